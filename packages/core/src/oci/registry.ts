@@ -1,0 +1,113 @@
+import { OciError } from './errors.ts';
+import { Transport, type HttpRequest, type TransportOptions } from './http.ts';
+import { AuthSession, repositoryScope, type Action, type CredentialFunction } from './auth.ts';
+import { isLoopbackHost, registryEndpoint } from './reference.ts';
+import { RemoteRepository, type UploadOptions } from './remote.ts';
+
+export interface RegistryClientOptions {
+  credentials?: CredentialFunction;
+  /** Reach these registries (or all, with `true`) over plain HTTP. Loopback hosts always use HTTP. */
+  insecure?: boolean | readonly string[];
+  /** Called with every credential and token the client obtains, so CI logs can mask them. */
+  onSecret?: (secret: string) => void;
+  /** Registry `Warning` headers (code 299), which the spec says to show to users. */
+  onWarning?: (message: string) => void;
+  transport?: TransportOptions;
+  upload?: UploadOptions;
+}
+
+export interface RegistryRequest extends HttpRequest {
+  /** Token scopes this request needs, e.g. `repository:acme/app:pull,push`. */
+  scopes: readonly string[];
+}
+
+/**
+ * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
+ * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
+ */
+export class RegistryClient {
+  readonly transport: Transport;
+  readonly auth: AuthSession;
+  readonly options: RegistryClientOptions;
+
+  constructor(options: RegistryClientOptions = {}) {
+    this.options = options;
+    this.transport = new Transport({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
+    this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret });
+  }
+
+  repository(reference: { registry: string; repository: string }): RemoteRepository {
+    return new RemoteRepository(this, reference.registry, reference.repository, this.options.upload);
+  }
+
+  /** `scheme://host` of a registry's API endpoint. */
+  baseUrl(registry: string): string {
+    const insecure = this.options.insecure;
+    const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || isLoopbackHost(registry);
+    return `${plain ? 'http' : 'https'}://${registryEndpoint(registry)}`;
+  }
+
+  scopes(repository: string, actions: readonly Action[]): string[] {
+    return [repositoryScope(repository, actions)];
+  }
+
+  /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
+  async send(registry: string, request: RegistryRequest): Promise<Response> {
+    const authorization = await this.auth.authorization(registry, request.scopes);
+    let response = await this.transport.send(withAuthorization(request, authorization));
+    if (response.status === 401) {
+      const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
+      if (retry) {
+        await response.body?.cancel();
+        response = await this.transport.send(withAuthorization(request, retry));
+      }
+    }
+    const warning = response.headers.get('warning');
+    if (warning && this.options.onWarning) {
+      for (const match of warning.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g)) this.options.onWarning(`${registry}: ${match[1]}`);
+    }
+    return response;
+  }
+}
+
+function withAuthorization(request: RegistryRequest, authorization: string | undefined): HttpRequest {
+  const headers = { ...request.headers };
+  if (authorization) headers.authorization = authorization;
+  return { ...request, headers };
+}
+
+/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
+export async function responseError(response: Response, what: string): Promise<OciError> {
+  let code = statusCode(response.status);
+  let message = '';
+  const text = await response.text().catch(() => '');
+  try {
+    const body = JSON.parse(text) as { errors?: { code?: string; message?: string; detail?: unknown }[] };
+    const first = body.errors?.[0];
+    if (first?.code) code = first.code;
+    if (first?.message) message = first.message;
+  } catch {
+    message = text.trim().slice(0, 200);
+  }
+  const retryAfter = response.headers.get('retry-after');
+  const suffix = response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : '';
+  const status = `${response.status} ${code}`;
+  return new OciError(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
+    status: response.status,
+  });
+}
+
+function statusCode(status: number): string {
+  switch (status) {
+    case 401:
+      return 'UNAUTHORIZED';
+    case 403:
+      return 'DENIED';
+    case 404:
+      return 'NOT_FOUND';
+    case 429:
+      return 'TOOMANYREQUESTS';
+    default:
+      return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
+  }
+}

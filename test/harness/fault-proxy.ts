@@ -1,0 +1,95 @@
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** What the proxy does to one request. */
+export type Fault =
+  | { kind: 'pass' }
+  /** Answer with this status without forwarding (optionally with Retry-After). */
+  | { kind: 'status'; status: number; retryAfter?: string }
+  /** Destroy the client connection before forwarding anything. */
+  | { kind: 'drop' }
+  /** Forward the request, then cut the connection before the client gets the response. */
+  | { kind: 'drop-after-forward' }
+  /** Forward after a delay. */
+  | { kind: 'delay'; ms: number };
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  status?: number;
+  fault: Fault['kind'];
+  bytesIn: number;
+}
+
+export interface FaultProxy {
+  url: string;
+  host: string;
+  log: LoggedRequest[];
+  /** Decides the fault for the n-th request (1-based); default: pass everything. */
+  plan: (request: { method: string; path: string; n: number }) => Fault;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback HTTP proxy in front of a registry that counts requests and injects faults: error statuses,
+ * `Retry-After`, dropped connections and slow responses. The Host header is forwarded unchanged, so the
+ * registry's absolute Location URLs point back at the proxy.
+ */
+export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
+  const target = new URL(upstream);
+  const log: LoggedRequest[] = [];
+  let count = 0;
+  const proxy: FaultProxy = { url: '', host: '', log, plan: () => ({ kind: 'pass' }), close: async () => undefined };
+
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const n = ++count;
+    const path = req.url ?? '/';
+    const fault = proxy.plan({ method: req.method ?? 'GET', path, n });
+    const entry: LoggedRequest = { method: req.method ?? 'GET', path, fault: fault.kind, bytesIn: 0 };
+    log.push(entry);
+    req.on('data', (chunk: Buffer) => (entry.bytesIn += chunk.length));
+    void (async () => {
+      if (fault.kind === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault.kind === 'status') {
+        req.resume();
+        await new Promise((resolve) => req.on('end', resolve));
+        entry.status = fault.status;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
+        res.writeHead(fault.status, headers);
+        res.end(JSON.stringify({ errors: [{ code: fault.status === 429 ? 'TOOMANYREQUESTS' : 'UNAVAILABLE', message: 'injected fault' }] }));
+        return;
+      }
+      if (fault.kind === 'delay') await sleep(fault.ms);
+      const upstreamReq = httpRequest(
+        { host: target.hostname, port: target.port, method: req.method, path, headers: req.headers },
+        (upstreamRes) => {
+          entry.status = upstreamRes.statusCode;
+          if (fault.kind === 'drop-after-forward') {
+            upstreamRes.resume();
+            upstreamRes.on('end', () => req.socket.destroy());
+            return;
+          }
+          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+          upstreamRes.pipe(res);
+        },
+      );
+      upstreamReq.on('error', () => req.socket.destroy());
+      req.pipe(upstreamReq);
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  proxy.url = `http://127.0.0.1:${port}`;
+  proxy.host = `127.0.0.1:${port}`;
+  proxy.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return proxy;
+}
