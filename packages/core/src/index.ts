@@ -1,1 +1,3 @@
-export function hello(): string { return "core"; }
+export * from './oci/index.ts';
+export * from './artifact/index.ts';
+export * from './auth/index.ts';

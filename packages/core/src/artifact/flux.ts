@@ -1,0 +1,22 @@
+/** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
+export const FluxMediaType = {
+  config: 'application/vnd.cncf.flux.config.v1+json',
+  content: 'application/vnd.cncf.flux.content.v1.tar+gzip',
+} as const;
+
+export const Annotation = {
+  created: 'org.opencontainers.image.created',
+  source: 'org.opencontainers.image.source',
+  revision: 'org.opencontainers.image.revision',
+} as const;
+
+/** `--reproducible` fixes the creation time to the Unix epoch, as `flux push artifact --reproducible` does. */
+export const reproducibleCreated = '1970-01-01T00:00:00Z';
+
+/** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
+export const cosignTagSuffixes = ['.sig', '.att', '.sbom'] as const;
+
+/** RFC 3339 UTC with whole seconds, the format Go's time.RFC3339 gives Flux's `created`. */
+export function rfc3339(date: Date): string {
+  return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}

@@ -1,0 +1,59 @@
+import semver from 'semver';
+import { mapLimit } from '../oci/concurrency.ts';
+import { parseManifest } from '../oci/descriptor.ts';
+import { compareBytes } from '../oci/order.ts';
+import type { Target } from '../oci/target.ts';
+import { Annotation, cosignTagSuffixes } from './flux.ts';
+
+export interface ListArtifactsOptions {
+  /** Keep tags that are semver versions within this range (e.g. `>=1.0.0`). */
+  semver?: string;
+  /** Keep tags matching this regular expression. */
+  regex?: string;
+  /** Also list cosign `.sig`/`.att`/`.sbom` tags and `sha256-…` referrers-index tags. */
+  all?: boolean;
+}
+
+export interface ListedArtifact {
+  tag: string;
+  digest: string;
+  source?: string;
+  revision?: string;
+  created?: string;
+}
+
+const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+
+/** Lists a repository's tags with their digest, source and revision, newest-looking first (as `flux list artifacts`). */
+export async function listArtifacts(target: Target, options: ListArtifactsOptions = {}): Promise<ListedArtifact[]> {
+  let range: semver.Range | undefined;
+  if (options.semver) {
+    try {
+      range = new semver.Range(options.semver);
+    } catch {
+      throw new Error(`invalid semver range "${options.semver}"`);
+    }
+  }
+  let pattern: RegExp | undefined;
+  if (options.regex) {
+    try {
+      pattern = new RegExp(options.regex);
+    } catch (err) {
+      throw new Error(`invalid regular expression "${options.regex}": ${(err as Error).message}`);
+    }
+  }
+  const tags = (await target.tags())
+    .filter((tag) => options.all || (!cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) && !referrersIndexTag.test(tag)))
+    .filter((tag) => !range || (semver.valid(tag) !== null && range.test(semver.valid(tag) as string)))
+    .filter((tag) => !pattern || pattern.test(tag))
+    .sort((a, b) => compareBytes(b, a));
+  return mapLimit(tags, 8, async (tag) => {
+    const { descriptor, bytes } = await target.fetchManifest(tag);
+    const annotations = parseManifest(bytes, descriptor.mediaType).manifest.annotations ?? {};
+    const item: ListedArtifact = { tag, digest: descriptor.digest };
+    if (annotations[Annotation.source]) item.source = annotations[Annotation.source];
+    if (annotations[Annotation.revision]) item.revision = annotations[Annotation.revision];
+    if (annotations[Annotation.created]) item.created = annotations[Annotation.created];
+    return item;
+  });
+}

@@ -1,0 +1,140 @@
+import { mkdir, mkdtemp, readdir, rename, rm, stat, open } from 'node:fs/promises';
+import { dirname, join, resolve, sep, posix } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import tar from 'tar-stream';
+import { isIndex, parseManifest, type Descriptor } from '../oci/descriptor.ts';
+import type { Target } from '../oci/target.ts';
+import { FluxMediaType } from './flux.ts';
+
+export const defaultMaxPullSize = 1024 * 1024 * 1024;
+
+export interface PullArtifactOptions {
+  target: Target;
+  /** Tag or digest. */
+  reference: string;
+  /** Directory to extract into (created if missing; existing files with the same names are replaced). */
+  output: string;
+  /** Refuse artifacts that unpack to more than this many bytes (default 1 GiB). */
+  maxSize?: number;
+  /** Layer to extract; default: the first Flux content layer, else the first layer (as source-controller). */
+  layerMediaType?: string;
+}
+
+export interface PullArtifactResult {
+  descriptor: Descriptor;
+  layer: Descriptor;
+  annotations: Record<string, string>;
+  files: number;
+  bytes: number;
+}
+
+export class UnsafeArchiveError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafeArchiveError';
+  }
+}
+
+/**
+ * Pulls an artifact and extracts its layer safely: the blob is verified against its digest while streaming,
+ * entries escaping the output (absolute paths, `..`), links and special files are refused, and the total size
+ * is capped. Extraction goes to a temporary sibling directory that replaces the output only on success.
+ */
+export async function pullArtifact(options: PullArtifactOptions): Promise<PullArtifactResult> {
+  const fetched = await options.target.fetchManifest(options.reference);
+  const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+  if (isIndex(manifest)) throw new Error(`${options.reference} is an image index, not an artifact`);
+  const wanted = options.layerMediaType ?? FluxMediaType.content;
+  const layer = manifest.layers.find((l) => l.mediaType === wanted) ?? (options.layerMediaType ? undefined : manifest.layers[0]);
+  if (!layer) throw new Error(options.layerMediaType ? `no layer with media type ${wanted} in ${options.reference}` : `${options.reference} has no layers`);
+  const maxSize = options.maxSize ?? defaultMaxPullSize;
+  if (layer.size > maxSize) throw new UnsafeArchiveError(`layer is ${layer.size} bytes, over the ${maxSize}-byte limit (raise max-size)`);
+
+  const output = resolve(options.output);
+  await mkdir(dirname(output), { recursive: true });
+  const staging = await mkdtemp(join(dirname(output), '.d2ci-pull-'));
+  try {
+    const counts = await extractTar(await options.target.fetch(layer), staging, maxSize);
+    await moveInto(staging, output);
+    return { descriptor: fetched.descriptor, layer, annotations: manifest.annotations ?? {}, ...counts };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Checks an archive entry name; returns the normalised relative path, or '' for the root entry. */
+export function safeEntryName(name: string): string {
+  if (name.includes('\0')) throw new UnsafeArchiveError(`refusing entry with a NUL byte in its name`);
+  if (name.includes('\\')) throw new UnsafeArchiveError(`refusing entry "${name}": backslashes in names are not portable`);
+  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) throw new UnsafeArchiveError(`refusing entry "${name}": absolute path`);
+  if (name.split('/').includes('..')) throw new UnsafeArchiveError(`refusing entry "${name}": path traversal ("..")`);
+  const normal = posix.normalize(name).replace(/\/+$/, '');
+  return normal === '.' ? '' : normal;
+}
+
+async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: number): Promise<{ files: number; bytes: number }> {
+  let bytes = 0;
+  let files = 0;
+  const extract = tar.extract();
+  const root = resolve(into);
+  extract.on('entry', (header, stream, next) => {
+    void (async () => {
+      const name = safeEntryName(header.name);
+      const path = resolve(root, name);
+      if (path !== root && !path.startsWith(root + sep)) throw new UnsafeArchiveError(`refusing entry "${header.name}": outside the output directory`);
+      if (header.type === 'directory') {
+        await mkdir(path, { recursive: true, mode: 0o755 });
+        stream.resume();
+        return;
+      }
+      if (header.type !== 'file' && header.type !== 'contiguous-file') {
+        throw new UnsafeArchiveError(`refusing ${header.type} entry "${header.name}"${header.linkname ? ` -> ${header.linkname}` : ''}: only files and directories are extracted`);
+      }
+      if (name === '') throw new UnsafeArchiveError('refusing a file entry named "."');
+      bytes += header.size ?? 0;
+      if (bytes > maxSize) throw new UnsafeArchiveError(`artifact unpacks to more than the ${maxSize}-byte limit (raise max-size)`);
+      await mkdir(dirname(path), { recursive: true, mode: 0o755 });
+      const handle = await open(path, 'wx', (header.mode ?? 0) & 0o111 ? 0o755 : 0o644);
+      let written = 0;
+      await pipeline(
+        stream,
+        new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            written += chunk.length;
+            if (written > (header.size ?? 0)) return callback(new UnsafeArchiveError(`entry "${header.name}" is larger than its header says`));
+            handle.write(chunk).then(() => callback(), callback);
+          },
+          final(callback) {
+            handle.close().then(() => callback(), callback);
+          },
+        }),
+      ).catch(async (err: unknown) => {
+        await handle.close().catch(() => undefined);
+        throw err;
+      });
+      files++;
+    })().then(() => next(), (err: unknown) => next(err as Error));
+  });
+  const gunzip = createGunzip();
+  await pipeline(layer, gunzip, extract).catch((err: unknown) => {
+    if ((err as { code?: string }).code === 'Z_DATA_ERROR') throw new Error('the layer is not a valid gzip stream');
+    throw err;
+  });
+  return { files, bytes };
+}
+
+/** Moves everything from `staging` into `output`, replacing same-named entries; `output` may not exist yet. */
+async function moveInto(staging: string, output: string): Promise<void> {
+  const existing = await stat(output).catch(() => undefined);
+  if (!existing) {
+    await rename(staging, output);
+    return;
+  }
+  if (!existing.isDirectory()) throw new Error(`output "${output}" exists and is not a directory`);
+  for (const name of await readdir(staging)) {
+    await rm(join(output, name), { recursive: true, force: true });
+    await rename(join(staging, name), join(output, name));
+  }
+}

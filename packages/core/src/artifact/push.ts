@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWriteStream } from 'node:fs';
+import { assertValidTag } from '../oci/reference.ts';
+import { bytesSource, fileSource } from '../oci/content.ts';
+import { MemoryStore } from '../oci/memory.ts';
+import { applyTag, copyGraph, type CopyResult, type TagResult } from '../oci/copy.ts';
+import { isNotFound } from '../oci/errors.ts';
+import { parseManifest, isIndex, type Descriptor } from '../oci/descriptor.ts';
+import type { FetchedManifest, Target } from '../oci/target.ts';
+import { walkTree, type WalkOptions } from './walk.ts';
+import { writeLayer, type LayerInfo } from './build.ts';
+import { fluxManifest, type ArtifactMetadata } from './manifest.ts';
+
+export interface PushArtifactOptions extends WalkOptions, ArtifactMetadata {
+  /** Directory (or file) to pack. */
+  path: string;
+  target: Target;
+  /** Tags to point at the artifact. Default: `diffTag`, else `latest`. */
+  tags?: readonly string[];
+  /** Compare with the artifact at this tag first; if the content is the same, push nothing (like D2's `diff-tag`). */
+  diffTag?: string;
+  /** Runs once the manifest is stored by digest, before any tag moves (signing goes here). */
+  beforeTag?: (descriptor: Descriptor) => Promise<void>;
+  /** Where the layer tarball is staged (default: the OS temp dir, e.g. RUNNER_TEMP on GitHub). */
+  tempDir?: string;
+  concurrency?: number;
+}
+
+export interface PushArtifactResult {
+  /** False when `diffTag` already holds the same content. */
+  pushed: boolean;
+  /** Why it was (not) pushed, for summaries. */
+  reason: string;
+  /** The manifest the tags point at: the new one, or the existing one at `diffTag`. */
+  descriptor: Descriptor;
+  tags: TagResult[];
+  layer: LayerInfo;
+  annotations: Record<string, string>;
+  blobs: CopyResult['blobs'];
+}
+
+/**
+ * Packs a directory into a Flux artifact and pushes it: blobs first, then the manifest, then (after the
+ * optional `beforeTag` step) the tags. With `diffTag`, unchanged content is not pushed again; its tags are
+ * still applied to what `diffTag` holds, as the D2 push action does.
+ */
+export async function pushArtifact(options: PushArtifactOptions): Promise<PushArtifactResult> {
+  const tags = [...new Set([...(options.diffTag ? [options.diffTag] : []), ...(options.tags ?? [])])];
+  if (tags.length === 0) tags.push('latest');
+  tags.forEach(assertValidTag);
+
+  const entries = await walkTree(options.path, options);
+  const work = await mkdtemp(join(options.tempDir ?? tmpdir(), 'd2ci-push-'));
+  try {
+    const layerFile = join(work, 'layer.tar.gz');
+    const layer = await writeLayer(entries, createWriteStream(layerFile));
+
+    if (options.diffTag) {
+      const current = await fetchIfExists(options.target, options.diffTag);
+      const remoteLayer = current && firstLayer(current);
+      if (current && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
+        const results: TagResult[] = [];
+        for (const tag of tags) results.push(tag === options.diffTag ? { tag, changed: false } : await applyTag(options.target, current, tag, { lookFirst: true }));
+        const { manifest } = parseManifest(current.bytes, current.descriptor.mediaType);
+        return { pushed: false, reason: `content unchanged since ${options.diffTag}`, descriptor: current.descriptor, tags: results, layer, annotations: manifest.annotations ?? {}, blobs: [] };
+      }
+    }
+
+    const built = fluxManifest(layer, options);
+    const staging = new MemoryStore('staging');
+    staging.stage(built.configDescriptor, bytesSource(built.config));
+    staging.stage(built.layerDescriptor, fileSource(layerFile, layer.size));
+    staging.stage(built.descriptor, bytesSource(built.manifest));
+    const copied = await copyGraph(staging, { descriptor: built.descriptor, bytes: built.manifest }, options.target, {
+      tags,
+      // A fresh `created` makes the manifest new; only a reproducible one can already be there.
+      checkRoot: options.reproducible === true || options.created !== undefined,
+      beforeTag: options.beforeTag,
+      concurrency: options.concurrency,
+    });
+    const reason = !options.diffTag ? 'no diff-tag set' : copied.existed ? `identical artifact already in ${options.target.name}` : `content differs from ${options.diffTag}`;
+    return { pushed: true, reason, descriptor: built.descriptor, tags: copied.tags, layer, annotations: built.annotations, blobs: copied.blobs };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The manifest at a reference, or undefined when the tag does not exist. */
+export async function fetchIfExists(target: Target, reference: string): Promise<FetchedManifest | undefined> {
+  try {
+    return await target.fetchManifest(reference);
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+function firstLayer(fetched: FetchedManifest): Descriptor | undefined {
+  const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+  return isIndex(manifest) ? undefined : manifest.layers[0];
+}
