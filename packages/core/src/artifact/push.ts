@@ -9,7 +9,7 @@ import { applyTag, copyGraph, type CopyResult, type TagResult } from '../oci/cop
 import { isNotFound } from '../oci/errors.ts';
 import { parseManifest, isIndex, type Descriptor } from '../oci/descriptor.ts';
 import type { FetchedManifest, Target } from '../oci/target.ts';
-import { walkTree, type WalkOptions } from './walk.ts';
+import { ArtifactPathError, walkTree, type WalkOptions } from './walk.ts';
 import { writeLayer, type LayerInfo } from './build.ts';
 import { fluxManifest, type ArtifactMetadata } from './manifest.ts';
 
@@ -52,6 +52,9 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
   tags.forEach(assertValidTag);
 
   const entries = await walkTree(options.path, options);
+  if (!entries.some((entry) => entry.type === 'file')) {
+    throw new ArtifactPathError(`path "${options.path}" has no files to pack (after ignore rules)`);
+  }
   const work = await mkdtemp(join(options.tempDir ?? tmpdir(), 'd2ci-push-'));
   try {
     const layerFile = join(work, 'layer.tar.gz');

@@ -16,6 +16,8 @@ const label = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
 const hostPattern = new RegExp(`^(?:${label}(?:\\.${label})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
 const componentPattern = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
 const tagPattern = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
+/** The tag grammar in words, for error messages. */
+export const tagRule = 'up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"';
 const maxNameLength = 255;
 
 /**
@@ -54,7 +56,7 @@ export function parseReference(input: string): Reference {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
     if (!tagPattern.test(tag)) {
-      fail(`tag "${tag}" is invalid: up to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-"`);
+      fail(`tag "${tag}" is invalid: ${tagRule}`);
     }
   }
 
@@ -100,9 +102,7 @@ export function isValidTag(tag: string): boolean {
 /** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
 export function assertValidTag(tag: string): void {
   if (!tagPattern.test(tag)) {
-    throw new InvalidReferenceError(
-      `invalid tag "${tag}": up to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-"`,
-    );
+    throw new InvalidReferenceError(`invalid tag "${tag}": ${tagRule}`);
   }
 }
 

@@ -1,0 +1,62 @@
+import { isValidTag, tagRule, type Location } from '@d2ci/core';
+import {
+  InputError, booleanInput, defaultRevision, defaultSource, githubContext, keyValueInput, linesInput, listInput, registryInputs,
+  repositoryInput, stringInput, workspacePath, type GitHubContext, type RegistryInputs,
+} from '@d2ci/action-kit';
+
+export interface Inputs {
+  location: Location;
+  repository: string;
+  path: string;
+  pathInput: string;
+  diffTag: string | undefined;
+  tags: string[];
+  ignorePaths: string[] | undefined;
+  annotations: Record<string, string>;
+  source: string;
+  revision: string;
+  reproducible: boolean;
+  resolveSymlinks: boolean;
+  sourceIgnore: boolean;
+  registry: RegistryInputs;
+  context: GitHubContext;
+}
+
+function tag(input: string, value: string): string {
+  if (!isValidTag(value)) throw new InputError(input, `"${value}" is not a valid tag: use ${tagRule}`);
+  return value;
+}
+
+/** Reads and validates every input before anything touches a registry. */
+export function getInputs(): Inputs {
+  const context = githubContext();
+  const repository = stringInput('repository', { required: true });
+  const location = repositoryInput('repository', repository);
+  const pathInput = stringInput('path', { fallback: '.' });
+  const path = workspacePath('path', pathInput, context);
+  const diffTag = stringInput('diff-tag') || undefined;
+  if (diffTag) tag('diff-tag', diffTag);
+  const tags = listInput('tags').map((t) => tag('tags', t));
+  const ignore = linesInput('ignore-paths');
+  const source = stringInput('source') || defaultSource(context);
+  const revision = stringInput('revision') || defaultRevision(context);
+  if (!source) throw new InputError('source', 'is empty and GITHUB_REPOSITORY is not set; pass the source repository URL');
+  if (!revision) throw new InputError('revision', 'is empty and GITHUB_REF/GITHUB_SHA are not set; pass e.g. main@sha1:<commit>');
+  return {
+    location,
+    repository,
+    path,
+    pathInput,
+    diffTag,
+    tags,
+    ignorePaths: ignore.length ? ignore : undefined,
+    annotations: keyValueInput('annotations'),
+    source,
+    revision,
+    reproducible: booleanInput('reproducible', false),
+    resolveSymlinks: booleanInput('resolve-symlinks', false),
+    sourceIgnore: booleanInput('source-ignore', false),
+    registry: registryInputs(),
+    context,
+  };
+}
