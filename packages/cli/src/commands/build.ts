@@ -1,0 +1,48 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { walkTree, writeLayer, ArtifactPathError } from '@d2ci/core';
+import { parseFlags, treeFlags, splitList } from '../flags.ts';
+import { UsageError } from '../errors.ts';
+import { json, type Io } from '../output.ts';
+
+export const buildHelp = `Usage: d2ci build [flags]
+
+Pack a directory into the gzipped tarball a Flux artifact carries, without pushing it.
+
+Flags:
+  -f, --path DIR             directory or file to pack (default ".")
+  -o, --output FILE          where to write the tarball (default "artifact.tgz")
+      --ignore-paths P       gitignore patterns to leave out; replaces Flux's defaults
+      --add-ignore-paths P   patterns added to the defaults
+      --source-ignore        also honour .sourceignore files
+      --resolve-symlinks     follow symlinks within the path
+      --json                 print {"path","digest","size","diffId","files"}`;
+
+export async function build(args: string[], io: Io): Promise<number> {
+  const { values } = parseFlags('build', args, { ...treeFlags, output: { type: 'string', short: 'o' }, json: { type: 'boolean' } });
+  if (values.help) {
+    io.out(buildHelp);
+    return 0;
+  }
+  const output = resolve(values.output ?? 'artifact.tgz');
+  const partial = `${output}.partial`;
+  let layer;
+  try {
+    const entries = await walkTree(resolve(values.path ?? '.'), {
+      ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
+      addIgnorePaths: splitList(values['add-ignore-paths']),
+      sourceIgnore: values['source-ignore'],
+      resolveSymlinks: values['resolve-symlinks'],
+    });
+    layer = await writeLayer(entries, createWriteStream(partial));
+    await rename(partial, output);
+  } catch (err) {
+    await rm(partial, { force: true });
+    if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
+    throw err;
+  }
+  if (values.json) json(io, { path: output, digest: layer.digest, size: layer.size, diffId: layer.diffId, files: layer.files });
+  else io.err(`✔ artifact tarball written to ${output} (${layer.files} files, ${layer.size} bytes, ${layer.digest})`);
+  return 0;
+}

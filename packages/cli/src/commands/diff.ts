@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { diffArtifact, locationReference, ArtifactPathError } from '@d2ci/core';
+import { parseFlags, registryFlags, treeFlags, splitList } from '../flags.ts';
+import { openLocation, explainAuth } from '../registry.ts';
+import { UsageError } from '../errors.ts';
+import { json, type Io } from '../output.ts';
+
+export const diffHelp = `Usage: d2ci diff URL [flags]
+
+Compare a local directory with an artifact's content (layer digest and size), without downloading it.
+Exits 0 when identical, 1 when the contents differ or the tag does not exist.
+
+Flags:
+  -f, --path DIR             directory to compare (default ".")
+      --ignore-paths P       gitignore patterns to leave out; replaces Flux's defaults
+      --add-ignore-paths P   patterns added to the defaults
+      --source-ignore        also honour .sourceignore files
+      --resolve-symlinks     follow symlinks within the path
+      --creds USER:PASS      registry credentials
+      --provider NAME        generic (default), aws, gcp or azure
+      --insecure-registry    plain HTTP to the registry
+  -o, --output json          print {"identical","reason","local","remote"}`;
+
+export async function diff(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags('diff', args, { ...registryFlags, ...treeFlags, output: { type: 'string', short: 'o' } });
+  if (values.help) {
+    io.out(diffHelp);
+    return 0;
+  }
+  const opened = openLocation(positionals[0], values, io.err);
+  const reference = locationReference(opened.location) ?? 'latest';
+  let result;
+  try {
+    result = await diffArtifact({
+      path: resolve(values.path ?? '.'),
+      target: opened.target,
+      reference,
+      ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
+      addIgnorePaths: splitList(values['add-ignore-paths']),
+      sourceIgnore: values['source-ignore'],
+      resolveSymlinks: values['resolve-symlinks'],
+    });
+  } catch (err) {
+    if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
+    throw await explainAuth(opened, err);
+  }
+  if (values.output === 'json') json(io, { identical: result.identical, reason: result.reason, local: { digest: result.local.digest, size: result.local.size }, remote: result.remote ?? null });
+  else if (result.identical) io.err(`✔ no changes detected`);
+  else io.err(`✗ ${result.reason}${result.remote ? ` (local ${result.local.digest}, ${result.local.size} bytes; remote ${result.remote.digest}, ${result.remote.size} bytes)` : ''}`);
+  return result.identical ? 0 : 1;
+}

@@ -1,0 +1,48 @@
+import { listArtifacts, locationName } from '@d2ci/core';
+import { parseFlags, registryFlags } from '../flags.ts';
+import { openLocation, explainAuth } from '../registry.ts';
+import { UsageError } from '../errors.ts';
+import { json, table, type Io } from '../output.ts';
+
+export const listHelp = `Usage: d2ci list URL [flags]
+
+List a repository's artifacts (tags) with digest, source and revision, as flux list artifacts does.
+Signature (.sig/.att/.sbom) and referrers-index tags are hidden unless --all.
+
+Flags:
+      --filter-semver RANGE  only tags that are semver versions in RANGE (e.g. ">=1.0.0")
+      --filter-regex RE      only tags matching RE
+      --all                  include signature and referrers-index tags
+      --creds USER:PASS      registry credentials
+      --provider NAME        generic (default), aws, gcp or azure
+      --insecure-registry    plain HTTP to the registry
+  -o, --output json          print a JSON array`;
+
+export async function list(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags('list', args, {
+    ...registryFlags,
+    'filter-semver': { type: 'string' },
+    'filter-regex': { type: 'string' },
+    all: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+  });
+  if (values.help) {
+    io.out(listHelp);
+    return 0;
+  }
+  const opened = openLocation(positionals[0], values, io.err);
+  let artifacts;
+  try {
+    artifacts = await listArtifacts(opened.target, { semver: values['filter-semver'], regex: values['filter-regex'], all: values.all });
+  } catch (err) {
+    if (err instanceof Error && /^invalid (semver range|regular expression)/.test(err.message)) throw new UsageError(`--filter-${err.message.includes('semver') ? 'semver' : 'regex'}: ${err.message}`);
+    throw await explainAuth(opened, err);
+  }
+  if (values.output === 'json') {
+    json(io, artifacts);
+    return 0;
+  }
+  const name = locationName(opened.location);
+  io.out(table([['ARTIFACT', 'DIGEST', 'SOURCE', 'REVISION'], ...artifacts.map((a) => [`${name}:${a.tag}`, a.digest, a.source ?? '', a.revision ?? ''])]));
+  return 0;
+}

@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import { pushArtifact, formatLocation, locationName, isValidTag, tagRule, ArtifactPathError, type Location } from '@d2ci/core';
+import { parseFlags, registryFlags, treeFlags, splitList, parseAnnotations } from '../flags.ts';
+import { openLocation, explainAuth } from '../registry.ts';
+import { gitDefaults } from '../git.ts';
+import { UsageError } from '../errors.ts';
+import { json, type Io } from '../output.ts';
+
+export const pushHelp = `Usage: d2ci push URL [flags]
+
+Pack a directory into a Flux OCI artifact and push it. URL is oci://HOST/REPO[:TAG] or oci-layout:DIR[:TAG].
+Blobs and the manifest go first; tags move last, and only when the artifact is complete.
+
+Flags:
+  -f, --path DIR             directory or file to pack (default ".")
+      --source URL           org.opencontainers.image.source (default: origin remote, or the GitHub repository)
+      --revision REV         org.opencontainers.image.revision (default: <branch>@sha1:<commit>)
+      --tag T                more tags to point at the artifact (repeatable, comma-separated)
+      --diff-tag T           push only if the content differs from the artifact at T (the push goes to T)
+      --ignore-paths P       gitignore patterns to leave out; replaces Flux's defaults (repeatable, comma-separated)
+      --add-ignore-paths P   patterns added to the defaults
+      --source-ignore        also honour .sourceignore files
+      --resolve-symlinks     follow symlinks within the path instead of leaving them out
+  -a, --annotation K=V       extra manifest annotation (repeatable)
+      --reproducible         creation time 1970-01-01T00:00:00Z, so the same content gives the same digest
+      --creds USER:PASS      registry credentials (default: GITHUB_TOKEN for ghcr.io, docker config)
+      --provider NAME        generic (default), aws, gcp or azure
+      --insecure-registry    plain HTTP to the registry
+  -o, --output json          print {"pushed","url","repository","tag","tags","digest"}
+      --debug                log every registry request`;
+
+export async function push(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags('push', args, {
+    ...registryFlags,
+    ...treeFlags,
+    source: { type: 'string' },
+    revision: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    'diff-tag': { type: 'string' },
+    annotation: { type: 'string', short: 'a', multiple: true },
+    annotations: { type: 'string', multiple: true },
+    reproducible: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+  });
+  if (values.help) {
+    io.out(pushHelp);
+    return 0;
+  }
+  if (values.output !== undefined && values.output !== 'json') throw new UsageError(`--output "${values.output}" is not supported; use --output json`);
+  const opened = openLocation(positionals[0], values, io.err);
+  const location: Location = opened.location;
+  const urlTag = location.kind === 'registry' ? location.reference.tag : location.tag;
+  if ((location.kind === 'registry' ? location.reference.digest : location.digest) !== undefined) throw new UsageError('push URL must name a tag, not a digest');
+  const annotations = parseAnnotations([...(values.annotation ?? []), ...(values.annotations ?? [])]);
+  const path = resolve(values.path ?? '.');
+  const defaults = values.source && values.revision ? {} : await gitDefaults(path);
+  const source = values.source ?? defaults.source;
+  const revision = values.revision ?? defaults.revision;
+  if (!source) throw new UsageError('--source is required here (no git origin remote found), e.g. --source https://github.com/owner/repo');
+  if (!revision) throw new UsageError('--revision is required here (not a git checkout), e.g. --revision main@sha1:<commit>');
+  const tags = [...(urlTag ? [urlTag] : []), ...splitList(values.tag)];
+  for (const t of [...tags, ...(values['diff-tag'] ? [values['diff-tag']] : [])]) {
+    if (!isValidTag(t)) throw new UsageError(`tag "${t}" is invalid: ${tagRule}`);
+  }
+  const name = locationName(location);
+  io.err(`► pushing artifact to ${name}${tags.length ? `:${tags[0]}` : ''}`);
+  let result;
+  try {
+    result = await pushArtifact({
+      path,
+      target: opened.target,
+      tags,
+      diffTag: values['diff-tag'],
+      ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
+      addIgnorePaths: splitList(values['add-ignore-paths']),
+      sourceIgnore: values['source-ignore'],
+      resolveSymlinks: values['resolve-symlinks'],
+      source,
+      revision,
+      annotations,
+      reproducible: values.reproducible,
+    });
+  } catch (err) {
+    if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
+    throw await explainAuth(opened, err);
+  }
+  const digest = result.descriptor.digest;
+  const url = formatLocation(location.kind === 'registry' ? { kind: 'registry', reference: { registry: location.reference.registry, repository: location.reference.repository, digest } } : { kind: 'layout', dir: location.dir, digest });
+  if (values.output === 'json') {
+    json(io, { pushed: result.pushed, url: location.kind === 'registry' ? `oci://${url}` : url, repository: name, tag: result.tags[0]?.tag ?? '', tags: result.tags.map((t) => t.tag), digest });
+  } else if (result.pushed) {
+    io.err(`✔ artifact successfully pushed to ${name}@${digest} (${result.layer.files} files, ${result.layer.size} bytes)`);
+    for (const t of result.tags) io.err(`✔ tagged ${name}:${t.tag}${t.changed ? '' : ' (already there)'}`);
+  } else {
+    io.err(`✔ no changes: ${result.reason}; ${name}@${digest}`);
+    for (const t of result.tags) io.err(`✔ tagged ${name}:${t.tag}${t.changed ? '' : ' (already there)'}`);
+  }
+  return 0;
+}

@@ -1,0 +1,40 @@
+import { tagArtifact, locationReference, locationName, isValidTag, tagRule } from '@d2ci/core';
+import { parseFlags, registryFlags, splitList } from '../flags.ts';
+import { openLocation, explainAuth } from '../registry.ts';
+import { UsageError } from '../errors.ts';
+import { json, type Io } from '../output.ts';
+
+export const tagHelp = `Usage: d2ci tag URL --tag T [--tag T…] [flags]
+
+Point more tags at an artifact (URL names it by tag or digest). Only the manifest is copied, so the digest
+and its signatures stay valid; a tag that already points there is not written again.
+
+Flags:
+      --tag T                tag to set (repeatable, comma-separated)
+      --creds USER:PASS      registry credentials
+      --provider NAME        generic (default), aws, gcp or azure
+      --insecure-registry    plain HTTP to the registry
+  -o, --output json          print {"digest","tags":[{"tag","changed"}]}`;
+
+export async function tag(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags('tag', args, { ...registryFlags, tag: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' } });
+  if (values.help) {
+    io.out(tagHelp);
+    return 0;
+  }
+  const tags = splitList(values.tag);
+  if (tags.length === 0) throw new UsageError('--tag is required: the tag(s) to point at the artifact');
+  for (const t of tags) if (!isValidTag(t)) throw new UsageError(`--tag "${t}" is invalid: ${tagRule}`);
+  const opened = openLocation(positionals[0], values, io.err);
+  const reference = locationReference(opened.location);
+  if (!reference) throw new UsageError('the URL must name the artifact to tag, by :tag or @digest');
+  let result;
+  try {
+    result = await tagArtifact(opened.target, reference, tags);
+  } catch (err) {
+    throw await explainAuth(opened, err);
+  }
+  if (values.output === 'json') json(io, { digest: result.descriptor.digest, tags: result.tags });
+  else for (const t of result.tags) io.err(`✔ ${locationName(opened.location)}:${t.tag} → ${result.descriptor.digest}${t.changed ? '' : ' (already there)'}`);
+  return 0;
+}

@@ -1,0 +1,62 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Flags every registry command takes. */
+export const registryFlags = {
+  creds: { type: 'string' },
+  provider: { type: 'string' },
+  'insecure-registry': { type: 'boolean' },
+  debug: { type: 'boolean' },
+} as const satisfies Options;
+
+/** Flags that select what goes into an artifact. */
+export const treeFlags = {
+  path: { type: 'string', short: 'f' },
+  'ignore-paths': { type: 'string', multiple: true },
+  'add-ignore-paths': { type: 'string', multiple: true },
+  'source-ignore': { type: 'boolean' },
+  'resolve-symlinks': { type: 'boolean' },
+} as const satisfies Options;
+
+export interface Parsed<T extends Options> {
+  values: { [K in keyof T]?: T[K] extends { multiple: true } ? string[] : T[K] extends { type: 'boolean' } ? boolean : string } & { help?: boolean };
+  positionals: string[];
+}
+
+/** Parses a command's flags strictly (an unknown flag is an error naming it), allowing `--flag=value`. */
+export function parseFlags<T extends Options>(verb: string, args: string[], options: T): Parsed<T> {
+  try {
+    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: values as Parsed<T>['values'], positionals };
+  } catch (err) {
+    const message = (err as Error).message.replace(/\. To specify a positional argument.*$/, '').replace(/^Unknown option/, 'unknown flag');
+    throw new UsageError(`${message}; see d2ci ${verb} --help`);
+  }
+}
+
+/** Comma-separated, repeatable list flags (`--tag a,b --tag c`), as Flux's StringSlice flags. */
+export function splitList(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((value) => value.split(',')).map((item) => item.trim()).filter(Boolean);
+}
+
+/** `--annotation key=value` (repeatable); the value may contain `=`. */
+export function parseAnnotations(values: readonly string[] | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const pair of values ?? []) {
+    const cut = pair.indexOf('=');
+    if (cut <= 0) throw new UsageError(`--annotation "${pair}" is not key=value`);
+    result[pair.slice(0, cut).trim()] = pair.slice(cut + 1);
+  }
+  return result;
+}
+
+/** `--max-size 100Mi` / `512M` / `1048576`. */
+export function parseSize(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^([0-9]+)\s*(k|ki|m|mi|g|gi)?b?$/i.exec(value.trim());
+  if (!match) throw new UsageError(`--${flag} "${value}" is not a size; use bytes or a suffix such as 500Mi or 2Gi`);
+  const units: Record<string, number> = { k: 1e3, ki: 1024, m: 1e6, mi: 1024 ** 2, g: 1e9, gi: 1024 ** 3 };
+  return Number(match[1]) * (match[2] ? (units[match[2].toLowerCase()] ?? 1) : 1);
+}

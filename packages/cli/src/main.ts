@@ -1,0 +1,52 @@
+import { OciError } from '@d2ci/core';
+import { UsageError } from './errors.ts';
+import { processIo, type Io } from './output.ts';
+import { push } from './commands/push.ts';
+import { build } from './commands/build.ts';
+import { diff } from './commands/diff.ts';
+import { pull } from './commands/pull.ts';
+import { tag } from './commands/tag.ts';
+import { list } from './commands/list.ts';
+
+const commands: Record<string, (args: string[], io: Io) => Promise<number>> = { push, build, diff, pull, tag, list };
+
+export const usage = `d2ci: Flux OCI artifacts for Gitless GitOps
+
+Usage: d2ci <command> [URL] [flags]
+
+Commands:
+  push    pack a directory and push it as a Flux artifact
+  build   pack a directory into the artifact tarball
+  diff    compare a directory with an artifact (exit 1 when different)
+  pull    pull an artifact and extract it safely
+  tag     point more tags at an artifact
+  list    list a repository's artifacts
+
+URLs: oci://HOST/REPO[:TAG|@DIGEST], HOST/REPO[…], or oci-layout:DIR[:TAG] for an OCI image layout on disk.
+Run d2ci <command> --help for its flags.`;
+
+/** Runs the CLI; returns the exit code. Errors are one line on stderr. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [verb, ...args] = argv;
+  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
+    io.out(usage);
+    return verb ? 0 : 1;
+  }
+  if (verb === '--version' || verb === 'version') {
+    io.out('d2ci 0.1.0');
+    return 0;
+  }
+  const command = commands[verb];
+  if (!command) {
+    io.err(`✗ unknown command "${verb}"; run d2ci --help`);
+    return 1;
+  }
+  try {
+    return await command(args, io);
+  } catch (err) {
+    const message = err instanceof UsageError || err instanceof OciError || err instanceof Error ? err.message : String(err);
+    io.err(`✗ ${message.replace(/\s*\n\s*/g, ' ')}`);
+    if (args.includes('--debug') && err instanceof Error && err.stack) io.err(err.stack);
+    return 1;
+  }
+}

@@ -1,0 +1,75 @@
+import {
+  RegistryClient, registryCredentials, parseProvider, assertProviderServes, parseLocation, openTarget, withAuthHint, ProviderError,
+  InvalidReferenceError, OciError, networkErrorCode, type Location, type Target, type CredentialFunction,
+} from '@d2ci/core';
+import { UsageError } from './errors.ts';
+import type { registryFlags } from './flags.ts';
+
+type RegistryValues = { [K in keyof typeof registryFlags]?: (typeof registryFlags)[K]['type'] extends 'boolean' ? boolean : string };
+
+export interface Opened {
+  location: Location;
+  target: Target;
+  credentials: CredentialFunction;
+  /** Adds the auth fix to registry errors. */
+  explain(err: unknown): unknown;
+}
+
+/** Parses a URL argument and opens its target with the credentials the flags, env and docker config give. */
+export function openLocation(url: string | undefined, values: RegistryValues, log: (line: string) => void): Opened {
+  if (!url) throw new UsageError('missing the artifact URL, e.g. oci://ghcr.io/owner/repo:tag or oci-layout:./dir:tag');
+  let location: Location;
+  try {
+    location = parseLocation(url);
+  } catch (err) {
+    if (err instanceof InvalidReferenceError) throw new UsageError(err.message);
+    throw err;
+  }
+  let username: string | undefined;
+  let password: string | undefined;
+  if (values.creds !== undefined) {
+    const cut = values.creds.indexOf(':');
+    username = cut < 0 ? values.creds : values.creds.slice(0, cut);
+    password = cut < 0 ? '' : values.creds.slice(cut + 1);
+    if (!username) throw new UsageError('--creds must be user:password (or user:token)');
+  }
+  let provider;
+  try {
+    provider = parseProvider(values.provider);
+    if (location.kind === 'registry') assertProviderServes(provider, location.reference.registry);
+  } catch (err) {
+    if (err instanceof ProviderError) throw new UsageError(`--provider: ${err.message}`);
+    throw err;
+  }
+  const credentials = registryCredentials({
+    provider,
+    username,
+    password,
+    githubToken: process.env.GITHUB_TOKEN,
+    githubActor: process.env.GITHUB_ACTOR,
+  });
+  const client = new RegistryClient({
+    credentials,
+    insecure: values['insecure-registry'] === true,
+    onWarning: (message) => log(`⚠ ${message}`),
+    transport: values.debug ? { onRequest: (e) => log(`  ${e.method} ${e.url} → ${e.status ?? e.error}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`) } : {},
+  });
+  return {
+    location,
+    target: openTarget(location, client),
+    credentials,
+    explain: (err) => {
+      if (location.kind !== 'registry') return err;
+      if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') return new UsageError(`${err.message} in "${url}"`);
+      return err;
+    },
+  };
+}
+
+/** Adds the auth hint, which needs to know whether credentials were found. */
+export async function explainAuth(opened: Opened, err: unknown): Promise<unknown> {
+  const explained = opened.explain(err);
+  if (opened.location.kind !== 'registry') return explained;
+  const { registry, repository } = opened.location.reference;
+  return withAuthHint(explained, { registry, repository, hasCredentials: (await opened.credentials(registry)) !== undefined, vocabulary: 'cli' });
+}
