@@ -29,7 +29,7 @@ export interface Parsed<T extends Options> {
 export function parseFlags<T extends Options>(verb: string, args: string[], options: T): Parsed<T> {
   try {
     const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values: values as Parsed<T>['values'], positionals };
+    return { values, positionals };
   } catch (err) {
     const message = (err as Error).message.replace(/\. To specify a positional argument.*$/, '').replace(/^Unknown option/, 'unknown flag');
     throw new UsageError(`${message}; see d2ci ${verb} --help`);

@@ -1,7 +1,7 @@
 /** Where a command writes: results to stdout, progress and errors to stderr (so `--output json` stays parseable). */
 export interface Io {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 export const processIo: Io = {

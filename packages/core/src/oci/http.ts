@@ -105,7 +105,7 @@ export class Transport {
       const location = response.headers.get('location');
       if (!location) return response;
       await response.body?.cancel();
-      if (hop >= maxRedirects) throw new OciError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${request.url}`);
+      if (hop >= maxRedirects) throw new OciError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
       const next = new URL(location, url);
       if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
         throw new OciError('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
