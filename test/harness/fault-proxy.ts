@@ -47,20 +47,23 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const fault = proxy.plan({ method: req.method ?? 'GET', path, n });
     const entry: LoggedRequest = { method: req.method ?? 'GET', path, fault: fault.kind, bytesIn: 0 };
     log.push(entry);
-    req.on('data', (chunk: Buffer) => (entry.bytesIn += chunk.length));
+    // Count body bytes only once something consumes the body: a 'data' listener here would drain it during a delay.
+    const countBody = (): void => void req.on('data', (chunk: Buffer) => (entry.bytesIn += chunk.length));
     void (async () => {
       if (fault.kind === 'drop') {
         req.socket.destroy();
         return;
       }
       if (fault.kind === 'status') {
+        countBody();
         req.resume();
         await new Promise((resolve) => req.on('end', resolve));
         entry.status = fault.status;
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
         res.writeHead(fault.status, headers);
-        res.end(JSON.stringify({ errors: [{ code: fault.status === 429 ? 'TOOMANYREQUESTS' : 'UNAVAILABLE', message: 'injected fault' }] }));
+        const code = { 401: 'UNAUTHORIZED', 403: 'DENIED', 404: 'NOT_FOUND', 429: 'TOOMANYREQUESTS' }[fault.status] ?? 'UNAVAILABLE';
+        res.end(JSON.stringify({ errors: [{ code, message: 'injected fault' }] }));
         return;
       }
       if (fault.kind === 'delay') await sleep(fault.ms);
@@ -78,6 +81,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         },
       );
       upstreamReq.on('error', () => req.socket.destroy());
+      countBody();
       req.pipe(upstreamReq);
     })();
   });

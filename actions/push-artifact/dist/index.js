@@ -8990,7 +8990,7 @@ class Transport {
                 return response;
             await response.body?.cancel();
             if (hop >= maxRedirects)
-                throw new OciError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${request.url}`);
+                throw new OciError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
             const next = new URL(location, url);
             if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
                 throw new OciError('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
@@ -9959,13 +9959,33 @@ class OciLayout {
             await (0,external_node_fs_promises_namespaceObject.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', 'sha256'), { recursive: true });
             const existing = await (0,external_node_fs_promises_namespaceObject.readFile)((0,external_node_path_.join)(this.dir, 'oci-layout'), 'utf8').catch(() => undefined);
             if (existing === undefined)
-                await (0,external_node_fs_promises_namespaceObject.writeFile)((0,external_node_path_.join)(this.dir, 'oci-layout'), layoutFile);
+                await this.#writeAtomic('oci-layout', layoutFile);
             else if (JSON.parse(existing).imageLayoutVersion !== '1.0.0') {
                 throw new OciError('UNSUPPORTED', `${this.name} has an unsupported imageLayoutVersion`);
             }
-            await (0,external_node_fs_promises_namespaceObject.stat)((0,external_node_path_.join)(this.dir, 'index.json')).catch(() => this.#writeIndex({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] }));
+            // Under the index lock, so a writer that found no index.json cannot replace one another writer just filled.
+            await this.#locked(() => (0,external_node_fs_promises_namespaceObject.stat)((0,external_node_path_.join)(this.dir, 'index.json')).catch(() => this.#writeIndex({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] })));
         })();
         return this.#ready;
+    }
+    /** Writes a file in the layout by rename, so no reader ever sees it half-written. */
+    async #writeAtomic(name, content) {
+        const temp = (0,external_node_path_.join)(this.dir, `.${name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        await (0,external_node_fs_promises_namespaceObject.writeFile)(temp, content);
+        await (0,external_node_fs_promises_namespaceObject.rename)(temp, (0,external_node_path_.join)(this.dir, name));
+    }
+    /** Runs `fn` after every earlier index.json change to this directory in this process. */
+    async #locked(fn) {
+        const previous = indexLocks.get(this.dir) ?? Promise.resolve();
+        const next = previous.catch(() => undefined).then(fn);
+        indexLocks.set(this.dir, next);
+        try {
+            return await next;
+        }
+        finally {
+            if (indexLocks.get(this.dir) === next)
+                indexLocks.delete(this.dir);
+        }
     }
     async #readIndex() {
         let text;
@@ -9983,26 +10003,15 @@ class OciLayout {
         return index;
     }
     async #writeIndex(index) {
-        const temp = (0,external_node_path_.join)(this.dir, `.index.json.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-        await (0,external_node_fs_promises_namespaceObject.writeFile)(temp, JSON.stringify(index));
-        await (0,external_node_fs_promises_namespaceObject.rename)(temp, (0,external_node_path_.join)(this.dir, 'index.json'));
+        await this.#writeAtomic('index.json', JSON.stringify(index));
     }
     async #updateIndex(change) {
         await this.#init();
-        const previous = indexLocks.get(this.dir) ?? Promise.resolve();
-        const next = previous.catch(() => undefined).then(async () => {
+        await this.#locked(async () => {
             const index = await this.#readIndex();
             change(index);
             await this.#writeIndex(index);
         });
-        indexLocks.set(this.dir, next);
-        try {
-            await next;
-        }
-        finally {
-            if (indexLocks.get(this.dir) === next)
-                indexLocks.delete(this.dir);
-        }
     }
     async resolve(reference) {
         const index = await this.#readIndex();
@@ -10172,13 +10181,13 @@ async function copyGraph(src, root, dst, options = {}) {
     const tags = [...new Set(options.tags ?? [])];
     const blobs = [];
     const existed = options.checkRoot !== false && (await dst.exists(root.descriptor));
-    const written = new Set();
+    const written = new Map();
     if (!existed) {
         await copyChildren(src, root, dst, options, blobs);
         const first = tags[0];
         if (!options.beforeTag && first !== undefined) {
-            await dst.pushReference(root.descriptor, root.bytes, first);
-            written.add(first);
+            // Through applyTag, so an identical push that landed meanwhile (immutable tags) is not an error here either.
+            written.set(first, await copy_applyTag(dst, root, first, { lookFirst: false }));
         }
         else {
             await dst.push(root.descriptor, bytesSource(root.bytes));
@@ -10187,8 +10196,9 @@ async function copyGraph(src, root, dst, options = {}) {
     if (options.beforeTag)
         await options.beforeTag(root.descriptor);
     const results = await concurrency_mapLimit(tags, 4, async (tag) => {
-        if (written.has(tag))
-            return { tag, changed: true };
+        const done = written.get(tag);
+        if (done)
+            return done;
         // Only an existing root can already be tagged; a new one saves the lookup.
         return copy_applyTag(dst, root, tag, { lookFirst: existed });
     });
@@ -10807,6 +10817,9 @@ async function extractTar(layer, into, maxSize) {
     const extract = tar.extract();
     const root = resolve(into);
     extract.on('entry', (header, stream, next) => {
+        // A refused entry destroys its stream with our error, which reaches the caller through next(); don't let
+        // that same error surface again as an unhandled stream error.
+        stream.on('error', () => undefined);
         void (async () => {
             const name = safeEntryName(header.name);
             const path = resolve(root, name);
@@ -11167,7 +11180,7 @@ function withAuthHint(err, context) {
         return err;
     const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
     let hint;
-    if (err.status === 401 && !context.hasCredentials) {
+    if (!context.hasCredentials) {
         hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
     }
     else if (github) {

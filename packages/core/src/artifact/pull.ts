@@ -80,6 +80,9 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
   const extract = tar.extract();
   const root = resolve(into);
   extract.on('entry', (header, stream, next) => {
+    // A refused entry destroys its stream with our error, which reaches the caller through next(); don't let
+    // that same error surface again as an unhandled stream error.
+    stream.on('error', () => undefined);
     void (async () => {
       const name = safeEntryName(header.name);
       const path = resolve(root, name);

@@ -17,7 +17,7 @@ export function withAuthHint(err: unknown, context: { registry: string; reposito
   if (!(err instanceof OciError) || (err.status !== 401 && err.status !== 403)) return err;
   const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
   let hint: string;
-  if (err.status === 401 && !context.hasCredentials) {
+  if (!context.hasCredentials) {
     hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
   } else if (github) {
     hint =

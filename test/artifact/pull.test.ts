@@ -1,0 +1,113 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import tar from 'tar-stream';
+import { OciLayout, pullArtifact, pushArtifact, fluxManifest, bytesSource, descriptorFor, UnsafeArchiveError, FluxMediaType, type Target } from '@d2ci/core';
+import { makeWorkspace } from '../harness/workspace.ts';
+
+type Entry = { name: string; type?: tar.Header['type']; content?: string | Buffer; linkname?: string; size?: number; mode?: number };
+
+async function tarball(entries: Entry[]): Promise<Buffer> {
+  const pack = tar.pack();
+  const chunks: Buffer[] = [];
+  pack.on('data', (chunk: unknown) => void chunks.push(chunk as Buffer));
+  const done = new Promise<void>((resolve) => pack.on('end', () => resolve()));
+  for (const e of entries) {
+    await new Promise<void>((resolve, reject) =>
+      e.type && e.type !== 'file'
+        ? pack.entry({ name: e.name, type: e.type, linkname: e.linkname, mode: e.mode ?? 0o644, mtime: new Date(0) }, (err) => (err ? reject(err) : resolve()))
+        : pack.entry({ name: e.name, type: 'file', mode: e.mode ?? 0o644, mtime: new Date(0) }, e.content ?? '', (err) => (err ? reject(err) : resolve())),
+    );
+  }
+  pack.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** Stores a hand-made layer as a Flux artifact in an OCI layout, tagged `latest`. */
+async function artifactWithLayer(layer: Buffer): Promise<{ target: Target; dir: string }> {
+  const dir = join(makeWorkspace({}), 'layout');
+  const target = new OciLayout(dir);
+  const layerDesc = descriptorFor(FluxMediaType.content, layer);
+  const built = fluxManifest({ digest: layerDesc.digest, size: layerDesc.size, diffId: layerDesc.digest }, { source: 's', revision: 'r' });
+  await target.push(built.configDescriptor, bytesSource(built.config));
+  await target.push(layerDesc, bytesSource(layer));
+  await target.pushReference(built.descriptor, built.manifest, 'latest');
+  return { target, dir };
+}
+
+function leftovers(output: string): string[] {
+  return readdirSync(dirname(output)).filter((name) => name.startsWith('.d2ci-pull-'));
+}
+
+describe('pullArtifact', () => {
+  it('round-trips a pushed tree with normalised modes', async () => {
+    const ws = makeWorkspace({ 'app/base/a.yaml': 'a: 1\n', 'app/run.sh*': '#!/bin/sh\n' });
+    const layout = new OciLayout(join(ws, 'layout'));
+    const pushed = await pushArtifact({ path: join(ws, 'app'), target: layout, source: 's', revision: 'r' });
+    const output = join(ws, 'out', 'app');
+    const pulled = await pullArtifact({ target: layout, reference: 'latest', output });
+    assert.equal(pulled.descriptor.digest, pushed.descriptor.digest);
+    assert.equal(pulled.files, 2);
+    assert.equal(readFileSync(join(output, 'base/a.yaml'), 'utf8'), 'a: 1\n');
+    assert.equal(statSync(join(output, 'run.sh')).mode & 0o777, 0o755);
+    assert.equal(statSync(join(output, 'base/a.yaml')).mode & 0o777, 0o644);
+    assert.deepEqual(leftovers(output), []);
+
+    // Pulling again into the same directory replaces what is there.
+    writeFileSync(join(output, 'base/a.yaml'), 'stale');
+    await pullArtifact({ target: layout, reference: pushed.descriptor.digest, output });
+    assert.equal(readFileSync(join(output, 'base/a.yaml'), 'utf8'), 'a: 1\n');
+  });
+
+  const refused: [string, Entry[], RegExp][] = [
+    ['a ".." traversal', [{ name: '../evil.yaml', content: 'x' }], /path traversal/],
+    ['a nested traversal', [{ name: 'ok/../../evil.yaml', content: 'x' }], /path traversal/],
+    ['an absolute path', [{ name: '/etc/evil', content: 'x' }], /absolute path/],
+    ['a symlink', [{ name: 'link', type: 'symlink', linkname: '/etc/passwd' }], /refusing symlink entry "link" -> \/etc\/passwd/],
+    ['a hard link', [{ name: 'a', content: 'x' }, { name: 'b', type: 'link', linkname: 'a' }], /refusing link entry "b"/],
+    ['a character device', [{ name: 'dev', type: 'character-device' }], /refusing character-device entry/],
+    ['a fifo', [{ name: 'pipe', type: 'fifo' }], /refusing fifo entry/],
+    ['a backslash name', [{ name: '..\\evil', content: 'x' }], /backslashes/],
+    ['a duplicate file', [{ name: 'a', content: 'x' }, { name: 'a', content: 'y' }], /EEXIST/],
+  ];
+  for (const [what, entries, message] of refused) {
+    it(`refuses ${what} and leaves nothing behind`, async () => {
+      const { target, dir } = await artifactWithLayer(gzipSync(await tarball([{ name: '.', type: 'directory', mode: 0o755 }, { name: 'fine.yaml', content: 'ok' }, ...entries])));
+      const output = join(dir, '..', 'out');
+      await assert.rejects(pullArtifact({ target, reference: 'latest', output }), message);
+      assert.equal(existsSync(output), false, 'no partial output');
+      assert.deepEqual(leftovers(output), []);
+      assert.equal(existsSync(join(dir, '..', 'evil.yaml')) || existsSync(join(dir, '..', '..', 'evil.yaml')), false);
+    });
+  }
+
+  it('refuses an artifact that unpacks beyond max-size', async () => {
+    const { target, dir } = await artifactWithLayer(gzipSync(await tarball([{ name: 'big', content: Buffer.alloc(200_000) }])));
+    await assert.rejects(pullArtifact({ target, reference: 'latest', output: join(dir, '..', 'out'), maxSize: 100_000 }), (err: Error) => err instanceof UnsafeArchiveError && /more than the 100000-byte limit/.test(err.message));
+    await assert.rejects(pullArtifact({ target, reference: 'latest', output: join(dir, '..', 'out'), maxSize: 100 }), /layer is \d+ bytes, over the 100-byte limit/);
+    assert.equal(existsSync(join(dir, '..', 'out')), false);
+  });
+
+  it('refuses a corrupted layer blob (digest verified while streaming) and keeps the old output', async () => {
+    const { target, dir } = await artifactWithLayer(gzipSync(await tarball([{ name: 'a.yaml', content: 'a: 1\n' }])));
+    const blobs = join(dir, 'blobs', 'sha256');
+    const layer = readdirSync(blobs).map((name) => join(blobs, name)).find((path) => readFileSync(path)[0] === 0x1f) as string;
+    const bytes = readFileSync(layer);
+    bytes[bytes.length - 9] = (bytes[bytes.length - 9] ?? 0) ^ 0xff;
+    writeFileSync(layer, bytes);
+    const output = join(dir, '..', 'out');
+    mkdirSync(output);
+    writeFileSync(join(output, 'keep.txt'), 'previous pull');
+    await assert.rejects(pullArtifact({ target, reference: 'latest', output }), /does not match|gzip|crc|check/i);
+    assert.deepEqual(readdirSync(output), ['keep.txt']);
+    assert.deepEqual(leftovers(output), []);
+  });
+
+  it('refuses a layer that is not gzip', async () => {
+    const { target, dir } = await artifactWithLayer(Buffer.from('plain text, not a tarball'));
+    await assert.rejects(pullArtifact({ target, reference: 'latest', output: join(dir, '..', 'out') }), /not a valid gzip stream/);
+  });
+});
