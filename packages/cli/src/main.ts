@@ -1,14 +1,16 @@
-import { OciError } from '@d2ci/core';
-import { UsageError } from './errors.ts';
 import { processIo, type Io } from './output.ts';
-import { push } from './commands/push.ts';
-import { build } from './commands/build.ts';
-import { diff } from './commands/diff.ts';
-import { pull } from './commands/pull.ts';
-import { tag } from './commands/tag.ts';
-import { list } from './commands/list.ts';
 
-const commands: Record<string, (args: string[], io: Io) => Promise<number>> = { push, build, diff, pull, tag, list };
+type Command = (args: string[], io: Io) => Promise<number>;
+
+// Loaded on demand, so `--help`, `--version` and each command only load what they use.
+const commands: Record<string, () => Promise<Command>> = {
+  push: async () => (await import('./commands/push.ts')).push,
+  build: async () => (await import('./commands/build.ts')).build,
+  diff: async () => (await import('./commands/diff.ts')).diff,
+  pull: async () => (await import('./commands/pull.ts')).pull,
+  tag: async () => (await import('./commands/tag.ts')).tag,
+  list: async () => (await import('./commands/list.ts')).list,
+};
 
 export const usage = `d2ci: Flux OCI artifacts for Gitless GitOps
 
@@ -36,15 +38,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out('d2ci 0.1.0');
     return 0;
   }
-  const command = commands[verb];
-  if (!command) {
+  const load = commands[verb];
+  if (!load) {
     io.err(`✗ unknown command "${verb}"; run d2ci --help`);
     return 1;
   }
   try {
-    return await command(args, io);
+    return await (await load())(args, io);
   } catch (err) {
-    const message = err instanceof UsageError || err instanceof OciError || err instanceof Error ? err.message : String(err);
+    const message = err instanceof Error ? err.message : String(err);
     io.err(`✗ ${message.replace(/\s*\n\s*/g, ' ')}`);
     if (args.includes('--debug') && err instanceof Error && err.stack) io.err(err.stack);
     return 1;

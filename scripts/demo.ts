@@ -1,0 +1,42 @@
+// The main job on the embedded default, no registry needed: pack the sample D2 component shipped in
+// workflows-examples, push it to a local OCI image layout, tag it, diff it, pull it back, printing each step.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const demo = join(root, '.d2ci', 'demo');
+const component = join(root, 'workflows-examples', 'd2-apps', 'components', 'frontend');
+const layout = `oci-layout:${relative(root, join(demo, 'layout'))}`;
+const rel = (path: string): string => relative(root, path);
+
+function step(title: string, args: string[], expectCode = 0): void {
+  console.log(`\n── ${title}\n$ d2ci ${args.join(' ')}`);
+  const result = spawnSync(process.execPath, [join(root, 'packages', 'cli', 'bin', 'd2ci.js'), ...args], { cwd: root, encoding: 'utf8' });
+  process.stdout.write(result.stdout);
+  process.stdout.write(result.stderr);
+  if (result.status !== expectCode) {
+    console.error(`✗ demo step failed (exit ${result.status}, expected ${expectCode})`);
+    process.exit(1);
+  }
+}
+
+rmSync(demo, { recursive: true, force: true });
+mkdirSync(demo, { recursive: true });
+const meta = ['--source', 'https://github.com/acme/d2-apps', '--revision', 'refs/heads/main@sha1:0123456789abcdef0123456789abcdef01234567'];
+
+step('Pack the frontend component into the Flux artifact tarball', ['build', '--path', rel(component), '--output', rel(join(demo, 'frontend.tgz'))]);
+step('Push it to a local OCI image layout as `latest` (diff-tag: only if the content changed)', ['push', `${layout}:latest`, '--path', rel(component), '--diff-tag', 'latest', ...meta]);
+step('Push again: same content, so nothing is uploaded', ['push', `${layout}:latest`, '--path', rel(component), '--diff-tag', 'latest', ...meta]);
+step('Release it: point v1.0.0 and latest-stable at the same digest (manifest copy, no blobs)', ['tag', `${layout}:latest`, '--tag', 'v1.0.0', '--tag', 'latest-stable']);
+step('Diff the working tree against latest', ['diff', `${layout}:latest`, '--path', rel(component)]);
+const edited = join(demo, 'edited');
+cpSync(component, edited, { recursive: true });
+writeFileSync(join(edited, 'base', 'podinfo.yaml'), '# edited\n', { flag: 'a' });
+step('Diff an edited copy: exit code 1 means "differs"', ['diff', `${layout}:latest`, '--path', rel(edited)], 1);
+step('Pull latest-stable back and extract it safely', ['pull', `${layout}:latest-stable`, '--output', rel(join(demo, 'pulled'))]);
+step('List the artifacts in the layout', ['list', layout]);
+
+console.log(`\n✔ demo done. The layout in ${rel(join(demo, 'layout'))} is a standard OCI image layout:`);
+console.log(`  ${readdirSync(join(demo, 'layout')).sort().join(', ')}`);
+console.log(`  e.g. skopeo inspect --raw oci:${rel(join(demo, 'layout'))}:latest`);
