@@ -110,7 +110,7 @@ describe('pushes through a fault-injecting proxy', () => {
     const repository = 'faults/persistent';
     const first = await push(repository, tree());
     proxy.plan = ({ method, path }) => (method === 'PUT' && path.includes('/manifests/') ? { kind: 'status', status: 503 } : { kind: 'pass' });
-    await assert.rejects(push(repository, tree()), (err: Error) => err instanceof OciError && /^push manifest .*: 503 /.test(err.message) && !err.message.includes('\n'));
+    await assert.rejects(push(repository, tree()), (err: Error) => err instanceof OciError && /^push manifest .*: 503 UNAVAILABLE: injected fault \(after 6 attempts\)$/.test(err.message) && !err.message.includes('\n'));
     proxy.plan = () => ({ kind: 'pass' });
     const repo = direct.repository({ registry: registry.host, repository });
     assert.equal((await repo.resolve('latest')).digest, first.descriptor.digest, 'latest did not move');

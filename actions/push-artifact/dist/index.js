@@ -8519,7 +8519,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sE: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CredentialHelperError, DigestStream, FluxMediaType, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, Transport, UnsafeArchiveError, addReferrer, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, buildLayer, bytesSource, canMount, compareBytes, copy, copyGraph, cosignTagSuffixes, createDigester, currentDigest, defaultMaxPullSize, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, emptyJson, emptyReferrersIndex, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, githubTokenCredentials, gzipLevel, hashLayer, isDigest, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, layoutScheme, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, parseChallenges, parseDigest, parseManifest, parseReference, parseRetryAfter, plainDescriptor, providerNames, pullArtifact, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, rfc3339, runCredentialHelper, safeEntryName, sha256, sortedAnnotations, staticCredentials, successors, tagArtifact, targetSource, verifyBytes, walkTree, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CredentialHelperError, DigestStream, FluxMediaType, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, Transport, UnsafeArchiveError, addReferrer, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attemptsOf, buildLayer, bytesSource, canMount, compareBytes, copy, copyGraph, cosignTagSuffixes, createDigester, currentDigest, defaultMaxPullSize, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, emptyJson, emptyReferrersIndex, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, githubTokenCredentials, gzipLevel, hashLayer, isDigest, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, layoutScheme, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, parseChallenges, parseDigest, parseManifest, parseReference, parseRetryAfter, plainDescriptor, providerNames, pullArtifact, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, rfc3339, runCredentialHelper, safeEntryName, sha256, sortedAnnotations, staticCredentials, successors, tagArtifact, targetSource, verifyBytes, walkTree, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -8698,7 +8698,7 @@ function parseReference(input) {
     let rest = raw;
     const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(rest);
     if (scheme) {
-        if (scheme[1] !== 'oci')
+        if (scheme[1]?.toLowerCase() !== 'oci')
             fail(`unsupported scheme "${scheme[0]}"; use oci://host/repository or host/repository`);
         rest = rest.slice(scheme[0].length);
     }
@@ -8933,6 +8933,11 @@ const retryableErrorCodes = new Set([
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 const maxRedirects = 10;
+const attemptsTaken = new WeakMap();
+/** How many attempts the transport made before settling on this response (1 when it was not retried). */
+function attemptsOf(response) {
+    return attemptsTaken.get(response) ?? 1;
+}
 /** The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). */
 function networkErrorCode(err) {
     let current = err;
@@ -8959,6 +8964,9 @@ function parseRetryAfter(value, now = Date.now()) {
         return undefined;
     if (/^\s*[0-9]+\s*$/.test(value))
         return Number(value) * 1000;
+    // Only an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`) is a date; `1.5` is neither form.
+    if (!/[a-z]/i.test(value))
+        return undefined;
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -9034,6 +9042,7 @@ class Transport {
                 continue;
             }
             this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
+            attemptsTaken.set(response, attempt);
             if (!retryableStatus.has(response.status) || attempt >= attempts)
                 return response;
             const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
@@ -9764,7 +9773,7 @@ class RemoteRepository {
                     throw await responseError(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
                 await response.body?.cancel();
                 location = this.#location(response);
-                offset = rangeEnd(response.headers.get('range')) ?? end;
+                offset = rangeEnd(response.headers.get('range'), end) ?? end;
             }
             catch (err) {
                 if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof OciError && err.status === 416)))
@@ -9776,7 +9785,7 @@ class RemoteRepository {
                     throw await responseError(status, `resume upload to ${this.name}`);
                 await status.body?.cancel();
                 location = this.#location(status, location);
-                offset = rangeEnd(status.headers.get('range')) ?? 0;
+                offset = rangeEnd(status.headers.get('range'), 0) ?? 0;
             }
         }
         return location;
@@ -9795,10 +9804,16 @@ function notFound(name, reference, code = 'MANIFEST_UNKNOWN') {
 function withDigest(location, digest) {
     return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
 }
-/** The byte after the last one a `Range: 0-<end>` header reports as received. */
-function rangeEnd(range) {
+/**
+ * The byte after the last one a `Range: 0-<end>` header reports as received. Registries answer `0-0` both for an
+ * empty session and for one holding a single byte (distribution clamps `size-1` at 0); the caller says which
+ * reading to take.
+ */
+function rangeEnd(range, whenZeroZero) {
     const match = /^(?:bytes=)?0-([0-9]+)$/.exec(range?.trim() ?? '');
-    return match ? Number(match[1]) + 1 : undefined;
+    if (!match)
+        return undefined;
+    return match[1] === '0' ? whenZeroZero : Number(match[1]) + 1;
 }
 function isRetryableUploadError(err) {
     if (!(err instanceof OciError))
@@ -9813,7 +9828,9 @@ function nextLink(header, current) {
         return undefined;
     for (const part of header.split(/,(?=\s*<)/)) {
         const match = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
-        if (match && /\brel="?next"?/i.test(match[2] ?? ''))
+        const rel = /\brel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match?.[2] ?? '');
+        const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+        if (match && relations.includes('next'))
             return new URL(match[1] ?? '', current).href;
     }
     return undefined;
@@ -9892,7 +9909,8 @@ async function responseError(response, what) {
         message = text.trim().slice(0, 200);
     }
     const retryAfter = response.headers.get('retry-after');
-    const suffix = response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : '';
+    const attempts = attemptsOf(response);
+    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
     const status = `${response.status} ${code}`;
     return new OciError(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
         status: response.status,
@@ -10283,7 +10301,7 @@ function parseLocation(input) {
         rest = rest.slice(0, at);
     }
     const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/') && colon > 0) {
+    if (colon > rest.lastIndexOf('/')) {
         location.tag = rest.slice(colon + 1);
         reference_assertValidTag(location.tag);
         rest = rest.slice(0, colon);

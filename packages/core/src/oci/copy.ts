@@ -52,20 +52,21 @@ export async function copyGraph(src: Target, root: FetchedManifest, dst: Target,
   const tags = [...new Set(options.tags ?? [])];
   const blobs: CopyResult['blobs'] = [];
   const existed = options.checkRoot !== false && (await dst.exists(root.descriptor));
-  const written = new Set<string>();
+  const written = new Map<string, TagResult>();
   if (!existed) {
     await copyChildren(src, root, dst, options, blobs);
     const first = tags[0];
     if (!options.beforeTag && first !== undefined) {
-      await dst.pushReference(root.descriptor, root.bytes, first);
-      written.add(first);
+      // Through applyTag, so an identical push that landed meanwhile (immutable tags) is not an error here either.
+      written.set(first, await applyTag(dst, root, first, { lookFirst: false }));
     } else {
       await dst.push(root.descriptor, bytesSource(root.bytes));
     }
   }
   if (options.beforeTag) await options.beforeTag(root.descriptor);
   const results = await mapLimit(tags, 4, async (tag): Promise<TagResult> => {
-    if (written.has(tag)) return { tag, changed: true };
+    const done = written.get(tag);
+    if (done) return done;
     // Only an existing root can already be tagged; a new one saves the lookup.
     return applyTag(dst, root, tag, { lookFirst: existed });
   });

@@ -52,6 +52,13 @@ const retryableErrorCodes = new Set([
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 const maxRedirects = 10;
 
+const attemptsTaken = new WeakMap<Response, number>();
+
+/** How many attempts the transport made before settling on this response (1 when it was not retried). */
+export function attemptsOf(response: Response): number {
+  return attemptsTaken.get(response) ?? 1;
+}
+
 /** The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). */
 export function networkErrorCode(err: unknown): string | undefined {
   let current: unknown = err;
@@ -75,6 +82,8 @@ function describeNetworkError(err: unknown, url: URL): string {
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   if (/^\s*[0-9]+\s*$/.test(value)) return Number(value) * 1000;
+  // Only an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`) is a date; `1.5` is neither form.
+  if (!/[a-z]/i.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -148,6 +157,7 @@ export class Transport {
         continue;
       }
       this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
+      attemptsTaken.set(response, attempt);
       if (!retryableStatus.has(response.status) || attempt >= attempts) return response;
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
       if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) return response;

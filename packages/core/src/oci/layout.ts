@@ -44,13 +44,33 @@ export class OciLayout implements Target {
     this.#ready ??= (async () => {
       await mkdir(join(this.dir, 'blobs', 'sha256'), { recursive: true });
       const existing = await readFile(join(this.dir, 'oci-layout'), 'utf8').catch(() => undefined);
-      if (existing === undefined) await writeFile(join(this.dir, 'oci-layout'), layoutFile);
+      if (existing === undefined) await this.#writeAtomic('oci-layout', layoutFile);
       else if ((JSON.parse(existing) as { imageLayoutVersion?: string }).imageLayoutVersion !== '1.0.0') {
         throw new OciError('UNSUPPORTED', `${this.name} has an unsupported imageLayoutVersion`);
       }
-      await stat(join(this.dir, 'index.json')).catch(() => this.#writeIndex({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] }));
+      // Under the index lock, so a writer that found no index.json cannot replace one another writer just filled.
+      await this.#locked(() => stat(join(this.dir, 'index.json')).catch(() => this.#writeIndex({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] })));
     })();
     return this.#ready;
+  }
+
+  /** Writes a file in the layout by rename, so no reader ever sees it half-written. */
+  async #writeAtomic(name: string, content: string): Promise<void> {
+    const temp = join(this.dir, `.${name}.${randomBytes(6).toString('hex')}`);
+    await writeFile(temp, content);
+    await rename(temp, join(this.dir, name));
+  }
+
+  /** Runs `fn` after every earlier index.json change to this directory in this process. */
+  async #locked<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = indexLocks.get(this.dir) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(fn);
+    indexLocks.set(this.dir, next);
+    try {
+      return await next;
+    } finally {
+      if (indexLocks.get(this.dir) === next) indexLocks.delete(this.dir);
+    }
   }
 
   async #readIndex(): Promise<ImageIndex> {
@@ -67,25 +87,16 @@ export class OciLayout implements Target {
   }
 
   async #writeIndex(index: ImageIndex): Promise<void> {
-    const temp = join(this.dir, `.index.json.${randomBytes(6).toString('hex')}`);
-    await writeFile(temp, JSON.stringify(index));
-    await rename(temp, join(this.dir, 'index.json'));
+    await this.#writeAtomic('index.json', JSON.stringify(index));
   }
 
   async #updateIndex(change: (index: ImageIndex) => void): Promise<void> {
     await this.#init();
-    const previous = indexLocks.get(this.dir) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => {
+    await this.#locked(async () => {
       const index = await this.#readIndex();
       change(index);
       await this.#writeIndex(index);
     });
-    indexLocks.set(this.dir, next);
-    try {
-      await next;
-    } finally {
-      if (indexLocks.get(this.dir) === next) indexLocks.delete(this.dir);
-    }
   }
 
   async resolve(reference: string): Promise<Descriptor> {

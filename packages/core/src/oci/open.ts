@@ -28,7 +28,7 @@ export function parseLocation(input: string): Location {
     rest = rest.slice(0, at);
   }
   const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/') && colon > 0) {
+  if (colon > rest.lastIndexOf('/')) {
     location.tag = rest.slice(colon + 1);
     assertValidTag(location.tag);
     rest = rest.slice(0, colon);

@@ -34,7 +34,7 @@ export function parseReference(input: string): Reference {
   let rest = raw;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(rest);
   if (scheme) {
-    if (scheme[1] !== 'oci') fail(`unsupported scheme "${scheme[0]}"; use oci://host/repository or host/repository`);
+    if (scheme[1]?.toLowerCase() !== 'oci') fail(`unsupported scheme "${scheme[0]}"; use oci://host/repository or host/repository`);
     rest = rest.slice(scheme[0].length);
   }
 

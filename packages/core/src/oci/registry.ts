@@ -1,5 +1,5 @@
 import { OciError } from './errors.ts';
-import { Transport, type HttpRequest, type TransportOptions } from './http.ts';
+import { Transport, attemptsOf, type HttpRequest, type TransportOptions } from './http.ts';
 import { AuthSession, repositoryScope, type Action, type CredentialFunction } from './auth.ts';
 import { isLoopbackHost, registryEndpoint } from './reference.ts';
 import { RemoteRepository, type UploadOptions } from './remote.ts';
@@ -90,7 +90,8 @@ export async function responseError(response: Response, what: string): Promise<O
     message = text.trim().slice(0, 200);
   }
   const retryAfter = response.headers.get('retry-after');
-  const suffix = response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : '';
+  const attempts = attemptsOf(response);
+  const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
   const status = `${response.status} ${code}`;
   return new OciError(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
     status: response.status,

@@ -318,7 +318,7 @@ export class RemoteRepository implements MountingTarget {
         if (response.status !== 202) throw await responseError(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
         await response.body?.cancel();
         location = this.#location(response);
-        offset = rangeEnd(response.headers.get('range')) ?? end;
+        offset = rangeEnd(response.headers.get('range'), end) ?? end;
       } catch (err) {
         if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof OciError && err.status === 416))) throw err;
         await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)));
@@ -327,7 +327,7 @@ export class RemoteRepository implements MountingTarget {
         if (status.status !== 204) throw await responseError(status, `resume upload to ${this.name}`);
         await status.body?.cancel();
         location = this.#location(status, location);
-        offset = rangeEnd(status.headers.get('range')) ?? 0;
+        offset = rangeEnd(status.headers.get('range'), 0) ?? 0;
       }
     }
     return location;
@@ -349,10 +349,15 @@ function withDigest(location: string, digest: string): string {
   return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
 }
 
-/** The byte after the last one a `Range: 0-<end>` header reports as received. */
-function rangeEnd(range: string | null): number | undefined {
+/**
+ * The byte after the last one a `Range: 0-<end>` header reports as received. Registries answer `0-0` both for an
+ * empty session and for one holding a single byte (distribution clamps `size-1` at 0); the caller says which
+ * reading to take.
+ */
+function rangeEnd(range: string | null, whenZeroZero: number): number | undefined {
   const match = /^(?:bytes=)?0-([0-9]+)$/.exec(range?.trim() ?? '');
-  return match ? Number(match[1]) + 1 : undefined;
+  if (!match) return undefined;
+  return match[1] === '0' ? whenZeroZero : Number(match[1]) + 1;
 }
 
 function isRetryableUploadError(err: unknown): boolean {
@@ -366,7 +371,9 @@ export function nextLink(header: string | null, current: string): string | undef
   if (!header) return undefined;
   for (const part of header.split(/,(?=\s*<)/)) {
     const match = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
-    if (match && /\brel="?next"?/i.test(match[2] ?? '')) return new URL(match[1] ?? '', current).href;
+    const rel = /\brel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match?.[2] ?? '');
+    const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+    if (match && relations.includes('next')) return new URL(match[1] ?? '', current).href;
   }
   return undefined;
 }
