@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, constants as zlib } from 'node:zlib';
+import { createGzip, constants as zlib, type ZlibOptions } from 'node:zlib';
 import tar from 'tar-stream';
 import { walkTree, type TreeEntry, type WalkOptions } from './walk.ts';
+import { collectGarbage } from './gc.ts';
 
 /** Gzip level of every layer we write; fixed, so the same tree always gives the same digest. Go's default. */
 export const gzipLevel = 6;
@@ -21,17 +21,52 @@ export interface LayerInfo {
 }
 
 const epoch = new Date(0);
+/** Files up to this size are read whole; larger ones are streamed. */
 const smallFile = 1 << 20;
-const readAhead = 16;
+/** Size of the writes zlib sees: each write is a thread-pool round trip, so 512-byte tar headers must be batched. */
+const batchBytes = 256 << 10;
+/** Stream buffers deep enough that packing and hashing run ahead while zlib compresses on the thread pool. */
+const queueBytes = 2 << 20;
 
-/** Counts and hashes what passes, without copying it. */
+/** Collect dead chunks this often while streaming (see collectGarbage). */
+const collectEveryBytes = 8 << 20;
+
+/** Counts and hashes what passes, without copying it; optionally collects garbage as the bytes go by. */
 class Tap extends Transform {
   readonly hash = createHash('sha256');
+  readonly #collect: boolean;
   size = 0;
+  constructor(options: { highWaterMark: number; collect?: boolean }) {
+    super({ highWaterMark: options.highWaterMark });
+    this.#collect = options.collect ?? false;
+  }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.hash.update(chunk);
+    if (this.#collect && Math.floor((this.size + chunk.length) / collectEveryBytes) > Math.floor(this.size / collectEveryBytes)) collectGarbage();
     this.size += chunk.length;
     callback(null, chunk);
+  }
+}
+
+/** Joins small writes into `batchBytes` chunks. The bytes are unchanged; only their grouping is. */
+class Batch extends Transform {
+  #chunks: Buffer[] = [];
+  #size = 0;
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.#chunks.push(chunk);
+    this.#size += chunk.length;
+    if (this.#size >= batchBytes) this.#emit();
+    callback();
+  }
+  override _flush(callback: TransformCallback): void {
+    this.#emit();
+    callback();
+  }
+  #emit(): void {
+    if (this.#size === 0) return;
+    this.push(this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#size));
+    this.#chunks = [];
+    this.#size = 0;
   }
 }
 
@@ -55,27 +90,17 @@ class PortableGzipHeader extends Transform {
 /**
  * Writes the deterministic tar+gzip layer of a list of entries: byte-wise order, uid/gid 0, empty owner names,
  * mtime 0, modes normalised to 0644/0755, fixed gzip level and header. The same tree gives the same digest on
- * any machine, whatever its umask, clock or user. Streams: small files are read ahead, large ones piped, so
+ * any machine, whatever its umask, clock or user. Streams: small files are read whole, large ones piped, so
  * memory stays flat however big the tree. With `out` undefined only the digests are computed (for diff).
  */
 export async function writeLayer(entries: readonly TreeEntry[], out?: Writable): Promise<LayerInfo> {
-  const pack = tar.pack();
-  const tarTap = new Tap();
-  const gzTap = new Tap();
+  const pack = tar.pack({ highWaterMark: queueBytes });
+  const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
+  const gzTap = new Tap({ highWaterMark: queueBytes });
   const sink = out ?? new Writable({ write: (_chunk, _encoding, callback) => callback() });
-  const done = pipeline(pack, tarTap, createGzip({ level: gzipLevel, memLevel: 8, strategy: zlib.Z_DEFAULT_STRATEGY }), new PortableGzipHeader(), gzTap, sink);
+  const gzip = createGzip({ level: gzipLevel, memLevel: 8, strategy: zlib.Z_DEFAULT_STRATEGY, chunkSize: batchBytes, highWaterMark: queueBytes } as ZlibOptions);
+  const done = pipeline([pack as unknown as NodeJS.ReadableStream, new Batch({ highWaterMark: queueBytes }), tarTap, gzip, new PortableGzipHeader(), gzTap, sink]);
   let files = 0;
-  const pending = new Map<number, Promise<Buffer>>();
-  const prefetch = (from: number): void => {
-    for (let i = from; i < entries.length && pending.size < readAhead; i++) {
-      const entry = entries[i] as TreeEntry;
-      if (entry.type === 'file' && entry.size <= smallFile && !pending.has(i)) {
-        const read = readExactly(entry);
-        read.catch(() => undefined); // awaited in order below; this only stops an early failure counting as unhandled
-        pending.set(i, read);
-      }
-    }
-  };
   const writing = (async () => {
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i] as TreeEntry;
@@ -85,17 +110,13 @@ export async function writeLayer(entries: readonly TreeEntry[], out?: Writable):
         continue;
       }
       files++;
-      prefetch(i);
-      const buffered = pending.get(i);
-      if (buffered) {
-        const content = await buffered;
-        pending.delete(i);
-        prefetch(i + 1);
+      if (entry.size <= smallFile) {
+        const content = readExactly(entry);
         await new Promise<void>((resolve, reject) => pack.entry(header, content, (err) => (err ? reject(err) : resolve())));
       } else {
         await new Promise<void>((resolve, reject) => {
           const sinkEntry = pack.entry(header, (err) => (err ? reject(err) : resolve()));
-          createReadStream(entry.source, { highWaterMark: 1 << 20 })
+          createReadStream(entry.source, { highWaterMark: batchBytes })
             .on('error', reject)
             .pipe(sinkEntry as unknown as Writable);
         });
@@ -114,22 +135,15 @@ export async function writeLayer(entries: readonly TreeEntry[], out?: Writable):
   };
 }
 
-/** Reads a whole small file, failing if it changed size since it was listed (the tar header already says how big). */
-async function readExactly(entry: TreeEntry): Promise<Buffer> {
-  const handle = await open(entry.source, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(entry.size);
-    let read = 0;
-    while (read < entry.size) {
-      const { bytesRead } = await handle.read(buffer, read, entry.size - read, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-    }
-    if (read !== entry.size || (await handle.stat()).size !== entry.size) throw new Error(`file "${entry.name}" changed while it was being packed`);
-    return buffer;
-  } finally {
-    await handle.close();
-  }
+/**
+ * Reads a whole small file, failing if it changed size since it was listed (the tar header already says how big).
+ * Synchronous on purpose: for thousands of small files, four thread-pool round trips each (open, read, stat,
+ * close) cost more than the reads; zlib keeps compressing on the thread pool meanwhile.
+ */
+function readExactly(entry: TreeEntry): Buffer {
+  const content = readFileSync(entry.source);
+  if (content.length !== entry.size) throw new Error(`file "${entry.name}" changed while it was being packed`);
+  return content;
 }
 
 export interface BuildOptions extends WalkOptions {

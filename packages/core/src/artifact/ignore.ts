@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -41,10 +41,15 @@ export class IgnoreRules {
   }
 
   /** Reads `<dir>/.sourceignore` when enabled; call before walking the directory's children. */
-  async enter(absoluteDir: string, relativeDir: string): Promise<void> {
+  enterSync(absoluteDir: string, relativeDir: string): void {
     if (!this.#sourceIgnore) return;
-    const text = await readFile(join(absoluteDir, '.sourceignore'), 'utf8').catch(() => undefined);
-    if (text !== undefined) this.#scopes.push({ base: relativeDir === '.' ? '' : relativeDir, rules: ignore().add(text) });
+    let text: string;
+    try {
+      text = readFileSync(join(absoluteDir, '.sourceignore'), 'utf8');
+    } catch {
+      return;
+    }
+    this.#scopes.push({ base: relativeDir === '.' ? '' : relativeDir, rules: ignore().add(text) });
   }
 
   /** Whether a path (relative, with `/`) is excluded. */

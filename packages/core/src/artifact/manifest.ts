@@ -25,16 +25,21 @@ export function artifactAnnotations(metadata: ArtifactMetadata, now = new Date()
   });
 }
 
+/** Go's zero time, which go-containerregistry writes for an unset `created`. */
+const goZeroTime = '0001-01-01T00:00:00Z';
+
 /**
- * The config blob go-containerregistry writes for Flux (a `v1.ConfigFile`): the uncompressed tar's digest in
- * `rootfs.diff_ids` and, as Flux 2.9 does, the top-level `created` equal to the annotation.
+ * The config blob go-containerregistry writes for Flux 2.6–2.8 (a `v1.ConfigFile`, 233 bytes): the uncompressed
+ * tar's digest in `rootfs.diff_ids` and Go's zero time as `created`. Flux 2.9 copies the creation time in, but no
+ * consumer reads it; keeping it out makes the config depend on the content only, so an unchanged tree pushed again
+ * uploads no blob at all. The time stays in the manifest's `org.opencontainers.image.created` annotation.
  */
-export function fluxConfig(diffId: string, created: string): Buffer {
+export function fluxConfig(diffId: string): Buffer {
   return Buffer.from(
     JSON.stringify({
       architecture: '',
-      created,
-      history: [{ created: '0001-01-01T00:00:00Z' }],
+      created: goZeroTime,
+      history: [{ created: goZeroTime }],
       os: '',
       rootfs: { type: 'layers', diff_ids: [diffId] },
       config: {},
@@ -54,7 +59,7 @@ export interface BuiltManifest {
 /** The OCI image manifest of a Flux artifact: Flux config, one tar+gzip content layer, the annotations. */
 export function fluxManifest(layer: Pick<LayerInfo, 'digest' | 'size' | 'diffId'>, metadata: ArtifactMetadata, now?: Date): BuiltManifest {
   const annotations = artifactAnnotations(metadata, now);
-  const config = fluxConfig(layer.diffId, annotations[Annotation.created] as string);
+  const config = fluxConfig(layer.diffId);
   const configDescriptor = plainDescriptor(descriptorFor(FluxMediaType.config, config));
   const layerDescriptor = plainDescriptor({ mediaType: FluxMediaType.content, digest: layer.digest, size: layer.size });
   const body: ImageManifest = {

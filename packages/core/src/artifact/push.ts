@@ -51,6 +51,9 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
   if (tags.length === 0) tags.push('latest');
   tags.forEach(assertValidTag);
 
+  // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
+  const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
+  current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
   const entries = await walkTree(options.path, options);
   if (!entries.some((entry) => entry.type === 'file')) {
     throw new ArtifactPathError(`path "${options.path}" has no files to pack (after ignore rules)`);
@@ -60,14 +63,14 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
     const layerFile = join(work, 'layer.tar.gz');
     const layer = await writeLayer(entries, createWriteStream(layerFile));
 
-    if (options.diffTag) {
-      const current = await fetchIfExists(options.target, options.diffTag);
-      const remoteLayer = current && firstLayer(current);
-      if (current && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
+    if (options.diffTag && current) {
+      const existing = await current;
+      const remoteLayer = existing && firstLayer(existing);
+      if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
         const results: TagResult[] = [];
-        for (const tag of tags) results.push(tag === options.diffTag ? { tag, changed: false } : await applyTag(options.target, current, tag, { lookFirst: true }));
-        const { manifest } = parseManifest(current.bytes, current.descriptor.mediaType);
-        return { pushed: false, reason: `content unchanged since ${options.diffTag}`, descriptor: current.descriptor, tags: results, layer, annotations: manifest.annotations ?? {}, blobs: [] };
+        for (const tag of tags) results.push(tag === options.diffTag ? { tag, changed: false } : await applyTag(options.target, existing, tag, { lookFirst: true }));
+        const { manifest } = parseManifest(existing.bytes, existing.descriptor.mediaType);
+        return { pushed: false, reason: `content unchanged since ${options.diffTag}`, descriptor: existing.descriptor, tags: results, layer, annotations: manifest.annotations ?? {}, blobs: [] };
       }
     }
 

@@ -8,6 +8,8 @@ import { OciError } from './errors.ts';
  */
 export interface BlobSource {
   readonly size: number;
+  /** Set when the content is a file, so uploads can read it straight into reused buffers. */
+  readonly path?: string;
   open(start?: number, end?: number): Readable;
 }
 
@@ -24,6 +26,7 @@ export function bytesSource(data: Uint8Array): BlobSource {
 export function fileSource(path: string, size: number): BlobSource {
   return {
     size,
+    path,
     open: (start = 0, end = size) =>
       end <= start ? Readable.from([], { objectMode: false }) : createReadStream(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
   };

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OciError } from './errors.ts';
+import { UploadSender, type UploadBody } from './upload-body.ts';
 
 export interface RetryPolicy {
   /** Attempts per request, the first included. */
@@ -40,6 +41,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** A factory, so a retried or redirected request can send its body again. */
   body?: () => RequestBody;
+  /** Blob content to send as the body, streamed from its source with flat memory (instead of `body`). */
+  upload?: UploadBody;
   /** Whether this request may be repeated on a retryable failure (default true). */
   retry?: boolean;
 }
@@ -96,6 +99,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 export class Transport {
   readonly policy: RetryPolicy;
   readonly #options: TransportOptions;
+  readonly #uploads = new UploadSender();
 
   constructor(options: TransportOptions = {}) {
     this.#options = options;
@@ -108,8 +112,9 @@ export class Transport {
     let headers: Record<string, string> = { ...request.headers };
     if (this.#options.userAgent && !headers['user-agent']) headers['user-agent'] = this.#options.userAgent;
     let body = request.body;
+    let upload = request.upload;
     for (let hop = 0; ; hop++) {
-      const response = await this.#sendWithRetry(method, url, headers, body, request.retry !== false);
+      const response = await this.#sendWithRetry(method, url, headers, body, upload, request.retry !== false);
       if (!redirectStatus.has(response.status)) return response;
       const location = response.headers.get('location');
       if (!location) return response;
@@ -127,6 +132,7 @@ export class Transport {
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
         method = 'GET';
         body = undefined;
+        upload = undefined;
         const { 'content-length': _l, 'content-type': _t, ...rest } = headers;
         headers = rest;
       }
@@ -134,17 +140,21 @@ export class Transport {
     }
   }
 
-  async #sendWithRetry(method: string, url: URL, headers: Record<string, string>, body: HttpRequest['body'], retry: boolean): Promise<Response> {
+  async #sendWithRetry(method: string, url: URL, headers: Record<string, string>, body: HttpRequest['body'], upload: UploadBody | undefined, retry: boolean): Promise<Response> {
     const attempts = retry ? this.policy.attempts : 1;
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
-        const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual', signal: this.#options.signal };
-        if (body) {
-          init.body = body() as RequestInit["body"];
-          init.duplex = 'half';
+        if (upload) {
+          response = await this.#uploads.send(method, url, headers, upload, this.#options.signal);
+        } else {
+          const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual', signal: this.#options.signal };
+          if (body) {
+            init.body = body() as RequestInit['body'];
+            init.duplex = 'half';
+          }
+          response = await fetch(url, init);
         }
-        response = await fetch(url, init);
       } catch (err) {
         const code = networkErrorCode(err);
         this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });

@@ -17,3 +17,4 @@ export * from './layout.ts';
 export * from './referrers.ts';
 export * from './copy.ts';
 export * from './open.ts';
+export * from './upload-body.ts';
