@@ -26,7 +26,7 @@ if (major < 24) {
 }
 
 const settings = {
-  packRuns: 5,
+  packRuns: 7,
   pushRuns: 5,
   endToEndRuns: 3,
   coldStartRuns: 21,

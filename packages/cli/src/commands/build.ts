@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { walkTree, writeLayer, ArtifactPathError } from '@d2ci/core';
+import { walkEntries, writeLayer, ArtifactPathError } from '@d2ci/core';
 import { parseFlags, treeFlags, splitList } from '../flags.ts';
 import { UsageError } from '../errors.ts';
 import { json, type Io } from '../output.ts';
@@ -29,7 +29,7 @@ export async function build(args: string[], io: Io): Promise<number> {
   const partial = `${output}.partial`;
   let layer;
   try {
-    const entries = await walkTree(resolve(values.path ?? '.'), {
+    const entries = walkEntries(resolve(values.path ?? '.'), {
       ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
       addIgnorePaths: splitList(values['add-ignore-paths']),
       sourceIgnore: values['source-ignore'],

@@ -4,7 +4,7 @@ import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, constants as zlib, type ZlibOptions } from 'node:zlib';
 import tar from 'tar-stream';
-import { walkTree, type TreeEntry, type WalkOptions } from './walk.ts';
+import { walkEntries, type TreeEntry, type WalkOptions } from './walk.ts';
 import { collectGarbage } from './gc.ts';
 
 /** Gzip level of every layer we write; fixed, so the same tree always gives the same digest. Go's default. */
@@ -93,7 +93,7 @@ class PortableGzipHeader extends Transform {
  * any machine, whatever its umask, clock or user. Streams: small files are read whole, large ones piped, so
  * memory stays flat however big the tree. With `out` undefined only the digests are computed (for diff).
  */
-export async function writeLayer(entries: readonly TreeEntry[], out?: Writable): Promise<LayerInfo> {
+export async function writeLayer(entries: Iterable<TreeEntry>, out?: Writable): Promise<LayerInfo> {
   const pack = tar.pack({ highWaterMark: queueBytes });
   const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
   const gzTap = new Tap({ highWaterMark: queueBytes });
@@ -102,8 +102,7 @@ export async function writeLayer(entries: readonly TreeEntry[], out?: Writable):
   const done = pipeline([pack as unknown as NodeJS.ReadableStream, new Batch({ highWaterMark: queueBytes }), tarTap, gzip, new PortableGzipHeader(), gzTap, sink]);
   let files = 0;
   const writing = (async () => {
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i] as TreeEntry;
+    for (const entry of entries) {
       const header = { name: entry.name, mode: entry.mode, uid: 0, gid: 0, uname: '', gname: '', mtime: epoch, size: entry.type === 'file' ? entry.size : 0, type: entry.type };
       if (entry.type === 'directory') {
         await new Promise<void>((resolve, reject) => pack.entry(header, (err) => (err ? reject(err) : resolve())));
@@ -152,13 +151,11 @@ export interface BuildOptions extends WalkOptions {
 }
 
 /** Packs a directory (or file) into a gzipped tarball at `output`; returns its digests and sizes. */
-export async function buildLayer(options: BuildOptions, output: string): Promise<LayerInfo & { entries: TreeEntry[] }> {
-  const entries = await walkTree(options.path, options);
-  const info = await writeLayer(entries, createWriteStream(output));
-  return { ...info, entries };
+export async function buildLayer(options: BuildOptions, output: string): Promise<LayerInfo> {
+  return writeLayer(walkEntries(options.path, options), createWriteStream(output));
 }
 
 /** Computes the layer digest of a directory without writing anything (what `diff` compares). */
 export async function hashLayer(options: BuildOptions): Promise<LayerInfo> {
-  return writeLayer(await walkTree(options.path, options));
+  return writeLayer(walkEntries(options.path, options));
 }

@@ -9,7 +9,7 @@ import { applyTag, copyGraph, type CopyResult, type TagResult } from '../oci/cop
 import { isNotFound } from '../oci/errors.ts';
 import { parseManifest, isIndex, type Descriptor } from '../oci/descriptor.ts';
 import type { FetchedManifest, Target } from '../oci/target.ts';
-import { ArtifactPathError, walkTree, type WalkOptions } from './walk.ts';
+import { ArtifactPathError, walkEntries, type WalkOptions } from './walk.ts';
 import { writeLayer, type LayerInfo } from './build.ts';
 import { fluxManifest, type ArtifactMetadata } from './manifest.ts';
 
@@ -54,14 +54,11 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
   // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
   const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
   current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
-  const entries = await walkTree(options.path, options);
-  if (!entries.some((entry) => entry.type === 'file')) {
-    throw new ArtifactPathError(`path "${options.path}" has no files to pack (after ignore rules)`);
-  }
   const work = await mkdtemp(join(options.tempDir ?? tmpdir(), 'd2ci-push-'));
   try {
     const layerFile = join(work, 'layer.tar.gz');
-    const layer = await writeLayer(entries, createWriteStream(layerFile));
+    const layer = await writeLayer(walkEntries(options.path, options), createWriteStream(layerFile));
+    if (layer.files === 0) throw new ArtifactPathError(`path "${options.path}" has no files to pack (after ignore rules)`);
 
     if (options.diffTag && current) {
       const existing = await current;
