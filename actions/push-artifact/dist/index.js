@@ -11183,6 +11183,9 @@ function runCredentialHelper(helper, serverUrl, env = process.env) {
                 reject(new CredentialHelperError(`docker-credential-${helper} printed something that is not JSON`));
             }
         });
+        // A helper may exit without reading its input (e.g. it fails early): the answer is its exit status and output,
+        // so a broken pipe on stdin is not an error of its own.
+        child.stdin?.on('error', () => undefined);
         child.stdin?.end(serverUrl);
     });
 }

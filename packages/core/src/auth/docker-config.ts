@@ -56,6 +56,9 @@ export function runCredentialHelper(helper: string, serverUrl: string, env: Node
         reject(new CredentialHelperError(`docker-credential-${helper} printed something that is not JSON`));
       }
     });
+    // A helper may exit without reading its input (e.g. it fails early): the answer is its exit status and output,
+    // so a broken pipe on stdin is not an error of its own.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(serverUrl);
   });
 }
