@@ -84,11 +84,20 @@ describe('copy between memory, layout and a registry', () => {
     const repo = remote('acme/index');
     const result = await copy(memory, 'multi', repo, { tags: ['multi'] });
     assert.equal(result.descriptor.mediaType, MediaType.ociIndex);
-    // distribution refuses manifests whose blobs (or child manifests) are missing, so this only works bottom-up.
-    const order = proxy.log.filter((r) => r.method === 'PUT').map((r) => (r.path.includes('/blobs/uploads/') ? 'blob' : `manifest:${decodeURIComponent(r.path.split('/manifests/')[1] ?? '')}`));
-    const firstManifest = order.findIndex((o) => o.startsWith('manifest:'));
-    assert.ok(order.slice(firstManifest).every((o) => o.startsWith('manifest:')), order.join(' '));
-    assert.equal(order.at(-1), 'manifest:multi');
+    // Bottom-up per node: each manifest is written after the blobs it references, the index after both manifests
+    // (children of different manifests may interleave; distribution refuses a manifest whose blobs are missing).
+    const writes = proxy.log.filter((r) => r.method === 'PUT').map((r) => {
+      const url = new URL(r.path, 'http://x');
+      return url.pathname.includes('/blobs/uploads/') ? (url.searchParams.get('digest') ?? '') : decodeURIComponent(url.pathname.split('/manifests/')[1] ?? '');
+    });
+    const at = (name: string): number => writes.indexOf(name);
+    for (const child of [one, two]) {
+      const manifestAt = at(child.root.descriptor.digest);
+      assert.ok(manifestAt >= 0, `manifest ${child.root.descriptor.digest} written`);
+      for (const part of child.blobs) assert.ok(at(part.descriptor.digest) >= 0 && at(part.descriptor.digest) < manifestAt, `${part.descriptor.digest} before its manifest: ${writes.join(' ')}`);
+      assert.ok(manifestAt < at('multi'), 'child manifests before the index');
+    }
+    assert.equal(writes.at(-1), 'multi');
     assert.deepEqual(proxy.log.filter((r) => r.method !== 'HEAD' && (r.status ?? 0) >= 400), [], 'the registry accepted every write');
     const back = layout();
     await copy(repo, 'multi', back, { tags: ['m'] });
