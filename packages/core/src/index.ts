@@ -1,3 +1,5 @@
 export * from './oci/index.ts';
 export * from './artifact/index.ts';
 export * from './auth/index.ts';
+export * from './sign/index.ts';
+export * from './verify/index.ts';

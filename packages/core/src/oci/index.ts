@@ -18,3 +18,4 @@ export * from './referrers.ts';
 export * from './copy.ts';
 export * from './open.ts';
 export * from './upload-body.ts';
+export * from './attach.ts';

@@ -1,0 +1,57 @@
+export class IdentityTokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IdentityTokenError';
+  }
+}
+
+/** Something that hands out OIDC identity tokens (the @sigstore/sign IdentityProvider shape). */
+export interface IdentityProvider {
+  getToken(): Promise<string>;
+}
+
+/** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
+export function hasGitHubIdToken(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+
+/**
+ * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
+ * getIDToken does). `onToken` sees each token first, so CI can mask it.
+ */
+export function githubActionsIdentity(audience: string, options: { env?: NodeJS.ProcessEnv; onToken?: (token: string) => void } = {}): IdentityProvider {
+  const env = options.env ?? process.env;
+  return {
+    async getToken() {
+      const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+      const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+      if (!url || !bearer) throw new IdentityTokenError('no OIDC token available to this job: add `permissions: id-token: write`');
+      const request = new URL(url);
+      request.searchParams.append('audience', audience);
+      let response: Response | undefined;
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
+        if (response && response.status < 500) break;
+      }
+      if (!response?.ok) throw new IdentityTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
+      const value = ((await response.json()) as { value?: string }).value;
+      if (!value) throw new IdentityTokenError('the OIDC token response had no value');
+      options.onToken?.(value);
+      return value;
+    },
+  };
+}
+
+/** A fixed token (cosign's `--identity-token`, or `SIGSTORE_ID_TOKEN`). */
+export function staticIdentity(token: string): IdentityProvider {
+  return { getToken: async () => token };
+}
+
+/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
+export function jwtClaims(token: string): Record<string, unknown> {
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}

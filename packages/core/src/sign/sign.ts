@@ -1,0 +1,82 @@
+import { X509Certificate } from 'node:crypto';
+import type { Bundle } from '@sigstore/bundle';
+import type { Descriptor } from '../oci/descriptor.ts';
+import type { Target } from '../oci/target.ts';
+import { attachReferrer } from '../oci/attach.ts';
+import { rfc3339 } from '../artifact/flux.ts';
+import { cosignSignPredicateType, signStatement, simpleSigningPayload } from './payload.ts';
+import { appendLegacySignature, legacyAnnotations } from './legacy.ts';
+import { createBundleSigner, type SigningIdentity } from './signer.ts';
+
+export const signatureFormats = ['legacy', 'bundle', 'both'] as const;
+export type SignatureFormat = (typeof signatureFormats)[number];
+
+export const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+
+export interface SignOptions {
+  identity: SigningIdentity;
+  format: SignatureFormat;
+  /** The repository name signed as `docker-reference` (legacy), e.g. `ghcr.io/acme/app`. */
+  repository: string;
+  /** Extra signed claims (cosign `-a key=value`). */
+  claims?: Record<string, string>;
+}
+
+export interface SignResult {
+  /** Where the signature lives: `<repo>:sha256-<hex>.sig` (legacy, also for both) or `<repo>@<referrer digest>`. */
+  signatureRef: string;
+  legacyTag?: string;
+  referrer?: Descriptor;
+  /** Rekor log index of the (first) signature; undefined for key-based signing. */
+  rekorLogIndex?: string;
+  /** The certificate's subject alternative name (keyless) or `key:<sha256 of the public key>`. */
+  identity: string;
+}
+
+function certificateIdentity(bundle: Bundle): string | undefined {
+  const material = bundle.verificationMaterial.content;
+  const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+  if (!der) return undefined;
+  const san = new X509Certificate(Buffer.from(der)).subjectAltName ?? '';
+  return /(?:URI|email):([^,]+)/.exec(san)?.[1];
+}
+
+/**
+ * Signs a manifest already stored in `target`. `legacy` writes cosign's `sha256-<hex>.sig` manifest (what Flux
+ * 2.6+ and cosign v2/v3 verify); `bundle` attaches a v0.3 DSSE bundle as a referrer (cosign v3's default, which
+ * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
+ */
+export async function signArtifact(target: Target, subject: Descriptor, options: SignOptions): Promise<SignResult> {
+  const signer = await createBundleSigner(options.identity);
+  const name = target.name;
+  const result: Partial<SignResult> = {};
+  let first: Bundle | undefined;
+  if (options.format !== 'bundle') {
+    const payload = simpleSigningPayload(options.repository, subject.digest, options.claims);
+    const bundle = await signer.signMessage(payload);
+    first ??= bundle;
+    const written = await appendLegacySignature(target, subject.digest, payload, legacyAnnotations(bundle));
+    result.legacyTag = written.tag;
+    result.signatureRef = `${name}:${written.tag}`;
+  }
+  if (options.format !== 'legacy') {
+    const bundle = await signer.signStatement(signStatement(subject.digest, options.claims));
+    first ??= bundle;
+    const { bundleToJSON } = await import('@sigstore/bundle');
+    const referrer = await attachReferrer(target, subject, {
+      artifactType: sigstoreBundleMediaType,
+      content: Buffer.from(JSON.stringify(bundleToJSON(bundle))),
+      annotations: {
+        'dev.sigstore.bundle.content': 'dsse-envelope',
+        'dev.sigstore.bundle.predicateType': cosignSignPredicateType,
+        'org.opencontainers.image.created': rfc3339(new Date()),
+      },
+    });
+    result.referrer = referrer;
+    result.signatureRef ??= `${name}@${referrer.digest}`;
+  }
+  const logIndex = first?.verificationMaterial.tlogEntries[0]?.logIndex;
+  if (logIndex !== undefined) result.rekorLogIndex = String(logIndex);
+  result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await import('./keys.ts')).keyId(options.identity.privateKey)}` : 'unknown');
+  return result as SignResult;
+}

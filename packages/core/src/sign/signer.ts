@@ -1,0 +1,116 @@
+import { generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import type { Bundle } from '@sigstore/bundle';
+import type { Signer, Signature } from '@sigstore/sign';
+import type { IdentityProvider } from './identity.ts';
+import { keyId, publicKeyPem } from './keys.ts';
+import { inTotoPayloadType } from './payload.ts';
+
+export const publicGood = {
+  fulcio: 'https://fulcio.sigstore.dev',
+  rekor: 'https://rekor.sigstore.dev',
+} as const;
+
+export interface KeylessIdentity {
+  kind: 'keyless';
+  identity: IdentityProvider;
+  fulcioUrl?: string;
+  rekorUrl?: string;
+  /** An RFC 3161 timestamp authority; optional, as in cosign. */
+  tsaUrl?: string;
+  /** Per-request timeout and bounded retries for Fulcio, Rekor and the TSA. */
+  timeoutMs?: number;
+  retries?: number;
+}
+
+export interface KeyIdentity {
+  kind: 'key';
+  privateKey: KeyObject;
+}
+
+export type SigningIdentity = KeylessIdentity | KeyIdentity;
+
+export class SigningError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message.replace(/\s*\n\s*/g, ' '), options);
+    this.name = 'SigningError';
+  }
+}
+
+/** Signs with a key we hold: ECDSA P-256 over SHA-256, the scheme cosign and Fulcio certificates use. */
+function keySigner(privateKey: KeyObject, hint?: string): Signer {
+  const publicKey = publicKeyPem(privateKey);
+  return {
+    sign: async (data: Buffer): Promise<Signature> => ({
+      signature: cryptoSign('sha256', data, privateKey),
+      key: { $case: 'publicKey', publicKey, ...(hint ? { hint } : {}) },
+    }),
+  };
+}
+
+export interface BundleSigner {
+  /** A message-signature bundle over raw bytes (what the cosign legacy format is made from). */
+  signMessage(data: Buffer): Promise<Bundle>;
+  /** A DSSE bundle (v0.3) over an in-toto statement (the cosign v3 / Flux 2.8+ format). */
+  signStatement(statement: Buffer): Promise<Bundle>;
+}
+
+/** Names which Sigstore service an @sigstore/sign error came from, in one line. */
+function describe(err: unknown, identity: KeylessIdentity): SigningError {
+  const rawCode = (err as { code?: unknown }).code;
+  const code = typeof rawCode === 'string' ? rawCode : '';
+  const message = (err as Error).message ?? String(err);
+  const cause = (err as { cause?: { message?: string } }).cause?.message;
+  const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
+  if (code.startsWith('CA_') || /signing certificate/i.test(message)) return new SigningError(`Fulcio at ${identity.fulcioUrl ?? publicGood.fulcio} did not issue a certificate: ${detail}`, { cause: err });
+  if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message)) return new SigningError(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
+  if (code.startsWith('TSA_') || /timestamp/i.test(message)) return new SigningError(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
+  if (/token/i.test(message)) return new SigningError(`no OIDC token: ${detail}`, { cause: err });
+  return new SigningError(`signing failed: ${detail}`, { cause: err });
+}
+
+/**
+ * A signer for one artifact. Keyless: one ephemeral P-256 key and one Fulcio certificate for every signature
+ * it makes (legacy and bundle share them), each signature logged in Rekor v1, whose signed entry timestamp the
+ * legacy format needs; optionally an RFC 3161 timestamp. With a key: signatures only, no transparency log
+ * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded only here, on first use.
+ */
+export async function createBundleSigner(identity: SigningIdentity): Promise<BundleSigner> {
+  const sigstore = await import('@sigstore/sign');
+  if (identity.kind === 'key') {
+    const signer = keySigner(identity.privateKey, keyId(identity.privateKey));
+    return {
+      signMessage: (data) => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses: [] }).create({ data }),
+      signStatement: (statement) => new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: inTotoPayloadType }),
+    };
+  }
+  const fetchOptions = { timeout: identity.timeoutMs ?? 30_000, retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const ephemeral = keySigner(privateKey);
+  const fulcio = new sigstore.FulcioSigner({ fulcioBaseURL: identity.fulcioUrl ?? publicGood.fulcio, identityProvider: identity.identity, keyHolder: ephemeral, ...fetchOptions });
+  let first: Promise<Signature> | undefined;
+  const signer: Signer = {
+    async sign(data) {
+      if (!first) {
+        first = fulcio.sign(data);
+        return first;
+      }
+      const { key } = await first;
+      return { signature: (await ephemeral.sign(data)).signature, key };
+    },
+  };
+  const witnesses = [
+    new sigstore.RekorWitness({ rekorBaseURL: identity.rekorUrl ?? publicGood.rekor, majorApiVersion: 1, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }),
+    ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
+  ];
+  const guard = async (build: () => Promise<Bundle>): Promise<Bundle> => {
+    try {
+      return await build();
+    } catch (err) {
+      throw describe(err, identity);
+    }
+  };
+  return {
+    signMessage: (data) => guard(() => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })),
+    signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: inTotoPayloadType })),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './policy.ts';
+export * from './trust.ts';
+export * from './signatures.ts';
+export * from './verify.ts';

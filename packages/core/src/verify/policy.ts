@@ -1,0 +1,60 @@
+/** GitHub Actions' OIDC issuer, the default issuer to expect (as Flux and the D2 clusters do). */
+export const githubIssuer = 'https://token.actions.githubusercontent.com';
+
+export interface IdentityPolicy {
+  /** Exact certificate identity (SAN), cosign `--certificate-identity`. */
+  identity?: string;
+  /** Regular expression for it, cosign `--certificate-identity-regexp` (Flux `matchOIDCIdentity.subject`). */
+  identityRegexp?: string;
+  /** Exact issuer, cosign `--certificate-oidc-issuer`. */
+  issuer?: string;
+  /** Regular expression for it (Flux `matchOIDCIdentity.issuer`). */
+  issuerRegexp?: string;
+}
+
+export class PolicyInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PolicyInputError';
+  }
+}
+
+export interface CompiledPolicy {
+  describe: string;
+  /** Undefined when the signer matches, else why not. */
+  mismatch(identity: string | undefined, issuer: string | undefined): string | undefined;
+}
+
+function compile(flag: string, pattern: string): RegExp {
+  try {
+    // Go's RE2 and JavaScript agree on the patterns identity policies use (anchors, classes, escapes).
+    return new RegExp(pattern);
+  } catch (err) {
+    throw new PolicyInputError(`${flag} "${pattern}" is not a valid regular expression: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * A keyless identity policy as cosign and Flux apply it: the certificate's SAN and OIDC issuer, each exact or by
+ * regular expression (unanchored unless the pattern anchors itself, as with Go's MatchString).
+ */
+export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
+  if (policy.identity && policy.identityRegexp) throw new PolicyInputError('give certificate-identity or certificate-identity-regexp, not both');
+  if (policy.issuer && policy.issuerRegexp) throw new PolicyInputError('give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+  if (!policy.identity && !policy.identityRegexp) throw new PolicyInputError('certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
+  const identity = policy.identityRegexp ? compile('certificate-identity-regexp', policy.identityRegexp) : undefined;
+  const issuerPattern = policy.issuerRegexp ? compile('certificate-oidc-issuer-regexp', policy.issuerRegexp) : undefined;
+  const issuer = policy.issuer ?? (issuerPattern ? undefined : githubIssuer);
+  const describeIdentity = identity ? `identity matching ${identity.source}` : `identity ${policy.identity ?? ''}`;
+  const describeIssuer = issuerPattern ? `issuer matching ${issuerPattern.source}` : `issuer ${issuer ?? ''}`;
+  return {
+    describe: `${describeIdentity}, ${describeIssuer}`,
+    mismatch(signerIdentity, signerIssuer) {
+      const identityOk = identity ? identity.test(signerIdentity ?? '') : signerIdentity === policy.identity;
+      if (!identityOk) return `signed by ${signerIdentity ?? '(no identity)'}, expected ${describeIdentity}`;
+      const issuerOk = issuerPattern ? issuerPattern.test(signerIssuer ?? '') : signerIssuer === issuer;
+      if (!issuerOk) return `issued by ${signerIssuer ?? '(no issuer)'}, expected ${describeIssuer}`;
+      return undefined;
+    },
+  };
+}

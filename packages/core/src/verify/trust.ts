@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TrustedRoot } from '@sigstore/protobuf-specs';
+
+export interface TrustOptions {
+  /** A `trusted_root.json` (cosign `--trusted-root`, Flux 2.9 `trustedRootSecretRef`). */
+  trustedRootFile?: string;
+  /** TUF mirror and initial root.json for the default path; public-good Sigstore when unset. */
+  tufMirrorUrl?: string;
+  tufRootPath?: string;
+  tufCachePath?: string;
+}
+
+export class TrustError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TrustError';
+  }
+}
+
+/** The trusted root to verify keyless signatures with: a file, or the public-good root fetched through TUF. */
+export async function loadTrustedRoot(options: TrustOptions = {}): Promise<TrustedRoot> {
+  const { TrustedRoot } = await import('@sigstore/protobuf-specs');
+  if (options.trustedRootFile) {
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(options.trustedRootFile, 'utf8'));
+    } catch (err) {
+      throw new TrustError(`cannot read trusted root ${options.trustedRootFile}: ${(err as Error).message}`);
+    }
+    try {
+      return TrustedRoot.fromJSON(json);
+    } catch (err) {
+      throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json: ${(err as Error).message}`);
+    }
+  }
+  const { getTrustedRoot } = await import('@sigstore/tuf');
+  const cachePath = options.tufCachePath ?? join(process.env.RUNNER_TEMP || homedir() || tmpdir(), '.sigstore', 'd2ci-tuf');
+  try {
+    return await getTrustedRoot({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
+  } catch (err) {
+    throw new TrustError(`cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${(err as Error).message} (pass trusted-root to verify offline)`);
+  }
+}

@@ -1,0 +1,132 @@
+import { parseManifest, isIndex, type Descriptor, type ImageManifest } from '../oci/descriptor.ts';
+import { readAll } from '../oci/content.ts';
+import { isNotFound } from '../oci/errors.ts';
+import type { Target } from '../oci/target.ts';
+import { Annotation } from '../artifact/flux.ts';
+import { legacySignatureTag } from '../sign/legacy.ts';
+import { verifyBundleSignature, verifyLegacySignature, type SignatureCheck, type Verification } from './signatures.ts';
+
+export const verifyFormats = ['auto', 'legacy', 'bundle'] as const;
+export type VerifyFormat = (typeof verifyFormats)[number];
+
+export interface VerifyOptions {
+  target: Target;
+  /** Tag or digest; a tag is resolved once, and everything after is checked and reported by digest. */
+  reference: string;
+  verification: Verification;
+  /** Which signatures to look at: `auto` (both, as Flux 2.8+ and cosign v3), `legacy` or `bundle`. */
+  format?: VerifyFormat;
+  /** Manifest annotations that must match, e.g. `org.opencontainers.image.revision` → /^refs\/heads\/main@/. */
+  annotations?: Record<string, RegExp>;
+}
+
+export interface VerifyResult {
+  verified: boolean;
+  descriptor: Descriptor;
+  /** Which format verified. */
+  format?: 'legacy' | 'bundle';
+  identity?: string;
+  issuer?: string;
+  annotations: Record<string, string>;
+  /** Why it did not verify, one entry per signature examined (or why there was none). */
+  reasons: string[];
+  /** Things a Flux cluster would see differently, e.g. a failing bundle hiding a good legacy signature. */
+  warnings: string[];
+  signaturesChecked: number;
+}
+
+const maxSignatureBytes = 4 * 1024 * 1024;
+const bundlePrefix = 'application/vnd.dev.sigstore.bundle';
+
+async function readBlob(target: Target, descriptor: Descriptor): Promise<Buffer> {
+  return readAll(await target.fetch(descriptor), maxSignatureBytes);
+}
+
+async function legacyChecks(target: Target, digest: string, verification: Verification): Promise<SignatureCheck[]> {
+  let signatures;
+  try {
+    signatures = await target.fetchManifest(legacySignatureTag(digest));
+  } catch (err) {
+    if (isNotFound(err)) return [];
+    throw err;
+  }
+  const manifest = parseManifest(signatures.bytes, signatures.descriptor.mediaType).manifest as ImageManifest;
+  const checks: SignatureCheck[] = [];
+  for (const layer of manifest.layers ?? []) {
+    const payload = await readBlob(target, layer);
+    checks.push(await verifyLegacySignature(payload, layer.annotations ?? {}, digest, verification));
+  }
+  return checks;
+}
+
+async function bundleChecks(target: Target, subject: Descriptor, verification: Verification): Promise<SignatureCheck[]> {
+  const referrers = (await target.referrers(subject)).filter((r) => r.artifactType?.startsWith(bundlePrefix));
+  const checks: SignatureCheck[] = [];
+  for (const referrer of referrers) {
+    const { bytes } = await target.fetchManifest(referrer.digest);
+    const manifest = parseManifest(bytes, referrer.mediaType).manifest;
+    const layer = isIndex(manifest) ? undefined : manifest.layers[0];
+    if (!layer?.mediaType.startsWith(bundlePrefix) || (!isIndex(manifest) && manifest.layers.length !== 1)) continue;
+    let json: unknown;
+    try {
+      json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
+    } catch {
+      checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle` });
+      continue;
+    }
+    checks.push(await verifyBundleSignature(json, subject.digest, verification));
+  }
+  return checks;
+}
+
+/**
+ * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
+ * is resolved to a digest once; signatures are looked up for that digest, so a tag moved meanwhile cannot swap
+ * what is verified (Flux ≤ 2.8 resolved twice). Verified when any signature passes.
+ */
+export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResult> {
+  const fetched = await options.target.fetchManifest(options.reference);
+  const descriptor = fetched.descriptor;
+  const { manifest } = parseManifest(fetched.bytes, descriptor.mediaType);
+  const annotations = manifest.annotations ?? {};
+  const result: VerifyResult = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0 };
+
+  for (const [key, pattern] of Object.entries(options.annotations ?? {})) {
+    const value = annotations[key];
+    if (value === undefined || !pattern.test(value)) result.reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source}`);
+  }
+
+  const format = options.format ?? 'auto';
+  const [bundles, legacies] = await Promise.all([
+    format === 'legacy' ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
+    format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
+  ]);
+  result.signaturesChecked = bundles.length + legacies.length;
+  const goodBundle = bundles.find((c) => c.ok);
+  const goodLegacy = legacies.find((c) => c.ok);
+  const good = goodBundle ?? goodLegacy;
+  if (bundles.length === 0 && legacies.length === 0) {
+    result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
+  }
+  for (const check of [...bundles.map((c) => ['bundle', c] as const), ...legacies.map((c) => ['legacy', c] as const)]) {
+    if (!check[1].ok && !good) result.reasons.push(`${check[0]} signature: ${check[1].reason}`);
+  }
+  if (format === 'auto' && bundles.length > 0 && !goodBundle && goodLegacy) {
+    result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
+  }
+  if (format === 'auto' && !goodLegacy && goodBundle) {
+    result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
+  }
+  if (good?.ok && result.reasons.length === 0) {
+    result.verified = true;
+    result.format = goodBundle ? 'bundle' : 'legacy';
+    result.identity = good.identity;
+    if (good.issuer !== undefined) result.issuer = good.issuer;
+  }
+  return result;
+}
+
+/** The source and revision a verified artifact claims (its OCI annotations). */
+export function artifactOrigin(annotations: Record<string, string>): { source?: string; revision?: string } {
+  return { source: annotations[Annotation.source], revision: annotations[Annotation.revision] };
+}

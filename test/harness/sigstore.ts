@@ -1,0 +1,228 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, initializeTSA, tsaHandler } from '@sigstore/mock';
+import { TrustedRoot, HashAlgorithm, PublicKeyDetails } from '@sigstore/protobuf-specs';
+
+/** What a GitHub Actions OIDC token carries (docs.github.com "About security hardening with OpenID Connect"). */
+export interface GitHubClaims {
+  iss: string;
+  sub: string;
+  repository: string;
+  repository_owner: string;
+  ref: string;
+  sha: string;
+  workflow_ref: string;
+  job_workflow_ref: string;
+  event_name: string;
+  runner_environment: string;
+  [claim: string]: string;
+}
+
+export function githubClaims(overrides: Partial<GitHubClaims> = {}): GitHubClaims {
+  const repository = overrides.repository ?? 'acme/fleet';
+  const ref = overrides.ref ?? 'refs/heads/main';
+  const workflow = `${repository}/.github/workflows/push-artifact.yaml@${ref}`;
+  return {
+    iss: 'https://token.actions.githubusercontent.com',
+    sub: `repo:${repository}:ref:${ref}`,
+    repository,
+    repository_owner: repository.split('/')[0] ?? 'acme',
+    repository_owner_id: '1234',
+    repository_id: '5678',
+    repository_visibility: 'public',
+    ref,
+    ref_type: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+    sha: '0123456789abcdef0123456789abcdef01234567',
+    workflow: 'push-artifact',
+    workflow_ref: workflow,
+    workflow_sha: '0123456789abcdef0123456789abcdef01234567',
+    job_workflow_ref: workflow,
+    job_workflow_sha: '0123456789abcdef0123456789abcdef01234567',
+    event_name: 'push',
+    run_id: '42',
+    run_attempt: '1',
+    runner_environment: 'github-hosted',
+    ...overrides,
+  };
+}
+
+const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** An unsigned JWT; the Fulcio stand-in decodes it without checking a signature, like @sigstore/mock's. */
+export function unsignedJwt(claims: Record<string, unknown>): string {
+  const now = Math.floor(Date.now() / 1000);
+  return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ iat: now, nbf: now - 5, exp: now + 300, ...claims })}.sig`;
+}
+
+export interface LocalSigstore {
+  url: string;
+  trustedRoot: Record<string, unknown>;
+  trustedRootFile: string;
+  /** The runner's OIDC variables for a job with `permissions: id-token: write`. */
+  oidcEnv: { ACTIONS_ID_TOKEN_REQUEST_URL: string; ACTIONS_ID_TOKEN_REQUEST_TOKEN: string };
+  /** Claims the OIDC endpoint puts into the next tokens. */
+  claims: GitHubClaims;
+  /** Requests seen, e.g. `POST /api/v2/signingCert`. */
+  requests: string[];
+  /** Audiences tokens were requested for. */
+  audiences: string[];
+  /** Make a service answer 503 (to test unreachable Fulcio/Rekor). */
+  failing: Set<'fulcio' | 'rekor' | 'tsa' | 'oidc'>;
+  close(): Promise<void>;
+}
+
+export interface SigstoreOptions {
+  /** Shift the transparency log's clock, e.g. past the 10-minute certificate lifetime. */
+  tlogClockOffsetMs?: number;
+  claims?: Partial<GitHubClaims>;
+}
+
+/**
+ * A local Sigstore: @sigstore/mock's Fulcio, Rekor v1, TSA and CT log behind node:http on 127.0.0.1, a
+ * trusted_root.json built from their keys, and GitHub's OIDC token endpoint. Three things differ from the bare
+ * mock, each to behave like the real services:
+ * - Fulcio issues GitHub certificates for `https://github.com/<job_workflow_ref>`, as public-good Fulcio does;
+ * - Rekor stores `dsse` entries in the canonical form real Rekor logs (envelope and payload hashes), which
+ *   @sigstore/verify checks; the mock would log the proposal verbatim;
+ * - the TSA clock is set to a whole second before each request (the mock's DER time trimming is otherwise
+ *   rejected by @sigstore/core about one time in ten).
+ */
+export async function startSigstore(options: SigstoreOptions = {}): Promise<LocalSigstore> {
+  const keyPair = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const ctlog = await initializeCTLog(keyPair);
+  const ca = await initializeCA(keyPair, ctlog);
+  const tlogClock = new Date(Date.now() + (options.tlogClockOffsetMs ?? 0));
+  const tlog = await initializeTLog(url, keyPair, tlogClock);
+  const tsaClock = new Date();
+  const tsa = await initializeTSA(keyPair, tsaClock);
+  const fulcio = fulcioHandler(ca, { subjectClaim: 'd2ci_san' });
+  const timestamp = tsaHandler(tsa);
+
+  const start = new Date(Date.now() - 24 * 3600_000);
+  const key = (rawBytes: Buffer, logId: Buffer) => ({
+    baseUrl: url,
+    hashAlgorithm: HashAlgorithm.SHA2_256,
+    publicKey: { rawBytes, keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256, validFor: { start } },
+    logId: { keyId: logId },
+    checkpointKeyId: undefined,
+    operator: '',
+  });
+  const authority = (certificates: ArrayBufferView[]) => ({
+    subject: { commonName: 'sigstore', organization: 'sigstore.mock' },
+    uri: url,
+    certChain: { certificates: certificates.map((c) => ({ rawBytes: Buffer.from(c.buffer, c.byteOffset, c.byteLength) })) },
+    validFor: { start },
+    operator: '',
+  });
+  const root = TrustedRoot.toJSON({
+    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+    tlogs: [key(tlog.publicKey, createHash('sha256').update(tlog.publicKey).digest())],
+    ctlogs: [key(ctlog.publicKey, Buffer.from(ctlog.logID.buffer, ctlog.logID.byteOffset, ctlog.logID.byteLength))],
+    certificateAuthorities: [authority([ca.rootCertificate])],
+    timestampAuthorities: [authority([tsa.intCertificate, tsa.rootCertificate])],
+  }) as Record<string, unknown>;
+  const dir = mkdtempSync(join(tmpdir(), 'd2ci-sigstore-'));
+  const trustedRootFile = join(dir, 'trusted_root.json');
+  writeFileSync(trustedRootFile, JSON.stringify(root, null, 2));
+
+  const requestToken = `oidc-request-${randomBytes(8).toString('hex')}`;
+  const state: LocalSigstore = {
+    url,
+    trustedRoot: root,
+    trustedRootFile,
+    oidcEnv: { ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/oidc/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken },
+    claims: githubClaims(options.claims),
+    requests: [],
+    audiences: [],
+    failing: new Set(),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+
+  const body = (req: IncomingMessage): Promise<string> =>
+    new Promise((resolve) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      req.on('end', () => resolve(text));
+    });
+
+  server.on('request', (req, res) => {
+    void (async () => {
+      const path = new URL(req.url ?? '/', url);
+      state.requests.push(`${req.method} ${path.pathname}`);
+      const send = (status: number, payload: string | ArrayBufferView, type = 'application/json'): void => {
+        res.writeHead(status, { 'content-type': type });
+        res.end(typeof payload === 'string' ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
+      };
+      const service = path.pathname.startsWith('/oidc') ? 'oidc' : path.pathname.startsWith('/api/v2/signingCert') ? 'fulcio' : path.pathname.startsWith('/api/v1/log') ? 'rekor' : path.pathname.startsWith('/api/v1/timestamp') ? 'tsa' : undefined;
+      if (service && state.failing.has(service)) return send(503, '{"message":"unavailable (injected)"}');
+      const text = await body(req);
+
+      if (req.method === 'GET' && path.pathname === '/oidc/token') {
+        if (req.headers.authorization !== `Bearer ${requestToken}`) return send(401, '{"message":"bad request token"}');
+        const audience = path.searchParams.get('audience') ?? '';
+        state.audiences.push(audience);
+        return send(200, JSON.stringify({ value: unsignedJwt({ ...state.claims, aud: audience }) }));
+      }
+      if (req.method === 'POST' && path.pathname === fulcio.path) {
+        // Public-good Fulcio names a GitHub Actions signer by its workflow: https://github.com/<job_workflow_ref>.
+        const request = JSON.parse(text) as { credentials: { oidcIdentityToken: string } };
+        const [header, payload] = request.credentials.oidcIdentityToken.split('.');
+        const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, string>;
+        claims.d2ci_san = claims.iss === 'https://token.actions.githubusercontent.com' && claims.job_workflow_ref ? `https://github.com/${claims.job_workflow_ref}` : (claims.email ?? claims.sub ?? '');
+        request.credentials.oidcIdentityToken = `${header}.${b64url(claims)}.sig`;
+        const answer = await fulcio.fn(JSON.stringify(request));
+        return send(answer.statusCode, answer.response, answer.contentType);
+      }
+      if (req.method === 'POST' && path.pathname === '/api/v1/log/entries') {
+        try {
+          tlogClock.setTime(Date.now() + (options.tlogClockOffsetMs ?? 0));
+          const entry: unknown = await tlog.log(canonicalRekorEntry(JSON.parse(text) as RekorProposal));
+          return send(201, JSON.stringify(entry));
+        } catch (err) {
+          return send(400, JSON.stringify({ message: (err as Error).message }));
+        }
+      }
+      if (req.method === 'POST' && path.pathname === timestamp.path) {
+        tsaClock.setTime(Math.floor(Date.now() / 1000) * 1000);
+        const answer = await timestamp.fn(text);
+        return send(answer.statusCode, answer.response, answer.contentType ?? 'application/timestamp-reply');
+      }
+      send(404, '{"message":"not found"}');
+    })().catch((err: unknown) => {
+      res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+  return state;
+}
+
+type RekorProposal = { kind: string; apiVersion: string; spec: Record<string, unknown> };
+
+/** The body real Rekor logs for a proposed entry: `dsse` is reduced to hashes and signatures, others are kept. */
+function canonicalRekorEntry(proposal: RekorProposal): object {
+  if (proposal.kind !== 'dsse') return proposal;
+  const content = (proposal.spec as { proposedContent: { envelope: string; verifiers: string[] } }).proposedContent;
+  const envelope = JSON.parse(content.envelope) as { payload: string; signatures: { sig: string }[] };
+  const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
+  return {
+    apiVersion: '0.0.1',
+    kind: 'dsse',
+    spec: {
+      envelopeHash: { algorithm: 'sha256', value: sha256(content.envelope) },
+      payloadHash: { algorithm: 'sha256', value: sha256(Buffer.from(envelope.payload, 'base64')) },
+      signatures: envelope.signatures.map((s, i) => ({ signature: s.sig, verifier: content.verifiers[i] ?? content.verifiers[0] })),
+    },
+  };
+}
