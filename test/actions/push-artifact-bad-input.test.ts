@@ -53,6 +53,10 @@ const cases: Case[] = [
   { name: 'wrong password (401)', inputs: (h) => ({ repository: `${h.basic}/acme/wrong`, 'registry-username': 'ci', 'registry-password': 'not-the-password' }), error: /401 UNAUTHORIZED.*; the registry rejected the credentials for 127\.0\.0\.1:\d+; check them$/, untouched: () => ['basic', 'acme/wrong'] },
   { name: 'registry denying anonymous pushes (403)', inputs: (h) => ({ repository: `${h.denied}/acme/denied` }), error: /403 DENIED.*; no credentials for 127\.0\.0\.1:\d+: set `registry-username`/, untouched: () => ['open', 'acme/denied'] },
   { name: 'credentials without push permission (403)', inputs: (h) => ({ repository: `${h.denied}/acme/denied2`, 'registry-username': 'reader', 'registry-password': 'read-only-token' }), error: /403 DENIED.*; the credentials lack permission for 127\.0\.0\.1:\d+\/acme\/denied2$/, untouched: () => ['open', 'acme/denied2'] },
+  { name: 'keyless signing without the id-token permission', inputs: (h) => ({ repository: `${h.open}/acme/unsigned`, sign: 'true' }), error: /^input `sign`: keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`$/, untouched: () => ['open', 'acme/unsigned'] },
+  { name: 'unknown signature format', inputs: (h) => ({ repository: `${h.open}/acme/fmt`, sign: 'true', 'signature-format': 'cosign' }), error: /^input `signature-format`: "cosign" is not one of legacy, bundle, both$/, untouched: () => ['open', 'acme/fmt'] },
+  { name: 'signing key that is not a key', inputs: (h) => ({ repository: `${h.open}/acme/badkey`, sign: 'true', 'signing-key': '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----' }), error: /^input `signing-key`: the signing key is not a PEM private key/, untouched: () => ['open', 'acme/badkey'] },
+  { name: 'signing key path that does not exist', inputs: (h) => ({ repository: `${h.open}/acme/nokey`, sign: 'true', 'signing-key': 'keys/cosign.key' }), error: /^input `signing-key`: is neither a PEM key nor a file in the workspace \("keys\/cosign\.key"\)/, untouched: () => ['open', 'acme/nokey'] },
   { name: 'no source outside GitHub', inputs: (h) => ({ repository: `${h.open}/acme/nosource` }), env: { GITHUB_REPOSITORY: undefined }, error: /^input `source`: is empty and GITHUB_REPOSITORY is not set/, untouched: () => ['open', 'acme/nosource'] },
 ];
 
@@ -81,7 +85,7 @@ describe('push-artifact refuses bad input with one clear line, exit 1, nothing p
   for (const c of cases) {
     it(c.name, async () => {
       const hosts = { open: open.host, basic: basic.host, denied: denied.host };
-      const run = await runAction('push-artifact', { path: 'components/frontend', ...c.inputs(hosts) }, { GITHUB_WORKSPACE: workspace, ...c.env });
+      const run = await runAction('push-artifact', { path: 'components/frontend', sign: 'false', ...c.inputs(hosts) }, { GITHUB_WORKSPACE: workspace, ...c.env });
       assert.equal(run.code, 1, `exit code; stdout:\n${run.stdout}`);
       assert.equal(run.errors.length, 1, `exactly one error line:\n${run.stdout}`);
       const [error] = run.errors;

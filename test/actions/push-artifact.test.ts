@@ -23,7 +23,7 @@ describe('push-artifact bundle (no-auth registry)', () => {
 
   it('pushes a component with D2 defaults, then skips an unchanged re-run and re-pushes a change', async () => {
     const repository = `${registry.host}/acme/apps/frontend`;
-    const first = await runAction('push-artifact', { repository, path: 'components/frontend', 'diff-tag': 'latest' }, { GITHUB_WORKSPACE: workspace });
+    const first = await runAction('push-artifact', { sign: 'false', repository, path: 'components/frontend', 'diff-tag': 'latest' }, { GITHUB_WORKSPACE: workspace });
     assertOk(first);
     assert.equal(first.outputs.pushed, 'true');
     assert.match(first.outputs.digest ?? '', /^sha256:[a-f0-9]{64}$/);
@@ -46,7 +46,7 @@ describe('push-artifact bundle (no-auth registry)', () => {
     assert.deepEqual(await skopeo(['inspect', '--raw', `docker://${repository}:latest`]), fetched.bytes);
     await skopeo(['copy', `docker://${repository}:latest`, `dir:${join(workspace, '..', `skopeo-${Date.now()}`)}`]);
 
-    const again = await runAction('push-artifact', { repository, path: 'components/frontend', 'diff-tag': 'latest', tags: 'main-01234567' }, { GITHUB_WORKSPACE: workspace });
+    const again = await runAction('push-artifact', { sign: 'false', repository, path: 'components/frontend', 'diff-tag': 'latest', tags: 'main-01234567' }, { GITHUB_WORKSPACE: workspace });
     assertOk(again);
     assert.equal(again.outputs.pushed, 'false');
     assert.equal(again.outputs.digest, '');
@@ -56,7 +56,7 @@ describe('push-artifact bundle (no-auth registry)', () => {
     assert.equal((await repo.resolve('main-01234567')).digest, first.outputs.digest, 'tags are copied from diff-tag when nothing is pushed');
 
     writeFileSync(join(workspace, 'components/frontend/base/podinfo.yaml'), componentFiles['components/frontend/base/podinfo.yaml']?.replace('6.14.0', '6.15.0') ?? '');
-    const changed = await runAction('push-artifact', { repository, path: 'components/frontend', 'diff-tag': 'latest' }, { GITHUB_WORKSPACE: workspace });
+    const changed = await runAction('push-artifact', { sign: 'false', repository, path: 'components/frontend', 'diff-tag': 'latest' }, { GITHUB_WORKSPACE: workspace });
     assertOk(changed);
     assert.equal(changed.outputs.pushed, 'true');
     assert.notEqual(changed.outputs.digest, first.outputs.digest);
@@ -71,7 +71,7 @@ describe('push-artifact bundle (no-auth registry)', () => {
     chmodSync(join(b, 'app/a.yaml'), 0o600);
     chmodSync(join(b, 'app/run.sh'), 0o700);
     utimesSync(join(b, 'app/a.yaml'), new Date(2001, 1, 1), new Date(2001, 1, 1));
-    const inputs = { path: 'app', reproducible: 'true', source: 'https://example.com/x', revision: 'main@sha1:1' };
+    const inputs = { sign: 'false', path: 'app', reproducible: 'true', source: 'https://example.com/x', revision: 'main@sha1:1' };
     const runA = await runAction('push-artifact', { ...inputs, repository: `${registry.host}/acme/repro-a` }, { GITHUB_WORKSPACE: a });
     const runB = await runAction('push-artifact', { ...inputs, repository: `${registry.host}/acme/repro-b` }, { GITHUB_WORKSPACE: b });
     assertOk(runA);
@@ -81,7 +81,7 @@ describe('push-artifact bundle (no-auth registry)', () => {
 
   it('pushes to an OCI image layout directory (no registry at all) that skopeo can read', async () => {
     const layoutDir = join(workspace, 'out', 'layout');
-    const run = await runAction('push-artifact', { repository: `oci-layout:${layoutDir}`, path: 'components/frontend', tags: 'latest\nv1.0.0' }, { GITHUB_WORKSPACE: workspace });
+    const run = await runAction('push-artifact', { sign: 'false', repository: `oci-layout:${layoutDir}`, path: 'components/frontend', tags: 'latest\nv1.0.0' }, { GITHUB_WORKSPACE: workspace });
     assertOk(run);
     assert.equal(run.outputs['digest-url'], `oci-layout:${layoutDir}@${run.outputs.digest}`);
     const layout = new OciLayout(layoutDir);
@@ -93,10 +93,10 @@ describe('push-artifact bundle (no-auth registry)', () => {
   it('leaves out symlinks by default and follows them within the root with resolve-symlinks', async () => {
     const ws = makeWorkspace({ 'app/real.yaml': 'x: 1\n' });
     symlinkSync('real.yaml', join(ws, 'app/link.yaml'));
-    const plain = await runAction('push-artifact', { repository: `oci-layout:${join(ws, 'l1')}`, path: 'app' }, { GITHUB_WORKSPACE: ws });
+    const plain = await runAction('push-artifact', { sign: 'false', repository: `oci-layout:${join(ws, 'l1')}`, path: 'app' }, { GITHUB_WORKSPACE: ws });
     assertOk(plain);
     assert.match(plain.stdout, /Packed 1 files/);
-    const resolved = await runAction('push-artifact', { repository: `oci-layout:${join(ws, 'l2')}`, path: 'app', 'resolve-symlinks': 'true' }, { GITHUB_WORKSPACE: ws });
+    const resolved = await runAction('push-artifact', { sign: 'false', repository: `oci-layout:${join(ws, 'l2')}`, path: 'app', 'resolve-symlinks': 'true' }, { GITHUB_WORKSPACE: ws });
     assertOk(resolved);
     assert.match(resolved.stdout, /Packed 2 files/);
   });
@@ -109,7 +109,7 @@ describe('push-artifact bundle credentials', () => {
       try {
         const workspace = makeWorkspace(componentFiles);
         const repository = `${registry.host}/acme/private`;
-        const viaInputs = await runAction('push-artifact', { repository, path: 'components/frontend', 'registry-username': registry.username, 'registry-password': registry.password }, { GITHUB_WORKSPACE: workspace });
+        const viaInputs = await runAction('push-artifact', { sign: 'false', repository, path: 'components/frontend', 'registry-username': registry.username, 'registry-password': registry.password }, { GITHUB_WORKSPACE: workspace });
         assertOk(viaInputs);
         assert.ok(viaInputs.masked.includes(registry.password), 'the password is masked');
         assert.ok(!viaInputs.visible.includes(registry.password), 'the password never shows');
@@ -117,7 +117,7 @@ describe('push-artifact bundle credentials', () => {
         const dockerConfig = join(workspace, '.docker-config');
         mkdirSync(dockerConfig);
         writeFileSync(join(dockerConfig, 'config.json'), JSON.stringify({ auths: { [`https://${registry.host}`]: { auth: Buffer.from(`${registry.username}:${registry.password}`).toString('base64') } } }));
-        const viaDocker = await runAction('push-artifact', { repository, path: 'components/frontend', tags: 'from-docker-config' }, { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: dockerConfig });
+        const viaDocker = await runAction('push-artifact', { sign: 'false', repository, path: 'components/frontend', tags: 'from-docker-config' }, { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: dockerConfig });
         assertOk(viaDocker);
         assert.ok(viaDocker.masked.includes(registry.password));
         for (const secret of [registry.password, ...(registry.tokenServer?.issued ?? [])]) {

@@ -27,7 +27,7 @@ describe('the README commands and the root action', () => {
     assert.deepEqual(Object.keys(root.outputs), Object.keys(action.outputs));
     const ws = makeWorkspace(componentFiles);
     const layout = join(ws, 'layout');
-    const result = await runAction('.', { repository: `oci-layout:${layout}`, path: 'components/frontend' }, { GITHUB_WORKSPACE: ws });
+    const result = await runAction('.', { sign: 'false', repository: `oci-layout:${layout}`, path: 'components/frontend' }, { GITHUB_WORKSPACE: ws });
     assert.equal(result.code, 0, result.stdout);
     assert.equal(result.outputs.pushed, 'true');
   });

@@ -148,7 +148,7 @@ describe('pushes through a fault-injecting proxy', () => {
     let n = 0;
     proxy.plan = ({ method }) => (method !== 'GET' && ++n % 4 === 0 ? { kind: 'status', status: 502 } : { kind: 'pass' });
     writeFileSync(join(workspace, 'app/extra.yaml'), 'x: 1\n');
-    const run = await runAction('push-artifact', { repository: `${proxy.host}/faults/bundle`, path: 'app', 'diff-tag': 'latest' }, { GITHUB_WORKSPACE: workspace });
+    const run = await runAction('push-artifact', { sign: 'false', repository: `${proxy.host}/faults/bundle`, path: 'app', 'diff-tag': 'latest' }, { GITHUB_WORKSPACE: workspace });
     proxy.plan = () => ({ kind: 'pass' });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.pushed, 'true');

@@ -7934,7 +7934,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9258);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3629);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1601);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8097);
 
@@ -7953,8 +7953,8 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8758);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9258);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7890);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3629);
 
 
 function tag(input, value) {
@@ -7995,6 +7995,7 @@ function getInputs() {
         resolveSymlinks: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('resolve-symlinks', false),
         sourceIgnore: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('source-ignore', false),
         registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryInputs */ .P4)(),
+        signing: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .signingInputs */ .hY)(context),
         context,
     };
 }
@@ -8008,18 +8009,26 @@ function getInputs() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9258);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8758);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7890);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3629);
 
 
-
+/** A signature that failed after the manifest was uploaded: say so, and that no tag moved. */
+class SigningFailed extends Error {
+    constructor(digest, cause) {
+        super(`signing ${digest} failed, so no tag was moved (the manifest is in the registry untagged): ${cause.message}`, { cause });
+        this.name = 'SigningFailed';
+    }
+}
 async function run(inputs) {
-    const { client, credentials } = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registrySession */ .EK)(inputs.registry, inputs.context, inputs.location);
-    const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .openTarget */ .Ap)(inputs.location, client);
-    const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .locationName */ .zb)(inputs.location);
+    const { client, credentials } = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registrySession */ .EK)(inputs.registry, inputs.context, inputs.location);
+    const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Ap)(inputs.location, client);
+    const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .locationName */ .zb)(inputs.location);
+    const signing = inputs.signing;
+    let signed;
     let result;
     try {
-        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .pushArtifact */ .Xi)({
+        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushArtifact */ .Xi)({
             path: inputs.path,
             target,
             tags: inputs.tags,
@@ -8032,53 +8041,71 @@ async function run(inputs) {
             reproducible: inputs.reproducible,
             annotations: inputs.annotations,
             tempDir: inputs.context.runnerTemp,
+            // Between the manifest (stored by digest) and the tags: a tag never points at an unsigned artifact.
+            beforeTag: signing
+                ? async (descriptor) => {
+                    try {
+                        signed = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signArtifact */ .oc)(target, descriptor, { identity: signing.identity, format: signing.format, repository: name });
+                    }
+                    catch (err) {
+                        throw new SigningFailed(descriptor.digest, err);
+                    }
+                }
+                : undefined,
         });
     }
     catch (err) {
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .ArtifactPathError */ .uR)
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('path', `${err.message.replace(/^path "[^"]*" /, `"${inputs.pathInput}" `)}; check \`path\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .OciError */ .Mf && err.code === 'NETWORK' && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .networkErrorCode */ .JC)(err.cause) === 'ENOTFOUND') {
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', `${err.message} in "${inputs.repository}"`);
+        if (err instanceof SigningFailed)
+            throw err;
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .ArtifactPathError */ .uR)
+            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('path', `${err.message.replace(/^path "[^"]*" /, `"${inputs.pathInput}" `)}; check \`path\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf && err.code === 'NETWORK' && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .networkErrorCode */ .JC)(err.cause) === 'ENOTFOUND') {
+            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('repository', `${err.message} in "${inputs.repository}"`);
         }
         if (inputs.location.kind === 'registry') {
             const { registry, repository } = inputs.location.reference;
-            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .withAuthHint */ .sE)(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
+            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sE)(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
         }
         throw err;
     }
     const digest = result.descriptor.digest;
     const tags = result.tags.map((t) => t.tag);
-    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.info */ .lj.info(`Packed ${result.layer.files} files from ${inputs.pathInput}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(result.layer.size)} (layer ${result.layer.digest})`);
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Packed ${result.layer.files} files from ${inputs.pathInput}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.layer.size)} (layer ${result.layer.digest})`);
     if (result.pushed) {
         const uploaded = result.blobs.filter((b) => b.result !== 'exists');
-        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.info */ .lj.info(`Pushed ${name}@${digest} (${result.reason}; ${uploaded.length} of ${result.blobs.length} blobs uploaded)`);
+        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Pushed ${name}@${digest} (${result.reason}; ${uploaded.length} of ${result.blobs.length} blobs uploaded)`);
     }
     else {
-        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.info */ .lj.info(`Not pushed: ${result.reason} (${name}@${digest})`);
+        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Not pushed: ${result.reason} (${name}@${digest})`);
     }
+    if (signed)
+        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Signed as ${signed.identity} (${inputs.signing?.format}): ${signed.signatureRef}${signed.rekorLogIndex ? `, Rekor log index ${signed.rekorLogIndex}` : ''}`);
     for (const t of result.tags)
-        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.info */ .lj.info(`${t.changed ? 'Tagged' : 'Already tagged'} ${name}:${t.tag}`);
-    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.setOutput */ .lj.setOutput('pushed', String(result.pushed));
+        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`${t.changed ? 'Tagged' : 'Already tagged'} ${name}:${t.tag}`);
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('pushed', String(result.pushed));
     // As the D2 push action: digests only for a new push, so `if: steps.push.outputs.pushed` signs exactly that.
-    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.setOutput */ .lj.setOutput('digest', result.pushed ? digest : '');
-    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.setOutput */ .lj.setOutput('digest-url', result.pushed ? `${name}@${digest}` : '');
-    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.setOutput */ .lj.setOutput('tags', JSON.stringify(tags));
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('digest', result.pushed ? digest : '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('digest-url', result.pushed ? `${name}@${digest}` : '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('tags', JSON.stringify(tags));
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('signature-ref', signed?.signatureRef ?? '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('rekor-log-index', signed?.rekorLogIndex ?? '');
     const uploadedBytes = result.blobs.filter((b) => b.result === 'uploaded').reduce((sum, b) => sum + b.descriptor.size, 0);
-    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.appendSummary */ .lj.appendSummary([
+    const signature = signed ? `${inputs.signing?.format} signature by \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}` : result.pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.appendSummary */ .lj.appendSummary([
         '### Flux artifact',
         '',
-        '| Repository | Tags | Digest | Size | Result |',
-        '|---|---|---|---|---|',
-        `| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(name)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(tags.join(', '))} | \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .shortDigest */ .VK)(digest)}\` | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(result.reason)} |`,
+        '| Repository | Tags | Digest | Size | Result | Signature |',
+        '|---|---|---|---|---|---|',
+        `| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(name)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(tags.join(', '))} | \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(digest)}\` | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.reason)} | ${signature} |`,
         '',
-        result.pushed ? `Uploaded ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.` : '',
+        result.pushed ? `Uploaded ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.` : '',
     ].join('\n'));
 }
 
 
 /***/ }),
 
-/***/ 9258:
+/***/ 3629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8100,6 +8127,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction),
   lj: () => (/* reexport */ runner_namespaceObject),
   VK: () => (/* reexport */ shortDigest),
+  hY: () => (/* reexport */ signingInputs),
   Uj: () => (/* reexport */ stringInput),
   X5: () => (/* reexport */ workspacePath)
 });
@@ -8110,13 +8138,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 var runner_namespaceObject = {};
 __nccwpck_require__.r(runner_namespaceObject);
 __nccwpck_require__.d(runner_namespaceObject, {
-  IdTokenError: () => (IdTokenError),
   appendSummary: () => (appendSummary),
   debug: () => (debug),
   endGroup: () => (endGroup),
   error: () => (error),
   escapeData: () => (escapeData),
-  getIDToken: () => (getIDToken),
   getInput: () => (getInput),
   getState: () => (getState),
   info: () => (info),
@@ -8141,7 +8167,8 @@ var external_node_os_ = __nccwpck_require__(8161);
  *
  * We speak it directly instead of bundling @actions/core: that package pulls in an HTTP client (undici) whose
  * start-up is about 70 ms of a ~110 ms cold start, for the one call (the OIDC token) that Node's own fetch does.
- * Behaviour follows @actions/core 3 (core.ts, command.ts, file-command.ts, oidc-utils.ts).
+ * Behaviour follows @actions/core 3 (core.ts, command.ts, file-command.ts); the OIDC token comes from
+ * @d2ci/core's githubActionsIdentity.
  */
 
 
@@ -8217,37 +8244,6 @@ function appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (file)
         (0,external_node_fs_.appendFileSync)(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
-}
-class IdTokenError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'IdTokenError';
-    }
-}
-/**
- * The job's OIDC token for an audience (oidc-utils.ts). The runner only offers it to jobs with
- * `permissions: id-token: write`; the token is masked before it is returned.
- */
-async function getIDToken(audience) {
-    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const bearer = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!url || !bearer)
-        throw new IdTokenError('no OIDC token available: add `permissions: id-token: write` to the job');
-    const request = new URL(url);
-    request.searchParams.append('audience', audience);
-    let response;
-    for (let attempt = 1; attempt <= 3; attempt++) {
-        response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
-        if (response && response.status < 500)
-            break;
-    }
-    if (!response?.ok)
-        throw new IdTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
-    const value = (await response.json()).value;
-    if (!value)
-        throw new IdTokenError('the OIDC token response had no value');
-    setSecret(value);
-    return value;
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/inputs.ts
@@ -8368,8 +8364,8 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 49 modules
-var src = __nccwpck_require__(8758);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 58 modules
+var src = __nccwpck_require__(7890);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -8484,7 +8480,70 @@ function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+;// CONCATENATED MODULE: ../../packages/action-kit/src/signing.ts
+
+
+
+
+
+/** A PEM value, or a path (relative to the workspace) to a file holding one. */
+function pemInput(name, value, context) {
+    if (value.includes('-----BEGIN'))
+        return value;
+    const path = (0,external_node_path_.resolve)(context.workspace, value);
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new InputError(name, `is neither a PEM key nor a file in the workspace ("${value}"); pass the key itself, e.g. \${{ secrets.COSIGN_PRIVATE_KEY }}`);
+    return (0,external_node_fs_.readFileSync)(path, 'utf8');
+}
+/**
+ * The signing inputs push-artifact and release-artifact share: `sign`, `signature-format`, the Sigstore URLs,
+ * `signing-key` and `signing-key-password`. Keyless signing needs the job's OIDC token, which is checked here,
+ * before anything is pushed. Secrets are masked as they are read.
+ */
+function signingInputs(context) {
+    const key = stringInput('signing-key');
+    const password = stringInput('signing-key-password');
+    if (key)
+        setSecret(key);
+    if (password)
+        setSecret(password);
+    if (!booleanInput('sign', true))
+        return undefined;
+    const formatValue = stringInput('signature-format', { fallback: 'legacy' });
+    if (!src/* signatureFormats */.XO.includes(formatValue))
+        throw new InputError('signature-format', `"${formatValue}" is not one of ${src/* signatureFormats */.XO.join(', ')}`);
+    const format = formatValue;
+    if (key) {
+        try {
+            return { format, identity: { kind: 'key', privateKey: (0,src/* loadPrivateKey */.PM)(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
+        }
+        catch (err) {
+            if (err instanceof src/* KeyError */.eN)
+                throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
+            throw err;
+        }
+    }
+    if (!(0,src/* hasGitHubIdToken */.Qk)()) {
+        throw new InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
+    }
+    const url = (name, fallback) => {
+        const value = stringInput(name) || fallback;
+        if (value && !/^https?:\/\/[^\s/]+/.test(value))
+            throw new InputError(name, `"${value}" is not an http(s) URL`);
+        return value;
+    };
+    const fulcioUrl = url('fulcio-url', src/* publicGood */.xe.fulcio);
+    const rekorUrl = url('rekor-url', src/* publicGood */.xe.rekor);
+    const tsaUrl = url('timestamp-server-url');
+    return {
+        format,
+        identity: { kind: 'keyless', identity: (0,src/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
+        describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 
@@ -8495,7 +8554,7 @@ function cell(text) {
 
 /***/ }),
 
-/***/ 8758:
+/***/ 7890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8503,23 +8562,30 @@ function cell(text) {
 __nccwpck_require__.d(__webpack_exports__, {
   uR: () => (/* reexport */ ArtifactPathError),
   x_: () => (/* reexport */ InvalidReferenceError),
+  eN: () => (/* reexport */ keys.KeyError),
   Mf: () => (/* reexport */ OciError),
   mZ: () => (/* reexport */ ProviderError),
   bP: () => (/* reexport */ RegistryClient),
   G1: () => (/* reexport */ assertProviderServes),
+  Jt: () => (/* reexport */ githubActionsIdentity),
+  Qk: () => (/* reexport */ hasGitHubIdToken),
   r_: () => (/* reexport */ isValidTag),
+  PM: () => (/* reexport */ keys.loadPrivateKey),
   zb: () => (/* reexport */ locationName),
   JC: () => (/* reexport */ networkErrorCode),
   Ap: () => (/* reexport */ openTarget),
   zS: () => (/* reexport */ parseLocation),
   te: () => (/* reexport */ parseProvider),
+  xe: () => (/* reexport */ publicGood),
   Xi: () => (/* reexport */ pushArtifact),
   Qn: () => (/* reexport */ registryCredentials),
+  oc: () => (/* reexport */ signArtifact),
+  XO: () => (/* reexport */ signatureFormats),
   D$: () => (/* reexport */ tagRule),
   sE: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CredentialHelperError, DigestStream, FluxMediaType, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, Transport, UnsafeArchiveError, UploadSender, addReferrer, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attemptsOf, buildLayer, bytesSource, canMount, compareBytes, copy, copyGraph, cosignTagSuffixes, createDigester, currentDigest, defaultMaxPullSize, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, emptyJson, emptyReferrersIndex, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, githubTokenCredentials, gzipLevel, hashLayer, isDigest, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, layoutScheme, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, parseChallenges, parseDigest, parseManifest, parseReference, parseRetryAfter, plainDescriptor, providerNames, pullArtifact, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, rfc3339, runCredentialHelper, safeEntryName, sha256, sortedAnnotations, staticCredentials, successors, tagArtifact, targetSource, verifyBytes, walkEntries, walkTree, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CosignAnnotation, CredentialHelperError, DigestStream, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, buildLayer, bytesSource, canMount, compareBytes, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultMaxPullSize, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, emptyJson, emptyReferrersIndex, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, inTotoPayloadType, isDigest, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, jwtClaims, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, parseChallenges, parseDigest, parseManifest, parseReference, parseRetryAfter, plainDescriptor, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, rfc3339, runCredentialHelper, safeEntryName, sha256, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -8547,7 +8613,7 @@ class InvalidReferenceError extends OciError {
         this.name = 'InvalidReferenceError';
     }
 }
-function isNotFound(err) {
+function errors_isNotFound(err) {
     return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
 }
 
@@ -8580,8 +8646,8 @@ const emptyJson = Buffer.from('{}');
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/digest.ts
 
 
@@ -8589,7 +8655,7 @@ const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const algorithms = { sha256: 64, sha512: 128 };
 /** OCI digest grammar (image-spec descriptor.md), restricted to the algorithms registries accept. */
 const digestPattern = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-function parseDigest(value) {
+function digest_parseDigest(value) {
     const match = digestPattern.exec(value);
     if (!match) {
         throw new InvalidReferenceError(`invalid digest "${value}": expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>`);
@@ -8606,7 +8672,7 @@ function parseDigest(value) {
 }
 function isDigest(value) {
     try {
-        parseDigest(value);
+        digest_parseDigest(value);
         return true;
     }
     catch {
@@ -8617,13 +8683,13 @@ function sha256(data) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 }
 function createDigester(digest) {
-    return createHash(parseDigest(digest).algorithm);
+    return createHash(digest_parseDigest(digest).algorithm);
 }
 /**
  * A pass-through stream that hashes and counts what flows through it. With `expect`, it fails the stream
  * when the content does not match the expected digest and size, so nothing reads unverified bytes as good.
  */
-class DigestStream extends external_node_stream_namespaceObject.Transform {
+class DigestStream extends external_node_stream_.Transform {
     #hash;
     #expect;
     #size = 0;
@@ -8631,7 +8697,7 @@ class DigestStream extends external_node_stream_namespaceObject.Transform {
     constructor(expect, algorithm = 'sha256') {
         super();
         this.#expect = expect;
-        this.#hash = (0,external_node_crypto_.createHash)(expect ? parseDigest(expect.digest).algorithm : algorithm);
+        this.#hash = (0,external_node_crypto_.createHash)(expect ? digest_parseDigest(expect.digest).algorithm : algorithm);
     }
     _transform(chunk, _encoding, callback) {
         this.#size += chunk.length;
@@ -8643,7 +8709,7 @@ class DigestStream extends external_node_stream_namespaceObject.Transform {
         callback(null, chunk);
     }
     _flush(callback) {
-        const algorithm = this.#expect ? parseDigest(this.#expect.digest).algorithm : 'sha256';
+        const algorithm = this.#expect ? digest_parseDigest(this.#expect.digest).algorithm : 'sha256';
         this.#digest = `${algorithm}:${this.#hash.digest('hex')}`;
         if (this.#expect && (this.#digest !== this.#expect.digest || this.#size !== this.#expect.size)) {
             callback(new OciError('DIGEST_MISMATCH', `downloaded content does not match ${this.#expect.digest} (got ${this.#digest}, ${this.#size} bytes)`));
@@ -8663,7 +8729,7 @@ class DigestStream extends external_node_stream_namespaceObject.Transform {
 }
 /** Verifies a buffer against a descriptor's digest and size. */
 function verifyBytes(data, expect) {
-    const { algorithm } = parseDigest(expect.digest);
+    const { algorithm } = digest_parseDigest(expect.digest);
     const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(data).digest('hex')}`;
     if (actual !== expect.digest || (expect.size !== undefined && expect.size !== data.length)) {
         throw new OciError('DIGEST_MISMATCH', `content does not match ${expect.digest} (got ${actual}, ${data.length} bytes)`);
@@ -8708,7 +8774,7 @@ function parseReference(input) {
         digest = rest.slice(at + 1);
         rest = rest.slice(0, at);
         try {
-            parseDigest(digest);
+            digest_parseDigest(digest);
         }
         catch (err) {
             fail(err.message.replace(/^invalid digest/, 'digest'));
@@ -8808,7 +8874,7 @@ function assertDescriptor(value, where) {
     if (typeof d !== 'object' || d === null || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !Number.isSafeInteger(d.size) || d.size < 0) {
         throw new OciError('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
     }
-    parseDigest(d.digest);
+    digest_parseDigest(d.digest);
 }
 /**
  * Parses manifest bytes and checks the parts we rely on. The media type comes from the body when present,
@@ -8898,18 +8964,18 @@ function bytesSource(data) {
     const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     return {
         size: buffer.length,
-        open: (start = 0, end = buffer.length) => external_node_stream_namespaceObject.Readable.from([buffer.subarray(start, end)], { objectMode: false }),
+        open: (start = 0, end = buffer.length) => external_node_stream_.Readable.from([buffer.subarray(start, end)], { objectMode: false }),
     };
 }
 function fileSource(path, size) {
     return {
         size,
         path,
-        open: (start = 0, end = size) => end <= start ? external_node_stream_namespaceObject.Readable.from([], { objectMode: false }) : (0,external_node_fs_.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
+        open: (start = 0, end = size) => end <= start ? external_node_stream_.Readable.from([], { objectMode: false }) : (0,external_node_fs_.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
     };
 }
 /** Reads a stream to the end; with `limit`, fails instead of buffering more than that many bytes. */
-async function readAll(stream, limit = Number.POSITIVE_INFINITY) {
+async function content_readAll(stream, limit = Number.POSITIVE_INFINITY) {
     const chunks = [];
     let total = 0;
     for await (const chunk of stream) {
@@ -8927,8 +8993,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/upload-body.ts
@@ -8974,7 +9040,7 @@ function toResponse(method, res) {
     const empty = method === 'HEAD' || status === 204 || status === 304;
     if (empty)
         res.resume();
-    return new Response(empty ? null : external_node_stream_namespaceObject.Readable.toWeb(res), { status, headers });
+    return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
 }
 async function writeBody(req, body) {
     const closed = new Promise((_, reject) => req.once('close', () => reject(new Error('the connection closed during the upload'))));
@@ -8983,7 +9049,7 @@ async function writeBody(req, body) {
         await (0,external_node_stream_promises_namespaceObject.pipeline)(body.source.open(body.start, body.end), req);
         return;
     }
-    const file = await (0,external_node_fs_promises_namespaceObject.open)(body.source.path, 'r');
+    const file = await (0,promises_.open)(body.source.path, 'r');
     try {
         const buffers = Array.from({ length: buffersInFlight }, () => Buffer.allocUnsafe(bufferSize));
         const written = [];
@@ -9413,7 +9479,7 @@ function order_compareBytes(a, b) {
  * `<alg>-<hex>`, algorithm truncated to 32 characters and the encoded part to 64.
  */
 function referrersTag(subjectDigest) {
-    const { algorithm, hex } = parseDigest(subjectDigest);
+    const { algorithm, hex } = digest_parseDigest(subjectDigest);
     return `${algorithm.slice(0, 32)}-${hex.slice(0, 64)}`.replace(/[^a-zA-Z0-9._-]/g, '-');
 }
 /** The descriptor a referrers listing shows for a manifest: its artifact type and annotations. */
@@ -9487,7 +9553,7 @@ class MemoryStore {
     }
     async fetchManifest(reference) {
         const descriptor = await this.resolve(reference);
-        return { descriptor, bytes: await readAll(await this.fetch(descriptor)) };
+        return { descriptor, bytes: await content_readAll(await this.fetch(descriptor)) };
     }
     async fetch(descriptor) {
         const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
@@ -9502,7 +9568,7 @@ class MemoryStore {
         const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
         const stream = content.open();
         stream.on('error', (err) => verifier.destroy(err));
-        const bytes = await readAll(stream.pipe(verifier));
+        const bytes = await content_readAll(stream.pipe(verifier));
         if (bytes.length !== descriptor.size)
             throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
         this.#content.set(descriptor.digest, { descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }, source: bytesSource(bytes) });
@@ -9525,7 +9591,7 @@ class MemoryStore {
         for (const { descriptor: candidate } of this.#content.values()) {
             if (!isManifestMediaType(candidate.mediaType))
                 continue;
-            const { manifest } = descriptor_parseManifest(await readAll(this.source(candidate).open()), candidate.mediaType);
+            const { manifest } = descriptor_parseManifest(await content_readAll(this.source(candidate).open()), candidate.mediaType);
             if (manifest.subject?.digest === descriptor.digest)
                 found.push(referrerDescriptor(candidate, manifest));
         }
@@ -9547,7 +9613,7 @@ function targetSource(target, descriptor) {
     return {
         size: descriptor.size,
         open(start = 0, end = descriptor.size) {
-            const out = new external_node_stream_namespaceObject.PassThrough();
+            const out = new external_node_stream_.PassThrough();
             void (async () => {
                 let position = 0;
                 for await (const chunk of await target.fetch(descriptor)) {
@@ -9632,7 +9698,7 @@ class RemoteRepository {
         }
         if (!response.ok)
             throw await responseError(response, `fetch manifest ${this.name}:${reference}`);
-        const bytes = await readAll(response.body ?? external_node_stream_namespaceObject.Readable.from([]), maxManifestBytes);
+        const bytes = await content_readAll(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
         const byDigest = reference.includes(':');
         const digest = byDigest ? reference : sha256(bytes);
         if (byDigest)
@@ -9655,7 +9721,7 @@ class RemoteRepository {
         if (!response.ok || !response.body)
             throw await responseError(response, `fetch ${descriptor.digest} from ${this.name}`);
         const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
-        const body = external_node_stream_namespaceObject.Readable.fromWeb(response.body);
+        const body = external_node_stream_.Readable.fromWeb(response.body);
         body.on('error', (err) => verifier.destroy(err));
         return body.pipe(verifier);
     }
@@ -9674,7 +9740,7 @@ class RemoteRepository {
     }
     async push(descriptor, content) {
         if (isManifestMediaType(descriptor.mediaType)) {
-            const bytes = await readAll(content.open(), maxManifestBytes);
+            const bytes = await content_readAll(content.open(), maxManifestBytes);
             await this.pushReference(descriptor, bytes, descriptor.digest);
             return;
         }
@@ -9752,7 +9818,7 @@ class RemoteRepository {
         let subject;
         if (manifest) {
             const fetched = await this.fetchManifest(descriptor.digest).catch((err) => {
-                if (isNotFound(err))
+                if (errors_isNotFound(err))
                     return undefined;
                 throw err;
             });
@@ -9779,7 +9845,7 @@ class RemoteRepository {
         }
         if (!response.ok)
             throw await responseError(response, `read referrers index ${this.name}:${tag}`);
-        const bytes = await readAll(response.body ?? external_node_stream_namespaceObject.Readable.from([]), maxManifestBytes);
+        const bytes = await content_readAll(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
         const { manifest, mediaType } = descriptor_parseManifest(bytes, response.headers.get('content-type') ?? undefined);
         if (!isIndexMediaType(mediaType))
             throw new OciError('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
@@ -10059,29 +10125,29 @@ class OciLayout {
         this.name = `oci-layout:${dir}`;
     }
     #blobPath(digest) {
-        const { algorithm, hex } = parseDigest(digest);
+        const { algorithm, hex } = digest_parseDigest(digest);
         return (0,external_node_path_.join)(this.dir, 'blobs', algorithm, hex);
     }
     /** Creates the layout skeleton on first write. */
     #init() {
         this.#ready ??= (async () => {
-            await (0,external_node_fs_promises_namespaceObject.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', 'sha256'), { recursive: true });
-            const existing = await (0,external_node_fs_promises_namespaceObject.readFile)((0,external_node_path_.join)(this.dir, 'oci-layout'), 'utf8').catch(() => undefined);
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', 'sha256'), { recursive: true });
+            const existing = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'oci-layout'), 'utf8').catch(() => undefined);
             if (existing === undefined)
                 await this.#writeAtomic('oci-layout', layoutFile);
             else if (JSON.parse(existing).imageLayoutVersion !== '1.0.0') {
                 throw new OciError('UNSUPPORTED', `${this.name} has an unsupported imageLayoutVersion`);
             }
             // Under the index lock, so a writer that found no index.json cannot replace one another writer just filled.
-            await this.#locked(() => (0,external_node_fs_promises_namespaceObject.stat)((0,external_node_path_.join)(this.dir, 'index.json')).catch(() => this.#writeIndex({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] })));
+            await this.#locked(() => (0,promises_.stat)((0,external_node_path_.join)(this.dir, 'index.json')).catch(() => this.#writeIndex({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] })));
         })();
         return this.#ready;
     }
     /** Writes a file in the layout by rename, so no reader ever sees it half-written. */
     async #writeAtomic(name, content) {
         const temp = (0,external_node_path_.join)(this.dir, `.${name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-        await (0,external_node_fs_promises_namespaceObject.writeFile)(temp, content);
-        await (0,external_node_fs_promises_namespaceObject.rename)(temp, (0,external_node_path_.join)(this.dir, name));
+        await (0,promises_.writeFile)(temp, content);
+        await (0,promises_.rename)(temp, (0,external_node_path_.join)(this.dir, name));
     }
     /** Runs `fn` after every earlier index.json change to this directory in this process. */
     async #locked(fn) {
@@ -10099,7 +10165,7 @@ class OciLayout {
     async #readIndex() {
         let text;
         try {
-            text = await (0,external_node_fs_promises_namespaceObject.readFile)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8');
+            text = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8');
         }
         catch (err) {
             if (err.code === 'ENOENT')
@@ -10129,7 +10195,7 @@ class OciLayout {
         if (entry)
             return { mediaType: entry.mediaType, digest: entry.digest, size: entry.size };
         if (byDigest) {
-            const bytes = await (0,external_node_fs_promises_namespaceObject.readFile)(this.#blobPath(reference)).catch(() => undefined);
+            const bytes = await (0,promises_.readFile)(this.#blobPath(reference)).catch(() => undefined);
             if (bytes) {
                 verifyBytes(bytes, { digest: reference });
                 return { mediaType: descriptor_parseManifest(bytes).mediaType, digest: reference, size: bytes.length };
@@ -10139,7 +10205,7 @@ class OciLayout {
     }
     async fetchManifest(reference) {
         const descriptor = await this.resolve(reference);
-        const bytes = await (0,external_node_fs_promises_namespaceObject.readFile)(this.#blobPath(descriptor.digest)).catch(() => {
+        const bytes = await (0,promises_.readFile)(this.#blobPath(descriptor.digest)).catch(() => {
             throw layout_notFound(this.name, descriptor.digest);
         });
         verifyBytes(bytes, descriptor);
@@ -10157,25 +10223,25 @@ class OciLayout {
         return fileSource(this.#blobPath(descriptor.digest), descriptor.size);
     }
     async exists(descriptor) {
-        const info = await (0,external_node_fs_promises_namespaceObject.stat)(this.#blobPath(descriptor.digest)).catch(() => undefined);
+        const info = await (0,promises_.stat)(this.#blobPath(descriptor.digest)).catch(() => undefined);
         return info !== undefined && info.isFile() && info.size === descriptor.size;
     }
     async push(descriptor, content) {
         await this.#init();
         if (!(await this.exists(descriptor))) {
             const ingest = (0,external_node_path_.join)(this.dir, 'ingest');
-            await (0,external_node_fs_promises_namespaceObject.mkdir)(ingest, { recursive: true });
-            await (0,external_node_fs_promises_namespaceObject.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', parseDigest(descriptor.digest).algorithm), { recursive: true });
+            await (0,promises_.mkdir)(ingest, { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', digest_parseDigest(descriptor.digest).algorithm), { recursive: true });
             const temp = (0,external_node_path_.join)(ingest, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
             try {
                 await (0,external_node_stream_promises_namespaceObject.pipeline)(content.open(), new DigestStream({ digest: descriptor.digest, size: descriptor.size }), (0,external_node_fs_.createWriteStream)(temp));
-                const written = await (0,external_node_fs_promises_namespaceObject.stat)(temp);
+                const written = await (0,promises_.stat)(temp);
                 if (written.size !== descriptor.size)
                     throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${written.size} bytes, expected ${descriptor.size}`);
-                await (0,external_node_fs_promises_namespaceObject.rename)(temp, this.#blobPath(descriptor.digest));
+                await (0,promises_.rename)(temp, this.#blobPath(descriptor.digest));
             }
             finally {
-                await (0,external_node_fs_promises_namespaceObject.rm)(temp, { force: true });
+                await (0,promises_.rm)(temp, { force: true });
             }
         }
         if (isManifestMediaType(descriptor.mediaType)) {
@@ -10217,7 +10283,7 @@ class OciLayout {
             if (seen.has(entry.digest))
                 continue;
             seen.add(entry.digest);
-            const bytes = await (0,external_node_fs_promises_namespaceObject.readFile)(this.#blobPath(entry.digest)).catch(() => undefined);
+            const bytes = await (0,promises_.readFile)(this.#blobPath(entry.digest)).catch(() => undefined);
             if (!bytes)
                 continue;
             const { manifest } = descriptor_parseManifest(bytes, entry.mediaType);
@@ -10234,7 +10300,7 @@ class OciLayout {
                 index.manifests = index.manifests.filter((d) => d.digest !== descriptor.digest);
             });
         }
-        await (0,external_node_fs_promises_namespaceObject.rm)(this.#blobPath(descriptor.digest), { force: true });
+        await (0,promises_.rm)(this.#blobPath(descriptor.digest), { force: true });
     }
 }
 function layout_notFound(name, reference) {
@@ -10338,7 +10404,7 @@ async function currentDigest(target, tag) {
         return (await target.resolve(tag)).digest;
     }
     catch (err) {
-        if (isNotFound(err))
+        if (errors_isNotFound(err))
             return undefined;
         throw err;
     }
@@ -10350,7 +10416,7 @@ async function copyChildren(src, node, dst, options, report) {
         if (isManifestMediaType(child.mediaType)) {
             if (await dst.exists(child))
                 return;
-            const bytes = await readAll(await src.fetch(child));
+            const bytes = await content_readAll(await src.fetch(child));
             await copyChildren(src, { descriptor: child, bytes }, dst, options, report);
             await dst.push(child, bytesSource(bytes));
             return;
@@ -10388,7 +10454,7 @@ function parseLocation(input) {
     const at = rest.lastIndexOf('@');
     if (at > rest.lastIndexOf('/')) {
         location.digest = rest.slice(at + 1);
-        parseDigest(location.digest);
+        digest_parseDigest(location.digest);
         rest = rest.slice(0, at);
     }
     const colon = rest.lastIndexOf(':');
@@ -10419,7 +10485,42 @@ function openTarget(location, client) {
     return location.kind === 'registry' ? client.repository(location.reference) : new OciLayout(location.dir);
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/oci/attach.ts
+
+
+
+/** Stores small content unless the target already has it (one HEAD instead of an upload). */
+async function pushIfMissing(target, descriptor, content) {
+    if (!(await target.exists(descriptor)))
+        await target.push(descriptor, bytesSource(content));
+}
+/**
+ * Attaches content to a manifest as an OCI 1.1 referrer (image-spec "artifact" guidance): an image manifest with
+ * `artifactType`, the empty config, one layer and `subject`. Pushed by digest; a registry without the
+ * referrers API gets the `sha256-<hex>` tag-schema index instead (RemoteRepository does that on push).
+ */
+async function attachReferrer(target, subject, options) {
+    const layer = descriptorFor(options.layerMediaType ?? options.artifactType, options.content);
+    const config = descriptorFor(MediaType.ociEmpty, emptyJson);
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: MediaType.ociManifest,
+        artifactType: options.artifactType,
+        config: plainDescriptor(config),
+        layers: [plainDescriptor(layer)],
+        subject: plainDescriptor({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size }),
+    };
+    if (options.annotations && Object.keys(options.annotations).length)
+        manifest.annotations = sortedAnnotations(options.annotations);
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    const descriptor = descriptorFor(MediaType.ociManifest, bytes, { artifactType: options.artifactType });
+    await Promise.all([pushIfMissing(target, config, emptyJson), pushIfMissing(target, layer, options.content)]);
+    await target.push(descriptor, bytesSource(bytes));
+    return descriptor;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/index.ts
+
 
 
 
@@ -10660,7 +10761,7 @@ const queueBytes = 2 << 20;
 /** Collect dead chunks this often while streaming (see collectGarbage). */
 const collectEveryBytes = 8 << 20;
 /** Counts and hashes what passes, without copying it; optionally collects garbage as the bytes go by. */
-class Tap extends external_node_stream_namespaceObject.Transform {
+class Tap extends external_node_stream_.Transform {
     hash = (0,external_node_crypto_.createHash)('sha256');
     #collect;
     size = 0;
@@ -10677,7 +10778,7 @@ class Tap extends external_node_stream_namespaceObject.Transform {
     }
 }
 /** Joins small writes into `batchBytes` chunks. The bytes are unchanged; only their grouping is. */
-class Batch extends external_node_stream_namespaceObject.Transform {
+class Batch extends external_node_stream_.Transform {
     #chunks = [];
     #size = 0;
     _transform(chunk, _encoding, callback) {
@@ -10703,7 +10804,7 @@ class Batch extends external_node_stream_namespaceObject.Transform {
  * Sets the gzip header's OS byte to 255 ("unknown"), as Go writes it. zlib writes the build platform there
  * (3 on Unix, 10 on Windows), which would make the layer digest depend on the runner's OS.
  */
-class PortableGzipHeader extends external_node_stream_namespaceObject.Transform {
+class PortableGzipHeader extends external_node_stream_.Transform {
     #offset = 0;
     _transform(chunk, _encoding, callback) {
         const osByte = 9 - this.#offset;
@@ -10725,7 +10826,7 @@ async function writeLayer(entries, out) {
     const pack = tar_stream.pack({ highWaterMark: queueBytes });
     const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
     const gzTap = new Tap({ highWaterMark: queueBytes });
-    const sink = out ?? new external_node_stream_namespaceObject.Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const sink = out ?? new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() });
     const gzip = (0,external_node_zlib_namespaceObject.createGzip)({ level: gzipLevel, memLevel: 8, strategy: external_node_zlib_namespaceObject.constants.Z_DEFAULT_STRATEGY, chunkSize: batchBytes, highWaterMark: queueBytes });
     const done = (0,external_node_stream_promises_namespaceObject.pipeline)([pack, new Batch({ highWaterMark: queueBytes }), tarTap, gzip, new PortableGzipHeader(), gzTap, sink]);
     let files = 0;
@@ -10859,7 +10960,7 @@ async function pushArtifact(options) {
     // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
     const current = options.diffTag ? push_fetchIfExists(options.target, options.diffTag) : undefined;
     current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
-    const work = await (0,external_node_fs_promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'));
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'));
     try {
         const layerFile = (0,external_node_path_.join)(work, 'layer.tar.gz');
         const layer = await writeLayer(walk_walkEntries(options.path, options), (0,external_node_fs_.createWriteStream)(layerFile));
@@ -10892,7 +10993,7 @@ async function pushArtifact(options) {
         return { pushed: true, reason, descriptor: built.descriptor, tags: copied.tags, layer, annotations: built.annotations, blobs: copied.blobs };
     }
     finally {
-        await (0,external_node_fs_promises_namespaceObject.rm)(work, { recursive: true, force: true });
+        await (0,promises_.rm)(work, { recursive: true, force: true });
     }
 }
 /** The manifest at a reference, or undefined when the tag does not exist. */
@@ -10901,7 +11002,7 @@ async function push_fetchIfExists(target, reference) {
         return await target.fetchManifest(reference);
     }
     catch (err) {
-        if (isNotFound(err))
+        if (errors_isNotFound(err))
             return undefined;
         throw err;
     }
@@ -11133,8 +11234,8 @@ async function listArtifacts(target, options = {}) {
 
 
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/docker-config.ts
 
 
@@ -11159,7 +11260,7 @@ class CredentialHelperError extends Error {
 /** Runs `docker-credential-<helper> get` (docker-credential-helpers protocol); undefined when it has nothing. */
 function runCredentialHelper(helper, serverUrl, env = process.env) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.execFile)(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
+        const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
             if (error) {
                 if (error.code === 'ENOENT') {
                     reject(new CredentialHelperError(`docker credential helper "docker-credential-${helper}" is not on PATH (named in the docker config)`));
@@ -11200,7 +11301,7 @@ function dockerConfigCredentials(options = {}) {
     const load = () => {
         config ??= (async () => {
             const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-            const text = await (0,external_node_fs_promises_namespaceObject.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8').catch(() => undefined);
+            const text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8').catch(() => undefined);
             if (text === undefined)
                 return undefined;
             try {
@@ -11384,11 +11485,2744 @@ function withAuthHint(err, context) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/sign/payload.ts
+
+
+/** cosign's legacy signature payload media type (cosign pkg/types SimpleSigningMediaType). */
+const simpleSigningMediaType = 'application/vnd.dev.cosign.simplesigning.v1+json';
+/** The in-toto predicate cosign v3 signs images with (cosign pkg/types/predicate.go). */
+const cosignSignPredicateType = 'https://sigstore.dev/cosign/sign/v1';
+const payload_inTotoPayloadType = 'application/vnd.in-toto+json';
+/**
+ * The "simple signing" payload cosign signs, byte for byte as Go's json.Marshal writes sigstore's
+ * payload.Cosign: `docker-reference` is the repository, `optional` holds claims or is null.
+ */
+function simpleSigningPayload(repository, digest, claims) {
+    const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
+    return Buffer.from(JSON.stringify({
+        critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+        optional,
+    }));
+}
+/** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
+function signStatement(digest, claims) {
+    const { algorithm, hex } = digest_parseDigest(digest);
+    const subject = { digest: { [algorithm]: hex } };
+    if (claims && Object.keys(claims).length)
+        subject.annotations = sortedAnnotations(claims);
+    return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType: cosignSignPredicateType, predicate: {} }));
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
+var keys = __nccwpck_require__(6666);
+;// CONCATENATED MODULE: ../../packages/core/src/sign/identity.ts
+class IdentityTokenError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IdentityTokenError';
+    }
+}
+/** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
+function hasGitHubIdToken(env = process.env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+/**
+ * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
+ * getIDToken does). `onToken` sees each token first, so CI can mask it.
+ */
+function githubActionsIdentity(audience, options = {}) {
+    const env = options.env ?? process.env;
+    return {
+        async getToken() {
+            const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+            const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+            if (!url || !bearer)
+                throw new IdentityTokenError('no OIDC token available to this job: add `permissions: id-token: write`');
+            const request = new URL(url);
+            request.searchParams.append('audience', audience);
+            let response;
+            for (let attempt = 1; attempt <= 3; attempt++) {
+                response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
+                if (response && response.status < 500)
+                    break;
+            }
+            if (!response?.ok)
+                throw new IdentityTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
+            const value = (await response.json()).value;
+            if (!value)
+                throw new IdentityTokenError('the OIDC token response had no value');
+            options.onToken?.(value);
+            return value;
+        },
+    };
+}
+/** A fixed token (cosign's `--identity-token`, or `SIGSTORE_ID_TOKEN`). */
+function staticIdentity(token) {
+    return { getToken: async () => token };
+}
+/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
+function jwtClaims(token) {
+    try {
+        return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/signer.ts
+
+
+
+const publicGood = {
+    fulcio: 'https://fulcio.sigstore.dev',
+    rekor: 'https://rekor.sigstore.dev',
+};
+class SigningError extends Error {
+    constructor(message, options) {
+        super(message.replace(/\s*\n\s*/g, ' '), options);
+        this.name = 'SigningError';
+    }
+}
+/** Signs with a key we hold: ECDSA P-256 over SHA-256, the scheme cosign and Fulcio certificates use. */
+function keySigner(privateKey, hint) {
+    const publicKey = (0,keys.publicKeyPem)(privateKey);
+    return {
+        sign: async (data) => ({
+            signature: (0,external_node_crypto_.sign)('sha256', data, privateKey),
+            key: { $case: 'publicKey', publicKey, ...(hint ? { hint } : {}) },
+        }),
+    };
+}
+/** Names which Sigstore service an @sigstore/sign error came from, in one line. */
+function describe(err, identity) {
+    const rawCode = err.code;
+    const code = typeof rawCode === 'string' ? rawCode : '';
+    const message = err.message ?? String(err);
+    const cause = err.cause?.message;
+    const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
+    if (code.startsWith('CA_') || /signing certificate/i.test(message))
+        return new SigningError(`Fulcio at ${identity.fulcioUrl ?? publicGood.fulcio} did not issue a certificate: ${detail}`, { cause: err });
+    if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message))
+        return new SigningError(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
+    if (code.startsWith('TSA_') || /timestamp/i.test(message))
+        return new SigningError(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
+    if (/token/i.test(message))
+        return new SigningError(`no OIDC token: ${detail}`, { cause: err });
+    return new SigningError(`signing failed: ${detail}`, { cause: err });
+}
+/**
+ * A signer for one artifact. Keyless: one ephemeral P-256 key and one Fulcio certificate for every signature
+ * it makes (legacy and bundle share them), each signature logged in Rekor v1, whose signed entry timestamp the
+ * legacy format needs; optionally an RFC 3161 timestamp. With a key: signatures only, no transparency log
+ * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded only here, on first use.
+ */
+async function createBundleSigner(identity) {
+    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(63), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
+    if (identity.kind === 'key') {
+        const signer = keySigner(identity.privateKey, (0,keys.keyId)(identity.privateKey));
+        return {
+            signMessage: (data) => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses: [] }).create({ data }),
+            signStatement: (statement) => new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: payload_inTotoPayloadType }),
+        };
+    }
+    const fetchOptions = { timeout: identity.timeoutMs ?? 30_000, retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
+    const { privateKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'prime256v1' });
+    const ephemeral = keySigner(privateKey);
+    const fulcio = new sigstore.FulcioSigner({ fulcioBaseURL: identity.fulcioUrl ?? publicGood.fulcio, identityProvider: identity.identity, keyHolder: ephemeral, ...fetchOptions });
+    let first;
+    const signer = {
+        async sign(data) {
+            if (!first) {
+                first = fulcio.sign(data);
+                return first;
+            }
+            const { key } = await first;
+            return { signature: (await ephemeral.sign(data)).signature, key };
+        },
+    };
+    const witnesses = [
+        new sigstore.RekorWitness({ rekorBaseURL: identity.rekorUrl ?? publicGood.rekor, majorApiVersion: 1, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }),
+        ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
+    ];
+    const guard = async (build) => {
+        try {
+            return await build();
+        }
+        catch (err) {
+            throw describe(err, identity);
+        }
+    };
+    return {
+        signMessage: (data) => guard(() => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })),
+        signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: payload_inTotoPayloadType })),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/legacy.ts
+
+
+
+
+
+
+
+/** The annotations cosign puts on each signature layer (cosign pkg/oci/static/signature.go). */
+const legacy_CosignAnnotation = {
+    signature: 'dev.cosignproject.cosign/signature',
+    certificate: 'dev.sigstore.cosign/certificate',
+    chain: 'dev.sigstore.cosign/chain',
+    bundle: 'dev.sigstore.cosign/bundle',
+    timestamp: 'dev.sigstore.cosign/rfc3161timestamp',
+};
+/** The tag cosign stores legacy signatures under: `sha256-<hex>.sig` (cosign pkg/oci/remote SignatureTag). */
+function legacy_legacySignatureTag(digest) {
+    const { algorithm, hex } = digest_parseDigest(digest);
+    return `${algorithm}-${hex}.sig`;
+}
+function toPem(der, label = 'CERTIFICATE') {
+    const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
+    return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+/**
+ * The cosign legacy annotations for a message-signature bundle, as cosign v3's own legacy path maps its bundle
+ * (`RekorBundleFromProtoTlogEntry`): base64 signature, leaf certificate PEM, chain, and the Rekor "bundle" JSON
+ * whose body is a string, integratedTime and logIndex numbers, and logID hex.
+ */
+function legacyAnnotations(bundle) {
+    if (bundle.content.$case !== 'messageSignature')
+        throw new SigningError('a legacy signature needs a message-signature bundle');
+    const annotations = { [legacy_CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64') };
+    const material = bundle.verificationMaterial;
+    const certificates = material.content.$case === 'x509CertificateChain' ? material.content.x509CertificateChain.certificates : material.content.$case === 'certificate' ? [material.content.certificate] : [];
+    if (certificates.length === 0)
+        return annotations; // key-based, offline: the signature is all cosign writes
+    const [leaf, ...chain] = certificates;
+    annotations[legacy_CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
+    annotations[legacy_CosignAnnotation.chain] = chain.map((c) => toPem(Buffer.from(c.rawBytes))).join('');
+    const entry = material.tlogEntries[0];
+    if (!entry?.inclusionPromise)
+        throw new SigningError('Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
+    annotations[legacy_CosignAnnotation.bundle] = JSON.stringify({
+        SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp.toString('base64'),
+        Payload: {
+            body: entry.canonicalizedBody.toString('base64'),
+            integratedTime: Number(entry.integratedTime),
+            logIndex: Number(entry.logIndex),
+            logID: entry.logId.keyId.toString('hex'),
+        },
+    });
+    const timestamp = material.timestampVerificationData?.rfc3161Timestamps?.[0];
+    if (timestamp)
+        annotations[legacy_CosignAnnotation.timestamp] = JSON.stringify({ SignedRFC3161Timestamp: timestamp.signedTimestamp.toString('base64') });
+    return annotations;
+}
+/** go-containerregistry's config for a signature image: one diff ID (and history entry) per layer. */
+function signatureConfig(layers) {
+    return Buffer.from(JSON.stringify({
+        architecture: '',
+        created: '0001-01-01T00:00:00Z',
+        history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+        config: {},
+    }));
+}
+/**
+ * Adds a signature to the subject's `sha256-<hex>.sig` manifest — one layer per signature, the simple-signing
+ * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
+ */
+async function appendLegacySignature(target, subjectDigest, payload, annotations) {
+    const tag = legacy_legacySignatureTag(subjectDigest);
+    let layers = [];
+    try {
+        const existing = await target.fetchManifest(tag);
+        layers = descriptor_parseManifest(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
+    }
+    catch (err) {
+        if (!errors_isNotFound(err))
+            throw err;
+    }
+    const layer = plainDescriptor({ ...descriptorFor(simpleSigningMediaType, payload), annotations });
+    const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[legacy_CosignAnnotation.signature] === annotations[legacy_CosignAnnotation.signature]);
+    if (!duplicate)
+        layers = [...layers, layer];
+    const config = signatureConfig(layers);
+    const configDescriptor = descriptorFor(MediaType.ociConfig, config);
+    const manifest = { schemaVersion: 2, mediaType: MediaType.ociManifest, config: plainDescriptor(configDescriptor), layers };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    const descriptor = descriptorFor(MediaType.ociManifest, bytes);
+    await Promise.all([pushIfMissing(target, layer, payload), pushIfMissing(target, configDescriptor, config)]);
+    await target.pushReference(descriptor, bytes, tag);
+    return { tag, manifest: descriptor, signatures: layers.length };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/sign.ts
+
+
+
+
+
+
+const signatureFormats = ['legacy', 'bundle', 'both'];
+const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+function certificateIdentity(bundle) {
+    const material = bundle.verificationMaterial.content;
+    const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+    if (!der)
+        return undefined;
+    const san = new external_node_crypto_.X509Certificate(Buffer.from(der)).subjectAltName ?? '';
+    return /(?:URI|email):([^,]+)/.exec(san)?.[1];
+}
+/**
+ * Signs a manifest already stored in `target`. `legacy` writes cosign's `sha256-<hex>.sig` manifest (what Flux
+ * 2.6+ and cosign v2/v3 verify); `bundle` attaches a v0.3 DSSE bundle as a referrer (cosign v3's default, which
+ * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
+ */
+async function signArtifact(target, subject, options) {
+    const signer = await createBundleSigner(options.identity);
+    const name = target.name;
+    const result = {};
+    let first;
+    if (options.format !== 'bundle') {
+        const payload = simpleSigningPayload(options.repository, subject.digest, options.claims);
+        const bundle = await signer.signMessage(payload);
+        first ??= bundle;
+        const written = await appendLegacySignature(target, subject.digest, payload, legacyAnnotations(bundle));
+        result.legacyTag = written.tag;
+        result.signatureRef = `${name}:${written.tag}`;
+    }
+    if (options.format !== 'legacy') {
+        const bundle = await signer.signStatement(signStatement(subject.digest, options.claims));
+        first ??= bundle;
+        const { bundleToJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6124));
+        const referrer = await attachReferrer(target, subject, {
+            artifactType: sigstoreBundleMediaType,
+            content: Buffer.from(JSON.stringify(bundleToJSON(bundle))),
+            annotations: {
+                'dev.sigstore.bundle.content': 'dsse-envelope',
+                'dev.sigstore.bundle.predicateType': cosignSignPredicateType,
+                'org.opencontainers.image.created': rfc3339(new Date()),
+            },
+        });
+        result.referrer = referrer;
+        result.signatureRef ??= `${name}@${referrer.digest}`;
+    }
+    const logIndex = first?.verificationMaterial.tlogEntries[0]?.logIndex;
+    if (logIndex !== undefined)
+        result.rekorLogIndex = String(logIndex);
+    result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}` : 'unknown');
+    return result;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/index.ts
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/policy.ts
+/** GitHub Actions' OIDC issuer, the default issuer to expect (as Flux and the D2 clusters do). */
+const githubIssuer = 'https://token.actions.githubusercontent.com';
+class PolicyInputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PolicyInputError';
+    }
+}
+function compile(flag, pattern) {
+    try {
+        // Go's RE2 and JavaScript agree on the patterns identity policies use (anchors, classes, escapes).
+        return new RegExp(pattern);
+    }
+    catch (err) {
+        throw new PolicyInputError(`${flag} "${pattern}" is not a valid regular expression: ${err.message}`);
+    }
+}
+/**
+ * A keyless identity policy as cosign and Flux apply it: the certificate's SAN and OIDC issuer, each exact or by
+ * regular expression (unanchored unless the pattern anchors itself, as with Go's MatchString).
+ */
+function compilePolicy(policy) {
+    if (policy.identity && policy.identityRegexp)
+        throw new PolicyInputError('give certificate-identity or certificate-identity-regexp, not both');
+    if (policy.issuer && policy.issuerRegexp)
+        throw new PolicyInputError('give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+    if (!policy.identity && !policy.identityRegexp)
+        throw new PolicyInputError('certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
+    const identity = policy.identityRegexp ? compile('certificate-identity-regexp', policy.identityRegexp) : undefined;
+    const issuerPattern = policy.issuerRegexp ? compile('certificate-oidc-issuer-regexp', policy.issuerRegexp) : undefined;
+    const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
+    const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
+    const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
+    return {
+        describe: `${describeIdentity}, ${describeIssuer}`,
+        mismatch(signerIdentity, signerIssuer) {
+            const identityOk = identity ? identity.test(signerIdentity ?? '') : signerIdentity === policy.identity;
+            if (!identityOk)
+                return `signed by ${signerIdentity ?? '(no identity)'}, expected ${describeIdentity}`;
+            const issuerOk = issuerPattern ? issuerPattern.test(signerIssuer ?? '') : signerIssuer === issuer;
+            if (!issuerOk)
+                return `issued by ${signerIssuer ?? '(no issuer)'}, expected ${describeIssuer}`;
+            return undefined;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/trust.ts
+
+
+
+class TrustError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TrustError';
+    }
+}
+/** The trusted root to verify keyless signatures with: a file, or the public-good root fetched through TUF. */
+async function loadTrustedRoot(options = {}) {
+    const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+    if (options.trustedRootFile) {
+        let json;
+        try {
+            json = JSON.parse(await readFile(options.trustedRootFile, 'utf8'));
+        }
+        catch (err) {
+            throw new TrustError(`cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
+        }
+        try {
+            return TrustedRoot.fromJSON(json);
+        }
+        catch (err) {
+            throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json: ${err.message}`);
+        }
+    }
+    const { getTrustedRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(855), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4187));
+    const cachePath = options.tufCachePath ?? join(process.env.RUNNER_TEMP || homedir() || tmpdir(), '.sigstore', 'd2ci-tuf');
+    try {
+        return await getTrustedRoot({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
+    }
+    catch (err) {
+        throw new TrustError(`cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${err.message} (pass trusted-root to verify offline)`);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/signatures.ts
+
+
+
+
+
+const fail = (reason) => ({ ok: false, reason });
+/** A verification error's message without @sigstore's class prefix. */
+function why(err) {
+    const code = err.code;
+    let message = (err.message ?? String(err)).replace(/\s*\n\s*/g, ' ');
+    const cause = err.cause?.message;
+    if (cause && !message.includes(cause))
+        message = `${message} (${cause})`;
+    return code && !message.includes(code) ? `${code}: ${message}` : message;
+}
+async function sigstoreVerify(bundle, artifact, verification) {
+    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(63), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
+    if (verification.kind === 'key') {
+        const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+        const empty = TrustedRoot.fromJSON({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] });
+        let last = 'no keys given';
+        for (const key of verification.keys) {
+            try {
+                const material = toTrustMaterial(empty, () => ({ publicKey: key, validFor: () => true }));
+                new Verifier(material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).verify(toSignedEntity(bundle, artifact));
+                return { ok: true, identity: `key:${keyId(key)}` };
+            }
+            catch (err) {
+                last = why(err);
+            }
+        }
+        return fail(`no given key verifies it (${last})`);
+    }
+    let signer;
+    try {
+        signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(toSignedEntity(bundle, artifact));
+    }
+    catch (err) {
+        return fail(why(err));
+    }
+    const identity = signer.identity?.subjectAlternativeName;
+    const issuer = signer.identity?.extensions?.issuer;
+    const mismatch = verification.policy.mismatch(identity, issuer);
+    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer };
+}
+/** The claims in a simple-signing payload must name exactly this manifest (cosign SimpleClaimVerifier). */
+function checkSimpleSigningClaim(payload, digest) {
+    let claim;
+    try {
+        claim = JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        return 'the signed payload is not JSON';
+    }
+    if (claim.critical?.type !== 'cosign container image signature')
+        return `the signed payload has type "${claim.critical?.type}", not a cosign image signature`;
+    const claimed = claim.critical.image?.['docker-manifest-digest'];
+    if (claimed !== digest)
+        return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
+    return undefined;
+}
+function pemBlocks(pem) {
+    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+}
+/**
+ * Verifies one cosign legacy signature (a `.sig` layer: payload + annotations) as cosign's VerifyBundle and
+ * verifyInternal do: certificate chain, SCT, the Rekor SET over the entry, certificate valid at the entry's
+ * integrated time, the entry's signature, digest and public key matching the annotations, the signature over the
+ * payload, the identity policy, and the payload naming this exact digest.
+ */
+async function signatures_verifyLegacySignature(payload, annotations, digest, verification) {
+    const claimProblem = checkSimpleSigningClaim(payload, digest);
+    const signatureB64 = annotations[CosignAnnotation.signature];
+    if (!signatureB64)
+        return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
+    const signature = Buffer.from(signatureB64, 'base64');
+    if (verification.kind === 'key') {
+        for (const key of verification.keys) {
+            if (cryptoVerify('sha256', payload, key, signature))
+                return claimProblem ? fail(claimProblem) : { ok: true, identity: `key:${keyId(key)}` };
+        }
+        return fail('the signature does not verify with any given key');
+    }
+    const certificates = pemBlocks(annotations[CosignAnnotation.certificate] ?? '');
+    const leaf = certificates[0];
+    if (!leaf)
+        return fail('the signature carries no certificate (signed with a key? verify with key)');
+    const rekorJson = annotations[CosignAnnotation.bundle];
+    if (!rekorJson)
+        return fail('the signature has no Rekor bundle annotation (it was not logged in a transparency log)');
+    let rekor;
+    try {
+        rekor = JSON.parse(rekorJson);
+    }
+    catch {
+        return fail('the Rekor bundle annotation is not JSON');
+    }
+    const body = Buffer.from(rekor.Payload.body, 'base64');
+    let entry;
+    try {
+        entry = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return fail('the Rekor entry body is not JSON');
+    }
+    // cosign comparePublicKey: the logged key must be this certificate (@sigstore/verify checks signature and digest).
+    const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
+    if (!logged || !logged.equals(leaf))
+        return fail('the Rekor entry names another certificate than the signature');
+    const { HashAlgorithm } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+    const timestamp = annotations[CosignAnnotation.timestamp];
+    const bundle = {
+        mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+        verificationMaterial: {
+            content: { $case: 'x509CertificateChain', x509CertificateChain: { certificates: certificates.map((rawBytes) => ({ rawBytes })) } },
+            tlogEntries: [
+                {
+                    logIndex: String(rekor.Payload.logIndex),
+                    logId: { keyId: Buffer.from(rekor.Payload.logID, 'hex') },
+                    kindVersion: { kind: entry.kind ?? '', version: entry.apiVersion ?? '' },
+                    integratedTime: String(rekor.Payload.integratedTime),
+                    inclusionPromise: { signedEntryTimestamp: Buffer.from(rekor.SignedEntryTimestamp, 'base64') },
+                    canonicalizedBody: body,
+                },
+            ],
+            timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(JSON.parse(timestamp).SignedRFC3161Timestamp, 'base64') }] : [] },
+        },
+        content: { $case: 'messageSignature', messageSignature: { messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: createHash('sha256').update(payload).digest() }, signature } },
+    };
+    const checked = await sigstoreVerify(bundle, payload, verification);
+    if (!checked.ok)
+        return checked;
+    return claimProblem ? fail(claimProblem) : checked;
+}
+/**
+ * Verifies one Sigstore bundle referrer as cosign v3 (and Flux 2.8+) do: a DSSE envelope holding an in-toto
+ * statement whose subject is this digest, signed, logged and matching the policy.
+ */
+async function signatures_verifyBundleSignature(json, digest, verification) {
+    const { bundleFromJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6124));
+    let bundle;
+    try {
+        bundle = bundleFromJSON(json);
+    }
+    catch (err) {
+        return fail(`not a valid Sigstore bundle: ${why(err)}`);
+    }
+    if (bundle.content.$case !== 'dsseEnvelope')
+        return fail('the bundle does not contain a DSSE envelope');
+    const envelope = bundle.content.dsseEnvelope;
+    if (envelope.payloadType !== inTotoPayloadType)
+        return fail(`the DSSE payload type is ${envelope.payloadType}, not an in-toto statement`);
+    let statement;
+    try {
+        statement = JSON.parse(Buffer.from(envelope.payload).toString('utf8'));
+    }
+    catch {
+        return fail('the in-toto statement is not JSON');
+    }
+    const { algorithm, hex } = parseDigest(digest);
+    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
+        return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
+    // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
+    return sigstoreVerify(bundle, undefined, verification);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/verify.ts
+
+
+
+
+
+
+const verifyFormats = (/* unused pure expression or super */ null && (['auto', 'legacy', 'bundle']));
+const maxSignatureBytes = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+const bundlePrefix = 'application/vnd.dev.sigstore.bundle';
+async function readBlob(target, descriptor) {
+    return readAll(await target.fetch(descriptor), maxSignatureBytes);
+}
+async function legacyChecks(target, digest, verification) {
+    let signatures;
+    try {
+        signatures = await target.fetchManifest(legacySignatureTag(digest));
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return [];
+        throw err;
+    }
+    const manifest = parseManifest(signatures.bytes, signatures.descriptor.mediaType).manifest;
+    const checks = [];
+    for (const layer of manifest.layers ?? []) {
+        const payload = await readBlob(target, layer);
+        checks.push(await verifyLegacySignature(payload, layer.annotations ?? {}, digest, verification));
+    }
+    return checks;
+}
+async function bundleChecks(target, subject, verification) {
+    const referrers = (await target.referrers(subject)).filter((r) => r.artifactType?.startsWith(bundlePrefix));
+    const checks = [];
+    for (const referrer of referrers) {
+        const { bytes } = await target.fetchManifest(referrer.digest);
+        const manifest = parseManifest(bytes, referrer.mediaType).manifest;
+        const layer = isIndex(manifest) ? undefined : manifest.layers[0];
+        if (!layer?.mediaType.startsWith(bundlePrefix) || (!isIndex(manifest) && manifest.layers.length !== 1))
+            continue;
+        let json;
+        try {
+            json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
+        }
+        catch {
+            checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle` });
+            continue;
+        }
+        checks.push(await verifyBundleSignature(json, subject.digest, verification));
+    }
+    return checks;
+}
+/**
+ * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
+ * is resolved to a digest once; signatures are looked up for that digest, so a tag moved meanwhile cannot swap
+ * what is verified (Flux ≤ 2.8 resolved twice). Verified when any signature passes.
+ */
+async function verifyArtifact(options) {
+    const fetched = await options.target.fetchManifest(options.reference);
+    const descriptor = fetched.descriptor;
+    const { manifest } = parseManifest(fetched.bytes, descriptor.mediaType);
+    const annotations = manifest.annotations ?? {};
+    const result = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0 };
+    for (const [key, pattern] of Object.entries(options.annotations ?? {})) {
+        const value = annotations[key];
+        if (value === undefined || !pattern.test(value))
+            result.reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`);
+    }
+    const format = options.format ?? 'auto';
+    const [bundles, legacies] = await Promise.all([
+        format === 'legacy' ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
+        format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
+    ]);
+    result.signaturesChecked = bundles.length + legacies.length;
+    const goodBundle = bundles.find((c) => c.ok);
+    const goodLegacy = legacies.find((c) => c.ok);
+    const good = goodBundle ?? goodLegacy;
+    if (bundles.length === 0 && legacies.length === 0) {
+        result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
+    }
+    for (const check of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
+        if (!check[1].ok && !good)
+            result.reasons.push(`${check[0]} signature: ${check[1].reason}`);
+    }
+    if (format === 'auto' && bundles.length > 0 && !goodBundle && goodLegacy) {
+        result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
+    }
+    if (format === 'auto' && !goodLegacy && goodBundle) {
+        result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
+    }
+    if (good?.ok && result.reasons.length === 0) {
+        result.verified = true;
+        result.format = goodBundle ? 'bundle' : 'legacy';
+        result.identity = good.identity;
+        if (good.issuer !== undefined)
+            result.issuer = good.issuer;
+    }
+    return result;
+}
+/** The source and revision a verified artifact claims (its OCI annotations). */
+function artifactOrigin(annotations) {
+    return { source: annotations[Annotation.source], revision: annotations[Annotation.revision] };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
 
 
 
 
+
+
+
+/***/ }),
+
+/***/ 6666:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  KeyError: () => (/* binding */ KeyError),
+  keyId: () => (/* binding */ keyId),
+  loadPrivateKey: () => (/* binding */ loadPrivateKey),
+  loadPublicKey: () => (/* binding */ loadPublicKey),
+  publicKeyPem: () => (/* binding */ publicKeyPem)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../node_modules/@noble/ciphers/utils.js
+/**
+ * Utilities for hex, bytes, CSPRNG.
+ * @module
+ */
+/*! noble-ciphers - MIT License (c) 2023 Paul Miller (paulmillr.com) */
+function aarray(item, title, inner = () => { }) {
+    if (!Array.isArray(item))
+        throw new TypeError(`"${title}" expected array, got type=${typeof item}`);
+    for (let i = 0; i < item.length; i++)
+        inner(item[i], `${title}[${i}]`);
+    return item;
+}
+/**
+ * Checks if something is Uint8Array. Be careful: nodejs Buffer will return true.
+ * @param a - Value to inspect.
+ * @returns `true` when the value is a Uint8Array view, including Node's `Buffer`.
+ * @example
+ * Guards a value before treating it as raw key material.
+ *
+ * ```ts
+ * isBytes(new Uint8Array());
+ * ```
+ */
+function isBytes(a) {
+    // Plain `instanceof Uint8Array` is too strict for some Buffer / proxy /
+    // cross-realm cases. The fallback still requires a real ArrayBuffer view
+    // so plain JSON-deserialized `{ constructor: ... }`
+    // spoofing is rejected, and `BYTES_PER_ELEMENT === 1` keeps the fallback on byte-oriented views.
+    return (a instanceof Uint8Array ||
+        (ArrayBuffer.isView(a) &&
+            a.constructor.name === 'Uint8Array' &&
+            'BYTES_PER_ELEMENT' in a &&
+            a.BYTES_PER_ELEMENT === 1));
+}
+// Shared error-message prefix builder. Only called on throw paths, so assert
+// success paths never pay for the string concatenation.
+const atitle = (title) => (title ? `"${title}" ` : '');
+/**
+ * Asserts something is boolean.
+ * @param value - Value to validate.
+ * @returns The validated boolean.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Validates a boolean option before branching on it.
+ *
+ * ```ts
+ * abool(true);
+ * ```
+ */
+function abool(value, title = '') {
+    if (typeof value !== 'boolean')
+        throw new TypeError(atitle(title) + 'expected boolean, got type=' + typeof value);
+    return value;
+}
+/**
+ * Asserts something is a non-negative safe integer.
+ * @param n - Value to validate.
+ * @returns The validated number.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @example
+ * Validates a non-negative length or counter.
+ *
+ * ```ts
+ * anumber(1);
+ * ```
+ */
+function utils_anumber(n, title = '') {
+    if (typeof n !== 'number')
+        throw new TypeError(atitle(title) + 'expected number, got ' + typeof n);
+    if (!Number.isSafeInteger(n) || n < 0)
+        throw new RangeError(atitle(title) + 'expected integer >= 0, got ' + n);
+    return n;
+}
+/**
+ * Asserts something is Uint8Array.
+ * @param value - Value to validate.
+ * @param length - Expected byte length.
+ * @param title - Optional label used in error messages.
+ * @returns The validated byte array.
+ * On Node, `Buffer` is accepted too because it is a Uint8Array view.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong argument lengths. {@link RangeError}
+ * @example
+ * Validates a fixed-length nonce or key buffer.
+ *
+ * ```ts
+ * abytes(new Uint8Array([1, 2]), 2);
+ * ```
+ */
+function utils_abytes(value, length, title = '') {
+    // Success path first: this runs at the start of every update() / digestInto(), and the
+    // common `abytes(data)` form must not pay for length handling it does not use.
+    if (isBytes(value) && (length === undefined || value.length === length))
+        return value;
+    // Error path: recompute freely to build the exact message.
+    if (length !== undefined)
+        utils_anumber(length, 'length');
+    const bytes = isBytes(value);
+    const ofLen = length !== undefined ? ` of length ${length}` : '';
+    const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
+    const message = atitle(title) + 'expected Uint8Array' + ofLen + ', got ' + got;
+    if (!bytes)
+        throw new TypeError(message);
+    throw new RangeError(message);
+}
+const aobject = (value, label) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw new TypeError(label === 'object'
+            ? 'expected valid options object'
+            : `"${label}" expected object, got type=${typeof value}`);
+};
+/**
+ * Asserts a hash- or MAC-like instance has not been destroyed or finished.
+ * @param instance - Stateful instance to validate.
+ * @param checkFinished - Whether to reject finished instances.
+ * When `false`, only `destroyed` is checked.
+ * @throws If the hash instance has already been destroyed or finalized. {@link Error}
+ * @example
+ * Guards against calling `update()` or `digest()` on a finished hash.
+ *
+ * ```ts
+ * aexists({ destroyed: false, finished: false });
+ * ```
+ */
+function aexists(instance, checkFinished = true) {
+    // Runs on every update()/digestInto(); the flags are library-owned booleans, so only their
+    // truthiness is checked - re-validating their type per call was pure hot-path overhead.
+    if (instance.destroyed)
+        throw new Error('hash was destroyed');
+    if (checkFinished && instance.finished)
+        throw new Error('digest() was already called');
+}
+/**
+ * Asserts output is a sufficiently-sized byte array.
+ * @param out - Output buffer to validate.
+ * @param instance - Hash-like instance providing `outputLen`.
+ * This is the relaxed `digestInto()`-style contract: output must be at least `outputLen`,
+ * unlike one-shot cipher helpers elsewhere in the repo that often require exact lengths.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong output buffer lengths. {@link RangeError}
+ * @example
+ * Verifies that a caller-provided output buffer is large enough.
+ *
+ * ```ts
+ * aoutput(new Uint8Array(16), { outputLen: 16 });
+ * ```
+ */
+function aoutput(out, instance) {
+    utils_abytes(out, undefined, 'output');
+    // `outputLen` is a library-owned readonly number; the negated comparison keeps failing fast
+    // when it is missing/NaN (comparisons with undefined/NaN are false) without an anumber() call.
+    const min = instance.outputLen;
+    if (!(out.length >= min)) {
+        throw new RangeError('"output" expected length >= ' + min);
+    }
+}
+/**
+ * Asserts output is a sufficiently-sized, 4-byte-aligned byte array.
+ * {@link aoutput} plus an {@link isAligned32} check, for `digestInto()` paths
+ * that write through zero-allocation `u32` word views.
+ * @param out - Output buffer to validate.
+ * @param instance - Hash-like instance providing `outputLen`.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong output buffer lengths. {@link RangeError}
+ * @throws On wrong output buffer alignment. {@link Error}
+ * @example
+ * Verifies that a caller-provided output buffer is large enough and aligned.
+ *
+ * ```ts
+ * aoutput32(new Uint8Array(16), { outputLen: 16 });
+ * ```
+ */
+function aoutput32(out, instance) {
+    aoutput(out, instance);
+    if (!isAligned32(out))
+        throw new Error('invalid output, must be aligned');
+}
+/**
+ * Casts a typed-array view to Uint8Array.
+ * @param arr - Typed-array view to reinterpret.
+ * @returns Uint8Array view over the same bytes.
+ * @example
+ * Views 32-bit words as raw bytes without copying.
+ *
+ * ```ts
+ * u8(new Uint32Array([1]));
+ * ```
+ */
+function u8(arr) {
+    return new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+}
+/**
+ * Casts a typed-array view to Uint32Array.
+ * @param arr - Typed-array view to reinterpret.
+ * @returns Uint32Array view over the same bytes. Callers are expected to provide a
+ * 4-byte-aligned offset; trailing `1..3` bytes are silently dropped.
+ * @example
+ * Views a byte buffer as 32-bit words for block processing.
+ *
+ * ```ts
+ * u32(new Uint8Array(4));
+ * ```
+ */
+function u32(arr) {
+    return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
+}
+/**
+ * Zeroizes typed arrays in place.
+ * Warning: JS provides no guarantees.
+ * @param arrays - Arrays to wipe.
+ * @example
+ * Wipes a temporary key buffer after use.
+ *
+ * ```ts
+ * const bytes = new Uint8Array([1]);
+ * clean(bytes);
+ * ```
+ */
+function clean(...arrays) {
+    for (let i = 0; i < arrays.length; i++) {
+        arrays[i].fill(0);
+    }
+}
+/**
+ * Creates a DataView for byte-level manipulation.
+ * @param arr - Typed-array view to wrap.
+ * @returns DataView over the same bytes.
+ * @example
+ * Creates an endian-aware view for length encoding.
+ *
+ * ```ts
+ * createView(new Uint8Array(4));
+ * ```
+ */
+function createView(arr) {
+    return new DataView(arr.buffer, arr.byteOffset, arr.byteLength);
+}
+/**
+ * Whether the current platform is little-endian.
+ * Most are; some IBM systems are not.
+ */
+const isLE = /* @__PURE__ */ (() => new Uint8Array(new Uint32Array([0x11223344]).buffer)[0] === 0x44)();
+/**
+ * Reverses byte order of one 32-bit word.
+ * @param word - Unsigned 32-bit word to swap.
+ * @returns The same word with bytes reversed.
+ * @example
+ * Swaps a big-endian word into little-endian byte order.
+ *
+ * ```ts
+ * byteSwap(0x11223344);
+ * ```
+ */
+function byteSwap(word) {
+    return (((word << 24) & 0xff000000) |
+        ((word << 8) & 0xff0000) |
+        ((word >>> 8) & 0xff00) |
+        ((word >>> 24) & 0xff));
+}
+/**
+ * Normalizes one 32-bit word to the little-endian representation expected by cipher cores.
+ * @param n - Unsigned 32-bit word to normalize.
+ * @returns Little-endian normalized word on big-endian hosts, else the input word unchanged.
+ * @example
+ * Normalizes a host-endian word before passing it into an ARX/AES core.
+ *
+ * ```ts
+ * swap8IfBE(0x11223344);
+ * ```
+ */
+const swap8IfBE = (/* unused pure expression or super */ null && (isLE
+    ? (n) => n
+    : (n) => byteSwap(n) >>> 0));
+/**
+ * Byte-swaps every word of a Uint32Array in place.
+ * @param arr - Uint32Array whose words should be swapped.
+ * @returns The same array after in-place byte swapping.
+ * @example
+ * Swaps every 32-bit word in a word-view buffer.
+ *
+ * ```ts
+ * byteSwap32(new Uint32Array([0x11223344]));
+ * ```
+ */
+function byteSwap32(arr) {
+    for (let i = 0; i < arr.length; i++) {
+        arr[i] = byteSwap(arr[i]);
+    }
+    return arr;
+}
+/**
+ * Normalizes a Uint32Array view to the little-endian representation expected by cipher cores.
+ * @param u - Word view to normalize in place.
+ * @returns Little-endian normalized word view.
+ * @example
+ * Normalizes a word-view buffer before block processing.
+ *
+ * ```ts
+ * swap32IfBE(new Uint32Array([0x11223344]));
+ * ```
+ */
+const swap32IfBE = isLE
+    ? (u) => u
+    : byteSwap32;
+// Built-in hex conversion:
+// {@link https://caniuse.com/mdn-javascript_builtins_uint8array_fromhex | caniuse entry}
+const hasHexBuiltin = /* @__PURE__ */ (/* unused pure expression or super */ null && ((() => 
+// @ts-ignore
+typeof Uint8Array.from([]).toHex === 'function' && typeof Uint8Array.fromHex === 'function')()));
+// Array where index 0xf0 (240) is mapped to string 'f0'
+const hexes = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/**
+ * Convert byte array to hex string. Uses built-in function, when available.
+ * @param bytes - Bytes to encode.
+ * @returns Lowercase hexadecimal string.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Formats ciphertext bytes for logs or test vectors.
+ *
+ * ```ts
+ * bytesToHex(Uint8Array.from([0xca, 0xfe, 0x01, 0x23])); // 'cafe0123'
+ * ```
+ */
+function bytesToHex(bytes) {
+    utils_abytes(bytes);
+    // @ts-ignore
+    if (hasHexBuiltin)
+        return bytes.toHex();
+    // pre-caching improves the speed 6x
+    let hex = '';
+    for (let i = 0; i < bytes.length; i++) {
+        hex += hexes[bytes[i]];
+    }
+    return hex;
+}
+// Strict ASCII nibble parser: non-ASCII hex lookalikes are rejected as undefined.
+// ASCII codes: '0'..'9' = 48..57, 'A'..'F' = 65..70, 'a'..'f' = 97..102.
+// prettier-ignore
+function asciiToBase16(ch) {
+    return ch >= 48 && ch <= 57 ? ch - 48 // '2' => 50-48
+        : ch >= 65 && ch <= 70 ? ch - (65 - 10) // 'B' => 66-(65-10)
+            : ch >= 97 && ch <= 102 ? ch - (97 - 10) // 'b' => 98-(97-10)
+                : undefined;
+}
+/**
+ * Convert hex string to byte array. Uses built-in function, when available.
+ * @param hex - hexadecimal string to decode
+ * @returns Decoded bytes.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @example
+ * Decode lowercase hexadecimal into bytes.
+ * ```ts
+ * hexToBytes('cafe0123'); // Uint8Array.from([0xca, 0xfe, 0x01, 0x23])
+ * ```
+ */
+function hexToBytes(hex) {
+    if (typeof hex !== 'string')
+        throw new TypeError('hex string expected, got ' + typeof hex);
+    if (hasHexBuiltin) {
+        try {
+            return Uint8Array.fromHex(hex);
+        }
+        catch (error) {
+            if (error instanceof SyntaxError)
+                throw new RangeError(error.message);
+            throw error;
+        }
+    }
+    const hl = hex.length;
+    const al = hl / 2;
+    if (hl % 2)
+        throw new RangeError('hex string expected, got unpadded hex of length ' + hl);
+    const array = new Uint8Array(al);
+    for (let ai = 0, hi = 0; ai < al; ai++, hi += 2) {
+        const n1 = asciiToBase16(hex.charCodeAt(hi)); // parse first char, multiply it by 16
+        const n2 = asciiToBase16(hex.charCodeAt(hi + 1)); // parse second char
+        if (n1 === undefined || n2 === undefined) {
+            const char = hex[hi] + hex[hi + 1];
+            throw new RangeError('hex string expected, got non-hex character "' + char + '" at index ' + hi);
+        }
+        array[ai] = n1 * 16 + n2; // example: 'A9' => 10*16 + 9
+    }
+    return array;
+}
+const _0n = /* @__PURE__ */ (/* unused pure expression or super */ null && (BigInt(0)));
+// Used in ff1, via bytesToNumberBE
+/**
+ * Converts a big-endian hex string into bigint.
+ * @param hex - Hexadecimal string without `0x`.
+ * @returns Parsed bigint value. The empty string is treated as `0n`.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Parses a big-endian field element or counter from hex.
+ *
+ * ```ts
+ * hexToNumber('ff');
+ * ```
+ */
+function hexToNumber(hex) {
+    if (typeof hex !== 'string')
+        throw new TypeError('hex string expected, got ' + typeof hex);
+    // Numeric parser, not byte-hex decoder: odd-length forms like 'f' are valid,
+    // and malformed syntax follows BigInt's native error behavior.
+    return hex === '' ? _0n : BigInt('0x' + hex); // Big Endian
+}
+// Used in ff1
+// BE: Big Endian, LE: Little Endian
+/**
+ * Converts big-endian bytes into bigint.
+ * @param bytes - Big-endian bytes.
+ * @returns Parsed bigint value. Empty input is treated as `0n`.
+ * @throws On invalid byte input passed to the internal hex conversion. {@link TypeError}
+ * @example
+ * Reads a big-endian integer from serialized bytes.
+ *
+ * ```ts
+ * bytesToNumberBE(new Uint8Array([1, 0]));
+ * ```
+ */
+function bytesToNumberBE(bytes) {
+    return hexToNumber(bytesToHex(bytes));
+}
+/**
+ * Validates that a value is a non-negative bigint or safe integer.
+ * @param n - Value to validate.
+ * @returns The same validated value.
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ */
+function abignumber(n) {
+    if (typeof n === 'bigint') {
+        if (!(_0n <= n))
+            throw new RangeError('positive bigint expected, got ' + n);
+    }
+    else
+        utils_anumber(n);
+    return n;
+}
+// Used in ff1
+/**
+ * Converts a number into big-endian bytes of fixed length.
+ * @param n - Number to encode.
+ * @param len - Output length in bytes. Must be greater than zero.
+ * @returns Big-endian bytes padded to `len`.
+ * Negative values, `len = 0`, and values that do not fit are rejected before
+ * downstream hex parsing.
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @throws If a documented runtime validation or state check fails. {@link Error}
+ * @example
+ * Encodes a counter as fixed-width big-endian bytes.
+ *
+ * ```ts
+ * numberToBytesBE(1, 2);
+ * ```
+ */
+function numberToBytesBE(n, len) {
+    utils_anumber(len);
+    if (len === 0)
+        throw new Error('zero output length is invalid');
+    n = abignumber(n);
+    const expectedLen = len * 2;
+    const hex = n.toString(16);
+    // Detect overflow before hex parsing so oversized values don't leak the shared odd-hex error.
+    if (hex.length > expectedLen)
+        throw new RangeError('number is too large');
+    return hexToBytes(hex.padStart(expectedLen, '0'));
+}
+/**
+ * Converts string to bytes using UTF8 encoding.
+ * @param str - String to encode.
+ * @returns UTF-8 bytes in a detached fresh Uint8Array copy.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Encodes application text before encryption or MACing.
+ *
+ * ```ts
+ * utf8ToBytes('abc'); // new Uint8Array([97, 98, 99])
+ * ```
+ */
+function utf8ToBytes(str) {
+    if (typeof str !== 'string')
+        throw new TypeError('string expected');
+    return new Uint8Array(new TextEncoder().encode(str)); // {@link https://bugzil.la/1681809 | Firefox bug 1681809}
+}
+/**
+ * Converts bytes to string using UTF8 encoding.
+ * @param bytes - UTF-8 bytes.
+ * @returns Decoded string. Input validation is delegated to `TextDecoder`, and malformed
+ * UTF-8 is replacement-decoded instead of rejected.
+ * @example
+ * Decodes UTF-8 plaintext back into a string.
+ *
+ * ```ts
+ * bytesToUtf8(new Uint8Array([97, 98, 99])); // 'abc'
+ * ```
+ */
+function bytesToUtf8(bytes) {
+    return new TextDecoder().decode(bytes);
+}
+/**
+ * Checks if two U8A use same underlying buffer and overlaps.
+ * This is invalid and can corrupt data.
+ * @param a - First byte view.
+ * @param b - Second byte view.
+ * @returns `true` when the views overlap in memory.
+ * @example
+ * Detects whether two slices alias the same backing buffer.
+ *
+ * ```ts
+ * overlapBytes(new Uint8Array(4), new Uint8Array(4));
+ * ```
+ */
+function overlapBytes(a, b) {
+    // Zero-length views cannot overwrite anything, even if their offset sits inside another range.
+    if (!a.byteLength || !b.byteLength)
+        return false;
+    return (a.buffer === b.buffer && // best we can do, may fail with an obscure Proxy
+        a.byteOffset < b.byteOffset + b.byteLength && // a starts before b end
+        b.byteOffset < a.byteOffset + a.byteLength // b starts before a end
+    );
+}
+/**
+ * If input and output overlap and input starts before output, we will overwrite end of input before
+ * we start processing it, so this is not supported by forward-processing ciphers.
+ * @param input - Input bytes.
+ * @param output - Output bytes.
+ * @throws If the output view would overwrite unread input bytes. {@link Error}
+ * @example
+ * Rejects an in-place layout that would overwrite unread input bytes.
+ *
+ * ```ts
+ * const buffer = new Uint8Array(8);
+ * complexOverlapBytes(buffer.subarray(0, 4), buffer.subarray(2, 6));
+ * ```
+ */
+function complexOverlapBytes(input, output) {
+    // This is very cursed. It works somehow, but I'm completely unsure,
+    // reasoning about overlapping aligned windows is very hard.
+    if (overlapBytes(input, output) && input.byteOffset < output.byteOffset)
+        throw new Error('complex overlap of input and output is not supported');
+}
+/**
+ * Copies several Uint8Arrays into one.
+ * @param arrays - Byte arrays to concatenate.
+ * @returns Combined byte array.
+ * @throws On wrong argument types inside the byte-array list. {@link TypeError}
+ * @example
+ * Builds a `nonce || ciphertext` style buffer.
+ *
+ * ```ts
+ * concatBytes(new Uint8Array([1]), new Uint8Array([2]));
+ * ```
+ */
+function concatBytes(...arrays) {
+    let sum = 0;
+    for (let i = 0; i < arrays.length; i++) {
+        const a = arrays[i];
+        utils_abytes(a);
+        sum += a.length;
+    }
+    const res = new Uint8Array(sum);
+    for (let i = 0, pad = 0; i < arrays.length; i++) {
+        const a = arrays[i];
+        res.set(a, pad);
+        pad += a.length;
+    }
+    return res;
+}
+/**
+ * Merges user options into defaults.
+ * @param defaults - Default option values.
+ * @param opts - User-provided overrides.
+ * @returns Combined options object.
+ * `defaults` is a library-owned mutable object; user-provided `opts` only need to be
+ * object-shaped, since "plain object" checks reject valid proxy/cross-realm containers.
+ * The merge mutates `defaults` in place and returns the same object, so direct callers
+ * should pass a fresh defaults object unless they intentionally want shared state updated.
+ * @throws If options are missing or not an object. {@link Error}
+ * @example
+ * Applies user overrides to the default cipher options.
+ *
+ * ```ts
+ * checkOpts({ rounds: 20 }, { rounds: 8 });
+ * ```
+ */
+function checkOpts(defaults, opts) {
+    aobject(defaults, 'defaults');
+    aobject(opts, 'opts');
+    // Mutates defaults by design. __proto__ follows Object.assign semantics here and can only
+    // affect this local option object; callers already control this low-level options surface.
+    const merged = Object.assign(defaults, opts);
+    return merged;
+}
+/**
+ * Compares two byte arrays in kinda constant time once lengths already match.
+ * @param a - First byte array.
+ * @param b - Second byte array.
+ * @returns `true` when the arrays contain the same bytes. Different lengths still return early.
+ * @example
+ * Compares an expected authentication tag with the received one.
+ *
+ * ```ts
+ * equalBytes(new Uint8Array([1]), new Uint8Array([1]));
+ * ```
+ */
+function equalBytes(a, b) {
+    a = utils_abytes(a);
+    b = utils_abytes(b);
+    if (a.length !== b.length)
+        return false;
+    let diff = 0;
+    for (let i = 0; i < a.length; i++)
+        diff |= a[i] ^ b[i];
+    return diff === 0;
+}
+/**
+ * Wraps a keyed MAC constructor into a one-shot helper with `.create()`.
+ * @param keyLen - Valid probe-key length used to read static metadata once.
+ * The probe key is only used for `outputLen` / `blockLen`, so callers with several valid key sizes
+ * can pass any representative size as long as those values stay fixed.
+ * @param macCons - Keyed MAC constructor or factory.
+ * @param fromMsg - Optional adapter that derives extra constructor args from the one-shot message.
+ * @returns Callable MAC helper with `.create()`.
+ */
+function wrapMacConstructor(keyLen, macCons, fromMsg) {
+    const mac = macCons;
+    const getArgs = (fromMsg || (() => []));
+    const macC = (msg, key) => mac(key, ...getArgs(msg))
+        .update(msg)
+        .digest();
+    const tmp = mac(new Uint8Array(keyLen), ...getArgs(new Uint8Array(0)));
+    macC.outputLen = tmp.outputLen;
+    macC.blockLen = tmp.blockLen;
+    macC.create = (key, ...args) => mac(key, ...args);
+    return macC;
+}
+/**
+ * Wraps a cipher: validates args, ensures encrypt() can only be called once.
+ * Used internally by the exported cipher constructors.
+ * Output-buffer support is inferred from the wrapped `encrypt` / `decrypt`
+ * arity (`fn.length === 2`), so wrapped output-capable methods must use a normal
+ * second parameter, not a default/rest parameter. AAD support is explicit in
+ * `params.withAAD`; optional AAD starts after the nonce slot when one is present.
+ * @__NO_SIDE_EFFECTS__
+ * @param params - Static cipher metadata. See {@link CipherParams}.
+ * @param constructor - Cipher constructor.
+ * @returns Wrapped constructor with validation.
+ */
+const wrapCipher = (params, constructor) => {
+    function wrappedCipher(key, ...args) {
+        // Validate key
+        utils_abytes(key, undefined, 'key');
+        // Validate nonce if nonceLength is present
+        if (params.nonceLength !== undefined) {
+            const nonce = args[0];
+            utils_abytes(nonce, params.varSizeNonce ? undefined : params.nonceLength, 'nonce');
+        }
+        // Keep tag length available for decrypt-size checks after constructor validation.
+        const tagl = params.tagLength;
+        const aadStart = params.nonceLength !== undefined ? 1 : 0;
+        // No-AAD constructors otherwise silently ignore byte args meant as AAD.
+        if (!params.withAAD) {
+            for (let i = aadStart; i < args.length; i++)
+                if (isBytes(args[i]))
+                    throw new Error('AAD not supported');
+        }
+        // Validate the first AAD slot early; rest-arg AAD constructors validate the tail themselves.
+        if (params.withAAD && args[aadStart] !== undefined)
+            utils_abytes(args[aadStart], undefined, 'AAD');
+        const cipher = constructor(key, ...args);
+        const checkOutput = (fnLength, output) => {
+            if (output !== undefined) {
+                if (fnLength !== 2)
+                    throw new Error('cipher output not supported');
+                utils_abytes(output, undefined, 'output');
+            }
+        };
+        // Create wrapped cipher with validation and single-use encryption
+        let called = false;
+        const wrCipher = {
+            encrypt(data, output) {
+                if (called)
+                    throw new Error('cannot encrypt() twice with same key + nonce');
+                // Any encrypt attempt consumes the instance, even if validation rejects below.
+                called = true;
+                utils_abytes(data, undefined, 'data');
+                checkOutput(cipher.encrypt.length, output);
+                return cipher.encrypt(data, output);
+            },
+            decrypt(data, output) {
+                utils_abytes(data, undefined, 'data');
+                if (tagl && data.length < tagl)
+                    throw new Error('"ciphertext" expected length >= tagLength=' + tagl);
+                checkOutput(cipher.decrypt.length, output);
+                return cipher.decrypt(data, output);
+            },
+        };
+        return wrCipher;
+    }
+    Object.assign(wrappedCipher, params);
+    return wrappedCipher;
+};
+/**
+ * By default, returns u8a of length.
+ * When out is available, it checks it for validity and uses it.
+ * @param expectedLength - Required output length.
+ * @param out - Optional destination buffer.
+ * @param onlyAligned - Whether `out` must be 4-byte aligned.
+ * @returns Output buffer ready for writing.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws If the provided output buffer has the wrong size. {@link RangeError}
+ * @throws If the provided output buffer has the wrong alignment. {@link Error}
+ * @example
+ * Reuses a caller-provided output buffer when lengths match.
+ *
+ * ```ts
+ * getOutput(16, new Uint8Array(16));
+ * ```
+ */
+function getOutput(expectedLength, out, onlyAligned = true) {
+    if (out === undefined)
+        return new Uint8Array(expectedLength);
+    // Keep Buffer/cross-realm Uint8Array support here instead of trusting a shape-compatible object.
+    utils_abytes(out, expectedLength, 'output');
+    if (onlyAligned && !isAligned32(out))
+        throw new Error('invalid output, must be aligned');
+    return out;
+}
+/**
+ * Encodes data and AAD lengths into a 16-byte buffer.
+ * @param dataLength - Data length. Units are caller-defined: GCM passes bit
+ * lengths, ChaCha20-Poly1305 passes byte lengths — the helper writes the raw values.
+ * @param aadLength - AAD length, same unit convention as `dataLength`.
+ * The serialized block is still `aadLength || dataLength`, matching GCM/Poly1305
+ * conventions even though the helper parameter order is `(dataLength, aadLength)`.
+ * @param isLE - Whether to encode lengths as little-endian.
+ * @returns 16-byte length block.
+ * @throws On wrong argument types passed to the endian validator. {@link TypeError}
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @example
+ * Builds the length block appended by GCM and Poly1305.
+ *
+ * ```ts
+ * u64Lengths(16, 8, true);
+ * ```
+ */
+function u64Lengths(dataLength, aadLength, isLE) {
+    // Reject coercible non-number lengths like '10' and true before BigInt(...) accepts them.
+    utils_anumber(dataLength);
+    utils_anumber(aadLength);
+    abool(isLE);
+    const num = new Uint8Array(16);
+    const view = createView(num);
+    view.setBigUint64(0, BigInt(aadLength), isLE);
+    view.setBigUint64(8, BigInt(dataLength), isLE);
+    return num;
+}
+/**
+ * Checks whether a byte array is aligned to a 4-byte offset.
+ * @param bytes - Byte array to inspect.
+ * @returns `true` when the view is 4-byte aligned.
+ * @example
+ * Checks whether a buffer can be safely viewed as Uint32Array.
+ *
+ * ```ts
+ * isAligned32(new Uint8Array(4));
+ * ```
+ */
+function isAligned32(bytes) {
+    return bytes.byteOffset % 4 === 0;
+}
+/**
+ * Copies bytes into a new Uint8Array.
+ * @param bytes - Bytes to copy.
+ * @returns Copied byte array.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Copies input into an aligned Uint8Array before block processing.
+ *
+ * ```ts
+ * copyBytes(new Uint8Array([1, 2]));
+ * ```
+ */
+function copyBytes(bytes) {
+    // `Uint8Array.from(...)` would also accept arrays / other typed arrays. Keep this helper strict
+    // because callers use it at byte-validation boundaries before mutating the detached copy.
+    return Uint8Array.from(utils_abytes(bytes));
+}
+/**
+ * Cryptographically secure PRNG backed by `crypto.getRandomValues`.
+ * @param bytesLength - number of random bytes to generate
+ * @returns Random bytes.
+ * The platform `getRandomValues()` implementation still defines any
+ * single-call length cap, and this helper rejects oversize requests
+ * with a stable library `RangeError` instead of host-specific errors.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @throws If the current runtime does not provide `crypto.getRandomValues`. {@link Error}
+ * @example
+ * Generate a fresh random key or nonce.
+ * ```ts
+ * const key = randomBytes(16);
+ * ```
+ */
+function utils_randomBytes(bytesLength = 32) {
+    // Match the repo's other length-taking helpers instead of relying on Uint8Array coercion.
+    utils_anumber(bytesLength, 'bytesLength');
+    const cr = typeof globalThis === 'object' ? globalThis.crypto : null;
+    if (typeof cr?.getRandomValues !== 'function')
+        throw new Error('crypto.getRandomValues must be defined');
+    // Web Cryptography API Level 2 §10.1.1:
+    // if `byteLength > 65536`, throw `QuotaExceededError`.
+    // Keep the guard explicit so callers can see the quota in code
+    // instead of discovering it by reading the spec or host errors.
+    // This wrapper surfaces the same quota as a stable library RangeError.
+    if (bytesLength > 65536)
+        throw new RangeError(`"bytesLength" expected <= 65536, got ${bytesLength}`);
+    return cr.getRandomValues(new Uint8Array(bytesLength));
+}
+/**
+ * Uses CSPRNG for nonce, nonce injected in ciphertext.
+ * For `encrypt`, a `nonceBytes`-length buffer is fetched from CSPRNG and
+ * prepended to encrypted ciphertext. For `decrypt`, first `nonceBytes` of ciphertext
+ * are treated as nonce. The wrapper always allocates a fresh `nonce || ciphertext`
+ * buffer on encrypt and intentionally does not support caller-provided destination buffers.
+ * Too-short decrypt inputs are split into short/empty nonce views and then delegated
+ * to the wrapped cipher instead of being rejected here first.
+ *
+ * NOTE: Under the same key, using random nonces (e.g. `managedNonce`) with AES-GCM and ChaCha
+ * should be limited to `2**23` (8M) messages to get a collision chance of
+ * `2**-50`. Stretching to `2**32` (4B) messages would raise that chance to
+ * `2**-33`, still negligible but creeping up.
+ * @param fn - Cipher constructor that expects a nonce.
+ * @param randomBytes_ - Random-byte source used for nonce generation.
+ * @returns Cipher constructor that prepends the nonce to ciphertext.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On invalid nonce lengths observed at wrapper construction or use. {@link RangeError}
+ * @example
+ * Prepends a fresh random nonce to every ciphertext.
+ *
+ * ```ts
+ * import { gcm } from '@noble/ciphers/aes.js';
+ * import { managedNonce, randomBytes } from '@noble/ciphers/utils.js';
+ * const wrapped = managedNonce(gcm);
+ * const key = randomBytes(16);
+ * const ciphertext = wrapped(key).encrypt(new Uint8Array([1, 2, 3]));
+ * wrapped(key).decrypt(ciphertext);
+ * ```
+ */
+function managedNonce(fn, randomBytes_ = utils_randomBytes) {
+    if (typeof fn !== 'function')
+        throw new TypeError('"fn" expected cipher constructor, got type=' + typeof fn);
+    if (typeof randomBytes_ !== 'function')
+        throw new TypeError('"randomBytes_" expected function, got type=' + typeof randomBytes_);
+    const { nonceLength } = fn;
+    utils_anumber(nonceLength, 'fn.nonceLength');
+    const addNonce = (nonce, ciphertext, plaintext) => {
+        const out = concatBytes(nonce, ciphertext);
+        // Wrapped ciphers may alias caller plaintext on encrypt(); never zero
+        // caller-owned buffers here.
+        if (!overlapBytes(plaintext, ciphertext))
+            ciphertext.fill(0);
+        return out;
+    };
+    // NOTE: we cannot support DST here, it would be mistake:
+    // - we don't know how much dst length cipher requires
+    // - nonce may unalign dst and break everything
+    // - we create new u8a anyway (concatBytes)
+    // - previously we passed all args to cipher, but that was mistake!
+    const res = ((key, ...args) => ({
+        encrypt(plaintext) {
+            utils_abytes(plaintext, undefined, 'data');
+            const nonce = randomBytes_(nonceLength);
+            const encrypted = fn(key, nonce, ...args).encrypt(plaintext);
+            // @ts-ignore
+            if (encrypted instanceof Promise)
+                return encrypted.then((ct) => addNonce(nonce, ct, plaintext));
+            return addNonce(nonce, encrypted, plaintext);
+        },
+        decrypt(ciphertext) {
+            utils_abytes(ciphertext, undefined, 'data');
+            const nonce = ciphertext.subarray(0, nonceLength);
+            const decrypted = ciphertext.subarray(nonceLength);
+            return fn(key, nonce, ...args).decrypt(decrypted);
+        },
+    }));
+    // Auto-nonce wrappers still preserve the wrapped payload geometry.
+    if ('blockSize' in fn)
+        res.blockSize = fn.blockSize;
+    if ('tagLength' in fn)
+        res.tagLength = fn.tagLength;
+    if ('withAAD' in fn)
+        res.withAAD = fn.withAAD;
+    return res;
+}
+
+;// CONCATENATED MODULE: ../../node_modules/@noble/ciphers/_arx.js
+/**
+ * Basic utils for ARX (add-rotate-xor) salsa and chacha ciphers.
+
+RFC8439 requires multi-step cipher stream, where
+authKey starts with counter: 0, actual msg with counter: 1.
+
+For this, we need a way to re-use nonce / counter:
+
+    const counter = new Uint8Array(4);
+    chacha(..., counter, ...); // counter is now 1
+    chacha(..., counter, ...); // counter is now 2
+
+This is complicated:
+
+- 32-bit counters are enough, no need for 64-bit: max ArrayBuffer size in JS is 4GB
+- Original papers don't allow mutating counters
+- Counter overflow is undefined [^1]
+- Idea A: allow providing (nonce | counter) instead of just nonce, re-use it
+- Caveat: Cannot be re-used through all cases:
+- * chacha has (counter | nonce)
+- * xchacha has (nonce16 | counter | nonce16)
+- Idea B: separate nonce / counter and provide separate API for counter re-use
+- Caveat: there are different counter sizes depending on an algorithm.
+- salsa & chacha also differ in structures of key & sigma:
+  salsa20:      s[0] | k(4) | s[1] | nonce(2) | cnt(2) | s[2] | k(4) | s[3]
+  chacha:       s(4) | k(8) | cnt(1) | nonce(3)
+  chacha20orig: s(4) | k(8) | cnt(2) | nonce(2)
+- Idea C: helper method such as `setSalsaState(key, nonce, sigma, data)`
+- Caveat: we can't re-use counter array
+
+xchacha uses the subkey and remaining 8 byte nonce with ChaCha20 as normal
+(prefixed by 4 NUL bytes, since RFC8439 specifies a 12-byte nonce).
+Counter overflow is undefined; see {@link https://mailarchive.ietf.org/arch/msg/cfrg/gsOnTJzcbgG6OqD8Sc0GO5aR_tU/ | the CFRG thread}.
+Current noble policy is strict non-wrap for the shared 32-bit counter path:
+exported ARX ciphers reject initial `0xffffffff` and stop before any implicit
+wrap back to zero.
+See {@link https://datatracker.ietf.org/doc/html/draft-irtf-cfrg-xchacha#appendix-A.2 | the XChaCha appendix} for the extended-nonce construction.
+
+ * @module
+ */
+
+// Replaces `TextEncoder` for ASCII literals, which is enough for sigma constants.
+// Non-ASCII input would not match UTF-8 `TextEncoder` output.
+const encodeStr = (str) => Uint8Array.from(str.split(''), (c) => c.charCodeAt(0));
+// Raw `createCipher(...)` exports consume these native-endian `u32(...)` views directly.
+// Public `wrapCipher(...)` APIs reject non-little-endian platforms before reaching this path.
+// RFC 8439 §2.3 / RFC 7539 §2.3 only define the 256-bit-key constants; this 16-byte sigma is
+// kept for legacy allowShortKeys Salsa/ChaCha variants.
+const sigma16_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr('expand 16-byte k'))))();
+// RFC 8439 §2.3 / RFC 7539 §2.3 define words 0-3 as
+// `0x61707865 0x3320646e 0x79622d32 0x6b206574`, i.e. `expand 32-byte k`.
+const sigma32_32 = /* @__PURE__ */ (() => swap32IfBE(u32(encodeStr('expand 32-byte k'))))();
+/**
+ * Rotates a 32-bit word left.
+ * @param a - Input word.
+ * @param b - Rotation count in bits.
+ * @returns Rotated 32-bit word.
+ * @example
+ * Moves the top byte of `0x12345678` into the low byte position.
+ * ```ts
+ * rotl(0x12345678, 8);
+ * ```
+ */
+function rotl(a, b) {
+    return (a << b) | (a >>> (32 - b));
+}
+// Salsa and Chacha block length is always 512-bit
+const BLOCK_LEN = 64;
+// RFC 8439 §2.2 / RFC 7539 §2.2: the ChaCha state has 16 32-bit words.
+const BLOCK_LEN32 = 16;
+// Counter policy for the shared public `counter` argument:
+// - RFC/IETF ChaCha20 uses a 32-bit counter.
+// - OpenSSL/Node `chacha20` instead treat the full 16-byte IV as a 128-bit
+//   counter state and carry into the next word.
+// - Raw `chacha20orig`, `salsa20`, `xsalsa20`, and `xchacha20` use 64-bit counters in libsodium
+//   and libtomcrypt, while some libs (for example libtomcrypt's RFC/IETF path) reject the max
+//   boundary instead of carrying.
+// - AEAD wrappers diverge too: libsodium `xchacha20poly1305` uses the IETF payload counter from
+//   block 1, while `secretstream_xchacha20poly1305` is a different protocol with rekey/reset.
+// Noble intentionally throws instead of silently picking one wrap model for users. In the default
+// path, even a 32-bit boundary would take 2^32 blocks * 64 bytes = 256 GiB, which is practically
+// unreachable for normal JS callers; advanced users who pass `counter` explicitly can implement
+// whatever wider carry / wrap policy they need on top.
+const MAX_COUNTER = /* @__PURE__ */ (() => 2 ** 32 - 1)();
+const U32_EMPTY = /* @__PURE__ */ Uint32Array.of();
+function runCipher(core, sigma, key, nonce, data, output, counter, rounds) {
+    const len = data.length;
+    const block = new Uint8Array(BLOCK_LEN);
+    const b32 = u32(block);
+    // Make sure that buffers aligned to 4 bytes
+    const isAligned = isLE && isAligned32(data) && isAligned32(output);
+    const d32 = isAligned ? u32(data) : U32_EMPTY;
+    const o32 = isAligned ? u32(output) : U32_EMPTY;
+    // RFC 8439 §2.4.1 / RFC 7539 §2.4.1 allow XORing one keystream block at a time and
+    // truncating the final partial block instead of materializing the whole keystream.
+    if (!isLE) {
+        for (let pos = 0; pos < len; counter++) {
+            core(sigma, key, nonce, b32, counter, rounds);
+            // RFC 8439 §2.4 / RFC 7539 §2.4 serialize keystream words in little-endian order.
+            swap32IfBE(b32);
+            if (counter >= MAX_COUNTER)
+                throw new Error('arx: counter overflow');
+            const take = Math.min(BLOCK_LEN, len - pos);
+            for (let j = 0, posj; j < take; j++) {
+                posj = pos + j;
+                output[posj] = data[posj] ^ block[j];
+            }
+            pos += take;
+        }
+        return;
+    }
+    for (let pos = 0; pos < len; counter++) {
+        core(sigma, key, nonce, b32, counter, rounds);
+        // See MAX_COUNTER policy note above: never silently wrap the shared public counter.
+        if (counter >= MAX_COUNTER)
+            throw new Error('arx: counter overflow');
+        const take = Math.min(BLOCK_LEN, len - pos);
+        // aligned to 4 bytes
+        if (isAligned && take === BLOCK_LEN) {
+            const pos32 = pos / 4;
+            if (pos % 4 !== 0)
+                throw new Error('arx: invalid block position');
+            for (let j = 0, posj; j < BLOCK_LEN32; j++) {
+                posj = pos32 + j;
+                o32[posj] = d32[posj] ^ b32[j];
+            }
+            pos += BLOCK_LEN;
+            continue;
+        }
+        for (let j = 0, posj; j < take; j++) {
+            posj = pos + j;
+            output[posj] = data[posj] ^ block[j];
+        }
+        pos += take;
+    }
+}
+/**
+ * Creates an ARX stream cipher from a 32-bit core permutation.
+ * Used internally to build the exported Salsa and ChaCha stream ciphers.
+ * @param core - Core function that fills one keystream block.
+ * @param opts - Cipher layout and nonce-extension options. See {@link CipherOpts}.
+ * @returns Stream cipher function over byte arrays.
+ * @throws If the core callback, key size, counter, or output sizing is invalid. {@link Error}
+ */
+function createCipher(core, opts) {
+    const { allowShortKeys, extendNonceFn, counterLength, counterRight, rounds } = checkOpts({ allowShortKeys: false, counterLength: 8, counterRight: false, rounds: 20 }, opts);
+    if (typeof core !== 'function')
+        throw new Error('core must be a function');
+    utils_anumber(counterLength);
+    utils_anumber(rounds);
+    abool(counterRight);
+    abool(allowShortKeys);
+    return (key, nonce, data, output, counter = 0) => {
+        utils_abytes(key, undefined, 'key');
+        utils_abytes(nonce, undefined, 'nonce');
+        utils_abytes(data, undefined, 'data');
+        const len = data.length;
+        // Raw XorStream APIs return ciphertext/plaintext bytes directly, so caller-provided outputs
+        // must match the logical result length exactly instead of returning an oversized workspace.
+        const hasOutput = output !== undefined;
+        output = getOutput(len, output, false);
+        if (hasOutput)
+            complexOverlapBytes(data, output);
+        utils_anumber(counter);
+        // See MAX_COUNTER policy note above: reject advanced explicit-counter requests before any wrap.
+        if (counter < 0 || counter >= MAX_COUNTER)
+            throw new Error('arx: counter overflow');
+        const toClean = [];
+        // Key & sigma
+        // key=16 -> sigma16, k=key|key
+        // key=32 -> sigma32, k=key
+        let l = key.length;
+        let k;
+        let sigma;
+        if (l === 32) {
+            // Copy caller keys too: big-endian normalization, extended-nonce subkey derivation, and
+            // final clean(...) all mutate or wipe the temporary buffer in place.
+            toClean.push((k = copyBytes(key)));
+            sigma = sigma32_32;
+        }
+        else if (l === 16 && allowShortKeys) {
+            k = new Uint8Array(32);
+            k.set(key);
+            k.set(key, 16);
+            sigma = sigma16_32;
+            toClean.push(k);
+        }
+        else {
+            utils_abytes(key, 32, 'arx key');
+            throw new Error('invalid key size');
+            // throw new Error(`"arx key" expected Uint8Array of length 32, got length=${l}`);
+        }
+        // Nonce
+        // salsa20:      8   (8-byte counter)
+        // chacha20orig: 8   (8-byte counter)
+        // chacha20:     12  (4-byte counter)
+        // xsalsa20:     24  (16 -> hsalsa,  8 -> old nonce)
+        // xchacha20:    24  (16 -> hchacha, 8 -> old nonce)
+        // Copy before taking u32(...) views on misaligned inputs, and on big-endian so later
+        // swap32IfBE(...) never mutates caller nonce bytes in place.
+        if (!isLE || !isAligned32(nonce))
+            toClean.push((nonce = copyBytes(nonce)));
+        let k32 = u32(k);
+        // hsalsa & hchacha: handle extended nonce
+        if (extendNonceFn) {
+            if (nonce.length !== 24)
+                throw new Error('arx: extended nonce must be 24 bytes');
+            const n16 = nonce.subarray(0, 16);
+            if (isLE)
+                extendNonceFn(sigma, k32, u32(n16), k32);
+            else {
+                const sigmaRaw = swap32IfBE(Uint32Array.from(sigma));
+                extendNonceFn(sigmaRaw, k32, u32(n16), k32);
+                clean(sigmaRaw);
+                swap32IfBE(k32);
+            }
+            nonce = nonce.subarray(16);
+        }
+        else if (!isLE)
+            swap32IfBE(k32);
+        // Handle nonce counter
+        const nonceNcLen = 16 - counterLength;
+        if (nonceNcLen !== nonce.length)
+            throw new Error(`arx: nonce must be ${nonceNcLen} or 16 bytes`);
+        // Normalize 64-bit-nonce layouts to the 12-byte core input: ChaCha/XChaCha prefix 4 zero
+        // counter bytes, while Salsa/XSalsa append them after the nonce words.
+        if (nonceNcLen !== 12) {
+            const nc = new Uint8Array(12);
+            nc.set(nonce, counterRight ? 0 : 12 - nonce.length);
+            nonce = nc;
+            toClean.push(nonce);
+        }
+        const n32 = swap32IfBE(u32(nonce));
+        // Ensure temporary key/nonce copies are wiped even if the remaining
+        // runtime guard in runCipher(...) throws on counter overflow.
+        try {
+            runCipher(core, sigma, k32, n32, data, output, counter, rounds);
+            return output;
+        }
+        finally {
+            clean(...toClean);
+        }
+    };
+}
+/** Internal class which wraps chacha20 or chacha8 to create CSPRNG. */
+class _XorStreamPRG {
+    blockLen;
+    keyLen;
+    nonceLen;
+    state;
+    buf;
+    key;
+    nonce;
+    pos;
+    ctr;
+    cipher;
+    destroyed = false;
+    constructor(cipher, blockLen, keyLen, nonceLen, seed) {
+        this.cipher = cipher;
+        this.blockLen = blockLen;
+        this.keyLen = keyLen;
+        this.nonceLen = nonceLen;
+        this.state = new Uint8Array(this.keyLen + this.nonceLen);
+        this.reseed(seed);
+        this.ctr = 0;
+        this.pos = this.blockLen;
+        this.buf = new Uint8Array(this.blockLen);
+        // Keep a single key||nonce backing buffer so reseed/addEntropy/clean update the live cipher
+        // inputs in place through these subarray views.
+        this.key = this.state.subarray(0, this.keyLen);
+        this.nonce = this.state.subarray(this.keyLen);
+    }
+    reseed(seed) {
+        abytes(seed, undefined, 'seed');
+        if (!seed || seed.length === 0)
+            throw new Error('entropy required');
+        // Mix variable-length entropy cyclically across the whole key||nonce state, then restart the
+        // keystream so buffered leftovers from the previous state are never reused.
+        for (let i = 0; i < seed.length; i++)
+            this.state[i % this.state.length] ^= seed[i];
+        this.ctr = 0;
+        this.pos = this.blockLen;
+    }
+    addEntropy(seed) {
+        if (this.destroyed)
+            throw new Error('cannot use destroyed PRG');
+        // Reject empty entropy before re-keying, otherwise a throwing call would still advance state.
+        abytes(seed, undefined, 'seed');
+        if (seed.length === 0)
+            throw new Error('entropy required');
+        // Re-key from the current stream first, then mix external entropy into the fresh key||nonce
+        // state through reseed() so stale buffered bytes are discarded.
+        this.state.set(this.randomBytes(this.state.length));
+        this.reseed(seed);
+    }
+    randomBytes(len) {
+        if (this.destroyed)
+            throw new Error('cannot use destroyed PRG');
+        anumber(len);
+        if (len === 0)
+            return new Uint8Array(0);
+        const avail = this.pos < this.blockLen ? this.blockLen - this.pos : 0;
+        const blocks = Math.ceil(Math.max(0, len - avail) / this.blockLen);
+        // Preflight overflow so failed reads don't partially consume keystream
+        // and leave the PRG repeating blocks.
+        if (blocks > 0 && this.ctr > MAX_COUNTER - blocks)
+            throw new Error('arx: counter overflow');
+        const out = new Uint8Array(len);
+        let outPos = 0;
+        // `out` starts zero-filled, and `buf.fill(0)` below does the same for leftovers: XOR-stream
+        // ciphers then emit raw keystream bytes directly into those buffers.
+        // Serve buffered leftovers first so split reads stay identical to one larger read.
+        if (this.pos < this.blockLen) {
+            const take = Math.min(len, this.blockLen - this.pos);
+            out.set(this.buf.subarray(this.pos, this.pos + take), 0);
+            this.pos += take;
+            outPos += take;
+            if (outPos === len)
+                return out; // fast path
+        }
+        // Full blocks directly to out
+        const full = Math.floor((len - outPos) / this.blockLen);
+        if (full > 0) {
+            const blockBytes = full * this.blockLen;
+            const b = out.subarray(outPos, outPos + blockBytes);
+            this.cipher(this.key, this.nonce, b, b, this.ctr);
+            this.ctr += full;
+            outPos += blockBytes;
+        }
+        // Save leftovers
+        const left = len - outPos;
+        if (left > 0) {
+            this.buf.fill(0);
+            // NOTE: cipher will handle overflow
+            this.cipher(this.key, this.nonce, this.buf, this.buf, this.ctr++);
+            out.set(this.buf.subarray(0, left), outPos);
+            this.pos = left;
+        }
+        return out;
+    }
+    // Clone seeds the new instance from this stream, so the source PRG advances too.
+    clone() {
+        if (this.destroyed)
+            throw new Error('cannot use destroyed PRG');
+        return new _XorStreamPRG(this.cipher, this.blockLen, this.keyLen, this.nonceLen, this.randomBytes(this.state.length));
+    }
+    // Zeroes the current state, leftover buffer, and marks the instance destroyed.
+    // The instance fails closed: any later randomBytes()/addEntropy()/clone() throws instead
+    // of silently continuing from zero key||nonce state (which would yield predictable output).
+    clean() {
+        this.pos = 0;
+        this.ctr = 0;
+        this.buf.fill(0);
+        this.state.fill(0);
+        this.destroyed = true;
+    }
+}
+/**
+ * Creates a PRG constructor from a stream cipher.
+ * @param cipher - Stream cipher used to fill output blocks.
+ * @param blockLen - Keystream block length in bytes.
+ * @param keyLen - Internal key length in bytes.
+ * @param nonceLen - Internal nonce length in bytes.
+ * @returns PRG factory for seeded concrete `_XorStreamPRG` instances.
+ * @example
+ * Builds a PRG from XChaCha20 and reads bytes from a randomly seeded instance.
+ * ```ts
+ * import { xchacha20 } from '@noble/ciphers/chacha.js';
+ * import { createPRG } from '@noble/ciphers/_arx.js';
+ * import { randomBytes } from '@noble/ciphers/utils.js';
+ * const seed = randomBytes(32);
+ * const init = createPRG(xchacha20, 64, 32, 24);
+ * const prg = init(seed);
+ * prg.randomBytes(8);
+ * ```
+ */
+const createPRG = (cipher, blockLen, keyLen, nonceLen) => {
+    return ((seed = randomBytes(32)) => new _XorStreamPRG(cipher, blockLen, keyLen, nonceLen, seed));
+};
+
+;// CONCATENATED MODULE: ../../node_modules/@noble/ciphers/_poly1305.js
+/**
+ * Poly1305 ({@link https://cr.yp.to/mac/poly1305-20050329.pdf | PDF},
+ * {@link https://en.wikipedia.org/wiki/Poly1305 | wiki})
+ * is a fast and parallel secret-key message-authentication code suitable for
+ * a wide variety of applications. It was standardized in
+ * {@link https://www.rfc-editor.org/rfc/rfc8439 | RFC 8439} and is now used in TLS 1.3.
+ *
+ * Polynomial MACs are not perfect for every situation:
+ * they lack Random Key Robustness: the MAC can be forged, and can't be used in PAKE schemes.
+ * See {@link https://keymaterial.net/2020/09/07/invisible-salamanders-in-aes-gcm-siv/ | the invisible salamanders attack writeup}.
+ * To combat invisible salamanders, `hash(key)` can be included in ciphertext,
+ * however, this would violate ciphertext indistinguishability:
+ * an attacker would know which key was used - so `HKDF(key, i)`
+ * could be used instead.
+ *
+ * Check out the {@link https://cr.yp.to/mac.html | original website}.
+ * Based on public-domain {@link https://github.com/floodyberry/poly1305-donna | poly1305-donna}.
+ * @module
+ */
+// prettier-ignore
+
+// A simple-loop reference version (`poly1305_small`) lives in
+// `test/misc/micro-ciphers.ts`, provided for auditability.
+// Little-endian 2-byte load used by the Poly1305 limb decomposition.
+function u8to16(a, i) {
+    return (a[i++] & 0xff) | ((a[i++] & 0xff) << 8);
+}
+/**
+ * Incremental Poly1305 MAC state.
+ * Prefer `poly1305()` for one-shot use.
+ * @param key - 32-byte Poly1305 one-time key.
+ * @example
+ * Feeds one chunk into an incremental Poly1305 state with a fresh one-time key.
+ *
+ * ```ts
+ * import { Poly1305 } from '@noble/ciphers/_poly1305.js';
+ * import { randomBytes } from '@noble/ciphers/utils.js';
+ * const key = randomBytes(32);
+ * const mac = new Poly1305(key);
+ * mac.update(new Uint8Array([1, 2, 3]));
+ * mac.digest();
+ * ```
+ */
+class Poly1305 {
+    blockLen = 16;
+    outputLen = 16;
+    buffer = new Uint8Array(16);
+    r = new Uint16Array(10); // Allocating 1 array with .subarray() here is slower than 3
+    h = new Uint16Array(10);
+    pad = new Uint16Array(8);
+    pos = 0;
+    finished = false;
+    destroyed = false;
+    // Can be speed-up using BigUint64Array, at the cost of complexity
+    constructor(key) {
+        key = copyBytes(utils_abytes(key, 32, 'key'));
+        const t0 = u8to16(key, 0);
+        const t1 = u8to16(key, 2);
+        const t2 = u8to16(key, 4);
+        const t3 = u8to16(key, 6);
+        const t4 = u8to16(key, 8);
+        const t5 = u8to16(key, 10);
+        const t6 = u8to16(key, 12);
+        const t7 = u8to16(key, 14);
+        // RFC 8439 §2.5.1 / RFC 7539 §2.5.1 clamp r before multiplication.
+        // These masks unpack that clamped value into 13-bit limbs, while pad
+        // keeps the raw s half for finalize().
+        // {@link https://github.com/floodyberry/poly1305-donna/blob/e6ad6e091d30d7f4ec2d4f978be1fcfcbce72781/poly1305-donna-16.h#L47 | poly1305-donna reference}
+        this.r[0] = t0 & 0x1fff;
+        this.r[1] = ((t0 >>> 13) | (t1 << 3)) & 0x1fff;
+        this.r[2] = ((t1 >>> 10) | (t2 << 6)) & 0x1f03;
+        this.r[3] = ((t2 >>> 7) | (t3 << 9)) & 0x1fff;
+        this.r[4] = ((t3 >>> 4) | (t4 << 12)) & 0x00ff;
+        this.r[5] = (t4 >>> 1) & 0x1ffe;
+        this.r[6] = ((t4 >>> 14) | (t5 << 2)) & 0x1fff;
+        this.r[7] = ((t5 >>> 11) | (t6 << 5)) & 0x1f81;
+        this.r[8] = ((t6 >>> 8) | (t7 << 8)) & 0x1fff;
+        this.r[9] = (t7 >>> 5) & 0x007f;
+        for (let i = 0; i < 8; i++)
+            this.pad[i] = u8to16(key, 16 + 2 * i);
+    }
+    process(data, offset, isLast = false) {
+        // RFC 8439 §2.5 / §2.5.1 and RFC 7539 §2.5 / §2.5.1 add an extra high
+        // bit to every full 16-byte block. The final partial block gets its
+        // explicit `1` byte during digestInto(), so `hibit` stays zero there.
+        const hibit = isLast ? 0 : 1 << 11;
+        const { h, r } = this;
+        const r0 = r[0];
+        const r1 = r[1];
+        const r2 = r[2];
+        const r3 = r[3];
+        const r4 = r[4];
+        const r5 = r[5];
+        const r6 = r[6];
+        const r7 = r[7];
+        const r8 = r[8];
+        const r9 = r[9];
+        const t0 = u8to16(data, offset + 0);
+        const t1 = u8to16(data, offset + 2);
+        const t2 = u8to16(data, offset + 4);
+        const t3 = u8to16(data, offset + 6);
+        const t4 = u8to16(data, offset + 8);
+        const t5 = u8to16(data, offset + 10);
+        const t6 = u8to16(data, offset + 12);
+        const t7 = u8to16(data, offset + 14);
+        let h0 = h[0] + (t0 & 0x1fff);
+        let h1 = h[1] + (((t0 >>> 13) | (t1 << 3)) & 0x1fff);
+        let h2 = h[2] + (((t1 >>> 10) | (t2 << 6)) & 0x1fff);
+        let h3 = h[3] + (((t2 >>> 7) | (t3 << 9)) & 0x1fff);
+        let h4 = h[4] + (((t3 >>> 4) | (t4 << 12)) & 0x1fff);
+        let h5 = h[5] + ((t4 >>> 1) & 0x1fff);
+        let h6 = h[6] + (((t4 >>> 14) | (t5 << 2)) & 0x1fff);
+        let h7 = h[7] + (((t5 >>> 11) | (t6 << 5)) & 0x1fff);
+        let h8 = h[8] + (((t6 >>> 8) | (t7 << 8)) & 0x1fff);
+        let h9 = h[9] + ((t7 >>> 5) | hibit);
+        let c = 0;
+        let d0 = c + h0 * r0 + h1 * (5 * r9) + h2 * (5 * r8) + h3 * (5 * r7) + h4 * (5 * r6);
+        c = d0 >>> 13;
+        d0 &= 0x1fff;
+        d0 += h5 * (5 * r5) + h6 * (5 * r4) + h7 * (5 * r3) + h8 * (5 * r2) + h9 * (5 * r1);
+        c += d0 >>> 13;
+        d0 &= 0x1fff;
+        let d1 = c + h0 * r1 + h1 * r0 + h2 * (5 * r9) + h3 * (5 * r8) + h4 * (5 * r7);
+        c = d1 >>> 13;
+        d1 &= 0x1fff;
+        d1 += h5 * (5 * r6) + h6 * (5 * r5) + h7 * (5 * r4) + h8 * (5 * r3) + h9 * (5 * r2);
+        c += d1 >>> 13;
+        d1 &= 0x1fff;
+        let d2 = c + h0 * r2 + h1 * r1 + h2 * r0 + h3 * (5 * r9) + h4 * (5 * r8);
+        c = d2 >>> 13;
+        d2 &= 0x1fff;
+        d2 += h5 * (5 * r7) + h6 * (5 * r6) + h7 * (5 * r5) + h8 * (5 * r4) + h9 * (5 * r3);
+        c += d2 >>> 13;
+        d2 &= 0x1fff;
+        let d3 = c + h0 * r3 + h1 * r2 + h2 * r1 + h3 * r0 + h4 * (5 * r9);
+        c = d3 >>> 13;
+        d3 &= 0x1fff;
+        d3 += h5 * (5 * r8) + h6 * (5 * r7) + h7 * (5 * r6) + h8 * (5 * r5) + h9 * (5 * r4);
+        c += d3 >>> 13;
+        d3 &= 0x1fff;
+        let d4 = c + h0 * r4 + h1 * r3 + h2 * r2 + h3 * r1 + h4 * r0;
+        c = d4 >>> 13;
+        d4 &= 0x1fff;
+        d4 += h5 * (5 * r9) + h6 * (5 * r8) + h7 * (5 * r7) + h8 * (5 * r6) + h9 * (5 * r5);
+        c += d4 >>> 13;
+        d4 &= 0x1fff;
+        let d5 = c + h0 * r5 + h1 * r4 + h2 * r3 + h3 * r2 + h4 * r1;
+        c = d5 >>> 13;
+        d5 &= 0x1fff;
+        d5 += h5 * r0 + h6 * (5 * r9) + h7 * (5 * r8) + h8 * (5 * r7) + h9 * (5 * r6);
+        c += d5 >>> 13;
+        d5 &= 0x1fff;
+        let d6 = c + h0 * r6 + h1 * r5 + h2 * r4 + h3 * r3 + h4 * r2;
+        c = d6 >>> 13;
+        d6 &= 0x1fff;
+        d6 += h5 * r1 + h6 * r0 + h7 * (5 * r9) + h8 * (5 * r8) + h9 * (5 * r7);
+        c += d6 >>> 13;
+        d6 &= 0x1fff;
+        let d7 = c + h0 * r7 + h1 * r6 + h2 * r5 + h3 * r4 + h4 * r3;
+        c = d7 >>> 13;
+        d7 &= 0x1fff;
+        d7 += h5 * r2 + h6 * r1 + h7 * r0 + h8 * (5 * r9) + h9 * (5 * r8);
+        c += d7 >>> 13;
+        d7 &= 0x1fff;
+        let d8 = c + h0 * r8 + h1 * r7 + h2 * r6 + h3 * r5 + h4 * r4;
+        c = d8 >>> 13;
+        d8 &= 0x1fff;
+        d8 += h5 * r3 + h6 * r2 + h7 * r1 + h8 * r0 + h9 * (5 * r9);
+        c += d8 >>> 13;
+        d8 &= 0x1fff;
+        let d9 = c + h0 * r9 + h1 * r8 + h2 * r7 + h3 * r6 + h4 * r5;
+        c = d9 >>> 13;
+        d9 &= 0x1fff;
+        d9 += h5 * r4 + h6 * r3 + h7 * r2 + h8 * r1 + h9 * r0;
+        c += d9 >>> 13;
+        d9 &= 0x1fff;
+        c = ((c << 2) + c) | 0;
+        c = (c + d0) | 0;
+        d0 = c & 0x1fff;
+        c = c >>> 13;
+        d1 += c;
+        h[0] = d0;
+        h[1] = d1;
+        h[2] = d2;
+        h[3] = d3;
+        h[4] = d4;
+        h[5] = d5;
+        h[6] = d6;
+        h[7] = d7;
+        h[8] = d8;
+        h[9] = d9;
+    }
+    finalize() {
+        const { h, pad } = this;
+        const g = new Uint16Array(10);
+        let c = h[1] >>> 13;
+        h[1] &= 0x1fff;
+        for (let i = 2; i < 10; i++) {
+            h[i] += c;
+            c = h[i] >>> 13;
+            h[i] &= 0x1fff;
+        }
+        h[0] += c * 5;
+        c = h[0] >>> 13;
+        h[0] &= 0x1fff;
+        h[1] += c;
+        c = h[1] >>> 13;
+        h[1] &= 0x1fff;
+        h[2] += c;
+        // RFC 8439 §2.5 / RFC 7539 §2.5 reduce modulo 2^130-5 before repacking
+        // to 16-bit words and adding the raw s half.
+        g[0] = h[0] + 5;
+        c = g[0] >>> 13;
+        g[0] &= 0x1fff;
+        for (let i = 1; i < 10; i++) {
+            g[i] = h[i] + c;
+            c = g[i] >>> 13;
+            g[i] &= 0x1fff;
+        }
+        g[9] -= 1 << 13;
+        let mask = (c ^ 1) - 1;
+        for (let i = 0; i < 10; i++)
+            g[i] &= mask;
+        mask = ~mask;
+        for (let i = 0; i < 10; i++)
+            h[i] = (h[i] & mask) | g[i];
+        h[0] = (h[0] | (h[1] << 13)) & 0xffff;
+        h[1] = ((h[1] >>> 3) | (h[2] << 10)) & 0xffff;
+        h[2] = ((h[2] >>> 6) | (h[3] << 7)) & 0xffff;
+        h[3] = ((h[3] >>> 9) | (h[4] << 4)) & 0xffff;
+        h[4] = ((h[4] >>> 12) | (h[5] << 1) | (h[6] << 14)) & 0xffff;
+        h[5] = ((h[6] >>> 2) | (h[7] << 11)) & 0xffff;
+        h[6] = ((h[7] >>> 5) | (h[8] << 8)) & 0xffff;
+        h[7] = ((h[8] >>> 8) | (h[9] << 5)) & 0xffff;
+        let f = h[0] + pad[0];
+        h[0] = f & 0xffff;
+        for (let i = 1; i < 8; i++) {
+            f = (((h[i] + pad[i]) | 0) + (f >>> 16)) | 0;
+            h[i] = f & 0xffff;
+        }
+        clean(g);
+    }
+    update(data) {
+        aexists(this);
+        utils_abytes(data);
+        data = copyBytes(data);
+        const { buffer, blockLen } = this;
+        const len = data.length;
+        for (let pos = 0; pos < len;) {
+            const take = Math.min(blockLen - this.pos, len - pos);
+            // Fast path: we have at least one block in input
+            if (take === blockLen) {
+                for (; blockLen <= len - pos; pos += blockLen)
+                    this.process(data, pos);
+                continue;
+            }
+            buffer.set(data.subarray(pos, pos + take), this.pos);
+            this.pos += take;
+            pos += take;
+            if (this.pos === blockLen) {
+                this.process(buffer, 0, false);
+                this.pos = 0;
+            }
+        }
+        return this;
+    }
+    destroy() {
+        // `aexists(this)` guards update/digest paths, so destroy must mark the instance unusable too.
+        this.destroyed = true;
+        clean(this.h, this.r, this.buffer, this.pad);
+    }
+    digestInto(out) {
+        aexists(this);
+        aoutput(out, this);
+        this.finished = true;
+        const { buffer, h } = this;
+        let { pos } = this;
+        if (pos) {
+            // RFC 8439 §2.5 / RFC 7539 §2.5: the final short block appends a
+            // single `0x01` byte and zero-fills the remaining bytes before the
+            // last multiplication step.
+            buffer[pos++] = 1;
+            for (; pos < 16; pos++)
+                buffer[pos] = 0;
+            this.process(buffer, 0, true);
+        }
+        this.finalize();
+        let opos = 0;
+        for (let i = 0; i < 8; i++) {
+            out[opos++] = h[i] >>> 0;
+            out[opos++] = h[i] >>> 8;
+        }
+    }
+    digest() {
+        const { buffer, outputLen } = this;
+        this.digestInto(buffer);
+        // Copy out before destroy() zeroes the internal buffer.
+        const res = buffer.slice(0, outputLen);
+        this.destroy();
+        return res;
+    }
+}
+/**
+ * Poly1305 MAC from RFC 8439.
+ * @param msg - Message bytes to authenticate.
+ * @param key - 32-byte Poly1305 one-time key.
+ * @returns 16-byte authentication tag.
+ * @example
+ * Authenticates one message with a one-shot Poly1305 call and a fresh key.
+ *
+ * ```ts
+ * import { poly1305 } from '@noble/ciphers/_poly1305.js';
+ * import { randomBytes } from '@noble/ciphers/utils.js';
+ * const key = randomBytes(32);
+ * poly1305(new Uint8Array(), key);
+ * ```
+ */
+const poly1305 = /* @__PURE__ */ wrapMacConstructor(32, (key) => new Poly1305(key));
+
+;// CONCATENATED MODULE: ../../node_modules/@noble/ciphers/salsa.js
+/**
+ * Salsa20 stream cipher, released in 2005.
+ * Salsa's goal was to implement AES replacement that does not rely on S-Boxes,
+ * which are hard to implement in a constant-time manner.
+ * Salsa20 is usually faster than AES, a big deal on slow, budget mobile phones.
+ *
+ * - {@link https://cr.yp.to/snuffle/xsalsa-20110204.pdf | XSalsa20},
+ *   extended-nonce
+ *   variant was released in 2008. It extends Salsa20's 64-bit nonce to 192 bits,
+ *   and became safe to be picked at random.
+ * - Nacl / Libsodium popularized term "secretbox", - which is just xsalsa20poly1305.
+ *   We provide the alias and corresponding seal / open methods.
+ *   "crypto_box" and "sealedbox" are available in package
+ *   {@link https://github.com/serenity-kit/noble-sodium | noble-sodium}.
+ * - Check out
+ *   {@link https://cr.yp.to/snuffle/salsafamily-20071225.pdf | PDF}
+ *   and {@link https://cr.yp.to/snuffle.html | website}.
+ * @module
+ */
+
+
+
+/**
+ * Salsa20 core function. Uses an unrolled loop (salsaCore, hsalsa) - 4x
+ * faster than a simple loop, but larger & harder to read. A simple-loop
+ * reference version lives in `test/misc/micro-ciphers.ts`;
+ * `test/arx.test.ts` keeps the two aligned.
+ * The specific implementation is selected in `createCipher` below.
+ * Performance numbers for 1MB inputs:
+ * * default x 779 ops/sec @ 1ms/op
+ * * if salsa+hsalsa are merged x 459 ops/sec @ 2ms/op
+ * * small x 132 ops/sec @ 7ms/op
+ */
+/** Uses only the low 32 bits of Salsa20's 64-bit counter state. */
+// prettier-ignore
+function salsaCore(s, k, n, out, cnt, rounds = 20, cntHi = 0) {
+    // Public wrappers expose only the low 32 bits of Salsa20's 64-bit counter; y09 stays zero
+    // there. hsalsa reuses this core with its input words 2-3 in the counter positions.
+    // Based on {@link https://cr.yp.to/salsa20.html | the Salsa20 reference page}.
+    let y00 = s[0], y01 = k[0], y02 = k[1], y03 = k[2], // "expa" Key     Key     Key
+    y04 = k[3], y05 = s[1], y06 = n[0], y07 = n[1], // Key    "nd 3"  Nonce   Nonce
+    y08 = cnt, y09 = cntHi, y10 = s[2], y11 = k[4], // Pos.   Pos.    "2-by"	Key
+    y12 = k[5], y13 = k[6], y14 = k[7], y15 = s[3]; // Key    Key     Key     "te k"
+    // Save state to temporary variables
+    let x00 = y00, x01 = y01, x02 = y02, x03 = y03, x04 = y04, x05 = y05, x06 = y06, x07 = y07, x08 = y08, x09 = y09, x10 = y10, x11 = y11, x12 = y12, x13 = y13, x14 = y14, x15 = y15;
+    for (let r = 0; r < rounds; r += 2) {
+        x04 ^= rotl(x00 + x12 | 0, 7);
+        x08 ^= rotl(x04 + x00 | 0, 9);
+        x12 ^= rotl(x08 + x04 | 0, 13);
+        x00 ^= rotl(x12 + x08 | 0, 18);
+        x09 ^= rotl(x05 + x01 | 0, 7);
+        x13 ^= rotl(x09 + x05 | 0, 9);
+        x01 ^= rotl(x13 + x09 | 0, 13);
+        x05 ^= rotl(x01 + x13 | 0, 18);
+        x14 ^= rotl(x10 + x06 | 0, 7);
+        x02 ^= rotl(x14 + x10 | 0, 9);
+        x06 ^= rotl(x02 + x14 | 0, 13);
+        x10 ^= rotl(x06 + x02 | 0, 18);
+        x03 ^= rotl(x15 + x11 | 0, 7);
+        x07 ^= rotl(x03 + x15 | 0, 9);
+        x11 ^= rotl(x07 + x03 | 0, 13);
+        x15 ^= rotl(x11 + x07 | 0, 18);
+        x01 ^= rotl(x00 + x03 | 0, 7);
+        x02 ^= rotl(x01 + x00 | 0, 9);
+        x03 ^= rotl(x02 + x01 | 0, 13);
+        x00 ^= rotl(x03 + x02 | 0, 18);
+        x06 ^= rotl(x05 + x04 | 0, 7);
+        x07 ^= rotl(x06 + x05 | 0, 9);
+        x04 ^= rotl(x07 + x06 | 0, 13);
+        x05 ^= rotl(x04 + x07 | 0, 18);
+        x11 ^= rotl(x10 + x09 | 0, 7);
+        x08 ^= rotl(x11 + x10 | 0, 9);
+        x09 ^= rotl(x08 + x11 | 0, 13);
+        x10 ^= rotl(x09 + x08 | 0, 18);
+        x12 ^= rotl(x15 + x14 | 0, 7);
+        x13 ^= rotl(x12 + x15 | 0, 9);
+        x14 ^= rotl(x13 + x12 | 0, 13);
+        x15 ^= rotl(x14 + x13 | 0, 18);
+    }
+    // Write output
+    let oi = 0;
+    out[oi++] = (y00 + x00) | 0;
+    out[oi++] = (y01 + x01) | 0;
+    out[oi++] = (y02 + x02) | 0;
+    out[oi++] = (y03 + x03) | 0;
+    out[oi++] = (y04 + x04) | 0;
+    out[oi++] = (y05 + x05) | 0;
+    out[oi++] = (y06 + x06) | 0;
+    out[oi++] = (y07 + x07) | 0;
+    out[oi++] = (y08 + x08) | 0;
+    out[oi++] = (y09 + x09) | 0;
+    out[oi++] = (y10 + x10) | 0;
+    out[oi++] = (y11 + x11) | 0;
+    out[oi++] = (y12 + x12) | 0;
+    out[oi++] = (y13 + x13) | 0;
+    out[oi++] = (y14 + x14) | 0;
+    out[oi++] = (y15 + x15) | 0;
+}
+/**
+ * hsalsa hashes key and nonce-prefix words into the 32-byte subkey used by XSalsa20.
+ * Algorithmically identical to `hsalsa_small` from `test/misc/micro-ciphers.ts`,
+ * but this exported path normalizes word order on big-endian hosts.
+ * Reuses `salsaCore` and subtracts its feed-forward, keeping the hot per-block
+ * path untouched.
+ * @param s - Sigma constants as 32-bit words.
+ * @param k - Key words.
+ * @param i - Nonce-prefix words.
+ * @param out - Output buffer for the derived subkey.
+ * @example
+ * Derives the XSalsa20 subkey from sigma, key, and nonce-prefix words.
+ *
+ * ```ts
+ * const sigma = new Uint32Array(4);
+ * const key = new Uint32Array(8);
+ * const nonce = new Uint32Array(4);
+ * const out = new Uint32Array(8);
+ * hsalsa(sigma, key, nonce, out);
+ * ```
+ */
+// prettier-ignore
+function hsalsa(s, k, i, out) {
+    // Runs the shared salsaCore permutation, then subtracts the feed-forward it applies,
+    // recovering the raw permutation words hsalsa needs.
+    // LE hosts read the caller arrays in place (no copies); BE hosts get
+    // byte-swapped scratch copies, wiped before returning.
+    const s2 = isLE ? s : swap32IfBE(s.slice(0, 4));
+    const k2 = isLE ? k : swap32IfBE(k.slice(0, 8));
+    const i2 = isLE ? i : swap32IfBE(i.slice(0, 4));
+    const t = new Uint32Array(16);
+    salsaCore(s2, k2, i2.subarray(0, 2), t, i2[2], 20, i2[3]);
+    let oi = 0;
+    // XSalsa20 takes words 0,5,10,15 and 6,7,8,9 as the 32-byte subkey material.
+    out[oi++] = (t[0] - s2[0]) | 0;
+    out[oi++] = (t[5] - s2[1]) | 0;
+    out[oi++] = (t[10] - s2[2]) | 0;
+    out[oi++] = (t[15] - s2[3]) | 0;
+    out[oi++] = (t[6] - i2[0]) | 0;
+    out[oi++] = (t[7] - i2[1]) | 0;
+    out[oi++] = (t[8] - i2[2]) | 0;
+    out[oi++] = (t[9] - i2[3]) | 0;
+    swap32IfBE(out);
+    if (!isLE)
+        clean(s2, k2, i2);
+    clean(t);
+}
+/**
+ * Salsa20 from original paper. 8-byte nonce.
+ * With smaller nonce, it's not safe to make it random (CSPRNG), due to collision chance.
+ * @param key - 16-byte or 32-byte key.
+ * @param nonce - 8-byte nonce.
+ * @param data - Input bytes to xor with the keystream.
+ * @param output - Optional destination buffer.
+ * @param counter - Initial block counter.
+ * Only the low 32 bits of Salsa20's 64-bit counter state are exposed here;
+ * the high word stays zero and the implementation still caps the public
+ * value to 32 bits.
+ * @returns Encrypted or decrypted bytes.
+ * @example
+ * Encrypts bytes with the original 8-byte-nonce Salsa20 stream cipher.
+ *
+ * ```ts
+ * import { salsa20 } from '@noble/ciphers/salsa.js';
+ * import { randomBytes } from '@noble/ciphers/utils.js';
+ * const key = randomBytes(32);
+ * const nonce = randomBytes(8);
+ * salsa20(key, nonce, new Uint8Array([1, 2, 3, 4]));
+ * ```
+ */
+const salsa20 = /* @__PURE__ */ createCipher(salsaCore, {
+    allowShortKeys: true,
+    counterRight: true,
+});
+/**
+ * XSalsa20 extended-nonce salsa.
+ * With 24-byte nonce, it's safe to make it random (CSPRNG).
+ * @param key - 32-byte key.
+ * This XSalsa20 wrapper does not enable Salsa20's 16-byte legacy key mode.
+ * @param nonce - 24-byte nonce.
+ * @param data - Input bytes to xor with the keystream.
+ * @param output - Optional destination buffer.
+ * @param counter - Initial block counter.
+ * @returns Encrypted or decrypted bytes.
+ * @example
+ * Encrypts bytes with XSalsa20 and a random 24-byte nonce.
+ *
+ * ```ts
+ * import { xsalsa20 } from '@noble/ciphers/salsa.js';
+ * import { randomBytes } from '@noble/ciphers/utils.js';
+ * const key = randomBytes(32);
+ * const nonce = randomBytes(24);
+ * xsalsa20(key, nonce, new Uint8Array([1, 2, 3, 4]));
+ * ```
+ */
+const xsalsa20 = /* @__PURE__ */ createCipher(salsaCore, {
+    counterRight: true,
+    extendNonceFn: hsalsa,
+});
+// Test-only hook: exposes the unrolled production core so tests can compare it
+// with the simple/reference core from `test/misc/micro-ciphers.ts`.
+const __TESTS = /* @__PURE__ */ Object.freeze({ salsaCore });
+/**
+ * xsalsa20-poly1305 eXtended-nonce (24 bytes) salsa.
+ * With 24-byte nonce, it's safe to make it random (CSPRNG).
+ * Also known as `secretbox` from libsodium / nacl.
+ * No AAD input is supported here. Caller-provided `output` buffers for
+ * `encrypt()` / `decrypt()` must be `input.length + 32` bytes because the
+ * implementation uses a 32-byte leading scratch area before returning `+16`.
+ * @param key - 32-byte key.
+ * @param nonce - 24-byte nonce.
+ * @param AAD - Must be omitted; XSalsa20-Poly1305 secretbox does not support associated data.
+ * @returns AEAD cipher instance.
+ * @example
+ * Encrypts and authenticates plaintext with XSalsa20-Poly1305.
+ *
+ * ```ts
+ * import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
+ * import { randomBytes } from '@noble/ciphers/utils.js';
+ * const key = randomBytes(32);
+ * const nonce = randomBytes(24);
+ * const cipher = xsalsa20poly1305(key, nonce);
+ * cipher.encrypt(new Uint8Array([1, 2, 3]));
+ * ```
+ */
+const xsalsa20poly1305 = /* @__PURE__ */ wrapCipher({ blockSize: 64, nonceLength: 24, tagLength: 16 }, (key, nonce) => {
+    // This borrows caller key/nonce buffers by reference; mutating them after construction changes
+    // later encrypt/decrypt outputs.
+    return {
+        encrypt(plaintext, output) {
+            // xsalsa20poly1305 optimizes by calculating auth key during the same call as encryption.
+            // Unfortunately, makes it hard to separate tag calculation & encryption itself,
+            // because 32 bytes is half-block of 64-byte salsa.
+            // Need 32 extra bytes up front for the auth-key scratch area described above.
+            output = getOutput(plaintext.length + 32, output, false);
+            // output[0..32] = Poly1305 auth key, output[32..] = plaintext then ciphertext.
+            const authKey = output.subarray(0, 32);
+            const ciphPlaintext = output.subarray(32);
+            output.set(plaintext, 32);
+            // authKey is produced by xoring the first 32 bytes with zeros.
+            clean(authKey);
+            // output = stream ^ output; authKey = stream ^ zeros(32)
+            xsalsa20(key, nonce, output, output);
+            const tag = poly1305(ciphPlaintext, authKey);
+            output.set(tag, 16);
+            // Clean up auth-key remnants and the temporary tag copy.
+            clean(output.subarray(0, 16), tag);
+            // Return output[16..].
+            return output.subarray(16);
+        },
+        decrypt(ciphertext, output) {
+            // tmp part     passed tag    ciphertext
+            // [0..32]      [32..48]      [48..]
+            // Authenticate the ciphertext before decrypting it; on tag failure the scratch/output
+            // buffer may already contain copied ciphertext and derived auth-key material.
+            utils_abytes(ciphertext, undefined, 'data');
+            output = getOutput(ciphertext.length + 32, output, false);
+            // output[0..32] is auth-key scratch, output[32..48] is passed tag,
+            // output[48..] is ciphertext then plaintext.
+            const tmp = output.subarray(0, 32);
+            const passedTag = output.subarray(32, 48);
+            const ciphPlaintext = output.subarray(48);
+            output.set(ciphertext, 32);
+            // authKey is produced by xoring the scratch area with zeros.
+            clean(tmp);
+            const authKey = xsalsa20(key, nonce, tmp, tmp);
+            const tag = poly1305(ciphPlaintext, authKey);
+            if (!equalBytes(passedTag, tag)) {
+                clean(output);
+                throw new Error('invalid tag');
+            }
+            // output = stream ^ output[16..]
+            xsalsa20(key, nonce, output.subarray(16), output.subarray(16));
+            clean(tmp, passedTag, tag);
+            // Return output[48..], skipping zeroized output[0..48].
+            return ciphPlaintext;
+        },
+    };
+});
+/**
+ * Alias to `xsalsa20poly1305`, for compatibility with libsodium / nacl.
+ * Check out {@link https://github.com/serenity-kit/noble-sodium | noble-sodium}
+ * for `crypto_box`.
+ * @param key - 32-byte key.
+ * @param nonce - 24-byte nonce.
+ * @returns Wrapper with `seal()` and `open()` helpers.
+ * @example
+ * Uses the libsodium-style `seal()` and `open()` wrapper.
+ *
+ * ```ts
+ * import { secretbox } from '@noble/ciphers/salsa.js';
+ * import { randomBytes } from '@noble/ciphers/utils.js';
+ * const key = randomBytes(32);
+ * const nonce = randomBytes(24);
+ * const box = secretbox(key, nonce);
+ * box.seal(new Uint8Array([1, 2, 3]));
+ * ```
+ */
+function secretbox(key, nonce) {
+    const xs = xsalsa20poly1305(key, nonce);
+    return { seal: xs.encrypt, open: xs.decrypt };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/keys.ts
+
+
+class KeyError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'KeyError';
+    }
+}
+function pemBody(pem, label) {
+    const match = new RegExp(`-----BEGIN ${label.source}-----([\\s\\S]*?)-----END ${label.source}-----`).exec(pem);
+    return match ? Buffer.from((match[1] ?? '').replace(/\s+/g, ''), 'base64') : undefined;
+}
+function decryptCosignKey(sealed, password) {
+    let key;
+    try {
+        key = JSON.parse(sealed.toString('utf8'));
+    }
+    catch {
+        throw new KeyError('the encrypted cosign key is not valid');
+    }
+    if (key.kdf?.name !== 'scrypt' || key.cipher?.name !== 'nacl/secretbox')
+        throw new KeyError(`unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
+    const { N, r, p } = key.kdf.params;
+    const secret = (0,external_node_crypto_.scryptSync)(password, Buffer.from(key.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
+    let plain;
+    try {
+        plain = xsalsa20poly1305(secret, Buffer.from(key.cipher.nonce, 'base64')).decrypt(Buffer.from(key.ciphertext, 'base64'));
+    }
+    catch {
+        throw new KeyError('wrong password for the encrypted cosign key');
+    }
+    return (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(plain), format: 'der', type: 'pkcs8' });
+}
+/**
+ * Reads an ECDSA P-256 private key: PKCS#8 or SEC1 PEM, password-protected PKCS#8, or cosign's encrypted
+ * `cosign.key` (`ENCRYPTED SIGSTORE/COSIGN PRIVATE KEY`) with its password.
+ */
+function loadPrivateKey(pem, password = '') {
+    const sealed = pemBody(pem, /ENCRYPTED (?:SIGSTORE|COSIGN) PRIVATE KEY/);
+    let key;
+    if (sealed) {
+        key = decryptCosignKey(sealed, password);
+    }
+    else {
+        try {
+            key = (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem', passphrase: password || undefined });
+        }
+        catch (err) {
+            const message = err.message;
+            // A wrong password can also decrypt to garbage that passes the CBC padding check (about 1 in 256), which
+            // OpenSSL then reports as an undecodable key: for an encrypted PEM, any failure is the password's.
+            const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
+            if (encrypted || /passphrase|decrypt|bad decrypt/i.test(message))
+                throw new KeyError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
+            throw new KeyError('the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
+        }
+    }
+    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+        throw new KeyError(`the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`);
+    }
+    return key;
+}
+/** Reads a public key (PKIX PEM, as in cosign.pub), or derives it from a private key. */
+function loadPublicKey(pem) {
+    try {
+        return (0,external_node_crypto_.createPublicKey)({ key: pem, format: 'pem' });
+    }
+    catch {
+        throw new KeyError('the verification key is not a PEM public key (e.g. cosign.pub)');
+    }
+}
+function publicKeyPem(key) {
+    return (key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key).export({ format: 'pem', type: 'spki' }).toString();
+}
+/** A stable key id for bundles' public-key hint: hex sha256 of the DER SubjectPublicKeyInfo. */
+function keyId(key) {
+    const der = (key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
+    return (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
 
 /***/ }),
 
@@ -11406,6 +14240,48 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
+/***/ 1943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7598:
 /***/ ((module) => {
 
@@ -11413,10 +14289,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
 /***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
@@ -11431,6 +14328,97 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 6460:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers/promises");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -11456,7 +14444,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -11465,6 +14453,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -11551,6 +14542,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -11560,6 +14581,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
 /******/ 			}
 /******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
 /******/ 	};
 /******/ })();
 /******/ 
@@ -11577,6 +14620,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,7 +1,7 @@
 import { isValidTag, tagRule, type Location } from '@d2ci/core';
 import {
   InputError, booleanInput, defaultRevision, defaultSource, githubContext, keyValueInput, linesInput, listInput, registryInputs,
-  repositoryInput, stringInput, workspacePath, type GitHubContext, type RegistryInputs,
+  repositoryInput, signingInputs, stringInput, workspacePath, type GitHubContext, type RegistryInputs, type SigningInputs,
 } from '@d2ci/action-kit';
 
 export interface Inputs {
@@ -19,6 +19,7 @@ export interface Inputs {
   resolveSymlinks: boolean;
   sourceIgnore: boolean;
   registry: RegistryInputs;
+  signing: SigningInputs | undefined;
   context: GitHubContext;
 }
 
@@ -57,6 +58,7 @@ export function getInputs(): Inputs {
     resolveSymlinks: booleanInput('resolve-symlinks', false),
     sourceIgnore: booleanInput('source-ignore', false),
     registry: registryInputs(),
+    signing: signingInputs(context),
     context,
   };
 }

@@ -1,12 +1,21 @@
-import { runner as core } from '@d2ci/action-kit';
-import { ArtifactPathError, OciError, networkErrorCode, openTarget, pushArtifact, withAuthHint, locationName, type PushArtifactResult } from '@d2ci/core';
-import { InputError, cell, formatBytes, registrySession, shortDigest } from '@d2ci/action-kit';
+import { ArtifactPathError, OciError, networkErrorCode, openTarget, pushArtifact, signArtifact, withAuthHint, locationName, type PushArtifactResult, type SignResult } from '@d2ci/core';
+import { InputError, cell, formatBytes, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
+
+/** A signature that failed after the manifest was uploaded: say so, and that no tag moved. */
+class SigningFailed extends Error {
+  constructor(digest: string, cause: unknown) {
+    super(`signing ${digest} failed, so no tag was moved (the manifest is in the registry untagged): ${(cause as Error).message}`, { cause });
+    this.name = 'SigningFailed';
+  }
+}
 
 export async function run(inputs: Inputs): Promise<void> {
   const { client, credentials } = registrySession(inputs.registry, inputs.context, inputs.location);
   const target = openTarget(inputs.location, client);
   const name = locationName(inputs.location);
+  const signing = inputs.signing;
+  let signed: SignResult | undefined;
   let result: PushArtifactResult;
   try {
     result = await pushArtifact({
@@ -22,8 +31,19 @@ export async function run(inputs: Inputs): Promise<void> {
       reproducible: inputs.reproducible,
       annotations: inputs.annotations,
       tempDir: inputs.context.runnerTemp,
+      // Between the manifest (stored by digest) and the tags: a tag never points at an unsigned artifact.
+      beforeTag: signing
+        ? async (descriptor) => {
+            try {
+              signed = await signArtifact(target, descriptor, { identity: signing.identity, format: signing.format, repository: name });
+            } catch (err) {
+              throw new SigningFailed(descriptor.digest, err);
+            }
+          }
+        : undefined,
     });
   } catch (err) {
+    if (err instanceof SigningFailed) throw err;
     if (err instanceof ArtifactPathError) throw new InputError('path', `${err.message.replace(/^path "[^"]*" /, `"${inputs.pathInput}" `)}; check \`path\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
     if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') {
       throw new InputError('repository', `${err.message} in "${inputs.repository}"`);
@@ -44,6 +64,7 @@ export async function run(inputs: Inputs): Promise<void> {
   } else {
     core.info(`Not pushed: ${result.reason} (${name}@${digest})`);
   }
+  if (signed) core.info(`Signed as ${signed.identity} (${inputs.signing?.format}): ${signed.signatureRef}${signed.rekorLogIndex ? `, Rekor log index ${signed.rekorLogIndex}` : ''}`);
   for (const t of result.tags) core.info(`${t.changed ? 'Tagged' : 'Already tagged'} ${name}:${t.tag}`);
 
   core.setOutput('pushed', String(result.pushed));
@@ -51,15 +72,18 @@ export async function run(inputs: Inputs): Promise<void> {
   core.setOutput('digest', result.pushed ? digest : '');
   core.setOutput('digest-url', result.pushed ? `${name}@${digest}` : '');
   core.setOutput('tags', JSON.stringify(tags));
+  core.setOutput('signature-ref', signed?.signatureRef ?? '');
+  core.setOutput('rekor-log-index', signed?.rekorLogIndex ?? '');
 
   const uploadedBytes = result.blobs.filter((b) => b.result === 'uploaded').reduce((sum, b) => sum + b.descriptor.size, 0);
+  const signature = signed ? `${inputs.signing?.format} signature by \`${cell(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}` : result.pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
   core.appendSummary(
     [
       '### Flux artifact',
       '',
-      '| Repository | Tags | Digest | Size | Result |',
-      '|---|---|---|---|---|',
-      `| ${cell(name)} | ${cell(tags.join(', '))} | \`${shortDigest(digest)}\` | ${formatBytes(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${cell(result.reason)} |`,
+      '| Repository | Tags | Digest | Size | Result | Signature |',
+      '|---|---|---|---|---|---|',
+      `| ${cell(name)} | ${cell(tags.join(', '))} | \`${shortDigest(digest)}\` | ${formatBytes(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${cell(result.reason)} | ${signature} |`,
       '',
       result.pushed ? `Uploaded ${formatBytes(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.` : '',
     ].join('\n'),

@@ -4,3 +4,4 @@ export * from './context.ts';
 export * from './registry.ts';
 export * from './run.ts';
 export * from './summary.ts';
+export * from './signing.ts';

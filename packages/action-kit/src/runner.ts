@@ -4,7 +4,8 @@
  *
  * We speak it directly instead of bundling @actions/core: that package pulls in an HTTP client (undici) whose
  * start-up is about 70 ms of a ~110 ms cold start, for the one call (the OIDC token) that Node's own fetch does.
- * Behaviour follows @actions/core 3 (core.ts, command.ts, file-command.ts, oidc-utils.ts).
+ * Behaviour follows @actions/core 3 (core.ts, command.ts, file-command.ts); the OIDC token comes from
+ * @d2ci/core's githubActionsIdentity.
  */
 import { appendFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -90,33 +91,4 @@ export function endGroup(): void {
 export function appendSummary(markdown: string): void {
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (file) appendFileSync(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
-}
-
-export class IdTokenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IdTokenError';
-  }
-}
-
-/**
- * The job's OIDC token for an audience (oidc-utils.ts). The runner only offers it to jobs with
- * `permissions: id-token: write`; the token is masked before it is returned.
- */
-export async function getIDToken(audience: string): Promise<string> {
-  const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-  const bearer = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  if (!url || !bearer) throw new IdTokenError('no OIDC token available: add `permissions: id-token: write` to the job');
-  const request = new URL(url);
-  request.searchParams.append('audience', audience);
-  let response: Response | undefined;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
-    if (response && response.status < 500) break;
-  }
-  if (!response?.ok) throw new IdTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
-  const value = ((await response.json()) as { value?: string }).value;
-  if (!value) throw new IdTokenError('the OIDC token response had no value');
-  setSecret(value);
-  return value;
 }

@@ -44,9 +44,9 @@ export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
   if (!policy.identity && !policy.identityRegexp) throw new PolicyInputError('certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
   const identity = policy.identityRegexp ? compile('certificate-identity-regexp', policy.identityRegexp) : undefined;
   const issuerPattern = policy.issuerRegexp ? compile('certificate-oidc-issuer-regexp', policy.issuerRegexp) : undefined;
-  const issuer = policy.issuer ?? (issuerPattern ? undefined : githubIssuer);
-  const describeIdentity = identity ? `identity matching ${identity.source}` : `identity ${policy.identity ?? ''}`;
-  const describeIssuer = issuerPattern ? `issuer matching ${issuerPattern.source}` : `issuer ${issuer ?? ''}`;
+  const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
+  const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
+  const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
   return {
     describe: `${describeIdentity}, ${describeIssuer}`,
     mismatch(signerIdentity, signerIssuer) {

@@ -93,7 +93,7 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
 
   for (const [key, pattern] of Object.entries(options.annotations ?? {})) {
     const value = annotations[key];
-    if (value === undefined || !pattern.test(value)) result.reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source}`);
+    if (value === undefined || !pattern.test(value)) result.reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`);
   }
 
   const format = options.format ?? 'auto';
