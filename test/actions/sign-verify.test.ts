@@ -112,7 +112,7 @@ describe('push-artifact signs and verify-artifact verifies, as GitHub runs them'
         assert.equal(run.code, 1);
         assert.equal(run.errors.length, 1);
         const expected = service === 'fulcio' ? /Fulcio at http:\/\/127\.0\.0\.1:\d+ did not issue a certificate/ : /Rekor at http:\/\/127\.0\.0\.1:\d+ did not log the signature/;
-        assert.match(run.errors[0] ?? '', /^signing sha256:[0-9a-f]{64} failed, so no tag was moved \(the manifest is in the registry untagged\): /);
+        assert.match(run.errors[0] ?? '', /^signing sha256:[0-9a-f]{64} failed, so no tag was moved \(the manifest is stored untagged\): /);
         assert.match(run.errors[0] ?? '', expected);
         const attempts = sigstore.requests.slice(requests).filter((r) => r.startsWith(`POST /api/${service === 'fulcio' ? 'v2/signingCert' : 'v1/log'}`)).length;
         assert.ok(attempts >= 2 && attempts <= 5, `bounded retries (${attempts} attempts)`);

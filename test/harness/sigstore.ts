@@ -69,6 +69,8 @@ export interface LocalSigstore {
   requests: string[];
   /** Audiences tokens were requested for. */
   audiences: string[];
+  /** Every OIDC token handed out, so tests can check none leaks. */
+  issuedTokens: string[];
   /** Make a service answer 503 (to test unreachable Fulcio/Rekor). */
   failing: Set<'fulcio' | 'rekor' | 'tsa' | 'oidc'>;
   close(): Promise<void>;
@@ -142,6 +144,7 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
     claims: githubClaims(options.claims),
     requests: [],
     audiences: [],
+    issuedTokens: [],
     failing: new Set(),
     close: () =>
       new Promise((resolve) => {
@@ -173,7 +176,9 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
         if (req.headers.authorization !== `Bearer ${requestToken}`) return send(401, '{"message":"bad request token"}');
         const audience = path.searchParams.get('audience') ?? '';
         state.audiences.push(audience);
-        return send(200, JSON.stringify({ value: unsignedJwt({ ...state.claims, aud: audience }) }));
+        const token = unsignedJwt({ ...state.claims, aud: audience });
+        state.issuedTokens.push(token);
+        return send(200, JSON.stringify({ value: token }));
       }
       if (req.method === 'POST' && path.pathname === fulcio.path) {
         // Public-good Fulcio names a GitHub Actions signer by its workflow: https://github.com/<job_workflow_ref>.

@@ -12,6 +12,8 @@ describe('the README commands and the root action', () => {
     const result = await run('npm', ['run', '--silent', 'demo'], { cwd: repoRoot, env: { ...process.env } });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /✔ artifact successfully pushed to oci-layout:\.d2ci\/demo\/layout@sha256:[a-f0-9]{64}/);
+    assert.match(result.stdout, /✔ signed as key:[0-9a-f]{64}: oci-layout:\.d2ci\/demo\/layout:sha256-[0-9a-f]{64}\.sig/);
+    assert.match(result.stdout, /✔ verified oci-layout:\.d2ci\/demo\/layout@sha256:[0-9a-f]{64} \(bundle\): signed by key:[0-9a-f]{64}/);
     assert.match(result.stdout, /✔ no changes: content unchanged since latest/);
     assert.match(result.stdout, /✔ oci-layout:\.d2ci\/demo\/layout:latest-stable → sha256:/);
     assert.match(result.stdout, /✗ the remote artifact contents differs from the local one/);

@@ -8013,19 +8013,11 @@ function getInputs() {
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3629);
 
 
-/** A signature that failed after the manifest was uploaded: say so, and that no tag moved. */
-class SigningFailed extends Error {
-    constructor(digest, cause) {
-        super(`signing ${digest} failed, so no tag was moved (the manifest is in the registry untagged): ${cause.message}`, { cause });
-        this.name = 'SigningFailed';
-    }
-}
 async function run(inputs) {
     const { client, credentials } = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registrySession */ .EK)(inputs.registry, inputs.context, inputs.location);
     const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Ap)(inputs.location, client);
     const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .locationName */ .zb)(inputs.location);
-    const signing = inputs.signing;
-    let signed;
+    const signing = inputs.signing && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signBeforeTagging */ .k_)(target, { identity: inputs.signing.identity, format: inputs.signing.format, repository: name });
     let result;
     try {
         result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushArtifact */ .Xi)({
@@ -8042,20 +8034,11 @@ async function run(inputs) {
             annotations: inputs.annotations,
             tempDir: inputs.context.runnerTemp,
             // Between the manifest (stored by digest) and the tags: a tag never points at an unsigned artifact.
-            beforeTag: signing
-                ? async (descriptor) => {
-                    try {
-                        signed = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signArtifact */ .oc)(target, descriptor, { identity: signing.identity, format: signing.format, repository: name });
-                    }
-                    catch (err) {
-                        throw new SigningFailed(descriptor.digest, err);
-                    }
-                }
-                : undefined,
+            beforeTag: signing?.beforeTag,
         });
     }
     catch (err) {
-        if (err instanceof SigningFailed)
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .UntaggedSigningError */ .tu)
             throw err;
         if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .ArtifactPathError */ .uR)
             throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('path', `${err.message.replace(/^path "[^"]*" /, `"${inputs.pathInput}" `)}; check \`path\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
@@ -8070,6 +8053,7 @@ async function run(inputs) {
     }
     const digest = result.descriptor.digest;
     const tags = result.tags.map((t) => t.tag);
+    const signed = signing?.result();
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Packed ${result.layer.files} files from ${inputs.pathInput}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.layer.size)} (layer ${result.layer.digest})`);
     if (result.pushed) {
         const uploaded = result.blobs.filter((b) => b.result !== 'exists');
@@ -8566,6 +8550,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Mf: () => (/* reexport */ OciError),
   mZ: () => (/* reexport */ ProviderError),
   bP: () => (/* reexport */ RegistryClient),
+  tu: () => (/* reexport */ UntaggedSigningError),
   G1: () => (/* reexport */ assertProviderServes),
   Jt: () => (/* reexport */ githubActionsIdentity),
   Qk: () => (/* reexport */ hasGitHubIdToken),
@@ -8579,13 +8564,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   xe: () => (/* reexport */ publicGood),
   Xi: () => (/* reexport */ pushArtifact),
   Qn: () => (/* reexport */ registryCredentials),
-  oc: () => (/* reexport */ signArtifact),
+  k_: () => (/* reexport */ signBeforeTagging),
   XO: () => (/* reexport */ signatureFormats),
   D$: () => (/* reexport */ tagRule),
   sE: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CosignAnnotation, CredentialHelperError, DigestStream, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, buildLayer, bytesSource, canMount, compareBytes, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultMaxPullSize, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, emptyJson, emptyReferrersIndex, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, inTotoPayloadType, isDigest, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, jwtClaims, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, parseChallenges, parseDigest, parseManifest, parseReference, parseRetryAfter, plainDescriptor, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, rfc3339, runCredentialHelper, safeEntryName, sha256, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CosignAnnotation, CredentialHelperError, DigestStream, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, buildLayer, bytesSource, canMount, compareBytes, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultMaxPullSize, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, emptyJson, emptyReferrersIndex, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, inTotoPayloadType, isDigest, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, jwtClaims, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, parseChallenges, parseDigest, parseManifest, parseReference, parseRetryAfter, plainDescriptor, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, rfc3339, runCredentialHelper, safeEntryName, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -11814,6 +11799,31 @@ async function signArtifact(target, subject, options) {
     result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}` : 'unknown');
     return result;
 }
+/** Signing failed after the manifest was stored: nothing was tagged. */
+class UntaggedSigningError extends Error {
+    constructor(digest, cause) {
+        super(`signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${cause.message}`, { cause });
+        this.name = 'UntaggedSigningError';
+    }
+}
+/**
+ * A `beforeTag` step for pushArtifact/copy that signs the stored manifest; `result()` gives what it signed.
+ * A failure says that no tag moved.
+ */
+function signBeforeTagging(target, options) {
+    let signed;
+    return {
+        beforeTag: async (descriptor) => {
+            try {
+                signed = await signArtifact(target, descriptor, options);
+            }
+            catch (err) {
+                throw new UntaggedSigningError(descriptor.digest, err);
+            }
+        },
+        result: () => signed,
+    };
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/index.ts
 
@@ -11892,6 +11902,11 @@ async function loadTrustedRoot(options = {}) {
         catch (err) {
             throw new TrustError(`cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
         }
+        // TrustedRoot.fromJSON accepts any JSON (it fills in an empty root): check the media type first.
+        const mediaType = json?.mediaType;
+        if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
+            throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
+        }
         try {
             return TrustedRoot.fromJSON(json);
         }
@@ -11943,6 +11958,9 @@ async function sigstoreVerify(bundle, artifact, verification) {
         }
         return fail(`no given key verifies it (${last})`);
     }
+    // Checked first: @sigstore/verify would only say "expected 1 timestamps, got 0".
+    if (bundle.verificationMaterial.tlogEntries.length === 0)
+        return fail('the signature was not logged in a transparency log (no Rekor entry), which cosign and Flux require');
     let signer;
     try {
         signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(toSignedEntity(bundle, artifact));
@@ -12007,6 +12025,8 @@ async function signatures_verifyLegacySignature(payload, annotations, digest, ve
     catch {
         return fail('the Rekor bundle annotation is not JSON');
     }
+    if (typeof rekor?.SignedEntryTimestamp !== 'string' || typeof rekor.Payload?.body !== 'string')
+        return fail('the Rekor bundle annotation is not a cosign Rekor bundle');
     const body = Buffer.from(rekor.Payload.body, 'base64');
     let entry;
     try {
@@ -12020,7 +12040,14 @@ async function signatures_verifyLegacySignature(payload, annotations, digest, ve
     if (!logged || !logged.equals(leaf))
         return fail('the Rekor entry names another certificate than the signature');
     const { HashAlgorithm } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
-    const timestamp = annotations[CosignAnnotation.timestamp];
+    let timestamp;
+    try {
+        const json = annotations[CosignAnnotation.timestamp];
+        timestamp = json === undefined ? undefined : JSON.parse(json).SignedRFC3161Timestamp;
+    }
+    catch {
+        return fail('the RFC 3161 timestamp annotation is not JSON');
+    }
     const bundle = {
         mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
         verificationMaterial: {
@@ -12035,7 +12062,7 @@ async function signatures_verifyLegacySignature(payload, annotations, digest, ve
                     canonicalizedBody: body,
                 },
             ],
-            timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(JSON.parse(timestamp).SignedRFC3161Timestamp, 'base64') }] : [] },
+            timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
         },
         content: { $case: 'messageSignature', messageSignature: { messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: createHash('sha256').update(payload).digest() }, signature } },
     };

@@ -1,21 +1,12 @@
-import { ArtifactPathError, OciError, networkErrorCode, openTarget, pushArtifact, signArtifact, withAuthHint, locationName, type PushArtifactResult, type SignResult } from '@d2ci/core';
+import { ArtifactPathError, OciError, UntaggedSigningError, networkErrorCode, openTarget, pushArtifact, signBeforeTagging, withAuthHint, locationName, type PushArtifactResult } from '@d2ci/core';
 import { InputError, cell, formatBytes, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
-
-/** A signature that failed after the manifest was uploaded: say so, and that no tag moved. */
-class SigningFailed extends Error {
-  constructor(digest: string, cause: unknown) {
-    super(`signing ${digest} failed, so no tag was moved (the manifest is in the registry untagged): ${(cause as Error).message}`, { cause });
-    this.name = 'SigningFailed';
-  }
-}
 
 export async function run(inputs: Inputs): Promise<void> {
   const { client, credentials } = registrySession(inputs.registry, inputs.context, inputs.location);
   const target = openTarget(inputs.location, client);
   const name = locationName(inputs.location);
-  const signing = inputs.signing;
-  let signed: SignResult | undefined;
+  const signing = inputs.signing && signBeforeTagging(target, { identity: inputs.signing.identity, format: inputs.signing.format, repository: name });
   let result: PushArtifactResult;
   try {
     result = await pushArtifact({
@@ -32,18 +23,10 @@ export async function run(inputs: Inputs): Promise<void> {
       annotations: inputs.annotations,
       tempDir: inputs.context.runnerTemp,
       // Between the manifest (stored by digest) and the tags: a tag never points at an unsigned artifact.
-      beforeTag: signing
-        ? async (descriptor) => {
-            try {
-              signed = await signArtifact(target, descriptor, { identity: signing.identity, format: signing.format, repository: name });
-            } catch (err) {
-              throw new SigningFailed(descriptor.digest, err);
-            }
-          }
-        : undefined,
+      beforeTag: signing?.beforeTag,
     });
   } catch (err) {
-    if (err instanceof SigningFailed) throw err;
+    if (err instanceof UntaggedSigningError) throw err;
     if (err instanceof ArtifactPathError) throw new InputError('path', `${err.message.replace(/^path "[^"]*" /, `"${inputs.pathInput}" `)}; check \`path\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
     if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') {
       throw new InputError('repository', `${err.message} in "${inputs.repository}"`);
@@ -57,6 +40,7 @@ export async function run(inputs: Inputs): Promise<void> {
 
   const digest = result.descriptor.digest;
   const tags = result.tags.map((t) => t.tag);
+  const signed = signing?.result();
   core.info(`Packed ${result.layer.files} files from ${inputs.pathInput}: ${formatBytes(result.layer.size)} (layer ${result.layer.digest})`);
   if (result.pushed) {
     const uploaded = result.blobs.filter((b) => b.result !== 'exists');

@@ -8605,7 +8605,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sE: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, ArtifactPathError, AuthSession, CosignAnnotation, CredentialHelperError, DigestStream, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UploadSender, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, buildLayer, bytesSource, canMount, compareBytes, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultMaxPullSize, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, emptyJson, emptyReferrersIndex, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, githubActionsIdentity, githubIssuer, githubTokenCredentials, gzipLevel, hasGitHubIdToken, hashLayer, inTotoPayloadType, isDigest, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, jwtClaims, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPrivateKey, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, parseChallenges, parseDigest, parseManifest, parseReference, parseRetryAfter, plainDescriptor, providerNames, publicGood, publicKeyPem, pullArtifact, pushArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, rfc3339, runCredentialHelper, safeEntryName, sha256, signArtifact, signStatement, signatureFormats, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyBundleSignature, verifyBytes, verifyLegacySignature, walkEntries, walkTree, writeLayer
+// UNUSED EXPORTS: Annotation, ArtifactPathError, AuthSession, CosignAnnotation, CredentialHelperError, DigestStream, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, buildLayer, bytesSource, canMount, compareBytes, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultMaxPullSize, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, emptyJson, emptyReferrersIndex, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, githubActionsIdentity, githubIssuer, githubTokenCredentials, gzipLevel, hasGitHubIdToken, hashLayer, inTotoPayloadType, isDigest, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, jwtClaims, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPrivateKey, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, parseChallenges, parseDigest, parseManifest, parseReference, parseRetryAfter, plainDescriptor, providerNames, publicGood, publicKeyPem, pullArtifact, pushArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, rfc3339, runCredentialHelper, safeEntryName, sha256, signArtifact, signBeforeTagging, signStatement, signatureFormats, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyBundleSignature, verifyBytes, verifyLegacySignature, walkEntries, walkTree, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -11805,6 +11805,31 @@ async function signArtifact(target, subject, options) {
     result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}` : 'unknown');
     return result;
 }
+/** Signing failed after the manifest was stored: nothing was tagged. */
+class UntaggedSigningError extends Error {
+    constructor(digest, cause) {
+        super(`signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${cause.message}`, { cause });
+        this.name = 'UntaggedSigningError';
+    }
+}
+/**
+ * A `beforeTag` step for pushArtifact/copy that signs the stored manifest; `result()` gives what it signed.
+ * A failure says that no tag moved.
+ */
+function signBeforeTagging(target, options) {
+    let signed;
+    return {
+        beforeTag: async (descriptor) => {
+            try {
+                signed = await signArtifact(target, descriptor, options);
+            }
+            catch (err) {
+                throw new UntaggedSigningError(descriptor.digest, err);
+            }
+        },
+        result: () => signed,
+    };
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/index.ts
 
@@ -11883,6 +11908,11 @@ async function loadTrustedRoot(options = {}) {
         catch (err) {
             throw new TrustError(`cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
         }
+        // TrustedRoot.fromJSON accepts any JSON (it fills in an empty root): check the media type first.
+        const mediaType = json?.mediaType;
+        if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
+            throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
+        }
         try {
             return TrustedRoot.fromJSON(json);
         }
@@ -11934,6 +11964,9 @@ async function sigstoreVerify(bundle, artifact, verification) {
         }
         return fail(`no given key verifies it (${last})`);
     }
+    // Checked first: @sigstore/verify would only say "expected 1 timestamps, got 0".
+    if (bundle.verificationMaterial.tlogEntries.length === 0)
+        return fail('the signature was not logged in a transparency log (no Rekor entry), which cosign and Flux require');
     let signer;
     try {
         signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(toSignedEntity(bundle, artifact));
@@ -11998,6 +12031,8 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     catch {
         return fail('the Rekor bundle annotation is not JSON');
     }
+    if (typeof rekor?.SignedEntryTimestamp !== 'string' || typeof rekor.Payload?.body !== 'string')
+        return fail('the Rekor bundle annotation is not a cosign Rekor bundle');
     const body = Buffer.from(rekor.Payload.body, 'base64');
     let entry;
     try {
@@ -12011,7 +12046,14 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     if (!logged || !logged.equals(leaf))
         return fail('the Rekor entry names another certificate than the signature');
     const { HashAlgorithm } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
-    const timestamp = annotations[CosignAnnotation.timestamp];
+    let timestamp;
+    try {
+        const json = annotations[CosignAnnotation.timestamp];
+        timestamp = json === undefined ? undefined : JSON.parse(json).SignedRFC3161Timestamp;
+    }
+    catch {
+        return fail('the RFC 3161 timestamp annotation is not JSON');
+    }
     const bundle = {
         mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
         verificationMaterial: {
@@ -12026,7 +12068,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
                     canonicalizedBody: body,
                 },
             ],
-            timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(JSON.parse(timestamp).SignedRFC3161Timestamp, 'base64') }] : [] },
+            timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
         },
         content: { $case: 'messageSignature', messageSignature: { messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() }, signature } },
     };

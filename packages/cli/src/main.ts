@@ -10,6 +10,8 @@ const commands: Record<string, () => Promise<Command>> = {
   pull: async () => (await import('./commands/pull.ts')).pull,
   tag: async () => (await import('./commands/tag.ts')).tag,
   list: async () => (await import('./commands/list.ts')).list,
+  sign: async () => (await import('./commands/sign.ts')).sign,
+  verify: async () => (await import('./commands/verify.ts')).verify,
 };
 
 export const usage = `d2ci: Flux OCI artifacts for Gitless GitOps
@@ -23,6 +25,8 @@ Commands:
   pull    pull an artifact and extract it safely
   tag     point more tags at an artifact
   list    list a repository's artifacts
+  sign    sign an artifact (keyless or with a key), in cosign's formats
+  verify  verify an artifact's signature as Flux does (exit 1 when not verified)
 
 URLs: oci://HOST/REPO[:TAG|@DIGEST], HOST/REPO[…], or oci-layout:DIR[:TAG] for an OCI image layout on disk.
 Run d2ci <command> --help for its flags.`;

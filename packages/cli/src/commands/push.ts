@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import { pushArtifact, formatLocation, locationName, isValidTag, tagRule, ArtifactPathError, type Location } from '@d2ci/core';
+import { pushArtifact, formatLocation, locationName, isValidTag, signBeforeTagging, tagRule, ArtifactPathError, type Location } from '@d2ci/core';
 import { parseFlags, registryFlags, treeFlags, splitList, parseAnnotations } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { gitDefaults } from '../git.ts';
+import { signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
 import { json, type Io } from '../output.ts';
 
@@ -23,10 +24,15 @@ Flags:
       --resolve-symlinks     follow symlinks within the path instead of leaving them out
   -a, --annotation K=V       extra manifest annotation (repeatable)
       --reproducible         creation time 1970-01-01T00:00:00Z, so the same content gives the same digest
+      --sign                 sign keylessly before any tag moves (also implied by --key)
+      --key FILE             sign with this ECDSA P-256 key (PEM or cosign.key; password in COSIGN_PASSWORD)
+      --signature-format F   legacy (default), bundle or both
+      --identity-token T     OIDC token for keyless signing (default: SIGSTORE_ID_TOKEN, or the GitHub job's)
+      --fulcio-url, --rekor-url, --timestamp-server-url   private Sigstore services
       --creds USER:PASS      registry credentials (default: GITHUB_TOKEN for ghcr.io, docker config)
       --provider NAME        generic (default), aws, gcp or azure
       --insecure-registry    plain HTTP to the registry
-  -o, --output json          print {"pushed","url","repository","tag","tags","digest"}
+  -o, --output json          print {"pushed","url","repository","tag","tags","digest"} (plus "signatureRef" when signed)
       --debug                log every registry request`;
 
 export async function push(args: string[], io: Io): Promise<number> {
@@ -41,6 +47,8 @@ export async function push(args: string[], io: Io): Promise<number> {
     annotations: { type: 'string', multiple: true },
     reproducible: { type: 'boolean' },
     output: { type: 'string', short: 'o' },
+    sign: { type: 'boolean' },
+    ...signingFlags,
   });
   if (values.help) {
     io.out(pushHelp);
@@ -51,6 +59,7 @@ export async function push(args: string[], io: Io): Promise<number> {
   const location: Location = opened.location;
   const urlTag = location.kind === 'registry' ? location.reference.tag : location.tag;
   if ((location.kind === 'registry' ? location.reference.digest : location.digest) !== undefined) throw new UsageError('push URL must name a tag, not a digest');
+  const signing = values.sign || values.key ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) } : undefined;
   const annotations = parseAnnotations([...(values.annotation ?? []), ...(values.annotations ?? [])]);
   const path = resolve(values.path ?? '.');
   const defaults = values.source && values.revision ? {} : await gitDefaults(path);
@@ -64,6 +73,7 @@ export async function push(args: string[], io: Io): Promise<number> {
   }
   const name = locationName(location);
   io.err(`► pushing artifact to ${name}${tags.length ? `:${tags[0]}` : ''}`);
+  const signingStep = signing && signBeforeTagging(opened.target, { ...signing, repository: name });
   let result;
   try {
     result = await pushArtifact({
@@ -79,17 +89,20 @@ export async function push(args: string[], io: Io): Promise<number> {
       revision,
       annotations,
       reproducible: values.reproducible,
+      beforeTag: signingStep?.beforeTag,
     });
   } catch (err) {
     if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
     throw await explainAuth(opened, err);
   }
   const digest = result.descriptor.digest;
+  const signed = signingStep?.result();
   const url = formatLocation(location.kind === 'registry' ? { kind: 'registry', reference: { registry: location.reference.registry, repository: location.reference.repository, digest } } : { kind: 'layout', dir: location.dir, digest });
   if (values.output === 'json') {
-    json(io, { pushed: result.pushed, url: location.kind === 'registry' ? `oci://${url}` : url, repository: name, tag: result.tags[0]?.tag ?? '', tags: result.tags.map((t) => t.tag), digest });
+    json(io, { pushed: result.pushed, url: location.kind === 'registry' ? `oci://${url}` : url, repository: name, tag: result.tags[0]?.tag ?? '', tags: result.tags.map((t) => t.tag), digest, ...(signed ? { signatureRef: signed.signatureRef } : {}) });
   } else if (result.pushed) {
     io.err(`✔ artifact successfully pushed to ${name}@${digest} (${result.layer.files} files, ${result.layer.size} bytes)`);
+    if (signed) io.err(`✔ signed as ${signed.identity}: ${signed.signatureRef}`);
     for (const t of result.tags) io.err(`✔ tagged ${name}:${t.tag}${t.changed ? '' : ' (already there)'}`);
   } else {
     io.err(`✔ no changes: ${result.reason}; ${name}@${digest}`);

@@ -80,3 +80,29 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
   result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await import('./keys.ts')).keyId(options.identity.privateKey)}` : 'unknown');
   return result as SignResult;
 }
+
+/** Signing failed after the manifest was stored: nothing was tagged. */
+export class UntaggedSigningError extends Error {
+  constructor(digest: string, cause: unknown) {
+    super(`signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${(cause as Error).message}`, { cause });
+    this.name = 'UntaggedSigningError';
+  }
+}
+
+/**
+ * A `beforeTag` step for pushArtifact/copy that signs the stored manifest; `result()` gives what it signed.
+ * A failure says that no tag moved.
+ */
+export function signBeforeTagging(target: Target, options: SignOptions): { beforeTag: (descriptor: Descriptor) => Promise<void>; result: () => SignResult | undefined } {
+  let signed: SignResult | undefined;
+  return {
+    beforeTag: async (descriptor) => {
+      try {
+        signed = await signArtifact(target, descriptor, options);
+      } catch (err) {
+        throw new UntaggedSigningError(descriptor.digest, err);
+      }
+    },
+    result: () => signed,
+  };
+}

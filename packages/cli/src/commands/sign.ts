@@ -1,0 +1,50 @@
+import { locationName, locationReference, signArtifact } from '@d2ci/core';
+import { parseFlags, registryFlags } from '../flags.ts';
+import { openLocation, explainAuth } from '../registry.ts';
+import { signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
+import { UsageError } from '../errors.ts';
+import { json, type Io } from '../output.ts';
+
+export const signHelp = `Usage: d2ci sign URL [flags]
+
+Sign an artifact (by tag or digest; a tag is resolved once and the digest is signed), in cosign's formats:
+legacy writes the sha256-<hex>.sig manifest Flux 2.6+ verifies, bundle attaches a Sigstore v0.3 bundle referrer
+(Flux 2.8+), both writes both.
+
+Flags:
+      --key FILE                 sign with this ECDSA P-256 key (PEM or cosign.key; password in COSIGN_PASSWORD)
+      --signature-format F       legacy (default), bundle or both
+      --identity-token TOKEN     OIDC token for keyless signing (default: SIGSTORE_ID_TOKEN, or the GitHub job's)
+      --fulcio-url URL           Fulcio (default https://fulcio.sigstore.dev)
+      --rekor-url URL            Rekor v1 (default https://rekor.sigstore.dev)
+      --timestamp-server-url URL RFC 3161 timestamp authority (optional)
+      --creds USER:PASS          registry credentials
+      --provider NAME            generic (default), aws, gcp or azure
+      --insecure-registry        plain HTTP to the registry
+  -o, --output json              print {"digest","signatureRef","rekorLogIndex","identity"}`;
+
+export async function sign(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags('sign', args, { ...registryFlags, ...signingFlags, output: { type: 'string', short: 'o' } });
+  if (values.help) {
+    io.out(signHelp);
+    return 0;
+  }
+  const format = signatureFormat(values['signature-format']);
+  const opened = openLocation(positionals[0], values, io.err);
+  const reference = locationReference(opened.location);
+  if (!reference) throw new UsageError('the URL must name the artifact to sign, by :tag or @digest');
+  const identity = signingIdentity(values);
+  const name = locationName(opened.location);
+  let result;
+  let digest: string;
+  try {
+    const descriptor = await opened.target.resolve(reference);
+    digest = descriptor.digest;
+    result = await signArtifact(opened.target, descriptor, { identity, format, repository: name });
+  } catch (err) {
+    throw await explainAuth(opened, err);
+  }
+  if (values.output === 'json') json(io, { digest, signatureRef: result.signatureRef, rekorLogIndex: result.rekorLogIndex ?? null, identity: result.identity });
+  else io.err(`✔ signed ${name}@${digest} as ${result.identity} (${format}): ${result.signatureRef}${result.rekorLogIndex ? `, Rekor log index ${result.rekorLogIndex}` : ''}`);
+  return 0;
+}
