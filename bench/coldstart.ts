@@ -49,7 +49,7 @@ export async function benchColdStart(smallTree: string, proxy: FaultProxy, work:
   const workspace = dirname(smallTree);
   const env = actionEnv(
     'push-artifact',
-    { repository: `${proxy.host}/bench/cold`, path: basename(smallTree), 'diff-tag': 'latest' },
+    { repository: `${proxy.host}/bench/cold`, path: basename(smallTree), 'diff-tag': 'latest', sign: 'false' },
     { HOME: home, RUNNER_TEMP: runnerTemp, GITHUB_WORKSPACE: workspace, ...files },
   );
   const bundle = bundlePath('push-artifact');

@@ -34,7 +34,7 @@ export async function benchRepush(tree: string, proxy: FaultProxy): Promise<Sect
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
   for (const c of cases) {
-    const inputs = { repository: `${proxy.host}/bench/repush-${c.id}`, path, ...c.inputs };
+    const inputs = { repository: `${proxy.host}/bench/repush-${c.id}`, path, sign: 'false', ...c.inputs };
     const first = await measured(proxy, () => runAction('push-artifact', inputs, { GITHUB_WORKSPACE: workspace }));
     if (first.value.code !== 0) throw new Error(`first push (${c.label}) failed:\n${first.value.stdout}\n${first.value.stderr}`);
     const again = await measured(proxy, () => runAction('push-artifact', inputs, { GITHUB_WORKSPACE: workspace }));
