@@ -12035,6 +12035,10 @@ async function signatures_verifyLegacySignature(payload, annotations, digest, ve
     catch {
         return fail('the Rekor entry body is not JSON');
     }
+    // cosign's bundleHash check, first for a clearer reason than the generic body mismatch below.
+    const loggedHash = entry.spec?.data?.hash?.value;
+    if (loggedHash !== undefined && loggedHash !== createHash('sha256').update(payload).digest('hex'))
+        return fail('the payload is not what was signed and logged in Rekor (tampered payload?)');
     // cosign comparePublicKey: the logged key must be this certificate (@sigstore/verify checks signature and digest).
     const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
     if (!logged || !logged.equals(leaf))
@@ -14191,8 +14195,8 @@ function loadPrivateKey(pem, password = '') {
         }
         catch (err) {
             const message = err.message;
-            // A wrong password can also decrypt to garbage that passes the CBC padding check (about 1 in 256), which
-            // OpenSSL then reports as an undecodable key: for an encrypted PEM, any failure is the password's.
+            // OpenSSL 3 reports a missing password as "interrupted or cancelled", and a wrong one that decrypts to garbage
+            // with valid CBC padding (about 1 in 256) as an undecodable key: for an encrypted PEM, any failure is the password's.
             const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
             if (encrypted || /passphrase|decrypt|bad decrypt/i.test(message))
                 throw new KeyError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');

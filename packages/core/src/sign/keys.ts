@@ -53,7 +53,10 @@ export function loadPrivateKey(pem: string, password = ''): KeyObject {
       key = createPrivateKey({ key: pem, format: 'pem', passphrase: password || undefined });
     } catch (err) {
       const message = (err as Error).message;
-      if (/passphrase|decrypt|bad decrypt/i.test(message)) throw new KeyError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
+      // OpenSSL 3 reports a missing password as "interrupted or cancelled", and a wrong one that decrypts to garbage
+      // with valid CBC padding (about 1 in 256) as an undecodable key: for an encrypted PEM, any failure is the password's.
+      const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
+      if (encrypted || /passphrase|decrypt|bad decrypt/i.test(message)) throw new KeyError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
       throw new KeyError('the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
     }
   }

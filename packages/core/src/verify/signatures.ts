@@ -40,6 +40,8 @@ async function sigstoreVerify(bundle: Bundle, artifact: Buffer | undefined, veri
     }
     return fail(`no given key verifies it (${last})`);
   }
+  // Checked first: @sigstore/verify would only say "expected 1 timestamps, got 0".
+  if (bundle.verificationMaterial.tlogEntries.length === 0) return fail('the signature was not logged in a transparency log (no Rekor entry), which cosign and Flux require');
   let signer;
   try {
     signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(toSignedEntity(bundle, artifact));
@@ -100,19 +102,29 @@ export async function verifyLegacySignature(payload: Buffer, annotations: Record
   } catch {
     return fail('the Rekor bundle annotation is not JSON');
   }
+  if (typeof rekor?.SignedEntryTimestamp !== 'string' || typeof rekor.Payload?.body !== 'string') return fail('the Rekor bundle annotation is not a cosign Rekor bundle');
   const body = Buffer.from(rekor.Payload.body, 'base64');
-  let entry: { kind?: string; apiVersion?: string; spec?: { signature?: { publicKey?: { content?: string } } } };
+  let entry: { kind?: string; apiVersion?: string; spec?: { data?: { hash?: { value?: string } }; signature?: { publicKey?: { content?: string } } } };
   try {
     entry = JSON.parse(body.toString('utf8')) as typeof entry;
   } catch {
     return fail('the Rekor entry body is not JSON');
   }
+  // cosign's bundleHash check, first for a clearer reason than the generic body mismatch below.
+  const loggedHash = entry.spec?.data?.hash?.value;
+  if (loggedHash !== undefined && loggedHash !== createHash('sha256').update(payload).digest('hex')) return fail('the payload is not what was signed and logged in Rekor (tampered payload?)');
   // cosign comparePublicKey: the logged key must be this certificate (@sigstore/verify checks signature and digest).
   const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
   if (!logged || !logged.equals(leaf)) return fail('the Rekor entry names another certificate than the signature');
 
   const { HashAlgorithm } = await import('@sigstore/protobuf-specs');
-  const timestamp = annotations[CosignAnnotation.timestamp];
+  let timestamp: string | undefined;
+  try {
+    const json = annotations[CosignAnnotation.timestamp];
+    timestamp = json === undefined ? undefined : (JSON.parse(json) as { SignedRFC3161Timestamp: string }).SignedRFC3161Timestamp;
+  } catch {
+    return fail('the RFC 3161 timestamp annotation is not JSON');
+  }
   const bundle = {
     mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
     verificationMaterial: {
@@ -127,7 +139,7 @@ export async function verifyLegacySignature(payload: Buffer, annotations: Record
           canonicalizedBody: body,
         },
       ],
-      timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from((JSON.parse(timestamp) as { SignedRFC3161Timestamp: string }).SignedRFC3161Timestamp, 'base64') }] : [] },
+      timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
     },
     content: { $case: 'messageSignature', messageSignature: { messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: createHash('sha256').update(payload).digest() }, signature } },
   } as unknown as Bundle;

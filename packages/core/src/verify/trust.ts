@@ -29,6 +29,11 @@ export async function loadTrustedRoot(options: TrustOptions = {}): Promise<Trust
     } catch (err) {
       throw new TrustError(`cannot read trusted root ${options.trustedRootFile}: ${(err as Error).message}`);
     }
+    // TrustedRoot.fromJSON accepts any JSON (it fills in an empty root): check the media type first.
+    const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
+    if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
+      throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
+    }
     try {
       return TrustedRoot.fromJSON(json);
     } catch (err) {
