@@ -8,6 +8,11 @@ export interface RegistryClientOptions {
   credentials?: CredentialFunction;
   /** Reach these registries (or all, with `true`) over plain HTTP. Loopback hosts always use HTTP. */
   insecure?: boolean | readonly string[];
+  /**
+   * Where to reach a registry, by name: `{ "ghcr.io": "https://mirror.example.com" }` (like containerd's hosts.toml
+   * `server`). Credentials are still chosen by the registry name.
+   */
+  endpoints?: Record<string, string>;
   /** Called with every credential and token the client obtains, so CI logs can mask them. */
   onSecret?: (secret: string) => void;
   /** Registry `Warning` headers (code 299), which the spec says to show to users. */
@@ -42,6 +47,8 @@ export class RegistryClient {
 
   /** `scheme://host` of a registry's API endpoint. */
   baseUrl(registry: string): string {
+    const mapped = this.options.endpoints?.[registry];
+    if (mapped) return mapped.replace(/\/+$/, '');
     const insecure = this.options.insecure;
     const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || isLoopbackHost(registry);
     return `${plain ? 'http' : 'https'}://${registryEndpoint(registry)}`;
