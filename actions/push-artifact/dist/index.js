@@ -7934,7 +7934,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3629);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5140);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1601);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8097);
 
@@ -7953,13 +7953,13 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7890);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3629);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2236);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
 function tag(input, value) {
-    if (!(0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(value))
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${value}" is not a valid tag: use ${_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .tagRule */ .D$}`);
+    if (!(0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_E)(value))
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${value}" is not a valid tag: use ${_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .tagRule */ .D$m}`);
     return value;
 }
 /** Reads and validates every input before anything touches a registry. */
@@ -8009,18 +8009,18 @@ function getInputs() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7890);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3629);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2236);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
 async function run(inputs) {
     const { client, credentials } = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registrySession */ .EK)(inputs.registry, inputs.context, inputs.location);
-    const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Ap)(inputs.location, client);
-    const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .locationName */ .zb)(inputs.location);
-    const signing = inputs.signing && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signBeforeTagging */ .k_)(target, { identity: inputs.signing.identity, format: inputs.signing.format, repository: name });
+    const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(inputs.location, client);
+    const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .locationName */ .zb0)(inputs.location);
+    const signing = inputs.signing && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signBeforeTagging */ .k_J)(target, { identity: inputs.signing.identity, format: inputs.signing.format, repository: name });
     let result;
     try {
-        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushArtifact */ .Xi)({
+        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushArtifact */ .Xi3)({
             path: inputs.path,
             target,
             tags: inputs.tags,
@@ -8038,16 +8038,16 @@ async function run(inputs) {
         });
     }
     catch (err) {
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .UntaggedSigningError */ .tu)
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .UntaggedSigningError */ .tuu)
             throw err;
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .ArtifactPathError */ .uR)
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .ArtifactPathError */ .uRY)
             throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('path', `${err.message.replace(/^path "[^"]*" /, `"${inputs.pathInput}" `)}; check \`path\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf && err.code === 'NETWORK' && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .networkErrorCode */ .JC)(err.cause) === 'ENOTFOUND') {
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .MfY && err.code === 'NETWORK' && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .networkErrorCode */ .a0e)(err.cause) === 'ENOTFOUND') {
             throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('repository', `${err.message} in "${inputs.repository}"`);
         }
         if (inputs.location.kind === 'registry') {
             const { registry, repository } = inputs.location.reference;
-            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sE)(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
+            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sEZ)(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
         }
         throw err;
     }
@@ -8089,13 +8089,13 @@ async function run(inputs) {
 
 /***/ }),
 
-/***/ 3629:
+/***/ 5140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  dz: () => (/* reexport */ InputError),
+  dz: () => (/* reexport */ inputs_InputError),
   tE: () => (/* reexport */ booleanInput),
   Hn: () => (/* reexport */ cell),
   Te: () => (/* reexport */ defaultRevision),
@@ -8112,11 +8112,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   lj: () => (/* reexport */ runner_namespaceObject),
   VK: () => (/* reexport */ shortDigest),
   hY: () => (/* reexport */ signingInputs),
-  Uj: () => (/* reexport */ stringInput),
+  Uj: () => (/* reexport */ inputs_stringInput),
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: integerInput, oneLine
+// UNUSED EXPORTS: integerInput, oneLine, verificationInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -8236,7 +8236,7 @@ function appendSummary(markdown) {
  * A bad input: the message names the input and the fix, on one line, e.g.
  * "input `repository`: "Acme/App" must be lowercase; use acme/app".
  */
-class InputError extends Error {
+class inputs_InputError extends Error {
     input;
     constructor(input, problem) {
         super(`input \`${input}\`: ${problem}`.replace(/\s*\n\s*/g, ' '));
@@ -8244,10 +8244,10 @@ class InputError extends Error {
         this.input = input;
     }
 }
-function stringInput(name, options = {}) {
+function inputs_stringInput(name, options = {}) {
     const value = getInput(name).trim();
     if (!value && options.required)
-        throw new InputError(name, `is required; add \`${name}:\` to the step's \`with:\``);
+        throw new inputs_InputError(name, `is required; add \`${name}:\` to the step's \`with:\``);
     return value || options.fallback || '';
 }
 /** YAML 1.2 core booleans, like `core.getBooleanInput`, but with a one-line error that names the input. */
@@ -8259,7 +8259,7 @@ function booleanInput(name, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new InputError(name, `"${value}" is not a boolean; use true or false`);
+    throw new inputs_InputError(name, `"${value}" is not a boolean; use true or false`);
 }
 /** Items separated by newlines or commas; blank lines and `#` comments are dropped. */
 function listInput(name) {
@@ -8282,9 +8282,9 @@ function keyValueInput(name) {
         const cut = line.indexOf('=');
         const key = cut > 0 ? line.slice(0, cut).trim() : '';
         if (cut < 0 || !key)
-            throw new InputError(name, `"${line}" is not key=value; write one annotation per line, e.g. org.opencontainers.image.description=My app`);
+            throw new inputs_InputError(name, `"${line}" is not key=value; write one annotation per line, e.g. org.opencontainers.image.description=My app`);
         if (/\s/.test(key))
-            throw new InputError(name, `key "${key}" contains whitespace`);
+            throw new inputs_InputError(name, `key "${key}" contains whitespace`);
         result[key] = line.slice(cut + 1).trim();
     });
     return result;
@@ -8295,7 +8295,7 @@ function integerInput(name, fallback) {
     if (value === '')
         return fallback;
     if (!/^[0-9]+$/.test(value) || Number(value) <= 0)
-        throw new InputError(name, `"${value}" is not a positive whole number`);
+        throw new inputs_InputError(name, `"${value}" is not a positive whole number`);
     return Number(value);
 }
 
@@ -8339,40 +8339,40 @@ function workspacePath(input, value, context) {
         real = (0,external_node_fs_.realpathSync)(path);
     }
     catch {
-        throw new InputError(input, `"${value}" does not exist in the workspace; check the path (it is relative to the repository root)`);
+        throw new inputs_InputError(input, `"${value}" does not exist in the workspace; check the path (it is relative to the repository root)`);
     }
     const rel = (0,external_node_path_.relative)(workspace, real);
     if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
-        throw new InputError(input, `"${value}" is outside the workspace (${workspace}); use a path inside the checked-out repository`);
+        throw new inputs_InputError(input, `"${value}" is outside the workspace (${workspace}); use a path inside the checked-out repository`);
     }
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 58 modules
-var src = __nccwpck_require__(7890);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 62 modules
+var src = __nccwpck_require__(2236);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
 
 /** The registry inputs every d2ci action shares; credentials are masked as soon as they are read. */
 function registryInputs() {
-    const username = stringInput('registry-username');
-    const password = stringInput('registry-password');
-    const githubToken = stringInput('github-token');
+    const username = inputs_stringInput('registry-username');
+    const password = inputs_stringInput('registry-password');
+    const githubToken = inputs_stringInput('github-token');
     if (password)
         setSecret(password);
     if (githubToken)
         setSecret(githubToken);
     if (username && !password)
-        throw new InputError('registry-password', 'is empty but `registry-username` is set; pass the password or token, e.g. ${{ secrets.REGISTRY_TOKEN }}');
+        throw new inputs_InputError('registry-password', 'is empty but `registry-username` is set; pass the password or token, e.g. ${{ secrets.REGISTRY_TOKEN }}');
     if (password && !username)
-        throw new InputError('registry-username', 'is empty but `registry-password` is set; add the user name');
+        throw new inputs_InputError('registry-username', 'is empty but `registry-password` is set; add the user name');
     let provider;
     try {
-        provider = (0,src/* parseProvider */.te)(stringInput('provider'));
+        provider = (0,src/* parseProvider */.tel)(inputs_stringInput('provider'));
     }
     catch (err) {
-        throw new InputError('provider', err.message);
+        throw new inputs_InputError('provider', err.message);
     }
     return { provider, insecure: booleanInput('insecure', false), username, password, githubToken };
 }
@@ -8380,32 +8380,32 @@ function registryInputs() {
 function repositoryInput(name, value) {
     let location;
     try {
-        location = (0,src/* parseLocation */.zS)(value);
+        location = (0,src/* parseLocation */.zSL)(value);
     }
     catch (err) {
-        if (err instanceof src/* InvalidReferenceError */.x_)
-            throw new InputError(name, err.message.replace(/^invalid reference /, ''));
+        if (err instanceof src/* InvalidReferenceError */.x_N)
+            throw new inputs_InputError(name, err.message.replace(/^invalid reference /, ''));
         throw err;
     }
     const tag = location.kind === 'registry' ? location.reference.tag : location.tag;
     const digest = location.kind === 'registry' ? location.reference.digest : location.digest;
     if (tag || digest)
-        throw new InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
+        throw new inputs_InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
     return location;
 }
 /** A registry client whose every credential and token is masked in the log before it can appear. */
 function registrySession(inputs, context, location) {
     if (location.kind === 'registry') {
         try {
-            (0,src/* assertProviderServes */.G1)(inputs.provider, location.reference.registry);
+            (0,src/* assertProviderServes */.G1V)(inputs.provider, location.reference.registry);
         }
         catch (err) {
-            if (err instanceof src/* ProviderError */.mZ)
-                throw new InputError('provider', err.message);
+            if (err instanceof src/* ProviderError */.mZX)
+                throw new inputs_InputError('provider', err.message);
             throw err;
         }
     }
-    const credentials = (0,src/* registryCredentials */.Qn)({
+    const credentials = (0,src/* registryCredentials */.Qn4)({
         provider: inputs.provider,
         username: inputs.username,
         password: inputs.password,
@@ -8413,7 +8413,7 @@ function registrySession(inputs, context, location) {
         githubActor: context.actor,
         githubServerUrl: context.serverUrl,
     });
-    const client = new src/* RegistryClient */.bP({
+    const client = new src/* RegistryClient */.bPd({
         credentials,
         insecure: inputs.insecure,
         onSecret: (secret) => setSecret(secret),
@@ -8476,7 +8476,7 @@ function pemInput(name, value, context) {
         return value;
     const path = (0,external_node_path_.resolve)(context.workspace, value);
     if (!(0,external_node_fs_.existsSync)(path))
-        throw new InputError(name, `is neither a PEM key nor a file in the workspace ("${value}"); pass the key itself, e.g. \${{ secrets.COSIGN_PRIVATE_KEY }}`);
+        throw new inputs_InputError(name, `is neither a PEM key nor a file in the workspace ("${value}"); pass the key itself, e.g. \${{ secrets.COSIGN_PRIVATE_KEY }}`);
     return (0,external_node_fs_.readFileSync)(path, 'utf8');
 }
 /**
@@ -8485,45 +8485,122 @@ function pemInput(name, value, context) {
  * before anything is pushed. Secrets are masked as they are read.
  */
 function signingInputs(context) {
-    const key = stringInput('signing-key');
-    const password = stringInput('signing-key-password');
+    const key = inputs_stringInput('signing-key');
+    const password = inputs_stringInput('signing-key-password');
     if (key)
         setSecret(key);
     if (password)
         setSecret(password);
     if (!booleanInput('sign', true))
         return undefined;
-    const formatValue = stringInput('signature-format', { fallback: 'legacy' });
-    if (!src/* signatureFormats */.XO.includes(formatValue))
-        throw new InputError('signature-format', `"${formatValue}" is not one of ${src/* signatureFormats */.XO.join(', ')}`);
+    const formatValue = inputs_stringInput('signature-format', { fallback: 'legacy' });
+    if (!src/* signatureFormats */.XOr.includes(formatValue))
+        throw new inputs_InputError('signature-format', `"${formatValue}" is not one of ${src/* signatureFormats */.XOr.join(', ')}`);
     const format = formatValue;
     if (key) {
         try {
-            return { format, identity: { kind: 'key', privateKey: (0,src/* loadPrivateKey */.PM)(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
+            return { format, identity: { kind: 'key', privateKey: (0,src/* loadPrivateKey */.PMb)(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
         }
         catch (err) {
-            if (err instanceof src/* KeyError */.eN)
-                throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
+            if (err instanceof src/* KeyError */.eNh)
+                throw new inputs_InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
             throw err;
         }
     }
-    if (!(0,src/* hasGitHubIdToken */.Qk)()) {
-        throw new InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
+    if (!(0,src/* hasGitHubIdToken */.QkJ)()) {
+        throw new inputs_InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
     }
     const url = (name, fallback) => {
-        const value = stringInput(name) || fallback;
+        const value = inputs_stringInput(name) || fallback;
         if (value && !/^https?:\/\/[^\s/]+/.test(value))
-            throw new InputError(name, `"${value}" is not an http(s) URL`);
+            throw new inputs_InputError(name, `"${value}" is not an http(s) URL`);
         return value;
     };
-    const fulcioUrl = url('fulcio-url', src/* publicGood */.xe.fulcio);
-    const rekorUrl = url('rekor-url', src/* publicGood */.xe.rekor);
+    const fulcioUrl = url('fulcio-url', src/* publicGood */.xew.fulcio);
+    const rekorUrl = url('rekor-url', src/* publicGood */.xew.rekor);
     const tsaUrl = url('timestamp-server-url');
     return {
         format,
-        identity: { kind: 'keyless', identity: (0,src/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
+        identity: { kind: 'keyless', identity: (0,src/* githubActionsIdentity */.Jtm)('sigstore', { onToken: (token) => setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
         describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
     };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
+
+
+
+
+const verifyInputNames = {
+    identity: 'certificate-identity',
+    identityRegexp: 'certificate-identity-regexp',
+    issuer: 'certificate-oidc-issuer',
+    issuerRegexp: 'certificate-oidc-issuer-regexp',
+    key: 'key',
+    trustedRoot: 'trusted-root',
+};
+function publicKeys(input, value, context) {
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        const path = resolve(context.workspace, value);
+        if (!existsSync(path))
+            throw new InputError(input, `is neither a PEM public key nor a file in the workspace ("${value}")`);
+        pem = readFileSync(path, 'utf8');
+    }
+    const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
+    try {
+        return blocks.map((block) => loadPublicKey(block));
+    }
+    catch (err) {
+        if (err instanceof KeyError)
+            throw new InputError(input, err.message);
+        throw err;
+    }
+}
+/** Trusted roots are loaded once per run, whichever policy asks. */
+const roots = new Map();
+/**
+ * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
+ * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
+ * `defaultIdentityRegexp` applies when no identity input is given.
+ */
+async function verificationInputs(names, context, defaultIdentityRegexp) {
+    const key = stringInput(names.key);
+    const identity = stringInput(names.identity);
+    let identityRegexp = stringInput(names.identityRegexp);
+    if (key) {
+        if (identity || identityRegexp)
+            throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
+        return { kind: 'key', keys: publicKeys(names.key, key, context) };
+    }
+    if (!identity && !identityRegexp && defaultIdentityRegexp)
+        identityRegexp = defaultIdentityRegexp;
+    let policy;
+    try {
+        policy = compilePolicy({ identity, identityRegexp, issuer: stringInput(names.issuer), issuerRegexp: stringInput(names.issuerRegexp) });
+    }
+    catch (err) {
+        if (err instanceof PolicyInputError) {
+            const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
+            throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
+        }
+        throw err;
+    }
+    const file = stringInput(names.trustedRoot);
+    const path = file ? resolve(context.workspace, file) : '';
+    let root = roots.get(path);
+    if (!root) {
+        root = loadTrustedRoot({ trustedRootFile: path || undefined });
+        roots.set(path, root);
+    }
+    try {
+        return { kind: 'keyless', policy, trustedRoot: await root };
+    }
+    catch (err) {
+        if (err instanceof TrustError)
+            throw new InputError(names.trustedRoot, err.message);
+        throw err;
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
@@ -8536,41 +8613,42 @@ function signingInputs(context) {
 
 
 
+
 /***/ }),
 
-/***/ 7890:
+/***/ 2236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  uR: () => (/* reexport */ ArtifactPathError),
-  x_: () => (/* reexport */ InvalidReferenceError),
-  eN: () => (/* reexport */ keys.KeyError),
-  Mf: () => (/* reexport */ OciError),
-  mZ: () => (/* reexport */ ProviderError),
-  bP: () => (/* reexport */ RegistryClient),
-  tu: () => (/* reexport */ UntaggedSigningError),
-  G1: () => (/* reexport */ assertProviderServes),
-  Jt: () => (/* reexport */ githubActionsIdentity),
-  Qk: () => (/* reexport */ hasGitHubIdToken),
-  r_: () => (/* reexport */ isValidTag),
-  PM: () => (/* reexport */ keys.loadPrivateKey),
-  zb: () => (/* reexport */ locationName),
-  JC: () => (/* reexport */ networkErrorCode),
-  Ap: () => (/* reexport */ openTarget),
-  zS: () => (/* reexport */ parseLocation),
-  te: () => (/* reexport */ parseProvider),
-  xe: () => (/* reexport */ publicGood),
-  Xi: () => (/* reexport */ pushArtifact),
-  Qn: () => (/* reexport */ registryCredentials),
-  k_: () => (/* reexport */ signBeforeTagging),
-  XO: () => (/* reexport */ signatureFormats),
-  D$: () => (/* reexport */ tagRule),
-  sE: () => (/* reexport */ withAuthHint)
+  uRY: () => (/* reexport */ ArtifactPathError),
+  x_N: () => (/* reexport */ InvalidReferenceError),
+  eNh: () => (/* reexport */ keys.KeyError),
+  MfY: () => (/* reexport */ OciError),
+  mZX: () => (/* reexport */ ProviderError),
+  bPd: () => (/* reexport */ RegistryClient),
+  tuu: () => (/* reexport */ UntaggedSigningError),
+  G1V: () => (/* reexport */ assertProviderServes),
+  Jtm: () => (/* reexport */ githubActionsIdentity),
+  QkJ: () => (/* reexport */ hasGitHubIdToken),
+  r_E: () => (/* reexport */ reference_isValidTag),
+  PMb: () => (/* reexport */ keys.loadPrivateKey),
+  zb0: () => (/* reexport */ locationName),
+  a0e: () => (/* reexport */ networkErrorCode),
+  Apu: () => (/* reexport */ openTarget),
+  zSL: () => (/* reexport */ parseLocation),
+  tel: () => (/* reexport */ parseProvider),
+  xew: () => (/* reexport */ publicGood),
+  Xi3: () => (/* reexport */ push_pushArtifact),
+  Qn4: () => (/* reexport */ registryCredentials),
+  k_J: () => (/* reexport */ signBeforeTagging),
+  XOr: () => (/* reexport */ signatureFormats),
+  D$m: () => (/* reexport */ tagRule),
+  sEZ: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CosignAnnotation, CredentialHelperError, DigestStream, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, buildLayer, bytesSource, canMount, compareBytes, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultMaxPullSize, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, emptyJson, emptyReferrersIndex, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, inTotoPayloadType, isDigest, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, jwtClaims, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, parseChallenges, parseDigest, parseManifest, parseReference, parseRetryAfter, plainDescriptor, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, rfc3339, runCredentialHelper, safeEntryName, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -8812,7 +8890,7 @@ function parseReference(input) {
         ref.digest = digest;
     return ref;
 }
-function isValidTag(tag) {
+function reference_isValidTag(tag) {
     return tagPattern.test(tag);
 }
 /** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
@@ -8974,10 +9052,10 @@ async function content_readAll(stream, limit = Number.POSITIVE_INFINITY) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -8997,11 +9075,11 @@ const buffersInFlight = 4;
  * The answer comes back as a fetch Response, so callers handle both paths alike.
  */
 class UploadSender {
-    #http = new external_node_http_namespaceObject.Agent({ keepAlive: true });
-    #https = new external_node_https_namespaceObject.Agent({ keepAlive: true });
+    #http = new external_node_http_.Agent({ keepAlive: true });
+    #https = new external_node_https_.Agent({ keepAlive: true });
     send(method, url, headers, body, signal) {
         const secure = url.protocol === 'https:';
-        const send = secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request;
+        const send = secure ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
             const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
                 resolve(toResponse(method, res));
@@ -10006,6 +10084,9 @@ class RegistryClient {
     }
     /** `scheme://host` of a registry's API endpoint. */
     baseUrl(registry) {
+        const mapped = this.options.endpoints?.[registry];
+        if (mapped)
+            return mapped.replace(/\/+$/, '');
         const insecure = this.options.insecure;
         const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || isLoopbackHost(registry);
         return `${plain ? 'http' : 'https'}://${registryEndpoint(registry)}`;
@@ -10370,21 +10451,21 @@ async function copyGraph(src, root, dst, options = {}) {
  * when the tag turns out to point at the manifest already.
  */
 async function copy_applyTag(dst, root, tag, options) {
-    if (options.lookFirst && (await currentDigest(dst, tag)) === root.descriptor.digest)
+    if (options.lookFirst && (await copy_currentDigest(dst, tag)) === root.descriptor.digest)
         return { tag, changed: false };
     try {
         await dst.pushReference(root.descriptor, root.bytes, tag);
         return { tag, changed: true };
     }
     catch (err) {
-        if (err instanceof OciError && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
+        if (err instanceof OciError && err.status !== undefined && err.status >= 400 && err.status < 500 && (await copy_currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
             return { tag, changed: false };
         }
         throw err;
     }
 }
 /** The digest a tag points at, or undefined when the tag does not exist. */
-async function currentDigest(target, tag) {
+async function copy_currentDigest(target, tag) {
     try {
         return (await target.resolve(tag)).digest;
     }
@@ -10693,8 +10774,8 @@ function* walk_walkEntries(root, options = {}) {
     yield* visit(root, '.', new Set([rootReal]));
 }
 
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ../../node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6474);
 ;// CONCATENATED MODULE: external "node:v8"
@@ -10812,7 +10893,7 @@ async function writeLayer(entries, out) {
     const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
     const gzTap = new Tap({ highWaterMark: queueBytes });
     const sink = out ?? new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() });
-    const gzip = (0,external_node_zlib_namespaceObject.createGzip)({ level: gzipLevel, memLevel: 8, strategy: external_node_zlib_namespaceObject.constants.Z_DEFAULT_STRATEGY, chunkSize: batchBytes, highWaterMark: queueBytes });
+    const gzip = (0,external_node_zlib_.createGzip)({ level: gzipLevel, memLevel: 8, strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY, chunkSize: batchBytes, highWaterMark: queueBytes });
     const done = (0,external_node_stream_promises_namespaceObject.pipeline)([pack, new Batch({ highWaterMark: queueBytes }), tarTap, gzip, new PortableGzipHeader(), gzTap, sink]);
     let files = 0;
     const writing = (async () => {
@@ -10937,7 +11018,7 @@ var external_node_os_ = __nccwpck_require__(8161);
  * optional `beforeTag` step) the tags. With `diffTag`, unchanged content is not pushed again; its tags are
  * still applied to what `diffTag` holds, as the D2 push action does.
  */
-async function pushArtifact(options) {
+async function push_pushArtifact(options) {
     const tags = [...new Set([...(options.diffTag ? [options.diffTag] : []), ...(options.tags ?? [])])];
     if (tags.length === 0)
         tags.push('latest');
@@ -11333,173 +11414,6 @@ function dockerConfigCredentials(options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/auth/github.ts
-/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
-function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
-    if (registry === 'ghcr.io')
-        return true;
-    const host = new URL(serverUrl).host;
-    return host !== 'github.com' && registry === `containers.${host}`;
-}
-/**
- * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
- * does. Pushing needs `permissions: packages: write`.
- */
-function githubTokenCredentials(options) {
-    return {
-        name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl) ? { username: options.actor || 'x-access-token', password: options.token } : undefined,
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
-/** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
-function staticCredentials(credential, registry) {
-    return {
-        name: 'explicit credentials',
-        credentialFor: async (host) => (registry === undefined || registry === host ? credential : undefined),
-    };
-}
-/** Asks each provider in turn; the first that knows the registry wins. */
-function firstCredential(providers) {
-    return async (registry) => {
-        for (const provider of providers) {
-            const credential = await provider.credentialFor(registry);
-            if (credential)
-                return credential;
-        }
-        return undefined;
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/resolve.ts
-
-
-
-/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
-const providerNames = ['generic', 'aws', 'gcp', 'azure'];
-const cloudProviders = new Map();
-/** Registers a cloud provider implementation. */
-function registerCloudProvider(name, create) {
-    cloudProviders.set(name, create);
-}
-class ProviderError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ProviderError';
-    }
-}
-function parseProvider(value) {
-    const name = (value || 'generic').trim().toLowerCase();
-    if (!providerNames.includes(name)) {
-        throw new ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
-    }
-    return name;
-}
-/**
- * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
- * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
- */
-function registryCredentials(options = {}) {
-    const providers = [];
-    if (options.username || options.password)
-        providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
-    const provider = options.provider ?? 'generic';
-    if (provider !== 'generic') {
-        const create = cloudProviders.get(provider);
-        if (!create)
-            throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-        providers.push(create());
-    }
-    if (options.githubToken)
-        providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
-    if (options.dockerConfig !== false)
-        providers.push(dockerConfigCredentials({ env: options.env }));
-    return firstCredential(providers);
-}
-/** Refuses a cloud provider for a registry it does not serve, as Flux 2.6+ does. */
-function assertProviderServes(provider, registry) {
-    if (provider === 'generic')
-        return;
-    const create = cloudProviders.get(provider);
-    if (!create)
-        throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-    const cloud = create();
-    if (!cloud.serves(registry))
-        throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
-
-
-const credentialFix = {
-    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
-    cli: 'pass --creds user:password, or run docker login',
-};
-/**
- * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
- * come back unchanged.
- */
-function withAuthHint(err, context) {
-    if (!(err instanceof OciError) || (err.status !== 401 && err.status !== 403))
-        return err;
-    const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
-    let hint;
-    if (!context.hasCredentials) {
-        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
-    }
-    else if (github) {
-        hint =
-            context.vocabulary === 'action'
-                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
-                : `use a token with the write:packages scope for ${context.registry}`;
-    }
-    else if (err.status === 401) {
-        hint = `the registry rejected the credentials for ${context.registry}; check them`;
-    }
-    else {
-        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
-    }
-    return new OciError(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/index.ts
-
-
-
-
-
-
-;// CONCATENATED MODULE: ../../packages/core/src/sign/payload.ts
-
-
-/** cosign's legacy signature payload media type (cosign pkg/types SimpleSigningMediaType). */
-const simpleSigningMediaType = 'application/vnd.dev.cosign.simplesigning.v1+json';
-/** The in-toto predicate cosign v3 signs images with (cosign pkg/types/predicate.go). */
-const cosignSignPredicateType = 'https://sigstore.dev/cosign/sign/v1';
-const payload_inTotoPayloadType = 'application/vnd.in-toto+json';
-/**
- * The "simple signing" payload cosign signs, byte for byte as Go's json.Marshal writes sigstore's
- * payload.Cosign: `docker-reference` is the repository, `optional` holds claims or is null.
- */
-function simpleSigningPayload(repository, digest, claims) {
-    const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
-    return Buffer.from(JSON.stringify({
-        critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
-        optional,
-    }));
-}
-/** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
-function signStatement(digest, claims) {
-    const { algorithm, hex } = digest_parseDigest(digest);
-    const subject = { digest: { [algorithm]: hex } };
-    if (claims && Object.keys(claims).length)
-        subject.annotations = sortedAnnotations(claims);
-    return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType: cosignSignPredicateType, predicate: {} }));
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
-var keys = __nccwpck_require__(6666);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/identity.ts
 class IdentityTokenError extends Error {
     constructor(message) {
@@ -11555,6 +11469,622 @@ function jwtClaims(token) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
+
+/** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
+class CloudCredentialError extends Error {
+    constructor(message, options = {}) {
+        super(oneLine(message), options);
+        this.name = 'CloudCredentialError';
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** A registry name without its port, lowercased: what host patterns match. */
+function registryHostname(registry) {
+    const host = registry.toLowerCase();
+    if (host.startsWith('['))
+        return host.slice(0, host.indexOf(']') + 1);
+    return host.replace(/:\d+$/, '');
+}
+/** The job's OIDC token for an audience; a missing token says which permission to add. */
+async function oidcToken(context, audience, purpose) {
+    let token;
+    try {
+        token = context.options.idToken
+            ? await context.options.idToken(audience)
+            : await githubActionsIdentity(audience, { env: context.env }).getToken();
+    }
+    catch (err) {
+        if (err instanceof IdentityTokenError)
+            throw new CloudCredentialError(`${purpose} needs the job's OIDC token: ${err.message}`, { cause: err });
+        throw err;
+    }
+    context.onSecret(token);
+    return token;
+}
+/** Refresh a cached token this long before it expires, so it never runs out mid-push. */
+const expiryMarginMs = 5 * 60_000;
+/**
+ * Values that expire, fetched once per key and kept until shortly before their expiry. Concurrent callers share
+ * one fetch; a failed fetch is not kept, so the next caller tries again.
+ */
+class ExpiringCache {
+    #entries = new Map();
+    #inflight = new Map();
+    async get(key, fetch) {
+        const cached = this.#entries.get(key);
+        if (cached && cached.expiresAt - expiryMarginMs > Date.now())
+            return cached.value;
+        let pending = this.#inflight.get(key);
+        if (!pending) {
+            pending = fetch().finally(() => this.#inflight.delete(key));
+            this.#inflight.set(key, pending);
+        }
+        const entry = await pending;
+        this.#entries.set(key, entry);
+        return entry.value;
+    }
+}
+/** `exp` of a JWT in milliseconds, or undefined when it is not a JWT with one. */
+function jwtExpiry(token) {
+    try {
+        const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A JSON answer from a token service, with the service's own error words when it refuses. */
+async function postForToken(service, url, init, fix) {
+    const headers = { 'content-type': init.contentType, accept: 'application/json' };
+    if (init.authorization)
+        headers.authorization = init.authorization;
+    let response;
+    let networkError;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+        networkError = undefined;
+        response = await fetch(url, { method: 'POST', headers, body: init.body, signal: AbortSignal.timeout(30_000) }).catch((err) => {
+            networkError = err;
+            return undefined;
+        });
+        if (response && response.status < 500 && response.status !== 429)
+            break;
+        if (attempt < 3)
+            await response?.body?.cancel();
+    }
+    if (!response) {
+        const cause = networkError;
+        throw new CloudCredentialError(`${service} is unreachable at ${new URL(url).host} (${cause?.cause?.code ?? cause?.message ?? 'network error'})`, { cause: networkError });
+    }
+    const text = await response.text().catch(() => '');
+    let body = {};
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: reported below when it is an error.
+    }
+    if (!response.ok) {
+        const error = serviceError(body) ?? text.trim().slice(0, 200);
+        const hint = fix?.(response.status, error);
+        throw new CloudCredentialError(`${service} refused (HTTP ${response.status}${error ? `: ${truncate(error)}` : ''})${hint ? `; ${hint}` : ''}`);
+    }
+    return body;
+}
+/** The error words in OAuth2 (`error`, `error_description`) and Google API (`error.message`) answers. */
+function serviceError(body) {
+    const error = body.error;
+    if (error && typeof error === 'object') {
+        const { status, message } = error;
+        return [status, message].filter(Boolean).join(': ') || undefined;
+    }
+    const description = typeof body.error_description === 'string' ? body.error_description.split(/\r?\n/)[0] : undefined;
+    return [typeof error === 'string' ? error : undefined, description].filter(Boolean).join(': ') || undefined;
+}
+function truncate(text) {
+    const line = oneLine(text);
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/aws.ts
+
+
+/**
+ * Private ECR hosts (docker/login-action's pattern; Flux 2.6 accepts the same registries): `<account>.dkr.ecr.<region>.amazonaws.com`,
+ * the dual-stack `<account>.dkr-ecr.<region>.on.aws`, China (`.amazonaws.com.cn`) and the EU sovereign cloud (`.amazonaws.eu`).
+ */
+const ecrHostPattern = /^([0-9]{12})\.(dkr\.ecr|dkr-ecr|dkr\.ecr-fips|dkr-ecr-fips)\.([a-z0-9-]+)\.(on\.aws|amazonaws\.com(\.cn)?|amazonaws\.eu)$/;
+/** ECR Public's registry hosts. */
+const ecrPublicHosts = ['public.ecr.aws', 'ecr-public.aws.com'];
+/** "Authenticating to ECR Public auth only works in us-east-1" (amazon-ecr-login). */
+const ecrPublicRegion = 'us-east-1';
+/** Which ECR a registry name is (the port is ignored), or undefined when it is not one. */
+function parseEcrRegistry(registry) {
+    const host = registryHostname(registry);
+    if (ecrPublicHosts.includes(host))
+        return { kind: 'public', region: ecrPublicRegion };
+    const match = ecrHostPattern.exec(host);
+    return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
+}
+const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
+const endpointVariables = { sts: 'AWS_ENDPOINT_URL_STS', ecr: 'AWS_ENDPOINT_URL_ECR', ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC' };
+/** An SDK error as one line: `<Code>: <message>`, or the network error. */
+function sdkError(err) {
+    const e = err;
+    const status = e.$metadata?.httpStatusCode;
+    const name = e.name && e.name !== 'Error' ? e.name : e.code;
+    return oneLine(`${name ? `${name}: ` : ''}${e.message ?? String(err)}${status ? ` (HTTP ${status})` : ''}`);
+}
+/**
+ * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
+ * AssumeRoleWithWebIdentity), else AWS credentials already in the environment (AWS_ACCESS_KEY_ID, e.g. from
+ * aws-actions/configure-aws-credentials, or AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN). Then ECR's
+ * GetAuthorizationToken (in the registry's region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is
+ * loaded only here, on first use.
+ */
+function awsProvider(context) {
+    const options = context.options.aws ?? {};
+    const env = context.env;
+    const keys = new ExpiringCache();
+    const tokens = new ExpiringCache();
+    const endpoint = (service) => {
+        const explicit = options.endpoints?.[service];
+        if (explicit)
+            return explicit;
+        if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? ''))
+            return undefined;
+        return env[endpointVariables[service]] || env.AWS_ENDPOINT_URL || undefined;
+    };
+    const assumeRole = async (roleArn, webIdentityToken, region) => {
+        const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2811, 19));
+        const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
+        const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+        try {
+            const out = await client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName, WebIdentityToken: webIdentityToken, DurationSeconds: options.durationSeconds ?? 3600 }));
+            const c = out.Credentials;
+            if (!c?.AccessKeyId || !c.SecretAccessKey)
+                throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
+            context.onSecret(c.SecretAccessKey);
+            if (c.SessionToken)
+                context.onSecret(c.SessionToken);
+            const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
+            return { value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }, expiresAt };
+        }
+        catch (err) {
+            if (err instanceof CloudCredentialError)
+                throw err;
+            const denied = /AccessDenied|InvalidIdentityToken|IDPRejectedClaim|ExpiredToken/.test(err.name ?? '');
+            const hint = denied
+                ? `; the role's trust policy must allow sts:AssumeRoleWithWebIdentity for token.actions.githubusercontent.com with audience ${options.audience ?? 'sts.amazonaws.com'} and this repository's sub claim`
+                : '';
+            throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} failed: ${sdkError(err)}${hint}`, { cause: err });
+        }
+        finally {
+            client.destroy();
+        }
+    };
+    /** The AWS credentials to call ECR with, cached until they expire. */
+    const credentials = (stsRegion) => keys.get(`keys|${stsRegion}`, async () => {
+        if (options.roleArn) {
+            const token = await oidcToken(context, options.audience ?? 'sts.amazonaws.com', `provider aws (to assume ${options.roleArn})`);
+            return assumeRole(options.roleArn, token, stsRegion);
+        }
+        if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
+            context.onSecret(env.AWS_SECRET_ACCESS_KEY);
+            if (env.AWS_SESSION_TOKEN)
+                context.onSecret(env.AWS_SESSION_TOKEN);
+            const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
+            const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
+            return { value: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }, expiresAt };
+        }
+        if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
+            const token = (await (0,promises_.readFile)(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err) => {
+                throw new CloudCredentialError(`provider aws cannot read AWS_WEB_IDENTITY_TOKEN_FILE ${env.AWS_WEB_IDENTITY_TOKEN_FILE}: ${err.message}`);
+            })).trim();
+            context.onSecret(token);
+            return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
+        }
+        throw new CloudCredentialError('provider aws has no AWS credentials: give the IAM role to assume with the job\'s OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step');
+    });
+    const authorizationToken = async (registry, ecr) => {
+        const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
+        const awsKeys = await credentials(stsRegion);
+        let token;
+        let expires;
+        const api = ecr.kind === 'public' ? 'ECR Public GetAuthorizationToken' : `ECR GetAuthorizationToken in ${ecr.region}`;
+        try {
+            if (ecr.kind === 'public') {
+                const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6681, 19));
+                const client = new ECRPUBLICClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecrPublic'), maxAttempts: 3 });
+                try {
+                    const out = await client.send(new GetAuthorizationTokenCommand({}));
+                    token = out.authorizationData?.authorizationToken;
+                    expires = out.authorizationData?.expiresAt;
+                }
+                finally {
+                    client.destroy();
+                }
+            }
+            else {
+                const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 149, 19));
+                const client = new ECRClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecr'), maxAttempts: 3 });
+                try {
+                    const out = await client.send(new GetAuthorizationTokenCommand({}));
+                    token = out.authorizationData?.[0]?.authorizationToken;
+                    expires = out.authorizationData?.[0]?.expiresAt;
+                }
+                finally {
+                    client.destroy();
+                }
+            }
+        }
+        catch (err) {
+            const denied = /AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken/.test(err.name ?? '');
+            const permission = ecr.kind === 'public' ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken' : 'ecr:GetAuthorizationToken';
+            throw new CloudCredentialError(`${api} for ${registry} failed: ${sdkError(err)}${denied ? `; the AWS identity needs ${permission}` : ''}`, { cause: err });
+        }
+        if (!token)
+            throw new CloudCredentialError(`${api} for ${registry} returned no authorization token`);
+        context.onSecret(token);
+        const decoded = Buffer.from(token, 'base64').toString('utf8');
+        const cut = decoded.indexOf(':');
+        if (cut <= 0)
+            throw new CloudCredentialError(`${api} for ${registry} returned a token that is not base64 "AWS:<password>"`);
+        const credential = { username: decoded.slice(0, cut), password: decoded.slice(cut + 1) };
+        context.onSecret(credential.password);
+        // ECR tokens last 12 hours; without an expiry, assume the shortest AWS documents for a session (1 hour).
+        return { value: credential, expiresAt: expires?.getTime() ?? Date.now() + 3600_000 };
+    };
+    return {
+        name: 'aws',
+        hosts: awsHosts,
+        serves: (registry) => parseEcrRegistry(registry) !== undefined,
+        async credentialFor(registry) {
+            const ecr = parseEcrRegistry(registry);
+            if (!ecr)
+                return undefined;
+            const key = ecr.kind === 'public' ? 'public' : `${ecr.account}|${ecr.region}`;
+            return tokens.get(key, () => authorizationToken(registry, ecr));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/azure.ts
+
+/** Flux 2.6's ACR pattern (from Kubernetes' Azure credential provider). */
+const azureHostPattern = /^.+\.(azurecr\.io|azurecr\.cn|azurecr\.de|azurecr\.us)$/;
+const azureHosts = 'Azure Container Registry (*.azurecr.io, *.azurecr.cn, *.azurecr.de, *.azurecr.us)';
+/** The user name docker and `az acr login --expose-token` use with an ACR refresh token. */
+const acrTokenUsername = '00000000-0000-0000-0000-000000000000';
+function isAzureRegistry(registry) {
+    return azureHostPattern.test(registryHostname(registry));
+}
+/** The Entra ID authority and Resource Manager scope of the cloud a registry lives in (as Flux chooses the scope). */
+function azureCloud(registry) {
+    const host = registryHostname(registry);
+    if (host.endsWith('.azurecr.cn'))
+        return { authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' };
+    if (host.endsWith('.azurecr.us'))
+        return { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' };
+    return { authorityHost: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' };
+}
+/**
+ * `provider: azure`, as azure/login does with OIDC: the job's OIDC token (audience `api://AzureADTokenExchange`) is a
+ * client assertion for the app's federated credential (Entra ID client-credentials grant), and the Entra ID token
+ * is exchanged at the registry's `/oauth2/exchange` for an ACR refresh token. That is an identity token: the
+ * registry's token endpoint trades it for access tokens (grant_type=refresh_token).
+ */
+function azureProvider(context) {
+    const options = context.options.azure ?? {};
+    const env = context.env;
+    const entraTokens = new ExpiringCache();
+    const refreshTokens = new ExpiringCache();
+    const entraToken = (registry, clientId, tenantId) => {
+        const cloud = azureCloud(registry);
+        const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
+        const scope = options.scope || cloud.scope;
+        return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
+            const assertion = await oidcToken(context, options.audience || 'api://AzureADTokenExchange', 'provider azure');
+            const form = new URLSearchParams({
+                client_id: clientId,
+                grant_type: 'client_credentials',
+                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+                client_assertion: assertion,
+                scope,
+            });
+            const answer = await postForToken(`Microsoft Entra ID token request for client ${clientId} in tenant ${tenantId}`, `${authority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status, error) => /AADSTS70021|AADSTS700213|AADSTS700211|AADSTS700212/.test(error)
+                ? "add a federated credential to the app for issuer https://token.actions.githubusercontent.com and this job's subject (repo:<owner>/<repo>:…)"
+                : status === 400 || status === 401
+                    ? 'check the client and tenant IDs and the federated credential'
+                    : undefined);
+            const token = typeof answer.access_token === 'string' ? answer.access_token : '';
+            if (!token)
+                throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
+            context.onSecret(token);
+            return { value: token, expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000 };
+        });
+    };
+    const refreshToken = async (registry) => {
+        const clientId = options.clientId || env.AZURE_CLIENT_ID;
+        const tenantId = options.tenantId || env.AZURE_TENANT_ID;
+        if (!clientId || !tenantId) {
+            throw new CloudCredentialError(`provider azure needs the client ID and tenant ID of the identity with the federated credential (AZURE_CLIENT_ID and AZURE_TENANT_ID); missing ${[clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ')}`);
+        }
+        const accessToken = await entraToken(registry, clientId, tenantId);
+        const base = (context.endpoints[registry] || `https://${registry}`).replace(/\/+$/, '');
+        const form = new URLSearchParams({ grant_type: 'access_token', service: registry, tenant: tenantId, access_token: accessToken });
+        const answer = await postForToken(`ACR token exchange at ${registry}`, `${base}/oauth2/exchange`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => (status === 401 || status === 403 ? `give the identity (client ${clientId}) the AcrPush role on ${registry}` : undefined));
+        const token = typeof answer.refresh_token === 'string' ? answer.refresh_token : '';
+        if (!token)
+            throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
+        context.onSecret(token);
+        // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
+        return { value: { username: acrTokenUsername, password: token, identityToken: token }, expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000 };
+    };
+    return {
+        name: 'azure',
+        hosts: azureHosts,
+        serves: isAzureRegistry,
+        credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp.ts
+
+/** Flux 2.6's GCP registry pattern: Container Registry (`gcr.io`, `*.gcr.io`) and Artifact Registry (`<location>-docker.pkg.dev`). */
+const gcpHostPattern = /^(((.+\.)?gcr\.io)|(.+-docker\.pkg\.dev))$/;
+const gcpHosts = 'Google Artifact Registry (<location>-docker.pkg.dev) and Container Registry (gcr.io, *.gcr.io)';
+const defaultGcpStsUrl = 'https://sts.googleapis.com/v1/token';
+const defaultGcpIamCredentialsUrl = 'https://iamcredentials.googleapis.com';
+const cloudPlatform = 'https://www.googleapis.com/auth/cloud-platform';
+const providerPattern = /^projects\/[^/]+\/locations\/[^/]+\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
+function isGcpRegistry(registry) {
+    return gcpHostPattern.test(registryHostname(registry));
+}
+/** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
+function workloadIdentityProviderName(value) {
+    return value.trim().replace(/^(https:)?\/\/iam\.googleapis\.com\//, '').replace(/^\/+/, '');
+}
+/**
+ * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
+ * exchanged at Google's STS for a federated access token, which is used directly or, with `serviceAccount`, to
+ * impersonate that service account (IAM Credentials generateAccessToken). The registry user is `oauth2accesstoken`.
+ */
+function gcpProvider(context) {
+    const options = context.options.gcp ?? {};
+    const tokens = new ExpiringCache();
+    const stsUrl = options.stsUrl || context.env.D2CI_GCP_STS_URL || defaultGcpStsUrl;
+    const iamUrl = (options.iamCredentialsUrl || context.env.D2CI_GCP_IAMCREDENTIALS_URL || defaultGcpIamCredentialsUrl).replace(/\/+$/, '');
+    const fetchToken = async () => {
+        const provider = workloadIdentityProviderName(options.workloadIdentityProvider ?? '');
+        if (!provider) {
+            throw new CloudCredentialError('provider gcp needs the workload identity provider (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)');
+        }
+        if (!providerPattern.test(provider)) {
+            throw new CloudCredentialError(`provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`);
+        }
+        const subjectToken = await oidcToken(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
+        const form = new URLSearchParams({
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            audience: `//iam.googleapis.com/${provider}`,
+            scope: cloudPlatform,
+            requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            subject_token: subjectToken,
+        });
+        const federated = await postForToken(`Google STS token exchange for ${provider}`, stsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => status === 400 || status === 401 || status === 403
+            ? "check the provider's issuer (https://token.actions.githubusercontent.com), allowed audiences and attribute condition against this job's token"
+            : undefined);
+        const federatedToken = typeof federated.access_token === 'string' ? federated.access_token : '';
+        if (!federatedToken)
+            throw new CloudCredentialError(`Google STS token exchange for ${provider} returned no access_token`);
+        context.onSecret(federatedToken);
+        const federatedExpiry = Date.now() + (typeof federated.expires_in === 'number' ? federated.expires_in : 3600) * 1000;
+        if (!options.serviceAccount)
+            return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
+        const account = options.serviceAccount.trim();
+        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, { body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }), contentType: 'application/json', authorization: `Bearer ${federatedToken}` }, (status) => status === 403 || status === 401
+            ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
+            : undefined);
+        const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
+        if (!accessToken)
+            throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
+        context.onSecret(accessToken);
+        const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
+        return { value: { username: 'oauth2accesstoken', password: accessToken }, expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime };
+    };
+    return {
+        name: 'gcp',
+        hosts: gcpHosts,
+        serves: isGcpRegistry,
+        // One access token serves every Google registry.
+        credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/github.ts
+/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
+function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
+    if (registry === 'ghcr.io')
+        return true;
+    const host = new URL(serverUrl).host;
+    return host !== 'github.com' && registry === `containers.${host}`;
+}
+/**
+ * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
+ * does. Pushing needs `permissions: packages: write`.
+ */
+function githubTokenCredentials(options) {
+    return {
+        name: 'GITHUB_TOKEN',
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl) ? { username: options.actor || 'x-access-token', password: options.token } : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
+/** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
+function staticCredentials(credential, registry) {
+    return {
+        name: 'explicit credentials',
+        credentialFor: async (host) => (registry === undefined || registry === host ? credential : undefined),
+    };
+}
+/** Asks each provider in turn; the first that knows the registry wins. */
+function firstCredential(providers) {
+    return async (registry) => {
+        for (const provider of providers) {
+            const credential = await provider.credentialFor(registry);
+            if (credential)
+                return credential;
+        }
+        return undefined;
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/resolve.ts
+
+
+
+
+
+
+/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
+const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+const cloudProviders = new Map();
+/** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
+function registerCloudProvider(name, create) {
+    cloudProviders.set(name, create);
+}
+registerCloudProvider('aws', awsProvider);
+registerCloudProvider('gcp', gcpProvider);
+registerCloudProvider('azure', azureProvider);
+class ProviderError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProviderError';
+    }
+}
+function parseProvider(value) {
+    const name = (value || 'generic').trim().toLowerCase();
+    if (!providerNames.includes(name)) {
+        throw new ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
+    }
+    return name;
+}
+/**
+ * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
+ * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
+ */
+function registryCredentials(options = {}) {
+    const providers = [];
+    if (options.username || options.password)
+        providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
+    const provider = options.provider ?? 'generic';
+    if (provider !== 'generic') {
+        const create = cloudProviders.get(provider);
+        if (!create)
+            throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+        providers.push(create(cloudContext(options)));
+    }
+    if (options.githubToken)
+        providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
+    if (options.dockerConfig !== false)
+        providers.push(dockerConfigCredentials({ env: options.env }));
+    return firstCredential(providers);
+}
+/** Refuses a cloud provider for a registry it does not serve, as Flux 2.6+ does. */
+function assertProviderServes(provider, registry) {
+    if (provider === 'generic')
+        return;
+    const create = cloudProviders.get(provider);
+    if (!create)
+        throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+    const cloud = create(cloudContext({}));
+    if (!cloud.serves(registry))
+        throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+}
+function cloudContext(options) {
+    return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
+
+
+const credentialFix = {
+    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
+    cli: 'pass --creds user:password, or run docker login',
+};
+/**
+ * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
+ * come back unchanged.
+ */
+function withAuthHint(err, context) {
+    if (!(err instanceof OciError) || (err.status !== 401 && err.status !== 403))
+        return err;
+    const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
+    let hint;
+    if (!context.hasCredentials) {
+        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+    }
+    else if (github) {
+        hint =
+            context.vocabulary === 'action'
+                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
+                : `use a token with the write:packages scope for ${context.registry}`;
+    }
+    else if (err.status === 401) {
+        hint = `the registry rejected the credentials for ${context.registry}; check them`;
+    }
+    else {
+        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
+    }
+    return new OciError(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/index.ts
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/payload.ts
+
+
+/** cosign's legacy signature payload media type (cosign pkg/types SimpleSigningMediaType). */
+const simpleSigningMediaType = 'application/vnd.dev.cosign.simplesigning.v1+json';
+/** The in-toto predicate cosign v3 signs images with (cosign pkg/types/predicate.go). */
+const cosignSignPredicateType = 'https://sigstore.dev/cosign/sign/v1';
+const payload_inTotoPayloadType = 'application/vnd.in-toto+json';
+/**
+ * The "simple signing" payload cosign signs, byte for byte as Go's json.Marshal writes sigstore's
+ * payload.Cosign: `docker-reference` is the repository, `optional` holds claims or is null.
+ */
+function simpleSigningPayload(repository, digest, claims) {
+    const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
+    return Buffer.from(JSON.stringify({
+        critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+        optional,
+    }));
+}
+/** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
+function signStatement(digest, claims) {
+    const { algorithm, hex } = digest_parseDigest(digest);
+    const subject = { digest: { [algorithm]: hex } };
+    if (claims && Object.keys(claims).length)
+        subject.annotations = sortedAnnotations(claims);
+    return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType: cosignSignPredicateType, predicate: {} }));
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
+var keys = __nccwpck_require__(6666);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/signer.ts
 
 
@@ -11764,7 +12294,7 @@ function certificateIdentity(bundle) {
  * 2.6+ and cosign v2/v3 verify); `bundle` attaches a v0.3 DSSE bundle as a referrer (cosign v3's default, which
  * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
  */
-async function signArtifact(target, subject, options) {
+async function sign_signArtifact(target, subject, options) {
     const signer = await createBundleSigner(options.identity);
     const name = target.name;
     const result = {};
@@ -11815,7 +12345,7 @@ function signBeforeTagging(target, options) {
     return {
         beforeTag: async (descriptor) => {
             try {
-                signed = await signArtifact(target, descriptor, options);
+                signed = await sign_signArtifact(target, descriptor, options);
             }
             catch (err) {
                 throw new UntaggedSigningError(descriptor.digest, err);
@@ -12164,7 +12694,7 @@ async function bundleChecks(target, subject, verification) {
  * is resolved to a digest once; signatures are looked up for that digest, so a tag moved meanwhile cannot swap
  * what is verified (Flux ≤ 2.8 resolved twice). Verified when any signature passes.
  */
-async function verifyArtifact(options) {
+async function verify_verifyArtifact(options) {
     const fetched = await options.target.fetchManifest(options.reference);
     const descriptor = fetched.descriptor;
     const { manifest } = parseManifest(fetched.bytes, descriptor.mediaType);
@@ -12217,7 +12747,245 @@ function artifactOrigin(annotations) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/release/tag.ts
+
+
+/** `vX.Y.Z` or `<component>/vX.Y.Z`; named groups `component` (optional) and `version`. */
+const defaultReleaseTagPattern = '^(?:(?<component>[a-z0-9]+(?:[._-][a-z0-9]+)*)/)?(?<version>v[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?)$';
+class ReleaseTagError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseTagError';
+    }
+}
+/**
+ * Parses a release tag against a pattern with a `version` group (and optionally `component`). The version must
+ * be a valid semantic version with its `v` prefix, usable as an OCI tag.
+ */
+function parseReleaseTag(ref, pattern = defaultReleaseTagPattern) {
+    const name = ref.replace(/^refs\/tags\//, '');
+    let regexp;
+    try {
+        regexp = new RegExp(pattern);
+    }
+    catch (err) {
+        throw new ReleaseTagError(`tag pattern "${pattern}" is not a regular expression: ${err.message}`);
+    }
+    if (!pattern.includes('(?<version>'))
+        throw new ReleaseTagError(`tag pattern "${pattern}" needs a (?<version>…) group`);
+    const match = regexp.exec(name);
+    const version = match?.groups?.version;
+    if (!match || !version) {
+        throw new ReleaseTagError(`release tag "${name}" is not a release: expected vX.Y.Z (fleet repositories) or <component>/vX.Y.Z (component repositories)${pattern === defaultReleaseTagPattern ? '' : `, matching ${pattern}`}`);
+    }
+    const parsed = semver.parse(version.replace(/^v/, ''));
+    if (!parsed || !/^v?[0-9]/.test(version))
+        throw new ReleaseTagError(`"${version}" in release tag "${name}" is not a semantic version (vMAJOR.MINOR.PATCH)`);
+    if (!isValidTag(version))
+        throw new ReleaseTagError(`"${version}" cannot be an OCI tag (build metadata "+…" is not allowed in tags)`);
+    const release = { ref: name, version, prerelease: parsed.prerelease.length > 0 };
+    const component = match.groups?.component;
+    if (component)
+        release.component = component;
+    return release;
+}
+/** Semver order of two version tags (with or without `v`). */
+function tag_compareVersions(a, b) {
+    return semver.compare(a.replace(/^v/, ''), b.replace(/^v/, ''));
+}
+function tag_isVersionTag(tag) {
+    return /^v[0-9]/.test(tag) && semver.valid(tag.replace(/^v/, '')) !== null;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/release/release.ts
+
+
+
+
+
+
+
+
+
+const stableTag = 'latest-stable';
+/** A release that must not happen; nothing was moved, signed or pushed. */
+class ReleaseRefused extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseRefused';
+    }
+}
+/** The commit SHA an artifact's revision names (`<ref>@sha1:<sha>`, or a bare SHA). */
+function revisionCommit(revision) {
+    return /(?:^|@sha1:|@sha256:)([0-9a-f]{40}|[0-9a-f]{64})$/.exec(revision ?? '')?.[1];
+}
+function annotationsOf(fetched) {
+    return parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
+}
+function layerOf(fetched) {
+    const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+    return isIndex(manifest) ? undefined : manifest.layers[0];
+}
+const release_referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+/**
+ * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
+ * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
+ * tree (the push skips unchanged components, so `latest` may carry an older commit's revision).
+ */
+async function findPublished(options) {
+    const commit = options.commit?.toLowerCase();
+    const localLayer = options.path ? hashLayer({ path: options.path, ...options.walk }) : undefined;
+    localLayer?.catch(() => undefined);
+    const namesCommit = (fetched) => Boolean(fetched && commit && revisionCommit(annotationsOf(fetched)[Annotation.revision]) === commit);
+    const sameContent = async (fetched) => {
+        const layer = fetched && layerOf(fetched);
+        const local = localLayer ? await localLayer : undefined;
+        return Boolean(local && layer && layer.digest === local.digest && layer.size === local.size);
+    };
+    const latest = await fetchIfExists(options.target, 'latest');
+    if (namesCommit(latest))
+        return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
+    const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !release_referrersIndexTag.test(t) && !cosignTagSuffixes.some((s) => t.endsWith(s))).reverse();
+    const manifests = await mapLimit(tags, 8, (tag) => fetchIfExists(options.target, tag));
+    for (const [i, fetched] of manifests.entries()) {
+        if (namesCommit(fetched))
+            return { fetched, how: `${tags[i]} names commit ${commit?.slice(0, 12)}` };
+    }
+    if (latest && (await sameContent(latest)))
+        return { fetched: latest, how: "latest has the tagged tree's exact content" };
+    for (const [i, fetched] of manifests.entries()) {
+        if (fetched && (await sameContent(fetched)))
+            return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
+    }
+    const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : ''].filter(Boolean).join(' or ');
+    throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)); run the push workflow for this commit first, or release with mode: build`);
+}
+/** The highest version tag pointing at a digest (what `latest-stable` "holds"), if any. */
+async function versionAt(target, digest) {
+    const versions = (await target.tags()).filter(isVersionTag).sort((a, b) => compareVersions(b, a));
+    for (const version of versions) {
+        if ((await currentDigest(target, version)) === digest)
+            return version;
+    }
+    return undefined;
+}
+/** Refuses to move latest-stable below what it holds, unless allowed. */
+async function checkDowngrade(target, version, stable, allow) {
+    if (!stable)
+        return undefined;
+    const held = await versionAt(target, stable);
+    if (held && compareVersions(version, held) < 0) {
+        if (!allow)
+            throw new ReleaseRefused(`${stableTag} holds ${held}, which is newer than ${version}; refusing to move it back (set allow-downgrade, or roll back with rollback-to)`);
+        return `${stableTag} moved back from ${held} (allow-downgrade)`;
+    }
+    return undefined;
+}
+/**
+ * Releases a version. `promote` finds the artifact staging ran for the tagged commit, checks its staging
+ * signature, signs it again with the release identity, then tags `vX.Y.Z` and moves `latest-stable` — the same
+ * bytes, no upload. `build` packs and pushes (signed before tagging) as the D2 release workflows do. Both refuse,
+ * moving nothing, to overwrite a version that points elsewhere or to move `latest-stable` backwards; re-running
+ * a finished release changes nothing. Prereleases get their version tag but leave `latest-stable` alone.
+ */
+async function releaseArtifact(options) {
+    const { target, release } = options;
+    const [existing, stable] = await Promise.all([fetchIfExists(target, release.version), currentDigest(target, stableTag)]);
+    const notes = [];
+    const moveStable = !release.prerelease;
+    if (release.prerelease)
+        notes.push(`${release.version} is a prerelease: ${stableTag} stays where it is`);
+    const base = { version: release.version, ...(release.component ? { component: release.component } : {}), ...(stable ? { previousDigest: stable } : {}) };
+    let artifact;
+    let action;
+    if (options.mode === 'promote') {
+        const found = await findPublished(options);
+        notes.push(`found: ${found.how}`);
+        artifact = found.fetched;
+        action = 'promoted';
+    }
+    else {
+        action = 'built';
+    }
+    if (existing) {
+        const same = artifact ? existing.descriptor.digest === artifact.descriptor.digest : options.mode === 'build' && (await hashLayer({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
+        if (!same)
+            throw new ReleaseRefused(`${release.version} already points at ${existing.descriptor.digest}${artifact ? `, not at ${artifact.descriptor.digest} (the artifact for this commit)` : ', whose content differs from this tree'}; refusing to overwrite a release`);
+        // A finished (or half-finished) earlier run: make sure latest-stable is right, change nothing else.
+        const tags = [{ tag: release.version, changed: false }];
+        if (moveStable) {
+            const note = await checkDowngrade(target, release.version, stable, options.allowDowngrade ?? false);
+            if (note)
+                notes.push(note);
+            tags.push(await applyTag(target, existing, stableTag, { lookFirst: true }));
+        }
+        notes.push(`${release.version} was already released`);
+        return { ...base, action: tags.some((t) => t.changed) ? action : 'unchanged', descriptor: existing.descriptor, tags, notes };
+    }
+    if (moveStable) {
+        const note = await checkDowngrade(target, release.version, stable, options.allowDowngrade ?? false);
+        if (note)
+            notes.push(note);
+    }
+    const tags = [release.version, ...(moveStable ? [stableTag] : [])];
+    if (options.mode === 'promote' && artifact) {
+        const checked = await verifyArtifact({ target, reference: artifact.descriptor.digest, verification: options.verification });
+        if (!checked.verified)
+            throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
+        notes.push(`staging signature verified: ${checked.identity}`);
+        const signature = options.signing ? await signArtifact(target, artifact.descriptor, { ...options.signing, repository: target.name }) : undefined;
+        const results = [];
+        for (const tag of tags)
+            results.push(await applyTag(target, artifact, tag, { lookFirst: true }));
+        return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
+    }
+    const build = options;
+    const buildSigning = build.signing;
+    let signature;
+    const pushed = await pushArtifact({
+        ...build.walk,
+        path: build.path,
+        target,
+        tags,
+        source: build.source,
+        revision: build.revision,
+        created: build.created,
+        reproducible: build.reproducible,
+        annotations: build.annotations,
+        beforeTag: buildSigning
+            ? async (descriptor) => {
+                signature = await signArtifact(target, descriptor, { ...buildSigning, repository: target.name });
+            }
+            : undefined,
+    });
+    return { ...base, action, descriptor: pushed.descriptor, tags: pushed.tags, ...(signature ? { signature } : {}), notes };
+}
+/** Points `latest-stable` back at an earlier release, after verifying that release's signature. */
+async function rollbackRelease(options) {
+    const { target, version } = options;
+    const [fetched, stable] = await Promise.all([fetchIfExists(target, version), currentDigest(target, stableTag)]);
+    if (!fetched)
+        throw new ReleaseRefused(`cannot roll back to ${version}: no such tag in ${target.name}`);
+    const checked = await verifyArtifact({ target, reference: fetched.descriptor.digest, verification: options.verification });
+    if (!checked.verified)
+        throw new ReleaseRefused(`${version} (${fetched.descriptor.digest}) is not verified, so ${stableTag} does not move to it: ${checked.reasons.join('; ')}`);
+    const tag = await applyTag(target, fetched, stableTag, { lookFirst: true });
+    return {
+        action: tag.changed ? 'rolled back' : 'unchanged',
+        version,
+        descriptor: fetched.descriptor,
+        ...(stable ? { previousDigest: stable } : {}),
+        tags: [tag],
+        notes: [`${version} verified: ${checked.identity}`],
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/release/index.ts
+
+
+
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 
@@ -14306,6 +15074,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -14348,6 +15123,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 
 /***/ }),
 
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -14359,6 +15155,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -14380,6 +15183,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 

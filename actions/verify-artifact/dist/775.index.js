@@ -2596,7 +2596,7 @@ const protobuf_specs_1 = __webpack_require__(7154);
 const dsse_1 = __webpack_require__(7169);
 const message_1 = __webpack_require__(6649);
 const signer_1 = __webpack_require__(3074);
-const witness_1 = __webpack_require__(2467);
+const witness_1 = __webpack_require__(4848);
 const MAX_CA_API_VERSION = 1;
 const MAX_TLOG_API_VERSION = 2;
 const MAX_TSA_API_VERSION = 1;
@@ -3289,7 +3289,7 @@ Object.defineProperty(exports, "CIContextProvider", ({ enumerable: true, get: fu
 var signer_1 = __webpack_require__(3074);
 Object.defineProperty(exports, "DEFAULT_FULCIO_URL", ({ enumerable: true, get: function () { return signer_1.DEFAULT_FULCIO_URL; } }));
 Object.defineProperty(exports, "FulcioSigner", ({ enumerable: true, get: function () { return signer_1.FulcioSigner; } }));
-var witness_1 = __webpack_require__(2467);
+var witness_1 = __webpack_require__(4848);
 Object.defineProperty(exports, "DEFAULT_REKOR_URL", ({ enumerable: true, get: function () { return witness_1.DEFAULT_REKOR_URL; } }));
 Object.defineProperty(exports, "RekorWitness", ({ enumerable: true, get: function () { return witness_1.RekorWitness; } }));
 Object.defineProperty(exports, "TSAWitness", ({ enumerable: true, get: function () { return witness_1.TSAWitness; } }));
@@ -3687,7 +3687,7 @@ exports.getUserAgent = getUserAgent;
 
 /***/ }),
 
-/***/ 2467:
+/***/ 4848:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

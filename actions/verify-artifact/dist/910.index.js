@@ -3195,7 +3195,7 @@ exports.range = range;
 
 /***/ }),
 
-/***/ 2811:
+/***/ 5192:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4789,7 +4789,7 @@ exports.escape = escape;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.unescape = exports.escape = exports.AST = exports.Minimatch = exports.match = exports.makeRe = exports.braceExpand = exports.defaults = exports.filter = exports.GLOBSTAR = exports.sep = exports.minimatch = void 0;
-const brace_expansion_1 = __webpack_require__(2811);
+const brace_expansion_1 = __webpack_require__(5192);
 const assert_valid_pattern_js_1 = __webpack_require__(5896);
 const ast_js_1 = __webpack_require__(3928);
 const escape_js_1 = __webpack_require__(1865);

@@ -7934,7 +7934,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3629);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5140);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1601);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8097);
 
@@ -7953,122 +7953,66 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1123);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3629);
-
-
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6305);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
 function location() {
-    const url = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('url');
-    const repository = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('repository');
-    const ref = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('ref');
+    const url = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('url');
+    const repository = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('repository');
+    const ref = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('ref');
     if (url && repository)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('url', 'give `url`, or `repository` with `ref`, not both');
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('url', 'give `url`, or `repository` with `ref`, not both');
     if (!url && !repository)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('repository', 'is required (or `url`); e.g. repository: ghcr.io/acme/fleet with ref: latest');
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('repository', 'is required (or `url`); e.g. repository: ghcr.io/acme/fleet with ref: latest');
     const input = url ? 'url' : 'repository';
     let parsed;
     try {
-        parsed = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .parseLocation */ .zS)(url || repository);
+        parsed = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .parseLocation */ .zSL)(url || repository);
     }
     catch (err) {
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_)
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, err.message.replace(/^invalid reference /, ''));
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_N)
+            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, err.message.replace(/^invalid reference /, ''));
         throw err;
     }
     const inline = parsed.kind === 'registry' ? (parsed.reference.digest ?? parsed.reference.tag) : (parsed.digest ?? parsed.tag);
     if (repository && inline)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('repository', `"${repository}" already names "${inline}"; put the tag or digest in \`ref\``);
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('repository', `"${repository}" already names "${inline}"; put the tag or digest in \`ref\``);
     let reference = inline ?? (ref || 'latest');
     if (ref && !url) {
         try {
-            const withRef = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .parseLocation */ .zS)(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`);
+            const withRef = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .parseLocation */ .zSL)(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`);
             reference = (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
         }
         catch (err) {
-            if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_)
-                throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('ref', `"${ref}" is not a tag or digest: ${err.message.replace(/^invalid (reference|layout location) "[^"]*": /, '')}`);
+            if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_N)
+                throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('ref', `"${ref}" is not a tag or digest: ${err.message.replace(/^invalid (reference|layout location) "[^"]*": /, '')}`);
             throw err;
         }
     }
-    return { location: parsed, reference, input };
-}
-function keys(value, context) {
-    let pem = value;
-    if (!value.includes('-----BEGIN')) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.workspace, value);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('key', `is neither a PEM public key nor a file in the workspace ("${value}")`);
-        pem = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
-    }
-    const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
-    try {
-        return blocks.map((block) => (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .loadPublicKey */ .fg)(block));
-    }
-    catch (err) {
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .KeyError */ .eN)
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('key', err.message);
-        throw err;
-    }
+    return { location: parsed, reference };
 }
 /** Reads and validates every input (and loads the trust material) before anything is fetched. */
 async function getInputs() {
-    const context = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .githubContext */ .h4)();
+    const context = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .githubContext */ .h4)();
     const { location: parsed, reference } = location();
-    const formatValue = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('signature-format', { fallback: 'auto' });
-    if (!_d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .verifyFormats */ .oP.includes(formatValue))
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('signature-format', `"${formatValue}" is not one of ${_d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .verifyFormats */ .oP.join(', ')}`);
+    const formatValue = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('signature-format', { fallback: 'auto' });
+    if (!_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .verifyFormats */ .oP1.includes(formatValue))
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('signature-format', `"${formatValue}" is not one of ${_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .verifyFormats */ .oP1.join(', ')}`);
     const annotations = {};
-    for (const line of (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .linesInput */ .WO)('annotations')) {
+    for (const line of (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .linesInput */ .WO)('annotations')) {
         const cut = line.indexOf('=');
         if (cut <= 0)
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('annotations', `"${line}" is not key=regexp, e.g. org.opencontainers.image.revision=^refs/heads/main@`);
+            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('annotations', `"${line}" is not key=regexp, e.g. org.opencontainers.image.revision=^refs/heads/main@`);
         try {
             annotations[line.slice(0, cut).trim()] = new RegExp(line.slice(cut + 1).trim());
         }
         catch (err) {
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('annotations', `"${line}": ${err.message}`);
+            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('annotations', `"${line}": ${err.message}`);
         }
     }
-    const keyValue = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('key');
-    const identity = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('certificate-identity');
-    const identityRegexp = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('certificate-identity-regexp');
-    const issuer = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('certificate-oidc-issuer');
-    const issuerRegexp = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('certificate-oidc-issuer-regexp');
-    let verification;
-    if (keyValue) {
-        if (identity || identityRegexp)
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('key', 'give `key` or `certificate-identity(-regexp)`, not both');
-        verification = { kind: 'key', keys: keys(keyValue, context) };
-    }
-    else {
-        let policy;
-        try {
-            policy = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .compilePolicy */ .C_)({ identity, identityRegexp, issuer, issuerRegexp });
-        }
-        catch (err) {
-            if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .PolicyInputError */ .HF) {
-                const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? 'certificate-oidc-issuer-regexp' : 'certificate-oidc-issuer') : /regular expression/.test(err.message) ? 'certificate-identity-regexp' : 'certificate-identity';
-                throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(name, err.message.replace(/^certificate-[a-z-]+ /, ''));
-            }
-            throw err;
-        }
-        const trustedRoot = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .stringInput */ .Uj)('trusted-root');
-        try {
-            verification = { kind: 'keyless', policy, trustedRoot: await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .loadTrustedRoot */ .KE)({ trustedRootFile: trustedRoot ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.workspace, trustedRoot) : undefined }) };
-        }
-        catch (err) {
-            if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .TrustError */ .Ru)
-                throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(trustedRoot ? 'trusted-root' : 'trusted-root', err.message);
-            throw err;
-        }
-    }
-    return { location: parsed, reference, verification, format: formatValue, annotations, registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_3__/* .registryInputs */ .P4)(), context };
+    const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .verificationInputs */ .zi)(_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .verifyInputNames */ .uU, context);
+    return { location: parsed, reference, verification, format: formatValue, annotations, registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryInputs */ .P4)(), context };
 }
 
 
@@ -8080,29 +8024,29 @@ async function getInputs() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1123);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3629);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6305);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
 async function run(inputs) {
     const { client, credentials } = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registrySession */ .EK)(inputs.registry, inputs.context, inputs.location);
-    const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Ap)(inputs.location, client);
-    const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .locationName */ .zb)(inputs.location);
+    const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(inputs.location, client);
+    const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .locationName */ .zb0)(inputs.location);
     let result;
     try {
-        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .verifyArtifact */ .XQ)({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations });
+        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .verifyArtifact */ .ocb)({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations });
     }
     catch (err) {
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf && err.code === 'NETWORK' && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .networkErrorCode */ .JC)(err.cause) === 'ENOTFOUND')
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .MfY && err.code === 'NETWORK' && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .networkErrorCode */ .a0e)(err.cause) === 'ENOTFOUND')
             throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('repository', err.message);
         if (inputs.location.kind === 'registry') {
             const { registry, repository } = inputs.location.reference;
-            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sE)(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
+            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sEZ)(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
         }
         throw err;
     }
     const digest = result.descriptor.digest;
-    const { source, revision } = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .artifactOrigin */ .$7)(result.annotations);
+    const { source, revision } = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .artifactOrigin */ .$78)(result.annotations);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('verified', String(result.verified));
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('digest', digest);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('digest-url', `${name}@${digest}`);
@@ -8135,7 +8079,7 @@ async function run(inputs) {
 
 /***/ }),
 
-/***/ 3629:
+/***/ 5140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8150,7 +8094,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction),
   lj: () => (/* reexport */ runner_namespaceObject),
   VK: () => (/* reexport */ shortDigest),
-  Uj: () => (/* reexport */ inputs_stringInput)
+  Uj: () => (/* reexport */ inputs_stringInput),
+  zi: () => (/* reexport */ verificationInputs),
+  uU: () => (/* reexport */ verifyInputNames)
 });
 
 // UNUSED EXPORTS: booleanInput, defaultRevision, defaultSource, formatBytes, integerInput, keyValueInput, listInput, oneLine, repositoryInput, signingInputs, workspacePath
@@ -8386,8 +8332,8 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 56 modules
-var src = __nccwpck_require__(1123);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 60 modules
+var src = __nccwpck_require__(6305);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -8407,7 +8353,7 @@ function registryInputs() {
         throw new inputs_InputError('registry-username', 'is empty but `registry-password` is set; add the user name');
     let provider;
     try {
-        provider = (0,src/* parseProvider */.te)(inputs_stringInput('provider'));
+        provider = (0,src/* parseProvider */.tel)(inputs_stringInput('provider'));
     }
     catch (err) {
         throw new inputs_InputError('provider', err.message);
@@ -8435,15 +8381,15 @@ function repositoryInput(name, value) {
 function registrySession(inputs, context, location) {
     if (location.kind === 'registry') {
         try {
-            (0,src/* assertProviderServes */.G1)(inputs.provider, location.reference.registry);
+            (0,src/* assertProviderServes */.G1V)(inputs.provider, location.reference.registry);
         }
         catch (err) {
-            if (err instanceof src/* ProviderError */.mZ)
+            if (err instanceof src/* ProviderError */.mZX)
                 throw new inputs_InputError('provider', err.message);
             throw err;
         }
     }
-    const credentials = (0,src/* registryCredentials */.Qn)({
+    const credentials = (0,src/* registryCredentials */.Qn4)({
         provider: inputs.provider,
         username: inputs.username,
         password: inputs.password,
@@ -8451,7 +8397,7 @@ function registrySession(inputs, context, location) {
         githubActor: context.actor,
         githubServerUrl: context.serverUrl,
     });
-    const client = new src/* RegistryClient */.bP({
+    const client = new src/* RegistryClient */.bPd({
         credentials,
         insecure: inputs.insecure,
         onSecret: (secret) => setSecret(secret),
@@ -8564,7 +8510,85 @@ function signingInputs(context) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
+
+
+
+
+const verifyInputNames = {
+    identity: 'certificate-identity',
+    identityRegexp: 'certificate-identity-regexp',
+    issuer: 'certificate-oidc-issuer',
+    issuerRegexp: 'certificate-oidc-issuer-regexp',
+    key: 'key',
+    trustedRoot: 'trusted-root',
+};
+function publicKeys(input, value, context) {
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        const path = (0,external_node_path_.resolve)(context.workspace, value);
+        if (!(0,external_node_fs_.existsSync)(path))
+            throw new inputs_InputError(input, `is neither a PEM public key nor a file in the workspace ("${value}")`);
+        pem = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
+    try {
+        return blocks.map((block) => (0,src/* loadPublicKey */.fgz)(block));
+    }
+    catch (err) {
+        if (err instanceof src/* KeyError */.eNh)
+            throw new inputs_InputError(input, err.message);
+        throw err;
+    }
+}
+/** Trusted roots are loaded once per run, whichever policy asks. */
+const roots = new Map();
+/**
+ * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
+ * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
+ * `defaultIdentityRegexp` applies when no identity input is given.
+ */
+async function verificationInputs(names, context, defaultIdentityRegexp) {
+    const key = inputs_stringInput(names.key);
+    const identity = inputs_stringInput(names.identity);
+    let identityRegexp = inputs_stringInput(names.identityRegexp);
+    if (key) {
+        if (identity || identityRegexp)
+            throw new inputs_InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
+        return { kind: 'key', keys: publicKeys(names.key, key, context) };
+    }
+    if (!identity && !identityRegexp && defaultIdentityRegexp)
+        identityRegexp = defaultIdentityRegexp;
+    let policy;
+    try {
+        policy = (0,src/* compilePolicy */.C_E)({ identity, identityRegexp, issuer: inputs_stringInput(names.issuer), issuerRegexp: inputs_stringInput(names.issuerRegexp) });
+    }
+    catch (err) {
+        if (err instanceof src/* PolicyInputError */.HF1) {
+            const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
+            throw new inputs_InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
+        }
+        throw err;
+    }
+    const file = inputs_stringInput(names.trustedRoot);
+    const path = file ? (0,external_node_path_.resolve)(context.workspace, file) : '';
+    let root = roots.get(path);
+    if (!root) {
+        root = (0,src/* loadTrustedRoot */.KEA)({ trustedRootFile: path || undefined });
+        roots.set(path, root);
+    }
+    try {
+        return { kind: 'keyless', policy, trustedRoot: await root };
+    }
+    catch (err) {
+        if (err instanceof src/* TrustError */.RuD)
+            throw new inputs_InputError(names.trustedRoot, err.message);
+        throw err;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 
@@ -8576,36 +8600,36 @@ function signingInputs(context) {
 
 /***/ }),
 
-/***/ 1123:
+/***/ 6305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  x_: () => (/* reexport */ InvalidReferenceError),
-  eN: () => (/* reexport */ keys.KeyError),
-  Mf: () => (/* reexport */ errors_OciError),
-  HF: () => (/* reexport */ PolicyInputError),
-  mZ: () => (/* reexport */ ProviderError),
-  bP: () => (/* reexport */ RegistryClient),
-  Ru: () => (/* reexport */ TrustError),
-  $7: () => (/* reexport */ artifactOrigin),
-  G1: () => (/* reexport */ assertProviderServes),
-  C_: () => (/* reexport */ compilePolicy),
-  fg: () => (/* reexport */ keys.loadPublicKey),
-  KE: () => (/* reexport */ loadTrustedRoot),
-  zb: () => (/* reexport */ locationName),
-  JC: () => (/* reexport */ networkErrorCode),
-  Ap: () => (/* reexport */ openTarget),
-  zS: () => (/* reexport */ parseLocation),
-  te: () => (/* reexport */ parseProvider),
-  Qn: () => (/* reexport */ registryCredentials),
-  XQ: () => (/* reexport */ verifyArtifact),
-  oP: () => (/* reexport */ verifyFormats),
-  sE: () => (/* reexport */ withAuthHint)
+  x_N: () => (/* reexport */ InvalidReferenceError),
+  eNh: () => (/* reexport */ keys.KeyError),
+  MfY: () => (/* reexport */ errors_OciError),
+  HF1: () => (/* reexport */ PolicyInputError),
+  mZX: () => (/* reexport */ ProviderError),
+  bPd: () => (/* reexport */ RegistryClient),
+  RuD: () => (/* reexport */ TrustError),
+  $78: () => (/* reexport */ artifactOrigin),
+  G1V: () => (/* reexport */ assertProviderServes),
+  C_E: () => (/* reexport */ compilePolicy),
+  fgz: () => (/* reexport */ keys.loadPublicKey),
+  KEA: () => (/* reexport */ loadTrustedRoot),
+  zb0: () => (/* reexport */ locationName),
+  a0e: () => (/* reexport */ networkErrorCode),
+  Apu: () => (/* reexport */ openTarget),
+  zSL: () => (/* reexport */ parseLocation),
+  tel: () => (/* reexport */ parseProvider),
+  Qn4: () => (/* reexport */ registryCredentials),
+  ocb: () => (/* reexport */ verify_verifyArtifact),
+  oP1: () => (/* reexport */ verifyFormats),
+  sEZ: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, ArtifactPathError, AuthSession, CosignAnnotation, CredentialHelperError, DigestStream, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, buildLayer, bytesSource, canMount, compareBytes, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultMaxPullSize, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, emptyJson, emptyReferrersIndex, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, githubActionsIdentity, githubIssuer, githubTokenCredentials, gzipLevel, hasGitHubIdToken, hashLayer, inTotoPayloadType, isDigest, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, jwtClaims, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPrivateKey, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, parseChallenges, parseDigest, parseManifest, parseReference, parseRetryAfter, plainDescriptor, providerNames, publicGood, publicKeyPem, pullArtifact, pushArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, rfc3339, runCredentialHelper, safeEntryName, sha256, signArtifact, signBeforeTagging, signStatement, signatureFormats, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyBundleSignature, verifyBytes, verifyLegacySignature, walkEntries, walkTree, writeLayer
+// UNUSED EXPORTS: Annotation, ArtifactPathError, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubActionsIdentity, githubIssuer, githubTokenCredentials, gzipLevel, hasGitHubIdToken, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPrivateKey, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicGood, publicKeyPem, pullArtifact, pushArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, sha256, signArtifact, signBeforeTagging, signStatement, signatureFormats, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyBundleSignature, verifyBytes, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -8847,7 +8871,7 @@ function parseReference(input) {
         ref.digest = digest;
     return ref;
 }
-function isValidTag(tag) {
+function reference_isValidTag(tag) {
     return tagPattern.test(tag);
 }
 /** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
@@ -9009,10 +9033,10 @@ async function content_readAll(stream, limit = Number.POSITIVE_INFINITY) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -9032,11 +9056,11 @@ const buffersInFlight = 4;
  * The answer comes back as a fetch Response, so callers handle both paths alike.
  */
 class UploadSender {
-    #http = new external_node_http_namespaceObject.Agent({ keepAlive: true });
-    #https = new external_node_https_namespaceObject.Agent({ keepAlive: true });
+    #http = new external_node_http_.Agent({ keepAlive: true });
+    #https = new external_node_https_.Agent({ keepAlive: true });
     send(method, url, headers, body, signal) {
         const secure = url.protocol === 'https:';
-        const send = secure ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request;
+        const send = secure ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
             const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
                 resolve(toResponse(method, res));
@@ -10041,6 +10065,9 @@ class RegistryClient {
     }
     /** `scheme://host` of a registry's API endpoint. */
     baseUrl(registry) {
+        const mapped = this.options.endpoints?.[registry];
+        if (mapped)
+            return mapped.replace(/\/+$/, '');
         const insecure = this.options.insecure;
         const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || isLoopbackHost(registry);
         return `${plain ? 'http' : 'https'}://${registryEndpoint(registry)}`;
@@ -10377,21 +10404,34 @@ async function copy_copyGraph(src, root, dst, options = {}) {
  * when the tag turns out to point at the manifest already.
  */
 async function copy_applyTag(dst, root, tag, options) {
-    if (options.lookFirst && (await currentDigest(dst, tag)) === root.descriptor.digest)
+    if (options.lookFirst && (await copy_currentDigest(dst, tag)) === root.descriptor.digest)
         return { tag, changed: false };
     try {
         await dst.pushReference(root.descriptor, root.bytes, tag);
         return { tag, changed: true };
     }
     catch (err) {
-        if (err instanceof OciError && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
+        if (err instanceof OciError && err.status !== undefined && err.status >= 400 && err.status < 500 && (await copy_currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
             return { tag, changed: false };
         }
-        throw err;
+        throw immutableTagError(err, dst.name, tag) ?? err;
     }
 }
+/**
+ * ECR's answer to moving an immutable tag (`400 TAG_INVALID … cannot be overwritten because the tag is immutable`)
+ * as an error that names the tag and the fix; undefined for other errors.
+ */
+function immutableTagError(err, repository, tag) {
+    if (!(err instanceof OciError) || err.code !== 'TAG_INVALID' || !/immutable/i.test(err.message))
+        return undefined;
+    return new OciError('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
+        status: err.status,
+        cause: err,
+        hint: `in ECR set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "${tag}" (or MUTABLE), or don't move "${tag}"`,
+    });
+}
 /** The digest a tag points at, or undefined when the tag does not exist. */
-async function currentDigest(target, tag) {
+async function copy_currentDigest(target, tag) {
     try {
         return (await target.resolve(tag)).digest;
     }
@@ -10699,8 +10739,8 @@ function* walk_walkEntries(root, options = {}) {
     yield* visit(root, '.', new Set([rootReal]));
 }
 
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ../../node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6474);
 ;// CONCATENATED MODULE: external "node:v8"
@@ -10943,7 +10983,7 @@ var external_node_os_ = __nccwpck_require__(8161);
  * optional `beforeTag` step) the tags. With `diffTag`, unchanged content is not pushed again; its tags are
  * still applied to what `diffTag` holds, as the D2 push action does.
  */
-async function pushArtifact(options) {
+async function push_pushArtifact(options) {
     const tags = [...new Set([...(options.diffTag ? [options.diffTag] : []), ...(options.tags ?? [])])];
     if (tags.length === 0)
         tags.push('latest');
@@ -11339,173 +11379,6 @@ function dockerConfigCredentials(options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/auth/github.ts
-/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
-function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
-    if (registry === 'ghcr.io')
-        return true;
-    const host = new URL(serverUrl).host;
-    return host !== 'github.com' && registry === `containers.${host}`;
-}
-/**
- * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
- * does. Pushing needs `permissions: packages: write`.
- */
-function githubTokenCredentials(options) {
-    return {
-        name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl) ? { username: options.actor || 'x-access-token', password: options.token } : undefined,
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
-/** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
-function staticCredentials(credential, registry) {
-    return {
-        name: 'explicit credentials',
-        credentialFor: async (host) => (registry === undefined || registry === host ? credential : undefined),
-    };
-}
-/** Asks each provider in turn; the first that knows the registry wins. */
-function firstCredential(providers) {
-    return async (registry) => {
-        for (const provider of providers) {
-            const credential = await provider.credentialFor(registry);
-            if (credential)
-                return credential;
-        }
-        return undefined;
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/resolve.ts
-
-
-
-/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
-const providerNames = ['generic', 'aws', 'gcp', 'azure'];
-const cloudProviders = new Map();
-/** Registers a cloud provider implementation. */
-function registerCloudProvider(name, create) {
-    cloudProviders.set(name, create);
-}
-class ProviderError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ProviderError';
-    }
-}
-function parseProvider(value) {
-    const name = (value || 'generic').trim().toLowerCase();
-    if (!providerNames.includes(name)) {
-        throw new ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
-    }
-    return name;
-}
-/**
- * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
- * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
- */
-function registryCredentials(options = {}) {
-    const providers = [];
-    if (options.username || options.password)
-        providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
-    const provider = options.provider ?? 'generic';
-    if (provider !== 'generic') {
-        const create = cloudProviders.get(provider);
-        if (!create)
-            throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-        providers.push(create());
-    }
-    if (options.githubToken)
-        providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
-    if (options.dockerConfig !== false)
-        providers.push(dockerConfigCredentials({ env: options.env }));
-    return firstCredential(providers);
-}
-/** Refuses a cloud provider for a registry it does not serve, as Flux 2.6+ does. */
-function assertProviderServes(provider, registry) {
-    if (provider === 'generic')
-        return;
-    const create = cloudProviders.get(provider);
-    if (!create)
-        throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-    const cloud = create();
-    if (!cloud.serves(registry))
-        throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
-
-
-const credentialFix = {
-    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
-    cli: 'pass --creds user:password, or run docker login',
-};
-/**
- * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
- * come back unchanged.
- */
-function withAuthHint(err, context) {
-    if (!(err instanceof errors_OciError) || (err.status !== 401 && err.status !== 403))
-        return err;
-    const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
-    let hint;
-    if (!context.hasCredentials) {
-        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
-    }
-    else if (github) {
-        hint =
-            context.vocabulary === 'action'
-                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
-                : `use a token with the write:packages scope for ${context.registry}`;
-    }
-    else if (err.status === 401) {
-        hint = `the registry rejected the credentials for ${context.registry}; check them`;
-    }
-    else {
-        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
-    }
-    return new errors_OciError(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/index.ts
-
-
-
-
-
-
-;// CONCATENATED MODULE: ../../packages/core/src/sign/payload.ts
-
-
-/** cosign's legacy signature payload media type (cosign pkg/types SimpleSigningMediaType). */
-const payload_simpleSigningMediaType = 'application/vnd.dev.cosign.simplesigning.v1+json';
-/** The in-toto predicate cosign v3 signs images with (cosign pkg/types/predicate.go). */
-const payload_cosignSignPredicateType = 'https://sigstore.dev/cosign/sign/v1';
-const payload_inTotoPayloadType = 'application/vnd.in-toto+json';
-/**
- * The "simple signing" payload cosign signs, byte for byte as Go's json.Marshal writes sigstore's
- * payload.Cosign: `docker-reference` is the repository, `optional` holds claims or is null.
- */
-function payload_simpleSigningPayload(repository, digest, claims) {
-    const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
-    return Buffer.from(JSON.stringify({
-        critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
-        optional,
-    }));
-}
-/** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
-function payload_signStatement(digest, claims) {
-    const { algorithm, hex } = parseDigest(digest);
-    const subject = { digest: { [algorithm]: hex } };
-    if (claims && Object.keys(claims).length)
-        subject.annotations = sortedAnnotations(claims);
-    return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType: payload_cosignSignPredicateType, predicate: {} }));
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
-var keys = __nccwpck_require__(6666);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/identity.ts
 class IdentityTokenError extends Error {
     constructor(message) {
@@ -11561,6 +11434,622 @@ function jwtClaims(token) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
+
+/** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
+class CloudCredentialError extends Error {
+    constructor(message, options = {}) {
+        super(oneLine(message), options);
+        this.name = 'CloudCredentialError';
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** A registry name without its port, lowercased: what host patterns match. */
+function registryHostname(registry) {
+    const host = registry.toLowerCase();
+    if (host.startsWith('['))
+        return host.slice(0, host.indexOf(']') + 1);
+    return host.replace(/:\d+$/, '');
+}
+/** The job's OIDC token for an audience; a missing token says which permission to add. */
+async function oidcToken(context, audience, purpose) {
+    let token;
+    try {
+        token = context.options.idToken
+            ? await context.options.idToken(audience)
+            : await githubActionsIdentity(audience, { env: context.env }).getToken();
+    }
+    catch (err) {
+        if (err instanceof IdentityTokenError)
+            throw new CloudCredentialError(`${purpose} needs the job's OIDC token: ${err.message}`, { cause: err });
+        throw err;
+    }
+    context.onSecret(token);
+    return token;
+}
+/** Refresh a cached token this long before it expires, so it never runs out mid-push. */
+const expiryMarginMs = 5 * 60_000;
+/**
+ * Values that expire, fetched once per key and kept until shortly before their expiry. Concurrent callers share
+ * one fetch; a failed fetch is not kept, so the next caller tries again.
+ */
+class ExpiringCache {
+    #entries = new Map();
+    #inflight = new Map();
+    async get(key, fetch) {
+        const cached = this.#entries.get(key);
+        if (cached && cached.expiresAt - expiryMarginMs > Date.now())
+            return cached.value;
+        let pending = this.#inflight.get(key);
+        if (!pending) {
+            pending = fetch().finally(() => this.#inflight.delete(key));
+            this.#inflight.set(key, pending);
+        }
+        const entry = await pending;
+        this.#entries.set(key, entry);
+        return entry.value;
+    }
+}
+/** `exp` of a JWT in milliseconds, or undefined when it is not a JWT with one. */
+function jwtExpiry(token) {
+    try {
+        const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A JSON answer from a token service, with the service's own error words when it refuses. */
+async function postForToken(service, url, init, fix) {
+    const headers = { 'content-type': init.contentType, accept: 'application/json' };
+    if (init.authorization)
+        headers.authorization = init.authorization;
+    let response;
+    let networkError;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+        networkError = undefined;
+        response = await fetch(url, { method: 'POST', headers, body: init.body, signal: AbortSignal.timeout(30_000) }).catch((err) => {
+            networkError = err;
+            return undefined;
+        });
+        if (response && response.status < 500 && response.status !== 429)
+            break;
+        if (attempt < 3)
+            await response?.body?.cancel();
+    }
+    if (!response) {
+        const cause = networkError;
+        throw new CloudCredentialError(`${service} is unreachable at ${new URL(url).host} (${cause?.cause?.code ?? cause?.message ?? 'network error'})`, { cause: networkError });
+    }
+    const text = await response.text().catch(() => '');
+    let body = {};
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: reported below when it is an error.
+    }
+    if (!response.ok) {
+        const error = serviceError(body) ?? text.trim().slice(0, 200);
+        const hint = fix?.(response.status, error);
+        throw new CloudCredentialError(`${service} refused (HTTP ${response.status}${error ? `: ${truncate(error)}` : ''})${hint ? `; ${hint}` : ''}`);
+    }
+    return body;
+}
+/** The error words in OAuth2 (`error`, `error_description`) and Google API (`error.message`) answers. */
+function serviceError(body) {
+    const error = body.error;
+    if (error && typeof error === 'object') {
+        const { status, message } = error;
+        return [status, message].filter(Boolean).join(': ') || undefined;
+    }
+    const description = typeof body.error_description === 'string' ? body.error_description.split(/\r?\n/)[0] : undefined;
+    return [typeof error === 'string' ? error : undefined, description].filter(Boolean).join(': ') || undefined;
+}
+function truncate(text) {
+    const line = oneLine(text);
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/aws.ts
+
+
+/**
+ * Private ECR hosts (docker/login-action's pattern; Flux 2.6 accepts the same registries): `<account>.dkr.ecr.<region>.amazonaws.com`,
+ * the dual-stack `<account>.dkr-ecr.<region>.on.aws`, China (`.amazonaws.com.cn`) and the EU sovereign cloud (`.amazonaws.eu`).
+ */
+const ecrHostPattern = /^([0-9]{12})\.(dkr\.ecr|dkr-ecr|dkr\.ecr-fips|dkr-ecr-fips)\.([a-z0-9-]+)\.(on\.aws|amazonaws\.com(\.cn)?|amazonaws\.eu)$/;
+/** ECR Public's registry hosts. */
+const ecrPublicHosts = ['public.ecr.aws', 'ecr-public.aws.com'];
+/** "Authenticating to ECR Public auth only works in us-east-1" (amazon-ecr-login). */
+const ecrPublicRegion = 'us-east-1';
+/** Which ECR a registry name is (the port is ignored), or undefined when it is not one. */
+function parseEcrRegistry(registry) {
+    const host = registryHostname(registry);
+    if (ecrPublicHosts.includes(host))
+        return { kind: 'public', region: ecrPublicRegion };
+    const match = ecrHostPattern.exec(host);
+    return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
+}
+const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
+const endpointVariables = { sts: 'AWS_ENDPOINT_URL_STS', ecr: 'AWS_ENDPOINT_URL_ECR', ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC' };
+/** An SDK error as one line: `<Code>: <message>`, or the network error. */
+function sdkError(err) {
+    const e = err;
+    const status = e.$metadata?.httpStatusCode;
+    const name = e.name && e.name !== 'Error' ? e.name : e.code;
+    return oneLine(`${name ? `${name}: ` : ''}${e.message ?? String(err)}${status ? ` (HTTP ${status})` : ''}`);
+}
+/**
+ * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
+ * AssumeRoleWithWebIdentity), else AWS credentials already in the environment (AWS_ACCESS_KEY_ID, e.g. from
+ * aws-actions/configure-aws-credentials, or AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN). Then ECR's
+ * GetAuthorizationToken (in the registry's region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is
+ * loaded only here, on first use.
+ */
+function awsProvider(context) {
+    const options = context.options.aws ?? {};
+    const env = context.env;
+    const keys = new ExpiringCache();
+    const tokens = new ExpiringCache();
+    const endpoint = (service) => {
+        const explicit = options.endpoints?.[service];
+        if (explicit)
+            return explicit;
+        if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? ''))
+            return undefined;
+        return env[endpointVariables[service]] || env.AWS_ENDPOINT_URL || undefined;
+    };
+    const assumeRole = async (roleArn, webIdentityToken, region) => {
+        const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2811, 19));
+        const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
+        const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+        try {
+            const out = await client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName, WebIdentityToken: webIdentityToken, DurationSeconds: options.durationSeconds ?? 3600 }));
+            const c = out.Credentials;
+            if (!c?.AccessKeyId || !c.SecretAccessKey)
+                throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
+            context.onSecret(c.SecretAccessKey);
+            if (c.SessionToken)
+                context.onSecret(c.SessionToken);
+            const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
+            return { value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }, expiresAt };
+        }
+        catch (err) {
+            if (err instanceof CloudCredentialError)
+                throw err;
+            const denied = /AccessDenied|InvalidIdentityToken|IDPRejectedClaim|ExpiredToken/.test(err.name ?? '');
+            const hint = denied
+                ? `; the role's trust policy must allow sts:AssumeRoleWithWebIdentity for token.actions.githubusercontent.com with audience ${options.audience ?? 'sts.amazonaws.com'} and this repository's sub claim`
+                : '';
+            throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} failed: ${sdkError(err)}${hint}`, { cause: err });
+        }
+        finally {
+            client.destroy();
+        }
+    };
+    /** The AWS credentials to call ECR with, cached until they expire. */
+    const credentials = (stsRegion) => keys.get(`keys|${stsRegion}`, async () => {
+        if (options.roleArn) {
+            const token = await oidcToken(context, options.audience ?? 'sts.amazonaws.com', `provider aws (to assume ${options.roleArn})`);
+            return assumeRole(options.roleArn, token, stsRegion);
+        }
+        if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
+            context.onSecret(env.AWS_SECRET_ACCESS_KEY);
+            if (env.AWS_SESSION_TOKEN)
+                context.onSecret(env.AWS_SESSION_TOKEN);
+            const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
+            const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
+            return { value: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }, expiresAt };
+        }
+        if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
+            const token = (await (0,promises_.readFile)(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err) => {
+                throw new CloudCredentialError(`provider aws cannot read AWS_WEB_IDENTITY_TOKEN_FILE ${env.AWS_WEB_IDENTITY_TOKEN_FILE}: ${err.message}`);
+            })).trim();
+            context.onSecret(token);
+            return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
+        }
+        throw new CloudCredentialError('provider aws has no AWS credentials: give the IAM role to assume with the job\'s OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step');
+    });
+    const authorizationToken = async (registry, ecr) => {
+        const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
+        const awsKeys = await credentials(stsRegion);
+        let token;
+        let expires;
+        const api = ecr.kind === 'public' ? 'ECR Public GetAuthorizationToken' : `ECR GetAuthorizationToken in ${ecr.region}`;
+        try {
+            if (ecr.kind === 'public') {
+                const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6681, 19));
+                const client = new ECRPUBLICClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecrPublic'), maxAttempts: 3 });
+                try {
+                    const out = await client.send(new GetAuthorizationTokenCommand({}));
+                    token = out.authorizationData?.authorizationToken;
+                    expires = out.authorizationData?.expiresAt;
+                }
+                finally {
+                    client.destroy();
+                }
+            }
+            else {
+                const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 149, 19));
+                const client = new ECRClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecr'), maxAttempts: 3 });
+                try {
+                    const out = await client.send(new GetAuthorizationTokenCommand({}));
+                    token = out.authorizationData?.[0]?.authorizationToken;
+                    expires = out.authorizationData?.[0]?.expiresAt;
+                }
+                finally {
+                    client.destroy();
+                }
+            }
+        }
+        catch (err) {
+            const denied = /AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken/.test(err.name ?? '');
+            const permission = ecr.kind === 'public' ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken' : 'ecr:GetAuthorizationToken';
+            throw new CloudCredentialError(`${api} for ${registry} failed: ${sdkError(err)}${denied ? `; the AWS identity needs ${permission}` : ''}`, { cause: err });
+        }
+        if (!token)
+            throw new CloudCredentialError(`${api} for ${registry} returned no authorization token`);
+        context.onSecret(token);
+        const decoded = Buffer.from(token, 'base64').toString('utf8');
+        const cut = decoded.indexOf(':');
+        if (cut <= 0)
+            throw new CloudCredentialError(`${api} for ${registry} returned a token that is not base64 "AWS:<password>"`);
+        const credential = { username: decoded.slice(0, cut), password: decoded.slice(cut + 1) };
+        context.onSecret(credential.password);
+        // ECR tokens last 12 hours; without an expiry, assume the shortest AWS documents for a session (1 hour).
+        return { value: credential, expiresAt: expires?.getTime() ?? Date.now() + 3600_000 };
+    };
+    return {
+        name: 'aws',
+        hosts: awsHosts,
+        serves: (registry) => parseEcrRegistry(registry) !== undefined,
+        async credentialFor(registry) {
+            const ecr = parseEcrRegistry(registry);
+            if (!ecr)
+                return undefined;
+            const key = ecr.kind === 'public' ? 'public' : `${ecr.account}|${ecr.region}`;
+            return tokens.get(key, () => authorizationToken(registry, ecr));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/azure.ts
+
+/** Flux 2.6's ACR pattern (from Kubernetes' Azure credential provider). */
+const azureHostPattern = /^.+\.(azurecr\.io|azurecr\.cn|azurecr\.de|azurecr\.us)$/;
+const azureHosts = 'Azure Container Registry (*.azurecr.io, *.azurecr.cn, *.azurecr.de, *.azurecr.us)';
+/** The user name docker and `az acr login --expose-token` use with an ACR refresh token. */
+const acrTokenUsername = '00000000-0000-0000-0000-000000000000';
+function isAzureRegistry(registry) {
+    return azureHostPattern.test(registryHostname(registry));
+}
+/** The Entra ID authority and Resource Manager scope of the cloud a registry lives in (as Flux chooses the scope). */
+function azureCloud(registry) {
+    const host = registryHostname(registry);
+    if (host.endsWith('.azurecr.cn'))
+        return { authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' };
+    if (host.endsWith('.azurecr.us'))
+        return { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' };
+    return { authorityHost: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' };
+}
+/**
+ * `provider: azure`, as azure/login does with OIDC: the job's OIDC token (audience `api://AzureADTokenExchange`) is a
+ * client assertion for the app's federated credential (Entra ID client-credentials grant), and the Entra ID token
+ * is exchanged at the registry's `/oauth2/exchange` for an ACR refresh token. That is an identity token: the
+ * registry's token endpoint trades it for access tokens (grant_type=refresh_token).
+ */
+function azureProvider(context) {
+    const options = context.options.azure ?? {};
+    const env = context.env;
+    const entraTokens = new ExpiringCache();
+    const refreshTokens = new ExpiringCache();
+    const entraToken = (registry, clientId, tenantId) => {
+        const cloud = azureCloud(registry);
+        const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
+        const scope = options.scope || cloud.scope;
+        return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
+            const assertion = await oidcToken(context, options.audience || 'api://AzureADTokenExchange', 'provider azure');
+            const form = new URLSearchParams({
+                client_id: clientId,
+                grant_type: 'client_credentials',
+                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+                client_assertion: assertion,
+                scope,
+            });
+            const answer = await postForToken(`Microsoft Entra ID token request for client ${clientId} in tenant ${tenantId}`, `${authority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status, error) => /AADSTS70021|AADSTS700213|AADSTS700211|AADSTS700212/.test(error)
+                ? "add a federated credential to the app for issuer https://token.actions.githubusercontent.com and this job's subject (repo:<owner>/<repo>:…)"
+                : status === 400 || status === 401
+                    ? 'check the client and tenant IDs and the federated credential'
+                    : undefined);
+            const token = typeof answer.access_token === 'string' ? answer.access_token : '';
+            if (!token)
+                throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
+            context.onSecret(token);
+            return { value: token, expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000 };
+        });
+    };
+    const refreshToken = async (registry) => {
+        const clientId = options.clientId || env.AZURE_CLIENT_ID;
+        const tenantId = options.tenantId || env.AZURE_TENANT_ID;
+        if (!clientId || !tenantId) {
+            throw new CloudCredentialError(`provider azure needs the client ID and tenant ID of the identity with the federated credential (AZURE_CLIENT_ID and AZURE_TENANT_ID); missing ${[clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ')}`);
+        }
+        const accessToken = await entraToken(registry, clientId, tenantId);
+        const base = (context.endpoints[registry] || `https://${registry}`).replace(/\/+$/, '');
+        const form = new URLSearchParams({ grant_type: 'access_token', service: registry, tenant: tenantId, access_token: accessToken });
+        const answer = await postForToken(`ACR token exchange at ${registry}`, `${base}/oauth2/exchange`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => (status === 401 || status === 403 ? `give the identity (client ${clientId}) the AcrPush role on ${registry}` : undefined));
+        const token = typeof answer.refresh_token === 'string' ? answer.refresh_token : '';
+        if (!token)
+            throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
+        context.onSecret(token);
+        // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
+        return { value: { username: acrTokenUsername, password: token, identityToken: token }, expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000 };
+    };
+    return {
+        name: 'azure',
+        hosts: azureHosts,
+        serves: isAzureRegistry,
+        credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp.ts
+
+/** Flux 2.6's GCP registry pattern: Container Registry (`gcr.io`, `*.gcr.io`) and Artifact Registry (`<location>-docker.pkg.dev`). */
+const gcpHostPattern = /^(((.+\.)?gcr\.io)|(.+-docker\.pkg\.dev))$/;
+const gcpHosts = 'Google Artifact Registry (<location>-docker.pkg.dev) and Container Registry (gcr.io, *.gcr.io)';
+const defaultGcpStsUrl = 'https://sts.googleapis.com/v1/token';
+const defaultGcpIamCredentialsUrl = 'https://iamcredentials.googleapis.com';
+const cloudPlatform = 'https://www.googleapis.com/auth/cloud-platform';
+const providerPattern = /^projects\/[^/]+\/locations\/[^/]+\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
+function isGcpRegistry(registry) {
+    return gcpHostPattern.test(registryHostname(registry));
+}
+/** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
+function workloadIdentityProviderName(value) {
+    return value.trim().replace(/^(https:)?\/\/iam\.googleapis\.com\//, '').replace(/^\/+/, '');
+}
+/**
+ * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
+ * exchanged at Google's STS for a federated access token, which is used directly or, with `serviceAccount`, to
+ * impersonate that service account (IAM Credentials generateAccessToken). The registry user is `oauth2accesstoken`.
+ */
+function gcpProvider(context) {
+    const options = context.options.gcp ?? {};
+    const tokens = new ExpiringCache();
+    const stsUrl = options.stsUrl || context.env.D2CI_GCP_STS_URL || defaultGcpStsUrl;
+    const iamUrl = (options.iamCredentialsUrl || context.env.D2CI_GCP_IAMCREDENTIALS_URL || defaultGcpIamCredentialsUrl).replace(/\/+$/, '');
+    const fetchToken = async () => {
+        const provider = workloadIdentityProviderName(options.workloadIdentityProvider ?? '');
+        if (!provider) {
+            throw new CloudCredentialError('provider gcp needs the workload identity provider (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)');
+        }
+        if (!providerPattern.test(provider)) {
+            throw new CloudCredentialError(`provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`);
+        }
+        const subjectToken = await oidcToken(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
+        const form = new URLSearchParams({
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            audience: `//iam.googleapis.com/${provider}`,
+            scope: cloudPlatform,
+            requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            subject_token: subjectToken,
+        });
+        const federated = await postForToken(`Google STS token exchange for ${provider}`, stsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => status === 400 || status === 401 || status === 403
+            ? "check the provider's issuer (https://token.actions.githubusercontent.com), allowed audiences and attribute condition against this job's token"
+            : undefined);
+        const federatedToken = typeof federated.access_token === 'string' ? federated.access_token : '';
+        if (!federatedToken)
+            throw new CloudCredentialError(`Google STS token exchange for ${provider} returned no access_token`);
+        context.onSecret(federatedToken);
+        const federatedExpiry = Date.now() + (typeof federated.expires_in === 'number' ? federated.expires_in : 3600) * 1000;
+        if (!options.serviceAccount)
+            return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
+        const account = options.serviceAccount.trim();
+        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, { body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }), contentType: 'application/json', authorization: `Bearer ${federatedToken}` }, (status) => status === 403 || status === 401
+            ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
+            : undefined);
+        const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
+        if (!accessToken)
+            throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
+        context.onSecret(accessToken);
+        const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
+        return { value: { username: 'oauth2accesstoken', password: accessToken }, expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime };
+    };
+    return {
+        name: 'gcp',
+        hosts: gcpHosts,
+        serves: isGcpRegistry,
+        // One access token serves every Google registry.
+        credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/github.ts
+/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
+function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
+    if (registry === 'ghcr.io')
+        return true;
+    const host = new URL(serverUrl).host;
+    return host !== 'github.com' && registry === `containers.${host}`;
+}
+/**
+ * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
+ * does. Pushing needs `permissions: packages: write`.
+ */
+function githubTokenCredentials(options) {
+    return {
+        name: 'GITHUB_TOKEN',
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl) ? { username: options.actor || 'x-access-token', password: options.token } : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
+/** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
+function staticCredentials(credential, registry) {
+    return {
+        name: 'explicit credentials',
+        credentialFor: async (host) => (registry === undefined || registry === host ? credential : undefined),
+    };
+}
+/** Asks each provider in turn; the first that knows the registry wins. */
+function firstCredential(providers) {
+    return async (registry) => {
+        for (const provider of providers) {
+            const credential = await provider.credentialFor(registry);
+            if (credential)
+                return credential;
+        }
+        return undefined;
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/resolve.ts
+
+
+
+
+
+
+/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
+const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+const cloudProviders = new Map();
+/** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
+function registerCloudProvider(name, create) {
+    cloudProviders.set(name, create);
+}
+registerCloudProvider('aws', awsProvider);
+registerCloudProvider('gcp', gcpProvider);
+registerCloudProvider('azure', azureProvider);
+class ProviderError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProviderError';
+    }
+}
+function parseProvider(value) {
+    const name = (value || 'generic').trim().toLowerCase();
+    if (!providerNames.includes(name)) {
+        throw new ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
+    }
+    return name;
+}
+/**
+ * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
+ * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
+ */
+function registryCredentials(options = {}) {
+    const providers = [];
+    if (options.username || options.password)
+        providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
+    const provider = options.provider ?? 'generic';
+    if (provider !== 'generic') {
+        const create = cloudProviders.get(provider);
+        if (!create)
+            throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+        providers.push(create(cloudContext(options)));
+    }
+    if (options.githubToken)
+        providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
+    if (options.dockerConfig !== false)
+        providers.push(dockerConfigCredentials({ env: options.env }));
+    return firstCredential(providers);
+}
+/** Refuses a cloud provider for a registry it does not serve, as Flux 2.6+ does. */
+function assertProviderServes(provider, registry) {
+    if (provider === 'generic')
+        return;
+    const create = cloudProviders.get(provider);
+    if (!create)
+        throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+    const cloud = create(cloudContext({}));
+    if (!cloud.serves(registry))
+        throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+}
+function cloudContext(options) {
+    return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
+
+
+const credentialFix = {
+    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
+    cli: 'pass --creds user:password, or run docker login',
+};
+/**
+ * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
+ * come back unchanged.
+ */
+function withAuthHint(err, context) {
+    if (!(err instanceof errors_OciError) || (err.status !== 401 && err.status !== 403))
+        return err;
+    const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
+    let hint;
+    if (!context.hasCredentials) {
+        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+    }
+    else if (github) {
+        hint =
+            context.vocabulary === 'action'
+                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
+                : `use a token with the write:packages scope for ${context.registry}`;
+    }
+    else if (err.status === 401) {
+        hint = `the registry rejected the credentials for ${context.registry}; check them`;
+    }
+    else {
+        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
+    }
+    return new errors_OciError(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/index.ts
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/payload.ts
+
+
+/** cosign's legacy signature payload media type (cosign pkg/types SimpleSigningMediaType). */
+const payload_simpleSigningMediaType = 'application/vnd.dev.cosign.simplesigning.v1+json';
+/** The in-toto predicate cosign v3 signs images with (cosign pkg/types/predicate.go). */
+const payload_cosignSignPredicateType = 'https://sigstore.dev/cosign/sign/v1';
+const payload_inTotoPayloadType = 'application/vnd.in-toto+json';
+/**
+ * The "simple signing" payload cosign signs, byte for byte as Go's json.Marshal writes sigstore's
+ * payload.Cosign: `docker-reference` is the repository, `optional` holds claims or is null.
+ */
+function payload_simpleSigningPayload(repository, digest, claims) {
+    const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
+    return Buffer.from(JSON.stringify({
+        critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+        optional,
+    }));
+}
+/** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
+function payload_signStatement(digest, claims) {
+    const { algorithm, hex } = parseDigest(digest);
+    const subject = { digest: { [algorithm]: hex } };
+    if (claims && Object.keys(claims).length)
+        subject.annotations = sortedAnnotations(claims);
+    return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType: payload_cosignSignPredicateType, predicate: {} }));
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
+var keys = __nccwpck_require__(6666);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/signer.ts
 
 
@@ -11770,7 +12259,7 @@ function certificateIdentity(bundle) {
  * 2.6+ and cosign v2/v3 verify); `bundle` attaches a v0.3 DSSE bundle as a referrer (cosign v3's default, which
  * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
  */
-async function signArtifact(target, subject, options) {
+async function sign_signArtifact(target, subject, options) {
     const signer = await createBundleSigner(options.identity);
     const name = target.name;
     const result = {};
@@ -11821,7 +12310,7 @@ function signBeforeTagging(target, options) {
     return {
         beforeTag: async (descriptor) => {
             try {
-                signed = await signArtifact(target, descriptor, options);
+                signed = await sign_signArtifact(target, descriptor, options);
             }
             catch (err) {
                 throw new UntaggedSigningError(descriptor.digest, err);
@@ -12170,7 +12659,7 @@ async function bundleChecks(target, subject, verification) {
  * is resolved to a digest once; signatures are looked up for that digest, so a tag moved meanwhile cannot swap
  * what is verified (Flux ≤ 2.8 resolved twice). Verified when any signature passes.
  */
-async function verifyArtifact(options) {
+async function verify_verifyArtifact(options) {
     const fetched = await options.target.fetchManifest(options.reference);
     const descriptor = fetched.descriptor;
     const { manifest } = descriptor_parseManifest(fetched.bytes, descriptor.mediaType);
@@ -12223,7 +12712,245 @@ function artifactOrigin(annotations) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/release/tag.ts
+
+
+/** `vX.Y.Z` or `<component>/vX.Y.Z`; named groups `component` (optional) and `version`. */
+const defaultReleaseTagPattern = '^(?:(?<component>[a-z0-9]+(?:[._-][a-z0-9]+)*)/)?(?<version>v[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?)$';
+class ReleaseTagError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseTagError';
+    }
+}
+/**
+ * Parses a release tag against a pattern with a `version` group (and optionally `component`). The version must
+ * be a valid semantic version with its `v` prefix, usable as an OCI tag.
+ */
+function parseReleaseTag(ref, pattern = defaultReleaseTagPattern) {
+    const name = ref.replace(/^refs\/tags\//, '');
+    let regexp;
+    try {
+        regexp = new RegExp(pattern);
+    }
+    catch (err) {
+        throw new ReleaseTagError(`tag pattern "${pattern}" is not a regular expression: ${err.message}`);
+    }
+    if (!pattern.includes('(?<version>'))
+        throw new ReleaseTagError(`tag pattern "${pattern}" needs a (?<version>…) group`);
+    const match = regexp.exec(name);
+    const version = match?.groups?.version;
+    if (!match || !version) {
+        throw new ReleaseTagError(`release tag "${name}" is not a release: expected vX.Y.Z (fleet repositories) or <component>/vX.Y.Z (component repositories)${pattern === defaultReleaseTagPattern ? '' : `, matching ${pattern}`}`);
+    }
+    const parsed = semver.parse(version.replace(/^v/, ''));
+    if (!parsed || !/^v?[0-9]/.test(version))
+        throw new ReleaseTagError(`"${version}" in release tag "${name}" is not a semantic version (vMAJOR.MINOR.PATCH)`);
+    if (!isValidTag(version))
+        throw new ReleaseTagError(`"${version}" cannot be an OCI tag (build metadata "+…" is not allowed in tags)`);
+    const release = { ref: name, version, prerelease: parsed.prerelease.length > 0 };
+    const component = match.groups?.component;
+    if (component)
+        release.component = component;
+    return release;
+}
+/** Semver order of two version tags (with or without `v`). */
+function tag_compareVersions(a, b) {
+    return semver.compare(a.replace(/^v/, ''), b.replace(/^v/, ''));
+}
+function tag_isVersionTag(tag) {
+    return /^v[0-9]/.test(tag) && semver.valid(tag.replace(/^v/, '')) !== null;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/release/release.ts
+
+
+
+
+
+
+
+
+
+const stableTag = 'latest-stable';
+/** A release that must not happen; nothing was moved, signed or pushed. */
+class ReleaseRefused extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseRefused';
+    }
+}
+/** The commit SHA an artifact's revision names (`<ref>@sha1:<sha>`, or a bare SHA). */
+function revisionCommit(revision) {
+    return /(?:^|@sha1:|@sha256:)([0-9a-f]{40}|[0-9a-f]{64})$/.exec(revision ?? '')?.[1];
+}
+function annotationsOf(fetched) {
+    return parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
+}
+function layerOf(fetched) {
+    const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+    return isIndex(manifest) ? undefined : manifest.layers[0];
+}
+const release_referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+/**
+ * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
+ * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
+ * tree (the push skips unchanged components, so `latest` may carry an older commit's revision).
+ */
+async function findPublished(options) {
+    const commit = options.commit?.toLowerCase();
+    const localLayer = options.path ? hashLayer({ path: options.path, ...options.walk }) : undefined;
+    localLayer?.catch(() => undefined);
+    const namesCommit = (fetched) => Boolean(fetched && commit && revisionCommit(annotationsOf(fetched)[Annotation.revision]) === commit);
+    const sameContent = async (fetched) => {
+        const layer = fetched && layerOf(fetched);
+        const local = localLayer ? await localLayer : undefined;
+        return Boolean(local && layer && layer.digest === local.digest && layer.size === local.size);
+    };
+    const latest = await fetchIfExists(options.target, 'latest');
+    if (namesCommit(latest))
+        return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
+    const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !release_referrersIndexTag.test(t) && !cosignTagSuffixes.some((s) => t.endsWith(s))).reverse();
+    const manifests = await mapLimit(tags, 8, (tag) => fetchIfExists(options.target, tag));
+    for (const [i, fetched] of manifests.entries()) {
+        if (namesCommit(fetched))
+            return { fetched, how: `${tags[i]} names commit ${commit?.slice(0, 12)}` };
+    }
+    if (latest && (await sameContent(latest)))
+        return { fetched: latest, how: "latest has the tagged tree's exact content" };
+    for (const [i, fetched] of manifests.entries()) {
+        if (fetched && (await sameContent(fetched)))
+            return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
+    }
+    const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : ''].filter(Boolean).join(' or ');
+    throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)); run the push workflow for this commit first, or release with mode: build`);
+}
+/** The highest version tag pointing at a digest (what `latest-stable` "holds"), if any. */
+async function versionAt(target, digest) {
+    const versions = (await target.tags()).filter(isVersionTag).sort((a, b) => compareVersions(b, a));
+    for (const version of versions) {
+        if ((await currentDigest(target, version)) === digest)
+            return version;
+    }
+    return undefined;
+}
+/** Refuses to move latest-stable below what it holds, unless allowed. */
+async function checkDowngrade(target, version, stable, allow) {
+    if (!stable)
+        return undefined;
+    const held = await versionAt(target, stable);
+    if (held && compareVersions(version, held) < 0) {
+        if (!allow)
+            throw new ReleaseRefused(`${stableTag} holds ${held}, which is newer than ${version}; refusing to move it back (set allow-downgrade, or roll back with rollback-to)`);
+        return `${stableTag} moved back from ${held} (allow-downgrade)`;
+    }
+    return undefined;
+}
+/**
+ * Releases a version. `promote` finds the artifact staging ran for the tagged commit, checks its staging
+ * signature, signs it again with the release identity, then tags `vX.Y.Z` and moves `latest-stable` — the same
+ * bytes, no upload. `build` packs and pushes (signed before tagging) as the D2 release workflows do. Both refuse,
+ * moving nothing, to overwrite a version that points elsewhere or to move `latest-stable` backwards; re-running
+ * a finished release changes nothing. Prereleases get their version tag but leave `latest-stable` alone.
+ */
+async function releaseArtifact(options) {
+    const { target, release } = options;
+    const [existing, stable] = await Promise.all([fetchIfExists(target, release.version), currentDigest(target, stableTag)]);
+    const notes = [];
+    const moveStable = !release.prerelease;
+    if (release.prerelease)
+        notes.push(`${release.version} is a prerelease: ${stableTag} stays where it is`);
+    const base = { version: release.version, ...(release.component ? { component: release.component } : {}), ...(stable ? { previousDigest: stable } : {}) };
+    let artifact;
+    let action;
+    if (options.mode === 'promote') {
+        const found = await findPublished(options);
+        notes.push(`found: ${found.how}`);
+        artifact = found.fetched;
+        action = 'promoted';
+    }
+    else {
+        action = 'built';
+    }
+    if (existing) {
+        const same = artifact ? existing.descriptor.digest === artifact.descriptor.digest : options.mode === 'build' && (await hashLayer({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
+        if (!same)
+            throw new ReleaseRefused(`${release.version} already points at ${existing.descriptor.digest}${artifact ? `, not at ${artifact.descriptor.digest} (the artifact for this commit)` : ', whose content differs from this tree'}; refusing to overwrite a release`);
+        // A finished (or half-finished) earlier run: make sure latest-stable is right, change nothing else.
+        const tags = [{ tag: release.version, changed: false }];
+        if (moveStable) {
+            const note = await checkDowngrade(target, release.version, stable, options.allowDowngrade ?? false);
+            if (note)
+                notes.push(note);
+            tags.push(await applyTag(target, existing, stableTag, { lookFirst: true }));
+        }
+        notes.push(`${release.version} was already released`);
+        return { ...base, action: tags.some((t) => t.changed) ? action : 'unchanged', descriptor: existing.descriptor, tags, notes };
+    }
+    if (moveStable) {
+        const note = await checkDowngrade(target, release.version, stable, options.allowDowngrade ?? false);
+        if (note)
+            notes.push(note);
+    }
+    const tags = [release.version, ...(moveStable ? [stableTag] : [])];
+    if (options.mode === 'promote' && artifact) {
+        const checked = await verifyArtifact({ target, reference: artifact.descriptor.digest, verification: options.verification });
+        if (!checked.verified)
+            throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
+        notes.push(`staging signature verified: ${checked.identity}`);
+        const signature = options.signing ? await signArtifact(target, artifact.descriptor, { ...options.signing, repository: target.name }) : undefined;
+        const results = [];
+        for (const tag of tags)
+            results.push(await applyTag(target, artifact, tag, { lookFirst: true }));
+        return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
+    }
+    const build = options;
+    const buildSigning = build.signing;
+    let signature;
+    const pushed = await pushArtifact({
+        ...build.walk,
+        path: build.path,
+        target,
+        tags,
+        source: build.source,
+        revision: build.revision,
+        created: build.created,
+        reproducible: build.reproducible,
+        annotations: build.annotations,
+        beforeTag: buildSigning
+            ? async (descriptor) => {
+                signature = await signArtifact(target, descriptor, { ...buildSigning, repository: target.name });
+            }
+            : undefined,
+    });
+    return { ...base, action, descriptor: pushed.descriptor, tags: pushed.tags, ...(signature ? { signature } : {}), notes };
+}
+/** Points `latest-stable` back at an earlier release, after verifying that release's signature. */
+async function rollbackRelease(options) {
+    const { target, version } = options;
+    const [fetched, stable] = await Promise.all([fetchIfExists(target, version), currentDigest(target, stableTag)]);
+    if (!fetched)
+        throw new ReleaseRefused(`cannot roll back to ${version}: no such tag in ${target.name}`);
+    const checked = await verifyArtifact({ target, reference: fetched.descriptor.digest, verification: options.verification });
+    if (!checked.verified)
+        throw new ReleaseRefused(`${version} (${fetched.descriptor.digest}) is not verified, so ${stableTag} does not move to it: ${checked.reasons.join('; ')}`);
+    const tag = await applyTag(target, fetched, stableTag, { lookFirst: true });
+    return {
+        action: tag.changed ? 'rolled back' : 'unchanged',
+        version,
+        descriptor: fetched.descriptor,
+        ...(stable ? { previousDigest: stable } : {}),
+        tags: [tag],
+        notes: [`${version} verified: ${checked.identity}`],
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/release/index.ts
+
+
+
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 
@@ -14312,6 +15039,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -14354,6 +15088,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 
 /***/ }),
 
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -14365,6 +15120,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -14386,6 +15148,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
@@ -14564,18 +15340,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

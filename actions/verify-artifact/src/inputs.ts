@@ -1,10 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import {
-  compilePolicy, loadPublicKey, loadTrustedRoot, parseLocation, PolicyInputError, KeyError, TrustError, verifyFormats, InvalidReferenceError,
-  type Location, type Verification, type VerifyFormat,
-} from '@d2ci/core';
-import { InputError, githubContext, linesInput, registryInputs, stringInput, type GitHubContext, type RegistryInputs } from '@d2ci/action-kit';
+import { parseLocation, verifyFormats, InvalidReferenceError, type Location, type Verification, type VerifyFormat } from '@d2ci/core';
+import { InputError, githubContext, linesInput, registryInputs, stringInput, verificationInputs, verifyInputNames, type GitHubContext, type RegistryInputs } from '@d2ci/action-kit';
 
 export interface Inputs {
   location: Location;
@@ -16,7 +11,7 @@ export interface Inputs {
   context: GitHubContext;
 }
 
-function location(): { location: Location; reference: string; input: string } {
+function location(): { location: Location; reference: string } {
   const url = stringInput('url');
   const repository = stringInput('repository');
   const ref = stringInput('ref');
@@ -42,23 +37,7 @@ function location(): { location: Location; reference: string; input: string } {
       throw err;
     }
   }
-  return { location: parsed, reference, input };
-}
-
-function keys(value: string, context: GitHubContext) {
-  let pem = value;
-  if (!value.includes('-----BEGIN')) {
-    const path = resolve(context.workspace, value);
-    if (!existsSync(path)) throw new InputError('key', `is neither a PEM public key nor a file in the workspace ("${value}")`);
-    pem = readFileSync(path, 'utf8');
-  }
-  const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
-  try {
-    return blocks.map((block) => loadPublicKey(block));
-  } catch (err) {
-    if (err instanceof KeyError) throw new InputError('key', err.message);
-    throw err;
-  }
+  return { location: parsed, reference };
 }
 
 /** Reads and validates every input (and loads the trust material) before anything is fetched. */
@@ -77,33 +56,6 @@ export async function getInputs(): Promise<Inputs> {
       throw new InputError('annotations', `"${line}": ${(err as Error).message}`);
     }
   }
-  const keyValue = stringInput('key');
-  const identity = stringInput('certificate-identity');
-  const identityRegexp = stringInput('certificate-identity-regexp');
-  const issuer = stringInput('certificate-oidc-issuer');
-  const issuerRegexp = stringInput('certificate-oidc-issuer-regexp');
-  let verification: Verification;
-  if (keyValue) {
-    if (identity || identityRegexp) throw new InputError('key', 'give `key` or `certificate-identity(-regexp)`, not both');
-    verification = { kind: 'key', keys: keys(keyValue, context) };
-  } else {
-    let policy;
-    try {
-      policy = compilePolicy({ identity, identityRegexp, issuer, issuerRegexp });
-    } catch (err) {
-      if (err instanceof PolicyInputError) {
-        const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? 'certificate-oidc-issuer-regexp' : 'certificate-oidc-issuer') : /regular expression/.test(err.message) ? 'certificate-identity-regexp' : 'certificate-identity';
-        throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, ''));
-      }
-      throw err;
-    }
-    const trustedRoot = stringInput('trusted-root');
-    try {
-      verification = { kind: 'keyless', policy, trustedRoot: await loadTrustedRoot({ trustedRootFile: trustedRoot ? resolve(context.workspace, trustedRoot) : undefined }) };
-    } catch (err) {
-      if (err instanceof TrustError) throw new InputError(trustedRoot ? 'trusted-root' : 'trusted-root', err.message);
-      throw err;
-    }
-  }
+  const verification = await verificationInputs(verifyInputNames, context);
   return { location: parsed, reference, verification, format: formatValue as VerifyFormat, annotations, registry: registryInputs(), context };
 }

@@ -5,3 +5,4 @@ export * from './registry.ts';
 export * from './run.ts';
 export * from './summary.ts';
 export * from './signing.ts';
+export * from './verification.ts';

@@ -3,3 +3,4 @@ export * from './artifact/index.ts';
 export * from './auth/index.ts';
 export * from './sign/index.ts';
 export * from './verify/index.ts';
+export * from './release/index.ts';

@@ -3,6 +3,8 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
 
+export type { TrustedRoot };
+
 export interface TrustOptions {
   /** A `trusted_root.json` (cosign `--trusted-root`, Flux 2.9 `trustedRootSecretRef`). */
   trustedRootFile?: string;

@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compilePolicy, loadPublicKey, loadTrustedRoot, KeyError, PolicyInputError, TrustError, type TrustedRoot, type Verification } from '@d2ci/core';
+import { InputError, stringInput } from './inputs.ts';
+import type { GitHubContext } from './context.ts';
+
+/** The input names one verification policy is read from (verify-artifact's, or release-artifact's staging ones). */
+export interface VerificationInputNames {
+  identity: string;
+  identityRegexp: string;
+  issuer: string;
+  issuerRegexp: string;
+  key: string;
+  trustedRoot: string;
+}
+
+export const verifyInputNames: VerificationInputNames = {
+  identity: 'certificate-identity',
+  identityRegexp: 'certificate-identity-regexp',
+  issuer: 'certificate-oidc-issuer',
+  issuerRegexp: 'certificate-oidc-issuer-regexp',
+  key: 'key',
+  trustedRoot: 'trusted-root',
+};
+
+function publicKeys(input: string, value: string, context: GitHubContext) {
+  let pem = value;
+  if (!value.includes('-----BEGIN')) {
+    const path = resolve(context.workspace, value);
+    if (!existsSync(path)) throw new InputError(input, `is neither a PEM public key nor a file in the workspace ("${value}")`);
+    pem = readFileSync(path, 'utf8');
+  }
+  const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
+  try {
+    return blocks.map((block) => loadPublicKey(block));
+  } catch (err) {
+    if (err instanceof KeyError) throw new InputError(input, err.message);
+    throw err;
+  }
+}
+
+/** Trusted roots are loaded once per run, whichever policy asks. */
+const roots = new Map<string, Promise<TrustedRoot>>();
+
+/**
+ * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
+ * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
+ * `defaultIdentityRegexp` applies when no identity input is given.
+ */
+export async function verificationInputs(names: VerificationInputNames, context: GitHubContext, defaultIdentityRegexp?: string): Promise<Verification> {
+  const key = stringInput(names.key);
+  const identity = stringInput(names.identity);
+  let identityRegexp = stringInput(names.identityRegexp);
+  if (key) {
+    if (identity || identityRegexp) throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
+    return { kind: 'key', keys: publicKeys(names.key, key, context) };
+  }
+  if (!identity && !identityRegexp && defaultIdentityRegexp) identityRegexp = defaultIdentityRegexp;
+  let policy;
+  try {
+    policy = compilePolicy({ identity, identityRegexp, issuer: stringInput(names.issuer), issuerRegexp: stringInput(names.issuerRegexp) });
+  } catch (err) {
+    if (err instanceof PolicyInputError) {
+      const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
+      throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
+    }
+    throw err;
+  }
+  const file = stringInput(names.trustedRoot);
+  const path = file ? resolve(context.workspace, file) : '';
+  let root = roots.get(path);
+  if (!root) {
+    root = loadTrustedRoot({ trustedRootFile: path || undefined });
+    roots.set(path, root);
+  }
+  try {
+    return { kind: 'keyless', policy, trustedRoot: await root };
+  } catch (err) {
+    if (err instanceof TrustError) throw new InputError(names.trustedRoot, err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './tag.ts';
+export * from './release.ts';

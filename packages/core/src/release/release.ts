@@ -1,0 +1,238 @@
+import { mapLimit } from '../oci/concurrency.ts';
+import { applyTag, currentDigest, type TagResult } from '../oci/copy.ts';
+import { isIndex, parseManifest, type Descriptor } from '../oci/descriptor.ts';
+import type { FetchedManifest, Target } from '../oci/target.ts';
+import { hashLayer } from '../artifact/build.ts';
+import { Annotation, cosignTagSuffixes } from '../artifact/flux.ts';
+import { fetchIfExists, pushArtifact } from '../artifact/push.ts';
+import type { ArtifactMetadata } from '../artifact/manifest.ts';
+import type { WalkOptions } from '../artifact/walk.ts';
+import { signArtifact, type SignResult, type SignatureFormat } from '../sign/sign.ts';
+import type { SigningIdentity } from '../sign/signer.ts';
+import { verifyArtifact } from '../verify/verify.ts';
+import type { Verification } from '../verify/signatures.ts';
+import { compareVersions, isVersionTag, type ReleaseTag } from './tag.ts';
+
+export const stableTag = 'latest-stable';
+
+/** A release that must not happen; nothing was moved, signed or pushed. */
+export class ReleaseRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReleaseRefused';
+  }
+}
+
+export interface ReleaseSigning {
+  identity: SigningIdentity;
+  format: SignatureFormat;
+}
+
+interface Common {
+  target: Target;
+  release: ReleaseTag;
+  /** Sign with the release workflow's identity (what production's matchOIDCIdentity expects). */
+  signing?: ReleaseSigning;
+  /** Move `latest-stable` below the version it holds. */
+  allowDowngrade?: boolean;
+}
+
+export interface PromoteReleaseOptions extends Common {
+  mode: 'promote';
+  /** The tagged commit: an artifact whose revision names it is the one staging ran. */
+  commit?: string;
+  /** The tagged tree, to find an artifact with identical content when no revision names the commit. */
+  path?: string;
+  walk?: WalkOptions;
+  /** The staging signature the artifact must carry before it is promoted. */
+  verification: Verification;
+}
+
+export interface BuildReleaseOptions extends Common, ArtifactMetadata {
+  mode: 'build';
+  path: string;
+  walk?: WalkOptions;
+}
+
+export interface RollbackOptions {
+  target: Target;
+  /** The earlier release to point `latest-stable` at again. */
+  version: string;
+  /** Its signature must verify (production's policy) before anything moves. */
+  verification: Verification;
+}
+
+export interface ReleaseResult {
+  action: 'promoted' | 'built' | 'unchanged' | 'rolled back';
+  version: string;
+  component?: string;
+  descriptor: Descriptor;
+  /** What `latest-stable` pointed at before (undefined when it did not exist). */
+  previousDigest?: string;
+  tags: TagResult[];
+  signature?: SignResult;
+  /** How the artifact was found (promote) or why something was skipped. */
+  notes: string[];
+}
+
+/** The commit SHA an artifact's revision names (`<ref>@sha1:<sha>`, or a bare SHA). */
+export function revisionCommit(revision: string | undefined): string | undefined {
+  return /(?:^|@sha1:|@sha256:)([0-9a-f]{40}|[0-9a-f]{64})$/.exec(revision ?? '')?.[1];
+}
+
+function annotationsOf(fetched: FetchedManifest): Record<string, string> {
+  return parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
+}
+
+function layerOf(fetched: FetchedManifest): Descriptor | undefined {
+  const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+  return isIndex(manifest) ? undefined : manifest.layers[0];
+}
+
+const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+
+/**
+ * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
+ * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
+ * tree (the push skips unchanged components, so `latest` may carry an older commit's revision).
+ */
+async function findPublished(options: PromoteReleaseOptions): Promise<{ fetched: FetchedManifest; how: string }> {
+  const commit = options.commit?.toLowerCase();
+  const localLayer = options.path ? hashLayer({ path: options.path, ...options.walk }) : undefined;
+  localLayer?.catch(() => undefined);
+  const namesCommit = (fetched: FetchedManifest | undefined): fetched is FetchedManifest => Boolean(fetched && commit && revisionCommit(annotationsOf(fetched)[Annotation.revision]) === commit);
+  const sameContent = async (fetched: FetchedManifest | undefined): Promise<boolean> => {
+    const layer = fetched && layerOf(fetched);
+    const local = localLayer ? await localLayer : undefined;
+    return Boolean(local && layer && layer.digest === local.digest && layer.size === local.size);
+  };
+  const latest = await fetchIfExists(options.target, 'latest');
+  if (namesCommit(latest)) return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
+  const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !referrersIndexTag.test(t) && !cosignTagSuffixes.some((s) => t.endsWith(s))).reverse();
+  const manifests = await mapLimit(tags, 8, (tag) => fetchIfExists(options.target, tag));
+  for (const [i, fetched] of manifests.entries()) {
+    if (namesCommit(fetched)) return { fetched, how: `${tags[i]} names commit ${commit?.slice(0, 12)}` };
+  }
+  if (latest && (await sameContent(latest))) return { fetched: latest, how: "latest has the tagged tree's exact content" };
+  for (const [i, fetched] of manifests.entries()) {
+    if (fetched && (await sameContent(fetched))) return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
+  }
+  const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : ''].filter(Boolean).join(' or ');
+  throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)); run the push workflow for this commit first, or release with mode: build`);
+}
+
+/** The highest version tag pointing at a digest (what `latest-stable` "holds"), if any. */
+async function versionAt(target: Target, digest: string): Promise<string | undefined> {
+  const versions = (await target.tags()).filter(isVersionTag).sort((a, b) => compareVersions(b, a));
+  for (const version of versions) {
+    if ((await currentDigest(target, version)) === digest) return version;
+  }
+  return undefined;
+}
+
+/** Refuses to move latest-stable below what it holds, unless allowed. */
+async function checkDowngrade(target: Target, version: string, stable: string | undefined, allow: boolean): Promise<string | undefined> {
+  if (!stable) return undefined;
+  const held = await versionAt(target, stable);
+  if (held && compareVersions(version, held) < 0) {
+    if (!allow) throw new ReleaseRefused(`${stableTag} holds ${held}, which is newer than ${version}; refusing to move it back (set allow-downgrade, or roll back with rollback-to)`);
+    return `${stableTag} moved back from ${held} (allow-downgrade)`;
+  }
+  return undefined;
+}
+
+/**
+ * Releases a version. `promote` finds the artifact staging ran for the tagged commit, checks its staging
+ * signature, signs it again with the release identity, then tags `vX.Y.Z` and moves `latest-stable` — the same
+ * bytes, no upload. `build` packs and pushes (signed before tagging) as the D2 release workflows do. Both refuse,
+ * moving nothing, to overwrite a version that points elsewhere or to move `latest-stable` backwards; re-running
+ * a finished release changes nothing. Prereleases get their version tag but leave `latest-stable` alone.
+ */
+export async function releaseArtifact(options: PromoteReleaseOptions | BuildReleaseOptions): Promise<ReleaseResult> {
+  const { target, release } = options;
+  const [existing, stable] = await Promise.all([fetchIfExists(target, release.version), currentDigest(target, stableTag)]);
+  const notes: string[] = [];
+  const moveStable = !release.prerelease;
+  if (release.prerelease) notes.push(`${release.version} is a prerelease: ${stableTag} stays where it is`);
+  const base = { version: release.version, ...(release.component ? { component: release.component } : {}), ...(stable ? { previousDigest: stable } : {}) };
+
+  let artifact: FetchedManifest | undefined;
+  let action: ReleaseResult['action'];
+  if (options.mode === 'promote') {
+    const found = await findPublished(options);
+    notes.push(`found: ${found.how}`);
+    artifact = found.fetched;
+    action = 'promoted';
+  } else {
+    action = 'built';
+  }
+
+  if (existing) {
+    const same = artifact ? existing.descriptor.digest === artifact.descriptor.digest : options.mode === 'build' && (await hashLayer({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
+    if (!same) throw new ReleaseRefused(`${release.version} already points at ${existing.descriptor.digest}${artifact ? `, not at ${artifact.descriptor.digest} (the artifact for this commit)` : ', whose content differs from this tree'}; refusing to overwrite a release`);
+    // A finished (or half-finished) earlier run: make sure latest-stable is right, change nothing else.
+    const tags: TagResult[] = [{ tag: release.version, changed: false }];
+    if (moveStable) {
+      const note = await checkDowngrade(target, release.version, stable, options.allowDowngrade ?? false);
+      if (note) notes.push(note);
+      tags.push(await applyTag(target, existing, stableTag, { lookFirst: true }));
+    }
+    notes.push(`${release.version} was already released`);
+    return { ...base, action: tags.some((t) => t.changed) ? action : 'unchanged', descriptor: existing.descriptor, tags, notes };
+  }
+
+  if (moveStable) {
+    const note = await checkDowngrade(target, release.version, stable, options.allowDowngrade ?? false);
+    if (note) notes.push(note);
+  }
+
+  const tags = [release.version, ...(moveStable ? [stableTag] : [])];
+  if (options.mode === 'promote' && artifact) {
+    const checked = await verifyArtifact({ target, reference: artifact.descriptor.digest, verification: options.verification });
+    if (!checked.verified) throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
+    notes.push(`staging signature verified: ${checked.identity}`);
+    const signature = options.signing ? await signArtifact(target, artifact.descriptor, { ...options.signing, repository: target.name }) : undefined;
+    const results: TagResult[] = [];
+    for (const tag of tags) results.push(await applyTag(target, artifact, tag, { lookFirst: true }));
+    return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
+  }
+
+  const build = options as BuildReleaseOptions;
+  const buildSigning = build.signing;
+  let signature: SignResult | undefined;
+  const pushed = await pushArtifact({
+    ...build.walk,
+    path: build.path,
+    target,
+    tags,
+    source: build.source,
+    revision: build.revision,
+    created: build.created,
+    reproducible: build.reproducible,
+    annotations: build.annotations,
+    beforeTag: buildSigning
+      ? async (descriptor) => {
+          signature = await signArtifact(target, descriptor, { ...buildSigning, repository: target.name });
+        }
+      : undefined,
+  });
+  return { ...base, action, descriptor: pushed.descriptor, tags: pushed.tags, ...(signature ? { signature } : {}), notes };
+}
+
+/** Points `latest-stable` back at an earlier release, after verifying that release's signature. */
+export async function rollbackRelease(options: RollbackOptions): Promise<ReleaseResult> {
+  const { target, version } = options;
+  const [fetched, stable] = await Promise.all([fetchIfExists(target, version), currentDigest(target, stableTag)]);
+  if (!fetched) throw new ReleaseRefused(`cannot roll back to ${version}: no such tag in ${target.name}`);
+  const checked = await verifyArtifact({ target, reference: fetched.descriptor.digest, verification: options.verification });
+  if (!checked.verified) throw new ReleaseRefused(`${version} (${fetched.descriptor.digest}) is not verified, so ${stableTag} does not move to it: ${checked.reasons.join('; ')}`);
+  const tag = await applyTag(target, fetched, stableTag, { lookFirst: true });
+  return {
+    action: tag.changed ? 'rolled back' : 'unchanged',
+    version,
+    descriptor: fetched.descriptor,
+    ...(stable ? { previousDigest: stable } : {}),
+    tags: [tag],
+    notes: [`${version} verified: ${checked.identity}`],
+  };
+}

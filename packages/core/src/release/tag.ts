@@ -1,0 +1,58 @@
+import semver from 'semver';
+import { isValidTag } from '../oci/reference.ts';
+
+/** A release named by a Git tag: `v1.2.3` (fleet repositories) or `frontend/v1.2.3` (component repositories). */
+export interface ReleaseTag {
+  /** The Git tag name, without `refs/tags/`. */
+  ref: string;
+  component?: string;
+  /** The version as tagged, e.g. `v1.2.3`; also the OCI tag. */
+  version: string;
+  prerelease: boolean;
+}
+
+/** `vX.Y.Z` or `<component>/vX.Y.Z`; named groups `component` (optional) and `version`. */
+export const defaultReleaseTagPattern = '^(?:(?<component>[a-z0-9]+(?:[._-][a-z0-9]+)*)/)?(?<version>v[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?)$';
+
+export class ReleaseTagError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReleaseTagError';
+  }
+}
+
+/**
+ * Parses a release tag against a pattern with a `version` group (and optionally `component`). The version must
+ * be a valid semantic version with its `v` prefix, usable as an OCI tag.
+ */
+export function parseReleaseTag(ref: string, pattern = defaultReleaseTagPattern): ReleaseTag {
+  const name = ref.replace(/^refs\/tags\//, '');
+  let regexp: RegExp;
+  try {
+    regexp = new RegExp(pattern);
+  } catch (err) {
+    throw new ReleaseTagError(`tag pattern "${pattern}" is not a regular expression: ${(err as Error).message}`);
+  }
+  if (!pattern.includes('(?<version>')) throw new ReleaseTagError(`tag pattern "${pattern}" needs a (?<version>…) group`);
+  const match = regexp.exec(name);
+  const version = match?.groups?.version;
+  if (!match || !version) {
+    throw new ReleaseTagError(`release tag "${name}" is not a release: expected vX.Y.Z (fleet repositories) or <component>/vX.Y.Z (component repositories)${pattern === defaultReleaseTagPattern ? '' : `, matching ${pattern}`}`);
+  }
+  const parsed = semver.parse(version.replace(/^v/, ''));
+  if (!parsed || !/^v?[0-9]/.test(version)) throw new ReleaseTagError(`"${version}" in release tag "${name}" is not a semantic version (vMAJOR.MINOR.PATCH)`);
+  if (!isValidTag(version)) throw new ReleaseTagError(`"${version}" cannot be an OCI tag (build metadata "+…" is not allowed in tags)`);
+  const release: ReleaseTag = { ref: name, version, prerelease: parsed.prerelease.length > 0 };
+  const component = match.groups?.component;
+  if (component) release.component = component;
+  return release;
+}
+
+/** Semver order of two version tags (with or without `v`). */
+export function compareVersions(a: string, b: string): number {
+  return semver.compare(a.replace(/^v/, ''), b.replace(/^v/, ''));
+}
+
+export function isVersionTag(tag: string): boolean {
+  return /^v[0-9]/.test(tag) && semver.valid(tag.replace(/^v/, '')) !== null;
+}
