@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.ts')).list,
   sign: async () => (await import('./commands/sign.ts')).sign,
   verify: async () => (await import('./commands/verify.ts')).verify,
+  release: async () => (await import('./commands/release.ts')).release,
 };
 
 export const usage = `d2ci: Flux OCI artifacts for Gitless GitOps
@@ -27,6 +28,7 @@ Commands:
   list    list a repository's artifacts
   sign    sign an artifact (keyless or with a key), in cosign's formats
   verify  verify an artifact's signature as Flux does (exit 1 when not verified)
+  release promote (or build) a release: vX.Y.Z and latest-stable, with rollback
 
 URLs: oci://HOST/REPO[:TAG|@DIGEST], HOST/REPO[…], or oci-layout:DIR[:TAG] for an OCI image layout on disk.
 Run d2ci <command> --help for its flags.`;

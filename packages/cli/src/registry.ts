@@ -10,6 +10,8 @@ type RegistryValues = { [K in keyof typeof registryFlags]?: (typeof registryFlag
 export interface Opened {
   location: Location;
   target: Target;
+  /** The client behind `target`, for opening related repositories with the same session. */
+  client: RegistryClient;
   credentials: CredentialFunction;
   /** Adds the auth fix to registry errors. */
   explain(err: unknown): unknown;
@@ -57,6 +59,7 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
   return {
     location,
     target: openTarget(location, client),
+    client,
     credentials,
     explain: (err) => {
       if (location.kind !== 'registry') return err;

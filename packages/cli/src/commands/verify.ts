@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import {
-  artifactOrigin, compilePolicy, loadPublicKey, loadTrustedRoot, locationName, locationReference, verifyArtifact, verifyFormats,
-  KeyError, PolicyInputError, TrustError, type Verification, type VerifyFormat,
-} from '@d2ci/core';
+import { artifactOrigin, locationName, locationReference, verifyArtifact, verifyFormats, type VerifyFormat } from '@d2ci/core';
+import { verificationFlags, verificationFromFlags } from '../verification.ts';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
@@ -30,12 +27,8 @@ Flags:
 export async function verify(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('verify', args, {
     ...registryFlags,
+    ...verificationFlags,
     key: { type: 'string' },
-    'certificate-identity': { type: 'string' },
-    'certificate-identity-regexp': { type: 'string' },
-    'certificate-oidc-issuer': { type: 'string' },
-    'certificate-oidc-issuer-regexp': { type: 'string' },
-    'trusted-root': { type: 'string' },
     'signature-format': { type: 'string' },
     annotation: { type: 'string', short: 'a', multiple: true },
     output: { type: 'string', short: 'o' },
@@ -56,28 +49,7 @@ export async function verify(args: string[], io: Io): Promise<number> {
       throw new UsageError(`--annotation "${pair}": ${(err as Error).message}`);
     }
   }
-  let verification: Verification;
-  try {
-    if (values.key) {
-      if (values['certificate-identity'] || values['certificate-identity-regexp']) throw new UsageError('give --key or --certificate-identity(-regexp), not both');
-      const pem = readFileSync(values.key, 'utf8');
-      const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
-      verification = { kind: 'key', keys: blocks.map((block) => loadPublicKey(block)) };
-    } else {
-      const policy = compilePolicy({
-        identity: values['certificate-identity'],
-        identityRegexp: values['certificate-identity-regexp'],
-        issuer: values['certificate-oidc-issuer'],
-        issuerRegexp: values['certificate-oidc-issuer-regexp'],
-      });
-      verification = { kind: 'keyless', policy, trustedRoot: await loadTrustedRoot({ trustedRootFile: values['trusted-root'] }) };
-    }
-  } catch (err) {
-    if (err instanceof PolicyInputError) throw new UsageError(`--${err.message}`);
-    if (err instanceof KeyError || err instanceof TrustError) throw new UsageError(`${values.key ? '--key' : '--trusted-root'}: ${err.message}`);
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`--key: cannot read ${values.key}`);
-    throw err;
-  }
+  const verification = await verificationFromFlags(values, values.key, 'key');
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';
   const name = locationName(opened.location);

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { compilePolicy, loadPublicKey, loadTrustedRoot, KeyError, PolicyInputError, TrustError, type Verification } from '@d2ci/core';
+import { UsageError } from './errors.ts';
+
+/** cosign's verification flag names; `keyFlag` is `key` for d2ci verify and `verify-key` where --key signs. */
+export const verificationFlags = {
+  'certificate-identity': { type: 'string' },
+  'certificate-identity-regexp': { type: 'string' },
+  'certificate-oidc-issuer': { type: 'string' },
+  'certificate-oidc-issuer-regexp': { type: 'string' },
+  'trusted-root': { type: 'string' },
+} as const;
+
+type VerificationValues = { [K in keyof typeof verificationFlags]?: string };
+
+/** A policy from flags: public key(s) from `keyFile`, or a keyless identity checked against a trusted root. */
+export async function verificationFromFlags(values: VerificationValues, keyFile: string | undefined, keyFlag: string): Promise<Verification> {
+  try {
+    if (keyFile) {
+      if (values['certificate-identity'] || values['certificate-identity-regexp']) throw new UsageError(`give --${keyFlag} or --certificate-identity(-regexp), not both`);
+      let pem: string;
+      try {
+        pem = readFileSync(keyFile, 'utf8');
+      } catch {
+        throw new UsageError(`--${keyFlag}: cannot read ${keyFile}`);
+      }
+      const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
+      return { kind: 'key', keys: blocks.map((block) => loadPublicKey(block)) };
+    }
+    const policy = compilePolicy({
+      identity: values['certificate-identity'],
+      identityRegexp: values['certificate-identity-regexp'],
+      issuer: values['certificate-oidc-issuer'],
+      issuerRegexp: values['certificate-oidc-issuer-regexp'],
+    });
+    return { kind: 'keyless', policy, trustedRoot: await loadTrustedRoot({ trustedRootFile: values['trusted-root'] }) };
+  } catch (err) {
+    if (err instanceof PolicyInputError) throw new UsageError(`--${err.message}`);
+    if (err instanceof KeyError) throw new UsageError(`--${keyFlag}: ${err.message}`);
+    if (err instanceof TrustError) throw new UsageError(`--trusted-root: ${err.message}`);
+    throw err;
+  }
+}

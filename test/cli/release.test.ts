@@ -1,0 +1,82 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RegistryClient } from '@d2ci/core';
+import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
+import { run } from '../harness/exec.ts';
+import { repoRoot } from '../harness/action.ts';
+import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
+
+const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
+const d2ci = (args: string[], cwd: string) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd } });
+
+function keyPair(dir: string, name: string): void {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  writeFileSync(join(dir, `${name}.key`), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(join(dir, `${name}.pub`), publicKey.export({ type: 'spki', format: 'pem' }));
+}
+
+describe('d2ci release (key-based pipeline)', () => {
+  let registry: LocalRegistry;
+  let ws: string;
+  const sha = '1'.repeat(40);
+  before(async () => {
+    registry = await startRegistry('none');
+    ws = makeWorkspace(componentFiles);
+    keyPair(ws, 'staging');
+    keyPair(ws, 'release');
+  });
+  after(() => registry.stop());
+
+  it('promotes a staging artifact signed with one key, signs it with the release key, and rolls back', async () => {
+    const base = `oci://${registry.host}/acme/apps`;
+    const push = await d2ci(['push', `${base}/frontend:latest`, '--path', 'components/frontend', '--source', 'https://github.com/acme/apps', '--revision', `refs/heads/main@sha1:${sha}`, '--key', 'staging.key', '-o', 'json'], ws);
+    assert.equal(push.code, 0, push.stderr);
+    const staged = JSON.parse(push.stdout) as { digest: string };
+
+    const released = await d2ci(['release', base, '--ref', 'frontend/v1.0.0', '--commit', sha, '--verify-key', 'staging.pub', '--key', 'release.key', '-o', 'json'], ws);
+    assert.equal(released.code, 0, released.stderr);
+    const result = JSON.parse(released.stdout) as { action: string; version: string; component: string; digest: string; previousDigest: string | null; signatureRef: string };
+    assert.deepEqual([result.action, result.version, result.component, result.digest, result.previousDigest], ['promoted', 'v1.0.0', 'frontend', staged.digest, null]);
+    assert.match(result.signatureRef, /\.sig$/);
+    const verified = await d2ci(['verify', `${base}/frontend:latest-stable`, '--key', 'release.pub'], ws);
+    assert.equal(verified.code, 0, verified.stderr);
+
+    // A policy the artifact does not satisfy stops the promotion.
+    keyPair(ws, 'other');
+    const wrongKey = await d2ci(['release', base, '--ref', 'frontend/v1.0.1', '--commit', sha, '--verify-key', 'other.pub', '--key', 'release.key'], ws);
+    assert.equal(wrongKey.code, 1);
+    assert.match(wrongKey.stderr, /^✗ the staging artifact sha256:[0-9a-f]{64} is not verified, so it is not promoted: legacy signature: the signature does not verify with any given key \(nothing was moved\)$/m);
+
+    writeFileSync(join(ws, 'components/frontend/base/next.yaml'), 'next: 1\n');
+    const sha2 = '2'.repeat(40);
+    const push2 = await d2ci(['push', `${base}/frontend:latest`, '--path', 'components/frontend', '--source', 's', '--revision', `refs/heads/main@sha1:${sha2}`, '--key', 'staging.key'], ws);
+    assert.equal(push2.code, 0, push2.stderr);
+    const v2 = await d2ci(['release', base, '--ref', 'frontend/v2.0.0', '--commit', sha2, '--verify-key', 'staging.pub', '--key', 'release.key', '-o', 'json'], ws);
+    assert.equal(v2.code, 0, v2.stderr);
+    const second = JSON.parse(v2.stdout) as { digest: string; previousDigest: string };
+
+    const down = await d2ci(['release', base, '--ref', 'frontend/v1.5.0', '--commit', sha, '--verify-key', 'staging.pub', '--key', 'release.key'], ws);
+    assert.equal(down.code, 1);
+    assert.match(down.stderr, /^✗ latest-stable holds v2\.0\.0, which is newer than v1\.5\.0; refusing to move it back \(set allow-downgrade, or roll back with rollback-to\) \(nothing was moved\)$/m);
+
+    const repo = new RegistryClient().repository({ registry: registry.host, repository: 'acme/apps/frontend' });
+    const back = await d2ci(['release', `${base}/frontend`, '--rollback-to', 'v1.0.0', '--verify-key', 'release.pub', '-o', 'json'], ws);
+    assert.equal(back.code, 0, back.stderr);
+    assert.deepEqual((JSON.parse(back.stdout) as { action: string; previousDigest: string }).action, 'rolled back');
+    assert.equal((await repo.resolve('latest-stable')).digest, staged.digest);
+    assert.notEqual(second.digest, staged.digest);
+  });
+
+  it('builds a fleet release from the checkout and refuses a malformed tag', async () => {
+    const fleet = `oci://${registry.host}/acme/fleet`;
+    const built = await d2ci(['release', fleet, '--ref', 'v3.0.0', '--mode', 'build', '--path', 'components', '--source', 's', '--revision', 'refs/tags/v3.0.0@sha1:3', '--key', 'release.key', '-o', 'json'], ws);
+    assert.equal(built.code, 0, built.stderr);
+    assert.equal((JSON.parse(built.stdout) as { action: string }).action, 'built');
+    const bad = await d2ci(['release', fleet, '--ref', 'release-3', '--key', 'release.key'], ws);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^✗ --ref: release tag "release-3" is not a release: expected vX\.Y\.Z \(fleet repositories\) or <component>\/vX\.Y\.Z \(component repositories\)$/m);
+  });
+});
