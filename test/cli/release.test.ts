@@ -48,7 +48,7 @@ describe('d2ci release (key-based pipeline)', () => {
     keyPair(ws, 'other');
     const wrongKey = await d2ci(['release', base, '--ref', 'frontend/v1.0.1', '--commit', sha, '--verify-key', 'other.pub', '--key', 'release.key'], ws);
     assert.equal(wrongKey.code, 1);
-    assert.match(wrongKey.stderr, /^✗ the staging artifact sha256:[0-9a-f]{64} is not verified, so it is not promoted: legacy signature: the signature does not verify with any given key \(nothing was moved\)$/m);
+    assert.match(wrongKey.stderr, /^✗ the staging artifact sha256:[0-9a-f]{64} is not verified, so it is not promoted: legacy signature: the signature does not verify with any given key \(2 signatures\) \(nothing was moved\)$/m);
 
     writeFileSync(join(ws, 'components/frontend/base/next.yaml'), 'next: 1\n');
     const sha2 = '2'.repeat(40);

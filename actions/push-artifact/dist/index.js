@@ -8648,7 +8648,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sEZ: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -10461,8 +10461,21 @@ async function copy_applyTag(dst, root, tag, options) {
         if (err instanceof OciError && err.status !== undefined && err.status >= 400 && err.status < 500 && (await copy_currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
             return { tag, changed: false };
         }
-        throw err;
+        throw immutableTagError(err, dst.name, tag) ?? err;
     }
+}
+/**
+ * ECR's answer to moving an immutable tag (`400 TAG_INVALID … cannot be overwritten because the tag is immutable`)
+ * as an error that names the tag and the fix; undefined for other errors.
+ */
+function immutableTagError(err, repository, tag) {
+    if (!(err instanceof OciError) || err.code !== 'TAG_INVALID' || !/immutable/i.test(err.message))
+        return undefined;
+    return new OciError('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
+        status: err.status,
+        cause: err,
+        hint: `in ECR set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "${tag}" (or MUTABLE), or don't move "${tag}"`,
+    });
 }
 /** The digest a tag points at, or undefined when the tag does not exist. */
 async function copy_currentDigest(target, tag) {
@@ -12717,9 +12730,15 @@ async function verify_verifyArtifact(options) {
     if (bundles.length === 0 && legacies.length === 0) {
         result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
     }
-    for (const check of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
-        if (!check[1].ok && !good)
-            result.reasons.push(`${check[0]} signature: ${check[1].reason}`);
+    if (!good) {
+        // One line per distinct reason, with how many signatures gave it.
+        const counts = new Map();
+        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
+            if (!check.ok)
+                counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
+        }
+        for (const [reason, count] of counts)
+            result.reasons.push(count > 1 ? `${reason} (${count} signatures)` : reason);
     }
     if (format === 'auto' && bundles.length > 0 && !goodBundle && goodLegacy) {
         result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');

@@ -108,8 +108,13 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
   if (bundles.length === 0 && legacies.length === 0) {
     result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
   }
-  for (const check of [...bundles.map((c) => ['bundle', c] as const), ...legacies.map((c) => ['legacy', c] as const)]) {
-    if (!check[1].ok && !good) result.reasons.push(`${check[0]} signature: ${check[1].reason}`);
+  if (!good) {
+    // One line per distinct reason, with how many signatures gave it.
+    const counts = new Map<string, number>();
+    for (const [kind, check] of [...bundles.map((c) => ['bundle', c] as const), ...legacies.map((c) => ['legacy', c] as const)]) {
+      if (!check.ok) counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
+    }
+    for (const [reason, count] of counts) result.reasons.push(count > 1 ? `${reason} (${count} signatures)` : reason);
   }
   if (format === 'auto' && bundles.length > 0 && !goodBundle && goodLegacy) {
     result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
