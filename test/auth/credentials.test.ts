@@ -102,11 +102,12 @@ describe('credential resolution', () => {
     assert.equal(await scoped('else.io'), undefined);
   });
 
-  it('validates provider names and refuses cloud providers this version does not have', () => {
+  it('validates provider names and accepts a cloud provider only for its own registries', () => {
     assert.equal(parseProvider(''), 'generic');
     assert.equal(parseProvider('AWS'), 'aws');
     assert.throws(() => parseProvider('dockerhub'), /unknown provider "dockerhub": use one of generic, aws, gcp, azure/);
-    assert.throws(() => assertProviderServes('aws', '123456789012.dkr.ecr.eu-west-1.amazonaws.com'), /provider "aws" is not available/);
+    assert.doesNotThrow(() => assertProviderServes('aws', '123456789012.dkr.ecr.eu-west-1.amazonaws.com'));
+    assert.throws(() => assertProviderServes('aws', 'ghcr.io'), /provider "aws" does not serve registry ghcr\.io: it accepts/);
     assert.doesNotThrow(() => assertProviderServes('generic', 'anything.io'));
   });
 });

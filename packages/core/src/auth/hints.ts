@@ -1,8 +1,17 @@
 import { OciError } from '../oci/errors.ts';
 import { isGitHubRegistry } from './github.ts';
+import type { ProviderName } from './resolve.ts';
 
 /** How to phrase a fix: the action's input names, or the CLI's flags. */
 export type Vocabulary = 'action' | 'cli';
+
+/** What a cloud identity needs to push, when its registry refuses it. */
+const cloudPermissions: Record<Exclude<ProviderName, 'generic'>, (registry: string, repository: string) => string> = {
+  aws: (_registry, repository) =>
+    `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
+  gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
+  azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
+};
 
 const credentialFix: Record<Vocabulary, string> = {
   action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
@@ -13,7 +22,10 @@ const credentialFix: Record<Vocabulary, string> = {
  * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
  * come back unchanged.
  */
-export function withAuthHint(err: unknown, context: { registry: string; repository: string; hasCredentials: boolean; vocabulary: Vocabulary }): unknown {
+export function withAuthHint(
+  err: unknown,
+  context: { registry: string; repository: string; hasCredentials: boolean; vocabulary: Vocabulary; /** The registry provider in use, for cloud permission hints. */ provider?: ProviderName },
+): unknown {
   if (!(err instanceof OciError) || (err.status !== 401 && err.status !== 403)) return err;
   const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
   let hint: string;
@@ -24,6 +36,8 @@ export function withAuthHint(err: unknown, context: { registry: string; reposito
       context.vocabulary === 'action'
         ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
         : `use a token with the write:packages scope for ${context.registry}`;
+  } else if (context.provider && context.provider !== 'generic') {
+    hint = cloudPermissions[context.provider](context.registry, context.repository);
   } else if (err.status === 401) {
     hint = `the registry rejected the credentials for ${context.registry}; check them`;
   } else {

@@ -3,3 +3,7 @@ export * from './github.ts';
 export * from './docker-config.ts';
 export * from './resolve.ts';
 export * from './hints.ts';
+export * from './cloud.ts';
+export * from './aws.ts';
+export * from './gcp.ts';
+export * from './azure.ts';

@@ -1,5 +1,9 @@
 import type { CredentialFunction } from '../oci/auth.ts';
+import { awsProvider } from './aws.ts';
+import { azureProvider } from './azure.ts';
+import type { CloudContext, CloudOptions, CloudProvider } from './cloud.ts';
 import { dockerConfigCredentials } from './docker-config.ts';
+import { gcpProvider } from './gcp.ts';
 import { githubTokenCredentials } from './github.ts';
 import { firstCredential, staticCredentials, type CredentialProvider } from './provider.ts';
 
@@ -7,24 +11,18 @@ import { firstCredential, staticCredentials, type CredentialProvider } from './p
 export const providerNames = ['generic', 'aws', 'gcp', 'azure'] as const;
 export type ProviderName = (typeof providerNames)[number];
 
-/**
- * A cloud provider that turns the job's identity into registry credentials (OIDC → short-lived token). The
- * seam for `aws` (ECR), `gcp` (Artifact Registry) and `azure` (ACR): each says which hosts it serves, and like
- * Flux a provider is refused for a registry it does not serve.
- */
-export interface CloudProvider extends CredentialProvider {
-  readonly name: ProviderName;
-  /** Host patterns, for the error when a registry does not match. */
-  readonly hosts: string;
-  serves(registry: string): boolean;
-}
+export type CloudProviderFactory = (context: CloudContext) => CloudProvider;
 
-const cloudProviders = new Map<ProviderName, () => CloudProvider>();
+const cloudProviders = new Map<ProviderName, CloudProviderFactory>();
 
-/** Registers a cloud provider implementation. */
-export function registerCloudProvider(name: ProviderName, create: () => CloudProvider): void {
+/** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
+export function registerCloudProvider(name: ProviderName, create: CloudProviderFactory): void {
   cloudProviders.set(name, create);
 }
+
+registerCloudProvider('aws', awsProvider);
+registerCloudProvider('gcp', gcpProvider);
+registerCloudProvider('azure', azureProvider);
 
 export class ProviderError extends Error {
   constructor(message: string) {
@@ -53,7 +51,18 @@ export interface RegistryAuthOptions {
   githubServerUrl?: string;
   /** Read docker's config.json and credential helpers (default true). */
   dockerConfig?: boolean;
+  /** Environment for docker config, cloud credentials and the job's OIDC token service (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Options of the cloud providers (`provider: aws|gcp|azure`). */
+  cloud?: CloudOptions;
+  /**
+   * Called with every secret a cloud provider obtains on the way to registry credentials (OIDC tokens, AWS keys,
+   * access and refresh tokens), so CI can mask them. The registry credentials themselves also reach
+   * RegistryClient's `onSecret`.
+   */
+  onSecret?: (secret: string) => void;
+  /** Where to reach registries by name, as given to RegistryClient (ACR's token exchange is called on the registry). */
+  endpoints?: Record<string, string>;
 }
 
 /**
@@ -67,7 +76,7 @@ export function registryCredentials(options: RegistryAuthOptions = {}): Credenti
   if (provider !== 'generic') {
     const create = cloudProviders.get(provider);
     if (!create) throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-    providers.push(create());
+    providers.push(create(cloudContext(options)));
   }
   if (options.githubToken) providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
   if (options.dockerConfig !== false) providers.push(dockerConfigCredentials({ env: options.env }));
@@ -79,6 +88,10 @@ export function assertProviderServes(provider: ProviderName, registry: string): 
   if (provider === 'generic') return;
   const create = cloudProviders.get(provider);
   if (!create) throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-  const cloud = create();
+  const cloud = create(cloudContext({}));
   if (!cloud.serves(registry)) throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+}
+
+function cloudContext(options: RegistryAuthOptions): CloudContext {
+  return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
 }

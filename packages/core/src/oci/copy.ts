@@ -87,8 +87,21 @@ export async function applyTag(dst: Target, root: FetchedManifest, tag: string, 
     if (err instanceof OciError && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
       return { tag, changed: false };
     }
-    throw err;
+    throw immutableTagError(err, dst.name, tag) ?? err;
   }
+}
+
+/**
+ * ECR's answer to moving an immutable tag (`400 TAG_INVALID … cannot be overwritten because the tag is immutable`)
+ * as an error that names the tag and the fix; undefined for other errors.
+ */
+export function immutableTagError(err: unknown, repository: string, tag: string): OciError | undefined {
+  if (!(err instanceof OciError) || err.code !== 'TAG_INVALID' || !/immutable/i.test(err.message)) return undefined;
+  return new OciError('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
+    status: err.status,
+    cause: err,
+    hint: `in ECR set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "${tag}" (or MUTABLE), or don't move "${tag}"`,
+  });
 }
 
 /** The digest a tag points at, or undefined when the tag does not exist. */
