@@ -2,12 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { run } from '../harness/exec.ts';
-import { repoRoot, runAction } from '../harness/action.ts';
-import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
+import { repoRoot } from '../harness/action.ts';
 
-describe('the README commands and the root action', () => {
+describe('the README demo command', () => {
   it('npm run demo packs, pushes, tags, diffs and pulls the sample component with no registry', async () => {
     const result = await run('npm', ['run', '--silent', 'demo'], { cwd: repoRoot, env: { ...process.env } });
     assert.equal(result.code, 0, result.stdout + result.stderr);
@@ -20,17 +18,5 @@ describe('the README commands and the root action', () => {
     assert.match(result.stdout, /✔ extracted 5 files/);
     assert.equal(readFileSync(join(repoRoot, '.d2ci/demo/pulled/base/podinfo.yaml'), 'utf8'), readFileSync(join(repoRoot, 'workflows-examples/d2-apps/components/frontend/base/podinfo.yaml'), 'utf8'));
     assert.ok(existsSync(join(repoRoot, '.d2ci/demo/layout/oci-layout')));
-  });
-
-  it('the root action.yml runs push-artifact with the same inputs', async () => {
-    const root = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: object; outputs: object; runs: { main: string } };
-    const action = parse(readFileSync(join(repoRoot, 'actions/push-artifact/action.yml'), 'utf8')) as { inputs: object; outputs: object };
-    assert.deepEqual(Object.keys(root.inputs), Object.keys(action.inputs));
-    assert.deepEqual(Object.keys(root.outputs), Object.keys(action.outputs));
-    const ws = makeWorkspace(componentFiles);
-    const layout = join(ws, 'layout');
-    const result = await runAction('.', { sign: 'false', repository: `oci-layout:${layout}`, path: 'components/frontend' }, { GITHUB_WORKSPACE: ws });
-    assert.equal(result.code, 0, result.stdout);
-    assert.equal(result.outputs.pushed, 'true');
   });
 });

@@ -7953,7 +7953,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2236);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8021);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
@@ -7967,7 +7967,15 @@ function getInputs() {
     const context = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .githubContext */ .h4)();
     const repository = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('repository', { required: true });
     const location = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .repositoryInput */ .JD)('repository', repository);
+    const components = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('components') || undefined;
     const pathInput = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('path', { fallback: '.' });
+    if (components && pathInput !== '.')
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('components', 'give `path` or `components`, not both');
+    if (components && (components.startsWith('/') || components.split('/').includes('..')))
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('components', `"${components}" must be a glob inside the workspace, e.g. components/*`);
+    const plan = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('plan', false);
+    if (plan && !components)
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('plan', 'needs `components`: it lists which of them changed');
     const path = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .workspacePath */ .X5)('path', pathInput, context);
     const diffTag = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('diff-tag') || undefined;
     if (diffTag)
@@ -7985,6 +7993,9 @@ function getInputs() {
         repository,
         path,
         pathInput,
+        components,
+        concurrency: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .integerInput */ .$A)('concurrency', 6),
+        plan,
         diffTag,
         tags,
         ignorePaths: ignore.length ? ignore : undefined,
@@ -7995,7 +8006,7 @@ function getInputs() {
         resolveSymlinks: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('resolve-symlinks', false),
         sourceIgnore: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('source-ignore', false),
         registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryInputs */ .P4)(),
-        signing: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .signingInputs */ .hY)(context),
+        signing: plan ? undefined : (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .signingInputs */ .hY)(context),
         context,
     };
 }
@@ -8009,47 +8020,55 @@ function getInputs() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2236);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8021);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
-async function run(inputs) {
-    const { client, credentials } = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registrySession */ .EK)(inputs.registry, inputs.context, inputs.location);
+/** Turns what went wrong into the one line a user needs: the input to fix, or the permission to add. */
+async function explain(err, inputs, location, credentials, pathInput = inputs.pathInput) {
+    if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .UntaggedSigningError */ .tuu)
+        return err;
+    if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .ArtifactPathError */ .uRY) {
+        const name = inputs.components ? 'components' : 'path';
+        return new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `${err.message.replace(/^path "[^"]*" /, `"${pathInput}" `)}; check \`${name}\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
+    }
+    if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .MfY && err.code === 'NETWORK' && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .networkErrorCode */ .a0e)(err.cause) === 'ENOTFOUND')
+        return new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('repository', `${err.message} in "${inputs.repository}"`);
+    if (location.kind === 'registry') {
+        const { registry, repository } = location.reference;
+        return (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sEZ)(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+    }
+    return err;
+}
+function pushOptions(inputs) {
+    return {
+        tags: inputs.tags,
+        diffTag: inputs.diffTag,
+        ignorePaths: inputs.ignorePaths,
+        sourceIgnore: inputs.sourceIgnore,
+        resolveSymlinks: inputs.resolveSymlinks,
+        source: inputs.source,
+        revision: inputs.revision,
+        reproducible: inputs.reproducible,
+        annotations: inputs.annotations,
+        tempDir: inputs.context.runnerTemp,
+    };
+}
+function signatureCell(signed, pushed, format) {
+    if (signed)
+        return `${format} signature by \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}`;
+    return pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
+}
+async function pushOne(inputs, client, credentials) {
     const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(inputs.location, client);
     const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .locationName */ .zb0)(inputs.location);
     const signing = inputs.signing && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signBeforeTagging */ .k_J)(target, { identity: inputs.signing.identity, format: inputs.signing.format, repository: name });
     let result;
     try {
-        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushArtifact */ .Xi3)({
-            path: inputs.path,
-            target,
-            tags: inputs.tags,
-            diffTag: inputs.diffTag,
-            ignorePaths: inputs.ignorePaths,
-            sourceIgnore: inputs.sourceIgnore,
-            resolveSymlinks: inputs.resolveSymlinks,
-            source: inputs.source,
-            revision: inputs.revision,
-            reproducible: inputs.reproducible,
-            annotations: inputs.annotations,
-            tempDir: inputs.context.runnerTemp,
-            // Between the manifest (stored by digest) and the tags: a tag never points at an unsigned artifact.
-            beforeTag: signing?.beforeTag,
-        });
+        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushArtifact */ .Xi3)({ ...pushOptions(inputs), path: inputs.path, target, beforeTag: signing?.beforeTag });
     }
     catch (err) {
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .UntaggedSigningError */ .tuu)
-            throw err;
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .ArtifactPathError */ .uRY)
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('path', `${err.message.replace(/^path "[^"]*" /, `"${inputs.pathInput}" `)}; check \`path\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .MfY && err.code === 'NETWORK' && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .networkErrorCode */ .a0e)(err.cause) === 'ENOTFOUND') {
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('repository', `${err.message} in "${inputs.repository}"`);
-        }
-        if (inputs.location.kind === 'registry') {
-            const { registry, repository } = inputs.location.reference;
-            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sEZ)(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
-        }
-        throw err;
+        throw await explain(err, inputs, inputs.location, credentials);
     }
     const digest = result.descriptor.digest;
     const tags = result.tags.map((t) => t.tag);
@@ -8074,16 +8093,122 @@ async function run(inputs) {
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('signature-ref', signed?.signatureRef ?? '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('rekor-log-index', signed?.rekorLogIndex ?? '');
     const uploadedBytes = result.blobs.filter((b) => b.result === 'uploaded').reduce((sum, b) => sum + b.descriptor.size, 0);
-    const signature = signed ? `${inputs.signing?.format} signature by \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}` : result.pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.appendSummary */ .lj.appendSummary([
         '### Flux artifact',
         '',
         '| Repository | Tags | Digest | Size | Result | Signature |',
         '|---|---|---|---|---|---|',
-        `| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(name)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(tags.join(', '))} | \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(digest)}\` | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.reason)} | ${signature} |`,
+        `| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(name)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(tags.join(', '))} | \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(digest)}\` | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`,
         '',
         result.pushed ? `Uploaded ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.` : '',
     ].join('\n'));
+}
+/** `<repository>/<name>` for a component. */
+function componentLocation(base, component) {
+    return base.kind === 'registry'
+        ? { kind: 'registry', reference: { registry: base.reference.registry, repository: `${base.reference.repository}/${component.name}` } }
+        : { kind: 'layout', dir: `${base.dir}/${component.name}` };
+}
+async function components(inputs, credentials) {
+    try {
+        return await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .findComponents */ .ICC)(inputs.context.workspace, inputs.components ?? '');
+    }
+    catch (err) {
+        throw await explain(err, inputs, inputs.location, credentials, inputs.components);
+    }
+}
+async function pushMany(inputs, client, credentials) {
+    const found = await components(inputs, credentials);
+    const open = (component) => (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(componentLocation(inputs.location, component), client);
+    const signing = inputs.signing;
+    // One signer for every component: one OIDC token and one Fulcio certificate, however many components.
+    const signer = signing ? await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .createBundleSigner */ .B59)(signing.identity) : undefined;
+    const steps = new Map();
+    const outcomes = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushComponents */ .TPr)(found, {
+        ...pushOptions(inputs),
+        open,
+        concurrency: inputs.concurrency,
+        beforeTag: signing
+            ? (target, component) => {
+                const step = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signBeforeTagging */ .k_J)(target, { identity: signing.identity, format: signing.format, repository: target.name, signer });
+                steps.set(component.name, step);
+                return step.beforeTag;
+            }
+            : undefined,
+    });
+    const rows = [];
+    const report = [];
+    const failures = [];
+    for (const outcome of outcomes) {
+        const { component, target } = outcome;
+        if (!outcome.ok) {
+            const err = (await explain(outcome.error, inputs, componentLocation(inputs.location, component), credentials, component.relative));
+            failures.push(`${component.name}: ${err.message}`);
+            report.push({ name: component.name, repository: target, pushed: false, error: err.message });
+            rows.push(`| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(component.name)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(target)} | — | — | — | ❌ ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(err.message)} | — |`);
+            _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.error */ .lj.error(`${component.name}: ${err.message}`);
+            continue;
+        }
+        const result = outcome.result;
+        const digest = result.descriptor.digest;
+        const signed = steps.get(component.name)?.result();
+        const tags = result.tags.map((t) => t.tag);
+        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `unchanged (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
+        report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '' });
+        rows.push(`| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(component.name)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(target)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(tags.join(', '))} | \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(digest)}\` | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.layer.size)} | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.reason)} | ${signatureCell(signed, result.pushed, signing?.format)} |`);
+    }
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('components', JSON.stringify(report));
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('pushed', String(report.some((r) => r.pushed)));
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('digest', '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('digest-url', '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('tags', JSON.stringify([...new Set(report.flatMap((r) => ('tags' in r ? r.tags : [])))]));
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('signature-ref', '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('rekor-log-index', '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.appendSummary */ .lj.appendSummary([
+        `### Flux artifacts: ${found.length} components (${report.filter((r) => r.pushed).length} pushed, ${failures.length} failed)`,
+        '',
+        '| Component | Repository | Tags | Digest | Size | Result | Signature |',
+        '|---|---|---|---|---|---|---|',
+        ...rows,
+    ].join('\n'));
+    if (failures.length)
+        throw new Error(`${failures.length} of ${found.length} components failed (the others are complete): ${failures.join('; ')}`);
+}
+async function planMany(inputs, client, credentials) {
+    const found = await components(inputs, credentials);
+    const reference = inputs.diffTag ?? 'latest';
+    const outcomes = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .planComponents */ .W7d)(found, {
+        open: (component) => (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(componentLocation(inputs.location, component), client),
+        reference,
+        ignorePaths: inputs.ignorePaths,
+        sourceIgnore: inputs.sourceIgnore,
+        resolveSymlinks: inputs.resolveSymlinks,
+        concurrency: inputs.concurrency,
+    });
+    const failed = outcomes.filter((o) => !o.ok);
+    if (failed.length) {
+        const messages = await Promise.all(failed.map(async (o) => `${o.component.name}: ${(await explain(o.ok ? undefined : o.error, inputs, componentLocation(inputs.location, o.component), credentials, o.component.relative)).message}`));
+        throw new Error(`could not compare ${failed.length} of ${found.length} components with ${reference}: ${messages.join('; ')}`);
+    }
+    const changed = outcomes.filter((o) => o.ok && !o.result.identical);
+    const include = changed.map((o) => ({ component: o.component.name, path: o.component.relative, repository: o.target }));
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('matrix', JSON.stringify({ include }));
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('changed', JSON.stringify(include.map((i) => i.component)));
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('pushed', 'false');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`${changed.length} of ${found.length} components differ from ${reference}: ${include.map((i) => i.component).join(', ') || '(none)'}`);
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.appendSummary */ .lj.appendSummary([
+        `### Plan: ${changed.length} of ${found.length} components changed since \`${reference}\``,
+        '',
+        '| Component | Repository | Changed |',
+        '|---|---|---|',
+        ...outcomes.map((o) => `| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(o.component.name)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(o.target)} | ${o.ok && !o.result.identical ? `yes: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(o.result.reason)}` : 'no'} |`),
+    ].join('\n'));
+}
+async function run(inputs) {
+    const { client, credentials } = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registrySession */ .EK)(inputs.registry, inputs.context, inputs.location);
+    if (!inputs.components)
+        return pushOne(inputs, client, credentials);
+    return inputs.plan ? planMany(inputs, client, credentials) : pushMany(inputs, client, credentials);
 }
 
 
@@ -8102,6 +8227,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Hu: () => (/* reexport */ defaultSource),
   z3: () => (/* reexport */ formatBytes),
   h4: () => (/* reexport */ githubContext),
+  $A: () => (/* reexport */ integerInput),
   Bb: () => (/* reexport */ keyValueInput),
   WO: () => (/* reexport */ linesInput),
   dt: () => (/* reexport */ listInput),
@@ -8116,7 +8242,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: integerInput, oneLine, verificationInputs, verifyInputNames
+// UNUSED EXPORTS: oneLine, verificationInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -8291,7 +8417,7 @@ function keyValueInput(name) {
 }
 /** A positive integer input. */
 function integerInput(name, fallback) {
-    const value = core.getInput(name).trim();
+    const value = getInput(name).trim();
     if (value === '')
         return fallback;
     if (!/^[0-9]+$/.test(value) || Number(value) <= 0)
@@ -8348,8 +8474,8 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 62 modules
-var src = __nccwpck_require__(2236);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 63 modules
+var src = __nccwpck_require__(8021);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -8374,7 +8500,24 @@ function registryInputs() {
     catch (err) {
         throw new inputs_InputError('provider', err.message);
     }
-    return { provider, insecure: booleanInput('insecure', false), username, password, githubToken };
+    const cloud = {};
+    const awsRoleArn = inputs_stringInput('aws-role-arn');
+    const awsRegion = inputs_stringInput('aws-region');
+    if (awsRoleArn && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/.test(awsRoleArn))
+        throw new inputs_InputError('aws-role-arn', `"${awsRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+    if (awsRoleArn || awsRegion)
+        cloud.aws = { ...(awsRoleArn ? { roleArn: awsRoleArn } : {}), ...(awsRegion ? { region: awsRegion } : {}) };
+    const gcpProvider = inputs_stringInput('gcp-workload-identity-provider');
+    const gcpAccount = inputs_stringInput('gcp-service-account');
+    if (gcpProvider || gcpAccount)
+        cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+    const azureClient = inputs_stringInput('azure-client-id');
+    const azureTenant = inputs_stringInput('azure-tenant-id');
+    if (azureClient || azureTenant)
+        cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
+    if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
+        throw new inputs_InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
+    return { provider, insecure: booleanInput('insecure', false), username, password, githubToken, cloud };
 }
 /** Parses a repository input (`host/path`, `oci://host/path` or `oci-layout:DIR`), refusing tags and digests. */
 function repositoryInput(name, value) {
@@ -8412,6 +8555,8 @@ function registrySession(inputs, context, location) {
         githubToken: inputs.githubToken,
         githubActor: context.actor,
         githubServerUrl: context.serverUrl,
+        cloud: inputs.cloud,
+        onSecret: (secret) => setSecret(secret),
     });
     const client = new src/* RegistryClient */.bPd({
         credentials,
@@ -8616,7 +8761,7 @@ async function verificationInputs(names, context, defaultIdentityRegexp) {
 
 /***/ }),
 
-/***/ 2236:
+/***/ 8021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8630,6 +8775,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   bPd: () => (/* reexport */ RegistryClient),
   tuu: () => (/* reexport */ UntaggedSigningError),
   G1V: () => (/* reexport */ assertProviderServes),
+  B59: () => (/* reexport */ createBundleSigner),
+  ICC: () => (/* reexport */ findComponents),
   Jtm: () => (/* reexport */ githubActionsIdentity),
   QkJ: () => (/* reexport */ hasGitHubIdToken),
   r_E: () => (/* reexport */ reference_isValidTag),
@@ -8639,8 +8786,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   Apu: () => (/* reexport */ openTarget),
   zSL: () => (/* reexport */ parseLocation),
   tel: () => (/* reexport */ parseProvider),
+  W7d: () => (/* reexport */ planComponents),
   xew: () => (/* reexport */ publicGood),
   Xi3: () => (/* reexport */ push_pushArtifact),
+  TPr: () => (/* reexport */ pushComponents),
   Qn4: () => (/* reexport */ registryCredentials),
   k_J: () => (/* reexport */ signBeforeTagging),
   XOr: () => (/* reexport */ signatureFormats),
@@ -8648,7 +8797,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sEZ: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -10401,6 +10550,17 @@ async function concurrency_mapLimit(items, limit, fn) {
         throw failure.error;
     return results;
 }
+/** Like mapLimit, but every item runs to completion and each outcome is returned (one failure stops nothing). */
+async function settleLimit(items, limit, fn) {
+    return concurrency_mapLimit(items, limit, async (item, index) => {
+        try {
+            return { ok: true, value: await fn(item, index) };
+        }
+        catch (error) {
+            return { ok: false, error };
+        }
+    });
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/copy.ts
 
@@ -10959,7 +11119,7 @@ async function buildLayer(options, output) {
 }
 /** Computes the layer digest of a directory without writing anything (what `diff` compares). */
 async function build_hashLayer(options) {
-    return writeLayer(walkEntries(options.path, options));
+    return writeLayer(walk_walkEntries(options.path, options));
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/manifest.ts
@@ -11097,11 +11257,11 @@ function firstLayer(fetched) {
 
 /** Compares a local tree with an artifact's first layer, without downloading the layer. */
 async function diffArtifact(options) {
-    const [local, fetched] = await Promise.all([hashLayer(options), fetchIfExists(options.target, options.reference)]);
+    const [local, fetched] = await Promise.all([build_hashLayer(options), push_fetchIfExists(options.target, options.reference)]);
     if (!fetched)
         return { identical: false, reason: `${options.reference} not found in ${options.target.name}`, local };
-    const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
-    const layer = isIndex(manifest) ? undefined : manifest.layers[0];
+    const { manifest } = descriptor_parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+    const layer = descriptor_isIndex(manifest) ? undefined : manifest.layers[0];
     if (!layer)
         return { identical: false, reason: `${options.reference} has no layers`, local };
     const remote = { digest: layer.digest, size: layer.size, manifestDigest: fetched.descriptor.digest };
@@ -11301,7 +11461,67 @@ async function listArtifacts(target, options = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/components.ts
+
+
+
+
+
+
+
+const componentName = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+/**
+ * The directories a glob such as `components/*` matches under `root`, sorted by name. Each name must be a valid
+ * OCI repository path element (it becomes `<repository>/<name>`); files are ignored.
+ */
+async function findComponents(root, pattern) {
+    const found = [];
+    for await (const entry of (0,promises_.glob)(pattern, { cwd: root, withFileTypes: true })) {
+        if (!entry.isDirectory())
+            continue;
+        const path = (0,external_node_path_.join)(entry.parentPath, entry.name);
+        found.push({ name: entry.name, path, relative: (0,external_node_path_.relative)(root, path).split('\\').join('/') });
+    }
+    if (found.length === 0)
+        throw new ArtifactPathError(`"${pattern}" matches no directory`);
+    const bad = found.filter((c) => !componentName.test(c.name)).map((c) => c.relative);
+    if (bad.length)
+        throw new ArtifactPathError(`component directories must be lowercase repository names (letters, digits, ".", "_", "-"): ${bad.join(', ')}`);
+    const names = new Map();
+    for (const c of found) {
+        const other = names.get(c.name);
+        if (other)
+            throw new ArtifactPathError(`"${pattern}" matches two directories named ${c.name} (${other}, ${c.relative}); each becomes <repository>/${c.name}`);
+        names.set(c.name, c.relative);
+    }
+    return found.sort((a, b) => order_compareBytes(a.name, b.name));
+}
+function report(component, target, outcome) {
+    return outcome.ok ? { component, target: target.name, ok: true, result: outcome.value } : { component, target: target.name, ok: false, error: outcome.error };
+}
+/**
+ * Pushes every component, several at a time. Each is independent and complete on its own (blobs, manifest,
+ * signature, then tags); one failing stops none of the others, and every outcome is reported.
+ */
+async function pushComponents(components, options) {
+    const { open, beforeTag, concurrency, ...push } = options;
+    const targets = components.map(open);
+    const outcomes = await settleLimit(components, concurrency ?? 6, (component, i) => {
+        const target = targets[i];
+        return push_pushArtifact({ ...push, path: component.path, target, beforeTag: beforeTag?.(target, component) });
+    });
+    return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
+}
+/** Which components differ from what `reference` (e.g. `latest`) holds: the fan-out plan for a CI matrix. */
+async function planComponents(components, options) {
+    const { open, reference, concurrency, ...walk } = options;
+    const targets = components.map(open);
+    const outcomes = await settleLimit(components, concurrency ?? 8, (component, i) => diffArtifact({ ...walk, path: component.path, target: targets[i], reference }));
+    return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/index.ts
+
 
 
 
@@ -11484,6 +11704,7 @@ function jwtClaims(token) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
 
+
 /** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
 class CloudCredentialError extends Error {
     constructor(message, options = {}) {
@@ -11565,8 +11786,10 @@ async function postForToken(service, url, init, fix) {
         });
         if (response && response.status < 500 && response.status !== 429)
             break;
-        if (attempt < 3)
+        if (attempt < 3) {
             await response?.body?.cancel();
+            await (0,promises_namespaceObject.setTimeout)(250 * attempt);
+        }
     }
     if (!response) {
         const cause = networkError;
@@ -11587,8 +11810,11 @@ async function postForToken(service, url, init, fix) {
     }
     return body;
 }
-/** The error words in OAuth2 (`error`, `error_description`) and Google API (`error.message`) answers. */
+/** The error words in OAuth2 (`error`, `error_description`), Google API (`error.message`) and registry (`errors[]`) answers. */
 function serviceError(body) {
+    const first = Array.isArray(body.errors) ? body.errors[0] : undefined;
+    if (first?.code || first?.message)
+        return [first.code, first.message].filter(Boolean).join(': ');
     const error = body.error;
     if (error && typeof error === 'object') {
         const { status, message } = error;
@@ -11629,7 +11855,8 @@ function sdkError(err) {
     const e = err;
     const status = e.$metadata?.httpStatusCode;
     const name = e.name && e.name !== 'Error' ? e.name : e.code;
-    return oneLine(`${name ? `${name}: ` : ''}${e.message ?? String(err)}${status ? ` (HTTP ${status})` : ''}`);
+    const message = e.message ?? String(err);
+    return oneLine(`${name && !message.startsWith(name) && !message.includes(`${name} `) ? `${name}: ` : ''}${message}${status ? ` (HTTP ${status})` : ''}`);
 }
 /**
  * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
@@ -12026,6 +12253,12 @@ function cloudContext(options) {
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
 
 
+/** What a cloud identity needs to push, when its registry refuses it. */
+const cloudPermissions = {
+    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
+    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
+    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
+};
 const credentialFix = {
     action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
     cli: 'pass --creds user:password, or run docker login',
@@ -12047,6 +12280,9 @@ function withAuthHint(err, context) {
             context.vocabulary === 'action'
                 ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
                 : `use a token with the write:packages scope for ${context.registry}`;
+    }
+    else if (context.provider && context.provider !== 'generic') {
+        hint = cloudPermissions[context.provider](context.registry, context.repository);
     }
     else if (err.status === 401) {
         hint = `the registry rejected the credentials for ${context.registry}; check them`;
@@ -12308,7 +12544,7 @@ function certificateIdentity(bundle) {
  * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
  */
 async function sign_signArtifact(target, subject, options) {
-    const signer = await createBundleSigner(options.identity);
+    const signer = options.signer ?? (await createBundleSigner(options.identity));
     const name = target.name;
     const result = {};
     let first;

@@ -1,6 +1,6 @@
 import { isValidTag, tagRule, type Location } from '@d2ci/core';
 import {
-  InputError, booleanInput, defaultRevision, defaultSource, githubContext, keyValueInput, linesInput, listInput, registryInputs,
+  InputError, booleanInput, integerInput, defaultRevision, defaultSource, githubContext, keyValueInput, linesInput, listInput, registryInputs,
   repositoryInput, signingInputs, stringInput, workspacePath, type GitHubContext, type RegistryInputs, type SigningInputs,
 } from '@d2ci/action-kit';
 
@@ -9,6 +9,10 @@ export interface Inputs {
   repository: string;
   path: string;
   pathInput: string;
+  /** A glob of component directories (relative to the workspace), instead of `path`. */
+  components: string | undefined;
+  concurrency: number;
+  plan: boolean;
   diffTag: string | undefined;
   tags: string[];
   ignorePaths: string[] | undefined;
@@ -33,7 +37,12 @@ export function getInputs(): Inputs {
   const context = githubContext();
   const repository = stringInput('repository', { required: true });
   const location = repositoryInput('repository', repository);
+  const components = stringInput('components') || undefined;
   const pathInput = stringInput('path', { fallback: '.' });
+  if (components && pathInput !== '.') throw new InputError('components', 'give `path` or `components`, not both');
+  if (components && (components.startsWith('/') || components.split('/').includes('..'))) throw new InputError('components', `"${components}" must be a glob inside the workspace, e.g. components/*`);
+  const plan = booleanInput('plan', false);
+  if (plan && !components) throw new InputError('plan', 'needs `components`: it lists which of them changed');
   const path = workspacePath('path', pathInput, context);
   const diffTag = stringInput('diff-tag') || undefined;
   if (diffTag) tag('diff-tag', diffTag);
@@ -48,6 +57,9 @@ export function getInputs(): Inputs {
     repository,
     path,
     pathInput,
+    components,
+    concurrency: integerInput('concurrency', 6),
+    plan,
     diffTag,
     tags,
     ignorePaths: ignore.length ? ignore : undefined,
@@ -58,7 +70,7 @@ export function getInputs(): Inputs {
     resolveSymlinks: booleanInput('resolve-symlinks', false),
     sourceIgnore: booleanInput('source-ignore', false),
     registry: registryInputs(),
-    signing: signingInputs(context),
+    signing: plan ? undefined : signingInputs(context),
     context,
   };
 }

@@ -1,43 +1,56 @@
-import { ArtifactPathError, OciError, UntaggedSigningError, networkErrorCode, openTarget, pushArtifact, signBeforeTagging, withAuthHint, locationName, type PushArtifactResult } from '@d2ci/core';
+import {
+  ArtifactPathError, OciError, UntaggedSigningError, createBundleSigner, findComponents, locationName, networkErrorCode, openTarget, planComponents,
+  pushArtifact, pushComponents, signBeforeTagging, withAuthHint, type Component, type CredentialFunction, type Location, type PushArtifactResult,
+  type RegistryClient, type SignResult, type Target,
+} from '@d2ci/core';
 import { InputError, cell, formatBytes, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 
-export async function run(inputs: Inputs): Promise<void> {
-  const { client, credentials } = registrySession(inputs.registry, inputs.context, inputs.location);
+/** Turns what went wrong into the one line a user needs: the input to fix, or the permission to add. */
+async function explain(err: unknown, inputs: Inputs, location: Location, credentials: CredentialFunction, pathInput = inputs.pathInput): Promise<unknown> {
+  if (err instanceof UntaggedSigningError) return err;
+  if (err instanceof ArtifactPathError) {
+    const name = inputs.components ? 'components' : 'path';
+    return new InputError(name, `${err.message.replace(/^path "[^"]*" /, `"${pathInput}" `)}; check \`${name}\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
+  }
+  if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') return new InputError('repository', `${err.message} in "${inputs.repository}"`);
+  if (location.kind === 'registry') {
+    const { registry, repository } = location.reference;
+    return withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+  }
+  return err;
+}
+
+function pushOptions(inputs: Inputs) {
+  return {
+    tags: inputs.tags,
+    diffTag: inputs.diffTag,
+    ignorePaths: inputs.ignorePaths,
+    sourceIgnore: inputs.sourceIgnore,
+    resolveSymlinks: inputs.resolveSymlinks,
+    source: inputs.source,
+    revision: inputs.revision,
+    reproducible: inputs.reproducible,
+    annotations: inputs.annotations,
+    tempDir: inputs.context.runnerTemp,
+  };
+}
+
+function signatureCell(signed: SignResult | undefined, pushed: boolean, format: string | undefined): string {
+  if (signed) return `${format} signature by \`${cell(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}`;
+  return pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
+}
+
+async function pushOne(inputs: Inputs, client: RegistryClient, credentials: CredentialFunction): Promise<void> {
   const target = openTarget(inputs.location, client);
   const name = locationName(inputs.location);
   const signing = inputs.signing && signBeforeTagging(target, { identity: inputs.signing.identity, format: inputs.signing.format, repository: name });
   let result: PushArtifactResult;
   try {
-    result = await pushArtifact({
-      path: inputs.path,
-      target,
-      tags: inputs.tags,
-      diffTag: inputs.diffTag,
-      ignorePaths: inputs.ignorePaths,
-      sourceIgnore: inputs.sourceIgnore,
-      resolveSymlinks: inputs.resolveSymlinks,
-      source: inputs.source,
-      revision: inputs.revision,
-      reproducible: inputs.reproducible,
-      annotations: inputs.annotations,
-      tempDir: inputs.context.runnerTemp,
-      // Between the manifest (stored by digest) and the tags: a tag never points at an unsigned artifact.
-      beforeTag: signing?.beforeTag,
-    });
+    result = await pushArtifact({ ...pushOptions(inputs), path: inputs.path, target, beforeTag: signing?.beforeTag });
   } catch (err) {
-    if (err instanceof UntaggedSigningError) throw err;
-    if (err instanceof ArtifactPathError) throw new InputError('path', `${err.message.replace(/^path "[^"]*" /, `"${inputs.pathInput}" `)}; check \`path\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
-    if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') {
-      throw new InputError('repository', `${err.message} in "${inputs.repository}"`);
-    }
-    if (inputs.location.kind === 'registry') {
-      const { registry, repository } = inputs.location.reference;
-      throw withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
-    }
-    throw err;
+    throw await explain(err, inputs, inputs.location, credentials);
   }
-
   const digest = result.descriptor.digest;
   const tags = result.tags.map((t) => t.tag);
   const signed = signing?.result();
@@ -60,16 +73,128 @@ export async function run(inputs: Inputs): Promise<void> {
   core.setOutput('rekor-log-index', signed?.rekorLogIndex ?? '');
 
   const uploadedBytes = result.blobs.filter((b) => b.result === 'uploaded').reduce((sum, b) => sum + b.descriptor.size, 0);
-  const signature = signed ? `${inputs.signing?.format} signature by \`${cell(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}` : result.pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
   core.appendSummary(
     [
       '### Flux artifact',
       '',
       '| Repository | Tags | Digest | Size | Result | Signature |',
       '|---|---|---|---|---|---|',
-      `| ${cell(name)} | ${cell(tags.join(', '))} | \`${shortDigest(digest)}\` | ${formatBytes(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${cell(result.reason)} | ${signature} |`,
+      `| ${cell(name)} | ${cell(tags.join(', '))} | \`${shortDigest(digest)}\` | ${formatBytes(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${cell(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`,
       '',
       result.pushed ? `Uploaded ${formatBytes(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.` : '',
     ].join('\n'),
   );
+}
+
+/** `<repository>/<name>` for a component. */
+function componentLocation(base: Location, component: Component): Location {
+  return base.kind === 'registry'
+    ? { kind: 'registry', reference: { registry: base.reference.registry, repository: `${base.reference.repository}/${component.name}` } }
+    : { kind: 'layout', dir: `${base.dir}/${component.name}` };
+}
+
+async function components(inputs: Inputs, credentials: CredentialFunction): Promise<Component[]> {
+  try {
+    return await findComponents(inputs.context.workspace, inputs.components ?? '');
+  } catch (err) {
+    throw await explain(err, inputs, inputs.location, credentials, inputs.components);
+  }
+}
+
+async function pushMany(inputs: Inputs, client: RegistryClient, credentials: CredentialFunction): Promise<void> {
+  const found = await components(inputs, credentials);
+  const open = (component: Component): Target => openTarget(componentLocation(inputs.location, component), client);
+  const signing = inputs.signing;
+  // One signer for every component: one OIDC token and one Fulcio certificate, however many components.
+  const signer = signing ? await createBundleSigner(signing.identity) : undefined;
+  const steps = new Map<string, ReturnType<typeof signBeforeTagging>>();
+  const outcomes = await pushComponents(found, {
+    ...pushOptions(inputs),
+    open,
+    concurrency: inputs.concurrency,
+    beforeTag: signing
+      ? (target, component) => {
+          const step = signBeforeTagging(target, { identity: signing.identity, format: signing.format, repository: target.name, signer });
+          steps.set(component.name, step);
+          return step.beforeTag;
+        }
+      : undefined,
+  });
+  const rows = [];
+  const report = [];
+  const failures: string[] = [];
+  for (const outcome of outcomes) {
+    const { component, target } = outcome;
+    if (!outcome.ok) {
+      const err = (await explain(outcome.error, inputs, componentLocation(inputs.location, component), credentials, component.relative)) as Error;
+      failures.push(`${component.name}: ${err.message}`);
+      report.push({ name: component.name, repository: target, pushed: false, error: err.message });
+      rows.push(`| ${cell(component.name)} | ${cell(target)} | — | — | — | ❌ ${cell(err.message)} | — |`);
+      core.error(`${component.name}: ${err.message}`);
+      continue;
+    }
+    const result = outcome.result;
+    const digest = result.descriptor.digest;
+    const signed = steps.get(component.name)?.result();
+    const tags = result.tags.map((t) => t.tag);
+    core.info(`${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `unchanged (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
+    report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '' });
+    rows.push(`| ${cell(component.name)} | ${cell(target)} | ${cell(tags.join(', '))} | \`${shortDigest(digest)}\` | ${formatBytes(result.layer.size)} | ${result.pushed ? 'pushed' : 'skipped'}: ${cell(result.reason)} | ${signatureCell(signed, result.pushed, signing?.format)} |`);
+  }
+  core.setOutput('components', JSON.stringify(report));
+  core.setOutput('pushed', String(report.some((r) => r.pushed)));
+  core.setOutput('digest', '');
+  core.setOutput('digest-url', '');
+  core.setOutput('tags', JSON.stringify([...new Set(report.flatMap((r) => ('tags' in r ? r.tags : [])))]));
+  core.setOutput('signature-ref', '');
+  core.setOutput('rekor-log-index', '');
+  core.appendSummary(
+    [
+      `### Flux artifacts: ${found.length} components (${report.filter((r) => r.pushed).length} pushed, ${failures.length} failed)`,
+      '',
+      '| Component | Repository | Tags | Digest | Size | Result | Signature |',
+      '|---|---|---|---|---|---|---|',
+      ...rows,
+    ].join('\n'),
+  );
+  if (failures.length) throw new Error(`${failures.length} of ${found.length} components failed (the others are complete): ${failures.join('; ')}`);
+}
+
+async function planMany(inputs: Inputs, client: RegistryClient, credentials: CredentialFunction): Promise<void> {
+  const found = await components(inputs, credentials);
+  const reference = inputs.diffTag ?? 'latest';
+  const outcomes = await planComponents(found, {
+    open: (component) => openTarget(componentLocation(inputs.location, component), client),
+    reference,
+    ignorePaths: inputs.ignorePaths,
+    sourceIgnore: inputs.sourceIgnore,
+    resolveSymlinks: inputs.resolveSymlinks,
+    concurrency: inputs.concurrency,
+  });
+  const failed = outcomes.filter((o) => !o.ok);
+  if (failed.length) {
+    const messages = await Promise.all(failed.map(async (o) => `${o.component.name}: ${((await explain(o.ok ? undefined : o.error, inputs, componentLocation(inputs.location, o.component), credentials, o.component.relative)) as Error).message}`));
+    throw new Error(`could not compare ${failed.length} of ${found.length} components with ${reference}: ${messages.join('; ')}`);
+  }
+  const changed = outcomes.filter((o) => o.ok && !o.result.identical);
+  const include = changed.map((o) => ({ component: o.component.name, path: o.component.relative, repository: o.target }));
+  core.setOutput('matrix', JSON.stringify({ include }));
+  core.setOutput('changed', JSON.stringify(include.map((i) => i.component)));
+  core.setOutput('pushed', 'false');
+  core.info(`${changed.length} of ${found.length} components differ from ${reference}: ${include.map((i) => i.component).join(', ') || '(none)'}`);
+  core.appendSummary(
+    [
+      `### Plan: ${changed.length} of ${found.length} components changed since \`${reference}\``,
+      '',
+      '| Component | Repository | Changed |',
+      '|---|---|---|',
+      ...outcomes.map((o) => `| ${cell(o.component.name)} | ${cell(o.target)} | ${o.ok && !o.result.identical ? `yes: ${cell(o.result.reason)}` : 'no'} |`),
+    ].join('\n'),
+  );
+}
+
+export async function run(inputs: Inputs): Promise<void> {
+  const { client, credentials } = registrySession(inputs.registry, inputs.context, inputs.location);
+  if (!inputs.components) return pushOne(inputs, client, credentials);
+  return inputs.plan ? planMany(inputs, client, credentials) : pushMany(inputs, client, credentials);
 }

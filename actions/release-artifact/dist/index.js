@@ -7953,7 +7953,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2236);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8021);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
@@ -8030,7 +8030,7 @@ function workspaceOptional(value, context) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2236);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8021);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
@@ -8069,7 +8069,7 @@ async function run(inputs) {
             throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('repository', err.message);
         if (location.kind === 'registry') {
             const { registry, repository } = location.reference;
-            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sEZ)(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
+            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sEZ)(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
         }
         throw err;
     }
@@ -8359,8 +8359,8 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 62 modules
-var src = __nccwpck_require__(2236);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 63 modules
+var src = __nccwpck_require__(8021);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -8385,7 +8385,24 @@ function registryInputs() {
     catch (err) {
         throw new InputError('provider', err.message);
     }
-    return { provider, insecure: booleanInput('insecure', false), username, password, githubToken };
+    const cloud = {};
+    const awsRoleArn = stringInput('aws-role-arn');
+    const awsRegion = stringInput('aws-region');
+    if (awsRoleArn && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/.test(awsRoleArn))
+        throw new InputError('aws-role-arn', `"${awsRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+    if (awsRoleArn || awsRegion)
+        cloud.aws = { ...(awsRoleArn ? { roleArn: awsRoleArn } : {}), ...(awsRegion ? { region: awsRegion } : {}) };
+    const gcpProvider = stringInput('gcp-workload-identity-provider');
+    const gcpAccount = stringInput('gcp-service-account');
+    if (gcpProvider || gcpAccount)
+        cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+    const azureClient = stringInput('azure-client-id');
+    const azureTenant = stringInput('azure-tenant-id');
+    if (azureClient || azureTenant)
+        cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
+    if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
+        throw new InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
+    return { provider, insecure: booleanInput('insecure', false), username, password, githubToken, cloud };
 }
 /** Parses a repository input (`host/path`, `oci://host/path` or `oci-layout:DIR`), refusing tags and digests. */
 function repositoryInput(name, value) {
@@ -8423,6 +8440,8 @@ function registrySession(inputs, context, location) {
         githubToken: inputs.githubToken,
         githubActor: context.actor,
         githubServerUrl: context.serverUrl,
+        cloud: inputs.cloud,
+        onSecret: (secret) => setSecret(secret),
     });
     const client = new src/* RegistryClient */.bPd({
         credentials,
@@ -8627,13 +8646,13 @@ async function verificationInputs(names, context, defaultIdentityRegexp) {
 
 /***/ }),
 
-/***/ 2236:
+/***/ 8021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  uRY: () => (/* reexport */ ArtifactPathError),
+  uRY: () => (/* reexport */ walk_ArtifactPathError),
   x_N: () => (/* reexport */ InvalidReferenceError),
   eNh: () => (/* reexport */ keys.KeyError),
   MfY: () => (/* reexport */ OciError),
@@ -8665,7 +8684,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sEZ: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, runCredentialHelper, safeEntryName, sha256, signArtifact, signBeforeTagging, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, findComponents, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseRetryAfter, plainDescriptor, planComponents, postForToken, providerNames, publicKeyPem, pullArtifact, pushArtifact, pushComponents, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signBeforeTagging, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -10418,6 +10437,17 @@ async function concurrency_mapLimit(items, limit, fn) {
         throw failure.error;
     return results;
 }
+/** Like mapLimit, but every item runs to completion and each outcome is returned (one failure stops nothing). */
+async function concurrency_settleLimit(items, limit, fn) {
+    return concurrency_mapLimit(items, limit, async (item, index) => {
+        try {
+            return { ok: true, value: await fn(item, index) };
+        }
+        catch (error) {
+            return { ok: false, error };
+        }
+    });
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/copy.ts
 
@@ -10720,7 +10750,7 @@ class IgnoreRules {
 
 
 
-class ArtifactPathError extends Error {
+class walk_ArtifactPathError extends Error {
     constructor(message) {
         super(message);
         this.name = 'ArtifactPathError';
@@ -10748,7 +10778,7 @@ function* walk_walkEntries(root, options = {}) {
     }
     catch (err) {
         const code = err.code;
-        throw new ArtifactPathError(code === 'ENOENT' ? `path "${root}" does not exist` : `cannot read path "${root}": ${err.message}`);
+        throw new walk_ArtifactPathError(code === 'ENOENT' ? `path "${root}" does not exist` : `cannot read path "${root}": ${err.message}`);
     }
     yield { name: '.', type: 'directory', mode: dirMode, size: 0, source: root };
     if (info.isFile()) {
@@ -10756,7 +10786,7 @@ function* walk_walkEntries(root, options = {}) {
         return;
     }
     if (!info.isDirectory())
-        throw new ArtifactPathError(`path "${root}" is neither a file nor a directory`);
+        throw new walk_ArtifactPathError(`path "${root}" is neither a file nor a directory`);
     const rules = new IgnoreRules(options);
     const rootReal = (0,external_node_fs_.realpathSync)(root);
     function* visit(dir, name, ancestors) {
@@ -10775,10 +10805,10 @@ function* walk_walkEntries(root, options = {}) {
                     target = (0,external_node_fs_.realpathSync)(path);
                 }
                 catch {
-                    throw new ArtifactPathError(`symlink "${childName}" is broken`);
+                    throw new walk_ArtifactPathError(`symlink "${childName}" is broken`);
                 }
                 if (target !== rootReal && !target.startsWith(rootReal + external_node_path_.sep)) {
-                    throw new ArtifactPathError(`symlink "${childName}" points outside the artifact root (to ${(0,external_node_path_.relative)(rootReal, target)})`);
+                    throw new walk_ArtifactPathError(`symlink "${childName}" points outside the artifact root (to ${(0,external_node_path_.relative)(rootReal, target)})`);
                 }
                 const targetInfo = (0,external_node_fs_.statSync)(target);
                 kind = targetInfo.isFile() ? 'file' : targetInfo.isDirectory() ? 'directory' : undefined;
@@ -11048,7 +11078,7 @@ var external_node_os_ = __nccwpck_require__(8161);
  * optional `beforeTag` step) the tags. With `diffTag`, unchanged content is not pushed again; its tags are
  * still applied to what `diffTag` holds, as the D2 push action does.
  */
-async function pushArtifact(options) {
+async function push_pushArtifact(options) {
     const tags = [...new Set([...(options.diffTag ? [options.diffTag] : []), ...(options.tags ?? [])])];
     if (tags.length === 0)
         tags.push('latest');
@@ -11061,7 +11091,7 @@ async function pushArtifact(options) {
         const layerFile = (0,external_node_path_.join)(work, 'layer.tar.gz');
         const layer = await writeLayer(walk_walkEntries(options.path, options), (0,external_node_fs_.createWriteStream)(layerFile));
         if (layer.files === 0)
-            throw new ArtifactPathError(`path "${options.path}" has no files to pack (after ignore rules)`);
+            throw new walk_ArtifactPathError(`path "${options.path}" has no files to pack (after ignore rules)`);
         if (options.diffTag && current) {
             const existing = await current;
             const remoteLayer = existing && firstLayer(existing);
@@ -11113,7 +11143,7 @@ function firstLayer(fetched) {
 
 
 /** Compares a local tree with an artifact's first layer, without downloading the layer. */
-async function diffArtifact(options) {
+async function diff_diffArtifact(options) {
     const [local, fetched] = await Promise.all([hashLayer(options), fetchIfExists(options.target, options.reference)]);
     if (!fetched)
         return { identical: false, reason: `${options.reference} not found in ${options.target.name}`, local };
@@ -11319,7 +11349,67 @@ async function listArtifacts(target, options = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/components.ts
+
+
+
+
+
+
+
+const componentName = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+/**
+ * The directories a glob such as `components/*` matches under `root`, sorted by name. Each name must be a valid
+ * OCI repository path element (it becomes `<repository>/<name>`); files are ignored.
+ */
+async function findComponents(root, pattern) {
+    const found = [];
+    for await (const entry of glob(pattern, { cwd: root, withFileTypes: true })) {
+        if (!entry.isDirectory())
+            continue;
+        const path = join(entry.parentPath, entry.name);
+        found.push({ name: entry.name, path, relative: relative(root, path).split('\\').join('/') });
+    }
+    if (found.length === 0)
+        throw new ArtifactPathError(`"${pattern}" matches no directory`);
+    const bad = found.filter((c) => !componentName.test(c.name)).map((c) => c.relative);
+    if (bad.length)
+        throw new ArtifactPathError(`component directories must be lowercase repository names (letters, digits, ".", "_", "-"): ${bad.join(', ')}`);
+    const names = new Map();
+    for (const c of found) {
+        const other = names.get(c.name);
+        if (other)
+            throw new ArtifactPathError(`"${pattern}" matches two directories named ${c.name} (${other}, ${c.relative}); each becomes <repository>/${c.name}`);
+        names.set(c.name, c.relative);
+    }
+    return found.sort((a, b) => compareBytes(a.name, b.name));
+}
+function report(component, target, outcome) {
+    return outcome.ok ? { component, target: target.name, ok: true, result: outcome.value } : { component, target: target.name, ok: false, error: outcome.error };
+}
+/**
+ * Pushes every component, several at a time. Each is independent and complete on its own (blobs, manifest,
+ * signature, then tags); one failing stops none of the others, and every outcome is reported.
+ */
+async function pushComponents(components, options) {
+    const { open, beforeTag, concurrency, ...push } = options;
+    const targets = components.map(open);
+    const outcomes = await settleLimit(components, concurrency ?? 6, (component, i) => {
+        const target = targets[i];
+        return pushArtifact({ ...push, path: component.path, target, beforeTag: beforeTag?.(target, component) });
+    });
+    return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
+}
+/** Which components differ from what `reference` (e.g. `latest`) holds: the fan-out plan for a CI matrix. */
+async function planComponents(components, options) {
+    const { open, reference, concurrency, ...walk } = options;
+    const targets = components.map(open);
+    const outcomes = await settleLimit(components, concurrency ?? 8, (component, i) => diffArtifact({ ...walk, path: component.path, target: targets[i], reference }));
+    return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/index.ts
+
 
 
 
@@ -11502,6 +11592,7 @@ function jwtClaims(token) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
 
+
 /** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
 class CloudCredentialError extends Error {
     constructor(message, options = {}) {
@@ -11583,8 +11674,10 @@ async function postForToken(service, url, init, fix) {
         });
         if (response && response.status < 500 && response.status !== 429)
             break;
-        if (attempt < 3)
+        if (attempt < 3) {
             await response?.body?.cancel();
+            await (0,promises_namespaceObject.setTimeout)(250 * attempt);
+        }
     }
     if (!response) {
         const cause = networkError;
@@ -11605,8 +11698,11 @@ async function postForToken(service, url, init, fix) {
     }
     return body;
 }
-/** The error words in OAuth2 (`error`, `error_description`) and Google API (`error.message`) answers. */
+/** The error words in OAuth2 (`error`, `error_description`), Google API (`error.message`) and registry (`errors[]`) answers. */
 function serviceError(body) {
+    const first = Array.isArray(body.errors) ? body.errors[0] : undefined;
+    if (first?.code || first?.message)
+        return [first.code, first.message].filter(Boolean).join(': ');
     const error = body.error;
     if (error && typeof error === 'object') {
         const { status, message } = error;
@@ -11647,7 +11743,8 @@ function sdkError(err) {
     const e = err;
     const status = e.$metadata?.httpStatusCode;
     const name = e.name && e.name !== 'Error' ? e.name : e.code;
-    return oneLine(`${name ? `${name}: ` : ''}${e.message ?? String(err)}${status ? ` (HTTP ${status})` : ''}`);
+    const message = e.message ?? String(err);
+    return oneLine(`${name && !message.startsWith(name) && !message.includes(`${name} `) ? `${name}: ` : ''}${message}${status ? ` (HTTP ${status})` : ''}`);
 }
 /**
  * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
@@ -12044,6 +12141,12 @@ function cloudContext(options) {
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
 
 
+/** What a cloud identity needs to push, when its registry refuses it. */
+const cloudPermissions = {
+    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
+    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
+    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
+};
 const credentialFix = {
     action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
     cli: 'pass --creds user:password, or run docker login',
@@ -12065,6 +12168,9 @@ function withAuthHint(err, context) {
             context.vocabulary === 'action'
                 ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
                 : `use a token with the write:packages scope for ${context.registry}`;
+    }
+    else if (context.provider && context.provider !== 'generic') {
+        hint = cloudPermissions[context.provider](context.registry, context.repository);
     }
     else if (err.status === 401) {
         hint = `the registry rejected the credentials for ${context.registry}; check them`;
@@ -12326,7 +12432,7 @@ function certificateIdentity(bundle) {
  * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
  */
 async function signArtifact(target, subject, options) {
-    const signer = await createBundleSigner(options.identity);
+    const signer = options.signer ?? (await createBundleSigner(options.identity));
     const name = target.name;
     const result = {};
     let first;
@@ -12979,7 +13085,7 @@ async function releaseArtifact(options) {
     const build = options;
     const buildSigning = build.signing;
     let signature;
-    const pushed = await pushArtifact({
+    const pushed = await push_pushArtifact({
         ...build.walk,
         path: build.path,
         target,

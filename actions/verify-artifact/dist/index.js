@@ -7953,7 +7953,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6305);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8491);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
@@ -8024,7 +8024,7 @@ async function getInputs() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6305);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8491);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
@@ -8041,7 +8041,7 @@ async function run(inputs) {
             throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('repository', err.message);
         if (inputs.location.kind === 'registry') {
             const { registry, repository } = inputs.location.reference;
-            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sEZ)(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
+            throw (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .withAuthHint */ .sEZ)(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
         }
         throw err;
     }
@@ -8332,8 +8332,8 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 60 modules
-var src = __nccwpck_require__(6305);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 61 modules
+var src = __nccwpck_require__(8491);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -8358,7 +8358,24 @@ function registryInputs() {
     catch (err) {
         throw new inputs_InputError('provider', err.message);
     }
-    return { provider, insecure: inputs_booleanInput('insecure', false), username, password, githubToken };
+    const cloud = {};
+    const awsRoleArn = inputs_stringInput('aws-role-arn');
+    const awsRegion = inputs_stringInput('aws-region');
+    if (awsRoleArn && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/.test(awsRoleArn))
+        throw new inputs_InputError('aws-role-arn', `"${awsRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+    if (awsRoleArn || awsRegion)
+        cloud.aws = { ...(awsRoleArn ? { roleArn: awsRoleArn } : {}), ...(awsRegion ? { region: awsRegion } : {}) };
+    const gcpProvider = inputs_stringInput('gcp-workload-identity-provider');
+    const gcpAccount = inputs_stringInput('gcp-service-account');
+    if (gcpProvider || gcpAccount)
+        cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+    const azureClient = inputs_stringInput('azure-client-id');
+    const azureTenant = inputs_stringInput('azure-tenant-id');
+    if (azureClient || azureTenant)
+        cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
+    if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
+        throw new inputs_InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
+    return { provider, insecure: inputs_booleanInput('insecure', false), username, password, githubToken, cloud };
 }
 /** Parses a repository input (`host/path`, `oci://host/path` or `oci-layout:DIR`), refusing tags and digests. */
 function repositoryInput(name, value) {
@@ -8396,6 +8413,8 @@ function registrySession(inputs, context, location) {
         githubToken: inputs.githubToken,
         githubActor: context.actor,
         githubServerUrl: context.serverUrl,
+        cloud: inputs.cloud,
+        onSecret: (secret) => setSecret(secret),
     });
     const client = new src/* RegistryClient */.bPd({
         credentials,
@@ -8600,7 +8619,7 @@ async function verificationInputs(names, context, defaultIdentityRegexp) {
 
 /***/ }),
 
-/***/ 6305:
+/***/ 8491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8629,7 +8648,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sEZ: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, ArtifactPathError, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubActionsIdentity, githubIssuer, githubTokenCredentials, gzipLevel, hasGitHubIdToken, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPrivateKey, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicGood, publicKeyPem, pullArtifact, pushArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, sha256, signArtifact, signBeforeTagging, signStatement, signatureFormats, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyBundleSignature, verifyBytes, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
+// UNUSED EXPORTS: Annotation, ArtifactPathError, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, findComponents, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubActionsIdentity, githubIssuer, githubTokenCredentials, gzipLevel, hasGitHubIdToken, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPrivateKey, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, plainDescriptor, planComponents, postForToken, providerNames, publicGood, publicKeyPem, pullArtifact, pushArtifact, pushComponents, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signBeforeTagging, signStatement, signatureFormats, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyBundleSignature, verifyBytes, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -11048,7 +11067,7 @@ function firstLayer(fetched) {
 
 
 /** Compares a local tree with an artifact's first layer, without downloading the layer. */
-async function diffArtifact(options) {
+async function diff_diffArtifact(options) {
     const [local, fetched] = await Promise.all([hashLayer(options), fetchIfExists(options.target, options.reference)]);
     if (!fetched)
         return { identical: false, reason: `${options.reference} not found in ${options.target.name}`, local };
@@ -11253,7 +11272,67 @@ async function listArtifacts(target, options = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/components.ts
+
+
+
+
+
+
+
+const componentName = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+/**
+ * The directories a glob such as `components/*` matches under `root`, sorted by name. Each name must be a valid
+ * OCI repository path element (it becomes `<repository>/<name>`); files are ignored.
+ */
+async function findComponents(root, pattern) {
+    const found = [];
+    for await (const entry of glob(pattern, { cwd: root, withFileTypes: true })) {
+        if (!entry.isDirectory())
+            continue;
+        const path = join(entry.parentPath, entry.name);
+        found.push({ name: entry.name, path, relative: relative(root, path).split('\\').join('/') });
+    }
+    if (found.length === 0)
+        throw new ArtifactPathError(`"${pattern}" matches no directory`);
+    const bad = found.filter((c) => !componentName.test(c.name)).map((c) => c.relative);
+    if (bad.length)
+        throw new ArtifactPathError(`component directories must be lowercase repository names (letters, digits, ".", "_", "-"): ${bad.join(', ')}`);
+    const names = new Map();
+    for (const c of found) {
+        const other = names.get(c.name);
+        if (other)
+            throw new ArtifactPathError(`"${pattern}" matches two directories named ${c.name} (${other}, ${c.relative}); each becomes <repository>/${c.name}`);
+        names.set(c.name, c.relative);
+    }
+    return found.sort((a, b) => compareBytes(a.name, b.name));
+}
+function report(component, target, outcome) {
+    return outcome.ok ? { component, target: target.name, ok: true, result: outcome.value } : { component, target: target.name, ok: false, error: outcome.error };
+}
+/**
+ * Pushes every component, several at a time. Each is independent and complete on its own (blobs, manifest,
+ * signature, then tags); one failing stops none of the others, and every outcome is reported.
+ */
+async function pushComponents(components, options) {
+    const { open, beforeTag, concurrency, ...push } = options;
+    const targets = components.map(open);
+    const outcomes = await settleLimit(components, concurrency ?? 6, (component, i) => {
+        const target = targets[i];
+        return pushArtifact({ ...push, path: component.path, target, beforeTag: beforeTag?.(target, component) });
+    });
+    return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
+}
+/** Which components differ from what `reference` (e.g. `latest`) holds: the fan-out plan for a CI matrix. */
+async function planComponents(components, options) {
+    const { open, reference, concurrency, ...walk } = options;
+    const targets = components.map(open);
+    const outcomes = await settleLimit(components, concurrency ?? 8, (component, i) => diffArtifact({ ...walk, path: component.path, target: targets[i], reference }));
+    return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/index.ts
+
 
 
 
@@ -11436,6 +11515,7 @@ function jwtClaims(token) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
 
+
 /** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
 class CloudCredentialError extends Error {
     constructor(message, options = {}) {
@@ -11517,8 +11597,10 @@ async function postForToken(service, url, init, fix) {
         });
         if (response && response.status < 500 && response.status !== 429)
             break;
-        if (attempt < 3)
+        if (attempt < 3) {
             await response?.body?.cancel();
+            await (0,promises_namespaceObject.setTimeout)(250 * attempt);
+        }
     }
     if (!response) {
         const cause = networkError;
@@ -11539,8 +11621,11 @@ async function postForToken(service, url, init, fix) {
     }
     return body;
 }
-/** The error words in OAuth2 (`error`, `error_description`) and Google API (`error.message`) answers. */
+/** The error words in OAuth2 (`error`, `error_description`), Google API (`error.message`) and registry (`errors[]`) answers. */
 function serviceError(body) {
+    const first = Array.isArray(body.errors) ? body.errors[0] : undefined;
+    if (first?.code || first?.message)
+        return [first.code, first.message].filter(Boolean).join(': ');
     const error = body.error;
     if (error && typeof error === 'object') {
         const { status, message } = error;
@@ -11581,7 +11666,8 @@ function sdkError(err) {
     const e = err;
     const status = e.$metadata?.httpStatusCode;
     const name = e.name && e.name !== 'Error' ? e.name : e.code;
-    return oneLine(`${name ? `${name}: ` : ''}${e.message ?? String(err)}${status ? ` (HTTP ${status})` : ''}`);
+    const message = e.message ?? String(err);
+    return oneLine(`${name && !message.startsWith(name) && !message.includes(`${name} `) ? `${name}: ` : ''}${message}${status ? ` (HTTP ${status})` : ''}`);
 }
 /**
  * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
@@ -11978,6 +12064,12 @@ function cloudContext(options) {
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
 
 
+/** What a cloud identity needs to push, when its registry refuses it. */
+const cloudPermissions = {
+    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
+    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
+    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
+};
 const credentialFix = {
     action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
     cli: 'pass --creds user:password, or run docker login',
@@ -11999,6 +12091,9 @@ function withAuthHint(err, context) {
             context.vocabulary === 'action'
                 ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
                 : `use a token with the write:packages scope for ${context.registry}`;
+    }
+    else if (context.provider && context.provider !== 'generic') {
+        hint = cloudPermissions[context.provider](context.registry, context.repository);
     }
     else if (err.status === 401) {
         hint = `the registry rejected the credentials for ${context.registry}; check them`;
@@ -12260,7 +12355,7 @@ function certificateIdentity(bundle) {
  * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
  */
 async function sign_signArtifact(target, subject, options) {
-    const signer = await createBundleSigner(options.identity);
+    const signer = options.signer ?? (await createBundleSigner(options.identity));
     const name = target.name;
     const result = {};
     let first;

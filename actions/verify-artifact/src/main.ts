@@ -13,7 +13,7 @@ export async function run(inputs: Inputs): Promise<void> {
     if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') throw new InputError('repository', err.message);
     if (inputs.location.kind === 'registry') {
       const { registry, repository } = inputs.location.reference;
-      throw withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry)) !== undefined, vocabulary: 'action' });
+      throw withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
     }
     throw err;
   }

@@ -1,5 +1,5 @@
 import * as core from './runner.ts';
-import { RegistryClient, registryCredentials, parseProvider, assertProviderServes, ProviderError, parseLocation, InvalidReferenceError, type CredentialFunction, type Location, type ProviderName } from '@d2ci/core';
+import { RegistryClient, registryCredentials, parseProvider, assertProviderServes, ProviderError, parseLocation, InvalidReferenceError, type CloudOptions, type CredentialFunction, type Location, type ProviderName } from '@d2ci/core';
 import { InputError, booleanInput, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
 
@@ -9,6 +9,8 @@ export interface RegistryInputs {
   username: string;
   password: string;
   githubToken: string;
+  /** Options of the cloud provider (role to assume, workload identity provider, federated app). */
+  cloud: CloudOptions;
 }
 
 /** The registry inputs every d2ci action shares; credentials are masked as soon as they are read. */
@@ -26,7 +28,19 @@ export function registryInputs(): RegistryInputs {
   } catch (err) {
     throw new InputError('provider', (err as Error).message);
   }
-  return { provider, insecure: booleanInput('insecure', false), username, password, githubToken };
+  const cloud: CloudOptions = {};
+  const awsRoleArn = stringInput('aws-role-arn');
+  const awsRegion = stringInput('aws-region');
+  if (awsRoleArn && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/.test(awsRoleArn)) throw new InputError('aws-role-arn', `"${awsRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+  if (awsRoleArn || awsRegion) cloud.aws = { ...(awsRoleArn ? { roleArn: awsRoleArn } : {}), ...(awsRegion ? { region: awsRegion } : {}) };
+  const gcpProvider = stringInput('gcp-workload-identity-provider');
+  const gcpAccount = stringInput('gcp-service-account');
+  if (gcpProvider || gcpAccount) cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+  const azureClient = stringInput('azure-client-id');
+  const azureTenant = stringInput('azure-tenant-id');
+  if (azureClient || azureTenant) cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
+  if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider) throw new InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
+  return { provider, insecure: booleanInput('insecure', false), username, password, githubToken, cloud };
 }
 
 /** Parses a repository input (`host/path`, `oci://host/path` or `oci-layout:DIR`), refusing tags and digests. */
@@ -66,6 +80,8 @@ export function registrySession(inputs: RegistryInputs, context: GitHubContext, 
     githubToken: inputs.githubToken,
     githubActor: context.actor,
     githubServerUrl: context.serverUrl,
+    cloud: inputs.cloud,
+    onSecret: (secret) => core.setSecret(secret),
   });
   const client = new RegistryClient({
     credentials,

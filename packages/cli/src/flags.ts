@@ -7,6 +7,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 export const registryFlags = {
   creds: { type: 'string' },
   provider: { type: 'string' },
+  'aws-role-arn': { type: 'string' },
+  'aws-region': { type: 'string' },
+  'gcp-workload-identity-provider': { type: 'string' },
+  'gcp-service-account': { type: 'string' },
+  'azure-client-id': { type: 'string' },
+  'azure-tenant-id': { type: 'string' },
   'insecure-registry': { type: 'boolean' },
   debug: { type: 'boolean' },
 } as const satisfies Options;

@@ -1,6 +1,6 @@
 import {
   RegistryClient, registryCredentials, parseProvider, assertProviderServes, parseLocation, openTarget, withAuthHint, ProviderError,
-  InvalidReferenceError, OciError, networkErrorCode, type Location, type Target, type CredentialFunction,
+  InvalidReferenceError, OciError, networkErrorCode, type CloudOptions, type Location, type ProviderName, type Target, type CredentialFunction,
 } from '@d2ci/core';
 import { UsageError } from './errors.ts';
 import type { registryFlags } from './flags.ts';
@@ -8,6 +8,7 @@ import type { registryFlags } from './flags.ts';
 type RegistryValues = { [K in keyof typeof registryFlags]?: (typeof registryFlags)[K]['type'] extends 'boolean' ? boolean : string };
 
 export interface Opened {
+  provider: ProviderName;
   location: Location;
   target: Target;
   /** The client behind `target`, for opening related repositories with the same session. */
@@ -35,7 +36,7 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
     password = cut < 0 ? '' : values.creds.slice(cut + 1);
     if (!username) throw new UsageError('--creds must be user:password (or user:token)');
   }
-  let provider;
+  let provider: ProviderName;
   try {
     provider = parseProvider(values.provider);
     if (location.kind === 'registry') assertProviderServes(provider, location.reference.registry);
@@ -43,12 +44,17 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
     if (err instanceof ProviderError) throw new UsageError(`--provider: ${err.message}`);
     throw err;
   }
+  const cloud: CloudOptions = {};
+  if (values['aws-role-arn'] || values['aws-region']) cloud.aws = { roleArn: values['aws-role-arn'], region: values['aws-region'] };
+  if (values['gcp-workload-identity-provider'] || values['gcp-service-account']) cloud.gcp = { workloadIdentityProvider: values['gcp-workload-identity-provider'], serviceAccount: values['gcp-service-account'] };
+  if (values['azure-client-id'] || values['azure-tenant-id']) cloud.azure = { clientId: values['azure-client-id'], tenantId: values['azure-tenant-id'] };
   const credentials = registryCredentials({
     provider,
     username,
     password,
     githubToken: process.env.GITHUB_TOKEN,
     githubActor: process.env.GITHUB_ACTOR,
+    cloud,
   });
   const client = new RegistryClient({
     credentials,
@@ -57,6 +63,7 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
     transport: values.debug ? { onRequest: (e) => log(`  ${e.method} ${e.url} → ${e.status ?? e.error}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`) } : {},
   });
   return {
+    provider,
     location,
     target: openTarget(location, client),
     client,
@@ -74,5 +81,5 @@ export async function explainAuth(opened: Opened, err: unknown): Promise<unknown
   const explained = opened.explain(err);
   if (opened.location.kind !== 'registry') return explained;
   const { registry, repository } = opened.location.reference;
-  return withAuthHint(explained, { registry, repository, hasCredentials: (await opened.credentials(registry)) !== undefined, vocabulary: 'cli' });
+  return withAuthHint(explained, { registry, repository, hasCredentials: (await opened.credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'cli', provider: opened.provider });
 }
