@@ -8,3 +8,4 @@ export * from './diff.ts';
 export * from './pull.ts';
 export * from './tag.ts';
 export * from './list.ts';
+export * from './components.ts';

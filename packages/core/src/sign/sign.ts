@@ -6,7 +6,7 @@ import { attachReferrer } from '../oci/attach.ts';
 import { rfc3339 } from '../artifact/flux.ts';
 import { cosignSignPredicateType, signStatement, simpleSigningPayload } from './payload.ts';
 import { appendLegacySignature, legacyAnnotations } from './legacy.ts';
-import { createBundleSigner, type SigningIdentity } from './signer.ts';
+import { createBundleSigner, type BundleSigner, type SigningIdentity } from './signer.ts';
 
 export const signatureFormats = ['legacy', 'bundle', 'both'] as const;
 export type SignatureFormat = (typeof signatureFormats)[number];
@@ -15,6 +15,8 @@ export const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3
 
 export interface SignOptions {
   identity: SigningIdentity;
+  /** A signer to reuse (many artifacts, one certificate); made from `identity` when absent. */
+  signer?: BundleSigner;
   format: SignatureFormat;
   /** The repository name signed as `docker-reference` (legacy), e.g. `ghcr.io/acme/app`. */
   repository: string;
@@ -47,7 +49,7 @@ function certificateIdentity(bundle: Bundle): string | undefined {
  * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
  */
 export async function signArtifact(target: Target, subject: Descriptor, options: SignOptions): Promise<SignResult> {
-  const signer = await createBundleSigner(options.identity);
+  const signer = options.signer ?? (await createBundleSigner(options.identity));
   const name = target.name;
   const result: Partial<SignResult> = {};
   let first: Bundle | undefined;
