@@ -94,9 +94,7 @@ async function pushOne(inputs, client, credentials) {
 }
 /** `<repository>/<name>` for a component. */
 function componentLocation(base, component) {
-    return base.kind === 'registry'
-        ? { kind: 'registry', reference: { registry: base.reference.registry, repository: `${base.reference.repository}/${component.name}` } }
-        : { kind: 'layout', dir: `${base.dir}/${component.name}` };
+    return (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .childLocation */ .MEn)(base, component.name);
 }
 async function components(inputs, credentials) {
     try {

@@ -8532,6 +8532,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tuu: () => (/* reexport */ UntaggedSigningError),
   $78: () => (/* reexport */ artifactOrigin),
   G1V: () => (/* reexport */ assertProviderServes),
+  MEn: () => (/* reexport */ childLocation),
   C_E: () => (/* reexport */ compilePolicy),
   B59: () => (/* reexport */ createBundleSigner),
   ICC: () => (/* reexport */ findComponents),
@@ -10488,6 +10489,12 @@ function locationName(location) {
 }
 function openTarget(location, client) {
     return location.kind === 'registry' ? client.repository(location.reference) : new OciLayout(location.dir);
+}
+/** `<location>/<name>` without tag or digest: where a component of a base repository (or layout directory) lives. */
+function childLocation(base, name) {
+    return base.kind === 'registry'
+        ? { kind: 'registry', reference: { registry: base.reference.registry, repository: `${base.reference.repository}/${name}` } }
+        : { kind: 'layout', dir: `${base.dir}/${name}` };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/attach.ts

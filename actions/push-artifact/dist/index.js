@@ -8105,9 +8105,7 @@ async function pushOne(inputs, client, credentials) {
 }
 /** `<repository>/<name>` for a component. */
 function componentLocation(base, component) {
-    return base.kind === 'registry'
-        ? { kind: 'registry', reference: { registry: base.reference.registry, repository: `${base.reference.repository}/${component.name}` } }
-        : { kind: 'layout', dir: `${base.dir}/${component.name}` };
+    return (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .childLocation */ .MEn)(base, component.name);
 }
 async function components(inputs, credentials) {
     try {
@@ -8775,6 +8773,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bPd: () => (/* reexport */ RegistryClient),
   tuu: () => (/* reexport */ UntaggedSigningError),
   G1V: () => (/* reexport */ assertProviderServes),
+  MEn: () => (/* reexport */ childLocation),
   B59: () => (/* reexport */ createBundleSigner),
   ICC: () => (/* reexport */ findComponents),
   Jtm: () => (/* reexport */ githubActionsIdentity),
@@ -10722,6 +10721,12 @@ function locationName(location) {
 }
 function openTarget(location, client) {
     return location.kind === 'registry' ? client.repository(location.reference) : new OciLayout(location.dir);
+}
+/** `<location>/<name>` without tag or digest: where a component of a base repository (or layout directory) lives. */
+function childLocation(base, name) {
+    return base.kind === 'registry'
+        ? { kind: 'registry', reference: { registry: base.reference.registry, repository: `${base.reference.repository}/${name}` } }
+        : { kind: 'layout', dir: `${base.dir}/${name}` };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/attach.ts

@@ -1,5 +1,5 @@
 import {
-  ArtifactPathError, OciError, UntaggedSigningError, createBundleSigner, findComponents, locationName, networkErrorCode, openTarget, planComponents,
+  ArtifactPathError, OciError, childLocation, UntaggedSigningError, createBundleSigner, findComponents, locationName, networkErrorCode, openTarget, planComponents,
   pushArtifact, pushComponents, signBeforeTagging, withAuthHint, type Component, type CredentialFunction, type Location, type PushArtifactResult,
   type RegistryClient, type SignResult, type Target,
 } from '@d2ci/core';
@@ -88,9 +88,7 @@ async function pushOne(inputs: Inputs, client: RegistryClient, credentials: Cred
 
 /** `<repository>/<name>` for a component. */
 function componentLocation(base: Location, component: Component): Location {
-  return base.kind === 'registry'
-    ? { kind: 'registry', reference: { registry: base.reference.registry, repository: `${base.reference.repository}/${component.name}` } }
-    : { kind: 'layout', dir: `${base.dir}/${component.name}` };
+  return childLocation(base, component.name);
 }
 
 async function components(inputs: Inputs, credentials: CredentialFunction): Promise<Component[]> {

@@ -6,11 +6,23 @@ import { gitDefaults } from '../git.ts';
 import { signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
 import { json, type Io } from '../output.ts';
+import { planManyComponents, pushManyComponents } from './push-components.ts';
+
+function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--concurrency "${value}" must be a whole number from 1 to 64`);
+  return n;
+}
 
 export const pushHelp = `Usage: d2ci push URL [flags]
+       d2ci push oci://HOST/BASE --components 'components/*' [--tag T] [--plan]
 
 Pack a directory into a Flux OCI artifact and push it. URL is oci://HOST/REPO[:TAG] or oci-layout:DIR[:TAG].
 Blobs and the manifest go first; tags move last, and only when the artifact is complete.
+
+With --components, every directory the glob matches (from the current directory, or --path) is pushed to
+BASE/<name>, several at once; each is complete on its own and one failure stops none of the others.
 
 Flags:
   -f, --path DIR             directory or file to pack (default ".")
@@ -24,6 +36,10 @@ Flags:
       --resolve-symlinks     follow symlinks within the path instead of leaving them out
   -a, --annotation K=V       extra manifest annotation (repeatable)
       --reproducible         creation time 1970-01-01T00:00:00Z, so the same content gives the same digest
+      --components GLOB      push each matched directory to BASE/<name> (tag latest unless --tag or :TAG)
+      --concurrency N        components pushed at once (default 6)
+      --plan                 with --components: push nothing; print the components that differ from
+                             --diff-tag (default latest), as a GitHub strategy.matrix with -o json
       --sign                 sign keylessly before any tag moves (also implied by --key)
       --key FILE             sign with this ECDSA P-256 key (PEM or cosign.key; password in COSIGN_PASSWORD)
       --signature-format F   legacy (default), bundle or both
@@ -48,6 +64,9 @@ export async function push(args: string[], io: Io): Promise<number> {
     reproducible: { type: 'boolean' },
     output: { type: 'string', short: 'o' },
     sign: { type: 'boolean' },
+    components: { type: 'string' },
+    concurrency: { type: 'string' },
+    plan: { type: 'boolean' },
     ...signingFlags,
   });
   if (values.help) {
@@ -55,6 +74,7 @@ export async function push(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (values.output !== undefined && values.output !== 'json') throw new UsageError(`--output "${values.output}" is not supported; use --output json`);
+  if (values.plan && values.components === undefined) throw new UsageError('--plan needs --components, e.g. --components "components/*"');
   const opened = openLocation(positionals[0], values, io.err);
   const location: Location = opened.location;
   const urlTag = location.kind === 'registry' ? location.reference.tag : location.tag;
@@ -62,15 +82,20 @@ export async function push(args: string[], io: Io): Promise<number> {
   const signing = values.sign || values.key ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) } : undefined;
   const annotations = parseAnnotations([...(values.annotation ?? []), ...(values.annotations ?? [])]);
   const path = resolve(values.path ?? '.');
+  const tags = [...(urlTag ? [urlTag] : []), ...splitList(values.tag)];
+  for (const t of [...tags, ...(values['diff-tag'] ? [values['diff-tag']] : [])]) {
+    if (!isValidTag(t)) throw new UsageError(`tag "${t}" is invalid: ${tagRule}`);
+  }
+  const walk = { ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined, addIgnorePaths: splitList(values['add-ignore-paths']), sourceIgnore: values['source-ignore'], resolveSymlinks: values['resolve-symlinks'] };
+  const many = values.components !== undefined && { opened, pattern: values.components, root: path, diffTag: values['diff-tag'], concurrency: parseConcurrency(values.concurrency), walk, json: values.output === 'json' };
+  // A plan only compares content, so it needs no source or revision.
+  if (many && values.plan) return planManyComponents(many, io);
   const defaults = values.source && values.revision ? {} : await gitDefaults(path);
   const source = values.source ?? defaults.source;
   const revision = values.revision ?? defaults.revision;
   if (!source) throw new UsageError('--source is required here (no git origin remote found), e.g. --source https://github.com/owner/repo');
   if (!revision) throw new UsageError('--revision is required here (not a git checkout), e.g. --revision main@sha1:<commit>');
-  const tags = [...(urlTag ? [urlTag] : []), ...splitList(values.tag)];
-  for (const t of [...tags, ...(values['diff-tag'] ? [values['diff-tag']] : [])]) {
-    if (!isValidTag(t)) throw new UsageError(`tag "${t}" is invalid: ${tagRule}`);
-  }
+  if (many) return pushManyComponents({ ...many, tags, signing, source, revision, annotations, reproducible: values.reproducible }, io);
   const name = locationName(location);
   io.err(`► pushing artifact to ${name}${tags.length ? `:${tags[0]}` : ''}`);
   const signingStep = signing && signBeforeTagging(opened.target, { ...signing, repository: name });
@@ -81,10 +106,7 @@ export async function push(args: string[], io: Io): Promise<number> {
       target: opened.target,
       tags,
       diffTag: values['diff-tag'],
-      ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
-      addIgnorePaths: splitList(values['add-ignore-paths']),
-      sourceIgnore: values['source-ignore'],
-      resolveSymlinks: values['resolve-symlinks'],
+      ...walk,
       source,
       revision,
       annotations,

@@ -56,3 +56,10 @@ export function locationName(location: Location): string {
 export function openTarget(location: Location, client: RegistryClient): Target {
   return location.kind === 'registry' ? client.repository(location.reference) : new OciLayout(location.dir);
 }
+
+/** `<location>/<name>` without tag or digest: where a component of a base repository (or layout directory) lives. */
+export function childLocation(base: Location, name: string): Location {
+  return base.kind === 'registry'
+    ? { kind: 'registry', reference: { registry: base.reference.registry, repository: `${base.reference.repository}/${name}` } }
+    : { kind: 'layout', dir: `${base.dir}/${name}` };
+}
