@@ -56,7 +56,16 @@ describe('d2ci sign and verify', () => {
     assert.match(sig.rekorLogIndex, /^[0-9]+$/);
     const verified = await d2ci(['verify', `${url}:latest`, '--certificate-identity', identity, '--trusted-root', sigstore.trustedRootFile, '-a', 'org.opencontainers.image.revision=^refs/heads/main@'], ws);
     assert.equal(verified.code, 0, verified.stderr);
-    assert.match(verified.stderr, new RegExp(`^✔ verified ${registry.host.replace(/\./g, '\\.')}/acme/cli-signed@${sig.digest} \\(bundle\\): signed by ${identity.replace(/[./]/g, '\\$&')}, issuer https://token\\.actions\\.githubusercontent\\.com$`, 'm'));
+    assert.match(verified.stderr, new RegExp(`^✔ verified ${registry.host.replace(/\./g, '\\.')}/acme/cli-signed@${sig.digest} \\(bundle\\): signed by ${identity.replace(/[./]/g, '\\$&')}, issuer https://token\\.actions\\.githubusercontent\\.com, in a run of acme/fleet$`, 'm'));
+    // The repository whose run signed, read from the certificate, in both formats.
+    for (const format of ['bundle', 'legacy']) {
+      const pinned = await d2ci(['verify', `${url}:latest`, '--certificate-identity', identity, '--certificate-github-workflow-repository', 'acme/fleet', '--signature-format', format, '--trusted-root', sigstore.trustedRootFile, '-o', 'json'], ws);
+      assert.equal(pinned.code, 0, pinned.stderr);
+      assert.equal((JSON.parse(pinned.stdout) as { signerRepository: string }).signerRepository, 'acme/fleet');
+      const other = await d2ci(['verify', `${url}:latest`, '--certificate-identity', identity, '--certificate-github-workflow-repository', 'acme/other', '--signature-format', format, '--trusted-root', sigstore.trustedRootFile], ws);
+      assert.equal(other.code, 1);
+      assert.match(other.stderr, new RegExp(`is not verified: ${format} signature: signed by .* in a run of acme/fleet, expected a run of acme/other$`, 'm'));
+    }
     const wrong = await d2ci(['verify', `${url}:latest`, '--certificate-identity-regexp', '^https://github\\.com/other/', '--trusted-root', sigstore.trustedRootFile], ws);
     assert.equal(wrong.code, 1);
     assert.match(wrong.stderr, /^✗ .* is not verified: bundle signature: signed by https:\/\/github\.com\/acme\/fleet\/.*, expected identity matching \^https:\/\/github\\\.com\/other\//m);

@@ -10,48 +10,48 @@ describe('compilePolicy', () => {
     assert.equal(githubIssuer, gha);
     const policy = compilePolicy({ identity: workflow });
     assert.equal(policy.describe, `identity ${workflow}, issuer ${gha}`);
-    assert.equal(policy.mismatch(workflow, gha), undefined);
+    assert.equal(policy.mismatch({ identity: workflow, issuer: gha }), undefined);
     // Exact means exact: no prefix, suffix or case folding.
-    assert.equal(policy.mismatch(`${workflow}x`, gha), `signed by ${workflow}x, expected identity ${workflow}`);
-    assert.equal(policy.mismatch(workflow.toUpperCase(), gha), `signed by ${workflow.toUpperCase()}, expected identity ${workflow}`);
-    assert.equal(policy.mismatch(undefined, gha), `signed by (no identity), expected identity ${workflow}`);
-    assert.equal(policy.mismatch(workflow, 'https://accounts.google.com'), `issued by https://accounts.google.com, expected issuer ${gha}`);
-    assert.equal(policy.mismatch(workflow, undefined), `issued by (no issuer), expected issuer ${gha}`);
-    assert.equal(policy.mismatch(workflow, `${gha}/`), `issued by ${gha}/, expected issuer ${gha}`);
+    assert.equal(policy.mismatch({ identity: `${workflow}x`, issuer: gha }), `signed by ${workflow}x, expected identity ${workflow}`);
+    assert.equal(policy.mismatch({ identity: workflow.toUpperCase(), issuer: gha }), `signed by ${workflow.toUpperCase()}, expected identity ${workflow}`);
+    assert.equal(policy.mismatch({ identity: undefined, issuer: gha }), `signed by (no identity), expected identity ${workflow}`);
+    assert.equal(policy.mismatch({ identity: workflow, issuer: 'https://accounts.google.com' }), `issued by https://accounts.google.com, expected issuer ${gha}`);
+    assert.equal(policy.mismatch({ identity: workflow, issuer: undefined }), `issued by (no issuer), expected issuer ${gha}`);
+    assert.equal(policy.mismatch({ identity: workflow, issuer: `${gha}/` }), `issued by ${gha}/, expected issuer ${gha}`);
   });
 
   it('matches an exact issuer that is given', () => {
     const policy = compilePolicy({ identity: 'dev@example.com', issuer: 'https://accounts.google.com' });
     assert.equal(policy.describe, 'identity dev@example.com, issuer https://accounts.google.com');
-    assert.equal(policy.mismatch('dev@example.com', 'https://accounts.google.com'), undefined);
-    assert.equal(policy.mismatch('dev@example.com', gha), `issued by ${gha}, expected issuer https://accounts.google.com`);
+    assert.equal(policy.mismatch({ identity: 'dev@example.com', issuer: 'https://accounts.google.com' }), undefined);
+    assert.equal(policy.mismatch({ identity: 'dev@example.com', issuer: gha }), `issued by ${gha}, expected issuer https://accounts.google.com`);
   });
 
   it('matches identity and issuer by regular expression, unanchored unless anchored (as Go MatchString)', () => {
     const anchored = compilePolicy({ identityRegexp: '^https://github\\.com/acme/fleet/\\.github/workflows/[^/]+@refs/heads/main$', issuerRegexp: '^https://token\\.actions\\.githubusercontent\\.com$' });
     assert.equal(anchored.describe, 'identity matching ^https://github\\.com/acme/fleet/\\.github/workflows/[^/]+@refs/heads/main$, issuer matching ^https://token\\.actions\\.githubusercontent\\.com$');
-    assert.equal(anchored.mismatch(workflow, gha), undefined);
-    assert.match(anchored.mismatch(workflow.replace('main', 'feature'), gha) ?? '', /^signed by .*@refs\/heads\/feature, expected identity matching \^https/);
-    assert.match(anchored.mismatch(`https://evil.example/?${workflow}`, gha) ?? '', /^signed by https:\/\/evil\.example/);
-    assert.match(anchored.mismatch(workflow, `${gha}.evil.example`) ?? '', /^issued by .*evil\.example, expected issuer matching/);
+    assert.equal(anchored.mismatch({ identity: workflow, issuer: gha }), undefined);
+    assert.match(anchored.mismatch({ identity: workflow.replace('main', 'feature'), issuer: gha }) ?? '', /^signed by .*@refs\/heads\/feature, expected identity matching \^https/);
+    assert.match(anchored.mismatch({ identity: `https://evil.example/?${workflow}`, issuer: gha }) ?? '', /^signed by https:\/\/evil\.example/);
+    assert.match(anchored.mismatch({ identity: workflow, issuer: `${gha}.evil.example` }) ?? '', /^issued by .*evil\.example, expected issuer matching/);
 
     const loose = compilePolicy({ identityRegexp: 'acme/fleet' });
-    assert.equal(loose.mismatch(workflow, gha), undefined);
-    assert.equal(loose.mismatch(`https://evil.example/acme/fleet`, gha), undefined, 'an unanchored pattern matches anywhere');
-    assert.equal(loose.mismatch('https://github.com/acme/other', gha), 'signed by https://github.com/acme/other, expected identity matching acme/fleet');
+    assert.equal(loose.mismatch({ identity: workflow, issuer: gha }), undefined);
+    assert.equal(loose.mismatch({ identity: `https://evil.example/acme/fleet`, issuer: gha }), undefined, 'an unanchored pattern matches anywhere');
+    assert.equal(loose.mismatch({ identity: 'https://github.com/acme/other', issuer: gha }), 'signed by https://github.com/acme/other, expected identity matching acme/fleet');
     // A regexp identity still defaults to GitHub's issuer.
     assert.equal(loose.describe, `identity matching acme/fleet, issuer ${gha}`);
-    assert.equal(loose.mismatch(workflow, 'https://gitlab.com'), `issued by https://gitlab.com, expected issuer ${gha}`);
-    assert.equal(loose.mismatch(undefined, gha), 'signed by (no identity), expected identity matching acme/fleet');
+    assert.equal(loose.mismatch({ identity: workflow, issuer: 'https://gitlab.com' }), `issued by https://gitlab.com, expected issuer ${gha}`);
+    assert.equal(loose.mismatch({ identity: undefined, issuer: gha }), 'signed by (no identity), expected identity matching acme/fleet');
   });
 
   it('mixes an exact identity with an issuer regexp and vice versa', () => {
     const a = compilePolicy({ identity: workflow, issuerRegexp: '^https://token\\.actions\\.' });
-    assert.equal(a.mismatch(workflow, gha), undefined);
-    assert.notEqual(a.mismatch(workflow, 'https://gitlab.com'), undefined);
+    assert.equal(a.mismatch({ identity: workflow, issuer: gha }), undefined);
+    assert.notEqual(a.mismatch({ identity: workflow, issuer: 'https://gitlab.com' }), undefined);
     const b = compilePolicy({ identityRegexp: '@refs/tags/v\\d+', issuer: gha });
-    assert.equal(b.mismatch(workflow.replace('refs/heads/main', 'refs/tags/v12'), gha), undefined);
-    assert.equal(b.mismatch(workflow, gha), `signed by ${workflow}, expected identity matching @refs/tags/v\\d+`);
+    assert.equal(b.mismatch({ identity: workflow.replace('refs/heads/main', 'refs/tags/v12'), issuer: gha }), undefined);
+    assert.equal(b.mismatch({ identity: workflow, issuer: gha }), `signed by ${workflow}, expected identity matching @refs/tags/v\\d+`);
   });
 
   it('refuses both the exact and the regexp form of the same field', () => {
@@ -68,5 +68,25 @@ describe('compilePolicy', () => {
   it('names an invalid regular expression and which option it came from', () => {
     assert.throws(() => compilePolicy({ identityRegexp: '^https://github.com/(acme' }), (err: Error) => err instanceof PolicyInputError && err.message.startsWith('certificate-identity-regexp "^https://github.com/(acme" is not a valid regular expression: ') && /Unterminated group/.test(err.message));
     assert.throws(() => compilePolicy({ identity: workflow, issuerRegexp: '[' }), (err: Error) => err instanceof PolicyInputError && err.message.startsWith('certificate-oidc-issuer-regexp "[" is not a valid regular expression: '));
+  });
+});
+
+describe('compilePolicy with certificate-github-workflow-repository', () => {
+  const reusable = 'https://github.com/acme/platform-workflows/.github/workflows/d2-push.yaml@refs/tags/v1';
+  it('pins the repository whose run signed, which a reusable workflow identity does not name', () => {
+    const policy = compilePolicy({ identity: reusable, sourceRepository: 'Acme/Apps' });
+    assert.equal(policy.describe, `identity ${reusable}, issuer ${gha}, run in acme/apps`);
+    assert.equal(policy.mismatch({ identity: reusable, issuer: gha, sourceRepository: 'acme/apps' }), undefined);
+    assert.equal(policy.mismatch({ identity: reusable, issuer: gha, sourceRepository: 'ACME/apps' }), undefined, 'GitHub names are case-insensitive');
+    assert.equal(policy.mismatch({ identity: reusable, issuer: gha, sourceRepository: 'mallory/apps' }), `signed by ${reusable} in a run of mallory/apps, expected a run of acme/apps`);
+    assert.equal(policy.mismatch({ identity: reusable, issuer: gha }), `signed by ${reusable} in a run of (no repository in the certificate), expected a run of acme/apps`);
+    // The identity is still checked first.
+    assert.match(policy.mismatch({ identity: workflow, issuer: gha, sourceRepository: 'acme/apps' }) ?? '', /^signed by .*push-artifact\.yaml@refs\/heads\/main, expected identity/);
+  });
+
+  it('takes a repository URL too, and refuses what is not owner/repo', () => {
+    assert.equal(compilePolicy({ identity: reusable, sourceRepository: 'https://github.com/acme/apps' }).mismatch({ identity: reusable, issuer: gha, sourceRepository: 'acme/apps' }), undefined);
+    assert.throws(() => compilePolicy({ identity: reusable, sourceRepository: 'acme' }), (err: Error) => err instanceof PolicyInputError && err.message === 'certificate-github-workflow-repository "acme" is not owner/repo');
+    assert.equal(compilePolicy({ identity: reusable, sourceRepository: '' }).describe, `identity ${reusable}, issuer ${gha}`);
   });
 });

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   getInputs: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8021);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2580);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5140);
 
 
@@ -44,7 +44,7 @@ async function getInputs() {
     if (rollbackTo) {
         if (!(0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .isVersionTag */ .JMx)(rollbackTo))
             throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('rollback-to', `"${rollbackTo}" is not a release version like v1.2.3`);
-        const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .verificationInputs */ .zi)({ identity: 'production-identity', identityRegexp: 'production-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'production-key', trustedRoot: 'trusted-root' }, context, `^${ownRepo}@refs/tags/.+$`);
+        const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .verificationInputs */ .zi)({ identity: 'production-identity', identityRegexp: 'production-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'production-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' }, context, { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined });
         return commonEnd({ kind: 'rollback', version: rollbackTo, verification });
     }
     const refValue = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('ref') || (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
@@ -62,7 +62,7 @@ async function getInputs() {
     const pathInput = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('path') || (release.component ? `components/${release.component}` : '.');
     if (modeValue === 'build')
         return commonEnd({ kind: 'build', release, path: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .workspacePath */ .X5)('path', pathInput, context) });
-    const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .verificationInputs */ .zi)({ identity: 'staging-identity', identityRegexp: 'staging-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'staging-key', trustedRoot: 'trusted-root' }, context, `^${ownRepo}@refs/heads/main$`);
+    const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .verificationInputs */ .zi)({ identity: 'staging-identity', identityRegexp: 'staging-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'staging-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' }, context, { identityRegexp: `^${ownRepo}@refs/heads/main$`, sourceRepository: context.repository || undefined });
     // Content comparison needs the tagged tree; a fleet release without a checkout still matches by revision.
     const path = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('path') || release.component ? (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .workspacePath */ .X5)('path', pathInput, context) : workspaceOptional(pathInput, context);
     return commonEnd({ kind: 'promote', release, verification, ...(path ? { path } : {}) });

@@ -9,17 +9,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8021);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2580);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5140);
 
 
 /** `<repository>/<component>` for component releases, as the D2 component repositories publish them. */
 function componentLocation(base, component) {
-    if (!component)
-        return base;
-    if (base.kind === 'registry')
-        return { kind: 'registry', reference: { ...base.reference, repository: `${base.reference.repository}/${component}` } };
-    return { kind: 'layout', dir: `${base.dir}/${component}` };
+    return component ? (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .childLocation */ .MEn)(base, component) : base;
 }
 async function run(inputs) {
     const plan = inputs.plan;

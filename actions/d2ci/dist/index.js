@@ -8226,8 +8226,8 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 63 modules
-var src = __nccwpck_require__(8021);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 64 modules
+var src = __nccwpck_require__(2580);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -8435,6 +8435,7 @@ const verifyInputNames = {
     issuerRegexp: 'certificate-oidc-issuer-regexp',
     key: 'key',
     trustedRoot: 'trusted-root',
+    sourceRepository: 'certificate-github-workflow-repository',
 };
 function publicKeys(input, value, context) {
     let pem = value;
@@ -8459,9 +8460,9 @@ const roots = new Map();
 /**
  * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
  * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
- * `defaultIdentityRegexp` applies when no identity input is given.
+ * `defaults` apply to empty inputs.
  */
-async function verificationInputs(names, context, defaultIdentityRegexp) {
+async function verificationInputs(names, context, defaults = {}) {
     const key = stringInput(names.key);
     const identity = stringInput(names.identity);
     let identityRegexp = stringInput(names.identityRegexp);
@@ -8470,14 +8471,16 @@ async function verificationInputs(names, context, defaultIdentityRegexp) {
             throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
         return { kind: 'key', keys: publicKeys(names.key, key, context) };
     }
-    if (!identity && !identityRegexp && defaultIdentityRegexp)
-        identityRegexp = defaultIdentityRegexp;
+    if (!identity && !identityRegexp && defaults.identityRegexp)
+        identityRegexp = defaults.identityRegexp;
     let policy;
     try {
-        policy = (0,src/* compilePolicy */.C_E)({ identity, identityRegexp, issuer: stringInput(names.issuer), issuerRegexp: stringInput(names.issuerRegexp) });
+        policy = (0,src/* compilePolicy */.C_E)({ identity, identityRegexp, issuer: stringInput(names.issuer), issuerRegexp: stringInput(names.issuerRegexp), sourceRepository: stringInput(names.sourceRepository) || defaults.sourceRepository });
     }
     catch (err) {
         if (err instanceof src/* PolicyInputError */.HF1) {
+            if (/^certificate-github-workflow-repository /.test(err.message))
+                throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
             const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
             throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
         }
@@ -8513,7 +8516,7 @@ async function verificationInputs(names, context, defaultIdentityRegexp) {
 
 /***/ }),
 
-/***/ 8021:
+/***/ 2580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12156,7 +12159,7 @@ function describe(err, identity) {
  * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded only here, on first use.
  */
 async function createBundleSigner(identity) {
-    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(63), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
+    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
     if (identity.kind === 'key') {
         const signer = keySigner(identity.privateKey, (0,keys.keyId)(identity.privateKey));
         return {
@@ -12420,15 +12423,21 @@ function compilePolicy(policy) {
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
     const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
+    const repository = policy.sourceRepository?.trim().replace(/^https:\/\/github\.com\//, '').toLowerCase();
+    if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
+        throw new PolicyInputError(`certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
     return {
-        describe: `${describeIdentity}, ${describeIssuer}`,
-        mismatch(signerIdentity, signerIssuer) {
-            const identityOk = identity ? identity.test(signerIdentity ?? '') : signerIdentity === policy.identity;
+        describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
+        mismatch(signer) {
+            const identityOk = identity ? identity.test(signer.identity ?? '') : signer.identity === policy.identity;
             if (!identityOk)
-                return `signed by ${signerIdentity ?? '(no identity)'}, expected ${describeIdentity}`;
-            const issuerOk = issuerPattern ? issuerPattern.test(signerIssuer ?? '') : signerIssuer === issuer;
+                return `signed by ${signer.identity ?? '(no identity)'}, expected ${describeIdentity}`;
+            const issuerOk = issuerPattern ? issuerPattern.test(signer.issuer ?? '') : signer.issuer === issuer;
             if (!issuerOk)
-                return `issued by ${signerIssuer ?? '(no issuer)'}, expected ${describeIssuer}`;
+                return `issued by ${signer.issuer ?? '(no issuer)'}, expected ${describeIssuer}`;
+            // GitHub repository names are case-insensitive.
+            if (repository && signer.sourceRepository?.toLowerCase() !== repository)
+                return `signed by ${signer.identity ?? ''} in a run of ${signer.sourceRepository ?? '(no repository in the certificate)'}, expected a run of ${repository}`;
             return undefined;
         },
     };
@@ -12477,7 +12486,36 @@ async function loadTrustedRoot(options = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/verify/certificate.ts
+// Fulcio's certificate extensions (github.com/sigstore/fulcio docs/oid-info.md).
+const sourceRepositoryUri = '1.3.6.1.4.1.57264.1.12';
+const githubWorkflowRepository = '1.3.6.1.4.1.57264.1.5';
+/** A Fulcio extension's value: DER UTF8String in the current OIDs, raw bytes in the deprecated ones. */
+function extensionText(certificate, oid, der) {
+    const extension = certificate.extension(oid);
+    if (!extension)
+        return undefined;
+    return (der ? extension.valueObj.subs[0]?.value : extension.value)?.toString('utf8');
+}
+/** `owner/repo` of the GitHub run that signed, from the Source Repository URI (or the deprecated repository OID). */
+function certificateSourceRepository(certificate) {
+    const uri = extensionText(certificate, sourceRepositoryUri, true);
+    if (uri && URL.canParse(uri))
+        return new URL(uri).pathname.replace(/^\/|\/$/g, '');
+    return extensionText(certificate, githubWorkflowRepository, false);
+}
+/** The signing (leaf) certificate of a keyless bundle. */
+async function leafCertificate(bundle) {
+    const content = bundle.verificationMaterial.content;
+    const der = content.$case === 'x509CertificateChain' ? content.x509CertificateChain.certificates[0]?.rawBytes : content.$case === 'certificate' ? content.certificate.rawBytes : undefined;
+    if (!der)
+        return undefined;
+    const { X509Certificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
+    return X509Certificate.parse(Buffer.from(der));
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/signatures.ts
+
 
 
 
@@ -12494,7 +12532,7 @@ function why(err) {
     return code && !message.includes(code) ? `${code}: ${message}` : message;
 }
 async function sigstoreVerify(bundle, artifact, verification) {
-    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(63), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
+    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
     if (verification.kind === 'key') {
         const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
         const empty = TrustedRoot.fromJSON({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] });
@@ -12523,8 +12561,10 @@ async function sigstoreVerify(bundle, artifact, verification) {
     }
     const identity = signer.identity?.subjectAlternativeName;
     const issuer = signer.identity?.extensions?.issuer;
-    const mismatch = verification.policy.mismatch(identity, issuer);
-    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer };
+    const leaf = await leafCertificate(bundle);
+    const sourceRepository = leaf && certificateSourceRepository(leaf);
+    const mismatch = verification.policy.mismatch({ identity, issuer, sourceRepository });
+    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer, ...(sourceRepository ? { sourceRepository } : {}) };
 }
 /** The claims in a simple-signing payload must name exactly this manifest (cosign SimpleClaimVerifier). */
 function checkSimpleSigningClaim(payload, digest) {
@@ -12762,6 +12802,8 @@ async function verifyArtifact(options) {
         result.identity = good.identity;
         if (good.issuer !== undefined)
             result.issuer = good.issuer;
+        if (good.sourceRepository !== undefined)
+            result.sourceRepository = good.sourceRepository;
     }
     return result;
 }

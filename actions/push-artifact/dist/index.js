@@ -8681,6 +8681,7 @@ const verifyInputNames = {
     issuerRegexp: 'certificate-oidc-issuer-regexp',
     key: 'key',
     trustedRoot: 'trusted-root',
+    sourceRepository: 'certificate-github-workflow-repository',
 };
 function publicKeys(input, value, context) {
     let pem = value;
@@ -8705,9 +8706,9 @@ const roots = new Map();
 /**
  * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
  * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
- * `defaultIdentityRegexp` applies when no identity input is given.
+ * `defaults` apply to empty inputs.
  */
-async function verificationInputs(names, context, defaultIdentityRegexp) {
+async function verificationInputs(names, context, defaults = {}) {
     const key = stringInput(names.key);
     const identity = stringInput(names.identity);
     let identityRegexp = stringInput(names.identityRegexp);
@@ -8716,14 +8717,16 @@ async function verificationInputs(names, context, defaultIdentityRegexp) {
             throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
         return { kind: 'key', keys: publicKeys(names.key, key, context) };
     }
-    if (!identity && !identityRegexp && defaultIdentityRegexp)
-        identityRegexp = defaultIdentityRegexp;
+    if (!identity && !identityRegexp && defaults.identityRegexp)
+        identityRegexp = defaults.identityRegexp;
     let policy;
     try {
-        policy = compilePolicy({ identity, identityRegexp, issuer: stringInput(names.issuer), issuerRegexp: stringInput(names.issuerRegexp) });
+        policy = compilePolicy({ identity, identityRegexp, issuer: stringInput(names.issuer), issuerRegexp: stringInput(names.issuerRegexp), sourceRepository: stringInput(names.sourceRepository) || defaults.sourceRepository });
     }
     catch (err) {
         if (err instanceof PolicyInputError) {
+            if (/^certificate-github-workflow-repository /.test(err.message))
+                throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
             const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
             throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
         }
@@ -12651,15 +12654,21 @@ function compilePolicy(policy) {
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
     const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
+    const repository = policy.sourceRepository?.trim().replace(/^https:\/\/github\.com\//, '').toLowerCase();
+    if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
+        throw new PolicyInputError(`certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
     return {
-        describe: `${describeIdentity}, ${describeIssuer}`,
-        mismatch(signerIdentity, signerIssuer) {
-            const identityOk = identity ? identity.test(signerIdentity ?? '') : signerIdentity === policy.identity;
+        describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
+        mismatch(signer) {
+            const identityOk = identity ? identity.test(signer.identity ?? '') : signer.identity === policy.identity;
             if (!identityOk)
-                return `signed by ${signerIdentity ?? '(no identity)'}, expected ${describeIdentity}`;
-            const issuerOk = issuerPattern ? issuerPattern.test(signerIssuer ?? '') : signerIssuer === issuer;
+                return `signed by ${signer.identity ?? '(no identity)'}, expected ${describeIdentity}`;
+            const issuerOk = issuerPattern ? issuerPattern.test(signer.issuer ?? '') : signer.issuer === issuer;
             if (!issuerOk)
-                return `issued by ${signerIssuer ?? '(no issuer)'}, expected ${describeIssuer}`;
+                return `issued by ${signer.issuer ?? '(no issuer)'}, expected ${describeIssuer}`;
+            // GitHub repository names are case-insensitive.
+            if (repository && signer.sourceRepository?.toLowerCase() !== repository)
+                return `signed by ${signer.identity ?? ''} in a run of ${signer.sourceRepository ?? '(no repository in the certificate)'}, expected a run of ${repository}`;
             return undefined;
         },
     };
@@ -12714,6 +12723,7 @@ async function loadTrustedRoot(options = {}) {
 
 
 
+
 const fail = (reason) => ({ ok: false, reason });
 /** A verification error's message without @sigstore's class prefix. */
 function why(err) {
@@ -12754,8 +12764,10 @@ async function sigstoreVerify(bundle, artifact, verification) {
     }
     const identity = signer.identity?.subjectAlternativeName;
     const issuer = signer.identity?.extensions?.issuer;
-    const mismatch = verification.policy.mismatch(identity, issuer);
-    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer };
+    const leaf = await leafCertificate(bundle);
+    const sourceRepository = leaf && certificateSourceRepository(leaf);
+    const mismatch = verification.policy.mismatch({ identity, issuer, sourceRepository });
+    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer, ...(sourceRepository ? { sourceRepository } : {}) };
 }
 /** The claims in a simple-signing payload must name exactly this manifest (cosign SimpleClaimVerifier). */
 function checkSimpleSigningClaim(payload, digest) {
@@ -12993,6 +13005,8 @@ async function verify_verifyArtifact(options) {
         result.identity = good.identity;
         if (good.issuer !== undefined)
             result.issuer = good.issuer;
+        if (good.sourceRepository !== undefined)
+            result.sourceRepository = good.sourceRepository;
     }
     return result;
 }

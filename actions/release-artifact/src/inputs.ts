@@ -54,9 +54,9 @@ export async function getInputs(): Promise<Inputs> {
   if (rollbackTo) {
     if (!isVersionTag(rollbackTo)) throw new InputError('rollback-to', `"${rollbackTo}" is not a release version like v1.2.3`);
     const verification = await verificationInputs(
-      { identity: 'production-identity', identityRegexp: 'production-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'production-key', trustedRoot: 'trusted-root' },
+      { identity: 'production-identity', identityRegexp: 'production-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'production-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' },
       context,
-      `^${ownRepo}@refs/tags/.+$`,
+      { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined },
     );
     return commonEnd({ kind: 'rollback', version: rollbackTo, verification });
   }
@@ -73,9 +73,9 @@ export async function getInputs(): Promise<Inputs> {
   const pathInput = stringInput('path') || (release.component ? `components/${release.component}` : '.');
   if (modeValue === 'build') return commonEnd({ kind: 'build', release, path: workspacePath('path', pathInput, context) });
   const verification = await verificationInputs(
-    { identity: 'staging-identity', identityRegexp: 'staging-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'staging-key', trustedRoot: 'trusted-root' },
+    { identity: 'staging-identity', identityRegexp: 'staging-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'staging-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' },
     context,
-    `^${ownRepo}@refs/heads/main$`,
+    { identityRegexp: `^${ownRepo}@refs/heads/main$`, sourceRepository: context.repository || undefined },
   );
   // Content comparison needs the tagged tree; a fleet release without a checkout still matches by revision.
   const path = stringInput('path') || release.component ? workspacePath('path', pathInput, context) : workspaceOptional(pathInput, context);

@@ -1,5 +1,5 @@
 import {
-  ArtifactPathError, OciError, ReleaseRefused, locationName, networkErrorCode, openTarget, releaseArtifact, rollbackRelease, withAuthHint,
+  ArtifactPathError, OciError, ReleaseRefused, childLocation, locationName, networkErrorCode, openTarget, releaseArtifact, rollbackRelease, withAuthHint,
   type Location, type ReleaseResult,
 } from '@d2ci/core';
 import { InputError, cell, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
@@ -7,9 +7,7 @@ import type { Inputs } from './inputs.ts';
 
 /** `<repository>/<component>` for component releases, as the D2 component repositories publish them. */
 function componentLocation(base: Location, component: string | undefined): Location {
-  if (!component) return base;
-  if (base.kind === 'registry') return { kind: 'registry', reference: { ...base.reference, repository: `${base.reference.repository}/${component}` } };
-  return { kind: 'layout', dir: `${base.dir}/${component}` };
+  return component ? childLocation(base, component) : base;
 }
 
 export async function run(inputs: Inputs): Promise<void> {

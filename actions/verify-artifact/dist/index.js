@@ -7953,7 +7953,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8491);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7118);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
@@ -8024,7 +8024,7 @@ async function getInputs() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8491);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7118);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5140);
 
 
@@ -8053,6 +8053,7 @@ async function run(inputs) {
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('format', result.format ?? '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('identity', result.identity ?? '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('issuer', result.issuer ?? '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('signer-repository', result.sourceRepository ?? '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('revision', revision ?? '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('source', source ?? '');
     for (const warning of result.warnings)
@@ -8063,14 +8064,14 @@ async function run(inputs) {
         '',
         '| Artifact | Digest | Result | Signer | Revision |',
         '|---|---|---|---|---|',
-        `| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(`${name}:${inputs.reference}`)} | \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(digest)}\` | ${result.verified ? `✅ verified (${result.format})` : '❌ not verified'} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.identity ?? '—')}${result.issuer ? ` (${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.issuer)})` : ''} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(revision ?? '—')} |`,
+        `| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(`${name}:${inputs.reference}`)} | \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(digest)}\` | ${result.verified ? `✅ verified (${result.format})` : '❌ not verified'} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.identity ?? '—')}${result.issuer ? ` (${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.issuer)})` : ''}${result.sourceRepository ? `, run in ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.sourceRepository)}` : ''} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(revision ?? '—')} |`,
         '',
         `Policy: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(policy)}. ${result.signaturesChecked} signature(s) examined.`,
         ...result.warnings.map((w) => `> ⚠ ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(w)}`),
         ...(result.verified ? [] : ['', ...result.reasons.map((r) => `- ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(r)}`)]),
     ].join('\n'));
     if (result.verified) {
-        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? ` (${result.issuer})` : ''}`);
+        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? ` (${result.issuer})` : ''}${result.sourceRepository ? ` in a run of ${result.sourceRepository}` : ''}`);
         return;
     }
     throw new Error(`${name}:${inputs.reference} (${digest}) is not verified: ${result.reasons.join('; ')}`);
@@ -8332,8 +8333,8 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 61 modules
-var src = __nccwpck_require__(8491);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 62 modules
+var src = __nccwpck_require__(7118);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -8541,6 +8542,7 @@ const verifyInputNames = {
     issuerRegexp: 'certificate-oidc-issuer-regexp',
     key: 'key',
     trustedRoot: 'trusted-root',
+    sourceRepository: 'certificate-github-workflow-repository',
 };
 function publicKeys(input, value, context) {
     let pem = value;
@@ -8565,9 +8567,9 @@ const roots = new Map();
 /**
  * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
  * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
- * `defaultIdentityRegexp` applies when no identity input is given.
+ * `defaults` apply to empty inputs.
  */
-async function verificationInputs(names, context, defaultIdentityRegexp) {
+async function verificationInputs(names, context, defaults = {}) {
     const key = inputs_stringInput(names.key);
     const identity = inputs_stringInput(names.identity);
     let identityRegexp = inputs_stringInput(names.identityRegexp);
@@ -8576,14 +8578,16 @@ async function verificationInputs(names, context, defaultIdentityRegexp) {
             throw new inputs_InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
         return { kind: 'key', keys: publicKeys(names.key, key, context) };
     }
-    if (!identity && !identityRegexp && defaultIdentityRegexp)
-        identityRegexp = defaultIdentityRegexp;
+    if (!identity && !identityRegexp && defaults.identityRegexp)
+        identityRegexp = defaults.identityRegexp;
     let policy;
     try {
-        policy = (0,src/* compilePolicy */.C_E)({ identity, identityRegexp, issuer: inputs_stringInput(names.issuer), issuerRegexp: inputs_stringInput(names.issuerRegexp) });
+        policy = (0,src/* compilePolicy */.C_E)({ identity, identityRegexp, issuer: inputs_stringInput(names.issuer), issuerRegexp: inputs_stringInput(names.issuerRegexp), sourceRepository: inputs_stringInput(names.sourceRepository) || defaults.sourceRepository });
     }
     catch (err) {
         if (err instanceof src/* PolicyInputError */.HF1) {
+            if (/^certificate-github-workflow-repository /.test(err.message))
+                throw new inputs_InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
             const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
             throw new inputs_InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
         }
@@ -8619,7 +8623,7 @@ async function verificationInputs(names, context, defaultIdentityRegexp) {
 
 /***/ }),
 
-/***/ 8491:
+/***/ 7118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12199,7 +12203,7 @@ function describe(err, identity) {
  * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded only here, on first use.
  */
 async function signer_createBundleSigner(identity) {
-    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(63), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
+    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
     if (identity.kind === 'key') {
         const signer = keySigner(identity.privateKey, keyId(identity.privateKey));
         return {
@@ -12463,15 +12467,21 @@ function compilePolicy(policy) {
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
     const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
+    const repository = policy.sourceRepository?.trim().replace(/^https:\/\/github\.com\//, '').toLowerCase();
+    if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
+        throw new PolicyInputError(`certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
     return {
-        describe: `${describeIdentity}, ${describeIssuer}`,
-        mismatch(signerIdentity, signerIssuer) {
-            const identityOk = identity ? identity.test(signerIdentity ?? '') : signerIdentity === policy.identity;
+        describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
+        mismatch(signer) {
+            const identityOk = identity ? identity.test(signer.identity ?? '') : signer.identity === policy.identity;
             if (!identityOk)
-                return `signed by ${signerIdentity ?? '(no identity)'}, expected ${describeIdentity}`;
-            const issuerOk = issuerPattern ? issuerPattern.test(signerIssuer ?? '') : signerIssuer === issuer;
+                return `signed by ${signer.identity ?? '(no identity)'}, expected ${describeIdentity}`;
+            const issuerOk = issuerPattern ? issuerPattern.test(signer.issuer ?? '') : signer.issuer === issuer;
             if (!issuerOk)
-                return `issued by ${signerIssuer ?? '(no issuer)'}, expected ${describeIssuer}`;
+                return `issued by ${signer.issuer ?? '(no issuer)'}, expected ${describeIssuer}`;
+            // GitHub repository names are case-insensitive.
+            if (repository && signer.sourceRepository?.toLowerCase() !== repository)
+                return `signed by ${signer.identity ?? ''} in a run of ${signer.sourceRepository ?? '(no repository in the certificate)'}, expected a run of ${repository}`;
             return undefined;
         },
     };
@@ -12520,7 +12530,36 @@ async function loadTrustedRoot(options = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/verify/certificate.ts
+// Fulcio's certificate extensions (github.com/sigstore/fulcio docs/oid-info.md).
+const sourceRepositoryUri = '1.3.6.1.4.1.57264.1.12';
+const githubWorkflowRepository = '1.3.6.1.4.1.57264.1.5';
+/** A Fulcio extension's value: DER UTF8String in the current OIDs, raw bytes in the deprecated ones. */
+function extensionText(certificate, oid, der) {
+    const extension = certificate.extension(oid);
+    if (!extension)
+        return undefined;
+    return (der ? extension.valueObj.subs[0]?.value : extension.value)?.toString('utf8');
+}
+/** `owner/repo` of the GitHub run that signed, from the Source Repository URI (or the deprecated repository OID). */
+function certificateSourceRepository(certificate) {
+    const uri = extensionText(certificate, sourceRepositoryUri, true);
+    if (uri && URL.canParse(uri))
+        return new URL(uri).pathname.replace(/^\/|\/$/g, '');
+    return extensionText(certificate, githubWorkflowRepository, false);
+}
+/** The signing (leaf) certificate of a keyless bundle. */
+async function leafCertificate(bundle) {
+    const content = bundle.verificationMaterial.content;
+    const der = content.$case === 'x509CertificateChain' ? content.x509CertificateChain.certificates[0]?.rawBytes : content.$case === 'certificate' ? content.certificate.rawBytes : undefined;
+    if (!der)
+        return undefined;
+    const { X509Certificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
+    return X509Certificate.parse(Buffer.from(der));
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/signatures.ts
+
 
 
 
@@ -12537,7 +12576,7 @@ function why(err) {
     return code && !message.includes(code) ? `${code}: ${message}` : message;
 }
 async function sigstoreVerify(bundle, artifact, verification) {
-    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(63), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
+    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
     if (verification.kind === 'key') {
         const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
         const empty = TrustedRoot.fromJSON({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] });
@@ -12566,8 +12605,10 @@ async function sigstoreVerify(bundle, artifact, verification) {
     }
     const identity = signer.identity?.subjectAlternativeName;
     const issuer = signer.identity?.extensions?.issuer;
-    const mismatch = verification.policy.mismatch(identity, issuer);
-    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer };
+    const leaf = await leafCertificate(bundle);
+    const sourceRepository = leaf && certificateSourceRepository(leaf);
+    const mismatch = verification.policy.mismatch({ identity, issuer, sourceRepository });
+    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer, ...(sourceRepository ? { sourceRepository } : {}) };
 }
 /** The claims in a simple-signing payload must name exactly this manifest (cosign SimpleClaimVerifier). */
 function checkSimpleSigningClaim(payload, digest) {
@@ -12805,6 +12846,8 @@ async function verify_verifyArtifact(options) {
         result.identity = good.identity;
         if (good.issuer !== undefined)
             result.issuer = good.issuer;
+        if (good.sourceRepository !== undefined)
+            result.sourceRepository = good.sourceRepository;
     }
     return result;
 }

@@ -25,6 +25,7 @@ export async function run(inputs: Inputs): Promise<void> {
   core.setOutput('format', result.format ?? '');
   core.setOutput('identity', result.identity ?? '');
   core.setOutput('issuer', result.issuer ?? '');
+  core.setOutput('signer-repository', result.sourceRepository ?? '');
   core.setOutput('revision', revision ?? '');
   core.setOutput('source', source ?? '');
   for (const warning of result.warnings) core.warning(warning);
@@ -36,7 +37,7 @@ export async function run(inputs: Inputs): Promise<void> {
       '',
       '| Artifact | Digest | Result | Signer | Revision |',
       '|---|---|---|---|---|',
-      `| ${cell(`${name}:${inputs.reference}`)} | \`${shortDigest(digest)}\` | ${result.verified ? `✅ verified (${result.format})` : '❌ not verified'} | ${cell(result.identity ?? '—')}${result.issuer ? ` (${cell(result.issuer)})` : ''} | ${cell(revision ?? '—')} |`,
+      `| ${cell(`${name}:${inputs.reference}`)} | \`${shortDigest(digest)}\` | ${result.verified ? `✅ verified (${result.format})` : '❌ not verified'} | ${cell(result.identity ?? '—')}${result.issuer ? ` (${cell(result.issuer)})` : ''}${result.sourceRepository ? `, run in ${cell(result.sourceRepository)}` : ''} | ${cell(revision ?? '—')} |`,
       '',
       `Policy: ${cell(policy)}. ${result.signaturesChecked} signature(s) examined.`,
       ...result.warnings.map((w) => `> ⚠ ${cell(w)}`),
@@ -44,7 +45,7 @@ export async function run(inputs: Inputs): Promise<void> {
     ].join('\n'),
   );
   if (result.verified) {
-    core.info(`Verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? ` (${result.issuer})` : ''}`);
+    core.info(`Verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? ` (${result.issuer})` : ''}${result.sourceRepository ? ` in a run of ${result.sourceRepository}` : ''}`);
     return;
   }
   throw new Error(`${name}:${inputs.reference} (${digest}) is not verified: ${result.reasons.join('; ')}`);

@@ -12,6 +12,8 @@ export interface VerificationInputNames {
   issuerRegexp: string;
   key: string;
   trustedRoot: string;
+  /** cosign's `--certificate-github-workflow-repository`: the repository whose run signed. */
+  sourceRepository: string;
 }
 
 export const verifyInputNames: VerificationInputNames = {
@@ -21,7 +23,15 @@ export const verifyInputNames: VerificationInputNames = {
   issuerRegexp: 'certificate-oidc-issuer-regexp',
   key: 'key',
   trustedRoot: 'trusted-root',
+  sourceRepository: 'certificate-github-workflow-repository',
 };
+
+/** What a policy falls back to when its inputs are empty. */
+export interface VerificationDefaults {
+  identityRegexp?: string;
+  /** `owner/repo` (release-artifact: this repository, so a reusable workflow's identity cannot come from another caller). */
+  sourceRepository?: string;
+}
 
 function publicKeys(input: string, value: string, context: GitHubContext) {
   let pem = value;
@@ -45,9 +55,9 @@ const roots = new Map<string, Promise<TrustedRoot>>();
 /**
  * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
  * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
- * `defaultIdentityRegexp` applies when no identity input is given.
+ * `defaults` apply to empty inputs.
  */
-export async function verificationInputs(names: VerificationInputNames, context: GitHubContext, defaultIdentityRegexp?: string): Promise<Verification> {
+export async function verificationInputs(names: VerificationInputNames, context: GitHubContext, defaults: VerificationDefaults = {}): Promise<Verification> {
   const key = stringInput(names.key);
   const identity = stringInput(names.identity);
   let identityRegexp = stringInput(names.identityRegexp);
@@ -55,12 +65,13 @@ export async function verificationInputs(names: VerificationInputNames, context:
     if (identity || identityRegexp) throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
     return { kind: 'key', keys: publicKeys(names.key, key, context) };
   }
-  if (!identity && !identityRegexp && defaultIdentityRegexp) identityRegexp = defaultIdentityRegexp;
+  if (!identity && !identityRegexp && defaults.identityRegexp) identityRegexp = defaults.identityRegexp;
   let policy;
   try {
-    policy = compilePolicy({ identity, identityRegexp, issuer: stringInput(names.issuer), issuerRegexp: stringInput(names.issuerRegexp) });
+    policy = compilePolicy({ identity, identityRegexp, issuer: stringInput(names.issuer), issuerRegexp: stringInput(names.issuerRegexp), sourceRepository: stringInput(names.sourceRepository) || defaults.sourceRepository });
   } catch (err) {
     if (err instanceof PolicyInputError) {
+      if (/^certificate-github-workflow-repository /.test(err.message)) throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
       const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
       throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
     }

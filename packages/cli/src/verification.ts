@@ -8,6 +8,7 @@ export const verificationFlags = {
   'certificate-identity-regexp': { type: 'string' },
   'certificate-oidc-issuer': { type: 'string' },
   'certificate-oidc-issuer-regexp': { type: 'string' },
+  'certificate-github-workflow-repository': { type: 'string' },
   'trusted-root': { type: 'string' },
 } as const;
 
@@ -32,6 +33,7 @@ export async function verificationFromFlags(values: VerificationValues, keyFile:
       identityRegexp: values['certificate-identity-regexp'],
       issuer: values['certificate-oidc-issuer'],
       issuerRegexp: values['certificate-oidc-issuer-regexp'],
+      sourceRepository: values['certificate-github-workflow-repository'],
     });
     return { kind: 'keyless', policy, trustedRoot: await loadTrustedRoot({ trustedRootFile: values['trusted-root'] }) };
   } catch (err) {

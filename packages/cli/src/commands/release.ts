@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import {
-  isVersionTag, locationName, openTarget, parseReleaseTag, releaseArtifact, rollbackRelease, ReleaseRefused, ReleaseTagError,
+  childLocation, isVersionTag, locationName, openTarget, parseReleaseTag, releaseArtifact, rollbackRelease, ReleaseRefused, ReleaseTagError,
   type Location, type ReleaseResult,
 } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
@@ -29,17 +29,15 @@ Flags:
       --allow-downgrade              allow moving latest-stable to a lower version
       --rollback-to vX.Y.Z           instead, move latest-stable back to this verified earlier release
   Verification of the staging artifact (promote) or the release (rollback-to):
-      --certificate-identity(-regexp) X, --certificate-oidc-issuer(-regexp) Y, --trusted-root FILE, --verify-key PUBFILE
+      --certificate-identity(-regexp) X, --certificate-oidc-issuer(-regexp) Y, --trusted-root FILE, --verify-key PUBFILE,
+      --certificate-github-workflow-repository OWNER/REPO (the repository whose run signed; use with reusable workflows)
   Signing (release identity): --sign (keyless) or --key FILE, --signature-format, --identity-token,
       --fulcio-url, --rekor-url, --timestamp-server-url
   Registry: --creds USER:PASS, --provider NAME, --insecure-registry
   -o, --output json                  print the result as JSON`;
 
 function child(location: Location, component: string | undefined): Location {
-  if (!component) return location;
-  return location.kind === 'registry'
-    ? { kind: 'registry', reference: { registry: location.reference.registry, repository: `${location.reference.repository}/${component}` } }
-    : { kind: 'layout', dir: `${location.dir}/${component}` };
+  return component ? childLocation(location, component) : location;
 }
 
 function gitCommit(ref: string): string | undefined {

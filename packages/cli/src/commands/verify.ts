@@ -16,6 +16,9 @@ Flags:
       --certificate-identity-regexp RE    signer identity pattern (Flux matchOIDCIdentity.subject)
       --certificate-oidc-issuer ISS       exact issuer (default https://token.actions.githubusercontent.com)
       --certificate-oidc-issuer-regexp RE issuer pattern (Flux matchOIDCIdentity.issuer)
+      --certificate-github-workflow-repository OWNER/REPO
+                                          the repository whose GitHub run signed (a reusable workflow's
+                                          identity names the reusable workflow, not its caller)
       --trusted-root FILE                 Sigstore trusted_root.json (default: public-good root via TUF)
       --signature-format F                auto (default), legacy or bundle
   -a, --annotation KEY=REGEXP             artifact annotation that must match (repeatable)
@@ -62,11 +65,11 @@ export async function verify(args: string[], io: Io): Promise<number> {
   const { source, revision } = artifactOrigin(result.annotations);
   const digest = result.descriptor.digest;
   if (values.output === 'json') {
-    json(io, { verified: result.verified, digest, digestUrl: `${name}@${digest}`, format: result.format ?? null, identity: result.identity ?? null, issuer: result.issuer ?? null, revision: revision ?? null, source: source ?? null, reasons: result.reasons, warnings: result.warnings });
+    json(io, { verified: result.verified, digest, digestUrl: `${name}@${digest}`, format: result.format ?? null, identity: result.identity ?? null, issuer: result.issuer ?? null, signerRepository: result.sourceRepository ?? null, revision: revision ?? null, source: source ?? null, reasons: result.reasons, warnings: result.warnings });
   } else {
     for (const warning of result.warnings) io.err(`⚠ ${warning}`);
     if (result.verified) {
-      io.err(`✔ verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? `, issuer ${result.issuer}` : ''}`);
+      io.err(`✔ verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? `, issuer ${result.issuer}` : ''}${result.sourceRepository ? `, in a run of ${result.sourceRepository}` : ''}`);
       if (revision || source) io.err(`  revision ${revision ?? '?'}, source ${source ?? '?'}`);
     } else {
       io.err(`✗ ${name}:${reference} (${digest}) is not verified: ${result.reasons.join('; ')}`);

@@ -10,6 +10,21 @@ export interface IdentityPolicy {
   issuer?: string;
   /** Regular expression for it (Flux `matchOIDCIdentity.issuer`). */
   issuerRegexp?: string;
+  /**
+   * The GitHub repository (`owner/repo`) whose run must have signed, cosign `--certificate-github-workflow-repository`.
+   * With a reusable workflow the identity names the reusable workflow, whichever repository called it; this names
+   * the caller.
+   */
+  sourceRepository?: string;
+}
+
+/** What a verified certificate says about its signer. */
+export interface Signer {
+  /** The SAN: for GitHub, the workflow file at its ref (the reusable workflow's, when one is used). */
+  identity?: string;
+  issuer?: string;
+  /** `owner/repo` of the run that signed (Fulcio's Source Repository URI), when the certificate carries it. */
+  sourceRepository?: string;
 }
 
 export class PolicyInputError extends Error {
@@ -22,7 +37,7 @@ export class PolicyInputError extends Error {
 export interface CompiledPolicy {
   describe: string;
   /** Undefined when the signer matches, else why not. */
-  mismatch(identity: string | undefined, issuer: string | undefined): string | undefined;
+  mismatch(signer: Signer): string | undefined;
 }
 
 function compile(flag: string, pattern: string): RegExp {
@@ -47,13 +62,17 @@ export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
   const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
   const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
   const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
+  const repository = policy.sourceRepository?.trim().replace(/^https:\/\/github\.com\//, '').toLowerCase();
+  if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository)) throw new PolicyInputError(`certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
   return {
-    describe: `${describeIdentity}, ${describeIssuer}`,
-    mismatch(signerIdentity, signerIssuer) {
-      const identityOk = identity ? identity.test(signerIdentity ?? '') : signerIdentity === policy.identity;
-      if (!identityOk) return `signed by ${signerIdentity ?? '(no identity)'}, expected ${describeIdentity}`;
-      const issuerOk = issuerPattern ? issuerPattern.test(signerIssuer ?? '') : signerIssuer === issuer;
-      if (!issuerOk) return `issued by ${signerIssuer ?? '(no issuer)'}, expected ${describeIssuer}`;
+    describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
+    mismatch(signer) {
+      const identityOk = identity ? identity.test(signer.identity ?? '') : signer.identity === policy.identity;
+      if (!identityOk) return `signed by ${signer.identity ?? '(no identity)'}, expected ${describeIdentity}`;
+      const issuerOk = issuerPattern ? issuerPattern.test(signer.issuer ?? '') : signer.issuer === issuer;
+      if (!issuerOk) return `issued by ${signer.issuer ?? '(no issuer)'}, expected ${describeIssuer}`;
+      // GitHub repository names are case-insensitive.
+      if (repository && signer.sourceRepository?.toLowerCase() !== repository) return `signed by ${signer.identity ?? ''} in a run of ${signer.sourceRepository ?? '(no repository in the certificate)'}, expected a run of ${repository}`;
       return undefined;
     },
   };

@@ -6,11 +6,12 @@ import { CosignAnnotation } from '../sign/legacy.ts';
 import { keyId } from '../sign/keys.ts';
 import { inTotoPayloadType } from '../sign/payload.ts';
 import type { CompiledPolicy } from './policy.ts';
+import { certificateSourceRepository, leafCertificate } from './certificate.ts';
 
 /** How a signature is checked: against a Sigstore trust root and an identity policy, or against public keys. */
 export type Verification = { kind: 'keyless'; trustedRoot: TrustedRoot; policy: CompiledPolicy } | { kind: 'key'; keys: KeyObject[] };
 
-export type SignatureCheck = { ok: true; identity: string; issuer?: string } | { ok: false; reason: string };
+export type SignatureCheck = { ok: true; identity: string; issuer?: string; sourceRepository?: string } | { ok: false; reason: string };
 
 const fail = (reason: string): SignatureCheck => ({ ok: false, reason });
 
@@ -50,8 +51,10 @@ async function sigstoreVerify(bundle: Bundle, artifact: Buffer | undefined, veri
   }
   const identity = signer.identity?.subjectAlternativeName;
   const issuer = signer.identity?.extensions?.issuer;
-  const mismatch = verification.policy.mismatch(identity, issuer);
-  return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer };
+  const leaf = await leafCertificate(bundle);
+  const sourceRepository = leaf && certificateSourceRepository(leaf);
+  const mismatch = verification.policy.mismatch({ identity, issuer, sourceRepository });
+  return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer, ...(sourceRepository ? { sourceRepository } : {}) };
 }
 
 /** The claims in a simple-signing payload must name exactly this manifest (cosign SimpleClaimVerifier). */

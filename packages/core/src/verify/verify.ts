@@ -27,6 +27,8 @@ export interface VerifyResult {
   format?: 'legacy' | 'bundle';
   identity?: string;
   issuer?: string;
+  /** `owner/repo` of the GitHub run that signed, when the certificate says. */
+  sourceRepository?: string;
   annotations: Record<string, string>;
   /** Why it did not verify, one entry per signature examined (or why there was none). */
   reasons: string[];
@@ -127,6 +129,7 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
     result.format = goodBundle ? 'bundle' : 'legacy';
     result.identity = good.identity;
     if (good.issuer !== undefined) result.issuer = good.issuer;
+    if (good.sourceRepository !== undefined) result.sourceRepository = good.sourceRepository;
   }
   return result;
 }
