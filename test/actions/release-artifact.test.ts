@@ -135,6 +135,19 @@ describe('release-artifact promotes what staging ran, as the D2 component workfl
     assert.equal((await repo.resolve('latest-stable')).digest, digests.a);
   });
 
+  it('takes a component release tag for rollback-to, as the Git tags are named, from the base repository', async () => {
+    const run = await runAction('release-artifact', { repository, 'rollback-to': 'frontend/v1.1.0', 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/heads/main' });
+    ok(run);
+    assert.equal(run.outputs.component, 'frontend');
+    assert.equal(run.outputs['digest-url'], `${repository}/frontend@${digests.b}`);
+    assert.equal(run.outputs['previous-digest'], digests.a);
+    assert.equal((await repo.resolve('latest-stable')).digest, digests.b);
+    const bad = await runAction('release-artifact', { repository, 'rollback-to': 'frontend/latest', 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace });
+    assert.equal(bad.code, 1);
+    assert.match(bad.errors[0] ?? '', /^input `rollback-to`: "frontend\/latest" is not a release: expected vX\.Y\.Z .*; give the release to return to, e\.g\. v1\.2\.3 or frontend\/v1\.2\.3$/);
+    assert.equal((await repo.resolve('latest-stable')).digest, digests.b);
+  });
+
   it('builds, signs and tags a fleet release when there is no staging push (mode: build), and keeps prereleases off latest-stable', async () => {
     const fleet = `${proxy.host}/acme/fleet`;
     const build = await runAction('release-artifact', { repository: fleet, mode: 'build', path: 'components', ...sigstoreInputs() }, { GITHUB_WORKSPACE: workspace, GITHUB_REF: 'refs/tags/v2.0.0', GITHUB_SHA: shaB, ...sigstore.oidcEnv });

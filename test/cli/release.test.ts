@@ -68,6 +68,14 @@ describe('d2ci release (key-based pipeline)', () => {
     assert.deepEqual((JSON.parse(back.stdout) as { action: string; previousDigest: string }).action, 'rolled back');
     assert.equal((await repo.resolve('latest-stable')).digest, staged.digest);
     assert.notEqual(second.digest, staged.digest);
+    // The Git tag's form works too, from the base repository.
+    const forward = await d2ci(['release', base, '--rollback-to', 'frontend/v2.0.0', '--verify-key', 'release.pub', '-o', 'json'], ws);
+    assert.equal(forward.code, 0, forward.stderr);
+    assert.equal((JSON.parse(forward.stdout) as { digestUrl: string }).digestUrl, `${registry.host}/acme/apps/frontend@${second.digest}`);
+    assert.equal((await repo.resolve('latest-stable')).digest, second.digest);
+    const bad = await d2ci(['release', base, '--rollback-to', 'frontend/two', '--verify-key', 'release.pub'], ws);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^✗ --rollback-to: release tag "frontend\/two" is not a release: /m);
   });
 
   it('builds a fleet release from the checkout and refuses a malformed tag', async () => {

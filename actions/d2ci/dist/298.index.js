@@ -42,10 +42,17 @@ async function getInputs() {
         };
     };
     if (rollbackTo) {
-        if (!(0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .isVersionTag */ .JMx)(rollbackTo))
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('rollback-to', `"${rollbackTo}" is not a release version like v1.2.3`);
+        let release;
+        try {
+            release = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .parseRollbackTag */ .yWf)(rollbackTo, (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('tag-pattern') || undefined);
+        }
+        catch (err) {
+            if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .ReleaseTagError */ .IjQ)
+                throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('rollback-to', `${err.message.replace(/^release tag /, '')}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`);
+            throw err;
+        }
         const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .verificationInputs */ .zi)({ identity: 'production-identity', identityRegexp: 'production-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'production-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' }, context, { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined });
-        return commonEnd({ kind: 'rollback', version: rollbackTo, verification });
+        return commonEnd({ kind: 'rollback', release, verification });
     }
     const refValue = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('ref') || (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
     if (!refValue)

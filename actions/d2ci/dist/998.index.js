@@ -19,14 +19,14 @@ function componentLocation(base, component) {
 }
 async function run(inputs) {
     const plan = inputs.plan;
-    const location = componentLocation(inputs.base, plan.kind === 'rollback' ? undefined : plan.release.component);
+    const location = componentLocation(inputs.base, plan.release.component);
     const { client, credentials } = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registrySession */ .EK)(inputs.registry, inputs.context, location);
     const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(location, client);
     const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .locationName */ .zb0)(location);
     let result;
     try {
         if (plan.kind === 'rollback') {
-            result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .rollbackRelease */ .w64)({ target, version: plan.version, verification: plan.verification });
+            result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .rollbackRelease */ .w64)({ target, version: plan.release.version, verification: plan.verification });
         }
         else if (plan.kind === 'promote') {
             result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .releaseArtifact */ ._ys)({ mode: 'promote', target, release: plan.release, commit: inputs.commit, path: plan.path, verification: plan.verification, signing: inputs.signing, allowDowngrade: inputs.allowDowngrade });
@@ -56,7 +56,7 @@ async function run(inputs) {
     for (const t of result.tags)
         _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`${t.changed ? 'Tagged' : 'Already tagged'} ${name}:${t.tag}`);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('version', result.version);
-    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('component', result.component ?? '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('component', result.component ?? plan.release.component ?? '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('digest', digest);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('digest-url', `${name}@${digest}`);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('previous-digest', result.previousDigest ?? '');

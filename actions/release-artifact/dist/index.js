@@ -7986,10 +7986,17 @@ async function getInputs() {
         };
     };
     if (rollbackTo) {
-        if (!(0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .isVersionTag */ .JMx)(rollbackTo))
-            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('rollback-to', `"${rollbackTo}" is not a release version like v1.2.3`);
+        let release;
+        try {
+            release = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .parseRollbackTag */ .yWf)(rollbackTo, (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('tag-pattern') || undefined);
+        }
+        catch (err) {
+            if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .ReleaseTagError */ .IjQ)
+                throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('rollback-to', `${err.message.replace(/^release tag /, '')}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`);
+            throw err;
+        }
         const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .verificationInputs */ .zi)({ identity: 'production-identity', identityRegexp: 'production-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'production-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' }, context, { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined });
-        return commonEnd({ kind: 'rollback', version: rollbackTo, verification });
+        return commonEnd({ kind: 'rollback', release, verification });
     }
     const refValue = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('ref') || (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
     if (!refValue)
@@ -8040,14 +8047,14 @@ function componentLocation(base, component) {
 }
 async function run(inputs) {
     const plan = inputs.plan;
-    const location = componentLocation(inputs.base, plan.kind === 'rollback' ? undefined : plan.release.component);
+    const location = componentLocation(inputs.base, plan.release.component);
     const { client, credentials } = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registrySession */ .EK)(inputs.registry, inputs.context, location);
     const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(location, client);
     const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .locationName */ .zb0)(location);
     let result;
     try {
         if (plan.kind === 'rollback') {
-            result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .rollbackRelease */ .w64)({ target, version: plan.version, verification: plan.verification });
+            result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .rollbackRelease */ .w64)({ target, version: plan.release.version, verification: plan.verification });
         }
         else if (plan.kind === 'promote') {
             result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .releaseArtifact */ ._ys)({ mode: 'promote', target, release: plan.release, commit: inputs.commit, path: plan.path, verification: plan.verification, signing: inputs.signing, allowDowngrade: inputs.allowDowngrade });
@@ -8077,7 +8084,7 @@ async function run(inputs) {
     for (const t of result.tags)
         _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`${t.changed ? 'Tagged' : 'Already tagged'} ${name}:${t.tag}`);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('version', result.version);
-    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('component', result.component ?? '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('component', result.component ?? plan.release.component ?? '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('digest', digest);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('digest-url', `${name}@${digest}`);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('previous-digest', result.previousDigest ?? '');
@@ -8666,7 +8673,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   C_E: () => (/* reexport */ compilePolicy),
   Jtm: () => (/* reexport */ githubActionsIdentity),
   QkJ: () => (/* reexport */ hasGitHubIdToken),
-  JMx: () => (/* reexport */ isVersionTag),
   PMb: () => (/* reexport */ keys.loadPrivateKey),
   fgz: () => (/* reexport */ keys.loadPublicKey),
   KEA: () => (/* reexport */ loadTrustedRoot),
@@ -8676,6 +8682,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zSL: () => (/* reexport */ parseLocation),
   tel: () => (/* reexport */ parseProvider),
   rEw: () => (/* reexport */ parseReleaseTag),
+  yWf: () => (/* reexport */ parseRollbackTag),
   xew: () => (/* reexport */ publicGood),
   Qn4: () => (/* reexport */ registryCredentials),
   _ys: () => (/* reexport */ releaseArtifact),
@@ -8684,7 +8691,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sEZ: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, findComponents, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseRetryAfter, plainDescriptor, planComponents, postForToken, providerNames, publicKeyPem, pullArtifact, pushArtifact, pushComponents, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signBeforeTagging, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, findComponents, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseRetryAfter, plainDescriptor, planComponents, postForToken, providerNames, publicKeyPem, pullArtifact, pushArtifact, pushComponents, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signBeforeTagging, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -12983,6 +12990,20 @@ function compareVersions(a, b) {
 }
 function isVersionTag(tag) {
     return /^v[0-9]/.test(tag) && semver_default().valid(tag.replace(/^v/, '')) !== null;
+}
+/**
+ * What a rollback names: a release tag as the pattern parses it (`frontend/v1.2.3` → component `frontend`), or a
+ * bare version `v1.2.3` even when the pattern wants a component.
+ */
+function parseRollbackTag(value, pattern = defaultReleaseTagPattern) {
+    try {
+        return parseReleaseTag(value, pattern);
+    }
+    catch (err) {
+        if (!(err instanceof ReleaseTagError) || !isVersionTag(value))
+            throw err;
+        return { ref: value, version: value, prerelease: semver_default().prerelease(value.replace(/^v/, '')) !== null };
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/release/release.ts

@@ -1,4 +1,4 @@
-import { parseReleaseTag, ReleaseTagError, isVersionTag, type Location, type ReleaseTag, type Verification } from '@d2ci/core';
+import { parseReleaseTag, parseRollbackTag, ReleaseTagError, type Location, type ReleaseTag, type Verification } from '@d2ci/core';
 import {
   InputError, booleanInput, defaultRevision, defaultSource, githubContext, registryInputs, repositoryInput, signingInputs, stringInput,
   verificationInputs, workspacePath, type GitHubContext, type RegistryInputs, type SigningInputs,
@@ -6,7 +6,7 @@ import {
 
 /** What this run does: roll back, or release by promoting or building. */
 export type Plan =
-  | { kind: 'rollback'; version: string; verification: Verification }
+  | { kind: 'rollback'; release: ReleaseTag; verification: Verification }
   | { kind: 'promote'; release: ReleaseTag; verification: Verification; path?: string }
   | { kind: 'build'; release: ReleaseTag; path: string };
 
@@ -52,13 +52,19 @@ export async function getInputs(): Promise<Inputs> {
   };
 
   if (rollbackTo) {
-    if (!isVersionTag(rollbackTo)) throw new InputError('rollback-to', `"${rollbackTo}" is not a release version like v1.2.3`);
+    let release: ReleaseTag;
+    try {
+      release = parseRollbackTag(rollbackTo, stringInput('tag-pattern') || undefined);
+    } catch (err) {
+      if (err instanceof ReleaseTagError) throw new InputError('rollback-to', `${err.message.replace(/^release tag /, '')}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`);
+      throw err;
+    }
     const verification = await verificationInputs(
       { identity: 'production-identity', identityRegexp: 'production-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'production-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' },
       context,
       { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined },
     );
-    return commonEnd({ kind: 'rollback', version: rollbackTo, verification });
+    return commonEnd({ kind: 'rollback', release, verification });
   }
 
   const refValue = stringInput('ref') || (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');

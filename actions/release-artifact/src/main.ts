@@ -12,14 +12,14 @@ function componentLocation(base: Location, component: string | undefined): Locat
 
 export async function run(inputs: Inputs): Promise<void> {
   const plan = inputs.plan;
-  const location = componentLocation(inputs.base, plan.kind === 'rollback' ? undefined : plan.release.component);
+  const location = componentLocation(inputs.base, plan.release.component);
   const { client, credentials } = registrySession(inputs.registry, inputs.context, location);
   const target = openTarget(location, client);
   const name = locationName(location);
   let result: ReleaseResult;
   try {
     if (plan.kind === 'rollback') {
-      result = await rollbackRelease({ target, version: plan.version, verification: plan.verification });
+      result = await rollbackRelease({ target, version: plan.release.version, verification: plan.verification });
     } else if (plan.kind === 'promote') {
       result = await releaseArtifact({ mode: 'promote', target, release: plan.release, commit: inputs.commit, path: plan.path, verification: plan.verification, signing: inputs.signing, allowDowngrade: inputs.allowDowngrade });
     } else {
@@ -42,7 +42,7 @@ export async function run(inputs: Inputs): Promise<void> {
   for (const t of result.tags) core.info(`${t.changed ? 'Tagged' : 'Already tagged'} ${name}:${t.tag}`);
 
   core.setOutput('version', result.version);
-  core.setOutput('component', result.component ?? '');
+  core.setOutput('component', result.component ?? plan.release.component ?? '');
   core.setOutput('digest', digest);
   core.setOutput('digest-url', `${name}@${digest}`);
   core.setOutput('previous-digest', result.previousDigest ?? '');

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import {
-  childLocation, isVersionTag, locationName, openTarget, parseReleaseTag, releaseArtifact, rollbackRelease, ReleaseRefused, ReleaseTagError,
-  type Location, type ReleaseResult,
+  childLocation, parseRollbackTag, locationName, openTarget, parseReleaseTag, releaseArtifact, rollbackRelease, ReleaseRefused, ReleaseTagError,
+  type Location, type ReleaseResult, type ReleaseTag,
 } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
@@ -28,6 +28,7 @@ Flags:
       --source URL, --revision REV   annotations for build mode (default: from git)
       --allow-downgrade              allow moving latest-stable to a lower version
       --rollback-to vX.Y.Z           instead, move latest-stable back to this verified earlier release
+                                     (<component>/vX.Y.Z for REPO/<component>)
   Verification of the staging artifact (promote) or the release (rollback-to):
       --certificate-identity(-regexp) X, --certificate-oidc-issuer(-regexp) Y, --trusted-root FILE, --verify-key PUBFILE,
       --certificate-github-workflow-repository OWNER/REPO (the repository whose run signed; use with reusable workflows)
@@ -79,11 +80,18 @@ export async function release(args: string[], io: Io): Promise<number> {
   let result: ReleaseResult;
   let name: string;
   if (values['rollback-to']) {
-    if (!isVersionTag(values['rollback-to'])) throw new UsageError(`--rollback-to "${values['rollback-to']}" is not a release version like v1.2.3`);
-    const verification = await verificationFromFlags(values, values['verify-key'], 'verify-key');
-    name = locationName(base.location);
+    let to: ReleaseTag;
     try {
-      result = await rollbackRelease({ target: base.target, version: values['rollback-to'], verification });
+      to = parseRollbackTag(values['rollback-to'], values['tag-pattern']);
+    } catch (err) {
+      if (err instanceof ReleaseTagError) throw new UsageError(`--rollback-to: ${err.message}`);
+      throw err;
+    }
+    const verification = await verificationFromFlags(values, values['verify-key'], 'verify-key');
+    const location = child(base.location, to.component);
+    name = locationName(location);
+    try {
+      result = await rollbackRelease({ target: location === base.location ? base.target : openTarget(location, base.client), version: to.version, verification });
     } catch (err) {
       if (err instanceof ReleaseRefused) throw new UsageError(`${err.message} (nothing was moved)`);
       throw await explainAuth(base, err);

@@ -56,3 +56,16 @@ export function compareVersions(a: string, b: string): number {
 export function isVersionTag(tag: string): boolean {
   return /^v[0-9]/.test(tag) && semver.valid(tag.replace(/^v/, '')) !== null;
 }
+
+/**
+ * What a rollback names: a release tag as the pattern parses it (`frontend/v1.2.3` → component `frontend`), or a
+ * bare version `v1.2.3` even when the pattern wants a component.
+ */
+export function parseRollbackTag(value: string, pattern = defaultReleaseTagPattern): ReleaseTag {
+  try {
+    return parseReleaseTag(value, pattern);
+  } catch (err) {
+    if (!(err instanceof ReleaseTagError) || !isVersionTag(value)) throw err;
+    return { ref: value, version: value, prerelease: semver.prerelease(value.replace(/^v/, '')) !== null };
+  }
+}
