@@ -85,7 +85,8 @@ describe('push-artifact with components: many artifacts in one step, and the fan
     assert.match(planOnly.errors[0] ?? '', /^input `plan`: needs `components`/);
 
     const mixed = makeWorkspace({ 'components/good/a.yaml': 'a: 1\n', 'components/empty/.gitignore': 'x' });
-    const partial = await runAction('push-artifact', { repository: `${registry.host}/acme/mixed`, components: 'components/*', sign: 'false' }, { GITHUB_WORKSPACE: mixed });
+    // `path: ./` (as the D2 workflows write the default) goes with components.
+    const partial = await runAction('push-artifact', { repository: `${registry.host}/acme/mixed`, components: 'components/*', path: './', sign: 'false' }, { GITHUB_WORKSPACE: mixed });
     assert.equal(partial.code, 1);
     assert.match(partial.errors.at(-1) ?? '', /^1 of 2 components failed \(the others are complete\): empty: input `components`: "components\/empty" has no files to pack/);
     const report = JSON.parse(partial.outputs.components ?? '[]') as { name: string; pushed: boolean; error?: string }[];

@@ -7969,7 +7969,8 @@ function getInputs() {
     const location = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .repositoryInput */ .JD)('repository', repository);
     const components = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('components') || undefined;
     const pathInput = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('path', { fallback: '.' });
-    if (components && pathInput !== '.')
+    // `./` and `.` both mean the default (the D2 workflows write `path: "./"`).
+    if (components && (pathInput.replace(/\/+$/, '') || '.') !== '.')
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('components', 'give `path` or `components`, not both');
     if (components && (components.startsWith('/') || components.split('/').includes('..')))
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('components', `"${components}" must be a glob inside the workspace, e.g. components/*`);

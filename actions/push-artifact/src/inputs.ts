@@ -39,7 +39,8 @@ export function getInputs(): Inputs {
   const location = repositoryInput('repository', repository);
   const components = stringInput('components') || undefined;
   const pathInput = stringInput('path', { fallback: '.' });
-  if (components && pathInput !== '.') throw new InputError('components', 'give `path` or `components`, not both');
+  // `./` and `.` both mean the default (the D2 workflows write `path: "./"`).
+  if (components && (pathInput.replace(/\/+$/, '') || '.') !== '.') throw new InputError('components', 'give `path` or `components`, not both');
   if (components && (components.startsWith('/') || components.split('/').includes('..'))) throw new InputError('components', `"${components}" must be a glob inside the workspace, e.g. components/*`);
   const plan = booleanInput('plan', false);
   if (plan && !components) throw new InputError('plan', 'needs `components`: it lists which of them changed');

@@ -1,0 +1,210 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { parseAllDocuments } from 'yaml';
+import { repoRoot } from '../harness/action.ts';
+import { checkActionFile, checkWorkflow, findWorkflows, readYaml, type CheckOptions } from '../harness/workflows.ts';
+
+const examplesRoot = join(repoRoot, 'workflows-examples');
+const options: CheckOptions = { projectRoot: repoRoot, examplesRoot };
+
+describe('workflows-examples: every workflow is one GitHub runs, as intended', () => {
+  const workflows = findWorkflows(examplesRoot);
+
+  it('finds the reusable workflows and their callers', () => {
+    assert.deepEqual(workflows.map((w) => relative(examplesRoot, w)), [
+      'd2-apps/.github/workflows/push-artifact.yaml',
+      'd2-apps/.github/workflows/release-artifact.yaml',
+      'd2-fleet/.github/workflows/push-artifact.yaml',
+      'd2-fleet/.github/workflows/release-artifact.yaml',
+      'd2-infra/.github/workflows/push-artifact.yaml',
+      'direct/d2-apps/.github/workflows/push-artifact.yaml',
+      'direct/d2-apps/.github/workflows/release-artifact.yaml',
+      'direct/d2-apps/.github/workflows/verify-artifact.yaml',
+      'direct/d2-fleet/.github/workflows/push-artifact.yaml',
+      'platform-workflows/.github/workflows/d2-fan-out.yaml',
+      'platform-workflows/.github/workflows/d2-push.yaml',
+      'platform-workflows/.github/workflows/d2-release.yaml',
+      'platform-workflows/.github/workflows/d2-verify.yaml',
+    ]);
+  });
+
+  for (const file of workflows) {
+    it(`${relative(examplesRoot, file)}: schema, uses, inputs, outputs and permissions`, async () => {
+      assert.deepEqual(await checkWorkflow(file, options), []);
+    });
+  }
+
+  it('the action.yml files pass GitHub\'s action schema', () => {
+    const files = ['action.yml', ...readdirSync(join(repoRoot, 'actions')).map((a) => join('actions', a, 'action.yml')).filter((f) => existsSync(join(repoRoot, f)))];
+    assert.equal(files.length, 4);
+    for (const file of files) assert.deepEqual(checkActionFile(join(repoRoot, file)), [], file);
+  });
+});
+
+describe('the workflow checker catches each kind of mistake', () => {
+  /** A copy of the examples with one caller replaced, checked. */
+  async function problems(workflow: string, reusable?: { name: string; content: string }): Promise<string[]> {
+    const root = mkdtempSync(join(tmpdir(), 'd2ci-workflows-'));
+    cpSync(join(examplesRoot, 'platform-workflows'), join(root, 'platform-workflows'), { recursive: true });
+    if (reusable) writeFileSync(join(root, 'platform-workflows/.github/workflows', reusable.name), reusable.content);
+    mkdirSync(join(root, 'repo/.github/workflows'), { recursive: true });
+    const file = join(root, 'repo/.github/workflows/w.yaml');
+    writeFileSync(file, workflow);
+    return (await checkWorkflow(file, { projectRoot: repoRoot, examplesRoot: root })).map((p) => p.message);
+  }
+  const job = (steps: string, permissions = 'contents: read\n      packages: write\n      id-token: write') =>
+    `on: push\njobs:\n  push:\n    runs-on: ubuntu-latest\n    permissions:\n      ${permissions}\n    steps:\n${steps}`;
+  const push = (extra = '') => `      - id: push\n        uses: d2ci/d2ci/actions/push-artifact@v1\n        with:\n          repository: ghcr.io/acme/app\n${extra}`;
+
+  it('passes a correct workflow', async () => {
+    assert.deepEqual(await problems(job(push())), []);
+  });
+
+  it('schema errors, from GitHub\'s parser', async () => {
+    assert.match((await problems('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n')).join('\n'), /stepz/);
+  });
+
+  it('an input the action does not declare, and a missing required one', async () => {
+    assert.deepEqual(await problems(job(push('          diff_tag: latest\n'))), ['job push, step push: push-artifact has no input "diff_tag"']);
+    assert.deepEqual(await problems(job('      - uses: d2ci/d2ci/actions/push-artifact@v1\n')), ['job push, step 1: push-artifact requires input "repository"']);
+  });
+
+  it('a local path or action that does not exist, and an unpinned third-party action', async () => {
+    const local = await problems(job('      - uses: ./actions/missing\n'));
+    assert.equal(local.length, 1);
+    assert.match(local[0] ?? '', /^job push, step 1: uses: \.\/actions\/missing: no action\.yml in .*repo\/actions\/missing$/);
+    assert.deepEqual(await problems(job('      - uses: d2ci/d2ci/actions/nope@v1\n')), ['job push, step 1: uses: d2ci/d2ci/actions/nope@v1: actions/nope/action.yml does not exist']);
+    assert.deepEqual(await problems(job('      - uses: actions/checkout@main\n')), ['job push, step 1: uses: actions/checkout@main: pin a release (vN) or a commit SHA']);
+    assert.deepEqual(await problems('on: push\njobs:\n  a:\n    uses: acme/platform-workflows/.github/workflows/nope.yaml@v1\n'), ['w.yaml (Line: 4, Col: 11): Unable to find reusable workflow']);
+  });
+
+  it('an output no step or job declares', async () => {
+    assert.deepEqual(await problems(job(`${push()}      - run: echo \${{ steps.push.outputs.digest-uri }}\n`)), ['job push, step 2: step push has no output digest-uri']);
+    assert.deepEqual(await problems(job(`      - run: echo \${{ steps.later.outputs.x }}\n${push()}`)), ['job push, step 1: reads steps.later.outputs.x, but no earlier step has id later']);
+    const caller = 'on: push\njobs:\n  push:\n    permissions:\n      contents: read\n      packages: write\n      id-token: write\n    uses: acme/platform-workflows/.github/workflows/d2-push.yaml@v1\n  next:\n    needs: push\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ needs.push.outputs.digest }}\n';
+    assert.deepEqual(await problems(caller), ['job next: job push has no output digest']);
+    assert.deepEqual(await problems(caller.replace('needs: push', 'needs: []')), ['job next: reads needs.push.outputs.digest but does not list push in needs']);
+  });
+
+  it('permissions that signing or pushing lack, in a job and through a reusable workflow', async () => {
+    assert.deepEqual(await problems(job(push(), 'contents: read\n      packages: write')), ['job push: needs permissions id-token: write (signing needs id-token: write; pushing to GHCR packages: write)']);
+    assert.deepEqual(await problems(job(push("          sign: 'false'\n"), 'contents: read\n      packages: write')), []);
+    assert.deepEqual(await problems(job(push(), 'contents: read\n      id-token: write')), ['job push: needs permissions packages: write (signing needs id-token: write; pushing to GHCR packages: write)']);
+    const caller = 'on: push\njobs:\n  push:\n    permissions:\n      contents: read\n      packages: write\n    uses: acme/platform-workflows/.github/workflows/d2-push.yaml@v1\n';
+    assert.deepEqual(await problems(caller), ["job push: calls d2-push.yaml, whose jobs need id-token: write; grant it in the calling job's permissions"]);
+  });
+
+  it('an input of a reusable workflow that it does not declare, and an undeclared inputs.* read', async () => {
+    const caller = 'on: push\njobs:\n  push:\n    permissions: write-all\n    uses: acme/platform-workflows/.github/workflows/d2-push.yaml@v1\n    with:\n      component: x\n';
+    assert.match((await problems(caller)).join('\n'), /component is not defined in the referenced workflow/);
+    const reusable = { name: 'r.yaml', content: 'on:\n  workflow_call:\n    inputs:\n      a: {type: string}\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.b }}\n' };
+    assert.ok((await problems('on: push\njobs:\n  j:\n    uses: acme/platform-workflows/.github/workflows/r.yaml@v1\n', reusable)).length === 0);
+    const own = await problems('on:\n  workflow_call:\n    inputs:\n      a: {type: string}\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.b }}\n');
+    assert.deepEqual(own, ['job j: reads inputs.b, which the workflow does not declare']);
+  });
+});
+
+/**
+ * The Flux side: each environment's `matchOIDCIdentity` must accept exactly the certificate identities the
+ * workflows that publish for it produce, and none of the other environment's.
+ */
+describe('workflows-examples: Flux verifies the identities the workflows sign with', () => {
+  const issuer = 'https://token.actions.githubusercontent.com';
+  /** GitHub's SAN for a job: the workflow file that runs it (the reusable one, if called), at the ref it ran at. */
+  const san = (repo: string, file: string, ref: string) => `https://github.com/${repo}/.github/workflows/${file}@${ref}`;
+
+  /** The signing identities a caller's workflows produce, by the action that signs (push → staging, release → production). */
+  function identitiesOf(repoDir: string, repo: string, ref: { branch: string; tag: string }): { staging: Set<string>; production: Set<string> } {
+    const out = { staging: new Set<string>(), production: new Set<string>() };
+    const visit = (file: string, identityFile: string, identityRepo: string, identityRef: string | undefined): void => {
+      for (const job of Object.values(readYaml(file).jobs as Record<string, Record<string, unknown>>)) {
+        if (typeof job.uses === 'string') {
+          const m = /^acme\/([^/]+)\/\.github\/workflows\/([^@]+)@(.+)$/.exec(job.uses);
+          assert.ok(m, job.uses);
+          // A called workflow's identity is its own file at the ref it was called with (tags become refs/tags/…).
+          visit(join(examplesRoot, m[1] ?? '', '.github/workflows', m[2] ?? ''), m[2] ?? '', `acme/${m[1]}`, `refs/tags/${m[3]}`);
+          continue;
+        }
+        for (const step of (job.steps ?? []) as Record<string, unknown>[]) {
+          const uses = typeof step.uses === 'string' ? step.uses : '';
+          const kind = /push-artifact@/.test(uses) && (step.with as Record<string, unknown> | undefined)?.plan !== true ? 'staging' : /release-artifact@/.test(uses) ? 'production' : undefined;
+          if (!kind) continue;
+          // Direct workflows run at the caller's ref: main for pushes, the release tag for releases.
+          out[kind].add(san(identityRepo, identityFile, identityRef ?? (kind === 'staging' ? ref.branch : ref.tag)));
+        }
+      }
+    };
+    for (const file of findWorkflows(repoDir)) visit(file, relative(join(repoDir, '.github/workflows'), file), repo, undefined);
+    return out;
+  }
+
+  /** `${VAR}` from the environment's runtime ConfigMap, then `<< inputs.x >>` per ResourceSet input. */
+  function subjects(env: 'staging' | 'production'): { where: string; subject: RegExp; issuer: RegExp }[] {
+    const fleet = join(examplesRoot, 'd2-fleet');
+    const runtime = readYaml(join(fleet, `clusters/${env}/flux-system/runtime-info.yaml`)).data as Record<string, string>;
+    const substitute = (text: string): string => text.replace(/\$\{([A-Z_]+)\}/g, (_, name: string) => runtime[name] ?? `\${${name}}`);
+    const found: { where: string; subject: RegExp; issuer: RegExp }[] = [];
+    const instance = readYaml(join(fleet, `clusters/${env}/flux-system/flux-instance.yaml`)) as { spec: { kustomize: { patches: { patch: string }[] } } };
+    for (const { patch } of instance.spec.kustomize.patches) {
+      for (const op of parseAllDocuments(patch)[0]?.toJS() as { value: { matchOIDCIdentity: { subject: string; issuer: string }[] } }[]) {
+        for (const m of op.value.matchOIDCIdentity) found.push({ where: `FluxInstance ${env}`, subject: new RegExp(m.subject), issuer: new RegExp(m.issuer) });
+      }
+    }
+    const resourceSet = parseAllDocuments(substitute(readFileSync(join(fleet, 'tenants/apps.yaml'), 'utf8')))[0]?.toJS() as { spec: { inputs: Record<string, string>[]; resources: Record<string, unknown>[] } };
+    for (const input of resourceSet.spec.inputs) {
+      const render = (text: string): string => text.replace(/<<\s*inputs\.(\w+)\s*>>/g, (_, name: string) => input[name] ?? '');
+      for (const resource of resourceSet.spec.resources) {
+        if (resource.kind !== 'OCIRepository') continue;
+        const verify = (resource.spec as { verify: { matchOIDCIdentity: { subject: string; issuer: string }[] } }).verify;
+        for (const m of verify.matchOIDCIdentity) found.push({ where: `OCIRepository ${input.tenant} (${env})`, subject: new RegExp(render(m.subject)), issuer: new RegExp(render(m.issuer)) });
+      }
+    }
+    return found;
+  }
+
+  it('staging verifies what d2-push signs; production what d2-release signs; neither the other', () => {
+    const fleet = identitiesOf(join(examplesRoot, 'd2-fleet'), 'acme/d2-fleet', { branch: 'refs/heads/main', tag: 'refs/tags/v1.2.3' });
+    const apps = identitiesOf(join(examplesRoot, 'd2-apps'), 'acme/d2-apps', { branch: 'refs/heads/main', tag: 'refs/tags/frontend/v1.2.3' });
+    const infra = identitiesOf(join(examplesRoot, 'd2-infra'), 'acme/d2-infra', { branch: 'refs/heads/main', tag: 'refs/tags/x/v1.0.0' });
+    const staging = new Set([...fleet.staging, ...apps.staging, ...infra.staging]);
+    const production = new Set([...fleet.production, ...apps.production]);
+    // Reusable workflows: one identity per environment, whichever repository calls them.
+    assert.deepEqual([...staging], [san('acme/platform-workflows', 'd2-push.yaml', 'refs/tags/v1')]);
+    assert.deepEqual([...production], [san('acme/platform-workflows', 'd2-release.yaml', 'refs/tags/v1')]);
+
+    for (const [env, accepted, refused] of [['staging', staging, production], ['production', production, staging]] as const) {
+      const policies = subjects(env);
+      assert.ok(policies.length >= 3, `${env}: the fleet source and each tenant`);
+      for (const policy of policies) {
+        assert.ok(policy.issuer.test(issuer), `${policy.where}: issuer`);
+        for (const identity of accepted) assert.ok(policy.subject.test(identity), `${policy.where} must accept ${identity} (${policy.subject})`);
+        // A patch release of the platform workflows (@v1.4) still verifies; @main or another repository does not.
+        for (const identity of accepted) {
+          assert.ok(policy.subject.test(identity.replace(/@refs\/tags\/v1$/, '@refs/tags/v1.4')), `${policy.where}: v1.4`);
+          assert.ok(!policy.subject.test(identity.replace(/@refs\/tags\/v1$/, '@refs/heads/main')), `${policy.where}: @main`);
+          assert.ok(!policy.subject.test(identity.replace('acme/platform-workflows', 'mallory/platform-workflows')), `${policy.where}: another owner`);
+        }
+        for (const identity of refused) assert.ok(!policy.subject.test(identity), `${policy.where} must refuse ${identity}`);
+      }
+    }
+  });
+
+  it('the direct workflows sign with the identities D2 clusters already verify', () => {
+    // d2-fleet and d2-apps clusters, as the D2 reference architecture configures them (owner acme).
+    const d2 = {
+      fleetStaging: /^https:\/\/github\.com\/acme\/d2-fleet\/\.github\/workflows\/push-artifact\.yaml@refs\/heads\/main$/,
+      fleetProduction: /^https:\/\/github\.com\/acme\/d2-fleet\/\.github\/workflows\/push-artifact\.yaml@refs\/tags\/v\d+\.\d+\.\d+$/,
+      appsStaging: /^https:\/\/github\.com\/acme\/d2-apps\/\.github\/workflows\/push-artifact\.yaml@refs\/heads\/main$/,
+      appsProduction: /^https:\/\/github\.com\/acme\/d2-apps\/\.github\/workflows\/release-artifact\.yaml@refs\/tags\/.*$/,
+    };
+    const fleet = identitiesOf(join(examplesRoot, 'direct/d2-fleet'), 'acme/d2-fleet', { branch: 'refs/heads/main', tag: 'refs/tags/v1.2.3' });
+    const apps = identitiesOf(join(examplesRoot, 'direct/d2-apps'), 'acme/d2-apps', { branch: 'refs/heads/main', tag: 'refs/tags/frontend/v1.2.3' });
+    assert.deepEqual([...fleet.staging].map((i) => d2.fleetStaging.test(i)), [true]);
+    assert.deepEqual([...fleet.production].map((i) => [d2.fleetProduction.test(i), d2.fleetStaging.test(i)]), [[true, false]]);
+    assert.deepEqual([...apps.staging].map((i) => d2.appsStaging.test(i)), [true]);
+    assert.deepEqual([...apps.production].map((i) => [d2.appsProduction.test(i), d2.appsStaging.test(i)]), [[true, false]]);
+  });
+});
