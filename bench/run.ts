@@ -18,6 +18,7 @@ import { benchRepush, benchTagMove } from './requests.ts';
 import { benchColdStart } from './coldstart.ts';
 import { benchMemory } from './memory.ts';
 import { benchSigning } from './sign.ts';
+import { benchComponents } from './components.ts';
 import { fmtMiB, fmtMs, log, repoRoot, timed } from './util.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -32,6 +33,7 @@ const settings = {
   endToEndRuns: 3,
   coldStartRuns: 21,
   verifyRuns: 21,
+  componentRuns: 3,
 };
 
 const wanted = new Set(process.argv.slice(2).map((arg) => arg.replace(/^-+/, '')));
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
 
   let registry: LocalRegistry | undefined;
   let proxy: FaultProxy | undefined;
-  if ([2, 3, 4, 5, 6, 7].some(runs)) {
+  if ([2, 3, 4, 5, 6, 7, 8].some(runs)) {
     registry = await startRegistry('none');
     const running = registry;
     cleanups.push(() => running.stop());
@@ -128,6 +130,7 @@ async function main(): Promise<void> {
   await section(4, 'move a tag (counting proxy)', () => benchTagMove(small.path, prox()), results);
   await section(5, 'bundle cold start to first registry request', () => benchColdStart(small.path, prox(), work, settings.coldStartRuns), results);
   await section(7, 'sign and verify: registry requests, warm verification', () => benchSigning(small.path, prox(), settings.verifyRuns), results);
+  await section(8, '100 components in one step vs 100 d2ci push runs; promotion', () => benchComponents(work, reg(), prox(), settings.componentRuns), results);
   await section(6, 'peak RSS pushing 500 MiB', async () => {
     const big = await makeTree('tree500', bigTree);
     try {
