@@ -4,9 +4,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { runnerEnv } from '../test/harness/action.ts';
 import type { FaultProxy } from '../test/harness/fault-proxy.ts';
 import { met, type SectionResult } from './report.ts';
-import { actionEnv, bundlePath, fmtMs, fmtRatio, log, median, percentile } from './util.ts';
+import { bundlePath, fmtMs, fmtRatio, log, median, percentile } from './util.ts';
 
 interface Probe {
   /** Spawn → first request at the proxy, in ms. */
@@ -47,7 +48,7 @@ export async function benchColdStart(smallTree: string, proxy: FaultProxy, work:
   const files = { GITHUB_OUTPUT: join(home, 'output'), GITHUB_STATE: join(home, 'state'), GITHUB_STEP_SUMMARY: join(home, 'summary') };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const workspace = dirname(smallTree);
-  const env = actionEnv(
+  const env = runnerEnv(
     'push-artifact',
     { repository: `${proxy.host}/bench/cold`, path: basename(smallTree), 'diff-tag': 'latest', sign: 'false' },
     { HOME: home, RUNNER_TEMP: runnerTemp, GITHUB_WORKSPACE: workspace, ...files },

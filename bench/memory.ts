@@ -1,9 +1,10 @@
 // 6. Peak RSS of a child process pushing a 500 MiB, mostly incompressible tree (big files, so streaming matters).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { runnerEnv } from '../test/harness/action.ts';
 import type { TreeStats } from './tree.ts';
 import { met, type Row, type SectionResult } from './report.ts';
-import { actionEnv, bundlePath, fmtMs, log, repoRoot, runCommand, type SpawnResult } from './util.ts';
+import { bundlePath, fmtMs, log, repoRoot, runCommand, type SpawnResult } from './util.ts';
 
 const timeBinary = '/usr/bin/time';
 
@@ -34,7 +35,7 @@ export async function benchMemory(tree: string, stats: TreeStats, work: string, 
   const nodeEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home };
 
   const baseline = await peakRss(['-e', ''], nodeEnv, work, rssFile);
-  const bundleEnv = actionEnv(
+  const bundleEnv = runnerEnv(
     'push-artifact',
     { repository: `${registry.host}/bench/rss-bundle`, path: basename(tree), 'diff-tag': 'latest', sign: 'false' },
     { HOME: home, RUNNER_TEMP: runnerTemp, GITHUB_WORKSPACE: dirname(tree), ...files },

@@ -1,9 +1,7 @@
 // Small helpers shared by the benchmark sections: timing, statistics, child processes, formatting.
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parse } from 'yaml';
 import type { LoggedRequest } from '../test/harness/fault-proxy.ts';
 
 export const repoRoot = join(import.meta.dirname, '..');
@@ -55,30 +53,6 @@ export async function mustRun(command: string, args: readonly string[], options:
   const result = await runCommand(command, args, options);
   if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.code}:\n${result.stderr.trim() || result.stdout.trim()}`);
   return result;
-}
-
-/** Environment the GitHub runner gives a JavaScript action (as test/harness/action.ts builds it), for spawning a bundle ourselves. */
-export function actionEnv(action: string, inputs: Record<string, string>, extra: Record<string, string>): NodeJS.ProcessEnv {
-  const dir = join(repoRoot, 'actions', action);
-  const spec = parse(readFileSync(join(dir, 'action.yml'), 'utf8')) as { inputs?: Record<string, { default?: string }> };
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: 'acme/fleet',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_ACTOR: 'octocat',
-    GITHUB_RUN_ID: '42',
-    ...extra,
-  };
-  for (const [name, input] of Object.entries(spec.inputs ?? {})) {
-    const value = (inputs[name] ?? input.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, '');
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
-  for (const name of Object.keys(inputs)) if (!spec.inputs?.[name]) throw new Error(`${action} has no input "${name}"`);
-  return env;
 }
 
 export const bundlePath = (action: string): string => join(repoRoot, 'actions', action, 'dist', 'index.js');

@@ -41,6 +41,40 @@ export function parseFileCommands(text: string): Record<string, string> {
 }
 
 /**
+ * The environment the GitHub runner gives a JavaScript action: the job's GITHUB_* variables, `env` on top (an
+ * undefined value removes a variable), and `INPUT_*` for every input of its action.yml (defaults filled in,
+ * `${{ github.token }}` from GITHUB_TOKEN). An input the action does not declare is an error.
+ */
+export function runnerEnv(action: string, inputs: Record<string, string>, env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const dir = action === '.' ? repoRoot : join(repoRoot, 'actions', action);
+  const spec = parse(readFileSync(join(dir, 'action.yml'), 'utf8')) as ActionYaml;
+  const childEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/fleet',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_RUN_ID: '42',
+  };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete childEnv[name];
+    else childEnv[name] = value;
+  }
+  for (const [name, spec_] of Object.entries(spec.inputs ?? {})) {
+    let value = inputs[name] ?? spec_.default ?? '';
+    value = value.replace(/\$\{\{\s*github\.token\s*\}\}/g, childEnv.GITHUB_TOKEN ?? '');
+    childEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  for (const name of Object.keys(inputs)) {
+    if (!spec.inputs?.[name]) throw new Error(`${action} has no input "${name}"`);
+  }
+  return childEnv;
+}
+
+/**
  * Runs an action's committed bundle the way the runner does: `runs.main` of its action.yml under Node 24, with
  * `INPUT_*` for every input (action.yml defaults filled in, `${{ github.token }}` from GITHUB_TOKEN), and the
  * GITHUB_OUTPUT, GITHUB_STATE and GITHUB_STEP_SUMMARY files.
@@ -55,32 +89,7 @@ export async function runAction(action: string, inputs: Record<string, string>, 
   for (const file of Object.values(files)) writeFileSync(file, '');
   const runnerTemp = join(work, 'runner-temp');
   mkdirSync(runnerTemp);
-  const childEnv: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: work,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: 'acme/fleet',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_ACTOR: 'octocat',
-    GITHUB_RUN_ID: '42',
-    ...files,
-  };
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete childEnv[name];
-    else childEnv[name] = value;
-  }
-  for (const [name, spec_] of Object.entries(spec.inputs ?? {})) {
-    let value = inputs[name] ?? spec_.default ?? '';
-    value = value.replace(/\$\{\{\s*github\.token\s*\}\}/g, childEnv.GITHUB_TOKEN ?? '');
-    childEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  }
-  for (const name of Object.keys(inputs)) {
-    if (!spec.inputs?.[name]) throw new Error(`${action} has no input "${name}"`);
-  }
+  const childEnv = runnerEnv(action, inputs, { HOME: work, RUNNER_TEMP: runnerTemp, ...files, ...env });
   const result = await run(process.execPath, [join(dir, spec.runs.main)], { env: childEnv, cwd: childEnv.GITHUB_WORKSPACE ?? repoRoot });
   const outputText = readFileSync(files.GITHUB_OUTPUT, 'utf8');
   const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');

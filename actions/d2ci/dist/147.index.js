@@ -108,20 +108,12 @@ async function pushMany(inputs, client, credentials) {
     const found = await components(inputs, credentials);
     const open = (component) => (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(componentLocation(inputs.location, component), client);
     const signing = inputs.signing;
-    // One signer for every component: one OIDC token and one Fulcio certificate, however many components.
-    const signer = signing ? await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .createBundleSigner */ .B59)(signing.identity) : undefined;
-    const steps = new Map();
+    const signatures = signing && (await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signEachBeforeTagging */ .pSv)(signing));
     const outcomes = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushComponents */ .TPr)(found, {
         ...pushOptions(inputs),
         open,
         concurrency: inputs.concurrency,
-        beforeTag: signing
-            ? (target, component) => {
-                const step = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signBeforeTagging */ .k_J)(target, { identity: signing.identity, format: signing.format, repository: target.name, signer });
-                steps.set(component.name, step);
-                return step.beforeTag;
-            }
-            : undefined,
+        beforeTag: signatures && ((target, component) => signatures.beforeTag(target, component.name)),
     });
     const rows = [];
     const report = [];
@@ -138,7 +130,7 @@ async function pushMany(inputs, client, credentials) {
         }
         const result = outcome.result;
         const digest = result.descriptor.digest;
-        const signed = steps.get(component.name)?.result();
+        const signed = signatures?.result(component.name);
         const tags = result.tags.map((t) => t.tag);
         _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `unchanged (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
         report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '' });

@@ -8537,7 +8537,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   G1V: () => (/* reexport */ assertProviderServes),
   MEn: () => (/* reexport */ childLocation),
   C_E: () => (/* reexport */ compilePolicy),
-  B59: () => (/* reexport */ createBundleSigner),
   ICC: () => (/* reexport */ findComponents),
   Jtm: () => (/* reexport */ githubActionsIdentity),
   QkJ: () => (/* reexport */ hasGitHubIdToken),
@@ -8560,6 +8559,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   _ys: () => (/* reexport */ releaseArtifact),
   w64: () => (/* reexport */ rollbackRelease),
   k_J: () => (/* reexport */ signBeforeTagging),
+  pSv: () => (/* reexport */ signEachBeforeTagging),
   XOr: () => (/* reexport */ signatureFormats),
   D$m: () => (/* reexport */ tagRule),
   ocb: () => (/* reexport */ verifyArtifact),
@@ -8567,7 +8567,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sEZ: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyBundleSignature, verifyBytes, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyBundleSignature, verifyBytes, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -12378,6 +12378,22 @@ function signBeforeTagging(target, options) {
             }
         },
         result: () => signed,
+    };
+}
+/**
+ * `signBeforeTagging` for many artifacts (components) with one signer: one OIDC token and one Fulcio certificate
+ * however many there are. `beforeTag(target, key)` gives each its step, `result(key)` what it signed.
+ */
+async function signEachBeforeTagging(options) {
+    const signer = await createBundleSigner(options.identity);
+    const steps = new Map();
+    return {
+        beforeTag: (target, key) => {
+            const step = signBeforeTagging(target, { ...options, repository: target.name, signer });
+            steps.set(key, step);
+            return step.beforeTag;
+        },
+        result: (key) => steps.get(key)?.result(),
     };
 }
 

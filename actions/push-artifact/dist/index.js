@@ -8120,20 +8120,12 @@ async function pushMany(inputs, client, credentials) {
     const found = await components(inputs, credentials);
     const open = (component) => (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(componentLocation(inputs.location, component), client);
     const signing = inputs.signing;
-    // One signer for every component: one OIDC token and one Fulcio certificate, however many components.
-    const signer = signing ? await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .createBundleSigner */ .B59)(signing.identity) : undefined;
-    const steps = new Map();
+    const signatures = signing && (await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signEachBeforeTagging */ .pSv)(signing));
     const outcomes = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushComponents */ .TPr)(found, {
         ...pushOptions(inputs),
         open,
         concurrency: inputs.concurrency,
-        beforeTag: signing
-            ? (target, component) => {
-                const step = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signBeforeTagging */ .k_J)(target, { identity: signing.identity, format: signing.format, repository: target.name, signer });
-                steps.set(component.name, step);
-                return step.beforeTag;
-            }
-            : undefined,
+        beforeTag: signatures && ((target, component) => signatures.beforeTag(target, component.name)),
     });
     const rows = [];
     const report = [];
@@ -8150,7 +8142,7 @@ async function pushMany(inputs, client, credentials) {
         }
         const result = outcome.result;
         const digest = result.descriptor.digest;
-        const signed = steps.get(component.name)?.result();
+        const signed = signatures?.result(component.name);
         const tags = result.tags.map((t) => t.tag);
         _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `unchanged (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
         report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '' });
@@ -8778,7 +8770,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   tuu: () => (/* reexport */ UntaggedSigningError),
   G1V: () => (/* reexport */ assertProviderServes),
   MEn: () => (/* reexport */ childLocation),
-  B59: () => (/* reexport */ createBundleSigner),
   ICC: () => (/* reexport */ findComponents),
   Jtm: () => (/* reexport */ githubActionsIdentity),
   QkJ: () => (/* reexport */ hasGitHubIdToken),
@@ -8795,12 +8786,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   TPr: () => (/* reexport */ pushComponents),
   Qn4: () => (/* reexport */ registryCredentials),
   k_J: () => (/* reexport */ signBeforeTagging),
+  pSv: () => (/* reexport */ signEachBeforeTagging),
   XOr: () => (/* reexport */ signatureFormats),
   D$m: () => (/* reexport */ tagRule),
   sEZ: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, parseRollbackTag, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, PolicyInputError, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPublicKey, loadTrustedRoot, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, parseRollbackTag, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -12610,6 +12602,22 @@ function signBeforeTagging(target, options) {
             }
         },
         result: () => signed,
+    };
+}
+/**
+ * `signBeforeTagging` for many artifacts (components) with one signer: one OIDC token and one Fulcio certificate
+ * however many there are. `beforeTag(target, key)` gives each its step, `result(key)` what it signed.
+ */
+async function signEachBeforeTagging(options) {
+    const signer = await createBundleSigner(options.identity);
+    const steps = new Map();
+    return {
+        beforeTag: (target, key) => {
+            const step = signBeforeTagging(target, { ...options, repository: target.name, signer });
+            steps.set(key, step);
+            return step.beforeTag;
+        },
+        result: (key) => steps.get(key)?.result(),
     };
 }
 

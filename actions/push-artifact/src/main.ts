@@ -1,6 +1,6 @@
 import {
-  ArtifactPathError, OciError, childLocation, UntaggedSigningError, createBundleSigner, findComponents, locationName, networkErrorCode, openTarget, planComponents,
-  pushArtifact, pushComponents, signBeforeTagging, withAuthHint, type Component, type CredentialFunction, type Location, type PushArtifactResult,
+  ArtifactPathError, OciError, childLocation, UntaggedSigningError, findComponents, locationName, networkErrorCode, openTarget, planComponents,
+  pushArtifact, pushComponents, signBeforeTagging, signEachBeforeTagging, withAuthHint, type Component, type CredentialFunction, type Location, type PushArtifactResult,
   type RegistryClient, type SignResult, type Target,
 } from '@d2ci/core';
 import { InputError, cell, formatBytes, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
@@ -103,20 +103,12 @@ async function pushMany(inputs: Inputs, client: RegistryClient, credentials: Cre
   const found = await components(inputs, credentials);
   const open = (component: Component): Target => openTarget(componentLocation(inputs.location, component), client);
   const signing = inputs.signing;
-  // One signer for every component: one OIDC token and one Fulcio certificate, however many components.
-  const signer = signing ? await createBundleSigner(signing.identity) : undefined;
-  const steps = new Map<string, ReturnType<typeof signBeforeTagging>>();
+  const signatures = signing && (await signEachBeforeTagging(signing));
   const outcomes = await pushComponents(found, {
     ...pushOptions(inputs),
     open,
     concurrency: inputs.concurrency,
-    beforeTag: signing
-      ? (target, component) => {
-          const step = signBeforeTagging(target, { identity: signing.identity, format: signing.format, repository: target.name, signer });
-          steps.set(component.name, step);
-          return step.beforeTag;
-        }
-      : undefined,
+    beforeTag: signatures && ((target, component) => signatures.beforeTag(target, component.name)),
   });
   const rows = [];
   const report = [];
@@ -133,7 +125,7 @@ async function pushMany(inputs: Inputs, client: RegistryClient, credentials: Cre
     }
     const result = outcome.result;
     const digest = result.descriptor.digest;
-    const signed = steps.get(component.name)?.result();
+    const signed = signatures?.result(component.name);
     const tags = result.tags.map((t) => t.tag);
     core.info(`${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `unchanged (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
     report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '' });

@@ -8691,7 +8691,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   sEZ: () => (/* reexport */ withAuthHint)
 });
 
-// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, findComponents, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseRetryAfter, plainDescriptor, planComponents, postForToken, providerNames, publicKeyPem, pullArtifact, pushArtifact, pushComponents, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signBeforeTagging, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
+// UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UntaggedSigningError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, findComponents, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubIssuer, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseRetryAfter, plainDescriptor, planComponents, postForToken, providerNames, publicKeyPem, pullArtifact, pushArtifact, pushComponents, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signBeforeTagging, signEachBeforeTagging, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
 /**
@@ -12282,7 +12282,7 @@ function describe(err, identity) {
  * legacy format needs; optionally an RFC 3161 timestamp. With a key: signatures only, no transparency log
  * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded only here, on first use.
  */
-async function createBundleSigner(identity) {
+async function signer_createBundleSigner(identity) {
     const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
     if (identity.kind === 'key') {
         const signer = keySigner(identity.privateKey, (0,keys.keyId)(identity.privateKey));
@@ -12445,7 +12445,7 @@ function certificateIdentity(bundle) {
  * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
  */
 async function signArtifact(target, subject, options) {
-    const signer = options.signer ?? (await createBundleSigner(options.identity));
+    const signer = options.signer ?? (await signer_createBundleSigner(options.identity));
     const name = target.name;
     const result = {};
     let first;
@@ -12502,6 +12502,22 @@ function signBeforeTagging(target, options) {
             }
         },
         result: () => signed,
+    };
+}
+/**
+ * `signBeforeTagging` for many artifacts (components) with one signer: one OIDC token and one Fulcio certificate
+ * however many there are. `beforeTag(target, key)` gives each its step, `result(key)` what it signed.
+ */
+async function signEachBeforeTagging(options) {
+    const signer = await createBundleSigner(options.identity);
+    const steps = new Map();
+    return {
+        beforeTag: (target, key) => {
+            const step = signBeforeTagging(target, { ...options, repository: target.name, signer });
+            steps.set(key, step);
+            return step.beforeTag;
+        },
+        result: (key) => steps.get(key)?.result(),
     };
 }
 

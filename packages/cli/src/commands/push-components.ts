@@ -1,5 +1,5 @@
 import {
-  ArtifactPathError, childLocation, createBundleSigner, findComponents, locationName, openTarget, planComponents, pushComponents, signBeforeTagging,
+  ArtifactPathError, childLocation, findComponents, locationName, openTarget, planComponents, pushComponents, signEachBeforeTagging,
   withAuthHint, type Component, type SignatureFormat, type SigningIdentity, type Target,
 } from '@d2ci/core';
 import type { Opened } from '../registry.ts';
@@ -63,9 +63,7 @@ export async function pushManyComponents(run: ComponentsPush, io: Io): Promise<n
   const found = await find(run);
   const base = locationName(run.opened.location);
   io.err(`► pushing ${found.length} components to ${base}/<name>:${run.tags.join(',')}`);
-  const signer = run.signing ? await createBundleSigner(run.signing.identity) : undefined;
-  const steps = new Map<string, ReturnType<typeof signBeforeTagging>>();
-  const signing = run.signing;
+  const signatures = run.signing && (await signEachBeforeTagging(run.signing));
   const outcomes = await pushComponents(found, {
     open: openComponent(run),
     concurrency: run.concurrency,
@@ -76,13 +74,7 @@ export async function pushManyComponents(run: ComponentsPush, io: Io): Promise<n
     revision: run.revision,
     annotations: run.annotations,
     reproducible: run.reproducible,
-    beforeTag: signing
-      ? (target, component) => {
-          const step = signBeforeTagging(target, { identity: signing.identity, format: signing.format, repository: target.name, signer });
-          steps.set(component.name, step);
-          return step.beforeTag;
-        }
-      : undefined,
+    beforeTag: signatures && ((target, component) => signatures.beforeTag(target, component.name)),
   });
   const report = [];
   let failed = 0;
@@ -97,7 +89,7 @@ export async function pushManyComponents(run: ComponentsPush, io: Io): Promise<n
     }
     const { result } = outcome;
     const digest = result.descriptor.digest;
-    const signed = steps.get(component.name)?.result();
+    const signed = signatures?.result(component.name);
     report.push({ name: component.name, repository: target, pushed: result.pushed, digest, tags: result.tags.map((t) => t.tag), ...(signed ? { signatureRef: signed.signatureRef } : {}) });
     io.err(`✔ ${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `no changes (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
   }

@@ -108,3 +108,23 @@ export function signBeforeTagging(target: Target, options: SignOptions): { befor
     result: () => signed,
   };
 }
+
+/**
+ * `signBeforeTagging` for many artifacts (components) with one signer: one OIDC token and one Fulcio certificate
+ * however many there are. `beforeTag(target, key)` gives each its step, `result(key)` what it signed.
+ */
+export async function signEachBeforeTagging(options: Pick<SignOptions, 'identity' | 'format'>): Promise<{
+  beforeTag: (target: Target, key: string) => (descriptor: Descriptor) => Promise<void>;
+  result: (key: string) => SignResult | undefined;
+}> {
+  const signer = await createBundleSigner(options.identity);
+  const steps = new Map<string, ReturnType<typeof signBeforeTagging>>();
+  return {
+    beforeTag: (target, key) => {
+      const step = signBeforeTagging(target, { ...options, repository: target.name, signer });
+      steps.set(key, step);
+      return step.beforeTag;
+    },
+    result: (key) => steps.get(key)?.result(),
+  };
+}
