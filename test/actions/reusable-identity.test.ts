@@ -94,4 +94,29 @@ describe('reusable workflow identities: the certificate names the reusable workf
     const production = await runAction('verify-artifact', { repository: `${base}/frontend`, ref: 'latest-stable', 'certificate-identity': `https://github.com/${releaseWorkflow}`, 'certificate-github-workflow-repository': 'acme/fleet', 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace });
     ok(production);
   });
+
+  it('release-artifact does not apply the GitHub repository default to another issuer', async () => {
+    const base = `${registry.host}/acme/gitlab-apps`;
+    const issuer = 'https://gitlab.example';
+    sigstore.claims = githubClaims({ iss: issuer, sub: 'project_path:group/apps:ref_type:branch:ref:main', repository: 'group/apps', sha });
+    const push = await runAction('push-artifact', { repository: `${base}/frontend`, path: 'components/frontend', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url }, { GITHUB_WORKSPACE: workspace, GITHUB_SHA: sha, ...sigstore.oidcEnv });
+    ok(push);
+    const ref = 'refs/tags/frontend/v1.0.0';
+    sigstore.claims = githubClaims({ ref, sha });
+    const release = await runAction(
+      'release-artifact',
+      { repository: base, 'staging-identity': 'project_path:group/apps:ref_type:branch:ref:main', 'staging-oidc-issuer': issuer, 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url, 'trusted-root': sigstore.trustedRootFile },
+      { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_REF: ref, GITHUB_SHA: sha, ...sigstore.oidcEnv },
+    );
+    ok(release);
+    assert.equal(release.outputs.action, 'promoted');
+    // Asked for explicitly, the repository is checked whatever the issuer.
+    const pinned = await runAction(
+      'release-artifact',
+      { repository: base, ref: 'frontend/v1.0.1', 'staging-identity': 'project_path:group/apps:ref_type:branch:ref:main', 'staging-oidc-issuer': issuer, 'certificate-github-workflow-repository': 'acme/fleet', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url, 'trusted-root': sigstore.trustedRootFile },
+      { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_REF: ref, GITHUB_SHA: sha, ...sigstore.oidcEnv },
+    );
+    assert.equal(pinned.code, 1);
+    assert.match(pinned.stdout, /in a run of group\/apps, expected a run of acme\/fleet/);
+  });
 });

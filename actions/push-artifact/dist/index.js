@@ -8712,9 +8712,13 @@ async function verificationInputs(names, context, defaults = {}) {
     }
     if (!identity && !identityRegexp && defaults.identityRegexp)
         identityRegexp = defaults.identityRegexp;
+    const issuer = stringInput(names.issuer);
+    const issuerRegexp = stringInput(names.issuerRegexp);
+    // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
+    const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
     let policy;
     try {
-        policy = compilePolicy({ identity, identityRegexp, issuer: stringInput(names.issuer), issuerRegexp: stringInput(names.issuerRegexp), sourceRepository: stringInput(names.sourceRepository) || defaults.sourceRepository });
+        policy = compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
     }
     catch (err) {
         if (err instanceof PolicyInputError) {

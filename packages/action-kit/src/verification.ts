@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compilePolicy, loadPublicKey, loadTrustedRoot, KeyError, PolicyInputError, TrustError, type TrustedRoot, type Verification } from '@d2ci/core';
+import { compilePolicy, githubIssuer, loadPublicKey, loadTrustedRoot, KeyError, PolicyInputError, TrustError, type TrustedRoot, type Verification } from '@d2ci/core';
 import { InputError, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
 
@@ -66,9 +66,13 @@ export async function verificationInputs(names: VerificationInputNames, context:
     return { kind: 'key', keys: publicKeys(names.key, key, context) };
   }
   if (!identity && !identityRegexp && defaults.identityRegexp) identityRegexp = defaults.identityRegexp;
+  const issuer = stringInput(names.issuer);
+  const issuerRegexp = stringInput(names.issuerRegexp);
+  // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
+  const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
   let policy;
   try {
-    policy = compilePolicy({ identity, identityRegexp, issuer: stringInput(names.issuer), issuerRegexp: stringInput(names.issuerRegexp), sourceRepository: stringInput(names.sourceRepository) || defaults.sourceRepository });
+    policy = compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
   } catch (err) {
     if (err instanceof PolicyInputError) {
       if (/^certificate-github-workflow-repository /.test(err.message)) throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
