@@ -1,0 +1,2415 @@
+// Flux image-automation commit messages, rendered as image-automation-controller renders them: Go text/template
+// with sprig.HermeticTxtFuncMap(), executed on source.TemplateData (IAC internal/source/source.go templateMsg).
+//
+// This is a port of a subset of Go's text/template (parse/lex.go, parse/parse.go, exec.go, funcs.go) and of the
+// fmt and encoding/json behaviour templates can observe. Everything it accepts renders byte for byte as Flux
+// would; anything else is refused with a TemplateError instead of being approximated.
+
+import { createHash } from 'node:crypto';
+import { compareGoStrings, resultChanges, resultObjects, sortedFileChanges, type Change, type ObjectIdentifier, type UpdateResult } from './result.ts';
+
+/** IAC `defaultMessageTemplate`, used when `spec.git.commit.messageTemplate` is empty. */
+export const defaultCommitTemplate = 'Update from image update automation';
+
+/** Why rendering failed: Go would fail too (`parse`, `execute`, `removedField`), or d2ci cannot mirror it (`unsupported`). */
+export type TemplateErrorReason = 'parse' | 'execute' | 'removedField' | 'unsupported';
+
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError';
+  readonly reason: TemplateErrorReason;
+
+  constructor(message: string, reason: TemplateErrorReason) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+export interface CommitTemplateData {
+  /** `.AutomationObject`, the ImageUpdateAutomation's namespace and name. */
+  automation: { namespace: string; name: string };
+  /** `.Changed`. */
+  result: UpdateResult;
+  /** `.Values` (`spec.git.commit.messageTemplateValues`); absent or null is Go's nil map. */
+  values?: Record<string, string> | null;
+}
+
+/**
+ * IAC `templateMsg`: renders `template` (or the default message when it is empty) on the data. Errors carry
+ * the controller's texts, including the removed-field messages for `.Updated` and `.Changed.ImageResult`.
+ */
+export function renderCommitMessage(template: string, data: CommitTemplateData): string {
+  const text = template === '' ? defaultCommitTemplate : template;
+  let tree: ListNode;
+  try {
+    tree = new Parser(text).parse();
+  } catch (error) {
+    if (error instanceof ParseFailure) throw new TemplateError(`unable to create commit message template from spec: ${error.message}`, 'parse');
+    throw translateUnsupported(error, text);
+  }
+  try {
+    return new Executor(text).execute(tree, templateDataValue(data));
+  } catch (error) {
+    if (error instanceof ExecFailure) {
+      for (const [field, pattern, replacement] of removedTemplateFields) {
+        if (error.message.includes(pattern)) {
+          throw new TemplateError(`template uses removed '${field}' field. Please use ${replacement} instead. See: https://fluxcd.io/flux/components/image/imageupdateautomations/#message-template`, 'removedField');
+        }
+      }
+      throw new TemplateError(`failed to run template from spec: ${error.message}`, 'execute');
+    }
+    throw translateUnsupported(error, text);
+  }
+}
+
+/** IAC `checkRemovedTemplateField`: the Go error text each removed field produces, and what replaces it. */
+const removedTemplateFields: readonly [field: string, pattern: string, replacement: string][] = [
+  ['.Updated', "can't evaluate field Updated in type source.TemplateData", "'.Changed'"],
+  ['.Changed.ImageResult', "can't evaluate field ImageResult in type update.Result", "'.Changed.FileChanges' or '.Changed.Objects'"],
+];
+
+/**
+ * IAC `PushResult.Summary()` (with `NewPushResult`'s revision handling): the event text after a push.
+ * `revision` may be a bare hash or a Flux revision such as `main@sha1:<hash>`.
+ */
+export function pushSummary(revision: string, branch: string, refspecs: readonly string[], message: string): string {
+  if (revision === '') throw new Error('empty push commit revision');
+  const hash = extractHashFromRevision(revision);
+  // Go slices bytes; hashes are ASCII, so code units are bytes here.
+  let summary = `pushed commit '${hash.length > 7 ? hash.slice(0, 7) : hash}' to branch '${branch}'`;
+  if (refspecs.length > 0) summary += ` and refspecs '${refspecs.join("', '")}'`;
+  if (message !== '') summary += `\n${message}`;
+  return summary;
+}
+
+/** fluxcd/pkg git.ExtractHashFromRevision. */
+function extractHashFromRevision(revision: string): string {
+  const colon = revision.lastIndexOf(':');
+  if (colon !== -1) return revision.slice(colon + 1);
+  const parts = revision.split('/');
+  return parts.length > 1 ? (parts[parts.length - 1] ?? '') : revision;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Failures. Go's own errors are kept apart from "d2ci cannot do this" so the messages can say which is which.
+
+class ParseFailure extends Error {}
+class ExecFailure extends Error {}
+/** Go's function-call errors ("error calling X: <message>"). */
+class CallFailure extends Error {}
+
+/** A construct d2ci does not render. `pos` (a UTF-16 index in the template) locates it when known. */
+class Unsupported extends Error {
+  readonly pos: number | undefined;
+
+  constructor(construct: string, pos?: number) {
+    super(construct);
+    this.pos = pos;
+  }
+}
+
+function translateUnsupported(error: unknown, text: string): unknown {
+  if (!(error instanceof Unsupported)) return error;
+  const where = error.pos === undefined ? '' : ` (line ${lineAt(text, error.pos)})`;
+  return new TemplateError(`unsupported commit message template: ${error.message}${where}; d2ci renders a subset of Go text/template and refuses what it cannot render exactly as Flux does`, 'unsupported');
+}
+
+function lineAt(text: string, pos: number): number {
+  let line = 1;
+  for (let i = 0; i < pos && i < text.length; i++) if (text.charCodeAt(i) === 0x0a) line++;
+  return line;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Go string helpers. Templates see Go strings (UTF-8 bytes); these keep byte semantics where they show.
+
+const utf8 = new TextEncoder();
+
+function byteLength(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+function codePoints(s: string): string[] {
+  return Array.from(s);
+}
+
+/** unicode.IsSpace. */
+function isUnicodeSpace(cp: number): boolean {
+  if (cp <= 0xff) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x85 || cp === 0xa0;
+  return cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
+}
+
+const graphicPattern = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
+/** strconv.IsPrint (letters, marks, numbers, punctuation, symbols and the ASCII space). */
+function isPrint(cp: number): boolean {
+  if (cp < 0x80) return cp >= 0x20 && cp < 0x7f;
+  return graphicPattern.test(String.fromCodePoint(cp));
+}
+
+function hex(n: number, width: number, upper = false): string {
+  const digits = n.toString(16).padStart(width, '0');
+  return upper ? digits.toUpperCase() : digits;
+}
+
+/** strconv.Quote. */
+function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (isPrint(cp)) out += ch;
+    else if (cp === 0x07) out += '\\a';
+    else if (cp === 0x08) out += '\\b';
+    else if (cp === 0x0c) out += '\\f';
+    else if (cp === 0x0a) out += '\\n';
+    else if (cp === 0x0d) out += '\\r';
+    else if (cp === 0x09) out += '\\t';
+    else if (cp === 0x0b) out += '\\v';
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${hex(cp, 2)}`;
+    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd'; // a lone surrogate is not valid UTF-8
+    else if (cp < 0x10000) out += `\\u${hex(cp, 4)}`;
+    else out += `\\U${hex(cp, 8)}`;
+  }
+  return `${out}"`;
+}
+
+/** fmt `%#U`, used in lexer errors. */
+function goUnicode(cp: number): string {
+  const code = `U+${hex(cp, 4, true)}`;
+  return isPrint(cp) ? `${code} '${String.fromCodePoint(cp)}'` : code;
+}
+
+/** fmt `%q` of an item, or `%.10q...` past 10 bytes (parse/lex.go item.String). */
+function quoteItemValue(val: string): string {
+  if (byteLength(val) > 10) return `${goQuote(codePoints(val).slice(0, 10).join(''))}...`;
+  return goQuote(val);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lexer: parse/lex.go, state function for state function.
+
+type ItemType =
+  | 'error' | 'bool' | 'char' | 'charConstant' | 'comment' | 'complex' | 'assign' | 'declare' | 'eof' | 'field'
+  | 'identifier' | 'leftDelim' | 'leftParen' | 'number' | 'pipe' | 'rawString' | 'rightDelim' | 'rightParen'
+  | 'space' | 'string' | 'text' | 'variable'
+  // keywords
+  | 'block' | 'break' | 'continue' | 'dot' | 'define' | 'else' | 'end' | 'if' | 'nil' | 'range' | 'template' | 'with';
+
+const keywords: ReadonlyMap<string, ItemType> = new Map<string, ItemType>([
+  ['.', 'dot'], ['block', 'block'], ['break', 'break'], ['continue', 'continue'], ['define', 'define'], ['else', 'else'],
+  ['end', 'end'], ['if', 'if'], ['range', 'range'], ['nil', 'nil'], ['template', 'template'], ['with', 'with'],
+]);
+const keywordTypes: ReadonlySet<ItemType> = new Set(keywords.values());
+
+interface Item {
+  readonly type: ItemType;
+  readonly pos: number;
+  readonly val: string;
+  readonly line: number;
+}
+
+/** parse/lex.go item.String. */
+function itemString(item: Item): string {
+  if (item.type === 'eof') return 'EOF';
+  if (item.type === 'error') return item.val;
+  if (keywordTypes.has(item.type)) return `<${item.val}>`;
+  return quoteItemValue(item.val);
+}
+
+const EOF = -1;
+const leftDelim = '{{';
+const rightDelim = '}}';
+const leftComment = '/*';
+const rightComment = '*/';
+const trimMarkerLength = 2; // '-' plus a space
+
+type StateFn = (l: Lexer) => StateFn | null;
+
+/** isSpace in lex.go: space, tab and line ends (newlines are allowed inside actions). */
+function isSpace(cp: number): boolean {
+  return cp === 0x20 || cp === 0x09 || cp === 0x0d || cp === 0x0a;
+}
+
+const alphaNumericPattern = /^[\p{L}\p{Nd}_]$/u;
+
+function isAlphaNumeric(cp: number): boolean {
+  if (cp < 0x80) return cp === 0x5f || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  return cp !== EOF && alphaNumericPattern.test(String.fromCodePoint(cp));
+}
+
+function hasLeftTrimMarker(s: string, at: number): boolean {
+  return s.length >= at + 2 && s[at] === '-' && isSpace(s.charCodeAt(at + 1));
+}
+
+function hasRightTrimMarker(s: string, at: number): boolean {
+  return s.length >= at + 2 && isSpace(s.charCodeAt(at)) && s[at + 1] === '-';
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0x0a) n++;
+  return n;
+}
+
+function trimmedLength(s: string, fromEnd: boolean): number {
+  let n = 0;
+  if (fromEnd) while (n < s.length && isSpace(s.charCodeAt(s.length - 1 - n))) n++;
+  else while (n < s.length && isSpace(s.charCodeAt(n))) n++;
+  return n;
+}
+
+class Lexer {
+  input: string;
+  pos = 0;
+  start = 0;
+  atEOF = false;
+  parenDepth = 0;
+  line = 1;
+  startLine = 1;
+  item: Item = { type: 'eof', pos: 0, val: 'EOF', line: 1 };
+  insideAction = false;
+
+  constructor(input: string) {
+    this.input = input;
+  }
+
+  next(): number {
+    if (this.pos >= this.input.length) {
+      this.atEOF = true;
+      return EOF;
+    }
+    const cp = this.input.codePointAt(this.pos) ?? EOF;
+    this.pos += cp > 0xffff ? 2 : 1;
+    if (cp === 0x0a) this.line++;
+    return cp;
+  }
+
+  peek(): number {
+    const cp = this.next();
+    this.backup();
+    return cp;
+  }
+
+  backup(): void {
+    if (this.atEOF || this.pos <= 0) return;
+    const low = this.input.charCodeAt(this.pos - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && this.pos >= 2 ? 2 : 1;
+    this.pos -= width;
+    if (low === 0x0a) this.line--;
+  }
+
+  thisItem(type: ItemType): Item {
+    const item = { type, pos: this.start, val: this.input.slice(this.start, this.pos), line: this.startLine };
+    this.start = this.pos;
+    this.startLine = this.line;
+    return item;
+  }
+
+  emit(type: ItemType): null {
+    return this.emitItem(this.thisItem(type));
+  }
+
+  emitItem(item: Item): null {
+    this.item = item;
+    return null;
+  }
+
+  ignore(): void {
+    this.line += countNewlines(this.input.slice(this.start, this.pos));
+    this.start = this.pos;
+    this.startLine = this.line;
+  }
+
+  accept(valid: string): boolean {
+    const cp = this.next();
+    if (cp !== EOF && valid.includes(String.fromCodePoint(cp))) return true;
+    this.backup();
+    return false;
+  }
+
+  acceptRun(valid: string): void {
+    for (;;) {
+      const cp = this.next();
+      if (cp === EOF || !valid.includes(String.fromCodePoint(cp))) break;
+    }
+    this.backup();
+  }
+
+  errorf(message: string): null {
+    this.item = { type: 'error', pos: this.start, val: message, line: this.startLine };
+    this.start = 0;
+    this.pos = 0;
+    this.input = '';
+    return null;
+  }
+
+  nextItem(): Item {
+    this.item = { type: 'eof', pos: this.pos, val: 'EOF', line: this.startLine };
+    let state: StateFn | null = this.insideAction ? lexInsideAction : lexText;
+    while (state) state = state(this);
+    return this.item;
+  }
+
+  atRightDelim(): [delim: boolean, trimSpaces: boolean] {
+    if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(rightDelim, this.pos + trimMarkerLength)) return [true, true];
+    if (this.input.startsWith(rightDelim, this.pos)) return [true, false];
+    return [false, false];
+  }
+
+  atTerminator(): boolean {
+    const cp = this.peek();
+    if (isSpace(cp)) return true;
+    if (cp === EOF) return true;
+    if ('.,|:)('.includes(String.fromCodePoint(cp))) return true;
+    return this.input.startsWith(rightDelim, this.pos);
+  }
+
+  scanNumber(): boolean {
+    this.accept('+-');
+    let digits = '0123456789_';
+    if (this.accept('0')) {
+      if (this.accept('xX')) digits = '0123456789abcdefABCDEF_';
+      else if (this.accept('oO')) digits = '01234567_';
+      else if (this.accept('bB')) digits = '01_';
+    }
+    this.acceptRun(digits);
+    if (this.accept('.')) this.acceptRun(digits);
+    if (digits.length === 11 && this.accept('eE')) {
+      this.accept('+-');
+      this.acceptRun('0123456789_');
+    }
+    if (digits.length === 23 && this.accept('pP')) {
+      this.accept('+-');
+      this.acceptRun('0123456789_');
+    }
+    this.accept('i');
+    if (isAlphaNumeric(this.peek())) {
+      this.next();
+      return false;
+    }
+    return true;
+  }
+}
+
+function lexText(l: Lexer): StateFn | null {
+  const x = l.input.indexOf(leftDelim, l.pos);
+  if (x >= 0) {
+    if (x > l.pos) {
+      l.pos = x;
+      let trimLength = 0;
+      if (hasLeftTrimMarker(l.input, l.pos + leftDelim.length)) trimLength = trimmedLength(l.input.slice(l.start, l.pos), true);
+      l.pos -= trimLength;
+      l.line += countNewlines(l.input.slice(l.start, l.pos));
+      const item = l.thisItem('text');
+      l.pos += trimLength;
+      l.ignore();
+      if (item.val.length > 0) return l.emitItem(item);
+    }
+    return lexLeftDelim;
+  }
+  l.pos = l.input.length;
+  if (l.pos > l.start) {
+    l.line += countNewlines(l.input.slice(l.start, l.pos));
+    return l.emit('text');
+  }
+  return l.emit('eof');
+}
+
+function lexLeftDelim(l: Lexer): StateFn | null {
+  l.pos += leftDelim.length;
+  const afterMarker = hasLeftTrimMarker(l.input, l.pos) ? trimMarkerLength : 0;
+  if (l.input.startsWith(leftComment, l.pos + afterMarker)) {
+    l.pos += afterMarker;
+    l.ignore();
+    return lexComment;
+  }
+  const item = l.thisItem('leftDelim');
+  l.insideAction = true;
+  l.pos += afterMarker;
+  l.ignore();
+  l.parenDepth = 0;
+  return l.emitItem(item);
+}
+
+function lexComment(l: Lexer): StateFn | null {
+  l.pos += leftComment.length;
+  const x = l.input.indexOf(rightComment, l.pos);
+  if (x < 0) return l.errorf('unclosed comment');
+  l.pos = x + rightComment.length;
+  const [delim, trimSpace] = l.atRightDelim();
+  if (!delim) return l.errorf('comment ends before closing delimiter');
+  l.line += countNewlines(l.input.slice(l.start, l.pos));
+  l.thisItem('comment'); // comments are not emitted (no ParseComments mode)
+  if (trimSpace) l.pos += trimMarkerLength;
+  l.pos += rightDelim.length;
+  if (trimSpace) l.pos += trimmedLength(l.input.slice(l.pos), false);
+  l.ignore();
+  return lexText;
+}
+
+function lexRightDelim(l: Lexer): StateFn | null {
+  const [, trimSpace] = l.atRightDelim();
+  if (trimSpace) {
+    l.pos += trimMarkerLength;
+    l.ignore();
+  }
+  l.pos += rightDelim.length;
+  const item = l.thisItem('rightDelim');
+  if (trimSpace) {
+    l.pos += trimmedLength(l.input.slice(l.pos), false);
+    l.ignore();
+  }
+  l.insideAction = false;
+  return l.emitItem(item);
+}
+
+function lexInsideAction(l: Lexer): StateFn | null {
+  const [delim] = l.atRightDelim();
+  if (delim) {
+    if (l.parenDepth === 0) return lexRightDelim;
+    return l.errorf('unclosed left paren');
+  }
+  const cp = l.next();
+  if (cp === EOF) return l.errorf('unclosed action');
+  if (isSpace(cp)) {
+    l.backup(); // put the space back in case this is " -}}"
+    return lexSpace;
+  }
+  const ch = String.fromCodePoint(cp);
+  switch (ch) {
+    case '=':
+      return l.emit('assign');
+    case ':':
+      if (l.next() !== 0x3d) return l.errorf('expected :=');
+      return l.emit('declare');
+    case '|':
+      return l.emit('pipe');
+    case '"':
+      return lexQuote;
+    case '`':
+      return lexRawQuote;
+    case '$':
+      return lexVariable;
+    case "'":
+      return lexChar;
+    case '(':
+      l.parenDepth++;
+      return l.emit('leftParen');
+    case ')':
+      l.parenDepth--;
+      if (l.parenDepth < 0) return l.errorf('unexpected right paren');
+      return l.emit('rightParen');
+  }
+  if (ch === '.') {
+    // ".field" unless a digit follows ('.' can start a number).
+    if (l.pos < l.input.length) {
+      const next = l.input.charCodeAt(l.pos);
+      if (next < 0x30 || next > 0x39) return lexField;
+    }
+  }
+  if (ch === '.' || ch === '+' || ch === '-' || (cp >= 0x30 && cp <= 0x39)) {
+    l.backup();
+    return lexNumber;
+  }
+  if (isAlphaNumeric(cp)) {
+    l.backup();
+    return lexIdentifier;
+  }
+  if (cp < 0x80 && isPrint(cp)) return l.emit('char');
+  return l.errorf(`unrecognized character in action: ${goUnicode(cp)}`);
+}
+
+function lexSpace(l: Lexer): StateFn | null {
+  let spaces = 0;
+  while (isSpace(l.peek())) {
+    l.next();
+    spaces++;
+  }
+  // A trim-marked right delimiter starts with a space: leave it for lexRightDelim.
+  if (hasRightTrimMarker(l.input, l.pos - 1) && l.input.startsWith(rightDelim, l.pos - 1 + trimMarkerLength)) {
+    l.backup();
+    if (spaces === 1) return lexRightDelim;
+  }
+  return l.emit('space');
+}
+
+function lexIdentifier(l: Lexer): StateFn | null {
+  for (;;) {
+    const cp = l.next();
+    if (isAlphaNumeric(cp)) continue;
+    l.backup();
+    const word = l.input.slice(l.start, l.pos);
+    if (!l.atTerminator()) return l.errorf(`bad character ${goUnicode(cp)}`);
+    const keyword = keywords.get(word);
+    if (keyword !== undefined) return l.emit(keyword);
+    if (word === 'true' || word === 'false') return l.emit('bool');
+    return l.emit('identifier');
+  }
+}
+
+function lexField(l: Lexer): StateFn | null {
+  return lexFieldOrVariable(l, 'field');
+}
+
+function lexVariable(l: Lexer): StateFn | null {
+  if (l.atTerminator()) return l.emit('variable');
+  return lexFieldOrVariable(l, 'variable');
+}
+
+function lexFieldOrVariable(l: Lexer, type: 'field' | 'variable'): StateFn | null {
+  if (l.atTerminator()) return l.emit(type === 'variable' ? 'variable' : 'dot');
+  let cp: number;
+  for (;;) {
+    cp = l.next();
+    if (!isAlphaNumeric(cp)) {
+      l.backup();
+      break;
+    }
+  }
+  if (!l.atTerminator()) return l.errorf(`bad character ${goUnicode(cp)}`);
+  return l.emit(type);
+}
+
+function lexChar(l: Lexer): StateFn | null {
+  for (;;) {
+    const cp = l.next();
+    if (cp === 0x5c) {
+      const escaped = l.next();
+      if (escaped !== EOF && escaped !== 0x0a) continue;
+      return l.errorf('unterminated character constant');
+    }
+    if (cp === EOF || cp === 0x0a) return l.errorf('unterminated character constant');
+    if (cp === 0x27) break;
+  }
+  return l.emit('charConstant');
+}
+
+function lexNumber(l: Lexer): StateFn | null {
+  if (!l.scanNumber()) return l.errorf(`bad number syntax: ${goQuote(l.input.slice(l.start, l.pos))}`);
+  const sign = l.peek();
+  if (sign === 0x2b || sign === 0x2d) {
+    if (!l.scanNumber() || l.input[l.pos - 1] !== 'i') return l.errorf(`bad number syntax: ${goQuote(l.input.slice(l.start, l.pos))}`);
+    return l.emit('complex');
+  }
+  return l.emit('number');
+}
+
+function lexQuote(l: Lexer): StateFn | null {
+  for (;;) {
+    const cp = l.next();
+    if (cp === 0x5c) {
+      const escaped = l.next();
+      if (escaped !== EOF && escaped !== 0x0a) continue;
+      return l.errorf('unterminated quoted string');
+    }
+    if (cp === EOF || cp === 0x0a) return l.errorf('unterminated quoted string');
+    if (cp === 0x22) break;
+  }
+  return l.emit('string');
+}
+
+function lexRawQuote(l: Lexer): StateFn | null {
+  for (;;) {
+    const cp = l.next();
+    if (cp === EOF) return l.errorf('unterminated raw quoted string');
+    if (cp === 0x60) break;
+  }
+  return l.emit('rawString');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parse tree: parse/node.go. `pos` is a UTF-16 index into the template text.
+
+interface ListNode { readonly type: 'list'; readonly pos: number; readonly nodes: Node[] }
+interface TextNode { readonly type: 'text'; readonly pos: number; readonly text: string }
+interface ActionNode { readonly type: 'action'; readonly pos: number; readonly pipe: PipeNode }
+interface BranchNode {
+  readonly type: 'if' | 'range' | 'with';
+  readonly pos: number;
+  readonly pipe: PipeNode;
+  readonly list: ListNode;
+  readonly elseList: ListNode | null;
+}
+interface LoopControlNode { readonly type: 'break' | 'continue'; readonly pos: number }
+interface EndOrElseNode { readonly type: 'end' | 'else'; readonly pos: number }
+interface PipeNode { readonly type: 'pipe'; readonly pos: number; isAssign: boolean; readonly decl: VariableNode[]; readonly cmds: CommandNode[] }
+interface CommandNode { readonly type: 'command'; readonly pos: number; readonly args: ArgNode[] }
+interface FieldNode { readonly type: 'field'; readonly pos: number; readonly ident: string[] }
+interface VariableNode { readonly type: 'variable'; readonly pos: number; readonly ident: string[] }
+interface ChainNode { readonly type: 'chain'; readonly pos: number; readonly node: ArgNode; readonly fields: string[] }
+interface IdentifierNode { readonly type: 'identifier'; readonly pos: number; readonly ident: string }
+interface DotNode { readonly type: 'dot'; readonly pos: number }
+interface NilNode { readonly type: 'nil'; readonly pos: number }
+interface BoolNode { readonly type: 'bool'; readonly pos: number; readonly value: boolean }
+interface NumberNode { readonly type: 'number'; readonly pos: number; readonly text: string; readonly value: number }
+interface StringNode { readonly type: 'string'; readonly pos: number; readonly quoted: string; readonly text: string }
+
+type ArgNode = PipeNode | FieldNode | VariableNode | ChainNode | IdentifierNode | DotNode | NilNode | BoolNode | NumberNode | StringNode;
+type Node = ListNode | TextNode | ActionNode | BranchNode | LoopControlNode | EndOrElseNode | CommandNode | ArgNode;
+
+/** Node.String() (parse/node.go writeTo), used in Go's error messages. */
+function nodeString(n: Node): string {
+  switch (n.type) {
+    case 'list':
+      return n.nodes.map(nodeString).join('');
+    case 'text':
+      return n.text;
+    case 'action':
+      return `{{${nodeString(n.pipe)}}}`;
+    case 'if':
+    case 'range':
+    case 'with':
+      return `{{${n.type} ${nodeString(n.pipe)}}}${nodeString(n.list)}${n.elseList ? `{{else}}${nodeString(n.elseList)}` : ''}{{end}}`;
+    case 'break':
+    case 'continue':
+    case 'end':
+    case 'else':
+      return `{{${n.type}}}`;
+    case 'pipe': {
+      const decl = n.decl.length > 0 ? `${n.decl.map(nodeString).join(', ')} := ` : '';
+      return decl + n.cmds.map(nodeString).join(' | ');
+    }
+    case 'command':
+      return n.args.map((arg) => (arg.type === 'pipe' ? `(${nodeString(arg)})` : nodeString(arg))).join(' ');
+    case 'field':
+      return n.ident.map((id) => `.${id}`).join('');
+    case 'variable':
+      return n.ident.join('.');
+    case 'chain':
+      return (n.node.type === 'pipe' ? `(${nodeString(n.node)})` : nodeString(n.node)) + n.fields.map((f) => `.${f}`).join('');
+    case 'identifier':
+      return n.ident;
+    case 'dot':
+      return '.';
+    case 'nil':
+      return 'nil';
+    case 'bool':
+      return n.value ? 'true' : 'false';
+    case 'number':
+      return n.text;
+    case 'string':
+      return n.quoted;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parser: parse/parse.go with the template name "commit message" and sprig's hermetic function map.
+
+const templateName = 'commit message';
+
+interface ControlParts {
+  pos: number;
+  pipe: PipeNode;
+  list: ListNode;
+  elseList: ListNode | null;
+}
+
+class Parser {
+  private readonly lex: Lexer;
+  private readonly token: Item[] = [];
+  private peekCount = 0;
+  private vars: string[] = ['$'];
+  private rangeDepth = 0;
+  private actionLine = 0;
+
+  constructor(text: string) {
+    this.lex = new Lexer(text);
+  }
+
+  parse(): ListNode {
+    const root: ListNode = { type: 'list', pos: this.peek().pos, nodes: [] };
+    while (this.peek().type !== 'eof') {
+      if (this.peek().type === 'leftDelim') {
+        const delim = this.next();
+        const keyword = this.nextNonSpace();
+        if (keyword.type === 'define') throw new Unsupported('{{define}}', keyword.pos);
+        this.backup2(delim);
+      }
+      const n = this.textOrAction();
+      if (n.type === 'end' || n.type === 'else') this.errorf(`unexpected ${nodeString(n)}`);
+      root.nodes.push(n);
+    }
+    return root;
+  }
+
+  private next(): Item {
+    if (this.peekCount > 0) this.peekCount--;
+    else this.token[0] = this.lex.nextItem();
+    return this.tokenAt(this.peekCount);
+  }
+
+  private tokenAt(i: number): Item {
+    const item = this.token[i];
+    if (!item) throw new Error('template parser: token lookahead underflow');
+    return item;
+  }
+
+  private backup(): void {
+    this.peekCount++;
+  }
+
+  private backup2(t1: Item): void {
+    this.token[1] = t1;
+    this.peekCount = 2;
+  }
+
+  private backup3(t2: Item, t1: Item): void {
+    this.token[1] = t1;
+    this.token[2] = t2;
+    this.peekCount = 3;
+  }
+
+  private peek(): Item {
+    if (this.peekCount > 0) return this.tokenAt(this.peekCount - 1);
+    this.peekCount = 1;
+    this.token[0] = this.lex.nextItem();
+    return this.token[0];
+  }
+
+  private nextNonSpace(): Item {
+    let token: Item;
+    do token = this.next();
+    while (token.type === 'space');
+    return token;
+  }
+
+  private peekNonSpace(): Item {
+    const token = this.nextNonSpace();
+    this.backup();
+    return token;
+  }
+
+  private errorf(message: string): never {
+    throw new ParseFailure(`template: ${templateName}:${this.token[0]?.line ?? 1}: ${message}`);
+  }
+
+  private expect(expected: ItemType, context: string): Item {
+    const token = this.nextNonSpace();
+    if (token.type !== expected) this.unexpected(token, context);
+    return token;
+  }
+
+  private unexpected(token: Item, context: string): never {
+    if (token.type === 'error') {
+      let extra = '';
+      if (this.actionLine !== 0 && this.actionLine !== token.line) {
+        extra = ` in action started at ${templateName}:${this.actionLine}`;
+        if (token.val.endsWith(' action')) extra = extra.slice(' in action'.length);
+      }
+      this.errorf(`${itemString(token)}${extra}`);
+    }
+    this.errorf(`unexpected ${itemString(token)} in ${context}`);
+  }
+
+  private itemList(): [ListNode, Node] {
+    const list: ListNode = { type: 'list', pos: this.peekNonSpace().pos, nodes: [] };
+    while (this.peekNonSpace().type !== 'eof') {
+      const n = this.textOrAction();
+      if (n.type === 'end' || n.type === 'else') return [list, n];
+      list.nodes.push(n);
+    }
+    this.errorf('unexpected EOF');
+  }
+
+  private textOrAction(): Node {
+    const token = this.nextNonSpace();
+    switch (token.type) {
+      case 'text':
+        return { type: 'text', pos: token.pos, text: token.val };
+      case 'leftDelim':
+        this.actionLine = token.line;
+        try {
+          return this.action();
+        } finally {
+          this.actionLine = 0;
+        }
+      default:
+        return this.unexpected(token, 'input');
+    }
+  }
+
+  private action(): Node {
+    const token = this.nextNonSpace();
+    switch (token.type) {
+      case 'block':
+        throw new Unsupported('{{block}}', token.pos);
+      case 'template':
+        throw new Unsupported('{{template}}', token.pos);
+      case 'break':
+      case 'continue':
+        return this.loopControl(token);
+      case 'else':
+        return this.elseControl();
+      case 'end':
+        return { type: 'end', pos: this.expect('rightDelim', 'end').pos };
+      case 'if':
+      case 'range':
+      case 'with':
+        return this.branchControl(token.type);
+    }
+    this.backup();
+    const start = this.peek();
+    // Declared variables persist until the enclosing {{end}}.
+    return { type: 'action', pos: start.pos, pipe: this.pipeline('command', 'rightDelim') };
+  }
+
+  private loopControl(keyword: Item): LoopControlNode {
+    const type = keyword.type === 'break' ? 'break' : 'continue';
+    const token = this.nextNonSpace();
+    if (token.type !== 'rightDelim') this.unexpected(token, `{{${type}}}`);
+    if (this.rangeDepth === 0) this.errorf(`{{${type}}} outside {{range}}`);
+    return { type, pos: keyword.pos };
+  }
+
+  private elseControl(): EndOrElseNode {
+    const peek = this.peekNonSpace();
+    // "{{else if ...}}" and "{{else with ...}}" leave the keyword pending for parseControl.
+    if (peek.type === 'if' || peek.type === 'with') return { type: 'else', pos: peek.pos };
+    return { type: 'else', pos: this.expect('rightDelim', 'else').pos };
+  }
+
+  private branchControl(context: 'if' | 'range' | 'with'): BranchNode {
+    const parts = this.parseControl(context);
+    return { type: context, pos: parts.pos, pipe: parts.pipe, list: parts.list, elseList: parts.elseList };
+  }
+
+  private parseControl(context: 'if' | 'range' | 'with'): ControlParts {
+    const varsLength = this.vars.length;
+    try {
+      const pipe = this.pipeline(context, 'rightDelim');
+      if (context === 'range') this.rangeDepth++;
+      const [list, next] = this.itemList();
+      if (context === 'range') this.rangeDepth--;
+      let elseList: ListNode | null = null;
+      if (next.type === 'else') {
+        if ((context === 'if' && this.peek().type === 'if') || (context === 'with' && this.peek().type === 'with')) {
+          // {{if a}}_{{else if b}}_{{end}} is {{if a}}_{{else}}{{if b}}_{{end}}{{end}}.
+          this.next();
+          elseList = { type: 'list', pos: next.pos, nodes: [this.branchControl(context)] };
+        } else {
+          const [otherwise, end] = this.itemList();
+          if (end.type !== 'end') this.errorf(`expected end; found ${nodeString(end)}`);
+          elseList = otherwise;
+        }
+      }
+      return { pos: pipe.pos, pipe, list, elseList };
+    } finally {
+      this.vars.length = varsLength;
+    }
+  }
+
+  private pipeline(context: string, end: ItemType): PipeNode {
+    const pipe: PipeNode = { type: 'pipe', pos: this.peekNonSpace().pos, isAssign: false, decl: [], cmds: [] };
+    for (;;) {
+      const v = this.peekNonSpace();
+      if (v.type !== 'variable') break;
+      this.next();
+      // Three-token lookahead: in "$x foo" the token after $x decides whether $x is declared or used.
+      const tokenAfterVariable = this.peek();
+      const next = this.peekNonSpace();
+      if (next.type === 'assign' || next.type === 'declare') {
+        pipe.isAssign = next.type === 'assign';
+        this.nextNonSpace();
+        pipe.decl.push(newVariable(v.pos, v.val));
+        this.vars.push(v.val);
+        break;
+      }
+      if (next.type === 'char' && next.val === ',') {
+        this.nextNonSpace();
+        pipe.decl.push(newVariable(v.pos, v.val));
+        this.vars.push(v.val);
+        if (context === 'range' && pipe.decl.length < 2) {
+          const after = this.peekNonSpace().type;
+          if (after === 'variable' || after === 'rightDelim' || after === 'rightParen') continue;
+          this.errorf('range can only initialize variables');
+        }
+        this.errorf(`too many declarations in ${context}`);
+      }
+      if (tokenAfterVariable.type === 'space') this.backup3(v, tokenAfterVariable);
+      else this.backup2(v);
+      break;
+    }
+    for (;;) {
+      const token = this.nextNonSpace();
+      if (token.type === end) {
+        this.checkPipeline(pipe, context);
+        return pipe;
+      }
+      switch (token.type) {
+        case 'bool':
+        case 'charConstant':
+        case 'complex':
+        case 'dot':
+        case 'field':
+        case 'identifier':
+        case 'number':
+        case 'nil':
+        case 'rawString':
+        case 'string':
+        case 'variable':
+        case 'leftParen':
+          this.backup();
+          pipe.cmds.push(this.command());
+          break;
+        default:
+          this.unexpected(token, context);
+      }
+    }
+  }
+
+  private checkPipeline(pipe: PipeNode, context: string): void {
+    if (pipe.cmds.length === 0) this.errorf(`missing value for ${context}`);
+    pipe.cmds.slice(1).forEach((cmd, i) => {
+      const first = cmd.args[0]?.type;
+      if (first === 'bool' || first === 'dot' || first === 'nil' || first === 'number' || first === 'string') {
+        this.errorf(`non executable command in pipeline stage ${i + 2}`);
+      }
+    });
+  }
+
+  private command(): CommandNode {
+    const cmd: CommandNode = { type: 'command', pos: this.peekNonSpace().pos, args: [] };
+    for (;;) {
+      this.peekNonSpace();
+      const operand = this.operand();
+      if (operand) cmd.args.push(operand);
+      const token = this.next();
+      if (token.type === 'space') continue;
+      if (token.type === 'rightDelim' || token.type === 'rightParen') this.backup();
+      else if (token.type !== 'pipe') this.unexpected(token, 'operand');
+      break;
+    }
+    if (cmd.args.length === 0) this.errorf('empty command');
+    return cmd;
+  }
+
+  private operand(): ArgNode | null {
+    const node = this.term();
+    if (!node) return null;
+    if (this.peek().type !== 'field') return node;
+    const chain: ChainNode = { type: 'chain', pos: this.peek().pos, node, fields: [] };
+    while (this.peek().type === 'field') chain.fields.push(this.next().val.slice(1));
+    switch (node.type) {
+      case 'field':
+        return { type: 'field', pos: chain.pos, ident: nodeString(chain).slice(1).split('.') };
+      case 'variable':
+        return newVariable(chain.pos, nodeString(chain));
+      case 'bool':
+      case 'string':
+      case 'number':
+      case 'nil':
+      case 'dot':
+        return this.errorf(`unexpected . after term ${goQuote(nodeString(node))}`);
+      default:
+        return chain;
+    }
+  }
+
+  private term(): ArgNode | null {
+    const token = this.nextNonSpace();
+    switch (token.type) {
+      case 'identifier': {
+        const fn = templateFunctions.get(token.val);
+        if (fn === undefined) this.errorf(`function ${goQuote(token.val)} not defined`);
+        if (fn === 'unsupported') throw new Unsupported(`function ${goQuote(token.val)} (Flux has it, d2ci does not implement it)`, token.pos);
+        return { type: 'identifier', pos: token.pos, ident: token.val };
+      }
+      case 'dot':
+        return { type: 'dot', pos: token.pos };
+      case 'nil':
+        return { type: 'nil', pos: token.pos };
+      case 'variable':
+        return this.useVar(token.pos, token.val);
+      case 'field':
+        return { type: 'field', pos: token.pos, ident: token.val.slice(1).split('.') };
+      case 'bool':
+        return { type: 'bool', pos: token.pos, value: token.val === 'true' };
+      case 'charConstant':
+      case 'complex':
+      case 'number':
+        return this.number(token);
+      case 'leftParen':
+        return this.pipeline('parenthesized pipeline', 'rightParen');
+      case 'string':
+      case 'rawString':
+        return { type: 'string', pos: token.pos, quoted: token.val, text: this.unquote(token) };
+    }
+    this.backup();
+    return null;
+  }
+
+  /** Decimal integer literals only; Go's other number forms (hex, octal, floats, runes, complex) are refused. */
+  private number(token: Item): NumberNode {
+    if (token.type === 'number' && /^[+-]?(0|[1-9][0-9]*)$/.test(token.val)) {
+      const value = Number(token.val);
+      if (Number.isSafeInteger(value)) return { type: 'number', pos: token.pos, text: token.val, value };
+    }
+    // The lexer passes a lone sign or dot as a number; Go's strconv then rejects it.
+    if (token.type === 'number' && !/[0-9]/.test(token.val)) this.errorf(`illegal number syntax: ${goQuote(token.val)}`);
+    throw new Unsupported(`number literal ${token.val} (only decimal integers up to 2^53 are supported)`, token.pos);
+  }
+
+  /** strconv.Unquote for string tokens. */
+  private unquote(token: Item): string {
+    const quoted = token.val;
+    if (token.type === 'rawString') return quoted.slice(1, -1).replaceAll('\r', '');
+    const body = quoted.slice(1, -1);
+    let out = '';
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i] ?? '';
+      if (ch !== '\\') {
+        out += ch;
+        continue;
+      }
+      const escape = body[++i] ?? '';
+      const simple = goStringEscapes.get(escape);
+      if (simple !== undefined) {
+        out += simple;
+        continue;
+      }
+      const digits = escape === 'x' ? 2 : escape === 'u' ? 4 : escape === 'U' ? 8 : /[0-7]/.test(escape) ? 3 : 0;
+      if (digits === 0) this.errorf('invalid syntax');
+      const text = escape >= '0' && escape <= '7' ? body.slice(i, i + 3) : body.slice(i + 1, i + 1 + digits);
+      const valid = escape >= '0' && escape <= '7' ? /^[0-7]{3}$/.test(text) : new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(text);
+      if (!valid) this.errorf('invalid syntax');
+      const value = parseInt(text, escape >= '0' && escape <= '7' ? 8 : 16);
+      i += escape >= '0' && escape <= '7' ? 2 : digits;
+      if (escape === 'x' || (escape >= '0' && escape <= '7')) {
+        if (value > 0xff) this.errorf('invalid syntax');
+        // A byte escape above 0x7f makes a raw byte, possibly invalid UTF-8, which JavaScript strings cannot hold.
+        if (value > 0x7f) throw new Unsupported('a string escape making a non-ASCII byte', token.pos);
+        out += String.fromCharCode(value);
+        continue;
+      }
+      if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) this.errorf('invalid syntax');
+      out += String.fromCodePoint(value);
+    }
+    return out;
+  }
+
+  private useVar(pos: number, name: string): VariableNode {
+    const v = newVariable(pos, name);
+    if (!this.vars.includes(v.ident[0] ?? '')) this.errorf(`undefined variable ${goQuote(v.ident[0] ?? '')}`);
+    return v;
+  }
+}
+
+const goStringEscapes: ReadonlyMap<string, string> = new Map([
+  ['a', '\x07'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t'], ['v', '\v'], ['\\', '\\'], ['"', '"'],
+]);
+
+function newVariable(pos: number, ident: string): VariableNode {
+  return { type: 'variable', pos, ident: ident.split('.') };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Go values. A small reflect: enough types to hold source.TemplateData and what functions make of it.
+
+interface BasicType { readonly kind: 'string' | 'bool' | 'int'; readonly name: string }
+interface InterfaceType { readonly kind: 'interface'; readonly name: string }
+interface SliceType { readonly kind: 'slice'; readonly name: string; readonly elem: GoType }
+interface MapType { readonly kind: 'map'; readonly name: string; readonly key: GoType; readonly elem: GoType; readonly underlying?: string }
+interface StructField { readonly name: string; readonly type: GoType; readonly embedded: boolean; readonly json?: { name: string; omitEmpty: boolean } }
+interface StructType {
+  readonly kind: 'struct';
+  readonly name: string;
+  readonly fields: readonly StructField[];
+  readonly methods: ReadonlyMap<string, Method>;
+  /** fmt.Stringer. */
+  readonly stringer?: (value: StructValue) => string;
+}
+type GoType = BasicType | InterfaceType | SliceType | MapType | StructType;
+
+interface StringValue { readonly kind: 'string'; readonly type: GoType; readonly value: string }
+interface BoolValue { readonly kind: 'bool'; readonly type: GoType; readonly value: boolean }
+interface IntValue { readonly kind: 'int'; readonly type: GoType; readonly value: number }
+interface SliceValue { readonly kind: 'slice'; readonly type: SliceType; readonly items: readonly Value[] | null }
+interface MapEntry { readonly key: GoValue; readonly value: Value }
+interface MapValue { readonly kind: 'map'; readonly type: MapType; readonly entries: readonly MapEntry[] | null }
+interface StructValue { readonly kind: 'struct'; readonly type: StructType; readonly fields: readonly GoValue[]; readonly result?: UpdateResult }
+type GoValue = StringValue | BoolValue | IntValue | SliceValue | MapValue | StructValue;
+/** `null` is Go's invalid reflect.Value: a missing map key, a nil interface, "no value". */
+type Value = GoValue | null;
+
+interface Method {
+  readonly params: readonly GoType[];
+  readonly call: (receiver: StructValue) => Value;
+}
+
+const stringType: BasicType = { kind: 'string', name: 'string' };
+const boolType: BasicType = { kind: 'bool', name: 'bool' };
+const intType: BasicType = { kind: 'int', name: 'int' };
+const int64Type: BasicType = { kind: 'int', name: 'int64' };
+const anyType: InterfaceType = { kind: 'interface', name: 'interface {}' };
+const stringSliceType: SliceType = { kind: 'slice', name: '[]string', elem: stringType };
+const anySliceType: SliceType = { kind: 'slice', name: '[]interface {}', elem: anyType };
+
+function str(value: string): StringValue {
+  return { kind: 'string', type: stringType, value };
+}
+
+function bool(value: boolean): BoolValue {
+  return { kind: 'bool', type: boolType, value };
+}
+
+function int(value: number, type: BasicType = intType): IntValue {
+  return { kind: 'int', type, value };
+}
+
+function stringField(name: string, json?: { name: string; omitEmpty: boolean }): StructField {
+  return json ? { name, type: stringType, embedded: false, json } : { name, type: stringType, embedded: false };
+}
+
+const noMethods: ReadonlyMap<string, Method> = new Map();
+
+const changeType: StructType = { kind: 'struct', name: 'update.Change', fields: [stringField('OldValue'), stringField('NewValue'), stringField('Setter')], methods: noMethods };
+const changeSliceType: SliceType = { kind: 'slice', name: '[]update.Change', elem: changeType };
+const typeMetaType: StructType = {
+  kind: 'struct', name: 'yaml.TypeMeta', methods: noMethods,
+  fields: [stringField('APIVersion', { name: 'apiVersion', omitEmpty: true }), stringField('Kind', { name: 'kind', omitEmpty: true })],
+};
+const nameMetaType: StructType = {
+  kind: 'struct', name: 'yaml.NameMeta', methods: noMethods,
+  fields: [stringField('Name', { name: 'name', omitEmpty: true }), stringField('Namespace', { name: 'namespace', omitEmpty: true })],
+};
+// GetName, GetKind... have pointer receivers, and map keys are not addressable: templates cannot call them.
+const resourceIdentifierType: StructType = {
+  kind: 'struct', name: 'yaml.ResourceIdentifier', methods: noMethods,
+  fields: [{ name: 'TypeMeta', type: typeMetaType, embedded: true }, { name: 'NameMeta', type: nameMetaType, embedded: true }],
+};
+const objectIdentifierType: StructType = {
+  kind: 'struct', name: 'update.ObjectIdentifier', methods: noMethods,
+  fields: [{ name: 'ResourceIdentifier', type: resourceIdentifierType, embedded: true }],
+};
+const objectChangesType: MapType = { kind: 'map', name: 'update.ObjectChanges', key: objectIdentifierType, elem: changeSliceType, underlying: 'map[update.ObjectIdentifier][]update.Change' };
+const fileChangesType: MapType = { kind: 'map', name: 'map[string]update.ObjectChanges', key: stringType, elem: objectChangesType };
+const stringMapType: MapType = { kind: 'map', name: 'map[string]string', key: stringType, elem: stringType };
+
+/** The anonymous struct NamespacedName.MarshalLog returns. */
+const namespacedNameLogType: StructType = {
+  kind: 'struct', name: 'struct { Name string "json:\\"name\\""; Namespace string "json:\\"namespace,omitempty\\"" }', methods: noMethods,
+  fields: [stringField('Name', { name: 'name', omitEmpty: false }), stringField('Namespace', { name: 'namespace', omitEmpty: true })],
+};
+
+const namespacedNameType: StructType = {
+  kind: 'struct', name: 'types.NamespacedName', fields: [stringField('Namespace'), stringField('Name')],
+  stringer: (value) => `${stringAt(value, 0)}/${stringAt(value, 1)}`,
+  methods: new Map<string, Method>([
+    ['String', { params: [], call: (receiver) => str(`${stringAt(receiver, 0)}/${stringAt(receiver, 1)}`) }],
+    ['MarshalLog', { params: [], call: (receiver) => ({ kind: 'struct', type: namespacedNameLogType, fields: [str(stringAt(receiver, 1)), str(stringAt(receiver, 0))] }) }],
+  ]),
+};
+
+const resultType: StructType = {
+  kind: 'struct', name: 'update.Result', fields: [{ name: 'FileChanges', type: fileChangesType, embedded: false }],
+  methods: new Map<string, Method>([
+    ['Changes', { params: [], call: (receiver) => changesValue(resultChanges(receiverResult(receiver))) }],
+    ['Objects', { params: [], call: (receiver) => objectChangesValue(resultObjects(receiverResult(receiver))) }],
+  ]),
+};
+
+const templateDataType: StructType = {
+  kind: 'struct', name: 'source.TemplateData', methods: noMethods,
+  fields: [
+    { name: 'AutomationObject', type: namespacedNameType, embedded: false },
+    { name: 'Changed', type: resultType, embedded: false },
+    { name: 'Values', type: stringMapType, embedded: false },
+  ],
+};
+
+function stringAt(value: StructValue, field: number): string {
+  const f = value.fields[field];
+  return f?.kind === 'string' ? f.value : '';
+}
+
+function receiverResult(receiver: StructValue): UpdateResult {
+  if (!receiver.result) throw new Error('template: update.Result without its source');
+  return receiver.result;
+}
+
+function changeValue(change: Change): StructValue {
+  return { kind: 'struct', type: changeType, fields: [str(change.OldValue), str(change.NewValue), str(change.Setter)] };
+}
+
+/** A Go []update.Change: appending nothing to nil stays nil. */
+function changesValue(changes: readonly Change[]): SliceValue {
+  return { kind: 'slice', type: changeSliceType, items: changes.length === 0 ? null : changes.map(changeValue) };
+}
+
+function objectIdentifierValue(o: ObjectIdentifier): StructValue {
+  const typeMeta: StructValue = { kind: 'struct', type: typeMetaType, fields: [str(o.APIVersion), str(o.Kind)] };
+  const nameMeta: StructValue = { kind: 'struct', type: nameMetaType, fields: [str(o.Name), str(o.Namespace)] };
+  const resourceIdentifier: StructValue = { kind: 'struct', type: resourceIdentifierType, fields: [typeMeta, nameMeta] };
+  return { kind: 'struct', type: objectIdentifierType, fields: [resourceIdentifier] };
+}
+
+function objectChangesValue(objects: readonly { object: ObjectIdentifier; changes: readonly Change[] }[]): MapValue {
+  return { kind: 'map', type: objectChangesType, entries: objects.map(({ object, changes }) => ({ key: objectIdentifierValue(object), value: changesValue(changes) })) };
+}
+
+function templateDataValue(data: CommitTemplateData): StructValue {
+  const files = sortedFileChanges(data.result);
+  const fileChanges: MapValue = {
+    kind: 'map', type: fileChangesType,
+    entries: files.length === 0 ? null : files.map(([file, objects]) => ({ key: str(file), value: objectChangesValue(objects) })),
+  };
+  const values: MapValue = {
+    kind: 'map', type: stringMapType,
+    entries: data.values ? Object.entries(data.values).map(([key, value]) => ({ key: str(key), value: str(value) })) : null,
+  };
+  const automation: StructValue = { kind: 'struct', type: namespacedNameType, fields: [str(data.automation.namespace), str(data.automation.name)] };
+  const changed: StructValue = { kind: 'struct', type: resultType, fields: [fileChanges], result: data.result };
+  return { kind: 'struct', type: templateDataType, fields: [automation, changed, values] };
+}
+
+/** reflect.Zero. */
+function zeroValue(type: GoType): Value {
+  switch (type.kind) {
+    case 'string':
+      return { kind: 'string', type, value: '' };
+    case 'bool':
+      return { kind: 'bool', type, value: false };
+    case 'int':
+      return { kind: 'int', type, value: 0 };
+    case 'interface':
+      return null;
+    case 'slice':
+      return { kind: 'slice', type, items: null };
+    case 'map':
+      return { kind: 'map', type, entries: null };
+    case 'struct':
+      return { kind: 'struct', type, fields: type.fields.map((f) => zeroValue(f.type) ?? str('')) };
+  }
+}
+
+function canBeNil(type: GoType): boolean {
+  return type.kind === 'interface' || type.kind === 'map' || type.kind === 'slice';
+}
+
+/** reflect AssignableTo for the types here: identical, to interface{}, or same underlying type when one is unnamed. */
+function assignable(from: GoType, to: GoType): boolean {
+  if (to.kind === 'interface' || from.name === to.name) return true;
+  const fromUnderlying = from.kind === 'map' ? (from.underlying ?? from.name) : from.name;
+  const toUnderlying = to.kind === 'map' ? (to.underlying ?? to.name) : to.name;
+  const fromNamed = from.kind === 'map' && from.underlying !== undefined;
+  const toNamed = to.kind === 'map' && to.underlying !== undefined;
+  return fromUnderlying === toUnderlying && !(fromNamed && toNamed);
+}
+
+/** reflect.Kind.String() of a value's type. */
+function kindName(value: GoValue): string {
+  return value.kind === 'string' || value.kind === 'bool' || value.kind === 'int' ? value.type.name : value.kind;
+}
+
+function valueLength(value: StringValue | SliceValue | MapValue): number {
+  if (value.kind === 'string') return byteLength(value.value);
+  if (value.kind === 'slice') return value.items?.length ?? 0;
+  return value.entries?.length ?? 0;
+}
+
+/** Go `==` on comparable values (strings, bools, ints, structs of them). */
+function goEqual(a: GoValue, b: GoValue): boolean {
+  if (a.type.name !== b.type.name) return false;
+  if (a.kind === 'struct' && b.kind === 'struct') return a.fields.every((f, i) => { const g = b.fields[i]; return g !== undefined && goEqual(f, g); });
+  if ((a.kind === 'string' && b.kind === 'string') || (a.kind === 'bool' && b.kind === 'bool') || (a.kind === 'int' && b.kind === 'int')) return a.value === b.value;
+  return false;
+}
+
+function comparable(type: GoType): boolean {
+  if (type.kind === 'struct') return type.fields.every((f) => comparable(f.type));
+  return type.kind !== 'slice' && type.kind !== 'map';
+}
+
+/** reflect.DeepEqual. */
+function deepEqual(a: Value, b: Value): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.type.name !== b.type.name) return false;
+  if (a.kind === 'slice' && b.kind === 'slice') {
+    if ((a.items === null) !== (b.items === null)) return false;
+    const x = a.items ?? [];
+    const y = b.items ?? [];
+    return x.length === y.length && x.every((item, i) => deepEqual(item, y[i] ?? null));
+  }
+  if (a.kind === 'map' && b.kind === 'map') {
+    if ((a.entries === null) !== (b.entries === null)) return false;
+    const x = a.entries ?? [];
+    const y = b.entries ?? [];
+    return x.length === y.length && x.every((entry) => { const other = mapLookup(b, entry.key); return other !== undefined && deepEqual(entry.value, other); });
+  }
+  if (a.kind === 'struct' && b.kind === 'struct') return a.fields.every((f, i) => deepEqual(f, b.fields[i] ?? null));
+  return goEqual(a, b);
+}
+
+function mapLookup(map: MapValue, key: GoValue): Value | undefined {
+  const entry = map.entries?.find((e) => goEqual(e.key, key));
+  return entry ? entry.value : undefined;
+}
+
+/** internal/fmtsort order for the key kinds here. */
+function compareKeys(a: GoValue, b: GoValue): number {
+  if (a.kind === 'string' && b.kind === 'string') return compareGoStrings(a.value, b.value);
+  if (a.kind === 'int' && b.kind === 'int') return a.value - b.value;
+  if (a.kind === 'bool' && b.kind === 'bool') return Number(a.value) - Number(b.value);
+  if (a.kind === 'struct' && b.kind === 'struct') {
+    for (let i = 0; i < a.fields.length; i++) {
+      const x = a.fields[i];
+      const y = b.fields[i];
+      if (!x || !y) break;
+      const order = compareKeys(x, y);
+      if (order !== 0) return order;
+    }
+    return 0;
+  }
+  throw new Error(`template: cannot order map keys of type ${a.type.name}`);
+}
+
+function sortedEntries(map: MapValue): MapEntry[] {
+  return [...(map.entries ?? [])].sort((a, b) => compareKeys(a.key, b.key));
+}
+
+/** reflect FieldByName with embedded-field promotion (breadth first, as Go). */
+function fieldByName(value: StructValue, name: string): GoValue | undefined {
+  let level: StructValue[] = [value];
+  while (level.length > 0) {
+    const next: StructValue[] = [];
+    for (const v of level) {
+      for (let i = 0; i < v.type.fields.length; i++) {
+        const field = v.type.fields[i];
+        const fieldValue = v.fields[i];
+        if (!field || !fieldValue) continue;
+        if (field.name === name) return fieldValue;
+        if (field.embedded && fieldValue.kind === 'struct') next.push(fieldValue);
+      }
+    }
+    level = next;
+  }
+  return undefined;
+}
+
+/** text/template isTrue. */
+function isTrue(value: Value): boolean {
+  if (value === null) return false;
+  switch (value.kind) {
+    case 'string':
+    case 'slice':
+    case 'map':
+      return valueLength(value) > 0;
+    case 'bool':
+      return value.value;
+    case 'int':
+      return value.value !== 0;
+    case 'struct':
+      return true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// fmt: Print, Sprint, Sprintln and a Sprintf without flags, width or precision.
+
+type Verb = 'v' | 's' | 'q' | 'd' | 't';
+
+/** fmt printArg. A null argument is a nil interface. */
+function printArg(arg: Value, verb: Verb): string {
+  if (arg === null) return verb === 'v' ? '<nil>' : `%!${verb}(<nil>)`;
+  if (arg.kind === 'struct' && arg.type.stringer && (verb === 'v' || verb === 's' || verb === 'q')) return fmtString(arg.type.stringer(arg), verb);
+  return printValue(arg, verb, 0);
+}
+
+/** fmt printValue: composite values print their elements with the same verb. */
+function printValue(value: Value, verb: Verb, depth: number): string {
+  if (value === null) {
+    if (depth === 0) return '<invalid reflect.Value>';
+    return verb === 'v' ? '<nil>' : `%!${verb}(<nil>)`;
+  }
+  switch (value.kind) {
+    case 'string':
+      return verb === 'v' || verb === 's' || verb === 'q' ? fmtString(value.value, verb) : badVerb(value, verb);
+    case 'bool':
+      return verb === 'v' || verb === 't' ? String(value.value) : badVerb(value, verb);
+    case 'int':
+      if (verb === 'v' || verb === 'd') return String(value.value);
+      if (verb === 'q') throw new Unsupported('%q of an integer');
+      return badVerb(value, verb);
+    case 'map':
+      return `map[${sortedEntries(value).map((e) => `${printNested(e.key, verb, depth)}:${printNested(e.value, verb, depth)}`).join(' ')}]`;
+    case 'struct':
+      return `{${value.fields.map((f) => printNested(f, verb, depth)).join(' ')}}`;
+    case 'slice':
+      return `[${(value.items ?? []).map((item) => printNested(item, verb, depth)).join(' ')}]`;
+  }
+}
+
+function printNested(value: Value, verb: Verb, depth: number): string {
+  if (value?.kind === 'struct' && value.type.stringer && (verb === 'v' || verb === 's' || verb === 'q')) return fmtString(value.type.stringer(value), verb);
+  return printValue(value, verb, depth + 1);
+}
+
+function fmtString(s: string, verb: Verb): string {
+  return verb === 'q' ? goQuote(s) : s;
+}
+
+function badVerb(value: GoValue, verb: Verb): string {
+  return `%!${verb}(${value.type.name}=${printArg(value, 'v')})`;
+}
+
+/** fmt.Sprint: a space between operands when neither is a string. */
+function sprint(args: readonly Value[]): string {
+  let out = '';
+  let prevString = false;
+  args.forEach((arg, i) => {
+    const isString = arg?.kind === 'string';
+    if (i > 0 && !isString && !prevString) out += ' ';
+    out += printArg(arg, 'v');
+    prevString = isString;
+  });
+  return out;
+}
+
+function sprintln(args: readonly Value[]): string {
+  return `${args.map((arg) => printArg(arg, 'v')).join(' ')}\n`;
+}
+
+function sprintf(format: string, args: readonly Value[]): string {
+  let out = '';
+  let argNum = 0;
+  let i = 0;
+  while (i < format.length) {
+    const percent = format.indexOf('%', i);
+    if (percent < 0) {
+      out += format.slice(i);
+      break;
+    }
+    out += format.slice(i, percent);
+    i = percent + 1;
+    if (i >= format.length) {
+      out += '%!(NOVERB)';
+      break;
+    }
+    const verb = String.fromCodePoint(format.codePointAt(i) ?? 0);
+    i += verb.length;
+    if (verb === '%') {
+      out += '%';
+      continue;
+    }
+    if (!'vsqdt'.includes(verb)) throw new Unsupported(`printf verb or flag in ${goQuote(`%${verb}`)} (supported: %v %s %q %d %t %%)`);
+    if (argNum >= args.length) {
+      out += `%!${verb}(MISSING)`;
+      continue;
+    }
+    out += printArg(args[argNum++] ?? null, verb as Verb);
+  }
+  if (argNum < args.length) {
+    const extra = args.slice(argNum).map((arg) => (arg === null ? '<nil>' : `${arg.type.name}=${printArg(arg, 'v')}`));
+    out += `%!(EXTRA ${extra.join(', ')})`;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// encoding/json Marshal (as sprig's toJson calls it), with Go 1.22+ escapes and HTML escaping.
+
+class JsonUnsupportedType extends Error {}
+
+function jsonString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x80) {
+      if (cp >= 0x20 && ch !== '"' && ch !== '\\' && ch !== '<' && ch !== '>' && ch !== '&') out += ch;
+      else if (ch === '"' || ch === '\\') out += `\\${ch}`;
+      else if (cp === 0x08) out += '\\b';
+      else if (cp === 0x0c) out += '\\f';
+      else if (cp === 0x0a) out += '\\n';
+      else if (cp === 0x0d) out += '\\r';
+      else if (cp === 0x09) out += '\\t';
+      else out += `\\u00${hex(cp, 2)}`;
+    } else if (cp === 0x2028 || cp === 0x2029) out += `\\u${hex(cp, 4)}`;
+    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+function jsonMarshal(value: Value): string {
+  if (value === null) return 'null';
+  switch (value.kind) {
+    case 'string':
+      return jsonString(value.value);
+    case 'bool':
+    case 'int':
+      return String(value.value);
+    case 'slice':
+      return value.items === null ? 'null' : `[${value.items.map(jsonMarshal).join(',')}]`;
+    case 'map':
+      // Go refuses the map type itself (struct keys), even when the map is nil or empty.
+      if (value.type.key.kind !== 'string') throw new JsonUnsupportedType(`json: unsupported type: ${value.type.name}`);
+      if (value.entries === null) return 'null';
+      return `{${sortedEntries(value).map((e) => `${jsonMarshal(e.key)}:${jsonMarshal(e.value)}`).join(',')}}`;
+    case 'struct':
+      return `{${jsonFields(value).join(',')}}`;
+  }
+}
+
+function jsonFields(value: StructValue): string[] {
+  const out: string[] = [];
+  value.type.fields.forEach((field, i) => {
+    const fieldValue = value.fields[i];
+    if (!fieldValue) return;
+    // An embedded struct without a JSON name has its fields promoted.
+    if (field.embedded && fieldValue.kind === 'struct') {
+      out.push(...jsonFields(fieldValue));
+      return;
+    }
+    const json = field.json ?? { name: field.name, omitEmpty: false };
+    if (json.omitEmpty && fieldValue.kind === 'string' && fieldValue.value === '') return;
+    out.push(`${jsonString(json.name)}:${jsonMarshal(fieldValue)}`);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Functions: text/template builtins and the sprig functions d2ci implements.
+
+interface GoFunction {
+  readonly params: readonly GoType[];
+  /** Element type of a trailing variadic parameter. */
+  readonly variadic?: GoType;
+  readonly call: (args: Value[]) => Value;
+}
+
+/** Builtins the executor handles itself (and/or short-circuit). */
+type SpecialFunction = 'and' | 'or';
+
+function fn(params: readonly GoType[], call: (args: Value[]) => Value, variadic?: GoType): GoFunction {
+  return variadic ? { params, call, variadic } : { params, call };
+}
+
+function argString(args: readonly Value[], i: number): string {
+  const v = args[i];
+  return v?.kind === 'string' ? v.value : '';
+}
+
+function argInt(args: readonly Value[], i: number): number {
+  const v = args[i];
+  return v?.kind === 'int' ? v.value : 0;
+}
+
+function stringFn(arity: number, body: (...s: string[]) => string): GoFunction {
+  return fn(Array<GoType>(arity).fill(stringType), (args) => str(body(...args.map((_, i) => argString(args, i)))));
+}
+
+function predicateFn(body: (a: string, b: string) => boolean): GoFunction {
+  return fn([stringType, stringType], (args) => bool(body(argString(args, 0), argString(args, 1))));
+}
+
+/** Go panics surface as call errors; this is the text a nil reflect.TypeOf(...).Kind() panic gives. */
+const nilPointerPanic = 'runtime error: invalid memory address or nil pointer dereference';
+
+/** strings.Repeat, whose panics become call errors. */
+function goRepeat(s: string, count: number): string {
+  if (count < 0) throw new CallFailure('strings: negative Repeat count');
+  if (count * byteLength(s) > 1 << 24) throw new Unsupported('a repeat or indent result over 16 MiB');
+  return s.repeat(count);
+}
+
+/** strings.ToLower/ToUpper: per code point, simple case mapping. */
+function goChangeCase(s: string, upper: boolean): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return upper ? s.toUpperCase() : s.toLowerCase();
+  let out = '';
+  for (const ch of s) out += simpleCase(ch, upper);
+  return out;
+}
+
+/**
+ * unicode.ToUpper/ToLower of one character (UnicodeData's one-to-one mapping). JavaScript applies the full
+ * mapping, which differs only where SpecialCasing gives several characters: there the simple mapping is the
+ * character itself, except U+0130 (lower case i) and the Greek iota-subscript letters, which are refused.
+ */
+function simpleCase(ch: string, upper: boolean): string {
+  const mapped = upper ? ch.toUpperCase() : ch.toLowerCase();
+  if (codePoints(mapped).length === 1) return mapped;
+  const cp = ch.codePointAt(0) ?? 0;
+  if (!upper && cp === 0x0130) return 'i';
+  if (cp >= 0x1f80 && cp <= 0x1fff) throw new Unsupported(`${upper ? 'upper' : 'lower'} of ${goQuote(ch)} (no one-to-one case mapping known to d2ci)`);
+  return ch;
+}
+
+/** strings.Title. */
+function goTitle(s: string): string {
+  let out = '';
+  let prev = 0x20;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    out += isTitleSeparator(prev) ? toTitle(ch) : ch;
+    prev = cp;
+  }
+  return out;
+}
+
+/**
+ * unicode.ToTitle of one character. Title case is upper case (JavaScript's one-to-one mapping) except for the
+ * DŽ/LJ/NJ/DZ digraphs, which have their own title forms, and Georgian Mkhedruli, which has none.
+ */
+function toTitle(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp < 0x80) return ch.toUpperCase();
+  if (cp >= 0x01c4 && cp <= 0x01cc) return String.fromCodePoint(0x01c5 + 3 * Math.floor((cp - 0x01c4) / 3));
+  if (cp >= 0x01f1 && cp <= 0x01f3) return '\u01f2';
+  if ((cp >= 0x10d0 && cp <= 0x10fa) || (cp >= 0x10fd && cp <= 0x10ff)) return ch;
+  return simpleCase(ch, true);
+}
+
+function isTitleSeparator(cp: number): boolean {
+  if (cp < 0x80) return !isAlphaNumeric(cp);
+  if (alphaNumericPattern.test(String.fromCodePoint(cp))) return false;
+  return isUnicodeSpace(cp);
+}
+
+/** strings.TrimSpace. */
+function goTrimSpace(s: string): string {
+  const chars = codePoints(s);
+  let start = 0;
+  let end = chars.length;
+  while (start < end && isUnicodeSpace(chars[start]?.codePointAt(0) ?? 0)) start++;
+  while (end > start && isUnicodeSpace(chars[end - 1]?.codePointAt(0) ?? 0)) end--;
+  return chars.slice(start, end).join('');
+}
+
+/** strings.Trim(s, cutset). */
+function goTrim(s: string, cutset: string): string {
+  const cut = new Set(codePoints(cutset));
+  const chars = codePoints(s);
+  let start = 0;
+  let end = chars.length;
+  while (start < end && cut.has(chars[start] ?? '')) start++;
+  while (end > start && cut.has(chars[end - 1] ?? '')) end--;
+  return chars.slice(start, end).join('');
+}
+
+/** strings.Replace(s, old, new, -1): an empty old matches before every rune and at the end. */
+function goReplaceAll(s: string, old: string, replacement: string): string {
+  if (old === '') return replacement + codePoints(s).map((ch) => ch + replacement).join('');
+  return s.split(old).join(replacement);
+}
+
+/** strings.Split. */
+function goSplit(s: string, sep: string): string[] {
+  return sep === '' ? codePoints(s) : s.split(sep);
+}
+
+/** goutils.DeleteWhiteSpace, which walks bytes and re-encodes every kept byte as a rune. */
+function goDeleteWhiteSpace(s: string): string {
+  if (s === '') return s;
+  const bytes = utf8.encode(s);
+  const kept = bytes.filter((b) => !isUnicodeSpace(b));
+  if (kept.length === bytes.length) return s;
+  // A byte b >= 0x80 becomes the rune U+00b: Latin-1 decoding is exactly that.
+  return String.fromCharCode(...kept);
+}
+
+/** sprig trunc, which slices bytes. */
+function goTrunc(c: number, s: string): string {
+  const bytes = utf8.encode(s);
+  let slice: Uint8Array | null = null;
+  if (c < 0 && bytes.length + c > 0) slice = bytes.subarray(bytes.length + c);
+  else if (c >= 0 && bytes.length > c) slice = bytes.subarray(0, c);
+  if (slice === null) return s;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(slice);
+  } catch {
+    // Cutting inside a multi-byte character leaves invalid UTF-8, which a JavaScript string cannot carry.
+    throw new Unsupported(`trunc ${c} cutting a multi-byte character`);
+  }
+}
+
+/** path.Clean. */
+function pathClean(p: string): string {
+  if (p === '') return '.';
+  const rooted = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!rooted) out.push('..');
+      continue;
+    }
+    out.push(part);
+  }
+  const joined = out.join('/');
+  if (rooted) return `/${joined}`;
+  return joined === '' ? '.' : joined;
+}
+
+/** path.Base. */
+function pathBase(p: string): string {
+  if (p === '') return '.';
+  let s = p;
+  while (s.length > 0 && s.endsWith('/')) s = s.slice(0, -1);
+  const i = s.lastIndexOf('/');
+  if (i >= 0) s = s.slice(i + 1);
+  return s === '' ? '/' : s;
+}
+
+/** path.Dir. */
+function pathDir(p: string): string {
+  return pathClean(p.slice(0, p.lastIndexOf('/') + 1));
+}
+
+/** path.Ext. */
+function pathExt(p: string): string {
+  for (let i = p.length - 1; i >= 0 && p[i] !== '/'; i--) if (p[i] === '.') return p.slice(i);
+  return '';
+}
+
+/** sprig strval: strings as they are, Stringers through String(), the rest as %v. */
+function strval(v: Value): string {
+  return printArg(v, 'v');
+}
+
+/** sprig strslice. */
+function strslice(v: Value): string[] {
+  if (v === null) return [];
+  if (v.kind === 'slice') return (v.items ?? []).filter((item) => item !== null).map(strval);
+  return [strval(v)];
+}
+
+/** sprig empty. */
+function isEmpty(v: Value): boolean {
+  return !isTrue(v);
+}
+
+/** Sprig's list helpers take interface{} and panic on nil (reflect.TypeOf(nil).Kind()). */
+function sliceArg(v: Value, what: string): SliceValue {
+  if (v === null) throw new CallFailure(nilPointerPanic);
+  if (v.kind !== 'slice') throw new CallFailure(`Cannot find ${what} on type ${kindName(v)}`);
+  return v;
+}
+
+/** sprig toInt64, limited to Go ints (cast.ToInt64's string and float rules are not mirrored). */
+function toInt64(v: Value, name: string): number {
+  if (v?.kind !== 'int') throw new Unsupported(`${name} of a ${v === null ? 'nil' : v.type.name} (only integers are supported)`);
+  return v.value;
+}
+
+function int64Result(n: number): IntValue {
+  if (!Number.isSafeInteger(n)) throw new Unsupported('integer arithmetic beyond 2^53');
+  return int(n, int64Type);
+}
+
+/** text/template HTMLEscapeString. */
+function htmlEscape(s: string): string {
+  return s.replace(/[\0"'&<>]/g, (c) => ({ '\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
+}
+
+/** text/template JSEscapeString. */
+function jsEscape(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const special = ({ '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' } as Record<string, string>)[ch];
+    if (special !== undefined) out += special;
+    else if (cp < 0x20) out += `\\u00${hex(cp, 2, true)}`;
+    else if (cp < 0x80 || isPrint(cp)) out += ch;
+    else out += `\\u${hex(cp, 4, true)}`;
+  }
+  return out;
+}
+
+/** url.QueryEscape. */
+function queryEscape(s: string): string {
+  let out = '';
+  for (const b of utf8.encode(s)) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (c === ' ') out += '+';
+    else out += `%${hex(b, 2, true)}`;
+  }
+  return out;
+}
+
+/** text/template evalArgs: fmt.Sprint, with "no value" for invalid arguments. */
+function evalArgs(args: readonly Value[]): string {
+  if (args.length === 1 && args[0]?.kind === 'string') return args[0].value;
+  return sprint(args.map((arg) => arg ?? str('<no value>')));
+}
+
+/** text/template basicKind, for comparisons. */
+function basicKind(v: Value): 'bool' | 'int' | 'string' | 'invalid' {
+  return v !== null && (v.kind === 'bool' || v.kind === 'int' || v.kind === 'string') ? v.kind : 'invalid';
+}
+
+function isNilValue(v: Value): boolean {
+  return v === null || (v.kind === 'slice' && v.items === null) || (v.kind === 'map' && v.entries === null);
+}
+
+/** text/template eq. */
+function goEq(arg1: Value, others: readonly Value[]): boolean {
+  if (others.length === 0) throw new CallFailure('missing argument for comparison');
+  const k1 = basicKind(arg1);
+  for (const arg of others) {
+    const k2 = basicKind(arg);
+    let truth = false;
+    if (k1 !== k2) {
+      if (arg1 !== null && arg !== null) throw new CallFailure(`incompatible types for comparison: ${arg1.type.name} and ${arg.type.name}`);
+    } else if (k1 !== 'invalid' && arg1 !== null && arg !== null) {
+      truth = goEqual(arg1, arg) || (arg1.kind === 'int' && arg.kind === 'int' && arg1.value === arg.value);
+    } else if (arg1 === null || arg === null || isNilValue(arg1) || isNilValue(arg)) {
+      if (arg1 !== null && arg !== null && arg1.kind !== arg.kind) throw new CallFailure(`non-comparable types ${printArg(arg1, 'v')}: ${arg1.type.name}, ${arg.type.name}: ${printArg(arg, 'v')}`);
+      truth = isNilValue(arg1) === isNilValue(arg);
+    } else {
+      if (arg1.kind !== arg.kind) throw new CallFailure(`non-comparable types ${printArg(arg1, 'v')}: ${arg1.type.name}, ${arg.type.name}: ${printArg(arg, 'v')}`);
+      if (!comparable(arg.type)) throw new CallFailure(`non-comparable type ${printArg(arg, 'v')}: ${arg.type.name}`);
+      truth = goEqual(arg1, arg);
+    }
+    if (truth) return true;
+  }
+  return false;
+}
+
+/** text/template lt. */
+function goLt(arg1: Value, arg2: Value): boolean {
+  const k1 = basicKind(arg1);
+  const k2 = basicKind(arg2);
+  if (k1 === 'invalid' || k2 === 'invalid' || arg1 === null || arg2 === null) throw new CallFailure('invalid type for comparison');
+  if (k1 !== k2) throw new CallFailure(`incompatible types for comparison: ${arg1.type.name} and ${arg2.type.name}`);
+  if (arg1.kind === 'string' && arg2.kind === 'string') return compareGoStrings(arg1.value, arg2.value) < 0;
+  if (arg1.kind === 'int' && arg2.kind === 'int') return arg1.value < arg2.value;
+  throw new CallFailure('invalid type for comparison');
+}
+
+/** text/template index. */
+function goIndex(item: Value, indexes: readonly Value[]): Value {
+  if (item === null) throw new CallFailure('index of untyped nil');
+  let current: Value = item;
+  for (const index of indexes) {
+    if (current === null) throw new CallFailure('index of untyped nil');
+    if (current.kind === 'slice' || current.kind === 'string') {
+      if (index === null) throw new CallFailure('cannot index slice/array with nil');
+      if (index.kind !== 'int') throw new CallFailure(`cannot index slice/array with type ${index.type.name}`);
+      const length = valueLength(current);
+      if (index.value < 0 || index.value > length) throw new CallFailure(`index out of range: ${index.value}`);
+      if (index.value === length) throw new CallFailure(`reflect: ${current.kind} index out of range`);
+      if (current.kind === 'string') throw new Unsupported('index of a string (Go yields a byte)');
+      current = current.items?.[index.value] ?? null;
+    } else if (current.kind === 'map') {
+      const keyType = current.type.key;
+      if (index === null) throw new CallFailure(`value is nil; should be of type ${keyType.name}`);
+      if (!assignable(index.type, keyType)) throw new CallFailure(`value has type ${index.type.name}; should be ${keyType.name}`);
+      const found = mapLookup(current, index);
+      current = found === undefined ? zeroValue(current.type.elem) : found;
+    } else {
+      throw new CallFailure(`can't index item of type ${current.type.name}`);
+    }
+  }
+  return current;
+}
+
+const builtinFunctions: ReadonlyMap<string, GoFunction | SpecialFunction> = new Map<string, GoFunction | SpecialFunction>([
+  ['and', 'and'],
+  ['or', 'or'],
+  ['not', fn([anyType], (a) => bool(!isTrue(a[0] ?? null)))],
+  ['eq', fn([anyType], (a) => bool(goEq(a[0] ?? null, a.slice(1))), anyType)],
+  ['ne', fn([anyType, anyType], (a) => bool(!goEq(a[0] ?? null, [a[1] ?? null])))],
+  ['lt', fn([anyType, anyType], (a) => bool(goLt(a[0] ?? null, a[1] ?? null)))],
+  ['le', fn([anyType, anyType], (a) => bool(goLt(a[0] ?? null, a[1] ?? null) || goEq(a[0] ?? null, [a[1] ?? null])))],
+  ['gt', fn([anyType, anyType], (a) => bool(!(goLt(a[0] ?? null, a[1] ?? null) || goEq(a[0] ?? null, [a[1] ?? null]))))],
+  ['ge', fn([anyType, anyType], (a) => bool(!goLt(a[0] ?? null, a[1] ?? null)))],
+  ['len', fn([anyType], (a) => {
+    const item = a[0] ?? null;
+    if (item === null) throw new CallFailure('reflect: call of reflect.Value.Type on zero Value');
+    if (item.kind === 'string' || item.kind === 'slice' || item.kind === 'map') return int(valueLength(item));
+    throw new CallFailure(`len of type ${item.type.name}`);
+  })],
+  ['index', fn([anyType], (a) => goIndex(a[0] ?? null, a.slice(1)), anyType)],
+  ['print', fn([], (a) => str(sprint(a)), anyType)],
+  ['println', fn([], (a) => str(sprintln(a)), anyType)],
+  ['printf', fn([stringType], (a) => str(sprintf(argString(a, 0), a.slice(1))), anyType)],
+  ['html', fn([], (a) => str(htmlEscape(evalArgs(a))), anyType)],
+  ['js', fn([], (a) => str(jsEscape(evalArgs(a))), anyType)],
+  ['urlquery', fn([], (a) => str(queryEscape(evalArgs(a))), anyType)],
+]);
+
+const sprigFunctions: ReadonlyMap<string, GoFunction> = new Map<string, GoFunction>([
+  ['hello', fn([], () => str('Hello!'))],
+  // strings
+  ['lower', stringFn(1, (s) => goChangeCase(s, false))],
+  ['upper', stringFn(1, (s) => goChangeCase(s, true))],
+  ['title', stringFn(1, goTitle)],
+  ['trim', stringFn(1, goTrimSpace)],
+  ['trimAll', stringFn(2, (cutset, s) => goTrim(s, cutset))],
+  ['trimall', stringFn(2, (cutset, s) => goTrim(s, cutset))],
+  ['trimPrefix', stringFn(2, (prefix, s) => (s.startsWith(prefix) ? s.slice(prefix.length) : s))],
+  ['trimSuffix', stringFn(2, (suffix, s) => (suffix !== '' && s.endsWith(suffix) ? s.slice(0, s.length - suffix.length) : s))],
+  ['replace', stringFn(3, (old, replacement, s) => goReplaceAll(s, old, replacement))],
+  ['nospace', stringFn(1, goDeleteWhiteSpace)],
+  ['contains', predicateFn((substr, s) => s.includes(substr))],
+  ['hasPrefix', predicateFn((prefix, s) => s.startsWith(prefix))],
+  ['hasSuffix', predicateFn((suffix, s) => s.endsWith(suffix))],
+  ['repeat', fn([intType, stringType], (a) => str(goRepeat(argString(a, 1), argInt(a, 0))))],
+  ['trunc', fn([intType, stringType], (a) => str(goTrunc(argInt(a, 0), argString(a, 1))))],
+  ['indent', fn([intType, stringType], (a) => { const pad = goRepeat(' ', argInt(a, 0)); return str(pad + argString(a, 1).replaceAll('\n', `\n${pad}`)); })],
+  ['nindent', fn([intType, stringType], (a) => { const pad = goRepeat(' ', argInt(a, 0)); return str(`\n${pad}${argString(a, 1).replaceAll('\n', `\n${pad}`)}`); })],
+  ['quote', fn([], (a) => str(a.filter((v) => v !== null).map((v) => goQuote(strval(v))).join(' ')), anyType)],
+  ['squote', fn([], (a) => str(a.filter((v) => v !== null).map((v) => `'${printArg(v, 'v')}'`).join(' ')), anyType)],
+  ['cat', fn([], (a) => str(a.filter((v) => v !== null).map((v) => printArg(v, 'v')).join(' ')), anyType)],
+  ['toString', fn([anyType], (a) => str(strval(a[0] ?? null)))],
+  ['sha1sum', stringFn(1, (s) => createHash('sha1').update(s, 'utf8').digest('hex'))],
+  ['sha256sum', stringFn(1, (s) => createHash('sha256').update(s, 'utf8').digest('hex'))],
+  ['b64enc', stringFn(1, (s) => Buffer.from(s, 'utf8').toString('base64'))],
+  // paths
+  ['base', stringFn(1, pathBase)],
+  ['dir', stringFn(1, pathDir)],
+  ['ext', stringFn(1, pathExt)],
+  ['clean', stringFn(1, pathClean)],
+  // lists
+  ['join', fn([stringType, anyType], (a) => str(strslice(a[1] ?? null).join(argString(a, 0))))],
+  ['splitList', fn([stringType, stringType], (a) => ({ kind: 'slice', type: stringSliceType, items: goSplit(argString(a, 1), argString(a, 0)).map(str) }))],
+  ['toStrings', fn([anyType], (a) => ({ kind: 'slice', type: stringSliceType, items: strslice(a[0] ?? null).map(str) }))],
+  ['sortAlpha', fn([anyType], (a) => {
+    const list = a[0] ?? null;
+    const items = list?.kind === 'slice' ? strslice(list).sort(compareGoStrings) : [strval(list)];
+    return { kind: 'slice', type: stringSliceType, items: items.map(str) };
+  })],
+  ['first', fn([anyType], (a) => sliceArg(a[0] ?? null, 'first').items?.[0] ?? null)],
+  ['mustFirst', fn([anyType], (a) => sliceArg(a[0] ?? null, 'first').items?.[0] ?? null)],
+  ['last', fn([anyType], (a) => { const items = sliceArg(a[0] ?? null, 'last').items ?? []; return items[items.length - 1] ?? null; })],
+  ['mustLast', fn([anyType], (a) => { const items = sliceArg(a[0] ?? null, 'last').items ?? []; return items[items.length - 1] ?? null; })],
+  ['uniq', fn([anyType], (a) => uniq(a[0] ?? null))],
+  ['mustUniq', fn([anyType], (a) => uniq(a[0] ?? null))],
+  // defaults
+  ['default', fn([anyType], (a) => (a.length < 2 || isEmpty(a[1] ?? null) ? (a[0] ?? null) : (a[1] ?? null)), anyType)],
+  ['empty', fn([anyType], (a) => bool(isEmpty(a[0] ?? null)))],
+  ['coalesce', fn([], (a) => a.find((v) => !isEmpty(v)) ?? null, anyType)],
+  ['ternary', fn([anyType, anyType, boolType], (a) => (a[2]?.kind === 'bool' && a[2].value ? (a[0] ?? null) : (a[1] ?? null)))],
+  ['toJson', fn([anyType], (a) => { try { return str(jsonMarshal(a[0] ?? null)); } catch (error) { if (error instanceof JsonUnsupportedType) return str(''); throw error; } })],
+  ['mustToJson', fn([anyType], (a) => { try { return str(jsonMarshal(a[0] ?? null)); } catch (error) { if (error instanceof JsonUnsupportedType) throw new CallFailure(error.message); throw error; } })],
+  // integers
+  ['add1', fn([anyType], (a) => int64Result(toInt64(a[0] ?? null, 'add1') + 1))],
+  ['add', fn([], (a) => int64Result(a.reduce((sum, v) => sum + toInt64(v, 'add'), 0)), anyType)],
+  ['sub', fn([anyType, anyType], (a) => int64Result(toInt64(a[0] ?? null, 'sub') - toInt64(a[1] ?? null, 'sub')))],
+  ['mul', fn([anyType], (a) => int64Result(a.slice(1).reduce((product, v) => product * toInt64(v, 'mul'), toInt64(a[0] ?? null, 'mul'))), anyType)],
+]);
+
+/** sprig uniq: reflect.DeepEqual de-duplication into a []interface{}. */
+function uniq(list: Value): SliceValue {
+  const items: Value[] = [];
+  for (const item of sliceArg(list, 'uniq').items ?? []) if (!items.some((seen) => deepEqual(seen, item))) items.push(item);
+  return { kind: 'slice', type: anySliceType, items };
+}
+
+/** sprig.HermeticTxtFuncMap() (v3.3.0) names d2ci does not implement: Go knows them, so they are not "undefined". */
+const unsupportedSprigFunctions = [
+  'abbrev', 'abbrevboth', 'add1f', 'addf', 'adler32sum', 'ago', 'all', 'any', 'append', 'atoi', 'b32dec', 'b32enc', 'b64dec',
+  'bcrypt', 'biggest', 'buildCustomCert', 'camelcase', 'ceil', 'chunk', 'compact', 'concat', 'decryptAES', 'deepCopy', 'deepEqual',
+  'derivePassword', 'dict', 'dig', 'div', 'divf', 'duration', 'durationRound', 'encryptAES', 'fail', 'float64', 'floor', 'fromJson',
+  'genCA', 'genCAWithKey', 'genPrivateKey', 'genSelfSignedCert', 'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey',
+  'get', 'has', 'hasKey', 'htpasswd', 'initial', 'initials', 'int', 'int64', 'isAbs', 'kebabcase', 'keys', 'kindIs', 'kindOf', 'list',
+  'max', 'maxf', 'merge', 'mergeOverwrite', 'min', 'minf', 'mod', 'mulf', 'mustAppend', 'mustChunk', 'mustCompact', 'mustDateModify',
+  'mustDeepCopy', 'mustFromJson', 'mustHas', 'mustInitial', 'mustMerge', 'mustMergeOverwrite', 'mustPrepend', 'mustPush',
+  'mustRegexFind', 'mustRegexFindAll', 'mustRegexMatch', 'mustRegexReplaceAll', 'mustRegexReplaceAllLiteral', 'mustRegexSplit',
+  'mustRest', 'mustReverse', 'mustSlice', 'mustToDate', 'mustToPrettyJson', 'mustToRawJson', 'mustWithout', 'must_date_modify',
+  'omit', 'osBase', 'osClean', 'osDir', 'osExt', 'osIsAbs', 'pick', 'pluck', 'plural', 'prepend', 'push', 'randInt', 'regexFind',
+  'regexFindAll', 'regexMatch', 'regexQuoteMeta', 'regexReplaceAll', 'regexReplaceAllLiteral', 'regexSplit', 'rest', 'reverse',
+  'round', 'semver', 'semverCompare', 'seq', 'set', 'sha512sum', 'shuffle', 'slice', 'snakecase', 'split', 'splitn', 'subf', 'substr',
+  'swapcase', 'toDate', 'toDecimal', 'toPrettyJson', 'toRawJson', 'tuple', 'typeIs', 'typeIsLike', 'typeOf', 'unixEpoch', 'unset',
+  'until', 'untilStep', 'untitle', 'urlJoin', 'urlParse', 'values', 'without', 'wrap', 'wrapWith',
+];
+
+/**
+ * Every function name a Flux template can use, as the executor finds it: sprig's map first (its `slice`
+ * shadows the builtin), then the builtins. `call` is a builtin d2ci does not implement (no data holds functions).
+ */
+const templateFunctions: ReadonlyMap<string, GoFunction | SpecialFunction | 'unsupported'> = new Map<string, GoFunction | SpecialFunction | 'unsupported'>([
+  ['call', 'unsupported'],
+  ...builtinFunctions,
+  ...unsupportedSprigFunctions.map((name): [string, 'unsupported'] => [name, 'unsupported']),
+  ...sprigFunctions,
+]);
+
+// ---------------------------------------------------------------------------------------------------------
+// Executor: exec.go.
+
+const maxOutputLength = 1 << 24;
+
+const MISSING = Symbol('missing');
+type Final = Value | typeof MISSING;
+
+/** {{break}} and {{continue}} unwind to their range as exceptions, as Go's panics do. */
+class BreakSignal extends Error {}
+class ContinueSignal extends Error {}
+
+interface Variable {
+  readonly name: string;
+  value: Value;
+}
+
+class Executor {
+  private readonly text: string;
+  private vars: Variable[] = [];
+  private node: Node | null = null;
+  private output = '';
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  execute(root: ListNode, data: Value): string {
+    this.vars = [{ name: '$', value: data }];
+    this.walk(data, root);
+    return this.output;
+  }
+
+  private at(node: Node): void {
+    this.node = node;
+  }
+
+  private errorf(message: string): never {
+    if (this.node === null) throw new ExecFailure(`template: ${templateName}: ${message}`);
+    const pos = this.node.pos;
+    const before = this.text.slice(0, pos);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const location = `${templateName}:${countNewlines(before) + 1}:${byteLength(before.slice(lineStart))}`;
+    throw new ExecFailure(`template: ${location}: executing "${templateName}" at <${nodeString(this.node)}>: ${message}`);
+  }
+
+  private unsupported(construct: string): never {
+    throw new Unsupported(construct, this.node?.pos);
+  }
+
+  private mark(): number {
+    return this.vars.length;
+  }
+
+  private pop(mark: number): void {
+    this.vars.length = mark;
+  }
+
+  private setVar(name: string, value: Value): void {
+    for (let i = this.vars.length - 1; i >= 0; i--) {
+      const v = this.vars[i];
+      if (v?.name === name) {
+        v.value = value;
+        return;
+      }
+    }
+    this.errorf(`undefined variable: ${name}`);
+  }
+
+  private setTopVar(n: number, value: Value): void {
+    const v = this.vars[this.vars.length - n];
+    if (v) v.value = value;
+  }
+
+  private varValue(name: string): Value {
+    for (let i = this.vars.length - 1; i >= 0; i--) {
+      const v = this.vars[i];
+      if (v?.name === name) return v.value;
+    }
+    this.errorf(`undefined variable: ${name}`);
+  }
+
+  private walk(dot: Value, node: Node): void {
+    this.at(node);
+    switch (node.type) {
+      case 'action': {
+        // Declared variables persist until the enclosing {{end}}; a declaration prints nothing.
+        const value = this.evalPipeline(dot, node.pipe);
+        if (node.pipe.decl.length === 0) this.printValue(node, value);
+        return;
+      }
+      case 'break':
+        throw new BreakSignal();
+      case 'continue':
+        throw new ContinueSignal();
+      case 'if':
+      case 'with':
+        this.walkIfOrWith(node, dot);
+        return;
+      case 'list':
+        for (const n of node.nodes) this.walk(dot, n);
+        return;
+      case 'range':
+        this.walkRange(dot, node);
+        return;
+      case 'text':
+        this.write(node.text);
+        return;
+      default:
+        this.errorf(`unknown node: ${nodeString(node)}`);
+    }
+  }
+
+  private walkIfOrWith(node: BranchNode, dot: Value): void {
+    const mark = this.mark();
+    try {
+      const value = this.evalPipeline(dot, node.pipe);
+      if (isTrue(value)) this.walk(node.type === 'with' ? value : dot, node.list);
+      else if (node.elseList) this.walk(dot, node.elseList);
+    } finally {
+      this.pop(mark);
+    }
+  }
+
+  private walkRange(dot: Value, r: BranchNode): void {
+    this.at(r);
+    const outer = this.mark();
+    try {
+      const value = this.evalPipeline(dot, r.pipe);
+      const mark = this.mark();
+      const oneIteration = (index: Value, elem: Value): void => {
+        const decl = r.pipe.decl;
+        if (decl.length > 0) {
+          if (r.pipe.isAssign) this.setVar(decl[0]?.ident[0] ?? '', decl.length > 1 ? index : elem);
+          else this.setTopVar(1, elem);
+        }
+        if (decl.length > 1) {
+          if (r.pipe.isAssign) this.setVar(decl[1]?.ident[0] ?? '', elem);
+          else this.setTopVar(2, index);
+        }
+        try {
+          this.walk(elem, r.list);
+        } catch (signal) {
+          if (!(signal instanceof ContinueSignal)) throw signal;
+        } finally {
+          this.pop(mark);
+        }
+      };
+      let iterated = false;
+      if (value === null) {
+        // An invalid value (nil map and the like) ranges like an empty map.
+      } else if (value.kind === 'slice') {
+        (value.items ?? []).forEach((item, i) => {
+          iterated = true;
+          oneIteration(int(i), item);
+        });
+      } else if (value.kind === 'map') {
+        for (const entry of sortedEntries(value)) {
+          iterated = true;
+          oneIteration(entry.key, entry.value);
+        }
+      } else if (value.kind === 'int') {
+        // Go 1.24+: {{range n}} counts 0..n-1, the count being both dot and the one variable.
+        if (r.pipe.decl.length > 1) this.errorf(`can't use ${value.value} to iterate over more than one variable`);
+        for (let i = 0; i < value.value; i++) {
+          iterated = true;
+          oneIteration(null, int(i, value.type.kind === 'int' ? value.type : intType));
+        }
+      } else {
+        this.errorf(`range can't iterate over ${printArg(value, 'v')}`);
+      }
+      if (!iterated && r.elseList) this.walk(dot, r.elseList);
+    } catch (signal) {
+      if (!(signal instanceof BreakSignal)) throw signal;
+    } finally {
+      this.pop(outer);
+    }
+  }
+
+  private evalPipeline(dot: Value, pipe: PipeNode): Value {
+    this.at(pipe);
+    let value: Final = MISSING;
+    for (const cmd of pipe.cmds) value = this.evalCommand(dot, cmd, value);
+    const result = value === MISSING ? null : value;
+    for (const variable of pipe.decl) {
+      if (pipe.isAssign) this.setVar(variable.ident[0] ?? '', result);
+      else this.vars.push({ name: variable.ident[0] ?? '', value: result });
+    }
+    return result;
+  }
+
+  private notAFunction(args: readonly ArgNode[] | null, final: Final): void {
+    if ((args !== null && args.length > 1) || final !== MISSING) this.errorf(`can't give argument to non-function ${args?.[0] ? nodeString(args[0]) : ''}`);
+  }
+
+  private evalCommand(dot: Value, cmd: CommandNode, final: Final): Value {
+    const first = cmd.args[0];
+    if (!first) this.errorf('empty command');
+    switch (first.type) {
+      case 'field':
+        return this.evalFieldNode(dot, first, cmd.args, final);
+      case 'chain':
+        return this.evalChainNode(dot, first, cmd.args, final);
+      case 'identifier':
+        return this.evalFunction(dot, first, cmd, cmd.args, final);
+      case 'pipe':
+        this.notAFunction(cmd.args, final);
+        return this.evalPipeline(dot, first);
+      case 'variable':
+        return this.evalVariableNode(dot, first, cmd.args, final);
+    }
+    this.at(first);
+    this.notAFunction(cmd.args, final);
+    switch (first.type) {
+      case 'bool':
+        return bool(first.value);
+      case 'dot':
+        return dot;
+      case 'nil':
+        return this.errorf('nil is not a command');
+      case 'number':
+        return this.idealConstant(first);
+      case 'string':
+        return str(first.text);
+    }
+  }
+
+  private idealConstant(constant: NumberNode): Value {
+    this.at(constant);
+    return int(constant.value);
+  }
+
+  private evalFieldNode(dot: Value, field: FieldNode, args: readonly ArgNode[] | null, final: Final): Value {
+    this.at(field);
+    return this.evalFieldChain(dot, dot, field, field.ident, args, final);
+  }
+
+  private evalChainNode(dot: Value, chain: ChainNode, args: readonly ArgNode[] | null, final: Final): Value {
+    this.at(chain);
+    if (chain.node.type === 'nil') this.errorf(`indirection through explicit nil in ${nodeString(chain)}`);
+    const pipe = this.evalArg(dot, anyType, chain.node);
+    return this.evalFieldChain(dot, pipe, chain, chain.fields, args, final);
+  }
+
+  private evalVariableNode(dot: Value, variable: VariableNode, args: readonly ArgNode[] | null, final: Final): Value {
+    this.at(variable);
+    const value = this.varValue(variable.ident[0] ?? '');
+    if (variable.ident.length === 1) {
+      this.notAFunction(args, final);
+      return value;
+    }
+    return this.evalFieldChain(dot, value, variable, variable.ident.slice(1), args, final);
+  }
+
+  private evalFieldChain(dot: Value, receiver: Value, node: Node, ident: readonly string[], args: readonly ArgNode[] | null, final: Final): Value {
+    let current = receiver;
+    for (let i = 0; i < ident.length - 1; i++) current = this.evalField(dot, ident[i] ?? '', node, null, MISSING, current);
+    return this.evalField(dot, ident[ident.length - 1] ?? '', node, args, final, current);
+  }
+
+  private evalFunction(dot: Value, node: IdentifierNode, cmd: Node, args: readonly ArgNode[] | null, final: Final): Value {
+    this.at(node);
+    const found = templateFunctions.get(node.ident);
+    if (found === undefined) this.errorf(`${goQuote(node.ident)} is not a defined function`);
+    if (found === 'unsupported') this.unsupported(`function ${goQuote(node.ident)}`);
+    return this.evalCall(dot, found, cmd, node.ident, args, final);
+  }
+
+  private evalField(dot: Value, fieldName: string, node: Node, args: readonly ArgNode[] | null, final: Final, receiver: Value): Value {
+    if (receiver === null) return null;
+    if (receiver.kind === 'struct') {
+      const method = receiver.type.methods.get(fieldName);
+      if (method) return this.evalCall(dot, fn(method.params, () => method.call(receiver)), node, fieldName, args, final);
+    }
+    const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
+    if (receiver.kind === 'struct') {
+      const field = fieldByName(receiver, fieldName);
+      if (field !== undefined) {
+        if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
+        return field;
+      }
+    } else if (receiver.kind === 'map' && assignable(stringType, receiver.type.key)) {
+      if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
+      return mapLookup(receiver, str(fieldName)) ?? null;
+    }
+    this.errorf(`can't evaluate field ${fieldName} in type ${receiver.type.name}`);
+  }
+
+  private evalCall(dot: Value, fun: GoFunction | SpecialFunction, node: Node, name: string, argNodes: readonly ArgNode[] | null, final: Final): Value {
+    const args = argNodes ? argNodes.slice(1) : [];
+    const numIn = args.length + (final === MISSING ? 0 : 1);
+    if (fun === 'and' || fun === 'or') {
+      if (numIn < 1) this.errorf(`wrong number of args for ${name}: want at least 1 got ${args.length}`);
+      // and/or short-circuit, returning the deciding argument itself.
+      let value: Value = null;
+      for (const arg of args) {
+        value = this.evalArg(dot, anyType, arg);
+        if (isTrue(value) === (fun === 'or')) return value;
+      }
+      if (final !== MISSING) value = final;
+      return value;
+    }
+    const numFixed = fun.variadic ? fun.params.length : args.length;
+    if (fun.variadic) {
+      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${args.length}`);
+    } else if (numIn !== fun.params.length) {
+      this.errorf(`wrong number of args for ${name}: want ${fun.params.length} got ${numIn}`);
+    }
+    const argv = args.map((arg, i) => this.evalArg(dot, i < numFixed ? (fun.params[i] ?? anyType) : (fun.variadic ?? anyType), arg));
+    if (final !== MISSING) {
+      let type = fun.params[fun.params.length - 1] ?? anyType;
+      if (fun.variadic) type = numIn - 1 < numFixed ? (fun.params[numIn - 1] ?? anyType) : fun.variadic;
+      argv.push(this.validateType(final, type));
+    }
+    try {
+      return fun.call(argv);
+    } catch (error) {
+      if (error instanceof Unsupported && error.pos === undefined) throw new Unsupported(error.message, node.pos);
+      if (!(error instanceof CallFailure)) throw error;
+      this.at(node);
+      return this.errorf(`error calling ${name}: ${error.message}`);
+    }
+  }
+
+  private validateType(value: Value, type: GoType): Value {
+    if (value === null) {
+      if (canBeNil(type)) return zeroValue(type);
+      this.errorf(`invalid value; expected ${type.name}`);
+    }
+    if (!assignable(value.type, type)) this.errorf(`wrong type for value; expected ${type.name}; got ${value.type.name}`);
+    return value;
+  }
+
+  private evalArg(dot: Value, type: GoType, n: ArgNode): Value {
+    this.at(n);
+    switch (n.type) {
+      case 'dot':
+        return this.validateType(dot, type);
+      case 'nil':
+        if (canBeNil(type)) return zeroValue(type);
+        return this.errorf(`cannot assign nil to ${type.name}`);
+      case 'field':
+        return this.validateType(this.evalFieldNode(dot, n, [n], MISSING), type);
+      case 'variable':
+        return this.validateType(this.evalVariableNode(dot, n, null, MISSING), type);
+      case 'pipe':
+        return this.validateType(this.evalPipeline(dot, n), type);
+      case 'identifier':
+        return this.validateType(this.evalFunction(dot, n, n, null, MISSING), type);
+      case 'chain':
+        return this.validateType(this.evalChainNode(dot, n, null, MISSING), type);
+    }
+    switch (type.kind) {
+      case 'bool':
+        if (n.type === 'bool') return bool(n.value);
+        return this.errorf(`expected bool; found ${nodeString(n)}`);
+      case 'int':
+        if (n.type === 'number') return int(n.value, type);
+        return this.errorf(`expected integer; found ${nodeString(n)}`);
+      case 'string':
+        if (n.type === 'string') return str(n.text);
+        return this.errorf(`expected string; found ${nodeString(n)}`);
+      case 'interface':
+        return this.evalEmptyInterface(n);
+    }
+    this.errorf(`can't handle ${nodeString(n)} for arg of type ${type.name}`);
+  }
+
+  private evalEmptyInterface(n: BoolNode | NumberNode | StringNode): Value {
+    this.at(n);
+    if (n.type === 'bool') return bool(n.value);
+    if (n.type === 'number') return this.idealConstant(n);
+    return str(n.text);
+  }
+
+  private printValue(node: Node, value: Value): void {
+    this.at(node);
+    this.write(value === null ? '<no value>' : printArg(value, 'v'));
+  }
+
+  private write(text: string): void {
+    this.output += text;
+    // Go would grow the message until memory runs out; a commit message this large is a template bug.
+    if (this.output.length > maxOutputLength) this.unsupported('a commit message over 16 MiB');
+  }
+}
