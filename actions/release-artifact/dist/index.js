@@ -8128,7 +8128,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: formatBytes, integerInput, keyValueInput, linesInput, listInput, oneLine, verifyInputNames
+// UNUSED EXPORTS: formatBytes, integerInput, keyValueInput, linesInput, listInput, oneLine, registryClients, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -8453,6 +8453,33 @@ function registrySession(inputs, context, location) {
         onWarning: (message) => warning(message),
     });
     return { client, credentials };
+}
+/**
+ * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
+ * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
+ */
+function registryClients(inputs, context) {
+    const clients = new Map();
+    return (provider, insecure) => {
+        const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
+        const key = `${name}/${insecure || inputs.insecure}`;
+        let client = clients.get(key);
+        if (!client) {
+            const credentials = registryCredentials({
+                provider: name,
+                username: inputs.username,
+                password: inputs.password,
+                githubToken: inputs.githubToken,
+                githubActor: context.actor,
+                githubServerUrl: context.serverUrl,
+                cloud: inputs.cloud,
+                onSecret: (secret) => core.setSecret(secret),
+            });
+            client = new RegistryClient({ credentials, insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message) });
+            clients.set(key, client);
+        }
+        return client;
+    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts

@@ -91,3 +91,31 @@ export function registrySession(inputs: RegistryInputs, context: GitHubContext, 
   });
   return { client, credentials };
 }
+
+/**
+ * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
+ * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
+ */
+export function registryClients(inputs: RegistryInputs, context: GitHubContext): (provider: string, insecure: boolean) => RegistryClient {
+  const clients = new Map<string, RegistryClient>();
+  return (provider, insecure) => {
+    const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
+    const key = `${name}/${insecure || inputs.insecure}`;
+    let client = clients.get(key);
+    if (!client) {
+      const credentials = registryCredentials({
+        provider: name,
+        username: inputs.username,
+        password: inputs.password,
+        githubToken: inputs.githubToken,
+        githubActor: context.actor,
+        githubServerUrl: context.serverUrl,
+        cloud: inputs.cloud,
+        onSecret: (secret) => core.setSecret(secret),
+      });
+      client = new RegistryClient({ credentials, insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message) });
+      clients.set(key, client);
+    }
+    return client;
+  };
+}

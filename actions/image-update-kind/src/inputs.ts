@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  InputError, booleanInput, githubContext, keyValueInput, listInput, registryInputs, runner as core, stringInput, workspacePath, type GitHubContext, type RegistryInputs,
+} from '@d2ci/action-kit';
+
+/** The D2 reference architecture's message template (d2-fleet clusters/update/automation.yaml). */
+export const d2MessageTemplate = `Automated image update
+
+Files:
+{{ range $filename, $_ := .Changed.FileChanges -}}
+- {{ $filename }}
+{{ end -}}
+
+Objects:
+{{ range $resource, $changes := .Changed.Objects -}}
+- {{ $resource.Kind }} {{ $resource.Name }}
+  Changes:
+{{- range $_, $change := $changes }}
+    - {{ $change.OldValue }} -> {{ $change.NewValue }}
+{{ end -}}
+{{ end -}}
+`;
+
+export interface ToolSource {
+  version: string;
+  url: string;
+  sha256: string;
+}
+
+export interface Inputs {
+  engine: 'native' | 'kind';
+  policiesPath: string;
+  updatePath: string;
+  namespace: string | undefined;
+  pushBranch: string;
+  baseBranch: string;
+  branchStrategy: 'stack' | 'reset';
+  messageTemplate: string;
+  messageValues: Record<string, string>;
+  author: { name: string; email: string };
+  githubToken: string;
+  labels: string[];
+  dryRun: boolean;
+  registry: RegistryInputs;
+  toolSources: Record<string, ToolSource>;
+  context: GitHubContext;
+}
+
+/** Git's ref-name rules that matter for a branch input (git check-ref-format). */
+function branchName(input: string, value: string): string {
+  if (!value || /(^[./-]|\.\.|[\s~^:?*[\\]|@\{|\/\/|\.lock$|\/$|\.$)/.test(value) || [...value].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
+    throw new InputError(input, `"${value}" is not a valid branch name`);
+  }
+  return value;
+}
+
+/** The repository's default branch, from the event the workflow runs for. */
+function defaultBranch(): string | undefined {
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (!path || !existsSync(path)) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(path, 'utf8')) as { repository?: { default_branch?: string } };
+    return event.repository?.default_branch || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toolSources(): Record<string, ToolSource> {
+  const text = stringInput('tool-sources');
+  if (!text) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new InputError('tool-sources', `is not JSON: ${(err as Error).message}`);
+  }
+  const out: Record<string, ToolSource> = {};
+  for (const [name, value] of Object.entries((parsed ?? {}) as Record<string, Partial<ToolSource>>)) {
+    if (!['kind', 'kubectl', 'flux'].includes(name)) throw new InputError('tool-sources', `"${name}" is not one of kind, kubectl, flux`);
+    if (!value.version || !value.url || !/^[0-9a-f]{64}$/.test(value.sha256 ?? '')) throw new InputError('tool-sources', `${name} needs "version", "url" and a hex "sha256"`);
+    out[name] = { version: value.version, url: value.url, sha256: value.sha256 ?? '' };
+  }
+  return out;
+}
+
+/** Reads and validates every input before anything touches a registry, Git or a cluster. */
+export function getInputs(): Inputs {
+  const context = githubContext();
+  const engine = stringInput('engine', { fallback: 'native' });
+  if (engine !== 'native' && engine !== 'kind') throw new InputError('engine', `"${engine}" is not native or kind`);
+  const policiesValue = stringInput('policies-path', { fallback: './update-policies' });
+  workspacePath('policies-path', policiesValue, context);
+  const updateValue = stringInput('update-path', { fallback: '.' });
+  workspacePath('update-path', updateValue, context);
+  const namespace = stringInput('namespace') || undefined;
+  if (namespace && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) throw new InputError('namespace', `"${namespace}" is not a Kubernetes namespace name (lowercase letters, digits, "-")`);
+  const pushBranch = branchName('push-branch', stringInput('push-branch', { fallback: 'image-updates' }));
+  const baseValue = stringInput('base-branch') || defaultBranch();
+  if (!baseValue) throw new InputError('base-branch', 'is empty and the event does not name the default branch; set it, e.g. base-branch: main');
+  const baseBranch = branchName('base-branch', baseValue);
+  if (baseBranch === pushBranch) throw new InputError('push-branch', `is the base branch (${baseBranch}); the update goes to its own branch and a pull request`);
+  const branchStrategy = stringInput('branch-strategy', { fallback: 'stack' });
+  if (branchStrategy !== 'stack' && branchStrategy !== 'reset') throw new InputError('branch-strategy', `"${branchStrategy}" is not stack or reset`);
+  const registry = registryInputs();
+  const githubToken = registry.githubToken;
+  const labels = listInput('labels');
+  const dryRun = booleanInput('dry-run', false);
+  if (!githubToken && !dryRun) throw new InputError('github-token', 'is empty; the branch push and the pull request need it (the default is ${{ github.token }})');
+  if (githubToken) core.setSecret(githubToken);
+  for (const label of labels) if (label.length > 50) throw new InputError('labels', `"${label}" is too long (GitHub allows 50 characters)`);
+  return {
+    engine,
+    policiesPath: policiesValue,
+    updatePath: updateValue,
+    namespace,
+    pushBranch,
+    baseBranch,
+    branchStrategy,
+    messageTemplate: stringInput('commit-message-template') || d2MessageTemplate,
+    messageValues: keyValueInput('commit-message-values'),
+    author: { name: stringInput('author-name', { fallback: 'github-actions[bot]' }), email: stringInput('author-email', { fallback: '41898282+github-actions[bot]@users.noreply.github.com' }) },
+    githubToken,
+    labels,
+    dryRun,
+    registry,
+    toolSources: toolSources(),
+    context,
+  };
+}

@@ -1,0 +1,10 @@
+import { runner as core } from '@d2ci/action-kit';
+
+/** Always runs after the job: deletes the Kind cluster the main step created, if it did. */
+export async function post(): Promise<void> {
+  const cluster = core.getState('kind-cluster');
+  if (!cluster) return;
+  const { deleteKindCluster } = await import('@d2ci/core/imageupdate');
+  await deleteKindCluster(cluster, core.getState('kind-path'));
+  core.info(`Deleted Kind cluster ${cluster}`);
+}

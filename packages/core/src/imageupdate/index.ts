@@ -1,0 +1,15 @@
+// Flux image automation in CI: ImagePolicy selection (image-reflector-controller), Setters updates
+// (image-automation-controller), commit messages, and the branch and pull request around them.
+export * from './result.ts';
+export * from './semver.ts';
+export * from './regexp.ts';
+export * from './policy.ts';
+export * from './objects.ts';
+export * from './reflect.ts';
+export * from './setters.ts';
+export * from './template.ts';
+export * from './git.ts';
+export * from './pullrequest.ts';
+export * from './diff.ts';
+export * from './update.ts';
+export * from './kind.ts';

@@ -1,0 +1,153 @@
+import { join, relative } from 'node:path';
+import type { RegistryClient } from '../oci/registry.ts';
+import { loadAutomationObjects, type ImageRepositoryObject } from './objects.ts';
+import { reflectPolicies, type LatestRef, type PolicyOutcome } from './reflect.ts';
+import { applySetters, secureJoin } from './setters.ts';
+import { defaultCommitTemplate, renderCommitMessage } from './template.ts';
+import { commitAll, openBranch, pushBranch, type GitAuth } from './git.ts';
+import { findPullRequest, openOrUpdatePullRequest, type PullRequest } from './pullrequest.ts';
+import type { UpdateResult } from './result.ts';
+import { unifiedDiff } from './diff.ts';
+
+/** One changed value, flat (the `changes` output). */
+export interface ValueChange {
+  /** Path from the repository root. */
+  file: string;
+  /** `Kind/namespace/name` of the enclosing object (parts empty when absent). */
+  object: string;
+  setter: string;
+  old: string;
+  new: string;
+  /** The policy's image (`latestRef.name`). */
+  image: string;
+}
+
+export interface ImageUpdateOptions {
+  /** The checkout: policies are read from it, and it is the Git repository commits go to. */
+  repo: string;
+  /** Where the ImageRepository/ImagePolicy manifests are, relative to `repo`. */
+  policiesPath: string;
+  /** Where markers are updated, relative to `repo` (Flux `spec.update.path`). */
+  updatePath: string;
+  /** The namespace the policies live in (the applying Kustomization's `targetNamespace`). */
+  namespace?: string;
+  clientFor: (repository: ImageRepositoryObject) => RegistryClient;
+  /** Commit and push to a branch; without it, files are edited in place in `repo`. */
+  git?: {
+    base: string;
+    branch: string;
+    mode: 'stack' | 'reset';
+    auth?: GitAuth;
+    author: { name: string; email: string };
+    messageTemplate?: string;
+    messageValues?: Record<string, string>;
+    /** `{{ .AutomationObject }}`: the automation's namespace/name. */
+    automation: { namespace: string; name: string };
+  };
+  /** Open or update a pull request from `git.branch` into `git.base`. */
+  pullRequest?: { token: string; repository: string; apiUrl?: string; labels?: string[]; body: (changes: ValueChange[], message: string) => string };
+  /** Compute everything, write nothing (no files, no commit, no push, no pull request). */
+  dryRun?: boolean;
+}
+
+export interface ImageUpdateReport {
+  policies: PolicyOutcome[];
+  result: UpdateResult;
+  changes: ValueChange[];
+  /** Files changed (or that would change), from the repository root. */
+  files: string[];
+  /** Markers naming a policy that is not among the loaded ones, and unreadable files: worth a warning. */
+  unresolved: { file: string; line: number; setter: string }[];
+  problems: { file: string; message: string }[];
+  updated: boolean;
+  message?: string;
+  commit?: string;
+  pullRequest?: PullRequest | Omit<PullRequest, 'created'>;
+  /** Unified diff of what changed (or would). */
+  diff: string;
+}
+
+export class InvalidPolicyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidPolicyError';
+  }
+}
+
+const objectName = (o: { Kind: string; Namespace: string; Name: string }): string => `${o.Kind}/${o.Namespace}/${o.Name}`;
+
+function flatten(result: UpdateResult, updatePath: string, images: Map<string, LatestRef>): ValueChange[] {
+  const out: ValueChange[] = [];
+  for (const [file, objects] of result.fileChanges) {
+    for (const { object, changes } of objects) {
+      for (const change of changes) {
+        const policy = change.Setter.split(':').slice(0, 2).join(':');
+        out.push({ file: join(updatePath, file).split('\\').join('/'), object: objectName(object), setter: change.Setter, old: change.OldValue, new: change.NewValue, image: images.get(policy)?.name ?? '' });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Flux image automation without a cluster: reflect each ImagePolicy from its registry (as image-reflector-controller
+ * does), apply the Setters markers under the update path (as image-automation-controller does, but editing only
+ * the changed values), then commit with the message template, push the branch and open or update the pull request.
+ * A policy whose registry cannot be read is reported and skipped; the others still apply.
+ */
+export async function runImageUpdate(options: ImageUpdateOptions): Promise<ImageUpdateReport> {
+  const objects = await loadAutomationObjects(join(options.repo, options.policiesPath), { namespace: options.namespace });
+  const policies = await reflectPolicies({ repositories: objects.repositories, policies: objects.policies, clientFor: options.clientFor });
+  // A policy that cannot work (bad range or pattern, missing ImageRepository) is a configuration error: say so before
+  // anything is written. A registry that cannot be read is not: that policy is skipped and reported.
+  const invalid = policies.filter((p) => !p.ok && p.kind !== 'registry');
+  if (invalid.length) throw new InvalidPolicyError(invalid.map((p) => `ImagePolicy ${p.policy.namespace}/${p.policy.name} (${p.policy.file}): ${p.ok ? '' : p.error}`).join('; '));
+  const inScope = policies.filter((p) => p.ok);
+  const images = new Map(inScope.map((p) => [`${p.policy.namespace}:${p.policy.name}`, p.latestRef]));
+
+  const worktree = options.git && !options.dryRun ? await openBranch({ repo: options.repo, auth: options.git.auth, base: options.git.base, branch: options.git.branch, mode: options.git.mode }) : undefined;
+  try {
+    // Resolved as Flux does (securejoin): the update path cannot leave the checkout, even through a symlink.
+    const root = await secureJoin(worktree?.dir ?? options.repo, options.updatePath);
+    const setters = await applySetters({
+      root,
+      policies: inScope.map((p) => ({ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef })),
+      write: options.dryRun ? false : 'in-place',
+    });
+    const report: ImageUpdateReport = {
+      policies,
+      result: setters.result,
+      changes: flatten(setters.result, options.updatePath, images),
+      files: setters.files.map((f) => join(options.updatePath, f.path).split('\\').join('/')),
+      unresolved: setters.unresolved.map((u) => ({ file: join(options.updatePath, u.path).split('\\').join('/'), line: u.line, setter: u.setter })),
+      problems: [...objects.problems.map((p) => ({ file: join(options.policiesPath, p.file), message: p.message })), ...setters.problems.map((p) => ({ file: join(options.updatePath, p.path), message: p.message }))],
+      updated: false,
+      diff: setters.files.map((f) => unifiedDiff(relative(options.repo, join(options.repo, options.updatePath, f.path)).split('\\').join('/'), f.before, f.after)).join(''),
+    };
+    if (!options.git) {
+      report.updated = setters.files.length > 0 && !options.dryRun;
+      return report;
+    }
+    const git = options.git;
+    if (setters.files.length) {
+      report.message = renderCommitMessage(git.messageTemplate || defaultCommitTemplate, { automation: git.automation, result: setters.result, values: git.messageValues });
+    }
+    if (worktree && report.message) {
+      report.commit = await commitAll(worktree.dir, report.message, git.author);
+      if (report.commit) {
+        await pushBranch({ repo: options.repo, auth: git.auth, dir: worktree.dir, branch: git.branch });
+        report.updated = true;
+      }
+    }
+    const pr = options.pullRequest;
+    if (pr && !options.dryRun) {
+      const target = { token: pr.token, repository: pr.repository, apiUrl: pr.apiUrl, head: git.branch, base: git.base, labels: pr.labels };
+      report.pullRequest = report.updated
+        ? await openOrUpdatePullRequest({ ...target, title: (report.message ?? '').split('\n')[0] || defaultCommitTemplate, body: pr.body(report.changes, report.message ?? '') })
+        : await findPullRequest(target);
+    }
+    return report;
+  } finally {
+    await worktree?.remove();
+  }
+}
