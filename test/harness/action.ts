@@ -23,6 +23,8 @@ export interface ActionRun {
   errors: string[];
   /** Everything a user could see: stdout, stderr, outputs and summary. */
   visible: string;
+  /** What the step saved for its post step (`saveState`). */
+  state: Record<string, string>;
 }
 
 /** Parses the runner's `name<<delimiter` file-command records. */
@@ -79,7 +81,7 @@ export function runnerEnv(action: string, inputs: Record<string, string>, env: R
  * `INPUT_*` for every input (action.yml defaults filled in, `${{ github.token }}` from GITHUB_TOKEN), and the
  * GITHUB_OUTPUT, GITHUB_STATE and GITHUB_STEP_SUMMARY files.
  */
-export async function runAction(action: string, inputs: Record<string, string>, env: Record<string, string | undefined> = {}): Promise<ActionRun> {
+export async function runAction(action: string, inputs: Record<string, string>, env: Record<string, string | undefined> = {}, phase: { post: Record<string, string> } | undefined = undefined): Promise<ActionRun> {
   const dir = action === '.' ? repoRoot : join(repoRoot, 'actions', action);
   const spec = parse(readFileSync(join(dir, 'action.yml'), 'utf8')) as ActionYaml;
   if (spec.runs.using !== 'node24') throw new Error(`${action}: runs.using is ${spec.runs.using}, expected node24`);
@@ -89,8 +91,12 @@ export async function runAction(action: string, inputs: Record<string, string>, 
   for (const file of Object.values(files)) writeFileSync(file, '');
   const runnerTemp = join(work, 'runner-temp');
   mkdirSync(runnerTemp);
-  const childEnv = runnerEnv(action, inputs, { HOME: work, RUNNER_TEMP: runnerTemp, ...files, ...env });
-  const result = await run(process.execPath, [join(dir, spec.runs.main)], { env: childEnv, cwd: childEnv.GITHUB_WORKSPACE ?? repoRoot });
+  // A post step gets the main step's saved state as STATE_<name>, as the runner passes it.
+  const state = Object.fromEntries(Object.entries(phase?.post ?? {}).map(([name, value]) => [`STATE_${name}`, value]));
+  const childEnv = runnerEnv(action, inputs, { HOME: work, RUNNER_TEMP: runnerTemp, ...files, ...state, ...env });
+  const entry = phase ? spec.runs.post : spec.runs.main;
+  if (!entry) throw new Error(`${action} has no post step`);
+  const result = await run(process.execPath, [join(dir, entry)], { env: childEnv, cwd: childEnv.GITHUB_WORKSPACE ?? repoRoot });
   const outputText = readFileSync(files.GITHUB_OUTPUT, 'utf8');
   const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
   const commands = [...result.stdout.matchAll(/^::([a-z-]+)::(.*)$/gm)];
@@ -104,5 +110,6 @@ export async function runAction(action: string, inputs: Record<string, string>, 
     masked: commands.filter((m) => m[1] === 'add-mask').map((m) => unescape(m[2] ?? '')),
     errors: commands.filter((m) => m[1] === 'error').map((m) => unescape(m[2] ?? '')),
     visible: [result.stdout.replace(/^::add-mask::.*$/gm, ''), result.stderr, outputText, summary].join('\n'),
+    state: parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8')),
   };
 }

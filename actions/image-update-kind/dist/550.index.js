@@ -13,11 +13,11 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Always runs after the job: deletes the Kind cluster the main step created, if it did. */
 async function post() {
-    const cluster = _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('kind-cluster');
+    const cluster = _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('kind_cluster');
     if (!cluster)
         return;
     const { deleteKindCluster } = await Promise.all(/* import() */[__webpack_require__.e(364), __webpack_require__.e(804)]).then(__webpack_require__.bind(__webpack_require__, 62804));
-    await deleteKindCluster(cluster, _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('kind-path'));
+    await deleteKindCluster(cluster, _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('kind_path'));
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.info */ .lj.info(`Deleted Kind cluster ${cluster}`);
 }
 

@@ -99,8 +99,8 @@ async function runKind(inputs) {
         tools: inputs.toolSources,
         clusterName: `d2ci-image-update-${process.env.GITHUB_RUN_ID ?? process.pid}`,
         onCluster: (name, path) => {
-            _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.saveState */ .lj.saveState('kind-cluster', name);
-            _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.saveState */ .lj.saveState('kind-path', path);
+            _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.saveState */ .lj.saveState('kind_cluster', name);
+            _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.saveState */ .lj.saveState('kind_path', path);
         },
         onSecret: (secret) => _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setSecret */ .lj.setSecret(secret),
         log: (line) => _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(line),

@@ -84,8 +84,8 @@ async function runKind(inputs: Inputs): Promise<ImageUpdateReport> {
     tools: inputs.toolSources,
     clusterName: `d2ci-image-update-${process.env.GITHUB_RUN_ID ?? process.pid}`,
     onCluster: (name, path) => {
-      core.saveState('kind-cluster', name);
-      core.saveState('kind-path', path);
+      core.saveState('kind_cluster', name);
+      core.saveState('kind_path', path);
     },
     onSecret: (secret) => core.setSecret(secret),
     log: (line) => core.info(line),
