@@ -13,6 +13,8 @@ const commands: Record<string, () => Promise<Command>> = {
   sign: async () => (await import('./commands/sign.ts')).sign,
   verify: async () => (await import('./commands/verify.ts')).verify,
   release: async () => (await import('./commands/release.ts')).release,
+  'image-policy': async () => (await import('./commands/image-policy.ts')).imagePolicy,
+  'image-update': async () => (await import('./commands/image-update.ts')).imageUpdate,
 };
 
 export const usage = `d2ci: Flux OCI artifacts for Gitless GitOps
@@ -29,6 +31,8 @@ Commands:
   sign    sign an artifact (keyless or with a key), in cosign's formats
   verify  verify an artifact's signature as Flux does (exit 1 when not verified)
   release promote (or build) a release: vX.Y.Z and latest-stable, with rollback
+  image-policy   print the tag a Flux ImagePolicy selects from a tag list or a registry
+  image-update   update {"$imagepolicy"} markers to the latest images (Flux image automation)
 
 URLs: oci://HOST/REPO[:TAG|@DIGEST], HOST/REPO[…], or oci-layout:DIR[:TAG] for an OCI image layout on disk.
 Run d2ci <command> --help for its flags.`;
