@@ -194,4 +194,15 @@ describe('image-update-kind, native engine: the D2 image update loop in one step
     const same = await update(repo, { 'push-branch': 'main' });
     assert.match(same.errors[0] ?? '', /^input `push-branch`: is the base branch \(main\); the update goes to its own branch and a pull request$/);
   });
+
+  it('runs from the root action as command: image-update, whose post step is a no-op for the other commands', async () => {
+    const repo = d2Apps();
+    const run = await runAction('.', { command: 'image-update', 'policies-path': './update-policies', 'update-path': './components', namespace: 'apps', 'dry-run': 'true' }, { GITHUB_WORKSPACE: repo.remote.checkout(), ...repo.env });
+    ok(run);
+    assert.deepEqual((JSON.parse(run.outputs.changes ?? '[]') as { setter: string }[]).map((c) => c.setter), ['apps:backend-memcached:tag', 'apps:frontend-podinfo:tag']);
+    assert.deepEqual(run.state, { phase: 'main' });
+    const post = await runAction('.', { command: 'push', repository: 'oci-layout:unused' }, { GITHUB_WORKSPACE: repo.remote.checkout() }, { post: { phase: 'main' } });
+    ok(post);
+    assert.equal(post.stdout, '');
+  });
 });

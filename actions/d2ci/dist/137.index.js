@@ -2,7 +2,7 @@ export const id = 137;
 export const ids = [137];
 export const modules = {
 
-/***/ 3477:
+/***/ 33477:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33,7 +33,7 @@ exports.ASN1TypeError = ASN1TypeError;
 
 /***/ }),
 
-/***/ 4023:
+/***/ 84023:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -54,13 +54,13 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var obj_1 = __webpack_require__(3402);
+var obj_1 = __webpack_require__(23402);
 Object.defineProperty(exports, "ASN1Obj", ({ enumerable: true, get: function () { return obj_1.ASN1Obj; } }));
 
 
 /***/ }),
 
-/***/ 7479:
+/***/ 57479:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -82,7 +82,7 @@ limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.decodeLength = decodeLength;
 exports.encodeLength = encodeLength;
-const error_1 = __webpack_require__(3477);
+const error_1 = __webpack_require__(33477);
 // Decodes the length of a DER-encoded ANS.1 element from the supplied stream.
 // https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-encoded-length-and-value-bytes
 function decodeLength(stream) {
@@ -140,7 +140,7 @@ function encodeLength(len) {
 
 /***/ }),
 
-/***/ 3402:
+/***/ 23402:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -161,11 +161,11 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const stream_1 = __webpack_require__(8437);
-const error_1 = __webpack_require__(3477);
-const length_1 = __webpack_require__(7479);
-const parse_1 = __webpack_require__(9184);
-const tag_1 = __webpack_require__(2435);
+const stream_1 = __webpack_require__(48437);
+const error_1 = __webpack_require__(33477);
+const length_1 = __webpack_require__(57479);
+const parse_1 = __webpack_require__(79184);
+const tag_1 = __webpack_require__(72435);
 class ASN1Obj {
     tag;
     subs;
@@ -320,7 +320,7 @@ function collectSubs(stream, len, depth) {
 
 /***/ }),
 
-/***/ 9184:
+/***/ 79184:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -346,7 +346,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __webpack_require__(3477);
+const error_1 = __webpack_require__(33477);
 const RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
 const RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
 // Parse a BigInt from the DER-encoded buffer
@@ -470,7 +470,7 @@ function parseBitString(buf) {
 
 /***/ }),
 
-/***/ 2435:
+/***/ 72435:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -491,7 +491,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __webpack_require__(3477);
+const error_1 = __webpack_require__(33477);
 const UNIVERSAL_TAG = {
     BOOLEAN: 0x01,
     INTEGER: 0x02,
@@ -566,7 +566,7 @@ exports.ASN1Tag = ASN1Tag;
 
 /***/ }),
 
-/***/ 812:
+/***/ 80812:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -593,7 +593,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const crypto_1 = __importDefault(__webpack_require__(6982));
+const crypto_1 = __importDefault(__webpack_require__(76982));
 function createPublicKey(key, type = 'spki') {
     if (typeof key === 'string') {
         if (key.startsWith('-----')) {
@@ -642,7 +642,7 @@ function bufferEqual(a, b) {
 
 /***/ }),
 
-/***/ 7052:
+/***/ 17052:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -712,7 +712,7 @@ function base64Decode(str) {
 
 /***/ }),
 
-/***/ 5137:
+/***/ 25137:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -766,18 +766,18 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var asn1_1 = __webpack_require__(4023);
+var asn1_1 = __webpack_require__(84023);
 Object.defineProperty(exports, "ASN1Obj", ({ enumerable: true, get: function () { return asn1_1.ASN1Obj; } }));
-exports.crypto = __importStar(__webpack_require__(812));
-exports.dsse = __importStar(__webpack_require__(7052));
+exports.crypto = __importStar(__webpack_require__(80812));
+exports.dsse = __importStar(__webpack_require__(17052));
 exports.encoding = __importStar(__webpack_require__(4568));
 exports.json = __importStar(__webpack_require__(2115));
-exports.pem = __importStar(__webpack_require__(9755));
-var rfc3161_1 = __webpack_require__(6190);
+exports.pem = __importStar(__webpack_require__(99755));
+var rfc3161_1 = __webpack_require__(16190);
 Object.defineProperty(exports, "RFC3161Timestamp", ({ enumerable: true, get: function () { return rfc3161_1.RFC3161Timestamp; } }));
-var stream_1 = __webpack_require__(8437);
+var stream_1 = __webpack_require__(48437);
 Object.defineProperty(exports, "ByteStream", ({ enumerable: true, get: function () { return stream_1.ByteStream; } }));
-var x509_1 = __webpack_require__(1802);
+var x509_1 = __webpack_require__(41802);
 Object.defineProperty(exports, "EXTENSION_OID_SCT", ({ enumerable: true, get: function () { return x509_1.EXTENSION_OID_SCT; } }));
 Object.defineProperty(exports, "X509Certificate", ({ enumerable: true, get: function () { return x509_1.X509Certificate; } }));
 Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: function () { return x509_1.X509SCTExtension; } }));
@@ -852,7 +852,7 @@ function canonicalize(object) {
 
 /***/ }),
 
-/***/ 5269:
+/***/ 15269:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -879,7 +879,7 @@ exports.SHA2_HASH_ALGOS = {
 
 /***/ }),
 
-/***/ 9755:
+/***/ 99755:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -929,7 +929,7 @@ function fromDER(certificate, type = 'CERTIFICATE') {
 
 /***/ }),
 
-/***/ 3820:
+/***/ 63820:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -957,7 +957,7 @@ exports.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
 
 /***/ }),
 
-/***/ 6190:
+/***/ 16190:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -978,13 +978,13 @@ limitations under the License.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RFC3161Timestamp = void 0;
-var timestamp_1 = __webpack_require__(1094);
+var timestamp_1 = __webpack_require__(61094);
 Object.defineProperty(exports, "RFC3161Timestamp", ({ enumerable: true, get: function () { return timestamp_1.RFC3161Timestamp; } }));
 
 
 /***/ }),
 
-/***/ 1094:
+/***/ 61094:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1038,10 +1038,10 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const asn1_1 = __webpack_require__(4023);
-const crypto = __importStar(__webpack_require__(812));
-const oid_1 = __webpack_require__(5269);
-const error_1 = __webpack_require__(3820);
+const asn1_1 = __webpack_require__(84023);
+const crypto = __importStar(__webpack_require__(80812));
+const oid_1 = __webpack_require__(15269);
+const error_1 = __webpack_require__(63820);
 const tstinfo_1 = __webpack_require__(1849);
 const OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const OID_PKCS9_CONTENT_TYPE_TSTINFO = '1.2.840.113549.1.9.16.1.4';
@@ -1242,9 +1242,9 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TSTInfo = void 0;
-const crypto = __importStar(__webpack_require__(812));
-const oid_1 = __webpack_require__(5269);
-const error_1 = __webpack_require__(3820);
+const crypto = __importStar(__webpack_require__(80812));
+const oid_1 = __webpack_require__(15269);
+const error_1 = __webpack_require__(63820);
 class TSTInfo {
     root;
     constructor(asn1) {
@@ -1282,7 +1282,7 @@ exports.TSTInfo = TSTInfo;
 
 /***/ }),
 
-/***/ 8437:
+/***/ 48437:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1406,7 +1406,7 @@ exports.ByteStream = ByteStream;
 
 /***/ }),
 
-/***/ 7194:
+/***/ 67194:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1460,11 +1460,11 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const asn1_1 = __webpack_require__(4023);
-const crypto = __importStar(__webpack_require__(812));
-const oid_1 = __webpack_require__(5269);
-const pem = __importStar(__webpack_require__(9755));
-const ext_1 = __webpack_require__(8521);
+const asn1_1 = __webpack_require__(84023);
+const crypto = __importStar(__webpack_require__(80812));
+const oid_1 = __webpack_require__(15269);
+const pem = __importStar(__webpack_require__(99755));
+const ext_1 = __webpack_require__(68521);
 const EXTENSION_OID_SUBJECT_KEY_ID = '2.5.29.14';
 const EXTENSION_OID_KEY_USAGE = '2.5.29.15';
 const EXTENSION_OID_SUBJECT_ALT_NAME = '2.5.29.17';
@@ -1658,14 +1658,14 @@ exports.X509Certificate = X509Certificate;
 
 /***/ }),
 
-/***/ 8521:
+/***/ 68521:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.X509SCTExtension = exports.X509SubjectKeyIDExtension = exports.X509AuthorityKeyIDExtension = exports.X509SubjectAlternativeNameExtension = exports.X509KeyUsageExtension = exports.X509BasicConstraintsExtension = exports.X509Extension = void 0;
-const stream_1 = __webpack_require__(8437);
-const sct_1 = __webpack_require__(9884);
+const stream_1 = __webpack_require__(48437);
+const sct_1 = __webpack_require__(19884);
 // https://www.rfc-editor.org/rfc/rfc5280#section-4.1
 class X509Extension {
     root;
@@ -1811,7 +1811,7 @@ exports.X509SCTExtension = X509SCTExtension;
 
 /***/ }),
 
-/***/ 1802:
+/***/ 41802:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1832,16 +1832,16 @@ limitations under the License.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
-var cert_1 = __webpack_require__(7194);
+var cert_1 = __webpack_require__(67194);
 Object.defineProperty(exports, "EXTENSION_OID_SCT", ({ enumerable: true, get: function () { return cert_1.EXTENSION_OID_SCT; } }));
 Object.defineProperty(exports, "X509Certificate", ({ enumerable: true, get: function () { return cert_1.X509Certificate; } }));
-var ext_1 = __webpack_require__(8521);
+var ext_1 = __webpack_require__(68521);
 Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: function () { return ext_1.X509SCTExtension; } }));
 
 
 /***/ }),
 
-/***/ 9884:
+/***/ 19884:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1895,8 +1895,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const crypto = __importStar(__webpack_require__(812));
-const stream_1 = __webpack_require__(8437);
+const crypto = __importStar(__webpack_require__(80812));
+const stream_1 = __webpack_require__(48437);
 class SignedCertificateTimestamp {
     version;
     logID;

@@ -2,7 +2,7 @@ export const id = 575;
 export const ids = [575];
 export const modules = {
 
-/***/ 5134:
+/***/ 59896:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ export const modules = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DSSELogEntryV002 = exports.DSSERequestV002 = void 0;
 /* eslint-disable */
-const envelope_1 = __webpack_require__(442);
-const sigstore_common_1 = __webpack_require__(570);
-const verifier_1 = __webpack_require__(3);
+const envelope_1 = __webpack_require__(90442);
+const sigstore_common_1 = __webpack_require__(80570);
+const verifier_1 = __webpack_require__(70003);
 exports.DSSERequestV002 = {
     fromJSON(object) {
         return {
@@ -64,7 +64,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 2393:
+/***/ 12393:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -76,8 +76,8 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CreateEntryRequest = exports.Spec = exports.Entry = void 0;
 /* eslint-disable */
-const dsse_1 = __webpack_require__(5134);
-const hashedrekord_1 = __webpack_require__(9565);
+const dsse_1 = __webpack_require__(59896);
+const hashedrekord_1 = __webpack_require__(39565);
 exports.Entry = {
     fromJSON(object) {
         return {
@@ -152,7 +152,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 9565:
+/***/ 39565:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -164,8 +164,8 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HashedRekordLogEntryV002 = exports.HashedRekordRequestV002 = void 0;
 /* eslint-disable */
-const sigstore_common_1 = __webpack_require__(570);
-const verifier_1 = __webpack_require__(3);
+const sigstore_common_1 = __webpack_require__(80570);
+const verifier_1 = __webpack_require__(70003);
 exports.HashedRekordRequestV002 = {
     fromJSON(object) {
         return {
@@ -215,7 +215,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 3:
+/***/ 70003:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -227,7 +227,7 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Signature = exports.Verifier = exports.PublicKey = void 0;
 /* eslint-disable */
-const sigstore_common_1 = __webpack_require__(570);
+const sigstore_common_1 = __webpack_require__(80570);
 exports.PublicKey = {
     fromJSON(object) {
         return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
@@ -296,7 +296,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 615:
+/***/ 90615:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -330,15 +330,15 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-__exportStar(__webpack_require__(5134), exports);
-__exportStar(__webpack_require__(2393), exports);
-__exportStar(__webpack_require__(9565), exports);
-__exportStar(__webpack_require__(3), exports);
+__exportStar(__webpack_require__(59896), exports);
+__exportStar(__webpack_require__(12393), exports);
+__exportStar(__webpack_require__(39565), exports);
+__exportStar(__webpack_require__(70003), exports);
 
 
 /***/ }),
 
-/***/ 3775:
+/***/ 23775:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -359,7 +359,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __webpack_require__(5137);
+const core_1 = __webpack_require__(25137);
 class DSSESignatureContent {
     env;
     constructor(env) {
@@ -395,16 +395,16 @@ exports.DSSESignatureContent = DSSESignatureContent;
 
 /***/ }),
 
-/***/ 5076:
+/***/ 45076:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toSignedEntity = toSignedEntity;
 exports.signatureContent = signatureContent;
-const core_1 = __webpack_require__(5137);
-const dsse_1 = __webpack_require__(3775);
-const message_1 = __webpack_require__(9967);
+const core_1 = __webpack_require__(25137);
+const dsse_1 = __webpack_require__(23775);
+const message_1 = __webpack_require__(39967);
 function toSignedEntity(bundle, artifact) {
     const { tlogEntries, timestampVerificationData } = bundle.verificationMaterial;
     const timestamps = [];
@@ -461,7 +461,7 @@ function key(bundle) {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 39967:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -482,8 +482,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __webpack_require__(5137);
-const protobuf_specs_1 = __webpack_require__(7154);
+const core_1 = __webpack_require__(25137);
+const protobuf_specs_1 = __webpack_require__(17154);
 // Map from the Sigstore protobuf HashAlgorithm enum to
 // the string values used by the Node.js crypto module.
 const HASH_ALGORITHM_MAP = {
@@ -527,7 +527,7 @@ exports.MessageSignatureContent = MessageSignatureContent;
 
 /***/ }),
 
-/***/ 7909:
+/***/ 37909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -568,7 +568,7 @@ exports.PolicyError = PolicyError;
 
 /***/ }),
 
-/***/ 3575:
+/***/ 93575:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -591,28 +591,28 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var bundle_1 = __webpack_require__(5076);
+var bundle_1 = __webpack_require__(45076);
 Object.defineProperty(exports, "toSignedEntity", ({ enumerable: true, get: function () { return bundle_1.toSignedEntity; } }));
-var error_1 = __webpack_require__(7909);
+var error_1 = __webpack_require__(37909);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return error_1.PolicyError; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return error_1.VerificationError; } });
-var trust_1 = __webpack_require__(3946);
+var trust_1 = __webpack_require__(93946);
 Object.defineProperty(exports, "toTrustMaterial", ({ enumerable: true, get: function () { return trust_1.toTrustMaterial; } }));
-var verifier_1 = __webpack_require__(8509);
+var verifier_1 = __webpack_require__(78509);
 Object.defineProperty(exports, "Verifier", ({ enumerable: true, get: function () { return verifier_1.Verifier; } }));
 
 
 /***/ }),
 
-/***/ 2824:
+/***/ 42824:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CertificateChainVerifier = void 0;
 exports.verifyCertificateChain = verifyCertificateChain;
-const error_1 = __webpack_require__(7909);
-const trust_1 = __webpack_require__(3946);
+const error_1 = __webpack_require__(37909);
+const trust_1 = __webpack_require__(93946);
 function verifyCertificateChain(timestamp, leaf, certificateAuthorities) {
     // Filter list of trusted CAs to those which are valid for the given
     // timestamp
@@ -849,10 +849,10 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __webpack_require__(5137);
-const error_1 = __webpack_require__(7909);
-const certificate_1 = __webpack_require__(2824);
-const sct_1 = __webpack_require__(7981);
+const core_1 = __webpack_require__(25137);
+const error_1 = __webpack_require__(37909);
+const certificate_1 = __webpack_require__(42824);
+const sct_1 = __webpack_require__(57981);
 const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
 function verifyPublicKey(hint, timestamps, trustMaterial) {
@@ -909,7 +909,7 @@ function getSigner(cert) {
 
 /***/ }),
 
-/***/ 7981:
+/***/ 57981:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -930,9 +930,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __webpack_require__(5137);
-const error_1 = __webpack_require__(7909);
-const trust_1 = __webpack_require__(3946);
+const core_1 = __webpack_require__(25137);
+const error_1 = __webpack_require__(37909);
+const trust_1 = __webpack_require__(93946);
 function verifySCTs(cert, issuer, ctlogs) {
     let extSCT;
     // Verifying the SCT requires that we remove the SCT extension and
@@ -994,7 +994,7 @@ function verifySCTs(cert, issuer, ctlogs) {
 
 /***/ }),
 
-/***/ 2977:
+/***/ 52977:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1002,7 +1002,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verifySubjectAlternativeName = verifySubjectAlternativeName;
 exports.verifyExtensions = verifyExtensions;
 exports.verifyOIDs = verifyOIDs;
-const error_1 = __webpack_require__(7909);
+const error_1 = __webpack_require__(37909);
 // Verifies that the signer's SAN matches the policy identity. The
 // policyIdentity is treated as a JavaScript regular expression pattern and
 // tested against the full signerIdentity string. For exact matching, use
@@ -1049,14 +1049,14 @@ function oidEquals(a, b) {
 
 /***/ }),
 
-/***/ 7660:
+/***/ 87660:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getTSATimestamp = getTSATimestamp;
 exports.getTLogTimestamp = getTLogTimestamp;
-const tsa_1 = __webpack_require__(7460);
+const tsa_1 = __webpack_require__(45079);
 function getTSATimestamp(timestamp, data, timestampAuthorities) {
     (0, tsa_1.verifyRFC3161Timestamp)(timestamp, data, timestampAuthorities);
     return {
@@ -1080,16 +1080,16 @@ function getTLogTimestamp(entry) {
 
 /***/ }),
 
-/***/ 7460:
+/***/ 45079:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
-const core_1 = __webpack_require__(5137);
-const error_1 = __webpack_require__(7909);
-const certificate_1 = __webpack_require__(2824);
-const trust_1 = __webpack_require__(3946);
+const core_1 = __webpack_require__(25137);
+const error_1 = __webpack_require__(37909);
+const certificate_1 = __webpack_require__(42824);
+const trust_1 = __webpack_require__(93946);
 function verifyRFC3161Timestamp(timestamp, data, timestampAuthorities) {
     const signingTime = timestamp.signingTime;
     // Filter for CAs which were valid at the time of signing
@@ -1172,8 +1172,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __webpack_require__(5137);
-const error_1 = __webpack_require__(7909);
+const core_1 = __webpack_require__(25137);
+const error_1 = __webpack_require__(37909);
 // Separator between the note and the signatures in a checkpoint
 const CHECKPOINT_SEPARATOR = '\n\n';
 // Checkpoint signatures are of the following form:
@@ -1325,7 +1325,7 @@ exports.LogCheckpoint = LogCheckpoint;
 
 /***/ }),
 
-/***/ 9705:
+/***/ 59705:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1348,7 +1348,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __webpack_require__(7909);
+const error_1 = __webpack_require__(37909);
 exports.DSSE_API_VERSION_V1 = '0.0.1';
 // Compare the given dsse tlog entry to the given bundle
 function verifyDSSETLogBody(tlogEntry, content) {
@@ -1438,7 +1438,7 @@ function verifyDSSE002TLogBody(spec, content) {
 
 /***/ }),
 
-/***/ 7584:
+/***/ 97584:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1461,7 +1461,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __webpack_require__(7909);
+const error_1 = __webpack_require__(37909);
 exports.HASHEDREKORD_API_VERSION_V1 = '0.0.1';
 // Compare the given hashedrekord tlog entry to the given bundle
 function verifyHashedRekordTLogBody(tlogEntry, content) {
@@ -1539,7 +1539,7 @@ function verifyHashedrekord002TLogBody(spec, content) {
 
 /***/ }),
 
-/***/ 6342:
+/***/ 36342:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1561,10 +1561,10 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const v2_1 = __webpack_require__(615);
-const error_1 = __webpack_require__(7909);
-const dsse_1 = __webpack_require__(9705);
-const hashedrekord_1 = __webpack_require__(7584);
+const v2_1 = __webpack_require__(90615);
+const error_1 = __webpack_require__(37909);
+const dsse_1 = __webpack_require__(59705);
+const hashedrekord_1 = __webpack_require__(97584);
 const intoto_1 = __webpack_require__(4955);
 const checkpoint_1 = __webpack_require__(382);
 const merkle_1 = __webpack_require__(9138);
@@ -1673,7 +1673,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __webpack_require__(7909);
+const error_1 = __webpack_require__(37909);
 // Compare the given intoto tlog entry to the given bundle
 function verifyIntotoTLogBody(tlogEntry, content) {
     switch (tlogEntry.apiVersion) {
@@ -1742,8 +1742,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __webpack_require__(5137);
-const error_1 = __webpack_require__(7909);
+const core_1 = __webpack_require__(25137);
+const error_1 = __webpack_require__(37909);
 const RFC6962_LEAF_HASH_PREFIX = Buffer.from([0x00]);
 const RFC6962_NODE_HASH_PREFIX = Buffer.from([0x01]);
 function verifyMerkleInclusion(entry, checkpoint) {
@@ -1864,9 +1864,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __webpack_require__(5137);
-const error_1 = __webpack_require__(7909);
-const trust_1 = __webpack_require__(3946);
+const core_1 = __webpack_require__(25137);
+const error_1 = __webpack_require__(37909);
+const trust_1 = __webpack_require__(93946);
 // Verifies the SET for the given entry against the list of trusted
 // transparency logs. Returns true if the SET can be verified against at least
 // one of the trusted logs; otherwise, returns false.
@@ -1910,7 +1910,7 @@ function toVerificationPayload(entry) {
 
 /***/ }),
 
-/***/ 4502:
+/***/ 94502:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1940,7 +1940,7 @@ function filterTLogAuthorities(tlogAuthorities, criteria) {
 
 /***/ }),
 
-/***/ 3946:
+/***/ 93946:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1962,12 +1962,12 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __webpack_require__(5137);
-const protobuf_specs_1 = __webpack_require__(7154);
-const error_1 = __webpack_require__(7909);
+const core_1 = __webpack_require__(25137);
+const protobuf_specs_1 = __webpack_require__(17154);
+const error_1 = __webpack_require__(37909);
 const BEGINNING_OF_TIME = new Date(0);
 const END_OF_TIME = new Date(8640000000000000);
-var filter_1 = __webpack_require__(4502);
+var filter_1 = __webpack_require__(94502);
 Object.defineProperty(exports, "filterCertAuthorities", ({ enumerable: true, get: function () { return filter_1.filterCertAuthorities; } }));
 Object.defineProperty(exports, "filterTLogAuthorities", ({ enumerable: true, get: function () { return filter_1.filterTLogAuthorities; } }));
 function toTrustMaterial(root, keys) {
@@ -2037,7 +2037,7 @@ function keyLocator(keys) {
 
 /***/ }),
 
-/***/ 8509:
+/***/ 78509:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2058,12 +2058,12 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const util_1 = __webpack_require__(9023);
-const error_1 = __webpack_require__(7909);
+const util_1 = __webpack_require__(39023);
+const error_1 = __webpack_require__(37909);
 const key_1 = __webpack_require__(8807);
-const policy_1 = __webpack_require__(2977);
-const timestamp_1 = __webpack_require__(7660);
-const tlog_1 = __webpack_require__(6342);
+const policy_1 = __webpack_require__(52977);
+const timestamp_1 = __webpack_require__(87660);
+const tlog_1 = __webpack_require__(36342);
 class Verifier {
     trustMaterial;
     options;

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6173:
+/***/ 86173:
 /***/ ((module) => {
 
 function isBuffer(value) {
@@ -201,15 +201,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1736:
+/***/ 51736:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(4434)
+module.exports = __nccwpck_require__(24434)
 
 
 /***/ }),
 
-/***/ 1967:
+/***/ 91967:
 /***/ ((module) => {
 
 module.exports = class FixedFIFO {
@@ -258,7 +258,7 @@ module.exports = class FixedFIFO {
 /***/ 6927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const FixedFIFO = __nccwpck_require__(1967)
+const FixedFIFO = __nccwpck_require__(91967)
 
 module.exports = class FastFIFO {
   constructor (hwm) {
@@ -310,7 +310,7 @@ module.exports = class FastFIFO {
 
 /***/ }),
 
-/***/ 5895:
+/***/ 15895:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -450,17 +450,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(4464)
-const { safeRe: re, t } = __nccwpck_require__(3227)
-const cmp = __nccwpck_require__(5594)
-const debug = __nccwpck_require__(8195)
-const SemVer = __nccwpck_require__(9855)
-const Range = __nccwpck_require__(2946)
+const parseOptions = __nccwpck_require__(74464)
+const { safeRe: re, t } = __nccwpck_require__(23227)
+const cmp = __nccwpck_require__(55594)
+const debug = __nccwpck_require__(28195)
+const SemVer = __nccwpck_require__(69855)
+const Range = __nccwpck_require__(32946)
 
 
 /***/ }),
 
-/***/ 2946:
+/***/ 32946:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -685,18 +685,18 @@ module.exports = Range
 const LRU = __nccwpck_require__(5587)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(4464)
-const Comparator = __nccwpck_require__(5895)
-const debug = __nccwpck_require__(8195)
-const SemVer = __nccwpck_require__(9855)
-const trimComparatorWhitespace = __nccwpck_require__(9853)
+const parseOptions = __nccwpck_require__(74464)
+const Comparator = __nccwpck_require__(15895)
+const debug = __nccwpck_require__(28195)
+const SemVer = __nccwpck_require__(69855)
+const trimComparatorWhitespace = __nccwpck_require__(99853)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(3227)
+} = __nccwpck_require__(23227)
 const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(1825)
 
 // unbounded global build-metadata stripper used by parseRange
@@ -1044,17 +1044,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 9855:
+/***/ 69855:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(8195)
+const debug = __nccwpck_require__(28195)
 const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(1825)
-const { safeRe: re, t } = __nccwpck_require__(3227)
+const { safeRe: re, t } = __nccwpck_require__(23227)
 
-const parseOptions = __nccwpck_require__(4464)
-const { compareIdentifiers } = __nccwpck_require__(4192)
+const parseOptions = __nccwpck_require__(74464)
+const { compareIdentifiers } = __nccwpck_require__(14192)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1401,12 +1401,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 3307:
+/***/ 83307:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(5797)
+const parse = __nccwpck_require__(15797)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1416,17 +1416,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 5594:
+/***/ 55594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(7014)
-const neq = __nccwpck_require__(6186)
-const gt = __nccwpck_require__(955)
-const gte = __nccwpck_require__(5048)
-const lt = __nccwpck_require__(4)
-const lte = __nccwpck_require__(3329)
+const eq = __nccwpck_require__(37014)
+const neq = __nccwpck_require__(66186)
+const gt = __nccwpck_require__(60955)
+const gte = __nccwpck_require__(75048)
+const lt = __nccwpck_require__(90004)
+const lte = __nccwpck_require__(73329)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1477,14 +1477,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 3525:
+/***/ 13525:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
-const parse = __nccwpck_require__(5797)
-const { safeRe: re, t } = __nccwpck_require__(3227)
+const SemVer = __nccwpck_require__(69855)
+const parse = __nccwpck_require__(15797)
+const { safeRe: re, t } = __nccwpck_require__(23227)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1546,12 +1546,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 5204:
+/***/ 95204:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
+const SemVer = __nccwpck_require__(69855)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1562,24 +1562,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 8150:
+/***/ 98150:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(6841)
+const compare = __nccwpck_require__(66841)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 6841:
+/***/ 66841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
+const SemVer = __nccwpck_require__(69855)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1593,7 +1593,7 @@ module.exports = compare
 
 
 
-const parse = __nccwpck_require__(5797)
+const parse = __nccwpck_require__(15797)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1655,48 +1655,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 7014:
+/***/ 37014:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(6841)
+const compare = __nccwpck_require__(66841)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 955:
+/***/ 60955:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(6841)
+const compare = __nccwpck_require__(66841)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 5048:
+/***/ 75048:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(6841)
+const compare = __nccwpck_require__(66841)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 5542:
+/***/ 35542:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
+const SemVer = __nccwpck_require__(69855)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1719,72 +1719,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 4:
+/***/ 90004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(6841)
+const compare = __nccwpck_require__(66841)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 3329:
+/***/ 73329:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(6841)
+const compare = __nccwpck_require__(66841)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 459:
+/***/ 70459:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
+const SemVer = __nccwpck_require__(69855)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 463:
+/***/ 20463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
+const SemVer = __nccwpck_require__(69855)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 6186:
+/***/ 66186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(6841)
+const compare = __nccwpck_require__(66841)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 5797:
+/***/ 15797:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
+const SemVer = __nccwpck_require__(69855)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -1804,12 +1804,12 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 760:
+/***/ 80760:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
+const SemVer = __nccwpck_require__(69855)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
@@ -1821,7 +1821,7 @@ module.exports = patch
 
 
 
-const parse = __nccwpck_require__(5797)
+const parse = __nccwpck_require__(15797)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -1831,12 +1831,12 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 9961:
+/***/ 29961:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(6841)
+const compare = __nccwpck_require__(66841)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
@@ -1848,19 +1848,19 @@ module.exports = rcompare
 
 
 
-const compareBuild = __nccwpck_require__(5204)
+const compareBuild = __nccwpck_require__(95204)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 7871:
+/***/ 17871:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(2946)
+const Range = __nccwpck_require__(32946)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -1874,26 +1874,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 8212:
+/***/ 98212:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(5204)
+const compareBuild = __nccwpck_require__(95204)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 1966:
+/***/ 31966:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(5797)
+const parse = __nccwpck_require__(15797)
 const constants = __nccwpck_require__(1825)
-const SemVer = __nccwpck_require__(9855)
+const SemVer = __nccwpck_require__(69855)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -1941,12 +1941,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 6432:
+/***/ 76432:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(5797)
+const parse = __nccwpck_require__(15797)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -1956,54 +1956,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 84:
+/***/ 90084:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(3227)
+const internalRe = __nccwpck_require__(23227)
 const constants = __nccwpck_require__(1825)
-const SemVer = __nccwpck_require__(9855)
-const identifiers = __nccwpck_require__(4192)
-const parse = __nccwpck_require__(5797)
-const valid = __nccwpck_require__(6432)
-const clean = __nccwpck_require__(3307)
-const inc = __nccwpck_require__(5542)
+const SemVer = __nccwpck_require__(69855)
+const identifiers = __nccwpck_require__(14192)
+const parse = __nccwpck_require__(15797)
+const valid = __nccwpck_require__(76432)
+const clean = __nccwpck_require__(83307)
+const inc = __nccwpck_require__(35542)
 const diff = __nccwpck_require__(8515)
-const major = __nccwpck_require__(459)
-const minor = __nccwpck_require__(463)
-const patch = __nccwpck_require__(760)
+const major = __nccwpck_require__(70459)
+const minor = __nccwpck_require__(20463)
+const patch = __nccwpck_require__(80760)
 const prerelease = __nccwpck_require__(4686)
-const compare = __nccwpck_require__(6841)
-const rcompare = __nccwpck_require__(9961)
-const compareLoose = __nccwpck_require__(8150)
-const compareBuild = __nccwpck_require__(5204)
-const sort = __nccwpck_require__(8212)
+const compare = __nccwpck_require__(66841)
+const rcompare = __nccwpck_require__(29961)
+const compareLoose = __nccwpck_require__(98150)
+const compareBuild = __nccwpck_require__(95204)
+const sort = __nccwpck_require__(98212)
 const rsort = __nccwpck_require__(3828)
-const gt = __nccwpck_require__(955)
-const lt = __nccwpck_require__(4)
-const eq = __nccwpck_require__(7014)
-const neq = __nccwpck_require__(6186)
-const gte = __nccwpck_require__(5048)
-const lte = __nccwpck_require__(3329)
-const cmp = __nccwpck_require__(5594)
-const coerce = __nccwpck_require__(3525)
-const truncate = __nccwpck_require__(1966)
-const Comparator = __nccwpck_require__(5895)
-const Range = __nccwpck_require__(2946)
-const satisfies = __nccwpck_require__(7871)
+const gt = __nccwpck_require__(60955)
+const lt = __nccwpck_require__(90004)
+const eq = __nccwpck_require__(37014)
+const neq = __nccwpck_require__(66186)
+const gte = __nccwpck_require__(75048)
+const lte = __nccwpck_require__(73329)
+const cmp = __nccwpck_require__(55594)
+const coerce = __nccwpck_require__(13525)
+const truncate = __nccwpck_require__(31966)
+const Comparator = __nccwpck_require__(15895)
+const Range = __nccwpck_require__(32946)
+const satisfies = __nccwpck_require__(17871)
 const toComparators = __nccwpck_require__(378)
-const maxSatisfying = __nccwpck_require__(7501)
-const minSatisfying = __nccwpck_require__(6191)
-const minVersion = __nccwpck_require__(5358)
-const validRange = __nccwpck_require__(3381)
-const outside = __nccwpck_require__(5052)
-const gtr = __nccwpck_require__(8736)
-const ltr = __nccwpck_require__(3913)
-const intersects = __nccwpck_require__(3141)
-const simplifyRange = __nccwpck_require__(904)
-const subset = __nccwpck_require__(4365)
+const maxSatisfying = __nccwpck_require__(77501)
+const minSatisfying = __nccwpck_require__(16191)
+const minVersion = __nccwpck_require__(65358)
+const validRange = __nccwpck_require__(23381)
+const outside = __nccwpck_require__(35052)
+const gtr = __nccwpck_require__(98736)
+const ltr = __nccwpck_require__(83913)
+const intersects = __nccwpck_require__(73141)
+const simplifyRange = __nccwpck_require__(70904)
+const subset = __nccwpck_require__(44365)
 module.exports = {
   parse,
   valid,
@@ -2130,7 +2130,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8195:
+/***/ 28195:
 /***/ ((module) => {
 
 
@@ -2148,7 +2148,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 4192:
+/***/ 14192:
 /***/ ((module) => {
 
 
@@ -2233,7 +2233,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 4464:
+/***/ 74464:
 /***/ ((module) => {
 
 
@@ -2257,7 +2257,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 3227:
+/***/ 23227:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -2267,7 +2267,7 @@ const {
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
 } = __nccwpck_require__(1825)
-const debug = __nccwpck_require__(8195)
+const debug = __nccwpck_require__(28195)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2487,7 +2487,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9853:
+/***/ 99853:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -2932,25 +2932,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 8736:
+/***/ 98736:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(5052)
+const outside = __nccwpck_require__(35052)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 3141:
+/***/ 73141:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(2946)
+const Range = __nccwpck_require__(32946)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -2961,12 +2961,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 3913:
+/***/ 83913:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(5052)
+const outside = __nccwpck_require__(35052)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -2974,13 +2974,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 7501:
+/***/ 77501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
-const Range = __nccwpck_require__(2946)
+const SemVer = __nccwpck_require__(69855)
+const Range = __nccwpck_require__(32946)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -3008,13 +3008,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 6191:
+/***/ 16191:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
-const Range = __nccwpck_require__(2946)
+const SemVer = __nccwpck_require__(69855)
+const Range = __nccwpck_require__(32946)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -3041,14 +3041,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 5358:
+/***/ 65358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
-const Range = __nccwpck_require__(2946)
-const gt = __nccwpck_require__(955)
+const SemVer = __nccwpck_require__(69855)
+const Range = __nccwpck_require__(32946)
+const gt = __nccwpck_require__(60955)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -3111,20 +3111,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 5052:
+/***/ 35052:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(9855)
-const Comparator = __nccwpck_require__(5895)
+const SemVer = __nccwpck_require__(69855)
+const Comparator = __nccwpck_require__(15895)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(2946)
-const satisfies = __nccwpck_require__(7871)
-const gt = __nccwpck_require__(955)
-const lt = __nccwpck_require__(4)
-const lte = __nccwpck_require__(3329)
-const gte = __nccwpck_require__(5048)
+const Range = __nccwpck_require__(32946)
+const satisfies = __nccwpck_require__(17871)
+const gt = __nccwpck_require__(60955)
+const lt = __nccwpck_require__(90004)
+const lte = __nccwpck_require__(73329)
+const gte = __nccwpck_require__(75048)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -3200,7 +3200,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 904:
+/***/ 70904:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3208,8 +3208,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(7871)
-const compare = __nccwpck_require__(6841)
+const satisfies = __nccwpck_require__(17871)
+const compare = __nccwpck_require__(66841)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -3256,16 +3256,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 4365:
+/***/ 44365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(2946)
-const Comparator = __nccwpck_require__(5895)
+const Range = __nccwpck_require__(32946)
+const Comparator = __nccwpck_require__(15895)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(7871)
-const compare = __nccwpck_require__(6841)
+const satisfies = __nccwpck_require__(17871)
+const compare = __nccwpck_require__(66841)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3517,7 +3517,7 @@ module.exports = subset
 
 
 
-const Range = __nccwpck_require__(2946)
+const Range = __nccwpck_require__(32946)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3529,12 +3529,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 3381:
+/***/ 23381:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(2946)
+const Range = __nccwpck_require__(32946)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3549,14 +3549,14 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 8200:
+/***/ 58200:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { EventEmitter } = __nccwpck_require__(1736)
+const { EventEmitter } = __nccwpck_require__(51736)
 const FIFO = __nccwpck_require__(6927)
-const TextDecoder = __nccwpck_require__(1410)
+const TextDecoder = __nccwpck_require__(61410)
 
-const StreamError = __nccwpck_require__(3237)
+const StreamError = __nccwpck_require__(13237)
 
 // if we do a future major, expect queue microtask to be there always, for now a bit defensive
 const qmt =
@@ -4870,7 +4870,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3237:
+/***/ 13237:
 /***/ ((module) => {
 
 module.exports = class StreamError extends Error {
@@ -4924,7 +4924,7 @@ module.exports = class StreamError extends Error {
 
 /***/ }),
 
-/***/ 5531:
+/***/ 15531:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const constants = { // just for envs without fs
@@ -4937,7 +4937,7 @@ const constants = { // just for envs without fs
 }
 
 try {
-  module.exports = (__nccwpck_require__(9896).constants) || constants
+  module.exports = (__nccwpck_require__(79896).constants) || constants
 } catch {
   module.exports = constants
 }
@@ -4945,13 +4945,13 @@ try {
 
 /***/ }),
 
-/***/ 6919:
+/***/ 96919:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { Writable, Readable, getStreamError } = __nccwpck_require__(8200)
+const { Writable, Readable, getStreamError } = __nccwpck_require__(58200)
 const FIFO = __nccwpck_require__(6927)
-const b4a = __nccwpck_require__(6173)
-const headers = __nccwpck_require__(5472)
+const b4a = __nccwpck_require__(86173)
+const headers = __nccwpck_require__(15472)
 
 const EMPTY = b4a.alloc(0)
 const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
@@ -5370,10 +5370,10 @@ function overflow (size) {
 
 /***/ }),
 
-/***/ 5472:
+/***/ 15472:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const b4a = __nccwpck_require__(6173)
+const b4a = __nccwpck_require__(86173)
 
 const ZEROS = '0000000000000000000'
 const SEVENS = '7777777777777777777'
@@ -5699,23 +5699,23 @@ function addLength (str) {
 
 /***/ }),
 
-/***/ 6474:
+/***/ 36474:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-exports.extract = __nccwpck_require__(6919)
-exports.pack = __nccwpck_require__(2257)
+exports.extract = __nccwpck_require__(96919)
+exports.pack = __nccwpck_require__(52257)
 
 
 /***/ }),
 
-/***/ 2257:
+/***/ 52257:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { Readable, Writable, getStreamError } = __nccwpck_require__(8200)
-const b4a = __nccwpck_require__(6173)
+const { Readable, Writable, getStreamError } = __nccwpck_require__(58200)
+const b4a = __nccwpck_require__(86173)
 
-const constants = __nccwpck_require__(5531)
-const headers = __nccwpck_require__(5472)
+const constants = __nccwpck_require__(15531)
+const headers = __nccwpck_require__(15472)
 
 const DMODE = 0o755
 const FMODE = 0o644
@@ -6002,11 +6002,11 @@ function mapWritable (buf) {
 
 /***/ }),
 
-/***/ 1410:
+/***/ 61410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const PassThroughDecoder = __nccwpck_require__(3524)
-const UTF8Decoder = __nccwpck_require__(4554)
+const PassThroughDecoder = __nccwpck_require__(13524)
+const UTF8Decoder = __nccwpck_require__(14554)
 
 module.exports = class TextDecoder {
   constructor(encoding = 'utf8') {
@@ -6073,10 +6073,10 @@ function normalizeEncoding(encoding) {
 
 /***/ }),
 
-/***/ 3524:
+/***/ 13524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const b4a = __nccwpck_require__(6173)
+const b4a = __nccwpck_require__(86173)
 
 module.exports = class PassThroughDecoder {
   constructor(encoding) {
@@ -6099,10 +6099,10 @@ module.exports = class PassThroughDecoder {
 
 /***/ }),
 
-/***/ 4554:
+/***/ 14554:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const b4a = __nccwpck_require__(6173)
+const b4a = __nccwpck_require__(86173)
 
 /**
  * https://encoding.spec.whatwg.org/#utf-8-decoder
@@ -6291,7 +6291,7 @@ function trailingBytesSeen(data) {
 
 /***/ }),
 
-/***/ 5404:
+/***/ 65404:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -7930,29 +7930,41 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 
 /***/ }),
 
-/***/ 3018:
+/***/ 73018:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5140);
 
+// The post step (image-update's Kind cluster clean-up) runs the same bundle; only image-update has one.
+const post = _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('phase') === 'main';
+if (!post)
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.saveState */ .lj.saveState('phase', 'main');
 /** Each command is an action of this repository, loaded only when asked for. */
 const commands = {
     push: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 4191)), __nccwpck_require__.e(/* import() */ 147).then(__nccwpck_require__.bind(__nccwpck_require__, 5147))]);
+        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 34191)), __nccwpck_require__.e(/* import() */ 147).then(__nccwpck_require__.bind(__nccwpck_require__, 85147))]);
         await run(getInputs());
     },
     release: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 298).then(__nccwpck_require__.bind(__nccwpck_require__, 6298)), __nccwpck_require__.e(/* import() */ 998).then(__nccwpck_require__.bind(__nccwpck_require__, 7998))]);
+        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 298).then(__nccwpck_require__.bind(__nccwpck_require__, 66298)), __nccwpck_require__.e(/* import() */ 998).then(__nccwpck_require__.bind(__nccwpck_require__, 27998))]);
         await run(await getInputs());
     },
     verify: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 474).then(__nccwpck_require__.bind(__nccwpck_require__, 7474)), __nccwpck_require__.e(/* import() */ 870).then(__nccwpck_require__.bind(__nccwpck_require__, 870))]);
+        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 474).then(__nccwpck_require__.bind(__nccwpck_require__, 57474)), __nccwpck_require__.e(/* import() */ 870).then(__nccwpck_require__.bind(__nccwpck_require__, 10870))]);
         await run(await getInputs());
+    },
+    'image-update': async () => {
+        if (post)
+            return (await __nccwpck_require__.e(/* import() */ 817).then(__nccwpck_require__.bind(__nccwpck_require__, 98817))).post();
+        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 482).then(__nccwpck_require__.bind(__nccwpck_require__, 79482)), Promise.all(/* import() */[__nccwpck_require__.e(364), __nccwpck_require__.e(267), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94206))]);
+        await run(getInputs());
     },
 };
 await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async () => {
     const command = _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getInput */ .lj.getInput('command') || 'push';
+    if (post && command !== 'image-update')
+        return;
     const handler = commands[command];
     if (!handler)
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('command', `"${command}" is not one of ${Object.keys(commands).join(', ')}`);
@@ -7981,6 +7993,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Bb: () => (/* reexport */ keyValueInput),
   WO: () => (/* reexport */ linesInput),
   dt: () => (/* reexport */ listInput),
+  Kh: () => (/* reexport */ registryClients),
   P4: () => (/* reexport */ registryInputs),
   EK: () => (/* reexport */ registrySession),
   JD: () => (/* reexport */ repositoryInput),
@@ -7994,7 +8007,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: oneLine, registryClients
+// UNUSED EXPORTS: oneLine
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -8017,11 +8030,11 @@ __nccwpck_require__.d(runner_namespaceObject, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/runner.ts
 /**
  * The GitHub Actions runner protocol: inputs from `INPUT_*`, outputs and state through the `GITHUB_OUTPUT` /
@@ -8178,7 +8191,7 @@ function integerInput(name, fallback) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/context.ts
 
 
@@ -8226,8 +8239,8 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 64 modules
-var src = __nccwpck_require__(2580);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 59 modules
+var src = __nccwpck_require__(36966);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -8300,7 +8313,7 @@ function registrySession(inputs, context, location) {
             throw err;
         }
     }
-    const credentials = (0,src/* registryCredentials */.Qn4)({
+    const credentials = (0,src.registryCredentials)({
         provider: inputs.provider,
         username: inputs.username,
         password: inputs.password,
@@ -8325,11 +8338,11 @@ function registrySession(inputs, context, location) {
 function registryClients(inputs, context) {
     const clients = new Map();
     return (provider, insecure) => {
-        const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
+        const name = provider && provider !== 'generic' ? (0,src/* parseProvider */.tel)(provider) : inputs.provider;
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            const credentials = registryCredentials({
+            const credentials = (0,src.registryCredentials)({
                 provider: name,
                 username: inputs.username,
                 password: inputs.password,
@@ -8337,9 +8350,9 @@ function registryClients(inputs, context) {
                 githubActor: context.actor,
                 githubServerUrl: context.serverUrl,
                 cloud: inputs.cloud,
-                onSecret: (secret) => core.setSecret(secret),
+                onSecret: (secret) => setSecret(secret),
             });
-            client = new RegistryClient({ credentials, insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message) });
+            client = new src/* RegistryClient */.bPd({ credentials, insecure: insecure || inputs.insecure, onSecret: (secret) => setSecret(secret), onWarning: (message) => warning(message) });
             clients.set(key, client);
         }
         return client;
@@ -8547,16 +8560,16 @@ async function verificationInputs(names, context, defaults = {}) {
 
 /***/ }),
 
-/***/ 2580:
+/***/ 36966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   uRY: () => (/* reexport */ ArtifactPathError),
-  x_N: () => (/* reexport */ InvalidReferenceError),
+  x_N: () => (/* reexport */ errors/* InvalidReferenceError */.x_),
   eNh: () => (/* reexport */ keys.KeyError),
-  MfY: () => (/* reexport */ OciError),
+  MfY: () => (/* reexport */ errors/* OciError */.Mf),
   HF1: () => (/* reexport */ PolicyInputError),
   mZX: () => (/* reexport */ ProviderError),
   bPd: () => (/* reexport */ RegistryClient),
@@ -8572,7 +8585,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jtm: () => (/* reexport */ githubActionsIdentity),
   rVq: () => (/* reexport */ githubIssuer),
   QkJ: () => (/* reexport */ hasGitHubIdToken),
-  r_E: () => (/* reexport */ isValidTag),
+  r_E: () => (/* reexport */ reference/* isValidTag */.r_),
   PMb: () => (/* reexport */ keys.loadPrivateKey),
   fgz: () => (/* reexport */ keys.loadPublicKey),
   KEA: () => (/* reexport */ loadTrustedRoot),
@@ -8587,13 +8600,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   xew: () => (/* reexport */ publicGood),
   Xi3: () => (/* reexport */ pushArtifact),
   TPr: () => (/* reexport */ pushComponents),
-  Qn4: () => (/* reexport */ registryCredentials),
+  registryCredentials: () => (/* reexport */ registryCredentials),
   _ys: () => (/* reexport */ releaseArtifact),
   w64: () => (/* reexport */ rollbackRelease),
   k_J: () => (/* reexport */ signBeforeTagging),
   pSv: () => (/* reexport */ signEachBeforeTagging),
   XOr: () => (/* reexport */ signatureFormats),
-  D$m: () => (/* reexport */ tagRule),
+  D$m: () => (/* reexport */ reference/* tagRule */.D$),
   ocb: () => (/* reexport */ verifyArtifact),
   oP1: () => (/* reexport */ verifyFormats),
   sEZ: () => (/* reexport */ withAuthHint)
@@ -8601,36 +8614,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: Annotation, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, MediaType, MemoryStore, OciLayout, RemoteRepository, SigningError, Transport, UnsafeArchiveError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactTypeOf, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, compareBytes, compareVersions, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubTokenCredentials, gzipLevel, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, locationReference, manifestMediaTypes, mapLimit, mergeScopes, nextLink, oidcToken, oneLine, parseChallenges, parseDigest, parseEcrRegistry, parseManifest, parseReference, parseRetryAfter, plainDescriptor, postForToken, providerNames, publicKeyPem, pullArtifact, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signStatement, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, targetSource, toPem, verifyBundleSignature, verifyBytes, verifyLegacySignature, walkEntries, walkTree, workloadIdentityProviderName, writeLayer
 
-;// CONCATENATED MODULE: ../../packages/core/src/oci/errors.ts
-/**
- * Errors raised by the OCI client. `code` is the registry's error code (e.g. `MANIFEST_UNKNOWN`) or one of
- * ours (`NETWORK`, `INVALID_REFERENCE`, `DIGEST_MISMATCH`, …); `hint` is the fix a user should try.
- * The message is always a single line so actions can print it with `core.setFailed` as is.
- */
-class OciError extends Error {
-    code;
-    status;
-    hint;
-    constructor(code, message, options = {}) {
-        const oneLine = message.replace(/\s*\n\s*/g, ' ').trim();
-        super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
-        this.name = 'OciError';
-        this.code = code;
-        this.status = options.status;
-        this.hint = options.hint;
-    }
-}
-/** A reference, digest or other value given by the user does not parse. */
-class InvalidReferenceError extends OciError {
-    constructor(message) {
-        super('INVALID_REFERENCE', message);
-        this.name = 'InvalidReferenceError';
-    }
-}
-function isNotFound(err) {
-    return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __nccwpck_require__(48706);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/media-types.ts
 const MediaType = {
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
@@ -8658,220 +8643,10 @@ function isIndexMediaType(mediaType) {
 /** The OCI empty descriptor's content, `{}`. */
 const emptyJson = Buffer.from('{}');
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/digest.ts
-
-
-
-const algorithms = { sha256: 64, sha512: 128 };
-/** OCI digest grammar (image-spec descriptor.md), restricted to the algorithms registries accept. */
-const digestPattern = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-function parseDigest(value) {
-    const match = digestPattern.exec(value);
-    if (!match) {
-        throw new InvalidReferenceError(`invalid digest "${value}": expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>`);
-    }
-    const [, algorithm = '', hex = ''] = match;
-    if (!(algorithm in algorithms)) {
-        throw new InvalidReferenceError(`invalid digest "${value}": unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
-    }
-    const length = algorithms[algorithm];
-    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        throw new InvalidReferenceError(`invalid digest "${value}": ${algorithm} needs ${length} lowercase hex characters`);
-    }
-    return { algorithm: algorithm, hex };
-}
-function isDigest(value) {
-    try {
-        parseDigest(value);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function sha256(data) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
-}
-function createDigester(digest) {
-    return createHash(parseDigest(digest).algorithm);
-}
-/**
- * A pass-through stream that hashes and counts what flows through it. With `expect`, it fails the stream
- * when the content does not match the expected digest and size, so nothing reads unverified bytes as good.
- */
-class DigestStream extends external_node_stream_.Transform {
-    #hash;
-    #expect;
-    #size = 0;
-    #digest;
-    constructor(expect, algorithm = 'sha256') {
-        super();
-        this.#expect = expect;
-        this.#hash = (0,external_node_crypto_.createHash)(expect ? parseDigest(expect.digest).algorithm : algorithm);
-    }
-    _transform(chunk, _encoding, callback) {
-        this.#size += chunk.length;
-        if (this.#expect && this.#size > this.#expect.size) {
-            callback(new OciError('SIZE_INVALID', `content of ${this.#expect.digest} is larger than its descriptor size ${this.#expect.size}`));
-            return;
-        }
-        this.#hash.update(chunk);
-        callback(null, chunk);
-    }
-    _flush(callback) {
-        const algorithm = this.#expect ? parseDigest(this.#expect.digest).algorithm : 'sha256';
-        this.#digest = `${algorithm}:${this.#hash.digest('hex')}`;
-        if (this.#expect && (this.#digest !== this.#expect.digest || this.#size !== this.#expect.size)) {
-            callback(new OciError('DIGEST_MISMATCH', `downloaded content does not match ${this.#expect.digest} (got ${this.#digest}, ${this.#size} bytes)`));
-            return;
-        }
-        callback();
-    }
-    get size() {
-        return this.#size;
-    }
-    /** The digest of everything that passed; available once the stream has finished. */
-    get digest() {
-        if (!this.#digest)
-            throw new Error('DigestStream: digest read before the stream finished');
-        return this.#digest;
-    }
-}
-/** Verifies a buffer against a descriptor's digest and size. */
-function verifyBytes(data, expect) {
-    const { algorithm } = parseDigest(expect.digest);
-    const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(data).digest('hex')}`;
-    if (actual !== expect.digest || (expect.size !== undefined && expect.size !== data.length)) {
-        throw new OciError('DIGEST_MISMATCH', `content does not match ${expect.digest} (got ${actual}, ${data.length} bytes)`);
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oci/reference.ts
-
-
-const dockerHub = 'docker.io';
-const dockerHubAliases = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-const label = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
-const hostPattern = new RegExp(`^(?:${label}(?:\\.${label})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
-const componentPattern = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-const tagPattern = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-/** The tag grammar in words, for error messages. */
-const tagRule = 'up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"';
-const maxNameLength = 255;
-/**
- * Parses `oci://host[:port]/path[:tag|@sha256:…]`, or the same without `oci://`. A first path element without
- * `.`, `:` or `localhost` means Docker Hub (as docker and go-containerregistry do). Errors name the bad part.
- */
-function parseReference(input) {
-    const raw = input.trim();
-    const fail = (why) => {
-        throw new InvalidReferenceError(`invalid reference "${input}": ${why}`);
-    };
-    if (raw === '')
-        fail('it is empty; expected host/repository[:tag], e.g. ghcr.io/owner/repo:latest');
-    if (/\s/.test(raw))
-        fail('it contains whitespace');
-    let rest = raw;
-    const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(rest);
-    if (scheme) {
-        if (scheme[1]?.toLowerCase() !== 'oci')
-            fail(`unsupported scheme "${scheme[0]}"; use oci://host/repository or host/repository`);
-        rest = rest.slice(scheme[0].length);
-    }
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        try {
-            parseDigest(digest);
-        }
-        catch (err) {
-            fail(err.message.replace(/^invalid digest/, 'digest'));
-        }
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!tagPattern.test(tag)) {
-            fail(`tag "${tag}" is invalid: ${tagRule}`);
-        }
-    }
-    const slash = rest.indexOf('/');
-    const first = slash === -1 ? rest : rest.slice(0, slash);
-    const isHost = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
-    let registry = isHost ? first.toLowerCase() : dockerHub;
-    let repository = isHost ? rest.slice(slash + 1) : rest;
-    if (isHost) {
-        const host = hostPattern.exec(first);
-        if (!host)
-            fail(`registry host "${first}" is not a valid host[:port]`);
-        const port = host?.[1];
-        if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
-            fail(`registry port "${port}" is out of range`);
-    }
-    if (dockerHubAliases.has(registry))
-        registry = dockerHub;
-    if (registry === dockerHub && repository !== '' && !repository.includes('/'))
-        repository = `library/${repository}`;
-    if (repository === '')
-        fail('the repository path is missing; expected host/repository, e.g. ghcr.io/owner/repo');
-    for (const component of repository.split('/')) {
-        if (componentPattern.test(component))
-            continue;
-        if (componentPattern.test(component.toLowerCase())) {
-            fail(`repository "${repository}" must be lowercase (OCI repository names are lowercase: "${repository.toLowerCase()}")`);
-        }
-        fail(component === ''
-            ? `repository "${repository}" has an empty path element`
-            : `repository path element "${component}" is invalid: use lowercase letters, digits and single ".", "_", "__" or "-" separators`);
-    }
-    if (registry.length + 1 + repository.length > maxNameLength)
-        fail(`the name is longer than ${maxNameLength} characters`);
-    const ref = { registry, repository };
-    if (tag !== undefined)
-        ref.tag = tag;
-    if (digest !== undefined)
-        ref.digest = digest;
-    return ref;
-}
-function isValidTag(tag) {
-    return tagPattern.test(tag);
-}
-/** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
-function reference_assertValidTag(tag) {
-    if (!tagPattern.test(tag)) {
-        throw new InvalidReferenceError(`invalid tag "${tag}": ${tagRule}`);
-    }
-}
-/** `registry/repository`, the form used in outputs such as `digest-url`. */
-function repositoryName(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
-/** `registry/repository[:tag][@digest]`. */
-function reference_formatReference(ref) {
-    return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
-}
-/** The tag or digest a reference points at; digest wins, as in every registry client. */
-function referenceTarget(ref) {
-    return ref.digest ?? ref.tag;
-}
-/** The host that serves the registry API for a canonical registry name. */
-function registryEndpoint(registry) {
-    return registry === dockerHub ? 'registry-1.docker.io' : registry;
-}
-/** Loopback registries are reached over plain HTTP, like docker does for localhost. */
-function isLoopbackHost(registry) {
-    const host = registry.replace(/:[0-9]+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
+var oci_digest = __nccwpck_require__(48341);
+// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
+var reference = __nccwpck_require__(48936);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/descriptor.ts
 
 
@@ -8881,14 +8656,14 @@ function descriptor_isIndex(manifest) {
 }
 /** A descriptor for some bytes, with the sha256 digest computed. */
 function descriptorFor(mediaType, data, extra = {}) {
-    return { mediaType, digest: sha256(data), size: data.length, ...extra };
+    return { mediaType, digest: (0,oci_digest/* sha256 */.sc)(data), size: data.length, ...extra };
 }
 function assertDescriptor(value, where) {
     const d = value;
     if (typeof d !== 'object' || d === null || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !Number.isSafeInteger(d.size) || d.size < 0) {
-        throw new OciError('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
+        throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
     }
-    parseDigest(d.digest);
+    (0,oci_digest/* parseDigest */.m)(d.digest);
 }
 /**
  * Parses manifest bytes and checks the parts we rely on. The media type comes from the body when present,
@@ -8900,31 +8675,31 @@ function descriptor_parseManifest(data, contentType) {
         manifest = JSON.parse(Buffer.from(data).toString('utf8'));
     }
     catch {
-        throw new OciError('MANIFEST_INVALID', 'manifest is not valid JSON');
+        throw new errors/* OciError */.Mf('MANIFEST_INVALID', 'manifest is not valid JSON');
     }
     if (typeof manifest !== 'object' || manifest === null || manifest.schemaVersion !== 2) {
-        throw new OciError('MANIFEST_INVALID', 'manifest schemaVersion is not 2');
+        throw new errors/* OciError */.Mf('MANIFEST_INVALID', 'manifest schemaVersion is not 2');
     }
     const declared = manifest.mediaType;
     const transported = contentType?.split(';')[0]?.trim();
     if (declared && transported && isManifestMediaType(transported) && declared !== transported) {
-        throw new OciError('MANIFEST_INVALID', `manifest mediaType ${declared} does not match Content-Type ${transported}`);
+        throw new errors/* OciError */.Mf('MANIFEST_INVALID', `manifest mediaType ${declared} does not match Content-Type ${transported}`);
     }
     const mediaType = declared ?? (transported && isManifestMediaType(transported) ? transported : undefined);
     if (!mediaType || !isManifestMediaType(mediaType)) {
-        throw new OciError('MANIFEST_INVALID', `unsupported manifest media type ${mediaType ?? '(none)'}`);
+        throw new errors/* OciError */.Mf('MANIFEST_INVALID', `unsupported manifest media type ${mediaType ?? '(none)'}`);
     }
     if (isIndexMediaType(mediaType)) {
         const index = manifest;
         if (!Array.isArray(index.manifests))
-            throw new OciError('MANIFEST_INVALID', 'index has no manifests array');
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', 'index has no manifests array');
         index.manifests.forEach((d, i) => assertDescriptor(d, `manifests[${i}]`));
     }
     else {
         const image = manifest;
         assertDescriptor(image.config, 'config');
         if (!Array.isArray(image.layers))
-            throw new OciError('MANIFEST_INVALID', 'manifest has no layers array');
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', 'manifest has no layers array');
         image.layers.forEach((d, i) => assertDescriptor(d, `layers[${i}]`));
     }
     if (manifest.subject !== undefined)
@@ -8968,7 +8743,9 @@ function sortedAnnotations(annotations) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/content.ts
 
 
@@ -8995,7 +8772,7 @@ async function readAll(stream, limit = Number.POSITIVE_INFINITY) {
     for await (const chunk of stream) {
         total += chunk.length;
         if (total > limit)
-            throw new OciError('SIZE_INVALID', `content is larger than the ${limit}-byte limit`);
+            throw new errors/* OciError */.Mf('SIZE_INVALID', `content is larger than the ${limit}-byte limit`);
         chunks.push(Buffer.from(chunk));
     }
     return Buffer.concat(chunks, total);
@@ -9004,11 +8781,11 @@ async function readAll(stream, limit = Number.POSITIVE_INFINITY) {
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_ = __nccwpck_require__(37067);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_ = __nccwpck_require__(44708);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/upload-body.ts
@@ -9167,10 +8944,10 @@ class Transport {
                 return response;
             await response.body?.cancel();
             if (hop >= maxRedirects)
-                throw new OciError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
+                throw new errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
             const next = new URL(location, url);
             if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
-                throw new OciError('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
+                throw new errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
             }
             if (next.host !== url.host || next.protocol !== url.protocol) {
                 // Never forward credentials to another host (distribution-spec: MUST NOT forward Authorization).
@@ -9211,7 +8988,7 @@ class Transport {
                     throw err;
                 const message = describeNetworkError(err, url);
                 if (attempt >= attempts || !code || !retryableErrorCodes.has(code)) {
-                    throw new OciError('NETWORK', attempt > 1 ? `${message} (after ${attempt} attempts)` : message, { cause: err });
+                    throw new errors/* OciError */.Mf('NETWORK', attempt > 1 ? `${message} (after ${attempt} attempts)` : message, { cause: err });
                 }
                 await this.#backoff(attempt, undefined);
                 continue;
@@ -9444,12 +9221,12 @@ class AuthSession {
         if (!response.ok) {
             const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
             const who = credential?.username || credential?.identityToken ? 'rejected the credentials' : 'refused anonymous access';
-            throw new OciError(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
+            throw new errors/* OciError */.Mf(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
         }
         const body = (await response.json().catch(() => ({})));
         const token = body.token || body.access_token;
         if (!token)
-            throw new OciError('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
+            throw new errors/* OciError */.Mf('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
         this.#options.onSecret?.(token);
         const lifetime = (body.expires_in && body.expires_in > 0 ? body.expires_in : defaultTokenLifetimeS) * 1000;
         const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
@@ -9478,12 +9255,8 @@ function basicHeader(credential) {
     return `Basic ${Buffer.from(`${credential.username ?? ''}:${credential.password ?? ''}`).toString('base64')}`;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/oci/order.ts
-/** Byte-wise string order (Go's sort.Strings), which tag lists and tar entries use; never locale order. */
-function order_compareBytes(a, b) {
-    return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
+var order = __nccwpck_require__(38085);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/referrers.ts
 
 
@@ -9493,7 +9266,7 @@ function order_compareBytes(a, b) {
  * `<alg>-<hex>`, algorithm truncated to 32 characters and the encoded part to 64.
  */
 function referrersTag(subjectDigest) {
-    const { algorithm, hex } = parseDigest(subjectDigest);
+    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(subjectDigest);
     return `${algorithm.slice(0, 32)}-${hex.slice(0, 64)}`.replace(/[^a-zA-Z0-9._-]/g, '-');
 }
 /** The descriptor a referrers listing shows for a manifest: its artifact type and annotations. */
@@ -9570,7 +9343,7 @@ class MemoryStore {
         return { descriptor, bytes: await readAll(await this.fetch(descriptor)) };
     }
     async fetch(descriptor) {
-        const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
+        const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
         const stream = this.source(descriptor).open();
         stream.on('error', (err) => verifier.destroy(err));
         return stream.pipe(verifier);
@@ -9579,12 +9352,12 @@ class MemoryStore {
         return this.#content.has(descriptor.digest);
     }
     async push(descriptor, content) {
-        const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
+        const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
         const stream = content.open();
         stream.on('error', (err) => verifier.destroy(err));
         const bytes = await readAll(stream.pipe(verifier));
         if (bytes.length !== descriptor.size)
-            throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
+            throw new errors/* OciError */.Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
         this.#content.set(descriptor.digest, { descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }, source: bytesSource(bytes) });
     }
     async pushReference(descriptor, bytes, reference) {
@@ -9598,7 +9371,7 @@ class MemoryStore {
         this.#tags.set(tag, entry.descriptor);
     }
     async tags() {
-        return [...this.#tags.keys()].sort(order_compareBytes);
+        return [...this.#tags.keys()].sort(order/* compareBytes */.X);
     }
     async referrers(descriptor, options = {}) {
         const found = [];
@@ -9620,7 +9393,7 @@ class MemoryStore {
     }
 }
 function missing(name, reference) {
-    return new OciError('NOT_FOUND', `${reference} not found in ${name}`, { status: 404 });
+    return new errors/* OciError */.Mf('NOT_FOUND', `${reference} not found in ${name}`, { status: 404 });
 }
 /** A BlobSource reading from a target's verified fetch; reopening re-fetches and skips to the offset. */
 function targetSource(target, descriptor) {
@@ -9700,7 +9473,7 @@ class RemoteRepository {
             return (await this.fetchManifest(reference)).descriptor;
         }
         if (reference.includes(':') && digest !== reference) {
-            throw new OciError('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
+            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
         }
         return { mediaType, digest, size };
     }
@@ -9714,12 +9487,12 @@ class RemoteRepository {
             throw await responseError(response, `fetch manifest ${this.name}:${reference}`);
         const bytes = await readAll(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
         const byDigest = reference.includes(':');
-        const digest = byDigest ? reference : sha256(bytes);
+        const digest = byDigest ? reference : (0,oci_digest/* sha256 */.sc)(bytes);
         if (byDigest)
-            verifyBytes(bytes, { digest });
+            (0,oci_digest/* verifyBytes */.RV)(bytes, { digest });
         const claimed = response.headers.get('docker-content-digest');
         if (!byDigest && claimed?.startsWith('sha256:') && claimed !== digest) {
-            throw new OciError('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
+            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
         }
         const { mediaType } = descriptor_parseManifest(bytes, response.headers.get('content-type') ?? undefined);
         return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
@@ -9734,7 +9507,7 @@ class RemoteRepository {
         }
         if (!response.ok || !response.body)
             throw await responseError(response, `fetch ${descriptor.digest} from ${this.name}`);
-        const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
+        const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
         const body = external_node_stream_.Readable.fromWeb(response.body);
         body.on('error', (err) => verifier.destroy(err));
         return body.pipe(verifier);
@@ -9764,7 +9537,7 @@ class RemoteRepository {
         return this.#upload(descriptor, fallback, fromRepository);
     }
     async pushReference(descriptor, bytes, reference) {
-        verifyBytes(bytes, descriptor);
+        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
         const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${reference}`), headers: { 'content-type': descriptor.mediaType }, body: () => bytes }, ['pull', 'push']);
         if (response.status !== 201 && response.status !== 200) {
             throw await responseError(response, `push manifest ${this.name}:${reference}`);
@@ -9772,7 +9545,7 @@ class RemoteRepository {
         await response.body?.cancel();
         const stored = response.headers.get('docker-content-digest');
         if (stored?.startsWith('sha256:') && descriptor.digest.startsWith('sha256:') && stored !== descriptor.digest) {
-            throw new OciError('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
+            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
         }
         const { manifest } = descriptor_parseManifest(bytes, descriptor.mediaType);
         if (manifest.subject && !response.headers.get('oci-subject')) {
@@ -9801,7 +9574,7 @@ class RemoteRepository {
             tags.push(...(body.tags ?? []));
             next = nextLink(response.headers.get('link'), next);
         }
-        return [...new Set(tags)].sort(order_compareBytes);
+        return [...new Set(tags)].sort(order/* compareBytes */.X);
     }
     async referrers(descriptor, options = {}) {
         const query = options.artifactType ? `?artifactType=${encodeURIComponent(options.artifactType)}` : '';
@@ -9832,7 +9605,7 @@ class RemoteRepository {
         let subject;
         if (manifest) {
             const fetched = await this.fetchManifest(descriptor.digest).catch((err) => {
-                if (isNotFound(err))
+                if ((0,errors/* isNotFound */.c4)(err))
                     return undefined;
                 throw err;
             });
@@ -9862,7 +9635,7 @@ class RemoteRepository {
         const bytes = await readAll(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
         const { manifest, mediaType } = descriptor_parseManifest(bytes, response.headers.get('content-type') ?? undefined);
         if (!isIndexMediaType(mediaType))
-            throw new OciError('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
         return { index: manifest, etag: response.headers.get('etag') };
     }
     async #updateReferrersIndex(subject, change, options = {}) {
@@ -9889,7 +9662,7 @@ class RemoteRepository {
      */
     async #upload(descriptor, content, mountFrom) {
         if (content.size !== descriptor.size) {
-            throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
+            throw new errors/* OciError */.Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
         }
         const policy = this.#client.transport.policy;
         const mountScope = mountFrom ? this.#client.scopes(mountFrom, ['pull']) : [];
@@ -9951,7 +9724,7 @@ class RemoteRepository {
                 offset = rangeEnd(response.headers.get('range'), end) ?? end;
             }
             catch (err) {
-                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof OciError && err.status === 416)))
+                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof errors/* OciError */.Mf && err.status === 416)))
                     throw err;
                 await (0,promises_namespaceObject.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)));
                 // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
@@ -9968,13 +9741,13 @@ class RemoteRepository {
     #location(response, fallback) {
         const location = response.headers.get('location') ?? fallback;
         if (!location)
-            throw new OciError('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
+            throw new errors/* OciError */.Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
         return new URL(location, this.#client.baseUrl(this.registry)).href;
     }
 }
 function notFound(name, reference, code = 'MANIFEST_UNKNOWN') {
     const what = reference.includes(':') ? reference : `tag "${reference}"`;
-    return new OciError(code, `${what} not found in ${name}`, { status: 404 });
+    return new errors/* OciError */.Mf(code, `${what} not found in ${name}`, { status: 404 });
 }
 function withDigest(location, digest) {
     return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
@@ -9991,7 +9764,7 @@ function rangeEnd(range, whenZeroZero) {
     return match[1] === '0' ? whenZeroZero : Number(match[1]) + 1;
 }
 function isRetryableUploadError(err) {
-    if (!(err instanceof OciError))
+    if (!(err instanceof errors/* OciError */.Mf))
         return networkErrorCode(err) !== undefined;
     if (err.code === 'NETWORK')
         return networkErrorCode(err.cause) !== 'ENOTFOUND';
@@ -10039,8 +9812,8 @@ class RegistryClient {
         if (mapped)
             return mapped.replace(/\/+$/, '');
         const insecure = this.options.insecure;
-        const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || isLoopbackHost(registry);
-        return `${plain ? 'http' : 'https'}://${registryEndpoint(registry)}`;
+        const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || (0,reference/* isLoopbackHost */.cW)(registry);
+        return `${plain ? 'http' : 'https'}://${(0,reference/* registryEndpoint */.Fh)(registry)}`;
     }
     scopes(repository, actions) {
         return [repositoryScope(repository, actions)];
@@ -10090,7 +9863,7 @@ async function responseError(response, what) {
     const attempts = attemptsOf(response);
     const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
     const status = `${response.status} ${code}`;
-    return new OciError(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
+    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
         status: response.status,
     });
 }
@@ -10109,8 +9882,10 @@ function statusCode(status) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/layout.ts
 
 
@@ -10142,7 +9917,7 @@ class OciLayout {
         this.name = `oci-layout:${dir}`;
     }
     #blobPath(digest) {
-        const { algorithm, hex } = parseDigest(digest);
+        const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
         return (0,external_node_path_.join)(this.dir, 'blobs', algorithm, hex);
     }
     /** Creates the layout skeleton on first write. */
@@ -10153,7 +9928,7 @@ class OciLayout {
             if (existing === undefined)
                 await this.#writeAtomic('oci-layout', layoutFile);
             else if (JSON.parse(existing).imageLayoutVersion !== '1.0.0') {
-                throw new OciError('UNSUPPORTED', `${this.name} has an unsupported imageLayoutVersion`);
+                throw new errors/* OciError */.Mf('UNSUPPORTED', `${this.name} has an unsupported imageLayoutVersion`);
             }
             // Under the index lock, so a writer that found no index.json cannot replace one another writer just filled.
             await this.#locked(() => (0,promises_.stat)((0,external_node_path_.join)(this.dir, 'index.json')).catch(() => this.#writeIndex({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] })));
@@ -10191,7 +9966,7 @@ class OciLayout {
         }
         const index = JSON.parse(text);
         if (!Array.isArray(index.manifests))
-            throw new OciError('MANIFEST_INVALID', `${this.name}/index.json has no manifests array`);
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json has no manifests array`);
         return index;
     }
     async #writeIndex(index) {
@@ -10214,7 +9989,7 @@ class OciLayout {
         if (byDigest) {
             const bytes = await (0,promises_.readFile)(this.#blobPath(reference)).catch(() => undefined);
             if (bytes) {
-                verifyBytes(bytes, { digest: reference });
+                (0,oci_digest/* verifyBytes */.RV)(bytes, { digest: reference });
                 return { mediaType: descriptor_parseManifest(bytes).mediaType, digest: reference, size: bytes.length };
             }
         }
@@ -10225,13 +10000,13 @@ class OciLayout {
         const bytes = await (0,promises_.readFile)(this.#blobPath(descriptor.digest)).catch(() => {
             throw layout_notFound(this.name, descriptor.digest);
         });
-        verifyBytes(bytes, descriptor);
+        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
         return { descriptor, bytes };
     }
     async fetch(descriptor) {
         if (!(await this.exists(descriptor)))
             throw layout_notFound(this.name, descriptor.digest);
-        const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
+        const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
         const stream = (0,external_node_fs_.createReadStream)(this.#blobPath(descriptor.digest), { highWaterMark: 1 << 20 });
         stream.on('error', (err) => verifier.destroy(err));
         return stream.pipe(verifier);
@@ -10248,13 +10023,13 @@ class OciLayout {
         if (!(await this.exists(descriptor))) {
             const ingest = (0,external_node_path_.join)(this.dir, 'ingest');
             await (0,promises_.mkdir)(ingest, { recursive: true });
-            await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', parseDigest(descriptor.digest).algorithm), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', (0,oci_digest/* parseDigest */.m)(descriptor.digest).algorithm), { recursive: true });
             const temp = (0,external_node_path_.join)(ingest, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
             try {
-                await (0,external_node_stream_promises_namespaceObject.pipeline)(content.open(), new DigestStream({ digest: descriptor.digest, size: descriptor.size }), (0,external_node_fs_.createWriteStream)(temp));
+                await (0,external_node_stream_promises_namespaceObject.pipeline)(content.open(), new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size }), (0,external_node_fs_.createWriteStream)(temp));
                 const written = await (0,promises_.stat)(temp);
                 if (written.size !== descriptor.size)
-                    throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${written.size} bytes, expected ${descriptor.size}`);
+                    throw new errors/* OciError */.Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${written.size} bytes, expected ${descriptor.size}`);
                 await (0,promises_.rename)(temp, this.#blobPath(descriptor.digest));
             }
             finally {
@@ -10269,7 +10044,7 @@ class OciLayout {
         }
     }
     async pushReference(descriptor, bytes, reference) {
-        verifyBytes(bytes, descriptor);
+        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
         await this.push(descriptor, bytesSource(bytes));
         await this.tag(descriptor, reference);
     }
@@ -10290,7 +10065,7 @@ class OciLayout {
     async tags() {
         const index = await this.#readIndex();
         const names = index.manifests.map((d) => d.annotations?.[refNameAnnotation]).filter((t) => Boolean(t));
-        return [...new Set(names)].sort(order_compareBytes);
+        return [...new Set(names)].sort(order/* compareBytes */.X);
     }
     async referrers(descriptor, options = {}) {
         const index = await this.#readIndex();
@@ -10322,7 +10097,7 @@ class OciLayout {
 }
 function layout_notFound(name, reference) {
     const what = reference.includes(':') ? reference : `tag "${reference}"`;
-    return new OciError(reference.includes(':') ? 'BLOB_UNKNOWN' : 'MANIFEST_UNKNOWN', `${what} not found in ${name}`, { status: 404 });
+    return new errors/* OciError */.Mf(reference.includes(':') ? 'BLOB_UNKNOWN' : 'MANIFEST_UNKNOWN', `${what} not found in ${name}`, { status: 404 });
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/target.ts
@@ -10330,40 +10105,8 @@ function canMount(target) {
     return typeof target.mount === 'function';
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/oci/concurrency.ts
-/** Maps over items with at most `limit` calls in flight; rejects with the first failure after in-flight calls settle. */
-async function concurrency_mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (!failure && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await fn(items[index], index);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (failure)
-        throw failure.error;
-    return results;
-}
-/** Like mapLimit, but every item runs to completion and each outcome is returned (one failure stops nothing). */
-async function settleLimit(items, limit, fn) {
-    return concurrency_mapLimit(items, limit, async (item, index) => {
-        try {
-            return { ok: true, value: await fn(item, index) };
-        }
-        catch (error) {
-            return { ok: false, error };
-        }
-    });
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/oci/concurrency.ts
+var oci_concurrency = __nccwpck_require__(81434);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/copy.ts
 
 
@@ -10398,7 +10141,7 @@ async function copyGraph(src, root, dst, options = {}) {
     }
     if (options.beforeTag)
         await options.beforeTag(root.descriptor);
-    const results = await concurrency_mapLimit(tags, 4, async (tag) => {
+    const results = await (0,oci_concurrency/* mapLimit */.s)(tags, 4, async (tag) => {
         const done = written.get(tag);
         if (done)
             return done;
@@ -10420,7 +10163,7 @@ async function copy_applyTag(dst, root, tag, options) {
         return { tag, changed: true };
     }
     catch (err) {
-        if (err instanceof OciError && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
+        if (err instanceof errors/* OciError */.Mf && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
             return { tag, changed: false };
         }
         throw immutableTagError(err, dst.name, tag) ?? err;
@@ -10431,9 +10174,9 @@ async function copy_applyTag(dst, root, tag, options) {
  * as an error that names the tag and the fix; undefined for other errors.
  */
 function immutableTagError(err, repository, tag) {
-    if (!(err instanceof OciError) || err.code !== 'TAG_INVALID' || !/immutable/i.test(err.message))
+    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'TAG_INVALID' || !/immutable/i.test(err.message))
         return undefined;
-    return new OciError('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
+    return new errors/* OciError */.Mf('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
         status: err.status,
         cause: err,
         hint: `in ECR set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "${tag}" (or MUTABLE), or don't move "${tag}"`,
@@ -10445,7 +10188,7 @@ async function currentDigest(target, tag) {
         return (await target.resolve(tag)).digest;
     }
     catch (err) {
-        if (isNotFound(err))
+        if ((0,errors/* isNotFound */.c4)(err))
             return undefined;
         throw err;
     }
@@ -10453,7 +10196,7 @@ async function currentDigest(target, tag) {
 async function copyChildren(src, node, dst, options, report) {
     const { manifest } = descriptor_parseManifest(node.bytes, node.descriptor.mediaType);
     const unique = [...new Map(successors(manifest).map((d) => [d.digest, d])).values()];
-    await concurrency_mapLimit(unique, options.concurrency ?? 4, async (child) => {
+    await (0,oci_concurrency/* mapLimit */.s)(unique, options.concurrency ?? 4, async (child) => {
         if (isManifestMediaType(child.mediaType)) {
             if (await dst.exists(child))
                 return;
@@ -10489,23 +10232,23 @@ const layoutScheme = 'oci-layout:';
 function parseLocation(input) {
     const raw = input.trim();
     if (!raw.startsWith(layoutScheme))
-        return { kind: 'registry', reference: parseReference(raw) };
+        return { kind: 'registry', reference: (0,reference/* parseReference */.F2)(raw) };
     let rest = raw.slice(layoutScheme.length).replace(/^\/\//, '');
     const location = { kind: 'layout', dir: '' };
     const at = rest.lastIndexOf('@');
     if (at > rest.lastIndexOf('/')) {
         location.digest = rest.slice(at + 1);
-        parseDigest(location.digest);
+        (0,oci_digest/* parseDigest */.m)(location.digest);
         rest = rest.slice(0, at);
     }
     const colon = rest.lastIndexOf(':');
     if (colon > rest.lastIndexOf('/')) {
         location.tag = rest.slice(colon + 1);
-        reference_assertValidTag(location.tag);
+        (0,reference/* assertValidTag */.b5)(location.tag);
         rest = rest.slice(0, colon);
     }
     if (!rest)
-        throw new InvalidReferenceError(`invalid layout location "${input}": the directory is missing; expected oci-layout:DIR[:tag]`);
+        throw new errors/* InvalidReferenceError */.x_(`invalid layout location "${input}": the directory is missing; expected oci-layout:DIR[:tag]`);
     location.dir = rest;
     return location;
 }
@@ -10610,7 +10353,7 @@ function rfc3339(date) {
 }
 
 // EXTERNAL MODULE: ../../packages/core/node_modules/ignore/index.js
-var ignore = __nccwpck_require__(5404);
+var ignore = __nccwpck_require__(65404);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/ignore.ts
 
@@ -10712,7 +10455,7 @@ function* walk_walkEntries(root, options = {}) {
     const rootReal = (0,external_node_fs_.realpathSync)(root);
     function* visit(dir, name, ancestors) {
         rules.enterSync(dir, name);
-        const children = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => order_compareBytes(a.name, b.name));
+        const children = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => (0,order/* compareBytes */.X)(a.name, b.name));
         for (const child of children) {
             const path = (0,external_node_path_.join)(dir, child.name);
             const childName = name === '.' ? child.name : `${name}/${child.name}`;
@@ -10756,9 +10499,9 @@ function* walk_walkEntries(root, options = {}) {
 }
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: ../../node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6474);
+var tar_stream = __nccwpck_require__(36474);
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: external "node:vm"
@@ -10979,7 +10722,7 @@ function fluxManifest(layer, metadata, now) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/push.ts
 
 
@@ -11003,7 +10746,7 @@ async function pushArtifact(options) {
     const tags = [...new Set([...(options.diffTag ? [options.diffTag] : []), ...(options.tags ?? [])])];
     if (tags.length === 0)
         tags.push('latest');
-    tags.forEach(reference_assertValidTag);
+    tags.forEach(reference/* assertValidTag */.b5);
     // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
     const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
     current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
@@ -11049,7 +10792,7 @@ async function fetchIfExists(target, reference) {
         return await target.fetchManifest(reference);
     }
     catch (err) {
-        if (isNotFound(err))
+        if ((0,errors/* isNotFound */.c4)(err))
             return undefined;
         throw err;
     }
@@ -11222,7 +10965,7 @@ async function tagArtifact(target, reference, tags) {
 }
 
 // EXTERNAL MODULE: ../../node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(84);
+var node_modules_semver = __nccwpck_require__(90084);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/list.ts
 
@@ -11303,7 +11046,7 @@ async function findComponents(root, pattern) {
             throw new ArtifactPathError(`"${pattern}" matches two directories named ${c.name} (${other}, ${c.relative}); each becomes <repository>/${c.name}`);
         names.set(c.name, c.relative);
     }
-    return found.sort((a, b) => order_compareBytes(a.name, b.name));
+    return found.sort((a, b) => (0,order/* compareBytes */.X)(a.name, b.name));
 }
 function report(component, target, outcome) {
     return outcome.ok ? { component, target: target.name, ok: true, result: outcome.value } : { component, target: target.name, ok: false, error: outcome.error };
@@ -11315,7 +11058,7 @@ function report(component, target, outcome) {
 async function pushComponents(components, options) {
     const { open, beforeTag, concurrency, ...push } = options;
     const targets = components.map(open);
-    const outcomes = await settleLimit(components, concurrency ?? 6, (component, i) => {
+    const outcomes = await (0,oci_concurrency/* settleLimit */.X)(components, concurrency ?? 6, (component, i) => {
         const target = targets[i];
         return pushArtifact({ ...push, path: component.path, target, beforeTag: beforeTag?.(target, component) });
     });
@@ -11325,7 +11068,7 @@ async function pushComponents(components, options) {
 async function planComponents(components, options) {
     const { open, reference, concurrency, ...walk } = options;
     const targets = components.map(open);
-    const outcomes = await settleLimit(components, concurrency ?? 8, (component, i) => diffArtifact({ ...walk, path: component.path, target: targets[i], reference }));
+    const outcomes = await (0,oci_concurrency/* settleLimit */.X)(components, concurrency ?? 8, (component, i) => diffArtifact({ ...walk, path: component.path, target: targets[i], reference }));
     return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
 }
 
@@ -11343,7 +11086,7 @@ async function planComponents(components, options) {
 
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+var external_node_child_process_ = __nccwpck_require__(31421);
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/docker-config.ts
 
 
@@ -11688,7 +11431,7 @@ function awsProvider(context) {
         return env[endpointVariables[service]] || env.AWS_ENDPOINT_URL || undefined;
     };
     const assumeRole = async (roleArn, webIdentityToken, region) => {
-        const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2811, 19));
+        const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 62811, 19));
         const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
         const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
         try {
@@ -11746,7 +11489,7 @@ function awsProvider(context) {
         const api = ecr.kind === 'public' ? 'ECR Public GetAuthorizationToken' : `ECR GetAuthorizationToken in ${ecr.region}`;
         try {
             if (ecr.kind === 'public') {
-                const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6681, 19));
+                const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 86681, 19));
                 const client = new ECRPUBLICClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecrPublic'), maxAttempts: 3 });
                 try {
                     const out = await client.send(new GetAuthorizationTokenCommand({}));
@@ -11758,7 +11501,7 @@ function awsProvider(context) {
                 }
             }
             else {
-                const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 149, 19));
+                const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 10149, 19));
                 const client = new ECRClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecr'), maxAttempts: 3 });
                 try {
                     const out = await client.send(new GetAuthorizationTokenCommand({}));
@@ -12077,7 +11820,7 @@ const credentialFix = {
  * come back unchanged.
  */
 function withAuthHint(err, context) {
-    if (!(err instanceof OciError) || (err.status !== 401 && err.status !== 403))
+    if (!(err instanceof errors/* OciError */.Mf) || (err.status !== 401 && err.status !== 403))
         return err;
     const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
     let hint;
@@ -12099,7 +11842,7 @@ function withAuthHint(err, context) {
     else {
         hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
     }
-    return new OciError(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
+    return new errors/* OciError */.Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/index.ts
@@ -12134,7 +11877,7 @@ function simpleSigningPayload(repository, digest, claims) {
 }
 /** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
 function signStatement(digest, claims) {
-    const { algorithm, hex } = parseDigest(digest);
+    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
     const subject = { digest: { [algorithm]: hex } };
     if (claims && Object.keys(claims).length)
         subject.annotations = sortedAnnotations(claims);
@@ -12142,7 +11885,7 @@ function signStatement(digest, claims) {
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
-var keys = __nccwpck_require__(6666);
+var keys = __nccwpck_require__(86666);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/signer.ts
 
 
@@ -12191,7 +11934,7 @@ function describe(err, identity) {
  * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded only here, on first use.
  */
 async function createBundleSigner(identity) {
-    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
+    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45775));
     if (identity.kind === 'key') {
         const signer = keySigner(identity.privateKey, (0,keys.keyId)(identity.privateKey));
         return {
@@ -12250,7 +11993,7 @@ const CosignAnnotation = {
 };
 /** The tag cosign stores legacy signatures under: `sha256-<hex>.sig` (cosign pkg/oci/remote SignatureTag). */
 function legacySignatureTag(digest) {
-    const { algorithm, hex } = parseDigest(digest);
+    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
     return `${algorithm}-${hex}.sig`;
 }
 function toPem(der, label = 'CERTIFICATE') {
@@ -12313,7 +12056,7 @@ async function appendLegacySignature(target, subjectDigest, payload, annotations
         layers = descriptor_parseManifest(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
     }
     catch (err) {
-        if (!isNotFound(err))
+        if (!(0,errors/* isNotFound */.c4)(err))
             throw err;
     }
     const layer = plainDescriptor({ ...descriptorFor(simpleSigningMediaType, payload), annotations });
@@ -12368,7 +12111,7 @@ async function signArtifact(target, subject, options) {
     if (options.format !== 'legacy') {
         const bundle = await signer.signStatement(signStatement(subject.digest, options.claims));
         first ??= bundle;
-        const { bundleToJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6124));
+        const { bundleToJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36124));
         const referrer = await attachReferrer(target, subject, {
             artifactType: sigstoreBundleMediaType,
             content: Buffer.from(JSON.stringify(bundleToJSON(bundle))),
@@ -12384,7 +12127,7 @@ async function signArtifact(target, subject, options) {
     const logIndex = first?.verificationMaterial.tlogEntries[0]?.logIndex;
     if (logIndex !== undefined)
         result.rekorLogIndex = String(logIndex);
-    result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}` : 'unknown');
+    result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 86666))).keyId(options.identity.privateKey)}` : 'unknown');
     return result;
 }
 /** Signing failed after the manifest was stored: nothing was tagged. */
@@ -12503,7 +12246,7 @@ class TrustError extends Error {
 }
 /** The trusted root to verify keyless signatures with: a file, or the public-good root fetched through TUF. */
 async function loadTrustedRoot(options = {}) {
-    const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+    const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.t.bind(__nccwpck_require__, 17154, 23));
     if (options.trustedRootFile) {
         let json;
         try {
@@ -12524,7 +12267,7 @@ async function loadTrustedRoot(options = {}) {
             throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json: ${err.message}`);
         }
     }
-    const { getTrustedRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(855), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4187));
+    const { getTrustedRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(855), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34187));
     const cachePath = options.tufCachePath ?? (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.homedir)() || (0,external_node_os_.tmpdir)(), '.sigstore', 'd2ci-tuf');
     try {
         return await getTrustedRoot({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
@@ -12558,7 +12301,7 @@ async function leafCertificate(bundle) {
     const der = content.$case === 'x509CertificateChain' ? content.x509CertificateChain.certificates[0]?.rawBytes : content.$case === 'certificate' ? content.certificate.rawBytes : undefined;
     if (!der)
         return undefined;
-    const { X509Certificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
+    const { X509Certificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 25137, 23));
     return X509Certificate.parse(Buffer.from(der));
 }
 
@@ -12580,9 +12323,9 @@ function why(err) {
     return code && !message.includes(code) ? `${code}: ${message}` : message;
 }
 async function sigstoreVerify(bundle, artifact, verification) {
-    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
+    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(137), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93575));
     if (verification.kind === 'key') {
-        const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+        const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.t.bind(__nccwpck_require__, 17154, 23));
         const empty = TrustedRoot.fromJSON({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] });
         let last = 'no keys given';
         for (const key of verification.keys) {
@@ -12684,7 +12427,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
     if (!logged || !logged.equals(leaf))
         return fail('the Rekor entry names another certificate than the signature');
-    const { HashAlgorithm } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+    const { HashAlgorithm } = await __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.t.bind(__nccwpck_require__, 17154, 23));
     let timestamp;
     try {
         const json = annotations[CosignAnnotation.timestamp];
@@ -12721,7 +12464,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
  * statement whose subject is this digest, signed, logged and matching the policy.
  */
 async function verifyBundleSignature(json, digest, verification) {
-    const { bundleFromJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6124));
+    const { bundleFromJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36124));
     let bundle;
     try {
         bundle = bundleFromJSON(json);
@@ -12741,7 +12484,7 @@ async function verifyBundleSignature(json, digest, verification) {
     catch {
         return fail('the in-toto statement is not JSON');
     }
-    const { algorithm, hex } = parseDigest(digest);
+    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
     if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
         return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
     // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
@@ -12767,7 +12510,7 @@ async function legacyChecks(target, digest, verification) {
         signatures = await target.fetchManifest(legacySignatureTag(digest));
     }
     catch (err) {
-        if (isNotFound(err))
+        if ((0,errors/* isNotFound */.c4)(err))
             return [];
         throw err;
     }
@@ -12900,7 +12643,7 @@ function parseReleaseTag(ref, pattern = defaultReleaseTagPattern) {
     const parsed = semver_default().parse(version.replace(/^v/, ''));
     if (!parsed || !/^v?[0-9]/.test(version))
         throw new ReleaseTagError(`"${version}" in release tag "${name}" is not a semantic version (vMAJOR.MINOR.PATCH)`);
-    if (!isValidTag(version))
+    if (!(0,reference/* isValidTag */.r_)(version))
         throw new ReleaseTagError(`"${version}" cannot be an OCI tag (build metadata "+…" is not allowed in tags)`);
     const release = { ref: name, version, prerelease: parsed.prerelease.length > 0 };
     const component = match.groups?.component;
@@ -12979,7 +12722,7 @@ async function findPublished(options) {
     if (namesCommit(latest))
         return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
     const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !release_referrersIndexTag.test(t) && !flux_cosignTagSuffixes.some((s) => t.endsWith(s))).reverse();
-    const manifests = await concurrency_mapLimit(tags, 8, (tag) => fetchIfExists(options.target, tag));
+    const manifests = await (0,oci_concurrency/* mapLimit */.s)(tags, 8, (tag) => fetchIfExists(options.target, tag));
     for (const [i, fetched] of manifests.entries()) {
         if (namesCommit(fetched))
             return { fetched, how: `${tags[i]} names commit ${commit?.slice(0, 12)}` };
@@ -13128,7 +12871,347 @@ async function rollbackRelease(options) {
 
 /***/ }),
 
-/***/ 6666:
+/***/ 81434:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ settleLimit),
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/** Maps over items with at most `limit` calls in flight; rejects with the first failure after in-flight calls settle. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (!failure && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await fn(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** Like mapLimit, but every item runs to completion and each outcome is returned (one failure stops nothing). */
+async function settleLimit(items, limit, fn) {
+    return mapLimit(items, limit, async (item, index) => {
+        try {
+            return { ok: true, value: await fn(item, index) };
+        }
+        catch (error) {
+            return { ok: false, error };
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 48341:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RV: () => (/* binding */ verifyBytes),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   sc: () => (/* binding */ sha256),
+/* harmony export */   vl: () => (/* binding */ DigestStream)
+/* harmony export */ });
+/* unused harmony exports isDigest, createDigester */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48706);
+
+
+
+const algorithms = { sha256: 64, sha512: 128 };
+/** OCI digest grammar (image-spec descriptor.md), restricted to the algorithms registries accept. */
+const digestPattern = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
+function parseDigest(value) {
+    const match = digestPattern.exec(value);
+    if (!match) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>`);
+    }
+    const [, algorithm = '', hex = ''] = match;
+    if (!(algorithm in algorithms)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
+    }
+    const length = algorithms[algorithm];
+    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": ${algorithm} needs ${length} lowercase hex characters`);
+    }
+    return { algorithm: algorithm, hex };
+}
+function isDigest(value) {
+    try {
+        parseDigest(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function sha256(data) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
+}
+function createDigester(digest) {
+    return createHash(parseDigest(digest).algorithm);
+}
+/**
+ * A pass-through stream that hashes and counts what flows through it. With `expect`, it fails the stream
+ * when the content does not match the expected digest and size, so nothing reads unverified bytes as good.
+ */
+class DigestStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    #hash;
+    #expect;
+    #size = 0;
+    #digest;
+    constructor(expect, algorithm = 'sha256') {
+        super();
+        this.#expect = expect;
+        this.#hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(expect ? parseDigest(expect.digest).algorithm : algorithm);
+    }
+    _transform(chunk, _encoding, callback) {
+        this.#size += chunk.length;
+        if (this.#expect && this.#size > this.#expect.size) {
+            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('SIZE_INVALID', `content of ${this.#expect.digest} is larger than its descriptor size ${this.#expect.size}`));
+            return;
+        }
+        this.#hash.update(chunk);
+        callback(null, chunk);
+    }
+    _flush(callback) {
+        const algorithm = this.#expect ? parseDigest(this.#expect.digest).algorithm : 'sha256';
+        this.#digest = `${algorithm}:${this.#hash.digest('hex')}`;
+        if (this.#expect && (this.#digest !== this.#expect.digest || this.#size !== this.#expect.size)) {
+            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('DIGEST_MISMATCH', `downloaded content does not match ${this.#expect.digest} (got ${this.#digest}, ${this.#size} bytes)`));
+            return;
+        }
+        callback();
+    }
+    get size() {
+        return this.#size;
+    }
+    /** The digest of everything that passed; available once the stream has finished. */
+    get digest() {
+        if (!this.#digest)
+            throw new Error('DigestStream: digest read before the stream finished');
+        return this.#digest;
+    }
+}
+/** Verifies a buffer against a descriptor's digest and size. */
+function verifyBytes(data, expect) {
+    const { algorithm } = parseDigest(expect.digest);
+    const actual = `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(data).digest('hex')}`;
+    if (actual !== expect.digest || (expect.size !== undefined && expect.size !== data.length)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('DIGEST_MISMATCH', `content does not match ${expect.digest} (got ${actual}, ${data.length} bytes)`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 48706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ OciError),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
+/* harmony export */ });
+/**
+ * Errors raised by the OCI client. `code` is the registry's error code (e.g. `MANIFEST_UNKNOWN`) or one of
+ * ours (`NETWORK`, `INVALID_REFERENCE`, `DIGEST_MISMATCH`, …); `hint` is the fix a user should try.
+ * The message is always a single line so actions can print it with `core.setFailed` as is.
+ */
+class OciError extends Error {
+    code;
+    status;
+    hint;
+    constructor(code, message, options = {}) {
+        const oneLine = message.replace(/\s*\n\s*/g, ' ').trim();
+        super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
+        this.name = 'OciError';
+        this.code = code;
+        this.status = options.status;
+        this.hint = options.hint;
+    }
+}
+/** A reference, digest or other value given by the user does not parse. */
+class InvalidReferenceError extends OciError {
+    constructor(message) {
+        super('INVALID_REFERENCE', message);
+        this.name = 'InvalidReferenceError';
+    }
+}
+function isNotFound(err) {
+    return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
+}
+
+
+/***/ }),
+
+/***/ 38085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ compareBytes)
+/* harmony export */ });
+/** Byte-wise string order (Go's sort.Strings), which tag lists and tar entries use; never locale order. */
+function compareBytes(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+
+/***/ }),
+
+/***/ 48936:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ tagRule),
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   Fh: () => (/* binding */ registryEndpoint),
+/* harmony export */   b5: () => (/* binding */ assertValidTag),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony exports dockerHub, repositoryName, formatReference, referenceTarget */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48706);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48341);
+
+
+const dockerHub = 'docker.io';
+const dockerHubAliases = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const label = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const hostPattern = new RegExp(`^(?:${label}(?:\\.${label})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+const componentPattern = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+const tagPattern = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
+/** The tag grammar in words, for error messages. */
+const tagRule = 'up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"';
+const maxNameLength = 255;
+/**
+ * Parses `oci://host[:port]/path[:tag|@sha256:…]`, or the same without `oci://`. A first path element without
+ * `.`, `:` or `localhost` means Docker Hub (as docker and go-containerregistry do). Errors name the bad part.
+ */
+function parseReference(input) {
+    const raw = input.trim();
+    const fail = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(`invalid reference "${input}": ${why}`);
+    };
+    if (raw === '')
+        fail('it is empty; expected host/repository[:tag], e.g. ghcr.io/owner/repo:latest');
+    if (/\s/.test(raw))
+        fail('it contains whitespace');
+    let rest = raw;
+    const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(rest);
+    if (scheme) {
+        if (scheme[1]?.toLowerCase() !== 'oci')
+            fail(`unsupported scheme "${scheme[0]}"; use oci://host/repository or host/repository`);
+        rest = rest.slice(scheme[0].length);
+    }
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        try {
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(digest);
+        }
+        catch (err) {
+            fail(err.message.replace(/^invalid digest/, 'digest'));
+        }
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!tagPattern.test(tag)) {
+            fail(`tag "${tag}" is invalid: ${tagRule}`);
+        }
+    }
+    const slash = rest.indexOf('/');
+    const first = slash === -1 ? rest : rest.slice(0, slash);
+    const isHost = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+    let registry = isHost ? first.toLowerCase() : dockerHub;
+    let repository = isHost ? rest.slice(slash + 1) : rest;
+    if (isHost) {
+        const host = hostPattern.exec(first);
+        if (!host)
+            fail(`registry host "${first}" is not a valid host[:port]`);
+        const port = host?.[1];
+        if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+            fail(`registry port "${port}" is out of range`);
+    }
+    if (dockerHubAliases.has(registry))
+        registry = dockerHub;
+    if (registry === dockerHub && repository !== '' && !repository.includes('/'))
+        repository = `library/${repository}`;
+    if (repository === '')
+        fail('the repository path is missing; expected host/repository, e.g. ghcr.io/owner/repo');
+    for (const component of repository.split('/')) {
+        if (componentPattern.test(component))
+            continue;
+        if (componentPattern.test(component.toLowerCase())) {
+            fail(`repository "${repository}" must be lowercase (OCI repository names are lowercase: "${repository.toLowerCase()}")`);
+        }
+        fail(component === ''
+            ? `repository "${repository}" has an empty path element`
+            : `repository path element "${component}" is invalid: use lowercase letters, digits and single ".", "_", "__" or "-" separators`);
+    }
+    if (registry.length + 1 + repository.length > maxNameLength)
+        fail(`the name is longer than ${maxNameLength} characters`);
+    const ref = { registry, repository };
+    if (tag !== undefined)
+        ref.tag = tag;
+    if (digest !== undefined)
+        ref.digest = digest;
+    return ref;
+}
+function isValidTag(tag) {
+    return tagPattern.test(tag);
+}
+/** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
+function assertValidTag(tag) {
+    if (!tagPattern.test(tag)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(`invalid tag "${tag}": ${tagRule}`);
+    }
+}
+/** `registry/repository`, the form used in outputs such as `digest-url`. */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/** `registry/repository[:tag][@digest]`. */
+function formatReference(ref) {
+    return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
+/** The tag or digest a reference points at; digest wins, as in every registry client. */
+function referenceTarget(ref) {
+    return ref.digest ?? ref.tag;
+}
+/** The host that serves the registry API for a canonical registry name. */
+function registryEndpoint(registry) {
+    return registry === dockerHub ? 'registry-1.docker.io' : registry;
+}
+/** Loopback registries are reached over plain HTTP, like docker does for localhost. */
+function isLoopbackHost(registry) {
+    const host = registry.replace(/:[0-9]+$/, '').replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
+}
+
+
+/***/ }),
+
+/***/ 86666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -13144,7 +13227,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ../../node_modules/@noble/ciphers/utils.js
 /**
  * Utilities for hex, bytes, CSPRNG.
@@ -15130,164 +15213,213 @@ function keyId(key) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 2250:
+/***/ 72250:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 1943:
+/***/ 91943:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5675:
+/***/ 85675:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 34589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
 
 /***/ }),
 
-/***/ 1421:
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 37540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 40610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 77030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
 
 /***/ }),
 
@@ -15298,52 +15430,87 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 7075:
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 6193:
+/***/ 46193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 41692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 73429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
@@ -15354,49 +15521,56 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 6460:
+/***/ 53557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 16460:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers/promises");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3106:
+/***/ 43106:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
@@ -15671,6 +15845,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3018);
+/******/ var __webpack_exports__ = __nccwpck_require__(73018);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
