@@ -19,6 +19,7 @@ import { benchColdStart } from './coldstart.ts';
 import { benchMemory } from './memory.ts';
 import { benchSigning } from './sign.ts';
 import { benchComponents } from './components.ts';
+import { benchImageUpdate } from './imageupdate.ts';
 import { fmtMiB, fmtMs, log, repoRoot, timed } from './util.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -34,6 +35,7 @@ const settings = {
   coldStartRuns: 21,
   verifyRuns: 21,
   componentRuns: 3,
+  imageUpdateRuns: 5,
 };
 
 const wanted = new Set(process.argv.slice(2).map((arg) => arg.replace(/^-+/, '')));
@@ -107,7 +109,7 @@ async function main(): Promise<void> {
 
   let registry: LocalRegistry | undefined;
   let proxy: FaultProxy | undefined;
-  if ([2, 3, 4, 5, 6, 7, 8].some(runs)) {
+  if ([2, 3, 4, 5, 6, 7, 8, 9].some(runs)) {
     registry = await startRegistry('none');
     const running = registry;
     cleanups.push(() => running.stop());
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
   await section(5, 'bundle cold start to first registry request', () => benchColdStart(small.path, prox(), work, settings.coldStartRuns), results);
   await section(7, 'sign and verify: registry requests, warm verification', () => benchSigning(small.path, prox(), settings.verifyRuns), results);
   await section(8, '100 components in one step vs 100 d2ci push runs; promotion', () => benchComponents(work, reg(), prox(), settings.componentRuns), results);
+  await section(9, 'image update, native engine: 200 markers, 20 policies', () => benchImageUpdate(work, reg(), settings.imageUpdateRuns), results);
   await section(6, 'peak RSS pushing 500 MiB', async () => {
     const big = await makeTree('tree500', bigTree);
     try {

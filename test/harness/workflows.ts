@@ -137,8 +137,13 @@ const literal = (value: unknown): string | undefined => (typeof value === 'strin
 
 /** What a step of ours needs from `permissions`, from the action and its inputs. */
 function stepNeeds(action: string, withs: Yaml): Needs {
-  const command = action === 'd2ci' ? (literal(withs.command) ?? 'push') : { 'push-artifact': 'push', 'release-artifact': 'release', 'verify-artifact': 'verify' }[action];
+  const command = action === 'd2ci' ? (literal(withs.command) ?? 'push') : { 'push-artifact': 'push', 'release-artifact': 'release', 'verify-artifact': 'verify', 'image-update-kind': 'image-update' }[action];
   if (!command) return {};
+  if (command === 'image-update') {
+    // Pushes a branch and opens a pull request with the job's token (unless a dry run), and reads GHCR tags.
+    const dryRun = literal(withs['dry-run']) === 'true';
+    return { packages: 'read', ...(dryRun ? {} : { contents: 'write', 'pull-requests': 'write' }), ...(literal(withs.provider) && literal(withs.provider) !== 'generic' ? { 'id-token': 'write' } : {}) };
+  }
   const provider = literal(withs.provider);
   const cloud = provider !== undefined && provider !== 'generic';
   const needs: Needs = {};
@@ -306,7 +311,7 @@ export async function checkWorkflow(file: string, options: CheckOptions): Promis
       else if (step.outputs !== 'run' && !step.outputs.has(output)) report(`${where}: step ${stepId} has no output ${output}`);
     }
     const lacking = missing(jobNeeds, granted);
-    if (lacking.length) report(`${where}: needs permissions ${lacking.join(', ')} (signing needs id-token: write; pushing to GHCR packages: write)`);
+    if (lacking.length) report(`${where}: needs permissions ${lacking.join(', ')} (signing needs id-token: write; pushing to GHCR packages: write; image-update contents: write and pull-requests: write)`);
   }
 
   for (const [name, output] of Object.entries(asRecord(asRecord(on.workflow_call).outputs))) {

@@ -15,16 +15,20 @@ describe('workflows-examples: every workflow is one GitHub runs, as intended', (
 
   it('finds the reusable workflows and their callers', () => {
     assert.deepEqual(workflows.map((w) => relative(examplesRoot, w)), [
+      'd2-apps/.github/workflows/image-updates.yaml',
       'd2-apps/.github/workflows/push-artifact.yaml',
       'd2-apps/.github/workflows/release-artifact.yaml',
       'd2-fleet/.github/workflows/push-artifact.yaml',
       'd2-fleet/.github/workflows/release-artifact.yaml',
+      'd2-infra/.github/workflows/image-updates.yaml',
       'd2-infra/.github/workflows/push-artifact.yaml',
+      'direct/d2-apps/.github/workflows/image-updates.yaml',
       'direct/d2-apps/.github/workflows/push-artifact.yaml',
       'direct/d2-apps/.github/workflows/release-artifact.yaml',
       'direct/d2-apps/.github/workflows/verify-artifact.yaml',
       'direct/d2-fleet/.github/workflows/push-artifact.yaml',
       'platform-workflows/.github/workflows/d2-fan-out.yaml',
+      'platform-workflows/.github/workflows/d2-image-update.yaml',
       'platform-workflows/.github/workflows/d2-push.yaml',
       'platform-workflows/.github/workflows/d2-release.yaml',
       'platform-workflows/.github/workflows/d2-verify.yaml',
@@ -39,7 +43,7 @@ describe('workflows-examples: every workflow is one GitHub runs, as intended', (
 
   it('the action.yml files pass GitHub\'s action schema', () => {
     const files = ['action.yml', ...readdirSync(join(repoRoot, 'actions')).map((a) => join('actions', a, 'action.yml')).filter((f) => existsSync(join(repoRoot, f)))];
-    assert.equal(files.length, 4);
+    assert.equal(files.length, 5);
     for (const file of files) assert.deepEqual(checkActionFile(join(repoRoot, file)), [], file);
   });
 });
@@ -90,11 +94,14 @@ describe('the workflow checker catches each kind of mistake', () => {
   });
 
   it('permissions that signing or pushing lack, in a job and through a reusable workflow', async () => {
-    assert.deepEqual(await problems(job(push(), 'contents: read\n      packages: write')), ['job push: needs permissions id-token: write (signing needs id-token: write; pushing to GHCR packages: write)']);
+    assert.deepEqual(await problems(job(push(), 'contents: read\n      packages: write')), ['job push: needs permissions id-token: write (signing needs id-token: write; pushing to GHCR packages: write; image-update contents: write and pull-requests: write)']);
     assert.deepEqual(await problems(job(push("          sign: 'false'\n"), 'contents: read\n      packages: write')), []);
-    assert.deepEqual(await problems(job(push(), 'contents: read\n      id-token: write')), ['job push: needs permissions packages: write (signing needs id-token: write; pushing to GHCR packages: write)']);
+    assert.deepEqual(await problems(job(push(), 'contents: read\n      id-token: write')), ['job push: needs permissions packages: write (signing needs id-token: write; pushing to GHCR packages: write; image-update contents: write and pull-requests: write)']);
     const caller = 'on: push\njobs:\n  push:\n    permissions:\n      contents: read\n      packages: write\n    uses: acme/platform-workflows/.github/workflows/d2-push.yaml@v1\n';
     assert.deepEqual(await problems(caller), ["job push: calls d2-push.yaml, whose jobs need id-token: write; grant it in the calling job's permissions"]);
+    const update = (permissions: string) => `on: push\njobs:\n  u:\n    runs-on: ubuntu-latest\n    permissions:\n      ${permissions}\n    steps:\n      - uses: d2ci/d2ci/actions/image-update-kind@v1\n`;
+    assert.deepEqual(await problems(update('contents: write\n      packages: read')), ['job u: needs permissions pull-requests: write (signing needs id-token: write; pushing to GHCR packages: write; image-update contents: write and pull-requests: write)']);
+    assert.deepEqual(await problems(update('contents: read\n      pull-requests: write\n      packages: read')), ['job u: needs permissions contents: write (signing needs id-token: write; pushing to GHCR packages: write; image-update contents: write and pull-requests: write)']);
   });
 
   it('an input of a reusable workflow that it does not declare, and an undeclared inputs.* read', async () => {
