@@ -5146,11 +5146,11 @@ async function installTools(sources, log = () => undefined) {
 }
 function exec(runner, command, args, input) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(command, args, { env: runner.env, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_.spawn)(command, args, { env: runner.env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
         const out = [];
         const err = [];
-        child.stdout.on('data', (c) => out.push(c));
-        child.stderr.on('data', (c) => err.push(c));
+        child.stdout?.on('data', (c) => out.push(c));
+        child.stderr?.on('data', (c) => err.push(c));
         child.on('error', (e) => reject(new KindEngineError(`${command}: ${e.message}`)));
         child.on('close', (code) => {
             const stderr = Buffer.concat(err).toString('utf8').trim();
@@ -5159,7 +5159,9 @@ function exec(runner, command, args, input) {
             else
                 reject(new KindEngineError(`${command} ${args.slice(0, 3).join(' ')} failed (exit ${code}): ${stderr.split('\n').slice(-3).join(' ')}`));
         });
-        child.stdin.end(input ?? '');
+        // A command that exits before reading its input gives EPIPE here; its exit status tells what happened.
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(input);
     });
 }
 const apply = (runner, objects) => exec(runner, 'kubectl', ['apply', '-f', '-'], objects.map((o) => (0,dist/* stringify */.As)(o)).join('---\n'));

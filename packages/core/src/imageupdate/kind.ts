@@ -105,18 +105,20 @@ interface Runner {
 
 function exec(runner: Runner, command: string, args: readonly string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: runner.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: runner.env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.stdout?.on('data', (c: Buffer) => out.push(c));
+    child.stderr?.on('data', (c: Buffer) => err.push(c));
     child.on('error', (e) => reject(new KindEngineError(`${command}: ${e.message}`)));
     child.on('close', (code) => {
       const stderr = Buffer.concat(err).toString('utf8').trim();
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else reject(new KindEngineError(`${command} ${args.slice(0, 3).join(' ')} failed (exit ${code}): ${stderr.split('\n').slice(-3).join(' ')}`));
     });
-    child.stdin.end(input ?? '');
+    // A command that exits before reading its input gives EPIPE here; its exit status tells what happened.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
   });
 }
 
