@@ -7990,6 +7990,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   z3: () => (/* reexport */ formatBytes),
   h4: () => (/* reexport */ githubContext),
   $A: () => (/* reexport */ integerInput),
+  KF: () => (/* reexport */ jobCredentials),
   Bb: () => (/* reexport */ keyValueInput),
   WO: () => (/* reexport */ linesInput),
   dt: () => (/* reexport */ listInput),
@@ -8301,6 +8302,19 @@ function repositoryInput(name, value) {
         throw new InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
     return location;
 }
+/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
+function jobCredentials(inputs, context, provider = inputs.provider) {
+    return (0,src/* registryCredentials */.Qn4)({
+        provider,
+        username: inputs.username,
+        password: inputs.password,
+        githubToken: inputs.githubToken,
+        githubActor: context.actor,
+        githubServerUrl: context.serverUrl,
+        cloud: inputs.cloud,
+        onSecret: (secret) => setSecret(secret),
+    });
+}
 /** A registry client whose every credential and token is masked in the log before it can appear. */
 function registrySession(inputs, context, location) {
     if (location.kind === 'registry') {
@@ -8313,16 +8327,7 @@ function registrySession(inputs, context, location) {
             throw err;
         }
     }
-    const credentials = (0,src.registryCredentials)({
-        provider: inputs.provider,
-        username: inputs.username,
-        password: inputs.password,
-        githubToken: inputs.githubToken,
-        githubActor: context.actor,
-        githubServerUrl: context.serverUrl,
-        cloud: inputs.cloud,
-        onSecret: (secret) => setSecret(secret),
-    });
+    const credentials = jobCredentials(inputs, context);
     const client = new src/* RegistryClient */.bPd({
         credentials,
         insecure: inputs.insecure,
@@ -8342,17 +8347,7 @@ function registryClients(inputs, context) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            const credentials = (0,src.registryCredentials)({
-                provider: name,
-                username: inputs.username,
-                password: inputs.password,
-                githubToken: inputs.githubToken,
-                githubActor: context.actor,
-                githubServerUrl: context.serverUrl,
-                cloud: inputs.cloud,
-                onSecret: (secret) => setSecret(secret),
-            });
-            client = new src/* RegistryClient */.bPd({ credentials, insecure: insecure || inputs.insecure, onSecret: (secret) => setSecret(secret), onWarning: (message) => warning(message) });
+            client = new src/* RegistryClient */.bPd({ credentials: jobCredentials(inputs, context, name), insecure: insecure || inputs.insecure, onSecret: (secret) => setSecret(secret), onWarning: (message) => warning(message) });
             clients.set(key, client);
         }
         return client;
@@ -8600,7 +8595,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xew: () => (/* reexport */ publicGood),
   Xi3: () => (/* reexport */ pushArtifact),
   TPr: () => (/* reexport */ pushComponents),
-  registryCredentials: () => (/* reexport */ registryCredentials),
+  Qn4: () => (/* reexport */ registryCredentials),
   _ys: () => (/* reexport */ releaseArtifact),
   w64: () => (/* reexport */ rollbackRelease),
   k_J: () => (/* reexport */ signBeforeTagging),

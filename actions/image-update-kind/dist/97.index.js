@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62804);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5140);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49622);
 
 
 /** The pull request's body: what changed, with the commit message (which the template shaped) underneath. */
@@ -80,7 +80,6 @@ function summary(report, inputs) {
 async function runKind(inputs) {
     if (inputs.dryRun)
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('dry-run', 'is for `engine: native`: the controllers in the cluster push as they go');
-    const { registryCredentials } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 91663));
     return (0,_d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_0__/* .runKindImageUpdate */ .oN)({
         repo: inputs.context.workspace,
         repository: inputs.context.repository,
@@ -94,7 +93,7 @@ async function runKind(inputs) {
         author: inputs.author,
         messageTemplate: inputs.messageTemplate,
         messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
-        credentials: registryCredentials({ provider: inputs.registry.provider, username: inputs.registry.username, password: inputs.registry.password, githubToken: inputs.githubToken, githubActor: inputs.context.actor, githubServerUrl: inputs.context.serverUrl, cloud: inputs.registry.cloud, onSecret: (secret) => _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setSecret */ .lj.setSecret(secret) }),
+        credentials: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .jobCredentials */ .KF)(inputs.registry, inputs.context),
         pullRequest: { apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) },
         tools: inputs.toolSources,
         clusterName: `d2ci-image-update-${process.env.GITHUB_RUN_ID ?? process.pid}`,

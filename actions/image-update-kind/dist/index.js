@@ -7934,7 +7934,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5140);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49622);
 
 // The same bundle is the main step and the post step (which deletes a Kind cluster); the state tells them apart.
 if (_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('phase') === 'main') {
@@ -7953,7 +7953,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5140:
+/***/ 49622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7963,6 +7963,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tE: () => (/* reexport */ inputs_booleanInput),
   Hn: () => (/* reexport */ cell),
   h4: () => (/* reexport */ githubContext),
+  KF: () => (/* reexport */ jobCredentials),
   Bb: () => (/* reexport */ keyValueInput),
   dt: () => (/* reexport */ listInput),
   Kh: () => (/* reexport */ registryClients),
@@ -8205,340 +8206,6 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 57 modules
-var src = __nccwpck_require__(91663);
-;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
-
-
-
-/** The registry inputs every d2ci action shares; credentials are masked as soon as they are read. */
-function registryInputs() {
-    const username = inputs_stringInput('registry-username');
-    const password = inputs_stringInput('registry-password');
-    const githubToken = inputs_stringInput('github-token');
-    if (password)
-        setSecret(password);
-    if (githubToken)
-        setSecret(githubToken);
-    if (username && !password)
-        throw new inputs_InputError('registry-password', 'is empty but `registry-username` is set; pass the password or token, e.g. ${{ secrets.REGISTRY_TOKEN }}');
-    if (password && !username)
-        throw new inputs_InputError('registry-username', 'is empty but `registry-password` is set; add the user name');
-    let provider;
-    try {
-        provider = (0,src/* parseProvider */.tel)(inputs_stringInput('provider'));
-    }
-    catch (err) {
-        throw new inputs_InputError('provider', err.message);
-    }
-    const cloud = {};
-    const awsRoleArn = inputs_stringInput('aws-role-arn');
-    const awsRegion = inputs_stringInput('aws-region');
-    if (awsRoleArn && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/.test(awsRoleArn))
-        throw new inputs_InputError('aws-role-arn', `"${awsRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
-    if (awsRoleArn || awsRegion)
-        cloud.aws = { ...(awsRoleArn ? { roleArn: awsRoleArn } : {}), ...(awsRegion ? { region: awsRegion } : {}) };
-    const gcpProvider = inputs_stringInput('gcp-workload-identity-provider');
-    const gcpAccount = inputs_stringInput('gcp-service-account');
-    if (gcpProvider || gcpAccount)
-        cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
-    const azureClient = inputs_stringInput('azure-client-id');
-    const azureTenant = inputs_stringInput('azure-tenant-id');
-    if (azureClient || azureTenant)
-        cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
-    if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
-        throw new inputs_InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
-    return { provider, insecure: inputs_booleanInput('insecure', false), username, password, githubToken, cloud };
-}
-/** Parses a repository input (`host/path`, `oci://host/path` or `oci-layout:DIR`), refusing tags and digests. */
-function repositoryInput(name, value) {
-    let location;
-    try {
-        location = parseLocation(value);
-    }
-    catch (err) {
-        if (err instanceof InvalidReferenceError)
-            throw new InputError(name, err.message.replace(/^invalid reference /, ''));
-        throw err;
-    }
-    const tag = location.kind === 'registry' ? location.reference.tag : location.tag;
-    const digest = location.kind === 'registry' ? location.reference.digest : location.digest;
-    if (tag || digest)
-        throw new InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
-    return location;
-}
-/** A registry client whose every credential and token is masked in the log before it can appear. */
-function registrySession(inputs, context, location) {
-    if (location.kind === 'registry') {
-        try {
-            assertProviderServes(inputs.provider, location.reference.registry);
-        }
-        catch (err) {
-            if (err instanceof ProviderError)
-                throw new InputError('provider', err.message);
-            throw err;
-        }
-    }
-    const credentials = registryCredentials({
-        provider: inputs.provider,
-        username: inputs.username,
-        password: inputs.password,
-        githubToken: inputs.githubToken,
-        githubActor: context.actor,
-        githubServerUrl: context.serverUrl,
-        cloud: inputs.cloud,
-        onSecret: (secret) => core.setSecret(secret),
-    });
-    const client = new RegistryClient({
-        credentials,
-        insecure: inputs.insecure,
-        onSecret: (secret) => core.setSecret(secret),
-        onWarning: (message) => core.warning(message),
-    });
-    return { client, credentials };
-}
-/**
- * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
- * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
- */
-function registryClients(inputs, context) {
-    const clients = new Map();
-    return (provider, insecure) => {
-        const name = provider && provider !== 'generic' ? (0,src/* parseProvider */.tel)(provider) : inputs.provider;
-        const key = `${name}/${insecure || inputs.insecure}`;
-        let client = clients.get(key);
-        if (!client) {
-            const credentials = (0,src.registryCredentials)({
-                provider: name,
-                username: inputs.username,
-                password: inputs.password,
-                githubToken: inputs.githubToken,
-                githubActor: context.actor,
-                githubServerUrl: context.serverUrl,
-                cloud: inputs.cloud,
-                onSecret: (secret) => setSecret(secret),
-            });
-            client = new src/* RegistryClient */.bPd({ credentials, insecure: insecure || inputs.insecure, onSecret: (secret) => setSecret(secret), onWarning: (message) => warning(message) });
-            clients.set(key, client);
-        }
-        return client;
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts
-
-/** One line for the log: the error's message without stack or newlines. */
-function oneLine(err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return message.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
-}
-/** Runs an action's main function; any failure becomes one `::error::` line and exit code 1. */
-async function runAction(main) {
-    try {
-        await main();
-    }
-    catch (err) {
-        setFailed(oneLine(err));
-        if (process.env.RUNNER_DEBUG === '1' && err instanceof Error && err.stack)
-            debug(err.stack);
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
-/** Human-readable byte counts for logs and summaries (1 kB = 1000 B). */
-function formatBytes(bytes) {
-    if (bytes < 1000)
-        return `${bytes} B`;
-    const units = ['kB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = -1;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
-/** A digest shortened for tables: `sha256:0123456789ab`. */
-function shortDigest(digest) {
-    return digest.replace(/^(sha256:[a-f0-9]{12})[a-f0-9]*$/, '$1');
-}
-/** Escapes text for a markdown table cell. */
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/signing.ts
-
-
-
-
-
-/** A PEM value, or a path (relative to the workspace) to a file holding one. */
-function pemInput(name, value, context) {
-    if (value.includes('-----BEGIN'))
-        return value;
-    const path = resolve(context.workspace, value);
-    if (!existsSync(path))
-        throw new InputError(name, `is neither a PEM key nor a file in the workspace ("${value}"); pass the key itself, e.g. \${{ secrets.COSIGN_PRIVATE_KEY }}`);
-    return readFileSync(path, 'utf8');
-}
-/**
- * The signing inputs push-artifact and release-artifact share: `sign`, `signature-format`, the Sigstore URLs,
- * `signing-key` and `signing-key-password`. Keyless signing needs the job's OIDC token, which is checked here,
- * before anything is pushed. Secrets are masked as they are read.
- */
-function signingInputs(context) {
-    const key = stringInput('signing-key');
-    const password = stringInput('signing-key-password');
-    if (key)
-        core.setSecret(key);
-    if (password)
-        core.setSecret(password);
-    if (!booleanInput('sign', true))
-        return undefined;
-    const formatValue = stringInput('signature-format', { fallback: 'legacy' });
-    if (!signatureFormats.includes(formatValue))
-        throw new InputError('signature-format', `"${formatValue}" is not one of ${signatureFormats.join(', ')}`);
-    const format = formatValue;
-    if (key) {
-        try {
-            return { format, identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
-        }
-        catch (err) {
-            if (err instanceof KeyError)
-                throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
-            throw err;
-        }
-    }
-    if (!hasGitHubIdToken()) {
-        throw new InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
-    }
-    const url = (name, fallback) => {
-        const value = stringInput(name) || fallback;
-        if (value && !/^https?:\/\/[^\s/]+/.test(value))
-            throw new InputError(name, `"${value}" is not an http(s) URL`);
-        return value;
-    };
-    const fulcioUrl = url('fulcio-url', publicGood.fulcio);
-    const rekorUrl = url('rekor-url', publicGood.rekor);
-    const tsaUrl = url('timestamp-server-url');
-    return {
-        format,
-        identity: { kind: 'keyless', identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
-        describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
-
-
-
-
-const verifyInputNames = {
-    identity: 'certificate-identity',
-    identityRegexp: 'certificate-identity-regexp',
-    issuer: 'certificate-oidc-issuer',
-    issuerRegexp: 'certificate-oidc-issuer-regexp',
-    key: 'key',
-    trustedRoot: 'trusted-root',
-    sourceRepository: 'certificate-github-workflow-repository',
-};
-function publicKeys(input, value, context) {
-    let pem = value;
-    if (!value.includes('-----BEGIN')) {
-        const path = resolve(context.workspace, value);
-        if (!existsSync(path))
-            throw new InputError(input, `is neither a PEM public key nor a file in the workspace ("${value}")`);
-        pem = readFileSync(path, 'utf8');
-    }
-    const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
-    try {
-        return blocks.map((block) => loadPublicKey(block));
-    }
-    catch (err) {
-        if (err instanceof KeyError)
-            throw new InputError(input, err.message);
-        throw err;
-    }
-}
-/** Trusted roots are loaded once per run, whichever policy asks. */
-const roots = new Map();
-/**
- * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
- * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
- * `defaults` apply to empty inputs.
- */
-async function verificationInputs(names, context, defaults = {}) {
-    const key = stringInput(names.key);
-    const identity = stringInput(names.identity);
-    let identityRegexp = stringInput(names.identityRegexp);
-    if (key) {
-        if (identity || identityRegexp)
-            throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-        return { kind: 'key', keys: publicKeys(names.key, key, context) };
-    }
-    if (!identity && !identityRegexp && defaults.identityRegexp)
-        identityRegexp = defaults.identityRegexp;
-    const issuer = stringInput(names.issuer);
-    const issuerRegexp = stringInput(names.issuerRegexp);
-    // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
-    const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
-    let policy;
-    try {
-        policy = compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
-    }
-    catch (err) {
-        if (err instanceof PolicyInputError) {
-            if (/^certificate-github-workflow-repository /.test(err.message))
-                throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
-            const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
-            throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
-        }
-        throw err;
-    }
-    const file = stringInput(names.trustedRoot);
-    const path = file ? resolve(context.workspace, file) : '';
-    let root = roots.get(path);
-    if (!root) {
-        root = loadTrustedRoot({ trustedRootFile: path || undefined });
-        roots.set(path, root);
-    }
-    try {
-        return { kind: 'keyless', policy, trustedRoot: await root };
-    }
-    catch (err) {
-        if (err instanceof TrustError)
-            throw new InputError(names.trustedRoot, err.message);
-        throw err;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 91663:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  bPd: () => (/* reexport */ RegistryClient),
-  tel: () => (/* reexport */ parseProvider),
-  registryCredentials: () => (/* reexport */ registryCredentials)
-});
-
-// UNUSED EXPORTS: Annotation, ArtifactPathError, AuthSession, CloudCredentialError, CosignAnnotation, CredentialHelperError, DigestStream, ExpiringCache, FluxMediaType, IdentityTokenError, IgnoreRules, InvalidReferenceError, KeyError, MediaType, MemoryStore, OciError, OciLayout, PolicyInputError, ProviderError, ReleaseRefused, ReleaseTagError, RemoteRepository, SigningError, Transport, TrustError, UnsafeArchiveError, UntaggedSigningError, UploadSender, acrTokenUsername, addReferrer, appendLegacySignature, applyTag, artifactAnnotations, artifactOrigin, artifactTypeOf, assertProviderServes, assertValidTag, attachReferrer, attemptsOf, awsHosts, awsProvider, azureCloud, azureHostPattern, azureHosts, azureProvider, buildLayer, bytesSource, canMount, childLocation, compareBytes, compareVersions, compilePolicy, copy, copyGraph, cosignSignPredicateType, cosignTagSuffixes, createBundleSigner, createDigester, currentDigest, defaultGcpIamCredentialsUrl, defaultGcpStsUrl, defaultMaxPullSize, defaultReleaseTagPattern, defaultRetryPolicy, descriptorFor, diffArtifact, dockerConfigCredentials, dockerHub, dockerHubConfigKey, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, emptyJson, emptyReferrersIndex, expiryMarginMs, fetchIfExists, fileSource, filterByArtifactType, findComponents, firstCredential, fluxConfig, fluxDefaultIgnore, fluxManifest, formatLocation, formatReference, gcpHostPattern, gcpHosts, gcpProvider, githubActionsIdentity, githubIssuer, githubTokenCredentials, gzipLevel, hasGitHubIdToken, hashLayer, immutableTagError, inTotoPayloadType, isAzureRegistry, isDigest, isGcpRegistry, isGitHubRegistry, isIndex, isIndexMediaType, isLoopbackHost, isManifestMediaType, isNotFound, isValidTag, isVersionTag, jwtClaims, jwtExpiry, keyId, layoutScheme, legacyAnnotations, legacySignatureTag, listArtifacts, loadPrivateKey, loadPublicKey, loadTrustedRoot, locationName, locationReference, manifestMediaTypes, mapLimit, mergeScopes, networkErrorCode, nextLink, oidcToken, oneLine, openTarget, parseChallenges, parseDigest, parseEcrRegistry, parseLocation, parseManifest, parseReference, parseReleaseTag, parseRetryAfter, parseRollbackTag, plainDescriptor, planComponents, postForToken, providerNames, publicGood, publicKeyPem, pullArtifact, pushArtifact, pushComponents, pushIfMissing, readAll, refNameAnnotation, referenceTarget, referrerDescriptor, referrersTag, registerCloudProvider, registryEndpoint, registryHostname, releaseArtifact, removeReferrer, repositoryName, repositoryScope, reproducibleCreated, responseError, revisionCommit, rfc3339, rollbackRelease, runCredentialHelper, safeEntryName, settleLimit, sha256, signArtifact, signBeforeTagging, signEachBeforeTagging, signStatement, signatureFormats, sigstoreBundleMediaType, simpleSigningMediaType, simpleSigningPayload, sortedAnnotations, stableTag, staticCredentials, staticIdentity, successors, tagArtifact, tagRule, targetSource, toPem, verifyArtifact, verifyBundleSignature, verifyBytes, verifyFormats, verifyLegacySignature, walkEntries, walkTree, withAuthHint, workloadIdentityProviderName, writeLayer
-
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __nccwpck_require__(48706);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/media-types.ts
@@ -8667,8 +8334,6 @@ function descriptor_sortedAnnotations(annotations) {
     return out;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/content.ts
@@ -9719,7 +9384,7 @@ function nextLink(header, current) {
  * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
  * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
  */
-class RegistryClient {
+class registry_RegistryClient {
     transport;
     auth;
     options;
@@ -9807,10 +9472,6 @@ function statusCode(status) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/layout.ts
 
 
@@ -10147,7 +9808,7 @@ const layoutScheme = 'oci-layout:';
  * Parses a location: `oci://host/repo[:tag|@digest]`, `host/repo[:tag|@digest]`, or
  * `oci-layout:DIR[:tag|@digest]` (also `oci-layout://DIR…`) for an OCI image layout directory.
  */
-function parseLocation(input) {
+function open_parseLocation(input) {
     const raw = input.trim();
     if (!raw.startsWith(layoutScheme))
         return { kind: 'registry', reference: parseReference(raw) };
@@ -10638,8 +10299,6 @@ function manifest_fluxManifest(layer, metadata, now) {
     return { manifest, descriptor: descriptorFor(MediaType.ociManifest, manifest), config, configDescriptor, layerDescriptor, annotations };
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/push.ts
 
 
@@ -11123,14 +10782,14 @@ class IdentityTokenError extends Error {
     }
 }
 /** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
-function hasGitHubIdToken(env = process.env) {
+function identity_hasGitHubIdToken(env = process.env) {
     return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 }
 /**
  * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
  * getIDToken does). `onToken` sees each token first, so CI can mask it.
  */
-function githubActionsIdentity(audience, options = {}) {
+function identity_githubActionsIdentity(audience, options = {}) {
     const env = options.env ?? process.env;
     return {
         async getToken() {
@@ -11196,7 +10855,7 @@ async function oidcToken(context, audience, purpose) {
     try {
         token = context.options.idToken
             ? await context.options.idToken(audience)
-            : await githubActionsIdentity(audience, { env: context.env }).getToken();
+            : await identity_githubActionsIdentity(audience, { env: context.env }).getToken();
     }
     catch (err) {
         if (err instanceof IdentityTokenError)
@@ -11669,7 +11328,7 @@ function registerCloudProvider(name, create) {
 registerCloudProvider('aws', awsProvider);
 registerCloudProvider('gcp', gcpProvider);
 registerCloudProvider('azure', azureProvider);
-class ProviderError extends Error {
+class resolve_ProviderError extends Error {
     constructor(message) {
         super(message);
         this.name = 'ProviderError';
@@ -11678,7 +11337,7 @@ class ProviderError extends Error {
 function parseProvider(value) {
     const name = (value || 'generic').trim().toLowerCase();
     if (!providerNames.includes(name)) {
-        throw new ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
+        throw new resolve_ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
     }
     return name;
 }
@@ -11694,7 +11353,7 @@ function registryCredentials(options = {}) {
     if (provider !== 'generic') {
         const create = cloudProviders.get(provider);
         if (!create)
-            throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+            throw new resolve_ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
         providers.push(create(cloudContext(options)));
     }
     if (options.githubToken)
@@ -11704,15 +11363,15 @@ function registryCredentials(options = {}) {
     return firstCredential(providers);
 }
 /** Refuses a cloud provider for a registry it does not serve, as Flux 2.6+ does. */
-function assertProviderServes(provider, registry) {
+function resolve_assertProviderServes(provider, registry) {
     if (provider === 'generic')
         return;
     const create = cloudProviders.get(provider);
     if (!create)
-        throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+        throw new resolve_ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
     const cloud = create(cloudContext({}));
     if (!cloud.serves(registry))
-        throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+        throw new resolve_ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
 }
 function cloudContext(options) {
     return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
@@ -11806,7 +11465,7 @@ var keys = __nccwpck_require__(86666);
 
 
 
-const publicGood = {
+const signer_publicGood = {
     fulcio: 'https://fulcio.sigstore.dev',
     rekor: 'https://rekor.sigstore.dev',
 };
@@ -11834,9 +11493,9 @@ function describe(err, identity) {
     const cause = err.cause?.message;
     const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
     if (code.startsWith('CA_') || /signing certificate/i.test(message))
-        return new signer_SigningError(`Fulcio at ${identity.fulcioUrl ?? publicGood.fulcio} did not issue a certificate: ${detail}`, { cause: err });
+        return new signer_SigningError(`Fulcio at ${identity.fulcioUrl ?? signer_publicGood.fulcio} did not issue a certificate: ${detail}`, { cause: err });
     if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message))
-        return new signer_SigningError(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
+        return new signer_SigningError(`Rekor at ${identity.rekorUrl ?? signer_publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
     if (code.startsWith('TSA_') || /timestamp/i.test(message))
         return new signer_SigningError(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
     if (/token/i.test(message))
@@ -11861,7 +11520,7 @@ async function signer_createBundleSigner(identity) {
     const fetchOptions = { timeout: identity.timeoutMs ?? 30_000, retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const ephemeral = keySigner(privateKey);
-    const fulcio = new sigstore.FulcioSigner({ fulcioBaseURL: identity.fulcioUrl ?? publicGood.fulcio, identityProvider: identity.identity, keyHolder: ephemeral, ...fetchOptions });
+    const fulcio = new sigstore.FulcioSigner({ fulcioBaseURL: identity.fulcioUrl ?? signer_publicGood.fulcio, identityProvider: identity.identity, keyHolder: ephemeral, ...fetchOptions });
     let first;
     const signer = {
         async sign(data) {
@@ -11874,7 +11533,7 @@ async function signer_createBundleSigner(identity) {
         },
     };
     const witnesses = [
-        new sigstore.RekorWitness({ rekorBaseURL: identity.rekorUrl ?? publicGood.rekor, majorApiVersion: 1, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }),
+        new sigstore.RekorWitness({ rekorBaseURL: identity.rekorUrl ?? signer_publicGood.rekor, majorApiVersion: 1, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }),
         ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
     ];
     const guard = async (build) => {
@@ -11996,7 +11655,7 @@ async function legacy_appendLegacySignature(target, subjectDigest, payload, anno
 
 
 
-const signatureFormats = (/* unused pure expression or super */ null && (['legacy', 'bundle', 'both']));
+const sign_signatureFormats = (/* unused pure expression or super */ null && (['legacy', 'bundle', 'both']));
 const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 function certificateIdentity(bundle) {
     const material = bundle.verificationMaterial.content;
@@ -12098,8 +11757,8 @@ async function signEachBeforeTagging(options) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/policy.ts
 /** GitHub Actions' OIDC issuer, the default issuer to expect (as Flux and the D2 clusters do). */
-const githubIssuer = 'https://token.actions.githubusercontent.com';
-class PolicyInputError extends Error {
+const policy_githubIssuer = 'https://token.actions.githubusercontent.com';
+class policy_PolicyInputError extends Error {
     constructor(message) {
         super(message);
         this.name = 'PolicyInputError';
@@ -12111,28 +11770,28 @@ function compile(flag, pattern) {
         return new RegExp(pattern);
     }
     catch (err) {
-        throw new PolicyInputError(`${flag} "${pattern}" is not a valid regular expression: ${err.message}`);
+        throw new policy_PolicyInputError(`${flag} "${pattern}" is not a valid regular expression: ${err.message}`);
     }
 }
 /**
  * A keyless identity policy as cosign and Flux apply it: the certificate's SAN and OIDC issuer, each exact or by
  * regular expression (unanchored unless the pattern anchors itself, as with Go's MatchString).
  */
-function compilePolicy(policy) {
+function policy_compilePolicy(policy) {
     if (policy.identity && policy.identityRegexp)
-        throw new PolicyInputError('give certificate-identity or certificate-identity-regexp, not both');
+        throw new policy_PolicyInputError('give certificate-identity or certificate-identity-regexp, not both');
     if (policy.issuer && policy.issuerRegexp)
-        throw new PolicyInputError('give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+        throw new policy_PolicyInputError('give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
     if (!policy.identity && !policy.identityRegexp)
-        throw new PolicyInputError('certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
+        throw new policy_PolicyInputError('certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
     const identity = policy.identityRegexp ? compile('certificate-identity-regexp', policy.identityRegexp) : undefined;
     const issuerPattern = policy.issuerRegexp ? compile('certificate-oidc-issuer-regexp', policy.issuerRegexp) : undefined;
-    const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
+    const issuer = policy.issuer || (issuerPattern ? undefined : policy_githubIssuer);
     const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
     const repository = policy.sourceRepository?.trim().replace(/^https:\/\/github\.com\//, '').toLowerCase();
     if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
-        throw new PolicyInputError(`certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
+        throw new policy_PolicyInputError(`certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
     return {
         describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
         mismatch(signer) {
@@ -12154,14 +11813,14 @@ function compilePolicy(policy) {
 
 
 
-class TrustError extends Error {
+class trust_TrustError extends Error {
     constructor(message) {
         super(message);
         this.name = 'TrustError';
     }
 }
 /** The trusted root to verify keyless signatures with: a file, or the public-good root fetched through TUF. */
-async function loadTrustedRoot(options = {}) {
+async function trust_loadTrustedRoot(options = {}) {
     const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 773).then(__nccwpck_require__.t.bind(__nccwpck_require__, 17154, 23));
     if (options.trustedRootFile) {
         let json;
@@ -12169,18 +11828,18 @@ async function loadTrustedRoot(options = {}) {
             json = JSON.parse(await readFile(options.trustedRootFile, 'utf8'));
         }
         catch (err) {
-            throw new TrustError(`cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
+            throw new trust_TrustError(`cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
         }
         // TrustedRoot.fromJSON accepts any JSON (it fills in an empty root): check the media type first.
         const mediaType = json?.mediaType;
         if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
-            throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
+            throw new trust_TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
         }
         try {
             return TrustedRoot.fromJSON(json);
         }
         catch (err) {
-            throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json: ${err.message}`);
+            throw new trust_TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json: ${err.message}`);
         }
     }
     const { getTrustedRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(855), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34187));
@@ -12189,7 +11848,7 @@ async function loadTrustedRoot(options = {}) {
         return await getTrustedRoot({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
     }
     catch (err) {
-        throw new TrustError(`cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${err.message} (pass trusted-root to verify offline)`);
+        throw new trust_TrustError(`cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${err.message} (pass trusted-root to verify offline)`);
     }
 }
 
@@ -12749,6 +12408,316 @@ async function rollbackRelease(options) {
 
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
+
+
+
+/** The registry inputs every d2ci action shares; credentials are masked as soon as they are read. */
+function registryInputs() {
+    const username = inputs_stringInput('registry-username');
+    const password = inputs_stringInput('registry-password');
+    const githubToken = inputs_stringInput('github-token');
+    if (password)
+        setSecret(password);
+    if (githubToken)
+        setSecret(githubToken);
+    if (username && !password)
+        throw new inputs_InputError('registry-password', 'is empty but `registry-username` is set; pass the password or token, e.g. ${{ secrets.REGISTRY_TOKEN }}');
+    if (password && !username)
+        throw new inputs_InputError('registry-username', 'is empty but `registry-password` is set; add the user name');
+    let provider;
+    try {
+        provider = parseProvider(inputs_stringInput('provider'));
+    }
+    catch (err) {
+        throw new inputs_InputError('provider', err.message);
+    }
+    const cloud = {};
+    const awsRoleArn = inputs_stringInput('aws-role-arn');
+    const awsRegion = inputs_stringInput('aws-region');
+    if (awsRoleArn && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/.test(awsRoleArn))
+        throw new inputs_InputError('aws-role-arn', `"${awsRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+    if (awsRoleArn || awsRegion)
+        cloud.aws = { ...(awsRoleArn ? { roleArn: awsRoleArn } : {}), ...(awsRegion ? { region: awsRegion } : {}) };
+    const gcpProvider = inputs_stringInput('gcp-workload-identity-provider');
+    const gcpAccount = inputs_stringInput('gcp-service-account');
+    if (gcpProvider || gcpAccount)
+        cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+    const azureClient = inputs_stringInput('azure-client-id');
+    const azureTenant = inputs_stringInput('azure-tenant-id');
+    if (azureClient || azureTenant)
+        cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
+    if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
+        throw new inputs_InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
+    return { provider, insecure: inputs_booleanInput('insecure', false), username, password, githubToken, cloud };
+}
+/** Parses a repository input (`host/path`, `oci://host/path` or `oci-layout:DIR`), refusing tags and digests. */
+function repositoryInput(name, value) {
+    let location;
+    try {
+        location = parseLocation(value);
+    }
+    catch (err) {
+        if (err instanceof InvalidReferenceError)
+            throw new InputError(name, err.message.replace(/^invalid reference /, ''));
+        throw err;
+    }
+    const tag = location.kind === 'registry' ? location.reference.tag : location.tag;
+    const digest = location.kind === 'registry' ? location.reference.digest : location.digest;
+    if (tag || digest)
+        throw new InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
+    return location;
+}
+/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
+function jobCredentials(inputs, context, provider = inputs.provider) {
+    return registryCredentials({
+        provider,
+        username: inputs.username,
+        password: inputs.password,
+        githubToken: inputs.githubToken,
+        githubActor: context.actor,
+        githubServerUrl: context.serverUrl,
+        cloud: inputs.cloud,
+        onSecret: (secret) => setSecret(secret),
+    });
+}
+/** A registry client whose every credential and token is masked in the log before it can appear. */
+function registrySession(inputs, context, location) {
+    if (location.kind === 'registry') {
+        try {
+            assertProviderServes(inputs.provider, location.reference.registry);
+        }
+        catch (err) {
+            if (err instanceof ProviderError)
+                throw new InputError('provider', err.message);
+            throw err;
+        }
+    }
+    const credentials = jobCredentials(inputs, context);
+    const client = new RegistryClient({
+        credentials,
+        insecure: inputs.insecure,
+        onSecret: (secret) => core.setSecret(secret),
+        onWarning: (message) => core.warning(message),
+    });
+    return { client, credentials };
+}
+/**
+ * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
+ * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
+ */
+function registryClients(inputs, context) {
+    const clients = new Map();
+    return (provider, insecure) => {
+        const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
+        const key = `${name}/${insecure || inputs.insecure}`;
+        let client = clients.get(key);
+        if (!client) {
+            client = new registry_RegistryClient({ credentials: jobCredentials(inputs, context, name), insecure: insecure || inputs.insecure, onSecret: (secret) => setSecret(secret), onWarning: (message) => warning(message) });
+            clients.set(key, client);
+        }
+        return client;
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts
+
+/** One line for the log: the error's message without stack or newlines. */
+function run_oneLine(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return message.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
+}
+/** Runs an action's main function; any failure becomes one `::error::` line and exit code 1. */
+async function runAction(main) {
+    try {
+        await main();
+    }
+    catch (err) {
+        setFailed(run_oneLine(err));
+        if (process.env.RUNNER_DEBUG === '1' && err instanceof Error && err.stack)
+            debug(err.stack);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
+/** Human-readable byte counts for logs and summaries (1 kB = 1000 B). */
+function formatBytes(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ['kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = -1;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
+/** A digest shortened for tables: `sha256:0123456789ab`. */
+function shortDigest(digest) {
+    return digest.replace(/^(sha256:[a-f0-9]{12})[a-f0-9]*$/, '$1');
+}
+/** Escapes text for a markdown table cell. */
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/signing.ts
+
+
+
+
+
+/** A PEM value, or a path (relative to the workspace) to a file holding one. */
+function pemInput(name, value, context) {
+    if (value.includes('-----BEGIN'))
+        return value;
+    const path = resolve(context.workspace, value);
+    if (!existsSync(path))
+        throw new InputError(name, `is neither a PEM key nor a file in the workspace ("${value}"); pass the key itself, e.g. \${{ secrets.COSIGN_PRIVATE_KEY }}`);
+    return readFileSync(path, 'utf8');
+}
+/**
+ * The signing inputs push-artifact and release-artifact share: `sign`, `signature-format`, the Sigstore URLs,
+ * `signing-key` and `signing-key-password`. Keyless signing needs the job's OIDC token, which is checked here,
+ * before anything is pushed. Secrets are masked as they are read.
+ */
+function signingInputs(context) {
+    const key = stringInput('signing-key');
+    const password = stringInput('signing-key-password');
+    if (key)
+        core.setSecret(key);
+    if (password)
+        core.setSecret(password);
+    if (!booleanInput('sign', true))
+        return undefined;
+    const formatValue = stringInput('signature-format', { fallback: 'legacy' });
+    if (!signatureFormats.includes(formatValue))
+        throw new InputError('signature-format', `"${formatValue}" is not one of ${signatureFormats.join(', ')}`);
+    const format = formatValue;
+    if (key) {
+        try {
+            return { format, identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
+        }
+        catch (err) {
+            if (err instanceof KeyError)
+                throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
+            throw err;
+        }
+    }
+    if (!hasGitHubIdToken()) {
+        throw new InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
+    }
+    const url = (name, fallback) => {
+        const value = stringInput(name) || fallback;
+        if (value && !/^https?:\/\/[^\s/]+/.test(value))
+            throw new InputError(name, `"${value}" is not an http(s) URL`);
+        return value;
+    };
+    const fulcioUrl = url('fulcio-url', publicGood.fulcio);
+    const rekorUrl = url('rekor-url', publicGood.rekor);
+    const tsaUrl = url('timestamp-server-url');
+    return {
+        format,
+        identity: { kind: 'keyless', identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
+        describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
+
+
+
+
+const verifyInputNames = {
+    identity: 'certificate-identity',
+    identityRegexp: 'certificate-identity-regexp',
+    issuer: 'certificate-oidc-issuer',
+    issuerRegexp: 'certificate-oidc-issuer-regexp',
+    key: 'key',
+    trustedRoot: 'trusted-root',
+    sourceRepository: 'certificate-github-workflow-repository',
+};
+function publicKeys(input, value, context) {
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        const path = resolve(context.workspace, value);
+        if (!existsSync(path))
+            throw new InputError(input, `is neither a PEM public key nor a file in the workspace ("${value}")`);
+        pem = readFileSync(path, 'utf8');
+    }
+    const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
+    try {
+        return blocks.map((block) => loadPublicKey(block));
+    }
+    catch (err) {
+        if (err instanceof KeyError)
+            throw new InputError(input, err.message);
+        throw err;
+    }
+}
+/** Trusted roots are loaded once per run, whichever policy asks. */
+const roots = new Map();
+/**
+ * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
+ * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
+ * `defaults` apply to empty inputs.
+ */
+async function verificationInputs(names, context, defaults = {}) {
+    const key = stringInput(names.key);
+    const identity = stringInput(names.identity);
+    let identityRegexp = stringInput(names.identityRegexp);
+    if (key) {
+        if (identity || identityRegexp)
+            throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
+        return { kind: 'key', keys: publicKeys(names.key, key, context) };
+    }
+    if (!identity && !identityRegexp && defaults.identityRegexp)
+        identityRegexp = defaults.identityRegexp;
+    const issuer = stringInput(names.issuer);
+    const issuerRegexp = stringInput(names.issuerRegexp);
+    // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
+    const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
+    let policy;
+    try {
+        policy = compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
+    }
+    catch (err) {
+        if (err instanceof PolicyInputError) {
+            if (/^certificate-github-workflow-repository /.test(err.message))
+                throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
+            const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
+            throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
+        }
+        throw err;
+    }
+    const file = stringInput(names.trustedRoot);
+    const path = file ? resolve(context.workspace, file) : '';
+    let root = roots.get(path);
+    if (!root) {
+        root = loadTrustedRoot({ trustedRootFile: path || undefined });
+        roots.set(path, root);
+    }
+    try {
+        return { kind: 'keyless', policy, trustedRoot: await root };
+    }
+    catch (err) {
+        if (err instanceof TrustError)
+            throw new InputError(names.trustedRoot, err.message);
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
+
 
 
 

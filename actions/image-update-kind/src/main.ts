@@ -1,5 +1,5 @@
 import { GitError, InvalidPolicyError, KindEngineError, ObjectsError, SettersError, TemplateError, runImageUpdate, runKindImageUpdate, type ImageUpdateReport, type ValueChange } from '@d2ci/core/imageupdate';
-import { InputError, cell, registryClients, runner as core } from '@d2ci/action-kit';
+import { InputError, cell, jobCredentials, registryClients, runner as core } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 
 /** The pull request's body: what changed, with the commit message (which the template shaped) underneath. */
@@ -65,7 +65,6 @@ function summary(report: ImageUpdateReport, inputs: Inputs): string {
 /** Flux's controllers in a Kind cluster (the post step deletes it). */
 async function runKind(inputs: Inputs): Promise<ImageUpdateReport> {
   if (inputs.dryRun) throw new InputError('dry-run', 'is for `engine: native`: the controllers in the cluster push as they go');
-  const { registryCredentials } = await import('@d2ci/core');
   return runKindImageUpdate({
     repo: inputs.context.workspace,
     repository: inputs.context.repository,
@@ -79,7 +78,7 @@ async function runKind(inputs: Inputs): Promise<ImageUpdateReport> {
     author: inputs.author,
     messageTemplate: inputs.messageTemplate,
     messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
-    credentials: registryCredentials({ provider: inputs.registry.provider, username: inputs.registry.username, password: inputs.registry.password, githubToken: inputs.githubToken, githubActor: inputs.context.actor, githubServerUrl: inputs.context.serverUrl, cloud: inputs.registry.cloud, onSecret: (secret) => core.setSecret(secret) }),
+    credentials: jobCredentials(inputs.registry, inputs.context),
     pullRequest: { apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) },
     tools: inputs.toolSources,
     clusterName: `d2ci-image-update-${process.env.GITHUB_RUN_ID ?? process.pid}`,

@@ -8100,7 +8100,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uU: () => (/* reexport */ verifyInputNames)
 });
 
-// UNUSED EXPORTS: booleanInput, defaultRevision, defaultSource, formatBytes, integerInput, keyValueInput, listInput, oneLine, registryClients, repositoryInput, signingInputs, workspacePath
+// UNUSED EXPORTS: booleanInput, defaultRevision, defaultSource, formatBytes, integerInput, jobCredentials, keyValueInput, listInput, oneLine, registryClients, repositoryInput, signingInputs, workspacePath
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -8395,6 +8395,19 @@ function repositoryInput(name, value) {
         throw new InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
     return location;
 }
+/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
+function jobCredentials(inputs, context, provider = inputs.provider) {
+    return (0,src/* registryCredentials */.Qn4)({
+        provider,
+        username: inputs.username,
+        password: inputs.password,
+        githubToken: inputs.githubToken,
+        githubActor: context.actor,
+        githubServerUrl: context.serverUrl,
+        cloud: inputs.cloud,
+        onSecret: (secret) => setSecret(secret),
+    });
+}
 /** A registry client whose every credential and token is masked in the log before it can appear. */
 function registrySession(inputs, context, location) {
     if (location.kind === 'registry') {
@@ -8407,16 +8420,7 @@ function registrySession(inputs, context, location) {
             throw err;
         }
     }
-    const credentials = (0,src/* registryCredentials */.Qn4)({
-        provider: inputs.provider,
-        username: inputs.username,
-        password: inputs.password,
-        githubToken: inputs.githubToken,
-        githubActor: context.actor,
-        githubServerUrl: context.serverUrl,
-        cloud: inputs.cloud,
-        onSecret: (secret) => setSecret(secret),
-    });
+    const credentials = jobCredentials(inputs, context);
     const client = new src/* RegistryClient */.bPd({
         credentials,
         insecure: inputs.insecure,
@@ -8436,17 +8440,7 @@ function registryClients(inputs, context) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            const credentials = registryCredentials({
-                provider: name,
-                username: inputs.username,
-                password: inputs.password,
-                githubToken: inputs.githubToken,
-                githubActor: context.actor,
-                githubServerUrl: context.serverUrl,
-                cloud: inputs.cloud,
-                onSecret: (secret) => core.setSecret(secret),
-            });
-            client = new RegistryClient({ credentials, insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message) });
+            client = new RegistryClient({ credentials: jobCredentials(inputs, context, name), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message) });
             clients.set(key, client);
         }
         return client;

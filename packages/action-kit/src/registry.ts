@@ -63,6 +63,20 @@ export interface RegistrySession {
   credentials: CredentialFunction;
 }
 
+/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
+export function jobCredentials(inputs: RegistryInputs, context: GitHubContext, provider: ProviderName = inputs.provider): CredentialFunction {
+  return registryCredentials({
+    provider,
+    username: inputs.username,
+    password: inputs.password,
+    githubToken: inputs.githubToken,
+    githubActor: context.actor,
+    githubServerUrl: context.serverUrl,
+    cloud: inputs.cloud,
+    onSecret: (secret) => core.setSecret(secret),
+  });
+}
+
 /** A registry client whose every credential and token is masked in the log before it can appear. */
 export function registrySession(inputs: RegistryInputs, context: GitHubContext, location: Location): RegistrySession {
   if (location.kind === 'registry') {
@@ -73,16 +87,7 @@ export function registrySession(inputs: RegistryInputs, context: GitHubContext, 
       throw err;
     }
   }
-  const credentials = registryCredentials({
-    provider: inputs.provider,
-    username: inputs.username,
-    password: inputs.password,
-    githubToken: inputs.githubToken,
-    githubActor: context.actor,
-    githubServerUrl: context.serverUrl,
-    cloud: inputs.cloud,
-    onSecret: (secret) => core.setSecret(secret),
-  });
+  const credentials = jobCredentials(inputs, context);
   const client = new RegistryClient({
     credentials,
     insecure: inputs.insecure,
@@ -103,17 +108,7 @@ export function registryClients(inputs: RegistryInputs, context: GitHubContext):
     const key = `${name}/${insecure || inputs.insecure}`;
     let client = clients.get(key);
     if (!client) {
-      const credentials = registryCredentials({
-        provider: name,
-        username: inputs.username,
-        password: inputs.password,
-        githubToken: inputs.githubToken,
-        githubActor: context.actor,
-        githubServerUrl: context.serverUrl,
-        cloud: inputs.cloud,
-        onSecret: (secret) => core.setSecret(secret),
-      });
-      client = new RegistryClient({ credentials, insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message) });
+      client = new RegistryClient({ credentials: jobCredentials(inputs, context, name), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message) });
       clients.set(key, client);
     }
     return client;

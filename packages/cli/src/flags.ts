@@ -66,3 +66,12 @@ export function parseSize(flag: string, value: string | undefined): number | und
   const units: Record<string, number> = { k: 1e3, ki: 1024, m: 1e6, mi: 1024 ** 2, g: 1e9, gi: 1024 ** 3 };
   return Number(match[1]) * (match[2] ? (units[match[2].toLowerCase()] ?? 1) : 1);
 }
+
+/** `--creds user:password` (or `user:token`) as a username and password. */
+export function parseCreds(value: string | undefined): { username?: string; password?: string } {
+  if (value === undefined) return {};
+  const cut = value.indexOf(':');
+  const username = cut < 0 ? value : value.slice(0, cut);
+  if (!username) throw new UsageError('--creds must be user:password (or user:token)');
+  return { username, password: cut < 0 ? '' : value.slice(cut + 1) };
+}

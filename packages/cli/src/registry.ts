@@ -3,7 +3,7 @@ import {
   InvalidReferenceError, OciError, networkErrorCode, type CloudOptions, type Location, type ProviderName, type Target, type CredentialFunction,
 } from '@d2ci/core';
 import { UsageError } from './errors.ts';
-import type { registryFlags } from './flags.ts';
+import { parseCreds, type registryFlags } from './flags.ts';
 
 type RegistryValues = { [K in keyof typeof registryFlags]?: (typeof registryFlags)[K]['type'] extends 'boolean' ? boolean : string };
 
@@ -28,14 +28,7 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
     if (err instanceof InvalidReferenceError) throw new UsageError(err.message);
     throw err;
   }
-  let username: string | undefined;
-  let password: string | undefined;
-  if (values.creds !== undefined) {
-    const cut = values.creds.indexOf(':');
-    username = cut < 0 ? values.creds : values.creds.slice(0, cut);
-    password = cut < 0 ? '' : values.creds.slice(cut + 1);
-    if (!username) throw new UsageError('--creds must be user:password (or user:token)');
-  }
+  const { username, password } = parseCreds(values.creds);
   let provider: ProviderName;
   try {
     provider = parseProvider(values.provider);

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { parseReference, RegistryClient, registryCredentials, InvalidReferenceError } from '@d2ci/core';
 import { orderTags, selectTag, type FilterTags, type PolicyChoice } from '@d2ci/core/imageupdate';
-import { parseFlags, splitList } from '../flags.ts';
+import { parseCreds, parseFlags, splitList } from '../flags.ts';
 import { UsageError } from '../errors.ts';
 import type { Io } from '../output.ts';
 
@@ -62,8 +62,7 @@ export async function imagePolicy(args: string[], io: Io): Promise<number> {
       if (err instanceof InvalidReferenceError) throw new UsageError(`--image-repository: ${err.message}`);
       throw err;
     }
-    const cut = values.creds?.indexOf(':') ?? -1;
-    const credentials = registryCredentials({ username: values.creds && cut > 0 ? values.creds.slice(0, cut) : undefined, password: values.creds && cut > 0 ? values.creds.slice(cut + 1) : undefined, githubToken: process.env.GITHUB_TOKEN });
+    const credentials = registryCredentials({ ...parseCreds(values.creds), githubToken: process.env.GITHUB_TOKEN });
     tags = await new RegistryClient({ credentials, insecure: values['insecure-registry'] === true }).repository({ registry: reference.registry, repository: reference.repository }).tags();
   } else if (tags.length === 0) {
     throw new UsageError('no tags: give them after --, or --image-repository oci://HOST/REPO');

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { RegistryClient, registryCredentials } from '@d2ci/core';
 import { InvalidPolicyError, ObjectsError, SettersError, TemplateError, runImageUpdate, type ImageUpdateOptions } from '@d2ci/core/imageupdate';
-import { parseFlags } from '../flags.ts';
+import { parseCreds, parseFlags } from '../flags.ts';
 import { UsageError } from '../errors.ts';
 import { json, table, type Io } from '../output.ts';
 
@@ -49,8 +49,7 @@ export async function imageUpdate(args: string[], io: Io): Promise<number> {
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"; see d2ci image-update --help`);
   if (values.engine !== undefined && values.engine !== 'native') throw new UsageError(`--engine "${values.engine}": the CLI runs the native engine; the kind engine runs in the image-update-kind action`);
-  const cut = values.creds?.indexOf(':') ?? -1;
-  const credentials = registryCredentials({ username: values.creds && cut > 0 ? values.creds.slice(0, cut) : undefined, password: values.creds && cut > 0 ? values.creds.slice(cut + 1) : undefined, githubToken: process.env.GITHUB_TOKEN });
+  const credentials = registryCredentials({ ...parseCreds(values.creds), githubToken: process.env.GITHUB_TOKEN });
   const clients = new Map<boolean, RegistryClient>();
   const clientFor: ImageUpdateOptions['clientFor'] = (repository) => {
     const insecure = repository.insecure || values['insecure-registry'] === true;
