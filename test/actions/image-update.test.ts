@@ -124,6 +124,13 @@ describe('image-update-kind, native engine: the D2 image update loop in one step
     assert.match(github.pulls[0]?.body ?? '', /6\.14\.0` \| `6\.15\.0`/);
   });
 
+  it('defaults to the D2 reference architecture\'s message template, verbatim', async () => {
+    const { d2MessageTemplate } = await import('../../actions/image-update-kind/src/inputs.ts');
+    const { parse } = await import('yaml');
+    const automation = parse(readFileSync(join(repoRoot, 'test/fixtures/image-automation/d2/fleet/clusters-update-automation.yaml'), 'utf8')) as { spec: { resources: { kind: string; spec?: { git?: { commit?: { messageTemplate?: string } } } }[] } };
+    assert.equal(d2MessageTemplate, automation.spec.resources.find((r) => r.kind === 'ImageUpdateAutomation')?.spec?.git?.commit?.messageTemplate);
+  });
+
   it('branch-strategy reset starts from the base branch; dry-run writes nothing', async () => {
     const repo = d2Apps();
     const dry = await update(repo, { 'dry-run': 'true' });

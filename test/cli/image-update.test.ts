@@ -106,6 +106,29 @@ describe('d2ci image-policy', () => {
     });
   });
 
+  it('d2ci image-update reflects digests when the policy asks: the full image gets @digest, :digest markers the digest', async () => {
+    const registry = await startRegistry('none');
+    try {
+      const repo = new RegistryClient().repository({ registry: registry.host, repository: 'acme/app' });
+      const pushed = await pushArtifact({ path: makeWorkspace({ 'a.yaml': 'a: 1\n' }), target: repo, tags: ['1.0.0'], source: 's', revision: 'r' });
+      await repo.tag(pushed.descriptor, '1.2.0');
+      const digest = (await repo.resolve('1.2.0')).digest;
+      const policy = (reflection: string) => `apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata:\n  name: app\nspec:\n  image: ${registry.host}/acme/app\n---\napiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata:\n  name: app\nspec:\n  imageRepositoryRef:\n    name: app\n  digestReflectionPolicy: ${reflection}\n  policy:\n    semver:\n      range: ">=1.0.0"\n`;
+      const deploy = `image: ${registry.host}/acme/app:1.0.0 # {"$imagepolicy": "flux-system:app"}\ndigest: "" # {"$imagepolicy": "flux-system:app:digest"}\n`;
+      for (const reflection of ['IfNotPresent', 'Always']) {
+        const ws = makeWorkspace({ 'update-policies/app.yaml': policy(reflection), 'deploy.yaml': deploy });
+        const result = await d2ci(['image-update'], ws);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(readFileSync(join(ws, 'deploy.yaml'), 'utf8'), `image: ${registry.host}/acme/app:1.2.0@${digest} # {"$imagepolicy": "flux-system:app"}\ndigest: "${digest}" # {"$imagepolicy": "flux-system:app:digest"}\n`, reflection);
+      }
+      const never = makeWorkspace({ 'update-policies/app.yaml': policy('Never'), 'deploy.yaml': deploy });
+      assert.equal((await d2ci(['image-update'], never)).code, 0);
+      assert.equal(readFileSync(join(never, 'deploy.yaml'), 'utf8'), deploy.replace('app:1.0.0', 'app:1.2.0'), 'Never: no digest, and an empty :digest stays empty');
+    } finally {
+      await registry.stop();
+    }
+  });
+
   it('explains bad image-update flags', async () => {
     const ws = makeWorkspace({ 'a.yaml': 'a: 1\n' });
     const missing = await d2ci(['image-update', '--policies-path', 'nope'], ws);

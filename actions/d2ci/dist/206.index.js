@@ -112,7 +112,6 @@ async function runKind(inputs) {
 }
 async function run(inputs) {
     const clients = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryClients */ .Kh)(inputs.registry, inputs.context);
-    const [owner, name] = inputs.context.repository.split('/');
     let report;
     try {
         report = inputs.engine === 'kind' ? await runKind(inputs) : await (0,_d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_0__/* .runImageUpdate */ .sm)({
@@ -130,7 +129,8 @@ async function run(inputs) {
                 author: inputs.author,
                 messageTemplate: inputs.messageTemplate,
                 messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
-                automation: { namespace: inputs.namespace ?? owner ?? 'flux-system', name: name ?? 'image-update' },
+                // As the kind engine (and D2) name the ImageUpdateAutomation: after its namespace.
+                automation: { namespace: inputs.namespace ?? 'flux-system', name: inputs.namespace ?? 'flux-system' },
             },
             pullRequest: inputs.context.repository
                 ? { token: inputs.githubToken, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) }

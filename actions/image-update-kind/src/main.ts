@@ -98,7 +98,6 @@ async function runKind(inputs: Inputs): Promise<ImageUpdateReport> {
 
 export async function run(inputs: Inputs): Promise<void> {
   const clients = registryClients(inputs.registry, inputs.context);
-  const [owner, name] = inputs.context.repository.split('/');
   let report: ImageUpdateReport;
   try {
     report = inputs.engine === 'kind' ? await runKind(inputs) : await runImageUpdate({
@@ -116,7 +115,8 @@ export async function run(inputs: Inputs): Promise<void> {
         author: inputs.author,
         messageTemplate: inputs.messageTemplate,
         messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
-        automation: { namespace: inputs.namespace ?? owner ?? 'flux-system', name: name ?? 'image-update' },
+        // As the kind engine (and D2) name the ImageUpdateAutomation: after its namespace.
+        automation: { namespace: inputs.namespace ?? 'flux-system', name: inputs.namespace ?? 'flux-system' },
       },
       pullRequest: inputs.context.repository
         ? { token: inputs.githubToken, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) }
