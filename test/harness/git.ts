@@ -15,7 +15,7 @@ export interface LocalRemote {
   bare: string;
   /** Commits files (path → content, or a directory to copy) to `branch` of the remote. */
   commit(files: Record<string, string> | { from: string; to?: string }, message: string, branch?: string): string;
-  /** A fresh clone at `branch`, as actions/checkout leaves the workspace. */
+  /** A fresh clone at `branch`, as actions/checkout leaves the workspace: one commit deep (`fetch-depth: 1`). */
   checkout(branch?: string): string;
   /** `git show <ref>:<path>` from the remote. */
   show(ref: string, path: string): string;
@@ -52,7 +52,7 @@ export function localRemote(): LocalRemote {
     },
     checkout(branch = 'main') {
       const work = join(root, `checkout-${clones++}`);
-      git(['clone', '--quiet', '--branch', branch, bare, work], root);
+      git(['clone', '--quiet', '--depth=1', '--branch', branch, `file://${bare}`, work], root);
       return work;
     },
     show(ref, path) {

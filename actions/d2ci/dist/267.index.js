@@ -4785,17 +4785,25 @@ async function authConfig(options) {
     return ['-c', `http.${origin}/.extraheader=`, '-c', `http.${origin}/.extraheader=${header}`];
 }
 /**
+ * `--depth=1` for a shallow checkout (actions/checkout's default): a commit on top of a branch needs only its tip,
+ * and a full fetch of a long history would take minutes. A full checkout stays full.
+ */
+async function shallowDepth(repo) {
+    return (await run(['rev-parse', '--is-shallow-repository'], repo)).trim() === 'true' ? ['--depth=1'] : [];
+}
+/**
  * A separate worktree for `branch`, so the job's checkout is left alone. `stack` (Flux's behaviour) starts from
  * the remote branch when it exists, so new commits go on top of an open pull request; `reset` always starts from
  * `base`.
  */
 async function openBranch(options) {
     const auth = await authConfig(options);
-    await run([...auth, 'fetch', '--no-tags', '--quiet', 'origin', `+refs/heads/${options.base}:refs/remotes/origin/${options.base}`], options.repo);
+    const depth = await shallowDepth(options.repo);
+    await run([...auth, 'fetch', '--no-tags', '--quiet', ...depth, 'origin', `+refs/heads/${options.base}:refs/remotes/origin/${options.base}`], options.repo);
     let existing = false;
     if (options.mode === 'stack') {
         try {
-            await run([...auth, 'fetch', '--no-tags', '--quiet', 'origin', `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}`], options.repo);
+            await run([...auth, 'fetch', '--no-tags', '--quiet', ...depth, 'origin', `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}`], options.repo);
             existing = true;
         }
         catch (err) {
@@ -4847,7 +4855,7 @@ async function remoteBranchCommit(options) {
 async function openCommit(options) {
     const auth = await authConfig(options);
     const fetched = options.branch ? `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}` : options.ref;
-    await run([...auth, 'fetch', '--no-tags', '--quiet', 'origin', fetched], options.repo);
+    await run([...auth, 'fetch', '--no-tags', '--quiet', ...(await shallowDepth(options.repo)), 'origin', fetched], options.repo);
     const commit = options.branch ? `refs/remotes/origin/${options.branch}` : 'FETCH_HEAD';
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'd2ci-image-update-'));
     await run(['worktree', 'add', '--quiet', '--force', '--detach', dir, commit], options.repo);

@@ -58,6 +58,14 @@ async function authConfig(options: GitOptions): Promise<string[]> {
   return ['-c', `http.${origin}/.extraheader=`, '-c', `http.${origin}/.extraheader=${header}`];
 }
 
+/**
+ * `--depth=1` for a shallow checkout (actions/checkout's default): a commit on top of a branch needs only its tip,
+ * and a full fetch of a long history would take minutes. A full checkout stays full.
+ */
+async function shallowDepth(repo: string): Promise<string[]> {
+  return (await run(['rev-parse', '--is-shallow-repository'], repo)).trim() === 'true' ? ['--depth=1'] : [];
+}
+
 export interface Worktree {
   dir: string;
   branch: string;
@@ -73,11 +81,12 @@ export interface Worktree {
  */
 export async function openBranch(options: GitOptions & { base: string; branch: string; mode: 'stack' | 'reset' }): Promise<Worktree> {
   const auth = await authConfig(options);
-  await run([...auth, 'fetch', '--no-tags', '--quiet', 'origin', `+refs/heads/${options.base}:refs/remotes/origin/${options.base}`], options.repo);
+  const depth = await shallowDepth(options.repo);
+  await run([...auth, 'fetch', '--no-tags', '--quiet', ...depth, 'origin', `+refs/heads/${options.base}:refs/remotes/origin/${options.base}`], options.repo);
   let existing = false;
   if (options.mode === 'stack') {
     try {
-      await run([...auth, 'fetch', '--no-tags', '--quiet', 'origin', `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}`], options.repo);
+      await run([...auth, 'fetch', '--no-tags', '--quiet', ...depth, 'origin', `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}`], options.repo);
       existing = true;
     } catch (err) {
       if (!/couldn't find remote ref|not found/i.test((err as GitError).stderr)) throw err;
@@ -131,7 +140,7 @@ export async function remoteBranchCommit(options: GitOptions & { branch: string 
 export async function openCommit(options: GitOptions & { ref: string; branch?: string }): Promise<{ dir: string; remove(): Promise<void> }> {
   const auth = await authConfig(options);
   const fetched = options.branch ? `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}` : options.ref;
-  await run([...auth, 'fetch', '--no-tags', '--quiet', 'origin', fetched], options.repo);
+  await run([...auth, 'fetch', '--no-tags', '--quiet', ...(await shallowDepth(options.repo)), 'origin', fetched], options.repo);
   const commit = options.branch ? `refs/remotes/origin/${options.branch}` : 'FETCH_HEAD';
   const dir = await mkdtemp(join(tmpdir(), 'd2ci-image-update-'));
   await run(['worktree', 'add', '--quiet', '--force', '--detach', dir, commit], options.repo);
