@@ -198,6 +198,21 @@ describe('image-update-kind, native engine: the D2 image update loop in one step
     } finally {
       github.forbidden = false;
     }
+    // That run pushed the branch before the pull request was refused; the next run opens the pull request for it.
+    github.pulls.length = 0;
+    const pushedBefore = repo.remote.head('image-updates');
+    assert.ok(pushedBefore);
+    const converged = await update(repo);
+    ok(converged);
+    assert.equal(converged.outputs.updated, 'false');
+    assert.equal(repo.remote.head('image-updates'), pushedBefore, 'nothing new pushed');
+    assert.equal(converged.outputs['pr-number'], '1');
+    assert.equal(github.pulls[0]?.title, 'Automated image update');
+    assert.match(github.pulls[0]?.body ?? '', /memcached` \| `8\.6\.1` \| `8\.6\.2`/);
+    assert.match(github.pulls[0]?.body ?? '', /podinfo` \| `6\.13\.0` \| `6\.15\.0`/);
+    const bad = await update(repo, { 'commit-message-template': '{{ .Updated.Files }}' });
+    assert.equal(bad.code, 1);
+    assert.match(bad.errors[0] ?? '', /^input `commit-message-template`: template uses removed '\.Updated' field/, 'a broken template fails even when nothing changed');
     const same = await update(repo, { 'push-branch': 'main' });
     assert.match(same.errors[0] ?? '', /^input `push-branch`: is the base branch \(main\); the update goes to its own branch and a pull request$/);
   });

@@ -19,7 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
   oN: () => (/* reexport */ runKindImageUpdate)
 });
 
-// UNUSED EXPORTS: GoRegexp, ParseFloatError, PolicyError, PullRequestError, RegexFilter, RegexpSyntaxError, SelectionError, SemverError, applyPolicies, applySetters, commitAll, commitMessage, compareGoStrings, compareObjects, compareVersions, compilePolicy, compileRegexp, composeReadyMessage, defaultCommitTemplate, defaultExclusionList, diffWorktree, digestFetchNeeded, findPullRequest, goQuote, imageRefString, installTools, loadAutomationObjects, markerToken, needsQuoting, newConstraint, newRegexFilter, newVersion, objectKey, openBranch, openCommit, openOrUpdatePullRequest, orderTags, parseComparator, parseFloat64, parseFluxVersion, parseMarker, policerFromSpec, pushBranch, pushSummary, reflectPolicies, reflectionPolicy, remoteBranchCommit, renderCommitMessage, requeueAfter, resultChanges, resultObjects, sameImageRef, secureJoin, selectTag, sortedFileChanges, toolSources, unifiedDiff, updateImageRefs, versionToString
+// UNUSED EXPORTS: GoRegexp, ParseFloatError, PolicyError, PullRequestError, RegexFilter, RegexpSyntaxError, SelectionError, SemverError, applyPolicies, applySetters, changesAt, commitAll, commitMessage, compareGoStrings, compareObjects, compareVersions, compilePolicy, compileRegexp, composeReadyMessage, defaultCommitTemplate, defaultExclusionList, diffWorktree, digestFetchNeeded, findPullRequest, goQuote, imageRefString, installTools, loadAutomationObjects, markerToken, needsQuoting, newConstraint, newRegexFilter, newVersion, objectKey, openBranch, openCommit, openOrUpdatePullRequest, orderTags, parseComparator, parseFloat64, parseFluxVersion, parseMarker, policerFromSpec, pushBranch, pushSummary, reflectPolicies, reflectionPolicy, remoteBranchCommit, renderCommitMessage, requeueAfter, resultChanges, resultObjects, sameImageRef, secureJoin, selectTag, sortedFileChanges, toolSources, unifiedDiff, updateImageRefs, versionToString
 
 ;// CONCATENATED MODULE: ../../packages/core/src/imageupdate/semver.ts
 // Version and range semantics of Flux's ImagePolicy `spec.policy.semver`: a transcription of Masterminds/semver
@@ -5031,6 +5031,21 @@ function flatten(result, updatePath, images) {
     return out;
 }
 /**
+ * What the setters would change in a remote commit or branch (`ref`), without writing: used to describe a branch
+ * that already carries updates, against what it started from.
+ */
+async function changesAt(options) {
+    const checkout = await openCommit({ repo: options.repo, auth: options.auth, ref: options.ref, branch: options.branch });
+    try {
+        const setters = await applySetters({ root: await secureJoin(checkout.dir, options.updatePath), policies: options.policies, write: false });
+        const images = new Map(options.policies.map((p) => [`${p.namespace}:${p.name}`, p.latestRef]));
+        return { result: setters.result, changes: flatten(setters.result, options.updatePath, images), files: setters.files.map((f) => (0,external_node_path_.join)(options.updatePath, f.path).split('\\').join('/')) };
+    }
+    finally {
+        await checkout.remove();
+    }
+}
+/**
  * Flux image automation without a cluster: reflect each ImagePolicy from its registry (as image-reflector-controller
  * does), apply the Setters markers under the update path (as image-automation-controller does, but editing only
  * the changed values), then commit with the message template, push the branch and open or update the pull request.
@@ -5046,15 +5061,16 @@ async function runImageUpdate(options) {
         throw new InvalidPolicyError(invalid.map((p) => `ImagePolicy ${p.policy.namespace}/${p.policy.name} (${p.policy.file}): ${p.ok ? '' : p.error}`).join('; '));
     const inScope = policies.filter((p) => p.ok);
     const images = new Map(inScope.map((p) => [`${p.policy.namespace}:${p.policy.name}`, p.latestRef]));
+    const setterPolicies = inScope.map((p) => ({ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }));
+    const message = (result) => options.git && result.fileChanges.size ? renderCommitMessage(options.git.messageTemplate || defaultCommitTemplate, { automation: options.git.automation, result, values: options.git.messageValues }) : undefined;
+    // A template that cannot render fails now, not on the first week with an update.
+    if (options.git)
+        renderCommitMessage(options.git.messageTemplate || defaultCommitTemplate, { automation: options.git.automation, result: { fileChanges: new Map() }, values: options.git.messageValues });
     const worktree = options.git && !options.dryRun ? await openBranch({ repo: options.repo, auth: options.git.auth, base: options.git.base, branch: options.git.branch, mode: options.git.mode }) : undefined;
     try {
         // Resolved as Flux does (securejoin): the update path cannot leave the checkout, even through a symlink.
         const root = await secureJoin(worktree?.dir ?? options.repo, options.updatePath);
-        const setters = await applySetters({
-            root,
-            policies: inScope.map((p) => ({ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef })),
-            write: options.dryRun ? false : 'in-place',
-        });
+        const setters = await applySetters({ root, policies: setterPolicies, write: options.dryRun ? false : 'in-place' });
         const report = {
             policies,
             result: setters.result,
@@ -5070,9 +5086,7 @@ async function runImageUpdate(options) {
             return report;
         }
         const git = options.git;
-        if (setters.files.length) {
-            report.message = renderCommitMessage(git.messageTemplate || defaultCommitTemplate, { automation: git.automation, result: setters.result, values: git.messageValues });
-        }
+        report.message = message(setters.result);
         if (worktree && report.message) {
             report.commit = await commitAll(worktree.dir, report.message, git.author);
             if (report.commit) {
@@ -5083,9 +5097,21 @@ async function runImageUpdate(options) {
         const pr = options.pullRequest;
         if (pr && !options.dryRun) {
             const target = { token: pr.token, repository: pr.repository, apiUrl: pr.apiUrl, head: git.branch, base: git.base, labels: pr.labels };
-            report.pullRequest = report.updated
-                ? await openOrUpdatePullRequest({ ...target, title: (report.message ?? '').split('\n')[0] || defaultCommitTemplate, body: pr.body(report.changes, report.message ?? '') })
-                : await findPullRequest(target);
+            const open = (changes, text) => openOrUpdatePullRequest({ ...target, title: text.split('\n')[0] || defaultCommitTemplate, body: pr.body(changes, text) });
+            if (report.updated) {
+                report.pullRequest = await open(report.changes, report.message ?? '');
+            }
+            else {
+                report.pullRequest = await findPullRequest(target);
+                // The branch carries updates but has no pull request (an earlier run pushed, then failed to open it):
+                // open it now, describing what the branch changes from the base.
+                if (!report.pullRequest && worktree?.startedFrom.existing) {
+                    const pending = await changesAt({ repo: options.repo, auth: git.auth, ref: git.base, branch: git.base, updatePath: options.updatePath, policies: setterPolicies });
+                    const text = message(pending.result);
+                    if (text)
+                        report.pullRequest = await open(pending.changes, text);
+                }
+            }
         }
         return report;
     }
@@ -5288,37 +5314,25 @@ async function runKindImageUpdate(options) {
         const after = await remoteBranchCommit({ repo: options.repo, auth, branch: options.branch });
         const updated = Boolean(after && after !== before);
         // What the controller changed: the same setters over what it started from (the branch before, else the base).
-        const start = await openCommit({ repo: options.repo, auth, ref: before ?? options.base, branch: before ? undefined : options.base });
-        let report;
-        try {
-            const setters = await applySetters({
-                root: await secureJoin(start.dir, options.updatePath),
-                policies: policies.flatMap((p) => (p.ok ? [{ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }] : [])),
-                write: false,
-            });
-            const changes = [];
-            for (const [file, objs] of setters.result.fileChanges) {
-                for (const { object, changes: list } of objs) {
-                    for (const change of list) {
-                        const policy = policies.find((p) => p.ok && change.Setter.startsWith(`${p.policy.namespace}:${p.policy.name}`));
-                        changes.push({ file: (0,external_node_path_.join)(options.updatePath, file).split('\\').join('/'), object: `${object.Kind}/${object.Namespace}/${object.Name}`, setter: change.Setter, old: change.OldValue, new: change.NewValue, image: policy?.ok ? policy.latestRef.name : '' });
-                    }
-                }
-            }
-            report = { policies, result: setters.result, changes, files: setters.files.map((f) => (0,external_node_path_.join)(options.updatePath, f.path)), unresolved: [], problems: objects.problems, updated, diff: '' };
-            if (updated && after) {
-                report.commit = after;
-                // git log adds a newline after the message; the controller's template output is the message.
-                report.message = (await commitMessage({ repo: options.repo, auth, branch: options.branch, commit: after })).replace(/\n$/, '');
-            }
-        }
-        finally {
-            await start.remove();
+        const setterPolicies = policies.flatMap((p) => (p.ok ? [{ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }] : []));
+        const start = await changesAt({ repo: options.repo, auth, ref: before ?? options.base, branch: before ? undefined : options.base, updatePath: options.updatePath, policies: setterPolicies });
+        const report = { policies, result: start.result, changes: start.changes, files: start.files, unresolved: [], problems: objects.problems, updated, diff: '' };
+        if (updated && after) {
+            report.commit = after;
+            // git log adds a newline after the message; the controller's template output is the message.
+            report.message = (await commitMessage({ repo: options.repo, auth, branch: options.branch, commit: after })).replace(/\n$/, '');
         }
         const pr = options.pullRequest;
         if (pr) {
             const target = { token: options.token, repository: options.repository, apiUrl: pr.apiUrl, head: options.branch, base: options.base, labels: pr.labels };
-            report.pullRequest = updated ? await openOrUpdatePullRequest({ ...target, title: (report.message ?? '').split('\n')[0] || defaultCommitTemplate, body: pr.body(report.changes, report.message ?? '') }) : await findPullRequest(target);
+            const open = (changes, text) => openOrUpdatePullRequest({ ...target, title: text.split('\n')[0] || defaultCommitTemplate, body: pr.body(changes, text) });
+            report.pullRequest = updated ? await open(report.changes, report.message ?? '') : await findPullRequest(target);
+            // The branch carries updates from an earlier run whose pull request was not opened: open it now.
+            if (!report.pullRequest && before) {
+                const pending = await changesAt({ repo: options.repo, auth, ref: options.base, branch: options.base, updatePath: options.updatePath, policies: setterPolicies });
+                if (pending.changes.length)
+                    report.pullRequest = await open(pending.changes, renderCommitMessage(options.messageTemplate || defaultCommitTemplate, { automation: { namespace: ns, name }, result: pending.result, values: options.messageValues }));
+            }
         }
         return report;
     }

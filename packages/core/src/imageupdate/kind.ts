@@ -11,12 +11,11 @@ import { compareBytes } from '../oci/order.ts';
 import { parseReference } from '../oci/reference.ts';
 import type { CredentialFunction } from '../oci/auth.ts';
 import { loadAutomationObjects } from './objects.ts';
-import { applySetters, secureJoin } from './setters.ts';
-import { defaultCommitTemplate } from './template.ts';
-import { commitMessage, openCommit, remoteBranchCommit, type GitAuth } from './git.ts';
+import { defaultCommitTemplate, renderCommitMessage } from './template.ts';
+import { commitMessage, remoteBranchCommit, type GitAuth } from './git.ts';
 import { findPullRequest, openOrUpdatePullRequest } from './pullrequest.ts';
 import type { LatestRef, PolicyOutcome } from './reflect.ts';
-import type { ImageUpdateReport, ValueChange } from './update.ts';
+import { changesAt, type ImageUpdateReport, type ValueChange } from './update.ts';
 
 export type ToolName = 'kind' | 'kubectl' | 'flux';
 
@@ -233,36 +232,24 @@ export async function runKindImageUpdate(options: KindImageUpdateOptions): Promi
     const after = await remoteBranchCommit({ repo: options.repo, auth, branch: options.branch });
     const updated = Boolean(after && after !== before);
     // What the controller changed: the same setters over what it started from (the branch before, else the base).
-    const start = await openCommit({ repo: options.repo, auth, ref: before ?? options.base, branch: before ? undefined : options.base });
-    let report: ImageUpdateReport;
-    try {
-      const setters = await applySetters({
-        root: await secureJoin(start.dir, options.updatePath),
-        policies: policies.flatMap((p) => (p.ok ? [{ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }] : [])),
-        write: false,
-      });
-      const changes: ValueChange[] = [];
-      for (const [file, objs] of setters.result.fileChanges) {
-        for (const { object, changes: list } of objs) {
-          for (const change of list) {
-            const policy = policies.find((p) => p.ok && change.Setter.startsWith(`${p.policy.namespace}:${p.policy.name}`));
-            changes.push({ file: join(options.updatePath, file).split('\\').join('/'), object: `${object.Kind}/${object.Namespace}/${object.Name}`, setter: change.Setter, old: change.OldValue, new: change.NewValue, image: policy?.ok ? policy.latestRef.name : '' });
-          }
-        }
-      }
-      report = { policies, result: setters.result, changes, files: setters.files.map((f) => join(options.updatePath, f.path)), unresolved: [], problems: objects.problems, updated, diff: '' };
-      if (updated && after) {
-        report.commit = after;
-        // git log adds a newline after the message; the controller's template output is the message.
-        report.message = (await commitMessage({ repo: options.repo, auth, branch: options.branch, commit: after })).replace(/\n$/, '');
-      }
-    } finally {
-      await start.remove();
+    const setterPolicies = policies.flatMap((p) => (p.ok ? [{ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }] : []));
+    const start = await changesAt({ repo: options.repo, auth, ref: before ?? options.base, branch: before ? undefined : options.base, updatePath: options.updatePath, policies: setterPolicies });
+    const report: ImageUpdateReport = { policies, result: start.result, changes: start.changes, files: start.files, unresolved: [], problems: objects.problems, updated, diff: '' };
+    if (updated && after) {
+      report.commit = after;
+      // git log adds a newline after the message; the controller's template output is the message.
+      report.message = (await commitMessage({ repo: options.repo, auth, branch: options.branch, commit: after })).replace(/\n$/, '');
     }
     const pr = options.pullRequest;
     if (pr) {
       const target = { token: options.token, repository: options.repository, apiUrl: pr.apiUrl, head: options.branch, base: options.base, labels: pr.labels };
-      report.pullRequest = updated ? await openOrUpdatePullRequest({ ...target, title: (report.message ?? '').split('\n')[0] || defaultCommitTemplate, body: pr.body(report.changes, report.message ?? '') }) : await findPullRequest(target);
+      const open = (changes: ValueChange[], text: string) => openOrUpdatePullRequest({ ...target, title: text.split('\n')[0] || defaultCommitTemplate, body: pr.body(changes, text) });
+      report.pullRequest = updated ? await open(report.changes, report.message ?? '') : await findPullRequest(target);
+      // The branch carries updates from an earlier run whose pull request was not opened: open it now.
+      if (!report.pullRequest && before) {
+        const pending = await changesAt({ repo: options.repo, auth, ref: options.base, branch: options.base, updatePath: options.updatePath, policies: setterPolicies });
+        if (pending.changes.length) report.pullRequest = await open(pending.changes, renderCommitMessage(options.messageTemplate || defaultCommitTemplate, { automation: { namespace: ns, name }, result: pending.result, values: options.messageValues }));
+      }
     }
     return report;
   } catch (err) {

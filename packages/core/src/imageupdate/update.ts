@@ -2,9 +2,9 @@ import { join, relative } from 'node:path';
 import type { RegistryClient } from '../oci/registry.ts';
 import { loadAutomationObjects, type ImageRepositoryObject } from './objects.ts';
 import { reflectPolicies, type LatestRef, type PolicyOutcome } from './reflect.ts';
-import { applySetters, secureJoin } from './setters.ts';
+import { applySetters, secureJoin, type SetterPolicy } from './setters.ts';
 import { defaultCommitTemplate, renderCommitMessage } from './template.ts';
-import { commitAll, openBranch, pushBranch, type GitAuth } from './git.ts';
+import { commitAll, openBranch, openCommit, pushBranch, type GitAuth } from './git.ts';
 import { findPullRequest, openOrUpdatePullRequest, type PullRequest } from './pullrequest.ts';
 import type { UpdateResult } from './result.ts';
 import { unifiedDiff } from './diff.ts';
@@ -90,6 +90,29 @@ function flatten(result: UpdateResult, updatePath: string, images: Map<string, L
 }
 
 /**
+ * What the setters would change in a remote commit or branch (`ref`), without writing: used to describe a branch
+ * that already carries updates, against what it started from.
+ */
+export async function changesAt(options: {
+  repo: string;
+  auth?: GitAuth;
+  ref: string;
+  /** Set when `ref` is a branch name (fetched as one). */
+  branch?: string;
+  updatePath: string;
+  policies: readonly SetterPolicy[];
+}): Promise<{ result: UpdateResult; changes: ValueChange[]; files: string[] }> {
+  const checkout = await openCommit({ repo: options.repo, auth: options.auth, ref: options.ref, branch: options.branch });
+  try {
+    const setters = await applySetters({ root: await secureJoin(checkout.dir, options.updatePath), policies: options.policies, write: false });
+    const images = new Map(options.policies.map((p) => [`${p.namespace}:${p.name}`, p.latestRef]));
+    return { result: setters.result, changes: flatten(setters.result, options.updatePath, images), files: setters.files.map((f) => join(options.updatePath, f.path).split('\\').join('/')) };
+  } finally {
+    await checkout.remove();
+  }
+}
+
+/**
  * Flux image automation without a cluster: reflect each ImagePolicy from its registry (as image-reflector-controller
  * does), apply the Setters markers under the update path (as image-automation-controller does, but editing only
  * the changed values), then commit with the message template, push the branch and open or update the pull request.
@@ -104,16 +127,17 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
   if (invalid.length) throw new InvalidPolicyError(invalid.map((p) => `ImagePolicy ${p.policy.namespace}/${p.policy.name} (${p.policy.file}): ${p.ok ? '' : p.error}`).join('; '));
   const inScope = policies.filter((p) => p.ok);
   const images = new Map(inScope.map((p) => [`${p.policy.namespace}:${p.policy.name}`, p.latestRef]));
+  const setterPolicies = inScope.map((p) => ({ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }));
+  const message = (result: UpdateResult): string | undefined =>
+    options.git && result.fileChanges.size ? renderCommitMessage(options.git.messageTemplate || defaultCommitTemplate, { automation: options.git.automation, result, values: options.git.messageValues }) : undefined;
+  // A template that cannot render fails now, not on the first week with an update.
+  if (options.git) renderCommitMessage(options.git.messageTemplate || defaultCommitTemplate, { automation: options.git.automation, result: { fileChanges: new Map() }, values: options.git.messageValues });
 
   const worktree = options.git && !options.dryRun ? await openBranch({ repo: options.repo, auth: options.git.auth, base: options.git.base, branch: options.git.branch, mode: options.git.mode }) : undefined;
   try {
     // Resolved as Flux does (securejoin): the update path cannot leave the checkout, even through a symlink.
     const root = await secureJoin(worktree?.dir ?? options.repo, options.updatePath);
-    const setters = await applySetters({
-      root,
-      policies: inScope.map((p) => ({ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef })),
-      write: options.dryRun ? false : 'in-place',
-    });
+    const setters = await applySetters({ root, policies: setterPolicies, write: options.dryRun ? false : 'in-place' });
     const report: ImageUpdateReport = {
       policies,
       result: setters.result,
@@ -129,9 +153,7 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
       return report;
     }
     const git = options.git;
-    if (setters.files.length) {
-      report.message = renderCommitMessage(git.messageTemplate || defaultCommitTemplate, { automation: git.automation, result: setters.result, values: git.messageValues });
-    }
+    report.message = message(setters.result);
     if (worktree && report.message) {
       report.commit = await commitAll(worktree.dir, report.message, git.author);
       if (report.commit) {
@@ -142,9 +164,19 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
     const pr = options.pullRequest;
     if (pr && !options.dryRun) {
       const target = { token: pr.token, repository: pr.repository, apiUrl: pr.apiUrl, head: git.branch, base: git.base, labels: pr.labels };
-      report.pullRequest = report.updated
-        ? await openOrUpdatePullRequest({ ...target, title: (report.message ?? '').split('\n')[0] || defaultCommitTemplate, body: pr.body(report.changes, report.message ?? '') })
-        : await findPullRequest(target);
+      const open = (changes: ValueChange[], text: string) => openOrUpdatePullRequest({ ...target, title: text.split('\n')[0] || defaultCommitTemplate, body: pr.body(changes, text) });
+      if (report.updated) {
+        report.pullRequest = await open(report.changes, report.message ?? '');
+      } else {
+        report.pullRequest = await findPullRequest(target);
+        // The branch carries updates but has no pull request (an earlier run pushed, then failed to open it):
+        // open it now, describing what the branch changes from the base.
+        if (!report.pullRequest && worktree?.startedFrom.existing) {
+          const pending = await changesAt({ repo: options.repo, auth: git.auth, ref: git.base, branch: git.base, updatePath: options.updatePath, policies: setterPolicies });
+          const text = message(pending.result);
+          if (text) report.pullRequest = await open(pending.changes, text);
+        }
+      }
     }
     return report;
   } finally {
