@@ -9,3 +9,5 @@ export * from './pull.ts';
 export * from './tag.ts';
 export * from './list.ts';
 export * from './components.ts';
+export * from './inventory.ts';
+export * from './sbom.ts';
