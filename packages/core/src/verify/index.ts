@@ -2,3 +2,4 @@ export * from './policy.ts';
 export * from './trust.ts';
 export * from './signatures.ts';
 export * from './verify.ts';
+export * from './notation.ts';
