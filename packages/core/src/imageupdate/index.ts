@@ -13,3 +13,5 @@ export * from './pullrequest.ts';
 export * from './diff.ts';
 export * from './update.ts';
 export * from './kind.ts';
+export * from './githubapp.ts';
+export * from './apicommit.ts';

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { RegistryClient } from '../oci/registry.ts';
 import { loadAutomationObjects, type ImageRepositoryObject } from './objects.ts';
@@ -6,6 +7,7 @@ import { applySetters, secureJoin, type SetterPolicy } from './setters.ts';
 import { defaultCommitTemplate, renderCommitMessage } from './template.ts';
 import { commitAll, openBranch, openCommit, pushBranch, type GitAuth } from './git.ts';
 import { findPullRequest, openOrUpdatePullRequest, type PullRequest } from './pullrequest.ts';
+import { commitViaApi } from './apicommit.ts';
 import type { UpdateResult } from './result.ts';
 import { unifiedDiff } from './diff.ts';
 
@@ -38,7 +40,13 @@ export interface ImageUpdateOptions {
     branch: string;
     mode: 'stack' | 'reset';
     auth?: GitAuth;
-    author: { name: string; email: string };
+    /** Commit and push author; with `via: api` leave it out so GitHub signs the commit. */
+    author?: { name: string; email: string };
+    /**
+     * `git` (default): commit in a worktree and push. `api`: create the commit through GitHub's REST API, which
+     * GitHub signs ("Verified") when the token is an app installation's and no author is given.
+     */
+    via?: { kind: 'git' } | { kind: 'api'; token: string; repository: string; apiUrl?: string };
     messageTemplate?: string;
     messageValues?: Record<string, string>;
     /** `{{ .AutomationObject }}`: the automation's namespace/name. */
@@ -62,6 +70,8 @@ export interface ImageUpdateReport {
   updated: boolean;
   message?: string;
   commit?: string;
+  /** With commits made through GitHub's API: whether GitHub signed it. */
+  verified?: boolean;
   pullRequest?: PullRequest | Omit<PullRequest, 'created'>;
   /** Unified diff of what changed (or would). */
   diff: string;
@@ -155,10 +165,32 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
     const git = options.git;
     report.message = message(setters.result);
     if (worktree && report.message) {
-      report.commit = await commitAll(worktree.dir, report.message, git.author);
-      if (report.commit) {
-        await pushBranch({ repo: options.repo, auth: git.auth, dir: worktree.dir, branch: git.branch });
-        report.updated = true;
+      if (git.via?.kind === 'api') {
+        // secureJoin resolved symlinks, so compare with the worktree's real path.
+        const updatePrefix = relative(await realpath(worktree.dir), root).split('\\').join('/');
+        const commit = await commitViaApi({
+          token: git.via.token,
+          repository: git.via.repository,
+          apiUrl: git.via.apiUrl,
+          branch: git.branch,
+          base: git.base,
+          mode: git.mode,
+          parent: worktree.startedFrom.commit,
+          files: setters.files.map((f) => ({ path: [updatePrefix, f.path].filter(Boolean).join('/'), content: f.after })),
+          message: report.message,
+          ...(git.author ? { author: git.author } : {}),
+        });
+        if (commit.sha !== commit.parent) {
+          report.commit = commit.sha;
+          report.verified = commit.verified;
+          report.updated = true;
+        }
+      } else {
+        report.commit = await commitAll(worktree.dir, report.message, git.author ?? { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' });
+        if (report.commit) {
+          await pushBranch({ repo: options.repo, auth: git.auth, dir: worktree.dir, branch: git.branch });
+          report.updated = true;
+        }
       }
     }
     const pr = options.pullRequest;
