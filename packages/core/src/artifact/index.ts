@@ -11,3 +11,4 @@ export * from './list.ts';
 export * from './components.ts';
 export * from './inventory.ts';
 export * from './sbom.ts';
+export * from './documents.ts';

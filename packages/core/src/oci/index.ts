@@ -19,3 +19,4 @@ export * from './copy.ts';
 export * from './open.ts';
 export * from './upload-body.ts';
 export * from './attach.ts';
+export * from './discover.ts';

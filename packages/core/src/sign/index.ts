@@ -4,5 +4,6 @@ export * from './identity.ts';
 export * from './signer.ts';
 export * from './legacy.ts';
 export * from './sign.ts';
+export * from './attest.ts';
 export * from './notation.ts';
 export * from './notation-plugin.ts';

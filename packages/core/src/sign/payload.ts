@@ -23,8 +23,13 @@ export function simpleSigningPayload(repository: string, digest: string, claims?
 
 /** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
 export function signStatement(digest: string, claims?: Record<string, string>): Buffer {
+  return inTotoStatement(digest, cosignSignPredicateType, {}, claims);
+}
+
+/** An in-toto v1 statement about one manifest digest (what `cosign attest` signs). */
+export function inTotoStatement(digest: string, predicateType: string, predicate: unknown, annotations?: Record<string, string>): Buffer {
   const { algorithm, hex } = parseDigest(digest);
   const subject: Record<string, unknown> = { digest: { [algorithm]: hex } };
-  if (claims && Object.keys(claims).length) subject.annotations = sortedAnnotations(claims);
-  return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType: cosignSignPredicateType, predicate: {} }));
+  if (annotations && Object.keys(annotations).length) subject.annotations = sortedAnnotations(annotations);
+  return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType, predicate }));
 }

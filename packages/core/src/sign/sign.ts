@@ -7,6 +7,7 @@ import { rfc3339 } from '../artifact/flux.ts';
 import { cosignSignPredicateType, signStatement, simpleSigningPayload } from './payload.ts';
 import { appendLegacySignature, legacyAnnotations } from './legacy.ts';
 import { createBundleSigner, type BundleSigner, type SigningIdentity } from './signer.ts';
+import { signNotation, type NotationSigner } from './notation.ts';
 
 export const signatureFormats = ['legacy', 'bundle', 'both'] as const;
 export type SignatureFormat = (typeof signatureFormats)[number];
@@ -113,11 +114,11 @@ export function signBeforeTagging(target: Target, options: SignOptions): { befor
  * `signBeforeTagging` for many artifacts (components) with one signer: one OIDC token and one Fulcio certificate
  * however many there are. `beforeTag(target, key)` gives each its step, `result(key)` what it signed.
  */
-export async function signEachBeforeTagging(options: Pick<SignOptions, 'identity' | 'format'>): Promise<{
+export async function signEachBeforeTagging(options: Pick<SignOptions, 'identity' | 'format' | 'signer'>): Promise<{
   beforeTag: (target: Target, key: string) => (descriptor: Descriptor) => Promise<void>;
   result: (key: string) => SignResult | undefined;
 }> {
-  const signer = await createBundleSigner(options.identity);
+  const signer = options.signer ?? (await createBundleSigner(options.identity));
   const steps = new Map<string, ReturnType<typeof signBeforeTagging>>();
   return {
     beforeTag: (target, key) => {
@@ -126,5 +127,26 @@ export async function signEachBeforeTagging(options: Pick<SignOptions, 'identity
       return step.beforeTag;
     },
     result: (key) => steps.get(key)?.result(),
+  };
+}
+
+/**
+ * The Notary Project counterpart of signBeforeTagging: the manifest is signed (a JWS referrer) before any tag
+ * moves; `result()` names the signer by its certificate's subject.
+ */
+export function signNotationBeforeTagging(target: Target, signer: NotationSigner): { beforeTag: (descriptor: Descriptor) => Promise<void>; result: () => SignResult | undefined } {
+  let signed: SignResult | undefined;
+  return {
+    beforeTag: async (descriptor) => {
+      try {
+        const made = await signNotation(target, descriptor, { signer });
+        const [leaf] = await signer.certificateChain();
+        const subject = leaf ? (leaf instanceof X509Certificate ? leaf : new X509Certificate(leaf)).subject.replace(/\n/g, ', ') : 'unknown';
+        signed = { signatureRef: made.signatureRef, identity: `x509: ${subject}`, referrer: made.descriptor };
+      } catch (err) {
+        throw new UntaggedSigningError(descriptor.digest, err);
+      }
+    },
+    result: () => signed,
   };
 }

@@ -18,6 +18,19 @@ export interface VerifyOptions {
   format?: VerifyFormat;
   /** Manifest annotations that must match, e.g. `org.opencontainers.image.revision` → /^refs\/heads\/main@/. */
   annotations?: Record<string, RegExp>;
+  /**
+   * In-toto predicate types that must be attested: a Sigstore bundle referrer signing a statement of that type
+   * about this digest, verified with the same policy (e.g. an SPDX SBOM, an OpenVEX document).
+   */
+  requireAttestations?: readonly string[];
+}
+
+export interface AttestationCheck {
+  predicateType: string;
+  verified: boolean;
+  /** The referrer that verified, or why none did. */
+  referrer?: string;
+  reason?: string;
 }
 
 export interface VerifyResult {
@@ -35,6 +48,8 @@ export interface VerifyResult {
   /** Things a Flux cluster would see differently, e.g. a failing bundle hiding a good legacy signature. */
   warnings: string[];
   signaturesChecked: number;
+  /** One entry per required attestation type. */
+  attestations: AttestationCheck[];
 }
 
 const maxSignatureBytes = 4 * 1024 * 1024;
@@ -61,9 +76,23 @@ async function legacyChecks(target: Target, digest: string, verification: Verifi
   return checks;
 }
 
-async function bundleChecks(target: Target, subject: Descriptor, verification: Verification): Promise<SignatureCheck[]> {
+/** The predicate type a bundle's DSSE envelope signs (undefined when it is not an in-toto statement). */
+function signedPredicateType(json: unknown): string | undefined {
+  const payload = (json as { dsseEnvelope?: { payload?: string } } | null)?.dsseEnvelope?.payload;
+  if (typeof payload !== 'string') return undefined;
+  try {
+    const type = (JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { predicateType?: unknown }).predicateType;
+    return typeof type === 'string' ? type : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type BundleCheck = SignatureCheck & { predicateType?: string; referrer: string };
+
+async function bundleChecks(target: Target, subject: Descriptor, verification: Verification): Promise<BundleCheck[]> {
   const referrers = (await target.referrers(subject)).filter((r) => r.artifactType?.startsWith(bundlePrefix));
-  const checks: SignatureCheck[] = [];
+  const checks: BundleCheck[] = [];
   for (const referrer of referrers) {
     const { bytes } = await target.fetchManifest(referrer.digest);
     const manifest = parseManifest(bytes, referrer.mediaType).manifest;
@@ -73,10 +102,11 @@ async function bundleChecks(target: Target, subject: Descriptor, verification: V
     try {
       json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
     } catch {
-      checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle` });
+      checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle`, referrer: referrer.digest });
       continue;
     }
-    checks.push(await verifyBundleSignature(json, subject.digest, verification));
+    const predicateType = signedPredicateType(json);
+    checks.push({ ...(await verifyBundleSignature(json, subject.digest, verification)), referrer: referrer.digest, ...(predicateType ? { predicateType } : {}) });
   }
   return checks;
 }
@@ -91,7 +121,7 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
   const descriptor = fetched.descriptor;
   const { manifest } = parseManifest(fetched.bytes, descriptor.mediaType);
   const annotations = manifest.annotations ?? {};
-  const result: VerifyResult = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0 };
+  const result: VerifyResult = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [] };
 
   for (const [key, pattern] of Object.entries(options.annotations ?? {})) {
     const value = annotations[key];
@@ -99,10 +129,23 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
   }
 
   const format = options.format ?? 'auto';
-  const [bundles, legacies] = await Promise.all([
-    format === 'legacy' ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
+  const required = options.requireAttestations ?? [];
+  const [allBundles, legacies] = await Promise.all([
+    format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
     format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
   ]);
+  const bundles = format === 'legacy' ? [] : allBundles;
+  for (const predicateType of required) {
+    const ofType = allBundles.filter((c) => c.predicateType === predicateType);
+    const good = ofType.find((c) => c.ok);
+    if (good) {
+      result.attestations.push({ predicateType, verified: true, referrer: good.referrer });
+      continue;
+    }
+    const reason = ofType.length === 0 ? `no ${predicateType} attestation is attached to ${descriptor.digest}` : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
+    result.attestations.push({ predicateType, verified: false, reason });
+    result.reasons.push(reason);
+  }
   result.signaturesChecked = bundles.length + legacies.length;
   const goodBundle = bundles.find((c) => c.ok);
   const goodLegacy = legacies.find((c) => c.ok);
