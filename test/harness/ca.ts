@@ -73,7 +73,7 @@ export class TestCa {
   readonly dir: string;
   constructor(dir: string) {
     this.dir = dir;
-    mkdirSync(join(dir, 'newcerts'));
+    mkdirSync(join(dir, 'newcerts'), { recursive: true });
     writeFileSync(join(dir, 'index.txt'), '');
     writeFileSync(join(dir, 'serial'), '1000\n');
     writeFileSync(join(dir, 'openssl.cnf'), opensslConfig(dir));

@@ -36,7 +36,13 @@ export async function readDocument(path: string): Promise<ArtifactDocument> {
   } catch (err) {
     throw new SbomError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
-  const detected = detectDocumentType(content);
+  let detected;
+  try {
+    detected = detectDocumentType(content);
+  } catch (err) {
+    if (err instanceof SbomError) throw new SbomError(`${basename(path)}: ${err.message}`);
+    throw err;
+  }
   return { format: detected.format, mediaType: detected.mediaType, content, source: basename(path) };
 }
 

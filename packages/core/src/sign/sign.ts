@@ -7,7 +7,7 @@ import { rfc3339 } from '../artifact/flux.ts';
 import { cosignSignPredicateType, signStatement, simpleSigningPayload } from './payload.ts';
 import { appendLegacySignature, legacyAnnotations } from './legacy.ts';
 import { createBundleSigner, type BundleSigner, type SigningIdentity } from './signer.ts';
-import { signNotation, type NotationSigner } from './notation.ts';
+import { parseNotationCertificate, signNotation, type NotationSigner } from './notation.ts';
 
 export const signatureFormats = ['legacy', 'bundle', 'both'] as const;
 export type SignatureFormat = (typeof signatureFormats)[number];
@@ -141,7 +141,8 @@ export function signNotationBeforeTagging(target: Target, signer: NotationSigner
       try {
         const made = await signNotation(target, descriptor, { signer });
         const [leaf] = await signer.certificateChain();
-        const subject = leaf ? (leaf instanceof X509Certificate ? leaf : new X509Certificate(leaf)).subject.replace(/\n/g, ', ') : 'unknown';
+        // As notation prints it and verification reports it (Go's pkix.Name.String()).
+        const subject = leaf ? (await parseNotationCertificate(leaf)).subject : 'unknown';
         signed = { signatureRef: made.signatureRef, identity: `x509: ${subject}`, referrer: made.descriptor };
       } catch (err) {
         throw new UntaggedSigningError(descriptor.digest, err);
