@@ -227,4 +227,52 @@ describe('image-update-kind, native engine: the D2 image update loop in one step
     ok(post);
     assert.equal(post.stdout, '');
   });
+
+  it('with a GitHub App: a short-lived installation token pushes and opens the pull request, then is revoked; commit-via api gets a signed commit', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const repo = d2Apps();
+    const app = await startGitHubApi('acme/apps', { app: { id: '4242', publicKey, installationId: 77, slug: 'd2-updates' }, gitDir: repo.remote.bare });
+    try {
+      const env = { ...repo.env, GITHUB_API_URL: app.url };
+      const noAuthor = { 'author-name': '', 'author-email': '' };
+      const viaGit = await update(repo, { 'app-id': '4242', 'app-private-key': pem, ...noAuthor }, env);
+      ok(viaGit);
+      assert.equal(viaGit.outputs.updated, 'true');
+      const issued = app.tokens[0];
+      assert.ok(issued, 'an installation token was created');
+      assert.deepEqual(issued.repositories, ['acme/apps'], 'scoped to this repository');
+      assert.deepEqual(issued.permissions, { contents: 'write', pull_requests: 'write' });
+      assert.equal(issued.revoked, true, 'revoked when the step ended');
+      assert.ok(viaGit.masked.includes(issued.token), 'the token is masked');
+      assert.ok(viaGit.masked.includes(pem.trim()) || viaGit.masked.some((m) => pem.includes(m) && m.length > 40), 'the private key is masked');
+      assert.ok(!viaGit.visible.includes(issued.token));
+      // The pull request was opened with the installation token, not GITHUB_TOKEN.
+      assert.ok(app.requests.filter((r) => r.path.includes('/pulls')).every((r) => r.authorization === `token ${issued.token}`));
+      assert.equal(git(['log', '-1', '--format=%an', 'image-updates'], repo.remote.bare).trim(), 'github-actions[bot]');
+
+      // Commits through the API: no author, so GitHub signs them as the app.
+      await seedTags(registry, 'bitnamicharts/memcached', ['8.7.0']);
+      const viaApi = await update(repo, { 'app-id': '4242', 'app-private-key': pem, 'commit-via': 'api', ...noAuthor }, env);
+      ok(viaApi);
+      assert.equal(viaApi.outputs.updated, 'true');
+      assert.equal(viaApi.outputs.verified, 'true');
+      assert.equal(viaApi.outputs.commit, repo.remote.head('image-updates'));
+      assert.equal(git(['log', '-1', '--format=%an <%ae>', 'image-updates'], repo.remote.bare).trim(), 'd2-updates[bot] <104242+d2-updates[bot]@users.noreply.github.com>');
+      assert.match(repo.remote.show('image-updates', 'components/backend/base/memcached.yaml'), /semver: 8\.7\.0 # \{"\$imagepolicy": "apps:backend-memcached:tag"\}/);
+      assert.equal(git(['log', '-1', '--format=%B', 'image-updates'], repo.remote.bare), 'Automated image update\n\nFiles:\n- backend/base/memcached.yaml\nObjects:\n- OCIRepository memcached-chart\n  Changes:\n    - 8.6.2 -> 8.7.0\n\n');
+      assert.equal(app.tokens.length, 2);
+      assert.ok(app.tokens.every((t) => t.revoked));
+
+      const bad = await update(repo, { 'app-id': '4242', 'app-private-key': 'not a key' }, env);
+      assert.match(bad.errors[0] ?? '', /^input `app-private-key`: is not a PEM private key/);
+      const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+      const refused = await update(repo, { 'app-id': '4242', 'app-private-key': other }, env);
+      assert.equal(refused.code, 1);
+      assert.match(refused.errors[0] ?? '', /^input `app-id`: .*401/);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -37,7 +37,10 @@ export interface Inputs {
   branchStrategy: 'stack' | 'reset';
   messageTemplate: string;
   messageValues: Record<string, string>;
-  author: { name: string; email: string };
+  /** Unset means: github-actions[bot] for git commits, the token's app for API commits (so GitHub signs them). */
+  author: { name: string; email: string } | undefined;
+  commitVia: 'git' | 'api';
+  app: { appId: string; privateKey: string } | undefined;
   githubToken: string;
   labels: string[];
   dryRun: boolean;
@@ -84,6 +87,14 @@ function toolSources(): Record<string, ToolSource> {
   return out;
 }
 
+function author(): { name: string; email: string } | undefined {
+  const name = stringInput('author-name');
+  const email = stringInput('author-email');
+  if (!name && !email) return undefined;
+  if (!name || !email) throw new InputError(name ? 'author-email' : 'author-name', 'is empty; give both the author name and email, or neither');
+  return { name, email };
+}
+
 /** Reads and validates every input before anything touches a registry, Git or a cluster. */
 export function getInputs(): Inputs {
   const context = githubContext();
@@ -102,11 +113,21 @@ export function getInputs(): Inputs {
   if (baseBranch === pushBranch) throw new InputError('push-branch', `is the base branch (${baseBranch}); the update goes to its own branch and a pull request`);
   const branchStrategy = stringInput('branch-strategy', { fallback: 'stack' });
   if (branchStrategy !== 'stack' && branchStrategy !== 'reset') throw new InputError('branch-strategy', `"${branchStrategy}" is not stack or reset`);
+  const commitVia = stringInput('commit-via', { fallback: 'git' });
+  if (commitVia !== 'git' && commitVia !== 'api') throw new InputError('commit-via', `"${commitVia}" is not git or api`);
+  const appId = stringInput('app-id');
+  const privateKey = stringInput('app-private-key');
+  if (privateKey) core.setSecret(privateKey);
+  if (appId && !/^[0-9]+$/.test(appId)) throw new InputError('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
+  if (appId && !privateKey) throw new InputError('app-private-key', 'is empty but `app-id` is set; pass the app\'s private key, e.g. ${{ secrets.UPDATE_APP_KEY }}');
+  if (privateKey && !appId) throw new InputError('app-id', 'is empty but `app-private-key` is set; add the app\'s ID');
+  if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n'))) throw new InputError('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
+  const app = appId ? { appId, privateKey } : undefined;
   const registry = registryInputs();
   const githubToken = registry.githubToken;
   const labels = listInput('labels');
   const dryRun = booleanInput('dry-run', false);
-  if (!githubToken && !dryRun) throw new InputError('github-token', 'is empty; the branch push and the pull request need it (the default is ${{ github.token }})');
+  if (!githubToken && !app && !dryRun) throw new InputError('github-token', 'is empty; the branch push and the pull request need it (the default is ${{ github.token }})');
   if (githubToken) core.setSecret(githubToken);
   for (const label of labels) if (label.length > 50) throw new InputError('labels', `"${label}" is too long (GitHub allows 50 characters)`);
   return {
@@ -119,7 +140,9 @@ export function getInputs(): Inputs {
     branchStrategy,
     messageTemplate: stringInput('commit-message-template') || d2MessageTemplate,
     messageValues: keyValueInput('commit-message-values'),
-    author: { name: stringInput('author-name', { fallback: 'github-actions[bot]' }), email: stringInput('author-email', { fallback: '41898282+github-actions[bot]@users.noreply.github.com' }) },
+    author: author(),
+    commitVia,
+    app,
     githubToken,
     labels,
     dryRun,

@@ -1,4 +1,4 @@
-import { GitError, InvalidPolicyError, KindEngineError, ObjectsError, SettersError, TemplateError, runImageUpdate, runKindImageUpdate, type ImageUpdateReport, type ValueChange } from '@d2ci/core/imageupdate';
+import { GitError, GitHubAppError, InvalidPolicyError, KindEngineError, installationToken, ObjectsError, SettersError, TemplateError, runImageUpdate, runKindImageUpdate, type ImageUpdateReport, type ValueChange } from '@d2ci/core/imageupdate';
 import { InputError, cell, jobCredentials, registryClients, runner as core } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 
@@ -63,19 +63,20 @@ function summary(report: ImageUpdateReport, inputs: Inputs): string {
 }
 
 /** Flux's controllers in a Kind cluster (the post step deletes it). */
-async function runKind(inputs: Inputs): Promise<ImageUpdateReport> {
+async function runKind(inputs: Inputs, token: string): Promise<ImageUpdateReport> {
   if (inputs.dryRun) throw new InputError('dry-run', 'is for `engine: native`: the controllers in the cluster push as they go');
+  if (inputs.commitVia === 'api') throw new InputError('commit-via', 'is `git` with `engine: kind`: image-automation-controller commits and pushes itself');
   return runKindImageUpdate({
     repo: inputs.context.workspace,
     repository: inputs.context.repository,
     serverUrl: inputs.context.serverUrl,
-    token: inputs.githubToken,
+    token,
     policiesPath: inputs.policiesPath,
     updatePath: inputs.updatePath,
     namespace: inputs.namespace ?? 'flux-system',
     base: inputs.baseBranch,
     branch: inputs.pushBranch,
-    author: inputs.author,
+    author: inputs.author ?? defaultAuthor,
     messageTemplate: inputs.messageTemplate,
     messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
     credentials: jobCredentials(inputs.registry, inputs.context),
@@ -96,11 +97,29 @@ async function runKind(inputs: Inputs): Promise<ImageUpdateReport> {
   });
 }
 
+const defaultAuthor = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+
+/** The token that pushes and opens the pull request: a fresh app installation token, else `github-token`. */
+async function writeToken(inputs: Inputs): Promise<{ token: string; revoke: () => Promise<void>; expiresAt?: Date }> {
+  if (!inputs.app) return { token: inputs.githubToken, revoke: async () => undefined };
+  if (inputs.dryRun) return { token: inputs.githubToken, revoke: async () => undefined };
+  try {
+    const created = await installationToken({ app: inputs.app, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, onSecret: (secret) => core.setSecret(secret) });
+    core.info(`Using a GitHub App installation token for ${inputs.context.repository} (expires ${created.expiresAt.toISOString()})`);
+    return { token: created.token, revoke: () => created.revoke(), expiresAt: created.expiresAt };
+  } catch (err) {
+    if (err instanceof GitHubAppError) throw new InputError('app-id', err.message);
+    throw err;
+  }
+}
+
 export async function run(inputs: Inputs): Promise<void> {
   const clients = registryClients(inputs.registry, inputs.context);
+  const write = await writeToken(inputs);
+  const token = write.token;
   let report: ImageUpdateReport;
   try {
-    report = inputs.engine === 'kind' ? await runKind(inputs) : await runImageUpdate({
+    report = inputs.engine === 'kind' ? await runKind(inputs, token) : await runImageUpdate({
       repo: inputs.context.workspace,
       policiesPath: inputs.policiesPath,
       updatePath: inputs.updatePath,
@@ -111,19 +130,23 @@ export async function run(inputs: Inputs): Promise<void> {
         base: inputs.baseBranch,
         branch: inputs.pushBranch,
         mode: inputs.branchStrategy,
-        auth: { token: inputs.githubToken, onSecret: (secret) => core.setSecret(secret) },
-        author: inputs.author,
+        auth: { token, onSecret: (secret) => core.setSecret(secret) },
+        author: inputs.commitVia === 'api' ? inputs.author : (inputs.author ?? defaultAuthor),
+        via: inputs.commitVia === 'api' ? { kind: 'api', token, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL } : { kind: 'git' },
         messageTemplate: inputs.messageTemplate,
         messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
         // As the kind engine (and D2) name the ImageUpdateAutomation: after its namespace.
         automation: { namespace: inputs.namespace ?? 'flux-system', name: inputs.namespace ?? 'flux-system' },
       },
       pullRequest: inputs.context.repository
-        ? { token: inputs.githubToken, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) }
+        ? { token, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) }
         : undefined,
     });
   } catch (err) {
     throw explain(err, inputs);
+  } finally {
+    // A short-lived token is revoked as soon as the step is done with it.
+    await write.revoke().catch((err: unknown) => core.warning(`could not revoke the installation token: ${(err as Error).message}`));
   }
 
   for (const p of report.policies) {
@@ -141,6 +164,7 @@ export async function run(inputs: Inputs): Promise<void> {
   core.setOutput('updated', String(report.updated));
   core.setOutput('changes', JSON.stringify(report.changes));
   core.setOutput('commit', report.commit ?? '');
+  core.setOutput('verified', report.verified === undefined ? '' : String(report.verified));
   core.setOutput('pr-number', report.pullRequest ? String(report.pullRequest.number) : '');
   core.setOutput('pr-url', report.pullRequest?.url ?? '');
   core.appendSummary(summary(report, inputs));

@@ -24,6 +24,8 @@ export interface Inputs {
   sourceIgnore: boolean;
   registry: RegistryInputs;
   signing: SigningInputs | undefined;
+  /** Documents to attach as referrers: a generated SBOM and user files. */
+  documents: { sbom: 'cyclonedx' | 'spdx' | undefined; files: string[]; attest: boolean };
   context: GitHubContext;
 }
 
@@ -53,6 +55,15 @@ export function getInputs(): Inputs {
   const revision = stringInput('revision') || defaultRevision(context);
   if (!source) throw new InputError('source', 'is empty and GITHUB_REPOSITORY is not set; pass the source repository URL');
   if (!revision) throw new InputError('revision', 'is empty and GITHUB_REF/GITHUB_SHA are not set; pass e.g. main@sha1:<commit>');
+  const sbom = stringInput('sbom') || undefined;
+  if (sbom !== undefined && sbom !== 'cyclonedx' && sbom !== 'spdx') throw new InputError('sbom', `"${sbom}" is not cyclonedx or spdx`);
+  const files = linesInput('attach').map((file) => workspacePath('attach', file, context));
+  if (files.length && components) throw new InputError('attach', 'goes with `path` (one artifact); with `components`, generate an SBOM per component with `sbom`');
+  const attest = booleanInput('attest', false);
+  const signing = plan ? undefined : signingInputs(context);
+  if (attest && !signing) throw new InputError('attest', 'needs signing (`sign: true`, the default, keyless or with `signing-key`)');
+  if (attest && signing?.kind === 'notation') throw new InputError('attest', 'makes Sigstore attestations; with `signature-format: notation` attach the documents unsigned, or sign in a cosign format');
+  if (attest && !sbom && !files.length) throw new InputError('attest', 'has nothing to attest: add `sbom` or `attach`');
   return {
     location,
     repository,
@@ -71,7 +82,8 @@ export function getInputs(): Inputs {
     resolveSymlinks: booleanInput('resolve-symlinks', false),
     sourceIgnore: booleanInput('source-ignore', false),
     registry: registryInputs(),
-    signing: plan ? undefined : signingInputs(context),
+    signing,
+    documents: { sbom, files, attest },
     context,
   };
 }

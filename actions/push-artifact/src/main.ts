@@ -1,6 +1,6 @@
 import {
-  ArtifactPathError, OciError, childLocation, UntaggedSigningError, findComponents, locationName, networkErrorCode, openTarget, planComponents,
-  pushArtifact, pushComponents, signBeforeTagging, signEachBeforeTagging, withAuthHint, type Component, type CredentialFunction, type Location, type PushArtifactResult,
+  ArtifactPathError, OciError, SbomError, attachDocuments, childLocation, createBundleSigner, generateSbom, readDocument, type ArtifactDocument, type BundleSigner, type Descriptor, UntaggedSigningError, findComponents, locationName, networkErrorCode, openTarget, planComponents,
+  pushArtifact, pushComponents, signEachBeforeTagging, signNotationBeforeTagging, withAuthHint, type Component, type CredentialFunction, type Location, type PushArtifactResult,
   type RegistryClient, type SignResult, type Target,
 } from '@d2ci/core';
 import { InputError, cell, formatBytes, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
@@ -36,6 +36,65 @@ function pushOptions(inputs: Inputs) {
   };
 }
 
+type Attached = Awaited<ReturnType<typeof attachDocuments>>;
+
+/** Signing for one artifact or many, whichever format: a step per artifact (keyed by name) and what it signed. */
+interface Signing {
+  step: (target: Target, key: string) => (descriptor: Descriptor) => Promise<void>;
+  result: (key: string) => SignResult | undefined;
+  /** The Sigstore signer, shared with attestations so one certificate covers everything. */
+  bundleSigner?: BundleSigner;
+}
+
+async function prepareSigning(inputs: Inputs): Promise<Signing | undefined> {
+  const signing = inputs.signing;
+  if (!signing) return undefined;
+  if (signing.kind === 'notation') {
+    const signer = await signing.signer;
+    const steps = new Map<string, ReturnType<typeof signNotationBeforeTagging>>();
+    return {
+      step: (target, key) => {
+        const step = signNotationBeforeTagging(target, signer);
+        steps.set(key, step);
+        return step.beforeTag;
+      },
+      result: (key) => steps.get(key)?.result(),
+    };
+  }
+  const bundleSigner = await createBundleSigner(signing.identity);
+  const each = await signEachBeforeTagging({ identity: signing.identity, format: signing.format, signer: bundleSigner });
+  return { step: each.beforeTag, result: each.result, bundleSigner };
+}
+
+/** The user's documents, read and recognised before anything is pushed. */
+async function userDocuments(inputs: Inputs): Promise<ArtifactDocument[]> {
+  try {
+    return await Promise.all(inputs.documents.files.map((file) => readDocument(file)));
+  } catch (err) {
+    if (err instanceof SbomError) throw new InputError('attach', err.message);
+    throw err;
+  }
+}
+
+/** The step that attaches the documents (after signing, before the tags move), and what it attached. */
+function documentsStep(inputs: Inputs, target: Target, path: string, files: readonly ArtifactDocument[], signer: BundleSigner | undefined): { run: (descriptor: Descriptor) => Promise<void>; attached: () => Attached } {
+  let attached: Attached = [];
+  return {
+    run: async (descriptor) => {
+      const generated = inputs.documents.sbom
+        ? [await generateSbom(path, inputs.documents.sbom, { repository: target.name, digest: descriptor.digest, source: inputs.source, revision: inputs.revision }, { ignorePaths: inputs.ignorePaths, sourceIgnore: inputs.sourceIgnore, resolveSymlinks: inputs.resolveSymlinks })]
+        : [];
+      const attest = inputs.documents.attest && inputs.signing?.kind === 'cosign' ? { identity: inputs.signing.identity, signer } : undefined;
+      attached = await attachDocuments(target, descriptor, [...generated, ...files], { attest });
+    },
+    attached: () => attached,
+  };
+}
+
+function referrersOutput(attached: Attached): string {
+  return JSON.stringify(attached.map((a) => ({ format: a.format, mediaType: a.mediaType, source: a.source, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })));
+}
+
 function signatureCell(signed: SignResult | undefined, pushed: boolean, format: string | undefined): string {
   if (signed) return `${format} signature by \`${cell(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}`;
   return pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
@@ -44,16 +103,23 @@ function signatureCell(signed: SignResult | undefined, pushed: boolean, format: 
 async function pushOne(inputs: Inputs, client: RegistryClient, credentials: CredentialFunction): Promise<void> {
   const target = openTarget(inputs.location, client);
   const name = locationName(inputs.location);
-  const signing = inputs.signing && signBeforeTagging(target, { identity: inputs.signing.identity, format: inputs.signing.format, repository: name });
+  const files = await userDocuments(inputs);
+  const signing = await prepareSigning(inputs);
+  const sign = signing?.step(target, name);
+  const documents = inputs.documents.sbom || files.length ? documentsStep(inputs, target, inputs.path, files, signing?.bundleSigner) : undefined;
+  const beforeTag = async (descriptor: Descriptor): Promise<void> => {
+    await sign?.(descriptor);
+    await documents?.run(descriptor);
+  };
   let result: PushArtifactResult;
   try {
-    result = await pushArtifact({ ...pushOptions(inputs), path: inputs.path, target, beforeTag: signing?.beforeTag });
+    result = await pushArtifact({ ...pushOptions(inputs), path: inputs.path, target, beforeTag });
   } catch (err) {
     throw await explain(err, inputs, inputs.location, credentials);
   }
   const digest = result.descriptor.digest;
   const tags = result.tags.map((t) => t.tag);
-  const signed = signing?.result();
+  const signed = signing?.result(name);
   core.info(`Packed ${result.layer.files} files from ${inputs.pathInput}: ${formatBytes(result.layer.size)} (layer ${result.layer.digest})`);
   if (result.pushed) {
     const uploaded = result.blobs.filter((b) => b.result !== 'exists');
@@ -62,6 +128,8 @@ async function pushOne(inputs: Inputs, client: RegistryClient, credentials: Cred
     core.info(`Not pushed: ${result.reason} (${name}@${digest})`);
   }
   if (signed) core.info(`Signed as ${signed.identity} (${inputs.signing?.format}): ${signed.signatureRef}${signed.rekorLogIndex ? `, Rekor log index ${signed.rekorLogIndex}` : ''}`);
+  const attached = documents?.attached() ?? [];
+  for (const a of attached) core.info(`Attached ${a.source === 'generated' ? `a generated ${a.format} SBOM` : `${a.source} (${a.format})`}: ${name}@${a.referrer.digest}${a.attestation ? `, attested: ${name}@${a.attestation.digest}` : ''}`);
   for (const t of result.tags) core.info(`${t.changed ? 'Tagged' : 'Already tagged'} ${name}:${t.tag}`);
 
   core.setOutput('pushed', String(result.pushed));
@@ -71,6 +139,7 @@ async function pushOne(inputs: Inputs, client: RegistryClient, credentials: Cred
   core.setOutput('tags', JSON.stringify(tags));
   core.setOutput('signature-ref', signed?.signatureRef ?? '');
   core.setOutput('rekor-log-index', signed?.rekorLogIndex ?? '');
+  core.setOutput('referrers', referrersOutput(attached));
 
   const uploadedBytes = result.blobs.filter((b) => b.result === 'uploaded').reduce((sum, b) => sum + b.descriptor.size, 0);
   core.appendSummary(
@@ -82,6 +151,7 @@ async function pushOne(inputs: Inputs, client: RegistryClient, credentials: Cred
       `| ${cell(name)} | ${cell(tags.join(', '))} | \`${shortDigest(digest)}\` | ${formatBytes(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${cell(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`,
       '',
       result.pushed ? `Uploaded ${formatBytes(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.` : '',
+      ...(attached.length ? ['', `Attached: ${attached.map((a) => `${a.source === 'generated' ? `${a.format} SBOM (generated)` : `${cell(a.source)} (${a.format})`}${a.attestation ? ', attested' : ''}`).join('; ')}.`] : []),
     ].join('\n'),
   );
 }
@@ -102,13 +172,23 @@ async function components(inputs: Inputs, credentials: CredentialFunction): Prom
 async function pushMany(inputs: Inputs, client: RegistryClient, credentials: CredentialFunction): Promise<void> {
   const found = await components(inputs, credentials);
   const open = (component: Component): Target => openTarget(componentLocation(inputs.location, component), client);
-  const signing = inputs.signing;
-  const signatures = signing && (await signEachBeforeTagging(signing));
+  const signatures = await prepareSigning(inputs);
+  const documents = new Map<string, ReturnType<typeof documentsStep>>();
   const outcomes = await pushComponents(found, {
     ...pushOptions(inputs),
     open,
     concurrency: inputs.concurrency,
-    beforeTag: signatures && ((target, component) => signatures.beforeTag(target, component.name)),
+    beforeTag: signatures || inputs.documents.sbom
+      ? (target, component) => {
+          const sign = signatures?.step(target, component.name);
+          const attach = inputs.documents.sbom ? documentsStep(inputs, target, component.path, [], signatures?.bundleSigner) : undefined;
+          if (attach) documents.set(component.name, attach);
+          return async (descriptor) => {
+            await sign?.(descriptor);
+            await attach?.run(descriptor);
+          };
+        }
+      : undefined,
   });
   const rows = [];
   const report = [];
@@ -128,8 +208,9 @@ async function pushMany(inputs: Inputs, client: RegistryClient, credentials: Cre
     const signed = signatures?.result(component.name);
     const tags = result.tags.map((t) => t.tag);
     core.info(`${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `unchanged (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
-    report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '' });
-    rows.push(`| ${cell(component.name)} | ${cell(target)} | ${cell(tags.join(', '))} | \`${shortDigest(digest)}\` | ${formatBytes(result.layer.size)} | ${result.pushed ? 'pushed' : 'skipped'}: ${cell(result.reason)} | ${signatureCell(signed, result.pushed, signing?.format)} |`);
+    const attached = documents.get(component.name)?.attached() ?? [];
+    report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '', referrers: attached.map((a) => ({ format: a.format, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })) });
+    rows.push(`| ${cell(component.name)} | ${cell(target)} | ${cell(tags.join(', '))} | \`${shortDigest(digest)}\` | ${formatBytes(result.layer.size)} | ${result.pushed ? 'pushed' : 'skipped'}: ${cell(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`);
   }
   core.setOutput('components', JSON.stringify(report));
   core.setOutput('pushed', String(report.some((r) => r.pushed)));
@@ -138,6 +219,7 @@ async function pushMany(inputs: Inputs, client: RegistryClient, credentials: Cre
   core.setOutput('tags', JSON.stringify([...new Set(report.flatMap((r) => ('tags' in r ? r.tags : [])))]));
   core.setOutput('signature-ref', '');
   core.setOutput('rekor-log-index', '');
+  core.setOutput('referrers', '[]');
   core.appendSummary(
     [
       `### Flux artifacts: ${found.length} components (${report.filter((r) => r.pushed).length} pushed, ${failures.length} failed)`,

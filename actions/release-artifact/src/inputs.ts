@@ -1,7 +1,7 @@
 import { parseReleaseTag, parseRollbackTag, ReleaseTagError, type Location, type ReleaseTag, type Verification } from '@d2ci/core';
 import {
-  InputError, booleanInput, defaultRevision, defaultSource, githubContext, registryInputs, repositoryInput, signingInputs, stringInput,
-  verificationInputs, workspacePath, type GitHubContext, type RegistryInputs, type SigningInputs,
+  InputError, booleanInput, defaultRevision, defaultSource, githubContext, registryInputs, repositoryInput, cosignSigningInputs, stringInput,
+  verificationInputs, workspacePath, type GitHubContext, type RegistryInputs, type CosignSigningInputs,
 } from '@d2ci/action-kit';
 
 /** What this run does: roll back, or release by promoting or building. */
@@ -17,7 +17,7 @@ export interface Inputs {
   allowDowngrade: boolean;
   source: string;
   revision: string;
-  signing: SigningInputs | undefined;
+  signing: CosignSigningInputs | undefined;
   registry: RegistryInputs;
   context: GitHubContext;
 }
@@ -45,7 +45,7 @@ export async function getInputs(): Promise<Inputs> {
       allowDowngrade: booleanInput('allow-downgrade', false),
       source,
       revision,
-      signing: plan.kind === 'rollback' ? undefined : signingInputs(context),
+      signing: plan.kind === 'rollback' ? undefined : cosignSigningInputs(context),
       registry: registryInputs(),
       context,
     };

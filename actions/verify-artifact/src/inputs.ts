@@ -1,5 +1,7 @@
-import { parseLocation, verifyFormats, InvalidReferenceError, type Location, type Verification, type VerifyFormat } from '@d2ci/core';
-import { InputError, githubContext, linesInput, registryInputs, stringInput, verificationInputs, verifyInputNames, type GitHubContext, type RegistryInputs } from '@d2ci/action-kit';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { attestationPredicateType, notationDirectoryTrustStore, parseNotationTrustPolicy, parseLocation, verifyFormats, type NotationTrustPolicyDocument, type NotationTrustStore, InvalidReferenceError, type Location, type Verification, type VerifyFormat } from '@d2ci/core';
+import { InputError, githubContext, linesInput, listInput, registryInputs, stringInput, verificationInputs, verifyInputNames, type GitHubContext, type RegistryInputs } from '@d2ci/action-kit';
 
 export interface Inputs {
   location: Location;
@@ -7,6 +9,10 @@ export interface Inputs {
   verification: Verification;
   format: VerifyFormat;
   annotations: Record<string, RegExp>;
+  /** In-toto predicate types that must be attested. */
+  requireAttestations: string[];
+  /** Notary Project verification instead of cosign's: a trust policy and a trust store. */
+  notation: { trustPolicy: NotationTrustPolicyDocument; trustStore: NotationTrustStore } | undefined;
   registry: RegistryInputs;
   context: GitHubContext;
 }
@@ -44,8 +50,27 @@ function location(): { location: Location; reference: string } {
 export async function getInputs(): Promise<Inputs> {
   const context = githubContext();
   const { location: parsed, reference } = location();
-  const formatValue = stringInput('signature-format', { fallback: 'auto' });
-  if (!(verifyFormats as readonly string[]).includes(formatValue)) throw new InputError('signature-format', `"${formatValue}" is not one of ${verifyFormats.join(', ')}`);
+  const notation = notationInputs(context);
+  const formatValue = stringInput('signature-format', { fallback: notation ? 'notation' : 'auto' });
+  if (formatValue === 'notation' && !notation) throw new InputError('notation-trust-policy', 'is required with `signature-format: notation` (with `notation-trust-store`)');
+  if (formatValue !== 'notation' && notation) throw new InputError('signature-format', `is "${formatValue}", but \`notation-trust-policy\` asks for Notary Project verification; leave it empty or set notation`);
+  if (!(verifyFormats as readonly string[]).includes(formatValue) && formatValue !== 'notation') throw new InputError('signature-format', `"${formatValue}" is not one of ${verifyFormats.join(', ')}, notation`);
+  if (notation) {
+    if (stringInput('certificate-identity') || stringInput('certificate-identity-regexp') || stringInput('key')) throw new InputError('notation-trust-policy', 'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities');
+    return { location: parsed, reference, verification: { kind: 'key', keys: [] }, format: 'auto', annotations: annotationsInput(), requireAttestations: [], notation, registry: registryInputs(), context };
+  }
+  const annotations = annotationsInput();
+  const verification = await verificationInputs(verifyInputNames, context);
+  let requireAttestations: string[];
+  try {
+    requireAttestations = listInput('require-attestations').map(attestationPredicateType);
+  } catch (err) {
+    throw new InputError('require-attestations', (err as Error).message);
+  }
+  return { location: parsed, reference, verification, format: formatValue as VerifyFormat, annotations, requireAttestations, notation: undefined, registry: registryInputs(), context };
+}
+
+function annotationsInput(): Record<string, RegExp> {
   const annotations: Record<string, RegExp> = {};
   for (const line of linesInput('annotations')) {
     const cut = line.indexOf('=');
@@ -56,6 +81,29 @@ export async function getInputs(): Promise<Inputs> {
       throw new InputError('annotations', `"${line}": ${(err as Error).message}`);
     }
   }
-  const verification = await verificationInputs(verifyInputNames, context);
-  return { location: parsed, reference, verification, format: formatValue as VerifyFormat, annotations, registry: registryInputs(), context };
+  return annotations;
+}
+
+/** `notation-trust-policy` (JSON, or a file in the workspace) and `notation-trust-store` (a directory laid out as Notation's). */
+function notationInputs(context: GitHubContext): Inputs['notation'] {
+  const policy = stringInput('notation-trust-policy');
+  const store = stringInput('notation-trust-store');
+  if (!policy && !store) return undefined;
+  if (!policy) throw new InputError('notation-trust-policy', 'is required with `notation-trust-store`: the trustpolicy.json that says which stores and identities to trust');
+  if (!store) throw new InputError('notation-trust-store', 'is required with `notation-trust-policy`: a directory holding x509/ca/<name>/*.pem (as Notation\'s trust store)');
+  let text = policy;
+  if (!policy.trimStart().startsWith('{')) {
+    const path = resolve(context.workspace, policy);
+    if (!existsSync(path)) throw new InputError('notation-trust-policy', `is neither JSON nor a file in the workspace ("${policy}")`);
+    text = readFileSync(path, 'utf8');
+  }
+  let trustPolicy: NotationTrustPolicyDocument;
+  try {
+    trustPolicy = parseNotationTrustPolicy(text);
+  } catch (err) {
+    throw new InputError('notation-trust-policy', (err as Error).message);
+  }
+  const storePath = resolve(context.workspace, store);
+  if (!existsSync(storePath)) throw new InputError('notation-trust-store', `"${store}" does not exist in the workspace`);
+  return { trustPolicy, trustStore: notationDirectoryTrustStore(storePath) };
 }

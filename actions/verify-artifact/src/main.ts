@@ -1,21 +1,71 @@
-import { OciError, artifactOrigin, locationName, networkErrorCode, openTarget, verifyArtifact, withAuthHint } from '@d2ci/core';
+import { NotationPolicyError, OciError, artifactOrigin, locationName, networkErrorCode, openTarget, parseManifest, verifyArtifact, verifyNotation, withAuthHint, type Target } from '@d2ci/core';
 import { InputError, cell, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
+
+/** Notary Project verification with a trust policy and trust store, as Flux's `verify.provider: notation`. */
+async function runNotation(inputs: Inputs, notation: NonNullable<Inputs['notation']>, target: Target, name: string, explain: (err: unknown) => Promise<unknown>): Promise<void> {
+  let result;
+  try {
+    result = await verifyNotation({ target, reference: inputs.reference, repository: inputs.location.kind === 'registry' ? name : undefined, trustPolicy: notation.trustPolicy, trustStore: notation.trustStore });
+  } catch (err) {
+    if (err instanceof NotationPolicyError) throw new InputError('notation-trust-policy', err.message);
+    throw await explain(err);
+  }
+  const digest = result.descriptor.digest;
+  const fetched = await target.fetchManifest(digest);
+  const { source, revision } = artifactOrigin(parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {});
+  const reasons = [...result.reasons];
+  for (const [key, pattern] of Object.entries(inputs.annotations)) {
+    const value = (parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {})[key];
+    if (value === undefined || !pattern.test(value)) reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source}`);
+  }
+  const verified = result.verified && reasons.length === 0;
+  core.setOutput('verified', String(verified));
+  core.setOutput('digest', digest);
+  core.setOutput('digest-url', `${name}@${digest}`);
+  core.setOutput('format', 'notation');
+  core.setOutput('identity', result.signer ? `x509: ${result.signer.subject}` : '');
+  core.setOutput('issuer', '');
+  core.setOutput('signer-repository', '');
+  core.setOutput('attestations', '[]');
+  core.setOutput('revision', revision ?? '');
+  core.setOutput('source', source ?? '');
+  for (const warning of result.warnings) core.warning(warning);
+  core.appendSummary(
+    [
+      '### Flux artifact verification (Notary Project)',
+      '',
+      '| Artifact | Digest | Result | Signer | Revision |',
+      '|---|---|---|---|---|',
+      `| ${cell(`${name}:${inputs.reference}`)} | \`${shortDigest(digest)}\` | ${verified ? '✅ verified (notation)' : result.skipped ? '⏭ skipped by the trust policy' : '❌ not verified'} | ${cell(result.signer?.subject ?? '—')} | ${cell(revision ?? '—')} |`,
+      '',
+      `Trust policy: ${cell(result.policy ?? '—')} (${result.level ?? '—'}). ${result.signaturesChecked} signature(s) examined.`,
+      ...(verified ? [] : ['', ...reasons.map((r) => `- ${cell(r)}`)]),
+    ].join('\n'),
+  );
+  if (verified) {
+    core.info(`Verified ${name}@${digest} (notation): signed by ${result.signer?.subject ?? ''}, trust policy ${result.policy ?? ''}`);
+    return;
+  }
+  throw new Error(`${name}:${inputs.reference} (${digest}) is not verified: ${result.skipped ? `the trust policy ${result.policy ?? ''} skips verification` : reasons.join('; ')}`);
+}
 
 export async function run(inputs: Inputs): Promise<void> {
   const { client, credentials } = registrySession(inputs.registry, inputs.context, inputs.location);
   const target = openTarget(inputs.location, client);
   const name = locationName(inputs.location);
+  const explainRegistry = async (err: unknown): Promise<unknown> => {
+    if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') return new InputError('repository', err.message);
+    if (inputs.location.kind !== 'registry') return err;
+    const { registry, repository } = inputs.location.reference;
+    return withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+  };
+  if (inputs.notation) return runNotation(inputs, inputs.notation, target, name, explainRegistry);
   let result;
   try {
-    result = await verifyArtifact({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations });
+    result = await verifyArtifact({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations, requireAttestations: inputs.requireAttestations });
   } catch (err) {
-    if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') throw new InputError('repository', err.message);
-    if (inputs.location.kind === 'registry') {
-      const { registry, repository } = inputs.location.reference;
-      throw withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
-    }
-    throw err;
+    throw await explainRegistry(err);
   }
   const digest = result.descriptor.digest;
   const { source, revision } = artifactOrigin(result.annotations);
@@ -26,6 +76,7 @@ export async function run(inputs: Inputs): Promise<void> {
   core.setOutput('identity', result.identity ?? '');
   core.setOutput('issuer', result.issuer ?? '');
   core.setOutput('signer-repository', result.sourceRepository ?? '');
+  core.setOutput('attestations', JSON.stringify(result.attestations));
   core.setOutput('revision', revision ?? '');
   core.setOutput('source', source ?? '');
   for (const warning of result.warnings) core.warning(warning);
@@ -40,6 +91,7 @@ export async function run(inputs: Inputs): Promise<void> {
       `| ${cell(`${name}:${inputs.reference}`)} | \`${shortDigest(digest)}\` | ${result.verified ? `✅ verified (${result.format})` : '❌ not verified'} | ${cell(result.identity ?? '—')}${result.issuer ? ` (${cell(result.issuer)})` : ''}${result.sourceRepository ? `, run in ${cell(result.sourceRepository)}` : ''} | ${cell(revision ?? '—')} |`,
       '',
       `Policy: ${cell(policy)}. ${result.signaturesChecked} signature(s) examined.`,
+      ...result.attestations.map((a) => `- attestation \`${cell(a.predicateType)}\`: ${a.verified ? `✅ verified (${shortDigest(a.referrer ?? '')})` : `❌ ${cell(a.reason ?? '')}`}`),
       ...result.warnings.map((w) => `> ⚠ ${cell(w)}`),
       ...(result.verified ? [] : ['', ...result.reasons.map((r) => `- ${cell(r)}`)]),
     ].join('\n'),

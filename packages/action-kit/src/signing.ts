@@ -1,15 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { githubActionsIdentity, hasGitHubIdToken, loadPrivateKey, publicGood, signatureFormats, KeyError, type SignatureFormat, type SigningIdentity } from '@d2ci/core';
+import {
+  createNotationKeySigner, createNotationPluginSigner, githubActionsIdentity, hasGitHubIdToken, loadPrivateKey, publicGood, signatureFormats, KeyError, NotationError,
+  type NotationSigner, type SignatureFormat, type SigningIdentity,
+} from '@d2ci/core';
 import * as core from './runner.ts';
 import { InputError, booleanInput, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
 
-export interface SigningInputs {
-  format: SignatureFormat;
-  identity: SigningIdentity;
-  /** How the summary and logs name the signer setup. */
-  describe: string;
+/** Sigstore/cosign signing (keyless or a key), or a Notary Project signature with an X.509 key and chain. */
+export type SigningInputs =
+  | { kind: 'cosign'; format: SignatureFormat; identity: SigningIdentity; /** How the summary and logs name the signer setup. */ describe: string }
+  | { kind: 'notation'; format: 'notation'; /** Loaded (key and chain checked) on first await; input errors surface then. */ signer: Promise<NotationSigner>; describe: string };
+
+export type CosignSigningInputs = Extract<SigningInputs, { kind: 'cosign' }>;
+
+/** The signing inputs where only Sigstore/cosign formats apply (release-artifact re-signs in cosign's formats). */
+export function cosignSigningInputs(context: GitHubContext): CosignSigningInputs | undefined {
+  const signing = signingInputs(context, { notation: false });
+  return signing?.kind === 'cosign' ? signing : undefined;
 }
 
 /** A PEM value, or a path (relative to the workspace) to a file holding one. */
@@ -25,18 +34,20 @@ function pemInput(name: string, value: string, context: GitHubContext): string {
  * `signing-key` and `signing-key-password`. Keyless signing needs the job's OIDC token, which is checked here,
  * before anything is pushed. Secrets are masked as they are read.
  */
-export function signingInputs(context: GitHubContext): SigningInputs | undefined {
+export function signingInputs(context: GitHubContext, options: { notation?: boolean } = {}): SigningInputs | undefined {
   const key = stringInput('signing-key');
   const password = stringInput('signing-key-password');
   if (key) core.setSecret(key);
   if (password) core.setSecret(password);
   if (!booleanInput('sign', true)) return undefined;
   const formatValue = stringInput('signature-format', { fallback: 'legacy' });
-  if (!(signatureFormats as readonly string[]).includes(formatValue)) throw new InputError('signature-format', `"${formatValue}" is not one of ${signatureFormats.join(', ')}`);
+  const formats = [...signatureFormats, ...(options.notation === false ? [] : ['notation'])];
+  if (!formats.includes(formatValue)) throw new InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
+  if (formatValue === 'notation') return notationInputs(context);
   const format = formatValue as SignatureFormat;
   if (key) {
     try {
-      return { format, identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
+      return { kind: 'cosign', format, identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
     } catch (err) {
       if (err instanceof KeyError) throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
       throw err;
@@ -54,8 +65,47 @@ export function signingInputs(context: GitHubContext): SigningInputs | undefined
   const rekorUrl = url('rekor-url', publicGood.rekor) as string;
   const tsaUrl = url('timestamp-server-url');
   return {
+    kind: 'cosign',
     format,
     identity: { kind: 'keyless', identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
     describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
   };
+}
+
+/**
+ * `signature-format: notation`: an X.509 key and certificate chain (`notation-key`, `notation-certificate-chain`),
+ * or a Notation plugin holding the key (`notation-plugin`, `notation-key-id`, `notation-plugin-config`), e.g. a
+ * cloud key vault's. The key and its password are masked as they are read.
+ */
+function notationInputs(context: GitHubContext): SigningInputs {
+  const key = stringInput('notation-key');
+  const password = stringInput('notation-key-password');
+  const chain = stringInput('notation-certificate-chain');
+  const plugin = stringInput('notation-plugin');
+  if (key) core.setSecret(key);
+  if (password) core.setSecret(password);
+  if (plugin) {
+    if (key) throw new InputError('notation-plugin', 'give `notation-plugin` (with `notation-key-id`) or `notation-key`, not both');
+    const keyId = stringInput('notation-key-id');
+    if (!keyId) throw new InputError('notation-key-id', `is required with \`notation-plugin\`: the key's id in ${plugin}'s terms`);
+    const pluginConfig: Record<string, string> = {};
+    for (const line of stringInput('notation-plugin-config').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+      const cut = line.indexOf('=');
+      if (cut <= 0) throw new InputError('notation-plugin-config', `"${line}" is not key=value`);
+      pluginConfig[line.slice(0, cut)] = line.slice(cut + 1);
+    }
+    const signer = createNotationPluginSigner({ name: plugin, keyId, pluginConfig }).catch((err: unknown) => {
+      throw new InputError('notation-plugin', (err as Error).message);
+    });
+    signer.catch(() => undefined);
+    return { kind: 'notation', format: 'notation', signer, describe: `Notary Project, plugin ${plugin}` };
+  }
+  if (!key) throw new InputError('notation-key', 'is required with `signature-format: notation` (or `notation-plugin`): the signing key (PEM), e.g. ${{ secrets.NOTATION_KEY }}');
+  if (!chain) throw new InputError('notation-certificate-chain', 'is required with `notation-key`: the certificate chain (PEM, leaf first), or its path');
+  const signer = createNotationKeySigner({ privateKey: pemInput('notation-key', key, context), password, certificateChain: pemInput('notation-certificate-chain', chain, context) }).catch((err: unknown) => {
+    if (err instanceof NotationError || err instanceof KeyError) throw new InputError(/password|decrypt/i.test(err.message) ? 'notation-key-password' : /certificate/i.test(err.message) ? 'notation-certificate-chain' : 'notation-key', err.message);
+    throw err;
+  });
+  signer.catch(() => undefined);
+  return { kind: 'notation', format: 'notation', signer, describe: 'Notary Project (X.509 key and chain)' };
 }
