@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36966);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65948);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5140);
 
 
@@ -43,6 +43,54 @@ function pushOptions(inputs) {
         tempDir: inputs.context.runnerTemp,
     };
 }
+async function prepareSigning(inputs) {
+    const signing = inputs.signing;
+    if (!signing)
+        return undefined;
+    if (signing.kind === 'notation') {
+        const signer = await signing.signer;
+        const steps = new Map();
+        return {
+            step: (target, key) => {
+                const step = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signNotationBeforeTagging */ .wh7)(target, signer);
+                steps.set(key, step);
+                return step.beforeTag;
+            },
+            result: (key) => steps.get(key)?.result(),
+        };
+    }
+    const bundleSigner = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .createBundleSigner */ .B59)(signing.identity);
+    const each = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signEachBeforeTagging */ .pSv)({ identity: signing.identity, format: signing.format, signer: bundleSigner });
+    return { step: each.beforeTag, result: each.result, bundleSigner };
+}
+/** The user's documents, read and recognised before anything is pushed. */
+async function userDocuments(inputs) {
+    try {
+        return await Promise.all(inputs.documents.files.map((file) => (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .readDocument */ .u0P)(file)));
+    }
+    catch (err) {
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .SbomError */ .SP2)
+            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('attach', err.message);
+        throw err;
+    }
+}
+/** The step that attaches the documents (after signing, before the tags move), and what it attached. */
+function documentsStep(inputs, target, path, files, signer) {
+    let attached = [];
+    return {
+        run: async (descriptor) => {
+            const generated = inputs.documents.sbom
+                ? [await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .generateSbom */ .N3c)(path, inputs.documents.sbom, { repository: target.name, digest: descriptor.digest, source: inputs.source, revision: inputs.revision }, { ignorePaths: inputs.ignorePaths, sourceIgnore: inputs.sourceIgnore, resolveSymlinks: inputs.resolveSymlinks })]
+                : [];
+            const attest = inputs.documents.attest && inputs.signing?.kind === 'cosign' ? { identity: inputs.signing.identity, signer } : undefined;
+            attached = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .attachDocuments */ .QcD)(target, descriptor, [...generated, ...files], { attest });
+        },
+        attached: () => attached,
+    };
+}
+function referrersOutput(attached) {
+    return JSON.stringify(attached.map((a) => ({ format: a.format, mediaType: a.mediaType, source: a.source, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })));
+}
 function signatureCell(signed, pushed, format) {
     if (signed)
         return `${format} signature by \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}`;
@@ -51,17 +99,24 @@ function signatureCell(signed, pushed, format) {
 async function pushOne(inputs, client, credentials) {
     const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(inputs.location, client);
     const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .locationName */ .zb0)(inputs.location);
-    const signing = inputs.signing && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signBeforeTagging */ .k_J)(target, { identity: inputs.signing.identity, format: inputs.signing.format, repository: name });
+    const files = await userDocuments(inputs);
+    const signing = await prepareSigning(inputs);
+    const sign = signing?.step(target, name);
+    const documents = inputs.documents.sbom || files.length ? documentsStep(inputs, target, inputs.path, files, signing?.bundleSigner) : undefined;
+    const beforeTag = async (descriptor) => {
+        await sign?.(descriptor);
+        await documents?.run(descriptor);
+    };
     let result;
     try {
-        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushArtifact */ .Xi3)({ ...pushOptions(inputs), path: inputs.path, target, beforeTag: signing?.beforeTag });
+        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushArtifact */ .Xi3)({ ...pushOptions(inputs), path: inputs.path, target, beforeTag });
     }
     catch (err) {
         throw await explain(err, inputs, inputs.location, credentials);
     }
     const digest = result.descriptor.digest;
     const tags = result.tags.map((t) => t.tag);
-    const signed = signing?.result();
+    const signed = signing?.result(name);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Packed ${result.layer.files} files from ${inputs.pathInput}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.layer.size)} (layer ${result.layer.digest})`);
     if (result.pushed) {
         const uploaded = result.blobs.filter((b) => b.result !== 'exists');
@@ -72,6 +127,9 @@ async function pushOne(inputs, client, credentials) {
     }
     if (signed)
         _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Signed as ${signed.identity} (${inputs.signing?.format}): ${signed.signatureRef}${signed.rekorLogIndex ? `, Rekor log index ${signed.rekorLogIndex}` : ''}`);
+    const attached = documents?.attached() ?? [];
+    for (const a of attached)
+        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Attached ${a.source === 'generated' ? `a generated ${a.format} SBOM` : `${a.source} (${a.format})`}: ${name}@${a.referrer.digest}${a.attestation ? `, attested: ${name}@${a.attestation.digest}` : ''}`);
     for (const t of result.tags)
         _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`${t.changed ? 'Tagged' : 'Already tagged'} ${name}:${t.tag}`);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('pushed', String(result.pushed));
@@ -81,6 +139,7 @@ async function pushOne(inputs, client, credentials) {
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('tags', JSON.stringify(tags));
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('signature-ref', signed?.signatureRef ?? '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('rekor-log-index', signed?.rekorLogIndex ?? '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('referrers', referrersOutput(attached));
     const uploadedBytes = result.blobs.filter((b) => b.result === 'uploaded').reduce((sum, b) => sum + b.descriptor.size, 0);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.appendSummary */ .lj.appendSummary([
         '### Flux artifact',
@@ -90,6 +149,7 @@ async function pushOne(inputs, client, credentials) {
         `| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(name)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(tags.join(', '))} | \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(digest)}\` | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`,
         '',
         result.pushed ? `Uploaded ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.` : '',
+        ...(attached.length ? ['', `Attached: ${attached.map((a) => `${a.source === 'generated' ? `${a.format} SBOM (generated)` : `${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(a.source)} (${a.format})`}${a.attestation ? ', attested' : ''}`).join('; ')}.`] : []),
     ].join('\n'));
 }
 /** `<repository>/<name>` for a component. */
@@ -107,13 +167,24 @@ async function components(inputs, credentials) {
 async function pushMany(inputs, client, credentials) {
     const found = await components(inputs, credentials);
     const open = (component) => (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .openTarget */ .Apu)(componentLocation(inputs.location, component), client);
-    const signing = inputs.signing;
-    const signatures = signing && (await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .signEachBeforeTagging */ .pSv)(signing));
+    const signatures = await prepareSigning(inputs);
+    const documents = new Map();
     const outcomes = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_0__/* .pushComponents */ .TPr)(found, {
         ...pushOptions(inputs),
         open,
         concurrency: inputs.concurrency,
-        beforeTag: signatures && ((target, component) => signatures.beforeTag(target, component.name)),
+        beforeTag: signatures || inputs.documents.sbom
+            ? (target, component) => {
+                const sign = signatures?.step(target, component.name);
+                const attach = inputs.documents.sbom ? documentsStep(inputs, target, component.path, [], signatures?.bundleSigner) : undefined;
+                if (attach)
+                    documents.set(component.name, attach);
+                return async (descriptor) => {
+                    await sign?.(descriptor);
+                    await attach?.run(descriptor);
+                };
+            }
+            : undefined,
     });
     const rows = [];
     const report = [];
@@ -133,8 +204,9 @@ async function pushMany(inputs, client, credentials) {
         const signed = signatures?.result(component.name);
         const tags = result.tags.map((t) => t.tag);
         _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `unchanged (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
-        report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '' });
-        rows.push(`| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(component.name)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(target)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(tags.join(', '))} | \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(digest)}\` | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.layer.size)} | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.reason)} | ${signatureCell(signed, result.pushed, signing?.format)} |`);
+        const attached = documents.get(component.name)?.attached() ?? [];
+        report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '', referrers: attached.map((a) => ({ format: a.format, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })) });
+        rows.push(`| ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(component.name)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(target)} | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(tags.join(', '))} | \`${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .shortDigest */ .VK)(digest)}\` | ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.layer.size)} | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cell */ .Hn)(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`);
     }
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('components', JSON.stringify(report));
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('pushed', String(report.some((r) => r.pushed)));
@@ -143,6 +215,7 @@ async function pushMany(inputs, client, credentials) {
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('tags', JSON.stringify([...new Set(report.flatMap((r) => ('tags' in r ? r.tags : [])))]));
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('signature-ref', '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('rekor-log-index', '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('referrers', '[]');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.appendSummary */ .lj.appendSummary([
         `### Flux artifacts: ${found.length} components (${report.filter((r) => r.pushed).length} pushed, ${failures.length} failed)`,
         '',

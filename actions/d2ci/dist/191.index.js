@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   getInputs: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36966);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65948);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5140);
 
 
@@ -45,6 +45,20 @@ function getInputs() {
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('source', 'is empty and GITHUB_REPOSITORY is not set; pass the source repository URL');
     if (!revision)
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('revision', 'is empty and GITHUB_REF/GITHUB_SHA are not set; pass e.g. main@sha1:<commit>');
+    const sbom = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('sbom') || undefined;
+    if (sbom !== undefined && sbom !== 'cyclonedx' && sbom !== 'spdx')
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('sbom', `"${sbom}" is not cyclonedx or spdx`);
+    const files = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .linesInput */ .WO)('attach').map((file) => (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .workspacePath */ .X5)('attach', file, context));
+    if (files.length && components)
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('attach', 'goes with `path` (one artifact); with `components`, generate an SBOM per component with `sbom`');
+    const attest = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('attest', false);
+    const signing = plan ? undefined : (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .signingInputs */ .hY)(context);
+    if (attest && !signing)
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('attest', 'needs signing (`sign: true`, the default, keyless or with `signing-key`)');
+    if (attest && signing?.kind === 'notation')
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('attest', 'makes Sigstore attestations; with `signature-format: notation` attach the documents unsigned, or sign in a cosign format');
+    if (attest && !sbom && !files.length)
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('attest', 'has nothing to attest: add `sbom` or `attach`');
     return {
         location,
         repository,
@@ -63,7 +77,8 @@ function getInputs() {
         resolveSymlinks: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('resolve-symlinks', false),
         sourceIgnore: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('source-ignore', false),
         registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryInputs */ .P4)(),
-        signing: plan ? undefined : (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .signingInputs */ .hY)(context),
+        signing,
+        documents: { sbom, files, attest },
         context,
     };
 }

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   pullRequestBody: () => (/* binding */ pullRequestBody),
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65267);
+/* harmony import */ var _d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22544);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5140);
 
 
@@ -77,20 +77,22 @@ function summary(report, inputs) {
     ].join('\n');
 }
 /** Flux's controllers in a Kind cluster (the post step deletes it). */
-async function runKind(inputs) {
+async function runKind(inputs, token) {
     if (inputs.dryRun)
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('dry-run', 'is for `engine: native`: the controllers in the cluster push as they go');
+    if (inputs.commitVia === 'api')
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('commit-via', 'is `git` with `engine: kind`: image-automation-controller commits and pushes itself');
     return (0,_d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_0__/* .runKindImageUpdate */ .oN)({
         repo: inputs.context.workspace,
         repository: inputs.context.repository,
         serverUrl: inputs.context.serverUrl,
-        token: inputs.githubToken,
+        token,
         policiesPath: inputs.policiesPath,
         updatePath: inputs.updatePath,
         namespace: inputs.namespace ?? 'flux-system',
         base: inputs.baseBranch,
         branch: inputs.pushBranch,
-        author: inputs.author,
+        author: inputs.author ?? defaultAuthor,
         messageTemplate: inputs.messageTemplate,
         messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
         credentials: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .jobCredentials */ .KF)(inputs.registry, inputs.context),
@@ -110,11 +112,31 @@ async function runKind(inputs) {
         },
     });
 }
+const defaultAuthor = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+/** The token that pushes and opens the pull request: a fresh app installation token, else `github-token`. */
+async function writeToken(inputs) {
+    if (!inputs.app)
+        return { token: inputs.githubToken, revoke: async () => undefined };
+    if (inputs.dryRun)
+        return { token: inputs.githubToken, revoke: async () => undefined };
+    try {
+        const created = await (0,_d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_0__/* .installationToken */ .oi)({ app: inputs.app, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, onSecret: (secret) => _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setSecret */ .lj.setSecret(secret) });
+        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.info */ .lj.info(`Using a GitHub App installation token for ${inputs.context.repository} (expires ${created.expiresAt.toISOString()})`);
+        return { token: created.token, revoke: () => created.revoke(), expiresAt: created.expiresAt };
+    }
+    catch (err) {
+        if (err instanceof _d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_0__/* .GitHubAppError */ .jb)
+            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-id', err.message);
+        throw err;
+    }
+}
 async function run(inputs) {
     const clients = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryClients */ .Kh)(inputs.registry, inputs.context);
+    const write = await writeToken(inputs);
+    const token = write.token;
     let report;
     try {
-        report = inputs.engine === 'kind' ? await runKind(inputs) : await (0,_d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_0__/* .runImageUpdate */ .sm)({
+        report = inputs.engine === 'kind' ? await runKind(inputs, token) : await (0,_d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_0__/* .runImageUpdate */ .sm)({
             repo: inputs.context.workspace,
             policiesPath: inputs.policiesPath,
             updatePath: inputs.updatePath,
@@ -125,20 +147,25 @@ async function run(inputs) {
                 base: inputs.baseBranch,
                 branch: inputs.pushBranch,
                 mode: inputs.branchStrategy,
-                auth: { token: inputs.githubToken, onSecret: (secret) => _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setSecret */ .lj.setSecret(secret) },
-                author: inputs.author,
+                auth: { token, onSecret: (secret) => _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setSecret */ .lj.setSecret(secret) },
+                author: inputs.commitVia === 'api' ? inputs.author : (inputs.author ?? defaultAuthor),
+                via: inputs.commitVia === 'api' ? { kind: 'api', token, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL } : { kind: 'git' },
                 messageTemplate: inputs.messageTemplate,
                 messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
                 // As the kind engine (and D2) name the ImageUpdateAutomation: after its namespace.
                 automation: { namespace: inputs.namespace ?? 'flux-system', name: inputs.namespace ?? 'flux-system' },
             },
             pullRequest: inputs.context.repository
-                ? { token: inputs.githubToken, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) }
+                ? { token, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) }
                 : undefined,
         });
     }
     catch (err) {
         throw explain(err, inputs);
+    }
+    finally {
+        // A short-lived token is revoked as soon as the step is done with it.
+        await write.revoke().catch((err) => _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.warning */ .lj.warning(`could not revoke the installation token: ${err.message}`));
     }
     for (const p of report.policies) {
         if (p.ok)
@@ -163,6 +190,7 @@ async function run(inputs) {
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('updated', String(report.updated));
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('changes', JSON.stringify(report.changes));
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('commit', report.commit ?? '');
+    _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('verified', report.verified === undefined ? '' : String(report.verified));
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('pr-number', report.pullRequest ? String(report.pullRequest.number) : '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setOutput */ .lj.setOutput('pr-url', report.pullRequest?.url ?? '');
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.appendSummary */ .lj.appendSummary(summary(report, inputs));

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   getInputs: () => (/* binding */ getInputs)
 /* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36966);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65948);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5140);
 
 
@@ -36,7 +36,7 @@ async function getInputs() {
             allowDowngrade: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('allow-downgrade', false),
             source,
             revision,
-            signing: plan.kind === 'rollback' ? undefined : (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .signingInputs */ .hY)(context),
+            signing: plan.kind === 'rollback' ? undefined : (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .cosignSigningInputs */ .Sq)(context),
             registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryInputs */ .P4)(),
             context,
         };

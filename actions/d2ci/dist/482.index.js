@@ -73,6 +73,15 @@ function toolSources() {
     }
     return out;
 }
+function author() {
+    const name = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('author-name');
+    const email = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('author-email');
+    if (!name && !email)
+        return undefined;
+    if (!name || !email)
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name ? 'author-email' : 'author-name', 'is empty; give both the author name and email, or neither');
+    return { name, email };
+}
 /** Reads and validates every input before anything touches a registry, Git or a cluster. */
 function getInputs() {
     const context = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .githubContext */ .h4)();
@@ -96,11 +105,27 @@ function getInputs() {
     const branchStrategy = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('branch-strategy', { fallback: 'stack' });
     if (branchStrategy !== 'stack' && branchStrategy !== 'reset')
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('branch-strategy', `"${branchStrategy}" is not stack or reset`);
+    const commitVia = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('commit-via', { fallback: 'git' });
+    if (commitVia !== 'git' && commitVia !== 'api')
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('commit-via', `"${commitVia}" is not git or api`);
+    const appId = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('app-id');
+    const privateKey = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('app-private-key');
+    if (privateKey)
+        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setSecret */ .lj.setSecret(privateKey);
+    if (appId && !/^[0-9]+$/.test(appId))
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
+    if (appId && !privateKey)
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-private-key', 'is empty but `app-id` is set; pass the app\'s private key, e.g. ${{ secrets.UPDATE_APP_KEY }}');
+    if (privateKey && !appId)
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-id', 'is empty but `app-private-key` is set; add the app\'s ID');
+    if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n')))
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
+    const app = appId ? { appId, privateKey } : undefined;
     const registry = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryInputs */ .P4)();
     const githubToken = registry.githubToken;
     const labels = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .dt)('labels');
     const dryRun = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('dry-run', false);
-    if (!githubToken && !dryRun)
+    if (!githubToken && !app && !dryRun)
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('github-token', 'is empty; the branch push and the pull request need it (the default is ${{ github.token }})');
     if (githubToken)
         _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setSecret */ .lj.setSecret(githubToken);
@@ -117,7 +142,9 @@ function getInputs() {
         branchStrategy,
         messageTemplate: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('commit-message-template') || d2MessageTemplate,
         messageValues: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .keyValueInput */ .Bb)('commit-message-values'),
-        author: { name: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('author-name', { fallback: 'github-actions[bot]' }), email: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('author-email', { fallback: '41898282+github-actions[bot]@users.noreply.github.com' }) },
+        author: author(),
+        commitVia,
+        app,
         githubToken,
         labels,
         dryRun,

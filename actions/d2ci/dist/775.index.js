@@ -2932,7 +2932,7 @@ const protobuf_specs_1 = __webpack_require__(17154);
 const dsse_1 = __webpack_require__(87169);
 const message_1 = __webpack_require__(66649);
 const signer_1 = __webpack_require__(53074);
-const witness_1 = __webpack_require__(54848);
+const witness_1 = __webpack_require__(32467);
 const MAX_CA_API_VERSION = 1;
 const MAX_TLOG_API_VERSION = 2;
 const MAX_TSA_API_VERSION = 1;
@@ -3625,7 +3625,7 @@ Object.defineProperty(exports, "CIContextProvider", ({ enumerable: true, get: fu
 var signer_1 = __webpack_require__(53074);
 Object.defineProperty(exports, "DEFAULT_FULCIO_URL", ({ enumerable: true, get: function () { return signer_1.DEFAULT_FULCIO_URL; } }));
 Object.defineProperty(exports, "FulcioSigner", ({ enumerable: true, get: function () { return signer_1.FulcioSigner; } }));
-var witness_1 = __webpack_require__(54848);
+var witness_1 = __webpack_require__(32467);
 Object.defineProperty(exports, "DEFAULT_REKOR_URL", ({ enumerable: true, get: function () { return witness_1.DEFAULT_REKOR_URL; } }));
 Object.defineProperty(exports, "RekorWitness", ({ enumerable: true, get: function () { return witness_1.RekorWitness; } }));
 Object.defineProperty(exports, "TSAWitness", ({ enumerable: true, get: function () { return witness_1.TSAWitness; } }));
@@ -4023,7 +4023,7 @@ exports.getUserAgent = getUserAgent;
 
 /***/ }),
 
-/***/ 54848:
+/***/ 32467:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -16,7 +16,7 @@ async function post() {
     const cluster = _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('kind_cluster');
     if (!cluster)
         return;
-    const { deleteKindCluster } = await Promise.all(/* import() */[__webpack_require__.e(364), __webpack_require__.e(267)]).then(__webpack_require__.bind(__webpack_require__, 65267));
+    const { deleteKindCluster } = await Promise.all(/* import() */[__webpack_require__.e(330), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 22544));
     await deleteKindCluster(cluster, _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('kind_path'));
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.info */ .lj.info(`Deleted Kind cluster ${cluster}`);
 }

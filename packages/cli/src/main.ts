@@ -13,6 +13,8 @@ const commands: Record<string, () => Promise<Command>> = {
   sign: async () => (await import('./commands/sign.ts')).sign,
   verify: async () => (await import('./commands/verify.ts')).verify,
   release: async () => (await import('./commands/release.ts')).release,
+  attach: async () => (await import('./commands/attach.ts')).attach,
+  discover: async () => (await import('./commands/discover.ts')).discover,
   'image-policy': async () => (await import('./commands/image-policy.ts')).imagePolicy,
   'image-update': async () => (await import('./commands/image-update.ts')).imageUpdate,
 };
@@ -31,6 +33,8 @@ Commands:
   sign    sign an artifact (keyless or with a key), in cosign's formats
   verify  verify an artifact's signature as Flux does (exit 1 when not verified)
   release promote (or build) a release: vX.Y.Z and latest-stable, with rollback
+  attach   attach SBOM/VEX documents (and in-toto attestations of them) as OCI referrers
+  discover list what refers to an artifact: signatures, attestations, SBOMs, VEX
   image-policy   print the tag a Flux ImagePolicy selects from a tag list or a registry
   image-update   update {"$imagepolicy"} markers to the latest images (Flux image automation)
 

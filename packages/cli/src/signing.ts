@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { githubActionsIdentity, hasGitHubIdToken, loadPrivateKey, publicGood, signatureFormats, staticIdentity, KeyError, type SignatureFormat, type SigningIdentity } from '@d2ci/core';
+import {
+  createNotationKeySigner, createNotationPluginSigner, githubActionsIdentity, hasGitHubIdToken, loadPrivateKey, publicGood, signatureFormats, staticIdentity, KeyError, NotationError,
+  type NotationSigner, type SignatureFormat, type SigningIdentity,
+} from '@d2ci/core';
 import { UsageError } from './errors.ts';
 
 /** cosign's signing flag names, shared by `d2ci sign` and `d2ci push`. */
@@ -10,14 +13,54 @@ export const signingFlags = {
   'rekor-url': { type: 'string' },
   'timestamp-server-url': { type: 'string' },
   'identity-token': { type: 'string' },
+  'notation-key': { type: 'string' },
+  'notation-cert': { type: 'string' },
+  'notation-plugin': { type: 'string' },
+  'notation-key-id': { type: 'string' },
+  'notation-plugin-config': { type: 'string', multiple: true },
 } as const;
 
-type SigningValues = { [K in keyof typeof signingFlags]?: string };
+type SigningValues = { [K in Exclude<keyof typeof signingFlags, 'notation-plugin-config'>]?: string } & { 'notation-plugin-config'?: string[] };
 
 export function signatureFormat(value: string | undefined): SignatureFormat {
   const format = value ?? 'legacy';
-  if (!(signatureFormats as readonly string[]).includes(format)) throw new UsageError(`--signature-format "${format}" is not one of ${signatureFormats.join(', ')}`);
+  if (!(signatureFormats as readonly string[]).includes(format)) throw new UsageError(`--signature-format "${format}" is not one of ${signatureFormats.join(', ')}, notation`);
   return format as SignatureFormat;
+}
+
+/**
+ * `--signature-format notation`: an X.509 key and chain (`--notation-key`, `--notation-cert`; the key's password
+ * in NOTATION_KEY_PASSWORD) or a Notation plugin (`--notation-plugin`, `--notation-key-id`).
+ */
+export async function notationSigner(values: SigningValues, env: NodeJS.ProcessEnv = process.env): Promise<NotationSigner> {
+  if (values['notation-plugin']) {
+    if (!values['notation-key-id']) throw new UsageError('--notation-key-id is required with --notation-plugin');
+    const pluginConfig: Record<string, string> = {};
+    for (const pair of values['notation-plugin-config'] ?? []) {
+      const cut = pair.indexOf('=');
+      if (cut <= 0) throw new UsageError(`--notation-plugin-config "${pair}" is not key=value`);
+      pluginConfig[pair.slice(0, cut)] = pair.slice(cut + 1);
+    }
+    try {
+      return await createNotationPluginSigner({ name: values['notation-plugin'], keyId: values['notation-key-id'], pluginConfig });
+    } catch (err) {
+      throw new UsageError(`--notation-plugin: ${(err as Error).message}`);
+    }
+  }
+  if (!values['notation-key'] || !values['notation-cert']) throw new UsageError('--signature-format notation needs --notation-key KEY.pem and --notation-cert CHAIN.pem (or --notation-plugin)');
+  const read = (flag: string, path: string): string => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      throw new UsageError(`--${flag}: cannot read ${path}`);
+    }
+  };
+  try {
+    return await createNotationKeySigner({ privateKey: read('notation-key', values['notation-key']), password: env.NOTATION_KEY_PASSWORD, certificateChain: read('notation-cert', values['notation-cert']) });
+  } catch (err) {
+    if (err instanceof NotationError || err instanceof KeyError) throw new UsageError(`--${/certificate/i.test(err.message) ? 'notation-cert' : 'notation-key'}: ${err.message}`);
+    throw err;
+  }
 }
 
 /**

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
-import { pushArtifact, formatLocation, locationName, isValidTag, signBeforeTagging, tagRule, ArtifactPathError, type Location } from '@d2ci/core';
+import {
+  pushArtifact, formatLocation, locationName, isValidTag, signBeforeTagging, signNotationBeforeTagging, tagRule, ArtifactPathError, SbomError, attachDocuments, createBundleSigner, generateSbom,
+  readDocument, type ArtifactDocument, type Descriptor, type Location,
+} from '@d2ci/core';
 import { parseFlags, registryFlags, treeFlags, splitList, parseAnnotations } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { gitDefaults } from '../git.ts';
-import { signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
+import { notationSigner, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
 import { json, type Io } from '../output.ts';
 import { planManyComponents, pushManyComponents } from './push-components.ts';
@@ -42,7 +45,10 @@ Flags:
                              --diff-tag (default latest), as a GitHub strategy.matrix with -o json
       --sign                 sign keylessly before any tag moves (also implied by --key)
       --key FILE             sign with this ECDSA P-256 key (PEM or cosign.key; password in COSIGN_PASSWORD)
-      --signature-format F   legacy (default), bundle or both
+      --signature-format F   legacy (default), bundle, both, or notation (with --notation-key and --notation-cert)
+      --sbom FORMAT          attach a generated cyclonedx or spdx SBOM of the images, charts and sources it deploys
+      --attach FILE          attach an SPDX, CycloneDX or OpenVEX document (repeatable)
+      --attest               also sign each document as an in-toto attestation (with --sign or --key)
       --identity-token T     OIDC token for keyless signing (default: SIGSTORE_ID_TOKEN, or the GitHub job's)
       --fulcio-url, --rekor-url, --timestamp-server-url   private Sigstore services
       --creds USER:PASS      registry credentials (default: GITHUB_TOKEN for ghcr.io, docker config)
@@ -67,6 +73,9 @@ export async function push(args: string[], io: Io): Promise<number> {
     components: { type: 'string' },
     concurrency: { type: 'string' },
     plan: { type: 'boolean' },
+    sbom: { type: 'string' },
+    attach: { type: 'string', multiple: true },
+    attest: { type: 'boolean' },
     ...signingFlags,
   });
   if (values.help) {
@@ -79,7 +88,18 @@ export async function push(args: string[], io: Io): Promise<number> {
   const location: Location = opened.location;
   const urlTag = location.kind === 'registry' ? location.reference.tag : location.tag;
   if ((location.kind === 'registry' ? location.reference.digest : location.digest) !== undefined) throw new UsageError('push URL must name a tag, not a digest');
-  const signing = values.sign || values.key ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) } : undefined;
+  const notation = values['signature-format'] === 'notation';
+  const signing = !notation && (values.sign || values.key) ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) } : undefined;
+  if (values.sbom !== undefined && values.sbom !== 'cyclonedx' && values.sbom !== 'spdx') throw new UsageError(`--sbom "${values.sbom}" is not cyclonedx or spdx`);
+  if (values.components !== undefined && (notation || values.sbom || values.attach)) throw new UsageError('--components pushes cosign-signed artifacts without documents here; use the push-artifact action for per-component SBOMs, or push each component');
+  if (values.attest && !signing) throw new UsageError('--attest signs with Sigstore: add --sign (keyless) or --key');
+  let files: ArtifactDocument[];
+  try {
+    files = await Promise.all((values.attach ?? []).map((file) => readDocument(resolve(file))));
+  } catch (err) {
+    if (err instanceof SbomError) throw new UsageError(`--attach: ${err.message}`);
+    throw err;
+  }
   const annotations = parseAnnotations([...(values.annotation ?? []), ...(values.annotations ?? [])]);
   const path = resolve(values.path ?? '.');
   const tags = [...(urlTag ? [urlTag] : []), ...splitList(values.tag)];
@@ -98,7 +118,14 @@ export async function push(args: string[], io: Io): Promise<number> {
   if (many) return pushManyComponents({ ...many, tags, signing, source, revision, annotations, reproducible: values.reproducible }, io);
   const name = locationName(location);
   io.err(`► pushing artifact to ${name}${tags.length ? `:${tags[0]}` : ''}`);
-  const signingStep = signing && signBeforeTagging(opened.target, { ...signing, repository: name });
+  const bundleSigner = signing && values.attest ? await createBundleSigner(signing.identity) : undefined;
+  const signingStep = notation ? signNotationBeforeTagging(opened.target, await notationSigner(values)) : signing && signBeforeTagging(opened.target, { ...signing, repository: name, signer: bundleSigner });
+  let attached: Awaited<ReturnType<typeof attachDocuments>> = [];
+  const beforeTag = async (descriptor: Descriptor): Promise<void> => {
+    await signingStep?.beforeTag(descriptor);
+    const generated = values.sbom ? [await generateSbom(path, values.sbom as 'cyclonedx' | 'spdx', { repository: name, digest: descriptor.digest, source, revision }, walk)] : [];
+    if (generated.length || files.length) attached = await attachDocuments(opened.target, descriptor, [...generated, ...files], signing && values.attest ? { attest: { identity: signing.identity, signer: bundleSigner } } : {});
+  };
   let result;
   try {
     result = await pushArtifact({
@@ -111,7 +138,7 @@ export async function push(args: string[], io: Io): Promise<number> {
       revision,
       annotations,
       reproducible: values.reproducible,
-      beforeTag: signingStep?.beforeTag,
+      beforeTag,
     });
   } catch (err) {
     if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
@@ -121,10 +148,11 @@ export async function push(args: string[], io: Io): Promise<number> {
   const signed = signingStep?.result();
   const url = formatLocation(location.kind === 'registry' ? { kind: 'registry', reference: { registry: location.reference.registry, repository: location.reference.repository, digest } } : { kind: 'layout', dir: location.dir, digest });
   if (values.output === 'json') {
-    json(io, { pushed: result.pushed, url: location.kind === 'registry' ? `oci://${url}` : url, repository: name, tag: result.tags[0]?.tag ?? '', tags: result.tags.map((t) => t.tag), digest, ...(signed ? { signatureRef: signed.signatureRef } : {}) });
+    json(io, { pushed: result.pushed, url: location.kind === 'registry' ? `oci://${url}` : url, repository: name, tag: result.tags[0]?.tag ?? '', tags: result.tags.map((t) => t.tag), digest, ...(signed ? { signatureRef: signed.signatureRef } : {}), ...(attached.length ? { referrers: attached.map((a) => ({ format: a.format, source: a.source, digest: a.referrer.digest, attestation: a.attestation?.digest ?? null })) } : {}) });
   } else if (result.pushed) {
     io.err(`✔ artifact successfully pushed to ${name}@${digest} (${result.layer.files} files, ${result.layer.size} bytes)`);
     if (signed) io.err(`✔ signed as ${signed.identity}: ${signed.signatureRef}`);
+    for (const a of attached) io.err(`✔ attached ${a.source === 'generated' ? `a generated ${a.format} SBOM` : `${a.source} (${a.format})`}: ${name}@${a.referrer.digest}${a.attestation ? ` (attested: ${a.attestation.digest})` : ''}`);
     for (const t of result.tags) io.err(`✔ tagged ${name}:${t.tag}${t.changed ? '' : ' (already there)'}`);
   } else {
     io.err(`✔ no changes: ${result.reason}; ${name}@${digest}`);

@@ -1,7 +1,7 @@
-import { locationName, locationReference, signArtifact } from '@d2ci/core';
+import { locationName, locationReference, signArtifact, signNotationBeforeTagging, type SignResult, type SigningIdentity } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
-import { signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
+import { notationSigner, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
 import { json, type Io } from '../output.ts';
 
@@ -13,7 +13,10 @@ legacy writes the sha256-<hex>.sig manifest Flux 2.6+ verifies, bundle attaches 
 
 Flags:
       --key FILE                 sign with this ECDSA P-256 key (PEM or cosign.key; password in COSIGN_PASSWORD)
-      --signature-format F       legacy (default), bundle or both
+      --signature-format F       legacy (default), bundle, both, or notation (a Notary Project signature)
+      --notation-key FILE        notation: the signing key (PEM; password in NOTATION_KEY_PASSWORD)
+      --notation-cert FILE       notation: its certificate chain (PEM, leaf first)
+      --notation-plugin NAME, --notation-key-id ID, --notation-plugin-config K=V   notation: sign through a plugin
       --identity-token TOKEN     OIDC token for keyless signing (default: SIGSTORE_ID_TOKEN, or the GitHub job's)
       --fulcio-url URL           Fulcio (default https://fulcio.sigstore.dev)
       --rekor-url URL            Rekor v1 (default https://rekor.sigstore.dev)
@@ -29,22 +32,30 @@ export async function sign(args: string[], io: Io): Promise<number> {
     io.out(signHelp);
     return 0;
   }
-  const format = signatureFormat(values['signature-format']);
+  const notation = values['signature-format'] === 'notation';
+  const format = notation ? 'legacy' : signatureFormat(values['signature-format']);
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location);
   if (!reference) throw new UsageError('the URL must name the artifact to sign, by :tag or @digest');
-  const identity = signingIdentity(values);
+  const notationKey = notation ? await notationSigner(values) : undefined;
+  const identity = notation ? undefined : signingIdentity(values);
   const name = locationName(opened.location);
   let result;
   let digest: string;
   try {
     const descriptor = await opened.target.resolve(reference);
     digest = descriptor.digest;
-    result = await signArtifact(opened.target, descriptor, { identity, format, repository: name });
+    if (notationKey) {
+      const step = signNotationBeforeTagging(opened.target, notationKey);
+      await step.beforeTag(descriptor);
+      result = step.result() as SignResult;
+    } else {
+      result = await signArtifact(opened.target, descriptor, { identity: identity as SigningIdentity, format, repository: name });
+    }
   } catch (err) {
     throw await explainAuth(opened, err);
   }
   if (values.output === 'json') json(io, { digest, signatureRef: result.signatureRef, rekorLogIndex: result.rekorLogIndex ?? null, identity: result.identity });
-  else io.err(`✔ signed ${name}@${digest} as ${result.identity} (${format}): ${result.signatureRef}${result.rekorLogIndex ? `, Rekor log index ${result.rekorLogIndex}` : ''}`);
+  else io.err(`✔ signed ${name}@${digest} as ${result.identity} (${notation ? 'notation' : format}): ${result.signatureRef}${result.rekorLogIndex ? `, Rekor log index ${result.rekorLogIndex}` : ''}`);
   return 0;
 }

@@ -1,6 +1,7 @@
-import { artifactOrigin, locationName, locationReference, verifyArtifact, verifyFormats, type VerifyFormat } from '@d2ci/core';
+import { readFileSync } from 'node:fs';
+import { artifactOrigin, attestationPredicateType, locationName, locationReference, notationDirectoryTrustStore, NotationPolicyError, parseManifest, verifyArtifact, verifyFormats, verifyNotation, type VerifyFormat } from '@d2ci/core';
 import { verificationFlags, verificationFromFlags } from '../verification.ts';
-import { parseFlags, registryFlags } from '../flags.ts';
+import { parseFlags, registryFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
 import { json, type Io } from '../output.ts';
@@ -20,12 +21,60 @@ Flags:
                                           the repository whose GitHub run signed (a reusable workflow's
                                           identity names the reusable workflow, not its caller)
       --trusted-root FILE                 Sigstore trusted_root.json (default: public-good root via TUF)
-      --signature-format F                auto (default), legacy or bundle
+      --signature-format F                auto (default), legacy or bundle (notation: see below)
+      --require-attestations LIST         attestations that must verify too: spdx, cyclonedx, openvex or URIs
+      --notation-trust-policy FILE        verify a Notary Project signature with this trustpolicy.json …
+      --notation-trust-store DIR          … and this trust store (x509/ca/<name>/*.pem), as Notation and Flux do
+      --notation-scope SCOPE              for an OCI layout: the registry scope to match, e.g. local/my-layout
   -a, --annotation KEY=REGEXP             artifact annotation that must match (repeatable)
       --creds USER:PASS                   registry credentials
       --provider NAME                     generic (default), aws, gcp or azure
       --insecure-registry                 plain HTTP to the registry
   -o, --output json                       print the result as JSON`;
+
+/** An OCI layout has no repository for registry scopes to match: as `notation verify --oci-layout --scope`, the user names one. */
+function layoutScope(scope: string | undefined): string {
+  if (!scope) throw new UsageError('--notation-scope is required for an OCI layout: the registry scope its trust policy statement names, e.g. local/my-layout (as notation verify --oci-layout --scope)');
+  return scope;
+}
+
+/** --notation-trust-policy FILE --notation-trust-store DIR: a Notary Project signature, as Notation and Flux check it. */
+async function verifyWithNotation(values: { 'notation-trust-policy'?: string; 'notation-trust-store'?: string; 'notation-scope'?: string; output?: string } & Parameters<typeof openLocation>[1], positionals: string[], annotations: Record<string, RegExp>, io: Io): Promise<number> {
+  if (!values['notation-trust-policy'] || !values['notation-trust-store']) throw new UsageError('Notary Project verification needs --notation-trust-policy trustpolicy.json and --notation-trust-store DIR');
+  let policy: string;
+  try {
+    policy = readFileSync(values['notation-trust-policy'], 'utf8');
+  } catch {
+    throw new UsageError(`--notation-trust-policy: cannot read ${values['notation-trust-policy']}`);
+  }
+  const opened = openLocation(positionals[0], values, io.err);
+  const reference = locationReference(opened.location) ?? 'latest';
+  const name = locationName(opened.location);
+  let result;
+  try {
+    result = await verifyNotation({ target: opened.target, reference, repository: opened.location.kind === 'registry' ? name : layoutScope(values['notation-scope']), trustPolicy: policy, trustStore: notationDirectoryTrustStore(values['notation-trust-store']) });
+  } catch (err) {
+    if (err instanceof NotationPolicyError) throw new UsageError(`--notation-trust-policy: ${err.message}`);
+    throw await explainAuth(opened, err);
+  }
+  const digest = result.descriptor.digest;
+  const fetched = await opened.target.fetchManifest(digest);
+  const artifactAnnotations = parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
+  const reasons = [...result.reasons];
+  for (const [key, pattern] of Object.entries(annotations)) {
+    const value = artifactAnnotations[key];
+    if (value === undefined || !pattern.test(value)) reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source}`);
+  }
+  const verified = result.verified && reasons.length === 0;
+  if (values.output === 'json') {
+    json(io, { verified, digest, digestUrl: `${name}@${digest}`, format: 'notation', identity: result.signer ? `x509: ${result.signer.subject}` : null, policy: result.policy ?? null, level: result.level ?? null, skipped: result.skipped, reasons, warnings: result.warnings });
+  } else {
+    for (const warning of result.warnings) io.err(`⚠ ${warning}`);
+    if (verified) io.err(`✔ verified ${name}@${digest} (notation): signed by ${result.signer?.subject ?? ''}, trust policy ${result.policy ?? ''} (${result.level ?? ''})`);
+    else io.err(`✗ ${name}:${reference} (${digest}) is not verified: ${result.skipped ? `the trust policy ${result.policy ?? ''} skips verification` : reasons.join('; ')}`);
+  }
+  return verified ? 0 : 1;
+}
 
 export async function verify(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('verify', args, {
@@ -35,13 +84,17 @@ export async function verify(args: string[], io: Io): Promise<number> {
     'signature-format': { type: 'string' },
     annotation: { type: 'string', short: 'a', multiple: true },
     output: { type: 'string', short: 'o' },
+    'require-attestations': { type: 'string', multiple: true },
+    'notation-trust-policy': { type: 'string' },
+    'notation-trust-store': { type: 'string' },
+    'notation-scope': { type: 'string' },
   });
   if (values.help) {
     io.out(verifyHelp);
     return 0;
   }
   const format = values['signature-format'] ?? 'auto';
-  if (!(verifyFormats as readonly string[]).includes(format)) throw new UsageError(`--signature-format "${format}" is not one of ${verifyFormats.join(', ')}`);
+  if (!(verifyFormats as readonly string[]).includes(format) && format !== 'notation') throw new UsageError(`--signature-format "${format}" is not one of ${verifyFormats.join(', ')}, notation`);
   const annotations: Record<string, RegExp> = {};
   for (const pair of values.annotation ?? []) {
     const cut = pair.indexOf('=');
@@ -52,20 +105,27 @@ export async function verify(args: string[], io: Io): Promise<number> {
       throw new UsageError(`--annotation "${pair}": ${(err as Error).message}`);
     }
   }
+  if (values['notation-trust-policy'] || values['notation-trust-store'] || format === 'notation') return verifyWithNotation(values, positionals, annotations, io);
+  let requireAttestations: string[];
+  try {
+    requireAttestations = splitList(values['require-attestations']).map(attestationPredicateType);
+  } catch (err) {
+    throw new UsageError(`--require-attestations: ${(err as Error).message}`);
+  }
   const verification = await verificationFromFlags(values, values.key, 'key');
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';
   const name = locationName(opened.location);
   let result;
   try {
-    result = await verifyArtifact({ target: opened.target, reference, verification, format: format as VerifyFormat, annotations });
+    result = await verifyArtifact({ target: opened.target, reference, verification, format: format as VerifyFormat, annotations, requireAttestations });
   } catch (err) {
     throw await explainAuth(opened, err);
   }
   const { source, revision } = artifactOrigin(result.annotations);
   const digest = result.descriptor.digest;
   if (values.output === 'json') {
-    json(io, { verified: result.verified, digest, digestUrl: `${name}@${digest}`, format: result.format ?? null, identity: result.identity ?? null, issuer: result.issuer ?? null, signerRepository: result.sourceRepository ?? null, revision: revision ?? null, source: source ?? null, reasons: result.reasons, warnings: result.warnings });
+    json(io, { verified: result.verified, digest, digestUrl: `${name}@${digest}`, format: result.format ?? null, identity: result.identity ?? null, issuer: result.issuer ?? null, signerRepository: result.sourceRepository ?? null, revision: revision ?? null, source: source ?? null, attestations: result.attestations, reasons: result.reasons, warnings: result.warnings });
   } else {
     for (const warning of result.warnings) io.err(`⚠ ${warning}`);
     if (result.verified) {
