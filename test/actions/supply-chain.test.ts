@@ -124,6 +124,38 @@ describe('supply-chain metadata through the actions: SBOM/VEX referrers, attesta
     assert.doesNotMatch(fixed.stdout, /::warning::/);
   });
 
+  it('with components, each component gets the SBOM of what it deploys, attested by the one certificate', async () => {
+    const ws = makeWorkspace({
+      ...componentFiles,
+      'components/backend/base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - redis.yaml\nimages:\n  - name: redis\n    newTag: 7.4.1\n',
+      'components/backend/base/redis.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: redis\nspec:\n  template:\n    spec:\n      containers:\n        - name: redis\n          image: docker.io/library/redis@sha256:' + 'a'.repeat(64) + '\n',
+    });
+    const repository = `${registry.host}/acme/apps`;
+    sigstore.claims = githubClaims();
+    sigstore.requests.length = 0;
+    const run = await runAction('push-artifact', { repository, components: 'components/*', 'diff-tag': 'latest', sbom: 'spdx', attest: 'true', ...sigstoreInputs() }, { GITHUB_WORKSPACE: ws, ...sigstore.oidcEnv });
+    ok(run);
+    assert.equal(sigstore.requests.filter((r) => r === 'POST /api/v2/signingCert').length, 1);
+    const report = JSON.parse(run.outputs.components ?? '[]') as { name: string; digest: string; referrers: { format: string; digest: string; attestation: string }[] }[];
+    assert.deepEqual(report.map((r) => [r.name, r.referrers.map((a) => a.format), r.referrers.every((a) => /^sha256:/.test(a.attestation))]), [['backend', ['spdx'], true], ['frontend', ['spdx'], true]]);
+    const packages: Record<string, string[]> = {};
+    for (const component of report) {
+      const repo = new RegistryClient().repository({ registry: registry.host, repository: `acme/apps/${component.name}` });
+      const referrers = await referrersOf(`acme/apps/${component.name}`, component.digest);
+      const document = referrers.find((r) => r.artifactType === 'application/spdx+json') as Descriptor;
+      const spdxDoc = JSON.parse((await fetchReferrerContent(repo, document)).content.toString('utf8')) as { packages: { name: string; externalRefs?: { referenceLocator: string }[] }[] };
+      packages[component.name] = spdxDoc.packages.flatMap((p) => (p.externalRefs ?? []).map((r) => r.referenceLocator)).filter((l) => l.startsWith('pkg:oci/')).sort();
+    }
+    assert.ok(packages.backend?.some((purl) => purl.startsWith('pkg:oci/redis@sha256:' + 'a'.repeat(64))), JSON.stringify(packages.backend));
+    assert.ok(!packages.backend?.some((purl) => purl.includes('podinfo')), 'the backend SBOM lists only what the backend deploys');
+    assert.ok(packages.frontend?.some((purl) => purl.startsWith('pkg:oci/podinfo')), JSON.stringify(packages.frontend));
+    const gate = await runAction('verify-artifact', { repository: `${repository}/backend`, ref: 'latest', 'certificate-identity': pushWorkflow, 'trusted-root': sigstore.trustedRootFile, 'require-attestations': 'spdx' }, { GITHUB_WORKSPACE: ws });
+    ok(gate);
+    writeFileSync(join(ws, 'vex.json'), openvex);
+    const files = await runAction('push-artifact', { repository, components: 'components/*', attach: 'vex.json', ...sigstoreInputs() }, { GITHUB_WORKSPACE: ws, ...sigstore.oidcEnv });
+    assert.match(files.errors[0] ?? '', /^input `attach`: goes with `path`/);
+  });
+
   it('signs with signature-format: notation and verifies with a Notation trust policy and trust store', async () => {
     const caDir = mkdtempSync(join(tmpdir(), 'd2ci-ca-'));
     const ca = new TestCa(caDir);
