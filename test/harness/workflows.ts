@@ -154,7 +154,8 @@ function stepNeeds(action: string, withs: Yaml): Needs {
   }
   const planOnly = command === 'push' && literal(withs.plan) === 'true';
   if (!cloud) needs.packages = planOnly ? 'read' : 'write';
-  const signs = !planOnly && literal(withs.sign) !== 'false' && withs['signing-key'] === undefined;
+  // Keyless (Sigstore) signing needs the job's OIDC token; a key or Notation's X.509 key does not.
+  const signs = !planOnly && literal(withs.sign) !== 'false' && withs['signing-key'] === undefined && literal(withs['signature-format']) !== 'notation';
   if (signs) needs['id-token'] = 'write';
   return needs;
 }

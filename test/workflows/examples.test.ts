@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { parseAllDocuments } from 'yaml';
 import { repoRoot } from '../harness/action.ts';
 import { checkActionFile, checkWorkflow, findWorkflows, readYaml, type CheckOptions } from '../harness/workflows.ts';
+import { MemoryStore, createNotationKeySigner, notationFluxTrustStore, notationDirectoryTrustStore, parseNotationTrustPolicy, pushArtifact, signNotationBeforeTagging, verifyNotation } from '@d2ci/core';
+import { TestCa } from '../harness/ca.ts';
 
 const examplesRoot = join(repoRoot, 'workflows-examples');
 const options: CheckOptions = { projectRoot: repoRoot, examplesRoot };
@@ -27,6 +29,7 @@ describe('workflows-examples: every workflow is one GitHub runs, as intended', (
       'direct/d2-apps/.github/workflows/release-artifact.yaml',
       'direct/d2-apps/.github/workflows/verify-artifact.yaml',
       'direct/d2-fleet/.github/workflows/push-artifact.yaml',
+      'notation/.github/workflows/push-artifact.yaml',
       'platform-workflows/.github/workflows/d2-fan-out.yaml',
       'platform-workflows/.github/workflows/d2-image-update.yaml',
       'platform-workflows/.github/workflows/d2-push.yaml',
@@ -213,5 +216,58 @@ describe('workflows-examples: Flux verifies the identities the workflows sign wi
     assert.deepEqual([...fleet.production].map((i) => [d2.fleetProduction.test(i), d2.fleetStaging.test(i)]), [[true, false]]);
     assert.deepEqual([...apps.staging].map((i) => d2.appsStaging.test(i)), [true]);
     assert.deepEqual([...apps.production].map((i) => [d2.appsProduction.test(i), d2.appsStaging.test(i)]), [[true, false]]);
+  });
+});
+
+describe('workflows-examples/notation: the clusters accept what the workflow signs, with the policy both hold', () => {
+  const dir = join(examplesRoot, 'notation');
+
+  it('the gate and the cluster Secret hold the same trust policy, for the repository the workflow pushes to', () => {
+    const secret = parseAllDocuments(readFileSync(join(dir, 'clusters/staging/fleet-source.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string; spec?: { url: string; verify: { provider: string; secretRef: { name: string } } }; metadata: { name: string }; stringData?: Record<string, string> });
+    const source = secret.find((d) => d.kind === 'OCIRepository');
+    const config = secret.find((d) => d.kind === 'Secret');
+    assert.equal(source?.spec?.verify.provider, 'notation');
+    assert.equal(source?.spec?.verify.secretRef.name, config?.metadata.name);
+    const fromSecret = parseNotationTrustPolicy(config?.stringData?.['trustpolicy.json'] ?? '');
+    const fromRepo = parseNotationTrustPolicy(readFileSync(join(dir, '.notation/trustpolicy.json'), 'utf8'));
+    assert.deepEqual(fromSecret, fromRepo);
+    assert.deepEqual(fromRepo.trustPolicies.flatMap((p) => p.registryScopes), [source?.spec?.url.replace(/^oci:\/\//, '')]);
+    // The workflow pushes ghcr.io/${{ github.repository }}: the fleet repository of the URL above.
+    const steps = (readYaml(join(dir, '.github/workflows/push-artifact.yaml')).jobs as Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }>)['flux-push']?.steps ?? [];
+    const push = steps.find((s) => s.uses?.includes('push-artifact@'));
+    const gate = steps.find((s) => s.uses?.includes('verify-artifact@'));
+    assert.equal(push?.with?.['signature-format'], 'notation');
+    assert.equal(gate?.with?.['notation-trust-policy'], '.notation/trustpolicy.json');
+    assert.equal(source?.spec?.url, 'oci://ghcr.io/acme/d2-fleet');
+  });
+
+  it('a certificate with the policy\'s subject from the trusted CA verifies, as Flux and as the gate check; another subject does not', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'd2ci-notation-example-'));
+    const ca = new TestCa(join(work, 'ca'));
+    const root = ca.issue('root', '/C=US/ST=WA/O=Acme/CN=Acme Root CA', 'EC-384', 'v3_root');
+    const signerCert = ca.issue('signer', '/C=US/ST=WA/O=Acme/CN=Acme Fleet Signer', 'EC-256', 'v3_leaf', root);
+    const stranger = ca.issue('stranger', '/C=US/ST=WA/O=Acme/CN=Acme Intern', 'EC-256', 'v3_leaf', root);
+    const policy = readFileSync(join(dir, '.notation/trustpolicy.json'), 'utf8');
+    // The gate's store, laid out as the workflow's step writes it; the cluster's, as source-controller reads the Secret.
+    mkdirSync(join(work, 'truststore/x509/ca/acme'), { recursive: true });
+    writeFileSync(join(work, 'truststore/x509/ca/acme/root.pem'), root.certPem);
+    const stores = { gate: notationDirectoryTrustStore(join(work, 'truststore')), flux: notationFluxTrustStore({ 'acme-root.crt': root.certPem, 'trustpolicy.json': policy }) };
+    mkdirSync(join(work, 'fleet'));
+    writeFileSync(join(work, 'fleet/kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n');
+    const signed = async (cert: typeof signerCert): Promise<MemoryStore> => {
+      const target = new MemoryStore('ghcr.io/acme/d2-fleet');
+      const step = signNotationBeforeTagging(target, await createNotationKeySigner({ privateKey: cert.keyPem, certificateChain: cert.certPem + root.certPem }));
+      await pushArtifact({ path: join(work, 'fleet'), target, source: 'https://github.com/acme/d2-fleet', revision: 'refs/heads/main@sha1:1', diffTag: 'latest', beforeTag: step.beforeTag });
+      return target;
+    };
+    const good = await signed(signerCert);
+    const bad = await signed(stranger);
+    for (const [name, trustStore] of Object.entries(stores)) {
+      const accepted = await verifyNotation({ target: good, reference: 'latest', repository: 'ghcr.io/acme/d2-fleet', trustPolicy: policy, trustStore });
+      assert.deepEqual([accepted.verified, accepted.reasons], [true, []], name);
+      const refused = await verifyNotation({ target: bad, reference: 'latest', repository: 'ghcr.io/acme/d2-fleet', trustPolicy: policy, trustStore });
+      assert.equal(refused.verified, false, name);
+      assert.match(refused.reasons.join('\n'), /trusted identit/i, name);
+    }
   });
 });
