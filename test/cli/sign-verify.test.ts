@@ -79,6 +79,6 @@ describe('d2ci sign and verify', () => {
     assert.equal(noPolicy.code, 1);
     assert.match(noPolicy.stderr, /^✗ --certificate-identity or certificate-identity-regexp is required for keyless verification/m);
     const badFormat = await d2ci(['sign', 'oci-layout:layout:latest', '--key', 'cosign.key', '--signature-format', 'x'], ws);
-    assert.match(badFormat.stderr, /^✗ --signature-format "x" is not one of legacy, bundle, both$/m);
+    assert.match(badFormat.stderr, /^✗ --signature-format "x" is not one of legacy, bundle, both, notation$/m);
   });
 });
