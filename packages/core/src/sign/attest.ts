@@ -1,10 +1,8 @@
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
-import { attachReferrer } from '../oci/attach.ts';
-import { rfc3339 } from '../artifact/flux.ts';
 import { inTotoStatement } from './payload.ts';
 import { createBundleSigner, type BundleSigner, type SigningIdentity } from './signer.ts';
-import { sigstoreBundleMediaType } from './sign.ts';
+import { attachSigstoreBundle } from './sign.ts';
 
 /** in-toto predicate types of the documents d2ci attests, as cosign's `--type` shorthands map them. */
 export const predicateTypes = {
@@ -40,16 +38,7 @@ export interface AttestResult {
 export async function attestDocument(target: Target, subject: Descriptor, options: AttestOptions): Promise<AttestResult> {
   const signer = options.signer ?? (await createBundleSigner(options.identity));
   const bundle = await signer.signStatement(inTotoStatement(subject.digest, options.predicateType, options.predicate));
-  const { bundleToJSON } = await import('@sigstore/bundle');
-  const referrer = await attachReferrer(target, subject, {
-    artifactType: sigstoreBundleMediaType,
-    content: Buffer.from(JSON.stringify(bundleToJSON(bundle))),
-    annotations: {
-      'dev.sigstore.bundle.content': 'dsse-envelope',
-      'dev.sigstore.bundle.predicateType': options.predicateType,
-      'org.opencontainers.image.created': rfc3339(new Date()),
-    },
-  });
+  const referrer = await attachSigstoreBundle(target, subject, bundle, options.predicateType);
   const logIndex = bundle.verificationMaterial.tlogEntries[0]?.logIndex;
   return { referrer, predicateType: options.predicateType, ...(logIndex !== undefined ? { rekorLogIndex: String(logIndex) } : {}) };
 }

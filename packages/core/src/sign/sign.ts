@@ -45,6 +45,23 @@ function certificateIdentity(bundle: Bundle): string | undefined {
 }
 
 /**
+ * Attaches a v0.3 bundle (a DSSE envelope over an in-toto statement of `predicateType`) to `subject` as cosign v3
+ * writes it: a referrer with the bundle annotations Flux 2.8+ and `cosign verify` look for.
+ */
+export async function attachSigstoreBundle(target: Target, subject: Descriptor, bundle: Bundle, predicateType: string): Promise<Descriptor> {
+  const { bundleToJSON } = await import('@sigstore/bundle');
+  return attachReferrer(target, subject, {
+    artifactType: sigstoreBundleMediaType,
+    content: Buffer.from(JSON.stringify(bundleToJSON(bundle))),
+    annotations: {
+      'dev.sigstore.bundle.content': 'dsse-envelope',
+      'dev.sigstore.bundle.predicateType': predicateType,
+      'org.opencontainers.image.created': rfc3339(new Date()),
+    },
+  });
+}
+
+/**
  * Signs a manifest already stored in `target`. `legacy` writes cosign's `sha256-<hex>.sig` manifest (what Flux
  * 2.6+ and cosign v2/v3 verify); `bundle` attaches a v0.3 DSSE bundle as a referrer (cosign v3's default, which
  * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
@@ -65,16 +82,7 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
   if (options.format !== 'legacy') {
     const bundle = await signer.signStatement(signStatement(subject.digest, options.claims));
     first ??= bundle;
-    const { bundleToJSON } = await import('@sigstore/bundle');
-    const referrer = await attachReferrer(target, subject, {
-      artifactType: sigstoreBundleMediaType,
-      content: Buffer.from(JSON.stringify(bundleToJSON(bundle))),
-      annotations: {
-        'dev.sigstore.bundle.content': 'dsse-envelope',
-        'dev.sigstore.bundle.predicateType': cosignSignPredicateType,
-        'org.opencontainers.image.created': rfc3339(new Date()),
-      },
-    });
+    const referrer = await attachSigstoreBundle(target, subject, bundle, cosignSignPredicateType);
     result.referrer = referrer;
     result.signatureRef ??= `${name}@${referrer.digest}`;
   }
