@@ -1,5 +1,5 @@
 export const id = 775;
-export const ids = [775,124];
+export const ids = [775,743];
 export const modules = {
 
 /***/ 18061:
@@ -2932,7 +2932,7 @@ const protobuf_specs_1 = __webpack_require__(17154);
 const dsse_1 = __webpack_require__(87169);
 const message_1 = __webpack_require__(66649);
 const signer_1 = __webpack_require__(53074);
-const witness_1 = __webpack_require__(32467);
+const witness_1 = __webpack_require__(54848);
 const MAX_CA_API_VERSION = 1;
 const MAX_TLOG_API_VERSION = 2;
 const MAX_TSA_API_VERSION = 1;
@@ -3625,7 +3625,7 @@ Object.defineProperty(exports, "CIContextProvider", ({ enumerable: true, get: fu
 var signer_1 = __webpack_require__(53074);
 Object.defineProperty(exports, "DEFAULT_FULCIO_URL", ({ enumerable: true, get: function () { return signer_1.DEFAULT_FULCIO_URL; } }));
 Object.defineProperty(exports, "FulcioSigner", ({ enumerable: true, get: function () { return signer_1.FulcioSigner; } }));
-var witness_1 = __webpack_require__(32467);
+var witness_1 = __webpack_require__(54848);
 Object.defineProperty(exports, "DEFAULT_REKOR_URL", ({ enumerable: true, get: function () { return witness_1.DEFAULT_REKOR_URL; } }));
 Object.defineProperty(exports, "RekorWitness", ({ enumerable: true, get: function () { return witness_1.RekorWitness; } }));
 Object.defineProperty(exports, "TSAWitness", ({ enumerable: true, get: function () { return witness_1.TSAWitness; } }));
@@ -4023,7 +4023,7 @@ exports.getUserAgent = getUserAgent;
 
 /***/ }),
 
-/***/ 32467:
+/***/ 54848:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14499,7 +14499,7 @@ const { MinipassSized } = __webpack_require__(97553)
 
 const Blob = __webpack_require__(95252)
 const { BUFFER } = Blob
-const FetchError = __webpack_require__(42328)
+const FetchError = __webpack_require__(19947)
 
 // optional dependency on 'iconv-lite'
 let decode
@@ -14857,7 +14857,7 @@ module.exports = Body
 
 /***/ }),
 
-/***/ 42328:
+/***/ 19947:
 /***/ ((module) => {
 
 
@@ -15187,7 +15187,7 @@ const Headers = __webpack_require__(57025)
 const { createHeadersLenient } = Headers
 const Request = __webpack_require__(46854)
 const { getNodeRequestOptions } = Request
-const FetchError = __webpack_require__(42328)
+const FetchError = __webpack_require__(19947)
 const AbortError = __webpack_require__(74158)
 
 const acceptsEncoding = (headers, encoding) => {

@@ -22188,7 +22188,7 @@ exports.streamCollector = streamCollector;
 const { buildQueryString, HttpResponse } = __webpack_require__(89922);
 const node_https = __webpack_require__(44708);
 const { Readable } = __webpack_require__(57075);
-const http2 = __webpack_require__(54848);
+const http2 = __webpack_require__(32467);
 
 function buildAbortError(abortSignal) {
     const reason = abortSignal && typeof abortSignal === "object" && "reason" in abortSignal

@@ -5,23 +5,23 @@ export const modules = {
 /***/ 5070:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__(35862);
+module.exports = __webpack_require__(5862);
 
 
 /***/ }),
 
-/***/ 35862:
+/***/ 5862:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var net = __webpack_require__(69278);
-var tls = __webpack_require__(64756);
-var http = __webpack_require__(58611);
-var https = __webpack_require__(65692);
-var events = __webpack_require__(24434);
-var assert = __webpack_require__(42613);
-var util = __webpack_require__(39023);
+var net = __webpack_require__(9278);
+var tls = __webpack_require__(4756);
+var http = __webpack_require__(8611);
+var https = __webpack_require__(5692);
+var events = __webpack_require__(4434);
+var assert = __webpack_require__(2613);
+var util = __webpack_require__(9023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -281,33 +281,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 61684:
+/***/ 1684:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Client = __webpack_require__(71313)
-const Dispatcher = __webpack_require__(33415)
+const Client = __webpack_require__(1313)
+const Dispatcher = __webpack_require__(3415)
 const Pool = __webpack_require__(5928)
-const BalancedPool = __webpack_require__(66681)
-const Agent = __webpack_require__(61745)
-const ProxyAgent = __webpack_require__(17508)
-const EnvHttpProxyAgent = __webpack_require__(49221)
-const RetryAgent = __webpack_require__(40334)
-const errors = __webpack_require__(53959)
-const util = __webpack_require__(89500)
+const BalancedPool = __webpack_require__(9062)
+const Agent = __webpack_require__(1745)
+const ProxyAgent = __webpack_require__(7508)
+const EnvHttpProxyAgent = __webpack_require__(9221)
+const RetryAgent = __webpack_require__(334)
+const errors = __webpack_require__(3959)
+const util = __webpack_require__(9500)
 const { InvalidArgumentError } = errors
-const api = __webpack_require__(82531)
-const buildConnector = __webpack_require__(91332)
-const MockClient = __webpack_require__(72361)
-const MockAgent = __webpack_require__(77017)
-const MockPool = __webpack_require__(36480)
-const mockErrors = __webpack_require__(12673)
-const RetryHandler = __webpack_require__(74004)
-const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(61481)
-const DecoratorHandler = __webpack_require__(99151)
-const RedirectHandler = __webpack_require__(67158)
-const createRedirectInterceptor = __webpack_require__(11576)
+const api = __webpack_require__(2531)
+const buildConnector = __webpack_require__(1332)
+const MockClient = __webpack_require__(2361)
+const MockAgent = __webpack_require__(7017)
+const MockPool = __webpack_require__(6480)
+const mockErrors = __webpack_require__(2673)
+const RetryHandler = __webpack_require__(4004)
+const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(1481)
+const DecoratorHandler = __webpack_require__(9151)
+const RedirectHandler = __webpack_require__(7158)
+const createRedirectInterceptor = __webpack_require__(1576)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -325,10 +325,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __webpack_require__(17734),
-  retry: __webpack_require__(65486),
-  dump: __webpack_require__(45376),
-  dns: __webpack_require__(64287)
+  redirect: __webpack_require__(7734),
+  retry: __webpack_require__(5486),
+  dump: __webpack_require__(5376),
+  dns: __webpack_require__(4287)
 }
 
 module.exports.buildConnector = buildConnector
@@ -390,7 +390,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__webpack_require__(64202).fetch)
+const fetchImpl = (__webpack_require__(4202).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -402,38 +402,38 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __webpack_require__(13408).Headers
-module.exports.Response = __webpack_require__(87287).Response
-module.exports.Request = __webpack_require__(19683).Request
-module.exports.FormData = __webpack_require__(63818).FormData
+module.exports.Headers = __webpack_require__(3408).Headers
+module.exports.Response = __webpack_require__(7287).Response
+module.exports.Request = __webpack_require__(9683).Request
+module.exports.FormData = __webpack_require__(3818).FormData
 module.exports.File = globalThis.File ?? (__webpack_require__(4573).File)
-module.exports.FileReader = __webpack_require__(66575).FileReader
+module.exports.FileReader = __webpack_require__(6575).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(65311)
+const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(5311)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __webpack_require__(56577)
+const { CacheStorage } = __webpack_require__(6577)
 const { kConstruct } = __webpack_require__(8329)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __webpack_require__(67889)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __webpack_require__(7889)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __webpack_require__(50192)
+const { parseMIMEType, serializeAMimeType } = __webpack_require__(192)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(26760)
+const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(4379)
 module.exports.WebSocket = __webpack_require__(2522).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
@@ -450,18 +450,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __webpack_require__(37042)
+const { EventSource } = __webpack_require__(7042)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 52730:
+/***/ 2730:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { addAbortListener } = __webpack_require__(89500)
-const { RequestAbortedError } = __webpack_require__(53959)
+const { addAbortListener } = __webpack_require__(9500)
+const { RequestAbortedError } = __webpack_require__(3959)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -521,16 +521,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73192:
+/***/ 3192:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, SocketError } = __webpack_require__(53959)
-const util = __webpack_require__(89500)
-const { addSignal, removeSignal } = __webpack_require__(52730)
+const assert = __webpack_require__(4589)
+const { AsyncResource } = __webpack_require__(6698)
+const { InvalidArgumentError, SocketError } = __webpack_require__(3959)
+const util = __webpack_require__(9500)
+const { addSignal, removeSignal } = __webpack_require__(2730)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -636,7 +636,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 62466:
+/***/ 2466:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -645,16 +645,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __webpack_require__(57075)
+} = __webpack_require__(7075)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __webpack_require__(53959)
-const util = __webpack_require__(89500)
-const { AsyncResource } = __webpack_require__(16698)
-const { addSignal, removeSignal } = __webpack_require__(52730)
-const assert = __webpack_require__(34589)
+} = __webpack_require__(3959)
+const util = __webpack_require__(9500)
+const { AsyncResource } = __webpack_require__(6698)
+const { addSignal, removeSignal } = __webpack_require__(2730)
+const assert = __webpack_require__(4589)
 
 const kResume = Symbol('resume')
 
@@ -894,17 +894,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 50887:
+/***/ 887:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { Readable } = __webpack_require__(38947)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(53959)
-const util = __webpack_require__(89500)
-const { getResolveErrorBodyCallback } = __webpack_require__(80363)
-const { AsyncResource } = __webpack_require__(16698)
+const assert = __webpack_require__(4589)
+const { Readable } = __webpack_require__(8947)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(3959)
+const util = __webpack_require__(9500)
+const { getResolveErrorBodyCallback } = __webpack_require__(363)
+const { AsyncResource } = __webpack_require__(6698)
 
 class RequestHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1115,18 +1115,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 44388:
+/***/ 4388:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { finished, PassThrough } = __webpack_require__(57075)
-const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(53959)
-const util = __webpack_require__(89500)
-const { getResolveErrorBodyCallback } = __webpack_require__(80363)
-const { AsyncResource } = __webpack_require__(16698)
-const { addSignal, removeSignal } = __webpack_require__(52730)
+const assert = __webpack_require__(4589)
+const { finished, PassThrough } = __webpack_require__(7075)
+const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(3959)
+const util = __webpack_require__(9500)
+const { getResolveErrorBodyCallback } = __webpack_require__(363)
+const { AsyncResource } = __webpack_require__(6698)
+const { addSignal, removeSignal } = __webpack_require__(2730)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1342,16 +1342,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 56342:
+/***/ 6342:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __webpack_require__(53959)
-const { AsyncResource } = __webpack_require__(16698)
-const util = __webpack_require__(89500)
-const { addSignal, removeSignal } = __webpack_require__(52730)
-const assert = __webpack_require__(34589)
+const { InvalidArgumentError, SocketError } = __webpack_require__(3959)
+const { AsyncResource } = __webpack_require__(6698)
+const util = __webpack_require__(9500)
+const { addSignal, removeSignal } = __webpack_require__(2730)
+const assert = __webpack_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -1457,32 +1457,32 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 82531:
+/***/ 2531:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-module.exports.request = __webpack_require__(50887)
-module.exports.stream = __webpack_require__(44388)
-module.exports.pipeline = __webpack_require__(62466)
-module.exports.upgrade = __webpack_require__(56342)
-module.exports.connect = __webpack_require__(73192)
+module.exports.request = __webpack_require__(887)
+module.exports.stream = __webpack_require__(4388)
+module.exports.pipeline = __webpack_require__(2466)
+module.exports.upgrade = __webpack_require__(6342)
+module.exports.connect = __webpack_require__(3192)
 
 
 /***/ }),
 
-/***/ 38947:
+/***/ 8947:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
 
-const assert = __webpack_require__(34589)
-const { Readable } = __webpack_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(53959)
-const util = __webpack_require__(89500)
-const { ReadableStreamFrom } = __webpack_require__(89500)
+const assert = __webpack_require__(4589)
+const { Readable } = __webpack_require__(7075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(3959)
+const util = __webpack_require__(9500)
+const { ReadableStreamFrom } = __webpack_require__(9500)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1863,15 +1863,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 80363:
+/***/ 363:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const assert = __webpack_require__(34589)
+const assert = __webpack_require__(4589)
 const {
   ResponseStatusCodeError
-} = __webpack_require__(53959)
+} = __webpack_require__(3959)
 
-const { chunksDecode } = __webpack_require__(38947)
+const { chunksDecode } = __webpack_require__(8947)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1963,16 +1963,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 91332:
+/***/ 1332:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const net = __webpack_require__(77030)
-const assert = __webpack_require__(34589)
-const util = __webpack_require__(89500)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(53959)
-const timers = __webpack_require__(74591)
+const net = __webpack_require__(7030)
+const assert = __webpack_require__(4589)
+const util = __webpack_require__(9500)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(3959)
+const timers = __webpack_require__(4591)
 
 function noop () {}
 
@@ -2057,7 +2057,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __webpack_require__(41692)
+        tls = __webpack_require__(1692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -2210,7 +2210,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 42371:
+/***/ 2371:
 /***/ ((module) => {
 
 
@@ -2335,12 +2335,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95458:
+/***/ 5458:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const diagnosticsChannel = __webpack_require__(53053)
-const util = __webpack_require__(57975)
+const diagnosticsChannel = __webpack_require__(3053)
+const util = __webpack_require__(7975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -2544,7 +2544,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53959:
+/***/ 3959:
 /***/ ((module) => {
 
 
@@ -2976,7 +2976,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69691:
+/***/ 9691:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2984,8 +2984,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __webpack_require__(53959)
-const assert = __webpack_require__(34589)
+} = __webpack_require__(3959)
+const assert = __webpack_require__(4589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -2999,9 +2999,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __webpack_require__(89500)
-const { channels } = __webpack_require__(95458)
-const { headerNameLowerCasedRecord } = __webpack_require__(42371)
+} = __webpack_require__(9500)
+const { channels } = __webpack_require__(5458)
+const { headerNameLowerCasedRecord } = __webpack_require__(2371)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3465,7 +3465,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 68031:
+/***/ 8031:
 /***/ ((module) => {
 
 module.exports = {
@@ -3539,7 +3539,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76868:
+/***/ 6868:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3547,7 +3547,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __webpack_require__(42371)
+} = __webpack_require__(2371)
 
 class TstNode {
   /** @type {any} */
@@ -3698,23 +3698,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89500:
+/***/ 9500:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(68031)
-const { IncomingMessage } = __webpack_require__(37067)
-const stream = __webpack_require__(57075)
-const net = __webpack_require__(77030)
+const assert = __webpack_require__(4589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(8031)
+const { IncomingMessage } = __webpack_require__(7067)
+const stream = __webpack_require__(7075)
+const net = __webpack_require__(7030)
 const { Blob } = __webpack_require__(4573)
-const nodeUtil = __webpack_require__(57975)
-const { stringify } = __webpack_require__(41792)
-const { EventEmitter: EE } = __webpack_require__(78474)
-const { InvalidArgumentError } = __webpack_require__(53959)
-const { headerNameLowerCasedRecord } = __webpack_require__(42371)
-const { tree } = __webpack_require__(76868)
+const nodeUtil = __webpack_require__(7975)
+const { stringify } = __webpack_require__(1792)
+const { EventEmitter: EE } = __webpack_require__(8474)
+const { InvalidArgumentError } = __webpack_require__(3959)
+const { headerNameLowerCasedRecord } = __webpack_require__(2371)
+const { tree } = __webpack_require__(6868)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4424,18 +4424,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61745:
+/***/ 1745:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(53959)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(68031)
-const DispatcherBase = __webpack_require__(71517)
+const { InvalidArgumentError } = __webpack_require__(3959)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(8031)
+const DispatcherBase = __webpack_require__(1517)
 const Pool = __webpack_require__(5928)
-const Client = __webpack_require__(71313)
-const util = __webpack_require__(89500)
-const createRedirectInterceptor = __webpack_require__(11576)
+const Client = __webpack_require__(1313)
+const util = __webpack_require__(9500)
+const createRedirectInterceptor = __webpack_require__(1576)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4564,7 +4564,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 66681:
+/***/ 9062:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -4572,7 +4572,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __webpack_require__(53959)
+} = __webpack_require__(3959)
 const {
   PoolBase,
   kClients,
@@ -4580,10 +4580,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __webpack_require__(47292)
+} = __webpack_require__(7292)
 const Pool = __webpack_require__(5928)
-const { kUrl, kInterceptors } = __webpack_require__(68031)
-const { parseOrigin } = __webpack_require__(89500)
+const { kUrl, kInterceptors } = __webpack_require__(8031)
+const { parseOrigin } = __webpack_require__(9500)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4780,17 +4780,17 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 24393:
+/***/ 4393:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 /* global WebAssembly */
 
-const assert = __webpack_require__(34589)
-const util = __webpack_require__(89500)
-const { channels } = __webpack_require__(95458)
-const timers = __webpack_require__(74591)
+const assert = __webpack_require__(4589)
+const util = __webpack_require__(9500)
+const { channels } = __webpack_require__(5458)
+const timers = __webpack_require__(4591)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4803,7 +4803,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(53959)
+} = __webpack_require__(3959)
 const {
   kUrl,
   kReset,
@@ -4836,9 +4836,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __webpack_require__(68031)
+} = __webpack_require__(8031)
 
-const constants = __webpack_require__(40748)
+const constants = __webpack_require__(748)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4850,11 +4850,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(63922) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(3922) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__webpack_require__(53742))
+    mod = await WebAssembly.compile(__webpack_require__(3742))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4862,7 +4862,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __webpack_require__(63922))
+    mod = await WebAssembly.compile(llhttpWasmData || __webpack_require__(3922))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5777,7 +5777,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__webpack_require__(51448).extractBody)
+      extractBody = (__webpack_require__(1448).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6300,21 +6300,21 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 23504:
+/***/ 3504:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { errorMonitor } = __webpack_require__(78474)
-const { pipeline } = __webpack_require__(57075)
-const util = __webpack_require__(89500)
+const assert = __webpack_require__(4589)
+const { errorMonitor } = __webpack_require__(8474)
+const { pipeline } = __webpack_require__(7075)
+const util = __webpack_require__(9500)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __webpack_require__(53959)
+} = __webpack_require__(3959)
 const {
   kUrl,
   kReset,
@@ -6333,7 +6333,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __webpack_require__(68031)
+} = __webpack_require__(8031)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6345,7 +6345,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __webpack_require__(54848)
+  http2 = __webpack_require__(2467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -6739,7 +6739,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__webpack_require__(51448).extractBody)
+    extractBody ??= (__webpack_require__(1448).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7099,26 +7099,26 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 71313:
+/***/ 1313:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // @ts-check
 
 
 
-const assert = __webpack_require__(34589)
-const net = __webpack_require__(77030)
-const http = __webpack_require__(37067)
-const util = __webpack_require__(89500)
-const { channels } = __webpack_require__(95458)
-const Request = __webpack_require__(69691)
-const DispatcherBase = __webpack_require__(71517)
+const assert = __webpack_require__(4589)
+const net = __webpack_require__(7030)
+const http = __webpack_require__(7067)
+const util = __webpack_require__(9500)
+const { channels } = __webpack_require__(5458)
+const Request = __webpack_require__(9691)
+const DispatcherBase = __webpack_require__(1517)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __webpack_require__(53959)
-const buildConnector = __webpack_require__(91332)
+} = __webpack_require__(3959)
+const buildConnector = __webpack_require__(1332)
 const {
   kUrl,
   kServerName,
@@ -7160,9 +7160,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __webpack_require__(68031)
-const connectH1 = __webpack_require__(24393)
-const connectH2 = __webpack_require__(23504)
+} = __webpack_require__(8031)
+const connectH1 = __webpack_require__(4393)
+const connectH2 = __webpack_require__(3504)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7470,7 +7470,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __webpack_require__(11576)
+const createRedirectInterceptor = __webpack_require__(1576)
 
 function onError (client, err) {
   if (
@@ -7730,19 +7730,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 71517:
+/***/ 1517:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const buffer = __webpack_require__(4573)
-const Dispatcher = __webpack_require__(33415)
+const Dispatcher = __webpack_require__(3415)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __webpack_require__(53959)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(68031)
+} = __webpack_require__(3959)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __webpack_require__(8031)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7945,11 +7945,11 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 33415:
+/***/ 3415:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const EventEmitter = __webpack_require__(78474)
+const EventEmitter = __webpack_require__(8474)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -8017,15 +8017,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 49221:
+/***/ 9221:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(71517)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(68031)
-const ProxyAgent = __webpack_require__(17508)
-const Agent = __webpack_require__(61745)
+const DispatcherBase = __webpack_require__(1517)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(8031)
+const ProxyAgent = __webpack_require__(7508)
+const Agent = __webpack_require__(1745)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8184,7 +8184,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 95464:
+/***/ 5464:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8308,15 +8308,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 47292:
+/***/ 7292:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(71517)
-const FixedQueue = __webpack_require__(95464)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(68031)
-const PoolStats = __webpack_require__(88186)
+const DispatcherBase = __webpack_require__(1517)
+const FixedQueue = __webpack_require__(5464)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(8031)
+const PoolStats = __webpack_require__(8186)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8509,10 +8509,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88186:
+/***/ 8186:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __webpack_require__(68031)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __webpack_require__(8031)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8561,14 +8561,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __webpack_require__(47292)
-const Client = __webpack_require__(71313)
+} = __webpack_require__(7292)
+const Client = __webpack_require__(1313)
 const {
   InvalidArgumentError
-} = __webpack_require__(53959)
-const util = __webpack_require__(89500)
-const { kUrl, kInterceptors } = __webpack_require__(68031)
-const buildConnector = __webpack_require__(91332)
+} = __webpack_require__(3959)
+const util = __webpack_require__(9500)
+const { kUrl, kInterceptors } = __webpack_require__(8031)
+const buildConnector = __webpack_require__(1332)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8664,19 +8664,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 17508:
+/***/ 7508:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(68031)
-const { URL } = __webpack_require__(73136)
-const Agent = __webpack_require__(61745)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(8031)
+const { URL } = __webpack_require__(3136)
+const Agent = __webpack_require__(1745)
 const Pool = __webpack_require__(5928)
-const DispatcherBase = __webpack_require__(71517)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(53959)
-const buildConnector = __webpack_require__(91332)
-const Client = __webpack_require__(71313)
+const DispatcherBase = __webpack_require__(1517)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(3959)
+const buildConnector = __webpack_require__(1332)
+const Client = __webpack_require__(1313)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8945,13 +8945,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 40334:
+/***/ 334:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Dispatcher = __webpack_require__(33415)
-const RetryHandler = __webpack_require__(74004)
+const Dispatcher = __webpack_require__(3415)
+const RetryHandler = __webpack_require__(4004)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8987,7 +8987,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 61481:
+/***/ 1481:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -8995,8 +8995,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __webpack_require__(53959)
-const Agent = __webpack_require__(61745)
+const { InvalidArgumentError } = __webpack_require__(3959)
+const Agent = __webpack_require__(1745)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9026,7 +9026,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99151:
+/***/ 9151:
 /***/ ((module) => {
 
 
@@ -9077,16 +9077,16 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 67158:
+/***/ 7158:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(89500)
-const { kBodyUsed } = __webpack_require__(68031)
-const assert = __webpack_require__(34589)
-const { InvalidArgumentError } = __webpack_require__(53959)
-const EE = __webpack_require__(78474)
+const util = __webpack_require__(9500)
+const { kBodyUsed } = __webpack_require__(8031)
+const assert = __webpack_require__(4589)
+const { InvalidArgumentError } = __webpack_require__(3959)
+const EE = __webpack_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -9316,20 +9316,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 74004:
+/***/ 4004:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const assert = __webpack_require__(34589)
+const assert = __webpack_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __webpack_require__(68031)
-const { RequestRetryError } = __webpack_require__(53959)
+const { kRetryHandlerDefaultRetry } = __webpack_require__(8031)
+const { RequestRetryError } = __webpack_require__(3959)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __webpack_require__(89500)
+} = __webpack_require__(9500)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9760,14 +9760,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 64287:
+/***/ 4287:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const { isIP } = __webpack_require__(77030)
-const { lookup } = __webpack_require__(40610)
-const DecoratorHandler = __webpack_require__(99151)
-const { InvalidArgumentError, InformationalError } = __webpack_require__(53959)
+const { isIP } = __webpack_require__(7030)
+const { lookup } = __webpack_require__(610)
+const DecoratorHandler = __webpack_require__(9151)
+const { InvalidArgumentError, InformationalError } = __webpack_require__(3959)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10142,14 +10142,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 45376:
+/***/ 5376:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(89500)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(53959)
-const DecoratorHandler = __webpack_require__(99151)
+const util = __webpack_require__(9500)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(3959)
+const DecoratorHandler = __webpack_require__(9151)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10272,12 +10272,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 11576:
+/***/ 1576:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const RedirectHandler = __webpack_require__(67158)
+const RedirectHandler = __webpack_require__(7158)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10300,11 +10300,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 17734:
+/***/ 7734:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RedirectHandler = __webpack_require__(67158)
+const RedirectHandler = __webpack_require__(7158)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10331,11 +10331,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 65486:
+/***/ 5486:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RetryHandler = __webpack_require__(74004)
+const RetryHandler = __webpack_require__(4004)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10357,13 +10357,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 40748:
+/***/ 748:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __webpack_require__(34608);
+const utils_1 = __webpack_require__(4608);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10641,7 +10641,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 63922:
+/***/ 3922:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10653,7 +10653,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 53742:
+/***/ 3742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10665,7 +10665,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 34608:
+/***/ 4608:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10686,13 +10686,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 77017:
+/***/ 7017:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kClients } = __webpack_require__(68031)
-const Agent = __webpack_require__(61745)
+const { kClients } = __webpack_require__(8031)
+const Agent = __webpack_require__(1745)
 const {
   kAgent,
   kMockAgentSet,
@@ -10703,14 +10703,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __webpack_require__(52305)
-const MockClient = __webpack_require__(72361)
-const MockPool = __webpack_require__(36480)
-const { matchValue, buildMockOptions } = __webpack_require__(73193)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(53959)
-const Dispatcher = __webpack_require__(33415)
-const Pluralizer = __webpack_require__(35773)
-const PendingInterceptorsFormatter = __webpack_require__(85738)
+} = __webpack_require__(2305)
+const MockClient = __webpack_require__(2361)
+const MockPool = __webpack_require__(6480)
+const { matchValue, buildMockOptions } = __webpack_require__(3193)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(3959)
+const Dispatcher = __webpack_require__(3415)
+const Pluralizer = __webpack_require__(5773)
+const PendingInterceptorsFormatter = __webpack_require__(5738)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10853,14 +10853,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 72361:
+/***/ 2361:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { promisify } = __webpack_require__(57975)
-const Client = __webpack_require__(71313)
-const { buildMockDispatch } = __webpack_require__(73193)
+const { promisify } = __webpack_require__(7975)
+const Client = __webpack_require__(1313)
+const { buildMockDispatch } = __webpack_require__(3193)
 const {
   kDispatches,
   kMockAgent,
@@ -10869,10 +10869,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __webpack_require__(52305)
+} = __webpack_require__(2305)
 const { MockInterceptor } = __webpack_require__(5843)
-const Symbols = __webpack_require__(68031)
-const { InvalidArgumentError } = __webpack_require__(53959)
+const Symbols = __webpack_require__(8031)
+const { InvalidArgumentError } = __webpack_require__(3959)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10919,12 +10919,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 12673:
+/***/ 2673:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { UndiciError } = __webpack_require__(53959)
+const { UndiciError } = __webpack_require__(3959)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10959,7 +10959,7 @@ module.exports = {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(73193)
+const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(3193)
 const {
   kDispatches,
   kDispatchKey,
@@ -10967,9 +10967,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __webpack_require__(52305)
-const { InvalidArgumentError } = __webpack_require__(53959)
-const { buildURL } = __webpack_require__(89500)
+} = __webpack_require__(2305)
+const { InvalidArgumentError } = __webpack_require__(3959)
+const { buildURL } = __webpack_require__(9500)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11168,14 +11168,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 36480:
+/***/ 6480:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { promisify } = __webpack_require__(57975)
+const { promisify } = __webpack_require__(7975)
 const Pool = __webpack_require__(5928)
-const { buildMockDispatch } = __webpack_require__(73193)
+const { buildMockDispatch } = __webpack_require__(3193)
 const {
   kDispatches,
   kMockAgent,
@@ -11184,10 +11184,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __webpack_require__(52305)
+} = __webpack_require__(2305)
 const { MockInterceptor } = __webpack_require__(5843)
-const Symbols = __webpack_require__(68031)
-const { InvalidArgumentError } = __webpack_require__(53959)
+const Symbols = __webpack_require__(8031)
+const { InvalidArgumentError } = __webpack_require__(3959)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11234,7 +11234,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 52305:
+/***/ 2305:
 /***/ ((module) => {
 
 
@@ -11264,26 +11264,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73193:
+/***/ 3193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { MockNotMatchedError } = __webpack_require__(12673)
+const { MockNotMatchedError } = __webpack_require__(2673)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __webpack_require__(52305)
-const { buildURL } = __webpack_require__(89500)
-const { STATUS_CODES } = __webpack_require__(37067)
+} = __webpack_require__(2305)
+const { buildURL } = __webpack_require__(9500)
+const { STATUS_CODES } = __webpack_require__(7067)
 const {
   types: {
     isPromise
   }
-} = __webpack_require__(57975)
+} = __webpack_require__(7975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -11638,13 +11638,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85738:
+/***/ 5738:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Transform } = __webpack_require__(57075)
-const { Console } = __webpack_require__(37540)
+const { Transform } = __webpack_require__(7075)
+const { Console } = __webpack_require__(7540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -11688,7 +11688,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 35773:
+/***/ 5773:
 /***/ ((module) => {
 
 
@@ -11724,7 +11724,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 74591:
+/***/ 4591:
 /***/ ((module) => {
 
 
@@ -12154,21 +12154,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19918:
+/***/ 9918:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { kConstruct } = __webpack_require__(8329)
-const { urlEquals, getFieldValues } = __webpack_require__(93762)
-const { kEnumerableProperty, isDisturbed } = __webpack_require__(89500)
-const { webidl } = __webpack_require__(14625)
-const { Response, cloneResponse, fromInnerResponse } = __webpack_require__(87287)
-const { Request, fromInnerRequest } = __webpack_require__(19683)
-const { kState } = __webpack_require__(23175)
-const { fetching } = __webpack_require__(64202)
+const { urlEquals, getFieldValues } = __webpack_require__(3762)
+const { kEnumerableProperty, isDisturbed } = __webpack_require__(9500)
+const { webidl } = __webpack_require__(4625)
+const { Response, cloneResponse, fromInnerResponse } = __webpack_require__(7287)
+const { Request, fromInnerRequest } = __webpack_require__(9683)
+const { kState } = __webpack_require__(3175)
+const { fetching } = __webpack_require__(4202)
 const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __webpack_require__(1204)
-const assert = __webpack_require__(34589)
+const assert = __webpack_require__(4589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -13020,15 +13020,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 56577:
+/***/ 6577:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { kConstruct } = __webpack_require__(8329)
-const { Cache } = __webpack_require__(19918)
-const { webidl } = __webpack_require__(14625)
-const { kEnumerableProperty } = __webpack_require__(89500)
+const { Cache } = __webpack_require__(9918)
+const { webidl } = __webpack_require__(4625)
+const { kEnumerableProperty } = __webpack_require__(9500)
 
 class CacheStorage {
   /**
@@ -13185,19 +13185,19 @@ module.exports = {
 
 
 module.exports = {
-  kConstruct: (__webpack_require__(68031).kConstruct)
+  kConstruct: (__webpack_require__(8031).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 93762:
+/***/ 3762:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
-const { URLSerializer } = __webpack_require__(50192)
+const assert = __webpack_require__(4589)
+const { URLSerializer } = __webpack_require__(192)
 const { isValidHeaderName } = __webpack_require__(1204)
 
 /**
@@ -13243,7 +13243,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85848:
+/***/ 5848:
 /***/ ((module) => {
 
 
@@ -13262,15 +13262,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67889:
+/***/ 7889:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { parseSetCookie } = __webpack_require__(51814)
-const { stringify } = __webpack_require__(80185)
-const { webidl } = __webpack_require__(14625)
-const { Headers } = __webpack_require__(13408)
+const { parseSetCookie } = __webpack_require__(1814)
+const { stringify } = __webpack_require__(185)
+const { webidl } = __webpack_require__(4625)
+const { Headers } = __webpack_require__(3408)
 
 /**
  * @typedef {Object} Cookie
@@ -13453,15 +13453,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51814:
+/***/ 1814:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(85848)
-const { isCTLExcludingHtab } = __webpack_require__(80185)
-const { collectASequenceOfCodePointsFast } = __webpack_require__(50192)
-const assert = __webpack_require__(34589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(5848)
+const { isCTLExcludingHtab } = __webpack_require__(185)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(192)
+const assert = __webpack_require__(4589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -13770,7 +13770,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80185:
+/***/ 185:
 /***/ ((module) => {
 
 
@@ -14129,13 +14129,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18819:
+/***/ 8819:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const buffer = __webpack_require__(4573)
-const { Transform } = __webpack_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __webpack_require__(23943)
+const { Transform } = __webpack_require__(7075)
+const { isASCIINumber, isValidLastEventId } = __webpack_require__(3943)
 
 /**
  * @type {number[]} BOM
@@ -14710,23 +14710,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 37042:
+/***/ 7042:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { pipeline } = __webpack_require__(57075)
-const { fetching } = __webpack_require__(64202)
-const { makeRequest } = __webpack_require__(19683)
-const { webidl } = __webpack_require__(14625)
-const { EventSourceStream } = __webpack_require__(18819)
-const { parseMIMEType } = __webpack_require__(50192)
-const { createFastMessageEvent } = __webpack_require__(26760)
-const { isNetworkError } = __webpack_require__(87287)
-const { delay } = __webpack_require__(23943)
-const { kEnumerableProperty } = __webpack_require__(89500)
+const { pipeline } = __webpack_require__(7075)
+const { fetching } = __webpack_require__(4202)
+const { makeRequest } = __webpack_require__(9683)
+const { webidl } = __webpack_require__(4625)
+const { EventSourceStream } = __webpack_require__(8819)
+const { parseMIMEType } = __webpack_require__(192)
+const { createFastMessageEvent } = __webpack_require__(4379)
+const { isNetworkError } = __webpack_require__(7287)
+const { delay } = __webpack_require__(3943)
+const { kEnumerableProperty } = __webpack_require__(9500)
 const { environmentSettingsObject } = __webpack_require__(1204)
-const { getGlobalDispatcher } = __webpack_require__(61481)
+const { getGlobalDispatcher } = __webpack_require__(1481)
 
 let experimentalWarned = false
 
@@ -15200,7 +15200,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23943:
+/***/ 3943:
 /***/ ((module) => {
 
 
@@ -15244,12 +15244,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51448:
+/***/ 1448:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(89500)
+const util = __webpack_require__(9500)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,19 +15260,19 @@ const {
   extractMimeType,
   utf8DecodeBytes
 } = __webpack_require__(1204)
-const { FormData } = __webpack_require__(63818)
-const { kState } = __webpack_require__(23175)
-const { webidl } = __webpack_require__(14625)
+const { FormData } = __webpack_require__(3818)
+const { kState } = __webpack_require__(3175)
+const { webidl } = __webpack_require__(4625)
 const { Blob } = __webpack_require__(4573)
-const assert = __webpack_require__(34589)
-const { isErrored, isDisturbed } = __webpack_require__(57075)
-const { isArrayBuffer } = __webpack_require__(73429)
-const { serializeAMimeType } = __webpack_require__(50192)
-const { multipartFormDataParser } = __webpack_require__(78016)
+const assert = __webpack_require__(4589)
+const { isErrored, isDisturbed } = __webpack_require__(7075)
+const { isArrayBuffer } = __webpack_require__(3429)
+const { serializeAMimeType } = __webpack_require__(192)
+const { multipartFormDataParser } = __webpack_require__(8016)
 let random
 
 try {
-  const crypto = __webpack_require__(77598)
+  const crypto = __webpack_require__(7598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -15780,7 +15780,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64219:
+/***/ 4219:
 /***/ ((module) => {
 
 
@@ -15911,12 +15911,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50192:
+/***/ 192:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const assert = __webpack_require__(34589)
+const assert = __webpack_require__(4589)
 
 const encoder = new TextEncoder()
 
@@ -16662,12 +16662,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58905:
+/***/ 8905:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kConnected, kSize } = __webpack_require__(68031)
+const { kConnected, kSize } = __webpack_require__(8031)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16715,14 +16715,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 33486:
+/***/ 3486:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Blob, File } = __webpack_require__(4573)
-const { kState } = __webpack_require__(23175)
-const { webidl } = __webpack_require__(14625)
+const { kState } = __webpack_require__(3175)
+const { webidl } = __webpack_require__(4625)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16848,17 +16848,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 78016:
+/***/ 8016:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(89500)
+const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(9500)
 const { utf8DecodeBytes } = __webpack_require__(1204)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(50192)
-const { isFileLike } = __webpack_require__(33486)
-const { makeEntry } = __webpack_require__(63818)
-const assert = __webpack_require__(34589)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(192)
+const { isFileLike } = __webpack_require__(3486)
+const { makeEntry } = __webpack_require__(3818)
+const assert = __webpack_require__(4589)
 const { File: NodeFile } = __webpack_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -17329,18 +17329,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63818:
+/***/ 3818:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { isBlobLike, iteratorMixin } = __webpack_require__(1204)
-const { kState } = __webpack_require__(23175)
-const { kEnumerableProperty } = __webpack_require__(89500)
-const { FileLike, isFileLike } = __webpack_require__(33486)
-const { webidl } = __webpack_require__(14625)
+const { kState } = __webpack_require__(3175)
+const { kEnumerableProperty } = __webpack_require__(9500)
+const { FileLike, isFileLike } = __webpack_require__(3486)
+const { webidl } = __webpack_require__(4625)
 const { File: NativeFile } = __webpack_require__(4573)
-const nodeUtil = __webpack_require__(57975)
+const nodeUtil = __webpack_require__(7975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -17588,7 +17588,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 65311:
+/***/ 5311:
 /***/ ((module) => {
 
 
@@ -17635,23 +17635,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13408:
+/***/ 3408:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __webpack_require__(68031)
-const { kEnumerableProperty } = __webpack_require__(89500)
+const { kConstruct } = __webpack_require__(8031)
+const { kEnumerableProperty } = __webpack_require__(9500)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
 } = __webpack_require__(1204)
-const { webidl } = __webpack_require__(14625)
-const assert = __webpack_require__(34589)
-const util = __webpack_require__(57975)
+const { webidl } = __webpack_require__(4625)
+const assert = __webpack_require__(4589)
+const util = __webpack_require__(7975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -18329,7 +18329,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64202:
+/***/ 4202:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18342,10 +18342,10 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __webpack_require__(87287)
-const { HeadersList } = __webpack_require__(13408)
-const { Request, cloneRequest } = __webpack_require__(19683)
-const zlib = __webpack_require__(38522)
+} = __webpack_require__(7287)
+const { HeadersList } = __webpack_require__(3408)
+const { Request, cloneRequest } = __webpack_require__(9683)
+const zlib = __webpack_require__(8522)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -18381,23 +18381,23 @@ const {
   createInflate,
   extractMimeType
 } = __webpack_require__(1204)
-const { kState, kDispatcher } = __webpack_require__(23175)
-const assert = __webpack_require__(34589)
-const { safelyExtractBody, extractBody } = __webpack_require__(51448)
+const { kState, kDispatcher } = __webpack_require__(3175)
+const assert = __webpack_require__(4589)
+const { safelyExtractBody, extractBody } = __webpack_require__(1448)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __webpack_require__(64219)
-const EE = __webpack_require__(78474)
-const { Readable, pipeline, finished } = __webpack_require__(57075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __webpack_require__(89500)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(50192)
-const { getGlobalDispatcher } = __webpack_require__(61481)
-const { webidl } = __webpack_require__(14625)
-const { STATUS_CODES } = __webpack_require__(37067)
+} = __webpack_require__(4219)
+const EE = __webpack_require__(8474)
+const { Readable, pipeline, finished } = __webpack_require__(7075)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __webpack_require__(9500)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(192)
+const { getGlobalDispatcher } = __webpack_require__(1481)
+const { webidl } = __webpack_require__(4625)
+const { STATUS_CODES } = __webpack_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -20606,18 +20606,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19683:
+/***/ 9683:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(51448)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(13408)
-const { FinalizationRegistry } = __webpack_require__(58905)()
-const util = __webpack_require__(89500)
-const nodeUtil = __webpack_require__(57975)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(1448)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(3408)
+const { FinalizationRegistry } = __webpack_require__(8905)()
+const util = __webpack_require__(9500)
+const nodeUtil = __webpack_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
@@ -20632,14 +20632,14 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __webpack_require__(64219)
+} = __webpack_require__(4219)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(23175)
-const { webidl } = __webpack_require__(14625)
-const { URLSerializer } = __webpack_require__(50192)
-const { kConstruct } = __webpack_require__(68031)
-const assert = __webpack_require__(34589)
-const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __webpack_require__(78474)
+const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(3175)
+const { webidl } = __webpack_require__(4625)
+const { URLSerializer } = __webpack_require__(192)
+const { kConstruct } = __webpack_require__(8031)
+const assert = __webpack_require__(4589)
+const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __webpack_require__(8474)
 
 const kAbortController = Symbol('abortController')
 
@@ -21650,15 +21650,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 87287:
+/***/ 7287:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(13408)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __webpack_require__(51448)
-const util = __webpack_require__(89500)
-const nodeUtil = __webpack_require__(57975)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(3408)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __webpack_require__(1448)
+const util = __webpack_require__(9500)
+const nodeUtil = __webpack_require__(7975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -21673,14 +21673,14 @@ const {
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __webpack_require__(64219)
-const { kState, kHeaders } = __webpack_require__(23175)
-const { webidl } = __webpack_require__(14625)
-const { FormData } = __webpack_require__(63818)
-const { URLSerializer } = __webpack_require__(50192)
-const { kConstruct } = __webpack_require__(68031)
-const assert = __webpack_require__(34589)
-const { types } = __webpack_require__(57975)
+} = __webpack_require__(4219)
+const { kState, kHeaders } = __webpack_require__(3175)
+const { webidl } = __webpack_require__(4625)
+const { FormData } = __webpack_require__(3818)
+const { URLSerializer } = __webpack_require__(192)
+const { kConstruct } = __webpack_require__(8031)
+const assert = __webpack_require__(4589)
+const { types } = __webpack_require__(7975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -22267,7 +22267,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23175:
+/***/ 3175:
 /***/ ((module) => {
 
 
@@ -22288,16 +22288,16 @@ module.exports = {
 
 
 
-const { Transform } = __webpack_require__(57075)
-const zlib = __webpack_require__(38522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(64219)
-const { getGlobalOrigin } = __webpack_require__(65311)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(50192)
+const { Transform } = __webpack_require__(7075)
+const zlib = __webpack_require__(8522)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __webpack_require__(4219)
+const { getGlobalOrigin } = __webpack_require__(5311)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __webpack_require__(192)
 const { performance } = __webpack_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(89500)
-const assert = __webpack_require__(34589)
-const { isUint8Array } = __webpack_require__(73429)
-const { webidl } = __webpack_require__(14625)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(9500)
+const assert = __webpack_require__(4589)
+const { isUint8Array } = __webpack_require__(3429)
+const { webidl } = __webpack_require__(4625)
 
 let supportedHashes = []
 
@@ -22305,7 +22305,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __webpack_require__(77598)
+  crypto = __webpack_require__(7598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -23922,14 +23922,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14625:
+/***/ 4625:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { types, inspect } = __webpack_require__(57975)
-const { markAsUncloneable } = __webpack_require__(75919)
-const { toUSVString } = __webpack_require__(89500)
+const { types, inspect } = __webpack_require__(7975)
+const { markAsUncloneable } = __webpack_require__(5919)
+const { toUSVString } = __webpack_require__(9500)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24624,7 +24624,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81691:
+/***/ 1691:
 /***/ ((module) => {
 
 
@@ -24921,7 +24921,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66575:
+/***/ 6575:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -24930,16 +24930,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __webpack_require__(26014)
+} = __webpack_require__(6014)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __webpack_require__(18445)
-const { webidl } = __webpack_require__(14625)
-const { kEnumerableProperty } = __webpack_require__(89500)
+} = __webpack_require__(8445)
+const { webidl } = __webpack_require__(4625)
+const { kEnumerableProperty } = __webpack_require__(9500)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25272,12 +25272,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89393:
+/***/ 9393:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(14625)
+const { webidl } = __webpack_require__(4625)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25357,7 +25357,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18445:
+/***/ 8445:
 /***/ ((module) => {
 
 
@@ -25374,7 +25374,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26014:
+/***/ 6014:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -25385,12 +25385,12 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __webpack_require__(18445)
-const { ProgressEvent } = __webpack_require__(89393)
-const { getEncoding } = __webpack_require__(81691)
-const { serializeAMimeType, parseMIMEType } = __webpack_require__(50192)
-const { types } = __webpack_require__(57975)
-const { StringDecoder } = __webpack_require__(13193)
+} = __webpack_require__(8445)
+const { ProgressEvent } = __webpack_require__(9393)
+const { getEncoding } = __webpack_require__(1691)
+const { serializeAMimeType, parseMIMEType } = __webpack_require__(192)
+const { types } = __webpack_require__(7975)
+const { StringDecoder } = __webpack_require__(5574)
 const { btoa } = __webpack_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -25772,32 +25772,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 10773:
+/***/ 773:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(9500)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(7119)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __webpack_require__(87292)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __webpack_require__(10965)
-const { channels } = __webpack_require__(95458)
-const { CloseEvent } = __webpack_require__(26760)
-const { makeRequest } = __webpack_require__(19683)
-const { fetching } = __webpack_require__(64202)
-const { Headers, getHeadersList } = __webpack_require__(13408)
+} = __webpack_require__(4911)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __webpack_require__(965)
+const { channels } = __webpack_require__(5458)
+const { CloseEvent } = __webpack_require__(4379)
+const { makeRequest } = __webpack_require__(9683)
+const { fetching } = __webpack_require__(4202)
+const { Headers, getHeadersList } = __webpack_require__(3408)
 const { getDecodeSplit } = __webpack_require__(1204)
-const { WebsocketFrameSend } = __webpack_require__(49676)
+const { WebsocketFrameSend } = __webpack_require__(9676)
 
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __webpack_require__(77598)
+  crypto = __webpack_require__(7598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -26150,7 +26150,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9500:
+/***/ 7119:
 /***/ ((module) => {
 
 
@@ -26223,15 +26223,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26760:
+/***/ 4379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(14625)
-const { kEnumerableProperty } = __webpack_require__(89500)
-const { kConstruct } = __webpack_require__(68031)
-const { MessagePort } = __webpack_require__(75919)
+const { webidl } = __webpack_require__(4625)
+const { kEnumerableProperty } = __webpack_require__(9500)
+const { kConstruct } = __webpack_require__(8031)
+const { MessagePort } = __webpack_require__(5919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -26559,12 +26559,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49676:
+/***/ 9676:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __webpack_require__(9500)
+const { maxUnsigned16Bit } = __webpack_require__(7119)
 
 const BUFFER_SIZE = 16386
 
@@ -26574,7 +26574,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __webpack_require__(77598)
+  crypto = __webpack_require__(7598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {
@@ -26662,14 +26662,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84841:
+/***/ 4841:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(38522)
-const { isValidClientWindowBits } = __webpack_require__(10965)
-const { MessageSizeExceededError } = __webpack_require__(53959)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(8522)
+const { isValidClientWindowBits } = __webpack_require__(965)
+const { MessageSizeExceededError } = __webpack_require__(3959)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26774,16 +26774,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 61872:
+/***/ 1872:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Writable } = __webpack_require__(57075)
-const assert = __webpack_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(9500)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __webpack_require__(87292)
-const { channels } = __webpack_require__(95458)
+const { Writable } = __webpack_require__(7075)
+const assert = __webpack_require__(4589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(7119)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __webpack_require__(4911)
+const { channels } = __webpack_require__(5458)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26793,11 +26793,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __webpack_require__(10965)
-const { WebsocketFrameSend } = __webpack_require__(49676)
-const { closeWebSocketConnection } = __webpack_require__(10773)
-const { PerMessageDeflate } = __webpack_require__(84841)
-const { MessageSizeExceededError } = __webpack_require__(53959)
+} = __webpack_require__(965)
+const { WebsocketFrameSend } = __webpack_require__(9676)
+const { closeWebSocketConnection } = __webpack_require__(773)
+const { PerMessageDeflate } = __webpack_require__(4841)
+const { MessageSizeExceededError } = __webpack_require__(3959)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27308,14 +27308,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80504:
+/***/ 504:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { WebsocketFrameSend } = __webpack_require__(49676)
-const { opcodes, sendHints } = __webpack_require__(9500)
-const FixedQueue = __webpack_require__(95464)
+const { WebsocketFrameSend } = __webpack_require__(9676)
+const { opcodes, sendHints } = __webpack_require__(7119)
+const FixedQueue = __webpack_require__(5464)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27419,7 +27419,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 87292:
+/***/ 4911:
 /***/ ((module) => {
 
 
@@ -27438,16 +27438,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 10965:
+/***/ 965:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __webpack_require__(87292)
-const { states, opcodes } = __webpack_require__(9500)
-const { ErrorEvent, createFastMessageEvent } = __webpack_require__(26760)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __webpack_require__(4911)
+const { states, opcodes } = __webpack_require__(7119)
+const { ErrorEvent, createFastMessageEvent } = __webpack_require__(4379)
 const { isUtf8 } = __webpack_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __webpack_require__(50192)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __webpack_require__(192)
 
 /* globals Blob */
 
@@ -27772,10 +27772,10 @@ module.exports = {
 
 
 
-const { webidl } = __webpack_require__(14625)
-const { URLSerializer } = __webpack_require__(50192)
+const { webidl } = __webpack_require__(4625)
+const { URLSerializer } = __webpack_require__(192)
 const { environmentSettingsObject } = __webpack_require__(1204)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __webpack_require__(9500)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __webpack_require__(7119)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27784,21 +27784,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __webpack_require__(87292)
+} = __webpack_require__(4911)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __webpack_require__(10965)
-const { establishWebSocketConnection, closeWebSocketConnection } = __webpack_require__(10773)
-const { ByteParser } = __webpack_require__(61872)
-const { kEnumerableProperty, isBlobLike } = __webpack_require__(89500)
-const { getGlobalDispatcher } = __webpack_require__(61481)
-const { types } = __webpack_require__(57975)
-const { ErrorEvent, CloseEvent } = __webpack_require__(26760)
-const { SendQueue } = __webpack_require__(80504)
+} = __webpack_require__(965)
+const { establishWebSocketConnection, closeWebSocketConnection } = __webpack_require__(773)
+const { ByteParser } = __webpack_require__(1872)
+const { kEnumerableProperty, isBlobLike } = __webpack_require__(9500)
+const { getGlobalDispatcher } = __webpack_require__(1481)
+const { types } = __webpack_require__(7975)
+const { ErrorEvent, CloseEvent } = __webpack_require__(4379)
+const { SendQueue } = __webpack_require__(504)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {

@@ -8,7 +8,7 @@ export const modules = {
 
 
 const net = __webpack_require__(9278)
-const tls = __webpack_require__(4756)
+const tls = __webpack_require__(2375)
 const { once } = __webpack_require__(4434)
 const timers = __webpack_require__(6460)
 const { normalizeOptions, cacheOptions } = __webpack_require__(7973)
@@ -2381,7 +2381,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 4774:
+/***/ 2393:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2648,7 +2648,7 @@ See the License for the specific language governing permissions and
 limitations under the License.
 */
 __exportStar(__webpack_require__(5134), exports);
-__exportStar(__webpack_require__(4774), exports);
+__exportStar(__webpack_require__(2393), exports);
 __exportStar(__webpack_require__(9565), exports);
 __exportStar(__webpack_require__(3), exports);
 
@@ -2932,7 +2932,7 @@ const protobuf_specs_1 = __webpack_require__(7154);
 const dsse_1 = __webpack_require__(7169);
 const message_1 = __webpack_require__(6649);
 const signer_1 = __webpack_require__(3074);
-const witness_1 = __webpack_require__(2467);
+const witness_1 = __webpack_require__(4848);
 const MAX_CA_API_VERSION = 1;
 const MAX_TLOG_API_VERSION = 2;
 const MAX_TSA_API_VERSION = 1;
@@ -3625,7 +3625,7 @@ Object.defineProperty(exports, "CIContextProvider", ({ enumerable: true, get: fu
 var signer_1 = __webpack_require__(3074);
 Object.defineProperty(exports, "DEFAULT_FULCIO_URL", ({ enumerable: true, get: function () { return signer_1.DEFAULT_FULCIO_URL; } }));
 Object.defineProperty(exports, "FulcioSigner", ({ enumerable: true, get: function () { return signer_1.FulcioSigner; } }));
-var witness_1 = __webpack_require__(2467);
+var witness_1 = __webpack_require__(4848);
 Object.defineProperty(exports, "DEFAULT_REKOR_URL", ({ enumerable: true, get: function () { return witness_1.DEFAULT_REKOR_URL; } }));
 Object.defineProperty(exports, "RekorWitness", ({ enumerable: true, get: function () { return witness_1.RekorWitness; } }));
 Object.defineProperty(exports, "TSAWitness", ({ enumerable: true, get: function () { return witness_1.TSAWitness; } }));
@@ -4023,7 +4023,7 @@ exports.getUserAgent = getUserAgent;
 
 /***/ }),
 
-/***/ 2467:
+/***/ 4848:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14499,7 +14499,7 @@ const { MinipassSized } = __webpack_require__(7553)
 
 const Blob = __webpack_require__(5252)
 const { BUFFER } = Blob
-const FetchError = __webpack_require__(2328)
+const FetchError = __webpack_require__(9947)
 
 // optional dependency on 'iconv-lite'
 let decode
@@ -14857,7 +14857,7 @@ module.exports = Body
 
 /***/ }),
 
-/***/ 2328:
+/***/ 9947:
 /***/ ((module) => {
 
 
@@ -15187,7 +15187,7 @@ const Headers = __webpack_require__(7025)
 const { createHeadersLenient } = Headers
 const Request = __webpack_require__(6854)
 const { getNodeRequestOptions } = Request
-const FetchError = __webpack_require__(2328)
+const FetchError = __webpack_require__(9947)
 const AbortError = __webpack_require__(4158)
 
 const acceptsEncoding = (headers, encoding) => {
@@ -23729,7 +23729,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   HttpProxyAgent: () => (/* binding */ HttpProxyAgent)
 /* harmony export */ });
 /* harmony import */ var net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9278);
-/* harmony import */ var tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4756);
+/* harmony import */ var tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2375);
 /* harmony import */ var debug__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7674);
 /* harmony import */ var events__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4434);
 /* harmony import */ var agent_base__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9707);
@@ -23884,7 +23884,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "net"
 var external_net_ = __webpack_require__(9278);
 // EXTERNAL MODULE: external "tls"
-var external_tls_ = __webpack_require__(4756);
+var external_tls_ = __webpack_require__(2375);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __webpack_require__(2613);
 // EXTERNAL MODULE: ../../node_modules/debug/src/index.js
@@ -24284,7 +24284,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var debug__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7674);
 /* harmony import */ var dns__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2250);
 /* harmony import */ var net__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9278);
-/* harmony import */ var tls__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4756);
+/* harmony import */ var tls__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2375);
 /* harmony import */ var url__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7016);
 
 

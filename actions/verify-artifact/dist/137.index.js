@@ -164,7 +164,7 @@ limitations under the License.
 const stream_1 = __webpack_require__(8437);
 const error_1 = __webpack_require__(3477);
 const length_1 = __webpack_require__(7479);
-const parse_1 = __webpack_require__(9184);
+const parse_1 = __webpack_require__(6803);
 const tag_1 = __webpack_require__(2435);
 class ASN1Obj {
     tag;
@@ -320,7 +320,7 @@ function collectSubs(stream, len, depth) {
 
 /***/ }),
 
-/***/ 9184:
+/***/ 6803:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -22188,7 +22188,7 @@ exports.streamCollector = streamCollector;
 const { buildQueryString, HttpResponse } = __webpack_require__(9922);
 const node_https = __webpack_require__(4708);
 const { Readable } = __webpack_require__(7075);
-const http2 = __webpack_require__(4848);
+const http2 = __webpack_require__(2467);
 
 function buildAbortError(abortSignal) {
     const reason = abortSignal && typeof abortSignal === "object" && "reason" in abortSignal
