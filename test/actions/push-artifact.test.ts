@@ -7,6 +7,7 @@ import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { runAction, type ActionRun } from '../harness/action.ts';
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
 import { skopeo } from '../harness/exec.ts';
+import { startFaultProxy } from '../harness/fault-proxy.ts';
 
 function assertOk(run: ActionRun): void {
   assert.equal(run.code, 0, `action failed:\n${run.stdout}\n${run.stderr}`);
@@ -62,6 +63,26 @@ describe('push-artifact bundle (no-auth registry)', () => {
     assert.notEqual(changed.outputs.digest, first.outputs.digest);
     assert.equal((await repo.resolve('latest')).digest, changed.outputs.digest);
     assert.equal((await repo.resolve('main-01234567')).digest, first.outputs.digest, 'other tags stay where they were');
+  });
+
+  it('stores the manifest by tag in one request when nothing runs before tagging; by digest first when it does', async () => {
+    const proxy = await startFaultProxy(registry.url);
+    try {
+      const manifestPuts = () => proxy.log.filter((r) => r.method === 'PUT' && r.path.includes('/manifests/')).map((r) => r.path.replace(/^.*\/manifests\//, '').replace(/^sha256:.*/, 'digest'));
+      const plain = await runAction('push-artifact', { repository: `${proxy.host}/acme/plain`, path: 'components/frontend', sign: 'false' }, { GITHUB_WORKSPACE: workspace });
+      assert.equal(plain.code, 0, plain.stderr);
+      assert.deepEqual(manifestPuts(), ['latest']);
+      proxy.log.length = 0;
+      const withSbom = await runAction('push-artifact', { repository: `${proxy.host}/acme/plain`, path: 'components/frontend', sign: 'false', sbom: 'spdx' }, { GITHUB_WORKSPACE: workspace });
+      assert.equal(withSbom.code, 0, withSbom.stderr);
+      // The artifact by digest, the SBOM referrer, the sha256-<hex> referrers index, and only then the tag.
+      const puts = manifestPuts();
+      assert.equal(puts[0], 'digest');
+      assert.equal(puts.at(-1), 'latest');
+      assert.ok(puts.some((p) => /^sha256-[0-9a-f]{64}$/.test(p)), puts.join(', '));
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('gives the same layer digest for the same tree whatever the file times and umask', async () => {

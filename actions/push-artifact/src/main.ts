@@ -107,10 +107,13 @@ async function pushOne(inputs: Inputs, client: RegistryClient, credentials: Cred
   const signing = await prepareSigning(inputs);
   const sign = signing?.step(target, name);
   const documents = inputs.documents.sbom || files.length ? documentsStep(inputs, target, inputs.path, files, signing?.bundleSigner) : undefined;
-  const beforeTag = async (descriptor: Descriptor): Promise<void> => {
-    await sign?.(descriptor);
-    await documents?.run(descriptor);
-  };
+  // Only when there is something to do before the tags move: without it the manifest is stored by tag directly.
+  const beforeTag = sign || documents
+    ? async (descriptor: Descriptor): Promise<void> => {
+        await sign?.(descriptor);
+        await documents?.run(descriptor);
+      }
+    : undefined;
   let result: PushArtifactResult;
   try {
     result = await pushArtifact({ ...pushOptions(inputs), path: inputs.path, target, beforeTag });

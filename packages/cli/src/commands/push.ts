@@ -138,7 +138,8 @@ export async function push(args: string[], io: Io): Promise<number> {
       revision,
       annotations,
       reproducible: values.reproducible,
-      beforeTag,
+      // Without a step to run first, the manifest is stored by tag directly (one request fewer).
+      beforeTag: signingStep || values.sbom || files.length ? beforeTag : undefined,
     });
   } catch (err) {
     if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
