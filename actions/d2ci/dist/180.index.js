@@ -217,10 +217,13 @@ async function pushOne(inputs, client, credentials) {
     const signing = await prepareSigning(inputs);
     const sign = signing?.step(target, name);
     const documents = inputs.documents.sbom || files.length ? documentsStep(inputs, target, inputs.path, files, signing?.bundleSigner) : undefined;
-    const beforeTag = async (descriptor) => {
-        await sign?.(descriptor);
-        await documents?.run(descriptor);
-    };
+    // Only when there is something to do before the tags move: without it the manifest is stored by tag directly.
+    const beforeTag = sign || documents
+        ? async (descriptor) => {
+            await sign?.(descriptor);
+            await documents?.run(descriptor);
+        }
+        : undefined;
     let result;
     try {
         result = await (0,artifact_push/* pushArtifact */.X)({ ...pushOptions(inputs), path: inputs.path, target, beforeTag });

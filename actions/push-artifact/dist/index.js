@@ -5365,15 +5365,12 @@ function scanObject(scan, file, document, node, pathPrefix) {
         scan.flux.push({ group: meta.group, kind: meta.kind, name: meta.name, ...(meta.namespace ? { namespace: meta.namespace } : {}), node, ctx });
     }
 }
-async function scanFile(scan, skipped, file, absolute) {
-    let content;
-    try {
-        content = await (0,promises_.readFile)(absolute, 'utf8');
-    }
-    catch (err) {
-        skipped.push({ file, reason: `cannot read: ${err.message}` });
+function scanFile(scan, skipped, file, read) {
+    if ('error' in read) {
+        skipped.push({ file, reason: `cannot read: ${read.error.message}` });
         return;
     }
+    const content = read.content;
     const lines = new dist/* LineCounter */.HN();
     const parsed = (0,dist/* parseAllDocuments */.hR)(content, { lineCounter: lines });
     const docs = Array.isArray(parsed) ? parsed : [];
@@ -6005,8 +6002,14 @@ async function listFiles(dir, options) {
 async function findDeployedComponents(dir, options = {}) {
     const { files, skipped } = await listFiles(dir, options);
     const scan = { found: [], unresolved: [], containers: new Map(), flux: [], kustomizations: new Map(), files: new Set() };
-    for (const file of files)
-        await scanFile(scan, skipped, file.name, file.path);
+    // Reads a window of files at once (a file at a time spends most of the time waiting on the thread pool), and
+    // scans them in order, so the result does not depend on which read finished first.
+    const window = 32;
+    for (let start = 0; start < files.length; start += window) {
+        const batch = files.slice(start, start + window);
+        const reads = await Promise.all(batch.map((file) => (0,promises_.readFile)(file.path, 'utf8').then((content) => ({ content }), (error) => ({ error: error }))));
+        batch.forEach((file, i) => scanFile(scan, skipped, file.name, reads[i]));
+    }
     applyKustomizeImages(scan);
     resolveFlux(scan);
     kustomizeHelmCharts(scan);
@@ -7025,10 +7028,13 @@ async function pushOne(inputs, client, credentials) {
     const signing = await prepareSigning(inputs);
     const sign = signing?.step(target, name);
     const documents = inputs.documents.sbom || files.length ? documentsStep(inputs, target, inputs.path, files, signing?.bundleSigner) : undefined;
-    const beforeTag = async (descriptor) => {
-        await sign?.(descriptor);
-        await documents?.run(descriptor);
-    };
+    // Only when there is something to do before the tags move: without it the manifest is stored by tag directly.
+    const beforeTag = sign || documents
+        ? async (descriptor) => {
+            await sign?.(descriptor);
+            await documents?.run(descriptor);
+        }
+        : undefined;
     let result;
     try {
         result = await pushArtifact({ ...pushOptions(inputs), path: inputs.path, target, beforeTag });
