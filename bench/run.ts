@@ -20,6 +20,7 @@ import { benchMemory } from './memory.ts';
 import { benchSigning } from './sign.ts';
 import { benchComponents } from './components.ts';
 import { benchImageUpdate } from './imageupdate.ts';
+import { benchSupplyChain } from './supplychain.ts';
 import { fmtMiB, fmtMs, log, repoRoot, timed } from './util.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -36,6 +37,7 @@ const settings = {
   verifyRuns: 21,
   componentRuns: 3,
   imageUpdateRuns: 5,
+  supplyChainRuns: 7,
 };
 
 const wanted = new Set(process.argv.slice(2).map((arg) => arg.replace(/^-+/, '')));
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
 
   let registry: LocalRegistry | undefined;
   let proxy: FaultProxy | undefined;
-  if ([2, 3, 4, 5, 6, 7, 8, 9].some(runs)) {
+  if ([2, 3, 4, 5, 6, 7, 8, 9, 10].some(runs)) {
     registry = await startRegistry('none');
     const running = registry;
     cleanups.push(() => running.stop());
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
   await section(7, 'sign and verify: registry requests, warm verification', () => benchSigning(small.path, prox(), settings.verifyRuns), results);
   await section(8, '100 components in one step vs 100 d2ci push runs; promotion', () => benchComponents(work, reg(), prox(), settings.componentRuns), results);
   await section(9, 'image update, native engine: 200 markers, 20 policies', () => benchImageUpdate(work, reg(), settings.imageUpdateRuns), results);
+  await section(10, 'SBOM generation, attaching and attesting it; Notation signing and verification', () => benchSupplyChain(prox(), settings.supplyChainRuns), results);
   await section(6, 'peak RSS pushing 500 MiB', async () => {
     const big = await makeTree('tree500', bigTree);
     try {

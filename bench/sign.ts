@@ -7,7 +7,7 @@ import { met, type Row, type SectionResult } from './report.ts';
 import { fmtMs, log, median, timed } from './util.ts';
 
 /** `HEAD manifests ×2, PUT blobs ×1, …`: what a step sent, grouped by method and endpoint. */
-function breakdown(requests: { method: string; path: string }[]): string {
+export function breakdown(requests: { method: string; path: string }[]): string {
   const groups = new Map<string, number>();
   for (const r of requests) {
     const endpoint = r.path.includes('/blobs/uploads') ? 'uploads' : r.path.includes('/blobs/') ? 'blobs' : r.path.includes('/manifests/') ? 'manifests' : r.path.includes('/referrers/') ? 'referrers' : 'other';
