@@ -184,6 +184,9 @@ describe('supply-chain metadata through the actions: SBOM/VEX referrers, attesta
     assert.equal(verified.outputs.identity, 'x509: CN=Acme Release Signer,O=Acme,ST=WA,C=US');
     assert.equal(verified.outputs.digest, pushed.outputs.digest);
     assert.match(verified.summary, /Notary Project/);
+    const wrongRevision = await runAction('verify-artifact', { repository, ref: 'latest', 'notation-trust-policy': 'notation/trustpolicy.json', 'notation-trust-store': 'notation/truststore', annotations: 'org.opencontainers.image.revision=^refs/tags/' }, { GITHUB_WORKSPACE: ws });
+    assert.equal(wrongRevision.code, 1);
+    assert.match(wrongRevision.errors[0] ?? '', /is not verified: annotation org\.opencontainers\.image\.revision is ".*", expected to match \^refs\/tags\/$/);
 
     // A signature from a chain the trust store does not hold does not count: the same subject, another root.
     const forged = await runAction('push-artifact', { repository, path: 'components/frontend', 'signature-format': 'notation', 'notation-key': rogue.keyPem, 'notation-certificate-chain': rogue.certPem + rogueRoot.certPem, reproducible: 'true' }, { GITHUB_WORKSPACE: ws });

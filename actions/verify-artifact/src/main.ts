@@ -1,4 +1,4 @@
-import { NotationPolicyError, OciError, artifactOrigin, locationName, networkErrorCode, openTarget, parseManifest, verifyArtifact, verifyNotation, withAuthHint, type Target } from '@d2ci/core';
+import { NotationPolicyError, OciError, artifactOrigin, locationName, networkErrorCode, openTarget, verifyArtifact, verifyNotation, withAuthHint, type Target } from '@d2ci/core';
 import { InputError, cell, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 
@@ -6,20 +6,14 @@ import type { Inputs } from './inputs.ts';
 async function runNotation(inputs: Inputs, notation: NonNullable<Inputs['notation']>, target: Target, name: string, explain: (err: unknown) => Promise<unknown>): Promise<void> {
   let result;
   try {
-    result = await verifyNotation({ target, reference: inputs.reference, repository: inputs.location.kind === 'registry' ? name : undefined, trustPolicy: notation.trustPolicy, trustStore: notation.trustStore });
+    result = await verifyNotation({ target, reference: inputs.reference, repository: inputs.location.kind === 'registry' ? name : undefined, trustPolicy: notation.trustPolicy, trustStore: notation.trustStore, annotations: inputs.annotations });
   } catch (err) {
     if (err instanceof NotationPolicyError) throw new InputError('notation-trust-policy', err.message);
     throw await explain(err);
   }
   const digest = result.descriptor.digest;
-  const fetched = await target.fetchManifest(digest);
-  const { source, revision } = artifactOrigin(parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {});
-  const reasons = [...result.reasons];
-  for (const [key, pattern] of Object.entries(inputs.annotations)) {
-    const value = (parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {})[key];
-    if (value === undefined || !pattern.test(value)) reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source}`);
-  }
-  const verified = result.verified && reasons.length === 0;
+  const { source, revision } = artifactOrigin(result.annotations);
+  const { verified, reasons } = result;
   core.setOutput('verified', String(verified));
   core.setOutput('digest', digest);
   core.setOutput('digest-url', `${name}@${digest}`);

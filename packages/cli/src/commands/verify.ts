@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { artifactOrigin, attestationPredicateType, locationName, locationReference, notationDirectoryTrustStore, NotationPolicyError, parseManifest, verifyArtifact, verifyFormats, verifyNotation, type VerifyFormat } from '@d2ci/core';
+import { artifactOrigin, attestationPredicateType, locationName, locationReference, notationDirectoryTrustStore, NotationPolicyError, verifyArtifact, verifyFormats, verifyNotation, type VerifyFormat } from '@d2ci/core';
 import { verificationFlags, verificationFromFlags } from '../verification.ts';
 import { parseFlags, registryFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
@@ -52,20 +52,13 @@ async function verifyWithNotation(values: { 'notation-trust-policy'?: string; 'n
   const name = locationName(opened.location);
   let result;
   try {
-    result = await verifyNotation({ target: opened.target, reference, repository: opened.location.kind === 'registry' ? name : layoutScope(values['notation-scope']), trustPolicy: policy, trustStore: notationDirectoryTrustStore(values['notation-trust-store']) });
+    result = await verifyNotation({ target: opened.target, reference, repository: opened.location.kind === 'registry' ? name : layoutScope(values['notation-scope']), trustPolicy: policy, trustStore: notationDirectoryTrustStore(values['notation-trust-store']), annotations });
   } catch (err) {
     if (err instanceof NotationPolicyError) throw new UsageError(`--notation-trust-policy: ${err.message}`);
     throw await explainAuth(opened, err);
   }
   const digest = result.descriptor.digest;
-  const fetched = await opened.target.fetchManifest(digest);
-  const artifactAnnotations = parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
-  const reasons = [...result.reasons];
-  for (const [key, pattern] of Object.entries(annotations)) {
-    const value = artifactAnnotations[key];
-    if (value === undefined || !pattern.test(value)) reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source}`);
-  }
-  const verified = result.verified && reasons.length === 0;
+  const { verified, reasons } = result;
   if (values.output === 'json') {
     json(io, { verified, digest, digestUrl: `${name}@${digest}`, format: 'notation', identity: result.signer ? `x509: ${result.signer.subject}` : null, policy: result.policy ?? null, level: result.level ?? null, skipped: result.skipped, reasons, warnings: result.warnings });
   } else {

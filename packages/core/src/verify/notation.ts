@@ -8,6 +8,7 @@ import { parseManifest, type Descriptor, type ImageManifest } from '../oci/descr
 import { MediaType } from '../oci/media-types.ts';
 import { readAll } from '../oci/content.ts';
 import type { Target } from '../oci/target.ts';
+import { annotationMismatches } from './verify.ts';
 import {
   NotationError, NotationHeader, NotationMediaType, notationCertificateChainProblem, notationEnvelopeSignatureProblem, notationSigningTimeProblem, notationThumbprints,
   notationRfc1123z, parseNotationCertificate, parseNotationCertificates, parseNotationEnvelope, parseNotationPayload, splitNotationCertificates,
@@ -786,6 +787,8 @@ export interface NotationVerifyOptions {
   userMetadata?: Record<string, string>;
   /** How many signatures to try (notation's --max-signatures, default 100; Flux tries 3). */
   maxSignatureAttempts?: number;
+  /** Artifact annotations that must match (as verifyArtifact's), e.g. the revision. */
+  annotations?: Record<string, RegExp>;
   now?: Date;
 }
 
@@ -794,6 +797,8 @@ export interface NotationVerifyResult {
   /** The policy's level is `skip`: nothing was checked (notation succeeds; Flux reports the artifact as not verified but does not fail). */
   skipped: boolean;
   descriptor: Descriptor;
+  /** The artifact manifest's annotations (source, revision, …). */
+  annotations: Record<string, string>;
   /** The applicable policy statement and its level. */
   policy?: string;
   level?: string;
@@ -831,7 +836,19 @@ export async function verifyNotation(options: NotationVerifyOptions): Promise<No
   const document = parseNotationTrustPolicy(options.trustPolicy);
   const fetched = await options.target.fetchManifest(options.reference);
   const descriptor: Descriptor = { mediaType: fetched.descriptor.mediaType, digest: fetched.descriptor.digest, size: fetched.descriptor.size };
-  const result: NotationVerifyResult = { verified: false, skipped: false, descriptor, userMetadata: {}, reasons: [], warnings: [], signaturesChecked: 0 };
+  const annotations = parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
+  const result = await verifyNotationSignatures(options, document, descriptor, annotations);
+  const mismatches = annotationMismatches(annotations, options.annotations);
+  if (mismatches.length) {
+    result.verified = false;
+    result.reasons.push(...mismatches);
+  }
+  return result;
+}
+
+/** The signature half of verifyNotation, for the artifact `descriptor` names. */
+async function verifyNotationSignatures(options: NotationVerifyOptions, document: NotationTrustPolicyDocument, descriptor: Descriptor, annotations: Record<string, string>): Promise<NotationVerifyResult> {
+  const result: NotationVerifyResult = { verified: false, skipped: false, descriptor, annotations, userMetadata: {}, reasons: [], warnings: [], signaturesChecked: 0 };
   const repository = options.repository ?? (options.target.name.startsWith('oci-layout:') ? undefined : options.target.name);
   if (!repository) throw new NotationError(`give the repository that trust policies scope ${options.target.name} by (e.g. local/<name>)`);
   const artifact = `${repository}@${descriptor.digest}`;

@@ -76,13 +76,14 @@ async function legacyChecks(target: Target, digest: string, verification: Verifi
   return checks;
 }
 
-/** The predicate type a bundle's DSSE envelope signs (undefined when it is not an in-toto statement). */
-function signedPredicateType(json: unknown): string | undefined {
+/** The in-toto statement a bundle's DSSE envelope signs (undefined when it holds none). */
+export function bundleStatement(json: unknown): { predicateType?: string; predicate?: unknown } | undefined {
   const payload = (json as { dsseEnvelope?: { payload?: string } } | null)?.dsseEnvelope?.payload;
   if (typeof payload !== 'string') return undefined;
   try {
-    const type = (JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { predicateType?: unknown }).predicateType;
-    return typeof type === 'string' ? type : undefined;
+    const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { predicateType?: unknown; predicate?: unknown } | null;
+    if (statement === null || typeof statement !== 'object') return undefined;
+    return { ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}), predicate: statement.predicate };
   } catch {
     return undefined;
   }
@@ -105,10 +106,18 @@ async function bundleChecks(target: Target, subject: Descriptor, verification: V
       checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle`, referrer: referrer.digest });
       continue;
     }
-    const predicateType = signedPredicateType(json);
+    const predicateType = bundleStatement(json)?.predicateType;
     checks.push({ ...(await verifyBundleSignature(json, subject.digest, verification)), referrer: referrer.digest, ...(predicateType ? { predicateType } : {}) });
   }
   return checks;
+}
+
+/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
+export function annotationMismatches(annotations: Record<string, string>, required: Record<string, RegExp> = {}): string[] {
+  return Object.entries(required).flatMap(([key, pattern]) => {
+    const value = annotations[key];
+    return value !== undefined && pattern.test(value) ? [] : [`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`];
+  });
 }
 
 /**
@@ -123,10 +132,7 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
   const annotations = manifest.annotations ?? {};
   const result: VerifyResult = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [] };
 
-  for (const [key, pattern] of Object.entries(options.annotations ?? {})) {
-    const value = annotations[key];
-    if (value === undefined || !pattern.test(value)) result.reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`);
-  }
+  result.reasons.push(...annotationMismatches(annotations, options.annotations));
 
   const format = options.format ?? 'auto';
   const required = options.requireAttestations ?? [];
