@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { predicateTypes } from '@d2ci/core';
+import { RegistryClient, attestDocument, githubActionsIdentity, predicateTypes } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startSigstore, unsignedJwt, type LocalSigstore } from '../harness/sigstore.ts';
 import { run, skopeo } from '../harness/exec.ts';
@@ -101,6 +101,17 @@ describe('d2ci attach, discover, pull --referrer, and Notation signing', () => {
     assert.match(nothing.stderr, /^✗ nothing to attach: give --file or --sbom$/m);
     const unsigned = await d2ci(['push', `${url}:other`, '--path', 'components/frontend', '--source', 's', '--revision', 'r', '--sbom', 'spdx', '--attest'], ws);
     assert.match(unsigned.stderr, /^✗ --attest signs with Sigstore: add --sign \(keyless\) or --key$/m);
+
+    // An attestation without the plain document next to it (as `cosign attest` leaves): pull gives its predicate.
+    const only = await d2ci(['push', `oci://${registry.host}/acme/cli-attested:latest`, '--path', 'components/frontend', '--source', 's', '--revision', 'r', '-o', 'json'], ws);
+    assert.equal(only.code, 0, only.stderr);
+    const repo = new RegistryClient().repository({ registry: registry.host, repository: 'acme/cli-attested' });
+    const subject = await repo.resolve('latest');
+    await attestDocument(repo, subject, { identity: { kind: 'keyless', identity: githubActionsIdentity('sigstore', { env: { ...sigstore.oidcEnv } }), fulcioUrl: sigstore.url, rekorUrl: sigstore.url }, predicateType: predicateTypes.spdx, predicate: JSON.parse(spdx) });
+    const predicate = await d2ci(['pull', `oci://${registry.host}/acme/cli-attested:latest`, '--referrer', 'spdx'], ws);
+    assert.equal(predicate.code, 0, predicate.stderr);
+    assert.deepEqual(JSON.parse(predicate.stdout), JSON.parse(spdx));
+    assert.match(predicate.stderr, /^✔ spdx from sha256:[0-9a-f]{64} \(attestation; verify it with d2ci verify --require-attestations spdx\)$/m);
   });
 
   it('signs an OCI layout artifact with --signature-format notation and verifies it with a trust policy and store', async () => {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { documentMediaTypes, fetchReferrerContent, predicateTypes, pullArtifact, locationReference, locationName, UnsafeArchiveError } from '@d2ci/core';
+import { bundleStatement, documentMediaTypes, fetchReferrerContent, predicateTypes, pullArtifact, locationReference, locationName, UnsafeArchiveError } from '@d2ci/core';
 import { parseFlags, registryFlags, parseSize } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
@@ -48,8 +48,8 @@ async function pullReferrer(type: string, positionals: string[], values: { outpu
     } else if (known) {
       const attestation = newest(referrers.filter((r) => r.artifactType?.startsWith('application/vnd.dev.sigstore.bundle') && r.annotations?.['dev.sigstore.bundle.predicateType'] === known.predicateType));
       if (attestation) {
-        const bundle = JSON.parse((await fetchReferrerContent(opened.target, attestation)).content.toString('utf8')) as { dsseEnvelope?: { payload?: string } };
-        const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope?.payload ?? '', 'base64').toString('utf8')) as { predicate?: unknown };
+        const statement = bundleStatement(JSON.parse((await fetchReferrerContent(opened.target, attestation)).content.toString('utf8')));
+        if (statement?.predicate === undefined) throw new UsageError(`--referrer ${type}: the attestation ${attestation.digest} holds no in-toto statement`);
         content = Buffer.from(`${JSON.stringify(statement.predicate, null, 2)}\n`);
         from = `${attestation.digest} (attestation; verify it with d2ci verify --require-attestations ${type})`;
       }
