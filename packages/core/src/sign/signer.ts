@@ -72,9 +72,19 @@ function describe(err: unknown, identity: KeylessIdentity): SigningError {
  * A signer for one artifact. Keyless: one ephemeral P-256 key and one Fulcio certificate for every signature
  * it makes (legacy and bundle share them), each signature logged in Rekor v1, whose signed entry timestamp the
  * legacy format needs; optionally an RFC 3161 timestamp. With a key: signatures only, no transparency log
- * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded only here, on first use.
+ * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded, and the key made, on the first
+ * signature: a step that prepares a signer and then pushes nothing (content unchanged) pays for neither.
  */
 export async function createBundleSigner(identity: SigningIdentity): Promise<BundleSigner> {
+  let built: Promise<BundleSigner> | undefined;
+  const signer = (): Promise<BundleSigner> => (built ??= buildBundleSigner(identity));
+  return {
+    signMessage: async (data) => (await signer()).signMessage(data),
+    signStatement: async (statement) => (await signer()).signStatement(statement),
+  };
+}
+
+async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigner> {
   const sigstore = await import('@sigstore/sign');
   if (identity.kind === 'key') {
     const signer = keySigner(identity.privateKey, keyId(identity.privateKey));
