@@ -545,10 +545,13 @@ function parseRollbackTag(value, pattern = defaultReleaseTagPattern) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  sL: () => (/* binding */ annotationMismatches),
   $7: () => (/* binding */ artifactOrigin),
   oc: () => (/* binding */ verifyArtifact),
   oP: () => (/* binding */ verifyFormats)
 });
+
+// UNUSED EXPORTS: bundleStatement
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
 var oci_descriptor = __webpack_require__(77796);
@@ -813,14 +816,16 @@ async function legacyChecks(target, digest, verification) {
     }
     return checks;
 }
-/** The predicate type a bundle's DSSE envelope signs (undefined when it is not an in-toto statement). */
-function signedPredicateType(json) {
+/** The in-toto statement a bundle's DSSE envelope signs (undefined when it holds none). */
+function bundleStatement(json) {
     const payload = json?.dsseEnvelope?.payload;
     if (typeof payload !== 'string')
         return undefined;
     try {
-        const type = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')).predicateType;
-        return typeof type === 'string' ? type : undefined;
+        const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+        if (statement === null || typeof statement !== 'object')
+            return undefined;
+        return { ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}), predicate: statement.predicate };
     }
     catch {
         return undefined;
@@ -843,10 +848,17 @@ async function bundleChecks(target, subject, verification) {
             checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle`, referrer: referrer.digest });
             continue;
         }
-        const predicateType = signedPredicateType(json);
+        const predicateType = bundleStatement(json)?.predicateType;
         checks.push({ ...(await verifyBundleSignature(json, subject.digest, verification)), referrer: referrer.digest, ...(predicateType ? { predicateType } : {}) });
     }
     return checks;
+}
+/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
+function annotationMismatches(annotations, required = {}) {
+    return Object.entries(required).flatMap(([key, pattern]) => {
+        const value = annotations[key];
+        return value !== undefined && pattern.test(value) ? [] : [`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`];
+    });
 }
 /**
  * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
@@ -859,11 +871,7 @@ async function verifyArtifact(options) {
     const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
     const annotations = manifest.annotations ?? {};
     const result = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [] };
-    for (const [key, pattern] of Object.entries(options.annotations ?? {})) {
-        const value = annotations[key];
-        if (value === undefined || !pattern.test(value))
-            result.reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`);
-    }
+    result.reasons.push(...annotationMismatches(annotations, options.annotations));
     const format = options.format ?? 'auto';
     const required = options.requireAttestations ?? [];
     const [allBundles, legacies] = await Promise.all([

@@ -11,11 +11,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48515);
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26728);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77796);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42328);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48706);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(71737);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8012);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42328);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48706);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71737);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8012);
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31564);
 
 
@@ -23,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 async function runNotation(inputs, notation, target, name, explain) {
     let result;
     try {
-        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .verifyNotation */ .Wx)({ target, reference: inputs.reference, repository: inputs.location.kind === 'registry' ? name : undefined, trustPolicy: notation.trustPolicy, trustStore: notation.trustStore });
+        result = await (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .verifyNotation */ .Wx)({ target, reference: inputs.reference, repository: inputs.location.kind === 'registry' ? name : undefined, trustPolicy: notation.trustPolicy, trustStore: notation.trustStore, annotations: inputs.annotations });
     }
     catch (err) {
         if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .NotationPolicyError */ .DT)
@@ -31,15 +30,8 @@ async function runNotation(inputs, notation, target, name, explain) {
         throw await explain(err);
     }
     const digest = result.descriptor.digest;
-    const fetched = await target.fetchManifest(digest);
-    const { source, revision } = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .artifactOrigin */ .$7)((0,_d2ci_core__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {});
-    const reasons = [...result.reasons];
-    for (const [key, pattern] of Object.entries(inputs.annotations)) {
-        const value = ((0,_d2ci_core__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {})[key];
-        if (value === undefined || !pattern.test(value))
-            reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source}`);
-    }
-    const verified = result.verified && reasons.length === 0;
+    const { source, revision } = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_2__/* .artifactOrigin */ .$7)(result.annotations);
+    const { verified, reasons } = result;
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.setOutput */ .lj.setOutput('verified', String(verified));
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.setOutput */ .lj.setOutput('digest', digest);
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.setOutput */ .lj.setOutput('digest-url', `${name}@${digest}`);
@@ -70,15 +62,15 @@ async function runNotation(inputs, notation, target, name, explain) {
 }
 async function run(inputs) {
     const { client, credentials } = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registrySession */ .EK)(inputs.registry, inputs.context, inputs.location);
-    const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_4__/* .openTarget */ .Ap)(inputs.location, client);
-    const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_4__/* .locationName */ .zb)(inputs.location);
+    const target = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_3__/* .openTarget */ .Ap)(inputs.location, client);
+    const name = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_3__/* .locationName */ .zb)(inputs.location);
     const explainRegistry = async (err) => {
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_5__/* .OciError */ .Mf && err.code === 'NETWORK' && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_6__/* .networkErrorCode */ .a0)(err.cause) === 'ENOTFOUND')
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf && err.code === 'NETWORK' && (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_5__/* .networkErrorCode */ .a0)(err.cause) === 'ENOTFOUND')
             return new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', err.message);
         if (inputs.location.kind !== 'registry')
             return err;
         const { registry, repository } = inputs.location.reference;
-        return (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_7__/* .withAuthHint */ .s)(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+        return (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_6__/* .withAuthHint */ .s)(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
     };
     if (inputs.notation)
         return runNotation(inputs, inputs.notation, target, name, explainRegistry);

@@ -22,7 +22,7 @@ const commands = {
         await run(await getInputs());
     },
     verify: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(404), __nccwpck_require__.e(906), __nccwpck_require__.e(526), __nccwpck_require__.e(93)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57474)), Promise.all(/* import() */[__nccwpck_require__.e(526), __nccwpck_require__.e(870)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10870))]);
+        const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(404), __nccwpck_require__.e(906), __nccwpck_require__.e(515), __nccwpck_require__.e(93)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57474)), Promise.all(/* import() */[__nccwpck_require__.e(515), __nccwpck_require__.e(870)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10870))]);
         await run(await getInputs());
     },
     'image-update': async () => {
@@ -7087,9 +7087,18 @@ function describe(err, identity) {
  * A signer for one artifact. Keyless: one ephemeral P-256 key and one Fulcio certificate for every signature
  * it makes (legacy and bundle share them), each signature logged in Rekor v1, whose signed entry timestamp the
  * legacy format needs; optionally an RFC 3161 timestamp. With a key: signatures only, no transparency log
- * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded only here, on first use.
+ * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded, and the key made, on the first
+ * signature: a step that prepares a signer and then pushes nothing (content unchanged) pays for neither.
  */
 async function createBundleSigner(identity) {
+    let built;
+    const signer = () => (built ??= buildBundleSigner(identity));
+    return {
+        signMessage: async (data) => (await signer()).signMessage(data),
+        signStatement: async (statement) => (await signer()).signStatement(statement),
+    };
+}
+async function buildBundleSigner(identity) {
     const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(84), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45775));
     if (identity.kind === 'key') {
         const signer = keySigner(identity.privateKey, (0,_keys_js__WEBPACK_IMPORTED_MODULE_1__.keyId)(identity.privateKey));

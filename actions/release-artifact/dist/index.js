@@ -8926,14 +8926,16 @@ async function legacyChecks(target, digest, verification) {
     }
     return checks;
 }
-/** The predicate type a bundle's DSSE envelope signs (undefined when it is not an in-toto statement). */
-function signedPredicateType(json) {
+/** The in-toto statement a bundle's DSSE envelope signs (undefined when it holds none). */
+function bundleStatement(json) {
     const payload = json?.dsseEnvelope?.payload;
     if (typeof payload !== 'string')
         return undefined;
     try {
-        const type = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')).predicateType;
-        return typeof type === 'string' ? type : undefined;
+        const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+        if (statement === null || typeof statement !== 'object')
+            return undefined;
+        return { ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}), predicate: statement.predicate };
     }
     catch {
         return undefined;
@@ -8956,10 +8958,17 @@ async function bundleChecks(target, subject, verification) {
             checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle`, referrer: referrer.digest });
             continue;
         }
-        const predicateType = signedPredicateType(json);
+        const predicateType = bundleStatement(json)?.predicateType;
         checks.push({ ...(await verifyBundleSignature(json, subject.digest, verification)), referrer: referrer.digest, ...(predicateType ? { predicateType } : {}) });
     }
     return checks;
+}
+/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
+function annotationMismatches(annotations, required = {}) {
+    return Object.entries(required).flatMap(([key, pattern]) => {
+        const value = annotations[key];
+        return value !== undefined && pattern.test(value) ? [] : [`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`];
+    });
 }
 /**
  * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
@@ -8972,11 +8981,7 @@ async function verifyArtifact(options) {
     const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
     const annotations = manifest.annotations ?? {};
     const result = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [] };
-    for (const [key, pattern] of Object.entries(options.annotations ?? {})) {
-        const value = annotations[key];
-        if (value === undefined || !pattern.test(value))
-            result.reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`);
-    }
+    result.reasons.push(...annotationMismatches(annotations, options.annotations));
     const format = options.format ?? 'auto';
     const required = options.requireAttestations ?? [];
     const [allBundles, legacies] = await Promise.all([
@@ -16408,9 +16413,18 @@ function describe(err, identity) {
  * A signer for one artifact. Keyless: one ephemeral P-256 key and one Fulcio certificate for every signature
  * it makes (legacy and bundle share them), each signature logged in Rekor v1, whose signed entry timestamp the
  * legacy format needs; optionally an RFC 3161 timestamp. With a key: signatures only, no transparency log
- * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded only here, on first use.
+ * (Flux's `verify.secretRef` keys are checked offline). @sigstore/sign is loaded, and the key made, on the first
+ * signature: a step that prepares a signer and then pushes nothing (content unchanged) pays for neither.
  */
 async function createBundleSigner(identity) {
+    let built;
+    const signer = () => (built ??= buildBundleSigner(identity));
+    return {
+        signMessage: async (data) => (await signer()).signMessage(data),
+        signStatement: async (statement) => (await signer()).signStatement(statement),
+    };
+}
+async function buildBundleSigner(identity) {
     const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
     if (identity.kind === 'key') {
         const signer = keySigner(identity.privateKey, (0,_keys_js__WEBPACK_IMPORTED_MODULE_1__.keyId)(identity.privateKey));

@@ -563,8 +563,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var verify_notation = __nccwpck_require__(7156);
 // EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 5 modules
 var verify = __nccwpck_require__(6679);
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var descriptor = __nccwpck_require__(7796);
 // EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 1 modules
 var oci_open = __nccwpck_require__(2328);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
@@ -625,7 +623,7 @@ var src = __nccwpck_require__(5708);
 async function runNotation(inputs, notation, target, name, explain) {
     let result;
     try {
-        result = await (0,verify_notation/* verifyNotation */.Wx)({ target, reference: inputs.reference, repository: inputs.location.kind === 'registry' ? name : undefined, trustPolicy: notation.trustPolicy, trustStore: notation.trustStore });
+        result = await (0,verify_notation/* verifyNotation */.Wx)({ target, reference: inputs.reference, repository: inputs.location.kind === 'registry' ? name : undefined, trustPolicy: notation.trustPolicy, trustStore: notation.trustStore, annotations: inputs.annotations });
     }
     catch (err) {
         if (err instanceof verify_notation/* NotationPolicyError */.DT)
@@ -633,15 +631,8 @@ async function runNotation(inputs, notation, target, name, explain) {
         throw await explain(err);
     }
     const digest = result.descriptor.digest;
-    const fetched = await target.fetchManifest(digest);
-    const { source, revision } = (0,verify/* artifactOrigin */.$7)((0,descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {});
-    const reasons = [...result.reasons];
-    for (const [key, pattern] of Object.entries(inputs.annotations)) {
-        const value = ((0,descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {})[key];
-        if (value === undefined || !pattern.test(value))
-            reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source}`);
-    }
-    const verified = result.verified && reasons.length === 0;
+    const { source, revision } = (0,verify/* artifactOrigin */.$7)(result.annotations);
+    const { verified, reasons } = result;
     src/* runner.setOutput */.lj.setOutput('verified', String(verified));
     src/* runner.setOutput */.lj.setOutput('digest', digest);
     src/* runner.setOutput */.lj.setOutput('digest-url', `${name}@${digest}`);
@@ -4260,6 +4251,8 @@ var oci_descriptor = __nccwpck_require__(7796);
 var media_types = __nccwpck_require__(8613);
 // EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
 var content = __nccwpck_require__(3632);
+// EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 5 modules
+var verify = __nccwpck_require__(6679);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/notation.ts
 // Notary Project (Notation) signatures for OCI artifacts: the JWS envelope, the certificate rules both signing
 // and verification apply, a key-file signer, and attaching the signature as an OCI 1.1 referrer the way the
@@ -5089,6 +5082,7 @@ async function signNotation(target, subject, options) {
 
 
 
+
 /** An invalid trust policy document, with notation-go's message. */
 class NotationPolicyError extends NotationError {
     constructor(message) {
@@ -5836,7 +5830,18 @@ async function verifyNotation(options) {
     const document = parseNotationTrustPolicy(options.trustPolicy);
     const fetched = await options.target.fetchManifest(options.reference);
     const descriptor = { mediaType: fetched.descriptor.mediaType, digest: fetched.descriptor.digest, size: fetched.descriptor.size };
-    const result = { verified: false, skipped: false, descriptor, userMetadata: {}, reasons: [], warnings: [], signaturesChecked: 0 };
+    const annotations = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
+    const result = await verifyNotationSignatures(options, document, descriptor, annotations);
+    const mismatches = (0,verify/* annotationMismatches */.sL)(annotations, options.annotations);
+    if (mismatches.length) {
+        result.verified = false;
+        result.reasons.push(...mismatches);
+    }
+    return result;
+}
+/** The signature half of verifyNotation, for the artifact `descriptor` names. */
+async function verifyNotationSignatures(options, document, descriptor, annotations) {
+    const result = { verified: false, skipped: false, descriptor, annotations, userMetadata: {}, reasons: [], warnings: [], signaturesChecked: 0 };
     const repository = options.repository ?? (options.target.name.startsWith('oci-layout:') ? undefined : options.target.name);
     if (!repository)
         throw new NotationError(`give the repository that trust policies scope ${options.target.name} by (e.g. local/<name>)`);
@@ -5932,10 +5937,13 @@ async function verifyNotation(options) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  sL: () => (/* binding */ annotationMismatches),
   $7: () => (/* binding */ artifactOrigin),
   oc: () => (/* binding */ verifyArtifact),
   oP: () => (/* binding */ verifyFormats)
 });
+
+// UNUSED EXPORTS: bundleStatement
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
 var oci_descriptor = __nccwpck_require__(7796);
@@ -6344,14 +6352,16 @@ async function legacyChecks(target, digest, verification) {
     }
     return checks;
 }
-/** The predicate type a bundle's DSSE envelope signs (undefined when it is not an in-toto statement). */
-function signedPredicateType(json) {
+/** The in-toto statement a bundle's DSSE envelope signs (undefined when it holds none). */
+function bundleStatement(json) {
     const payload = json?.dsseEnvelope?.payload;
     if (typeof payload !== 'string')
         return undefined;
     try {
-        const type = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')).predicateType;
-        return typeof type === 'string' ? type : undefined;
+        const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+        if (statement === null || typeof statement !== 'object')
+            return undefined;
+        return { ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}), predicate: statement.predicate };
     }
     catch {
         return undefined;
@@ -6374,10 +6384,17 @@ async function bundleChecks(target, subject, verification) {
             checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle`, referrer: referrer.digest });
             continue;
         }
-        const predicateType = signedPredicateType(json);
+        const predicateType = bundleStatement(json)?.predicateType;
         checks.push({ ...(await verifyBundleSignature(json, subject.digest, verification)), referrer: referrer.digest, ...(predicateType ? { predicateType } : {}) });
     }
     return checks;
+}
+/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
+function annotationMismatches(annotations, required = {}) {
+    return Object.entries(required).flatMap(([key, pattern]) => {
+        const value = annotations[key];
+        return value !== undefined && pattern.test(value) ? [] : [`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`];
+    });
 }
 /**
  * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
@@ -6390,11 +6407,7 @@ async function verifyArtifact(options) {
     const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
     const annotations = manifest.annotations ?? {};
     const result = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [] };
-    for (const [key, pattern] of Object.entries(options.annotations ?? {})) {
-        const value = annotations[key];
-        if (value === undefined || !pattern.test(value))
-            result.reasons.push(`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`);
-    }
+    result.reasons.push(...annotationMismatches(annotations, options.annotations));
     const format = options.format ?? 'auto';
     const required = options.requireAttestations ?? [];
     const [allBundles, legacies] = await Promise.all([

@@ -1,0 +1,1278 @@
+export const id = 515;
+export const ids = [515];
+export const modules = {
+
+/***/ 48515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DT: () => (/* binding */ NotationPolicyError),
+/* harmony export */   J8: () => (/* binding */ notationDirectoryTrustStore),
+/* harmony export */   Wx: () => (/* binding */ verifyNotation),
+/* harmony export */   sS: () => (/* binding */ parseNotationTrustPolicy)
+/* harmony export */ });
+/* unused harmony exports NotationTrustStoreError, notationValidationTypes, notationVerificationLevels, notationVerificationLevel, parseNotationDistinguishedName, applicableNotationTrustPolicy, notationMemoryTrustStore, notationFluxTrustStore, verifyNotationEnvelope */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77796);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18613);
+/* harmony import */ var _oci_content_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83632);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26728);
+/* harmony import */ var _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78959);
+// Verifies Notary Project (Notation) signatures like notation-go (verifier/verifier.go): a trust policy document
+// (trustpolicy.json, version 1.0) picks the policy for the artifact's repository and its verification level, and
+// a trust store holds the trusted roots (notaryproject/specifications trust-store-trust-policy.md).
+
+
+
+
+
+
+
+
+/** An invalid trust policy document, with notation-go's message. */
+class NotationPolicyError extends _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationError */ .B1 {
+    constructor(message) {
+        super(message);
+        this.name = 'NotationPolicyError';
+    }
+}
+class NotationTrustStoreError extends _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationError */ .B1 {
+    constructor(message) {
+        super(message);
+        this.name = 'NotationTrustStoreError';
+    }
+}
+const trustPolicyLink = 'https://notaryproject.dev/docs/quickstart/#create-a-trust-policy';
+const notationValidationTypes = ['integrity', 'authenticity', 'authenticTimestamp', 'expiry', 'revocation'];
+const validationActions = ['enforce', 'log', 'skip'];
+const trustStoreTypes = ['ca', 'signingAuthority', 'tsa'];
+/** The levels' table (trust-store-trust-policy.md "Signature Verification details"). */
+const notationVerificationLevels = {
+    strict: { name: 'strict', enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'enforce', expiry: 'enforce', revocation: 'enforce' } },
+    permissive: { name: 'permissive', enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' } },
+    audit: { name: 'audit', enforcement: { integrity: 'enforce', authenticity: 'log', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' } },
+    skip: { name: 'skip', enforcement: { integrity: 'skip', authenticity: 'skip', authenticTimestamp: 'skip', expiry: 'skip', revocation: 'skip' } },
+};
+/** Go's `%q` of a string (close enough for the ASCII messages notation prints). */
+const goQuote = (value) => JSON.stringify(value);
+/** Go's `%q` of a string slice. */
+const goQuoteList = (values) => `[${values.map(goQuote).join(' ')}]`;
+/** The level a policy statement asks for, with its overrides applied (notation-go GetVerificationLevel). */
+function notationVerificationLevel(signatureVerification) {
+    const name = signatureVerification.level;
+    if (!name)
+        throw new NotationPolicyError('signature verification level is empty or missing in the trust policy statement');
+    const base = Object.hasOwn(notationVerificationLevels, name) ? notationVerificationLevels[name] : undefined;
+    if (!base)
+        throw new NotationPolicyError(`invalid signature verification level ${goQuote(name)}`);
+    const overrides = Object.entries(signatureVerification.override ?? {});
+    if (overrides.length === 0)
+        return base;
+    if (base.name === 'skip')
+        throw new NotationPolicyError(`signature verification level ${goQuote(base.name)} can't be used to customize signature verification`);
+    const custom = { name: 'custom', enforcement: { ...base.enforcement } };
+    for (const [key, value] of overrides) {
+        if (!notationValidationTypes.includes(key)) {
+            throw new NotationPolicyError(`verification type ${goQuote(key)} in custom signature verification is not supported, supported values are ${goQuoteList(notationValidationTypes)}`);
+        }
+        if (!validationActions.includes(value)) {
+            throw new NotationPolicyError(`verification action ${goQuote(String(value))} in custom signature verification is not supported, supported values are ${goQuoteList(validationActions)}`);
+        }
+        if (key === 'integrity')
+            throw new NotationPolicyError(`"integrity" verification can not be overridden in custom signature verification`);
+        if (key !== 'revocation' && value === 'skip')
+            throw new NotationPolicyError(`${goQuote(key)} verification can not be skipped in custom signature verification`);
+        custom.enforcement[key] = value;
+    }
+    return custom;
+}
+// -- Distinguished names (x509.subject identities), as notation-go pkix.ParseDistinguishedName over go-ldap's ParseDN.
+/** go-ldap's stripLeadingAndTrailingSpaces: a trailing space survives only when escaped. */
+function stripSpaces(value) {
+    let trimmed = value.replace(/^ +| +$/g, '');
+    if (trimmed.length > 0 && value.endsWith(' ')) {
+        let backslashes = 0;
+        for (let i = trimmed.length - 1; i >= 0 && trimmed[i] === '\\'; i--)
+            backslashes++;
+        if (backslashes % 2 === 1)
+            trimmed += ' ';
+    }
+    return trimmed;
+}
+/** go-ldap's decodeString: unescapes `\c` and `\XX` (bytes, so escaped UTF-8 sequences join up). */
+function decodeDnString(value) {
+    const chars = [...stripSpaces(value)];
+    const bytes = [];
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        if (c !== '\\') {
+            if ('";<>'.includes(c))
+                throw new Error(`got unescaped character: '${c}'`);
+            if (c === '\0')
+                throw new Error('got unescaped NULL character');
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = chars[i + 1];
+        if (next === undefined)
+            throw new Error(`got corrupted escaped character: '${chars.join('')}'`);
+        if (' "#+,;<=>\\'.includes(next)) {
+            bytes.push(next.charCodeAt(0));
+            i++;
+            continue;
+        }
+        const hex = `${next}${chars[i + 2] ?? ''}`;
+        if (!/^[0-9a-fA-F]{2}$/.test(hex))
+            throw new Error(`failed to decode escaped character: encoding/hex: invalid byte: ${hex}`);
+        bytes.push(parseInt(hex, 16));
+        i += 2;
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** go-ldap ParseDN: RDNs split on `,` or `;`, multi-valued attributes on `+`; types as written. */
+function parseDn(value) {
+    const rdns = [];
+    if (value.trim() === '')
+        return rdns;
+    let rdn = [];
+    let type;
+    let escaping = false;
+    let start = 0;
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (escaping)
+            escaping = false;
+        else if (c === '\\')
+            escaping = true;
+        else if (c === '=' && !type) {
+            type = decodeDnString(value.slice(start, i));
+            start = i + 1;
+        }
+        else if (c === ',' || c === '+' || c === ';') {
+            if (!type)
+                throw new Error('incomplete type, value pair');
+            rdn.push({ type, value: decodeDnString(value.slice(start, i)) });
+            type = undefined;
+            start = i + 1;
+            if (c !== '+') {
+                rdns.push(rdn);
+                rdn = [];
+            }
+        }
+    }
+    if (!type)
+        throw new Error('DN ended with incomplete type, value pair');
+    rdn.push({ type, value: decodeDnString(value.slice(start)) });
+    rdns.push(rdn);
+    return rdns;
+}
+/**
+ * Parses an `x509.subject` value with notation's rules: RFC 4514, no `=#` values, no multi-valued RDNs, no
+ * repeated attribute, `S` read as `ST`, and C, ST and O required. Returns attribute → value.
+ */
+function parseNotationDistinguishedName(name) {
+    if (name.includes('=#'))
+        throw new NotationPolicyError(`unsupported distinguished name (DN) ${goQuote(name)}: notation does not support x509.subject identities containing "=#"`);
+    let rdns;
+    try {
+        rdns = parseDn(name);
+    }
+    catch (err) {
+        throw new NotationPolicyError(`parsing distinguished name (DN) ${goQuote(name)} failed with err: ${err.message}. A valid DN must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum, and follow RFC 4514 standard`);
+    }
+    const attributes = {};
+    for (const rdn of rdns) {
+        if (rdn.length > 1)
+            throw new NotationPolicyError(`distinguished name (DN) ${goQuote(name)} has multi-valued RDN attributes, remove multi-valued RDN attributes as they are not supported`);
+        for (const attribute of rdn) {
+            const type = attribute.type === 'S' ? 'ST' : attribute.type;
+            if (attributes[type])
+                throw new NotationPolicyError(`distinguished name (DN) ${goQuote(name)} has duplicate RDN attribute for ${goQuote(type)}, DN can only have unique RDN attributes`);
+            attributes[type] = attribute.value;
+        }
+    }
+    for (const field of ['C', 'ST', 'O']) {
+        if (!attributes[field])
+            throw new NotationPolicyError(`distinguished name (DN) ${goQuote(name)} has no mandatory RDN attribute for ${goQuote(field)}, it must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum`);
+    }
+    return attributes;
+}
+/** Every attribute of `subset` is in `dn` with the same value (notation-go pkix.IsSubsetDN). */
+function isSubsetDn(subset, dn) {
+    return Object.entries(subset).every(([key, value]) => dn[key] === value);
+}
+/** Go's `%q` of a []map[string]string, the form notation prints identities in. */
+function goMaps(maps) {
+    return `[${maps.map((m) => `map[${Object.keys(m).sort().map((k) => `${goQuote(k)}:${goQuote(m[k])}`).join(' ')}]`).join(' ')}]`;
+}
+// -- Policy document validation (notation-go OCIDocument.Validate).
+const domainPattern = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))+)?(?::[0-9]+)?$/;
+const repositoryPattern = /^[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?(?:(?:\/[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?)+)?$/;
+const storeNamePattern = /^[a-zA-Z0-9_.-]+$/;
+function registryScopeProblem(scope) {
+    const ensure = 'make sure it is a fully qualified repository without the scheme, protocol or tag. For example domain.com/my/repository or a local scope like local/myOCILayout';
+    if (scope.length > 1 && scope.includes('*'))
+        return `registry scope ${goQuote(scope)} with wild card(s) is not valid, ${ensure}`;
+    const slash = scope.indexOf('/');
+    const domain = slash < 0 ? '' : scope.slice(0, slash);
+    const repository = slash < 0 ? '' : scope.slice(slash + 1);
+    if (!domain || !repository || !domainPattern.test(domain) || !repositoryPattern.test(repository))
+        return `registry scope ${goQuote(scope)} is not valid, ${ensure}`;
+    return undefined;
+}
+function validateTrustedIdentities(policyName, identities) {
+    if (identities.length > 1 && identities.includes('*')) {
+        throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} uses a wildcard trusted identity '*', a wildcard identity cannot be used in conjunction with other values`);
+    }
+    const parsed = [];
+    for (const identity of identities) {
+        if (identity === '')
+            throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} has an empty trusted identity`);
+        if (identity === '*')
+            continue;
+        const colon = identity.indexOf(':');
+        if (colon < 0)
+            throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} has trusted identity ${goQuote(identity)} missing separator`);
+        // notation natively understands x509.subject only; other prefixes are left to plugins.
+        if (identity.slice(0, colon) !== 'x509.subject')
+            continue;
+        const value = identity.slice(colon + 1);
+        if (value === '')
+            throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} has trusted identity ${goQuote(identity)} without an identity value`);
+        try {
+            parsed.push({ raw: identity, dn: parseNotationDistinguishedName(value) });
+        }
+        catch (err) {
+            throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} has trusted identity ${goQuote(identity)} with invalid identity value: ${err.message}`);
+        }
+    }
+    for (const [i, a] of parsed.entries()) {
+        for (const [j, b] of parsed.entries()) {
+            if (i !== j && isSubsetDn(a.dn, b.dn))
+                throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} has overlapping x509 trustedIdentities, ${goQuote(a.raw)} overlaps with ${goQuote(b.raw)}`);
+        }
+    }
+}
+function validatePolicyStatement(statement) {
+    const name = statement.name;
+    if (!name)
+        throw new NotationPolicyError('a trust policy statement is missing a name, every statement requires a name');
+    let level;
+    try {
+        level = notationVerificationLevel(statement.signatureVerification);
+    }
+    catch (err) {
+        throw new NotationPolicyError(`trust policy statement ${goQuote(name)} has invalid signatureVerification: ${err.message}`);
+    }
+    const verifyTimestamp = statement.signatureVerification.verifyTimestamp;
+    if (verifyTimestamp && verifyTimestamp !== 'always' && verifyTimestamp !== 'afterCertExpiry') {
+        throw new NotationPolicyError(`trust policy statement ${goQuote(name)} has invalid signatureVerification: verifyTimestamp must be "always" or "afterCertExpiry", but got ${goQuote(verifyTimestamp)}`);
+    }
+    const stores = statement.trustStores ?? [];
+    const identities = statement.trustedIdentities ?? [];
+    if (level.name === 'skip') {
+        if (stores.length || identities.length) {
+            throw new NotationPolicyError(`trust policy statement ${goQuote(name)} is set to skip signature verification but configured with trust stores and/or trusted identities, remove them if signature verification needs to be skipped`);
+        }
+        return;
+    }
+    if (!stores.length || !identities.length)
+        throw new NotationPolicyError(`trust policy statement ${goQuote(name)} is either missing trust stores or trusted identities, both must be specified`);
+    for (const store of stores) {
+        const colon = store.indexOf(':');
+        if (colon < 0)
+            throw new NotationPolicyError(`trust policy statement ${goQuote(name)} has malformed trust store value ${goQuote(store)}. The required format is <TrustStoreType>:<TrustStoreName>`);
+        const type = store.slice(0, colon);
+        const storeName = store.slice(colon + 1);
+        if (!trustStoreTypes.includes(type))
+            throw new NotationPolicyError(`trust policy statement ${goQuote(name)} uses an unsupported trust store type ${goQuote(type)} in trust store value ${goQuote(store)}`);
+        if (!storeNamePattern.test(storeName)) {
+            throw new NotationPolicyError(`trust policy statement ${goQuote(name)} uses an unsupported trust store name ${goQuote(storeName)} in trust store value ${goQuote(store)}. Named store name needs to follow [a-zA-Z0-9_.-]+ format`);
+        }
+    }
+    validateTrustedIdentities(name, identities);
+}
+const malformed = () => new NotationPolicyError(`malformed trust policy. To create a trust policy, see: ${trustPolicyLink}`);
+const isStringArray = (value) => Array.isArray(value) && value.every((v) => typeof v === 'string');
+/** Checks the JSON types the Go structs would accept (anything else fails to decode in notation: "malformed trust policy"). */
+function decodeDocument(input) {
+    let value = input;
+    if (typeof input === 'string' || Buffer.isBuffer(input)) {
+        try {
+            value = JSON.parse(input.toString());
+        }
+        catch {
+            throw malformed();
+        }
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new NotationPolicyError('oci trust policy document cannot be nil');
+    const doc = value;
+    if (doc.version !== undefined && typeof doc.version !== 'string')
+        throw malformed();
+    if (doc.trustPolicies !== undefined && doc.trustPolicies !== null && !Array.isArray(doc.trustPolicies))
+        throw malformed();
+    const policies = (doc.trustPolicies ?? []).map((entry) => {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+            throw malformed();
+        const p = entry;
+        const sv = (p.signatureVerification ?? {});
+        if (typeof sv !== 'object' || Array.isArray(sv))
+            throw malformed();
+        for (const field of ['name'])
+            if (p[field] !== undefined && typeof p[field] !== 'string')
+                throw malformed();
+        for (const field of ['registryScopes', 'trustStores', 'trustedIdentities'])
+            if (p[field] !== undefined && p[field] !== null && !isStringArray(p[field]))
+                throw malformed();
+        if ((sv.level !== undefined && typeof sv.level !== 'string') || (sv.verifyTimestamp !== undefined && typeof sv.verifyTimestamp !== 'string'))
+            throw malformed();
+        if (sv.override !== undefined && sv.override !== null && (typeof sv.override !== 'object' || Array.isArray(sv.override) || !Object.values(sv.override).every((v) => typeof v === 'string')))
+            throw malformed();
+        const policy = {
+            name: p.name ?? '',
+            registryScopes: p.registryScopes ?? [],
+            signatureVerification: {
+                level: (sv.level) ?? '',
+                ...(sv.override ? { override: sv.override } : {}),
+                ...(sv.verifyTimestamp !== undefined ? { verifyTimestamp: sv.verifyTimestamp } : {}),
+            },
+        };
+        if (p.trustStores)
+            policy.trustStores = p.trustStores;
+        if (p.trustedIdentities)
+            policy.trustedIdentities = p.trustedIdentities;
+        return policy;
+    });
+    return { version: (doc.version) ?? '', trustPolicies: policies };
+}
+/**
+ * Reads and validates a trust policy document (a parsed object, or its JSON text) with notation-go's rules and
+ * messages: version 1.0, at least one statement, unique names, a valid level and overrides, trust stores and
+ * trusted identities present unless the level is `skip` (and absent when it is), `type:name` stores, well-formed
+ * non-overlapping `x509.subject` identities, and registry scopes that are `*` alone or fully qualified
+ * repositories, each in one statement only.
+ */
+function parseNotationTrustPolicy(input) {
+    const doc = decodeDocument(input);
+    if (!doc.version)
+        throw new NotationPolicyError('oci trust policy document has empty version, version must be specified');
+    if (doc.version !== '1.0')
+        throw new NotationPolicyError(`oci trust policy document uses unsupported version ${goQuote(doc.version)}`);
+    if (doc.trustPolicies.length === 0)
+        throw new NotationPolicyError('oci trust policy document can not have zero trust policy statements');
+    const names = new Set();
+    for (const statement of doc.trustPolicies) {
+        if (names.has(statement.name))
+            throw new NotationPolicyError(`multiple oci trust policy statements use the same name ${goQuote(statement.name)}, statement names must be unique`);
+        try {
+            validatePolicyStatement(statement);
+        }
+        catch (err) {
+            throw new NotationPolicyError(`oci trust policy: ${err.message}`);
+        }
+        names.add(statement.name);
+    }
+    const scopeCounts = new Map();
+    for (const statement of doc.trustPolicies) {
+        if (statement.registryScopes.length === 0)
+            throw new NotationPolicyError(`oci trust policy statement ${goQuote(statement.name)} has zero registry scopes, it must specify registry scopes with at least one value`);
+        if (statement.registryScopes.length > 1 && statement.registryScopes.includes('*')) {
+            throw new NotationPolicyError(`oci trust policy statement ${goQuote(statement.name)} uses wildcard registry scope '*', a wildcard scope cannot be used in conjunction with other scope values`);
+        }
+        for (const scope of statement.registryScopes) {
+            const problem = scope === '*' ? undefined : registryScopeProblem(scope);
+            if (problem)
+                throw new NotationPolicyError(problem);
+            scopeCounts.set(scope, (scopeCounts.get(scope) ?? 0) + 1);
+        }
+    }
+    for (const [scope, count] of scopeCounts) {
+        if (count > 1)
+            throw new NotationPolicyError(`registry scope ${goQuote(scope)} is present in multiple oci trust policy statements, one registry scope value can only be associated with one statement`);
+    }
+    return doc;
+}
+/**
+ * The statement that applies to an artifact's repository (`registry/repository`, no tag or digest): the one whose
+ * registryScopes contain it exactly, else the global `*` one (notation-go GetApplicableTrustPolicy).
+ * `artifact` is only used in the message, e.g. `registry/repository@sha256:...`.
+ */
+function applicableNotationTrustPolicy(document, repository, artifact = repository) {
+    const problem = registryScopeProblem(repository);
+    if (problem)
+        throw new NotationPolicyError(problem);
+    const exact = document.trustPolicies.find((p) => !p.registryScopes.includes('*') && p.registryScopes.includes(repository));
+    const global = document.trustPolicies.find((p) => p.registryScopes.includes('*'));
+    const policy = exact ?? global;
+    if (!policy) {
+        throw new NotationPolicyError(`artifact ${goQuote(artifact)} has no applicable oci trust policy statement. Trust policy applicability for a given artifact is determined by registryScopes. To create a trust policy, see: ${trustPolicyLink}`);
+    }
+    return policy;
+}
+function checkStoreName(type, name) {
+    if (!trustStoreTypes.includes(type))
+        throw new NotationTrustStoreError(`unsupported trust store type: ${type}`);
+    if (!storeNamePattern.test(name))
+        throw new NotationTrustStoreError(`trust store name needs to follow [a-zA-Z0-9_.-]+ format, ${name} is invalid`);
+}
+/** What notation-go's store accepts: CA or self-signed certificates, and for `tsa` self-issued root CAs only. */
+async function validateStoreCertificates(type, ders, where, storeName) {
+    if (ders.length === 0)
+        throw new NotationTrustStoreError(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: input certs cannot be empty`);
+    for (const der of ders) {
+        let certificate;
+        try {
+            certificate = await (0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .parseNotationCertificate */ .HZ)(der);
+        }
+        catch (err) {
+            throw new NotationTrustStoreError(`failed to read the trusted certificate ${where} in trust store ${storeName} of type ${type}: ${err.message}`);
+        }
+        const selfSigned = (() => {
+            try {
+                return certificate.x509.verify(certificate.x509.publicKey);
+            }
+            catch {
+                return false;
+            }
+        })();
+        if (!certificate.basicConstraints?.ca && !selfSigned) {
+            throw new NotationTrustStoreError(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: certificate with subject ${goQuote(certificate.subject)} is not a CA certificate or self-signed signing certificate`);
+        }
+        if (type === 'tsa' && (!certificate.basicConstraints?.ca || !selfSigned || !certificate.rawSubject.equals(certificate.rawIssuer))) {
+            throw new NotationTrustStoreError(`trusted certificate ${where} in trust store ${storeName} of type ${type} is invalid: certificate with subject ${goQuote(certificate.subject)} is not a root CA certificate`);
+        }
+    }
+}
+function certificatesFrom(source) {
+    if (source instanceof X509Certificate)
+        return [source.raw];
+    return splitNotationCertificates(source);
+}
+/**
+ * A trust store laid out like Notation's: `<root>/x509/<type>/<name>/` holding PEM or DER files (`.pem`, `.crt`,
+ * `.cer`). As in notation-go, every entry must be a regular file with certificates (no symlinks, no directories),
+ * each a CA or self-signed, and a store must not be empty. Notation's own is `~/.config/notation/truststore`.
+ */
+function notationDirectoryTrustStore(root) {
+    return {
+        async certificates(type, name) {
+            checkStoreName(type, name);
+            const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'x509', type, name);
+            let info;
+            try {
+                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(dir);
+            }
+            catch (err) {
+                if (err.code === 'ENOENT')
+                    throw new NotationTrustStoreError(`the trust store ${goQuote(name)} of type ${goQuote(type)} does not exist`);
+                throw new NotationTrustStoreError(`failed to access the trust store ${goQuote(name)} of type ${goQuote(type)}: ${err.message}`);
+            }
+            if (!info.isDirectory())
+                throw new NotationTrustStoreError(`the trust store ${name} of type ${type} with path ${dir} is not a regular directory (symlinks are not supported)`);
+            const out = [];
+            for (const entry of (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+                if (!entry.isFile())
+                    throw new NotationTrustStoreError(`trusted certificate ${entry.name} in trust store ${name} of type ${type} is not a regular file (directories or symlinks are not supported)`);
+                let ders;
+                try {
+                    ders = (0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .splitNotationCertificates */ .P9)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name)));
+                }
+                catch (err) {
+                    throw new NotationTrustStoreError(`failed to read the trusted certificate ${entry.name} in trust store ${name} of type ${type}: ${err.message}`);
+                }
+                await validateStoreCertificates(type, ders, entry.name, name);
+                out.push(...ders);
+            }
+            if (out.length === 0)
+                throw new NotationTrustStoreError(`no x509 certificates were found in trust store ${goQuote(name)} of type ${goQuote(type)}`);
+            return out;
+        },
+    };
+}
+/** A trust store in memory, keyed like policy statements name stores: `{ 'ca:acme': pemBundle, ... }`. Validated as a directory store is. */
+function notationMemoryTrustStore(stores) {
+    return {
+        async certificates(type, name) {
+            checkStoreName(type, name);
+            const entry = stores[`${type}:${name}`];
+            if (entry === undefined)
+                throw new NotationTrustStoreError(`the trust store ${goQuote(name)} of type ${goQuote(type)} does not exist`);
+            const sources = Array.isArray(entry) ? entry : [entry];
+            const out = [];
+            for (const [i, source] of sources.entries()) {
+                let ders;
+                try {
+                    ders = certificatesFrom(source);
+                }
+                catch (err) {
+                    throw new NotationTrustStoreError(`failed to read the trusted certificate #${i + 1} in trust store ${name} of type ${type}: ${err.message}`);
+                }
+                await validateStoreCertificates(type, ders, `#${i + 1}`, name);
+                out.push(...ders);
+            }
+            if (out.length === 0)
+                throw new NotationTrustStoreError(`no x509 certificates were found in trust store ${goQuote(name)} of type ${goQuote(type)}`);
+            return out;
+        },
+    };
+}
+/**
+ * The trust store Flux's source-controller builds from the `verify.secretRef` Secret: every `*.pem` / `*.crt` key
+ * (only the first PEM block of each) is trusted for every store type and name the policy mentions, without
+ * notation-go's CA/self-signed check. Use it to predict what a Flux OCIRepository with `provider: notation` accepts.
+ */
+function notationFluxTrustStore(secretData) {
+    return {
+        async certificates() {
+            const out = [];
+            for (const [key, data] of Object.entries(secretData)) {
+                if (!key.endsWith('.pem') && !key.endsWith('.crt'))
+                    continue;
+                const text = data.toString('latin1');
+                const ders = text.includes('-----BEGIN') ? splitNotationCertificates(data).slice(0, 1) : splitNotationCertificates(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'));
+                out.push(...ders);
+            }
+            return out;
+        },
+    };
+}
+async function trustedCertificates(type, policy, store) {
+    const seen = new Set();
+    const out = [];
+    for (const entry of policy.trustStores ?? []) {
+        if (seen.has(entry))
+            continue;
+        const colon = entry.indexOf(':');
+        if (colon < 0)
+            throw new NotationTrustStoreError(`error while loading the trust store, trust policy statement ${goQuote(policy.name)} is missing separator in trust store value ${goQuote(entry)}. The required format is <TrustStoreType>:<TrustStoreName>`);
+        if (entry.slice(0, colon) !== type)
+            continue;
+        out.push(...(await store.certificates(type, entry.slice(colon + 1))));
+        seen.add(entry);
+    }
+    return out;
+}
+/** The signing certificate's subject as notation matches it (Go's pkix.Name.String(), re-parsed with notation's DN rules). */
+function trustedIdentityProblem(policy, leaf) {
+    const identities = policy.trustedIdentities ?? [];
+    if (identities.includes('*'))
+        return undefined;
+    const trusted = [];
+    for (const identity of identities) {
+        const colon = identity.indexOf(':');
+        if (colon < 0)
+            return `trust policy statement ${goQuote(policy.name)} has trusted identity ${goQuote(identity)} missing separator`;
+        if (identity.slice(0, colon) !== 'x509.subject')
+            continue;
+        const value = identity.slice(colon + 1);
+        if (!value)
+            return `trust policy statement ${goQuote(policy.name)} has trusted identity ${goQuote(identity)} without an identity value`;
+        try {
+            trusted.push(parseNotationDistinguishedName(value));
+        }
+        catch (err) {
+            return err.message;
+        }
+    }
+    if (trusted.length === 0)
+        return `no x509 trusted identities are configured in the trust policy ${goQuote(policy.name)}`;
+    let subject;
+    try {
+        subject = parseNotationDistinguishedName(leaf.subject);
+    }
+    catch (err) {
+        return `error while parsing the certificate subject from the digital signature. error : ${goQuote(err.message)}`;
+    }
+    if (trusted.some((dn) => isSubsetDn(dn, subject)))
+        return undefined;
+    return `signing certificate from the digital signature does not match the X.509 trusted identities ${goMaps(trusted)} defined in the trust policy ${goQuote(policy.name)}`;
+}
+function validityProblem(chain, now) {
+    for (const certificate of chain) {
+        if (now < certificate.notBefore)
+            return `verification time is before certificate ${goQuote(certificate.subject)} validity period, it will be valid from ${goQuote((0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .notationRfc1123z */ .hE)(certificate.notBefore))}`;
+        if (now > certificate.notAfter)
+            return `verification time is after certificate ${goQuote(certificate.subject)} validity period, it was expired at ${goQuote((0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .notationRfc1123z */ .hE)(certificate.notAfter))}`;
+    }
+    return undefined;
+}
+/** The authentic-timestamp check for the envelope's signing scheme (notation-go verifyAuthenticTimestamp), without RFC 3161 timestamp verification. */
+function authenticTimestampProblem(envelope, chain, policy, now) {
+    const header = envelope.protectedHeader;
+    if (header.signingScheme === 'notary.x509.signingAuthority') {
+        const time = header.authenticSigningTime;
+        for (const certificate of chain) {
+            if (time < certificate.notBefore || time > certificate.notAfter)
+                return `certificate ${goQuote(certificate.subject)} was not valid when the digital signature was produced at ${goQuote((0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .notationRfc1123z */ .hE)(time))}`;
+        }
+        return undefined;
+    }
+    let timestamped = (policy.trustStores ?? []).some((s) => s.startsWith('tsa:'));
+    if (timestamped && policy.signatureVerification.verifyTimestamp === 'afterCertExpiry' && !chain.some((c) => now > c.notAfter))
+        timestamped = false;
+    if (timestamped) {
+        if (!envelope.timestampSignature)
+            return 'no timestamp countersignature was found in the signature envelope';
+        return 'the signature carries an RFC 3161 timestamp countersignature, which d2ci does not verify (remove the tsa trust store from the policy, or verify with notation)';
+    }
+    const validity = validityProblem(chain, now);
+    if (validity)
+        return validity;
+    // The spec also requires the chain to have been valid at the (claimed) signing time; notation-go checks that only when signing.
+    return (0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .notationSigningTimeProblem */ .lr)(chain, header.signingTime);
+}
+function describeTarget(d) {
+    return `${d.digest} (${d.mediaType}, ${d.size} bytes)`;
+}
+/**
+ * Verifies one signature envelope against a manifest descriptor and a policy statement, as notation-go's
+ * verifier does: integrity (envelope, `alg` and critical headers, JWS signature with the leaf key, certificate
+ * requirements, payload naming exactly this manifest), authenticity (the chain contains a certificate of the
+ * policy's `ca` stores, or `signingAuthority` stores for that scheme) and trusted identity, expiry, authentic
+ * timestamp (for notary.x509: the chain valid now and at the signing time; signing authority: at the authentic
+ * signing time), then revocation (not checked: noted). Each check is enforced or logged per the level.
+ */
+async function verifyNotationEnvelope(options) {
+    const level = notationVerificationLevel(options.policy.signatureVerification);
+    const outcome = { verified: false, level, results: [], logged: [], notes: [] };
+    if (level.name === 'skip') {
+        outcome.verified = true;
+        outcome.notes.push(`trust policy statement ${goQuote(options.policy.name)} skips signature verification`);
+        return outcome;
+    }
+    const now = options.now ?? new Date();
+    /** Records a check; returns true when its failure rejects the signature. */
+    const check = (type, error) => {
+        const action = level.enforcement[type];
+        outcome.results.push({ type, action, ...(error ? { error } : {}) });
+        if (!error)
+            return false;
+        if (action === 'enforce') {
+            outcome.reason = error;
+            return true;
+        }
+        outcome.logged.push(`${type} validation failed with validation action set to "logged". Failure reason: ${error}`);
+        return false;
+    };
+    // Integrity, always enforced.
+    const mediaType = options.envelopeMediaType ?? _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.jws;
+    if (mediaType !== _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.jws) {
+        check('integrity', mediaType === _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.cose
+            ? `signature envelope format with media type ${goQuote(mediaType)} (COSE) is not supported by d2ci`
+            : `unable to parse the digital signature, error : signature envelope format with media type ${goQuote(mediaType)} is not supported`);
+        return outcome;
+    }
+    let envelope;
+    let chain;
+    let payload;
+    try {
+        envelope = (0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .parseNotationEnvelope */ .Q4)(options.envelope);
+        chain = await (0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .parseNotationCertificates */ .kC)(envelope.certificates);
+        payload = (0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .parseNotationPayload */ .Os)(envelope.payloadBytes);
+    }
+    catch (err) {
+        check('integrity', err.message);
+        return outcome;
+    }
+    const leaf = chain[0];
+    const header = envelope.protectedHeader;
+    outcome.signer = {
+        subject: leaf.subject,
+        thumbprints: (0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .notationThumbprints */ .$B)(envelope.certificates),
+        signingScheme: header.signingScheme,
+        algorithm: header.algorithm,
+        ...(header.signingTime ? { signingTime: header.signingTime } : {}),
+        ...(header.authenticSigningTime ? { authenticSigningTime: header.authenticSigningTime } : {}),
+        ...(header.expiry ? { expiry: header.expiry } : {}),
+        ...(envelope.signingAgent ? { signingAgent: envelope.signingAgent } : {}),
+    };
+    const target = payload.targetArtifact;
+    const integrityProblem = (() => {
+        const signature = (0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .notationEnvelopeSignatureProblem */ .EO)(envelope, leaf.x509);
+        if (signature)
+            return signature;
+        if (header.contentType !== _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.payload)
+            return `payload content type ${goQuote(header.contentType)} not supported`;
+        const chainProblem = (0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .notationCertificateChainProblem */ .yt)(chain);
+        if (chainProblem)
+            return `certificate-chain is invalid, ${chainProblem}`;
+        const plugin = header.extended[_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationHeader */ .Gn.verificationPlugin];
+        if (plugin !== undefined)
+            return `digital signature requires verification plugin ${typeof plugin === 'string' ? goQuote(plugin) : JSON.stringify(plugin)}, and d2ci does not run verification plugins`;
+        // No extended header is understood here, so any critical one fails (RFC 7515 `crit`; notation-go leaves them to plugins).
+        const unknown = header.critical.find((name) => Object.hasOwn(header.extended, name));
+        if (unknown)
+            return `the signature has critical header ${goQuote(unknown)}, which d2ci does not understand (unknown critical headers must fail verification)`;
+        const d = options.descriptor;
+        if (target.digest !== d.digest || target.size !== d.size || target.mediaType !== d.mediaType) {
+            return `content descriptor mismatch: the signature is for ${describeTarget(target)}, not ${describeTarget(d)} (a signature copied from another artifact?)`;
+        }
+        return undefined;
+    })();
+    if (check('integrity', integrityProblem))
+        return outcome;
+    outcome.payload = payload;
+    // Authenticity: the chain reaches a trusted certificate, and the signer is a trusted identity.
+    const storeType = header.signingScheme === 'notary.x509' ? 'ca' : 'signingAuthority';
+    let authenticity;
+    try {
+        const trusted = await trustedCertificates(storeType, options.policy, options.trustStore);
+        if (trusted.length === 0)
+            authenticity = 'no trusted certificates are found to verify authenticity';
+        else if (!chain.some((c) => trusted.some((t) => t.equals(c.der))))
+            authenticity = "the signature's certificate chain does not contain any trusted certificate";
+    }
+    catch (err) {
+        authenticity = err.message;
+    }
+    if (authenticity && level.enforcement.authenticity === 'enforce') {
+        check('authenticity', authenticity);
+        return outcome;
+    }
+    const identity = trustedIdentityProblem(options.policy, leaf);
+    // notation-go keeps one authenticity result, which an identity failure overwrites: log the trust failure first.
+    if (authenticity && identity)
+        outcome.logged.push(`authenticity validation failed with validation action set to "logged". Failure reason: ${authenticity}`);
+    if (check('authenticity', identity ?? authenticity))
+        return outcome;
+    if (check('expiry', header.expiry && now >= header.expiry ? `digital signature has expired on ${goQuote((0,_sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .notationRfc1123z */ .hE)(header.expiry))}` : undefined))
+        return outcome;
+    if (check('authenticTimestamp', authenticTimestampProblem(envelope, chain, options.policy, now)))
+        return outcome;
+    if (level.enforcement.revocation !== 'skip') {
+        outcome.results.push({ type: 'revocation', action: level.enforcement.revocation });
+        if (chain.some((c) => c.revocationEndpoints))
+            outcome.notes.push('revocation was not checked: the certificate chain names CRL or OCSP endpoints, which notation would query');
+    }
+    for (const [key, value] of Object.entries(options.userMetadata ?? {})) {
+        if (target.annotations?.[key] !== value) {
+            outcome.reason = `unable to find specified metadata in the signature: ${key}=${value} is not in the signed annotations`;
+            return outcome;
+        }
+    }
+    outcome.verified = true;
+    return outcome;
+}
+const maxManifestBytes = 4 * 1024 * 1024;
+const maxEnvelopeBytes = 32 * 1024 * 1024;
+/** A Notary Project signature manifest's one envelope layer, or why this manifest is not one. */
+function signatureLayer(manifest) {
+    const config = manifest.config?.mediaType;
+    const valid = manifest.artifactType === _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.signature ? config === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.ociEmpty : !manifest.artifactType && config === _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.signature;
+    if (!valid)
+        return `not a valid Notary Project signature manifest (artifactType ${goQuote(manifest.artifactType ?? '')}, config ${goQuote(config ?? '')})`;
+    if (manifest.layers.length !== 1)
+        return `signature manifest requires exactly one signature envelope blob, got ${manifest.layers.length}`;
+    return manifest.layers[0];
+}
+/**
+ * Verifies an artifact's Notary Project signatures as `notation verify` (and Flux's `provider: notation`) does:
+ * the reference is resolved to a digest once, the trust policy statement for the repository is chosen, its
+ * signatures are listed through the referrers API (or its tag-schema fallback) and verified one by one until one
+ * passes. Throws NotationPolicyError for an invalid policy document.
+ */
+async function verifyNotation(options) {
+    const document = parseNotationTrustPolicy(options.trustPolicy);
+    const fetched = await options.target.fetchManifest(options.reference);
+    const descriptor = { mediaType: fetched.descriptor.mediaType, digest: fetched.descriptor.digest, size: fetched.descriptor.size };
+    const annotations = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
+    const result = await verifyNotationSignatures(options, document, descriptor, annotations);
+    const mismatches = (0,_verify_js__WEBPACK_IMPORTED_MODULE_6__/* .annotationMismatches */ .sL)(annotations, options.annotations);
+    if (mismatches.length) {
+        result.verified = false;
+        result.reasons.push(...mismatches);
+    }
+    return result;
+}
+/** The signature half of verifyNotation, for the artifact `descriptor` names. */
+async function verifyNotationSignatures(options, document, descriptor, annotations) {
+    const result = { verified: false, skipped: false, descriptor, annotations, userMetadata: {}, reasons: [], warnings: [], signaturesChecked: 0 };
+    const repository = options.repository ?? (options.target.name.startsWith('oci-layout:') ? undefined : options.target.name);
+    if (!repository)
+        throw new _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationError */ .B1(`give the repository that trust policies scope ${options.target.name} by (e.g. local/<name>)`);
+    const artifact = `${repository}@${descriptor.digest}`;
+    let policy;
+    try {
+        policy = applicableNotationTrustPolicy(document, repository, artifact);
+    }
+    catch (err) {
+        result.reasons.push(err.message);
+        return result;
+    }
+    const level = notationVerificationLevel(policy.signatureVerification);
+    result.policy = policy.name;
+    result.level = level.name;
+    if (level.name === 'skip') {
+        result.skipped = true;
+        result.warnings.push(`trust policy statement ${goQuote(policy.name)} skips signature verification for ${repository}`);
+        return result;
+    }
+    const referrers = await options.target.referrers(descriptor, { artifactType: _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.signature });
+    const limit = options.maxSignatureAttempts ?? 100;
+    for (const referrer of referrers) {
+        if (result.signaturesChecked >= limit) {
+            result.reasons.push(`signature evaluation stopped. The configured limit of ${limit} signatures to verify per artifact exceeded`);
+            break;
+        }
+        result.signaturesChecked++;
+        const fail = (reason) => void result.reasons.push(`signature ${referrer.digest}: ${reason}`);
+        if (referrer.mediaType !== _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.ociManifest) {
+            fail(`the signature manifest's media type is ${referrer.mediaType}, not ${_oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.ociManifest}`);
+            continue;
+        }
+        if (referrer.size > maxManifestBytes) {
+            fail(`signature manifest too large: ${referrer.size} bytes`);
+            continue;
+        }
+        const { bytes } = await options.target.fetchManifest(referrer.digest);
+        let manifest;
+        try {
+            manifest = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifest */ .Ng)(bytes, referrer.mediaType).manifest;
+        }
+        catch (err) {
+            fail(err.message);
+            continue;
+        }
+        const layer = signatureLayer(manifest);
+        if (typeof layer === 'string') {
+            fail(layer);
+            continue;
+        }
+        if (layer.size > maxEnvelopeBytes) {
+            fail(`signature blob too large: ${layer.size} bytes`);
+            continue;
+        }
+        const envelope = await (0,_oci_content_js__WEBPACK_IMPORTED_MODULE_7__/* .readAll */ .yw)(await options.target.fetch(layer), maxEnvelopeBytes);
+        const outcome = await verifyNotationEnvelope({
+            envelope,
+            envelopeMediaType: layer.mediaType,
+            descriptor,
+            policy,
+            trustStore: options.trustStore,
+            ...(options.userMetadata ? { userMetadata: options.userMetadata } : {}),
+            ...(options.now ? { now: options.now } : {}),
+        });
+        if (!outcome.verified) {
+            fail(outcome.reason ?? 'not verified');
+            continue;
+        }
+        result.verified = true;
+        result.signature = referrer.digest;
+        if (outcome.signer)
+            result.signer = outcome.signer;
+        result.userMetadata = outcome.payload?.targetArtifact.annotations ?? {};
+        result.warnings.push(...outcome.logged, ...outcome.notes);
+        if (outcome.results.some((r) => r.type === 'authenticity' && r.error)) {
+            result.warnings.push('authenticity was only logged (audit level): Flux reports such an artifact as not verified (ignored) rather than verified');
+        }
+        result.reasons = [];
+        break;
+    }
+    if (result.signaturesChecked === 0)
+        result.reasons.push(`no signature is associated with ${goQuote(artifact)}, make sure the artifact was signed successfully`);
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 26728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sL: () => (/* binding */ annotationMismatches),
+  $7: () => (/* binding */ artifactOrigin),
+  oc: () => (/* binding */ verifyArtifact),
+  oP: () => (/* binding */ verifyFormats)
+});
+
+// UNUSED EXPORTS: bundleStatement
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
+var oci_descriptor = __webpack_require__(77796);
+// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
+var content = __webpack_require__(83632);
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __webpack_require__(48706);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
+var flux = __webpack_require__(18359);
+// EXTERNAL MODULE: ../../packages/core/src/sign/legacy.ts
+var legacy = __webpack_require__(41914);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
+var oci_digest = __webpack_require__(48341);
+// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
+var keys = __webpack_require__(86666);
+// EXTERNAL MODULE: ../../packages/core/src/sign/payload.ts
+var payload = __webpack_require__(38419);
+;// CONCATENATED MODULE: ../../packages/core/src/verify/certificate.ts
+// Fulcio's certificate extensions (github.com/sigstore/fulcio docs/oid-info.md).
+const sourceRepositoryUri = '1.3.6.1.4.1.57264.1.12';
+const githubWorkflowRepository = '1.3.6.1.4.1.57264.1.5';
+/** A Fulcio extension's value: DER UTF8String in the current OIDs, raw bytes in the deprecated ones. */
+function extensionText(certificate, oid, der) {
+    const extension = certificate.extension(oid);
+    if (!extension)
+        return undefined;
+    return (der ? extension.valueObj.subs[0]?.value : extension.value)?.toString('utf8');
+}
+/** `owner/repo` of the GitHub run that signed, from the Source Repository URI (or the deprecated repository OID). */
+function certificateSourceRepository(certificate) {
+    const uri = extensionText(certificate, sourceRepositoryUri, true);
+    if (uri && URL.canParse(uri))
+        return new URL(uri).pathname.replace(/^\/|\/$/g, '');
+    return extensionText(certificate, githubWorkflowRepository, false);
+}
+/** The signing (leaf) certificate of a keyless bundle. */
+async function leafCertificate(bundle) {
+    const content = bundle.verificationMaterial.content;
+    const der = content.$case === 'x509CertificateChain' ? content.x509CertificateChain.certificates[0]?.rawBytes : content.$case === 'certificate' ? content.certificate.rawBytes : undefined;
+    if (!der)
+        return undefined;
+    const { X509Certificate } = await __webpack_require__.e(/* import() */ 137).then(__webpack_require__.t.bind(__webpack_require__, 25137, 23));
+    return X509Certificate.parse(Buffer.from(der));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/signatures.ts
+
+
+
+
+
+
+const fail = (reason) => ({ ok: false, reason });
+/** A verification error's message without @sigstore's class prefix. */
+function why(err) {
+    const code = err.code;
+    let message = (err.message ?? String(err)).replace(/\s*\n\s*/g, ' ');
+    const cause = err.cause?.message;
+    if (cause && !message.includes(cause))
+        message = `${message} (${cause})`;
+    return code && !message.includes(code) ? `${code}: ${message}` : message;
+}
+async function sigstoreVerify(bundle, artifact, verification) {
+    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(137), __webpack_require__.e(575)]).then(__webpack_require__.bind(__webpack_require__, 93575));
+    if (verification.kind === 'key') {
+        const { TrustedRoot } = await __webpack_require__.e(/* import() */ 773).then(__webpack_require__.t.bind(__webpack_require__, 17154, 23));
+        const empty = TrustedRoot.fromJSON({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] });
+        let last = 'no keys given';
+        for (const key of verification.keys) {
+            try {
+                const material = toTrustMaterial(empty, () => ({ publicKey: key, validFor: () => true }));
+                new Verifier(material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).verify(toSignedEntity(bundle, artifact));
+                return { ok: true, identity: `key:${(0,keys.keyId)(key)}` };
+            }
+            catch (err) {
+                last = why(err);
+            }
+        }
+        return fail(`no given key verifies it (${last})`);
+    }
+    // Checked first: @sigstore/verify would only say "expected 1 timestamps, got 0".
+    if (bundle.verificationMaterial.tlogEntries.length === 0)
+        return fail('the signature was not logged in a transparency log (no Rekor entry), which cosign and Flux require');
+    let signer;
+    try {
+        signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(toSignedEntity(bundle, artifact));
+    }
+    catch (err) {
+        return fail(why(err));
+    }
+    const identity = signer.identity?.subjectAlternativeName;
+    const issuer = signer.identity?.extensions?.issuer;
+    const leaf = await leafCertificate(bundle);
+    const sourceRepository = leaf && certificateSourceRepository(leaf);
+    const mismatch = verification.policy.mismatch({ identity, issuer, sourceRepository });
+    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer, ...(sourceRepository ? { sourceRepository } : {}) };
+}
+/** The claims in a simple-signing payload must name exactly this manifest (cosign SimpleClaimVerifier). */
+function checkSimpleSigningClaim(payload, digest) {
+    let claim;
+    try {
+        claim = JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        return 'the signed payload is not JSON';
+    }
+    if (claim.critical?.type !== 'cosign container image signature')
+        return `the signed payload has type "${claim.critical?.type}", not a cosign image signature`;
+    const claimed = claim.critical.image?.['docker-manifest-digest'];
+    if (claimed !== digest)
+        return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
+    return undefined;
+}
+function pemBlocks(pem) {
+    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+}
+/**
+ * Verifies one cosign legacy signature (a `.sig` layer: payload + annotations) as cosign's VerifyBundle and
+ * verifyInternal do: certificate chain, SCT, the Rekor SET over the entry, certificate valid at the entry's
+ * integrated time, the entry's signature, digest and public key matching the annotations, the signature over the
+ * payload, the identity policy, and the payload naming this exact digest.
+ */
+async function verifyLegacySignature(payload, annotations, digest, verification) {
+    const claimProblem = checkSimpleSigningClaim(payload, digest);
+    const signatureB64 = annotations[legacy/* CosignAnnotation */.lr.signature];
+    if (!signatureB64)
+        return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
+    const signature = Buffer.from(signatureB64, 'base64');
+    if (verification.kind === 'key') {
+        for (const key of verification.keys) {
+            if ((0,external_node_crypto_.verify)('sha256', payload, key, signature))
+                return claimProblem ? fail(claimProblem) : { ok: true, identity: `key:${(0,keys.keyId)(key)}` };
+        }
+        return fail('the signature does not verify with any given key');
+    }
+    const certificates = pemBlocks(annotations[legacy/* CosignAnnotation */.lr.certificate] ?? '');
+    const leaf = certificates[0];
+    if (!leaf)
+        return fail('the signature carries no certificate (signed with a key? verify with key)');
+    const rekorJson = annotations[legacy/* CosignAnnotation */.lr.bundle];
+    if (!rekorJson)
+        return fail('the signature has no Rekor bundle annotation (it was not logged in a transparency log)');
+    let rekor;
+    try {
+        rekor = JSON.parse(rekorJson);
+    }
+    catch {
+        return fail('the Rekor bundle annotation is not JSON');
+    }
+    if (typeof rekor?.SignedEntryTimestamp !== 'string' || typeof rekor.Payload?.body !== 'string')
+        return fail('the Rekor bundle annotation is not a cosign Rekor bundle');
+    const body = Buffer.from(rekor.Payload.body, 'base64');
+    let entry;
+    try {
+        entry = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return fail('the Rekor entry body is not JSON');
+    }
+    // cosign's bundleHash check, first for a clearer reason than the generic body mismatch below.
+    const loggedHash = entry.spec?.data?.hash?.value;
+    if (loggedHash !== undefined && loggedHash !== (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex'))
+        return fail('the payload is not what was signed and logged in Rekor (tampered payload?)');
+    // cosign comparePublicKey: the logged key must be this certificate (@sigstore/verify checks signature and digest).
+    const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
+    if (!logged || !logged.equals(leaf))
+        return fail('the Rekor entry names another certificate than the signature');
+    const { HashAlgorithm } = await __webpack_require__.e(/* import() */ 773).then(__webpack_require__.t.bind(__webpack_require__, 17154, 23));
+    let timestamp;
+    try {
+        const json = annotations[legacy/* CosignAnnotation */.lr.timestamp];
+        timestamp = json === undefined ? undefined : JSON.parse(json).SignedRFC3161Timestamp;
+    }
+    catch {
+        return fail('the RFC 3161 timestamp annotation is not JSON');
+    }
+    const bundle = {
+        mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+        verificationMaterial: {
+            content: { $case: 'x509CertificateChain', x509CertificateChain: { certificates: certificates.map((rawBytes) => ({ rawBytes })) } },
+            tlogEntries: [
+                {
+                    logIndex: String(rekor.Payload.logIndex),
+                    logId: { keyId: Buffer.from(rekor.Payload.logID, 'hex') },
+                    kindVersion: { kind: entry.kind ?? '', version: entry.apiVersion ?? '' },
+                    integratedTime: String(rekor.Payload.integratedTime),
+                    inclusionPromise: { signedEntryTimestamp: Buffer.from(rekor.SignedEntryTimestamp, 'base64') },
+                    canonicalizedBody: body,
+                },
+            ],
+            timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
+        },
+        content: { $case: 'messageSignature', messageSignature: { messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() }, signature } },
+    };
+    const checked = await sigstoreVerify(bundle, payload, verification);
+    if (!checked.ok)
+        return checked;
+    return claimProblem ? fail(claimProblem) : checked;
+}
+/**
+ * Verifies one Sigstore bundle referrer as cosign v3 (and Flux 2.8+) do: a DSSE envelope holding an in-toto
+ * statement whose subject is this digest, signed, logged and matching the policy.
+ */
+async function verifyBundleSignature(json, digest, verification) {
+    const { bundleFromJSON } = await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(743)]).then(__webpack_require__.bind(__webpack_require__, 36124));
+    let bundle;
+    try {
+        bundle = bundleFromJSON(json);
+    }
+    catch (err) {
+        return fail(`not a valid Sigstore bundle: ${why(err)}`);
+    }
+    if (bundle.content.$case !== 'dsseEnvelope')
+        return fail('the bundle does not contain a DSSE envelope');
+    const envelope = bundle.content.dsseEnvelope;
+    if (envelope.payloadType !== payload/* inTotoPayloadType */.OY)
+        return fail(`the DSSE payload type is ${envelope.payloadType}, not an in-toto statement`);
+    let statement;
+    try {
+        statement = JSON.parse(Buffer.from(envelope.payload).toString('utf8'));
+    }
+    catch {
+        return fail('the in-toto statement is not JSON');
+    }
+    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
+    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
+        return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
+    // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
+    return sigstoreVerify(bundle, undefined, verification);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/verify.ts
+
+
+
+
+
+
+const verifyFormats = ['auto', 'legacy', 'bundle'];
+const maxSignatureBytes = 4 * 1024 * 1024;
+const bundlePrefix = 'application/vnd.dev.sigstore.bundle';
+async function readBlob(target, descriptor) {
+    return (0,content/* readAll */.yw)(await target.fetch(descriptor), maxSignatureBytes);
+}
+async function legacyChecks(target, digest, verification) {
+    let signatures;
+    try {
+        signatures = await target.fetchManifest((0,legacy/* legacySignatureTag */.eG)(digest));
+    }
+    catch (err) {
+        if ((0,errors/* isNotFound */.c4)(err))
+            return [];
+        throw err;
+    }
+    const manifest = (0,oci_descriptor/* parseManifest */.Ng)(signatures.bytes, signatures.descriptor.mediaType).manifest;
+    const checks = [];
+    for (const layer of manifest.layers ?? []) {
+        const payload = await readBlob(target, layer);
+        checks.push(await verifyLegacySignature(payload, layer.annotations ?? {}, digest, verification));
+    }
+    return checks;
+}
+/** The in-toto statement a bundle's DSSE envelope signs (undefined when it holds none). */
+function bundleStatement(json) {
+    const payload = json?.dsseEnvelope?.payload;
+    if (typeof payload !== 'string')
+        return undefined;
+    try {
+        const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+        if (statement === null || typeof statement !== 'object')
+            return undefined;
+        return { ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}), predicate: statement.predicate };
+    }
+    catch {
+        return undefined;
+    }
+}
+async function bundleChecks(target, subject, verification) {
+    const referrers = (await target.referrers(subject)).filter((r) => r.artifactType?.startsWith(bundlePrefix));
+    const checks = [];
+    for (const referrer of referrers) {
+        const { bytes } = await target.fetchManifest(referrer.digest);
+        const manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, referrer.mediaType).manifest;
+        const layer = (0,oci_descriptor/* isIndex */.nw)(manifest) ? undefined : manifest.layers[0];
+        if (!layer?.mediaType.startsWith(bundlePrefix) || (!(0,oci_descriptor/* isIndex */.nw)(manifest) && manifest.layers.length !== 1))
+            continue;
+        let json;
+        try {
+            json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
+        }
+        catch {
+            checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle`, referrer: referrer.digest });
+            continue;
+        }
+        const predicateType = bundleStatement(json)?.predicateType;
+        checks.push({ ...(await verifyBundleSignature(json, subject.digest, verification)), referrer: referrer.digest, ...(predicateType ? { predicateType } : {}) });
+    }
+    return checks;
+}
+/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
+function annotationMismatches(annotations, required = {}) {
+    return Object.entries(required).flatMap(([key, pattern]) => {
+        const value = annotations[key];
+        return value !== undefined && pattern.test(value) ? [] : [`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`];
+    });
+}
+/**
+ * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
+ * is resolved to a digest once; signatures are looked up for that digest, so a tag moved meanwhile cannot swap
+ * what is verified (Flux ≤ 2.8 resolved twice). Verified when any signature passes.
+ */
+async function verifyArtifact(options) {
+    const fetched = await options.target.fetchManifest(options.reference);
+    const descriptor = fetched.descriptor;
+    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
+    const annotations = manifest.annotations ?? {};
+    const result = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [] };
+    result.reasons.push(...annotationMismatches(annotations, options.annotations));
+    const format = options.format ?? 'auto';
+    const required = options.requireAttestations ?? [];
+    const [allBundles, legacies] = await Promise.all([
+        format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
+        format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
+    ]);
+    const bundles = format === 'legacy' ? [] : allBundles;
+    for (const predicateType of required) {
+        const ofType = allBundles.filter((c) => c.predicateType === predicateType);
+        const good = ofType.find((c) => c.ok);
+        if (good) {
+            result.attestations.push({ predicateType, verified: true, referrer: good.referrer });
+            continue;
+        }
+        const reason = ofType.length === 0 ? `no ${predicateType} attestation is attached to ${descriptor.digest}` : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
+        result.attestations.push({ predicateType, verified: false, reason });
+        result.reasons.push(reason);
+    }
+    result.signaturesChecked = bundles.length + legacies.length;
+    const goodBundle = bundles.find((c) => c.ok);
+    const goodLegacy = legacies.find((c) => c.ok);
+    const good = goodBundle ?? goodLegacy;
+    if (bundles.length === 0 && legacies.length === 0) {
+        result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
+    }
+    if (!good) {
+        // One line per distinct reason, with how many signatures gave it.
+        const counts = new Map();
+        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
+            if (!check.ok)
+                counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
+        }
+        for (const [reason, count] of counts)
+            result.reasons.push(count > 1 ? `${reason} (${count} signatures)` : reason);
+    }
+    if (format === 'auto' && bundles.length > 0 && !goodBundle && goodLegacy) {
+        result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
+    }
+    if (format === 'auto' && !goodLegacy && goodBundle) {
+        result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
+    }
+    if (good?.ok && result.reasons.length === 0) {
+        result.verified = true;
+        result.format = goodBundle ? 'bundle' : 'legacy';
+        result.identity = good.identity;
+        if (good.issuer !== undefined)
+            result.issuer = good.issuer;
+        if (good.sourceRepository !== undefined)
+            result.sourceRepository = good.sourceRepository;
+    }
+    return result;
+}
+/** The source and revision a verified artifact claims (its OCI annotations). */
+function artifactOrigin(annotations) {
+    return { source: annotations[flux/* Annotation */.YH.source], revision: annotations[flux/* Annotation */.YH.revision] };
+}
+
+
+/***/ })
+
+};
