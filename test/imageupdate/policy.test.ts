@@ -23,7 +23,7 @@ import {
   type ImageRef,
   type PolicyChoice,
 } from '../../packages/core/src/imageupdate/policy.ts';
-import { compileRegexp, RegexpSyntaxError } from '../../packages/core/src/imageupdate/regexp.ts';
+import { compileRegexp, RegexpSyntaxError } from '../../packages/core/src/go/regexp.ts';
 import { newConstraint } from '../../packages/core/src/imageupdate/semver.ts';
 import type { DigestReflectionPolicy } from '../../packages/core/src/imageupdate/objects.ts';
 

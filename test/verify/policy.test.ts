@@ -65,9 +65,40 @@ describe('compilePolicy', () => {
     assert.throws(() => compilePolicy({ identity: '' }), PolicyInputError);
   });
 
-  it('names an invalid regular expression and which option it came from', () => {
-    assert.throws(() => compilePolicy({ identityRegexp: '^https://github.com/(acme' }), (err: Error) => err instanceof PolicyInputError && err.message.startsWith('certificate-identity-regexp "^https://github.com/(acme" is not a valid regular expression: ') && /Unterminated group/.test(err.message));
-    assert.throws(() => compilePolicy({ identity: workflow, issuerRegexp: '[' }), (err: Error) => err instanceof PolicyInputError && err.message.startsWith('certificate-oidc-issuer-regexp "[" is not a valid regular expression: '));
+  it('names an invalid regular expression and which option it came from, with Go\'s error', () => {
+    const refused = (input: string, pattern: string, goError: string) => (err: Error) =>
+      err instanceof PolicyInputError && err.input === input && err.message === `${input === 'issuerRegexp' ? 'certificate-oidc-issuer-regexp' : 'certificate-identity-regexp'} "${pattern}" is not a valid regular expression in Go's RE2 syntax (what Flux and cosign use): error parsing regexp: ${goError}`;
+    assert.throws(() => compilePolicy({ identityRegexp: '^https://github.com/(acme' }), refused('identityRegexp', '^https://github.com/(acme', 'missing closing ): `^https://github.com/(acme`'));
+    assert.throws(() => compilePolicy({ identity: workflow, issuerRegexp: '[' }), refused('issuerRegexp', '[', 'missing closing ]: `[`'));
+    // A pattern mentioning "issuer" is still the identity's: the error carries the input, not just text.
+    assert.throws(() => compilePolicy({ identityRegexp: 'issuer(' }), refused('identityRegexp', 'issuer(', 'missing closing ): `issuer(`'));
+  });
+
+  // Flux's matchOIDCIdentity and cosign's --certificate-*-regexp call Go's regexp.MatchString (RE2).
+  it('reads identity and issuer patterns as Go does (RE2), not as JavaScript does', () => {
+    const org = 'https://github.com/acme/fleet/.github/workflows/push-artifact.yaml@refs/heads/main';
+    // Go-only syntax that JavaScript's RegExp refuses or reads differently.
+    const caseless = compilePolicy({ identityRegexp: '(?i)^https://github\\.com/ACME/', issuerRegexp: '(?i)^HTTPS://token\\.actions\\.githubusercontent\\.com\\z' });
+    assert.equal(caseless.mismatch({ identity: org, issuer: gha }), undefined);
+    assert.match(caseless.mismatch({ identity: org, issuer: `${gha}\n` }) ?? '', /^issued by/, '\\z is the very end of the text, a final newline included');
+    assert.equal(compilePolicy({ identityRegexp: '^https://github\\.com/(?P<org>acme)/' }).mismatch({ identity: org, issuer: gha }), undefined);
+    assert.equal(compilePolicy({ identityRegexp: '^https://github\\.com/(?<org>acme)/' }).mismatch({ identity: org, issuer: gha }), undefined);
+    const posix = compilePolicy({ identityRegexp: '^https://github\\.com/[[:alpha:]]+/' });
+    assert.equal(posix.mismatch({ identity: org, issuer: gha }), undefined);
+    assert.notEqual(posix.mismatch({ identity: 'https://github.com/acme2/x', issuer: gha }), undefined);
+    assert.equal(compilePolicy({ identityRegexp: '\\Qhttps://github.com/acme/\\E' }).mismatch({ identity: org, issuer: gha }), undefined);
+    // Unanchored: found anywhere, as MatchString does; `$` is the end of the text only (no multi-line mode).
+    assert.equal(compilePolicy({ identityRegexp: 'refs/heads/main$' }).mismatch({ identity: org, issuer: gha }), undefined);
+    assert.notEqual(compilePolicy({ identityRegexp: 'refs/heads/main$' }).mismatch({ identity: `${org}\nx`, issuer: gha }), undefined);
+
+    // JavaScript-only syntax Go refuses must be refused here too, with Go's message.
+    const refusedAs = (goError: string) => (err: Error) => err instanceof PolicyInputError && err.message.endsWith(`: error parsing regexp: ${goError}`);
+    assert.throws(() => compilePolicy({ identityRegexp: '^https://github\\.com/(?=acme)' }), refusedAs('invalid or unsupported Perl syntax: `(?=`'));
+    assert.throws(() => compilePolicy({ identityRegexp: '^https://github\\.com/(?!evil)' }), refusedAs('invalid or unsupported Perl syntax: `(?!`'));
+    assert.throws(() => compilePolicy({ identityRegexp: '(acme)/\\1' }), refusedAs('invalid escape sequence: `\\1`'));
+    assert.throws(() => compilePolicy({ identityRegexp: 'acme\\Z' }), refusedAs('invalid escape sequence: `\\Z`'));
+    assert.throws(() => compilePolicy({ identity: workflow, issuerRegexp: '\\u0068ttps' }), refusedAs('invalid escape sequence: `\\u`'));
+    assert.throws(() => compilePolicy({ identityRegexp: 'a{1001}' }), refusedAs('invalid repeat count: `{1001}`'));
   });
 });
 

@@ -75,8 +75,9 @@ export async function verificationInputs(names: VerificationInputNames, context:
     policy = compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
   } catch (err) {
     if (err instanceof PolicyInputError) {
-      if (/^certificate-github-workflow-repository /.test(err.message)) throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
-      const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
+      if (err.input === 'sourceRepository') throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
+      // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
+      const name = names[err.input];
       throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
     }
     throw err;

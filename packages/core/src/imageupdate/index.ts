@@ -2,7 +2,7 @@
 // (image-automation-controller), commit messages, and the branch and pull request around them.
 export * from './result.ts';
 export * from './semver.ts';
-export * from './regexp.ts';
+export * from '../go/regexp.ts';
 export * from './policy.ts';
 export * from './objects.ts';
 export * from './reflect.ts';

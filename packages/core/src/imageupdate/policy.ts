@@ -4,7 +4,7 @@
 // sortTagsAndGetLatestTags). Error messages are Flux's, word for word.
 import { compareBytes } from '../oci/order.ts';
 import type { DigestReflectionPolicy } from './objects.ts';
-import { compileRegexp, type GoRegexp } from './regexp.ts';
+import { compileRegexp, type GoRegexp } from '../go/regexp.ts';
 import { compareVersions, goQuote, newConstraint, parseFluxVersion, SemverError, type Version } from './semver.ts';
 
 /** `spec.policy` of an ImagePolicy: exactly one choice is expected; the first set one wins, as in Flux. */

@@ -1,3 +1,5 @@
+import { GoRegexp, RegexpSyntaxError } from '../go/regexp.ts';
+
 /** GitHub Actions' OIDC issuer, the default issuer to expect (as Flux and the D2 clusters do). */
 export const githubIssuer = 'https://token.actions.githubusercontent.com';
 
@@ -27,10 +29,15 @@ export interface Signer {
   sourceRepository?: string;
 }
 
+/** Which policy input an error is about, so front doors can name their own flag or input without reading the message. */
+export type PolicyInput = 'identity' | 'identityRegexp' | 'issuer' | 'issuerRegexp' | 'sourceRepository';
+
 export class PolicyInputError extends Error {
-  constructor(message: string) {
+  readonly input: PolicyInput;
+  constructor(input: PolicyInput, message: string) {
     super(message);
     this.name = 'PolicyInputError';
+    this.input = input;
   }
 }
 
@@ -40,36 +47,44 @@ export interface CompiledPolicy {
   mismatch(signer: Signer): string | undefined;
 }
 
-function compile(flag: string, pattern: string): RegExp {
+/**
+ * Compiles a user's identity or issuer pattern as the consumers do: Flux's `matchOIDCIdentity`
+ * (source-controller internal/oci/cosign/cosign.go) and cosign's `--certificate-identity-regexp` /
+ * `--certificate-oidc-issuer-regexp` (sigstore/cosign pkg/cosign/verify.go, CheckCertificatePolicy) both use Go's
+ * `regexp.Compile` + `MatchString`: RE2 syntax, unanchored unless the pattern anchors itself. JavaScript's RegExp
+ * would accept what Go refuses (lookahead, backreferences) and refuse what Go accepts (`(?i)`, `\z`, `[[:alpha:]]`),
+ * so a policy checked here could pass or fail differently in the cluster.
+ */
+function compile(input: PolicyInput, flag: string, pattern: string): GoRegexp {
   try {
-    // Go's RE2 and JavaScript agree on the patterns identity policies use (anchors, classes, escapes).
-    return new RegExp(pattern);
+    return GoRegexp.compile(pattern);
   } catch (err) {
-    throw new PolicyInputError(`${flag} "${pattern}" is not a valid regular expression: ${(err as Error).message}`);
+    if (!(err instanceof RegexpSyntaxError)) throw err;
+    throw new PolicyInputError(input, `${flag} "${pattern}" is not a valid regular expression in Go's RE2 syntax (what Flux and cosign use): ${err.message}`);
   }
 }
 
 /**
  * A keyless identity policy as cosign and Flux apply it: the certificate's SAN and OIDC issuer, each exact or by
- * regular expression (unanchored unless the pattern anchors itself, as with Go's MatchString).
+ * Go regular expression (unanchored unless the pattern anchors itself, as with Go's MatchString).
  */
 export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
-  if (policy.identity && policy.identityRegexp) throw new PolicyInputError('give certificate-identity or certificate-identity-regexp, not both');
-  if (policy.issuer && policy.issuerRegexp) throw new PolicyInputError('give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
-  if (!policy.identity && !policy.identityRegexp) throw new PolicyInputError('certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
-  const identity = policy.identityRegexp ? compile('certificate-identity-regexp', policy.identityRegexp) : undefined;
-  const issuerPattern = policy.issuerRegexp ? compile('certificate-oidc-issuer-regexp', policy.issuerRegexp) : undefined;
+  if (policy.identity && policy.identityRegexp) throw new PolicyInputError('identity', 'give certificate-identity or certificate-identity-regexp, not both');
+  if (policy.issuer && policy.issuerRegexp) throw new PolicyInputError('issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+  if (!policy.identity && !policy.identityRegexp) throw new PolicyInputError('identity', 'certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
+  const identity = policy.identityRegexp ? compile('identityRegexp', 'certificate-identity-regexp', policy.identityRegexp) : undefined;
+  const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', 'certificate-oidc-issuer-regexp', policy.issuerRegexp) : undefined;
   const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
   const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
   const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
   const repository = policy.sourceRepository?.trim().replace(/^https:\/\/github\.com\//, '').toLowerCase();
-  if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository)) throw new PolicyInputError(`certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
+  if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository)) throw new PolicyInputError('sourceRepository', `certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
   return {
     describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
     mismatch(signer) {
-      const identityOk = identity ? identity.test(signer.identity ?? '') : signer.identity === policy.identity;
+      const identityOk = identity ? identity.matchString(signer.identity ?? '') : signer.identity === policy.identity;
       if (!identityOk) return `signed by ${signer.identity ?? '(no identity)'}, expected ${describeIdentity}`;
-      const issuerOk = issuerPattern ? issuerPattern.test(signer.issuer ?? '') : signer.issuer === issuer;
+      const issuerOk = issuerPattern ? issuerPattern.matchString(signer.issuer ?? '') : signer.issuer === issuer;
       if (!issuerOk) return `issued by ${signer.issuer ?? '(no issuer)'}, expected ${describeIssuer}`;
       // GitHub repository names are case-insensitive.
       if (repository && signer.sourceRepository?.toLowerCase() !== repository) return `signed by ${signer.identity ?? ''} in a run of ${signer.sourceRepository ?? '(no repository in the certificate)'}, expected a run of ${repository}`;

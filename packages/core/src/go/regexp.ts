@@ -1,4 +1,6 @@
-// Go regular expressions (package regexp, RE2 syntax) for Flux's tag filters and exclusion lists. Matching is
+// Go regular expressions (package regexp, RE2 syntax) wherever d2ci must read a pattern exactly as a Go consumer
+// does: Flux's tag filters and exclusion lists (image-reflector-controller), and keyless identity and issuer
+// patterns (Flux matchOIDCIdentity, cosign --certificate-identity-regexp; both call regexp.MatchString). Matching is
 // delegated to re2js, a pure-JS port of RE2/J whose parser follows Go's regexp/syntax (same error codes and texts,
 // no lookaround or backreferences, linear time). This module closes the few gaps between re2js and Go: error
 // texts re2js shortens, duplicate group names (Go allows them, RE2/J does not) and Go's Regexp.Expand template rules.
