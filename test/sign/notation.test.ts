@@ -69,6 +69,23 @@ async function signatureManifest(target: Target, digest: string): Promise<ImageM
   return parseManifest(bytes, descriptor.mediaType).manifest as ImageManifest;
 }
 
+/**
+ * notation-go v1.3.2 registry/repository.go signatureReferrers, the only way notation 1.3.x lists signatures in an
+ * OCI layout: the subject's predecessors (every manifest index.json lists), kept when their subject is the artifact
+ * and `image.Config.MediaType` (not artifactType) is the signature type.
+ */
+async function notationGoLayoutSignatures(layout: OciLayout, subject: Descriptor): Promise<string[]> {
+  const index = JSON.parse(readFileSync(join(layout.dir, 'index.json'), 'utf8')) as { manifests: Descriptor[] };
+  const found: string[] = [];
+  for (const node of index.manifests) {
+    if (node.mediaType !== MediaType.ociManifest) continue;
+    const image = await signatureManifest(layout, node.digest);
+    if (image.subject?.digest !== subject.digest) continue;
+    if (image.config.mediaType === 'application/vnd.cncf.notary.signature') found.push(node.digest);
+  }
+  return found;
+}
+
 const identity = 'x509.subject: C=US, ST=WA, O=d2ci Test';
 
 function policyFor(scope: string, extra: Partial<NotationTrustPolicyDocument['trustPolicies'][number]> = {}): NotationTrustPolicyDocument {
@@ -252,9 +269,13 @@ describe('Notary Project signatures', () => {
       assert.deepEqual(referrers.map((r) => r.digest), [signed.descriptor.digest]);
       const manifest = await signatureManifest(layout, signed.descriptor.digest);
       assert.equal(manifest.mediaType, MediaType.ociManifest);
-      assert.equal(manifest.artifactType, 'application/vnd.cncf.notary.signature');
-      assert.deepEqual({ ...manifest.config }, { mediaType: 'application/vnd.oci.empty.v1+json', size: 2, digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' });
+      // notation-go v1.3.2's form (registry/repository.go uploadSignatureManifest): no artifactType, the `{}`
+      // config under the signature media type, which is all notation 1.3.x looks at in an OCI layout.
+      assert.equal(manifest.artifactType, undefined);
+      assert.deepEqual({ ...manifest.config }, { mediaType: 'application/vnd.cncf.notary.signature', size: 2, digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' });
       assert.deepEqual(await readAll(await layout.fetch(manifest.config)), Buffer.from('{}'));
+      assert.deepEqual(await notationGoLayoutSignatures(layout, artifact), [signed.descriptor.digest]);
+      assert.equal(signed.descriptor.artifactType, NotationMediaType.signature, 'listed under the config media type');
       assert.equal(manifest.layers.length, 1);
       assert.equal(manifest.layers[0]?.mediaType, 'application/jose+json');
       assert.deepEqual(await readAll(await layout.fetch(manifest.layers[0])), signed.envelope);
@@ -285,6 +306,19 @@ describe('Notary Project signatures', () => {
       await assert.rejects(verifyNotation({ target: layout, reference: 'v1', trustPolicy: policyFor('local/flux-layout'), trustStore }), /give the repository that trust policies scope/);
     });
 
+    it('still verifies the OCI 1.1 form (artifactType, empty config) that d2ci wrote before', async () => {
+      const layout = freshLayout();
+      const artifact = await pushSmallArtifact(layout, 'v1');
+      const plain = { mediaType: artifact.mediaType, digest: artifact.digest, size: artifact.size };
+      const { envelope } = await createNotationEnvelope(plain, signer, {});
+      const old = await attachReferrer(layout, plain, { artifactType: NotationMediaType.signature, layerMediaType: NotationMediaType.jws, content: envelope });
+      assert.equal((await signatureManifest(layout, old.digest)).config.mediaType, MediaType.ociEmpty);
+      assert.deepEqual((await layout.referrers(artifact, { artifactType: NotationMediaType.signature })).map((r) => r.digest), [old.digest]);
+      const result = await verifyNotation({ target: layout, reference: 'v1', repository: 'local/old-form', trustPolicy: policyFor('local/old-form'), trustStore });
+      assert.equal(result.verified, true, result.reasons.join('; '));
+      assert.equal(result.signature, old.digest);
+    });
+
     describe('on docker-registry (no referrers API: tag-schema fallback)', () => {
       let registry: LocalRegistry;
       before(async () => {
@@ -300,6 +334,14 @@ describe('Notary Project signatures', () => {
         assert.ok((await repo.tags()).includes(referrersTag(artifact.digest)), 'the sha256-<hex> referrers index was written');
         const listed = await repo.referrers(artifact, { artifactType: NotationMediaType.signature });
         assert.deepEqual(listed.map((r) => [r.digest, r.artifactType]), [[signed.descriptor.digest, NotationMediaType.signature]]);
+        // The tag-schema index entry carries the config media type as artifactType (as oras-go v2.5.0
+        // indexReferrersForPush writes it), which notation and Flux filter on.
+        const fallback = await repo.fetchManifest(referrersTag(artifact.digest));
+        const entries = (JSON.parse(fallback.bytes.toString('utf8')) as { manifests: Descriptor[] }).manifests;
+        assert.deepEqual(entries.map((d) => [d.digest, d.artifactType]), [[signed.descriptor.digest, NotationMediaType.signature]]);
+        const stored = await signatureManifest(repo, signed.descriptor.digest);
+        assert.equal(stored.artifactType, undefined);
+        assert.equal(stored.config.mediaType, NotationMediaType.signature);
 
         const result = await verifyNotation({ target: repo, reference: 'v1.0.0', trustPolicy: policyFor(repository), trustStore });
         assert.equal(result.verified, true, result.reasons.join('; '));
@@ -624,10 +666,13 @@ describe('Notary Project signatures', () => {
       const ours = (await signatureManifest(layout, signed.descriptor.digest)) as unknown as Record<string, Record<string, unknown>>;
       for (const name of ['signature-manifest.jsonc', 'jws-signature-manifest.jsonc']) {
         const spec = specExample(name) as Record<string, Record<string, unknown> & { [k: string]: unknown }>;
-        assert.deepEqual(Object.keys(ours).sort(), Object.keys(spec).sort(), name);
+        assert.deepEqual(Object.keys(ours).sort(), Object.keys(spec).filter((key) => key !== 'artifactType').sort(), name);
         assert.equal(ours.mediaType, spec.mediaType);
-        assert.equal(ours.artifactType, spec.artifactType);
-        assert.equal(ours.config?.mediaType, spec.config?.mediaType);
+        // The spec's example is the OCI 1.1 form (artifactType, empty config); we write what notation-go v1.3.2
+        // writes, the same type carried by the config (which is what the referrers listings then show).
+        assert.equal(ours.artifactType, undefined);
+        assert.equal(spec.artifactType, NotationMediaType.signature);
+        assert.equal(ours.config?.mediaType, spec.artifactType);
         assert.equal(ours.config?.digest, spec.config?.digest);
         assert.equal(ours.config?.size, spec.config?.size);
         const specLayers = spec.layers as unknown as { mediaType: string }[];

@@ -1,16 +1,16 @@
 // Notary Project (Notation) signatures for OCI artifacts: the JWS envelope, the certificate rules both signing
-// and verification apply, a key-file signer, and attaching the signature as an OCI 1.1 referrer the way the
+// and verification apply, a key-file signer, and attaching the signature as a referrer the way the
 // `notation` CLI does (notaryproject/specifications signature-specification.md, signature-envelope-jws.md;
 // notation-go signer/signer.go and notation.go; notation-core-go signature/jws and x509).
 import { constants, createHash, createPrivateKey, createPublicKey, sign as cryptoSign, verify as cryptoVerify, X509Certificate, type KeyObject } from 'node:crypto';
 import type { ASN1Obj } from '@sigstore/core';
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
-import { attachReferrer } from '../oci/attach.ts';
+import { attachNotationSignature } from './notation-manifest.ts';
 import { rfc3339 } from '../artifact/flux.ts';
 
 export const NotationMediaType = {
-  /** The signature manifest's artifactType (or, in the pre-1.1 form, its config media type). */
+  /** The signature manifest's config media type as notation-go v1.3.2 writes it (artifactType in the OCI 1.1 form). */
   signature: 'application/vnd.cncf.notary.signature',
   payload: 'application/vnd.cncf.notary.payload.v1+json',
   jws: 'application/jose+json',
@@ -904,7 +904,7 @@ export interface NotationSignOptions extends NotationEnvelopeOptions {
 }
 
 export interface NotationSignResult {
-  /** The signature manifest (an OCI 1.1 referrer of the subject). */
+  /** The signature manifest (a referrer of the subject, in notation-go v1.3.2's form). */
   descriptor: Descriptor;
   /** `<target>@<signature manifest digest>`. */
   signatureRef: string;
@@ -914,18 +914,19 @@ export interface NotationSignResult {
 }
 
 /**
- * Signs a manifest already stored in `target` in the Notary Project format and attaches the JWS envelope as an
- * OCI 1.1 referrer: artifactType `application/vnd.cncf.notary.signature`, the empty config, one
- * `application/jose+json` layer, `subject`, and the thumbprint and created annotations. A registry without the
- * referrers API gets the `sha256-<hex>` tag-schema index (as notation does through oras).
+ * Signs a manifest already stored in `target` in the Notary Project format and attaches the JWS envelope as a
+ * referrer in the form notation-go v1.3.2 writes (sign/notation-manifest.ts): config media type
+ * `application/vnd.cncf.notary.signature`, no artifactType, one `application/jose+json` layer, `subject`, and the
+ * thumbprint and created annotations. The released notation finds only that form in an OCI layout; registries list
+ * it under the same artifact type. A registry without the referrers API gets the `sha256-<hex>` tag-schema index
+ * (as notation does through oras).
  */
 export async function signNotation(target: Target, subject: Descriptor, options: NotationSignOptions): Promise<NotationSignResult> {
   const plain: Descriptor = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
   const made = await createNotationEnvelope(plain, options.signer, options);
-  const descriptor = await attachReferrer(target, plain, {
-    artifactType: NotationMediaType.signature,
-    layerMediaType: NotationMediaType.jws,
-    content: made.envelope,
+  const descriptor = await attachNotationSignature(target, plain, {
+    envelopeMediaType: NotationMediaType.jws,
+    envelope: made.envelope,
     annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
   });
   return { descriptor, signatureRef: `${target.name}@${descriptor.digest}`, envelope: made.envelope, thumbprints: notationThumbprints(made.certificates), signingTime: made.signingTime };
