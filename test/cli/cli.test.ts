@@ -148,6 +148,10 @@ describe('d2ci CLI', () => {
     ['a malformed digest', async () => ['pull', 'ghcr.io/acme/app@sha256:xyz', '-o', 'x'], /^✗ invalid reference .*: digest "sha256:xyz": sha256 needs 64 lowercase hex characters$/],
     ['a malformed tag', async () => ['tag', 'oci-layout:./l:latest', '--tag', 'bad:tag'], /^✗ --tag "bad:tag" is invalid/],
     ['a missing path', async () => ['push', 'oci-layout:./l:latest', '--path', 'nowhere', '--source', 's', '--revision', 'r'], /^✗ --path: path ".*nowhere" does not exist$/],
+    // fluxcd/pkg tar validRelPath refuses it in the cluster; refused at pack time, before any upload.
+    ['a name Flux cannot unpack on push', async () => ['push', 'oci-layout:./l:latest', '--path', makeWorkspace({ 'ok.yaml': '', 'a\\b.yaml': '' }), '--source', 's', '--revision', 'r'], /^✗ --path: file "a\\b\.yaml" would fail the whole artifact in Flux: its Untar refuses names containing a backslash; rename it, or leave it out with an ignore pattern$/],
+    // Flux and cosign compile identity patterns with Go's regexp (RE2): JavaScript-only lookahead is refused.
+    ['a lookahead in --certificate-identity-regexp', async () => ['verify', 'oci-layout:./l:latest', '--certificate-identity-regexp', '^https://github\\.com/(?=acme)'], /^✗ --certificate-identity-regexp "\^https:\/\/github\\\.com\/\(\?=acme\)" is not a valid regular expression in Go's RE2 syntax \(what Flux and cosign use\): error parsing regexp: invalid or unsupported Perl syntax: `\(\?=`$/],
     ['an annotation without =', async () => ['push', 'oci-layout:./l:latest', '-a', 'novalue', '--source', 's', '--revision', 'r'], /^✗ --annotation "novalue" is not key=value$/],
     ['a pull without --output', async () => ['pull', 'oci-layout:./l:latest'], /^✗ --output is required/],
     ['a bad --max-size', async () => ['pull', 'oci-layout:./l:latest', '-o', 'x', '--max-size', 'lots'], /^✗ --max-size "lots" is not a size/],

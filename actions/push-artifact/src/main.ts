@@ -1,5 +1,5 @@
 import {
-  ArtifactPathError, OciError, SbomError, attachDocuments, childLocation, createBundleSigner, generateSbom, readDocument, type ArtifactDocument, type BundleSigner, type Descriptor, UntaggedSigningError, findComponents, locationName, networkErrorCode, openTarget, planComponents,
+  ArtifactPathError, OciError, SbomError, UnpackableNameError, attachDocuments, childLocation, createBundleSigner, generateSbom, readDocument, type ArtifactDocument, type BundleSigner, type Descriptor, UntaggedSigningError, findComponents, locationName, networkErrorCode, openTarget, planComponents,
   pushArtifact, pushComponents, signEachBeforeTagging, signNotationBeforeTagging, withAuthHint, type Component, type CredentialFunction, type Location, type PushArtifactResult,
   type RegistryClient, type SignResult, type Target,
 } from '@d2ci/core';
@@ -11,7 +11,9 @@ async function explain(err: unknown, inputs: Inputs, location: Location, credent
   if (err instanceof UntaggedSigningError) return err;
   if (err instanceof ArtifactPathError) {
     const name = inputs.components ? 'components' : 'path';
-    return new InputError(name, `${err.message.replace(/^path "[^"]*" /, `"${pathInput}" `)}; check \`${name}\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
+    // A name Flux's Untar refuses is fixed by renaming or ignoring it, whatever the name says (even "symlink").
+    const symlink = !(err instanceof UnpackableNameError) && /symlink/.test(err.message);
+    return new InputError(name, `${err.message.replace(/^path "[^"]*" /, `"${pathInput}" `)}; check \`${name}\`${symlink ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
   }
   if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') return new InputError('repository', `${err.message} in "${inputs.repository}"`);
   if (location.kind === 'registry') {

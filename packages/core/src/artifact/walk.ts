@@ -26,6 +26,38 @@ export class ArtifactPathError extends Error {
   }
 }
 
+/**
+ * A name Flux cannot unpack. source-controller extracts every artifact with fluxcd/pkg `tar.Untar`, which checks
+ * each tar header name with `validRelPath` (tar/tar.go@tar/v0.12.0 to tar/v0.17.0, tar/untar.go@tar/v1.2.0):
+ *
+ *     if p == "" || strings.Contains(p, `\`) || strings.HasPrefix(p, "/") || strings.Contains(p, "../") { return false }
+ *
+ * and fails the whole artifact on the first refusal, so such a name is refused here, before anything is uploaded.
+ */
+export class UnpackableNameError extends ArtifactPathError {
+  readonly code = 'FLUX_UNTAR_NAME';
+  /** The entry's path inside the artifact, as walked (no trailing slash). */
+  readonly entry: string;
+  constructor(entry: string, type: TreeEntry['type'], reason: string) {
+    super(`${type} "${entry}" would fail the whole artifact in Flux: its Untar refuses names ${reason}; rename it, or leave it out with an ignore pattern`);
+    this.name = 'UnpackableNameError';
+    this.entry = entry;
+  }
+}
+
+/**
+ * Throws when Flux's `validRelPath` would refuse an entry. It sees the tar header name, which is `name` as is
+ * (writeLayer passes it to tar-stream, which adds no trailing `/` to directories, as Flux's own builder writes):
+ * a directory `v1..` passes by itself, but everything in it (`v1../app.yaml`) contains `../` and fails; a file
+ * `v1..` or a directory `..x` passes. Our names never start with `/` and are never empty (the root is `.`), so
+ * `\` and `../` are the two rules that can bite.
+ */
+function assertUnpackable(name: string, type: TreeEntry['type']): void {
+  if (name.includes('\\')) throw new UnpackableNameError(name, type, 'containing a backslash');
+  const dotted = name.indexOf('../');
+  if (dotted >= 0) throw new UnpackableNameError(name, type, `containing "../" (directory "${name.slice(0, dotted + 2)}" ends in "..")`);
+}
+
 const dirMode = 0o755;
 const fileMode = (mode: number): number => (mode & 0o111 ? 0o755 : 0o644);
 
@@ -53,6 +85,7 @@ export function* walkEntries(root: string, options: WalkOptions = {}): Generator
   }
   yield { name: '.', type: 'directory', mode: dirMode, size: 0, source: root };
   if (info.isFile()) {
+    assertUnpackable(basename(root), 'file');
     yield { name: basename(root), type: 'file', mode: fileMode(info.mode), size: info.size, source: root };
     return;
   }
@@ -88,10 +121,12 @@ export function* walkEntries(root: string, options: WalkOptions = {}): Generator
         if (rules.ignores(childName, true)) continue;
         const real = realpathSync(source);
         if (ancestors.has(real)) continue; // a symlink loop back into an ancestor
+        assertUnpackable(childName, 'directory');
         yield { name: childName, type: 'directory', mode: dirMode, size: 0, source };
         yield* visit(source, childName, new Set([...ancestors, real]));
       } else if (kind === 'file') {
         if (rules.ignores(childName, false)) continue;
+        assertUnpackable(childName, 'file');
         const info = statSync(source);
         yield { name: childName, type: 'file', mode: fileMode(info.mode), size: info.size, source };
       }
