@@ -166,6 +166,9 @@ describe('key-based signing round trips', () => {
       const material = json.verificationMaterial as { publicKey?: { hint: string }; tlogEntries?: unknown[] };
       assert.deepEqual(material.publicKey, { hint: keyId(publicKey) });
       assert.deepEqual(material.tlogEntries ?? [], []);
+      // No DSSE keyid: go-securesystemslib skips a signature whose keyid differs from its own (empty) one.
+      const signatures = (json.dsseEnvelope as { signatures: { keyid?: string }[] }).signatures;
+      assert.deepEqual(signatures.map((s) => s.keyid ?? ''), ['']);
 
       const keys = [loadPublicKey(publicPem)];
       for (const format of ['auto', 'legacy', 'bundle'] as const) {

@@ -106,7 +106,11 @@ describe('cosign legacy .sig format, checked independently over HTTP with node:c
     const signatureB64 = annotations['dev.cosignproject.cosign/signature'] ?? '';
     const signature = Buffer.from(signatureB64, 'base64');
     assert.equal(signature.toString('base64'), signatureB64, 'standard base64 with padding');
-    assert.equal(annotations['dev.sigstore.cosign/chain'], '', 'leaf-only: the chain annotation is empty');
+    // Fulcio's chain after the leaf, as cosign writes it (cosign v2/v3 fill it; it was empty before issue 10).
+    const chainPem = annotations['dev.sigstore.cosign/chain'] ?? '';
+    assert.match(chainPem, /^(?:-----BEGIN CERTIFICATE-----\n(?:[A-Za-z0-9+/=]{1,64}\n)+-----END CERTIFICATE-----\n)+$/, 'PEM certificates, one after another');
+    const issuer = new X509Certificate(chainPem);
+    assert.ok(new X509Certificate(annotations['dev.sigstore.cosign/certificate'] ?? '').checkIssued(issuer), 'the chain starts with the leaf\'s issuer');
 
     // The certificate: a leaf PEM whose key signed the payload (ECDSA P-256, SHA-256), issued by the trusted CA.
     const certPem = annotations['dev.sigstore.cosign/certificate'] ?? '';

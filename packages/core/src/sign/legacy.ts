@@ -6,7 +6,7 @@ import { pushIfMissing } from '../oci/attach.ts';
 import { isNotFound } from '../oci/errors.ts';
 import type { Target } from '../oci/target.ts';
 import { simpleSigningMediaType } from './payload.ts';
-import { SigningError } from './signer.ts';
+import { SigningError } from './errors.ts';
 
 /** The annotations cosign puts on each signature layer (cosign pkg/oci/static/signature.go). */
 export const CosignAnnotation = {
@@ -28,12 +28,17 @@ export function toPem(der: Buffer, label = 'CERTIFICATE'): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
+/** The DER certificates in a PEM text (Fulcio may or may not wrap base64 at 64 columns; Go's pem.Encode does). */
+function pemCertificates(pem: string): Buffer[] {
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+}
+
 /**
  * The cosign legacy annotations for a message-signature bundle, as cosign v3's own legacy path maps its bundle
  * (`RekorBundleFromProtoTlogEntry`): base64 signature, leaf certificate PEM, chain, and the Rekor "bundle" JSON
  * whose body is a string, integratedTime and logIndex numbers, and logID hex.
  */
-export function legacyAnnotations(bundle: Bundle): Record<string, string> {
+export function legacyAnnotations(bundle: Bundle, fulcioChain: readonly string[] = []): Record<string, string> {
   if (bundle.content.$case !== 'messageSignature') throw new SigningError('a legacy signature needs a message-signature bundle');
   const annotations: Record<string, string> = { [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64') };
   const material = bundle.verificationMaterial;
@@ -41,7 +46,10 @@ export function legacyAnnotations(bundle: Bundle): Record<string, string> {
   if (certificates.length === 0) return annotations; // key-based, offline: the signature is all cosign writes
   const [leaf, ...chain] = certificates;
   annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
-  annotations[CosignAnnotation.chain] = chain.map((c) => toPem(Buffer.from(c.rawBytes))).join('');
+  // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
+  // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
+  const pems = fulcioChain.length > 0 ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der)) : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
+  annotations[CosignAnnotation.chain] = pems.join('');
   const entry = material.tlogEntries[0];
   if (!entry?.inclusionPromise) throw new SigningError('Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
   annotations[CosignAnnotation.bundle] = JSON.stringify({

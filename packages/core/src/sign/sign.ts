@@ -75,7 +75,7 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
     const payload = simpleSigningPayload(options.repository, subject.digest, options.claims);
     const bundle = await signer.signMessage(payload);
     first ??= bundle;
-    const written = await appendLegacySignature(target, subject.digest, payload, legacyAnnotations(bundle));
+    const written = await appendLegacySignature(target, subject.digest, payload, legacyAnnotations(bundle, await signer.certificateChain()));
     result.legacyTag = written.tag;
     result.signatureRef = `${name}:${written.tag}`;
   }

@@ -4,6 +4,8 @@ import type { Signer, Signature } from '@sigstore/sign';
 import type { IdentityProvider } from './identity.ts';
 import { keyId, publicKeyPem } from './keys.ts';
 import { inTotoPayloadType } from './payload.ts';
+import { SigningError } from './errors.ts';
+import { fulcioSigner } from './fulcio.ts';
 
 export const publicGood = {
   fulcio: 'https://fulcio.sigstore.dev',
@@ -29,21 +31,18 @@ export interface KeyIdentity {
 
 export type SigningIdentity = KeylessIdentity | KeyIdentity;
 
-export class SigningError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message.replace(/\s*\n\s*/g, ' '), options);
-    this.name = 'SigningError';
-  }
-}
+export { SigningError };
 
-/** Signs with a key we hold: ECDSA P-256 over SHA-256, the scheme cosign and Fulcio certificates use. */
-function keySigner(privateKey: KeyObject, hint?: string): Signer {
+/**
+ * Signs with a key we hold: ECDSA P-256 over SHA-256, the scheme cosign and Fulcio certificates use. No key hint:
+ * @sigstore/bundle copies the hint into the DSSE signature's `keyid`, and go-securesystemslib's verifier (inside
+ * sigstore-go, so cosign v2.6.3+/v3 and Flux 2.8+) skips a signature whose keyid differs from its own (empty)
+ * key id — "accepted signatures do not match threshold". cosign writes no keyid (dsse.WrapSigner).
+ */
+function keySigner(privateKey: KeyObject): Signer {
   const publicKey = publicKeyPem(privateKey);
   return {
-    sign: async (data: Buffer): Promise<Signature> => ({
-      signature: cryptoSign('sha256', data, privateKey),
-      key: { $case: 'publicKey', publicKey, ...(hint ? { hint } : {}) },
-    }),
+    sign: async (data: Buffer): Promise<Signature> => ({ signature: cryptoSign('sha256', data, privateKey), key: { $case: 'publicKey', publicKey } }),
   };
 }
 
@@ -52,10 +51,13 @@ export interface BundleSigner {
   signMessage(data: Buffer): Promise<Bundle>;
   /** A DSSE bundle (v0.3) over an in-toto statement (the cosign v3 / Flux 2.8+ format). */
   signStatement(statement: Buffer): Promise<Bundle>;
+  /** Keyless: Fulcio's chain after the leaf certificate, PEM (what cosign's legacy `chain` annotation holds). */
+  certificateChain(): Promise<string[]>;
 }
 
 /** Names which Sigstore service an @sigstore/sign error came from, in one line. */
 function describe(err: unknown, identity: KeylessIdentity): SigningError {
+  if (err instanceof SigningError) return err;
   const rawCode = (err as { code?: unknown }).code;
   const code = typeof rawCode === 'string' ? rawCode : '';
   const message = (err as Error).message ?? String(err);
@@ -81,38 +83,35 @@ export async function createBundleSigner(identity: SigningIdentity): Promise<Bun
   return {
     signMessage: async (data) => (await signer()).signMessage(data),
     signStatement: async (statement) => (await signer()).signStatement(statement),
+    certificateChain: async () => (await signer()).certificateChain(),
   };
 }
 
 async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigner> {
   const sigstore = await import('@sigstore/sign');
   if (identity.kind === 'key') {
-    const signer = keySigner(identity.privateKey, keyId(identity.privateKey));
+    const signer = keySigner(identity.privateKey);
+    // The hint goes into the verification material only (informational; verifiers take the key they are given).
+    const hint = keyId(identity.privateKey);
+    const hinted = (bundle: Bundle): Bundle => {
+      const content = bundle.verificationMaterial.content;
+      if (content.$case === 'publicKey') content.publicKey.hint = hint;
+      return bundle;
+    };
     return {
-      signMessage: (data) => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses: [] }).create({ data }),
-      signStatement: (statement) => new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: inTotoPayloadType }),
+      signMessage: async (data) => hinted(await new sigstore.MessageSignatureBundleBuilder({ signer, witnesses: [] }).create({ data })),
+      signStatement: async (statement) => hinted(await new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: inTotoPayloadType })),
+      certificateChain: async () => [],
     };
   }
   const fetchOptions = { timeout: identity.timeoutMs ?? 30_000, retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const ephemeral = keySigner(privateKey);
-  const fulcio = new sigstore.FulcioSigner({ fulcioBaseURL: identity.fulcioUrl ?? publicGood.fulcio, identityProvider: identity.identity, keyHolder: ephemeral, ...fetchOptions });
-  let first: Promise<Signature> | undefined;
-  const signer: Signer = {
-    async sign(data) {
-      if (!first) {
-        first = fulcio.sign(data);
-        return first;
-      }
-      const { key } = await first;
-      return { signature: (await ephemeral.sign(data)).signature, key };
-    },
-  };
+  const signer = fulcioSigner(privateKey, { url: identity.fulcioUrl ?? publicGood.fulcio, identity: identity.identity, timeoutMs: fetchOptions.timeout, retries: fetchOptions.retry.retries });
   const witnesses = [
     new sigstore.RekorWitness({ rekorBaseURL: identity.rekorUrl ?? publicGood.rekor, majorApiVersion: 1, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }),
     ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
   ];
-  const guard = async (build: () => Promise<Bundle>): Promise<Bundle> => {
+  const guard = async <T>(build: () => Promise<T>): Promise<T> => {
     try {
       return await build();
     } catch (err) {
@@ -122,5 +121,6 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
   return {
     signMessage: (data) => guard(() => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })),
     signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: inTotoPayloadType })),
+    certificateChain: () => guard(() => signer.chain()),
   };
 }
