@@ -63,7 +63,7 @@ async function requestChain(options: FulcioOptions, token: string, publicKey: st
     if (!Array.isArray(certificates) || certificates.length === 0 || !certificates.every((c) => typeof c === 'string')) {
       throw new SigningError(`Fulcio at ${options.url} answered without a certificate chain`);
     }
-    return certificates as string[];
+    return certificates;
   }
   throw new SigningError(`Fulcio at ${options.url} did not issue a certificate: ${last} after ${options.retries + 1} attempts`);
 }
