@@ -63,7 +63,9 @@ describe('keyless signing round trips (pushArtifact + signArtifact → verifyArt
 
         for (const verifyFormat of ['auto', 'legacy', 'bundle'] as const) {
           const expected = expectations[format][verifyFormat];
-          const result = await verifyArtifact({ target, reference: 'v1', verification, format: verifyFormat });
+          // A bundle alone is what Flux 2.8+ reads; 2.6/2.7 read only the legacy .sig (checked below with `all`).
+          const fluxVersion = format === 'bundle' ? '2.8' : 'all';
+          const result = await verifyArtifact({ target, reference: 'v1', verification, format: verifyFormat, fluxVersion });
           assert.equal(result.descriptor.digest, digest);
           assert.equal(result.annotations['org.opencontainers.image.revision'], 'refs/heads/main@sha1:0123456789abcdef0123456789abcdef01234567');
           if (expected) {
@@ -79,8 +81,18 @@ describe('keyless signing round trips (pushArtifact + signArtifact → verifyArt
             assert.equal(result.signaturesChecked, 0);
           }
         }
+        // By default verify answers for every Flux version 2.6–2.9, as the clusters' own code would.
+        const everyFlux = await verifyArtifact({ target, reference: 'v1', verification });
+        assert.deepEqual(
+          everyFlux.flux.map((v) => `${v.version}:${v.accepted ? 'accepts' : 'rejects'}:${v.reads}`),
+          format === 'bundle' ? ['2.6:rejects:legacy', '2.7:rejects:legacy', '2.8:accepts:bundles', '2.9:accepts:bundles'] : ['2.6', '2.7'].map((v) => `${v}:accepts:legacy`).concat(['2.8', '2.9'].map((v) => `${v}:accepts:${format === 'both' ? 'bundles' : 'legacy'}`)),
+        );
+        assert.equal(everyFlux.verified, format !== 'bundle');
+        if (format === 'bundle') {
+          assert.deepEqual(everyFlux.reasons, ['Flux 2.6 and 2.7 would reject it: it reads only the legacy .sig signature, and there is none']);
+        }
         // Flux compatibility notes: a bundle-only artifact is invisible to Flux 2.6/2.7.
-        const auto = await verifyArtifact({ target, reference: digest, verification });
+        const auto = await verifyArtifact({ target, reference: digest, verification, fluxVersion: 'none' });
         if (format === 'bundle') assert.deepEqual(auto.warnings, ['only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact']);
         else assert.deepEqual(auto.warnings, []);
       });

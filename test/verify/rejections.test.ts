@@ -298,7 +298,17 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     const pushed = await pushFresh(target, { sign: { identity: keyless(sigstore), format: 'legacy' } });
     // A bundle by another Sigstore (e.g. provenance from a private instance) lands on the same digest.
     await signArtifact(target, pushed.descriptor, { identity: keyless(stranger), format: 'bundle', repository: target.name });
-    const auto = await verify(target);
+    // By default (every Flux version) it is rejected: Flux 2.8+ would read only the failing bundle.
+    const every = await verify(target);
+    assert.equal(every.verified, false);
+    assert.deepEqual(every.reasons, [
+      'Flux 2.8 and 2.9 would reject it: it reads only the Sigstore bundles once any is attached, and none of the 1 verifies (CERTIFICATE_ERROR: Failed to verify certificate chain (no valid certificate path found)); the legacy .sig that verifies is never looked at',
+    ]);
+    const flux27 = await verifyArtifact({ target, reference: 'latest', verification, fluxVersion: '2.7' });
+    assert.equal(flux27.verified, true, flux27.reasons.join('; '));
+    assert.equal(flux27.format, 'legacy');
+    // Without Flux's rules (as cosign v2.5 checks): verified, with a warning for Flux 2.8+.
+    const auto = await verifyArtifact({ target, reference: 'latest', verification, fluxVersion: 'none' });
     assert.equal(auto.verified, true, auto.reasons.join('; '));
     assert.equal(auto.format, 'legacy');
     assert.equal(auto.signaturesChecked, 2);

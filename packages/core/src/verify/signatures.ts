@@ -11,7 +11,11 @@ import { certificateSourceRepository, leafCertificate } from './certificate.ts';
 /** How a signature is checked: against a Sigstore trust root and an identity policy, or against public keys. */
 export type Verification = { kind: 'keyless'; trustedRoot: TrustedRoot; policy: CompiledPolicy } | { kind: 'key'; keys: KeyObject[] };
 
-export type SignatureCheck = { ok: true; identity: string; issuer?: string; sourceRepository?: string } | { ok: false; reason: string };
+/**
+ * One signature's outcome. `fluxAccepts` marks a failure Flux does not see: a legacy signature that verifies but
+ * whose payload names another digest (Flux passes cosign no claim verifier; d2ci refuses it all the same).
+ */
+export type SignatureCheck = { ok: true; identity: string; issuer?: string; sourceRepository?: string } | { ok: false; reason: string; fluxAccepts?: boolean };
 
 const fail = (reason: string): SignatureCheck => ({ ok: false, reason });
 
@@ -89,7 +93,7 @@ export async function verifyLegacySignature(payload: Buffer, annotations: Record
 
   if (verification.kind === 'key') {
     for (const key of verification.keys) {
-      if (cryptoVerify('sha256', payload, key, signature)) return claimProblem ? fail(claimProblem) : { ok: true, identity: `key:${keyId(key)}` };
+      if (cryptoVerify('sha256', payload, key, signature)) return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${keyId(key)}` };
     }
     return fail('the signature does not verify with any given key');
   }
@@ -148,7 +152,7 @@ export async function verifyLegacySignature(payload: Buffer, annotations: Record
   } as unknown as Bundle;
   const checked = await sigstoreVerify(bundle, payload, verification);
   if (!checked.ok) return checked;
-  return claimProblem ? fail(claimProblem) : checked;
+  return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : checked;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Target } from '../oci/target.ts';
 import { Annotation } from '../artifact/flux.ts';
 import { legacySignatureTag } from '../sign/legacy.ts';
 import { verifyBundleSignature, verifyLegacySignature, type SignatureCheck, type Verification } from './signatures.ts';
+import { fluxRejections, fluxVerdict, parseFluxVersion, type FluxVerdict, type FluxVersionOption } from './flux.ts';
 
 export const verifyFormats = ['auto', 'legacy', 'bundle'] as const;
 export type VerifyFormat = (typeof verifyFormats)[number];
@@ -23,6 +24,13 @@ export interface VerifyOptions {
    * about this digest, verified with the same policy (e.g. an SPDX SBOM, an OpenVEX document).
    */
   requireAttestations?: readonly string[];
+  /**
+   * With `format: auto`: verified only when this Flux version (or every version 2.6–2.9, `all`, the default) would
+   * accept the artifact, read as its source-controller reads it. `none` checks as cosign does, without Flux's rules.
+   */
+  fluxVersion?: FluxVersionOption | 'none';
+  /** Keyless: how many `matchOIDCIdentity` entries the cluster has (Flux 2.8+ bundles take exactly one). */
+  identities?: number;
 }
 
 export interface AttestationCheck {
@@ -50,6 +58,8 @@ export interface VerifyResult {
   signaturesChecked: number;
   /** One entry per required attestation type. */
   attestations: AttestationCheck[];
+  /** What each Flux version asked about would decide (empty with an explicit format or `fluxVersion: none`). */
+  flux: FluxVerdict[];
 }
 
 const maxSignatureBytes = 4 * 1024 * 1024;
@@ -91,14 +101,28 @@ export function bundleStatement(json: unknown): { predicateType?: string; predic
 
 type BundleCheck = SignatureCheck & { predicateType?: string; referrer: string };
 
+/**
+ * The Sigstore bundles among a manifest's referrers, decided by each referrer manifest's single layer, as cosign's
+ * `GetBundles` (and so Flux 2.8+) does — not by the listed artifactType: cosign v3.0.x (go-containerregistry
+ * ≤ v0.21.3) lists its bundles in the tag-schema index with the config's `application/vnd.oci.empty.v1+json`.
+ */
+async function bundleLayers(target: Target, subject: Descriptor): Promise<{ referrer: Descriptor; layer: Descriptor }[]> {
+  const referrers = await target.referrers(subject);
+  const found = await Promise.all(
+    referrers.map(async (referrer) => {
+      const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
+      const manifest = parseManifest(bytes, descriptor.mediaType).manifest;
+      if (isIndex(manifest) || manifest.layers.length !== 1) return undefined;
+      const layer = manifest.layers[0] as Descriptor;
+      return layer.mediaType.startsWith(bundlePrefix) ? { referrer, layer } : undefined;
+    }),
+  );
+  return found.filter((f) => f !== undefined);
+}
+
 async function bundleChecks(target: Target, subject: Descriptor, verification: Verification): Promise<BundleCheck[]> {
-  const referrers = (await target.referrers(subject)).filter((r) => r.artifactType?.startsWith(bundlePrefix));
   const checks: BundleCheck[] = [];
-  for (const referrer of referrers) {
-    const { bytes } = await target.fetchManifest(referrer.digest);
-    const manifest = parseManifest(bytes, referrer.mediaType).manifest;
-    const layer = isIndex(manifest) ? undefined : manifest.layers[0];
-    if (!layer?.mediaType.startsWith(bundlePrefix) || (!isIndex(manifest) && manifest.layers.length !== 1)) continue;
+  for (const { referrer, layer } of await bundleLayers(target, subject)) {
     let json: unknown;
     try {
       json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
@@ -130,7 +154,7 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
   const descriptor = fetched.descriptor;
   const { manifest } = parseManifest(fetched.bytes, descriptor.mediaType);
   const annotations = manifest.annotations ?? {};
-  const result: VerifyResult = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [] };
+  const result: VerifyResult = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [], flux: [] };
 
   result.reasons.push(...annotationMismatches(annotations, options.annotations));
 
@@ -167,11 +191,19 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
     }
     for (const [reason, count] of counts) result.reasons.push(count > 1 ? `${reason} (${count} signatures)` : reason);
   }
-  if (format === 'auto' && bundles.length > 0 && !goodBundle && goodLegacy) {
-    result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
-  }
-  if (format === 'auto' && !goodLegacy && goodBundle) {
-    result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
+  const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
+  if (fluxMode !== 'none') {
+    const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}) };
+    result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
+    // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
+    if (good?.ok) result.reasons.push(...fluxRejections(result.flux));
+  } else if (format === 'auto') {
+    if (bundles.length > 0 && !goodBundle && goodLegacy) {
+      result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
+    }
+    if (!goodLegacy && goodBundle) {
+      result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
+    }
   }
   if (good?.ok && result.reasons.length === 0) {
     result.verified = true;
