@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { artifactOrigin, attestationPredicateType, locationName, locationReference, notationDirectoryTrustStore, NotationPolicyError, verifyArtifact, verifyFormats, verifyNotation, type VerifyFormat } from '@d2ci/core';
+import { artifactOrigin, attestationPredicateType, parseFluxVersionOption, FluxVersionError, locationName, locationReference, notationDirectoryTrustStore, NotationPolicyError, verifyArtifact, verifyFormats, verifyNotation, type VerifyFormat } from '@d2ci/core';
 import { verificationFlags, verificationFromFlags } from '../verification.ts';
 import { parseFlags, registryFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
@@ -22,6 +22,9 @@ Flags:
                                           identity names the reusable workflow, not its caller)
       --trusted-root FILE                 Sigstore trusted_root.json (default: public-good root via TUF)
       --signature-format F                auto (default), legacy or bundle (notation: see below)
+      --flux-version V                    with auto: pass only if Flux V (2.6, 2.7, 2.8, 2.9) would accept it, read
+                                          as its source-controller reads it; all (default) = every one of them;
+                                          none = as cosign, without Flux's rules
       --require-attestations LIST         attestations that must verify too: spdx, cyclonedx, openvex or URIs
       --notation-trust-policy FILE        verify a Notary Project signature with this trustpolicy.json …
       --notation-trust-store DIR          … and this trust store (x509/ca/<name>/*.pem), as Notation and Flux do
@@ -81,6 +84,7 @@ export async function verify(args: string[], io: Io): Promise<number> {
     'notation-trust-policy': { type: 'string' },
     'notation-trust-store': { type: 'string' },
     'notation-scope': { type: 'string' },
+    'flux-version': { type: 'string' },
   });
   if (values.help) {
     io.out(verifyHelp);
@@ -105,22 +109,30 @@ export async function verify(args: string[], io: Io): Promise<number> {
   } catch (err) {
     throw new UsageError(`--require-attestations: ${(err as Error).message}`);
   }
+  let fluxVersion;
+  try {
+    fluxVersion = parseFluxVersionOption(values['flux-version']);
+  } catch (err) {
+    if (err instanceof FluxVersionError) throw new UsageError(`--flux-version: ${err.message}, or none`);
+    throw err;
+  }
   const verification = await verificationFromFlags(values, values.key, 'key');
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';
   const name = locationName(opened.location);
   let result;
   try {
-    result = await verifyArtifact({ target: opened.target, reference, verification, format: format as VerifyFormat, annotations, requireAttestations });
+    result = await verifyArtifact({ target: opened.target, reference, verification, format: format as VerifyFormat, annotations, requireAttestations, fluxVersion });
   } catch (err) {
     throw await explainAuth(opened, err);
   }
   const { source, revision } = artifactOrigin(result.annotations);
   const digest = result.descriptor.digest;
   if (values.output === 'json') {
-    json(io, { verified: result.verified, digest, digestUrl: `${name}@${digest}`, format: result.format ?? null, identity: result.identity ?? null, issuer: result.issuer ?? null, signerRepository: result.sourceRepository ?? null, revision: revision ?? null, source: source ?? null, attestations: result.attestations, reasons: result.reasons, warnings: result.warnings });
+    json(io, { verified: result.verified, digest, digestUrl: `${name}@${digest}`, format: result.format ?? null, identity: result.identity ?? null, issuer: result.issuer ?? null, signerRepository: result.sourceRepository ?? null, revision: revision ?? null, source: source ?? null, attestations: result.attestations, flux: result.flux, reasons: result.reasons, warnings: result.warnings });
   } else {
     for (const warning of result.warnings) io.err(`⚠ ${warning}`);
+    if (result.flux.length > 0) io.err(`  Flux ${result.flux.map((v) => `${v.version} ${v.accepted ? '✔' : '✗'}`).join('  ')}`);
     if (result.verified) {
       io.err(`✔ verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? `, issuer ${result.issuer}` : ''}${result.sourceRepository ? `, in a run of ${result.sourceRepository}` : ''}`);
       if (revision || source) io.err(`  revision ${revision ?? '?'}, source ${source ?? '?'}`);

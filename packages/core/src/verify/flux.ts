@@ -27,6 +27,14 @@ export function parseFluxVersion(value: string): FluxVersion[] {
   return [version];
 }
 
+/** A flag or input value as the verify option: a version, `all` (also empty) or `none` (cosign's rules, no Flux's). */
+export function parseFluxVersionOption(value: string | undefined): FluxVersionOption | 'none' {
+  const trimmed = (value ?? '').trim().toLowerCase();
+  if (trimmed === 'none') return 'none';
+  const versions = parseFluxVersion(trimmed);
+  return versions.length === 1 && versions[0] ? versions[0] : 'all';
+}
+
 /** Flux 2.8 is the first whose cosign library (v3.0.x) reads Sigstore bundles (`cosign.GetBundles`). */
 export const readsBundles = (version: FluxVersion): boolean => version !== '2.6' && version !== '2.7';
 
