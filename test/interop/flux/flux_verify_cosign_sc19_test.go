@@ -1,0 +1,109 @@
+//go:build d2ci_sc19
+
+// The cosign branch of verifySignature as in source-controller v1.9.1 (Flux 2.9, cosign library v3.0.6):
+// internal/controller/ocirepository_controller.go (*OCIRepositoryReconciler).verifySignature, case "cosign"
+// (+ readTrustedRootFromSecret), and internal/oci/cosign/cosign.go (*CosignVerifierFactory).NewCosignVerifier /
+// (*CosignVerifier).Verify (cosign.GetBundles; bundles → VerifyImageAttestations, none → VerifyImageSignatures).
+// See flux_verify_test.go for inputs and output. Built by build.sh with -tags d2ci_sc19 for v1.9.x (v1.8.x lacks WithInsecure/WithTLSConfig/
+// WithTrustedRoot and verifies the tag reference: not covered).
+package d2ciinterop
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/google/go-containerregistry/pkg/name"
+	"github.com/google/go-containerregistry/pkg/v1/remote"
+	"github.com/sigstore/cosign/v3/pkg/cosign"
+
+	soci "github.com/fluxcd/source-controller/internal/oci"
+	scosign "github.com/fluxcd/source-controller/internal/oci/cosign"
+)
+
+// v1.9 has spec.verify.trustedRootSecretRef (Secret key trusted_root.json).
+const supportsTrustedRoot = true
+
+// One factory per process, as main.go creates one for the whole manager.
+var cosignVerifierFactory = scosign.NewCosignVerifierFactory()
+
+// verifyRef: v1.9.1 reconcileSource verifies digestRef := ref.Context().Digest(r.digestFromRevision(revision)),
+// i.e. always the digest the tag resolved to (with the repository's name options, e.g. name.Insecure).
+func verifyRef(ref name.Reference, revision string) name.Reference {
+	return ref.Context().Digest(digestFromRevision(revision))
+}
+
+func verifyCosign(ctxTimeout context.Context, in *input, ref name.Reference, transport *http.Transport,
+	opt ...remote.Option) (soci.VerificationResult, error) {
+	defaultCosignOciOpts := []scosign.Options{
+		scosign.WithRemoteOptions(opt...),
+		scosign.WithInsecure(in.insecure),
+		scosign.WithTLSConfig(transport.TLSClientConfig),
+	}
+
+	// If a trusted root secret is provided, read and pass it to the verifier.
+	if in.trustedRoot != nil {
+		defaultCosignOciOpts = append(defaultCosignOciOpts, scosign.WithTrustedRoot(in.trustedRoot))
+	}
+
+	// get the public keys from the given secret
+	if in.keys != nil {
+		signatureVerified := soci.VerificationResultFailed
+		for k, data := range in.keys {
+			// search for public keys in the secret
+			if strings.HasSuffix(k, ".pub") {
+				verifier, err := cosignVerifierFactory.NewCosignVerifier(ctxTimeout, append(defaultCosignOciOpts, scosign.WithPublicKey(data))...)
+				if err != nil {
+					return soci.VerificationResultFailed, err
+				}
+
+				result, err := verifier.Verify(ctxTimeout, ref)
+				if err != nil || result == soci.VerificationResultFailed {
+					// The controller drops this error; log it so a caller can see why.
+					logger.Info("key did not verify", "key", k, "result", string(result), "error", fmt.Sprint(err))
+					continue
+				}
+
+				if result == soci.VerificationResultSuccess {
+					signatureVerified = result
+					break
+				}
+			}
+		}
+
+		if signatureVerified == soci.VerificationResultFailed {
+			return soci.VerificationResultFailed, fmt.Errorf("no matching signatures were found for '%s'", ref)
+		}
+
+		return soci.VerificationResultSuccess, nil
+	}
+
+	// if no secret is provided, try keyless verification
+	logger.Info("no secret reference is provided, trying to verify the image using keyless method")
+
+	var identities []cosign.Identity
+	for _, match := range in.identities {
+		identities = append(identities, cosign.Identity{
+			IssuerRegExp:  match.Issuer,
+			SubjectRegExp: match.Subject,
+		})
+	}
+	defaultCosignOciOpts = append(defaultCosignOciOpts, scosign.WithIdentities(identities))
+
+	verifier, err := cosignVerifierFactory.NewCosignVerifier(ctxTimeout, defaultCosignOciOpts...)
+	if err != nil {
+		return soci.VerificationResultFailed, err
+	}
+
+	result, err := verifier.Verify(ctxTimeout, ref)
+	if err != nil {
+		return soci.VerificationResultFailed, err
+	}
+
+	if result == soci.VerificationResultFailed {
+		return soci.VerificationResultFailed, fmt.Errorf("no matching signatures were found for '%s'", ref)
+	}
+
+	return soci.VerificationResultSuccess, nil
+}

@@ -1,0 +1,72 @@
+// The stores a signature lives in: Debian's docker-registry (distribution 2.8), the distribution v3 registry
+// (neither has the OCI referrers API: the `sha256-<hex>` tag schema), olareg (a registry with the referrers API)
+// and an OCI image layout on disk. Each registry is started on 127.0.0.1 and stopped by PID.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startProcess, waitFor, type ManagedProcess } from '../../harness/process.ts';
+import { startRegistry } from '../../harness/registry.ts';
+import { oleregVersion, registryV3Version, tool } from './tools.ts';
+
+export type StoreName = 'docker-registry-2.8' | 'distribution-v3' | 'olareg' | 'oci-layout';
+
+export interface Store {
+  name: StoreName;
+  /** `127.0.0.1:PORT` for registries; the layout's directory for `oci-layout`. */
+  host: string;
+  referrersApi: boolean;
+  stop(): Promise<void>;
+}
+
+async function serve(name: StoreName, command: (dir: string, port: number) => [string, string[]], referrersApi: boolean): Promise<Store> {
+  const dir = mkdtempSync(join(tmpdir(), `d2ci-interop-${name}-`));
+  let proc: ManagedProcess | undefined;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const port = await freePort();
+    const [file, args] = command(dir, port);
+    proc = startProcess(file, args, join(dir, 'server.log'));
+    try {
+      await waitFor(`${name} on 127.0.0.1:${port}`, async () => (await fetch(`http://127.0.0.1:${port}/v2/`)).status === 200, 15_000);
+    } catch (err) {
+      await proc.stop();
+      if (attempt === 3) throw new Error(`${(err as Error).message}\n${proc.log()}`);
+      continue;
+    }
+    const running = proc;
+    return {
+      name,
+      host: `127.0.0.1:${port}`,
+      referrersApi,
+      async stop() {
+        await running.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  throw new Error(`${name} did not start`);
+}
+
+export async function startStore(name: StoreName): Promise<Store> {
+  switch (name) {
+    case 'docker-registry-2.8': {
+      const registry = await startRegistry('none');
+      return { name, host: registry.host, referrersApi: false, stop: () => registry.stop() };
+    }
+    case 'distribution-v3':
+      return serve(
+        name,
+        (dir, port) => {
+          const config = join(dir, 'config.yml');
+          writeFileSync(config, ['version: 0.1', 'log: {level: warn, accesslog: {disabled: true}}', 'storage:', `  filesystem: {rootdirectory: ${join(dir, 'data')}}`, '  delete: {enabled: true}', 'http:', `  addr: 127.0.0.1:${port}`, ''].join('\n'));
+          return [tool('registry', registryV3Version), ['serve', config]];
+        },
+        false,
+      );
+    case 'olareg':
+      return serve(name, (dir, port) => [tool('olareg', oleregVersion), ['serve', '--addr', '127.0.0.1', '--port', String(port), '--dir', join(dir, 'data'), '--store-type', 'dir']], true);
+    case 'oci-layout': {
+      const dir = mkdtempSync(join(tmpdir(), 'd2ci-interop-layout-'));
+      return { name, host: dir, referrersApi: false, stop: async () => rmSync(dir, { recursive: true, force: true }) };
+    }
+  }
+}

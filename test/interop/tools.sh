@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs the consumers the interoperability suite runs, at exact versions, from the Go module proxy, into a cache
+# outside the clone (D2CI_INTEROP_CACHE, default ~/.cache/d2ci-interop): a second run finds every binary and costs
+# seconds. Nothing here is committed or vendored; upstream source stays in the Go module cache.
+# Each binary is named for its version (bin/cosign-v2.5.2) so several versions of one tool live side by side.
+set -euo pipefail
+
+cache="${D2CI_INTEROP_CACHE:-$HOME/.cache/d2ci-interop}"
+mkdir -p "$cache/bin" "$cache/gopath" "$cache/gocache"
+export GOPATH="$cache/gopath" GOCACHE="$cache/gocache" GOFLAGS="-buildvcs=false -trimpath" CGO_ENABLED=0
+export GOMODCACHE="$GOPATH/pkg/mod"
+
+# name version module/cmd/path — the versions the issue and consumers.md name: the cosign libraries inside Flux 2.7
+# (v2.5.2) and 2.9 (v3.0.6), the newest v2 and v3 served, notation 1.3.2 (inside every Flux 2.6-2.9), oras 1.3,
+# crane, the distribution v3 registry (no referrers API) and olareg (a registry with the OCI referrers API).
+tools=(
+  "cosign v2.5.2 github.com/sigstore/cosign/v2/cmd/cosign"
+  "cosign v2.6.5 github.com/sigstore/cosign/v2/cmd/cosign"
+  "cosign v3.0.6 github.com/sigstore/cosign/v3/cmd/cosign"
+  "cosign v3.1.3 github.com/sigstore/cosign/v3/cmd/cosign"
+  "notation v1.3.2 github.com/notaryproject/notation/cmd/notation"
+  "oras v1.3.6 oras.land/oras/cmd/oras"
+  "crane v0.21.6 github.com/google/go-containerregistry/cmd/crane"
+  "registry v3.1.1 github.com/distribution/distribution/v3/cmd/registry"
+  "olareg v0.1.2 github.com/olareg/olareg/cmd/olareg"
+)
+
+only="${1:-}"
+for entry in "${tools[@]}"; do
+  read -r name version pkg <<<"$entry"
+  [ -z "$only" ] || [ "$only" = "$name" ] || [ "$only" = "$name-$version" ] || continue
+  target="$cache/bin/$name-$version"
+  if [ -x "$target" ]; then continue; fi
+  echo "interop tools: building $name $version" >&2
+  start=$SECONDS
+  tmp="$cache/build-$name-$version"
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  GOBIN="$tmp" go install "$pkg@$version"
+  mv "$tmp/$(basename "$pkg")" "$target"
+  rm -rf "$tmp"
+  echo "interop tools: $name $version built in $((SECONDS - start)) s" >&2
+done
+
+# The module sources the Flux verifier harness copies (source-controller's verifiers are internal packages).
+for sc in v1.7.0 v1.9.1; do
+  GOFLAGS=-mod=mod go mod download -json "github.com/fluxcd/source-controller@$sc" >"$cache/source-controller-$sc.json"
+done
+echo "$cache"
