@@ -35,7 +35,15 @@ for entry in "${tools[@]}"; do
   start=$SECONDS
   tmp="$cache/build-$name-$version"
   rm -rf "$tmp" && mkdir -p "$tmp"
-  GOBIN="$tmp" go install "$pkg@$version"
+  if ! GOBIN="$tmp" go install "$pkg@$version"; then
+    # `go install pkg@version` asks the proxy for the module's version list (for deprecation notices); where the
+    # proxy refuses the list but serves the version (notation), build the downloaded module as the main module.
+    module="$(echo "$pkg" | sed -E 's#/cmd/.*$##')"
+    dir="$(go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    [ -n "$dir" ] || { echo "interop tools: $module@$version is not served" >&2; exit 1; }
+    cp -r "$dir" "$tmp/src" && chmod -R u+w "$tmp/src"
+    (cd "$tmp/src" && go build -o "$tmp/$(basename "$pkg")" "./${pkg#"$module"/}")
+  fi
   mv "$tmp/$(basename "$pkg")" "$target"
   rm -rf "$tmp"
   echo "interop tools: $name $version built in $((SECONDS - start)) s" >&2
