@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RegistryClient, legacySignatureTag, parseManifest, type ImageManifest, type RemoteRepository } from '@d2ci/core';
+import { RegistryClient, compilePolicy, legacySignatureTag, loadTrustedRoot, parseManifest, verifyArtifact, type ImageManifest, type RemoteRepository } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startSigstore, githubClaims, type LocalSigstore } from '../harness/sigstore.ts';
 import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy.ts';
@@ -39,9 +39,9 @@ describe('release-artifact promotes what staging ran, as the D2 component workfl
 
   const sigstoreInputs = (): Record<string, string> => ({ 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url, 'trusted-root': sigstore.trustedRootFile });
   /** The push workflow on main publishes `latest`, signed as push-artifact.yaml@refs/heads/main. */
-  async function stagingPush(sha: string): Promise<string> {
+  async function stagingPush(sha: string, inputs: Record<string, string> = {}, base = repository): Promise<string> {
     sigstore.claims = githubClaims({ sha });
-    const run = await runAction('push-artifact', { repository: `${repository}/frontend`, path: 'components/frontend', 'diff-tag': 'latest', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url }, { GITHUB_WORKSPACE: workspace, GITHUB_SHA: sha, ...sigstore.oidcEnv });
+    const run = await runAction('push-artifact', { repository: `${base}/frontend`, path: 'components/frontend', 'diff-tag': 'latest', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url, ...inputs }, { GITHUB_WORKSPACE: workspace, GITHUB_SHA: sha, ...sigstore.oidcEnv });
     ok(run);
     return run.outputs.digest ?? '';
   }
@@ -146,6 +146,26 @@ describe('release-artifact promotes what staging ran, as the D2 component workfl
     assert.equal(bad.code, 1);
     assert.match(bad.errors[0] ?? '', /^input `rollback-to`: "frontend\/latest" is not a release: expected vX\.Y\.Z .*; give the release to return to, e\.g\. v1\.2\.3 or frontend\/v1\.2\.3$/);
     assert.equal((await repo.resolve('latest-stable')).digest, digests.b);
+  });
+
+  // Needs the dist bundle rebuilt with the signature-formats output (npm run build).
+  it('signs the release as a bundle too when staging signed both, so Flux 2.6–2.9 all accept the release identity', async () => {
+    const dual = `${proxy.host}/acme/dual`;
+    const sha = 'd'.repeat(40);
+    const digest = await stagingPush(sha, { 'signature-format': 'both' }, dual);
+    const run = await release('frontend/v1.0.0', sha, { repository: dual });
+    ok(run);
+    assert.equal(run.outputs.digest, digest);
+    assert.equal(run.outputs['signature-formats'], '["legacy","bundle"]');
+    assert.match(run.stdout, /also signed as a Sigstore bundle because the staging digest carries one \(Flux 2\.8\+ reads only bundles when any exist\)/);
+    assert.match(run.summary, /\| legacy, bundle \|/);
+    const dualRepo = new RegistryClient().repository({ registry: registry.host, repository: 'acme/dual/frontend' });
+    const verification = { kind: 'keyless' as const, trustedRoot: await loadTrustedRoot({ trustedRootFile: sigstore.trustedRootFile }), policy: compilePolicy({ identityRegexp: releaseIdentity }) };
+    for (const fluxVersion of ['2.7', '2.8', '2.9', 'all'] as const) {
+      const verified = await verifyArtifact({ target: dualRepo, reference: 'latest-stable', verification, fluxVersion });
+      assert.equal(verified.verified, true, `Flux ${fluxVersion}: ${verified.reasons.join('; ')}`);
+      assert.match(verified.identity ?? '', /release-artifact\.yaml@refs\/tags\/frontend\/v1\.0\.0$/);
+    }
   });
 
   it('builds, signs and tags a fleet release when there is no staging push (mode: build), and keeps prereleases off latest-stable', async () => {

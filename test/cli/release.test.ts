@@ -78,6 +78,40 @@ describe('d2ci release (key-based pipeline)', () => {
     assert.match(bad.stderr, /^✗ --rollback-to: release tag "frontend\/two" is not a release: /m);
   });
 
+  it('signs the release in every format the staging digest carries, so every Flux version accepts it (and d2ci sign too)', async () => {
+    const base = `oci://${registry.host}/acme/dual`;
+    const commit = '3'.repeat(40);
+    // Staging signed both ways (a bundle is present, so Flux 2.8+ reads only bundles).
+    const push = await d2ci(['push', `${base}/frontend:latest`, '--path', 'components/frontend', '--source', 's', '--revision', `refs/heads/main@sha1:${commit}`, '--key', 'staging.key', '--signature-format', 'both', '-o', 'json'], ws);
+    assert.equal(push.code, 0, push.stderr);
+    const staged = JSON.parse(push.stdout) as { digest: string };
+
+    const released = await d2ci(['release', base, '--ref', 'frontend/v1.0.0', '--commit', commit, '--verify-key', 'staging.pub', '--key', 'release.key', '-o', 'json'], ws);
+    assert.equal(released.code, 0, released.stderr);
+    const result = JSON.parse(released.stdout) as { digest: string; signatureFormats: string[]; notes: string[] };
+    assert.equal(result.digest, staged.digest);
+    assert.deepEqual(result.signatureFormats, ['legacy', 'bundle']);
+    assert.ok(result.notes.includes('also signed as a Sigstore bundle because the staging digest carries one (Flux 2.8+ reads only bundles when any exist)'), result.notes.join('\n'));
+    assert.ok(result.notes.some((n) => /^release signature verified as Flux 2\.6–2\.9 read it: key:[0-9a-f]{64}$/.test(n)), result.notes.join('\n'));
+    for (const flux of ['2.7', '2.8', '2.9', 'all']) {
+      const verified = await d2ci(['verify', `${base}/frontend:latest-stable`, '--key', 'release.pub', '--flux-version', flux], ws);
+      assert.equal(verified.code, 0, `Flux ${flux}: ${verified.stderr}`);
+    }
+
+    // d2ci sign widens the same way: legacy asked for, a bundle present → both written, and it says why.
+    const other = await d2ci(['push', `${base}/other:latest`, '--path', 'components/frontend', '--source', 's', '--revision', 'r', '--key', 'staging.key', '--signature-format', 'bundle'], ws);
+    assert.equal(other.code, 0, other.stderr);
+    const signed = await d2ci(['sign', `${base}/other:latest`, '--key', 'release.key'], ws);
+    assert.equal(signed.code, 0, signed.stderr);
+    assert.match(signed.stderr, /^ {2}also signed as a Sigstore bundle because the digest carries one \(Flux 2\.8\+ reads only bundles when any exist\)$/m);
+    assert.match(signed.stderr, /^✔ signed .*\/acme\/dual\/other@sha256:[0-9a-f]{64} as key:[0-9a-f]{64} \(legacy \+ bundle\): /m);
+    const asJson = await d2ci(['sign', `${base}/other:latest`, '--key', 'release.key', '--signature-format', 'bundle', '-o', 'json'], ws);
+    assert.equal(asJson.code, 0, asJson.stderr);
+    assert.deepEqual((JSON.parse(asJson.stdout) as { formats: string[] }).formats, ['legacy', 'bundle'], 'a .sig is there now, so a bundle request writes one too');
+    const verified = await d2ci(['verify', `${base}/other:latest`, '--key', 'release.pub', '--flux-version', 'all'], ws);
+    assert.equal(verified.code, 0, verified.stderr);
+  });
+
   it('builds a fleet release from the checkout and refuses a malformed tag', async () => {
     const fleet = `oci://${registry.host}/acme/fleet`;
     const built = await d2ci(['release', fleet, '--ref', 'v3.0.0', '--mode', 'build', '--path', 'components', '--source', 's', '--revision', 'refs/tags/v3.0.0@sha1:3', '--key', 'release.key', '-o', 'json'], ws);

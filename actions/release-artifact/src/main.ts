@@ -48,14 +48,15 @@ export async function run(inputs: Inputs): Promise<void> {
   core.setOutput('previous-digest', result.previousDigest ?? '');
   core.setOutput('action', result.action);
   core.setOutput('signature-ref', result.signature?.signatureRef ?? '');
+  core.setOutput('signature-formats', JSON.stringify(result.signature?.formats ?? []));
 
   core.appendSummary(
     [
       '### Flux artifact release',
       '',
-      '| Artifact | Version | Action | Digest | latest-stable before | Signed by |',
-      '|---|---|---|---|---|---|',
-      `| ${cell(name)} | ${cell(result.version)} | ${result.action} | \`${shortDigest(digest)}\` | ${result.previousDigest ? `\`${shortDigest(result.previousDigest)}\`` : '—'} | ${cell(result.signature?.identity ?? '—')} |`,
+      '| Artifact | Version | Action | Digest | latest-stable before | Signed by | Signature formats |',
+      '|---|---|---|---|---|---|---|',
+      `| ${cell(name)} | ${cell(result.version)} | ${result.action} | \`${shortDigest(digest)}\` | ${result.previousDigest ? `\`${shortDigest(result.previousDigest)}\`` : '—'} | ${cell(result.signature?.identity ?? '—')} | ${result.signature ? result.signature.formats.join(', ') : '—'} |`,
       '',
       ...result.notes.map((n) => `- ${cell(n)}`),
     ].join('\n'),

@@ -16,8 +16,12 @@ export const releaseHelp = `Usage: d2ci release oci://HOST/REPO --ref <git tag> 
 
 Release a version: tag vX.Y.Z and move latest-stable. For <component>/vX.Y.Z tags the artifact is REPO/<component>.
 promote (default) finds the artifact staging published for the tagged commit, verifies its signature, signs it
-again and tags it (no upload); build packs, pushes, signs and tags. Refusals (a version pointing elsewhere, a
-latest-stable downgrade, an unverified artifact) exit 1 with the reason, and nothing moves.
+again and tags it (no upload); build packs, pushes, signs and tags. The release signature is written in
+--signature-format and in every format the digest already carries (a .sig, a Sigstore bundle or attestation by
+any identity): Flux 2.8+ reads only bundles once any exists and Flux 2.6/2.7 only the .sig, so each must find
+one by the release identity. It is then verified as every Flux version 2.6–2.9 would, before any tag moves.
+Refusals (a version pointing elsewhere, a latest-stable downgrade, an unverified artifact) exit 1 with the
+reason, and nothing moves.
 
 Flags:
       --ref TAG                      the release tag (vX.Y.Z or <component>/vX.Y.Z)
@@ -32,10 +36,11 @@ Flags:
   Verification of the staging artifact (promote) or the release (rollback-to):
       --certificate-identity(-regexp) X, --certificate-oidc-issuer(-regexp) Y, --trusted-root FILE, --verify-key PUBFILE,
       --certificate-github-workflow-repository OWNER/REPO (the repository whose run signed; use with reusable workflows)
-  Signing (release identity): --sign (keyless) or --key FILE, --signature-format, --identity-token,
-      --fulcio-url, --rekor-url, --timestamp-server-url
+  Signing (release identity): --sign (keyless) or --key FILE, --signature-format (legacy default, bundle, both;
+      widened to the formats the digest carries), --identity-token, --fulcio-url, --rekor-url, --timestamp-server-url
   Registry: --creds USER:PASS, --provider NAME, --insecure-registry
-  -o, --output json                  print the result as JSON`;
+  -o, --output json                  print the result as JSON (signatureFormats: what the release signature was
+                                     written as, e.g. ["legacy","bundle"])`;
 
 function child(location: Location, component: string | undefined): Location {
   return component ? childLocation(location, component) : location;
@@ -129,7 +134,7 @@ export async function release(args: string[], io: Io): Promise<number> {
   }
   const digest = result.descriptor.digest;
   if (values.output === 'json') {
-    json(io, { action: result.action, version: result.version, component: result.component ?? null, digest, digestUrl: `${name}@${digest}`, previousDigest: result.previousDigest ?? null, tags: result.tags, signatureRef: result.signature?.signatureRef ?? null, notes: result.notes });
+    json(io, { action: result.action, version: result.version, component: result.component ?? null, digest, digestUrl: `${name}@${digest}`, previousDigest: result.previousDigest ?? null, tags: result.tags, signatureRef: result.signature?.signatureRef ?? null, signatureFormats: result.signature?.formats ?? [], notes: result.notes });
   } else {
     for (const note of result.notes) io.err(`  ${note}`);
     io.err(`✔ ${result.action}: ${name}:${result.version} → ${digest}${result.previousDigest ? ` (latest-stable was ${result.previousDigest})` : ''}`);

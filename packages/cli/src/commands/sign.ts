@@ -1,4 +1,4 @@
-import { locationName, locationReference, signArtifact, signNotationBeforeTagging, type SignResult, type SigningIdentity } from '@d2ci/core';
+import { addedFormatNotes, locationName, locationReference, signInPresentFormats, signNotationBeforeTagging, type SignResult, type SigningIdentity, type WrittenFormat } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { notationSigner, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
@@ -9,11 +9,14 @@ export const signHelp = `Usage: d2ci sign URL [flags]
 
 Sign an artifact (by tag or digest; a tag is resolved once and the digest is signed), in cosign's formats:
 legacy writes the sha256-<hex>.sig manifest Flux 2.6+ verifies, bundle attaches a Sigstore v0.3 bundle referrer
-(Flux 2.8+), both writes both.
+(Flux 2.8+), both writes both. The digest is also signed in every format it already carries, whoever signed it:
+Flux 2.8+ reads only the bundles once any is attached (attestations too), and Flux 2.6/2.7 only the .sig, so a
+signature in one format alone could be invisible to a cluster. The format written is the union of the two.
 
 Flags:
       --key FILE                 sign with this ECDSA P-256 key (PEM or cosign.key; password in COSIGN_PASSWORD)
-      --signature-format F       legacy (default), bundle, both, or notation (a Notary Project signature)
+      --signature-format F       legacy (default), bundle, both (widened to the formats the digest already carries),
+                                 or notation (a Notary Project signature)
       --notation-key FILE        notation: the signing key (PEM; password in NOTATION_KEY_PASSWORD)
       --notation-cert FILE       notation: its certificate chain (PEM, leaf first)
       --notation-plugin NAME, --notation-key-id ID, --notation-plugin-config K=V   notation: sign through a plugin
@@ -24,7 +27,8 @@ Flags:
       --creds USER:PASS          registry credentials
       --provider NAME            generic (default), aws, gcp or azure
       --insecure-registry        plain HTTP to the registry
-  -o, --output json              print {"digest","signatureRef","rekorLogIndex","identity"}`;
+  -o, --output json              print {"digest","signatureRef","rekorLogIndex","identity","formats"} (formats: what was
+                                 written, e.g. ["legacy","bundle"]; ["notation"] for notation)`;
 
 export async function sign(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('sign', args, { ...registryFlags, ...signingFlags, output: { type: 'string', short: 'o' } });
@@ -40,7 +44,9 @@ export async function sign(args: string[], io: Io): Promise<number> {
   const notationKey = notation ? await notationSigner(values) : undefined;
   const identity = notation ? undefined : signingIdentity(values);
   const name = locationName(opened.location);
-  let result;
+  let result: SignResult;
+  let formats: (WrittenFormat | 'notation')[] = ['notation'];
+  let added: WrittenFormat[] = [];
   let digest: string;
   try {
     const descriptor = await opened.target.resolve(reference);
@@ -50,12 +56,18 @@ export async function sign(args: string[], io: Io): Promise<number> {
       await step.beforeTag(descriptor);
       result = step.result() as SignResult;
     } else {
-      result = await signArtifact(opened.target, descriptor, { identity: identity as SigningIdentity, format, repository: name });
+      const signed = await signInPresentFormats(opened.target, descriptor, { identity: identity as SigningIdentity, format, repository: name });
+      ({ formats, added } = signed);
+      result = signed;
     }
   } catch (err) {
     throw await explainAuth(opened, err);
   }
-  if (values.output === 'json') json(io, { digest, signatureRef: result.signatureRef, rekorLogIndex: result.rekorLogIndex ?? null, identity: result.identity });
-  else io.err(`✔ signed ${name}@${digest} as ${result.identity} (${notation ? 'notation' : format}): ${result.signatureRef}${result.rekorLogIndex ? `, Rekor log index ${result.rekorLogIndex}` : ''}`);
+  if (values.output === 'json') {
+    json(io, { digest, signatureRef: result.signatureRef, rekorLogIndex: result.rekorLogIndex ?? null, identity: result.identity, formats });
+  } else {
+    for (const note of addedFormatNotes(added)) io.err(`  ${note}`);
+    io.err(`✔ signed ${name}@${digest} as ${result.identity} (${formats.join(' + ')}): ${result.signatureRef}${result.rekorLogIndex ? `, Rekor log index ${result.rekorLogIndex}` : ''}`);
+  }
   return 0;
 }

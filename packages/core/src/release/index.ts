@@ -1,2 +1,3 @@
 export * from './tag.ts';
 export * from './release.ts';
+export * from './self-check.ts';

@@ -7,10 +7,12 @@ import { Annotation, cosignTagSuffixes } from '../artifact/flux.ts';
 import { fetchIfExists, pushArtifact } from '../artifact/push.ts';
 import type { ArtifactMetadata } from '../artifact/manifest.ts';
 import type { WalkOptions } from '../artifact/walk.ts';
-import { signArtifact, type SignResult, type SignatureFormat } from '../sign/sign.ts';
+import type { SignatureFormat } from '../sign/sign.ts';
+import { addedFormatNotes, signInPresentFormats, type PresentSignResult } from '../sign/present.ts';
 import type { SigningIdentity } from '../sign/signer.ts';
 import { verifyArtifact } from '../verify/verify.ts';
 import type { Verification } from '../verify/signatures.ts';
+import { checkReleaseSignature } from './self-check.ts';
 import { compareVersions, isVersionTag, type ReleaseTag } from './tag.ts';
 
 export const stableTag = 'latest-stable';
@@ -25,6 +27,7 @@ export class ReleaseRefused extends Error {
 
 export interface ReleaseSigning {
   identity: SigningIdentity;
+  /** Widened to every format the digest already carries (see signInPresentFormats), so every Flux version reads it. */
   format: SignatureFormat;
 }
 
@@ -70,7 +73,8 @@ export interface ReleaseResult {
   /** What `latest-stable` pointed at before (undefined when it did not exist). */
   previousDigest?: string;
   tags: TagResult[];
-  signature?: SignResult;
+  /** The release signature; `formats` says what was written, `added` what the digest's own signatures required. */
+  signature?: PresentSignResult;
   /** How the artifact was found (promote) or why something was skipped. */
   notes: string[];
 }
@@ -143,10 +147,11 @@ async function checkDowngrade(target: Target, version: string, stable: string | 
 
 /**
  * Releases a version. `promote` finds the artifact staging ran for the tagged commit, checks its staging
- * signature, signs it again with the release identity, then tags `vX.Y.Z` and moves `latest-stable` — the same
- * bytes, no upload. `build` packs and pushes (signed before tagging) as the D2 release workflows do. Both refuse,
- * moving nothing, to overwrite a version that points elsewhere or to move `latest-stable` backwards; re-running
- * a finished release changes nothing. Prereleases get their version tag but leave `latest-stable` alone.
+ * signature, signs it again with the release identity — in every format the digest already carries, so Flux 2.8+
+ * (bundles only, once any exists) and 2.6/2.7 (`.sig` only) both read it — verifies that as production would, then
+ * tags `vX.Y.Z` and moves `latest-stable` — the same bytes, no upload. `build` packs and pushes (signed before
+ * tagging) as the D2 release workflows do. Both refuse, moving nothing, to overwrite a version that points
+ * elsewhere or to move `latest-stable` backwards; re-running a finished release changes nothing. Prereleases get their version tag but leave `latest-stable` alone.
  */
 export async function releaseArtifact(options: PromoteReleaseOptions | BuildReleaseOptions): Promise<ReleaseResult> {
   const { target, release } = options;
@@ -188,10 +193,21 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
 
   const tags = [release.version, ...(moveStable ? [stableTag] : [])];
   if (options.mode === 'promote' && artifact) {
-    const checked = await verifyArtifact({ target, reference: artifact.descriptor.digest, verification: options.verification });
+    // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
+    // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
+    // below). Flux's rules are checked on the result instead.
+    const checked = await verifyArtifact({ target, reference: artifact.descriptor.digest, verification: options.verification, fluxVersion: 'none' });
     if (!checked.verified) throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
     notes.push(`staging signature verified: ${checked.identity}`);
-    const signature = options.signing ? await signArtifact(target, artifact.descriptor, { ...options.signing, repository: target.name }) : undefined;
+    let signature: PresentSignResult | undefined;
+    if (options.signing) {
+      // Signatures first, then the self-check, then the tags: a failure leaves at most an extra signature on an
+      // untagged-for-release digest, never a release tag production would reject.
+      signature = await signInPresentFormats(target, artifact.descriptor, { ...options.signing, repository: target.name });
+      notes.push(...addedFormatNotes(signature.added, 'the staging digest'));
+      const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, options.signing.identity, signature, options.verification);
+      if (checkedRelease) notes.push(checkedRelease);
+    }
     const results: TagResult[] = [];
     for (const tag of tags) results.push(await applyTag(target, artifact, tag, { lookFirst: true }));
     return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
@@ -199,7 +215,7 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
 
   const build = options as BuildReleaseOptions;
   const buildSigning = build.signing;
-  let signature: SignResult | undefined;
+  let signature: PresentSignResult | undefined;
   const pushed = await pushArtifact({
     ...build.walk,
     path: build.path,
@@ -212,7 +228,11 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
     annotations: build.annotations,
     beforeTag: buildSigning
       ? async (descriptor) => {
-          signature = await signArtifact(target, descriptor, { ...buildSigning, repository: target.name });
+          // The same bytes may have been pushed (and signed) before: sign in every format already there.
+          signature = await signInPresentFormats(target, descriptor, { ...buildSigning, repository: target.name });
+          notes.push(...addedFormatNotes(signature.added, 'the digest'));
+          const checkedRelease = await checkReleaseSignature(target, descriptor, buildSigning.identity, signature);
+          if (checkedRelease) notes.push(checkedRelease);
         }
       : undefined,
   });

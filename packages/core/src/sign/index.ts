@@ -4,6 +4,7 @@ export * from './identity.ts';
 export * from './signer.ts';
 export * from './legacy.ts';
 export * from './sign.ts';
+export * from './present.ts';
 export * from './attest.ts';
 export * from './notation.ts';
 export * from './notation-plugin.ts';

@@ -34,6 +34,8 @@ export interface SignResult {
   rekorLogIndex?: string;
   /** The certificate's subject alternative name (keyless) or `key:<sha256 of the public key>`. */
   identity: string;
+  /** Keyless: the OIDC issuer Fulcio wrote into the certificate (what a policy's issuer is matched against). */
+  issuer?: string;
 }
 
 function certificateIdentity(bundle: Bundle): string | undefined {
@@ -42,6 +44,21 @@ function certificateIdentity(bundle: Bundle): string | undefined {
   if (!der) return undefined;
   const san = new X509Certificate(Buffer.from(der)).subjectAltName ?? '';
   return /(?:URI|email):([^,]+)/.exec(san)?.[1];
+}
+
+// Fulcio's issuer extensions (github.com/sigstore/fulcio docs/oid-info.md): DER UTF8String in the current OID,
+// raw bytes in the deprecated one.
+const issuerV2 = '1.3.6.1.4.1.57264.1.8';
+const issuerV1 = '1.3.6.1.4.1.57264.1.1';
+
+async function certificateIssuer(bundle: Bundle): Promise<string | undefined> {
+  const material = bundle.verificationMaterial.content;
+  const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+  if (!der) return undefined;
+  const { X509Certificate: SigstoreCertificate } = await import('@sigstore/core');
+  const certificate = SigstoreCertificate.parse(Buffer.from(der));
+  const v2 = certificate.extension(issuerV2)?.valueObj.subs[0]?.value;
+  return (v2 ?? certificate.extension(issuerV1)?.value)?.toString('utf8');
 }
 
 /**
@@ -89,6 +106,8 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
   const logIndex = first?.verificationMaterial.tlogEntries[0]?.logIndex;
   if (logIndex !== undefined) result.rekorLogIndex = String(logIndex);
   result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await import('./keys.ts')).keyId(options.identity.privateKey)}` : 'unknown');
+  const issuer = first && (await certificateIssuer(first));
+  if (issuer) result.issuer = issuer;
   return result as SignResult;
 }
 

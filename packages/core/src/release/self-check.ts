@@ -1,0 +1,42 @@
+import { createPublicKey } from 'node:crypto';
+import type { Descriptor } from '../oci/descriptor.ts';
+import type { Target } from '../oci/target.ts';
+import type { SignResult } from '../sign/sign.ts';
+import type { SigningIdentity } from '../sign/signer.ts';
+import { compilePolicy } from '../verify/policy.ts';
+import type { Verification } from '../verify/signatures.ts';
+import { verifyArtifact } from '../verify/verify.ts';
+
+/** The release signature was written but not every Flux version would accept it: no tag was moved. */
+export class ReleaseSelfCheckError extends Error {
+  readonly code = 'RELEASE_SELF_CHECK_FAILED';
+  constructor(digest: string, reasons: readonly string[]) {
+    super(`the release signature on ${digest} was written, but verifying it as production would failed, so no tag was moved: ${reasons.join('; ')}`);
+    this.name = 'ReleaseSelfCheckError';
+  }
+}
+
+/**
+ * How production verifies what was just signed: the signing key's public half, or keyless the exact identity and
+ * issuer of the certificate under the trusted root staging was verified with (the same Sigstore signs both).
+ * Undefined when there is no trusted root at hand (keyless release, staging verified with a key).
+ */
+function signedAs(identity: SigningIdentity, signature: SignResult, staging: Verification | undefined): Verification | undefined {
+  if (identity.kind === 'key') return { kind: 'key', keys: [createPublicKey(identity.privateKey)] };
+  if (staging?.kind !== 'keyless' || !signature.issuer) return undefined;
+  return { kind: 'keyless', trustedRoot: staging.trustedRoot, policy: compilePolicy({ identity: signature.identity, issuer: signature.issuer }) };
+}
+
+/**
+ * Verifies the release signature as every Flux version 2.6–2.9 reads it (`fluxVersion: 'all'`), after signing and
+ * before any tag moves: a bundle attached meanwhile, or one the detection missed, would make Flux 2.8+ read only
+ * bundles by other identities. Returns a note for the release (none when a keyless build has no trusted root to
+ * check with); throws ReleaseSelfCheckError when it fails.
+ */
+export async function checkReleaseSignature(target: Target, subject: Descriptor, identity: SigningIdentity, signature: SignResult, staging?: Verification): Promise<string | undefined> {
+  const verification = signedAs(identity, signature, staging);
+  if (!verification) return staging ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)' : undefined;
+  const checked = await verifyArtifact({ target, reference: subject.digest, verification, fluxVersion: 'all' });
+  if (!checked.verified) throw new ReleaseSelfCheckError(subject.digest, checked.reasons);
+  return `release signature verified as Flux 2.6–2.9 read it: ${signature.identity}`;
+}

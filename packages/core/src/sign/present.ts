@@ -1,0 +1,104 @@
+import { isIndex, parseManifest, type Descriptor } from '../oci/descriptor.ts';
+import { isNotFound } from '../oci/errors.ts';
+import type { Target } from '../oci/target.ts';
+import { legacySignatureTag } from './legacy.ts';
+import { signArtifact, type SignOptions, type SignResult, type SignatureFormat } from './sign.ts';
+
+// Which signature formats a digest already carries, and signing in all of them. Flux picks ONE format to read
+// (source-controller internal/oci/cosign/cosign.go): 2.6/2.7 (cosign v2.5 VerifyImageSignatures) read only the
+// legacy `sha256-<hex>.sig` tag; 2.8/2.9 (cosign v3.0 GetBundles) list every referrer and, when any Sigstore
+// bundle is among them — a signature or an attestation, by any identity — verify only bundles and never look at
+// `.sig`. So a new identity's signature (a release re-signing what staging signed) is seen by every Flux version
+// only if it is written in every format the digest already has.
+
+/** A Sigstore bundle layer's media type starts with this (`…bundle.v0.3+json`, `…bundle+json;version=0.2`). */
+export const sigstoreBundlePrefix = 'application/vnd.dev.sigstore.bundle';
+
+/** The formats `signArtifact` writes, one by one. */
+export type WrittenFormat = 'legacy' | 'bundle';
+
+export interface PresentFormats {
+  /** The legacy `sha256-<hex>.sig` manifest exists with at least one signature layer. */
+  legacy: boolean;
+  /** The referrers that are Sigstore bundles (signatures and attestations, any identity). */
+  bundles: Descriptor[];
+}
+
+/**
+ * The Sigstore bundles among a manifest's referrers, decided by each referrer manifest's single layer as cosign's
+ * `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign v3.0.x (go-containerregistry
+ * v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's `application/vnd.oci.empty.v1+json`.
+ * Counted whether or not the bundle parses: a malformed one costs at most a signature Flux did not need.
+ */
+export async function sigstoreBundleReferrers(target: Target, subject: Descriptor): Promise<Descriptor[]> {
+  const referrers = await target.referrers(subject);
+  const found = await Promise.all(
+    referrers.map(async (referrer) => {
+      const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
+      const manifest = parseManifest(bytes, descriptor.mediaType).manifest;
+      if (isIndex(manifest) || manifest.layers.length !== 1) return undefined;
+      return manifest.layers[0]?.mediaType.startsWith(sigstoreBundlePrefix) ? referrer : undefined;
+    }),
+  );
+  return found.filter((f) => f !== undefined);
+}
+
+async function hasLegacySignature(target: Target, subject: Descriptor): Promise<boolean> {
+  try {
+    const fetched = await target.fetchManifest(legacySignatureTag(subject.digest));
+    const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+    return !isIndex(manifest) && manifest.layers.length > 0;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
+}
+
+/** The cosign signature formats a digest already carries (whoever signed them). */
+export async function presentSignatureFormats(target: Target, subject: Descriptor): Promise<PresentFormats> {
+  const [legacy, bundles] = await Promise.all([hasLegacySignature(target, subject), sigstoreBundleReferrers(target, subject)]);
+  return { legacy, bundles };
+}
+
+const formatsOf = (format: SignatureFormat): WrittenFormat[] => (format === 'both' ? ['legacy', 'bundle'] : [format]);
+
+/** The requested format widened by what is present: the union, so no Flux version reads only the others'. */
+export function unionFormat(requested: SignatureFormat, present: PresentFormats): SignatureFormat {
+  const legacy = requested !== 'bundle' || present.legacy;
+  const bundle = requested !== 'legacy' || present.bundles.length > 0;
+  return legacy && bundle ? 'both' : legacy ? 'legacy' : 'bundle';
+}
+
+export interface PresentSignResult extends SignResult {
+  /** What was asked for. */
+  requested: SignatureFormat;
+  /** What was written: the request and every format the digest already carried. */
+  formats: WrittenFormat[];
+  /** The formats written beyond the request, because the digest carried them. */
+  added: WrittenFormat[];
+}
+
+/**
+ * Signs in the requested format and in every format the digest already carries, so that every Flux version
+ * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
+ */
+export async function signInPresentFormats(target: Target, subject: Descriptor, options: SignOptions): Promise<PresentSignResult> {
+  const present = await presentSignatureFormats(target, subject);
+  const format = unionFormat(options.format, present);
+  const signed = await signArtifact(target, subject, { ...options, format });
+  const formats = formatsOf(format);
+  const requested = formatsOf(options.format);
+  return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
+}
+
+/**
+ * Why formats were added, one line each, for notes and job summaries; `what` names the digest ("the staging
+ * digest").
+ */
+export function addedFormatNotes(added: readonly WrittenFormat[], what = 'the digest'): string[] {
+  return added.map((format) =>
+    format === 'bundle'
+      ? `also signed as a Sigstore bundle because ${what} carries one (Flux 2.8+ reads only bundles when any exist)`
+      : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`,
+  );
+}
