@@ -3,11 +3,11 @@
 // the one the consumers' own verifiers give (cosign, and Flux source-controller's verifier) for the same artifact.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPublicKey, randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attestationPredicateType, diffArtifact, listArtifacts, notationDirectoryTrustStore, parseManifest, pullArtifact, verifyArtifact, verifyNotation, type ImageIndex, type Target, type Verification } from '@d2ci/core';
+import { attestationPredicateType, diffArtifact, signInPresentFormats, listArtifacts, notationDirectoryTrustStore, parseManifest, pullArtifact, verifyArtifact, verifyNotation, type ImageIndex, type Target, type Verification } from '@d2ci/core';
 import { TestCa } from '../harness/ca.ts';
 import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
 import { pushFresh, remote } from '../sign/helpers.ts';
@@ -90,6 +90,30 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
           assert.deepEqual(problems, []);
         });
       }
+
+      it('a digest cosign v3.0.6 signed as a bundle, promoted by d2ci with another key: both Flux 2.7 and 2.9 accept the release', async () => {
+        const store = stores.get(storeName);
+        assert.ok(store);
+        const target = remote(store.host, 'reverse/promote');
+        const pushed = await pushFresh(target);
+        const reference = `${store.host}/reverse/promote@${pushed.descriptor.digest}`;
+        await cosignSign('v3.0.6', reference, true);
+        // The release key: d2ci asked for legacy only, and adds a bundle because the digest carries one.
+        const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+        const releasePub = join(work, `release-${storeName}.pub`);
+        writeFileSync(releasePub, publicKey.export({ format: 'pem', type: 'spki' }));
+        const signed = await signInPresentFormats(target, pushed.descriptor, { identity: { kind: 'key', privateKey }, format: 'legacy', repository: target.name });
+        assert.deepEqual(signed.formats, ['legacy', 'bundle']);
+        const problems: string[] = [];
+        for (const flux of ['2.7', '2.9'] as const) {
+          const consumer = await fluxVerify(flux, reference, { kind: 'key', publicKeyFile: releasePub });
+          const ours = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification: { kind: 'key', keys: [publicKey] }, fluxVersion: flux });
+          const d2ci = ours.flux[0]?.accepted ?? false;
+          recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: 'cosign v3.0.6 bundle, promoted by d2ci sign', format: 'bundle + d2ci legacy + d2ci bundle', verifier: `flux ${flux}`, consumer: consumer.accepted, d2ci, expected: true });
+          if (!consumer.accepted || !d2ci) problems.push(`flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.reasons.join('; ')})`);
+        }
+        assert.deepEqual(problems, []);
+      });
 
       it('cosign v3.0.6 attest --key --type spdxjson: d2ci verifies the attestation, cosign verify-attestation agrees', async () => {
         const store = stores.get(storeName);
