@@ -94,7 +94,11 @@ describe('push-artifact signs and verify-artifact verifies, as GitHub runs them'
   it('warns when only a bundle signs the artifact (Flux 2.6/2.7 would not see it)', async () => {
     const repository = `${registry.host}/acme/bundle-only`;
     ok(await runAction('push-artifact', { repository, path: 'components/frontend', 'signature-format': 'bundle', ...sigstoreInputs }, env()));
-    const verified = await runAction('verify-artifact', { repository, 'certificate-identity-regexp': workflow, 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace });
+    // By default (flux-version: all) every Flux version must accept it: 2.6 and 2.7 would not see a bundle.
+    const rejected = await runAction('verify-artifact', { repository, 'certificate-identity-regexp': workflow, 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace });
+    assert.equal(rejected.code, 1);
+    assert.match(rejected.errors.join('\n'), /is not verified: Flux 2\.6 and 2\.7 would reject it: it reads only the legacy \.sig signature, and there is none$/);
+    const verified = await runAction('verify-artifact', { repository, 'certificate-identity-regexp': workflow, 'trusted-root': sigstore.trustedRootFile, 'flux-version': 'none' }, { GITHUB_WORKSPACE: workspace });
     ok(verified);
     assert.match(verified.stdout, /::warning::only a Sigstore bundle verifies: Flux 2\.6 and 2\.7 read only legacy \.sig signatures/);
   });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { attestationPredicateType, notationDirectoryTrustStore, parseNotationTrustPolicy, parseLocation, verifyFormats, type NotationTrustPolicyDocument, type NotationTrustStore, InvalidReferenceError, type Location, type Verification, type VerifyFormat } from '@d2ci/core';
-import { InputError, githubContext, linesInput, listInput, registryInputs, stringInput, verificationInputs, verifyInputNames, type GitHubContext, type RegistryInputs } from '@d2ci/action-kit';
+import { attestationPredicateType, FluxVersionError, parseFluxVersionOption, notationDirectoryTrustStore, parseNotationTrustPolicy, parseLocation, verifyFormats, type NotationTrustPolicyDocument, type NotationTrustStore, InvalidReferenceError, type FluxManifestVerify, type FluxVersionOption, type Location, type Verification, type VerifyFormat } from '@d2ci/core';
+import { InputError, fluxManifestInputs, githubContext, linesInput, listInput, registryInputs, stringInput, verificationInputs, verifyInputNames, type GitHubContext, type RegistryInputs } from '@d2ci/action-kit';
 
 export interface Inputs {
   location: Location;
@@ -13,8 +13,23 @@ export interface Inputs {
   requireAttestations: string[];
   /** Notary Project verification instead of cosign's: a trust policy and a trust store. */
   notation: { trustPolicy: NotationTrustPolicyDocument; trustStore: NotationTrustStore } | undefined;
+  /** Which Flux versions must accept it (`flux-version`, default all). */
+  fluxVersion: FluxVersionOption | 'none';
+  /** Keyless, from `flux-manifest`: how many matchOIDCIdentity entries the cluster has. */
+  identities: number | undefined;
+  /** The cluster's verify block (`flux-manifest`). */
+  fluxManifest: FluxManifestVerify | undefined;
   registry: RegistryInputs;
   context: GitHubContext;
+}
+
+function fluxVersionInput(): FluxVersionOption | 'none' {
+  try {
+    return parseFluxVersionOption(stringInput('flux-version'));
+  } catch (err) {
+    if (err instanceof FluxVersionError) throw new InputError('flux-version', `${err.message}, or none`);
+    throw err;
+  }
 }
 
 function location(): { location: Location; reference: string } {
@@ -50,6 +65,9 @@ function location(): { location: Location; reference: string } {
 export async function getInputs(): Promise<Inputs> {
   const context = githubContext();
   const { location: parsed, reference } = location();
+  const fluxVersion = fluxVersionInput();
+  const cluster = await fluxManifestInputs(context);
+  const flux = { fluxVersion, identities: cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' ? cluster.plan.identities : undefined, fluxManifest: cluster?.manifest };
   const notation = notationInputs(context);
   const formatValue = stringInput('signature-format', { fallback: notation ? 'notation' : 'auto' });
   if (formatValue === 'notation' && !notation) throw new InputError('notation-trust-policy', 'is required with `signature-format: notation` (with `notation-trust-store`)');
@@ -57,17 +75,17 @@ export async function getInputs(): Promise<Inputs> {
   if (!(verifyFormats as readonly string[]).includes(formatValue) && formatValue !== 'notation') throw new InputError('signature-format', `"${formatValue}" is not one of ${verifyFormats.join(', ')}, notation`);
   if (notation) {
     if (stringInput('certificate-identity') || stringInput('certificate-identity-regexp') || stringInput('key')) throw new InputError('notation-trust-policy', 'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities');
-    return { location: parsed, reference, verification: { kind: 'key', keys: [] }, format: 'auto', annotations: annotationsInput(), requireAttestations: [], notation, registry: registryInputs(), context };
+    return { location: parsed, reference, verification: { kind: 'key', keys: [] }, format: 'auto', annotations: annotationsInput(), requireAttestations: [], notation, ...flux, registry: registryInputs(), context };
   }
   const annotations = annotationsInput();
-  const verification = await verificationInputs(verifyInputNames, context);
+  const verification = await verificationInputs(verifyInputNames, context, cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' && cluster.plan.policy ? { policy: cluster.plan.policy } : {});
   let requireAttestations: string[];
   try {
     requireAttestations = listInput('require-attestations').map(attestationPredicateType);
   } catch (err) {
     throw new InputError('require-attestations', (err as Error).message);
   }
-  return { location: parsed, reference, verification, format: formatValue as VerifyFormat, annotations, requireAttestations, notation: undefined, registry: registryInputs(), context };
+  return { location: parsed, reference, verification, format: formatValue as VerifyFormat, annotations, requireAttestations, notation: undefined, ...flux, registry: registryInputs(), context };
 }
 
 function annotationsInput(): Record<string, RegExp> {

@@ -1,6 +1,7 @@
 import { NotationPolicyError, OciError, artifactOrigin, locationName, networkErrorCode, openTarget, verifyArtifact, verifyNotation, withAuthHint, type Target } from '@d2ci/core';
 import { InputError, cell, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
+import { verificationSummary } from './summary.ts';
 
 /** Notary Project verification with a trust policy and trust store, as Flux's `verify.provider: notation`. */
 async function runNotation(inputs: Inputs, notation: NonNullable<Inputs['notation']>, target: Target, name: string, explain: (err: unknown) => Promise<unknown>): Promise<void> {
@@ -22,6 +23,7 @@ async function runNotation(inputs: Inputs, notation: NonNullable<Inputs['notatio
   core.setOutput('issuer', '');
   core.setOutput('signer-repository', '');
   core.setOutput('attestations', '[]');
+  core.setOutput('flux', '[]');
   core.setOutput('revision', revision ?? '');
   core.setOutput('source', source ?? '');
   for (const warning of result.warnings) core.warning(warning);
@@ -57,7 +59,7 @@ export async function run(inputs: Inputs): Promise<void> {
   if (inputs.notation) return runNotation(inputs, inputs.notation, target, name, explainRegistry);
   let result;
   try {
-    result = await verifyArtifact({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations, requireAttestations: inputs.requireAttestations });
+    result = await verifyArtifact({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations, requireAttestations: inputs.requireAttestations, fluxVersion: inputs.fluxVersion, ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}) });
   } catch (err) {
     throw await explainRegistry(err);
   }
@@ -71,25 +73,12 @@ export async function run(inputs: Inputs): Promise<void> {
   core.setOutput('issuer', result.issuer ?? '');
   core.setOutput('signer-repository', result.sourceRepository ?? '');
   core.setOutput('attestations', JSON.stringify(result.attestations));
+  core.setOutput('flux', JSON.stringify(result.flux));
   core.setOutput('revision', revision ?? '');
   core.setOutput('source', source ?? '');
   for (const warning of result.warnings) core.warning(warning);
 
-  const policy = inputs.verification.kind === 'key' ? `${inputs.verification.keys.length} public key(s)` : inputs.verification.policy.describe;
-  core.appendSummary(
-    [
-      '### Flux artifact verification',
-      '',
-      '| Artifact | Digest | Result | Signer | Revision |',
-      '|---|---|---|---|---|',
-      `| ${cell(`${name}:${inputs.reference}`)} | \`${shortDigest(digest)}\` | ${result.verified ? `✅ verified (${result.format})` : '❌ not verified'} | ${cell(result.identity ?? '—')}${result.issuer ? ` (${cell(result.issuer)})` : ''}${result.sourceRepository ? `, run in ${cell(result.sourceRepository)}` : ''} | ${cell(revision ?? '—')} |`,
-      '',
-      `Policy: ${cell(policy)}. ${result.signaturesChecked} signature(s) examined.`,
-      ...result.attestations.map((a) => `- attestation \`${cell(a.predicateType)}\`: ${a.verified ? `✅ verified (${shortDigest(a.referrer ?? '')})` : `❌ ${cell(a.reason ?? '')}`}`),
-      ...result.warnings.map((w) => `> ⚠ ${cell(w)}`),
-      ...(result.verified ? [] : ['', ...result.reasons.map((r) => `- ${cell(r)}`)]),
-    ].join('\n'),
-  );
+  core.appendSummary(verificationSummary(inputs, result, name));
   if (result.verified) {
     core.info(`Verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? ` (${result.issuer})` : ''}${result.sourceRepository ? ` in a run of ${result.sourceRepository}` : ''}`);
     return;

@@ -6,3 +6,4 @@ export * from './run.ts';
 export * from './summary.ts';
 export * from './signing.ts';
 export * from './verification.ts';
+export * from './flux-manifest.ts';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compilePolicy, githubIssuer, loadPublicKey, loadTrustedRoot, KeyError, PolicyInputError, TrustError, type TrustedRoot, type Verification } from '@d2ci/core';
+import { compilePolicy, githubIssuer, loadPublicKey, loadTrustedRoot, KeyError, PolicyInputError, TrustError, type CompiledPolicy, type TrustedRoot, type Verification } from '@d2ci/core';
 import { InputError, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
 
@@ -31,6 +31,8 @@ export interface VerificationDefaults {
   identityRegexp?: string;
   /** `owner/repo` (release-artifact: this repository, so a reusable workflow's identity cannot come from another caller). */
   sourceRepository?: string;
+  /** Replaces the identity inputs: a flux manifest's matchOIDCIdentity (conflicting inputs are refused before). */
+  policy?: CompiledPolicy;
 }
 
 function publicKeys(input: string, value: string, context: GitHubContext) {
@@ -70,9 +72,9 @@ export async function verificationInputs(names: VerificationInputNames, context:
   const issuerRegexp = stringInput(names.issuerRegexp);
   // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
   const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
-  let policy;
+  let policy = defaults.policy;
   try {
-    policy = compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
+    policy ??= compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
   } catch (err) {
     if (err instanceof PolicyInputError) {
       if (err.input === 'sourceRepository') throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { compilePolicy, loadPublicKey, loadTrustedRoot, KeyError, PolicyInputError, TrustError, type Verification } from '@d2ci/core';
+import { compilePolicy, loadPublicKey, loadTrustedRoot, KeyError, PolicyInputError, TrustError, type CompiledPolicy, type Verification } from '@d2ci/core';
 import { UsageError } from './errors.ts';
 
 /** cosign's verification flag names; `keyFlag` is `key` for d2ci verify and `verify-key` where --key signs. */
@@ -14,8 +14,11 @@ export const verificationFlags = {
 
 type VerificationValues = { [K in keyof typeof verificationFlags]?: string };
 
-/** A policy from flags: public key(s) from `keyFile`, or a keyless identity checked against a trusted root. */
-export async function verificationFromFlags(values: VerificationValues, keyFile: string | undefined, keyFlag: string): Promise<Verification> {
+/**
+ * A policy from flags: public key(s) from `keyFile`, or a keyless identity checked against a trusted root.
+ * `policy` replaces the identity flags (a flux manifest's matchOIDCIdentity; conflicts are refused before).
+ */
+export async function verificationFromFlags(values: VerificationValues, keyFile: string | undefined, keyFlag: string, policy?: CompiledPolicy): Promise<Verification> {
   try {
     if (keyFile) {
       if (values['certificate-identity'] || values['certificate-identity-regexp']) throw new UsageError(`give --${keyFlag} or --certificate-identity(-regexp), not both`);
@@ -28,7 +31,7 @@ export async function verificationFromFlags(values: VerificationValues, keyFile:
       const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
       return { kind: 'key', keys: blocks.map((block) => loadPublicKey(block)) };
     }
-    const policy = compilePolicy({
+    policy ??= compilePolicy({
       identity: values['certificate-identity'],
       identityRegexp: values['certificate-identity-regexp'],
       issuer: values['certificate-oidc-issuer'],

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { artifactOrigin, attestationPredicateType, parseFluxVersionOption, FluxVersionError, locationName, locationReference, notationDirectoryTrustStore, NotationPolicyError, verifyArtifact, verifyFormats, verifyNotation, type VerifyFormat } from '@d2ci/core';
 import { verificationFlags, verificationFromFlags } from '../verification.ts';
+import { fluxManifestFromFlags } from '../flux-manifest.ts';
 import { parseFlags, registryFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
@@ -25,6 +26,13 @@ Flags:
       --flux-version V                    with auto: pass only if Flux V (2.6, 2.7, 2.8, 2.9) would accept it, read
                                           as its source-controller reads it; all (default) = every one of them;
                                           none = as cosign, without Flux's rules
+      --flux-manifest FILE                will my cluster accept it? Read the verify block of the cluster's
+                                          OCIRepository from FILE (itself, a FluxInstance or Kustomization patch,
+                                          or a ResourceSet): provider, matchOIDCIdentity (any entry may match; on
+                                          Flux 2.8+ bundles only one entry is supported) and which Secrets the
+                                          cluster reads. Their content still comes from --key (verify.secretRef),
+                                          --trusted-root (trustedRootSecretRef) or --notation-trust-policy/-store
+      --flux-manifest-name NAME           the OCIRepository (NAME or NAMESPACE/NAME) when FILE has several
       --require-attestations LIST         attestations that must verify too: spdx, cyclonedx, openvex or URIs
       --notation-trust-policy FILE        verify a Notary Project signature with this trustpolicy.json …
       --notation-trust-store DIR          … and this trust store (x509/ca/<name>/*.pem), as Notation and Flux do
@@ -85,6 +93,8 @@ export async function verify(args: string[], io: Io): Promise<number> {
     'notation-trust-store': { type: 'string' },
     'notation-scope': { type: 'string' },
     'flux-version': { type: 'string' },
+    'flux-manifest': { type: 'string' },
+    'flux-manifest-name': { type: 'string' },
   });
   if (values.help) {
     io.out(verifyHelp);
@@ -102,6 +112,8 @@ export async function verify(args: string[], io: Io): Promise<number> {
       throw new UsageError(`--annotation "${pair}": ${(err as Error).message}`);
     }
   }
+  const cluster = await fluxManifestFromFlags(values);
+  if (cluster?.plan.provider === 'notation' && format !== 'auto' && format !== 'notation') throw new UsageError(`--signature-format ${format}: the flux manifest's OCIRepository verifies with Notation`);
   if (values['notation-trust-policy'] || values['notation-trust-store'] || format === 'notation') return verifyWithNotation(values, positionals, annotations, io);
   let requireAttestations: string[];
   try {
@@ -116,23 +128,26 @@ export async function verify(args: string[], io: Io): Promise<number> {
     if (err instanceof FluxVersionError) throw new UsageError(`--flux-version: ${err.message}, or none`);
     throw err;
   }
-  const verification = await verificationFromFlags(values, values.key, 'key');
+  const plan = cluster?.plan;
+  const verification = await verificationFromFlags(values, values.key, 'key', plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.policy : undefined);
+  const identities = plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.identities : undefined;
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';
   const name = locationName(opened.location);
   let result;
   try {
-    result = await verifyArtifact({ target: opened.target, reference, verification, format: format as VerifyFormat, annotations, requireAttestations, fluxVersion });
+    result = await verifyArtifact({ target: opened.target, reference, verification, format: format as VerifyFormat, annotations, requireAttestations, fluxVersion, ...(identities !== undefined ? { identities } : {}) });
   } catch (err) {
     throw await explainAuth(opened, err);
   }
   const { source, revision } = artifactOrigin(result.annotations);
   const digest = result.descriptor.digest;
   if (values.output === 'json') {
-    json(io, { verified: result.verified, digest, digestUrl: `${name}@${digest}`, format: result.format ?? null, identity: result.identity ?? null, issuer: result.issuer ?? null, signerRepository: result.sourceRepository ?? null, revision: revision ?? null, source: source ?? null, attestations: result.attestations, flux: result.flux, reasons: result.reasons, warnings: result.warnings });
+    json(io, { verified: result.verified, digest, digestUrl: `${name}@${digest}`, format: result.format ?? null, identity: result.identity ?? null, issuer: result.issuer ?? null, signerRepository: result.sourceRepository ?? null, revision: revision ?? null, source: source ?? null, attestations: result.attestations, flux: result.flux, ...(cluster ? { fluxManifest: cluster.manifest } : {}), reasons: result.reasons, warnings: result.warnings });
   } else {
     for (const warning of result.warnings) io.err(`⚠ ${warning}`);
-    if (result.flux.length > 0) io.err(`  Flux ${result.flux.map((v) => `${v.version} ${v.accepted ? '✔' : '✗'}`).join('  ')}`);
+    if (cluster) io.err(`  cluster policy: ${cluster.manifest.origin} in ${cluster.manifest.file} (${verification.kind === 'key' ? `${verification.keys.length} public key(s) from verify.secretRef ${cluster.manifest.secretName ?? ''}` : verification.policy.describe})`);
+    for (const verdict of result.flux) io.err(`  Flux ${verdict.version}: ${verdict.accepted ? '✔ accepts' : '✗ rejects'} (reads ${verdict.reads === 'bundles' ? 'Sigstore bundles' : 'the legacy .sig'})${verdict.reason ? `: ${verdict.reason}` : ''}`);
     if (result.verified) {
       io.err(`✔ verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? `, issuer ${result.issuer}` : ''}${result.sourceRepository ? `, in a run of ${result.sourceRepository}` : ''}`);
       if (revision || source) io.err(`  revision ${revision ?? '?'}, source ${source ?? '?'}`);

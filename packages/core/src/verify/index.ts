@@ -4,3 +4,6 @@ export * from './signatures.ts';
 export * from './verify.ts';
 export * from './notation.ts';
 export * from './flux.ts';
+export * from './flux-manifest-error.ts';
+export * from './flux-manifest.ts';
+export * from './flux-manifest-plan.ts';

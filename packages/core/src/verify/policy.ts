@@ -92,3 +92,48 @@ export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
     },
   };
 }
+
+/** One Flux `matchOIDCIdentity` entry: both patterns are Go regular expressions, both must match. */
+export interface IdentityPattern {
+  subjectRegexp: string;
+  issuerRegexp: string;
+}
+
+/** Thrown for a list entry: which one, and whether its subject or issuer pattern is bad. */
+export class IdentityListError extends PolicyInputError {
+  readonly index: number;
+  constructor(input: 'identityRegexp' | 'issuerRegexp', index: number, message: string) {
+    super(input, message);
+    this.name = 'IdentityListError';
+    this.index = index;
+  }
+}
+
+/**
+ * A list of identities, accepted when ANY entry matches (subject AND issuer): Flux's `matchOIDCIdentity`, which
+ * source-controller turns into cosign `CheckOpts.Identities` of `{SubjectRegExp, IssuerRegExp}`, and cosign's
+ * CheckCertificatePolicy evaluates in an OR fashion (sigstore/cosign pkg/cosign/verify.go). Go RE2, unanchored.
+ */
+export function compileIdentityList(entries: readonly IdentityPattern[], label = 'matchOIDCIdentity'): CompiledPolicy {
+  if (entries.length === 0) throw new PolicyInputError('identityRegexp', `${label} has no entries: keyless verification needs at least one {issuer, subject}`);
+  const compiled = entries.map((entry, index) => {
+    const at = (input: 'identityRegexp' | 'issuerRegexp', field: string, pattern: string) => {
+      try {
+        return compile(input, `${label}[${index}].${field}`, pattern);
+      } catch (err) {
+        if (err instanceof PolicyInputError) throw new IdentityListError(input, index, err.message);
+        throw err;
+      }
+    };
+    return { entry, subject: at('identityRegexp', 'subject', entry.subjectRegexp), issuer: at('issuerRegexp', 'issuer', entry.issuerRegexp) };
+  });
+  const one = (e: IdentityPattern) => `identity matching ${e.subjectRegexp}, issuer matching ${e.issuerRegexp}`;
+  const describe = entries.length === 1 && entries[0] ? one(entries[0]) : `any of ${entries.length}: ${entries.map((e) => `(${one(e)})`).join(' or ')}`;
+  return {
+    describe,
+    mismatch(signer) {
+      if (compiled.some((c) => c.subject.matchString(signer.identity ?? '') && c.issuer.matchString(signer.issuer ?? ''))) return undefined;
+      return `signed by ${signer.identity ?? '(no identity)'}, issued by ${signer.issuer ?? '(no issuer)'}, expected ${describe}`;
+    },
+  };
+}
