@@ -23,8 +23,8 @@ var errors = __webpack_require__(48706);
 var http = __webpack_require__(71737);
 // EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
 var hints = __webpack_require__(8012);
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts
-var signer = __webpack_require__(75687);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 1 modules
+var signer = __webpack_require__(30814);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/documents.ts + 1 modules
 var documents = __webpack_require__(97906);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/sbom.ts
@@ -122,8 +122,8 @@ async function planComponents(components, options) {
     return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 23 modules
-var src = __webpack_require__(31564);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 27 modules
+var src = __webpack_require__(46306);
 ;// CONCATENATED MODULE: ../push-artifact/src/main.ts
 
 
@@ -133,7 +133,9 @@ async function explain(err, inputs, location, credentials, pathInput = inputs.pa
         return err;
     if (err instanceof walk/* ArtifactPathError */.uR) {
         const name = inputs.components ? 'components' : 'path';
-        return new src/* InputError */.dz(name, `${err.message.replace(/^path "[^"]*" /, `"${pathInput}" `)}; check \`${name}\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
+        // A name Flux's Untar refuses is fixed by renaming or ignoring it, whatever the name says (even "symlink").
+        const symlink = !(err instanceof walk/* UnpackableNameError */.sY) && /symlink/.test(err.message);
+        return new src/* InputError */.dz(name, `${err.message.replace(/^path "[^"]*" /, `"${pathInput}" `)}; check \`${name}\`${symlink ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
     }
     if (err instanceof errors/* OciError */.Mf && err.code === 'NETWORK' && (0,http/* networkErrorCode */.a0)(err.cause) === 'ENOTFOUND')
         return new src/* InputError */.dz('repository', `${err.message} in "${inputs.repository}"`);

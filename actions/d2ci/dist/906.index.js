@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(76760);
 var attach = __webpack_require__(19400);
 // EXTERNAL MODULE: ../../packages/core/src/sign/payload.ts
 var payload = __webpack_require__(38419);
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts
-var sign_signer = __webpack_require__(75687);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 1 modules
+var sign_signer = __webpack_require__(30814);
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts
 var sign = __webpack_require__(4756);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/attest.ts
@@ -1447,6 +1447,7 @@ function detectDocumentType(json) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   uR: () => (/* binding */ ArtifactPathError),
+  sY: () => (/* binding */ UnpackableNameError),
   Y1: () => (/* binding */ walkEntries)
 });
 
@@ -1526,6 +1527,38 @@ class ArtifactPathError extends Error {
         this.name = 'ArtifactPathError';
     }
 }
+/**
+ * A name Flux cannot unpack. source-controller extracts every artifact with fluxcd/pkg `tar.Untar`, which checks
+ * each tar header name with `validRelPath` (tar/tar.go@tar/v0.12.0 to tar/v0.17.0, tar/untar.go@tar/v1.2.0):
+ *
+ *     if p == "" || strings.Contains(p, `\`) || strings.HasPrefix(p, "/") || strings.Contains(p, "../") { return false }
+ *
+ * and fails the whole artifact on the first refusal, so such a name is refused here, before anything is uploaded.
+ */
+class UnpackableNameError extends ArtifactPathError {
+    code = 'FLUX_UNTAR_NAME';
+    /** The entry's path inside the artifact, as walked (no trailing slash). */
+    entry;
+    constructor(entry, type, reason) {
+        super(`${type} "${entry}" would fail the whole artifact in Flux: its Untar refuses names ${reason}; rename it, or leave it out with an ignore pattern`);
+        this.name = 'UnpackableNameError';
+        this.entry = entry;
+    }
+}
+/**
+ * Throws when Flux's `validRelPath` would refuse an entry. It sees the tar header name, which is `name` as is
+ * (writeLayer passes it to tar-stream, which adds no trailing `/` to directories, as Flux's own builder writes):
+ * a directory `v1..` passes by itself, but everything in it (`v1../app.yaml`) contains `../` and fails; a file
+ * `v1..` or a directory `..x` passes. Our names never start with `/` and are never empty (the root is `.`), so
+ * `\` and `../` are the two rules that can bite.
+ */
+function assertUnpackable(name, type) {
+    if (name.includes('\\'))
+        throw new UnpackableNameError(name, type, 'containing a backslash');
+    const dotted = name.indexOf('../');
+    if (dotted >= 0)
+        throw new UnpackableNameError(name, type, `containing "../" (directory "${name.slice(0, dotted + 2)}" ends in "..")`);
+}
 const dirMode = 0o755;
 const fileMode = (mode) => (mode & 0o111 ? 0o755 : 0o644);
 /**
@@ -1552,6 +1585,7 @@ function* walkEntries(root, options = {}) {
     }
     yield { name: '.', type: 'directory', mode: dirMode, size: 0, source: root };
     if (info.isFile()) {
+        assertUnpackable((0,external_node_path_.basename)(root), 'file');
         yield { name: (0,external_node_path_.basename)(root), type: 'file', mode: fileMode(info.mode), size: info.size, source: root };
         return;
     }
@@ -1590,12 +1624,14 @@ function* walkEntries(root, options = {}) {
                 const real = (0,external_node_fs_.realpathSync)(source);
                 if (ancestors.has(real))
                     continue; // a symlink loop back into an ancestor
+                assertUnpackable(childName, 'directory');
                 yield { name: childName, type: 'directory', mode: dirMode, size: 0, source };
                 yield* visit(source, childName, new Set([...ancestors, real]));
             }
             else if (kind === 'file') {
                 if (rules.ignores(childName, false))
                     continue;
+                assertUnpackable(childName, 'file');
                 const info = (0,external_node_fs_.statSync)(source);
                 yield { name: childName, type: 'file', mode: fileMode(info.mode), size: info.size, source };
             }

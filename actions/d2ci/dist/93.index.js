@@ -13,16 +13,27 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42328);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48706);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26728);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(97906);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48515);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31564);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10582);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42328);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48706);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26728);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97906);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(48515);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46306);
 
 
 
 
+function fluxVersionInput() {
+    try {
+        return (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_3__/* .parseFluxVersionOption */ .Qx)((0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('flux-version'));
+    }
+    catch (err) {
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_3__/* .FluxVersionError */ .CA)
+            throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('flux-version', `${err.message}, or none`);
+        throw err;
+    }
+}
 function location() {
     const url = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('url');
     const repository = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('repository');
@@ -34,10 +45,10 @@ function location() {
     const input = url ? 'url' : 'repository';
     let parsed;
     try {
-        parsed = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_3__/* .parseLocation */ .zS)(url || repository);
+        parsed = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_4__/* .parseLocation */ .zS)(url || repository);
     }
     catch (err) {
-        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_4__/* .InvalidReferenceError */ .x_)
+        if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_5__/* .InvalidReferenceError */ .x_)
             throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, err.message.replace(/^invalid reference /, ''));
         throw err;
     }
@@ -47,11 +58,11 @@ function location() {
     let reference = inline ?? (ref || 'latest');
     if (ref && !url) {
         try {
-            const withRef = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_3__/* .parseLocation */ .zS)(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`);
+            const withRef = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_4__/* .parseLocation */ .zS)(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`);
             reference = (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
         }
         catch (err) {
-            if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_4__/* .InvalidReferenceError */ .x_)
+            if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_5__/* .InvalidReferenceError */ .x_)
                 throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ref', `"${ref}" is not a tag or digest: ${err.message.replace(/^invalid (reference|layout location) "[^"]*": /, '')}`);
             throw err;
         }
@@ -62,29 +73,32 @@ function location() {
 async function getInputs() {
     const context = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .githubContext */ .h4)();
     const { location: parsed, reference } = location();
+    const fluxVersion = fluxVersionInput();
+    const cluster = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .fluxManifestInputs */ .ow)(context);
+    const flux = { fluxVersion, identities: cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' ? cluster.plan.identities : undefined, fluxManifest: cluster?.manifest };
     const notation = notationInputs(context);
     const formatValue = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('signature-format', { fallback: notation ? 'notation' : 'auto' });
     if (formatValue === 'notation' && !notation)
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notation-trust-policy', 'is required with `signature-format: notation` (with `notation-trust-store`)');
     if (formatValue !== 'notation' && notation)
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('signature-format', `is "${formatValue}", but \`notation-trust-policy\` asks for Notary Project verification; leave it empty or set notation`);
-    if (!_d2ci_core__WEBPACK_IMPORTED_MODULE_5__/* .verifyFormats */ .oP.includes(formatValue) && formatValue !== 'notation')
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('signature-format', `"${formatValue}" is not one of ${_d2ci_core__WEBPACK_IMPORTED_MODULE_5__/* .verifyFormats */ .oP.join(', ')}, notation`);
+    if (!_d2ci_core__WEBPACK_IMPORTED_MODULE_6__/* .verifyFormats */ .oP.includes(formatValue) && formatValue !== 'notation')
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('signature-format', `"${formatValue}" is not one of ${_d2ci_core__WEBPACK_IMPORTED_MODULE_6__/* .verifyFormats */ .oP.join(', ')}, notation`);
     if (notation) {
         if ((0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('certificate-identity') || (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('certificate-identity-regexp') || (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('key'))
             throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notation-trust-policy', 'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities');
-        return { location: parsed, reference, verification: { kind: 'key', keys: [] }, format: 'auto', annotations: annotationsInput(), requireAttestations: [], notation, registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .registryInputs */ .P4)(), context };
+        return { location: parsed, reference, verification: { kind: 'key', keys: [] }, format: 'auto', annotations: annotationsInput(), requireAttestations: [], notation, ...flux, registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .registryInputs */ .P4)(), context };
     }
     const annotations = annotationsInput();
-    const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .verificationInputs */ .zi)(_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .verifyInputNames */ .uU, context);
+    const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .verificationInputs */ .zi)(_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .verifyInputNames */ .uU, context, cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' && cluster.plan.policy ? { policy: cluster.plan.policy } : {});
     let requireAttestations;
     try {
-        requireAttestations = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)('require-attestations').map(_d2ci_core__WEBPACK_IMPORTED_MODULE_6__/* .attestationPredicateType */ .YY);
+        requireAttestations = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .listInput */ .dt)('require-attestations').map(_d2ci_core__WEBPACK_IMPORTED_MODULE_7__/* .attestationPredicateType */ .YY);
     }
     catch (err) {
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('require-attestations', err.message);
     }
-    return { location: parsed, reference, verification, format: formatValue, annotations, requireAttestations, notation: undefined, registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .registryInputs */ .P4)(), context };
+    return { location: parsed, reference, verification, format: formatValue, annotations, requireAttestations, notation: undefined, ...flux, registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .registryInputs */ .P4)(), context };
 }
 function annotationsInput() {
     const annotations = {};
@@ -120,7 +134,7 @@ function notationInputs(context) {
     }
     let trustPolicy;
     try {
-        trustPolicy = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_7__/* .parseNotationTrustPolicy */ .sS)(text);
+        trustPolicy = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_8__/* .parseNotationTrustPolicy */ .sS)(text);
     }
     catch (err) {
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notation-trust-policy', err.message);
@@ -128,7 +142,7 @@ function notationInputs(context) {
     const storePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.workspace, store);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(storePath))
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notation-trust-store', `"${store}" does not exist in the workspace`);
-    return { trustPolicy, trustStore: (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_7__/* .notationDirectoryTrustStore */ .J8)(storePath) };
+    return { trustPolicy, trustStore: (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_8__/* .notationDirectoryTrustStore */ .J8)(storePath) };
 }
 
 

@@ -451,7 +451,7 @@ async function deleteKindCluster(name, path = '') {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3483);
 /* harmony import */ var _oci_order_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8085);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5238);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1993);
 
 
 
@@ -563,7 +563,7 @@ async function loadAutomationObjects(dir, options = {}) {
 
 /***/ }),
 
-/***/ 5238:
+/***/ 1993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -582,8 +582,10 @@ __webpack_require__.d(__webpack_exports__, {
 var oci_order = __webpack_require__(8085);
 // EXTERNAL MODULE: ../../node_modules/re2js/build/index.js
 var build = __webpack_require__(3980);
-;// CONCATENATED MODULE: ../../packages/core/src/imageupdate/regexp.ts
-// Go regular expressions (package regexp, RE2 syntax) for Flux's tag filters and exclusion lists. Matching is
+;// CONCATENATED MODULE: ../../packages/core/src/go/regexp.ts
+// Go regular expressions (package regexp, RE2 syntax) wherever d2ci must read a pattern exactly as a Go consumer
+// does: Flux's tag filters and exclusion lists (image-reflector-controller), and keyless identity and issuer
+// patterns (Flux matchOIDCIdentity, cosign --certificate-identity-regexp; both call regexp.MatchString). Matching is
 // delegated to re2js, a pure-JS port of RE2/J whose parser follows Go's regexp/syntax (same error codes and texts,
 // no lookaround or backreferences, linear time). This module closes the few gaps between re2js and Go: error
 // texts re2js shortens, duplicate group names (Go allows them, RE2/J does not) and Go's Regexp.Expand template rules.
@@ -5298,7 +5300,7 @@ async function settleLimit(items, limit, fn) {
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/imageupdate/policy.ts + 2 modules
-var imageupdate_policy = __webpack_require__(5238);
+var imageupdate_policy = __webpack_require__(1993);
 ;// CONCATENATED MODULE: ../../packages/core/src/imageupdate/reflect.ts
 
 

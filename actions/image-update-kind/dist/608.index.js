@@ -190,8 +190,8 @@ async function installationToken(options) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 30 modules
-var src = __webpack_require__(3575);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 31 modules
+var src = __webpack_require__(752);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 

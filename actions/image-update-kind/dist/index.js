@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3575);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(752);
 
 // The same bundle is the main step and the post step (which deletes a Kind cluster); the state tells them apart.
 if (_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('phase') === 'main') {
@@ -24,7 +24,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3575:
+/***/ 752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45,7 +45,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: cosignSigningInputs, defaultRevision, defaultSource, formatBytes, integerInput, linesInput, oneLine, registrySession, repositoryInput, shortDigest, signingInputs, verificationInputs, verifyInputNames
+// UNUSED EXPORTS: cosignSigningInputs, defaultRevision, defaultSource, fluxManifestInputs, formatBytes, integerInput, linesInput, oneLine, registrySession, repositoryInput, shortDigest, signingInputs, verificationInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -2535,7 +2535,7 @@ function notationInputs(context) {
 
 
 
-const verifyInputNames = {
+const verification_verifyInputNames = {
     identity: 'certificate-identity',
     identityRegexp: 'certificate-identity-regexp',
     issuer: 'certificate-oidc-issuer',
@@ -2584,15 +2584,16 @@ async function verificationInputs(names, context, defaults = {}) {
     const issuerRegexp = stringInput(names.issuerRegexp);
     // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
     const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
-    let policy;
+    let policy = defaults.policy;
     try {
-        policy = compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
+        policy ??= compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
     }
     catch (err) {
         if (err instanceof PolicyInputError) {
-            if (/^certificate-github-workflow-repository /.test(err.message))
+            if (err.input === 'sourceRepository')
                 throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
-            const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
+            // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
+            const name = names[err.input];
             throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
         }
         throw err;
@@ -2614,7 +2615,52 @@ async function verificationInputs(names, context, defaults = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/action-kit/src/flux-manifest.ts
+
+
+
+
+/** The input each flux-manifest problem is about (one table; messages are never read). */
+const inputs = {
+    manifest: 'flux-manifest',
+    name: 'flux-manifest-name',
+    key: verification_verifyInputNames.key,
+    identity: verification_verifyInputNames.identityRegexp,
+    trustedRoot: verification_verifyInputNames.trustedRoot,
+    notation: 'notation-trust-policy',
+};
+/**
+ * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
+ * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest.
+ */
+async function fluxManifestInputs(context) {
+    const file = stringInput(inputs.manifest);
+    const name = stringInput(inputs.name);
+    if (!file) {
+        if (name)
+            throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
+        return undefined;
+    }
+    const identity = [verifyInputNames.identity, verifyInputNames.identityRegexp, verifyInputNames.issuer, verifyInputNames.issuerRegexp, verifyInputNames.sourceRepository].filter((input) => stringInput(input));
+    try {
+        const manifest = await readFluxManifest(resolve(context.workspace, file), { name, shownAs: file });
+        const plan = planFluxVerification(manifest, {
+            key: Boolean(stringInput(verifyInputNames.key)),
+            identity: identity.length > 0,
+            trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
+            notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
+        });
+        return { manifest, plan };
+    }
+    catch (err) {
+        if (err instanceof FluxManifestError)
+            throw new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+        throw err;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 

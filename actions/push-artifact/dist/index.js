@@ -4695,7 +4695,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2564);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5133);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1601);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8460);
 
@@ -4715,7 +4715,7 @@ __webpack_async_result__();
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8936);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2564);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5133);
 
 
 function tag(input, value) {
@@ -4876,6 +4876,38 @@ class ArtifactPathError extends Error {
         this.name = 'ArtifactPathError';
     }
 }
+/**
+ * A name Flux cannot unpack. source-controller extracts every artifact with fluxcd/pkg `tar.Untar`, which checks
+ * each tar header name with `validRelPath` (tar/tar.go@tar/v0.12.0 to tar/v0.17.0, tar/untar.go@tar/v1.2.0):
+ *
+ *     if p == "" || strings.Contains(p, `\`) || strings.HasPrefix(p, "/") || strings.Contains(p, "../") { return false }
+ *
+ * and fails the whole artifact on the first refusal, so such a name is refused here, before anything is uploaded.
+ */
+class UnpackableNameError extends ArtifactPathError {
+    code = 'FLUX_UNTAR_NAME';
+    /** The entry's path inside the artifact, as walked (no trailing slash). */
+    entry;
+    constructor(entry, type, reason) {
+        super(`${type} "${entry}" would fail the whole artifact in Flux: its Untar refuses names ${reason}; rename it, or leave it out with an ignore pattern`);
+        this.name = 'UnpackableNameError';
+        this.entry = entry;
+    }
+}
+/**
+ * Throws when Flux's `validRelPath` would refuse an entry. It sees the tar header name, which is `name` as is
+ * (writeLayer passes it to tar-stream, which adds no trailing `/` to directories, as Flux's own builder writes):
+ * a directory `v1..` passes by itself, but everything in it (`v1../app.yaml`) contains `../` and fails; a file
+ * `v1..` or a directory `..x` passes. Our names never start with `/` and are never empty (the root is `.`), so
+ * `\` and `../` are the two rules that can bite.
+ */
+function assertUnpackable(name, type) {
+    if (name.includes('\\'))
+        throw new UnpackableNameError(name, type, 'containing a backslash');
+    const dotted = name.indexOf('../');
+    if (dotted >= 0)
+        throw new UnpackableNameError(name, type, `containing "../" (directory "${name.slice(0, dotted + 2)}" ends in "..")`);
+}
 const dirMode = 0o755;
 const fileMode = (mode) => (mode & 0o111 ? 0o755 : 0o644);
 /**
@@ -4902,6 +4934,7 @@ function* walk_walkEntries(root, options = {}) {
     }
     yield { name: '.', type: 'directory', mode: dirMode, size: 0, source: root };
     if (info.isFile()) {
+        assertUnpackable((0,external_node_path_.basename)(root), 'file');
         yield { name: (0,external_node_path_.basename)(root), type: 'file', mode: fileMode(info.mode), size: info.size, source: root };
         return;
     }
@@ -4940,12 +4973,14 @@ function* walk_walkEntries(root, options = {}) {
                 const real = (0,external_node_fs_.realpathSync)(source);
                 if (ancestors.has(real))
                     continue; // a symlink loop back into an ancestor
+                assertUnpackable(childName, 'directory');
                 yield { name: childName, type: 'directory', mode: dirMode, size: 0, source };
                 yield* visit(source, childName, new Set([...ancestors, real]));
             }
             else if (kind === 'file') {
                 if (rules.ignores(childName, false))
                     continue;
+                assertUnpackable(childName, 'file');
                 const info = (0,external_node_fs_.statSync)(source);
                 yield { name: childName, type: 'file', mode: fileMode(info.mode), size: info.size, source };
             }
@@ -5003,8 +5038,8 @@ function withAuthHint(err, context) {
     return new errors/* OciError */.Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts
-var sign_signer = __nccwpck_require__(5687);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 1 modules
+var sign_signer = __nccwpck_require__(814);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ../../packages/core/src/oci/attach.ts
@@ -6934,7 +6969,7 @@ async function planComponents(components, options) {
 }
 
 // EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 21 modules
-var src = __nccwpck_require__(2564);
+var src = __nccwpck_require__(5133);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -6944,7 +6979,9 @@ async function explain(err, inputs, location, credentials, pathInput = inputs.pa
         return err;
     if (err instanceof ArtifactPathError) {
         const name = inputs.components ? 'components' : 'path';
-        return new src/* InputError */.dz(name, `${err.message.replace(/^path "[^"]*" /, `"${pathInput}" `)}; check \`${name}\`${/symlink/.test(err.message) ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
+        // A name Flux's Untar refuses is fixed by renaming or ignoring it, whatever the name says (even "symlink").
+        const symlink = !(err instanceof UnpackableNameError) && /symlink/.test(err.message);
+        return new src/* InputError */.dz(name, `${err.message.replace(/^path "[^"]*" /, `"${pathInput}" `)}; check \`${name}\`${symlink ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
     }
     if (err instanceof errors/* OciError */.Mf && err.code === 'NETWORK' && (0,http/* networkErrorCode */.a0)(err.cause) === 'ENOTFOUND')
         return new src/* InputError */.dz('repository', `${err.message} in "${inputs.repository}"`);
@@ -7194,7 +7231,7 @@ async function run(inputs) {
 
 /***/ }),
 
-/***/ 2564:
+/***/ 5133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7222,7 +7259,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: cosignSigningInputs, jobCredentials, oneLine, registryClients, verificationInputs, verifyInputNames
+// UNUSED EXPORTS: cosignSigningInputs, fluxManifestInputs, jobCredentials, oneLine, registryClients, verificationInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -7458,61 +7495,8 @@ function workspacePath(input, value, context) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __nccwpck_require__(8500);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/identity.ts
-class IdentityTokenError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'IdentityTokenError';
-    }
-}
-/** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
-function hasGitHubIdToken(env = process.env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-}
-/**
- * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
- * getIDToken does). `onToken` sees each token first, so CI can mask it.
- */
-function githubActionsIdentity(audience, options = {}) {
-    const env = options.env ?? process.env;
-    return {
-        async getToken() {
-            const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-            const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-            if (!url || !bearer)
-                throw new IdentityTokenError('no OIDC token available to this job: add `permissions: id-token: write`');
-            const request = new URL(url);
-            request.searchParams.append('audience', audience);
-            let response;
-            for (let attempt = 1; attempt <= 3; attempt++) {
-                response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
-                if (response && response.status < 500)
-                    break;
-            }
-            if (!response?.ok)
-                throw new IdentityTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
-            const value = (await response.json()).value;
-            if (!value)
-                throw new IdentityTokenError('the OIDC token response had no value');
-            options.onToken?.(value);
-            return value;
-        },
-    };
-}
-/** A fixed token (cosign's `--identity-token`, or `SIGSTORE_ID_TOKEN`). */
-function staticIdentity(token) {
-    return { getToken: async () => token };
-}
-/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
-function jwtClaims(token) {
-    try {
-        return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
-    }
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/sign/identity.ts
+var identity = __nccwpck_require__(8783);
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
 
 
@@ -7539,10 +7523,10 @@ async function oidcToken(context, audience, purpose) {
     try {
         token = context.options.idToken
             ? await context.options.idToken(audience)
-            : await githubActionsIdentity(audience, { env: context.env }).getToken();
+            : await (0,identity/* githubActionsIdentity */.Jt)(audience, { env: context.env }).getToken();
     }
     catch (err) {
-        if (err instanceof IdentityTokenError)
+        if (err instanceof identity/* IdentityTokenError */.IS)
             throw new CloudCredentialError(`${purpose} needs the job's OIDC token: ${err.message}`, { cause: err });
         throw err;
     }
@@ -9046,10 +9030,10 @@ function cell(text) {
 var sign = __nccwpck_require__(1047);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
 var keys = __nccwpck_require__(6666);
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts
-var signer = __nccwpck_require__(5687);
-// EXTERNAL MODULE: ../../packages/core/src/sign/notation.ts
-var notation = __nccwpck_require__(8959);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 1 modules
+var signer = __nccwpck_require__(814);
+// EXTERNAL MODULE: ../../packages/core/src/sign/notation.ts + 1 modules
+var notation = __nccwpck_require__(995);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/notation-plugin.ts
 // A client for Notation's plugin protocol (notaryproject/specifications plugin-extensibility.md; notation-go
 // plugin/plugin.go and signer/plugin.go): `notation-<name>` executables answering `get-plugin-metadata`,
@@ -9384,7 +9368,7 @@ function signingInputs(context, options = {}) {
             throw err;
         }
     }
-    if (!hasGitHubIdToken()) {
+    if (!(0,identity/* hasGitHubIdToken */.Qk)()) {
         throw new inputs_InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
     }
     const url = (name, fallback) => {
@@ -9399,7 +9383,7 @@ function signingInputs(context, options = {}) {
     return {
         kind: 'cosign',
         format,
-        identity: { kind: 'keyless', identity: githubActionsIdentity('sigstore', { onToken: (token) => setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
+        identity: { kind: 'keyless', identity: (0,identity/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
         describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
     };
 }
@@ -9454,7 +9438,7 @@ function notationInputs(context) {
 
 
 
-const verifyInputNames = {
+const verification_verifyInputNames = {
     identity: 'certificate-identity',
     identityRegexp: 'certificate-identity-regexp',
     issuer: 'certificate-oidc-issuer',
@@ -9503,15 +9487,16 @@ async function verificationInputs(names, context, defaults = {}) {
     const issuerRegexp = stringInput(names.issuerRegexp);
     // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
     const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
-    let policy;
+    let policy = defaults.policy;
     try {
-        policy = compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
+        policy ??= compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
     }
     catch (err) {
         if (err instanceof PolicyInputError) {
-            if (/^certificate-github-workflow-repository /.test(err.message))
+            if (err.input === 'sourceRepository')
                 throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
-            const name = /issuer/.test(err.message) ? (/regular expression/.test(err.message) ? names.issuerRegexp : names.issuer) : /regular expression/.test(err.message) ? names.identityRegexp : names.identity;
+            // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
+            const name = names[err.input];
             throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
         }
         throw err;
@@ -9533,7 +9518,52 @@ async function verificationInputs(names, context, defaults = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/action-kit/src/flux-manifest.ts
+
+
+
+
+/** The input each flux-manifest problem is about (one table; messages are never read). */
+const inputs = {
+    manifest: 'flux-manifest',
+    name: 'flux-manifest-name',
+    key: verification_verifyInputNames.key,
+    identity: verification_verifyInputNames.identityRegexp,
+    trustedRoot: verification_verifyInputNames.trustedRoot,
+    notation: 'notation-trust-policy',
+};
+/**
+ * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
+ * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest.
+ */
+async function fluxManifestInputs(context) {
+    const file = stringInput(inputs.manifest);
+    const name = stringInput(inputs.name);
+    if (!file) {
+        if (name)
+            throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
+        return undefined;
+    }
+    const identity = [verifyInputNames.identity, verifyInputNames.identityRegexp, verifyInputNames.issuer, verifyInputNames.issuerRegexp, verifyInputNames.sourceRepository].filter((input) => stringInput(input));
+    try {
+        const manifest = await readFluxManifest(resolve(context.workspace, file), { name, shownAs: file });
+        const plan = planFluxVerification(manifest, {
+            key: Boolean(stringInput(verifyInputNames.key)),
+            identity: identity.length > 0,
+            trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
+            notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
+        });
+        return { manifest, plan };
+    }
+    catch (err) {
+        if (err instanceof FluxManifestError)
+            throw new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+        throw err;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 
@@ -10907,6 +10937,90 @@ function removeReferrer(index, digest) {
 }
 function filterByArtifactType(referrers, artifactType) {
     return artifactType ? referrers.filter((d) => d.artifactType === artifactType) : referrers;
+}
+
+
+/***/ }),
+
+/***/ 962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ SigningError)
+/* harmony export */ });
+/** Signing could not complete (a Sigstore service, the key or the token); the message is one line. */
+class SigningError extends Error {
+    constructor(message, options) {
+        super(message.replace(/\s*\n\s*/g, ' '), options);
+        this.name = 'SigningError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 8783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IS: () => (/* binding */ IdentityTokenError),
+/* harmony export */   Jt: () => (/* binding */ githubActionsIdentity),
+/* harmony export */   Qk: () => (/* binding */ hasGitHubIdToken),
+/* harmony export */   vE: () => (/* binding */ jwtClaims)
+/* harmony export */ });
+/* unused harmony export staticIdentity */
+class IdentityTokenError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IdentityTokenError';
+    }
+}
+/** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
+function hasGitHubIdToken(env = process.env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+/**
+ * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
+ * getIDToken does). `onToken` sees each token first, so CI can mask it.
+ */
+function githubActionsIdentity(audience, options = {}) {
+    const env = options.env ?? process.env;
+    return {
+        async getToken() {
+            const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+            const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+            if (!url || !bearer)
+                throw new IdentityTokenError('no OIDC token available to this job: add `permissions: id-token: write`');
+            const request = new URL(url);
+            request.searchParams.append('audience', audience);
+            let response;
+            for (let attempt = 1; attempt <= 3; attempt++) {
+                response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
+                if (response && response.status < 500)
+                    break;
+            }
+            if (!response?.ok)
+                throw new IdentityTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
+            const value = (await response.json()).value;
+            if (!value)
+                throw new IdentityTokenError('the OIDC token response had no value');
+            options.onToken?.(value);
+            return value;
+        },
+    };
+}
+/** A fixed token (cosign's `--identity-token`, or `SIGSTORE_ID_TOKEN`). */
+function staticIdentity(token) {
+    return { getToken: async () => token };
+}
+/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
+function jwtClaims(token) {
+    try {
+        return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
 }
 
 
@@ -12914,31 +13028,94 @@ function keyId(key) {
 
 /***/ }),
 
-/***/ 8959:
+/***/ 995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B1: () => (/* binding */ NotationError),
-/* harmony export */   HZ: () => (/* binding */ parseNotationCertificate),
-/* harmony export */   Wx: () => (/* binding */ signNotation),
-/* harmony export */   YR: () => (/* binding */ createNotationKeySigner),
-/* harmony export */   pM: () => (/* binding */ notationAlgorithms),
-/* harmony export */   v$: () => (/* binding */ isNotationKeySpec)
-/* harmony export */ });
-/* unused harmony exports NotationMediaType, NotationAnnotation, NotationHeader, notationAlgorithmForJws, notationKeySpecOf, splitNotationCertificates, parseNotationCertificates, notationRfc1123z, notationSigningTimeProblem, notationLeafCertificateProblem, notationCertificateChainProblem, notationThumbprints, decodeNotationProtectedHeader, parseNotationPayload, parseNotationEnvelope, verifyNotationJwsSignature, notationEnvelopeSignatureProblem, notationSignWithKey, notationPayload, createNotationEnvelope, notationSignatureAnnotations */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _oci_attach_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9400);
-/* harmony import */ var _artifact_flux_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8359);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B1: () => (/* binding */ NotationError),
+  YR: () => (/* binding */ createNotationKeySigner),
+  v$: () => (/* binding */ isNotationKeySpec),
+  pM: () => (/* binding */ notationAlgorithms),
+  HZ: () => (/* binding */ parseNotationCertificate),
+  Wx: () => (/* binding */ signNotation)
+});
+
+// UNUSED EXPORTS: NotationAnnotation, NotationHeader, NotationMediaType, createNotationEnvelope, decodeNotationProtectedHeader, notationAlgorithmForJws, notationCertificateChainProblem, notationEnvelopeSignatureProblem, notationKeySpecOf, notationLeafCertificateProblem, notationPayload, notationRfc1123z, notationSignWithKey, notationSignatureAnnotations, notationSigningTimeProblem, notationThumbprints, parseNotationCertificates, parseNotationEnvelope, parseNotationPayload, splitNotationCertificates, verifyNotationJwsSignature
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
+var media_types = __nccwpck_require__(8613);
+// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
+var descriptor = __nccwpck_require__(7796);
+// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
+var content = __nccwpck_require__(3632);
+// EXTERNAL MODULE: ../../packages/core/src/oci/attach.ts
+var attach = __nccwpck_require__(9400);
+;// CONCATENATED MODULE: ../../packages/core/src/sign/notation-manifest.ts
+// The Notary Project signature manifest exactly as the released notation writes it, for registries and OCI image
+// layouts alike. notation-go v1.3.2 (the library in Flux 2.6–2.9 and in the notation 1.3.x CLI) pushes every
+// signature through registry/repository.go uploadSignatureManifest: oras.PackManifest(PackManifestVersion1_1,
+// artifactType "", ConfigDescriptor = notationEmptyConfigDesc), i.e. an image manifest with NO artifactType and
+// the config `{"mediaType":"application/vnd.cncf.notary.signature","digest":<sha256 of "{}">,"size":2}`
+// (oras-go v2.5.0 pack.go packManifestV1_1 accepts an empty artifactType because that config is not the empty type).
+//
+// The config media type is what matters: on an OCI layout, notation-go v1.3.2 lists signatures with
+// registry/repository.go signatureReferrers, which walks the store's predecessors and keeps an image manifest only
+// when `image.Config.MediaType == "application/vnd.cncf.notary.signature"`; the OCI 1.1 form (artifactType set,
+// empty config) is invisible there (fixed on notation-go main, unreleased). Registries see the same artifact type:
+// the referrers API and oras-go's tag-schema fallback (registry/remote/repository.go indexReferrersForPush) both
+// report `artifactType`, else `config.mediaType`, which d2ci's own listings do too (oci/descriptor.ts artifactTypeOf).
+
+
+
+
+/** The signature manifest's config and effective artifact type (notation-go registry.ArtifactTypeNotation). */
+const notationSignatureType = 'application/vnd.cncf.notary.signature';
+/** notation-go's notationEmptyConfigDesc: the `{}` blob under the signature media type. */
+const notationConfigDescriptor = (0,descriptor/* descriptorFor */.RZ)(notationSignatureType, media_types/* emptyJson */.Gu);
+/** The signature manifest bytes and descriptor, in notation-go v1.3.2's form (see the top of this file). */
+function notationSignatureManifest(subject, options) {
+    const layer = (0,descriptor/* descriptorFor */.RZ)(options.envelopeMediaType, options.envelope);
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: media_types/* MediaType */.zu.ociManifest,
+        config: (0,descriptor/* plainDescriptor */.UM)(notationConfigDescriptor),
+        layers: [(0,descriptor/* plainDescriptor */.UM)(layer)],
+        subject: (0,descriptor/* plainDescriptor */.UM)({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size }),
+    };
+    if (Object.keys(options.annotations).length)
+        manifest.annotations = (0,descriptor/* sortedAnnotations */.sk)(options.annotations);
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    // The type listings show for it (artifactType absent, so the config's), as d2ci's referrers listings report it.
+    return { bytes, descriptor: (0,descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, bytes, { artifactType: notationSignatureType }), layer };
+}
+/**
+ * Stores the envelope and its signature manifest as a referrer of `subject`: config and envelope blobs first, then
+ * the manifest by digest. A registry without the referrers API gets the `sha256-<hex>` tag-schema index, whose entry
+ * carries the config media type as artifactType (RemoteRepository, like oras-go), so notation and Flux find it.
+ */
+async function attachNotationSignature(target, subject, options) {
+    const { bytes, descriptor, layer } = notationSignatureManifest(subject, options);
+    await Promise.all([(0,attach/* pushIfMissing */._)(target, notationConfigDescriptor, media_types/* emptyJson */.Gu), (0,attach/* pushIfMissing */._)(target, layer, options.envelope)]);
+    await target.push(descriptor, (0,content/* bytesSource */.Xl)(bytes));
+    return descriptor;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
+var flux = __nccwpck_require__(8359);
+;// CONCATENATED MODULE: ../../packages/core/src/sign/notation.ts
 // Notary Project (Notation) signatures for OCI artifacts: the JWS envelope, the certificate rules both signing
-// and verification apply, a key-file signer, and attaching the signature as an OCI 1.1 referrer the way the
+// and verification apply, a key-file signer, and attaching the signature as a referrer the way the
 // `notation` CLI does (notaryproject/specifications signature-specification.md, signature-envelope-jws.md;
 // notation-go signer/signer.go and notation.go; notation-core-go signature/jws and x509).
 
 
 
 const NotationMediaType = {
-    /** The signature manifest's artifactType (or, in the pre-1.1 form, its config media type). */
+    /** The signature manifest's config media type as notation-go v1.3.2 writes it (artifactType in the OCI 1.1 form). */
     signature: 'application/vnd.cncf.notary.signature',
     payload: 'application/vnd.cncf.notary.payload.v1+json',
     jws: 'application/jose+json',
@@ -12984,7 +13161,7 @@ class NotationError extends Error {
 const curveBits = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
 /** The key spec of a key or certificate (notation-core-go ExtractKeySpec: RSA 2048/3072/4096, EC P-256/384/521 only). */
 function notationKeySpecOf(key) {
-    const publicKey = key instanceof node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate ? key.publicKey : key;
+    const publicKey = key instanceof external_node_crypto_.X509Certificate ? key.publicKey : key;
     const type = publicKey.asymmetricKeyType;
     if (type === 'rsa') {
         const bits = Math.ceil((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8) * 8;
@@ -13138,12 +13315,12 @@ function splitNotationCertificates(input) {
 }
 /** Reads a certificate once: Node's X509Certificate for keys and signatures, @sigstore/core's DER parser for the rest. */
 async function parseNotationCertificate(input) {
-    const der = input instanceof node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate ? input.raw : input;
+    const der = input instanceof external_node_crypto_.X509Certificate ? input.raw : input;
     const Asn1 = await loadAsn1();
     let x509;
     let root;
     try {
-        x509 = input instanceof node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate ? input : new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(der);
+        x509 = input instanceof external_node_crypto_.X509Certificate ? input : new external_node_crypto_.X509Certificate(der);
         root = Asn1.parseBuffer(Buffer.from(der));
     }
     catch (err) {
@@ -13174,7 +13351,7 @@ async function parseNotationCertificate(input) {
         notAfter: validity.subs[1]?.toDate() ?? new Date(Number.NaN),
         signatureAlgorithm: root.subs[1]?.subs[0]?.toOID() ?? '',
         revocationEndpoints: false,
-        sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(der).digest('hex'),
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'),
     };
     certificate.subject = goNameString(certificate.subjectName);
     const extensions = fields.find((f) => f.tag.isContextSpecific(3))?.subs[0]?.subs ?? [];
@@ -13389,7 +13566,7 @@ function notationCertificateChainProblem(chain, signingTime) {
 }
 /** SHA-256 thumbprints of a chain, leaf first, as the `io.cncf.notary.x509chain.thumbprint#S256` annotation lists them. */
 function notationThumbprints(chain) {
-    return chain.map((der) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(der).digest('hex'));
+    return chain.map((der) => (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'));
 }
 const knownHeaders = new Set(['alg', 'cty', 'crit', NotationHeader.expiry, NotationHeader.signingTime, NotationHeader.signingScheme, NotationHeader.authenticSigningTime]);
 const base64url = /^[A-Za-z0-9_-]*$/;
@@ -13557,9 +13734,9 @@ function verifyNotationJwsSignature(algorithm, signingInput, signature, publicKe
         if (algorithm.keyType === 'ec') {
             if (signature.length !== 2 * (algorithm.coordinateBytes ?? 0))
                 return false;
-            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(algorithm.digest, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
+            return (0,external_node_crypto_.verify)(algorithm.digest, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
         }
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(algorithm.digest, signingInput, { key: publicKey, padding: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PKCS1_PSS_PADDING, saltLength: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PSS_SALTLEN_AUTO }, signature);
+        return (0,external_node_crypto_.verify)(algorithm.digest, signingInput, { key: publicKey, padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING, saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_AUTO }, signature);
     }
     catch {
         return false;
@@ -13592,7 +13769,7 @@ function readPrivateKey(input, password) {
         return input;
     const pem = input.toString();
     try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: pem, format: 'pem', passphrase: password || undefined });
+        return (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem', passphrase: password || undefined });
     }
     catch (err) {
         // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
@@ -13602,14 +13779,14 @@ function readPrivateKey(input, password) {
     }
 }
 function spki(key) {
-    return (key.type === 'private' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
+    return (key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
 }
 /** Signs bytes with a key of the given spec in the JWS form (RSASSA-PSS, salt = hash length; ECDSA raw R||S). */
 function notationSignWithKey(keySpec, privateKey, bytes) {
     const algorithm = notationAlgorithms[keySpec];
     return algorithm.keyType === 'ec'
-        ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
-        : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(algorithm.digest, bytes, { key: privateKey, padding: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PKCS1_PSS_PADDING, saltLength: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PSS_SALTLEN_DIGEST });
+        ? (0,external_node_crypto_.sign)(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
+        : (0,external_node_crypto_.sign)(algorithm.digest, bytes, { key: privateKey, padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING, saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_DIGEST });
 }
 /**
  * A signer from a private key and its certificate chain (notation's `notation key add --id ... --plugin`-less
@@ -13692,15 +13869,15 @@ async function createNotationEnvelope(subject, signer, options = {}) {
         crit: expiry ? [NotationHeader.signingScheme, NotationHeader.expiry] : [NotationHeader.signingScheme],
         cty: NotationMediaType.payload,
         [NotationHeader.signingScheme]: 'notary.x509',
-        [NotationHeader.signingTime]: (0,_artifact_flux_js__WEBPACK_IMPORTED_MODULE_1__/* .rfc3339 */ .ag)(signingTime),
-        ...(expiry ? { [NotationHeader.expiry]: (0,_artifact_flux_js__WEBPACK_IMPORTED_MODULE_1__/* .rfc3339 */ .ag)(expiry) } : {}),
+        [NotationHeader.signingTime]: (0,flux/* rfc3339 */.ag)(signingTime),
+        ...(expiry ? { [NotationHeader.expiry]: (0,flux/* rfc3339 */.ag)(expiry) } : {}),
     };
     const encodedProtected = Buffer.from(sortedJson(protectedHeader)).toString('base64url');
     const encodedPayload = payload.toString('base64url');
     const signingInput = Buffer.from(`${encodedProtected}.${encodedPayload}`, 'ascii');
     const signature = await signer.sign(signingInput);
     const chainInput = await signer.certificateChain();
-    const chain = await parseNotationCertificates(chainInput.map((c) => (c instanceof node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate ? c : Buffer.from(c))));
+    const chain = await parseNotationCertificates(chainInput.map((c) => (c instanceof external_node_crypto_.X509Certificate ? c : Buffer.from(c))));
     const leaf = chain[0];
     if (!leaf)
         throw new NotationError('the signer returned no certificate chain');
@@ -13726,22 +13903,23 @@ async function createNotationEnvelope(subject, signer, options = {}) {
 function notationSignatureAnnotations(certificates, signingTime) {
     return {
         [NotationAnnotation.thumbprintS256]: JSON.stringify(notationThumbprints(certificates)),
-        [NotationAnnotation.created]: (0,_artifact_flux_js__WEBPACK_IMPORTED_MODULE_1__/* .rfc3339 */ .ag)(signingTime),
+        [NotationAnnotation.created]: (0,flux/* rfc3339 */.ag)(signingTime),
     };
 }
 /**
- * Signs a manifest already stored in `target` in the Notary Project format and attaches the JWS envelope as an
- * OCI 1.1 referrer: artifactType `application/vnd.cncf.notary.signature`, the empty config, one
- * `application/jose+json` layer, `subject`, and the thumbprint and created annotations. A registry without the
- * referrers API gets the `sha256-<hex>` tag-schema index (as notation does through oras).
+ * Signs a manifest already stored in `target` in the Notary Project format and attaches the JWS envelope as a
+ * referrer in the form notation-go v1.3.2 writes (sign/notation-manifest.ts): config media type
+ * `application/vnd.cncf.notary.signature`, no artifactType, one `application/jose+json` layer, `subject`, and the
+ * thumbprint and created annotations. The released notation finds only that form in an OCI layout; registries list
+ * it under the same artifact type. A registry without the referrers API gets the `sha256-<hex>` tag-schema index
+ * (as notation does through oras).
  */
 async function signNotation(target, subject, options) {
     const plain = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
     const made = await createNotationEnvelope(plain, options.signer, options);
-    const descriptor = await (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_2__/* .attachReferrer */ .v)(target, plain, {
-        artifactType: NotationMediaType.signature,
-        layerMediaType: NotationMediaType.jws,
-        content: made.envelope,
+    const descriptor = await attachNotationSignature(target, plain, {
+        envelopeMediaType: NotationMediaType.jws,
+        envelope: made.envelope,
         annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
     });
     return { descriptor, signatureRef: `${target.name}@${descriptor.digest}`, envelope: made.envelope, thumbprints: notationThumbprints(made.certificates), signingTime: made.signingTime };
@@ -13828,8 +14006,8 @@ var oci_digest = __nccwpck_require__(8341);
 var oci_descriptor = __nccwpck_require__(7796);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts
-var sign_signer = __nccwpck_require__(5687);
+// EXTERNAL MODULE: ../../packages/core/src/sign/errors.ts
+var sign_errors = __nccwpck_require__(962);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/legacy.ts
 
 
@@ -13855,14 +14033,18 @@ function toPem(der, label = 'CERTIFICATE') {
     const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
     return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
+/** The DER certificates in a PEM text (Fulcio may or may not wrap base64 at 64 columns; Go's pem.Encode does). */
+function pemCertificates(pem) {
+    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+}
 /**
  * The cosign legacy annotations for a message-signature bundle, as cosign v3's own legacy path maps its bundle
  * (`RekorBundleFromProtoTlogEntry`): base64 signature, leaf certificate PEM, chain, and the Rekor "bundle" JSON
  * whose body is a string, integratedTime and logIndex numbers, and logID hex.
  */
-function legacyAnnotations(bundle) {
+function legacyAnnotations(bundle, fulcioChain = []) {
     if (bundle.content.$case !== 'messageSignature')
-        throw new sign_signer/* SigningError */.uJ('a legacy signature needs a message-signature bundle');
+        throw new sign_errors/* SigningError */.u('a legacy signature needs a message-signature bundle');
     const annotations = { [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64') };
     const material = bundle.verificationMaterial;
     const certificates = material.content.$case === 'x509CertificateChain' ? material.content.x509CertificateChain.certificates : material.content.$case === 'certificate' ? [material.content.certificate] : [];
@@ -13870,10 +14052,13 @@ function legacyAnnotations(bundle) {
         return annotations; // key-based, offline: the signature is all cosign writes
     const [leaf, ...chain] = certificates;
     annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
-    annotations[CosignAnnotation.chain] = chain.map((c) => toPem(Buffer.from(c.rawBytes))).join('');
+    // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
+    // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
+    const pems = fulcioChain.length > 0 ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der)) : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
+    annotations[CosignAnnotation.chain] = pems.join('');
     const entry = material.tlogEntries[0];
     if (!entry?.inclusionPromise)
-        throw new sign_signer/* SigningError */.uJ('Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
+        throw new sign_errors/* SigningError */.u('Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
     annotations[CosignAnnotation.bundle] = JSON.stringify({
         SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp.toString('base64'),
         Payload: {
@@ -13928,8 +14113,10 @@ async function appendLegacySignature(target, subjectDigest, payload, annotations
     return { tag, manifest: descriptor, signatures: layers.length };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/sign/notation.ts
-var notation = __nccwpck_require__(8959);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 1 modules
+var sign_signer = __nccwpck_require__(814);
+// EXTERNAL MODULE: ../../packages/core/src/sign/notation.ts + 1 modules
+var notation = __nccwpck_require__(995);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/sign.ts
 
 
@@ -13947,6 +14134,20 @@ function certificateIdentity(bundle) {
         return undefined;
     const san = new external_node_crypto_.X509Certificate(Buffer.from(der)).subjectAltName ?? '';
     return /(?:URI|email):([^,]+)/.exec(san)?.[1];
+}
+// Fulcio's issuer extensions (github.com/sigstore/fulcio docs/oid-info.md): DER UTF8String in the current OID,
+// raw bytes in the deprecated one.
+const issuerV2 = '1.3.6.1.4.1.57264.1.8';
+const issuerV1 = '1.3.6.1.4.1.57264.1.1';
+async function certificateIssuer(bundle) {
+    const material = bundle.verificationMaterial.content;
+    const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+    if (!der)
+        return undefined;
+    const { X509Certificate: SigstoreCertificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
+    const certificate = SigstoreCertificate.parse(Buffer.from(der));
+    const v2 = certificate.extension(issuerV2)?.valueObj.subs[0]?.value;
+    return (v2 ?? certificate.extension(issuerV1)?.value)?.toString('utf8');
 }
 /**
  * Attaches a v0.3 bundle (a DSSE envelope over an in-toto statement of `predicateType`) to `subject` as cosign v3
@@ -13978,7 +14179,7 @@ async function signArtifact(target, subject, options) {
         const payload = (0,sign_payload/* simpleSigningPayload */.Kq)(options.repository, subject.digest, options.claims);
         const bundle = await signer.signMessage(payload);
         first ??= bundle;
-        const written = await appendLegacySignature(target, subject.digest, payload, legacyAnnotations(bundle));
+        const written = await appendLegacySignature(target, subject.digest, payload, legacyAnnotations(bundle, await signer.certificateChain()));
         result.legacyTag = written.tag;
         result.signatureRef = `${name}:${written.tag}`;
     }
@@ -13993,6 +14194,9 @@ async function signArtifact(target, subject, options) {
     if (logIndex !== undefined)
         result.rekorLogIndex = String(logIndex);
     result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}` : 'unknown');
+    const issuer = first && (await certificateIssuer(first));
+    if (issuer)
+        result.issuer = issuer;
     return result;
 }
 /** Signing failed after the manifest was stored: nothing was tagged. */
@@ -14062,18 +14266,110 @@ function signNotationBeforeTagging(target, signer) {
 
 /***/ }),
 
-/***/ 5687:
+/***/ 814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B5: () => (/* binding */ createBundleSigner),
-/* harmony export */   uJ: () => (/* binding */ SigningError),
-/* harmony export */   xe: () => (/* binding */ publicGood)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6666);
-/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8419);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B5: () => (/* binding */ createBundleSigner),
+  xe: () => (/* binding */ publicGood)
+});
+
+// UNUSED EXPORTS: SigningError
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
+var keys = __nccwpck_require__(6666);
+// EXTERNAL MODULE: ../../packages/core/src/sign/payload.ts
+var payload = __nccwpck_require__(8419);
+// EXTERNAL MODULE: ../../packages/core/src/sign/errors.ts
+var errors = __nccwpck_require__(962);
+// EXTERNAL MODULE: ../../packages/core/src/sign/identity.ts
+var identity = __nccwpck_require__(8783);
+;// CONCATENATED MODULE: ../../packages/core/src/sign/fulcio.ts
+
+
+
+
+/** The subject Fulcio's challenge signs: the verified email, else `sub` (as sigstore-js `extractJWTSubject`). */
+function challengeSubject(token) {
+    const claims = (0,identity/* jwtClaims */.vE)(token);
+    if (typeof claims.email === 'string' && claims.email) {
+        if (!claims.email_verified)
+            throw new errors/* SigningError */.u('no usable OIDC token: its email is not verified by the issuer');
+        return claims.email;
+    }
+    if (typeof claims.sub === 'string' && claims.sub)
+        return claims.sub;
+    throw new errors/* SigningError */.u('no usable OIDC token: it has neither email nor sub');
+}
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function requestChain(options, token, publicKey, proof) {
+    const url = `${options.url.replace(/\/+$/, '')}/api/v2/signingCert`;
+    const body = JSON.stringify({
+        credentials: { oidcIdentityToken: token },
+        publicKeyRequest: { publicKey: { algorithm: 'ECDSA', content: publicKey }, proofOfPossession: proof.toString('base64') },
+    });
+    let last = '';
+    // Bounded: retries + 1 attempts, each with its own timeout; only network errors and 5xx/429 are retried.
+    for (let attempt = 0; attempt <= options.retries; attempt++) {
+        if (attempt > 0)
+            await pause(Math.min(500 * 2 ** (attempt - 1), 5_000));
+        let response;
+        try {
+            response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body, signal: AbortSignal.timeout(options.timeoutMs) });
+        }
+        catch (err) {
+            last = err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : `network error (${err.message})`;
+            continue;
+        }
+        if (response.status >= 500 || response.status === 429) {
+            last = `HTTP ${response.status}`;
+            await response.body?.cancel();
+            continue;
+        }
+        if (!response.ok)
+            throw new errors/* SigningError */.u(`Fulcio at ${options.url} did not issue a certificate: HTTP ${response.status}`);
+        const json = (await response.json().catch(() => ({})));
+        const certificates = (json.signedCertificateEmbeddedSct ?? json.signedCertificateDetachedSct)?.chain?.certificates;
+        if (!Array.isArray(certificates) || certificates.length === 0 || !certificates.every((c) => typeof c === 'string')) {
+            throw new errors/* SigningError */.u(`Fulcio at ${options.url} answered without a certificate chain`);
+        }
+        return certificates;
+    }
+    throw new errors/* SigningError */.u(`Fulcio at ${options.url} did not issue a certificate: ${last} after ${options.retries + 1} attempts`);
+}
+/**
+ * A keyless signer: one Fulcio certificate for an ephemeral key, made on the first signature and reused for every
+ * later one (legacy and bundle signatures of a run share it). `chain()` gives Fulcio's chain after the leaf.
+ */
+function fulcioSigner(privateKey, options) {
+    let issued;
+    const certificate = () => (issued ??= (async () => {
+        let token;
+        try {
+            token = await options.identity.getToken();
+        }
+        catch (err) {
+            throw new errors/* SigningError */.u(`no OIDC token: ${err.message}`, { cause: err });
+        }
+        const proof = (0,external_node_crypto_.sign)('sha256', Buffer.from(challengeSubject(token)), privateKey);
+        return requestChain(options, token, (0,keys.publicKeyPem)(privateKey), proof);
+    })());
+    return {
+        async sign(data) {
+            const [leaf] = await certificate();
+            return { signature: (0,external_node_crypto_.sign)('sha256', data, privateKey), key: { $case: 'x509Certificate', certificate: leaf } };
+        },
+        chain: async () => (await certificate()).slice(1),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/signer.ts
+
+
 
 
 
@@ -14081,38 +14377,37 @@ const publicGood = {
     fulcio: 'https://fulcio.sigstore.dev',
     rekor: 'https://rekor.sigstore.dev',
 };
-class SigningError extends Error {
-    constructor(message, options) {
-        super(message.replace(/\s*\n\s*/g, ' '), options);
-        this.name = 'SigningError';
-    }
-}
-/** Signs with a key we hold: ECDSA P-256 over SHA-256, the scheme cosign and Fulcio certificates use. */
-function keySigner(privateKey, hint) {
-    const publicKey = (0,_keys_js__WEBPACK_IMPORTED_MODULE_1__.publicKeyPem)(privateKey);
+
+/**
+ * Signs with a key we hold: ECDSA P-256 over SHA-256, the scheme cosign and Fulcio certificates use. No key hint:
+ * @sigstore/bundle copies the hint into the DSSE signature's `keyid`, and go-securesystemslib's verifier (inside
+ * sigstore-go, so cosign v2.6.3+/v3 and Flux 2.8+) skips a signature whose keyid differs from its own (empty)
+ * key id — "accepted signatures do not match threshold". cosign writes no keyid (dsse.WrapSigner).
+ */
+function keySigner(privateKey) {
+    const publicKey = (0,keys.publicKeyPem)(privateKey);
     return {
-        sign: async (data) => ({
-            signature: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', data, privateKey),
-            key: { $case: 'publicKey', publicKey, ...(hint ? { hint } : {}) },
-        }),
+        sign: async (data) => ({ signature: (0,external_node_crypto_.sign)('sha256', data, privateKey), key: { $case: 'publicKey', publicKey } }),
     };
 }
 /** Names which Sigstore service an @sigstore/sign error came from, in one line. */
 function describe(err, identity) {
+    if (err instanceof errors/* SigningError */.u)
+        return err;
     const rawCode = err.code;
     const code = typeof rawCode === 'string' ? rawCode : '';
     const message = err.message ?? String(err);
     const cause = err.cause?.message;
     const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
     if (code.startsWith('CA_') || /signing certificate/i.test(message))
-        return new SigningError(`Fulcio at ${identity.fulcioUrl ?? publicGood.fulcio} did not issue a certificate: ${detail}`, { cause: err });
+        return new errors/* SigningError */.u(`Fulcio at ${identity.fulcioUrl ?? publicGood.fulcio} did not issue a certificate: ${detail}`, { cause: err });
     if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message))
-        return new SigningError(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
+        return new errors/* SigningError */.u(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
     if (code.startsWith('TSA_') || /timestamp/i.test(message))
-        return new SigningError(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
+        return new errors/* SigningError */.u(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
     if (/token/i.test(message))
-        return new SigningError(`no OIDC token: ${detail}`, { cause: err });
-    return new SigningError(`signing failed: ${detail}`, { cause: err });
+        return new errors/* SigningError */.u(`no OIDC token: ${detail}`, { cause: err });
+    return new errors/* SigningError */.u(`signing failed: ${detail}`, { cause: err });
 }
 /**
  * A signer for one artifact. Keyless: one ephemeral P-256 key and one Fulcio certificate for every signature
@@ -14127,32 +14422,30 @@ async function createBundleSigner(identity) {
     return {
         signMessage: async (data) => (await signer()).signMessage(data),
         signStatement: async (statement) => (await signer()).signStatement(statement),
+        certificateChain: async () => (await signer()).certificateChain(),
     };
 }
 async function buildBundleSigner(identity) {
     const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(124), __nccwpck_require__.e(137), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
     if (identity.kind === 'key') {
-        const signer = keySigner(identity.privateKey, (0,_keys_js__WEBPACK_IMPORTED_MODULE_1__.keyId)(identity.privateKey));
+        const signer = keySigner(identity.privateKey);
+        // The hint goes into the verification material only (informational; verifiers take the key they are given).
+        const hint = (0,keys.keyId)(identity.privateKey);
+        const hinted = (bundle) => {
+            const content = bundle.verificationMaterial.content;
+            if (content.$case === 'publicKey')
+                content.publicKey.hint = hint;
+            return bundle;
+        };
         return {
-            signMessage: (data) => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses: [] }).create({ data }),
-            signStatement: (statement) => new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: _payload_js__WEBPACK_IMPORTED_MODULE_2__/* .inTotoPayloadType */ .OY }),
+            signMessage: async (data) => hinted(await new sigstore.MessageSignatureBundleBuilder({ signer, witnesses: [] }).create({ data })),
+            signStatement: async (statement) => hinted(await new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
+            certificateChain: async () => [],
         };
     }
     const fetchOptions = { timeout: identity.timeoutMs ?? 30_000, retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
-    const { privateKey } = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPairSync)('ec', { namedCurve: 'prime256v1' });
-    const ephemeral = keySigner(privateKey);
-    const fulcio = new sigstore.FulcioSigner({ fulcioBaseURL: identity.fulcioUrl ?? publicGood.fulcio, identityProvider: identity.identity, keyHolder: ephemeral, ...fetchOptions });
-    let first;
-    const signer = {
-        async sign(data) {
-            if (!first) {
-                first = fulcio.sign(data);
-                return first;
-            }
-            const { key } = await first;
-            return { signature: (await ephemeral.sign(data)).signature, key };
-        },
-    };
+    const { privateKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'prime256v1' });
+    const signer = fulcioSigner(privateKey, { url: identity.fulcioUrl ?? publicGood.fulcio, identity: identity.identity, timeoutMs: fetchOptions.timeout, retries: fetchOptions.retry.retries });
     const witnesses = [
         new sigstore.RekorWitness({ rekorBaseURL: identity.rekorUrl ?? publicGood.rekor, majorApiVersion: 1, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }),
         ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
@@ -14167,7 +14460,8 @@ async function buildBundleSigner(identity) {
     };
     return {
         signMessage: (data) => guard(() => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })),
-        signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: _payload_js__WEBPACK_IMPORTED_MODULE_2__/* .inTotoPayloadType */ .OY })),
+        signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
+        certificateChain: () => guard(() => signer.chain()),
     };
 }
 
@@ -20425,7 +20719,7 @@ exports.stringify = stringify;
 
 var identity = __nccwpck_require__(1891);
 var map = __nccwpck_require__(1231);
-var seq = __nccwpck_require__(814);
+var seq = __nccwpck_require__(8433);
 var string = __nccwpck_require__(3724);
 var tags = __nccwpck_require__(8478);
 
@@ -20514,7 +20808,7 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 814:
+/***/ 8433:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -20701,7 +20995,7 @@ exports.intOct = intOct;
 
 var map = __nccwpck_require__(1231);
 var _null = __nccwpck_require__(5940);
-var seq = __nccwpck_require__(814);
+var seq = __nccwpck_require__(8433);
 var string = __nccwpck_require__(3724);
 var bool = __nccwpck_require__(5579);
 var float = __nccwpck_require__(1433);
@@ -20733,7 +21027,7 @@ exports.schema = schema;
 
 var Scalar = __nccwpck_require__(4305);
 var map = __nccwpck_require__(1231);
-var seq = __nccwpck_require__(814);
+var seq = __nccwpck_require__(8433);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -20804,7 +21098,7 @@ exports.schema = schema;
 
 var map = __nccwpck_require__(1231);
 var _null = __nccwpck_require__(5940);
-var seq = __nccwpck_require__(814);
+var seq = __nccwpck_require__(8433);
 var string = __nccwpck_require__(3724);
 var bool = __nccwpck_require__(5579);
 var float = __nccwpck_require__(1433);
@@ -21414,7 +21708,7 @@ exports.resolvePairs = resolvePairs;
 
 var map = __nccwpck_require__(1231);
 var _null = __nccwpck_require__(5940);
-var seq = __nccwpck_require__(814);
+var seq = __nccwpck_require__(8433);
 var string = __nccwpck_require__(3724);
 var binary = __nccwpck_require__(743);
 var bool = __nccwpck_require__(8514);

@@ -64,7 +64,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 2393:
+/***/ 4774:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -331,7 +331,7 @@ See the License for the specific language governing permissions and
 limitations under the License.
 */
 __exportStar(__webpack_require__(7515), exports);
-__exportStar(__webpack_require__(2393), exports);
+__exportStar(__webpack_require__(4774), exports);
 __exportStar(__webpack_require__(9565), exports);
 __exportStar(__webpack_require__(3), exports);
 
@@ -1056,7 +1056,7 @@ function oidEquals(a, b) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getTSATimestamp = getTSATimestamp;
 exports.getTLogTimestamp = getTLogTimestamp;
-const tsa_1 = __webpack_require__(7460);
+const tsa_1 = __webpack_require__(5079);
 function getTSATimestamp(timestamp, data, timestampAuthorities) {
     (0, tsa_1.verifyRFC3161Timestamp)(timestamp, data, timestampAuthorities);
     return {
@@ -1080,7 +1080,7 @@ function getTLogTimestamp(entry) {
 
 /***/ }),
 
-/***/ 7460:
+/***/ 5079:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
