@@ -13,7 +13,7 @@ import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
 import { pushFresh, remote } from '../sign/helpers.ts';
 import { exportTrust, type TrustFiles } from './lib/trust.ts';
 import { startStore, type Store, type StoreName } from './lib/stores.ts';
-import { cosignVerifyAttestation, fluxVerify, notationConfig } from './lib/consumers.ts';
+import { cosignVerifyAttestation, fluxVerify, notationConfig, notationVerify } from './lib/consumers.ts';
 import { notationVersion, orasVersion, run, tool, type CosignVersion } from './lib/tools.ts';
 import { recordCell } from './lib/results.ts';
 
@@ -151,9 +151,18 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
         assert.equal(signed.code, 0, signed.stderr);
         const ours = await verifyNotation({ target, reference: pushed.descriptor.digest, repository: scope, trustPolicy: JSON.stringify(policy), trustStore: notationDirectoryTrustStore(config.storeDir) });
         const flux = await fluxVerify('2.9', `${scope}@${pushed.descriptor.digest}`, { kind: 'notation', secretDir: config.secretDir });
-        recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: 'notation 1.3.2 sign', format: 'notation', verifier: 'flux 2.9', consumer: flux.accepted, d2ci: ours.verified, expected: true });
-        assert.equal(ours.verified, true, ours.reasons.join('; '));
-        assert.ok(flux.accepted, flux.detail);
+        const cli = await notationVerify(`${scope}@${pushed.descriptor.digest}`, config.configHome);
+        // olareg 0.1.2's referrers API lists notation's manifest (no artifactType, the notary config) without the
+        // config-media-type fallback the spec asks for, and notation filters on it: invisible to notation, Flux and
+        // d2ci alike there. What matters is that d2ci says what the consumers say.
+        const expected = storeName !== 'olareg';
+        recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: 'notation 1.3.2 sign', format: 'notation', verifier: 'flux 2.9', consumer: flux.accepted, d2ci: ours.verified, expected });
+        recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: 'notation 1.3.2 sign', format: 'notation', verifier: 'notation v1.3.2', consumer: cli.accepted, d2ci: ours.verified, expected });
+        assert.deepEqual(
+          { d2ci: ours.verified, flux: flux.accepted, notation: cli.accepted },
+          { d2ci: expected, flux: expected, notation: expected },
+          `d2ci: ${ours.reasons.join('; ')} | flux: ${flux.detail} | notation: ${cli.detail}`,
+        );
       });
 
       it('oras push of a Flux-format artifact: d2ci lists, pulls and diffs it', async () => {
