@@ -79,7 +79,7 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
             const ours = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification, fluxVersion: flux });
             const d2ci = ours.flux[0]?.accepted ?? false;
             const expected = flux === '2.9' || !bundle;
-            recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: `cosign ${version} sign --key`, format: bundle ? 'bundle' : 'legacy', verifier: `flux ${flux}`, consumer: consumer.accepted, d2ci, expected });
+            recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: `cosign ${version} sign --key (${bundle ? 'bundle' : 'legacy'})`, format: bundle ? 'bundle' : 'legacy', verifier: `flux ${flux}`, consumer: consumer.accepted, d2ci, expected });
             if (consumer.accepted !== d2ci || d2ci !== expected) problems.push(`flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.reasons.join('; ')}), expected ${expected}`);
           }
           // d2ci discover/list: the signature is seen (bundle as a referrer, legacy as the .sig tag).
