@@ -95,7 +95,7 @@ describe('supply-chain metadata through the actions: SBOM/VEX referrers, attesta
       await attestDocument(repo, { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest, size: (await repo.resolve(digest)).size }, { identity: { kind: 'keyless', identity: githubActionsIdentity('sigstore', { env }), fulcioUrl: sigstore.url, rekorUrl: sigstore.url }, predicateType: predicateTypes.openvex, predicate: JSON.parse(openvex) });
       sigstore.claims = githubClaims();
     };
-    const verify = (repository: string) => runAction('verify-artifact', { repository, ref: 'latest', 'certificate-identity': pushWorkflow, 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: ws });
+    const verify = (repository: string, fluxVersion = 'all') => runAction('verify-artifact', { repository, ref: 'latest', 'certificate-identity': pushWorkflow, 'trusted-root': sigstore.trustedRootFile, 'flux-version': fluxVersion }, { GITHUB_WORKSPACE: ws });
 
     sigstore.claims = githubClaims();
     const both = await runAction('push-artifact', { repository: `${registry.host}/acme/flux28-both`, path: 'components/frontend', 'signature-format': 'both', ...sigstoreInputs() }, { GITHUB_WORKSPACE: ws, ...sigstore.oidcEnv });
@@ -109,7 +109,12 @@ describe('supply-chain metadata through the actions: SBOM/VEX referrers, attesta
     const legacy = await runAction('push-artifact', { repository: `${registry.host}/acme/flux28-legacy`, path: 'components/frontend', ...sigstoreInputs() }, { GITHUB_WORKSPACE: ws, ...sigstore.oidcEnv });
     ok(legacy);
     await foreign('acme/flux28-legacy', legacy.outputs.digest ?? '');
-    const legacyOnly = await verify(`${registry.host}/acme/flux28-legacy`);
+    // By default (every Flux version) the gate fails: Flux 2.8+ would read only the foreign bundle.
+    const rejected = await verify(`${registry.host}/acme/flux28-legacy`);
+    assert.equal(rejected.code, 1);
+    assert.match(rejected.stdout, /Flux 2\.8 and 2\.9 would reject it: it reads only the Sigstore bundles once any is attached/);
+    // With cosign's rules only, it verifies and warns.
+    const legacyOnly = await verify(`${registry.host}/acme/flux28-legacy`, 'none');
     ok(legacyOnly);
     assert.equal(legacyOnly.outputs.format, 'legacy');
     assert.match(legacyOnly.stdout, /::warning::a Sigstore bundle referrer is attached but does not verify: Flux 2\.8\+ checks only bundles when any exist, so it would reject this artifact/);
