@@ -11226,11 +11226,16 @@ function referrerDescriptor(descriptor, manifest) {
 function emptyReferrersIndex() {
     return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex, manifests: [] };
 }
-/** Adds a referrer to a fallback index; returns false when it is already listed. */
+/**
+ * Adds a referrer to a fallback index, kept sorted by digest as go-containerregistry (so cosign) writes it
+ * (`remote/write.go` `commitSubjectReferrers`: "Sort the manifests for reproducibility"); returns false when it is
+ * already listed.
+ */
 function addReferrer(index, referrer) {
     if (index.manifests.some((d) => d.digest === referrer.digest))
         return false;
     index.manifests.push(referrer);
+    index.manifests.sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
     return true;
 }
 /** Removes a referrer from a fallback index; returns false when it was not listed. */

@@ -25,10 +25,15 @@ export function emptyReferrersIndex(): ImageIndex {
   return { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] };
 }
 
-/** Adds a referrer to a fallback index; returns false when it is already listed. */
+/**
+ * Adds a referrer to a fallback index, kept sorted by digest as go-containerregistry (so cosign) writes it
+ * (`remote/write.go` `commitSubjectReferrers`: "Sort the manifests for reproducibility"); returns false when it is
+ * already listed.
+ */
 export function addReferrer(index: ImageIndex, referrer: Descriptor): boolean {
   if (index.manifests.some((d) => d.digest === referrer.digest)) return false;
   index.manifests.push(referrer);
+  index.manifests.sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
   return true;
 }
 
