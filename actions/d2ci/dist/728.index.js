@@ -2,6 +2,102 @@ export const id = 728;
 export const ids = [728];
 export const modules = {
 
+/***/ 50134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $i: () => (/* binding */ addedFormatNotes),
+/* harmony export */   Th: () => (/* binding */ sigstoreBundleLayers),
+/* harmony export */   wo: () => (/* binding */ signInPresentFormats)
+/* harmony export */ });
+/* unused harmony exports sigstoreBundlePrefix, sigstoreBundleReferrers, presentSignatureFormats, unionFormat */
+/* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77796);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48706);
+/* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41914);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4756);
+
+
+
+
+// Which signature formats a digest already carries, and signing in all of them. Flux picks ONE format to read
+// (source-controller internal/oci/cosign/cosign.go): 2.6/2.7 (cosign v2.5 VerifyImageSignatures) read only the
+// legacy `sha256-<hex>.sig` tag; 2.8/2.9 (cosign v3.0 GetBundles) list every referrer and, when any Sigstore
+// bundle is among them — a signature or an attestation, by any identity — verify only bundles and never look at
+// `.sig`. So a new identity's signature (a release re-signing what staging signed) is seen by every Flux version
+// only if it is written in every format the digest already has.
+/** A Sigstore bundle layer's media type starts with this (`…bundle.v0.3+json`, `…bundle+json;version=0.2`). */
+const sigstoreBundlePrefix = 'application/vnd.dev.sigstore.bundle';
+/**
+ * The Sigstore bundles among a manifest's referrers, with each one's bundle layer, decided by the referrer
+ * manifest's single layer as cosign's `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign
+ * v3.0.x (go-containerregistry v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's
+ * `application/vnd.oci.empty.v1+json`. Whether the bundle parses is left to the reader.
+ */
+async function sigstoreBundleLayers(target, subject) {
+    const referrers = await target.referrers(subject);
+    const found = await Promise.all(referrers.map(async (referrer) => {
+        const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
+        const manifest = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(bytes, descriptor.mediaType).manifest;
+        if ((0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(manifest) || manifest.layers.length !== 1)
+            return undefined;
+        const layer = manifest.layers[0];
+        return layer.mediaType.startsWith(sigstoreBundlePrefix) ? { referrer, layer } : undefined;
+    }));
+    return found.filter((f) => f !== undefined);
+}
+/** The referrers that are Sigstore bundles; counted whether or not they parse (at worst a signature Flux did not need). */
+async function sigstoreBundleReferrers(target, subject) {
+    return (await sigstoreBundleLayers(target, subject)).map(({ referrer }) => referrer);
+}
+async function hasLegacySignature(target, subject) {
+    try {
+        const fetched = await target.fetchManifest((0,_legacy_js__WEBPACK_IMPORTED_MODULE_1__/* .legacySignatureTag */ .eG)(subject.digest));
+        const { manifest } = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType);
+        return !(0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(manifest) && manifest.layers.length > 0;
+    }
+    catch (err) {
+        if ((0,_oci_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(err))
+            return false;
+        throw err;
+    }
+}
+/** The cosign signature formats a digest already carries (whoever signed them). */
+async function presentSignatureFormats(target, subject) {
+    const [legacy, bundles] = await Promise.all([hasLegacySignature(target, subject), sigstoreBundleReferrers(target, subject)]);
+    return { legacy, bundles };
+}
+const formatsOf = (format) => (format === 'both' ? ['legacy', 'bundle'] : [format]);
+/** The requested format widened by what is present: the union, so no Flux version reads only the others'. */
+function unionFormat(requested, present) {
+    const legacy = requested !== 'bundle' || present.legacy;
+    const bundle = requested !== 'legacy' || present.bundles.length > 0;
+    return legacy && bundle ? 'both' : legacy ? 'legacy' : 'bundle';
+}
+/**
+ * Signs in the requested format and in every format the digest already carries, so that every Flux version
+ * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
+ */
+async function signInPresentFormats(target, subject, options) {
+    const present = await presentSignatureFormats(target, subject);
+    const format = unionFormat(options.format, present);
+    const signed = await (0,_sign_js__WEBPACK_IMPORTED_MODULE_3__/* .signArtifact */ .oc)(target, subject, { ...options, format });
+    const formats = formatsOf(format);
+    const requested = formatsOf(options.format);
+    return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
+}
+/**
+ * Why formats were added, one line each, for notes and job summaries; `what` names the digest ("the staging
+ * digest").
+ */
+function addedFormatNotes(added, what = 'the digest') {
+    return added.map((format) => format === 'bundle'
+        ? `also signed as a Sigstore bundle because ${what} carries one (Flux 2.8+ reads only bundles when any exist)`
+        : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`);
+}
+
+
+/***/ }),
+
 /***/ 10582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -117,6 +213,8 @@ var errors = __webpack_require__(48706);
 var flux = __webpack_require__(18359);
 // EXTERNAL MODULE: ../../packages/core/src/sign/legacy.ts
 var legacy = __webpack_require__(41914);
+// EXTERNAL MODULE: ../../packages/core/src/sign/present.ts
+var present = __webpack_require__(50134);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
@@ -349,9 +447,9 @@ var verify_flux = __webpack_require__(10582);
 
 
 
+
 const verifyFormats = ['auto', 'legacy', 'bundle'];
 const maxSignatureBytes = 4 * 1024 * 1024;
-const bundlePrefix = 'application/vnd.dev.sigstore.bundle';
 async function readBlob(target, descriptor) {
     return (0,content/* readAll */.yw)(await target.fetch(descriptor), maxSignatureBytes);
 }
@@ -388,26 +486,9 @@ function bundleStatement(json) {
         return undefined;
     }
 }
-/**
- * The Sigstore bundles among a manifest's referrers, decided by each referrer manifest's single layer, as cosign's
- * `GetBundles` (and so Flux 2.8+) does — not by the listed artifactType: cosign v3.0.x (go-containerregistry
- * ≤ v0.21.3) lists its bundles in the tag-schema index with the config's `application/vnd.oci.empty.v1+json`.
- */
-async function bundleLayers(target, subject) {
-    const referrers = await target.referrers(subject);
-    const found = await Promise.all(referrers.map(async (referrer) => {
-        const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
-        const manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType).manifest;
-        if ((0,oci_descriptor/* isIndex */.nw)(manifest) || manifest.layers.length !== 1)
-            return undefined;
-        const layer = manifest.layers[0];
-        return layer.mediaType.startsWith(bundlePrefix) ? { referrer, layer } : undefined;
-    }));
-    return found.filter((f) => f !== undefined);
-}
 async function bundleChecks(target, subject, verification) {
     const checks = [];
-    for (const { referrer, layer } of await bundleLayers(target, subject)) {
+    for (const { referrer, layer } of await (0,present/* sigstoreBundleLayers */.Th)(target, subject)) {
         let json;
         try {
             json = JSON.parse((await readBlob(target, layer)).toString('utf8'));

@@ -18,7 +18,7 @@ const commands = {
         await run(getInputs());
     },
     release: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66298)), Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(937), __nccwpck_require__.e(518)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89518))]);
+        const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66298)), Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(937), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68041))]);
         await run(await getInputs());
     },
     verify: async () => {
@@ -14448,12 +14448,17 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 
 const signatureFormats = ['legacy', 'bundle', 'both'];
 const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-function certificateIdentity(bundle) {
+/** The signing (leaf) certificate's DER, for a keyless bundle. */
+function leafDer(bundle) {
     const material = bundle.verificationMaterial.content;
     const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+    return der && Buffer.from(der);
+}
+function certificateIdentity(bundle) {
+    const der = leafDer(bundle);
     if (!der)
         return undefined;
-    const san = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(Buffer.from(der)).subjectAltName ?? '';
+    const san = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(der).subjectAltName ?? '';
     return /(?:URI|email):([^,]+)/.exec(san)?.[1];
 }
 // Fulcio's issuer extensions (github.com/sigstore/fulcio docs/oid-info.md): DER UTF8String in the current OID,
@@ -14461,12 +14466,11 @@ function certificateIdentity(bundle) {
 const issuerV2 = '1.3.6.1.4.1.57264.1.8';
 const issuerV1 = '1.3.6.1.4.1.57264.1.1';
 async function certificateIssuer(bundle) {
-    const material = bundle.verificationMaterial.content;
-    const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+    const der = leafDer(bundle);
     if (!der)
         return undefined;
     const { X509Certificate: SigstoreCertificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 25137, 23));
-    const certificate = SigstoreCertificate.parse(Buffer.from(der));
+    const certificate = SigstoreCertificate.parse(der);
     const v2 = certificate.extension(issuerV2)?.valueObj.subs[0]?.value;
     return (v2 ?? certificate.extension(issuerV1)?.value)?.toString('utf8');
 }
@@ -14711,7 +14715,10 @@ function keySigner(privateKey) {
         sign: async (data) => ({ signature: (0,external_node_crypto_.sign)('sha256', data, privateKey), key: { $case: 'publicKey', publicKey } }),
     };
 }
-/** Names which Sigstore service an @sigstore/sign error came from, in one line. */
+/**
+ * Names which Sigstore service an @sigstore/sign error came from, in one line. Fulcio is asked by fulcio.ts, whose
+ * errors are already SigningErrors naming it; @sigstore/sign reaches only Rekor and the TSA.
+ */
 function describe(err, identity) {
     if (err instanceof errors/* SigningError */.u)
         return err;
@@ -14720,8 +14727,6 @@ function describe(err, identity) {
     const message = err.message ?? String(err);
     const cause = err.cause?.message;
     const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
-    if (code.startsWith('CA_') || /signing certificate/i.test(message))
-        return new errors/* SigningError */.u(`Fulcio at ${identity.fulcioUrl ?? publicGood.fulcio} did not issue a certificate: ${detail}`, { cause: err });
     if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message))
         return new errors/* SigningError */.u(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
     if (code.startsWith('TSA_') || /timestamp/i.test(message))

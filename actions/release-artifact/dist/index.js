@@ -8724,21 +8724,26 @@ var sign = __nccwpck_require__(4756);
 /** A Sigstore bundle layer's media type starts with this (`…bundle.v0.3+json`, `…bundle+json;version=0.2`). */
 const sigstoreBundlePrefix = 'application/vnd.dev.sigstore.bundle';
 /**
- * The Sigstore bundles among a manifest's referrers, decided by each referrer manifest's single layer as cosign's
- * `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign v3.0.x (go-containerregistry
- * v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's `application/vnd.oci.empty.v1+json`.
- * Counted whether or not the bundle parses: a malformed one costs at most a signature Flux did not need.
+ * The Sigstore bundles among a manifest's referrers, with each one's bundle layer, decided by the referrer
+ * manifest's single layer as cosign's `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign
+ * v3.0.x (go-containerregistry v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's
+ * `application/vnd.oci.empty.v1+json`. Whether the bundle parses is left to the reader.
  */
-async function sigstoreBundleReferrers(target, subject) {
+async function sigstoreBundleLayers(target, subject) {
     const referrers = await target.referrers(subject);
     const found = await Promise.all(referrers.map(async (referrer) => {
         const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
         const manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType).manifest;
         if ((0,oci_descriptor/* isIndex */.nw)(manifest) || manifest.layers.length !== 1)
             return undefined;
-        return manifest.layers[0]?.mediaType.startsWith(sigstoreBundlePrefix) ? referrer : undefined;
+        const layer = manifest.layers[0];
+        return layer.mediaType.startsWith(sigstoreBundlePrefix) ? { referrer, layer } : undefined;
     }));
     return found.filter((f) => f !== undefined);
+}
+/** The referrers that are Sigstore bundles; counted whether or not they parse (at worst a signature Flux did not need). */
+async function sigstoreBundleReferrers(target, subject) {
+    return (await sigstoreBundleLayers(target, subject)).map(({ referrer }) => referrer);
 }
 async function hasLegacySignature(target, subject) {
     try {
@@ -9092,9 +9097,9 @@ function fluxRejections(verdicts) {
 
 
 
+
 const verifyFormats = (/* unused pure expression or super */ null && (['auto', 'legacy', 'bundle']));
 const maxSignatureBytes = 4 * 1024 * 1024;
-const bundlePrefix = 'application/vnd.dev.sigstore.bundle';
 async function readBlob(target, descriptor) {
     return (0,content/* readAll */.yw)(await target.fetch(descriptor), maxSignatureBytes);
 }
@@ -9131,26 +9136,9 @@ function bundleStatement(json) {
         return undefined;
     }
 }
-/**
- * The Sigstore bundles among a manifest's referrers, decided by each referrer manifest's single layer, as cosign's
- * `GetBundles` (and so Flux 2.8+) does — not by the listed artifactType: cosign v3.0.x (go-containerregistry
- * ≤ v0.21.3) lists its bundles in the tag-schema index with the config's `application/vnd.oci.empty.v1+json`.
- */
-async function bundleLayers(target, subject) {
-    const referrers = await target.referrers(subject);
-    const found = await Promise.all(referrers.map(async (referrer) => {
-        const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
-        const manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType).manifest;
-        if ((0,oci_descriptor/* isIndex */.nw)(manifest) || manifest.layers.length !== 1)
-            return undefined;
-        const layer = manifest.layers[0];
-        return layer.mediaType.startsWith(bundlePrefix) ? { referrer, layer } : undefined;
-    }));
-    return found.filter((f) => f !== undefined);
-}
 async function bundleChecks(target, subject, verification) {
     const checks = [];
-    for (const { referrer, layer } of await bundleLayers(target, subject)) {
+    for (const { referrer, layer } of await sigstoreBundleLayers(target, subject)) {
         let json;
         try {
             json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
@@ -16546,12 +16534,17 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 
 const signatureFormats = ['legacy', 'bundle', 'both'];
 const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-function certificateIdentity(bundle) {
+/** The signing (leaf) certificate's DER, for a keyless bundle. */
+function leafDer(bundle) {
     const material = bundle.verificationMaterial.content;
     const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+    return der && Buffer.from(der);
+}
+function certificateIdentity(bundle) {
+    const der = leafDer(bundle);
     if (!der)
         return undefined;
-    const san = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(Buffer.from(der)).subjectAltName ?? '';
+    const san = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(der).subjectAltName ?? '';
     return /(?:URI|email):([^,]+)/.exec(san)?.[1];
 }
 // Fulcio's issuer extensions (github.com/sigstore/fulcio docs/oid-info.md): DER UTF8String in the current OID,
@@ -16559,12 +16552,11 @@ function certificateIdentity(bundle) {
 const issuerV2 = '1.3.6.1.4.1.57264.1.8';
 const issuerV1 = '1.3.6.1.4.1.57264.1.1';
 async function certificateIssuer(bundle) {
-    const material = bundle.verificationMaterial.content;
-    const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+    const der = leafDer(bundle);
     if (!der)
         return undefined;
     const { X509Certificate: SigstoreCertificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
-    const certificate = SigstoreCertificate.parse(Buffer.from(der));
+    const certificate = SigstoreCertificate.parse(der);
     const v2 = certificate.extension(issuerV2)?.valueObj.subs[0]?.value;
     return (v2 ?? certificate.extension(issuerV1)?.value)?.toString('utf8');
 }
@@ -16809,7 +16801,10 @@ function keySigner(privateKey) {
         sign: async (data) => ({ signature: (0,external_node_crypto_.sign)('sha256', data, privateKey), key: { $case: 'publicKey', publicKey } }),
     };
 }
-/** Names which Sigstore service an @sigstore/sign error came from, in one line. */
+/**
+ * Names which Sigstore service an @sigstore/sign error came from, in one line. Fulcio is asked by fulcio.ts, whose
+ * errors are already SigningErrors naming it; @sigstore/sign reaches only Rekor and the TSA.
+ */
 function describe(err, identity) {
     if (err instanceof errors/* SigningError */.u)
         return err;
@@ -16818,8 +16813,6 @@ function describe(err, identity) {
     const message = err.message ?? String(err);
     const cause = err.cause?.message;
     const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
-    if (code.startsWith('CA_') || /signing certificate/i.test(message))
-        return new errors/* SigningError */.u(`Fulcio at ${identity.fulcioUrl ?? publicGood.fulcio} did not issue a certificate: ${detail}`, { cause: err });
     if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message))
         return new errors/* SigningError */.u(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
     if (code.startsWith('TSA_') || /timestamp/i.test(message))

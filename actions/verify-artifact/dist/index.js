@@ -37,8 +37,8 @@ var flux = __nccwpck_require__(582);
 var oci_open = __nccwpck_require__(2328);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 5 modules
-var verify = __nccwpck_require__(6679);
+// EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 6 modules
+var verify = __nccwpck_require__(2887);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/attest.ts
@@ -576,8 +576,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/verify/notation.ts + 1 modules
 var verify_notation = __nccwpck_require__(7156);
-// EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 5 modules
-var verify = __nccwpck_require__(6679);
+// EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 6 modules
+var verify = __nccwpck_require__(2887);
 // EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 1 modules
 var oci_open = __nccwpck_require__(2328);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
@@ -11911,8 +11911,8 @@ var oci_descriptor = __nccwpck_require__(7796);
 var media_types = __nccwpck_require__(8613);
 // EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
 var content = __nccwpck_require__(3632);
-// EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 5 modules
-var verify = __nccwpck_require__(6679);
+// EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 6 modules
+var verify = __nccwpck_require__(2887);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/notation.ts
 // Notary Project (Notation) signatures for OCI artifacts: the JWS envelope, the certificate rules both signing
 // and verification apply, a key-file signer, and attaching the signature as a referrer the way the
@@ -13592,7 +13592,7 @@ async function verifyNotationSignatures(options, document, descriptor, annotatio
 
 /***/ }),
 
-/***/ 6679:
+/***/ 2887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13651,7 +13651,7 @@ const CosignAnnotation = {
     timestamp: 'dev.sigstore.cosign/rfc3161timestamp',
 };
 /** The tag cosign stores legacy signatures under: `sha256-<hex>.sig` (cosign pkg/oci/remote SignatureTag). */
-function legacySignatureTag(digest) {
+function legacy_legacySignatureTag(digest) {
     const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
     return `${algorithm}-${hex}.sig`;
 }
@@ -13715,7 +13715,7 @@ function signatureConfig(layers) {
  * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
  */
 async function appendLegacySignature(target, subjectDigest, payload, annotations) {
-    const tag = legacySignatureTag(subjectDigest);
+    const tag = legacy_legacySignatureTag(subjectDigest);
     let layers = [];
     try {
         const existing = await target.fetchManifest(tag);
@@ -13737,6 +13737,87 @@ async function appendLegacySignature(target, subjectDigest, payload, annotations
     await Promise.all([pushIfMissing(target, layer, payload), pushIfMissing(target, configDescriptor, config)]);
     await target.pushReference(descriptor, bytes, tag);
     return { tag, manifest: descriptor, signatures: layers.length };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/present.ts
+
+
+
+
+// Which signature formats a digest already carries, and signing in all of them. Flux picks ONE format to read
+// (source-controller internal/oci/cosign/cosign.go): 2.6/2.7 (cosign v2.5 VerifyImageSignatures) read only the
+// legacy `sha256-<hex>.sig` tag; 2.8/2.9 (cosign v3.0 GetBundles) list every referrer and, when any Sigstore
+// bundle is among them — a signature or an attestation, by any identity — verify only bundles and never look at
+// `.sig`. So a new identity's signature (a release re-signing what staging signed) is seen by every Flux version
+// only if it is written in every format the digest already has.
+/** A Sigstore bundle layer's media type starts with this (`…bundle.v0.3+json`, `…bundle+json;version=0.2`). */
+const sigstoreBundlePrefix = 'application/vnd.dev.sigstore.bundle';
+/**
+ * The Sigstore bundles among a manifest's referrers, with each one's bundle layer, decided by the referrer
+ * manifest's single layer as cosign's `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign
+ * v3.0.x (go-containerregistry v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's
+ * `application/vnd.oci.empty.v1+json`. Whether the bundle parses is left to the reader.
+ */
+async function sigstoreBundleLayers(target, subject) {
+    const referrers = await target.referrers(subject);
+    const found = await Promise.all(referrers.map(async (referrer) => {
+        const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
+        const manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType).manifest;
+        if ((0,oci_descriptor/* isIndex */.nw)(manifest) || manifest.layers.length !== 1)
+            return undefined;
+        const layer = manifest.layers[0];
+        return layer.mediaType.startsWith(sigstoreBundlePrefix) ? { referrer, layer } : undefined;
+    }));
+    return found.filter((f) => f !== undefined);
+}
+/** The referrers that are Sigstore bundles; counted whether or not they parse (at worst a signature Flux did not need). */
+async function sigstoreBundleReferrers(target, subject) {
+    return (await sigstoreBundleLayers(target, subject)).map(({ referrer }) => referrer);
+}
+async function hasLegacySignature(target, subject) {
+    try {
+        const fetched = await target.fetchManifest(legacySignatureTag(subject.digest));
+        const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+        return !isIndex(manifest) && manifest.layers.length > 0;
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return false;
+        throw err;
+    }
+}
+/** The cosign signature formats a digest already carries (whoever signed them). */
+async function presentSignatureFormats(target, subject) {
+    const [legacy, bundles] = await Promise.all([hasLegacySignature(target, subject), sigstoreBundleReferrers(target, subject)]);
+    return { legacy, bundles };
+}
+const formatsOf = (format) => (format === 'both' ? ['legacy', 'bundle'] : [format]);
+/** The requested format widened by what is present: the union, so no Flux version reads only the others'. */
+function unionFormat(requested, present) {
+    const legacy = requested !== 'bundle' || present.legacy;
+    const bundle = requested !== 'legacy' || present.bundles.length > 0;
+    return legacy && bundle ? 'both' : legacy ? 'legacy' : 'bundle';
+}
+/**
+ * Signs in the requested format and in every format the digest already carries, so that every Flux version
+ * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
+ */
+async function signInPresentFormats(target, subject, options) {
+    const present = await presentSignatureFormats(target, subject);
+    const format = unionFormat(options.format, present);
+    const signed = await signArtifact(target, subject, { ...options, format });
+    const formats = formatsOf(format);
+    const requested = formatsOf(options.format);
+    return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
+}
+/**
+ * Why formats were added, one line each, for notes and job summaries; `what` names the digest ("the staging
+ * digest").
+ */
+function addedFormatNotes(added, what = 'the digest') {
+    return added.map((format) => format === 'bundle'
+        ? `also signed as a Sigstore bundle because ${what} carries one (Flux 2.8+ reads only bundles when any exist)`
+        : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -13999,16 +14080,16 @@ var flux = __nccwpck_require__(582);
 
 
 
+
 const verifyFormats = ['auto', 'legacy', 'bundle'];
 const maxSignatureBytes = 4 * 1024 * 1024;
-const bundlePrefix = 'application/vnd.dev.sigstore.bundle';
 async function readBlob(target, descriptor) {
     return (0,content/* readAll */.yw)(await target.fetch(descriptor), maxSignatureBytes);
 }
 async function legacyChecks(target, digest, verification) {
     let signatures;
     try {
-        signatures = await target.fetchManifest(legacySignatureTag(digest));
+        signatures = await target.fetchManifest(legacy_legacySignatureTag(digest));
     }
     catch (err) {
         if ((0,errors/* isNotFound */.c4)(err))
@@ -14038,26 +14119,9 @@ function bundleStatement(json) {
         return undefined;
     }
 }
-/**
- * The Sigstore bundles among a manifest's referrers, decided by each referrer manifest's single layer, as cosign's
- * `GetBundles` (and so Flux 2.8+) does — not by the listed artifactType: cosign v3.0.x (go-containerregistry
- * ≤ v0.21.3) lists its bundles in the tag-schema index with the config's `application/vnd.oci.empty.v1+json`.
- */
-async function bundleLayers(target, subject) {
-    const referrers = await target.referrers(subject);
-    const found = await Promise.all(referrers.map(async (referrer) => {
-        const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
-        const manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType).manifest;
-        if ((0,oci_descriptor/* isIndex */.nw)(manifest) || manifest.layers.length !== 1)
-            return undefined;
-        const layer = manifest.layers[0];
-        return layer.mediaType.startsWith(bundlePrefix) ? { referrer, layer } : undefined;
-    }));
-    return found.filter((f) => f !== undefined);
-}
 async function bundleChecks(target, subject, verification) {
     const checks = [];
-    for (const { referrer, layer } of await bundleLayers(target, subject)) {
+    for (const { referrer, layer } of await sigstoreBundleLayers(target, subject)) {
         let json;
         try {
             json = JSON.parse((await readBlob(target, layer)).toString('utf8'));

@@ -25,22 +25,28 @@ export interface PresentFormats {
 }
 
 /**
- * The Sigstore bundles among a manifest's referrers, decided by each referrer manifest's single layer as cosign's
- * `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign v3.0.x (go-containerregistry
- * v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's `application/vnd.oci.empty.v1+json`.
- * Counted whether or not the bundle parses: a malformed one costs at most a signature Flux did not need.
+ * The Sigstore bundles among a manifest's referrers, with each one's bundle layer, decided by the referrer
+ * manifest's single layer as cosign's `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign
+ * v3.0.x (go-containerregistry v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's
+ * `application/vnd.oci.empty.v1+json`. Whether the bundle parses is left to the reader.
  */
-export async function sigstoreBundleReferrers(target: Target, subject: Descriptor): Promise<Descriptor[]> {
+export async function sigstoreBundleLayers(target: Target, subject: Descriptor): Promise<{ referrer: Descriptor; layer: Descriptor }[]> {
   const referrers = await target.referrers(subject);
   const found = await Promise.all(
     referrers.map(async (referrer) => {
       const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
       const manifest = parseManifest(bytes, descriptor.mediaType).manifest;
       if (isIndex(manifest) || manifest.layers.length !== 1) return undefined;
-      return manifest.layers[0]?.mediaType.startsWith(sigstoreBundlePrefix) ? referrer : undefined;
+      const layer = manifest.layers[0] as Descriptor;
+      return layer.mediaType.startsWith(sigstoreBundlePrefix) ? { referrer, layer } : undefined;
     }),
   );
   return found.filter((f) => f !== undefined);
+}
+
+/** The referrers that are Sigstore bundles; counted whether or not they parse (at worst a signature Flux did not need). */
+export async function sigstoreBundleReferrers(target: Target, subject: Descriptor): Promise<Descriptor[]> {
+  return (await sigstoreBundleLayers(target, subject)).map(({ referrer }) => referrer);
 }
 
 async function hasLegacySignature(target: Target, subject: Descriptor): Promise<boolean> {

@@ -38,11 +38,17 @@ export interface SignResult {
   issuer?: string;
 }
 
-function certificateIdentity(bundle: Bundle): string | undefined {
+/** The signing (leaf) certificate's DER, for a keyless bundle. */
+function leafDer(bundle: Bundle): Buffer<ArrayBuffer> | undefined {
   const material = bundle.verificationMaterial.content;
   const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+  return der && Buffer.from(der);
+}
+
+function certificateIdentity(bundle: Bundle): string | undefined {
+  const der = leafDer(bundle);
   if (!der) return undefined;
-  const san = new X509Certificate(Buffer.from(der)).subjectAltName ?? '';
+  const san = new X509Certificate(der).subjectAltName ?? '';
   return /(?:URI|email):([^,]+)/.exec(san)?.[1];
 }
 
@@ -52,11 +58,10 @@ const issuerV2 = '1.3.6.1.4.1.57264.1.8';
 const issuerV1 = '1.3.6.1.4.1.57264.1.1';
 
 async function certificateIssuer(bundle: Bundle): Promise<string | undefined> {
-  const material = bundle.verificationMaterial.content;
-  const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+  const der = leafDer(bundle);
   if (!der) return undefined;
   const { X509Certificate: SigstoreCertificate } = await import('@sigstore/core');
-  const certificate = SigstoreCertificate.parse(Buffer.from(der));
+  const certificate = SigstoreCertificate.parse(der);
   const v2 = certificate.extension(issuerV2)?.valueObj.subs[0]?.value;
   return (v2 ?? certificate.extension(issuerV1)?.value)?.toString('utf8');
 }

@@ -55,7 +55,10 @@ export interface BundleSigner {
   certificateChain(): Promise<string[]>;
 }
 
-/** Names which Sigstore service an @sigstore/sign error came from, in one line. */
+/**
+ * Names which Sigstore service an @sigstore/sign error came from, in one line. Fulcio is asked by fulcio.ts, whose
+ * errors are already SigningErrors naming it; @sigstore/sign reaches only Rekor and the TSA.
+ */
 function describe(err: unknown, identity: KeylessIdentity): SigningError {
   if (err instanceof SigningError) return err;
   const rawCode = (err as { code?: unknown }).code;
@@ -63,7 +66,6 @@ function describe(err: unknown, identity: KeylessIdentity): SigningError {
   const message = (err as Error).message ?? String(err);
   const cause = (err as { cause?: { message?: string } }).cause?.message;
   const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
-  if (code.startsWith('CA_') || /signing certificate/i.test(message)) return new SigningError(`Fulcio at ${identity.fulcioUrl ?? publicGood.fulcio} did not issue a certificate: ${detail}`, { cause: err });
   if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message)) return new SigningError(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
   if (code.startsWith('TSA_') || /timestamp/i.test(message)) return new SigningError(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
   if (/token/i.test(message)) return new SigningError(`no OIDC token: ${detail}`, { cause: err });

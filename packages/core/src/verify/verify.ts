@@ -1,9 +1,10 @@
-import { parseManifest, isIndex, type Descriptor, type ImageManifest } from '../oci/descriptor.ts';
+import { parseManifest, type Descriptor, type ImageManifest } from '../oci/descriptor.ts';
 import { readAll } from '../oci/content.ts';
 import { isNotFound } from '../oci/errors.ts';
 import type { Target } from '../oci/target.ts';
 import { Annotation } from '../artifact/flux.ts';
 import { legacySignatureTag } from '../sign/legacy.ts';
+import { sigstoreBundleLayers } from '../sign/present.ts';
 import { verifyBundleSignature, verifyLegacySignature, type SignatureCheck, type Verification } from './signatures.ts';
 import { fluxRejections, fluxVerdict, parseFluxVersion, type FluxVerdict, type FluxVersionOption } from './flux.ts';
 
@@ -63,7 +64,6 @@ export interface VerifyResult {
 }
 
 const maxSignatureBytes = 4 * 1024 * 1024;
-const bundlePrefix = 'application/vnd.dev.sigstore.bundle';
 
 async function readBlob(target: Target, descriptor: Descriptor): Promise<Buffer> {
   return readAll(await target.fetch(descriptor), maxSignatureBytes);
@@ -101,28 +101,9 @@ export function bundleStatement(json: unknown): { predicateType?: string; predic
 
 type BundleCheck = SignatureCheck & { predicateType?: string; referrer: string };
 
-/**
- * The Sigstore bundles among a manifest's referrers, decided by each referrer manifest's single layer, as cosign's
- * `GetBundles` (and so Flux 2.8+) does — not by the listed artifactType: cosign v3.0.x (go-containerregistry
- * ≤ v0.21.3) lists its bundles in the tag-schema index with the config's `application/vnd.oci.empty.v1+json`.
- */
-async function bundleLayers(target: Target, subject: Descriptor): Promise<{ referrer: Descriptor; layer: Descriptor }[]> {
-  const referrers = await target.referrers(subject);
-  const found = await Promise.all(
-    referrers.map(async (referrer) => {
-      const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
-      const manifest = parseManifest(bytes, descriptor.mediaType).manifest;
-      if (isIndex(manifest) || manifest.layers.length !== 1) return undefined;
-      const layer = manifest.layers[0] as Descriptor;
-      return layer.mediaType.startsWith(bundlePrefix) ? { referrer, layer } : undefined;
-    }),
-  );
-  return found.filter((f) => f !== undefined);
-}
-
 async function bundleChecks(target: Target, subject: Descriptor, verification: Verification): Promise<BundleCheck[]> {
   const checks: BundleCheck[] = [];
-  for (const { referrer, layer } of await bundleLayers(target, subject)) {
+  for (const { referrer, layer } of await sigstoreBundleLayers(target, subject)) {
     let json: unknown;
     try {
       json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
