@@ -5,30 +5,27 @@
 // Every cell is recorded in test/interop/results.json, from which the README's compatibility table is generated.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  OciLayout, attachDocuments, compilePolicy, createNotationKeySigner, loadTrustedRoot, readDocument, signArtifact, signNotation, verifyArtifact, verifyNotation, notationDirectoryTrustStore,
+  OciLayout, attachDocuments, loadPublicKey, compilePolicy, createNotationKeySigner, loadTrustedRoot, readDocument, signArtifact, signNotation, verifyArtifact, verifyNotation, notationDirectoryTrustStore,
   type Descriptor, type SigningIdentity, type Target, type Verification,
 } from '@d2ci/core';
 import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
 import { TestCa, type Issued } from '../harness/ca.ts';
 import { keyless, pushFresh, remote, workflowIdentity, githubIssuerUrl } from '../sign/helpers.ts';
 import { exportTrust, type TrustFiles } from './lib/trust.ts';
-import { startStore, type Store, type StoreName } from './lib/stores.ts';
+import { interopRegistries as registries, narrowedTo, startStore, type Store, type StoreName } from './lib/stores.ts';
 import { cosignVerify, craneValidate, fluxVerify, notationConfig, notationVerify, orasDiscover, type Policy, type Verdict } from './lib/consumers.ts';
 import { cosignVersions, type CosignVersion } from './lib/tools.ts';
 import { recordCell } from './lib/results.ts';
 
-// D2CI_INTEROP_STORES / D2CI_INTEROP_VERIFIERS narrow a local run (comma-separated); CI runs everything.
-const only = (variable: string): string[] | undefined => (process.env.CI === 'true' ? undefined : process.env[variable]?.split(',').filter(Boolean));
-const registries: StoreName[] = (['docker-registry-2.8', 'distribution-v3', 'olareg'] as const).filter((s) => only('D2CI_INTEROP_STORES')?.includes(s) ?? true);
-
+// D2CI_INTEROP_STORES / D2CI_INTEROP_VERIFIERS narrow a local run (comma-separated, lib/stores.ts); CI runs everything.
 /** The verifiers of a cosign-format cell and the d2ci mode each corresponds to. */
 type Verifier = `cosign ${CosignVersion}` | 'flux 2.7' | 'flux 2.9';
-const verifiers: Verifier[] = ([...cosignVersions.map((v) => `cosign ${v}` as const), 'flux 2.7', 'flux 2.9'] as const).filter((v) => only('D2CI_INTEROP_VERIFIERS')?.includes(v) ?? true);
+const verifiers: Verifier[] = ([...cosignVersions.map((v) => `cosign ${v}` as const), 'flux 2.7', 'flux 2.9'] as const).filter((v) => narrowedTo('D2CI_INTEROP_VERIFIERS')?.includes(v) ?? true);
 
 /**
  * d2ci's answer for the question a verifier answers: cosign v2.5 reads only `.sig` (Flux 2.7's rules plus cosign's
@@ -191,7 +188,7 @@ describe('interop: what d2ci signs, the consumers accept (and d2ci predicts it)'
         return { policy: { kind: 'key', publicKeyFile: keyFiles.publicFile, trust }, verification: { kind: 'key', keys: [keyFiles.privateKey] } };
       case 'foreign-key': {
         const foreign = { kind: 'key', publicKeyFile: keyFiles.foreignFile, trust } as const;
-        return { policy: foreign, verification: { kind: 'key', keys: [loadPem(keyFiles.foreignFile)] } };
+        return { policy: foreign, verification: { kind: 'key', keys: [loadPublicKey(readFileSync(keyFiles.foreignFile, 'utf8'))] } };
       }
       case 'other-identity': {
         const identity = workflowIdentity.replace('refs/heads/main', 'refs/heads/feature');
@@ -310,10 +307,6 @@ describe('interop: what d2ci signs, the consumers accept (and d2ci predicts it)'
     }
   });
 });
-
-function loadPem(file: string): KeyObject {
-  return createPublicKey(readFileSync(file));
-}
 
 function readRoot(ca: TestCa, name: string): string {
   return readFileSync(join(ca.dir, `${name}.pem`), 'utf8');

@@ -12,13 +12,10 @@ import { TestCa } from '../harness/ca.ts';
 import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
 import { pushFresh, remote } from '../sign/helpers.ts';
 import { exportTrust, type TrustFiles } from './lib/trust.ts';
-import { startStore, type Store, type StoreName } from './lib/stores.ts';
+import { interopRegistries as registries, startStore, type Store, type StoreName } from './lib/stores.ts';
 import { cosignVerifyAttestation, fluxVerify, notationConfig, notationVerify } from './lib/consumers.ts';
 import { notationVersion, orasVersion, run, tool, type CosignVersion } from './lib/tools.ts';
 import { recordCell } from './lib/results.ts';
-
-const only = (variable: string): string[] | undefined => (process.env.CI === 'true' ? undefined : process.env[variable]?.split(',').filter(Boolean));
-const registries: StoreName[] = (['docker-registry-2.8', 'distribution-v3', 'olareg'] as const).filter((s) => only('D2CI_INTEROP_STORES')?.includes(s) ?? true);
 
 describe('interop: what the consumers sign and push, d2ci reads (and judges as they do)', () => {
   let work: string;

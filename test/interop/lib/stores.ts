@@ -10,6 +10,14 @@ import { oleregVersion, registryV3Version, tool } from './tools.ts';
 
 export type StoreName = 'docker-registry-2.8' | 'distribution-v3' | 'olareg' | 'oci-layout';
 
+/** A comma-separated list from `variable` that narrows a local run; CI always runs everything. */
+export function narrowedTo(variable: string): string[] | undefined {
+  return process.env.CI === 'true' ? undefined : process.env[variable]?.split(',').filter(Boolean);
+}
+
+/** The registries a run uses: all three, or those D2CI_INTEROP_STORES names (locally). */
+export const interopRegistries: StoreName[] = (['docker-registry-2.8', 'distribution-v3', 'olareg'] as const).filter((s) => narrowedTo('D2CI_INTEROP_STORES')?.includes(s) ?? true);
+
 export interface Store {
   name: StoreName;
   /** `127.0.0.1:PORT` for registries; the layout's directory for `oci-layout`. */
