@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { bundleStatement, documentMediaTypes, fetchReferrerContent, predicateTypes, pullArtifact, locationReference, locationName, UnsafeArchiveError } from '@d2ci/core';
+import { newestAttestation, documentMediaTypes, fetchReferrerContent, predicateTypes, pullArtifact, locationReference, locationName, UnsafeArchiveError } from '@d2ci/core';
 import { parseFlags, registryFlags, parseSize } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
@@ -46,12 +46,11 @@ async function pullReferrer(type: string, positionals: string[], values: { outpu
       content = (await fetchReferrerContent(opened.target, plain)).content;
       from = plain.digest;
     } else if (known) {
-      const attestation = newest(referrers.filter((r) => r.artifactType?.startsWith('application/vnd.dev.sigstore.bundle') && r.annotations?.['dev.sigstore.bundle.predicateType'] === known.predicateType));
+      const attestation = await newestAttestation(opened.target, subject, known.predicateType);
       if (attestation) {
-        const statement = bundleStatement(JSON.parse((await fetchReferrerContent(opened.target, attestation)).content.toString('utf8')));
-        if (statement?.predicate === undefined) throw new UsageError(`--referrer ${type}: the attestation ${attestation.digest} holds no in-toto statement`);
-        content = Buffer.from(`${JSON.stringify(statement.predicate, null, 2)}\n`);
-        from = `${attestation.digest} (attestation; verify it with d2ci verify --require-attestations ${type})`;
+        if (attestation.predicate === undefined) throw new UsageError(`--referrer ${type}: the attestation ${attestation.referrer.digest} holds no in-toto predicate`);
+        content = Buffer.from(`${JSON.stringify(attestation.predicate, null, 2)}\n`);
+        from = `${attestation.referrer.digest} (attestation; verify it with d2ci verify --require-attestations ${type})`;
       }
     }
   } catch (err) {

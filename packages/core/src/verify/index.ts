@@ -7,3 +7,4 @@ export * from './flux.ts';
 export * from './flux-manifest-error.ts';
 export * from './flux-manifest.ts';
 export * from './flux-manifest-plan.ts';
+export * from './attestations.ts';
