@@ -11,7 +11,7 @@ const started = Date.now();
 
 step('interop tools (Go module proxy, cached outside the clone)');
 execFileSync('bash', [join(root, 'test/interop/tools.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
-for (const version of ['v1.7.0', 'v1.9.1']) execFileSync('bash', [join(root, 'test/interop/flux/build.sh'), version], { stdio: ['ignore', 'ignore', 'inherit'] });
+for (const version of ['v1.7.0', 'v1.8.5', 'v1.9.1']) execFileSync('bash', [join(root, 'test/interop/flux/build.sh'), version], { stdio: ['ignore', 'ignore', 'inherit'] });
 console.error(`  tools ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
 step('interop suite');

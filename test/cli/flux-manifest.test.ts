@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startSigstore, unsignedJwt, type LocalSigstore } from '../harness/sigstore.ts';
@@ -92,6 +92,14 @@ describe('d2ci verify --flux-manifest', () => {
     const one = await d2ci(['verify', url, '--flux-manifest', 'one.yaml', '--flux-version', '2.8', '--trusted-root', sigstore.trustedRootFile, '-o', 'json'], ws);
     assert.equal(one.code, 0, one.stderr);
     assert.deepEqual((JSON.parse(one.stdout) as { flux: Verdict[] }).flux, [{ version: '2.8', accepted: true, reads: 'bundles' }]);
+    // …unless it reaches the registry over plain HTTP at an address go-containerregistry does not treat as local:
+    // Flux 2.8 then cannot fetch the bundle and reads only the (absent) .sig. The manifest's spec says how.
+    writeFileSync(join(ws, 'plain.yaml'), readFileSync(join(ws, 'one.yaml'), 'utf8').replace('url: oci://ghcr.io/acme/fleet', 'url: oci://registry.internal:5000/acme/fleet\n  insecure: true'));
+    const plain = await d2ci(['verify', url, '--flux-manifest', 'plain.yaml', '--flux-version', '2.8', '--trusted-root', sigstore.trustedRootFile, '-o', 'json'], ws);
+    assert.equal(plain.code, 1, plain.stderr);
+    const [verdict] = (JSON.parse(plain.stdout) as { flux: Verdict[] }).flux;
+    assert.equal(verdict?.accepted, false);
+    assert.match(verdict?.reason ?? '', /cannot fetch bundles from the plain-HTTP registry registry\.internal:5000 .*there is none/);
   });
 
   it('refuses flags the manifest already decides, and names the flag that supplies a Secret', async () => {

@@ -1,6 +1,6 @@
 // The interoperability matrix, d2ci → consumers: every signature format d2ci writes, in every store, checked by the
 // code that reads it in production — cosign v2.5/v2 newest/v3.0/v3 newest, Flux source-controller's own verifier
-// (1.7 = Flux 2.7, 1.9 = Flux 2.9), notation 1.3.2, oras and crane — and, in the same cell, d2ci's own verdict in the
+// (1.7 = Flux 2.7, 1.8 = Flux 2.8 for keys, 1.9 = Flux 2.9), notation 1.3.2, oras and crane — and, in the same cell, d2ci's own verdict in the
 // matching mode. A cell passes when the two agree (and, where the README promises an outcome, when it is that one).
 // Every cell is recorded in test/interop/results.json, from which the README's compatibility table is generated.
 import { after, before, describe, it } from 'node:test';
@@ -17,15 +17,15 @@ import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
 import { TestCa, type Issued } from '../harness/ca.ts';
 import { keyless, pushFresh, remote, workflowIdentity, githubIssuerUrl } from '../sign/helpers.ts';
 import { exportTrust, type TrustFiles } from './lib/trust.ts';
-import { interopRegistries as registries, narrowedTo, startStore, type Store, type StoreName } from './lib/stores.ts';
+import { interopRegistries as registries, narrowedTo, startPlainHttpStore, startStore, type Store, type StoreName } from './lib/stores.ts';
 import { cosignVerify, craneValidate, fluxVerify, notationConfig, notationVerify, orasDiscover, type Policy, type Verdict } from './lib/consumers.ts';
 import { cosignVersions, type CosignVersion } from './lib/tools.ts';
 import { recordCell } from './lib/results.ts';
 
 // D2CI_INTEROP_STORES / D2CI_INTEROP_VERIFIERS narrow a local run (comma-separated, lib/stores.ts); CI runs everything.
 /** The verifiers of a cosign-format cell and the d2ci mode each corresponds to. */
-type Verifier = `cosign ${CosignVersion}` | 'flux 2.7' | 'flux 2.9';
-const verifiers: Verifier[] = ([...cosignVersions.map((v) => `cosign ${v}` as const), 'flux 2.7', 'flux 2.9'] as const).filter((v) => narrowedTo('D2CI_INTEROP_VERIFIERS')?.includes(v) ?? true);
+type Verifier = `cosign ${CosignVersion}` | 'flux 2.7' | 'flux 2.8' | 'flux 2.9';
+const verifiers: Verifier[] = ([...cosignVersions.map((v) => `cosign ${v}` as const), 'flux 2.7', 'flux 2.8', 'flux 2.9'] as const).filter((v) => narrowedTo('D2CI_INTEROP_VERIFIERS')?.includes(v) ?? true);
 
 /**
  * d2ci's answer for the question a verifier answers: cosign v2.5 reads only `.sig` (Flux 2.7's rules plus cosign's
@@ -41,6 +41,7 @@ async function d2ciVerdict(verifier: Verifier, target: Target, digest: string, v
 
 async function consumerVerdict(verifier: Verifier, reference: string, policy: Policy): Promise<Verdict> {
   if (verifier === 'flux 2.7') return fluxVerify('2.7', reference, policy);
+  if (verifier === 'flux 2.8') return fluxVerify('2.8', reference, policy);
   if (verifier === 'flux 2.9') return fluxVerify('2.9', reference, policy);
   return cosignVerify(verifier.slice('cosign '.length) as CosignVersion, reference, policy);
 }
@@ -57,7 +58,7 @@ interface Scenario {
 }
 
 const all = (accepted: boolean): Record<Verifier, boolean> => Object.fromEntries(verifiers.map((v) => [v, accepted])) as Record<Verifier, boolean>;
-const bundleReaders = (accepted: boolean): Partial<Record<Verifier, boolean>> => ({ 'cosign v2.6.5': accepted, 'cosign v3.0.6': accepted, 'cosign v3.1.3': accepted, 'flux 2.9': accepted });
+const bundleReaders = (accepted: boolean): Partial<Record<Verifier, boolean>> => ({ 'cosign v2.6.5': accepted, 'cosign v3.0.6': accepted, 'cosign v3.1.3': accepted, 'flux 2.8': accepted, 'flux 2.9': accepted });
 const legacyReaders = (accepted: boolean): Partial<Record<Verifier, boolean>> => ({ 'cosign v2.5.2': accepted, 'flux 2.7': accepted });
 
 describe('interop: what d2ci signs, the consumers accept (and d2ci predicts it)', () => {
@@ -123,7 +124,7 @@ describe('interop: what d2ci signs, the consumers accept (and d2ci predicts it)'
         await attachDocuments(target, pushed.descriptor, [await readDocument(await sbom())], { attest: { identity: keyIdentity() } });
         return pushed.descriptor.digest;
       },
-      expect: { ...legacyReaders(true), 'flux 2.9': true },
+      expect: { ...legacyReaders(true), 'flux 2.8': true, 'flux 2.9': true },
     },
     { name: 'RE2 identity pattern (?i) and \\z', format: 'both', policy: 'identity-re2', make: signed(() => keyless(sigstore), 'both'), expect: all(true) },
     { name: 'two matchOIDCIdentity entries, legacy', format: 'legacy', policy: 'two-identities', make: signed(() => keyless(sigstore), 'legacy'), expect: { 'flux 2.7': true, 'flux 2.9': true } },
@@ -228,8 +229,10 @@ describe('interop: what d2ci signs, the consumers accept (and d2ci predicts it)'
           const reference = `${store.host}/${target.name.split('/').slice(1).join('/')}@${digest}`;
           const { policy, verification, identities } = policyFor(scenario);
           const problems: string[] = [];
-          // The two-identity scenarios ask a question only Flux asks (cosign takes one identity).
-          const asked = scenario.policy === 'two-identities' ? verifiers.filter((v) => v.startsWith('flux')) : verifiers;
+          // The two-identity scenarios ask a question only Flux asks (cosign takes one identity). Flux 2.8 verifies
+          // keylessly only with the public-good TUF root (no trusted-root option, no TUF mirror here): keys only.
+          const keyed = scenario.policy === 'key' || scenario.policy === 'foreign-key';
+          const asked = (scenario.policy === 'two-identities' ? verifiers.filter((v) => v.startsWith('flux')) : verifiers).filter((v) => keyed || v !== 'flux 2.8');
           for (const verifier of asked) {
             const [consumer, d2ci] = await Promise.all([consumerVerdict(verifier, reference, policy), d2ciVerdict(verifier, target, digest, verification, identities)]);
             const expected = scenario.expect?.[verifier];
@@ -261,6 +264,30 @@ describe('interop: what d2ci signs, the consumers accept (and d2ci predicts it)'
       });
     });
   }
+
+  it('Flux 2.8 cannot fetch bundles from a plain-HTTP registry it does not treat as local: it reads the .sig, as d2ci predicts', async () => {
+    const store = await startPlainHttpStore();
+    try {
+      const target = remote(store.host, 'interop/plain-http');
+      const pushed = await pushFresh(target, { sign: { identity: keyIdentity(), format: 'legacy' } });
+      // A bundle by another key beside the good .sig: Flux 2.8+ read only bundles once one exists — where they can.
+      const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
+      await signArtifact(target, pushed.descriptor, { identity: { kind: 'key', privateKey: other }, format: 'bundle', repository: target.name });
+      const reference = `${store.host}/interop/plain-http@${pushed.descriptor.digest}`;
+      const problems: string[] = [];
+      for (const flux of ['2.7', '2.8', '2.9'] as const) {
+        const consumer = await fluxVerify(flux, reference, { kind: 'key', publicKeyFile: keyFiles.publicFile });
+        const ours = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification: { kind: 'key', keys: [keyFiles.privateKey] }, fluxVersion: flux });
+        const d2ci = ours.flux[0]?.accepted ?? false;
+        const expected = flux !== '2.9';
+        recordCell({ suite: 'd2ci→consumer', store: 'distribution-v3 on 127.0.0.2 (plain HTTP, insecure)', scenario: 'legacy key + bundle by another key', format: 'legacy + foreign bundle', verifier: `flux ${flux}`, consumer: consumer.accepted, d2ci, expected });
+        if (consumer.accepted !== d2ci || d2ci !== expected) problems.push(`flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.flux[0]?.reason ?? ''}), expected ${expected}`);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await store.stop();
+    }
+  });
 
   describe('notation', () => {
     let ca: TestCa;
@@ -295,12 +322,18 @@ describe('interop: what d2ci signs, the consumers accept (and d2ci predicts it)'
         const ours = await verifyNotation({ target, reference: pushed.descriptor.digest, repository: scope, trustPolicy: JSON.stringify(trustPolicy(scope)), trustStore: notationDirectoryTrustStore(config.storeDir) });
         const problems: string[] = [];
         const consumers: [string, Verdict][] = [['notation v1.3.2', await notationVerify(reference, config.configHome, layout ? { scope } : undefined)]];
-        if (!layout) for (const flux of ['2.7', '2.9'] as const) consumers.push([`flux ${flux}`, await fluxVerify(flux, reference, { kind: 'notation', secretDir: config.secretDir })]);
+        if (!layout) for (const flux of ['2.7', '2.8', '2.9'] as const) consumers.push([`flux ${flux}`, await fluxVerify(flux, reference, { kind: 'notation', secretDir: config.secretDir })]);
         for (const [verifier, verdict] of consumers) {
           recordCell({ suite: 'd2ci→consumer', store: storeName, scenario: trusted ? 'notation, trusted CA' : 'notation, untrusted CA', format: 'notation', verifier, consumer: verdict.accepted, d2ci: ours.verified, expected: trusted });
           if (verdict.accepted !== ours.verified) problems.push(`${verifier}: consumer ${verdict.accepted ? 'accepts' : 'rejects'} (${verdict.detail}), d2ci ${ours.verified ? 'accepts' : 'rejects'} (${ours.reasons.join('; ')})`);
           else if (verdict.accepted !== trusted) problems.push(`${verifier}: ${verdict.detail}`);
         }
+        // oras discover, on the registry or the layout (--oci-layout), lists what d2ci lists.
+        const oras = await orasDiscover(reference, layout);
+        const listed = await target.referrers(pushed.descriptor);
+        const sorted = (list: { digest: string; artifactType?: string }[]): string[] => list.map((r) => `${r.artifactType ?? ''} ${r.digest}`).sort();
+        if (trusted) recordCell({ suite: 'd2ci→consumer', store: storeName, scenario: 'notation signature listed', format: 'notation', verifier: 'oras v1.3.6 discover', consumer: oras.referrers.length === 1, d2ci: listed.length === 1 });
+        if (JSON.stringify(sorted(oras.referrers)) !== JSON.stringify(sorted(listed))) problems.push(`oras discover lists ${sorted(oras.referrers).join(', ') || 'nothing'} (${oras.detail}), d2ci ${sorted(listed).join(', ') || 'nothing'}`);
         if (layout) await store.stop();
         assert.deepEqual(problems, []);
       });

@@ -7,7 +7,7 @@ import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attestationPredicateType, diffArtifact, signInPresentFormats, listArtifacts, notationDirectoryTrustStore, parseManifest, pullArtifact, verifyArtifact, verifyNotation, type ImageIndex, type Target, type Verification } from '@d2ci/core';
+import { attestationPredicateType, diffArtifact, newestAttestation, signInPresentFormats, listArtifacts, notationDirectoryTrustStore, parseManifest, pullArtifact, verifyArtifact, verifyNotation, type ImageIndex, type Target, type Verification } from '@d2ci/core';
 import { TestCa } from '../harness/ca.ts';
 import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
 import { pushFresh, remote } from '../sign/helpers.ts';
@@ -71,11 +71,11 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
             assert.deepEqual(listed, ['application/vnd.oci.empty.v1+json'], 'cosign v3.0.6 lists its bundle with artifactType = the empty config media type');
           }
           const problems: string[] = [];
-          for (const flux of ['2.7', '2.9'] as const) {
+          for (const flux of ['2.7', '2.8', '2.9'] as const) {
             const consumer = await fluxVerify(flux, reference, { kind: 'key', publicKeyFile: pubFile });
             const ours = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification, fluxVersion: flux });
             const d2ci = ours.flux[0]?.accepted ?? false;
-            const expected = flux === '2.9' || !bundle;
+            const expected = flux !== '2.7' || !bundle;
             recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: `cosign ${version} sign --key (${bundle ? 'bundle' : 'legacy'})`, format: bundle ? 'bundle' : 'legacy', verifier: `flux ${flux}`, consumer: consumer.accepted, d2ci, expected });
             if (consumer.accepted !== d2ci || d2ci !== expected) problems.push(`flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.reasons.join('; ')}), expected ${expected}`);
           }
@@ -88,7 +88,7 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
         });
       }
 
-      it('a digest cosign v3.0.6 signed as a bundle, promoted by d2ci with another key: both Flux 2.7 and 2.9 accept the release', async () => {
+      it('a digest cosign v3.0.6 signed as a bundle, promoted by d2ci with another key: Flux 2.7, 2.8 and 2.9 accept the release', async () => {
         const store = stores.get(storeName);
         assert.ok(store);
         const target = remote(store.host, 'reverse/promote');
@@ -102,7 +102,7 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
         const signed = await signInPresentFormats(target, pushed.descriptor, { identity: { kind: 'key', privateKey }, format: 'legacy', repository: target.name });
         assert.deepEqual(signed.formats, ['legacy', 'bundle']);
         const problems: string[] = [];
-        for (const flux of ['2.7', '2.9'] as const) {
+        for (const flux of ['2.7', '2.8', '2.9'] as const) {
           const consumer = await fluxVerify(flux, reference, { kind: 'key', publicKeyFile: releasePub });
           const ours = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification: { kind: 'key', keys: [publicKey] }, fluxVersion: flux });
           const d2ci = ours.flux[0]?.accepted ?? false;
@@ -127,6 +127,9 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
         recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: 'cosign v3.0.6 attest --key', format: 'attestation', verifier: 'cosign v3.0.6 verify-attestation', consumer: consumer.accepted, d2ci: ours.verified, expected: true });
         assert.ok(consumer.accepted, consumer.detail);
         assert.equal(ours.verified, true, ours.reasons.join('; '));
+        // d2ci pull --referrer spdx finds it too (cosign v3.0.6 lists it with the empty config's artifactType).
+        const found = await newestAttestation(target, pushed.descriptor, attestationPredicateType('spdx'));
+        assert.deepEqual(found?.predicate, { spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'app' });
       });
 
       it('notation 1.3.2 sign: d2ci verifies it with the same trust policy', async () => {

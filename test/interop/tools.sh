@@ -50,7 +50,7 @@ for entry in "${tools[@]}"; do
 done
 
 # The module sources the Flux verifier harness copies (source-controller's verifiers are internal packages).
-for sc in v1.7.0 v1.9.1; do
+for sc in v1.7.0 v1.8.5 v1.9.1; do
   GOFLAGS=-mod=mod go mod download -json "github.com/fluxcd/source-controller@$sc" >"$cache/source-controller-$sc.json"
 done
 echo "$cache"

@@ -63,9 +63,13 @@ ${ociRepository(
       name: 'fleet',
       namespace: 'flux-system',
       origin: 'OCIRepository flux-system/fleet',
+      registry: { registry: 'ghcr.io', plainHttp: false },
     });
     // Key mode and Notation: the Secret named, provider defaulting to cosign.
-    assert.deepEqual(parseFluxManifest(ociRepository('keys', '  verify:\n    secretRef:\n      name: cosign-keys'), 'k.yaml'), { provider: 'cosign', secretName: 'cosign-keys', identities: [], file: 'k.yaml', name: 'keys', namespace: 'flux-system', origin: 'OCIRepository flux-system/keys' });
+    assert.deepEqual(parseFluxManifest(ociRepository('keys', '  verify:\n    secretRef:\n      name: cosign-keys'), 'k.yaml'), { provider: 'cosign', secretName: 'cosign-keys', identities: [], file: 'k.yaml', name: 'keys', namespace: 'flux-system', origin: 'OCIRepository flux-system/keys', registry: { registry: 'ghcr.io', plainHttp: false } });
+    // spec.insecure: how the cluster reaches the registry, which decides whether Flux 2.8 can fetch bundles.
+    const insecure = ociRepository('plain', '  insecure: true\n  verify:\n    secretRef:\n      name: k').replace('oci://ghcr.io/acme/plain', 'oci://registry.internal:5000/acme/plain');
+    assert.deepEqual(parseFluxManifest(insecure, 'p.yaml').registry, { registry: 'registry.internal:5000', plainHttp: true });
     assert.equal(parseFluxManifest(ociRepository('n', '  verify:\n    provider: notation\n    secretRef:\n      name: notation-config'), 'n.yaml').provider, 'notation');
   });
 

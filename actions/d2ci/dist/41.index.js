@@ -287,8 +287,8 @@ var errors = __webpack_require__(48706);
 var http = __webpack_require__(71737);
 // EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
 var hints = __webpack_require__(8012);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 27 modules
-var src = __webpack_require__(46306);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 23 modules
+var src = __webpack_require__(75740);
 ;// CONCATENATED MODULE: ../release-artifact/src/main.ts
 
 

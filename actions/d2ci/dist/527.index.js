@@ -25,8 +25,8 @@ var errors = __webpack_require__(48706);
 var http = __webpack_require__(71737);
 // EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
 var hints = __webpack_require__(8012);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 27 modules
-var src = __webpack_require__(46306);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 23 modules
+var src = __webpack_require__(75740);
 ;// CONCATENATED MODULE: ../verify-artifact/src/summary.ts
 
 /** Flux version → accepts / rejects and why: what each source-controller would decide (flux-version). */
@@ -125,7 +125,7 @@ async function run(inputs) {
         return runNotation(inputs, inputs.notation, target, name, explainRegistry);
     let result;
     try {
-        result = await (0,verify/* verifyArtifact */.oc)({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations, requireAttestations: inputs.requireAttestations, fluxVersion: inputs.fluxVersion, ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}) });
+        result = await (0,verify/* verifyArtifact */.oc)({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations, requireAttestations: inputs.requireAttestations, fluxVersion: inputs.fluxVersion, ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}), ...(inputs.fluxManifest?.registry ? { clusterRegistry: inputs.fluxManifest.registry } : {}) });
     }
     catch (err) {
         throw await explainRegistry(err);

@@ -108,7 +108,7 @@ function addedFormatNotes(added, what = 'the digest') {
 /* harmony export */   Qx: () => (/* binding */ parseFluxVersionOption),
 /* harmony export */   iZ: () => (/* binding */ fluxRejections)
 /* harmony export */ });
-/* unused harmony exports fluxVersions, readsBundles */
+/* unused harmony exports fluxVersions, readsBundles, goImplicitlyPlainHttp */
 // What each Flux release's source-controller accepts (`internal/oci/cosign/cosign.go` at v1.6.0–v1.9.x), so that
 // d2ci can say "will this cluster accept it" for a given version. Checked against the controllers' own code in the
 // interoperability suite (test/interop), cell by cell.
@@ -142,6 +142,33 @@ function parseFluxVersionOption(value) {
 /** Flux 2.8 is the first whose cosign library (v3.0.x) reads Sigstore bundles (`cosign.GetBundles`). */
 const readsBundles = (version) => version !== '2.6' && version !== '2.7';
 /**
+ * Whether go-containerregistry speaks plain HTTP to a registry without being told (`name.Insecure`): its
+ * pkg/name/registry.go `Scheme()` at v0.21.3 (inside Flux 2.8.5) — RFC 1918 addresses, a `localhost:` prefix,
+ * names ending in `.local` or `.localhost`, anything containing `127.0.0.1`, and `::1`.
+ */
+function goImplicitlyPlainHttp(registry) {
+    const ip = registry.split(':')[0] ?? '';
+    const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)?.slice(1).map(Number);
+    if (octets && octets.every((o) => o <= 255)) {
+        const [a = 0, b = 0] = octets;
+        if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168))
+            return true;
+    }
+    return registry.startsWith('localhost:') || /\.local(?:host)?(?::\d{1,5})?$/.test(registry) || registry.includes('127.0.0.1') || /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry);
+}
+/**
+ * Whether a version finds the bundles at all. Flux 2.8 (source-controller v1.8.x) calls `cosign.GetBundles`
+ * without name options, and cosign parses each referrer's reference afresh: on a plain-HTTP registry that
+ * go-containerregistry does not treat as local it asks over HTTPS, finds no bundle and falls back to the legacy
+ * `.sig` (internal/oci/cosign/cosign.go `Verify`; cosign pkg/cosign/verify.go `GetBundles`). 2.9 passes
+ * `name.Insecure` (`WithInsecure`).
+ */
+function seesBundles(version, evidence) {
+    if (!readsBundles(version))
+        return false;
+    return !(version === '2.8' && evidence.plainHttpRegistry !== undefined && !goImplicitlyPlainHttp(evidence.plainHttpRegistry));
+}
+/**
  * What one Flux version decides for an artifact:
  * - 2.6/2.7 (cosign v2.5 `VerifyImageSignatures`): the legacy `.sig` only; any signature that verifies. No claim
  *   verifier, so a copied `.sig` naming another digest passes there (d2ci itself still refuses it).
@@ -150,7 +177,8 @@ const readsBundles = (version) => version !== '2.6' && version !== '2.7';
  *   multiple identities"). Without bundles, the legacy path as above.
  */
 function fluxVerdict(version, evidence) {
-    if (readsBundles(version) && evidence.bundles.length > 0) {
+    const bundlesSeen = seesBundles(version, evidence);
+    if (bundlesSeen && evidence.bundles.length > 0) {
         if ((evidence.identities ?? 1) > 1) {
             return { version, accepted: false, reads: 'bundles', reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}` };
         }
@@ -166,9 +194,11 @@ function fluxVerdict(version, evidence) {
     }
     if (evidence.legacies.some((c) => c.ok || c.fluxAccepts))
         return { version, accepted: true, reads: 'legacy' };
-    const reason = evidence.legacies.length === 0
-        ? `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}, and there is none`
-        : 'it reads the legacy .sig signature, and it does not verify';
+    const unseen = readsBundles(version) && !bundlesSeen && evidence.bundles.length > 0;
+    const reads = unseen
+        ? `it cannot fetch bundles from the plain-HTTP registry ${evidence.plainHttpRegistry ?? ''} (no name.Insecure for bundle references; Flux 2.9 can), so it reads only the legacy .sig signature`
+        : `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}`;
+    const reason = evidence.legacies.length === 0 ? `${reads}, and there is none` : unseen ? `${reads}, and it does not verify` : 'it reads the legacy .sig signature, and it does not verify';
     return { version, accepted: false, reads: 'legacy', reason };
 }
 /** One line per distinct reason: "Flux 2.6 and 2.7 would reject it: it reads only the legacy .sig …". */
@@ -209,6 +239,8 @@ var oci_descriptor = __webpack_require__(77796);
 var content = __webpack_require__(83632);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __webpack_require__(48706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts
+var remote = __webpack_require__(87843);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
 var flux = __webpack_require__(18359);
 // EXTERNAL MODULE: ../../packages/core/src/sign/legacy.ts
@@ -448,6 +480,7 @@ var verify_flux = __webpack_require__(10582);
 
 
 
+
 const verifyFormats = ['auto', 'legacy', 'bundle'];
 const maxSignatureBytes = 4 * 1024 * 1024;
 async function readBlob(target, descriptor) {
@@ -558,7 +591,8 @@ async function verifyArtifact(options) {
     }
     const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
     if (fluxMode !== 'none') {
-        const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}) };
+        const cluster = options.clusterRegistry ?? (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
+        const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}), ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}) };
         result.flux = (0,verify_flux/* parseFluxVersion */.HP)(fluxMode).map((version) => (0,verify_flux/* fluxVerdict */.$6)(version, evidence));
         // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
         if (good?.ok)

@@ -1836,6 +1836,10 @@ class RemoteRepository {
         this.#monolithicLimit = upload.monolithicLimit ?? defaultMonolithicLimit;
         this.#chunkSize = Math.max(1, upload.chunkSize ?? defaultChunkSize);
     }
+    /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
+    get plainHttp() {
+        return this.#client.baseUrl(this.registry).startsWith('http:');
+    }
     #url(path) {
         return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
     }

@@ -7934,7 +7934,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3935);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4660);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1601);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5701);
 
@@ -7954,7 +7954,7 @@ __webpack_async_result__();
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9929);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3935);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4660);
 
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -8791,6 +8791,8 @@ function addedFormatNotes(added, what = 'the digest') {
         : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`);
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts
+var remote = __nccwpck_require__(7843);
 // EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
 var oci_digest = __nccwpck_require__(8341);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
@@ -9045,6 +9047,33 @@ function parseFluxVersionOption(value) {
 /** Flux 2.8 is the first whose cosign library (v3.0.x) reads Sigstore bundles (`cosign.GetBundles`). */
 const readsBundles = (version) => version !== '2.6' && version !== '2.7';
 /**
+ * Whether go-containerregistry speaks plain HTTP to a registry without being told (`name.Insecure`): its
+ * pkg/name/registry.go `Scheme()` at v0.21.3 (inside Flux 2.8.5) — RFC 1918 addresses, a `localhost:` prefix,
+ * names ending in `.local` or `.localhost`, anything containing `127.0.0.1`, and `::1`.
+ */
+function goImplicitlyPlainHttp(registry) {
+    const ip = registry.split(':')[0] ?? '';
+    const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)?.slice(1).map(Number);
+    if (octets && octets.every((o) => o <= 255)) {
+        const [a = 0, b = 0] = octets;
+        if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168))
+            return true;
+    }
+    return registry.startsWith('localhost:') || /\.local(?:host)?(?::\d{1,5})?$/.test(registry) || registry.includes('127.0.0.1') || /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry);
+}
+/**
+ * Whether a version finds the bundles at all. Flux 2.8 (source-controller v1.8.x) calls `cosign.GetBundles`
+ * without name options, and cosign parses each referrer's reference afresh: on a plain-HTTP registry that
+ * go-containerregistry does not treat as local it asks over HTTPS, finds no bundle and falls back to the legacy
+ * `.sig` (internal/oci/cosign/cosign.go `Verify`; cosign pkg/cosign/verify.go `GetBundles`). 2.9 passes
+ * `name.Insecure` (`WithInsecure`).
+ */
+function seesBundles(version, evidence) {
+    if (!readsBundles(version))
+        return false;
+    return !(version === '2.8' && evidence.plainHttpRegistry !== undefined && !goImplicitlyPlainHttp(evidence.plainHttpRegistry));
+}
+/**
  * What one Flux version decides for an artifact:
  * - 2.6/2.7 (cosign v2.5 `VerifyImageSignatures`): the legacy `.sig` only; any signature that verifies. No claim
  *   verifier, so a copied `.sig` naming another digest passes there (d2ci itself still refuses it).
@@ -9053,7 +9082,8 @@ const readsBundles = (version) => version !== '2.6' && version !== '2.7';
  *   multiple identities"). Without bundles, the legacy path as above.
  */
 function fluxVerdict(version, evidence) {
-    if (readsBundles(version) && evidence.bundles.length > 0) {
+    const bundlesSeen = seesBundles(version, evidence);
+    if (bundlesSeen && evidence.bundles.length > 0) {
         if ((evidence.identities ?? 1) > 1) {
             return { version, accepted: false, reads: 'bundles', reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}` };
         }
@@ -9069,9 +9099,11 @@ function fluxVerdict(version, evidence) {
     }
     if (evidence.legacies.some((c) => c.ok || c.fluxAccepts))
         return { version, accepted: true, reads: 'legacy' };
-    const reason = evidence.legacies.length === 0
-        ? `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}, and there is none`
-        : 'it reads the legacy .sig signature, and it does not verify';
+    const unseen = readsBundles(version) && !bundlesSeen && evidence.bundles.length > 0;
+    const reads = unseen
+        ? `it cannot fetch bundles from the plain-HTTP registry ${evidence.plainHttpRegistry ?? ''} (no name.Insecure for bundle references; Flux 2.9 can), so it reads only the legacy .sig signature`
+        : `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}`;
+    const reason = evidence.legacies.length === 0 ? `${reads}, and there is none` : unseen ? `${reads}, and it does not verify` : 'it reads the legacy .sig signature, and it does not verify';
     return { version, accepted: false, reads: 'legacy', reason };
 }
 /** One line per distinct reason: "Flux 2.6 and 2.7 would reject it: it reads only the legacy .sig …". */
@@ -9090,6 +9122,7 @@ function fluxRejections(verdicts) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/verify.ts
+
 
 
 
@@ -9208,7 +9241,8 @@ async function verifyArtifact(options) {
     }
     const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
     if (fluxMode !== 'none') {
-        const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}) };
+        const cluster = options.clusterRegistry ?? (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
+        const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}), ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}) };
         result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
         // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
         if (good?.ok)
@@ -9531,8 +9565,8 @@ function withAuthHint(err, context) {
     return new errors/* OciError */.Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 23 modules
-var src = __nccwpck_require__(3935);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 19 modules
+var src = __nccwpck_require__(4660);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -9600,7 +9634,7 @@ async function run(inputs) {
 
 /***/ }),
 
-/***/ 3935:
+/***/ 4660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10513,732 +10547,8 @@ function cloudContext(options) {
 var oci_open = __nccwpck_require__(2328);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
-var http = __nccwpck_require__(1737);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
-const isSpace = (c) => c === ' ' || c === '\t';
-/**
- * Parses a `WWW-Authenticate` header (RFC 9110 §11.6.1): several challenges per header, quoted strings with
- * escapes and commas, e.g. `Bearer realm="https://r/token",service="r",scope="repository:a:pull repository:b:pull,push"`.
- */
-function parseChallenges(header) {
-    const challenges = [];
-    let i = 0;
-    const n = header.length;
-    const skipSpace = () => {
-        while (isSpace(header[i]))
-            i++;
-    };
-    const readToken = () => {
-        const start = i;
-        while (i < n && !isSpace(header[i]) && header[i] !== ',' && header[i] !== '=')
-            i++;
-        return header.slice(start, i);
-    };
-    while (i < n) {
-        while (i < n && (isSpace(header[i]) || header[i] === ','))
-            i++;
-        const scheme = readToken();
-        if (!scheme) {
-            i++;
-            continue;
-        }
-        const challenge = { scheme: scheme.toLowerCase(), params: {} };
-        for (;;) {
-            skipSpace();
-            const mark = i;
-            const name = readToken();
-            skipSpace();
-            if (!name || header[i] !== '=') {
-                // Not a parameter: the next challenge's scheme (or a token68); the outer loop reads it.
-                i = mark;
-                break;
-            }
-            i++; // '='
-            skipSpace();
-            let value = '';
-            if (header[i] === '"') {
-                i++;
-                while (i < n && header[i] !== '"') {
-                    if (header[i] === '\\' && i + 1 < n)
-                        i++;
-                    value += header[i];
-                    i++;
-                }
-                i++; // closing quote
-            }
-            else {
-                const start = i;
-                while (i < n && header[i] !== ',' && !isSpace(header[i]))
-                    i++;
-                value = header.slice(start, i);
-            }
-            challenge.params[name.toLowerCase()] = value;
-            skipSpace();
-            if (header[i] === ',')
-                i++;
-        }
-        challenges.push(challenge);
-    }
-    return challenges;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oci/auth.ts
-
-
-/** A token scope such as `repository:acme/app:pull,push`. */
-function repositoryScope(repository, actions) {
-    return `repository:${repository}:${actions.join(',')}`;
-}
-/** Merges scopes per resource, uniting their actions, so one token covers a mount's two repositories. */
-function mergeScopes(...lists) {
-    const byResource = new Map();
-    for (const scope of lists.flat()) {
-        const cut = scope.lastIndexOf(':');
-        if (cut <= 0)
-            continue;
-        const resource = scope.slice(0, cut);
-        const actions = byResource.get(resource) ?? new Set();
-        for (const action of scope.slice(cut + 1).split(','))
-            if (action)
-                actions.add(action);
-        byResource.set(resource, actions);
-    }
-    return [...byResource].map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`).sort();
-}
-const tokenExpiryMarginMs = 10_000;
-const defaultTokenLifetimeS = 60;
-/**
- * Answers registry auth challenges and caches what it learns: which scheme each host wants, and bearer tokens
- * per (host, service, scope set) until they expire. One session can serve many repositories and registries,
- * so concurrent pushes share tokens and credentials are looked up once per host.
- */
-class AuthSession {
-    #transport;
-    #options;
-    #schemes = new Map();
-    #tokens = new Map();
-    #inflight = new Map();
-    #credentials = new Map();
-    constructor(transport, options = {}) {
-        this.#transport = transport;
-        this.#options = options;
-    }
-    /** Credentials for a host, looked up once; every secret in them is reported to `onSecret`. */
-    credentialFor(registry) {
-        let pending = this.#credentials.get(registry);
-        if (!pending) {
-            pending = (this.#options.credentials?.(registry) ?? Promise.resolve(undefined)).then((credential) => {
-                for (const secret of [credential?.password, credential?.identityToken, credential?.registryToken]) {
-                    if (secret)
-                        this.#options.onSecret?.(secret);
-                }
-                return credential;
-            });
-            this.#credentials.set(registry, pending);
-        }
-        return pending;
-    }
-    /** The Authorization header to send up front, when the host's scheme is already known; else undefined. */
-    async authorization(registry, scopes) {
-        const credential = await this.credentialFor(registry);
-        if (credential?.registryToken)
-            return `Bearer ${credential.registryToken}`;
-        const scheme = this.#schemes.get(registry);
-        if (!scheme)
-            return undefined;
-        if (scheme.scheme === 'basic')
-            return basicHeader(credential);
-        return (await this.#token(registry, scheme, [...scopes], credential, false)).header;
-    }
-    /**
-     * Handles a 401: learns the host's scheme from the challenge and returns the header to retry with, or
-     * undefined when there is nothing better to send than what was just rejected.
-     */
-    async challenge(registry, wwwAuthenticate, scopes, rejected) {
-        const challenges = parseChallenges(wwwAuthenticate ?? '');
-        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
-        const basic = challenges.find((c) => c.scheme === 'basic');
-        const credential = await this.credentialFor(registry);
-        if (bearer) {
-            const scheme = { scheme: 'bearer', realm: bearer.params.realm, service: bearer.params.service };
-            this.#schemes.set(registry, scheme);
-            const wanted = mergeScopes([...scopes], challengeScopes(bearer));
-            const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
-            return token.header === rejected ? undefined : token.header;
-        }
-        if (basic) {
-            this.#schemes.set(registry, { scheme: 'basic' });
-            const header = basicHeader(credential);
-            return header === rejected ? undefined : header;
-        }
-        return undefined;
-    }
-    async #token(registry, scheme, scopes, credential, refresh) {
-        const wanted = mergeScopes(scopes);
-        const prefix = `${registry}|${scheme.realm}|${scheme.service ?? ''}|`;
-        const key = prefix + wanted.join(' ');
-        if (!refresh) {
-            // Any live token whose scopes cover these will do: a pull,push token also serves the pulls that follow.
-            for (const [cachedKey, cached] of this.#tokens) {
-                if (cached.expiresAt > Date.now() && cachedKey.startsWith(prefix) && covers(cached.scopes, wanted))
-                    return cached;
-            }
-        }
-        let pending = this.#inflight.get(key);
-        if (!pending) {
-            pending = this.#fetchToken(registry, scheme, wanted, credential).finally(() => this.#inflight.delete(key));
-            this.#inflight.set(key, pending);
-        }
-        const token = await pending;
-        this.#tokens.set(key, token);
-        return token;
-    }
-    async #fetchToken(registry, scheme, scopes, credential) {
-        const realm = new URL(scheme.realm);
-        let response;
-        if (credential?.identityToken) {
-            // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
-            if (scheme.service)
-                form.set('service', scheme.service);
-            if (scopes.length)
-                form.set('scope', scopes.join(' '));
-            response = await this.#transport.send({
-                method: 'POST',
-                url: realm,
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: () => form.toString(),
-            });
-        }
-        else {
-            if (scheme.service)
-                realm.searchParams.set('service', scheme.service);
-            for (const scope of scopes)
-                realm.searchParams.append('scope', scope);
-            const headers = {};
-            const basic = basicHeader(credential);
-            if (basic)
-                headers.authorization = basic;
-            response = await this.#transport.send({ method: 'GET', url: realm, headers });
-        }
-        if (!response.ok) {
-            const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
-            const who = credential?.username || credential?.identityToken ? 'rejected the credentials' : 'refused anonymous access';
-            throw new errors/* OciError */.Mf(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
-        }
-        const body = (await response.json().catch(() => ({})));
-        const token = body.token || body.access_token;
-        if (!token)
-            throw new errors/* OciError */.Mf('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
-        this.#options.onSecret?.(token);
-        const lifetime = (body.expires_in && body.expires_in > 0 ? body.expires_in : defaultTokenLifetimeS) * 1000;
-        const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
-        const start = Number.isNaN(issued) ? Date.now() : Math.min(issued, Date.now());
-        return { header: `Bearer ${token}`, expiresAt: start + lifetime - tokenExpiryMarginMs, scopes };
-    }
-}
-/** Whether a token granted for `have` (merged scopes) also covers every action in `want`. */
-function covers(have, want) {
-    const granted = new Map(have.map((scope) => {
-        const cut = scope.lastIndexOf(':');
-        return [scope.slice(0, cut), new Set(scope.slice(cut + 1).split(','))];
-    }));
-    return want.every((scope) => {
-        const cut = scope.lastIndexOf(':');
-        const actions = granted.get(scope.slice(0, cut));
-        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
-    });
-}
-function challengeScopes(challenge) {
-    return (challenge.params.scope ?? '').split(' ').filter(Boolean);
-}
-function basicHeader(credential) {
-    if (!credential?.username && !credential?.password)
-        return undefined;
-    return `Basic ${Buffer.from(`${credential.username ?? ''}:${credential.password ?? ''}`).toString('base64')}`;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
-var reference = __nccwpck_require__(8936);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
-var oci_digest = __nccwpck_require__(8341);
-// EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
-var order = __nccwpck_require__(8085);
-// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
-var media_types = __nccwpck_require__(8613);
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var oci_descriptor = __nccwpck_require__(7796);
-// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
-var oci_content = __nccwpck_require__(3632);
-// EXTERNAL MODULE: ../../packages/core/src/oci/memory.ts
-var memory = __nccwpck_require__(6198);
-// EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
-var referrers = __nccwpck_require__(6869);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/remote.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const defaultMonolithicLimit = 128 * 1024 * 1024;
-const defaultChunkSize = 32 * 1024 * 1024;
-const maxManifestBytes = 8 * 1024 * 1024;
-const manifestAccept = media_types/* manifestMediaTypes */.$P.join(', ');
-/** A repository on an OCI distribution registry, as a Target. */
-class RemoteRepository {
-    registry;
-    repository;
-    name;
-    #client;
-    #monolithicLimit;
-    #chunkSize;
-    constructor(client, registry, repository, upload = {}) {
-        this.#client = client;
-        this.registry = registry;
-        this.repository = repository;
-        this.name = `${registry}/${repository}`;
-        this.#monolithicLimit = upload.monolithicLimit ?? defaultMonolithicLimit;
-        this.#chunkSize = Math.max(1, upload.chunkSize ?? defaultChunkSize);
-    }
-    #url(path) {
-        return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
-    }
-    #send(request, actions = ['pull'], extraScopes = []) {
-        return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
-    }
-    async resolve(reference) {
-        const response = await this.#send({ method: 'HEAD', url: this.#url(`manifests/${reference}`), headers: { accept: manifestAccept } });
-        if (response.status === 404)
-            throw notFound(this.name, reference);
-        if (!response.ok)
-            throw await responseError(response, `resolve ${this.name}:${reference}`);
-        const digest = response.headers.get('docker-content-digest');
-        const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
-        const size = Number(response.headers.get('content-length'));
-        if (!digest || !mediaType || !(0,media_types/* isManifestMediaType */.CM)(mediaType) || !Number.isSafeInteger(size)) {
-            // Older registries may omit the digest on HEAD; GET tells us everything.
-            return (await this.fetchManifest(reference)).descriptor;
-        }
-        if (reference.includes(':') && digest !== reference) {
-            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
-        }
-        return { mediaType, digest, size };
-    }
-    async fetchManifest(reference) {
-        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${reference}`), headers: { accept: manifestAccept } });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            throw notFound(this.name, reference);
-        }
-        if (!response.ok)
-            throw await responseError(response, `fetch manifest ${this.name}:${reference}`);
-        const bytes = await (0,oci_content/* readAll */.yw)(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
-        const byDigest = reference.includes(':');
-        const digest = byDigest ? reference : (0,oci_digest/* sha256 */.sc)(bytes);
-        if (byDigest)
-            (0,oci_digest/* verifyBytes */.RV)(bytes, { digest });
-        const claimed = response.headers.get('docker-content-digest');
-        if (!byDigest && claimed?.startsWith('sha256:') && claimed !== digest) {
-            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
-        }
-        const { mediaType } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined);
-        return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
-    }
-    async fetch(descriptor) {
-        const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
-        const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
-        const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
-        }
-        if (!response.ok || !response.body)
-            throw await responseError(response, `fetch ${descriptor.digest} from ${this.name}`);
-        const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
-        const body = external_node_stream_.Readable.fromWeb(response.body);
-        body.on('error', (err) => verifier.destroy(err));
-        return body.pipe(verifier);
-    }
-    source(descriptor) {
-        return (0,memory/* targetSource */.Z)(this, descriptor);
-    }
-    async exists(descriptor) {
-        const kind = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
-        const headers = kind === 'manifests' ? { accept: manifestAccept } : {};
-        const response = await this.#send({ method: 'HEAD', url: this.#url(`${kind}/${descriptor.digest}`), headers });
-        if (response.status === 404)
-            return false;
-        if (response.ok)
-            return true;
-        throw await responseError(response, `check ${descriptor.digest} in ${this.name}`);
-    }
-    async push(descriptor, content) {
-        if ((0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType)) {
-            const bytes = await (0,oci_content/* readAll */.yw)(content.open(), maxManifestBytes);
-            await this.pushReference(descriptor, bytes, descriptor.digest);
-            return;
-        }
-        await this.#upload(descriptor, content, undefined);
-    }
-    async mount(descriptor, fromRepository, fallback) {
-        return this.#upload(descriptor, fallback, fromRepository);
-    }
-    async pushReference(descriptor, bytes, reference) {
-        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
-        const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${reference}`), headers: { 'content-type': descriptor.mediaType }, body: () => bytes }, ['pull', 'push']);
-        if (response.status !== 201 && response.status !== 200) {
-            throw await responseError(response, `push manifest ${this.name}:${reference}`);
-        }
-        await response.body?.cancel();
-        const stored = response.headers.get('docker-content-digest');
-        if (stored?.startsWith('sha256:') && descriptor.digest.startsWith('sha256:') && stored !== descriptor.digest) {
-            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
-        }
-        const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType);
-        if (manifest.subject && !response.headers.get('oci-subject')) {
-            // The registry has no referrers API: keep the Referrers Tag Schema index up to date instead.
-            await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,referrers/* addReferrer */.Xg)(index, (0,referrers/* referrerDescriptor */.xh)(descriptor, manifest)));
-        }
-    }
-    async tag(descriptor, tag) {
-        const { bytes } = await this.fetchManifest(descriptor.digest);
-        await this.pushReference(descriptor, bytes, tag);
-    }
-    async tags() {
-        const tags = [];
-        const seen = new Set();
-        let next = this.#url('tags/list?n=1000');
-        while (next && !seen.has(next)) {
-            seen.add(next);
-            const response = await this.#send({ method: 'GET', url: next, headers: { accept: 'application/json' } });
-            if (response.status === 404) {
-                await response.body?.cancel();
-                return [];
-            }
-            if (!response.ok)
-                throw await responseError(response, `list tags of ${this.name}`);
-            const body = (await response.json());
-            tags.push(...(body.tags ?? []));
-            next = nextLink(response.headers.get('link'), next);
-        }
-        return [...new Set(tags)].sort(order/* compareBytes */.X);
-    }
-    async referrers(descriptor, options = {}) {
-        const query = options.artifactType ? `?artifactType=${encodeURIComponent(options.artifactType)}` : '';
-        let next = this.#url(`referrers/${descriptor.digest}${query}`);
-        const found = [];
-        let filtered = true;
-        const seen = new Set();
-        while (next && !seen.has(next)) {
-            seen.add(next);
-            const response = await this.#send({ method: 'GET', url: next, headers: { accept: media_types/* MediaType */.zu.ociIndex } });
-            const type = response.headers.get('content-type')?.split(';')[0]?.trim();
-            if (response.status === 401 || response.status === 403)
-                throw await responseError(response, `list referrers of ${descriptor.digest}`);
-            if (response.status !== 200 || type !== media_types/* MediaType */.zu.ociIndex) {
-                // No referrers API here (distribution 2.8 and GHCR answer 404): use the tag schema.
-                await response.body?.cancel();
-                return (0,referrers/* filterByArtifactType */.Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
-            }
-            const index = (await response.json());
-            found.push(...(index.manifests ?? []));
-            filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
-            next = nextLink(response.headers.get('link'), next);
-        }
-        return filtered ? found : (0,referrers/* filterByArtifactType */.Ul)(found, options.artifactType);
-    }
-    async delete(descriptor) {
-        const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
-        let subject;
-        if (manifest) {
-            const fetched = await this.fetchManifest(descriptor.digest).catch((err) => {
-                if ((0,errors/* isNotFound */.c4)(err))
-                    return undefined;
-                throw err;
-            });
-            if (fetched)
-                subject = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
-        }
-        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, ['pull', 'push', 'delete']);
-        if (response.status === 404) {
-            await response.body?.cancel();
-            throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
-        }
-        if (!response.ok)
-            throw await responseError(response, `delete ${descriptor.digest} from ${this.name}`);
-        await response.body?.cancel();
-        if (subject)
-            await this.#updateReferrersIndex(subject, (index) => (0,referrers/* removeReferrer */.Qy)(index, descriptor.digest), { ifPresent: true });
-    }
-    async #readReferrersIndex(subject) {
-        const tag = (0,referrers/* referrersTag */.LN)(subject);
-        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${tag}`), headers: { accept: media_types/* MediaType */.zu.ociIndex } });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            return undefined;
-        }
-        if (!response.ok)
-            throw await responseError(response, `read referrers index ${this.name}:${tag}`);
-        const bytes = await (0,oci_content/* readAll */.yw)(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
-        const { manifest, mediaType } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined);
-        if (!(0,media_types/* isIndexMediaType */.$$)(mediaType))
-            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
-        return { index: manifest, etag: response.headers.get('etag') };
-    }
-    async #updateReferrersIndex(subject, change, options = {}) {
-        const current = await this.#readReferrersIndex(subject);
-        if (!current && options.ifPresent)
-            return;
-        const index = current?.index ?? (0,referrers/* emptyReferrersIndex */._9)();
-        if (!change(index))
-            return;
-        const bytes = Buffer.from(JSON.stringify(index));
-        const headers = { 'content-type': media_types/* MediaType */.zu.ociIndex };
-        if (current?.etag)
-            headers['if-match'] = current.etag;
-        const tag = (0,referrers/* referrersTag */.LN)(subject);
-        const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${tag}`), headers, body: () => bytes }, ['pull', 'push']);
-        if (response.status !== 201 && response.status !== 200)
-            throw await responseError(response, `update referrers index ${this.name}:${tag}`);
-        await response.body?.cancel();
-    }
-    /**
-     * Uploads a blob: optional cross-repository mount, then one streamed PUT or PATCH chunks. A failed attempt
-     * is retried from a fresh session (or resumed at the registry's offset, for chunks), after checking
-     * whether the blob landed anyway.
-     */
-    async #upload(descriptor, content, mountFrom) {
-        if (content.size !== descriptor.size) {
-            throw new errors/* OciError */.Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
-        }
-        const policy = this.#client.transport.policy;
-        const mountScope = mountFrom ? this.#client.scopes(mountFrom, ['pull']) : [];
-        for (let attempt = 1;; attempt++) {
-            try {
-                const mountQuery = mountFrom ? `?mount=${encodeURIComponent(descriptor.digest)}&from=${encodeURIComponent(mountFrom)}` : '';
-                const start = await this.#send({ method: 'POST', url: this.#url(`blobs/uploads/${mountQuery}`), headers: { 'content-length': '0' } }, ['pull', 'push'], mountScope);
-                if (start.status === 201 && mountFrom) {
-                    await start.body?.cancel();
-                    return 'mounted';
-                }
-                if (start.status !== 202)
-                    throw await responseError(start, `start upload of ${descriptor.digest} to ${this.name}`);
-                await start.body?.cancel();
-                let location = this.#location(start);
-                if (descriptor.size > this.#monolithicLimit)
-                    location = await this.#patchChunks(location, content);
-                const put = await this.#send({
-                    method: 'PUT',
-                    url: withDigest(location, descriptor.digest),
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size) },
-                    ...(descriptor.size > this.#monolithicLimit ? { body: () => new Uint8Array() } : { upload: { source: content, start: 0, end: descriptor.size } }),
-                    retry: false,
-                }, ['pull', 'push']);
-                if (put.status !== 201 && put.status !== 204)
-                    throw await responseError(put, `upload ${descriptor.digest} to ${this.name}`);
-                await put.body?.cancel();
-                return 'uploaded';
-            }
-            catch (err) {
-                if (attempt >= policy.attempts || !isRetryableUploadError(err))
-                    throw err;
-                if (await this.exists(descriptor).catch(() => false))
-                    return 'uploaded';
-                await (0,external_node_timers_promises_.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5));
-            }
-        }
-    }
-    /** Sends the content in PATCH chunks, resuming at the registry's reported offset after a failure. */
-    async #patchChunks(location, content) {
-        const policy = this.#client.transport.policy;
-        let offset = 0;
-        let failures = 0;
-        while (offset < content.size) {
-            const end = Math.min(offset + this.#chunkSize, content.size);
-            const from = offset;
-            try {
-                const response = await this.#send({
-                    method: 'PATCH',
-                    url: location,
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(end - from), 'content-range': `${from}-${end - 1}` },
-                    upload: { source: content, start: from, end },
-                    retry: false,
-                }, ['pull', 'push']);
-                if (response.status !== 202)
-                    throw await responseError(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
-                await response.body?.cancel();
-                location = this.#location(response);
-                offset = rangeEnd(response.headers.get('range'), end) ?? end;
-            }
-            catch (err) {
-                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof errors/* OciError */.Mf && err.status === 416)))
-                    throw err;
-                await (0,external_node_timers_promises_.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)));
-                // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
-                const status = await this.#send({ method: 'GET', url: location }, ['pull', 'push']);
-                if (status.status !== 204)
-                    throw await responseError(status, `resume upload to ${this.name}`);
-                await status.body?.cancel();
-                location = this.#location(status, location);
-                offset = rangeEnd(status.headers.get('range'), 0) ?? 0;
-            }
-        }
-        return location;
-    }
-    #location(response, fallback) {
-        const location = response.headers.get('location') ?? fallback;
-        if (!location)
-            throw new errors/* OciError */.Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
-        return new URL(location, this.#client.baseUrl(this.registry)).href;
-    }
-}
-function notFound(name, reference, code = 'MANIFEST_UNKNOWN') {
-    const what = reference.includes(':') ? reference : `tag "${reference}"`;
-    return new errors/* OciError */.Mf(code, `${what} not found in ${name}`, { status: 404 });
-}
-function withDigest(location, digest) {
-    return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
-}
-/**
- * The byte after the last one a `Range: 0-<end>` header reports as received. Registries answer `0-0` both for an
- * empty session and for one holding a single byte (distribution clamps `size-1` at 0); the caller says which
- * reading to take.
- */
-function rangeEnd(range, whenZeroZero) {
-    const match = /^(?:bytes=)?0-([0-9]+)$/.exec(range?.trim() ?? '');
-    if (!match)
-        return undefined;
-    return match[1] === '0' ? whenZeroZero : Number(match[1]) + 1;
-}
-function isRetryableUploadError(err) {
-    if (!(err instanceof errors/* OciError */.Mf))
-        return (0,http/* networkErrorCode */.a0)(err) !== undefined;
-    if (err.code === 'NETWORK')
-        return (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND';
-    return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
-}
-/** The `rel="next"` target of a `Link` header, resolved against the current URL. */
-function nextLink(header, current) {
-    if (!header)
-        return undefined;
-    for (const part of header.split(/,(?=\s*<)/)) {
-        const match = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
-        const rel = /\brel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match?.[2] ?? '');
-        const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
-        if (match && relations.includes('next'))
-            return new URL(match[1] ?? '', current).href;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oci/registry.ts
-
-
-
-
-
-/**
- * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
- * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
- */
-class registry_RegistryClient {
-    transport;
-    auth;
-    options;
-    constructor(options = {}) {
-        this.options = options;
-        this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret });
-    }
-    repository(reference) {
-        return new RemoteRepository(this, reference.registry, reference.repository, this.options.upload);
-    }
-    /** `scheme://host` of a registry's API endpoint. */
-    baseUrl(registry) {
-        const mapped = this.options.endpoints?.[registry];
-        if (mapped)
-            return mapped.replace(/\/+$/, '');
-        const insecure = this.options.insecure;
-        const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || (0,reference/* isLoopbackHost */.cW)(registry);
-        return `${plain ? 'http' : 'https'}://${(0,reference/* registryEndpoint */.Fh)(registry)}`;
-    }
-    scopes(repository, actions) {
-        return [repositoryScope(repository, actions)];
-    }
-    /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
-    async send(registry, request) {
-        const authorization = await this.auth.authorization(registry, request.scopes);
-        let response = await this.transport.send(withAuthorization(request, authorization));
-        if (response.status === 401) {
-            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
-            if (retry) {
-                await response.body?.cancel();
-                response = await this.transport.send(withAuthorization(request, retry));
-            }
-        }
-        const warning = response.headers.get('warning');
-        if (warning && this.options.onWarning) {
-            for (const match of warning.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g))
-                this.options.onWarning(`${registry}: ${match[1]}`);
-        }
-        return response;
-    }
-}
-function withAuthorization(request, authorization) {
-    const headers = { ...request.headers };
-    if (authorization)
-        headers.authorization = authorization;
-    return { ...request, headers };
-}
-/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
-async function responseError(response, what) {
-    let code = statusCode(response.status);
-    let message = '';
-    const text = await response.text().catch(() => '');
-    try {
-        const body = JSON.parse(text);
-        const first = body.errors?.[0];
-        if (first?.code)
-            code = first.code;
-        if (first?.message)
-            message = first.message;
-    }
-    catch {
-        message = text.trim().slice(0, 200);
-    }
-    const retryAfter = response.headers.get('retry-after');
-    const attempts = (0,http/* attemptsOf */.Or)(response);
-    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
-    const status = `${response.status} ${code}`;
-    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
-        status: response.status,
-    });
-}
-function statusCode(status) {
-    switch (status) {
-        case 401:
-            return 'UNAUTHORIZED';
-        case 403:
-            return 'DENIED';
-        case 404:
-            return 'NOT_FOUND';
-        case 429:
-            return 'TOOMANYREQUESTS';
-        default:
-            return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
-    }
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/oci/registry.ts + 2 modules
+var registry = __nccwpck_require__(3862);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -11325,7 +10635,7 @@ function registrySession(inputs, context, location) {
         }
     }
     const credentials = jobCredentials(inputs, context);
-    const client = new registry_RegistryClient({
+    const client = new registry/* RegistryClient */.b({
         credentials,
         insecure: inputs.insecure,
         onSecret: (secret) => setSecret(secret),
@@ -14168,6 +13478,760 @@ function removeReferrer(index, digest) {
 }
 function filterByArtifactType(referrers, artifactType) {
     return artifactType ? referrers.filter((d) => d.artifactType === artifactType) : referrers;
+}
+
+
+/***/ }),
+
+/***/ 3862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ RegistryClient),
+  U: () => (/* binding */ responseError)
+});
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __nccwpck_require__(8706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
+var http = __nccwpck_require__(1737);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
+const isSpace = (c) => c === ' ' || c === '\t';
+/**
+ * Parses a `WWW-Authenticate` header (RFC 9110 §11.6.1): several challenges per header, quoted strings with
+ * escapes and commas, e.g. `Bearer realm="https://r/token",service="r",scope="repository:a:pull repository:b:pull,push"`.
+ */
+function parseChallenges(header) {
+    const challenges = [];
+    let i = 0;
+    const n = header.length;
+    const skipSpace = () => {
+        while (isSpace(header[i]))
+            i++;
+    };
+    const readToken = () => {
+        const start = i;
+        while (i < n && !isSpace(header[i]) && header[i] !== ',' && header[i] !== '=')
+            i++;
+        return header.slice(start, i);
+    };
+    while (i < n) {
+        while (i < n && (isSpace(header[i]) || header[i] === ','))
+            i++;
+        const scheme = readToken();
+        if (!scheme) {
+            i++;
+            continue;
+        }
+        const challenge = { scheme: scheme.toLowerCase(), params: {} };
+        for (;;) {
+            skipSpace();
+            const mark = i;
+            const name = readToken();
+            skipSpace();
+            if (!name || header[i] !== '=') {
+                // Not a parameter: the next challenge's scheme (or a token68); the outer loop reads it.
+                i = mark;
+                break;
+            }
+            i++; // '='
+            skipSpace();
+            let value = '';
+            if (header[i] === '"') {
+                i++;
+                while (i < n && header[i] !== '"') {
+                    if (header[i] === '\\' && i + 1 < n)
+                        i++;
+                    value += header[i];
+                    i++;
+                }
+                i++; // closing quote
+            }
+            else {
+                const start = i;
+                while (i < n && header[i] !== ',' && !isSpace(header[i]))
+                    i++;
+                value = header.slice(start, i);
+            }
+            challenge.params[name.toLowerCase()] = value;
+            skipSpace();
+            if (header[i] === ',')
+                i++;
+        }
+        challenges.push(challenge);
+    }
+    return challenges;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/oci/auth.ts
+
+
+/** A token scope such as `repository:acme/app:pull,push`. */
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${actions.join(',')}`;
+}
+/** Merges scopes per resource, uniting their actions, so one token covers a mount's two repositories. */
+function mergeScopes(...lists) {
+    const byResource = new Map();
+    for (const scope of lists.flat()) {
+        const cut = scope.lastIndexOf(':');
+        if (cut <= 0)
+            continue;
+        const resource = scope.slice(0, cut);
+        const actions = byResource.get(resource) ?? new Set();
+        for (const action of scope.slice(cut + 1).split(','))
+            if (action)
+                actions.add(action);
+        byResource.set(resource, actions);
+    }
+    return [...byResource].map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`).sort();
+}
+const tokenExpiryMarginMs = 10_000;
+const defaultTokenLifetimeS = 60;
+/**
+ * Answers registry auth challenges and caches what it learns: which scheme each host wants, and bearer tokens
+ * per (host, service, scope set) until they expire. One session can serve many repositories and registries,
+ * so concurrent pushes share tokens and credentials are looked up once per host.
+ */
+class AuthSession {
+    #transport;
+    #options;
+    #schemes = new Map();
+    #tokens = new Map();
+    #inflight = new Map();
+    #credentials = new Map();
+    constructor(transport, options = {}) {
+        this.#transport = transport;
+        this.#options = options;
+    }
+    /** Credentials for a host, looked up once; every secret in them is reported to `onSecret`. */
+    credentialFor(registry) {
+        let pending = this.#credentials.get(registry);
+        if (!pending) {
+            pending = (this.#options.credentials?.(registry) ?? Promise.resolve(undefined)).then((credential) => {
+                for (const secret of [credential?.password, credential?.identityToken, credential?.registryToken]) {
+                    if (secret)
+                        this.#options.onSecret?.(secret);
+                }
+                return credential;
+            });
+            this.#credentials.set(registry, pending);
+        }
+        return pending;
+    }
+    /** The Authorization header to send up front, when the host's scheme is already known; else undefined. */
+    async authorization(registry, scopes) {
+        const credential = await this.credentialFor(registry);
+        if (credential?.registryToken)
+            return `Bearer ${credential.registryToken}`;
+        const scheme = this.#schemes.get(registry);
+        if (!scheme)
+            return undefined;
+        if (scheme.scheme === 'basic')
+            return basicHeader(credential);
+        return (await this.#token(registry, scheme, [...scopes], credential, false)).header;
+    }
+    /**
+     * Handles a 401: learns the host's scheme from the challenge and returns the header to retry with, or
+     * undefined when there is nothing better to send than what was just rejected.
+     */
+    async challenge(registry, wwwAuthenticate, scopes, rejected) {
+        const challenges = parseChallenges(wwwAuthenticate ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        const credential = await this.credentialFor(registry);
+        if (bearer) {
+            const scheme = { scheme: 'bearer', realm: bearer.params.realm, service: bearer.params.service };
+            this.#schemes.set(registry, scheme);
+            const wanted = mergeScopes([...scopes], challengeScopes(bearer));
+            const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
+            return token.header === rejected ? undefined : token.header;
+        }
+        if (basic) {
+            this.#schemes.set(registry, { scheme: 'basic' });
+            const header = basicHeader(credential);
+            return header === rejected ? undefined : header;
+        }
+        return undefined;
+    }
+    async #token(registry, scheme, scopes, credential, refresh) {
+        const wanted = mergeScopes(scopes);
+        const prefix = `${registry}|${scheme.realm}|${scheme.service ?? ''}|`;
+        const key = prefix + wanted.join(' ');
+        if (!refresh) {
+            // Any live token whose scopes cover these will do: a pull,push token also serves the pulls that follow.
+            for (const [cachedKey, cached] of this.#tokens) {
+                if (cached.expiresAt > Date.now() && cachedKey.startsWith(prefix) && covers(cached.scopes, wanted))
+                    return cached;
+            }
+        }
+        let pending = this.#inflight.get(key);
+        if (!pending) {
+            pending = this.#fetchToken(registry, scheme, wanted, credential).finally(() => this.#inflight.delete(key));
+            this.#inflight.set(key, pending);
+        }
+        const token = await pending;
+        this.#tokens.set(key, token);
+        return token;
+    }
+    async #fetchToken(registry, scheme, scopes, credential) {
+        const realm = new URL(scheme.realm);
+        let response;
+        if (credential?.identityToken) {
+            // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
+            if (scheme.service)
+                form.set('service', scheme.service);
+            if (scopes.length)
+                form.set('scope', scopes.join(' '));
+            response = await this.#transport.send({
+                method: 'POST',
+                url: realm,
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: () => form.toString(),
+            });
+        }
+        else {
+            if (scheme.service)
+                realm.searchParams.set('service', scheme.service);
+            for (const scope of scopes)
+                realm.searchParams.append('scope', scope);
+            const headers = {};
+            const basic = basicHeader(credential);
+            if (basic)
+                headers.authorization = basic;
+            response = await this.#transport.send({ method: 'GET', url: realm, headers });
+        }
+        if (!response.ok) {
+            const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
+            const who = credential?.username || credential?.identityToken ? 'rejected the credentials' : 'refused anonymous access';
+            throw new errors/* OciError */.Mf(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
+        }
+        const body = (await response.json().catch(() => ({})));
+        const token = body.token || body.access_token;
+        if (!token)
+            throw new errors/* OciError */.Mf('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
+        this.#options.onSecret?.(token);
+        const lifetime = (body.expires_in && body.expires_in > 0 ? body.expires_in : defaultTokenLifetimeS) * 1000;
+        const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
+        const start = Number.isNaN(issued) ? Date.now() : Math.min(issued, Date.now());
+        return { header: `Bearer ${token}`, expiresAt: start + lifetime - tokenExpiryMarginMs, scopes };
+    }
+}
+/** Whether a token granted for `have` (merged scopes) also covers every action in `want`. */
+function covers(have, want) {
+    const granted = new Map(have.map((scope) => {
+        const cut = scope.lastIndexOf(':');
+        return [scope.slice(0, cut), new Set(scope.slice(cut + 1).split(','))];
+    }));
+    return want.every((scope) => {
+        const cut = scope.lastIndexOf(':');
+        const actions = granted.get(scope.slice(0, cut));
+        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
+    });
+}
+function challengeScopes(challenge) {
+    return (challenge.params.scope ?? '').split(' ').filter(Boolean);
+}
+function basicHeader(credential) {
+    if (!credential?.username && !credential?.password)
+        return undefined;
+    return `Basic ${Buffer.from(`${credential.username ?? ''}:${credential.password ?? ''}`).toString('base64')}`;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
+var reference = __nccwpck_require__(8936);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts
+var remote = __nccwpck_require__(7843);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/registry.ts
+
+
+
+
+
+/**
+ * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
+ * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
+ */
+class RegistryClient {
+    transport;
+    auth;
+    options;
+    constructor(options = {}) {
+        this.options = options;
+        this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
+        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret });
+    }
+    repository(reference) {
+        return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
+    }
+    /** `scheme://host` of a registry's API endpoint. */
+    baseUrl(registry) {
+        const mapped = this.options.endpoints?.[registry];
+        if (mapped)
+            return mapped.replace(/\/+$/, '');
+        const insecure = this.options.insecure;
+        const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || (0,reference/* isLoopbackHost */.cW)(registry);
+        return `${plain ? 'http' : 'https'}://${(0,reference/* registryEndpoint */.Fh)(registry)}`;
+    }
+    scopes(repository, actions) {
+        return [repositoryScope(repository, actions)];
+    }
+    /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
+    async send(registry, request) {
+        const authorization = await this.auth.authorization(registry, request.scopes);
+        let response = await this.transport.send(withAuthorization(request, authorization));
+        if (response.status === 401) {
+            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
+            if (retry) {
+                await response.body?.cancel();
+                response = await this.transport.send(withAuthorization(request, retry));
+            }
+        }
+        const warning = response.headers.get('warning');
+        if (warning && this.options.onWarning) {
+            for (const match of warning.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g))
+                this.options.onWarning(`${registry}: ${match[1]}`);
+        }
+        return response;
+    }
+}
+function withAuthorization(request, authorization) {
+    const headers = { ...request.headers };
+    if (authorization)
+        headers.authorization = authorization;
+    return { ...request, headers };
+}
+/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
+async function responseError(response, what) {
+    let code = statusCode(response.status);
+    let message = '';
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first?.code)
+            code = first.code;
+        if (first?.message)
+            message = first.message;
+    }
+    catch {
+        message = text.trim().slice(0, 200);
+    }
+    const retryAfter = response.headers.get('retry-after');
+    const attempts = (0,http/* attemptsOf */.Or)(response);
+    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
+    const status = `${response.status} ${code}`;
+    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
+        status: response.status,
+    });
+}
+function statusCode(status) {
+    switch (status) {
+        case 401:
+            return 'UNAUTHORIZED';
+        case 403:
+            return 'DENIED';
+        case 404:
+            return 'NOT_FOUND';
+        case 429:
+            return 'TOOMANYREQUESTS';
+        default:
+            return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
+    }
+}
+
+
+/***/ }),
+
+/***/ 7843:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ RemoteRepository)
+/* harmony export */ });
+/* unused harmony export nextLink */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8706);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8341);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8085);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8613);
+/* harmony import */ var _descriptor_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7796);
+/* harmony import */ var _content_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3632);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6198);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1737);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3862);
+/* harmony import */ var _referrers_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6869);
+
+
+
+
+
+
+
+
+
+
+
+
+const defaultMonolithicLimit = 128 * 1024 * 1024;
+const defaultChunkSize = 32 * 1024 * 1024;
+const maxManifestBytes = 8 * 1024 * 1024;
+const manifestAccept = _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .manifestMediaTypes */ .$P.join(', ');
+/** A repository on an OCI distribution registry, as a Target. */
+class RemoteRepository {
+    registry;
+    repository;
+    name;
+    #client;
+    #monolithicLimit;
+    #chunkSize;
+    constructor(client, registry, repository, upload = {}) {
+        this.#client = client;
+        this.registry = registry;
+        this.repository = repository;
+        this.name = `${registry}/${repository}`;
+        this.#monolithicLimit = upload.monolithicLimit ?? defaultMonolithicLimit;
+        this.#chunkSize = Math.max(1, upload.chunkSize ?? defaultChunkSize);
+    }
+    /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
+    get plainHttp() {
+        return this.#client.baseUrl(this.registry).startsWith('http:');
+    }
+    #url(path) {
+        return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
+    }
+    #send(request, actions = ['pull'], extraScopes = []) {
+        return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
+    }
+    async resolve(reference) {
+        const response = await this.#send({ method: 'HEAD', url: this.#url(`manifests/${reference}`), headers: { accept: manifestAccept } });
+        if (response.status === 404)
+            throw notFound(this.name, reference);
+        if (!response.ok)
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `resolve ${this.name}:${reference}`);
+        const digest = response.headers.get('docker-content-digest');
+        const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+        const size = Number(response.headers.get('content-length'));
+        if (!digest || !mediaType || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(mediaType) || !Number.isSafeInteger(size)) {
+            // Older registries may omit the digest on HEAD; GET tells us everything.
+            return (await this.fetchManifest(reference)).descriptor;
+        }
+        if (reference.includes(':') && digest !== reference) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
+        }
+        return { mediaType, digest, size };
+    }
+    async fetchManifest(reference) {
+        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${reference}`), headers: { accept: manifestAccept } });
+        if (response.status === 404) {
+            await response.body?.cancel();
+            throw notFound(this.name, reference);
+        }
+        if (!response.ok)
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `fetch manifest ${this.name}:${reference}`);
+        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_5__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
+        const byDigest = reference.includes(':');
+        const digest = byDigest ? reference : (0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256 */ .sc)(bytes);
+        if (byDigest)
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyBytes */ .RV)(bytes, { digest });
+        const claimed = response.headers.get('docker-content-digest');
+        if (!byDigest && claimed?.startsWith('sha256:') && claimed !== digest) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
+        }
+        const { mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
+    }
+    async fetch(descriptor) {
+        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
+        const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
+        const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
+        if (response.status === 404) {
+            await response.body?.cancel();
+            throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
+        }
+        if (!response.ok || !response.body)
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `fetch ${descriptor.digest} from ${this.name}`);
+        const verifier = new _digest_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl({ digest: descriptor.digest, size: descriptor.size });
+        const body = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.fromWeb(response.body);
+        body.on('error', (err) => verifier.destroy(err));
+        return body.pipe(verifier);
+    }
+    source(descriptor) {
+        return (0,_memory_js__WEBPACK_IMPORTED_MODULE_8__/* .targetSource */ .Z)(this, descriptor);
+    }
+    async exists(descriptor) {
+        const kind = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
+        const headers = kind === 'manifests' ? { accept: manifestAccept } : {};
+        const response = await this.#send({ method: 'HEAD', url: this.#url(`${kind}/${descriptor.digest}`), headers });
+        if (response.status === 404)
+            return false;
+        if (response.ok)
+            return true;
+        throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `check ${descriptor.digest} in ${this.name}`);
+    }
+    async push(descriptor, content) {
+        if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType)) {
+            const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_5__/* .readAll */ .yw)(content.open(), maxManifestBytes);
+            await this.pushReference(descriptor, bytes, descriptor.digest);
+            return;
+        }
+        await this.#upload(descriptor, content, undefined);
+    }
+    async mount(descriptor, fromRepository, fallback) {
+        return this.#upload(descriptor, fallback, fromRepository);
+    }
+    async pushReference(descriptor, bytes, reference) {
+        (0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyBytes */ .RV)(bytes, descriptor);
+        const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${reference}`), headers: { 'content-type': descriptor.mediaType }, body: () => bytes }, ['pull', 'push']);
+        if (response.status !== 201 && response.status !== 200) {
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `push manifest ${this.name}:${reference}`);
+        }
+        await response.body?.cancel();
+        const stored = response.headers.get('docker-content-digest');
+        if (stored?.startsWith('sha256:') && descriptor.digest.startsWith('sha256:') && stored !== descriptor.digest) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
+        }
+        const { manifest } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(bytes, descriptor.mediaType);
+        if (manifest.subject && !response.headers.get('oci-subject')) {
+            // The registry has no referrers API: keep the Referrers Tag Schema index up to date instead.
+            await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .addReferrer */ .Xg)(index, (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .referrerDescriptor */ .xh)(descriptor, manifest)));
+        }
+    }
+    async tag(descriptor, tag) {
+        const { bytes } = await this.fetchManifest(descriptor.digest);
+        await this.pushReference(descriptor, bytes, tag);
+    }
+    async tags() {
+        const tags = [];
+        const seen = new Set();
+        let next = this.#url('tags/list?n=1000');
+        while (next && !seen.has(next)) {
+            seen.add(next);
+            const response = await this.#send({ method: 'GET', url: next, headers: { accept: 'application/json' } });
+            if (response.status === 404) {
+                await response.body?.cancel();
+                return [];
+            }
+            if (!response.ok)
+                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `list tags of ${this.name}`);
+            const body = (await response.json());
+            tags.push(...(body.tags ?? []));
+            next = nextLink(response.headers.get('link'), next);
+        }
+        return [...new Set(tags)].sort(_order_js__WEBPACK_IMPORTED_MODULE_10__/* .compareBytes */ .X);
+    }
+    async referrers(descriptor, options = {}) {
+        const query = options.artifactType ? `?artifactType=${encodeURIComponent(options.artifactType)}` : '';
+        let next = this.#url(`referrers/${descriptor.digest}${query}`);
+        const found = [];
+        let filtered = true;
+        const seen = new Set();
+        while (next && !seen.has(next)) {
+            seen.add(next);
+            const response = await this.#send({ method: 'GET', url: next, headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex } });
+            const type = response.headers.get('content-type')?.split(';')[0]?.trim();
+            if (response.status === 401 || response.status === 403)
+                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `list referrers of ${descriptor.digest}`);
+            if (response.status !== 200 || type !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex) {
+                // No referrers API here (distribution 2.8 and GHCR answer 404): use the tag schema.
+                await response.body?.cancel();
+                return (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .filterByArtifactType */ .Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
+            }
+            const index = (await response.json());
+            found.push(...(index.manifests ?? []));
+            filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
+            next = nextLink(response.headers.get('link'), next);
+        }
+        return filtered ? found : (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .filterByArtifactType */ .Ul)(found, options.artifactType);
+    }
+    async delete(descriptor) {
+        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
+        let subject;
+        if (manifest) {
+            const fetched = await this.fetchManifest(descriptor.digest).catch((err) => {
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isNotFound */ .c4)(err))
+                    return undefined;
+                throw err;
+            });
+            if (fetched)
+                subject = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
+        }
+        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, ['pull', 'push', 'delete']);
+        if (response.status === 404) {
+            await response.body?.cancel();
+            throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
+        }
+        if (!response.ok)
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `delete ${descriptor.digest} from ${this.name}`);
+        await response.body?.cancel();
+        if (subject)
+            await this.#updateReferrersIndex(subject, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .removeReferrer */ .Qy)(index, descriptor.digest), { ifPresent: true });
+    }
+    async #readReferrersIndex(subject) {
+        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .referrersTag */ .LN)(subject);
+        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${tag}`), headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex } });
+        if (response.status === 404) {
+            await response.body?.cancel();
+            return undefined;
+        }
+        if (!response.ok)
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `read referrers index ${this.name}:${tag}`);
+        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_5__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
+        const { manifest, mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(mediaType))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
+        return { index: manifest, etag: response.headers.get('etag') };
+    }
+    async #updateReferrersIndex(subject, change, options = {}) {
+        const current = await this.#readReferrersIndex(subject);
+        if (!current && options.ifPresent)
+            return;
+        const index = current?.index ?? (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .emptyReferrersIndex */ ._9)();
+        if (!change(index))
+            return;
+        const bytes = Buffer.from(JSON.stringify(index));
+        const headers = { 'content-type': _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex };
+        if (current?.etag)
+            headers['if-match'] = current.etag;
+        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .referrersTag */ .LN)(subject);
+        const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${tag}`), headers, body: () => bytes }, ['pull', 'push']);
+        if (response.status !== 201 && response.status !== 200)
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `update referrers index ${this.name}:${tag}`);
+        await response.body?.cancel();
+    }
+    /**
+     * Uploads a blob: optional cross-repository mount, then one streamed PUT or PATCH chunks. A failed attempt
+     * is retried from a fresh session (or resumed at the registry's offset, for chunks), after checking
+     * whether the blob landed anyway.
+     */
+    async #upload(descriptor, content, mountFrom) {
+        if (content.size !== descriptor.size) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
+        }
+        const policy = this.#client.transport.policy;
+        const mountScope = mountFrom ? this.#client.scopes(mountFrom, ['pull']) : [];
+        for (let attempt = 1;; attempt++) {
+            try {
+                const mountQuery = mountFrom ? `?mount=${encodeURIComponent(descriptor.digest)}&from=${encodeURIComponent(mountFrom)}` : '';
+                const start = await this.#send({ method: 'POST', url: this.#url(`blobs/uploads/${mountQuery}`), headers: { 'content-length': '0' } }, ['pull', 'push'], mountScope);
+                if (start.status === 201 && mountFrom) {
+                    await start.body?.cancel();
+                    return 'mounted';
+                }
+                if (start.status !== 202)
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(start, `start upload of ${descriptor.digest} to ${this.name}`);
+                await start.body?.cancel();
+                let location = this.#location(start);
+                if (descriptor.size > this.#monolithicLimit)
+                    location = await this.#patchChunks(location, content);
+                const put = await this.#send({
+                    method: 'PUT',
+                    url: withDigest(location, descriptor.digest),
+                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size) },
+                    ...(descriptor.size > this.#monolithicLimit ? { body: () => new Uint8Array() } : { upload: { source: content, start: 0, end: descriptor.size } }),
+                    retry: false,
+                }, ['pull', 'push']);
+                if (put.status !== 201 && put.status !== 204)
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(put, `upload ${descriptor.digest} to ${this.name}`);
+                await put.body?.cancel();
+                return 'uploaded';
+            }
+            catch (err) {
+                if (attempt >= policy.attempts || !isRetryableUploadError(err))
+                    throw err;
+                if (await this.exists(descriptor).catch(() => false))
+                    return 'uploaded';
+                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5));
+            }
+        }
+    }
+    /** Sends the content in PATCH chunks, resuming at the registry's reported offset after a failure. */
+    async #patchChunks(location, content) {
+        const policy = this.#client.transport.policy;
+        let offset = 0;
+        let failures = 0;
+        while (offset < content.size) {
+            const end = Math.min(offset + this.#chunkSize, content.size);
+            const from = offset;
+            try {
+                const response = await this.#send({
+                    method: 'PATCH',
+                    url: location,
+                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(end - from), 'content-range': `${from}-${end - 1}` },
+                    upload: { source: content, start: from, end },
+                    retry: false,
+                }, ['pull', 'push']);
+                if (response.status !== 202)
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
+                await response.body?.cancel();
+                location = this.#location(response);
+                offset = rangeEnd(response.headers.get('range'), end) ?? end;
+            }
+            catch (err) {
+                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf && err.status === 416)))
+                    throw err;
+                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)));
+                // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
+                const status = await this.#send({ method: 'GET', url: location }, ['pull', 'push']);
+                if (status.status !== 204)
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(status, `resume upload to ${this.name}`);
+                await status.body?.cancel();
+                location = this.#location(status, location);
+                offset = rangeEnd(status.headers.get('range'), 0) ?? 0;
+            }
+        }
+        return location;
+    }
+    #location(response, fallback) {
+        const location = response.headers.get('location') ?? fallback;
+        if (!location)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
+        return new URL(location, this.#client.baseUrl(this.registry)).href;
+    }
+}
+function notFound(name, reference, code = 'MANIFEST_UNKNOWN') {
+    const what = reference.includes(':') ? reference : `tag "${reference}"`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf(code, `${what} not found in ${name}`, { status: 404 });
+}
+function withDigest(location, digest) {
+    return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
+}
+/**
+ * The byte after the last one a `Range: 0-<end>` header reports as received. Registries answer `0-0` both for an
+ * empty session and for one holding a single byte (distribution clamps `size-1` at 0); the caller says which
+ * reading to take.
+ */
+function rangeEnd(range, whenZeroZero) {
+    const match = /^(?:bytes=)?0-([0-9]+)$/.exec(range?.trim() ?? '');
+    if (!match)
+        return undefined;
+    return match[1] === '0' ? whenZeroZero : Number(match[1]) + 1;
+}
+function isRetryableUploadError(err) {
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf))
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_11__/* .networkErrorCode */ .a0)(err) !== undefined;
+    if (err.code === 'NETWORK')
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_11__/* .networkErrorCode */ .a0)(err.cause) !== 'ENOTFOUND';
+    return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+}
+/** The `rel="next"` target of a `Link` header, resolved against the current URL. */
+function nextLink(header, current) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const match = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
+        const rel = /\brel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match?.[2] ?? '');
+        const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+        if (match && relations.includes('next'))
+            return new URL(match[1] ?? '', current).href;
+    }
+    return undefined;
 }
 
 

@@ -59,7 +59,7 @@ export async function run(inputs: Inputs): Promise<void> {
   if (inputs.notation) return runNotation(inputs, inputs.notation, target, name, explainRegistry);
   let result;
   try {
-    result = await verifyArtifact({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations, requireAttestations: inputs.requireAttestations, fluxVersion: inputs.fluxVersion, ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}) });
+    result = await verifyArtifact({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations, requireAttestations: inputs.requireAttestations, fluxVersion: inputs.fluxVersion, ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}), ...(inputs.fluxManifest?.registry ? { clusterRegistry: inputs.fluxManifest.registry } : {}) });
   } catch (err) {
     throw await explainRegistry(err);
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Flux source-controller verifier harness for one source-controller version:
-#   test/interop/flux/build.sh v1.7.0|v1.9.1
+#   test/interop/flux/build.sh v1.7.0|v1.8.5|v1.9.1
 # Downloads github.com/fluxcd/source-controller@VERSION from the Go module proxy (nothing of upstream is committed),
 # copies it to a temporary folder, makes it writable, drops our _test.go files into internal/d2ciinterop/ and compiles
 # a test binary once: $cache/bin/flux-verifier-VERSION. A second run is skipped when the binary's key file matches a
@@ -16,14 +16,16 @@ export GOPATH="$cache/gopath" GOCACHE="$cache/gocache" GOFLAGS="-buildvcs=false 
 export GOMODCACHE="$GOPATH/pkg/mod"
 # If a module ever needs a newer Go than the machine's, the only allowed way is: export GOTOOLCHAIN=go1.27.3
 
-# v1.7.x: cosign v2 library, package-level NewCosignVerifier. v1.9.x: cosign v3, CosignVerifierFactory with
-# WithInsecure/WithTLSConfig/WithTrustedRoot and digestRef. v1.8.x has the factory but none of those: not ported.
+# v1.7.x: cosign v2 library, package-level NewCosignVerifier. v1.8.x: cosign v3, CosignVerifierFactory without
+# options for insecure registries or a trusted root. v1.9.x: the factory with WithInsecure/WithTLSConfig/
+# WithTrustedRoot and digestRef.
 case "$version" in
   v1.7.*) tags="" ;;
+  v1.8.*) tags="d2ci_sc18" ;;
   v1.9.*) tags="d2ci_sc19" ;;
-  *) echo "build.sh: unsupported source-controller version $version (v1.7.x or v1.9.x)" >&2; exit 2 ;;
+  *) echo "build.sh: unsupported source-controller version $version (v1.7.x, v1.8.x or v1.9.x)" >&2; exit 2 ;;
 esac
-files=(flux_verify_test.go flux_verify_cosign_sc17_test.go flux_verify_cosign_sc19_test.go)
+files=(flux_verify_test.go flux_verify_cosign_sc17_test.go flux_verify_cosign_sc18_test.go flux_verify_cosign_sc19_test.go)
 
 target="$cache/bin/flux-verifier-$version"
 key="$( (cd "$here" && cat "${files[@]}"; echo "$version $tags"; go env GOVERSION) | sha256sum | cut -d' ' -f1)"

@@ -1,4 +1,4 @@
-//go:build !d2ci_sc19
+//go:build !d2ci_sc18 && !d2ci_sc19
 
 // The cosign branch of verifySignature as in source-controller v1.7.0 (Flux 2.7, cosign library v2.5.2):
 // internal/controller/ocirepository_controller.go (*OCIRepositoryReconciler).verifySignature, case "cosign", and

@@ -8,9 +8,11 @@
 //
 // Files:
 //   - flux_verify_test.go (this file): inputs, registry reference and transport (as reconcileSource builds them),
-//     notation (identical in v1.7.0 and v1.9.1), verdict output.
-//   - flux_verify_cosign_sc17_test.go (build tag !d2ci_sc19): cosign as in source-controller v1.7.0
+//     notation (identical in v1.7.0, v1.8.5 and v1.9.1), verdict output.
+//   - flux_verify_cosign_sc17_test.go (no tag): cosign as in source-controller v1.7.0
 //     (cosign v2 library, package function NewCosignVerifier, verifies the reference as given).
+//   - flux_verify_cosign_sc18_test.go (build tag d2ci_sc18): cosign as in source-controller v1.8.5
+//     (cosign v3 library, CosignVerifierFactory without insecure or trusted-root options; key mode only here).
 //   - flux_verify_cosign_sc19_test.go (build tag d2ci_sc19): cosign as in source-controller v1.9.1
 //     (cosign v3 library, CosignVerifierFactory, WithInsecure, WithTLSConfig, WithTrustedRoot, verifies the
 //     digest reference).

@@ -26,7 +26,7 @@ export interface Store {
   stop(): Promise<void>;
 }
 
-async function serve(name: StoreName, command: (dir: string, port: number) => [string, string[]], referrersApi: boolean): Promise<Store> {
+async function serve(name: StoreName, command: (dir: string, port: number) => [string, string[]], referrersApi: boolean, address = '127.0.0.1'): Promise<Store> {
   const dir = mkdtempSync(join(tmpdir(), `d2ci-interop-${name}-`));
   let proc: ManagedProcess | undefined;
   for (let attempt = 1; attempt <= 3; attempt++) {
@@ -34,7 +34,7 @@ async function serve(name: StoreName, command: (dir: string, port: number) => [s
     const [file, args] = command(dir, port);
     proc = startProcess(file, args, join(dir, 'server.log'));
     try {
-      await waitFor(`${name} on 127.0.0.1:${port}`, async () => (await fetch(`http://127.0.0.1:${port}/v2/`)).status === 200, 15_000);
+      await waitFor(`${name} on ${address}:${port}`, async () => (await fetch(`http://${address}:${port}/v2/`)).status === 200, 15_000);
     } catch (err) {
       await proc.stop();
       if (attempt === 3) throw new Error(`${(err as Error).message}\n${proc.log()}`);
@@ -43,7 +43,7 @@ async function serve(name: StoreName, command: (dir: string, port: number) => [s
     const running = proc;
     return {
       name,
-      host: `127.0.0.1:${port}`,
+      host: `${address}:${port}`,
       referrersApi,
       async stop() {
         await running.stop();
@@ -54,6 +54,25 @@ async function serve(name: StoreName, command: (dir: string, port: number) => [s
   throw new Error(`${name} did not start`);
 }
 
+const distributionV3 = (address: string): Promise<Store> =>
+  serve(
+    'distribution-v3',
+    (dir, port) => {
+      const config = join(dir, 'config.yml');
+      writeFileSync(config, ['version: 0.1', 'log: {level: warn, accesslog: {disabled: true}}', 'storage:', `  filesystem: {rootdirectory: ${join(dir, 'data')}}`, '  delete: {enabled: true}', 'http:', `  addr: ${address}:${port}`, ''].join('\n'));
+      return [tool('registry', registryV3Version), ['serve', config]];
+    },
+    false,
+    address,
+  );
+
+/**
+ * The distribution v3 registry on 127.0.0.2: plain HTTP on a loopback address that go-containerregistry does not
+ * treat as local (only `127.0.0.1` is), as a cluster sees a plain-HTTP registry elsewhere in its network
+ * (`spec.insecure: true`). Where Flux 2.8 cannot fetch bundles.
+ */
+export const startPlainHttpStore = (): Promise<Store> => distributionV3('127.0.0.2');
+
 export async function startStore(name: StoreName): Promise<Store> {
   switch (name) {
     case 'docker-registry-2.8': {
@@ -61,15 +80,7 @@ export async function startStore(name: StoreName): Promise<Store> {
       return { name, host: registry.host, referrersApi: false, stop: () => registry.stop() };
     }
     case 'distribution-v3':
-      return serve(
-        name,
-        (dir, port) => {
-          const config = join(dir, 'config.yml');
-          writeFileSync(config, ['version: 0.1', 'log: {level: warn, accesslog: {disabled: true}}', 'storage:', `  filesystem: {rootdirectory: ${join(dir, 'data')}}`, '  delete: {enabled: true}', 'http:', `  addr: 127.0.0.1:${port}`, ''].join('\n'));
-          return [tool('registry', registryV3Version), ['serve', config]];
-        },
-        false,
-      );
+      return distributionV3('127.0.0.1');
     case 'olareg':
       return serve(name, (dir, port) => [tool('olareg', oleregVersion), ['serve', '--addr', '127.0.0.1', '--port', String(port), '--dir', join(dir, 'data'), '--store-type', 'dir']], true);
     case 'oci-layout': {

@@ -136,7 +136,7 @@ export async function verify(args: string[], io: Io): Promise<number> {
   const name = locationName(opened.location);
   let result;
   try {
-    result = await verifyArtifact({ target: opened.target, reference, verification, format: format as VerifyFormat, annotations, requireAttestations, fluxVersion, ...(identities !== undefined ? { identities } : {}) });
+    result = await verifyArtifact({ target: opened.target, reference, verification, format: format as VerifyFormat, annotations, requireAttestations, fluxVersion, ...(identities !== undefined ? { identities } : {}), ...(cluster?.manifest.registry ? { clusterRegistry: cluster.manifest.registry } : {}) });
   } catch (err) {
     throw await explainAuth(opened, err);
   }

@@ -43,6 +43,11 @@ export class RemoteRepository implements MountingTarget {
     this.#chunkSize = Math.max(1, upload.chunkSize ?? defaultChunkSize);
   }
 
+  /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
+  get plainHttp(): boolean {
+    return this.#client.baseUrl(this.registry).startsWith('http:');
+  }
+
   #url(path: string): string {
     return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
   }

@@ -33,6 +33,8 @@ export interface FluxManifestVerify extends FluxVerifySpec {
   namespace?: string;
   /** Where it is written: `OCIRepository flux-system/flux-system`, `FluxInstance flux (kustomize patch 1)`, … */
   origin: string;
+  /** How the cluster reaches the registry: `spec.url`'s host and `spec.insecure` (when the manifest has the URL). */
+  registry?: { registry: string; plainHttp: boolean };
 }
 
 interface Candidate {
@@ -40,6 +42,7 @@ interface Candidate {
   namespace?: string;
   origin: string;
   verify: unknown;
+  registry?: { registry: string; plainHttp: boolean };
 }
 
 type Json = Record<string, unknown>;
@@ -52,7 +55,10 @@ function ociRepository(doc: Json, origin: string): Candidate | undefined {
   if (doc.kind !== 'OCIRepository' || group(doc.apiVersion) !== 'source.toolkit.fluxcd.io') return undefined;
   const metadata = record(doc.metadata);
   const namespace = text(metadata?.namespace);
-  return { name: text(metadata?.name) ?? '(unnamed)', ...(namespace ? { namespace } : {}), origin, verify: record(doc.spec)?.verify };
+  const spec = record(doc.spec);
+  const host = /^oci:\/\/([^/]+)/.exec(text(spec?.url) ?? '')?.[1];
+  const registry = host ? { registry: host, plainHttp: spec?.insecure === true } : undefined;
+  return { name: text(metadata?.name) ?? '(unnamed)', ...(namespace ? { namespace } : {}), origin, verify: spec?.verify, ...(registry ? { registry } : {}) };
 }
 
 /**
@@ -173,7 +179,7 @@ export function parseFluxManifest(source: string, file: string, options: { name?
   if (distinct.size > 1) throw new FluxManifestError('FLUX_MANIFEST_AMBIGUOUS', 'name', `${file} has ${distinct.size} OCIRepositories that verify differently (${names(verifying)}): name one`);
   const chosen = verifying[0] as Candidate;
   const where = `${chosen.origin} in ${file}`;
-  return { ...verifySpec(chosen.verify, where), file, name: chosen.name, ...(chosen.namespace ? { namespace: chosen.namespace } : {}), origin: chosen.origin };
+  return { ...verifySpec(chosen.verify, where), file, name: chosen.name, ...(chosen.namespace ? { namespace: chosen.namespace } : {}), origin: chosen.origin, ...(chosen.registry ? { registry: chosen.registry } : {}) };
 }
 
 /** {@link parseFluxManifest} of a file; `shownAs` names it in messages (e.g. relative to the workspace). */

@@ -38,6 +38,33 @@ export function parseFluxVersionOption(value: string | undefined): FluxVersionOp
 /** Flux 2.8 is the first whose cosign library (v3.0.x) reads Sigstore bundles (`cosign.GetBundles`). */
 export const readsBundles = (version: FluxVersion): boolean => version !== '2.6' && version !== '2.7';
 
+/**
+ * Whether go-containerregistry speaks plain HTTP to a registry without being told (`name.Insecure`): its
+ * pkg/name/registry.go `Scheme()` at v0.21.3 (inside Flux 2.8.5) — RFC 1918 addresses, a `localhost:` prefix,
+ * names ending in `.local` or `.localhost`, anything containing `127.0.0.1`, and `::1`.
+ */
+export function goImplicitlyPlainHttp(registry: string): boolean {
+  const ip = registry.split(':')[0] ?? '';
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)?.slice(1).map(Number);
+  if (octets && octets.every((o) => o <= 255)) {
+    const [a = 0, b = 0] = octets;
+    if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return true;
+  }
+  return registry.startsWith('localhost:') || /\.local(?:host)?(?::\d{1,5})?$/.test(registry) || registry.includes('127.0.0.1') || /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry);
+}
+
+/**
+ * Whether a version finds the bundles at all. Flux 2.8 (source-controller v1.8.x) calls `cosign.GetBundles`
+ * without name options, and cosign parses each referrer's reference afresh: on a plain-HTTP registry that
+ * go-containerregistry does not treat as local it asks over HTTPS, finds no bundle and falls back to the legacy
+ * `.sig` (internal/oci/cosign/cosign.go `Verify`; cosign pkg/cosign/verify.go `GetBundles`). 2.9 passes
+ * `name.Insecure` (`WithInsecure`).
+ */
+function seesBundles(version: FluxVersion, evidence: FluxEvidence): boolean {
+  if (!readsBundles(version)) return false;
+  return !(version === '2.8' && evidence.plainHttpRegistry !== undefined && !goImplicitlyPlainHttp(evidence.plainHttpRegistry));
+}
+
 export interface FluxEvidence {
   /** Legacy `.sig` layers, checked; `fluxAccepts` for those Flux takes though d2ci does not (no claim check). */
   legacies: (SignatureCheck & { fluxAccepts?: boolean })[];
@@ -45,6 +72,8 @@ export interface FluxEvidence {
   bundles: SignatureCheck[];
   /** Keyless: how many `matchOIDCIdentity` entries the cluster gives; the bundle path takes exactly one. */
   identities?: number;
+  /** The registry as the cluster names it, when the cluster reaches it over plain HTTP (`spec.insecure`). */
+  plainHttpRegistry?: string;
 }
 
 export interface FluxVerdict {
@@ -64,7 +93,8 @@ export interface FluxVerdict {
  *   multiple identities"). Without bundles, the legacy path as above.
  */
 export function fluxVerdict(version: FluxVersion, evidence: FluxEvidence): FluxVerdict {
-  if (readsBundles(version) && evidence.bundles.length > 0) {
+  const bundlesSeen = seesBundles(version, evidence);
+  if (bundlesSeen && evidence.bundles.length > 0) {
     if ((evidence.identities ?? 1) > 1) {
       return { version, accepted: false, reads: 'bundles', reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}` };
     }
@@ -78,10 +108,11 @@ export function fluxVerdict(version: FluxVersion, evidence: FluxEvidence): FluxV
     };
   }
   if (evidence.legacies.some((c) => c.ok || c.fluxAccepts)) return { version, accepted: true, reads: 'legacy' };
-  const reason =
-    evidence.legacies.length === 0
-      ? `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}, and there is none`
-      : 'it reads the legacy .sig signature, and it does not verify';
+  const unseen = readsBundles(version) && !bundlesSeen && evidence.bundles.length > 0;
+  const reads = unseen
+    ? `it cannot fetch bundles from the plain-HTTP registry ${evidence.plainHttpRegistry ?? ''} (no name.Insecure for bundle references; Flux 2.9 can), so it reads only the legacy .sig signature`
+    : `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}`;
+  const reason = evidence.legacies.length === 0 ? `${reads}, and there is none` : unseen ? `${reads}, and it does not verify` : 'it reads the legacy .sig signature, and it does not verify';
   return { version, accepted: false, reads: 'legacy', reason };
 }
 

@@ -2,6 +2,7 @@ import { parseManifest, type Descriptor, type ImageManifest } from '../oci/descr
 import { readAll } from '../oci/content.ts';
 import { isNotFound } from '../oci/errors.ts';
 import type { Target } from '../oci/target.ts';
+import { RemoteRepository } from '../oci/remote.ts';
 import { Annotation } from '../artifact/flux.ts';
 import { legacySignatureTag } from '../sign/legacy.ts';
 import { sigstoreBundleLayers } from '../sign/present.ts';
@@ -32,6 +33,11 @@ export interface VerifyOptions {
   fluxVersion?: FluxVersionOption | 'none';
   /** Keyless: how many `matchOIDCIdentity` entries the cluster has (Flux 2.8+ bundles take exactly one). */
   identities?: number;
+  /**
+   * How the cluster reaches the registry (its OCIRepository's `spec.url` host and `spec.insecure`), which decides
+   * whether Flux 2.8 can fetch bundles at all. By default: as this client reached it.
+   */
+  clusterRegistry?: { registry: string; plainHttp: boolean };
 }
 
 export interface AttestationCheck {
@@ -174,7 +180,8 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
   }
   const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
   if (fluxMode !== 'none') {
-    const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}) };
+    const cluster = options.clusterRegistry ?? (options.target instanceof RemoteRepository ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
+    const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}), ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}) };
     result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
     // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
     if (good?.ok) result.reasons.push(...fluxRejections(result.flux));
