@@ -5,17 +5,28 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export type Fault =
   | { kind: 'pass' }
   /** Answer with this status without forwarding (optionally with Retry-After). */
-  | { kind: 'status'; status: number; retryAfter?: string }
+  | { kind: 'status'; status: number; retryAfter?: string; body?: string }
   /** Destroy the client connection before forwarding anything. */
   | { kind: 'drop' }
   /** Forward the request, then cut the connection before the client gets the response. */
   | { kind: 'drop-after-forward' }
   /** Forward after a delay. */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Take the request and never answer. */
+  | { kind: 'stall' }
+  /** Forward, send the response headers and `bytes` of the body, then go silent (the connection stays open). */
+  | { kind: 'stall-body'; bytes: number }
+  /** Forward, send the headers and `bytes` of the body, then cut the connection. */
+  | { kind: 'truncate'; bytes: number }
+  /** Forward, flipping one byte of the response body (a registry serving content that does not match its digest). */
+  | { kind: 'corrupt' }
+  /** Forward, rewriting the response headers (Location, Link, WWW-Authenticate …). */
+  | { kind: 'headers'; rewrite: (headers: Record<string, string | string[] | undefined>) => Record<string, string | string[] | undefined> };
 
 export interface LoggedRequest {
   method: string;
   path: string;
+  authorization?: string;
   status?: number;
   fault: Fault['kind'];
   bytesIn: number;
@@ -45,7 +56,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const n = ++count;
     const path = req.url ?? '/';
     const fault = proxy.plan({ method: req.method ?? 'GET', path, n });
-    const entry: LoggedRequest = { method: req.method ?? 'GET', path, fault: fault.kind, bytesIn: 0 };
+    const entry: LoggedRequest = { method: req.method ?? 'GET', path, fault: fault.kind, bytesIn: 0, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
     log.push(entry);
     // Count body bytes only once something consumes the body: a 'data' listener here would drain it during a delay.
     const countBody = (): void => void req.on('data', (chunk: Buffer) => (entry.bytesIn += chunk.length));
@@ -63,9 +74,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
         res.writeHead(fault.status, headers);
         const code = { 401: 'UNAUTHORIZED', 403: 'DENIED', 404: 'NOT_FOUND', 429: 'TOOMANYREQUESTS' }[fault.status] ?? 'UNAVAILABLE';
-        res.end(JSON.stringify({ errors: [{ code, message: 'injected fault' }] }));
+        res.end(fault.body ?? JSON.stringify({ errors: [{ code, message: 'injected fault' }] }));
         return;
       }
+      if (fault.kind === 'stall') return;
       if (fault.kind === 'delay') await sleep(fault.ms);
       const upstreamReq = httpRequest(
         { host: target.hostname, port: target.port, method: req.method, path, headers: req.headers },
@@ -76,7 +88,23 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
             upstreamRes.on('end', () => req.socket.destroy());
             return;
           }
-          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+          const headers = fault.kind === 'headers' ? fault.rewrite({ ...upstreamRes.headers }) : upstreamRes.headers;
+          res.writeHead(upstreamRes.statusCode ?? 502, headers);
+          if (fault.kind === 'stall-body' || fault.kind === 'truncate' || fault.kind === 'corrupt') {
+            const chunks: Buffer[] = [];
+            upstreamRes.on('data', (chunk: Buffer) => chunks.push(chunk));
+            upstreamRes.on('end', () => {
+              const body = Buffer.concat(chunks);
+              if (fault.kind === 'corrupt') {
+                if (body.length > 0) body[body.length - 1] = (body[body.length - 1] ?? 0) ^ 0xff;
+                res.end(body);
+                return;
+              }
+              res.write(body.subarray(0, fault.bytes));
+              if (fault.kind === 'truncate') setTimeout(() => req.socket.destroy(), 20);
+            });
+            return;
+          }
           upstreamRes.pipe(res);
         },
       );
@@ -96,4 +124,30 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       server.close(() => resolve());
     });
   return proxy;
+}
+
+/** A listener standing for "another host": it records what reaches it (credentials included) and answers 200 {}. */
+export async function startOtherOrigin(): Promise<{ url: string; host: string; requests: LoggedRequest[]; close(): Promise<void> }> {
+  const requests: LoggedRequest[] = [];
+  const server = createServer((req, res) => {
+    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', fault: 'pass', bytesIn: 0, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"tags":["stolen"]}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  parseReference, formatReference, isLoopbackHost, registryEndpoint, referenceTarget, repositoryName, isValidTag, assertValidTag,
+  parseReference, escapeControls, formatReference, isLoopbackHost, registryEndpoint, referenceTarget, repositoryName, isValidTag, assertValidTag,
   parseLocation, formatLocation, locationReference, locationName, InvalidReferenceError, OciError, type Reference,
 } from '@d2ci/core/oci';
 
@@ -105,7 +105,8 @@ describe('parseReference', () => {
           assert.ok(err instanceof OciError);
           assert.equal(err.code, 'INVALID_REFERENCE');
           assert.match(err.message, pattern);
-          assert.ok(err.message.startsWith(`invalid reference "${input}"`), err.message);
+          // Control characters in what the user typed are shown escaped (a tab as \u0009), never raw.
+          assert.ok(err.message.startsWith(`invalid reference "${escapeControls(input)}"`), err.message);
           assert.doesNotMatch(err.message, /\n/);
           return true;
         },

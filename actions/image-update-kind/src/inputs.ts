@@ -45,6 +45,8 @@ export interface Inputs {
   labels: string[];
   dryRun: boolean;
   registry: RegistryInputs;
+  /** The registry `registry-username`/`registry-password` are for (the only one that receives them). */
+  registryServer: string | undefined;
   toolSources: Record<string, ToolSource>;
   context: GitHubContext;
 }
@@ -124,6 +126,10 @@ export function getInputs(): Inputs {
   if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n'))) throw new InputError('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
   const app = appId ? { appId, privateKey } : undefined;
   const registry = registryInputs();
+  const registryServer = stringInput('registry-server') || undefined;
+  if (registry.username && !registryServer) throw new InputError('registry-server', 'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)');
+  if (registryServer && !registry.username) throw new InputError('registry-server', 'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty');
+  if (registryServer && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(registryServer)) throw new InputError('registry-server', `"${registryServer}" is not a registry host (host or host:port, e.g. registry.example.com)`);
   const githubToken = registry.githubToken;
   const labels = listInput('labels');
   const dryRun = booleanInput('dry-run', false);
@@ -147,6 +153,7 @@ export function getInputs(): Inputs {
     labels,
     dryRun,
     registry,
+    registryServer,
     toolSources: toolSources(),
     context,
   };

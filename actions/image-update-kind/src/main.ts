@@ -79,7 +79,7 @@ async function runKind(inputs: Inputs, token: string): Promise<ImageUpdateReport
     author: inputs.author ?? defaultAuthor,
     messageTemplate: inputs.messageTemplate,
     messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
-    credentials: jobCredentials(inputs.registry, inputs.context),
+    credentials: jobCredentials(inputs.registry, inputs.context, inputs.registry.provider, inputs.registryServer),
     pullRequest: { apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) },
     tools: inputs.toolSources,
     clusterName: `d2ci-image-update-${process.env.GITHUB_RUN_ID ?? process.pid}`,
@@ -114,7 +114,7 @@ async function writeToken(inputs: Inputs): Promise<{ token: string; revoke: () =
 }
 
 export async function run(inputs: Inputs): Promise<void> {
-  const clients = registryClients(inputs.registry, inputs.context);
+  const clients = registryClients(inputs.registry, inputs.context, inputs.registryServer);
   const write = await writeToken(inputs);
   const token = write.token;
   let report: ImageUpdateReport;

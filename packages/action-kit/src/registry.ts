@@ -1,5 +1,5 @@
 import * as core from './runner.ts';
-import { RegistryClient, registryCredentials, parseProvider, assertProviderServes, ProviderError, parseLocation, InvalidReferenceError, type CloudOptions, type CredentialFunction, type Location, type ProviderName } from '@d2ci/core';
+import { RegistryClient, registryCredentials, timeoutOptions, type TransportOptions, parseProvider, assertProviderServes, ProviderError, parseLocation, InvalidReferenceError, type CloudOptions, type CredentialFunction, type Location, type ProviderName } from '@d2ci/core';
 import { InputError, booleanInput, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
 
@@ -11,6 +11,8 @@ export interface RegistryInputs {
   githubToken: string;
   /** Options of the cloud provider (role to assume, workload identity provider, federated app). */
   cloud: CloudOptions;
+  /** The `timeout` input as transport options (timeouts and retry budget). */
+  network: TransportOptions;
 }
 
 /** The registry inputs every d2ci action shares; credentials are masked as soon as they are read. */
@@ -40,7 +42,13 @@ export function registryInputs(): RegistryInputs {
   const azureTenant = stringInput('azure-tenant-id');
   if (azureClient || azureTenant) cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
   if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider) throw new InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
-  return { provider, insecure: booleanInput('insecure', false), username, password, githubToken, cloud };
+  let network: TransportOptions;
+  try {
+    network = timeoutOptions(stringInput('timeout'));
+  } catch (err) {
+    throw new InputError('timeout', (err as Error).message);
+  }
+  return { provider, insecure: booleanInput('insecure', false), username, password, githubToken, cloud, network };
 }
 
 /** Parses a repository input (`host/path`, `oci://host/path` or `oci-layout:DIR`), refusing tags and digests. */
@@ -64,11 +72,13 @@ export interface RegistrySession {
 }
 
 /** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-export function jobCredentials(inputs: RegistryInputs, context: GitHubContext, provider: ProviderName = inputs.provider): CredentialFunction {
+export function jobCredentials(inputs: RegistryInputs, context: GitHubContext, provider: ProviderName = inputs.provider, registry?: string): CredentialFunction {
   return registryCredentials({
     provider,
     username: inputs.username,
     password: inputs.password,
+    // `registry-username`/`registry-password` go to the one registry they are for, never to another host.
+    ...(registry ? { registry } : {}),
     githubToken: inputs.githubToken,
     githubActor: context.actor,
     githubServerUrl: context.serverUrl,
@@ -87,12 +97,13 @@ export function registrySession(inputs: RegistryInputs, context: GitHubContext, 
       throw err;
     }
   }
-  const credentials = jobCredentials(inputs, context);
+  const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
   const client = new RegistryClient({
     credentials,
     insecure: inputs.insecure,
     onSecret: (secret) => core.setSecret(secret),
     onWarning: (message) => core.warning(message),
+    transport: inputs.network,
   });
   return { client, credentials };
 }
@@ -101,14 +112,14 @@ export function registrySession(inputs: RegistryInputs, context: GitHubContext, 
  * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
  * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
  */
-export function registryClients(inputs: RegistryInputs, context: GitHubContext): (provider: string, insecure: boolean) => RegistryClient {
+export function registryClients(inputs: RegistryInputs, context: GitHubContext, credentialsRegistry?: string): (provider: string, insecure: boolean) => RegistryClient {
   const clients = new Map<string, RegistryClient>();
   return (provider, insecure) => {
     const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
     const key = `${name}/${insecure || inputs.insecure}`;
     let client = clients.get(key);
     if (!client) {
-      client = new RegistryClient({ credentials: jobCredentials(inputs, context, name), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message) });
+      client = new RegistryClient({ credentials: jobCredentials(inputs, context, name, credentialsRegistry), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message), transport: inputs.network });
       clients.set(key, client);
     }
     return client;

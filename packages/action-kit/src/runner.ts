@@ -10,6 +10,7 @@
 import { appendFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { EOL } from 'node:os';
+import { escapeControls } from '@d2ci/core';
 
 /** Escapes a command's message as the runner expects (command.ts `escapeData`). */
 export function escapeData(value: string): string {
@@ -58,8 +59,17 @@ export function setSecret(secret: string): void {
   }
 }
 
+/**
+ * Writes a log line. Messages carry registry text (annotations, tags, reasons): control characters are shown
+ * escaped, and a line that would start a workflow command (`::name::`) has its first colon escaped, so data can
+ * never drive the runner.
+ */
 export function info(message: string): void {
-  process.stdout.write(`${message}${EOL}`);
+  const safe = message
+    .split('\n')
+    .map((line) => escapeControls(line.replace(/\r$/, '')).replace(/^(\s*):(?=:)/, '$1\\u003a'))
+    .join(EOL);
+  process.stdout.write(`${safe}${EOL}`);
 }
 
 export function debug(message: string): void {

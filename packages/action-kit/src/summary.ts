@@ -1,3 +1,5 @@
+import { escapeControls } from '@d2ci/core';
+
 /** Human-readable byte counts for logs and summaries (1 kB = 1000 B). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
@@ -18,5 +20,6 @@ export function shortDigest(digest: string): string {
 
 /** Escapes text for a markdown table cell. */
 export function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  // Registry text in a Markdown table: one line, no cell breaks, no HTML, no control characters.
+  return escapeControls(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.ts';
+import { timeoutOptions, type TransportOptions } from '@d2ci/core';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -14,6 +15,7 @@ export const registryFlags = {
   'azure-client-id': { type: 'string' },
   'azure-tenant-id': { type: 'string' },
   'insecure-registry': { type: 'boolean' },
+  timeout: { type: 'string' },
   debug: { type: 'boolean' },
 } as const satisfies Options;
 
@@ -31,15 +33,27 @@ export interface Parsed<T extends Options> {
   positionals: string[];
 }
 
-/** Parses a command's flags strictly (an unknown flag is an error naming it), allowing `--flag=value`. */
-export function parseFlags<T extends Options>(verb: string, args: string[], options: T): Parsed<T> {
+/**
+ * Parses a command's flags strictly (an unknown flag is an error naming it), allowing `--flag=value`. Arguments
+ * beyond `maxPositionals` (one URL for most commands) are refused: a stray `app` in `d2ci push URL app` must not
+ * be ignored while the current directory is packed.
+ */
+export function parseFlags<T extends Options>(verb: string, args: string[], options: T, maxPositionals = 1): Parsed<T> {
+  let parsed: Parsed<T>;
   try {
     const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values, positionals };
+    parsed = { values, positionals };
   } catch (err) {
     const message = (err as Error).message.replace(/\. To specify a positional argument.*$/, '').replace(/^Unknown option/, 'unknown flag');
     throw new UsageError(`${message}; see d2ci ${verb} --help`);
   }
+  const extra = parsed.positionals[maxPositionals];
+  if (extra !== undefined && !parsed.values.help) {
+    const takes = maxPositionals === 0 ? 'takes no arguments' : maxPositionals === 1 ? 'takes one URL' : `takes at most ${maxPositionals} arguments`;
+    const hint = 'path' in options ? '; a directory is given with --path' : '';
+    throw new UsageError(`unexpected argument "${extra}": d2ci ${verb} ${takes}${hint}; see d2ci ${verb} --help`);
+  }
+  return parsed;
 }
 
 /** Comma-separated, repeatable list flags (`--tag a,b --tag c`), as Flux's StringSlice flags. */
@@ -74,4 +88,13 @@ export function parseCreds(value: string | undefined): { username?: string; pass
   const username = cut < 0 ? value : value.slice(0, cut);
   if (!username) throw new UsageError('--creds must be user:password (or user:token)');
   return { username, password: cut < 0 ? '' : value.slice(cut + 1) };
+}
+
+/** `--timeout SECONDS` as transport options (see core `timeoutOptions`). */
+export function parseTimeout(value: string | undefined): Pick<TransportOptions, 'timeouts' | 'retry'> {
+  try {
+    return timeoutOptions(value);
+  } catch (err) {
+    throw new UsageError(`--timeout: ${(err as Error).message}`);
+  }
 }

@@ -1,5 +1,5 @@
 import {
-  RegistryClient, registryCredentials, parseProvider, assertProviderServes, parseLocation, openTarget, withAuthHint, ProviderError,
+  RegistryClient, registryCredentials, parseProvider, assertProviderServes, parseLocation, openTarget, withAuthHint, ProviderError, timeoutOptions,
   InvalidReferenceError, OciError, networkErrorCode, type CloudOptions, type Location, type ProviderName, type Target, type CredentialFunction,
 } from '@d2ci/core';
 import { UsageError } from './errors.ts';
@@ -45,15 +45,23 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
     provider,
     username,
     password,
+    // --creds are for the registry in URL only (a Link or realm elsewhere never receives them).
+    ...(location.kind === 'registry' ? { registry: location.reference.registry } : {}),
     githubToken: process.env.GITHUB_TOKEN,
     githubActor: process.env.GITHUB_ACTOR,
     cloud,
   });
+  let network;
+  try {
+    network = timeoutOptions(values.timeout);
+  } catch (err) {
+    throw new UsageError(`--timeout: ${(err as Error).message}`);
+  }
   const client = new RegistryClient({
     credentials,
     insecure: values['insecure-registry'] === true,
     onWarning: (message) => log(`⚠ ${message}`),
-    transport: values.debug ? { onRequest: (e) => log(`  ${e.method} ${e.url} → ${e.status ?? e.error}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`) } : {},
+    transport: { ...network, ...(values.debug ? { onRequest: (e) => log(`  ${e.method} ${e.url} → ${e.status ?? e.error}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`) } : {}) },
   });
   return {
     provider,

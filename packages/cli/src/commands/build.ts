@@ -20,7 +20,7 @@ Flags:
       --json                 print {"path","digest","size","diffId","files"}`;
 
 export async function build(args: string[], io: Io): Promise<number> {
-  const { values } = parseFlags('build', args, { ...treeFlags, output: { type: 'string', short: 'o' }, json: { type: 'boolean' } });
+  const { values } = parseFlags('build', args, { ...treeFlags, output: { type: 'string', short: 'o' }, json: { type: 'boolean' } }, 0);
   if (values.help) {
     io.out(buildHelp);
     return 0;

@@ -1,7 +1,7 @@
 import { discoverReferrers, legacySignatureTag, locationName, locationReference, isNotFound, type ReferrerNode } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
-import { json, type Io } from '../output.ts';
+import { data, json, type Io } from '../output.ts';
 
 export const discoverHelp = `Usage: d2ci discover URL [flags]
 
@@ -58,7 +58,7 @@ export async function discover(args: string[], io: Io): Promise<number> {
     return 0;
   }
   io.out(`${name}@${subject.digest}`);
-  for (const line of lines(tree, '')) io.out(line);
+  for (const line of lines(tree, '')) io.out(data(line));
   if (legacy && !values['artifact-type']) io.out(`cosign signature tag: ${name}:${legacy}`);
   if (!tree.length && !legacy) io.err('no referrers');
   return 0;

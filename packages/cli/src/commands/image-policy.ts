@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { parseReference, RegistryClient, registryCredentials, InvalidReferenceError } from '@d2ci/core';
 import { orderTags, selectTag, type FilterTags, type PolicyChoice } from '@d2ci/core/imageupdate';
-import { parseCreds, parseFlags, splitList } from '../flags.ts';
+import { parseCreds, parseFlags, parseTimeout, splitList } from '../flags.ts';
 import { UsageError } from '../errors.ts';
 import type { Io } from '../output.ts';
 
@@ -44,7 +44,8 @@ export async function imagePolicy(args: string[], io: Io): Promise<number> {
     'exclusion-list': { type: 'string', multiple: true },
     creds: { type: 'string' },
     'insecure-registry': { type: 'boolean' },
-  });
+    timeout: { type: 'string' },
+  }, Infinity);
   if (values.help) {
     io.out(imagePolicyHelp);
     return 0;
@@ -62,8 +63,8 @@ export async function imagePolicy(args: string[], io: Io): Promise<number> {
       if (err instanceof InvalidReferenceError) throw new UsageError(`--image-repository: ${err.message}`);
       throw err;
     }
-    const credentials = registryCredentials({ ...parseCreds(values.creds), githubToken: process.env.GITHUB_TOKEN });
-    tags = await new RegistryClient({ credentials, insecure: values['insecure-registry'] === true }).repository({ registry: reference.registry, repository: reference.repository }).tags();
+    const credentials = registryCredentials({ ...parseCreds(values.creds), registry: reference.registry, githubToken: process.env.GITHUB_TOKEN });
+    tags = await new RegistryClient({ credentials, insecure: values['insecure-registry'] === true, transport: parseTimeout(values.timeout) }).repository({ registry: reference.registry, repository: reference.repository }).tags();
   } else if (tags.length === 0) {
     throw new UsageError('no tags: give them after --, or --image-repository oci://HOST/REPO');
   }

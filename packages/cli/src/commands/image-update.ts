@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { RegistryClient, registryCredentials } from '@d2ci/core';
 import { InvalidPolicyError, ObjectsError, SettersError, TemplateError, runImageUpdate, type ImageUpdateOptions } from '@d2ci/core/imageupdate';
-import { parseCreds, parseFlags } from '../flags.ts';
+import { parseCreds, parseFlags, parseTimeout } from '../flags.ts';
 import { UsageError } from '../errors.ts';
 import { json, table, type Io } from '../output.ts';
 
@@ -23,7 +23,8 @@ Flags:
       --reset                       start the push branch from the base branch every time
       --message-template T          commit message, Flux's template language (default Flux's)
       --author-name N, --author-email E    commit author (default: git config user.name/email)
-      --creds USER:PASS, --insecure-registry   registry access (also GITHUB_TOKEN for ghcr.io, docker config)
+      --creds USER:PASS --creds-registry HOST  credentials for one registry (the others: GITHUB_TOKEN for ghcr.io,
+                                               docker config); --insecure-registry for plain HTTP
   -o, --output json                 print the changes and the commit as JSON`;
 
 export async function imageUpdate(args: string[], io: Io): Promise<number> {
@@ -40,21 +41,27 @@ export async function imageUpdate(args: string[], io: Io): Promise<number> {
     'author-name': { type: 'string' },
     'author-email': { type: 'string' },
     creds: { type: 'string' },
+    'creds-registry': { type: 'string' },
     'insecure-registry': { type: 'boolean' },
+    timeout: { type: 'string' },
     output: { type: 'string', short: 'o' },
-  });
+  }, 0);
   if (values.help) {
     io.out(imageUpdateHelp);
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"; see d2ci image-update --help`);
   if (values.engine !== undefined && values.engine !== 'native') throw new UsageError(`--engine "${values.engine}": the CLI runs the native engine; the kind engine runs in the image-update-kind action`);
-  const credentials = registryCredentials({ ...parseCreds(values.creds), githubToken: process.env.GITHUB_TOKEN });
+  // ImageRepositories name many registries: explicit credentials go to the one they are for, never to the others.
+  if (values.creds !== undefined && !values['creds-registry']) throw new UsageError('--creds needs --creds-registry HOST: image-update reads every registry the ImageRepositories name, and credentials go only to the registry they are for');
+  if (values['creds-registry'] !== undefined && values.creds === undefined) throw new UsageError('--creds-registry names the registry --creds are for; give --creds USER:PASS too');
+  const credentials = registryCredentials({ ...parseCreds(values.creds), ...(values['creds-registry'] ? { registry: values['creds-registry'] } : {}), githubToken: process.env.GITHUB_TOKEN });
+  const network = parseTimeout(values.timeout);
   const clients = new Map<boolean, RegistryClient>();
   const clientFor: ImageUpdateOptions['clientFor'] = (repository) => {
     const insecure = repository.insecure || values['insecure-registry'] === true;
     let client = clients.get(insecure);
-    if (!client) clients.set(insecure, (client = new RegistryClient({ credentials, insecure, onWarning: (m) => io.err(`⚠ ${m}`) })));
+    if (!client) clients.set(insecure, (client = new RegistryClient({ credentials, insecure, transport: network, onWarning: (m) => io.err(`⚠ ${m}`) })));
     return client;
   };
   const repo = resolve('.');

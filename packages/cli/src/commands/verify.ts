@@ -5,7 +5,7 @@ import { fluxManifestFromFlags } from '../flux-manifest.ts';
 import { parseFlags, registryFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
-import { json, type Io } from '../output.ts';
+import { data, json, type Io } from '../output.ts';
 
 export const verifyHelp = `Usage: d2ci verify URL [--key PUBFILE | --certificate-identity(-regexp) X --certificate-oidc-issuer(-regexp) Y] [flags]
 
@@ -73,9 +73,9 @@ async function verifyWithNotation(values: { 'notation-trust-policy'?: string; 'n
   if (values.output === 'json') {
     json(io, { verified, digest, digestUrl: `${name}@${digest}`, format: 'notation', identity: result.signer ? `x509: ${result.signer.subject}` : null, policy: result.policy ?? null, level: result.level ?? null, skipped: result.skipped, reasons, warnings: result.warnings });
   } else {
-    for (const warning of result.warnings) io.err(`⚠ ${warning}`);
-    if (verified) io.err(`✔ verified ${name}@${digest} (notation): signed by ${result.signer?.subject ?? ''}, trust policy ${result.policy ?? ''} (${result.level ?? ''})`);
-    else io.err(`✗ ${name}:${reference} (${digest}) is not verified: ${result.skipped ? `the trust policy ${result.policy ?? ''} skips verification` : reasons.join('; ')}`);
+    for (const warning of result.warnings) io.err(`⚠ ${data(warning)}`);
+    if (verified) io.err(`✔ verified ${name}@${digest} (notation): signed by ${data(result.signer?.subject)}, trust policy ${data(result.policy)} (${result.level ?? ''})`);
+    else io.err(`✗ ${name}:${reference} (${digest}) is not verified: ${result.skipped ? `the trust policy ${data(result.policy)} skips verification` : data(reasons.join('; '))}`);
   }
   return verified ? 0 : 1;
 }
@@ -145,14 +145,14 @@ export async function verify(args: string[], io: Io): Promise<number> {
   if (values.output === 'json') {
     json(io, { verified: result.verified, digest, digestUrl: `${name}@${digest}`, format: result.format ?? null, identity: result.identity ?? null, issuer: result.issuer ?? null, signerRepository: result.sourceRepository ?? null, revision: revision ?? null, source: source ?? null, attestations: result.attestations, flux: result.flux, ...(cluster ? { fluxManifest: cluster.manifest } : {}), reasons: result.reasons, warnings: result.warnings });
   } else {
-    for (const warning of result.warnings) io.err(`⚠ ${warning}`);
+    for (const warning of result.warnings) io.err(`⚠ ${data(warning)}`);
     if (cluster) io.err(`  cluster policy: ${cluster.manifest.origin} in ${cluster.manifest.file} (${verification.kind === 'key' ? `${verification.keys.length} public key(s) from verify.secretRef ${cluster.manifest.secretName ?? ''}` : verification.policy.describe})`);
-    for (const verdict of result.flux) io.err(`  Flux ${verdict.version}: ${verdict.accepted ? '✔ accepts' : '✗ rejects'} (reads ${verdict.reads === 'bundles' ? 'Sigstore bundles' : 'the legacy .sig'})${verdict.reason ? `: ${verdict.reason}` : ''}`);
+    for (const verdict of result.flux) io.err(`  Flux ${verdict.version}: ${verdict.accepted ? '✔ accepts' : '✗ rejects'} (reads ${verdict.reads === 'bundles' ? 'Sigstore bundles' : 'the legacy .sig'})${verdict.reason ? `: ${data(verdict.reason)}` : ''}`);
     if (result.verified) {
-      io.err(`✔ verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? `, issuer ${result.issuer}` : ''}${result.sourceRepository ? `, in a run of ${result.sourceRepository}` : ''}`);
-      if (revision || source) io.err(`  revision ${revision ?? '?'}, source ${source ?? '?'}`);
+      io.err(`✔ verified ${name}@${digest} (${result.format}): signed by ${data(result.identity)}${result.issuer ? `, issuer ${data(result.issuer)}` : ''}${result.sourceRepository ? `, in a run of ${data(result.sourceRepository)}` : ''}`);
+      if (revision || source) io.err(`  revision ${data(revision ?? '?')}, source ${data(source ?? '?')}`);
     } else {
-      io.err(`✗ ${name}:${reference} (${digest}) is not verified: ${result.reasons.join('; ')}`);
+      io.err(`✗ ${name}:${reference} (${digest}) is not verified: ${data(result.reasons.join('; '))}`);
     }
   }
   return result.verified ? 0 : 1;

@@ -49,6 +49,8 @@ export interface AuthSessionOptions {
   /** Called with every secret the session obtains (passwords, tokens), so CI can mask it before anything logs. */
   onSecret?: (secret: string) => void;
   clientId?: string;
+  /** Whether the registry is reached over HTTPS: its token realm must then be HTTPS too. */
+  secureRegistry?: (registry: string) => boolean;
 }
 
 const tokenExpiryMarginMs = 10_000;
@@ -107,7 +109,8 @@ export class AuthSession {
     const basic = challenges.find((c) => c.scheme === 'basic');
     const credential = await this.credentialFor(registry);
     if (bearer) {
-      const scheme: HostScheme = { scheme: 'bearer', realm: bearer.params.realm as string, service: bearer.params.service };
+      const realm = this.#checkRealm(registry, bearer.params.realm as string);
+      const scheme: HostScheme = { scheme: 'bearer', realm, service: bearer.params.service };
       this.#schemes.set(registry, scheme);
       const wanted = mergeScopes([...scopes], challengeScopes(bearer));
       const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
@@ -119,6 +122,26 @@ export class AuthSession {
       return header === rejected ? undefined : header;
     }
     return undefined;
+  }
+
+  /**
+   * The realm a registry names for its tokens receives the credentials, so it must be a plain https URL (http only
+   * when the registry itself is plain HTTP), with no userinfo. Docker Hub's realm is on another host
+   * (auth.docker.io), so another host is allowed; another scheme or a downgrade is not.
+   */
+  #checkRealm(registry: string, realm: string): string {
+    let url: URL;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new OciError('INVALID_REALM', `${registry} names a token realm that is not a URL`, { status: 401 });
+    }
+    const secure = this.#options.secureRegistry?.(registry) ?? true;
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
+      throw new OciError('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+    }
+    if (url.username || url.password) throw new OciError('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
+    return url.href;
   }
 
   async #token(registry: string, scheme: Extract<HostScheme, { scheme: 'bearer' }>, scopes: string[], credential: Credential | undefined, refresh: boolean): Promise<CachedToken> {

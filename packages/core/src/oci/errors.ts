@@ -9,7 +9,9 @@ export class OciError extends Error {
   readonly hint: string | undefined;
 
   constructor(code: string, message: string, options: { status?: number; hint?: string; cause?: unknown } = {}) {
-    const oneLine = message.replace(/\s*\n\s*/g, ' ').trim();
+    // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
+    // escaped, so nothing in it can drive a terminal or become a workflow command.
+    const oneLine = escapeControls(message.replace(/\s*\n\s*/g, ' ').trim());
     super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
     this.name = 'OciError';
     this.code = code;
@@ -28,4 +30,10 @@ export class InvalidReferenceError extends OciError {
 
 export function isNotFound(err: unknown): boolean {
   return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
+}
+
+/** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
+export function escapeControls(text: string): string {
+   
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

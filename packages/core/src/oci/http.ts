@@ -11,9 +11,24 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** The longest `Retry-After` we honour; a registry asking for more fails the request instead of stalling CI. */
   maxRetryAfterMs: number;
+  /**
+   * The time one client may spend on retries in all (backoff waits plus attempts that failed by timing out), shared
+   * by every request it sends: a registry that keeps answering 429 or never answers fails the operation within
+   * this budget instead of multiplying per-request retries.
+   */
+  budgetMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+export const defaultRetryPolicy: RetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, budgetMs: 90_000 };
+
+export interface Timeouts {
+  /** From sending a request until the response headers arrive (connecting included; undici also caps connect at 10 s). */
+  responseMs: number;
+  /** The longest pause while a response body (or an upload body) is moving. */
+  idleMs: number;
+}
+
+export const defaultTimeouts: Timeouts = { responseMs: 30_000, idleMs: 30_000 };
 
 export interface RequestEvent {
   method: string;
@@ -25,6 +40,7 @@ export interface RequestEvent {
 
 export interface TransportOptions {
   retry?: Partial<RetryPolicy>;
+  timeouts?: Partial<Timeouts>;
   userAgent?: string;
   /** Allow plain-HTTP redirect targets (set with `insecure`). */
   allowHttp?: boolean;
@@ -53,9 +69,26 @@ const retryableErrorCodes = new Set([
   'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
+
+/** What a request's timer aborts it with; retried like a dropped connection. */
+const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
+class TimeoutError extends OciError {
+  readonly plain: string;
+  constructor(url: URL, what: string, ms: number) {
+    super('TIMEOUT', `${url.host} ${what} for ${ms / 1000} s`, { hint: timeoutHint });
+    this.name = 'TimeoutError';
+    this.plain = `${url.host} ${what} for ${ms / 1000} s`;
+  }
+}
 const maxRedirects = 10;
 
 const attemptsTaken = new WeakMap<Response, number>();
+const budgetSpent = new WeakSet<Response>();
+
+/** Whether the transport stopped retrying this response because its retry budget was spent. */
+export function retryBudgetSpent(response: Response): boolean {
+  return budgetSpent.has(response);
+}
 
 /** How many attempts the transport made before settling on this response (1 when it was not retried). */
 export function attemptsOf(response: Response): number {
@@ -98,12 +131,34 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
  */
 export class Transport {
   readonly policy: RetryPolicy;
+  readonly timeouts: Timeouts;
   readonly #options: TransportOptions;
-  readonly #uploads = new UploadSender();
+  readonly #uploads: UploadSender;
+  /** Retry time spent so far, against `policy.budgetMs`. */
+  #spentMs = 0;
 
   constructor(options: TransportOptions = {}) {
     this.#options = options;
     this.policy = { ...defaultRetryPolicy, ...options.retry };
+    this.timeouts = { ...defaultTimeouts, ...options.timeouts };
+    this.#uploads = new UploadSender(this.timeouts.idleMs);
+  }
+
+  /** How long to wait before retry `attempt` (1-based): `Retry-After` when given, else exponential with jitter. */
+  delayFor(attempt: number, retryAfterMs?: number): number {
+    const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
+    return retryAfterMs ?? exponential * (0.5 + Math.random() * 0.5);
+  }
+
+  /**
+   * Waits `delayMs` if the shared retry budget allows it; false when it would overspend, and the caller gives up.
+   * Used by this transport and by operations that retry a whole exchange (blob uploads).
+   */
+  async backoff(delayMs: number): Promise<boolean> {
+    if (this.#spentMs + delayMs > this.policy.budgetMs) return false;
+    this.#spentMs += delayMs;
+    await sleep(delayMs, undefined, { signal: this.#options.signal });
+    return true;
   }
 
   async send(request: HttpRequest): Promise<Response> {
@@ -144,41 +199,96 @@ export class Transport {
     const attempts = retry ? this.policy.attempts : 1;
     for (let attempt = 1; ; attempt++) {
       let response: Response;
+      const started = Date.now();
+      const timer = new AbortController();
+      const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
       try {
         if (upload) {
-          response = await this.#uploads.send(method, url, headers, upload, this.#options.signal);
+          response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
         } else {
-          const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual', signal: this.#options.signal };
+          const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual', signal };
           if (body) {
             init.body = body() as RequestInit['body'];
             init.duplex = 'half';
           }
-          response = await fetch(url, init);
+          const waiting = setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
+          try {
+            response = await fetch(url, init);
+          } finally {
+            clearTimeout(waiting);
+          }
+          response = withIdleTimeout(response, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
         }
       } catch (err) {
-        const code = networkErrorCode(err);
+        const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? (timer.signal.reason) : undefined;
+        const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
         this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
         if (this.#options.signal?.aborted) throw err;
-        const message = describeNetworkError(err, url);
-        if (attempt >= attempts || !code || !retryableErrorCodes.has(code)) {
-          throw new OciError('NETWORK', attempt > 1 ? `${message} (after ${attempt} attempts)` : message, { cause: err });
-        }
-        await this.#backoff(attempt, undefined);
+        const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
+        const fail = (why: string) => new OciError(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
+        if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code))) throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
+        if (timedOut) this.#spentMs += Date.now() - started;
+        if (!(await this.backoff(this.delayFor(attempt)))) throw fail(` (after ${attempt} attempts; gave up: the retry budget of ${this.policy.budgetMs / 1000} s is spent)`);
         continue;
       }
       this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
       attemptsTaken.set(response, attempt);
       if (!retryableStatus.has(response.status) || attempt >= attempts) return response;
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-      if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) return response;
+      if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) {
+        budgetSpent.add(response);
+        return response;
+      }
+      const delay = this.delayFor(attempt, retryAfter);
+      // Out of budget: the registry's own answer is the error to report (responseError says how many attempts).
+      if (this.#spentMs + delay > this.policy.budgetMs) {
+        budgetSpent.add(response);
+        return response;
+      }
       await response.body?.cancel();
-      await this.#backoff(attempt, retryAfter);
+      await this.backoff(delay);
     }
   }
 
-  async #backoff(attempt: number, retryAfter: number | undefined): Promise<void> {
-    const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
-    const jittered = exponential * (0.5 + Math.random() * 0.5);
-    await sleep(retryAfter ?? jittered, undefined, { signal: this.#options.signal });
-  }
+}
+
+/**
+ * The response with its body stream aborted (through `controller`) when no bytes arrive for `idleMs`. The timer
+ * restarts on every chunk and stops when the body ends; a cancelled body's timer fires into nothing (unref'd).
+ */
+function withIdleTimeout(response: Response, controller: AbortController, error: () => Error, idleMs: number): Response {
+  if (!response.body) return response;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(error()), idleMs);
+    timer.unref();
+  };
+  const body = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      start: arm,
+      transform(chunk, sink) {
+        arm();
+        sink.enqueue(chunk);
+      },
+      flush: () => clearTimeout(timer),
+    }),
+  );
+  const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(wrapped, 'url', { value: response.url });
+  return wrapped;
+}
+
+/**
+ * Transport options for a user's `--timeout` / `timeout` (seconds; `45`, `45s`, `2m`): the response and idle
+ * timeouts, and a retry budget of three times that, so a dead or throttling registry fails in bounded time.
+ */
+export function timeoutOptions(value: string | undefined): Pick<TransportOptions, 'timeouts' | 'retry'> {
+  const text = (value ?? '').trim();
+  if (text === '') return {};
+  const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
+  const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
+  if (!(seconds >= 1 && seconds <= 3600)) throw new OciError('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
+  const ms = seconds * 1000;
+  return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
 }

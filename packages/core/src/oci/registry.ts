@@ -1,5 +1,5 @@
 import { OciError } from './errors.ts';
-import { Transport, attemptsOf, type HttpRequest, type TransportOptions } from './http.ts';
+import { Transport, attemptsOf, retryBudgetSpent, type HttpRequest, type TransportOptions } from './http.ts';
 import { AuthSession, repositoryScope, type Action, type CredentialFunction } from './auth.ts';
 import { isLoopbackHost, registryEndpoint } from './reference.ts';
 import { RemoteRepository, type UploadOptions } from './remote.ts';
@@ -38,7 +38,7 @@ export class RegistryClient {
   constructor(options: RegistryClientOptions = {}) {
     this.options = options;
     this.transport = new Transport({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-    this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret });
+    this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
   }
 
   repository(reference: { registry: string; repository: string }): RemoteRepository {
@@ -60,6 +60,13 @@ export class RegistryClient {
 
   /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
   async send(registry: string, request: RegistryRequest): Promise<Response> {
+    // URLs a registry hands back (upload Location, Link rel=next) may only lead to the registry's own origin: the
+    // request carries its credentials and, for uploads, the content.
+    const origin = new URL(this.baseUrl(registry)).origin;
+    const url = new URL(request.url);
+    if (url.origin !== origin) {
+      throw new OciError('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
+    }
     const authorization = await this.auth.authorization(registry, request.scopes);
     let response = await this.transport.send(withAuthorization(request, authorization));
     if (response.status === 401) {
@@ -98,7 +105,7 @@ export async function responseError(response: Response, what: string): Promise<O
   }
   const retryAfter = response.headers.get('retry-after');
   const attempts = attemptsOf(response);
-  const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
+  const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${retryBudgetSpent(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
   const status = `${response.status} ${code}`;
   return new OciError(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
     status: response.status,

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { OciError, isNotFound } from './errors.ts';
 import { DigestStream, verifyBytes, sha256 } from './digest.ts';
 import { compareBytes } from './order.ts';
@@ -30,6 +29,8 @@ export class RemoteRepository implements MountingTarget {
   readonly registry: string;
   readonly repository: string;
   readonly name: string;
+  /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
+  readonly plainHttp: boolean;
   readonly #client: RegistryClient;
   readonly #monolithicLimit: number;
   readonly #chunkSize: number;
@@ -39,13 +40,9 @@ export class RemoteRepository implements MountingTarget {
     this.registry = registry;
     this.repository = repository;
     this.name = `${registry}/${repository}`;
+    this.plainHttp = client.baseUrl(registry).startsWith('http:');
     this.#monolithicLimit = upload.monolithicLimit ?? defaultMonolithicLimit;
     this.#chunkSize = Math.max(1, upload.chunkSize ?? defaultChunkSize);
-  }
-
-  /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
-  get plainHttp(): boolean {
-    return this.#client.baseUrl(this.registry).startsWith('http:');
   }
 
   #url(path: string): string {
@@ -296,7 +293,8 @@ export class RemoteRepository implements MountingTarget {
       } catch (err) {
         if (attempt >= policy.attempts || !isRetryableUploadError(err)) throw err;
         if (await this.exists(descriptor).catch(() => false)) return 'uploaded';
-        await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5));
+        // The transport's retry budget is shared: a registry that keeps failing stops the whole push within it.
+        if (!(await this.#client.transport.backoff(this.#client.transport.delayFor(attempt)))) throw err;
       }
     }
   }
@@ -326,7 +324,7 @@ export class RemoteRepository implements MountingTarget {
         offset = rangeEnd(response.headers.get('range'), end) ?? end;
       } catch (err) {
         if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof OciError && err.status === 416))) throw err;
-        await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)));
+        if (!(await this.#client.transport.backoff(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1))))) throw err;
         // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
         const status = await this.#send({ method: 'GET', url: location }, ['pull', 'push']);
         if (status.status !== 204) throw await responseError(status, `resume upload to ${this.name}`);

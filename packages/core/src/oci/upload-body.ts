@@ -24,15 +24,23 @@ const buffersInFlight = 4;
 export class UploadSender {
   readonly #http = new HttpAgent({ keepAlive: true });
   readonly #https = new HttpsAgent({ keepAlive: true });
+  readonly #idleMs: number;
 
-  send(method: string, url: URL, headers: Record<string, string>, body: UploadBody, signal?: AbortSignal): Promise<Response> {
+  /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
+  constructor(idleMs = 30_000) {
+    this.#idleMs = idleMs;
+  }
+
+  /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
+  send(method: string, url: URL, headers: Record<string, string>, body: UploadBody, signal: AbortSignal | undefined, onIdle: () => void): Promise<Response> {
     const secure = url.protocol === 'https:';
     const send = secure ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
       const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
         resolve(toResponse(method, res));
       });
-      req.on('error', reject);
+      req.setTimeout(this.#idleMs, onIdle);
+      req.on('error', (err) => reject(signal?.aborted ? (signal.reason as Error) : err));
       writeBody(req, body).catch((err: unknown) => req.destroy(err as Error));
     });
   }
