@@ -37,7 +37,7 @@ step('Pack the frontend component into the Flux artifact tarball', ['build', '--
 step('Push it to a local OCI image layout as `latest`, signed before the tag moves (diff-tag: only if changed)', ['push', `${layout}:latest`, '--path', rel(component), '--diff-tag', 'latest', '--key', key, '--signature-format', 'both', ...meta]);
 step('Verify the signature, by digest, as Flux would with verify.secretRef', ['verify', `${layout}:latest`, '--key', pub]);
 step('Push again: same content, so nothing is uploaded (or signed again)', ['push', `${layout}:latest`, '--path', rel(component), '--diff-tag', 'latest', '--key', key, ...meta]);
-step('Release it: point v1.0.0 and latest-stable at the same digest (manifest copy, no blobs)', ['tag', `${layout}:latest`, '--tag', 'v1.0.0', '--tag', 'latest-stable']);
+step('Release it: find the artifact staging pushed for the commit, verify its signature, sign it again, then point v1.0.0 and latest-stable at it (no blobs)', ['release', layout, '--ref', 'v1.0.0', '--commit', '0123456789abcdef0123456789abcdef01234567', '--verify-key', pub, '--key', key]);
 step('Diff the working tree against latest', ['diff', `${layout}:latest`, '--path', rel(component)]);
 const edited = join(demo, 'edited');
 cpSync(component, edited, { recursive: true });

@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts
 var sign = __webpack_require__(4756);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/tag-guard.ts
+var tag_guard = __webpack_require__(84166);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/walk.ts + 1 modules
 var walk = __webpack_require__(92998);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
@@ -29,8 +31,8 @@ var signer = __webpack_require__(30814);
 var documents = __webpack_require__(97906);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/sbom.ts
 var sbom = __webpack_require__(28085);
-// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 1 modules
-var oci_open = __webpack_require__(42328);
+// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
+var oci_open = __webpack_require__(17877);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/push.ts + 1 modules
 var artifact_push = __webpack_require__(2782);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -41,23 +43,21 @@ var external_node_path_ = __webpack_require__(76760);
 var oci_concurrency = __webpack_require__(81434);
 // EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
 var order = __webpack_require__(38085);
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var descriptor = __webpack_require__(77796);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/build.ts + 1 modules
 var build = __webpack_require__(58712);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/layer.ts
+var artifact_layer = __webpack_require__(69627);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/diff.ts
 
 
 
-/** Compares a local tree with an artifact's first layer, without downloading the layer. */
+/** Compares a local tree with an artifact's content layer, without downloading the layer. */
 async function diffArtifact(options) {
     const [local, fetched] = await Promise.all([(0,build/* hashLayer */.UG)(options), (0,artifact_push/* fetchIfExists */._)(options.target, options.reference)]);
     if (!fetched)
         return { identical: false, reason: `${options.reference} not found in ${options.target.name}`, local };
-    const { manifest } = (0,descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType);
-    const layer = (0,descriptor/* isIndex */.nw)(manifest) ? undefined : manifest.layers[0];
-    if (!layer)
-        return { identical: false, reason: `${options.reference} has no layers`, local };
+    // The same layer pull extracts (layer.ts): an ambiguous artifact is refused, not compared with a decoy.
+    const layer = (0,artifact_layer/* contentLayer */.DO)(fetched, options.reference, options.layerMediaType);
     const remote = { digest: layer.digest, size: layer.size, manifestDigest: fetched.descriptor.digest };
     const identical = layer.digest === local.digest && layer.size === local.size;
     return { identical, reason: identical ? 'no changes detected' : 'the remote artifact contents differs from the local one', local, remote };
@@ -131,6 +131,8 @@ var src = __webpack_require__(75740);
 async function explain(err, inputs, location, credentials, pathInput = inputs.pathInput) {
     if (err instanceof sign/* UntaggedSigningError */.tu)
         return err;
+    if (err instanceof tag_guard/* ProtectedTagError */.Fp)
+        return new src/* InputError */.dz(inputs.diffTag === err.tag ? 'diff-tag' : 'tags', `${err.message.replace(/, or name it in --force$/, '')}`);
     if (err instanceof walk/* ArtifactPathError */.uR) {
         const name = inputs.components ? 'components' : 'path';
         // A name Flux's Untar refuses is fixed by renaming or ignoring it, whatever the name says (even "symlink").

@@ -276,7 +276,7 @@ async function runKind(inputs, token) {
         author: inputs.author ?? defaultAuthor,
         messageTemplate: inputs.messageTemplate,
         messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
-        credentials: (0,src/* jobCredentials */.KF)(inputs.registry, inputs.context),
+        credentials: (0,src/* jobCredentials */.KF)(inputs.registry, inputs.context, inputs.registry.provider, inputs.registryServer),
         pullRequest: { apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) },
         tools: inputs.toolSources,
         clusterName: `d2ci-image-update-${process.env.GITHUB_RUN_ID ?? process.pid}`,
@@ -312,7 +312,7 @@ async function writeToken(inputs) {
     }
 }
 async function run(inputs) {
-    const clients = (0,src/* registryClients */.Kh)(inputs.registry, inputs.context);
+    const clients = (0,src/* registryClients */.Kh)(inputs.registry, inputs.context, inputs.registryServer);
     const write = await writeToken(inputs);
     const token = write.token;
     let report;

@@ -122,6 +122,13 @@ function getInputs() {
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
     const app = appId ? { appId, privateKey } : undefined;
     const registry = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryInputs */ .P4)();
+    const registryServer = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('registry-server') || undefined;
+    if (registry.username && !registryServer)
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('registry-server', 'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)');
+    if (registryServer && !registry.username)
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('registry-server', 'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty');
+    if (registryServer && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(registryServer))
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('registry-server', `"${registryServer}" is not a registry host (host or host:port, e.g. registry.example.com)`);
     const githubToken = registry.githubToken;
     const labels = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .dt)('labels');
     const dryRun = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('dry-run', false);
@@ -149,6 +156,7 @@ function getInputs() {
         labels,
         dryRun,
         registry,
+        registryServer,
         toolSources: toolSources(),
         context,
     };

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var verify_notation = __webpack_require__(48515);
 // EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 2 modules
 var verify = __webpack_require__(26728);
-// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 1 modules
-var oci_open = __webpack_require__(42328);
+// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
+var oci_open = __webpack_require__(17877);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __webpack_require__(48706);
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules

@@ -14499,7 +14499,7 @@ const { MinipassSized } = __webpack_require__(97553)
 
 const Blob = __webpack_require__(95252)
 const { BUFFER } = Blob
-const FetchError = __webpack_require__(19947)
+const FetchError = __webpack_require__(42328)
 
 // optional dependency on 'iconv-lite'
 let decode
@@ -14857,7 +14857,7 @@ module.exports = Body
 
 /***/ }),
 
-/***/ 19947:
+/***/ 42328:
 /***/ ((module) => {
 
 
@@ -15187,7 +15187,7 @@ const Headers = __webpack_require__(57025)
 const { createHeadersLenient } = Headers
 const Request = __webpack_require__(46854)
 const { getNodeRequestOptions } = Request
-const FetchError = __webpack_require__(19947)
+const FetchError = __webpack_require__(42328)
 const AbortError = __webpack_require__(74158)
 
 const acceptsEncoding = (headers, encoding) => {

@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10582);
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42328);
+/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17877);
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48706);
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26728);
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97906);

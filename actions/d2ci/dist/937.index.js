@@ -202,6 +202,63 @@ async function hashLayer(options) {
 
 /***/ }),
 
+/***/ 69627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DO: () => (/* binding */ contentLayer),
+/* harmony export */   zJ: () => (/* binding */ soleLayer)
+/* harmony export */ });
+/* unused harmony export AmbiguousLayerError */
+/* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77796);
+
+// Which layer of an artifact is its content, decided once for pull, diff, push's diff-tag check, release and list.
+// source-controller extracts the first layer when `spec.layerSelector` is unset, else the first layer of the
+// selector's media type (internal/controller/ocirepository_controller.go). An artifact with several layers and
+// no selector would make d2ci and a cluster without a selector silently disagree on a decoy, so d2ci refuses it
+// and asks for the media type, as a cluster's layerSelector names it.
+class AmbiguousLayerError extends Error {
+    code = 'ARTIFACT_LAYERS_AMBIGUOUS';
+    field = 'layerMediaType';
+    constructor(message) {
+        super(message);
+        this.name = 'AmbiguousLayerError';
+    }
+}
+/** The content layer of a manifest (as `layerSelector.mediaType` would pick it), or why there is none. */
+function contentLayer(fetched, reference, mediaType) {
+    const { manifest } = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType);
+    if ((0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(manifest))
+        throw new AmbiguousLayerError(`${reference} is an image index, not an artifact`);
+    if (mediaType) {
+        const layer = manifest.layers.find((l) => l.mediaType === mediaType);
+        if (!layer)
+            throw new AmbiguousLayerError(`${reference} has no layer of media type ${mediaType} (it has ${manifest.layers.map((l) => l.mediaType).join(', ') || 'no layers'})`);
+        return layer;
+    }
+    const [first, ...rest] = manifest.layers;
+    if (!first)
+        throw new AmbiguousLayerError(`${reference} has no layers`);
+    if (rest.length > 0) {
+        throw new AmbiguousLayerError(`${reference} has ${manifest.layers.length} layers (${manifest.layers.map((l) => l.mediaType).join(', ')}): name the one to use with its media type, as the cluster's spec.layerSelector does`);
+    }
+    return first;
+}
+/** The one layer of an artifact, or undefined when it has none or several (for comparisons that then say "differs"). */
+function soleLayer(fetched) {
+    try {
+        return contentLayer(fetched, fetched.descriptor.digest);
+    }
+    catch (err) {
+        if (err instanceof AmbiguousLayerError)
+            return undefined;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
 /***/ 2782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -288,7 +345,13 @@ function fluxManifest(layer, metadata, now) {
     return { manifest, descriptor: (0,descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, manifest), config, configDescriptor, layerDescriptor, annotations };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/artifact/tag-guard.ts
+var tag_guard = __webpack_require__(84166);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/layer.ts
+var artifact_layer = __webpack_require__(69627);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/push.ts
+
+
 
 
 
@@ -323,8 +386,9 @@ async function pushArtifact(options) {
             throw new walk/* ArtifactPathError */.uR(`path "${options.path}" has no files to pack (after ignore rules)`);
         if (options.diffTag && current) {
             const existing = await current;
-            const remoteLayer = existing && firstLayer(existing);
+            const remoteLayer = existing && (0,artifact_layer/* soleLayer */.zJ)(existing);
             if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
+                await (0,tag_guard/* guardTags */.JR)(options.target, tags.filter((t) => t !== options.diffTag), existing.descriptor.digest, options.force);
                 const results = [];
                 for (const tag of tags)
                     results.push(tag === options.diffTag ? { tag, changed: false } : await (0,copy/* applyTag */.TL)(options.target, existing, tag, { lookFirst: true }));
@@ -333,6 +397,8 @@ async function pushArtifact(options) {
             }
         }
         const built = fluxManifest(layer, options);
+        // Before any byte is uploaded: a push that may not move one of its tags moves none.
+        await (0,tag_guard/* guardTags */.JR)(options.target, tags, built.descriptor.digest, options.force);
         const staging = new memory/* MemoryStore */.n('staging');
         staging.stage(built.configDescriptor, (0,content/* bytesSource */.Xl)(built.config));
         staging.stage(built.layerDescriptor, (0,content/* fileSource */.IO)(layerFile, layer.size));
@@ -362,9 +428,63 @@ async function fetchIfExists(target, reference) {
         throw err;
     }
 }
-function firstLayer(fetched) {
-    const { manifest } = (0,descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType);
-    return (0,descriptor/* isIndex */.nw)(manifest) ? undefined : manifest.layers[0];
+
+
+/***/ }),
+
+/***/ 84166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fp: () => (/* binding */ ProtectedTagError),
+/* harmony export */   JM: () => (/* binding */ isVersionTag),
+/* harmony export */   JR: () => (/* binding */ guardTags)
+/* harmony export */ });
+/* unused harmony export stableTagName */
+/* harmony import */ var _oci_copy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21610);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90084);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+
+
+class ProtectedTagError extends Error {
+    code;
+    field = 'tags';
+    tag;
+    constructor(code, tag, message) {
+        super(message);
+        this.name = 'ProtectedTagError';
+        this.code = code;
+        this.tag = tag;
+    }
+}
+const stableTagName = 'latest-stable';
+/** A release version tag: `v` and a semantic version (`v1.2.3`, `v2.0.0-rc.1`). */
+function isVersionTag(tag) {
+    return /^v[0-9]/.test(tag) && semver__WEBPACK_IMPORTED_MODULE_0___default().valid(tag.replace(/^v/, '')) !== null;
+}
+/**
+ * Refuses, before anything is pushed, tags this push may not point at `digest`. `force` names tags the user
+ * explicitly allows to move (never the signature and referrers tags).
+ */
+async function guardTags(target, tags, digest, force = []) {
+    for (const tag of tags) {
+        if (/^sha256-[0-9a-f]{64}/.test(tag)) {
+            throw new ProtectedTagError('TAG_SIGNATURE', tag, `tag "${tag}" holds the cosign signature, attestation or referrers index of artifact sha256:${tag.slice(7, 71)}; a push never writes it`);
+        }
+    }
+    await Promise.all(tags.map(async (tag) => {
+        if (force.includes(tag))
+            return;
+        if (tag === stableTagName) {
+            throw new ProtectedTagError('TAG_STABLE', tag, `tag "${tag}" is what production follows: only a release moves it (d2ci release, the release-artifact action), or name it in --force`);
+        }
+        if (!isVersionTag(tag))
+            return;
+        const existing = await (0,_oci_copy_js__WEBPACK_IMPORTED_MODULE_1__/* .currentDigest */ .kE)(target, tag);
+        if (existing !== undefined && existing !== digest) {
+            throw new ProtectedTagError('TAG_RELEASED', tag, `tag "${tag}" is a released version pointing at ${existing}; a release never moves: release a new version, or name it in --force`);
+        }
+    }));
 }
 
 

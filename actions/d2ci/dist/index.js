@@ -14,11 +14,11 @@ if (!post)
 /** Each command is an action of this repository, loaded only when asked for. */
 const commands = {
     push: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 34191)), Promise.all(/* import() */[__nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(906), __nccwpck_require__.e(937), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39180))]);
+        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 34191)), Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(906), __nccwpck_require__.e(937), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39180))]);
         await run(getInputs());
     },
     release: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66298)), Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(937), __nccwpck_require__.e(41)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68041))]);
+        const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66298)), Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(937), __nccwpck_require__.e(122)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78122))]);
         await run(await getInputs());
     },
     verify: async () => {
@@ -109,6 +109,8 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __nccwpck_require__(48706);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/runner.ts
 /**
  * The GitHub Actions runner protocol: inputs from `INPUT_*`, outputs and state through the `GITHUB_OUTPUT` /
@@ -119,6 +121,7 @@ var external_node_os_ = __nccwpck_require__(48161);
  * Behaviour follows @actions/core 3 (core.ts, command.ts, file-command.ts); the OIDC token comes from
  * @d2ci/core's githubActionsIdentity.
  */
+
 
 
 
@@ -166,8 +169,17 @@ function setSecret(secret) {
         issue('add-mask', value);
     }
 }
+/**
+ * Writes a log line. Messages carry registry text (annotations, tags, reasons): control characters are shown
+ * escaped, and a line that would start a workflow command (`::name::`) has its first colon escaped, so data can
+ * never drive the runner.
+ */
 function info(message) {
-    process.stdout.write(`${message}${external_node_os_.EOL}`);
+    const safe = message
+        .split('\n')
+        .map((line) => (0,errors/* escapeControls */.UN)(line.replace(/\r$/, '')).replace(/^(\s*):(?=:)/, '$1\\u003a'))
+        .join(external_node_os_.EOL);
+    process.stdout.write(`${safe}${external_node_os_.EOL}`);
 }
 function debug(message) {
     issue('debug', message);
@@ -964,10 +976,10 @@ function cloudContext(options) {
     return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 1 modules
-var oci_open = __nccwpck_require__(42328);
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(48706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
+var http = __nccwpck_require__(71737);
+// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
+var oci_open = __nccwpck_require__(17877);
 // EXTERNAL MODULE: ../../packages/core/src/oci/registry.ts + 2 modules
 var registry = __nccwpck_require__(43862);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
@@ -1011,7 +1023,14 @@ function registryInputs() {
         cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
     if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
         throw new InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
-    return { provider, insecure: booleanInput('insecure', false), username, password, githubToken, cloud };
+    let network;
+    try {
+        network = (0,http/* timeoutOptions */.Iy)(stringInput('timeout'));
+    }
+    catch (err) {
+        throw new InputError('timeout', err.message);
+    }
+    return { provider, insecure: booleanInput('insecure', false), username, password, githubToken, cloud, network };
 }
 /** Parses a repository input (`host/path`, `oci://host/path` or `oci-layout:DIR`), refusing tags and digests. */
 function repositoryInput(name, value) {
@@ -1031,11 +1050,13 @@ function repositoryInput(name, value) {
     return location;
 }
 /** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider) {
+function jobCredentials(inputs, context, provider = inputs.provider, registry) {
     return registryCredentials({
         provider,
         username: inputs.username,
         password: inputs.password,
+        // `registry-username`/`registry-password` go to the one registry they are for, never to another host.
+        ...(registry ? { registry } : {}),
         githubToken: inputs.githubToken,
         githubActor: context.actor,
         githubServerUrl: context.serverUrl,
@@ -1055,12 +1076,13 @@ function registrySession(inputs, context, location) {
             throw err;
         }
     }
-    const credentials = jobCredentials(inputs, context);
+    const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
     const client = new registry/* RegistryClient */.b({
         credentials,
         insecure: inputs.insecure,
         onSecret: (secret) => setSecret(secret),
         onWarning: (message) => warning(message),
+        transport: inputs.network,
     });
     return { client, credentials };
 }
@@ -1068,14 +1090,14 @@ function registrySession(inputs, context, location) {
  * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
  * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
  */
-function registryClients(inputs, context) {
+function registryClients(inputs, context, credentialsRegistry) {
     const clients = new Map();
     return (provider, insecure) => {
         const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new registry/* RegistryClient */.b({ credentials: jobCredentials(inputs, context, name), insecure: insecure || inputs.insecure, onSecret: (secret) => setSecret(secret), onWarning: (message) => warning(message) });
+            client = new registry/* RegistryClient */.b({ credentials: jobCredentials(inputs, context, name, credentialsRegistry), insecure: insecure || inputs.insecure, onSecret: (secret) => setSecret(secret), onWarning: (message) => warning(message), transport: inputs.network });
             clients.set(key, client);
         }
         return client;
@@ -1102,6 +1124,7 @@ async function runAction(main) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
+
 /** Human-readable byte counts for logs and summaries (1 kB = 1000 B). */
 function formatBytes(bytes) {
     if (bytes < 1000)
@@ -1121,7 +1144,8 @@ function shortDigest(digest) {
 }
 /** Escapes text for a markdown table cell. */
 function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    // Registry text in a Markdown table: one line, no cell breaks, no HTML, no control characters.
+    return (0,errors/* escapeControls */.UN)(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts
@@ -9534,6 +9558,7 @@ function verifyBytes(data, expect) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Mf: () => (/* binding */ OciError),
+/* harmony export */   UN: () => (/* binding */ escapeControls),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
@@ -9547,7 +9572,9 @@ class OciError extends Error {
     status;
     hint;
     constructor(code, message, options = {}) {
-        const oneLine = message.replace(/\s*\n\s*/g, ' ').trim();
+        // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
+        // escaped, so nothing in it can drive a terminal or become a workflow command.
+        const oneLine = escapeControls(message.replace(/\s*\n\s*/g, ' ').trim());
         super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
         this.name = 'OciError';
         this.code = code;
@@ -9565,6 +9592,10 @@ class InvalidReferenceError extends OciError {
 function isNotFound(err) {
     return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
 }
+/** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
+function escapeControls(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 
 /***/ }),
@@ -9577,10 +9608,12 @@ function isNotFound(err) {
 __nccwpck_require__.d(__webpack_exports__, {
   oK: () => (/* binding */ Transport),
   Or: () => (/* binding */ attemptsOf),
-  a0: () => (/* binding */ networkErrorCode)
+  a0: () => (/* binding */ networkErrorCode),
+  SC: () => (/* binding */ retryBudgetSpent),
+  Iy: () => (/* binding */ timeoutOptions)
 });
 
-// UNUSED EXPORTS: defaultRetryPolicy, parseRetryAfter
+// UNUSED EXPORTS: defaultRetryPolicy, defaultTimeouts, parseRetryAfter
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __nccwpck_require__(58500);
@@ -9613,14 +9646,21 @@ const buffersInFlight = 4;
 class UploadSender {
     #http = new external_node_http_.Agent({ keepAlive: true });
     #https = new external_node_https_.Agent({ keepAlive: true });
-    send(method, url, headers, body, signal) {
+    #idleMs;
+    /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
+    constructor(idleMs = 30_000) {
+        this.#idleMs = idleMs;
+    }
+    /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
+    send(method, url, headers, body, signal, onIdle) {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
             const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
                 resolve(toResponse(method, res));
             });
-            req.on('error', reject);
+            req.setTimeout(this.#idleMs, onIdle);
+            req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
             writeBody(req, body).catch((err) => req.destroy(err));
         });
     }
@@ -9677,15 +9717,31 @@ async function writeBody(req, body) {
 
 
 
-const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, budgetMs: 90_000 };
+const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
 const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
 const retryableErrorCodes = new Set([
     'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH',
     'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
+/** What a request's timer aborts it with; retried like a dropped connection. */
+const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
+class TimeoutError extends errors/* OciError */.Mf {
+    plain;
+    constructor(url, what, ms) {
+        super('TIMEOUT', `${url.host} ${what} for ${ms / 1000} s`, { hint: timeoutHint });
+        this.name = 'TimeoutError';
+        this.plain = `${url.host} ${what} for ${ms / 1000} s`;
+    }
+}
 const maxRedirects = 10;
 const attemptsTaken = new WeakMap();
+const budgetSpent = new WeakSet();
+/** Whether the transport stopped retrying this response because its retry budget was spent. */
+function retryBudgetSpent(response) {
+    return budgetSpent.has(response);
+}
 /** How many attempts the transport made before settling on this response (1 when it was not retried). */
 function attemptsOf(response) {
     return attemptsTaken.get(response) ?? 1;
@@ -9729,11 +9785,32 @@ function parseRetryAfter(value, now = Date.now()) {
  */
 class Transport {
     policy;
+    timeouts;
     #options;
-    #uploads = new UploadSender();
+    #uploads;
+    /** Retry time spent so far, against `policy.budgetMs`. */
+    #spentMs = 0;
     constructor(options = {}) {
         this.#options = options;
         this.policy = { ...defaultRetryPolicy, ...options.retry };
+        this.timeouts = { ...defaultTimeouts, ...options.timeouts };
+        this.#uploads = new UploadSender(this.timeouts.idleMs);
+    }
+    /** How long to wait before retry `attempt` (1-based): `Retry-After` when given, else exponential with jitter. */
+    delayFor(attempt, retryAfterMs) {
+        const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
+        return retryAfterMs ?? exponential * (0.5 + Math.random() * 0.5);
+    }
+    /**
+     * Waits `delayMs` if the shared retry budget allows it; false when it would overspend, and the caller gives up.
+     * Used by this transport and by operations that retry a whole exchange (blob uploads).
+     */
+    async backoff(delayMs) {
+        if (this.#spentMs + delayMs > this.policy.budgetMs)
+            return false;
+        this.#spentMs += delayMs;
+        await (0,promises_.setTimeout)(delayMs, undefined, { signal: this.#options.signal });
+        return true;
     }
     async send(request) {
         let url = new URL(request.url);
@@ -9776,29 +9853,43 @@ class Transport {
         const attempts = retry ? this.policy.attempts : 1;
         for (let attempt = 1;; attempt++) {
             let response;
+            const started = Date.now();
+            const timer = new AbortController();
+            const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
             try {
                 if (upload) {
-                    response = await this.#uploads.send(method, url, headers, upload, this.#options.signal);
+                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
                 }
                 else {
-                    const init = { method, headers, redirect: 'manual', signal: this.#options.signal };
+                    const init = { method, headers, redirect: 'manual', signal };
                     if (body) {
                         init.body = body();
                         init.duplex = 'half';
                     }
-                    response = await fetch(url, init);
+                    const waiting = setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
+                    try {
+                        response = await fetch(url, init);
+                    }
+                    finally {
+                        clearTimeout(waiting);
+                    }
+                    response = withIdleTimeout(response, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
                 }
             }
             catch (err) {
-                const code = networkErrorCode(err);
+                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? (timer.signal.reason) : undefined;
+                const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
                 this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
                 if (this.#options.signal?.aborted)
                     throw err;
-                const message = describeNetworkError(err, url);
-                if (attempt >= attempts || !code || !retryableErrorCodes.has(code)) {
-                    throw new errors/* OciError */.Mf('NETWORK', attempt > 1 ? `${message} (after ${attempt} attempts)` : message, { cause: err });
-                }
-                await this.#backoff(attempt, undefined);
+                const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
+                const fail = (why) => new errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
+                if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
+                    throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
+                if (timedOut)
+                    this.#spentMs += Date.now() - started;
+                if (!(await this.backoff(this.delayFor(attempt))))
+                    throw fail(` (after ${attempt} attempts; gave up: the retry budget of ${this.policy.budgetMs / 1000} s is spent)`);
                 continue;
             }
             this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
@@ -9806,17 +9897,60 @@ class Transport {
             if (!retryableStatus.has(response.status) || attempt >= attempts)
                 return response;
             const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-            if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs)
+            if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) {
+                budgetSpent.add(response);
                 return response;
+            }
+            const delay = this.delayFor(attempt, retryAfter);
+            // Out of budget: the registry's own answer is the error to report (responseError says how many attempts).
+            if (this.#spentMs + delay > this.policy.budgetMs) {
+                budgetSpent.add(response);
+                return response;
+            }
             await response.body?.cancel();
-            await this.#backoff(attempt, retryAfter);
+            await this.backoff(delay);
         }
     }
-    async #backoff(attempt, retryAfter) {
-        const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
-        const jittered = exponential * (0.5 + Math.random() * 0.5);
-        await (0,promises_.setTimeout)(retryAfter ?? jittered, undefined, { signal: this.#options.signal });
-    }
+}
+/**
+ * The response with its body stream aborted (through `controller`) when no bytes arrive for `idleMs`. The timer
+ * restarts on every chunk and stops when the body ends; a cancelled body's timer fires into nothing (unref'd).
+ */
+function withIdleTimeout(response, controller, error, idleMs) {
+    if (!response.body)
+        return response;
+    let timer;
+    const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => controller.abort(error()), idleMs);
+        timer.unref();
+    };
+    const body = response.body.pipeThrough(new TransformStream({
+        start: arm,
+        transform(chunk, sink) {
+            arm();
+            sink.enqueue(chunk);
+        },
+        flush: () => clearTimeout(timer),
+    }));
+    const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    Object.defineProperty(wrapped, 'url', { value: response.url });
+    return wrapped;
+}
+/**
+ * Transport options for a user's `--timeout` / `timeout` (seconds; `45`, `45s`, `2m`): the response and idle
+ * timeouts, and a retry budget of three times that, so a dead or throttling registry fails in bounded time.
+ */
+function timeoutOptions(value) {
+    const text = (value ?? '').trim();
+    if (text === '')
+        return {};
+    const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
+    const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
+    if (!(seconds >= 1 && seconds <= 3600))
+        throw new errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
+    const ms = seconds * 1000;
+    return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
 }
 
 
@@ -10000,7 +10134,7 @@ function targetSource(target, descriptor) {
 
 /***/ }),
 
-/***/ 42328:
+/***/ 17877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10040,7 +10174,64 @@ var content = __nccwpck_require__(83632);
 var order = __nccwpck_require__(38085);
 // EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
 var referrers = __nccwpck_require__(36869);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(58500);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/file-lock.ts
+
+
+
+function running(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+async function abandoned(path, staleMs) {
+    const [text, info] = await Promise.all([(0,promises_.readFile)(path, 'utf8').catch(() => ''), (0,promises_.stat)(path).catch(() => undefined)]);
+    if (!info)
+        return false;
+    const pid = Number(text.split(' ')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !running(pid))
+        return true;
+    return Date.now() - info.mtimeMs > staleMs;
+}
+/** Runs `fn` holding `path` (e.g. `index.json.lock`); the lock is removed however `fn` ends. */
+async function withFileLock(path, fn, options = {}) {
+    const waitMs = options.waitMs ?? 60_000;
+    const staleMs = options.staleMs ?? 120_000;
+    const started = Date.now();
+    for (let delay = 5;; delay = Math.min(delay * 2, 200)) {
+        try {
+            const handle = await (0,promises_.open)(path, 'wx');
+            await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
+            await handle.close();
+            break;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+            if (await abandoned(path, staleMs)) {
+                await (0,promises_.rm)(path, { force: true });
+                continue;
+            }
+            if (Date.now() - started > waitMs)
+                throw new errors/* OciError */.Mf('LOCKED', `${path} has been held by another writer for over ${waitMs / 1000} s; if no other d2ci runs on this folder, delete it`);
+            await (0,external_node_timers_promises_.setTimeout)(delay + Math.random() * delay);
+        }
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        await (0,promises_.rm)(path, { force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/layout.ts
+
 
 
 
@@ -10055,6 +10246,8 @@ var referrers = __nccwpck_require__(36869);
 
 const refNameAnnotation = 'org.opencontainers.image.ref.name';
 const layoutFile = JSON.stringify({ imageLayoutVersion: '1.0.0' });
+/** As for registries (remote.ts): no manifest is read whole above this size. */
+const maxManifestBytes = 8 * 1024 * 1024;
 /** Serialises index.json updates per directory within this process; each write is an atomic rename. */
 const indexLocks = new Map();
 /**
@@ -10095,10 +10288,13 @@ class OciLayout {
         await (0,promises_.writeFile)(temp, content);
         await (0,promises_.rename)(temp, (0,external_node_path_.join)(this.dir, name));
     }
-    /** Runs `fn` after every earlier index.json change to this directory in this process. */
+    /**
+     * Runs `fn` after every earlier index.json change to this directory in this process, holding `index.json.lock`
+     * against other processes (concurrent pushes to one layout must not lose each other's tags).
+     */
     async #locked(fn) {
         const previous = indexLocks.get(this.dir) ?? Promise.resolve();
-        const next = previous.catch(() => undefined).then(fn);
+        const next = previous.catch(() => undefined).then(() => withFileLock((0,external_node_path_.join)(this.dir, 'index.json.lock'), fn));
         indexLocks.set(this.dir, next);
         try {
             return await next;
@@ -10118,8 +10314,14 @@ class OciLayout {
                 return { schemaVersion: 2, mediaType: media_types/* MediaType */.zu.ociIndex, manifests: [] };
             throw err;
         }
-        const index = JSON.parse(text);
-        if (!Array.isArray(index.manifests))
+        let index;
+        try {
+            index = JSON.parse(text);
+        }
+        catch (err) {
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json is not valid JSON (${err.message}); restore it or start a new layout`);
+        }
+        if (!index || !Array.isArray(index.manifests))
             throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json has no manifests array`);
         return index;
     }
@@ -10141,7 +10343,11 @@ class OciLayout {
         if (entry)
             return { mediaType: entry.mediaType, digest: entry.digest, size: entry.size };
         if (byDigest) {
-            const bytes = await (0,promises_.readFile)(this.#blobPath(reference)).catch(() => undefined);
+            const bytes = await this.#readManifestBlob(reference).catch((err) => {
+                if (err instanceof errors/* OciError */.Mf)
+                    throw err;
+                return undefined;
+            });
             if (bytes) {
                 (0,oci_digest/* verifyBytes */.RV)(bytes, { digest: reference });
                 return { mediaType: (0,oci_descriptor/* parseManifest */.Ng)(bytes).mediaType, digest: reference, size: bytes.length };
@@ -10151,11 +10357,21 @@ class OciLayout {
     }
     async fetchManifest(reference) {
         const descriptor = await this.resolve(reference);
-        const bytes = await (0,promises_.readFile)(this.#blobPath(descriptor.digest)).catch(() => {
+        const bytes = await this.#readManifestBlob(descriptor.digest).catch((err) => {
+            if (err instanceof errors/* OciError */.Mf)
+                throw err;
             throw notFound(this.name, descriptor.digest);
         });
         (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
         return { descriptor, bytes };
+    }
+    /** A manifest's bytes, refused above the size registries allow (a crafted layout cannot exhaust memory). */
+    async #readManifestBlob(digest) {
+        const path = this.#blobPath(digest);
+        const info = await (0,promises_.stat)(path);
+        if (info.size > maxManifestBytes)
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}: manifest ${digest} is ${info.size} bytes, over the ${maxManifestBytes} bytes a manifest may have`);
+        return (0,promises_.readFile)(path);
     }
     async fetch(descriptor) {
         if (!(await this.exists(descriptor)))
@@ -10229,7 +10445,7 @@ class OciLayout {
             if (seen.has(entry.digest))
                 continue;
             seen.add(entry.digest);
-            const bytes = await (0,promises_.readFile)(this.#blobPath(entry.digest)).catch(() => undefined);
+            const bytes = await this.#readManifestBlob(entry.digest).catch(() => undefined);
             if (!bytes)
                 continue;
             const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType);
@@ -10690,7 +10906,8 @@ class AuthSession {
         const basic = challenges.find((c) => c.scheme === 'basic');
         const credential = await this.credentialFor(registry);
         if (bearer) {
-            const scheme = { scheme: 'bearer', realm: bearer.params.realm, service: bearer.params.service };
+            const realm = this.#checkRealm(registry, bearer.params.realm);
+            const scheme = { scheme: 'bearer', realm, service: bearer.params.service };
             this.#schemes.set(registry, scheme);
             const wanted = mergeScopes([...scopes], challengeScopes(bearer));
             const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
@@ -10702,6 +10919,27 @@ class AuthSession {
             return header === rejected ? undefined : header;
         }
         return undefined;
+    }
+    /**
+     * The realm a registry names for its tokens receives the credentials, so it must be a plain https URL (http only
+     * when the registry itself is plain HTTP), with no userinfo. Docker Hub's realm is on another host
+     * (auth.docker.io), so another host is allowed; another scheme or a downgrade is not.
+     */
+    #checkRealm(registry, realm) {
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm that is not a URL`, { status: 401 });
+        }
+        const secure = this.#options.secureRegistry?.(registry) ?? true;
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+        }
+        if (url.username || url.password)
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
+        return url.href;
     }
     async #token(registry, scheme, scopes, credential, refresh) {
         const wanted = mergeScopes(scopes);
@@ -10809,7 +11047,7 @@ class RegistryClient {
     constructor(options = {}) {
         this.options = options;
         this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret });
+        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
     }
     repository(reference) {
         return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
@@ -10828,6 +11066,13 @@ class RegistryClient {
     }
     /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
     async send(registry, request) {
+        // URLs a registry hands back (upload Location, Link rel=next) may only lead to the registry's own origin: the
+        // request carries its credentials and, for uploads, the content.
+        const origin = new URL(this.baseUrl(registry)).origin;
+        const url = new URL(request.url);
+        if (url.origin !== origin) {
+            throw new errors/* OciError */.Mf('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
+        }
         const authorization = await this.auth.authorization(registry, request.scopes);
         let response = await this.transport.send(withAuthorization(request, authorization));
         if (response.status === 401) {
@@ -10869,7 +11114,7 @@ async function responseError(response, what) {
     }
     const retryAfter = response.headers.get('retry-after');
     const attempts = (0,http/* attemptsOf */.Or)(response);
-    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
+    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${(0,http/* retryBudgetSpent */.SC)(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
     const status = `${response.status} ${code}`;
     return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
         status: response.status,
@@ -10902,19 +11147,16 @@ function statusCode(status) {
 /* unused harmony export nextLink */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(48706);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(48341);
-/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(38085);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18613);
-/* harmony import */ var _descriptor_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(77796);
-/* harmony import */ var _content_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83632);
-/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(46198);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(71737);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(43862);
-/* harmony import */ var _referrers_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(36869);
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48706);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(48341);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(38085);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(18613);
+/* harmony import */ var _descriptor_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(77796);
+/* harmony import */ var _content_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83632);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(46198);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(71737);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(43862);
+/* harmony import */ var _referrers_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(36869);
 
 
 
@@ -10929,12 +11171,14 @@ function statusCode(status) {
 const defaultMonolithicLimit = 128 * 1024 * 1024;
 const defaultChunkSize = 32 * 1024 * 1024;
 const maxManifestBytes = 8 * 1024 * 1024;
-const manifestAccept = _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .manifestMediaTypes */ .$P.join(', ');
+const manifestAccept = _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestMediaTypes */ .$P.join(', ');
 /** A repository on an OCI distribution registry, as a Target. */
 class RemoteRepository {
     registry;
     repository;
     name;
+    /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
+    plainHttp;
     #client;
     #monolithicLimit;
     #chunkSize;
@@ -10943,12 +11187,9 @@ class RemoteRepository {
         this.registry = registry;
         this.repository = repository;
         this.name = `${registry}/${repository}`;
+        this.plainHttp = client.baseUrl(registry).startsWith('http:');
         this.#monolithicLimit = upload.monolithicLimit ?? defaultMonolithicLimit;
         this.#chunkSize = Math.max(1, upload.chunkSize ?? defaultChunkSize);
-    }
-    /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
-    get plainHttp() {
-        return this.#client.baseUrl(this.registry).startsWith('http:');
     }
     #url(path) {
         return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
@@ -10961,16 +11202,16 @@ class RemoteRepository {
         if (response.status === 404)
             throw notFound(this.name, reference);
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `resolve ${this.name}:${reference}`);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `resolve ${this.name}:${reference}`);
         const digest = response.headers.get('docker-content-digest');
         const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
         const size = Number(response.headers.get('content-length'));
-        if (!digest || !mediaType || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(mediaType) || !Number.isSafeInteger(size)) {
+        if (!digest || !mediaType || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(mediaType) || !Number.isSafeInteger(size)) {
             // Older registries may omit the digest on HEAD; GET tells us everything.
             return (await this.fetchManifest(reference)).descriptor;
         }
         if (reference.includes(':') && digest !== reference) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
         }
         return { mediaType, digest, size };
     }
@@ -10981,21 +11222,21 @@ class RemoteRepository {
             throw notFound(this.name, reference);
         }
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `fetch manifest ${this.name}:${reference}`);
-        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_5__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `fetch manifest ${this.name}:${reference}`);
+        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_4__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
         const byDigest = reference.includes(':');
-        const digest = byDigest ? reference : (0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256 */ .sc)(bytes);
+        const digest = byDigest ? reference : (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256 */ .sc)(bytes);
         if (byDigest)
-            (0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyBytes */ .RV)(bytes, { digest });
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyBytes */ .RV)(bytes, { digest });
         const claimed = response.headers.get('docker-content-digest');
         if (!byDigest && claimed?.startsWith('sha256:') && claimed !== digest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
         }
-        const { mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        const { mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
         return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
     }
     async fetch(descriptor) {
-        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
+        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
         const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
         const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
         if (response.status === 404) {
@@ -11003,28 +11244,28 @@ class RemoteRepository {
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
         }
         if (!response.ok || !response.body)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `fetch ${descriptor.digest} from ${this.name}`);
-        const verifier = new _digest_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl({ digest: descriptor.digest, size: descriptor.size });
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `fetch ${descriptor.digest} from ${this.name}`);
+        const verifier = new _digest_js__WEBPACK_IMPORTED_MODULE_5__/* .DigestStream */ .vl({ digest: descriptor.digest, size: descriptor.size });
         const body = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.fromWeb(response.body);
         body.on('error', (err) => verifier.destroy(err));
         return body.pipe(verifier);
     }
     source(descriptor) {
-        return (0,_memory_js__WEBPACK_IMPORTED_MODULE_8__/* .targetSource */ .Z)(this, descriptor);
+        return (0,_memory_js__WEBPACK_IMPORTED_MODULE_7__/* .targetSource */ .Z)(this, descriptor);
     }
     async exists(descriptor) {
-        const kind = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
+        const kind = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
         const headers = kind === 'manifests' ? { accept: manifestAccept } : {};
         const response = await this.#send({ method: 'HEAD', url: this.#url(`${kind}/${descriptor.digest}`), headers });
         if (response.status === 404)
             return false;
         if (response.ok)
             return true;
-        throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `check ${descriptor.digest} in ${this.name}`);
+        throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `check ${descriptor.digest} in ${this.name}`);
     }
     async push(descriptor, content) {
-        if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType)) {
-            const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_5__/* .readAll */ .yw)(content.open(), maxManifestBytes);
+        if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType)) {
+            const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_4__/* .readAll */ .yw)(content.open(), maxManifestBytes);
             await this.pushReference(descriptor, bytes, descriptor.digest);
             return;
         }
@@ -11034,20 +11275,20 @@ class RemoteRepository {
         return this.#upload(descriptor, fallback, fromRepository);
     }
     async pushReference(descriptor, bytes, reference) {
-        (0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyBytes */ .RV)(bytes, descriptor);
+        (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyBytes */ .RV)(bytes, descriptor);
         const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${reference}`), headers: { 'content-type': descriptor.mediaType }, body: () => bytes }, ['pull', 'push']);
         if (response.status !== 201 && response.status !== 200) {
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `push manifest ${this.name}:${reference}`);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `push manifest ${this.name}:${reference}`);
         }
         await response.body?.cancel();
         const stored = response.headers.get('docker-content-digest');
         if (stored?.startsWith('sha256:') && descriptor.digest.startsWith('sha256:') && stored !== descriptor.digest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
         }
-        const { manifest } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(bytes, descriptor.mediaType);
+        const { manifest } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(bytes, descriptor.mediaType);
         if (manifest.subject && !response.headers.get('oci-subject')) {
             // The registry has no referrers API: keep the Referrers Tag Schema index up to date instead.
-            await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .addReferrer */ .Xg)(index, (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .referrerDescriptor */ .xh)(descriptor, manifest)));
+            await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .addReferrer */ .Xg)(index, (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .referrerDescriptor */ .xh)(descriptor, manifest)));
         }
     }
     async tag(descriptor, tag) {
@@ -11066,12 +11307,12 @@ class RemoteRepository {
                 return [];
             }
             if (!response.ok)
-                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `list tags of ${this.name}`);
+                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `list tags of ${this.name}`);
             const body = (await response.json());
             tags.push(...(body.tags ?? []));
             next = nextLink(response.headers.get('link'), next);
         }
-        return [...new Set(tags)].sort(_order_js__WEBPACK_IMPORTED_MODULE_10__/* .compareBytes */ .X);
+        return [...new Set(tags)].sort(_order_js__WEBPACK_IMPORTED_MODULE_9__/* .compareBytes */ .X);
     }
     async referrers(descriptor, options = {}) {
         const query = options.artifactType ? `?artifactType=${encodeURIComponent(options.artifactType)}` : '';
@@ -11081,33 +11322,33 @@ class RemoteRepository {
         const seen = new Set();
         while (next && !seen.has(next)) {
             seen.add(next);
-            const response = await this.#send({ method: 'GET', url: next, headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex } });
+            const response = await this.#send({ method: 'GET', url: next, headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex } });
             const type = response.headers.get('content-type')?.split(';')[0]?.trim();
             if (response.status === 401 || response.status === 403)
-                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `list referrers of ${descriptor.digest}`);
-            if (response.status !== 200 || type !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex) {
+                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `list referrers of ${descriptor.digest}`);
+            if (response.status !== 200 || type !== _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex) {
                 // No referrers API here (distribution 2.8 and GHCR answer 404): use the tag schema.
                 await response.body?.cancel();
-                return (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .filterByArtifactType */ .Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
+                return (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .filterByArtifactType */ .Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
             }
             const index = (await response.json());
             found.push(...(index.manifests ?? []));
             filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
         }
-        return filtered ? found : (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .filterByArtifactType */ .Ul)(found, options.artifactType);
+        return filtered ? found : (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .filterByArtifactType */ .Ul)(found, options.artifactType);
     }
     async delete(descriptor) {
-        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
+        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
         let subject;
         if (manifest) {
             const fetched = await this.fetchManifest(descriptor.digest).catch((err) => {
-                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isNotFound */ .c4)(err))
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(err))
                     return undefined;
                 throw err;
             });
             if (fetched)
-                subject = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
+                subject = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
         }
         const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, ['pull', 'push', 'delete']);
         if (response.status === 404) {
@@ -11115,41 +11356,41 @@ class RemoteRepository {
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
         }
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `delete ${descriptor.digest} from ${this.name}`);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `delete ${descriptor.digest} from ${this.name}`);
         await response.body?.cancel();
         if (subject)
-            await this.#updateReferrersIndex(subject, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .removeReferrer */ .Qy)(index, descriptor.digest), { ifPresent: true });
+            await this.#updateReferrersIndex(subject, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .removeReferrer */ .Qy)(index, descriptor.digest), { ifPresent: true });
     }
     async #readReferrersIndex(subject) {
-        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .referrersTag */ .LN)(subject);
-        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${tag}`), headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex } });
+        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .referrersTag */ .LN)(subject);
+        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${tag}`), headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex } });
         if (response.status === 404) {
             await response.body?.cancel();
             return undefined;
         }
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `read referrers index ${this.name}:${tag}`);
-        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_5__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
-        const { manifest, mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
-        if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(mediaType))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `read referrers index ${this.name}:${tag}`);
+        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_4__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
+        const { manifest, mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexMediaType */ .$$)(mediaType))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
         return { index: manifest, etag: response.headers.get('etag') };
     }
     async #updateReferrersIndex(subject, change, options = {}) {
         const current = await this.#readReferrersIndex(subject);
         if (!current && options.ifPresent)
             return;
-        const index = current?.index ?? (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .emptyReferrersIndex */ ._9)();
+        const index = current?.index ?? (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .emptyReferrersIndex */ ._9)();
         if (!change(index))
             return;
         const bytes = Buffer.from(JSON.stringify(index));
-        const headers = { 'content-type': _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex };
+        const headers = { 'content-type': _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex };
         if (current?.etag)
             headers['if-match'] = current.etag;
-        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .referrersTag */ .LN)(subject);
+        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .referrersTag */ .LN)(subject);
         const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${tag}`), headers, body: () => bytes }, ['pull', 'push']);
         if (response.status !== 201 && response.status !== 200)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `update referrers index ${this.name}:${tag}`);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `update referrers index ${this.name}:${tag}`);
         await response.body?.cancel();
     }
     /**
@@ -11159,7 +11400,7 @@ class RemoteRepository {
      */
     async #upload(descriptor, content, mountFrom) {
         if (content.size !== descriptor.size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
         }
         const policy = this.#client.transport.policy;
         const mountScope = mountFrom ? this.#client.scopes(mountFrom, ['pull']) : [];
@@ -11172,7 +11413,7 @@ class RemoteRepository {
                     return 'mounted';
                 }
                 if (start.status !== 202)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(start, `start upload of ${descriptor.digest} to ${this.name}`);
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(start, `start upload of ${descriptor.digest} to ${this.name}`);
                 await start.body?.cancel();
                 let location = this.#location(start);
                 if (descriptor.size > this.#monolithicLimit)
@@ -11185,7 +11426,7 @@ class RemoteRepository {
                     retry: false,
                 }, ['pull', 'push']);
                 if (put.status !== 201 && put.status !== 204)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(put, `upload ${descriptor.digest} to ${this.name}`);
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(put, `upload ${descriptor.digest} to ${this.name}`);
                 await put.body?.cancel();
                 return 'uploaded';
             }
@@ -11194,7 +11435,9 @@ class RemoteRepository {
                     throw err;
                 if (await this.exists(descriptor).catch(() => false))
                     return 'uploaded';
-                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5));
+                // The transport's retry budget is shared: a registry that keeps failing stops the whole push within it.
+                if (!(await this.#client.transport.backoff(this.#client.transport.delayFor(attempt))))
+                    throw err;
             }
         }
     }
@@ -11215,19 +11458,20 @@ class RemoteRepository {
                     retry: false,
                 }, ['pull', 'push']);
                 if (response.status !== 202)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
                 await response.body?.cancel();
                 location = this.#location(response);
                 offset = rangeEnd(response.headers.get('range'), end) ?? end;
             }
             catch (err) {
-                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf && err.status === 416)))
+                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf && err.status === 416)))
                     throw err;
-                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)));
+                if (!(await this.#client.transport.backoff(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)))))
+                    throw err;
                 // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
                 const status = await this.#send({ method: 'GET', url: location }, ['pull', 'push']);
                 if (status.status !== 204)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(status, `resume upload to ${this.name}`);
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(status, `resume upload to ${this.name}`);
                 await status.body?.cancel();
                 location = this.#location(status, location);
                 offset = rangeEnd(status.headers.get('range'), 0) ?? 0;
@@ -11238,13 +11482,13 @@ class RemoteRepository {
     #location(response, fallback) {
         const location = response.headers.get('location') ?? fallback;
         if (!location)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
         return new URL(location, this.#client.baseUrl(this.registry)).href;
     }
 }
 function notFound(name, reference, code = 'MANIFEST_UNKNOWN') {
     const what = reference.includes(':') ? reference : `tag "${reference}"`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf(code, `${what} not found in ${name}`, { status: 404 });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf(code, `${what} not found in ${name}`, { status: 404 });
 }
 function withDigest(location, digest) {
     return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
@@ -11261,10 +11505,10 @@ function rangeEnd(range, whenZeroZero) {
     return match[1] === '0' ? whenZeroZero : Number(match[1]) + 1;
 }
 function isRetryableUploadError(err) {
-    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf))
-        return (0,_http_js__WEBPACK_IMPORTED_MODULE_11__/* .networkErrorCode */ .a0)(err) !== undefined;
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf))
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_10__/* .networkErrorCode */ .a0)(err) !== undefined;
     if (err.code === 'NETWORK')
-        return (0,_http_js__WEBPACK_IMPORTED_MODULE_11__/* .networkErrorCode */ .a0)(err.cause) !== 'ENOTFOUND';
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_10__/* .networkErrorCode */ .a0)(err.cause) !== 'ENOTFOUND';
     return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
 }
 /** The `rel="next"` target of a `Link` header, resolved against the current URL. */
@@ -14785,7 +15029,7 @@ async function createBundleSigner(identity) {
     };
 }
 async function buildBundleSigner(identity) {
-    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(84), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45775));
+    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(773), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45775));
     if (identity.kind === 'key') {
         const signer = keySigner(identity.privateKey);
         // The hint goes into the verification material only (informational; verifiers take the key they are given).

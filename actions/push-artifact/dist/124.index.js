@@ -2,7 +2,7 @@ export const id = 124;
 export const ids = [124];
 export const modules = {
 
-/***/ 5204:
+/***/ 2823:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -194,7 +194,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var build_1 = __webpack_require__(5204);
+var build_1 = __webpack_require__(2823);
 Object.defineProperty(exports, "toDSSEBundle", ({ enumerable: true, get: function () { return build_1.toDSSEBundle; } }));
 Object.defineProperty(exports, "toMessageSignatureBundle", ({ enumerable: true, get: function () { return build_1.toMessageSignatureBundle; } }));
 var bundle_1 = __webpack_require__(6354);

@@ -1,5 +1,5 @@
 import {
-  ArtifactPathError, OciError, SbomError, UnpackableNameError, attachDocuments, childLocation, createBundleSigner, generateSbom, readDocument, type ArtifactDocument, type BundleSigner, type Descriptor, UntaggedSigningError, findComponents, locationName, networkErrorCode, openTarget, planComponents,
+  ArtifactPathError, ProtectedTagError, OciError, SbomError, UnpackableNameError, attachDocuments, childLocation, createBundleSigner, generateSbom, readDocument, type ArtifactDocument, type BundleSigner, type Descriptor, UntaggedSigningError, findComponents, locationName, networkErrorCode, openTarget, planComponents,
   pushArtifact, pushComponents, signEachBeforeTagging, signNotationBeforeTagging, withAuthHint, type Component, type CredentialFunction, type Location, type PushArtifactResult,
   type RegistryClient, type SignResult, type Target,
 } from '@d2ci/core';
@@ -9,6 +9,7 @@ import type { Inputs } from './inputs.ts';
 /** Turns what went wrong into the one line a user needs: the input to fix, or the permission to add. */
 async function explain(err: unknown, inputs: Inputs, location: Location, credentials: CredentialFunction, pathInput = inputs.pathInput): Promise<unknown> {
   if (err instanceof UntaggedSigningError) return err;
+  if (err instanceof ProtectedTagError) return new InputError(inputs.diffTag === err.tag ? 'diff-tag' : 'tags', `${err.message.replace(/, or name it in --force$/, '')}`);
   if (err instanceof ArtifactPathError) {
     const name = inputs.components ? 'components' : 'path';
     // A name Flux's Untar refuses is fixed by renaming or ignoring it, whatever the name says (even "symlink").

@@ -14499,7 +14499,7 @@ const { MinipassSized } = __webpack_require__(7553)
 
 const Blob = __webpack_require__(5252)
 const { BUFFER } = Blob
-const FetchError = __webpack_require__(9947)
+const FetchError = __webpack_require__(2328)
 
 // optional dependency on 'iconv-lite'
 let decode
@@ -14857,7 +14857,7 @@ module.exports = Body
 
 /***/ }),
 
-/***/ 9947:
+/***/ 2328:
 /***/ ((module) => {
 
 
@@ -15187,7 +15187,7 @@ const Headers = __webpack_require__(7025)
 const { createHeadersLenient } = Headers
 const Request = __webpack_require__(6854)
 const { getNodeRequestOptions } = Request
-const FetchError = __webpack_require__(9947)
+const FetchError = __webpack_require__(2328)
 const AbortError = __webpack_require__(4158)
 
 const acceptsEncoding = (headers, encoding) => {

@@ -7936,7 +7936,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4660);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1601);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5701);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7042);
 
 
 
@@ -8031,7 +8031,7 @@ function workspaceOptional(value, context) {
 
 /***/ }),
 
-/***/ 5701:
+/***/ 7042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8040,167 +8040,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 1 modules
-var oci_open = __nccwpck_require__(2328);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/concurrency.ts
-/** Maps over items with at most `limit` calls in flight; rejects with the first failure after in-flight calls settle. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (!failure && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await fn(items[index], index);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (failure)
-        throw failure.error;
-    return results;
-}
-/** Like mapLimit, but every item runs to completion and each outcome is returned (one failure stops nothing). */
-async function settleLimit(items, limit, fn) {
-    return mapLimit(items, limit, async (item, index) => {
-        try {
-            return { ok: true, value: await fn(item, index) };
-        }
-        catch (error) {
-            return { ok: false, error };
-        }
-    });
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
-var media_types = __nccwpck_require__(8613);
+// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
+var oci_open = __nccwpck_require__(7877);
+// EXTERNAL MODULE: ../../packages/core/src/oci/concurrency.ts
+var concurrency = __nccwpck_require__(1434);
+// EXTERNAL MODULE: ../../packages/core/src/oci/copy.ts + 1 modules
+var copy = __nccwpck_require__(1610);
 // EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
 var oci_descriptor = __nccwpck_require__(7796);
-// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
-var content = __nccwpck_require__(3632);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/target.ts
-function canMount(target) {
-    return typeof target.mount === 'function';
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oci/copy.ts
-
-
-
-
-
-
-/** Copies the manifest named by `reference` in `src`, and everything below it, into `dst`; then tags it. */
-async function copy(src, reference, dst, options = {}) {
-    return copyGraph(src, await src.fetchManifest(reference), dst, options);
-}
-/**
- * Copies a manifest graph bottom-up (children before parents, so no manifest ever lands before its blobs),
- * skipping what the destination has, then stores the root and moves the tags. Without `beforeTag`, the root
- * is stored under its first tag in one request, which is just as safe: its blobs are already there.
- */
-async function copyGraph(src, root, dst, options = {}) {
-    const tags = [...new Set(options.tags ?? [])];
-    const blobs = [];
-    const existed = options.checkRoot !== false && (await dst.exists(root.descriptor));
-    const written = new Map();
-    if (!existed) {
-        await copyChildren(src, root, dst, options, blobs);
-        const first = tags[0];
-        if (!options.beforeTag && first !== undefined) {
-            // Through applyTag, so an identical push that landed meanwhile (immutable tags) is not an error here either.
-            written.set(first, await applyTag(dst, root, first, { lookFirst: false }));
-        }
-        else {
-            await dst.push(root.descriptor, (0,content/* bytesSource */.Xl)(root.bytes));
-        }
-    }
-    if (options.beforeTag)
-        await options.beforeTag(root.descriptor);
-    const results = await mapLimit(tags, 4, async (tag) => {
-        const done = written.get(tag);
-        if (done)
-            return done;
-        // Only an existing root can already be tagged; a new one saves the lookup.
-        return applyTag(dst, root, tag, { lookFirst: existed });
-    });
-    return { descriptor: root.descriptor, existed, blobs, tags: results };
-}
-/**
- * Points `tag` at a stored manifest. With `lookFirst`, resolves the tag first and writes nothing when it already
- * points there (immutable-tag registries reject even a same-digest re-put). A rejected write is forgiven only
- * when the tag turns out to point at the manifest already.
- */
-async function applyTag(dst, root, tag, options) {
-    if (options.lookFirst && (await currentDigest(dst, tag)) === root.descriptor.digest)
-        return { tag, changed: false };
-    try {
-        await dst.pushReference(root.descriptor, root.bytes, tag);
-        return { tag, changed: true };
-    }
-    catch (err) {
-        if (err instanceof errors/* OciError */.Mf && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
-            return { tag, changed: false };
-        }
-        throw immutableTagError(err, dst.name, tag) ?? err;
-    }
-}
-/**
- * ECR's answer to moving an immutable tag (`400 TAG_INVALID … cannot be overwritten because the tag is immutable`)
- * as an error that names the tag and the fix; undefined for other errors.
- */
-function immutableTagError(err, repository, tag) {
-    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'TAG_INVALID' || !/immutable/i.test(err.message))
-        return undefined;
-    return new errors/* OciError */.Mf('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
-        status: err.status,
-        cause: err,
-        hint: `in ECR set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "${tag}" (or MUTABLE), or don't move "${tag}"`,
-    });
-}
-/** The digest a tag points at, or undefined when the tag does not exist. */
-async function currentDigest(target, tag) {
-    try {
-        return (await target.resolve(tag)).digest;
-    }
-    catch (err) {
-        if ((0,errors/* isNotFound */.c4)(err))
-            return undefined;
-        throw err;
-    }
-}
-async function copyChildren(src, node, dst, options, report) {
-    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(node.bytes, node.descriptor.mediaType);
-    const unique = [...new Map((0,oci_descriptor/* successors */.ir)(manifest).map((d) => [d.digest, d])).values()];
-    await mapLimit(unique, options.concurrency ?? 4, async (child) => {
-        if ((0,media_types/* isManifestMediaType */.CM)(child.mediaType)) {
-            if (await dst.exists(child))
-                return;
-            const bytes = await (0,content/* readAll */.yw)(await src.fetch(child));
-            await copyChildren(src, { descriptor: child, bytes }, dst, options, report);
-            await dst.push(child, (0,content/* bytesSource */.Xl)(bytes));
-            return;
-        }
-        let result = 'exists';
-        if (!(await dst.exists(child))) {
-            if (options.mountFrom && canMount(dst)) {
-                result = await dst.mount(child, options.mountFrom, src.source(child));
-            }
-            else {
-                await dst.push(child, src.source(child));
-                result = 'uploaded';
-            }
-        }
-        report.push({ descriptor: child, result });
-    });
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -8577,8 +8424,14 @@ var external_node_fs_promises_ = __nccwpck_require__(1455);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
 var reference = __nccwpck_require__(8936);
+// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
+var content = __nccwpck_require__(3632);
 // EXTERNAL MODULE: ../../packages/core/src/oci/memory.ts
 var memory = __nccwpck_require__(6198);
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __nccwpck_require__(8706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
+var media_types = __nccwpck_require__(8613);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/manifest.ts
 
 
@@ -8627,7 +8480,57 @@ function fluxManifest(layer, metadata, now) {
     return { manifest, descriptor: (0,oci_descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, manifest), config, configDescriptor, layerDescriptor, annotations };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/artifact/tag-guard.ts
+var tag_guard = __nccwpck_require__(4166);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/layer.ts
+
+// Which layer of an artifact is its content, decided once for pull, diff, push's diff-tag check, release and list.
+// source-controller extracts the first layer when `spec.layerSelector` is unset, else the first layer of the
+// selector's media type (internal/controller/ocirepository_controller.go). An artifact with several layers and
+// no selector would make d2ci and a cluster without a selector silently disagree on a decoy, so d2ci refuses it
+// and asks for the media type, as a cluster's layerSelector names it.
+class AmbiguousLayerError extends Error {
+    code = 'ARTIFACT_LAYERS_AMBIGUOUS';
+    field = 'layerMediaType';
+    constructor(message) {
+        super(message);
+        this.name = 'AmbiguousLayerError';
+    }
+}
+/** The content layer of a manifest (as `layerSelector.mediaType` would pick it), or why there is none. */
+function contentLayer(fetched, reference, mediaType) {
+    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType);
+    if ((0,oci_descriptor/* isIndex */.nw)(manifest))
+        throw new AmbiguousLayerError(`${reference} is an image index, not an artifact`);
+    if (mediaType) {
+        const layer = manifest.layers.find((l) => l.mediaType === mediaType);
+        if (!layer)
+            throw new AmbiguousLayerError(`${reference} has no layer of media type ${mediaType} (it has ${manifest.layers.map((l) => l.mediaType).join(', ') || 'no layers'})`);
+        return layer;
+    }
+    const [first, ...rest] = manifest.layers;
+    if (!first)
+        throw new AmbiguousLayerError(`${reference} has no layers`);
+    if (rest.length > 0) {
+        throw new AmbiguousLayerError(`${reference} has ${manifest.layers.length} layers (${manifest.layers.map((l) => l.mediaType).join(', ')}): name the one to use with its media type, as the cluster's spec.layerSelector does`);
+    }
+    return first;
+}
+/** The one layer of an artifact, or undefined when it has none or several (for comparisons that then say "differs"). */
+function soleLayer(fetched) {
+    try {
+        return contentLayer(fetched, fetched.descriptor.digest);
+    }
+    catch (err) {
+        if (err instanceof AmbiguousLayerError)
+            return undefined;
+        throw err;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/push.ts
+
+
 
 
 
@@ -8662,21 +8565,24 @@ async function pushArtifact(options) {
             throw new ArtifactPathError(`path "${options.path}" has no files to pack (after ignore rules)`);
         if (options.diffTag && current) {
             const existing = await current;
-            const remoteLayer = existing && firstLayer(existing);
+            const remoteLayer = existing && soleLayer(existing);
             if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
+                await (0,tag_guard/* guardTags */.JR)(options.target, tags.filter((t) => t !== options.diffTag), existing.descriptor.digest, options.force);
                 const results = [];
                 for (const tag of tags)
-                    results.push(tag === options.diffTag ? { tag, changed: false } : await applyTag(options.target, existing, tag, { lookFirst: true }));
+                    results.push(tag === options.diffTag ? { tag, changed: false } : await (0,copy/* applyTag */.TL)(options.target, existing, tag, { lookFirst: true }));
                 const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(existing.bytes, existing.descriptor.mediaType);
                 return { pushed: false, reason: `content unchanged since ${options.diffTag}`, descriptor: existing.descriptor, tags: results, layer, annotations: manifest.annotations ?? {}, blobs: [] };
             }
         }
         const built = fluxManifest(layer, options);
+        // Before any byte is uploaded: a push that may not move one of its tags moves none.
+        await (0,tag_guard/* guardTags */.JR)(options.target, tags, built.descriptor.digest, options.force);
         const staging = new memory/* MemoryStore */.n('staging');
         staging.stage(built.configDescriptor, (0,content/* bytesSource */.Xl)(built.config));
         staging.stage(built.layerDescriptor, (0,content/* fileSource */.IO)(layerFile, layer.size));
         staging.stage(built.descriptor, (0,content/* bytesSource */.Xl)(built.manifest));
-        const copied = await copyGraph(staging, { descriptor: built.descriptor, bytes: built.manifest }, options.target, {
+        const copied = await (0,copy/* copyGraph */.a0)(staging, { descriptor: built.descriptor, bytes: built.manifest }, options.target, {
             tags,
             // A fresh `created` makes the manifest new; only a reproducible one can already be there.
             checkRoot: options.reproducible === true || options.created !== undefined,
@@ -8700,10 +8606,6 @@ async function fetchIfExists(target, reference) {
             return undefined;
         throw err;
     }
-}
-function firstLayer(fetched) {
-    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType);
-    return (0,oci_descriptor/* isIndex */.nw)(manifest) ? undefined : manifest.layers[0];
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/legacy.ts
@@ -9314,6 +9216,56 @@ async function checkReleaseSignature(target, subject, identity, signature, stagi
     return `release signature verified as Flux 2.6–2.9 read it: ${signature.identity}`;
 }
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(8500);
+;// CONCATENATED MODULE: ../../packages/core/src/release/errors.ts
+/** A release that must not happen; nothing was moved, signed or pushed. */
+class ReleaseRefused extends Error {
+    code = 'RELEASE_REFUSED';
+    constructor(message) {
+        super(message);
+        this.name = 'ReleaseRefused';
+    }
+}
+/**
+ * Another run released the same version at the same time and its digest is the one the tag kept. This run's tags
+ * did not stay (latest-stable was not moved); its signatures on its own digest are harmless.
+ */
+class ReleaseRaced extends ReleaseRefused {
+    code = 'RELEASE_RACED';
+    winner;
+    constructor(version, winner, ours) {
+        super(`${version} was released by another run at the same time: it points at ${winner}, not at this run's ${ours}, so this run released nothing (latest-stable not moved); serialise release jobs with a workflow concurrency group, e.g. concurrency: {group: release-\${{ github.repository }}, cancel-in-progress: false}`);
+        this.name = 'ReleaseRaced';
+        this.winner = winner;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/release/claim.ts
+
+
+
+// Registries have no compare-and-swap for tags, so two release runs of one version can both find it free and both
+// tag it. The last writer's digest is what the tag keeps; each run reads the tag back after a settle time longer
+// than the window between its last look and its write, and only the run that finds its own digest goes on (and
+// moves latest-stable). The window is small because the last look comes right before the write, after signing.
+/** Default wait between writing the version tag and reading it back. */
+const defaultSettleMs = 1_000;
+/** Right before tagging: refuse when another digest took the version since the release started. */
+async function lastLook(target, version, digest) {
+    const now = await (0,copy/* currentDigest */.kE)(target, version);
+    if (now !== undefined && now !== digest)
+        throw new ReleaseRaced(version, now, digest);
+}
+/** After tagging: wait, read the version back, and refuse unless it still names this run's digest. */
+async function claimVersion(target, version, digest, settleMs = defaultSettleMs) {
+    if (settleMs > 0)
+        await (0,external_node_timers_promises_.setTimeout)(settleMs);
+    const now = await (0,copy/* currentDigest */.kE)(target, version);
+    if (now !== digest)
+        throw new ReleaseRaced(version, now ?? '(nothing: the tag was deleted)', digest);
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/release/tag.ts
 var tag = __nccwpck_require__(9929);
 ;// CONCATENATED MODULE: ../../packages/core/src/release/release.ts
@@ -9327,14 +9279,11 @@ var tag = __nccwpck_require__(9929);
 
 
 
+
+
+
 const stableTag = 'latest-stable';
-/** A release that must not happen; nothing was moved, signed or pushed. */
-class ReleaseRefused extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ReleaseRefused';
-    }
-}
+
 /** The commit SHA an artifact's revision names (`<ref>@sha1:<sha>`, or a bare SHA). */
 function revisionCommit(revision) {
     return /(?:^|@sha1:|@sha256:)([0-9a-f]{40}|[0-9a-f]{64})$/.exec(revision ?? '')?.[1];
@@ -9342,10 +9291,8 @@ function revisionCommit(revision) {
 function annotationsOf(fetched) {
     return (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
 }
-function layerOf(fetched) {
-    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType);
-    return (0,oci_descriptor/* isIndex */.nw)(manifest) ? undefined : manifest.layers[0];
-}
+/** The content layer, decided as pull and diff decide it (an ambiguous artifact matches nothing). */
+const layerOf = soleLayer;
 const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
 /**
  * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
@@ -9366,7 +9313,7 @@ async function findPublished(options) {
     if (namesCommit(latest))
         return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
     const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !referrersIndexTag.test(t) && !flux/* cosignTagSuffixes */.rE.some((s) => t.endsWith(s))).reverse();
-    const manifests = await mapLimit(tags, 8, (tag) => fetchIfExists(options.target, tag));
+    const manifests = await (0,concurrency/* mapLimit */.s)(tags, 8, (tag) => fetchIfExists(options.target, tag));
     for (const [i, fetched] of manifests.entries()) {
         if (namesCommit(fetched))
             return { fetched, how: `${tags[i]} names commit ${commit?.slice(0, 12)}` };
@@ -9382,9 +9329,9 @@ async function findPublished(options) {
 }
 /** The highest version tag pointing at a digest (what `latest-stable` "holds"), if any. */
 async function versionAt(target, digest) {
-    const versions = (await target.tags()).filter(tag/* isVersionTag */.JM).sort((a, b) => (0,tag/* compareVersions */.Zy)(b, a));
+    const versions = (await target.tags()).filter(tag_guard/* isVersionTag */.JM).sort((a, b) => (0,tag/* compareVersions */.Zy)(b, a));
     for (const version of versions) {
-        if ((await currentDigest(target, version)) === digest)
+        if ((await (0,copy/* currentDigest */.kE)(target, version)) === digest)
             return version;
     }
     return undefined;
@@ -9411,7 +9358,7 @@ async function checkDowngrade(target, version, stable, allow) {
  */
 async function releaseArtifact(options) {
     const { target, release } = options;
-    const [existing, stable] = await Promise.all([fetchIfExists(target, release.version), currentDigest(target, stableTag)]);
+    const [existing, stable] = await Promise.all([fetchIfExists(target, release.version), (0,copy/* currentDigest */.kE)(target, stableTag)]);
     const notes = [];
     const moveStable = !release.prerelease;
     if (release.prerelease)
@@ -9438,7 +9385,7 @@ async function releaseArtifact(options) {
             const note = await checkDowngrade(target, release.version, stable, options.allowDowngrade ?? false);
             if (note)
                 notes.push(note);
-            tags.push(await applyTag(target, existing, stableTag, { lookFirst: true }));
+            tags.push(await (0,copy/* applyTag */.TL)(target, existing, stableTag, { lookFirst: true }));
         }
         notes.push(`${release.version} was already released`);
         return { ...base, action: tags.some((t) => t.changed) ? action : 'unchanged', descriptor: existing.descriptor, tags, notes };
@@ -9448,7 +9395,6 @@ async function releaseArtifact(options) {
         if (note)
             notes.push(note);
     }
-    const tags = [release.version, ...(moveStable ? [stableTag] : [])];
     if (options.mode === 'promote' && artifact) {
         // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
         // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
@@ -9467,9 +9413,12 @@ async function releaseArtifact(options) {
             if (checkedRelease)
                 notes.push(checkedRelease);
         }
-        const results = [];
-        for (const tag of tags)
-            results.push(await applyTag(target, artifact, tag, { lookFirst: true }));
+        // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
+        await lastLook(target, release.version, artifact.descriptor.digest);
+        const results = [await (0,copy/* applyTag */.TL)(target, artifact, release.version, { lookFirst: true })];
+        await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs);
+        if (moveStable)
+            results.push(await (0,copy/* applyTag */.TL)(target, artifact, stableTag, { lookFirst: true }));
         return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
     }
     const build = options;
@@ -9479,7 +9428,9 @@ async function releaseArtifact(options) {
         ...build.walk,
         path: build.path,
         target,
-        tags,
+        tags: [release.version],
+        // The version is release's own tag: lastLook/claimVersion decide it (a race gets its own answer).
+        force: [release.version],
         source: build.source,
         revision: build.revision,
         created: build.created,
@@ -9493,21 +9444,24 @@ async function releaseArtifact(options) {
                 const checkedRelease = await checkReleaseSignature(target, descriptor, buildSigning.identity, signature);
                 if (checkedRelease)
                     notes.push(checkedRelease);
+                await lastLook(target, release.version, descriptor.digest);
             }
-            : undefined,
+            : (descriptor) => lastLook(target, release.version, descriptor.digest),
     });
-    return { ...base, action, descriptor: pushed.descriptor, tags: pushed.tags, ...(signature ? { signature } : {}), notes };
+    await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
+    const stableResult = moveStable ? [await (0,copy/* applyTag */.TL)(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })] : [];
+    return { ...base, action, descriptor: pushed.descriptor, tags: [...pushed.tags, ...stableResult], ...(signature ? { signature } : {}), notes };
 }
 /** Points `latest-stable` back at an earlier release, after verifying that release's signature. */
 async function rollbackRelease(options) {
     const { target, version } = options;
-    const [fetched, stable] = await Promise.all([fetchIfExists(target, version), currentDigest(target, stableTag)]);
+    const [fetched, stable] = await Promise.all([fetchIfExists(target, version), (0,copy/* currentDigest */.kE)(target, stableTag)]);
     if (!fetched)
         throw new ReleaseRefused(`cannot roll back to ${version}: no such tag in ${target.name}`);
     const checked = await verifyArtifact({ target, reference: fetched.descriptor.digest, verification: options.verification });
     if (!checked.verified)
         throw new ReleaseRefused(`${version} (${fetched.descriptor.digest}) is not verified, so ${stableTag} does not move to it: ${checked.reasons.join('; ')}`);
-    const tag = await applyTag(target, fetched, stableTag, { lookFirst: true });
+    const tag = await (0,copy/* applyTag */.TL)(target, fetched, stableTag, { lookFirst: true });
     return {
         action: tag.changed ? 'rolled back' : 'unchanged',
         version,
@@ -9686,6 +9640,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __nccwpck_require__(8706);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/runner.ts
 /**
  * The GitHub Actions runner protocol: inputs from `INPUT_*`, outputs and state through the `GITHUB_OUTPUT` /
@@ -9696,6 +9652,7 @@ var external_node_os_ = __nccwpck_require__(8161);
  * Behaviour follows @actions/core 3 (core.ts, command.ts, file-command.ts); the OIDC token comes from
  * @d2ci/core's githubActionsIdentity.
  */
+
 
 
 
@@ -9743,8 +9700,17 @@ function setSecret(secret) {
         issue('add-mask', value);
     }
 }
+/**
+ * Writes a log line. Messages carry registry text (annotations, tags, reasons): control characters are shown
+ * escaped, and a line that would start a workflow command (`::name::`) has its first colon escaped, so data can
+ * never drive the runner.
+ */
 function info(message) {
-    process.stdout.write(`${message}${external_node_os_.EOL}`);
+    const safe = message
+        .split('\n')
+        .map((line) => (0,errors/* escapeControls */.UN)(line.replace(/\r$/, '')).replace(/^(\s*):(?=:)/, '$1\\u003a'))
+        .join(external_node_os_.EOL);
+    process.stdout.write(`${safe}${external_node_os_.EOL}`);
 }
 function debug(message) {
     issue('debug', message);
@@ -10543,10 +10509,10 @@ function cloudContext(options) {
     return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 1 modules
-var oci_open = __nccwpck_require__(2328);
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
+var http = __nccwpck_require__(1737);
+// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
+var oci_open = __nccwpck_require__(7877);
 // EXTERNAL MODULE: ../../packages/core/src/oci/registry.ts + 2 modules
 var registry = __nccwpck_require__(3862);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
@@ -10590,7 +10556,14 @@ function registryInputs() {
         cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
     if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
         throw new inputs_InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
-    return { provider, insecure: booleanInput('insecure', false), username, password, githubToken, cloud };
+    let network;
+    try {
+        network = (0,http/* timeoutOptions */.Iy)(inputs_stringInput('timeout'));
+    }
+    catch (err) {
+        throw new inputs_InputError('timeout', err.message);
+    }
+    return { provider, insecure: booleanInput('insecure', false), username, password, githubToken, cloud, network };
 }
 /** Parses a repository input (`host/path`, `oci://host/path` or `oci-layout:DIR`), refusing tags and digests. */
 function repositoryInput(name, value) {
@@ -10610,11 +10583,13 @@ function repositoryInput(name, value) {
     return location;
 }
 /** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider) {
+function jobCredentials(inputs, context, provider = inputs.provider, registry) {
     return registryCredentials({
         provider,
         username: inputs.username,
         password: inputs.password,
+        // `registry-username`/`registry-password` go to the one registry they are for, never to another host.
+        ...(registry ? { registry } : {}),
         githubToken: inputs.githubToken,
         githubActor: context.actor,
         githubServerUrl: context.serverUrl,
@@ -10634,12 +10609,13 @@ function registrySession(inputs, context, location) {
             throw err;
         }
     }
-    const credentials = jobCredentials(inputs, context);
+    const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
     const client = new registry/* RegistryClient */.b({
         credentials,
         insecure: inputs.insecure,
         onSecret: (secret) => setSecret(secret),
         onWarning: (message) => warning(message),
+        transport: inputs.network,
     });
     return { client, credentials };
 }
@@ -10647,14 +10623,14 @@ function registrySession(inputs, context, location) {
  * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
  * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
  */
-function registryClients(inputs, context) {
+function registryClients(inputs, context, credentialsRegistry) {
     const clients = new Map();
     return (provider, insecure) => {
         const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new RegistryClient({ credentials: jobCredentials(inputs, context, name), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message) });
+            client = new RegistryClient({ credentials: jobCredentials(inputs, context, name, credentialsRegistry), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message), transport: inputs.network });
             clients.set(key, client);
         }
         return client;
@@ -10681,6 +10657,7 @@ async function runAction(main) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
+
 /** Human-readable byte counts for logs and summaries (1 kB = 1000 B). */
 function formatBytes(bytes) {
     if (bytes < 1000)
@@ -10700,7 +10677,8 @@ function shortDigest(digest) {
 }
 /** Escapes text for a markdown table cell. */
 function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    // Registry text in a Markdown table: one line, no cell breaks, no HTML, no control characters.
+    return (0,errors/* escapeControls */.UN)(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts
@@ -12147,6 +12125,63 @@ function rfc3339(date) {
 
 /***/ }),
 
+/***/ 4166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JM: () => (/* binding */ isVersionTag),
+/* harmony export */   JR: () => (/* binding */ guardTags)
+/* harmony export */ });
+/* unused harmony exports ProtectedTagError, stableTagName */
+/* harmony import */ var _oci_copy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1610);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+
+
+class ProtectedTagError extends Error {
+    code;
+    field = 'tags';
+    tag;
+    constructor(code, tag, message) {
+        super(message);
+        this.name = 'ProtectedTagError';
+        this.code = code;
+        this.tag = tag;
+    }
+}
+const stableTagName = 'latest-stable';
+/** A release version tag: `v` and a semantic version (`v1.2.3`, `v2.0.0-rc.1`). */
+function isVersionTag(tag) {
+    return /^v[0-9]/.test(tag) && semver__WEBPACK_IMPORTED_MODULE_0___default().valid(tag.replace(/^v/, '')) !== null;
+}
+/**
+ * Refuses, before anything is pushed, tags this push may not point at `digest`. `force` names tags the user
+ * explicitly allows to move (never the signature and referrers tags).
+ */
+async function guardTags(target, tags, digest, force = []) {
+    for (const tag of tags) {
+        if (/^sha256-[0-9a-f]{64}/.test(tag)) {
+            throw new ProtectedTagError('TAG_SIGNATURE', tag, `tag "${tag}" holds the cosign signature, attestation or referrers index of artifact sha256:${tag.slice(7, 71)}; a push never writes it`);
+        }
+    }
+    await Promise.all(tags.map(async (tag) => {
+        if (force.includes(tag))
+            return;
+        if (tag === stableTagName) {
+            throw new ProtectedTagError('TAG_STABLE', tag, `tag "${tag}" is what production follows: only a release moves it (d2ci release, the release-artifact action), or name it in --force`);
+        }
+        if (!isVersionTag(tag))
+            return;
+        const existing = await (0,_oci_copy_js__WEBPACK_IMPORTED_MODULE_1__/* .currentDigest */ .kE)(target, tag);
+        if (existing !== undefined && existing !== digest) {
+            throw new ProtectedTagError('TAG_RELEASED', tag, `tag "${tag}" is a released version pointing at ${existing}; a release never moves: release a new version, or name it in --force`);
+        }
+    }));
+}
+
+
+/***/ }),
+
 /***/ 9999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12221,6 +12256,49 @@ async function attachReferrer(target, subject, options) {
 
 /***/ }),
 
+/***/ 1434:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/* unused harmony export settleLimit */
+/** Maps over items with at most `limit` calls in flight; rejects with the first failure after in-flight calls settle. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (!failure && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await fn(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** Like mapLimit, but every item runs to completion and each outcome is returned (one failure stops nothing). */
+async function settleLimit(items, limit, fn) {
+    return mapLimit(items, limit, async (item, index) => {
+        try {
+            return { ok: true, value: await fn(item, index) };
+        }
+        catch (error) {
+            return { ok: false, error };
+        }
+    });
+}
+
+
+/***/ }),
+
 /***/ 3632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -12263,6 +12341,149 @@ async function readAll(stream, limit = Number.POSITIVE_INFINITY) {
         chunks.push(Buffer.from(chunk));
     }
     return Buffer.concat(chunks, total);
+}
+
+
+/***/ }),
+
+/***/ 1610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TL: () => (/* binding */ applyTag),
+  a0: () => (/* binding */ copyGraph),
+  kE: () => (/* binding */ currentDigest)
+});
+
+// UNUSED EXPORTS: copy, immutableTagError
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __nccwpck_require__(8706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
+var media_types = __nccwpck_require__(8613);
+// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
+var descriptor = __nccwpck_require__(7796);
+// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
+var content = __nccwpck_require__(3632);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/target.ts
+function canMount(target) {
+    return typeof target.mount === 'function';
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/concurrency.ts
+var concurrency = __nccwpck_require__(1434);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/copy.ts
+
+
+
+
+
+
+/** Copies the manifest named by `reference` in `src`, and everything below it, into `dst`; then tags it. */
+async function copy(src, reference, dst, options = {}) {
+    return copyGraph(src, await src.fetchManifest(reference), dst, options);
+}
+/**
+ * Copies a manifest graph bottom-up (children before parents, so no manifest ever lands before its blobs),
+ * skipping what the destination has, then stores the root and moves the tags. Without `beforeTag`, the root
+ * is stored under its first tag in one request, which is just as safe: its blobs are already there.
+ */
+async function copyGraph(src, root, dst, options = {}) {
+    const tags = [...new Set(options.tags ?? [])];
+    const blobs = [];
+    const existed = options.checkRoot !== false && (await dst.exists(root.descriptor));
+    const written = new Map();
+    if (!existed) {
+        await copyChildren(src, root, dst, options, blobs);
+        const first = tags[0];
+        if (!options.beforeTag && first !== undefined) {
+            // Through applyTag, so an identical push that landed meanwhile (immutable tags) is not an error here either.
+            written.set(first, await applyTag(dst, root, first, { lookFirst: false }));
+        }
+        else {
+            await dst.push(root.descriptor, (0,content/* bytesSource */.Xl)(root.bytes));
+        }
+    }
+    if (options.beforeTag)
+        await options.beforeTag(root.descriptor);
+    const results = await (0,concurrency/* mapLimit */.s)(tags, 4, async (tag) => {
+        const done = written.get(tag);
+        if (done)
+            return done;
+        // Only an existing root can already be tagged; a new one saves the lookup.
+        return applyTag(dst, root, tag, { lookFirst: existed });
+    });
+    return { descriptor: root.descriptor, existed, blobs, tags: results };
+}
+/**
+ * Points `tag` at a stored manifest. With `lookFirst`, resolves the tag first and writes nothing when it already
+ * points there (immutable-tag registries reject even a same-digest re-put). A rejected write is forgiven only
+ * when the tag turns out to point at the manifest already.
+ */
+async function applyTag(dst, root, tag, options) {
+    if (options.lookFirst && (await currentDigest(dst, tag)) === root.descriptor.digest)
+        return { tag, changed: false };
+    try {
+        await dst.pushReference(root.descriptor, root.bytes, tag);
+        return { tag, changed: true };
+    }
+    catch (err) {
+        if (err instanceof errors/* OciError */.Mf && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
+            return { tag, changed: false };
+        }
+        throw immutableTagError(err, dst.name, tag) ?? err;
+    }
+}
+/**
+ * ECR's answer to moving an immutable tag (`400 TAG_INVALID … cannot be overwritten because the tag is immutable`)
+ * as an error that names the tag and the fix; undefined for other errors.
+ */
+function immutableTagError(err, repository, tag) {
+    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'TAG_INVALID' || !/immutable/i.test(err.message))
+        return undefined;
+    return new errors/* OciError */.Mf('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
+        status: err.status,
+        cause: err,
+        hint: `in ECR set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "${tag}" (or MUTABLE), or don't move "${tag}"`,
+    });
+}
+/** The digest a tag points at, or undefined when the tag does not exist. */
+async function currentDigest(target, tag) {
+    try {
+        return (await target.resolve(tag)).digest;
+    }
+    catch (err) {
+        if ((0,errors/* isNotFound */.c4)(err))
+            return undefined;
+        throw err;
+    }
+}
+async function copyChildren(src, node, dst, options, report) {
+    const { manifest } = (0,descriptor/* parseManifest */.Ng)(node.bytes, node.descriptor.mediaType);
+    const unique = [...new Map((0,descriptor/* successors */.ir)(manifest).map((d) => [d.digest, d])).values()];
+    await (0,concurrency/* mapLimit */.s)(unique, options.concurrency ?? 4, async (child) => {
+        if ((0,media_types/* isManifestMediaType */.CM)(child.mediaType)) {
+            if (await dst.exists(child))
+                return;
+            const bytes = await (0,content/* readAll */.yw)(await src.fetch(child));
+            await copyChildren(src, { descriptor: child, bytes }, dst, options, report);
+            await dst.push(child, (0,content/* bytesSource */.Xl)(bytes));
+            return;
+        }
+        let result = 'exists';
+        if (!(await dst.exists(child))) {
+            if (options.mountFrom && canMount(dst)) {
+                result = await dst.mount(child, options.mountFrom, src.source(child));
+            }
+            else {
+                await dst.push(child, src.source(child));
+                result = 'uploaded';
+            }
+        }
+        report.push({ descriptor: child, result });
+    });
 }
 
 
@@ -12490,6 +12711,7 @@ function verifyBytes(data, expect) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Mf: () => (/* binding */ OciError),
+/* harmony export */   UN: () => (/* binding */ escapeControls),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
@@ -12503,7 +12725,9 @@ class OciError extends Error {
     status;
     hint;
     constructor(code, message, options = {}) {
-        const oneLine = message.replace(/\s*\n\s*/g, ' ').trim();
+        // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
+        // escaped, so nothing in it can drive a terminal or become a workflow command.
+        const oneLine = escapeControls(message.replace(/\s*\n\s*/g, ' ').trim());
         super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
         this.name = 'OciError';
         this.code = code;
@@ -12521,6 +12745,10 @@ class InvalidReferenceError extends OciError {
 function isNotFound(err) {
     return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
 }
+/** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
+function escapeControls(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 
 /***/ }),
@@ -12533,10 +12761,12 @@ function isNotFound(err) {
 __nccwpck_require__.d(__webpack_exports__, {
   oK: () => (/* binding */ Transport),
   Or: () => (/* binding */ attemptsOf),
-  a0: () => (/* binding */ networkErrorCode)
+  a0: () => (/* binding */ networkErrorCode),
+  SC: () => (/* binding */ retryBudgetSpent),
+  Iy: () => (/* binding */ timeoutOptions)
 });
 
-// UNUSED EXPORTS: defaultRetryPolicy, parseRetryAfter
+// UNUSED EXPORTS: defaultRetryPolicy, defaultTimeouts, parseRetryAfter
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __nccwpck_require__(8500);
@@ -12569,14 +12799,21 @@ const buffersInFlight = 4;
 class UploadSender {
     #http = new external_node_http_.Agent({ keepAlive: true });
     #https = new external_node_https_.Agent({ keepAlive: true });
-    send(method, url, headers, body, signal) {
+    #idleMs;
+    /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
+    constructor(idleMs = 30_000) {
+        this.#idleMs = idleMs;
+    }
+    /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
+    send(method, url, headers, body, signal, onIdle) {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
             const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
                 resolve(toResponse(method, res));
             });
-            req.on('error', reject);
+            req.setTimeout(this.#idleMs, onIdle);
+            req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
             writeBody(req, body).catch((err) => req.destroy(err));
         });
     }
@@ -12633,15 +12870,31 @@ async function writeBody(req, body) {
 
 
 
-const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, budgetMs: 90_000 };
+const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
 const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
 const retryableErrorCodes = new Set([
     'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH',
     'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
+/** What a request's timer aborts it with; retried like a dropped connection. */
+const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
+class TimeoutError extends errors/* OciError */.Mf {
+    plain;
+    constructor(url, what, ms) {
+        super('TIMEOUT', `${url.host} ${what} for ${ms / 1000} s`, { hint: timeoutHint });
+        this.name = 'TimeoutError';
+        this.plain = `${url.host} ${what} for ${ms / 1000} s`;
+    }
+}
 const maxRedirects = 10;
 const attemptsTaken = new WeakMap();
+const budgetSpent = new WeakSet();
+/** Whether the transport stopped retrying this response because its retry budget was spent. */
+function retryBudgetSpent(response) {
+    return budgetSpent.has(response);
+}
 /** How many attempts the transport made before settling on this response (1 when it was not retried). */
 function attemptsOf(response) {
     return attemptsTaken.get(response) ?? 1;
@@ -12685,11 +12938,32 @@ function parseRetryAfter(value, now = Date.now()) {
  */
 class Transport {
     policy;
+    timeouts;
     #options;
-    #uploads = new UploadSender();
+    #uploads;
+    /** Retry time spent so far, against `policy.budgetMs`. */
+    #spentMs = 0;
     constructor(options = {}) {
         this.#options = options;
         this.policy = { ...defaultRetryPolicy, ...options.retry };
+        this.timeouts = { ...defaultTimeouts, ...options.timeouts };
+        this.#uploads = new UploadSender(this.timeouts.idleMs);
+    }
+    /** How long to wait before retry `attempt` (1-based): `Retry-After` when given, else exponential with jitter. */
+    delayFor(attempt, retryAfterMs) {
+        const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
+        return retryAfterMs ?? exponential * (0.5 + Math.random() * 0.5);
+    }
+    /**
+     * Waits `delayMs` if the shared retry budget allows it; false when it would overspend, and the caller gives up.
+     * Used by this transport and by operations that retry a whole exchange (blob uploads).
+     */
+    async backoff(delayMs) {
+        if (this.#spentMs + delayMs > this.policy.budgetMs)
+            return false;
+        this.#spentMs += delayMs;
+        await (0,promises_.setTimeout)(delayMs, undefined, { signal: this.#options.signal });
+        return true;
     }
     async send(request) {
         let url = new URL(request.url);
@@ -12732,29 +13006,43 @@ class Transport {
         const attempts = retry ? this.policy.attempts : 1;
         for (let attempt = 1;; attempt++) {
             let response;
+            const started = Date.now();
+            const timer = new AbortController();
+            const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
             try {
                 if (upload) {
-                    response = await this.#uploads.send(method, url, headers, upload, this.#options.signal);
+                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
                 }
                 else {
-                    const init = { method, headers, redirect: 'manual', signal: this.#options.signal };
+                    const init = { method, headers, redirect: 'manual', signal };
                     if (body) {
                         init.body = body();
                         init.duplex = 'half';
                     }
-                    response = await fetch(url, init);
+                    const waiting = setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
+                    try {
+                        response = await fetch(url, init);
+                    }
+                    finally {
+                        clearTimeout(waiting);
+                    }
+                    response = withIdleTimeout(response, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
                 }
             }
             catch (err) {
-                const code = networkErrorCode(err);
+                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? (timer.signal.reason) : undefined;
+                const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
                 this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
                 if (this.#options.signal?.aborted)
                     throw err;
-                const message = describeNetworkError(err, url);
-                if (attempt >= attempts || !code || !retryableErrorCodes.has(code)) {
-                    throw new errors/* OciError */.Mf('NETWORK', attempt > 1 ? `${message} (after ${attempt} attempts)` : message, { cause: err });
-                }
-                await this.#backoff(attempt, undefined);
+                const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
+                const fail = (why) => new errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
+                if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
+                    throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
+                if (timedOut)
+                    this.#spentMs += Date.now() - started;
+                if (!(await this.backoff(this.delayFor(attempt))))
+                    throw fail(` (after ${attempt} attempts; gave up: the retry budget of ${this.policy.budgetMs / 1000} s is spent)`);
                 continue;
             }
             this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
@@ -12762,17 +13050,60 @@ class Transport {
             if (!retryableStatus.has(response.status) || attempt >= attempts)
                 return response;
             const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-            if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs)
+            if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) {
+                budgetSpent.add(response);
                 return response;
+            }
+            const delay = this.delayFor(attempt, retryAfter);
+            // Out of budget: the registry's own answer is the error to report (responseError says how many attempts).
+            if (this.#spentMs + delay > this.policy.budgetMs) {
+                budgetSpent.add(response);
+                return response;
+            }
             await response.body?.cancel();
-            await this.#backoff(attempt, retryAfter);
+            await this.backoff(delay);
         }
     }
-    async #backoff(attempt, retryAfter) {
-        const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
-        const jittered = exponential * (0.5 + Math.random() * 0.5);
-        await (0,promises_.setTimeout)(retryAfter ?? jittered, undefined, { signal: this.#options.signal });
-    }
+}
+/**
+ * The response with its body stream aborted (through `controller`) when no bytes arrive for `idleMs`. The timer
+ * restarts on every chunk and stops when the body ends; a cancelled body's timer fires into nothing (unref'd).
+ */
+function withIdleTimeout(response, controller, error, idleMs) {
+    if (!response.body)
+        return response;
+    let timer;
+    const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => controller.abort(error()), idleMs);
+        timer.unref();
+    };
+    const body = response.body.pipeThrough(new TransformStream({
+        start: arm,
+        transform(chunk, sink) {
+            arm();
+            sink.enqueue(chunk);
+        },
+        flush: () => clearTimeout(timer),
+    }));
+    const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    Object.defineProperty(wrapped, 'url', { value: response.url });
+    return wrapped;
+}
+/**
+ * Transport options for a user's `--timeout` / `timeout` (seconds; `45`, `45s`, `2m`): the response and idle
+ * timeouts, and a retry budget of three times that, so a dead or throttling registry fails in bounded time.
+ */
+function timeoutOptions(value) {
+    const text = (value ?? '').trim();
+    if (text === '')
+        return {};
+    const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
+    const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
+    if (!(seconds >= 1 && seconds <= 3600))
+        throw new errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
+    const ms = seconds * 1000;
+    return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
 }
 
 
@@ -12956,7 +13287,7 @@ function targetSource(target, descriptor) {
 
 /***/ }),
 
-/***/ 2328:
+/***/ 7877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12996,7 +13327,64 @@ var content = __nccwpck_require__(3632);
 var order = __nccwpck_require__(8085);
 // EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
 var referrers = __nccwpck_require__(6869);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(8500);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/file-lock.ts
+
+
+
+function running(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+async function abandoned(path, staleMs) {
+    const [text, info] = await Promise.all([(0,promises_.readFile)(path, 'utf8').catch(() => ''), (0,promises_.stat)(path).catch(() => undefined)]);
+    if (!info)
+        return false;
+    const pid = Number(text.split(' ')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !running(pid))
+        return true;
+    return Date.now() - info.mtimeMs > staleMs;
+}
+/** Runs `fn` holding `path` (e.g. `index.json.lock`); the lock is removed however `fn` ends. */
+async function withFileLock(path, fn, options = {}) {
+    const waitMs = options.waitMs ?? 60_000;
+    const staleMs = options.staleMs ?? 120_000;
+    const started = Date.now();
+    for (let delay = 5;; delay = Math.min(delay * 2, 200)) {
+        try {
+            const handle = await (0,promises_.open)(path, 'wx');
+            await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
+            await handle.close();
+            break;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+            if (await abandoned(path, staleMs)) {
+                await (0,promises_.rm)(path, { force: true });
+                continue;
+            }
+            if (Date.now() - started > waitMs)
+                throw new errors/* OciError */.Mf('LOCKED', `${path} has been held by another writer for over ${waitMs / 1000} s; if no other d2ci runs on this folder, delete it`);
+            await (0,external_node_timers_promises_.setTimeout)(delay + Math.random() * delay);
+        }
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        await (0,promises_.rm)(path, { force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/layout.ts
+
 
 
 
@@ -13011,6 +13399,8 @@ var referrers = __nccwpck_require__(6869);
 
 const refNameAnnotation = 'org.opencontainers.image.ref.name';
 const layoutFile = JSON.stringify({ imageLayoutVersion: '1.0.0' });
+/** As for registries (remote.ts): no manifest is read whole above this size. */
+const maxManifestBytes = 8 * 1024 * 1024;
 /** Serialises index.json updates per directory within this process; each write is an atomic rename. */
 const indexLocks = new Map();
 /**
@@ -13051,10 +13441,13 @@ class OciLayout {
         await (0,promises_.writeFile)(temp, content);
         await (0,promises_.rename)(temp, (0,external_node_path_.join)(this.dir, name));
     }
-    /** Runs `fn` after every earlier index.json change to this directory in this process. */
+    /**
+     * Runs `fn` after every earlier index.json change to this directory in this process, holding `index.json.lock`
+     * against other processes (concurrent pushes to one layout must not lose each other's tags).
+     */
     async #locked(fn) {
         const previous = indexLocks.get(this.dir) ?? Promise.resolve();
-        const next = previous.catch(() => undefined).then(fn);
+        const next = previous.catch(() => undefined).then(() => withFileLock((0,external_node_path_.join)(this.dir, 'index.json.lock'), fn));
         indexLocks.set(this.dir, next);
         try {
             return await next;
@@ -13074,8 +13467,14 @@ class OciLayout {
                 return { schemaVersion: 2, mediaType: media_types/* MediaType */.zu.ociIndex, manifests: [] };
             throw err;
         }
-        const index = JSON.parse(text);
-        if (!Array.isArray(index.manifests))
+        let index;
+        try {
+            index = JSON.parse(text);
+        }
+        catch (err) {
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json is not valid JSON (${err.message}); restore it or start a new layout`);
+        }
+        if (!index || !Array.isArray(index.manifests))
             throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json has no manifests array`);
         return index;
     }
@@ -13097,7 +13496,11 @@ class OciLayout {
         if (entry)
             return { mediaType: entry.mediaType, digest: entry.digest, size: entry.size };
         if (byDigest) {
-            const bytes = await (0,promises_.readFile)(this.#blobPath(reference)).catch(() => undefined);
+            const bytes = await this.#readManifestBlob(reference).catch((err) => {
+                if (err instanceof errors/* OciError */.Mf)
+                    throw err;
+                return undefined;
+            });
             if (bytes) {
                 (0,oci_digest/* verifyBytes */.RV)(bytes, { digest: reference });
                 return { mediaType: (0,oci_descriptor/* parseManifest */.Ng)(bytes).mediaType, digest: reference, size: bytes.length };
@@ -13107,11 +13510,21 @@ class OciLayout {
     }
     async fetchManifest(reference) {
         const descriptor = await this.resolve(reference);
-        const bytes = await (0,promises_.readFile)(this.#blobPath(descriptor.digest)).catch(() => {
+        const bytes = await this.#readManifestBlob(descriptor.digest).catch((err) => {
+            if (err instanceof errors/* OciError */.Mf)
+                throw err;
             throw notFound(this.name, descriptor.digest);
         });
         (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
         return { descriptor, bytes };
+    }
+    /** A manifest's bytes, refused above the size registries allow (a crafted layout cannot exhaust memory). */
+    async #readManifestBlob(digest) {
+        const path = this.#blobPath(digest);
+        const info = await (0,promises_.stat)(path);
+        if (info.size > maxManifestBytes)
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}: manifest ${digest} is ${info.size} bytes, over the ${maxManifestBytes} bytes a manifest may have`);
+        return (0,promises_.readFile)(path);
     }
     async fetch(descriptor) {
         if (!(await this.exists(descriptor)))
@@ -13185,7 +13598,7 @@ class OciLayout {
             if (seen.has(entry.digest))
                 continue;
             seen.add(entry.digest);
-            const bytes = await (0,promises_.readFile)(this.#blobPath(entry.digest)).catch(() => undefined);
+            const bytes = await this.#readManifestBlob(entry.digest).catch(() => undefined);
             if (!bytes)
                 continue;
             const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType);
@@ -13643,7 +14056,8 @@ class AuthSession {
         const basic = challenges.find((c) => c.scheme === 'basic');
         const credential = await this.credentialFor(registry);
         if (bearer) {
-            const scheme = { scheme: 'bearer', realm: bearer.params.realm, service: bearer.params.service };
+            const realm = this.#checkRealm(registry, bearer.params.realm);
+            const scheme = { scheme: 'bearer', realm, service: bearer.params.service };
             this.#schemes.set(registry, scheme);
             const wanted = mergeScopes([...scopes], challengeScopes(bearer));
             const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
@@ -13655,6 +14069,27 @@ class AuthSession {
             return header === rejected ? undefined : header;
         }
         return undefined;
+    }
+    /**
+     * The realm a registry names for its tokens receives the credentials, so it must be a plain https URL (http only
+     * when the registry itself is plain HTTP), with no userinfo. Docker Hub's realm is on another host
+     * (auth.docker.io), so another host is allowed; another scheme or a downgrade is not.
+     */
+    #checkRealm(registry, realm) {
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm that is not a URL`, { status: 401 });
+        }
+        const secure = this.#options.secureRegistry?.(registry) ?? true;
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+        }
+        if (url.username || url.password)
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
+        return url.href;
     }
     async #token(registry, scheme, scopes, credential, refresh) {
         const wanted = mergeScopes(scopes);
@@ -13762,7 +14197,7 @@ class RegistryClient {
     constructor(options = {}) {
         this.options = options;
         this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret });
+        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
     }
     repository(reference) {
         return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
@@ -13781,6 +14216,13 @@ class RegistryClient {
     }
     /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
     async send(registry, request) {
+        // URLs a registry hands back (upload Location, Link rel=next) may only lead to the registry's own origin: the
+        // request carries its credentials and, for uploads, the content.
+        const origin = new URL(this.baseUrl(registry)).origin;
+        const url = new URL(request.url);
+        if (url.origin !== origin) {
+            throw new errors/* OciError */.Mf('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
+        }
         const authorization = await this.auth.authorization(registry, request.scopes);
         let response = await this.transport.send(withAuthorization(request, authorization));
         if (response.status === 401) {
@@ -13822,7 +14264,7 @@ async function responseError(response, what) {
     }
     const retryAfter = response.headers.get('retry-after');
     const attempts = (0,http/* attemptsOf */.Or)(response);
-    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
+    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${(0,http/* retryBudgetSpent */.SC)(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
     const status = `${response.status} ${code}`;
     return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
         status: response.status,
@@ -13855,19 +14297,16 @@ function statusCode(status) {
 /* unused harmony export nextLink */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8706);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8341);
-/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8085);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8613);
-/* harmony import */ var _descriptor_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7796);
-/* harmony import */ var _content_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3632);
-/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6198);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(1737);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3862);
-/* harmony import */ var _referrers_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6869);
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8706);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8341);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8085);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8613);
+/* harmony import */ var _descriptor_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7796);
+/* harmony import */ var _content_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3632);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6198);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1737);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3862);
+/* harmony import */ var _referrers_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6869);
 
 
 
@@ -13882,12 +14321,14 @@ function statusCode(status) {
 const defaultMonolithicLimit = 128 * 1024 * 1024;
 const defaultChunkSize = 32 * 1024 * 1024;
 const maxManifestBytes = 8 * 1024 * 1024;
-const manifestAccept = _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .manifestMediaTypes */ .$P.join(', ');
+const manifestAccept = _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestMediaTypes */ .$P.join(', ');
 /** A repository on an OCI distribution registry, as a Target. */
 class RemoteRepository {
     registry;
     repository;
     name;
+    /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
+    plainHttp;
     #client;
     #monolithicLimit;
     #chunkSize;
@@ -13896,12 +14337,9 @@ class RemoteRepository {
         this.registry = registry;
         this.repository = repository;
         this.name = `${registry}/${repository}`;
+        this.plainHttp = client.baseUrl(registry).startsWith('http:');
         this.#monolithicLimit = upload.monolithicLimit ?? defaultMonolithicLimit;
         this.#chunkSize = Math.max(1, upload.chunkSize ?? defaultChunkSize);
-    }
-    /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
-    get plainHttp() {
-        return this.#client.baseUrl(this.registry).startsWith('http:');
     }
     #url(path) {
         return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
@@ -13914,16 +14352,16 @@ class RemoteRepository {
         if (response.status === 404)
             throw notFound(this.name, reference);
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `resolve ${this.name}:${reference}`);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `resolve ${this.name}:${reference}`);
         const digest = response.headers.get('docker-content-digest');
         const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
         const size = Number(response.headers.get('content-length'));
-        if (!digest || !mediaType || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(mediaType) || !Number.isSafeInteger(size)) {
+        if (!digest || !mediaType || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(mediaType) || !Number.isSafeInteger(size)) {
             // Older registries may omit the digest on HEAD; GET tells us everything.
             return (await this.fetchManifest(reference)).descriptor;
         }
         if (reference.includes(':') && digest !== reference) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
         }
         return { mediaType, digest, size };
     }
@@ -13934,21 +14372,21 @@ class RemoteRepository {
             throw notFound(this.name, reference);
         }
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `fetch manifest ${this.name}:${reference}`);
-        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_5__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `fetch manifest ${this.name}:${reference}`);
+        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_4__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
         const byDigest = reference.includes(':');
-        const digest = byDigest ? reference : (0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256 */ .sc)(bytes);
+        const digest = byDigest ? reference : (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256 */ .sc)(bytes);
         if (byDigest)
-            (0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyBytes */ .RV)(bytes, { digest });
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyBytes */ .RV)(bytes, { digest });
         const claimed = response.headers.get('docker-content-digest');
         if (!byDigest && claimed?.startsWith('sha256:') && claimed !== digest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
         }
-        const { mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        const { mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
         return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
     }
     async fetch(descriptor) {
-        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
+        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
         const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
         const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
         if (response.status === 404) {
@@ -13956,28 +14394,28 @@ class RemoteRepository {
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
         }
         if (!response.ok || !response.body)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `fetch ${descriptor.digest} from ${this.name}`);
-        const verifier = new _digest_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl({ digest: descriptor.digest, size: descriptor.size });
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `fetch ${descriptor.digest} from ${this.name}`);
+        const verifier = new _digest_js__WEBPACK_IMPORTED_MODULE_5__/* .DigestStream */ .vl({ digest: descriptor.digest, size: descriptor.size });
         const body = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.fromWeb(response.body);
         body.on('error', (err) => verifier.destroy(err));
         return body.pipe(verifier);
     }
     source(descriptor) {
-        return (0,_memory_js__WEBPACK_IMPORTED_MODULE_8__/* .targetSource */ .Z)(this, descriptor);
+        return (0,_memory_js__WEBPACK_IMPORTED_MODULE_7__/* .targetSource */ .Z)(this, descriptor);
     }
     async exists(descriptor) {
-        const kind = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
+        const kind = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
         const headers = kind === 'manifests' ? { accept: manifestAccept } : {};
         const response = await this.#send({ method: 'HEAD', url: this.#url(`${kind}/${descriptor.digest}`), headers });
         if (response.status === 404)
             return false;
         if (response.ok)
             return true;
-        throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `check ${descriptor.digest} in ${this.name}`);
+        throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `check ${descriptor.digest} in ${this.name}`);
     }
     async push(descriptor, content) {
-        if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType)) {
-            const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_5__/* .readAll */ .yw)(content.open(), maxManifestBytes);
+        if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType)) {
+            const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_4__/* .readAll */ .yw)(content.open(), maxManifestBytes);
             await this.pushReference(descriptor, bytes, descriptor.digest);
             return;
         }
@@ -13987,20 +14425,20 @@ class RemoteRepository {
         return this.#upload(descriptor, fallback, fromRepository);
     }
     async pushReference(descriptor, bytes, reference) {
-        (0,_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyBytes */ .RV)(bytes, descriptor);
+        (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyBytes */ .RV)(bytes, descriptor);
         const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${reference}`), headers: { 'content-type': descriptor.mediaType }, body: () => bytes }, ['pull', 'push']);
         if (response.status !== 201 && response.status !== 200) {
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `push manifest ${this.name}:${reference}`);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `push manifest ${this.name}:${reference}`);
         }
         await response.body?.cancel();
         const stored = response.headers.get('docker-content-digest');
         if (stored?.startsWith('sha256:') && descriptor.digest.startsWith('sha256:') && stored !== descriptor.digest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
         }
-        const { manifest } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(bytes, descriptor.mediaType);
+        const { manifest } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(bytes, descriptor.mediaType);
         if (manifest.subject && !response.headers.get('oci-subject')) {
             // The registry has no referrers API: keep the Referrers Tag Schema index up to date instead.
-            await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .addReferrer */ .Xg)(index, (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .referrerDescriptor */ .xh)(descriptor, manifest)));
+            await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .addReferrer */ .Xg)(index, (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .referrerDescriptor */ .xh)(descriptor, manifest)));
         }
     }
     async tag(descriptor, tag) {
@@ -14019,12 +14457,12 @@ class RemoteRepository {
                 return [];
             }
             if (!response.ok)
-                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `list tags of ${this.name}`);
+                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `list tags of ${this.name}`);
             const body = (await response.json());
             tags.push(...(body.tags ?? []));
             next = nextLink(response.headers.get('link'), next);
         }
-        return [...new Set(tags)].sort(_order_js__WEBPACK_IMPORTED_MODULE_10__/* .compareBytes */ .X);
+        return [...new Set(tags)].sort(_order_js__WEBPACK_IMPORTED_MODULE_9__/* .compareBytes */ .X);
     }
     async referrers(descriptor, options = {}) {
         const query = options.artifactType ? `?artifactType=${encodeURIComponent(options.artifactType)}` : '';
@@ -14034,33 +14472,33 @@ class RemoteRepository {
         const seen = new Set();
         while (next && !seen.has(next)) {
             seen.add(next);
-            const response = await this.#send({ method: 'GET', url: next, headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex } });
+            const response = await this.#send({ method: 'GET', url: next, headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex } });
             const type = response.headers.get('content-type')?.split(';')[0]?.trim();
             if (response.status === 401 || response.status === 403)
-                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `list referrers of ${descriptor.digest}`);
-            if (response.status !== 200 || type !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex) {
+                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `list referrers of ${descriptor.digest}`);
+            if (response.status !== 200 || type !== _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex) {
                 // No referrers API here (distribution 2.8 and GHCR answer 404): use the tag schema.
                 await response.body?.cancel();
-                return (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .filterByArtifactType */ .Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
+                return (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .filterByArtifactType */ .Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
             }
             const index = (await response.json());
             found.push(...(index.manifests ?? []));
             filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
         }
-        return filtered ? found : (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .filterByArtifactType */ .Ul)(found, options.artifactType);
+        return filtered ? found : (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .filterByArtifactType */ .Ul)(found, options.artifactType);
     }
     async delete(descriptor) {
-        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
+        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
         let subject;
         if (manifest) {
             const fetched = await this.fetchManifest(descriptor.digest).catch((err) => {
-                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isNotFound */ .c4)(err))
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(err))
                     return undefined;
                 throw err;
             });
             if (fetched)
-                subject = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
+                subject = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
         }
         const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, ['pull', 'push', 'delete']);
         if (response.status === 404) {
@@ -14068,41 +14506,41 @@ class RemoteRepository {
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
         }
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `delete ${descriptor.digest} from ${this.name}`);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `delete ${descriptor.digest} from ${this.name}`);
         await response.body?.cancel();
         if (subject)
-            await this.#updateReferrersIndex(subject, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .removeReferrer */ .Qy)(index, descriptor.digest), { ifPresent: true });
+            await this.#updateReferrersIndex(subject, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .removeReferrer */ .Qy)(index, descriptor.digest), { ifPresent: true });
     }
     async #readReferrersIndex(subject) {
-        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .referrersTag */ .LN)(subject);
-        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${tag}`), headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex } });
+        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .referrersTag */ .LN)(subject);
+        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${tag}`), headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex } });
         if (response.status === 404) {
             await response.body?.cancel();
             return undefined;
         }
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `read referrers index ${this.name}:${tag}`);
-        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_5__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
-        const { manifest, mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
-        if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(mediaType))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `read referrers index ${this.name}:${tag}`);
+        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_4__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
+        const { manifest, mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexMediaType */ .$$)(mediaType))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
         return { index: manifest, etag: response.headers.get('etag') };
     }
     async #updateReferrersIndex(subject, change, options = {}) {
         const current = await this.#readReferrersIndex(subject);
         if (!current && options.ifPresent)
             return;
-        const index = current?.index ?? (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .emptyReferrersIndex */ ._9)();
+        const index = current?.index ?? (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .emptyReferrersIndex */ ._9)();
         if (!change(index))
             return;
         const bytes = Buffer.from(JSON.stringify(index));
-        const headers = { 'content-type': _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex };
+        const headers = { 'content-type': _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex };
         if (current?.etag)
             headers['if-match'] = current.etag;
-        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_9__/* .referrersTag */ .LN)(subject);
+        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .referrersTag */ .LN)(subject);
         const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${tag}`), headers, body: () => bytes }, ['pull', 'push']);
         if (response.status !== 201 && response.status !== 200)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `update referrers index ${this.name}:${tag}`);
+            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `update referrers index ${this.name}:${tag}`);
         await response.body?.cancel();
     }
     /**
@@ -14112,7 +14550,7 @@ class RemoteRepository {
      */
     async #upload(descriptor, content, mountFrom) {
         if (content.size !== descriptor.size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
         }
         const policy = this.#client.transport.policy;
         const mountScope = mountFrom ? this.#client.scopes(mountFrom, ['pull']) : [];
@@ -14125,7 +14563,7 @@ class RemoteRepository {
                     return 'mounted';
                 }
                 if (start.status !== 202)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(start, `start upload of ${descriptor.digest} to ${this.name}`);
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(start, `start upload of ${descriptor.digest} to ${this.name}`);
                 await start.body?.cancel();
                 let location = this.#location(start);
                 if (descriptor.size > this.#monolithicLimit)
@@ -14138,7 +14576,7 @@ class RemoteRepository {
                     retry: false,
                 }, ['pull', 'push']);
                 if (put.status !== 201 && put.status !== 204)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(put, `upload ${descriptor.digest} to ${this.name}`);
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(put, `upload ${descriptor.digest} to ${this.name}`);
                 await put.body?.cancel();
                 return 'uploaded';
             }
@@ -14147,7 +14585,9 @@ class RemoteRepository {
                     throw err;
                 if (await this.exists(descriptor).catch(() => false))
                     return 'uploaded';
-                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5));
+                // The transport's retry budget is shared: a registry that keeps failing stops the whole push within it.
+                if (!(await this.#client.transport.backoff(this.#client.transport.delayFor(attempt))))
+                    throw err;
             }
         }
     }
@@ -14168,19 +14608,20 @@ class RemoteRepository {
                     retry: false,
                 }, ['pull', 'push']);
                 if (response.status !== 202)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
                 await response.body?.cancel();
                 location = this.#location(response);
                 offset = rangeEnd(response.headers.get('range'), end) ?? end;
             }
             catch (err) {
-                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf && err.status === 416)))
+                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf && err.status === 416)))
                     throw err;
-                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)));
+                if (!(await this.#client.transport.backoff(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)))))
+                    throw err;
                 // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
                 const status = await this.#send({ method: 'GET', url: location }, ['pull', 'push']);
                 if (status.status !== 204)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .responseError */ .U)(status, `resume upload to ${this.name}`);
+                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(status, `resume upload to ${this.name}`);
                 await status.body?.cancel();
                 location = this.#location(status, location);
                 offset = rangeEnd(status.headers.get('range'), 0) ?? 0;
@@ -14191,13 +14632,13 @@ class RemoteRepository {
     #location(response, fallback) {
         const location = response.headers.get('location') ?? fallback;
         if (!location)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
         return new URL(location, this.#client.baseUrl(this.registry)).href;
     }
 }
 function notFound(name, reference, code = 'MANIFEST_UNKNOWN') {
     const what = reference.includes(':') ? reference : `tag "${reference}"`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf(code, `${what} not found in ${name}`, { status: 404 });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf(code, `${what} not found in ${name}`, { status: 404 });
 }
 function withDigest(location, digest) {
     return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
@@ -14214,10 +14655,10 @@ function rangeEnd(range, whenZeroZero) {
     return match[1] === '0' ? whenZeroZero : Number(match[1]) + 1;
 }
 function isRetryableUploadError(err) {
-    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf))
-        return (0,_http_js__WEBPACK_IMPORTED_MODULE_11__/* .networkErrorCode */ .a0)(err) !== undefined;
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf))
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_10__/* .networkErrorCode */ .a0)(err) !== undefined;
     if (err.code === 'NETWORK')
-        return (0,_http_js__WEBPACK_IMPORTED_MODULE_11__/* .networkErrorCode */ .a0)(err.cause) !== 'ENOTFOUND';
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_10__/* .networkErrorCode */ .a0)(err.cause) !== 'ENOTFOUND';
     return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
 }
 /** The `rel="next"` target of a `Link` header, resolved against the current URL. */
@@ -14242,7 +14683,6 @@ function nextLink(header, current) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ij: () => (/* binding */ ReleaseTagError),
-/* harmony export */   JM: () => (/* binding */ isVersionTag),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   rE: () => (/* binding */ parseReleaseTag),
 /* harmony export */   yW: () => (/* binding */ parseRollbackTag)
@@ -14251,6 +14691,9 @@ function nextLink(header, current) {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8936);
+/* harmony import */ var _artifact_tag_guard_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4166);
+
+
 
 
 /** `vX.Y.Z` or `<component>/vX.Y.Z`; named groups `component` (optional) and `version`. */
@@ -14296,9 +14739,6 @@ function parseReleaseTag(ref, pattern = defaultReleaseTagPattern) {
 function compareVersions(a, b) {
     return semver__WEBPACK_IMPORTED_MODULE_0___default().compare(a.replace(/^v/, ''), b.replace(/^v/, ''));
 }
-function isVersionTag(tag) {
-    return /^v[0-9]/.test(tag) && semver__WEBPACK_IMPORTED_MODULE_0___default().valid(tag.replace(/^v/, '')) !== null;
-}
 /**
  * What a rollback names: a release tag as the pattern parses it (`frontend/v1.2.3` → component `frontend`), or a
  * bare version `v1.2.3` even when the pattern wants a component.
@@ -14308,7 +14748,7 @@ function parseRollbackTag(value, pattern = defaultReleaseTagPattern) {
         return parseReleaseTag(value, pattern);
     }
     catch (err) {
-        if (!(err instanceof ReleaseTagError) || !isVersionTag(value))
+        if (!(err instanceof ReleaseTagError) || !(0,_artifact_tag_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .isVersionTag */ .JM)(value))
             throw err;
         return { ref: value, version: value, prerelease: semver__WEBPACK_IMPORTED_MODULE_0___default().prerelease(value.replace(/^v/, '')) !== null };
     }

@@ -33,8 +33,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux.ts
 var flux = __nccwpck_require__(582);
-// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 1 modules
-var oci_open = __nccwpck_require__(2328);
+// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
+var oci_open = __nccwpck_require__(7877);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __nccwpck_require__(8706);
 // EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 6 modules
@@ -578,8 +578,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var verify_notation = __nccwpck_require__(7156);
 // EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 6 modules
 var verify = __nccwpck_require__(2887);
-// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 1 modules
-var oci_open = __nccwpck_require__(2328);
+// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
+var oci_open = __nccwpck_require__(7877);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __nccwpck_require__(8706);
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
@@ -810,6 +810,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __nccwpck_require__(8706);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/runner.ts
 /**
  * The GitHub Actions runner protocol: inputs from `INPUT_*`, outputs and state through the `GITHUB_OUTPUT` /
@@ -820,6 +822,7 @@ var external_node_os_ = __nccwpck_require__(8161);
  * Behaviour follows @actions/core 3 (core.ts, command.ts, file-command.ts); the OIDC token comes from
  * @d2ci/core's githubActionsIdentity.
  */
+
 
 
 
@@ -867,8 +870,17 @@ function setSecret(secret) {
         issue('add-mask', value);
     }
 }
+/**
+ * Writes a log line. Messages carry registry text (annotations, tags, reasons): control characters are shown
+ * escaped, and a line that would start a workflow command (`::name::`) has its first colon escaped, so data can
+ * never drive the runner.
+ */
 function info(message) {
-    process.stdout.write(`${message}${external_node_os_.EOL}`);
+    const safe = message
+        .split('\n')
+        .map((line) => (0,errors/* escapeControls */.UN)(line.replace(/\r$/, '')).replace(/^(\s*):(?=:)/, '$1\\u003a'))
+        .join(external_node_os_.EOL);
+    process.stdout.write(`${safe}${external_node_os_.EOL}`);
 }
 function debug(message) {
     issue('debug', message);
@@ -1718,6 +1730,8 @@ function cloudContext(options) {
     return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
+var http = __nccwpck_require__(1737);
 // EXTERNAL MODULE: ../../packages/core/src/oci/registry.ts + 2 modules
 var registry = __nccwpck_require__(3862);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
@@ -1761,7 +1775,14 @@ function registryInputs() {
         cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
     if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
         throw new inputs_InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
-    return { provider, insecure: inputs_booleanInput('insecure', false), username, password, githubToken, cloud };
+    let network;
+    try {
+        network = (0,http/* timeoutOptions */.Iy)(inputs_stringInput('timeout'));
+    }
+    catch (err) {
+        throw new inputs_InputError('timeout', err.message);
+    }
+    return { provider, insecure: inputs_booleanInput('insecure', false), username, password, githubToken, cloud, network };
 }
 /** Parses a repository input (`host/path`, `oci://host/path` or `oci-layout:DIR`), refusing tags and digests. */
 function repositoryInput(name, value) {
@@ -1781,11 +1802,13 @@ function repositoryInput(name, value) {
     return location;
 }
 /** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider) {
+function jobCredentials(inputs, context, provider = inputs.provider, registry) {
     return registryCredentials({
         provider,
         username: inputs.username,
         password: inputs.password,
+        // `registry-username`/`registry-password` go to the one registry they are for, never to another host.
+        ...(registry ? { registry } : {}),
         githubToken: inputs.githubToken,
         githubActor: context.actor,
         githubServerUrl: context.serverUrl,
@@ -1805,12 +1828,13 @@ function registrySession(inputs, context, location) {
             throw err;
         }
     }
-    const credentials = jobCredentials(inputs, context);
+    const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
     const client = new registry/* RegistryClient */.b({
         credentials,
         insecure: inputs.insecure,
         onSecret: (secret) => setSecret(secret),
         onWarning: (message) => warning(message),
+        transport: inputs.network,
     });
     return { client, credentials };
 }
@@ -1818,14 +1842,14 @@ function registrySession(inputs, context, location) {
  * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
  * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
  */
-function registryClients(inputs, context) {
+function registryClients(inputs, context, credentialsRegistry) {
     const clients = new Map();
     return (provider, insecure) => {
         const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new RegistryClient({ credentials: jobCredentials(inputs, context, name), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message) });
+            client = new RegistryClient({ credentials: jobCredentials(inputs, context, name, credentialsRegistry), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message), transport: inputs.network });
             clients.set(key, client);
         }
         return client;
@@ -1852,6 +1876,7 @@ async function runAction(main) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/summary.ts
+
 /** Human-readable byte counts for logs and summaries (1 kB = 1000 B). */
 function formatBytes(bytes) {
     if (bytes < 1000)
@@ -1871,7 +1896,8 @@ function shortDigest(digest) {
 }
 /** Escapes text for a markdown table cell. */
 function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    // Registry text in a Markdown table: one line, no cell breaks, no HTML, no control characters.
+    return (0,errors/* escapeControls */.UN)(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/signing.ts
@@ -10006,6 +10032,7 @@ function verifyBytes(data, expect) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Mf: () => (/* binding */ OciError),
+/* harmony export */   UN: () => (/* binding */ escapeControls),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
@@ -10019,7 +10046,9 @@ class OciError extends Error {
     status;
     hint;
     constructor(code, message, options = {}) {
-        const oneLine = message.replace(/\s*\n\s*/g, ' ').trim();
+        // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
+        // escaped, so nothing in it can drive a terminal or become a workflow command.
+        const oneLine = escapeControls(message.replace(/\s*\n\s*/g, ' ').trim());
         super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
         this.name = 'OciError';
         this.code = code;
@@ -10037,6 +10066,10 @@ class InvalidReferenceError extends OciError {
 function isNotFound(err) {
     return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
 }
+/** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
+function escapeControls(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 
 /***/ }),
@@ -10049,10 +10082,12 @@ function isNotFound(err) {
 __nccwpck_require__.d(__webpack_exports__, {
   oK: () => (/* binding */ Transport),
   Or: () => (/* binding */ attemptsOf),
-  a0: () => (/* binding */ networkErrorCode)
+  a0: () => (/* binding */ networkErrorCode),
+  SC: () => (/* binding */ retryBudgetSpent),
+  Iy: () => (/* binding */ timeoutOptions)
 });
 
-// UNUSED EXPORTS: defaultRetryPolicy, parseRetryAfter
+// UNUSED EXPORTS: defaultRetryPolicy, defaultTimeouts, parseRetryAfter
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __nccwpck_require__(8500);
@@ -10085,14 +10120,21 @@ const buffersInFlight = 4;
 class UploadSender {
     #http = new external_node_http_.Agent({ keepAlive: true });
     #https = new external_node_https_.Agent({ keepAlive: true });
-    send(method, url, headers, body, signal) {
+    #idleMs;
+    /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
+    constructor(idleMs = 30_000) {
+        this.#idleMs = idleMs;
+    }
+    /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
+    send(method, url, headers, body, signal, onIdle) {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
             const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
                 resolve(toResponse(method, res));
             });
-            req.on('error', reject);
+            req.setTimeout(this.#idleMs, onIdle);
+            req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
             writeBody(req, body).catch((err) => req.destroy(err));
         });
     }
@@ -10149,15 +10191,31 @@ async function writeBody(req, body) {
 
 
 
-const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, budgetMs: 90_000 };
+const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
 const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
 const retryableErrorCodes = new Set([
     'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH',
     'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
+/** What a request's timer aborts it with; retried like a dropped connection. */
+const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
+class TimeoutError extends errors/* OciError */.Mf {
+    plain;
+    constructor(url, what, ms) {
+        super('TIMEOUT', `${url.host} ${what} for ${ms / 1000} s`, { hint: timeoutHint });
+        this.name = 'TimeoutError';
+        this.plain = `${url.host} ${what} for ${ms / 1000} s`;
+    }
+}
 const maxRedirects = 10;
 const attemptsTaken = new WeakMap();
+const budgetSpent = new WeakSet();
+/** Whether the transport stopped retrying this response because its retry budget was spent. */
+function retryBudgetSpent(response) {
+    return budgetSpent.has(response);
+}
 /** How many attempts the transport made before settling on this response (1 when it was not retried). */
 function attemptsOf(response) {
     return attemptsTaken.get(response) ?? 1;
@@ -10201,11 +10259,32 @@ function parseRetryAfter(value, now = Date.now()) {
  */
 class Transport {
     policy;
+    timeouts;
     #options;
-    #uploads = new UploadSender();
+    #uploads;
+    /** Retry time spent so far, against `policy.budgetMs`. */
+    #spentMs = 0;
     constructor(options = {}) {
         this.#options = options;
         this.policy = { ...defaultRetryPolicy, ...options.retry };
+        this.timeouts = { ...defaultTimeouts, ...options.timeouts };
+        this.#uploads = new UploadSender(this.timeouts.idleMs);
+    }
+    /** How long to wait before retry `attempt` (1-based): `Retry-After` when given, else exponential with jitter. */
+    delayFor(attempt, retryAfterMs) {
+        const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
+        return retryAfterMs ?? exponential * (0.5 + Math.random() * 0.5);
+    }
+    /**
+     * Waits `delayMs` if the shared retry budget allows it; false when it would overspend, and the caller gives up.
+     * Used by this transport and by operations that retry a whole exchange (blob uploads).
+     */
+    async backoff(delayMs) {
+        if (this.#spentMs + delayMs > this.policy.budgetMs)
+            return false;
+        this.#spentMs += delayMs;
+        await (0,promises_.setTimeout)(delayMs, undefined, { signal: this.#options.signal });
+        return true;
     }
     async send(request) {
         let url = new URL(request.url);
@@ -10248,29 +10327,43 @@ class Transport {
         const attempts = retry ? this.policy.attempts : 1;
         for (let attempt = 1;; attempt++) {
             let response;
+            const started = Date.now();
+            const timer = new AbortController();
+            const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
             try {
                 if (upload) {
-                    response = await this.#uploads.send(method, url, headers, upload, this.#options.signal);
+                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
                 }
                 else {
-                    const init = { method, headers, redirect: 'manual', signal: this.#options.signal };
+                    const init = { method, headers, redirect: 'manual', signal };
                     if (body) {
                         init.body = body();
                         init.duplex = 'half';
                     }
-                    response = await fetch(url, init);
+                    const waiting = setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
+                    try {
+                        response = await fetch(url, init);
+                    }
+                    finally {
+                        clearTimeout(waiting);
+                    }
+                    response = withIdleTimeout(response, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
                 }
             }
             catch (err) {
-                const code = networkErrorCode(err);
+                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? (timer.signal.reason) : undefined;
+                const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
                 this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
                 if (this.#options.signal?.aborted)
                     throw err;
-                const message = describeNetworkError(err, url);
-                if (attempt >= attempts || !code || !retryableErrorCodes.has(code)) {
-                    throw new errors/* OciError */.Mf('NETWORK', attempt > 1 ? `${message} (after ${attempt} attempts)` : message, { cause: err });
-                }
-                await this.#backoff(attempt, undefined);
+                const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
+                const fail = (why) => new errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
+                if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
+                    throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
+                if (timedOut)
+                    this.#spentMs += Date.now() - started;
+                if (!(await this.backoff(this.delayFor(attempt))))
+                    throw fail(` (after ${attempt} attempts; gave up: the retry budget of ${this.policy.budgetMs / 1000} s is spent)`);
                 continue;
             }
             this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
@@ -10278,17 +10371,60 @@ class Transport {
             if (!retryableStatus.has(response.status) || attempt >= attempts)
                 return response;
             const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-            if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs)
+            if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) {
+                budgetSpent.add(response);
                 return response;
+            }
+            const delay = this.delayFor(attempt, retryAfter);
+            // Out of budget: the registry's own answer is the error to report (responseError says how many attempts).
+            if (this.#spentMs + delay > this.policy.budgetMs) {
+                budgetSpent.add(response);
+                return response;
+            }
             await response.body?.cancel();
-            await this.#backoff(attempt, retryAfter);
+            await this.backoff(delay);
         }
     }
-    async #backoff(attempt, retryAfter) {
-        const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
-        const jittered = exponential * (0.5 + Math.random() * 0.5);
-        await (0,promises_.setTimeout)(retryAfter ?? jittered, undefined, { signal: this.#options.signal });
-    }
+}
+/**
+ * The response with its body stream aborted (through `controller`) when no bytes arrive for `idleMs`. The timer
+ * restarts on every chunk and stops when the body ends; a cancelled body's timer fires into nothing (unref'd).
+ */
+function withIdleTimeout(response, controller, error, idleMs) {
+    if (!response.body)
+        return response;
+    let timer;
+    const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => controller.abort(error()), idleMs);
+        timer.unref();
+    };
+    const body = response.body.pipeThrough(new TransformStream({
+        start: arm,
+        transform(chunk, sink) {
+            arm();
+            sink.enqueue(chunk);
+        },
+        flush: () => clearTimeout(timer),
+    }));
+    const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    Object.defineProperty(wrapped, 'url', { value: response.url });
+    return wrapped;
+}
+/**
+ * Transport options for a user's `--timeout` / `timeout` (seconds; `45`, `45s`, `2m`): the response and idle
+ * timeouts, and a retry budget of three times that, so a dead or throttling registry fails in bounded time.
+ */
+function timeoutOptions(value) {
+    const text = (value ?? '').trim();
+    if (text === '')
+        return {};
+    const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
+    const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
+    if (!(seconds >= 1 && seconds <= 3600))
+        throw new errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
+    const ms = seconds * 1000;
+    return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
 }
 
 
@@ -10333,7 +10469,7 @@ const emptyJson = Buffer.from('{}');
 
 /***/ }),
 
-/***/ 2328:
+/***/ 7877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10372,7 +10508,64 @@ var content = __nccwpck_require__(3632);
 var order = __nccwpck_require__(8085);
 // EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
 var referrers = __nccwpck_require__(6869);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(8500);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/file-lock.ts
+
+
+
+function running(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+async function abandoned(path, staleMs) {
+    const [text, info] = await Promise.all([(0,promises_.readFile)(path, 'utf8').catch(() => ''), (0,promises_.stat)(path).catch(() => undefined)]);
+    if (!info)
+        return false;
+    const pid = Number(text.split(' ')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !running(pid))
+        return true;
+    return Date.now() - info.mtimeMs > staleMs;
+}
+/** Runs `fn` holding `path` (e.g. `index.json.lock`); the lock is removed however `fn` ends. */
+async function withFileLock(path, fn, options = {}) {
+    const waitMs = options.waitMs ?? 60_000;
+    const staleMs = options.staleMs ?? 120_000;
+    const started = Date.now();
+    for (let delay = 5;; delay = Math.min(delay * 2, 200)) {
+        try {
+            const handle = await (0,promises_.open)(path, 'wx');
+            await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
+            await handle.close();
+            break;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+            if (await abandoned(path, staleMs)) {
+                await (0,promises_.rm)(path, { force: true });
+                continue;
+            }
+            if (Date.now() - started > waitMs)
+                throw new errors/* OciError */.Mf('LOCKED', `${path} has been held by another writer for over ${waitMs / 1000} s; if no other d2ci runs on this folder, delete it`);
+            await (0,external_node_timers_promises_.setTimeout)(delay + Math.random() * delay);
+        }
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        await (0,promises_.rm)(path, { force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/layout.ts
+
 
 
 
@@ -10387,6 +10580,8 @@ var referrers = __nccwpck_require__(6869);
 
 const refNameAnnotation = 'org.opencontainers.image.ref.name';
 const layoutFile = JSON.stringify({ imageLayoutVersion: '1.0.0' });
+/** As for registries (remote.ts): no manifest is read whole above this size. */
+const maxManifestBytes = 8 * 1024 * 1024;
 /** Serialises index.json updates per directory within this process; each write is an atomic rename. */
 const indexLocks = new Map();
 /**
@@ -10427,10 +10622,13 @@ class OciLayout {
         await (0,promises_.writeFile)(temp, content);
         await (0,promises_.rename)(temp, (0,external_node_path_.join)(this.dir, name));
     }
-    /** Runs `fn` after every earlier index.json change to this directory in this process. */
+    /**
+     * Runs `fn` after every earlier index.json change to this directory in this process, holding `index.json.lock`
+     * against other processes (concurrent pushes to one layout must not lose each other's tags).
+     */
     async #locked(fn) {
         const previous = indexLocks.get(this.dir) ?? Promise.resolve();
-        const next = previous.catch(() => undefined).then(fn);
+        const next = previous.catch(() => undefined).then(() => withFileLock((0,external_node_path_.join)(this.dir, 'index.json.lock'), fn));
         indexLocks.set(this.dir, next);
         try {
             return await next;
@@ -10450,8 +10648,14 @@ class OciLayout {
                 return { schemaVersion: 2, mediaType: media_types/* MediaType */.zu.ociIndex, manifests: [] };
             throw err;
         }
-        const index = JSON.parse(text);
-        if (!Array.isArray(index.manifests))
+        let index;
+        try {
+            index = JSON.parse(text);
+        }
+        catch (err) {
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json is not valid JSON (${err.message}); restore it or start a new layout`);
+        }
+        if (!index || !Array.isArray(index.manifests))
             throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json has no manifests array`);
         return index;
     }
@@ -10473,7 +10677,11 @@ class OciLayout {
         if (entry)
             return { mediaType: entry.mediaType, digest: entry.digest, size: entry.size };
         if (byDigest) {
-            const bytes = await (0,promises_.readFile)(this.#blobPath(reference)).catch(() => undefined);
+            const bytes = await this.#readManifestBlob(reference).catch((err) => {
+                if (err instanceof errors/* OciError */.Mf)
+                    throw err;
+                return undefined;
+            });
             if (bytes) {
                 (0,oci_digest/* verifyBytes */.RV)(bytes, { digest: reference });
                 return { mediaType: (0,oci_descriptor/* parseManifest */.Ng)(bytes).mediaType, digest: reference, size: bytes.length };
@@ -10483,11 +10691,21 @@ class OciLayout {
     }
     async fetchManifest(reference) {
         const descriptor = await this.resolve(reference);
-        const bytes = await (0,promises_.readFile)(this.#blobPath(descriptor.digest)).catch(() => {
+        const bytes = await this.#readManifestBlob(descriptor.digest).catch((err) => {
+            if (err instanceof errors/* OciError */.Mf)
+                throw err;
             throw notFound(this.name, descriptor.digest);
         });
         (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
         return { descriptor, bytes };
+    }
+    /** A manifest's bytes, refused above the size registries allow (a crafted layout cannot exhaust memory). */
+    async #readManifestBlob(digest) {
+        const path = this.#blobPath(digest);
+        const info = await (0,promises_.stat)(path);
+        if (info.size > maxManifestBytes)
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}: manifest ${digest} is ${info.size} bytes, over the ${maxManifestBytes} bytes a manifest may have`);
+        return (0,promises_.readFile)(path);
     }
     async fetch(descriptor) {
         if (!(await this.exists(descriptor)))
@@ -10561,7 +10779,7 @@ class OciLayout {
             if (seen.has(entry.digest))
                 continue;
             seen.add(entry.digest);
-            const bytes = await (0,promises_.readFile)(this.#blobPath(entry.digest)).catch(() => undefined);
+            const bytes = await this.#readManifestBlob(entry.digest).catch(() => undefined);
             if (!bytes)
                 continue;
             const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType);
@@ -11018,7 +11236,8 @@ class AuthSession {
         const basic = challenges.find((c) => c.scheme === 'basic');
         const credential = await this.credentialFor(registry);
         if (bearer) {
-            const scheme = { scheme: 'bearer', realm: bearer.params.realm, service: bearer.params.service };
+            const realm = this.#checkRealm(registry, bearer.params.realm);
+            const scheme = { scheme: 'bearer', realm, service: bearer.params.service };
             this.#schemes.set(registry, scheme);
             const wanted = mergeScopes([...scopes], challengeScopes(bearer));
             const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
@@ -11030,6 +11249,27 @@ class AuthSession {
             return header === rejected ? undefined : header;
         }
         return undefined;
+    }
+    /**
+     * The realm a registry names for its tokens receives the credentials, so it must be a plain https URL (http only
+     * when the registry itself is plain HTTP), with no userinfo. Docker Hub's realm is on another host
+     * (auth.docker.io), so another host is allowed; another scheme or a downgrade is not.
+     */
+    #checkRealm(registry, realm) {
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm that is not a URL`, { status: 401 });
+        }
+        const secure = this.#options.secureRegistry?.(registry) ?? true;
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+        }
+        if (url.username || url.password)
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
+        return url.href;
     }
     async #token(registry, scheme, scopes, credential, refresh) {
         const wanted = mergeScopes(scopes);
@@ -11137,7 +11377,7 @@ class RegistryClient {
     constructor(options = {}) {
         this.options = options;
         this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret });
+        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
     }
     repository(reference) {
         return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
@@ -11156,6 +11396,13 @@ class RegistryClient {
     }
     /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
     async send(registry, request) {
+        // URLs a registry hands back (upload Location, Link rel=next) may only lead to the registry's own origin: the
+        // request carries its credentials and, for uploads, the content.
+        const origin = new URL(this.baseUrl(registry)).origin;
+        const url = new URL(request.url);
+        if (url.origin !== origin) {
+            throw new errors/* OciError */.Mf('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
+        }
         const authorization = await this.auth.authorization(registry, request.scopes);
         let response = await this.transport.send(withAuthorization(request, authorization));
         if (response.status === 401) {
@@ -11197,7 +11444,7 @@ async function responseError(response, what) {
     }
     const retryAfter = response.headers.get('retry-after');
     const attempts = (0,http/* attemptsOf */.Or)(response);
-    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
+    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${(0,http/* retryBudgetSpent */.SC)(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
     const status = `${response.status} ${code}`;
     return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
         status: response.status,
@@ -11234,8 +11481,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __nccwpck_require__(8500);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __nccwpck_require__(8706);
 // EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
@@ -11387,7 +11632,6 @@ var referrers = __nccwpck_require__(6869);
 
 
 
-
 const defaultMonolithicLimit = 128 * 1024 * 1024;
 const defaultChunkSize = 32 * 1024 * 1024;
 const maxManifestBytes = 8 * 1024 * 1024;
@@ -11397,6 +11641,8 @@ class RemoteRepository {
     registry;
     repository;
     name;
+    /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
+    plainHttp;
     #client;
     #monolithicLimit;
     #chunkSize;
@@ -11405,12 +11651,9 @@ class RemoteRepository {
         this.registry = registry;
         this.repository = repository;
         this.name = `${registry}/${repository}`;
+        this.plainHttp = client.baseUrl(registry).startsWith('http:');
         this.#monolithicLimit = upload.monolithicLimit ?? defaultMonolithicLimit;
         this.#chunkSize = Math.max(1, upload.chunkSize ?? defaultChunkSize);
-    }
-    /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
-    get plainHttp() {
-        return this.#client.baseUrl(this.registry).startsWith('http:');
     }
     #url(path) {
         return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
@@ -11656,7 +11899,9 @@ class RemoteRepository {
                     throw err;
                 if (await this.exists(descriptor).catch(() => false))
                     return 'uploaded';
-                await (0,promises_.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() * 0.5));
+                // The transport's retry budget is shared: a registry that keeps failing stops the whole push within it.
+                if (!(await this.#client.transport.backoff(this.#client.transport.delayFor(attempt))))
+                    throw err;
             }
         }
     }
@@ -11685,7 +11930,8 @@ class RemoteRepository {
             catch (err) {
                 if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof errors/* OciError */.Mf && err.status === 416)))
                     throw err;
-                await (0,promises_.setTimeout)(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)));
+                if (!(await this.#client.transport.backoff(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)))))
+                    throw err;
                 // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
                 const status = await this.#send({ method: 'GET', url: location }, ['pull', 'push']);
                 if (status.status !== 204)

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { diffArtifact, locationReference, ArtifactPathError } from '@d2ci/core';
+import { diffArtifact, locationReference, ArtifactPathError, AmbiguousLayerError } from '@d2ci/core';
 import { parseFlags, registryFlags, treeFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
-import { json, type Io } from '../output.ts';
+import { data, json, type Io } from '../output.ts';
 
 export const diffHelp = `Usage: d2ci diff URL [flags]
 
@@ -19,10 +19,11 @@ Flags:
       --creds USER:PASS      registry credentials
       --provider NAME        generic (default), aws, gcp or azure
       --insecure-registry    plain HTTP to the registry
+      --layer-media-type T   the layer to compare, by media type (needed when the artifact has several layers)
   -o, --output json          print {"identical","reason","local","remote"}`;
 
 export async function diff(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('diff', args, { ...registryFlags, ...treeFlags, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parseFlags('diff', args, { ...registryFlags, ...treeFlags, 'layer-media-type': { type: 'string' }, output: { type: 'string', short: 'o' } });
   if (values.help) {
     io.out(diffHelp);
     return 0;
@@ -39,13 +40,15 @@ export async function diff(args: string[], io: Io): Promise<number> {
       addIgnorePaths: splitList(values['add-ignore-paths']),
       sourceIgnore: values['source-ignore'],
       resolveSymlinks: values['resolve-symlinks'],
+      ...(values['layer-media-type'] ? { layerMediaType: values['layer-media-type'] } : {}),
     });
   } catch (err) {
     if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
+    if (err instanceof AmbiguousLayerError) throw new UsageError(`${err.message}${values['layer-media-type'] ? '' : ' (--layer-media-type)'}`);
     throw await explainAuth(opened, err);
   }
   if (values.output === 'json') json(io, { identical: result.identical, reason: result.reason, local: { digest: result.local.digest, size: result.local.size }, remote: result.remote ?? null });
   else if (result.identical) io.err(`✔ no changes detected`);
-  else io.err(`✗ ${result.reason}${result.remote ? ` (local ${result.local.digest}, ${result.local.size} bytes; remote ${result.remote.digest}, ${result.remote.size} bytes)` : ''}`);
+  else io.err(`✗ ${data(result.reason)}${result.remote ? ` (local ${result.local.digest}, ${result.local.size} bytes; remote ${result.remote.digest}, ${result.remote.size} bytes)` : ''}`);
   return result.identical ? 0 : 1;
 }

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { newestAttestation, documentMediaTypes, fetchReferrerContent, predicateTypes, pullArtifact, locationReference, locationName, UnsafeArchiveError } from '@d2ci/core';
+import { newestAttestation, documentMediaTypes, fetchReferrerContent, predicateTypes, pullArtifact, locationReference, locationName, UnsafeArchiveError, AmbiguousLayerError } from '@d2ci/core';
 import { parseFlags, registryFlags, parseSize } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
-import { json, type Io } from '../output.ts';
+import { data, json, type Io } from '../output.ts';
 
 export const pullHelp = `Usage: d2ci pull URL --output DIR [flags]
        d2ci pull URL --referrer TYPE [--output FILE]
@@ -89,13 +89,14 @@ export async function pull(args: string[], io: Io): Promise<number> {
     result = await pullArtifact({ target: opened.target, reference, output: values.output, maxSize: parseSize('max-size', values['max-size']), layerMediaType: values['layer-media-type'] });
   } catch (err) {
     if (err instanceof UnsafeArchiveError) throw err;
+    if (err instanceof AmbiguousLayerError) throw new UsageError(`${err.message}${values['layer-media-type'] ? '' : ' (--layer-media-type)'}`);
     throw await explainAuth(opened, err);
   }
   const source = result.annotations['org.opencontainers.image.source'];
   const revision = result.annotations['org.opencontainers.image.revision'];
   if (values.json) json(io, { digest: result.descriptor.digest, source: source ?? null, revision: revision ?? null, files: result.files, bytes: result.bytes });
   else {
-    if (source || revision) io.err(`✔ source ${source ?? '?'}, revision ${revision ?? '?'}`);
+    if (source || revision) io.err(`✔ source ${data(source ?? '?')}, revision ${data(revision ?? '?')}`);
     io.err(`✔ extracted ${result.files} files (${result.bytes} bytes) from ${result.descriptor.digest} to ${values.output}`);
   }
   return 0;

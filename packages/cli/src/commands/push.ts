@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  pushArtifact, formatLocation, locationName, isValidTag, signBeforeTagging, signNotationBeforeTagging, tagRule, ArtifactPathError, SbomError, attachDocuments, createBundleSigner, generateSbom,
+  pushArtifact, formatLocation, locationName, isValidTag, signBeforeTagging, signNotationBeforeTagging, tagRule, ArtifactPathError, ProtectedTagError, SbomError, attachDocuments, createBundleSigner, generateSbom,
   readDocument, type ArtifactDocument, type Descriptor, type Location,
 } from '@d2ci/core';
 import { parseFlags, registryFlags, treeFlags, splitList, parseAnnotations } from '../flags.ts';
@@ -33,6 +33,8 @@ Flags:
       --revision REV         org.opencontainers.image.revision (default: <branch>@sha1:<commit>)
       --tag T                more tags to point at the artifact (repeatable, comma-separated)
       --diff-tag T           push only if the content differs from the artifact at T (the push goes to T)
+      --force T              let the push move these protected tags: latest-stable, an existing release version
+                             (sha256-… signature and referrers tags never move)
       --ignore-paths P       gitignore patterns to leave out; replaces Flux's defaults (repeatable, comma-separated)
       --add-ignore-paths P   patterns added to the defaults
       --source-ignore        also honour .sourceignore files
@@ -54,6 +56,7 @@ Flags:
       --creds USER:PASS      registry credentials (default: GITHUB_TOKEN for ghcr.io, docker config)
       --provider NAME        generic (default), aws, gcp or azure
       --insecure-registry    plain HTTP to the registry
+      --timeout SECONDS      per-request timeout (default 30; retries stop after 3 × this)
   -o, --output json          print {"pushed","url","repository","tag","tags","digest"} (plus "signatureRef" when signed)
       --debug                log every registry request`;
 
@@ -64,6 +67,7 @@ export async function push(args: string[], io: Io): Promise<number> {
     source: { type: 'string' },
     revision: { type: 'string' },
     tag: { type: 'string', multiple: true },
+    force: { type: 'string', multiple: true },
     'diff-tag': { type: 'string' },
     annotation: { type: 'string', short: 'a', multiple: true },
     annotations: { type: 'string', multiple: true },
@@ -138,11 +142,13 @@ export async function push(args: string[], io: Io): Promise<number> {
       revision,
       annotations,
       reproducible: values.reproducible,
+      force: splitList(values.force),
       // Without a step to run first, the manifest is stored by tag directly (one request fewer).
       beforeTag: signingStep || values.sbom || files.length ? beforeTag : undefined,
     });
   } catch (err) {
     if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
+    if (err instanceof ProtectedTagError) throw new UsageError(`--tag: ${err.message}`);
     throw await explainAuth(opened, err);
   }
   const digest = result.descriptor.digest;

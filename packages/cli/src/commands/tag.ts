@@ -1,4 +1,4 @@
-import { tagArtifact, locationReference, locationName, isValidTag, tagRule } from '@d2ci/core';
+import { tagArtifact, locationReference, locationName, isValidTag, tagRule, ProtectedTagError } from '@d2ci/core';
 import { parseFlags, registryFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
@@ -11,13 +11,16 @@ and its signatures stay valid; a tag that already points there is not written ag
 
 Flags:
       --tag T                tag to set (repeatable, comma-separated)
+      --force T              let --tag move these protected tags: latest-stable, an existing release version
+                             (sha256-… signature and referrers tags never move)
+      --timeout SECONDS      per-request timeout (default 30; retries stop after 3 × this)
       --creds USER:PASS      registry credentials
       --provider NAME        generic (default), aws, gcp or azure
       --insecure-registry    plain HTTP to the registry
   -o, --output json          print {"digest","tags":[{"tag","changed"}]}`;
 
 export async function tag(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('tag', args, { ...registryFlags, tag: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parseFlags('tag', args, { ...registryFlags, tag: { type: 'string', multiple: true }, force: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' } });
   if (values.help) {
     io.out(tagHelp);
     return 0;
@@ -30,8 +33,9 @@ export async function tag(args: string[], io: Io): Promise<number> {
   if (!reference) throw new UsageError('the URL must name the artifact to tag, by :tag or @digest');
   let result;
   try {
-    result = await tagArtifact(opened.target, reference, tags);
+    result = await tagArtifact(opened.target, reference, tags, { force: splitList(values.force) });
   } catch (err) {
+    if (err instanceof ProtectedTagError) throw new UsageError(`--tag: ${err.message}`);
     throw await explainAuth(opened, err);
   }
   if (values.output === 'json') json(io, { digest: result.descriptor.digest, tags: result.tags });

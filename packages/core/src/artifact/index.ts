@@ -12,3 +12,5 @@ export * from './components.ts';
 export * from './inventory.ts';
 export * from './sbom.ts';
 export * from './documents.ts';
+export { guardTags, ProtectedTagError, type ProtectedTagCode } from './tag-guard.ts';
+export { AmbiguousLayerError, contentLayer } from './layer.ts';

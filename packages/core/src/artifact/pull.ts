@@ -4,9 +4,9 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
-import { isIndex, parseManifest, type Descriptor } from '../oci/descriptor.ts';
+import { parseManifest, type Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
-import { FluxMediaType } from './flux.ts';
+import { contentLayer } from './layer.ts';
 
 export const defaultMaxPullSize = 1024 * 1024 * 1024;
 
@@ -18,7 +18,7 @@ export interface PullArtifactOptions {
   output: string;
   /** Refuse artifacts that unpack to more than this many bytes (default 1 GiB). */
   maxSize?: number;
-  /** Layer to extract; default: the first Flux content layer, else the first layer (as source-controller). */
+  /** Layer to extract, by media type (as a cluster's `layerSelector`); default: the artifact's only layer. */
   layerMediaType?: string;
 }
 
@@ -45,10 +45,7 @@ export class UnsafeArchiveError extends Error {
 export async function pullArtifact(options: PullArtifactOptions): Promise<PullArtifactResult> {
   const fetched = await options.target.fetchManifest(options.reference);
   const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
-  if (isIndex(manifest)) throw new Error(`${options.reference} is an image index, not an artifact`);
-  const wanted = options.layerMediaType ?? FluxMediaType.content;
-  const layer = manifest.layers.find((l) => l.mediaType === wanted) ?? (options.layerMediaType ? undefined : manifest.layers[0]);
-  if (!layer) throw new Error(options.layerMediaType ? `no layer with media type ${wanted} in ${options.reference}` : `${options.reference} has no layers`);
+  const layer = contentLayer(fetched, options.reference, options.layerMediaType);
   const maxSize = options.maxSize ?? defaultMaxPullSize;
   if (layer.size > maxSize) throw new UnsafeArchiveError(`layer is ${layer.size} bytes, over the ${maxSize}-byte limit (raise max-size)`);
 

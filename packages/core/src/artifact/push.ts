@@ -7,11 +7,13 @@ import { bytesSource, fileSource } from '../oci/content.ts';
 import { MemoryStore } from '../oci/memory.ts';
 import { applyTag, copyGraph, type CopyResult, type TagResult } from '../oci/copy.ts';
 import { isNotFound } from '../oci/errors.ts';
-import { parseManifest, isIndex, type Descriptor } from '../oci/descriptor.ts';
+import { parseManifest, type Descriptor } from '../oci/descriptor.ts';
 import type { FetchedManifest, Target } from '../oci/target.ts';
 import { ArtifactPathError, walkEntries, type WalkOptions } from './walk.ts';
 import { writeLayer, type LayerInfo } from './build.ts';
 import { fluxManifest, type ArtifactMetadata } from './manifest.ts';
+import { guardTags } from './tag-guard.ts';
+import { soleLayer } from './layer.ts';
 
 export interface PushArtifactOptions extends WalkOptions, ArtifactMetadata {
   /** Directory (or file) to pack. */
@@ -21,6 +23,8 @@ export interface PushArtifactOptions extends WalkOptions, ArtifactMetadata {
   tags?: readonly string[];
   /** Compare with the artifact at this tag first; if the content is the same, push nothing (like D2's `diff-tag`). */
   diffTag?: string;
+  /** Protected tags (latest-stable, an existing release version) the user explicitly allows to move (see tag-guard.ts). */
+  force?: readonly string[];
   /** Runs once the manifest is stored by digest, before any tag moves (signing goes here). */
   beforeTag?: (descriptor: Descriptor) => Promise<void>;
   /** Where the layer tarball is staged (default: the OS temp dir, e.g. RUNNER_TEMP on GitHub). */
@@ -62,8 +66,9 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
 
     if (options.diffTag && current) {
       const existing = await current;
-      const remoteLayer = existing && firstLayer(existing);
+      const remoteLayer = existing && soleLayer(existing);
       if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
+        await guardTags(options.target, tags.filter((t) => t !== options.diffTag), existing.descriptor.digest, options.force);
         const results: TagResult[] = [];
         for (const tag of tags) results.push(tag === options.diffTag ? { tag, changed: false } : await applyTag(options.target, existing, tag, { lookFirst: true }));
         const { manifest } = parseManifest(existing.bytes, existing.descriptor.mediaType);
@@ -72,6 +77,8 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
     }
 
     const built = fluxManifest(layer, options);
+    // Before any byte is uploaded: a push that may not move one of its tags moves none.
+    await guardTags(options.target, tags, built.descriptor.digest, options.force);
     const staging = new MemoryStore('staging');
     staging.stage(built.configDescriptor, bytesSource(built.config));
     staging.stage(built.layerDescriptor, fileSource(layerFile, layer.size));
@@ -100,7 +107,3 @@ export async function fetchIfExists(target: Target, reference: string): Promise<
   }
 }
 
-function firstLayer(fetched: FetchedManifest): Descriptor | undefined {
-  const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
-  return isIndex(manifest) ? undefined : manifest.layers[0];
-}

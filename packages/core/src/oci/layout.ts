@@ -12,9 +12,12 @@ import { bytesSource, fileSource, type BlobSource } from './content.ts';
 import type { FetchedManifest, Target } from './target.ts';
 import { compareBytes } from './order.ts';
 import { filterByArtifactType, referrerDescriptor } from './referrers.ts';
+import { withFileLock } from './file-lock.ts';
 
 export const refNameAnnotation = 'org.opencontainers.image.ref.name';
 const layoutFile = JSON.stringify({ imageLayoutVersion: '1.0.0' });
+/** As for registries (remote.ts): no manifest is read whole above this size. */
+const maxManifestBytes = 8 * 1024 * 1024;
 
 /** Serialises index.json updates per directory within this process; each write is an atomic rename. */
 const indexLocks = new Map<string, Promise<unknown>>();
@@ -61,10 +64,13 @@ export class OciLayout implements Target {
     await rename(temp, join(this.dir, name));
   }
 
-  /** Runs `fn` after every earlier index.json change to this directory in this process. */
+  /**
+   * Runs `fn` after every earlier index.json change to this directory in this process, holding `index.json.lock`
+   * against other processes (concurrent pushes to one layout must not lose each other's tags).
+   */
   async #locked<T>(fn: () => Promise<T>): Promise<T> {
     const previous = indexLocks.get(this.dir) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(fn);
+    const next = previous.catch(() => undefined).then(() => withFileLock(join(this.dir, 'index.json.lock'), fn));
     indexLocks.set(this.dir, next);
     try {
       return await next;
@@ -81,8 +87,13 @@ export class OciLayout implements Target {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] };
       throw err;
     }
-    const index = JSON.parse(text) as ImageIndex;
-    if (!Array.isArray(index.manifests)) throw new OciError('MANIFEST_INVALID', `${this.name}/index.json has no manifests array`);
+    let index: ImageIndex;
+    try {
+      index = JSON.parse(text) as ImageIndex;
+    } catch (err) {
+      throw new OciError('MANIFEST_INVALID', `${this.name}/index.json is not valid JSON (${(err as Error).message}); restore it or start a new layout`);
+    }
+    if (!index || !Array.isArray(index.manifests)) throw new OciError('MANIFEST_INVALID', `${this.name}/index.json has no manifests array`);
     return index;
   }
 
@@ -105,7 +116,10 @@ export class OciLayout implements Target {
     const entry = index.manifests.find((d) => (byDigest ? d.digest === reference : d.annotations?.[refNameAnnotation] === reference));
     if (entry) return { mediaType: entry.mediaType, digest: entry.digest, size: entry.size };
     if (byDigest) {
-      const bytes = await readFile(this.#blobPath(reference)).catch(() => undefined);
+      const bytes = await this.#readManifestBlob(reference).catch((err: unknown) => {
+        if (err instanceof OciError) throw err;
+        return undefined;
+      });
       if (bytes) {
         verifyBytes(bytes, { digest: reference });
         return { mediaType: parseManifest(bytes).mediaType, digest: reference, size: bytes.length };
@@ -116,11 +130,20 @@ export class OciLayout implements Target {
 
   async fetchManifest(reference: string): Promise<FetchedManifest> {
     const descriptor = await this.resolve(reference);
-    const bytes = await readFile(this.#blobPath(descriptor.digest)).catch(() => {
+    const bytes = await this.#readManifestBlob(descriptor.digest).catch((err: unknown) => {
+      if (err instanceof OciError) throw err;
       throw notFound(this.name, descriptor.digest);
     });
     verifyBytes(bytes, descriptor);
     return { descriptor, bytes };
+  }
+
+  /** A manifest's bytes, refused above the size registries allow (a crafted layout cannot exhaust memory). */
+  async #readManifestBlob(digest: string): Promise<Buffer> {
+    const path = this.#blobPath(digest);
+    const info = await stat(path);
+    if (info.size > maxManifestBytes) throw new OciError('MANIFEST_INVALID', `${this.name}: manifest ${digest} is ${info.size} bytes, over the ${maxManifestBytes} bytes a manifest may have`);
+    return readFile(path);
   }
 
   async fetch(descriptor: Descriptor): Promise<Readable> {
@@ -195,7 +218,7 @@ export class OciLayout implements Target {
     for (const entry of index.manifests) {
       if (seen.has(entry.digest)) continue;
       seen.add(entry.digest);
-      const bytes = await readFile(this.#blobPath(entry.digest)).catch(() => undefined);
+      const bytes = await this.#readManifestBlob(entry.digest).catch(() => undefined);
       if (!bytes) continue;
       const { manifest } = parseManifest(bytes, entry.mediaType);
       if (manifest.subject?.digest === descriptor.digest) found.push(referrerDescriptor(entry, manifest));

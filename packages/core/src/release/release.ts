@@ -1,10 +1,11 @@
 import { mapLimit } from '../oci/concurrency.ts';
 import { applyTag, currentDigest, type TagResult } from '../oci/copy.ts';
-import { isIndex, parseManifest, type Descriptor } from '../oci/descriptor.ts';
+import { parseManifest, type Descriptor } from '../oci/descriptor.ts';
 import type { FetchedManifest, Target } from '../oci/target.ts';
 import { hashLayer } from '../artifact/build.ts';
 import { Annotation, cosignTagSuffixes } from '../artifact/flux.ts';
 import { fetchIfExists, pushArtifact } from '../artifact/push.ts';
+import { soleLayer } from '../artifact/layer.ts';
 import type { ArtifactMetadata } from '../artifact/manifest.ts';
 import type { WalkOptions } from '../artifact/walk.ts';
 import type { SignatureFormat } from '../sign/sign.ts';
@@ -13,17 +14,13 @@ import type { SigningIdentity } from '../sign/signer.ts';
 import { verifyArtifact } from '../verify/verify.ts';
 import type { Verification } from '../verify/signatures.ts';
 import { checkReleaseSignature } from './self-check.ts';
+import { claimVersion, lastLook } from './claim.ts';
+import { ReleaseRefused } from './errors.ts';
 import { compareVersions, isVersionTag, type ReleaseTag } from './tag.ts';
 
 export const stableTag = 'latest-stable';
 
-/** A release that must not happen; nothing was moved, signed or pushed. */
-export class ReleaseRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ReleaseRefused';
-  }
-}
+export { ReleaseRefused } from './errors.ts';
 
 export interface ReleaseSigning {
   identity: SigningIdentity;
@@ -38,6 +35,8 @@ interface Common {
   signing?: ReleaseSigning;
   /** Move `latest-stable` below the version it holds. */
   allowDowngrade?: boolean;
+  /** How long to wait before reading the version tag back (races with another run; see claim.ts). */
+  settleMs?: number;
 }
 
 export interface PromoteReleaseOptions extends Common {
@@ -88,10 +87,8 @@ function annotationsOf(fetched: FetchedManifest): Record<string, string> {
   return parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
 }
 
-function layerOf(fetched: FetchedManifest): Descriptor | undefined {
-  const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
-  return isIndex(manifest) ? undefined : manifest.layers[0];
-}
+/** The content layer, decided as pull and diff decide it (an ambiguous artifact matches nothing). */
+const layerOf = soleLayer;
 
 const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
 
@@ -191,7 +188,6 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
     if (note) notes.push(note);
   }
 
-  const tags = [release.version, ...(moveStable ? [stableTag] : [])];
   if (options.mode === 'promote' && artifact) {
     // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
     // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
@@ -208,8 +204,11 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
       const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, options.signing.identity, signature, options.verification);
       if (checkedRelease) notes.push(checkedRelease);
     }
-    const results: TagResult[] = [];
-    for (const tag of tags) results.push(await applyTag(target, artifact, tag, { lookFirst: true }));
+    // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
+    await lastLook(target, release.version, artifact.descriptor.digest);
+    const results: TagResult[] = [await applyTag(target, artifact, release.version, { lookFirst: true })];
+    await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs);
+    if (moveStable) results.push(await applyTag(target, artifact, stableTag, { lookFirst: true }));
     return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
   }
 
@@ -220,7 +219,9 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
     ...build.walk,
     path: build.path,
     target,
-    tags,
+    tags: [release.version],
+    // The version is release's own tag: lastLook/claimVersion decide it (a race gets its own answer).
+    force: [release.version],
     source: build.source,
     revision: build.revision,
     created: build.created,
@@ -233,10 +234,13 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
           notes.push(...addedFormatNotes(signature.added, 'the digest'));
           const checkedRelease = await checkReleaseSignature(target, descriptor, buildSigning.identity, signature);
           if (checkedRelease) notes.push(checkedRelease);
+          await lastLook(target, release.version, descriptor.digest);
         }
-      : undefined,
+      : (descriptor) => lastLook(target, release.version, descriptor.digest),
   });
-  return { ...base, action, descriptor: pushed.descriptor, tags: pushed.tags, ...(signature ? { signature } : {}), notes };
+  await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
+  const stableResult = moveStable ? [await applyTag(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })] : [];
+  return { ...base, action, descriptor: pushed.descriptor, tags: [...pushed.tags, ...stableResult], ...(signature ? { signature } : {}), notes };
 }
 
 /** Points `latest-stable` back at an earlier release, after verifying that release's signature. */

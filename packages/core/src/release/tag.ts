@@ -1,5 +1,8 @@
 import semver from 'semver';
 import { isValidTag } from '../oci/reference.ts';
+import { isVersionTag } from '../artifact/tag-guard.ts';
+
+export { isVersionTag };
 
 /** A release named by a Git tag: `v1.2.3` (fleet repositories) or `frontend/v1.2.3` (component repositories). */
 export interface ReleaseTag {
@@ -53,9 +56,6 @@ export function compareVersions(a: string, b: string): number {
   return semver.compare(a.replace(/^v/, ''), b.replace(/^v/, ''));
 }
 
-export function isVersionTag(tag: string): boolean {
-  return /^v[0-9]/.test(tag) && semver.valid(tag.replace(/^v/, '')) !== null;
-}
 
 /**
  * What a rollback names: a release tag as the pattern parses it (`frontend/v1.2.3` → component `frontend`), or a
