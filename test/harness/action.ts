@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -96,7 +96,9 @@ export async function runAction(action: string, inputs: Record<string, string>, 
   const childEnv = runnerEnv(action, inputs, { HOME: work, RUNNER_TEMP: runnerTemp, ...files, ...state, ...env });
   const entry = phase ? spec.runs.post : spec.runs.main;
   if (!entry) throw new Error(`${action} has no post step`);
-  const result = await run(process.execPath, [join(dir, entry)], { env: childEnv, cwd: childEnv.GITHUB_WORKSPACE ?? repoRoot });
+  // The runner starts a step in GITHUB_WORKSPACE; one an earlier step removed is simulated from the repository root.
+  const cwd = childEnv.GITHUB_WORKSPACE && existsSync(childEnv.GITHUB_WORKSPACE) ? childEnv.GITHUB_WORKSPACE : repoRoot;
+  const result = await run(process.execPath, [join(dir, entry)], { env: childEnv, cwd });
   const outputText = readFileSync(files.GITHUB_OUTPUT, 'utf8');
   const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
   const commands = [...result.stdout.matchAll(/^::([a-z-]+)::(.*)$/gm)];

@@ -143,4 +143,75 @@ describe('hostile registries (network)', () => {
     assert.doesNotMatch(listed.stderr, /^::/m);
     assert.match(line, /403 DENIED: no\\u001b\[31m red ::warning::owned ::add-mask::x/);
   });
+
+  it('a connection reset on a manifest read is retried, and the listing succeeds', async () => {
+    reset();
+    let dropped = 0;
+    proxy.plan = ({ path }) => (path.includes('/manifests/') && dropped++ < 2 ? { kind: 'drop' } : { kind: 'pass' });
+    const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--creds', creds, '-o', 'json'], ws);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.equal(dropped >= 2, true);
+  });
+
+  it('a registry that always resets the connection: one line naming the host, after the attempts', async () => {
+    reset();
+    proxy.plan = () => ({ kind: 'drop' });
+    const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--timeout', '1'], ws);
+    assert.equal(listed.code, 1);
+    assert.match(oneLine(listed.stderr), new RegExp(`request to ${proxy.host} failed: .*\\(after \\d attempts`));
+  });
+
+  it('a blob cut short mid-transfer: pull fails naming it, and writes no output', async () => {
+    reset();
+    proxy.plan = ({ path }) => (path.includes('/blobs/sha256:') ? { kind: 'truncate', bytes: 20 } : { kind: 'pass' });
+    const out = join(ws, 'out-truncated');
+    const pulled = await d2ci(['pull', `oci://${proxy.host}/acme/app:v1`, '--output', out, '--creds', creds], ws);
+    assert.equal(pulled.code, 1);
+    assert.match(oneLine(pulled.stderr), new RegExp(`^✗ ${proxy.host} closed the connection while sending /v2/acme/app/blobs/sha256:[0-9a-f]{64} \\(after 20 bytes\\)$`));
+    assert.equal(existsSync(out), false);
+  });
+
+  it('a persistent 503: retried within the budget, then the registry\'s own answer in one line', async () => {
+    reset();
+    proxy.plan = () => ({ kind: 'status', status: 503 });
+    const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--timeout', '1'], ws);
+    assert.equal(listed.code, 1);
+    assert.match(oneLine(listed.stderr), /503 UNAVAILABLE: injected fault \(after \d attempts\)/);
+    assert.ok(proxy.log.length <= 6, `${proxy.log.length} requests`);
+  });
+
+  it('a Link rel=next with a non-HTTP scheme is refused like another origin', async () => {
+    reset();
+    proxy.plan = ({ path }) => (path.includes('/tags/list') ? { kind: 'headers', rewrite: (h) => ({ ...h, link: '<file:///etc/passwd>; rel="next"' }) } : { kind: 'pass' });
+    const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--creds', creds], ws);
+    assert.equal(listed.code, 1);
+    assert.match(oneLine(listed.stderr), /pointed a GET request at another origin \(null\)|another origin/);
+  });
+
+  it('a Link rel=next that loops back to itself ends the listing instead of spinning', async () => {
+    reset();
+    proxy.plan = ({ path }) => (path.includes('/tags/list') ? { kind: 'headers', rewrite: (h) => ({ ...h, link: '</v2/acme/app/tags/list?n=1000>; rel="next"' }) } : { kind: 'pass' });
+    const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--creds', creds, '-o', 'json'], ws);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.ok(proxy.log.filter((r) => r.path.includes('/tags/list')).length <= 4);
+  });
+
+  it('a tags list that is not JSON: one line naming what was read', async () => {
+    reset();
+    proxy.plan = ({ path }) => (path.includes('/tags/list') ? { kind: 'status', status: 200, body: '<html>login</html>' } : { kind: 'pass' });
+    const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--creds', creds], ws);
+    assert.equal(listed.code, 1);
+    assert.match(oneLine(listed.stderr), /^✗ the tag list of .*acme\/app is not JSON \(application\/json\): "<html>login<\/html>"$/);
+  });
+
+  it('a tag whose manifest does not match its digest is named and skipped by list; the others are listed', async () => {
+    reset();
+    const more = await d2ci(['push', `oci://${proxy.host}/acme/app:v2`, '--path', 'components/frontend/base', '--source', 's', '--revision', 'main@sha1:3', '--creds', creds], ws);
+    assert.equal(more.code, 0, more.stderr);
+    proxy.plan = ({ method, path }) => (method === 'GET' && path.endsWith('/manifests/v1') ? { kind: 'corrupt' } : { kind: 'pass' });
+    const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--creds', creds, '-o', 'json'], ws);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.match(listed.stderr, /^⚠ v1 skipped: /m);
+    assert.deepEqual((JSON.parse(listed.stdout) as { tag: string }[]).map((a) => a.tag), ['v2']);
+  });
 });

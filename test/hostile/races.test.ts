@@ -8,6 +8,7 @@ import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { run } from '../harness/exec.ts';
 import { repoRoot } from '../harness/action.ts';
 import { makeWorkspace } from '../harness/workspace.ts';
+import { OciLayout, ReleaseRefused, parseReleaseTag, pushArtifact, releaseArtifact, type Target } from '@d2ci/core';
 
 const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
 const d2ci = (args: string[], cwd: string) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd } });
@@ -38,7 +39,10 @@ describe('racing releases and writers', () => {
       assert.equal(lost.length, 1);
       const winner = (JSON.parse(won[0]?.stdout ?? '{}') as { digest: string }).digest;
       const line = lost[0]?.stderr.trim().split('\n').at(-1) ?? '';
-      assert.match(line, new RegExp(`^✗ ${version.replace(/\./g, '\\.')} was released by another run at the same time: it points at ${winner}, not at this run's sha256:[0-9a-f]{64}, so this run released nothing \\(latest-stable not moved\\); serialise release jobs with a workflow concurrency group`));
+      // Decided either way, naming the winner: by the read-back (both wrote), or by the look before writing (the
+      // winner was already there when the slower run looked).
+      const v = version.replace(/\./g, '\\.');
+      assert.match(line, new RegExp(`^✗ (${v} was released by another run at the same time: it points at ${winner}, not at this run's sha256:[0-9a-f]{64}, so this run released nothing \\(latest-stable not moved\\); serialise release jobs with a workflow concurrency group|${v} already points at ${winner}, whose content differs from this tree; refusing to overwrite a release)`));
       assert.equal(await tagDigest(registry, 'acme/race', version), winner, 'the version tag keeps the winner');
       assert.equal(await tagDigest(registry, 'acme/race', 'latest-stable'), winner, 'latest-stable is the winner');
     });
@@ -56,6 +60,34 @@ describe('racing releases and writers', () => {
     const same = await d2ci(['release', url, '--ref', 'v2.1.0', '--mode', 'build', '--path', 'a', '--source', 's', '--revision', 'v2.1.0@sha1:a'], ws);
     assert.equal(same.code, 0, same.stderr);
     assert.equal(await tagDigest(registry, 'acme/race', 'v2.1.0'), released);
+  });
+
+  it('the read-back decides a write that lands after the last look (another run overwrites the version tag)', async () => {
+    const dir = join(ws, 'layout-readback');
+    const layout = new OciLayout(dir);
+    const other = await pushArtifact({ target: layout, path: join(ws, 'b'), tags: ['other'], source: 's', revision: 'r@sha1:b' });
+    const otherManifest = await layout.fetchManifest(other.descriptor.digest);
+    // Every write of v3.0.0 by this run is followed at once by the other run's write of its own digest.
+    const racing: Target = new Proxy(layout, {
+      get(object, property) {
+        const value: unknown = Reflect.get(object, property, object);
+        if (property === 'pushReference' || property === 'tag') {
+          return async (...args: unknown[]) => {
+            await (value as (...a: unknown[]) => Promise<void>).apply(object, args);
+            if (args.includes('v3.0.0')) await layout.pushReference(otherManifest.descriptor, otherManifest.bytes, 'v3.0.0');
+          };
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(object) : value;
+      },
+    });
+    await assert.rejects(releaseArtifact({ mode: 'build', target: racing, release: parseReleaseTag('v3.0.0'), path: join(ws, 'a'), source: 's', revision: 'v3.0.0@sha1:a', settleMs: 0 }), (err: unknown) => {
+      assert.ok(err instanceof ReleaseRefused);
+      assert.equal((err as ReleaseRefused).code, 'RELEASE_RACED');
+      assert.match(err.message, new RegExp(`^v3\\.0\\.0 was released by another run at the same time: it points at ${other.descriptor.digest}`));
+      return true;
+    });
+    assert.equal((await layout.resolve('v3.0.0')).digest, other.descriptor.digest);
+    assert.equal((await layout.tags()).includes('latest-stable'), false, 'latest-stable not moved by the loser');
   });
 
   it('eight pushes to one OCI layout at once keep all eight tags', async () => {

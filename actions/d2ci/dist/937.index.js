@@ -160,8 +160,12 @@ async function writeLayer(entries, out) {
             }
             else {
                 await new Promise((resolve, reject) => {
-                    const sinkEntry = pack.entry(header, (err) => (err ? reject(err) : resolve()));
-                    (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes })
+                    // The header already says how big the file is: read at most that, and fail naming the file if it is
+                    // shorter now (tar-stream's "size mismatch") or longer once read.
+                    const sinkEntry = pack.entry(header, (err) => (err ? reject(changedWhilePacked(entry)) : (0,external_node_fs_.statSync)(entry.source).size === entry.size ? resolve() : reject(changedWhilePacked(entry))));
+                    // The entry callback reports its error; the same error also emitted on the stream is handled there.
+                    sinkEntry.on('error', () => undefined);
+                    (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
                         .on('error', reject)
                         .pipe(sinkEntry);
                 });
@@ -187,8 +191,11 @@ async function writeLayer(entries, out) {
 function readExactly(entry) {
     const content = (0,external_node_fs_.readFileSync)(entry.source);
     if (content.length !== entry.size)
-        throw new Error(`file "${entry.name}" changed while it was being packed`);
+        throw changedWhilePacked(entry);
     return content;
+}
+function changedWhilePacked(entry) {
+    return new walk/* ArtifactPathError */.uR(`file "${entry.name}" changed size while it was being packed (${entry.size} bytes when listed); pack a tree nothing is writing to`);
 }
 /** Packs a directory (or file) into a gzipped tarball at `output`; returns its digests and sizes. */
 async function buildLayer(options, output) {
@@ -269,8 +276,6 @@ __webpack_require__.d(__webpack_exports__, {
   X: () => (/* binding */ pushArtifact)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
@@ -347,6 +352,8 @@ function fluxManifest(layer, metadata, now) {
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/tag-guard.ts
 var tag_guard = __webpack_require__(84166);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
+var temp = __webpack_require__(2714);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/layer.ts
 var artifact_layer = __webpack_require__(69627);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/push.ts
@@ -378,8 +385,7 @@ async function pushArtifact(options) {
     // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
     const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
     current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'));
-    try {
+    return (0,temp/* withTempDir */.E)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'), async (work) => {
         const layerFile = (0,external_node_path_.join)(work, 'layer.tar.gz');
         const layer = await (0,build/* writeLayer */.By)((0,walk/* walkEntries */.Y1)(options.path, options), (0,external_node_fs_.createWriteStream)(layerFile));
         if (layer.files === 0)
@@ -412,10 +418,7 @@ async function pushArtifact(options) {
         });
         const reason = !options.diffTag ? 'no diff-tag set' : copied.existed ? `identical artifact already in ${options.target.name}` : `content differs from ${options.diffTag}`;
         return { pushed: true, reason, descriptor: built.descriptor, tags: copied.tags, layer, annotations: built.annotations, blobs: copied.blobs };
-    }
-    finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
-    }
+    });
 }
 /** The manifest at a reference, or undefined when the tag does not exist. */
 async function fetchIfExists(target, reference) {

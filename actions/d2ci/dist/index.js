@@ -18,7 +18,7 @@ const commands = {
         await run(getInputs());
     },
     release: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66298)), Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(937), __nccwpck_require__.e(122)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78122))]);
+        const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66298)), Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(937), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48849))]);
         await run(await getInputs());
     },
     verify: async () => {
@@ -309,7 +309,14 @@ function defaultRevision(context) {
  * step can only publish what the job checked out.
  */
 function workspacePath(input, value, context) {
-    const workspace = (0,external_node_fs_.realpathSync)(context.workspace);
+    let workspace;
+    try {
+        workspace = (0,external_node_fs_.realpathSync)(context.workspace);
+    }
+    catch {
+        // Not an input's fault: the job's checkout folder itself is missing (GITHUB_WORKSPACE names no folder).
+        throw new Error(`the workspace ${context.workspace} (GITHUB_WORKSPACE) does not exist; run actions/checkout before this step`);
+    }
     const path = (0,external_node_path_.resolve)(workspace, value);
     let real;
     try {
@@ -1104,7 +1111,10 @@ function registryClients(inputs, context, credentialsRegistry) {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
+var temp = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts
+
 
 /** One line for the log: the error's message without stack or newlines. */
 function run_oneLine(err) {
@@ -1113,6 +1123,8 @@ function run_oneLine(err) {
 }
 /** Runs an action's main function; any failure becomes one `::error::` line and exit code 1. */
 async function runAction(main) {
+    // A cancelled job sends SIGTERM (then SIGKILL): leave no staged layer or extraction behind.
+    (0,temp/* removeTempOnSignal */.w)();
     try {
         await main();
     }
@@ -2129,6 +2141,54 @@ const cosignTagSuffixes = ['.sig', '.att', '.sbom'];
 /** RFC 3339 UTC with whole seconds, the format Go's time.RFC3339 gives Flux's `created`. */
 function rfc3339(date) {
     return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}
+
+
+/***/ }),
+
+/***/ 2714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ withTempDir),
+/* harmony export */   w: () => (/* binding */ removeTempOnSignal)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+
+
+// Temporary folders d2ci makes (a push's staged layer, a pull's staging folder) are removed when the operation
+// ends however it ends — and, once a front door calls removeTempOnSignal(), when the process is interrupted
+// (Ctrl-C, a cancelled CI job's SIGTERM): no half-written layer or extraction is left in RUNNER_TEMP or beside
+// the output.
+const live = new Set();
+/** Makes a temporary folder (`mkdtemp(prefix)`), runs `fn` with it, and removes it afterwards. */
+async function withTempDir(prefix, fn) {
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(prefix);
+    live.add(dir);
+    try {
+        return await fn(dir);
+    }
+    finally {
+        live.delete(dir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+    }
+}
+let installed = false;
+/** On SIGINT/SIGTERM, removes the live temporary folders, then exits with the signal's conventional code. */
+function removeTempOnSignal() {
+    if (installed)
+        return;
+    installed = true;
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+        process.once(signal, () => {
+            for (const dir of live)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            process.exit(code);
+        });
+    }
 }
 
 
@@ -9913,26 +9973,43 @@ class Transport {
     }
 }
 /**
- * The response with its body stream aborted (through `controller`) when no bytes arrive for `idleMs`. The timer
- * restarts on every chunk and stops when the body ends; a cancelled body's timer fires into nothing (unref'd).
+ * The response with a guarded body: aborted (through `controller`) when the network delivers nothing for `idleMs`
+ * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
+ * got (undici says only "terminated").
  */
 function withIdleTimeout(response, controller, error, idleMs) {
     if (!response.body)
         return response;
+    const reader = response.body.getReader();
+    const url = new URL(response.url || 'http://unknown/');
     let timer;
-    const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => controller.abort(error()), idleMs);
-        timer.unref();
-    };
-    const body = response.body.pipeThrough(new TransformStream({
-        start: arm,
-        transform(chunk, sink) {
-            arm();
-            sink.enqueue(chunk);
+    let received = 0;
+    const body = new ReadableStream({
+        async pull(sink) {
+            // Only while waiting on the network: a slow reader is not a stalled registry.
+            timer = setTimeout(() => controller.abort(error()), idleMs);
+            timer.unref();
+            try {
+                const next = await reader.read();
+                clearTimeout(timer);
+                if (next.done || !next.value)
+                    sink.close();
+                else {
+                    received += next.value.byteLength;
+                    sink.enqueue(next.value);
+                }
+            }
+            catch (err) {
+                clearTimeout(timer);
+                const reason = controller.signal.reason;
+                sink.error(controller.signal.aborted && reason instanceof Error ? reason : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+            }
         },
-        flush: () => clearTimeout(timer),
-    }));
+        cancel(reason) {
+            clearTimeout(timer);
+            return reader.cancel(reason);
+        },
+    });
     const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     Object.defineProperty(wrapped, 'url', { value: response.url });
     return wrapped;
@@ -10445,10 +10522,17 @@ class OciLayout {
             if (seen.has(entry.digest))
                 continue;
             seen.add(entry.digest);
-            const bytes = await this.#readManifestBlob(entry.digest).catch(() => undefined);
-            if (!bytes)
+            // A missing, corrupt or unparsable manifest elsewhere in the layout is not a referrer of this one: skip it
+            // rather than fail every lookup (the tag that names it reports its own problem when it is read).
+            let manifest;
+            try {
+                const bytes = await this.#readManifestBlob(entry.digest);
+                (0,oci_digest/* verifyBytes */.RV)(bytes, entry);
+                manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType).manifest;
+            }
+            catch {
                 continue;
-            const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType);
+            }
             if (manifest.subject?.digest === descriptor.digest)
                 found.push((0,referrers/* referrerDescriptor */.xh)(entry, manifest));
         }
@@ -11308,7 +11392,9 @@ class RemoteRepository {
             }
             if (!response.ok)
                 throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `list tags of ${this.name}`);
-            const body = (await response.json());
+            const body = await jsonBody(response, `the tag list of ${this.name}`);
+            if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string')))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
             tags.push(...(body.tags ?? []));
             next = nextLink(response.headers.get('link'), next);
         }
@@ -11331,7 +11417,7 @@ class RemoteRepository {
                 await response.body?.cancel();
                 return (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .filterByArtifactType */ .Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
             }
-            const index = (await response.json());
+            const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
             filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
@@ -11510,6 +11596,16 @@ function isRetryableUploadError(err) {
     if (err.code === 'NETWORK')
         return (0,_http_js__WEBPACK_IMPORTED_MODULE_10__/* .networkErrorCode */ .a0)(err.cause) !== 'ENOTFOUND';
     return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+}
+/** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
+async function jsonBody(response, what) {
+    const text = await response.text();
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('INVALID_RESPONSE', `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`);
+    }
 }
 /** The `rel="next"` target of a `Link` header, resolved against the current URL. */
 function nextLink(header, current) {

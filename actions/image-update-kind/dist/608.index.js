@@ -190,8 +190,8 @@ async function installationToken(options) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 31 modules
-var src = __webpack_require__(752);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 32 modules
+var src = __webpack_require__(798);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(752);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(798);
 
 // The same bundle is the main step and the post step (which deletes a Kind cluster); the state tells them apart.
 if (_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('phase') === 'main') {
@@ -24,7 +24,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 752:
+/***/ 798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -273,7 +273,14 @@ function defaultRevision(context) {
  * step can only publish what the job checked out.
  */
 function workspacePath(input, value, context) {
-    const workspace = (0,external_node_fs_.realpathSync)(context.workspace);
+    let workspace;
+    try {
+        workspace = (0,external_node_fs_.realpathSync)(context.workspace);
+    }
+    catch {
+        // Not an input's fault: the job's checkout folder itself is missing (GITHUB_WORKSPACE names no folder).
+        throw new Error(`the workspace ${context.workspace} (GITHUB_WORKSPACE) does not exist; run actions/checkout before this step`);
+    }
     const path = (0,external_node_path_.resolve)(workspace, value);
     let real;
     try {
@@ -1302,26 +1309,43 @@ class Transport {
     }
 }
 /**
- * The response with its body stream aborted (through `controller`) when no bytes arrive for `idleMs`. The timer
- * restarts on every chunk and stops when the body ends; a cancelled body's timer fires into nothing (unref'd).
+ * The response with a guarded body: aborted (through `controller`) when the network delivers nothing for `idleMs`
+ * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
+ * got (undici says only "terminated").
  */
 function withIdleTimeout(response, controller, error, idleMs) {
     if (!response.body)
         return response;
+    const reader = response.body.getReader();
+    const url = new URL(response.url || 'http://unknown/');
     let timer;
-    const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => controller.abort(error()), idleMs);
-        timer.unref();
-    };
-    const body = response.body.pipeThrough(new TransformStream({
-        start: arm,
-        transform(chunk, sink) {
-            arm();
-            sink.enqueue(chunk);
+    let received = 0;
+    const body = new ReadableStream({
+        async pull(sink) {
+            // Only while waiting on the network: a slow reader is not a stalled registry.
+            timer = setTimeout(() => controller.abort(error()), idleMs);
+            timer.unref();
+            try {
+                const next = await reader.read();
+                clearTimeout(timer);
+                if (next.done || !next.value)
+                    sink.close();
+                else {
+                    received += next.value.byteLength;
+                    sink.enqueue(next.value);
+                }
+            }
+            catch (err) {
+                clearTimeout(timer);
+                const reason = controller.signal.reason;
+                sink.error(controller.signal.aborted && reason instanceof Error ? reason : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+            }
         },
-        flush: () => clearTimeout(timer),
-    }));
+        cancel(reason) {
+            clearTimeout(timer);
+            return reader.cancel(reason);
+        },
+    });
     const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     Object.defineProperty(wrapped, 'url', { value: response.url });
     return wrapped;
@@ -2088,7 +2112,9 @@ class RemoteRepository {
             }
             if (!response.ok)
                 throw await responseError(response, `list tags of ${this.name}`);
-            const body = (await response.json());
+            const body = await jsonBody(response, `the tag list of ${this.name}`);
+            if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string')))
+                throw new errors/* OciError */.Mf('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
             tags.push(...(body.tags ?? []));
             next = nextLink(response.headers.get('link'), next);
         }
@@ -2111,7 +2137,7 @@ class RemoteRepository {
                 await response.body?.cancel();
                 return referrers_filterByArtifactType((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
             }
-            const index = (await response.json());
+            const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
             filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
@@ -2290,6 +2316,16 @@ function isRetryableUploadError(err) {
     if (err.code === 'NETWORK')
         return networkErrorCode(err.cause) !== 'ENOTFOUND';
     return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+}
+/** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
+async function jsonBody(response, what) {
+    const text = await response.text();
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new errors/* OciError */.Mf('INVALID_RESPONSE', `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`);
+    }
 }
 /** The `rel="next"` target of a `Link` header, resolved against the current URL. */
 function nextLink(header, current) {
@@ -2532,7 +2568,43 @@ function registryClients(inputs, context, credentialsRegistry) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/temp.ts
+
+
+// Temporary folders d2ci makes (a push's staged layer, a pull's staging folder) are removed when the operation
+// ends however it ends — and, once a front door calls removeTempOnSignal(), when the process is interrupted
+// (Ctrl-C, a cancelled CI job's SIGTERM): no half-written layer or extraction is left in RUNNER_TEMP or beside
+// the output.
+const live = new Set();
+/** Makes a temporary folder (`mkdtemp(prefix)`), runs `fn` with it, and removes it afterwards. */
+async function withTempDir(prefix, fn) {
+    const dir = await mkdtemp(prefix);
+    live.add(dir);
+    try {
+        return await fn(dir);
+    }
+    finally {
+        live.delete(dir);
+        await rm(dir, { recursive: true, force: true });
+    }
+}
+let installed = false;
+/** On SIGINT/SIGTERM, removes the live temporary folders, then exits with the signal's conventional code. */
+function removeTempOnSignal() {
+    if (installed)
+        return;
+    installed = true;
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+        process.once(signal, () => {
+            for (const dir of live)
+                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            process.exit(code);
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts
+
 
 /** One line for the log: the error's message without stack or newlines. */
 function run_oneLine(err) {
@@ -2541,6 +2613,8 @@ function run_oneLine(err) {
 }
 /** Runs an action's main function; any failure becomes one `::error::` line and exit code 1. */
 async function runAction(main) {
+    // A cancelled job sends SIGTERM (then SIGKILL): leave no staged layer or extraction behind.
+    removeTempOnSignal();
     try {
         await main();
     }

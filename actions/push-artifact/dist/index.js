@@ -10011,8 +10011,12 @@ async function writeLayer(entries, out) {
             }
             else {
                 await new Promise((resolve, reject) => {
-                    const sinkEntry = pack.entry(header, (err) => (err ? reject(err) : resolve()));
-                    (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes })
+                    // The header already says how big the file is: read at most that, and fail naming the file if it is
+                    // shorter now (tar-stream's "size mismatch") or longer once read.
+                    const sinkEntry = pack.entry(header, (err) => (err ? reject(changedWhilePacked(entry)) : (0,external_node_fs_.statSync)(entry.source).size === entry.size ? resolve() : reject(changedWhilePacked(entry))));
+                    // The entry callback reports its error; the same error also emitted on the stream is handled there.
+                    sinkEntry.on('error', () => undefined);
+                    (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
                         .on('error', reject)
                         .pipe(sinkEntry);
                 });
@@ -10038,8 +10042,11 @@ async function writeLayer(entries, out) {
 function readExactly(entry) {
     const content = (0,external_node_fs_.readFileSync)(entry.source);
     if (content.length !== entry.size)
-        throw new Error(`file "${entry.name}" changed while it was being packed`);
+        throw changedWhilePacked(entry);
     return content;
+}
+function changedWhilePacked(entry) {
+    return new ArtifactPathError(`file "${entry.name}" changed size while it was being packed (${entry.size} bytes when listed); pack a tree nothing is writing to`);
 }
 /** Packs a directory (or file) into a gzipped tarball at `output`; returns its digests and sizes. */
 async function buildLayer(options, output) {
@@ -10098,6 +10105,8 @@ function fluxManifest(layer, metadata, now) {
     return { manifest, descriptor: (0,descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, manifest), config, configDescriptor, layerDescriptor, annotations };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
+var temp = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/layer.ts
 
 // Which layer of an artifact is its content, decided once for pull, diff, push's diff-tag check, release and list.
@@ -10173,8 +10182,7 @@ async function pushArtifact(options) {
     // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
     const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
     current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'));
-    try {
+    return (0,temp/* withTempDir */.E)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'), async (work) => {
         const layerFile = (0,external_node_path_.join)(work, 'layer.tar.gz');
         const layer = await writeLayer(walk_walkEntries(options.path, options), (0,external_node_fs_.createWriteStream)(layerFile));
         if (layer.files === 0)
@@ -10207,10 +10215,7 @@ async function pushArtifact(options) {
         });
         const reason = !options.diffTag ? 'no diff-tag set' : copied.existed ? `identical artifact already in ${options.target.name}` : `content differs from ${options.diffTag}`;
         return { pushed: true, reason, descriptor: built.descriptor, tags: copied.tags, layer, annotations: built.annotations, blobs: copied.blobs };
-    }
-    finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
-    }
+    });
 }
 /** The manifest at a reference, or undefined when the tag does not exist. */
 async function fetchIfExists(target, reference) {
@@ -10820,7 +10825,14 @@ function defaultRevision(context) {
  * step can only publish what the job checked out.
  */
 function workspacePath(input, value, context) {
-    const workspace = (0,external_node_fs_.realpathSync)(context.workspace);
+    let workspace;
+    try {
+        workspace = (0,external_node_fs_.realpathSync)(context.workspace);
+    }
+    catch {
+        // Not an input's fault: the job's checkout folder itself is missing (GITHUB_WORKSPACE names no folder).
+        throw new Error(`the workspace ${context.workspace} (GITHUB_WORKSPACE) does not exist; run actions/checkout before this step`);
+    }
     const path = (0,external_node_path_.resolve)(workspace, value);
     let real;
     try {
@@ -11927,7 +11939,9 @@ class RemoteRepository {
             }
             if (!response.ok)
                 throw await responseError(response, `list tags of ${this.name}`);
-            const body = (await response.json());
+            const body = await jsonBody(response, `the tag list of ${this.name}`);
+            if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string')))
+                throw new errors/* OciError */.Mf('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
             tags.push(...(body.tags ?? []));
             next = nextLink(response.headers.get('link'), next);
         }
@@ -11950,7 +11964,7 @@ class RemoteRepository {
                 await response.body?.cancel();
                 return (0,referrers/* filterByArtifactType */.Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
             }
-            const index = (await response.json());
+            const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
             filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
@@ -12129,6 +12143,16 @@ function isRetryableUploadError(err) {
     if (err.code === 'NETWORK')
         return (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND';
     return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+}
+/** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
+async function jsonBody(response, what) {
+    const text = await response.text();
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new errors/* OciError */.Mf('INVALID_RESPONSE', `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`);
+    }
 }
 /** The `rel="next"` target of a `Link` header, resolved against the current URL. */
 function nextLink(header, current) {
@@ -12371,7 +12395,10 @@ function registryClients(inputs, context, credentialsRegistry) {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
+var temp = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts
+
 
 /** One line for the log: the error's message without stack or newlines. */
 function run_oneLine(err) {
@@ -12380,6 +12407,8 @@ function run_oneLine(err) {
 }
 /** Runs an action's main function; any failure becomes one `::error::` line and exit code 1. */
 async function runAction(main) {
+    // A cancelled job sends SIGTERM (then SIGKILL): leave no staged layer or extraction behind.
+    (0,temp/* removeTempOnSignal */.w)();
     try {
         await main();
     }
@@ -12992,6 +13021,54 @@ const cosignTagSuffixes = (/* unused pure expression or super */ null && (['.sig
 /** RFC 3339 UTC with whole seconds, the format Go's time.RFC3339 gives Flux's `created`. */
 function rfc3339(date) {
     return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}
+
+
+/***/ }),
+
+/***/ 2714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ withTempDir),
+/* harmony export */   w: () => (/* binding */ removeTempOnSignal)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+
+
+// Temporary folders d2ci makes (a push's staged layer, a pull's staging folder) are removed when the operation
+// ends however it ends — and, once a front door calls removeTempOnSignal(), when the process is interrupted
+// (Ctrl-C, a cancelled CI job's SIGTERM): no half-written layer or extraction is left in RUNNER_TEMP or beside
+// the output.
+const live = new Set();
+/** Makes a temporary folder (`mkdtemp(prefix)`), runs `fn` with it, and removes it afterwards. */
+async function withTempDir(prefix, fn) {
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(prefix);
+    live.add(dir);
+    try {
+        return await fn(dir);
+    }
+    finally {
+        live.delete(dir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+    }
+}
+let installed = false;
+/** On SIGINT/SIGTERM, removes the live temporary folders, then exits with the signal's conventional code. */
+function removeTempOnSignal() {
+    if (installed)
+        return;
+    installed = true;
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+        process.once(signal, () => {
+            for (const dir of live)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            process.exit(code);
+        });
+    }
 }
 
 
@@ -13695,26 +13772,43 @@ class Transport {
     }
 }
 /**
- * The response with its body stream aborted (through `controller`) when no bytes arrive for `idleMs`. The timer
- * restarts on every chunk and stops when the body ends; a cancelled body's timer fires into nothing (unref'd).
+ * The response with a guarded body: aborted (through `controller`) when the network delivers nothing for `idleMs`
+ * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
+ * got (undici says only "terminated").
  */
 function withIdleTimeout(response, controller, error, idleMs) {
     if (!response.body)
         return response;
+    const reader = response.body.getReader();
+    const url = new URL(response.url || 'http://unknown/');
     let timer;
-    const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => controller.abort(error()), idleMs);
-        timer.unref();
-    };
-    const body = response.body.pipeThrough(new TransformStream({
-        start: arm,
-        transform(chunk, sink) {
-            arm();
-            sink.enqueue(chunk);
+    let received = 0;
+    const body = new ReadableStream({
+        async pull(sink) {
+            // Only while waiting on the network: a slow reader is not a stalled registry.
+            timer = setTimeout(() => controller.abort(error()), idleMs);
+            timer.unref();
+            try {
+                const next = await reader.read();
+                clearTimeout(timer);
+                if (next.done || !next.value)
+                    sink.close();
+                else {
+                    received += next.value.byteLength;
+                    sink.enqueue(next.value);
+                }
+            }
+            catch (err) {
+                clearTimeout(timer);
+                const reason = controller.signal.reason;
+                sink.error(controller.signal.aborted && reason instanceof Error ? reason : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+            }
         },
-        flush: () => clearTimeout(timer),
-    }));
+        cancel(reason) {
+            clearTimeout(timer);
+            return reader.cancel(reason);
+        },
+    });
     const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     Object.defineProperty(wrapped, 'url', { value: response.url });
     return wrapped;
@@ -14227,10 +14321,17 @@ class OciLayout {
             if (seen.has(entry.digest))
                 continue;
             seen.add(entry.digest);
-            const bytes = await this.#readManifestBlob(entry.digest).catch(() => undefined);
-            if (!bytes)
+            // A missing, corrupt or unparsable manifest elsewhere in the layout is not a referrer of this one: skip it
+            // rather than fail every lookup (the tag that names it reports its own problem when it is read).
+            let manifest;
+            try {
+                const bytes = await this.#readManifestBlob(entry.digest);
+                (0,oci_digest/* verifyBytes */.RV)(bytes, entry);
+                manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType).manifest;
+            }
+            catch {
                 continue;
-            const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType);
+            }
             if (manifest.subject?.digest === descriptor.digest)
                 found.push((0,referrers/* referrerDescriptor */.xh)(entry, manifest));
         }

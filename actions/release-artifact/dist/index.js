@@ -7936,7 +7936,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4660);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1601);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7042);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8779);
 
 
 
@@ -8031,7 +8031,7 @@ function workspaceOptional(value, context) {
 
 /***/ }),
 
-/***/ 7042:
+/***/ 8779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8377,8 +8377,12 @@ async function writeLayer(entries, out) {
             }
             else {
                 await new Promise((resolve, reject) => {
-                    const sinkEntry = pack.entry(header, (err) => (err ? reject(err) : resolve()));
-                    (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes })
+                    // The header already says how big the file is: read at most that, and fail naming the file if it is
+                    // shorter now (tar-stream's "size mismatch") or longer once read.
+                    const sinkEntry = pack.entry(header, (err) => (err ? reject(changedWhilePacked(entry)) : (0,external_node_fs_.statSync)(entry.source).size === entry.size ? resolve() : reject(changedWhilePacked(entry))));
+                    // The entry callback reports its error; the same error also emitted on the stream is handled there.
+                    sinkEntry.on('error', () => undefined);
+                    (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
                         .on('error', reject)
                         .pipe(sinkEntry);
                 });
@@ -8404,8 +8408,11 @@ async function writeLayer(entries, out) {
 function readExactly(entry) {
     const content = (0,external_node_fs_.readFileSync)(entry.source);
     if (content.length !== entry.size)
-        throw new Error(`file "${entry.name}" changed while it was being packed`);
+        throw changedWhilePacked(entry);
     return content;
+}
+function changedWhilePacked(entry) {
+    return new ArtifactPathError(`file "${entry.name}" changed size while it was being packed (${entry.size} bytes when listed); pack a tree nothing is writing to`);
 }
 /** Packs a directory (or file) into a gzipped tarball at `output`; returns its digests and sizes. */
 async function buildLayer(options, output) {
@@ -8418,8 +8425,6 @@ async function hashLayer(options) {
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
 var flux = __nccwpck_require__(8359);
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
@@ -8482,6 +8487,8 @@ function fluxManifest(layer, metadata, now) {
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/tag-guard.ts
 var tag_guard = __nccwpck_require__(4166);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
+var temp = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/layer.ts
 
 // Which layer of an artifact is its content, decided once for pull, diff, push's diff-tag check, release and list.
@@ -8557,8 +8564,7 @@ async function pushArtifact(options) {
     // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
     const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
     current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
-    const work = await (0,external_node_fs_promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'));
-    try {
+    return (0,temp/* withTempDir */.E)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'), async (work) => {
         const layerFile = (0,external_node_path_.join)(work, 'layer.tar.gz');
         const layer = await writeLayer(walk_walkEntries(options.path, options), (0,external_node_fs_.createWriteStream)(layerFile));
         if (layer.files === 0)
@@ -8591,10 +8597,7 @@ async function pushArtifact(options) {
         });
         const reason = !options.diffTag ? 'no diff-tag set' : copied.existed ? `identical artifact already in ${options.target.name}` : `content differs from ${options.diffTag}`;
         return { pushed: true, reason, descriptor: built.descriptor, tags: copied.tags, layer, annotations: built.annotations, blobs: copied.blobs };
-    }
-    finally {
-        await (0,external_node_fs_promises_.rm)(work, { recursive: true, force: true });
-    }
+    });
 }
 /** The manifest at a reference, or undefined when the tag does not exist. */
 async function fetchIfExists(target, reference) {
@@ -8606,6 +8609,77 @@ async function fetchIfExists(target, reference) {
             return undefined;
         throw err;
     }
+}
+
+// EXTERNAL MODULE: ../../node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(84);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/list.ts
+
+
+
+
+
+
+/**
+ * Whether an error is about one tag's content (skip it and say so) rather than the registry as a whole (a network
+ * failure, a timeout, missing credentials: those stop the listing).
+ */
+function isContentError(err) {
+    if (!(err instanceof errors/* OciError */.Mf))
+        return err instanceof Error && !err.code;
+    if (err.status === 401 || err.status === 403)
+        return false;
+    return !['NETWORK', 'TIMEOUT', 'CROSS_ORIGIN', 'INSECURE_REALM', 'INVALID_REALM', 'TOOMANYREQUESTS', 'SERVER_ERROR'].includes(err.code);
+}
+const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+/** Lists a repository's tags with their digest, source and revision, newest-looking first (as `flux list artifacts`). */
+async function listArtifacts(target, options = {}) {
+    let range;
+    if (options.semver) {
+        try {
+            range = new semver.Range(options.semver);
+        }
+        catch {
+            throw new Error(`invalid semver range "${options.semver}"`);
+        }
+    }
+    let pattern;
+    if (options.regex) {
+        try {
+            pattern = new RegExp(options.regex);
+        }
+        catch (err) {
+            throw new Error(`invalid regular expression "${options.regex}": ${err.message}`);
+        }
+    }
+    const tags = (await target.tags())
+        .filter((tag) => options.all || (!cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) && !referrersIndexTag.test(tag)))
+        .filter((tag) => !range || (semver.valid(tag) !== null && range.test(semver.valid(tag))))
+        .filter((tag) => !pattern || pattern.test(tag))
+        .sort((a, b) => compareBytes(b, a));
+    const listed = await mapLimit(tags, 8, async (tag) => {
+        try {
+            const { descriptor, bytes } = await target.fetchManifest(tag);
+            const annotations = parseManifest(bytes, descriptor.mediaType).manifest.annotations ?? {};
+            const item = { tag, digest: descriptor.digest };
+            if (annotations[Annotation.source])
+                item.source = annotations[Annotation.source];
+            if (annotations[Annotation.revision])
+                item.revision = annotations[Annotation.revision];
+            if (annotations[Annotation.created])
+                item.created = annotations[Annotation.created];
+            return item;
+        }
+        catch (err) {
+            if (!isContentError(err))
+                throw err;
+            return { tag, reason: err.message };
+        }
+    });
+    const unreadable = listed.filter((l) => 'reason' in l);
+    if (unreadable.length)
+        options.onUnreadable?.(unreadable);
+    return listed.filter((l) => !('reason' in l));
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/legacy.ts
@@ -9282,6 +9356,7 @@ var tag = __nccwpck_require__(9929);
 
 
 
+
 const stableTag = 'latest-stable';
 
 /** The commit SHA an artifact's revision names (`<ref>@sha1:<sha>`, or a bare SHA). */
@@ -9293,13 +9368,13 @@ function annotationsOf(fetched) {
 }
 /** The content layer, decided as pull and diff decide it (an ambiguous artifact matches nothing). */
 const layerOf = soleLayer;
-const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+const release_referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
 /**
  * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
  * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
  * tree (the push skips unchanged components, so `latest` may carry an older commit's revision).
  */
-async function findPublished(options) {
+async function findPublished(options, skipped) {
     const commit = options.commit?.toLowerCase();
     const localLayer = options.path ? hashLayer({ path: options.path, ...options.walk }) : undefined;
     localLayer?.catch(() => undefined);
@@ -9312,8 +9387,22 @@ async function findPublished(options) {
     const latest = await fetchIfExists(options.target, 'latest');
     if (namesCommit(latest))
         return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
-    const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !referrersIndexTag.test(t) && !flux/* cosignTagSuffixes */.rE.some((s) => t.endsWith(s))).reverse();
-    const manifests = await (0,concurrency/* mapLimit */.s)(tags, 8, (tag) => fetchIfExists(options.target, tag));
+    const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !release_referrersIndexTag.test(t) && !flux/* cosignTagSuffixes */.rE.some((s) => t.endsWith(s))).reverse();
+    // One unreadable tag (malformed, wrong digest) is skipped and reported; it does not stop the release.
+    const manifests = await (0,concurrency/* mapLimit */.s)(tags, 8, async (tag) => {
+        try {
+            const fetched = await fetchIfExists(options.target, tag);
+            if (fetched)
+                annotationsOf(fetched); // parses: a malformed manifest is skipped here, not later
+            return fetched;
+        }
+        catch (err) {
+            if (!isContentError(err))
+                throw err;
+            skipped.push(`skipped tag ${tag}: ${err.message}`);
+            return undefined;
+        }
+    });
     for (const [i, fetched] of manifests.entries()) {
         if (namesCommit(fetched))
             return { fetched, how: `${tags[i]} names commit ${commit?.slice(0, 12)}` };
@@ -9325,7 +9414,7 @@ async function findPublished(options) {
             return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
     }
     const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : ''].filter(Boolean).join(' or ');
-    throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)); run the push workflow for this commit first, or release with mode: build`);
+    throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)${skipped.length ? `; ${skipped.join('; ')}` : ''}); run the push workflow for this commit first, or release with mode: build`);
 }
 /** The highest version tag pointing at a digest (what `latest-stable` "holds"), if any. */
 async function versionAt(target, digest) {
@@ -9367,7 +9456,8 @@ async function releaseArtifact(options) {
     let artifact;
     let action;
     if (options.mode === 'promote') {
-        const found = await findPublished(options);
+        const skipped = [];
+        const found = await findPublished(options, skipped).finally(() => notes.push(...skipped));
         notes.push(`found: ${found.how}`);
         artifact = found.fetched;
         action = 'promoted';
@@ -9842,7 +9932,14 @@ function defaultRevision(context) {
  * step can only publish what the job checked out.
  */
 function workspacePath(input, value, context) {
-    const workspace = (0,external_node_fs_.realpathSync)(context.workspace);
+    let workspace;
+    try {
+        workspace = (0,external_node_fs_.realpathSync)(context.workspace);
+    }
+    catch {
+        // Not an input's fault: the job's checkout folder itself is missing (GITHUB_WORKSPACE names no folder).
+        throw new Error(`the workspace ${context.workspace} (GITHUB_WORKSPACE) does not exist; run actions/checkout before this step`);
+    }
     const path = (0,external_node_path_.resolve)(workspace, value);
     let real;
     try {
@@ -10637,7 +10734,10 @@ function registryClients(inputs, context, credentialsRegistry) {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
+var temp = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts
+
 
 /** One line for the log: the error's message without stack or newlines. */
 function run_oneLine(err) {
@@ -10646,6 +10746,8 @@ function run_oneLine(err) {
 }
 /** Runs an action's main function; any failure becomes one `::error::` line and exit code 1. */
 async function runAction(main) {
+    // A cancelled job sends SIGTERM (then SIGKILL): leave no staged layer or extraction behind.
+    (0,temp/* removeTempOnSignal */.w)();
     try {
         await main();
     }
@@ -12182,6 +12284,54 @@ async function guardTags(target, tags, digest, force = []) {
 
 /***/ }),
 
+/***/ 2714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ withTempDir),
+/* harmony export */   w: () => (/* binding */ removeTempOnSignal)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+
+
+// Temporary folders d2ci makes (a push's staged layer, a pull's staging folder) are removed when the operation
+// ends however it ends — and, once a front door calls removeTempOnSignal(), when the process is interrupted
+// (Ctrl-C, a cancelled CI job's SIGTERM): no half-written layer or extraction is left in RUNNER_TEMP or beside
+// the output.
+const live = new Set();
+/** Makes a temporary folder (`mkdtemp(prefix)`), runs `fn` with it, and removes it afterwards. */
+async function withTempDir(prefix, fn) {
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(prefix);
+    live.add(dir);
+    try {
+        return await fn(dir);
+    }
+    finally {
+        live.delete(dir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+    }
+}
+let installed = false;
+/** On SIGINT/SIGTERM, removes the live temporary folders, then exits with the signal's conventional code. */
+function removeTempOnSignal() {
+    if (installed)
+        return;
+    installed = true;
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+        process.once(signal, () => {
+            for (const dir of live)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            process.exit(code);
+        });
+    }
+}
+
+
+/***/ }),
+
 /***/ 9999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13066,26 +13216,43 @@ class Transport {
     }
 }
 /**
- * The response with its body stream aborted (through `controller`) when no bytes arrive for `idleMs`. The timer
- * restarts on every chunk and stops when the body ends; a cancelled body's timer fires into nothing (unref'd).
+ * The response with a guarded body: aborted (through `controller`) when the network delivers nothing for `idleMs`
+ * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
+ * got (undici says only "terminated").
  */
 function withIdleTimeout(response, controller, error, idleMs) {
     if (!response.body)
         return response;
+    const reader = response.body.getReader();
+    const url = new URL(response.url || 'http://unknown/');
     let timer;
-    const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => controller.abort(error()), idleMs);
-        timer.unref();
-    };
-    const body = response.body.pipeThrough(new TransformStream({
-        start: arm,
-        transform(chunk, sink) {
-            arm();
-            sink.enqueue(chunk);
+    let received = 0;
+    const body = new ReadableStream({
+        async pull(sink) {
+            // Only while waiting on the network: a slow reader is not a stalled registry.
+            timer = setTimeout(() => controller.abort(error()), idleMs);
+            timer.unref();
+            try {
+                const next = await reader.read();
+                clearTimeout(timer);
+                if (next.done || !next.value)
+                    sink.close();
+                else {
+                    received += next.value.byteLength;
+                    sink.enqueue(next.value);
+                }
+            }
+            catch (err) {
+                clearTimeout(timer);
+                const reason = controller.signal.reason;
+                sink.error(controller.signal.aborted && reason instanceof Error ? reason : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+            }
         },
-        flush: () => clearTimeout(timer),
-    }));
+        cancel(reason) {
+            clearTimeout(timer);
+            return reader.cancel(reason);
+        },
+    });
     const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     Object.defineProperty(wrapped, 'url', { value: response.url });
     return wrapped;
@@ -13598,10 +13765,17 @@ class OciLayout {
             if (seen.has(entry.digest))
                 continue;
             seen.add(entry.digest);
-            const bytes = await this.#readManifestBlob(entry.digest).catch(() => undefined);
-            if (!bytes)
+            // A missing, corrupt or unparsable manifest elsewhere in the layout is not a referrer of this one: skip it
+            // rather than fail every lookup (the tag that names it reports its own problem when it is read).
+            let manifest;
+            try {
+                const bytes = await this.#readManifestBlob(entry.digest);
+                (0,oci_digest/* verifyBytes */.RV)(bytes, entry);
+                manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType).manifest;
+            }
+            catch {
                 continue;
-            const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType);
+            }
             if (manifest.subject?.digest === descriptor.digest)
                 found.push((0,referrers/* referrerDescriptor */.xh)(entry, manifest));
         }
@@ -14458,7 +14632,9 @@ class RemoteRepository {
             }
             if (!response.ok)
                 throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `list tags of ${this.name}`);
-            const body = (await response.json());
+            const body = await jsonBody(response, `the tag list of ${this.name}`);
+            if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string')))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
             tags.push(...(body.tags ?? []));
             next = nextLink(response.headers.get('link'), next);
         }
@@ -14481,7 +14657,7 @@ class RemoteRepository {
                 await response.body?.cancel();
                 return (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .filterByArtifactType */ .Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
             }
-            const index = (await response.json());
+            const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
             filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
@@ -14660,6 +14836,16 @@ function isRetryableUploadError(err) {
     if (err.code === 'NETWORK')
         return (0,_http_js__WEBPACK_IMPORTED_MODULE_10__/* .networkErrorCode */ .a0)(err.cause) !== 'ENOTFOUND';
     return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+}
+/** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
+async function jsonBody(response, what) {
+    const text = await response.text();
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('INVALID_RESPONSE', `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`);
+    }
 }
 /** The `rel="next"` target of a `Link` header, resolved against the current URL. */
 function nextLink(header, current) {

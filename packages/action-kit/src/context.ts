@@ -44,7 +44,13 @@ export function defaultRevision(context: GitHubContext): string {
  * step can only publish what the job checked out.
  */
 export function workspacePath(input: string, value: string, context: GitHubContext): string {
-  const workspace = realpathSync(context.workspace);
+  let workspace: string;
+  try {
+    workspace = realpathSync(context.workspace);
+  } catch {
+    // Not an input's fault: the job's checkout folder itself is missing (GITHUB_WORKSPACE names no folder).
+    throw new Error(`the workspace ${context.workspace} (GITHUB_WORKSPACE) does not exist; run actions/checkout before this step`);
+  }
   const path = resolve(workspace, value);
   let real: string;
   try {

@@ -1,3 +1,4 @@
+import { removeTempOnSignal } from '@d2ci/core';
 import * as core from './runner.ts';
 
 /** One line for the log: the error's message without stack or newlines. */
@@ -8,6 +9,8 @@ export function oneLine(err: unknown): string {
 
 /** Runs an action's main function; any failure becomes one `::error::` line and exit code 1. */
 export async function runAction(main: () => Promise<void>): Promise<void> {
+  // A cancelled job sends SIGTERM (then SIGKILL): leave no staged layer or extraction behind.
+  removeTempOnSignal();
   try {
     await main();
   } catch (err) {

@@ -1,4 +1,5 @@
-import { processIo, type Io } from './output.ts';
+import { removeTempOnSignal } from '@d2ci/core';
+import { data, processIo, type Io } from './output.ts';
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -57,11 +58,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`✗ unknown command "${verb}"; run d2ci --help`);
     return 1;
   }
+  removeTempOnSignal();
   try {
     return await (await load())(args, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    io.err(`✗ ${message.replace(/\s*\n\s*/g, ' ')}`);
+    io.err(`✗ ${data(message.replace(/\s*\n\s*/g, ' '))}`);
     if (args.includes('--debug') && err instanceof Error && err.stack) io.err(err.stack);
     return 1;
   }

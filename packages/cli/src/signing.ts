@@ -69,6 +69,9 @@ export async function notationSigner(values: SigningValues, env: NodeJS.ProcessE
  */
 export function signingIdentity(values: SigningValues, env: NodeJS.ProcessEnv = process.env): SigningIdentity {
   if (values.key) {
+    // A key signature uses none of the keyless services: flags for them mean the user wanted something else.
+    const keyless = (['identity-token', 'fulcio-url'] as const).find((flag) => values[flag] !== undefined);
+    if (keyless) throw new UsageError(`--${keyless} is for keyless signing and conflicts with --key; give one or the other`);
     let pem: string;
     try {
       pem = readFileSync(values.key, 'utf8');

@@ -2,7 +2,7 @@ import { listArtifacts, locationName } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
-import { json, table, type Io } from '../output.ts';
+import { data, json, table, type Io } from '../output.ts';
 
 export const listHelp = `Usage: d2ci list URL [flags]
 
@@ -33,7 +33,7 @@ export async function list(args: string[], io: Io): Promise<number> {
   const opened = openLocation(positionals[0], values, io.err);
   let artifacts;
   try {
-    artifacts = await listArtifacts(opened.target, { semver: values['filter-semver'], regex: values['filter-regex'], all: values.all });
+    artifacts = await listArtifacts(opened.target, { semver: values['filter-semver'], regex: values['filter-regex'], all: values.all, onUnreadable: (tags) => tags.forEach((t) => io.err(`⚠ ${data(t.tag)} skipped: ${data(t.reason)}`)) });
   } catch (err) {
     if (err instanceof Error && /^invalid (semver range|regular expression)/.test(err.message)) throw new UsageError(`--filter-${err.message.includes('semver') ? 'semver' : 'regex'}: ${err.message}`);
     throw await explainAuth(opened, err);

@@ -79,7 +79,11 @@ export async function pull(args: string[], io: Io): Promise<number> {
     io.out(pullHelp);
     return 0;
   }
-  if (values.referrer) return pullReferrer(values.referrer, positionals, values, io);
+  if (values.referrer) {
+    const conflict = (['layer-media-type', 'max-size'] as const).find((flag) => values[flag] !== undefined);
+    if (conflict) throw new UsageError(`--${conflict} applies to extracting the artifact and conflicts with --referrer, which fetches one attached document`);
+    return pullReferrer(values.referrer, positionals, values, io);
+  }
   if (!values.output) throw new UsageError('--output is required: the directory to extract into');
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, constants as zlib, type ZlibOptions } from 'node:zlib';
 import tar from 'tar-stream';
-import { walkEntries, type TreeEntry, type WalkOptions } from './walk.ts';
+import { ArtifactPathError, walkEntries, type TreeEntry, type WalkOptions } from './walk.ts';
 import { collectGarbage } from './gc.ts';
 
 /** Gzip level of every layer we write; fixed, so the same tree always gives the same digest. Go's default. */
@@ -114,8 +114,12 @@ export async function writeLayer(entries: Iterable<TreeEntry>, out?: Writable): 
         await new Promise<void>((resolve, reject) => pack.entry(header, content, (err) => (err ? reject(err) : resolve())));
       } else {
         await new Promise<void>((resolve, reject) => {
-          const sinkEntry = pack.entry(header, (err) => (err ? reject(err) : resolve()));
-          createReadStream(entry.source, { highWaterMark: batchBytes })
+          // The header already says how big the file is: read at most that, and fail naming the file if it is
+          // shorter now (tar-stream's "size mismatch") or longer once read.
+          const sinkEntry = pack.entry(header, (err) => (err ? reject(changedWhilePacked(entry)) : statSync(entry.source).size === entry.size ? resolve() : reject(changedWhilePacked(entry))));
+          // The entry callback reports its error; the same error also emitted on the stream is handled there.
+          (sinkEntry as unknown as Writable).on('error', () => undefined);
+          createReadStream(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
             .on('error', reject)
             .pipe(sinkEntry as unknown as Writable);
         });
@@ -141,8 +145,12 @@ export async function writeLayer(entries: Iterable<TreeEntry>, out?: Writable): 
  */
 function readExactly(entry: TreeEntry): Buffer {
   const content = readFileSync(entry.source);
-  if (content.length !== entry.size) throw new Error(`file "${entry.name}" changed while it was being packed`);
+  if (content.length !== entry.size) throw changedWhilePacked(entry);
   return content;
+}
+
+function changedWhilePacked(entry: TreeEntry): ArtifactPathError {
+  return new ArtifactPathError(`file "${entry.name}" changed size while it was being packed (${entry.size} bytes when listed); pack a tree nothing is writing to`);
 }
 
 export interface BuildOptions extends WalkOptions {

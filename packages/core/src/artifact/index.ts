@@ -14,3 +14,4 @@ export * from './sbom.ts';
 export * from './documents.ts';
 export { guardTags, ProtectedTagError, type ProtectedTagCode } from './tag-guard.ts';
 export { AmbiguousLayerError, contentLayer } from './layer.ts';
+export { removeTempOnSignal } from './temp.ts';

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rename, rm, stat, open } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, open } from 'node:fs/promises';
 import { dirname, join, resolve, sep, posix } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -7,8 +7,11 @@ import tar from 'tar-stream';
 import { parseManifest, type Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
 import { contentLayer } from './layer.ts';
+import { withTempDir } from './temp.ts';
 
 export const defaultMaxPullSize = 1024 * 1024 * 1024;
+/** Decompressed archive bytes allowed beyond the file-data limit, for entry headers (at most; as much as the limit below it, at least 1 MiB). */
+const headerAllowance = 64 * 1024 * 1024;
 
 export interface PullArtifactOptions {
   target: Target;
@@ -51,14 +54,11 @@ export async function pullArtifact(options: PullArtifactOptions): Promise<PullAr
 
   const output = resolve(options.output);
   await mkdir(dirname(output), { recursive: true });
-  const staging = await mkdtemp(join(dirname(output), '.d2ci-pull-'));
-  try {
+  return withTempDir(join(dirname(output), '.d2ci-pull-'), async (staging) => {
     const counts = await extractTar(await options.target.fetch(layer), staging, maxSize);
     await moveInto(staging, output);
     return { descriptor: fetched.descriptor, layer, annotations: manifest.annotations ?? {}, ...counts };
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Checks an archive entry name; returns the normalised relative path, or '' for the root entry. */
@@ -85,6 +85,8 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
       const path = resolve(root, name);
       if (path !== root && !path.startsWith(root + sep)) throw new UnsafeArchiveError(`refusing entry "${header.name}": outside the output directory`);
       if (header.type === 'directory') {
+        // A directory carries no data; one that does is hiding bytes from the size limit.
+        if ((header.size ?? 0) > 0) throw new UnsafeArchiveError(`refusing directory entry "${header.name}" that carries ${header.size} bytes of data`);
         await mkdir(path, { recursive: true, mode: 0o755 });
         stream.resume();
         return;
@@ -96,7 +98,11 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
       bytes += header.size ?? 0;
       if (bytes > maxSize) throw new UnsafeArchiveError(`artifact unpacks to more than the ${maxSize}-byte limit (raise max-size)`);
       await mkdir(dirname(path), { recursive: true, mode: 0o755 });
-      const handle = await open(path, 'wx', (header.mode ?? 0) & 0o111 ? 0o755 : 0o644);
+      const handle = await open(path, 'wx', (header.mode ?? 0) & 0o111 ? 0o755 : 0o644).catch((err: unknown) => {
+        // Flux's Untar would let the second entry win; d2ci refuses an archive that says two things about one file.
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UnsafeArchiveError(`refusing entry "${header.name}": the archive names it twice`);
+        throw err;
+      });
       let written = 0;
       await pipeline(
         stream,
@@ -118,6 +124,14 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
     })().then(() => next(), (err: unknown) => next(err as Error));
   });
   const gunzip = createGunzip();
+  // Every decompressed byte counts, headers included: past the limit plus room for headers (512 bytes per entry,
+  // pax records), a stream of tiny or empty entries is a header bomb.
+  const streamLimit = maxSize + Math.min(headerAllowance, Math.max(1024 * 1024, maxSize));
+  let streamed = 0;
+  gunzip.on('data', (chunk: Buffer) => {
+    streamed += chunk.length;
+    if (streamed > streamLimit) gunzip.destroy(new UnsafeArchiveError(`artifact unpacks to more than ${streamLimit} bytes of archive (file data over the ${maxSize}-byte limit, or a flood of entry headers); raise max-size if it is genuine`));
+  });
   await pipeline(layer, gunzip, extract).catch((err: unknown) => {
     if ((err as { code?: string }).code === 'Z_DATA_ERROR') throw new Error('the layer is not a valid gzip stream');
     throw err;
@@ -125,16 +139,29 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
   return { files, bytes };
 }
 
-/** Moves everything from `staging` into `output`, replacing same-named entries; `output` may not exist yet. */
+/**
+ * Moves what was extracted into `output`, replacing only the files the artifact has: directories are merged, so
+ * files of the output that the artifact does not name stay (a pull into a checkout does not delete its
+ * neighbours). `output` may not exist yet, in which case the staging folder simply becomes it.
+ */
 async function moveInto(staging: string, output: string): Promise<void> {
-  const existing = await stat(output).catch(() => undefined);
+  const existing = await lstat(output).catch(() => undefined);
   if (!existing) {
     await rename(staging, output);
     return;
   }
-  if (!existing.isDirectory()) throw new Error(`output "${output}" exists and is not a directory`);
-  for (const name of await readdir(staging)) {
-    await rm(join(output, name), { recursive: true, force: true });
-    await rename(join(staging, name), join(output, name));
+  if (!existing.isDirectory()) throw new UnsafeArchiveError(`output "${output}" exists and is not a directory`);
+  for (const entry of await readdir(staging, { withFileTypes: true })) {
+    const from = join(staging, entry.name);
+    const to = join(output, entry.name);
+    const there = await lstat(to).catch(() => undefined);
+    if (entry.isDirectory() && there?.isDirectory()) {
+      await moveInto(from, to);
+      continue;
+    }
+    // A file over a file is an atomic rename; anything else of the same name (a symlink, a file where the
+    // artifact has a directory) is replaced.
+    if (there && (entry.isDirectory() || there.isDirectory() || there.isSymbolicLink())) await rm(to, { recursive: true, force: true });
+    await rename(from, to);
   }
 }

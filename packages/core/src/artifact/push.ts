@@ -1,4 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWriteStream } from 'node:fs';
@@ -13,6 +12,7 @@ import { ArtifactPathError, walkEntries, type WalkOptions } from './walk.ts';
 import { writeLayer, type LayerInfo } from './build.ts';
 import { fluxManifest, type ArtifactMetadata } from './manifest.ts';
 import { guardTags } from './tag-guard.ts';
+import { withTempDir } from './temp.ts';
 import { soleLayer } from './layer.ts';
 
 export interface PushArtifactOptions extends WalkOptions, ArtifactMetadata {
@@ -58,8 +58,7 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
   // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
   const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
   current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
-  const work = await mkdtemp(join(options.tempDir ?? tmpdir(), 'd2ci-push-'));
-  try {
+  return withTempDir(join(options.tempDir ?? tmpdir(), 'd2ci-push-'), async (work) => {
     const layerFile = join(work, 'layer.tar.gz');
     const layer = await writeLayer(walkEntries(options.path, options), createWriteStream(layerFile));
     if (layer.files === 0) throw new ArtifactPathError(`path "${options.path}" has no files to pack (after ignore rules)`);
@@ -92,9 +91,7 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
     });
     const reason = !options.diffTag ? 'no diff-tag set' : copied.existed ? `identical artifact already in ${options.target.name}` : `content differs from ${options.diffTag}`;
     return { pushed: true, reason, descriptor: built.descriptor, tags: copied.tags, layer, annotations: built.annotations, blobs: copied.blobs };
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The manifest at a reference, or undefined when the tag does not exist. */

@@ -253,27 +253,40 @@ export class Transport {
 }
 
 /**
- * The response with its body stream aborted (through `controller`) when no bytes arrive for `idleMs`. The timer
- * restarts on every chunk and stops when the body ends; a cancelled body's timer fires into nothing (unref'd).
+ * The response with a guarded body: aborted (through `controller`) when the network delivers nothing for `idleMs`
+ * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
+ * got (undici says only "terminated").
  */
 function withIdleTimeout(response: Response, controller: AbortController, error: () => Error, idleMs: number): Response {
   if (!response.body) return response;
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+  const url = new URL(response.url || 'http://unknown/');
   let timer: NodeJS.Timeout | undefined;
-  const arm = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => controller.abort(error()), idleMs);
-    timer.unref();
-  };
-  const body = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      start: arm,
-      transform(chunk, sink) {
-        arm();
-        sink.enqueue(chunk);
-      },
-      flush: () => clearTimeout(timer),
-    }),
-  );
+  let received = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(sink) {
+      // Only while waiting on the network: a slow reader is not a stalled registry.
+      timer = setTimeout(() => controller.abort(error()), idleMs);
+      timer.unref();
+      try {
+        const next: { done: boolean; value?: Uint8Array } = await reader.read();
+        clearTimeout(timer);
+        if (next.done || !next.value) sink.close();
+        else {
+          received += next.value.byteLength;
+          sink.enqueue(next.value);
+        }
+      } catch (err) {
+        clearTimeout(timer);
+        const reason: unknown = controller.signal.reason;
+        sink.error(controller.signal.aborted && reason instanceof Error ? reason : new OciError('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+      }
+    },
+    cancel(reason) {
+      clearTimeout(timer);
+      return reader.cancel(reason);
+    },
+  });
   const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   Object.defineProperty(wrapped, 'url', { value: response.url });
   return wrapped;

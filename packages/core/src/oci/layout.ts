@@ -218,9 +218,16 @@ export class OciLayout implements Target {
     for (const entry of index.manifests) {
       if (seen.has(entry.digest)) continue;
       seen.add(entry.digest);
-      const bytes = await this.#readManifestBlob(entry.digest).catch(() => undefined);
-      if (!bytes) continue;
-      const { manifest } = parseManifest(bytes, entry.mediaType);
+      // A missing, corrupt or unparsable manifest elsewhere in the layout is not a referrer of this one: skip it
+      // rather than fail every lookup (the tag that names it reports its own problem when it is read).
+      let manifest;
+      try {
+        const bytes = await this.#readManifestBlob(entry.digest);
+        verifyBytes(bytes, entry);
+        manifest = parseManifest(bytes, entry.mediaType).manifest;
+      } catch {
+        continue;
+      }
       if (manifest.subject?.digest === descriptor.digest) found.push(referrerDescriptor(entry, manifest));
     }
     return filterByArtifactType(found, options.artifactType);

@@ -168,7 +168,8 @@ export class RemoteRepository implements MountingTarget {
         return [];
       }
       if (!response.ok) throw await responseError(response, `list tags of ${this.name}`);
-      const body = (await response.json()) as { tags?: string[] | null };
+      const body = await jsonBody<{ tags?: string[] | null }>(response, `the tag list of ${this.name}`);
+      if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string'))) throw new OciError('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
       tags.push(...(body.tags ?? []));
       next = nextLink(response.headers.get('link'), next);
     }
@@ -191,7 +192,7 @@ export class RemoteRepository implements MountingTarget {
         await response.body?.cancel();
         return filterByArtifactType((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
       }
-      const index = (await response.json()) as ImageIndex;
+      const index = await jsonBody<ImageIndex>(response, `the referrers of ${descriptor.digest} in ${this.name}`);
       found.push(...(index.manifests ?? []));
       filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
       next = nextLink(response.headers.get('link'), next);
@@ -367,6 +368,16 @@ function isRetryableUploadError(err: unknown): boolean {
   if (!(err instanceof OciError)) return networkErrorCode(err) !== undefined;
   if (err.code === 'NETWORK') return networkErrorCode(err.cause) !== 'ENOTFOUND';
   return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+}
+
+/** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
+async function jsonBody<T>(response: Response, what: string): Promise<T> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new OciError('INVALID_RESPONSE', `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`);
+  }
 }
 
 /** The `rel="next"` target of a `Link` header, resolved against the current URL. */

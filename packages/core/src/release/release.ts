@@ -5,6 +5,7 @@ import type { FetchedManifest, Target } from '../oci/target.ts';
 import { hashLayer } from '../artifact/build.ts';
 import { Annotation, cosignTagSuffixes } from '../artifact/flux.ts';
 import { fetchIfExists, pushArtifact } from '../artifact/push.ts';
+import { isContentError } from '../artifact/list.ts';
 import { soleLayer } from '../artifact/layer.ts';
 import type { ArtifactMetadata } from '../artifact/manifest.ts';
 import type { WalkOptions } from '../artifact/walk.ts';
@@ -97,7 +98,7 @@ const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
  * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
  * tree (the push skips unchanged components, so `latest` may carry an older commit's revision).
  */
-async function findPublished(options: PromoteReleaseOptions): Promise<{ fetched: FetchedManifest; how: string }> {
+async function findPublished(options: PromoteReleaseOptions, skipped: string[]): Promise<{ fetched: FetchedManifest; how: string }> {
   const commit = options.commit?.toLowerCase();
   const localLayer = options.path ? hashLayer({ path: options.path, ...options.walk }) : undefined;
   localLayer?.catch(() => undefined);
@@ -110,7 +111,18 @@ async function findPublished(options: PromoteReleaseOptions): Promise<{ fetched:
   const latest = await fetchIfExists(options.target, 'latest');
   if (namesCommit(latest)) return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
   const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !referrersIndexTag.test(t) && !cosignTagSuffixes.some((s) => t.endsWith(s))).reverse();
-  const manifests = await mapLimit(tags, 8, (tag) => fetchIfExists(options.target, tag));
+  // One unreadable tag (malformed, wrong digest) is skipped and reported; it does not stop the release.
+  const manifests = await mapLimit(tags, 8, async (tag) => {
+    try {
+      const fetched = await fetchIfExists(options.target, tag);
+      if (fetched) annotationsOf(fetched); // parses: a malformed manifest is skipped here, not later
+      return fetched;
+    } catch (err) {
+      if (!isContentError(err)) throw err;
+      skipped.push(`skipped tag ${tag}: ${(err as Error).message}`);
+      return undefined;
+    }
+  });
   for (const [i, fetched] of manifests.entries()) {
     if (namesCommit(fetched)) return { fetched, how: `${tags[i]} names commit ${commit?.slice(0, 12)}` };
   }
@@ -119,7 +131,7 @@ async function findPublished(options: PromoteReleaseOptions): Promise<{ fetched:
     if (fetched && (await sameContent(fetched))) return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
   }
   const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : ''].filter(Boolean).join(' or ');
-  throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)); run the push workflow for this commit first, or release with mode: build`);
+  throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)${skipped.length ? `; ${skipped.join('; ')}` : ''}); run the push workflow for this commit first, or release with mode: build`);
 }
 
 /** The highest version tag pointing at a digest (what `latest-stable` "holds"), if any. */
@@ -161,7 +173,8 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
   let artifact: FetchedManifest | undefined;
   let action: ReleaseResult['action'];
   if (options.mode === 'promote') {
-    const found = await findPublished(options);
+    const skipped: string[] = [];
+    const found = await findPublished(options, skipped).finally(() => notes.push(...skipped));
     notes.push(`found: ${found.how}`);
     artifact = found.fetched;
     action = 'promoted';
