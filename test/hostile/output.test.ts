@@ -13,7 +13,7 @@ function captured(fn: () => void): string {
   process.stdout.write = ((chunk: string) => {
     out += chunk;
     return true;
-  }) as typeof process.stdout.write;
+  });
   try {
     fn();
   } finally {
