@@ -25,7 +25,7 @@ case "$version" in
   v1.9.*) tags="d2ci_sc19" ;;
   *) echo "build.sh: unsupported source-controller version $version (v1.7.x, v1.8.x or v1.9.x)" >&2; exit 2 ;;
 esac
-files=(flux_verify_test.go flux_verify_cosign_sc17_test.go flux_verify_cosign_sc18_test.go flux_verify_cosign_sc19_test.go)
+files=(flux_verify_test.go flux_untar_test.go flux_verify_cosign_sc17_test.go flux_verify_cosign_sc18_test.go flux_verify_cosign_sc19_test.go)
 
 target="$cache/bin/flux-verifier-$version"
 key="$( (cd "$here" && cat "${files[@]}"; echo "$version $tags"; go env GOVERSION) | sha256sum | cut -d' ' -f1)"

@@ -13,6 +13,7 @@
 //     (cosign v2 library, package function NewCosignVerifier, verifies the reference as given).
 //   - flux_verify_cosign_sc18_test.go (build tag d2ci_sc18): cosign as in source-controller v1.8.5
 //     (cosign v3 library, CosignVerifierFactory without insecure or trusted-root options; key mode only here).
+//   - flux_untar_test.go: the controller's layer extraction (tar.Untar), when D2CI_FLUX_UNTAR names a layer.
 //   - flux_verify_cosign_sc19_test.go (build tag d2ci_sc19): cosign as in source-controller v1.9.1
 //     (cosign v3 library, CosignVerifierFactory, WithInsecure, WithTLSConfig, WithTrustedRoot, verifies the
 //     digest reference).
@@ -113,6 +114,10 @@ func TestMain(m *testing.M) {
 	// Anything a library prints goes to stderr; stdout carries the verdict line only.
 	os.Stdout = os.Stderr
 
+	if layer := os.Getenv("D2CI_FLUX_UNTAR"); layer != "" {
+		untarMain(layer, realStdout)
+		return
+	}
 	verified, result, verr, herr := run()
 	if herr != nil {
 		fmt.Fprintln(os.Stderr, "flux-verifier: harness error:", herr)

@@ -129,3 +129,15 @@ export async function craneValidate(reference: string): Promise<Verdict> {
 export async function craneRun(args: string[]): Promise<Ran> {
   return run(tool('crane', craneVersion), ['--insecure', ...args]);
 }
+
+/**
+ * Flux source-controller's own layer extraction (`tar.Untar` with the controller's options) on a layer file:
+ * whether it accepts it, and what it wrote (path → "dir" or "<perm> <size>").
+ */
+export async function fluxUntar(flux: keyof typeof fluxControllers, layerFile: string): Promise<{ ok: boolean; error?: string; files?: Record<string, string> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'd2ci-interop-untar-'));
+  const ran = await run(tool('flux-verifier', fluxControllers[flux]), ['-test.run', 'TestFluxVerify'], { env: { D2CI_FLUX_UNTAR: layerFile, D2CI_FLUX_UNTAR_DIR: dir } });
+  const line = ran.stdout.split('\n').find((l) => l.startsWith('D2CI-FLUX-UNTAR '));
+  if (!line) throw new Error(`the Flux ${flux} untar gave no answer (exit ${ran.code}): ${tail(ran)}`);
+  return JSON.parse(line.slice('D2CI-FLUX-UNTAR '.length)) as { ok: boolean; error?: string; files?: Record<string, string> };
+}
