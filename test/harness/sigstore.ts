@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,11 +167,11 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
     void (async () => {
       const path = new URL(req.url ?? '/', url);
       state.requests.push(`${req.method} ${path.pathname}`);
-      const send = (status: number, payload: string | ArrayBufferView, type = 'application/json'): void => {
-        res.writeHead(status, { 'content-type': type });
+      const send = (status: number, payload: string | ArrayBufferView, type = 'application/json', headers: Record<string, string> = {}): void => {
+        res.writeHead(status, { 'content-type': type, ...headers });
         res.end(typeof payload === 'string' ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
       };
-      const service = path.pathname.startsWith('/oidc') ? 'oidc' : path.pathname.startsWith('/api/v2/signingCert') ? 'fulcio' : path.pathname.startsWith('/api/v1/log') ? 'rekor' : path.pathname.startsWith('/api/v1/timestamp') ? 'tsa' : undefined;
+      const service = path.pathname.startsWith('/oidc') ? 'oidc' : /^\/api\/v[12]\/signingCert/.test(path.pathname) ? 'fulcio' : path.pathname.startsWith('/api/v1/log') ? 'rekor' : path.pathname.startsWith('/api/v1/timestamp') ? 'tsa' : undefined;
       if (service && state.failing.has(service)) return send(503, '{"message":"unavailable (injected)"}');
       const text = await body(req);
 
@@ -183,21 +183,41 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
         state.issuedTokens.push(token);
         return send(200, JSON.stringify({ value: token }));
       }
-      if (req.method === 'POST' && path.pathname === fulcio.path) {
-        // Public-good Fulcio names a GitHub Actions signer by its workflow: https://github.com/<job_workflow_ref>.
-        const request = JSON.parse(text) as { credentials: { oidcIdentityToken: string } };
-        const [header, payload] = request.credentials.oidcIdentityToken.split('.');
+      if (req.method === 'POST' && path.pathname === '/api/v1/signingCert') {
+        // Fulcio's v1 API, which cosign up to v3.0 speaks (sigstore/fulcio pkg/api CertificateRequest): the token
+        // in Authorization, the public key as base64 PEM (or DER); the answer is the PEM chain (the SCT is embedded).
+        const request = JSON.parse(text) as { publicKey: { content: string; algorithm?: string } };
+        const token = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+        const [header, payload] = token.split('.');
         const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, string>;
         claims.d2ci_san = claims.iss === 'https://token.actions.githubusercontent.com' && claims.job_workflow_ref ? `https://github.com/${claims.job_workflow_ref}` : (claims.email ?? claims.sub ?? '');
-        request.credentials.oidcIdentityToken = `${header}.${b64url(claims)}.sig`;
+        const keyBytes = Buffer.from(request.publicKey.content, 'base64');
+        const pemKey = keyBytes.toString('latin1').startsWith('-----BEGIN') ? keyBytes.toString('utf8') : createPublicKey({ key: keyBytes, format: 'der', type: 'spki' }).export({ format: 'pem', type: 'spki' }).toString();
+        const answer = await fulcio.fn(JSON.stringify({ credentials: { oidcIdentityToken: `${header}.${b64url(claims)}.sig` }, publicKeyRequest: { publicKey: { algorithm: 'ECDSA', content: pemKey }, proofOfPossession: '' } }));
+        if (answer.statusCode !== 201) return send(answer.statusCode, answer.response, answer.contentType);
+        const chain = (JSON.parse(String(answer.response)) as { signedCertificateEmbeddedSct: { chain: { certificates: string[] } } }).signedCertificateEmbeddedSct.chain.certificates;
+        return send(201, chain.join(''), 'application/pem-certificate-chain');
+      }
+      if (req.method === 'POST' && path.pathname === fulcio.path) {
+        // Public-good Fulcio names a GitHub Actions signer by its workflow: https://github.com/<job_workflow_ref>.
+        // The token comes in the body (sigstore-js) or in Authorization (sigstore-go, so cosign v3.1+).
+        const request = JSON.parse(text) as { credentials?: { oidcIdentityToken?: string } };
+        const token = request.credentials?.oidcIdentityToken ?? (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+        const [header, payload] = token.split('.');
+        const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, string>;
+        claims.d2ci_san = claims.iss === 'https://token.actions.githubusercontent.com' && claims.job_workflow_ref ? `https://github.com/${claims.job_workflow_ref}` : (claims.email ?? claims.sub ?? '');
+        request.credentials = { oidcIdentityToken: `${header}.${b64url(claims)}.sig` };
         const answer = await fulcio.fn(JSON.stringify(request));
-        return send(answer.statusCode, answer.response, answer.contentType);
+        // Fulcio's gRPC gateway answers 200 (the mock says 201; sigstore-go, so cosign v3.1+, takes only 200).
+        return send(answer.statusCode === 201 ? 200 : answer.statusCode, answer.response, answer.contentType);
       }
       if (req.method === 'POST' && path.pathname === '/api/v1/log/entries') {
         try {
           tlogClock.setTime(Date.now() + (options.tlogClockOffsetMs ?? 0));
-          const entry: unknown = await tlog.log(canonicalRekorEntry(JSON.parse(text) as RekorProposal));
-          return send(201, JSON.stringify(entry));
+          const entry = (await tlog.log(canonicalRekorEntry(JSON.parse(text) as RekorProposal))) as Record<string, unknown>;
+          // Rekor names the new entry in ETag and Location (sigstore-go reads the entry by its ETag).
+          const uuid = Object.keys(entry)[0] ?? '';
+          return send(201, JSON.stringify(entry), 'application/json', { etag: uuid, location: `/api/v1/log/entries/${uuid}` });
         } catch (err) {
           return send(400, JSON.stringify({ message: (err as Error).message }));
         }

@@ -3,14 +3,14 @@
 // the one the consumers' own verifiers give (cosign, and Flux source-controller's verifier) for the same artifact.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHmac, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attestationPredicateType, diffArtifact, newestAttestation, signInPresentFormats, listArtifacts, notationDirectoryTrustStore, parseManifest, pullArtifact, verifyArtifact, verifyNotation, type ImageIndex, type Target, type Verification } from '@d2ci/core';
+import { attestationPredicateType, compilePolicy, diffArtifact, loadTrustedRoot, newestAttestation, signInPresentFormats, listArtifacts, notationDirectoryTrustStore, parseManifest, pullArtifact, verifyArtifact, verifyNotation, type ImageIndex, type Target, type Verification } from '@d2ci/core';
 import { TestCa } from '../harness/ca.ts';
 import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
-import { pushFresh, remote } from '../sign/helpers.ts';
+import { githubIssuerUrl, pushFresh, remote, workflowIdentity } from '../sign/helpers.ts';
 import { exportTrust, type TrustFiles } from './lib/trust.ts';
 import { interopRegistries as registries, startStore, type Store, type StoreName } from './lib/stores.ts';
 import { cosignVerifyAttestation, fluxVerify, notationConfig, notationVerify } from './lib/consumers.ts';
@@ -43,6 +43,24 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
     await sigstore?.close();
     rmSync(work, { recursive: true, force: true });
   });
+
+  /**
+   * cosign sign keylessly against the local Sigstore (Fulcio v1 for cosign ≤ v3.0, v2 for sigstore-go in v3.1+,
+   * Rekor v1) with a GitHub Actions OIDC token. cosign reads the token without verifying it, but only a signed JWT.
+   */
+  const cosignSignKeyless = async (version: CosignVersion, reference: string, bundle: boolean): Promise<void> => {
+    const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iat: now, nbf: now - 5, exp: now + 300, ...sigstore.claims, aud: 'sigstore' })}`;
+    const token = join(work, `token-${randomBytes(4).toString('hex')}`);
+    writeFileSync(token, `${unsigned}.${createHmac('sha256', 'interop').update(unsigned).digest('base64url')}`);
+    const v3 = version.startsWith('v3');
+    const args = ['sign', '--fulcio-url', sigstore.url, '--rekor-url', sigstore.url, '--identity-token', token, '--allow-http-registry', '-y'];
+    if (v3) args.push('--use-signing-config=false', `--new-bundle-format=${bundle}`, '--trusted-root', trust.trustedRoot);
+    else if (bundle) args.push('--new-bundle-format');
+    const ran = await run(tool('cosign', version), [...args, reference], { env: { ...(v3 ? {} : trust.legacyEnv), TUF_ROOT: join(work, 'tuf') } });
+    assert.equal(ran.code, 0, `cosign ${version} keyless sign: ${ran.stderr}`);
+  };
 
   /** cosign sign with a key (an unencrypted PEM; COSIGN_PASSWORD empty), no transparency log, as Flux keys are checked. */
   const cosignSign = async (version: CosignVersion, reference: string, bundle: boolean): Promise<void> => {
@@ -84,6 +102,30 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
           if (bundle) assert.equal(referrers.length, 1, 'the bundle is listed as a referrer');
           const listed = await listArtifacts(target);
           assert.ok(listed.some((a) => a.digest === pushed.descriptor.digest), 'the artifact is listed');
+          assert.deepEqual(problems, []);
+        });
+      }
+
+      const keylessSigners: [CosignVersion, boolean][] = [['v2.5.2', false], ['v2.6.5', true], ['v3.0.6', false], ['v3.0.6', true], ['v3.1.3', true]];
+      for (const [version, bundle] of keylessSigners) {
+        it(`cosign ${version} sign keyless (${bundle ? 'bundle' : 'legacy'}): d2ci verifies as cosign and Flux do`, async () => {
+          const store = stores.get(storeName);
+          assert.ok(store);
+          const target = remote(store.host, `reverse/keyless-${version.replace(/\./g, '-')}-${bundle ? 'bundle' : 'legacy'}`);
+          const pushed = await pushFresh(target);
+          const reference = `${store.host}/${target.name.split('/').slice(1).join('/')}@${pushed.descriptor.digest}`;
+          await cosignSignKeyless(version, reference, bundle);
+          const keylessVerification: Verification = { kind: 'keyless', trustedRoot: await loadTrustedRoot({ trustedRootFile: trust.trustedRoot }), policy: compilePolicy({ identity: workflowIdentity, issuer: githubIssuerUrl }) };
+          const problems: string[] = [];
+          // Flux 2.8 verifies keylessly only with the public-good TUF root: asked about keys only.
+          for (const flux of ['2.7', '2.9'] as const) {
+            const consumer = await fluxVerify(flux, reference, { kind: 'keyless', identity: workflowIdentity, issuer: githubIssuerUrl, trust });
+            const ours = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification: keylessVerification, fluxVersion: flux });
+            const d2ci = ours.flux[0]?.accepted ?? false;
+            const expected = flux === '2.9' || !bundle;
+            recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: `cosign ${version} sign keyless (${bundle ? 'bundle' : 'legacy'})`, format: bundle ? 'bundle' : 'legacy', verifier: `flux ${flux}`, consumer: consumer.accepted, d2ci, expected });
+            if (consumer.accepted !== d2ci || d2ci !== expected) problems.push(`flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.reasons.join('; ')}; ${ours.flux[0]?.reason ?? ''}), expected ${expected}`);
+          }
           assert.deepEqual(problems, []);
         });
       }
