@@ -23,5 +23,12 @@ const suite = spawnSync(process.execPath, ['--test', '--test-timeout=600000', '-
 });
 if (suite.status !== 0) process.exit(suite.status ?? 1);
 
-step('README compatibility table');
-execFileSync(process.execPath, [join(root, 'scripts/interop-table.ts')], { stdio: 'inherit' });
+// A narrowed local run (some files, stores or verifiers, or results elsewhere) is not the whole matrix: it must not
+// rewrite the README's table. CI never narrows.
+const narrowed = process.env.CI !== 'true' && (patterns.length > 0 || ['D2CI_INTEROP_RESULTS', 'D2CI_INTEROP_STORES', 'D2CI_INTEROP_VERIFIERS'].some((v) => process.env[v]));
+if (narrowed) {
+  console.error('\n► README compatibility table: not rewritten (a narrowed run); run npm run test:interop alone to regenerate it');
+} else {
+  step('README compatibility table');
+  execFileSync(process.execPath, [join(root, 'scripts/interop-table.ts')], { stdio: 'inherit' });
+}

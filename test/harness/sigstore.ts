@@ -195,7 +195,8 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
         const pemKey = keyBytes.toString('latin1').startsWith('-----BEGIN') ? keyBytes.toString('utf8') : createPublicKey({ key: keyBytes, format: 'der', type: 'spki' }).export({ format: 'pem', type: 'spki' }).toString();
         const answer = await fulcio.fn(JSON.stringify({ credentials: { oidcIdentityToken: `${header}.${b64url(claims)}.sig` }, publicKeyRequest: { publicKey: { algorithm: 'ECDSA', content: pemKey }, proofOfPossession: '' } }));
         if (answer.statusCode !== 201) return send(answer.statusCode, answer.response, answer.contentType);
-        const chain = (JSON.parse(String(answer.response)) as { signedCertificateEmbeddedSct: { chain: { certificates: string[] } } }).signedCertificateEmbeddedSct.chain.certificates;
+        const issued = typeof answer.response === 'string' ? answer.response : Buffer.from(answer.response.buffer, answer.response.byteOffset, answer.response.byteLength).toString('utf8');
+        const chain = (JSON.parse(issued) as { signedCertificateEmbeddedSct: { chain: { certificates: string[] } } }).signedCertificateEmbeddedSct.chain.certificates;
         return send(201, chain.join(''), 'application/pem-certificate-chain');
       }
       if (req.method === 'POST' && path.pathname === fulcio.path) {
