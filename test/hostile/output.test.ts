@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cell, runner } from '@d2ci/action-kit';
 import { escapeControls } from '@d2ci/core';
 
-const hostile = 'r1\n::warning::owned\r\n::add-mask::x|<img src=https://evil/p.gif>\u001b[31mred\u0007';
+const hostile = 'r1\n::warning::owned\r\n::add-mask::x|<img src=https://evil/p.gif>![t](https://evil/t.gif)`x`\u001b[31mred\u0007';
 
 function captured(fn: () => void): string {
   const write = process.stdout.write.bind(process.stdout);
@@ -37,6 +37,8 @@ describe('registry text in logs and summaries', () => {
     assert.doesNotMatch(text, /<img/);
     assert.match(text, /&lt;img src=https:\/\/evil\/p\.gif&gt;/);
     assert.doesNotMatch(text, /\u001b/);
+    assert.match(text, /!\\\[t\\\]\(https:\/\/evil\/t\.gif\)/, 'no Markdown image');
+    assert.match(text, /\\`x\\`/, 'no code span');
   });
 
   it('escapeControls shows C0/C1 controls and line separators as \\u escapes, and leaves other text alone', () => {

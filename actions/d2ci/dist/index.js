@@ -1156,8 +1156,12 @@ function shortDigest(digest) {
 }
 /** Escapes text for a markdown table cell. */
 function cell(text) {
-    // Registry text in a Markdown table: one line, no cell breaks, no HTML, no control characters.
-    return (0,errors/* escapeControls */.UN)(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // Registry text in a Markdown table: one line, no cell breaks, no HTML, no links or images (a tracking pixel in a
+    // job summary), no code-span break-out, no control characters.
+    return (0,errors/* escapeControls */.UN)(text.replace(/\r?\n/g, ' '))
+        .replace(/[|[\]`]/g, (c) => `\\${c}`)
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts

@@ -20,6 +20,10 @@ export function shortDigest(digest: string): string {
 
 /** Escapes text for a markdown table cell. */
 export function cell(text: string): string {
-  // Registry text in a Markdown table: one line, no cell breaks, no HTML, no control characters.
-  return escapeControls(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Registry text in a Markdown table: one line, no cell breaks, no HTML, no links or images (a tracking pixel in a
+  // job summary), no code-span break-out, no control characters.
+  return escapeControls(text.replace(/\r?\n/g, ' '))
+    .replace(/[|[\]`]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
