@@ -122,8 +122,8 @@ async function planComponents(components, options) {
     return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 23 modules
-var src = __webpack_require__(75740);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 26 modules
+var src = __webpack_require__(73044);
 ;// CONCATENATED MODULE: ../push-artifact/src/main.ts
 
 

@@ -190,8 +190,8 @@ async function installationToken(options) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 23 modules
-var src = __webpack_require__(75740);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 26 modules
+var src = __webpack_require__(73044);
 ;// CONCATENATED MODULE: ../image-update-kind/src/main.ts
 
 

@@ -25,8 +25,8 @@ var errors = __webpack_require__(48706);
 var http = __webpack_require__(71737);
 // EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
 var hints = __webpack_require__(8012);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 23 modules
-var src = __webpack_require__(75740);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 26 modules
+var src = __webpack_require__(73044);
 ;// CONCATENATED MODULE: ../verify-artifact/src/summary.ts
 
 /** Flux version → accepts / rejects and why: what each source-controller would decide (flux-version). */

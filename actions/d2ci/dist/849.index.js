@@ -430,8 +430,8 @@ var walk = __webpack_require__(92998);
 var http = __webpack_require__(71737);
 // EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
 var hints = __webpack_require__(8012);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 23 modules
-var src = __webpack_require__(75740);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 26 modules
+var src = __webpack_require__(73044);
 ;// CONCATENATED MODULE: ../release-artifact/src/main.ts
 
 

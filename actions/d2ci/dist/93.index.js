@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26728);
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97906);
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(48515);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75740);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73044);
 
 
 

@@ -190,8 +190,8 @@ async function installationToken(options) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 32 modules
-var src = __webpack_require__(798);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 33 modules
+var src = __webpack_require__(331);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(798);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(331);
 
 // The same bundle is the main step and the post step (which deletes a Kind cluster); the state tells them apart.
 if (_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('phase') === 'main') {
@@ -24,7 +24,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 798:
+/***/ 331:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1913,6 +1913,50 @@ function targetSource(target, descriptor) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/oci/response-error.ts
+
+
+// How a registry's error answer becomes one line (distribution-spec "Error Codes": `{"errors":[{code,message}]}`),
+// apart from registry.ts and remote.ts so that neither imports the other at run time.
+/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
+async function responseError(response, what) {
+    let code = statusCode(response.status);
+    let message = '';
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first?.code)
+            code = first.code;
+        if (first?.message)
+            message = first.message;
+    }
+    catch {
+        message = text.trim().slice(0, 200);
+    }
+    const retryAfter = response.headers.get('retry-after');
+    const attempts = attemptsOf(response);
+    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${retryBudgetSpent(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
+    const status = `${response.status} ${code}`;
+    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
+        status: response.status,
+    });
+}
+function statusCode(status) {
+    switch (status) {
+        case 401:
+            return 'UNAUTHORIZED';
+        case 403:
+            return 'DENIED';
+        case 404:
+            return 'NOT_FOUND';
+        case 429:
+            return 'TOOMANYREQUESTS';
+        default:
+            return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/referrers.ts
 
 
@@ -2407,44 +2451,7 @@ function withAuthorization(request, authorization) {
         headers.authorization = authorization;
     return { ...request, headers };
 }
-/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
-async function responseError(response, what) {
-    let code = statusCode(response.status);
-    let message = '';
-    const text = await response.text().catch(() => '');
-    try {
-        const body = JSON.parse(text);
-        const first = body.errors?.[0];
-        if (first?.code)
-            code = first.code;
-        if (first?.message)
-            message = first.message;
-    }
-    catch {
-        message = text.trim().slice(0, 200);
-    }
-    const retryAfter = response.headers.get('retry-after');
-    const attempts = attemptsOf(response);
-    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${retryBudgetSpent(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
-    const status = `${response.status} ${code}`;
-    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
-        status: response.status,
-    });
-}
-function statusCode(status) {
-    switch (status) {
-        case 401:
-            return 'UNAUTHORIZED';
-        case 403:
-            return 'DENIED';
-        case 404:
-            return 'NOT_FOUND';
-        case 429:
-            return 'TOOMANYREQUESTS';
-        default:
-            return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
-    }
-}
+
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 

@@ -7934,7 +7934,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5133);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9449);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1601);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8916);
 
@@ -7954,7 +7954,7 @@ __webpack_async_result__();
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8936);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5133);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9449);
 
 
 function tag(input, value) {
@@ -10304,8 +10304,8 @@ async function planComponents(components, options) {
     return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 21 modules
-var src = __nccwpck_require__(5133);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 22 modules
+var src = __nccwpck_require__(9449);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -10569,7 +10569,7 @@ async function run(inputs) {
 
 /***/ }),
 
-/***/ 5133:
+/***/ 9449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11785,6 +11785,50 @@ var oci_descriptor = __nccwpck_require__(7796);
 var oci_content = __nccwpck_require__(3632);
 // EXTERNAL MODULE: ../../packages/core/src/oci/memory.ts
 var memory = __nccwpck_require__(6198);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/response-error.ts
+
+
+// How a registry's error answer becomes one line (distribution-spec "Error Codes": `{"errors":[{code,message}]}`),
+// apart from registry.ts and remote.ts so that neither imports the other at run time.
+/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
+async function responseError(response, what) {
+    let code = statusCode(response.status);
+    let message = '';
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first?.code)
+            code = first.code;
+        if (first?.message)
+            message = first.message;
+    }
+    catch {
+        message = text.trim().slice(0, 200);
+    }
+    const retryAfter = response.headers.get('retry-after');
+    const attempts = (0,http/* attemptsOf */.Or)(response);
+    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${(0,http/* retryBudgetSpent */.SC)(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
+    const status = `${response.status} ${code}`;
+    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
+        status: response.status,
+    });
+}
+function statusCode(status) {
+    switch (status) {
+        case 401:
+            return 'UNAUTHORIZED';
+        case 403:
+            return 'DENIED';
+        case 404:
+            return 'NOT_FOUND';
+        case 429:
+            return 'TOOMANYREQUESTS';
+        default:
+            return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
+    }
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
 var referrers = __nccwpck_require__(6869);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/remote.ts
@@ -12234,44 +12278,7 @@ function withAuthorization(request, authorization) {
         headers.authorization = authorization;
     return { ...request, headers };
 }
-/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
-async function responseError(response, what) {
-    let code = statusCode(response.status);
-    let message = '';
-    const text = await response.text().catch(() => '');
-    try {
-        const body = JSON.parse(text);
-        const first = body.errors?.[0];
-        if (first?.code)
-            code = first.code;
-        if (first?.message)
-            message = first.message;
-    }
-    catch {
-        message = text.trim().slice(0, 200);
-    }
-    const retryAfter = response.headers.get('retry-after');
-    const attempts = (0,http/* attemptsOf */.Or)(response);
-    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${(0,http/* retryBudgetSpent */.SC)(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
-    const status = `${response.status} ${code}`;
-    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
-        status: response.status,
-    });
-}
-function statusCode(status) {
-    switch (status) {
-        case 401:
-            return 'UNAUTHORIZED';
-        case 403:
-            return 'DENIED';
-        case 404:
-            return 'NOT_FOUND';
-        case 429:
-            return 'TOOMANYREQUESTS';
-        default:
-            return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
-    }
-}
+
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 

@@ -7934,7 +7934,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4660);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8835);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1601);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8779);
 
@@ -7954,7 +7954,7 @@ __webpack_async_result__();
 /* harmony export */   G: () => (/* binding */ getInputs)
 /* harmony export */ });
 /* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9929);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4660);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8835);
 
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -8767,8 +8767,8 @@ function addedFormatNotes(added, what = 'the digest') {
         : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`);
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts
-var remote = __nccwpck_require__(7843);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
+var remote = __nccwpck_require__(40);
 // EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
 var oci_digest = __nccwpck_require__(8341);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
@@ -9609,8 +9609,8 @@ function withAuthHint(err, context) {
     return new errors/* OciError */.Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 19 modules
-var src = __nccwpck_require__(4660);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 22 modules
+var src = __nccwpck_require__(8835);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -9678,7 +9678,7 @@ async function run(inputs) {
 
 /***/ }),
 
-/***/ 4660:
+/***/ 8835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10610,8 +10610,344 @@ function cloudContext(options) {
 var http = __nccwpck_require__(1737);
 // EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
 var oci_open = __nccwpck_require__(7877);
-// EXTERNAL MODULE: ../../packages/core/src/oci/registry.ts + 2 modules
-var registry = __nccwpck_require__(3862);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
+const isSpace = (c) => c === ' ' || c === '\t';
+/**
+ * Parses a `WWW-Authenticate` header (RFC 9110 §11.6.1): several challenges per header, quoted strings with
+ * escapes and commas, e.g. `Bearer realm="https://r/token",service="r",scope="repository:a:pull repository:b:pull,push"`.
+ */
+function parseChallenges(header) {
+    const challenges = [];
+    let i = 0;
+    const n = header.length;
+    const skipSpace = () => {
+        while (isSpace(header[i]))
+            i++;
+    };
+    const readToken = () => {
+        const start = i;
+        while (i < n && !isSpace(header[i]) && header[i] !== ',' && header[i] !== '=')
+            i++;
+        return header.slice(start, i);
+    };
+    while (i < n) {
+        while (i < n && (isSpace(header[i]) || header[i] === ','))
+            i++;
+        const scheme = readToken();
+        if (!scheme) {
+            i++;
+            continue;
+        }
+        const challenge = { scheme: scheme.toLowerCase(), params: {} };
+        for (;;) {
+            skipSpace();
+            const mark = i;
+            const name = readToken();
+            skipSpace();
+            if (!name || header[i] !== '=') {
+                // Not a parameter: the next challenge's scheme (or a token68); the outer loop reads it.
+                i = mark;
+                break;
+            }
+            i++; // '='
+            skipSpace();
+            let value = '';
+            if (header[i] === '"') {
+                i++;
+                while (i < n && header[i] !== '"') {
+                    if (header[i] === '\\' && i + 1 < n)
+                        i++;
+                    value += header[i];
+                    i++;
+                }
+                i++; // closing quote
+            }
+            else {
+                const start = i;
+                while (i < n && header[i] !== ',' && !isSpace(header[i]))
+                    i++;
+                value = header.slice(start, i);
+            }
+            challenge.params[name.toLowerCase()] = value;
+            skipSpace();
+            if (header[i] === ',')
+                i++;
+        }
+        challenges.push(challenge);
+    }
+    return challenges;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/oci/auth.ts
+
+
+/** A token scope such as `repository:acme/app:pull,push`. */
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${actions.join(',')}`;
+}
+/** Merges scopes per resource, uniting their actions, so one token covers a mount's two repositories. */
+function mergeScopes(...lists) {
+    const byResource = new Map();
+    for (const scope of lists.flat()) {
+        const cut = scope.lastIndexOf(':');
+        if (cut <= 0)
+            continue;
+        const resource = scope.slice(0, cut);
+        const actions = byResource.get(resource) ?? new Set();
+        for (const action of scope.slice(cut + 1).split(','))
+            if (action)
+                actions.add(action);
+        byResource.set(resource, actions);
+    }
+    return [...byResource].map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`).sort();
+}
+const tokenExpiryMarginMs = 10_000;
+const defaultTokenLifetimeS = 60;
+/**
+ * Answers registry auth challenges and caches what it learns: which scheme each host wants, and bearer tokens
+ * per (host, service, scope set) until they expire. One session can serve many repositories and registries,
+ * so concurrent pushes share tokens and credentials are looked up once per host.
+ */
+class AuthSession {
+    #transport;
+    #options;
+    #schemes = new Map();
+    #tokens = new Map();
+    #inflight = new Map();
+    #credentials = new Map();
+    constructor(transport, options = {}) {
+        this.#transport = transport;
+        this.#options = options;
+    }
+    /** Credentials for a host, looked up once; every secret in them is reported to `onSecret`. */
+    credentialFor(registry) {
+        let pending = this.#credentials.get(registry);
+        if (!pending) {
+            pending = (this.#options.credentials?.(registry) ?? Promise.resolve(undefined)).then((credential) => {
+                for (const secret of [credential?.password, credential?.identityToken, credential?.registryToken]) {
+                    if (secret)
+                        this.#options.onSecret?.(secret);
+                }
+                return credential;
+            });
+            this.#credentials.set(registry, pending);
+        }
+        return pending;
+    }
+    /** The Authorization header to send up front, when the host's scheme is already known; else undefined. */
+    async authorization(registry, scopes) {
+        const credential = await this.credentialFor(registry);
+        if (credential?.registryToken)
+            return `Bearer ${credential.registryToken}`;
+        const scheme = this.#schemes.get(registry);
+        if (!scheme)
+            return undefined;
+        if (scheme.scheme === 'basic')
+            return basicHeader(credential);
+        return (await this.#token(registry, scheme, [...scopes], credential, false)).header;
+    }
+    /**
+     * Handles a 401: learns the host's scheme from the challenge and returns the header to retry with, or
+     * undefined when there is nothing better to send than what was just rejected.
+     */
+    async challenge(registry, wwwAuthenticate, scopes, rejected) {
+        const challenges = parseChallenges(wwwAuthenticate ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        const credential = await this.credentialFor(registry);
+        if (bearer) {
+            const realm = this.#checkRealm(registry, bearer.params.realm);
+            const scheme = { scheme: 'bearer', realm, service: bearer.params.service };
+            this.#schemes.set(registry, scheme);
+            const wanted = mergeScopes([...scopes], challengeScopes(bearer));
+            const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
+            return token.header === rejected ? undefined : token.header;
+        }
+        if (basic) {
+            this.#schemes.set(registry, { scheme: 'basic' });
+            const header = basicHeader(credential);
+            return header === rejected ? undefined : header;
+        }
+        return undefined;
+    }
+    /**
+     * The realm a registry names for its tokens receives the credentials, so it must be a plain https URL (http only
+     * when the registry itself is plain HTTP), with no userinfo. Docker Hub's realm is on another host
+     * (auth.docker.io), so another host is allowed; another scheme or a downgrade is not.
+     */
+    #checkRealm(registry, realm) {
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm that is not a URL`, { status: 401 });
+        }
+        const secure = this.#options.secureRegistry?.(registry) ?? true;
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+        }
+        if (url.username || url.password)
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
+        return url.href;
+    }
+    async #token(registry, scheme, scopes, credential, refresh) {
+        const wanted = mergeScopes(scopes);
+        const prefix = `${registry}|${scheme.realm}|${scheme.service ?? ''}|`;
+        const key = prefix + wanted.join(' ');
+        if (!refresh) {
+            // Any live token whose scopes cover these will do: a pull,push token also serves the pulls that follow.
+            for (const [cachedKey, cached] of this.#tokens) {
+                if (cached.expiresAt > Date.now() && cachedKey.startsWith(prefix) && covers(cached.scopes, wanted))
+                    return cached;
+            }
+        }
+        let pending = this.#inflight.get(key);
+        if (!pending) {
+            pending = this.#fetchToken(registry, scheme, wanted, credential).finally(() => this.#inflight.delete(key));
+            this.#inflight.set(key, pending);
+        }
+        const token = await pending;
+        this.#tokens.set(key, token);
+        return token;
+    }
+    async #fetchToken(registry, scheme, scopes, credential) {
+        const realm = new URL(scheme.realm);
+        let response;
+        if (credential?.identityToken) {
+            // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
+            if (scheme.service)
+                form.set('service', scheme.service);
+            if (scopes.length)
+                form.set('scope', scopes.join(' '));
+            response = await this.#transport.send({
+                method: 'POST',
+                url: realm,
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: () => form.toString(),
+            });
+        }
+        else {
+            if (scheme.service)
+                realm.searchParams.set('service', scheme.service);
+            for (const scope of scopes)
+                realm.searchParams.append('scope', scope);
+            const headers = {};
+            const basic = basicHeader(credential);
+            if (basic)
+                headers.authorization = basic;
+            response = await this.#transport.send({ method: 'GET', url: realm, headers });
+        }
+        if (!response.ok) {
+            const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
+            const who = credential?.username || credential?.identityToken ? 'rejected the credentials' : 'refused anonymous access';
+            throw new errors/* OciError */.Mf(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
+        }
+        const body = (await response.json().catch(() => ({})));
+        const token = body.token || body.access_token;
+        if (!token)
+            throw new errors/* OciError */.Mf('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
+        this.#options.onSecret?.(token);
+        const lifetime = (body.expires_in && body.expires_in > 0 ? body.expires_in : defaultTokenLifetimeS) * 1000;
+        const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
+        const start = Number.isNaN(issued) ? Date.now() : Math.min(issued, Date.now());
+        return { header: `Bearer ${token}`, expiresAt: start + lifetime - tokenExpiryMarginMs, scopes };
+    }
+}
+/** Whether a token granted for `have` (merged scopes) also covers every action in `want`. */
+function covers(have, want) {
+    const granted = new Map(have.map((scope) => {
+        const cut = scope.lastIndexOf(':');
+        return [scope.slice(0, cut), new Set(scope.slice(cut + 1).split(','))];
+    }));
+    return want.every((scope) => {
+        const cut = scope.lastIndexOf(':');
+        const actions = granted.get(scope.slice(0, cut));
+        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
+    });
+}
+function challengeScopes(challenge) {
+    return (challenge.params.scope ?? '').split(' ').filter(Boolean);
+}
+function basicHeader(credential) {
+    if (!credential?.username && !credential?.password)
+        return undefined;
+    return `Basic ${Buffer.from(`${credential.username ?? ''}:${credential.password ?? ''}`).toString('base64')}`;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
+var reference = __nccwpck_require__(8936);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
+var remote = __nccwpck_require__(40);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/registry.ts
+
+
+
+
+
+/**
+ * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
+ * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
+ */
+class registry_RegistryClient {
+    transport;
+    auth;
+    options;
+    constructor(options = {}) {
+        this.options = options;
+        this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
+        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
+    }
+    repository(reference) {
+        return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
+    }
+    /** `scheme://host` of a registry's API endpoint. */
+    baseUrl(registry) {
+        const mapped = this.options.endpoints?.[registry];
+        if (mapped)
+            return mapped.replace(/\/+$/, '');
+        const insecure = this.options.insecure;
+        const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || (0,reference/* isLoopbackHost */.cW)(registry);
+        return `${plain ? 'http' : 'https'}://${(0,reference/* registryEndpoint */.Fh)(registry)}`;
+    }
+    scopes(repository, actions) {
+        return [repositoryScope(repository, actions)];
+    }
+    /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
+    async send(registry, request) {
+        // URLs a registry hands back (upload Location, Link rel=next) may only lead to the registry's own origin: the
+        // request carries its credentials and, for uploads, the content.
+        const origin = new URL(this.baseUrl(registry)).origin;
+        const url = new URL(request.url);
+        if (url.origin !== origin) {
+            throw new errors/* OciError */.Mf('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
+        }
+        const authorization = await this.auth.authorization(registry, request.scopes);
+        let response = await this.transport.send(withAuthorization(request, authorization));
+        if (response.status === 401) {
+            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
+            if (retry) {
+                await response.body?.cancel();
+                response = await this.transport.send(withAuthorization(request, retry));
+            }
+        }
+        const warning = response.headers.get('warning');
+        if (warning && this.options.onWarning) {
+            for (const match of warning.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g))
+                this.options.onWarning(`${registry}: ${match[1]}`);
+        }
+        return response;
+    }
+}
+function withAuthorization(request, authorization) {
+    const headers = { ...request.headers };
+    if (authorization)
+        headers.authorization = authorization;
+    return { ...request, headers };
+}
+
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -10707,7 +11043,7 @@ function registrySession(inputs, context, location) {
         }
     }
     const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
-    const client = new registry/* RegistryClient */.b({
+    const client = new registry_RegistryClient({
         credentials,
         insecure: inputs.insecure,
         onSecret: (secret) => setSecret(secret),
@@ -14074,356 +14410,40 @@ function filterByArtifactType(referrers, artifactType) {
 
 /***/ }),
 
-/***/ 3862:
+/***/ 40:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  b: () => (/* binding */ RegistryClient),
-  U: () => (/* binding */ responseError)
+  N: () => (/* binding */ RemoteRepository)
 });
 
+// UNUSED EXPORTS: nextLink
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __nccwpck_require__(8706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
+var oci_digest = __nccwpck_require__(8341);
+// EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
+var order = __nccwpck_require__(8085);
+// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
+var media_types = __nccwpck_require__(8613);
+// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
+var oci_descriptor = __nccwpck_require__(7796);
+// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
+var oci_content = __nccwpck_require__(3632);
+// EXTERNAL MODULE: ../../packages/core/src/oci/memory.ts
+var memory = __nccwpck_require__(6198);
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
 var http = __nccwpck_require__(1737);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
-const isSpace = (c) => c === ' ' || c === '\t';
-/**
- * Parses a `WWW-Authenticate` header (RFC 9110 §11.6.1): several challenges per header, quoted strings with
- * escapes and commas, e.g. `Bearer realm="https://r/token",service="r",scope="repository:a:pull repository:b:pull,push"`.
- */
-function parseChallenges(header) {
-    const challenges = [];
-    let i = 0;
-    const n = header.length;
-    const skipSpace = () => {
-        while (isSpace(header[i]))
-            i++;
-    };
-    const readToken = () => {
-        const start = i;
-        while (i < n && !isSpace(header[i]) && header[i] !== ',' && header[i] !== '=')
-            i++;
-        return header.slice(start, i);
-    };
-    while (i < n) {
-        while (i < n && (isSpace(header[i]) || header[i] === ','))
-            i++;
-        const scheme = readToken();
-        if (!scheme) {
-            i++;
-            continue;
-        }
-        const challenge = { scheme: scheme.toLowerCase(), params: {} };
-        for (;;) {
-            skipSpace();
-            const mark = i;
-            const name = readToken();
-            skipSpace();
-            if (!name || header[i] !== '=') {
-                // Not a parameter: the next challenge's scheme (or a token68); the outer loop reads it.
-                i = mark;
-                break;
-            }
-            i++; // '='
-            skipSpace();
-            let value = '';
-            if (header[i] === '"') {
-                i++;
-                while (i < n && header[i] !== '"') {
-                    if (header[i] === '\\' && i + 1 < n)
-                        i++;
-                    value += header[i];
-                    i++;
-                }
-                i++; // closing quote
-            }
-            else {
-                const start = i;
-                while (i < n && header[i] !== ',' && !isSpace(header[i]))
-                    i++;
-                value = header.slice(start, i);
-            }
-            challenge.params[name.toLowerCase()] = value;
-            skipSpace();
-            if (header[i] === ',')
-                i++;
-        }
-        challenges.push(challenge);
-    }
-    return challenges;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oci/auth.ts
+;// CONCATENATED MODULE: ../../packages/core/src/oci/response-error.ts
 
 
-/** A token scope such as `repository:acme/app:pull,push`. */
-function repositoryScope(repository, actions) {
-    return `repository:${repository}:${actions.join(',')}`;
-}
-/** Merges scopes per resource, uniting their actions, so one token covers a mount's two repositories. */
-function mergeScopes(...lists) {
-    const byResource = new Map();
-    for (const scope of lists.flat()) {
-        const cut = scope.lastIndexOf(':');
-        if (cut <= 0)
-            continue;
-        const resource = scope.slice(0, cut);
-        const actions = byResource.get(resource) ?? new Set();
-        for (const action of scope.slice(cut + 1).split(','))
-            if (action)
-                actions.add(action);
-        byResource.set(resource, actions);
-    }
-    return [...byResource].map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`).sort();
-}
-const tokenExpiryMarginMs = 10_000;
-const defaultTokenLifetimeS = 60;
-/**
- * Answers registry auth challenges and caches what it learns: which scheme each host wants, and bearer tokens
- * per (host, service, scope set) until they expire. One session can serve many repositories and registries,
- * so concurrent pushes share tokens and credentials are looked up once per host.
- */
-class AuthSession {
-    #transport;
-    #options;
-    #schemes = new Map();
-    #tokens = new Map();
-    #inflight = new Map();
-    #credentials = new Map();
-    constructor(transport, options = {}) {
-        this.#transport = transport;
-        this.#options = options;
-    }
-    /** Credentials for a host, looked up once; every secret in them is reported to `onSecret`. */
-    credentialFor(registry) {
-        let pending = this.#credentials.get(registry);
-        if (!pending) {
-            pending = (this.#options.credentials?.(registry) ?? Promise.resolve(undefined)).then((credential) => {
-                for (const secret of [credential?.password, credential?.identityToken, credential?.registryToken]) {
-                    if (secret)
-                        this.#options.onSecret?.(secret);
-                }
-                return credential;
-            });
-            this.#credentials.set(registry, pending);
-        }
-        return pending;
-    }
-    /** The Authorization header to send up front, when the host's scheme is already known; else undefined. */
-    async authorization(registry, scopes) {
-        const credential = await this.credentialFor(registry);
-        if (credential?.registryToken)
-            return `Bearer ${credential.registryToken}`;
-        const scheme = this.#schemes.get(registry);
-        if (!scheme)
-            return undefined;
-        if (scheme.scheme === 'basic')
-            return basicHeader(credential);
-        return (await this.#token(registry, scheme, [...scopes], credential, false)).header;
-    }
-    /**
-     * Handles a 401: learns the host's scheme from the challenge and returns the header to retry with, or
-     * undefined when there is nothing better to send than what was just rejected.
-     */
-    async challenge(registry, wwwAuthenticate, scopes, rejected) {
-        const challenges = parseChallenges(wwwAuthenticate ?? '');
-        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
-        const basic = challenges.find((c) => c.scheme === 'basic');
-        const credential = await this.credentialFor(registry);
-        if (bearer) {
-            const realm = this.#checkRealm(registry, bearer.params.realm);
-            const scheme = { scheme: 'bearer', realm, service: bearer.params.service };
-            this.#schemes.set(registry, scheme);
-            const wanted = mergeScopes([...scopes], challengeScopes(bearer));
-            const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
-            return token.header === rejected ? undefined : token.header;
-        }
-        if (basic) {
-            this.#schemes.set(registry, { scheme: 'basic' });
-            const header = basicHeader(credential);
-            return header === rejected ? undefined : header;
-        }
-        return undefined;
-    }
-    /**
-     * The realm a registry names for its tokens receives the credentials, so it must be a plain https URL (http only
-     * when the registry itself is plain HTTP), with no userinfo. Docker Hub's realm is on another host
-     * (auth.docker.io), so another host is allowed; another scheme or a downgrade is not.
-     */
-    #checkRealm(registry, realm) {
-        let url;
-        try {
-            url = new URL(realm);
-        }
-        catch {
-            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm that is not a URL`, { status: 401 });
-        }
-        const secure = this.#options.secureRegistry?.(registry) ?? true;
-        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
-            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
-        }
-        if (url.username || url.password)
-            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
-        return url.href;
-    }
-    async #token(registry, scheme, scopes, credential, refresh) {
-        const wanted = mergeScopes(scopes);
-        const prefix = `${registry}|${scheme.realm}|${scheme.service ?? ''}|`;
-        const key = prefix + wanted.join(' ');
-        if (!refresh) {
-            // Any live token whose scopes cover these will do: a pull,push token also serves the pulls that follow.
-            for (const [cachedKey, cached] of this.#tokens) {
-                if (cached.expiresAt > Date.now() && cachedKey.startsWith(prefix) && covers(cached.scopes, wanted))
-                    return cached;
-            }
-        }
-        let pending = this.#inflight.get(key);
-        if (!pending) {
-            pending = this.#fetchToken(registry, scheme, wanted, credential).finally(() => this.#inflight.delete(key));
-            this.#inflight.set(key, pending);
-        }
-        const token = await pending;
-        this.#tokens.set(key, token);
-        return token;
-    }
-    async #fetchToken(registry, scheme, scopes, credential) {
-        const realm = new URL(scheme.realm);
-        let response;
-        if (credential?.identityToken) {
-            // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
-            if (scheme.service)
-                form.set('service', scheme.service);
-            if (scopes.length)
-                form.set('scope', scopes.join(' '));
-            response = await this.#transport.send({
-                method: 'POST',
-                url: realm,
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: () => form.toString(),
-            });
-        }
-        else {
-            if (scheme.service)
-                realm.searchParams.set('service', scheme.service);
-            for (const scope of scopes)
-                realm.searchParams.append('scope', scope);
-            const headers = {};
-            const basic = basicHeader(credential);
-            if (basic)
-                headers.authorization = basic;
-            response = await this.#transport.send({ method: 'GET', url: realm, headers });
-        }
-        if (!response.ok) {
-            const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
-            const who = credential?.username || credential?.identityToken ? 'rejected the credentials' : 'refused anonymous access';
-            throw new errors/* OciError */.Mf(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
-        }
-        const body = (await response.json().catch(() => ({})));
-        const token = body.token || body.access_token;
-        if (!token)
-            throw new errors/* OciError */.Mf('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
-        this.#options.onSecret?.(token);
-        const lifetime = (body.expires_in && body.expires_in > 0 ? body.expires_in : defaultTokenLifetimeS) * 1000;
-        const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
-        const start = Number.isNaN(issued) ? Date.now() : Math.min(issued, Date.now());
-        return { header: `Bearer ${token}`, expiresAt: start + lifetime - tokenExpiryMarginMs, scopes };
-    }
-}
-/** Whether a token granted for `have` (merged scopes) also covers every action in `want`. */
-function covers(have, want) {
-    const granted = new Map(have.map((scope) => {
-        const cut = scope.lastIndexOf(':');
-        return [scope.slice(0, cut), new Set(scope.slice(cut + 1).split(','))];
-    }));
-    return want.every((scope) => {
-        const cut = scope.lastIndexOf(':');
-        const actions = granted.get(scope.slice(0, cut));
-        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
-    });
-}
-function challengeScopes(challenge) {
-    return (challenge.params.scope ?? '').split(' ').filter(Boolean);
-}
-function basicHeader(credential) {
-    if (!credential?.username && !credential?.password)
-        return undefined;
-    return `Basic ${Buffer.from(`${credential.username ?? ''}:${credential.password ?? ''}`).toString('base64')}`;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
-var reference = __nccwpck_require__(8936);
-// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts
-var remote = __nccwpck_require__(7843);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/registry.ts
-
-
-
-
-
-/**
- * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
- * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
- */
-class RegistryClient {
-    transport;
-    auth;
-    options;
-    constructor(options = {}) {
-        this.options = options;
-        this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
-    }
-    repository(reference) {
-        return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
-    }
-    /** `scheme://host` of a registry's API endpoint. */
-    baseUrl(registry) {
-        const mapped = this.options.endpoints?.[registry];
-        if (mapped)
-            return mapped.replace(/\/+$/, '');
-        const insecure = this.options.insecure;
-        const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || (0,reference/* isLoopbackHost */.cW)(registry);
-        return `${plain ? 'http' : 'https'}://${(0,reference/* registryEndpoint */.Fh)(registry)}`;
-    }
-    scopes(repository, actions) {
-        return [repositoryScope(repository, actions)];
-    }
-    /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
-    async send(registry, request) {
-        // URLs a registry hands back (upload Location, Link rel=next) may only lead to the registry's own origin: the
-        // request carries its credentials and, for uploads, the content.
-        const origin = new URL(this.baseUrl(registry)).origin;
-        const url = new URL(request.url);
-        if (url.origin !== origin) {
-            throw new errors/* OciError */.Mf('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
-        }
-        const authorization = await this.auth.authorization(registry, request.scopes);
-        let response = await this.transport.send(withAuthorization(request, authorization));
-        if (response.status === 401) {
-            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
-            if (retry) {
-                await response.body?.cancel();
-                response = await this.transport.send(withAuthorization(request, retry));
-            }
-        }
-        const warning = response.headers.get('warning');
-        if (warning && this.options.onWarning) {
-            for (const match of warning.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g))
-                this.options.onWarning(`${registry}: ${match[1]}`);
-        }
-        return response;
-    }
-}
-function withAuthorization(request, authorization) {
-    const headers = { ...request.headers };
-    if (authorization)
-        headers.authorization = authorization;
-    return { ...request, headers };
-}
+// How a registry's error answer becomes one line (distribution-spec "Error Codes": `{"errors":[{code,message}]}`),
+// apart from registry.ts and remote.ts so that neither imports the other at run time.
 /** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
 async function responseError(response, what) {
     let code = statusCode(response.status);
@@ -14463,28 +14483,9 @@ function statusCode(status) {
     }
 }
 
-
-/***/ }),
-
-/***/ 7843:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ RemoteRepository)
-/* harmony export */ });
-/* unused harmony export nextLink */
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8706);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8341);
-/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8085);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8613);
-/* harmony import */ var _descriptor_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7796);
-/* harmony import */ var _content_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3632);
-/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6198);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1737);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3862);
-/* harmony import */ var _referrers_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6869);
+// EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
+var referrers = __nccwpck_require__(6869);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/remote.ts
 
 
 
@@ -14499,7 +14500,7 @@ function statusCode(status) {
 const defaultMonolithicLimit = 128 * 1024 * 1024;
 const defaultChunkSize = 32 * 1024 * 1024;
 const maxManifestBytes = 8 * 1024 * 1024;
-const manifestAccept = _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestMediaTypes */ .$P.join(', ');
+const manifestAccept = media_types/* manifestMediaTypes */.$P.join(', ');
 /** A repository on an OCI distribution registry, as a Target. */
 class RemoteRepository {
     registry;
@@ -14530,16 +14531,16 @@ class RemoteRepository {
         if (response.status === 404)
             throw notFound(this.name, reference);
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `resolve ${this.name}:${reference}`);
+            throw await responseError(response, `resolve ${this.name}:${reference}`);
         const digest = response.headers.get('docker-content-digest');
         const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
         const size = Number(response.headers.get('content-length'));
-        if (!digest || !mediaType || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(mediaType) || !Number.isSafeInteger(size)) {
+        if (!digest || !mediaType || !(0,media_types/* isManifestMediaType */.CM)(mediaType) || !Number.isSafeInteger(size)) {
             // Older registries may omit the digest on HEAD; GET tells us everything.
             return (await this.fetchManifest(reference)).descriptor;
         }
         if (reference.includes(':') && digest !== reference) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
+            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
         }
         return { mediaType, digest, size };
     }
@@ -14550,21 +14551,21 @@ class RemoteRepository {
             throw notFound(this.name, reference);
         }
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `fetch manifest ${this.name}:${reference}`);
-        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_4__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
+            throw await responseError(response, `fetch manifest ${this.name}:${reference}`);
+        const bytes = await (0,oci_content/* readAll */.yw)(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
         const byDigest = reference.includes(':');
-        const digest = byDigest ? reference : (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256 */ .sc)(bytes);
+        const digest = byDigest ? reference : (0,oci_digest/* sha256 */.sc)(bytes);
         if (byDigest)
-            (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyBytes */ .RV)(bytes, { digest });
+            (0,oci_digest/* verifyBytes */.RV)(bytes, { digest });
         const claimed = response.headers.get('docker-content-digest');
         if (!byDigest && claimed?.startsWith('sha256:') && claimed !== digest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
+            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
         }
-        const { mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        const { mediaType } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined);
         return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
     }
     async fetch(descriptor) {
-        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
+        const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
         const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
         const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
         if (response.status === 404) {
@@ -14572,28 +14573,28 @@ class RemoteRepository {
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
         }
         if (!response.ok || !response.body)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `fetch ${descriptor.digest} from ${this.name}`);
-        const verifier = new _digest_js__WEBPACK_IMPORTED_MODULE_5__/* .DigestStream */ .vl({ digest: descriptor.digest, size: descriptor.size });
-        const body = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.fromWeb(response.body);
+            throw await responseError(response, `fetch ${descriptor.digest} from ${this.name}`);
+        const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
+        const body = external_node_stream_.Readable.fromWeb(response.body);
         body.on('error', (err) => verifier.destroy(err));
         return body.pipe(verifier);
     }
     source(descriptor) {
-        return (0,_memory_js__WEBPACK_IMPORTED_MODULE_7__/* .targetSource */ .Z)(this, descriptor);
+        return (0,memory/* targetSource */.Z)(this, descriptor);
     }
     async exists(descriptor) {
-        const kind = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
+        const kind = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
         const headers = kind === 'manifests' ? { accept: manifestAccept } : {};
         const response = await this.#send({ method: 'HEAD', url: this.#url(`${kind}/${descriptor.digest}`), headers });
         if (response.status === 404)
             return false;
         if (response.ok)
             return true;
-        throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `check ${descriptor.digest} in ${this.name}`);
+        throw await responseError(response, `check ${descriptor.digest} in ${this.name}`);
     }
     async push(descriptor, content) {
-        if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType)) {
-            const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_4__/* .readAll */ .yw)(content.open(), maxManifestBytes);
+        if ((0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType)) {
+            const bytes = await (0,oci_content/* readAll */.yw)(content.open(), maxManifestBytes);
             await this.pushReference(descriptor, bytes, descriptor.digest);
             return;
         }
@@ -14603,20 +14604,20 @@ class RemoteRepository {
         return this.#upload(descriptor, fallback, fromRepository);
     }
     async pushReference(descriptor, bytes, reference) {
-        (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyBytes */ .RV)(bytes, descriptor);
+        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
         const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${reference}`), headers: { 'content-type': descriptor.mediaType }, body: () => bytes }, ['pull', 'push']);
         if (response.status !== 201 && response.status !== 200) {
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `push manifest ${this.name}:${reference}`);
+            throw await responseError(response, `push manifest ${this.name}:${reference}`);
         }
         await response.body?.cancel();
         const stored = response.headers.get('docker-content-digest');
         if (stored?.startsWith('sha256:') && descriptor.digest.startsWith('sha256:') && stored !== descriptor.digest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
+            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
         }
-        const { manifest } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(bytes, descriptor.mediaType);
+        const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType);
         if (manifest.subject && !response.headers.get('oci-subject')) {
             // The registry has no referrers API: keep the Referrers Tag Schema index up to date instead.
-            await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .addReferrer */ .Xg)(index, (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .referrerDescriptor */ .xh)(descriptor, manifest)));
+            await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,referrers/* addReferrer */.Xg)(index, (0,referrers/* referrerDescriptor */.xh)(descriptor, manifest)));
         }
     }
     async tag(descriptor, tag) {
@@ -14635,14 +14636,14 @@ class RemoteRepository {
                 return [];
             }
             if (!response.ok)
-                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `list tags of ${this.name}`);
+                throw await responseError(response, `list tags of ${this.name}`);
             const body = await jsonBody(response, `the tag list of ${this.name}`);
             if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string')))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
+                throw new errors/* OciError */.Mf('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
             tags.push(...(body.tags ?? []));
             next = nextLink(response.headers.get('link'), next);
         }
-        return [...new Set(tags)].sort(_order_js__WEBPACK_IMPORTED_MODULE_9__/* .compareBytes */ .X);
+        return [...new Set(tags)].sort(order/* compareBytes */.X);
     }
     async referrers(descriptor, options = {}) {
         const query = options.artifactType ? `?artifactType=${encodeURIComponent(options.artifactType)}` : '';
@@ -14652,33 +14653,33 @@ class RemoteRepository {
         const seen = new Set();
         while (next && !seen.has(next)) {
             seen.add(next);
-            const response = await this.#send({ method: 'GET', url: next, headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex } });
+            const response = await this.#send({ method: 'GET', url: next, headers: { accept: media_types/* MediaType */.zu.ociIndex } });
             const type = response.headers.get('content-type')?.split(';')[0]?.trim();
             if (response.status === 401 || response.status === 403)
-                throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `list referrers of ${descriptor.digest}`);
-            if (response.status !== 200 || type !== _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex) {
+                throw await responseError(response, `list referrers of ${descriptor.digest}`);
+            if (response.status !== 200 || type !== media_types/* MediaType */.zu.ociIndex) {
                 // No referrers API here (distribution 2.8 and GHCR answer 404): use the tag schema.
                 await response.body?.cancel();
-                return (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .filterByArtifactType */ .Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
+                return (0,referrers/* filterByArtifactType */.Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
             }
             const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
             filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
         }
-        return filtered ? found : (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .filterByArtifactType */ .Ul)(found, options.artifactType);
+        return filtered ? found : (0,referrers/* filterByArtifactType */.Ul)(found, options.artifactType);
     }
     async delete(descriptor) {
-        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(descriptor.mediaType);
+        const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
         let subject;
         if (manifest) {
             const fetched = await this.fetchManifest(descriptor.digest).catch((err) => {
-                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(err))
+                if ((0,errors/* isNotFound */.c4)(err))
                     return undefined;
                 throw err;
             });
             if (fetched)
-                subject = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
+                subject = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
         }
         const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, ['pull', 'push', 'delete']);
         if (response.status === 404) {
@@ -14686,41 +14687,41 @@ class RemoteRepository {
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
         }
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `delete ${descriptor.digest} from ${this.name}`);
+            throw await responseError(response, `delete ${descriptor.digest} from ${this.name}`);
         await response.body?.cancel();
         if (subject)
-            await this.#updateReferrersIndex(subject, (index) => (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .removeReferrer */ .Qy)(index, descriptor.digest), { ifPresent: true });
+            await this.#updateReferrersIndex(subject, (index) => (0,referrers/* removeReferrer */.Qy)(index, descriptor.digest), { ifPresent: true });
     }
     async #readReferrersIndex(subject) {
-        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .referrersTag */ .LN)(subject);
-        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${tag}`), headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex } });
+        const tag = (0,referrers/* referrersTag */.LN)(subject);
+        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${tag}`), headers: { accept: media_types/* MediaType */.zu.ociIndex } });
         if (response.status === 404) {
             await response.body?.cancel();
             return undefined;
         }
         if (!response.ok)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `read referrers index ${this.name}:${tag}`);
-        const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_4__/* .readAll */ .yw)(response.body ?? node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([]), maxManifestBytes);
-        const { manifest, mediaType } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(bytes, response.headers.get('content-type') ?? undefined);
-        if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexMediaType */ .$$)(mediaType))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
+            throw await responseError(response, `read referrers index ${this.name}:${tag}`);
+        const bytes = await (0,oci_content/* readAll */.yw)(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
+        const { manifest, mediaType } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        if (!(0,media_types/* isIndexMediaType */.$$)(mediaType))
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
         return { index: manifest, etag: response.headers.get('etag') };
     }
     async #updateReferrersIndex(subject, change, options = {}) {
         const current = await this.#readReferrersIndex(subject);
         if (!current && options.ifPresent)
             return;
-        const index = current?.index ?? (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .emptyReferrersIndex */ ._9)();
+        const index = current?.index ?? (0,referrers/* emptyReferrersIndex */._9)();
         if (!change(index))
             return;
         const bytes = Buffer.from(JSON.stringify(index));
-        const headers = { 'content-type': _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.ociIndex };
+        const headers = { 'content-type': media_types/* MediaType */.zu.ociIndex };
         if (current?.etag)
             headers['if-match'] = current.etag;
-        const tag = (0,_referrers_js__WEBPACK_IMPORTED_MODULE_8__/* .referrersTag */ .LN)(subject);
+        const tag = (0,referrers/* referrersTag */.LN)(subject);
         const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${tag}`), headers, body: () => bytes }, ['pull', 'push']);
         if (response.status !== 201 && response.status !== 200)
-            throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `update referrers index ${this.name}:${tag}`);
+            throw await responseError(response, `update referrers index ${this.name}:${tag}`);
         await response.body?.cancel();
     }
     /**
@@ -14730,7 +14731,7 @@ class RemoteRepository {
      */
     async #upload(descriptor, content, mountFrom) {
         if (content.size !== descriptor.size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
+            throw new errors/* OciError */.Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
         }
         const policy = this.#client.transport.policy;
         const mountScope = mountFrom ? this.#client.scopes(mountFrom, ['pull']) : [];
@@ -14743,7 +14744,7 @@ class RemoteRepository {
                     return 'mounted';
                 }
                 if (start.status !== 202)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(start, `start upload of ${descriptor.digest} to ${this.name}`);
+                    throw await responseError(start, `start upload of ${descriptor.digest} to ${this.name}`);
                 await start.body?.cancel();
                 let location = this.#location(start);
                 if (descriptor.size > this.#monolithicLimit)
@@ -14756,7 +14757,7 @@ class RemoteRepository {
                     retry: false,
                 }, ['pull', 'push']);
                 if (put.status !== 201 && put.status !== 204)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(put, `upload ${descriptor.digest} to ${this.name}`);
+                    throw await responseError(put, `upload ${descriptor.digest} to ${this.name}`);
                 await put.body?.cancel();
                 return 'uploaded';
             }
@@ -14788,20 +14789,20 @@ class RemoteRepository {
                     retry: false,
                 }, ['pull', 'push']);
                 if (response.status !== 202)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
+                    throw await responseError(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
                 await response.body?.cancel();
                 location = this.#location(response);
                 offset = rangeEnd(response.headers.get('range'), end) ?? end;
             }
             catch (err) {
-                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf && err.status === 416)))
+                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof errors/* OciError */.Mf && err.status === 416)))
                     throw err;
                 if (!(await this.#client.transport.backoff(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)))))
                     throw err;
                 // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
                 const status = await this.#send({ method: 'GET', url: location }, ['pull', 'push']);
                 if (status.status !== 204)
-                    throw await (0,_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .responseError */ .U)(status, `resume upload to ${this.name}`);
+                    throw await responseError(status, `resume upload to ${this.name}`);
                 await status.body?.cancel();
                 location = this.#location(status, location);
                 offset = rangeEnd(status.headers.get('range'), 0) ?? 0;
@@ -14812,13 +14813,13 @@ class RemoteRepository {
     #location(response, fallback) {
         const location = response.headers.get('location') ?? fallback;
         if (!location)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
+            throw new errors/* OciError */.Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
         return new URL(location, this.#client.baseUrl(this.registry)).href;
     }
 }
 function notFound(name, reference, code = 'MANIFEST_UNKNOWN') {
     const what = reference.includes(':') ? reference : `tag "${reference}"`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf(code, `${what} not found in ${name}`, { status: 404 });
+    return new errors/* OciError */.Mf(code, `${what} not found in ${name}`, { status: 404 });
 }
 function withDigest(location, digest) {
     return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
@@ -14835,10 +14836,10 @@ function rangeEnd(range, whenZeroZero) {
     return match[1] === '0' ? whenZeroZero : Number(match[1]) + 1;
 }
 function isRetryableUploadError(err) {
-    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf))
-        return (0,_http_js__WEBPACK_IMPORTED_MODULE_10__/* .networkErrorCode */ .a0)(err) !== undefined;
+    if (!(err instanceof errors/* OciError */.Mf))
+        return (0,http/* networkErrorCode */.a0)(err) !== undefined;
     if (err.code === 'NETWORK')
-        return (0,_http_js__WEBPACK_IMPORTED_MODULE_10__/* .networkErrorCode */ .a0)(err.cause) !== 'ENOTFOUND';
+        return (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND';
     return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
 }
 /** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
@@ -14848,7 +14849,7 @@ async function jsonBody(response, what) {
         return JSON.parse(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OciError */ .Mf('INVALID_RESPONSE', `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`);
+        throw new errors/* OciError */.Mf('INVALID_RESPONSE', `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`);
     }
 }
 /** The `rel="next"` target of a `Link` header, resolved against the current URL. */

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9424);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7145);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2765);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5926);
 
@@ -434,8 +434,8 @@ function attestationPredicateType(name) {
 
 // EXTERNAL MODULE: ../../packages/core/src/verify/notation.ts + 1 modules
 var notation = __nccwpck_require__(7156);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 27 modules
-var src = __nccwpck_require__(9424);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 30 modules
+var src = __nccwpck_require__(7145);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -629,8 +629,8 @@ function withAuthHint(err, context) {
     return new errors/* OciError */.Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 27 modules
-var src = __nccwpck_require__(9424);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 30 modules
+var src = __nccwpck_require__(7145);
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 /** Flux version → accepts / rejects and why: what each source-controller would decide (flux-version). */
@@ -760,7 +760,7 @@ async function run(inputs) {
 
 /***/ }),
 
-/***/ 9424:
+/***/ 7145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1739,8 +1739,344 @@ function cloudContext(options) {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
 var http = __nccwpck_require__(1737);
-// EXTERNAL MODULE: ../../packages/core/src/oci/registry.ts + 2 modules
-var registry = __nccwpck_require__(3862);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
+const isSpace = (c) => c === ' ' || c === '\t';
+/**
+ * Parses a `WWW-Authenticate` header (RFC 9110 §11.6.1): several challenges per header, quoted strings with
+ * escapes and commas, e.g. `Bearer realm="https://r/token",service="r",scope="repository:a:pull repository:b:pull,push"`.
+ */
+function parseChallenges(header) {
+    const challenges = [];
+    let i = 0;
+    const n = header.length;
+    const skipSpace = () => {
+        while (isSpace(header[i]))
+            i++;
+    };
+    const readToken = () => {
+        const start = i;
+        while (i < n && !isSpace(header[i]) && header[i] !== ',' && header[i] !== '=')
+            i++;
+        return header.slice(start, i);
+    };
+    while (i < n) {
+        while (i < n && (isSpace(header[i]) || header[i] === ','))
+            i++;
+        const scheme = readToken();
+        if (!scheme) {
+            i++;
+            continue;
+        }
+        const challenge = { scheme: scheme.toLowerCase(), params: {} };
+        for (;;) {
+            skipSpace();
+            const mark = i;
+            const name = readToken();
+            skipSpace();
+            if (!name || header[i] !== '=') {
+                // Not a parameter: the next challenge's scheme (or a token68); the outer loop reads it.
+                i = mark;
+                break;
+            }
+            i++; // '='
+            skipSpace();
+            let value = '';
+            if (header[i] === '"') {
+                i++;
+                while (i < n && header[i] !== '"') {
+                    if (header[i] === '\\' && i + 1 < n)
+                        i++;
+                    value += header[i];
+                    i++;
+                }
+                i++; // closing quote
+            }
+            else {
+                const start = i;
+                while (i < n && header[i] !== ',' && !isSpace(header[i]))
+                    i++;
+                value = header.slice(start, i);
+            }
+            challenge.params[name.toLowerCase()] = value;
+            skipSpace();
+            if (header[i] === ',')
+                i++;
+        }
+        challenges.push(challenge);
+    }
+    return challenges;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/oci/auth.ts
+
+
+/** A token scope such as `repository:acme/app:pull,push`. */
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${actions.join(',')}`;
+}
+/** Merges scopes per resource, uniting their actions, so one token covers a mount's two repositories. */
+function mergeScopes(...lists) {
+    const byResource = new Map();
+    for (const scope of lists.flat()) {
+        const cut = scope.lastIndexOf(':');
+        if (cut <= 0)
+            continue;
+        const resource = scope.slice(0, cut);
+        const actions = byResource.get(resource) ?? new Set();
+        for (const action of scope.slice(cut + 1).split(','))
+            if (action)
+                actions.add(action);
+        byResource.set(resource, actions);
+    }
+    return [...byResource].map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`).sort();
+}
+const tokenExpiryMarginMs = 10_000;
+const defaultTokenLifetimeS = 60;
+/**
+ * Answers registry auth challenges and caches what it learns: which scheme each host wants, and bearer tokens
+ * per (host, service, scope set) until they expire. One session can serve many repositories and registries,
+ * so concurrent pushes share tokens and credentials are looked up once per host.
+ */
+class AuthSession {
+    #transport;
+    #options;
+    #schemes = new Map();
+    #tokens = new Map();
+    #inflight = new Map();
+    #credentials = new Map();
+    constructor(transport, options = {}) {
+        this.#transport = transport;
+        this.#options = options;
+    }
+    /** Credentials for a host, looked up once; every secret in them is reported to `onSecret`. */
+    credentialFor(registry) {
+        let pending = this.#credentials.get(registry);
+        if (!pending) {
+            pending = (this.#options.credentials?.(registry) ?? Promise.resolve(undefined)).then((credential) => {
+                for (const secret of [credential?.password, credential?.identityToken, credential?.registryToken]) {
+                    if (secret)
+                        this.#options.onSecret?.(secret);
+                }
+                return credential;
+            });
+            this.#credentials.set(registry, pending);
+        }
+        return pending;
+    }
+    /** The Authorization header to send up front, when the host's scheme is already known; else undefined. */
+    async authorization(registry, scopes) {
+        const credential = await this.credentialFor(registry);
+        if (credential?.registryToken)
+            return `Bearer ${credential.registryToken}`;
+        const scheme = this.#schemes.get(registry);
+        if (!scheme)
+            return undefined;
+        if (scheme.scheme === 'basic')
+            return basicHeader(credential);
+        return (await this.#token(registry, scheme, [...scopes], credential, false)).header;
+    }
+    /**
+     * Handles a 401: learns the host's scheme from the challenge and returns the header to retry with, or
+     * undefined when there is nothing better to send than what was just rejected.
+     */
+    async challenge(registry, wwwAuthenticate, scopes, rejected) {
+        const challenges = parseChallenges(wwwAuthenticate ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        const credential = await this.credentialFor(registry);
+        if (bearer) {
+            const realm = this.#checkRealm(registry, bearer.params.realm);
+            const scheme = { scheme: 'bearer', realm, service: bearer.params.service };
+            this.#schemes.set(registry, scheme);
+            const wanted = mergeScopes([...scopes], challengeScopes(bearer));
+            const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
+            return token.header === rejected ? undefined : token.header;
+        }
+        if (basic) {
+            this.#schemes.set(registry, { scheme: 'basic' });
+            const header = basicHeader(credential);
+            return header === rejected ? undefined : header;
+        }
+        return undefined;
+    }
+    /**
+     * The realm a registry names for its tokens receives the credentials, so it must be a plain https URL (http only
+     * when the registry itself is plain HTTP), with no userinfo. Docker Hub's realm is on another host
+     * (auth.docker.io), so another host is allowed; another scheme or a downgrade is not.
+     */
+    #checkRealm(registry, realm) {
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm that is not a URL`, { status: 401 });
+        }
+        const secure = this.#options.secureRegistry?.(registry) ?? true;
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+        }
+        if (url.username || url.password)
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
+        return url.href;
+    }
+    async #token(registry, scheme, scopes, credential, refresh) {
+        const wanted = mergeScopes(scopes);
+        const prefix = `${registry}|${scheme.realm}|${scheme.service ?? ''}|`;
+        const key = prefix + wanted.join(' ');
+        if (!refresh) {
+            // Any live token whose scopes cover these will do: a pull,push token also serves the pulls that follow.
+            for (const [cachedKey, cached] of this.#tokens) {
+                if (cached.expiresAt > Date.now() && cachedKey.startsWith(prefix) && covers(cached.scopes, wanted))
+                    return cached;
+            }
+        }
+        let pending = this.#inflight.get(key);
+        if (!pending) {
+            pending = this.#fetchToken(registry, scheme, wanted, credential).finally(() => this.#inflight.delete(key));
+            this.#inflight.set(key, pending);
+        }
+        const token = await pending;
+        this.#tokens.set(key, token);
+        return token;
+    }
+    async #fetchToken(registry, scheme, scopes, credential) {
+        const realm = new URL(scheme.realm);
+        let response;
+        if (credential?.identityToken) {
+            // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
+            if (scheme.service)
+                form.set('service', scheme.service);
+            if (scopes.length)
+                form.set('scope', scopes.join(' '));
+            response = await this.#transport.send({
+                method: 'POST',
+                url: realm,
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: () => form.toString(),
+            });
+        }
+        else {
+            if (scheme.service)
+                realm.searchParams.set('service', scheme.service);
+            for (const scope of scopes)
+                realm.searchParams.append('scope', scope);
+            const headers = {};
+            const basic = basicHeader(credential);
+            if (basic)
+                headers.authorization = basic;
+            response = await this.#transport.send({ method: 'GET', url: realm, headers });
+        }
+        if (!response.ok) {
+            const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
+            const who = credential?.username || credential?.identityToken ? 'rejected the credentials' : 'refused anonymous access';
+            throw new errors/* OciError */.Mf(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
+        }
+        const body = (await response.json().catch(() => ({})));
+        const token = body.token || body.access_token;
+        if (!token)
+            throw new errors/* OciError */.Mf('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
+        this.#options.onSecret?.(token);
+        const lifetime = (body.expires_in && body.expires_in > 0 ? body.expires_in : defaultTokenLifetimeS) * 1000;
+        const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
+        const start = Number.isNaN(issued) ? Date.now() : Math.min(issued, Date.now());
+        return { header: `Bearer ${token}`, expiresAt: start + lifetime - tokenExpiryMarginMs, scopes };
+    }
+}
+/** Whether a token granted for `have` (merged scopes) also covers every action in `want`. */
+function covers(have, want) {
+    const granted = new Map(have.map((scope) => {
+        const cut = scope.lastIndexOf(':');
+        return [scope.slice(0, cut), new Set(scope.slice(cut + 1).split(','))];
+    }));
+    return want.every((scope) => {
+        const cut = scope.lastIndexOf(':');
+        const actions = granted.get(scope.slice(0, cut));
+        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
+    });
+}
+function challengeScopes(challenge) {
+    return (challenge.params.scope ?? '').split(' ').filter(Boolean);
+}
+function basicHeader(credential) {
+    if (!credential?.username && !credential?.password)
+        return undefined;
+    return `Basic ${Buffer.from(`${credential.username ?? ''}:${credential.password ?? ''}`).toString('base64')}`;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
+var reference = __nccwpck_require__(8936);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 2 modules
+var remote = __nccwpck_require__(5249);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/registry.ts
+
+
+
+
+
+/**
+ * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
+ * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
+ */
+class registry_RegistryClient {
+    transport;
+    auth;
+    options;
+    constructor(options = {}) {
+        this.options = options;
+        this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
+        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
+    }
+    repository(reference) {
+        return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
+    }
+    /** `scheme://host` of a registry's API endpoint. */
+    baseUrl(registry) {
+        const mapped = this.options.endpoints?.[registry];
+        if (mapped)
+            return mapped.replace(/\/+$/, '');
+        const insecure = this.options.insecure;
+        const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || (0,reference/* isLoopbackHost */.cW)(registry);
+        return `${plain ? 'http' : 'https'}://${(0,reference/* registryEndpoint */.Fh)(registry)}`;
+    }
+    scopes(repository, actions) {
+        return [repositoryScope(repository, actions)];
+    }
+    /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
+    async send(registry, request) {
+        // URLs a registry hands back (upload Location, Link rel=next) may only lead to the registry's own origin: the
+        // request carries its credentials and, for uploads, the content.
+        const origin = new URL(this.baseUrl(registry)).origin;
+        const url = new URL(request.url);
+        if (url.origin !== origin) {
+            throw new errors/* OciError */.Mf('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
+        }
+        const authorization = await this.auth.authorization(registry, request.scopes);
+        let response = await this.transport.send(withAuthorization(request, authorization));
+        if (response.status === 401) {
+            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
+            if (retry) {
+                await response.body?.cancel();
+                response = await this.transport.send(withAuthorization(request, retry));
+            }
+        }
+        const warning = response.headers.get('warning');
+        if (warning && this.options.onWarning) {
+            for (const match of warning.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g))
+                this.options.onWarning(`${registry}: ${match[1]}`);
+        }
+        return response;
+    }
+}
+function withAuthorization(request, authorization) {
+    const headers = { ...request.headers };
+    if (authorization)
+        headers.authorization = authorization;
+    return { ...request, headers };
+}
+
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
 
 
@@ -1836,7 +2172,7 @@ function registrySession(inputs, context, location) {
         }
     }
     const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
-    const client = new registry/* RegistryClient */.b({
+    const client = new registry_RegistryClient({
         credentials,
         insecure: inputs.insecure,
         onSecret: (secret) => setSecret(secret),
@@ -11149,399 +11485,7 @@ function filterByArtifactType(referrers, artifactType) {
 
 /***/ }),
 
-/***/ 3862:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  b: () => (/* binding */ RegistryClient),
-  U: () => (/* binding */ responseError)
-});
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
-var http = __nccwpck_require__(1737);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
-const isSpace = (c) => c === ' ' || c === '\t';
-/**
- * Parses a `WWW-Authenticate` header (RFC 9110 §11.6.1): several challenges per header, quoted strings with
- * escapes and commas, e.g. `Bearer realm="https://r/token",service="r",scope="repository:a:pull repository:b:pull,push"`.
- */
-function parseChallenges(header) {
-    const challenges = [];
-    let i = 0;
-    const n = header.length;
-    const skipSpace = () => {
-        while (isSpace(header[i]))
-            i++;
-    };
-    const readToken = () => {
-        const start = i;
-        while (i < n && !isSpace(header[i]) && header[i] !== ',' && header[i] !== '=')
-            i++;
-        return header.slice(start, i);
-    };
-    while (i < n) {
-        while (i < n && (isSpace(header[i]) || header[i] === ','))
-            i++;
-        const scheme = readToken();
-        if (!scheme) {
-            i++;
-            continue;
-        }
-        const challenge = { scheme: scheme.toLowerCase(), params: {} };
-        for (;;) {
-            skipSpace();
-            const mark = i;
-            const name = readToken();
-            skipSpace();
-            if (!name || header[i] !== '=') {
-                // Not a parameter: the next challenge's scheme (or a token68); the outer loop reads it.
-                i = mark;
-                break;
-            }
-            i++; // '='
-            skipSpace();
-            let value = '';
-            if (header[i] === '"') {
-                i++;
-                while (i < n && header[i] !== '"') {
-                    if (header[i] === '\\' && i + 1 < n)
-                        i++;
-                    value += header[i];
-                    i++;
-                }
-                i++; // closing quote
-            }
-            else {
-                const start = i;
-                while (i < n && header[i] !== ',' && !isSpace(header[i]))
-                    i++;
-                value = header.slice(start, i);
-            }
-            challenge.params[name.toLowerCase()] = value;
-            skipSpace();
-            if (header[i] === ',')
-                i++;
-        }
-        challenges.push(challenge);
-    }
-    return challenges;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oci/auth.ts
-
-
-/** A token scope such as `repository:acme/app:pull,push`. */
-function repositoryScope(repository, actions) {
-    return `repository:${repository}:${actions.join(',')}`;
-}
-/** Merges scopes per resource, uniting their actions, so one token covers a mount's two repositories. */
-function mergeScopes(...lists) {
-    const byResource = new Map();
-    for (const scope of lists.flat()) {
-        const cut = scope.lastIndexOf(':');
-        if (cut <= 0)
-            continue;
-        const resource = scope.slice(0, cut);
-        const actions = byResource.get(resource) ?? new Set();
-        for (const action of scope.slice(cut + 1).split(','))
-            if (action)
-                actions.add(action);
-        byResource.set(resource, actions);
-    }
-    return [...byResource].map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`).sort();
-}
-const tokenExpiryMarginMs = 10_000;
-const defaultTokenLifetimeS = 60;
-/**
- * Answers registry auth challenges and caches what it learns: which scheme each host wants, and bearer tokens
- * per (host, service, scope set) until they expire. One session can serve many repositories and registries,
- * so concurrent pushes share tokens and credentials are looked up once per host.
- */
-class AuthSession {
-    #transport;
-    #options;
-    #schemes = new Map();
-    #tokens = new Map();
-    #inflight = new Map();
-    #credentials = new Map();
-    constructor(transport, options = {}) {
-        this.#transport = transport;
-        this.#options = options;
-    }
-    /** Credentials for a host, looked up once; every secret in them is reported to `onSecret`. */
-    credentialFor(registry) {
-        let pending = this.#credentials.get(registry);
-        if (!pending) {
-            pending = (this.#options.credentials?.(registry) ?? Promise.resolve(undefined)).then((credential) => {
-                for (const secret of [credential?.password, credential?.identityToken, credential?.registryToken]) {
-                    if (secret)
-                        this.#options.onSecret?.(secret);
-                }
-                return credential;
-            });
-            this.#credentials.set(registry, pending);
-        }
-        return pending;
-    }
-    /** The Authorization header to send up front, when the host's scheme is already known; else undefined. */
-    async authorization(registry, scopes) {
-        const credential = await this.credentialFor(registry);
-        if (credential?.registryToken)
-            return `Bearer ${credential.registryToken}`;
-        const scheme = this.#schemes.get(registry);
-        if (!scheme)
-            return undefined;
-        if (scheme.scheme === 'basic')
-            return basicHeader(credential);
-        return (await this.#token(registry, scheme, [...scopes], credential, false)).header;
-    }
-    /**
-     * Handles a 401: learns the host's scheme from the challenge and returns the header to retry with, or
-     * undefined when there is nothing better to send than what was just rejected.
-     */
-    async challenge(registry, wwwAuthenticate, scopes, rejected) {
-        const challenges = parseChallenges(wwwAuthenticate ?? '');
-        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
-        const basic = challenges.find((c) => c.scheme === 'basic');
-        const credential = await this.credentialFor(registry);
-        if (bearer) {
-            const realm = this.#checkRealm(registry, bearer.params.realm);
-            const scheme = { scheme: 'bearer', realm, service: bearer.params.service };
-            this.#schemes.set(registry, scheme);
-            const wanted = mergeScopes([...scopes], challengeScopes(bearer));
-            const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
-            return token.header === rejected ? undefined : token.header;
-        }
-        if (basic) {
-            this.#schemes.set(registry, { scheme: 'basic' });
-            const header = basicHeader(credential);
-            return header === rejected ? undefined : header;
-        }
-        return undefined;
-    }
-    /**
-     * The realm a registry names for its tokens receives the credentials, so it must be a plain https URL (http only
-     * when the registry itself is plain HTTP), with no userinfo. Docker Hub's realm is on another host
-     * (auth.docker.io), so another host is allowed; another scheme or a downgrade is not.
-     */
-    #checkRealm(registry, realm) {
-        let url;
-        try {
-            url = new URL(realm);
-        }
-        catch {
-            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm that is not a URL`, { status: 401 });
-        }
-        const secure = this.#options.secureRegistry?.(registry) ?? true;
-        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
-            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
-        }
-        if (url.username || url.password)
-            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
-        return url.href;
-    }
-    async #token(registry, scheme, scopes, credential, refresh) {
-        const wanted = mergeScopes(scopes);
-        const prefix = `${registry}|${scheme.realm}|${scheme.service ?? ''}|`;
-        const key = prefix + wanted.join(' ');
-        if (!refresh) {
-            // Any live token whose scopes cover these will do: a pull,push token also serves the pulls that follow.
-            for (const [cachedKey, cached] of this.#tokens) {
-                if (cached.expiresAt > Date.now() && cachedKey.startsWith(prefix) && covers(cached.scopes, wanted))
-                    return cached;
-            }
-        }
-        let pending = this.#inflight.get(key);
-        if (!pending) {
-            pending = this.#fetchToken(registry, scheme, wanted, credential).finally(() => this.#inflight.delete(key));
-            this.#inflight.set(key, pending);
-        }
-        const token = await pending;
-        this.#tokens.set(key, token);
-        return token;
-    }
-    async #fetchToken(registry, scheme, scopes, credential) {
-        const realm = new URL(scheme.realm);
-        let response;
-        if (credential?.identityToken) {
-            // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
-            if (scheme.service)
-                form.set('service', scheme.service);
-            if (scopes.length)
-                form.set('scope', scopes.join(' '));
-            response = await this.#transport.send({
-                method: 'POST',
-                url: realm,
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: () => form.toString(),
-            });
-        }
-        else {
-            if (scheme.service)
-                realm.searchParams.set('service', scheme.service);
-            for (const scope of scopes)
-                realm.searchParams.append('scope', scope);
-            const headers = {};
-            const basic = basicHeader(credential);
-            if (basic)
-                headers.authorization = basic;
-            response = await this.#transport.send({ method: 'GET', url: realm, headers });
-        }
-        if (!response.ok) {
-            const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
-            const who = credential?.username || credential?.identityToken ? 'rejected the credentials' : 'refused anonymous access';
-            throw new errors/* OciError */.Mf(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
-        }
-        const body = (await response.json().catch(() => ({})));
-        const token = body.token || body.access_token;
-        if (!token)
-            throw new errors/* OciError */.Mf('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
-        this.#options.onSecret?.(token);
-        const lifetime = (body.expires_in && body.expires_in > 0 ? body.expires_in : defaultTokenLifetimeS) * 1000;
-        const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
-        const start = Number.isNaN(issued) ? Date.now() : Math.min(issued, Date.now());
-        return { header: `Bearer ${token}`, expiresAt: start + lifetime - tokenExpiryMarginMs, scopes };
-    }
-}
-/** Whether a token granted for `have` (merged scopes) also covers every action in `want`. */
-function covers(have, want) {
-    const granted = new Map(have.map((scope) => {
-        const cut = scope.lastIndexOf(':');
-        return [scope.slice(0, cut), new Set(scope.slice(cut + 1).split(','))];
-    }));
-    return want.every((scope) => {
-        const cut = scope.lastIndexOf(':');
-        const actions = granted.get(scope.slice(0, cut));
-        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
-    });
-}
-function challengeScopes(challenge) {
-    return (challenge.params.scope ?? '').split(' ').filter(Boolean);
-}
-function basicHeader(credential) {
-    if (!credential?.username && !credential?.password)
-        return undefined;
-    return `Basic ${Buffer.from(`${credential.username ?? ''}:${credential.password ?? ''}`).toString('base64')}`;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
-var reference = __nccwpck_require__(8936);
-// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
-var remote = __nccwpck_require__(4157);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/registry.ts
-
-
-
-
-
-/**
- * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
- * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
- */
-class RegistryClient {
-    transport;
-    auth;
-    options;
-    constructor(options = {}) {
-        this.options = options;
-        this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
-    }
-    repository(reference) {
-        return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
-    }
-    /** `scheme://host` of a registry's API endpoint. */
-    baseUrl(registry) {
-        const mapped = this.options.endpoints?.[registry];
-        if (mapped)
-            return mapped.replace(/\/+$/, '');
-        const insecure = this.options.insecure;
-        const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || (0,reference/* isLoopbackHost */.cW)(registry);
-        return `${plain ? 'http' : 'https'}://${(0,reference/* registryEndpoint */.Fh)(registry)}`;
-    }
-    scopes(repository, actions) {
-        return [repositoryScope(repository, actions)];
-    }
-    /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
-    async send(registry, request) {
-        // URLs a registry hands back (upload Location, Link rel=next) may only lead to the registry's own origin: the
-        // request carries its credentials and, for uploads, the content.
-        const origin = new URL(this.baseUrl(registry)).origin;
-        const url = new URL(request.url);
-        if (url.origin !== origin) {
-            throw new errors/* OciError */.Mf('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
-        }
-        const authorization = await this.auth.authorization(registry, request.scopes);
-        let response = await this.transport.send(withAuthorization(request, authorization));
-        if (response.status === 401) {
-            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
-            if (retry) {
-                await response.body?.cancel();
-                response = await this.transport.send(withAuthorization(request, retry));
-            }
-        }
-        const warning = response.headers.get('warning');
-        if (warning && this.options.onWarning) {
-            for (const match of warning.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g))
-                this.options.onWarning(`${registry}: ${match[1]}`);
-        }
-        return response;
-    }
-}
-function withAuthorization(request, authorization) {
-    const headers = { ...request.headers };
-    if (authorization)
-        headers.authorization = authorization;
-    return { ...request, headers };
-}
-/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
-async function responseError(response, what) {
-    let code = statusCode(response.status);
-    let message = '';
-    const text = await response.text().catch(() => '');
-    try {
-        const body = JSON.parse(text);
-        const first = body.errors?.[0];
-        if (first?.code)
-            code = first.code;
-        if (first?.message)
-            message = first.message;
-    }
-    catch {
-        message = text.trim().slice(0, 200);
-    }
-    const retryAfter = response.headers.get('retry-after');
-    const attempts = (0,http/* attemptsOf */.Or)(response);
-    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${(0,http/* retryBudgetSpent */.SC)(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
-    const status = `${response.status} ${code}`;
-    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
-        status: response.status,
-    });
-}
-function statusCode(status) {
-    switch (status) {
-        case 401:
-            return 'UNAUTHORIZED';
-        case 403:
-            return 'DENIED';
-        case 404:
-            return 'NOT_FOUND';
-        case 429:
-            return 'TOOMANYREQUESTS';
-        default:
-            return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
-    }
-}
-
-
-/***/ }),
-
-/***/ 4157:
+/***/ 5249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11689,8 +11633,50 @@ function targetSource(target, descriptor) {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
 var http = __nccwpck_require__(1737);
-// EXTERNAL MODULE: ../../packages/core/src/oci/registry.ts + 2 modules
-var registry = __nccwpck_require__(3862);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/response-error.ts
+
+
+// How a registry's error answer becomes one line (distribution-spec "Error Codes": `{"errors":[{code,message}]}`),
+// apart from registry.ts and remote.ts so that neither imports the other at run time.
+/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
+async function responseError(response, what) {
+    let code = statusCode(response.status);
+    let message = '';
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first?.code)
+            code = first.code;
+        if (first?.message)
+            message = first.message;
+    }
+    catch {
+        message = text.trim().slice(0, 200);
+    }
+    const retryAfter = response.headers.get('retry-after');
+    const attempts = (0,http/* attemptsOf */.Or)(response);
+    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${(0,http/* retryBudgetSpent */.SC)(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
+    const status = `${response.status} ${code}`;
+    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
+        status: response.status,
+    });
+}
+function statusCode(status) {
+    switch (status) {
+        case 401:
+            return 'UNAUTHORIZED';
+        case 403:
+            return 'DENIED';
+        case 404:
+            return 'NOT_FOUND';
+        case 429:
+            return 'TOOMANYREQUESTS';
+        default:
+            return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
+    }
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
 var referrers = __nccwpck_require__(6869);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/remote.ts
@@ -11739,7 +11725,7 @@ class RemoteRepository {
         if (response.status === 404)
             throw notFound(this.name, reference);
         if (!response.ok)
-            throw await (0,registry/* responseError */.U)(response, `resolve ${this.name}:${reference}`);
+            throw await responseError(response, `resolve ${this.name}:${reference}`);
         const digest = response.headers.get('docker-content-digest');
         const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
         const size = Number(response.headers.get('content-length'));
@@ -11759,7 +11745,7 @@ class RemoteRepository {
             throw notFound(this.name, reference);
         }
         if (!response.ok)
-            throw await (0,registry/* responseError */.U)(response, `fetch manifest ${this.name}:${reference}`);
+            throw await responseError(response, `fetch manifest ${this.name}:${reference}`);
         const bytes = await (0,oci_content/* readAll */.yw)(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
         const byDigest = reference.includes(':');
         const digest = byDigest ? reference : (0,oci_digest/* sha256 */.sc)(bytes);
@@ -11781,7 +11767,7 @@ class RemoteRepository {
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
         }
         if (!response.ok || !response.body)
-            throw await (0,registry/* responseError */.U)(response, `fetch ${descriptor.digest} from ${this.name}`);
+            throw await responseError(response, `fetch ${descriptor.digest} from ${this.name}`);
         const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
         const body = external_node_stream_.Readable.fromWeb(response.body);
         body.on('error', (err) => verifier.destroy(err));
@@ -11798,7 +11784,7 @@ class RemoteRepository {
             return false;
         if (response.ok)
             return true;
-        throw await (0,registry/* responseError */.U)(response, `check ${descriptor.digest} in ${this.name}`);
+        throw await responseError(response, `check ${descriptor.digest} in ${this.name}`);
     }
     async push(descriptor, content) {
         if ((0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType)) {
@@ -11815,7 +11801,7 @@ class RemoteRepository {
         (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
         const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${reference}`), headers: { 'content-type': descriptor.mediaType }, body: () => bytes }, ['pull', 'push']);
         if (response.status !== 201 && response.status !== 200) {
-            throw await (0,registry/* responseError */.U)(response, `push manifest ${this.name}:${reference}`);
+            throw await responseError(response, `push manifest ${this.name}:${reference}`);
         }
         await response.body?.cancel();
         const stored = response.headers.get('docker-content-digest');
@@ -11844,7 +11830,7 @@ class RemoteRepository {
                 return [];
             }
             if (!response.ok)
-                throw await (0,registry/* responseError */.U)(response, `list tags of ${this.name}`);
+                throw await responseError(response, `list tags of ${this.name}`);
             const body = await jsonBody(response, `the tag list of ${this.name}`);
             if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string')))
                 throw new errors/* OciError */.Mf('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
@@ -11864,7 +11850,7 @@ class RemoteRepository {
             const response = await this.#send({ method: 'GET', url: next, headers: { accept: media_types/* MediaType */.zu.ociIndex } });
             const type = response.headers.get('content-type')?.split(';')[0]?.trim();
             if (response.status === 401 || response.status === 403)
-                throw await (0,registry/* responseError */.U)(response, `list referrers of ${descriptor.digest}`);
+                throw await responseError(response, `list referrers of ${descriptor.digest}`);
             if (response.status !== 200 || type !== media_types/* MediaType */.zu.ociIndex) {
                 // No referrers API here (distribution 2.8 and GHCR answer 404): use the tag schema.
                 await response.body?.cancel();
@@ -11895,7 +11881,7 @@ class RemoteRepository {
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
         }
         if (!response.ok)
-            throw await (0,registry/* responseError */.U)(response, `delete ${descriptor.digest} from ${this.name}`);
+            throw await responseError(response, `delete ${descriptor.digest} from ${this.name}`);
         await response.body?.cancel();
         if (subject)
             await this.#updateReferrersIndex(subject, (index) => (0,referrers/* removeReferrer */.Qy)(index, descriptor.digest), { ifPresent: true });
@@ -11908,7 +11894,7 @@ class RemoteRepository {
             return undefined;
         }
         if (!response.ok)
-            throw await (0,registry/* responseError */.U)(response, `read referrers index ${this.name}:${tag}`);
+            throw await responseError(response, `read referrers index ${this.name}:${tag}`);
         const bytes = await (0,oci_content/* readAll */.yw)(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
         const { manifest, mediaType } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined);
         if (!(0,media_types/* isIndexMediaType */.$$)(mediaType))
@@ -11929,7 +11915,7 @@ class RemoteRepository {
         const tag = (0,referrers/* referrersTag */.LN)(subject);
         const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${tag}`), headers, body: () => bytes }, ['pull', 'push']);
         if (response.status !== 201 && response.status !== 200)
-            throw await (0,registry/* responseError */.U)(response, `update referrers index ${this.name}:${tag}`);
+            throw await responseError(response, `update referrers index ${this.name}:${tag}`);
         await response.body?.cancel();
     }
     /**
@@ -11952,7 +11938,7 @@ class RemoteRepository {
                     return 'mounted';
                 }
                 if (start.status !== 202)
-                    throw await (0,registry/* responseError */.U)(start, `start upload of ${descriptor.digest} to ${this.name}`);
+                    throw await responseError(start, `start upload of ${descriptor.digest} to ${this.name}`);
                 await start.body?.cancel();
                 let location = this.#location(start);
                 if (descriptor.size > this.#monolithicLimit)
@@ -11965,7 +11951,7 @@ class RemoteRepository {
                     retry: false,
                 }, ['pull', 'push']);
                 if (put.status !== 201 && put.status !== 204)
-                    throw await (0,registry/* responseError */.U)(put, `upload ${descriptor.digest} to ${this.name}`);
+                    throw await responseError(put, `upload ${descriptor.digest} to ${this.name}`);
                 await put.body?.cancel();
                 return 'uploaded';
             }
@@ -11997,7 +11983,7 @@ class RemoteRepository {
                     retry: false,
                 }, ['pull', 'push']);
                 if (response.status !== 202)
-                    throw await (0,registry/* responseError */.U)(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
+                    throw await responseError(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
                 await response.body?.cancel();
                 location = this.#location(response);
                 offset = rangeEnd(response.headers.get('range'), end) ?? end;
@@ -12010,7 +11996,7 @@ class RemoteRepository {
                 // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
                 const status = await this.#send({ method: 'GET', url: location }, ['pull', 'push']);
                 if (status.status !== 204)
-                    throw await (0,registry/* responseError */.U)(status, `resume upload to ${this.name}`);
+                    throw await responseError(status, `resume upload to ${this.name}`);
                 await status.body?.cancel();
                 location = this.#location(status, location);
                 offset = rangeEnd(status.headers.get('range'), 0) ?? 0;
@@ -14019,8 +14005,8 @@ var oci_descriptor = __nccwpck_require__(7796);
 var content = __nccwpck_require__(3632);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
-var remote = __nccwpck_require__(4157);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 2 modules
+var remote = __nccwpck_require__(5249);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/flux.ts
 /** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
 const FluxMediaType = {

@@ -9,7 +9,8 @@ import { targetSource } from './memory.ts';
 import type { BlobPushResult, FetchedManifest, MountingTarget } from './target.ts';
 import { networkErrorCode } from './http.ts';
 import type { Action } from './auth.ts';
-import { responseError, type RegistryClient, type RegistryRequest } from './registry.ts';
+import type { RegistryClient, RegistryRequest } from './registry.ts';
+import { responseError } from './response-error.ts';
 import { addReferrer, emptyReferrersIndex, filterByArtifactType, referrerDescriptor, referrersTag, removeReferrer } from './referrers.ts';
 
 export interface UploadOptions {
