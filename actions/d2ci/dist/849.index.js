@@ -49,7 +49,6 @@ function isContentError(err) {
         return false;
     return !['NETWORK', 'TIMEOUT', 'CROSS_ORIGIN', 'INSECURE_REALM', 'INVALID_REALM', 'TOOMANYREQUESTS', 'SERVER_ERROR'].includes(err.code);
 }
-const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
 /** Lists a repository's tags with their digest, source and revision, newest-looking first (as `flux list artifacts`). */
 async function listArtifacts(target, options = {}) {
     let range;
@@ -71,7 +70,7 @@ async function listArtifacts(target, options = {}) {
         }
     }
     const tags = (await target.tags())
-        .filter((tag) => options.all || (!cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) && !referrersIndexTag.test(tag)))
+        .filter((tag) => options.all || !isSignatureTag(tag))
         .filter((tag) => !range || (semver.valid(tag) !== null && range.test(semver.valid(tag))))
         .filter((tag) => !pattern || pattern.test(tag))
         .sort((a, b) => compareBytes(b, a));
@@ -230,7 +229,6 @@ function annotationsOf(fetched) {
 }
 /** The content layer, decided as pull and diff decide it (an ambiguous artifact matches nothing). */
 const layerOf = artifact_layer/* soleLayer */.zJ;
-const release_referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
 /**
  * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
  * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
@@ -249,7 +247,7 @@ async function findPublished(options, skipped) {
     const latest = await (0,push/* fetchIfExists */._)(options.target, 'latest');
     if (namesCommit(latest))
         return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
-    const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !release_referrersIndexTag.test(t) && !flux/* cosignTagSuffixes */.rE.some((s) => t.endsWith(s))).reverse();
+    const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !(0,flux/* isSignatureTag */.LI)(t)).reverse();
     // One unreadable tag (malformed, wrong digest) is skipped and reported; it does not stop the release.
     const manifests = await (0,concurrency/* mapLimit */.s)(tags, 8, async (tag) => {
         try {

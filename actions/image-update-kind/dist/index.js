@@ -1124,11 +1124,13 @@ const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
 const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
 class TimeoutError extends errors/* OciError */.Mf {
+    /** The message without the hint, for when retries add how many attempts were made. */
     plain;
     constructor(url, what, ms) {
-        super('TIMEOUT', `${url.host} ${what} for ${ms / 1000} s`, { hint: timeoutHint });
+        const plain = `${url.host} ${what} for ${ms / 1000} s`;
+        super('TIMEOUT', plain, { hint: timeoutHint });
         this.name = 'TimeoutError';
-        this.plain = `${url.host} ${what} for ${ms / 1000} s`;
+        this.plain = plain;
     }
 }
 const maxRedirects = 10;

@@ -8631,7 +8631,6 @@ function isContentError(err) {
         return false;
     return !['NETWORK', 'TIMEOUT', 'CROSS_ORIGIN', 'INSECURE_REALM', 'INVALID_REALM', 'TOOMANYREQUESTS', 'SERVER_ERROR'].includes(err.code);
 }
-const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
 /** Lists a repository's tags with their digest, source and revision, newest-looking first (as `flux list artifacts`). */
 async function listArtifacts(target, options = {}) {
     let range;
@@ -8653,7 +8652,7 @@ async function listArtifacts(target, options = {}) {
         }
     }
     const tags = (await target.tags())
-        .filter((tag) => options.all || (!cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) && !referrersIndexTag.test(tag)))
+        .filter((tag) => options.all || !isSignatureTag(tag))
         .filter((tag) => !range || (semver.valid(tag) !== null && range.test(semver.valid(tag))))
         .filter((tag) => !pattern || pattern.test(tag))
         .sort((a, b) => compareBytes(b, a));
@@ -9368,7 +9367,6 @@ function annotationsOf(fetched) {
 }
 /** The content layer, decided as pull and diff decide it (an ambiguous artifact matches nothing). */
 const layerOf = soleLayer;
-const release_referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
 /**
  * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
  * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
@@ -9387,7 +9385,7 @@ async function findPublished(options, skipped) {
     const latest = await fetchIfExists(options.target, 'latest');
     if (namesCommit(latest))
         return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
-    const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !release_referrersIndexTag.test(t) && !flux/* cosignTagSuffixes */.rE.some((s) => t.endsWith(s))).reverse();
+    const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !(0,flux/* isSignatureTag */.LI)(t)).reverse();
     // One unreadable tag (malformed, wrong digest) is skipped and reported; it does not stop the release.
     const manifests = await (0,concurrency/* mapLimit */.s)(tags, 8, async (tag) => {
         try {
@@ -12540,11 +12538,12 @@ async function fluxManifestInputs(context) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jl: () => (/* binding */ reproducibleCreated),
+/* harmony export */   LI: () => (/* binding */ isSignatureTag),
 /* harmony export */   YH: () => (/* binding */ Annotation),
 /* harmony export */   ag: () => (/* binding */ rfc3339),
-/* harmony export */   rE: () => (/* binding */ cosignTagSuffixes),
 /* harmony export */   u7: () => (/* binding */ FluxMediaType)
 /* harmony export */ });
+/* unused harmony export cosignTagSuffixes */
 /** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
 const FluxMediaType = {
     config: 'application/vnd.cncf.flux.config.v1+json',
@@ -12559,6 +12558,12 @@ const Annotation = {
 const reproducibleCreated = '1970-01-01T00:00:00Z';
 /** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
 const cosignTagSuffixes = ['.sig', '.att', '.sbom'];
+/** The Referrers Tag Schema's index tag (`sha256-<hex>`), kept by registries without the referrers API. */
+const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+/** A tag that holds another artifact's cosign signature, attestation or SBOM, or its referrers index: not a release. */
+function isSignatureTag(tag) {
+    return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
+}
 /** RFC 3339 UTC with whole seconds, the format Go's time.RFC3339 gives Flux's `created`. */
 function rfc3339(date) {
     return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
@@ -13371,11 +13376,13 @@ const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
 const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
 class TimeoutError extends errors/* OciError */.Mf {
+    /** The message without the hint, for when retries add how many attempts were made. */
     plain;
     constructor(url, what, ms) {
-        super('TIMEOUT', `${url.host} ${what} for ${ms / 1000} s`, { hint: timeoutHint });
+        const plain = `${url.host} ${what} for ${ms / 1000} s`;
+        super('TIMEOUT', plain, { hint: timeoutHint });
         this.name = 'TimeoutError';
-        this.plain = `${url.host} ${what} for ${ms / 1000} s`;
+        this.plain = plain;
     }
 }
 const maxRedirects = 10;

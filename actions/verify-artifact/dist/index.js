@@ -10587,11 +10587,13 @@ const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
 const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
 class TimeoutError extends errors/* OciError */.Mf {
+    /** The message without the hint, for when retries add how many attempts were made. */
     plain;
     constructor(url, what, ms) {
-        super('TIMEOUT', `${url.host} ${what} for ${ms / 1000} s`, { hint: timeoutHint });
+        const plain = `${url.host} ${what} for ${ms / 1000} s`;
+        super('TIMEOUT', plain, { hint: timeoutHint });
         this.name = 'TimeoutError';
-        this.plain = `${url.host} ${what} for ${ms / 1000} s`;
+        this.plain = plain;
     }
 }
 const maxRedirects = 10;
@@ -14022,6 +14024,12 @@ const Annotation = {
 const reproducibleCreated = '1970-01-01T00:00:00Z';
 /** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
 const cosignTagSuffixes = (/* unused pure expression or super */ null && (['.sig', '.att', '.sbom']));
+/** The Referrers Tag Schema's index tag (`sha256-<hex>`), kept by registries without the referrers API. */
+const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+/** A tag that holds another artifact's cosign signature, attestation or SBOM, or its referrers index: not a release. */
+function isSignatureTag(tag) {
+    return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
+}
 /** RFC 3339 UTC with whole seconds, the format Go's time.RFC3339 gives Flux's `created`. */
 function rfc3339(date) {
     return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');

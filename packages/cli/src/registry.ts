@@ -1,9 +1,9 @@
 import {
-  RegistryClient, registryCredentials, parseProvider, assertProviderServes, parseLocation, openTarget, withAuthHint, ProviderError, timeoutOptions,
+  RegistryClient, registryCredentials, parseProvider, assertProviderServes, parseLocation, openTarget, withAuthHint, ProviderError,
   InvalidReferenceError, OciError, networkErrorCode, type CloudOptions, type Location, type ProviderName, type Target, type CredentialFunction,
 } from '@d2ci/core';
 import { UsageError } from './errors.ts';
-import { parseCreds, type registryFlags } from './flags.ts';
+import { parseCreds, parseTimeout, type registryFlags } from './flags.ts';
 
 type RegistryValues = { [K in keyof typeof registryFlags]?: (typeof registryFlags)[K]['type'] extends 'boolean' ? boolean : string };
 
@@ -51,12 +51,7 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
     githubActor: process.env.GITHUB_ACTOR,
     cloud,
   });
-  let network;
-  try {
-    network = timeoutOptions(values.timeout);
-  } catch (err) {
-    throw new UsageError(`--timeout: ${(err as Error).message}`);
-  }
+  const network = parseTimeout(values.timeout);
   const client = new RegistryClient({
     credentials,
     insecure: values['insecure-registry'] === true,

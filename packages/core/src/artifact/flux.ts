@@ -16,6 +16,14 @@ export const reproducibleCreated = '1970-01-01T00:00:00Z';
 /** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
 export const cosignTagSuffixes = ['.sig', '.att', '.sbom'] as const;
 
+/** The Referrers Tag Schema's index tag (`sha256-<hex>`), kept by registries without the referrers API. */
+const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+
+/** A tag that holds another artifact's cosign signature, attestation or SBOM, or its referrers index: not a release. */
+export function isSignatureTag(tag: string): boolean {
+  return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
+}
+
 /** RFC 3339 UTC with whole seconds, the format Go's time.RFC3339 gives Flux's `created`. */
 export function rfc3339(date: Date): string {
   return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');

@@ -4,7 +4,7 @@ import { parseManifest } from '../oci/descriptor.ts';
 import { compareBytes } from '../oci/order.ts';
 import { OciError } from '../oci/errors.ts';
 import type { Target } from '../oci/target.ts';
-import { Annotation, cosignTagSuffixes } from './flux.ts';
+import { Annotation, isSignatureTag } from './flux.ts';
 
 export interface ListArtifactsOptions {
   /** Keep tags that are semver versions within this range (e.g. `>=1.0.0`). */
@@ -41,7 +41,6 @@ export function isContentError(err: unknown): boolean {
   return !['NETWORK', 'TIMEOUT', 'CROSS_ORIGIN', 'INSECURE_REALM', 'INVALID_REALM', 'TOOMANYREQUESTS', 'SERVER_ERROR'].includes(err.code);
 }
 
-const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
 
 /** Lists a repository's tags with their digest, source and revision, newest-looking first (as `flux list artifacts`). */
 export async function listArtifacts(target: Target, options: ListArtifactsOptions = {}): Promise<ListedArtifact[]> {
@@ -62,7 +61,7 @@ export async function listArtifacts(target: Target, options: ListArtifactsOption
     }
   }
   const tags = (await target.tags())
-    .filter((tag) => options.all || (!cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) && !referrersIndexTag.test(tag)))
+    .filter((tag) => options.all || !isSignatureTag(tag))
     .filter((tag) => !range || (semver.valid(tag) !== null && range.test(semver.valid(tag) as string)))
     .filter((tag) => !pattern || pattern.test(tag))
     .sort((a, b) => compareBytes(b, a));

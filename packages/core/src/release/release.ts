@@ -3,7 +3,7 @@ import { applyTag, currentDigest, type TagResult } from '../oci/copy.ts';
 import { parseManifest, type Descriptor } from '../oci/descriptor.ts';
 import type { FetchedManifest, Target } from '../oci/target.ts';
 import { hashLayer } from '../artifact/build.ts';
-import { Annotation, cosignTagSuffixes } from '../artifact/flux.ts';
+import { Annotation, isSignatureTag } from '../artifact/flux.ts';
 import { fetchIfExists, pushArtifact } from '../artifact/push.ts';
 import { isContentError } from '../artifact/list.ts';
 import { soleLayer } from '../artifact/layer.ts';
@@ -91,7 +91,6 @@ function annotationsOf(fetched: FetchedManifest): Record<string, string> {
 /** The content layer, decided as pull and diff decide it (an ambiguous artifact matches nothing). */
 const layerOf = soleLayer;
 
-const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
 
 /**
  * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
@@ -110,7 +109,7 @@ async function findPublished(options: PromoteReleaseOptions, skipped: string[]):
   };
   const latest = await fetchIfExists(options.target, 'latest');
   if (namesCommit(latest)) return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
-  const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !referrersIndexTag.test(t) && !cosignTagSuffixes.some((s) => t.endsWith(s))).reverse();
+  const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !isSignatureTag(t)).reverse();
   // One unreadable tag (malformed, wrong digest) is skipped and reported; it does not stop the release.
   const manifests = await mapLimit(tags, 8, async (tag) => {
     try {
