@@ -4,12 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startSigstore, unsignedJwt, type LocalSigstore } from '../harness/sigstore.ts';
-import { run } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
+import { d2ci } from '../harness/cli.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
-const d2ci = (args: string[], cwd: string) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd } });
 
 // The cluster's OCIRepository as D2 writes it, with two matchOIDCIdentity entries (staging and release
 // workflows) and the private Sigstore's trusted root in a Secret (Flux 2.9 trustedRootSecretRef).

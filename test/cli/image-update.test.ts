@@ -4,13 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryClient, pushArtifact } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
-import { run } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
 import { makeWorkspace } from '../harness/workspace.ts';
 import { git, localRemote } from '../harness/git.ts';
+import { d2ci } from '../harness/cli.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
-const d2ci = (args: string[], cwd = repoRoot) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd } });
 
 describe('d2ci image-policy', () => {
   it('prints the tag Flux selects, as in the documented example', async () => {

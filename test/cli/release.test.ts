@@ -5,12 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryClient } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
-import { run } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
+import { d2ci } from '../harness/cli.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
-const d2ci = (args: string[], cwd: string) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd } });
 
 function keyPair(dir: string, name: string): void {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });

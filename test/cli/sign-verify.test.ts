@@ -5,12 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startSigstore, unsignedJwt, type LocalSigstore } from '../harness/sigstore.ts';
-import { run } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
+import { d2ci } from '../harness/cli.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
-const d2ci = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd, ...env } });
 const identity = 'https://github.com/acme/fleet/.github/workflows/push-artifact.yaml@refs/heads/main';
 
 describe('d2ci sign and verify', () => {

@@ -5,13 +5,11 @@ import { join } from 'node:path';
 import { RegistryClient, attestDocument, githubActionsIdentity, predicateTypes } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startSigstore, unsignedJwt, type LocalSigstore } from '../harness/sigstore.ts';
-import { run, skopeo } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
+import { skopeo } from '../harness/exec.ts';
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
 import { TestCa } from '../harness/ca.ts';
+import { d2ci } from '../harness/cli.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
-const d2ci = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd, ...env } });
 const identity = 'https://github.com/acme/fleet/.github/workflows/push-artifact.yaml@refs/heads/main';
 
 const openvex = JSON.stringify({

@@ -113,16 +113,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       req.pipe(upstreamReq);
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  proxy.url = `http://127.0.0.1:${port}`;
-  proxy.host = `127.0.0.1:${port}`;
-  proxy.close = () =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  Object.assign(proxy, await listening(server));
   return proxy;
 }
 
@@ -137,13 +128,17 @@ export async function startOtherOrigin(): Promise<{ url: string; host: string; r
       res.end('{"tags":["stolen"]}');
     });
   });
+  return { ...(await listening(server)), requests };
+}
+
+/** Listens on 127.0.0.1 and a free port; `close` also ends open connections. */
+async function listening(server: Server): Promise<{ url: string; host: string; close(): Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
-    requests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

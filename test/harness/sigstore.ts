@@ -51,6 +51,19 @@ export function githubClaims(overrides: Partial<GitHubClaims> = {}): GitHubClaim
 
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+const bearer = (req: IncomingMessage): string => (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+
+/**
+ * The token Fulcio's mock is given, with the subject public-good Fulcio would certify in `d2ci_san`: a GitHub
+ * Actions signer is named by its workflow (https://github.com/<job_workflow_ref>), others by email or subject.
+ */
+function withSubject(token: string): string {
+  const [header, payload] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, string>;
+  claims.d2ci_san = claims.iss === 'https://token.actions.githubusercontent.com' && claims.job_workflow_ref ? `https://github.com/${claims.job_workflow_ref}` : (claims.email ?? claims.sub ?? '');
+  return `${header}.${b64url(claims)}.sig`;
+}
+
 /** An unsigned JWT; the Fulcio stand-in decodes it without checking a signature, like @sigstore/mock's. */
 export function unsignedJwt(claims: Record<string, unknown>): string {
   const now = Math.floor(Date.now() / 1000);
@@ -187,27 +200,18 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
         // Fulcio's v1 API, which cosign up to v3.0 speaks (sigstore/fulcio pkg/api CertificateRequest): the token
         // in Authorization, the public key as base64 PEM (or DER); the answer is the PEM chain (the SCT is embedded).
         const request = JSON.parse(text) as { publicKey: { content: string; algorithm?: string } };
-        const token = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-        const [header, payload] = token.split('.');
-        const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, string>;
-        claims.d2ci_san = claims.iss === 'https://token.actions.githubusercontent.com' && claims.job_workflow_ref ? `https://github.com/${claims.job_workflow_ref}` : (claims.email ?? claims.sub ?? '');
         const keyBytes = Buffer.from(request.publicKey.content, 'base64');
         const pemKey = keyBytes.toString('latin1').startsWith('-----BEGIN') ? keyBytes.toString('utf8') : createPublicKey({ key: keyBytes, format: 'der', type: 'spki' }).export({ format: 'pem', type: 'spki' }).toString();
-        const answer = await fulcio.fn(JSON.stringify({ credentials: { oidcIdentityToken: `${header}.${b64url(claims)}.sig` }, publicKeyRequest: { publicKey: { algorithm: 'ECDSA', content: pemKey }, proofOfPossession: '' } }));
+        const answer = await fulcio.fn(JSON.stringify({ credentials: { oidcIdentityToken: withSubject(bearer(req)) }, publicKeyRequest: { publicKey: { algorithm: 'ECDSA', content: pemKey }, proofOfPossession: '' } }));
         if (answer.statusCode !== 201) return send(answer.statusCode, answer.response, answer.contentType);
         const issued = typeof answer.response === 'string' ? answer.response : Buffer.from(answer.response.buffer, answer.response.byteOffset, answer.response.byteLength).toString('utf8');
         const chain = (JSON.parse(issued) as { signedCertificateEmbeddedSct: { chain: { certificates: string[] } } }).signedCertificateEmbeddedSct.chain.certificates;
         return send(201, chain.join(''), 'application/pem-certificate-chain');
       }
       if (req.method === 'POST' && path.pathname === fulcio.path) {
-        // Public-good Fulcio names a GitHub Actions signer by its workflow: https://github.com/<job_workflow_ref>.
         // The token comes in the body (sigstore-js) or in Authorization (sigstore-go, so cosign v3.1+).
         const request = JSON.parse(text) as { credentials?: { oidcIdentityToken?: string } };
-        const token = request.credentials?.oidcIdentityToken ?? (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-        const [header, payload] = token.split('.');
-        const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, string>;
-        claims.d2ci_san = claims.iss === 'https://token.actions.githubusercontent.com' && claims.job_workflow_ref ? `https://github.com/${claims.job_workflow_ref}` : (claims.email ?? claims.sub ?? '');
-        request.credentials = { oidcIdentityToken: `${header}.${b64url(claims)}.sig` };
+        request.credentials = { oidcIdentityToken: withSubject(request.credentials?.oidcIdentityToken ?? bearer(req)) };
         const answer = await fulcio.fn(JSON.stringify(request));
         // Fulcio's gRPC gateway answers 200 (the mock says 201; sigstore-go, so cosign v3.1+, takes only 200).
         return send(answer.statusCode === 201 ? 200 : answer.statusCode, answer.response, answer.contentType);

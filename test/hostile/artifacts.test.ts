@@ -5,14 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
-import { run } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
 import { makeWorkspace } from '../harness/workspace.ts';
 import { artifactWithLayers, tarball, type Entry } from '../harness/crafted.ts';
+import { d2ci, lastLine } from '../harness/cli.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
-const d2ci = (args: string[], cwd: string) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd } });
-const lastLine = (stderr: string): string => stderr.trim().split('\n').at(-1) ?? '';
 
 describe('crafted artifacts', () => {
   let ws: string;

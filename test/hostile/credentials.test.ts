@@ -3,9 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AuthSession, OciError, Transport, registryCredentials } from '@d2ci/core';
-import { join } from 'node:path';
-import { run } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
+import { d2ci } from '../harness/cli.ts';
 import { makeWorkspace } from '../harness/workspace.ts';
 
 /** A transport that records what would be sent and never sends it. */
@@ -78,20 +76,19 @@ describe('explicit credentials are scoped to their registry', () => {
     assert.equal(await lookup('evil.example.com'), undefined);
   });
 
-  const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
   it('d2ci image-update --creds without --creds-registry is refused (it reads every registry the policies name)', async () => {
     const ws = makeWorkspace({ 'README.md': 'x' });
-    const result = await run(process.execPath, [bin, 'image-update', '--creds', 'ci:secret'], { cwd: ws, env: { PATH: process.env.PATH, HOME: ws } });
+    const result = await d2ci(['image-update', '--creds', 'ci:secret'], ws);
     assert.equal(result.code, 1);
     assert.match(result.stderr.trim(), /^✗ --creds needs --creds-registry HOST: image-update reads every registry the ImageRepositories name, and credentials go only to the registry they are for$/);
-    const lonely = await run(process.execPath, [bin, 'image-update', '--creds-registry', 'r.example.com'], { cwd: ws, env: { PATH: process.env.PATH, HOME: ws } });
+    const lonely = await d2ci(['image-update', '--creds-registry', 'r.example.com'], ws);
     assert.equal(lonely.code, 1);
     assert.match(lonely.stderr.trim(), /^✗ --creds-registry names the registry --creds are for; give --creds USER:PASS too$/);
   });
 
   it('--timeout that is not a duration is refused, naming the flag', async () => {
     const ws = makeWorkspace({ 'README.md': 'x' });
-    const result = await run(process.execPath, [bin, 'list', 'oci://127.0.0.1:1/acme/app', '--timeout', 'soon'], { cwd: ws, env: { PATH: process.env.PATH, HOME: ws } });
+    const result = await d2ci(['list', 'oci://127.0.0.1:1/acme/app', '--timeout', 'soon'], ws);
     assert.equal(result.code, 1);
     assert.match(result.stderr.trim(), /^✗ --timeout: "soon" is not a timeout between 1 s and 60 m \(seconds, e\.g\. 30, 45s or 2m\)$/);
   });

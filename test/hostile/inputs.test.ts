@@ -6,13 +6,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
-import { run } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
+import { d2ci, lastLine } from '../harness/cli.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
-const d2ci = (args: string[], cwd: string) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd } });
-const lastLine = (stderr: string): string => stderr.trim().split('\n').at(-1) ?? '';
 
 describe('malformed and conflicting input', () => {
   let registry: LocalRegistry;

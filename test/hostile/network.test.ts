@@ -7,12 +7,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startFaultProxy, startOtherOrigin, type FaultProxy } from '../harness/fault-proxy.ts';
-import { run } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
+import { d2ci } from '../harness/cli.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
-const d2ci = (args: string[], cwd: string) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd } });
 /** The CLI's failure: one ✗ line, the last on stderr (progress lines start with ►). */
 const oneLine = (stderr: string): string => {
   const lines = stderr.trim().split('\n');

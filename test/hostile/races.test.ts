@@ -4,19 +4,11 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
-import { run } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
+import { startRegistry, tagDigest, type LocalRegistry } from '../harness/registry.ts';
 import { makeWorkspace } from '../harness/workspace.ts';
 import { OciLayout, ReleaseRefused, parseReleaseTag, pushArtifact, releaseArtifact, type Target } from '@d2ci/core';
+import { d2ci } from '../harness/cli.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
-const d2ci = (args: string[], cwd: string) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd } });
-
-async function tagDigest(registry: LocalRegistry, repository: string, tag: string): Promise<string | undefined> {
-  const response = await fetch(`${registry.url}/v2/${repository}/manifests/${tag}`, { method: 'HEAD', headers: { accept: 'application/vnd.oci.image.manifest.v1+json' } });
-  return response.ok ? (response.headers.get('docker-content-digest') ?? undefined) : undefined;
-}
 
 describe('racing releases and writers', () => {
   let registry: LocalRegistry;

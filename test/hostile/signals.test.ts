@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy.ts';
-import { repoRoot } from '../harness/action.ts';
+import { d2ciBin } from '../harness/cli.ts';
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
 
 describe('signals', () => {
   let registry: LocalRegistry;
@@ -32,7 +31,7 @@ describe('signals', () => {
       const ws = makeWorkspace(componentFiles);
       const tmp = join(ws, 'tmp');
       mkdirSync(tmp);
-      const child = spawn(process.execPath, [bin, 'push', `oci://${proxy.host}/acme/sig:latest`, '--path', 'components/frontend', '--source', 's', '--revision', 'main@sha1:1', '--timeout', '60'], { cwd: ws, env: { PATH: process.env.PATH, HOME: ws, TMPDIR: tmp }, stdio: 'ignore' });
+      const child = spawn(process.execPath, [d2ciBin, 'push', `oci://${proxy.host}/acme/sig:latest`, '--path', 'components/frontend', '--source', 's', '--revision', 'main@sha1:1', '--timeout', '60'], { cwd: ws, env: { PATH: process.env.PATH, HOME: ws, TMPDIR: tmp }, stdio: 'ignore' });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
       for (let i = 0; i < 200 && !readdirSync(tmp).some((n) => n.startsWith('d2ci-push-')); i++) await sleep(50);
       assert.ok(readdirSync(tmp).some((n) => n.startsWith('d2ci-push-')), 'the push staged its layer');

@@ -2,15 +2,10 @@
 // the registry is as it was (no tag moved, no manifest written).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
-import { run } from '../harness/exec.ts';
-import { repoRoot } from '../harness/action.ts';
+import { startRegistry, tagDigest, type LocalRegistry } from '../harness/registry.ts';
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
+import { d2ci, lastLine } from '../harness/cli.ts';
 
-const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
-const d2ci = (args: string[], cwd: string) => run(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd } });
-const lastLine = (stderr: string): string => stderr.trim().split('\n').at(-1) ?? '';
 
 describe('tags that must not move', () => {
   let registry: LocalRegistry;
@@ -19,10 +14,7 @@ describe('tags that must not move', () => {
   const state = async (): Promise<Record<string, string>> => {
     const list = (await (await fetch(`${registry.url}/v2/acme/guard/tags/list`)).json()) as { tags?: string[] };
     const out: Record<string, string> = {};
-    for (const tag of list.tags ?? []) {
-      const head = await fetch(`${registry.url}/v2/acme/guard/manifests/${tag}`, { method: 'HEAD', headers: { accept: 'application/vnd.oci.image.manifest.v1+json' } });
-      out[tag] = head.headers.get('docker-content-digest') ?? '';
-    }
+    for (const tag of list.tags ?? []) out[tag] = (await tagDigest(registry, 'acme/guard', tag)) ?? '';
     return out;
   };
   const push = (tags: string[], extra: string[] = [], path = 'components/frontend') =>

@@ -24,12 +24,14 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
   let keyFile: string;
   let pubFile: string;
   let verification: Verification;
+  let keylessVerification: Verification;
   const stores = new Map<StoreName, Store>();
 
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'd2ci-interop-reverse-'));
     sigstore = await startSigstore();
     trust = exportTrust(sigstore, work);
+    keylessVerification = { kind: 'keyless', trustedRoot: await loadTrustedRoot({ trustedRootFile: trust.trustedRoot }), policy: compilePolicy({ identity: workflowIdentity, issuer: githubIssuerUrl }) };
     // cosign signs only with its own key file (ENCRYPTED SIGSTORE PRIVATE KEY), made by cosign itself.
     const made = await run(tool('cosign', 'v2.5.2'), ['generate-key-pair'], { cwd: work, env: { COSIGN_PASSWORD: '' } });
     assert.equal(made.code, 0, made.stderr);
@@ -115,7 +117,6 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
           const pushed = await pushFresh(target);
           const reference = `${store.host}/${target.name.split('/').slice(1).join('/')}@${pushed.descriptor.digest}`;
           await cosignSignKeyless(version, reference, bundle);
-          const keylessVerification: Verification = { kind: 'keyless', trustedRoot: await loadTrustedRoot({ trustedRootFile: trust.trustedRoot }), policy: compilePolicy({ identity: workflowIdentity, issuer: githubIssuerUrl }) };
           const problems: string[] = [];
           // Flux 2.8 verifies keylessly only with the public-good TUF root: asked about keys only.
           for (const flux of ['2.7', '2.9'] as const) {
