@@ -77,7 +77,9 @@ export async function benchColdStart(smallTree: string, proxy: FaultProxy, work:
   }
   const bundleMedian = median(samples.bundle);
   const nodeMedian = median(samples.node);
-  log(`  cold start: bundle median ${fmtMs(bundleMedian)} (p90 ${fmtMs(percentile(samples.bundle, 90))}), node -e fetch median ${fmtMs(nodeMedian)}; first request: ${firstRequest}`);
+  log(
+    `  cold start: bundle median ${fmtMs(bundleMedian)} (p90 ${fmtMs(percentile(samples.bundle, 90))}), node -e fetch median ${fmtMs(nodeMedian)}; first request: ${firstRequest}`,
+  );
   return {
     rows: [
       {

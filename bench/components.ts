@@ -20,8 +20,12 @@ function componentTree(root: string, count: number): void {
     for (const overlay of ['base', 'staging', 'production']) mkdirSync(join(dir, overlay), { recursive: true });
     writeFileSync(join(dir, 'base/kustomization.yaml'), 'resources: [namespace.yaml, release.yaml]\n');
     writeFileSync(join(dir, 'base/namespace.yaml'), `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`);
-    writeFileSync(join(dir, 'base/release.yaml'), `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${name}\nspec:\n  values:\n${'    key: value\n'.repeat(80)}`);
-    for (const overlay of ['staging', 'production']) writeFileSync(join(dir, overlay, 'kustomization.yaml'), `resources: [../base]\nnamePrefix: ${overlay}-\n`);
+    writeFileSync(
+      join(dir, 'base/release.yaml'),
+      `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${name}\nspec:\n  values:\n${'    key: value\n'.repeat(80)}`,
+    );
+    for (const overlay of ['staging', 'production'])
+      writeFileSync(join(dir, overlay, 'kustomization.yaml'), `resources: [../base]\nnamePrefix: ${overlay}-\n`);
   }
 }
 
@@ -35,10 +39,17 @@ export async function benchComponents(work: string, registry: LocalRegistry, pro
   // One step, into a fresh base repository each run so every component is really pushed.
   const oneStep: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const { ms, value } = await timed(() => runAction('push-artifact', { repository: `${registry.host}/bench/step-${run}`, components: 'components/*', sign: 'false' }, { GITHUB_WORKSPACE: workspace }));
+    const { ms, value } = await timed(() =>
+      runAction(
+        'push-artifact',
+        { repository: `${registry.host}/bench/step-${run}`, components: 'components/*', sign: 'false' },
+        { GITHUB_WORKSPACE: workspace },
+      ),
+    );
     if (value.code !== 0) throw new Error(`components step failed:\n${value.stdout}\n${value.stderr}`);
     const report = JSON.parse(value.outputs.components ?? '[]') as { pushed: boolean }[];
-    if (report.length !== count || !report.every((r) => r.pushed)) throw new Error(`expected ${count} pushed components, got ${report.filter((r) => r.pushed).length}`);
+    if (report.length !== count || !report.every((r) => r.pushed))
+      throw new Error(`expected ${count} pushed components, got ${report.filter((r) => r.pushed).length}`);
     oneStep.push(ms);
     log(`  one step, ${count} components: ${fmtMs(ms)}`);
   }
@@ -48,7 +59,21 @@ export async function benchComponents(work: string, registry: LocalRegistry, pro
   const { ms: sequential } = await timed(async () => {
     for (let i = 0; i < count; i++) {
       const name = `app-${String(i).padStart(3, '0')}`;
-      await mustRun(process.execPath, [cli, 'push', `oci://${registry.host}/bench/seq/${name}:latest`, '--path', `components/${name}`, '--source', 'https://github.com/acme/apps', '--revision', 'refs/heads/main@sha1:0'], { cwd: workspace });
+      await mustRun(
+        process.execPath,
+        [
+          cli,
+          'push',
+          `oci://${registry.host}/bench/seq/${name}:latest`,
+          '--path',
+          `components/${name}`,
+          '--source',
+          'https://github.com/acme/apps',
+          '--revision',
+          'refs/heads/main@sha1:0',
+        ],
+        { cwd: workspace },
+      );
     }
   });
   const step = median(oneStep);
@@ -67,19 +92,49 @@ export async function benchComponents(work: string, registry: LocalRegistry, pro
   // Signed keylessly (local Sigstore): one certificate for the step, against one per `d2ci push --sign` run.
   const sigstore = await startSigstore();
   try {
-    const signedStep = await timed(() => runAction('push-artifact', { repository: `${registry.host}/bench/signed`, components: 'components/*', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url }, { GITHUB_WORKSPACE: workspace, ...sigstore.oidcEnv }));
-    if (signedStep.value.code !== 0) throw new Error(`signed components step failed:\n${signedStep.value.stdout}\n${signedStep.value.stderr}`);
+    const signedStep = await timed(() =>
+      runAction(
+        'push-artifact',
+        { repository: `${registry.host}/bench/signed`, components: 'components/*', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url },
+        { GITHUB_WORKSPACE: workspace, ...sigstore.oidcEnv },
+      ),
+    );
+    if (signedStep.value.code !== 0)
+      throw new Error(`signed components step failed:\n${signedStep.value.stdout}\n${signedStep.value.stderr}`);
     const certificates = sigstore.requests.filter((r) => r === 'POST /api/v2/signingCert').length;
     sigstore.requests.length = 0;
     const token = unsignedJwt({ ...sigstore.claims, aud: 'sigstore' });
     const { ms: signedSequential } = await timed(async () => {
       for (let i = 0; i < count; i++) {
         const name = `app-${String(i).padStart(3, '0')}`;
-        await mustRun(process.execPath, [cli, 'push', `oci://${registry.host}/bench/signed-seq/${name}:latest`, '--path', `components/${name}`, '--source', 'https://github.com/acme/apps', '--revision', 'refs/heads/main@sha1:0', '--sign', '--identity-token', token, '--fulcio-url', sigstore.url, '--rekor-url', sigstore.url], { cwd: workspace });
+        await mustRun(
+          process.execPath,
+          [
+            cli,
+            'push',
+            `oci://${registry.host}/bench/signed-seq/${name}:latest`,
+            '--path',
+            `components/${name}`,
+            '--source',
+            'https://github.com/acme/apps',
+            '--revision',
+            'refs/heads/main@sha1:0',
+            '--sign',
+            '--identity-token',
+            token,
+            '--fulcio-url',
+            sigstore.url,
+            '--rekor-url',
+            sigstore.url,
+          ],
+          { cwd: workspace },
+        );
       }
     });
     const sequentialCertificates = sigstore.requests.filter((r) => r === 'POST /api/v2/signingCert').length;
-    log(`  signed: one step ${fmtMs(signedStep.ms)} (${certificates} certificate); ${count} d2ci push --sign runs ${fmtMs(signedSequential)} (${sequentialCertificates} certificates)`);
+    log(
+      `  signed: one step ${fmtMs(signedStep.ms)} (${certificates} certificate); ${count} d2ci push --sign runs ${fmtMs(signedSequential)} (${sequentialCertificates} certificates)`,
+    );
     rows.push({
       id: '8b',
       metric: `push and sign ${count} components in one step (local Sigstore)`,
@@ -99,8 +154,18 @@ export async function benchComponents(work: string, registry: LocalRegistry, pro
   const release = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const repo = new RegistryClient().repository({ registry: proxy.host, repository: 'bench/promote/app-000' });
   const sha = '1'.repeat(40);
-  const pushed = await pushArtifact({ path: join(workspace, 'components/app-000'), target: repo, tags: ['latest'], source: 'https://github.com/acme/apps', revision: `refs/heads/main@sha1:${sha}` });
-  await signArtifact(repo, pushed.descriptor, { identity: { kind: 'key', privateKey: staging.privateKey }, format: 'legacy', repository: repo.name });
+  const pushed = await pushArtifact({
+    path: join(workspace, 'components/app-000'),
+    target: repo,
+    tags: ['latest'],
+    source: 'https://github.com/acme/apps',
+    revision: `refs/heads/main@sha1:${sha}`,
+  });
+  await signArtifact(repo, pushed.descriptor, {
+    identity: { kind: 'key', privateKey: staging.privateKey },
+    format: 'legacy',
+    repository: repo.name,
+  });
   proxy.log.length = 0;
   const { ms: promoteMs } = await timed(() =>
     releaseArtifact({
@@ -117,7 +182,9 @@ export async function benchComponents(work: string, registry: LocalRegistry, pro
   const artifactBlobs = new Set([manifest.config.digest, ...manifest.layers.map((l) => l.digest)]);
   const artifactUploads = counted.uploads.filter((u) => artifactBlobs.has(u.digest));
   const signatureUploads = counted.uploads.length - artifactUploads.length;
-  log(`  promote: ${counted.requests} req in ${fmtMs(promoteMs)}; artifact blob uploads ${artifactUploads.length}, signature blob uploads ${signatureUploads}`);
+  log(
+    `  promote: ${counted.requests} req in ${fmtMs(promoteMs)}; artifact blob uploads ${artifactUploads.length}, signature blob uploads ${signatureUploads}`,
+  );
   rows.push({
     id: '8c',
     metric: 'promote a staging artifact to v1.0.0 + latest-stable (verify, re-sign, tag)',

@@ -9,14 +9,22 @@ import { bundlePath, fmtMs, log, repoRoot, runCommand, type SpawnResult } from '
 const timeBinary = '/usr/bin/time';
 
 /** Runs a Node.js script as a child and returns its peak RSS in bytes (GNU time's %M, else a preload's resourceUsage). */
-async function peakRss(args: string[], env: NodeJS.ProcessEnv, cwd: string, rssFile: string): Promise<{ rssBytes: number; run: SpawnResult; via: string }> {
+async function peakRss(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  rssFile: string,
+): Promise<{ rssBytes: number; run: SpawnResult; via: string }> {
   let run: SpawnResult;
   let via: string;
   if (existsSync(timeBinary)) {
     run = await runCommand(timeBinary, ['-f', '%M', '-o', rssFile, process.execPath, ...args], { env, cwd });
     via = '/usr/bin/time -f %M';
   } else {
-    run = await runCommand(process.execPath, ['--import', join(import.meta.dirname, 'maxrss-preload.ts'), ...args], { env: { ...env, BENCH_MAXRSS_FILE: rssFile }, cwd });
+    run = await runCommand(process.execPath, ['--import', join(import.meta.dirname, 'maxrss-preload.ts'), ...args], {
+      env: { ...env, BENCH_MAXRSS_FILE: rssFile },
+      cwd,
+    });
     via = 'process.resourceUsage().maxRSS';
   }
   if (run.code !== 0) throw new Error(`node ${args.join(' ')} exited ${run.code}:\n${run.stdout}\n${run.stderr}`);
@@ -46,7 +54,17 @@ export async function benchMemory(tree: string, stats: TreeStats, work: string, 
   }
   log(`  bundle pushed ${stats.bytes} bytes in ${fmtMs(bundle.run.ms)}, peak RSS ${(bundle.rssBytes / 1024 / 1024).toFixed(1)} MiB`);
   const cli = await peakRss(
-    [join(repoRoot, 'packages/cli/bin/d2ci.js'), 'push', `oci://${registry.host}/bench/rss-cli:latest`, '--path', tree, '--source', 'https://github.com/acme/fleet', '--revision', 'main@sha1:0123456789abcdef0123456789abcdef01234567'],
+    [
+      join(repoRoot, 'packages/cli/bin/d2ci.js'),
+      'push',
+      `oci://${registry.host}/bench/rss-cli:latest`,
+      '--path',
+      tree,
+      '--source',
+      'https://github.com/acme/fleet',
+      '--revision',
+      'main@sha1:0123456789abcdef0123456789abcdef01234567',
+    ],
     nodeEnv,
     work,
     rssFile,
@@ -65,7 +83,10 @@ export async function benchMemory(tree: string, stats: TreeStats, work: string, 
   });
   const size = `${(stats.bytes / 1024 / 1024).toFixed(0)} MiB / ${stats.files} files`;
   return {
-    rows: [row('6a', `peak RSS pushing ${size}: action bundle`, bundle.rssBytes), row('6b', `peak RSS pushing ${size}: d2ci CLI`, cli.rssBytes)],
+    rows: [
+      row('6a', `peak RSS pushing ${size}: action bundle`, bundle.rssBytes),
+      row('6b', `peak RSS pushing ${size}: d2ci CLI`, cli.rssBytes),
+    ],
     details: {
       measuredWith: bundle.via,
       tree: stats,

@@ -35,7 +35,9 @@ export async function benchPack(tree: string, work: string, runs: number): Promi
     ];
     if (i % 2) steps.reverse();
     for (const step of steps) await step();
-    log(`  pack run ${i + 1}/${runs}: ours ${fmtMs(ours.at(-1) ?? 0)} (walk ${fmtMs(walk.at(-1) ?? 0)}), tar|gzip ${fmtMs(baseline.at(-1) ?? 0)}`);
+    log(
+      `  pack run ${i + 1}/${runs}: ours ${fmtMs(ours.at(-1) ?? 0)} (walk ${fmtMs(walk.at(-1) ?? 0)}), tar|gzip ${fmtMs(baseline.at(-1) ?? 0)}`,
+    );
   }
   const oursMedian = median(ours);
   const baseMedian = median(baseline);

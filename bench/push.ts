@@ -12,16 +12,37 @@ const meta = { source: 'https://github.com/acme/fleet', revision: 'main@sha1:012
  * Returns curl's own `time_total` summed over both (the transfer without process start-up), in ms.
  */
 export async function curlUpload(registryUrl: string, repository: string, file: string, digest: string): Promise<number> {
-  const post = await mustRun('curl', ['-s', '-X', 'POST', '-o', '/dev/null', '-D', '-', '-w', '%{http_code} %{time_total}', `${registryUrl}/v2/${repository}/blobs/uploads/`]);
+  const post = await mustRun('curl', [
+    '-s',
+    '-X',
+    'POST',
+    '-o',
+    '/dev/null',
+    '-D',
+    '-',
+    '-w',
+    '%{http_code} %{time_total}',
+    `${registryUrl}/v2/${repository}/blobs/uploads/`,
+  ]);
   const location = /^location:\s*(\S+)\s*$/im.exec(post.stdout)?.[1];
   const [postStatus, postTime] = post.stdout.trimEnd().split('\n').at(-1)?.split(' ') ?? [];
   if (postStatus !== '202' || !location) throw new Error(`curl POST did not start an upload:\n${post.stdout}`);
   const url = new URL(location, registryUrl).href;
   const put = await mustRun('curl', [
-    '-s', '-X', 'PUT', '-o', '/dev/null', '-w', '%{http_code} %{time_total}',
+    '-s',
+    '-X',
+    'PUT',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{http_code} %{time_total}',
     // No `Expect: 100-continue` round trip: the leanest upload curl can do.
-    '-H', 'Expect:', '-H', 'Content-Type: application/octet-stream',
-    '--data-binary', `@${file}`,
+    '-H',
+    'Expect:',
+    '-H',
+    'Content-Type: application/octet-stream',
+    '--data-binary',
+    `@${file}`,
     `${url}${url.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`,
   ]);
   const [putStatus, putTime] = put.stdout.trim().split(' ');
@@ -38,11 +59,24 @@ function skopeoEnv(cacheHome: string): NodeJS.ProcessEnv {
   return { ...process.env, _CONTAINERS_ROOTLESS_UID: '1000', XDG_DATA_HOME: cacheHome };
 }
 
-export async function benchPush(tree: string, work: string, registry: { host: string; url: string }, runs: number, e2eRuns: number): Promise<SectionResult> {
+export async function benchPush(
+  tree: string,
+  work: string,
+  registry: { host: string; url: string },
+  runs: number,
+  e2eRuns: number,
+): Promise<SectionResult> {
   // Stage the artifact once in an OCI layout with our own code: skopeo copies it from there, curl and our
   // blob upload send its layer file.
   const layoutDir = join(work, 'layout');
-  const staged = await pushArtifact({ path: tree, target: new OciLayout(layoutDir), tags: ['latest'], reproducible: true, ...meta, tempDir: work });
+  const staged = await pushArtifact({
+    path: tree,
+    target: new OciLayout(layoutDir),
+    tags: ['latest'],
+    reproducible: true,
+    ...meta,
+    tempDir: work,
+  });
   const layer: Descriptor = { mediaType: FluxMediaType.content, digest: staged.layer.digest, size: staged.layer.size };
   const layerFile = join(layoutDir, 'blobs', 'sha256', layer.digest.slice('sha256:'.length));
   log(`  staged layer ${layer.digest} (${staged.layer.size} bytes) in ${layoutDir}`);
@@ -57,17 +91,40 @@ export async function benchPush(tree: string, work: string, registry: { host: st
         if (i > 0) curlTransfer.push(transfer);
       },
     },
-    { name: 'oursBlob', run: (i) => new RegistryClient().repository({ registry: registry.host, repository: `bench/ours-blob-${i}` }).push(layer, fileSource(layerFile, layer.size)) },
+    {
+      name: 'oursBlob',
+      run: (i) =>
+        new RegistryClient()
+          .repository({ registry: registry.host, repository: `bench/ours-blob-${i}` })
+          .push(layer, fileSource(layerFile, layer.size)),
+    },
     {
       name: 'skopeo',
       run: (i) =>
-        mustRun('skopeo', ['--insecure-policy', 'copy', '--quiet', '--dest-tls-verify=false', `oci:${layoutDir}:latest`, `docker://${registry.host}/bench/skopeo-${i}:latest`], {
-          env: skopeoEnv(join(work, `skopeo-cache-${i}`)),
-        }),
+        mustRun(
+          'skopeo',
+          [
+            '--insecure-policy',
+            'copy',
+            '--quiet',
+            '--dest-tls-verify=false',
+            `oci:${layoutDir}:latest`,
+            `docker://${registry.host}/bench/skopeo-${i}:latest`,
+          ],
+          {
+            env: skopeoEnv(join(work, `skopeo-cache-${i}`)),
+          },
+        ),
     },
     {
       name: 'oursCopy',
-      run: (i) => copy(new OciLayout(layoutDir), 'latest', new RegistryClient().repository({ registry: registry.host, repository: `bench/ours-copy-${i}` }), { tags: ['latest'] }),
+      run: (i) =>
+        copy(
+          new OciLayout(layoutDir),
+          'latest',
+          new RegistryClient().repository({ registry: registry.host, repository: `bench/ours-copy-${i}` }),
+          { tags: ['latest'] },
+        ),
     },
   ];
   // Round 0 is an untimed warm-up (registry, page cache, JIT); fresh repository names in every round.
@@ -104,7 +161,9 @@ export async function benchPush(tree: string, work: string, registry: { host: st
       await ours();
       await baseline();
     }
-    log(`  end-to-end run ${i + 1}/${e2eRuns}: ours ${fmtMs(e2e.ours.at(-1) ?? 0)}, tar|gzip|sha256sum + curl ${fmtMs(e2e.baseline.at(-1) ?? 0)}`);
+    log(
+      `  end-to-end run ${i + 1}/${e2eRuns}: ours ${fmtMs(e2e.ours.at(-1) ?? 0)}, tar|gzip|sha256sum + curl ${fmtMs(e2e.baseline.at(-1) ?? 0)}`,
+    );
   }
 
   const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<keyof typeof samples, number>;

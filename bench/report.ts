@@ -20,7 +20,15 @@ export interface SectionResult {
 }
 
 const headers: readonly (keyof Row)[] = ['id', 'metric', 'measured', 'baseline', 'ratio', 'goal', 'met'];
-const titles: Record<keyof Row, string> = { id: '#', metric: 'benchmark', measured: 'measured (ours)', baseline: 'baseline', ratio: 'ratio', goal: 'goal', met: 'met' };
+const titles: Record<keyof Row, string> = {
+  id: '#',
+  metric: 'benchmark',
+  measured: 'measured (ours)',
+  baseline: 'baseline',
+  ratio: 'ratio',
+  goal: 'goal',
+  met: 'met',
+};
 
 export function met(ok: boolean): Met {
   return ok ? 'yes' : 'NO';
@@ -29,7 +37,11 @@ export function met(ok: boolean): Met {
 export function textTable(rows: readonly Row[]): string {
   const widths = headers.map((h) => Math.max(titles[h].length, ...rows.map((r) => r[h].length)));
   const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(headers.map((h) => titles[h])), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => line(headers.map((h) => r[h])))].join('\n');
+  return [
+    line(headers.map((h) => titles[h])),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map((r) => line(headers.map((h) => r[h]))),
+  ].join('\n');
 }
 
 export function markdownTable(rows: readonly Row[]): string {

@@ -18,8 +18,13 @@ async function measured<T>(proxy: FaultProxy, step: () => Promise<T>): Promise<{
 async function describe(c: RequestCount, target: { fetchManifest(reference: string): Promise<{ bytes: Buffer }> }): Promise<string> {
   const text = `${c.requests} req, ${c.blobBytes} B blob upload`;
   if (c.uploads.length === 0) return text;
-  const manifest = JSON.parse((await target.fetchManifest('latest')).bytes.toString('utf8')) as { config: { digest: string }; layers: { digest: string }[] };
-  const kinds = c.uploads.map((u) => (u.digest === manifest.config.digest ? 'config' : manifest.layers.some((l) => l.digest === u.digest) ? 'layer' : 'other'));
+  const manifest = JSON.parse((await target.fetchManifest('latest')).bytes.toString('utf8')) as {
+    config: { digest: string };
+    layers: { digest: string }[];
+  };
+  const kinds = c.uploads.map((u) =>
+    u.digest === manifest.config.digest ? 'config' : manifest.layers.some((l) => l.digest === u.digest) ? 'layer' : 'other',
+  );
   return `${text} (${[...new Set(kinds)].join(' + ')}${kinds.includes('layer') ? '' : ' only; 0 B of layer'})`;
 }
 
@@ -39,8 +44,13 @@ export async function benchRepush(tree: string, proxy: FaultProxy): Promise<Sect
     if (first.value.code !== 0) throw new Error(`first push (${c.label}) failed:\n${first.value.stdout}\n${first.value.stderr}`);
     const again = await measured(proxy, () => runAction('push-artifact', inputs, { GITHUB_WORKSPACE: workspace }));
     if (again.value.code !== 0) throw new Error(`re-push (${c.label}) failed:\n${again.value.stdout}\n${again.value.stderr}`);
-    const summary = await describe(again.count, new RegistryClient().repository({ registry: proxy.host, repository: `bench/repush-${c.id}` }));
-    log(`  re-push ${c.label}: ${summary} in ${fmtMs(again.ms)} (first push: ${first.count.requests} req, ${fmtMiB(first.count.blobBytes)})`);
+    const summary = await describe(
+      again.count,
+      new RegistryClient().repository({ registry: proxy.host, repository: `bench/repush-${c.id}` }),
+    );
+    log(
+      `  re-push ${c.label}: ${summary} in ${fmtMs(again.ms)} (first push: ${first.count.requests} req, ${fmtMiB(first.count.blobBytes)})`,
+    );
     const ok = again.count.blobBytes === 0 && again.count.requests <= 3;
     rows.push({
       id: c.id,
@@ -71,10 +81,22 @@ export async function benchTagMove(smallTree: string, proxy: FaultProxy): Promis
   await tagArtifact(target, 'a', ['stable']);
 
   const api = await measured(proxy, () => tagArtifact(target, 'b', ['stable']));
-  if (!api.value.tags[0]?.changed || api.value.descriptor.digest !== b.descriptor.digest) throw new Error('tagArtifact did not move "stable" to b');
-  const cli = await measured(proxy, () => mustRun(process.execPath, [join(repoRoot, 'packages/cli/bin/d2ci.js'), 'tag', `oci://${proxy.host}/${repository}:a`, '--tag', 'stable', '--output', 'json']));
+  if (!api.value.tags[0]?.changed || api.value.descriptor.digest !== b.descriptor.digest)
+    throw new Error('tagArtifact did not move "stable" to b');
+  const cli = await measured(proxy, () =>
+    mustRun(process.execPath, [
+      join(repoRoot, 'packages/cli/bin/d2ci.js'),
+      'tag',
+      `oci://${proxy.host}/${repository}:a`,
+      '--tag',
+      'stable',
+      '--output',
+      'json',
+    ]),
+  );
   const moved = JSON.parse(cli.value.stdout) as { digest: string; tags: { tag: string; changed: boolean }[] };
-  if (moved.digest !== a.descriptor.digest || !moved.tags[0]?.changed) throw new Error(`d2ci tag did not move "stable" back to a: ${cli.value.stdout}`);
+  if (moved.digest !== a.descriptor.digest || !moved.tags[0]?.changed)
+    throw new Error(`d2ci tag did not move "stable" back to a: ${cli.value.stdout}`);
   const noop = await measured(proxy, () => tagArtifact(target, 'a', ['stable']));
 
   const row = (id: string, metric: string, c: RequestCount): Row => ({

@@ -45,7 +45,11 @@ const runs = (section: number): boolean => wanted.size === 0 || wanted.has(Strin
 
 function version(command: string, args: string[]): string {
   try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0]?.trim() ?? '';
+    return (
+      execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+        .split('\n')[0]
+        ?.trim() ?? ''
+    );
   } catch {
     return 'unavailable';
   }
@@ -72,7 +76,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function section(number: number, title: string, body: () => Promise<SectionResult>, results: Map<string, SectionResult>): Promise<void> {
+async function section(
+  number: number,
+  title: string,
+  body: () => Promise<SectionResult>,
+  results: Map<string, SectionResult>,
+): Promise<void> {
   if (!runs(number)) return;
   log(`\n▶ ${number}. ${title}`);
   try {
@@ -82,7 +91,10 @@ async function section(number: number, title: string, body: () => Promise<Sectio
   } catch (err) {
     log(`  ✗ ${(err as Error).stack ?? String(err)}`);
     const message = (err as Error).message.split('\n')[0] ?? 'failed';
-    results.set(`${number}`, { rows: [{ id: `${number}`, metric: title, measured: `ERROR: ${message}`, baseline: '—', ratio: '—', goal: '—', met: 'n/a' }], details: { error: String(err) } });
+    results.set(`${number}`, {
+      rows: [{ id: `${number}`, metric: title, measured: `ERROR: ${message}`, baseline: '—', ratio: '—', goal: '—', met: 'n/a' }],
+      details: { error: String(err) },
+    });
     // A section that could not measure is a failed run (an unmet goal is not: it is a result).
     process.exitCode = 1;
   }
@@ -128,23 +140,63 @@ async function main(): Promise<void> {
   const prox = (): FaultProxy => proxy as FaultProxy;
 
   const results = new Map<string, SectionResult>();
-  await section(1, 'pack 50 MiB / 5,000 files: walkTree + writeLayer vs tar | gzip -6', () => benchPack(need(tree50), work, settings.packRuns), results);
-  await section(2, 'push a 50 MiB tree to the local registry: our client vs curl and skopeo', () => benchPush(need(push50), work, reg(), settings.pushRuns, settings.endToEndRuns), results);
+  await section(
+    1,
+    'pack 50 MiB / 5,000 files: walkTree + writeLayer vs tar | gzip -6',
+    () => benchPack(need(tree50), work, settings.packRuns),
+    results,
+  );
+  await section(
+    2,
+    'push a 50 MiB tree to the local registry: our client vs curl and skopeo',
+    () => benchPush(need(push50), work, reg(), settings.pushRuns, settings.endToEndRuns),
+    results,
+  );
   await section(3, 're-push unchanged through the push-artifact bundle (counting proxy)', () => benchRepush(need(push50), prox()), results);
   await section(4, 'move a tag (counting proxy)', () => benchTagMove(small.path, prox()), results);
-  await section(5, 'bundle cold start to first registry request', () => benchColdStart(small.path, prox(), work, settings.coldStartRuns), results);
-  await section(7, 'sign and verify: registry requests, warm verification', () => benchSigning(small.path, prox(), settings.verifyRuns), results);
-  await section(8, '100 components in one step vs 100 d2ci push runs; promotion', () => benchComponents(work, reg(), prox(), settings.componentRuns), results);
-  await section(9, 'image update, native engine: 200 markers, 20 policies', () => benchImageUpdate(work, reg(), settings.imageUpdateRuns), results);
-  await section(10, 'SBOM generation, attaching and attesting it; Notation signing and verification', () => benchSupplyChain(prox(), settings.supplyChainRuns), results);
-  await section(6, 'peak RSS pushing 500 MiB', async () => {
-    const big = await makeTree('tree500', bigTree);
-    try {
-      return await benchMemory(big.path, big.stats, work, reg());
-    } finally {
-      rmSync(join(work, 'ws-tree500'), { recursive: true, force: true });
-    }
-  }, results);
+  await section(
+    5,
+    'bundle cold start to first registry request',
+    () => benchColdStart(small.path, prox(), work, settings.coldStartRuns),
+    results,
+  );
+  await section(
+    7,
+    'sign and verify: registry requests, warm verification',
+    () => benchSigning(small.path, prox(), settings.verifyRuns),
+    results,
+  );
+  await section(
+    8,
+    '100 components in one step vs 100 d2ci push runs; promotion',
+    () => benchComponents(work, reg(), prox(), settings.componentRuns),
+    results,
+  );
+  await section(
+    9,
+    'image update, native engine: 200 markers, 20 policies',
+    () => benchImageUpdate(work, reg(), settings.imageUpdateRuns),
+    results,
+  );
+  await section(
+    10,
+    'SBOM generation, attaching and attesting it; Notation signing and verification',
+    () => benchSupplyChain(prox(), settings.supplyChainRuns),
+    results,
+  );
+  await section(
+    6,
+    'peak RSS pushing 500 MiB',
+    async () => {
+      const big = await makeTree('tree500', bigTree);
+      try {
+        return await benchMemory(big.path, big.stats, work, reg());
+      } finally {
+        rmSync(join(work, 'ws-tree500'), { recursive: true, force: true });
+      }
+    },
+    results,
+  );
 
   const rows: Row[] = [...results.values()].flatMap((r) => r.rows);
   const environment = {
@@ -176,7 +228,9 @@ async function main(): Promise<void> {
     join(outDir, 'results.md'),
     `Run ${environment.date} on ${environment.cpus}, ${environment.memory} RAM, ${environment.os}, Node ${environment.node}; load average at start ${loadAtStart.join(' / ')}; total ${fmtMs(environment.totalWallMs)}.\n\n${markdownTable(rows)}\n`,
   );
-  process.stdout.write(`\nd2ci benchmark — ${environment.cpus}, Node ${environment.node}, total ${fmtMs(environment.totalWallMs)}\n\n${table}\n\nwrote ${join('bench', 'out', 'results.json')} and results.md\n`);
+  process.stdout.write(
+    `\nd2ci benchmark — ${environment.cpus}, Node ${environment.node}, total ${fmtMs(environment.totalWallMs)}\n\n${table}\n\nwrote ${join('bench', 'out', 'results.json')} and results.md\n`,
+  );
 }
 
 try {

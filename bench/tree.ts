@@ -72,15 +72,103 @@ function rotl(x: number, k: number): number {
 }
 
 const words = [
-  'api', 'app', 'auth', 'backend', 'billing', 'cache', 'canary', 'cart', 'catalog', 'checkout', 'cluster', 'config', 'core',
-  'cron', 'data', 'db', 'dns', 'edge', 'events', 'feed', 'frontend', 'gateway', 'grafana', 'ingress', 'inventory', 'jobs',
-  'kafka', 'ledger', 'loki', 'mail', 'media', 'mesh', 'metrics', 'nats', 'notify', 'orders', 'payments', 'podinfo', 'postgres',
-  'prometheus', 'proxy', 'queue', 'redis', 'registry', 'reports', 'search', 'secrets', 'session', 'shipping', 'sso', 'storage',
-  'stream', 'tempo', 'tenant', 'users', 'vault', 'web', 'worker', 'alpha', 'beta', 'gamma', 'delta', 'east', 'west', 'north',
-  'south', 'blue', 'green', 'staging', 'production', 'dev', 'qa', 'eu', 'us', 'ap',
+  'api',
+  'app',
+  'auth',
+  'backend',
+  'billing',
+  'cache',
+  'canary',
+  'cart',
+  'catalog',
+  'checkout',
+  'cluster',
+  'config',
+  'core',
+  'cron',
+  'data',
+  'db',
+  'dns',
+  'edge',
+  'events',
+  'feed',
+  'frontend',
+  'gateway',
+  'grafana',
+  'ingress',
+  'inventory',
+  'jobs',
+  'kafka',
+  'ledger',
+  'loki',
+  'mail',
+  'media',
+  'mesh',
+  'metrics',
+  'nats',
+  'notify',
+  'orders',
+  'payments',
+  'podinfo',
+  'postgres',
+  'prometheus',
+  'proxy',
+  'queue',
+  'redis',
+  'registry',
+  'reports',
+  'search',
+  'secrets',
+  'session',
+  'shipping',
+  'sso',
+  'storage',
+  'stream',
+  'tempo',
+  'tenant',
+  'users',
+  'vault',
+  'web',
+  'worker',
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'east',
+  'west',
+  'north',
+  'south',
+  'blue',
+  'green',
+  'staging',
+  'production',
+  'dev',
+  'qa',
+  'eu',
+  'us',
+  'ap',
 ];
-const kinds = ['Deployment', 'Service', 'ConfigMap', 'HelmRelease', 'Kustomization', 'OCIRepository', 'Ingress', 'StatefulSet', 'CronJob', 'ServiceAccount'];
-const groups = ['apps/v1', 'v1', 'helm.toolkit.fluxcd.io/v2', 'kustomize.toolkit.fluxcd.io/v1', 'source.toolkit.fluxcd.io/v1', 'networking.k8s.io/v1', 'batch/v1'];
+const kinds = [
+  'Deployment',
+  'Service',
+  'ConfigMap',
+  'HelmRelease',
+  'Kustomization',
+  'OCIRepository',
+  'Ingress',
+  'StatefulSet',
+  'CronJob',
+  'ServiceAccount',
+];
+const groups = [
+  'apps/v1',
+  'v1',
+  'helm.toolkit.fluxcd.io/v2',
+  'kustomize.toolkit.fluxcd.io/v1',
+  'source.toolkit.fluxcd.io/v1',
+  'networking.k8s.io/v1',
+  'batch/v1',
+];
 
 function hex(rng: Prng, chars: number): string {
   let out = '';
@@ -126,7 +214,10 @@ function yamlDocument(rng: Prng): string {
   ];
   const envs = 1 + rng.int(6);
   for (let i = 0; i < envs; i++) {
-    lines.push(`            - name: ${rng.pick(words).toUpperCase()}_${rng.pick(words).toUpperCase()}`, `              value: "${rng.next() < 0.5 ? hex(rng, 16) : `${rng.pick(words)}.${ns}.svc.cluster.local:${1024 + rng.int(9000)}`}"`);
+    lines.push(
+      `            - name: ${rng.pick(words).toUpperCase()}_${rng.pick(words).toUpperCase()}`,
+      `              value: "${rng.next() < 0.5 ? hex(rng, 16) : `${rng.pick(words)}.${ns}.svc.cluster.local:${1024 + rng.int(9000)}`}"`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -150,7 +241,7 @@ async function writeRandomFile(path: string, name: string, size: number, seed: s
   const zeros = Buffer.alloc(Math.min(size, 4 * MiB));
   const handle = await open(path, 'w');
   try {
-    for (let written = 0; written < size; ) {
+    for (let written = 0; written < size;) {
       const n = Math.min(zeros.length, size - written);
       const block = cipher.update(zeros.subarray(0, n));
       await handle.write(block, 0, block.length);
@@ -227,10 +318,23 @@ export async function generateTree(root: string, spec: TreeSpec): Promise<TreeSt
 }
 
 /** 50 MiB in 5,000 files: 4,950 YAML files (35 MiB) and 50 random ones (15 MiB), in 208 nested directories. */
-export const packTree: TreeSpec = { seed: 'd2ci-bench-pack-50', textFiles: 4950, textBytes: 35 * MiB, randomFiles: 50, randomBytes: 15 * MiB };
+export const packTree: TreeSpec = {
+  seed: 'd2ci-bench-pack-50',
+  textFiles: 4950,
+  textBytes: 35 * MiB,
+  randomFiles: 50,
+  randomBytes: 15 * MiB,
+};
 
 /** 50 MiB in 1,000 files that stay ~48 MiB gzipped: 150 random files (45 MiB) and 850 YAML files (5 MiB). */
-export const pushTree: TreeSpec = { seed: 'd2ci-bench-push-50', textFiles: 850, textBytes: 5 * MiB, randomFiles: 150, randomBytes: 45 * MiB, fanOut: [4, 4, 3] };
+export const pushTree: TreeSpec = {
+  seed: 'd2ci-bench-push-50',
+  textFiles: 850,
+  textBytes: 5 * MiB,
+  randomFiles: 150,
+  randomBytes: 45 * MiB,
+  fanOut: [4, 4, 3],
+};
 
 /** 500 MiB, mostly incompressible: six big files (4 × 64 MiB + 2 × 50 MiB), 94 random files (100 MiB), 900 YAML files (44 MiB). */
 export const bigTree: TreeSpec = {
@@ -243,4 +347,11 @@ export const bigTree: TreeSpec = {
 };
 
 /** A small component-sized tree (40 YAML files, 96 KiB, 14 directories) for cold-start and tag runs. */
-export const smallTree: TreeSpec = { seed: 'd2ci-bench-small', textFiles: 40, textBytes: 96 * 1024, randomFiles: 0, randomBytes: 0, fanOut: [2, 2, 2] };
+export const smallTree: TreeSpec = {
+  seed: 'd2ci-bench-small',
+  textFiles: 40,
+  textBytes: 96 * 1024,
+  randomFiles: 0,
+  randomBytes: 0,
+  fanOut: [2, 2, 2],
+};

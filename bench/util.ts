@@ -43,7 +43,12 @@ export function runCommand(command: string, args: readonly string[], options: Sp
     child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: performance.now() - start });
+      resolve({
+        code: code ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: performance.now() - start,
+      });
     });
   });
 }
@@ -51,7 +56,8 @@ export function runCommand(command: string, args: readonly string[], options: Sp
 /** Like runCommand, but throws with the command's stderr when it fails. */
 export async function mustRun(command: string, args: readonly string[], options: SpawnOptions = {}): Promise<SpawnResult> {
   const result = await runCommand(command, args, options);
-  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.code}:\n${result.stderr.trim() || result.stdout.trim()}`);
+  if (result.code !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited ${result.code}:\n${result.stderr.trim() || result.stdout.trim()}`);
   return result;
 }
 

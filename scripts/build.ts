@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 const root = join(import.meta.dirname, '..');
 const ncc = join(root, 'node_modules', '.bin', 'ncc');
 const only = process.argv.slice(2);
-const actions = readdirSync(join(root, 'actions')).filter((name) => existsSync(join(root, 'actions', name, 'src', 'index.ts')) && (only.length === 0 || only.includes(name)));
+const actions = readdirSync(join(root, 'actions')).filter(
+  (name) => existsSync(join(root, 'actions', name, 'src', 'index.ts')) && (only.length === 0 || only.includes(name)),
+);
 
 await import('./root-action.ts').then(({ rootAction }) => writeFileSync(join(root, 'action.yml'), rootAction()));
 console.log('wrote action.yml');

@@ -33,11 +33,42 @@ writeFileSync(join(demo, 'cosign.pub'), keys.publicKey.export({ type: 'spki', fo
 const key = rel(join(demo, 'cosign.key'));
 const pub = rel(join(demo, 'cosign.pub'));
 
-step('Pack the frontend component into the Flux artifact tarball', ['build', '--path', rel(component), '--output', rel(join(demo, 'frontend.tgz'))]);
-step('Push it to a local OCI image layout as `latest`, signed before the tag moves (diff-tag: only if changed)', ['push', `${layout}:latest`, '--path', rel(component), '--diff-tag', 'latest', '--key', key, '--signature-format', 'both', ...meta]);
+step('Pack the frontend component into the Flux artifact tarball', [
+  'build',
+  '--path',
+  rel(component),
+  '--output',
+  rel(join(demo, 'frontend.tgz')),
+]);
+step('Push it to a local OCI image layout as `latest`, signed before the tag moves (diff-tag: only if changed)', [
+  'push',
+  `${layout}:latest`,
+  '--path',
+  rel(component),
+  '--diff-tag',
+  'latest',
+  '--key',
+  key,
+  '--signature-format',
+  'both',
+  ...meta,
+]);
 step('Verify the signature, by digest, as Flux would with verify.secretRef', ['verify', `${layout}:latest`, '--key', pub]);
-step('Push again: same content, so nothing is uploaded (or signed again)', ['push', `${layout}:latest`, '--path', rel(component), '--diff-tag', 'latest', '--key', key, ...meta]);
-step('Release it: find the artifact staging pushed for the commit, verify its signature, sign it again, then point v1.0.0 and latest-stable at it (no blobs)', ['release', layout, '--ref', 'v1.0.0', '--commit', '0123456789abcdef0123456789abcdef01234567', '--verify-key', pub, '--key', key]);
+step('Push again: same content, so nothing is uploaded (or signed again)', [
+  'push',
+  `${layout}:latest`,
+  '--path',
+  rel(component),
+  '--diff-tag',
+  'latest',
+  '--key',
+  key,
+  ...meta,
+]);
+step(
+  'Release it: find the artifact staging pushed for the commit, verify its signature, sign it again, then point v1.0.0 and latest-stable at it (no blobs)',
+  ['release', layout, '--ref', 'v1.0.0', '--commit', '0123456789abcdef0123456789abcdef01234567', '--verify-key', pub, '--key', key],
+);
 step('Diff the working tree against latest', ['diff', `${layout}:latest`, '--path', rel(component)]);
 const edited = join(demo, 'edited');
 cpSync(component, edited, { recursive: true });

@@ -32,12 +32,26 @@ describe('push-artifact with components: many artifacts in one step, and the fan
   it('pushes each directory to <repository>/<name>, signed with one certificate, and reports each', async () => {
     const ws = componentTree(12);
     const repository = `${registry.host}/acme/apps`;
-    const run = await runAction('push-artifact', { repository, components: 'components/*', 'diff-tag': 'latest', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url }, { GITHUB_WORKSPACE: ws, ...sigstore.oidcEnv });
+    const run = await runAction(
+      'push-artifact',
+      { repository, components: 'components/*', 'diff-tag': 'latest', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url },
+      { GITHUB_WORKSPACE: ws, ...sigstore.oidcEnv },
+    );
     ok(run);
-    const report = JSON.parse(run.outputs.components ?? '[]') as { name: string; repository: string; pushed: boolean; digest: string; tags: string[]; 'signature-ref': string }[];
+    const report = JSON.parse(run.outputs.components ?? '[]') as {
+      name: string;
+      repository: string;
+      pushed: boolean;
+      digest: string;
+      tags: string[];
+      'signature-ref': string;
+    }[];
     assert.equal(report.length, 12);
     assert.equal(run.outputs.pushed, 'true');
-    assert.deepEqual(report.map((r) => r.name), Array.from({ length: 12 }, (_, i) => `app-${String(i).padStart(2, '0')}`));
+    assert.deepEqual(
+      report.map((r) => r.name),
+      Array.from({ length: 12 }, (_, i) => `app-${String(i).padStart(2, '0')}`),
+    );
     for (const entry of report) {
       assert.equal(entry.repository, `${repository}/${entry.name}`);
       assert.ok(entry.pushed);
@@ -66,32 +80,74 @@ describe('push-artifact with components: many artifacts in one step, and the fan
     assert.deepEqual(JSON.parse(plan2.outputs.changed ?? ''), ['app-03', 'app-99']);
 
     // Only the changed ones are pushed again.
-    const again = await runAction('push-artifact', { repository, components: 'components/*', 'diff-tag': 'latest', sign: 'false' }, { GITHUB_WORKSPACE: ws });
+    const again = await runAction(
+      'push-artifact',
+      { repository, components: 'components/*', 'diff-tag': 'latest', sign: 'false' },
+      { GITHUB_WORKSPACE: ws },
+    );
     ok(again);
     const second = JSON.parse(again.outputs.components ?? '[]') as { name: string; pushed: boolean }[];
-    assert.deepEqual(second.filter((r) => r.pushed).map((r) => r.name), ['app-03', 'app-99']);
+    assert.deepEqual(
+      second.filter((r) => r.pushed).map((r) => r.name),
+      ['app-03', 'app-99'],
+    );
   });
 
   it('refuses bad component sets before pushing anything, and reports failures without stopping the others', async () => {
     const ws = makeWorkspace({ 'components/Frontend/a.yaml': 'a: 1\n', 'components/ok/a.yaml': 'a: 1\n' });
-    const bad = await runAction('push-artifact', { repository: `${registry.host}/acme/bad`, components: 'components/*', sign: 'false' }, { GITHUB_WORKSPACE: ws });
+    const bad = await runAction(
+      'push-artifact',
+      { repository: `${registry.host}/acme/bad`, components: 'components/*', sign: 'false' },
+      { GITHUB_WORKSPACE: ws },
+    );
     assert.equal(bad.code, 1);
-    assert.match(bad.errors[0] ?? '', /^input `components`: component directories must be lowercase repository names \(letters, digits, "\.", "_", "-"\): components\/Frontend; check `components`/);
-    const none = await runAction('push-artifact', { repository: `${registry.host}/acme/bad`, components: 'nothing/*', sign: 'false' }, { GITHUB_WORKSPACE: ws });
+    assert.match(
+      bad.errors[0] ?? '',
+      /^input `components`: component directories must be lowercase repository names \(letters, digits, "\.", "_", "-"\): components\/Frontend; check `components`/,
+    );
+    const none = await runAction(
+      'push-artifact',
+      { repository: `${registry.host}/acme/bad`, components: 'nothing/*', sign: 'false' },
+      { GITHUB_WORKSPACE: ws },
+    );
     assert.match(none.errors[0] ?? '', /^input `components`: "nothing\/\*" matches no directory/);
-    const both = await runAction('push-artifact', { repository: `${registry.host}/acme/bad`, components: 'components/*', path: 'components/ok', sign: 'false' }, { GITHUB_WORKSPACE: ws });
+    const both = await runAction(
+      'push-artifact',
+      { repository: `${registry.host}/acme/bad`, components: 'components/*', path: 'components/ok', sign: 'false' },
+      { GITHUB_WORKSPACE: ws },
+    );
     assert.match(both.errors[0] ?? '', /^input `components`: give `path` or `components`, not both$/);
-    const planOnly = await runAction('push-artifact', { repository: `${registry.host}/acme/bad`, plan: 'true', sign: 'false' }, { GITHUB_WORKSPACE: ws });
+    const planOnly = await runAction(
+      'push-artifact',
+      { repository: `${registry.host}/acme/bad`, plan: 'true', sign: 'false' },
+      { GITHUB_WORKSPACE: ws },
+    );
     assert.match(planOnly.errors[0] ?? '', /^input `plan`: needs `components`/);
 
     const mixed = makeWorkspace({ 'components/good/a.yaml': 'a: 1\n', 'components/empty/.gitignore': 'x' });
     // `path: ./` (as the D2 workflows write the default) goes with components.
-    const partial = await runAction('push-artifact', { repository: `${registry.host}/acme/mixed`, components: 'components/*', path: './', sign: 'false' }, { GITHUB_WORKSPACE: mixed });
+    const partial = await runAction(
+      'push-artifact',
+      { repository: `${registry.host}/acme/mixed`, components: 'components/*', path: './', sign: 'false' },
+      { GITHUB_WORKSPACE: mixed },
+    );
     assert.equal(partial.code, 1);
-    assert.match(partial.errors.at(-1) ?? '', /^1 of 2 components failed \(the others are complete\): empty: input `components`: "components\/empty" has no files to pack/);
+    assert.match(
+      partial.errors.at(-1) ?? '',
+      /^1 of 2 components failed \(the others are complete\): empty: input `components`: "components\/empty" has no files to pack/,
+    );
     const report = JSON.parse(partial.outputs.components ?? '[]') as { name: string; pushed: boolean; error?: string }[];
-    assert.deepEqual(report.map((r) => [r.name, r.pushed, Boolean(r.error)]), [['empty', false, true], ['good', true, false]]);
-    assert.equal((await new RegistryClient().repository({ registry: registry.host, repository: 'acme/mixed/good' }).tags()).includes('latest'), true);
+    assert.deepEqual(
+      report.map((r) => [r.name, r.pushed, Boolean(r.error)]),
+      [
+        ['empty', false, true],
+        ['good', true, false],
+      ],
+    );
+    assert.equal(
+      (await new RegistryClient().repository({ registry: registry.host, repository: 'acme/mixed/good' }).tags()).includes('latest'),
+      true,
+    );
   });
 });
 
@@ -101,9 +157,22 @@ describe('the root action dispatches by command', () => {
     const layout = join(ws, 'layout');
     const { generateKeyPairSync } = await import('node:crypto');
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-    const pushed = await runAction('.', { command: 'push', repository: `oci-layout:${layout}`, path: 'app', 'signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }, { GITHUB_WORKSPACE: ws });
+    const pushed = await runAction(
+      '.',
+      {
+        command: 'push',
+        repository: `oci-layout:${layout}`,
+        path: 'app',
+        'signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      },
+      { GITHUB_WORKSPACE: ws },
+    );
     ok(pushed);
-    const verified = await runAction('.', { command: 'verify', repository: `oci-layout:${layout}`, key: publicKey.export({ type: 'spki', format: 'pem' }).toString() }, { GITHUB_WORKSPACE: ws });
+    const verified = await runAction(
+      '.',
+      { command: 'verify', repository: `oci-layout:${layout}`, key: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+      { GITHUB_WORKSPACE: ws },
+    );
     ok(verified);
     assert.equal(verified.outputs.digest, pushed.outputs.digest);
     assert.equal(verified.outputs.format, 'legacy');

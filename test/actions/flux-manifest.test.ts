@@ -53,45 +53,95 @@ describe('verify-artifact flux-version and flux-manifest: will my cluster accept
 
   async function pushSigned(name: string, format: string): Promise<string> {
     const repository = `${registry.host}/acme/${name}`;
-    ok(await runAction('push-artifact', { repository, path: 'components/frontend', 'signature-format': format, 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url }, { GITHUB_WORKSPACE: workspace, ...sigstore.oidcEnv }));
+    ok(
+      await runAction(
+        'push-artifact',
+        { repository, path: 'components/frontend', 'signature-format': format, 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url },
+        { GITHUB_WORKSPACE: workspace, ...sigstore.oidcEnv },
+      ),
+    );
     return repository;
   }
 
   it('accepts a legacy signature on Flux 2.6–2.9 with both entries, and tables the verdicts', async () => {
     const repository = await pushSigned('legacy', 'legacy');
-    const verified = await runAction('verify-artifact', { repository, 'flux-manifest': 'cluster.yaml', 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace });
+    const verified = await runAction(
+      'verify-artifact',
+      { repository, 'flux-manifest': 'cluster.yaml', 'trusted-root': sigstore.trustedRootFile },
+      { GITHUB_WORKSPACE: workspace },
+    );
     ok(verified);
-    assert.deepEqual(JSON.parse(verified.outputs.flux ?? '') as Verdict[], ['2.6', '2.7', '2.8', '2.9'].map((version) => ({ version, accepted: true, reads: 'legacy' })));
-    assert.match(verified.summary, /^Policy: any of 2: .* \(from OCIRepository flux-system\/flux-system in `cluster\.yaml`\)\. 1 signature\(s\) examined\.$/m);
+    assert.deepEqual(
+      JSON.parse(verified.outputs.flux ?? '') as Verdict[],
+      ['2.6', '2.7', '2.8', '2.9'].map((version) => ({ version, accepted: true, reads: 'legacy' })),
+    );
+    assert.match(
+      verified.summary,
+      /^Policy: any of 2: .* \(from OCIRepository flux-system\/flux-system in `cluster\.yaml`\)\. 1 signature\(s\) examined\.$/m,
+    );
     assert.match(verified.summary, /^\| 2\.8 \| legacy `\.sig` \| ✅ accepts \|$/m);
   });
 
   it('rejects a bundle-only signature, saying why per version', async () => {
     const repository = await pushSigned('bundle', 'bundle');
-    const rejected = await runAction('verify-artifact', { repository, 'flux-manifest': 'cluster.yaml', 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace });
+    const rejected = await runAction(
+      'verify-artifact',
+      { repository, 'flux-manifest': 'cluster.yaml', 'trusted-root': sigstore.trustedRootFile },
+      { GITHUB_WORKSPACE: workspace },
+    );
     assert.equal(rejected.code, 1);
     assert.equal(rejected.outputs.verified, 'false');
     const flux = JSON.parse(rejected.outputs.flux ?? '') as Verdict[];
-    assert.deepEqual(flux.map((v) => [v.version, v.accepted, v.reads]), [['2.6', false, 'legacy'], ['2.7', false, 'legacy'], ['2.8', false, 'bundles'], ['2.9', false, 'bundles']]);
-    assert.match(rejected.summary, /^\| 2\.9 \| Sigstore bundles \| ❌ rejects: it verifies bundles with one matchOIDCIdentity entry only, and the policy has 2 \|$/m);
-    assert.match(rejected.summary, /^\| 2\.6 \| legacy `\.sig` \| ❌ rejects: it reads only the legacy \.sig signature, and there is none \|$/m);
+    assert.deepEqual(
+      flux.map((v) => [v.version, v.accepted, v.reads]),
+      [
+        ['2.6', false, 'legacy'],
+        ['2.7', false, 'legacy'],
+        ['2.8', false, 'bundles'],
+        ['2.9', false, 'bundles'],
+      ],
+    );
+    assert.match(
+      rejected.summary,
+      /^\| 2\.9 \| Sigstore bundles \| ❌ rejects: it verifies bundles with one matchOIDCIdentity entry only, and the policy has 2 \|$/m,
+    );
+    assert.match(
+      rejected.summary,
+      /^\| 2\.6 \| legacy `\.sig` \| ❌ rejects: it reads only the legacy \.sig signature, and there is none \|$/m,
+    );
     // One Flux version, one input: 2.8 with the staging entry only takes the bundle.
     writeFileSync(join(workspace, 'one.yaml'), manifest.replace(/ {6}- issuer: [^\n]*\n {8}subject: [^\n]*release-artifact[^\n]*\n/, ''));
-    const one = await runAction('verify-artifact', { repository, 'flux-manifest': 'one.yaml', 'flux-version': '2.8', 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace });
+    const one = await runAction(
+      'verify-artifact',
+      { repository, 'flux-manifest': 'one.yaml', 'flux-version': '2.8', 'trusted-root': sigstore.trustedRootFile },
+      { GITHUB_WORKSPACE: workspace },
+    );
     ok(one);
     assert.deepEqual(JSON.parse(one.outputs.flux ?? '') as Verdict[], [{ version: '2.8', accepted: true, reads: 'bundles' }]);
   });
 
   it('refuses inputs the manifest already decides, in one line naming the input', async () => {
     const repository = `${registry.host}/acme/legacy`;
-    const both = await runAction('verify-artifact', { repository, 'flux-manifest': 'cluster.yaml', 'certificate-identity-regexp': '.', 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace });
+    const both = await runAction(
+      'verify-artifact',
+      { repository, 'flux-manifest': 'cluster.yaml', 'certificate-identity-regexp': '.', 'trusted-root': sigstore.trustedRootFile },
+      { GITHUB_WORKSPACE: workspace },
+    );
     assert.equal(both.code, 1);
-    assert.deepEqual(both.errors, ['input `certificate-identity-regexp`: conflicts with the flux manifest: OCIRepository flux-system/flux-system in cluster.yaml already gives verify.matchOIDCIdentity (2 entries)']);
+    assert.deepEqual(both.errors, [
+      'input `certificate-identity-regexp`: conflicts with the flux manifest: OCIRepository flux-system/flux-system in cluster.yaml already gives verify.matchOIDCIdentity (2 entries)',
+    ]);
     const noRoot = await runAction('verify-artifact', { repository, 'flux-manifest': 'cluster.yaml' }, { GITHUB_WORKSPACE: workspace });
-    assert.deepEqual(noRoot.errors, ['input `trusted-root`: is required: verify.trustedRootSecretRef sigstore-root (OCIRepository flux-system/flux-system in cluster.yaml) holds the trusted_root.json the cluster verifies with; pass it']);
+    assert.deepEqual(noRoot.errors, [
+      'input `trusted-root`: is required: verify.trustedRootSecretRef sigstore-root (OCIRepository flux-system/flux-system in cluster.yaml) holds the trusted_root.json the cluster verifies with; pass it',
+    ]);
     const missing = await runAction('verify-artifact', { repository, 'flux-manifest': 'nope.yaml' }, { GITHUB_WORKSPACE: workspace });
     assert.deepEqual(missing.errors, ['input `flux-manifest`: cannot read nope.yaml: ENOENT']);
-    const version = await runAction('verify-artifact', { repository, 'flux-version': '2.5', 'certificate-identity-regexp': '.', 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace });
+    const version = await runAction(
+      'verify-artifact',
+      { repository, 'flux-version': '2.5', 'certificate-identity-regexp': '.', 'trusted-root': sigstore.trustedRootFile },
+      { GITHUB_WORKSPACE: workspace },
+    );
     assert.deepEqual(version.errors, ['input `flux-version`: flux version "2.5" is not one of 2.6, 2.7, 2.8, 2.9 or all, or none']);
   });
 });

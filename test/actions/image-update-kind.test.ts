@@ -50,11 +50,15 @@ function tarball(name: string, script: string): Buffer {
 
 const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
-describe('image-update-kind, kind engine: orchestration of Flux\'s controllers', () => {
+describe("image-update-kind, kind engine: orchestration of Flux's controllers", () => {
   let server: Server;
   let base = '';
   let github: GitHubApi;
-  const files: Record<string, Buffer> = { '/kind': Buffer.from(kind), '/kubectl': Buffer.from(kubectl), '/flux.tar.gz': tarball('flux', flux) };
+  const files: Record<string, Buffer> = {
+    '/kind': Buffer.from(kind),
+    '/kubectl': Buffer.from(kubectl),
+    '/flux.tar.gz': tarball('flux', flux),
+  };
   const downloads: string[] = [];
   before(async () => {
     server = createServer((req, res) => {
@@ -86,12 +90,26 @@ describe('image-update-kind, kind engine: orchestration of Flux\'s controllers',
     remote.commit({ from: join(fixture, 'update-policies'), to: 'update-policies' }, 'policies');
     const scratch = makeWorkspace({});
     const log = join(scratch, 'calls.log');
-    writeFileSync(join(scratch, 'message.txt'), (JSON.parse(readFileSync(join(fixture, 'scenario.json'), 'utf8')) as { expectedCommit: { message: string } }).expectedCommit.message);
-    writeFileSync(join(scratch, 'policies.json'), JSON.stringify({ items: [
-      { metadata: { name: 'backend-memcached' }, status: { latestRef: { name: 'registry-1.docker.io/bitnamicharts/memcached', tag: '8.6.2' } } },
-      { metadata: { name: 'backend-redis' }, status: { latestRef: { name: 'registry-1.docker.io/bitnamicharts/redis', tag: '27.0.10' } } },
-      { metadata: { name: 'frontend-podinfo' }, status: { latestRef: { name: 'ghcr.io/stefanprodan/charts/podinfo', tag: '6.14.0' } } },
-    ] }));
+    writeFileSync(
+      join(scratch, 'message.txt'),
+      (JSON.parse(readFileSync(join(fixture, 'scenario.json'), 'utf8')) as { expectedCommit: { message: string } }).expectedCommit.message,
+    );
+    writeFileSync(
+      join(scratch, 'policies.json'),
+      JSON.stringify({
+        items: [
+          {
+            metadata: { name: 'backend-memcached' },
+            status: { latestRef: { name: 'registry-1.docker.io/bitnamicharts/memcached', tag: '8.6.2' } },
+          },
+          {
+            metadata: { name: 'backend-redis' },
+            status: { latestRef: { name: 'registry-1.docker.io/bitnamicharts/redis', tag: '27.0.10' } },
+          },
+          { metadata: { name: 'frontend-podinfo' }, status: { latestRef: { name: 'ghcr.io/stefanprodan/charts/podinfo', tag: '6.14.0' } } },
+        ],
+      }),
+    );
     const toolCache = join(scratch, 'tool-cache');
     mkdirSync(toolCache);
     const event = join(scratch, 'event.json');
@@ -114,7 +132,14 @@ describe('image-update-kind, kind engine: orchestration of Flux\'s controllers',
     return { remote, env, calls, applied };
   }
 
-  const inputs = { engine: 'kind', 'policies-path': './update-policies', 'update-path': './components', namespace: 'apps', 'author-name': 'controlplaneio-fluxcd-bot', 'author-email': 'controlplaneio-fluxcd-bot@users.noreply.github.com' };
+  const inputs = {
+    engine: 'kind',
+    'policies-path': './update-policies',
+    'update-path': './components',
+    namespace: 'apps',
+    'author-name': 'controlplaneio-fluxcd-bot',
+    'author-email': 'controlplaneio-fluxcd-bot@users.noreply.github.com',
+  };
 
   it('installs verified tools, runs the controllers against this repository, and opens the pull request; the post step deletes the cluster', async () => {
     const { remote, env, calls, applied } = setup();
@@ -134,18 +159,30 @@ describe('image-update-kind, kind engine: orchestration of Flux\'s controllers',
     ]);
     assert.ok(!calls().some((c) => c.includes(token)), 'the token never goes into a command line');
     const objects = applied();
-    assert.match(objects, /kind: Secret\nmetadata:\n {2}name: github-auth\n {2}namespace: apps\nstringData:\n {2}username: x-access-token\n {2}password: ghs_kind_token_not_real/);
-    assert.match(objects, /kind: GitRepository\nmetadata:\n {2}name: apps\n {2}namespace: apps\nspec:\n {2}interval: 1m\n {2}url: https:\/\/github\.com\/acme\/apps\.git\n {2}ref:\n {4}branch: main\n {2}secretRef:\n {4}name: github-auth/);
+    assert.match(
+      objects,
+      /kind: Secret\nmetadata:\n {2}name: github-auth\n {2}namespace: apps\nstringData:\n {2}username: x-access-token\n {2}password: ghs_kind_token_not_real/,
+    );
+    assert.match(
+      objects,
+      /kind: GitRepository\nmetadata:\n {2}name: apps\n {2}namespace: apps\nspec:\n {2}interval: 1m\n {2}url: https:\/\/github\.com\/acme\/apps\.git\n {2}ref:\n {4}branch: main\n {2}secretRef:\n {4}name: github-auth/,
+    );
     assert.match(objects, /kind: ImagePolicy\nmetadata:\n {2}name: frontend-podinfo\n {2}namespace: apps\n/);
-    assert.match(objects, /kind: ImageUpdateAutomation[\s\S]*push:\n {6}branch: image-updates\n {2}update:\n {4}path: \.\/components\n {4}strategy: Setters/);
+    assert.match(
+      objects,
+      /kind: ImageUpdateAutomation[\s\S]*push:\n {6}branch: image-updates\n {2}update:\n {4}path: \.\/components\n {4}strategy: Setters/,
+    );
     assert.match(objects, /messageTemplate: \|[\s\S]*Automated image update/);
     // What the controller pushed, read back: the commit, the changes, the pull request.
     assert.equal(run.outputs.updated, 'true');
     assert.equal(run.outputs.commit, remote.head('image-updates'));
-    assert.deepEqual((JSON.parse(run.outputs.changes ?? '[]') as { setter: string; old: string; new: string }[]).map((c) => [c.setter, c.old, c.new]), [
-      ['apps:backend-memcached:tag', '8.6.1', '8.6.2'],
-      ['apps:frontend-podinfo:tag', '6.13.0', '6.14.0'],
-    ]);
+    assert.deepEqual(
+      (JSON.parse(run.outputs.changes ?? '[]') as { setter: string; old: string; new: string }[]).map((c) => [c.setter, c.old, c.new]),
+      [
+        ['apps:backend-memcached:tag', '8.6.1', '8.6.2'],
+        ['apps:frontend-podinfo:tag', '6.13.0', '6.14.0'],
+      ],
+    );
     assert.equal(run.outputs['pr-number'], '1');
     assert.equal(github.pulls[0]?.title, 'Automated image update');
     assert.deepEqual(run.state, { phase: 'main', kind_cluster: 'd2ci-image-update-4242', kind_path: run.state.kind_path ?? '' });
@@ -163,13 +200,16 @@ describe('image-update-kind, kind engine: orchestration of Flux\'s controllers',
     assert.deepEqual(downloads, []);
   });
 
-  it('shows the controllers\' logs when the automation does not report, and still deletes the cluster', async () => {
+  it("shows the controllers' logs when the automation does not report, and still deletes the cluster", async () => {
     const { env, calls } = setup();
     const run = await runAction('image-update-kind', { ...inputs, 'tool-sources': sources() }, { ...env, FAKE_FAIL_WAIT: '1' });
     assert.equal(run.code, 1);
     assert.match(run.errors[0] ?? '', /kubectl -n apps wait failed \(exit 1\): error: timed out waiting for the condition/);
     for (const controller of ['source-controller', 'image-reflector-controller', 'image-automation-controller']) {
-      assert.match(run.stdout, new RegExp(`::group::${controller} logs\\ncontroller log line for -n flux-system logs deploy/${controller} --tail=200`));
+      assert.match(
+        run.stdout,
+        new RegExp(`::group::${controller} logs\\ncontroller log line for -n flux-system logs deploy/${controller} --tail=200`),
+      );
     }
     assert.equal(run.state.kind_cluster, 'd2ci-image-update-4242');
     ok(await runAction('image-update-kind', inputs, env, { post: run.state }));
@@ -180,7 +220,12 @@ describe('image-update-kind, kind engine: orchestration of Flux\'s controllers',
     const { env, calls } = setup();
     const run = await runAction('image-update-kind', { ...inputs, 'tool-sources': sources({ kind: '0'.repeat(64) }) }, env);
     assert.equal(run.code, 1);
-    assert.match(run.errors[0] ?? '', new RegExp(`^input \`tool-sources\`: kind 0\\.32\\.0 from ${base.replace(/\./g, '\\.')}/kind has SHA-256 ${sha256(files['/kind'] ?? '')}, expected 0{64}; refusing to run it$`));
+    assert.match(
+      run.errors[0] ?? '',
+      new RegExp(
+        `^input \`tool-sources\`: kind 0\\.32\\.0 from ${base.replace(/\./g, '\\.')}/kind has SHA-256 ${sha256(files['/kind'] ?? '')}, expected 0{64}; refusing to run it$`,
+      ),
+    );
     assert.deepEqual(calls(), []);
     assert.equal(run.state.kind_cluster, undefined);
     const dry = await runAction('image-update-kind', { ...inputs, 'dry-run': 'true' }, env);

@@ -24,7 +24,11 @@ describe('push-artifact bundle (no-auth registry)', () => {
 
   it('pushes a component with D2 defaults, then skips an unchanged re-run and re-pushes a change', async () => {
     const repository = `${registry.host}/acme/apps/frontend`;
-    const first = await runAction('push-artifact', { sign: 'false', repository, path: 'components/frontend', 'diff-tag': 'latest' }, { GITHUB_WORKSPACE: workspace });
+    const first = await runAction(
+      'push-artifact',
+      { sign: 'false', repository, path: 'components/frontend', 'diff-tag': 'latest' },
+      { GITHUB_WORKSPACE: workspace },
+    );
     assertOk(first);
     assert.equal(first.outputs.pushed, 'true');
     assert.match(first.outputs.digest ?? '', /^sha256:[a-f0-9]{64}$/);
@@ -39,7 +43,10 @@ describe('push-artifact bundle (no-auth registry)', () => {
     assert.equal(fetched.descriptor.digest, first.outputs.digest);
     const manifest = parseManifest(fetched.bytes).manifest as ImageManifest;
     assert.equal(manifest.config.mediaType, FluxMediaType.config);
-    assert.deepEqual(manifest.layers.map((l) => l.mediaType), [FluxMediaType.content]);
+    assert.deepEqual(
+      manifest.layers.map((l) => l.mediaType),
+      [FluxMediaType.content],
+    );
     assert.equal(manifest.annotations?.[Annotation.source], 'https://github.com/acme/fleet');
     assert.equal(manifest.annotations?.[Annotation.revision], 'refs/heads/main@sha1:0123456789abcdef0123456789abcdef01234567');
     assert.match(manifest.annotations?.[Annotation.created] ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -47,17 +54,32 @@ describe('push-artifact bundle (no-auth registry)', () => {
     assert.deepEqual(await skopeo(['inspect', '--raw', `docker://${repository}:latest`]), fetched.bytes);
     await skopeo(['copy', `docker://${repository}:latest`, `dir:${join(workspace, '..', `skopeo-${Date.now()}`)}`]);
 
-    const again = await runAction('push-artifact', { sign: 'false', repository, path: 'components/frontend', 'diff-tag': 'latest', tags: 'main-01234567' }, { GITHUB_WORKSPACE: workspace });
+    const again = await runAction(
+      'push-artifact',
+      { sign: 'false', repository, path: 'components/frontend', 'diff-tag': 'latest', tags: 'main-01234567' },
+      { GITHUB_WORKSPACE: workspace },
+    );
     assertOk(again);
     assert.equal(again.outputs.pushed, 'false');
     assert.equal(again.outputs.digest, '');
     assert.equal(again.outputs['digest-url'], '');
     assert.deepEqual(JSON.parse(again.outputs.tags ?? ''), ['latest', 'main-01234567']);
     assert.match(again.summary, /skipped: content unchanged since latest/);
-    assert.equal((await repo.resolve('main-01234567')).digest, first.outputs.digest, 'tags are copied from diff-tag when nothing is pushed');
+    assert.equal(
+      (await repo.resolve('main-01234567')).digest,
+      first.outputs.digest,
+      'tags are copied from diff-tag when nothing is pushed',
+    );
 
-    writeFileSync(join(workspace, 'components/frontend/base/podinfo.yaml'), componentFiles['components/frontend/base/podinfo.yaml']?.replace('6.14.0', '6.15.0') ?? '');
-    const changed = await runAction('push-artifact', { sign: 'false', repository, path: 'components/frontend', 'diff-tag': 'latest' }, { GITHUB_WORKSPACE: workspace });
+    writeFileSync(
+      join(workspace, 'components/frontend/base/podinfo.yaml'),
+      componentFiles['components/frontend/base/podinfo.yaml']?.replace('6.14.0', '6.15.0') ?? '',
+    );
+    const changed = await runAction(
+      'push-artifact',
+      { sign: 'false', repository, path: 'components/frontend', 'diff-tag': 'latest' },
+      { GITHUB_WORKSPACE: workspace },
+    );
     assertOk(changed);
     assert.equal(changed.outputs.pushed, 'true');
     assert.notEqual(changed.outputs.digest, first.outputs.digest);
@@ -68,18 +90,32 @@ describe('push-artifact bundle (no-auth registry)', () => {
   it('stores the manifest by tag in one request when nothing runs before tagging; by digest first when it does', async () => {
     const proxy = await startFaultProxy(registry.url);
     try {
-      const manifestPuts = () => proxy.log.filter((r) => r.method === 'PUT' && r.path.includes('/manifests/')).map((r) => r.path.replace(/^.*\/manifests\//, '').replace(/^sha256:.*/, 'digest'));
-      const plain = await runAction('push-artifact', { repository: `${proxy.host}/acme/plain`, path: 'components/frontend', sign: 'false' }, { GITHUB_WORKSPACE: workspace });
+      const manifestPuts = () =>
+        proxy.log
+          .filter((r) => r.method === 'PUT' && r.path.includes('/manifests/'))
+          .map((r) => r.path.replace(/^.*\/manifests\//, '').replace(/^sha256:.*/, 'digest'));
+      const plain = await runAction(
+        'push-artifact',
+        { repository: `${proxy.host}/acme/plain`, path: 'components/frontend', sign: 'false' },
+        { GITHUB_WORKSPACE: workspace },
+      );
       assert.equal(plain.code, 0, plain.stderr);
       assert.deepEqual(manifestPuts(), ['latest']);
       proxy.log.length = 0;
-      const withSbom = await runAction('push-artifact', { repository: `${proxy.host}/acme/plain`, path: 'components/frontend', sign: 'false', sbom: 'spdx' }, { GITHUB_WORKSPACE: workspace });
+      const withSbom = await runAction(
+        'push-artifact',
+        { repository: `${proxy.host}/acme/plain`, path: 'components/frontend', sign: 'false', sbom: 'spdx' },
+        { GITHUB_WORKSPACE: workspace },
+      );
       assert.equal(withSbom.code, 0, withSbom.stderr);
       // The artifact by digest, the SBOM referrer, the sha256-<hex> referrers index, and only then the tag.
       const puts = manifestPuts();
       assert.equal(puts[0], 'digest');
       assert.equal(puts.at(-1), 'latest');
-      assert.ok(puts.some((p) => /^sha256-[0-9a-f]{64}$/.test(p)), puts.join(', '));
+      assert.ok(
+        puts.some((p) => /^sha256-[0-9a-f]{64}$/.test(p)),
+        puts.join(', '),
+      );
     } finally {
       await proxy.close();
     }
@@ -102,22 +138,37 @@ describe('push-artifact bundle (no-auth registry)', () => {
 
   it('pushes to an OCI image layout directory (no registry at all) that skopeo can read', async () => {
     const layoutDir = join(workspace, 'out', 'layout');
-    const run = await runAction('push-artifact', { sign: 'false', repository: `oci-layout:${layoutDir}`, path: 'components/frontend', tags: 'latest\nv1.0.0' }, { GITHUB_WORKSPACE: workspace });
+    const run = await runAction(
+      'push-artifact',
+      { sign: 'false', repository: `oci-layout:${layoutDir}`, path: 'components/frontend', tags: 'latest\nv1.0.0' },
+      { GITHUB_WORKSPACE: workspace },
+    );
     assertOk(run);
     assert.equal(run.outputs['digest-url'], `oci-layout:${layoutDir}@${run.outputs.digest}`);
     const layout = new OciLayout(layoutDir);
     assert.deepEqual(await layout.tags(), ['latest', 'v1.0.0']);
     const raw = await skopeo(['inspect', '--raw', `oci:${layoutDir}:v1.0.0`]);
-    assert.equal((await layout.resolve('v1.0.0')).digest, `sha256:${(await import('node:crypto')).createHash('sha256').update(raw).digest('hex')}`);
+    assert.equal(
+      (await layout.resolve('v1.0.0')).digest,
+      `sha256:${(await import('node:crypto')).createHash('sha256').update(raw).digest('hex')}`,
+    );
   });
 
   it('leaves out symlinks by default and follows them within the root with resolve-symlinks', async () => {
     const ws = makeWorkspace({ 'app/real.yaml': 'x: 1\n' });
     symlinkSync('real.yaml', join(ws, 'app/link.yaml'));
-    const plain = await runAction('push-artifact', { sign: 'false', repository: `oci-layout:${join(ws, 'l1')}`, path: 'app' }, { GITHUB_WORKSPACE: ws });
+    const plain = await runAction(
+      'push-artifact',
+      { sign: 'false', repository: `oci-layout:${join(ws, 'l1')}`, path: 'app' },
+      { GITHUB_WORKSPACE: ws },
+    );
     assertOk(plain);
     assert.match(plain.stdout, /Packed 1 files/);
-    const resolved = await runAction('push-artifact', { sign: 'false', repository: `oci-layout:${join(ws, 'l2')}`, path: 'app', 'resolve-symlinks': 'true' }, { GITHUB_WORKSPACE: ws });
+    const resolved = await runAction(
+      'push-artifact',
+      { sign: 'false', repository: `oci-layout:${join(ws, 'l2')}`, path: 'app', 'resolve-symlinks': 'true' },
+      { GITHUB_WORKSPACE: ws },
+    );
     assertOk(resolved);
     assert.match(resolved.stdout, /Packed 2 files/);
   });
@@ -130,21 +181,47 @@ describe('push-artifact bundle credentials', () => {
       try {
         const workspace = makeWorkspace(componentFiles);
         const repository = `${registry.host}/acme/private`;
-        const viaInputs = await runAction('push-artifact', { sign: 'false', repository, path: 'components/frontend', 'registry-username': registry.username, 'registry-password': registry.password }, { GITHUB_WORKSPACE: workspace });
+        const viaInputs = await runAction(
+          'push-artifact',
+          {
+            sign: 'false',
+            repository,
+            path: 'components/frontend',
+            'registry-username': registry.username,
+            'registry-password': registry.password,
+          },
+          { GITHUB_WORKSPACE: workspace },
+        );
         assertOk(viaInputs);
         assert.ok(viaInputs.masked.includes(registry.password), 'the password is masked');
         assert.ok(!viaInputs.visible.includes(registry.password), 'the password never shows');
 
         const dockerConfig = join(workspace, '.docker-config');
         mkdirSync(dockerConfig);
-        writeFileSync(join(dockerConfig, 'config.json'), JSON.stringify({ auths: { [`https://${registry.host}`]: { auth: Buffer.from(`${registry.username}:${registry.password}`).toString('base64') } } }));
-        const viaDocker = await runAction('push-artifact', { sign: 'false', repository, path: 'components/frontend', tags: 'from-docker-config' }, { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: dockerConfig });
+        writeFileSync(
+          join(dockerConfig, 'config.json'),
+          JSON.stringify({
+            auths: { [`https://${registry.host}`]: { auth: Buffer.from(`${registry.username}:${registry.password}`).toString('base64') } },
+          }),
+        );
+        const viaDocker = await runAction(
+          'push-artifact',
+          { sign: 'false', repository, path: 'components/frontend', tags: 'from-docker-config' },
+          { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: dockerConfig },
+        );
         assertOk(viaDocker);
         assert.ok(viaDocker.masked.includes(registry.password));
         for (const secret of [registry.password, ...(registry.tokenServer?.issued ?? [])]) {
-          assert.ok(!viaInputs.visible.includes(secret) && !viaDocker.visible.includes(secret), 'no credential or token in logs, outputs or summary');
+          assert.ok(
+            !viaInputs.visible.includes(secret) && !viaDocker.visible.includes(secret),
+            'no credential or token in logs, outputs or summary',
+          );
         }
-        if (mode === 'token') assert.ok((registry.tokenServer?.issued.length ?? 0) > 0 && viaDocker.masked.some((m) => registry.tokenServer?.issued.includes(m)), 'bearer tokens are masked too');
+        if (mode === 'token')
+          assert.ok(
+            (registry.tokenServer?.issued.length ?? 0) > 0 && viaDocker.masked.some((m) => registry.tokenServer?.issued.includes(m)),
+            'bearer tokens are masked too',
+          );
       } finally {
         await registry.stop();
       }

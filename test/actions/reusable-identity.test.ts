@@ -28,14 +28,27 @@ describe('reusable workflow identities: the certificate names the reusable workf
 
   /** Push from `caller`'s main through the shared reusable push workflow. */
   async function pushVia(caller: string, repository: string, diffTag = 'latest'): Promise<string> {
-    sigstore.claims = githubClaims({ repository: caller, sha, job_workflow_ref: pushWorkflow, workflow_ref: `${caller}/.github/workflows/push.yaml@refs/heads/main` });
-    const run = await runAction('push-artifact', { repository, path: 'components/frontend', 'diff-tag': diffTag, 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url }, { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: caller, GITHUB_SHA: sha, ...sigstore.oidcEnv });
+    sigstore.claims = githubClaims({
+      repository: caller,
+      sha,
+      job_workflow_ref: pushWorkflow,
+      workflow_ref: `${caller}/.github/workflows/push.yaml@refs/heads/main`,
+    });
+    const run = await runAction(
+      'push-artifact',
+      { repository, path: 'components/frontend', 'diff-tag': diffTag, 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url },
+      { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: caller, GITHUB_SHA: sha, ...sigstore.oidcEnv },
+    );
     ok(run);
     assert.match(run.stdout, new RegExp(`Signed as ${pushIdentity.replace(/[.]/g, '\\.')}`));
     return run.outputs.digest ?? '';
   }
   const verify = (repository: string, inputs: Record<string, string>) =>
-    runAction('verify-artifact', { repository, ref: 'latest', 'certificate-identity': pushIdentity, 'trusted-root': sigstore.trustedRootFile, ...inputs }, { GITHUB_WORKSPACE: workspace });
+    runAction(
+      'verify-artifact',
+      { repository, ref: 'latest', 'certificate-identity': pushIdentity, 'trusted-root': sigstore.trustedRootFile, ...inputs },
+      { GITHUB_WORKSPACE: workspace },
+    );
 
   it('verify-artifact pins the calling repository with certificate-github-workflow-repository', async () => {
     const ours = `${registry.host}/acme/apps/frontend`;
@@ -69,10 +82,23 @@ describe('reusable workflow identities: the certificate names the reusable workf
     await pushVia('mallory/apps', `${base}/frontend`);
     const release = (inputs: Record<string, string> = {}) => {
       const ref = 'refs/tags/frontend/v1.0.0';
-      sigstore.claims = githubClaims({ repository: 'acme/fleet', ref, sha, job_workflow_ref: releaseWorkflow, workflow_ref: `acme/fleet/.github/workflows/release.yaml@${ref}` });
+      sigstore.claims = githubClaims({
+        repository: 'acme/fleet',
+        ref,
+        sha,
+        job_workflow_ref: releaseWorkflow,
+        workflow_ref: `acme/fleet/.github/workflows/release.yaml@${ref}`,
+      });
       return runAction(
         'release-artifact',
-        { repository: base, 'staging-identity': pushIdentity, 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url, 'trusted-root': sigstore.trustedRootFile, ...inputs },
+        {
+          repository: base,
+          'staging-identity': pushIdentity,
+          'fulcio-url': sigstore.url,
+          'rekor-url': sigstore.url,
+          'trusted-root': sigstore.trustedRootFile,
+          ...inputs,
+        },
         { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_REF: ref, GITHUB_SHA: sha, ...sigstore.oidcEnv },
       );
     };
@@ -91,7 +117,17 @@ describe('reusable workflow identities: the certificate names the reusable workf
     ok(promoted);
     assert.equal(promoted.outputs.digest, digest);
     assert.equal((await repo.resolve('latest-stable')).digest, digest);
-    const production = await runAction('verify-artifact', { repository: `${base}/frontend`, ref: 'latest-stable', 'certificate-identity': `https://github.com/${releaseWorkflow}`, 'certificate-github-workflow-repository': 'acme/fleet', 'trusted-root': sigstore.trustedRootFile }, { GITHUB_WORKSPACE: workspace });
+    const production = await runAction(
+      'verify-artifact',
+      {
+        repository: `${base}/frontend`,
+        ref: 'latest-stable',
+        'certificate-identity': `https://github.com/${releaseWorkflow}`,
+        'certificate-github-workflow-repository': 'acme/fleet',
+        'trusted-root': sigstore.trustedRootFile,
+      },
+      { GITHUB_WORKSPACE: workspace },
+    );
     ok(production);
   });
 
@@ -99,13 +135,24 @@ describe('reusable workflow identities: the certificate names the reusable workf
     const base = `${registry.host}/acme/gitlab-apps`;
     const issuer = 'https://gitlab.example';
     sigstore.claims = githubClaims({ iss: issuer, sub: 'project_path:group/apps:ref_type:branch:ref:main', repository: 'group/apps', sha });
-    const push = await runAction('push-artifact', { repository: `${base}/frontend`, path: 'components/frontend', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url }, { GITHUB_WORKSPACE: workspace, GITHUB_SHA: sha, ...sigstore.oidcEnv });
+    const push = await runAction(
+      'push-artifact',
+      { repository: `${base}/frontend`, path: 'components/frontend', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url },
+      { GITHUB_WORKSPACE: workspace, GITHUB_SHA: sha, ...sigstore.oidcEnv },
+    );
     ok(push);
     const ref = 'refs/tags/frontend/v1.0.0';
     sigstore.claims = githubClaims({ ref, sha });
     const release = await runAction(
       'release-artifact',
-      { repository: base, 'staging-identity': 'project_path:group/apps:ref_type:branch:ref:main', 'staging-oidc-issuer': issuer, 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url, 'trusted-root': sigstore.trustedRootFile },
+      {
+        repository: base,
+        'staging-identity': 'project_path:group/apps:ref_type:branch:ref:main',
+        'staging-oidc-issuer': issuer,
+        'fulcio-url': sigstore.url,
+        'rekor-url': sigstore.url,
+        'trusted-root': sigstore.trustedRootFile,
+      },
       { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_REF: ref, GITHUB_SHA: sha, ...sigstore.oidcEnv },
     );
     ok(release);
@@ -113,7 +160,16 @@ describe('reusable workflow identities: the certificate names the reusable workf
     // Asked for explicitly, the repository is checked whatever the issuer.
     const pinned = await runAction(
       'release-artifact',
-      { repository: base, ref: 'frontend/v1.0.1', 'staging-identity': 'project_path:group/apps:ref_type:branch:ref:main', 'staging-oidc-issuer': issuer, 'certificate-github-workflow-repository': 'acme/fleet', 'fulcio-url': sigstore.url, 'rekor-url': sigstore.url, 'trusted-root': sigstore.trustedRootFile },
+      {
+        repository: base,
+        ref: 'frontend/v1.0.1',
+        'staging-identity': 'project_path:group/apps:ref_type:branch:ref:main',
+        'staging-oidc-issuer': issuer,
+        'certificate-github-workflow-repository': 'acme/fleet',
+        'fulcio-url': sigstore.url,
+        'rekor-url': sigstore.url,
+        'trusted-root': sigstore.trustedRootFile,
+      },
       { GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_REF: ref, GITHUB_SHA: sha, ...sigstore.oidcEnv },
     );
     assert.equal(pinned.code, 1);

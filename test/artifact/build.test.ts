@@ -5,7 +5,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import tar from 'tar-stream';
-import { buildLayer, hashLayer, fluxManifest, FluxMediaType, Annotation, reproducibleCreated, fluxConfig, artifactAnnotations } from '@d2ci/core';
+import {
+  buildLayer,
+  hashLayer,
+  fluxManifest,
+  FluxMediaType,
+  Annotation,
+  reproducibleCreated,
+  fluxConfig,
+  artifactAnnotations,
+} from '@d2ci/core';
 import { makeWorkspace } from '../harness/workspace.ts';
 import { run } from '../harness/exec.ts';
 
@@ -25,7 +34,12 @@ async function entriesOf(tgz: Buffer): Promise<tar.Header[]> {
   return headers;
 }
 
-const sample = { 'clusters/staging/flux.yaml': 'kind: Kustomization\n', 'clusters/prod/flux.yaml': 'kind: Kustomization\nspec: {}\n', 'scripts/run.sh*': '#!/bin/sh\n', 'README.md': '# fleet\n' };
+const sample = {
+  'clusters/staging/flux.yaml': 'kind: Kustomization\n',
+  'clusters/prod/flux.yaml': 'kind: Kustomization\nspec: {}\n',
+  'scripts/run.sh*': '#!/bin/sh\n',
+  'README.md': '# fleet\n',
+};
 
 describe('layer build', () => {
   it('writes a deterministic tar: "." first, uid/gid 0, no owner names, mtime 0, normalised modes', async () => {
@@ -36,9 +50,22 @@ describe('layer build', () => {
     assert.equal(info.digest, `sha256:${createHash('sha256').update(tgz).digest('hex')}`);
     assert.equal(info.size, tgz.length);
     assert.equal(info.diffId, `sha256:${createHash('sha256').update(gunzipSync(tgz)).digest('hex')}`);
-    assert.deepEqual([...tgz.subarray(0, 10)], [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff], 'Go\'s gzip header: no name, mtime 0, OS 255');
+    assert.deepEqual([...tgz.subarray(0, 10)], [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff], "Go's gzip header: no name, mtime 0, OS 255");
     const headers = await entriesOf(tgz);
-    assert.deepEqual(headers.map((h) => h.name), ['.', 'README.md', 'clusters', 'clusters/prod', 'clusters/prod/flux.yaml', 'clusters/staging', 'clusters/staging/flux.yaml', 'scripts', 'scripts/run.sh']);
+    assert.deepEqual(
+      headers.map((h) => h.name),
+      [
+        '.',
+        'README.md',
+        'clusters',
+        'clusters/prod',
+        'clusters/prod/flux.yaml',
+        'clusters/staging',
+        'clusters/staging/flux.yaml',
+        'scripts',
+        'scripts/run.sh',
+      ],
+    );
     for (const h of headers) {
       assert.equal(h.uid, 0);
       assert.equal(h.gid, 0);
@@ -94,18 +121,51 @@ describe('layer build', () => {
 
   it('builds the Flux manifest and config', () => {
     const layer = { digest: `sha256:${'a'.repeat(64)}`, size: 123, diffId: `sha256:${'b'.repeat(64)}` };
-    const built = fluxManifest(layer, { source: 'https://github.com/acme/fleet', revision: 'refs/heads/main@sha1:abc', reproducible: true, annotations: { 'z.custom': 'v', [Annotation.source]: 'override' } });
-    const manifest = JSON.parse(built.manifest.toString()) as { mediaType: string; config: { mediaType: string; size: number }; layers: { mediaType: string }[]; annotations: Record<string, string> };
+    const built = fluxManifest(layer, {
+      source: 'https://github.com/acme/fleet',
+      revision: 'refs/heads/main@sha1:abc',
+      reproducible: true,
+      annotations: { 'z.custom': 'v', [Annotation.source]: 'override' },
+    });
+    const manifest = JSON.parse(built.manifest.toString()) as {
+      mediaType: string;
+      config: { mediaType: string; size: number };
+      layers: { mediaType: string }[];
+      annotations: Record<string, string>;
+    };
     assert.equal(manifest.mediaType, 'application/vnd.oci.image.manifest.v1+json');
     assert.equal(manifest.config.mediaType, FluxMediaType.config);
-    assert.deepEqual(manifest.layers.map((l) => l.mediaType), [FluxMediaType.content]);
-    assert.deepEqual(Object.keys(manifest.annotations), [Annotation.created, Annotation.revision, Annotation.source, 'z.custom'], 'sorted like Go maps');
+    assert.deepEqual(
+      manifest.layers.map((l) => l.mediaType),
+      [FluxMediaType.content],
+    );
+    assert.deepEqual(
+      Object.keys(manifest.annotations),
+      [Annotation.created, Annotation.revision, Annotation.source, 'z.custom'],
+      'sorted like Go maps',
+    );
     assert.equal(manifest.annotations[Annotation.created], reproducibleCreated);
     assert.equal(manifest.annotations[Annotation.source], 'override', 'user annotations win, as in Flux');
-    assert.ok(built.manifest.toString().startsWith('{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":'), 'field order as go-containerregistry writes it');
+    assert.ok(
+      built.manifest
+        .toString()
+        .startsWith('{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":'),
+      'field order as go-containerregistry writes it',
+    );
     assert.equal(built.config.length, 233, 'the same size as the config Flux writes');
-    assert.equal(fluxConfig(layer.diffId).toString(), `{"architecture":"","created":"0001-01-01T00:00:00Z","history":[{"created":"0001-01-01T00:00:00Z"}],"os":"","rootfs":{"type":"layers","diff_ids":["${layer.diffId}"]},"config":{}}`, 'the exact config Flux 2.6–2.8 write');
-    assert.deepEqual(fluxManifest(layer, { source: 's', revision: 'r' }).configDescriptor, built.configDescriptor, 'the config depends on the content only');
-    assert.match(artifactAnnotations({ source: 's', revision: 'r' }, new Date('2025-03-07T10:11:12.345Z'))[Annotation.created] ?? '', /^2025-03-07T10:11:12Z$/);
+    assert.equal(
+      fluxConfig(layer.diffId).toString(),
+      `{"architecture":"","created":"0001-01-01T00:00:00Z","history":[{"created":"0001-01-01T00:00:00Z"}],"os":"","rootfs":{"type":"layers","diff_ids":["${layer.diffId}"]},"config":{}}`,
+      'the exact config Flux 2.6–2.8 write',
+    );
+    assert.deepEqual(
+      fluxManifest(layer, { source: 's', revision: 'r' }).configDescriptor,
+      built.configDescriptor,
+      'the config depends on the content only',
+    );
+    assert.match(
+      artifactAnnotations({ source: 's', revision: 'r' }, new Date('2025-03-07T10:11:12.345Z'))[Annotation.created] ?? '',
+      /^2025-03-07T10:11:12Z$/,
+    );
   });
 });

@@ -39,15 +39,31 @@ describe('pullArtifact', () => {
     ['a nested traversal', [{ name: 'ok/../../evil.yaml', content: 'x' }], /path traversal/],
     ['an absolute path', [{ name: '/etc/evil', content: 'x' }], /absolute path/],
     ['a symlink', [{ name: 'link', type: 'symlink', linkname: '/etc/passwd' }], /refusing symlink entry "link" -> \/etc\/passwd/],
-    ['a hard link', [{ name: 'a', content: 'x' }, { name: 'b', type: 'link', linkname: 'a' }], /refusing link entry "b"/],
+    [
+      'a hard link',
+      [
+        { name: 'a', content: 'x' },
+        { name: 'b', type: 'link', linkname: 'a' },
+      ],
+      /refusing link entry "b"/,
+    ],
     ['a character device', [{ name: 'dev', type: 'character-device' }], /refusing character-device entry/],
     ['a fifo', [{ name: 'pipe', type: 'fifo' }], /refusing fifo entry/],
     ['a backslash name', [{ name: '..\\evil', content: 'x' }], /backslashes/],
-    ['a duplicate file', [{ name: 'a', content: 'x' }, { name: 'a', content: 'y' }], /the archive names it twice/],
+    [
+      'a duplicate file',
+      [
+        { name: 'a', content: 'x' },
+        { name: 'a', content: 'y' },
+      ],
+      /the archive names it twice/,
+    ],
   ];
   for (const [what, entries, message] of refused) {
     it(`refuses ${what} and leaves nothing behind`, async () => {
-      const { target, dir } = await artifactWithLayer(gzipSync(await tarball([{ name: '.', type: 'directory', mode: 0o755 }, { name: 'fine.yaml', content: 'ok' }, ...entries])));
+      const { target, dir } = await artifactWithLayer(
+        gzipSync(await tarball([{ name: '.', type: 'directory', mode: 0o755 }, { name: 'fine.yaml', content: 'ok' }, ...entries])),
+      );
       const output = join(dir, '..', 'out');
       await assert.rejects(pullArtifact({ target, reference: 'latest', output }), message);
       assert.equal(existsSync(output), false, 'no partial output');
@@ -58,15 +74,23 @@ describe('pullArtifact', () => {
 
   it('refuses an artifact that unpacks beyond max-size', async () => {
     const { target, dir } = await artifactWithLayer(gzipSync(await tarball([{ name: 'big', content: Buffer.alloc(200_000) }])));
-    await assert.rejects(pullArtifact({ target, reference: 'latest', output: join(dir, '..', 'out'), maxSize: 100_000 }), (err: Error) => err instanceof UnsafeArchiveError && /more than the 100000-byte limit/.test(err.message));
-    await assert.rejects(pullArtifact({ target, reference: 'latest', output: join(dir, '..', 'out'), maxSize: 100 }), /layer is \d+ bytes, over the 100-byte limit/);
+    await assert.rejects(
+      pullArtifact({ target, reference: 'latest', output: join(dir, '..', 'out'), maxSize: 100_000 }),
+      (err: Error) => err instanceof UnsafeArchiveError && /more than the 100000-byte limit/.test(err.message),
+    );
+    await assert.rejects(
+      pullArtifact({ target, reference: 'latest', output: join(dir, '..', 'out'), maxSize: 100 }),
+      /layer is \d+ bytes, over the 100-byte limit/,
+    );
     assert.equal(existsSync(join(dir, '..', 'out')), false);
   });
 
   it('refuses a corrupted layer blob (digest verified while streaming) and keeps the old output', async () => {
     const { target, dir } = await artifactWithLayer(gzipSync(await tarball([{ name: 'a.yaml', content: 'a: 1\n' }])));
     const blobs = join(dir, 'blobs', 'sha256');
-    const layer = readdirSync(blobs).map((name) => join(blobs, name)).find((path) => readFileSync(path)[0] === 0x1f) as string;
+    const layer = readdirSync(blobs)
+      .map((name) => join(blobs, name))
+      .find((path) => readFileSync(path)[0] === 0x1f) as string;
     const bytes = readFileSync(layer);
     bytes[bytes.length - 9] = (bytes[bytes.length - 9] ?? 0) ^ 0xff;
     writeFileSync(layer, bytes);

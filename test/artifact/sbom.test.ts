@@ -42,7 +42,8 @@ const fixed = '2025-01-02T03:04:05Z';
 const require = createRequire(import.meta.url);
 const addDraft2019Formats = require('ajv-formats-draft2019') as (ajv: Ajv) => Ajv;
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const readSchema = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(schemas, name), 'utf8')) as Record<string, unknown>;
+const readSchema = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(schemas, name), 'utf8')) as Record<string, unknown>;
 
 function validators(): { cyclonedx: ValidateFunction; spdx: ValidateFunction } {
   // strict: false because the CycloneDX schema carries annotation keywords ajv does not know (`meta:enum`).
@@ -65,11 +66,21 @@ function assertSpdxRules(doc: SpdxDocument): void {
   const ids = doc.packages.map((p) => p.SPDXID);
   assert.equal(new Set(ids).size, ids.length, 'SPDX identifiers are unique');
   for (const id of [doc.SPDXID, ...ids]) assert.match(id, /^SPDXRef-[A-Za-z0-9.-]+$/, 'SPDX identifier grammar (spec 7.2)');
-  assert.match(doc.creationInfo.created, /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$/, 'created is YYYY-MM-DDThh:mm:ssZ (spec 6.9)');
-  assert.ok(URL.canParse(doc.documentNamespace) && !doc.documentNamespace.includes('#'), 'documentNamespace is a URI without "#" (spec 6.5)');
+  assert.match(
+    doc.creationInfo.created,
+    /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$/,
+    'created is YYYY-MM-DDThh:mm:ssZ (spec 6.9)',
+  );
+  assert.ok(
+    URL.canParse(doc.documentNamespace) && !doc.documentNamespace.includes('#'),
+    'documentNamespace is a URI without "#" (spec 6.5)',
+  );
   for (const creator of doc.creationInfo.creators) assert.match(creator, /^(Tool|Organization|Person): \S/);
   for (const r of doc.relationships) {
-    assert.ok(r.spdxElementId === 'SPDXRef-DOCUMENT' || ids.includes(r.spdxElementId), `relationship from an existing element: ${r.spdxElementId}`);
+    assert.ok(
+      r.spdxElementId === 'SPDXRef-DOCUMENT' || ids.includes(r.spdxElementId),
+      `relationship from an existing element: ${r.spdxElementId}`,
+    );
     assert.ok(ids.includes(r.relatedSpdxElement), `relationship to an existing element: ${r.relatedSpdxElement}`);
   }
   for (const p of doc.packages) {
@@ -81,7 +92,17 @@ function assertSpdxRules(doc: SpdxDocument): void {
 /** Every field that matters, one line per component and place, for exact comparisons of whole inventories. */
 function lines(inventory: DeployedInventory): string[] {
   return inventory.components.flatMap((c) => {
-    const head = [c.type, c.id, `name=${c.name}`, c.version && `version=${c.version}`, c.versionConstraint && `constraint=${c.versionConstraint}`, c.digest && `digest=${c.digest.slice(0, 14)}`, c.sourceKind && `kind=${c.sourceKind}`, c.sourceRef && `ref=${c.sourceRef}`, c.purl ?? 'no purl']
+    const head = [
+      c.type,
+      c.id,
+      `name=${c.name}`,
+      c.version && `version=${c.version}`,
+      c.versionConstraint && `constraint=${c.versionConstraint}`,
+      c.digest && `digest=${c.digest.slice(0, 14)}`,
+      c.sourceKind && `kind=${c.sourceKind}`,
+      c.sourceRef && `ref=${c.sourceRef}`,
+      c.purl ?? 'no purl',
+    ]
       .filter(Boolean)
       .join(' | ');
     return [head, ...c.foundAt.map((at) => `    ${formatFoundAt(at)}`)];
@@ -459,9 +480,12 @@ images:
 `,
   'remote/local.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: cache}\nspec:\n  containers: [{name: cache, image: "redis:7.2"}]\n',
   // A Component transforms what the kustomization including it has accumulated; one nobody includes stands as written.
-  'with-component/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\ncomponents: [../component]\n',
-  'component/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nimages:\n  - name: nginx\n    newTag: "1.29"\n',
-  'orphan/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nimages:\n  - name: busybox\n    newName: mirror.example.com/busybox\n    newTag: "1.37"\n',
+  'with-component/kustomization.yaml':
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\ncomponents: [../component]\n',
+  'component/kustomization.yaml':
+    'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nimages:\n  - name: nginx\n    newTag: "1.29"\n',
+  'orphan/kustomization.yaml':
+    'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nimages:\n  - name: busybox\n    newName: mirror.example.com/busybox\n    newTag: "1.37"\n',
   'inflate/kustomization.yaml': `helmCharts:
   - name: minecraft
     repo: https://itzg.github.io/minecraft-server-charts
@@ -513,8 +537,24 @@ describe('findDeployedComponents', () => {
           sourceKind: 'OCIRepository',
           purl: 'pkg:oci/podinfo?repository_url=ghcr.io%2Fstefanprodan%2Fcharts%2Fpodinfo',
           foundAt: [
-            { file: 'frontend/base/podinfo.yaml', document: 0, kind: 'OCIRepository', name: 'podinfo', path: 'spec.url', line: 7, via: 'flux-source' },
-            { file: 'frontend/base/podinfo.yaml', document: 1, kind: 'HelmRelease', name: 'podinfo', path: 'spec.chartRef', line: 17, via: 'helm-release' },
+            {
+              file: 'frontend/base/podinfo.yaml',
+              document: 0,
+              kind: 'OCIRepository',
+              name: 'podinfo',
+              path: 'spec.url',
+              line: 7,
+              via: 'flux-source',
+            },
+            {
+              file: 'frontend/base/podinfo.yaml',
+              document: 1,
+              kind: 'HelmRelease',
+              name: 'podinfo',
+              path: 'spec.chartRef',
+              line: 17,
+              via: 'helm-release',
+            },
           ],
         },
         {
@@ -526,7 +566,17 @@ describe('findDeployedComponents', () => {
           repository: 'library/redis',
           tag: '7.4.2',
           purl: 'pkg:oci/redis?repository_url=docker.io%2Flibrary%2Fredis&tag=7.4.2',
-          foundAt: [{ file: 'backend/base/redis.yaml', document: 0, kind: 'Deployment', name: 'redis', path: 'spec.template.spec.containers[0].image', line: 17, via: 'container' }],
+          foundAt: [
+            {
+              file: 'backend/base/redis.yaml',
+              document: 0,
+              kind: 'Deployment',
+              name: 'redis',
+              path: 'spec.template.spec.containers[0].image',
+              line: 17,
+              via: 'container',
+            },
+          ],
         },
       ],
       skipped: [],
@@ -612,13 +662,24 @@ describe('findDeployedComponents', () => {
       '    apps/workloads.yaml:30 CronJob/backup spec.jobTemplate.spec.template.spec.containers[0].image (container)',
     ]);
     const postgres = find(inventory, 'image', `docker.io/library/postgres:16.4@${d2}`);
-    assert.deepEqual([postgres.registry, postgres.repository, postgres.tag, postgres.digest], ['docker.io', 'library/postgres', '16.4', d2]);
+    assert.deepEqual(
+      [postgres.registry, postgres.repository, postgres.tag, postgres.digest],
+      ['docker.io', 'library/postgres', '16.4', d2],
+    );
     assert.equal(inventory.skipped.length, 1);
     assert.equal(inventory.skipped[0]?.file, 'apps/broken.yaml');
     assert.match(inventory.skipped[0]?.reason ?? '', /^not valid YAML: /);
     assert.deepEqual(
       inventory.unresolved.map((u) => [u.file, u.line, u.path, u.value, u.reason]),
-      [['apps/more.yml', 16, 'spec.template.spec.containers[0].image', '${AGENT_IMAGE}', 'image contains a variable (substituted at deploy time, e.g. by Flux post-build substitution)']],
+      [
+        [
+          'apps/more.yml',
+          16,
+          'spec.template.spec.containers[0].image',
+          '${AGENT_IMAGE}',
+          'image contains a variable (substituted at deploy time, e.g. by Flux post-build substitution)',
+        ],
+      ],
     );
   });
 
@@ -669,9 +730,21 @@ describe('findDeployedComponents', () => {
     assert.deepEqual(
       inventory.unresolved.map((u) => [u.path, u.value, u.reason]),
       [
-        ['spec.values.kubectl.image', 'tag 1.31', 'image map without a repository: it overrides the tag or digest of the image the chart chooses'],
-        ['spec.values.odd.image', 'bitnami/os-shell:12:13', 'image map is not a valid image reference: repository path element "os-shell:12" is invalid: use lowercase letters, digits and single ".", "_", "__" or "-" separators'],
-        ['spec.values.broken.image', 'ghcr.io/example/app:${TAG}', 'image contains a variable (substituted at deploy time, e.g. by Flux post-build substitution)'],
+        [
+          'spec.values.kubectl.image',
+          'tag 1.31',
+          'image map without a repository: it overrides the tag or digest of the image the chart chooses',
+        ],
+        [
+          'spec.values.odd.image',
+          'bitnami/os-shell:12:13',
+          'image map is not a valid image reference: repository path element "os-shell:12" is invalid: use lowercase letters, digits and single ".", "_", "__" or "-" separators',
+        ],
+        [
+          'spec.values.broken.image',
+          'ghcr.io/example/app:${TAG}',
+          'image contains a variable (substituted at deploy time, e.g. by Flux post-build substitution)',
+        ],
         ['spec.chartRef', 'OCIRepository/missing', 'chartRef names no OCIRepository or HelmChart in the tree'],
       ],
     );
@@ -719,25 +792,53 @@ describe('findDeployedComponents', () => {
     assert.deepEqual(
       inventory.unresolved.map((u) => [u.file, u.line, u.path, u.value, u.reason]),
       [
-        ['base/deploy.yaml', 11, 'spec.template.spec.containers[1].image', 'MY_APP', 'image is not a valid image reference: repository "library/MY_APP" must be lowercase (OCI repository names are lowercase: "library/my_app")'],
-        ['staging/kustomization.yaml', 18, 'images[2]', 'unused', "images entry matches no container image of this kustomization's resources"],
+        [
+          'base/deploy.yaml',
+          11,
+          'spec.template.spec.containers[1].image',
+          'MY_APP',
+          'image is not a valid image reference: repository "library/MY_APP" must be lowercase (OCI repository names are lowercase: "library/my_app")',
+        ],
+        [
+          'staging/kustomization.yaml',
+          18,
+          'images[2]',
+          'unused',
+          "images entry matches no container image of this kustomization's resources",
+        ],
       ],
     );
     const app = find(inventory, 'image', 'ghcr.io/example/app:1.5.0');
-    assert.deepEqual(app.foundAt[0]?.appliedTo, { image: 'ghcr.io/example/app:1.4.0', file: 'staging/kustomization.yaml', path: 'images[0]', line: 13 });
+    assert.deepEqual(app.foundAt[0]?.appliedTo, {
+      image: 'ghcr.io/example/app:1.4.0',
+      file: 'staging/kustomization.yaml',
+      path: 'images[0]',
+      line: 13,
+    });
   });
 
   it('reads exactly the files it is given, and takes a kustomization whose resources are not given as incomplete', async () => {
-    const dir = makeWorkspace({ ...kustomizeFiles, 'extra/deploy.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers: [{name: x, image: "ghcr.io/example/extra:1"}]\n' });
+    const dir = makeWorkspace({
+      ...kustomizeFiles,
+      'extra/deploy.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers: [{name: x, image: "ghcr.io/example/extra:1"}]\n',
+    });
     const all = await findDeployedComponents(dir);
     assert.ok(all.components.some((c) => c.id === 'ghcr.io/example/extra:1'));
     // Given in any order and with "./": the same result as walking, and nothing else is read.
-    const listed = Object.keys(kustomizeFiles).reverse().map((f) => `./${f}`);
+    const listed = Object.keys(kustomizeFiles)
+      .reverse()
+      .map((f) => `./${f}`);
     const same = await findDeployedComponents(dir, { files: listed });
-    assert.deepEqual(lines(same), lines(all).filter((l) => !l.includes('extra')));
+    assert.deepEqual(
+      lines(same),
+      lines(all).filter((l) => !l.includes('extra')),
+    );
     assert.deepEqual(same.skipped, []);
     // Without base/deploy.yaml, staging cannot see MY_APP: its override stands as written, marked as such.
-    const partial = await findDeployedComponents(dir, { files: ['staging/kustomization.yaml', 'staging/sidecar.yaml', 'base/kustomization.yaml', '../outside.yaml', 'notes.md'] });
+    const partial = await findDeployedComponents(dir, {
+      files: ['staging/kustomization.yaml', 'staging/sidecar.yaml', 'base/kustomization.yaml', '../outside.yaml', 'notes.md'],
+    });
     assert.deepEqual(lines(partial), [
       'image | docker.io/envoyproxy/envoy:v1.31.0 | name=docker.io/envoyproxy/envoy | version=v1.31.0 | pkg:oci/envoy?repository_url=docker.io%2Fenvoyproxy%2Fenvoy&tag=v1.31.0',
       '    staging/sidecar.yaml:9 Deployment/web spec.template.spec.containers[0].image (container)',
@@ -759,14 +860,26 @@ describe('package URLs', () => {
   it('writes pkg:oci as purl-spec does: last path element as name, digest as version, repository_url and tag qualifiers', () => {
     // purl-spec tests/types/oci-test.json, "build" cases (without the arch qualifier d2ci never knows).
     const hex = '244fd47e07d1004f0aed9c156aa09083c8f1b3a1b8d4c9e5f3e1b2c3d4e5f6a7';
-    assert.equal(ociPackageUrl({ registry: 'docker.io', repository: 'library/debian', tag: 'latest', digest: `sha256:${hex}` }), `pkg:oci/debian@sha256:${hex}?repository_url=docker.io%2Flibrary%2Fdebian&tag=latest`);
-    assert.equal(ociPackageUrl({ registry: 'gcr.io', repository: 'distroless/static', tag: 'latest', digest: `sha256:${hex}` }), `pkg:oci/static@sha256:${hex}?repository_url=gcr.io%2Fdistroless%2Fstatic&tag=latest`);
+    assert.equal(
+      ociPackageUrl({ registry: 'docker.io', repository: 'library/debian', tag: 'latest', digest: `sha256:${hex}` }),
+      `pkg:oci/debian@sha256:${hex}?repository_url=docker.io%2Flibrary%2Fdebian&tag=latest`,
+    );
+    assert.equal(
+      ociPackageUrl({ registry: 'gcr.io', repository: 'distroless/static', tag: 'latest', digest: `sha256:${hex}` }),
+      `pkg:oci/static@sha256:${hex}?repository_url=gcr.io%2Fdistroless%2Fstatic&tag=latest`,
+    );
     assert.equal(ociPackageUrl({ registry: 'localhost:5000', repository: 'app' }), 'pkg:oci/app?repository_url=localhost:5000%2Fapp');
-    assert.equal(ociPackageUrl({ registry: 'ghcr.io', repository: 'o/r', tag: 'v1.0+build_2' }), 'pkg:oci/r?repository_url=ghcr.io%2Fo%2Fr&tag=v1.0%2Bbuild_2');
+    assert.equal(
+      ociPackageUrl({ registry: 'ghcr.io', repository: 'o/r', tag: 'v1.0+build_2' }),
+      'pkg:oci/r?repository_url=ghcr.io%2Fo%2Fr&tag=v1.0%2Bbuild_2',
+    );
   });
 
   it('writes pkg:helm for HTTP chart repositories and pkg:github / pkg:git for Git sources', () => {
-    assert.equal(helmPackageUrl('postgresql', '13.0.0', 'https://charts.bitnami.com/bitnami'), 'pkg:helm/postgresql@13.0.0?repository_url=https:%2F%2Fcharts.bitnami.com%2Fbitnami');
+    assert.equal(
+      helmPackageUrl('postgresql', '13.0.0', 'https://charts.bitnami.com/bitnami'),
+      'pkg:helm/postgresql@13.0.0?repository_url=https:%2F%2Fcharts.bitnami.com%2Fbitnami',
+    );
     assert.equal(helmPackageUrl('app', '1.0.0+meta'), 'pkg:helm/app@1.0.0%2Bmeta');
     assert.equal(gitPackageUrl('https://github.com/FluxCD/Flux2.git', 'v2.4.0'), 'pkg:github/fluxcd/flux2@v2.4.0');
     assert.equal(gitPackageUrl('ssh://git@github.com/org/repo', 'abc123', './charts/app/'), 'pkg:github/org/repo@abc123#charts/app');
@@ -778,7 +891,13 @@ describe('package URLs', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const subject = { repository: 'ghcr.io/example/fleet/apps', digest: subjectDigest, tag: 'latest', source: 'https://github.com/example/fleet', revision: 'main@sha1:0123456789abcdef0123456789abcdef01234567' };
+const subject = {
+  repository: 'ghcr.io/example/fleet/apps',
+  digest: subjectDigest,
+  tag: 'latest',
+  source: 'https://github.com/example/fleet',
+  revision: 'main@sha1:0123456789abcdef0123456789abcdef01234567',
+};
 
 async function trees(): Promise<[string, DeployedInventory][]> {
   return [
@@ -819,20 +938,38 @@ describe('SBOM documents', () => {
     assert.equal(validate.cyclonedx(broken(cdx, (d) => (d.serialNumber = 'urn:uuid:not-a-uuid'))), false);
     assert.equal(validate.cyclonedx(broken(cdx, (d) => ((d.components[0] as { type: string }).type = 'chart'))), false);
     assert.equal(validate.cyclonedx(broken(cdx, (d) => (d.metadata.timestamp = 'yesterday'))), false);
-    assert.equal(validate.cyclonedx(broken(cdx, (d) => ((d.components[0] as { hashes?: unknown }).hashes = [{ alg: 'SHA-256', content: 'xyz' }]))), false);
+    assert.equal(
+      validate.cyclonedx(broken(cdx, (d) => ((d.components[0] as { hashes?: unknown }).hashes = [{ alg: 'SHA-256', content: 'xyz' }]))),
+      false,
+    );
     // Why d2ci writes no oci:// external references: CycloneDX's validator formats reject unregistered schemes.
-    assert.equal(validate.cyclonedx(broken(cdx, (d) => (d.components[0]!.externalReferences = [{ type: 'distribution', url: 'oci://ghcr.io/x/y' }]))), false);
+    assert.equal(
+      validate.cyclonedx(broken(cdx, (d) => (d.components[0]!.externalReferences = [{ type: 'distribution', url: 'oci://ghcr.io/x/y' }]))),
+      false,
+    );
     assert.equal(validate.spdx(broken(spdx, (d) => delete (d as Partial<SpdxDocument>).dataLicense)), false);
-    assert.equal(validate.spdx(broken(spdx, (d) => ((d.relationships[1] as { relationshipType: string }).relationshipType = 'USES'))), false);
-    assert.equal(validate.spdx(broken(spdx, (d) => ((d.packages[1] as { primaryPackagePurpose: string }).primaryPackagePurpose = 'CHART'))), false);
+    assert.equal(
+      validate.spdx(broken(spdx, (d) => ((d.relationships[1] as { relationshipType: string }).relationshipType = 'USES'))),
+      false,
+    );
+    assert.equal(
+      validate.spdx(broken(spdx, (d) => ((d.packages[1] as { primaryPackagePurpose: string }).primaryPackagePurpose = 'CHART'))),
+      false,
+    );
     assert.throws(() => assertSpdxRules(broken(spdx, (d) => (d.packages[1]!.SPDXID = 'SPDXRef-has space'))), /SPDX identifier grammar/);
   });
 
   it('are deterministic: same content, same bytes, whatever the directory; only the timestamp follows the clock', async () => {
     const a = await findDeployedComponents(makeWorkspace(helmFiles));
     const b = await findDeployedComponents(makeWorkspace(helmFiles));
-    assert.equal(JSON.stringify(cycloneDxDocument(a, subject, { timestamp: fixed })), JSON.stringify(cycloneDxDocument(b, subject, { timestamp: fixed })));
-    assert.equal(JSON.stringify(spdxDocument(a, subject, { timestamp: fixed })), JSON.stringify(spdxDocument(b, subject, { timestamp: fixed })));
+    assert.equal(
+      JSON.stringify(cycloneDxDocument(a, subject, { timestamp: fixed })),
+      JSON.stringify(cycloneDxDocument(b, subject, { timestamp: fixed })),
+    );
+    assert.equal(
+      JSON.stringify(spdxDocument(a, subject, { timestamp: fixed })),
+      JSON.stringify(spdxDocument(b, subject, { timestamp: fixed })),
+    );
 
     const early = cycloneDxDocument(a, subject, { timestamp: new Date('2024-06-01T12:00:00.789Z') });
     const late = cycloneDxDocument(a, subject, { timestamp: fixed });
@@ -849,7 +986,10 @@ describe('SBOM documents', () => {
     const fewer: DeployedInventory = { ...a, components: a.components.slice(1) };
     assert.notEqual(cycloneDxDocument(fewer, subject, { timestamp: fixed }).serialNumber, late.serialNumber);
     assert.notEqual(spdxDocument(fewer, subject, { timestamp: fixed }).documentNamespace, spdxLate.documentNamespace);
-    assert.notEqual(cycloneDxDocument(a, { ...subject, digest: `sha256:${'b'.repeat(64)}` }, { timestamp: fixed }).serialNumber, late.serialNumber);
+    assert.notEqual(
+      cycloneDxDocument(a, { ...subject, digest: `sha256:${'b'.repeat(64)}` }, { timestamp: fixed }).serialNumber,
+      late.serialNumber,
+    );
     // Components given out of order come out sorted.
     const shuffled: DeployedInventory = { ...a, components: [...a.components].reverse() };
     assert.equal(JSON.stringify(cycloneDxDocument(shuffled, subject, { timestamp: fixed })), JSON.stringify(late));
@@ -888,7 +1028,9 @@ describe('SBOM documents', () => {
       version: '1.10',
       hashes: [{ alg: 'SHA-256', content: '1'.repeat(64) }],
       purl: `pkg:oci/redis-exporter@${d1}?repository_url=docker.io%2Fbitnami%2Fredis-exporter&tag=1.10`,
-      properties: [{ name: 'd2ci:found-at', value: 'flux/releases.yaml:16 HelmRelease/flux-system/redis spec.values.metrics.image (image-map)' }],
+      properties: [
+        { name: 'd2ci:found-at', value: 'flux/releases.yaml:16 HelmRelease/flux-system/redis spec.values.metrics.image (image-map)' },
+      ],
     });
     assert.deepEqual(byRef.get('chart:https://charts.bitnami.com/bitnami#mysql?version=>=11.0.0 <12.0.0'), {
       type: 'application',
@@ -911,7 +1053,9 @@ describe('SBOM documents', () => {
     const manifests = byRef.get(`source:ghcr.io/example/manifests:latest@${d3}`);
     assert.equal(manifests?.type, 'data');
     assert.deepEqual(manifests.hashes, [{ alg: 'SHA-256', content: '3'.repeat(64) }]);
-    assert.deepEqual(byRef.get('source:https://github.com/Example/Platform.git@v0.9.0')?.externalReferences, [{ type: 'vcs', url: 'https://github.com/Example/Platform.git' }]);
+    assert.deepEqual(byRef.get('source:https://github.com/Example/Platform.git@v0.9.0')?.externalReferences, [
+      { type: 'vcs', url: 'https://github.com/Example/Platform.git' },
+    ]);
     assert.deepEqual(
       cdx.components.map((c) => c.type),
       inventory.components.map((c) => ({ image: 'container', chart: 'application', source: 'data' })[c.type]),
@@ -919,20 +1063,33 @@ describe('SBOM documents', () => {
     assert.deepEqual(cdx.dependencies, [{ ref: cdx.metadata.component['bom-ref'], dependsOn: cdx.components.map((c) => c['bom-ref']) }]);
     // A kustomize override's provenance reads as one property line.
     const kustomized = cycloneDxDocument(await findDeployedComponents(makeWorkspace(kustomizeFiles)), subject, { timestamp: fixed });
-    assert.deepEqual(kustomized.components.find((c) => c.name === 'minecraft')?.externalReferences, [{ type: 'distribution', url: 'https://itzg.github.io/minecraft-server-charts' }]);
+    assert.deepEqual(kustomized.components.find((c) => c.name === 'minecraft')?.externalReferences, [
+      { type: 'distribution', url: 'https://itzg.github.io/minecraft-server-charts' },
+    ]);
     assert.deepEqual(kustomized.components.find((c) => c.name === 'ghcr.io/example/app' && c.version === '1.5.0')?.properties, [
-      { name: 'd2ci:found-at', value: 'production/kustomization.yml:4 Kustomization images[0] (kustomize-images, rewrites ghcr.io/example/app:1.4.0 at staging/kustomization.yaml:13 images[0])' },
+      {
+        name: 'd2ci:found-at',
+        value:
+          'production/kustomization.yml:4 Kustomization images[0] (kustomize-images, rewrites ghcr.io/example/app:1.4.0 at staging/kustomization.yaml:13 images[0])',
+      },
     ]);
   });
 
   it('SPDX: the document DESCRIBES the artifact, which DEPENDS_ON each package, with purls, checksums and VCS locations', async () => {
     const inventory = await findDeployedComponents(makeWorkspace(helmFiles));
-    const spdx: SpdxDocument = spdxDocument(inventory, subject, { timestamp: fixed, toolVersion: '1.2.3', namespaceBase: 'https://sbom.example.com/d2ci/' });
+    const spdx: SpdxDocument = spdxDocument(inventory, subject, {
+      timestamp: fixed,
+      toolVersion: '1.2.3',
+      namespaceBase: 'https://sbom.example.com/d2ci/',
+    });
     assert.equal(spdx.spdxVersion, 'SPDX-2.3');
     assert.equal(spdx.dataLicense, 'CC0-1.0');
     assert.equal(spdx.SPDXID, 'SPDXRef-DOCUMENT');
     assert.equal(spdx.name, `ghcr.io/example/fleet/apps:latest@${subjectDigest}`);
-    assert.match(spdx.documentNamespace, /^https:\/\/sbom\.example\.com\/d2ci\/ghcr\.io-example-fleet-apps-[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.match(
+      spdx.documentNamespace,
+      /^https:\/\/sbom\.example\.com\/d2ci\/ghcr\.io-example-fleet-apps-[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     assert.deepEqual(spdx.creationInfo, { created: fixed, creators: ['Tool: d2ci-1.2.3'] });
     assert.deepEqual(spdx.packages[0], {
       SPDXID: 'SPDXRef-Artifact',
@@ -942,7 +1099,13 @@ describe('SBOM documents', () => {
       primaryPackagePurpose: 'ARCHIVE',
       versionInfo: subjectDigest,
       checksums: [{ algorithm: 'SHA256', checksumValue: 'a'.repeat(64) }],
-      externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:oci/apps@${subjectDigest}?repository_url=ghcr.io%2Fexample%2Ffleet%2Fapps&tag=latest` }],
+      externalRefs: [
+        {
+          referenceCategory: 'PACKAGE-MANAGER',
+          referenceType: 'purl',
+          referenceLocator: `pkg:oci/apps@${subjectDigest}?repository_url=ghcr.io%2Fexample%2Ffleet%2Fapps&tag=latest`,
+        },
+      ],
       comment: `tag: latest\nsource: https://github.com/example/fleet\nrevision: ${subject.revision}`,
     });
     const packages = spdx.packages.slice(1);
@@ -959,20 +1122,35 @@ describe('SBOM documents', () => {
       primaryPackagePurpose: 'CONTAINER',
       versionInfo: '1.10',
       checksums: [{ algorithm: 'SHA256', checksumValue: '1'.repeat(64) }],
-      externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: `pkg:oci/redis-exporter@${d1}?repository_url=docker.io%2Fbitnami%2Fredis-exporter&tag=1.10` }],
+      externalRefs: [
+        {
+          referenceCategory: 'PACKAGE-MANAGER',
+          referenceType: 'purl',
+          referenceLocator: `pkg:oci/redis-exporter@${d1}?repository_url=docker.io%2Fbitnami%2Fredis-exporter&tag=1.10`,
+        },
+      ],
       comment: 'found at flux/releases.yaml:16 HelmRelease/flux-system/redis spec.values.metrics.image (image-map)',
     });
     assert.match(exporter?.SPDXID ?? '', /^SPDXRef-image-docker\.io-bitnami-redis-exporter-[0-9a-f]{12}$/);
     const platform = packages.find((p) => p.name === 'charts/platform');
     assert.equal(platform?.primaryPackagePurpose, 'APPLICATION');
     assert.equal(platform.downloadLocation, 'git+https://github.com/Example/Platform.git@v0.9.0#charts/platform');
-    assert.deepEqual(platform.externalRefs, [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:github/example/platform@v0.9.0#charts/platform' }]);
+    assert.deepEqual(platform.externalRefs, [
+      {
+        referenceCategory: 'PACKAGE-MANAGER',
+        referenceType: 'purl',
+        referenceLocator: 'pkg:github/example/platform@v0.9.0#charts/platform',
+      },
+    ]);
     assert.equal(packages.find((p) => p.name === 'https://github.com/Example/Platform.git')?.primaryPackagePurpose, 'SOURCE');
     assert.equal(packages.find((p) => p.name === 'ghcr.io/example/manifests')?.primaryPackagePurpose, 'ARCHIVE');
     const bucket = packages.find((p) => p.name === 's3://minio.example.com/releases');
     assert.equal(bucket?.primaryPackagePurpose, 'OTHER');
     assert.equal(bucket.externalRefs, undefined, 'no purl for a bucket');
-    assert.equal(packages.find((p) => p.name === 'mysql')?.comment, 'version constraint: >=11.0.0 <12.0.0\nlocation: https://charts.bitnami.com/bitnami\nfound at flux/releases.yaml:42 HelmRelease/flux-system/mysql spec.chart.spec (helm-release)');
+    assert.equal(
+      packages.find((p) => p.name === 'mysql')?.comment,
+      'version constraint: >=11.0.0 <12.0.0\nlocation: https://charts.bitnami.com/bitnami\nfound at flux/releases.yaml:42 HelmRelease/flux-system/mysql spec.chart.spec (helm-release)',
+    );
   });
 
   it('describe an artifact known by tag only, by a reference with oci://, or by nothing else; refuse a bad subject or time', async () => {
@@ -988,9 +1166,18 @@ describe('SBOM documents', () => {
     assert.equal(bare.name, 'ghcr.io/example/fleet/apps');
     assert.match(bare.documentNamespace, /^https:\/\/spdx\.org\/spdxdocs\/d2ci\/ghcr\.io-example-fleet-apps-/);
     assert.deepEqual(bare.creationInfo.creators, ['Tool: d2ci']);
-    assert.throws(() => cycloneDxDocument(inventory, { repository: 'ghcr.io/Example/Apps' }), (err: Error) => err instanceof SbomError && /^SBOM subject: invalid reference "ghcr.io\/Example\/Apps"/.test(err.message));
-    assert.throws(() => spdxDocument(inventory, { repository: 'ghcr.io/example/apps', digest: 'sha256:abc' }), (err: Error) => err instanceof SbomError && /^SBOM subject: invalid digest "sha256:abc"/.test(err.message));
-    assert.throws(() => cycloneDxDocument(inventory, subject, { timestamp: 'not a date' }), (err: Error) => err instanceof SbomError && err.message === 'SBOM timestamp "not a date" is not a valid date');
+    assert.throws(
+      () => cycloneDxDocument(inventory, { repository: 'ghcr.io/Example/Apps' }),
+      (err: Error) => err instanceof SbomError && /^SBOM subject: invalid reference "ghcr.io\/Example\/Apps"/.test(err.message),
+    );
+    assert.throws(
+      () => spdxDocument(inventory, { repository: 'ghcr.io/example/apps', digest: 'sha256:abc' }),
+      (err: Error) => err instanceof SbomError && /^SBOM subject: invalid digest "sha256:abc"/.test(err.message),
+    );
+    assert.throws(
+      () => cycloneDxDocument(inventory, subject, { timestamp: 'not a date' }),
+      (err: Error) => err instanceof SbomError && err.message === 'SBOM timestamp "not a date" is not a valid date',
+    );
   });
 });
 
@@ -1001,24 +1188,51 @@ describe('detectDocumentType', () => {
     const spdx = spdxDocument(inventory, subject, { timestamp: fixed });
     assert.deepEqual(detectDocumentType(cdx), { format: 'cyclonedx', mediaType: 'application/vnd.cyclonedx+json', version: '1.6' });
     assert.deepEqual(detectDocumentType(JSON.stringify(spdx)), { format: 'spdx', mediaType: 'application/spdx+json', version: '2.3' });
-    assert.deepEqual(detectDocumentType(Buffer.from(`\uFEFF${JSON.stringify({ bomFormat: 'CycloneDX' })}\n`)), { format: 'cyclonedx', mediaType: 'application/vnd.cyclonedx+json' });
-    const vex = { '@context': 'https://openvex.dev/ns/v0.2.0', '@id': 'https://openvex.dev/docs/example/vex-9fb3463de1b5', author: 'Example', timestamp: fixed, version: 1, statements: [] };
+    assert.deepEqual(detectDocumentType(Buffer.from(`\uFEFF${JSON.stringify({ bomFormat: 'CycloneDX' })}\n`)), {
+      format: 'cyclonedx',
+      mediaType: 'application/vnd.cyclonedx+json',
+    });
+    const vex = {
+      '@context': 'https://openvex.dev/ns/v0.2.0',
+      '@id': 'https://openvex.dev/docs/example/vex-9fb3463de1b5',
+      author: 'Example',
+      timestamp: fixed,
+      version: 1,
+      statements: [],
+    };
     assert.deepEqual(detectDocumentType(vex), { format: 'openvex', mediaType: 'application/openvex+json', version: '0.2.0' });
-    assert.deepEqual(detectDocumentType({ '@context': ['https://openvex.dev/ns'] }), { format: 'openvex', mediaType: 'application/openvex+json' });
-    assert.deepEqual(documentMediaTypes, { spdx: 'application/spdx+json', cyclonedx: 'application/vnd.cyclonedx+json', openvex: 'application/openvex+json' });
+    assert.deepEqual(detectDocumentType({ '@context': ['https://openvex.dev/ns'] }), {
+      format: 'openvex',
+      mediaType: 'application/openvex+json',
+    });
+    assert.deepEqual(documentMediaTypes, {
+      spdx: 'application/spdx+json',
+      cyclonedx: 'application/vnd.cyclonedx+json',
+      openvex: 'application/openvex+json',
+    });
   });
 
   it('says clearly what it was given otherwise', () => {
     const fails = (input: unknown, message: RegExp): void => {
-      assert.throws(() => detectDocumentType(input), (err: Error) => err instanceof SbomError && message.test(err.message), String(message));
+      assert.throws(
+        () => detectDocumentType(input),
+        (err: Error) => err instanceof SbomError && message.test(err.message),
+        String(message),
+      );
     };
     fails('<bom xmlns="http://cyclonedx.org/schema/bom/1.6"/>', /^the document is XML; give SPDX, CycloneDX or OpenVEX as JSON$/);
     fails('{"spdxVersion": ', /^the document is not JSON \(.+\); give an SPDX, CycloneDX or OpenVEX JSON document$/);
     fails([], /^the document is a JSON array; expected an SPDX, CycloneDX or OpenVEX JSON object$/);
     fails('null', /^the document is JSON null;/);
     fails(42, /^the document is JSON number;/);
-    fails({ '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld', '@graph': [] }, /^the document is SPDX 3 \(JSON-LD\), which is not supported/);
-    fails({ bomFormat: 'SWID', specVersion: '1.0' }, /^the document is not SPDX, CycloneDX or OpenVEX JSON: expected "spdxVersion", "bomFormat": "CycloneDX" or an OpenVEX "@context" \(https:\/\/openvex\.dev\/ns\/…\); its keys are "bomFormat", "specVersion"$/);
+    fails(
+      { '@context': 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld', '@graph': [] },
+      /^the document is SPDX 3 \(JSON-LD\), which is not supported/,
+    );
+    fails(
+      { bomFormat: 'SWID', specVersion: '1.0' },
+      /^the document is not SPDX, CycloneDX or OpenVEX JSON: expected "spdxVersion", "bomFormat": "CycloneDX" or an OpenVEX "@context" \(https:\/\/openvex\.dev\/ns\/…\); its keys are "bomFormat", "specVersion"$/,
+    );
     fails({ '@context': 'https://openvex.dev.evil/ns' }, /its keys are "@context"$/);
     fails({ spdxVersion: 2.3 }, /its keys are "spdxVersion"$/);
   });

@@ -5,29 +5,74 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
-import { walkTree, writeLayer, walkEntries, pushArtifact, OciLayout, ArtifactPathError, UnpackableNameError, IgnoreRules, fluxDefaultIgnore } from '@d2ci/core';
+import {
+  walkTree,
+  writeLayer,
+  walkEntries,
+  pushArtifact,
+  OciLayout,
+  ArtifactPathError,
+  UnpackableNameError,
+  IgnoreRules,
+  fluxDefaultIgnore,
+} from '@d2ci/core';
 import { makeWorkspace } from '../harness/workspace.ts';
 
 const names = async (root: string, options = {}): Promise<string[]> => (await walkTree(root, options)).map((e) => e.name);
 
 describe('walkTree', () => {
   it('lists depth-first in byte-wise order with the root as "." and no trailing slashes, like Go filepath.Walk', async () => {
-    const root = makeWorkspace({ 'a.b': '', 'a-b': '', 'B/x': '', 'a/z': '', 'a/y/1': '', 'é': '', '_': '' });
+    const root = makeWorkspace({ 'a.b': '', 'a-b': '', 'B/x': '', 'a/z': '', 'a/y/1': '', é: '', _: '' });
     assert.deepEqual(await names(root), ['.', 'B', 'B/x', '_', 'a', 'a/y', 'a/y/1', 'a/z', 'a-b', 'a.b', 'é']);
   });
 
   it('applies Flux default ignores, replaced by ignorePaths and extended by addIgnorePaths', async () => {
-    const root = makeWorkspace({ '.git/HEAD': '', '.gitignore': '', 'a.png': '', 'b.tar.gz': '', 'deep/.git/x': '', 'keep.yaml': '', '.github/workflows/ci.yaml': '' });
+    const root = makeWorkspace({
+      '.git/HEAD': '',
+      '.gitignore': '',
+      'a.png': '',
+      'b.tar.gz': '',
+      'deep/.git/x': '',
+      'keep.yaml': '',
+      '.github/workflows/ci.yaml': '',
+    });
     assert.deepEqual(await names(root), ['.', '.github', '.github/workflows', '.github/workflows/ci.yaml', 'deep', 'keep.yaml']);
-    assert.deepEqual(await names(root, { ignorePaths: ['*.png'] }), ['.', '.git', '.git/HEAD', '.github', '.github/workflows', '.github/workflows/ci.yaml', '.gitignore', 'b.tar.gz', 'deep', 'deep/.git', 'deep/.git/x', 'keep.yaml']);
+    assert.deepEqual(await names(root, { ignorePaths: ['*.png'] }), [
+      '.',
+      '.git',
+      '.git/HEAD',
+      '.github',
+      '.github/workflows',
+      '.github/workflows/ci.yaml',
+      '.gitignore',
+      'b.tar.gz',
+      'deep',
+      'deep/.git',
+      'deep/.git/x',
+      'keep.yaml',
+    ]);
     assert.deepEqual(await names(root, { addIgnorePaths: ['.github/'] }), ['.', 'deep', 'keep.yaml']);
     assert.deepEqual(await names(root, { ignorePaths: ['*', '!keep.yaml'] }), ['.', 'keep.yaml']);
   });
 
   it('honours nested .sourceignore files only when asked, deeper files overriding', async () => {
-    const root = makeWorkspace({ '.sourceignore': '*.tmp\n', 'a.tmp': '', 'sub/.sourceignore': '!keep.tmp\n', 'sub/keep.tmp': '', 'sub/drop.tmp': '', 'other/keep.tmp': '' });
+    const root = makeWorkspace({
+      '.sourceignore': '*.tmp\n',
+      'a.tmp': '',
+      'sub/.sourceignore': '!keep.tmp\n',
+      'sub/keep.tmp': '',
+      'sub/drop.tmp': '',
+      'other/keep.tmp': '',
+    });
     assert.ok((await names(root)).includes('a.tmp'));
-    assert.deepEqual(await names(root, { sourceIgnore: true }), ['.', '.sourceignore', 'other', 'sub', 'sub/.sourceignore', 'sub/keep.tmp']);
+    assert.deepEqual(await names(root, { sourceIgnore: true }), [
+      '.',
+      '.sourceignore',
+      'other',
+      'sub',
+      'sub/.sourceignore',
+      'sub/keep.tmp',
+    ]);
   });
 
   it('leaves symlinks out by default and follows them within the root with resolveSymlinks', async () => {
@@ -37,7 +82,10 @@ describe('walkTree', () => {
     symlinkSync('.', join(root, 'real/loop'));
     assert.deepEqual(await names(root), ['.', 'other.yaml', 'real', 'real/file.yaml']);
     const resolved = await walkTree(root, { resolveSymlinks: true });
-    assert.deepEqual(resolved.map((e) => e.name), ['.', 'link.yaml', 'linkdir', 'linkdir/file.yaml', 'other.yaml', 'real', 'real/file.yaml']);
+    assert.deepEqual(
+      resolved.map((e) => e.name),
+      ['.', 'link.yaml', 'linkdir', 'linkdir/file.yaml', 'other.yaml', 'real', 'real/file.yaml'],
+    );
     assert.equal(resolved.find((e) => e.name === 'link.yaml')?.size, 1);
   });
 
@@ -45,7 +93,10 @@ describe('walkTree', () => {
     const outside = makeWorkspace({ 'secret.txt': 's' });
     const root = makeWorkspace({ 'ok.yaml': '' });
     symlinkSync(join(outside, 'secret.txt'), join(root, 'escape.txt'));
-    await assert.rejects(walkTree(root, { resolveSymlinks: true }), (err: Error) => err instanceof ArtifactPathError && /symlink "escape.txt" points outside the artifact root/.test(err.message));
+    await assert.rejects(
+      walkTree(root, { resolveSymlinks: true }),
+      (err: Error) => err instanceof ArtifactPathError && /symlink "escape.txt" points outside the artifact root/.test(err.message),
+    );
     const broken = makeWorkspace({ 'ok.yaml': '' });
     symlinkSync('missing', join(broken, 'dangling'));
     await assert.rejects(walkTree(broken, { resolveSymlinks: true }), /symlink "dangling" is broken/);
@@ -56,7 +107,14 @@ describe('walkTree', () => {
     const root = makeWorkspace({ 'plain.txt': '', 'run.sh*': '' });
     execFileSync('mkfifo', [join(root, 'fifo')]);
     const entries = await walkTree(root);
-    assert.deepEqual(entries.map((e) => [e.name, e.mode.toString(8)]), [['.', '755'], ['plain.txt', '644'], ['run.sh', '755']]);
+    assert.deepEqual(
+      entries.map((e) => [e.name, e.mode.toString(8)]),
+      [
+        ['.', '755'],
+        ['plain.txt', '644'],
+        ['run.sh', '755'],
+      ],
+    );
   });
 
   it('packs a single file as "." plus the file, like Flux 2.9', async () => {
@@ -65,11 +123,17 @@ describe('walkTree', () => {
   });
 
   it('names a missing path', async () => {
-    await assert.rejects(walkTree('/nonexistent/d2ci'), (err: Error) => err instanceof ArtifactPathError && err.message === 'path "/nonexistent/d2ci" does not exist');
+    await assert.rejects(
+      walkTree('/nonexistent/d2ci'),
+      (err: Error) => err instanceof ArtifactPathError && err.message === 'path "/nonexistent/d2ci" does not exist',
+    );
   });
 
-  it('keeps Flux\'s exact default list', () => {
-    assert.equal(fluxDefaultIgnore.join(','), '.git/,.gitignore,.gitmodules,.gitattributes,*.jpg,*.jpeg,*.gif,*.png,*.wmv,*.flv,*.tar.gz,*.zip');
+  it("keeps Flux's exact default list", () => {
+    assert.equal(
+      fluxDefaultIgnore.join(','),
+      '.git/,.gitignore,.gitmodules,.gitattributes,*.jpg,*.jpeg,*.gif,*.png,*.wmv,*.flv,*.tar.gz,*.zip',
+    );
     const rules = new IgnoreRules();
     assert.equal(rules.ignores('x/.git', true), true);
     assert.equal(rules.ignores('x/.git', false), false, '.git/ is a directory pattern');
@@ -85,9 +149,13 @@ describe('walkTree', () => {
     const out = new Writable({ write: (chunk: Buffer, _encoding, callback) => void (chunks.push(chunk), callback()) });
     await writeLayer(walkEntries(root), out);
     const archive = gunzipSync(Buffer.concat(chunks));
-    const field = (block: Buffer, start: number, length: number) => block.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const field = (block: Buffer, start: number, length: number) =>
+      block
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const names: string[] = [];
-    for (let offset = 0; offset + 512 <= archive.length; ) {
+    for (let offset = 0; offset + 512 <= archive.length;) {
       const block = archive.subarray(offset, offset + 512);
       if (block.every((byte) => byte === 0)) break;
       const prefix = field(block, 345, 155);
@@ -99,13 +167,29 @@ describe('walkTree', () => {
 
   it('refuses, naming it, what Flux\'s Untar refuses: a backslash anywhere, a directory name ending in ".."', async () => {
     const refused = (entry: string, type: string, reason: RegExp) => (err: Error) =>
-      err instanceof UnpackableNameError && err instanceof ArtifactPathError && err.code === 'FLUX_UNTAR_NAME' && err.entry === entry && err.message.startsWith(`${type} "${entry}" would fail the whole artifact in Flux: `) && reason.test(err.message) && /; rename it, or leave it out with an ignore pattern$/.test(err.message) && !err.message.includes('\n');
-    await assert.rejects(walkTree(makeWorkspace({ 'ok.yaml': '', 'apps/a\\b.yaml': '' })), refused('apps/a\\b.yaml', 'file', /refuses names containing a backslash/));
+      err instanceof UnpackableNameError &&
+      err instanceof ArtifactPathError &&
+      err.code === 'FLUX_UNTAR_NAME' &&
+      err.entry === entry &&
+      err.message.startsWith(`${type} "${entry}" would fail the whole artifact in Flux: `) &&
+      reason.test(err.message) &&
+      /; rename it, or leave it out with an ignore pattern$/.test(err.message) &&
+      !err.message.includes('\n');
+    await assert.rejects(
+      walkTree(makeWorkspace({ 'ok.yaml': '', 'apps/a\\b.yaml': '' })),
+      refused('apps/a\\b.yaml', 'file', /refuses names containing a backslash/),
+    );
     await assert.rejects(walkTree(makeWorkspace({ 'ok\\dir/x.yaml': '' })), refused('ok\\dir', 'directory', /backslash/));
     // Directory names carry no trailing slash, so a directory `v1..` passes by itself; whatever is in it fails.
     const dotted = makeWorkspace({ 'ok.yaml': '', 'releases/v1../app.yaml': '' });
-    await assert.rejects(walkTree(dotted), refused('releases/v1../app.yaml', 'file', /refuses names containing "\.\.\/" \(directory "releases\/v1\.\." ends in "\.\."\)/));
-    await assert.rejects(walkTree(makeWorkspace({ 'x../sub/deploy.yaml': '' })), refused('x../sub', 'directory', /directory "x\.\." ends in/));
+    await assert.rejects(
+      walkTree(dotted),
+      refused('releases/v1../app.yaml', 'file', /refuses names containing "\.\.\/" \(directory "releases\/v1\.\." ends in "\.\."\)/),
+    );
+    await assert.rejects(
+      walkTree(makeWorkspace({ 'x../sub/deploy.yaml': '' })),
+      refused('x../sub', 'directory', /directory "x\.\." ends in/),
+    );
     await assert.rejects(walkTree(makeWorkspace({ '.../z': '' })), refused('.../z', 'file', /directory "\.\.\." ends in/));
     // A single file given as the path is checked too.
     const single = makeWorkspace({ 'a\\b.yaml': '' });
@@ -119,10 +203,26 @@ describe('walkTree', () => {
     const root = makeWorkspace({ 'v1..2': '', 'a/b..': '', 'a/...': '', '..x/y.yaml': '', 'c/..d/e..f/g': '' });
     mkdirSync(join(root, 'empty..'));
     const walked = await names(root);
-    assert.deepEqual(walked, ['.', '..x', '..x/y.yaml', 'a', 'a/...', 'a/b..', 'c', 'c/..d', 'c/..d/e..f', 'c/..d/e..f/g', 'empty..', 'v1..2']);
+    assert.deepEqual(walked, [
+      '.',
+      '..x',
+      '..x/y.yaml',
+      'a',
+      'a/...',
+      'a/b..',
+      'c',
+      'c/..d',
+      'c/..d/e..f',
+      'c/..d/e..f/g',
+      'empty..',
+      'v1..2',
+    ]);
     const headers = await headerNames(root);
     assert.deepEqual(headers, walked, 'the header names are the walked names: no trailing slash on directories');
-    assert.deepEqual(headers.filter((h) => !fluxValidRelPath(h)), []);
+    assert.deepEqual(
+      headers.filter((h) => !fluxValidRelPath(h)),
+      [],
+    );
   });
 
   it('refuses before pushing: nothing reaches the target', async () => {

@@ -4,7 +4,17 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CloudCredentialError, OciError, parseEcrRegistry, registryCredentials, tagArtifact, type RegistryAuthOptions } from '@d2ci/core';
-import { digestInRegistry, pushToCloud, startAwsStandIn, startGitHubOidc, startImmutableFront, startRegistryWithUsers, type AwsStandIn, type GitHubOidc, type UsersRegistry } from '../harness/cloud.ts';
+import {
+  digestInRegistry,
+  pushToCloud,
+  startAwsStandIn,
+  startGitHubOidc,
+  startImmutableFront,
+  startRegistryWithUsers,
+  type AwsStandIn,
+  type GitHubOidc,
+  type UsersRegistry,
+} from '../harness/cloud.ts';
 import { makeWorkspace } from '../harness/workspace.ts';
 
 const ecrHost = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
@@ -19,7 +29,10 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
   before(async () => {
     oidc = await startGitHubOidc();
     aws = await startAwsStandIn(oidc, { roles: [roleArn] });
-    [registry, publicRegistry] = await Promise.all([startRegistryWithUsers({ AWS: aws.ecrPassword }), startRegistryWithUsers({ AWS: aws.ecrPublicPassword })]);
+    [registry, publicRegistry] = await Promise.all([
+      startRegistryWithUsers({ AWS: aws.ecrPassword }),
+      startRegistryWithUsers({ AWS: aws.ecrPublicPassword }),
+    ]);
   });
   after(async () => {
     await Promise.all([registry?.stop(), publicRegistry?.stop(), aws?.close(), oidc?.close()]);
@@ -41,7 +54,14 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
   it('assumes the role with the job token, gets an ECR token signed with the assumed keys, and pushes with AWS:<password>', async () => {
     const secrets = new Set<string>();
     const credentials = credentialsFor({ cloud: { aws: { roleArn } } }, secrets);
-    const { result } = await pushToCloud({ registry: ecrHost, endpoint: registry.url, credentials, repository: 'fleet/apps', tags: ['1.0.0', 'latest'], onSecret: (s) => secrets.add(s) });
+    const { result } = await pushToCloud({
+      registry: ecrHost,
+      endpoint: registry.url,
+      credentials,
+      repository: 'fleet/apps',
+      tags: ['1.0.0', 'latest'],
+      onSecret: (s) => secrets.add(s),
+    });
 
     assert.deepEqual(oidc.audiences, ['sts.amazonaws.com']);
     assert.equal(aws.sts.length, 1);
@@ -63,8 +83,14 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
     assert.equal(ecr.signatureValid, true, 'SigV4 signature checks out with the assumed secret key');
     assert.equal(ecr.securityToken, key.sessionToken);
 
-    assert.equal(await digestInRegistry(registry.host, 'fleet/apps', 'latest', { username: 'AWS', password: aws.ecrPassword }), result.descriptor.digest);
-    assert.equal(await digestInRegistry(registry.host, 'fleet/apps', '1.0.0', { username: 'AWS', password: aws.ecrPassword }), result.descriptor.digest);
+    assert.equal(
+      await digestInRegistry(registry.host, 'fleet/apps', 'latest', { username: 'AWS', password: aws.ecrPassword }),
+      result.descriptor.digest,
+    );
+    assert.equal(
+      await digestInRegistry(registry.host, 'fleet/apps', '1.0.0', { username: 'AWS', password: aws.ecrPassword }),
+      result.descriptor.digest,
+    );
 
     for (const [what, value] of Object.entries({
       'OIDC token': sts.webIdentityToken,
@@ -80,7 +106,12 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
   it('uses ECR Public in us-east-1 for public.ecr.aws', async () => {
     const secrets = new Set<string>();
     const credentials = credentialsFor({ cloud: { aws: { roleArn } } }, secrets);
-    const { result } = await pushToCloud({ registry: 'public.ecr.aws', endpoint: publicRegistry.url, credentials, repository: 'acme/fleet' });
+    const { result } = await pushToCloud({
+      registry: 'public.ecr.aws',
+      endpoint: publicRegistry.url,
+      credentials,
+      repository: 'acme/fleet',
+    });
     const ecr = aws.ecr[0]!;
     assert.equal(ecr.api, 'ecr-public');
     assert.equal(ecr.target, 'SpencerFrontendService.GetAuthorizationToken');
@@ -88,7 +119,10 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
     assert.equal(ecr.region, 'us-east-1');
     assert.equal(ecr.service, 'ecr-public');
     assert.equal(ecr.signatureValid, true);
-    assert.equal(await digestInRegistry(publicRegistry.host, 'acme/fleet', 'latest', { username: 'AWS', password: aws.ecrPublicPassword }), result.descriptor.digest);
+    assert.equal(
+      await digestInRegistry(publicRegistry.host, 'acme/fleet', 'latest', { username: 'AWS', password: aws.ecrPublicPassword }),
+      result.descriptor.digest,
+    );
     assert.ok(secrets.has(aws.ecrPublicPassword));
   });
 
@@ -106,12 +140,21 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
     assert.equal(aws.ecr[0]?.keyId, accessKeyId);
     assert.equal(aws.ecr[0]?.signatureValid, true);
     assert.equal(aws.ecr[0]?.securityToken, undefined);
-    assert.equal(await digestInRegistry(registry.host, 'fleet/apps', 'latest', { username: 'AWS', password: aws.ecrPassword }), result.descriptor.digest);
+    assert.equal(
+      await digestInRegistry(registry.host, 'fleet/apps', 'latest', { username: 'AWS', password: aws.ecrPassword }),
+      result.descriptor.digest,
+    );
     assert.ok(secrets.has(secretAccessKey));
   });
 
   it('assumes AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE when no role is given', async () => {
-    const token = ((await (await fetch(`${oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=sts.amazonaws.com`, { headers: { authorization: `Bearer ${oidc.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } })).json()) as { value: string }).value;
+    const token = (
+      (await (
+        await fetch(`${oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=sts.amazonaws.com`, {
+          headers: { authorization: `Bearer ${oidc.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+        })
+      ).json()) as { value: string }
+    ).value;
     const dir = makeWorkspace({ token: `${token}\n` });
     try {
       const credentials = credentialsFor({ env: { ...aws.env, AWS_ROLE_ARN: roleArn, AWS_WEB_IDENTITY_TOKEN_FILE: join(dir, 'token') } });
@@ -152,12 +195,18 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
     const credentials = credentialsFor({ cloud: { aws: { roleArn: 'arn:aws:iam::123456789012:role/not-trusted' } } });
     await assert.rejects(pushToCloud({ registry: ecrHost, endpoint: registry.url, credentials }), (err: Error) => {
       assert.ok(err instanceof CloudCredentialError);
-      assert.match(err.message, /^AWS STS AssumeRoleWithWebIdentity for arn:aws:iam::123456789012:role\/not-trusted failed: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity \(HTTP 403\); the role's trust policy must allow/);
+      assert.match(
+        err.message,
+        /^AWS STS AssumeRoleWithWebIdentity for arn:aws:iam::123456789012:role\/not-trusted failed: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity \(HTTP 403\); the role's trust policy must allow/,
+      );
       assert.doesNotMatch(err.message, /\n/);
       return true;
     });
     const wrongAudience = credentialsFor({ cloud: { aws: { roleArn, audience: 'https://example.com' } } });
-    await assert.rejects(wrongAudience(ecrHost), /AWS STS AssumeRoleWithWebIdentity .* failed: InvalidIdentityTokenException: Incorrect token audience .*audience https:\/\/example\.com/);
+    await assert.rejects(
+      wrongAudience(ecrHost),
+      /AWS STS AssumeRoleWithWebIdentity .* failed: InvalidIdentityTokenException: Incorrect token audience .*audience https:\/\/example\.com/,
+    );
     assert.equal(aws.ecr.length, 0);
   });
 
@@ -165,7 +214,10 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
     aws.denyEcr = true;
     const credentials = credentialsFor({ cloud: { aws: { roleArn } } });
     await assert.rejects(credentials(ecrHost), (err: Error) => {
-      assert.match(err.message, /^ECR GetAuthorizationToken in eu-west-1 for 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com failed: AccessDeniedException: .*; the AWS identity needs ecr:GetAuthorizationToken$/);
+      assert.match(
+        err.message,
+        /^ECR GetAuthorizationToken in eu-west-1 for 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com failed: AccessDeniedException: .*; the AWS identity needs ecr:GetAuthorizationToken$/,
+      );
       assert.doesNotMatch(err.message, /\n/);
       return true;
     });
@@ -173,27 +225,70 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
 
   it('names `permissions: id-token: write` when the job has no OIDC token, and says what to set without any credentials', async () => {
     const noToken = credentialsFor({ env: { ...aws.env }, cloud: { aws: { roleArn } } });
-    await assert.rejects(noToken(ecrHost), (err: Error) => err instanceof CloudCredentialError && /provider aws \(to assume arn:aws:iam::123456789012:role\/d2ci-push\) needs the job's OIDC token: .*add `permissions: id-token: write`/.test(err.message));
+    await assert.rejects(
+      noToken(ecrHost),
+      (err: Error) =>
+        err instanceof CloudCredentialError &&
+        /provider aws \(to assume arn:aws:iam::123456789012:role\/d2ci-push\) needs the job's OIDC token: .*add `permissions: id-token: write`/.test(
+          err.message,
+        ),
+    );
     const nothing = credentialsFor({ env: { ...aws.env } });
-    await assert.rejects(nothing(ecrHost), /provider aws has no AWS credentials: give the IAM role to assume .*aws-actions\/configure-aws-credentials/);
+    await assert.rejects(
+      nothing(ecrHost),
+      /provider aws has no AWS credentials: give the IAM role to assume .*aws-actions\/configure-aws-credentials/,
+    );
     assert.equal(aws.sts.length, 0);
   });
 
   it('has no credentials for registries that are not ECR, so GITHUB_TOKEN still serves ghcr.io', async () => {
-    const credentials = registryCredentials({ provider: 'aws', cloud: { aws: { roleArn } }, env: jobEnv(), dockerConfig: false, githubToken: 'ghs_token', githubActor: 'octocat' });
+    const credentials = registryCredentials({
+      provider: 'aws',
+      cloud: { aws: { roleArn } },
+      env: jobEnv(),
+      dockerConfig: false,
+      githubToken: 'ghs_token',
+      githubActor: 'octocat',
+    });
     assert.deepEqual(await credentials('ghcr.io'), { username: 'octocat', password: 'ghs_token' });
     assert.equal(aws.sts.length, 0);
   });
 
   it('recognises ECR hosts (Flux 2.6 / docker/login-action pattern) and ECR Public', () => {
-    assert.deepEqual(parseEcrRegistry('123456789012.dkr.ecr.eu-west-1.amazonaws.com'), { kind: 'private', account: '123456789012', region: 'eu-west-1' });
-    assert.deepEqual(parseEcrRegistry('123456789012.dkr-ecr.us-gov-west-1.on.aws'), { kind: 'private', account: '123456789012', region: 'us-gov-west-1' });
-    assert.deepEqual(parseEcrRegistry('123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn'), { kind: 'private', account: '123456789012', region: 'cn-north-1' });
-    assert.deepEqual(parseEcrRegistry('123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu'), { kind: 'private', account: '123456789012', region: 'eusc-de-east-1' });
-    assert.deepEqual(parseEcrRegistry('123456789012.dkr.ecr.eu-west-1.amazonaws.com:443'), { kind: 'private', account: '123456789012', region: 'eu-west-1' }, 'the port is ignored');
+    assert.deepEqual(parseEcrRegistry('123456789012.dkr.ecr.eu-west-1.amazonaws.com'), {
+      kind: 'private',
+      account: '123456789012',
+      region: 'eu-west-1',
+    });
+    assert.deepEqual(parseEcrRegistry('123456789012.dkr-ecr.us-gov-west-1.on.aws'), {
+      kind: 'private',
+      account: '123456789012',
+      region: 'us-gov-west-1',
+    });
+    assert.deepEqual(parseEcrRegistry('123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn'), {
+      kind: 'private',
+      account: '123456789012',
+      region: 'cn-north-1',
+    });
+    assert.deepEqual(parseEcrRegistry('123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu'), {
+      kind: 'private',
+      account: '123456789012',
+      region: 'eusc-de-east-1',
+    });
+    assert.deepEqual(
+      parseEcrRegistry('123456789012.dkr.ecr.eu-west-1.amazonaws.com:443'),
+      { kind: 'private', account: '123456789012', region: 'eu-west-1' },
+      'the port is ignored',
+    );
     assert.deepEqual(parseEcrRegistry('public.ecr.aws'), { kind: 'public', region: 'us-east-1' });
     assert.deepEqual(parseEcrRegistry('ecr-public.aws.com'), { kind: 'public', region: 'us-east-1' });
-    for (const host of ['12345678901.dkr.ecr.eu-west-1.amazonaws.com', '123456789012.dkr.ecr.eu-west-1.amazonaws.com.evil.io', 'ghcr.io', 'ecr.aws', '123456789012.dkr.ecr..amazonaws.com']) {
+    for (const host of [
+      '12345678901.dkr.ecr.eu-west-1.amazonaws.com',
+      '123456789012.dkr.ecr.eu-west-1.amazonaws.com.evil.io',
+      'ghcr.io',
+      'ecr.aws',
+      '123456789012.dkr.ecr..amazonaws.com',
+    ]) {
       assert.equal(parseEcrRegistry(host), undefined, host);
     }
   });
@@ -216,24 +311,50 @@ describe('provider aws: immutable tags', () => {
   it('sends no write when a tag already points at the digest, and explains a refused move of an immutable tag', async () => {
     const front = await startImmutableFront(registry.url);
     try {
-      const credentials = registryCredentials({ provider: 'aws', cloud: { aws: { roleArn } }, env: { ...oidc.env, ...aws.env }, dockerConfig: false });
-      const first = await pushToCloud({ registry: ecrHost, endpoint: front.url, credentials, repository: 'fleet/immutable', tags: ['1.0.0', 'latest'] });
-      assert.deepEqual(first.result.tags.map((t) => t.changed), [true, true]);
+      const credentials = registryCredentials({
+        provider: 'aws',
+        cloud: { aws: { roleArn } },
+        env: { ...oidc.env, ...aws.env },
+        dockerConfig: false,
+      });
+      const first = await pushToCloud({
+        registry: ecrHost,
+        endpoint: front.url,
+        credentials,
+        repository: 'fleet/immutable',
+        tags: ['1.0.0', 'latest'],
+      });
+      assert.deepEqual(
+        first.result.tags.map((t) => t.changed),
+        [true, true],
+      );
 
       // Re-tagging to where the tags already point: only lookups, no PUT (ECR would refuse even a same-digest PUT).
       front.manifestPuts.length = 0;
       const again = await tagArtifact(first.target, '1.0.0', ['1.0.0', 'latest']);
-      assert.deepEqual(again.tags, [{ tag: '1.0.0', changed: false }, { tag: 'latest', changed: false }]);
+      assert.deepEqual(again.tags, [
+        { tag: '1.0.0', changed: false },
+        { tag: 'latest', changed: false },
+      ]);
       assert.equal(front.manifestPuts.length, 0, `no manifest PUT: ${JSON.stringify(front.manifestPuts)}`);
 
       // Moving latest to new content: ECR's TAG_INVALID becomes an error that names the tag and the fix.
-      const error = await pushToCloud({ registry: ecrHost, endpoint: front.url, credentials, repository: 'fleet/immutable', tags: ['1.0.1', 'latest'] }).then(
+      const error = await pushToCloud({
+        registry: ecrHost,
+        endpoint: front.url,
+        credentials,
+        repository: 'fleet/immutable',
+        tags: ['1.0.1', 'latest'],
+      }).then(
         () => undefined,
         (err: unknown) => err,
       );
       assert.ok(error instanceof OciError, String(error));
       assert.equal(error.code, 'TAG_INVALID');
-      assert.match(error.message, /^tag "latest" of 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/fleet\/immutable is immutable in the registry/);
+      assert.match(
+        error.message,
+        /^tag "latest" of 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/fleet\/immutable is immutable in the registry/,
+      );
       assert.match(error.message, /IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "latest"/);
       assert.match(error.message, /don't move "latest"/);
       assert.doesNotMatch(error.message, /\n/);
@@ -241,9 +362,21 @@ describe('provider aws: immutable tags', () => {
 
       // IMMUTABLE_WITH_EXCLUSION for latest: versions stay immutable, latest moves.
       front.exclusions.add('latest');
-      const second = await pushToCloud({ registry: ecrHost, endpoint: front.url, credentials, repository: 'fleet/immutable', tags: ['1.0.2', 'latest'] });
-      assert.equal(await digestInRegistry(registry.host, 'fleet/immutable', 'latest', { username: 'AWS', password: aws.ecrPassword }), second.result.descriptor.digest);
-      assert.equal(await digestInRegistry(registry.host, 'fleet/immutable', '1.0.0', { username: 'AWS', password: aws.ecrPassword }), first.result.descriptor.digest);
+      const second = await pushToCloud({
+        registry: ecrHost,
+        endpoint: front.url,
+        credentials,
+        repository: 'fleet/immutable',
+        tags: ['1.0.2', 'latest'],
+      });
+      assert.equal(
+        await digestInRegistry(registry.host, 'fleet/immutable', 'latest', { username: 'AWS', password: aws.ecrPassword }),
+        second.result.descriptor.digest,
+      );
+      assert.equal(
+        await digestInRegistry(registry.host, 'fleet/immutable', '1.0.0', { username: 'AWS', password: aws.ecrPassword }),
+        first.result.descriptor.digest,
+      );
     } finally {
       await front.close();
     }

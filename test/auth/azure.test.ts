@@ -1,6 +1,13 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { azureCloud, CloudCredentialError, isAzureRegistry, registryCredentials, type AzureProviderOptions, type RegistryAuthOptions } from '@d2ci/core';
+import {
+  azureCloud,
+  CloudCredentialError,
+  isAzureRegistry,
+  registryCredentials,
+  type AzureProviderOptions,
+  type RegistryAuthOptions,
+} from '@d2ci/core';
 import { digestInRegistry, pushToCloud, startAzureStandIn, startGitHubOidc, type AzureStandIn, type GitHubOidc } from '../harness/cloud.ts';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 
@@ -26,14 +33,42 @@ describe('provider azure: ACR through an Entra ID federated credential', () => {
   });
 
   /** azure/login-style environment: the IDs as variables, Entra ID's authority pointing at the stand-in. */
-  const jobEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...oidc.env, AZURE_AUTHORITY_HOST: az.authorityUrl, AZURE_CLIENT_ID: az.clientId, AZURE_TENANT_ID: az.tenantId, ...extra });
-  const credentialsFor = (azure: AzureProviderOptions = {}, extra: Partial<RegistryAuthOptions> = {}, secrets?: Set<string>): ReturnType<typeof registryCredentials> =>
-    registryCredentials({ provider: 'azure', cloud: { azure }, env: jobEnv(), endpoints: { [az.acrHost]: az.acrUrl }, dockerConfig: false, onSecret: (s) => secrets?.add(s), ...extra });
+  const jobEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+    ...oidc.env,
+    AZURE_AUTHORITY_HOST: az.authorityUrl,
+    AZURE_CLIENT_ID: az.clientId,
+    AZURE_TENANT_ID: az.tenantId,
+    ...extra,
+  });
+  const credentialsFor = (
+    azure: AzureProviderOptions = {},
+    extra: Partial<RegistryAuthOptions> = {},
+    secrets?: Set<string>,
+  ): ReturnType<typeof registryCredentials> =>
+    registryCredentials({
+      provider: 'azure',
+      cloud: { azure },
+      env: jobEnv(),
+      endpoints: { [az.acrHost]: az.acrUrl },
+      dockerConfig: false,
+      onSecret: (s) => secrets?.add(s),
+      ...extra,
+    });
 
   it('gets an Entra ID token with the job token as client assertion, exchanges it for an ACR refresh token, and pushes', async () => {
     const secrets = new Set<string>();
-    const credentials = credentialsFor({ clientId: az.clientId, tenantId: az.tenantId }, { env: { ...oidc.env, AZURE_AUTHORITY_HOST: az.authorityUrl } }, secrets);
-    const { result } = await pushToCloud({ registry: az.acrHost, endpoint: az.acrUrl, credentials, repository: 'fleet/apps', onSecret: (s) => secrets.add(s) });
+    const credentials = credentialsFor(
+      { clientId: az.clientId, tenantId: az.tenantId },
+      { env: { ...oidc.env, AZURE_AUTHORITY_HOST: az.authorityUrl } },
+      secrets,
+    );
+    const { result } = await pushToCloud({
+      registry: az.acrHost,
+      endpoint: az.acrUrl,
+      credentials,
+      repository: 'fleet/apps',
+      onSecret: (s) => secrets.add(s),
+    });
 
     assert.deepEqual(oidc.audiences, ['api://AzureADTokenExchange']);
     assert.equal(az.entra.length, 1);
@@ -61,8 +96,15 @@ describe('provider azure: ACR through an Entra ID federated credential', () => {
     }
     assert.ok(tokenRequests.some((r) => r.scope.split(' ').includes('repository:fleet/apps:pull,push')));
 
-    assert.equal(await digestInRegistry(registry.host, 'fleet/apps', 'latest', { username: registry.username, password: registry.password }), result.descriptor.digest);
-    for (const [what, value] of Object.entries({ 'OIDC token': entra.clientAssertion, 'Entra ID token': az.accessTokens.at(-1)!, 'ACR refresh token': az.refreshTokens.at(-1)! })) {
+    assert.equal(
+      await digestInRegistry(registry.host, 'fleet/apps', 'latest', { username: registry.username, password: registry.password }),
+      result.descriptor.digest,
+    );
+    for (const [what, value] of Object.entries({
+      'OIDC token': entra.clientAssertion,
+      'Entra ID token': az.accessTokens.at(-1)!,
+      'ACR refresh token': az.refreshTokens.at(-1)!,
+    })) {
       assert.ok(secrets.has(value), `${what} reaches onSecret`);
     }
     for (const token of az.registryTokens) assert.ok(secrets.has(token), 'registry access tokens reach onSecret');
@@ -102,7 +144,10 @@ describe('provider azure: ACR through an Entra ID federated credential', () => {
     });
     const wrongAudience = credentialsFor({ audience: 'api://SomethingElse' });
     await assert.rejects(wrongAudience(az.acrHost), (err: Error) => {
-      assert.match(err.message, /refused \(HTTP 400: invalid_client: AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:acme\/fleet:ref:refs\/heads\/main'\.\); add a federated credential to the app/);
+      assert.match(
+        err.message,
+        /refused \(HTTP 400: invalid_client: AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:acme\/fleet:ref:refs\/heads\/main'\.\); add a federated credential to the app/,
+      );
       assert.doesNotMatch(err.message, /\n|Trace ID/);
       return true;
     });
@@ -111,22 +156,39 @@ describe('provider azure: ACR through an Entra ID federated credential', () => {
   it('uses the sovereign cloud scope for azurecr.cn and says what ACR refused', async () => {
     const host = 'fleet.azurecr.cn';
     const credentials = credentialsFor({}, { endpoints: { [host]: az.acrUrl } });
-    await assert.rejects(credentials(host), /^CloudCredentialError: ACR token exchange at fleet\.azurecr\.cn refused \(HTTP 400: UNAUTHORIZED: service fleet\.azurecr\.cn is not d2citest\.azurecr\.io\)$/);
+    await assert.rejects(
+      credentials(host),
+      /^CloudCredentialError: ACR token exchange at fleet\.azurecr\.cn refused \(HTTP 400: UNAUTHORIZED: service fleet\.azurecr\.cn is not d2citest\.azurecr\.io\)$/,
+    );
     assert.equal(az.entra[0]?.scope, 'https://management.chinacloudapi.cn/.default');
-    assert.deepEqual(azureCloud('x.azurecr.us'), { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' });
-    assert.deepEqual(azureCloud('x.azurecr.io'), { authorityHost: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' });
+    assert.deepEqual(azureCloud('x.azurecr.us'), {
+      authorityHost: 'https://login.microsoftonline.us',
+      scope: 'https://management.usgovcloudapi.net/.default',
+    });
+    assert.deepEqual(azureCloud('x.azurecr.io'), {
+      authorityHost: 'https://login.microsoftonline.com',
+      scope: 'https://management.azure.com/.default',
+    });
   });
 
   it('says what is missing: the client and tenant IDs, or the OIDC token', async () => {
     const noIds = credentialsFor({}, { env: { ...oidc.env, AZURE_AUTHORITY_HOST: az.authorityUrl } });
-    await assert.rejects(noIds(az.acrHost), /provider azure needs the client ID and tenant ID .*\(AZURE_CLIENT_ID and AZURE_TENANT_ID\); missing client ID and tenant ID/);
-    const noToken = credentialsFor({}, { env: { AZURE_AUTHORITY_HOST: az.authorityUrl, AZURE_CLIENT_ID: az.clientId, AZURE_TENANT_ID: az.tenantId } });
+    await assert.rejects(
+      noIds(az.acrHost),
+      /provider azure needs the client ID and tenant ID .*\(AZURE_CLIENT_ID and AZURE_TENANT_ID\); missing client ID and tenant ID/,
+    );
+    const noToken = credentialsFor(
+      {},
+      { env: { AZURE_AUTHORITY_HOST: az.authorityUrl, AZURE_CLIENT_ID: az.clientId, AZURE_TENANT_ID: az.tenantId } },
+    );
     await assert.rejects(noToken(az.acrHost), /provider azure needs the job's OIDC token: .*`permissions: id-token: write`/);
     assert.equal(az.entra.length, 0);
   });
 
   it('recognises ACR hosts only', () => {
-    for (const host of ['fleet.azurecr.io', 'fleet.azurecr.cn', 'fleet.azurecr.de', 'fleet.azurecr.us', 'fleet.azurecr.io:443']) assert.equal(isAzureRegistry(host), true, host);
-    for (const host of ['azurecr.io', 'fleet.azurecr.io.evil.com', 'gcr.io', 'fleet.azurecr.com']) assert.equal(isAzureRegistry(host), false, host);
+    for (const host of ['fleet.azurecr.io', 'fleet.azurecr.cn', 'fleet.azurecr.de', 'fleet.azurecr.us', 'fleet.azurecr.io:443'])
+      assert.equal(isAzureRegistry(host), true, host);
+    for (const host of ['azurecr.io', 'fleet.azurecr.io.evil.com', 'gcr.io', 'fleet.azurecr.com'])
+      assert.equal(isAzureRegistry(host), false, host);
   });
 });

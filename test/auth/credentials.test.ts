@@ -3,8 +3,16 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  dockerConfigCredentials, githubTokenCredentials, registryCredentials, runCredentialHelper, withAuthHint, parseProvider, assertProviderServes,
-  OciError, isGitHubRegistry, CredentialHelperError,
+  dockerConfigCredentials,
+  githubTokenCredentials,
+  registryCredentials,
+  runCredentialHelper,
+  withAuthHint,
+  parseProvider,
+  assertProviderServes,
+  OciError,
+  isGitHubRegistry,
+  CredentialHelperError,
 } from '@d2ci/core';
 import { makeWorkspace } from '../harness/workspace.ts';
 
@@ -52,25 +60,52 @@ describe('docker config credentials', () => {
   it('asks credHelpers first, then credsStore, then auths, through real helper executables', async () => {
     const bin = join(makeWorkspace({}), 'bin');
     fakeHelper(bin, 'per-host', { 'ghcr.io': { Username: 'helper-user', Secret: 'helper-secret' } });
-    fakeHelper(bin, 'store', { 'store.example.com': { Username: '<token>', Secret: 'identity-from-store' }, 'https://index.docker.io/v1/': { Username: 'hubber', Secret: 'hubsecret' } });
-    const env = dockerEnv({ credHelpers: { 'ghcr.io': 'per-host' }, credsStore: 'store', auths: { 'ghcr.io': { auth: Buffer.from('ignored:x').toString('base64') }, 'fallback.example.com': { username: 'f', password: 'g' } } }, bin);
+    fakeHelper(bin, 'store', {
+      'store.example.com': { Username: '<token>', Secret: 'identity-from-store' },
+      'https://index.docker.io/v1/': { Username: 'hubber', Secret: 'hubsecret' },
+    });
+    const env = dockerEnv(
+      {
+        credHelpers: { 'ghcr.io': 'per-host' },
+        credsStore: 'store',
+        auths: {
+          'ghcr.io': { auth: Buffer.from('ignored:x').toString('base64') },
+          'fallback.example.com': { username: 'f', password: 'g' },
+        },
+      },
+      bin,
+    );
     const creds = dockerConfigCredentials({ env });
     assert.deepEqual(await creds.credentialFor('ghcr.io'), { username: 'helper-user', password: 'helper-secret' });
     assert.deepEqual(await creds.credentialFor('store.example.com'), { identityToken: 'identity-from-store' });
-    assert.deepEqual(await creds.credentialFor('docker.io'), { username: 'hubber', password: 'hubsecret' }, 'Docker Hub is asked for as https://index.docker.io/v1/');
-    assert.deepEqual(await creds.credentialFor('fallback.example.com'), { username: 'f', password: 'g' }, 'auths when the store has nothing');
+    assert.deepEqual(
+      await creds.credentialFor('docker.io'),
+      { username: 'hubber', password: 'hubsecret' },
+      'Docker Hub is asked for as https://index.docker.io/v1/',
+    );
+    assert.deepEqual(
+      await creds.credentialFor('fallback.example.com'),
+      { username: 'f', password: 'g' },
+      'auths when the store has nothing',
+    );
     assert.equal(await creds.credentialFor('nothing.example.com'), undefined);
   });
 
   it('fails clearly when a configured helper is missing or misbehaves', async () => {
-    await assert.rejects(runCredentialHelper('d2ci-does-not-exist', 'ghcr.io'), (err: Error) => err instanceof CredentialHelperError && /not on PATH/.test(err.message));
+    await assert.rejects(
+      runCredentialHelper('d2ci-does-not-exist', 'ghcr.io'),
+      (err: Error) => err instanceof CredentialHelperError && /not on PATH/.test(err.message),
+    );
     const bin = join(makeWorkspace({}), 'bin');
     mkdirSync(bin);
     writeFileSync(join(bin, 'docker-credential-broken'), '#!/bin/sh\necho "keychain locked" >&2\nexit 1\n');
     chmodSync(join(bin, 'docker-credential-broken'), 0o755);
     // It exits without reading stdin, so writing the server URL hits a closed pipe; that must not crash us.
     for (let i = 0; i < 20; i++) {
-      await assert.rejects(runCredentialHelper('broken', 'ghcr.io', { PATH: `${bin}:${process.env.PATH}` }), /docker-credential-broken failed for ghcr.io: keychain locked/);
+      await assert.rejects(
+        runCredentialHelper('broken', 'ghcr.io', { PATH: `${bin}:${process.env.PATH}` }),
+        /docker-credential-broken failed for ghcr.io: keychain locked/,
+      );
     }
     const invalid = dockerConfigCredentials({ env: { DOCKER_CONFIG: makeWorkspace({ 'config.json': '{not json' }) } });
     await assert.rejects(invalid.credentialFor('ghcr.io'), /not valid JSON/);
@@ -91,7 +126,9 @@ describe('credential resolution', () => {
   });
 
   it('prefers explicit credentials, then GITHUB_TOKEN, then docker config, else anonymous', async () => {
-    const env = dockerEnv({ auths: { 'ghcr.io': { username: 'docker', password: 'from-config' }, 'other.io': { username: 'o', password: 'p' } } });
+    const env = dockerEnv({
+      auths: { 'ghcr.io': { username: 'docker', password: 'from-config' }, 'other.io': { username: 'o', password: 'p' } },
+    });
     const explicit = registryCredentials({ username: 'me', password: 'explicit', githubToken: 'ghs', env });
     assert.deepEqual(await explicit('ghcr.io'), { username: 'me', password: 'explicit' });
     const token = registryCredentials({ githubToken: 'ghs', githubActor: 'octo', env });
@@ -121,9 +158,18 @@ describe('auth hints', () => {
   });
   it('names the inputs when credentials are missing, and the flags on the CLI', () => {
     const unauthorized = new OciError('UNAUTHORIZED', 'x: 401 UNAUTHORIZED', { status: 401 });
-    assert.match((withAuthHint(unauthorized, { registry: 'r.io', repository: 'a', hasCredentials: false, vocabulary: 'action' }) as Error).message, /no credentials for r\.io: set `registry-username` and `registry-password`/);
-    assert.match((withAuthHint(unauthorized, { registry: 'r.io', repository: 'a', hasCredentials: false, vocabulary: 'cli' }) as Error).message, /pass --creds user:password/);
-    assert.match((withAuthHint(unauthorized, { registry: 'r.io', repository: 'a', hasCredentials: true, vocabulary: 'cli' }) as Error).message, /rejected the credentials/);
+    assert.match(
+      (withAuthHint(unauthorized, { registry: 'r.io', repository: 'a', hasCredentials: false, vocabulary: 'action' }) as Error).message,
+      /no credentials for r\.io: set `registry-username` and `registry-password`/,
+    );
+    assert.match(
+      (withAuthHint(unauthorized, { registry: 'r.io', repository: 'a', hasCredentials: false, vocabulary: 'cli' }) as Error).message,
+      /pass --creds user:password/,
+    );
+    assert.match(
+      (withAuthHint(unauthorized, { registry: 'r.io', repository: 'a', hasCredentials: true, vocabulary: 'cli' }) as Error).message,
+      /rejected the credentials/,
+    );
   });
   it('leaves other errors alone', () => {
     const other = new OciError('MANIFEST_INVALID', 'bad', { status: 400 });

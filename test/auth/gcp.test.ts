@@ -1,7 +1,22 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudCredentialError, isGcpRegistry, registryCredentials, workloadIdentityProviderName, type RegistryAuthOptions } from '@d2ci/core';
-import { digestInRegistry, pushToCloud, startGcpStandIn, startGitHubOidc, startRegistryWithUsers, type GcpStandIn, type GitHubOidc, type UsersRegistry } from '../harness/cloud.ts';
+import {
+  CloudCredentialError,
+  isGcpRegistry,
+  registryCredentials,
+  workloadIdentityProviderName,
+  type RegistryAuthOptions,
+} from '@d2ci/core';
+import {
+  digestInRegistry,
+  pushToCloud,
+  startGcpStandIn,
+  startGitHubOidc,
+  startRegistryWithUsers,
+  type GcpStandIn,
+  type GitHubOidc,
+  type UsersRegistry,
+} from '../harness/cloud.ts';
 
 const serviceAccount = 'flux-push@acme-fleet.iam.gserviceaccount.com';
 
@@ -31,13 +46,30 @@ describe('provider gcp: Workload Identity Federation with GitHub OIDC', () => {
     gcp.iamLifetime = 3600;
   });
 
-  const credentialsFor = (gcpOptions: NonNullable<RegistryAuthOptions['cloud']>['gcp'], extra: Partial<RegistryAuthOptions> = {}, secrets?: Set<string>): ReturnType<typeof registryCredentials> =>
-    registryCredentials({ provider: 'gcp', cloud: { gcp: gcpOptions }, env: { ...oidc.env, ...gcp.env }, dockerConfig: false, onSecret: (s) => secrets?.add(s), ...extra });
+  const credentialsFor = (
+    gcpOptions: NonNullable<RegistryAuthOptions['cloud']>['gcp'],
+    extra: Partial<RegistryAuthOptions> = {},
+    secrets?: Set<string>,
+  ): ReturnType<typeof registryCredentials> =>
+    registryCredentials({
+      provider: 'gcp',
+      cloud: { gcp: gcpOptions },
+      env: { ...oidc.env, ...gcp.env },
+      dockerConfig: false,
+      onSecret: (s) => secrets?.add(s),
+      ...extra,
+    });
 
   it('exchanges the job token at Google STS and pushes with the federated token as oauth2accesstoken', async () => {
     const secrets = new Set<string>();
     const credentials = credentialsFor({ workloadIdentityProvider: gcp.provider }, {}, secrets);
-    const { result } = await pushToCloud({ registry: 'europe-west1-docker.pkg.dev', endpoint: federatedRegistry.url, credentials, repository: 'acme-fleet/flux/apps', onSecret: (s) => secrets.add(s) });
+    const { result } = await pushToCloud({
+      registry: 'europe-west1-docker.pkg.dev',
+      endpoint: federatedRegistry.url,
+      credentials,
+      repository: 'acme-fleet/flux/apps',
+      onSecret: (s) => secrets.add(s),
+    });
 
     assert.deepEqual(oidc.audiences, [`https://iam.googleapis.com/${gcp.provider}`], "google-github-actions/auth's default audience");
     assert.equal(gcp.sts.length, 1);
@@ -51,7 +83,13 @@ describe('provider gcp: Workload Identity Federation with GitHub OIDC', () => {
     assert.equal(sts.subjectToken, oidc.issued.at(-1));
     assert.equal(gcp.iam.length, 0, 'no impersonation without a service account');
 
-    assert.equal(await digestInRegistry(federatedRegistry.host, 'acme-fleet/flux/apps', 'latest', { username: 'oauth2accesstoken', password: gcp.federatedToken }), result.descriptor.digest);
+    assert.equal(
+      await digestInRegistry(federatedRegistry.host, 'acme-fleet/flux/apps', 'latest', {
+        username: 'oauth2accesstoken',
+        password: gcp.federatedToken,
+      }),
+      result.descriptor.digest,
+    );
     assert.ok(secrets.has(sts.subjectToken), 'the OIDC token reaches onSecret');
     assert.ok(secrets.has(gcp.federatedToken), 'the federated token reaches onSecret');
   });
@@ -59,15 +97,30 @@ describe('provider gcp: Workload Identity Federation with GitHub OIDC', () => {
   it('impersonates a service account with the federated token and pushes with its access token', async () => {
     const secrets = new Set<string>();
     const credentials = credentialsFor({ workloadIdentityProvider: `//iam.googleapis.com/${gcp.provider}`, serviceAccount }, {}, secrets);
-    const { result } = await pushToCloud({ registry: 'us.gcr.io', endpoint: impersonatedRegistry.url, credentials, repository: 'acme-fleet/apps' });
+    const { result } = await pushToCloud({
+      registry: 'us.gcr.io',
+      endpoint: impersonatedRegistry.url,
+      credentials,
+      repository: 'acme-fleet/apps',
+    });
 
-    assert.equal(gcp.sts[0]?.audience, `//iam.googleapis.com/${gcp.provider}`, 'a //iam.googleapis.com/ prefix on the provider is accepted');
+    assert.equal(
+      gcp.sts[0]?.audience,
+      `//iam.googleapis.com/${gcp.provider}`,
+      'a //iam.googleapis.com/ prefix on the provider is accepted',
+    );
     assert.equal(gcp.iam.length, 1);
     const iam = gcp.iam[0]!;
     assert.equal(iam.serviceAccount, serviceAccount);
     assert.equal(iam.authorization, `Bearer ${gcp.federatedToken}`);
     assert.deepEqual(iam.body, { scope: ['https://www.googleapis.com/auth/cloud-platform'], lifetime: '3600s' });
-    assert.equal(await digestInRegistry(impersonatedRegistry.host, 'acme-fleet/apps', 'latest', { username: 'oauth2accesstoken', password: gcp.accessToken }), result.descriptor.digest);
+    assert.equal(
+      await digestInRegistry(impersonatedRegistry.host, 'acme-fleet/apps', 'latest', {
+        username: 'oauth2accesstoken',
+        password: gcp.accessToken,
+      }),
+      result.descriptor.digest,
+    );
     for (const token of [gcp.federatedToken, gcp.accessToken, oidc.issued.at(-1) ?? '']) assert.ok(secrets.has(token));
   });
 
@@ -76,7 +129,15 @@ describe('provider gcp: Workload Identity Federation with GitHub OIDC', () => {
     try {
       const credentials = registryCredentials({
         provider: 'gcp',
-        cloud: { gcp: { workloadIdentityProvider: gcp.provider, audience: 'https://github.com/acme', stsUrl: gcp.env.D2CI_GCP_STS_URL, iamCredentialsUrl: gcp.url, serviceAccount } },
+        cloud: {
+          gcp: {
+            workloadIdentityProvider: gcp.provider,
+            audience: 'https://github.com/acme',
+            stsUrl: gcp.env.D2CI_GCP_STS_URL,
+            iamCredentialsUrl: gcp.url,
+            serviceAccount,
+          },
+        },
         env: { ...oidc.env },
         dockerConfig: false,
       });
@@ -105,7 +166,7 @@ describe('provider gcp: Workload Identity Federation with GitHub OIDC', () => {
     assert.equal(oidc.audiences.length, 3);
   });
 
-  it("says in one line what Google STS or IAM refused, and what to fix", async () => {
+  it('says in one line what Google STS or IAM refused, and what to fix', async () => {
     const wrongAudience = credentialsFor({ workloadIdentityProvider: gcp.provider, audience: 'https://example.com' });
     await assert.rejects(wrongAudience('gcr.io'), (err: Error) => {
       assert.ok(err instanceof CloudCredentialError);
@@ -115,11 +176,22 @@ describe('provider gcp: Workload Identity Federation with GitHub OIDC', () => {
       );
       return true;
     });
-    const unknownProvider = credentialsFor({ workloadIdentityProvider: 'projects/1/locations/global/workloadIdentityPools/nope/providers/nope' });
-    await assert.rejects(unknownProvider('gcr.io'), /^CloudCredentialError: Google STS token exchange for projects\/1\/.* refused \(HTTP 400: invalid_target: The target service/);
-    const notAllowed = credentialsFor({ workloadIdentityProvider: gcp.provider, serviceAccount: 'other@acme-fleet.iam.gserviceaccount.com' });
+    const unknownProvider = credentialsFor({
+      workloadIdentityProvider: 'projects/1/locations/global/workloadIdentityPools/nope/providers/nope',
+    });
+    await assert.rejects(
+      unknownProvider('gcr.io'),
+      /^CloudCredentialError: Google STS token exchange for projects\/1\/.* refused \(HTTP 400: invalid_target: The target service/,
+    );
+    const notAllowed = credentialsFor({
+      workloadIdentityProvider: gcp.provider,
+      serviceAccount: 'other@acme-fleet.iam.gserviceaccount.com',
+    });
     await assert.rejects(notAllowed('gcr.io'), (err: Error) => {
-      assert.match(err.message, /^Google IAM Credentials generateAccessToken for other@acme-fleet\.iam\.gserviceaccount\.com refused \(HTTP 403: PERMISSION_DENIED: Permission 'iam\.serviceAccounts\.getAccessToken' denied/);
+      assert.match(
+        err.message,
+        /^Google IAM Credentials generateAccessToken for other@acme-fleet\.iam\.gserviceaccount\.com refused \(HTTP 403: PERMISSION_DENIED: Permission 'iam\.serviceAccounts\.getAccessToken' denied/,
+      );
       assert.match(err.message, /grant the workload identity principal roles\/iam\.workloadIdentityUser/);
       assert.doesNotMatch(err.message, /\n/);
       return true;
@@ -127,16 +199,38 @@ describe('provider gcp: Workload Identity Federation with GitHub OIDC', () => {
   });
 
   it('says what is missing: the provider name, or the OIDC token', async () => {
-    await assert.rejects(credentialsFor({})('gcr.io'), /provider gcp needs the workload identity provider \(projects\/<number>\/locations\/global\/workloadIdentityPools\/<pool>\/providers\/<provider>\)/);
-    await assert.rejects(credentialsFor({ workloadIdentityProvider: 'my-pool/my-provider' })('gcr.io'), /"my-pool\/my-provider" is not a workload identity provider name/);
-    const noToken = registryCredentials({ provider: 'gcp', cloud: { gcp: { workloadIdentityProvider: gcp.provider } }, env: { ...gcp.env }, dockerConfig: false });
+    await assert.rejects(
+      credentialsFor({})('gcr.io'),
+      /provider gcp needs the workload identity provider \(projects\/<number>\/locations\/global\/workloadIdentityPools\/<pool>\/providers\/<provider>\)/,
+    );
+    await assert.rejects(
+      credentialsFor({ workloadIdentityProvider: 'my-pool/my-provider' })('gcr.io'),
+      /"my-pool\/my-provider" is not a workload identity provider name/,
+    );
+    const noToken = registryCredentials({
+      provider: 'gcp',
+      cloud: { gcp: { workloadIdentityProvider: gcp.provider } },
+      env: { ...gcp.env },
+      dockerConfig: false,
+    });
     await assert.rejects(noToken('gcr.io'), /provider gcp needs the job's OIDC token: .*`permissions: id-token: write`/);
     assert.equal(gcp.sts.length, 0);
   });
 
   it('recognises Artifact Registry and Container Registry hosts only', () => {
-    for (const host of ['gcr.io', 'eu.gcr.io', 'us.gcr.io', 'europe-west1-docker.pkg.dev', 'us-docker.pkg.dev', 'gcr.io:443']) assert.equal(isGcpRegistry(host), true, host);
-    for (const host of ['ghcr.io', 'europe-west1-npm.pkg.dev', 'gcr.io.evil.com', 'notgcr.io', '123456789012.dkr.ecr.eu-west-1.amazonaws.com']) assert.equal(isGcpRegistry(host), false, host);
-    assert.equal(workloadIdentityProviderName('https://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/q'), 'projects/1/locations/global/workloadIdentityPools/p/providers/q');
+    for (const host of ['gcr.io', 'eu.gcr.io', 'us.gcr.io', 'europe-west1-docker.pkg.dev', 'us-docker.pkg.dev', 'gcr.io:443'])
+      assert.equal(isGcpRegistry(host), true, host);
+    for (const host of [
+      'ghcr.io',
+      'europe-west1-npm.pkg.dev',
+      'gcr.io.evil.com',
+      'notgcr.io',
+      '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+    ])
+      assert.equal(isGcpRegistry(host), false, host);
+    assert.equal(
+      workloadIdentityProviderName('https://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/q'),
+      'projects/1/locations/global/workloadIdentityPools/p/providers/q',
+    );
   });
 });

@@ -2,7 +2,16 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { assertProviderServes, gcpProvider, OciError, registerCloudProvider, registryCredentials, ProviderError, withAuthHint, type CloudContext } from '@d2ci/core';
+import {
+  assertProviderServes,
+  gcpProvider,
+  OciError,
+  registerCloudProvider,
+  registryCredentials,
+  ProviderError,
+  withAuthHint,
+  type CloudContext,
+} from '@d2ci/core';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -41,8 +50,18 @@ describe('cloud providers', () => {
     // No OIDC variables: asking the provider would fail.
     const credentials = registryCredentials({ provider: 'gcp', username: 'me', password: 'explicit', env: {}, dockerConfig: false });
     assert.deepEqual(await credentials('gcr.io'), { username: 'me', password: 'explicit' });
-    const fallsThrough = registryCredentials({ provider: 'azure', env: {}, dockerConfig: false, githubToken: 'ghs_x', githubActor: 'octo' });
-    assert.deepEqual(await fallsThrough('ghcr.io'), { username: 'octo', password: 'ghs_x' }, 'the cloud provider has nothing for other registries');
+    const fallsThrough = registryCredentials({
+      provider: 'azure',
+      env: {},
+      dockerConfig: false,
+      githubToken: 'ghs_x',
+      githubActor: 'octo',
+    });
+    assert.deepEqual(
+      await fallsThrough('ghcr.io'),
+      { username: 'octo', password: 'ghs_x' },
+      'the cloud provider has nothing for other registries',
+    );
     assert.equal(await fallsThrough('registry.example.com'), undefined);
   });
 
@@ -51,7 +70,12 @@ describe('cloud providers', () => {
     const reported: string[] = [];
     registerCloudProvider('gcp', (context) => {
       seen = context;
-      return { name: 'gcp', hosts: 'test hosts', serves: (r) => r === 'gcr.io', credentialFor: async (r) => (r === 'gcr.io' ? { username: 'u', password: 'p' } : undefined) };
+      return {
+        name: 'gcp',
+        hosts: 'test hosts',
+        serves: (r) => r === 'gcr.io',
+        credentialFor: async (r) => (r === 'gcr.io' ? { username: 'u', password: 'p' } : undefined),
+      };
     });
     try {
       const credentials = registryCredentials({
@@ -97,11 +121,29 @@ describe('cloud providers', () => {
   });
 
   it('tells what a cloud identity needs when the registry refuses it', () => {
-    const denied = new OciError('DENIED', 'push manifest 123456789012.dkr.ecr.eu-west-1.amazonaws.com/fleet/apps:latest: 403 DENIED: not authorized', { status: 403 });
-    const context = { registry: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', repository: 'fleet/apps', hasCredentials: true, vocabulary: 'action' as const };
-    assert.match((withAuthHint(denied, { ...context, provider: 'aws' }) as Error).message, /; the AWS identity needs ecr:BatchCheckLayerAvailability, .*ecr:PutImage and ecr:BatchGetImage on the repository fleet\/apps, which must exist$/);
-    assert.match((withAuthHint(denied, { ...context, registry: 'europe-west1-docker.pkg.dev', provider: 'gcp' }) as Error).message, /roles\/artifactregistry\.writer on fleet\/apps/);
-    assert.match((withAuthHint(denied, { ...context, registry: 'fleet.azurecr.io', provider: 'azure' }) as Error).message, /the Azure identity needs the AcrPush role on fleet\.azurecr\.io$/);
+    const denied = new OciError(
+      'DENIED',
+      'push manifest 123456789012.dkr.ecr.eu-west-1.amazonaws.com/fleet/apps:latest: 403 DENIED: not authorized',
+      { status: 403 },
+    );
+    const context = {
+      registry: '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+      repository: 'fleet/apps',
+      hasCredentials: true,
+      vocabulary: 'action' as const,
+    };
+    assert.match(
+      (withAuthHint(denied, { ...context, provider: 'aws' }) as Error).message,
+      /; the AWS identity needs ecr:BatchCheckLayerAvailability, .*ecr:PutImage and ecr:BatchGetImage on the repository fleet\/apps, which must exist$/,
+    );
+    assert.match(
+      (withAuthHint(denied, { ...context, registry: 'europe-west1-docker.pkg.dev', provider: 'gcp' }) as Error).message,
+      /roles\/artifactregistry\.writer on fleet\/apps/,
+    );
+    assert.match(
+      (withAuthHint(denied, { ...context, registry: 'fleet.azurecr.io', provider: 'azure' }) as Error).message,
+      /the Azure identity needs the AcrPush role on fleet\.azurecr\.io$/,
+    );
     assert.match((withAuthHint(denied, context) as Error).message, /the credentials lack permission/, 'unchanged without a cloud provider');
   });
 });

@@ -22,7 +22,15 @@ function tree(names: string[]): string {
   return makeWorkspace(files);
 }
 
-interface Reported { name: string; repository: string; pushed: boolean; digest?: string; tags?: string[]; signatureRef?: string; error?: string }
+interface Reported {
+  name: string;
+  repository: string;
+  pushed: boolean;
+  digest?: string;
+  tags?: string[];
+  signatureRef?: string;
+  error?: string;
+}
 
 describe('d2ci push --components', () => {
   let registry: LocalRegistry;
@@ -36,14 +44,20 @@ describe('d2ci push --components', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     writeFileSync(join(ws, 'cosign.key'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
     const base = `oci://${registry.host}/acme/components`;
-    const first = await d2ci(['push', base, '--components', 'components/*', '--key', 'cosign.key', '--diff-tag', 'latest', '-o', 'json', ...metadata], ws);
+    const first = await d2ci(
+      ['push', base, '--components', 'components/*', '--key', 'cosign.key', '--diff-tag', 'latest', '-o', 'json', ...metadata],
+      ws,
+    );
     assert.equal(first.code, 0, first.stderr);
     const report = JSON.parse(first.stdout) as Reported[];
-    assert.deepEqual(report.map((r) => [r.name, r.repository, r.pushed, r.tags]), [
-      ['api', `${registry.host}/acme/components/api`, true, ['latest']],
-      ['frontend', `${registry.host}/acme/components/frontend`, true, ['latest']],
-      ['worker', `${registry.host}/acme/components/worker`, true, ['latest']],
-    ]);
+    assert.deepEqual(
+      report.map((r) => [r.name, r.repository, r.pushed, r.tags]),
+      [
+        ['api', `${registry.host}/acme/components/api`, true, ['latest']],
+        ['frontend', `${registry.host}/acme/components/frontend`, true, ['latest']],
+        ['worker', `${registry.host}/acme/components/worker`, true, ['latest']],
+      ],
+    );
     const client = new RegistryClient();
     for (const r of report) {
       const repo = client.repository({ registry: registry.host, repository: `acme/components/${r.name}` });
@@ -55,7 +69,10 @@ describe('d2ci push --components', () => {
 
     const again = await d2ci(['push', base, '--components', 'components/*', '--diff-tag', 'latest', '-o', 'json', ...metadata], ws);
     assert.equal(again.code, 0, again.stderr);
-    assert.deepEqual((JSON.parse(again.stdout) as Reported[]).map((r) => [r.pushed, r.digest]), report.map((r) => [false, r.digest]));
+    assert.deepEqual(
+      (JSON.parse(again.stdout) as Reported[]).map((r) => [r.pushed, r.digest]),
+      report.map((r) => [false, r.digest]),
+    );
     assert.match(again.stderr, /3 components: 0 pushed, 3 unchanged, 0 failed/);
   });
 
@@ -66,7 +83,10 @@ describe('d2ci push --components', () => {
     assert.equal(pushed.code, 0, pushed.stderr);
     const tagged = await d2ci(['push', base, '--components', 'components/*', '--tag', 'main-01234567', '-o', 'json', ...metadata], ws);
     assert.equal(tagged.code, 0, tagged.stderr);
-    assert.deepEqual((JSON.parse(tagged.stdout) as Reported[]).map((r) => r.tags), [['main-01234567'], ['main-01234567'], ['main-01234567']]);
+    assert.deepEqual(
+      (JSON.parse(tagged.stdout) as Reported[]).map((r) => r.tags),
+      [['main-01234567'], ['main-01234567'], ['main-01234567']],
+    );
 
     const unchanged = await d2ci(['push', base, '--components', 'components/*', '--plan', '-o', 'json'], ws);
     assert.equal(unchanged.code, 0, unchanged.stderr);
@@ -99,13 +119,21 @@ describe('d2ci push --components', () => {
     const result = await d2ci(['push', base, '--components', 'components/*', '--resolve-symlinks', '-o', 'json', ...metadata], ws);
     assert.equal(result.code, 1, result.stderr);
     const report = JSON.parse(result.stdout) as Reported[];
-    assert.deepEqual(report.map((r) => [r.name, r.pushed]), [['api', true], ['escape', false], ['worker', true]]);
+    assert.deepEqual(
+      report.map((r) => [r.name, r.pushed]),
+      [
+        ['api', true],
+        ['escape', false],
+        ['worker', true],
+      ],
+    );
     assert.match(report[1]?.error ?? '', /symlink/);
     assert.match(result.stderr, /✗ escape: .*symlink/);
     assert.match(result.stderr, /3 components: 2 pushed, 0 unchanged, 1 failed \(the others are complete\)/);
     const client = new RegistryClient();
     await assert.rejects(client.repository({ registry: registry.host, repository: 'acme/partial/escape' }).resolve('latest'));
-    for (const name of ['api', 'worker']) await client.repository({ registry: registry.host, repository: `acme/partial/${name}` }).resolve('latest');
+    for (const name of ['api', 'worker'])
+      await client.repository({ registry: registry.host, repository: `acme/partial/${name}` }).resolve('latest');
   });
 
   it('explains bad component flags in one line', async () => {
@@ -113,7 +141,10 @@ describe('d2ci push --components', () => {
     const base = `oci://${registry.host}/acme/bad`;
     const cases: [string[], RegExp][] = [
       [['--components', 'nothing/*'], /^✗ --components: "nothing\/\*" matches no directory\n$/],
-      [['--components', 'components/*'], /^✗ --components: component directories must be lowercase repository names .*: components\/Bad_Name\n$/],
+      [
+        ['--components', 'components/*'],
+        /^✗ --components: component directories must be lowercase repository names .*: components\/Bad_Name\n$/,
+      ],
       [['--plan'], /^✗ --plan needs --components/],
       [['--components', 'components/*', '--concurrency', '0'], /^✗ --concurrency "0" must be a whole number from 1 to 64\n$/],
     ];

@@ -22,9 +22,29 @@ describe('d2ci sign and verify', () => {
 
   it('pushes with --key on an OCI layout and verifies with the public key, as the demo does', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-    writeFileSync(join(ws, 'cosign.key'), privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'demo-password' }));
+    writeFileSync(
+      join(ws, 'cosign.key'),
+      privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'demo-password' }),
+    );
     writeFileSync(join(ws, 'cosign.pub'), publicKey.export({ type: 'spki', format: 'pem' }));
-    const pushed = await d2ci(['push', 'oci-layout:layout:latest', '--path', 'components/frontend', '--source', 's', '--revision', 'main@sha1:1', '--key', 'cosign.key', '-o', 'json'], ws, { COSIGN_PASSWORD: 'demo-password' });
+    const pushed = await d2ci(
+      [
+        'push',
+        'oci-layout:layout:latest',
+        '--path',
+        'components/frontend',
+        '--source',
+        's',
+        '--revision',
+        'main@sha1:1',
+        '--key',
+        'cosign.key',
+        '-o',
+        'json',
+      ],
+      ws,
+      { COSIGN_PASSWORD: 'demo-password' },
+    );
     assert.equal(pushed.code, 0, pushed.stderr);
     const out = JSON.parse(pushed.stdout) as { digest: string; signatureRef: string };
     assert.equal(out.signatureRef, `oci-layout:layout:${out.digest.replace(':', '-')}.sig`);
@@ -36,43 +56,136 @@ describe('d2ci sign and verify', () => {
     assert.equal(result.format, 'legacy');
     assert.match(result.identity, /^key:[0-9a-f]{64}$/);
     assert.equal(result.revision, 'main@sha1:1');
-    const wrongPassword = await d2ci(['push', 'oci-layout:layout:latest', '--path', 'components/frontend', '--source', 's', '--revision', 'r', '--key', 'cosign.key'], ws, { COSIGN_PASSWORD: 'nope' });
+    const wrongPassword = await d2ci(
+      ['push', 'oci-layout:layout:latest', '--path', 'components/frontend', '--source', 's', '--revision', 'r', '--key', 'cosign.key'],
+      ws,
+      { COSIGN_PASSWORD: 'nope' },
+    );
     assert.equal(wrongPassword.code, 1);
     assert.match(wrongPassword.stderr, /^✗ --key: wrong password for the private key \(set COSIGN_PASSWORD\)$/m);
   });
 
   it('signs keylessly with an identity token and verifies with the identity and trusted root', async () => {
     const url = `oci://${registry.host}/acme/cli-signed`;
-    const pushed = await d2ci(['push', `${url}:latest`, '--path', 'components/frontend', '--source', 's', '--revision', 'refs/heads/main@sha1:2'], ws);
+    const pushed = await d2ci(
+      ['push', `${url}:latest`, '--path', 'components/frontend', '--source', 's', '--revision', 'refs/heads/main@sha1:2'],
+      ws,
+    );
     assert.equal(pushed.code, 0, pushed.stderr);
     const token = unsignedJwt({ ...sigstore.claims, aud: 'sigstore' });
-    const signed = await d2ci(['sign', `${url}:latest`, '--identity-token', token, '--fulcio-url', sigstore.url, '--rekor-url', sigstore.url, '--signature-format', 'both', '-o', 'json'], ws);
+    const signed = await d2ci(
+      [
+        'sign',
+        `${url}:latest`,
+        '--identity-token',
+        token,
+        '--fulcio-url',
+        sigstore.url,
+        '--rekor-url',
+        sigstore.url,
+        '--signature-format',
+        'both',
+        '-o',
+        'json',
+      ],
+      ws,
+    );
     assert.equal(signed.code, 0, signed.stderr);
     const sig = JSON.parse(signed.stdout) as { digest: string; rekorLogIndex: string; identity: string };
     assert.equal(sig.identity, identity);
     assert.match(sig.rekorLogIndex, /^[0-9]+$/);
-    const verified = await d2ci(['verify', `${url}:latest`, '--certificate-identity', identity, '--trusted-root', sigstore.trustedRootFile, '-a', 'org.opencontainers.image.revision=^refs/heads/main@'], ws);
+    const verified = await d2ci(
+      [
+        'verify',
+        `${url}:latest`,
+        '--certificate-identity',
+        identity,
+        '--trusted-root',
+        sigstore.trustedRootFile,
+        '-a',
+        'org.opencontainers.image.revision=^refs/heads/main@',
+      ],
+      ws,
+    );
     assert.equal(verified.code, 0, verified.stderr);
-    assert.match(verified.stderr, new RegExp(`^✔ verified ${registry.host.replace(/\./g, '\\.')}/acme/cli-signed@${sig.digest} \\(bundle\\): signed by ${identity.replace(/[./]/g, '\\$&')}, issuer https://token\\.actions\\.githubusercontent\\.com, in a run of acme/fleet$`, 'm'));
+    assert.match(
+      verified.stderr,
+      new RegExp(
+        `^✔ verified ${registry.host.replace(/\./g, '\\.')}/acme/cli-signed@${sig.digest} \\(bundle\\): signed by ${identity.replace(/[./]/g, '\\$&')}, issuer https://token\\.actions\\.githubusercontent\\.com, in a run of acme/fleet$`,
+        'm',
+      ),
+    );
     // The repository whose run signed, read from the certificate, in both formats.
     for (const format of ['bundle', 'legacy']) {
-      const pinned = await d2ci(['verify', `${url}:latest`, '--certificate-identity', identity, '--certificate-github-workflow-repository', 'acme/fleet', '--signature-format', format, '--trusted-root', sigstore.trustedRootFile, '-o', 'json'], ws);
+      const pinned = await d2ci(
+        [
+          'verify',
+          `${url}:latest`,
+          '--certificate-identity',
+          identity,
+          '--certificate-github-workflow-repository',
+          'acme/fleet',
+          '--signature-format',
+          format,
+          '--trusted-root',
+          sigstore.trustedRootFile,
+          '-o',
+          'json',
+        ],
+        ws,
+      );
       assert.equal(pinned.code, 0, pinned.stderr);
       assert.equal((JSON.parse(pinned.stdout) as { signerRepository: string }).signerRepository, 'acme/fleet');
-      const other = await d2ci(['verify', `${url}:latest`, '--certificate-identity', identity, '--certificate-github-workflow-repository', 'acme/other', '--signature-format', format, '--trusted-root', sigstore.trustedRootFile], ws);
+      const other = await d2ci(
+        [
+          'verify',
+          `${url}:latest`,
+          '--certificate-identity',
+          identity,
+          '--certificate-github-workflow-repository',
+          'acme/other',
+          '--signature-format',
+          format,
+          '--trusted-root',
+          sigstore.trustedRootFile,
+        ],
+        ws,
+      );
       assert.equal(other.code, 1);
-      assert.match(other.stderr, new RegExp(`is not verified: ${format} signature: signed by .* in a run of acme/fleet, expected a run of acme/other$`, 'm'));
+      assert.match(
+        other.stderr,
+        new RegExp(`is not verified: ${format} signature: signed by .* in a run of acme/fleet, expected a run of acme/other$`, 'm'),
+      );
     }
-    const wrong = await d2ci(['verify', `${url}:latest`, '--certificate-identity-regexp', '^https://github\\.com/other/', '--trusted-root', sigstore.trustedRootFile], ws);
+    const wrong = await d2ci(
+      [
+        'verify',
+        `${url}:latest`,
+        '--certificate-identity-regexp',
+        '^https://github\\.com/other/',
+        '--trusted-root',
+        sigstore.trustedRootFile,
+      ],
+      ws,
+    );
     assert.equal(wrong.code, 1);
-    assert.match(wrong.stderr, /^✗ .* is not verified: bundle signature: signed by https:\/\/github\.com\/acme\/fleet\/.*, expected identity matching \^https:\/\/github\\\.com\/other\//m);
+    assert.match(
+      wrong.stderr,
+      /^✗ .* is not verified: bundle signature: signed by https:\/\/github\.com\/acme\/fleet\/.*, expected identity matching \^https:\/\/github\\\.com\/other\//m,
+    );
   });
 
   it('explains what is missing', async () => {
     const noToken = await d2ci(['sign', `oci://${registry.host}/acme/cli-signed:latest`], ws, { SIGSTORE_ID_TOKEN: '' });
     assert.equal(noToken.code, 1);
-    assert.match(noToken.stderr, /^✗ keyless signing needs an OIDC token: pass --identity-token, set SIGSTORE_ID_TOKEN, or run in a GitHub job with `permissions: id-token: write`; or sign with --key$/m);
-    const noPolicy = await d2ci(['verify', `oci://${registry.host}/acme/cli-signed:latest`, '--trusted-root', sigstore.trustedRootFile], ws);
+    assert.match(
+      noToken.stderr,
+      /^✗ keyless signing needs an OIDC token: pass --identity-token, set SIGSTORE_ID_TOKEN, or run in a GitHub job with `permissions: id-token: write`; or sign with --key$/m,
+    );
+    const noPolicy = await d2ci(
+      ['verify', `oci://${registry.host}/acme/cli-signed:latest`, '--trusted-root', sigstore.trustedRootFile],
+      ws,
+    );
     assert.equal(noPolicy.code, 1);
     assert.match(noPolicy.stderr, /^✗ --certificate-identity or certificate-identity-regexp is required for keyless verification/m);
     const badFormat = await d2ci(['sign', 'oci-layout:layout:latest', '--key', 'cosign.key', '--signature-format', 'x'], ws);

@@ -81,7 +81,12 @@ export function runnerEnv(action: string, inputs: Record<string, string>, env: R
  * `INPUT_*` for every input (action.yml defaults filled in, `${{ github.token }}` from GITHUB_TOKEN), and the
  * GITHUB_OUTPUT, GITHUB_STATE and GITHUB_STEP_SUMMARY files.
  */
-export async function runAction(action: string, inputs: Record<string, string>, env: Record<string, string | undefined> = {}, phase: { post: Record<string, string> } | undefined = undefined): Promise<ActionRun> {
+export async function runAction(
+  action: string,
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined> = {},
+  phase: { post: Record<string, string> } | undefined = undefined,
+): Promise<ActionRun> {
   const dir = action === '.' ? repoRoot : join(repoRoot, 'actions', action);
   const spec = parse(readFileSync(join(dir, 'action.yml'), 'utf8')) as ActionYaml;
   if (spec.runs.using !== 'node24') throw new Error(`${action}: runs.using is ${spec.runs.using}, expected node24`);

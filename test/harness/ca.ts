@@ -86,7 +86,11 @@ export class TestCa {
   key(name: string, spec: KeySpec): string {
     const file = join(this.dir, `${name}.key`);
     const [type, size] = spec.split('-') as [string, string];
-    this.#openssl(type === 'EC' ? ['genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:P-${size}`, '-out', file] : ['genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${size}`, '-out', file]);
+    this.#openssl(
+      type === 'EC'
+        ? ['genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:P-${size}`, '-out', file]
+        : ['genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${size}`, '-out', file],
+    );
     return file;
   }
 
@@ -104,8 +108,22 @@ export class TestCa {
     const { start, end } = dates ?? (extensions.includes('leaf') ? leafDates : { start: '20190101000000Z', end: '20391231000000Z' });
     const validity = ['-startdate', start, '-enddate', end];
     const signer = issuer ? ['-cert', issuer.certFile, '-keyfile', issuer.keyFile] : ['-selfsign', '-keyfile', keyFile];
-    this.#openssl(['ca', '-config', 'openssl.cnf', '-batch', '-notext', '-preserveDN', ...signer, '-in', csr, '-out', certFile, '-extensions', extensions, ...validity]);
+    this.#openssl([
+      'ca',
+      '-config',
+      'openssl.cnf',
+      '-batch',
+      '-notext',
+      '-preserveDN',
+      ...signer,
+      '-in',
+      csr,
+      '-out',
+      certFile,
+      '-extensions',
+      extensions,
+      ...validity,
+    ]);
     return { name, keyFile, certFile, keyPem: readFileSync(keyFile, 'utf8'), certPem: readFileSync(certFile, 'utf8') };
   }
 }
-

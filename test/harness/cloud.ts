@@ -2,7 +2,14 @@
 // 127.0.0.1: the GitHub Actions OIDC token service, AWS STS (query API, XML) and ECR / ECR Public (JSON 1.1 with
 // SigV4 checked against the keys STS issued), Google STS and IAM Credentials, Microsoft Entra ID's token endpoint,
 // and an ACR front (`/oauth2/exchange`, `/oauth2/token`) that proxies `/v2/` to a local docker-registry.
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,7 +128,12 @@ export interface UsersRegistry {
 export async function startRegistryWithUsers(users: Record<string, string>): Promise<UsersRegistry> {
   const binary = requireBinary('docker-registry', 'apt-get install -y docker-registry');
   const dir = mkdtempSync(join(tmpdir(), 'd2ci-cloud-registry-'));
-  writeFileSync(join(dir, 'htpasswd'), Object.entries(users).map(([user, password]) => `${user}:${bcrypt.hashSync(password, 5)}\n`).join(''));
+  writeFileSync(
+    join(dir, 'htpasswd'),
+    Object.entries(users)
+      .map(([user, password]) => `${user}:${bcrypt.hashSync(password, 5)}\n`)
+      .join(''),
+  );
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     writeFileSync(
@@ -247,9 +259,16 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string {
 }
 
 /** Checks an AWS Signature Version 4 Authorization header (docs.aws.amazon.com "Create a signed AWS API request"). */
-export function checkSigV4(req: IncomingMessage, body: Buffer, secretFor: (keyId: string) => string | undefined): { keyId: string; date: string; region: string; service: string; valid: boolean } {
+export function checkSigV4(
+  req: IncomingMessage,
+  body: Buffer,
+  secretFor: (keyId: string) => string | undefined,
+): { keyId: string; date: string; region: string; service: string; valid: boolean } {
   const authorization = headerValue(req.headers, 'authorization');
-  const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(authorization);
+  const match =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(
+      authorization,
+    );
   if (!match) return { keyId: '', date: '', region: '', service: '', valid: false };
   const [, keyId = '', date = '', region = '', service = '', signedHeaders = '', signature = ''] = match;
   const secretKey = secretFor(keyId);
@@ -265,7 +284,12 @@ export function checkSigV4(req: IncomingMessage, body: Buffer, secretFor: (keyId
     .join('');
   const payloadHash = headerValue(req.headers, 'x-amz-content-sha256') || sha256hex(body);
   const canonicalRequest = [req.method, path, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].join('\n');
-  const stringToSign = ['AWS4-HMAC-SHA256', headerValue(req.headers, 'x-amz-date'), `${date}/${region}/${service}/aws4_request`, sha256hex(canonicalRequest)].join('\n');
+  const stringToSign = [
+    'AWS4-HMAC-SHA256',
+    headerValue(req.headers, 'x-amz-date'),
+    `${date}/${region}/${service}/aws4_request`,
+    sha256hex(canonicalRequest),
+  ].join('\n');
   if (!secretKey) return { keyId, date, region, service, valid: false };
   const signingKey = hmac(hmac(hmac(hmac(`AWS4${secretKey}`, date), region), service), 'aws4_request');
   const expected = hmac(signingKey, stringToSign);
@@ -316,7 +340,8 @@ export async function startAwsStandIn(oidc: GitHubOidc, options: { roles?: strin
         stsError(res, status, code, message);
       };
       if (record.action !== 'AssumeRoleWithWebIdentity') return fail(400, 'InvalidAction', `Could not find operation ${record.action}`);
-      if (record.tokenAudience === undefined) return fail(400, 'InvalidIdentityToken', 'Couldn\'t retrieve verification key from your identity provider');
+      if (record.tokenAudience === undefined)
+        return fail(400, 'InvalidIdentityToken', "Couldn't retrieve verification key from your identity provider");
       if (record.tokenAudience !== 'sts.amazonaws.com') return fail(400, 'InvalidIdentityToken', 'Incorrect token audience');
       if (!state.roles.has(record.roleArn)) return fail(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
       const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
@@ -349,26 +374,47 @@ export async function startAwsStandIn(oidc: GitHubOidc, options: { roles?: strin
       const keyOf = (id: string): AwsKey | undefined => state.issuedKeys.get(id) ?? state.staticKeys.get(id);
       const sig = checkSigV4(req, body, (id) => keyOf(id)?.secretAccessKey);
       const securityToken = req.headers['x-amz-security-token'] as string | undefined;
-      const record: EcrRequest = { api, target, path, authorization: headerValue(req.headers, 'authorization'), ...sig, signatureValid: sig.valid, securityToken, status: 0 };
+      const record: EcrRequest = {
+        api,
+        target,
+        path,
+        authorization: headerValue(req.headers, 'authorization'),
+        ...sig,
+        signatureValid: sig.valid,
+        securityToken,
+        status: 0,
+      };
       state.ecr.push(record);
       const reply = (status: number, payload: object): void => {
         record.status = status;
         send(res, status, payload, 'application/x-amz-json-1.1');
       };
-      const expectedTarget = api === 'ecr' ? 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken' : 'SpencerFrontendService.GetAuthorizationToken';
+      const expectedTarget =
+        api === 'ecr' ? 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken' : 'SpencerFrontendService.GetAuthorizationToken';
       if (target !== expectedTarget) return reply(400, { __type: 'UnknownOperationException', message: `unexpected target ${target}` });
       const key = keyOf(sig.keyId);
-      if (!key || (key.sessionToken ?? undefined) !== securityToken) return reply(400, { __type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' });
-      if (!sig.valid) return reply(400, { __type: 'InvalidSignatureException', message: 'The request signature we calculated does not match the signature you provided.' });
-      if (sig.service !== api) return reply(400, { __type: 'InvalidSignatureException', message: `Credential should be scoped to correct service: '${api}'.` });
+      if (!key || (key.sessionToken ?? undefined) !== securityToken)
+        return reply(400, { __type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' });
+      if (!sig.valid)
+        return reply(400, {
+          __type: 'InvalidSignatureException',
+          message: 'The request signature we calculated does not match the signature you provided.',
+        });
+      if (sig.service !== api)
+        return reply(400, { __type: 'InvalidSignatureException', message: `Credential should be scoped to correct service: '${api}'.` });
       if (state.denyEcr) {
-        return reply(400, { __type: 'AccessDeniedException', message: `User: arn:aws:sts::123456789012:assumed-role/x is not authorized to perform: ${api}:GetAuthorizationToken on resource: *` });
+        return reply(400, {
+          __type: 'AccessDeniedException',
+          message: `User: arn:aws:sts::123456789012:assumed-role/x is not authorized to perform: ${api}:GetAuthorizationToken on resource: *`,
+        });
       }
       const password = api === 'ecr' ? state.ecrPassword : state.ecrPublicPassword;
       const authorizationToken = Buffer.from(`AWS:${password}`).toString('base64');
       const expiresAt = Math.floor(Date.now() / 1000) + state.ecrLifetime;
       if (api === 'ecr') {
-        return reply(200, { authorizationData: [{ authorizationToken, expiresAt, proxyEndpoint: `https://123456789012.dkr.ecr.${sig.region}.amazonaws.com` }] });
+        return reply(200, {
+          authorizationData: [{ authorizationToken, expiresAt, proxyEndpoint: `https://123456789012.dkr.ecr.${sig.region}.amazonaws.com` }],
+        });
       }
       return reply(200, { authorizationData: { authorizationToken, expiresAt } });
     }
@@ -421,7 +467,10 @@ export interface GcpStandIn {
 }
 
 /** Google's STS (`POST /v1/token`, RFC 8693 token exchange) and IAM Credentials (`…/serviceAccounts/<email>:generateAccessToken`). */
-export async function startGcpStandIn(oidc: GitHubOidc, options: { provider?: string; serviceAccounts?: string[] } = {}): Promise<GcpStandIn> {
+export async function startGcpStandIn(
+  oidc: GitHubOidc,
+  options: { provider?: string; serviceAccounts?: string[] } = {},
+): Promise<GcpStandIn> {
   const server = createServer();
   const url = await listen(server);
   const provider = options.provider ?? 'projects/123456789/locations/global/workloadIdentityPools/github/providers/d2ci';
@@ -445,7 +494,12 @@ export async function startGcpStandIn(oidc: GitHubOidc, options: { provider?: st
       const contentType = headerValue(req.headers, 'content-type');
       // The REST API takes JSON with camelCase fields; OAuth clients send the RFC 8693 form. Accept both.
       const fields: Record<string, string> = contentType.startsWith('application/json')
-        ? Object.fromEntries(Object.entries(JSON.parse(body.toString('utf8')) as Record<string, string>).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]))
+        ? Object.fromEntries(
+            Object.entries(JSON.parse(body.toString('utf8')) as Record<string, string>).map(([k, v]) => [
+              k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+              v,
+            ]),
+          )
         : Object.fromEntries(new URLSearchParams(body.toString('utf8')));
       const record: GoogleStsRequest = {
         contentType,
@@ -463,28 +517,55 @@ export async function startGcpStandIn(oidc: GitHubOidc, options: { provider?: st
         record.status = status;
         send(res, status, { error, error_description: description });
       };
-      if (record.grantType !== 'urn:ietf:params:oauth:grant-type:token-exchange') return fail(400, 'unsupported_grant_type', `grant_type ${record.grantType} is not supported`);
-      if (record.subjectTokenType !== 'urn:ietf:params:oauth:token-type:jwt' && record.subjectTokenType !== 'urn:ietf:params:oauth:token-type:id_token') return fail(400, 'invalid_request', 'Invalid subject_token_type');
-      if (record.requestedTokenType !== 'urn:ietf:params:oauth:token-type:access_token') return fail(400, 'invalid_request', 'Invalid requested_token_type');
-      if (record.audience !== `//iam.googleapis.com/${provider}`) return fail(400, 'invalid_target', 'The target service indicated by the "audience" parameters is invalid. This might either be because the pool or provider is disabled or deleted or because it doesn\'t exist.');
+      if (record.grantType !== 'urn:ietf:params:oauth:grant-type:token-exchange')
+        return fail(400, 'unsupported_grant_type', `grant_type ${record.grantType} is not supported`);
+      if (
+        record.subjectTokenType !== 'urn:ietf:params:oauth:token-type:jwt' &&
+        record.subjectTokenType !== 'urn:ietf:params:oauth:token-type:id_token'
+      )
+        return fail(400, 'invalid_request', 'Invalid subject_token_type');
+      if (record.requestedTokenType !== 'urn:ietf:params:oauth:token-type:access_token')
+        return fail(400, 'invalid_request', 'Invalid requested_token_type');
+      if (record.audience !== `//iam.googleapis.com/${provider}`)
+        return fail(
+          400,
+          'invalid_target',
+          'The target service indicated by the "audience" parameters is invalid. This might either be because the pool or provider is disabled or deleted or because it doesn\'t exist.',
+        );
       if (record.tokenAudience === undefined) return fail(400, 'invalid_grant', 'Invalid JWT signature');
-      if (!state.allowedAudiences.has(record.tokenAudience)) return fail(400, 'invalid_grant', `The audience in ID Token [${record.tokenAudience}] does not match the expected audience.`);
+      if (!state.allowedAudiences.has(record.tokenAudience))
+        return fail(400, 'invalid_grant', `The audience in ID Token [${record.tokenAudience}] does not match the expected audience.`);
       record.status = 200;
-      send(res, 200, { access_token: state.federatedToken, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: state.stsLifetime });
+      send(res, 200, {
+        access_token: state.federatedToken,
+        issued_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+        token_type: 'Bearer',
+        expires_in: state.stsLifetime,
+      });
       return;
     }
     const iam = /^\/v1\/projects\/-\/serviceAccounts\/([^/:]+):generateAccessToken$/.exec(path);
     if (req.method === 'POST' && iam) {
-      const record: IamRequest = { serviceAccount: iam[1] ?? '', authorization: headerValue(req.headers, 'authorization'), body: JSON.parse(body.toString('utf8') || '{}') as IamRequest['body'], status: 0 };
+      const record: IamRequest = {
+        serviceAccount: iam[1] ?? '',
+        authorization: headerValue(req.headers, 'authorization'),
+        body: JSON.parse(body.toString('utf8') || '{}') as IamRequest['body'],
+        status: 0,
+      };
       state.iam.push(record);
       const fail = (status: number, statusName: string, message: string): void => {
         record.status = status;
         send(res, status, { error: { code: status, message, status: statusName } });
       };
-      if (record.authorization !== `Bearer ${state.federatedToken}`) return fail(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.');
-      if (!state.serviceAccounts.has(record.serviceAccount)) return fail(403, 'PERMISSION_DENIED', "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).");
+      if (record.authorization !== `Bearer ${state.federatedToken}`)
+        return fail(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.');
+      if (!state.serviceAccounts.has(record.serviceAccount))
+        return fail(403, 'PERMISSION_DENIED', "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).");
       record.status = 200;
-      send(res, 200, { accessToken: state.accessToken, expireTime: new Date(Date.now() + state.iamLifetime * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') });
+      send(res, 200, {
+        accessToken: state.accessToken,
+        expireTime: new Date(Date.now() + state.iamLifetime * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      });
       return;
     }
     send(res, 404, { error: { code: 404, message: `no route ${req.method} ${path}`, status: 'NOT_FOUND' } });
@@ -544,7 +625,11 @@ export interface AzureStandIn {
  * `/oauth2/token` trades that for registry access tokens (signed by the registry's token server), and everything
  * else is proxied to the registry with its challenge pointing at the front's `/oauth2/token`.
  */
-export async function startAzureStandIn(oidc: GitHubOidc, registry: LocalRegistry, options: { acrHost?: string; tenantId?: string; clientId?: string } = {}): Promise<AzureStandIn> {
+export async function startAzureStandIn(
+  oidc: GitHubOidc,
+  registry: LocalRegistry,
+  options: { acrHost?: string; tenantId?: string; clientId?: string } = {},
+): Promise<AzureStandIn> {
   const tokenServer = registry.tokenServer;
   if (!tokenServer) throw new Error('the ACR front needs a registry in token mode');
   const entraServer = createServer();
@@ -589,20 +674,44 @@ export async function startAzureStandIn(oidc: GitHubOidc, registry: LocalRegistr
     const trace = `\r\nTrace ID: ${randomBytes(8).toString('hex')}\r\nCorrelation ID: ${randomBytes(8).toString('hex')}\r\nTimestamp: ${new Date().toISOString()}`;
     const fail = (status: number, error: string, code: number, description: string): void => {
       record.status = status;
-      send(res, status, { error, error_description: `AADSTS${code}: ${description}${trace}`, error_codes: [code], timestamp: new Date().toISOString() });
+      send(res, status, {
+        error,
+        error_description: `AADSTS${code}: ${description}${trace}`,
+        error_codes: [code],
+        timestamp: new Date().toISOString(),
+      });
     };
     if (record.tenant !== state.tenantId) return fail(400, 'invalid_request', 90002, `Tenant '${record.tenant}' not found.`);
-    if (record.clientId !== state.clientId) return fail(400, 'unauthorized_client', 700016, `Application with identifier '${record.clientId}' was not found in the directory.`);
-    if (record.grantType !== 'client_credentials') return fail(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
-    if (record.clientAssertionType !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return fail(400, 'invalid_request', 50027, 'Invalid JWT token.');
+    if (record.clientId !== state.clientId)
+      return fail(400, 'unauthorized_client', 700016, `Application with identifier '${record.clientId}' was not found in the directory.`);
+    if (record.grantType !== 'client_credentials')
+      return fail(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
+    if (record.clientAssertionType !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+      return fail(400, 'invalid_request', 50027, 'Invalid JWT token.');
     if (record.assertionAudience !== 'api://AzureADTokenExchange') {
-      return fail(400, 'invalid_client', 700213, `No matching federated identity record found for presented assertion subject '${String(claimsOf(record.clientAssertion).sub)}'.`);
+      return fail(
+        400,
+        'invalid_client',
+        700213,
+        `No matching federated identity record found for presented assertion subject '${String(claimsOf(record.clientAssertion).sub)}'.`,
+      );
     }
     if (!/\/\.default$/.test(record.scope)) return fail(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid.');
-    const accessToken = unsignedJwt({ aud: record.scope.replace(/\/\.default$/, ''), tid: state.tenantId, appid: state.clientId, exp: Math.floor(Date.now() / 1000) + state.entraLifetime, n: secret('') });
+    const accessToken = unsignedJwt({
+      aud: record.scope.replace(/\/\.default$/, ''),
+      tid: state.tenantId,
+      appid: state.clientId,
+      exp: Math.floor(Date.now() / 1000) + state.entraLifetime,
+      n: secret(''),
+    });
     state.accessTokens.push(accessToken);
     record.status = 200;
-    send(res, 200, { token_type: 'Bearer', expires_in: state.entraLifetime, ext_expires_in: state.entraLifetime, access_token: accessToken });
+    send(res, 200, {
+      token_type: 'Bearer',
+      expires_in: state.entraLifetime,
+      ext_expires_in: state.entraLifetime,
+      access_token: accessToken,
+    });
   });
 
   handle(acrServer, async (req, res, body) => {
@@ -629,7 +738,14 @@ export async function startAzureStandIn(oidc: GitHubOidc, registry: LocalRegistr
       if (path === '/oauth2/exchange') {
         if (record.grantType !== 'access_token') return fail(400, `grant_type ${record.grantType} is not access_token`);
         if (!state.accessTokens.includes(record.accessToken)) return fail(401, 'the access token is not valid');
-        const refreshToken = unsignedJwt({ iss: 'Azure Container Registry', aud: state.acrHost, tenant: record.tenant, grant_type: 'refresh_token', exp: Math.floor(Date.now() / 1000) + state.refreshLifetime, n: secret('') });
+        const refreshToken = unsignedJwt({
+          iss: 'Azure Container Registry',
+          aud: state.acrHost,
+          tenant: record.tenant,
+          grant_type: 'refresh_token',
+          exp: Math.floor(Date.now() / 1000) + state.refreshLifetime,
+          n: secret(''),
+        });
         state.refreshTokens.push(refreshToken);
         record.status = 200;
         return send(res, 200, { refresh_token: refreshToken });
@@ -640,7 +756,9 @@ export async function startAzureStandIn(oidc: GitHubOidc, registry: LocalRegistr
       const realm = new URL(tokenServer.realm);
       realm.searchParams.set('service', tokenServer.service);
       for (const scope of record.scope.split(' ').filter(Boolean)) realm.searchParams.append('scope', scope);
-      const issued = await fetch(realm, { headers: { authorization: `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}` } });
+      const issued = await fetch(realm, {
+        headers: { authorization: `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}` },
+      });
       const { token } = (await issued.json()) as { token: string };
       state.registryTokens.push(token);
       record.status = 200;
@@ -649,7 +767,9 @@ export async function startAzureStandIn(oidc: GitHubOidc, registry: LocalRegistr
     await proxy(req, res, body, registry.url, (headers) => {
       const challenge = headers['www-authenticate'];
       if (typeof challenge === 'string') {
-        headers['www-authenticate'] = challenge.replace(`realm="${tokenServer.realm}"`, `realm="${acrUrl}/oauth2/token"`).replace(`service="${tokenServer.service}"`, `service="${state.acrHost}"`);
+        headers['www-authenticate'] = challenge
+          .replace(`realm="${tokenServer.realm}"`, `realm="${acrUrl}/oauth2/token"`)
+          .replace(`service="${tokenServer.service}"`, `service="${state.acrHost}"`);
       }
     });
   });
@@ -657,11 +777,23 @@ export async function startAzureStandIn(oidc: GitHubOidc, registry: LocalRegistr
 }
 
 /** Forwards a request to `upstream` with its Host header (so the registry's Location URLs point back here). */
-function proxy(req: IncomingMessage, res: ServerResponse, body: Buffer, upstream: string, rewrite?: (headers: Record<string, string | string[] | undefined>) => void): Promise<void> {
+function proxy(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  upstream: string,
+  rewrite?: (headers: Record<string, string | string[] | undefined>) => void,
+): Promise<void> {
   const target = new URL(upstream);
   return new Promise((resolve, reject) => {
     const forward = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, 'content-length': String(body.length) } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, 'content-length': String(body.length) },
+      },
       (answer) => {
         const headers = { ...answer.headers };
         rewrite?.(headers);
@@ -702,13 +834,20 @@ export async function startImmutableFront(upstream: string, options: { exclusion
       const record = { reference, rejected: false };
       state.manifestPuts.push(record);
       if (!reference.includes(':') && !state.exclusions.has(reference)) {
-        const headers: Record<string, string> = { accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json' };
+        const headers: Record<string, string> = {
+          accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json',
+        };
         if (req.headers.authorization) headers.authorization = req.headers.authorization;
         const existing = await fetch(`${upstream}/v2/${repository}/manifests/${reference}`, { method: 'HEAD', headers });
         if (existing.status === 200) {
           record.rejected = true;
           return send(res, 400, {
-            errors: [{ code: 'TAG_INVALID', message: `The image tag '${reference}' already exists in the '${repository}' repository and cannot be overwritten because the tag is immutable.` }],
+            errors: [
+              {
+                code: 'TAG_INVALID',
+                message: `The image tag '${reference}' already exists in the '${repository}' repository and cannot be overwritten because the tag is immutable.`,
+              },
+            ],
           });
         }
       }
@@ -738,7 +877,11 @@ export async function pushToCloud(options: {
   tags?: string[];
   onSecret?: (secret: string) => void;
 }): Promise<CloudPush> {
-  const client = new RegistryClient({ credentials: options.credentials, endpoints: { [options.registry]: options.endpoint }, onSecret: options.onSecret });
+  const client = new RegistryClient({
+    credentials: options.credentials,
+    endpoints: { [options.registry]: options.endpoint },
+    onSecret: options.onSecret,
+  });
   const target = client.repository({ registry: options.registry, repository: options.repository ?? 'fleet/apps' });
   const ws = makeWorkspace({ 'app/config.yaml': `value: ${randomBytes(8).toString('hex')}\n` });
   try {
@@ -756,7 +899,12 @@ export async function pushToCloud(options: {
 }
 
 /** The digest a tag has in a local registry, read with that registry's own credentials (not the provider's). */
-export async function digestInRegistry(host: string, repository: string, tag: string, credential: { username: string; password: string }): Promise<string> {
+export async function digestInRegistry(
+  host: string,
+  repository: string,
+  tag: string,
+  credential: { username: string; password: string },
+): Promise<string> {
   const client = new RegistryClient({ credentials: async (registry) => (registry === host ? credential : undefined) });
   return (await client.repository({ registry: host, repository }).resolve(tag)).digest;
 }

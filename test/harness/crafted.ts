@@ -15,8 +15,12 @@ export async function tarball(entries: Entry[]): Promise<Buffer> {
   for (const e of entries) {
     await new Promise<void>((resolve, reject) =>
       e.type && e.type !== 'file'
-        ? pack.entry({ name: e.name, type: e.type, linkname: e.linkname, mode: e.mode ?? 0o644, mtime: new Date(0) }, (err) => (err ? reject(err) : resolve()))
-        : pack.entry({ name: e.name, type: 'file', mode: e.mode ?? 0o644, mtime: new Date(0) }, e.content ?? '', (err) => (err ? reject(err) : resolve())),
+        ? pack.entry({ name: e.name, type: e.type, linkname: e.linkname, mode: e.mode ?? 0o644, mtime: new Date(0) }, (err) =>
+            err ? reject(err) : resolve(),
+          )
+        : pack.entry({ name: e.name, type: 'file', mode: e.mode ?? 0o644, mtime: new Date(0) }, e.content ?? '', (err) =>
+            err ? reject(err) : resolve(),
+          ),
     );
   }
   pack.finalize();
@@ -25,7 +29,10 @@ export async function tarball(entries: Entry[]): Promise<Buffer> {
 }
 
 /** Stores hand-made layers (first = the Flux content layer's slot) as an artifact in an OCI layout, tagged `latest`. */
-export async function artifactWithLayers(layers: { bytes: Buffer; mediaType?: string }[], dir = join(makeWorkspace({}), 'layout')): Promise<{ target: Target; dir: string; manifest: Descriptor }> {
+export async function artifactWithLayers(
+  layers: { bytes: Buffer; mediaType?: string }[],
+  dir = join(makeWorkspace({}), 'layout'),
+): Promise<{ target: Target; dir: string; manifest: Descriptor }> {
   const target = new OciLayout(dir);
   const descriptors = layers.map((l) => descriptorFor(l.mediaType ?? FluxMediaType.content, l.bytes));
   const first = descriptors[0] as Descriptor;

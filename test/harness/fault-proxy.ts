@@ -56,7 +56,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const n = ++count;
     const path = req.url ?? '/';
     const fault = proxy.plan({ method: req.method ?? 'GET', path, n });
-    const entry: LoggedRequest = { method: req.method ?? 'GET', path, fault: fault.kind, bytesIn: 0, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
+    const entry: LoggedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      fault: fault.kind,
+      bytesIn: 0,
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    };
     log.push(entry);
     // Count body bytes only once something consumes the body: a 'data' listener here would drain it during a delay.
     const countBody = (): void => void req.on('data', (chunk: Buffer) => (entry.bytesIn += chunk.length));
@@ -121,7 +127,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
 export async function startOtherOrigin(): Promise<{ url: string; host: string; requests: LoggedRequest[]; close(): Promise<void> }> {
   const requests: LoggedRequest[] = [];
   const server = createServer((req, res) => {
-    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', fault: 'pass', bytesIn: 0, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+    requests.push({
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      fault: 'pass',
+      bytesIn: 0,
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    });
     req.resume();
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -152,7 +152,10 @@ function refTip(gitDir: string, ref: string): string | undefined {
 }
 
 const isPerson = (value: unknown): value is { name: string; email: string; date?: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' && typeof (value as { email?: unknown }).email === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { name?: unknown }).name === 'string' &&
+  typeof (value as { email?: unknown }).email === 'string';
 
 /**
  * GitHub's REST endpoints as the image update uses them: pull requests (list, create, update, add labels) with
@@ -172,7 +175,16 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
   const bot: Person = { name: `${slug}[bot]`, email: `${Number(app?.id ?? 0) + 100000}+${slug}[bot]@users.noreply.github.com` };
   const user: Person = { name: 'octocat', email: 'octocat@users.noreply.github.com' };
   const verifications = new Map<string, Verification>();
-  const state: GitHubApi = { url: '', pulls: [], requests: [], forbidden: false, tokens: [], tokenLifetimeSeconds: 3600, clockSkewSeconds: 0, close: () => Promise.resolve() };
+  const state: GitHubApi = {
+    url: '',
+    pulls: [],
+    requests: [],
+    forbidden: false,
+    tokens: [],
+    tokenLifetimeSeconds: 3600,
+    clockSkewSeconds: 0,
+    close: () => Promise.resolve(),
+  };
   const now = (): number => Date.now() + state.clockSkewSeconds * 1000;
 
   const server = createServer((req, res) => {
@@ -185,7 +197,12 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
       const url = new URL(req.url ?? '/', 'http://localhost');
       state.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, authorization: req.headers.authorization });
       await state.intercept?.({ method: req.method ?? '', path: url.pathname });
-      if (state.forbidden) return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request', status: '403' });
+      if (state.forbidden)
+        return send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request',
+          status: '403',
+        });
       if (!url.pathname.startsWith(`${prefix}/`)) return send(404, notFound);
       const path = url.pathname.slice(prefix.length);
       const method = req.method ?? '';
@@ -199,29 +216,64 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
           const refused = credential ? verifyJwt(credential, app, publicKey, Math.floor(now() / 1000)) : jwtUndecodable;
           if (refused) return send(401, unauthorized(refused));
           if (installation) {
-            if (!installedOn.includes(`${installation[1]}/${installation[2]}`)) return send(404, { ...notFound, documentation_url: 'https://docs.github.com/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app' });
-            return send(200, { id: app.installationId, app_id: Number(app.id), app_slug: slug, account: { login: installation[1], type: 'Organization' }, target_type: 'Organization', repository_selection: 'selected', permissions: granted, events: [] });
+            if (!installedOn.includes(`${installation[1]}/${installation[2]}`))
+              return send(404, {
+                ...notFound,
+                documentation_url: 'https://docs.github.com/rest/apps/apps#get-a-repository-installation-for-the-authenticated-app',
+              });
+            return send(200, {
+              id: app.installationId,
+              app_id: Number(app.id),
+              app_slug: slug,
+              account: { login: installation[1], type: 'Organization' },
+              target_type: 'Organization',
+              repository_selection: 'selected',
+              permissions: granted,
+              events: [],
+            });
           }
           if (Number(accessTokens?.[1]) !== app.installationId) return send(404, notFound);
           const body = await json(req);
           const account = installedOn[0]?.split('/')[0];
           const names = Array.isArray(body.repositories) ? (body.repositories as unknown[]) : undefined;
           const repositories = names ? names.map((name) => `${account}/${String(name)}`) : installedOn;
-          if (names && names.some((name) => typeof name !== 'string' || name.includes('/') || !installedOn.includes(`${account}/${name}`))) {
-            return send(422, { message: 'There is at least one repository that does not exist or is not accessible to the parent installation.', documentation_url: 'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app', status: '422' });
+          if (
+            names &&
+            names.some((name) => typeof name !== 'string' || name.includes('/') || !installedOn.includes(`${account}/${name}`))
+          ) {
+            return send(422, {
+              message: 'There is at least one repository that does not exist or is not accessible to the parent installation.',
+              documentation_url: 'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app',
+              status: '422',
+            });
           }
           const asked = (body.permissions ?? granted) as Record<string, unknown>;
           if (Object.entries(asked).some(([name, level]) => typeof level !== 'string' || !covers(granted[name], level))) {
-            return send(422, { message: 'The permissions requested are not granted to this installation.', documentation_url: 'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app', status: '422' });
+            return send(422, {
+              message: 'The permissions requested are not granted to this installation.',
+              documentation_url: 'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app',
+              status: '422',
+            });
           }
-          const issued: IssuedToken = { token: `ghs_${randomBytes(18).toString('hex')}`, repositories, permissions: asked as Record<string, PermissionLevel>, expiresAt: new Date(Math.floor(now() / 1000) * 1000 + state.tokenLifetimeSeconds * 1000), revoked: false };
+          const issued: IssuedToken = {
+            token: `ghs_${randomBytes(18).toString('hex')}`,
+            repositories,
+            permissions: asked as Record<string, PermissionLevel>,
+            expiresAt: new Date(Math.floor(now() / 1000) * 1000 + state.tokenLifetimeSeconds * 1000),
+            revoked: false,
+          };
           state.tokens.push(issued);
           return send(201, {
             token: issued.token,
             expires_at: issued.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
             permissions: issued.permissions,
             repository_selection: 'selected',
-            repositories: repositories.map((fullName, index) => ({ id: 1000 + index, name: fullName.split('/')[1], full_name: fullName, private: true })),
+            repositories: repositories.map((fullName, index) => ({
+              id: 1000 + index,
+              name: fullName.split('/')[1],
+              full_name: fullName,
+              private: true,
+            })),
           });
         }
       }
@@ -244,22 +296,49 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
       if (caller.kind === 'installation') {
         // GitHub hides repositories a token cannot reach, and refuses what its permissions do not cover.
         if (!caller.token.repositories.includes(repository)) return send(404, notFound);
-        if (!covers(caller.token.permissions[permission], method === 'GET' ? 'read' : 'write')) return send(403, { message: 'Resource not accessible by integration', documentation_url: docs, status: '403' });
+        if (!covers(caller.token.permissions[permission], method === 'GET' ? 'read' : 'write'))
+          return send(403, { message: 'Resource not accessible by integration', documentation_url: docs, status: '403' });
       }
 
       const htmlUrl = (n: number): string => `https://github.com/${repository}/pull/${n}`;
-      const view = (p: StoredPullRequest) => ({ number: p.number, html_url: htmlUrl(p.number), state: p.state, title: p.title, body: p.body, head: { ref: p.head }, base: { ref: p.base } });
+      const view = (p: StoredPullRequest) => ({
+        number: p.number,
+        html_url: htmlUrl(p.number),
+        state: p.state,
+        title: p.title,
+        body: p.body,
+        head: { ref: p.head },
+        base: { ref: p.base },
+      });
       if (method === 'GET' && path === `${base}/pulls`) {
         const head = url.searchParams.get('head');
-        const found = state.pulls.filter((p) => p.state === (url.searchParams.get('state') ?? 'open') && (!head || `${owner}:${p.head}` === head) && (!url.searchParams.get('base') || p.base === url.searchParams.get('base')));
+        const found = state.pulls.filter(
+          (p) =>
+            p.state === (url.searchParams.get('state') ?? 'open') &&
+            (!head || `${owner}:${p.head}` === head) &&
+            (!url.searchParams.get('base') || p.base === url.searchParams.get('base')),
+        );
         return send(200, found.map(view));
       }
       if (method === 'POST' && path === `${base}/pulls`) {
         const body = await json(req);
         if (state.pulls.some((p) => p.state === 'open' && p.head === body.head && p.base === body.base)) {
-          return send(422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${String(body.head)}.` }] });
+          return send(422, {
+            message: 'Validation Failed',
+            errors: [
+              { resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${String(body.head)}.` },
+            ],
+          });
         }
-        const pull: StoredPullRequest = { number: state.pulls.length + 1, head: String(body.head), base: String(body.base), title: String(body.title), body: typeof body.body === 'string' ? body.body : '', labels: [], state: 'open' };
+        const pull: StoredPullRequest = {
+          number: state.pulls.length + 1,
+          head: String(body.head),
+          base: String(body.base),
+          title: String(body.title),
+          body: typeof body.body === 'string' ? body.body : '',
+          labels: [],
+          state: 'open',
+        };
         state.pulls.push(pull);
         return send(201, view(pull));
       }
@@ -278,7 +357,10 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
         if (!pull) return send(404, { message: 'Not Found' });
         const body = await json(req);
         for (const label of (body.labels as string[] | undefined) ?? []) if (!pull.labels.includes(label)) pull.labels.push(label);
-        return send(200, pull.labels.map((name) => ({ name })));
+        return send(
+          200,
+          pull.labels.map((name) => ({ name })),
+        );
       }
 
       if (gitDir && path.startsWith(`${base}/git/`)) return gitData(method, path.slice(`${base}/git`.length), req, caller, send);
@@ -292,9 +374,17 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
   });
 
   const apiBase = (): string => `${state.url}/repos/${repository}`;
-  const refView = (ref: string, sha: string) => ({ ref, node_id: `REF_${sha}`, url: `${apiBase()}/git/${ref}`, object: { type: 'commit', sha, url: `${apiBase()}/git/commits/${sha}` } });
+  const refView = (ref: string, sha: string) => ({
+    ref,
+    node_id: `REF_${sha}`,
+    url: `${apiBase()}/git/${ref}`,
+    object: { type: 'commit', sha, url: `${apiBase()}/git/commits/${sha}` },
+  });
   const commitView = (dir: string, sha: string) => {
-    const [tree = '', parents = '', authorName, authorEmail, authorDate, committerName, committerEmail, committerDate, message = ''] = git(dir, ['log', '-1', '--format=%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B', sha]).split('\0');
+    const [tree = '', parents = '', authorName, authorEmail, authorDate, committerName, committerEmail, committerDate, message = ''] = git(
+      dir,
+      ['log', '-1', '--format=%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B', sha],
+    ).split('\0');
     return {
       sha,
       node_id: `C_${sha}`,
@@ -304,14 +394,24 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
       committer: { name: committerName, email: committerEmail, date: committerDate },
       tree: { sha: tree, url: `${apiBase()}/git/trees/${tree}` },
       message,
-      parents: parents ? parents.split(' ').map((p) => ({ sha: p, url: `${apiBase()}/git/commits/${p}`, html_url: `https://github.com/${repository}/commit/${p}` })) : [],
+      parents: parents
+        ? parents
+            .split(' ')
+            .map((p) => ({ sha: p, url: `${apiBase()}/git/commits/${p}`, html_url: `https://github.com/${repository}/commit/${p}` }))
+        : [],
       verification: verifications.get(sha) ?? { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
     };
   };
   const invalid = (message: string) => ({ message, documentation_url: 'https://docs.github.com/rest/git', status: '422' });
 
   /** The Git Data API on the bare repository, with git plumbing, so tests read the result with ordinary git. */
-  async function gitData(method: string, path: string, req: IncomingMessage, caller: Caller, send: (status: number, body: unknown) => void): Promise<void> {
+  async function gitData(
+    method: string,
+    path: string,
+    req: IncomingMessage,
+    caller: Caller,
+    send: (status: number, body: unknown) => void,
+  ): Promise<void> {
     const dir = gitDir ?? '';
     if (method === 'POST' && path === '/blobs') {
       const body = await json(req);
@@ -322,7 +422,8 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
     }
     if (method === 'POST' && path === '/trees') {
       const body = await json(req);
-      if (body.base_tree !== undefined && objectType(dir, body.base_tree) !== 'tree') return send(422, invalid('base_tree is not a valid tree oid'));
+      if (body.base_tree !== undefined && objectType(dir, body.base_tree) !== 'tree')
+        return send(422, invalid('base_tree is not a valid tree oid'));
       if (!Array.isArray(body.tree)) return send(422, invalid('Invalid request.\n\n"tree" wasn\'t supplied.'));
       // A temporary index: the base tree read into it, the entries laid over it, written back as a tree.
       const scratch = mkdtempSync(join(tmpdir(), 'd2ci-index-'));
@@ -331,7 +432,12 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
         git(dir, typeof body.base_tree === 'string' ? ['read-tree', body.base_tree] : ['read-tree', '--empty'], { env });
         for (const entry of body.tree as Record<string, unknown>[]) {
           const path = entry.path;
-          if (typeof path !== 'string' || !path || path.startsWith('/') || path.split('/').some((part) => part === '' || part === '.' || part === '..' || part === '.git')) {
+          if (
+            typeof path !== 'string' ||
+            !path ||
+            path.startsWith('/') ||
+            path.split('/').some((part) => part === '' || part === '.' || part === '..' || part === '.git')
+          ) {
             return send(422, invalid(`tree.path contains a malformed path component`));
           }
           if (entry.sha === null) {
@@ -339,17 +445,26 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
             continue;
           }
           const mode = String(entry.mode);
-          if (entry.type !== 'blob' || !['100644', '100755', '120000'].includes(mode)) return send(422, invalid(`tree.mode or tree.type is not valid for ${path}`));
-          const sha = typeof entry.content === 'string' ? git(dir, ['hash-object', '-w', '--stdin'], { input: entry.content }) : typeof entry.sha === 'string' ? entry.sha : '';
+          if (entry.type !== 'blob' || !['100644', '100755', '120000'].includes(mode))
+            return send(422, invalid(`tree.mode or tree.type is not valid for ${path}`));
+          const sha =
+            typeof entry.content === 'string'
+              ? git(dir, ['hash-object', '-w', '--stdin'], { input: entry.content })
+              : typeof entry.sha === 'string'
+                ? entry.sha
+                : '';
           if (objectType(dir, sha) !== 'blob') return send(422, invalid(`tree.sha ${sha} is not a valid blob`));
           git(dir, ['update-index', '--add', '--cacheinfo', `${mode},${sha},${path}`], { env });
         }
         const sha = git(dir, ['write-tree'], { env });
-        const entries = git(dir, ['ls-tree', sha]).split('\n').filter(Boolean).map((line) => {
-          const [meta = '', name = ''] = line.split('\t');
-          const [mode, type, object] = meta.split(' ');
-          return { path: name, mode, type, sha: object, url: `${apiBase()}/git/${type}s/${object}` };
-        });
+        const entries = git(dir, ['ls-tree', sha])
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => {
+            const [meta = '', name = ''] = line.split('\t');
+            const [mode, type, object] = meta.split(' ');
+            return { path: name, mode, type, sha: object, url: `${apiBase()}/git/${type}s/${object}` };
+          });
         return send(201, { sha, url: `${apiBase()}/git/trees/${sha}`, tree: entries, truncated: false });
       } finally {
         rmSync(scratch, { recursive: true, force: true });
@@ -360,20 +475,43 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
       if (typeof body.message !== 'string') return send(422, invalid('Invalid request.\n\n"message" wasn\'t supplied.'));
       if (objectType(dir, body.tree) !== 'tree') return send(422, invalid('Tree SHA does not exist'));
       const parents = Array.isArray(body.parents) ? (body.parents as unknown[]) : [];
-      if (parents.some((p) => objectType(dir, p) !== 'commit')) return send(422, invalid('Parent SHA does not exist or is not a commit object'));
-      if ((body.author !== undefined && !isPerson(body.author)) || (body.committer !== undefined && !isPerson(body.committer))) return send(422, invalid('Invalid request.\n\nauthor and committer need name and email.'));
+      if (parents.some((p) => objectType(dir, p) !== 'commit'))
+        return send(422, invalid('Parent SHA does not exist or is not a commit object'));
+      if ((body.author !== undefined && !isPerson(body.author)) || (body.committer !== undefined && !isPerson(body.committer)))
+        return send(422, invalid('Invalid request.\n\nauthor and committer need name and email.'));
       // GitHub signs only what it authors itself: a request as the app, with no custom author, committer or signature
       // ("About commit signature verification", Signature verification for bots). The committer defaults to the author.
-      const signedByGitHub = caller.kind === 'installation' && body.author === undefined && body.committer === undefined && body.signature === undefined;
+      const signedByGitHub =
+        caller.kind === 'installation' && body.author === undefined && body.committer === undefined && body.signature === undefined;
       const identity = caller.kind === 'installation' ? bot : user;
       const author = isPerson(body.author) ? body.author : identity;
-      const committer = isPerson(body.committer) ? body.committer : isPerson(body.author) ? body.author : signedByGitHub ? { name: 'GitHub', email: 'noreply@github.com' } : identity;
+      const committer = isPerson(body.committer)
+        ? body.committer
+        : isPerson(body.author)
+          ? body.author
+          : signedByGitHub
+            ? { name: 'GitHub', email: 'noreply@github.com' }
+            : identity;
       const date = new Date(now()).toISOString();
       const sha = git(dir, ['commit-tree', String(body.tree), ...parents.flatMap((p) => ['-p', String(p as string)]), '-F', '-'], {
         input: body.message,
-        env: { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_AUTHOR_DATE: author.date ?? date, GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email, GIT_COMMITTER_DATE: committer.date ?? date },
+        env: {
+          GIT_AUTHOR_NAME: author.name,
+          GIT_AUTHOR_EMAIL: author.email,
+          GIT_AUTHOR_DATE: author.date ?? date,
+          GIT_COMMITTER_NAME: committer.name,
+          GIT_COMMITTER_EMAIL: committer.email,
+          GIT_COMMITTER_DATE: committer.date ?? date,
+        },
       });
-      if (signedByGitHub) verifications.set(sha, { verified: true, reason: 'valid', signature: '-----BEGIN PGP SIGNATURE-----\n\n(stand-in: GitHub web-flow)\n-----END PGP SIGNATURE-----\n', payload: git(dir, ['cat-file', 'commit', sha]), verified_at: date });
+      if (signedByGitHub)
+        verifications.set(sha, {
+          verified: true,
+          reason: 'valid',
+          signature: '-----BEGIN PGP SIGNATURE-----\n\n(stand-in: GitHub web-flow)\n-----END PGP SIGNATURE-----\n',
+          payload: git(dir, ['cat-file', 'commit', sha]),
+          verified_at: date,
+        });
       return send(201, commitView(dir, sha));
     }
     const getCommit = /^\/commits\/([0-9a-f]{40})$/.exec(path);
@@ -402,7 +540,8 @@ export async function startGitHubApi(repository: string, options: GitHubApiOptio
     if (method === 'POST' && path === '/refs') {
       const body = await json(req);
       const ref = body.ref;
-      if (typeof ref !== 'string' || !/^refs\/[^/]+\/.+/.test(ref) || !checkRefFormat(dir, ref)) return send(422, invalid('Reference name is invalid'));
+      if (typeof ref !== 'string' || !/^refs\/[^/]+\/.+/.test(ref) || !checkRefFormat(dir, ref))
+        return send(422, invalid('Reference name is invalid'));
       if (refTip(dir, ref)) return send(422, invalid('Reference already exists'));
       if (objectType(dir, body.sha) !== 'commit') return send(422, invalid('Object does not exist'));
       git(dir, ['update-ref', ref, String(body.sha), '']);

@@ -94,6 +94,9 @@ export async function startRegistry(mode: AuthMode = 'none'): Promise<LocalRegis
 
 /** The digest a tag names in a local registry (anonymous HEAD), or undefined when there is no such tag. */
 export async function tagDigest(registry: LocalRegistry, repository: string, tag: string): Promise<string | undefined> {
-  const response = await fetch(`${registry.url}/v2/${repository}/manifests/${tag}`, { method: 'HEAD', headers: { accept: 'application/vnd.oci.image.manifest.v1+json' } });
+  const response = await fetch(`${registry.url}/v2/${repository}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+  });
   return response.ok ? (response.headers.get('docker-content-digest') ?? undefined) : undefined;
 }

@@ -60,7 +60,10 @@ const bearer = (req: IncomingMessage): string => (req.headers.authorization ?? '
 function withSubject(token: string): string {
   const [header, payload] = token.split('.');
   const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, string>;
-  claims.d2ci_san = claims.iss === 'https://token.actions.githubusercontent.com' && claims.job_workflow_ref ? `https://github.com/${claims.job_workflow_ref}` : (claims.email ?? claims.sub ?? '');
+  claims.d2ci_san =
+    claims.iss === 'https://token.actions.githubusercontent.com' && claims.job_workflow_ref
+      ? `https://github.com/${claims.job_workflow_ref}`
+      : (claims.email ?? claims.sub ?? '');
   return `${header}.${b64url(claims)}.sig`;
 }
 
@@ -180,11 +183,24 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
     void (async () => {
       const path = new URL(req.url ?? '/', url);
       state.requests.push(`${req.method} ${path.pathname}`);
-      const send = (status: number, payload: string | ArrayBufferView, type = 'application/json', headers: Record<string, string> = {}): void => {
+      const send = (
+        status: number,
+        payload: string | ArrayBufferView,
+        type = 'application/json',
+        headers: Record<string, string> = {},
+      ): void => {
         res.writeHead(status, { 'content-type': type, ...headers });
         res.end(typeof payload === 'string' ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
       };
-      const service = path.pathname.startsWith('/oidc') ? 'oidc' : /^\/api\/v[12]\/signingCert/.test(path.pathname) ? 'fulcio' : path.pathname.startsWith('/api/v1/log') ? 'rekor' : path.pathname.startsWith('/api/v1/timestamp') ? 'tsa' : undefined;
+      const service = path.pathname.startsWith('/oidc')
+        ? 'oidc'
+        : /^\/api\/v[12]\/signingCert/.test(path.pathname)
+          ? 'fulcio'
+          : path.pathname.startsWith('/api/v1/log')
+            ? 'rekor'
+            : path.pathname.startsWith('/api/v1/timestamp')
+              ? 'tsa'
+              : undefined;
       if (service && state.failing.has(service)) return send(503, '{"message":"unavailable (injected)"}');
       const text = await body(req);
 
@@ -201,11 +217,22 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
         // in Authorization, the public key as base64 PEM (or DER); the answer is the PEM chain (the SCT is embedded).
         const request = JSON.parse(text) as { publicKey: { content: string; algorithm?: string } };
         const keyBytes = Buffer.from(request.publicKey.content, 'base64');
-        const pemKey = keyBytes.toString('latin1').startsWith('-----BEGIN') ? keyBytes.toString('utf8') : createPublicKey({ key: keyBytes, format: 'der', type: 'spki' }).export({ format: 'pem', type: 'spki' }).toString();
-        const answer = await fulcio.fn(JSON.stringify({ credentials: { oidcIdentityToken: withSubject(bearer(req)) }, publicKeyRequest: { publicKey: { algorithm: 'ECDSA', content: pemKey }, proofOfPossession: '' } }));
+        const pemKey = keyBytes.toString('latin1').startsWith('-----BEGIN')
+          ? keyBytes.toString('utf8')
+          : createPublicKey({ key: keyBytes, format: 'der', type: 'spki' }).export({ format: 'pem', type: 'spki' }).toString();
+        const answer = await fulcio.fn(
+          JSON.stringify({
+            credentials: { oidcIdentityToken: withSubject(bearer(req)) },
+            publicKeyRequest: { publicKey: { algorithm: 'ECDSA', content: pemKey }, proofOfPossession: '' },
+          }),
+        );
         if (answer.statusCode !== 201) return send(answer.statusCode, answer.response, answer.contentType);
-        const issued = typeof answer.response === 'string' ? answer.response : Buffer.from(answer.response.buffer, answer.response.byteOffset, answer.response.byteLength).toString('utf8');
-        const chain = (JSON.parse(issued) as { signedCertificateEmbeddedSct: { chain: { certificates: string[] } } }).signedCertificateEmbeddedSct.chain.certificates;
+        const issued =
+          typeof answer.response === 'string'
+            ? answer.response
+            : Buffer.from(answer.response.buffer, answer.response.byteOffset, answer.response.byteLength).toString('utf8');
+        const chain = (JSON.parse(issued) as { signedCertificateEmbeddedSct: { chain: { certificates: string[] } } })
+          .signedCertificateEmbeddedSct.chain.certificates;
         return send(201, chain.join(''), 'application/pem-certificate-chain');
       }
       if (req.method === 'POST' && path.pathname === fulcio.path) {

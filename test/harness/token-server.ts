@@ -34,7 +34,25 @@ const b64url = (data: Buffer | string): string => Buffer.from(data).toString('ba
 export async function startTokenServer(options: TokenServerOptions): Promise<TokenServer> {
   const keyFile = join(options.dir, 'token.key');
   const certFile = join(options.dir, 'token.crt');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=local-token-issuer'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=local-token-issuer',
+    ],
+    { stdio: 'ignore' },
+  );
   const key = readFileSync(keyFile, 'utf8');
   const certDer = new X509Certificate(readFileSync(certFile)).raw;
   const service = 'local-registry';
@@ -52,7 +70,16 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
     });
     const now = Math.floor(Date.now() / 1000);
     const header = { typ: 'JWT', alg: 'RS256', x5c: [certDer.toString('base64')] };
-    const claims = { iss: issuer, sub: user ?? '', aud: service, exp: now + (options.expiresIn ?? 300), nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access };
+    const claims = {
+      iss: issuer,
+      sub: user ?? '',
+      aud: service,
+      exp: now + (options.expiresIn ?? 300),
+      nbf: now - 10,
+      iat: now,
+      jti: randomBytes(8).toString('hex'),
+      access,
+    };
     const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const signature = createSign('RSA-SHA256').update(input).sign(key);
     const token = `${input}.${b64url(signature)}`;
@@ -81,7 +108,10 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       });
       return;
     }
-    const scopes = url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean);
+    const scopes = url.searchParams
+      .getAll('scope')
+      .flatMap((s) => s.split(' '))
+      .filter(Boolean);
     let user: string | undefined;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Basic ')) {

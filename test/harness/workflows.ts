@@ -48,7 +48,20 @@ export interface CheckOptions {
 
 /** Third-party actions the examples may use, with the inputs they declare (upstream action.yml). */
 const thirdParty: Record<string, string[]> = {
-  'actions/checkout': ['repository', 'ref', 'token', 'fetch-depth', 'path', 'persist-credentials', 'submodules', 'lfs', 'sparse-checkout', 'filter', 'clean', 'fetch-tags'],
+  'actions/checkout': [
+    'repository',
+    'ref',
+    'token',
+    'fetch-depth',
+    'path',
+    'persist-credentials',
+    'submodules',
+    'lfs',
+    'sparse-checkout',
+    'filter',
+    'clean',
+    'fetch-tags',
+  ],
 };
 
 const asRecord = (value: unknown): Yaml => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Yaml) : {});
@@ -98,7 +111,9 @@ function resolveAction(uses: string, workflowFile: string, options: CheckOptions
   const [, repo = '', path = '', ref = ''] = match;
   if (repo === 'd2ci/d2ci') {
     const file = join(options.projectRoot, path.slice(1), 'action.yml');
-    return existsSync(file) ? { spec: actionSpec(file), name: path ? basename(path) : 'd2ci' } : `uses: ${uses}: ${relative(options.projectRoot, file)} does not exist`;
+    return existsSync(file)
+      ? { spec: actionSpec(file), name: path ? basename(path) : 'd2ci' }
+      : `uses: ${uses}: ${relative(options.projectRoot, file)} does not exist`;
   }
   const inputs = thirdParty[`${repo}${path}`];
   if (!inputs) return `uses: ${uses}: not an action this project knows; add it to the checker with its inputs`;
@@ -133,16 +148,26 @@ function missing(needs: Needs, granted: Grants | undefined): string[] {
   return out;
 }
 
-const literal = (value: unknown): string | undefined => (typeof value === 'string' && !value.includes('${{') ? value : typeof value === 'boolean' ? String(value) : undefined);
+const literal = (value: unknown): string | undefined =>
+  typeof value === 'string' && !value.includes('${{') ? value : typeof value === 'boolean' ? String(value) : undefined;
 
 /** What a step of ours needs from `permissions`, from the action and its inputs. */
 function stepNeeds(action: string, withs: Yaml): Needs {
-  const command = action === 'd2ci' ? (literal(withs.command) ?? 'push') : { 'push-artifact': 'push', 'release-artifact': 'release', 'verify-artifact': 'verify', 'image-update-kind': 'image-update' }[action];
+  const command =
+    action === 'd2ci'
+      ? (literal(withs.command) ?? 'push')
+      : { 'push-artifact': 'push', 'release-artifact': 'release', 'verify-artifact': 'verify', 'image-update-kind': 'image-update' }[
+          action
+        ];
   if (!command) return {};
   if (command === 'image-update') {
     // Pushes a branch and opens a pull request with the job's token (unless a dry run), and reads GHCR tags.
     const dryRun = literal(withs['dry-run']) === 'true';
-    return { packages: 'read', ...(dryRun ? {} : { contents: 'write', 'pull-requests': 'write' }), ...(literal(withs.provider) && literal(withs.provider) !== 'generic' ? { 'id-token': 'write' } : {}) };
+    return {
+      packages: 'read',
+      ...(dryRun ? {} : { contents: 'write', 'pull-requests': 'write' }),
+      ...(literal(withs.provider) && literal(withs.provider) !== 'generic' ? { 'id-token': 'write' } : {}),
+    };
   }
   const provider = literal(withs.provider);
   const cloud = provider !== undefined && provider !== 'generic';
@@ -155,7 +180,8 @@ function stepNeeds(action: string, withs: Yaml): Needs {
   const planOnly = command === 'push' && literal(withs.plan) === 'true';
   if (!cloud) needs.packages = planOnly ? 'read' : 'write';
   // Keyless (Sigstore) signing needs the job's OIDC token; a key or Notation's X.509 key does not.
-  const signs = !planOnly && literal(withs.sign) !== 'false' && withs['signing-key'] === undefined && literal(withs['signature-format']) !== 'notation';
+  const signs =
+    !planOnly && literal(withs.sign) !== 'false' && withs['signing-key'] === undefined && literal(withs['signature-format']) !== 'notation';
   if (signs) needs['id-token'] = 'write';
   return needs;
 }
@@ -176,7 +202,12 @@ function expressions(value: unknown, key = ''): string[] {
 }
 
 const references = (exprs: string[], kind: 'steps' | 'needs' | 'jobs'): [string, string][] =>
-  exprs.flatMap((e) => [...e.matchAll(new RegExp(`\\b${kind}\\.([A-Za-z_][\\w-]*)\\.outputs\\.([A-Za-z_][\\w-]*)`, 'g'))].map((m): [string, string] => [m[1] ?? '', m[2] ?? '']));
+  exprs.flatMap((e) =>
+    [...e.matchAll(new RegExp(`\\b${kind}\\.([A-Za-z_][\\w-]*)\\.outputs\\.([A-Za-z_][\\w-]*)`, 'g'))].map((m): [string, string] => [
+      m[1] ?? '',
+      m[2] ?? '',
+    ]),
+  );
 
 /** Outputs a reusable workflow declares. */
 function workflowOutputs(file: string): Yaml {
@@ -215,7 +246,10 @@ async function schemaProblems(file: string, options: CheckOptions): Promise<stri
       return Promise.resolve({ name: basename(path), content: readFileSync(path, 'utf8') });
     },
   };
-  const template = await convert.convertWorkflowTemplate(parsed.context, parsed.value, fileProvider, { fetchReusableWorkflowDepth: 1, errorPolicy: convert.ErrorPolicy.TryConversion });
+  const template = await convert.convertWorkflowTemplate(parsed.context, parsed.value, fileProvider, {
+    fetchReusableWorkflowDepth: 1,
+    errorPolicy: convert.ErrorPolicy.TryConversion,
+  });
   return (template.errors ?? []).map((e) => e.Message);
 }
 
@@ -228,7 +262,10 @@ export async function checkWorkflow(file: string, options: CheckOptions): Promis
 
   const workflow = readYaml(file);
   const on = asRecord(workflow.on);
-  const declaredInputs = new Set([...Object.keys(asRecord(asRecord(on.workflow_call).inputs)), ...Object.keys(asRecord(asRecord(on.workflow_dispatch).inputs))]);
+  const declaredInputs = new Set([
+    ...Object.keys(asRecord(asRecord(on.workflow_call).inputs)),
+    ...Object.keys(asRecord(asRecord(on.workflow_dispatch).inputs)),
+  ]);
   const jobs = asRecord(workflow.jobs);
   const workflowPermissions = grants(workflow.permissions);
 
@@ -253,7 +290,8 @@ export async function checkWorkflow(file: string, options: CheckOptions): Promis
       else if (!jobOutputs(needed)?.has(output)) report(`${where}: job ${needed} has no output ${output}`);
     }
     for (const expr of expressions(job)) {
-      for (const m of expr.matchAll(/\binputs\.([A-Za-z_][\w-]*)/g)) if (!declaredInputs.has(m[1] ?? '')) report(`${where}: reads inputs.${m[1]}, which the workflow does not declare`);
+      for (const m of expr.matchAll(/\binputs\.([A-Za-z_][\w-]*)/g))
+        if (!declaredInputs.has(m[1] ?? '')) report(`${where}: reads inputs.${m[1]}, which the workflow does not declare`);
     }
 
     if (typeof job.uses === 'string') {
@@ -269,7 +307,8 @@ export async function checkWorkflow(file: string, options: CheckOptions): Promis
         continue;
       }
       const lacking = missing(workflowNeeds(called, options), granted);
-      if (lacking.length) report(`${where}: calls ${basename(called)}, whose jobs need ${lacking.join(', ')}; grant it in the calling job's permissions`);
+      if (lacking.length)
+        report(`${where}: calls ${basename(called)}, whose jobs need ${lacking.join(', ')}; grant it in the calling job's permissions`);
       continue;
     }
 
@@ -282,7 +321,8 @@ export async function checkWorkflow(file: string, options: CheckOptions): Promis
       for (const [stepId, output] of references(expressions(step), 'steps')) {
         const earlier = stepOutputs.get(stepId);
         if (!earlier) report(`${label}: reads steps.${stepId}.outputs.${output}, but no earlier step has id ${stepId}`);
-        else if (earlier.outputs === 'run' ? !new RegExp(`\\b${output}=`).test(earlier.run ?? '') : !earlier.outputs.has(output)) report(`${label}: step ${stepId} has no output ${output}`);
+        else if (earlier.outputs === 'run' ? !new RegExp(`\\b${output}=`).test(earlier.run ?? '') : !earlier.outputs.has(output))
+          report(`${label}: step ${stepId} has no output ${output}`);
       }
       if (typeof step.uses === 'string') {
         const resolved = resolveAction(step.uses, file, options);
@@ -293,16 +333,24 @@ export async function checkWorkflow(file: string, options: CheckOptions): Promis
         const withs = asRecord(step.with);
         const spec = resolved.spec ?? { inputs: {}, outputs: {} };
         for (const key of Object.keys(withs)) if (!(key in spec.inputs)) report(`${label}: ${resolved.name} has no input "${key}"`);
-        for (const [name, input] of Object.entries(spec.inputs)) if (input.required && input.default === undefined && !(name in withs)) report(`${label}: ${resolved.name} requires input "${name}"`);
+        for (const [name, input] of Object.entries(spec.inputs))
+          if (input.required && input.default === undefined && !(name in withs))
+            report(`${label}: ${resolved.name} requires input "${name}"`);
         if (resolved.name === 'd2ci') {
           const command = literal(withs.command);
-          const valid = String((asRecord(spec.inputs.command) as { description?: string }).description ?? '').match(/`[a-z-]+`/g)?.map((c) => c.slice(1, -1)) ?? [];
+          const valid =
+            String((asRecord(spec.inputs.command) as { description?: string }).description ?? '')
+              .match(/`[a-z-]+`/g)
+              ?.map((c) => c.slice(1, -1)) ?? [];
           if (command !== undefined && !valid.includes(command)) report(`${label}: command "${command}" is not one of ${valid.join(', ')}`);
         }
         merge(jobNeeds, stepNeeds(resolved.name, withs));
         if (typeof step.id === 'string') stepOutputs.set(step.id, { outputs: new Set(Object.keys(spec.outputs)) });
       } else if (typeof step.id === 'string') {
-        stepOutputs.set(step.id, { outputs: 'run', run: typeof step.run === 'string' && step.run.includes('GITHUB_OUTPUT') ? step.run : '' });
+        stepOutputs.set(step.id, {
+          outputs: 'run',
+          run: typeof step.run === 'string' && step.run.includes('GITHUB_OUTPUT') ? step.run : '',
+        });
       }
     });
     // Job outputs may read any step.
@@ -312,7 +360,10 @@ export async function checkWorkflow(file: string, options: CheckOptions): Promis
       else if (step.outputs !== 'run' && !step.outputs.has(output)) report(`${where}: step ${stepId} has no output ${output}`);
     }
     const lacking = missing(jobNeeds, granted);
-    if (lacking.length) report(`${where}: needs permissions ${lacking.join(', ')} (signing needs id-token: write; pushing to GHCR packages: write; image-update contents: write and pull-requests: write)`);
+    if (lacking.length)
+      report(
+        `${where}: needs permissions ${lacking.join(', ')} (signing needs id-token: write; pushing to GHCR packages: write; image-update contents: write and pull-requests: write)`,
+      );
   }
 
   for (const [name, output] of Object.entries(asRecord(asRecord(on.workflow_call).outputs))) {
@@ -325,6 +376,9 @@ export async function checkWorkflow(file: string, options: CheckOptions): Promis
 
 /** Schema errors of an action.yml, from GitHub's parser. */
 export function checkActionFile(file: string): string[] {
-  const parsed = actionParser.parseAction({ name: basename(file), content: readFileSync(file, 'utf8') }, new parser.NoOperationTraceWriter());
+  const parsed = actionParser.parseAction(
+    { name: basename(file), content: readFileSync(file, 'utf8') },
+    new parser.NoOperationTraceWriter(),
+  );
   return parsed.context.errors.getErrors().map((e) => e.message);
 }

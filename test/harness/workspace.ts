@@ -17,10 +17,14 @@ export function makeWorkspace(files: Record<string, string>): string {
 
 /** A small D2-style component tree: a base and two environment overlays. */
 export const componentFiles: Record<string, string> = {
-  'components/frontend/base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - podinfo.yaml\n',
-  'components/frontend/base/podinfo.yaml': 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: podinfo\nspec:\n  interval: 10m\n  url: oci://ghcr.io/stefanprodan/charts/podinfo\n  ref:\n    semver: 6.14.0 # {"$imagepolicy": "apps:frontend-podinfo:tag"}\n',
-  'components/frontend/staging/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\n',
-  'components/frontend/production/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\n',
+  'components/frontend/base/kustomization.yaml':
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - podinfo.yaml\n',
+  'components/frontend/base/podinfo.yaml':
+    'apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: podinfo\nspec:\n  interval: 10m\n  url: oci://ghcr.io/stefanprodan/charts/podinfo\n  ref:\n    semver: 6.14.0 # {"$imagepolicy": "apps:frontend-podinfo:tag"}\n',
+  'components/frontend/staging/kustomization.yaml':
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\n',
+  'components/frontend/production/kustomization.yaml':
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\n',
   'components/frontend/scripts/check.sh*': '#!/bin/sh\necho ok\n',
   'components/frontend/logo.png': 'not really a png',
 };

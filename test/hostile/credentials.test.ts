@@ -23,11 +23,22 @@ describe('token realms', () => {
   it('an HTTPS registry naming an http:// realm: refused, the credentials are not sent', async () => {
     const { transport, sent } = recordingTransport();
     const auth = new AuthSession(transport, { credentials, secureRegistry: () => true });
-    await assert.rejects(auth.challenge('registry.example.com', 'Bearer realm="http://registry.example.com/token",service="r"', ['repository:a:pull'], undefined), (err: OciError) => {
-      assert.equal(err.code, 'INSECURE_REALM');
-      assert.match(err.message, /registry\.example\.com asks for credentials at http:\/\/registry\.example\.com, not HTTPS; d2ci does not send credentials there/);
-      return true;
-    });
+    await assert.rejects(
+      auth.challenge(
+        'registry.example.com',
+        'Bearer realm="http://registry.example.com/token",service="r"',
+        ['repository:a:pull'],
+        undefined,
+      ),
+      (err: OciError) => {
+        assert.equal(err.code, 'INSECURE_REALM');
+        assert.match(
+          err.message,
+          /registry\.example\.com asks for credentials at http:\/\/registry\.example\.com, not HTTPS; d2ci does not send credentials there/,
+        );
+        return true;
+      },
+    );
     assert.deepEqual(sent, []);
   });
 
@@ -35,7 +46,10 @@ describe('token realms', () => {
     for (const realm of ['file:///etc/passwd', 'ftp://registry.example.com/token']) {
       const { transport, sent } = recordingTransport();
       const auth = new AuthSession(transport, { credentials, secureRegistry: () => true });
-      await assert.rejects(auth.challenge('registry.example.com', `Bearer realm="${realm}"`, [], undefined), (err: OciError) => err.code === 'INSECURE_REALM');
+      await assert.rejects(
+        auth.challenge('registry.example.com', `Bearer realm="${realm}"`, [], undefined),
+        (err: OciError) => err.code === 'INSECURE_REALM',
+      );
       assert.deepEqual(sent, []);
     }
   });
@@ -43,20 +57,31 @@ describe('token realms', () => {
   it('a realm with embedded userinfo is refused', async () => {
     const { transport, sent } = recordingTransport();
     const auth = new AuthSession(transport, { credentials, secureRegistry: () => true });
-    await assert.rejects(auth.challenge('registry.example.com', 'Bearer realm="https://u:p@auth.example.com/token"', [], undefined), (err: OciError) => err.code === 'INVALID_REALM');
+    await assert.rejects(
+      auth.challenge('registry.example.com', 'Bearer realm="https://u:p@auth.example.com/token"', [], undefined),
+      (err: OciError) => err.code === 'INVALID_REALM',
+    );
     assert.deepEqual(sent, []);
   });
 
   it('a realm that is not a URL is refused with a clear code', async () => {
     const { transport } = recordingTransport();
     const auth = new AuthSession(transport, { credentials, secureRegistry: () => true });
-    await assert.rejects(auth.challenge('registry.example.com', 'Bearer realm="not a url"', [], undefined), (err: OciError) => err.code === 'INVALID_REALM');
+    await assert.rejects(
+      auth.challenge('registry.example.com', 'Bearer realm="not a url"', [], undefined),
+      (err: OciError) => err.code === 'INVALID_REALM',
+    );
   });
 
   it('an HTTPS realm on another host (as Docker Hub uses auth.docker.io) is used', async () => {
     const { transport, sent } = recordingTransport();
     const auth = new AuthSession(transport, { credentials, secureRegistry: () => true });
-    const header = await auth.challenge('registry-1.docker.io', 'Bearer realm="https://auth.docker.io/token",service="registry.docker.io"', ['repository:library/alpine:pull'], undefined);
+    const header = await auth.challenge(
+      'registry-1.docker.io',
+      'Bearer realm="https://auth.docker.io/token",service="registry.docker.io"',
+      ['repository:library/alpine:pull'],
+      undefined,
+    );
     assert.equal(header, 'Bearer t');
     assert.equal(new URL(sent[0] ?? '').host, 'auth.docker.io');
   });
@@ -80,7 +105,10 @@ describe('explicit credentials are scoped to their registry', () => {
     const ws = makeWorkspace({ 'README.md': 'x' });
     const result = await d2ci(['image-update', '--creds', 'ci:secret'], ws);
     assert.equal(result.code, 1);
-    assert.match(result.stderr.trim(), /^✗ --creds needs --creds-registry HOST: image-update reads every registry the ImageRepositories name, and credentials go only to the registry they are for$/);
+    assert.match(
+      result.stderr.trim(),
+      /^✗ --creds needs --creds-registry HOST: image-update reads every registry the ImageRepositories name, and credentials go only to the registry they are for$/,
+    );
     const lonely = await d2ci(['image-update', '--creds-registry', 'r.example.com'], ws);
     assert.equal(lonely.code, 1);
     assert.match(lonely.stderr.trim(), /^✗ --creds-registry names the registry --creds are for; give --creds USER:PASS too$/);

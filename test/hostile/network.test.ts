@@ -31,7 +31,21 @@ describe('hostile registries (network)', () => {
     other.current = await startOtherOrigin();
     ws = makeWorkspace(componentFiles);
     creds = `${registry.username}:${registry.password}`;
-    const pushed = await d2ci(['push', `oci://${proxy.host}/acme/app:v1`, '--path', 'components/frontend', '--source', 's', '--revision', 'main@sha1:1', '--creds', creds], ws);
+    const pushed = await d2ci(
+      [
+        'push',
+        `oci://${proxy.host}/acme/app:v1`,
+        '--path',
+        'components/frontend',
+        '--source',
+        's',
+        '--revision',
+        'main@sha1:1',
+        '--creds',
+        creds,
+      ],
+      ws,
+    );
     assert.equal(pushed.code, 0, pushed.stderr);
   });
   after(async () => {
@@ -49,7 +63,10 @@ describe('hostile registries (network)', () => {
   it('a Link rel=next to another origin: list fails naming it, and the other origin receives nothing', async () => {
     reset();
     const to = other.current?.url ?? '';
-    proxy.plan = ({ path }) => (path.includes('/tags/list') ? { kind: 'headers', rewrite: (h) => ({ ...h, link: `<${to}/v2/acme/app/tags/list?last=v1>; rel="next"` }) } : { kind: 'pass' });
+    proxy.plan = ({ path }) =>
+      path.includes('/tags/list')
+        ? { kind: 'headers', rewrite: (h) => ({ ...h, link: `<${to}/v2/acme/app/tags/list?last=v1>; rel="next"` }) }
+        : { kind: 'pass' };
     const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--creds', creds], ws);
     assert.equal(listed.code, 1);
     assert.match(oneLine(listed.stderr), new RegExp(`pointed a GET request at another origin \\(${to.replace(/[.]/g, '\\.')}\\)`));
@@ -72,8 +89,25 @@ describe('hostile registries (network)', () => {
   it('an upload Location on another origin: push fails, the blob and credentials go nowhere, no tag is written', async () => {
     reset();
     const to = other.current?.url ?? '';
-    proxy.plan = ({ method, path }) => (method === 'POST' && path.includes('/blobs/uploads/') ? { kind: 'headers', rewrite: (h) => ({ ...h, location: `${to}/v2/acme/steal/blobs/uploads/x` }) } : { kind: 'pass' });
-    const pushed = await d2ci(['push', `oci://${proxy.host}/acme/steal:v1`, '--path', 'components/frontend', '--source', 's', '--revision', 'main@sha1:2', '--creds', creds], ws);
+    proxy.plan = ({ method, path }) =>
+      method === 'POST' && path.includes('/blobs/uploads/')
+        ? { kind: 'headers', rewrite: (h) => ({ ...h, location: `${to}/v2/acme/steal/blobs/uploads/x` }) }
+        : { kind: 'pass' };
+    const pushed = await d2ci(
+      [
+        'push',
+        `oci://${proxy.host}/acme/steal:v1`,
+        '--path',
+        'components/frontend',
+        '--source',
+        's',
+        '--revision',
+        'main@sha1:2',
+        '--creds',
+        creds,
+      ],
+      ws,
+    );
     assert.equal(pushed.code, 1);
     assert.match(oneLine(pushed.stderr), /pointed a (PUT|PATCH) request at another origin/);
     assert.deepEqual(other.current?.requests, []);
@@ -106,7 +140,10 @@ describe('hostile registries (network)', () => {
     proxy.plan = () => ({ kind: 'status', status: 429, retryAfter: '10' });
     const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--timeout', '2'], ws);
     assert.equal(listed.code, 1);
-    assert.match(oneLine(listed.stderr), /429 TOOMANYREQUESTS.*registry asked to retry after 10s.*gave up: waiting longer would exceed the retry budget/);
+    assert.match(
+      oneLine(listed.stderr),
+      /429 TOOMANYREQUESTS.*registry asked to retry after 10s.*gave up: waiting longer would exceed the retry budget/,
+    );
     assert.equal(proxy.log.length, 1);
   });
 
@@ -164,11 +201,14 @@ describe('hostile registries (network)', () => {
     const out = join(ws, 'out-truncated');
     const pulled = await d2ci(['pull', `oci://${proxy.host}/acme/app:v1`, '--output', out, '--creds', creds], ws);
     assert.equal(pulled.code, 1);
-    assert.match(oneLine(pulled.stderr), new RegExp(`^✗ ${proxy.host} closed the connection while sending /v2/acme/app/blobs/sha256:[0-9a-f]{64} \\(after 20 bytes\\)$`));
+    assert.match(
+      oneLine(pulled.stderr),
+      new RegExp(`^✗ ${proxy.host} closed the connection while sending /v2/acme/app/blobs/sha256:[0-9a-f]{64} \\(after 20 bytes\\)$`),
+    );
     assert.equal(existsSync(out), false);
   });
 
-  it('a persistent 503: retried within the budget, then the registry\'s own answer in one line', async () => {
+  it("a persistent 503: retried within the budget, then the registry's own answer in one line", async () => {
     reset();
     proxy.plan = () => ({ kind: 'status', status: 503 });
     const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--timeout', '1'], ws);
@@ -179,7 +219,10 @@ describe('hostile registries (network)', () => {
 
   it('a Link rel=next with a non-HTTP scheme is refused like another origin', async () => {
     reset();
-    proxy.plan = ({ path }) => (path.includes('/tags/list') ? { kind: 'headers', rewrite: (h) => ({ ...h, link: '<file:///etc/passwd>; rel="next"' }) } : { kind: 'pass' });
+    proxy.plan = ({ path }) =>
+      path.includes('/tags/list')
+        ? { kind: 'headers', rewrite: (h) => ({ ...h, link: '<file:///etc/passwd>; rel="next"' }) }
+        : { kind: 'pass' };
     const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--creds', creds], ws);
     assert.equal(listed.code, 1);
     assert.match(oneLine(listed.stderr), /pointed a GET request at another origin \(null\)|another origin/);
@@ -187,7 +230,10 @@ describe('hostile registries (network)', () => {
 
   it('a Link rel=next that loops back to itself ends the listing instead of spinning', async () => {
     reset();
-    proxy.plan = ({ path }) => (path.includes('/tags/list') ? { kind: 'headers', rewrite: (h) => ({ ...h, link: '</v2/acme/app/tags/list?n=1000>; rel="next"' }) } : { kind: 'pass' });
+    proxy.plan = ({ path }) =>
+      path.includes('/tags/list')
+        ? { kind: 'headers', rewrite: (h) => ({ ...h, link: '</v2/acme/app/tags/list?n=1000>; rel="next"' }) }
+        : { kind: 'pass' };
     const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--creds', creds, '-o', 'json'], ws);
     assert.equal(listed.code, 0, listed.stderr);
     assert.ok(proxy.log.filter((r) => r.path.includes('/tags/list')).length <= 4);
@@ -195,7 +241,8 @@ describe('hostile registries (network)', () => {
 
   it('a tags list that is not JSON: one line naming what was read', async () => {
     reset();
-    proxy.plan = ({ path }) => (path.includes('/tags/list') ? { kind: 'status', status: 200, body: '<html>login</html>' } : { kind: 'pass' });
+    proxy.plan = ({ path }) =>
+      path.includes('/tags/list') ? { kind: 'status', status: 200, body: '<html>login</html>' } : { kind: 'pass' };
     const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--creds', creds], ws);
     assert.equal(listed.code, 1);
     assert.match(oneLine(listed.stderr), /^✗ the tag list of .*acme\/app is not JSON \(application\/json\): "<html>login<\/html>"$/);
@@ -203,12 +250,29 @@ describe('hostile registries (network)', () => {
 
   it('a tag whose manifest does not match its digest is named and skipped by list; the others are listed', async () => {
     reset();
-    const more = await d2ci(['push', `oci://${proxy.host}/acme/app:v2`, '--path', 'components/frontend/base', '--source', 's', '--revision', 'main@sha1:3', '--creds', creds], ws);
+    const more = await d2ci(
+      [
+        'push',
+        `oci://${proxy.host}/acme/app:v2`,
+        '--path',
+        'components/frontend/base',
+        '--source',
+        's',
+        '--revision',
+        'main@sha1:3',
+        '--creds',
+        creds,
+      ],
+      ws,
+    );
     assert.equal(more.code, 0, more.stderr);
     proxy.plan = ({ method, path }) => (method === 'GET' && path.endsWith('/manifests/v1') ? { kind: 'corrupt' } : { kind: 'pass' });
     const listed = await d2ci(['list', `oci://${proxy.host}/acme/app`, '--creds', creds, '-o', 'json'], ws);
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stderr, /^⚠ v1 skipped: /m);
-    assert.deepEqual((JSON.parse(listed.stdout) as { tag: string }[]).map((a) => a.tag), ['v2']);
+    assert.deepEqual(
+      (JSON.parse(listed.stdout) as { tag: string }[]).map((a) => a.tag),
+      ['v2'],
+    );
   });
 });

@@ -10,10 +10,10 @@ const hostile = 'r1\n::warning::owned\r\n::add-mask::x|<img src=https://evil/p.g
 function captured(fn: () => void): string {
   const write = process.stdout.write.bind(process.stdout);
   let out = '';
-  process.stdout.write = ((chunk: string) => {
+  process.stdout.write = (chunk: string) => {
     out += chunk;
     return true;
-  });
+  };
   try {
     fn();
   } finally {

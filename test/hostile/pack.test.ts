@@ -24,7 +24,10 @@ describe('a file that changes while it is packed', () => {
       writeFileSync(join(dir, 'f.bin'), Buffer.alloc(actual, 1));
       await assert.rejects(writeLayer([root, entry(dir, 'f.bin', listed)]), (err: unknown) => {
         assert.ok(err instanceof ArtifactPathError, String(err));
-        assert.equal(err.message, `file "f.bin" changed size while it was being packed (${listed} bytes when listed); pack a tree nothing is writing to`);
+        assert.equal(
+          err.message,
+          `file "f.bin" changed size while it was being packed (${listed} bytes when listed); pack a tree nothing is writing to`,
+        );
         return true;
       });
     });

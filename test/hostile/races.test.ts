@@ -9,7 +9,6 @@ import { makeWorkspace } from '../harness/workspace.ts';
 import { OciLayout, ReleaseRefused, parseReleaseTag, pushArtifact, releaseArtifact, type Target } from '@d2ci/core';
 import { d2ci } from '../harness/cli.ts';
 
-
 describe('racing releases and writers', () => {
   let registry: LocalRegistry;
   let ws: string;
@@ -22,7 +21,26 @@ describe('racing releases and writers', () => {
   for (const version of ['v2.0.1', 'v2.0.2', 'v2.0.3']) {
     it(`two build releases of ${version} for different trees at once: exactly one wins, the other names the winner`, async () => {
       const url = `oci://${registry.host}/acme/race`;
-      const release = (tree: string) => d2ci(['release', url, '--ref', version, '--mode', 'build', '--path', tree, '--source', 'https://github.com/acme/race', '--revision', `${version}@sha1:${tree}`, '-o', 'json'], ws);
+      const release = (tree: string) =>
+        d2ci(
+          [
+            'release',
+            url,
+            '--ref',
+            version,
+            '--mode',
+            'build',
+            '--path',
+            tree,
+            '--source',
+            'https://github.com/acme/race',
+            '--revision',
+            `${version}@sha1:${tree}`,
+            '-o',
+            'json',
+          ],
+          ws,
+        );
       const [a, b] = await Promise.all([release('a'), release('b')]);
       const results = [a, b];
       const won = results.filter((r) => r.code === 0);
@@ -34,7 +52,12 @@ describe('racing releases and writers', () => {
       // Decided either way, naming the winner: by the read-back (both wrote), or by the look before writing (the
       // winner was already there when the slower run looked).
       const v = version.replace(/\./g, '\\.');
-      assert.match(line, new RegExp(`^✗ (${v} was released by another run at the same time: it points at ${winner}, not at this run's sha256:[0-9a-f]{64}, so this run released nothing \\(latest-stable not moved\\); serialise release jobs with a workflow concurrency group|${v} already points at ${winner}, whose content differs from this tree; refusing to overwrite a release)`));
+      assert.match(
+        line,
+        new RegExp(
+          `^✗ (${v} was released by another run at the same time: it points at ${winner}, not at this run's sha256:[0-9a-f]{64}, so this run released nothing \\(latest-stable not moved\\); serialise release jobs with a workflow concurrency group|${v} already points at ${winner}, whose content differs from this tree; refusing to overwrite a release)`,
+        ),
+      );
       assert.equal(await tagDigest(registry, 'acme/race', version), winner, 'the version tag keeps the winner');
       assert.equal(await tagDigest(registry, 'acme/race', 'latest-stable'), winner, 'latest-stable is the winner');
     });
@@ -42,14 +65,26 @@ describe('racing releases and writers', () => {
 
   it('a later release of a released version for another tree is refused before anything moves; the same tree is a no-op', async () => {
     const url = `oci://${registry.host}/acme/race`;
-    const first = await d2ci(['release', url, '--ref', 'v2.1.0', '--mode', 'build', '--path', 'a', '--source', 's', '--revision', 'v2.1.0@sha1:a'], ws);
+    const first = await d2ci(
+      ['release', url, '--ref', 'v2.1.0', '--mode', 'build', '--path', 'a', '--source', 's', '--revision', 'v2.1.0@sha1:a'],
+      ws,
+    );
     assert.equal(first.code, 0, first.stderr);
     const released = await tagDigest(registry, 'acme/race', 'v2.1.0');
-    const other = await d2ci(['release', url, '--ref', 'v2.1.0', '--mode', 'build', '--path', 'b', '--source', 's', '--revision', 'v2.1.0@sha1:b'], ws);
+    const other = await d2ci(
+      ['release', url, '--ref', 'v2.1.0', '--mode', 'build', '--path', 'b', '--source', 's', '--revision', 'v2.1.0@sha1:b'],
+      ws,
+    );
     assert.equal(other.code, 1);
-    assert.match(other.stderr.trim().split('\n').at(-1) ?? '', /^✗ v2\.1\.0 already points at sha256:[0-9a-f]{64}, whose content differs from this tree; refusing to overwrite a release \(nothing was moved\)$/);
+    assert.match(
+      other.stderr.trim().split('\n').at(-1) ?? '',
+      /^✗ v2\.1\.0 already points at sha256:[0-9a-f]{64}, whose content differs from this tree; refusing to overwrite a release \(nothing was moved\)$/,
+    );
     assert.equal(await tagDigest(registry, 'acme/race', 'v2.1.0'), released);
-    const same = await d2ci(['release', url, '--ref', 'v2.1.0', '--mode', 'build', '--path', 'a', '--source', 's', '--revision', 'v2.1.0@sha1:a'], ws);
+    const same = await d2ci(
+      ['release', url, '--ref', 'v2.1.0', '--mode', 'build', '--path', 'a', '--source', 's', '--revision', 'v2.1.0@sha1:a'],
+      ws,
+    );
     assert.equal(same.code, 0, same.stderr);
     assert.equal(await tagDigest(registry, 'acme/race', 'v2.1.0'), released);
   });
@@ -72,12 +107,26 @@ describe('racing releases and writers', () => {
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(object) : value;
       },
     });
-    await assert.rejects(releaseArtifact({ mode: 'build', target: racing, release: parseReleaseTag('v3.0.0'), path: join(ws, 'a'), source: 's', revision: 'v3.0.0@sha1:a', settleMs: 0 }), (err: unknown) => {
-      assert.ok(err instanceof ReleaseRefused);
-      assert.equal((err).code, 'RELEASE_RACED');
-      assert.match(err.message, new RegExp(`^v3\\.0\\.0 was released by another run at the same time: it points at ${other.descriptor.digest}`));
-      return true;
-    });
+    await assert.rejects(
+      releaseArtifact({
+        mode: 'build',
+        target: racing,
+        release: parseReleaseTag('v3.0.0'),
+        path: join(ws, 'a'),
+        source: 's',
+        revision: 'v3.0.0@sha1:a',
+        settleMs: 0,
+      }),
+      (err: unknown) => {
+        assert.ok(err instanceof ReleaseRefused);
+        assert.equal(err.code, 'RELEASE_RACED');
+        assert.match(
+          err.message,
+          new RegExp(`^v3\\.0\\.0 was released by another run at the same time: it points at ${other.descriptor.digest}`),
+        );
+        return true;
+      },
+    );
     assert.equal((await layout.resolve('v3.0.0')).digest, other.descriptor.digest);
     assert.equal((await layout.tags()).includes('latest-stable'), false, 'latest-stable not moved by the loser');
   });
@@ -90,10 +139,17 @@ describe('racing releases and writers', () => {
       writeFileSync(join(dir, 'app.yaml'), `kind: ConfigMap\nmetadata: {name: t${i}}\n`);
       return dir;
     });
-    const pushes = await Promise.all(trees.map((dir, i) => d2ci(['push', `oci-layout:${layout}:t${i}`, '--path', dir, '--source', 's', '--revision', `main@sha1:${i}`], ws)));
+    const pushes = await Promise.all(
+      trees.map((dir, i) =>
+        d2ci(['push', `oci-layout:${layout}:t${i}`, '--path', dir, '--source', 's', '--revision', `main@sha1:${i}`], ws),
+      ),
+    );
     for (const push of pushes) assert.equal(push.code, 0, push.stderr);
     const index = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8')) as { manifests: { annotations?: Record<string, string> }[] };
-    const tags = index.manifests.map((m) => m.annotations?.['org.opencontainers.image.ref.name']).filter(Boolean).sort();
+    const tags = index.manifests
+      .map((m) => m.annotations?.['org.opencontainers.image.ref.name'])
+      .filter(Boolean)
+      .sort();
     assert.deepEqual(tags, ['t0', 't1', 't2', 't3', 't4', 't5', 't6', 't7']);
   });
 

@@ -6,7 +6,6 @@ import { startRegistry, tagDigest, type LocalRegistry } from '../harness/registr
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
 import { d2ci, lastLine } from '../harness/cli.ts';
 
-
 describe('tags that must not move', () => {
   let registry: LocalRegistry;
   let ws: string;
@@ -18,7 +17,21 @@ describe('tags that must not move', () => {
     return out;
   };
   const push = (tags: string[], extra: string[] = [], path = 'components/frontend') =>
-    d2ci(['push', `${url}:latest`, '--path', path, '--source', 's', '--revision', 'main@sha1:1', ...tags.flatMap((t) => ['--tag', t]), ...extra], ws);
+    d2ci(
+      [
+        'push',
+        `${url}:latest`,
+        '--path',
+        path,
+        '--source',
+        's',
+        '--revision',
+        'main@sha1:1',
+        ...tags.flatMap((t) => ['--tag', t]),
+        ...extra,
+      ],
+      ws,
+    );
 
   before(async () => {
     registry = await startRegistry('none');
@@ -35,7 +48,10 @@ describe('tags that must not move', () => {
     for (const extra of [[], ['--force', `sha256-${digest}.sig`]]) {
       const result = await push([`sha256-${digest}.sig`], extra, 'components/frontend/base');
       assert.equal(result.code, 1);
-      assert.equal(lastLine(result.stderr), `✗ --tag: tag "sha256-${digest}.sig" holds the cosign signature, attestation or referrers index of artifact sha256:${digest}; a push never writes it`);
+      assert.equal(
+        lastLine(result.stderr),
+        `✗ --tag: tag "sha256-${digest}.sig" holds the cosign signature, attestation or referrers index of artifact sha256:${digest}; a push never writes it`,
+      );
     }
     assert.deepEqual(await state(), before);
   });
@@ -51,7 +67,10 @@ describe('tags that must not move', () => {
     const before = await state();
     const refused = await push(['latest-stable'], [], 'components/frontend/base');
     assert.equal(refused.code, 1);
-    assert.equal(lastLine(refused.stderr), '✗ --tag: tag "latest-stable" is what production follows: only a release moves it (d2ci release, the release-artifact action), or name it in --force');
+    assert.equal(
+      lastLine(refused.stderr),
+      '✗ --tag: tag "latest-stable" is what production follows: only a release moves it (d2ci release, the release-artifact action), or name it in --force',
+    );
     assert.deepEqual(await state(), before, 'nothing moved, latest included');
   });
 
@@ -59,7 +78,10 @@ describe('tags that must not move', () => {
     const before = await state();
     const refused = await push(['v1.0.0'], [], 'components/frontend/base');
     assert.equal(refused.code, 1);
-    assert.equal(lastLine(refused.stderr), `✗ --tag: tag "v1.0.0" is a released version pointing at ${before['v1.0.0']}; a release never moves: release a new version, or name it in --force`);
+    assert.equal(
+      lastLine(refused.stderr),
+      `✗ --tag: tag "v1.0.0" is a released version pointing at ${before['v1.0.0']}; a release never moves: release a new version, or name it in --force`,
+    );
     assert.deepEqual(await state(), before);
     const same = await push(['v1.0.0'], ['--reproducible']);
     assert.equal(same.code, 0, same.stderr);
@@ -83,10 +105,16 @@ describe('tags that must not move', () => {
     const before = await state();
     const result = await d2ci(['push', `${url}:stray`, 'components/frontend', '--source', 's', '--revision', 'main@sha1:1'], ws);
     assert.equal(result.code, 1);
-    assert.equal(lastLine(result.stderr), '✗ unexpected argument "components/frontend": d2ci push takes one URL; a directory is given with --path; see d2ci push --help');
+    assert.equal(
+      lastLine(result.stderr),
+      '✗ unexpected argument "components/frontend": d2ci push takes one URL; a directory is given with --path; see d2ci push --help',
+    );
     assert.deepEqual(await state(), before);
     const build = await d2ci(['build', 'components/frontend'], ws);
     assert.equal(build.code, 1);
-    assert.equal(lastLine(build.stderr), '✗ unexpected argument "components/frontend": d2ci build takes no arguments; a directory is given with --path; see d2ci build --help');
+    assert.equal(
+      lastLine(build.stderr),
+      '✗ unexpected argument "components/frontend": d2ci build takes no arguments; a directory is given with --path; see d2ci build --help',
+    );
   });
 });

@@ -27,7 +27,8 @@ import { compileRegexp, RegexpSyntaxError } from '../../packages/core/src/go/reg
 import { newConstraint } from '../../packages/core/src/imageupdate/semver.ts';
 import type { DigestReflectionPolicy } from '../../packages/core/src/imageupdate/objects.ts';
 
-const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/image-automation/image-reflector', name), 'utf8')) as T;
+const fixture = <T>(name: string): T =>
+  JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/image-automation/image-reflector', name), 'utf8')) as T;
 
 interface Source {
   test: string;
@@ -116,17 +117,28 @@ describe('policies.json', () => {
     'semver-no-match': { type: SelectionError, message: 'unable to determine latest version from provided list' },
     'num-empty': { type: SelectionError, message: 'version list argument cannot be empty' },
     'apply-invalid-policy': { type: PolicyError, message: 'invalid policy: given ImagePolicyChoice object is invalid' },
-    'apply-invalid-filter': { type: PolicyError, message: "failed to filter tags: invalid regular expression pattern '[=': error parsing regexp: missing closing ]: `[=`" },
+    'apply-invalid-filter': {
+      type: PolicyError,
+      message: "failed to filter tags: invalid regular expression pattern '[=': error parsing regexp: missing closing ]: `[=`",
+    },
   };
 
   it('has an expected error text for every error case', () => {
-    assert.deepEqual(cases.filter((c) => c.expectError).map((c) => c.id).sort(), Object.keys(expectedErrors).sort());
+    assert.deepEqual(
+      cases
+        .filter((c) => c.expectError)
+        .map((c) => c.id)
+        .sort(),
+      Object.keys(expectedErrors).sort(),
+    );
   });
 
   for (const testCase of cases) {
     it(testCase.id, () => {
       const select = (tags: readonly string[]): string =>
-        testCase.level === 'policer' ? policerFromSpec(testCase.policy).latest(tags) : selectTag(testCase.policy, testCase.filterTags, tags);
+        testCase.level === 'policer'
+          ? policerFromSpec(testCase.policy).latest(tags)
+          : selectTag(testCase.policy, testCase.filterTags, tags);
       const inputs = [testCase.tags];
       // applyPolicy reads the tags in the order the ImageRepository scan stored them.
       if (testCase.level === 'applyPolicy') inputs.push(orderTags(testCase.tags));
@@ -137,7 +149,8 @@ describe('policies.json', () => {
           assert.ok(expected, `no expected error text for ${testCase.id}`);
           assertThrowsExactly(() => select(tags), expected.type, expected.message);
           // Texts quoted in the fixture's notes are part of Flux's message.
-          for (const [, quoted] of (testCase.notes ?? '').matchAll(/'([^']+)'/g)) if (quoted?.includes(' ')) assert.ok(expected.message.includes(quoted), quoted);
+          for (const [, quoted] of (testCase.notes ?? '').matchAll(/'([^']+)'/g))
+            if (quoted?.includes(' ')) assert.ok(expected.message.includes(quoted), quoted);
         } else {
           assert.equal(select(tags), testCase.expected, `tags ${JSON.stringify(tags)}`);
         }
@@ -198,10 +211,13 @@ describe('filter-tags.json', () => {
 
   it('keeps the last of the tags that extract to one value', () => {
     const filtered = newRegexFilter('^(\\d+)-', '$1').apply(['1-b', '2-a', '1-a']);
-    assert.deepEqual([...filtered], [
-      ['1', '1-a'],
-      ['2', '2-a'],
-    ]);
+    assert.deepEqual(
+      [...filtered],
+      [
+        ['1', '1-a'],
+        ['2', '2-a'],
+      ],
+    );
   });
 });
 
@@ -209,7 +225,10 @@ describe('ready-messages.json', () => {
   const { cases } = fixture<{ cases: ReadyCase[] }>('ready-messages.json');
   for (const testCase of cases) {
     it(testCase.label, () => {
-      assert.equal(composeReadyMessage({ latestRef: testCase.latestRef, observedPreviousRef: testCase.observedPreviousRef }), testCase.expected);
+      assert.equal(
+        composeReadyMessage({ latestRef: testCase.latestRef, observedPreviousRef: testCase.observedPreviousRef }),
+        testCase.expected,
+      );
     });
   }
 });
@@ -242,7 +261,12 @@ describe('digest-reflection.json', () => {
     it(testCase.label, async () => {
       const tags = orderTags(data.imageRepoTags);
       const fetched: string[] = [];
-      const pass = async (number: number, previous: ImagePolicyRefs, range: string, policy: DigestReflectionPolicy | ''): Promise<ImagePolicyRefs & { latestRef: ImageRef }> => {
+      const pass = async (
+        number: number,
+        previous: ImagePolicyRefs,
+        range: string,
+        policy: DigestReflectionPolicy | '',
+      ): Promise<ImagePolicyRefs & { latestRef: ImageRef }> => {
         const tag = selectTag({ semver: { range } }, undefined, tags);
         return updateImageRefs(previous, { image, tag, digestReflectionPolicy: policy }, async (name, fetchedTag) => {
           assert.equal(name, image);
@@ -322,8 +346,16 @@ describe('policers and applyPolicy', () => {
   it('numerical keeps the last of equal values and fails on any non-number', () => {
     assert.equal(policerFromSpec({ numerical: {} }).latest(['1', '1.0', '01']), '01');
     assert.equal(policerFromSpec({ numerical: { order: 'desc' } }).latest(['2', '1', '1e0', '3']), '1e0');
-    assertThrowsExactly(() => policerFromSpec({ numerical: {} }).latest(['1', 'latest', '2']), SelectionError, "failed to parse invalid numeric value 'latest'");
-    assertThrowsExactly(() => policerFromSpec({ numerical: {} }).latest(['1', '1e400']), SelectionError, "failed to parse invalid numeric value '1e400'");
+    assertThrowsExactly(
+      () => policerFromSpec({ numerical: {} }).latest(['1', 'latest', '2']),
+      SelectionError,
+      "failed to parse invalid numeric value 'latest'",
+    );
+    assertThrowsExactly(
+      () => policerFromSpec({ numerical: {} }).latest(['1', '1e400']),
+      SelectionError,
+      "failed to parse invalid numeric value '1e400'",
+    );
     assert.equal(policerFromSpec({ numerical: {} }).latest(['9', '1_000', '0x1p4']), '1_000');
   });
 
@@ -337,29 +369,50 @@ describe('policers and applyPolicy', () => {
   it('upper-cases the order as Go does', () => {
     assert.equal(policerFromSpec({ alphabetical: { order: 'Desc' } }).latest(['a', 'b']), 'a');
     assert.equal(policerFromSpec({ numerical: { order: 'aſc' } }).latest(['1', '2']), '2', 'ſ upper-cases to S in Go too');
-    assertThrowsExactly(() => policerFromSpec({ numerical: { order: 'ß' } }), PolicyError, "invalid order argument provided: 'ß', must be one of: ASC, DESC");
-    assertThrowsExactly(() => policerFromSpec({ alphabetical: { order: 'up' } }), PolicyError, "invalid order argument provided: 'UP', must be one of: ASC, DESC");
+    assertThrowsExactly(
+      () => policerFromSpec({ numerical: { order: 'ß' } }),
+      PolicyError,
+      "invalid order argument provided: 'ß', must be one of: ASC, DESC",
+    );
+    assertThrowsExactly(
+      () => policerFromSpec({ alphabetical: { order: 'up' } }),
+      PolicyError,
+      "invalid order argument provided: 'UP', must be one of: ASC, DESC",
+    );
   });
 
   it('applyPolicy: upstream cases not in the fixture', () => {
     const filter = { pattern: '1.0.0-rc\\.(?P<num>[0-9]+)', extract: '$num' };
-    assert.equal(selectTag({ numerical: { order: 'ASC' } }, filter, ['1.0.0', '1.0.0-rc.1', '1.0.0-rc.2', '1.0.0-rc.3', '1.0.1-rc.2']), '1.0.0-rc.3');
+    assert.equal(
+      selectTag({ numerical: { order: 'ASC' } }, filter, ['1.0.0', '1.0.0-rc.1', '1.0.0-rc.2', '1.0.0-rc.3', '1.0.1-rc.2']),
+      '1.0.0-rc.3',
+    );
     assert.equal(selectTag({ semver: { range: 'v1.0.x' } }, undefined, ['1.0.0', '2.0.0', '1.0.1', '1.2.0']), '1.0.1');
     assertThrowsExactly(() => selectTag({ semver: { range: '1.0.x' } }, undefined, []), SelectionError, 'no tags in database');
   });
 
   it('applyPolicy: a filter that keeps nothing leaves the policy an empty list', () => {
-    assertThrowsExactly(() => selectTag({ alphabetical: {} }, { pattern: '^release-' }, ['1', '2']), SelectionError, 'version list argument cannot be empty');
+    assertThrowsExactly(
+      () => selectTag({ alphabetical: {} }, { pattern: '^release-' }, ['1', '2']),
+      SelectionError,
+      'version list argument cannot be empty',
+    );
   });
 
   it('applyPolicy: an invalid range is an invalid policy', () => {
-    assert.throws(() => selectTag({ semver: { range: '' } }, undefined, ['1.0.0']), (err: unknown) => err instanceof PolicyError && err.message.startsWith('invalid policy: '));
+    assert.throws(
+      () => selectTag({ semver: { range: '' } }, undefined, ['1.0.0']),
+      (err: unknown) => err instanceof PolicyError && err.message.startsWith('invalid policy: '),
+    );
   });
 
   it('applyPolicy: ranks extracted values and returns the original tag', () => {
     const tags = ['RELEASE.2024-01-02T03-04-05Z', 'RELEASE.2023-12-31T23-59-59Z', 'latest'];
     assert.equal(selectTag({ alphabetical: {} }, { pattern: '^RELEASE\\.(?P<timestamp>.*)Z$', extract: '$timestamp' }, tags), tags[0]);
-    assert.equal(selectTag({ semver: { range: '^1.x-0' } }, { pattern: '.*-rc.*' }, ['1.2.0', '1.3.0-rc.1', '1.3.0-rc.2', '2.0.0-rc.1']), '1.3.0-rc.2');
+    assert.equal(
+      selectTag({ semver: { range: '^1.x-0' } }, { pattern: '.*-rc.*' }, ['1.2.0', '1.3.0-rc.1', '1.3.0-rc.2', '2.0.0-rc.1']),
+      '1.3.0-rc.2',
+    );
   });
 });
 
@@ -431,16 +484,28 @@ describe('Go regexp', () => {
     }
     const deep = `${'('.repeat(1001)}${')'.repeat(1001)}`;
     assertThrowsExactly(() => compileRegexp(deep), RegexpSyntaxError, `error parsing regexp: expression nests too deeply: \`${deep}\``);
-    assertThrowsExactly(() => newRegexFilter('(?=x)'), PolicyError, "invalid regular expression pattern '(?=x)': error parsing regexp: invalid or unsupported Perl syntax: `(?=`");
+    assertThrowsExactly(
+      () => newRegexFilter('(?=x)'),
+      PolicyError,
+      "invalid regular expression pattern '(?=x)': error parsing regexp: invalid or unsupported Perl syntax: `(?=`",
+    );
   });
 
   it('accepts repeated group names, as Go does', () => {
     const regexp = compileRegexp('(?P<v>a)|(?<v>b)|[(?P<v>]');
     assert.deepEqual(regexp.subexpNames(), ['', 'v', 'v']);
-    for (const [text, expanded] of [['a', 'a'], ['b', 'b'], ['(', '']] as const) {
+    for (const [text, expanded] of [
+      ['a', 'a'],
+      ['b', 'b'],
+      ['(', ''],
+    ] as const) {
       assert.equal(regexp.expandString('$v', text, regexp.findStringSubmatchIndex(text) ?? []), expanded, text);
     }
-    assertThrowsExactly(() => compileRegexp('(?P<v>a)(?P<v>b)('), RegexpSyntaxError, 'error parsing regexp: missing closing ): `(?P<v>a)(?P<v>b)(`');
+    assertThrowsExactly(
+      () => compileRegexp('(?P<v>a)(?P<v>b)('),
+      RegexpSyntaxError,
+      'error parsing regexp: missing closing ): `(?P<v>a)(?P<v>b)(`',
+    );
   });
 });
 
@@ -712,7 +777,22 @@ describe('Go strconv.ParseFloat', () => {
   });
 
   it('rejects what JavaScript would accept', () => {
-    for (const input of [' 1', '1 ', '0b101', '0o17', '0x10', '1_', '+NaN', '-nan', 'infin', 'Infinityy', '1.2.3', '1,5', 'Infinity1', '١']) {
+    for (const input of [
+      ' 1',
+      '1 ',
+      '0b101',
+      '0o17',
+      '0x10',
+      '1_',
+      '+NaN',
+      '-nan',
+      'infin',
+      'Infinityy',
+      '1.2.3',
+      '1,5',
+      'Infinity1',
+      '١',
+    ]) {
       assert.throws(() => parseFloat64(input), ParseFloatError, JSON.stringify(input));
     }
   });

@@ -111,7 +111,11 @@ function expectedError(table: Readonly<Record<string, string>>, input: string): 
 
 function assertRangeError(range: string, context: string): void {
   const message = expectedError(rangeErrors, range);
-  assert.throws(() => newConstraint(range), (err: unknown) => err instanceof SemverError && err.message === message, `${context}: expected SemverError ${name(message)}`);
+  assert.throws(
+    () => newConstraint(range),
+    (err: unknown) => err instanceof SemverError && err.message === message,
+    `${context}: expected SemverError ${name(message)}`,
+  );
 }
 
 function parse(text: string, context: string): Version {
@@ -153,7 +157,11 @@ describe('Masterminds NewVersion (masterminds-new-version.json)', () => {
     it(`NewVersion(${name(version)}) ${expectError ? 'fails' : 'parses'}`, () => {
       if (expectError) {
         const message = expectedError(versionErrors, version);
-        assert.throws(() => newVersion(version), (err: unknown) => err instanceof SemverError && err.message === message, `NewVersion(${name(version)}): expected ${name(message)}`);
+        assert.throws(
+          () => newVersion(version),
+          (err: unknown) => err instanceof SemverError && err.message === message,
+          `NewVersion(${name(version)}): expected ${name(message)}`,
+        );
       } else {
         const parsed = parse(version, 'row');
         assert.equal(parsed.original, version);
@@ -180,7 +188,11 @@ describe('Masterminds NewConstraint(c).Check(v) (masterminds-constraints-check.j
   it('has every transcribed row', () => assert.equal(constraintsCheck.length, 84));
   for (const { constraint, version, check } of constraintsCheck) {
     it(`${name(constraint)} ${check ? 'admits' : 'rejects'} ${name(version)}`, () => {
-      assert.equal(newConstraint(constraint).check(parse(version, 'version')), check, `NewConstraint(${name(constraint)}).Check(${name(version)})`);
+      assert.equal(
+        newConstraint(constraint).check(parse(version, 'version')),
+        check,
+        `NewConstraint(${name(constraint)}).Check(${name(version)})`,
+      );
     });
   }
 });
@@ -192,7 +204,11 @@ describe('Masterminds single comparator check (masterminds-constraint-check-sing
       const v = parse(version, 'version');
       // Upstream: parseConstraint, then check with includePre = the comparator has a prerelease.
       const comparator = parseComparator(constraint);
-      assert.equal(comparator.check(v, comparator.version.prerelease !== ''), check, `parseConstraint(${name(constraint)}).check(${name(version)})`);
+      assert.equal(
+        comparator.check(v, comparator.version.prerelease !== ''),
+        check,
+        `parseConstraint(${name(constraint)}).check(${name(version)})`,
+      );
       if (constraint === '') {
         // Only the internal parser accepts "" (as `*`); a range of "" is an error, as in Flux.
         assertRangeError(constraint, 'NewConstraint("")');
@@ -225,7 +241,10 @@ describe('Masterminds parseConstraint (masterminds-parse-constraint.json)', () =
     it(`parseConstraint(${name(constraint)}) ${expectError ? 'fails' : `is ${operatorFunc} ${normalizedVersion}`}`, () => {
       if (expectError) {
         const message = expectedError(rangeErrors, constraint);
-        assert.throws(() => parseComparator(constraint), (err: unknown) => err instanceof SemverError && err.message === message);
+        assert.throws(
+          () => parseComparator(constraint),
+          (err: unknown) => err instanceof SemverError && err.message === message,
+        );
         assertRangeError(constraint, `NewConstraint(${name(constraint)})`);
         return;
       }
@@ -254,7 +273,8 @@ describe('uint64 limits, error texts and coercion beyond the fixtures', () => {
     assert.throws(
       () => newVersion('1.18446744073709551616.0'),
       (err: unknown) =>
-        err instanceof SemverError && err.message === 'error parsing version segment: strconv.ParseUint: parsing "18446744073709551616": value out of range',
+        err instanceof SemverError &&
+        err.message === 'error parsing version segment: strconv.ParseUint: parsing "18446744073709551616": value out of range',
     );
     const max = newVersion('18446744073709551615.0.0');
     assert.equal(max.major, 18446744073709551615n);

@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { applyPolicies, applySetters, needsQuoting, parseMarker, secureJoin, SettersError, type SetterPolicy, type SettersOutcome } from '../../packages/core/src/imageupdate/setters.ts';
+import {
+  applyPolicies,
+  applySetters,
+  needsQuoting,
+  parseMarker,
+  secureJoin,
+  SettersError,
+  type SetterPolicy,
+  type SettersOutcome,
+} from '../../packages/core/src/imageupdate/setters.ts';
 import { compareObjects, resultObjects, type ObjectIdentifier, type UpdateResult } from '../../packages/core/src/imageupdate/result.ts';
 import { repoRoot } from '../harness/action.ts';
 
@@ -56,7 +65,11 @@ interface PolicyFixture {
   metadata: { namespace: string; name: string };
   status: { latestRef: { name: string; tag: string; digest?: string } };
 }
-const toSetterPolicy = (p: PolicyFixture): SetterPolicy => ({ namespace: p.metadata.namespace, name: p.metadata.name, latestRef: p.status.latestRef });
+const toSetterPolicy = (p: PolicyFixture): SetterPolicy => ({
+  namespace: p.metadata.namespace,
+  name: p.metadata.name,
+  latestRef: p.status.latestRef,
+});
 
 /** image-automation-controller testutil.ImageToRef. */
 function imageToRef(image: string): SetterPolicy['latestRef'] {
@@ -72,7 +85,8 @@ function imageToRef(image: string): SetterPolicy['latestRef'] {
 /** Result.FileChanges in the shape policies.json writes it: object keys as kyaml prints ResourceIdentifier. */
 function fileChangesAsJson(result: UpdateResult): Record<string, Record<string, unknown[]>> {
   const show = (v: string): string => v || "''";
-  const key = (o: ObjectIdentifier): string => `{apiVersion: ${show(o.APIVersion)}, kind: ${show(o.Kind)}, name: ${show(o.Name)}, namespace: ${show(o.Namespace)}}`;
+  const key = (o: ObjectIdentifier): string =>
+    `{apiVersion: ${show(o.APIVersion)}, kind: ${show(o.Kind)}, name: ${show(o.Name)}, namespace: ${show(o.Namespace)}}`;
   const out: Record<string, Record<string, unknown[]>> = {};
   for (const [file, objects] of result.fileChanges) {
     out[file] = Object.fromEntries(objects.map(({ object, changes }) => [key(object), changes]));
@@ -83,7 +97,10 @@ function fileChangesAsJson(result: UpdateResult): Record<string, Record<string, 
 const marker = (setter: string): string => `# {"$imagepolicy": "${setter}"}`;
 
 /** Writes `files` into a fresh directory and applies the setters in place. */
-async function applyTo(files: Record<string, string>, policies: readonly SetterPolicy[]): Promise<{ dir: string; outcome: SettersOutcome; read: (path: string) => Promise<string> }> {
+async function applyTo(
+  files: Record<string, string>,
+  policies: readonly SetterPolicy[],
+): Promise<{ dir: string; outcome: SettersOutcome; read: (path: string) => Promise<string> }> {
   const dir = await tempDir();
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
@@ -94,7 +111,11 @@ async function applyTo(files: Record<string, string>, policies: readonly SetterP
 }
 
 const app: SetterPolicy = { namespace: 'apps', name: 'app', latestRef: { name: 'ghcr.io/org/app', tag: 'v2.0.0' } };
-const withTag = (tag: string, name = `tag-${tag}`): SetterPolicy => ({ namespace: 'apps', name, latestRef: { name: 'ghcr.io/org/app', tag } });
+const withTag = (tag: string, name = `tag-${tag}`): SetterPolicy => ({
+  namespace: 'apps',
+  name,
+  latestRef: { name: 'ghcr.io/org/app', tag },
+});
 
 describe('setters: upstream internal/update/testdata/setters', () => {
   const dir = join(fixtures, 'setters');
@@ -170,11 +191,18 @@ describe('setters: upstream internal/policy Test_applyPolicies (setters-applier/
 
   for (const testCase of spec.cases) {
     it(testCase.name, async () => {
-      const policies = Object.entries(testCase.policyLatestImages ?? {}).map(([name, image]) => ({ namespace: spec.namespace, name, latestRef: imageToRef(image) }));
+      const policies = Object.entries(testCase.policyLatestImages ?? {}).map(([name, image]) => ({
+        namespace: spec.namespace,
+        name,
+        latestRef: imageToRef(image),
+      }));
       if (testCase.expectError) {
         const message = /'([^']+)'/.exec(testCase.notes ?? '')?.[1];
         assert.ok(message, 'the case names its error');
-        await assert.rejects(applyPolicies({ workDir: await tempDir(), update: testCase.update, policies }), (err: unknown) => err instanceof SettersError && err.message === message);
+        await assert.rejects(
+          applyPolicies({ workDir: await tempDir(), update: testCase.update, policies }),
+          (err: unknown) => err instanceof SettersError && err.message === message,
+        );
         return;
       }
       const { inputDir = '', expectedDir = '', targetPolicyName = '', placeholderFiles = [] } = testCase;
@@ -195,9 +223,15 @@ describe('setters: upstream internal/policy Test_applyPolicies (setters-applier/
       // Byte-exact: for these fixtures kyaml's re-emitted output is the minimal edit.
       await assertSameTree(workDir, expected);
       // Paths are relative to the update path.
-      assert.deepEqual(outcome.files.map((f) => f.path), ['deploy.yaml']);
+      assert.deepEqual(
+        outcome.files.map((f) => f.path),
+        ['deploy.yaml'],
+      );
       const [file] = [...outcome.result.fileChanges.values()];
-      assert.deepEqual(file?.map((o) => o.changes), [[{ OldValue: 'helloworld:1.0.0', NewValue: 'helloworld:1.0.1', Setter: `${spec.namespace}:${targetPolicyName}` }]]);
+      assert.deepEqual(
+        file?.map((o) => o.changes),
+        [[{ OldValue: 'helloworld:1.0.0', NewValue: 'helloworld:1.0.1', Setter: `${spec.namespace}:${targetPolicyName}` }]],
+      );
       assert.equal(file?.[0]?.object.Name, testCase.update?.path === './yes' ? 'update-yes' : 'test');
     });
   }
@@ -222,23 +256,36 @@ describe('setters: Flux D2 bot commits (d2/)', () => {
       // Every file, changed or not, equals the tree after the bot commit.
       await assertSameTree(work, join(dir, 'expected'));
       const prefix = `${spec.updatePath.replace(/^\.\//, '')}/`;
-      assert.deepEqual(outcome.files.map((f) => prefix + f.path), spec.expectedChangedFiles);
+      assert.deepEqual(
+        outcome.files.map((f) => prefix + f.path),
+        spec.expectedChangedFiles,
+      );
       assert.deepEqual(outcome.problems, []);
       assert.deepEqual(outcome.unresolved, []);
 
       // FileChanges as the bot's commit message lists them ("Files:" then "Objects:" with "old -> new").
       const message = spec.expectedCommit.message;
       const filesSection = message.slice(message.indexOf('Files:\n') + 7, message.indexOf('Objects:\n'));
-      assert.deepEqual([...outcome.result.fileChanges.keys()].sort(), [...filesSection.matchAll(/^- (.+)$/gm)].map((m) => m[1]));
+      assert.deepEqual(
+        [...outcome.result.fileChanges.keys()].sort(),
+        [...filesSection.matchAll(/^- (.+)$/gm)].map((m) => m[1]),
+      );
       const objectsSection = message.slice(message.indexOf('Objects:\n') + 9);
-      const expectedObjects = objectsSection.split(/^- /m).filter(Boolean).map((block) => {
-        const [head = '', ...rest] = block.split('\n');
-        const [kind, name] = head.split(' ');
-        return { kind, name, changes: rest.flatMap((line) => /^ {4}- (\S+) -> (\S+)$/.exec(line)?.slice(1) ?? []) };
-      });
+      const expectedObjects = objectsSection
+        .split(/^- /m)
+        .filter(Boolean)
+        .map((block) => {
+          const [head = '', ...rest] = block.split('\n');
+          const [kind, name] = head.split(' ');
+          return { kind, name, changes: rest.flatMap((line) => /^ {4}- (\S+) -> (\S+)$/.exec(line)?.slice(1) ?? []) };
+        });
       const objects = resultObjects(outcome.result).sort((a, b) => compareObjects(a.object, b.object));
       assert.deepEqual(
-        objects.map(({ object, changes }) => ({ kind: object.Kind, name: object.Name, changes: changes.flatMap((c) => [c.OldValue, c.NewValue]) })),
+        objects.map(({ object, changes }) => ({
+          kind: object.Kind,
+          name: object.Name,
+          changes: changes.flatMap((c) => [c.OldValue, c.NewValue]),
+        })),
         expectedObjects,
       );
       // Each change came from the `:tag` marker of the policy whose latest tag it wrote.
@@ -257,7 +304,14 @@ describe('setters: text edits', () => {
     const before = `apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: crlf\r\ndata:\r\n  image: ghcr.io/org/app:v1.0.0 ${marker('apps:app')}\r\n  tag: v1.0.0 ${marker('apps:app:tag')}\r\n  block: | ${marker('apps:app:tag')}\r\n    v1.0.0\r\n`;
     const { outcome, read } = await applyTo({ 'cm.yaml': before }, [app]);
     const after = await read('cm.yaml');
-    assert.equal(after, before.replace('app:v1.0.0 ', 'app:v2.0.0 ').replace('tag: v1.0.0', 'tag: v2.0.0').replace('| #', '|- #').replace('    v1.0.0', '    v2.0.0'));
+    assert.equal(
+      after,
+      before
+        .replace('app:v1.0.0 ', 'app:v2.0.0 ')
+        .replace('tag: v1.0.0', 'tag: v2.0.0')
+        .replace('| #', '|- #')
+        .replace('    v1.0.0', '    v2.0.0'),
+    );
     assert.equal(after.split('\r\n').length, after.split('\n').length);
     assert.equal(outcome.files[0]?.after, after);
   });
@@ -323,14 +377,22 @@ describe('setters: text edits', () => {
     const before = ['kind: Values', ...tags.map((_, i) => `t${i}: v0 ${marker(`apps:p${i}:tag`)}`), ''].join('\n');
     const { read } = await applyTo({ 'values.yaml': before }, policies);
     const written = ['"1.10"', '"20240101"', '"yes"', '"on"', '"N"', '"0x1F"', '"1e3"', '"2024-01-01"', 'v1.10', '-rc1', '"---"'];
-    assert.equal(await read('values.yaml'), ['kind: Values', ...written.map((w, i) => `t${i}: ${w} ${marker(`apps:p${i}:tag`)}`), ''].join('\n'));
+    assert.equal(
+      await read('values.yaml'),
+      ['kind: Values', ...written.map((w, i) => `t${i}: ${w} ${marker(`apps:p${i}:tag`)}`), ''].join('\n'),
+    );
   });
 
   it('writes an empty digest as "" when the policy reflects none', async () => {
     const before = `kind: Kustomization\nimages:\n  - name: app\n    digest: sha256:${'a'.repeat(64)} ${marker('apps:app:digest')}\n`;
     const { read, outcome } = await applyTo({ 'kustomization.yaml': before }, [app]);
-    assert.equal(await read('kustomization.yaml'), `kind: Kustomization\nimages:\n  - name: app\n    digest: "" ${marker('apps:app:digest')}\n`);
-    assert.deepEqual(outcome.result.fileChanges.get('kustomization.yaml')?.[0]?.changes, [{ OldValue: `sha256:${'a'.repeat(64)}`, NewValue: '', Setter: 'apps:app:digest' }]);
+    assert.equal(
+      await read('kustomization.yaml'),
+      `kind: Kustomization\nimages:\n  - name: app\n    digest: "" ${marker('apps:app:digest')}\n`,
+    );
+    assert.deepEqual(outcome.result.fileChanges.get('kustomization.yaml')?.[0]?.changes, [
+      { OldValue: `sha256:${'a'.repeat(64)}`, NewValue: '', Setter: 'apps:app:digest' },
+    ]);
   });
 
   it('reads a head-comment marker on a scalar sequence item; a line comment comes first', async () => {
@@ -352,7 +414,10 @@ describe('setters: text edits', () => {
       '',
     ].join('\n');
     const { read, outcome } = await applyTo({ 'pod.yaml': before }, [app]);
-    assert.equal(await read('pod.yaml'), before.replace('- ghcr.io/org/app:v1.0.0', '- ghcr.io/org/app:v2.0.0').replace('  - v1.0.0\n', '  - v2.0.0\n'));
+    assert.equal(
+      await read('pod.yaml'),
+      before.replace('- ghcr.io/org/app:v1.0.0', '- ghcr.io/org/app:v2.0.0').replace('  - v1.0.0\n', '  - v2.0.0\n'),
+    );
     assert.deepEqual(
       outcome.result.fileChanges.get('pod.yaml')?.[0]?.changes.map((c) => c.Setter),
       ['apps:app', 'apps:app:tag'],
@@ -365,7 +430,10 @@ describe('setters: text edits', () => {
     const third = `kind: Values\nmetadata:\n  name: ~\n  namespace: null\nimage: ghcr.io/org/app:v1.0.0 ${marker('apps:app')}\n`;
     const before = `---\n${first}---\n${second}--- # third\n${third}`;
     const { read, outcome } = await applyTo({ 'multi.yaml': before }, [app]);
-    assert.equal(await read('multi.yaml'), `---\n${first}---\n${second.replace('v1.0.0', 'v2.0.0')}--- # third\n${third.replace('v1.0.0', 'v2.0.0')}`);
+    assert.equal(
+      await read('multi.yaml'),
+      `---\n${first}---\n${second.replace('v1.0.0', 'v2.0.0')}--- # third\n${third.replace('v1.0.0', 'v2.0.0')}`,
+    );
     assert.deepEqual(outcome.result.fileChanges.get('multi.yaml'), [
       {
         object: { APIVersion: 'apps/v1', Kind: 'Deployment', Name: 'second', Namespace: 'prod' },
@@ -451,26 +519,51 @@ describe('setters: text edits', () => {
   });
 
   it('reports markers naming a setter that is not defined', async () => {
-    const before = ['kind: Values', `a: x ${marker('apps:other')}`, `b: x ${marker('apps:app:bogus')}`, `c: ghcr.io/org/app:v1.0.0 ${marker('apps:app')}`, ''].join('\n');
+    const before = [
+      'kind: Values',
+      `a: x ${marker('apps:other')}`,
+      `b: x ${marker('apps:app:bogus')}`,
+      `c: ghcr.io/org/app:v1.0.0 ${marker('apps:app')}`,
+      '',
+    ].join('\n');
     const { outcome } = await applyTo({ 'dir/values.yaml': before }, [app]);
     assert.deepEqual(outcome.unresolved, [
       { path: 'dir/values.yaml', line: 2, setter: 'apps:other' },
       { path: 'dir/values.yaml', line: 3, setter: 'apps:app:bogus' },
     ]);
-    assert.deepEqual(outcome.files.map((f) => f.path), ['dir/values.yaml']);
+    assert.deepEqual(
+      outcome.files.map((f) => f.path),
+      ['dir/values.yaml'],
+    );
   });
 
   it('rejects an invalid full image reference before touching anything', async () => {
     const before = `kind: Values\nimage: ghcr.io/org/app:v1.0.0 ${marker('apps:app')}\n`;
     const dir = await tempDir();
     await writeFile(join(dir, 'values.yaml'), before);
-    const bad = (latestRef: SetterPolicy['latestRef']): Promise<SettersOutcome> => applySetters({ root: dir, policies: [app, { namespace: 'apps', name: 'bad', latestRef }] });
-    await assert.rejects(bad({ name: 'ghcr.io/org/app', tag: '' }), new SettersError('encountered invalid image ref "ghcr.io/org/app:": could not parse reference: ghcr.io/org/app:'));
-    await assert.rejects(bad({ name: 'ghcr.io/Org/App', tag: 'v1' }), { name: 'SettersError', message: 'encountered invalid image ref "ghcr.io/Org/App:v1": could not parse reference: ghcr.io/Org/App:v1' });
-    await assert.rejects(bad({ name: 'app', tag: 'v1', digest: 'sha256:1234' }), /^SettersError: encountered invalid image ref "app:v1@sha256:1234"/);
+    const bad = (latestRef: SetterPolicy['latestRef']): Promise<SettersOutcome> =>
+      applySetters({ root: dir, policies: [app, { namespace: 'apps', name: 'bad', latestRef }] });
+    await assert.rejects(
+      bad({ name: 'ghcr.io/org/app', tag: '' }),
+      new SettersError('encountered invalid image ref "ghcr.io/org/app:": could not parse reference: ghcr.io/org/app:'),
+    );
+    await assert.rejects(bad({ name: 'ghcr.io/Org/App', tag: 'v1' }), {
+      name: 'SettersError',
+      message: 'encountered invalid image ref "ghcr.io/Org/App:v1": could not parse reference: ghcr.io/Org/App:v1',
+    });
+    await assert.rejects(
+      bad({ name: 'app', tag: 'v1', digest: 'sha256:1234' }),
+      /^SettersError: encountered invalid image ref "app:v1@sha256:1234"/,
+    );
     assert.equal(await readFile(join(dir, 'values.yaml'), 'utf8'), before);
     // Weak validation accepts Docker Hub short names, registry ports and a digest with a tag.
-    const ok = await applySetters({ root: dir, policies: [{ namespace: 'apps', name: 'app', latestRef: { name: 'localhost:5000/app', tag: 'v2', digest: `sha256:${'b'.repeat(64)}` } }], write: false });
+    const ok = await applySetters({
+      root: dir,
+      policies: [
+        { namespace: 'apps', name: 'app', latestRef: { name: 'localhost:5000/app', tag: 'v2', digest: `sha256:${'b'.repeat(64)}` } },
+      ],
+      write: false,
+    });
     assert.equal(ok.files[0]?.after, `kind: Values\nimage: localhost:5000/app:v2@sha256:${'b'.repeat(64)} ${marker('apps:app')}\n`);
   });
 
@@ -487,9 +580,15 @@ describe('setters: text edits', () => {
       },
       [app],
     );
-    assert.deepEqual(outcome.problems.map((p) => p.path), ['a-broken.yaml', 'b-list.yaml', 'c-separator.yaml', 'd-metadata.yaml']);
+    assert.deepEqual(
+      outcome.problems.map((p) => p.path),
+      ['a-broken.yaml', 'b-list.yaml', 'c-separator.yaml', 'd-metadata.yaml'],
+    );
     assert.equal(outcome.problems[2]?.message, 'invalid document separator: ---foo');
-    assert.deepEqual(outcome.files.map((f) => f.path), ['e-good.yaml']);
+    assert.deepEqual(
+      outcome.files.map((f) => f.path),
+      ['e-good.yaml'],
+    );
     assert.equal(await read('e-good.yaml'), good.replace('v1.0.0', 'v2.0.0'));
     assert.equal(await read('b-list.yaml'), `- ghcr.io/org/app:v1.0.0 ${marker('apps:app')}\n`);
   });
@@ -500,16 +599,19 @@ describe('setters: text edits', () => {
       {
         'b.yml': content,
         '.hidden/a.yaml': content,
-        'Kustomization': content,
+        Kustomization: content,
         'upper.YAML': content,
         'notes.txt': content,
-        'kustomization': content,
+        kustomization: content,
         'z/nested/deep.yaml': content,
         'a.yaml.bak': content,
       },
       [app],
     );
-    assert.deepEqual(outcome.files.map((f) => f.path), ['.hidden/a.yaml', 'Kustomization', 'b.yml', 'z/nested/deep.yaml']);
+    assert.deepEqual(
+      outcome.files.map((f) => f.path),
+      ['.hidden/a.yaml', 'Kustomization', 'b.yml', 'z/nested/deep.yaml'],
+    );
     assert.equal(await readFile(join(dir, 'upper.YAML'), 'utf8'), content);
 
     await symlink(join(dir, 'z'), join(dir, 'linked'));
@@ -519,7 +621,10 @@ describe('setters: text edits', () => {
     await writeFile(join(dir, 'z/nested/deep.yaml'), content);
     const again = await applySetters({ root: dir, policies: [app], write: false });
     // Symlinked directories are not walked (nor read as files); a symlinked file is read through its link.
-    assert.deepEqual(again.files.map((f) => f.path), ['b.yml', 'c-link.yaml', 'z/nested/deep.yaml']);
+    assert.deepEqual(
+      again.files.map((f) => f.path),
+      ['b.yml', 'c-link.yaml', 'z/nested/deep.yaml'],
+    );
     assert.deepEqual(again.problems, []);
   });
 
@@ -527,7 +632,10 @@ describe('setters: text edits', () => {
     const content = `kind: Values\nimage: ghcr.io/org/app:v1.0.0 ${marker('apps:app')}\n`;
     const { dir } = await applyTo({ 'sub/one.yaml': content, 'sub/two.yaml': content }, []);
     const outcome = await applySetters({ root: join(dir, 'sub/one.yaml'), policies: [app] });
-    assert.deepEqual(outcome.files.map((f) => f.path), ['one.yaml']);
+    assert.deepEqual(
+      outcome.files.map((f) => f.path),
+      ['one.yaml'],
+    );
     assert.deepEqual([...outcome.result.fileChanges.keys()], ['one.yaml']);
     assert.equal(await readFile(join(dir, 'sub/one.yaml'), 'utf8'), content.replace('v1.0.0', 'v2.0.0'));
     assert.equal(await readFile(join(dir, 'sub/two.yaml'), 'utf8'), content);
@@ -589,8 +697,64 @@ describe('setters: text edits', () => {
 });
 
 describe('setters: needsQuoting (kyaml IsValueNonString, go-yaml v2)', () => {
-  const nonStrings = ['1.10', '20240101', '0x1F', '0o17', '017', '08', '1_000', '-1', '+1', '.5', '1e3', '1.', 'yes', 'No', 'ON', 'off', 'y', 'n', 'true', 'FALSE', '~', 'null', 'NULL', '.inf', '-.Inf', '.NaN', '99999999999999999999', '- a', 'a: b', '{a: 1}', '[a]', '#x', '---', '!!int 5', '&a 5'];
-  const strings = ['', 'v1.0', '1.2.3', 'sha256:abc', 'latest', '2024-01-01', 'a#b', 'Yes!', 'nil', '0x', '1e400', '<<', '"1"', "'yes'", '!!str 5', '[a', 'a: b: c', '*a', 'ghcr.io/org/app:v1'];
+  const nonStrings = [
+    '1.10',
+    '20240101',
+    '0x1F',
+    '0o17',
+    '017',
+    '08',
+    '1_000',
+    '-1',
+    '+1',
+    '.5',
+    '1e3',
+    '1.',
+    'yes',
+    'No',
+    'ON',
+    'off',
+    'y',
+    'n',
+    'true',
+    'FALSE',
+    '~',
+    'null',
+    'NULL',
+    '.inf',
+    '-.Inf',
+    '.NaN',
+    '99999999999999999999',
+    '- a',
+    'a: b',
+    '{a: 1}',
+    '[a]',
+    '#x',
+    '---',
+    '!!int 5',
+    '&a 5',
+  ];
+  const strings = [
+    '',
+    'v1.0',
+    '1.2.3',
+    'sha256:abc',
+    'latest',
+    '2024-01-01',
+    'a#b',
+    'Yes!',
+    'nil',
+    '0x',
+    '1e400',
+    '<<',
+    '"1"',
+    "'yes'",
+    '!!str 5',
+    '[a',
+    'a: b: c',
+    '*a',
+    'ghcr.io/org/app:v1',
+  ];
   for (const value of nonStrings) it(`quotes ${JSON.stringify(value)}`, () => assert.equal(needsQuoting(value), true));
   for (const value of strings) it(`leaves ${JSON.stringify(value)}`, () => assert.equal(needsQuoting(value), false));
 });
@@ -613,7 +777,10 @@ describe('setters: applyPolicies and secureJoin', () => {
     const content = `kind: Values\nimage: ghcr.io/org/app:v1.0.0 ${marker('apps:app')}\n`;
     const { dir } = await applyTo({ 'a/v.yaml': content, 'b/v.yaml': content }, []);
     const outcome = await applyPolicies({ workDir: dir, update: { strategy: 'Setters', path: '../a/v.yaml' }, policies: [app] });
-    assert.deepEqual(outcome.files.map((f) => f.path), ['v.yaml']);
+    assert.deepEqual(
+      outcome.files.map((f) => f.path),
+      ['v.yaml'],
+    );
     assert.equal(await readFile(join(dir, 'a/v.yaml'), 'utf8'), content.replace('v1.0.0', 'v2.0.0'));
     assert.equal(await readFile(join(dir, 'b/v.yaml'), 'utf8'), content);
   });

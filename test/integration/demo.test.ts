@@ -17,7 +17,10 @@ describe('the README demo command', () => {
     assert.match(result.stdout, /oci-layout:\.d2ci\/demo\/layout:latest-stable +sha256:/);
     assert.match(result.stdout, /✗ the remote artifact contents differs from the local one/);
     assert.match(result.stdout, /✔ extracted 5 files/);
-    assert.equal(readFileSync(join(repoRoot, '.d2ci/demo/pulled/base/podinfo.yaml'), 'utf8'), readFileSync(join(repoRoot, 'workflows-examples/d2-apps/components/frontend/base/podinfo.yaml'), 'utf8'));
+    assert.equal(
+      readFileSync(join(repoRoot, '.d2ci/demo/pulled/base/podinfo.yaml'), 'utf8'),
+      readFileSync(join(repoRoot, 'workflows-examples/d2-apps/components/frontend/base/podinfo.yaml'), 'utf8'),
+    );
     assert.ok(existsSync(join(repoRoot, '.d2ci/demo/layout/oci-layout')));
   });
 });

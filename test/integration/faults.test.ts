@@ -16,7 +16,8 @@ async function assertEveryTagComplete(repo: RemoteRepository): Promise<number> {
     const { bytes, descriptor } = await repo.fetchManifest(tag);
     const { manifest } = parseManifest(bytes, descriptor.mediaType);
     const children = isIndex(manifest) ? manifest.manifests : [manifest.config, ...manifest.layers];
-    for (const child of children) assert.ok(await repo.exists(child), `tag ${tag} points at ${descriptor.digest}, whose ${child.digest} is missing`);
+    for (const child of children)
+      assert.ok(await repo.exists(child), `tag ${tag} points at ${descriptor.digest}, whose ${child.digest} is missing`);
     checked++;
   }
   return checked;
@@ -46,15 +47,24 @@ describe('pushes through a fault-injecting proxy', () => {
     await registry.stop();
   });
 
-  const viaProxy = (repository: string, upload = {}): RemoteRepository => new RegistryClient({ transport: { retry: fast }, upload }).repository({ registry: proxy.host, repository });
-  const tree = (): string => makeWorkspace({ 'app/a.yaml': `a: ${randomBytes(4).toString('hex')}\n`, 'app/big.bin': randomBytes(300_000).toString('base64') });
-  const push = (repository: string, path: string, upload = {}) => pushArtifact({ path: join(path, 'app'), target: viaProxy(repository, upload), source: 's', revision: 'r', tags: ['latest', 'v1'] });
+  const viaProxy = (repository: string, upload = {}): RemoteRepository =>
+    new RegistryClient({ transport: { retry: fast }, upload }).repository({ registry: proxy.host, repository });
+  const tree = (): string =>
+    makeWorkspace({ 'app/a.yaml': `a: ${randomBytes(4).toString('hex')}\n`, 'app/big.bin': randomBytes(300_000).toString('base64') });
+  const push = (repository: string, path: string, upload = {}) =>
+    pushArtifact({ path: join(path, 'app'), target: viaProxy(repository, upload), source: 's', revision: 'r', tags: ['latest', 'v1'] });
 
   it('retries 5xx answers and completes', async () => {
     proxy.plan = ({ n }) => (n % 3 === 0 ? { kind: 'status', status: 503 } : { kind: 'pass' });
     const result = await push('faults/five-hundreds', tree());
-    assert.ok(proxy.log.some((r) => r.fault === 'status'), 'faults were injected');
-    assert.equal((await direct.repository({ registry: registry.host, repository: 'faults/five-hundreds' }).resolve('v1')).digest, result.descriptor.digest);
+    assert.ok(
+      proxy.log.some((r) => r.fault === 'status'),
+      'faults were injected',
+    );
+    assert.equal(
+      (await direct.repository({ registry: registry.host, repository: 'faults/five-hundreds' }).resolve('v1')).digest,
+      result.descriptor.digest,
+    );
   });
 
   it('honours Retry-After on 429', async () => {
@@ -88,7 +98,10 @@ describe('pushes through a fault-injecting proxy', () => {
     };
     const result = await push('faults/dropped', tree());
     assert.equal(dropped, 2);
-    assert.equal((await direct.repository({ registry: registry.host, repository: 'faults/dropped' }).resolve('latest')).digest, result.descriptor.digest);
+    assert.equal(
+      (await direct.repository({ registry: registry.host, repository: 'faults/dropped' }).resolve('latest')).digest,
+      result.descriptor.digest,
+    );
   });
 
   it('resumes chunked uploads after a dropped PATCH', async () => {
@@ -109,8 +122,15 @@ describe('pushes through a fault-injecting proxy', () => {
   it('fails with one clear line and moves no tag when the registry keeps failing', async () => {
     const repository = 'faults/persistent';
     const first = await push(repository, tree());
-    proxy.plan = ({ method, path }) => (method === 'PUT' && path.includes('/manifests/') ? { kind: 'status', status: 503 } : { kind: 'pass' });
-    await assert.rejects(push(repository, tree()), (err: Error) => err instanceof OciError && /^push manifest .*: 503 UNAVAILABLE: injected fault \(after 6 attempts\)$/.test(err.message) && !err.message.includes('\n'));
+    proxy.plan = ({ method, path }) =>
+      method === 'PUT' && path.includes('/manifests/') ? { kind: 'status', status: 503 } : { kind: 'pass' };
+    await assert.rejects(
+      push(repository, tree()),
+      (err: Error) =>
+        err instanceof OciError &&
+        /^push manifest .*: 503 UNAVAILABLE: injected fault \(after 6 attempts\)$/.test(err.message) &&
+        !err.message.includes('\n'),
+    );
     proxy.plan = () => ({ kind: 'pass' });
     const repo = direct.repository({ registry: registry.host, repository });
     assert.equal((await repo.resolve('latest')).digest, first.descriptor.digest, 'latest did not move');
@@ -119,7 +139,14 @@ describe('pushes through a fault-injecting proxy', () => {
 
   it('never leaves a tag pointing at a manifest with missing blobs under random faults', async () => {
     const random = seeded(20261121);
-    const faults: Fault[] = [{ kind: 'status', status: 500 }, { kind: 'status', status: 503 }, { kind: 'status', status: 429, retryAfter: '0' }, { kind: 'drop' }, { kind: 'drop-after-forward' }, { kind: 'delay', ms: 5 }];
+    const faults: Fault[] = [
+      { kind: 'status', status: 500 },
+      { kind: 'status', status: 503 },
+      { kind: 'status', status: 429, retryAfter: '0' },
+      { kind: 'drop' },
+      { kind: 'drop-after-forward' },
+      { kind: 'delay', ms: 5 },
+    ];
     proxy.plan = () => (random() < 0.25 ? (faults[Math.floor(random() * faults.length)] as Fault) : { kind: 'pass' });
     const repository = 'faults/chaos';
     const repo = direct.repository({ registry: registry.host, repository });
@@ -148,7 +175,11 @@ describe('pushes through a fault-injecting proxy', () => {
     let n = 0;
     proxy.plan = ({ method }) => (method !== 'GET' && ++n % 4 === 0 ? { kind: 'status', status: 502 } : { kind: 'pass' });
     writeFileSync(join(workspace, 'app/extra.yaml'), 'x: 1\n');
-    const run = await runAction('push-artifact', { sign: 'false', repository: `${proxy.host}/faults/bundle`, path: 'app', 'diff-tag': 'latest' }, { GITHUB_WORKSPACE: workspace });
+    const run = await runAction(
+      'push-artifact',
+      { sign: 'false', repository: `${proxy.host}/faults/bundle`, path: 'app', 'diff-tag': 'latest' },
+      { GITHUB_WORKSPACE: workspace },
+    );
     proxy.plan = () => ({ kind: 'pass' });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.outputs.pushed, 'true');

@@ -7,7 +7,23 @@ import { createHmac, createPublicKey, generateKeyPairSync, randomBytes } from 'n
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attestationPredicateType, compilePolicy, diffArtifact, loadTrustedRoot, newestAttestation, signInPresentFormats, listArtifacts, notationDirectoryTrustStore, parseManifest, pullArtifact, verifyArtifact, verifyNotation, type ImageIndex, type Target, type Verification } from '@d2ci/core';
+import {
+  attestationPredicateType,
+  compilePolicy,
+  diffArtifact,
+  loadTrustedRoot,
+  newestAttestation,
+  signInPresentFormats,
+  listArtifacts,
+  notationDirectoryTrustStore,
+  parseManifest,
+  pullArtifact,
+  verifyArtifact,
+  verifyNotation,
+  type ImageIndex,
+  type Target,
+  type Verification,
+} from '@d2ci/core';
 import { TestCa } from '../harness/ca.ts';
 import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
 import { githubIssuerUrl, pushFresh, remote, workflowIdentity } from '../sign/helpers.ts';
@@ -31,7 +47,11 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
     work = mkdtempSync(join(tmpdir(), 'd2ci-interop-reverse-'));
     sigstore = await startSigstore();
     trust = exportTrust(sigstore, work);
-    keylessVerification = { kind: 'keyless', trustedRoot: await loadTrustedRoot({ trustedRootFile: trust.trustedRoot }), policy: compilePolicy({ identity: workflowIdentity, issuer: githubIssuerUrl }) };
+    keylessVerification = {
+      kind: 'keyless',
+      trustedRoot: await loadTrustedRoot({ trustedRootFile: trust.trustedRoot }),
+      policy: compilePolicy({ identity: workflowIdentity, issuer: githubIssuerUrl }),
+    };
     // cosign signs only with its own key file (ENCRYPTED SIGSTORE PRIVATE KEY), made by cosign itself.
     const made = await run(tool('cosign', 'v2.5.2'), ['generate-key-pair'], { cwd: work, env: { COSIGN_PASSWORD: '' } });
     assert.equal(made.code, 0, made.stderr);
@@ -57,10 +77,22 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
     const token = join(work, `token-${randomBytes(4).toString('hex')}`);
     writeFileSync(token, `${unsigned}.${createHmac('sha256', 'interop').update(unsigned).digest('base64url')}`);
     const v3 = version.startsWith('v3');
-    const args = ['sign', '--fulcio-url', sigstore.url, '--rekor-url', sigstore.url, '--identity-token', token, '--allow-http-registry', '-y'];
+    const args = [
+      'sign',
+      '--fulcio-url',
+      sigstore.url,
+      '--rekor-url',
+      sigstore.url,
+      '--identity-token',
+      token,
+      '--allow-http-registry',
+      '-y',
+    ];
     if (v3) args.push('--use-signing-config=false', `--new-bundle-format=${bundle}`, '--trusted-root', trust.trustedRoot);
     else if (bundle) args.push('--new-bundle-format');
-    const ran = await run(tool('cosign', version), [...args, reference], { env: { ...(v3 ? {} : trust.legacyEnv), TUF_ROOT: join(work, 'tuf') } });
+    const ran = await run(tool('cosign', version), [...args, reference], {
+      env: { ...(v3 ? {} : trust.legacyEnv), TUF_ROOT: join(work, 'tuf') },
+    });
     assert.equal(ran.code, 0, `cosign ${version} keyless sign: ${ran.stderr}`);
   };
 
@@ -75,7 +107,13 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
 
   for (const storeName of registries) {
     describe(storeName, () => {
-      const signers: [CosignVersion, boolean][] = [['v2.5.2', false], ['v2.6.5', true], ['v3.0.6', true], ['v3.0.6', false], ['v3.1.3', true]];
+      const signers: [CosignVersion, boolean][] = [
+        ['v2.5.2', false],
+        ['v2.6.5', true],
+        ['v3.0.6', true],
+        ['v3.0.6', false],
+        ['v3.1.3', true],
+      ];
       for (const [version, bundle] of signers) {
         it(`cosign ${version} sign --key (${bundle ? 'bundle' : 'legacy'}): d2ci verifies as cosign and Flux do`, async () => {
           const store = stores.get(storeName);
@@ -87,8 +125,14 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
           if (bundle && !store.referrersApi && version === 'v3.0.6') {
             // The case d2ci used to miss: go-containerregistry ≤ v0.21.3 lists the bundle with the config's media type.
             const index = await target.fetchManifest(`sha256-${pushed.descriptor.digest.slice(7)}`);
-            const listed = (parseManifest(index.bytes, index.descriptor.mediaType).manifest as ImageIndex).manifests.map((m) => m.artifactType);
-            assert.deepEqual(listed, ['application/vnd.oci.empty.v1+json'], 'cosign v3.0.6 lists its bundle with artifactType = the empty config media type');
+            const listed = (parseManifest(index.bytes, index.descriptor.mediaType).manifest as ImageIndex).manifests.map(
+              (m) => m.artifactType,
+            );
+            assert.deepEqual(
+              listed,
+              ['application/vnd.oci.empty.v1+json'],
+              'cosign v3.0.6 lists its bundle with artifactType = the empty config media type',
+            );
           }
           const problems: string[] = [];
           for (const flux of ['2.7', '2.8', '2.9'] as const) {
@@ -96,19 +140,40 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
             const ours = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification, fluxVersion: flux });
             const d2ci = ours.flux[0]?.accepted ?? false;
             const expected = flux !== '2.7' || !bundle;
-            recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: `cosign ${version} sign --key (${bundle ? 'bundle' : 'legacy'})`, format: bundle ? 'bundle' : 'legacy', verifier: `flux ${flux}`, consumer: consumer.accepted, d2ci, expected });
-            if (consumer.accepted !== d2ci || d2ci !== expected) problems.push(`flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.reasons.join('; ')}), expected ${expected}`);
+            recordCell({
+              suite: 'consumer→d2ci',
+              store: storeName,
+              scenario: `cosign ${version} sign --key (${bundle ? 'bundle' : 'legacy'})`,
+              format: bundle ? 'bundle' : 'legacy',
+              verifier: `flux ${flux}`,
+              consumer: consumer.accepted,
+              d2ci,
+              expected,
+            });
+            if (consumer.accepted !== d2ci || d2ci !== expected)
+              problems.push(
+                `flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.reasons.join('; ')}), expected ${expected}`,
+              );
           }
           // d2ci discover/list: the signature is seen (bundle as a referrer, legacy as the .sig tag).
           const referrers = await target.referrers(pushed.descriptor);
           if (bundle) assert.equal(referrers.length, 1, 'the bundle is listed as a referrer');
           const listed = await listArtifacts(target);
-          assert.ok(listed.some((a) => a.digest === pushed.descriptor.digest), 'the artifact is listed');
+          assert.ok(
+            listed.some((a) => a.digest === pushed.descriptor.digest),
+            'the artifact is listed',
+          );
           assert.deepEqual(problems, []);
         });
       }
 
-      const keylessSigners: [CosignVersion, boolean][] = [['v2.5.2', false], ['v2.6.5', true], ['v3.0.6', false], ['v3.0.6', true], ['v3.1.3', true]];
+      const keylessSigners: [CosignVersion, boolean][] = [
+        ['v2.5.2', false],
+        ['v2.6.5', true],
+        ['v3.0.6', false],
+        ['v3.0.6', true],
+        ['v3.1.3', true],
+      ];
       for (const [version, bundle] of keylessSigners) {
         it(`cosign ${version} sign keyless (${bundle ? 'bundle' : 'legacy'}): d2ci verifies as cosign and Flux do`, async () => {
           const store = stores.get(storeName);
@@ -120,12 +185,34 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
           const problems: string[] = [];
           // Flux 2.8 verifies keylessly only with the public-good TUF root: asked about keys only.
           for (const flux of ['2.7', '2.9'] as const) {
-            const consumer = await fluxVerify(flux, reference, { kind: 'keyless', identity: workflowIdentity, issuer: githubIssuerUrl, trust });
-            const ours = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification: keylessVerification, fluxVersion: flux });
+            const consumer = await fluxVerify(flux, reference, {
+              kind: 'keyless',
+              identity: workflowIdentity,
+              issuer: githubIssuerUrl,
+              trust,
+            });
+            const ours = await verifyArtifact({
+              target,
+              reference: pushed.descriptor.digest,
+              verification: keylessVerification,
+              fluxVersion: flux,
+            });
             const d2ci = ours.flux[0]?.accepted ?? false;
             const expected = flux === '2.9' || !bundle;
-            recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: `cosign ${version} sign keyless (${bundle ? 'bundle' : 'legacy'})`, format: bundle ? 'bundle' : 'legacy', verifier: `flux ${flux}`, consumer: consumer.accepted, d2ci, expected });
-            if (consumer.accepted !== d2ci || d2ci !== expected) problems.push(`flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.reasons.join('; ')}; ${ours.flux[0]?.reason ?? ''}), expected ${expected}`);
+            recordCell({
+              suite: 'consumer→d2ci',
+              store: storeName,
+              scenario: `cosign ${version} sign keyless (${bundle ? 'bundle' : 'legacy'})`,
+              format: bundle ? 'bundle' : 'legacy',
+              verifier: `flux ${flux}`,
+              consumer: consumer.accepted,
+              d2ci,
+              expected,
+            });
+            if (consumer.accepted !== d2ci || d2ci !== expected)
+              problems.push(
+                `flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.reasons.join('; ')}; ${ours.flux[0]?.reason ?? ''}), expected ${expected}`,
+              );
           }
           assert.deepEqual(problems, []);
         });
@@ -142,15 +229,34 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
         const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
         const releasePub = join(work, `release-${storeName}.pub`);
         writeFileSync(releasePub, publicKey.export({ format: 'pem', type: 'spki' }));
-        const signed = await signInPresentFormats(target, pushed.descriptor, { identity: { kind: 'key', privateKey }, format: 'legacy', repository: target.name });
+        const signed = await signInPresentFormats(target, pushed.descriptor, {
+          identity: { kind: 'key', privateKey },
+          format: 'legacy',
+          repository: target.name,
+        });
         assert.deepEqual(signed.formats, ['legacy', 'bundle']);
         const problems: string[] = [];
         for (const flux of ['2.7', '2.8', '2.9'] as const) {
           const consumer = await fluxVerify(flux, reference, { kind: 'key', publicKeyFile: releasePub });
-          const ours = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification: { kind: 'key', keys: [publicKey] }, fluxVersion: flux });
+          const ours = await verifyArtifact({
+            target,
+            reference: pushed.descriptor.digest,
+            verification: { kind: 'key', keys: [publicKey] },
+            fluxVersion: flux,
+          });
           const d2ci = ours.flux[0]?.accepted ?? false;
-          recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: 'cosign v3.0.6 bundle, promoted by d2ci sign', format: 'bundle + d2ci legacy + d2ci bundle', verifier: `flux ${flux}`, consumer: consumer.accepted, d2ci, expected: true });
-          if (!consumer.accepted || !d2ci) problems.push(`flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.reasons.join('; ')})`);
+          recordCell({
+            suite: 'consumer→d2ci',
+            store: storeName,
+            scenario: 'cosign v3.0.6 bundle, promoted by d2ci sign',
+            format: 'bundle + d2ci legacy + d2ci bundle',
+            verifier: `flux ${flux}`,
+            consumer: consumer.accepted,
+            d2ci,
+            expected: true,
+          });
+          if (!consumer.accepted || !d2ci)
+            problems.push(`flux ${flux}: consumer ${consumer.accepted} (${consumer.detail}), d2ci ${d2ci} (${ours.reasons.join('; ')})`);
         }
         assert.deepEqual(problems, []);
       });
@@ -163,11 +269,43 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
         const reference = `${store.host}/reverse/cosign-attest@${pushed.descriptor.digest}`;
         const predicate = join(work, `sbom-${randomBytes(4).toString('hex')}.json`);
         writeFileSync(predicate, JSON.stringify({ spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'app' }));
-        const ran = await run(tool('cosign', 'v3.0.6'), ['attest', '--key', keyFile, '--type', 'spdxjson', '--predicate', predicate, '--tlog-upload=false', '--use-signing-config=false', '--allow-http-registry', '-y', reference], { env: { COSIGN_PASSWORD: '', TUF_ROOT: join(work, 'tuf') } });
+        const ran = await run(
+          tool('cosign', 'v3.0.6'),
+          [
+            'attest',
+            '--key',
+            keyFile,
+            '--type',
+            'spdxjson',
+            '--predicate',
+            predicate,
+            '--tlog-upload=false',
+            '--use-signing-config=false',
+            '--allow-http-registry',
+            '-y',
+            reference,
+          ],
+          { env: { COSIGN_PASSWORD: '', TUF_ROOT: join(work, 'tuf') } },
+        );
         assert.equal(ran.code, 0, ran.stderr);
         const consumer = await cosignVerifyAttestation('v3.0.6', reference, 'spdxjson', { kind: 'key', publicKeyFile: pubFile, trust });
-        const ours = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification, fluxVersion: '2.9', requireAttestations: [attestationPredicateType('spdx')] });
-        recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: 'cosign v3.0.6 attest --key', format: 'attestation', verifier: 'cosign v3.0.6 verify-attestation', consumer: consumer.accepted, d2ci: ours.verified, expected: true });
+        const ours = await verifyArtifact({
+          target,
+          reference: pushed.descriptor.digest,
+          verification,
+          fluxVersion: '2.9',
+          requireAttestations: [attestationPredicateType('spdx')],
+        });
+        recordCell({
+          suite: 'consumer→d2ci',
+          store: storeName,
+          scenario: 'cosign v3.0.6 attest --key',
+          format: 'attestation',
+          verifier: 'cosign v3.0.6 verify-attestation',
+          consumer: consumer.accepted,
+          d2ci: ours.verified,
+          expected: true,
+        });
         assert.ok(consumer.accepted, consumer.detail);
         assert.equal(ours.verified, true, ours.reasons.join('; '));
         // d2ci pull --referrer spdx finds it too (cosign v3.0.6 lists it with the empty config's artifactType).
@@ -184,23 +322,65 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
         const target = remote(store.host, 'reverse/notation');
         const pushed = await pushFresh(target);
         const scope = `${store.host}/reverse/notation`;
-        const policy = { version: '1.0', trustPolicies: [{ name: 'interop', registryScopes: [scope], signatureVerification: { level: 'strict' }, trustStores: ['ca:interop'], trustedIdentities: ['*'] }] };
+        const policy = {
+          version: '1.0',
+          trustPolicies: [
+            {
+              name: 'interop',
+              registryScopes: [scope],
+              signatureVerification: { level: 'strict' },
+              trustStores: ['ca:interop'],
+              trustedIdentities: ['*'],
+            },
+          ],
+        };
         const config = notationConfig(policy, root.certPem);
         const chain = join(work, `chain-${storeName}.pem`);
         writeFileSync(chain, leaf.certPem + root.certPem);
         mkdirSync(join(config.configHome, 'notation'), { recursive: true });
-        writeFileSync(join(config.configHome, 'notation', 'signingkeys.json'), JSON.stringify({ default: 'interop', keys: [{ name: 'interop', keyPath: leaf.keyFile, certPath: chain }] }));
-        const signed = await run(tool('notation', notationVersion), ['sign', '--insecure-registry', '--key', 'interop', `${scope}@${pushed.descriptor.digest}`], { env: { XDG_CONFIG_HOME: config.configHome } });
+        writeFileSync(
+          join(config.configHome, 'notation', 'signingkeys.json'),
+          JSON.stringify({ default: 'interop', keys: [{ name: 'interop', keyPath: leaf.keyFile, certPath: chain }] }),
+        );
+        const signed = await run(
+          tool('notation', notationVersion),
+          ['sign', '--insecure-registry', '--key', 'interop', `${scope}@${pushed.descriptor.digest}`],
+          { env: { XDG_CONFIG_HOME: config.configHome } },
+        );
         assert.equal(signed.code, 0, signed.stderr);
-        const ours = await verifyNotation({ target, reference: pushed.descriptor.digest, repository: scope, trustPolicy: JSON.stringify(policy), trustStore: notationDirectoryTrustStore(config.storeDir) });
+        const ours = await verifyNotation({
+          target,
+          reference: pushed.descriptor.digest,
+          repository: scope,
+          trustPolicy: JSON.stringify(policy),
+          trustStore: notationDirectoryTrustStore(config.storeDir),
+        });
         const flux = await fluxVerify('2.9', `${scope}@${pushed.descriptor.digest}`, { kind: 'notation', secretDir: config.secretDir });
         const cli = await notationVerify(`${scope}@${pushed.descriptor.digest}`, config.configHome);
         // olareg 0.1.2's referrers API lists notation's manifest (no artifactType, the notary config) without the
         // config-media-type fallback the spec asks for, and notation filters on it: invisible to notation, Flux and
         // d2ci alike there. What matters is that d2ci says what the consumers say.
         const expected = storeName !== 'olareg';
-        recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: 'notation 1.3.2 sign', format: 'notation', verifier: 'flux 2.9', consumer: flux.accepted, d2ci: ours.verified, expected });
-        recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: 'notation 1.3.2 sign', format: 'notation', verifier: 'notation v1.3.2', consumer: cli.accepted, d2ci: ours.verified, expected });
+        recordCell({
+          suite: 'consumer→d2ci',
+          store: storeName,
+          scenario: 'notation 1.3.2 sign',
+          format: 'notation',
+          verifier: 'flux 2.9',
+          consumer: flux.accepted,
+          d2ci: ours.verified,
+          expected,
+        });
+        recordCell({
+          suite: 'consumer→d2ci',
+          store: storeName,
+          scenario: 'notation 1.3.2 sign',
+          format: 'notation',
+          verifier: 'notation v1.3.2',
+          consumer: cli.accepted,
+          d2ci: ours.verified,
+          expected,
+        });
         assert.deepEqual(
           { d2ci: ours.verified, flux: flux.accepted, notation: cli.accepted },
           { d2ci: expected, flux: expected, notation: expected },
@@ -221,18 +401,39 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
         const ref = `${store.host}/reverse/oras:v1`;
         const pushedByOras = await run(
           tool('oras', orasVersion),
-          ['push', '--plain-http', '--config', 'config.json:application/vnd.cncf.flux.config.v1+json', '--annotation', 'org.opencontainers.image.revision=main@sha1:0123', ref, 'app.tgz:application/vnd.cncf.flux.content.v1.tar+gzip'],
+          [
+            'push',
+            '--plain-http',
+            '--config',
+            'config.json:application/vnd.cncf.flux.config.v1+json',
+            '--annotation',
+            'org.opencontainers.image.revision=main@sha1:0123',
+            ref,
+            'app.tgz:application/vnd.cncf.flux.content.v1.tar+gzip',
+          ],
           { cwd: dir },
         );
         assert.equal(pushedByOras.code, 0, pushedByOras.stderr);
         const target: Target = remote(store.host, 'reverse/oras');
         const listed = await listArtifacts(target);
-        assert.ok(listed.some((a) => a.tag === 'v1'), 'd2ci lists the tag oras pushed');
+        assert.ok(
+          listed.some((a) => a.tag === 'v1'),
+          'd2ci lists the tag oras pushed',
+        );
         const out = join(dir, 'pulled');
         await pullArtifact({ target, reference: 'v1', output: out });
         assert.equal(readFileSync(join(out, 'deploy.yaml'), 'utf8'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\n');
         const diff = await diffArtifact({ target, reference: 'v1', path: join(dir, 'app') });
-        recordCell({ suite: 'consumer→d2ci', store: storeName, scenario: 'oras push (Flux format)', format: 'artifact', verifier: 'd2ci pull', consumer: true, d2ci: true, expected: true });
+        recordCell({
+          suite: 'consumer→d2ci',
+          store: storeName,
+          scenario: 'oras push (Flux format)',
+          format: 'artifact',
+          verifier: 'd2ci pull',
+          consumer: true,
+          d2ci: true,
+          expected: true,
+        });
         // d2ci reads oras's layer (its tar headers differ from d2ci's, so the bytes never match: a first push re-pushes).
         assert.ok(diff.remote?.digest.startsWith('sha256:'), diff.reason);
       });

@@ -49,17 +49,37 @@ describe('interop: Flux extracts what d2ci packs', () => {
     const problems: string[] = [];
     for (const flux of versions) {
       const answer = await fluxUntar(flux, layer);
-      recordCell({ suite: 'd2ci→consumer', store: 'layer file', scenario: 'd2ci pack of an everyday tree', format: 'artifact layer', verifier: `flux ${flux} untar`, consumer: answer.ok, d2ci: true, expected: true });
+      recordCell({
+        suite: 'd2ci→consumer',
+        store: 'layer file',
+        scenario: 'd2ci pack of an everyday tree',
+        format: 'artifact layer',
+        verifier: `flux ${flux} untar`,
+        consumer: answer.ok,
+        d2ci: true,
+        expected: true,
+      });
       if (!answer.ok) problems.push(`flux ${flux}: ${answer.error ?? ''}`);
       else assert.deepEqual(answer.files, expected, `flux ${flux} extracted something else`);
     }
     assert.deepEqual(problems, []);
   });
 
-  for (const [what, name] of [['a directory named "v1.."', 'v1../app.yaml'], ['a backslash in a name', 'a\\b.yaml']] as const) {
+  for (const [what, name] of [
+    ['a directory named "v1.."', 'v1../app.yaml'],
+    ['a backslash in a name', 'a\\b.yaml'],
+  ] as const) {
     it(`${what}: Flux refuses the layer, and d2ci refuses to pack such a tree`, async () => {
       const layer = join(work, `crafted-${what.replace(/\W+/g, '-')}.tgz`);
-      writeFileSync(layer, gzipSync(await tarball([{ name: 'ok.yaml', content: 'a: 1\n' }, { name, content: 'b: 2\n' }])));
+      writeFileSync(
+        layer,
+        gzipSync(
+          await tarball([
+            { name: 'ok.yaml', content: 'a: 1\n' },
+            { name, content: 'b: 2\n' },
+          ]),
+        ),
+      );
       const tree = join(work, `tree-${what.replace(/\W+/g, '-')}`);
       mkdirSync(join(tree, ...name.split('/').slice(0, -1)), { recursive: true });
       writeFileSync(join(tree, name), 'b: 2\n');
@@ -73,8 +93,20 @@ describe('interop: Flux extracts what d2ci packs', () => {
       const problems: string[] = [];
       for (const flux of versions) {
         const answer = await fluxUntar(flux, layer);
-        recordCell({ suite: 'd2ci→consumer', store: 'layer file', scenario: `a layer with ${what}`, format: 'artifact layer', verifier: `flux ${flux} untar`, consumer: answer.ok, d2ci: packed, expected: false });
-        if (answer.ok !== packed || answer.ok) problems.push(`flux ${flux}: consumer ${answer.ok ? 'accepts' : `refuses (${answer.error ?? ''})`}, d2ci ${packed ? 'packs' : 'refuses'}`);
+        recordCell({
+          suite: 'd2ci→consumer',
+          store: 'layer file',
+          scenario: `a layer with ${what}`,
+          format: 'artifact layer',
+          verifier: `flux ${flux} untar`,
+          consumer: answer.ok,
+          d2ci: packed,
+          expected: false,
+        });
+        if (answer.ok !== packed || answer.ok)
+          problems.push(
+            `flux ${flux}: consumer ${answer.ok ? 'accepts' : `refuses (${answer.error ?? ''})`}, d2ci ${packed ? 'packs' : 'refuses'}`,
+          );
       }
       assert.deepEqual(problems, []);
     });

@@ -1,7 +1,16 @@
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { RegistryClient, AuthSession, Transport, OciError, MediaType, bytesSource, type Credential, type RegistryClientOptions } from '@d2ci/core/oci';
+import {
+  RegistryClient,
+  AuthSession,
+  Transport,
+  OciError,
+  MediaType,
+  bytesSource,
+  type Credential,
+  type RegistryClientOptions,
+} from '@d2ci/core/oci';
 import { FakeRegistry, blob, imageManifest, json, startServer, requestsTo, type Recorded, type ScriptedServer } from './fixtures.ts';
 
 const user = 'ci';
@@ -57,29 +66,59 @@ class TokenService {
       scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
       grant = form.get('grant_type') ?? '';
       who = grant === 'refresh_token' && form.get('refresh_token') === refreshToken ? user : undefined;
-      request = { method: 'POST', user: who, service: form.get('service'), scopes, grant, clientId: form.get('client_id'), refreshToken: form.get('refresh_token') };
+      request = {
+        method: 'POST',
+        user: who,
+        service: form.get('service'),
+        scopes,
+        grant,
+        clientId: form.get('client_id'),
+        refreshToken: form.get('refresh_token'),
+      };
       this.requests.push(request);
       if (!who) return void json(res, 401, { error: 'invalid_grant' });
     } else {
-      scopes = req.url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean);
+      scopes = req.url.searchParams
+        .getAll('scope')
+        .flatMap((s) => s.split(' '))
+        .filter(Boolean);
       const auth = req.headers.authorization;
       grant = 'anonymous';
       if (auth) {
         if (auth !== basic(user, password)) {
-          this.requests.push({ method: 'GET', user: 'rejected', service: req.url.searchParams.get('service'), scopes, grant: 'basic', clientId: null, refreshToken: null });
+          this.requests.push({
+            method: 'GET',
+            user: 'rejected',
+            service: req.url.searchParams.get('service'),
+            scopes,
+            grant: 'basic',
+            clientId: null,
+            refreshToken: null,
+          });
           return void json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] });
         }
         who = user;
         grant = 'basic';
       }
-      request = { method: 'GET', user: who, service: req.url.searchParams.get('service'), scopes, grant, clientId: null, refreshToken: null };
+      request = {
+        method: 'GET',
+        user: who,
+        service: req.url.searchParams.get('service'),
+        scopes,
+        grant,
+        clientId: null,
+        refreshToken: null,
+      };
       this.requests.push(request);
     }
     if (this.status) return void json(res, this.status, { details: 'denied by test' });
     const access = new Map<string, Set<string>>();
     for (const scope of scopes) {
       const cut = scope.lastIndexOf(':');
-      const actions = scope.slice(cut + 1).split(',').filter((a) => who !== undefined || a === 'pull');
+      const actions = scope
+        .slice(cut + 1)
+        .split(',')
+        .filter((a) => who !== undefined || a === 'pull');
       const set = access.get(scope.slice(0, cut)) ?? new Set<string>();
       for (const action of actions) set.add(action);
       access.set(scope.slice(0, cut), set);
@@ -139,9 +178,15 @@ describe('registry auth: Basic challenge', () => {
     });
     const repo = client.repository({ registry: server.host, repository: 'acme/app' });
     assert.deepEqual(await repo.tags(), ['v1']);
-    assert.deepEqual(server.requests.map((r) => r.headers.authorization), [undefined, basic(user, password)]);
+    assert.deepEqual(
+      server.requests.map((r) => r.headers.authorization),
+      [undefined, basic(user, password)],
+    );
     assert.deepEqual(await repo.tags(), ['v1']);
-    assert.deepEqual(server.requests.map((r) => r.headers.authorization), [undefined, basic(user, password), basic(user, password)]);
+    assert.deepEqual(
+      server.requests.map((r) => r.headers.authorization),
+      [undefined, basic(user, password), basic(user, password)],
+    );
     assert.deepEqual(secrets, [password]);
     assert.equal(lookups, 1, 'credentials are looked up once per host');
   });
@@ -160,7 +205,10 @@ describe('registry auth: Basic challenge', () => {
 
   it('does not retry a Basic challenge it has no credentials for', async () => {
     const client = new RegistryClient({ transport: { retry } });
-    await assert.rejects(client.repository({ registry: server.host, repository: 'acme/app' }).tags(), (err: OciError) => err.status === 401);
+    await assert.rejects(
+      client.repository({ registry: server.host, repository: 'acme/app' }).tags(),
+      (err: OciError) => err.status === 401,
+    );
     assert.equal(server.requests.length, 1);
   });
 });
@@ -197,7 +245,9 @@ describe('registry auth: Bearer tokens', () => {
     const secrets: string[] = [];
     const client = clientWith({ username: user, password }, { onSecret: (s) => secrets.push(s) });
     assert.deepEqual(await client.repository({ registry: server.host, repository: 'acme/app' }).tags(), ['v1']);
-    assert.deepEqual(tokens.requests, [{ method: 'GET', user, service, scopes: ['repository:acme/app:pull'], grant: 'basic', clientId: null, refreshToken: null }]);
+    assert.deepEqual(tokens.requests, [
+      { method: 'GET', user, service, scopes: ['repository:acme/app:pull'], grant: 'basic', clientId: null, refreshToken: null },
+    ]);
     const tokenRequest = tokens.server.requests[0];
     assert.equal(tokenRequest?.url.searchParams.get('service'), service);
     assert.equal(tokenRequest?.headers.authorization, basic(user, password));
@@ -227,14 +277,23 @@ describe('registry auth: Bearer tokens', () => {
     await repo.tags();
     await repo.resolve('v1');
     assert.equal(tokens.requests.length, 1);
-    assert.deepEqual(server.requests.map((r) => [r.method, r.headers.authorization]), [['GET', token], ['HEAD', token]]);
+    assert.deepEqual(
+      server.requests.map((r) => [r.method, r.headers.authorization]),
+      [
+        ['GET', token],
+        ['HEAD', token],
+      ],
+    );
   });
 
   it('keeps tokens apart per repository', async () => {
     const client = clientWith({ username: user, password });
     await client.repository({ registry: server.host, repository: 'acme/app' }).tags();
     assert.deepEqual(await client.repository({ registry: server.host, repository: 'acme/other' }).tags(), ['v2']);
-    assert.deepEqual(tokens.requests.map((r) => r.scopes), [['repository:acme/app:pull'], ['repository:acme/other:pull']]);
+    assert.deepEqual(
+      tokens.requests.map((r) => r.scopes),
+      [['repository:acme/app:pull'], ['repository:acme/other:pull']],
+    );
   });
 
   it('reuses a pull,push token for later pull-only requests', async () => {
@@ -242,7 +301,10 @@ describe('registry auth: Bearer tokens', () => {
     const repo = client.repository({ registry: server.host, repository: 'acme/app' });
     const data = blob(randomBytes(32));
     await repo.push(data.descriptor, bytesSource(data.bytes));
-    assert.deepEqual(tokens.requests.map((r) => r.scopes), [['repository:acme/app:pull,push']]);
+    assert.deepEqual(
+      tokens.requests.map((r) => r.scopes),
+      [['repository:acme/app:pull,push']],
+    );
     server.requests.length = 0;
     assert.ok(await repo.exists(data.descriptor));
     assert.deepEqual(await repo.tags(), ['v1']);
@@ -254,9 +316,14 @@ describe('registry auth: Bearer tokens', () => {
     const client = clientWith({ username: user, password });
     const data = blob(randomBytes(16));
     registry.seedBlob('acme/other', data.bytes);
-    const result = await client.repository({ registry: server.host, repository: 'acme/app' }).mount(data.descriptor, 'acme/other', bytesSource(data.bytes));
+    const result = await client
+      .repository({ registry: server.host, repository: 'acme/app' })
+      .mount(data.descriptor, 'acme/other', bytesSource(data.bytes));
     assert.equal(result, 'mounted');
-    assert.deepEqual(tokens.requests.map((r) => r.scopes), [['repository:acme/app:pull,push', 'repository:acme/other:pull']]);
+    assert.deepEqual(
+      tokens.requests.map((r) => r.scopes),
+      [['repository:acme/app:pull,push', 'repository:acme/other:pull']],
+    );
   });
 
   it('shares one token request between concurrent requests', async () => {
@@ -271,7 +338,9 @@ describe('registry auth: Bearer tokens', () => {
     const secrets: string[] = [];
     const client = clientWith({ identityToken: refreshToken }, { onSecret: (s) => secrets.push(s) });
     assert.deepEqual(await client.repository({ registry: server.host, repository: 'acme/app' }).tags(), ['v1']);
-    assert.deepEqual(tokens.requests, [{ method: 'POST', user, service, scopes: ['repository:acme/app:pull'], grant: 'refresh_token', clientId: 'd2ci', refreshToken }]);
+    assert.deepEqual(tokens.requests, [
+      { method: 'POST', user, service, scopes: ['repository:acme/app:pull'], grant: 'refresh_token', clientId: 'd2ci', refreshToken },
+    ]);
     const post = tokens.server.requests[0];
     assert.equal(post?.headers['content-type'], 'application/x-www-form-urlencoded');
     assert.equal(post?.headers.authorization, undefined);
@@ -280,13 +349,23 @@ describe('registry auth: Bearer tokens', () => {
   });
 
   it('reports a rejected identity token or password as UNAUTHORIZED and a 403 as DENIED', async () => {
-    await assert.rejects(clientWith({ identityToken: 'not-valid' }).repository({ registry: server.host, repository: 'acme/app' }).tags(), (err: OciError) =>
-      err.code === 'UNAUTHORIZED' && err.status === 401 && new RegExp(`token server ${tokens.server.host} for ${server.host} rejected the credentials \\(401`).test(err.message));
-    await assert.rejects(clientWith({ username: user, password: 'nope' }).repository({ registry: server.host, repository: 'acme/app' }).tags(), (err: OciError) =>
-      err.code === 'UNAUTHORIZED' && /rejected the credentials/.test(err.message));
+    await assert.rejects(
+      clientWith({ identityToken: 'not-valid' }).repository({ registry: server.host, repository: 'acme/app' }).tags(),
+      (err: OciError) =>
+        err.code === 'UNAUTHORIZED' &&
+        err.status === 401 &&
+        new RegExp(`token server ${tokens.server.host} for ${server.host} rejected the credentials \\(401`).test(err.message),
+    );
+    await assert.rejects(
+      clientWith({ username: user, password: 'nope' }).repository({ registry: server.host, repository: 'acme/app' }).tags(),
+      (err: OciError) => err.code === 'UNAUTHORIZED' && /rejected the credentials/.test(err.message),
+    );
     tokens.status = 403;
-    await assert.rejects(clientWith(undefined).repository({ registry: server.host, repository: 'acme/app' }).tags(), (err: OciError) =>
-      err.code === 'DENIED' && err.status === 403 && /refused anonymous access \(403: .*denied by test/.test(err.message));
+    await assert.rejects(
+      clientWith(undefined).repository({ registry: server.host, repository: 'acme/app' }).tags(),
+      (err: OciError) =>
+        err.code === 'DENIED' && err.status === 403 && /refused anonymous access \(403: .*denied by test/.test(err.message),
+    );
   });
 
   it('retries once on insufficient scope, then fails with a 401 OciError', async () => {
@@ -318,7 +397,10 @@ describe('registry auth: Bearer tokens', () => {
     await repo.tags();
     assert.equal(tokens.requests.length, 3);
     // After the first challenge the scheme is known: later requests fetch the new token up front (no 401).
-    assert.deepEqual(server.requests.map((r) => r.headers.authorization === undefined), [true, false, false, false]);
+    assert.deepEqual(
+      server.requests.map((r) => r.headers.authorization === undefined),
+      [true, false, false, false],
+    );
     const sent = server.requests.slice(1).map((r) => r.headers.authorization);
     assert.equal(new Set(sent).size, 3, 'each request carried a freshly issued token');
   });
@@ -346,7 +428,10 @@ describe('registry auth: Bearer tokens', () => {
     const secrets: string[] = [];
     const client = clientWith({ registryToken: token }, { onSecret: (s) => secrets.push(s) });
     assert.deepEqual(await client.repository({ registry: server.host, repository: 'acme/app' }).tags(), ['v1']);
-    assert.deepEqual(server.requests.map((r) => r.headers.authorization), [`Bearer ${token}`]);
+    assert.deepEqual(
+      server.requests.map((r) => r.headers.authorization),
+      [`Bearer ${token}`],
+    );
     assert.equal(tokens.requests.length, 0);
     assert.deepEqual(secrets, [token]);
   });
@@ -366,7 +451,10 @@ describe('AuthSession on its own', () => {
 
   it('surfaces a registry Warning header (299) to onWarning', async () => {
     const server = await startServer((_req, res) => {
-      res.writeHead(200, { warning: '299 - "this repository is deprecated", 299 - "second \\"quoted\\" note"', 'content-type': 'application/json' });
+      res.writeHead(200, {
+        warning: '299 - "this repository is deprecated", 299 - "second \\"quoted\\" note"',
+        'content-type': 'application/json',
+      });
       res.end(JSON.stringify({ name: 'a', tags: [] }));
     });
     try {

@@ -4,13 +4,21 @@ import { parseChallenges, mergeScopes, repositoryScope } from '@d2ci/core/oci';
 
 describe('parseChallenges (WWW-Authenticate)', () => {
   it('parses a Bearer challenge with realm, service and a scope holding a quoted comma', () => {
-    assert.deepEqual(parseChallenges('Bearer realm="https://auth.example.com/token",service="registry.example.com",scope="repository:acme/app:pull,push"'), [
-      { scheme: 'bearer', params: { realm: 'https://auth.example.com/token', service: 'registry.example.com', scope: 'repository:acme/app:pull,push' } },
-    ]);
+    assert.deepEqual(
+      parseChallenges('Bearer realm="https://auth.example.com/token",service="registry.example.com",scope="repository:acme/app:pull,push"'),
+      [
+        {
+          scheme: 'bearer',
+          params: { realm: 'https://auth.example.com/token', service: 'registry.example.com', scope: 'repository:acme/app:pull,push' },
+        },
+      ],
+    );
   });
 
   it('keeps space-separated scopes in one value (distribution asks for two repositories on a mount)', () => {
-    const [challenge] = parseChallenges('Bearer realm="http://127.0.0.1:5002/token",service="local-registry",scope="repository:tok/third:pull,push repository:tok/app:pull"');
+    const [challenge] = parseChallenges(
+      'Bearer realm="http://127.0.0.1:5002/token",service="local-registry",scope="repository:tok/third:pull,push repository:tok/app:pull"',
+    );
     assert.equal(challenge?.params.scope, 'repository:tok/third:pull,push repository:tok/app:pull');
   });
 
@@ -21,7 +29,10 @@ describe('parseChallenges (WWW-Authenticate)', () => {
     ]);
     assert.deepEqual(
       parseChallenges('Bearer realm="a",scope="x:y:pull,push", Basic realm="b, c"').map((c) => [c.scheme, c.params]),
-      [['bearer', { realm: 'a', scope: 'x:y:pull,push' }], ['basic', { realm: 'b, c' }]],
+      [
+        ['bearer', { realm: 'a', scope: 'x:y:pull,push' }],
+        ['basic', { realm: 'b, c' }],
+      ],
     );
   });
 
@@ -55,7 +66,10 @@ describe('parseChallenges (WWW-Authenticate)', () => {
   it('terminates on malformed input (unterminated quote, stray "=")', () => {
     assert.deepEqual(parseChallenges('Bearer realm="unterminated'), [{ scheme: 'bearer', params: { realm: 'unterminated' } }]);
     const parsed = parseChallenges('Bearer =x, Basic realm="r"');
-    assert.ok(parsed.some((c) => c.scheme === 'basic' && c.params.realm === 'r'), JSON.stringify(parsed));
+    assert.ok(
+      parsed.some((c) => c.scheme === 'basic' && c.params.realm === 'r'),
+      JSON.stringify(parsed),
+    );
   });
 });
 
@@ -65,7 +79,10 @@ describe('token scopes', () => {
   });
 
   it('merges scopes per resource, uniting and sorting actions', () => {
-    assert.deepEqual(mergeScopes(['repository:a:pull'], ['repository:a:push', 'repository:b:pull'], ['repository:a:pull']), ['repository:a:pull,push', 'repository:b:pull']);
+    assert.deepEqual(mergeScopes(['repository:a:pull'], ['repository:a:push', 'repository:b:pull'], ['repository:a:pull']), [
+      'repository:a:pull,push',
+      'repository:b:pull',
+    ]);
     assert.deepEqual(mergeScopes(['registry:catalog:*']), ['registry:catalog:*']);
     assert.deepEqual(mergeScopes(['nonsense', 'repository:x:delete,pull']), ['repository:x:delete,pull']);
   });

@@ -5,8 +5,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  copy, copyGraph, applyTag, currentDigest, MemoryStore, OciLayout, RegistryClient, MediaType, OciError, bytesSource, readAll,
-  type Descriptor, type FetchedManifest, type Target,
+  copy,
+  copyGraph,
+  applyTag,
+  currentDigest,
+  MemoryStore,
+  OciLayout,
+  RegistryClient,
+  MediaType,
+  OciError,
+  bytesSource,
+  readAll,
+  type Descriptor,
+  type FetchedManifest,
+  type Target,
 } from '@d2ci/core/oci';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startFaultProxy, type FaultProxy, type LoggedRequest } from '../harness/fault-proxy.ts';
@@ -18,7 +30,12 @@ interface Artifact {
 }
 
 /** An artifact staged in memory and tagged `tag`: an empty config and `layers` random layers. */
-async function memoryArtifact(store: MemoryStore, tag: string, layers = 2, extra: Partial<Parameters<typeof imageManifest>[0]> = {}): Promise<Artifact> {
+async function memoryArtifact(
+  store: MemoryStore,
+  tag: string,
+  layers = 2,
+  extra: Partial<Parameters<typeof imageManifest>[0]> = {},
+): Promise<Artifact> {
   const config = blob('{}', MediaType.ociEmpty);
   const parts = [config, ...Array.from({ length: layers }, () => blob(randomBytes(300), 'application/vnd.cncf.flux.content.v1.tar+gzip'))];
   for (const part of parts) store.stage(part.descriptor, bytesSource(part.bytes));
@@ -27,7 +44,10 @@ async function memoryArtifact(store: MemoryStore, tag: string, layers = 2, extra
   return { root: { descriptor: manifest.descriptor, bytes: manifest.bytes }, blobs: parts };
 }
 
-const manifestPuts = (log: LoggedRequest[]): string[] => log.filter((r) => r.method === 'PUT' && r.path.includes('/manifests/')).map((r) => decodeURIComponent(r.path.split('/manifests/')[1] ?? ''));
+const manifestPuts = (log: LoggedRequest[]): string[] =>
+  log
+    .filter((r) => r.method === 'PUT' && r.path.includes('/manifests/'))
+    .map((r) => decodeURIComponent(r.path.split('/manifests/')[1] ?? ''));
 
 describe('copy between memory, layout and a registry', () => {
   let registry: LocalRegistry;
@@ -86,19 +106,31 @@ describe('copy between memory, layout and a registry', () => {
     assert.equal(result.descriptor.mediaType, MediaType.ociIndex);
     // Bottom-up per node: each manifest is written after the blobs it references, the index after both manifests
     // (children of different manifests may interleave; distribution refuses a manifest whose blobs are missing).
-    const writes = proxy.log.filter((r) => r.method === 'PUT').map((r) => {
-      const url = new URL(r.path, 'http://x');
-      return url.pathname.includes('/blobs/uploads/') ? (url.searchParams.get('digest') ?? '') : decodeURIComponent(url.pathname.split('/manifests/')[1] ?? '');
-    });
+    const writes = proxy.log
+      .filter((r) => r.method === 'PUT')
+      .map((r) => {
+        const url = new URL(r.path, 'http://x');
+        return url.pathname.includes('/blobs/uploads/')
+          ? (url.searchParams.get('digest') ?? '')
+          : decodeURIComponent(url.pathname.split('/manifests/')[1] ?? '');
+      });
     const at = (name: string): number => writes.indexOf(name);
     for (const child of [one, two]) {
       const manifestAt = at(child.root.descriptor.digest);
       assert.ok(manifestAt >= 0, `manifest ${child.root.descriptor.digest} written`);
-      for (const part of child.blobs) assert.ok(at(part.descriptor.digest) >= 0 && at(part.descriptor.digest) < manifestAt, `${part.descriptor.digest} before its manifest: ${writes.join(' ')}`);
+      for (const part of child.blobs)
+        assert.ok(
+          at(part.descriptor.digest) >= 0 && at(part.descriptor.digest) < manifestAt,
+          `${part.descriptor.digest} before its manifest: ${writes.join(' ')}`,
+        );
       assert.ok(manifestAt < at('multi'), 'child manifests before the index');
     }
     assert.equal(writes.at(-1), 'multi');
-    assert.deepEqual(proxy.log.filter((r) => r.method !== 'HEAD' && (r.status ?? 0) >= 400), [], 'the registry accepted every write');
+    assert.deepEqual(
+      proxy.log.filter((r) => r.method !== 'HEAD' && (r.status ?? 0) >= 400),
+      [],
+      'the registry accepted every write',
+    );
     const back = layout();
     await copy(repo, 'multi', back, { tags: ['m'] });
     assert.deepEqual((await back.fetchManifest('m')).bytes, index.bytes);
@@ -130,7 +162,10 @@ describe('copy between memory, layout and a registry', () => {
       assert.equal(seen.tagBefore, undefined);
       assert.deepEqual(manifestPuts(proxy.log.slice(0, seen.logAt)), [artifact.root.descriptor.digest]);
       assert.deepEqual(manifestPuts(proxy.log.slice(seen.logAt)).sort(), ['t1', 't2']);
-      assert.deepEqual(result.tags, [{ tag: 't1', changed: true }, { tag: 't2', changed: true }]);
+      assert.deepEqual(result.tags, [
+        { tag: 't1', changed: true },
+        { tag: 't2', changed: true },
+      ]);
     });
 
     it('leaves every tag where it was when it throws', async () => {
@@ -141,7 +176,10 @@ describe('copy between memory, layout and a registry', () => {
       const fresh = await memoryArtifact(memory, 'new');
       proxy.log.length = 0;
       const failure = new Error('signing failed');
-      await assert.rejects(copy(memory, 'new', repo, { tags: ['t1', 't2'], beforeTag: async () => Promise.reject(failure) }), (err) => err === failure);
+      await assert.rejects(
+        copy(memory, 'new', repo, { tags: ['t1', 't2'], beforeTag: async () => Promise.reject(failure) }),
+        (err) => err === failure,
+      );
       assert.deepEqual(manifestPuts(proxy.log), [fresh.root.descriptor.digest]);
       assert.equal(await currentDigest(repo, 't1'), old.root.descriptor.digest);
       assert.equal(await currentDigest(repo, 't2'), undefined);
@@ -178,8 +216,15 @@ describe('copy between memory, layout and a registry', () => {
       const again = await copy(memory, 'src', repo, { tags: ['x', 'y'] });
       assert.equal(again.existed, true);
       assert.deepEqual(again.blobs, []);
-      assert.deepEqual(again.tags, [{ tag: 'x', changed: false }, { tag: 'y', changed: false }]);
-      assert.deepEqual(proxy.log.filter((r) => r.method !== 'HEAD' && r.method !== 'GET'), [], 'nothing written');
+      assert.deepEqual(again.tags, [
+        { tag: 'x', changed: false },
+        { tag: 'y', changed: false },
+      ]);
+      assert.deepEqual(
+        proxy.log.filter((r) => r.method !== 'HEAD' && r.method !== 'GET'),
+        [],
+        'nothing written',
+      );
       assert.equal(proxy.log.filter((r) => r.path.includes('/blobs/')).length, 0, 'no blob even checked');
       assert.deepEqual(proxy.log.map((r) => `${r.method} ${decodeURIComponent(r.path.split('/manifests/')[1] ?? r.path)}`).sort(), [
         `HEAD ${artifact.root.descriptor.digest}`,
@@ -189,7 +234,10 @@ describe('copy between memory, layout and a registry', () => {
 
       proxy.log.length = 0;
       const moved = await copy(memory, 'src', repo, { tags: ['x', 'z'] });
-      assert.deepEqual(moved.tags, [{ tag: 'x', changed: false }, { tag: 'z', changed: true }]);
+      assert.deepEqual(moved.tags, [
+        { tag: 'x', changed: false },
+        { tag: 'z', changed: true },
+      ]);
       assert.deepEqual(manifestPuts(proxy.log), ['z']);
     });
 
@@ -201,8 +249,14 @@ describe('copy between memory, layout and a registry', () => {
       proxy.log.length = 0;
       const result = await copy(memory, 'src', repo, { tags: ['x'], checkRoot: false });
       assert.equal(result.existed, false);
-      assert.deepEqual(result.blobs.map((b) => b.result), ['exists', 'exists', 'exists']);
-      assert.equal(proxy.log.filter((r) => r.method === 'HEAD' && r.path.endsWith(`/manifests/${artifact.root.descriptor.digest}`)).length, 0);
+      assert.deepEqual(
+        result.blobs.map((b) => b.result),
+        ['exists', 'exists', 'exists'],
+      );
+      assert.equal(
+        proxy.log.filter((r) => r.method === 'HEAD' && r.path.endsWith(`/manifests/${artifact.root.descriptor.digest}`)).length,
+        0,
+      );
       assert.equal(proxy.log.filter((r) => r.method === 'POST').length, 0, 'no upload started');
       assert.deepEqual(manifestPuts(proxy.log), ['x'], 'a new root is written without a lookup');
     });
@@ -266,12 +320,16 @@ describe('copy between memory, layout and a registry', () => {
       };
       const result = await copy(memory, 'src', repo, { tags: ['v1', 'v2'] });
       assert.equal(result.existed, false);
-      assert.deepEqual(result.tags, [{ tag: 'v1', changed: false }, { tag: 'v2', changed: false }]);
+      assert.deepEqual(result.tags, [
+        { tag: 'v1', changed: false },
+        { tag: 'v2', changed: false },
+      ]);
       // But a tag that points elsewhere is still an error.
       const other = await memoryArtifact(memory, 'other');
       proxy.plan = () => ({ kind: 'pass' });
       await copy(memory, 'other', repo, { tags: ['v3'] });
-      proxy.plan = ({ method, path }) => (method === 'PUT' && path.includes('/manifests/') ? { kind: 'status', status: 400 } : { kind: 'pass' });
+      proxy.plan = ({ method, path }) =>
+        method === 'PUT' && path.includes('/manifests/') ? { kind: 'status', status: 400 } : { kind: 'pass' };
       await assert.rejects(copy(memory, 'src', repo, { tags: ['v3'], checkRoot: false }), (err: OciError) => err.status === 400);
       assert.equal(await currentDigest(repo, 'v3'), other.root.descriptor.digest);
     });
@@ -284,7 +342,10 @@ describe('copy between memory, layout and a registry', () => {
       await copy(memory, 'src', remote('acme/base'), { tags: ['v1'] });
       const extra = blob(randomBytes(200), 'application/vnd.cncf.flux.content.v1.tar+gzip');
       memory.stage(extra.descriptor, bytesSource(extra.bytes));
-      const manifest = imageManifest({ config: artifact.blobs[0]?.descriptor as Descriptor, layers: [...artifact.blobs.slice(1).map((b) => b.descriptor), extra.descriptor] });
+      const manifest = imageManifest({
+        config: artifact.blobs[0]?.descriptor as Descriptor,
+        layers: [...artifact.blobs.slice(1).map((b) => b.descriptor), extra.descriptor],
+      });
       await memory.pushReference(manifest.descriptor, manifest.bytes, 'extended');
       proxy.log.length = 0;
 
@@ -294,7 +355,10 @@ describe('copy between memory, layout and a registry', () => {
       assert.equal(byDigest.get(extra.descriptor.digest), 'uploaded');
       const posts = proxy.log.filter((r) => r.method === 'POST');
       assert.equal(posts.length, 4);
-      assert.ok(posts.every((r) => r.path.includes('from=acme%2Fbase') && r.path.includes('mount=sha256%3A')), posts.map((r) => r.path).join('\n'));
+      assert.ok(
+        posts.every((r) => r.path.includes('from=acme%2Fbase') && r.path.includes('mount=sha256%3A')),
+        posts.map((r) => r.path).join('\n'),
+      );
       const uploads = proxy.log.filter((r) => r.method === 'PUT' && r.path.includes('/blobs/uploads/'));
       assert.equal(uploads.length, 1, 'only the new layer was uploaded');
       assert.equal(uploads[0]?.bytesIn, extra.bytes.length);
@@ -323,14 +387,20 @@ describe('copy between memory, layout and a registry', () => {
       await assert.rejects(copy(memory, 'src', disk, { tags: ['v1'] }), (err: OciError) => err.code === 'DIGEST_MISMATCH');
       assert.deepEqual(await disk.tags(), []);
       const repo = remote('acme/corrupt');
-      await assert.rejects(copy(memory, 'src', repo, { tags: ['v1'] }), (err: OciError) => err.code === 'DIGEST_INVALID' && err.status === 400);
+      await assert.rejects(
+        copy(memory, 'src', repo, { tags: ['v1'] }),
+        (err: OciError) => err.code === 'DIGEST_INVALID' && err.status === 400,
+      );
       assert.deepEqual(await repo.tags(), []);
       assert.equal(manifestPuts(proxy.log).length, 0);
     });
 
     it('fails with not-found for a missing source reference', async () => {
       await assert.rejects(copy(new MemoryStore(), 'nothing', layout()), (err: OciError) => err.status === 404);
-      await assert.rejects(copy(remote('acme/absent'), 'v1', new MemoryStore()), (err: OciError) => err.status === 404 && err.code === 'MANIFEST_UNKNOWN');
+      await assert.rejects(
+        copy(remote('acme/absent'), 'v1', new MemoryStore()),
+        (err: OciError) => err.status === 404 && err.code === 'MANIFEST_UNKNOWN',
+      );
     });
 
     it('survives transient registry faults during a copy', async () => {

@@ -4,7 +4,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  parseDigest, isDigest, sha256, createDigester, DigestStream, verifyBytes, referrersTag, readAll, OciError, InvalidReferenceError,
+  parseDigest,
+  isDigest,
+  sha256,
+  createDigester,
+  DigestStream,
+  verifyBytes,
+  referrersTag,
+  readAll,
+  OciError,
+  InvalidReferenceError,
 } from '@d2ci/core/oci';
 
 const hex = (algorithm: string, data: Buffer | string): string => createHash(algorithm).update(data).digest('hex');
@@ -43,7 +52,14 @@ describe('parseDigest', () => {
   ];
   for (const [value, pattern] of bad) {
     it(`rejects ${JSON.stringify(value.length > 40 ? `${value.slice(0, 30)}…` : value)}`, () => {
-      assert.throws(() => parseDigest(value), (err: unknown) => err instanceof InvalidReferenceError && err.code === 'INVALID_REFERENCE' && pattern.test(err.message) && err.message.includes(`"${value}"`));
+      assert.throws(
+        () => parseDigest(value),
+        (err: unknown) =>
+          err instanceof InvalidReferenceError &&
+          err.code === 'INVALID_REFERENCE' &&
+          pattern.test(err.message) &&
+          err.message.includes(`"${value}"`),
+      );
       assert.equal(isDigest(value), false);
     });
   }
@@ -83,12 +99,18 @@ describe('DigestStream', () => {
     const tampered = Buffer.from(data);
     tampered[5000] = (tampered[5000] ?? 0) ^ 0xff;
     const stream = new DigestStream({ digest: sha256(data), size: data.length });
-    await assert.rejects(through(stream, [tampered]), (err: unknown) => err instanceof OciError && err.code === 'DIGEST_MISMATCH' && err.message.includes(sha256(tampered)));
+    await assert.rejects(
+      through(stream, [tampered]),
+      (err: unknown) => err instanceof OciError && err.code === 'DIGEST_MISMATCH' && err.message.includes(sha256(tampered)),
+    );
   });
 
   it('fails with DIGEST_MISMATCH when the content is shorter than the descriptor', async () => {
     const stream = new DigestStream({ digest: sha256(data), size: data.length });
-    await assert.rejects(through(stream, [data.subarray(0, 9_999)]), (err: unknown) => err instanceof OciError && err.code === 'DIGEST_MISMATCH' && /9999 bytes/.test(err.message));
+    await assert.rejects(
+      through(stream, [data.subarray(0, 9_999)]),
+      (err: unknown) => err instanceof OciError && err.code === 'DIGEST_MISMATCH' && /9999 bytes/.test(err.message),
+    );
   });
 
   it('fails with SIZE_INVALID as soon as more bytes arrive than the descriptor allows, without passing them on', async () => {
@@ -116,9 +138,18 @@ describe('verifyBytes', () => {
     verifyBytes(data, { digest: `sha512:${hex('sha512', data)}`, size: data.length });
   });
   it('rejects a different digest, a wrong size and a malformed digest', () => {
-    assert.throws(() => verifyBytes(data, { digest: sha256('other') }), (err: OciError) => err.code === 'DIGEST_MISMATCH' && err.message.includes(sha256(data)));
-    assert.throws(() => verifyBytes(data, { digest: sha256(data), size: data.length + 1 }), (err: OciError) => err.code === 'DIGEST_MISMATCH');
-    assert.throws(() => verifyBytes(data, { digest: 'sha256:zz' }), (err: OciError) => err.code === 'INVALID_REFERENCE');
+    assert.throws(
+      () => verifyBytes(data, { digest: sha256('other') }),
+      (err: OciError) => err.code === 'DIGEST_MISMATCH' && err.message.includes(sha256(data)),
+    );
+    assert.throws(
+      () => verifyBytes(data, { digest: sha256(data), size: data.length + 1 }),
+      (err: OciError) => err.code === 'DIGEST_MISMATCH',
+    );
+    assert.throws(
+      () => verifyBytes(data, { digest: 'sha256:zz' }),
+      (err: OciError) => err.code === 'INVALID_REFERENCE',
+    );
   });
 });
 
@@ -141,6 +172,9 @@ describe('referrersTag (Referrers Tag Schema)', () => {
 describe('readAll', () => {
   it('reads everything, and refuses to buffer beyond a limit', async () => {
     assert.deepEqual(await readAll(Readable.from([Buffer.from('ab'), Buffer.from('cd')])), Buffer.from('abcd'));
-    await assert.rejects(readAll(Readable.from([Buffer.from('ab'), Buffer.from('cd')]), 3), (err: OciError) => err.code === 'SIZE_INVALID' && /3-byte limit/.test(err.message));
+    await assert.rejects(
+      readAll(Readable.from([Buffer.from('ab'), Buffer.from('cd')]), 3),
+      (err: OciError) => err.code === 'SIZE_INVALID' && /3-byte limit/.test(err.message),
+    );
   });
 });

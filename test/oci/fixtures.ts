@@ -38,7 +38,13 @@ export async function startServer(handler: Handler): Promise<ScriptedServer> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const path = req.url ?? '/';
-      const recorded: Recorded = { method: req.method ?? 'GET', path, url: new URL(path, `http://${req.headers.host ?? '127.0.0.1'}`), headers: req.headers, body: Buffer.concat(chunks) };
+      const recorded: Recorded = {
+        method: req.method ?? 'GET',
+        path,
+        url: new URL(path, `http://${req.headers.host ?? '127.0.0.1'}`),
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       requests.push(recorded);
       Promise.resolve()
         .then(() => scripted.handler(recorded, res))
@@ -231,7 +237,12 @@ export class FakeRegistry {
       }
       const uploadId = `u${this.#nextUpload++}`;
       this.uploads.set(uploadId, { repository: name, data: Buffer.alloc(0), state: 0 });
-      res.writeHead(202, { location: this.#uploadLocation(name, uploadId, 0), range: '0-0', 'docker-upload-uuid': uploadId, 'content-length': '0' });
+      res.writeHead(202, {
+        location: this.#uploadLocation(name, uploadId, 0),
+        range: '0-0',
+        'docker-upload-uuid': uploadId,
+        'content-length': '0',
+      });
       return void res.end();
     }
     const upload = this.uploads.get(id);
@@ -252,13 +263,19 @@ export class FakeRegistry {
       }
       upload.data = Buffer.concat([upload.data, req.body]);
       upload.state++;
-      res.writeHead(202, { location: this.#uploadLocation(name, id, upload.state), range: range(), 'docker-upload-uuid': id, 'content-length': '0' });
+      res.writeHead(202, {
+        location: this.#uploadLocation(name, id, upload.state),
+        range: range(),
+        'docker-upload-uuid': id,
+        'content-length': '0',
+      });
       return void res.end();
     }
     if (req.method === 'PUT') {
       const data = Buffer.concat([upload.data, req.body]);
       const digest = req.url.searchParams.get('digest');
-      if (digest !== digestOf(data)) return void ociError(res, 400, 'DIGEST_INVALID', `provided digest did not match uploaded content (${data.length} bytes)`);
+      if (digest !== digestOf(data))
+        return void ociError(res, 400, 'DIGEST_INVALID', `provided digest did not match uploaded content (${data.length} bytes)`);
       this.uploads.delete(id);
       repo.blobs.set(digest, data);
       res.writeHead(201, { location: `/v2/${name}/blobs/${digest}`, 'docker-content-digest': digest, 'content-length': '0' });
@@ -296,7 +313,11 @@ export class FakeRegistry {
       res.writeHead(307, { location: redirect, 'content-length': '0' });
       return void res.end();
     }
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(data.length), 'docker-content-digest': digest });
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': String(data.length),
+      'docker-content-digest': digest,
+    });
     res.end(req.method === 'HEAD' ? undefined : data);
   }
 
@@ -314,7 +335,11 @@ export class FakeRegistry {
       }
       repo.manifests.set(digest, { bytes: req.body, mediaType });
       if (!byDigest) repo.tags.set(reference, digest);
-      const headers: Record<string, string> = { location: `/v2/${name}/manifests/${digest}`, 'docker-content-digest': digest, 'content-length': '0' };
+      const headers: Record<string, string> = {
+        location: `/v2/${name}/manifests/${digest}`,
+        'docker-content-digest': digest,
+        'content-length': '0',
+      };
       if (subject && this.options.ociSubject) headers['oci-subject'] = subject;
       res.writeHead(201, headers);
       return void res.end();
@@ -344,7 +369,8 @@ export class FakeRegistry {
   }
 
   #tags(req: Recorded, res: ServerResponse, name: string, repo: FakeRepository): void {
-    if (repo.tags.size === 0 && repo.manifests.size === 0) return void ociError(res, 404, 'NAME_UNKNOWN', 'repository name not known to registry');
+    if (repo.tags.size === 0 && repo.manifests.size === 0)
+      return void ociError(res, 404, 'NAME_UNKNOWN', 'repository name not known to registry');
     const all = [...repo.tags.keys()];
     const last = req.url.searchParams.get('last');
     const start = last === null ? 0 : all.indexOf(last) + 1;
@@ -366,7 +392,12 @@ export class FakeRegistry {
     const artifactType = req.url.searchParams.get('artifactType');
     let found: Descriptor[] = [];
     for (const [digest, stored] of repo.manifests) {
-      const manifest = JSON.parse(stored.bytes.toString('utf8')) as { subject?: Descriptor; artifactType?: string; config?: Descriptor; annotations?: Record<string, string> };
+      const manifest = JSON.parse(stored.bytes.toString('utf8')) as {
+        subject?: Descriptor;
+        artifactType?: string;
+        config?: Descriptor;
+        annotations?: Record<string, string>;
+      };
       if (manifest.subject?.digest !== subject) continue;
       const descriptor: Descriptor = { mediaType: stored.mediaType, digest, size: stored.bytes.length };
       const type = manifest.artifactType ?? manifest.config?.mediaType;

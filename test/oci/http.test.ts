@@ -62,7 +62,15 @@ describe('Transport against local servers', () => {
     assert.equal(response.status, 200);
     assert.equal(await response.text(), 'finally');
     assert.equal(server.requests.length, 4);
-    assert.deepEqual(events.map((e) => [e.attempt, e.status]), [[1, 503], [2, 500], [3, 429], [4, 200]]);
+    assert.deepEqual(
+      events.map((e) => [e.attempt, e.status]),
+      [
+        [1, 503],
+        [2, 500],
+        [3, 429],
+        [4, 200],
+      ],
+    );
   });
 
   it('does not retry statuses that will not change (400, 401, 404)', async () => {
@@ -161,8 +169,18 @@ describe('Transport against local servers', () => {
     });
     assert.equal(response.status, 201);
     assert.equal(server.requests.length, 3);
-    assert.deepEqual(server.requests.map((r) => r.body.toString()), ['payload', 'payload', 'payload']);
-    assert.deepEqual(events.map((e) => [e.attempt, e.status ?? 'error']), [[1, 'error'], [2, 'error'], [3, 201]]);
+    assert.deepEqual(
+      server.requests.map((r) => r.body.toString()),
+      ['payload', 'payload', 'payload'],
+    );
+    assert.deepEqual(
+      events.map((e) => [e.attempt, e.status ?? 'error']),
+      [
+        [1, 'error'],
+        [2, 'error'],
+        [3, 201],
+      ],
+    );
     assert.ok(events[0]?.error && ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].includes(events[0].error), events[0]?.error);
   });
 
@@ -191,7 +209,10 @@ describe('Transport against local servers', () => {
 
     reset();
     server.handler = (_req, res) => void res.socket?.destroy();
-    await assert.rejects(new Transport({ retry: fast }).send({ method: 'PATCH', url: server.url, body: () => 'x', retry: false }), (err: OciError) => err.code === 'NETWORK' && !/after/.test(err.message));
+    await assert.rejects(
+      new Transport({ retry: fast }).send({ method: 'PATCH', url: server.url, body: () => 'x', retry: false }),
+      (err: OciError) => err.code === 'NETWORK' && !/after/.test(err.message),
+    );
     assert.equal(server.requests.length, 1);
   });
 
@@ -199,10 +220,20 @@ describe('Transport against local servers', () => {
     const port = await freePort();
     const events: RequestEvent[] = [];
     await assert.rejects(
-      new Transport({ retry: { ...fast, attempts: 2 }, onRequest: (e) => events.push(e) }).send({ method: 'GET', url: `http://127.0.0.1:${port}/v2/` }),
-      (err: OciError) => err.code === 'NETWORK' && new RegExp(`connection to 127.0.0.1:${port} refused: is the registry running`).test(err.message),
+      new Transport({ retry: { ...fast, attempts: 2 }, onRequest: (e) => events.push(e) }).send({
+        method: 'GET',
+        url: `http://127.0.0.1:${port}/v2/`,
+      }),
+      (err: OciError) =>
+        err.code === 'NETWORK' && new RegExp(`connection to 127.0.0.1:${port} refused: is the registry running`).test(err.message),
     );
-    assert.deepEqual(events.map((e) => [e.attempt, e.error]), [[1, 'ECONNREFUSED'], [2, 'ECONNREFUSED']]);
+    assert.deepEqual(
+      events.map((e) => [e.attempt, e.error]),
+      [
+        [1, 'ECONNREFUSED'],
+        [2, 'ECONNREFUSED'],
+      ],
+    );
   });
 
   it('sends its user agent unless the request sets one', async () => {
@@ -211,7 +242,10 @@ describe('Transport against local servers', () => {
     const transport = new Transport({ userAgent: 'd2ci-test/1' });
     await (await transport.send({ method: 'GET', url: server.url })).text();
     await (await transport.send({ method: 'GET', url: server.url, headers: { 'user-agent': 'mine' } })).text();
-    assert.deepEqual(server.requests.map((r) => r.headers['user-agent']), ['d2ci-test/1', 'mine']);
+    assert.deepEqual(
+      server.requests.map((r) => r.headers['user-agent']),
+      ['d2ci-test/1', 'mine'],
+    );
   });
 
   describe('redirects', () => {
@@ -245,12 +279,19 @@ describe('Transport against local servers', () => {
         }
         res.end('done');
       };
-      const response = await new Transport().send({ method: 'GET', url: `${server.url}/start`, headers: { authorization: 'Basic Y2k6cHc=' } });
+      const response = await new Transport().send({
+        method: 'GET',
+        url: `${server.url}/start`,
+        headers: { authorization: 'Basic Y2k6cHc=' },
+      });
       assert.equal(await response.text(), 'done');
-      assert.deepEqual(server.requests.map((r) => [r.url.pathname, r.headers.host, r.headers.authorization]), [
-        ['/start', server.host, 'Basic Y2k6cHc='],
-        ['/end', `localhost:${server.port}`, undefined],
-      ]);
+      assert.deepEqual(
+        server.requests.map((r) => [r.url.pathname, r.headers.host, r.headers.authorization]),
+        [
+          ['/start', server.host, 'Basic Y2k6cHc='],
+          ['/end', `localhost:${server.port}`, undefined],
+        ],
+      );
     });
 
     it('treats another port on the same address as another host', async () => {
@@ -278,13 +319,21 @@ describe('Transport against local servers', () => {
         res.writeHead(201);
         res.end();
       };
-      const response = await new Transport().send({ method: 'PUT', url: `${server.url}/a`, headers: { authorization: 'Bearer keep' }, body: () => 'data' });
+      const response = await new Transport().send({
+        method: 'PUT',
+        url: `${server.url}/a`,
+        headers: { authorization: 'Bearer keep' },
+        body: () => 'data',
+      });
       assert.equal(response.status, 201);
-      assert.deepEqual(server.requests.map((r) => [r.method, r.path, r.headers.authorization, r.body.toString()]), [
-        ['PUT', '/a', 'Bearer keep', 'data'],
-        ['PUT', '/b?x=1', 'Bearer keep', 'data'],
-        ['PUT', '/c', 'Bearer keep', 'data'],
-      ]);
+      assert.deepEqual(
+        server.requests.map((r) => [r.method, r.path, r.headers.authorization, r.body.toString()]),
+        [
+          ['PUT', '/a', 'Bearer keep', 'data'],
+          ['PUT', '/b?x=1', 'Bearer keep', 'data'],
+          ['PUT', '/c', 'Bearer keep', 'data'],
+        ],
+      );
     });
 
     it('turns a POST into a bodiless GET on 303', async () => {
@@ -296,12 +345,20 @@ describe('Transport against local servers', () => {
         }
         res.end('result');
       };
-      const response = await new Transport().send({ method: 'POST', url: `${server.url}/form`, headers: { 'content-type': 'text/plain' }, body: () => 'q' });
+      const response = await new Transport().send({
+        method: 'POST',
+        url: `${server.url}/form`,
+        headers: { 'content-type': 'text/plain' },
+        body: () => 'q',
+      });
       assert.equal(await response.text(), 'result');
-      assert.deepEqual(server.requests.map((r) => [r.method, r.path, r.body.length, r.headers['content-type']]), [
-        ['POST', '/form', 1, 'text/plain'],
-        ['GET', '/result', 0, undefined],
-      ]);
+      assert.deepEqual(
+        server.requests.map((r) => [r.method, r.path, r.body.length, r.headers['content-type']]),
+        [
+          ['POST', '/form', 1, 'text/plain'],
+          ['GET', '/result', 0, undefined],
+        ],
+      );
     });
 
     it('returns a redirect without Location as is, and stops a redirect loop', async () => {
@@ -316,7 +373,10 @@ describe('Transport against local servers', () => {
       };
       assert.equal((await new Transport().send({ method: 'GET', url: `${server.url}/nolocation` })).status, 302);
       reset();
-      await assert.rejects(new Transport().send({ method: 'GET', url: `${server.url}/loop` }), (err: OciError) => err.code === 'TOO_MANY_REDIRECTS');
+      await assert.rejects(
+        new Transport().send({ method: 'GET', url: `${server.url}/loop` }),
+        (err: OciError) => err.code === 'TOO_MANY_REDIRECTS',
+      );
       assert.equal(server.requests.length, 11);
     });
   });
@@ -328,7 +388,27 @@ describe('Transport against local servers', () => {
     let previousTlsSetting: string | undefined;
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'd2ci-tls-'));
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+        ],
+        { stdio: 'ignore' },
+      );
       tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
         res.writeHead(307, { location: `${other.url}/plain` });
         res.end();
@@ -350,14 +430,21 @@ describe('Transport against local servers', () => {
 
     it('refuses to follow https to plain http', async () => {
       reset();
-      await assert.rejects(new Transport().send({ method: 'GET', url: `${tlsUrl}/v2/`, headers: { authorization: 'Bearer t' } }), (err: OciError) => err.code === 'INSECURE_REDIRECT' && /plain-HTTP/.test(err.message));
+      await assert.rejects(
+        new Transport().send({ method: 'GET', url: `${tlsUrl}/v2/`, headers: { authorization: 'Bearer t' } }),
+        (err: OciError) => err.code === 'INSECURE_REDIRECT' && /plain-HTTP/.test(err.message),
+      );
       assert.equal(other.requests.length, 0);
     });
 
     it('follows it with allowHttp, still without Authorization', async () => {
       reset();
       other.handler = (_req, res) => res.end('plain');
-      const response = await new Transport({ allowHttp: true }).send({ method: 'GET', url: `${tlsUrl}/v2/`, headers: { authorization: 'Bearer t' } });
+      const response = await new Transport({ allowHttp: true }).send({
+        method: 'GET',
+        url: `${tlsUrl}/v2/`,
+        headers: { authorization: 'Bearer t' },
+      });
       assert.equal(await response.text(), 'plain');
       assert.equal(other.requests.length, 1);
       assert.equal(other.requests[0]?.headers.authorization, undefined);

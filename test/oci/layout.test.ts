@@ -17,11 +17,17 @@ interface IndexFile {
 }
 
 const readIndex = (dir: string): IndexFile => JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as IndexFile;
-const entries = (dir: string): [string, string | undefined][] => readIndex(dir).manifests.map((d) => [d.digest, d.annotations?.[refNameAnnotation]]);
+const entries = (dir: string): [string, string | undefined][] =>
+  readIndex(dir).manifests.map((d) => [d.digest, d.annotations?.[refNameAnnotation]]);
 const blobPath = (dir: string, digest: string): string => join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
 
 /** An artifact: config, a layer and a manifest, pushed (manifest untagged unless `tag`). */
-async function pushArtifact(layout: OciLayout, seed: string, extra: Partial<Parameters<typeof imageManifest>[0]> = {}, tag?: string): Promise<ReturnType<typeof imageManifest> & { layer: ReturnType<typeof blob> }> {
+async function pushArtifact(
+  layout: OciLayout,
+  seed: string,
+  extra: Partial<Parameters<typeof imageManifest>[0]> = {},
+  tag?: string,
+): Promise<ReturnType<typeof imageManifest> & { layer: ReturnType<typeof blob> }> {
   const config = blob('{}', MediaType.ociEmpty);
   const layer = blob(`layer ${seed} ${randomBytes(4).toString('hex')}`, 'application/vnd.cncf.flux.content.v1.tar+gzip');
   await layout.push(config.descriptor, bytesSource(config.bytes));
@@ -49,13 +55,23 @@ describe('OciLayout', () => {
     const index = readIndex(dir);
     assert.equal(index.schemaVersion, 2);
     assert.equal(index.mediaType, MediaType.ociIndex);
-    assert.deepEqual(index.manifests, [{ mediaType: MediaType.ociManifest, size: artifact.bytes.length, digest: artifact.descriptor.digest, annotations: { [refNameAnnotation]: 'v1' } }]);
+    assert.deepEqual(index.manifests, [
+      {
+        mediaType: MediaType.ociManifest,
+        size: artifact.bytes.length,
+        digest: artifact.descriptor.digest,
+        annotations: { [refNameAnnotation]: 'v1' },
+      },
+    ]);
     assert.deepEqual(readFileSync(blobPath(dir, artifact.descriptor.digest)), artifact.bytes);
     assert.deepEqual(readFileSync(blobPath(dir, artifact.layer.descriptor.digest)), artifact.layer.bytes);
     assert.deepEqual(readdirSync(join(dir, 'blobs')), ['sha256']);
     assert.equal(readdirSync(join(dir, 'blobs', 'sha256')).length, 3);
     // Nothing half-written is left behind.
-    assert.deepEqual(readdirSync(dir).filter((f) => !['blobs', 'index.json', 'oci-layout', 'ingest'].includes(f)), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => !['blobs', 'index.json', 'oci-layout', 'ingest'].includes(f)),
+      [],
+    );
     assert.deepEqual(readdirSync(join(dir, 'ingest')), []);
 
     assert.deepEqual(await layout.resolve('v1'), artifact.descriptor);
@@ -84,17 +100,41 @@ describe('OciLayout', () => {
     const b = await pushArtifact(layout, 'b', {}, 'latest');
     assert.deepEqual((await layout.resolve('latest')).digest, b.descriptor.digest);
     assert.deepEqual((await layout.resolve('stable')).digest, a.descriptor.digest);
-    assert.deepEqual(entries(dir).sort(), [[a.descriptor.digest, 'stable'], [b.descriptor.digest, 'latest']].sort());
+    assert.deepEqual(
+      entries(dir).sort(),
+      [
+        [a.descriptor.digest, 'stable'],
+        [b.descriptor.digest, 'latest'],
+      ].sort(),
+    );
 
     await layout.tag(b.descriptor, 'stable');
-    assert.deepEqual(entries(dir).sort(), [[a.descriptor.digest, undefined], [b.descriptor.digest, 'latest'], [b.descriptor.digest, 'stable']].sort());
-    assert.deepEqual((await layout.resolve(a.descriptor.digest)).digest, a.descriptor.digest, 'the untagged manifest still resolves by digest');
+    assert.deepEqual(
+      entries(dir).sort(),
+      [
+        [a.descriptor.digest, undefined],
+        [b.descriptor.digest, 'latest'],
+        [b.descriptor.digest, 'stable'],
+      ].sort(),
+    );
+    assert.deepEqual(
+      (await layout.resolve(a.descriptor.digest)).digest,
+      a.descriptor.digest,
+      'the untagged manifest still resolves by digest',
+    );
     assert.deepEqual(await layout.tags(), ['latest', 'stable']);
 
     // Tagging the untagged manifest replaces its untagged entry; re-tagging the same target changes nothing.
     await layout.tag(a.descriptor, 'old');
     await layout.tag(a.descriptor, 'old');
-    assert.deepEqual(entries(dir).sort(), [[a.descriptor.digest, 'old'], [b.descriptor.digest, 'latest'], [b.descriptor.digest, 'stable']].sort());
+    assert.deepEqual(
+      entries(dir).sort(),
+      [
+        [a.descriptor.digest, 'old'],
+        [b.descriptor.digest, 'latest'],
+        [b.descriptor.digest, 'stable'],
+      ].sort(),
+    );
   });
 
   it('refuses to tag a manifest it does not hold, and to store bytes that do not match', async () => {
@@ -104,7 +144,10 @@ describe('OciLayout', () => {
     await assert.rejects(layout.tag(ghost.descriptor, 'x'), (err: OciError) => err.status === 404);
     const other = blob('not the manifest');
     await assert.rejects(layout.pushReference(ghost.descriptor, other.bytes, 'x'), (err: OciError) => err.code === 'DIGEST_MISMATCH');
-    await assert.rejects(layout.push(ghost.descriptor, bytesSource(Buffer.concat([ghost.bytes.subarray(1), Buffer.from(' ')]))), (err: OciError) => err.code === 'DIGEST_MISMATCH');
+    await assert.rejects(
+      layout.push(ghost.descriptor, bytesSource(Buffer.concat([ghost.bytes.subarray(1), Buffer.from(' ')]))),
+      (err: OciError) => err.code === 'DIGEST_MISMATCH',
+    );
     assert.equal(existsSync(blobPath(dir, ghost.descriptor.digest)), false);
     assert.deepEqual(readdirSync(join(dir, 'ingest')), [], 'the rejected upload left no temp file');
     assert.deepEqual(await layout.tags(), []);
@@ -114,15 +157,28 @@ describe('OciLayout', () => {
     const dir = freshDir();
     const layout = new OciLayout(dir);
     const subject = await pushArtifact(layout, 's', {}, 'v1');
-    const sig = await pushArtifact(layout, 'sig', { artifactType: 'application/vnd.example.sig', subject: subject.descriptor, annotations: { kind: 'sig' } });
+    const sig = await pushArtifact(layout, 'sig', {
+      artifactType: 'application/vnd.example.sig',
+      subject: subject.descriptor,
+      annotations: { kind: 'sig' },
+    });
     const sbom = await pushArtifact(layout, 'sbom', { artifactType: 'application/vnd.example.sbom', subject: subject.descriptor });
-    await pushArtifact(layout, 'unrelated', { artifactType: 'application/vnd.example.sig', subject: blob('elsewhere', MediaType.ociManifest).descriptor });
+    await pushArtifact(layout, 'unrelated', {
+      artifactType: 'application/vnd.example.sig',
+      subject: blob('elsewhere', MediaType.ociManifest).descriptor,
+    });
     const found = await layout.referrers(subject.descriptor);
     assert.deepEqual(
       found.map((d) => [d.digest, d.artifactType, d.annotations]).sort(),
-      [[sig.descriptor.digest, 'application/vnd.example.sig', { kind: 'sig' }], [sbom.descriptor.digest, 'application/vnd.example.sbom', undefined]].sort(),
+      [
+        [sig.descriptor.digest, 'application/vnd.example.sig', { kind: 'sig' }],
+        [sbom.descriptor.digest, 'application/vnd.example.sbom', undefined],
+      ].sort(),
     );
-    assert.deepEqual((await layout.referrers(subject.descriptor, { artifactType: 'application/vnd.example.sbom' })).map((d) => d.digest), [sbom.descriptor.digest]);
+    assert.deepEqual(
+      (await layout.referrers(subject.descriptor, { artifactType: 'application/vnd.example.sbom' })).map((d) => d.digest),
+      [sbom.descriptor.digest],
+    );
     assert.deepEqual(await layout.referrers(sig.descriptor), []);
     // A referrer stays findable after its subject's tag moves away.
     await pushArtifact(layout, 'next', {}, 'v1');
@@ -162,7 +218,10 @@ describe('OciLayout', () => {
     const tagged = index.manifests.filter((d) => d.annotations?.[refNameAnnotation]);
     assert.equal(tagged.filter((d) => d.annotations?.[refNameAnnotation] === 'latest').length, 1, 'exactly one latest');
     for (const [i, artifact] of results.entries()) {
-      assert.ok(tagged.some((d) => d.digest === artifact.descriptor.digest && d.annotations?.[refNameAnnotation] === `t${i}`), `t${i} kept`);
+      assert.ok(
+        tagged.some((d) => d.digest === artifact.descriptor.digest && d.annotations?.[refNameAnnotation] === `t${i}`),
+        `t${i} kept`,
+      );
     }
     const listed = new Set(index.manifests.map((d) => d.digest));
     assert.equal(listed.size, count, 'every manifest listed');
@@ -170,7 +229,11 @@ describe('OciLayout', () => {
     assert.equal((await layout.tags()).length, count + 1);
     const latest = await layout.resolve('latest');
     assert.ok(results.some((r) => r.descriptor.digest === latest.digest));
-    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.index.json')), [], 'no temp index files left');
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.startsWith('.index.json')),
+      [],
+      'no temp index files left',
+    );
   });
 
   it('detects a corrupted blob on fetch, and a truncated one as missing', async () => {
@@ -179,8 +242,14 @@ describe('OciLayout', () => {
     const artifact = await pushArtifact(layout, 'x', {}, 'v1');
     const layerFile = blobPath(dir, artifact.layer.descriptor.digest);
     writeFileSync(layerFile, Buffer.alloc(artifact.layer.bytes.length, 0x41));
-    await assert.rejects(async () => readAll(await layout.fetch(artifact.layer.descriptor)), (err: OciError) => err.code === 'DIGEST_MISMATCH');
-    await assert.rejects(copy(layout, 'v1', new OciLayout(freshDir()), { tags: ['v1'] }), (err: OciError) => err.code === 'DIGEST_MISMATCH');
+    await assert.rejects(
+      async () => readAll(await layout.fetch(artifact.layer.descriptor)),
+      (err: OciError) => err.code === 'DIGEST_MISMATCH',
+    );
+    await assert.rejects(
+      copy(layout, 'v1', new OciLayout(freshDir()), { tags: ['v1'] }),
+      (err: OciError) => err.code === 'DIGEST_MISMATCH',
+    );
 
     const manifestFile = blobPath(dir, artifact.descriptor.digest);
     const bytes = readFileSync(manifestFile);
@@ -223,7 +292,11 @@ describe('OciLayout', () => {
     const original = fsp.writeFile;
     let delayFor: (path: string, data: string) => number = () => 0;
     before(() => {
-      const slow = async (path: Parameters<typeof original>[0], data: Parameters<typeof original>[1], options?: Parameters<typeof original>[2]): Promise<void> => {
+      const slow = async (
+        path: Parameters<typeof original>[0],
+        data: Parameters<typeof original>[1],
+        options?: Parameters<typeof original>[2],
+      ): Promise<void> => {
         const ms = typeof path === 'string' && typeof data === 'string' ? delayFor(path, data) : 0;
         if (ms === 0) return original(path, data, options);
         const handle = await fsp.open(path as string, 'w');
@@ -261,7 +334,8 @@ describe('OciLayout', () => {
       const dir = freshDir();
       let emptyWrites = 0;
       // The first writer creates its empty index quickly; the second, which also found none, is slow to write its own.
-      delayFor = (path, data) => (basename(path).startsWith('.index.json') && data.includes('"manifests":[]') ? (++emptyWrites === 1 ? 10 : 150) : 0);
+      delayFor = (path, data) =>
+        basename(path).startsWith('.index.json') && data.includes('"manifests":[]') ? (++emptyWrites === 1 ? 10 : 150) : 0;
       try {
         const first = pushArtifact(new OciLayout(dir), 'first', {}, 'a');
         await sleep(2);

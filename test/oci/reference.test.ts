@@ -1,8 +1,22 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  parseReference, escapeControls, formatReference, isLoopbackHost, registryEndpoint, referenceTarget, repositoryName, isValidTag, assertValidTag,
-  parseLocation, formatLocation, locationReference, locationName, InvalidReferenceError, OciError, type Reference,
+  parseReference,
+  escapeControls,
+  formatReference,
+  isLoopbackHost,
+  registryEndpoint,
+  referenceTarget,
+  repositoryName,
+  isValidTag,
+  assertValidTag,
+  parseLocation,
+  formatLocation,
+  locationReference,
+  locationName,
+  InvalidReferenceError,
+  OciError,
+  type Reference,
 } from '@d2ci/core/oci';
 
 const hex64 = 'a'.repeat(32) + '0123456789abcdef'.repeat(2);
@@ -151,14 +165,27 @@ describe('parseReference', () => {
     assert.equal(isValidTag('a/b'), false);
     assert.equal(isValidTag('x'.repeat(128)), true);
     assert.equal(isValidTag('x'.repeat(129)), false);
-    assert.throws(() => assertValidTag('no spaces'), (err: OciError) => err.code === 'INVALID_REFERENCE' && /invalid tag "no spaces"/.test(err.message));
+    assert.throws(
+      () => assertValidTag('no spaces'),
+      (err: OciError) => err.code === 'INVALID_REFERENCE' && /invalid tag "no spaces"/.test(err.message),
+    );
     assert.doesNotThrow(() => assertValidTag('sha256-abc'));
   });
 });
 
 describe('isLoopbackHost and registryEndpoint', () => {
   const loopback = ['localhost', 'localhost:5000', '127.0.0.1', '127.0.0.1:5000', '127.1.2.3:80', '[::1]', '[::1]:5000'];
-  const remote = ['ghcr.io', 'docker.io', 'localhost.example.com', 'mylocalhost:5000', '127.0.0.1.nip.io', '10.0.0.1:5000', '128.0.0.1', '[::2]:5000', '[2001:db8::1]'];
+  const remote = [
+    'ghcr.io',
+    'docker.io',
+    'localhost.example.com',
+    'mylocalhost:5000',
+    '127.0.0.1.nip.io',
+    '10.0.0.1:5000',
+    '128.0.0.1',
+    '[::2]:5000',
+    '[2001:db8::1]',
+  ];
   for (const host of loopback) it(`${host} is loopback`, () => assert.equal(isLoopbackHost(host), true));
   for (const host of remote) it(`${host} is not loopback`, () => assert.equal(isLoopbackHost(host), false));
 
@@ -190,15 +217,27 @@ describe('parseLocation and formatLocation (oci-layout:DIR[:tag|@digest])', () =
   }
 
   it('parses registry locations with parseReference', () => {
-    assert.deepEqual(parseLocation('oci://ghcr.io/acme/app:v1'), { kind: 'registry', reference: { registry: 'ghcr.io', repository: 'acme/app', tag: 'v1' } });
+    assert.deepEqual(parseLocation('oci://ghcr.io/acme/app:v1'), {
+      kind: 'registry',
+      reference: { registry: 'ghcr.io', repository: 'acme/app', tag: 'v1' },
+    });
     assert.deepEqual(parseLocation('nginx'), { kind: 'registry', reference: { registry: 'docker.io', repository: 'library/nginx' } });
     assert.throws(() => parseLocation('https://ghcr.io/a'), /unsupported scheme/);
   });
 
   it('rejects a missing directory, a bad tag and a bad digest', () => {
-    assert.throws(() => parseLocation('oci-layout:'), (err: OciError) => err.code === 'INVALID_REFERENCE' && /directory is missing/.test(err.message));
-    assert.throws(() => parseLocation('oci-layout:out:-bad'), (err: OciError) => err.code === 'INVALID_REFERENCE' && /invalid tag "-bad"/.test(err.message));
-    assert.throws(() => parseLocation('oci-layout:out@sha256:1234'), (err: OciError) => err.code === 'INVALID_REFERENCE' && /sha256 needs 64/.test(err.message));
+    assert.throws(
+      () => parseLocation('oci-layout:'),
+      (err: OciError) => err.code === 'INVALID_REFERENCE' && /directory is missing/.test(err.message),
+    );
+    assert.throws(
+      () => parseLocation('oci-layout:out:-bad'),
+      (err: OciError) => err.code === 'INVALID_REFERENCE' && /invalid tag "-bad"/.test(err.message),
+    );
+    assert.throws(
+      () => parseLocation('oci-layout:out@sha256:1234'),
+      (err: OciError) => err.code === 'INVALID_REFERENCE' && /sha256 needs 64/.test(err.message),
+    );
     assert.throws(() => parseLocation(`oci-layout:@${sha}`), /directory is missing/);
     assert.throws(() => parseLocation('oci-layout::v1'), /directory is missing/);
   });

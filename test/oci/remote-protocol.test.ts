@@ -4,7 +4,16 @@ import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import {
-  RegistryClient, MediaType, OciError, bytesSource, readAll, referrersTag, nextLink, type Descriptor, type RegistryClientOptions, type RemoteRepository,
+  RegistryClient,
+  MediaType,
+  OciError,
+  bytesSource,
+  readAll,
+  referrersTag,
+  nextLink,
+  type Descriptor,
+  type RegistryClientOptions,
+  type RemoteRepository,
 } from '@d2ci/core/oci';
 import { FakeRegistry, blob, imageIndex, imageManifest, requestsTo, startServer, type Recorded, type ScriptedServer } from './fixtures.ts';
 
@@ -20,7 +29,10 @@ describe('nextLink (Link header)', () => {
     assert.equal(nextLink('<https://cdn.example/page/2>; rel="next"', current), 'https://cdn.example/page/2');
   });
   it('picks rel="next" among several links and accepts an unquoted rel', () => {
-    assert.equal(nextLink('</v2/a/tags/list?last=a>; rel="prev", </v2/a/tags/list?last=z>; rel="next"', current), 'https://r.example/v2/a/tags/list?last=z');
+    assert.equal(
+      nextLink('</v2/a/tags/list?last=a>; rel="prev", </v2/a/tags/list?last=z>; rel="next"', current),
+      'https://r.example/v2/a/tags/list?last=z',
+    );
     assert.equal(nextLink('</p2>;rel=next', current), 'https://r.example/p2');
     assert.equal(nextLink('</p3>; title="x"; REL="Next"', current), 'https://r.example/p3');
     assert.equal(nextLink('</p4>; rel="prev next"', current), 'https://r.example/p4', 'rel may list several relation types');
@@ -35,7 +47,10 @@ describe('nextLink (Link header)', () => {
 });
 
 /** A client, fake registry and server; `fresh()` gives each test its own repository name. */
-async function setup(options: ConstructorParameters<typeof FakeRegistry>[0] = {}, client: Partial<RegistryClientOptions> = {}): Promise<{
+async function setup(
+  options: ConstructorParameters<typeof FakeRegistry>[0] = {},
+  client: Partial<RegistryClientOptions> = {},
+): Promise<{
   registry: FakeRegistry;
   server: ScriptedServer;
   client: RegistryClient;
@@ -44,7 +59,12 @@ async function setup(options: ConstructorParameters<typeof FakeRegistry>[0] = {}
   const registry = new FakeRegistry(options);
   const server = await startServer(registry.handle);
   const registryClient = new RegistryClient({ transport: { retry }, ...client });
-  return { registry, server, client: registryClient, repo: (name) => registryClient.repository({ registry: server.host, repository: name }) };
+  return {
+    registry,
+    server,
+    client: registryClient,
+    repo: (name) => registryClient.repository({ registry: server.host, repository: name }),
+  };
 }
 
 const config = blob('{}', MediaType.ociEmpty);
@@ -53,10 +73,32 @@ function subjectAndReferrers(): { subject: ReturnType<typeof imageManifest>; ref
   const layer = blob(randomBytes(16)).descriptor;
   const subject = imageManifest({ config: config.descriptor, layers: [layer] });
   const referrers = [
-    imageManifest({ config: config.descriptor, layers: [], artifactType: 'application/vnd.example.sig', subject: subject.descriptor, annotations: { n: '1' } }),
-    imageManifest({ config: config.descriptor, layers: [], artifactType: 'application/vnd.example.sbom', subject: subject.descriptor, annotations: { n: '2' } }),
-    imageManifest({ config: { ...config.descriptor, mediaType: 'application/vnd.example.config.v1+json' }, layers: [], subject: subject.descriptor }),
-    imageManifest({ config: config.descriptor, layers: [], artifactType: 'application/vnd.example.sig', subject: subject.descriptor, annotations: { n: '4' } }),
+    imageManifest({
+      config: config.descriptor,
+      layers: [],
+      artifactType: 'application/vnd.example.sig',
+      subject: subject.descriptor,
+      annotations: { n: '1' },
+    }),
+    imageManifest({
+      config: config.descriptor,
+      layers: [],
+      artifactType: 'application/vnd.example.sbom',
+      subject: subject.descriptor,
+      annotations: { n: '2' },
+    }),
+    imageManifest({
+      config: { ...config.descriptor, mediaType: 'application/vnd.example.config.v1+json' },
+      layers: [],
+      subject: subject.descriptor,
+    }),
+    imageManifest({
+      config: config.descriptor,
+      layers: [],
+      artifactType: 'application/vnd.example.sig',
+      subject: subject.descriptor,
+      annotations: { n: '4' },
+    }),
   ];
   return { subject, referrers };
 }
@@ -74,7 +116,10 @@ describe('tags: pagination and order', () => {
     const tags = await env.repo('acme/paged').tags();
     assert.deepEqual(tags, ['B', 'Z1', '_x', 'a', 'latest', 'v1.10', 'v1.9']);
     const pages = requestsTo(env.server.requests, 'GET', /\/tags\/list$/);
-    assert.deepEqual(pages.map((r) => r.url.search), ['?n=1000', '?n=1000&last=B', '?n=1000&last=a', '?n=1000&last=v1.9']);
+    assert.deepEqual(
+      pages.map((r) => r.url.search),
+      ['?n=1000', '?n=1000&last=B', '?n=1000&last=a', '?n=1000&last=v1.9'],
+    );
   });
 
   it('drops duplicates across pages and stops when a next link repeats itself', async () => {
@@ -120,12 +165,15 @@ describe('referrers API (native)', () => {
       await repo.push(subject.descriptor, bytesSource(subject.bytes));
       for (const r of referrers) await repo.push(r.descriptor, bytesSource(r.bytes));
       const found = await repo.referrers(subject.descriptor);
-      assert.deepEqual(found.map((d) => [d.digest, d.artifactType, d.annotations?.n]), [
-        [referrers[0]?.descriptor.digest, 'application/vnd.example.sig', '1'],
-        [referrers[1]?.descriptor.digest, 'application/vnd.example.sbom', '2'],
-        [referrers[2]?.descriptor.digest, 'application/vnd.example.config.v1+json', undefined],
-        [referrers[3]?.descriptor.digest, 'application/vnd.example.sig', '4'],
-      ]);
+      assert.deepEqual(
+        found.map((d) => [d.digest, d.artifactType, d.annotations?.n]),
+        [
+          [referrers[0]?.descriptor.digest, 'application/vnd.example.sig', '1'],
+          [referrers[1]?.descriptor.digest, 'application/vnd.example.sbom', '2'],
+          [referrers[2]?.descriptor.digest, 'application/vnd.example.config.v1+json', undefined],
+          [referrers[3]?.descriptor.digest, 'application/vnd.example.sig', '4'],
+        ],
+      );
       const call = requestsTo(env.server.requests, 'GET', /\/referrers\//)[0];
       assert.equal(call?.url.pathname, `/v2/acme/app/referrers/${subject.descriptor.digest}`);
       assert.equal(call?.headers.accept, MediaType.ociIndex);
@@ -145,7 +193,10 @@ describe('referrers API (native)', () => {
       const repo = env.repo('acme/app');
       for (const r of [subject, ...referrers]) await repo.push(r.descriptor, bytesSource(r.bytes));
       const found = await repo.referrers(subject.descriptor, { artifactType: 'application/vnd.example.sig' });
-      assert.deepEqual(found.map((d) => d.digest), [referrers[0]?.descriptor.digest, referrers[3]?.descriptor.digest]);
+      assert.deepEqual(
+        found.map((d) => d.digest),
+        [referrers[0]?.descriptor.digest, referrers[3]?.descriptor.digest],
+      );
       const call = requestsTo(env.server.requests, 'GET', /\/referrers\//)[0];
       assert.equal(call?.url.searchParams.get('artifactType'), 'application/vnd.example.sig');
       assert.match(call?.path ?? '', /\?artifactType=application%2Fvnd\.example\.sig$/);
@@ -161,7 +212,10 @@ describe('referrers API (native)', () => {
       const repo = env.repo('acme/app');
       for (const r of [subject, ...referrers]) await repo.push(r.descriptor, bytesSource(r.bytes));
       const found = await repo.referrers(subject.descriptor, { artifactType: 'application/vnd.example.sbom' });
-      assert.deepEqual(found.map((d) => d.digest), [referrers[1]?.descriptor.digest]);
+      assert.deepEqual(
+        found.map((d) => d.digest),
+        [referrers[1]?.descriptor.digest],
+      );
       assert.deepEqual(await repo.referrers(subject.descriptor, { artifactType: 'application/none' }), []);
     } finally {
       await env.server.close();
@@ -177,10 +231,17 @@ describe('referrers API (native)', () => {
         for (const r of [subject, ...referrers]) await repo.push(r.descriptor, bytesSource(r.bytes));
         env.server.requests.length = 0;
         const all = await repo.referrers(subject.descriptor);
-        assert.deepEqual(all.map((d) => d.digest), referrers.map((r) => r.descriptor.digest));
+        assert.deepEqual(
+          all.map((d) => d.digest),
+          referrers.map((r) => r.descriptor.digest),
+        );
         assert.equal(requestsTo(env.server.requests, 'GET', /\/referrers\//).length, 4);
         const sigs = await repo.referrers(subject.descriptor, { artifactType: 'application/vnd.example.sig' });
-        assert.deepEqual(sigs.map((d) => d.digest), [referrers[0]?.descriptor.digest, referrers[3]?.descriptor.digest], `filtersApplied=${filtersApplied}`);
+        assert.deepEqual(
+          sigs.map((d) => d.digest),
+          [referrers[0]?.descriptor.digest, referrers[3]?.descriptor.digest],
+          `filtersApplied=${filtersApplied}`,
+        );
       } finally {
         await env.server.close();
       }
@@ -201,13 +262,18 @@ describe('referrers API (native)', () => {
           if (page === filteredPage) headers['oci-filters-applied'] = 'artifactType';
           if (page === 1) headers.link = `<${req.url.pathname}?artifactType=x&page=2>; rel="next"`;
           // The page that claims to be filtered holds only the wanted type; the other one mixes in an sbom.
-          const manifests = page === filteredPage ? [described(sig, 'application/vnd.example.sig')] : [described(sbom, 'application/vnd.example.sbom')];
+          const manifests =
+            page === filteredPage ? [described(sig, 'application/vnd.example.sig')] : [described(sbom, 'application/vnd.example.sbom')];
           res.writeHead(200, headers);
           res.end(imageIndex(manifests).bytes);
           return true;
         };
         const found = await env.repo('acme/app').referrers(subject.descriptor, { artifactType: 'application/vnd.example.sig' });
-        assert.deepEqual(found.map((d) => d.digest), [sig.digest], `filtered page ${filteredPage}`);
+        assert.deepEqual(
+          found.map((d) => d.digest),
+          [sig.digest],
+          `filtered page ${filteredPage}`,
+        );
       } finally {
         await env.server.close();
       }
@@ -227,7 +293,10 @@ describe('referrers API (native)', () => {
         return true;
       };
       const found = await repo.referrers(subject.descriptor);
-      assert.deepEqual(found.map((d) => d.digest), [referrers[0]?.descriptor.digest]);
+      assert.deepEqual(
+        found.map((d) => d.digest),
+        [referrers[0]?.descriptor.digest],
+      );
     } finally {
       await env.server.close();
     }
@@ -258,7 +327,10 @@ describe('pushing manifests with a subject', () => {
       const { subject, referrers } = subjectAndReferrers();
       const referrer = referrers[0] as ReturnType<typeof imageManifest>;
       await env.repo('acme/app').push(referrer.descriptor, bytesSource(referrer.bytes));
-      assert.deepEqual(env.server.requests.map((r) => [r.method, r.url.pathname]), [['PUT', `/v2/acme/app/manifests/${referrer.descriptor.digest}`]]);
+      assert.deepEqual(
+        env.server.requests.map((r) => [r.method, r.url.pathname]),
+        [['PUT', `/v2/acme/app/manifests/${referrer.descriptor.digest}`]],
+      );
       assert.equal(env.registry.repository('acme/app').tags.has(referrersTag(subject.descriptor.digest)), false);
     } finally {
       await env.server.close();
@@ -281,14 +353,23 @@ describe('pushing manifests with a subject', () => {
       };
 
       await repo.push(first.descriptor, bytesSource(first.bytes));
-      assert.deepEqual(env.server.requests.map((r) => [r.method, r.url.pathname.replace(/^\/v2\/acme\/app\//, '')]), [
-        ['PUT', `manifests/${first.descriptor.digest}`],
-        ['GET', `manifests/${tag}`],
-        ['PUT', `manifests/${tag}`],
-      ]);
+      assert.deepEqual(
+        env.server.requests.map((r) => [r.method, r.url.pathname.replace(/^\/v2\/acme\/app\//, '')]),
+        [
+          ['PUT', `manifests/${first.descriptor.digest}`],
+          ['GET', `manifests/${tag}`],
+          ['PUT', `manifests/${tag}`],
+        ],
+      );
       assert.equal(env.server.requests[2]?.headers['if-match'], undefined, 'nothing to match when the index is new');
       assert.deepEqual(fallbackIndex().manifests, [
-        { mediaType: MediaType.ociManifest, size: first.descriptor.size, digest: first.descriptor.digest, annotations: { n: '1' }, artifactType: 'application/vnd.example.sig' },
+        {
+          mediaType: MediaType.ociManifest,
+          size: first.descriptor.size,
+          digest: first.descriptor.digest,
+          annotations: { n: '1' },
+          artifactType: 'application/vnd.example.sig',
+        },
       ]);
 
       env.server.requests.length = 0;
@@ -299,16 +380,28 @@ describe('pushing manifests with a subject', () => {
       assert.equal(put?.headers['content-type'], MediaType.ociIndex);
       // Sorted by digest, as go-containerregistry keeps it (the manifests' digests vary from run to run).
       const byDigest = [first.descriptor.digest, second.descriptor.digest].sort();
-      assert.deepEqual(fallbackIndex().manifests.map((d) => d.digest), byDigest);
+      assert.deepEqual(
+        fallbackIndex().manifests.map((d) => d.digest),
+        byDigest,
+      );
 
       env.server.requests.length = 0;
       await repo.push(first.descriptor, bytesSource(first.bytes));
       assert.equal(requestsTo(env.server.requests, 'PUT', new RegExp(`/manifests/${tag}$`)).length, 0, 'already listed: no rewrite');
 
-      assert.deepEqual((await repo.referrers(subject.descriptor)).map((d) => d.digest), byDigest);
+      assert.deepEqual(
+        (await repo.referrers(subject.descriptor)).map((d) => d.digest),
+        byDigest,
+      );
       await repo.delete(first.descriptor);
-      assert.deepEqual(fallbackIndex().manifests.map((d) => d.digest), [second.descriptor.digest]);
-      assert.deepEqual((await repo.referrers(subject.descriptor, { artifactType: 'application/vnd.example.sbom' })).map((d) => d.digest), [second.descriptor.digest]);
+      assert.deepEqual(
+        fallbackIndex().manifests.map((d) => d.digest),
+        [second.descriptor.digest],
+      );
+      assert.deepEqual(
+        (await repo.referrers(subject.descriptor, { artifactType: 'application/vnd.example.sbom' })).map((d) => d.digest),
+        [second.descriptor.digest],
+      );
     } finally {
       await env.server.close();
     }
@@ -318,9 +411,16 @@ describe('pushing manifests with a subject', () => {
     const env = await setup({ ociSubject: false });
     try {
       const { subject, referrers } = subjectAndReferrers();
-      env.registry.seedManifest('acme/app', imageManifest({ config: config.descriptor, layers: [] }), referrersTag(subject.descriptor.digest));
+      env.registry.seedManifest(
+        'acme/app',
+        imageManifest({ config: config.descriptor, layers: [] }),
+        referrersTag(subject.descriptor.digest),
+      );
       const referrer = referrers[0] as ReturnType<typeof imageManifest>;
-      await assert.rejects(env.repo('acme/app').push(referrer.descriptor, bytesSource(referrer.bytes)), (err: OciError) => err.code === 'MANIFEST_INVALID' && /not an image index/.test(err.message));
+      await assert.rejects(
+        env.repo('acme/app').push(referrer.descriptor, bytesSource(referrer.bytes)),
+        (err: OciError) => err.code === 'MANIFEST_INVALID' && /not an image index/.test(err.message),
+      );
     } finally {
       await env.server.close();
     }
@@ -331,7 +431,10 @@ describe('chunked uploads', () => {
   const data = randomBytes(30);
   const item = blob(data);
   const chunked = { upload: { monolithicLimit: 10, chunkSize: 7 } };
-  const ranges = (requests: Recorded[]): string[] => requests.filter((r) => r.method === 'PATCH' || r.method === 'GET').map((r) => (r.method === 'GET' ? 'GET' : String(r.headers['content-range'])));
+  const ranges = (requests: Recorded[]): string[] =>
+    requests
+      .filter((r) => r.method === 'PATCH' || r.method === 'GET')
+      .map((r) => (r.method === 'GET' ? 'GET' : String(r.headers['content-range'])));
   const stored = (registry: FakeRegistry): Buffer | undefined => registry.repository('acme/app').blobs.get(item.descriptor.digest);
 
   it('sends PATCH chunks with Content-Range to the newest Location, then a bodiless PUT with the digest', async () => {
@@ -341,8 +444,15 @@ describe('chunked uploads', () => {
       assert.deepEqual(stored(env.registry), data);
       assert.deepEqual(ranges(env.server.requests), ['0-6', '7-13', '14-20', '21-27', '28-29']);
       const patches = requestsTo(env.server.requests, 'PATCH', /uploads/);
-      assert.deepEqual(patches.map((r) => r.url.searchParams.get('_state')), ['0', '1', '2', '3', '4']);
-      assert.ok(patches.every((r) => r.headers['content-type'] === 'application/octet-stream' && Number(r.headers['content-length']) === r.body.length));
+      assert.deepEqual(
+        patches.map((r) => r.url.searchParams.get('_state')),
+        ['0', '1', '2', '3', '4'],
+      );
+      assert.ok(
+        patches.every(
+          (r) => r.headers['content-type'] === 'application/octet-stream' && Number(r.headers['content-length']) === r.body.length,
+        ),
+      );
       const put = requestsTo(env.server.requests, 'PUT', /uploads/)[0];
       assert.equal(put?.body.length, 0);
       assert.equal(put?.url.searchParams.get('digest'), item.descriptor.digest);
@@ -441,7 +551,10 @@ describe('chunked uploads', () => {
       await env.repo('acme/app').push(item.descriptor, bytesSource(data));
       assert.deepEqual(stored(env.registry), data);
       assert.equal(requestsTo(env.server.requests, 'POST', /uploads/).length, 2);
-      assert.ok(requestsTo(env.server.requests, 'HEAD', /\/blobs\/sha256:/).length >= 1, 'checked whether the blob landed before restarting');
+      assert.ok(
+        requestsTo(env.server.requests, 'HEAD', /\/blobs\/sha256:/).length >= 1,
+        'checked whether the blob landed before restarting',
+      );
     } finally {
       await env.server.close();
     }
@@ -456,7 +569,10 @@ describe('chunked uploads', () => {
         res.end('{"errors":[{"code":"SIZE_INVALID","message":"chunk too small"}]}');
         return true;
       };
-      await assert.rejects(env.repo('acme/app').push(item.descriptor, bytesSource(data)), (err: OciError) => err.code === 'SIZE_INVALID' && /upload chunk 0-6 to .*: 400 SIZE_INVALID: chunk too small/.test(err.message));
+      await assert.rejects(
+        env.repo('acme/app').push(item.descriptor, bytesSource(data)),
+        (err: OciError) => err.code === 'SIZE_INVALID' && /upload chunk 0-6 to .*: 400 SIZE_INVALID: chunk too small/.test(err.message),
+      );
       assert.equal(requestsTo(env.server.requests, 'PATCH', /./).length, 1);
     } finally {
       await env.server.close();
@@ -519,7 +635,10 @@ describe('uploads: retries and mounts', () => {
     const env = await setup();
     try {
       const item = blob(randomBytes(10));
-      await assert.rejects(env.repo('acme/app').push({ ...item.descriptor, size: 11 }, bytesSource(item.bytes)), (err: OciError) => err.code === 'SIZE_INVALID');
+      await assert.rejects(
+        env.repo('acme/app').push({ ...item.descriptor, size: 11 }, bytesSource(item.bytes)),
+        (err: OciError) => err.code === 'SIZE_INVALID',
+      );
       assert.equal(env.server.requests.length, 0);
     } finally {
       await env.server.close();
@@ -563,7 +682,10 @@ describe('blob downloads redirected to another host', () => {
     assert.equal(await repo.exists(item.descriptor), true);
     assert.deepEqual(await readAll(await repo.fetch(item.descriptor)), item.bytes);
     const get = requestsTo(env.server.requests, 'GET', /\/blobs\//);
-    assert.deepEqual(get.map((r) => r.headers.authorization), [basic]);
+    assert.deepEqual(
+      get.map((r) => r.headers.authorization),
+      [basic],
+    );
     assert.equal(cdn.requests.length, 1);
     assert.equal(cdn.requests[0]?.path, `/storage/${item.descriptor.digest.slice(7)}?X-Signature=abc`);
     assert.equal(cdn.requests[0]?.headers.host, `localhost:${cdn.port}`);
@@ -575,9 +697,15 @@ describe('blob downloads redirected to another host', () => {
     tampered[0] = (tampered[0] ?? 0) ^ 1;
     serve = tampered;
     const repo = env.repo('acme/app');
-    await assert.rejects(async () => readAll(await repo.fetch(item.descriptor)), (err: OciError) => err.code === 'DIGEST_MISMATCH');
+    await assert.rejects(
+      async () => readAll(await repo.fetch(item.descriptor)),
+      (err: OciError) => err.code === 'DIGEST_MISMATCH',
+    );
     serve = Buffer.concat([item.bytes, Buffer.from('x')]);
-    await assert.rejects(async () => readAll(await repo.fetch(item.descriptor)), (err: OciError) => err.code === 'SIZE_INVALID');
+    await assert.rejects(
+      async () => readAll(await repo.fetch(item.descriptor)),
+      (err: OciError) => err.code === 'SIZE_INVALID',
+    );
   });
 });
 
@@ -599,7 +727,10 @@ describe('manifests from registries that disagree with themselves', () => {
     const fetched = await env.repo('acme/app').fetchManifest('v1');
     assert.deepEqual(fetched.bytes, real.bytes);
     assert.deepEqual(fetched.descriptor, real.descriptor);
-    assert.equal(env.server.requests[0]?.headers.accept, [MediaType.ociManifest, MediaType.ociIndex, MediaType.dockerManifest, MediaType.dockerManifestList].join(', '));
+    assert.equal(
+      env.server.requests[0]?.headers.accept,
+      [MediaType.ociManifest, MediaType.ociIndex, MediaType.dockerManifest, MediaType.dockerManifestList].join(', '),
+    );
 
     env.registry.intercept = (req, res) => {
       if (!req.url.pathname.endsWith('/manifests/v1') || req.method !== 'GET') return false;
@@ -607,7 +738,11 @@ describe('manifests from registries that disagree with themselves', () => {
       res.end(real.bytes);
       return true;
     };
-    await assert.rejects(env.repo('acme/app').fetchManifest('v1'), (err: OciError) => err.code === 'DIGEST_MISMATCH' && err.message.includes(other.descriptor.digest) && err.message.includes(real.descriptor.digest));
+    await assert.rejects(
+      env.repo('acme/app').fetchManifest('v1'),
+      (err: OciError) =>
+        err.code === 'DIGEST_MISMATCH' && err.message.includes(other.descriptor.digest) && err.message.includes(real.descriptor.digest),
+    );
   });
 
   it('rejects a manifest fetched by digest whose bytes hash to something else', async () => {
@@ -618,13 +753,20 @@ describe('manifests from registries that disagree with themselves', () => {
       return true;
     };
     await assert.rejects(env.repo('acme/app').fetchManifest(real.descriptor.digest), (err: OciError) => err.code === 'DIGEST_MISMATCH');
-    await assert.rejects(async () => readAll(await env.repo('acme/app').fetch(real.descriptor)), (err: OciError) => err.code === 'DIGEST_MISMATCH');
+    await assert.rejects(
+      async () => readAll(await env.repo('acme/app').fetch(real.descriptor)),
+      (err: OciError) => err.code === 'DIGEST_MISMATCH',
+    );
   });
 
   it('rejects a HEAD by digest that answers another digest', async () => {
     env.registry.intercept = (req, res) => {
       if (req.method !== 'HEAD') return false;
-      res.writeHead(200, { 'content-type': MediaType.ociManifest, 'docker-content-digest': other.descriptor.digest, 'content-length': String(real.bytes.length) });
+      res.writeHead(200, {
+        'content-type': MediaType.ociManifest,
+        'docker-content-digest': other.descriptor.digest,
+        'content-length': String(real.bytes.length),
+      });
       res.end();
       return true;
     };
@@ -633,8 +775,14 @@ describe('manifests from registries that disagree with themselves', () => {
 
   it('resolves with HEAD alone when the registry sends Docker-Content-Digest', async () => {
     assert.deepEqual(await env.repo('acme/app').resolve('v1'), real.descriptor);
-    assert.deepEqual(env.server.requests.map((r) => r.method), ['HEAD']);
-    await assert.rejects(env.repo('acme/app').resolve('missing'), (err: OciError) => err.status === 404 && err.code === 'MANIFEST_UNKNOWN' && /tag "missing" not found/.test(err.message));
+    assert.deepEqual(
+      env.server.requests.map((r) => r.method),
+      ['HEAD'],
+    );
+    await assert.rejects(
+      env.repo('acme/app').resolve('missing'),
+      (err: OciError) => err.status === 404 && err.code === 'MANIFEST_UNKNOWN' && /tag "missing" not found/.test(err.message),
+    );
   });
 
   it('falls back to GET when HEAD has no Docker-Content-Digest, and still checks the bytes', async () => {
@@ -642,10 +790,16 @@ describe('manifests from registries that disagree with themselves', () => {
     try {
       quiet.registry.seedManifest('acme/app', real, 'v1');
       assert.deepEqual(await quiet.repo('acme/app').resolve('v1'), real.descriptor);
-      assert.deepEqual(quiet.server.requests.map((r) => r.method), ['HEAD', 'GET']);
+      assert.deepEqual(
+        quiet.server.requests.map((r) => r.method),
+        ['HEAD', 'GET'],
+      );
       quiet.server.requests.length = 0;
       assert.deepEqual(await quiet.repo('acme/app').resolve(real.descriptor.digest), real.descriptor);
-      assert.deepEqual(quiet.server.requests.map((r) => r.method), ['HEAD', 'GET']);
+      assert.deepEqual(
+        quiet.server.requests.map((r) => r.method),
+        ['HEAD', 'GET'],
+      );
       quiet.registry.intercept = (req, res) => {
         if (req.method !== 'GET') return false;
         res.writeHead(200, { 'content-type': MediaType.ociManifest });
@@ -665,17 +819,26 @@ describe('manifests from registries that disagree with themselves', () => {
       res.end();
       return true;
     };
-    await assert.rejects(env.repo('acme/app').pushReference(real.descriptor, real.bytes, 'v2'), (err: OciError) => err.code === 'DIGEST_MISMATCH' && /stored v2 as/.test(err.message));
+    await assert.rejects(
+      env.repo('acme/app').pushReference(real.descriptor, real.bytes, 'v2'),
+      (err: OciError) => err.code === 'DIGEST_MISMATCH' && /stored v2 as/.test(err.message),
+    );
   });
 
   it('refuses to push bytes that do not match their descriptor, before any request', async () => {
-    await assert.rejects(env.repo('acme/app').pushReference(real.descriptor, other.bytes, 'v3'), (err: OciError) => err.code === 'DIGEST_MISMATCH');
+    await assert.rejects(
+      env.repo('acme/app').pushReference(real.descriptor, other.bytes, 'v3'),
+      (err: OciError) => err.code === 'DIGEST_MISMATCH',
+    );
     assert.equal(env.server.requests.length, 0);
   });
 
   it('reports a missing blob as BLOB_UNKNOWN and a registry error with its code and message', async () => {
     const missing = blob('nope');
-    await assert.rejects(env.repo('acme/app').fetch(missing.descriptor), (err: OciError) => err.code === 'BLOB_UNKNOWN' && err.status === 404);
+    await assert.rejects(
+      env.repo('acme/app').fetch(missing.descriptor),
+      (err: OciError) => err.code === 'BLOB_UNKNOWN' && err.status === 404,
+    );
     assert.equal(await env.repo('acme/app').exists(missing.descriptor), false);
     env.registry.intercept = (req, res) => {
       res.writeHead(403, { 'content-type': 'application/json' });
@@ -683,7 +846,14 @@ describe('manifests from registries that disagree with themselves', () => {
       return req !== undefined;
     };
     // A HEAD answer has no body, so the status alone names the error.
-    await assert.rejects(env.repo('acme/app').exists(missing.descriptor), (err: OciError) => err.code === 'DENIED' && err.status === 403 && /check sha256:.*: 403 DENIED$/.test(err.message));
-    await assert.rejects(env.repo('acme/app').tags(), (err: OciError) => err.code === 'DENIED' && /list tags of .*acme\/app: 403 DENIED: requested access to the resource is denied$/.test(err.message));
+    await assert.rejects(
+      env.repo('acme/app').exists(missing.descriptor),
+      (err: OciError) => err.code === 'DENIED' && err.status === 403 && /check sha256:.*: 403 DENIED$/.test(err.message),
+    );
+    await assert.rejects(
+      env.repo('acme/app').tags(),
+      (err: OciError) =>
+        err.code === 'DENIED' && /list tags of .*acme\/app: 403 DENIED: requested access to the resource is denied$/.test(err.message),
+    );
   });
 });

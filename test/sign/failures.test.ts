@@ -3,8 +3,17 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
-  OciLayout, pushArtifact, signArtifact, githubActionsIdentity, legacySignatureTag, isNotFound, SigningError,
-  type Descriptor, type KeylessIdentity, type SignatureFormat, type Target,
+  OciLayout,
+  pushArtifact,
+  signArtifact,
+  githubActionsIdentity,
+  legacySignatureTag,
+  isNotFound,
+  SigningError,
+  type Descriptor,
+  type KeylessIdentity,
+  type SignatureFormat,
+  type Target,
 } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
@@ -12,7 +21,12 @@ import { makeWorkspace } from '../harness/workspace.ts';
 import { keyless, pushFresh, remote } from './helpers.ts';
 
 /** Pushes new content with signing in beforeTag; returns the error and the manifest that was stored before signing. */
-async function pushFailing(target: Target, identity: KeylessIdentity, format: SignatureFormat, tags: string[]): Promise<{ error: Error; stored: Descriptor }> {
+async function pushFailing(
+  target: Target,
+  identity: KeylessIdentity,
+  format: SignatureFormat,
+  tags: string[],
+): Promise<{ error: Error; stored: Descriptor }> {
   const ws = makeWorkspace({ 'app/config.yaml': `value: ${randomBytes(8).toString('hex')}\n` });
   let stored: Descriptor | undefined;
   const error = await pushArtifact({
@@ -51,7 +65,10 @@ async function assertNothingMoved(target: Target, previous: string, stored: Desc
   assert.equal(await target.exists(stored), true, 'the new manifest is stored (untagged)');
   assert.equal(await resolves(target, legacySignatureTag(stored.digest)), undefined, 'no .sig was written');
   assert.deepEqual(await target.referrers(stored), [], 'no bundle was attached');
-  assert.deepEqual((await target.tags()).filter((t) => !t.endsWith('.sig') && !/^sha256-[0-9a-f]{64}$/.test(t)), ['latest']);
+  assert.deepEqual(
+    (await target.tags()).filter((t) => !t.endsWith('.sig') && !/^sha256-[0-9a-f]{64}$/.test(t)),
+    ['latest'],
+  );
 }
 
 describe('signing failures inside pushArtifact leave every tag where it was', () => {
@@ -135,7 +152,10 @@ describe('signing failures inside pushArtifact leave every tag where it was', ()
   it('names an unreachable timestamp authority', async () => {
     const { target, previous } = await repositoryWithPrevious();
     sigstore.failing.add('tsa');
-    const { error, stored } = await pushFailing(target, keyless(sigstore, { tsaUrl: sigstore.url, retries: 0 }), 'legacy', ['latest', 'fresh']);
+    const { error, stored } = await pushFailing(target, keyless(sigstore, { tsaUrl: sigstore.url, retries: 0 }), 'legacy', [
+      'latest',
+      'fresh',
+    ]);
     assert.match(error.message, new RegExp(`^the timestamp authority at ${sigstore.url.replace(/[.]/g, '\\.')} did not answer: `));
     await assertNothingMoved(target, previous, stored);
   });

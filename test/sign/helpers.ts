@@ -4,9 +4,24 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
-  RegistryClient, pushArtifact, signArtifact, githubActionsIdentity, compilePolicy, loadTrustedRoot, parseManifest, readAll,
-  type Descriptor, type IdentityPolicy, type ImageManifest, type KeylessIdentity, type PushArtifactResult, type RemoteRepository,
-  type SignOptions, type SignResult, type Target, type Verification,
+  RegistryClient,
+  pushArtifact,
+  signArtifact,
+  githubActionsIdentity,
+  compilePolicy,
+  loadTrustedRoot,
+  parseManifest,
+  readAll,
+  type Descriptor,
+  type IdentityPolicy,
+  type ImageManifest,
+  type KeylessIdentity,
+  type PushArtifactResult,
+  type RemoteRepository,
+  type SignOptions,
+  type SignResult,
+  type Target,
+  type Verification,
 } from '@d2ci/core';
 import type { LocalSigstore } from '../harness/sigstore.ts';
 import { makeWorkspace } from '../harness/workspace.ts';
@@ -34,8 +49,15 @@ export function keyless(sigstore: LocalSigstore, extra: Partial<KeylessIdentity>
 }
 
 /** Verification that trusts the stand-in's trusted_root.json with an identity policy (default: acme/fleet main). */
-export async function keylessVerification(sigstore: LocalSigstore, policy: IdentityPolicy = { identity: workflowIdentity }): Promise<Verification> {
-  return { kind: 'keyless', trustedRoot: await loadTrustedRoot({ trustedRootFile: sigstore.trustedRootFile }), policy: compilePolicy(policy) };
+export async function keylessVerification(
+  sigstore: LocalSigstore,
+  policy: IdentityPolicy = { identity: workflowIdentity },
+): Promise<Verification> {
+  return {
+    kind: 'keyless',
+    trustedRoot: await loadTrustedRoot({ trustedRootFile: sigstore.trustedRootFile }),
+    policy: compilePolicy(policy),
+  };
 }
 
 export interface Pushed extends PushArtifactResult {
@@ -48,7 +70,10 @@ export interface Pushed extends PushArtifactResult {
  * Packs a one-file tree with random content (so every call makes a new digest) and pushes it to `target`,
  * signing in `beforeTag` when `sign` is given.
  */
-export async function pushFresh(target: Target, options: { tags?: string[]; sign?: Omit<SignOptions, 'repository'> & { repository?: string }; revision?: string } = {}): Promise<Pushed> {
+export async function pushFresh(
+  target: Target,
+  options: { tags?: string[]; sign?: Omit<SignOptions, 'repository'> & { repository?: string }; revision?: string } = {},
+): Promise<Pushed> {
   const ws = makeWorkspace({ 'app/config.yaml': `value: ${randomBytes(8).toString('hex')}\n` });
   const events: string[] = [];
   let signed: SignResult | undefined;
@@ -70,7 +95,10 @@ export async function pushFresh(target: Target, options: { tags?: string[]; sign
 }
 
 /** The image manifest stored at a reference, parsed. */
-export async function manifestAt(target: Target, reference: string): Promise<{ descriptor: Descriptor; bytes: Buffer; manifest: ImageManifest }> {
+export async function manifestAt(
+  target: Target,
+  reference: string,
+): Promise<{ descriptor: Descriptor; bytes: Buffer; manifest: ImageManifest }> {
   const fetched = await target.fetchManifest(reference);
   return { ...fetched, manifest: parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest as ImageManifest };
 }

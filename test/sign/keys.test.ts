@@ -1,10 +1,29 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  scryptSync,
+  sign as cryptoSign,
+  verify as cryptoVerify,
+  type KeyObject,
+} from 'node:crypto';
 import { join } from 'node:path';
 import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
 import {
-  OciLayout, KeyError, loadPrivateKey, loadPublicKey, publicKeyPem, keyId, verifyArtifact, legacySignatureTag, CosignAnnotation, simpleSigningPayload,
+  OciLayout,
+  KeyError,
+  loadPrivateKey,
+  loadPublicKey,
+  publicKeyPem,
+  keyId,
+  verifyArtifact,
+  legacySignatureTag,
+  CosignAnnotation,
+  simpleSigningPayload,
   type Target,
 } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
@@ -25,7 +44,10 @@ function cosignEncryptedKey(privateKey: KeyObject, password: string, label = 'EN
     cipher: { name: 'nacl/secretbox', nonce: nonce.toString('base64') },
     ciphertext: Buffer.from(ciphertext).toString('base64'),
   });
-  const lines = Buffer.from(json).toString('base64').match(/.{1,64}/g) ?? [];
+  const lines =
+    Buffer.from(json)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
@@ -39,7 +61,11 @@ describe('private and public keys', () => {
   const formats: [string, () => string, string?][] = [
     ['PKCS#8 PEM', () => privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()],
     ['SEC1 PEM', () => privateKey.export({ format: 'pem', type: 'sec1' }).toString()],
-    ['password-encrypted PKCS#8', () => privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password }).toString(), password],
+    [
+      'password-encrypted PKCS#8',
+      () => privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password }).toString(),
+      password,
+    ],
     ['cosign encrypted (SIGSTORE label)', () => cosignEncryptedKey(privateKey, password), password],
     ['cosign encrypted (older COSIGN label)', () => cosignEncryptedKey(privateKey, password, 'ENCRYPTED COSIGN PRIVATE KEY'), password],
     ['cosign encrypted with an empty password', () => cosignEncryptedKey(privateKey, ''), ''],
@@ -64,16 +90,31 @@ describe('private and public keys', () => {
 
   it('names a wrong or missing password', () => {
     const pkcs8 = privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password }).toString();
-    assert.throws(() => loadPrivateKey(pkcs8, 'wrong'), (err: Error) => err instanceof KeyError && err.message === 'wrong password for the private key');
-    assert.throws(() => loadPrivateKey(pkcs8), (err: Error) => err instanceof KeyError && err.message === 'the private key is encrypted; give its password');
+    assert.throws(
+      () => loadPrivateKey(pkcs8, 'wrong'),
+      (err: Error) => err instanceof KeyError && err.message === 'wrong password for the private key',
+    );
+    assert.throws(
+      () => loadPrivateKey(pkcs8),
+      (err: Error) => err instanceof KeyError && err.message === 'the private key is encrypted; give its password',
+    );
     // Traditional encrypted SEC1 (Proc-Type: 4,ENCRYPTED), as `openssl ec -aes256` writes it.
     const sec1 = privateKey.export({ format: 'pem', type: 'sec1', cipher: 'aes-256-cbc', passphrase: password }).toString();
     assert.match(sec1, /Proc-Type: 4,ENCRYPTED/);
     assert.deepEqual(spkiDer(loadPrivateKey(sec1, password)), spkiDer(publicKey));
-    assert.throws(() => loadPrivateKey(sec1), (err: Error) => err instanceof KeyError && err.message === 'the private key is encrypted; give its password');
+    assert.throws(
+      () => loadPrivateKey(sec1),
+      (err: Error) => err instanceof KeyError && err.message === 'the private key is encrypted; give its password',
+    );
     const cosign = cosignEncryptedKey(privateKey, password);
-    assert.throws(() => loadPrivateKey(cosign, 'wrong'), (err: Error) => err instanceof KeyError && err.message === 'wrong password for the encrypted cosign key');
-    assert.throws(() => loadPrivateKey(cosign), (err: Error) => err instanceof KeyError && err.message === 'wrong password for the encrypted cosign key');
+    assert.throws(
+      () => loadPrivateKey(cosign, 'wrong'),
+      (err: Error) => err instanceof KeyError && err.message === 'wrong password for the encrypted cosign key',
+    );
+    assert.throws(
+      () => loadPrivateKey(cosign),
+      (err: Error) => err instanceof KeyError && err.message === 'wrong password for the encrypted cosign key',
+    );
   });
 
   it('names a wrong password even when it decrypts to garbage with valid padding (OpenSSL then says "unsupported")', () => {
@@ -89,34 +130,72 @@ describe('private and public keys', () => {
         }
       }
       assert.ok(unlucky, 'some wrong password passes the padding check');
-      assert.throws(() => loadPrivateKey(pem, unlucky), (err: Error) => err instanceof KeyError && err.message === 'wrong password for the private key', `${type} with ${unlucky}`);
+      assert.throws(
+        () => loadPrivateKey(pem, unlucky),
+        (err: Error) => err instanceof KeyError && err.message === 'wrong password for the private key',
+        `${type} with ${unlucky}`,
+      );
     }
   });
 
   it('refuses a cosign key with other encryption, or a damaged one', () => {
-    const sealed = (json: unknown): string => `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n${Buffer.from(JSON.stringify(json)).toString('base64')}\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n`;
-    const good = JSON.parse(Buffer.from(cosignEncryptedKey(privateKey, password).split('\n').slice(1, -2).join(''), 'base64').toString('utf8')) as { kdf: { name: string }; cipher: { name: string }; ciphertext: string };
-    assert.throws(() => loadPrivateKey(sealed({ ...good, kdf: { ...good.kdf, name: 'argon2' } }), password), /unsupported cosign key encryption argon2\/nacl\/secretbox/);
-    assert.throws(() => loadPrivateKey(sealed({ ...good, cipher: { ...good.cipher, name: 'aes' } }), password), /unsupported cosign key encryption scrypt\/aes/);
+    const sealed = (json: unknown): string =>
+      `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n${Buffer.from(JSON.stringify(json)).toString('base64')}\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n`;
+    const good = JSON.parse(
+      Buffer.from(cosignEncryptedKey(privateKey, password).split('\n').slice(1, -2).join(''), 'base64').toString('utf8'),
+    ) as { kdf: { name: string }; cipher: { name: string }; ciphertext: string };
+    assert.throws(
+      () => loadPrivateKey(sealed({ ...good, kdf: { ...good.kdf, name: 'argon2' } }), password),
+      /unsupported cosign key encryption argon2\/nacl\/secretbox/,
+    );
+    assert.throws(
+      () => loadPrivateKey(sealed({ ...good, cipher: { ...good.cipher, name: 'aes' } }), password),
+      /unsupported cosign key encryption scrypt\/aes/,
+    );
     const flipped = Buffer.from(good.ciphertext, 'base64');
     flipped[5] = (flipped[5] ?? 0) ^ 1;
-    assert.throws(() => loadPrivateKey(sealed({ ...good, ciphertext: flipped.toString('base64') }), password), /wrong password for the encrypted cosign key/);
-    assert.throws(() => loadPrivateKey('-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nbm90IGpzb24=\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n', password), /the encrypted cosign key is not valid/);
+    assert.throws(
+      () => loadPrivateKey(sealed({ ...good, ciphertext: flipped.toString('base64') }), password),
+      /wrong password for the encrypted cosign key/,
+    );
+    assert.throws(
+      () =>
+        loadPrivateKey(
+          '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nbm90IGpzb24=\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n',
+          password,
+        ),
+      /the encrypted cosign key is not valid/,
+    );
   });
 
   it('refuses keys that are not ECDSA P-256', () => {
     const p384 = generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey;
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     const ed = generateKeyPairSync('ed25519').privateKey;
-    assert.throws(() => loadPrivateKey(p384.export({ format: 'pem', type: 'pkcs8' }).toString()), (err: Error) => err instanceof KeyError && err.message === 'the signing key must be ECDSA P-256 (got ec secp384r1)');
-    assert.throws(() => loadPrivateKey(rsa.export({ format: 'pem', type: 'pkcs8' }).toString()), (err: Error) => err instanceof KeyError && err.message === 'the signing key must be ECDSA P-256 (got rsa)');
-    assert.throws(() => loadPrivateKey(ed.export({ format: 'pem', type: 'pkcs8' }).toString()), (err: Error) => err instanceof KeyError && err.message === 'the signing key must be ECDSA P-256 (got ed25519)');
+    assert.throws(
+      () => loadPrivateKey(p384.export({ format: 'pem', type: 'pkcs8' }).toString()),
+      (err: Error) => err instanceof KeyError && err.message === 'the signing key must be ECDSA P-256 (got ec secp384r1)',
+    );
+    assert.throws(
+      () => loadPrivateKey(rsa.export({ format: 'pem', type: 'pkcs8' }).toString()),
+      (err: Error) => err instanceof KeyError && err.message === 'the signing key must be ECDSA P-256 (got rsa)',
+    );
+    assert.throws(
+      () => loadPrivateKey(ed.export({ format: 'pem', type: 'pkcs8' }).toString()),
+      (err: Error) => err instanceof KeyError && err.message === 'the signing key must be ECDSA P-256 (got ed25519)',
+    );
     assert.throws(() => loadPrivateKey(cosignEncryptedKey(p384, password), password), /must be ECDSA P-256 \(got ec secp384r1\)/);
   });
 
   it('refuses text that is no key', () => {
-    assert.throws(() => loadPrivateKey('not a key'), (err: Error) => err instanceof KeyError && /not a PEM private key \(PKCS#8, SEC1 or cosign\.key\)/.test(err.message));
-    assert.throws(() => loadPublicKey('not a key'), (err: Error) => err instanceof KeyError && /not a PEM public key/.test(err.message));
+    assert.throws(
+      () => loadPrivateKey('not a key'),
+      (err: Error) => err instanceof KeyError && /not a PEM private key \(PKCS#8, SEC1 or cosign\.key\)/.test(err.message),
+    );
+    assert.throws(
+      () => loadPublicKey('not a key'),
+      (err: Error) => err instanceof KeyError && /not a PEM public key/.test(err.message),
+    );
     const pub = loadPublicKey(publicKey.export({ format: 'pem', type: 'spki' }).toString());
     assert.equal(keyId(pub), expectedKeyId);
   });
@@ -159,7 +238,10 @@ describe('key-based signing round trips', () => {
       assert.deepEqual(Object.keys(layer.annotations ?? {}), [CosignAnnotation.signature]);
       const payload = await blobBytes(target, layer);
       assert.deepEqual(payload, simpleSigningPayload(target.name, digest));
-      assert.equal(cryptoVerify('sha256', payload, publicKey, Buffer.from(layer.annotations?.[CosignAnnotation.signature] ?? '', 'base64')), true);
+      assert.equal(
+        cryptoVerify('sha256', payload, publicKey, Buffer.from(layer.annotations?.[CosignAnnotation.signature] ?? '', 'base64')),
+        true,
+      );
 
       // The bundle names the key by its hint and has no transparency log entry.
       const { json } = await bundleOf(target, pushed.descriptor);
@@ -168,7 +250,10 @@ describe('key-based signing round trips', () => {
       assert.deepEqual(material.tlogEntries ?? [], []);
       // No DSSE keyid: go-securesystemslib skips a signature whose keyid differs from its own (empty) one.
       const signatures = (json.dsseEnvelope as { signatures: { keyid?: string }[] }).signatures;
-      assert.deepEqual(signatures.map((s) => s.keyid ?? ''), ['']);
+      assert.deepEqual(
+        signatures.map((s) => s.keyid ?? ''),
+        [''],
+      );
 
       const keys = [loadPublicKey(publicPem)];
       for (const format of ['auto', 'legacy', 'bundle'] as const) {
@@ -179,7 +264,11 @@ describe('key-based signing round trips', () => {
       }
       // Several keys: any one that verifies is enough (Flux tries each key of the secret).
       const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey;
-      const either = await verifyArtifact({ target, reference: digest, verification: { kind: 'key', keys: [other, keys[0] as KeyObject] } });
+      const either = await verifyArtifact({
+        target,
+        reference: digest,
+        verification: { kind: 'key', keys: [other, keys[0] as KeyObject] },
+      });
       assert.equal(either.verified, true, either.reasons.join('; '));
     });
   }
@@ -187,11 +276,17 @@ describe('key-based signing round trips', () => {
   for (const [what, pem, pass] of [
     ['PKCS#8', () => privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), ''],
     ['SEC1', () => privateKey.export({ format: 'pem', type: 'sec1' }).toString(), ''],
-    ['encrypted PKCS#8', () => privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password }).toString(), password],
+    [
+      'encrypted PKCS#8',
+      () => privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: password }).toString(),
+      password,
+    ],
   ] as const) {
     it(`signs a legacy signature with a ${what} key that verifies with the public key`, async () => {
       const target = new OciLayout(join(makeWorkspace({}), 'layout'));
-      const pushed = await pushFresh(target, { sign: { identity: { kind: 'key', privateKey: loadPrivateKey(pem(), pass) }, format: 'legacy' } });
+      const pushed = await pushFresh(target, {
+        sign: { identity: { kind: 'key', privateKey: loadPrivateKey(pem(), pass) }, format: 'legacy' },
+      });
       const result = await verifyArtifact({ target, reference: 'latest', verification: { kind: 'key', keys: [publicKey] } });
       assert.equal(result.verified, true, result.reasons.join('; '));
       assert.equal(result.format, 'legacy');

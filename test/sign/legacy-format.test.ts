@@ -81,7 +81,10 @@ describe('cosign legacy .sig format, checked independently over HTTP with node:c
     const config = await get(`blobs/${manifest.config.digest}`);
     assert.equal(`sha256:${sha256(config.bytes).toString('hex')}`, manifest.config.digest);
     assert.equal(config.bytes.length, manifest.config.size);
-    assert.deepEqual((JSON.parse(config.bytes.toString('utf8')) as { rootfs: unknown }).rootfs, { type: 'layers', diff_ids: [layer.digest] });
+    assert.deepEqual((JSON.parse(config.bytes.toString('utf8')) as { rootfs: unknown }).rootfs, {
+      type: 'layers',
+      diff_ids: [layer.digest],
+    });
 
     // The payload, byte for byte as Go's json.Marshal writes cosign's simple-signing claim.
     const payload = (await get(`blobs/${layer.digest}`)).bytes;
@@ -108,16 +111,27 @@ describe('cosign legacy .sig format, checked independently over HTTP with node:c
     assert.equal(signature.toString('base64'), signatureB64, 'standard base64 with padding');
     // Fulcio's chain after the leaf, as cosign writes it (cosign v2/v3 fill it; it was empty before issue 10).
     const chainPem = annotations['dev.sigstore.cosign/chain'] ?? '';
-    assert.match(chainPem, /^(?:-----BEGIN CERTIFICATE-----\n(?:[A-Za-z0-9+/=]{1,64}\n)+-----END CERTIFICATE-----\n)+$/, 'PEM certificates, one after another');
+    assert.match(
+      chainPem,
+      /^(?:-----BEGIN CERTIFICATE-----\n(?:[A-Za-z0-9+/=]{1,64}\n)+-----END CERTIFICATE-----\n)+$/,
+      'PEM certificates, one after another',
+    );
     const issuer = new X509Certificate(chainPem);
-    assert.ok(new X509Certificate(annotations['dev.sigstore.cosign/certificate'] ?? '').checkIssued(issuer), 'the chain starts with the leaf\'s issuer');
+    assert.ok(
+      new X509Certificate(annotations['dev.sigstore.cosign/certificate'] ?? '').checkIssued(issuer),
+      "the chain starts with the leaf's issuer",
+    );
 
     // The certificate: a leaf PEM whose key signed the payload (ECDSA P-256, SHA-256), issued by the trusted CA.
     const certPem = annotations['dev.sigstore.cosign/certificate'] ?? '';
     assert.match(certPem, /^-----BEGIN CERTIFICATE-----\n(?:[A-Za-z0-9+/=]{1,64}\n)+-----END CERTIFICATE-----\n$/);
     const cert = new X509Certificate(certPem);
     assert.equal(cryptoVerify('sha256', payload, cert.publicKey, signature), true, 'the signature verifies over the payload');
-    assert.equal(cryptoVerify('sha256', Buffer.concat([payload, Buffer.from(' ')]), cert.publicKey, signature), false, 'and over nothing else');
+    assert.equal(
+      cryptoVerify('sha256', Buffer.concat([payload, Buffer.from(' ')]), cert.publicKey, signature),
+      false,
+      'and over nothing else',
+    );
     assert.equal(cert.publicKey.asymmetricKeyDetails?.namedCurve, 'prime256v1');
     const root = JSON.parse(JSON.stringify(sigstore.trustedRoot)) as TrustedRootJson;
     const caCert = new X509Certificate(Buffer.from(root.certificateAuthorities[0]?.certChain.certificates[0]?.rawBytes ?? '', 'base64'));
@@ -128,7 +142,10 @@ describe('cosign legacy .sig format, checked independently over HTTP with node:c
     assert.equal(cert.keyUsage?.includes('1.3.6.1.5.5.7.3.3'), true, 'code signing EKU');
 
     // The Rekor bundle annotation: cosign's RekorBundle JSON, types as Go writes them.
-    const rekor = JSON.parse(annotations['dev.sigstore.cosign/bundle'] ?? '') as { SignedEntryTimestamp: string; Payload: { body: string; integratedTime: number; logIndex: number; logID: string } };
+    const rekor = JSON.parse(annotations['dev.sigstore.cosign/bundle'] ?? '') as {
+      SignedEntryTimestamp: string;
+      Payload: { body: string; integratedTime: number; logIndex: number; logID: string };
+    };
     assert.deepEqual(Object.keys(rekor).sort(), ['Payload', 'SignedEntryTimestamp']);
     assert.deepEqual(Object.keys(rekor.Payload).sort(), ['body', 'integratedTime', 'logID', 'logIndex']);
     assert.equal(typeof rekor.Payload.body, 'string');
@@ -158,12 +175,28 @@ describe('cosign legacy .sig format, checked independently over HTTP with node:c
     const rekorKey = createPublicKey({ key: rekorDer, format: 'der', type: 'spki' });
     assert.equal(rekorKey.asymmetricKeyDetails?.namedCurve, 'prime256v1');
     const set = Buffer.from(rekor.SignedEntryTimestamp, 'base64');
-    const signed = { body: rekor.Payload.body, integratedTime: rekor.Payload.integratedTime, logIndex: rekor.Payload.logIndex, logID: rekor.Payload.logID };
+    const signed = {
+      body: rekor.Payload.body,
+      integratedTime: rekor.Payload.integratedTime,
+      logIndex: rekor.Payload.logIndex,
+      logID: rekor.Payload.logID,
+    };
     const canonical = canonicalJson(signed);
-    assert.equal(canonical, `{"body":${JSON.stringify(signed.body)},"integratedTime":${signed.integratedTime},"logID":"${signed.logID}","logIndex":${signed.logIndex}}`);
+    assert.equal(
+      canonical,
+      `{"body":${JSON.stringify(signed.body)},"integratedTime":${signed.integratedTime},"logID":"${signed.logID}","logIndex":${signed.logIndex}}`,
+    );
     assert.equal(cryptoVerify('sha256', Buffer.from(canonical), rekorKey, set), true, 'VerifySET');
-    assert.equal(cryptoVerify('sha256', Buffer.from(canonicalJson({ ...signed, logIndex: signed.logIndex + 1 })), rekorKey, set), false, 'the SET covers the log index');
-    assert.equal(cryptoVerify('sha256', Buffer.from(canonicalJson({ ...signed, integratedTime: signed.integratedTime - 1 })), rekorKey, set), false, 'and the time');
+    assert.equal(
+      cryptoVerify('sha256', Buffer.from(canonicalJson({ ...signed, logIndex: signed.logIndex + 1 })), rekorKey, set),
+      false,
+      'the SET covers the log index',
+    );
+    assert.equal(
+      cryptoVerify('sha256', Buffer.from(canonicalJson({ ...signed, integratedTime: signed.integratedTime - 1 })), rekorKey, set),
+      false,
+      'and the time',
+    );
 
     // The certificate was valid when the entry was integrated (and the entry is recent).
     const integrated = rekor.Payload.integratedTime * 1000;
@@ -181,9 +214,16 @@ describe('cosign legacy .sig format, checked independently over HTTP with node:c
 
   it('signs claims as a sorted "optional" object in the payload', async () => {
     const target = remote(registry.host, `${repository}-claims`);
-    const pushed = await pushFresh(target, { tags: ['claims'], sign: { identity: keyless(sigstore), format: 'legacy', claims: { zeta: 'z', alpha: 'a "quoted" value' } } });
+    const pushed = await pushFresh(target, {
+      tags: ['claims'],
+      sign: { identity: keyless(sigstore), format: 'legacy', claims: { zeta: 'z', alpha: 'a "quoted" value' } },
+    });
     const digest = pushed.descriptor.digest;
-    const sig = JSON.parse((await get(`manifests/sha256-${digest.slice(7)}.sig`, 'application/vnd.oci.image.manifest.v1+json', target.repository)).bytes.toString('utf8')) as RawManifest;
+    const sig = JSON.parse(
+      (
+        await get(`manifests/sha256-${digest.slice(7)}.sig`, 'application/vnd.oci.image.manifest.v1+json', target.repository)
+      ).bytes.toString('utf8'),
+    ) as RawManifest;
     const layer = sig.layers[0];
     assert.ok(layer);
     const payload = (await get(`blobs/${layer.digest}`, undefined, target.repository)).bytes;
@@ -192,7 +232,15 @@ describe('cosign legacy .sig format, checked independently over HTTP with node:c
       `{"critical":{"identity":{"docker-reference":"${registry.host}/${repository}-claims"},"image":{"docker-manifest-digest":"${digest}"},"type":"cosign container image signature"},"optional":{"alpha":"a \\"quoted\\" value","zeta":"z"}}`,
     );
     const cert = new X509Certificate(layer.annotations?.['dev.sigstore.cosign/certificate'] ?? '');
-    assert.equal(cryptoVerify('sha256', payload, cert.publicKey, Buffer.from(layer.annotations?.['dev.cosignproject.cosign/signature'] ?? '', 'base64')), true);
+    assert.equal(
+      cryptoVerify(
+        'sha256',
+        payload,
+        cert.publicKey,
+        Buffer.from(layer.annotations?.['dev.cosignproject.cosign/signature'] ?? '', 'base64'),
+      ),
+      true,
+    );
     // No TSA was configured: four annotations, no timestamp.
     assert.equal(layer.annotations?.['dev.sigstore.cosign/rfc3161timestamp'], undefined);
     assert.equal(Object.keys(layer.annotations ?? {}).length, 4);

@@ -1,9 +1,24 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  MediaType, ReleaseSelfCheckError, attestDocument, descriptorFor, parseReleaseTag, predicateTypes, presentSignatureFormats, referrersTag, releaseArtifact,
-  signArtifact, signInPresentFormats, unionFormat, verifyArtifact,
-  type Descriptor, type ImageIndex, type SignatureFormat, type Target, type Verification,
+  MediaType,
+  ReleaseSelfCheckError,
+  attestDocument,
+  descriptorFor,
+  parseReleaseTag,
+  predicateTypes,
+  presentSignatureFormats,
+  referrersTag,
+  releaseArtifact,
+  signArtifact,
+  signInPresentFormats,
+  unionFormat,
+  verifyArtifact,
+  type Descriptor,
+  type ImageIndex,
+  type SignatureFormat,
+  type Target,
+  type Verification,
 } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startSigstore, githubClaims, type LocalSigstore } from '../harness/sigstore.ts';
@@ -25,7 +40,10 @@ describe('signing in every format a digest already carries (a release every Flux
   let n = 0;
   before(async () => {
     [registry, sigstore] = await Promise.all([startRegistry('none'), startSigstore()]);
-    [staging, production] = await Promise.all([keylessVerification(sigstore), keylessVerification(sigstore, { identity: releaseIdentity })]);
+    [staging, production] = await Promise.all([
+      keylessVerification(sigstore),
+      keylessVerification(sigstore, { identity: releaseIdentity }),
+    ]);
   });
   after(async () => {
     await sigstore.close();
@@ -47,7 +65,11 @@ describe('signing in every format a digest already carries (a release every Flux
   }
   async function stagingAttestation(target: Target, subject: Descriptor): Promise<void> {
     asStaging();
-    await attestDocument(target, subject, { identity: keyless(sigstore), predicateType: predicateTypes.openvex, predicate: { '@context': 'https://openvex.dev/ns/v0.2.0', statements: [] } });
+    await attestDocument(target, subject, {
+      identity: keyless(sigstore),
+      predicateType: predicateTypes.openvex,
+      predicate: { '@context': 'https://openvex.dev/ns/v0.2.0', statements: [] },
+    });
   }
   /** Rewrites the tag-schema index as cosign v3.0.x (go-containerregistry ≤ v0.21.3) writes it: artifactType = the config's. */
   async function cosign30Index(target: Target, subject: Descriptor): Promise<void> {
@@ -67,7 +89,14 @@ describe('signing in every format a digest already carries (a release every Flux
   }
   async function promote(target: Target, format: SignatureFormat = 'legacy') {
     asRelease();
-    return releaseArtifact({ mode: 'promote', target, release: parseReleaseTag('v1.0.0'), commit: sha, verification: staging, signing: { identity: keyless(sigstore), format } });
+    return releaseArtifact({
+      mode: 'promote',
+      target,
+      release: parseReleaseTag('v1.0.0'),
+      commit: sha,
+      verification: staging,
+      signing: { identity: keyless(sigstore), format },
+    });
   }
 
   it('detects each format by what is stored, and widens the requested format to the union', async () => {
@@ -92,7 +121,12 @@ describe('signing in every format a digest already carries (a release every Flux
       ['bundle', { legacy: true, bundles: [] }, 'both'],
       ['bundle', { legacy: false, bundles: present.bundles }, 'bundle'],
     ];
-    for (const [requested, carried, expected] of cases) assert.equal(unionFormat(requested, carried), expected, `${requested} with ${JSON.stringify({ legacy: carried.legacy, bundles: carried.bundles.length })}`);
+    for (const [requested, carried, expected] of cases)
+      assert.equal(
+        unionFormat(requested, carried),
+        expected,
+        `${requested} with ${JSON.stringify({ legacy: carried.legacy, bundles: carried.bundles.length })}`,
+      );
   });
 
   it('finds a bundle cosign v3.0.x listed with the empty config artifactType, and signs a bundle next to it', async () => {
@@ -100,9 +134,16 @@ describe('signing in every format a digest already carries (a release every Flux
     const subject = await stagingPush(target, 'bundle');
     await cosign30Index(target, subject);
     const listed = await target.referrers(subject);
-    assert.deepEqual(listed.map((r) => r.artifactType), [MediaType.ociEmpty], 'the listing no longer says "bundle"');
+    assert.deepEqual(
+      listed.map((r) => r.artifactType),
+      [MediaType.ociEmpty],
+      'the listing no longer says "bundle"',
+    );
     const present = await presentSignatureFormats(target, subject);
-    assert.deepEqual(present.bundles.map((b) => b.digest), listed.map((r) => r.digest));
+    assert.deepEqual(
+      present.bundles.map((b) => b.digest),
+      listed.map((r) => r.digest),
+    );
 
     // `d2ci sign` (legacy requested) on it: the bundle is added, so Flux 2.8+ reads one by this identity.
     asRelease();
@@ -119,8 +160,13 @@ describe('signing in every format a digest already carries (a release every Flux
     assert.deepEqual(result.signature?.formats, ['legacy', 'bundle']);
     assert.deepEqual(result.signature?.added, ['bundle']);
     assert.equal(result.signature?.identity, releaseIdentity);
-    assert.equal(result.signature?.issuer, 'https://token.actions.githubusercontent.com', 'the self-check pins the certificate\'s issuer');
-    assert.ok(result.notes.includes('also signed as a Sigstore bundle because the staging digest carries one (Flux 2.8+ reads only bundles when any exist)'), result.notes.join('\n'));
+    assert.equal(result.signature?.issuer, 'https://token.actions.githubusercontent.com', "the self-check pins the certificate's issuer");
+    assert.ok(
+      result.notes.includes(
+        'also signed as a Sigstore bundle because the staging digest carries one (Flux 2.8+ reads only bundles when any exist)',
+      ),
+      result.notes.join('\n'),
+    );
     assert.ok(result.notes.includes(`release signature verified as Flux 2.6–2.9 read it: ${releaseIdentity}`), result.notes.join('\n'));
     // The release identity's own bundle is among the referrers.
     const bundle = await verifyArtifact({ target, reference: subject.digest, verification: production, format: 'bundle' });
@@ -170,10 +216,16 @@ describe('signing in every format a digest already carries (a release every Flux
     await assert.rejects(promote(target), (err: unknown) => {
       assert.ok(err instanceof ReleaseSelfCheckError);
       assert.equal(err.code, 'RELEASE_SELF_CHECK_FAILED');
-      assert.match(err.message, /^the release signature on sha256:[0-9a-f]{64} was written, but verifying it as production would failed, so no tag was moved: Flux 2\.8 and 2\.9 would reject it: it reads only the Sigstore bundles once any is attached/);
+      assert.match(
+        err.message,
+        /^the release signature on sha256:[0-9a-f]{64} was written, but verifying it as production would failed, so no tag was moved: Flux 2\.8 and 2\.9 would reject it: it reads only the Sigstore bundles once any is attached/,
+      );
       return true;
     });
-    assert.deepEqual((await inner.tags()).filter((t) => t === 'v1.0.0' || t === 'latest-stable'), []);
+    assert.deepEqual(
+      (await inner.tags()).filter((t) => t === 'v1.0.0' || t === 'latest-stable'),
+      [],
+    );
     assert.equal((await inner.resolve('latest')).digest, subject.digest);
   });
 });

@@ -3,13 +3,33 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import {
-  OciLayout, signArtifact, verifyArtifact, legacySignatureTag, appendLegacySignature, simpleSigningPayload, CosignAnnotation, sigstoreBundleMediaType,
-  type SignatureFormat, type Target, type Verification, type VerifyFormat,
+  OciLayout,
+  signArtifact,
+  verifyArtifact,
+  legacySignatureTag,
+  appendLegacySignature,
+  simpleSigningPayload,
+  CosignAnnotation,
+  sigstoreBundleMediaType,
+  type SignatureFormat,
+  type Target,
+  type Verification,
+  type VerifyFormat,
 } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
 import { makeWorkspace } from '../harness/workspace.ts';
-import { blobBytes, bundleOf, githubIssuerUrl, keyless, keylessVerification, manifestAt, pushFresh, remote, workflowIdentity } from './helpers.ts';
+import {
+  blobBytes,
+  bundleOf,
+  githubIssuerUrl,
+  keyless,
+  keylessVerification,
+  manifestAt,
+  pushFresh,
+  remote,
+  workflowIdentity,
+} from './helpers.ts';
 
 describe('keyless signing round trips (pushArtifact + signArtifact → verifyArtifact)', () => {
   let registry: LocalRegistry;
@@ -67,7 +87,10 @@ describe('keyless signing round trips (pushArtifact + signArtifact → verifyArt
           const fluxVersion = format === 'bundle' ? '2.8' : 'all';
           const result = await verifyArtifact({ target, reference: 'v1', verification, format: verifyFormat, fluxVersion });
           assert.equal(result.descriptor.digest, digest);
-          assert.equal(result.annotations['org.opencontainers.image.revision'], 'refs/heads/main@sha1:0123456789abcdef0123456789abcdef01234567');
+          assert.equal(
+            result.annotations['org.opencontainers.image.revision'],
+            'refs/heads/main@sha1:0123456789abcdef0123456789abcdef01234567',
+          );
           if (expected) {
             assert.equal(result.verified, true, `${format} → ${verifyFormat}: ${result.reasons.join('; ')}`);
             assert.equal(result.format, expected);
@@ -85,15 +108,24 @@ describe('keyless signing round trips (pushArtifact + signArtifact → verifyArt
         const everyFlux = await verifyArtifact({ target, reference: 'v1', verification });
         assert.deepEqual(
           everyFlux.flux.map((v) => `${v.version}:${v.accepted ? 'accepts' : 'rejects'}:${v.reads}`),
-          format === 'bundle' ? ['2.6:rejects:legacy', '2.7:rejects:legacy', '2.8:accepts:bundles', '2.9:accepts:bundles'] : ['2.6', '2.7'].map((v) => `${v}:accepts:legacy`).concat(['2.8', '2.9'].map((v) => `${v}:accepts:${format === 'both' ? 'bundles' : 'legacy'}`)),
+          format === 'bundle'
+            ? ['2.6:rejects:legacy', '2.7:rejects:legacy', '2.8:accepts:bundles', '2.9:accepts:bundles']
+            : ['2.6', '2.7']
+                .map((v) => `${v}:accepts:legacy`)
+                .concat(['2.8', '2.9'].map((v) => `${v}:accepts:${format === 'both' ? 'bundles' : 'legacy'}`)),
         );
         assert.equal(everyFlux.verified, format !== 'bundle');
         if (format === 'bundle') {
-          assert.deepEqual(everyFlux.reasons, ['Flux 2.6 and 2.7 would reject it: it reads only the legacy .sig signature, and there is none']);
+          assert.deepEqual(everyFlux.reasons, [
+            'Flux 2.6 and 2.7 would reject it: it reads only the legacy .sig signature, and there is none',
+          ]);
         }
         // Flux compatibility notes: a bundle-only artifact is invisible to Flux 2.6/2.7.
         const auto = await verifyArtifact({ target, reference: digest, verification, fluxVersion: 'none' });
-        if (format === 'bundle') assert.deepEqual(auto.warnings, ['only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact']);
+        if (format === 'bundle')
+          assert.deepEqual(auto.warnings, [
+            'only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact',
+          ]);
         else assert.deepEqual(auto.warnings, []);
       });
     }
@@ -133,12 +165,21 @@ describe('keyless signing round trips (pushArtifact + signArtifact → verifyArt
     const second = await manifestAt(target, tag);
     assert.equal(second.manifest.layers.length, 2);
     assert.deepEqual(second.manifest.layers[0], first.manifest.layers[0], 'the first signature is kept as it was');
-    assert.notEqual(second.manifest.layers[1]?.annotations?.[CosignAnnotation.signature], first.manifest.layers[0]?.annotations?.[CosignAnnotation.signature]);
+    assert.notEqual(
+      second.manifest.layers[1]?.annotations?.[CosignAnnotation.signature],
+      first.manifest.layers[0]?.annotations?.[CosignAnnotation.signature],
+    );
     // Same payload (same digest, same repository), so both layers share one blob.
     assert.equal(second.manifest.layers[0]?.digest, second.manifest.layers[1]?.digest);
     // The config lists one diff ID per layer, as go-containerregistry writes it.
-    const config = JSON.parse((await blobBytes(target, second.manifest.config)).toString('utf8')) as { rootfs: { diff_ids: string[] }; history: unknown[] };
-    assert.deepEqual(config.rootfs.diff_ids, second.manifest.layers.map((l) => l.digest));
+    const config = JSON.parse((await blobBytes(target, second.manifest.config)).toString('utf8')) as {
+      rootfs: { diff_ids: string[] };
+      history: unknown[];
+    };
+    assert.deepEqual(
+      config.rootfs.diff_ids,
+      second.manifest.layers.map((l) => l.digest),
+    );
     assert.equal(config.history.length, 2);
 
     const result = await verifyArtifact({ target, reference: pushed.descriptor.digest, verification, format: 'legacy' });
@@ -179,8 +220,13 @@ describe('keyless signing round trips (pushArtifact + signArtifact → verifyArt
     const { json } = await bundleOf(target, pushed.descriptor);
     const envelope = (json as { dsseEnvelope: { payload: string; payloadType: string } }).dsseEnvelope;
     assert.equal(envelope.payloadType, 'application/vnd.in-toto+json');
-    const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as { subject: { digest: { sha256: string }; annotations: Record<string, string> }[]; predicateType: string };
-    assert.deepEqual(statement.subject, [{ digest: { sha256: pushed.descriptor.digest.slice(7) }, annotations: { commit: 'abc', 'run-id': '42' } }]);
+    const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as {
+      subject: { digest: { sha256: string }; annotations: Record<string, string> }[];
+      predicateType: string;
+    };
+    assert.deepEqual(statement.subject, [
+      { digest: { sha256: pushed.descriptor.digest.slice(7) }, annotations: { commit: 'abc', 'run-id': '42' } },
+    ]);
     assert.equal(statement.predicateType, 'https://sigstore.dev/cosign/sign/v1');
     const result = await verifyArtifact({ target, reference: 'latest', verification });
     assert.equal(result.verified, true, result.reasons.join('; '));

@@ -8,10 +8,31 @@ const good: SignatureCheck = { ok: true, identity: 'k' };
 const bad: SignatureCheck = { ok: false, reason: 'signature mismatch' };
 
 describe('go-containerregistry Scheme(): which registries get plain HTTP without name.Insecure (v0.21.3)', () => {
-  for (const registry of ['127.0.0.1:5000', 'localhost:5000', '10.1.2.3:5000', '172.16.0.1', '172.31.255.255:443', '192.168.1.1:5000', 'registry.local', 'registry.local:5000', 'kind-registry.localhost:5001', '[::1]:5000', '::1']) {
+  for (const registry of [
+    '127.0.0.1:5000',
+    'localhost:5000',
+    '10.1.2.3:5000',
+    '172.16.0.1',
+    '172.31.255.255:443',
+    '192.168.1.1:5000',
+    'registry.local',
+    'registry.local:5000',
+    'kind-registry.localhost:5001',
+    '[::1]:5000',
+    '::1',
+  ]) {
     it(`${registry}: plain HTTP`, () => assert.equal(goImplicitlyPlainHttp(registry), true));
   }
-  for (const registry of ['127.0.0.2:5000', 'localhost', 'ghcr.io', '172.32.0.1:5000', '11.0.0.1', 'registry.internal:5000', '300.1.1.1', 'local:5000']) {
+  for (const registry of [
+    '127.0.0.2:5000',
+    'localhost',
+    'ghcr.io',
+    '172.32.0.1:5000',
+    '11.0.0.1',
+    'registry.internal:5000',
+    '300.1.1.1',
+    'local:5000',
+  ]) {
     it(`${registry}: HTTPS`, () => assert.equal(goImplicitlyPlainHttp(registry), false));
   }
 });

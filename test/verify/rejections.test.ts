@@ -2,8 +2,21 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import {
-  MemoryStore, signArtifact, verifyArtifact, appendLegacySignature, attachReferrer, legacySignatureTag, sigstoreBundleMediaType, CosignAnnotation,
-  type Descriptor, type SignatureFormat, type SigningIdentity, type Target, type Verification, type VerifyFormat, type VerifyResult,
+  MemoryStore,
+  signArtifact,
+  verifyArtifact,
+  appendLegacySignature,
+  attachReferrer,
+  legacySignatureTag,
+  sigstoreBundleMediaType,
+  CosignAnnotation,
+  type Descriptor,
+  type SignatureFormat,
+  type SigningIdentity,
+  type Target,
+  type Verification,
+  type VerifyFormat,
+  type VerifyResult,
 } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { githubClaims, startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
@@ -22,7 +35,12 @@ interface BundleJson {
 }
 
 /** Signs `subject` into a scratch store (not the registry) so the pieces can be taken apart and attached by hand. */
-async function signElsewhere(subject: Descriptor, identity: SigningIdentity, repository: string, format: SignatureFormat = 'both'): Promise<Signature> {
+async function signElsewhere(
+  subject: Descriptor,
+  identity: SigningIdentity,
+  repository: string,
+  format: SignatureFormat = 'both',
+): Promise<Signature> {
   const scratch = new MemoryStore();
   await signArtifact(scratch, subject, { identity, format, repository });
   const out: Signature = {};
@@ -39,7 +57,11 @@ async function signElsewhere(subject: Descriptor, identity: SigningIdentity, rep
 /** Attaches signature pieces to an artifact, with cosign's layouts (`.sig` tag, bundle referrer). */
 async function attach(target: Target, subject: Descriptor, signature: Signature): Promise<void> {
   if (signature.legacy) await appendLegacySignature(target, subject.digest, signature.legacy.payload, signature.legacy.annotations);
-  if (signature.bundle) await attachReferrer(target, subject, { artifactType: sigstoreBundleMediaType, content: Buffer.from(JSON.stringify(signature.bundle)) });
+  if (signature.bundle)
+    await attachReferrer(target, subject, {
+      artifactType: sigstoreBundleMediaType,
+      content: Buffer.from(JSON.stringify(signature.bundle)),
+    });
 }
 
 function flipByte(base64: string, at = 12): string {
@@ -71,7 +93,12 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
   let repos = 0;
 
   before(async () => {
-    [registry, sigstore, stranger, late] = await Promise.all([startRegistry('none'), startSigstore(), startSigstore(), startSigstore({ tlogClockOffsetMs: 20 * 60_000 })]);
+    [registry, sigstore, stranger, late] = await Promise.all([
+      startRegistry('none'),
+      startSigstore(),
+      startSigstore(),
+      startSigstore({ tlogClockOffsetMs: 20 * 60_000 }),
+    ]);
     verification = await keylessVerification(sigstore);
   });
   after(async () => {
@@ -83,7 +110,12 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     const target = remote(registry.host, `acme/reject-${++repos}`);
     return { target, subject: (await pushFresh(target)).descriptor };
   };
-  const verify = (target: Target, format: VerifyFormat = 'auto', v: Verification = verification, reference = 'latest'): Promise<VerifyResult> => verifyArtifact({ target, reference, verification: v, format });
+  const verify = (
+    target: Target,
+    format: VerifyFormat = 'auto',
+    v: Verification = verification,
+    reference = 'latest',
+  ): Promise<VerifyResult> => verifyArtifact({ target, reference, verification: v, format });
 
   it('rejects an unsigned artifact: no signature found', async () => {
     const { target, subject } = await fresh();
@@ -103,9 +135,14 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
       Object.assign(sigstore.claims, saved);
     }
     const feature = 'https://github.com/acme/fleet/.github/workflows/push-artifact.yaml@refs/heads/feature';
-    assertRejected(await verify(target), [`bundle signature: signed by ${feature}, expected identity ${workflowIdentity}`, `legacy signature: signed by ${feature}, expected identity ${workflowIdentity}`]);
+    assertRejected(await verify(target), [
+      `bundle signature: signed by ${feature}, expected identity ${workflowIdentity}`,
+      `legacy signature: signed by ${feature}, expected identity ${workflowIdentity}`,
+    ]);
     const anchored = '^https://github\\.com/acme/fleet/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$';
-    assertRejected(await verify(target, 'legacy', await keylessVerification(sigstore, { identityRegexp: anchored })), [`legacy signature: signed by ${feature}, expected identity matching ${anchored}`]);
+    assertRejected(await verify(target, 'legacy', await keylessVerification(sigstore, { identityRegexp: anchored })), [
+      `legacy signature: signed by ${feature}, expected identity matching ${anchored}`,
+    ]);
     // The same signatures pass a policy that names the feature branch: the rejection was the identity alone.
     const ok = await verify(target, 'auto', await keylessVerification(sigstore, { identity: feature }));
     assert.equal(ok.verified, true, ok.reasons.join('; '));
@@ -123,17 +160,30 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     }
     // Not a GitHub token, so the SAN is the subject claim; the policy's default issuer is GitHub's.
     const sub = 'repo:acme/fleet:ref:refs/heads/main';
-    assertRejected(await verify(target, 'auto', await keylessVerification(sigstore, { identity: sub })), ['legacy signature: issued by https://gitlab.example.com, expected issuer https://token.actions.githubusercontent.com']);
-    const ok = await verify(target, 'auto', await keylessVerification(sigstore, { identity: sub, issuerRegexp: '^https://gitlab\\.example\\.com$' }));
+    assertRejected(await verify(target, 'auto', await keylessVerification(sigstore, { identity: sub })), [
+      'legacy signature: issued by https://gitlab.example.com, expected issuer https://token.actions.githubusercontent.com',
+    ]);
+    const ok = await verify(
+      target,
+      'auto',
+      await keylessVerification(sigstore, { identity: sub, issuerRegexp: '^https://gitlab\\.example\\.com$' }),
+    );
     assert.equal(ok.verified, true, ok.reasons.join('; '));
     assert.equal(ok.issuer, 'https://gitlab.example.com');
 
     const github = await fresh();
     await attach(github.target, github.subject, await signElsewhere(github.subject, keyless(sigstore), github.target.name));
-    assertRejected(await verify(github.target, 'auto', await keylessVerification(sigstore, { identity: workflowIdentity, issuer: 'https://accounts.google.com' })), [
-      'bundle signature: issued by https://token.actions.githubusercontent.com, expected issuer https://accounts.google.com',
-      'legacy signature: issued by https://token.actions.githubusercontent.com, expected issuer https://accounts.google.com',
-    ]);
+    assertRejected(
+      await verify(
+        github.target,
+        'auto',
+        await keylessVerification(sigstore, { identity: workflowIdentity, issuer: 'https://accounts.google.com' }),
+      ),
+      [
+        'bundle signature: issued by https://token.actions.githubusercontent.com, expected issuer https://accounts.google.com',
+        'legacy signature: issued by https://token.actions.githubusercontent.com, expected issuer https://accounts.google.com',
+      ],
+    );
   });
 
   it("rejects another artifact's .sig manifest copied to this digest's .sig tag", async () => {
@@ -144,18 +194,22 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     // The manifest (and so its layers and blobs) is re-tagged as-is under the other digest's .sig tag.
     await target.pushReference(sig.descriptor, sig.bytes, legacySignatureTag(victim.descriptor.digest));
     assert.equal((await target.resolve(legacySignatureTag(victim.descriptor.digest))).digest, sig.descriptor.digest);
-    assertRejected(await verify(target), [`legacy signature: the signature is for ${signed.descriptor.digest}, not ${victim.descriptor.digest}`]);
+    assertRejected(await verify(target), [
+      `legacy signature: the signature is for ${signed.descriptor.digest}, not ${victim.descriptor.digest}`,
+    ]);
     // The original still verifies: the signature itself is sound, it is just not for this digest.
     assert.equal((await verify(target, 'auto', verification, 'signed')).verified, true);
   });
 
-  it("rejects a bundle referrer whose statement names another digest", async () => {
+  it('rejects a bundle referrer whose statement names another digest', async () => {
     const target = remote(registry.host, `acme/reject-${++repos}`);
     const signed = await pushFresh(target, { tags: ['signed'], sign: { identity: keyless(sigstore), format: 'bundle' } });
     const victim = await pushFresh(target, { tags: ['latest'] });
     const { json } = await bundleOf(target, signed.descriptor);
     await attachReferrer(target, victim.descriptor, { artifactType: sigstoreBundleMediaType, content: Buffer.from(JSON.stringify(json)) });
-    assertRejected(await verify(target), [`bundle signature: the statement's subject is not ${victim.descriptor.digest} (a signature copied from another artifact?)`]);
+    assertRejected(await verify(target), [
+      `bundle signature: the statement's subject is not ${victim.descriptor.digest} (a signature copied from another artifact?)`,
+    ]);
     assert.equal((await verify(target, 'bundle', verification, 'signed')).verified, true);
   });
 
@@ -191,7 +245,10 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     assert.ok(sig);
     sig.sig = flipByte(sig.sig, 20);
     await attach(target, subject, signature);
-    assertRejected(await verify(target), [/^bundle signature: TLOG_BODY_ERROR: .*signature mismatch/i, /^legacy signature: TLOG_BODY_ERROR: .*signature mismatch/i]);
+    assertRejected(await verify(target), [
+      /^bundle signature: TLOG_BODY_ERROR: .*signature mismatch/i,
+      /^legacy signature: TLOG_BODY_ERROR: .*signature mismatch/i,
+    ]);
   });
 
   it('rejects a tampered signed entry timestamp (SET)', async () => {
@@ -205,7 +262,10 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     assert.ok(promise);
     promise.signedEntryTimestamp = flipByte(promise.signedEntryTimestamp);
     await attach(target, subject, signature);
-    assertRejected(await verify(target), ['bundle signature: TLOG_INCLUSION_PROMISE_ERROR: inclusion promise could not be verified', 'legacy signature: TLOG_INCLUSION_PROMISE_ERROR: inclusion promise could not be verified']);
+    assertRejected(await verify(target), [
+      'bundle signature: TLOG_INCLUSION_PROMISE_ERROR: inclusion promise could not be verified',
+      'legacy signature: TLOG_INCLUSION_PROMISE_ERROR: inclusion promise could not be verified',
+    ]);
   });
 
   it('rejects a legacy signature whose certificate is not the one the Rekor entry logged', async () => {
@@ -223,8 +283,14 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
       [(a) => (a[CosignAnnotation.bundle] = 'not json'), 'legacy signature: the Rekor bundle annotation is not JSON'],
       [(a) => (a[CosignAnnotation.bundle] = '{}'), 'legacy signature: the Rekor bundle annotation is not a cosign Rekor bundle'],
       [(a) => (a[CosignAnnotation.timestamp] = 'not json'), 'legacy signature: the RFC 3161 timestamp annotation is not JSON'],
-      [(a) => delete a[CosignAnnotation.signature], 'legacy signature: the signature layer has no dev.cosignproject.cosign/signature annotation'],
-      [(a) => delete a[CosignAnnotation.certificate], 'legacy signature: the signature carries no certificate (signed with a key? verify with key)'],
+      [
+        (a) => delete a[CosignAnnotation.signature],
+        'legacy signature: the signature layer has no dev.cosignproject.cosign/signature annotation',
+      ],
+      [
+        (a) => delete a[CosignAnnotation.certificate],
+        'legacy signature: the signature carries no certificate (signed with a key? verify with key)',
+      ],
     ];
     for (const [mutate, reason] of variants) {
       const { target, subject } = await fresh();
@@ -250,7 +316,10 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     const { target, subject } = await fresh();
     await attach(target, subject, await signElsewhere(subject, keyless(late), target.name));
     const expired = 'CERTIFICATE_ERROR: Failed to verify certificate chain (certificate is not valid or expired at the specified date)';
-    assertRejected(await verify(target, 'auto', await keylessVerification(late)), [`bundle signature: ${expired}`, `legacy signature: ${expired}`]);
+    assertRejected(await verify(target, 'auto', await keylessVerification(late)), [
+      `bundle signature: ${expired}`,
+      `legacy signature: ${expired}`,
+    ]);
   });
 
   it('rejects signatures that were not logged in a transparency log', async () => {
@@ -260,19 +329,37 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     delete signature.legacy.annotations[CosignAnnotation.bundle];
     signature.bundle.verificationMaterial.tlogEntries = [];
     await attach(target, subject, signature);
-    assertRejected(await verify(target), [/^bundle signature: .*no (Rekor|transparency log) entry/i, 'legacy signature: the signature has no Rekor bundle annotation (it was not logged in a transparency log)']);
+    assertRejected(await verify(target), [
+      /^bundle signature: .*no (Rekor|transparency log) entry/i,
+      'legacy signature: the signature has no Rekor bundle annotation (it was not logged in a transparency log)',
+    ]);
   });
 
   it('rejects an artifact whose annotations do not match what is expected, even when its signature is good', async () => {
     const target = remote(registry.host, `acme/reject-${++repos}`);
-    const pushed = await pushFresh(target, { revision: 'refs/heads/feature@sha1:1111111111111111111111111111111111111111', sign: { identity: keyless(sigstore), format: 'both' } });
+    const pushed = await pushFresh(target, {
+      revision: 'refs/heads/feature@sha1:1111111111111111111111111111111111111111',
+      sign: { identity: keyless(sigstore), format: 'both' },
+    });
     const revision = 'org.opencontainers.image.revision';
-    const result = await verifyArtifact({ target, reference: 'latest', verification, annotations: { [revision]: new RegExp('^refs/heads/main@') } });
-    assertRejected(result, [`annotation ${revision} is "refs/heads/feature@sha1:1111111111111111111111111111111111111111", expected to match ^refs/heads/main@`]);
+    const result = await verifyArtifact({
+      target,
+      reference: 'latest',
+      verification,
+      annotations: { [revision]: new RegExp('^refs/heads/main@') },
+    });
+    assertRejected(result, [
+      `annotation ${revision} is "refs/heads/feature@sha1:1111111111111111111111111111111111111111", expected to match ^refs/heads/main@`,
+    ]);
     assert.equal(result.descriptor.digest, pushed.descriptor.digest);
     const missing = await verifyArtifact({ target, reference: 'latest', verification, annotations: { 'org.example/team': /platform/ } });
     assertRejected(missing, ['annotation org.example/team is missing, expected to match platform']);
-    const matching = await verifyArtifact({ target, reference: 'latest', verification, annotations: { [revision]: /^refs\/heads\/feature@/ } });
+    const matching = await verifyArtifact({
+      target,
+      reference: 'latest',
+      verification,
+      annotations: { [revision]: /^refs\/heads\/feature@/ },
+    });
     assert.equal(matching.verified, true, matching.reasons.join('; '));
   });
 
@@ -281,16 +368,26 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     const signer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const wrong = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey;
     await pushFresh(target, { sign: { identity: { kind: 'key', privateKey: signer.privateKey }, format: 'both' } });
-    assertRejected(await verify(target, 'auto', { kind: 'key', keys: [wrong] }), [/^bundle signature: no given key verifies it \(.*signature/i, 'legacy signature: the signature does not verify with any given key']);
-    assertRejected(await verify(target, 'auto', { kind: 'key', keys: [] }), [/^bundle signature: no given key verifies it \(no keys given\)$/, 'legacy signature: the signature does not verify with any given key']);
+    assertRejected(await verify(target, 'auto', { kind: 'key', keys: [wrong] }), [
+      /^bundle signature: no given key verifies it \(.*signature/i,
+      'legacy signature: the signature does not verify with any given key',
+    ]);
+    assertRejected(await verify(target, 'auto', { kind: 'key', keys: [] }), [
+      /^bundle signature: no given key verifies it \(no keys given\)$/,
+      'legacy signature: the signature does not verify with any given key',
+    ]);
     // A key-signed artifact checked keylessly: there is no certificate.
-    assertRejected(await verify(target, 'legacy'), ['legacy signature: the signature carries no certificate (signed with a key? verify with key)']);
+    assertRejected(await verify(target, 'legacy'), [
+      'legacy signature: the signature carries no certificate (signed with a key? verify with key)',
+    ]);
     assert.equal((await verify(target, 'auto', { kind: 'key', keys: [signer.publicKey] })).verified, true);
 
     // A keyless signature checked with a key.
     const keylessTarget = remote(registry.host, `acme/reject-${++repos}`);
     await pushFresh(keylessTarget, { sign: { identity: keyless(sigstore), format: 'legacy' } });
-    assertRejected(await verify(keylessTarget, 'legacy', { kind: 'key', keys: [signer.publicKey] }), ['legacy signature: the signature does not verify with any given key']);
+    assertRejected(await verify(keylessTarget, 'legacy', { kind: 'key', keys: [signer.publicKey] }), [
+      'legacy signature: the signature does not verify with any given key',
+    ]);
   });
 
   it('verifies a good legacy signature beside a failing bundle, warning that Flux 2.8+ would reject it', async () => {
@@ -312,8 +409,12 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     assert.equal(auto.verified, true, auto.reasons.join('; '));
     assert.equal(auto.format, 'legacy');
     assert.equal(auto.signaturesChecked, 2);
-    assert.deepEqual(auto.warnings, ['a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact']);
-    assertRejected(await verify(target, 'bundle'), ['bundle signature: CERTIFICATE_ERROR: Failed to verify certificate chain (no valid certificate path found)']);
+    assert.deepEqual(auto.warnings, [
+      'a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact',
+    ]);
+    assertRejected(await verify(target, 'bundle'), [
+      'bundle signature: CERTIFICATE_ERROR: Failed to verify certificate chain (no valid certificate path found)',
+    ]);
     const legacy = await verify(target, 'legacy');
     assert.equal(legacy.verified, true);
     assert.deepEqual(legacy.warnings, []);
@@ -347,7 +448,11 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     assert.equal((await target.resolve('latest')).digest, unsigned.descriptor.digest, 'the tag did move');
     assert.equal(result.verified, true, result.reasons.join('; '));
     assert.equal(result.descriptor.digest, signed.descriptor.digest);
-    assert.deepEqual(asked.filter((r) => r === 'latest'), ['latest'], 'the tag is read once');
+    assert.deepEqual(
+      asked.filter((r) => r === 'latest'),
+      ['latest'],
+      'the tag is read once',
+    );
     assert.ok(asked.includes(legacySignatureTag(signed.descriptor.digest)), 'signatures are looked up for the resolved digest');
 
     // latest = unsigned, moved to the signed artifact mid-verification: still rejected, for the unsigned digest.
@@ -361,6 +466,8 @@ describe('verifyArtifact rejects what cosign and Flux reject, saying why', () =>
     const bySigned = await verify(target, 'auto', verification, signed.descriptor.digest);
     assert.equal(bySigned.verified, true);
     assert.equal(bySigned.descriptor.digest, signed.descriptor.digest);
-    assertRejected(await verify(target, 'auto', verification, unsigned.descriptor.digest), [`no signature found for ${unsigned.descriptor.digest}`]);
+    assertRejected(await verify(target, 'auto', verification, unsigned.descriptor.digest), [
+      `no signature found for ${unsigned.descriptor.digest}`,
+    ]);
   });
 });

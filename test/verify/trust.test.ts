@@ -73,38 +73,58 @@ describe('loadTrustedRoot', () => {
 
     const target = new OciLayout(join(makeWorkspace({}), 'layout'));
     await pushFresh(target, { sign: { identity: keyless(sigstore), format: 'both' } });
-    const result = await verifyArtifact({ target, reference: 'latest', verification: { kind: 'keyless', trustedRoot: root, policy: compilePolicy({ identity: workflowIdentity }) } });
+    const result = await verifyArtifact({
+      target,
+      reference: 'latest',
+      verification: { kind: 'keyless', trustedRoot: root, policy: compilePolicy({ identity: workflowIdentity }) },
+    });
     assert.equal(result.verified, true, result.reasons.join('; '));
   });
 
   it('says which file is missing', async () => {
     const missing = join(dir, 'nope', 'trusted_root.json');
-    await assert.rejects(loadTrustedRoot({ trustedRootFile: missing }), (err: Error) => err instanceof TrustError && err.message.startsWith(`cannot read trusted root ${missing}: `) && /ENOENT/.test(err.message));
+    await assert.rejects(
+      loadTrustedRoot({ trustedRootFile: missing }),
+      (err: Error) =>
+        err instanceof TrustError && err.message.startsWith(`cannot read trusted root ${missing}: `) && /ENOENT/.test(err.message),
+    );
   });
 
   it('says when the file is not JSON', async () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{"mediaType": "application/vnd.dev.sigstore.trustedroot+json;version=0.1", "tlogs": [');
-    await assert.rejects(loadTrustedRoot({ trustedRootFile: file }), (err: Error) => err instanceof TrustError && err.message.startsWith(`cannot read trusted root ${file}: `) && /JSON/.test(err.message));
+    await assert.rejects(
+      loadTrustedRoot({ trustedRootFile: file }),
+      (err: Error) => err instanceof TrustError && err.message.startsWith(`cannot read trusted root ${file}: `) && /JSON/.test(err.message),
+    );
   });
 
   for (const [what, content] of [
     ['an unrelated JSON object', '{"hello": "world"}'],
     ['a JSON array', '[1, 2, 3]'],
     ['null', 'null'],
-    ['a Sigstore bundle', JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', verificationMaterial: {}, dsseEnvelope: {} })],
+    [
+      'a Sigstore bundle',
+      JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', verificationMaterial: {}, dsseEnvelope: {} }),
+    ],
   ] as const) {
     it(`refuses ${what} as a trusted root`, async () => {
       const file = join(dir, `${what.replace(/\W+/g, '-')}.json`);
       writeFileSync(file, content);
-      await assert.rejects(loadTrustedRoot({ trustedRootFile: file }), (err: Error) => err instanceof TrustError && err.message.startsWith(`${file} is not a Sigstore trusted_root.json`));
+      await assert.rejects(
+        loadTrustedRoot({ trustedRootFile: file }),
+        (err: Error) => err instanceof TrustError && err.message.startsWith(`${file} is not a Sigstore trusted_root.json`),
+      );
     });
   }
 
   it('names the media type it found instead of a trusted root', async () => {
     const file = join(dir, 'bundle-named.json');
     writeFileSync(file, JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json' }));
-    await assert.rejects(loadTrustedRoot({ trustedRootFile: file }), { name: 'TrustError', message: `${file} is not a Sigstore trusted_root.json (its mediaType is "application/vnd.dev.sigstore.bundle.v0.3+json")` });
+    await assert.rejects(loadTrustedRoot({ trustedRootFile: file }), {
+      name: 'TrustError',
+      message: `${file} is not a Sigstore trusted_root.json (its mediaType is "application/vnd.dev.sigstore.bundle.v0.3+json")`,
+    });
   });
 
   it('fetches the trusted root through a TUF repository and verifies with it', async () => {
@@ -116,12 +136,19 @@ describe('loadTrustedRoot', () => {
       const root = await loadTrustedRoot({ tufMirrorUrl: tuf.url, tufRootPath: rootPath, tufCachePath: cachePath });
       assert.deepEqual(TrustedRoot.toJSON(root), sigstore.trustedRoot);
       assert.ok(tuf.requests.includes('/timestamp.json'), tuf.requests.join(', '));
-      assert.ok(tuf.requests.some((p) => p.startsWith('/targets/') && p.endsWith('trusted_root.json')), tuf.requests.join(', '));
+      assert.ok(
+        tuf.requests.some((p) => p.startsWith('/targets/') && p.endsWith('trusted_root.json')),
+        tuf.requests.join(', '),
+      );
       assert.ok(readdirSync(cachePath).length > 0, 'the TUF cache was written');
 
       const target = new OciLayout(join(makeWorkspace({}), 'layout'));
       await pushFresh(target, { sign: { identity: keyless(sigstore), format: 'both' } });
-      const result = await verifyArtifact({ target, reference: 'latest', verification: { kind: 'keyless', trustedRoot: root, policy: compilePolicy({ identity: workflowIdentity }) } });
+      const result = await verifyArtifact({
+        target,
+        reference: 'latest',
+        verification: { kind: 'keyless', trustedRoot: root, policy: compilePolicy({ identity: workflowIdentity }) },
+      });
       assert.equal(result.verified, true, result.reasons.join('; '));
       assert.equal(result.signaturesChecked, 2);
     } finally {
@@ -137,9 +164,16 @@ describe('loadTrustedRoot', () => {
       writeFileSync(rootPath, other.rootJson);
       await assert.rejects(
         loadTrustedRoot({ tufMirrorUrl: tuf.url, tufRootPath: rootPath, tufCachePath: join(dir, 'tuf-cache-other') }),
-        (err: Error) => err instanceof TrustError && err.message.startsWith(`cannot fetch the Sigstore trusted root through TUF from ${tuf.url}: `) && err.message.endsWith('(pass trusted-root to verify offline)'),
+        (err: Error) =>
+          err instanceof TrustError &&
+          err.message.startsWith(`cannot fetch the Sigstore trusted root through TUF from ${tuf.url}: `) &&
+          err.message.endsWith('(pass trusted-root to verify offline)'),
       );
-      assert.equal(tuf.requests.some((p) => p.startsWith('/targets/')), false, 'no target is fetched from an untrusted repository');
+      assert.equal(
+        tuf.requests.some((p) => p.startsWith('/targets/')),
+        false,
+        'no target is fetched from an untrusted repository',
+      );
     } finally {
       await Promise.all([tuf.close(), other.close()]);
     }

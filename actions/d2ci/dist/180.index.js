@@ -60,7 +60,12 @@ async function diffArtifact(options) {
     const layer = (0,artifact_layer/* contentLayer */.DO)(fetched, options.reference, options.layerMediaType);
     const remote = { digest: layer.digest, size: layer.size, manifestDigest: fetched.descriptor.digest };
     const identical = layer.digest === local.digest && layer.size === local.size;
-    return { identical, reason: identical ? 'no changes detected' : 'the remote artifact contents differs from the local one', local, remote };
+    return {
+        identical,
+        reason: identical ? 'no changes detected' : 'the remote artifact contents differs from the local one',
+        local,
+        remote,
+    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/components.ts
@@ -99,7 +104,9 @@ async function findComponents(root, pattern) {
     return found.sort((a, b) => (0,order/* compareBytes */.X)(a.name, b.name));
 }
 function report(component, target, outcome) {
-    return outcome.ok ? { component, target: target.name, ok: true, result: outcome.value } : { component, target: target.name, ok: false, error: outcome.error };
+    return outcome.ok
+        ? { component, target: target.name, ok: true, result: outcome.value }
+        : { component, target: target.name, ok: false, error: outcome.error };
 }
 /**
  * Pushes every component, several at a time. Each is independent and complete on its own (blobs, manifest,
@@ -143,7 +150,13 @@ async function explain(err, inputs, location, credentials, pathInput = inputs.pa
         return new src/* InputError */.dz('repository', `${err.message} in "${inputs.repository}"`);
     if (location.kind === 'registry') {
         const { registry, repository } = location.reference;
-        return (0,hints/* withAuthHint */.s)(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+        return (0,hints/* withAuthHint */.s)(err, {
+            registry,
+            repository,
+            hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
+            vocabulary: 'action',
+            provider: inputs.registry.provider,
+        });
     }
     return err;
 }
@@ -198,7 +211,9 @@ function documentsStep(inputs, target, path, files, signer) {
     return {
         run: async (descriptor) => {
             const generated = inputs.documents.sbom
-                ? [await (0,documents/* generateSbom */.N3)(path, inputs.documents.sbom, { repository: target.name, digest: descriptor.digest, source: inputs.source, revision: inputs.revision }, { ignorePaths: inputs.ignorePaths, sourceIgnore: inputs.sourceIgnore, resolveSymlinks: inputs.resolveSymlinks })]
+                ? [
+                    await (0,documents/* generateSbom */.N3)(path, inputs.documents.sbom, { repository: target.name, digest: descriptor.digest, source: inputs.source, revision: inputs.revision }, { ignorePaths: inputs.ignorePaths, sourceIgnore: inputs.sourceIgnore, resolveSymlinks: inputs.resolveSymlinks }),
+                ]
                 : [];
             const attest = inputs.documents.attest && inputs.signing?.kind === 'cosign' ? { identity: inputs.signing.identity, signer } : undefined;
             attached = await (0,documents/* attachDocuments */.Qc)(target, descriptor, [...generated, ...files], { attest });
@@ -207,7 +222,13 @@ function documentsStep(inputs, target, path, files, signer) {
     };
 }
 function referrersOutput(attached) {
-    return JSON.stringify(attached.map((a) => ({ format: a.format, mediaType: a.mediaType, source: a.source, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })));
+    return JSON.stringify(attached.map((a) => ({
+        format: a.format,
+        mediaType: a.mediaType,
+        source: a.source,
+        digest: a.referrer.digest,
+        attestation: a.attestation?.digest ?? '',
+    })));
 }
 function signatureCell(signed, pushed, format) {
     if (signed)
@@ -269,8 +290,15 @@ async function pushOne(inputs, client, credentials) {
         '|---|---|---|---|---|---|',
         `| ${(0,src/* cell */.Hn)(name)} | ${(0,src/* cell */.Hn)(tags.join(', '))} | \`${(0,src/* shortDigest */.VK)(digest)}\` | ${(0,src/* formatBytes */.z3)(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,src/* cell */.Hn)(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`,
         '',
-        result.pushed ? `Uploaded ${(0,src/* formatBytes */.z3)(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.` : '',
-        ...(attached.length ? ['', `Attached: ${attached.map((a) => `${a.source === 'generated' ? `${a.format} SBOM (generated)` : `${(0,src/* cell */.Hn)(a.source)} (${a.format})`}${a.attestation ? ', attested' : ''}`).join('; ')}.`] : []),
+        result.pushed
+            ? `Uploaded ${(0,src/* formatBytes */.z3)(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.`
+            : '',
+        ...(attached.length
+            ? [
+                '',
+                `Attached: ${attached.map((a) => `${a.source === 'generated' ? `${a.format} SBOM (generated)` : `${(0,src/* cell */.Hn)(a.source)} (${a.format})`}${a.attestation ? ', attested' : ''}`).join('; ')}.`,
+            ]
+            : []),
     ].join('\n'));
 }
 /** `<repository>/<name>` for a component. */
@@ -326,7 +354,16 @@ async function pushMany(inputs, client, credentials) {
         const tags = result.tags.map((t) => t.tag);
         src/* runner.info */.lj.info(`${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `unchanged (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
         const attached = documents.get(component.name)?.attached() ?? [];
-        report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '', referrers: attached.map((a) => ({ format: a.format, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })) });
+        report.push({
+            name: component.name,
+            repository: target,
+            pushed: result.pushed,
+            digest: result.pushed ? digest : '',
+            'digest-url': result.pushed ? `${target}@${digest}` : '',
+            tags,
+            'signature-ref': signed?.signatureRef ?? '',
+            referrers: attached.map((a) => ({ format: a.format, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })),
+        });
         rows.push(`| ${(0,src/* cell */.Hn)(component.name)} | ${(0,src/* cell */.Hn)(target)} | ${(0,src/* cell */.Hn)(tags.join(', '))} | \`${(0,src/* shortDigest */.VK)(digest)}\` | ${(0,src/* formatBytes */.z3)(result.layer.size)} | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,src/* cell */.Hn)(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`);
     }
     src/* runner.setOutput */.lj.setOutput('components', JSON.stringify(report));

@@ -51,7 +51,15 @@ async function getInputs() {
                 throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('rollback-to', `${err.message.replace(/^release tag /, '')}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`);
             throw err;
         }
-        const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .verificationInputs */ .zi)({ identity: 'production-identity', identityRegexp: 'production-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'production-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' }, context, { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined });
+        const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .verificationInputs */ .zi)({
+            identity: 'production-identity',
+            identityRegexp: 'production-identity-regexp',
+            issuer: 'staging-oidc-issuer',
+            issuerRegexp: 'staging-oidc-issuer-regexp',
+            key: 'production-key',
+            trustedRoot: 'trusted-root',
+            sourceRepository: 'certificate-github-workflow-repository',
+        }, context, { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined });
         return commonEnd({ kind: 'rollback', release, verification });
     }
     const refValue = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('ref') || (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
@@ -69,7 +77,15 @@ async function getInputs() {
     const pathInput = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('path') || (release.component ? `components/${release.component}` : '.');
     if (modeValue === 'build')
         return commonEnd({ kind: 'build', release, path: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .workspacePath */ .X5)('path', pathInput, context) });
-    const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .verificationInputs */ .zi)({ identity: 'staging-identity', identityRegexp: 'staging-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'staging-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' }, context, { identityRegexp: `^${ownRepo}@refs/heads/main$`, sourceRepository: context.repository || undefined });
+    const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .verificationInputs */ .zi)({
+        identity: 'staging-identity',
+        identityRegexp: 'staging-identity-regexp',
+        issuer: 'staging-oidc-issuer',
+        issuerRegexp: 'staging-oidc-issuer-regexp',
+        key: 'staging-key',
+        trustedRoot: 'trusted-root',
+        sourceRepository: 'certificate-github-workflow-repository',
+    }, context, { identityRegexp: `^${ownRepo}@refs/heads/main$`, sourceRepository: context.repository || undefined });
     // Content comparison needs the tagged tree; a fleet release without a checkout still matches by revision.
     const path = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('path') || release.component ? (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .workspacePath */ .X5)('path', pathInput, context) : workspaceOptional(pathInput, context);
     return commonEnd({ kind: 'promote', release, verification, ...(path ? { path } : {}) });
@@ -272,7 +288,11 @@ async function applyTag(dst, root, tag, options) {
         return { tag, changed: true };
     }
     catch (err) {
-        if (err instanceof errors/* OciError */.Mf && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
+        if (err instanceof errors/* OciError */.Mf &&
+            err.status !== undefined &&
+            err.status >= 400 &&
+            err.status < 500 &&
+            (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
             return { tag, changed: false };
         }
         throw immutableTagError(err, dst.name, tag) ?? err;

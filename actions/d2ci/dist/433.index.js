@@ -73,7 +73,8 @@ function explainJwt(err, appId, doing) {
     const message = messageOf(err);
     let fix = `; check that app-id ${appId} and the private key belong to the same GitHub App (generate a new key on the app's settings page if unsure)`;
     if (/'(iat|exp)'/.test(message))
-        fix = "; the runner's clock is off: GitHub accepts app JWTs issued at most 60 seconds ahead of its clock and expiring within 10 minutes";
+        fix =
+            "; the runner's clock is off: GitHub accepts app JWTs issued at most 60 seconds ahead of its clock and expiring within 10 minutes";
     else if (/integration not found/i.test(message))
         fix = `; no GitHub App has ID ${appId} on this GitHub: check app-id (the app's settings page shows it)`;
     return new GitHubAppError(`${doing} failed (HTTP ${statusOf(err) ?? '?'}): ${message}${fix}`, statusOf(err));
@@ -99,7 +100,7 @@ function split(repository) {
 async function installationToken(options) {
     const appId = options.app.appId.trim();
     if (!appId)
-        throw new GitHubAppError('the GitHub App ID is empty; pass the app ID (or client ID) shown on the app\'s settings page');
+        throw new GitHubAppError("the GitHub App ID is empty; pass the app ID (or client ID) shown on the app's settings page");
     const privateKey = readPrivateKey(options.app.privateKey, appId);
     const { owner, repo } = split(options.repository);
     const permissions = apiPermissions(options.permissions ?? defaultPermissions);
@@ -110,7 +111,10 @@ async function installationToken(options) {
         masked.add(secret);
         options.onSecret?.(secret);
     };
-    const [{ createAppAuth }, { GitHub, defaults, getUserAgentWithOrchestrationId }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(547), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 86075)), Promise.all(/* import() */[__webpack_require__.e(31), __webpack_require__.e(547), __webpack_require__.e(642)]).then(__webpack_require__.bind(__webpack_require__, 24642))]);
+    const [{ createAppAuth }, { GitHub, defaults, getUserAgentWithOrchestrationId }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(547), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 86075)),
+        Promise.all(/* import() */[__webpack_require__.e(31), __webpack_require__.e(547), __webpack_require__.e(642)]).then(__webpack_require__.bind(__webpack_require__, 24642)),
+    ]);
     const baseUrl = (options.apiUrl ?? defaults.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
     // The runner's proxy-aware fetch (as getOctokit uses it), seeing each request as sent: its credential is masked first.
     const send = defaults.request?.fetch ?? fetch;
@@ -145,7 +149,13 @@ async function installationToken(options) {
     }
     let authentication;
     try {
-        authentication = (await octokit.auth({ type: 'installation', installationId: installation.id, repositoryNames: [repo], permissions, refresh: true }));
+        authentication = (await octokit.auth({
+            type: 'installation',
+            installationId: installation.id,
+            repositoryNames: [repo],
+            permissions,
+            refresh: true,
+        }));
     }
     catch (err) {
         const doing = `creating an installation token of GitHub App ${appId} for ${options.repository}`;
@@ -155,7 +165,11 @@ async function installationToken(options) {
             throw explainJwt(err, appId, doing);
         if (status === 422 && /permissions requested are not granted/i.test(message)) {
             const missing = missingPermissions(permissions, installation.permissions);
-            const named = missing.length ? missing.join(', ') : Object.entries(permissions).map(([name, level]) => `${name}: ${level}`).join(', ');
+            const named = missing.length
+                ? missing.join(', ')
+                : Object.entries(permissions)
+                    .map(([name, level]) => `${name}: ${level}`)
+                    .join(', ');
             throw new GitHubAppError(`${doing} failed (HTTP 422): the app is not granted ${named}; add it in the app's settings (Permissions & events → Repository permissions), then approve the new permissions on the installation`, 422);
         }
         if (status === 422 && /not accessible to the parent installation/i.test(message)) {
@@ -233,7 +247,7 @@ function explain(err, inputs) {
 }
 function summary(report, inputs) {
     const { serverUrl, repository } = inputs.context;
-    const blob = (file) => (repository && report.updated ? `[${(0,src/* cell */.Hn)(file)}](${serverUrl}/${repository}/blob/${inputs.pushBranch}/${file})` : (0,src/* cell */.Hn)(file));
+    const blob = (file) => repository && report.updated ? `[${(0,src/* cell */.Hn)(file)}](${serverUrl}/${repository}/blob/${inputs.pushBranch}/${file})` : (0,src/* cell */.Hn)(file);
     const rows = report.changes.map((c) => `| \`${(0,src/* cell */.Hn)(c.image || c.setter)}\` | \`${(0,src/* cell */.Hn)(c.old)}\` | \`${(0,src/* cell */.Hn)(c.new)}\` | ${blob(c.file)} | ${(0,src/* cell */.Hn)(c.object)} |`);
     const pr = report.pullRequest;
     const headline = inputs.dryRun
@@ -277,7 +291,11 @@ async function runKind(inputs, token) {
         messageTemplate: inputs.messageTemplate,
         messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
         credentials: (0,src/* jobCredentials */.KF)(inputs.registry, inputs.context, inputs.registry.provider, inputs.registryServer),
-        pullRequest: { apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) },
+        pullRequest: {
+            apiUrl: process.env.GITHUB_API_URL,
+            labels: inputs.labels,
+            body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl),
+        },
         tools: inputs.toolSources,
         clusterName: `d2ci-image-update-${process.env.GITHUB_RUN_ID ?? process.pid}`,
         onCluster: (name, path) => {
@@ -301,7 +319,12 @@ async function writeToken(inputs) {
     if (inputs.dryRun)
         return { token: inputs.githubToken, revoke: async () => undefined };
     try {
-        const created = await installationToken({ app: inputs.app, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, onSecret: (secret) => src/* runner.setSecret */.lj.setSecret(secret) });
+        const created = await installationToken({
+            app: inputs.app,
+            repository: inputs.context.repository,
+            apiUrl: process.env.GITHUB_API_URL,
+            onSecret: (secret) => src/* runner.setSecret */.lj.setSecret(secret),
+        });
         src/* runner.info */.lj.info(`Using a GitHub App installation token for ${inputs.context.repository} (expires ${created.expiresAt.toISOString()})`);
         return { token: created.token, revoke: () => created.revoke(), expiresAt: created.expiresAt };
     }
@@ -317,29 +340,40 @@ async function run(inputs) {
     const token = write.token;
     let report;
     try {
-        report = inputs.engine === 'kind' ? await runKind(inputs, token) : await (0,update/* runImageUpdate */.sm)({
-            repo: inputs.context.workspace,
-            policiesPath: inputs.policiesPath,
-            updatePath: inputs.updatePath,
-            namespace: inputs.namespace,
-            clientFor: (repository) => clients(repository.provider, repository.insecure),
-            dryRun: inputs.dryRun,
-            git: {
-                base: inputs.baseBranch,
-                branch: inputs.pushBranch,
-                mode: inputs.branchStrategy,
-                auth: { token, onSecret: (secret) => src/* runner.setSecret */.lj.setSecret(secret) },
-                author: inputs.commitVia === 'api' ? inputs.author : (inputs.author ?? defaultAuthor),
-                via: inputs.commitVia === 'api' ? { kind: 'api', token, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL } : { kind: 'git' },
-                messageTemplate: inputs.messageTemplate,
-                messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
-                // As the kind engine (and D2) name the ImageUpdateAutomation: after its namespace.
-                automation: { namespace: inputs.namespace ?? 'flux-system', name: inputs.namespace ?? 'flux-system' },
-            },
-            pullRequest: inputs.context.repository
-                ? { token, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) }
-                : undefined,
-        });
+        report =
+            inputs.engine === 'kind'
+                ? await runKind(inputs, token)
+                : await (0,update/* runImageUpdate */.sm)({
+                    repo: inputs.context.workspace,
+                    policiesPath: inputs.policiesPath,
+                    updatePath: inputs.updatePath,
+                    namespace: inputs.namespace,
+                    clientFor: (repository) => clients(repository.provider, repository.insecure),
+                    dryRun: inputs.dryRun,
+                    git: {
+                        base: inputs.baseBranch,
+                        branch: inputs.pushBranch,
+                        mode: inputs.branchStrategy,
+                        auth: { token, onSecret: (secret) => src/* runner.setSecret */.lj.setSecret(secret) },
+                        author: inputs.commitVia === 'api' ? inputs.author : (inputs.author ?? defaultAuthor),
+                        via: inputs.commitVia === 'api'
+                            ? { kind: 'api', token, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL }
+                            : { kind: 'git' },
+                        messageTemplate: inputs.messageTemplate,
+                        messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
+                        // As the kind engine (and D2) name the ImageUpdateAutomation: after its namespace.
+                        automation: { namespace: inputs.namespace ?? 'flux-system', name: inputs.namespace ?? 'flux-system' },
+                    },
+                    pullRequest: inputs.context.repository
+                        ? {
+                            token,
+                            repository: inputs.context.repository,
+                            apiUrl: process.env.GITHUB_API_URL,
+                            labels: inputs.labels,
+                            body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl),
+                        }
+                        : undefined,
+                });
     }
     catch (err) {
         throw explain(err, inputs);

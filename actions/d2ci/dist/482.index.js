@@ -34,7 +34,9 @@ Objects:
 `;
 /** Git's ref-name rules that matter for a branch input (git check-ref-format). */
 function branchName(input, value) {
-    if (!value || /(^[./-]|\.\.|[\s~^:?*[\\]|@\{|\/\/|\.lock$|\/$|\.$)/.test(value) || [...value].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
+    if (!value ||
+        /(^[./-]|\.\.|[\s~^:?*[\\]|@\{|\/\/|\.lock$|\/$|\.$)/.test(value) ||
+        [...value].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${value}" is not a valid branch name`);
     }
     return value;
@@ -115,9 +117,9 @@ function getInputs() {
     if (appId && !/^[0-9]+$/.test(appId))
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
     if (appId && !privateKey)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-private-key', 'is empty but `app-id` is set; pass the app\'s private key, e.g. ${{ secrets.UPDATE_APP_KEY }}');
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-private-key', "is empty but `app-id` is set; pass the app's private key, e.g. ${{ secrets.UPDATE_APP_KEY }}");
     if (privateKey && !appId)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-id', 'is empty but `app-private-key` is set; add the app\'s ID');
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-id', "is empty but `app-private-key` is set; add the app's ID");
     if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n')))
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
     const app = appId ? { appId, privateKey } : undefined;

@@ -48,15 +48,33 @@ class NotationTrustStoreError extends _sign_notation_js__WEBPACK_IMPORTED_MODULE
     }
 }
 const trustPolicyLink = 'https://notaryproject.dev/docs/quickstart/#create-a-trust-policy';
-const notationValidationTypes = ['integrity', 'authenticity', 'authenticTimestamp', 'expiry', 'revocation'];
+const notationValidationTypes = [
+    'integrity',
+    'authenticity',
+    'authenticTimestamp',
+    'expiry',
+    'revocation',
+];
 const validationActions = ['enforce', 'log', 'skip'];
 const trustStoreTypes = ['ca', 'signingAuthority', 'tsa'];
 /** The levels' table (trust-store-trust-policy.md "Signature Verification details"). */
 const notationVerificationLevels = {
-    strict: { name: 'strict', enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'enforce', expiry: 'enforce', revocation: 'enforce' } },
-    permissive: { name: 'permissive', enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' } },
-    audit: { name: 'audit', enforcement: { integrity: 'enforce', authenticity: 'log', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' } },
-    skip: { name: 'skip', enforcement: { integrity: 'skip', authenticity: 'skip', authenticTimestamp: 'skip', expiry: 'skip', revocation: 'skip' } },
+    strict: {
+        name: 'strict',
+        enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'enforce', expiry: 'enforce', revocation: 'enforce' },
+    },
+    permissive: {
+        name: 'permissive',
+        enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' },
+    },
+    audit: {
+        name: 'audit',
+        enforcement: { integrity: 'enforce', authenticity: 'log', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' },
+    },
+    skip: {
+        name: 'skip',
+        enforcement: { integrity: 'skip', authenticity: 'skip', authenticTimestamp: 'skip', expiry: 'skip', revocation: 'skip' },
+    },
 };
 /** Go's `%q` of a string (close enough for the ASCII messages notation prints). */
 const goQuote = (value) => JSON.stringify(value);
@@ -67,7 +85,9 @@ function notationVerificationLevel(signatureVerification) {
     const name = signatureVerification.level;
     if (!name)
         throw new NotationPolicyError('signature verification level is empty or missing in the trust policy statement');
-    const base = Object.hasOwn(notationVerificationLevels, name) ? notationVerificationLevels[name] : undefined;
+    const base = Object.hasOwn(notationVerificationLevels, name)
+        ? notationVerificationLevels[name]
+        : undefined;
     if (!base)
         throw new NotationPolicyError(`invalid signature verification level ${goQuote(name)}`);
     const overrides = Object.entries(signatureVerification.override ?? {});
@@ -208,7 +228,12 @@ function isSubsetDn(subset, dn) {
 }
 /** Go's `%q` of a []map[string]string, the form notation prints identities in. */
 function goMaps(maps) {
-    return `[${maps.map((m) => `map[${Object.keys(m).sort().map((k) => `${goQuote(k)}:${goQuote(m[k])}`).join(' ')}]`).join(' ')}]`;
+    return `[${maps
+        .map((m) => `map[${Object.keys(m)
+        .sort()
+        .map((k) => `${goQuote(k)}:${goQuote(m[k])}`)
+        .join(' ')}]`)
+        .join(' ')}]`;
 }
 // -- Policy document validation (notation-go OCIDocument.Validate).
 const domainPattern = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))+)?(?::[0-9]+)?$/;
@@ -330,15 +355,18 @@ function decodeDocument(input) {
         for (const field of ['registryScopes', 'trustStores', 'trustedIdentities'])
             if (p[field] !== undefined && p[field] !== null && !isStringArray(p[field]))
                 throw malformed();
-        if ((sv.level !== undefined && typeof sv.level !== 'string') || (sv.verifyTimestamp !== undefined && typeof sv.verifyTimestamp !== 'string'))
+        if ((sv.level !== undefined && typeof sv.level !== 'string') ||
+            (sv.verifyTimestamp !== undefined && typeof sv.verifyTimestamp !== 'string'))
             throw malformed();
-        if (sv.override !== undefined && sv.override !== null && (typeof sv.override !== 'object' || Array.isArray(sv.override) || !Object.values(sv.override).every((v) => typeof v === 'string')))
+        if (sv.override !== undefined &&
+            sv.override !== null &&
+            (typeof sv.override !== 'object' || Array.isArray(sv.override) || !Object.values(sv.override).every((v) => typeof v === 'string')))
             throw malformed();
         const policy = {
             name: p.name ?? '',
             registryScopes: p.registryScopes ?? [],
             signatureVerification: {
-                level: (sv.level) ?? '',
+                level: sv.level ?? '',
                 ...(sv.override ? { override: sv.override } : {}),
                 ...(sv.verifyTimestamp !== undefined ? { verifyTimestamp: sv.verifyTimestamp } : {}),
             },
@@ -349,7 +377,7 @@ function decodeDocument(input) {
             policy.trustedIdentities = p.trustedIdentities;
         return policy;
     });
-    return { version: (doc.version) ?? '', trustPolicies: policies };
+    return { version: doc.version ?? '', trustPolicies: policies };
 }
 /**
  * Reads and validates a trust policy document (a parsed object, or its JSON text) with notation-go's rules and
@@ -535,7 +563,9 @@ function notationFluxTrustStore(secretData) {
                 if (!key.endsWith('.pem') && !key.endsWith('.crt'))
                     continue;
                 const text = data.toString('latin1');
-                const ders = text.includes('-----BEGIN') ? splitNotationCertificates(data).slice(0, 1) : splitNotationCertificates(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'));
+                const ders = text.includes('-----BEGIN')
+                    ? splitNotationCertificates(data).slice(0, 1)
+                    : splitNotationCertificates(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'));
                 out.push(...ders);
             }
             return out;
@@ -764,7 +794,9 @@ const maxEnvelopeBytes = 32 * 1024 * 1024;
 /** A Notary Project signature manifest's one envelope layer, or why this manifest is not one. */
 function signatureLayer(manifest) {
     const config = manifest.config?.mediaType;
-    const valid = manifest.artifactType === _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.signature ? config === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.ociEmpty : !manifest.artifactType && config === _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.signature;
+    const valid = manifest.artifactType === _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.signature
+        ? config === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.ociEmpty
+        : !manifest.artifactType && config === _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationMediaType */ .bT.signature;
     if (!valid)
         return `not a valid Notary Project signature manifest (artifactType ${goQuote(manifest.artifactType ?? '')}, config ${goQuote(config ?? '')})`;
     if (manifest.layers.length !== 1)
@@ -780,7 +812,11 @@ function signatureLayer(manifest) {
 async function verifyNotation(options) {
     const document = parseNotationTrustPolicy(options.trustPolicy);
     const fetched = await options.target.fetchManifest(options.reference);
-    const descriptor = { mediaType: fetched.descriptor.mediaType, digest: fetched.descriptor.digest, size: fetched.descriptor.size };
+    const descriptor = {
+        mediaType: fetched.descriptor.mediaType,
+        digest: fetched.descriptor.digest,
+        size: fetched.descriptor.size,
+    };
     const annotations = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
     const result = await verifyNotationSignatures(options, document, descriptor, annotations);
     const mismatches = (0,_verify_js__WEBPACK_IMPORTED_MODULE_6__/* .annotationMismatches */ .sL)(annotations, options.annotations);
@@ -792,7 +828,16 @@ async function verifyNotation(options) {
 }
 /** The signature half of verifyNotation, for the artifact `descriptor` names. */
 async function verifyNotationSignatures(options, document, descriptor, annotations) {
-    const result = { verified: false, skipped: false, descriptor, annotations, userMetadata: {}, reasons: [], warnings: [], signaturesChecked: 0 };
+    const result = {
+        verified: false,
+        skipped: false,
+        descriptor,
+        annotations,
+        userMetadata: {},
+        reasons: [],
+        warnings: [],
+        signaturesChecked: 0,
+    };
     const repository = options.repository ?? (options.target.name.startsWith('oci-layout:') ? undefined : options.target.name);
     if (!repository)
         throw new _sign_notation_js__WEBPACK_IMPORTED_MODULE_3__/* .NotationError */ .B1(`give the repository that trust policies scope ${options.target.name} by (e.g. local/<name>)`);

@@ -70,7 +70,14 @@ function verificationSummary(inputs, result, name) {
 async function runNotation(inputs, notation, target, name, explain) {
     let result;
     try {
-        result = await (0,verify_notation/* verifyNotation */.Wx)({ target, reference: inputs.reference, repository: inputs.location.kind === 'registry' ? name : undefined, trustPolicy: notation.trustPolicy, trustStore: notation.trustStore, annotations: inputs.annotations });
+        result = await (0,verify_notation/* verifyNotation */.Wx)({
+            target,
+            reference: inputs.reference,
+            repository: inputs.location.kind === 'registry' ? name : undefined,
+            trustPolicy: notation.trustPolicy,
+            trustStore: notation.trustStore,
+            annotations: inputs.annotations,
+        });
     }
     catch (err) {
         if (err instanceof verify_notation/* NotationPolicyError */.DT)
@@ -119,13 +126,29 @@ async function run(inputs) {
         if (inputs.location.kind !== 'registry')
             return err;
         const { registry, repository } = inputs.location.reference;
-        return (0,hints/* withAuthHint */.s)(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+        return (0,hints/* withAuthHint */.s)(err, {
+            registry,
+            repository,
+            hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
+            vocabulary: 'action',
+            provider: inputs.registry.provider,
+        });
     };
     if (inputs.notation)
         return runNotation(inputs, inputs.notation, target, name, explainRegistry);
     let result;
     try {
-        result = await (0,verify/* verifyArtifact */.oc)({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations, requireAttestations: inputs.requireAttestations, fluxVersion: inputs.fluxVersion, ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}), ...(inputs.fluxManifest?.registry ? { clusterRegistry: inputs.fluxManifest.registry } : {}) });
+        result = await (0,verify/* verifyArtifact */.oc)({
+            target,
+            reference: inputs.reference,
+            verification: inputs.verification,
+            format: inputs.format,
+            annotations: inputs.annotations,
+            requireAttestations: inputs.requireAttestations,
+            fluxVersion: inputs.fluxVersion,
+            ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}),
+            ...(inputs.fluxManifest?.registry ? { clusterRegistry: inputs.fluxManifest.registry } : {}),
+        });
     }
     catch (err) {
         throw await explainRegistry(err);

@@ -154,7 +154,10 @@ function goImplicitlyPlainHttp(registry) {
         if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168))
             return true;
     }
-    return registry.startsWith('localhost:') || /\.local(?:host)?(?::\d{1,5})?$/.test(registry) || registry.includes('127.0.0.1') || /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry);
+    return (registry.startsWith('localhost:') ||
+        /\.local(?:host)?(?::\d{1,5})?$/.test(registry) ||
+        registry.includes('127.0.0.1') ||
+        /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry));
 }
 /**
  * Whether a version finds the bundles at all. Flux 2.8 (source-controller v1.8.x) calls `cosign.GetBundles`
@@ -180,7 +183,12 @@ function fluxVerdict(version, evidence) {
     const bundlesSeen = seesBundles(version, evidence);
     if (bundlesSeen && evidence.bundles.length > 0) {
         if ((evidence.identities ?? 1) > 1) {
-            return { version, accepted: false, reads: 'bundles', reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}` };
+            return {
+                version,
+                accepted: false,
+                reads: 'bundles',
+                reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}`,
+            };
         }
         if (evidence.bundles.some((c) => c.ok))
             return { version, accepted: true, reads: 'bundles' };
@@ -198,7 +206,11 @@ function fluxVerdict(version, evidence) {
     const reads = unseen
         ? `it cannot fetch bundles from the plain-HTTP registry ${evidence.plainHttpRegistry ?? ''} (no name.Insecure for bundle references; Flux 2.9 can), so it reads only the legacy .sig signature`
         : `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}`;
-    const reason = evidence.legacies.length === 0 ? `${reads}, and there is none` : unseen ? `${reads}, and it does not verify` : 'it reads the legacy .sig signature, and it does not verify';
+    const reason = evidence.legacies.length === 0
+        ? `${reads}, and there is none`
+        : unseen
+            ? `${reads}, and it does not verify`
+            : 'it reads the legacy .sig signature, and it does not verify';
     return { version, accepted: false, reads: 'legacy', reason };
 }
 /** One line per distinct reason: "Flux 2.6 and 2.7 would reject it: it reads only the legacy .sig …". */
@@ -276,7 +288,11 @@ function certificateSourceRepository(certificate) {
 /** The signing (leaf) certificate of a keyless bundle. */
 async function leafCertificate(bundle) {
     const content = bundle.verificationMaterial.content;
-    const der = content.$case === 'x509CertificateChain' ? content.x509CertificateChain.certificates[0]?.rawBytes : content.$case === 'certificate' ? content.certificate.rawBytes : undefined;
+    const der = content.$case === 'x509CertificateChain'
+        ? content.x509CertificateChain.certificates[0]?.rawBytes
+        : content.$case === 'certificate'
+            ? content.certificate.rawBytes
+            : undefined;
     if (!der)
         return undefined;
     const { X509Certificate } = await __webpack_require__.e(/* import() */ 137).then(__webpack_require__.t.bind(__webpack_require__, 25137, 23));
@@ -304,7 +320,13 @@ async function sigstoreVerify(bundle, artifact, verification) {
     const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(137), __webpack_require__.e(575)]).then(__webpack_require__.bind(__webpack_require__, 93575));
     if (verification.kind === 'key') {
         const { TrustedRoot } = await __webpack_require__.e(/* import() */ 773).then(__webpack_require__.t.bind(__webpack_require__, 17154, 23));
-        const empty = TrustedRoot.fromJSON({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] });
+        const empty = TrustedRoot.fromJSON({
+            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+            tlogs: [],
+            certificateAuthorities: [],
+            ctlogs: [],
+            timestampAuthorities: [],
+        });
         let last = 'no keys given';
         for (const key of verification.keys) {
             try {
@@ -430,7 +452,13 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
             ],
             timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
         },
-        content: { $case: 'messageSignature', messageSignature: { messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() }, signature } },
+        content: {
+            $case: 'messageSignature',
+            messageSignature: {
+                messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() },
+                signature,
+            },
+        },
     };
     const checked = await sigstoreVerify(bundle, payload, verification);
     if (!checked.ok)
@@ -513,7 +541,10 @@ function bundleStatement(json) {
         const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
         if (statement === null || typeof statement !== 'object')
             return undefined;
-        return { ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}), predicate: statement.predicate };
+        return {
+            ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}),
+            predicate: statement.predicate,
+        };
     }
     catch {
         return undefined;
@@ -531,7 +562,11 @@ async function bundleChecks(target, subject, verification) {
             continue;
         }
         const predicateType = bundleStatement(json)?.predicateType;
-        checks.push({ ...(await verifyBundleSignature(json, subject.digest, verification)), referrer: referrer.digest, ...(predicateType ? { predicateType } : {}) });
+        checks.push({
+            ...(await verifyBundleSignature(json, subject.digest, verification)),
+            referrer: referrer.digest,
+            ...(predicateType ? { predicateType } : {}),
+        });
     }
     return checks;
 }
@@ -539,7 +574,11 @@ async function bundleChecks(target, subject, verification) {
 function annotationMismatches(annotations, required = {}) {
     return Object.entries(required).flatMap(([key, pattern]) => {
         const value = annotations[key];
-        return value !== undefined && pattern.test(value) ? [] : [`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`];
+        return value !== undefined && pattern.test(value)
+            ? []
+            : [
+                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
+            ];
     });
 }
 /**
@@ -552,7 +591,16 @@ async function verifyArtifact(options) {
     const descriptor = fetched.descriptor;
     const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
     const annotations = manifest.annotations ?? {};
-    const result = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [], flux: [] };
+    const result = {
+        verified: false,
+        descriptor,
+        annotations,
+        reasons: [],
+        warnings: [],
+        signaturesChecked: 0,
+        attestations: [],
+        flux: [],
+    };
     result.reasons.push(...annotationMismatches(annotations, options.annotations));
     const format = options.format ?? 'auto';
     const required = options.requireAttestations ?? [];
@@ -568,7 +616,9 @@ async function verifyArtifact(options) {
             result.attestations.push({ predicateType, verified: true, referrer: good.referrer });
             continue;
         }
-        const reason = ofType.length === 0 ? `no ${predicateType} attestation is attached to ${descriptor.digest}` : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
+        const reason = ofType.length === 0
+            ? `no ${predicateType} attestation is attached to ${descriptor.digest}`
+            : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
         result.attestations.push({ predicateType, verified: false, reason });
         result.reasons.push(reason);
     }
@@ -591,8 +641,14 @@ async function verifyArtifact(options) {
     }
     const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
     if (fluxMode !== 'none') {
-        const cluster = options.clusterRegistry ?? (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
-        const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}), ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}) };
+        const cluster = options.clusterRegistry ??
+            (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
+        const evidence = {
+            legacies,
+            bundles,
+            ...(options.identities !== undefined ? { identities: options.identities } : {}),
+            ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
+        };
         result.flux = (0,verify_flux/* parseFluxVersion */.HP)(fluxMode).map((version) => (0,verify_flux/* fluxVerdict */.$6)(version, evidence));
         // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
         if (good?.ok)

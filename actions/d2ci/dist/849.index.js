@@ -131,7 +131,11 @@ function signedAs(identity, signature, staging) {
         return { kind: 'key', keys: [(0,external_node_crypto_.createPublicKey)(identity.privateKey)] };
     if (staging?.kind !== 'keyless' || !signature.issuer)
         return undefined;
-    return { kind: 'keyless', trustedRoot: staging.trustedRoot, policy: (0,policy/* compilePolicy */.C_)({ identity: signature.identity, issuer: signature.issuer }) };
+    return {
+        kind: 'keyless',
+        trustedRoot: staging.trustedRoot,
+        policy: (0,policy/* compilePolicy */.C_)({ identity: signature.identity, issuer: signature.issuer }),
+    };
 }
 /**
  * Verifies the release signature as every Flux version 2.6–2.9 reads it (`fluxVersion: 'all'`), after signing and
@@ -142,7 +146,9 @@ function signedAs(identity, signature, staging) {
 async function checkReleaseSignature(target, subject, identity, signature, staging) {
     const verification = signedAs(identity, signature, staging);
     if (!verification)
-        return staging ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)' : undefined;
+        return staging
+            ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)'
+            : undefined;
     const checked = await (0,verify/* verifyArtifact */.oc)({ target, reference: subject.digest, verification, fluxVersion: 'all' });
     if (!checked.verified)
         throw new ReleaseSelfCheckError(subject.digest, checked.reasons);
@@ -273,7 +279,9 @@ async function findPublished(options, skipped) {
         if (fetched && (await sameContent(fetched)))
             return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
     }
-    const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : ''].filter(Boolean).join(' or ');
+    const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : '']
+        .filter(Boolean)
+        .join(' or ');
     throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)${skipped.length ? `; ${skipped.join('; ')}` : ''}); run the push workflow for this commit first, or release with mode: build`);
 }
 /** The highest version tag pointing at a digest (what `latest-stable` "holds"), if any. */
@@ -312,7 +320,11 @@ async function releaseArtifact(options) {
     const moveStable = !release.prerelease;
     if (release.prerelease)
         notes.push(`${release.version} is a prerelease: ${stableTag} stays where it is`);
-    const base = { version: release.version, ...(release.component ? { component: release.component } : {}), ...(stable ? { previousDigest: stable } : {}) };
+    const base = {
+        version: release.version,
+        ...(release.component ? { component: release.component } : {}),
+        ...(stable ? { previousDigest: stable } : {}),
+    };
     let artifact;
     let action;
     if (options.mode === 'promote') {
@@ -326,7 +338,9 @@ async function releaseArtifact(options) {
         action = 'built';
     }
     if (existing) {
-        const same = artifact ? existing.descriptor.digest === artifact.descriptor.digest : options.mode === 'build' && (await (0,artifact_build/* hashLayer */.UG)({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
+        const same = artifact
+            ? existing.descriptor.digest === artifact.descriptor.digest
+            : options.mode === 'build' && (await (0,artifact_build/* hashLayer */.UG)({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
         if (!same)
             throw new ReleaseRefused(`${release.version} already points at ${existing.descriptor.digest}${artifact ? `, not at ${artifact.descriptor.digest} (the artifact for this commit)` : ', whose content differs from this tree'}; refusing to overwrite a release`);
         // A finished (or half-finished) earlier run: make sure latest-stable is right, change nothing else.
@@ -349,7 +363,12 @@ async function releaseArtifact(options) {
         // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
         // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
         // below). Flux's rules are checked on the result instead.
-        const checked = await (0,verify/* verifyArtifact */.oc)({ target, reference: artifact.descriptor.digest, verification: options.verification, fluxVersion: 'none' });
+        const checked = await (0,verify/* verifyArtifact */.oc)({
+            target,
+            reference: artifact.descriptor.digest,
+            verification: options.verification,
+            fluxVersion: 'none',
+        });
         if (!checked.verified)
             throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
         notes.push(`staging signature verified: ${checked.identity}`);
@@ -399,8 +418,17 @@ async function releaseArtifact(options) {
             : (descriptor) => lastLook(target, release.version, descriptor.digest),
     });
     await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
-    const stableResult = moveStable ? [await (0,copy/* applyTag */.TL)(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })] : [];
-    return { ...base, action, descriptor: pushed.descriptor, tags: [...pushed.tags, ...stableResult], ...(signature ? { signature } : {}), notes };
+    const stableResult = moveStable
+        ? [await (0,copy/* applyTag */.TL)(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })]
+        : [];
+    return {
+        ...base,
+        action,
+        descriptor: pushed.descriptor,
+        tags: [...pushed.tags, ...stableResult],
+        ...(signature ? { signature } : {}),
+        notes,
+    };
 }
 /** Points `latest-stable` back at an earlier release, after verifying that release's signature. */
 async function rollbackRelease(options) {
@@ -449,10 +477,28 @@ async function run(inputs) {
             result = await rollbackRelease({ target, version: plan.release.version, verification: plan.verification });
         }
         else if (plan.kind === 'promote') {
-            result = await releaseArtifact({ mode: 'promote', target, release: plan.release, commit: inputs.commit, path: plan.path, verification: plan.verification, signing: inputs.signing, allowDowngrade: inputs.allowDowngrade });
+            result = await releaseArtifact({
+                mode: 'promote',
+                target,
+                release: plan.release,
+                commit: inputs.commit,
+                path: plan.path,
+                verification: plan.verification,
+                signing: inputs.signing,
+                allowDowngrade: inputs.allowDowngrade,
+            });
         }
         else {
-            result = await releaseArtifact({ mode: 'build', target, release: plan.release, path: plan.path, source: inputs.source, revision: inputs.revision, signing: inputs.signing, allowDowngrade: inputs.allowDowngrade });
+            result = await releaseArtifact({
+                mode: 'build',
+                target,
+                release: plan.release,
+                path: plan.path,
+                source: inputs.source,
+                revision: inputs.revision,
+                signing: inputs.signing,
+                allowDowngrade: inputs.allowDowngrade,
+            });
         }
     }
     catch (err) {
@@ -464,7 +510,13 @@ async function run(inputs) {
             throw new src/* InputError */.dz('repository', err.message);
         if (location.kind === 'registry') {
             const { registry, repository } = location.reference;
-            throw (0,hints/* withAuthHint */.s)(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+            throw (0,hints/* withAuthHint */.s)(err, {
+                registry,
+                repository,
+                hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
+                vocabulary: 'action',
+                provider: inputs.registry.provider,
+            });
         }
         throw err;
     }
@@ -528,8 +580,18 @@ var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
  * fluxcd/pkg sourceignore ExcludeVCS + ExcludeExt).
  */
 const fluxDefaultIgnore = [
-    '.git/', '.gitignore', '.gitmodules', '.gitattributes',
-    '*.jpg', '*.jpeg', '*.gif', '*.png', '*.wmv', '*.flv', '*.tar.gz', '*.zip',
+    '.git/',
+    '.gitignore',
+    '.gitmodules',
+    '.gitattributes',
+    '*.jpg',
+    '*.jpeg',
+    '*.gif',
+    '*.png',
+    '*.wmv',
+    '*.flv',
+    '*.tar.gz',
+    '*.zip',
 ];
 /**
  * Gitignore-syntax matching over the artifact tree (via the `ignore` package). Patterns from a `.sourceignore`
@@ -539,7 +601,9 @@ class IgnoreRules {
     #scopes;
     #sourceIgnore;
     constructor(options = {}) {
-        const patterns = [...(options.ignorePaths ?? fluxDefaultIgnore), ...(options.addIgnorePaths ?? [])].map((p) => p.trim()).filter(Boolean);
+        const patterns = [...(options.ignorePaths ?? fluxDefaultIgnore), ...(options.addIgnorePaths ?? [])]
+            .map((p) => p.trim())
+            .filter(Boolean);
         this.#scopes = [{ base: '', rules: ignore_default()().add(patterns) }];
         this.#sourceIgnore = options.sourceIgnore ?? false;
     }

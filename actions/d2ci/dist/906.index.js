@@ -92,7 +92,12 @@ async function generateSbom(dir, format, subject, options = {}) {
     const { timestamp, ...walk } = options;
     const inventory = await (0,artifact_inventory/* findDeployedComponents */.Mb)(dir, walk);
     const document = format === 'cyclonedx' ? (0,sbom/* cycloneDxDocument */.Ps)(inventory, subject, { timestamp }) : (0,sbom/* spdxDocument */.Pk)(inventory, subject, { timestamp });
-    return { format, mediaType: sbom/* documentMediaTypes */.fz[format], content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`), source: 'generated' };
+    return {
+        format,
+        mediaType: sbom/* documentMediaTypes */.fz[format],
+        content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`),
+        source: 'generated',
+    };
 }
 /**
  * Attaches each document to `subject` as a referrer whose artifactType is the document's media type, and, with
@@ -104,11 +109,19 @@ async function attachDocuments(target, subject, documents, options = {}) {
         const referrer = await (0,attach/* attachReferrer */.v)(target, subject, {
             artifactType: document.mediaType,
             content: document.content,
-            annotations: { 'org.opencontainers.image.created': (0,flux/* rfc3339 */.ag)(new Date()), ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}) },
+            annotations: {
+                'org.opencontainers.image.created': (0,flux/* rfc3339 */.ag)(new Date()),
+                ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}),
+            },
         });
         const entry = { format: document.format, mediaType: document.mediaType, source: document.source, referrer };
         if (options.attest) {
-            const attestation = await attestDocument(target, subject, { identity: options.attest.identity, signer: options.attest.signer, predicateType: predicateTypes[document.format], predicate: JSON.parse(document.content.toString('utf8')) });
+            const attestation = await attestDocument(target, subject, {
+                identity: options.attest.identity,
+                signer: options.attest.signer,
+                predicateType: predicateTypes[document.format],
+                predicate: JSON.parse(document.content.toString('utf8')),
+            });
             entry.attestation = attestation.referrer;
         }
         attached.push(entry);
@@ -218,7 +231,7 @@ function gitLocation(url) {
     return { host: parsed.host.toLowerCase(), path };
 }
 function toTree(node, doc, lines, fallbackLine, depth = 0) {
-    const lineOf = (n) => (n.range && lines ? lines.linePos(n.range[0]).line : fallbackLine);
+    const lineOf = (n) => n.range && lines ? lines.linePos(n.range[0]).line : fallbackLine;
     if (depth > 200)
         return { t: 'scalar', line: fallbackLine, value: null, text: '', block: false };
     if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isAlias */ .Vj)(node))
@@ -243,7 +256,13 @@ function toTree(node, doc, lines, fallbackLine, depth = 0) {
         return { t: 'seq', line, items: node.items.map((item) => toTree(item, doc, lines, line, depth + 1)) };
     }
     if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(node)) {
-        return { t: 'scalar', line: lineOf(node), value: node.value, text: scalarText(node), block: node.type === yaml__WEBPACK_IMPORTED_MODULE_2__/* .Scalar */ .X5.BLOCK_LITERAL || node.type === yaml__WEBPACK_IMPORTED_MODULE_2__/* .Scalar */ .X5.BLOCK_FOLDED };
+        return {
+            t: 'scalar',
+            line: lineOf(node),
+            value: node.value,
+            text: scalarText(node),
+            block: node.type === yaml__WEBPACK_IMPORTED_MODULE_2__/* .Scalar */ .X5.BLOCK_LITERAL || node.type === yaml__WEBPACK_IMPORTED_MODULE_2__/* .Scalar */ .X5.BLOCK_FOLDED,
+        };
     }
     return { t: 'scalar', line: fallbackLine, value: null, text: '', block: false };
 }
@@ -294,7 +313,16 @@ const containerLists = new Set(['containers', 'initContainers', 'ephemeralContai
 const imageAutomationGroup = 'image.toolkit.fluxcd.io';
 const fluxGroups = ['source.toolkit.fluxcd.io', 'helm.toolkit.fluxcd.io', 'kustomize.toolkit.fluxcd.io'];
 function unresolved(scan, ctx, path, line, value, reason) {
-    scan.unresolved.push({ file: ctx.file, document: ctx.document, ...(ctx.kind ? { kind: ctx.kind } : {}), ...(ctx.name ? { name: ctx.name } : {}), path, line, value, reason });
+    scan.unresolved.push({
+        file: ctx.file,
+        document: ctx.document,
+        ...(ctx.kind ? { kind: ctx.kind } : {}),
+        ...(ctx.name ? { name: ctx.name } : {}),
+        path,
+        line,
+        value,
+        reason,
+    });
 }
 function foundAt(ctx, path, line, via) {
     const at = { file: ctx.file, document: ctx.document, path, line, via };
@@ -323,7 +351,12 @@ function imageProblem(value) {
     }
 }
 function imageFound(ref, at) {
-    const fields = { name: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)(ref), registry: ref.registry, repository: ref.repository, purl: ociPackageUrl(ref) };
+    const fields = {
+        name: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)(ref),
+        registry: ref.registry,
+        repository: ref.repository,
+        purl: ociPackageUrl(ref),
+    };
     if (ref.tag)
         fields.version = fields.tag = ref.tag;
     if (ref.digest)
@@ -401,7 +434,10 @@ function walk(scan, ctx, node, path, inContainerList, lineBase) {
                 const target = str(get(op, 'path')) ?? '';
                 const value = get(op, 'value');
                 const opName = str(get(op, 'op'));
-                if ((opName === 'add' || opName === 'replace') && /\/image$/.test(target) && value?.t === 'scalar' && typeof value.value === 'string') {
+                if ((opName === 'add' || opName === 'replace') &&
+                    /\/image$/.test(target) &&
+                    value?.t === 'scalar' &&
+                    typeof value.value === 'string') {
                     const here = childPath(indexPath(path, i), 'value');
                     const image = value.value.trim();
                     if (image !== '' && /\/(containers|initContainers|ephemeralContainers)\/[^/]+\/image$/.test(target))
@@ -440,7 +476,13 @@ function walkInlinePatch(scan, ctx, node, path, lineBase) {
 function kindOf(node) {
     const apiVersion = str(get(node, 'apiVersion'));
     const group = apiVersion?.includes('/') ? (apiVersion.split('/')[0] ?? '') : '';
-    return { apiVersion, group, kind: str(get(node, 'kind')), name: str(getPath(node, 'metadata', 'name')), namespace: str(getPath(node, 'metadata', 'namespace')) };
+    return {
+        apiVersion,
+        group,
+        kind: str(get(node, 'kind')),
+        name: str(getPath(node, 'metadata', 'name')),
+        namespace: str(getPath(node, 'metadata', 'namespace')),
+    };
 }
 function scanObject(scan, file, document, node, pathPrefix) {
     const meta = kindOf(node);
@@ -462,7 +504,14 @@ function scanObject(scan, file, document, node, pathPrefix) {
         return;
     walk(scan, ctx, node, pathPrefix, false, 0);
     if (node.t === 'map' && meta.kind && meta.name && fluxGroups.includes(meta.group)) {
-        scan.flux.push({ group: meta.group, kind: meta.kind, name: meta.name, ...(meta.namespace ? { namespace: meta.namespace } : {}), node, ctx });
+        scan.flux.push({
+            group: meta.group,
+            kind: meta.kind,
+            name: meta.name,
+            ...(meta.namespace ? { namespace: meta.namespace } : {}),
+            node,
+            ctx,
+        });
     }
 }
 function scanFile(scan, skipped, file, read) {
@@ -498,7 +547,8 @@ function scanFile(scan, skipped, file, read) {
 function isKustomizeConfig(node) {
     const apiVersion = str(get(node, 'apiVersion'));
     const kind = str(get(node, 'kind'));
-    return (apiVersion === undefined || apiVersion.startsWith('kustomize.config.k8s.io/')) && (kind === undefined || kind === 'Kustomization' || kind === 'Component');
+    return ((apiVersion === undefined || apiVersion.startsWith('kustomize.config.k8s.io/')) &&
+        (kind === undefined || kind === 'Kustomization' || kind === 'Component'));
 }
 /** `patchesStrategicMerge` entries written inline. */
 function scanKustomizationStrings(scan, ctx, node) {
@@ -591,7 +641,10 @@ function recordStandingOverrides(scan, ctx, overrides, path) {
             scan.found.push(imageFound((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseReference */ .F2)(value), foundAt(ctx, here, o.line, 'images-override')));
     }
 }
-const isRemote = (entry) => /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^git@/.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry) || entry.includes('?ref=');
+const isRemote = (entry) => /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ||
+    /^git@/.test(entry) ||
+    /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry) ||
+    entry.includes('?ref=');
 /**
  * What each kustomization makes of the container images of its resources, components and patches: kustomize's
  * `images` applied in order (each entry to the output of the previous, overlays to their bases' output, a
@@ -680,7 +733,10 @@ function applyKustomizeImages(scan) {
                 if (value === undefined)
                     return image;
                 matched = true;
-                const at = { ...foundAt(k.ctx, indexPath('images', o.index), o.line, 'kustomize-images'), appliedTo: { image: image.value, file: image.at.file, path: image.at.path, line: image.at.line } };
+                const at = {
+                    ...foundAt(k.ctx, indexPath('images', o.index), o.line, 'kustomize-images'),
+                    appliedTo: { image: image.value, file: image.at.file, path: image.at.path, line: image.at.line },
+                };
                 const problem = imageProblem(value);
                 if (problem)
                     unresolved(scan, k.ctx, at.path, o.line, value, `images override ${problem}`);
@@ -690,7 +746,7 @@ function applyKustomizeImages(scan) {
             });
             if (!matched) {
                 if (complete)
-                    unresolved(scan, k.ctx, indexPath('images', o.index), o.line, o.name, 'images entry matches no container image of this kustomization\'s resources');
+                    unresolved(scan, k.ctx, indexPath('images', o.index), o.line, o.name, "images entry matches no container image of this kustomization's resources");
                 else
                     recordStandingOverrides(scan, k.ctx, [o], 'images');
             }
@@ -775,7 +831,11 @@ function readOciRepository(scan, o) {
         return undefined;
     }
     const refNode = getPath(o.node, 'spec', 'ref');
-    const source = { ref: { registry: ref.registry, repository: ref.repository }, url, helmMediaType: /helm\.chart/.test(str(getPath(o.node, 'spec', 'layerSelector', 'mediaType')) ?? '') };
+    const source = {
+        ref: { registry: ref.registry, repository: ref.repository },
+        url,
+        helmMediaType: /helm\.chart/.test(str(getPath(o.node, 'spec', 'layerSelector', 'mediaType')) ?? ''),
+    };
     const digest = str(get(refNode, 'digest'));
     const semver = text(get(refNode, 'semver'));
     const tag = text(get(refNode, 'tag'));
@@ -803,7 +863,14 @@ function ociComponent(source, type, at, extra = {}) {
         ref.tag = source.tag;
     if (source.digest)
         ref.digest = source.digest;
-    const fields = { name: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)(ref), registry: ref.registry, repository: ref.repository, url: `oci://${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)(ref)}`, purl: ociPackageUrl(ref), ...extra };
+    const fields = {
+        name: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)(ref),
+        registry: ref.registry,
+        repository: ref.repository,
+        url: `oci://${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)(ref)}`,
+        purl: ociPackageUrl(ref),
+        ...extra,
+    };
     if (source.tag)
         fields.version = fields.tag = source.tag;
     if (source.digest)
@@ -876,7 +943,10 @@ function readBucket(o) {
 function chartFound(scan, chart, version, source, at) {
     const exact = version ? exactVersion(version) : undefined;
     const constraint = version && !exact ? version : undefined;
-    const versionFields = () => ({ ...(exact ? { version: exact } : {}), ...(constraint ? { versionConstraint: constraint } : {}) });
+    const versionFields = () => ({
+        ...(exact ? { version: exact } : {}),
+        ...(constraint ? { versionConstraint: constraint } : {}),
+    });
     if (source.helm?.oci) {
         const base = source.helm.url.replace(/^oci:\/\//, '');
         let ref;
@@ -899,8 +969,20 @@ function chartFound(scan, chart, version, source, at) {
         return found;
     }
     if (source.helm) {
-        const fields = { name: chart, chart, url: source.helm.url, sourceKind: 'HelmRepository', purl: helmPackageUrl(chart, exact, source.helm.url), ...versionFields() };
-        return { type: 'chart', id: `${source.helm.url}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`, fields, at };
+        const fields = {
+            name: chart,
+            chart,
+            url: source.helm.url,
+            sourceKind: 'HelmRepository',
+            purl: helmPackageUrl(chart, exact, source.helm.url),
+            ...versionFields(),
+        };
+        return {
+            type: 'chart',
+            id: `${source.helm.url}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`,
+            fields,
+            at,
+        };
     }
     if (source.git || source.bucket) {
         const path = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(chart).replace(/^\.\//, '').replace(/\/$/, '');
@@ -922,11 +1004,22 @@ function chartFound(scan, chart, version, source, at) {
         if (source.ref.kind === 'HelmRepository' || source.ref.kind === 'GitRepository' || source.ref.kind === 'Bucket')
             fields.sourceKind = source.ref.kind;
     }
-    return { type: 'chart', id: `${fields.sourceRef ?? ''}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`, fields, at };
+    return {
+        type: 'chart',
+        id: `${fields.sourceRef ?? ''}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`,
+        fields,
+        at,
+    };
 }
 function resolveFlux(scan) {
     const objects = scan.flux;
-    const of = (kind) => objects.filter((o) => o.kind === kind && o.group === (kind === 'HelmRelease' ? 'helm.toolkit.fluxcd.io' : kind === 'Kustomization' ? 'kustomize.toolkit.fluxcd.io' : 'source.toolkit.fluxcd.io'));
+    const of = (kind) => objects.filter((o) => o.kind === kind &&
+        o.group ===
+            (kind === 'HelmRelease'
+                ? 'helm.toolkit.fluxcd.io'
+                : kind === 'Kustomization'
+                    ? 'kustomize.toolkit.fluxcd.io'
+                    : 'source.toolkit.fluxcd.io'));
     const oci = new Map(of('OCIRepository').map((o) => [o, readOciRepository(scan, o)]));
     const helmRepos = new Map(of('HelmRepository').map((o) => [o, readHelmRepository(scan, o)]));
     const git = new Map(of('GitRepository').map((o) => [o, readGitRepository(o)]));
@@ -956,7 +1049,12 @@ function resolveFlux(scan) {
         if (sources.length === 0)
             sources.push({ helm: undefined, git: undefined, bucket: undefined });
         for (const source of sources) {
-            const found = chartFound(scan, chart, version, { ...(source.helm ? { helm: source.helm } : {}), ...(source.git ? { git: source.git } : {}), ...(source.bucket ? { bucket: source.bucket } : {}), ref }, here);
+            const found = chartFound(scan, chart, version, {
+                ...(source.helm ? { helm: source.helm } : {}),
+                ...(source.git ? { git: source.git } : {}),
+                ...(source.bucket ? { bucket: source.bucket } : {}),
+                ref,
+            }, here);
             if (found)
                 scan.found.push(found);
         }
@@ -979,7 +1077,10 @@ function resolveFlux(scan) {
                 if (!source)
                     continue;
                 charts.add(t);
-                scan.found.push(ociComponent(source, 'chart', at(o, 'spec.chartRef', 'helm-release'), { chart: source.ref.repository.split('/').pop() ?? '', sourceKind: 'OCIRepository' }));
+                scan.found.push(ociComponent(source, 'chart', at(o, 'spec.chartRef', 'helm-release'), {
+                    chart: source.ref.repository.split('/').pop() ?? '',
+                    sourceKind: 'OCIRepository',
+                }));
             }
         }
         else if (get(getPath(spec, 'chart'), 'spec')) {
@@ -1001,12 +1102,20 @@ function resolveFlux(scan) {
         if (!source)
             continue;
         const type = charts.has(o) || source.helmMediaType ? 'chart' : 'source';
-        scan.found.push(ociComponent(source, type, at(o, 'spec.url', 'flux-source'), { sourceKind: 'OCIRepository', ...(type === 'chart' ? { chart: source.ref.repository.split('/').pop() ?? '' } : {}) }));
+        scan.found.push(ociComponent(source, type, at(o, 'spec.url', 'flux-source'), {
+            sourceKind: 'OCIRepository',
+            ...(type === 'chart' ? { chart: source.ref.repository.split('/').pop() ?? '' } : {}),
+        }));
     }
     for (const [o, source] of helmRepos) {
         if (!source)
             continue;
-        scan.found.push({ type: 'source', id: source.url, fields: { name: source.url, url: source.url, sourceKind: 'HelmRepository' }, at: at(o, 'spec.url', 'flux-source') });
+        scan.found.push({
+            type: 'source',
+            id: source.url,
+            fields: { name: source.url, url: source.url, sourceKind: 'HelmRepository' },
+            at: at(o, 'spec.url', 'flux-source'),
+        });
     }
     for (const [o, source] of git)
         if (source)
@@ -1014,7 +1123,12 @@ function resolveFlux(scan) {
     for (const [o, source] of buckets) {
         if (!source)
             continue;
-        scan.found.push({ type: 'source', id: source.url, fields: { name: source.url, url: source.url, sourceKind: 'Bucket' }, at: at(o, 'spec.bucketName', 'flux-source') });
+        scan.found.push({
+            type: 'source',
+            id: source.url,
+            fields: { name: source.url, url: source.url, sourceKind: 'Bucket' },
+            at: at(o, 'spec.bucketName', 'flux-source'),
+        });
     }
 }
 /** kustomize `helmCharts` (inflated by `kustomize build --enable-helm`). */
@@ -1042,9 +1156,29 @@ function kustomizeHelmCharts(scan) {
 }
 // ---------------------------------------------------------------------------------------------------------------
 function compareFoundAt(a, b) {
-    return (0,_oci_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareBytes */ .X)(a.file, b.file) || a.line - b.line || (0,_oci_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareBytes */ .X)(a.path, b.path) || (0,_oci_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareBytes */ .X)(a.via, b.via) || (0,_oci_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareBytes */ .X)(JSON.stringify(a.appliedTo ?? null), JSON.stringify(b.appliedTo ?? null));
+    return ((0,_oci_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareBytes */ .X)(a.file, b.file) ||
+        a.line - b.line ||
+        (0,_oci_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareBytes */ .X)(a.path, b.path) ||
+        (0,_oci_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareBytes */ .X)(a.via, b.via) ||
+        (0,_oci_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareBytes */ .X)(JSON.stringify(a.appliedTo ?? null), JSON.stringify(b.appliedTo ?? null)));
 }
-const componentKeys = ['type', 'id', 'name', 'version', 'versionConstraint', 'digest', 'registry', 'repository', 'tag', 'url', 'chart', 'sourceKind', 'sourceRef', 'purl', 'foundAt'];
+const componentKeys = [
+    'type',
+    'id',
+    'name',
+    'version',
+    'versionConstraint',
+    'digest',
+    'registry',
+    'repository',
+    'tag',
+    'url',
+    'chart',
+    'sourceKind',
+    'sourceRef',
+    'purl',
+    'foundAt',
+];
 const foundAtKeys = ['file', 'document', 'kind', 'name', 'namespace', 'path', 'line', 'via', 'appliedTo'];
 /** The same object with its keys in a fixed order and no undefined values, so JSON output is stable. */
 function ordered(value, keys) {
@@ -1181,7 +1315,9 @@ function readSubject(subject) {
             throw new SbomError(`SBOM subject: ${err.message}`);
         }
     }
-    const out = { ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) } };
+    const out = {
+        ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) },
+    };
     if (subject.source)
         out.source = subject.source;
     if (subject.revision)
@@ -1294,7 +1430,11 @@ function sortedComponents(inventory) {
 function cycloneDxDocument(inventory, subject, options = {}) {
     const s = readSubject(subject);
     const components = sortedComponents(inventory).map(cycloneDxComponent);
-    const tool = { type: 'application', name: 'd2ci', ...(options.toolVersion ? { version: options.toolVersion } : {}) };
+    const tool = {
+        type: 'application',
+        name: 'd2ci',
+        ...(options.toolVersion ? { version: options.toolVersion } : {}),
+    };
     const metadataComponent = subjectComponent(s);
     const document = {
         $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
@@ -1337,7 +1477,13 @@ function downloadLocation(c) {
     return 'NOASSERTION';
 }
 function spdxPackage(c) {
-    const out = { SPDXID: spdxId(c), name: c.name, downloadLocation: downloadLocation(c), filesAnalyzed: false, primaryPackagePurpose: spdxPurpose(c) };
+    const out = {
+        SPDXID: spdxId(c),
+        name: c.name,
+        downloadLocation: downloadLocation(c),
+        filesAnalyzed: false,
+        primaryPackagePurpose: spdxPurpose(c),
+    };
     const version = c.version ?? c.digest;
     if (version)
         out.versionInfo = version;
@@ -1346,7 +1492,12 @@ function spdxPackage(c) {
         out.checksums = [{ algorithm: hash.alg === 'SHA-256' ? 'SHA256' : 'SHA512', checksumValue: hash.hex }];
     if (c.purl)
         out.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl }];
-    const notes = [c.versionConstraint && `version constraint: ${c.versionConstraint}`, c.sourceRef && `source: ${c.sourceRef}`, c.url && `location: ${c.url}`, ...c.foundAt.map((at) => `found at ${formatFoundAt(at)}`)].filter((n) => Boolean(n));
+    const notes = [
+        c.versionConstraint && `version constraint: ${c.versionConstraint}`,
+        c.sourceRef && `source: ${c.sourceRef}`,
+        c.url && `location: ${c.url}`,
+        ...c.foundAt.map((at) => `found at ${formatFoundAt(at)}`),
+    ].filter((n) => Boolean(n));
     out.comment = notes.join('\n');
     return out;
 }
@@ -1358,7 +1509,13 @@ function spdxPackage(c) {
 function spdxDocument(inventory, subject, options = {}) {
     const s = readSubject(subject);
     const artifactId = 'SPDXRef-Artifact';
-    const artifact = { SPDXID: artifactId, name: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryName */ .aR)(s.ref), downloadLocation: 'NOASSERTION', filesAnalyzed: false, primaryPackagePurpose: 'ARCHIVE' };
+    const artifact = {
+        SPDXID: artifactId,
+        name: (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryName */ .aR)(s.ref),
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        primaryPackagePurpose: 'ARCHIVE',
+    };
     const version = s.ref.digest ?? s.ref.tag;
     if (version)
         artifact.versionInfo = version;
@@ -1386,7 +1543,11 @@ function spdxDocument(inventory, subject, options = {}) {
         packages: [artifact, ...packages],
         relationships: [
             { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: artifactId },
-            ...packages.map((p) => ({ spdxElementId: artifactId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: p.SPDXID })),
+            ...packages.map((p) => ({
+                spdxElementId: artifactId,
+                relationshipType: 'DEPENDS_ON',
+                relatedSpdxElement: p.SPDXID,
+            })),
         ],
     };
     const base = (options.namespaceBase ?? 'https://spdx.org/spdxdocs/d2ci').replace(/\/+$/, '');
@@ -1421,7 +1582,11 @@ function detectDocumentType(json) {
         return { format: 'spdx', mediaType: documentMediaTypes.spdx, version: doc.spdxVersion.slice('SPDX-'.length) };
     }
     if (doc.bomFormat === 'CycloneDX') {
-        return { format: 'cyclonedx', mediaType: documentMediaTypes.cyclonedx, ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}) };
+        return {
+            format: 'cyclonedx',
+            mediaType: documentMediaTypes.cyclonedx,
+            ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}),
+        };
     }
     const context = doc['@context'];
     const contexts = (Array.isArray(context) ? context : [context]).filter((c) => typeof c === 'string');
@@ -1471,8 +1636,18 @@ var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
  * fluxcd/pkg sourceignore ExcludeVCS + ExcludeExt).
  */
 const fluxDefaultIgnore = [
-    '.git/', '.gitignore', '.gitmodules', '.gitattributes',
-    '*.jpg', '*.jpeg', '*.gif', '*.png', '*.wmv', '*.flv', '*.tar.gz', '*.zip',
+    '.git/',
+    '.gitignore',
+    '.gitmodules',
+    '.gitattributes',
+    '*.jpg',
+    '*.jpeg',
+    '*.gif',
+    '*.png',
+    '*.wmv',
+    '*.flv',
+    '*.tar.gz',
+    '*.zip',
 ];
 /**
  * Gitignore-syntax matching over the artifact tree (via the `ignore` package). Patterns from a `.sourceignore`
@@ -1482,7 +1657,9 @@ class IgnoreRules {
     #scopes;
     #sourceIgnore;
     constructor(options = {}) {
-        const patterns = [...(options.ignorePaths ?? fluxDefaultIgnore), ...(options.addIgnorePaths ?? [])].map((p) => p.trim()).filter(Boolean);
+        const patterns = [...(options.ignorePaths ?? fluxDefaultIgnore), ...(options.addIgnorePaths ?? [])]
+            .map((p) => p.trim())
+            .filter(Boolean);
         this.#scopes = [{ base: '', rules: ignore_default()().add(patterns) }];
         this.#sourceIgnore = options.sourceIgnore ?? false;
     }

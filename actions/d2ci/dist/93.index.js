@@ -59,7 +59,8 @@ function location() {
     if (ref && !url) {
         try {
             const withRef = (0,_d2ci_core__WEBPACK_IMPORTED_MODULE_4__/* .parseLocation */ .zS)(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`);
-            reference = (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
+            reference =
+                (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
         }
         catch (err) {
             if (err instanceof _d2ci_core__WEBPACK_IMPORTED_MODULE_5__/* .InvalidReferenceError */ .x_)
@@ -75,7 +76,11 @@ async function getInputs() {
     const { location: parsed, reference } = location();
     const fluxVersion = fluxVersionInput();
     const cluster = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .fluxManifestInputs */ .ow)(context);
-    const flux = { fluxVersion, identities: cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' ? cluster.plan.identities : undefined, fluxManifest: cluster?.manifest };
+    const flux = {
+        fluxVersion,
+        identities: cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' ? cluster.plan.identities : undefined,
+        fluxManifest: cluster?.manifest,
+    };
     const notation = notationInputs(context);
     const formatValue = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('signature-format', { fallback: notation ? 'notation' : 'auto' });
     if (formatValue === 'notation' && !notation)
@@ -87,7 +92,18 @@ async function getInputs() {
     if (notation) {
         if ((0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('certificate-identity') || (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('certificate-identity-regexp') || (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .stringInput */ .Uj)('key'))
             throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notation-trust-policy', 'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities');
-        return { location: parsed, reference, verification: { kind: 'key', keys: [] }, format: 'auto', annotations: annotationsInput(), requireAttestations: [], notation, ...flux, registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .registryInputs */ .P4)(), context };
+        return {
+            location: parsed,
+            reference,
+            verification: { kind: 'key', keys: [] },
+            format: 'auto',
+            annotations: annotationsInput(),
+            requireAttestations: [],
+            notation,
+            ...flux,
+            registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .registryInputs */ .P4)(),
+            context,
+        };
     }
     const annotations = annotationsInput();
     const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .verificationInputs */ .zi)(_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .verifyInputNames */ .uU, context, cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' && cluster.plan.policy ? { policy: cluster.plan.policy } : {});
@@ -98,7 +114,18 @@ async function getInputs() {
     catch (err) {
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('require-attestations', err.message);
     }
-    return { location: parsed, reference, verification, format: formatValue, annotations, requireAttestations, notation: undefined, ...flux, registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .registryInputs */ .P4)(), context };
+    return {
+        location: parsed,
+        reference,
+        verification,
+        format: formatValue,
+        annotations,
+        requireAttestations,
+        notation: undefined,
+        ...flux,
+        registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .registryInputs */ .P4)(),
+        context,
+    };
 }
 function annotationsInput() {
     const annotations = {};
@@ -124,7 +151,7 @@ function notationInputs(context) {
     if (!policy)
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notation-trust-policy', 'is required with `notation-trust-store`: the trustpolicy.json that says which stores and identities to trust');
     if (!store)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notation-trust-store', 'is required with `notation-trust-policy`: a directory holding x509/ca/<name>/*.pem (as Notation\'s trust store)');
+        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('notation-trust-store', "is required with `notation-trust-policy`: a directory holding x509/ca/<name>/*.pem (as Notation's trust store)");
     let text = policy;
     if (!policy.trimStart().startsWith('{')) {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(context.workspace, policy);

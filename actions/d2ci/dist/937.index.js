@@ -143,12 +143,36 @@ async function writeLayer(entries, out) {
     const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
     const gzTap = new Tap({ highWaterMark: queueBytes });
     const sink = out ?? new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() });
-    const gzip = (0,external_node_zlib_.createGzip)({ level: gzipLevel, memLevel: 8, strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY, chunkSize: batchBytes, highWaterMark: queueBytes });
-    const done = (0,promises_.pipeline)([pack, new Batch({ highWaterMark: queueBytes }), tarTap, gzip, new PortableGzipHeader(), gzTap, sink]);
+    const gzip = (0,external_node_zlib_.createGzip)({
+        level: gzipLevel,
+        memLevel: 8,
+        strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY,
+        chunkSize: batchBytes,
+        highWaterMark: queueBytes,
+    });
+    const done = (0,promises_.pipeline)([
+        pack,
+        new Batch({ highWaterMark: queueBytes }),
+        tarTap,
+        gzip,
+        new PortableGzipHeader(),
+        gzTap,
+        sink,
+    ]);
     let files = 0;
     const writing = (async () => {
         for (const entry of entries) {
-            const header = { name: entry.name, mode: entry.mode, uid: 0, gid: 0, uname: '', gname: '', mtime: epoch, size: entry.type === 'file' ? entry.size : 0, type: entry.type };
+            const header = {
+                name: entry.name,
+                mode: entry.mode,
+                uid: 0,
+                gid: 0,
+                uname: '',
+                gname: '',
+                mtime: epoch,
+                size: entry.type === 'file' ? entry.size : 0,
+                type: entry.type,
+            };
             if (entry.type === 'directory') {
                 await new Promise((resolve, reject) => pack.entry(header, (err) => (err ? reject(err) : resolve())));
                 continue;
@@ -162,7 +186,11 @@ async function writeLayer(entries, out) {
                 await new Promise((resolve, reject) => {
                     // The header already says how big the file is: read at most that, and fail naming the file if it is
                     // shorter now (tar-stream's "size mismatch") or longer once read.
-                    const sinkEntry = pack.entry(header, (err) => (err ? reject(changedWhilePacked(entry)) : (0,external_node_fs_.statSync)(entry.source).size === entry.size ? resolve() : reject(changedWhilePacked(entry))));
+                    const sinkEntry = pack.entry(header, (err) => err
+                        ? reject(changedWhilePacked(entry))
+                        : (0,external_node_fs_.statSync)(entry.source).size === entry.size
+                            ? resolve()
+                            : reject(changedWhilePacked(entry)));
                     // The entry callback reports its error; the same error also emitted on the stream is handled there.
                     sinkEntry.on('error', () => undefined);
                     (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
@@ -399,7 +427,15 @@ async function pushArtifact(options) {
                 for (const tag of tags)
                     results.push(tag === options.diffTag ? { tag, changed: false } : await (0,copy/* applyTag */.TL)(options.target, existing, tag, { lookFirst: true }));
                 const { manifest } = (0,descriptor/* parseManifest */.Ng)(existing.bytes, existing.descriptor.mediaType);
-                return { pushed: false, reason: `content unchanged since ${options.diffTag}`, descriptor: existing.descriptor, tags: results, layer, annotations: manifest.annotations ?? {}, blobs: [] };
+                return {
+                    pushed: false,
+                    reason: `content unchanged since ${options.diffTag}`,
+                    descriptor: existing.descriptor,
+                    tags: results,
+                    layer,
+                    annotations: manifest.annotations ?? {},
+                    blobs: [],
+                };
             }
         }
         const built = fluxManifest(layer, options);
@@ -416,8 +452,20 @@ async function pushArtifact(options) {
             beforeTag: options.beforeTag,
             concurrency: options.concurrency,
         });
-        const reason = !options.diffTag ? 'no diff-tag set' : copied.existed ? `identical artifact already in ${options.target.name}` : `content differs from ${options.diffTag}`;
-        return { pushed: true, reason, descriptor: built.descriptor, tags: copied.tags, layer, annotations: built.annotations, blobs: copied.blobs };
+        const reason = !options.diffTag
+            ? 'no diff-tag set'
+            : copied.existed
+                ? `identical artifact already in ${options.target.name}`
+                : `content differs from ${options.diffTag}`;
+        return {
+            pushed: true,
+            reason,
+            descriptor: built.descriptor,
+            tags: copied.tags,
+            layer,
+            annotations: built.annotations,
+            blobs: copied.blobs,
+        };
     });
 }
 /** The manifest at a reference, or undefined when the tag does not exist. */
@@ -673,7 +721,11 @@ async function applyTag(dst, root, tag, options) {
         return { tag, changed: true };
     }
     catch (err) {
-        if (err instanceof errors/* OciError */.Mf && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
+        if (err instanceof errors/* OciError */.Mf &&
+            err.status !== undefined &&
+            err.status >= 400 &&
+            err.status < 500 &&
+            (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
             return { tag, changed: false };
         }
         throw immutableTagError(err, dst.name, tag) ?? err;

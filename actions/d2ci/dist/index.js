@@ -14,21 +14,33 @@ if (!post)
 /** Each command is an action of this repository, loaded only when asked for. */
 const commands = {
     push: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 34191)), Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(906), __nccwpck_require__.e(937), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39180))]);
+        const [{ getInputs }, { run }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 34191)),
+            Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(906), __nccwpck_require__.e(937), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39180)),
+        ]);
         await run(getInputs());
     },
     release: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66298)), Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(937), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48849))]);
+        const [{ getInputs }, { run }] = await Promise.all([
+            Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66298)),
+            Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(937), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48849)),
+        ]);
         await run(await getInputs());
     },
     verify: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(404), __nccwpck_require__.e(728), __nccwpck_require__.e(906), __nccwpck_require__.e(515), __nccwpck_require__.e(93)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57474)), Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(515), __nccwpck_require__.e(527)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31527))]);
+        const [{ getInputs }, { run }] = await Promise.all([
+            Promise.all(/* import() */[__nccwpck_require__.e(404), __nccwpck_require__.e(728), __nccwpck_require__.e(906), __nccwpck_require__.e(515), __nccwpck_require__.e(93)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57474)),
+            Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(515), __nccwpck_require__.e(527)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31527)),
+        ]);
         await run(await getInputs());
     },
     'image-update': async () => {
         if (post)
             return (await __nccwpck_require__.e(/* import() */ 817).then(__nccwpck_require__.bind(__nccwpck_require__, 98817))).post();
-        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 482).then(__nccwpck_require__.bind(__nccwpck_require__, 79482)), Promise.all(/* import() */[__nccwpck_require__.e(415), __nccwpck_require__.e(124), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55433))]);
+        const [{ getInputs }, { run }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 482).then(__nccwpck_require__.bind(__nccwpck_require__, 79482)),
+            Promise.all(/* import() */[__nccwpck_require__.e(415), __nccwpck_require__.e(124), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55433)),
+        ]);
         await run(getInputs());
     },
 };
@@ -485,7 +497,11 @@ function parseEcrRegistry(registry) {
     return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
 }
 const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
-const endpointVariables = { sts: 'AWS_ENDPOINT_URL_STS', ecr: 'AWS_ENDPOINT_URL_ECR', ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC' };
+const endpointVariables = {
+    sts: 'AWS_ENDPOINT_URL_STS',
+    ecr: 'AWS_ENDPOINT_URL_ECR',
+    ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC',
+};
 /** An SDK error as one line: `<Code>: <message>`, or the network error. */
 function sdkError(err) {
     const e = err;
@@ -519,7 +535,12 @@ function awsProvider(context) {
         const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
         const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
         try {
-            const out = await client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName, WebIdentityToken: webIdentityToken, DurationSeconds: options.durationSeconds ?? 3600 }));
+            const out = await client.send(new AssumeRoleWithWebIdentityCommand({
+                RoleArn: roleArn,
+                RoleSessionName: sessionName,
+                WebIdentityToken: webIdentityToken,
+                DurationSeconds: options.durationSeconds ?? 3600,
+            }));
             const c = out.Credentials;
             if (!c?.AccessKeyId || !c.SecretAccessKey)
                 throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
@@ -527,7 +548,10 @@ function awsProvider(context) {
             if (c.SessionToken)
                 context.onSecret(c.SessionToken);
             const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
-            return { value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }, expiresAt };
+            return {
+                value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
+                expiresAt,
+            };
         }
         catch (err) {
             if (err instanceof CloudCredentialError)
@@ -554,7 +578,14 @@ function awsProvider(context) {
                 context.onSecret(env.AWS_SESSION_TOKEN);
             const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
             const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
-            return { value: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }, expiresAt };
+            return {
+                value: {
+                    accessKeyId: env.AWS_ACCESS_KEY_ID,
+                    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+                    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+                },
+                expiresAt,
+            };
         }
         if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
             const token = (await (0,promises_.readFile)(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err) => {
@@ -563,7 +594,7 @@ function awsProvider(context) {
             context.onSecret(token);
             return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
         }
-        throw new CloudCredentialError('provider aws has no AWS credentials: give the IAM role to assume with the job\'s OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step');
+        throw new CloudCredentialError("provider aws has no AWS credentials: give the IAM role to assume with the job's OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step");
     });
     const authorizationToken = async (registry, ecr) => {
         const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
@@ -680,7 +711,10 @@ function azureProvider(context) {
             if (!token)
                 throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
             context.onSecret(token);
-            return { value: token, expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000 };
+            return {
+                value: token,
+                expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000,
+            };
         });
     };
     const refreshToken = async (registry) => {
@@ -698,7 +732,10 @@ function azureProvider(context) {
             throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
         context.onSecret(token);
         // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
-        return { value: { username: acrTokenUsername, password: token, identityToken: token }, expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000 };
+        return {
+            value: { username: acrTokenUsername, password: token, identityToken: token },
+            expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
+        };
     };
     return {
         name: 'azure',
@@ -719,7 +756,10 @@ var external_node_child_process_ = __nccwpck_require__(31421);
 const dockerHubConfigKey = 'https://index.docker.io/v1/';
 /** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
 function configHost(key) {
-    const host = key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    const host = key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
     return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
 }
 function helperServer(registry) {
@@ -745,7 +785,9 @@ function runCredentialHelper(helper, serverUrl, env = process.env) {
                     resolve(undefined);
                     return;
                 }
-                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout).trim().slice(0, 200)}`));
+                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout)
+                    .trim()
+                    .slice(0, 200)}`));
                 return;
             }
             try {
@@ -836,7 +878,10 @@ function isGcpRegistry(registry) {
 }
 /** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
 function workloadIdentityProviderName(value) {
-    return value.trim().replace(/^(https:)?\/\/iam\.googleapis\.com\//, '').replace(/^\/+/, '');
+    return value
+        .trim()
+        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
+        .replace(/^\/+/, '');
 }
 /**
  * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
@@ -876,7 +921,11 @@ function gcpProvider(context) {
         if (!options.serviceAccount)
             return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
         const account = options.serviceAccount.trim();
-        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, { body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }), contentType: 'application/json', authorization: `Bearer ${federatedToken}` }, (status) => status === 403 || status === 401
+        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, {
+            body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }),
+            contentType: 'application/json',
+            authorization: `Bearer ${federatedToken}`,
+        }, (status) => status === 403 || status === 401
             ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
             : undefined);
         const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
@@ -884,7 +933,10 @@ function gcpProvider(context) {
             throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
         context.onSecret(accessToken);
         const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
-        return { value: { username: 'oauth2accesstoken', password: accessToken }, expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime };
+        return {
+            value: { username: 'oauth2accesstoken', password: accessToken },
+            expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime,
+        };
     };
     return {
         name: 'gcp',
@@ -980,7 +1032,12 @@ function assertProviderServes(provider, registry) {
         throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
 }
 function cloudContext(options) {
-    return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
+    return {
+        options: options.cloud ?? {},
+        env: options.env ?? process.env,
+        onSecret: options.onSecret ?? (() => undefined),
+        endpoints: options.endpoints ?? {},
+    };
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
@@ -1162,7 +1219,7 @@ class AuthSession {
         }
         const secure = this.#options.secureRegistry?.(registry) ?? true;
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
-            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: "check the registry's token auth configuration" });
         }
         if (url.username || url.password)
             throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
@@ -1193,7 +1250,11 @@ class AuthSession {
         let response;
         if (credential?.identityToken) {
             // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: credential.identityToken,
+                client_id: this.#options.clientId ?? 'd2ci',
+            });
             if (scheme.service)
                 form.set('service', scheme.service);
             if (scopes.length)
@@ -1241,7 +1302,11 @@ function covers(have, want) {
     return want.every((scope) => {
         const cut = scope.lastIndexOf(':');
         const actions = granted.get(scope.slice(0, cut));
-        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
+        return (actions !== undefined &&
+            scope
+                .slice(cut + 1)
+                .split(',')
+                .every((a) => actions.has(a) || actions.has('*')));
     });
 }
 function challengeScopes(challenge) {
@@ -1274,7 +1339,11 @@ class RegistryClient {
     constructor(options = {}) {
         this.options = options;
         this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
+        this.auth = new AuthSession(this.transport, {
+            credentials: options.credentials,
+            onSecret: options.onSecret,
+            secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:'),
+        });
     }
     repository(reference) {
         return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
@@ -1359,7 +1428,10 @@ function registryInputs() {
     const gcpProvider = stringInput('gcp-workload-identity-provider');
     const gcpAccount = stringInput('gcp-service-account');
     if (gcpProvider || gcpAccount)
-        cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+        cloud.gcp = {
+            ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}),
+            ...(gcpAccount ? { serviceAccount: gcpAccount } : {}),
+        };
     const azureClient = stringInput('azure-client-id');
     const azureTenant = stringInput('azure-tenant-id');
     if (azureClient || azureTenant)
@@ -1440,7 +1512,13 @@ function registryClients(inputs, context, credentialsRegistry) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new RegistryClient({ credentials: jobCredentials(inputs, context, name, credentialsRegistry), insecure: insecure || inputs.insecure, onSecret: (secret) => setSecret(secret), onWarning: (message) => warning(message), transport: inputs.network });
+            client = new RegistryClient({
+                credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+                insecure: insecure || inputs.insecure,
+                onSecret: (secret) => setSecret(secret),
+                onWarning: (message) => warning(message),
+                transport: inputs.network,
+            });
             clients.set(key, client);
         }
         return client;
@@ -1633,7 +1711,9 @@ class NotationPlugin {
             }
             const errorCode = typeof error?.errorCode === 'string' ? error.errorCode : undefined;
             const message = typeof error?.errorMessage === 'string' ? error.errorMessage : text;
-            const metadata = typeof error?.errorMetadata === 'object' && error.errorMetadata !== null ? error.errorMetadata : undefined;
+            const metadata = typeof error?.errorMetadata === 'object' && error.errorMetadata !== null
+                ? error.errorMetadata
+                : undefined;
             throw new NotationPluginError(`${what} failed: ${errorCode ? `${errorCode}: ` : ''}${message}`, errorCode, metadata);
         }
         if (stdout.length > maxOutputBytes)
@@ -1669,7 +1749,11 @@ class NotationPlugin {
         return metadata;
     }
     async describeKey(keyId, pluginConfig) {
-        const response = (await this.run('describe-key', { contractVersion: notationPluginContractVersion, keyId, ...(pluginConfig ? { pluginConfig } : {}) }));
+        const response = (await this.run('describe-key', {
+            contractVersion: notationPluginContractVersion,
+            keyId,
+            ...(pluginConfig ? { pluginConfig } : {}),
+        }));
         if (response?.keyId !== keyId)
             throw new NotationPluginError(`keyID in describeKey response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(keyId)}`);
         if (!(0,notation/* isNotationKeySpec */.v$)(response.keySpec))
@@ -1690,14 +1774,16 @@ class NotationPlugin {
             throw new NotationPluginError(`keyID in generateSignature response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(request.keyId)}`);
         if (typeof response.signature !== 'string' || !response.signature)
             throw new NotationPluginError(`plugin ${this.name} returned no signature`);
-        if (!Array.isArray(response.certificateChain) || response.certificateChain.length === 0 || !response.certificateChain.every((c) => typeof c === 'string')) {
+        if (!Array.isArray(response.certificateChain) ||
+            response.certificateChain.length === 0 ||
+            !response.certificateChain.every((c) => typeof c === 'string')) {
             throw new NotationPluginError(`plugin ${this.name} returned no certificate chain`);
         }
         return {
             keyId: request.keyId,
             signature: Buffer.from(response.signature, 'base64'),
             signingAlgorithm: response.signingAlgorithm,
-            certificateChain: (response.certificateChain).map((c) => Buffer.from(c, 'base64')),
+            certificateChain: response.certificateChain.map((c) => Buffer.from(c, 'base64')),
         };
     }
 }
@@ -1763,7 +1849,13 @@ async function createNotationPluginSigner(options) {
         plugin,
         signingAgent: `${metadata.name}/${metadata.version}`,
         async sign(bytes) {
-            const response = await plugin.generateSignature({ keyId: options.keyId, keySpec, hashAlgorithm: algorithm.hashAlgorithm, payload: bytes, ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}) });
+            const response = await plugin.generateSignature({
+                keyId: options.keyId,
+                keySpec,
+                hashAlgorithm: algorithm.hashAlgorithm,
+                payload: bytes,
+                ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}),
+            });
             if (response.signingAlgorithm !== algorithm.signingAlgorithm) {
                 throw new NotationPluginError(`plugin ${metadata.name} signed with ${String(response.signingAlgorithm)}, but key ${options.keyId} is ${keySpec}, which signs with ${algorithm.signingAlgorithm}`);
             }
@@ -1834,7 +1926,12 @@ function signingInputs(context, options = {}) {
     const format = formatValue;
     if (key) {
         try {
-            return { kind: 'cosign', format, identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) },
+                describe: 'key-based (no transparency log)',
+            };
         }
         catch (err) {
             if (err instanceof keys.KeyError)
@@ -1843,7 +1940,7 @@ function signingInputs(context, options = {}) {
         }
     }
     if (!(0,identity/* hasGitHubIdToken */.Qk)()) {
-        throw new InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
+        throw new InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
     const url = (name, fallback) => {
         const value = stringInput(name) || fallback;
@@ -1857,7 +1954,13 @@ function signingInputs(context, options = {}) {
     return {
         kind: 'cosign',
         format,
-        identity: { kind: 'keyless', identity: (0,identity/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
+        identity: {
+            kind: 'keyless',
+            identity: (0,identity/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }),
+            fulcioUrl,
+            rekorUrl,
+            tsaUrl,
+        },
         describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
     };
 }
@@ -1882,7 +1985,10 @@ function notationInputs(context) {
         if (!keyId)
             throw new InputError('notation-key-id', `is required with \`notation-plugin\`: the key's id in ${plugin}'s terms`);
         const pluginConfig = {};
-        for (const line of stringInput('notation-plugin-config').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+        for (const line of stringInput('notation-plugin-config')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean)) {
             const cut = line.indexOf('=');
             if (cut <= 0)
                 throw new InputError('notation-plugin-config', `"${line}" is not key=value`);
@@ -1898,9 +2004,17 @@ function notationInputs(context) {
         throw new InputError('notation-key', 'is required with `signature-format: notation` (or `notation-plugin`): the signing key (PEM), e.g. ${{ secrets.NOTATION_KEY }}');
     if (!chain)
         throw new InputError('notation-certificate-chain', 'is required with `notation-key`: the certificate chain (PEM, leaf first), or its path');
-    const signer = (0,notation/* createNotationKeySigner */.YR)({ privateKey: pemInput('notation-key', key, context), password, certificateChain: pemInput('notation-certificate-chain', chain, context) }).catch((err) => {
+    const signer = (0,notation/* createNotationKeySigner */.YR)({
+        privateKey: pemInput('notation-key', key, context),
+        password,
+        certificateChain: pemInput('notation-certificate-chain', chain, context),
+    }).catch((err) => {
         if (err instanceof notation/* NotationError */.B1 || err instanceof keys.KeyError)
-            throw new InputError(/password|decrypt/i.test(err.message) ? 'notation-key-password' : /certificate/i.test(err.message) ? 'notation-certificate-chain' : 'notation-key', err.message);
+            throw new InputError(/password|decrypt/i.test(err.message)
+                ? 'notation-key-password'
+                : /certificate/i.test(err.message)
+                    ? 'notation-certificate-chain'
+                    : 'notation-key', err.message);
         throw err;
     });
     signer.catch(() => undefined);
@@ -2008,7 +2122,13 @@ async function verificationInputs(names, context, defaults = {}) {
     const githubIssued = !issuerRegexp && (!issuer || issuer === verify_policy/* githubIssuer */.rV);
     let policy = defaults.policy;
     try {
-        policy ??= (0,verify_policy/* compilePolicy */.C_)({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
+        policy ??= (0,verify_policy/* compilePolicy */.C_)({
+            identity,
+            identityRegexp,
+            issuer,
+            issuerRegexp,
+            sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined),
+        });
     }
     catch (err) {
         if (err instanceof verify_policy/* PolicyInputError */.HF) {
@@ -2016,7 +2136,9 @@ async function verificationInputs(names, context, defaults = {}) {
                 throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
             // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
             const name = names[err.input];
-            throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
+            throw new InputError(name, err.message
+                .replace(/^certificate-[a-z-]+ /, '')
+                .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
         }
         throw err;
     }
@@ -2053,7 +2175,7 @@ class FluxManifestError extends Error {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-patch.ts
 
-const record = (value) => (value && typeof value === 'object' && !Array.isArray(value) ? value : undefined);
+const record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 /** RFC 6901 pointer segments (`~1` is `/`, `~0` is `~`). */
 const segments = (path) => path
     .split('/')
@@ -2179,7 +2301,9 @@ function unresolved(value) {
     if (Array.isArray(value))
         return value.map(unresolved).find((u) => u !== undefined);
     if (value && typeof value === 'object')
-        return Object.values(value).map(unresolved).find((u) => u !== undefined);
+        return Object.values(value)
+            .map(unresolved)
+            .find((u) => u !== undefined);
     return undefined;
 }
 
@@ -2189,7 +2313,7 @@ function unresolved(value) {
 
 
 
-const flux_manifest_record = (value) => (value && typeof value === 'object' && !Array.isArray(value) ? value : undefined);
+const flux_manifest_record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 const flux_manifest_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
 const group = (apiVersion) => (typeof apiVersion === 'string' ? (apiVersion.split('/')[0] ?? '') : '');
 const qualified = (c) => (c.namespace ? `${c.namespace}/${c.name}` : c.name);
@@ -2201,7 +2325,13 @@ function ociRepository(doc, origin) {
     const spec = flux_manifest_record(doc.spec);
     const host = /^oci:\/\/([^/]+)/.exec(flux_manifest_text(spec?.url) ?? '')?.[1];
     const registry = host ? { registry: host, plainHttp: spec?.insecure === true } : undefined;
-    return { name: flux_manifest_text(metadata?.name) ?? '(unnamed)', ...(namespace ? { namespace } : {}), origin, verify: spec?.verify, ...(registry ? { registry } : {}) };
+    return {
+        name: flux_manifest_text(metadata?.name) ?? '(unnamed)',
+        ...(namespace ? { namespace } : {}),
+        origin,
+        verify: spec?.verify,
+        ...(registry ? { registry } : {}),
+    };
 }
 /**
  * Kustomize patches whose target is an OCIRepository and that set its verify block. For a FluxInstance the patch
@@ -2216,7 +2346,14 @@ function patched(patches, kind, owner, fallback) {
         if (!patch || patch.target.kind !== 'OCIRepository')
             return [];
         const namespace = patch.target.namespace ?? fallback.namespace;
-        return [{ name: patch.target.name ?? fallback.name ?? '(every OCIRepository)', ...(namespace ? { namespace } : {}), origin: `${kind} ${owner} (kustomize patch ${index + 1})`, verify: patch.verify }];
+        return [
+            {
+                name: patch.target.name ?? fallback.name ?? '(every OCIRepository)',
+                ...(namespace ? { namespace } : {}),
+                origin: `${kind} ${owner} (kustomize patch ${index + 1})`,
+                verify: patch.verify,
+            },
+        ];
     });
 }
 /** A ResourceSet's OCIRepository templates, rendered once per inline input set (`spec.inputs`). */
@@ -2256,7 +2393,10 @@ function candidates(doc) {
     if (api === 'fluxcd.controlplane.io' && doc.kind === 'FluxInstance') {
         const instanceNamespace = namespace ?? 'flux-system';
         const sync = flux_manifest_record(spec?.sync);
-        return patched(flux_manifest_record(spec?.kustomize)?.patches, 'FluxInstance', owner, { namespace: instanceNamespace, ...(sync?.kind === 'OCIRepository' ? { name: instanceNamespace } : {}) });
+        return patched(flux_manifest_record(spec?.kustomize)?.patches, 'FluxInstance', owner, {
+            namespace: instanceNamespace,
+            ...(sync?.kind === 'OCIRepository' ? { name: instanceNamespace } : {}),
+        });
     }
     if (api === 'fluxcd.controlplane.io' && doc.kind === 'ResourceSet')
         return resourceSet(doc, owner);
@@ -2298,10 +2438,17 @@ function verifySpec(raw, where) {
     const trustedRoot = secretName('trustedRootSecretRef');
     const token = unresolved(verify);
     if (token) {
-        const fix = token.startsWith('<<') ? 'a ResourceSet template d2ci renders only from inline spec.inputs' : 'a Flux postBuild variable: substitute it first, e.g. with `flux envsubst --strict`';
+        const fix = token.startsWith('<<')
+            ? 'a ResourceSet template d2ci renders only from inline spec.inputs'
+            : 'a Flux postBuild variable: substitute it first, e.g. with `flux envsubst --strict`';
         throw new FluxManifestError('FLUX_MANIFEST_UNRESOLVED', 'manifest', `${where}: spec.verify holds ${token}, ${fix}`);
     }
-    return { provider, ...(secret ? { secretName: secret } : {}), identities, ...(trustedRoot ? { trustedRootSecretName: trustedRoot } : {}) };
+    return {
+        provider,
+        ...(secret ? { secretName: secret } : {}),
+        identities,
+        ...(trustedRoot ? { trustedRootSecretName: trustedRoot } : {}),
+    };
 }
 /**
  * The verify block of one OCIRepository in a multi-document YAML text: written on the OCIRepository itself,
@@ -2336,7 +2483,14 @@ function parseFluxManifest(source, file, options = {}) {
         throw new FluxManifestError('FLUX_MANIFEST_AMBIGUOUS', 'name', `${file} has ${distinct.size} OCIRepositories that verify differently (${names(verifying)}): name one`);
     const chosen = verifying[0];
     const where = `${chosen.origin} in ${file}`;
-    return { ...verifySpec(chosen.verify, where), file, name: chosen.name, ...(chosen.namespace ? { namespace: chosen.namespace } : {}), origin: chosen.origin, ...(chosen.registry ? { registry: chosen.registry } : {}) };
+    return {
+        ...verifySpec(chosen.verify, where),
+        file,
+        name: chosen.name,
+        ...(chosen.namespace ? { namespace: chosen.namespace } : {}),
+        origin: chosen.origin,
+        ...(chosen.registry ? { registry: chosen.registry } : {}),
+    };
 }
 /** {@link parseFluxManifest} of a file; `shownAs` names it in messages (e.g. relative to the workspace). */
 async function readFluxManifest(file, options = {}) {
@@ -2422,7 +2576,13 @@ async function fluxManifestInputs(context) {
             throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
         return undefined;
     }
-    const identity = [verifyInputNames.identity, verifyInputNames.identityRegexp, verifyInputNames.issuer, verifyInputNames.issuerRegexp, verifyInputNames.sourceRepository].filter((input) => stringInput(input));
+    const identity = [
+        verifyInputNames.identity,
+        verifyInputNames.identityRegexp,
+        verifyInputNames.issuer,
+        verifyInputNames.issuerRegexp,
+        verifyInputNames.sourceRepository,
+    ].filter((input) => stringInput(input));
     try {
         const manifest = await readFluxManifest((0,external_node_path_.resolve)(context.workspace, file), { name, shownAs: file });
         const plan = planFluxVerification(manifest, {
@@ -2529,7 +2689,10 @@ function removeTempOnSignal() {
     if (installed)
         return;
     installed = true;
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    for (const [signal, code] of [
+        ['SIGINT', 130],
+        ['SIGTERM', 143],
+    ]) {
         process.once(signal, () => {
             for (const dir of live)
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
@@ -2562,7 +2725,9 @@ function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
 function githubTokenCredentials(options) {
     return {
         name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl) ? { username: options.actor || 'x-access-token', password: options.token } : undefined,
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
+            ? { username: options.actor || 'x-access-token', password: options.token }
+            : undefined,
     };
 }
 
@@ -9724,7 +9889,9 @@ function fileSource(path, size) {
     return {
         size,
         path,
-        open: (start = 0, end = size) => end <= start ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([], { objectMode: false }) : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
+        open: (start = 0, end = size) => end <= start
+            ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([], { objectMode: false })
+            : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
     };
 }
 /** Reads a stream to the end; with `limit`, fails instead of buffering more than that many bytes. */
@@ -9770,7 +9937,12 @@ function descriptorFor(mediaType, data, extra = {}) {
 }
 function assertDescriptor(value, where) {
     const d = value;
-    if (typeof d !== 'object' || d === null || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !Number.isSafeInteger(d.size) || d.size < 0) {
+    if (typeof d !== 'object' ||
+        d === null ||
+        typeof d.mediaType !== 'string' ||
+        typeof d.digest !== 'string' ||
+        !Number.isSafeInteger(d.size) ||
+        d.size < 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OciError */ .Mf('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
     }
     (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(d.digest);
@@ -10063,7 +10235,12 @@ class UploadSender {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
-            const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
+            const req = send(url, {
+                method,
+                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                agent: secure ? this.#https : this.#http,
+                signal,
+            }, (res) => {
                 resolve(toResponse(method, res));
             });
             req.setTimeout(this.#idleMs, onIdle);
@@ -10124,12 +10301,29 @@ async function writeBody(req, body) {
 
 
 
-const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, budgetMs: 90_000 };
+const defaultRetryPolicy = {
+    attempts: 6,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+    budgetMs: 90_000,
+};
 const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
 const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
 const retryableErrorCodes = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH',
-    'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
@@ -10286,7 +10480,7 @@ class Transport {
                 }
             }
             catch (err) {
-                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? (timer.signal.reason) : undefined;
+                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
                 const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
                 this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
                 if (this.#options.signal?.aborted)
@@ -10351,7 +10545,11 @@ function withIdleTimeout(response, controller, error, idleMs) {
             catch (err) {
                 clearTimeout(timer);
                 const reason = controller.signal.reason;
-                sink.error(controller.signal.aborted && reason instanceof Error ? reason : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+                sink.error(controller.signal.aborted && reason instanceof Error
+                    ? reason
+                    : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                        cause: err,
+                    }));
             }
         },
         cancel(reason) {
@@ -10495,7 +10693,10 @@ class MemoryStore {
         const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .readAll */ .yw)(stream.pipe(verifier));
         if (bytes.length !== descriptor.size)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
-        this.#content.set(descriptor.digest, { descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }, source: (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .bytesSource */ .Xl)(bytes) });
+        this.#content.set(descriptor.digest, {
+            descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size },
+            source: (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .bytesSource */ .Xl)(bytes),
+        });
     }
     async pushReference(descriptor, bytes, reference) {
         await this.push(descriptor, (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .bytesSource */ .Xl)(bytes));
@@ -10850,7 +11051,12 @@ class OciLayout {
         await this.#updateIndex((index) => {
             const moved = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] === tag && d.digest !== descriptor.digest);
             index.manifests = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] !== tag && !(d.digest === descriptor.digest && !d.annotations?.[refNameAnnotation]));
-            index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size, annotations: { [refNameAnnotation]: tag } }));
+            index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({
+                mediaType: descriptor.mediaType,
+                digest: descriptor.digest,
+                size: descriptor.size,
+                annotations: { [refNameAnnotation]: tag },
+            }));
             // A manifest that just lost its last tag stays listed, untagged, so it is still found (e.g. by referrers).
             for (const old of moved) {
                 if (!index.manifests.some((d) => d.digest === old.digest))
@@ -10947,7 +11153,9 @@ function locationReference(location) {
 }
 /** The location without its tag or digest: `host/repo` or `oci-layout:DIR`. */
 function locationName(location) {
-    return location.kind === 'registry' ? `${location.reference.registry}/${location.reference.repository}` : `${layoutScheme}${location.dir}`;
+    return location.kind === 'registry'
+        ? `${location.reference.registry}/${location.reference.repository}`
+        : `${layoutScheme}${location.dir}`;
 }
 function openTarget(location, client) {
     return location.kind === 'registry' ? client.repository(location.reference) : new OciLayout(location.dir);
@@ -11336,7 +11544,11 @@ class RemoteRepository {
     async fetch(descriptor) {
         const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
         const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
-        const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
+        const response = await this.#send({
+            method: 'GET',
+            url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`),
+            headers,
+        });
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -11433,7 +11645,10 @@ class RemoteRepository {
             }
             const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
-            filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
+            filtered &&= (response.headers.get('oci-filters-applied') ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
         }
         return filtered ? found : (0,referrers/* filterByArtifactType */.Ul)(found, options.artifactType);
@@ -11450,7 +11665,11 @@ class RemoteRepository {
             if (fetched)
                 subject = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
         }
-        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, ['pull', 'push', 'delete']);
+        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, [
+            'pull',
+            'push',
+            'delete',
+        ]);
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -11521,8 +11740,13 @@ class RemoteRepository {
                 const put = await this.#send({
                     method: 'PUT',
                     url: withDigest(location, descriptor.digest),
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size) },
-                    ...(descriptor.size > this.#monolithicLimit ? { body: () => new Uint8Array() } : { upload: { source: content, start: 0, end: descriptor.size } }),
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size),
+                    },
+                    ...(descriptor.size > this.#monolithicLimit
+                        ? { body: () => new Uint8Array() }
+                        : { upload: { source: content, start: 0, end: descriptor.size } }),
                     retry: false,
                 }, ['pull', 'push']);
                 if (put.status !== 201 && put.status !== 204)
@@ -11553,7 +11777,11 @@ class RemoteRepository {
                 const response = await this.#send({
                     method: 'PATCH',
                     url: location,
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(end - from), 'content-range': `${from}-${end - 1}` },
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(end - from),
+                        'content-range': `${from}-${end - 1}`,
+                    },
                     upload: { source: content, start: from, end },
                     retry: false,
                 }, ['pull', 'push']);
@@ -11609,7 +11837,9 @@ function isRetryableUploadError(err) {
         return (0,http/* networkErrorCode */.a0)(err) !== undefined;
     if (err.code === 'NETWORK')
         return (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND';
-    return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+    return (err.status === 429 ||
+        (err.status !== undefined && err.status >= 500) ||
+        ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code));
 }
 /** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
 async function jsonBody(response, what) {
@@ -13777,16 +14007,24 @@ function pemCertificates(pem) {
 function legacyAnnotations(bundle, fulcioChain = []) {
     if (bundle.content.$case !== 'messageSignature')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SigningError */ .u('a legacy signature needs a message-signature bundle');
-    const annotations = { [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64') };
+    const annotations = {
+        [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
+    };
     const material = bundle.verificationMaterial;
-    const certificates = material.content.$case === 'x509CertificateChain' ? material.content.x509CertificateChain.certificates : material.content.$case === 'certificate' ? [material.content.certificate] : [];
+    const certificates = material.content.$case === 'x509CertificateChain'
+        ? material.content.x509CertificateChain.certificates
+        : material.content.$case === 'certificate'
+            ? [material.content.certificate]
+            : [];
     if (certificates.length === 0)
         return annotations; // key-based, offline: the signature is all cosign writes
     const [leaf, ...chain] = certificates;
     annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
     // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
     // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
-    const pems = fulcioChain.length > 0 ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der)) : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
+    const pems = fulcioChain.length > 0
+        ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der))
+        : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
     annotations[CosignAnnotation.chain] = pems.join('');
     const entry = material.tlogEntries[0];
     if (!entry?.inclusionPromise)
@@ -13970,12 +14208,57 @@ const NotationHeader = {
 };
 /** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
 const notationAlgorithms = {
-    'RSA-2048': { keySpec: 'RSA-2048', jws: 'PS256', hashAlgorithm: 'SHA-256', signingAlgorithm: 'RSASSA-PSS-SHA-256', digest: 'sha256', keyType: 'rsa' },
-    'RSA-3072': { keySpec: 'RSA-3072', jws: 'PS384', hashAlgorithm: 'SHA-384', signingAlgorithm: 'RSASSA-PSS-SHA-384', digest: 'sha384', keyType: 'rsa' },
-    'RSA-4096': { keySpec: 'RSA-4096', jws: 'PS512', hashAlgorithm: 'SHA-512', signingAlgorithm: 'RSASSA-PSS-SHA-512', digest: 'sha512', keyType: 'rsa' },
-    'EC-256': { keySpec: 'EC-256', jws: 'ES256', hashAlgorithm: 'SHA-256', signingAlgorithm: 'ECDSA-SHA-256', digest: 'sha256', keyType: 'ec', coordinateBytes: 32 },
-    'EC-384': { keySpec: 'EC-384', jws: 'ES384', hashAlgorithm: 'SHA-384', signingAlgorithm: 'ECDSA-SHA-384', digest: 'sha384', keyType: 'ec', coordinateBytes: 48 },
-    'EC-521': { keySpec: 'EC-521', jws: 'ES512', hashAlgorithm: 'SHA-512', signingAlgorithm: 'ECDSA-SHA-512', digest: 'sha512', keyType: 'ec', coordinateBytes: 66 },
+    'RSA-2048': {
+        keySpec: 'RSA-2048',
+        jws: 'PS256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'RSASSA-PSS-SHA-256',
+        digest: 'sha256',
+        keyType: 'rsa',
+    },
+    'RSA-3072': {
+        keySpec: 'RSA-3072',
+        jws: 'PS384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'RSASSA-PSS-SHA-384',
+        digest: 'sha384',
+        keyType: 'rsa',
+    },
+    'RSA-4096': {
+        keySpec: 'RSA-4096',
+        jws: 'PS512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'RSASSA-PSS-SHA-512',
+        digest: 'sha512',
+        keyType: 'rsa',
+    },
+    'EC-256': {
+        keySpec: 'EC-256',
+        jws: 'ES256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'ECDSA-SHA-256',
+        digest: 'sha256',
+        keyType: 'ec',
+        coordinateBytes: 32,
+    },
+    'EC-384': {
+        keySpec: 'EC-384',
+        jws: 'ES384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'ECDSA-SHA-384',
+        digest: 'sha384',
+        keyType: 'ec',
+        coordinateBytes: 48,
+    },
+    'EC-521': {
+        keySpec: 'EC-521',
+        jws: 'ES512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'ECDSA-SHA-512',
+        digest: 'sha512',
+        keyType: 'ec',
+        coordinateBytes: 66,
+    },
 };
 function isNotationKeySpec(value) {
     return typeof value === 'string' && Object.hasOwn(notationAlgorithms, value);
@@ -14024,7 +14307,17 @@ const Oid = {
     ocsp: '1.3.6.1.5.5.7.48.1',
 };
 // Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
-const KeyUsage = { digitalSignature: 0, contentCommitment: 1, keyEncipherment: 2, dataEncipherment: 3, keyAgreement: 4, keyCertSign: 5, cRLSign: 6, encipherOnly: 7, decipherOnly: 8 };
+const KeyUsage = {
+    digitalSignature: 0,
+    contentCommitment: 1,
+    keyEncipherment: 2,
+    dataEncipherment: 3,
+    keyAgreement: 4,
+    keyCertSign: 5,
+    cRLSign: 6,
+    encipherOnly: 7,
+    decipherOnly: 8,
+};
 const has = (bits, bit) => (bits & (1 << bit)) !== 0;
 // Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
 const forbiddenEku = {
@@ -14045,8 +14338,15 @@ const insecureSignatureAlgorithms = {
 };
 // Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
 const attributeNames = {
-    '2.5.4.6': 'C', '2.5.4.8': 'ST', '2.5.4.7': 'L', '2.5.4.9': 'STREET', '2.5.4.17': 'POSTALCODE',
-    '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.3': 'CN', '2.5.4.5': 'SERIALNUMBER',
+    '2.5.4.6': 'C',
+    '2.5.4.8': 'ST',
+    '2.5.4.7': 'L',
+    '2.5.4.9': 'STREET',
+    '2.5.4.17': 'POSTALCODE',
+    '2.5.4.10': 'O',
+    '2.5.4.11': 'OU',
+    '2.5.4.3': 'CN',
+    '2.5.4.5': 'SERIALNUMBER',
 };
 function asn1String(obj) {
     if (obj.tag.class !== 0)
@@ -14245,7 +14545,9 @@ function issuedBy(child, parent) {
     const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
     if (insecure)
         return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
-    if ((parent.version === 3 && !parent.basicConstraints) || (parent.basicConstraints && !parent.basicConstraints.ca) || (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
+    if ((parent.version === 3 && !parent.basicConstraints) ||
+        (parent.basicConstraints && !parent.basicConstraints.ca) ||
+        (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
         return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
     }
     let valid = false;
@@ -14399,7 +14701,15 @@ function notationCertificateChainProblem(chain, signingTime) {
 function notationThumbprints(chain) {
     return chain.map((der) => (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'));
 }
-const knownHeaders = new Set(['alg', 'cty', 'crit', NotationHeader.expiry, NotationHeader.signingTime, NotationHeader.signingScheme, NotationHeader.authenticSigningTime]);
+const knownHeaders = new Set([
+    'alg',
+    'cty',
+    'crit',
+    NotationHeader.expiry,
+    NotationHeader.signingTime,
+    NotationHeader.signingScheme,
+    NotationHeader.authenticSigningTime,
+]);
 const base64url = /^[A-Za-z0-9_-]*$/;
 const base64std = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 // RFC 3339 date-time (Go's time.Time JSON form).
@@ -14454,9 +14764,9 @@ function decodeNotationProtectedHeader(input) {
         throw new NotationError("jws envelope protected header can't be decoded: crit is not an array of strings");
     const parsed = {
         algorithm: header.alg,
-        contentType: (header.cty) ?? '',
+        contentType: header.cty ?? '',
         signingScheme: scheme,
-        critical: (crit) ?? [],
+        critical: crit ?? [],
         extended: Object.fromEntries(Object.entries(header).filter(([key]) => !knownHeaders.has(key))),
     };
     if (header[NotationHeader.signingTime] !== undefined)
@@ -14509,10 +14819,16 @@ function parseNotationPayload(bytes) {
     const target = payload?.targetArtifact;
     if (typeof target !== 'object' || target === null)
         throw new NotationError('the payload has no targetArtifact');
-    if (typeof target.mediaType !== 'string' || typeof target.digest !== 'string' || !Number.isSafeInteger(target.size) || (target.size ?? -1) < 0) {
+    if (typeof target.mediaType !== 'string' ||
+        typeof target.digest !== 'string' ||
+        !Number.isSafeInteger(target.size) ||
+        (target.size ?? -1) < 0) {
         throw new NotationError('the payload targetArtifact must have mediaType, digest and size');
     }
-    if (target.annotations !== undefined && (typeof target.annotations !== 'object' || target.annotations === null || Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
+    if (target.annotations !== undefined &&
+        (typeof target.annotations !== 'object' ||
+            target.annotations === null ||
+            Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
         throw new NotationError('the payload targetArtifact annotations must be a string map');
     }
     return payload;
@@ -14593,7 +14909,9 @@ function notationEnvelopeSignatureProblem(envelope, leaf) {
         return `mismatch between signature algorithm derived from signing certificate (${notationAlgorithms[expected].jws}) and signing algorithm specified (${algorithm.jws})`;
     }
     const signingInput = Buffer.from(`${envelope.raw.protected}.${envelope.raw.payload}`, 'ascii');
-    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey) ? undefined : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
+    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey)
+        ? undefined
+        : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
 }
 function readPrivateKey(input, password) {
     if (typeof input === 'object' && !Buffer.isBuffer(input))
@@ -14605,7 +14923,9 @@ function readPrivateKey(input, password) {
     catch (err) {
         // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
         if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem))
-            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', { cause: err });
+            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', {
+                cause: err,
+            });
         throw new NotationError('the signing key is not a PEM private key (PKCS#8, SEC1 or PKCS#1)', { cause: err });
     }
 }
@@ -14617,7 +14937,11 @@ function notationSignWithKey(keySpec, privateKey, bytes) {
     const algorithm = notationAlgorithms[keySpec];
     return algorithm.keyType === 'ec'
         ? (0,external_node_crypto_.sign)(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
-        : (0,external_node_crypto_.sign)(algorithm.digest, bytes, { key: privateKey, padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING, saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_DIGEST });
+        : (0,external_node_crypto_.sign)(algorithm.digest, bytes, {
+            key: privateKey,
+            padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_DIGEST,
+        });
 }
 /**
  * A signer from a private key and its certificate chain (notation's `notation key add --id ... --plugin`-less
@@ -14694,7 +15018,12 @@ async function createNotationEnvelope(subject, signer, options = {}) {
     const expiry = options.expiry ? truncateToSecond(options.expiry) : undefined;
     if (expiry && expiry <= signingTime)
         throw new NotationError('expiry cannot be equal or before the signing time');
-    const payload = notationPayload({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size, ...(subject.annotations ? { annotations: subject.annotations } : {}) }, options.userMetadata);
+    const payload = notationPayload({
+        mediaType: subject.mediaType,
+        digest: subject.digest,
+        size: subject.size,
+        ...(subject.annotations ? { annotations: subject.annotations } : {}),
+    }, options.userMetadata);
     const protectedHeader = {
         alg: algorithm.jws,
         crit: expiry ? [NotationHeader.signingScheme, NotationHeader.expiry] : [NotationHeader.signingScheme],
@@ -14753,7 +15082,13 @@ async function signNotation(target, subject, options) {
         envelope: made.envelope,
         annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
     });
-    return { descriptor, signatureRef: `${target.name}@${descriptor.digest}`, envelope: made.envelope, thumbprints: notationThumbprints(made.certificates), signingTime: made.signingTime };
+    return {
+        descriptor,
+        signatureRef: `${target.name}@${descriptor.digest}`,
+        envelope: made.envelope,
+        thumbprints: notationThumbprints(made.certificates),
+        signingTime: made.signingTime,
+    };
 }
 
 
@@ -14786,7 +15121,11 @@ const inTotoPayloadType = 'application/vnd.in-toto+json';
 function simpleSigningPayload(repository, digest, claims) {
     const optional = claims && Object.keys(claims).length ? (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__/* .sortedAnnotations */ .sk)(claims) : null;
     return Buffer.from(JSON.stringify({
-        critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+        critical: {
+            identity: { 'docker-reference': repository },
+            image: { 'docker-manifest-digest': digest },
+            type: 'cosign container image signature',
+        },
         optional,
     }));
 }
@@ -14838,7 +15177,11 @@ const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 /** The signing (leaf) certificate's DER, for a keyless bundle. */
 function leafDer(bundle) {
     const material = bundle.verificationMaterial.content;
-    const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+    const der = material.$case === 'x509CertificateChain'
+        ? material.x509CertificateChain.certificates[0]?.rawBytes
+        : material.$case === 'certificate'
+            ? material.certificate.rawBytes
+            : undefined;
     return der && Buffer.from(der);
 }
 function certificateIdentity(bundle) {
@@ -14905,7 +15248,9 @@ async function signArtifact(target, subject, options) {
     const logIndex = first?.verificationMaterial.tlogEntries[0]?.logIndex;
     if (logIndex !== undefined)
         result.rekorLogIndex = String(logIndex);
-    result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 86666))).keyId(options.identity.privateKey)}` : 'unknown');
+    result.identity =
+        (first && certificateIdentity(first)) ??
+            (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 86666))).keyId(options.identity.privateKey)}` : 'unknown');
     const issuer = first && (await certificateIssuer(first));
     if (issuer)
         result.issuer = issuer;
@@ -15031,10 +15376,16 @@ async function requestChain(options, token, publicKey, proof) {
             await pause(Math.min(500 * 2 ** (attempt - 1), 5_000));
         let response;
         try {
-            response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body, signal: AbortSignal.timeout(options.timeoutMs) });
+            response = await fetch(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', accept: 'application/json' },
+                body,
+                signal: AbortSignal.timeout(options.timeoutMs),
+            });
         }
         catch (err) {
-            last = err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : `network error (${err.message})`;
+            last =
+                err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : `network error (${err.message})`;
             continue;
         }
         if (response.status >= 500 || response.status === 429) {
@@ -15099,7 +15450,10 @@ const publicGood = {
 function keySigner(privateKey) {
     const publicKey = (0,keys.publicKeyPem)(privateKey);
     return {
-        sign: async (data) => ({ signature: (0,external_node_crypto_.sign)('sha256', data, privateKey), key: { $case: 'publicKey', publicKey } }),
+        sign: async (data) => ({
+            signature: (0,external_node_crypto_.sign)('sha256', data, privateKey),
+            key: { $case: 'publicKey', publicKey },
+        }),
     };
 }
 /**
@@ -15156,11 +15510,25 @@ async function buildBundleSigner(identity) {
             certificateChain: async () => [],
         };
     }
-    const fetchOptions = { timeout: identity.timeoutMs ?? 30_000, retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
+    const fetchOptions = {
+        timeout: identity.timeoutMs ?? 30_000,
+        retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    };
     const { privateKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'prime256v1' });
-    const signer = fulcioSigner(privateKey, { url: identity.fulcioUrl ?? publicGood.fulcio, identity: identity.identity, timeoutMs: fetchOptions.timeout, retries: fetchOptions.retry.retries });
+    const signer = fulcioSigner(privateKey, {
+        url: identity.fulcioUrl ?? publicGood.fulcio,
+        identity: identity.identity,
+        timeoutMs: fetchOptions.timeout,
+        retries: fetchOptions.retry.retries,
+    });
     const witnesses = [
-        new sigstore.RekorWitness({ rekorBaseURL: identity.rekorUrl ?? publicGood.rekor, majorApiVersion: 1, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }),
+        new sigstore.RekorWitness({
+            rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+            majorApiVersion: 1,
+            entryType: 'dsse',
+            fetchOnConflict: true,
+            ...fetchOptions,
+        }),
         ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
     ];
     const guard = async (build) => {
@@ -15237,7 +15605,10 @@ function compilePolicy(policy) {
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
     const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
-    const repository = policy.sourceRepository?.trim().replace(/^https:\/\/github\.com\//, '').toLowerCase();
+    const repository = policy.sourceRepository
+        ?.trim()
+        .replace(/^https:\/\/github\.com\//, '')
+        .toLowerCase();
     if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
         throw new PolicyInputError('sourceRepository', `certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
     return {
@@ -15284,7 +15655,11 @@ function compileIdentityList(entries, label = 'matchOIDCIdentity') {
                 throw err;
             }
         };
-        return { entry, subject: at('identityRegexp', 'subject', entry.subjectRegexp), issuer: at('issuerRegexp', 'issuer', entry.issuerRegexp) };
+        return {
+            entry,
+            subject: at('identityRegexp', 'subject', entry.subjectRegexp),
+            issuer: at('issuerRegexp', 'issuer', entry.issuerRegexp),
+        };
     });
     const one = (e) => `identity matching ${e.subjectRegexp}, issuer matching ${e.issuerRegexp}`;
     const describe = entries.length === 1 && entries[0] ? one(entries[0]) : `any of ${entries.length}: ${entries.map((e) => `(${one(e)})`).join(' or ')}`;

@@ -7,20 +7,32 @@ if (!post) runner.saveState('phase', 'main');
 /** Each command is an action of this repository, loaded only when asked for. */
 const commands: Record<string, () => Promise<void>> = {
   push: async () => {
-    const [{ getInputs }, { run }] = await Promise.all([import('../../push-artifact/src/inputs.ts'), import('../../push-artifact/src/main.ts')]);
+    const [{ getInputs }, { run }] = await Promise.all([
+      import('../../push-artifact/src/inputs.ts'),
+      import('../../push-artifact/src/main.ts'),
+    ]);
     await run(getInputs());
   },
   release: async () => {
-    const [{ getInputs }, { run }] = await Promise.all([import('../../release-artifact/src/inputs.ts'), import('../../release-artifact/src/main.ts')]);
+    const [{ getInputs }, { run }] = await Promise.all([
+      import('../../release-artifact/src/inputs.ts'),
+      import('../../release-artifact/src/main.ts'),
+    ]);
     await run(await getInputs());
   },
   verify: async () => {
-    const [{ getInputs }, { run }] = await Promise.all([import('../../verify-artifact/src/inputs.ts'), import('../../verify-artifact/src/main.ts')]);
+    const [{ getInputs }, { run }] = await Promise.all([
+      import('../../verify-artifact/src/inputs.ts'),
+      import('../../verify-artifact/src/main.ts'),
+    ]);
     await run(await getInputs());
   },
   'image-update': async () => {
     if (post) return (await import('../../image-update-kind/src/post.ts')).post();
-    const [{ getInputs }, { run }] = await Promise.all([import('../../image-update-kind/src/inputs.ts'), import('../../image-update-kind/src/main.ts')]);
+    const [{ getInputs }, { run }] = await Promise.all([
+      import('../../image-update-kind/src/inputs.ts'),
+      import('../../image-update-kind/src/main.ts'),
+    ]);
     await run(getInputs());
   },
 };

@@ -86,7 +86,15 @@ async function openBranch(options) {
     let existing = false;
     if (options.mode === 'stack') {
         try {
-            await run([...auth, 'fetch', '--no-tags', '--quiet', ...depth, 'origin', `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}`], options.repo);
+            await run([
+                ...auth,
+                'fetch',
+                '--no-tags',
+                '--quiet',
+                ...depth,
+                'origin',
+                `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}`,
+            ], options.repo);
             existing = true;
         }
         catch (err) {
@@ -114,7 +122,12 @@ async function commitAll(dir, message, author) {
     const staged = (await run(['diff', '--cached', '--name-only'], dir)).trim();
     if (!staged)
         return undefined;
-    const env = { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email };
+    const env = {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email,
+    };
     // --cleanup=verbatim: the template's blank lines and indentation are the message (git would strip comments and trailing blank lines).
     await run(['-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '--cleanup=verbatim', '-m', message], dir, env);
     return (await run(['rev-parse', 'HEAD'], dir)).trim();
@@ -210,14 +223,38 @@ async function commitMessage(options) {
 // .sha256sum. The `tool-sources` input overrides them (mirrors, other versions).
 const pinned = {
     x64: {
-        kind: { version: '0.32.0', url: 'https://github.com/kubernetes-sigs/kind/releases/download/v0.32.0/kind-linux-amd64', sha256: '50030de23cf40a18505f20426f6a8506bedf13c6e509244bd1fa9463721b0f54' },
-        kubectl: { version: '1.35.2', url: 'https://dl.k8s.io/release/v1.35.2/bin/linux/amd64/kubectl', sha256: '924eb50779153f20cb668117d141440b95df2f325a64452d78dff9469145e277' },
-        flux: { version: '2.9.4', url: 'https://github.com/fluxcd/flux2/releases/download/v2.9.4/flux_2.9.4_linux_amd64.tar.gz', sha256: 'c2c397a52930f52d2005c01d276116b059d062de379386d58e98115380a766a2' },
+        kind: {
+            version: '0.32.0',
+            url: 'https://github.com/kubernetes-sigs/kind/releases/download/v0.32.0/kind-linux-amd64',
+            sha256: '50030de23cf40a18505f20426f6a8506bedf13c6e509244bd1fa9463721b0f54',
+        },
+        kubectl: {
+            version: '1.35.2',
+            url: 'https://dl.k8s.io/release/v1.35.2/bin/linux/amd64/kubectl',
+            sha256: '924eb50779153f20cb668117d141440b95df2f325a64452d78dff9469145e277',
+        },
+        flux: {
+            version: '2.9.4',
+            url: 'https://github.com/fluxcd/flux2/releases/download/v2.9.4/flux_2.9.4_linux_amd64.tar.gz',
+            sha256: 'c2c397a52930f52d2005c01d276116b059d062de379386d58e98115380a766a2',
+        },
     },
     arm64: {
-        kind: { version: '0.32.0', url: 'https://github.com/kubernetes-sigs/kind/releases/download/v0.32.0/kind-linux-arm64', sha256: 'b92cd615e97585de8ddade28ed5cd7feb4248d717c233eea5b03c37298900f5d' },
-        kubectl: { version: '1.35.2', url: 'https://dl.k8s.io/release/v1.35.2/bin/linux/arm64/kubectl', sha256: 'cd859449f54ad2cb05b491c490c13bb836cdd0886ae013c0aed3dd67ff747467' },
-        flux: { version: '2.9.4', url: 'https://github.com/fluxcd/flux2/releases/download/v2.9.4/flux_2.9.4_linux_arm64.tar.gz', sha256: 'dcab945f8d8658662fa1db93e150a602ba1f91da367a82e099bd65595fc7c62c' },
+        kind: {
+            version: '0.32.0',
+            url: 'https://github.com/kubernetes-sigs/kind/releases/download/v0.32.0/kind-linux-arm64',
+            sha256: 'b92cd615e97585de8ddade28ed5cd7feb4248d717c233eea5b03c37298900f5d',
+        },
+        kubectl: {
+            version: '1.35.2',
+            url: 'https://dl.k8s.io/release/v1.35.2/bin/linux/arm64/kubectl',
+            sha256: 'cd859449f54ad2cb05b491c490c13bb836cdd0886ae013c0aed3dd67ff747467',
+        },
+        flux: {
+            version: '2.9.4',
+            url: 'https://github.com/fluxcd/flux2/releases/download/v2.9.4/flux_2.9.4_linux_arm64.tar.gz',
+            sha256: 'dcab945f8d8658662fa1db93e150a602ba1f91da367a82e099bd65595fc7c62c',
+        },
     },
 };
 class KindEngineError extends Error {
@@ -299,7 +336,10 @@ function exec(runner, command, args, input) {
 const apply = (runner, objects) => exec(runner, 'kubectl', ['apply', '-f', '-'], objects.map((o) => (0,yaml__WEBPACK_IMPORTED_MODULE_6__/* .stringify */ .As)(o)).join('---\n'));
 /** The ImageRepository and ImagePolicy documents under `dir`, moved into `namespace` (the Kustomization's targetNamespace). */
 async function policyDocuments(dir, namespace) {
-    const entries = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readdir)(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && /\.ya?ml$/.test(e.name)).map((e) => (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(e.parentPath, e.name)).sort(_oci_order_js__WEBPACK_IMPORTED_MODULE_7__/* .compareBytes */ .X);
+    const entries = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readdir)(dir, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+        .map((e) => (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(e.parentPath, e.name))
+        .sort(_oci_order_js__WEBPACK_IMPORTED_MODULE_7__/* .compareBytes */ .X);
     const out = [];
     for (const file of entries) {
         for (const doc of (0,yaml__WEBPACK_IMPORTED_MODULE_6__/* .parseAllDocuments */ .hR)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(file, 'utf8'))) {
@@ -322,7 +362,10 @@ async function runKindImageUpdate(options) {
     const log = options.log ?? (() => undefined);
     const bins = await installTools(toolSources(options.tools), log);
     const work = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), 'd2ci-kind-'));
-    const runner = { env: { ...process.env, PATH: [...bins, process.env.PATH ?? ''].join(node_path__WEBPACK_IMPORTED_MODULE_5__.delimiter), KUBECONFIG: (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(work, 'kubeconfig') }, log };
+    const runner = {
+        env: { ...process.env, PATH: [...bins, process.env.PATH ?? ''].join(node_path__WEBPACK_IMPORTED_MODULE_5__.delimiter), KUBECONFIG: (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(work, 'kubeconfig') },
+        log,
+    };
     const auth = { token: options.token, onSecret: options.onSecret };
     const ns = options.namespace;
     const name = ns;
@@ -331,12 +374,33 @@ async function runKindImageUpdate(options) {
     const objects = await (0,_objects_js__WEBPACK_IMPORTED_MODULE_9__/* .loadAutomationObjects */ .K)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(options.repo, options.policiesPath), { namespace: ns });
     try {
         log(`creating Kind cluster ${options.clusterName}`);
-        await exec(runner, 'kind', ['create', 'cluster', '--name', options.clusterName, '--kubeconfig', (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(work, 'kubeconfig'), '--wait', '120s']);
+        await exec(runner, 'kind', [
+            'create',
+            'cluster',
+            '--name',
+            options.clusterName,
+            '--kubeconfig',
+            (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(work, 'kubeconfig'),
+            '--wait',
+            '120s',
+        ]);
         options.onCluster?.(options.clusterName, bins.join(node_path__WEBPACK_IMPORTED_MODULE_5__.delimiter));
         log('installing Flux: source, kustomize, image-reflector and image-automation controllers');
-        await exec(runner, 'flux', ['install', '--components=source-controller,kustomize-controller', '--components-extra=image-reflector-controller,image-automation-controller', '--network-policy=false']);
+        await exec(runner, 'flux', [
+            'install',
+            '--components=source-controller,kustomize-controller',
+            '--components-extra=image-reflector-controller,image-automation-controller',
+            '--network-policy=false',
+        ]);
         // Secrets go through stdin, never through arguments (visible to every process on the runner).
-        const secrets = [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'github-auth', namespace: ns }, stringData: { username: 'x-access-token', password: options.token } }];
+        const secrets = [
+            {
+                apiVersion: 'v1',
+                kind: 'Secret',
+                metadata: { name: 'github-auth', namespace: ns },
+                stringData: { username: 'x-access-token', password: options.token },
+            },
+        ];
         for (const repository of objects.repositories) {
             if (!repository.secretRef || !options.credentials)
                 continue;
@@ -345,11 +409,27 @@ async function runKindImageUpdate(options) {
             if (!credential)
                 continue;
             const auths = { [registry]: { auth: Buffer.from(`${credential.username}:${credential.password}`).toString('base64') } };
-            secrets.push({ apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/dockerconfigjson', metadata: { name: repository.secretRef, namespace: ns }, stringData: { '.dockerconfigjson': JSON.stringify({ auths }) } });
+            secrets.push({
+                apiVersion: 'v1',
+                kind: 'Secret',
+                type: 'kubernetes.io/dockerconfigjson',
+                metadata: { name: repository.secretRef, namespace: ns },
+                stringData: { '.dockerconfigjson': JSON.stringify({ auths }) },
+            });
         }
         await apply(runner, [...(ns === 'flux-system' ? [] : [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }]), ...secrets]);
         await apply(runner, [
-            { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name, namespace: ns }, spec: { interval: '1m', url: `${options.serverUrl}/${options.repository}.git`, ref: { branch: options.base }, secretRef: { name: 'github-auth' } } },
+            {
+                apiVersion: 'source.toolkit.fluxcd.io/v1',
+                kind: 'GitRepository',
+                metadata: { name, namespace: ns },
+                spec: {
+                    interval: '1m',
+                    url: `${options.serverUrl}/${options.repository}.git`,
+                    ref: { branch: options.base },
+                    secretRef: { name: 'github-auth' },
+                },
+            },
             ...(await policyDocuments((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(options.repo, options.policiesPath), ns)),
             {
                 apiVersion: 'image.toolkit.fluxcd.io/v1',
@@ -360,7 +440,11 @@ async function runKindImageUpdate(options) {
                     sourceRef: { kind: 'GitRepository', name },
                     git: {
                         checkout: { ref: { branch: options.base } },
-                        commit: { author: options.author, messageTemplate: options.messageTemplate || _template_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCommitTemplate */ .NM, ...(options.messageValues ? { messageTemplateValues: options.messageValues } : {}) },
+                        commit: {
+                            author: options.author,
+                            messageTemplate: options.messageTemplate || _template_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCommitTemplate */ .NM,
+                            ...(options.messageValues ? { messageTemplateValues: options.messageValues } : {}),
+                        },
                         push: { branch: options.branch },
                     },
                     update: { path: options.updatePath, strategy: 'Setters' },
@@ -375,14 +459,32 @@ async function runKindImageUpdate(options) {
         const policies = objects.policies.map((policy) => {
             const ref = latest.get(policy.name);
             const repository = objects.repositories.find((r) => r.name === policy.imageRepositoryRef.name);
-            return ref && repository ? { policy, repository, ok: true, latestRef: ref, tags: 0 } : { policy, ok: false, kind: 'registry', error: 'the controller reported no latest image' };
+            return ref && repository
+                ? { policy, repository, ok: true, latestRef: ref, tags: 0 }
+                : { policy, ok: false, kind: 'registry', error: 'the controller reported no latest image' };
         });
         const after = await (0,_git_js__WEBPACK_IMPORTED_MODULE_8__/* .remoteBranchCommit */ .om)({ repo: options.repo, auth, branch: options.branch });
         const updated = Boolean(after && after !== before);
         // What the controller changed: the same setters over what it started from (the branch before, else the base).
-        const setterPolicies = policies.flatMap((p) => (p.ok ? [{ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }] : []));
-        const start = await (0,_update_js__WEBPACK_IMPORTED_MODULE_12__/* .changesAt */ .vm)({ repo: options.repo, auth, ref: before ?? options.base, branch: before ? undefined : options.base, updatePath: options.updatePath, policies: setterPolicies });
-        const report = { policies, result: start.result, changes: start.changes, files: start.files, unresolved: [], problems: objects.problems, updated, diff: '' };
+        const setterPolicies = policies.flatMap((p) => p.ok ? [{ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }] : []);
+        const start = await (0,_update_js__WEBPACK_IMPORTED_MODULE_12__/* .changesAt */ .vm)({
+            repo: options.repo,
+            auth,
+            ref: before ?? options.base,
+            branch: before ? undefined : options.base,
+            updatePath: options.updatePath,
+            policies: setterPolicies,
+        });
+        const report = {
+            policies,
+            result: start.result,
+            changes: start.changes,
+            files: start.files,
+            unresolved: [],
+            problems: objects.problems,
+            updated,
+            diff: '',
+        };
         if (updated && after) {
             report.commit = after;
             // git log adds a newline after the message; the controller's template output is the message.
@@ -390,14 +492,32 @@ async function runKindImageUpdate(options) {
         }
         const pr = options.pullRequest;
         if (pr) {
-            const target = { token: options.token, repository: options.repository, apiUrl: pr.apiUrl, head: options.branch, base: options.base, labels: pr.labels };
+            const target = {
+                token: options.token,
+                repository: options.repository,
+                apiUrl: pr.apiUrl,
+                head: options.branch,
+                base: options.base,
+                labels: pr.labels,
+            };
             const open = (changes, text) => (0,_pullrequest_js__WEBPACK_IMPORTED_MODULE_13__/* .openOrUpdatePullRequest */ .x5)({ ...target, title: text.split('\n')[0] || _template_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCommitTemplate */ .NM, body: pr.body(changes, text) });
             report.pullRequest = updated ? await open(report.changes, report.message ?? '') : await (0,_pullrequest_js__WEBPACK_IMPORTED_MODULE_13__/* .findPullRequest */ ._f)(target);
             // The branch carries updates from an earlier run whose pull request was not opened: open it now.
             if (!report.pullRequest && before) {
-                const pending = await (0,_update_js__WEBPACK_IMPORTED_MODULE_12__/* .changesAt */ .vm)({ repo: options.repo, auth, ref: options.base, branch: options.base, updatePath: options.updatePath, policies: setterPolicies });
+                const pending = await (0,_update_js__WEBPACK_IMPORTED_MODULE_12__/* .changesAt */ .vm)({
+                    repo: options.repo,
+                    auth,
+                    ref: options.base,
+                    branch: options.base,
+                    updatePath: options.updatePath,
+                    policies: setterPolicies,
+                });
                 if (pending.changes.length)
-                    report.pullRequest = await open(pending.changes, (0,_template_js__WEBPACK_IMPORTED_MODULE_11__/* .renderCommitMessage */ .jq)(options.messageTemplate || _template_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCommitTemplate */ .NM, { automation: { namespace: ns, name }, result: pending.result, values: options.messageValues }));
+                    report.pullRequest = await open(pending.changes, (0,_template_js__WEBPACK_IMPORTED_MODULE_11__/* .renderCommitMessage */ .jq)(options.messageTemplate || _template_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCommitTemplate */ .NM, {
+                        automation: { namespace: ns, name },
+                        result: pending.result,
+                        values: options.messageValues,
+                    }));
             }
         }
         return report;
@@ -541,7 +661,10 @@ async function loadAutomationObjects(dir, options = {}) {
                 }
                 const reflection = text(spec.digestReflectionPolicy) ?? 'Never';
                 if (reflection !== 'Never' && reflection !== 'IfNotPresent' && reflection !== 'Always') {
-                    out.problems.push({ file, message: `${where}: spec.digestReflectionPolicy "${reflection}" is not Never, IfNotPresent or Always` });
+                    out.problems.push({
+                        file,
+                        message: `${where}: spec.digestReflectionPolicy "${reflection}" is not Never, IfNotPresent or Always`,
+                    });
                     continue;
                 }
                 const filter = spec.filterTags === undefined ? undefined : record(spec.filterTags);
@@ -550,7 +673,14 @@ async function loadAutomationObjects(dir, options = {}) {
                     name,
                     imageRepositoryRef: { namespace: options.namespace || text(ref.namespace) || namespace, name: refName },
                     policy: record(spec.policy),
-                    ...(filter ? { filterTags: { ...(text(filter.pattern) !== undefined ? { pattern: text(filter.pattern) } : {}), ...(text(filter.extract) !== undefined ? { extract: text(filter.extract) } : {}) } } : {}),
+                    ...(filter
+                        ? {
+                            filterTags: {
+                                ...(text(filter.pattern) !== undefined ? { pattern: text(filter.pattern) } : {}),
+                                ...(text(filter.extract) !== undefined ? { extract: text(filter.extract) } : {}),
+                            },
+                        }
+                        : {}),
                     digestReflectionPolicy: reflection,
                     file,
                 });
@@ -859,9 +989,7 @@ const errInvalidPrerelease = 'invalid prerelease string';
 // Go regexp `\s`.
 const S = '[\\t\\n\\f\\r ]';
 // looseSemVerRegex: groups 1 major, 2 `.minor`, 3 `.patch`, 5 prerelease, 8 metadata.
-const looseVersionRegex = new RegExp('^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?' +
-    '(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?' +
-    '(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$');
+const looseVersionRegex = new RegExp('^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?' + '(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?' + '(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$');
 const digitsOnly = /^[0-9]*$/;
 const identifierCharsOnly = /^[0-9A-Za-z-]*$/;
 /** strconv.ParseUint(s, 10, 64) for a string the regex already limited to ASCII digits. */
@@ -1858,10 +1986,15 @@ class PullRequestError extends Error {
 /** GitHub's refusal, and the fix a workflow author needs. */
 function explain(err, doing) {
     const status = err.status;
-    const message = (err.response?.data?.errors?.map((e) => e.message).join('; ') || err.message || String(err)).replace(/\s+/g, ' ');
+    const message = (err.response?.data?.errors
+        ?.map((e) => e.message)
+        .join('; ') ||
+        err.message ||
+        String(err)).replace(/\s+/g, ' ');
     let fix = '';
     if (/not permitted to create or approve pull requests/i.test(message))
-        fix = '; allow it in the repository (or organization) settings: Actions → General → "Allow GitHub Actions to create and approve pull requests", or pass a GitHub App token as `github-token`';
+        fix =
+            '; allow it in the repository (or organization) settings: Actions → General → "Allow GitHub Actions to create and approve pull requests", or pass a GitHub App token as `github-token`';
     else if (status === 403 || status === 404)
         fix = '; add `permissions: pull-requests: write` to the job (and check that `github-token` can reach this repository)';
     else if (status === 401)
@@ -1881,7 +2014,14 @@ async function findPullRequest(options) {
     const octokit = await client({ ...options, title: '', body: '' });
     const { owner, repo } = split(options.repository);
     try {
-        const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${options.head}`, base: options.base, per_page: 1 });
+        const { data } = await octokit.rest.pulls.list({
+            owner,
+            repo,
+            state: 'open',
+            head: `${owner}:${options.head}`,
+            base: options.base,
+            per_page: 1,
+        });
         const found = data[0];
         return found ? { number: found.number, url: found.html_url } : undefined;
     }
@@ -1909,7 +2049,14 @@ async function openOrUpdatePullRequest(options) {
     }
     else {
         try {
-            const { data } = await octokit.rest.pulls.create({ owner, repo, head: options.head, base: options.base, title: options.title, body: options.body });
+            const { data } = await octokit.rest.pulls.create({
+                owner,
+                repo,
+                head: options.head,
+                base: options.base,
+                title: options.title,
+                body: options.body,
+            });
             result = { number: data.number, url: data.html_url, created: true };
         }
         catch (err) {
@@ -2101,7 +2248,7 @@ function validAuthority(host) {
     if (/[@/?#%\s]/.test(host))
         return false;
     const bracketed = /^\[[^\]]*\](.*)$/.exec(host);
-    const port = bracketed ? bracketed[1] ?? '' : host.includes(':') ? host.slice(host.lastIndexOf(':')) : '';
+    const port = bracketed ? (bracketed[1] ?? '') : host.includes(':') ? host.slice(host.lastIndexOf(':')) : '';
     if (port !== '' && !/^:[0-9]*$/.test(port))
         return false;
     const hostname = bracketed ? '' : host.slice(0, host.length - port.length);
@@ -2191,7 +2338,30 @@ function goYamlNumber(value, octalPrefix) {
 }
 const infNaN = ['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF'];
 const v2Words = new Map([
-    ...['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF'].map((w) => [w, 'bool']),
+    ...[
+        'y',
+        'Y',
+        'yes',
+        'Yes',
+        'YES',
+        'n',
+        'N',
+        'no',
+        'No',
+        'NO',
+        'true',
+        'True',
+        'TRUE',
+        'false',
+        'False',
+        'FALSE',
+        'on',
+        'On',
+        'ON',
+        'off',
+        'Off',
+        'OFF',
+    ].map((w) => [w, 'bool']),
     ...['', '~', 'null', 'Null', 'NULL'].map((w) => [w, 'null']),
     ...infNaN.map((w) => [w, 'float']),
 ]);
@@ -2206,7 +2376,17 @@ const v3Words = new Map([
  */
 function goYamlResolve(value, version, checkTimestamp = true) {
     const first = value[0];
-    const hint = first === undefined ? 'N' : /[0-9]/.test(first) ? 'D' : first === '+' || first === '-' ? 'S' : first === '.' ? '.' : 'yYnNtTfFoO~'.includes(first) ? 'M' : '';
+    const hint = first === undefined
+        ? 'N'
+        : /[0-9]/.test(first)
+            ? 'D'
+            : first === '+' || first === '-'
+                ? 'S'
+                : first === '.'
+                    ? '.'
+                    : 'yYnNtTfFoO~'.includes(first)
+                        ? 'M'
+                        : '';
     if (hint === '')
         return 'str';
     const word = (version === 2 ? v2Words : v3Words).get(value);
@@ -2543,8 +2723,10 @@ function identify(root) {
     };
 }
 /** kyaml `IsMissingOrNull`: absent, or a null scalar. */
-const isNullNode = (node) => node === null || node === undefined || ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(node) && (node.tag === nullTag || (node.tag === undefined && node.type === yaml__WEBPACK_IMPORTED_MODULE_2__/* .Scalar */ .X5.PLAIN && nullWords.has(String(node.value)))));
-const kindName = (node) => ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(node) ? 'SequenceNode' : (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(node) ? 'ScalarNode' : (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isAlias */ .Vj)(node) ? 'AliasNode' : 'MappingNode');
+const isNullNode = (node) => node === null ||
+    node === undefined ||
+    ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(node) && (node.tag === nullTag || (node.tag === undefined && node.type === yaml__WEBPACK_IMPORTED_MODULE_2__/* .Scalar */ .X5.PLAIN && nullWords.has(String(node.value)))));
+const kindName = (node) => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(node) ? 'SequenceNode' : (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(node) ? 'ScalarNode' : (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isAlias */ .Vj)(node) ? 'AliasNode' : 'MappingNode';
 /** kio.ByteReader splits documents on `\n---.*\n` and rejects such a line unless only a comment follows `---`. */
 function invalidSeparator(text) {
     for (const m of text.replaceAll('\r\n', '\n').matchAll(/\n---([^\n]*)\n/g)) {
@@ -2969,7 +3151,7 @@ function codePoints(s) {
 function isUnicodeSpace(cp) {
     if (cp <= 0xff)
         return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x85 || cp === 0xa0;
-    return cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
+    return (cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000);
 }
 const graphicPattern = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 /** strconv.IsPrint (letters, marks, numbers, punctuation, symbols and the ASCII space). */
@@ -3028,8 +3210,18 @@ function quoteItemValue(val) {
     return goQuote(val);
 }
 const keywords = new Map([
-    ['.', 'dot'], ['block', 'block'], ['break', 'break'], ['continue', 'continue'], ['define', 'define'], ['else', 'else'],
-    ['end', 'end'], ['if', 'if'], ['range', 'range'], ['nil', 'nil'], ['template', 'template'], ['with', 'with'],
+    ['.', 'dot'],
+    ['block', 'block'],
+    ['break', 'break'],
+    ['continue', 'continue'],
+    ['define', 'define'],
+    ['else', 'else'],
+    ['end', 'end'],
+    ['if', 'if'],
+    ['range', 'range'],
+    ['nil', 'nil'],
+    ['template', 'template'],
+    ['with', 'with'],
 ]);
 const keywordTypes = new Set(keywords.values());
 /** parse/lex.go item.String. */
@@ -3907,7 +4099,15 @@ class Parser {
     }
 }
 const goStringEscapes = new Map([
-    ['a', '\x07'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t'], ['v', '\v'], ['\\', '\\'], ['"', '"'],
+    ['a', '\x07'],
+    ['b', '\b'],
+    ['f', '\f'],
+    ['n', '\n'],
+    ['r', '\r'],
+    ['t', '\t'],
+    ['v', '\v'],
+    ['\\', '\\'],
+    ['"', '"'],
 ]);
 function newVariable(pos, ident) {
     return { type: 'variable', pos, ident: ident.split('.') };
@@ -3932,50 +4132,90 @@ function stringField(name, json) {
     return json ? { name, type: stringType, embedded: false, json } : { name, type: stringType, embedded: false };
 }
 const noMethods = new Map();
-const changeType = { kind: 'struct', name: 'update.Change', fields: [stringField('OldValue'), stringField('NewValue'), stringField('Setter')], methods: noMethods };
+const changeType = {
+    kind: 'struct',
+    name: 'update.Change',
+    fields: [stringField('OldValue'), stringField('NewValue'), stringField('Setter')],
+    methods: noMethods,
+};
 const changeSliceType = { kind: 'slice', name: '[]update.Change', elem: changeType };
 const typeMetaType = {
-    kind: 'struct', name: 'yaml.TypeMeta', methods: noMethods,
+    kind: 'struct',
+    name: 'yaml.TypeMeta',
+    methods: noMethods,
     fields: [stringField('APIVersion', { name: 'apiVersion', omitEmpty: true }), stringField('Kind', { name: 'kind', omitEmpty: true })],
 };
 const nameMetaType = {
-    kind: 'struct', name: 'yaml.NameMeta', methods: noMethods,
+    kind: 'struct',
+    name: 'yaml.NameMeta',
+    methods: noMethods,
     fields: [stringField('Name', { name: 'name', omitEmpty: true }), stringField('Namespace', { name: 'namespace', omitEmpty: true })],
 };
 // GetName, GetKind... have pointer receivers, and map keys are not addressable: templates cannot call them.
 const resourceIdentifierType = {
-    kind: 'struct', name: 'yaml.ResourceIdentifier', methods: noMethods,
-    fields: [{ name: 'TypeMeta', type: typeMetaType, embedded: true }, { name: 'NameMeta', type: nameMetaType, embedded: true }],
+    kind: 'struct',
+    name: 'yaml.ResourceIdentifier',
+    methods: noMethods,
+    fields: [
+        { name: 'TypeMeta', type: typeMetaType, embedded: true },
+        { name: 'NameMeta', type: nameMetaType, embedded: true },
+    ],
 };
 const objectIdentifierType = {
-    kind: 'struct', name: 'update.ObjectIdentifier', methods: noMethods,
+    kind: 'struct',
+    name: 'update.ObjectIdentifier',
+    methods: noMethods,
     fields: [{ name: 'ResourceIdentifier', type: resourceIdentifierType, embedded: true }],
 };
-const objectChangesType = { kind: 'map', name: 'update.ObjectChanges', key: objectIdentifierType, elem: changeSliceType, underlying: 'map[update.ObjectIdentifier][]update.Change' };
+const objectChangesType = {
+    kind: 'map',
+    name: 'update.ObjectChanges',
+    key: objectIdentifierType,
+    elem: changeSliceType,
+    underlying: 'map[update.ObjectIdentifier][]update.Change',
+};
 const fileChangesType = { kind: 'map', name: 'map[string]update.ObjectChanges', key: stringType, elem: objectChangesType };
 const stringMapType = { kind: 'map', name: 'map[string]string', key: stringType, elem: stringType };
 /** The anonymous struct NamespacedName.MarshalLog returns. */
 const namespacedNameLogType = {
-    kind: 'struct', name: 'struct { Name string "json:\\"name\\""; Namespace string "json:\\"namespace,omitempty\\"" }', methods: noMethods,
+    kind: 'struct',
+    name: 'struct { Name string "json:\\"name\\""; Namespace string "json:\\"namespace,omitempty\\"" }',
+    methods: noMethods,
     fields: [stringField('Name', { name: 'name', omitEmpty: false }), stringField('Namespace', { name: 'namespace', omitEmpty: true })],
 };
 const namespacedNameType = {
-    kind: 'struct', name: 'types.NamespacedName', fields: [stringField('Namespace'), stringField('Name')],
+    kind: 'struct',
+    name: 'types.NamespacedName',
+    fields: [stringField('Namespace'), stringField('Name')],
     stringer: (value) => `${stringAt(value, 0)}/${stringAt(value, 1)}`,
     methods: new Map([
         ['String', { params: [], call: (receiver) => str(`${stringAt(receiver, 0)}/${stringAt(receiver, 1)}`) }],
-        ['MarshalLog', { params: [], call: (receiver) => ({ kind: 'struct', type: namespacedNameLogType, fields: [str(stringAt(receiver, 1)), str(stringAt(receiver, 0))] }) }],
+        [
+            'MarshalLog',
+            {
+                params: [],
+                call: (receiver) => ({
+                    kind: 'struct',
+                    type: namespacedNameLogType,
+                    fields: [str(stringAt(receiver, 1)), str(stringAt(receiver, 0))],
+                }),
+            },
+        ],
     ]),
 };
 const resultType = {
-    kind: 'struct', name: 'update.Result', fields: [{ name: 'FileChanges', type: fileChangesType, embedded: false }],
+    kind: 'struct',
+    name: 'update.Result',
+    fields: [{ name: 'FileChanges', type: fileChangesType, embedded: false }],
     methods: new Map([
         ['Changes', { params: [], call: (receiver) => changesValue((0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .resultChanges */ .DB)(receiverResult(receiver))) }],
         ['Objects', { params: [], call: (receiver) => objectChangesValue((0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .resultObjects */ .cL)(receiverResult(receiver))) }],
     ]),
 };
 const templateDataType = {
-    kind: 'struct', name: 'source.TemplateData', methods: noMethods,
+    kind: 'struct',
+    name: 'source.TemplateData',
+    methods: noMethods,
     fields: [
         { name: 'AutomationObject', type: namespacedNameType, embedded: false },
         { name: 'Changed', type: resultType, embedded: false },
@@ -4005,19 +4245,29 @@ function objectIdentifierValue(o) {
     return { kind: 'struct', type: objectIdentifierType, fields: [resourceIdentifier] };
 }
 function objectChangesValue(objects) {
-    return { kind: 'map', type: objectChangesType, entries: objects.map(({ object, changes }) => ({ key: objectIdentifierValue(object), value: changesValue(changes) })) };
+    return {
+        kind: 'map',
+        type: objectChangesType,
+        entries: objects.map(({ object, changes }) => ({ key: objectIdentifierValue(object), value: changesValue(changes) })),
+    };
 }
 function templateDataValue(data) {
     const files = (0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .sortedFileChanges */ .J1)(data.result);
     const fileChanges = {
-        kind: 'map', type: fileChangesType,
+        kind: 'map',
+        type: fileChangesType,
         entries: files.length === 0 ? null : files.map(([file, objects]) => ({ key: str(file), value: objectChangesValue(objects) })),
     };
     const values = {
-        kind: 'map', type: stringMapType,
+        kind: 'map',
+        type: stringMapType,
         entries: data.values ? Object.entries(data.values).map(([key, value]) => ({ key: str(key), value: str(value) })) : null,
     };
-    const automation = { kind: 'struct', type: namespacedNameType, fields: [str(data.automation.namespace), str(data.automation.name)] };
+    const automation = {
+        kind: 'struct',
+        type: namespacedNameType,
+        fields: [str(data.automation.namespace), str(data.automation.name)],
+    };
     const changed = { kind: 'struct', type: resultType, fields: [fileChanges], result: data.result };
     return { kind: 'struct', type: templateDataType, fields: [automation, changed, values] };
 }
@@ -4069,7 +4319,10 @@ function goEqual(a, b) {
     if (a.type.name !== b.type.name)
         return false;
     if (a.kind === 'struct' && b.kind === 'struct')
-        return a.fields.every((f, i) => { const g = b.fields[i]; return g !== undefined && goEqual(f, g); });
+        return a.fields.every((f, i) => {
+            const g = b.fields[i];
+            return g !== undefined && goEqual(f, g);
+        });
     if ((a.kind === 'string' && b.kind === 'string') || (a.kind === 'bool' && b.kind === 'bool') || (a.kind === 'int' && b.kind === 'int'))
         return a.value === b.value;
     return false;
@@ -4097,7 +4350,11 @@ function deepEqual(a, b) {
             return false;
         const x = a.entries ?? [];
         const y = b.entries ?? [];
-        return x.length === y.length && x.every((entry) => { const other = mapLookup(b, entry.key); return other !== undefined && deepEqual(entry.value, other); });
+        return (x.length === y.length &&
+            x.every((entry) => {
+                const other = mapLookup(b, entry.key);
+                return other !== undefined && deepEqual(entry.value, other);
+            }));
     }
     if (a.kind === 'struct' && b.kind === 'struct')
         return a.fields.every((f, i) => deepEqual(f, b.fields[i] ?? null));
@@ -4197,7 +4454,9 @@ function printValue(value, verb, depth) {
                 throw new Unsupported('%q of an integer');
             return badVerb(value, verb);
         case 'map':
-            return `map[${sortedEntries(value).map((e) => `${printNested(e.key, verb, depth)}:${printNested(e.value, verb, depth)}`).join(' ')}]`;
+            return `map[${sortedEntries(value)
+                .map((e) => `${printNested(e.key, verb, depth)}:${printNested(e.value, verb, depth)}`)
+                .join(' ')}]`;
         case 'struct':
             return `{${value.fields.map((f) => printNested(f, verb, depth)).join(' ')}}`;
         case 'slice':
@@ -4319,7 +4578,9 @@ function jsonMarshal(value) {
                 throw new JsonUnsupportedType(`json: unsupported type: ${value.type.name}`);
             if (value.entries === null)
                 return 'null';
-            return `{${sortedEntries(value).map((e) => `${jsonMarshal(e.key)}:${jsonMarshal(e.value)}`).join(',')}}`;
+            return `{${sortedEntries(value)
+                .map((e) => `${jsonMarshal(e.key)}:${jsonMarshal(e.value)}`)
+                .join(',')}}`;
         case 'struct':
             return `{${jsonFields(value).join(',')}}`;
     }
@@ -4454,7 +4715,10 @@ function goTrim(s, cutset) {
 /** strings.Replace(s, old, new, -1): an empty old matches before every rune and at the end. */
 function goReplaceAll(s, old, replacement) {
     if (old === '')
-        return replacement + codePoints(s).map((ch) => ch + replacement).join('');
+        return (replacement +
+            codePoints(s)
+                .map((ch) => ch + replacement)
+                .join(''));
     return s.split(old).join(replacement);
 }
 /** strings.Split. */
@@ -4712,14 +4976,17 @@ const builtinFunctions = new Map([
     ['le', fn([anyType, anyType], (a) => bool(goLt(a[0] ?? null, a[1] ?? null) || goEq(a[0] ?? null, [a[1] ?? null])))],
     ['gt', fn([anyType, anyType], (a) => bool(!(goLt(a[0] ?? null, a[1] ?? null) || goEq(a[0] ?? null, [a[1] ?? null]))))],
     ['ge', fn([anyType, anyType], (a) => bool(!goLt(a[0] ?? null, a[1] ?? null)))],
-    ['len', fn([anyType], (a) => {
+    [
+        'len',
+        fn([anyType], (a) => {
             const item = a[0] ?? null;
             if (item === null)
                 throw new CallFailure('reflect: call of reflect.Value.Type on zero Value');
             if (item.kind === 'string' || item.kind === 'slice' || item.kind === 'map')
                 return int(valueLength(item));
             throw new CallFailure(`len of type ${item.type.name}`);
-        })],
+        }),
+    ],
     ['index', fn([anyType], (a) => goIndex(a[0] ?? null, a.slice(1)), anyType)],
     ['print', fn([], (a) => str(sprint(a)), anyType)],
     ['println', fn([], (a) => str(sprintln(a)), anyType)],
@@ -4746,11 +5013,41 @@ const sprigFunctions = new Map([
     ['hasSuffix', predicateFn((suffix, s) => s.endsWith(suffix))],
     ['repeat', fn([intType, stringType], (a) => str(goRepeat(argString(a, 1), argInt(a, 0))))],
     ['trunc', fn([intType, stringType], (a) => str(goTrunc(argInt(a, 0), argString(a, 1))))],
-    ['indent', fn([intType, stringType], (a) => { const pad = goRepeat(' ', argInt(a, 0)); return str(pad + argString(a, 1).replaceAll('\n', `\n${pad}`)); })],
-    ['nindent', fn([intType, stringType], (a) => { const pad = goRepeat(' ', argInt(a, 0)); return str(`\n${pad}${argString(a, 1).replaceAll('\n', `\n${pad}`)}`); })],
-    ['quote', fn([], (a) => str(a.filter((v) => v !== null).map((v) => goQuote(strval(v))).join(' ')), anyType)],
-    ['squote', fn([], (a) => str(a.filter((v) => v !== null).map((v) => `'${printArg(v, 'v')}'`).join(' ')), anyType)],
-    ['cat', fn([], (a) => str(a.filter((v) => v !== null).map((v) => printArg(v, 'v')).join(' ')), anyType)],
+    [
+        'indent',
+        fn([intType, stringType], (a) => {
+            const pad = goRepeat(' ', argInt(a, 0));
+            return str(pad + argString(a, 1).replaceAll('\n', `\n${pad}`));
+        }),
+    ],
+    [
+        'nindent',
+        fn([intType, stringType], (a) => {
+            const pad = goRepeat(' ', argInt(a, 0));
+            return str(`\n${pad}${argString(a, 1).replaceAll('\n', `\n${pad}`)}`);
+        }),
+    ],
+    [
+        'quote',
+        fn([], (a) => str(a
+            .filter((v) => v !== null)
+            .map((v) => goQuote(strval(v)))
+            .join(' ')), anyType),
+    ],
+    [
+        'squote',
+        fn([], (a) => str(a
+            .filter((v) => v !== null)
+            .map((v) => `'${printArg(v, 'v')}'`)
+            .join(' ')), anyType),
+    ],
+    [
+        'cat',
+        fn([], (a) => str(a
+            .filter((v) => v !== null)
+            .map((v) => printArg(v, 'v'))
+            .join(' ')), anyType),
+    ],
     ['toString', fn([anyType], (a) => str(strval(a[0] ?? null)))],
     ['sha1sum', stringFn(1, (s) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(s, 'utf8').digest('hex'))],
     ['sha256sum', stringFn(1, (s) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s, 'utf8').digest('hex'))],
@@ -4762,17 +5059,39 @@ const sprigFunctions = new Map([
     ['clean', stringFn(1, pathClean)],
     // lists
     ['join', fn([stringType, anyType], (a) => str(strslice(a[1] ?? null).join(argString(a, 0))))],
-    ['splitList', fn([stringType, stringType], (a) => ({ kind: 'slice', type: stringSliceType, items: goSplit(argString(a, 1), argString(a, 0)).map(str) }))],
+    [
+        'splitList',
+        fn([stringType, stringType], (a) => ({
+            kind: 'slice',
+            type: stringSliceType,
+            items: goSplit(argString(a, 1), argString(a, 0)).map(str),
+        })),
+    ],
     ['toStrings', fn([anyType], (a) => ({ kind: 'slice', type: stringSliceType, items: strslice(a[0] ?? null).map(str) }))],
-    ['sortAlpha', fn([anyType], (a) => {
+    [
+        'sortAlpha',
+        fn([anyType], (a) => {
             const list = a[0] ?? null;
             const items = list?.kind === 'slice' ? strslice(list).sort(_result_js__WEBPACK_IMPORTED_MODULE_1__/* .compareGoStrings */ .mA) : [strval(list)];
             return { kind: 'slice', type: stringSliceType, items: items.map(str) };
-        })],
+        }),
+    ],
     ['first', fn([anyType], (a) => sliceArg(a[0] ?? null, 'first').items?.[0] ?? null)],
     ['mustFirst', fn([anyType], (a) => sliceArg(a[0] ?? null, 'first').items?.[0] ?? null)],
-    ['last', fn([anyType], (a) => { const items = sliceArg(a[0] ?? null, 'last').items ?? []; return items[items.length - 1] ?? null; })],
-    ['mustLast', fn([anyType], (a) => { const items = sliceArg(a[0] ?? null, 'last').items ?? []; return items[items.length - 1] ?? null; })],
+    [
+        'last',
+        fn([anyType], (a) => {
+            const items = sliceArg(a[0] ?? null, 'last').items ?? [];
+            return items[items.length - 1] ?? null;
+        }),
+    ],
+    [
+        'mustLast',
+        fn([anyType], (a) => {
+            const items = sliceArg(a[0] ?? null, 'last').items ?? [];
+            return items[items.length - 1] ?? null;
+        }),
+    ],
     ['uniq', fn([anyType], (a) => uniq(a[0] ?? null))],
     ['mustUniq', fn([anyType], (a) => uniq(a[0] ?? null))],
     // defaults
@@ -4780,27 +5099,40 @@ const sprigFunctions = new Map([
     ['empty', fn([anyType], (a) => bool(isEmpty(a[0] ?? null)))],
     ['coalesce', fn([], (a) => a.find((v) => !isEmpty(v)) ?? null, anyType)],
     ['ternary', fn([anyType, anyType, boolType], (a) => (a[2]?.kind === 'bool' && a[2].value ? (a[0] ?? null) : (a[1] ?? null)))],
-    ['toJson', fn([anyType], (a) => { try {
-            return str(jsonMarshal(a[0] ?? null));
-        }
-        catch (error) {
-            if (error instanceof JsonUnsupportedType)
-                return str('');
-            throw error;
-        } })],
-    ['mustToJson', fn([anyType], (a) => { try {
-            return str(jsonMarshal(a[0] ?? null));
-        }
-        catch (error) {
-            if (error instanceof JsonUnsupportedType)
-                throw new CallFailure(error.message);
-            throw error;
-        } })],
+    [
+        'toJson',
+        fn([anyType], (a) => {
+            try {
+                return str(jsonMarshal(a[0] ?? null));
+            }
+            catch (error) {
+                if (error instanceof JsonUnsupportedType)
+                    return str('');
+                throw error;
+            }
+        }),
+    ],
+    [
+        'mustToJson',
+        fn([anyType], (a) => {
+            try {
+                return str(jsonMarshal(a[0] ?? null));
+            }
+            catch (error) {
+                if (error instanceof JsonUnsupportedType)
+                    throw new CallFailure(error.message);
+                throw error;
+            }
+        }),
+    ],
     // integers
     ['add1', fn([anyType], (a) => int64Result(toInt64(a[0] ?? null, 'add1') + 1))],
     ['add', fn([], (a) => int64Result(a.reduce((sum, v) => sum + toInt64(v, 'add'), 0)), anyType)],
     ['sub', fn([anyType, anyType], (a) => int64Result(toInt64(a[0] ?? null, 'sub') - toInt64(a[1] ?? null, 'sub')))],
-    ['mul', fn([anyType], (a) => int64Result(a.slice(1).reduce((product, v) => product * toInt64(v, 'mul'), toInt64(a[0] ?? null, 'mul'))), anyType)],
+    [
+        'mul',
+        fn([anyType], (a) => int64Result(a.slice(1).reduce((product, v) => product * toInt64(v, 'mul'), toInt64(a[0] ?? null, 'mul'))), anyType),
+    ],
 ]);
 /** sprig uniq: reflect.DeepEqual de-duplication into a []interface{}. */
 function uniq(list) {
@@ -4812,20 +5144,151 @@ function uniq(list) {
 }
 /** sprig.HermeticTxtFuncMap() (v3.3.0) names d2ci does not implement: Go knows them, so they are not "undefined". */
 const unsupportedSprigFunctions = [
-    'abbrev', 'abbrevboth', 'add1f', 'addf', 'adler32sum', 'ago', 'all', 'any', 'append', 'atoi', 'b32dec', 'b32enc', 'b64dec',
-    'bcrypt', 'biggest', 'buildCustomCert', 'camelcase', 'ceil', 'chunk', 'compact', 'concat', 'decryptAES', 'deepCopy', 'deepEqual',
-    'derivePassword', 'dict', 'dig', 'div', 'divf', 'duration', 'durationRound', 'encryptAES', 'fail', 'float64', 'floor', 'fromJson',
-    'genCA', 'genCAWithKey', 'genPrivateKey', 'genSelfSignedCert', 'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey',
-    'get', 'has', 'hasKey', 'htpasswd', 'initial', 'initials', 'int', 'int64', 'isAbs', 'kebabcase', 'keys', 'kindIs', 'kindOf', 'list',
-    'max', 'maxf', 'merge', 'mergeOverwrite', 'min', 'minf', 'mod', 'mulf', 'mustAppend', 'mustChunk', 'mustCompact', 'mustDateModify',
-    'mustDeepCopy', 'mustFromJson', 'mustHas', 'mustInitial', 'mustMerge', 'mustMergeOverwrite', 'mustPrepend', 'mustPush',
-    'mustRegexFind', 'mustRegexFindAll', 'mustRegexMatch', 'mustRegexReplaceAll', 'mustRegexReplaceAllLiteral', 'mustRegexSplit',
-    'mustRest', 'mustReverse', 'mustSlice', 'mustToDate', 'mustToPrettyJson', 'mustToRawJson', 'mustWithout', 'must_date_modify',
-    'omit', 'osBase', 'osClean', 'osDir', 'osExt', 'osIsAbs', 'pick', 'pluck', 'plural', 'prepend', 'push', 'randInt', 'regexFind',
-    'regexFindAll', 'regexMatch', 'regexQuoteMeta', 'regexReplaceAll', 'regexReplaceAllLiteral', 'regexSplit', 'rest', 'reverse',
-    'round', 'semver', 'semverCompare', 'seq', 'set', 'sha512sum', 'shuffle', 'slice', 'snakecase', 'split', 'splitn', 'subf', 'substr',
-    'swapcase', 'toDate', 'toDecimal', 'toPrettyJson', 'toRawJson', 'tuple', 'typeIs', 'typeIsLike', 'typeOf', 'unixEpoch', 'unset',
-    'until', 'untilStep', 'untitle', 'urlJoin', 'urlParse', 'values', 'without', 'wrap', 'wrapWith',
+    'abbrev',
+    'abbrevboth',
+    'add1f',
+    'addf',
+    'adler32sum',
+    'ago',
+    'all',
+    'any',
+    'append',
+    'atoi',
+    'b32dec',
+    'b32enc',
+    'b64dec',
+    'bcrypt',
+    'biggest',
+    'buildCustomCert',
+    'camelcase',
+    'ceil',
+    'chunk',
+    'compact',
+    'concat',
+    'decryptAES',
+    'deepCopy',
+    'deepEqual',
+    'derivePassword',
+    'dict',
+    'dig',
+    'div',
+    'divf',
+    'duration',
+    'durationRound',
+    'encryptAES',
+    'fail',
+    'float64',
+    'floor',
+    'fromJson',
+    'genCA',
+    'genCAWithKey',
+    'genPrivateKey',
+    'genSelfSignedCert',
+    'genSelfSignedCertWithKey',
+    'genSignedCert',
+    'genSignedCertWithKey',
+    'get',
+    'has',
+    'hasKey',
+    'htpasswd',
+    'initial',
+    'initials',
+    'int',
+    'int64',
+    'isAbs',
+    'kebabcase',
+    'keys',
+    'kindIs',
+    'kindOf',
+    'list',
+    'max',
+    'maxf',
+    'merge',
+    'mergeOverwrite',
+    'min',
+    'minf',
+    'mod',
+    'mulf',
+    'mustAppend',
+    'mustChunk',
+    'mustCompact',
+    'mustDateModify',
+    'mustDeepCopy',
+    'mustFromJson',
+    'mustHas',
+    'mustInitial',
+    'mustMerge',
+    'mustMergeOverwrite',
+    'mustPrepend',
+    'mustPush',
+    'mustRegexFind',
+    'mustRegexFindAll',
+    'mustRegexMatch',
+    'mustRegexReplaceAll',
+    'mustRegexReplaceAllLiteral',
+    'mustRegexSplit',
+    'mustRest',
+    'mustReverse',
+    'mustSlice',
+    'mustToDate',
+    'mustToPrettyJson',
+    'mustToRawJson',
+    'mustWithout',
+    'must_date_modify',
+    'omit',
+    'osBase',
+    'osClean',
+    'osDir',
+    'osExt',
+    'osIsAbs',
+    'pick',
+    'pluck',
+    'plural',
+    'prepend',
+    'push',
+    'randInt',
+    'regexFind',
+    'regexFindAll',
+    'regexMatch',
+    'regexQuoteMeta',
+    'regexReplaceAll',
+    'regexReplaceAllLiteral',
+    'regexSplit',
+    'rest',
+    'reverse',
+    'round',
+    'semver',
+    'semverCompare',
+    'seq',
+    'set',
+    'sha512sum',
+    'shuffle',
+    'slice',
+    'snakecase',
+    'split',
+    'splitn',
+    'subf',
+    'substr',
+    'swapcase',
+    'toDate',
+    'toDecimal',
+    'toPrettyJson',
+    'toRawJson',
+    'tuple',
+    'typeIs',
+    'typeIsLike',
+    'typeOf',
+    'unixEpoch',
+    'unset',
+    'until',
+    'untilStep',
+    'untitle',
+    'urlJoin',
+    'urlParse',
+    'values',
+    'without',
+    'wrap',
+    'wrapWith',
 ];
 /**
  * Every function name a Flux template can use, as the executor finds it: sprig's map first (its `slice`
@@ -5329,7 +5792,12 @@ async function reflectPolicies(options) {
     return mapLimit(options.policies, options.concurrency ?? 8, async (policy) => {
         const repository = repositories.get(key(policy.imageRepositoryRef.namespace, policy.imageRepositoryRef.name));
         if (!repository)
-            return { policy, ok: false, kind: 'missing', error: `ImageRepository ${key(policy.imageRepositoryRef.namespace, policy.imageRepositoryRef.name)} not found` };
+            return {
+                policy,
+                ok: false,
+                kind: 'missing',
+                error: `ImageRepository ${key(policy.imageRepositoryRef.namespace, policy.imageRepositoryRef.name)} not found`,
+            };
         let reference;
         try {
             reference = (0,oci_reference/* parseReference */.F2)(repository.image);
@@ -5337,14 +5805,26 @@ async function reflectPolicies(options) {
             (0,imageupdate_policy/* compilePolicy */.C_)(policy.policy, policy.filterTags);
         }
         catch (err) {
-            return { policy, repository, ok: false, kind: 'invalid', error: err instanceof imageupdate_policy/* PolicyError */.pn ? err.message : `ImageRepository ${repository.name}: ${err.message}` };
+            return {
+                policy,
+                repository,
+                ok: false,
+                kind: 'invalid',
+                error: err instanceof imageupdate_policy/* PolicyError */.pn ? err.message : `ImageRepository ${repository.name}: ${err.message}`,
+            };
         }
         let listed;
         try {
             listed = await scan(repository);
         }
         catch (err) {
-            return { policy, repository, ok: false, kind: 'registry', error: `cannot list the tags of ${repository.image}: ${err.message}` };
+            return {
+                policy,
+                repository,
+                ok: false,
+                kind: 'registry',
+                error: `cannot list the tags of ${repository.image}: ${err.message}`,
+            };
         }
         let tags;
         let tag;
@@ -5361,7 +5841,13 @@ async function reflectPolicies(options) {
                 latestRef.digest = (await options.clientFor(repository).repository({ registry: reference.registry, repository: reference.repository }).resolve(tag)).digest;
             }
             catch (err) {
-                return { policy, repository, ok: false, kind: 'registry', error: `cannot resolve the digest of ${repository.image}:${tag}: ${err.message}` };
+                return {
+                    policy,
+                    repository,
+                    ok: false,
+                    kind: 'registry',
+                    error: `cannot resolve the digest of ${repository.image}:${tag}: ${err.message}`,
+                };
             }
         }
         return { policy, repository, ok: true, latestRef, tags: tags.length };
@@ -5401,7 +5887,10 @@ const contentsWrite = 'add `permissions: contents: write` to the job (for a GitH
 function explain(err, doing, options) {
     const status = err.status;
     const data = err.response?.data;
-    const details = data?.errors?.map((e) => (typeof e === 'string' ? e : e.message)).filter(Boolean).join('; ');
+    const details = data?.errors
+        ?.map((e) => (typeof e === 'string' ? e : e.message))
+        .filter(Boolean)
+        .join('; ');
     const message = [data?.message || err.message || String(err), details].filter(Boolean).join(': ').replace(/\s+/g, ' ').trim();
     let fix = '';
     if (/not a fast forward|reference already exists/i.test(message))
@@ -5474,7 +5963,9 @@ async function commitViaApi(options) {
     const entries = [];
     for (const file of options.files) {
         // Bytes go base64; text as UTF-8, which GitHub stores as sent.
-        const body = typeof file.content === 'string' ? { content: file.content, encoding: 'utf-8' } : { content: file.content.toString('base64'), encoding: 'base64' };
+        const body = typeof file.content === 'string'
+            ? { content: file.content, encoding: 'utf-8' }
+            : { content: file.content.toString('base64'), encoding: 'base64' };
         const { data: blob } = await step(`uploading ${file.path}`, () => octokit.rest.git.createBlob({ owner, repo, ...body }));
         entries.push({ path: file.path, mode: file.mode ?? '100644', type: 'blob', sha: blob.sha });
     }
@@ -5482,7 +5973,14 @@ async function commitViaApi(options) {
     if (tree.sha === startCommit.tree.sha) {
         return { sha: start, verified: startCommit.verification?.verified ?? false, parent: start };
     }
-    const { data: commit } = await step('creating the commit', () => octokit.rest.git.createCommit({ owner, repo, message: options.message, tree: tree.sha, parents: [start], ...(options.author ? { author: options.author } : {}) }));
+    const { data: commit } = await step('creating the commit', () => octokit.rest.git.createCommit({
+        owner,
+        repo,
+        message: options.message,
+        tree: tree.sha,
+        parents: [start],
+        ...(options.author ? { author: options.author } : {}),
+    }));
     if (branchTip === undefined) {
         await step(`creating branch ${options.branch}`, () => octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${options.branch}`, sha: commit.sha }));
     }
@@ -5531,7 +6029,14 @@ function flatten(result, updatePath, images) {
         for (const { object, changes } of objects) {
             for (const change of changes) {
                 const policy = change.Setter.split(':').slice(0, 2).join(':');
-                out.push({ file: (0,external_node_path_.join)(updatePath, file).split('\\').join('/'), object: objectName(object), setter: change.Setter, old: change.OldValue, new: change.NewValue, image: images.get(policy)?.name ?? '' });
+                out.push({
+                    file: (0,external_node_path_.join)(updatePath, file).split('\\').join('/'),
+                    object: objectName(object),
+                    setter: change.Setter,
+                    old: change.OldValue,
+                    new: change.NewValue,
+                    image: images.get(policy)?.name ?? '',
+                });
             }
         }
     }
@@ -5544,9 +6049,17 @@ function flatten(result, updatePath, images) {
 async function changesAt(options) {
     const checkout = await (0,imageupdate_git/* openCommit */.Cg)({ repo: options.repo, auth: options.auth, ref: options.ref, branch: options.branch });
     try {
-        const setters = await (0,imageupdate_setters/* applySetters */.zn)({ root: await (0,imageupdate_setters/* secureJoin */.If)(checkout.dir, options.updatePath), policies: options.policies, write: false });
+        const setters = await (0,imageupdate_setters/* applySetters */.zn)({
+            root: await (0,imageupdate_setters/* secureJoin */.If)(checkout.dir, options.updatePath),
+            policies: options.policies,
+            write: false,
+        });
         const images = new Map(options.policies.map((p) => [`${p.namespace}:${p.name}`, p.latestRef]));
-        return { result: setters.result, changes: flatten(setters.result, options.updatePath, images), files: setters.files.map((f) => (0,external_node_path_.join)(options.updatePath, f.path).split('\\').join('/')) };
+        return {
+            result: setters.result,
+            changes: flatten(setters.result, options.updatePath, images),
+            files: setters.files.map((f) => (0,external_node_path_.join)(options.updatePath, f.path).split('\\').join('/')),
+        };
     }
     finally {
         await checkout.remove();
@@ -5569,11 +6082,29 @@ async function runImageUpdate(options) {
     const inScope = policies.filter((p) => p.ok);
     const images = new Map(inScope.map((p) => [`${p.policy.namespace}:${p.policy.name}`, p.latestRef]));
     const setterPolicies = inScope.map((p) => ({ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }));
-    const message = (result) => options.git && result.fileChanges.size ? (0,template/* renderCommitMessage */.jq)(options.git.messageTemplate || template/* defaultCommitTemplate */.NM, { automation: options.git.automation, result, values: options.git.messageValues }) : undefined;
+    const message = (result) => options.git && result.fileChanges.size
+        ? (0,template/* renderCommitMessage */.jq)(options.git.messageTemplate || template/* defaultCommitTemplate */.NM, {
+            automation: options.git.automation,
+            result,
+            values: options.git.messageValues,
+        })
+        : undefined;
     // A template that cannot render fails now, not on the first week with an update.
     if (options.git)
-        (0,template/* renderCommitMessage */.jq)(options.git.messageTemplate || template/* defaultCommitTemplate */.NM, { automation: options.git.automation, result: { fileChanges: new Map() }, values: options.git.messageValues });
-    const worktree = options.git && !options.dryRun ? await (0,imageupdate_git/* openBranch */.DH)({ repo: options.repo, auth: options.git.auth, base: options.git.base, branch: options.git.branch, mode: options.git.mode }) : undefined;
+        (0,template/* renderCommitMessage */.jq)(options.git.messageTemplate || template/* defaultCommitTemplate */.NM, {
+            automation: options.git.automation,
+            result: { fileChanges: new Map() },
+            values: options.git.messageValues,
+        });
+    const worktree = options.git && !options.dryRun
+        ? await (0,imageupdate_git/* openBranch */.DH)({
+            repo: options.repo,
+            auth: options.git.auth,
+            base: options.git.base,
+            branch: options.git.branch,
+            mode: options.git.mode,
+        })
+        : undefined;
     try {
         // Resolved as Flux does (securejoin): the update path cannot leave the checkout, even through a symlink.
         const root = await (0,imageupdate_setters/* secureJoin */.If)(worktree?.dir ?? options.repo, options.updatePath);
@@ -5583,10 +6114,21 @@ async function runImageUpdate(options) {
             result: setters.result,
             changes: flatten(setters.result, options.updatePath, images),
             files: setters.files.map((f) => (0,external_node_path_.join)(options.updatePath, f.path).split('\\').join('/')),
-            unresolved: setters.unresolved.map((u) => ({ file: (0,external_node_path_.join)(options.updatePath, u.path).split('\\').join('/'), line: u.line, setter: u.setter })),
-            problems: [...objects.problems.map((p) => ({ file: (0,external_node_path_.join)(options.policiesPath, p.file), message: p.message })), ...setters.problems.map((p) => ({ file: (0,external_node_path_.join)(options.updatePath, p.path), message: p.message }))],
+            unresolved: setters.unresolved.map((u) => ({
+                file: (0,external_node_path_.join)(options.updatePath, u.path).split('\\').join('/'),
+                line: u.line,
+                setter: u.setter,
+            })),
+            problems: [
+                ...objects.problems.map((p) => ({ file: (0,external_node_path_.join)(options.policiesPath, p.file), message: p.message })),
+                ...setters.problems.map((p) => ({ file: (0,external_node_path_.join)(options.updatePath, p.path), message: p.message })),
+            ],
             updated: false,
-            diff: setters.files.map((f) => unifiedDiff((0,external_node_path_.relative)(options.repo, (0,external_node_path_.join)(options.repo, options.updatePath, f.path)).split('\\').join('/'), f.before, f.after)).join(''),
+            diff: setters.files
+                .map((f) => unifiedDiff((0,external_node_path_.relative)(options.repo, (0,external_node_path_.join)(options.repo, options.updatePath, f.path))
+                .split('\\')
+                .join('/'), f.before, f.after))
+                .join(''),
         };
         if (!options.git) {
             report.updated = setters.files.length > 0 && !options.dryRun;
@@ -5597,7 +6139,9 @@ async function runImageUpdate(options) {
         if (worktree && report.message) {
             if (git.via?.kind === 'api') {
                 // secureJoin resolved symlinks, so compare with the worktree's real path.
-                const updatePrefix = (0,external_node_path_.relative)(await (0,promises_.realpath)(worktree.dir), root).split('\\').join('/');
+                const updatePrefix = (0,external_node_path_.relative)(await (0,promises_.realpath)(worktree.dir), root)
+                    .split('\\')
+                    .join('/');
                 const commit = await commitViaApi({
                     token: git.via.token,
                     repository: git.via.repository,
@@ -5636,7 +6180,14 @@ async function runImageUpdate(options) {
                 // The branch carries updates but has no pull request (an earlier run pushed, then failed to open it):
                 // open it now, describing what the branch changes from the base.
                 if (!report.pullRequest && worktree?.startedFrom.existing) {
-                    const pending = await changesAt({ repo: options.repo, auth: git.auth, ref: git.base, branch: git.base, updatePath: options.updatePath, policies: setterPolicies });
+                    const pending = await changesAt({
+                        repo: options.repo,
+                        auth: git.auth,
+                        ref: git.base,
+                        branch: git.base,
+                        updatePath: options.updatePath,
+                        policies: setterPolicies,
+                    });
                     const text = message(pending.result);
                     if (text)
                         report.pullRequest = await open(pending.changes, text);

@@ -502,7 +502,11 @@ function parseEcrRegistry(registry) {
     return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
 }
 const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
-const endpointVariables = { sts: 'AWS_ENDPOINT_URL_STS', ecr: 'AWS_ENDPOINT_URL_ECR', ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC' };
+const endpointVariables = {
+    sts: 'AWS_ENDPOINT_URL_STS',
+    ecr: 'AWS_ENDPOINT_URL_ECR',
+    ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC',
+};
 /** An SDK error as one line: `<Code>: <message>`, or the network error. */
 function sdkError(err) {
     const e = err;
@@ -536,7 +540,12 @@ function awsProvider(context) {
         const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
         const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
         try {
-            const out = await client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName, WebIdentityToken: webIdentityToken, DurationSeconds: options.durationSeconds ?? 3600 }));
+            const out = await client.send(new AssumeRoleWithWebIdentityCommand({
+                RoleArn: roleArn,
+                RoleSessionName: sessionName,
+                WebIdentityToken: webIdentityToken,
+                DurationSeconds: options.durationSeconds ?? 3600,
+            }));
             const c = out.Credentials;
             if (!c?.AccessKeyId || !c.SecretAccessKey)
                 throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
@@ -544,7 +553,10 @@ function awsProvider(context) {
             if (c.SessionToken)
                 context.onSecret(c.SessionToken);
             const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
-            return { value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }, expiresAt };
+            return {
+                value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
+                expiresAt,
+            };
         }
         catch (err) {
             if (err instanceof CloudCredentialError)
@@ -571,7 +583,14 @@ function awsProvider(context) {
                 context.onSecret(env.AWS_SESSION_TOKEN);
             const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
             const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
-            return { value: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }, expiresAt };
+            return {
+                value: {
+                    accessKeyId: env.AWS_ACCESS_KEY_ID,
+                    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+                    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+                },
+                expiresAt,
+            };
         }
         if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
             const token = (await (0,promises_.readFile)(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err) => {
@@ -580,7 +599,7 @@ function awsProvider(context) {
             context.onSecret(token);
             return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
         }
-        throw new CloudCredentialError('provider aws has no AWS credentials: give the IAM role to assume with the job\'s OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step');
+        throw new CloudCredentialError("provider aws has no AWS credentials: give the IAM role to assume with the job's OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step");
     });
     const authorizationToken = async (registry, ecr) => {
         const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
@@ -697,7 +716,10 @@ function azureProvider(context) {
             if (!token)
                 throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
             context.onSecret(token);
-            return { value: token, expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000 };
+            return {
+                value: token,
+                expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000,
+            };
         });
     };
     const refreshToken = async (registry) => {
@@ -715,7 +737,10 @@ function azureProvider(context) {
             throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
         context.onSecret(token);
         // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
-        return { value: { username: acrTokenUsername, password: token, identityToken: token }, expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000 };
+        return {
+            value: { username: acrTokenUsername, password: token, identityToken: token },
+            expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
+        };
     };
     return {
         name: 'azure',
@@ -736,7 +761,10 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 const dockerHubConfigKey = 'https://index.docker.io/v1/';
 /** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
 function configHost(key) {
-    const host = key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    const host = key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
     return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
 }
 function helperServer(registry) {
@@ -762,7 +790,9 @@ function runCredentialHelper(helper, serverUrl, env = process.env) {
                     resolve(undefined);
                     return;
                 }
-                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout).trim().slice(0, 200)}`));
+                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout)
+                    .trim()
+                    .slice(0, 200)}`));
                 return;
             }
             try {
@@ -853,7 +883,10 @@ function isGcpRegistry(registry) {
 }
 /** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
 function workloadIdentityProviderName(value) {
-    return value.trim().replace(/^(https:)?\/\/iam\.googleapis\.com\//, '').replace(/^\/+/, '');
+    return value
+        .trim()
+        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
+        .replace(/^\/+/, '');
 }
 /**
  * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
@@ -893,7 +926,11 @@ function gcpProvider(context) {
         if (!options.serviceAccount)
             return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
         const account = options.serviceAccount.trim();
-        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, { body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }), contentType: 'application/json', authorization: `Bearer ${federatedToken}` }, (status) => status === 403 || status === 401
+        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, {
+            body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }),
+            contentType: 'application/json',
+            authorization: `Bearer ${federatedToken}`,
+        }, (status) => status === 403 || status === 401
             ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
             : undefined);
         const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
@@ -901,7 +938,10 @@ function gcpProvider(context) {
             throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
         context.onSecret(accessToken);
         const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
-        return { value: { username: 'oauth2accesstoken', password: accessToken }, expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime };
+        return {
+            value: { username: 'oauth2accesstoken', password: accessToken },
+            expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime,
+        };
     };
     return {
         name: 'gcp',
@@ -927,7 +967,9 @@ function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
 function githubTokenCredentials(options) {
     return {
         name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl) ? { username: options.actor || 'x-access-token', password: options.token } : undefined,
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
+            ? { username: options.actor || 'x-access-token', password: options.token }
+            : undefined,
     };
 }
 
@@ -1014,7 +1056,12 @@ function resolve_assertProviderServes(provider, registry) {
         throw new resolve_ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
 }
 function cloudContext(options) {
-    return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
+    return {
+        options: options.cloud ?? {},
+        env: options.env ?? process.env,
+        onSecret: options.onSecret ?? (() => undefined),
+        endpoints: options.endpoints ?? {},
+    };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -1052,7 +1099,12 @@ class UploadSender {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
-            const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
+            const req = send(url, {
+                method,
+                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                agent: secure ? this.#https : this.#http,
+                signal,
+            }, (res) => {
                 resolve(toResponse(method, res));
             });
             req.setTimeout(this.#idleMs, onIdle);
@@ -1113,12 +1165,29 @@ async function writeBody(req, body) {
 
 
 
-const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, budgetMs: 90_000 };
+const defaultRetryPolicy = {
+    attempts: 6,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+    budgetMs: 90_000,
+};
 const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
 const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
 const retryableErrorCodes = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH',
-    'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
@@ -1275,7 +1344,7 @@ class Transport {
                 }
             }
             catch (err) {
-                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? (timer.signal.reason) : undefined;
+                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
                 const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
                 this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
                 if (this.#options.signal?.aborted)
@@ -1340,7 +1409,11 @@ function withIdleTimeout(response, controller, error, idleMs) {
             catch (err) {
                 clearTimeout(timer);
                 const reason = controller.signal.reason;
-                sink.error(controller.signal.aborted && reason instanceof Error ? reason : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+                sink.error(controller.signal.aborted && reason instanceof Error
+                    ? reason
+                    : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                        cause: err,
+                    }));
             }
         },
         cancel(reason) {
@@ -1543,7 +1616,7 @@ class AuthSession {
         }
         const secure = this.#options.secureRegistry?.(registry) ?? true;
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
-            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: "check the registry's token auth configuration" });
         }
         if (url.username || url.password)
             throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
@@ -1574,7 +1647,11 @@ class AuthSession {
         let response;
         if (credential?.identityToken) {
             // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: credential.identityToken,
+                client_id: this.#options.clientId ?? 'd2ci',
+            });
             if (scheme.service)
                 form.set('service', scheme.service);
             if (scopes.length)
@@ -1622,7 +1699,11 @@ function covers(have, want) {
     return want.every((scope) => {
         const cut = scope.lastIndexOf(':');
         const actions = granted.get(scope.slice(0, cut));
-        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
+        return (actions !== undefined &&
+            scope
+                .slice(cut + 1)
+                .split(',')
+                .every((a) => actions.has(a) || actions.has('*')));
     });
 }
 function challengeScopes(challenge) {
@@ -1680,7 +1761,12 @@ function descriptorFor(mediaType, data, extra = {}) {
 }
 function assertDescriptor(value, where) {
     const d = value;
-    if (typeof d !== 'object' || d === null || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !Number.isSafeInteger(d.size) || d.size < 0) {
+    if (typeof d !== 'object' ||
+        d === null ||
+        typeof d.mediaType !== 'string' ||
+        typeof d.digest !== 'string' ||
+        !Number.isSafeInteger(d.size) ||
+        d.size < 0) {
         throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
     }
     (0,oci_digest/* parseDigest */.m)(d.digest);
@@ -1778,7 +1864,9 @@ function fileSource(path, size) {
     return {
         size,
         path,
-        open: (start = 0, end = size) => end <= start ? Readable.from([], { objectMode: false }) : createReadStream(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
+        open: (start = 0, end = size) => end <= start
+            ? Readable.from([], { objectMode: false })
+            : createReadStream(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
     };
 }
 /** Reads a stream to the end; with `limit`, fails instead of buffering more than that many bytes. */
@@ -1853,7 +1941,10 @@ class MemoryStore {
         const bytes = await readAll(stream.pipe(verifier));
         if (bytes.length !== descriptor.size)
             throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
-        this.#content.set(descriptor.digest, { descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }, source: bytesSource(bytes) });
+        this.#content.set(descriptor.digest, {
+            descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size },
+            source: bytesSource(bytes),
+        });
     }
     async pushReference(descriptor, bytes, reference) {
         await this.push(descriptor, bytesSource(bytes));
@@ -2088,7 +2179,11 @@ class RemoteRepository {
     async fetch(descriptor) {
         const manifest = media_types_isManifestMediaType(descriptor.mediaType);
         const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
-        const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
+        const response = await this.#send({
+            method: 'GET',
+            url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`),
+            headers,
+        });
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -2185,7 +2280,10 @@ class RemoteRepository {
             }
             const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
-            filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
+            filtered &&= (response.headers.get('oci-filters-applied') ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
         }
         return filtered ? found : referrers_filterByArtifactType(found, options.artifactType);
@@ -2202,7 +2300,11 @@ class RemoteRepository {
             if (fetched)
                 subject = descriptor_parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
         }
-        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, ['pull', 'push', 'delete']);
+        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, [
+            'pull',
+            'push',
+            'delete',
+        ]);
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -2273,8 +2375,13 @@ class RemoteRepository {
                 const put = await this.#send({
                     method: 'PUT',
                     url: withDigest(location, descriptor.digest),
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size) },
-                    ...(descriptor.size > this.#monolithicLimit ? { body: () => new Uint8Array() } : { upload: { source: content, start: 0, end: descriptor.size } }),
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size),
+                    },
+                    ...(descriptor.size > this.#monolithicLimit
+                        ? { body: () => new Uint8Array() }
+                        : { upload: { source: content, start: 0, end: descriptor.size } }),
                     retry: false,
                 }, ['pull', 'push']);
                 if (put.status !== 201 && put.status !== 204)
@@ -2305,7 +2412,11 @@ class RemoteRepository {
                 const response = await this.#send({
                     method: 'PATCH',
                     url: location,
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(end - from), 'content-range': `${from}-${end - 1}` },
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(end - from),
+                        'content-range': `${from}-${end - 1}`,
+                    },
                     upload: { source: content, start: from, end },
                     retry: false,
                 }, ['pull', 'push']);
@@ -2361,7 +2472,9 @@ function isRetryableUploadError(err) {
         return networkErrorCode(err) !== undefined;
     if (err.code === 'NETWORK')
         return networkErrorCode(err.cause) !== 'ENOTFOUND';
-    return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+    return (err.status === 429 ||
+        (err.status !== undefined && err.status >= 500) ||
+        ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code));
 }
 /** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
 async function jsonBody(response, what) {
@@ -2404,7 +2517,11 @@ class registry_RegistryClient {
     constructor(options = {}) {
         this.options = options;
         this.transport = new Transport({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
+        this.auth = new AuthSession(this.transport, {
+            credentials: options.credentials,
+            onSecret: options.onSecret,
+            secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:'),
+        });
     }
     repository(reference) {
         return new RemoteRepository(this, reference.registry, reference.repository, this.options.upload);
@@ -2489,7 +2606,10 @@ function registryInputs() {
     const gcpProvider = inputs_stringInput('gcp-workload-identity-provider');
     const gcpAccount = inputs_stringInput('gcp-service-account');
     if (gcpProvider || gcpAccount)
-        cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+        cloud.gcp = {
+            ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}),
+            ...(gcpAccount ? { serviceAccount: gcpAccount } : {}),
+        };
     const azureClient = inputs_stringInput('azure-client-id');
     const azureTenant = inputs_stringInput('azure-tenant-id');
     if (azureClient || azureTenant)
@@ -2570,7 +2690,13 @@ function registryClients(inputs, context, credentialsRegistry) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new registry_RegistryClient({ credentials: jobCredentials(inputs, context, name, credentialsRegistry), insecure: insecure || inputs.insecure, onSecret: (secret) => setSecret(secret), onWarning: (message) => warning(message), transport: inputs.network });
+            client = new registry_RegistryClient({
+                credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+                insecure: insecure || inputs.insecure,
+                onSecret: (secret) => setSecret(secret),
+                onWarning: (message) => warning(message),
+                transport: inputs.network,
+            });
             clients.set(key, client);
         }
         return client;
@@ -2603,7 +2729,10 @@ function removeTempOnSignal() {
     if (installed)
         return;
     installed = true;
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    for (const [signal, code] of [
+        ['SIGINT', 130],
+        ['SIGTERM', 143],
+    ]) {
         process.once(signal, () => {
             for (const dir of live)
                 (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
@@ -2706,7 +2835,12 @@ function signingInputs(context, options = {}) {
     const format = formatValue;
     if (key) {
         try {
-            return { kind: 'cosign', format, identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) },
+                describe: 'key-based (no transparency log)',
+            };
         }
         catch (err) {
             if (err instanceof KeyError)
@@ -2715,7 +2849,7 @@ function signingInputs(context, options = {}) {
         }
     }
     if (!hasGitHubIdToken()) {
-        throw new InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
+        throw new InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
     const url = (name, fallback) => {
         const value = stringInput(name) || fallback;
@@ -2729,7 +2863,13 @@ function signingInputs(context, options = {}) {
     return {
         kind: 'cosign',
         format,
-        identity: { kind: 'keyless', identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
+        identity: {
+            kind: 'keyless',
+            identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }),
+            fulcioUrl,
+            rekorUrl,
+            tsaUrl,
+        },
         describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
     };
 }
@@ -2754,7 +2894,10 @@ function notationInputs(context) {
         if (!keyId)
             throw new InputError('notation-key-id', `is required with \`notation-plugin\`: the key's id in ${plugin}'s terms`);
         const pluginConfig = {};
-        for (const line of stringInput('notation-plugin-config').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+        for (const line of stringInput('notation-plugin-config')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean)) {
             const cut = line.indexOf('=');
             if (cut <= 0)
                 throw new InputError('notation-plugin-config', `"${line}" is not key=value`);
@@ -2770,9 +2913,17 @@ function notationInputs(context) {
         throw new InputError('notation-key', 'is required with `signature-format: notation` (or `notation-plugin`): the signing key (PEM), e.g. ${{ secrets.NOTATION_KEY }}');
     if (!chain)
         throw new InputError('notation-certificate-chain', 'is required with `notation-key`: the certificate chain (PEM, leaf first), or its path');
-    const signer = createNotationKeySigner({ privateKey: pemInput('notation-key', key, context), password, certificateChain: pemInput('notation-certificate-chain', chain, context) }).catch((err) => {
+    const signer = createNotationKeySigner({
+        privateKey: pemInput('notation-key', key, context),
+        password,
+        certificateChain: pemInput('notation-certificate-chain', chain, context),
+    }).catch((err) => {
         if (err instanceof NotationError || err instanceof KeyError)
-            throw new InputError(/password|decrypt/i.test(err.message) ? 'notation-key-password' : /certificate/i.test(err.message) ? 'notation-certificate-chain' : 'notation-key', err.message);
+            throw new InputError(/password|decrypt/i.test(err.message)
+                ? 'notation-key-password'
+                : /certificate/i.test(err.message)
+                    ? 'notation-certificate-chain'
+                    : 'notation-key', err.message);
         throw err;
     });
     signer.catch(() => undefined);
@@ -2835,7 +2986,13 @@ async function verificationInputs(names, context, defaults = {}) {
     const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
     let policy = defaults.policy;
     try {
-        policy ??= compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
+        policy ??= compilePolicy({
+            identity,
+            identityRegexp,
+            issuer,
+            issuerRegexp,
+            sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined),
+        });
     }
     catch (err) {
         if (err instanceof PolicyInputError) {
@@ -2843,7 +3000,9 @@ async function verificationInputs(names, context, defaults = {}) {
                 throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
             // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
             const name = names[err.input];
-            throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
+            throw new InputError(name, err.message
+                .replace(/^certificate-[a-z-]+ /, '')
+                .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
         }
         throw err;
     }
@@ -2890,7 +3049,13 @@ async function fluxManifestInputs(context) {
             throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
         return undefined;
     }
-    const identity = [verifyInputNames.identity, verifyInputNames.identityRegexp, verifyInputNames.issuer, verifyInputNames.issuerRegexp, verifyInputNames.sourceRepository].filter((input) => stringInput(input));
+    const identity = [
+        verifyInputNames.identity,
+        verifyInputNames.identityRegexp,
+        verifyInputNames.issuer,
+        verifyInputNames.issuerRegexp,
+        verifyInputNames.sourceRepository,
+    ].filter((input) => stringInput(input));
     try {
         const manifest = await readFluxManifest(resolve(context.workspace, file), { name, shownAs: file });
         const plan = planFluxVerification(manifest, {

@@ -1,6 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import {
-  InputError, booleanInput, githubContext, keyValueInput, listInput, registryInputs, runner as core, stringInput, workspacePath, type GitHubContext, type RegistryInputs,
+  InputError,
+  booleanInput,
+  githubContext,
+  keyValueInput,
+  listInput,
+  registryInputs,
+  runner as core,
+  stringInput,
+  workspacePath,
+  type GitHubContext,
+  type RegistryInputs,
 } from '@d2ci/action-kit';
 
 /** The D2 reference architecture's message template (d2-fleet clusters/update/automation.yaml). */
@@ -53,7 +63,11 @@ export interface Inputs {
 
 /** Git's ref-name rules that matter for a branch input (git check-ref-format). */
 function branchName(input: string, value: string): string {
-  if (!value || /(^[./-]|\.\.|[\s~^:?*[\\]|@\{|\/\/|\.lock$|\/$|\.$)/.test(value) || [...value].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
+  if (
+    !value ||
+    /(^[./-]|\.\.|[\s~^:?*[\\]|@\{|\/\/|\.lock$|\/$|\.$)/.test(value) ||
+    [...value].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)
+  ) {
     throw new InputError(input, `"${value}" is not a valid branch name`);
   }
   return value;
@@ -83,7 +97,8 @@ function toolSources(): Record<string, ToolSource> {
   const out: Record<string, ToolSource> = {};
   for (const [name, value] of Object.entries((parsed ?? {}) as Record<string, Partial<ToolSource>>)) {
     if (!['kind', 'kubectl', 'flux'].includes(name)) throw new InputError('tool-sources', `"${name}" is not one of kind, kubectl, flux`);
-    if (!value.version || !value.url || !/^[0-9a-f]{64}$/.test(value.sha256 ?? '')) throw new InputError('tool-sources', `${name} needs "version", "url" and a hex "sha256"`);
+    if (!value.version || !value.url || !/^[0-9a-f]{64}$/.test(value.sha256 ?? ''))
+      throw new InputError('tool-sources', `${name} needs "version", "url" and a hex "sha256"`);
     out[name] = { version: value.version, url: value.url, sha256: value.sha256 ?? '' };
   }
   return out;
@@ -93,7 +108,8 @@ function author(): { name: string; email: string } | undefined {
   const name = stringInput('author-name');
   const email = stringInput('author-email');
   if (!name && !email) return undefined;
-  if (!name || !email) throw new InputError(name ? 'author-email' : 'author-name', 'is empty; give both the author name and email, or neither');
+  if (!name || !email)
+    throw new InputError(name ? 'author-email' : 'author-name', 'is empty; give both the author name and email, or neither');
   return { name, email };
 }
 
@@ -107,33 +123,50 @@ export function getInputs(): Inputs {
   const updateValue = stringInput('update-path', { fallback: '.' });
   workspacePath('update-path', updateValue, context);
   const namespace = stringInput('namespace') || undefined;
-  if (namespace && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) throw new InputError('namespace', `"${namespace}" is not a Kubernetes namespace name (lowercase letters, digits, "-")`);
+  if (namespace && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace))
+    throw new InputError('namespace', `"${namespace}" is not a Kubernetes namespace name (lowercase letters, digits, "-")`);
   const pushBranch = branchName('push-branch', stringInput('push-branch', { fallback: 'image-updates' }));
   const baseValue = stringInput('base-branch') || defaultBranch();
-  if (!baseValue) throw new InputError('base-branch', 'is empty and the event does not name the default branch; set it, e.g. base-branch: main');
+  if (!baseValue)
+    throw new InputError('base-branch', 'is empty and the event does not name the default branch; set it, e.g. base-branch: main');
   const baseBranch = branchName('base-branch', baseValue);
-  if (baseBranch === pushBranch) throw new InputError('push-branch', `is the base branch (${baseBranch}); the update goes to its own branch and a pull request`);
+  if (baseBranch === pushBranch)
+    throw new InputError('push-branch', `is the base branch (${baseBranch}); the update goes to its own branch and a pull request`);
   const branchStrategy = stringInput('branch-strategy', { fallback: 'stack' });
-  if (branchStrategy !== 'stack' && branchStrategy !== 'reset') throw new InputError('branch-strategy', `"${branchStrategy}" is not stack or reset`);
+  if (branchStrategy !== 'stack' && branchStrategy !== 'reset')
+    throw new InputError('branch-strategy', `"${branchStrategy}" is not stack or reset`);
   const commitVia = stringInput('commit-via', { fallback: 'git' });
   if (commitVia !== 'git' && commitVia !== 'api') throw new InputError('commit-via', `"${commitVia}" is not git or api`);
   const appId = stringInput('app-id');
   const privateKey = stringInput('app-private-key');
   if (privateKey) core.setSecret(privateKey);
-  if (appId && !/^[0-9]+$/.test(appId)) throw new InputError('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
-  if (appId && !privateKey) throw new InputError('app-private-key', 'is empty but `app-id` is set; pass the app\'s private key, e.g. ${{ secrets.UPDATE_APP_KEY }}');
-  if (privateKey && !appId) throw new InputError('app-id', 'is empty but `app-private-key` is set; add the app\'s ID');
-  if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n'))) throw new InputError('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
+  if (appId && !/^[0-9]+$/.test(appId))
+    throw new InputError('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
+  if (appId && !privateKey)
+    throw new InputError('app-private-key', "is empty but `app-id` is set; pass the app's private key, e.g. ${{ secrets.UPDATE_APP_KEY }}");
+  if (privateKey && !appId) throw new InputError('app-id', "is empty but `app-private-key` is set; add the app's ID");
+  if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n')))
+    throw new InputError('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
   const app = appId ? { appId, privateKey } : undefined;
   const registry = registryInputs();
   const registryServer = stringInput('registry-server') || undefined;
-  if (registry.username && !registryServer) throw new InputError('registry-server', 'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)');
-  if (registryServer && !registry.username) throw new InputError('registry-server', 'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty');
-  if (registryServer && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(registryServer)) throw new InputError('registry-server', `"${registryServer}" is not a registry host (host or host:port, e.g. registry.example.com)`);
+  if (registry.username && !registryServer)
+    throw new InputError(
+      'registry-server',
+      'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)',
+    );
+  if (registryServer && !registry.username)
+    throw new InputError(
+      'registry-server',
+      'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty',
+    );
+  if (registryServer && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(registryServer))
+    throw new InputError('registry-server', `"${registryServer}" is not a registry host (host or host:port, e.g. registry.example.com)`);
   const githubToken = registry.githubToken;
   const labels = listInput('labels');
   const dryRun = booleanInput('dry-run', false);
-  if (!githubToken && !app && !dryRun) throw new InputError('github-token', 'is empty; the branch push and the pull request need it (the default is ${{ github.token }})');
+  if (!githubToken && !app && !dryRun)
+    throw new InputError('github-token', 'is empty; the branch push and the pull request need it (the default is ${{ github.token }})');
   if (githubToken) core.setSecret(githubToken);
   for (const label of labels) if (label.length > 50) throw new InputError('labels', `"${label}" is too long (GitHub allows 50 characters)`);
   return {

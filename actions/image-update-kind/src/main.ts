@@ -1,4 +1,17 @@
-import { GitError, GitHubAppError, InvalidPolicyError, KindEngineError, installationToken, ObjectsError, SettersError, TemplateError, runImageUpdate, runKindImageUpdate, type ImageUpdateReport, type ValueChange } from '@d2ci/core/imageupdate';
+import {
+  GitError,
+  GitHubAppError,
+  InvalidPolicyError,
+  KindEngineError,
+  installationToken,
+  ObjectsError,
+  SettersError,
+  TemplateError,
+  runImageUpdate,
+  runKindImageUpdate,
+  type ImageUpdateReport,
+  type ValueChange,
+} from '@d2ci/core/imageupdate';
 import { InputError, cell, jobCredentials, registryClients, runner as core } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 
@@ -29,7 +42,9 @@ function explain(err: unknown, inputs: Inputs): unknown {
   if (err instanceof TemplateError) return new InputError('commit-message-template', err.message);
   if (err instanceof SettersError) return new InputError('update-path', err.message);
   if (err instanceof GitError && /\b403\b|denied|not allowed|permission/i.test(err.stderr)) {
-    return new Error(`${err.message}; add \`permissions: contents: write\` to the job (and check that \`github-token\` may push to ${inputs.pushBranch})`);
+    return new Error(
+      `${err.message}; add \`permissions: contents: write\` to the job (and check that \`github-token\` may push to ${inputs.pushBranch})`,
+    );
   }
   if (err instanceof KindEngineError && /SHA-256/.test(err.message)) return new InputError('tool-sources', err.message);
   return err;
@@ -37,15 +52,21 @@ function explain(err: unknown, inputs: Inputs): unknown {
 
 function summary(report: ImageUpdateReport, inputs: Inputs): string {
   const { serverUrl, repository } = inputs.context;
-  const blob = (file: string): string => (repository && report.updated ? `[${cell(file)}](${serverUrl}/${repository}/blob/${inputs.pushBranch}/${file})` : cell(file));
-  const rows = report.changes.map((c) => `| \`${cell(c.image || c.setter)}\` | \`${cell(c.old)}\` | \`${cell(c.new)}\` | ${blob(c.file)} | ${cell(c.object)} |`);
+  const blob = (file: string): string =>
+    repository && report.updated ? `[${cell(file)}](${serverUrl}/${repository}/blob/${inputs.pushBranch}/${file})` : cell(file);
+  const rows = report.changes.map(
+    (c) => `| \`${cell(c.image || c.setter)}\` | \`${cell(c.old)}\` | \`${cell(c.new)}\` | ${blob(c.file)} | ${cell(c.object)} |`,
+  );
   const pr = report.pullRequest;
   const headline = inputs.dryRun
     ? `Dry run: ${report.changes.length} value(s) would change`
     : report.updated
       ? `Pushed ${report.commit ? `[\`${report.commit.slice(0, 7)}\`](${serverUrl}/${repository}/commit/${report.commit})` : ''} to \`${inputs.pushBranch}\`${pr ? ` — [pull request #${pr.number}](${pr.url})` : ''}`
       : `No new images${pr ? ` — [pull request #${pr.number}](${pr.url}) is open` : ''}`;
-  const policies = report.policies.map((p) => `| ${cell(`${p.policy.namespace}/${p.policy.name}`)} | ${p.ok ? `\`${cell(p.latestRef.name)}:${cell(p.latestRef.tag)}\`${p.latestRef.digest ? ` (\`${p.latestRef.digest.slice(0, 19)}…\`)` : ''}` : `⚠ ${cell(p.error)}`} |`);
+  const policies = report.policies.map(
+    (p) =>
+      `| ${cell(`${p.policy.namespace}/${p.policy.name}`)} | ${p.ok ? `\`${cell(p.latestRef.name)}:${cell(p.latestRef.tag)}\`${p.latestRef.digest ? ` (\`${p.latestRef.digest.slice(0, 19)}…\`)` : ''}` : `⚠ ${cell(p.error)}`} |`,
+  );
   return [
     '### Image update',
     '',
@@ -65,7 +86,8 @@ function summary(report: ImageUpdateReport, inputs: Inputs): string {
 /** Flux's controllers in a Kind cluster (the post step deletes it). */
 async function runKind(inputs: Inputs, token: string): Promise<ImageUpdateReport> {
   if (inputs.dryRun) throw new InputError('dry-run', 'is for `engine: native`: the controllers in the cluster push as they go');
-  if (inputs.commitVia === 'api') throw new InputError('commit-via', 'is `git` with `engine: kind`: image-automation-controller commits and pushes itself');
+  if (inputs.commitVia === 'api')
+    throw new InputError('commit-via', 'is `git` with `engine: kind`: image-automation-controller commits and pushes itself');
   return runKindImageUpdate({
     repo: inputs.context.workspace,
     repository: inputs.context.repository,
@@ -80,7 +102,11 @@ async function runKind(inputs: Inputs, token: string): Promise<ImageUpdateReport
     messageTemplate: inputs.messageTemplate,
     messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
     credentials: jobCredentials(inputs.registry, inputs.context, inputs.registry.provider, inputs.registryServer),
-    pullRequest: { apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) },
+    pullRequest: {
+      apiUrl: process.env.GITHUB_API_URL,
+      labels: inputs.labels,
+      body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl),
+    },
     tools: inputs.toolSources,
     clusterName: `d2ci-image-update-${process.env.GITHUB_RUN_ID ?? process.pid}`,
     onCluster: (name, path) => {
@@ -104,7 +130,12 @@ async function writeToken(inputs: Inputs): Promise<{ token: string; revoke: () =
   if (!inputs.app) return { token: inputs.githubToken, revoke: async () => undefined };
   if (inputs.dryRun) return { token: inputs.githubToken, revoke: async () => undefined };
   try {
-    const created = await installationToken({ app: inputs.app, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, onSecret: (secret) => core.setSecret(secret) });
+    const created = await installationToken({
+      app: inputs.app,
+      repository: inputs.context.repository,
+      apiUrl: process.env.GITHUB_API_URL,
+      onSecret: (secret) => core.setSecret(secret),
+    });
     core.info(`Using a GitHub App installation token for ${inputs.context.repository} (expires ${created.expiresAt.toISOString()})`);
     return { token: created.token, revoke: () => created.revoke(), expiresAt: created.expiresAt };
   } catch (err) {
@@ -119,29 +150,41 @@ export async function run(inputs: Inputs): Promise<void> {
   const token = write.token;
   let report: ImageUpdateReport;
   try {
-    report = inputs.engine === 'kind' ? await runKind(inputs, token) : await runImageUpdate({
-      repo: inputs.context.workspace,
-      policiesPath: inputs.policiesPath,
-      updatePath: inputs.updatePath,
-      namespace: inputs.namespace,
-      clientFor: (repository) => clients(repository.provider, repository.insecure),
-      dryRun: inputs.dryRun,
-      git: {
-        base: inputs.baseBranch,
-        branch: inputs.pushBranch,
-        mode: inputs.branchStrategy,
-        auth: { token, onSecret: (secret) => core.setSecret(secret) },
-        author: inputs.commitVia === 'api' ? inputs.author : (inputs.author ?? defaultAuthor),
-        via: inputs.commitVia === 'api' ? { kind: 'api', token, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL } : { kind: 'git' },
-        messageTemplate: inputs.messageTemplate,
-        messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
-        // As the kind engine (and D2) name the ImageUpdateAutomation: after its namespace.
-        automation: { namespace: inputs.namespace ?? 'flux-system', name: inputs.namespace ?? 'flux-system' },
-      },
-      pullRequest: inputs.context.repository
-        ? { token, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL, labels: inputs.labels, body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl) }
-        : undefined,
-    });
+    report =
+      inputs.engine === 'kind'
+        ? await runKind(inputs, token)
+        : await runImageUpdate({
+            repo: inputs.context.workspace,
+            policiesPath: inputs.policiesPath,
+            updatePath: inputs.updatePath,
+            namespace: inputs.namespace,
+            clientFor: (repository) => clients(repository.provider, repository.insecure),
+            dryRun: inputs.dryRun,
+            git: {
+              base: inputs.baseBranch,
+              branch: inputs.pushBranch,
+              mode: inputs.branchStrategy,
+              auth: { token, onSecret: (secret) => core.setSecret(secret) },
+              author: inputs.commitVia === 'api' ? inputs.author : (inputs.author ?? defaultAuthor),
+              via:
+                inputs.commitVia === 'api'
+                  ? { kind: 'api', token, repository: inputs.context.repository, apiUrl: process.env.GITHUB_API_URL }
+                  : { kind: 'git' },
+              messageTemplate: inputs.messageTemplate,
+              messageValues: Object.keys(inputs.messageValues).length ? inputs.messageValues : undefined,
+              // As the kind engine (and D2) name the ImageUpdateAutomation: after its namespace.
+              automation: { namespace: inputs.namespace ?? 'flux-system', name: inputs.namespace ?? 'flux-system' },
+            },
+            pullRequest: inputs.context.repository
+              ? {
+                  token,
+                  repository: inputs.context.repository,
+                  apiUrl: process.env.GITHUB_API_URL,
+                  labels: inputs.labels,
+                  body: (changes, message) => pullRequestBody(changes, message, inputs.context.runUrl),
+                }
+              : undefined,
+          });
   } catch (err) {
     throw explain(err, inputs);
   } finally {
@@ -150,10 +193,16 @@ export async function run(inputs: Inputs): Promise<void> {
   }
 
   for (const p of report.policies) {
-    if (p.ok) core.info(`${p.policy.namespace}/${p.policy.name}: ${p.latestRef.name}:${p.latestRef.tag}${p.latestRef.digest ? `@${p.latestRef.digest}` : ''} (of ${p.tags} tags)`);
+    if (p.ok)
+      core.info(
+        `${p.policy.namespace}/${p.policy.name}: ${p.latestRef.name}:${p.latestRef.tag}${p.latestRef.digest ? `@${p.latestRef.digest}` : ''} (of ${p.tags} tags)`,
+      );
     else core.warning(`ImagePolicy ${p.policy.namespace}/${p.policy.name} skipped: ${p.error}`);
   }
-  for (const u of report.unresolved) core.warning(`${u.file}:${u.line}: the marker names ${u.setter}, but no ImagePolicy ${u.setter.split(':').slice(0, 2).join('/')} is in ${inputs.policiesPath}${inputs.namespace ? '' : ' (set `namespace` if the policies are applied into one)'}; left unchanged`);
+  for (const u of report.unresolved)
+    core.warning(
+      `${u.file}:${u.line}: the marker names ${u.setter}, but no ImagePolicy ${u.setter.split(':').slice(0, 2).join('/')} is in ${inputs.policiesPath}${inputs.namespace ? '' : ' (set `namespace` if the policies are applied into one)'}; left unchanged`,
+    );
   for (const p of report.problems) core.warning(`${p.file}: ${p.message}`);
   for (const c of report.changes) core.info(`${c.file}: ${c.object} ${c.setter}: ${c.old} -> ${c.new}`);
   if (inputs.dryRun && report.diff) core.info(report.diff);

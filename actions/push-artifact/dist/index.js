@@ -8144,7 +8144,11 @@ async function applyTag(dst, root, tag, options) {
         return { tag, changed: true };
     }
     catch (err) {
-        if (err instanceof errors/* OciError */.Mf && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
+        if (err instanceof errors/* OciError */.Mf &&
+            err.status !== undefined &&
+            err.status >= 400 &&
+            err.status < 500 &&
+            (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
             return { tag, changed: false };
         }
         throw immutableTagError(err, dst.name, tag) ?? err;
@@ -8265,8 +8269,18 @@ var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
  * fluxcd/pkg sourceignore ExcludeVCS + ExcludeExt).
  */
 const fluxDefaultIgnore = [
-    '.git/', '.gitignore', '.gitmodules', '.gitattributes',
-    '*.jpg', '*.jpeg', '*.gif', '*.png', '*.wmv', '*.flv', '*.tar.gz', '*.zip',
+    '.git/',
+    '.gitignore',
+    '.gitmodules',
+    '.gitattributes',
+    '*.jpg',
+    '*.jpeg',
+    '*.gif',
+    '*.png',
+    '*.wmv',
+    '*.flv',
+    '*.tar.gz',
+    '*.zip',
 ];
 /**
  * Gitignore-syntax matching over the artifact tree (via the `ignore` package). Patterns from a `.sourceignore`
@@ -8276,7 +8290,9 @@ class IgnoreRules {
     #scopes;
     #sourceIgnore;
     constructor(options = {}) {
-        const patterns = [...(options.ignorePaths ?? fluxDefaultIgnore), ...(options.addIgnorePaths ?? [])].map((p) => p.trim()).filter(Boolean);
+        const patterns = [...(options.ignorePaths ?? fluxDefaultIgnore), ...(options.addIgnorePaths ?? [])]
+            .map((p) => p.trim())
+            .filter(Boolean);
         this.#scopes = [{ base: '', rules: ignore_default()().add(patterns) }];
         this.#sourceIgnore = options.sourceIgnore ?? false;
     }
@@ -8596,7 +8612,7 @@ function gitLocation(url) {
     return { host: parsed.host.toLowerCase(), path };
 }
 function toTree(node, doc, lines, fallbackLine, depth = 0) {
-    const lineOf = (n) => (n.range && lines ? lines.linePos(n.range[0]).line : fallbackLine);
+    const lineOf = (n) => n.range && lines ? lines.linePos(n.range[0]).line : fallbackLine;
     if (depth > 200)
         return { t: 'scalar', line: fallbackLine, value: null, text: '', block: false };
     if ((0,dist/* isAlias */.Vj)(node))
@@ -8621,7 +8637,13 @@ function toTree(node, doc, lines, fallbackLine, depth = 0) {
         return { t: 'seq', line, items: node.items.map((item) => toTree(item, doc, lines, line, depth + 1)) };
     }
     if ((0,dist/* isScalar */.jn)(node)) {
-        return { t: 'scalar', line: lineOf(node), value: node.value, text: scalarText(node), block: node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED };
+        return {
+            t: 'scalar',
+            line: lineOf(node),
+            value: node.value,
+            text: scalarText(node),
+            block: node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED,
+        };
     }
     return { t: 'scalar', line: fallbackLine, value: null, text: '', block: false };
 }
@@ -8672,7 +8694,16 @@ const containerLists = new Set(['containers', 'initContainers', 'ephemeralContai
 const imageAutomationGroup = 'image.toolkit.fluxcd.io';
 const fluxGroups = ['source.toolkit.fluxcd.io', 'helm.toolkit.fluxcd.io', 'kustomize.toolkit.fluxcd.io'];
 function unresolved(scan, ctx, path, line, value, reason) {
-    scan.unresolved.push({ file: ctx.file, document: ctx.document, ...(ctx.kind ? { kind: ctx.kind } : {}), ...(ctx.name ? { name: ctx.name } : {}), path, line, value, reason });
+    scan.unresolved.push({
+        file: ctx.file,
+        document: ctx.document,
+        ...(ctx.kind ? { kind: ctx.kind } : {}),
+        ...(ctx.name ? { name: ctx.name } : {}),
+        path,
+        line,
+        value,
+        reason,
+    });
 }
 function foundAt(ctx, path, line, via) {
     const at = { file: ctx.file, document: ctx.document, path, line, via };
@@ -8701,7 +8732,12 @@ function imageProblem(value) {
     }
 }
 function imageFound(ref, at) {
-    const fields = { name: (0,reference/* repositoryName */.aR)(ref), registry: ref.registry, repository: ref.repository, purl: ociPackageUrl(ref) };
+    const fields = {
+        name: (0,reference/* repositoryName */.aR)(ref),
+        registry: ref.registry,
+        repository: ref.repository,
+        purl: ociPackageUrl(ref),
+    };
     if (ref.tag)
         fields.version = fields.tag = ref.tag;
     if (ref.digest)
@@ -8779,7 +8815,10 @@ function walk(scan, ctx, node, path, inContainerList, lineBase) {
                 const target = str(get(op, 'path')) ?? '';
                 const value = get(op, 'value');
                 const opName = str(get(op, 'op'));
-                if ((opName === 'add' || opName === 'replace') && /\/image$/.test(target) && value?.t === 'scalar' && typeof value.value === 'string') {
+                if ((opName === 'add' || opName === 'replace') &&
+                    /\/image$/.test(target) &&
+                    value?.t === 'scalar' &&
+                    typeof value.value === 'string') {
                     const here = childPath(indexPath(path, i), 'value');
                     const image = value.value.trim();
                     if (image !== '' && /\/(containers|initContainers|ephemeralContainers)\/[^/]+\/image$/.test(target))
@@ -8818,7 +8857,13 @@ function walkInlinePatch(scan, ctx, node, path, lineBase) {
 function kindOf(node) {
     const apiVersion = str(get(node, 'apiVersion'));
     const group = apiVersion?.includes('/') ? (apiVersion.split('/')[0] ?? '') : '';
-    return { apiVersion, group, kind: str(get(node, 'kind')), name: str(getPath(node, 'metadata', 'name')), namespace: str(getPath(node, 'metadata', 'namespace')) };
+    return {
+        apiVersion,
+        group,
+        kind: str(get(node, 'kind')),
+        name: str(getPath(node, 'metadata', 'name')),
+        namespace: str(getPath(node, 'metadata', 'namespace')),
+    };
 }
 function scanObject(scan, file, document, node, pathPrefix) {
     const meta = kindOf(node);
@@ -8840,7 +8885,14 @@ function scanObject(scan, file, document, node, pathPrefix) {
         return;
     walk(scan, ctx, node, pathPrefix, false, 0);
     if (node.t === 'map' && meta.kind && meta.name && fluxGroups.includes(meta.group)) {
-        scan.flux.push({ group: meta.group, kind: meta.kind, name: meta.name, ...(meta.namespace ? { namespace: meta.namespace } : {}), node, ctx });
+        scan.flux.push({
+            group: meta.group,
+            kind: meta.kind,
+            name: meta.name,
+            ...(meta.namespace ? { namespace: meta.namespace } : {}),
+            node,
+            ctx,
+        });
     }
 }
 function scanFile(scan, skipped, file, read) {
@@ -8876,7 +8928,8 @@ function scanFile(scan, skipped, file, read) {
 function isKustomizeConfig(node) {
     const apiVersion = str(get(node, 'apiVersion'));
     const kind = str(get(node, 'kind'));
-    return (apiVersion === undefined || apiVersion.startsWith('kustomize.config.k8s.io/')) && (kind === undefined || kind === 'Kustomization' || kind === 'Component');
+    return ((apiVersion === undefined || apiVersion.startsWith('kustomize.config.k8s.io/')) &&
+        (kind === undefined || kind === 'Kustomization' || kind === 'Component'));
 }
 /** `patchesStrategicMerge` entries written inline. */
 function scanKustomizationStrings(scan, ctx, node) {
@@ -8969,7 +9022,10 @@ function recordStandingOverrides(scan, ctx, overrides, path) {
             scan.found.push(imageFound((0,reference/* parseReference */.F2)(value), foundAt(ctx, here, o.line, 'images-override')));
     }
 }
-const isRemote = (entry) => /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^git@/.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry) || entry.includes('?ref=');
+const isRemote = (entry) => /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ||
+    /^git@/.test(entry) ||
+    /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry) ||
+    entry.includes('?ref=');
 /**
  * What each kustomization makes of the container images of its resources, components and patches: kustomize's
  * `images` applied in order (each entry to the output of the previous, overlays to their bases' output, a
@@ -9058,7 +9114,10 @@ function applyKustomizeImages(scan) {
                 if (value === undefined)
                     return image;
                 matched = true;
-                const at = { ...foundAt(k.ctx, indexPath('images', o.index), o.line, 'kustomize-images'), appliedTo: { image: image.value, file: image.at.file, path: image.at.path, line: image.at.line } };
+                const at = {
+                    ...foundAt(k.ctx, indexPath('images', o.index), o.line, 'kustomize-images'),
+                    appliedTo: { image: image.value, file: image.at.file, path: image.at.path, line: image.at.line },
+                };
                 const problem = imageProblem(value);
                 if (problem)
                     unresolved(scan, k.ctx, at.path, o.line, value, `images override ${problem}`);
@@ -9068,7 +9127,7 @@ function applyKustomizeImages(scan) {
             });
             if (!matched) {
                 if (complete)
-                    unresolved(scan, k.ctx, indexPath('images', o.index), o.line, o.name, 'images entry matches no container image of this kustomization\'s resources');
+                    unresolved(scan, k.ctx, indexPath('images', o.index), o.line, o.name, "images entry matches no container image of this kustomization's resources");
                 else
                     recordStandingOverrides(scan, k.ctx, [o], 'images');
             }
@@ -9153,7 +9212,11 @@ function readOciRepository(scan, o) {
         return undefined;
     }
     const refNode = getPath(o.node, 'spec', 'ref');
-    const source = { ref: { registry: ref.registry, repository: ref.repository }, url, helmMediaType: /helm\.chart/.test(str(getPath(o.node, 'spec', 'layerSelector', 'mediaType')) ?? '') };
+    const source = {
+        ref: { registry: ref.registry, repository: ref.repository },
+        url,
+        helmMediaType: /helm\.chart/.test(str(getPath(o.node, 'spec', 'layerSelector', 'mediaType')) ?? ''),
+    };
     const digest = str(get(refNode, 'digest'));
     const semver = inventory_text(get(refNode, 'semver'));
     const tag = inventory_text(get(refNode, 'tag'));
@@ -9181,7 +9244,14 @@ function ociComponent(source, type, at, extra = {}) {
         ref.tag = source.tag;
     if (source.digest)
         ref.digest = source.digest;
-    const fields = { name: (0,reference/* repositoryName */.aR)(ref), registry: ref.registry, repository: ref.repository, url: `oci://${(0,reference/* repositoryName */.aR)(ref)}`, purl: ociPackageUrl(ref), ...extra };
+    const fields = {
+        name: (0,reference/* repositoryName */.aR)(ref),
+        registry: ref.registry,
+        repository: ref.repository,
+        url: `oci://${(0,reference/* repositoryName */.aR)(ref)}`,
+        purl: ociPackageUrl(ref),
+        ...extra,
+    };
     if (source.tag)
         fields.version = fields.tag = source.tag;
     if (source.digest)
@@ -9254,7 +9324,10 @@ function readBucket(o) {
 function chartFound(scan, chart, version, source, at) {
     const exact = version ? exactVersion(version) : undefined;
     const constraint = version && !exact ? version : undefined;
-    const versionFields = () => ({ ...(exact ? { version: exact } : {}), ...(constraint ? { versionConstraint: constraint } : {}) });
+    const versionFields = () => ({
+        ...(exact ? { version: exact } : {}),
+        ...(constraint ? { versionConstraint: constraint } : {}),
+    });
     if (source.helm?.oci) {
         const base = source.helm.url.replace(/^oci:\/\//, '');
         let ref;
@@ -9277,8 +9350,20 @@ function chartFound(scan, chart, version, source, at) {
         return found;
     }
     if (source.helm) {
-        const fields = { name: chart, chart, url: source.helm.url, sourceKind: 'HelmRepository', purl: helmPackageUrl(chart, exact, source.helm.url), ...versionFields() };
-        return { type: 'chart', id: `${source.helm.url}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`, fields, at };
+        const fields = {
+            name: chart,
+            chart,
+            url: source.helm.url,
+            sourceKind: 'HelmRepository',
+            purl: helmPackageUrl(chart, exact, source.helm.url),
+            ...versionFields(),
+        };
+        return {
+            type: 'chart',
+            id: `${source.helm.url}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`,
+            fields,
+            at,
+        };
     }
     if (source.git || source.bucket) {
         const path = external_node_path_.posix.normalize(chart).replace(/^\.\//, '').replace(/\/$/, '');
@@ -9300,11 +9385,22 @@ function chartFound(scan, chart, version, source, at) {
         if (source.ref.kind === 'HelmRepository' || source.ref.kind === 'GitRepository' || source.ref.kind === 'Bucket')
             fields.sourceKind = source.ref.kind;
     }
-    return { type: 'chart', id: `${fields.sourceRef ?? ''}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`, fields, at };
+    return {
+        type: 'chart',
+        id: `${fields.sourceRef ?? ''}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`,
+        fields,
+        at,
+    };
 }
 function resolveFlux(scan) {
     const objects = scan.flux;
-    const of = (kind) => objects.filter((o) => o.kind === kind && o.group === (kind === 'HelmRelease' ? 'helm.toolkit.fluxcd.io' : kind === 'Kustomization' ? 'kustomize.toolkit.fluxcd.io' : 'source.toolkit.fluxcd.io'));
+    const of = (kind) => objects.filter((o) => o.kind === kind &&
+        o.group ===
+            (kind === 'HelmRelease'
+                ? 'helm.toolkit.fluxcd.io'
+                : kind === 'Kustomization'
+                    ? 'kustomize.toolkit.fluxcd.io'
+                    : 'source.toolkit.fluxcd.io'));
     const oci = new Map(of('OCIRepository').map((o) => [o, readOciRepository(scan, o)]));
     const helmRepos = new Map(of('HelmRepository').map((o) => [o, readHelmRepository(scan, o)]));
     const git = new Map(of('GitRepository').map((o) => [o, readGitRepository(o)]));
@@ -9334,7 +9430,12 @@ function resolveFlux(scan) {
         if (sources.length === 0)
             sources.push({ helm: undefined, git: undefined, bucket: undefined });
         for (const source of sources) {
-            const found = chartFound(scan, chart, version, { ...(source.helm ? { helm: source.helm } : {}), ...(source.git ? { git: source.git } : {}), ...(source.bucket ? { bucket: source.bucket } : {}), ref }, here);
+            const found = chartFound(scan, chart, version, {
+                ...(source.helm ? { helm: source.helm } : {}),
+                ...(source.git ? { git: source.git } : {}),
+                ...(source.bucket ? { bucket: source.bucket } : {}),
+                ref,
+            }, here);
             if (found)
                 scan.found.push(found);
         }
@@ -9357,7 +9458,10 @@ function resolveFlux(scan) {
                 if (!source)
                     continue;
                 charts.add(t);
-                scan.found.push(ociComponent(source, 'chart', at(o, 'spec.chartRef', 'helm-release'), { chart: source.ref.repository.split('/').pop() ?? '', sourceKind: 'OCIRepository' }));
+                scan.found.push(ociComponent(source, 'chart', at(o, 'spec.chartRef', 'helm-release'), {
+                    chart: source.ref.repository.split('/').pop() ?? '',
+                    sourceKind: 'OCIRepository',
+                }));
             }
         }
         else if (get(getPath(spec, 'chart'), 'spec')) {
@@ -9379,12 +9483,20 @@ function resolveFlux(scan) {
         if (!source)
             continue;
         const type = charts.has(o) || source.helmMediaType ? 'chart' : 'source';
-        scan.found.push(ociComponent(source, type, at(o, 'spec.url', 'flux-source'), { sourceKind: 'OCIRepository', ...(type === 'chart' ? { chart: source.ref.repository.split('/').pop() ?? '' } : {}) }));
+        scan.found.push(ociComponent(source, type, at(o, 'spec.url', 'flux-source'), {
+            sourceKind: 'OCIRepository',
+            ...(type === 'chart' ? { chart: source.ref.repository.split('/').pop() ?? '' } : {}),
+        }));
     }
     for (const [o, source] of helmRepos) {
         if (!source)
             continue;
-        scan.found.push({ type: 'source', id: source.url, fields: { name: source.url, url: source.url, sourceKind: 'HelmRepository' }, at: at(o, 'spec.url', 'flux-source') });
+        scan.found.push({
+            type: 'source',
+            id: source.url,
+            fields: { name: source.url, url: source.url, sourceKind: 'HelmRepository' },
+            at: at(o, 'spec.url', 'flux-source'),
+        });
     }
     for (const [o, source] of git)
         if (source)
@@ -9392,7 +9504,12 @@ function resolveFlux(scan) {
     for (const [o, source] of buckets) {
         if (!source)
             continue;
-        scan.found.push({ type: 'source', id: source.url, fields: { name: source.url, url: source.url, sourceKind: 'Bucket' }, at: at(o, 'spec.bucketName', 'flux-source') });
+        scan.found.push({
+            type: 'source',
+            id: source.url,
+            fields: { name: source.url, url: source.url, sourceKind: 'Bucket' },
+            at: at(o, 'spec.bucketName', 'flux-source'),
+        });
     }
 }
 /** kustomize `helmCharts` (inflated by `kustomize build --enable-helm`). */
@@ -9420,9 +9537,29 @@ function kustomizeHelmCharts(scan) {
 }
 // ---------------------------------------------------------------------------------------------------------------
 function compareFoundAt(a, b) {
-    return (0,order/* compareBytes */.X)(a.file, b.file) || a.line - b.line || (0,order/* compareBytes */.X)(a.path, b.path) || (0,order/* compareBytes */.X)(a.via, b.via) || (0,order/* compareBytes */.X)(JSON.stringify(a.appliedTo ?? null), JSON.stringify(b.appliedTo ?? null));
+    return ((0,order/* compareBytes */.X)(a.file, b.file) ||
+        a.line - b.line ||
+        (0,order/* compareBytes */.X)(a.path, b.path) ||
+        (0,order/* compareBytes */.X)(a.via, b.via) ||
+        (0,order/* compareBytes */.X)(JSON.stringify(a.appliedTo ?? null), JSON.stringify(b.appliedTo ?? null)));
 }
-const componentKeys = ['type', 'id', 'name', 'version', 'versionConstraint', 'digest', 'registry', 'repository', 'tag', 'url', 'chart', 'sourceKind', 'sourceRef', 'purl', 'foundAt'];
+const componentKeys = [
+    'type',
+    'id',
+    'name',
+    'version',
+    'versionConstraint',
+    'digest',
+    'registry',
+    'repository',
+    'tag',
+    'url',
+    'chart',
+    'sourceKind',
+    'sourceRef',
+    'purl',
+    'foundAt',
+];
 const foundAtKeys = ['file', 'document', 'kind', 'name', 'namespace', 'path', 'line', 'via', 'appliedTo'];
 /** The same object with its keys in a fixed order and no undefined values, so JSON output is stable. */
 function ordered(value, keys) {
@@ -9541,7 +9678,9 @@ function readSubject(subject) {
             throw new sbom_SbomError(`SBOM subject: ${err.message}`);
         }
     }
-    const out = { ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) } };
+    const out = {
+        ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) },
+    };
     if (subject.source)
         out.source = subject.source;
     if (subject.revision)
@@ -9654,7 +9793,11 @@ function sortedComponents(inventory) {
 function cycloneDxDocument(inventory, subject, options = {}) {
     const s = readSubject(subject);
     const components = sortedComponents(inventory).map(cycloneDxComponent);
-    const tool = { type: 'application', name: 'd2ci', ...(options.toolVersion ? { version: options.toolVersion } : {}) };
+    const tool = {
+        type: 'application',
+        name: 'd2ci',
+        ...(options.toolVersion ? { version: options.toolVersion } : {}),
+    };
     const metadataComponent = subjectComponent(s);
     const document = {
         $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
@@ -9697,7 +9840,13 @@ function downloadLocation(c) {
     return 'NOASSERTION';
 }
 function spdxPackage(c) {
-    const out = { SPDXID: spdxId(c), name: c.name, downloadLocation: downloadLocation(c), filesAnalyzed: false, primaryPackagePurpose: spdxPurpose(c) };
+    const out = {
+        SPDXID: spdxId(c),
+        name: c.name,
+        downloadLocation: downloadLocation(c),
+        filesAnalyzed: false,
+        primaryPackagePurpose: spdxPurpose(c),
+    };
     const version = c.version ?? c.digest;
     if (version)
         out.versionInfo = version;
@@ -9706,7 +9855,12 @@ function spdxPackage(c) {
         out.checksums = [{ algorithm: hash.alg === 'SHA-256' ? 'SHA256' : 'SHA512', checksumValue: hash.hex }];
     if (c.purl)
         out.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl }];
-    const notes = [c.versionConstraint && `version constraint: ${c.versionConstraint}`, c.sourceRef && `source: ${c.sourceRef}`, c.url && `location: ${c.url}`, ...c.foundAt.map((at) => `found at ${formatFoundAt(at)}`)].filter((n) => Boolean(n));
+    const notes = [
+        c.versionConstraint && `version constraint: ${c.versionConstraint}`,
+        c.sourceRef && `source: ${c.sourceRef}`,
+        c.url && `location: ${c.url}`,
+        ...c.foundAt.map((at) => `found at ${formatFoundAt(at)}`),
+    ].filter((n) => Boolean(n));
     out.comment = notes.join('\n');
     return out;
 }
@@ -9718,7 +9872,13 @@ function spdxPackage(c) {
 function spdxDocument(inventory, subject, options = {}) {
     const s = readSubject(subject);
     const artifactId = 'SPDXRef-Artifact';
-    const artifact = { SPDXID: artifactId, name: (0,reference/* repositoryName */.aR)(s.ref), downloadLocation: 'NOASSERTION', filesAnalyzed: false, primaryPackagePurpose: 'ARCHIVE' };
+    const artifact = {
+        SPDXID: artifactId,
+        name: (0,reference/* repositoryName */.aR)(s.ref),
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        primaryPackagePurpose: 'ARCHIVE',
+    };
     const version = s.ref.digest ?? s.ref.tag;
     if (version)
         artifact.versionInfo = version;
@@ -9746,7 +9906,11 @@ function spdxDocument(inventory, subject, options = {}) {
         packages: [artifact, ...packages],
         relationships: [
             { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: artifactId },
-            ...packages.map((p) => ({ spdxElementId: artifactId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: p.SPDXID })),
+            ...packages.map((p) => ({
+                spdxElementId: artifactId,
+                relationshipType: 'DEPENDS_ON',
+                relatedSpdxElement: p.SPDXID,
+            })),
         ],
     };
     const base = (options.namespaceBase ?? 'https://spdx.org/spdxdocs/d2ci').replace(/\/+$/, '');
@@ -9781,7 +9945,11 @@ function detectDocumentType(json) {
         return { format: 'spdx', mediaType: documentMediaTypes.spdx, version: doc.spdxVersion.slice('SPDX-'.length) };
     }
     if (doc.bomFormat === 'CycloneDX') {
-        return { format: 'cyclonedx', mediaType: documentMediaTypes.cyclonedx, ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}) };
+        return {
+            format: 'cyclonedx',
+            mediaType: documentMediaTypes.cyclonedx,
+            ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}),
+        };
     }
     const context = doc['@context'];
     const contexts = (Array.isArray(context) ? context : [context]).filter((c) => typeof c === 'string');
@@ -9832,7 +10000,12 @@ async function generateSbom(dir, format, subject, options = {}) {
     const { timestamp, ...walk } = options;
     const inventory = await findDeployedComponents(dir, walk);
     const document = format === 'cyclonedx' ? cycloneDxDocument(inventory, subject, { timestamp }) : spdxDocument(inventory, subject, { timestamp });
-    return { format, mediaType: documentMediaTypes[format], content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`), source: 'generated' };
+    return {
+        format,
+        mediaType: documentMediaTypes[format],
+        content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`),
+        source: 'generated',
+    };
 }
 /**
  * Attaches each document to `subject` as a referrer whose artifactType is the document's media type, and, with
@@ -9844,11 +10017,19 @@ async function attachDocuments(target, subject, documents, options = {}) {
         const referrer = await (0,attach/* attachReferrer */.v)(target, subject, {
             artifactType: document.mediaType,
             content: document.content,
-            annotations: { 'org.opencontainers.image.created': (0,flux/* rfc3339 */.ag)(new Date()), ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}) },
+            annotations: {
+                'org.opencontainers.image.created': (0,flux/* rfc3339 */.ag)(new Date()),
+                ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}),
+            },
         });
         const entry = { format: document.format, mediaType: document.mediaType, source: document.source, referrer };
         if (options.attest) {
-            const attestation = await attestDocument(target, subject, { identity: options.attest.identity, signer: options.attest.signer, predicateType: attest_predicateTypes[document.format], predicate: JSON.parse(document.content.toString('utf8')) });
+            const attestation = await attestDocument(target, subject, {
+                identity: options.attest.identity,
+                signer: options.attest.signer,
+                predicateType: attest_predicateTypes[document.format],
+                predicate: JSON.parse(document.content.toString('utf8')),
+            });
             entry.attestation = attestation.referrer;
         }
         attached.push(entry);
@@ -9994,12 +10175,36 @@ async function writeLayer(entries, out) {
     const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
     const gzTap = new Tap({ highWaterMark: queueBytes });
     const sink = out ?? new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() });
-    const gzip = (0,external_node_zlib_.createGzip)({ level: gzipLevel, memLevel: 8, strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY, chunkSize: batchBytes, highWaterMark: queueBytes });
-    const done = (0,external_node_stream_promises_.pipeline)([pack, new Batch({ highWaterMark: queueBytes }), tarTap, gzip, new PortableGzipHeader(), gzTap, sink]);
+    const gzip = (0,external_node_zlib_.createGzip)({
+        level: gzipLevel,
+        memLevel: 8,
+        strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY,
+        chunkSize: batchBytes,
+        highWaterMark: queueBytes,
+    });
+    const done = (0,external_node_stream_promises_.pipeline)([
+        pack,
+        new Batch({ highWaterMark: queueBytes }),
+        tarTap,
+        gzip,
+        new PortableGzipHeader(),
+        gzTap,
+        sink,
+    ]);
     let files = 0;
     const writing = (async () => {
         for (const entry of entries) {
-            const header = { name: entry.name, mode: entry.mode, uid: 0, gid: 0, uname: '', gname: '', mtime: epoch, size: entry.type === 'file' ? entry.size : 0, type: entry.type };
+            const header = {
+                name: entry.name,
+                mode: entry.mode,
+                uid: 0,
+                gid: 0,
+                uname: '',
+                gname: '',
+                mtime: epoch,
+                size: entry.type === 'file' ? entry.size : 0,
+                type: entry.type,
+            };
             if (entry.type === 'directory') {
                 await new Promise((resolve, reject) => pack.entry(header, (err) => (err ? reject(err) : resolve())));
                 continue;
@@ -10013,7 +10218,11 @@ async function writeLayer(entries, out) {
                 await new Promise((resolve, reject) => {
                     // The header already says how big the file is: read at most that, and fail naming the file if it is
                     // shorter now (tar-stream's "size mismatch") or longer once read.
-                    const sinkEntry = pack.entry(header, (err) => (err ? reject(changedWhilePacked(entry)) : (0,external_node_fs_.statSync)(entry.source).size === entry.size ? resolve() : reject(changedWhilePacked(entry))));
+                    const sinkEntry = pack.entry(header, (err) => err
+                        ? reject(changedWhilePacked(entry))
+                        : (0,external_node_fs_.statSync)(entry.source).size === entry.size
+                            ? resolve()
+                            : reject(changedWhilePacked(entry)));
                     // The entry callback reports its error; the same error also emitted on the stream is handled there.
                     sinkEntry.on('error', () => undefined);
                     (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
@@ -10196,7 +10405,15 @@ async function pushArtifact(options) {
                 for (const tag of tags)
                     results.push(tag === options.diffTag ? { tag, changed: false } : await applyTag(options.target, existing, tag, { lookFirst: true }));
                 const { manifest } = (0,descriptor/* parseManifest */.Ng)(existing.bytes, existing.descriptor.mediaType);
-                return { pushed: false, reason: `content unchanged since ${options.diffTag}`, descriptor: existing.descriptor, tags: results, layer, annotations: manifest.annotations ?? {}, blobs: [] };
+                return {
+                    pushed: false,
+                    reason: `content unchanged since ${options.diffTag}`,
+                    descriptor: existing.descriptor,
+                    tags: results,
+                    layer,
+                    annotations: manifest.annotations ?? {},
+                    blobs: [],
+                };
             }
         }
         const built = fluxManifest(layer, options);
@@ -10213,8 +10430,20 @@ async function pushArtifact(options) {
             beforeTag: options.beforeTag,
             concurrency: options.concurrency,
         });
-        const reason = !options.diffTag ? 'no diff-tag set' : copied.existed ? `identical artifact already in ${options.target.name}` : `content differs from ${options.diffTag}`;
-        return { pushed: true, reason, descriptor: built.descriptor, tags: copied.tags, layer, annotations: built.annotations, blobs: copied.blobs };
+        const reason = !options.diffTag
+            ? 'no diff-tag set'
+            : copied.existed
+                ? `identical artifact already in ${options.target.name}`
+                : `content differs from ${options.diffTag}`;
+        return {
+            pushed: true,
+            reason,
+            descriptor: built.descriptor,
+            tags: copied.tags,
+            layer,
+            annotations: built.annotations,
+            blobs: copied.blobs,
+        };
     });
 }
 /** The manifest at a reference, or undefined when the tag does not exist. */
@@ -10242,7 +10471,12 @@ async function diffArtifact(options) {
     const layer = contentLayer(fetched, options.reference, options.layerMediaType);
     const remote = { digest: layer.digest, size: layer.size, manifestDigest: fetched.descriptor.digest };
     const identical = layer.digest === local.digest && layer.size === local.size;
-    return { identical, reason: identical ? 'no changes detected' : 'the remote artifact contents differs from the local one', local, remote };
+    return {
+        identical,
+        reason: identical ? 'no changes detected' : 'the remote artifact contents differs from the local one',
+        local,
+        remote,
+    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/components.ts
@@ -10281,7 +10515,9 @@ async function findComponents(root, pattern) {
     return found.sort((a, b) => (0,order/* compareBytes */.X)(a.name, b.name));
 }
 function report(component, target, outcome) {
-    return outcome.ok ? { component, target: target.name, ok: true, result: outcome.value } : { component, target: target.name, ok: false, error: outcome.error };
+    return outcome.ok
+        ? { component, target: target.name, ok: true, result: outcome.value }
+        : { component, target: target.name, ok: false, error: outcome.error };
 }
 /**
  * Pushes every component, several at a time. Each is independent and complete on its own (blobs, manifest,
@@ -10325,7 +10561,13 @@ async function explain(err, inputs, location, credentials, pathInput = inputs.pa
         return new src/* InputError */.dz('repository', `${err.message} in "${inputs.repository}"`);
     if (location.kind === 'registry') {
         const { registry, repository } = location.reference;
-        return withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+        return withAuthHint(err, {
+            registry,
+            repository,
+            hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
+            vocabulary: 'action',
+            provider: inputs.registry.provider,
+        });
     }
     return err;
 }
@@ -10380,7 +10622,9 @@ function documentsStep(inputs, target, path, files, signer) {
     return {
         run: async (descriptor) => {
             const generated = inputs.documents.sbom
-                ? [await generateSbom(path, inputs.documents.sbom, { repository: target.name, digest: descriptor.digest, source: inputs.source, revision: inputs.revision }, { ignorePaths: inputs.ignorePaths, sourceIgnore: inputs.sourceIgnore, resolveSymlinks: inputs.resolveSymlinks })]
+                ? [
+                    await generateSbom(path, inputs.documents.sbom, { repository: target.name, digest: descriptor.digest, source: inputs.source, revision: inputs.revision }, { ignorePaths: inputs.ignorePaths, sourceIgnore: inputs.sourceIgnore, resolveSymlinks: inputs.resolveSymlinks }),
+                ]
                 : [];
             const attest = inputs.documents.attest && inputs.signing?.kind === 'cosign' ? { identity: inputs.signing.identity, signer } : undefined;
             attached = await attachDocuments(target, descriptor, [...generated, ...files], { attest });
@@ -10389,7 +10633,13 @@ function documentsStep(inputs, target, path, files, signer) {
     };
 }
 function referrersOutput(attached) {
-    return JSON.stringify(attached.map((a) => ({ format: a.format, mediaType: a.mediaType, source: a.source, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })));
+    return JSON.stringify(attached.map((a) => ({
+        format: a.format,
+        mediaType: a.mediaType,
+        source: a.source,
+        digest: a.referrer.digest,
+        attestation: a.attestation?.digest ?? '',
+    })));
 }
 function signatureCell(signed, pushed, format) {
     if (signed)
@@ -10451,8 +10701,15 @@ async function pushOne(inputs, client, credentials) {
         '|---|---|---|---|---|---|',
         `| ${(0,src/* cell */.Hn)(name)} | ${(0,src/* cell */.Hn)(tags.join(', '))} | \`${(0,src/* shortDigest */.VK)(digest)}\` | ${(0,src/* formatBytes */.z3)(result.layer.size)} (${result.layer.files} files) | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,src/* cell */.Hn)(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`,
         '',
-        result.pushed ? `Uploaded ${(0,src/* formatBytes */.z3)(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.` : '',
-        ...(attached.length ? ['', `Attached: ${attached.map((a) => `${a.source === 'generated' ? `${a.format} SBOM (generated)` : `${(0,src/* cell */.Hn)(a.source)} (${a.format})`}${a.attestation ? ', attested' : ''}`).join('; ')}.`] : []),
+        result.pushed
+            ? `Uploaded ${(0,src/* formatBytes */.z3)(uploadedBytes)}; ${result.blobs.filter((b) => b.result === 'exists').length} blob(s) were already there.`
+            : '',
+        ...(attached.length
+            ? [
+                '',
+                `Attached: ${attached.map((a) => `${a.source === 'generated' ? `${a.format} SBOM (generated)` : `${(0,src/* cell */.Hn)(a.source)} (${a.format})`}${a.attestation ? ', attested' : ''}`).join('; ')}.`,
+            ]
+            : []),
     ].join('\n'));
 }
 /** `<repository>/<name>` for a component. */
@@ -10508,7 +10765,16 @@ async function pushMany(inputs, client, credentials) {
         const tags = result.tags.map((t) => t.tag);
         src/* runner.info */.lj.info(`${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `unchanged (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
         const attached = documents.get(component.name)?.attached() ?? [];
-        report.push({ name: component.name, repository: target, pushed: result.pushed, digest: result.pushed ? digest : '', 'digest-url': result.pushed ? `${target}@${digest}` : '', tags, 'signature-ref': signed?.signatureRef ?? '', referrers: attached.map((a) => ({ format: a.format, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })) });
+        report.push({
+            name: component.name,
+            repository: target,
+            pushed: result.pushed,
+            digest: result.pushed ? digest : '',
+            'digest-url': result.pushed ? `${target}@${digest}` : '',
+            tags,
+            'signature-ref': signed?.signatureRef ?? '',
+            referrers: attached.map((a) => ({ format: a.format, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })),
+        });
         rows.push(`| ${(0,src/* cell */.Hn)(component.name)} | ${(0,src/* cell */.Hn)(target)} | ${(0,src/* cell */.Hn)(tags.join(', '))} | \`${(0,src/* shortDigest */.VK)(digest)}\` | ${(0,src/* formatBytes */.z3)(result.layer.size)} | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,src/* cell */.Hn)(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`);
     }
     src/* runner.setOutput */.lj.setOutput('components', JSON.stringify(report));
@@ -11001,7 +11267,11 @@ function parseEcrRegistry(registry) {
     return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
 }
 const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
-const endpointVariables = { sts: 'AWS_ENDPOINT_URL_STS', ecr: 'AWS_ENDPOINT_URL_ECR', ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC' };
+const endpointVariables = {
+    sts: 'AWS_ENDPOINT_URL_STS',
+    ecr: 'AWS_ENDPOINT_URL_ECR',
+    ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC',
+};
 /** An SDK error as one line: `<Code>: <message>`, or the network error. */
 function sdkError(err) {
     const e = err;
@@ -11035,7 +11305,12 @@ function awsProvider(context) {
         const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
         const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
         try {
-            const out = await client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName, WebIdentityToken: webIdentityToken, DurationSeconds: options.durationSeconds ?? 3600 }));
+            const out = await client.send(new AssumeRoleWithWebIdentityCommand({
+                RoleArn: roleArn,
+                RoleSessionName: sessionName,
+                WebIdentityToken: webIdentityToken,
+                DurationSeconds: options.durationSeconds ?? 3600,
+            }));
             const c = out.Credentials;
             if (!c?.AccessKeyId || !c.SecretAccessKey)
                 throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
@@ -11043,7 +11318,10 @@ function awsProvider(context) {
             if (c.SessionToken)
                 context.onSecret(c.SessionToken);
             const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
-            return { value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }, expiresAt };
+            return {
+                value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
+                expiresAt,
+            };
         }
         catch (err) {
             if (err instanceof CloudCredentialError)
@@ -11070,7 +11348,14 @@ function awsProvider(context) {
                 context.onSecret(env.AWS_SESSION_TOKEN);
             const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
             const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
-            return { value: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }, expiresAt };
+            return {
+                value: {
+                    accessKeyId: env.AWS_ACCESS_KEY_ID,
+                    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+                    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+                },
+                expiresAt,
+            };
         }
         if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
             const token = (await (0,promises_.readFile)(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err) => {
@@ -11079,7 +11364,7 @@ function awsProvider(context) {
             context.onSecret(token);
             return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
         }
-        throw new CloudCredentialError('provider aws has no AWS credentials: give the IAM role to assume with the job\'s OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step');
+        throw new CloudCredentialError("provider aws has no AWS credentials: give the IAM role to assume with the job's OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step");
     });
     const authorizationToken = async (registry, ecr) => {
         const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
@@ -11196,7 +11481,10 @@ function azureProvider(context) {
             if (!token)
                 throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
             context.onSecret(token);
-            return { value: token, expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000 };
+            return {
+                value: token,
+                expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000,
+            };
         });
     };
     const refreshToken = async (registry) => {
@@ -11214,7 +11502,10 @@ function azureProvider(context) {
             throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
         context.onSecret(token);
         // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
-        return { value: { username: acrTokenUsername, password: token, identityToken: token }, expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000 };
+        return {
+            value: { username: acrTokenUsername, password: token, identityToken: token },
+            expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
+        };
     };
     return {
         name: 'azure',
@@ -11235,7 +11526,10 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 const dockerHubConfigKey = 'https://index.docker.io/v1/';
 /** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
 function configHost(key) {
-    const host = key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    const host = key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
     return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
 }
 function helperServer(registry) {
@@ -11261,7 +11555,9 @@ function runCredentialHelper(helper, serverUrl, env = process.env) {
                     resolve(undefined);
                     return;
                 }
-                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout).trim().slice(0, 200)}`));
+                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout)
+                    .trim()
+                    .slice(0, 200)}`));
                 return;
             }
             try {
@@ -11352,7 +11648,10 @@ function isGcpRegistry(registry) {
 }
 /** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
 function workloadIdentityProviderName(value) {
-    return value.trim().replace(/^(https:)?\/\/iam\.googleapis\.com\//, '').replace(/^\/+/, '');
+    return value
+        .trim()
+        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
+        .replace(/^\/+/, '');
 }
 /**
  * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
@@ -11392,7 +11691,11 @@ function gcpProvider(context) {
         if (!options.serviceAccount)
             return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
         const account = options.serviceAccount.trim();
-        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, { body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }), contentType: 'application/json', authorization: `Bearer ${federatedToken}` }, (status) => status === 403 || status === 401
+        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, {
+            body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }),
+            contentType: 'application/json',
+            authorization: `Bearer ${federatedToken}`,
+        }, (status) => status === 403 || status === 401
             ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
             : undefined);
         const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
@@ -11400,7 +11703,10 @@ function gcpProvider(context) {
             throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
         context.onSecret(accessToken);
         const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
-        return { value: { username: 'oauth2accesstoken', password: accessToken }, expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime };
+        return {
+            value: { username: 'oauth2accesstoken', password: accessToken },
+            expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime,
+        };
     };
     return {
         name: 'gcp',
@@ -11496,7 +11802,12 @@ function assertProviderServes(provider, registry) {
         throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
 }
 function cloudContext(options) {
-    return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
+    return {
+        options: options.cloud ?? {},
+        env: options.env ?? process.env,
+        onSecret: options.onSecret ?? (() => undefined),
+        endpoints: options.endpoints ?? {},
+    };
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
@@ -11678,7 +11989,7 @@ class AuthSession {
         }
         const secure = this.#options.secureRegistry?.(registry) ?? true;
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
-            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: "check the registry's token auth configuration" });
         }
         if (url.username || url.password)
             throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
@@ -11709,7 +12020,11 @@ class AuthSession {
         let response;
         if (credential?.identityToken) {
             // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: credential.identityToken,
+                client_id: this.#options.clientId ?? 'd2ci',
+            });
             if (scheme.service)
                 form.set('service', scheme.service);
             if (scopes.length)
@@ -11757,7 +12072,11 @@ function covers(have, want) {
     return want.every((scope) => {
         const cut = scope.lastIndexOf(':');
         const actions = granted.get(scope.slice(0, cut));
-        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
+        return (actions !== undefined &&
+            scope
+                .slice(cut + 1)
+                .split(',')
+                .every((a) => actions.has(a) || actions.has('*')));
     });
 }
 function challengeScopes(challenge) {
@@ -11913,7 +12232,11 @@ class RemoteRepository {
     async fetch(descriptor) {
         const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
         const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
-        const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
+        const response = await this.#send({
+            method: 'GET',
+            url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`),
+            headers,
+        });
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -12010,7 +12333,10 @@ class RemoteRepository {
             }
             const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
-            filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
+            filtered &&= (response.headers.get('oci-filters-applied') ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
         }
         return filtered ? found : (0,referrers/* filterByArtifactType */.Ul)(found, options.artifactType);
@@ -12027,7 +12353,11 @@ class RemoteRepository {
             if (fetched)
                 subject = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
         }
-        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, ['pull', 'push', 'delete']);
+        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, [
+            'pull',
+            'push',
+            'delete',
+        ]);
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -12098,8 +12428,13 @@ class RemoteRepository {
                 const put = await this.#send({
                     method: 'PUT',
                     url: withDigest(location, descriptor.digest),
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size) },
-                    ...(descriptor.size > this.#monolithicLimit ? { body: () => new Uint8Array() } : { upload: { source: content, start: 0, end: descriptor.size } }),
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size),
+                    },
+                    ...(descriptor.size > this.#monolithicLimit
+                        ? { body: () => new Uint8Array() }
+                        : { upload: { source: content, start: 0, end: descriptor.size } }),
                     retry: false,
                 }, ['pull', 'push']);
                 if (put.status !== 201 && put.status !== 204)
@@ -12130,7 +12465,11 @@ class RemoteRepository {
                 const response = await this.#send({
                     method: 'PATCH',
                     url: location,
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(end - from), 'content-range': `${from}-${end - 1}` },
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(end - from),
+                        'content-range': `${from}-${end - 1}`,
+                    },
                     upload: { source: content, start: from, end },
                     retry: false,
                 }, ['pull', 'push']);
@@ -12186,7 +12525,9 @@ function isRetryableUploadError(err) {
         return (0,http/* networkErrorCode */.a0)(err) !== undefined;
     if (err.code === 'NETWORK')
         return (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND';
-    return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+    return (err.status === 429 ||
+        (err.status !== undefined && err.status >= 500) ||
+        ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code));
 }
 /** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
 async function jsonBody(response, what) {
@@ -12229,7 +12570,11 @@ class registry_RegistryClient {
     constructor(options = {}) {
         this.options = options;
         this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
+        this.auth = new AuthSession(this.transport, {
+            credentials: options.credentials,
+            onSecret: options.onSecret,
+            secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:'),
+        });
     }
     repository(reference) {
         return new RemoteRepository(this, reference.registry, reference.repository, this.options.upload);
@@ -12314,7 +12659,10 @@ function registryInputs() {
     const gcpProvider = inputs_stringInput('gcp-workload-identity-provider');
     const gcpAccount = inputs_stringInput('gcp-service-account');
     if (gcpProvider || gcpAccount)
-        cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+        cloud.gcp = {
+            ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}),
+            ...(gcpAccount ? { serviceAccount: gcpAccount } : {}),
+        };
     const azureClient = inputs_stringInput('azure-client-id');
     const azureTenant = inputs_stringInput('azure-tenant-id');
     if (azureClient || azureTenant)
@@ -12395,7 +12743,13 @@ function registryClients(inputs, context, credentialsRegistry) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new RegistryClient({ credentials: jobCredentials(inputs, context, name, credentialsRegistry), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message), transport: inputs.network });
+            client = new RegistryClient({
+                credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+                insecure: insecure || inputs.insecure,
+                onSecret: (secret) => core.setSecret(secret),
+                onWarning: (message) => core.warning(message),
+                transport: inputs.network,
+            });
             clients.set(key, client);
         }
         return client;
@@ -12588,7 +12942,9 @@ class NotationPlugin {
             }
             const errorCode = typeof error?.errorCode === 'string' ? error.errorCode : undefined;
             const message = typeof error?.errorMessage === 'string' ? error.errorMessage : text;
-            const metadata = typeof error?.errorMetadata === 'object' && error.errorMetadata !== null ? error.errorMetadata : undefined;
+            const metadata = typeof error?.errorMetadata === 'object' && error.errorMetadata !== null
+                ? error.errorMetadata
+                : undefined;
             throw new NotationPluginError(`${what} failed: ${errorCode ? `${errorCode}: ` : ''}${message}`, errorCode, metadata);
         }
         if (stdout.length > maxOutputBytes)
@@ -12624,7 +12980,11 @@ class NotationPlugin {
         return metadata;
     }
     async describeKey(keyId, pluginConfig) {
-        const response = (await this.run('describe-key', { contractVersion: notationPluginContractVersion, keyId, ...(pluginConfig ? { pluginConfig } : {}) }));
+        const response = (await this.run('describe-key', {
+            contractVersion: notationPluginContractVersion,
+            keyId,
+            ...(pluginConfig ? { pluginConfig } : {}),
+        }));
         if (response?.keyId !== keyId)
             throw new NotationPluginError(`keyID in describeKey response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(keyId)}`);
         if (!(0,notation/* isNotationKeySpec */.v$)(response.keySpec))
@@ -12645,14 +13005,16 @@ class NotationPlugin {
             throw new NotationPluginError(`keyID in generateSignature response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(request.keyId)}`);
         if (typeof response.signature !== 'string' || !response.signature)
             throw new NotationPluginError(`plugin ${this.name} returned no signature`);
-        if (!Array.isArray(response.certificateChain) || response.certificateChain.length === 0 || !response.certificateChain.every((c) => typeof c === 'string')) {
+        if (!Array.isArray(response.certificateChain) ||
+            response.certificateChain.length === 0 ||
+            !response.certificateChain.every((c) => typeof c === 'string')) {
             throw new NotationPluginError(`plugin ${this.name} returned no certificate chain`);
         }
         return {
             keyId: request.keyId,
             signature: Buffer.from(response.signature, 'base64'),
             signingAlgorithm: response.signingAlgorithm,
-            certificateChain: (response.certificateChain).map((c) => Buffer.from(c, 'base64')),
+            certificateChain: response.certificateChain.map((c) => Buffer.from(c, 'base64')),
         };
     }
 }
@@ -12718,7 +13080,13 @@ async function createNotationPluginSigner(options) {
         plugin,
         signingAgent: `${metadata.name}/${metadata.version}`,
         async sign(bytes) {
-            const response = await plugin.generateSignature({ keyId: options.keyId, keySpec, hashAlgorithm: algorithm.hashAlgorithm, payload: bytes, ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}) });
+            const response = await plugin.generateSignature({
+                keyId: options.keyId,
+                keySpec,
+                hashAlgorithm: algorithm.hashAlgorithm,
+                payload: bytes,
+                ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}),
+            });
             if (response.signingAlgorithm !== algorithm.signingAlgorithm) {
                 throw new NotationPluginError(`plugin ${metadata.name} signed with ${String(response.signingAlgorithm)}, but key ${options.keyId} is ${keySpec}, which signs with ${algorithm.signingAlgorithm}`);
             }
@@ -12789,7 +13157,12 @@ function signingInputs(context, options = {}) {
     const format = formatValue;
     if (key) {
         try {
-            return { kind: 'cosign', format, identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) },
+                describe: 'key-based (no transparency log)',
+            };
         }
         catch (err) {
             if (err instanceof keys.KeyError)
@@ -12798,7 +13171,7 @@ function signingInputs(context, options = {}) {
         }
     }
     if (!(0,identity/* hasGitHubIdToken */.Qk)()) {
-        throw new inputs_InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
+        throw new inputs_InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
     const url = (name, fallback) => {
         const value = inputs_stringInput(name) || fallback;
@@ -12812,7 +13185,13 @@ function signingInputs(context, options = {}) {
     return {
         kind: 'cosign',
         format,
-        identity: { kind: 'keyless', identity: (0,identity/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
+        identity: {
+            kind: 'keyless',
+            identity: (0,identity/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }),
+            fulcioUrl,
+            rekorUrl,
+            tsaUrl,
+        },
         describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
     };
 }
@@ -12837,7 +13216,10 @@ function notationInputs(context) {
         if (!keyId)
             throw new inputs_InputError('notation-key-id', `is required with \`notation-plugin\`: the key's id in ${plugin}'s terms`);
         const pluginConfig = {};
-        for (const line of inputs_stringInput('notation-plugin-config').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+        for (const line of inputs_stringInput('notation-plugin-config')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean)) {
             const cut = line.indexOf('=');
             if (cut <= 0)
                 throw new inputs_InputError('notation-plugin-config', `"${line}" is not key=value`);
@@ -12853,9 +13235,17 @@ function notationInputs(context) {
         throw new inputs_InputError('notation-key', 'is required with `signature-format: notation` (or `notation-plugin`): the signing key (PEM), e.g. ${{ secrets.NOTATION_KEY }}');
     if (!chain)
         throw new inputs_InputError('notation-certificate-chain', 'is required with `notation-key`: the certificate chain (PEM, leaf first), or its path');
-    const signer = (0,notation/* createNotationKeySigner */.YR)({ privateKey: pemInput('notation-key', key, context), password, certificateChain: pemInput('notation-certificate-chain', chain, context) }).catch((err) => {
+    const signer = (0,notation/* createNotationKeySigner */.YR)({
+        privateKey: pemInput('notation-key', key, context),
+        password,
+        certificateChain: pemInput('notation-certificate-chain', chain, context),
+    }).catch((err) => {
         if (err instanceof notation/* NotationError */.B1 || err instanceof keys.KeyError)
-            throw new inputs_InputError(/password|decrypt/i.test(err.message) ? 'notation-key-password' : /certificate/i.test(err.message) ? 'notation-certificate-chain' : 'notation-key', err.message);
+            throw new inputs_InputError(/password|decrypt/i.test(err.message)
+                ? 'notation-key-password'
+                : /certificate/i.test(err.message)
+                    ? 'notation-certificate-chain'
+                    : 'notation-key', err.message);
         throw err;
     });
     signer.catch(() => undefined);
@@ -12918,7 +13308,13 @@ async function verificationInputs(names, context, defaults = {}) {
     const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
     let policy = defaults.policy;
     try {
-        policy ??= compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
+        policy ??= compilePolicy({
+            identity,
+            identityRegexp,
+            issuer,
+            issuerRegexp,
+            sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined),
+        });
     }
     catch (err) {
         if (err instanceof PolicyInputError) {
@@ -12926,7 +13322,9 @@ async function verificationInputs(names, context, defaults = {}) {
                 throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
             // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
             const name = names[err.input];
-            throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
+            throw new InputError(name, err.message
+                .replace(/^certificate-[a-z-]+ /, '')
+                .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
         }
         throw err;
     }
@@ -12973,7 +13371,13 @@ async function fluxManifestInputs(context) {
             throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
         return undefined;
     }
-    const identity = [verifyInputNames.identity, verifyInputNames.identityRegexp, verifyInputNames.issuer, verifyInputNames.issuerRegexp, verifyInputNames.sourceRepository].filter((input) => stringInput(input));
+    const identity = [
+        verifyInputNames.identity,
+        verifyInputNames.identityRegexp,
+        verifyInputNames.issuer,
+        verifyInputNames.issuerRegexp,
+        verifyInputNames.sourceRepository,
+    ].filter((input) => stringInput(input));
     try {
         const manifest = await readFluxManifest(resolve(context.workspace, file), { name, shownAs: file });
         const plan = planFluxVerification(manifest, {
@@ -13079,7 +13483,10 @@ function removeTempOnSignal() {
     if (installed)
         return;
     installed = true;
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    for (const [signal, code] of [
+        ['SIGINT', 130],
+        ['SIGTERM', 143],
+    ]) {
         process.once(signal, () => {
             for (const dir of live)
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
@@ -13112,7 +13519,9 @@ function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
 function githubTokenCredentials(options) {
     return {
         name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl) ? { username: options.actor || 'x-access-token', password: options.token } : undefined,
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
+            ? { username: options.actor || 'x-access-token', password: options.token }
+            : undefined,
     };
 }
 
@@ -13193,7 +13602,9 @@ function fileSource(path, size) {
     return {
         size,
         path,
-        open: (start = 0, end = size) => end <= start ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([], { objectMode: false }) : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
+        open: (start = 0, end = size) => end <= start
+            ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([], { objectMode: false })
+            : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
     };
 }
 /** Reads a stream to the end; with `limit`, fails instead of buffering more than that many bytes. */
@@ -13239,7 +13650,12 @@ function descriptorFor(mediaType, data, extra = {}) {
 }
 function assertDescriptor(value, where) {
     const d = value;
-    if (typeof d !== 'object' || d === null || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !Number.isSafeInteger(d.size) || d.size < 0) {
+    if (typeof d !== 'object' ||
+        d === null ||
+        typeof d.mediaType !== 'string' ||
+        typeof d.digest !== 'string' ||
+        !Number.isSafeInteger(d.size) ||
+        d.size < 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OciError */ .Mf('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
     }
     (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(d.digest);
@@ -13532,7 +13948,12 @@ class UploadSender {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
-            const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
+            const req = send(url, {
+                method,
+                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                agent: secure ? this.#https : this.#http,
+                signal,
+            }, (res) => {
                 resolve(toResponse(method, res));
             });
             req.setTimeout(this.#idleMs, onIdle);
@@ -13593,12 +14014,29 @@ async function writeBody(req, body) {
 
 
 
-const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, budgetMs: 90_000 };
+const defaultRetryPolicy = {
+    attempts: 6,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+    budgetMs: 90_000,
+};
 const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
 const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
 const retryableErrorCodes = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH',
-    'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
@@ -13755,7 +14193,7 @@ class Transport {
                 }
             }
             catch (err) {
-                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? (timer.signal.reason) : undefined;
+                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
                 const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
                 this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
                 if (this.#options.signal?.aborted)
@@ -13820,7 +14258,11 @@ function withIdleTimeout(response, controller, error, idleMs) {
             catch (err) {
                 clearTimeout(timer);
                 const reason = controller.signal.reason;
-                sink.error(controller.signal.aborted && reason instanceof Error ? reason : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+                sink.error(controller.signal.aborted && reason instanceof Error
+                    ? reason
+                    : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                        cause: err,
+                    }));
             }
         },
         cancel(reason) {
@@ -13964,7 +14406,10 @@ class MemoryStore {
         const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .readAll */ .yw)(stream.pipe(verifier));
         if (bytes.length !== descriptor.size)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
-        this.#content.set(descriptor.digest, { descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }, source: (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .bytesSource */ .Xl)(bytes) });
+        this.#content.set(descriptor.digest, {
+            descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size },
+            source: (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .bytesSource */ .Xl)(bytes),
+        });
     }
     async pushReference(descriptor, bytes, reference) {
         await this.push(descriptor, (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .bytesSource */ .Xl)(bytes));
@@ -14319,7 +14764,12 @@ class OciLayout {
         await this.#updateIndex((index) => {
             const moved = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] === tag && d.digest !== descriptor.digest);
             index.manifests = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] !== tag && !(d.digest === descriptor.digest && !d.annotations?.[refNameAnnotation]));
-            index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size, annotations: { [refNameAnnotation]: tag } }));
+            index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({
+                mediaType: descriptor.mediaType,
+                digest: descriptor.digest,
+                size: descriptor.size,
+                annotations: { [refNameAnnotation]: tag },
+            }));
             // A manifest that just lost its last tag stays listed, untagged, so it is still found (e.g. by referrers).
             for (const old of moved) {
                 if (!index.manifests.some((d) => d.digest === old.digest))
@@ -14416,7 +14866,9 @@ function locationReference(location) {
 }
 /** The location without its tag or digest: `host/repo` or `oci-layout:DIR`. */
 function locationName(location) {
-    return location.kind === 'registry' ? `${location.reference.registry}/${location.reference.repository}` : `${layoutScheme}${location.dir}`;
+    return location.kind === 'registry'
+        ? `${location.reference.registry}/${location.reference.repository}`
+        : `${layoutScheme}${location.dir}`;
 }
 function openTarget(location, client) {
     return location.kind === 'registry' ? client.repository(location.reference) : new OciLayout(location.dir);
@@ -16845,12 +17297,57 @@ const NotationHeader = {
 };
 /** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
 const notationAlgorithms = {
-    'RSA-2048': { keySpec: 'RSA-2048', jws: 'PS256', hashAlgorithm: 'SHA-256', signingAlgorithm: 'RSASSA-PSS-SHA-256', digest: 'sha256', keyType: 'rsa' },
-    'RSA-3072': { keySpec: 'RSA-3072', jws: 'PS384', hashAlgorithm: 'SHA-384', signingAlgorithm: 'RSASSA-PSS-SHA-384', digest: 'sha384', keyType: 'rsa' },
-    'RSA-4096': { keySpec: 'RSA-4096', jws: 'PS512', hashAlgorithm: 'SHA-512', signingAlgorithm: 'RSASSA-PSS-SHA-512', digest: 'sha512', keyType: 'rsa' },
-    'EC-256': { keySpec: 'EC-256', jws: 'ES256', hashAlgorithm: 'SHA-256', signingAlgorithm: 'ECDSA-SHA-256', digest: 'sha256', keyType: 'ec', coordinateBytes: 32 },
-    'EC-384': { keySpec: 'EC-384', jws: 'ES384', hashAlgorithm: 'SHA-384', signingAlgorithm: 'ECDSA-SHA-384', digest: 'sha384', keyType: 'ec', coordinateBytes: 48 },
-    'EC-521': { keySpec: 'EC-521', jws: 'ES512', hashAlgorithm: 'SHA-512', signingAlgorithm: 'ECDSA-SHA-512', digest: 'sha512', keyType: 'ec', coordinateBytes: 66 },
+    'RSA-2048': {
+        keySpec: 'RSA-2048',
+        jws: 'PS256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'RSASSA-PSS-SHA-256',
+        digest: 'sha256',
+        keyType: 'rsa',
+    },
+    'RSA-3072': {
+        keySpec: 'RSA-3072',
+        jws: 'PS384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'RSASSA-PSS-SHA-384',
+        digest: 'sha384',
+        keyType: 'rsa',
+    },
+    'RSA-4096': {
+        keySpec: 'RSA-4096',
+        jws: 'PS512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'RSASSA-PSS-SHA-512',
+        digest: 'sha512',
+        keyType: 'rsa',
+    },
+    'EC-256': {
+        keySpec: 'EC-256',
+        jws: 'ES256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'ECDSA-SHA-256',
+        digest: 'sha256',
+        keyType: 'ec',
+        coordinateBytes: 32,
+    },
+    'EC-384': {
+        keySpec: 'EC-384',
+        jws: 'ES384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'ECDSA-SHA-384',
+        digest: 'sha384',
+        keyType: 'ec',
+        coordinateBytes: 48,
+    },
+    'EC-521': {
+        keySpec: 'EC-521',
+        jws: 'ES512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'ECDSA-SHA-512',
+        digest: 'sha512',
+        keyType: 'ec',
+        coordinateBytes: 66,
+    },
 };
 function isNotationKeySpec(value) {
     return typeof value === 'string' && Object.hasOwn(notationAlgorithms, value);
@@ -16899,7 +17396,17 @@ const Oid = {
     ocsp: '1.3.6.1.5.5.7.48.1',
 };
 // Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
-const KeyUsage = { digitalSignature: 0, contentCommitment: 1, keyEncipherment: 2, dataEncipherment: 3, keyAgreement: 4, keyCertSign: 5, cRLSign: 6, encipherOnly: 7, decipherOnly: 8 };
+const KeyUsage = {
+    digitalSignature: 0,
+    contentCommitment: 1,
+    keyEncipherment: 2,
+    dataEncipherment: 3,
+    keyAgreement: 4,
+    keyCertSign: 5,
+    cRLSign: 6,
+    encipherOnly: 7,
+    decipherOnly: 8,
+};
 const has = (bits, bit) => (bits & (1 << bit)) !== 0;
 // Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
 const forbiddenEku = {
@@ -16920,8 +17427,15 @@ const insecureSignatureAlgorithms = {
 };
 // Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
 const attributeNames = {
-    '2.5.4.6': 'C', '2.5.4.8': 'ST', '2.5.4.7': 'L', '2.5.4.9': 'STREET', '2.5.4.17': 'POSTALCODE',
-    '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.3': 'CN', '2.5.4.5': 'SERIALNUMBER',
+    '2.5.4.6': 'C',
+    '2.5.4.8': 'ST',
+    '2.5.4.7': 'L',
+    '2.5.4.9': 'STREET',
+    '2.5.4.17': 'POSTALCODE',
+    '2.5.4.10': 'O',
+    '2.5.4.11': 'OU',
+    '2.5.4.3': 'CN',
+    '2.5.4.5': 'SERIALNUMBER',
 };
 function asn1String(obj) {
     if (obj.tag.class !== 0)
@@ -17120,7 +17634,9 @@ function issuedBy(child, parent) {
     const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
     if (insecure)
         return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
-    if ((parent.version === 3 && !parent.basicConstraints) || (parent.basicConstraints && !parent.basicConstraints.ca) || (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
+    if ((parent.version === 3 && !parent.basicConstraints) ||
+        (parent.basicConstraints && !parent.basicConstraints.ca) ||
+        (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
         return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
     }
     let valid = false;
@@ -17274,7 +17790,15 @@ function notationCertificateChainProblem(chain, signingTime) {
 function notationThumbprints(chain) {
     return chain.map((der) => (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'));
 }
-const knownHeaders = new Set(['alg', 'cty', 'crit', NotationHeader.expiry, NotationHeader.signingTime, NotationHeader.signingScheme, NotationHeader.authenticSigningTime]);
+const knownHeaders = new Set([
+    'alg',
+    'cty',
+    'crit',
+    NotationHeader.expiry,
+    NotationHeader.signingTime,
+    NotationHeader.signingScheme,
+    NotationHeader.authenticSigningTime,
+]);
 const base64url = /^[A-Za-z0-9_-]*$/;
 const base64std = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 // RFC 3339 date-time (Go's time.Time JSON form).
@@ -17329,9 +17853,9 @@ function decodeNotationProtectedHeader(input) {
         throw new NotationError("jws envelope protected header can't be decoded: crit is not an array of strings");
     const parsed = {
         algorithm: header.alg,
-        contentType: (header.cty) ?? '',
+        contentType: header.cty ?? '',
         signingScheme: scheme,
-        critical: (crit) ?? [],
+        critical: crit ?? [],
         extended: Object.fromEntries(Object.entries(header).filter(([key]) => !knownHeaders.has(key))),
     };
     if (header[NotationHeader.signingTime] !== undefined)
@@ -17384,10 +17908,16 @@ function parseNotationPayload(bytes) {
     const target = payload?.targetArtifact;
     if (typeof target !== 'object' || target === null)
         throw new NotationError('the payload has no targetArtifact');
-    if (typeof target.mediaType !== 'string' || typeof target.digest !== 'string' || !Number.isSafeInteger(target.size) || (target.size ?? -1) < 0) {
+    if (typeof target.mediaType !== 'string' ||
+        typeof target.digest !== 'string' ||
+        !Number.isSafeInteger(target.size) ||
+        (target.size ?? -1) < 0) {
         throw new NotationError('the payload targetArtifact must have mediaType, digest and size');
     }
-    if (target.annotations !== undefined && (typeof target.annotations !== 'object' || target.annotations === null || Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
+    if (target.annotations !== undefined &&
+        (typeof target.annotations !== 'object' ||
+            target.annotations === null ||
+            Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
         throw new NotationError('the payload targetArtifact annotations must be a string map');
     }
     return payload;
@@ -17468,7 +17998,9 @@ function notationEnvelopeSignatureProblem(envelope, leaf) {
         return `mismatch between signature algorithm derived from signing certificate (${notationAlgorithms[expected].jws}) and signing algorithm specified (${algorithm.jws})`;
     }
     const signingInput = Buffer.from(`${envelope.raw.protected}.${envelope.raw.payload}`, 'ascii');
-    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey) ? undefined : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
+    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey)
+        ? undefined
+        : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
 }
 function readPrivateKey(input, password) {
     if (typeof input === 'object' && !Buffer.isBuffer(input))
@@ -17480,7 +18012,9 @@ function readPrivateKey(input, password) {
     catch (err) {
         // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
         if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem))
-            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', { cause: err });
+            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', {
+                cause: err,
+            });
         throw new NotationError('the signing key is not a PEM private key (PKCS#8, SEC1 or PKCS#1)', { cause: err });
     }
 }
@@ -17492,7 +18026,11 @@ function notationSignWithKey(keySpec, privateKey, bytes) {
     const algorithm = notationAlgorithms[keySpec];
     return algorithm.keyType === 'ec'
         ? (0,external_node_crypto_.sign)(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
-        : (0,external_node_crypto_.sign)(algorithm.digest, bytes, { key: privateKey, padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING, saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_DIGEST });
+        : (0,external_node_crypto_.sign)(algorithm.digest, bytes, {
+            key: privateKey,
+            padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_DIGEST,
+        });
 }
 /**
  * A signer from a private key and its certificate chain (notation's `notation key add --id ... --plugin`-less
@@ -17569,7 +18107,12 @@ async function createNotationEnvelope(subject, signer, options = {}) {
     const expiry = options.expiry ? truncateToSecond(options.expiry) : undefined;
     if (expiry && expiry <= signingTime)
         throw new NotationError('expiry cannot be equal or before the signing time');
-    const payload = notationPayload({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size, ...(subject.annotations ? { annotations: subject.annotations } : {}) }, options.userMetadata);
+    const payload = notationPayload({
+        mediaType: subject.mediaType,
+        digest: subject.digest,
+        size: subject.size,
+        ...(subject.annotations ? { annotations: subject.annotations } : {}),
+    }, options.userMetadata);
     const protectedHeader = {
         alg: algorithm.jws,
         crit: expiry ? [NotationHeader.signingScheme, NotationHeader.expiry] : [NotationHeader.signingScheme],
@@ -17628,7 +18171,13 @@ async function signNotation(target, subject, options) {
         envelope: made.envelope,
         annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
     });
-    return { descriptor, signatureRef: `${target.name}@${descriptor.digest}`, envelope: made.envelope, thumbprints: notationThumbprints(made.certificates), signingTime: made.signingTime };
+    return {
+        descriptor,
+        signatureRef: `${target.name}@${descriptor.digest}`,
+        envelope: made.envelope,
+        thumbprints: notationThumbprints(made.certificates),
+        signingTime: made.signingTime,
+    };
 }
 
 
@@ -17661,7 +18210,11 @@ const inTotoPayloadType = 'application/vnd.in-toto+json';
 function simpleSigningPayload(repository, digest, claims) {
     const optional = claims && Object.keys(claims).length ? (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__/* .sortedAnnotations */ .sk)(claims) : null;
     return Buffer.from(JSON.stringify({
-        critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+        critical: {
+            identity: { 'docker-reference': repository },
+            image: { 'docker-manifest-digest': digest },
+            type: 'cosign container image signature',
+        },
         optional,
     }));
 }
@@ -17751,16 +18304,24 @@ function pemCertificates(pem) {
 function legacyAnnotations(bundle, fulcioChain = []) {
     if (bundle.content.$case !== 'messageSignature')
         throw new sign_errors/* SigningError */.u('a legacy signature needs a message-signature bundle');
-    const annotations = { [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64') };
+    const annotations = {
+        [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
+    };
     const material = bundle.verificationMaterial;
-    const certificates = material.content.$case === 'x509CertificateChain' ? material.content.x509CertificateChain.certificates : material.content.$case === 'certificate' ? [material.content.certificate] : [];
+    const certificates = material.content.$case === 'x509CertificateChain'
+        ? material.content.x509CertificateChain.certificates
+        : material.content.$case === 'certificate'
+            ? [material.content.certificate]
+            : [];
     if (certificates.length === 0)
         return annotations; // key-based, offline: the signature is all cosign writes
     const [leaf, ...chain] = certificates;
     annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
     // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
     // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
-    const pems = fulcioChain.length > 0 ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der)) : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
+    const pems = fulcioChain.length > 0
+        ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der))
+        : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
     annotations[CosignAnnotation.chain] = pems.join('');
     const entry = material.tlogEntries[0];
     if (!entry?.inclusionPromise)
@@ -17836,7 +18397,11 @@ const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 /** The signing (leaf) certificate's DER, for a keyless bundle. */
 function leafDer(bundle) {
     const material = bundle.verificationMaterial.content;
-    const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+    const der = material.$case === 'x509CertificateChain'
+        ? material.x509CertificateChain.certificates[0]?.rawBytes
+        : material.$case === 'certificate'
+            ? material.certificate.rawBytes
+            : undefined;
     return der && Buffer.from(der);
 }
 function certificateIdentity(bundle) {
@@ -17903,7 +18468,9 @@ async function signArtifact(target, subject, options) {
     const logIndex = first?.verificationMaterial.tlogEntries[0]?.logIndex;
     if (logIndex !== undefined)
         result.rekorLogIndex = String(logIndex);
-    result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}` : 'unknown');
+    result.identity =
+        (first && certificateIdentity(first)) ??
+            (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}` : 'unknown');
     const issuer = first && (await certificateIssuer(first));
     if (issuer)
         result.issuer = issuer;
@@ -18029,10 +18596,16 @@ async function requestChain(options, token, publicKey, proof) {
             await pause(Math.min(500 * 2 ** (attempt - 1), 5_000));
         let response;
         try {
-            response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body, signal: AbortSignal.timeout(options.timeoutMs) });
+            response = await fetch(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', accept: 'application/json' },
+                body,
+                signal: AbortSignal.timeout(options.timeoutMs),
+            });
         }
         catch (err) {
-            last = err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : `network error (${err.message})`;
+            last =
+                err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : `network error (${err.message})`;
             continue;
         }
         if (response.status >= 500 || response.status === 429) {
@@ -18097,7 +18670,10 @@ const publicGood = {
 function keySigner(privateKey) {
     const publicKey = (0,keys.publicKeyPem)(privateKey);
     return {
-        sign: async (data) => ({ signature: (0,external_node_crypto_.sign)('sha256', data, privateKey), key: { $case: 'publicKey', publicKey } }),
+        sign: async (data) => ({
+            signature: (0,external_node_crypto_.sign)('sha256', data, privateKey),
+            key: { $case: 'publicKey', publicKey },
+        }),
     };
 }
 /**
@@ -18154,11 +18730,25 @@ async function buildBundleSigner(identity) {
             certificateChain: async () => [],
         };
     }
-    const fetchOptions = { timeout: identity.timeoutMs ?? 30_000, retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
+    const fetchOptions = {
+        timeout: identity.timeoutMs ?? 30_000,
+        retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    };
     const { privateKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'prime256v1' });
-    const signer = fulcioSigner(privateKey, { url: identity.fulcioUrl ?? publicGood.fulcio, identity: identity.identity, timeoutMs: fetchOptions.timeout, retries: fetchOptions.retry.retries });
+    const signer = fulcioSigner(privateKey, {
+        url: identity.fulcioUrl ?? publicGood.fulcio,
+        identity: identity.identity,
+        timeoutMs: fetchOptions.timeout,
+        retries: fetchOptions.retry.retries,
+    });
     const witnesses = [
-        new sigstore.RekorWitness({ rekorBaseURL: identity.rekorUrl ?? publicGood.rekor, majorApiVersion: 1, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }),
+        new sigstore.RekorWitness({
+            rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+            majorApiVersion: 1,
+            entryType: 'dsse',
+            fetchOnConflict: true,
+            ...fetchOptions,
+        }),
         ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
     ];
     const guard = async (build) => {

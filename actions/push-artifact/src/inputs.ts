@@ -1,7 +1,22 @@
 import { isValidTag, tagRule, type Location } from '@d2ci/core';
 import {
-  InputError, booleanInput, integerInput, defaultRevision, defaultSource, githubContext, keyValueInput, linesInput, listInput, registryInputs,
-  repositoryInput, signingInputs, stringInput, workspacePath, type GitHubContext, type RegistryInputs, type SigningInputs,
+  InputError,
+  booleanInput,
+  integerInput,
+  defaultRevision,
+  defaultSource,
+  githubContext,
+  keyValueInput,
+  linesInput,
+  listInput,
+  registryInputs,
+  repositoryInput,
+  signingInputs,
+  stringInput,
+  workspacePath,
+  type GitHubContext,
+  type RegistryInputs,
+  type SigningInputs,
 } from '@d2ci/action-kit';
 
 export interface Inputs {
@@ -42,8 +57,10 @@ export function getInputs(): Inputs {
   const components = stringInput('components') || undefined;
   const pathInput = stringInput('path', { fallback: '.' });
   // `./` and `.` both mean the default (the D2 workflows write `path: "./"`).
-  if (components && (pathInput.replace(/\/+$/, '') || '.') !== '.') throw new InputError('components', 'give `path` or `components`, not both');
-  if (components && (components.startsWith('/') || components.split('/').includes('..'))) throw new InputError('components', `"${components}" must be a glob inside the workspace, e.g. components/*`);
+  if (components && (pathInput.replace(/\/+$/, '') || '.') !== '.')
+    throw new InputError('components', 'give `path` or `components`, not both');
+  if (components && (components.startsWith('/') || components.split('/').includes('..')))
+    throw new InputError('components', `"${components}" must be a glob inside the workspace, e.g. components/*`);
   const plan = booleanInput('plan', false);
   if (plan && !components) throw new InputError('plan', 'needs `components`: it lists which of them changed');
   const path = workspacePath('path', pathInput, context);
@@ -58,11 +75,16 @@ export function getInputs(): Inputs {
   const sbom = stringInput('sbom') || undefined;
   if (sbom !== undefined && sbom !== 'cyclonedx' && sbom !== 'spdx') throw new InputError('sbom', `"${sbom}" is not cyclonedx or spdx`);
   const files = linesInput('attach').map((file) => workspacePath('attach', file, context));
-  if (files.length && components) throw new InputError('attach', 'goes with `path` (one artifact); with `components`, generate an SBOM per component with `sbom`');
+  if (files.length && components)
+    throw new InputError('attach', 'goes with `path` (one artifact); with `components`, generate an SBOM per component with `sbom`');
   const attest = booleanInput('attest', false);
   const signing = plan ? undefined : signingInputs(context);
   if (attest && !signing) throw new InputError('attest', 'needs signing (`sign: true`, the default, keyless or with `signing-key`)');
-  if (attest && signing?.kind === 'notation') throw new InputError('attest', 'makes Sigstore attestations; with `signature-format: notation` attach the documents unsigned, or sign in a cosign format');
+  if (attest && signing?.kind === 'notation')
+    throw new InputError(
+      'attest',
+      'makes Sigstore attestations; with `signature-format: notation` attach the documents unsigned, or sign in a cosign format',
+    );
   if (attest && !sbom && !files.length) throw new InputError('attest', 'has nothing to attest: add `sbom` or `attach`');
   return {
     location,

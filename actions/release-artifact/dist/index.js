@@ -7995,7 +7995,15 @@ async function getInputs() {
                 throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('rollback-to', `${err.message.replace(/^release tag /, '')}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`);
             throw err;
         }
-        const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .verificationInputs */ .zi)({ identity: 'production-identity', identityRegexp: 'production-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'production-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' }, context, { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined });
+        const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .verificationInputs */ .zi)({
+            identity: 'production-identity',
+            identityRegexp: 'production-identity-regexp',
+            issuer: 'staging-oidc-issuer',
+            issuerRegexp: 'staging-oidc-issuer-regexp',
+            key: 'production-key',
+            trustedRoot: 'trusted-root',
+            sourceRepository: 'certificate-github-workflow-repository',
+        }, context, { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined });
         return commonEnd({ kind: 'rollback', release, verification });
     }
     const refValue = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('ref') || (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
@@ -8013,7 +8021,15 @@ async function getInputs() {
     const pathInput = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('path') || (release.component ? `components/${release.component}` : '.');
     if (modeValue === 'build')
         return commonEnd({ kind: 'build', release, path: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .workspacePath */ .X5)('path', pathInput, context) });
-    const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .verificationInputs */ .zi)({ identity: 'staging-identity', identityRegexp: 'staging-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'staging-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' }, context, { identityRegexp: `^${ownRepo}@refs/heads/main$`, sourceRepository: context.repository || undefined });
+    const verification = await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .verificationInputs */ .zi)({
+        identity: 'staging-identity',
+        identityRegexp: 'staging-identity-regexp',
+        issuer: 'staging-oidc-issuer',
+        issuerRegexp: 'staging-oidc-issuer-regexp',
+        key: 'staging-key',
+        trustedRoot: 'trusted-root',
+        sourceRepository: 'certificate-github-workflow-repository',
+    }, context, { identityRegexp: `^${ownRepo}@refs/heads/main$`, sourceRepository: context.repository || undefined });
     // Content comparison needs the tagged tree; a fleet release without a checkout still matches by revision.
     const path = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('path') || release.component ? (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .workspacePath */ .X5)('path', pathInput, context) : workspaceOptional(pathInput, context);
     return commonEnd({ kind: 'promote', release, verification, ...(path ? { path } : {}) });
@@ -8076,8 +8092,18 @@ var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
  * fluxcd/pkg sourceignore ExcludeVCS + ExcludeExt).
  */
 const fluxDefaultIgnore = [
-    '.git/', '.gitignore', '.gitmodules', '.gitattributes',
-    '*.jpg', '*.jpeg', '*.gif', '*.png', '*.wmv', '*.flv', '*.tar.gz', '*.zip',
+    '.git/',
+    '.gitignore',
+    '.gitmodules',
+    '.gitattributes',
+    '*.jpg',
+    '*.jpeg',
+    '*.gif',
+    '*.png',
+    '*.wmv',
+    '*.flv',
+    '*.tar.gz',
+    '*.zip',
 ];
 /**
  * Gitignore-syntax matching over the artifact tree (via the `ignore` package). Patterns from a `.sourceignore`
@@ -8087,7 +8113,9 @@ class IgnoreRules {
     #scopes;
     #sourceIgnore;
     constructor(options = {}) {
-        const patterns = [...(options.ignorePaths ?? fluxDefaultIgnore), ...(options.addIgnorePaths ?? [])].map((p) => p.trim()).filter(Boolean);
+        const patterns = [...(options.ignorePaths ?? fluxDefaultIgnore), ...(options.addIgnorePaths ?? [])]
+            .map((p) => p.trim())
+            .filter(Boolean);
         this.#scopes = [{ base: '', rules: ignore_default()().add(patterns) }];
         this.#sourceIgnore = options.sourceIgnore ?? false;
     }
@@ -8360,12 +8388,36 @@ async function writeLayer(entries, out) {
     const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
     const gzTap = new Tap({ highWaterMark: queueBytes });
     const sink = out ?? new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() });
-    const gzip = (0,external_node_zlib_.createGzip)({ level: gzipLevel, memLevel: 8, strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY, chunkSize: batchBytes, highWaterMark: queueBytes });
-    const done = (0,promises_.pipeline)([pack, new Batch({ highWaterMark: queueBytes }), tarTap, gzip, new PortableGzipHeader(), gzTap, sink]);
+    const gzip = (0,external_node_zlib_.createGzip)({
+        level: gzipLevel,
+        memLevel: 8,
+        strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY,
+        chunkSize: batchBytes,
+        highWaterMark: queueBytes,
+    });
+    const done = (0,promises_.pipeline)([
+        pack,
+        new Batch({ highWaterMark: queueBytes }),
+        tarTap,
+        gzip,
+        new PortableGzipHeader(),
+        gzTap,
+        sink,
+    ]);
     let files = 0;
     const writing = (async () => {
         for (const entry of entries) {
-            const header = { name: entry.name, mode: entry.mode, uid: 0, gid: 0, uname: '', gname: '', mtime: epoch, size: entry.type === 'file' ? entry.size : 0, type: entry.type };
+            const header = {
+                name: entry.name,
+                mode: entry.mode,
+                uid: 0,
+                gid: 0,
+                uname: '',
+                gname: '',
+                mtime: epoch,
+                size: entry.type === 'file' ? entry.size : 0,
+                type: entry.type,
+            };
             if (entry.type === 'directory') {
                 await new Promise((resolve, reject) => pack.entry(header, (err) => (err ? reject(err) : resolve())));
                 continue;
@@ -8379,7 +8431,11 @@ async function writeLayer(entries, out) {
                 await new Promise((resolve, reject) => {
                     // The header already says how big the file is: read at most that, and fail naming the file if it is
                     // shorter now (tar-stream's "size mismatch") or longer once read.
-                    const sinkEntry = pack.entry(header, (err) => (err ? reject(changedWhilePacked(entry)) : (0,external_node_fs_.statSync)(entry.source).size === entry.size ? resolve() : reject(changedWhilePacked(entry))));
+                    const sinkEntry = pack.entry(header, (err) => err
+                        ? reject(changedWhilePacked(entry))
+                        : (0,external_node_fs_.statSync)(entry.source).size === entry.size
+                            ? resolve()
+                            : reject(changedWhilePacked(entry)));
                     // The entry callback reports its error; the same error also emitted on the stream is handled there.
                     sinkEntry.on('error', () => undefined);
                     (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
@@ -8578,7 +8634,15 @@ async function pushArtifact(options) {
                 for (const tag of tags)
                     results.push(tag === options.diffTag ? { tag, changed: false } : await (0,copy/* applyTag */.TL)(options.target, existing, tag, { lookFirst: true }));
                 const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(existing.bytes, existing.descriptor.mediaType);
-                return { pushed: false, reason: `content unchanged since ${options.diffTag}`, descriptor: existing.descriptor, tags: results, layer, annotations: manifest.annotations ?? {}, blobs: [] };
+                return {
+                    pushed: false,
+                    reason: `content unchanged since ${options.diffTag}`,
+                    descriptor: existing.descriptor,
+                    tags: results,
+                    layer,
+                    annotations: manifest.annotations ?? {},
+                    blobs: [],
+                };
             }
         }
         const built = fluxManifest(layer, options);
@@ -8595,8 +8659,20 @@ async function pushArtifact(options) {
             beforeTag: options.beforeTag,
             concurrency: options.concurrency,
         });
-        const reason = !options.diffTag ? 'no diff-tag set' : copied.existed ? `identical artifact already in ${options.target.name}` : `content differs from ${options.diffTag}`;
-        return { pushed: true, reason, descriptor: built.descriptor, tags: copied.tags, layer, annotations: built.annotations, blobs: copied.blobs };
+        const reason = !options.diffTag
+            ? 'no diff-tag set'
+            : copied.existed
+                ? `identical artifact already in ${options.target.name}`
+                : `content differs from ${options.diffTag}`;
+        return {
+            pushed: true,
+            reason,
+            descriptor: built.descriptor,
+            tags: copied.tags,
+            layer,
+            annotations: built.annotations,
+            blobs: copied.blobs,
+        };
     });
 }
 /** The manifest at a reference, or undefined when the tag does not exist. */
@@ -8795,7 +8871,11 @@ function certificateSourceRepository(certificate) {
 /** The signing (leaf) certificate of a keyless bundle. */
 async function leafCertificate(bundle) {
     const content = bundle.verificationMaterial.content;
-    const der = content.$case === 'x509CertificateChain' ? content.x509CertificateChain.certificates[0]?.rawBytes : content.$case === 'certificate' ? content.certificate.rawBytes : undefined;
+    const der = content.$case === 'x509CertificateChain'
+        ? content.x509CertificateChain.certificates[0]?.rawBytes
+        : content.$case === 'certificate'
+            ? content.certificate.rawBytes
+            : undefined;
     if (!der)
         return undefined;
     const { X509Certificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
@@ -8823,7 +8903,13 @@ async function sigstoreVerify(bundle, artifact, verification) {
     const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
     if (verification.kind === 'key') {
         const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
-        const empty = TrustedRoot.fromJSON({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] });
+        const empty = TrustedRoot.fromJSON({
+            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+            tlogs: [],
+            certificateAuthorities: [],
+            ctlogs: [],
+            timestampAuthorities: [],
+        });
         let last = 'no keys given';
         for (const key of verification.keys) {
             try {
@@ -8949,7 +9035,13 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
             ],
             timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
         },
-        content: { $case: 'messageSignature', messageSignature: { messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() }, signature } },
+        content: {
+            $case: 'messageSignature',
+            messageSignature: {
+                messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() },
+                signature,
+            },
+        },
     };
     const checked = await sigstoreVerify(bundle, payload, verification);
     if (!checked.ok)
@@ -9034,7 +9126,10 @@ function goImplicitlyPlainHttp(registry) {
         if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168))
             return true;
     }
-    return registry.startsWith('localhost:') || /\.local(?:host)?(?::\d{1,5})?$/.test(registry) || registry.includes('127.0.0.1') || /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry);
+    return (registry.startsWith('localhost:') ||
+        /\.local(?:host)?(?::\d{1,5})?$/.test(registry) ||
+        registry.includes('127.0.0.1') ||
+        /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry));
 }
 /**
  * Whether a version finds the bundles at all. Flux 2.8 (source-controller v1.8.x) calls `cosign.GetBundles`
@@ -9060,7 +9155,12 @@ function fluxVerdict(version, evidence) {
     const bundlesSeen = seesBundles(version, evidence);
     if (bundlesSeen && evidence.bundles.length > 0) {
         if ((evidence.identities ?? 1) > 1) {
-            return { version, accepted: false, reads: 'bundles', reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}` };
+            return {
+                version,
+                accepted: false,
+                reads: 'bundles',
+                reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}`,
+            };
         }
         if (evidence.bundles.some((c) => c.ok))
             return { version, accepted: true, reads: 'bundles' };
@@ -9078,7 +9178,11 @@ function fluxVerdict(version, evidence) {
     const reads = unseen
         ? `it cannot fetch bundles from the plain-HTTP registry ${evidence.plainHttpRegistry ?? ''} (no name.Insecure for bundle references; Flux 2.9 can), so it reads only the legacy .sig signature`
         : `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}`;
-    const reason = evidence.legacies.length === 0 ? `${reads}, and there is none` : unseen ? `${reads}, and it does not verify` : 'it reads the legacy .sig signature, and it does not verify';
+    const reason = evidence.legacies.length === 0
+        ? `${reads}, and there is none`
+        : unseen
+            ? `${reads}, and it does not verify`
+            : 'it reads the legacy .sig signature, and it does not verify';
     return { version, accepted: false, reads: 'legacy', reason };
 }
 /** One line per distinct reason: "Flux 2.6 and 2.7 would reject it: it reads only the legacy .sig …". */
@@ -9138,7 +9242,10 @@ function bundleStatement(json) {
         const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
         if (statement === null || typeof statement !== 'object')
             return undefined;
-        return { ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}), predicate: statement.predicate };
+        return {
+            ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}),
+            predicate: statement.predicate,
+        };
     }
     catch {
         return undefined;
@@ -9156,7 +9263,11 @@ async function bundleChecks(target, subject, verification) {
             continue;
         }
         const predicateType = bundleStatement(json)?.predicateType;
-        checks.push({ ...(await verifyBundleSignature(json, subject.digest, verification)), referrer: referrer.digest, ...(predicateType ? { predicateType } : {}) });
+        checks.push({
+            ...(await verifyBundleSignature(json, subject.digest, verification)),
+            referrer: referrer.digest,
+            ...(predicateType ? { predicateType } : {}),
+        });
     }
     return checks;
 }
@@ -9164,7 +9275,11 @@ async function bundleChecks(target, subject, verification) {
 function annotationMismatches(annotations, required = {}) {
     return Object.entries(required).flatMap(([key, pattern]) => {
         const value = annotations[key];
-        return value !== undefined && pattern.test(value) ? [] : [`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`];
+        return value !== undefined && pattern.test(value)
+            ? []
+            : [
+                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
+            ];
     });
 }
 /**
@@ -9177,7 +9292,16 @@ async function verifyArtifact(options) {
     const descriptor = fetched.descriptor;
     const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
     const annotations = manifest.annotations ?? {};
-    const result = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [], flux: [] };
+    const result = {
+        verified: false,
+        descriptor,
+        annotations,
+        reasons: [],
+        warnings: [],
+        signaturesChecked: 0,
+        attestations: [],
+        flux: [],
+    };
     result.reasons.push(...annotationMismatches(annotations, options.annotations));
     const format = options.format ?? 'auto';
     const required = options.requireAttestations ?? [];
@@ -9193,7 +9317,9 @@ async function verifyArtifact(options) {
             result.attestations.push({ predicateType, verified: true, referrer: good.referrer });
             continue;
         }
-        const reason = ofType.length === 0 ? `no ${predicateType} attestation is attached to ${descriptor.digest}` : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
+        const reason = ofType.length === 0
+            ? `no ${predicateType} attestation is attached to ${descriptor.digest}`
+            : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
         result.attestations.push({ predicateType, verified: false, reason });
         result.reasons.push(reason);
     }
@@ -9216,8 +9342,14 @@ async function verifyArtifact(options) {
     }
     const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
     if (fluxMode !== 'none') {
-        const cluster = options.clusterRegistry ?? (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
-        const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}), ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}) };
+        const cluster = options.clusterRegistry ??
+            (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
+        const evidence = {
+            legacies,
+            bundles,
+            ...(options.identities !== undefined ? { identities: options.identities } : {}),
+            ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
+        };
         result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
         // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
         if (good?.ok)
@@ -9271,7 +9403,11 @@ function signedAs(identity, signature, staging) {
         return { kind: 'key', keys: [(0,external_node_crypto_.createPublicKey)(identity.privateKey)] };
     if (staging?.kind !== 'keyless' || !signature.issuer)
         return undefined;
-    return { kind: 'keyless', trustedRoot: staging.trustedRoot, policy: (0,policy/* compilePolicy */.C_)({ identity: signature.identity, issuer: signature.issuer }) };
+    return {
+        kind: 'keyless',
+        trustedRoot: staging.trustedRoot,
+        policy: (0,policy/* compilePolicy */.C_)({ identity: signature.identity, issuer: signature.issuer }),
+    };
 }
 /**
  * Verifies the release signature as every Flux version 2.6–2.9 reads it (`fluxVersion: 'all'`), after signing and
@@ -9282,7 +9418,9 @@ function signedAs(identity, signature, staging) {
 async function checkReleaseSignature(target, subject, identity, signature, staging) {
     const verification = signedAs(identity, signature, staging);
     if (!verification)
-        return staging ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)' : undefined;
+        return staging
+            ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)'
+            : undefined;
     const checked = await verifyArtifact({ target, reference: subject.digest, verification, fluxVersion: 'all' });
     if (!checked.verified)
         throw new ReleaseSelfCheckError(subject.digest, checked.reasons);
@@ -9411,7 +9549,9 @@ async function findPublished(options, skipped) {
         if (fetched && (await sameContent(fetched)))
             return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
     }
-    const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : ''].filter(Boolean).join(' or ');
+    const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : '']
+        .filter(Boolean)
+        .join(' or ');
     throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)${skipped.length ? `; ${skipped.join('; ')}` : ''}); run the push workflow for this commit first, or release with mode: build`);
 }
 /** The highest version tag pointing at a digest (what `latest-stable` "holds"), if any. */
@@ -9450,7 +9590,11 @@ async function releaseArtifact(options) {
     const moveStable = !release.prerelease;
     if (release.prerelease)
         notes.push(`${release.version} is a prerelease: ${stableTag} stays where it is`);
-    const base = { version: release.version, ...(release.component ? { component: release.component } : {}), ...(stable ? { previousDigest: stable } : {}) };
+    const base = {
+        version: release.version,
+        ...(release.component ? { component: release.component } : {}),
+        ...(stable ? { previousDigest: stable } : {}),
+    };
     let artifact;
     let action;
     if (options.mode === 'promote') {
@@ -9464,7 +9608,9 @@ async function releaseArtifact(options) {
         action = 'built';
     }
     if (existing) {
-        const same = artifact ? existing.descriptor.digest === artifact.descriptor.digest : options.mode === 'build' && (await hashLayer({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
+        const same = artifact
+            ? existing.descriptor.digest === artifact.descriptor.digest
+            : options.mode === 'build' && (await hashLayer({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
         if (!same)
             throw new ReleaseRefused(`${release.version} already points at ${existing.descriptor.digest}${artifact ? `, not at ${artifact.descriptor.digest} (the artifact for this commit)` : ', whose content differs from this tree'}; refusing to overwrite a release`);
         // A finished (or half-finished) earlier run: make sure latest-stable is right, change nothing else.
@@ -9487,7 +9633,12 @@ async function releaseArtifact(options) {
         // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
         // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
         // below). Flux's rules are checked on the result instead.
-        const checked = await verifyArtifact({ target, reference: artifact.descriptor.digest, verification: options.verification, fluxVersion: 'none' });
+        const checked = await verifyArtifact({
+            target,
+            reference: artifact.descriptor.digest,
+            verification: options.verification,
+            fluxVersion: 'none',
+        });
         if (!checked.verified)
             throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
         notes.push(`staging signature verified: ${checked.identity}`);
@@ -9537,8 +9688,17 @@ async function releaseArtifact(options) {
             : (descriptor) => lastLook(target, release.version, descriptor.digest),
     });
     await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
-    const stableResult = moveStable ? [await (0,copy/* applyTag */.TL)(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })] : [];
-    return { ...base, action, descriptor: pushed.descriptor, tags: [...pushed.tags, ...stableResult], ...(signature ? { signature } : {}), notes };
+    const stableResult = moveStable
+        ? [await (0,copy/* applyTag */.TL)(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })]
+        : [];
+    return {
+        ...base,
+        action,
+        descriptor: pushed.descriptor,
+        tags: [...pushed.tags, ...stableResult],
+        ...(signature ? { signature } : {}),
+        notes,
+    };
 }
 /** Points `latest-stable` back at an earlier release, after verifying that release's signature. */
 async function rollbackRelease(options) {
@@ -9628,10 +9788,28 @@ async function run(inputs) {
             result = await rollbackRelease({ target, version: plan.release.version, verification: plan.verification });
         }
         else if (plan.kind === 'promote') {
-            result = await releaseArtifact({ mode: 'promote', target, release: plan.release, commit: inputs.commit, path: plan.path, verification: plan.verification, signing: inputs.signing, allowDowngrade: inputs.allowDowngrade });
+            result = await releaseArtifact({
+                mode: 'promote',
+                target,
+                release: plan.release,
+                commit: inputs.commit,
+                path: plan.path,
+                verification: plan.verification,
+                signing: inputs.signing,
+                allowDowngrade: inputs.allowDowngrade,
+            });
         }
         else {
-            result = await releaseArtifact({ mode: 'build', target, release: plan.release, path: plan.path, source: inputs.source, revision: inputs.revision, signing: inputs.signing, allowDowngrade: inputs.allowDowngrade });
+            result = await releaseArtifact({
+                mode: 'build',
+                target,
+                release: plan.release,
+                path: plan.path,
+                source: inputs.source,
+                revision: inputs.revision,
+                signing: inputs.signing,
+                allowDowngrade: inputs.allowDowngrade,
+            });
         }
     }
     catch (err) {
@@ -9643,7 +9821,13 @@ async function run(inputs) {
             throw new src/* InputError */.dz('repository', err.message);
         if (location.kind === 'registry') {
             const { registry, repository } = location.reference;
-            throw withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+            throw withAuthHint(err, {
+                registry,
+                repository,
+                hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
+                vocabulary: 'action',
+                provider: inputs.registry.provider,
+            });
         }
         throw err;
     }
@@ -10106,7 +10290,11 @@ function parseEcrRegistry(registry) {
     return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
 }
 const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
-const endpointVariables = { sts: 'AWS_ENDPOINT_URL_STS', ecr: 'AWS_ENDPOINT_URL_ECR', ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC' };
+const endpointVariables = {
+    sts: 'AWS_ENDPOINT_URL_STS',
+    ecr: 'AWS_ENDPOINT_URL_ECR',
+    ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC',
+};
 /** An SDK error as one line: `<Code>: <message>`, or the network error. */
 function sdkError(err) {
     const e = err;
@@ -10140,7 +10328,12 @@ function awsProvider(context) {
         const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
         const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
         try {
-            const out = await client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName, WebIdentityToken: webIdentityToken, DurationSeconds: options.durationSeconds ?? 3600 }));
+            const out = await client.send(new AssumeRoleWithWebIdentityCommand({
+                RoleArn: roleArn,
+                RoleSessionName: sessionName,
+                WebIdentityToken: webIdentityToken,
+                DurationSeconds: options.durationSeconds ?? 3600,
+            }));
             const c = out.Credentials;
             if (!c?.AccessKeyId || !c.SecretAccessKey)
                 throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
@@ -10148,7 +10341,10 @@ function awsProvider(context) {
             if (c.SessionToken)
                 context.onSecret(c.SessionToken);
             const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
-            return { value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }, expiresAt };
+            return {
+                value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
+                expiresAt,
+            };
         }
         catch (err) {
             if (err instanceof CloudCredentialError)
@@ -10175,7 +10371,14 @@ function awsProvider(context) {
                 context.onSecret(env.AWS_SESSION_TOKEN);
             const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
             const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
-            return { value: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }, expiresAt };
+            return {
+                value: {
+                    accessKeyId: env.AWS_ACCESS_KEY_ID,
+                    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+                    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+                },
+                expiresAt,
+            };
         }
         if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
             const token = (await (0,promises_.readFile)(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err) => {
@@ -10184,7 +10387,7 @@ function awsProvider(context) {
             context.onSecret(token);
             return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
         }
-        throw new CloudCredentialError('provider aws has no AWS credentials: give the IAM role to assume with the job\'s OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step');
+        throw new CloudCredentialError("provider aws has no AWS credentials: give the IAM role to assume with the job's OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step");
     });
     const authorizationToken = async (registry, ecr) => {
         const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
@@ -10301,7 +10504,10 @@ function azureProvider(context) {
             if (!token)
                 throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
             context.onSecret(token);
-            return { value: token, expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000 };
+            return {
+                value: token,
+                expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000,
+            };
         });
     };
     const refreshToken = async (registry) => {
@@ -10319,7 +10525,10 @@ function azureProvider(context) {
             throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
         context.onSecret(token);
         // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
-        return { value: { username: acrTokenUsername, password: token, identityToken: token }, expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000 };
+        return {
+            value: { username: acrTokenUsername, password: token, identityToken: token },
+            expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
+        };
     };
     return {
         name: 'azure',
@@ -10340,7 +10549,10 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 const dockerHubConfigKey = 'https://index.docker.io/v1/';
 /** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
 function configHost(key) {
-    const host = key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    const host = key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
     return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
 }
 function helperServer(registry) {
@@ -10366,7 +10578,9 @@ function runCredentialHelper(helper, serverUrl, env = process.env) {
                     resolve(undefined);
                     return;
                 }
-                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout).trim().slice(0, 200)}`));
+                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout)
+                    .trim()
+                    .slice(0, 200)}`));
                 return;
             }
             try {
@@ -10457,7 +10671,10 @@ function isGcpRegistry(registry) {
 }
 /** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
 function workloadIdentityProviderName(value) {
-    return value.trim().replace(/^(https:)?\/\/iam\.googleapis\.com\//, '').replace(/^\/+/, '');
+    return value
+        .trim()
+        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
+        .replace(/^\/+/, '');
 }
 /**
  * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
@@ -10497,7 +10714,11 @@ function gcpProvider(context) {
         if (!options.serviceAccount)
             return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
         const account = options.serviceAccount.trim();
-        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, { body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }), contentType: 'application/json', authorization: `Bearer ${federatedToken}` }, (status) => status === 403 || status === 401
+        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, {
+            body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }),
+            contentType: 'application/json',
+            authorization: `Bearer ${federatedToken}`,
+        }, (status) => status === 403 || status === 401
             ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
             : undefined);
         const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
@@ -10505,7 +10726,10 @@ function gcpProvider(context) {
             throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
         context.onSecret(accessToken);
         const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
-        return { value: { username: 'oauth2accesstoken', password: accessToken }, expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime };
+        return {
+            value: { username: 'oauth2accesstoken', password: accessToken },
+            expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime,
+        };
     };
     return {
         name: 'gcp',
@@ -10601,7 +10825,12 @@ function assertProviderServes(provider, registry) {
         throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
 }
 function cloudContext(options) {
-    return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
+    return {
+        options: options.cloud ?? {},
+        env: options.env ?? process.env,
+        onSecret: options.onSecret ?? (() => undefined),
+        endpoints: options.endpoints ?? {},
+    };
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
@@ -10783,7 +11012,7 @@ class AuthSession {
         }
         const secure = this.#options.secureRegistry?.(registry) ?? true;
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
-            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: "check the registry's token auth configuration" });
         }
         if (url.username || url.password)
             throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
@@ -10814,7 +11043,11 @@ class AuthSession {
         let response;
         if (credential?.identityToken) {
             // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: credential.identityToken,
+                client_id: this.#options.clientId ?? 'd2ci',
+            });
             if (scheme.service)
                 form.set('service', scheme.service);
             if (scopes.length)
@@ -10862,7 +11095,11 @@ function covers(have, want) {
     return want.every((scope) => {
         const cut = scope.lastIndexOf(':');
         const actions = granted.get(scope.slice(0, cut));
-        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
+        return (actions !== undefined &&
+            scope
+                .slice(cut + 1)
+                .split(',')
+                .every((a) => actions.has(a) || actions.has('*')));
     });
 }
 function challengeScopes(challenge) {
@@ -10895,7 +11132,11 @@ class registry_RegistryClient {
     constructor(options = {}) {
         this.options = options;
         this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
+        this.auth = new AuthSession(this.transport, {
+            credentials: options.credentials,
+            onSecret: options.onSecret,
+            secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:'),
+        });
     }
     repository(reference) {
         return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
@@ -10980,7 +11221,10 @@ function registryInputs() {
     const gcpProvider = inputs_stringInput('gcp-workload-identity-provider');
     const gcpAccount = inputs_stringInput('gcp-service-account');
     if (gcpProvider || gcpAccount)
-        cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+        cloud.gcp = {
+            ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}),
+            ...(gcpAccount ? { serviceAccount: gcpAccount } : {}),
+        };
     const azureClient = inputs_stringInput('azure-client-id');
     const azureTenant = inputs_stringInput('azure-tenant-id');
     if (azureClient || azureTenant)
@@ -11061,7 +11305,13 @@ function registryClients(inputs, context, credentialsRegistry) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new RegistryClient({ credentials: jobCredentials(inputs, context, name, credentialsRegistry), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message), transport: inputs.network });
+            client = new RegistryClient({
+                credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+                insecure: insecure || inputs.insecure,
+                onSecret: (secret) => core.setSecret(secret),
+                onWarning: (message) => core.warning(message),
+                transport: inputs.network,
+            });
             clients.set(key, client);
         }
         return client;
@@ -11160,12 +11410,57 @@ const NotationHeader = {
 };
 /** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
 const notationAlgorithms = {
-    'RSA-2048': { keySpec: 'RSA-2048', jws: 'PS256', hashAlgorithm: 'SHA-256', signingAlgorithm: 'RSASSA-PSS-SHA-256', digest: 'sha256', keyType: 'rsa' },
-    'RSA-3072': { keySpec: 'RSA-3072', jws: 'PS384', hashAlgorithm: 'SHA-384', signingAlgorithm: 'RSASSA-PSS-SHA-384', digest: 'sha384', keyType: 'rsa' },
-    'RSA-4096': { keySpec: 'RSA-4096', jws: 'PS512', hashAlgorithm: 'SHA-512', signingAlgorithm: 'RSASSA-PSS-SHA-512', digest: 'sha512', keyType: 'rsa' },
-    'EC-256': { keySpec: 'EC-256', jws: 'ES256', hashAlgorithm: 'SHA-256', signingAlgorithm: 'ECDSA-SHA-256', digest: 'sha256', keyType: 'ec', coordinateBytes: 32 },
-    'EC-384': { keySpec: 'EC-384', jws: 'ES384', hashAlgorithm: 'SHA-384', signingAlgorithm: 'ECDSA-SHA-384', digest: 'sha384', keyType: 'ec', coordinateBytes: 48 },
-    'EC-521': { keySpec: 'EC-521', jws: 'ES512', hashAlgorithm: 'SHA-512', signingAlgorithm: 'ECDSA-SHA-512', digest: 'sha512', keyType: 'ec', coordinateBytes: 66 },
+    'RSA-2048': {
+        keySpec: 'RSA-2048',
+        jws: 'PS256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'RSASSA-PSS-SHA-256',
+        digest: 'sha256',
+        keyType: 'rsa',
+    },
+    'RSA-3072': {
+        keySpec: 'RSA-3072',
+        jws: 'PS384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'RSASSA-PSS-SHA-384',
+        digest: 'sha384',
+        keyType: 'rsa',
+    },
+    'RSA-4096': {
+        keySpec: 'RSA-4096',
+        jws: 'PS512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'RSASSA-PSS-SHA-512',
+        digest: 'sha512',
+        keyType: 'rsa',
+    },
+    'EC-256': {
+        keySpec: 'EC-256',
+        jws: 'ES256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'ECDSA-SHA-256',
+        digest: 'sha256',
+        keyType: 'ec',
+        coordinateBytes: 32,
+    },
+    'EC-384': {
+        keySpec: 'EC-384',
+        jws: 'ES384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'ECDSA-SHA-384',
+        digest: 'sha384',
+        keyType: 'ec',
+        coordinateBytes: 48,
+    },
+    'EC-521': {
+        keySpec: 'EC-521',
+        jws: 'ES512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'ECDSA-SHA-512',
+        digest: 'sha512',
+        keyType: 'ec',
+        coordinateBytes: 66,
+    },
 };
 function isNotationKeySpec(value) {
     return typeof value === 'string' && Object.hasOwn(notationAlgorithms, value);
@@ -11214,7 +11509,17 @@ const Oid = {
     ocsp: '1.3.6.1.5.5.7.48.1',
 };
 // Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
-const KeyUsage = { digitalSignature: 0, contentCommitment: 1, keyEncipherment: 2, dataEncipherment: 3, keyAgreement: 4, keyCertSign: 5, cRLSign: 6, encipherOnly: 7, decipherOnly: 8 };
+const KeyUsage = {
+    digitalSignature: 0,
+    contentCommitment: 1,
+    keyEncipherment: 2,
+    dataEncipherment: 3,
+    keyAgreement: 4,
+    keyCertSign: 5,
+    cRLSign: 6,
+    encipherOnly: 7,
+    decipherOnly: 8,
+};
 const has = (bits, bit) => (bits & (1 << bit)) !== 0;
 // Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
 const forbiddenEku = {
@@ -11235,8 +11540,15 @@ const insecureSignatureAlgorithms = {
 };
 // Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
 const attributeNames = {
-    '2.5.4.6': 'C', '2.5.4.8': 'ST', '2.5.4.7': 'L', '2.5.4.9': 'STREET', '2.5.4.17': 'POSTALCODE',
-    '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.3': 'CN', '2.5.4.5': 'SERIALNUMBER',
+    '2.5.4.6': 'C',
+    '2.5.4.8': 'ST',
+    '2.5.4.7': 'L',
+    '2.5.4.9': 'STREET',
+    '2.5.4.17': 'POSTALCODE',
+    '2.5.4.10': 'O',
+    '2.5.4.11': 'OU',
+    '2.5.4.3': 'CN',
+    '2.5.4.5': 'SERIALNUMBER',
 };
 function asn1String(obj) {
     if (obj.tag.class !== 0)
@@ -11435,7 +11747,9 @@ function issuedBy(child, parent) {
     const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
     if (insecure)
         return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
-    if ((parent.version === 3 && !parent.basicConstraints) || (parent.basicConstraints && !parent.basicConstraints.ca) || (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
+    if ((parent.version === 3 && !parent.basicConstraints) ||
+        (parent.basicConstraints && !parent.basicConstraints.ca) ||
+        (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
         return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
     }
     let valid = false;
@@ -11589,7 +11903,15 @@ function notationCertificateChainProblem(chain, signingTime) {
 function notationThumbprints(chain) {
     return chain.map((der) => createHash('sha256').update(der).digest('hex'));
 }
-const knownHeaders = new Set(['alg', 'cty', 'crit', NotationHeader.expiry, NotationHeader.signingTime, NotationHeader.signingScheme, NotationHeader.authenticSigningTime]);
+const knownHeaders = new Set([
+    'alg',
+    'cty',
+    'crit',
+    NotationHeader.expiry,
+    NotationHeader.signingTime,
+    NotationHeader.signingScheme,
+    NotationHeader.authenticSigningTime,
+]);
 const base64url = /^[A-Za-z0-9_-]*$/;
 const base64std = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 // RFC 3339 date-time (Go's time.Time JSON form).
@@ -11644,9 +11966,9 @@ function decodeNotationProtectedHeader(input) {
         throw new NotationError("jws envelope protected header can't be decoded: crit is not an array of strings");
     const parsed = {
         algorithm: header.alg,
-        contentType: (header.cty) ?? '',
+        contentType: header.cty ?? '',
         signingScheme: scheme,
-        critical: (crit) ?? [],
+        critical: crit ?? [],
         extended: Object.fromEntries(Object.entries(header).filter(([key]) => !knownHeaders.has(key))),
     };
     if (header[NotationHeader.signingTime] !== undefined)
@@ -11699,10 +12021,16 @@ function parseNotationPayload(bytes) {
     const target = payload?.targetArtifact;
     if (typeof target !== 'object' || target === null)
         throw new NotationError('the payload has no targetArtifact');
-    if (typeof target.mediaType !== 'string' || typeof target.digest !== 'string' || !Number.isSafeInteger(target.size) || (target.size ?? -1) < 0) {
+    if (typeof target.mediaType !== 'string' ||
+        typeof target.digest !== 'string' ||
+        !Number.isSafeInteger(target.size) ||
+        (target.size ?? -1) < 0) {
         throw new NotationError('the payload targetArtifact must have mediaType, digest and size');
     }
-    if (target.annotations !== undefined && (typeof target.annotations !== 'object' || target.annotations === null || Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
+    if (target.annotations !== undefined &&
+        (typeof target.annotations !== 'object' ||
+            target.annotations === null ||
+            Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
         throw new NotationError('the payload targetArtifact annotations must be a string map');
     }
     return payload;
@@ -11783,7 +12111,9 @@ function notationEnvelopeSignatureProblem(envelope, leaf) {
         return `mismatch between signature algorithm derived from signing certificate (${notationAlgorithms[expected].jws}) and signing algorithm specified (${algorithm.jws})`;
     }
     const signingInput = Buffer.from(`${envelope.raw.protected}.${envelope.raw.payload}`, 'ascii');
-    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey) ? undefined : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
+    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey)
+        ? undefined
+        : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
 }
 function readPrivateKey(input, password) {
     if (typeof input === 'object' && !Buffer.isBuffer(input))
@@ -11795,7 +12125,9 @@ function readPrivateKey(input, password) {
     catch (err) {
         // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
         if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem))
-            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', { cause: err });
+            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', {
+                cause: err,
+            });
         throw new NotationError('the signing key is not a PEM private key (PKCS#8, SEC1 or PKCS#1)', { cause: err });
     }
 }
@@ -11807,7 +12139,11 @@ function notationSignWithKey(keySpec, privateKey, bytes) {
     const algorithm = notationAlgorithms[keySpec];
     return algorithm.keyType === 'ec'
         ? (0,external_node_crypto_.sign)(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
-        : (0,external_node_crypto_.sign)(algorithm.digest, bytes, { key: privateKey, padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING, saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_DIGEST });
+        : (0,external_node_crypto_.sign)(algorithm.digest, bytes, {
+            key: privateKey,
+            padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_DIGEST,
+        });
 }
 /**
  * A signer from a private key and its certificate chain (notation's `notation key add --id ... --plugin`-less
@@ -11884,7 +12220,12 @@ async function createNotationEnvelope(subject, signer, options = {}) {
     const expiry = options.expiry ? truncateToSecond(options.expiry) : undefined;
     if (expiry && expiry <= signingTime)
         throw new NotationError('expiry cannot be equal or before the signing time');
-    const payload = notationPayload({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size, ...(subject.annotations ? { annotations: subject.annotations } : {}) }, options.userMetadata);
+    const payload = notationPayload({
+        mediaType: subject.mediaType,
+        digest: subject.digest,
+        size: subject.size,
+        ...(subject.annotations ? { annotations: subject.annotations } : {}),
+    }, options.userMetadata);
     const protectedHeader = {
         alg: algorithm.jws,
         crit: expiry ? [NotationHeader.signingScheme, NotationHeader.expiry] : [NotationHeader.signingScheme],
@@ -11943,7 +12284,13 @@ async function signNotation(target, subject, options) {
         envelope: made.envelope,
         annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
     });
-    return { descriptor, signatureRef: `${target.name}@${descriptor.digest}`, envelope: made.envelope, thumbprints: notationThumbprints(made.certificates), signingTime: made.signingTime };
+    return {
+        descriptor,
+        signatureRef: `${target.name}@${descriptor.digest}`,
+        envelope: made.envelope,
+        thumbprints: notationThumbprints(made.certificates),
+        signingTime: made.signingTime,
+    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/notation-plugin.ts
@@ -12071,7 +12418,9 @@ class NotationPlugin {
             }
             const errorCode = typeof error?.errorCode === 'string' ? error.errorCode : undefined;
             const message = typeof error?.errorMessage === 'string' ? error.errorMessage : text;
-            const metadata = typeof error?.errorMetadata === 'object' && error.errorMetadata !== null ? error.errorMetadata : undefined;
+            const metadata = typeof error?.errorMetadata === 'object' && error.errorMetadata !== null
+                ? error.errorMetadata
+                : undefined;
             throw new NotationPluginError(`${what} failed: ${errorCode ? `${errorCode}: ` : ''}${message}`, errorCode, metadata);
         }
         if (stdout.length > maxOutputBytes)
@@ -12107,7 +12456,11 @@ class NotationPlugin {
         return metadata;
     }
     async describeKey(keyId, pluginConfig) {
-        const response = (await this.run('describe-key', { contractVersion: notationPluginContractVersion, keyId, ...(pluginConfig ? { pluginConfig } : {}) }));
+        const response = (await this.run('describe-key', {
+            contractVersion: notationPluginContractVersion,
+            keyId,
+            ...(pluginConfig ? { pluginConfig } : {}),
+        }));
         if (response?.keyId !== keyId)
             throw new NotationPluginError(`keyID in describeKey response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(keyId)}`);
         if (!isNotationKeySpec(response.keySpec))
@@ -12128,14 +12481,16 @@ class NotationPlugin {
             throw new NotationPluginError(`keyID in generateSignature response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(request.keyId)}`);
         if (typeof response.signature !== 'string' || !response.signature)
             throw new NotationPluginError(`plugin ${this.name} returned no signature`);
-        if (!Array.isArray(response.certificateChain) || response.certificateChain.length === 0 || !response.certificateChain.every((c) => typeof c === 'string')) {
+        if (!Array.isArray(response.certificateChain) ||
+            response.certificateChain.length === 0 ||
+            !response.certificateChain.every((c) => typeof c === 'string')) {
             throw new NotationPluginError(`plugin ${this.name} returned no certificate chain`);
         }
         return {
             keyId: request.keyId,
             signature: Buffer.from(response.signature, 'base64'),
             signingAlgorithm: response.signingAlgorithm,
-            certificateChain: (response.certificateChain).map((c) => Buffer.from(c, 'base64')),
+            certificateChain: response.certificateChain.map((c) => Buffer.from(c, 'base64')),
         };
     }
 }
@@ -12201,7 +12556,13 @@ async function createNotationPluginSigner(options) {
         plugin,
         signingAgent: `${metadata.name}/${metadata.version}`,
         async sign(bytes) {
-            const response = await plugin.generateSignature({ keyId: options.keyId, keySpec, hashAlgorithm: algorithm.hashAlgorithm, payload: bytes, ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}) });
+            const response = await plugin.generateSignature({
+                keyId: options.keyId,
+                keySpec,
+                hashAlgorithm: algorithm.hashAlgorithm,
+                payload: bytes,
+                ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}),
+            });
             if (response.signingAlgorithm !== algorithm.signingAlgorithm) {
                 throw new NotationPluginError(`plugin ${metadata.name} signed with ${String(response.signingAlgorithm)}, but key ${options.keyId} is ${keySpec}, which signs with ${algorithm.signingAlgorithm}`);
             }
@@ -12272,7 +12633,12 @@ function signingInputs(context, options = {}) {
     const format = formatValue;
     if (key) {
         try {
-            return { kind: 'cosign', format, identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) },
+                describe: 'key-based (no transparency log)',
+            };
         }
         catch (err) {
             if (err instanceof keys.KeyError)
@@ -12281,7 +12647,7 @@ function signingInputs(context, options = {}) {
         }
     }
     if (!(0,identity/* hasGitHubIdToken */.Qk)()) {
-        throw new inputs_InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
+        throw new inputs_InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
     const url = (name, fallback) => {
         const value = inputs_stringInput(name) || fallback;
@@ -12295,7 +12661,13 @@ function signingInputs(context, options = {}) {
     return {
         kind: 'cosign',
         format,
-        identity: { kind: 'keyless', identity: (0,identity/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
+        identity: {
+            kind: 'keyless',
+            identity: (0,identity/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }),
+            fulcioUrl,
+            rekorUrl,
+            tsaUrl,
+        },
         describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
     };
 }
@@ -12320,7 +12692,10 @@ function notationInputs(context) {
         if (!keyId)
             throw new inputs_InputError('notation-key-id', `is required with \`notation-plugin\`: the key's id in ${plugin}'s terms`);
         const pluginConfig = {};
-        for (const line of inputs_stringInput('notation-plugin-config').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+        for (const line of inputs_stringInput('notation-plugin-config')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean)) {
             const cut = line.indexOf('=');
             if (cut <= 0)
                 throw new inputs_InputError('notation-plugin-config', `"${line}" is not key=value`);
@@ -12336,9 +12711,17 @@ function notationInputs(context) {
         throw new inputs_InputError('notation-key', 'is required with `signature-format: notation` (or `notation-plugin`): the signing key (PEM), e.g. ${{ secrets.NOTATION_KEY }}');
     if (!chain)
         throw new inputs_InputError('notation-certificate-chain', 'is required with `notation-key`: the certificate chain (PEM, leaf first), or its path');
-    const signer = createNotationKeySigner({ privateKey: pemInput('notation-key', key, context), password, certificateChain: pemInput('notation-certificate-chain', chain, context) }).catch((err) => {
+    const signer = createNotationKeySigner({
+        privateKey: pemInput('notation-key', key, context),
+        password,
+        certificateChain: pemInput('notation-certificate-chain', chain, context),
+    }).catch((err) => {
         if (err instanceof NotationError || err instanceof keys.KeyError)
-            throw new inputs_InputError(/password|decrypt/i.test(err.message) ? 'notation-key-password' : /certificate/i.test(err.message) ? 'notation-certificate-chain' : 'notation-key', err.message);
+            throw new inputs_InputError(/password|decrypt/i.test(err.message)
+                ? 'notation-key-password'
+                : /certificate/i.test(err.message)
+                    ? 'notation-certificate-chain'
+                    : 'notation-key', err.message);
         throw err;
     });
     signer.catch(() => undefined);
@@ -12446,7 +12829,13 @@ async function verificationInputs(names, context, defaults = {}) {
     const githubIssued = !issuerRegexp && (!issuer || issuer === verify_policy/* githubIssuer */.rV);
     let policy = defaults.policy;
     try {
-        policy ??= (0,verify_policy/* compilePolicy */.C_)({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: inputs_stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
+        policy ??= (0,verify_policy/* compilePolicy */.C_)({
+            identity,
+            identityRegexp,
+            issuer,
+            issuerRegexp,
+            sourceRepository: inputs_stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined),
+        });
     }
     catch (err) {
         if (err instanceof verify_policy/* PolicyInputError */.HF) {
@@ -12454,7 +12843,9 @@ async function verificationInputs(names, context, defaults = {}) {
                 throw new inputs_InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
             // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
             const name = names[err.input];
-            throw new inputs_InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
+            throw new inputs_InputError(name, err.message
+                .replace(/^certificate-[a-z-]+ /, '')
+                .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
         }
         throw err;
     }
@@ -12501,7 +12892,13 @@ async function fluxManifestInputs(context) {
             throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
         return undefined;
     }
-    const identity = [verifyInputNames.identity, verifyInputNames.identityRegexp, verifyInputNames.issuer, verifyInputNames.issuerRegexp, verifyInputNames.sourceRepository].filter((input) => stringInput(input));
+    const identity = [
+        verifyInputNames.identity,
+        verifyInputNames.identityRegexp,
+        verifyInputNames.issuer,
+        verifyInputNames.issuerRegexp,
+        verifyInputNames.sourceRepository,
+    ].filter((input) => stringInput(input));
     try {
         const manifest = await readFluxManifest(resolve(context.workspace, file), { name, shownAs: file });
         const plan = planFluxVerification(manifest, {
@@ -12665,7 +13062,10 @@ function removeTempOnSignal() {
     if (installed)
         return;
     installed = true;
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    for (const [signal, code] of [
+        ['SIGINT', 130],
+        ['SIGTERM', 143],
+    ]) {
         process.once(signal, () => {
             for (const dir of live)
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
@@ -12698,7 +13098,9 @@ function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
 function githubTokenCredentials(options) {
     return {
         name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl) ? { username: options.actor || 'x-access-token', password: options.token } : undefined,
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
+            ? { username: options.actor || 'x-access-token', password: options.token }
+            : undefined,
     };
 }
 
@@ -12822,7 +13224,9 @@ function fileSource(path, size) {
     return {
         size,
         path,
-        open: (start = 0, end = size) => end <= start ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([], { objectMode: false }) : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
+        open: (start = 0, end = size) => end <= start
+            ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([], { objectMode: false })
+            : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
     };
 }
 /** Reads a stream to the end; with `limit`, fails instead of buffering more than that many bytes. */
@@ -12925,7 +13329,11 @@ async function applyTag(dst, root, tag, options) {
         return { tag, changed: true };
     }
     catch (err) {
-        if (err instanceof errors/* OciError */.Mf && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
+        if (err instanceof errors/* OciError */.Mf &&
+            err.status !== undefined &&
+            err.status >= 400 &&
+            err.status < 500 &&
+            (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
             return { tag, changed: false };
         }
         throw immutableTagError(err, dst.name, tag) ?? err;
@@ -13011,7 +13419,12 @@ function descriptorFor(mediaType, data, extra = {}) {
 }
 function assertDescriptor(value, where) {
     const d = value;
-    if (typeof d !== 'object' || d === null || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !Number.isSafeInteger(d.size) || d.size < 0) {
+    if (typeof d !== 'object' ||
+        d === null ||
+        typeof d.mediaType !== 'string' ||
+        typeof d.digest !== 'string' ||
+        !Number.isSafeInteger(d.size) ||
+        d.size < 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OciError */ .Mf('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
     }
     (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(d.digest);
@@ -13304,7 +13717,12 @@ class UploadSender {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
-            const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
+            const req = send(url, {
+                method,
+                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                agent: secure ? this.#https : this.#http,
+                signal,
+            }, (res) => {
                 resolve(toResponse(method, res));
             });
             req.setTimeout(this.#idleMs, onIdle);
@@ -13365,12 +13783,29 @@ async function writeBody(req, body) {
 
 
 
-const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, budgetMs: 90_000 };
+const defaultRetryPolicy = {
+    attempts: 6,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+    budgetMs: 90_000,
+};
 const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
 const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
 const retryableErrorCodes = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH',
-    'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
@@ -13527,7 +13962,7 @@ class Transport {
                 }
             }
             catch (err) {
-                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? (timer.signal.reason) : undefined;
+                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
                 const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
                 this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
                 if (this.#options.signal?.aborted)
@@ -13592,7 +14027,11 @@ function withIdleTimeout(response, controller, error, idleMs) {
             catch (err) {
                 clearTimeout(timer);
                 const reason = controller.signal.reason;
-                sink.error(controller.signal.aborted && reason instanceof Error ? reason : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+                sink.error(controller.signal.aborted && reason instanceof Error
+                    ? reason
+                    : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                        cause: err,
+                    }));
             }
         },
         cancel(reason) {
@@ -13736,7 +14175,10 @@ class MemoryStore {
         const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .readAll */ .yw)(stream.pipe(verifier));
         if (bytes.length !== descriptor.size)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OciError */ .Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
-        this.#content.set(descriptor.digest, { descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }, source: (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .bytesSource */ .Xl)(bytes) });
+        this.#content.set(descriptor.digest, {
+            descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size },
+            source: (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .bytesSource */ .Xl)(bytes),
+        });
     }
     async pushReference(descriptor, bytes, reference) {
         await this.push(descriptor, (0,_content_js__WEBPACK_IMPORTED_MODULE_2__/* .bytesSource */ .Xl)(bytes));
@@ -14091,7 +14533,12 @@ class OciLayout {
         await this.#updateIndex((index) => {
             const moved = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] === tag && d.digest !== descriptor.digest);
             index.manifests = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] !== tag && !(d.digest === descriptor.digest && !d.annotations?.[refNameAnnotation]));
-            index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size, annotations: { [refNameAnnotation]: tag } }));
+            index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({
+                mediaType: descriptor.mediaType,
+                digest: descriptor.digest,
+                size: descriptor.size,
+                annotations: { [refNameAnnotation]: tag },
+            }));
             // A manifest that just lost its last tag stays listed, untagged, so it is still found (e.g. by referrers).
             for (const old of moved) {
                 if (!index.manifests.some((d) => d.digest === old.digest))
@@ -14188,7 +14635,9 @@ function locationReference(location) {
 }
 /** The location without its tag or digest: `host/repo` or `oci-layout:DIR`. */
 function locationName(location) {
-    return location.kind === 'registry' ? `${location.reference.registry}/${location.reference.repository}` : `${layoutScheme}${location.dir}`;
+    return location.kind === 'registry'
+        ? `${location.reference.registry}/${location.reference.repository}`
+        : `${layoutScheme}${location.dir}`;
 }
 function openTarget(location, client) {
     return location.kind === 'registry' ? client.repository(location.reference) : new OciLayout(location.dir);
@@ -14574,7 +15023,11 @@ class RemoteRepository {
     async fetch(descriptor) {
         const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
         const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
-        const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
+        const response = await this.#send({
+            method: 'GET',
+            url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`),
+            headers,
+        });
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -14671,7 +15124,10 @@ class RemoteRepository {
             }
             const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
-            filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
+            filtered &&= (response.headers.get('oci-filters-applied') ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
         }
         return filtered ? found : (0,referrers/* filterByArtifactType */.Ul)(found, options.artifactType);
@@ -14688,7 +15144,11 @@ class RemoteRepository {
             if (fetched)
                 subject = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
         }
-        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, ['pull', 'push', 'delete']);
+        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, [
+            'pull',
+            'push',
+            'delete',
+        ]);
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -14759,8 +15219,13 @@ class RemoteRepository {
                 const put = await this.#send({
                     method: 'PUT',
                     url: withDigest(location, descriptor.digest),
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size) },
-                    ...(descriptor.size > this.#monolithicLimit ? { body: () => new Uint8Array() } : { upload: { source: content, start: 0, end: descriptor.size } }),
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size),
+                    },
+                    ...(descriptor.size > this.#monolithicLimit
+                        ? { body: () => new Uint8Array() }
+                        : { upload: { source: content, start: 0, end: descriptor.size } }),
                     retry: false,
                 }, ['pull', 'push']);
                 if (put.status !== 201 && put.status !== 204)
@@ -14791,7 +15256,11 @@ class RemoteRepository {
                 const response = await this.#send({
                     method: 'PATCH',
                     url: location,
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(end - from), 'content-range': `${from}-${end - 1}` },
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(end - from),
+                        'content-range': `${from}-${end - 1}`,
+                    },
                     upload: { source: content, start: from, end },
                     retry: false,
                 }, ['pull', 'push']);
@@ -14847,7 +15316,9 @@ function isRetryableUploadError(err) {
         return (0,http/* networkErrorCode */.a0)(err) !== undefined;
     if (err.code === 'NETWORK')
         return (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND';
-    return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+    return (err.status === 429 ||
+        (err.status !== undefined && err.status >= 500) ||
+        ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code));
 }
 /** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
 async function jsonBody(response, what) {
@@ -17094,16 +17565,24 @@ function pemCertificates(pem) {
 function legacyAnnotations(bundle, fulcioChain = []) {
     if (bundle.content.$case !== 'messageSignature')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SigningError */ .u('a legacy signature needs a message-signature bundle');
-    const annotations = { [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64') };
+    const annotations = {
+        [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
+    };
     const material = bundle.verificationMaterial;
-    const certificates = material.content.$case === 'x509CertificateChain' ? material.content.x509CertificateChain.certificates : material.content.$case === 'certificate' ? [material.content.certificate] : [];
+    const certificates = material.content.$case === 'x509CertificateChain'
+        ? material.content.x509CertificateChain.certificates
+        : material.content.$case === 'certificate'
+            ? [material.content.certificate]
+            : [];
     if (certificates.length === 0)
         return annotations; // key-based, offline: the signature is all cosign writes
     const [leaf, ...chain] = certificates;
     annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
     // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
     // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
-    const pems = fulcioChain.length > 0 ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der)) : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
+    const pems = fulcioChain.length > 0
+        ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der))
+        : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
     annotations[CosignAnnotation.chain] = pems.join('');
     const entry = material.tlogEntries[0];
     if (!entry?.inclusionPromise)
@@ -17192,7 +17671,11 @@ const inTotoPayloadType = 'application/vnd.in-toto+json';
 function simpleSigningPayload(repository, digest, claims) {
     const optional = claims && Object.keys(claims).length ? (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__/* .sortedAnnotations */ .sk)(claims) : null;
     return Buffer.from(JSON.stringify({
-        critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+        critical: {
+            identity: { 'docker-reference': repository },
+            image: { 'docker-manifest-digest': digest },
+            type: 'cosign container image signature',
+        },
         optional,
     }));
 }
@@ -17239,7 +17722,11 @@ const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 /** The signing (leaf) certificate's DER, for a keyless bundle. */
 function leafDer(bundle) {
     const material = bundle.verificationMaterial.content;
-    const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+    const der = material.$case === 'x509CertificateChain'
+        ? material.x509CertificateChain.certificates[0]?.rawBytes
+        : material.$case === 'certificate'
+            ? material.certificate.rawBytes
+            : undefined;
     return der && Buffer.from(der);
 }
 function certificateIdentity(bundle) {
@@ -17306,7 +17793,9 @@ async function signArtifact(target, subject, options) {
     const logIndex = first?.verificationMaterial.tlogEntries[0]?.logIndex;
     if (logIndex !== undefined)
         result.rekorLogIndex = String(logIndex);
-    result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}` : 'unknown');
+    result.identity =
+        (first && certificateIdentity(first)) ??
+            (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}` : 'unknown');
     const issuer = first && (await certificateIssuer(first));
     if (issuer)
         result.issuer = issuer;
@@ -17432,10 +17921,16 @@ async function requestChain(options, token, publicKey, proof) {
             await pause(Math.min(500 * 2 ** (attempt - 1), 5_000));
         let response;
         try {
-            response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body, signal: AbortSignal.timeout(options.timeoutMs) });
+            response = await fetch(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', accept: 'application/json' },
+                body,
+                signal: AbortSignal.timeout(options.timeoutMs),
+            });
         }
         catch (err) {
-            last = err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : `network error (${err.message})`;
+            last =
+                err.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : `network error (${err.message})`;
             continue;
         }
         if (response.status >= 500 || response.status === 429) {
@@ -17500,7 +17995,10 @@ const publicGood = {
 function keySigner(privateKey) {
     const publicKey = (0,keys.publicKeyPem)(privateKey);
     return {
-        sign: async (data) => ({ signature: (0,external_node_crypto_.sign)('sha256', data, privateKey), key: { $case: 'publicKey', publicKey } }),
+        sign: async (data) => ({
+            signature: (0,external_node_crypto_.sign)('sha256', data, privateKey),
+            key: { $case: 'publicKey', publicKey },
+        }),
     };
 }
 /**
@@ -17557,11 +18055,25 @@ async function buildBundleSigner(identity) {
             certificateChain: async () => [],
         };
     }
-    const fetchOptions = { timeout: identity.timeoutMs ?? 30_000, retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
+    const fetchOptions = {
+        timeout: identity.timeoutMs ?? 30_000,
+        retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    };
     const { privateKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'prime256v1' });
-    const signer = fulcioSigner(privateKey, { url: identity.fulcioUrl ?? publicGood.fulcio, identity: identity.identity, timeoutMs: fetchOptions.timeout, retries: fetchOptions.retry.retries });
+    const signer = fulcioSigner(privateKey, {
+        url: identity.fulcioUrl ?? publicGood.fulcio,
+        identity: identity.identity,
+        timeoutMs: fetchOptions.timeout,
+        retries: fetchOptions.retry.retries,
+    });
     const witnesses = [
-        new sigstore.RekorWitness({ rekorBaseURL: identity.rekorUrl ?? publicGood.rekor, majorApiVersion: 1, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }),
+        new sigstore.RekorWitness({
+            rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+            majorApiVersion: 1,
+            entryType: 'dsse',
+            fetchOnConflict: true,
+            ...fetchOptions,
+        }),
         ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
     ];
     const guard = async (build) => {
@@ -24708,7 +25220,10 @@ function compilePolicy(policy) {
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
     const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
-    const repository = policy.sourceRepository?.trim().replace(/^https:\/\/github\.com\//, '').toLowerCase();
+    const repository = policy.sourceRepository
+        ?.trim()
+        .replace(/^https:\/\/github\.com\//, '')
+        .toLowerCase();
     if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
         throw new PolicyInputError('sourceRepository', `certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
     return {
@@ -24755,7 +25270,11 @@ function compileIdentityList(entries, label = 'matchOIDCIdentity') {
                 throw err;
             }
         };
-        return { entry, subject: at('identityRegexp', 'subject', entry.subjectRegexp), issuer: at('issuerRegexp', 'issuer', entry.issuerRegexp) };
+        return {
+            entry,
+            subject: at('identityRegexp', 'subject', entry.subjectRegexp),
+            issuer: at('issuerRegexp', 'issuer', entry.issuerRegexp),
+        };
     });
     const one = (e) => `identity matching ${e.subjectRegexp}, issuer matching ${e.issuerRegexp}`;
     const describe = entries.length === 1 && entries[0] ? one(entries[0]) : `any of ${entries.length}: ${entries.map((e) => `(${one(e)})`).join(' or ')}`;

@@ -1,7 +1,19 @@
 import { parseReleaseTag, parseRollbackTag, ReleaseTagError, type Location, type ReleaseTag, type Verification } from '@d2ci/core';
 import {
-  InputError, booleanInput, defaultRevision, defaultSource, githubContext, registryInputs, repositoryInput, cosignSigningInputs, stringInput,
-  verificationInputs, workspacePath, type GitHubContext, type RegistryInputs, type CosignSigningInputs,
+  InputError,
+  booleanInput,
+  defaultRevision,
+  defaultSource,
+  githubContext,
+  registryInputs,
+  repositoryInput,
+  cosignSigningInputs,
+  stringInput,
+  verificationInputs,
+  workspacePath,
+  type GitHubContext,
+  type RegistryInputs,
+  type CosignSigningInputs,
 } from '@d2ci/action-kit';
 
 /** What this run does: roll back, or release by promoting or building. */
@@ -37,7 +49,8 @@ export async function getInputs(): Promise<Inputs> {
   const commonEnd = (plan: Plan): Inputs => {
     const source = stringInput('source') || defaultSource(context);
     const revision = stringInput('revision') || defaultRevision(context);
-    if (plan.kind === 'build' && (!source || !revision)) throw new InputError(source ? 'revision' : 'source', 'is empty and the GitHub context does not say; pass it');
+    if (plan.kind === 'build' && (!source || !revision))
+      throw new InputError(source ? 'revision' : 'source', 'is empty and the GitHub context does not say; pass it');
     return {
       base,
       plan,
@@ -56,11 +69,23 @@ export async function getInputs(): Promise<Inputs> {
     try {
       release = parseRollbackTag(rollbackTo, stringInput('tag-pattern') || undefined);
     } catch (err) {
-      if (err instanceof ReleaseTagError) throw new InputError('rollback-to', `${err.message.replace(/^release tag /, '')}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`);
+      if (err instanceof ReleaseTagError)
+        throw new InputError(
+          'rollback-to',
+          `${err.message.replace(/^release tag /, '')}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`,
+        );
       throw err;
     }
     const verification = await verificationInputs(
-      { identity: 'production-identity', identityRegexp: 'production-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'production-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' },
+      {
+        identity: 'production-identity',
+        identityRegexp: 'production-identity-regexp',
+        issuer: 'staging-oidc-issuer',
+        issuerRegexp: 'staging-oidc-issuer-regexp',
+        key: 'production-key',
+        trustedRoot: 'trusted-root',
+        sourceRepository: 'certificate-github-workflow-repository',
+      },
       context,
       { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined },
     );
@@ -68,7 +93,11 @@ export async function getInputs(): Promise<Inputs> {
   }
 
   const refValue = stringInput('ref') || (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
-  if (!refValue) throw new InputError('ref', 'is empty and this run is not for a tag; run on `push: tags` or pass the release tag, e.g. frontend/v1.2.3');
+  if (!refValue)
+    throw new InputError(
+      'ref',
+      'is empty and this run is not for a tag; run on `push: tags` or pass the release tag, e.g. frontend/v1.2.3',
+    );
   let release: ReleaseTag;
   try {
     release = parseReleaseTag(refValue, stringInput('tag-pattern') || undefined);
@@ -79,7 +108,15 @@ export async function getInputs(): Promise<Inputs> {
   const pathInput = stringInput('path') || (release.component ? `components/${release.component}` : '.');
   if (modeValue === 'build') return commonEnd({ kind: 'build', release, path: workspacePath('path', pathInput, context) });
   const verification = await verificationInputs(
-    { identity: 'staging-identity', identityRegexp: 'staging-identity-regexp', issuer: 'staging-oidc-issuer', issuerRegexp: 'staging-oidc-issuer-regexp', key: 'staging-key', trustedRoot: 'trusted-root', sourceRepository: 'certificate-github-workflow-repository' },
+    {
+      identity: 'staging-identity',
+      identityRegexp: 'staging-identity-regexp',
+      issuer: 'staging-oidc-issuer',
+      issuerRegexp: 'staging-oidc-issuer-regexp',
+      key: 'staging-key',
+      trustedRoot: 'trusted-root',
+      sourceRepository: 'certificate-github-workflow-repository',
+    },
     context,
     { identityRegexp: `^${ownRepo}@refs/heads/main$`, sourceRepository: context.repository || undefined },
   );

@@ -1,6 +1,16 @@
 import {
-  ArtifactPathError, OciError, ReleaseRefused, childLocation, locationName, networkErrorCode, openTarget, releaseArtifact, rollbackRelease, withAuthHint,
-  type Location, type ReleaseResult,
+  ArtifactPathError,
+  OciError,
+  ReleaseRefused,
+  childLocation,
+  locationName,
+  networkErrorCode,
+  openTarget,
+  releaseArtifact,
+  rollbackRelease,
+  withAuthHint,
+  type Location,
+  type ReleaseResult,
 } from '@d2ci/core';
 import { InputError, cell, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
@@ -21,17 +31,42 @@ export async function run(inputs: Inputs): Promise<void> {
     if (plan.kind === 'rollback') {
       result = await rollbackRelease({ target, version: plan.release.version, verification: plan.verification });
     } else if (plan.kind === 'promote') {
-      result = await releaseArtifact({ mode: 'promote', target, release: plan.release, commit: inputs.commit, path: plan.path, verification: plan.verification, signing: inputs.signing, allowDowngrade: inputs.allowDowngrade });
+      result = await releaseArtifact({
+        mode: 'promote',
+        target,
+        release: plan.release,
+        commit: inputs.commit,
+        path: plan.path,
+        verification: plan.verification,
+        signing: inputs.signing,
+        allowDowngrade: inputs.allowDowngrade,
+      });
     } else {
-      result = await releaseArtifact({ mode: 'build', target, release: plan.release, path: plan.path, source: inputs.source, revision: inputs.revision, signing: inputs.signing, allowDowngrade: inputs.allowDowngrade });
+      result = await releaseArtifact({
+        mode: 'build',
+        target,
+        release: plan.release,
+        path: plan.path,
+        source: inputs.source,
+        revision: inputs.revision,
+        signing: inputs.signing,
+        allowDowngrade: inputs.allowDowngrade,
+      });
     }
   } catch (err) {
     if (err instanceof ReleaseRefused) throw new Error(`${err.message} (nothing was moved)`);
     if (err instanceof ArtifactPathError) throw new InputError('path', `${err.message}; check \`path\``);
-    if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') throw new InputError('repository', err.message);
+    if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND')
+      throw new InputError('repository', err.message);
     if (location.kind === 'registry') {
       const { registry, repository } = location.reference;
-      throw withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+      throw withAuthHint(err, {
+        registry,
+        repository,
+        hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
+        vocabulary: 'action',
+        provider: inputs.registry.provider,
+      });
     }
     throw err;
   }

@@ -108,7 +108,9 @@ function readSubject(subject) {
             throw new sbom_SbomError(`SBOM subject: ${err.message}`);
         }
     }
-    const out = { ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) } };
+    const out = {
+        ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) },
+    };
     if (subject.source)
         out.source = subject.source;
     if (subject.revision)
@@ -221,7 +223,11 @@ function sortedComponents(inventory) {
 function sbom_cycloneDxDocument(inventory, subject, options = {}) {
     const s = readSubject(subject);
     const components = sortedComponents(inventory).map(cycloneDxComponent);
-    const tool = { type: 'application', name: 'd2ci', ...(options.toolVersion ? { version: options.toolVersion } : {}) };
+    const tool = {
+        type: 'application',
+        name: 'd2ci',
+        ...(options.toolVersion ? { version: options.toolVersion } : {}),
+    };
     const metadataComponent = subjectComponent(s);
     const document = {
         $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
@@ -264,7 +270,13 @@ function downloadLocation(c) {
     return 'NOASSERTION';
 }
 function spdxPackage(c) {
-    const out = { SPDXID: spdxId(c), name: c.name, downloadLocation: downloadLocation(c), filesAnalyzed: false, primaryPackagePurpose: spdxPurpose(c) };
+    const out = {
+        SPDXID: spdxId(c),
+        name: c.name,
+        downloadLocation: downloadLocation(c),
+        filesAnalyzed: false,
+        primaryPackagePurpose: spdxPurpose(c),
+    };
     const version = c.version ?? c.digest;
     if (version)
         out.versionInfo = version;
@@ -273,7 +285,12 @@ function spdxPackage(c) {
         out.checksums = [{ algorithm: hash.alg === 'SHA-256' ? 'SHA256' : 'SHA512', checksumValue: hash.hex }];
     if (c.purl)
         out.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl }];
-    const notes = [c.versionConstraint && `version constraint: ${c.versionConstraint}`, c.sourceRef && `source: ${c.sourceRef}`, c.url && `location: ${c.url}`, ...c.foundAt.map((at) => `found at ${formatFoundAt(at)}`)].filter((n) => Boolean(n));
+    const notes = [
+        c.versionConstraint && `version constraint: ${c.versionConstraint}`,
+        c.sourceRef && `source: ${c.sourceRef}`,
+        c.url && `location: ${c.url}`,
+        ...c.foundAt.map((at) => `found at ${formatFoundAt(at)}`),
+    ].filter((n) => Boolean(n));
     out.comment = notes.join('\n');
     return out;
 }
@@ -285,7 +302,13 @@ function spdxPackage(c) {
 function sbom_spdxDocument(inventory, subject, options = {}) {
     const s = readSubject(subject);
     const artifactId = 'SPDXRef-Artifact';
-    const artifact = { SPDXID: artifactId, name: repositoryName(s.ref), downloadLocation: 'NOASSERTION', filesAnalyzed: false, primaryPackagePurpose: 'ARCHIVE' };
+    const artifact = {
+        SPDXID: artifactId,
+        name: repositoryName(s.ref),
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        primaryPackagePurpose: 'ARCHIVE',
+    };
     const version = s.ref.digest ?? s.ref.tag;
     if (version)
         artifact.versionInfo = version;
@@ -313,7 +336,11 @@ function sbom_spdxDocument(inventory, subject, options = {}) {
         packages: [artifact, ...packages],
         relationships: [
             { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: artifactId },
-            ...packages.map((p) => ({ spdxElementId: artifactId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: p.SPDXID })),
+            ...packages.map((p) => ({
+                spdxElementId: artifactId,
+                relationshipType: 'DEPENDS_ON',
+                relatedSpdxElement: p.SPDXID,
+            })),
         ],
     };
     const base = (options.namespaceBase ?? 'https://spdx.org/spdxdocs/d2ci').replace(/\/+$/, '');
@@ -348,7 +375,11 @@ function sbom_detectDocumentType(json) {
         return { format: 'spdx', mediaType: sbom_documentMediaTypes.spdx, version: doc.spdxVersion.slice('SPDX-'.length) };
     }
     if (doc.bomFormat === 'CycloneDX') {
-        return { format: 'cyclonedx', mediaType: sbom_documentMediaTypes.cyclonedx, ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}) };
+        return {
+            format: 'cyclonedx',
+            mediaType: sbom_documentMediaTypes.cyclonedx,
+            ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}),
+        };
     }
     const context = doc['@context'];
     const contexts = (Array.isArray(context) ? context : [context]).filter((c) => typeof c === 'string');
@@ -399,7 +430,12 @@ async function generateSbom(dir, format, subject, options = {}) {
     const { timestamp, ...walk } = options;
     const inventory = await findDeployedComponents(dir, walk);
     const document = format === 'cyclonedx' ? cycloneDxDocument(inventory, subject, { timestamp }) : spdxDocument(inventory, subject, { timestamp });
-    return { format, mediaType: documentMediaTypes[format], content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`), source: 'generated' };
+    return {
+        format,
+        mediaType: documentMediaTypes[format],
+        content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`),
+        source: 'generated',
+    };
 }
 /**
  * Attaches each document to `subject` as a referrer whose artifactType is the document's media type, and, with
@@ -411,11 +447,19 @@ async function attachDocuments(target, subject, documents, options = {}) {
         const referrer = await attachReferrer(target, subject, {
             artifactType: document.mediaType,
             content: document.content,
-            annotations: { 'org.opencontainers.image.created': rfc3339(new Date()), ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}) },
+            annotations: {
+                'org.opencontainers.image.created': rfc3339(new Date()),
+                ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}),
+            },
         });
         const entry = { format: document.format, mediaType: document.mediaType, source: document.source, referrer };
         if (options.attest) {
-            const attestation = await attestDocument(target, subject, { identity: options.attest.identity, signer: options.attest.signer, predicateType: predicateTypes[document.format], predicate: JSON.parse(document.content.toString('utf8')) });
+            const attestation = await attestDocument(target, subject, {
+                identity: options.attest.identity,
+                signer: options.attest.signer,
+                predicateType: predicateTypes[document.format],
+                predicate: JSON.parse(document.content.toString('utf8')),
+            });
             entry.attestation = attestation.referrer;
         }
         attached.push(entry);
@@ -476,7 +520,8 @@ function inputs_location() {
     if (ref && !url) {
         try {
             const withRef = (0,oci_open/* parseLocation */.zS)(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`);
-            reference = (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
+            reference =
+                (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
         }
         catch (err) {
             if (err instanceof errors/* InvalidReferenceError */.x_)
@@ -492,7 +537,11 @@ async function getInputs() {
     const { location: parsed, reference } = inputs_location();
     const fluxVersion = fluxVersionInput();
     const cluster = await (0,src/* fluxManifestInputs */.ow)(context);
-    const flux = { fluxVersion, identities: cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' ? cluster.plan.identities : undefined, fluxManifest: cluster?.manifest };
+    const flux = {
+        fluxVersion,
+        identities: cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' ? cluster.plan.identities : undefined,
+        fluxManifest: cluster?.manifest,
+    };
     const notation = notationInputs(context);
     const formatValue = (0,src/* stringInput */.Uj)('signature-format', { fallback: notation ? 'notation' : 'auto' });
     if (formatValue === 'notation' && !notation)
@@ -504,7 +553,18 @@ async function getInputs() {
     if (notation) {
         if ((0,src/* stringInput */.Uj)('certificate-identity') || (0,src/* stringInput */.Uj)('certificate-identity-regexp') || (0,src/* stringInput */.Uj)('key'))
             throw new src/* InputError */.dz('notation-trust-policy', 'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities');
-        return { location: parsed, reference, verification: { kind: 'key', keys: [] }, format: 'auto', annotations: annotationsInput(), requireAttestations: [], notation, ...flux, registry: (0,src/* registryInputs */.P4)(), context };
+        return {
+            location: parsed,
+            reference,
+            verification: { kind: 'key', keys: [] },
+            format: 'auto',
+            annotations: annotationsInput(),
+            requireAttestations: [],
+            notation,
+            ...flux,
+            registry: (0,src/* registryInputs */.P4)(),
+            context,
+        };
     }
     const annotations = annotationsInput();
     const verification = await (0,src/* verificationInputs */.zi)(src/* verifyInputNames */.uU, context, cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' && cluster.plan.policy ? { policy: cluster.plan.policy } : {});
@@ -515,7 +575,18 @@ async function getInputs() {
     catch (err) {
         throw new src/* InputError */.dz('require-attestations', err.message);
     }
-    return { location: parsed, reference, verification, format: formatValue, annotations, requireAttestations, notation: undefined, ...flux, registry: (0,src/* registryInputs */.P4)(), context };
+    return {
+        location: parsed,
+        reference,
+        verification,
+        format: formatValue,
+        annotations,
+        requireAttestations,
+        notation: undefined,
+        ...flux,
+        registry: (0,src/* registryInputs */.P4)(),
+        context,
+    };
 }
 function annotationsInput() {
     const annotations = {};
@@ -541,7 +612,7 @@ function notationInputs(context) {
     if (!policy)
         throw new src/* InputError */.dz('notation-trust-policy', 'is required with `notation-trust-store`: the trustpolicy.json that says which stores and identities to trust');
     if (!store)
-        throw new src/* InputError */.dz('notation-trust-store', 'is required with `notation-trust-policy`: a directory holding x509/ca/<name>/*.pem (as Notation\'s trust store)');
+        throw new src/* InputError */.dz('notation-trust-store', "is required with `notation-trust-policy`: a directory holding x509/ca/<name>/*.pem (as Notation's trust store)");
     let text = policy;
     if (!policy.trimStart().startsWith('{')) {
         const path = (0,external_node_path_.resolve)(context.workspace, policy);
@@ -674,7 +745,14 @@ function verificationSummary(inputs, result, name) {
 async function runNotation(inputs, notation, target, name, explain) {
     let result;
     try {
-        result = await (0,verify_notation/* verifyNotation */.Wx)({ target, reference: inputs.reference, repository: inputs.location.kind === 'registry' ? name : undefined, trustPolicy: notation.trustPolicy, trustStore: notation.trustStore, annotations: inputs.annotations });
+        result = await (0,verify_notation/* verifyNotation */.Wx)({
+            target,
+            reference: inputs.reference,
+            repository: inputs.location.kind === 'registry' ? name : undefined,
+            trustPolicy: notation.trustPolicy,
+            trustStore: notation.trustStore,
+            annotations: inputs.annotations,
+        });
     }
     catch (err) {
         if (err instanceof verify_notation/* NotationPolicyError */.DT)
@@ -723,13 +801,29 @@ async function run(inputs) {
         if (inputs.location.kind !== 'registry')
             return err;
         const { registry, repository } = inputs.location.reference;
-        return withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+        return withAuthHint(err, {
+            registry,
+            repository,
+            hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
+            vocabulary: 'action',
+            provider: inputs.registry.provider,
+        });
     };
     if (inputs.notation)
         return runNotation(inputs, inputs.notation, target, name, explainRegistry);
     let result;
     try {
-        result = await (0,verify/* verifyArtifact */.oc)({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations, requireAttestations: inputs.requireAttestations, fluxVersion: inputs.fluxVersion, ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}), ...(inputs.fluxManifest?.registry ? { clusterRegistry: inputs.fluxManifest.registry } : {}) });
+        result = await (0,verify/* verifyArtifact */.oc)({
+            target,
+            reference: inputs.reference,
+            verification: inputs.verification,
+            format: inputs.format,
+            annotations: inputs.annotations,
+            requireAttestations: inputs.requireAttestations,
+            fluxVersion: inputs.fluxVersion,
+            ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}),
+            ...(inputs.fluxManifest?.registry ? { clusterRegistry: inputs.fluxManifest.registry } : {}),
+        });
     }
     catch (err) {
         throw await explainRegistry(err);
@@ -1239,7 +1333,11 @@ function parseEcrRegistry(registry) {
     return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
 }
 const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
-const endpointVariables = { sts: 'AWS_ENDPOINT_URL_STS', ecr: 'AWS_ENDPOINT_URL_ECR', ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC' };
+const endpointVariables = {
+    sts: 'AWS_ENDPOINT_URL_STS',
+    ecr: 'AWS_ENDPOINT_URL_ECR',
+    ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC',
+};
 /** An SDK error as one line: `<Code>: <message>`, or the network error. */
 function sdkError(err) {
     const e = err;
@@ -1273,7 +1371,12 @@ function awsProvider(context) {
         const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
         const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
         try {
-            const out = await client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName, WebIdentityToken: webIdentityToken, DurationSeconds: options.durationSeconds ?? 3600 }));
+            const out = await client.send(new AssumeRoleWithWebIdentityCommand({
+                RoleArn: roleArn,
+                RoleSessionName: sessionName,
+                WebIdentityToken: webIdentityToken,
+                DurationSeconds: options.durationSeconds ?? 3600,
+            }));
             const c = out.Credentials;
             if (!c?.AccessKeyId || !c.SecretAccessKey)
                 throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
@@ -1281,7 +1384,10 @@ function awsProvider(context) {
             if (c.SessionToken)
                 context.onSecret(c.SessionToken);
             const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
-            return { value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }, expiresAt };
+            return {
+                value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
+                expiresAt,
+            };
         }
         catch (err) {
             if (err instanceof CloudCredentialError)
@@ -1308,7 +1414,14 @@ function awsProvider(context) {
                 context.onSecret(env.AWS_SESSION_TOKEN);
             const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
             const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
-            return { value: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }, expiresAt };
+            return {
+                value: {
+                    accessKeyId: env.AWS_ACCESS_KEY_ID,
+                    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+                    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+                },
+                expiresAt,
+            };
         }
         if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
             const token = (await (0,promises_.readFile)(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err) => {
@@ -1317,7 +1430,7 @@ function awsProvider(context) {
             context.onSecret(token);
             return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
         }
-        throw new CloudCredentialError('provider aws has no AWS credentials: give the IAM role to assume with the job\'s OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step');
+        throw new CloudCredentialError("provider aws has no AWS credentials: give the IAM role to assume with the job's OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step");
     });
     const authorizationToken = async (registry, ecr) => {
         const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
@@ -1434,7 +1547,10 @@ function azureProvider(context) {
             if (!token)
                 throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
             context.onSecret(token);
-            return { value: token, expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000 };
+            return {
+                value: token,
+                expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000,
+            };
         });
     };
     const refreshToken = async (registry) => {
@@ -1452,7 +1568,10 @@ function azureProvider(context) {
             throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
         context.onSecret(token);
         // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
-        return { value: { username: acrTokenUsername, password: token, identityToken: token }, expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000 };
+        return {
+            value: { username: acrTokenUsername, password: token, identityToken: token },
+            expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
+        };
     };
     return {
         name: 'azure',
@@ -1473,7 +1592,10 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 const dockerHubConfigKey = 'https://index.docker.io/v1/';
 /** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
 function configHost(key) {
-    const host = key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    const host = key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
     return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
 }
 function helperServer(registry) {
@@ -1499,7 +1621,9 @@ function runCredentialHelper(helper, serverUrl, env = process.env) {
                     resolve(undefined);
                     return;
                 }
-                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout).trim().slice(0, 200)}`));
+                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout)
+                    .trim()
+                    .slice(0, 200)}`));
                 return;
             }
             try {
@@ -1590,7 +1714,10 @@ function isGcpRegistry(registry) {
 }
 /** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
 function workloadIdentityProviderName(value) {
-    return value.trim().replace(/^(https:)?\/\/iam\.googleapis\.com\//, '').replace(/^\/+/, '');
+    return value
+        .trim()
+        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
+        .replace(/^\/+/, '');
 }
 /**
  * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
@@ -1630,7 +1757,11 @@ function gcpProvider(context) {
         if (!options.serviceAccount)
             return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
         const account = options.serviceAccount.trim();
-        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, { body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }), contentType: 'application/json', authorization: `Bearer ${federatedToken}` }, (status) => status === 403 || status === 401
+        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, {
+            body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }),
+            contentType: 'application/json',
+            authorization: `Bearer ${federatedToken}`,
+        }, (status) => status === 403 || status === 401
             ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
             : undefined);
         const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
@@ -1638,7 +1769,10 @@ function gcpProvider(context) {
             throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
         context.onSecret(accessToken);
         const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
-        return { value: { username: 'oauth2accesstoken', password: accessToken }, expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime };
+        return {
+            value: { username: 'oauth2accesstoken', password: accessToken },
+            expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime,
+        };
     };
     return {
         name: 'gcp',
@@ -1734,7 +1868,12 @@ function assertProviderServes(provider, registry) {
         throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
 }
 function cloudContext(options) {
-    return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
+    return {
+        options: options.cloud ?? {},
+        env: options.env ?? process.env,
+        onSecret: options.onSecret ?? (() => undefined),
+        endpoints: options.endpoints ?? {},
+    };
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
@@ -1914,7 +2053,7 @@ class AuthSession {
         }
         const secure = this.#options.secureRegistry?.(registry) ?? true;
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
-            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: "check the registry's token auth configuration" });
         }
         if (url.username || url.password)
             throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
@@ -1945,7 +2084,11 @@ class AuthSession {
         let response;
         if (credential?.identityToken) {
             // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: credential.identityToken,
+                client_id: this.#options.clientId ?? 'd2ci',
+            });
             if (scheme.service)
                 form.set('service', scheme.service);
             if (scopes.length)
@@ -1993,7 +2136,11 @@ function covers(have, want) {
     return want.every((scope) => {
         const cut = scope.lastIndexOf(':');
         const actions = granted.get(scope.slice(0, cut));
-        return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
+        return (actions !== undefined &&
+            scope
+                .slice(cut + 1)
+                .split(',')
+                .every((a) => actions.has(a) || actions.has('*')));
     });
 }
 function challengeScopes(challenge) {
@@ -2026,7 +2173,11 @@ class registry_RegistryClient {
     constructor(options = {}) {
         this.options = options;
         this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
+        this.auth = new AuthSession(this.transport, {
+            credentials: options.credentials,
+            onSecret: options.onSecret,
+            secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:'),
+        });
     }
     repository(reference) {
         return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
@@ -2111,7 +2262,10 @@ function registryInputs() {
     const gcpProvider = inputs_stringInput('gcp-workload-identity-provider');
     const gcpAccount = inputs_stringInput('gcp-service-account');
     if (gcpProvider || gcpAccount)
-        cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+        cloud.gcp = {
+            ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}),
+            ...(gcpAccount ? { serviceAccount: gcpAccount } : {}),
+        };
     const azureClient = inputs_stringInput('azure-client-id');
     const azureTenant = inputs_stringInput('azure-tenant-id');
     if (azureClient || azureTenant)
@@ -2192,7 +2346,13 @@ function registryClients(inputs, context, credentialsRegistry) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new RegistryClient({ credentials: jobCredentials(inputs, context, name, credentialsRegistry), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message), transport: inputs.network });
+            client = new RegistryClient({
+                credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+                insecure: insecure || inputs.insecure,
+                onSecret: (secret) => core.setSecret(secret),
+                onWarning: (message) => core.warning(message),
+                transport: inputs.network,
+            });
             clients.set(key, client);
         }
         return client;
@@ -2225,7 +2385,10 @@ function removeTempOnSignal() {
     if (installed)
         return;
     installed = true;
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    for (const [signal, code] of [
+        ['SIGINT', 130],
+        ['SIGTERM', 143],
+    ]) {
         process.once(signal, () => {
             for (const dir of live)
                 (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
@@ -2328,7 +2491,12 @@ function signingInputs(context, options = {}) {
     const format = formatValue;
     if (key) {
         try {
-            return { kind: 'cosign', format, identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) },
+                describe: 'key-based (no transparency log)',
+            };
         }
         catch (err) {
             if (err instanceof KeyError)
@@ -2337,7 +2505,7 @@ function signingInputs(context, options = {}) {
         }
     }
     if (!hasGitHubIdToken()) {
-        throw new InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
+        throw new InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
     const url = (name, fallback) => {
         const value = stringInput(name) || fallback;
@@ -2351,7 +2519,13 @@ function signingInputs(context, options = {}) {
     return {
         kind: 'cosign',
         format,
-        identity: { kind: 'keyless', identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
+        identity: {
+            kind: 'keyless',
+            identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }),
+            fulcioUrl,
+            rekorUrl,
+            tsaUrl,
+        },
         describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
     };
 }
@@ -2376,7 +2550,10 @@ function notationInputs(context) {
         if (!keyId)
             throw new InputError('notation-key-id', `is required with \`notation-plugin\`: the key's id in ${plugin}'s terms`);
         const pluginConfig = {};
-        for (const line of stringInput('notation-plugin-config').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+        for (const line of stringInput('notation-plugin-config')
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean)) {
             const cut = line.indexOf('=');
             if (cut <= 0)
                 throw new InputError('notation-plugin-config', `"${line}" is not key=value`);
@@ -2392,9 +2569,17 @@ function notationInputs(context) {
         throw new InputError('notation-key', 'is required with `signature-format: notation` (or `notation-plugin`): the signing key (PEM), e.g. ${{ secrets.NOTATION_KEY }}');
     if (!chain)
         throw new InputError('notation-certificate-chain', 'is required with `notation-key`: the certificate chain (PEM, leaf first), or its path');
-    const signer = createNotationKeySigner({ privateKey: pemInput('notation-key', key, context), password, certificateChain: pemInput('notation-certificate-chain', chain, context) }).catch((err) => {
+    const signer = createNotationKeySigner({
+        privateKey: pemInput('notation-key', key, context),
+        password,
+        certificateChain: pemInput('notation-certificate-chain', chain, context),
+    }).catch((err) => {
         if (err instanceof NotationError || err instanceof KeyError)
-            throw new InputError(/password|decrypt/i.test(err.message) ? 'notation-key-password' : /certificate/i.test(err.message) ? 'notation-certificate-chain' : 'notation-key', err.message);
+            throw new InputError(/password|decrypt/i.test(err.message)
+                ? 'notation-key-password'
+                : /certificate/i.test(err.message)
+                    ? 'notation-certificate-chain'
+                    : 'notation-key', err.message);
         throw err;
     });
     signer.catch(() => undefined);
@@ -9516,7 +9701,10 @@ function compilePolicy(policy) {
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
     const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
-    const repository = policy.sourceRepository?.trim().replace(/^https:\/\/github\.com\//, '').toLowerCase();
+    const repository = policy.sourceRepository
+        ?.trim()
+        .replace(/^https:\/\/github\.com\//, '')
+        .toLowerCase();
     if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
         throw new PolicyInputError('sourceRepository', `certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
     return {
@@ -9563,7 +9751,11 @@ function compileIdentityList(entries, label = 'matchOIDCIdentity') {
                 throw err;
             }
         };
-        return { entry, subject: at('identityRegexp', 'subject', entry.subjectRegexp), issuer: at('issuerRegexp', 'issuer', entry.issuerRegexp) };
+        return {
+            entry,
+            subject: at('identityRegexp', 'subject', entry.subjectRegexp),
+            issuer: at('issuerRegexp', 'issuer', entry.issuerRegexp),
+        };
     });
     const one = (e) => `identity matching ${e.subjectRegexp}, issuer matching ${e.issuerRegexp}`;
     const describe = entries.length === 1 && entries[0] ? one(entries[0]) : `any of ${entries.length}: ${entries.map((e) => `(${one(e)})`).join(' or ')}`;
@@ -9676,7 +9868,13 @@ async function verificationInputs(names, context, defaults = {}) {
     const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
     let policy = defaults.policy;
     try {
-        policy ??= compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: inputs_stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
+        policy ??= compilePolicy({
+            identity,
+            identityRegexp,
+            issuer,
+            issuerRegexp,
+            sourceRepository: inputs_stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined),
+        });
     }
     catch (err) {
         if (err instanceof PolicyInputError) {
@@ -9684,7 +9882,9 @@ async function verificationInputs(names, context, defaults = {}) {
                 throw new inputs_InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
             // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
             const name = names[err.input];
-            throw new inputs_InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
+            throw new inputs_InputError(name, err.message
+                .replace(/^certificate-[a-z-]+ /, '')
+                .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
         }
         throw err;
     }
@@ -9721,7 +9921,7 @@ class FluxManifestError extends Error {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-patch.ts
 
-const record = (value) => (value && typeof value === 'object' && !Array.isArray(value) ? value : undefined);
+const record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 /** RFC 6901 pointer segments (`~1` is `/`, `~0` is `~`). */
 const segments = (path) => path
     .split('/')
@@ -9847,7 +10047,9 @@ function unresolved(value) {
     if (Array.isArray(value))
         return value.map(unresolved).find((u) => u !== undefined);
     if (value && typeof value === 'object')
-        return Object.values(value).map(unresolved).find((u) => u !== undefined);
+        return Object.values(value)
+            .map(unresolved)
+            .find((u) => u !== undefined);
     return undefined;
 }
 
@@ -9857,7 +10059,7 @@ function unresolved(value) {
 
 
 
-const flux_manifest_record = (value) => (value && typeof value === 'object' && !Array.isArray(value) ? value : undefined);
+const flux_manifest_record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 const flux_manifest_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
 const group = (apiVersion) => (typeof apiVersion === 'string' ? (apiVersion.split('/')[0] ?? '') : '');
 const qualified = (c) => (c.namespace ? `${c.namespace}/${c.name}` : c.name);
@@ -9869,7 +10071,13 @@ function ociRepository(doc, origin) {
     const spec = flux_manifest_record(doc.spec);
     const host = /^oci:\/\/([^/]+)/.exec(flux_manifest_text(spec?.url) ?? '')?.[1];
     const registry = host ? { registry: host, plainHttp: spec?.insecure === true } : undefined;
-    return { name: flux_manifest_text(metadata?.name) ?? '(unnamed)', ...(namespace ? { namespace } : {}), origin, verify: spec?.verify, ...(registry ? { registry } : {}) };
+    return {
+        name: flux_manifest_text(metadata?.name) ?? '(unnamed)',
+        ...(namespace ? { namespace } : {}),
+        origin,
+        verify: spec?.verify,
+        ...(registry ? { registry } : {}),
+    };
 }
 /**
  * Kustomize patches whose target is an OCIRepository and that set its verify block. For a FluxInstance the patch
@@ -9884,7 +10092,14 @@ function patched(patches, kind, owner, fallback) {
         if (!patch || patch.target.kind !== 'OCIRepository')
             return [];
         const namespace = patch.target.namespace ?? fallback.namespace;
-        return [{ name: patch.target.name ?? fallback.name ?? '(every OCIRepository)', ...(namespace ? { namespace } : {}), origin: `${kind} ${owner} (kustomize patch ${index + 1})`, verify: patch.verify }];
+        return [
+            {
+                name: patch.target.name ?? fallback.name ?? '(every OCIRepository)',
+                ...(namespace ? { namespace } : {}),
+                origin: `${kind} ${owner} (kustomize patch ${index + 1})`,
+                verify: patch.verify,
+            },
+        ];
     });
 }
 /** A ResourceSet's OCIRepository templates, rendered once per inline input set (`spec.inputs`). */
@@ -9924,7 +10139,10 @@ function candidates(doc) {
     if (api === 'fluxcd.controlplane.io' && doc.kind === 'FluxInstance') {
         const instanceNamespace = namespace ?? 'flux-system';
         const sync = flux_manifest_record(spec?.sync);
-        return patched(flux_manifest_record(spec?.kustomize)?.patches, 'FluxInstance', owner, { namespace: instanceNamespace, ...(sync?.kind === 'OCIRepository' ? { name: instanceNamespace } : {}) });
+        return patched(flux_manifest_record(spec?.kustomize)?.patches, 'FluxInstance', owner, {
+            namespace: instanceNamespace,
+            ...(sync?.kind === 'OCIRepository' ? { name: instanceNamespace } : {}),
+        });
     }
     if (api === 'fluxcd.controlplane.io' && doc.kind === 'ResourceSet')
         return resourceSet(doc, owner);
@@ -9966,10 +10184,17 @@ function verifySpec(raw, where) {
     const trustedRoot = secretName('trustedRootSecretRef');
     const token = unresolved(verify);
     if (token) {
-        const fix = token.startsWith('<<') ? 'a ResourceSet template d2ci renders only from inline spec.inputs' : 'a Flux postBuild variable: substitute it first, e.g. with `flux envsubst --strict`';
+        const fix = token.startsWith('<<')
+            ? 'a ResourceSet template d2ci renders only from inline spec.inputs'
+            : 'a Flux postBuild variable: substitute it first, e.g. with `flux envsubst --strict`';
         throw new FluxManifestError('FLUX_MANIFEST_UNRESOLVED', 'manifest', `${where}: spec.verify holds ${token}, ${fix}`);
     }
-    return { provider, ...(secret ? { secretName: secret } : {}), identities, ...(trustedRoot ? { trustedRootSecretName: trustedRoot } : {}) };
+    return {
+        provider,
+        ...(secret ? { secretName: secret } : {}),
+        identities,
+        ...(trustedRoot ? { trustedRootSecretName: trustedRoot } : {}),
+    };
 }
 /**
  * The verify block of one OCIRepository in a multi-document YAML text: written on the OCIRepository itself,
@@ -10004,7 +10229,14 @@ function parseFluxManifest(source, file, options = {}) {
         throw new FluxManifestError('FLUX_MANIFEST_AMBIGUOUS', 'name', `${file} has ${distinct.size} OCIRepositories that verify differently (${names(verifying)}): name one`);
     const chosen = verifying[0];
     const where = `${chosen.origin} in ${file}`;
-    return { ...verifySpec(chosen.verify, where), file, name: chosen.name, ...(chosen.namespace ? { namespace: chosen.namespace } : {}), origin: chosen.origin, ...(chosen.registry ? { registry: chosen.registry } : {}) };
+    return {
+        ...verifySpec(chosen.verify, where),
+        file,
+        name: chosen.name,
+        ...(chosen.namespace ? { namespace: chosen.namespace } : {}),
+        origin: chosen.origin,
+        ...(chosen.registry ? { registry: chosen.registry } : {}),
+    };
 }
 /** {@link parseFluxManifest} of a file; `shownAs` names it in messages (e.g. relative to the workspace). */
 async function readFluxManifest(file, options = {}) {
@@ -10090,7 +10322,13 @@ async function fluxManifestInputs(context) {
             throw new inputs_InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
         return undefined;
     }
-    const identity = [verifyInputNames.identity, verifyInputNames.identityRegexp, verifyInputNames.issuer, verifyInputNames.issuerRegexp, verifyInputNames.sourceRepository].filter((input) => inputs_stringInput(input));
+    const identity = [
+        verifyInputNames.identity,
+        verifyInputNames.identityRegexp,
+        verifyInputNames.issuer,
+        verifyInputNames.issuerRegexp,
+        verifyInputNames.sourceRepository,
+    ].filter((input) => inputs_stringInput(input));
     try {
         const manifest = await readFluxManifest((0,external_node_path_.resolve)(context.workspace, file), { name, shownAs: file });
         const plan = planFluxVerification(manifest, {
@@ -10143,7 +10381,9 @@ function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
 function githubTokenCredentials(options) {
     return {
         name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl) ? { username: options.actor || 'x-access-token', password: options.token } : undefined,
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
+            ? { username: options.actor || 'x-access-token', password: options.token }
+            : undefined,
     };
 }
 
@@ -10178,7 +10418,9 @@ function fileSource(path, size) {
     return {
         size,
         path,
-        open: (start = 0, end = size) => end <= start ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([], { objectMode: false }) : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
+        open: (start = 0, end = size) => end <= start
+            ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([], { objectMode: false })
+            : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
     };
 }
 /** Reads a stream to the end; with `limit`, fails instead of buffering more than that many bytes. */
@@ -10222,7 +10464,12 @@ function descriptorFor(mediaType, data, extra = {}) {
 }
 function assertDescriptor(value, where) {
     const d = value;
-    if (typeof d !== 'object' || d === null || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !Number.isSafeInteger(d.size) || d.size < 0) {
+    if (typeof d !== 'object' ||
+        d === null ||
+        typeof d.mediaType !== 'string' ||
+        typeof d.digest !== 'string' ||
+        !Number.isSafeInteger(d.size) ||
+        d.size < 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
     }
     (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(d.digest);
@@ -10515,7 +10762,12 @@ class UploadSender {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
         return new Promise((resolve, reject) => {
-            const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
+            const req = send(url, {
+                method,
+                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                agent: secure ? this.#https : this.#http,
+                signal,
+            }, (res) => {
                 resolve(toResponse(method, res));
             });
             req.setTimeout(this.#idleMs, onIdle);
@@ -10576,12 +10828,29 @@ async function writeBody(req, body) {
 
 
 
-const defaultRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, budgetMs: 90_000 };
+const defaultRetryPolicy = {
+    attempts: 6,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+    budgetMs: 90_000,
+};
 const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
 const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
 const retryableErrorCodes = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH',
-    'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
@@ -10738,7 +11007,7 @@ class Transport {
                 }
             }
             catch (err) {
-                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? (timer.signal.reason) : undefined;
+                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
                 const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
                 this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
                 if (this.#options.signal?.aborted)
@@ -10803,7 +11072,11 @@ function withIdleTimeout(response, controller, error, idleMs) {
             catch (err) {
                 clearTimeout(timer);
                 const reason = controller.signal.reason;
-                sink.error(controller.signal.aborted && reason instanceof Error ? reason : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+                sink.error(controller.signal.aborted && reason instanceof Error
+                    ? reason
+                    : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                        cause: err,
+                    }));
             }
         },
         cancel(reason) {
@@ -11162,7 +11435,12 @@ class OciLayout {
         await this.#updateIndex((index) => {
             const moved = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] === tag && d.digest !== descriptor.digest);
             index.manifests = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] !== tag && !(d.digest === descriptor.digest && !d.annotations?.[refNameAnnotation]));
-            index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size, annotations: { [refNameAnnotation]: tag } }));
+            index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({
+                mediaType: descriptor.mediaType,
+                digest: descriptor.digest,
+                size: descriptor.size,
+                annotations: { [refNameAnnotation]: tag },
+            }));
             // A manifest that just lost its last tag stays listed, untagged, so it is still found (e.g. by referrers).
             for (const old of moved) {
                 if (!index.manifests.some((d) => d.digest === old.digest))
@@ -11259,7 +11537,9 @@ function locationReference(location) {
 }
 /** The location without its tag or digest: `host/repo` or `oci-layout:DIR`. */
 function locationName(location) {
-    return location.kind === 'registry' ? `${location.reference.registry}/${location.reference.repository}` : `${layoutScheme}${location.dir}`;
+    return location.kind === 'registry'
+        ? `${location.reference.registry}/${location.reference.repository}`
+        : `${layoutScheme}${location.dir}`;
 }
 function openTarget(location, client) {
     return location.kind === 'registry' ? client.repository(location.reference) : new OciLayout(location.dir);
@@ -11571,7 +11851,10 @@ class MemoryStore {
         const bytes = await readAll(stream.pipe(verifier));
         if (bytes.length !== descriptor.size)
             throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
-        this.#content.set(descriptor.digest, { descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }, source: bytesSource(bytes) });
+        this.#content.set(descriptor.digest, {
+            descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size },
+            source: bytesSource(bytes),
+        });
     }
     async pushReference(descriptor, bytes, reference) {
         await this.push(descriptor, bytesSource(bytes));
@@ -11763,7 +12046,11 @@ class RemoteRepository {
     async fetch(descriptor) {
         const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
         const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
-        const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
+        const response = await this.#send({
+            method: 'GET',
+            url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`),
+            headers,
+        });
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -11860,7 +12147,10 @@ class RemoteRepository {
             }
             const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
-            filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
+            filtered &&= (response.headers.get('oci-filters-applied') ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .includes('artifactType');
             next = nextLink(response.headers.get('link'), next);
         }
         return filtered ? found : (0,referrers/* filterByArtifactType */.Ul)(found, options.artifactType);
@@ -11877,7 +12167,11 @@ class RemoteRepository {
             if (fetched)
                 subject = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
         }
-        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, ['pull', 'push', 'delete']);
+        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, [
+            'pull',
+            'push',
+            'delete',
+        ]);
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -11948,8 +12242,13 @@ class RemoteRepository {
                 const put = await this.#send({
                     method: 'PUT',
                     url: withDigest(location, descriptor.digest),
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size) },
-                    ...(descriptor.size > this.#monolithicLimit ? { body: () => new Uint8Array() } : { upload: { source: content, start: 0, end: descriptor.size } }),
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size),
+                    },
+                    ...(descriptor.size > this.#monolithicLimit
+                        ? { body: () => new Uint8Array() }
+                        : { upload: { source: content, start: 0, end: descriptor.size } }),
                     retry: false,
                 }, ['pull', 'push']);
                 if (put.status !== 201 && put.status !== 204)
@@ -11980,7 +12279,11 @@ class RemoteRepository {
                 const response = await this.#send({
                     method: 'PATCH',
                     url: location,
-                    headers: { 'content-type': 'application/octet-stream', 'content-length': String(end - from), 'content-range': `${from}-${end - 1}` },
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(end - from),
+                        'content-range': `${from}-${end - 1}`,
+                    },
                     upload: { source: content, start: from, end },
                     retry: false,
                 }, ['pull', 'push']);
@@ -12036,7 +12339,9 @@ function isRetryableUploadError(err) {
         return (0,http/* networkErrorCode */.a0)(err) !== undefined;
     if (err.code === 'NETWORK')
         return (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND';
-    return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+    return (err.status === 429 ||
+        (err.status !== undefined && err.status >= 500) ||
+        ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code));
 }
 /** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
 async function jsonBody(response, what) {
@@ -12215,7 +12520,10 @@ function goImplicitlyPlainHttp(registry) {
         if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168))
             return true;
     }
-    return registry.startsWith('localhost:') || /\.local(?:host)?(?::\d{1,5})?$/.test(registry) || registry.includes('127.0.0.1') || /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry);
+    return (registry.startsWith('localhost:') ||
+        /\.local(?:host)?(?::\d{1,5})?$/.test(registry) ||
+        registry.includes('127.0.0.1') ||
+        /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry));
 }
 /**
  * Whether a version finds the bundles at all. Flux 2.8 (source-controller v1.8.x) calls `cosign.GetBundles`
@@ -12241,7 +12549,12 @@ function fluxVerdict(version, evidence) {
     const bundlesSeen = seesBundles(version, evidence);
     if (bundlesSeen && evidence.bundles.length > 0) {
         if ((evidence.identities ?? 1) > 1) {
-            return { version, accepted: false, reads: 'bundles', reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}` };
+            return {
+                version,
+                accepted: false,
+                reads: 'bundles',
+                reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}`,
+            };
         }
         if (evidence.bundles.some((c) => c.ok))
             return { version, accepted: true, reads: 'bundles' };
@@ -12259,7 +12572,11 @@ function fluxVerdict(version, evidence) {
     const reads = unseen
         ? `it cannot fetch bundles from the plain-HTTP registry ${evidence.plainHttpRegistry ?? ''} (no name.Insecure for bundle references; Flux 2.9 can), so it reads only the legacy .sig signature`
         : `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}`;
-    const reason = evidence.legacies.length === 0 ? `${reads}, and there is none` : unseen ? `${reads}, and it does not verify` : 'it reads the legacy .sig signature, and it does not verify';
+    const reason = evidence.legacies.length === 0
+        ? `${reads}, and there is none`
+        : unseen
+            ? `${reads}, and it does not verify`
+            : 'it reads the legacy .sig signature, and it does not verify';
     return { version, accepted: false, reads: 'legacy', reason };
 }
 /** One line per distinct reason: "Flux 2.6 and 2.7 would reject it: it reads only the legacy .sig …". */
@@ -12341,12 +12658,57 @@ const NotationHeader = {
 };
 /** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
 const notationAlgorithms = {
-    'RSA-2048': { keySpec: 'RSA-2048', jws: 'PS256', hashAlgorithm: 'SHA-256', signingAlgorithm: 'RSASSA-PSS-SHA-256', digest: 'sha256', keyType: 'rsa' },
-    'RSA-3072': { keySpec: 'RSA-3072', jws: 'PS384', hashAlgorithm: 'SHA-384', signingAlgorithm: 'RSASSA-PSS-SHA-384', digest: 'sha384', keyType: 'rsa' },
-    'RSA-4096': { keySpec: 'RSA-4096', jws: 'PS512', hashAlgorithm: 'SHA-512', signingAlgorithm: 'RSASSA-PSS-SHA-512', digest: 'sha512', keyType: 'rsa' },
-    'EC-256': { keySpec: 'EC-256', jws: 'ES256', hashAlgorithm: 'SHA-256', signingAlgorithm: 'ECDSA-SHA-256', digest: 'sha256', keyType: 'ec', coordinateBytes: 32 },
-    'EC-384': { keySpec: 'EC-384', jws: 'ES384', hashAlgorithm: 'SHA-384', signingAlgorithm: 'ECDSA-SHA-384', digest: 'sha384', keyType: 'ec', coordinateBytes: 48 },
-    'EC-521': { keySpec: 'EC-521', jws: 'ES512', hashAlgorithm: 'SHA-512', signingAlgorithm: 'ECDSA-SHA-512', digest: 'sha512', keyType: 'ec', coordinateBytes: 66 },
+    'RSA-2048': {
+        keySpec: 'RSA-2048',
+        jws: 'PS256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'RSASSA-PSS-SHA-256',
+        digest: 'sha256',
+        keyType: 'rsa',
+    },
+    'RSA-3072': {
+        keySpec: 'RSA-3072',
+        jws: 'PS384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'RSASSA-PSS-SHA-384',
+        digest: 'sha384',
+        keyType: 'rsa',
+    },
+    'RSA-4096': {
+        keySpec: 'RSA-4096',
+        jws: 'PS512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'RSASSA-PSS-SHA-512',
+        digest: 'sha512',
+        keyType: 'rsa',
+    },
+    'EC-256': {
+        keySpec: 'EC-256',
+        jws: 'ES256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'ECDSA-SHA-256',
+        digest: 'sha256',
+        keyType: 'ec',
+        coordinateBytes: 32,
+    },
+    'EC-384': {
+        keySpec: 'EC-384',
+        jws: 'ES384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'ECDSA-SHA-384',
+        digest: 'sha384',
+        keyType: 'ec',
+        coordinateBytes: 48,
+    },
+    'EC-521': {
+        keySpec: 'EC-521',
+        jws: 'ES512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'ECDSA-SHA-512',
+        digest: 'sha512',
+        keyType: 'ec',
+        coordinateBytes: 66,
+    },
 };
 function isNotationKeySpec(value) {
     return typeof value === 'string' && Object.hasOwn(notationAlgorithms, value);
@@ -12395,7 +12757,17 @@ const Oid = {
     ocsp: '1.3.6.1.5.5.7.48.1',
 };
 // Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
-const KeyUsage = { digitalSignature: 0, contentCommitment: 1, keyEncipherment: 2, dataEncipherment: 3, keyAgreement: 4, keyCertSign: 5, cRLSign: 6, encipherOnly: 7, decipherOnly: 8 };
+const KeyUsage = {
+    digitalSignature: 0,
+    contentCommitment: 1,
+    keyEncipherment: 2,
+    dataEncipherment: 3,
+    keyAgreement: 4,
+    keyCertSign: 5,
+    cRLSign: 6,
+    encipherOnly: 7,
+    decipherOnly: 8,
+};
 const has = (bits, bit) => (bits & (1 << bit)) !== 0;
 // Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
 const forbiddenEku = {
@@ -12416,8 +12788,15 @@ const insecureSignatureAlgorithms = {
 };
 // Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
 const attributeNames = {
-    '2.5.4.6': 'C', '2.5.4.8': 'ST', '2.5.4.7': 'L', '2.5.4.9': 'STREET', '2.5.4.17': 'POSTALCODE',
-    '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.3': 'CN', '2.5.4.5': 'SERIALNUMBER',
+    '2.5.4.6': 'C',
+    '2.5.4.8': 'ST',
+    '2.5.4.7': 'L',
+    '2.5.4.9': 'STREET',
+    '2.5.4.17': 'POSTALCODE',
+    '2.5.4.10': 'O',
+    '2.5.4.11': 'OU',
+    '2.5.4.3': 'CN',
+    '2.5.4.5': 'SERIALNUMBER',
 };
 function asn1String(obj) {
     if (obj.tag.class !== 0)
@@ -12616,7 +12995,9 @@ function issuedBy(child, parent) {
     const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
     if (insecure)
         return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
-    if ((parent.version === 3 && !parent.basicConstraints) || (parent.basicConstraints && !parent.basicConstraints.ca) || (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
+    if ((parent.version === 3 && !parent.basicConstraints) ||
+        (parent.basicConstraints && !parent.basicConstraints.ca) ||
+        (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
         return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
     }
     let valid = false;
@@ -12770,7 +13151,15 @@ function notationCertificateChainProblem(chain, signingTime) {
 function notationThumbprints(chain) {
     return chain.map((der) => (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'));
 }
-const knownHeaders = new Set(['alg', 'cty', 'crit', NotationHeader.expiry, NotationHeader.signingTime, NotationHeader.signingScheme, NotationHeader.authenticSigningTime]);
+const knownHeaders = new Set([
+    'alg',
+    'cty',
+    'crit',
+    NotationHeader.expiry,
+    NotationHeader.signingTime,
+    NotationHeader.signingScheme,
+    NotationHeader.authenticSigningTime,
+]);
 const base64url = /^[A-Za-z0-9_-]*$/;
 const base64std = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 // RFC 3339 date-time (Go's time.Time JSON form).
@@ -12825,9 +13214,9 @@ function decodeNotationProtectedHeader(input) {
         throw new NotationError("jws envelope protected header can't be decoded: crit is not an array of strings");
     const parsed = {
         algorithm: header.alg,
-        contentType: (header.cty) ?? '',
+        contentType: header.cty ?? '',
         signingScheme: scheme,
-        critical: (crit) ?? [],
+        critical: crit ?? [],
         extended: Object.fromEntries(Object.entries(header).filter(([key]) => !knownHeaders.has(key))),
     };
     if (header[NotationHeader.signingTime] !== undefined)
@@ -12880,10 +13269,16 @@ function parseNotationPayload(bytes) {
     const target = payload?.targetArtifact;
     if (typeof target !== 'object' || target === null)
         throw new NotationError('the payload has no targetArtifact');
-    if (typeof target.mediaType !== 'string' || typeof target.digest !== 'string' || !Number.isSafeInteger(target.size) || (target.size ?? -1) < 0) {
+    if (typeof target.mediaType !== 'string' ||
+        typeof target.digest !== 'string' ||
+        !Number.isSafeInteger(target.size) ||
+        (target.size ?? -1) < 0) {
         throw new NotationError('the payload targetArtifact must have mediaType, digest and size');
     }
-    if (target.annotations !== undefined && (typeof target.annotations !== 'object' || target.annotations === null || Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
+    if (target.annotations !== undefined &&
+        (typeof target.annotations !== 'object' ||
+            target.annotations === null ||
+            Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
         throw new NotationError('the payload targetArtifact annotations must be a string map');
     }
     return payload;
@@ -12964,7 +13359,9 @@ function notationEnvelopeSignatureProblem(envelope, leaf) {
         return `mismatch between signature algorithm derived from signing certificate (${notationAlgorithms[expected].jws}) and signing algorithm specified (${algorithm.jws})`;
     }
     const signingInput = Buffer.from(`${envelope.raw.protected}.${envelope.raw.payload}`, 'ascii');
-    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey) ? undefined : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
+    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey)
+        ? undefined
+        : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
 }
 function readPrivateKey(input, password) {
     if (typeof input === 'object' && !Buffer.isBuffer(input))
@@ -12976,7 +13373,9 @@ function readPrivateKey(input, password) {
     catch (err) {
         // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
         if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem))
-            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', { cause: err });
+            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', {
+                cause: err,
+            });
         throw new NotationError('the signing key is not a PEM private key (PKCS#8, SEC1 or PKCS#1)', { cause: err });
     }
 }
@@ -12988,7 +13387,11 @@ function notationSignWithKey(keySpec, privateKey, bytes) {
     const algorithm = notationAlgorithms[keySpec];
     return algorithm.keyType === 'ec'
         ? cryptoSign(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
-        : cryptoSign(algorithm.digest, bytes, { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST });
+        : cryptoSign(algorithm.digest, bytes, {
+            key: privateKey,
+            padding: constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+        });
 }
 /**
  * A signer from a private key and its certificate chain (notation's `notation key add --id ... --plugin`-less
@@ -13065,7 +13468,12 @@ async function createNotationEnvelope(subject, signer, options = {}) {
     const expiry = options.expiry ? truncateToSecond(options.expiry) : undefined;
     if (expiry && expiry <= signingTime)
         throw new NotationError('expiry cannot be equal or before the signing time');
-    const payload = notationPayload({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size, ...(subject.annotations ? { annotations: subject.annotations } : {}) }, options.userMetadata);
+    const payload = notationPayload({
+        mediaType: subject.mediaType,
+        digest: subject.digest,
+        size: subject.size,
+        ...(subject.annotations ? { annotations: subject.annotations } : {}),
+    }, options.userMetadata);
     const protectedHeader = {
         alg: algorithm.jws,
         crit: expiry ? [NotationHeader.signingScheme, NotationHeader.expiry] : [NotationHeader.signingScheme],
@@ -13124,7 +13532,13 @@ async function signNotation(target, subject, options) {
         envelope: made.envelope,
         annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
     });
-    return { descriptor, signatureRef: `${target.name}@${descriptor.digest}`, envelope: made.envelope, thumbprints: notationThumbprints(made.certificates), signingTime: made.signingTime };
+    return {
+        descriptor,
+        signatureRef: `${target.name}@${descriptor.digest}`,
+        envelope: made.envelope,
+        thumbprints: notationThumbprints(made.certificates),
+        signingTime: made.signingTime,
+    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/notation.ts
@@ -13153,15 +13567,33 @@ class NotationTrustStoreError extends NotationError {
     }
 }
 const trustPolicyLink = 'https://notaryproject.dev/docs/quickstart/#create-a-trust-policy';
-const notationValidationTypes = ['integrity', 'authenticity', 'authenticTimestamp', 'expiry', 'revocation'];
+const notationValidationTypes = [
+    'integrity',
+    'authenticity',
+    'authenticTimestamp',
+    'expiry',
+    'revocation',
+];
 const validationActions = ['enforce', 'log', 'skip'];
 const trustStoreTypes = ['ca', 'signingAuthority', 'tsa'];
 /** The levels' table (trust-store-trust-policy.md "Signature Verification details"). */
 const notationVerificationLevels = {
-    strict: { name: 'strict', enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'enforce', expiry: 'enforce', revocation: 'enforce' } },
-    permissive: { name: 'permissive', enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' } },
-    audit: { name: 'audit', enforcement: { integrity: 'enforce', authenticity: 'log', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' } },
-    skip: { name: 'skip', enforcement: { integrity: 'skip', authenticity: 'skip', authenticTimestamp: 'skip', expiry: 'skip', revocation: 'skip' } },
+    strict: {
+        name: 'strict',
+        enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'enforce', expiry: 'enforce', revocation: 'enforce' },
+    },
+    permissive: {
+        name: 'permissive',
+        enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' },
+    },
+    audit: {
+        name: 'audit',
+        enforcement: { integrity: 'enforce', authenticity: 'log', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' },
+    },
+    skip: {
+        name: 'skip',
+        enforcement: { integrity: 'skip', authenticity: 'skip', authenticTimestamp: 'skip', expiry: 'skip', revocation: 'skip' },
+    },
 };
 /** Go's `%q` of a string (close enough for the ASCII messages notation prints). */
 const notation_goQuote = (value) => JSON.stringify(value);
@@ -13172,7 +13604,9 @@ function notationVerificationLevel(signatureVerification) {
     const name = signatureVerification.level;
     if (!name)
         throw new NotationPolicyError('signature verification level is empty or missing in the trust policy statement');
-    const base = Object.hasOwn(notationVerificationLevels, name) ? notationVerificationLevels[name] : undefined;
+    const base = Object.hasOwn(notationVerificationLevels, name)
+        ? notationVerificationLevels[name]
+        : undefined;
     if (!base)
         throw new NotationPolicyError(`invalid signature verification level ${notation_goQuote(name)}`);
     const overrides = Object.entries(signatureVerification.override ?? {});
@@ -13313,7 +13747,12 @@ function isSubsetDn(subset, dn) {
 }
 /** Go's `%q` of a []map[string]string, the form notation prints identities in. */
 function goMaps(maps) {
-    return `[${maps.map((m) => `map[${Object.keys(m).sort().map((k) => `${notation_goQuote(k)}:${notation_goQuote(m[k])}`).join(' ')}]`).join(' ')}]`;
+    return `[${maps
+        .map((m) => `map[${Object.keys(m)
+        .sort()
+        .map((k) => `${notation_goQuote(k)}:${notation_goQuote(m[k])}`)
+        .join(' ')}]`)
+        .join(' ')}]`;
 }
 // -- Policy document validation (notation-go OCIDocument.Validate).
 const domainPattern = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))+)?(?::[0-9]+)?$/;
@@ -13435,15 +13874,18 @@ function decodeDocument(input) {
         for (const field of ['registryScopes', 'trustStores', 'trustedIdentities'])
             if (p[field] !== undefined && p[field] !== null && !isStringArray(p[field]))
                 throw malformed();
-        if ((sv.level !== undefined && typeof sv.level !== 'string') || (sv.verifyTimestamp !== undefined && typeof sv.verifyTimestamp !== 'string'))
+        if ((sv.level !== undefined && typeof sv.level !== 'string') ||
+            (sv.verifyTimestamp !== undefined && typeof sv.verifyTimestamp !== 'string'))
             throw malformed();
-        if (sv.override !== undefined && sv.override !== null && (typeof sv.override !== 'object' || Array.isArray(sv.override) || !Object.values(sv.override).every((v) => typeof v === 'string')))
+        if (sv.override !== undefined &&
+            sv.override !== null &&
+            (typeof sv.override !== 'object' || Array.isArray(sv.override) || !Object.values(sv.override).every((v) => typeof v === 'string')))
             throw malformed();
         const policy = {
             name: p.name ?? '',
             registryScopes: p.registryScopes ?? [],
             signatureVerification: {
-                level: (sv.level) ?? '',
+                level: sv.level ?? '',
                 ...(sv.override ? { override: sv.override } : {}),
                 ...(sv.verifyTimestamp !== undefined ? { verifyTimestamp: sv.verifyTimestamp } : {}),
             },
@@ -13454,7 +13896,7 @@ function decodeDocument(input) {
             policy.trustedIdentities = p.trustedIdentities;
         return policy;
     });
-    return { version: (doc.version) ?? '', trustPolicies: policies };
+    return { version: doc.version ?? '', trustPolicies: policies };
 }
 /**
  * Reads and validates a trust policy document (a parsed object, or its JSON text) with notation-go's rules and
@@ -13640,7 +14082,9 @@ function notationFluxTrustStore(secretData) {
                 if (!key.endsWith('.pem') && !key.endsWith('.crt'))
                     continue;
                 const text = data.toString('latin1');
-                const ders = text.includes('-----BEGIN') ? splitNotationCertificates(data).slice(0, 1) : splitNotationCertificates(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'));
+                const ders = text.includes('-----BEGIN')
+                    ? splitNotationCertificates(data).slice(0, 1)
+                    : splitNotationCertificates(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'));
                 out.push(...ders);
             }
             return out;
@@ -13869,7 +14313,9 @@ const maxEnvelopeBytes = 32 * 1024 * 1024;
 /** A Notary Project signature manifest's one envelope layer, or why this manifest is not one. */
 function signatureLayer(manifest) {
     const config = manifest.config?.mediaType;
-    const valid = manifest.artifactType === NotationMediaType.signature ? config === media_types/* MediaType */.zu.ociEmpty : !manifest.artifactType && config === NotationMediaType.signature;
+    const valid = manifest.artifactType === NotationMediaType.signature
+        ? config === media_types/* MediaType */.zu.ociEmpty
+        : !manifest.artifactType && config === NotationMediaType.signature;
     if (!valid)
         return `not a valid Notary Project signature manifest (artifactType ${notation_goQuote(manifest.artifactType ?? '')}, config ${notation_goQuote(config ?? '')})`;
     if (manifest.layers.length !== 1)
@@ -13885,7 +14331,11 @@ function signatureLayer(manifest) {
 async function verifyNotation(options) {
     const document = parseNotationTrustPolicy(options.trustPolicy);
     const fetched = await options.target.fetchManifest(options.reference);
-    const descriptor = { mediaType: fetched.descriptor.mediaType, digest: fetched.descriptor.digest, size: fetched.descriptor.size };
+    const descriptor = {
+        mediaType: fetched.descriptor.mediaType,
+        digest: fetched.descriptor.digest,
+        size: fetched.descriptor.size,
+    };
     const annotations = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
     const result = await verifyNotationSignatures(options, document, descriptor, annotations);
     const mismatches = (0,verify/* annotationMismatches */.sL)(annotations, options.annotations);
@@ -13897,7 +14347,16 @@ async function verifyNotation(options) {
 }
 /** The signature half of verifyNotation, for the artifact `descriptor` names. */
 async function verifyNotationSignatures(options, document, descriptor, annotations) {
-    const result = { verified: false, skipped: false, descriptor, annotations, userMetadata: {}, reasons: [], warnings: [], signaturesChecked: 0 };
+    const result = {
+        verified: false,
+        skipped: false,
+        descriptor,
+        annotations,
+        userMetadata: {},
+        reasons: [],
+        warnings: [],
+        signaturesChecked: 0,
+    };
     const repository = options.repository ?? (options.target.name.startsWith('oci-layout:') ? undefined : options.target.name);
     if (!repository)
         throw new NotationError(`give the repository that trust policies scope ${options.target.name} by (e.g. local/<name>)`);
@@ -14074,16 +14533,24 @@ function pemCertificates(pem) {
 function legacyAnnotations(bundle, fulcioChain = []) {
     if (bundle.content.$case !== 'messageSignature')
         throw new SigningError('a legacy signature needs a message-signature bundle');
-    const annotations = { [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64') };
+    const annotations = {
+        [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
+    };
     const material = bundle.verificationMaterial;
-    const certificates = material.content.$case === 'x509CertificateChain' ? material.content.x509CertificateChain.certificates : material.content.$case === 'certificate' ? [material.content.certificate] : [];
+    const certificates = material.content.$case === 'x509CertificateChain'
+        ? material.content.x509CertificateChain.certificates
+        : material.content.$case === 'certificate'
+            ? [material.content.certificate]
+            : [];
     if (certificates.length === 0)
         return annotations; // key-based, offline: the signature is all cosign writes
     const [leaf, ...chain] = certificates;
     annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
     // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
     // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
-    const pems = fulcioChain.length > 0 ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der)) : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
+    const pems = fulcioChain.length > 0
+        ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der))
+        : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
     annotations[CosignAnnotation.chain] = pems.join('');
     const entry = material.tlogEntries[0];
     if (!entry?.inclusionPromise)
@@ -14242,7 +14709,11 @@ const inTotoPayloadType = 'application/vnd.in-toto+json';
 function simpleSigningPayload(repository, digest, claims) {
     const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
     return Buffer.from(JSON.stringify({
-        critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+        critical: {
+            identity: { 'docker-reference': repository },
+            image: { 'docker-manifest-digest': digest },
+            type: 'cosign container image signature',
+        },
         optional,
     }));
 }
@@ -14280,7 +14751,11 @@ function certificateSourceRepository(certificate) {
 /** The signing (leaf) certificate of a keyless bundle. */
 async function leafCertificate(bundle) {
     const content = bundle.verificationMaterial.content;
-    const der = content.$case === 'x509CertificateChain' ? content.x509CertificateChain.certificates[0]?.rawBytes : content.$case === 'certificate' ? content.certificate.rawBytes : undefined;
+    const der = content.$case === 'x509CertificateChain'
+        ? content.x509CertificateChain.certificates[0]?.rawBytes
+        : content.$case === 'certificate'
+            ? content.certificate.rawBytes
+            : undefined;
     if (!der)
         return undefined;
     const { X509Certificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
@@ -14308,7 +14783,13 @@ async function sigstoreVerify(bundle, artifact, verification) {
     const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
     if (verification.kind === 'key') {
         const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
-        const empty = TrustedRoot.fromJSON({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] });
+        const empty = TrustedRoot.fromJSON({
+            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+            tlogs: [],
+            certificateAuthorities: [],
+            ctlogs: [],
+            timestampAuthorities: [],
+        });
         let last = 'no keys given';
         for (const key of verification.keys) {
             try {
@@ -14434,7 +14915,13 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
             ],
             timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
         },
-        content: { $case: 'messageSignature', messageSignature: { messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() }, signature } },
+        content: {
+            $case: 'messageSignature',
+            messageSignature: {
+                messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() },
+                signature,
+            },
+        },
     };
     const checked = await sigstoreVerify(bundle, payload, verification);
     if (!checked.ok)
@@ -14517,7 +15004,10 @@ function bundleStatement(json) {
         const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
         if (statement === null || typeof statement !== 'object')
             return undefined;
-        return { ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}), predicate: statement.predicate };
+        return {
+            ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}),
+            predicate: statement.predicate,
+        };
     }
     catch {
         return undefined;
@@ -14535,7 +15025,11 @@ async function bundleChecks(target, subject, verification) {
             continue;
         }
         const predicateType = bundleStatement(json)?.predicateType;
-        checks.push({ ...(await verifyBundleSignature(json, subject.digest, verification)), referrer: referrer.digest, ...(predicateType ? { predicateType } : {}) });
+        checks.push({
+            ...(await verifyBundleSignature(json, subject.digest, verification)),
+            referrer: referrer.digest,
+            ...(predicateType ? { predicateType } : {}),
+        });
     }
     return checks;
 }
@@ -14543,7 +15037,11 @@ async function bundleChecks(target, subject, verification) {
 function annotationMismatches(annotations, required = {}) {
     return Object.entries(required).flatMap(([key, pattern]) => {
         const value = annotations[key];
-        return value !== undefined && pattern.test(value) ? [] : [`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`];
+        return value !== undefined && pattern.test(value)
+            ? []
+            : [
+                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
+            ];
     });
 }
 /**
@@ -14556,7 +15054,16 @@ async function verifyArtifact(options) {
     const descriptor = fetched.descriptor;
     const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
     const annotations = manifest.annotations ?? {};
-    const result = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [], flux: [] };
+    const result = {
+        verified: false,
+        descriptor,
+        annotations,
+        reasons: [],
+        warnings: [],
+        signaturesChecked: 0,
+        attestations: [],
+        flux: [],
+    };
     result.reasons.push(...annotationMismatches(annotations, options.annotations));
     const format = options.format ?? 'auto';
     const required = options.requireAttestations ?? [];
@@ -14572,7 +15079,9 @@ async function verifyArtifact(options) {
             result.attestations.push({ predicateType, verified: true, referrer: good.referrer });
             continue;
         }
-        const reason = ofType.length === 0 ? `no ${predicateType} attestation is attached to ${descriptor.digest}` : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
+        const reason = ofType.length === 0
+            ? `no ${predicateType} attestation is attached to ${descriptor.digest}`
+            : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
         result.attestations.push({ predicateType, verified: false, reason });
         result.reasons.push(reason);
     }
@@ -14595,8 +15104,14 @@ async function verifyArtifact(options) {
     }
     const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
     if (fluxMode !== 'none') {
-        const cluster = options.clusterRegistry ?? (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
-        const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}), ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}) };
+        const cluster = options.clusterRegistry ??
+            (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
+        const evidence = {
+            legacies,
+            bundles,
+            ...(options.identities !== undefined ? { identities: options.identities } : {}),
+            ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
+        };
         result.flux = (0,flux/* parseFluxVersion */.HP)(fluxMode).map((version) => (0,flux/* fluxVerdict */.$6)(version, evidence));
         // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
         if (good?.ok)

@@ -1,7 +1,35 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { attestationPredicateType, FluxVersionError, parseFluxVersionOption, notationDirectoryTrustStore, parseNotationTrustPolicy, parseLocation, verifyFormats, type NotationTrustPolicyDocument, type NotationTrustStore, InvalidReferenceError, type FluxManifestVerify, type FluxVersionOption, type Location, type Verification, type VerifyFormat } from '@d2ci/core';
-import { InputError, fluxManifestInputs, githubContext, linesInput, listInput, registryInputs, stringInput, verificationInputs, verifyInputNames, type GitHubContext, type RegistryInputs } from '@d2ci/action-kit';
+import {
+  attestationPredicateType,
+  FluxVersionError,
+  parseFluxVersionOption,
+  notationDirectoryTrustStore,
+  parseNotationTrustPolicy,
+  parseLocation,
+  verifyFormats,
+  type NotationTrustPolicyDocument,
+  type NotationTrustStore,
+  InvalidReferenceError,
+  type FluxManifestVerify,
+  type FluxVersionOption,
+  type Location,
+  type Verification,
+  type VerifyFormat,
+} from '@d2ci/core';
+import {
+  InputError,
+  fluxManifestInputs,
+  githubContext,
+  linesInput,
+  listInput,
+  registryInputs,
+  stringInput,
+  verificationInputs,
+  verifyInputNames,
+  type GitHubContext,
+  type RegistryInputs,
+} from '@d2ci/action-kit';
 
 export interface Inputs {
   location: Location;
@@ -37,7 +65,8 @@ function location(): { location: Location; reference: string } {
   const repository = stringInput('repository');
   const ref = stringInput('ref');
   if (url && repository) throw new InputError('url', 'give `url`, or `repository` with `ref`, not both');
-  if (!url && !repository) throw new InputError('repository', 'is required (or `url`); e.g. repository: ghcr.io/acme/fleet with ref: latest');
+  if (!url && !repository)
+    throw new InputError('repository', 'is required (or `url`); e.g. repository: ghcr.io/acme/fleet with ref: latest');
   const input = url ? 'url' : 'repository';
   let parsed: Location;
   try {
@@ -47,14 +76,20 @@ function location(): { location: Location; reference: string } {
     throw err;
   }
   const inline = parsed.kind === 'registry' ? (parsed.reference.digest ?? parsed.reference.tag) : (parsed.digest ?? parsed.tag);
-  if (repository && inline) throw new InputError('repository', `"${repository}" already names "${inline}"; put the tag or digest in \`ref\``);
+  if (repository && inline)
+    throw new InputError('repository', `"${repository}" already names "${inline}"; put the tag or digest in \`ref\``);
   let reference = inline ?? (ref || 'latest');
   if (ref && !url) {
     try {
       const withRef = parseLocation(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`);
-      reference = (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
+      reference =
+        (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
     } catch (err) {
-      if (err instanceof InvalidReferenceError) throw new InputError('ref', `"${ref}" is not a tag or digest: ${err.message.replace(/^invalid (reference|layout location) "[^"]*": /, '')}`);
+      if (err instanceof InvalidReferenceError)
+        throw new InputError(
+          'ref',
+          `"${ref}" is not a tag or digest: ${err.message.replace(/^invalid (reference|layout location) "[^"]*": /, '')}`,
+        );
       throw err;
     }
   }
@@ -67,32 +102,73 @@ export async function getInputs(): Promise<Inputs> {
   const { location: parsed, reference } = location();
   const fluxVersion = fluxVersionInput();
   const cluster = await fluxManifestInputs(context);
-  const flux = { fluxVersion, identities: cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' ? cluster.plan.identities : undefined, fluxManifest: cluster?.manifest };
+  const flux = {
+    fluxVersion,
+    identities: cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' ? cluster.plan.identities : undefined,
+    fluxManifest: cluster?.manifest,
+  };
   const notation = notationInputs(context);
   const formatValue = stringInput('signature-format', { fallback: notation ? 'notation' : 'auto' });
-  if (formatValue === 'notation' && !notation) throw new InputError('notation-trust-policy', 'is required with `signature-format: notation` (with `notation-trust-store`)');
-  if (formatValue !== 'notation' && notation) throw new InputError('signature-format', `is "${formatValue}", but \`notation-trust-policy\` asks for Notary Project verification; leave it empty or set notation`);
-  if (!(verifyFormats as readonly string[]).includes(formatValue) && formatValue !== 'notation') throw new InputError('signature-format', `"${formatValue}" is not one of ${verifyFormats.join(', ')}, notation`);
+  if (formatValue === 'notation' && !notation)
+    throw new InputError('notation-trust-policy', 'is required with `signature-format: notation` (with `notation-trust-store`)');
+  if (formatValue !== 'notation' && notation)
+    throw new InputError(
+      'signature-format',
+      `is "${formatValue}", but \`notation-trust-policy\` asks for Notary Project verification; leave it empty or set notation`,
+    );
+  if (!(verifyFormats as readonly string[]).includes(formatValue) && formatValue !== 'notation')
+    throw new InputError('signature-format', `"${formatValue}" is not one of ${verifyFormats.join(', ')}, notation`);
   if (notation) {
-    if (stringInput('certificate-identity') || stringInput('certificate-identity-regexp') || stringInput('key')) throw new InputError('notation-trust-policy', 'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities');
-    return { location: parsed, reference, verification: { kind: 'key', keys: [] }, format: 'auto', annotations: annotationsInput(), requireAttestations: [], notation, ...flux, registry: registryInputs(), context };
+    if (stringInput('certificate-identity') || stringInput('certificate-identity-regexp') || stringInput('key'))
+      throw new InputError(
+        'notation-trust-policy',
+        'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities',
+      );
+    return {
+      location: parsed,
+      reference,
+      verification: { kind: 'key', keys: [] },
+      format: 'auto',
+      annotations: annotationsInput(),
+      requireAttestations: [],
+      notation,
+      ...flux,
+      registry: registryInputs(),
+      context,
+    };
   }
   const annotations = annotationsInput();
-  const verification = await verificationInputs(verifyInputNames, context, cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' && cluster.plan.policy ? { policy: cluster.plan.policy } : {});
+  const verification = await verificationInputs(
+    verifyInputNames,
+    context,
+    cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' && cluster.plan.policy ? { policy: cluster.plan.policy } : {},
+  );
   let requireAttestations: string[];
   try {
     requireAttestations = listInput('require-attestations').map(attestationPredicateType);
   } catch (err) {
     throw new InputError('require-attestations', (err as Error).message);
   }
-  return { location: parsed, reference, verification, format: formatValue as VerifyFormat, annotations, requireAttestations, notation: undefined, ...flux, registry: registryInputs(), context };
+  return {
+    location: parsed,
+    reference,
+    verification,
+    format: formatValue as VerifyFormat,
+    annotations,
+    requireAttestations,
+    notation: undefined,
+    ...flux,
+    registry: registryInputs(),
+    context,
+  };
 }
 
 function annotationsInput(): Record<string, RegExp> {
   const annotations: Record<string, RegExp> = {};
   for (const line of linesInput('annotations')) {
     const cut = line.indexOf('=');
-    if (cut <= 0) throw new InputError('annotations', `"${line}" is not key=regexp, e.g. org.opencontainers.image.revision=^refs/heads/main@`);
+    if (cut <= 0)
+      throw new InputError('annotations', `"${line}" is not key=regexp, e.g. org.opencontainers.image.revision=^refs/heads/main@`);
     try {
       annotations[line.slice(0, cut).trim()] = new RegExp(line.slice(cut + 1).trim());
     } catch (err) {
@@ -107,8 +183,16 @@ function notationInputs(context: GitHubContext): Inputs['notation'] {
   const policy = stringInput('notation-trust-policy');
   const store = stringInput('notation-trust-store');
   if (!policy && !store) return undefined;
-  if (!policy) throw new InputError('notation-trust-policy', 'is required with `notation-trust-store`: the trustpolicy.json that says which stores and identities to trust');
-  if (!store) throw new InputError('notation-trust-store', 'is required with `notation-trust-policy`: a directory holding x509/ca/<name>/*.pem (as Notation\'s trust store)');
+  if (!policy)
+    throw new InputError(
+      'notation-trust-policy',
+      'is required with `notation-trust-store`: the trustpolicy.json that says which stores and identities to trust',
+    );
+  if (!store)
+    throw new InputError(
+      'notation-trust-store',
+      "is required with `notation-trust-policy`: a directory holding x509/ca/<name>/*.pem (as Notation's trust store)",
+    );
   let text = policy;
   if (!policy.trimStart().startsWith('{')) {
     const path = resolve(context.workspace, policy);

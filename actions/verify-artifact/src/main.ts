@@ -1,13 +1,37 @@
-import { NotationPolicyError, OciError, artifactOrigin, locationName, networkErrorCode, openTarget, verifyArtifact, verifyNotation, withAuthHint, type Target } from '@d2ci/core';
+import {
+  NotationPolicyError,
+  OciError,
+  artifactOrigin,
+  locationName,
+  networkErrorCode,
+  openTarget,
+  verifyArtifact,
+  verifyNotation,
+  withAuthHint,
+  type Target,
+} from '@d2ci/core';
 import { InputError, cell, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 import { verificationSummary } from './summary.ts';
 
 /** Notary Project verification with a trust policy and trust store, as Flux's `verify.provider: notation`. */
-async function runNotation(inputs: Inputs, notation: NonNullable<Inputs['notation']>, target: Target, name: string, explain: (err: unknown) => Promise<unknown>): Promise<void> {
+async function runNotation(
+  inputs: Inputs,
+  notation: NonNullable<Inputs['notation']>,
+  target: Target,
+  name: string,
+  explain: (err: unknown) => Promise<unknown>,
+): Promise<void> {
   let result;
   try {
-    result = await verifyNotation({ target, reference: inputs.reference, repository: inputs.location.kind === 'registry' ? name : undefined, trustPolicy: notation.trustPolicy, trustStore: notation.trustStore, annotations: inputs.annotations });
+    result = await verifyNotation({
+      target,
+      reference: inputs.reference,
+      repository: inputs.location.kind === 'registry' ? name : undefined,
+      trustPolicy: notation.trustPolicy,
+      trustStore: notation.trustStore,
+      annotations: inputs.annotations,
+    });
   } catch (err) {
     if (err instanceof NotationPolicyError) throw new InputError('notation-trust-policy', err.message);
     throw await explain(err);
@@ -43,7 +67,9 @@ async function runNotation(inputs: Inputs, notation: NonNullable<Inputs['notatio
     core.info(`Verified ${name}@${digest} (notation): signed by ${result.signer?.subject ?? ''}, trust policy ${result.policy ?? ''}`);
     return;
   }
-  throw new Error(`${name}:${inputs.reference} (${digest}) is not verified: ${result.skipped ? `the trust policy ${result.policy ?? ''} skips verification` : reasons.join('; ')}`);
+  throw new Error(
+    `${name}:${inputs.reference} (${digest}) is not verified: ${result.skipped ? `the trust policy ${result.policy ?? ''} skips verification` : reasons.join('; ')}`,
+  );
 }
 
 export async function run(inputs: Inputs): Promise<void> {
@@ -51,15 +77,32 @@ export async function run(inputs: Inputs): Promise<void> {
   const target = openTarget(inputs.location, client);
   const name = locationName(inputs.location);
   const explainRegistry = async (err: unknown): Promise<unknown> => {
-    if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') return new InputError('repository', err.message);
+    if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND')
+      return new InputError('repository', err.message);
     if (inputs.location.kind !== 'registry') return err;
     const { registry, repository } = inputs.location.reference;
-    return withAuthHint(err, { registry, repository, hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'action', provider: inputs.registry.provider });
+    return withAuthHint(err, {
+      registry,
+      repository,
+      hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
+      vocabulary: 'action',
+      provider: inputs.registry.provider,
+    });
   };
   if (inputs.notation) return runNotation(inputs, inputs.notation, target, name, explainRegistry);
   let result;
   try {
-    result = await verifyArtifact({ target, reference: inputs.reference, verification: inputs.verification, format: inputs.format, annotations: inputs.annotations, requireAttestations: inputs.requireAttestations, fluxVersion: inputs.fluxVersion, ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}), ...(inputs.fluxManifest?.registry ? { clusterRegistry: inputs.fluxManifest.registry } : {}) });
+    result = await verifyArtifact({
+      target,
+      reference: inputs.reference,
+      verification: inputs.verification,
+      format: inputs.format,
+      annotations: inputs.annotations,
+      requireAttestations: inputs.requireAttestations,
+      fluxVersion: inputs.fluxVersion,
+      ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}),
+      ...(inputs.fluxManifest?.registry ? { clusterRegistry: inputs.fluxManifest.registry } : {}),
+    });
   } catch (err) {
     throw await explainRegistry(err);
   }
@@ -80,7 +123,9 @@ export async function run(inputs: Inputs): Promise<void> {
 
   core.appendSummary(verificationSummary(inputs, result, name));
   if (result.verified) {
-    core.info(`Verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? ` (${result.issuer})` : ''}${result.sourceRepository ? ` in a run of ${result.sourceRepository}` : ''}`);
+    core.info(
+      `Verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? ` (${result.issuer})` : ''}${result.sourceRepository ? ` in a run of ${result.sourceRepository}` : ''}`,
+    );
     return;
   }
   throw new Error(`${name}:${inputs.reference} (${digest}) is not verified: ${result.reasons.join('; ')}`);

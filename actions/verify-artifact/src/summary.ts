@@ -9,7 +9,10 @@ function fluxTable(result: VerifyResult): string[] {
     '',
     '| Flux | Reads | Decision |',
     '|---|---|---|',
-    ...result.flux.map((v) => `| ${v.version} | ${v.reads === 'bundles' ? 'Sigstore bundles' : 'legacy `.sig`'} | ${v.accepted ? '✅ accepts' : `❌ rejects: ${cell(v.reason ?? '')}`} |`),
+    ...result.flux.map(
+      (v) =>
+        `| ${v.version} | ${v.reads === 'bundles' ? 'Sigstore bundles' : 'legacy `.sig`'} | ${v.accepted ? '✅ accepts' : `❌ rejects: ${cell(v.reason ?? '')}`} |`,
+    ),
     '',
   ];
 }
@@ -18,7 +21,8 @@ function fluxTable(result: VerifyResult): string[] {
 export function verificationSummary(inputs: Inputs, result: VerifyResult, name: string): string {
   const digest = result.descriptor.digest;
   const revision = result.annotations['org.opencontainers.image.revision'];
-  const policy = inputs.verification.kind === 'key' ? `${inputs.verification.keys.length} public key(s)` : inputs.verification.policy.describe;
+  const policy =
+    inputs.verification.kind === 'key' ? `${inputs.verification.keys.length} public key(s)` : inputs.verification.policy.describe;
   const cluster = inputs.fluxManifest ? ` (from ${cell(inputs.fluxManifest.origin)} in \`${cell(inputs.fluxManifest.file)}\`)` : '';
   return [
     '### Flux artifact verification',
@@ -29,7 +33,10 @@ export function verificationSummary(inputs: Inputs, result: VerifyResult, name: 
     '',
     `Policy: ${cell(policy)}${cluster}. ${result.signaturesChecked} signature(s) examined.`,
     ...fluxTable(result),
-    ...result.attestations.map((a) => `- attestation \`${cell(a.predicateType)}\`: ${a.verified ? `✅ verified (${shortDigest(a.referrer ?? '')})` : `❌ ${cell(a.reason ?? '')}`}`),
+    ...result.attestations.map(
+      (a) =>
+        `- attestation \`${cell(a.predicateType)}\`: ${a.verified ? `✅ verified (${shortDigest(a.referrer ?? '')})` : `❌ ${cell(a.reason ?? '')}`}`,
+    ),
     ...result.warnings.map((w) => `> ⚠ ${cell(w)}`),
     ...(result.verified ? [] : ['', ...result.reasons.map((r) => `- ${cell(r)}`)]),
   ].join('\n');

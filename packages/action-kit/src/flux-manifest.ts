@@ -1,5 +1,12 @@
 import { resolve } from 'node:path';
-import { FluxManifestError, planFluxVerification, readFluxManifest, type FluxManifestField, type FluxManifestPlan, type FluxManifestVerify } from '@d2ci/core';
+import {
+  FluxManifestError,
+  planFluxVerification,
+  readFluxManifest,
+  type FluxManifestField,
+  type FluxManifestPlan,
+  type FluxManifestVerify,
+} from '@d2ci/core';
 import { InputError, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
 import { verifyInputNames } from './verification.ts';
@@ -18,14 +25,22 @@ const inputs: Record<FluxManifestField, string> = {
  * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
  * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest.
  */
-export async function fluxManifestInputs(context: GitHubContext): Promise<{ manifest: FluxManifestVerify; plan: FluxManifestPlan } | undefined> {
+export async function fluxManifestInputs(
+  context: GitHubContext,
+): Promise<{ manifest: FluxManifestVerify; plan: FluxManifestPlan } | undefined> {
   const file = stringInput(inputs.manifest);
   const name = stringInput(inputs.name);
   if (!file) {
     if (name) throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
     return undefined;
   }
-  const identity = [verifyInputNames.identity, verifyInputNames.identityRegexp, verifyInputNames.issuer, verifyInputNames.issuerRegexp, verifyInputNames.sourceRepository].filter((input) => stringInput(input));
+  const identity = [
+    verifyInputNames.identity,
+    verifyInputNames.identityRegexp,
+    verifyInputNames.issuer,
+    verifyInputNames.issuerRegexp,
+    verifyInputNames.sourceRepository,
+  ].filter((input) => stringInput(input));
   try {
     const manifest = await readFluxManifest(resolve(context.workspace, file), { name, shownAs: file });
     const plan = planFluxVerification(manifest, {
@@ -36,7 +51,8 @@ export async function fluxManifestInputs(context: GitHubContext): Promise<{ mani
     });
     return { manifest, plan };
   } catch (err) {
-    if (err instanceof FluxManifestError) throw new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+    if (err instanceof FluxManifestError)
+      throw new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
     throw err;
   }
 }

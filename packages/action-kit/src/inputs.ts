@@ -52,7 +52,11 @@ export function keyValueInput(name: string): Record<string, string> {
   linesInput(name).forEach((line) => {
     const cut = line.indexOf('=');
     const key = cut > 0 ? line.slice(0, cut).trim() : '';
-    if (cut < 0 || !key) throw new InputError(name, `"${line}" is not key=value; write one annotation per line, e.g. org.opencontainers.image.description=My app`);
+    if (cut < 0 || !key)
+      throw new InputError(
+        name,
+        `"${line}" is not key=value; write one annotation per line, e.g. org.opencontainers.image.description=My app`,
+      );
     if (/\s/.test(key)) throw new InputError(name, `key "${key}" contains whitespace`);
     result[key] = line.slice(cut + 1).trim();
   });

@@ -1,5 +1,19 @@
 import * as core from './runner.ts';
-import { RegistryClient, registryCredentials, timeoutOptions, type TransportOptions, parseProvider, assertProviderServes, ProviderError, parseLocation, InvalidReferenceError, type CloudOptions, type CredentialFunction, type Location, type ProviderName } from '@d2ci/core';
+import {
+  RegistryClient,
+  registryCredentials,
+  timeoutOptions,
+  type TransportOptions,
+  parseProvider,
+  assertProviderServes,
+  ProviderError,
+  parseLocation,
+  InvalidReferenceError,
+  type CloudOptions,
+  type CredentialFunction,
+  type Location,
+  type ProviderName,
+} from '@d2ci/core';
 import { InputError, booleanInput, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
 
@@ -22,7 +36,11 @@ export function registryInputs(): RegistryInputs {
   const githubToken = stringInput('github-token');
   if (password) core.setSecret(password);
   if (githubToken) core.setSecret(githubToken);
-  if (username && !password) throw new InputError('registry-password', 'is empty but `registry-username` is set; pass the password or token, e.g. ${{ secrets.REGISTRY_TOKEN }}');
+  if (username && !password)
+    throw new InputError(
+      'registry-password',
+      'is empty but `registry-username` is set; pass the password or token, e.g. ${{ secrets.REGISTRY_TOKEN }}',
+    );
   if (password && !username) throw new InputError('registry-username', 'is empty but `registry-password` is set; add the user name');
   let provider: ProviderName;
   try {
@@ -33,15 +51,25 @@ export function registryInputs(): RegistryInputs {
   const cloud: CloudOptions = {};
   const awsRoleArn = stringInput('aws-role-arn');
   const awsRegion = stringInput('aws-region');
-  if (awsRoleArn && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/.test(awsRoleArn)) throw new InputError('aws-role-arn', `"${awsRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
+  if (awsRoleArn && !/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/.+$/.test(awsRoleArn))
+    throw new InputError('aws-role-arn', `"${awsRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
   if (awsRoleArn || awsRegion) cloud.aws = { ...(awsRoleArn ? { roleArn: awsRoleArn } : {}), ...(awsRegion ? { region: awsRegion } : {}) };
   const gcpProvider = stringInput('gcp-workload-identity-provider');
   const gcpAccount = stringInput('gcp-service-account');
-  if (gcpProvider || gcpAccount) cloud.gcp = { ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}), ...(gcpAccount ? { serviceAccount: gcpAccount } : {}) };
+  if (gcpProvider || gcpAccount)
+    cloud.gcp = {
+      ...(gcpProvider ? { workloadIdentityProvider: gcpProvider } : {}),
+      ...(gcpAccount ? { serviceAccount: gcpAccount } : {}),
+    };
   const azureClient = stringInput('azure-client-id');
   const azureTenant = stringInput('azure-tenant-id');
-  if (azureClient || azureTenant) cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
-  if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider) throw new InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
+  if (azureClient || azureTenant)
+    cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
+  if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
+    throw new InputError(
+      'gcp-workload-identity-provider',
+      'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>',
+    );
   let network: TransportOptions;
   try {
     network = timeoutOptions(stringInput('timeout'));
@@ -62,7 +90,11 @@ export function repositoryInput(name: string, value: string): Location {
   }
   const tag = location.kind === 'registry' ? location.reference.tag : location.tag;
   const digest = location.kind === 'registry' ? location.reference.digest : location.digest;
-  if (tag || digest) throw new InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
+  if (tag || digest)
+    throw new InputError(
+      name,
+      `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``,
+    );
   return location;
 }
 
@@ -72,7 +104,12 @@ export interface RegistrySession {
 }
 
 /** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-export function jobCredentials(inputs: RegistryInputs, context: GitHubContext, provider: ProviderName = inputs.provider, registry?: string): CredentialFunction {
+export function jobCredentials(
+  inputs: RegistryInputs,
+  context: GitHubContext,
+  provider: ProviderName = inputs.provider,
+  registry?: string,
+): CredentialFunction {
   return registryCredentials({
     provider,
     username: inputs.username,
@@ -97,7 +134,12 @@ export function registrySession(inputs: RegistryInputs, context: GitHubContext, 
       throw err;
     }
   }
-  const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
+  const credentials = jobCredentials(
+    inputs,
+    context,
+    inputs.provider,
+    location.kind === 'registry' ? location.reference.registry : undefined,
+  );
   const client = new RegistryClient({
     credentials,
     insecure: inputs.insecure,
@@ -112,14 +154,24 @@ export function registrySession(inputs: RegistryInputs, context: GitHubContext, 
  * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
  * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
  */
-export function registryClients(inputs: RegistryInputs, context: GitHubContext, credentialsRegistry?: string): (provider: string, insecure: boolean) => RegistryClient {
+export function registryClients(
+  inputs: RegistryInputs,
+  context: GitHubContext,
+  credentialsRegistry?: string,
+): (provider: string, insecure: boolean) => RegistryClient {
   const clients = new Map<string, RegistryClient>();
   return (provider, insecure) => {
     const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
     const key = `${name}/${insecure || inputs.insecure}`;
     let client = clients.get(key);
     if (!client) {
-      client = new RegistryClient({ credentials: jobCredentials(inputs, context, name, credentialsRegistry), insecure: insecure || inputs.insecure, onSecret: (secret) => core.setSecret(secret), onWarning: (message) => core.warning(message), transport: inputs.network });
+      client = new RegistryClient({
+        credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+        insecure: insecure || inputs.insecure,
+        onSecret: (secret) => core.setSecret(secret),
+        onWarning: (message) => core.warning(message),
+        transport: inputs.network,
+      });
       clients.set(key, client);
     }
     return client;

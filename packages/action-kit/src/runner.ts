@@ -28,7 +28,8 @@ export function getInput(name: string): string {
 /** A `name<<delimiter` record for the runner's file commands (file-command.ts `prepareKeyValueMessage`). */
 function keyValueRecord(name: string, value: string): string {
   const delimiter = `ghadelimiter_${randomUUID()}`;
-  if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`unexpected input: name or value contains the delimiter ${delimiter}`);
+  if (name.includes(delimiter) || value.includes(delimiter))
+    throw new Error(`unexpected input: name or value contains the delimiter ${delimiter}`);
   return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
 }
 

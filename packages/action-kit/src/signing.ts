@@ -1,8 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  createNotationKeySigner, createNotationPluginSigner, githubActionsIdentity, hasGitHubIdToken, loadPrivateKey, publicGood, signatureFormats, KeyError, NotationError,
-  type NotationSigner, type SignatureFormat, type SigningIdentity,
+  createNotationKeySigner,
+  createNotationPluginSigner,
+  githubActionsIdentity,
+  hasGitHubIdToken,
+  loadPrivateKey,
+  publicGood,
+  signatureFormats,
+  KeyError,
+  NotationError,
+  type NotationSigner,
+  type SignatureFormat,
+  type SigningIdentity,
 } from '@d2ci/core';
 import * as core from './runner.ts';
 import { InputError, booleanInput, stringInput } from './inputs.ts';
@@ -10,8 +20,18 @@ import type { GitHubContext } from './context.ts';
 
 /** Sigstore/cosign signing (keyless or a key), or a Notary Project signature with an X.509 key and chain. */
 export type SigningInputs =
-  | { kind: 'cosign'; format: SignatureFormat; identity: SigningIdentity; /** How the summary and logs name the signer setup. */ describe: string }
-  | { kind: 'notation'; format: 'notation'; /** Loaded (key and chain checked) on first await; input errors surface then. */ signer: Promise<NotationSigner>; describe: string };
+  | {
+      kind: 'cosign';
+      format: SignatureFormat;
+      identity: SigningIdentity;
+      /** How the summary and logs name the signer setup. */ describe: string;
+    }
+  | {
+      kind: 'notation';
+      format: 'notation';
+      /** Loaded (key and chain checked) on first await; input errors surface then. */ signer: Promise<NotationSigner>;
+      describe: string;
+    };
 
 export type CosignSigningInputs = Extract<SigningInputs, { kind: 'cosign' }>;
 
@@ -25,7 +45,11 @@ export function cosignSigningInputs(context: GitHubContext): CosignSigningInputs
 function pemInput(name: string, value: string, context: GitHubContext): string {
   if (value.includes('-----BEGIN')) return value;
   const path = resolve(context.workspace, value);
-  if (!existsSync(path)) throw new InputError(name, `is neither a PEM key nor a file in the workspace ("${value}"); pass the key itself, e.g. \${{ secrets.COSIGN_PRIVATE_KEY }}`);
+  if (!existsSync(path))
+    throw new InputError(
+      name,
+      `is neither a PEM key nor a file in the workspace ("${value}"); pass the key itself, e.g. \${{ secrets.COSIGN_PRIVATE_KEY }}`,
+    );
   return readFileSync(path, 'utf8');
 }
 
@@ -47,14 +71,22 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
   const format = formatValue as SignatureFormat;
   if (key) {
     try {
-      return { kind: 'cosign', format, identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) }, describe: 'key-based (no transparency log)' };
+      return {
+        kind: 'cosign',
+        format,
+        identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) },
+        describe: 'key-based (no transparency log)',
+      };
     } catch (err) {
       if (err instanceof KeyError) throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
       throw err;
     }
   }
   if (!hasGitHubIdToken()) {
-    throw new InputError('sign', 'keyless signing needs the job\'s OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`');
+    throw new InputError(
+      'sign',
+      "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`",
+    );
   }
   const url = (name: string, fallback?: string): string | undefined => {
     const value = stringInput(name) || fallback;
@@ -67,7 +99,13 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
   return {
     kind: 'cosign',
     format,
-    identity: { kind: 'keyless', identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }), fulcioUrl, rekorUrl, tsaUrl },
+    identity: {
+      kind: 'keyless',
+      identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }),
+      fulcioUrl,
+      rekorUrl,
+      tsaUrl,
+    },
     describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
   };
 }
@@ -89,7 +127,10 @@ function notationInputs(context: GitHubContext): SigningInputs {
     const keyId = stringInput('notation-key-id');
     if (!keyId) throw new InputError('notation-key-id', `is required with \`notation-plugin\`: the key's id in ${plugin}'s terms`);
     const pluginConfig: Record<string, string> = {};
-    for (const line of stringInput('notation-plugin-config').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+    for (const line of stringInput('notation-plugin-config')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       const cut = line.indexOf('=');
       if (cut <= 0) throw new InputError('notation-plugin-config', `"${line}" is not key=value`);
       pluginConfig[line.slice(0, cut)] = line.slice(cut + 1);
@@ -100,10 +141,30 @@ function notationInputs(context: GitHubContext): SigningInputs {
     signer.catch(() => undefined);
     return { kind: 'notation', format: 'notation', signer, describe: `Notary Project, plugin ${plugin}` };
   }
-  if (!key) throw new InputError('notation-key', 'is required with `signature-format: notation` (or `notation-plugin`): the signing key (PEM), e.g. ${{ secrets.NOTATION_KEY }}');
-  if (!chain) throw new InputError('notation-certificate-chain', 'is required with `notation-key`: the certificate chain (PEM, leaf first), or its path');
-  const signer = createNotationKeySigner({ privateKey: pemInput('notation-key', key, context), password, certificateChain: pemInput('notation-certificate-chain', chain, context) }).catch((err: unknown) => {
-    if (err instanceof NotationError || err instanceof KeyError) throw new InputError(/password|decrypt/i.test(err.message) ? 'notation-key-password' : /certificate/i.test(err.message) ? 'notation-certificate-chain' : 'notation-key', err.message);
+  if (!key)
+    throw new InputError(
+      'notation-key',
+      'is required with `signature-format: notation` (or `notation-plugin`): the signing key (PEM), e.g. ${{ secrets.NOTATION_KEY }}',
+    );
+  if (!chain)
+    throw new InputError(
+      'notation-certificate-chain',
+      'is required with `notation-key`: the certificate chain (PEM, leaf first), or its path',
+    );
+  const signer = createNotationKeySigner({
+    privateKey: pemInput('notation-key', key, context),
+    password,
+    certificateChain: pemInput('notation-certificate-chain', chain, context),
+  }).catch((err: unknown) => {
+    if (err instanceof NotationError || err instanceof KeyError)
+      throw new InputError(
+        /password|decrypt/i.test(err.message)
+          ? 'notation-key-password'
+          : /certificate/i.test(err.message)
+            ? 'notation-certificate-chain'
+            : 'notation-key',
+        err.message,
+      );
     throw err;
   });
   signer.catch(() => undefined);

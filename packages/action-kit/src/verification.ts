@@ -1,6 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compilePolicy, githubIssuer, loadPublicKey, loadTrustedRoot, KeyError, PolicyInputError, TrustError, type CompiledPolicy, type TrustedRoot, type Verification } from '@d2ci/core';
+import {
+  compilePolicy,
+  githubIssuer,
+  loadPublicKey,
+  loadTrustedRoot,
+  KeyError,
+  PolicyInputError,
+  TrustError,
+  type CompiledPolicy,
+  type TrustedRoot,
+  type Verification,
+} from '@d2ci/core';
 import { InputError, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
 
@@ -59,7 +70,11 @@ const roots = new Map<string, Promise<TrustedRoot>>();
  * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
  * `defaults` apply to empty inputs.
  */
-export async function verificationInputs(names: VerificationInputNames, context: GitHubContext, defaults: VerificationDefaults = {}): Promise<Verification> {
+export async function verificationInputs(
+  names: VerificationInputNames,
+  context: GitHubContext,
+  defaults: VerificationDefaults = {},
+): Promise<Verification> {
   const key = stringInput(names.key);
   const identity = stringInput(names.identity);
   let identityRegexp = stringInput(names.identityRegexp);
@@ -74,13 +89,28 @@ export async function verificationInputs(names: VerificationInputNames, context:
   const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
   let policy = defaults.policy;
   try {
-    policy ??= compilePolicy({ identity, identityRegexp, issuer, issuerRegexp, sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined) });
+    policy ??= compilePolicy({
+      identity,
+      identityRegexp,
+      issuer,
+      issuerRegexp,
+      sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined),
+    });
   } catch (err) {
     if (err instanceof PolicyInputError) {
-      if (err.input === 'sourceRepository') throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
+      if (err.input === 'sourceRepository')
+        throw new InputError(
+          names.sourceRepository,
+          `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`,
+        );
       // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
       const name = names[err.input];
-      throw new InputError(name, err.message.replace(/^certificate-[a-z-]+ /, '').replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
+      throw new InputError(
+        name,
+        err.message
+          .replace(/^certificate-[a-z-]+ /, '')
+          .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``),
+      );
     }
     throw err;
   }

@@ -29,7 +29,9 @@ export const treeFlags = {
 } as const satisfies Options;
 
 export interface Parsed<T extends Options> {
-  values: { [K in keyof T]?: T[K] extends { multiple: true } ? string[] : T[K] extends { type: 'boolean' } ? boolean : string } & { help?: boolean };
+  values: { [K in keyof T]?: T[K] extends { multiple: true } ? string[] : T[K] extends { type: 'boolean' } ? boolean : string } & {
+    help?: boolean;
+  };
   positionals: string[];
 }
 
@@ -41,7 +43,12 @@ export interface Parsed<T extends Options> {
 export function parseFlags<T extends Options>(verb: string, args: string[], options: T, maxPositionals = 1): Parsed<T> {
   let parsed: Parsed<T>;
   try {
-    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     parsed = { values, positionals };
   } catch (err) {
     const message = (err as Error).message.replace(/\. To specify a positional argument.*$/, '').replace(/^Unknown option/, 'unknown flag');
@@ -49,7 +56,8 @@ export function parseFlags<T extends Options>(verb: string, args: string[], opti
   }
   const extra = parsed.positionals[maxPositionals];
   if (extra !== undefined && !parsed.values.help) {
-    const takes = maxPositionals === 0 ? 'takes no arguments' : maxPositionals === 1 ? 'takes one URL' : `takes at most ${maxPositionals} arguments`;
+    const takes =
+      maxPositionals === 0 ? 'takes no arguments' : maxPositionals === 1 ? 'takes one URL' : `takes at most ${maxPositionals} arguments`;
     const hint = 'path' in options ? '; a directory is given with --path' : '';
     throw new UsageError(`unexpected argument "${extra}": d2ci ${verb} ${takes}${hint}; see d2ci ${verb} --help`);
   }
@@ -58,7 +66,10 @@ export function parseFlags<T extends Options>(verb: string, args: string[], opti
 
 /** Comma-separated, repeatable list flags (`--tag a,b --tag c`), as Flux's StringSlice flags. */
 export function splitList(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((value) => value.split(',')).map((item) => item.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((value) => value.split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** `--annotation key=value` (repeatable); the value may contain `=`. */

@@ -1,4 +1,11 @@
-import { FluxManifestError, planFluxVerification, readFluxManifest, type FluxManifestField, type FluxManifestPlan, type FluxManifestVerify } from '@d2ci/core';
+import {
+  FluxManifestError,
+  planFluxVerification,
+  readFluxManifest,
+  type FluxManifestField,
+  type FluxManifestPlan,
+  type FluxManifestVerify,
+} from '@d2ci/core';
 import { UsageError } from './errors.ts';
 
 /** The flag each flux-manifest problem is about (one table; messages are never read). */
@@ -26,13 +33,24 @@ export interface FluxManifestValues {
 }
 
 /** `--flux-manifest FILE [--flux-manifest-name NAME]`: the cluster's verify block and how to check it, or undefined. */
-export async function fluxManifestFromFlags(values: FluxManifestValues): Promise<{ manifest: FluxManifestVerify; plan: FluxManifestPlan } | undefined> {
+export async function fluxManifestFromFlags(
+  values: FluxManifestValues,
+): Promise<{ manifest: FluxManifestVerify; plan: FluxManifestPlan } | undefined> {
   const file = values['flux-manifest'];
   if (!file) {
-    if (values['flux-manifest-name']) throw new UsageError('--flux-manifest-name needs --flux-manifest FILE: it picks one OCIRepository of that file');
+    if (values['flux-manifest-name'])
+      throw new UsageError('--flux-manifest-name needs --flux-manifest FILE: it picks one OCIRepository of that file');
     return undefined;
   }
-  const identity = (['certificate-identity', 'certificate-identity-regexp', 'certificate-oidc-issuer', 'certificate-oidc-issuer-regexp', 'certificate-github-workflow-repository'] as const).filter((flag) => values[flag]);
+  const identity = (
+    [
+      'certificate-identity',
+      'certificate-identity-regexp',
+      'certificate-oidc-issuer',
+      'certificate-oidc-issuer-regexp',
+      'certificate-github-workflow-repository',
+    ] as const
+  ).filter((flag) => values[flag]);
   try {
     const manifest = await readFluxManifest(file, { name: values['flux-manifest-name'] });
     const plan = planFluxVerification(manifest, {
@@ -43,7 +61,8 @@ export async function fluxManifestFromFlags(values: FluxManifestValues): Promise
     });
     return { manifest, plan };
   } catch (err) {
-    if (err instanceof FluxManifestError) throw new UsageError(`${err.field === 'identity' && identity[0] ? `--${identity[0]}` : flags[err.field]}: ${err.message}`);
+    if (err instanceof FluxManifestError)
+      throw new UsageError(`${err.field === 'identity' && identity[0] ? `--${identity[0]}` : flags[err.field]}: ${err.message}`);
     throw err;
   }
 }

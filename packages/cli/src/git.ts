@@ -19,8 +19,15 @@ export function normaliseRemote(url: string): string {
  */
 export async function gitDefaults(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<{ source?: string; revision?: string }> {
   if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_REPOSITORY && env.GITHUB_SHA) {
-    return { source: `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}`, revision: `${env.GITHUB_REF}@sha1:${env.GITHUB_SHA}` };
+    return {
+      source: `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}`,
+      revision: `${env.GITHUB_REF}@sha1:${env.GITHUB_SHA}`,
+    };
   }
-  const [remote, sha, branch] = await Promise.all([git(cwd, ['config', '--get', 'remote.origin.url']), git(cwd, ['rev-parse', 'HEAD']), git(cwd, ['branch', '--show-current'])]);
+  const [remote, sha, branch] = await Promise.all([
+    git(cwd, ['config', '--get', 'remote.origin.url']),
+    git(cwd, ['rev-parse', 'HEAD']),
+    git(cwd, ['branch', '--show-current']),
+  ]);
   return { source: remote ? normaliseRemote(remote) : undefined, revision: sha ? `${branch ?? 'HEAD'}@sha1:${sha}` : undefined };
 }

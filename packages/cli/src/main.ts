@@ -60,7 +60,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   removeTempOnSignal();
   try {
-    return await (await load())(args, io);
+    return await (
+      await load()
+    )(args, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     io.err(`✗ ${data(message.replace(/\s*\n\s*/g, ' '))}`);

@@ -1,6 +1,20 @@
 import {
-  RegistryClient, registryCredentials, parseProvider, assertProviderServes, parseLocation, openTarget, withAuthHint, ProviderError,
-  InvalidReferenceError, OciError, networkErrorCode, type CloudOptions, type Location, type ProviderName, type Target, type CredentialFunction,
+  RegistryClient,
+  registryCredentials,
+  parseProvider,
+  assertProviderServes,
+  parseLocation,
+  openTarget,
+  withAuthHint,
+  ProviderError,
+  InvalidReferenceError,
+  OciError,
+  networkErrorCode,
+  type CloudOptions,
+  type Location,
+  type ProviderName,
+  type Target,
+  type CredentialFunction,
 } from '@d2ci/core';
 import { UsageError } from './errors.ts';
 import { parseCreds, parseTimeout, type registryFlags } from './flags.ts';
@@ -39,8 +53,10 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
   }
   const cloud: CloudOptions = {};
   if (values['aws-role-arn'] || values['aws-region']) cloud.aws = { roleArn: values['aws-role-arn'], region: values['aws-region'] };
-  if (values['gcp-workload-identity-provider'] || values['gcp-service-account']) cloud.gcp = { workloadIdentityProvider: values['gcp-workload-identity-provider'], serviceAccount: values['gcp-service-account'] };
-  if (values['azure-client-id'] || values['azure-tenant-id']) cloud.azure = { clientId: values['azure-client-id'], tenantId: values['azure-tenant-id'] };
+  if (values['gcp-workload-identity-provider'] || values['gcp-service-account'])
+    cloud.gcp = { workloadIdentityProvider: values['gcp-workload-identity-provider'], serviceAccount: values['gcp-service-account'] };
+  if (values['azure-client-id'] || values['azure-tenant-id'])
+    cloud.azure = { clientId: values['azure-client-id'], tenantId: values['azure-tenant-id'] };
   const credentials = registryCredentials({
     provider,
     username,
@@ -56,7 +72,12 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
     credentials,
     insecure: values['insecure-registry'] === true,
     onWarning: (message) => log(`⚠ ${message}`),
-    transport: { ...network, ...(values.debug ? { onRequest: (e) => log(`  ${e.method} ${e.url} → ${e.status ?? e.error}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`) } : {}) },
+    transport: {
+      ...network,
+      ...(values.debug
+        ? { onRequest: (e) => log(`  ${e.method} ${e.url} → ${e.status ?? e.error}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`) }
+        : {}),
+    },
   });
   return {
     provider,
@@ -66,7 +87,8 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
     credentials,
     explain: (err) => {
       if (location.kind !== 'registry') return err;
-      if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND') return new UsageError(`${err.message} in "${url}"`);
+      if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND')
+        return new UsageError(`${err.message} in "${url}"`);
       return err;
     },
   };
@@ -77,5 +99,11 @@ export async function explainAuth(opened: Opened, err: unknown): Promise<unknown
   const explained = opened.explain(err);
   if (opened.location.kind !== 'registry') return explained;
   const { registry, repository } = opened.location.reference;
-  return withAuthHint(explained, { registry, repository, hasCredentials: (await opened.credentials(registry).catch(() => undefined)) !== undefined, vocabulary: 'cli', provider: opened.provider });
+  return withAuthHint(explained, {
+    registry,
+    repository,
+    hasCredentials: (await opened.credentials(registry).catch(() => undefined)) !== undefined,
+    vocabulary: 'cli',
+    provider: opened.provider,
+  });
 }

@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import {
-  createNotationKeySigner, createNotationPluginSigner, githubActionsIdentity, hasGitHubIdToken, loadPrivateKey, publicGood, signatureFormats, staticIdentity, KeyError, NotationError,
-  type NotationSigner, type SignatureFormat, type SigningIdentity,
+  createNotationKeySigner,
+  createNotationPluginSigner,
+  githubActionsIdentity,
+  hasGitHubIdToken,
+  loadPrivateKey,
+  publicGood,
+  signatureFormats,
+  staticIdentity,
+  KeyError,
+  NotationError,
+  type NotationSigner,
+  type SignatureFormat,
+  type SigningIdentity,
 } from '@d2ci/core';
 import { UsageError } from './errors.ts';
 
@@ -20,11 +31,14 @@ export const signingFlags = {
   'notation-plugin-config': { type: 'string', multiple: true },
 } as const;
 
-type SigningValues = { [K in Exclude<keyof typeof signingFlags, 'notation-plugin-config'>]?: string } & { 'notation-plugin-config'?: string[] };
+type SigningValues = { [K in Exclude<keyof typeof signingFlags, 'notation-plugin-config'>]?: string } & {
+  'notation-plugin-config'?: string[];
+};
 
 export function signatureFormat(value: string | undefined): SignatureFormat {
   const format = value ?? 'legacy';
-  if (!(signatureFormats as readonly string[]).includes(format)) throw new UsageError(`--signature-format "${format}" is not one of ${signatureFormats.join(', ')}, notation`);
+  if (!(signatureFormats as readonly string[]).includes(format))
+    throw new UsageError(`--signature-format "${format}" is not one of ${signatureFormats.join(', ')}, notation`);
   return format as SignatureFormat;
 }
 
@@ -47,7 +61,8 @@ export async function notationSigner(values: SigningValues, env: NodeJS.ProcessE
       throw new UsageError(`--notation-plugin: ${(err as Error).message}`);
     }
   }
-  if (!values['notation-key'] || !values['notation-cert']) throw new UsageError('--signature-format notation needs --notation-key KEY.pem and --notation-cert CHAIN.pem (or --notation-plugin)');
+  if (!values['notation-key'] || !values['notation-cert'])
+    throw new UsageError('--signature-format notation needs --notation-key KEY.pem and --notation-cert CHAIN.pem (or --notation-plugin)');
   const read = (flag: string, path: string): string => {
     try {
       return readFileSync(path, 'utf8');
@@ -56,9 +71,14 @@ export async function notationSigner(values: SigningValues, env: NodeJS.ProcessE
     }
   };
   try {
-    return await createNotationKeySigner({ privateKey: read('notation-key', values['notation-key']), password: env.NOTATION_KEY_PASSWORD, certificateChain: read('notation-cert', values['notation-cert']) });
+    return await createNotationKeySigner({
+      privateKey: read('notation-key', values['notation-key']),
+      password: env.NOTATION_KEY_PASSWORD,
+      certificateChain: read('notation-cert', values['notation-cert']),
+    });
   } catch (err) {
-    if (err instanceof NotationError || err instanceof KeyError) throw new UsageError(`--${/certificate/i.test(err.message) ? 'notation-cert' : 'notation-key'}: ${err.message}`);
+    if (err instanceof NotationError || err instanceof KeyError)
+      throw new UsageError(`--${/certificate/i.test(err.message) ? 'notation-cert' : 'notation-key'}: ${err.message}`);
     throw err;
   }
 }
@@ -81,13 +101,16 @@ export function signingIdentity(values: SigningValues, env: NodeJS.ProcessEnv = 
     try {
       return { kind: 'key', privateKey: loadPrivateKey(pem, env.COSIGN_PASSWORD ?? '') };
     } catch (err) {
-      if (err instanceof KeyError) throw new UsageError(`--key: ${err.message}${/password/.test(err.message) ? ' (set COSIGN_PASSWORD)' : ''}`);
+      if (err instanceof KeyError)
+        throw new UsageError(`--key: ${err.message}${/password/.test(err.message) ? ' (set COSIGN_PASSWORD)' : ''}`);
       throw err;
     }
   }
   const token = values['identity-token'] ?? env.SIGSTORE_ID_TOKEN;
   if (!token && !hasGitHubIdToken(env)) {
-    throw new UsageError('keyless signing needs an OIDC token: pass --identity-token, set SIGSTORE_ID_TOKEN, or run in a GitHub job with `permissions: id-token: write`; or sign with --key');
+    throw new UsageError(
+      'keyless signing needs an OIDC token: pass --identity-token, set SIGSTORE_ID_TOKEN, or run in a GitHub job with `permissions: id-token: write`; or sign with --key',
+    );
   }
   return {
     kind: 'keyless',

@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { compilePolicy, loadPublicKey, loadTrustedRoot, KeyError, PolicyInputError, TrustError, type CompiledPolicy, type Verification } from '@d2ci/core';
+import {
+  compilePolicy,
+  loadPublicKey,
+  loadTrustedRoot,
+  KeyError,
+  PolicyInputError,
+  TrustError,
+  type CompiledPolicy,
+  type Verification,
+} from '@d2ci/core';
 import { UsageError } from './errors.ts';
 
 /** cosign's verification flag names; `keyFlag` is `key` for d2ci verify and `verify-key` where --key signs. */
@@ -18,10 +27,16 @@ type VerificationValues = { [K in keyof typeof verificationFlags]?: string };
  * A policy from flags: public key(s) from `keyFile`, or a keyless identity checked against a trusted root.
  * `policy` replaces the identity flags (a flux manifest's matchOIDCIdentity; conflicts are refused before).
  */
-export async function verificationFromFlags(values: VerificationValues, keyFile: string | undefined, keyFlag: string, policy?: CompiledPolicy): Promise<Verification> {
+export async function verificationFromFlags(
+  values: VerificationValues,
+  keyFile: string | undefined,
+  keyFlag: string,
+  policy?: CompiledPolicy,
+): Promise<Verification> {
   try {
     if (keyFile) {
-      if (values['certificate-identity'] || values['certificate-identity-regexp']) throw new UsageError(`give --${keyFlag} or --certificate-identity(-regexp), not both`);
+      if (values['certificate-identity'] || values['certificate-identity-regexp'])
+        throw new UsageError(`give --${keyFlag} or --certificate-identity(-regexp), not both`);
       let pem: string;
       try {
         pem = readFileSync(keyFile, 'utf8');

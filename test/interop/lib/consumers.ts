@@ -14,7 +14,15 @@ export interface Verdict {
 /** What a keyless or key policy says, in the words each consumer takes. */
 export type Policy =
   | { kind: 'key'; publicKeyFile: string; trust?: TrustFiles }
-  | { kind: 'keyless'; identity?: string; identityRegexp?: string; issuer?: string; issuerRegexp?: string; trust: TrustFiles; identities?: { subject: string; issuer: string }[] };
+  | {
+      kind: 'keyless';
+      identity?: string;
+      identityRegexp?: string;
+      issuer?: string;
+      issuerRegexp?: string;
+      trust: TrustFiles;
+      identities?: { subject: string; issuer: string }[];
+    };
 
 const tail = (ran: Ran): string =>
   `${ran.stdout}\n${ran.stderr}`
@@ -67,12 +75,21 @@ export async function cosignVerifyAttestation(version: CosignVersion, reference:
  * Flux source-controller's own verifier (test/interop/flux): the OCIRepository `verify` block as environment.
  * The controller reads the private Sigstore from SIGSTORE_* (2.7) or the trusted root Secret (2.9).
  */
-export async function fluxVerify(flux: keyof typeof fluxControllers, reference: string, policy: Policy | { kind: 'notation'; secretDir: string }): Promise<Verdict> {
+export async function fluxVerify(
+  flux: keyof typeof fluxControllers,
+  reference: string,
+  policy: Policy | { kind: 'notation'; secretDir: string },
+): Promise<Verdict> {
   const env: Record<string, string> = { D2CI_FLUX_REF: reference, D2CI_FLUX_INSECURE: 'true' };
   if (policy.kind === 'notation') Object.assign(env, { D2CI_FLUX_PROVIDER: 'notation', D2CI_FLUX_NOTATION_DIR: policy.secretDir });
   else if (policy.kind === 'key') Object.assign(env, { D2CI_FLUX_PROVIDER: 'cosign', D2CI_FLUX_KEYS: policy.publicKeyFile });
   else {
-    const identities = policy.identities ?? [{ subject: policy.identityRegexp ?? `^${escapeRegexp(policy.identity ?? '')}$`, issuer: policy.issuerRegexp ?? `^${escapeRegexp(policy.issuer ?? '')}$` }];
+    const identities = policy.identities ?? [
+      {
+        subject: policy.identityRegexp ?? `^${escapeRegexp(policy.identity ?? '')}$`,
+        issuer: policy.issuerRegexp ?? `^${escapeRegexp(policy.issuer ?? '')}$`,
+      },
+    ];
     Object.assign(env, { D2CI_FLUX_PROVIDER: 'cosign', D2CI_FLUX_IDENTITIES: JSON.stringify(identities) }, policy.trust.legacyEnv);
     if (flux === '2.9') env.D2CI_FLUX_TRUSTED_ROOT = policy.trust.trustedRoot;
   }
@@ -86,7 +103,10 @@ export async function fluxVerify(flux: keyof typeof fluxControllers, reference: 
 export const escapeRegexp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A notation configuration directory (trust policy + trust store), as `notation verify` reads it from XDG_CONFIG_HOME. */
-export function notationConfig(trustPolicy: object, rootPem: string): { configHome: string; storeDir: string; policyFile: string; secretDir: string } {
+export function notationConfig(
+  trustPolicy: object,
+  rootPem: string,
+): { configHome: string; storeDir: string; policyFile: string; secretDir: string } {
   const configHome = mkdtempSync(join(tmpdir(), 'd2ci-interop-notation-'));
   const base = join(configHome, 'notation');
   const storeDir = join(base, 'truststore');
@@ -110,11 +130,17 @@ export async function notationVerify(reference: string, configHome: string, layo
 }
 
 /** `oras discover`: the referrers oras lists (artifact type and digest), through the referrers API or the tag schema. */
-export async function orasDiscover(reference: string, layout = false): Promise<{ referrers: { digest: string; artifactType: string }[]; detail: string }> {
+export async function orasDiscover(
+  reference: string,
+  layout = false,
+): Promise<{ referrers: { digest: string; artifactType: string }[]; detail: string }> {
   const args = ['discover', '--format', 'json', ...(layout ? ['--oci-layout'] : ['--plain-http']), reference];
   const ran = await run(tool('oras', orasVersion), args);
   if (ran.code !== 0) return { referrers: [], detail: tail(ran) };
-  const json = JSON.parse(ran.stdout) as { referrers?: { digest: string; artifactType?: string }[]; manifests?: { digest: string; artifactType?: string }[] };
+  const json = JSON.parse(ran.stdout) as {
+    referrers?: { digest: string; artifactType?: string }[];
+    manifests?: { digest: string; artifactType?: string }[];
+  };
   const list = json.referrers ?? json.manifests ?? [];
   return { referrers: list.map((r) => ({ digest: r.digest, artifactType: r.artifactType ?? '' })), detail: '' };
 }
@@ -134,9 +160,14 @@ export async function craneRun(args: string[]): Promise<Ran> {
  * Flux source-controller's own layer extraction (`tar.Untar` with the controller's options) on a layer file:
  * whether it accepts it, and what it wrote (path → "dir" or "<perm> <size>").
  */
-export async function fluxUntar(flux: keyof typeof fluxControllers, layerFile: string): Promise<{ ok: boolean; error?: string; files?: Record<string, string> }> {
+export async function fluxUntar(
+  flux: keyof typeof fluxControllers,
+  layerFile: string,
+): Promise<{ ok: boolean; error?: string; files?: Record<string, string> }> {
   const dir = mkdtempSync(join(tmpdir(), 'd2ci-interop-untar-'));
-  const ran = await run(tool('flux-verifier', fluxControllers[flux]), ['-test.run', 'TestFluxVerify'], { env: { D2CI_FLUX_UNTAR: layerFile, D2CI_FLUX_UNTAR_DIR: dir } });
+  const ran = await run(tool('flux-verifier', fluxControllers[flux]), ['-test.run', 'TestFluxVerify'], {
+    env: { D2CI_FLUX_UNTAR: layerFile, D2CI_FLUX_UNTAR_DIR: dir },
+  });
   const line = ran.stdout.split('\n').find((l) => l.startsWith('D2CI-FLUX-UNTAR '));
   if (!line) throw new Error(`the Flux ${flux} untar gave no answer (exit ${ran.code}): ${tail(ran)}`);
   return JSON.parse(line.slice('D2CI-FLUX-UNTAR '.length)) as { ok: boolean; error?: string; files?: Record<string, string> };

@@ -16,7 +16,9 @@ export function narrowedTo(variable: string): string[] | undefined {
 }
 
 /** The registries a run uses: all three, or those D2CI_INTEROP_STORES names (locally). */
-export const interopRegistries: StoreName[] = (['docker-registry-2.8', 'distribution-v3', 'olareg'] as const).filter((s) => narrowedTo('D2CI_INTEROP_STORES')?.includes(s) ?? true);
+export const interopRegistries: StoreName[] = (['docker-registry-2.8', 'distribution-v3', 'olareg'] as const).filter(
+  (s) => narrowedTo('D2CI_INTEROP_STORES')?.includes(s) ?? true,
+);
 
 export interface Store {
   name: StoreName;
@@ -26,7 +28,12 @@ export interface Store {
   stop(): Promise<void>;
 }
 
-async function serve(name: StoreName, command: (dir: string, port: number) => [string, string[]], referrersApi: boolean, address = '127.0.0.1'): Promise<Store> {
+async function serve(
+  name: StoreName,
+  command: (dir: string, port: number) => [string, string[]],
+  referrersApi: boolean,
+  address = '127.0.0.1',
+): Promise<Store> {
   const dir = mkdtempSync(join(tmpdir(), `d2ci-interop-${name}-`));
   let proc: ManagedProcess | undefined;
   for (let attempt = 1; attempt <= 3; attempt++) {
@@ -59,7 +66,19 @@ const distributionV3 = (address: string): Promise<Store> =>
     'distribution-v3',
     (dir, port) => {
       const config = join(dir, 'config.yml');
-      writeFileSync(config, ['version: 0.1', 'log: {level: warn, accesslog: {disabled: true}}', 'storage:', `  filesystem: {rootdirectory: ${join(dir, 'data')}}`, '  delete: {enabled: true}', 'http:', `  addr: ${address}:${port}`, ''].join('\n'));
+      writeFileSync(
+        config,
+        [
+          'version: 0.1',
+          'log: {level: warn, accesslog: {disabled: true}}',
+          'storage:',
+          `  filesystem: {rootdirectory: ${join(dir, 'data')}}`,
+          '  delete: {enabled: true}',
+          'http:',
+          `  addr: ${address}:${port}`,
+          '',
+        ].join('\n'),
+      );
       return [tool('registry', registryV3Version), ['serve', config]];
     },
     false,
@@ -82,7 +101,14 @@ export async function startStore(name: StoreName): Promise<Store> {
     case 'distribution-v3':
       return distributionV3('127.0.0.1');
     case 'olareg':
-      return serve(name, (dir, port) => [tool('olareg', oleregVersion), ['serve', '--addr', '127.0.0.1', '--port', String(port), '--dir', join(dir, 'data'), '--store-type', 'dir']], true);
+      return serve(
+        name,
+        (dir, port) => [
+          tool('olareg', oleregVersion),
+          ['serve', '--addr', '127.0.0.1', '--port', String(port), '--dir', join(dir, 'data'), '--store-type', 'dir'],
+        ],
+        true,
+      );
     case 'oci-layout': {
       const dir = mkdtempSync(join(tmpdir(), 'd2ci-interop-layout-'));
       return { name, host: dir, referrersApi: false, stop: async () => rmSync(dir, { recursive: true, force: true }) };

@@ -21,7 +21,9 @@ export const oleregVersion = 'v0.1.2';
 export function tool(name: string, version: string): string {
   const file = join(cacheDir, 'bin', `${name}-${version}`);
   if (!existsSync(file)) {
-    throw new Error(`${name} ${version} is not built at ${file}: run bash test/interop/tools.sh (and test/interop/flux/build.sh for the Flux verifiers)`);
+    throw new Error(
+      `${name} ${version} is not built at ${file}: run bash test/interop/tools.sh (and test/interop/flux/build.sh for the Flux verifiers)`,
+    );
   }
   return file;
 }
@@ -33,7 +35,11 @@ export interface Ran {
 }
 
 /** Runs a consumer with a time limit; its output is kept for the verdict and for a failing cell's message. */
-export function run(file: string, args: string[], options: { env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {}): Promise<Ran> {
+export function run(
+  file: string,
+  args: string[],
+  options: { env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {},
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       cwd: options.cwd,

@@ -17,7 +17,8 @@ export interface TrustFiles {
   legacyEnv: Record<string, string>;
 }
 
-const pem = (label: string, base64: string): string => `-----BEGIN ${label}-----\n${(base64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${label}-----\n`;
+const pem = (label: string, base64: string): string =>
+  `-----BEGIN ${label}-----\n${(base64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END ${label}-----\n`;
 
 interface RootJson {
   tlogs: { publicKey: { rawBytes: string } }[];
@@ -34,16 +35,26 @@ export function exportTrust(sigstore: LocalSigstore, dir: string): TrustFiles {
     return file;
   };
   const trustedRoot = write('trusted_root.json', JSON.stringify(sigstore.trustedRoot, null, 2));
-  const fulcioRoots = write('fulcio-roots.pem', root.certificateAuthorities.flatMap((ca) => ca.certChain.certificates.map((c) => pem('CERTIFICATE', c.rawBytes))).join(''));
+  const fulcioRoots = write(
+    'fulcio-roots.pem',
+    root.certificateAuthorities.flatMap((ca) => ca.certChain.certificates.map((c) => pem('CERTIFICATE', c.rawBytes))).join(''),
+  );
   const rekorPublicKey = write('rekor.pub', pem('PUBLIC KEY', root.tlogs[0]?.publicKey.rawBytes ?? ''));
   const ctlogPublicKey = write('ctlog.pub', pem('PUBLIC KEY', root.ctlogs[0]?.publicKey.rawBytes ?? ''));
-  const tsaChain = write('tsa-chain.pem', (root.timestampAuthorities[0]?.certChain.certificates ?? []).map((c) => pem('CERTIFICATE', c.rawBytes)).join(''));
+  const tsaChain = write(
+    'tsa-chain.pem',
+    (root.timestampAuthorities[0]?.certChain.certificates ?? []).map((c) => pem('CERTIFICATE', c.rawBytes)).join(''),
+  );
   return {
     trustedRoot,
     fulcioRoots,
     rekorPublicKey,
     ctlogPublicKey,
     tsaChain,
-    legacyEnv: { SIGSTORE_ROOT_FILE: fulcioRoots, SIGSTORE_REKOR_PUBLIC_KEY: rekorPublicKey, SIGSTORE_CT_LOG_PUBLIC_KEY_FILE: ctlogPublicKey },
+    legacyEnv: {
+      SIGSTORE_ROOT_FILE: fulcioRoots,
+      SIGSTORE_REKOR_PUBLIC_KEY: rekorPublicKey,
+      SIGSTORE_CT_LOG_PUBLIC_KEY_FILE: ctlogPublicKey,
+    },
   };
 }

@@ -36,7 +36,8 @@ export async function attach(args: string[], io: Io): Promise<number> {
     io.out(attachHelp);
     return 0;
   }
-  if (values.sbom !== undefined && values.sbom !== 'cyclonedx' && values.sbom !== 'spdx') throw new UsageError(`--sbom "${values.sbom}" is not cyclonedx or spdx`);
+  if (values.sbom !== undefined && values.sbom !== 'cyclonedx' && values.sbom !== 'spdx')
+    throw new UsageError(`--sbom "${values.sbom}" is not cyclonedx or spdx`);
   const files = values.file ?? [];
   if (!files.length && !values.sbom) throw new UsageError('nothing to attach: give --file or --sbom');
   let documents: ArtifactDocument[];
@@ -55,7 +56,17 @@ export async function attach(args: string[], io: Io): Promise<number> {
     const subject = (await opened.target.fetchManifest(reference)).descriptor;
     if (values.sbom) {
       documents.unshift(
-        await generateSbom(resolve(values.path ?? '.'), values.sbom, { repository: name, digest: subject.digest }, { ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined, addIgnorePaths: splitList(values['add-ignore-paths']), sourceIgnore: values['source-ignore'], resolveSymlinks: values['resolve-symlinks'] }),
+        await generateSbom(
+          resolve(values.path ?? '.'),
+          values.sbom,
+          { repository: name, digest: subject.digest },
+          {
+            ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
+            addIgnorePaths: splitList(values['add-ignore-paths']),
+            sourceIgnore: values['source-ignore'],
+            resolveSymlinks: values['resolve-symlinks'],
+          },
+        ),
       );
     }
     attached = await attachDocuments(opened.target, subject, documents, identity ? { attest: { identity } } : {});
@@ -63,9 +74,21 @@ export async function attach(args: string[], io: Io): Promise<number> {
     throw await explainAuth(opened, err);
   }
   if (values.output === 'json') {
-    json(io, attached.map((a) => ({ format: a.format, mediaType: a.mediaType, source: a.source, digest: a.referrer.digest, attestation: a.attestation?.digest ?? null })));
+    json(
+      io,
+      attached.map((a) => ({
+        format: a.format,
+        mediaType: a.mediaType,
+        source: a.source,
+        digest: a.referrer.digest,
+        attestation: a.attestation?.digest ?? null,
+      })),
+    );
   } else {
-    for (const a of attached) io.err(`✔ attached ${a.source === 'generated' ? `a generated ${a.format} SBOM` : `${a.source} (${a.format})`} as ${name}@${a.referrer.digest}${a.attestation ? `; attestation ${name}@${a.attestation.digest}` : ''}`);
+    for (const a of attached)
+      io.err(
+        `✔ attached ${a.source === 'generated' ? `a generated ${a.format} SBOM` : `${a.source} (${a.format})`} as ${name}@${a.referrer.digest}${a.attestation ? `; attestation ${name}@${a.attestation.digest}` : ''}`,
+      );
   }
   return 0;
 }

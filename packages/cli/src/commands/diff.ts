@@ -23,7 +23,12 @@ Flags:
   -o, --output json          print {"identical","reason","local","remote"}`;
 
 export async function diff(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('diff', args, { ...registryFlags, ...treeFlags, 'layer-media-type': { type: 'string' }, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parseFlags('diff', args, {
+    ...registryFlags,
+    ...treeFlags,
+    'layer-media-type': { type: 'string' },
+    output: { type: 'string', short: 'o' },
+  });
   if (values.help) {
     io.out(diffHelp);
     return 0;
@@ -44,11 +49,21 @@ export async function diff(args: string[], io: Io): Promise<number> {
     });
   } catch (err) {
     if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
-    if (err instanceof AmbiguousLayerError) throw new UsageError(`${err.message}${values['layer-media-type'] ? '' : ' (--layer-media-type)'}`);
+    if (err instanceof AmbiguousLayerError)
+      throw new UsageError(`${err.message}${values['layer-media-type'] ? '' : ' (--layer-media-type)'}`);
     throw await explainAuth(opened, err);
   }
-  if (values.output === 'json') json(io, { identical: result.identical, reason: result.reason, local: { digest: result.local.digest, size: result.local.size }, remote: result.remote ?? null });
+  if (values.output === 'json')
+    json(io, {
+      identical: result.identical,
+      reason: result.reason,
+      local: { digest: result.local.digest, size: result.local.size },
+      remote: result.remote ?? null,
+    });
   else if (result.identical) io.err(`✔ no changes detected`);
-  else io.err(`✗ ${data(result.reason)}${result.remote ? ` (local ${result.local.digest}, ${result.local.size} bytes; remote ${result.remote.digest}, ${result.remote.size} bytes)` : ''}`);
+  else
+    io.err(
+      `✗ ${data(result.reason)}${result.remote ? ` (local ${result.local.digest}, ${result.local.size} bytes; remote ${result.remote.digest}, ${result.remote.size} bytes)` : ''}`,
+    );
   return result.identical ? 0 : 1;
 }

@@ -17,19 +17,31 @@ Flags:
 /** The annotations worth a glance in a tree line. */
 function note(node: ReferrerNode): string {
   const a = node.descriptor.annotations ?? {};
-  const parts = [a['dev.sigstore.bundle.predicateType'] && `predicate ${a['dev.sigstore.bundle.predicateType']}`, a['org.opencontainers.image.title'], a['org.opencontainers.image.created']].filter(Boolean);
+  const parts = [
+    a['dev.sigstore.bundle.predicateType'] && `predicate ${a['dev.sigstore.bundle.predicateType']}`,
+    a['org.opencontainers.image.title'],
+    a['org.opencontainers.image.created'],
+  ].filter(Boolean);
   return parts.length ? `  (${parts.join(', ')})` : '';
 }
 
 function lines(nodes: ReferrerNode[], prefix: string): string[] {
   return nodes.flatMap((node, i) => {
     const last = i === nodes.length - 1;
-    return [`${prefix}${last ? '└── ' : '├── '}${node.descriptor.artifactType ?? node.descriptor.mediaType}  ${node.descriptor.digest}${note(node)}`, ...lines(node.referrers, `${prefix}${last ? '    ' : '│   '}`)];
+    return [
+      `${prefix}${last ? '└── ' : '├── '}${node.descriptor.artifactType ?? node.descriptor.mediaType}  ${node.descriptor.digest}${note(node)}`,
+      ...lines(node.referrers, `${prefix}${last ? '    ' : '│   '}`),
+    ];
   });
 }
 
 export async function discover(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('discover', args, { ...registryFlags, 'artifact-type': { type: 'string' }, depth: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parseFlags('discover', args, {
+    ...registryFlags,
+    'artifact-type': { type: 'string' },
+    depth: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+  });
   if (values.help) {
     io.out(discoverHelp);
     return 0;
@@ -42,7 +54,10 @@ export async function discover(args: string[], io: Io): Promise<number> {
   let legacy: string | undefined;
   try {
     subject = (await opened.target.fetchManifest(reference)).descriptor;
-    tree = await discoverReferrers(opened.target, subject, { depth: values.depth ? Number(values.depth) : undefined, artifactType: values['artifact-type'] });
+    tree = await discoverReferrers(opened.target, subject, {
+      depth: values.depth ? Number(values.depth) : undefined,
+      artifactType: values['artifact-type'],
+    });
     const tag = legacySignatureTag(subject.digest);
     try {
       await opened.target.resolve(tag);

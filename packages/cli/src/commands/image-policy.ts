@@ -32,20 +32,26 @@ function spec<T>(flag: string, text: string | undefined): T | undefined {
   } catch (err) {
     throw new UsageError(`--${flag} is not JSON or YAML: ${(err as Error).message.split('\n')[0] ?? ''}`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`--${flag} must be an object, e.g. {"semver":{"range":">=1.0.0"}}`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new UsageError(`--${flag} must be an object, e.g. {"semver":{"range":">=1.0.0"}}`);
   return value as T;
 }
 
 export async function imagePolicy(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('image-policy', args, {
-    policy: { type: 'string' },
-    'filter-tags': { type: 'string' },
-    'image-repository': { type: 'string' },
-    'exclusion-list': { type: 'string', multiple: true },
-    creds: { type: 'string' },
-    'insecure-registry': { type: 'boolean' },
-    timeout: { type: 'string' },
-  }, Infinity);
+  const { values, positionals } = parseFlags(
+    'image-policy',
+    args,
+    {
+      policy: { type: 'string' },
+      'filter-tags': { type: 'string' },
+      'image-repository': { type: 'string' },
+      'exclusion-list': { type: 'string', multiple: true },
+      creds: { type: 'string' },
+      'insecure-registry': { type: 'boolean' },
+      timeout: { type: 'string' },
+    },
+    Infinity,
+  );
   if (values.help) {
     io.out(imagePolicyHelp);
     return 0;
@@ -63,8 +69,18 @@ export async function imagePolicy(args: string[], io: Io): Promise<number> {
       if (err instanceof InvalidReferenceError) throw new UsageError(`--image-repository: ${err.message}`);
       throw err;
     }
-    const credentials = registryCredentials({ ...parseCreds(values.creds), registry: reference.registry, githubToken: process.env.GITHUB_TOKEN });
-    tags = await new RegistryClient({ credentials, insecure: values['insecure-registry'] === true, transport: parseTimeout(values.timeout) }).repository({ registry: reference.registry, repository: reference.repository }).tags();
+    const credentials = registryCredentials({
+      ...parseCreds(values.creds),
+      registry: reference.registry,
+      githubToken: process.env.GITHUB_TOKEN,
+    });
+    tags = await new RegistryClient({
+      credentials,
+      insecure: values['insecure-registry'] === true,
+      transport: parseTimeout(values.timeout),
+    })
+      .repository({ registry: reference.registry, repository: reference.repository })
+      .tags();
   } else if (tags.length === 0) {
     throw new UsageError('no tags: give them after --, or --image-repository oci://HOST/REPO');
   }

@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { RegistryClient, registryCredentials } from '@d2ci/core';
-import { InvalidPolicyError, ObjectsError, SettersError, TemplateError, runImageUpdate, type ImageUpdateOptions } from '@d2ci/core/imageupdate';
+import {
+  InvalidPolicyError,
+  ObjectsError,
+  SettersError,
+  TemplateError,
+  runImageUpdate,
+  type ImageUpdateOptions,
+} from '@d2ci/core/imageupdate';
 import { parseCreds, parseFlags, parseTimeout } from '../flags.ts';
 import { UsageError } from '../errors.ts';
 import { json, table, type Io } from '../output.ts';
@@ -28,40 +35,60 @@ Flags:
   -o, --output json                 print the changes and the commit as JSON`;
 
 export async function imageUpdate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('image-update', args, {
-    engine: { type: 'string' },
-    'policies-path': { type: 'string' },
-    'update-path': { type: 'string' },
-    namespace: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    'push-branch': { type: 'string' },
-    'base-branch': { type: 'string' },
-    reset: { type: 'boolean' },
-    'message-template': { type: 'string' },
-    'author-name': { type: 'string' },
-    'author-email': { type: 'string' },
-    creds: { type: 'string' },
-    'creds-registry': { type: 'string' },
-    'insecure-registry': { type: 'boolean' },
-    timeout: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-  }, 0);
+  const { values, positionals } = parseFlags(
+    'image-update',
+    args,
+    {
+      engine: { type: 'string' },
+      'policies-path': { type: 'string' },
+      'update-path': { type: 'string' },
+      namespace: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'push-branch': { type: 'string' },
+      'base-branch': { type: 'string' },
+      reset: { type: 'boolean' },
+      'message-template': { type: 'string' },
+      'author-name': { type: 'string' },
+      'author-email': { type: 'string' },
+      creds: { type: 'string' },
+      'creds-registry': { type: 'string' },
+      'insecure-registry': { type: 'boolean' },
+      timeout: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
+    0,
+  );
   if (values.help) {
     io.out(imageUpdateHelp);
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"; see d2ci image-update --help`);
-  if (values.engine !== undefined && values.engine !== 'native') throw new UsageError(`--engine "${values.engine}": the CLI runs the native engine; the kind engine runs in the image-update-kind action`);
+  if (values.engine !== undefined && values.engine !== 'native')
+    throw new UsageError(
+      `--engine "${values.engine}": the CLI runs the native engine; the kind engine runs in the image-update-kind action`,
+    );
   // ImageRepositories name many registries: explicit credentials go to the one they are for, never to the others.
-  if (values.creds !== undefined && !values['creds-registry']) throw new UsageError('--creds needs --creds-registry HOST: image-update reads every registry the ImageRepositories name, and credentials go only to the registry they are for');
-  if (values['creds-registry'] !== undefined && values.creds === undefined) throw new UsageError('--creds-registry names the registry --creds are for; give --creds USER:PASS too');
-  const credentials = registryCredentials({ ...parseCreds(values.creds), ...(values['creds-registry'] ? { registry: values['creds-registry'] } : {}), githubToken: process.env.GITHUB_TOKEN });
+  if (values.creds !== undefined && !values['creds-registry'])
+    throw new UsageError(
+      '--creds needs --creds-registry HOST: image-update reads every registry the ImageRepositories name, and credentials go only to the registry they are for',
+    );
+  if (values['creds-registry'] !== undefined && values.creds === undefined)
+    throw new UsageError('--creds-registry names the registry --creds are for; give --creds USER:PASS too');
+  const credentials = registryCredentials({
+    ...parseCreds(values.creds),
+    ...(values['creds-registry'] ? { registry: values['creds-registry'] } : {}),
+    githubToken: process.env.GITHUB_TOKEN,
+  });
   const network = parseTimeout(values.timeout);
   const clients = new Map<boolean, RegistryClient>();
   const clientFor: ImageUpdateOptions['clientFor'] = (repository) => {
     const insecure = repository.insecure || values['insecure-registry'] === true;
     let client = clients.get(insecure);
-    if (!client) clients.set(insecure, (client = new RegistryClient({ credentials, insecure, transport: network, onWarning: (m) => io.err(`⚠ ${m}`) })));
+    if (!client)
+      clients.set(
+        insecure,
+        (client = new RegistryClient({ credentials, insecure, transport: network, onWarning: (m) => io.err(`⚠ ${m}`) })),
+      );
     return client;
   };
   const repo = resolve('.');
@@ -80,7 +107,14 @@ export async function imageUpdate(args: string[], io: Io): Promise<number> {
     const name = values['author-name'] ?? gitValue(['config', 'user.name']);
     const email = values['author-email'] ?? gitValue(['config', 'user.email']);
     if (!name || !email) throw new UsageError('--author-name and --author-email are required here (no git config user.name/user.email)');
-    gitOptions = { base, branch: values['push-branch'], mode: values.reset ? 'reset' : 'stack', author: { name, email }, messageTemplate: values['message-template'], automation: { namespace: values.namespace ?? 'flux-system', name: 'image-update' } };
+    gitOptions = {
+      base,
+      branch: values['push-branch'],
+      mode: values.reset ? 'reset' : 'stack',
+      author: { name, email },
+      messageTemplate: values['message-template'],
+      automation: { namespace: values.namespace ?? 'flux-system', name: 'image-update' },
+    };
   }
   let report;
   try {
@@ -102,7 +136,15 @@ export async function imageUpdate(args: string[], io: Io): Promise<number> {
   for (const p of report.policies) if (!p.ok) io.err(`⚠ ImagePolicy ${p.policy.namespace}/${p.policy.name} skipped: ${p.error}`);
   for (const u of report.unresolved) io.err(`⚠ ${u.file}:${u.line}: no ImagePolicy for marker ${u.setter}; left unchanged`);
   if (values.output === 'json') {
-    json(io, { updated: report.updated, changes: report.changes, commit: report.commit ?? null, policies: report.policies.map((p) => ({ policy: `${p.policy.namespace}/${p.policy.name}`, ...(p.ok ? { latest: p.latestRef } : { error: p.error }) })) });
+    json(io, {
+      updated: report.updated,
+      changes: report.changes,
+      commit: report.commit ?? null,
+      policies: report.policies.map((p) => ({
+        policy: `${p.policy.namespace}/${p.policy.name}`,
+        ...(p.ok ? { latest: p.latestRef } : { error: p.error }),
+      })),
+    });
     return 0;
   }
   if (values['dry-run']) {
@@ -111,6 +153,8 @@ export async function imageUpdate(args: string[], io: Io): Promise<number> {
     io.out(table([['FILE', 'SETTER', 'OLD', 'NEW'], ...report.changes.map((c) => [c.file, c.setter, c.old, c.new])]));
   }
   const verb = values['dry-run'] ? 'would change' : 'changed';
-  io.err(`✔ ${report.changes.length} value(s) ${verb} in ${report.files.length} file(s)${report.commit ? `; pushed ${report.commit.slice(0, 7)} to ${values['push-branch'] ?? ''}` : ''}`);
+  io.err(
+    `✔ ${report.changes.length} value(s) ${verb} in ${report.files.length} file(s)${report.commit ? `; pushed ${report.commit.slice(0, 7)} to ${values['push-branch'] ?? ''}` : ''}`,
+  );
   return 0;
 }

@@ -33,9 +33,15 @@ export async function list(args: string[], io: Io): Promise<number> {
   const opened = openLocation(positionals[0], values, io.err);
   let artifacts;
   try {
-    artifacts = await listArtifacts(opened.target, { semver: values['filter-semver'], regex: values['filter-regex'], all: values.all, onUnreadable: (tags) => tags.forEach((t) => io.err(`⚠ ${data(t.tag)} skipped: ${data(t.reason)}`)) });
+    artifacts = await listArtifacts(opened.target, {
+      semver: values['filter-semver'],
+      regex: values['filter-regex'],
+      all: values.all,
+      onUnreadable: (tags) => tags.forEach((t) => io.err(`⚠ ${data(t.tag)} skipped: ${data(t.reason)}`)),
+    });
   } catch (err) {
-    if (err instanceof Error && /^invalid (semver range|regular expression)/.test(err.message)) throw new UsageError(`--filter-${err.message.includes('semver') ? 'semver' : 'regex'}: ${err.message}`);
+    if (err instanceof Error && /^invalid (semver range|regular expression)/.test(err.message))
+      throw new UsageError(`--filter-${err.message.includes('semver') ? 'semver' : 'regex'}: ${err.message}`);
     throw await explainAuth(opened, err);
   }
   if (values.output === 'json') {
@@ -43,6 +49,11 @@ export async function list(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const name = locationName(opened.location);
-  io.out(table([['ARTIFACT', 'DIGEST', 'SOURCE', 'REVISION'], ...artifacts.map((a) => [`${name}:${a.tag}`, a.digest, a.source ?? '', a.revision ?? ''])]));
+  io.out(
+    table([
+      ['ARTIFACT', 'DIGEST', 'SOURCE', 'REVISION'],
+      ...artifacts.map((a) => [`${name}:${a.tag}`, a.digest, a.source ?? '', a.revision ?? '']),
+    ]),
+  );
   return 0;
 }

@@ -1,5 +1,15 @@
 import { writeFileSync } from 'node:fs';
-import { newestAttestation, documentMediaTypes, fetchReferrerContent, predicateTypes, pullArtifact, locationReference, locationName, UnsafeArchiveError, AmbiguousLayerError } from '@d2ci/core';
+import {
+  newestAttestation,
+  documentMediaTypes,
+  fetchReferrerContent,
+  predicateTypes,
+  pullArtifact,
+  locationReference,
+  locationName,
+  UnsafeArchiveError,
+  AmbiguousLayerError,
+} from '@d2ci/core';
 import { parseFlags, registryFlags, parseSize } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
@@ -30,7 +40,12 @@ const documentTypes: Record<string, { mediaType: string; predicateType: string }
 };
 
 /** The newest referrer of an artifact type, or the predicate of the newest attestation of the matching predicate type. */
-async function pullReferrer(type: string, positionals: string[], values: { output?: string } & Parameters<typeof openLocation>[1], io: Io): Promise<number> {
+async function pullReferrer(
+  type: string,
+  positionals: string[],
+  values: { output?: string } & Parameters<typeof openLocation>[1],
+  io: Io,
+): Promise<number> {
   const known = documentTypes[type.toLowerCase()];
   const mediaType = known?.mediaType ?? type;
   const opened = openLocation(positionals[0], values, io.err);
@@ -40,7 +55,12 @@ async function pullReferrer(type: string, positionals: string[], values: { outpu
   try {
     const subject = (await opened.target.fetchManifest(reference)).descriptor;
     const referrers = await opened.target.referrers(subject);
-    const newest = (list: typeof referrers) => [...list].sort((a, b) => (b.annotations?.['org.opencontainers.image.created'] ?? '').localeCompare(a.annotations?.['org.opencontainers.image.created'] ?? ''))[0];
+    const newest = (list: typeof referrers) =>
+      [...list].sort((a, b) =>
+        (b.annotations?.['org.opencontainers.image.created'] ?? '').localeCompare(
+          a.annotations?.['org.opencontainers.image.created'] ?? '',
+        ),
+      )[0];
     const plain = newest(referrers.filter((r) => r.artifactType === mediaType));
     if (plain) {
       content = (await fetchReferrerContent(opened.target, plain)).content;
@@ -48,7 +68,8 @@ async function pullReferrer(type: string, positionals: string[], values: { outpu
     } else if (known) {
       const attestation = await newestAttestation(opened.target, subject, known.predicateType);
       if (attestation) {
-        if (attestation.predicate === undefined) throw new UsageError(`--referrer ${type}: the attestation ${attestation.referrer.digest} holds no in-toto predicate`);
+        if (attestation.predicate === undefined)
+          throw new UsageError(`--referrer ${type}: the attestation ${attestation.referrer.digest} holds no in-toto predicate`);
         content = Buffer.from(`${JSON.stringify(attestation.predicate, null, 2)}\n`);
         from = `${attestation.referrer.digest} (attestation; verify it with d2ci verify --require-attestations ${type})`;
       }
@@ -81,7 +102,10 @@ export async function pull(args: string[], io: Io): Promise<number> {
   }
   if (values.referrer) {
     const conflict = (['layer-media-type', 'max-size'] as const).find((flag) => values[flag] !== undefined);
-    if (conflict) throw new UsageError(`--${conflict} applies to extracting the artifact and conflicts with --referrer, which fetches one attached document`);
+    if (conflict)
+      throw new UsageError(
+        `--${conflict} applies to extracting the artifact and conflicts with --referrer, which fetches one attached document`,
+      );
     return pullReferrer(values.referrer, positionals, values, io);
   }
   if (!values.output) throw new UsageError('--output is required: the directory to extract into');
@@ -90,15 +114,29 @@ export async function pull(args: string[], io: Io): Promise<number> {
   io.err(`► pulling artifact from ${locationName(opened.location)}:${reference}`);
   let result;
   try {
-    result = await pullArtifact({ target: opened.target, reference, output: values.output, maxSize: parseSize('max-size', values['max-size']), layerMediaType: values['layer-media-type'] });
+    result = await pullArtifact({
+      target: opened.target,
+      reference,
+      output: values.output,
+      maxSize: parseSize('max-size', values['max-size']),
+      layerMediaType: values['layer-media-type'],
+    });
   } catch (err) {
     if (err instanceof UnsafeArchiveError) throw err;
-    if (err instanceof AmbiguousLayerError) throw new UsageError(`${err.message}${values['layer-media-type'] ? '' : ' (--layer-media-type)'}`);
+    if (err instanceof AmbiguousLayerError)
+      throw new UsageError(`${err.message}${values['layer-media-type'] ? '' : ' (--layer-media-type)'}`);
     throw await explainAuth(opened, err);
   }
   const source = result.annotations['org.opencontainers.image.source'];
   const revision = result.annotations['org.opencontainers.image.revision'];
-  if (values.json) json(io, { digest: result.descriptor.digest, source: source ?? null, revision: revision ?? null, files: result.files, bytes: result.bytes });
+  if (values.json)
+    json(io, {
+      digest: result.descriptor.digest,
+      source: source ?? null,
+      revision: revision ?? null,
+      files: result.files,
+      bytes: result.bytes,
+    });
   else {
     if (source || revision) io.err(`✔ source ${data(source ?? '?')}, revision ${data(revision ?? '?')}`);
     io.err(`✔ extracted ${result.files} files (${result.bytes} bytes) from ${result.descriptor.digest} to ${values.output}`);

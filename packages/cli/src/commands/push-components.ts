@@ -1,6 +1,17 @@
 import {
-  ArtifactPathError, childLocation, findComponents, locationName, openTarget, planComponents, pushComponents, signEachBeforeTagging,
-  withAuthHint, type Component, type SignatureFormat, type SigningIdentity, type Target,
+  ArtifactPathError,
+  childLocation,
+  findComponents,
+  locationName,
+  openTarget,
+  planComponents,
+  pushComponents,
+  signEachBeforeTagging,
+  withAuthHint,
+  type Component,
+  type SignatureFormat,
+  type SigningIdentity,
+  type Target,
 } from '@d2ci/core';
 import type { Opened } from '../registry.ts';
 import { UsageError } from '../errors.ts';
@@ -90,12 +101,23 @@ export async function pushManyComponents(run: ComponentsPush, io: Io): Promise<n
     const { result } = outcome;
     const digest = result.descriptor.digest;
     const signed = signatures?.result(component.name);
-    report.push({ name: component.name, repository: target, pushed: result.pushed, digest, tags: result.tags.map((t) => t.tag), ...(signed ? { signatureRef: signed.signatureRef } : {}) });
-    io.err(`✔ ${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `no changes (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
+    report.push({
+      name: component.name,
+      repository: target,
+      pushed: result.pushed,
+      digest,
+      tags: result.tags.map((t) => t.tag),
+      ...(signed ? { signatureRef: signed.signatureRef } : {}),
+    });
+    io.err(
+      `✔ ${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `no changes (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`,
+    );
   }
   if (run.json) json(io, report);
   const pushed = report.filter((r) => r.pushed).length;
-  io.err(`${failed ? '✗' : '✔'} ${found.length} components: ${pushed} pushed, ${found.length - pushed - failed} unchanged, ${failed} failed${failed ? ' (the others are complete)' : ''}`);
+  io.err(
+    `${failed ? '✗' : '✔'} ${found.length} components: ${pushed} pushed, ${found.length - pushed - failed} unchanged, ${failed} failed${failed ? ' (the others are complete)' : ''}`,
+  );
   return failed ? 1 : 0;
 }
 
@@ -106,12 +128,20 @@ export async function planManyComponents(run: ComponentsRun, io: Io): Promise<nu
   const outcomes = await planComponents(found, { open: openComponent(run), reference, ...run.walk, concurrency: run.concurrency });
   const failures = [];
   for (const o of outcomes) if (!o.ok) failures.push(`${o.component.name}: ${await explain(run, o.target, o.error)}`);
-  if (failures.length) throw new Error(`could not compare ${failures.length} of ${found.length} components with ${reference}: ${failures.join('; ')}`);
-  const include = outcomes.filter((o) => o.ok && !o.result.identical).map((o) => ({ component: o.component.name, path: o.component.relative, repository: o.target }));
+  if (failures.length)
+    throw new Error(`could not compare ${failures.length} of ${found.length} components with ${reference}: ${failures.join('; ')}`);
+  const include = outcomes
+    .filter((o) => o.ok && !o.result.identical)
+    .map((o) => ({ component: o.component.name, path: o.component.relative, repository: o.target }));
   if (run.json) {
     json(io, { include });
   } else {
-    io.out(table([['COMPONENT', 'CHANGED', 'REASON'], ...outcomes.map((o) => [o.component.name, o.ok && !o.result.identical ? 'yes' : 'no', o.ok ? o.result.reason : ''])]));
+    io.out(
+      table([
+        ['COMPONENT', 'CHANGED', 'REASON'],
+        ...outcomes.map((o) => [o.component.name, o.ok && !o.result.identical ? 'yes' : 'no', o.ok ? o.result.reason : '']),
+      ]),
+    );
   }
   io.err(`✔ ${include.length} of ${found.length} components differ from ${reference}`);
   return 0;

@@ -1,7 +1,22 @@
 import { resolve } from 'node:path';
 import {
-  pushArtifact, formatLocation, locationName, isValidTag, signBeforeTagging, signNotationBeforeTagging, tagRule, ArtifactPathError, ProtectedTagError, SbomError, attachDocuments, createBundleSigner, generateSbom,
-  readDocument, type ArtifactDocument, type Descriptor, type Location,
+  pushArtifact,
+  formatLocation,
+  locationName,
+  isValidTag,
+  signBeforeTagging,
+  signNotationBeforeTagging,
+  tagRule,
+  ArtifactPathError,
+  ProtectedTagError,
+  SbomError,
+  attachDocuments,
+  createBundleSigner,
+  generateSbom,
+  readDocument,
+  type ArtifactDocument,
+  type Descriptor,
+  type Location,
 } from '@d2ci/core';
 import { parseFlags, registryFlags, treeFlags, splitList, parseAnnotations } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
@@ -86,16 +101,25 @@ export async function push(args: string[], io: Io): Promise<number> {
     io.out(pushHelp);
     return 0;
   }
-  if (values.output !== undefined && values.output !== 'json') throw new UsageError(`--output "${values.output}" is not supported; use --output json`);
+  if (values.output !== undefined && values.output !== 'json')
+    throw new UsageError(`--output "${values.output}" is not supported; use --output json`);
   if (values.plan && values.components === undefined) throw new UsageError('--plan needs --components, e.g. --components "components/*"');
   const opened = openLocation(positionals[0], values, io.err);
   const location: Location = opened.location;
   const urlTag = location.kind === 'registry' ? location.reference.tag : location.tag;
-  if ((location.kind === 'registry' ? location.reference.digest : location.digest) !== undefined) throw new UsageError('push URL must name a tag, not a digest');
+  if ((location.kind === 'registry' ? location.reference.digest : location.digest) !== undefined)
+    throw new UsageError('push URL must name a tag, not a digest');
   const notation = values['signature-format'] === 'notation';
-  const signing = !notation && (values.sign || values.key) ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) } : undefined;
-  if (values.sbom !== undefined && values.sbom !== 'cyclonedx' && values.sbom !== 'spdx') throw new UsageError(`--sbom "${values.sbom}" is not cyclonedx or spdx`);
-  if (values.components !== undefined && (notation || values.sbom || values.attach)) throw new UsageError('--components pushes cosign-signed artifacts without documents here; use the push-artifact action for per-component SBOMs, or push each component');
+  const signing =
+    !notation && (values.sign || values.key)
+      ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) }
+      : undefined;
+  if (values.sbom !== undefined && values.sbom !== 'cyclonedx' && values.sbom !== 'spdx')
+    throw new UsageError(`--sbom "${values.sbom}" is not cyclonedx or spdx`);
+  if (values.components !== undefined && (notation || values.sbom || values.attach))
+    throw new UsageError(
+      '--components pushes cosign-signed artifacts without documents here; use the push-artifact action for per-component SBOMs, or push each component',
+    );
   if (values.attest && !signing) throw new UsageError('--attest signs with Sigstore: add --sign (keyless) or --key');
   let files: ArtifactDocument[];
   try {
@@ -110,8 +134,21 @@ export async function push(args: string[], io: Io): Promise<number> {
   for (const t of [...tags, ...(values['diff-tag'] ? [values['diff-tag']] : [])]) {
     if (!isValidTag(t)) throw new UsageError(`tag "${t}" is invalid: ${tagRule}`);
   }
-  const walk = { ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined, addIgnorePaths: splitList(values['add-ignore-paths']), sourceIgnore: values['source-ignore'], resolveSymlinks: values['resolve-symlinks'] };
-  const many = values.components !== undefined && { opened, pattern: values.components, root: path, diffTag: values['diff-tag'], concurrency: parseConcurrency(values.concurrency), walk, json: values.output === 'json' };
+  const walk = {
+    ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
+    addIgnorePaths: splitList(values['add-ignore-paths']),
+    sourceIgnore: values['source-ignore'],
+    resolveSymlinks: values['resolve-symlinks'],
+  };
+  const many = values.components !== undefined && {
+    opened,
+    pattern: values.components,
+    root: path,
+    diffTag: values['diff-tag'],
+    concurrency: parseConcurrency(values.concurrency),
+    walk,
+    json: values.output === 'json',
+  };
   // A plan only compares content, so it needs no source or revision.
   if (many && values.plan) return planManyComponents(many, io);
   const defaults = values.source && values.revision ? {} : await gitDefaults(path);
@@ -123,12 +160,29 @@ export async function push(args: string[], io: Io): Promise<number> {
   const name = locationName(location);
   io.err(`► pushing artifact to ${name}${tags.length ? `:${tags[0]}` : ''}`);
   const bundleSigner = signing && values.attest ? await createBundleSigner(signing.identity) : undefined;
-  const signingStep = notation ? signNotationBeforeTagging(opened.target, await notationSigner(values)) : signing && signBeforeTagging(opened.target, { ...signing, repository: name, signer: bundleSigner });
+  const signingStep = notation
+    ? signNotationBeforeTagging(opened.target, await notationSigner(values))
+    : signing && signBeforeTagging(opened.target, { ...signing, repository: name, signer: bundleSigner });
   let attached: Awaited<ReturnType<typeof attachDocuments>> = [];
   const beforeTag = async (descriptor: Descriptor): Promise<void> => {
     await signingStep?.beforeTag(descriptor);
-    const generated = values.sbom ? [await generateSbom(path, values.sbom as 'cyclonedx' | 'spdx', { repository: name, digest: descriptor.digest, source, revision }, walk)] : [];
-    if (generated.length || files.length) attached = await attachDocuments(opened.target, descriptor, [...generated, ...files], signing && values.attest ? { attest: { identity: signing.identity, signer: bundleSigner } } : {});
+    const generated = values.sbom
+      ? [
+          await generateSbom(
+            path,
+            values.sbom as 'cyclonedx' | 'spdx',
+            { repository: name, digest: descriptor.digest, source, revision },
+            walk,
+          ),
+        ]
+      : [];
+    if (generated.length || files.length)
+      attached = await attachDocuments(
+        opened.target,
+        descriptor,
+        [...generated, ...files],
+        signing && values.attest ? { attest: { identity: signing.identity, signer: bundleSigner } } : {},
+      );
   };
   let result;
   try {
@@ -153,13 +207,38 @@ export async function push(args: string[], io: Io): Promise<number> {
   }
   const digest = result.descriptor.digest;
   const signed = signingStep?.result();
-  const url = formatLocation(location.kind === 'registry' ? { kind: 'registry', reference: { registry: location.reference.registry, repository: location.reference.repository, digest } } : { kind: 'layout', dir: location.dir, digest });
+  const url = formatLocation(
+    location.kind === 'registry'
+      ? { kind: 'registry', reference: { registry: location.reference.registry, repository: location.reference.repository, digest } }
+      : { kind: 'layout', dir: location.dir, digest },
+  );
   if (values.output === 'json') {
-    json(io, { pushed: result.pushed, url: location.kind === 'registry' ? `oci://${url}` : url, repository: name, tag: result.tags[0]?.tag ?? '', tags: result.tags.map((t) => t.tag), digest, ...(signed ? { signatureRef: signed.signatureRef } : {}), ...(attached.length ? { referrers: attached.map((a) => ({ format: a.format, source: a.source, digest: a.referrer.digest, attestation: a.attestation?.digest ?? null })) } : {}) });
+    json(io, {
+      pushed: result.pushed,
+      url: location.kind === 'registry' ? `oci://${url}` : url,
+      repository: name,
+      tag: result.tags[0]?.tag ?? '',
+      tags: result.tags.map((t) => t.tag),
+      digest,
+      ...(signed ? { signatureRef: signed.signatureRef } : {}),
+      ...(attached.length
+        ? {
+            referrers: attached.map((a) => ({
+              format: a.format,
+              source: a.source,
+              digest: a.referrer.digest,
+              attestation: a.attestation?.digest ?? null,
+            })),
+          }
+        : {}),
+    });
   } else if (result.pushed) {
     io.err(`✔ artifact successfully pushed to ${name}@${digest} (${result.layer.files} files, ${result.layer.size} bytes)`);
     if (signed) io.err(`✔ signed as ${signed.identity}: ${signed.signatureRef}`);
-    for (const a of attached) io.err(`✔ attached ${a.source === 'generated' ? `a generated ${a.format} SBOM` : `${a.source} (${a.format})`}: ${name}@${a.referrer.digest}${a.attestation ? ` (attested: ${a.attestation.digest})` : ''}`);
+    for (const a of attached)
+      io.err(
+        `✔ attached ${a.source === 'generated' ? `a generated ${a.format} SBOM` : `${a.source} (${a.format})`}: ${name}@${a.referrer.digest}${a.attestation ? ` (attested: ${a.attestation.digest})` : ''}`,
+      );
     for (const t of result.tags) io.err(`✔ tagged ${name}:${t.tag}${t.changed ? '' : ' (already there)'}`);
   } else {
     io.err(`✔ no changes: ${result.reason}; ${name}@${digest}`);

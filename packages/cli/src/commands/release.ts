@@ -1,8 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import {
-  childLocation, parseRollbackTag, locationName, openTarget, parseReleaseTag, releaseArtifact, rollbackRelease, ReleaseRefused, ReleaseTagError,
-  type Location, type ReleaseResult, type ReleaseTag,
+  childLocation,
+  parseRollbackTag,
+  locationName,
+  openTarget,
+  parseReleaseTag,
+  releaseArtifact,
+  rollbackRelease,
+  ReleaseRefused,
+  ReleaseTagError,
+  type Location,
+  type ReleaseResult,
+  type ReleaseTag,
 } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
@@ -48,7 +58,9 @@ function child(location: Location, component: string | undefined): Location {
 
 function gitCommit(ref: string): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', `${ref}^{commit}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    return (
+      execFileSync('git', ['rev-parse', `${ref}^{commit}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined
+    );
   } catch {
     return undefined;
   }
@@ -79,7 +91,10 @@ export async function release(args: string[], io: Io): Promise<number> {
   const mode = values.mode ?? 'promote';
   if (mode !== 'promote' && mode !== 'build') throw new UsageError(`--mode "${mode}" is not promote or build`);
   const base = openLocation(positionals[0], values, io.err);
-  const baseRef = base.location.kind === 'registry' ? (base.location.reference.tag ?? base.location.reference.digest) : (base.location.tag ?? base.location.digest);
+  const baseRef =
+    base.location.kind === 'registry'
+      ? (base.location.reference.tag ?? base.location.reference.digest)
+      : (base.location.tag ?? base.location.digest);
   if (baseRef) throw new UsageError('give the repository without a tag; the version comes from --ref');
 
   let result: ReleaseResult;
@@ -96,7 +111,11 @@ export async function release(args: string[], io: Io): Promise<number> {
     const location = child(base.location, to.component);
     name = locationName(location);
     try {
-      result = await rollbackRelease({ target: location === base.location ? base.target : openTarget(location, base.client), version: to.version, verification });
+      result = await rollbackRelease({
+        target: location === base.location ? base.target : openTarget(location, base.client),
+        version: to.version,
+        verification,
+      });
     } catch (err) {
       if (err instanceof ReleaseRefused) throw new UsageError(`${err.message} (nothing was moved)`);
       throw await explainAuth(base, err);
@@ -114,18 +133,37 @@ export async function release(args: string[], io: Io): Promise<number> {
     const target = location === base.location ? base.target : openTarget(location, base.client);
     name = locationName(location);
     const path = resolve(values.path ?? (tag.component ? `components/${tag.component}` : '.'));
-    const signing = values.sign || values.key ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) } : undefined;
+    const signing =
+      values.sign || values.key ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) } : undefined;
     try {
       if (mode === 'promote') {
         const verification = await verificationFromFlags(values, values['verify-key'], 'verify-key');
         const commit = values.commit ?? gitCommit(values.ref) ?? process.env.GITHUB_SHA;
-        result = await releaseArtifact({ mode: 'promote', target, release: tag, commit, path, verification, signing, allowDowngrade: values['allow-downgrade'] });
+        result = await releaseArtifact({
+          mode: 'promote',
+          target,
+          release: tag,
+          commit,
+          path,
+          verification,
+          signing,
+          allowDowngrade: values['allow-downgrade'],
+        });
       } else {
         const defaults = values.source && values.revision ? {} : await gitDefaults(path);
         const source = values.source ?? defaults.source;
         const revision = values.revision ?? (defaults.revision ? `refs/tags/${tag.ref}@${defaults.revision.split('@')[1]}` : undefined);
         if (!source || !revision) throw new UsageError('--source and --revision are required here (not a git checkout)');
-        result = await releaseArtifact({ mode: 'build', target, release: tag, path, source, revision, signing, allowDowngrade: values['allow-downgrade'] });
+        result = await releaseArtifact({
+          mode: 'build',
+          target,
+          release: tag,
+          path,
+          source,
+          revision,
+          signing,
+          allowDowngrade: values['allow-downgrade'],
+        });
       }
     } catch (err) {
       if (err instanceof ReleaseRefused) throw new UsageError(`${err.message} (nothing was moved)`);
@@ -134,10 +172,23 @@ export async function release(args: string[], io: Io): Promise<number> {
   }
   const digest = result.descriptor.digest;
   if (values.output === 'json') {
-    json(io, { action: result.action, version: result.version, component: result.component ?? null, digest, digestUrl: `${name}@${digest}`, previousDigest: result.previousDigest ?? null, tags: result.tags, signatureRef: result.signature?.signatureRef ?? null, signatureFormats: result.signature?.formats ?? [], notes: result.notes });
+    json(io, {
+      action: result.action,
+      version: result.version,
+      component: result.component ?? null,
+      digest,
+      digestUrl: `${name}@${digest}`,
+      previousDigest: result.previousDigest ?? null,
+      tags: result.tags,
+      signatureRef: result.signature?.signatureRef ?? null,
+      signatureFormats: result.signature?.formats ?? [],
+      notes: result.notes,
+    });
   } else {
     for (const note of result.notes) io.err(`  ${note}`);
-    io.err(`✔ ${result.action}: ${name}:${result.version} → ${digest}${result.previousDigest ? ` (latest-stable was ${result.previousDigest})` : ''}`);
+    io.err(
+      `✔ ${result.action}: ${name}:${result.version} → ${digest}${result.previousDigest ? ` (latest-stable was ${result.previousDigest})` : ''}`,
+    );
   }
   return 0;
 }

@@ -1,4 +1,13 @@
-import { addedFormatNotes, locationName, locationReference, signInPresentFormats, signNotationBeforeTagging, type SignResult, type SigningIdentity, type WrittenFormat } from '@d2ci/core';
+import {
+  addedFormatNotes,
+  locationName,
+  locationReference,
+  signInPresentFormats,
+  signNotationBeforeTagging,
+  type SignResult,
+  type SigningIdentity,
+  type WrittenFormat,
+} from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { notationSigner, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
@@ -56,7 +65,11 @@ export async function sign(args: string[], io: Io): Promise<number> {
       await step.beforeTag(descriptor);
       result = step.result() as SignResult;
     } else {
-      const signed = await signInPresentFormats(opened.target, descriptor, { identity: identity as SigningIdentity, format, repository: name });
+      const signed = await signInPresentFormats(opened.target, descriptor, {
+        identity: identity as SigningIdentity,
+        format,
+        repository: name,
+      });
       ({ formats, added } = signed);
       result = signed;
     }
@@ -64,10 +77,18 @@ export async function sign(args: string[], io: Io): Promise<number> {
     throw await explainAuth(opened, err);
   }
   if (values.output === 'json') {
-    json(io, { digest, signatureRef: result.signatureRef, rekorLogIndex: result.rekorLogIndex ?? null, identity: result.identity, formats });
+    json(io, {
+      digest,
+      signatureRef: result.signatureRef,
+      rekorLogIndex: result.rekorLogIndex ?? null,
+      identity: result.identity,
+      formats,
+    });
   } else {
     for (const note of addedFormatNotes(added)) io.err(`  ${note}`);
-    io.err(`✔ signed ${name}@${digest} as ${result.identity} (${formats.join(' + ')}): ${result.signatureRef}${result.rekorLogIndex ? `, Rekor log index ${result.rekorLogIndex}` : ''}`);
+    io.err(
+      `✔ signed ${name}@${digest} as ${result.identity} (${formats.join(' + ')}): ${result.signatureRef}${result.rekorLogIndex ? `, Rekor log index ${result.rekorLogIndex}` : ''}`,
+    );
   }
   return 0;
 }

@@ -20,7 +20,12 @@ Flags:
   -o, --output json          print {"digest","tags":[{"tag","changed"}]}`;
 
 export async function tag(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('tag', args, { ...registryFlags, tag: { type: 'string', multiple: true }, force: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parseFlags('tag', args, {
+    ...registryFlags,
+    tag: { type: 'string', multiple: true },
+    force: { type: 'string', multiple: true },
+    output: { type: 'string', short: 'o' },
+  });
   if (values.help) {
     io.out(tagHelp);
     return 0;
@@ -39,6 +44,8 @@ export async function tag(args: string[], io: Io): Promise<number> {
     throw await explainAuth(opened, err);
   }
   if (values.output === 'json') json(io, { digest: result.descriptor.digest, tags: result.tags });
-  else for (const t of result.tags) io.err(`✔ ${locationName(opened.location)}:${t.tag} → ${result.descriptor.digest}${t.changed ? '' : ' (already there)'}`);
+  else
+    for (const t of result.tags)
+      io.err(`✔ ${locationName(opened.location)}:${t.tag} → ${result.descriptor.digest}${t.changed ? '' : ' (already there)'}`);
   return 0;
 }

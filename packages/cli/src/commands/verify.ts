@@ -1,5 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { artifactOrigin, attestationPredicateType, parseFluxVersionOption, FluxVersionError, locationName, locationReference, notationDirectoryTrustStore, NotationPolicyError, verifyArtifact, verifyFormats, verifyNotation, type VerifyFormat } from '@d2ci/core';
+import {
+  artifactOrigin,
+  attestationPredicateType,
+  parseFluxVersionOption,
+  FluxVersionError,
+  locationName,
+  locationReference,
+  notationDirectoryTrustStore,
+  NotationPolicyError,
+  verifyArtifact,
+  verifyFormats,
+  verifyNotation,
+  type VerifyFormat,
+} from '@d2ci/core';
 import { verificationFlags, verificationFromFlags } from '../verification.ts';
 import { fluxManifestFromFlags } from '../flux-manifest.ts';
 import { parseFlags, registryFlags, splitList } from '../flags.ts';
@@ -45,13 +58,24 @@ Flags:
 
 /** An OCI layout has no repository for registry scopes to match: as `notation verify --oci-layout --scope`, the user names one. */
 function layoutScope(scope: string | undefined): string {
-  if (!scope) throw new UsageError('--notation-scope is required for an OCI layout: the registry scope its trust policy statement names, e.g. local/my-layout (as notation verify --oci-layout --scope)');
+  if (!scope)
+    throw new UsageError(
+      '--notation-scope is required for an OCI layout: the registry scope its trust policy statement names, e.g. local/my-layout (as notation verify --oci-layout --scope)',
+    );
   return scope;
 }
 
 /** --notation-trust-policy FILE --notation-trust-store DIR: a Notary Project signature, as Notation and Flux check it. */
-async function verifyWithNotation(values: { 'notation-trust-policy'?: string; 'notation-trust-store'?: string; 'notation-scope'?: string; output?: string } & Parameters<typeof openLocation>[1], positionals: string[], annotations: Record<string, RegExp>, io: Io): Promise<number> {
-  if (!values['notation-trust-policy'] || !values['notation-trust-store']) throw new UsageError('Notary Project verification needs --notation-trust-policy trustpolicy.json and --notation-trust-store DIR');
+async function verifyWithNotation(
+  values: { 'notation-trust-policy'?: string; 'notation-trust-store'?: string; 'notation-scope'?: string; output?: string } & Parameters<
+    typeof openLocation
+  >[1],
+  positionals: string[],
+  annotations: Record<string, RegExp>,
+  io: Io,
+): Promise<number> {
+  if (!values['notation-trust-policy'] || !values['notation-trust-store'])
+    throw new UsageError('Notary Project verification needs --notation-trust-policy trustpolicy.json and --notation-trust-store DIR');
   let policy: string;
   try {
     policy = readFileSync(values['notation-trust-policy'], 'utf8');
@@ -63,7 +87,14 @@ async function verifyWithNotation(values: { 'notation-trust-policy'?: string; 'n
   const name = locationName(opened.location);
   let result;
   try {
-    result = await verifyNotation({ target: opened.target, reference, repository: opened.location.kind === 'registry' ? name : layoutScope(values['notation-scope']), trustPolicy: policy, trustStore: notationDirectoryTrustStore(values['notation-trust-store']), annotations });
+    result = await verifyNotation({
+      target: opened.target,
+      reference,
+      repository: opened.location.kind === 'registry' ? name : layoutScope(values['notation-scope']),
+      trustPolicy: policy,
+      trustStore: notationDirectoryTrustStore(values['notation-trust-store']),
+      annotations,
+    });
   } catch (err) {
     if (err instanceof NotationPolicyError) throw new UsageError(`--notation-trust-policy: ${err.message}`);
     throw await explainAuth(opened, err);
@@ -71,11 +102,28 @@ async function verifyWithNotation(values: { 'notation-trust-policy'?: string; 'n
   const digest = result.descriptor.digest;
   const { verified, reasons } = result;
   if (values.output === 'json') {
-    json(io, { verified, digest, digestUrl: `${name}@${digest}`, format: 'notation', identity: result.signer ? `x509: ${result.signer.subject}` : null, policy: result.policy ?? null, level: result.level ?? null, skipped: result.skipped, reasons, warnings: result.warnings });
+    json(io, {
+      verified,
+      digest,
+      digestUrl: `${name}@${digest}`,
+      format: 'notation',
+      identity: result.signer ? `x509: ${result.signer.subject}` : null,
+      policy: result.policy ?? null,
+      level: result.level ?? null,
+      skipped: result.skipped,
+      reasons,
+      warnings: result.warnings,
+    });
   } else {
     for (const warning of result.warnings) io.err(`⚠ ${data(warning)}`);
-    if (verified) io.err(`✔ verified ${name}@${digest} (notation): signed by ${data(result.signer?.subject)}, trust policy ${data(result.policy)} (${result.level ?? ''})`);
-    else io.err(`✗ ${name}:${reference} (${digest}) is not verified: ${result.skipped ? `the trust policy ${data(result.policy)} skips verification` : data(reasons.join('; '))}`);
+    if (verified)
+      io.err(
+        `✔ verified ${name}@${digest} (notation): signed by ${data(result.signer?.subject)}, trust policy ${data(result.policy)} (${result.level ?? ''})`,
+      );
+    else
+      io.err(
+        `✗ ${name}:${reference} (${digest}) is not verified: ${result.skipped ? `the trust policy ${data(result.policy)} skips verification` : data(reasons.join('; '))}`,
+      );
   }
   return verified ? 0 : 1;
 }
@@ -101,7 +149,8 @@ export async function verify(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const format = values['signature-format'] ?? 'auto';
-  if (!(verifyFormats as readonly string[]).includes(format) && format !== 'notation') throw new UsageError(`--signature-format "${format}" is not one of ${verifyFormats.join(', ')}, notation`);
+  if (!(verifyFormats as readonly string[]).includes(format) && format !== 'notation')
+    throw new UsageError(`--signature-format "${format}" is not one of ${verifyFormats.join(', ')}, notation`);
   const annotations: Record<string, RegExp> = {};
   for (const pair of values.annotation ?? []) {
     const cut = pair.indexOf('=');
@@ -113,8 +162,10 @@ export async function verify(args: string[], io: Io): Promise<number> {
     }
   }
   const cluster = await fluxManifestFromFlags(values);
-  if (cluster?.plan.provider === 'notation' && format !== 'auto' && format !== 'notation') throw new UsageError(`--signature-format ${format}: the flux manifest's OCIRepository verifies with Notation`);
-  if (values['notation-trust-policy'] || values['notation-trust-store'] || format === 'notation') return verifyWithNotation(values, positionals, annotations, io);
+  if (cluster?.plan.provider === 'notation' && format !== 'auto' && format !== 'notation')
+    throw new UsageError(`--signature-format ${format}: the flux manifest's OCIRepository verifies with Notation`);
+  if (values['notation-trust-policy'] || values['notation-trust-store'] || format === 'notation')
+    return verifyWithNotation(values, positionals, annotations, io);
   let requireAttestations: string[];
   try {
     requireAttestations = splitList(values['require-attestations']).map(attestationPredicateType);
@@ -129,27 +180,65 @@ export async function verify(args: string[], io: Io): Promise<number> {
     throw err;
   }
   const plan = cluster?.plan;
-  const verification = await verificationFromFlags(values, values.key, 'key', plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.policy : undefined);
+  const verification = await verificationFromFlags(
+    values,
+    values.key,
+    'key',
+    plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.policy : undefined,
+  );
   const identities = plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.identities : undefined;
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';
   const name = locationName(opened.location);
   let result;
   try {
-    result = await verifyArtifact({ target: opened.target, reference, verification, format: format as VerifyFormat, annotations, requireAttestations, fluxVersion, ...(identities !== undefined ? { identities } : {}), ...(cluster?.manifest.registry ? { clusterRegistry: cluster.manifest.registry } : {}) });
+    result = await verifyArtifact({
+      target: opened.target,
+      reference,
+      verification,
+      format: format as VerifyFormat,
+      annotations,
+      requireAttestations,
+      fluxVersion,
+      ...(identities !== undefined ? { identities } : {}),
+      ...(cluster?.manifest.registry ? { clusterRegistry: cluster.manifest.registry } : {}),
+    });
   } catch (err) {
     throw await explainAuth(opened, err);
   }
   const { source, revision } = artifactOrigin(result.annotations);
   const digest = result.descriptor.digest;
   if (values.output === 'json') {
-    json(io, { verified: result.verified, digest, digestUrl: `${name}@${digest}`, format: result.format ?? null, identity: result.identity ?? null, issuer: result.issuer ?? null, signerRepository: result.sourceRepository ?? null, revision: revision ?? null, source: source ?? null, attestations: result.attestations, flux: result.flux, ...(cluster ? { fluxManifest: cluster.manifest } : {}), reasons: result.reasons, warnings: result.warnings });
+    json(io, {
+      verified: result.verified,
+      digest,
+      digestUrl: `${name}@${digest}`,
+      format: result.format ?? null,
+      identity: result.identity ?? null,
+      issuer: result.issuer ?? null,
+      signerRepository: result.sourceRepository ?? null,
+      revision: revision ?? null,
+      source: source ?? null,
+      attestations: result.attestations,
+      flux: result.flux,
+      ...(cluster ? { fluxManifest: cluster.manifest } : {}),
+      reasons: result.reasons,
+      warnings: result.warnings,
+    });
   } else {
     for (const warning of result.warnings) io.err(`⚠ ${data(warning)}`);
-    if (cluster) io.err(`  cluster policy: ${cluster.manifest.origin} in ${cluster.manifest.file} (${verification.kind === 'key' ? `${verification.keys.length} public key(s) from verify.secretRef ${cluster.manifest.secretName ?? ''}` : verification.policy.describe})`);
-    for (const verdict of result.flux) io.err(`  Flux ${verdict.version}: ${verdict.accepted ? '✔ accepts' : '✗ rejects'} (reads ${verdict.reads === 'bundles' ? 'Sigstore bundles' : 'the legacy .sig'})${verdict.reason ? `: ${data(verdict.reason)}` : ''}`);
+    if (cluster)
+      io.err(
+        `  cluster policy: ${cluster.manifest.origin} in ${cluster.manifest.file} (${verification.kind === 'key' ? `${verification.keys.length} public key(s) from verify.secretRef ${cluster.manifest.secretName ?? ''}` : verification.policy.describe})`,
+      );
+    for (const verdict of result.flux)
+      io.err(
+        `  Flux ${verdict.version}: ${verdict.accepted ? '✔ accepts' : '✗ rejects'} (reads ${verdict.reads === 'bundles' ? 'Sigstore bundles' : 'the legacy .sig'})${verdict.reason ? `: ${data(verdict.reason)}` : ''}`,
+      );
     if (result.verified) {
-      io.err(`✔ verified ${name}@${digest} (${result.format}): signed by ${data(result.identity)}${result.issuer ? `, issuer ${data(result.issuer)}` : ''}${result.sourceRepository ? `, in a run of ${data(result.sourceRepository)}` : ''}`);
+      io.err(
+        `✔ verified ${name}@${digest} (${result.format}): signed by ${data(result.identity)}${result.issuer ? `, issuer ${data(result.issuer)}` : ''}${result.sourceRepository ? `, in a run of ${data(result.sourceRepository)}` : ''}`,
+      );
       if (revision || source) io.err(`  revision ${data(revision ?? '?')}, source ${data(source ?? '?')}`);
     } else {
       io.err(`✗ ${name}:${reference} (${digest}) is not verified: ${data(result.reasons.join('; '))}`);

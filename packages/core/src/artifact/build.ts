@@ -42,7 +42,8 @@ class Tap extends Transform {
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.hash.update(chunk);
-    if (this.#collect && Math.floor((this.size + chunk.length) / collectEveryBytes) > Math.floor(this.size / collectEveryBytes)) collectGarbage();
+    if (this.#collect && Math.floor((this.size + chunk.length) / collectEveryBytes) > Math.floor(this.size / collectEveryBytes))
+      collectGarbage();
     this.size += chunk.length;
     callback(null, chunk);
   }
@@ -98,12 +99,36 @@ export async function writeLayer(entries: Iterable<TreeEntry>, out?: Writable): 
   const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
   const gzTap = new Tap({ highWaterMark: queueBytes });
   const sink = out ?? new Writable({ write: (_chunk, _encoding, callback) => callback() });
-  const gzip = createGzip({ level: gzipLevel, memLevel: 8, strategy: zlib.Z_DEFAULT_STRATEGY, chunkSize: batchBytes, highWaterMark: queueBytes } as ZlibOptions);
-  const done = pipeline([pack as unknown as NodeJS.ReadableStream, new Batch({ highWaterMark: queueBytes }), tarTap, gzip, new PortableGzipHeader(), gzTap, sink]);
+  const gzip = createGzip({
+    level: gzipLevel,
+    memLevel: 8,
+    strategy: zlib.Z_DEFAULT_STRATEGY,
+    chunkSize: batchBytes,
+    highWaterMark: queueBytes,
+  } as ZlibOptions);
+  const done = pipeline([
+    pack as unknown as NodeJS.ReadableStream,
+    new Batch({ highWaterMark: queueBytes }),
+    tarTap,
+    gzip,
+    new PortableGzipHeader(),
+    gzTap,
+    sink,
+  ]);
   let files = 0;
   const writing = (async () => {
     for (const entry of entries) {
-      const header = { name: entry.name, mode: entry.mode, uid: 0, gid: 0, uname: '', gname: '', mtime: epoch, size: entry.type === 'file' ? entry.size : 0, type: entry.type };
+      const header = {
+        name: entry.name,
+        mode: entry.mode,
+        uid: 0,
+        gid: 0,
+        uname: '',
+        gname: '',
+        mtime: epoch,
+        size: entry.type === 'file' ? entry.size : 0,
+        type: entry.type,
+      };
       if (entry.type === 'directory') {
         await new Promise<void>((resolve, reject) => pack.entry(header, (err) => (err ? reject(err) : resolve())));
         continue;
@@ -116,7 +141,13 @@ export async function writeLayer(entries: Iterable<TreeEntry>, out?: Writable): 
         await new Promise<void>((resolve, reject) => {
           // The header already says how big the file is: read at most that, and fail naming the file if it is
           // shorter now (tar-stream's "size mismatch") or longer once read.
-          const sinkEntry = pack.entry(header, (err) => (err ? reject(changedWhilePacked(entry)) : statSync(entry.source).size === entry.size ? resolve() : reject(changedWhilePacked(entry))));
+          const sinkEntry = pack.entry(header, (err) =>
+            err
+              ? reject(changedWhilePacked(entry))
+              : statSync(entry.source).size === entry.size
+                ? resolve()
+                : reject(changedWhilePacked(entry)),
+          );
           // The entry callback reports its error; the same error also emitted on the stream is handled there.
           (sinkEntry as unknown as Writable).on('error', () => undefined);
           createReadStream(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
@@ -150,7 +181,9 @@ function readExactly(entry: TreeEntry): Buffer {
 }
 
 function changedWhilePacked(entry: TreeEntry): ArtifactPathError {
-  return new ArtifactPathError(`file "${entry.name}" changed size while it was being packed (${entry.size} bytes when listed); pack a tree nothing is writing to`);
+  return new ArtifactPathError(
+    `file "${entry.name}" changed size while it was being packed (${entry.size} bytes when listed); pack a tree nothing is writing to`,
+  );
 }
 
 export interface BuildOptions extends WalkOptions {

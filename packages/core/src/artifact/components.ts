@@ -31,18 +31,26 @@ export async function findComponents(root: string, pattern: string): Promise<Com
   }
   if (found.length === 0) throw new ArtifactPathError(`"${pattern}" matches no directory`);
   const bad = found.filter((c) => !componentName.test(c.name)).map((c) => c.relative);
-  if (bad.length) throw new ArtifactPathError(`component directories must be lowercase repository names (letters, digits, ".", "_", "-"): ${bad.join(', ')}`);
+  if (bad.length)
+    throw new ArtifactPathError(
+      `component directories must be lowercase repository names (letters, digits, ".", "_", "-"): ${bad.join(', ')}`,
+    );
   const names = new Map<string, string>();
   for (const c of found) {
     const other = names.get(c.name);
-    if (other) throw new ArtifactPathError(`"${pattern}" matches two directories named ${c.name} (${other}, ${c.relative}); each becomes <repository>/${c.name}`);
+    if (other)
+      throw new ArtifactPathError(
+        `"${pattern}" matches two directories named ${c.name} (${other}, ${c.relative}); each becomes <repository>/${c.name}`,
+      );
     names.set(c.name, c.relative);
   }
   return found.sort((a, b) => compareBytes(a.name, b.name));
 }
 
 function report<R>(component: Component, target: Target, outcome: Settled<R>): ComponentOutcome<R> {
-  return outcome.ok ? { component, target: target.name, ok: true, result: outcome.value } : { component, target: target.name, ok: false, error: outcome.error as Error };
+  return outcome.ok
+    ? { component, target: target.name, ok: true, result: outcome.value }
+    : { component, target: target.name, ok: false, error: outcome.error as Error };
 }
 
 export type ComponentOutcome<R> = { component: Component; target: string } & ({ ok: true; result: R } | { ok: false; error: Error });
@@ -60,7 +68,10 @@ export interface PushComponentsOptions extends Omit<PushArtifactOptions, 'path' 
  * Pushes every component, several at a time. Each is independent and complete on its own (blobs, manifest,
  * signature, then tags); one failing stops none of the others, and every outcome is reported.
  */
-export async function pushComponents(components: readonly Component[], options: PushComponentsOptions): Promise<ComponentOutcome<PushArtifactResult>[]> {
+export async function pushComponents(
+  components: readonly Component[],
+  options: PushComponentsOptions,
+): Promise<ComponentOutcome<PushArtifactResult>[]> {
   const { open, beforeTag, concurrency, ...push } = options;
   const targets = components.map(open);
   const outcomes = await settleLimit(components, concurrency ?? 6, (component, i) => {
@@ -71,9 +82,17 @@ export async function pushComponents(components: readonly Component[], options: 
 }
 
 /** Which components differ from what `reference` (e.g. `latest`) holds: the fan-out plan for a CI matrix. */
-export async function planComponents(components: readonly Component[], options: { open: (component: Component) => Target; reference: string; concurrency?: number } & Omit<PushArtifactOptions, 'path' | 'target' | 'source' | 'revision'>): Promise<ComponentOutcome<DiffArtifactResult>[]> {
+export async function planComponents(
+  components: readonly Component[],
+  options: { open: (component: Component) => Target; reference: string; concurrency?: number } & Omit<
+    PushArtifactOptions,
+    'path' | 'target' | 'source' | 'revision'
+  >,
+): Promise<ComponentOutcome<DiffArtifactResult>[]> {
   const { open, reference, concurrency, ...walk } = options;
   const targets = components.map(open);
-  const outcomes = await settleLimit(components, concurrency ?? 8, (component, i) => diffArtifact({ ...walk, path: component.path, target: targets[i] as Target, reference }));
+  const outcomes = await settleLimit(components, concurrency ?? 8, (component, i) =>
+    diffArtifact({ ...walk, path: component.path, target: targets[i] as Target, reference }),
+  );
   return outcomes.map((outcome, i) => report(components[i] as Component, targets[i] as Target, outcome));
 }

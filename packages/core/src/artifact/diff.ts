@@ -29,5 +29,10 @@ export async function diffArtifact(options: DiffArtifactOptions): Promise<DiffAr
   const layer = contentLayer(fetched, options.reference, options.layerMediaType);
   const remote = { digest: layer.digest, size: layer.size, manifestDigest: fetched.descriptor.digest };
   const identical = layer.digest === local.digest && layer.size === local.size;
-  return { identical, reason: identical ? 'no changes detected' : 'the remote artifact contents differs from the local one', local, remote };
+  return {
+    identical,
+    reason: identical ? 'no changes detected' : 'the remote artifact contents differs from the local one',
+    local,
+    remote,
+  };
 }

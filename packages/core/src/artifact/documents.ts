@@ -9,7 +9,15 @@ import { attestDocument, predicateTypes } from '../sign/attest.ts';
 import type { BundleSigner, SigningIdentity } from '../sign/signer.ts';
 import { rfc3339 } from './flux.ts';
 import { findDeployedComponents, type FindDeployedComponentsOptions } from './inventory.ts';
-import { cycloneDxDocument, detectDocumentType, documentMediaTypes, spdxDocument, SbomError, type DocumentFormat, type SbomSubject } from './sbom.ts';
+import {
+  cycloneDxDocument,
+  detectDocumentType,
+  documentMediaTypes,
+  spdxDocument,
+  SbomError,
+  type DocumentFormat,
+  type SbomSubject,
+} from './sbom.ts';
 
 export interface ArtifactDocument {
   format: DocumentFormat;
@@ -34,7 +42,9 @@ export async function readDocument(path: string): Promise<ArtifactDocument> {
   try {
     content = await readFile(path);
   } catch (err) {
-    throw new SbomError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new SbomError(
+      `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
   }
   let detected;
   try {
@@ -47,11 +57,22 @@ export async function readDocument(path: string): Promise<ArtifactDocument> {
 }
 
 /** The SBOM of what a tree deploys (images, charts, sources), as CycloneDX or SPDX JSON. */
-export async function generateSbom(dir: string, format: 'cyclonedx' | 'spdx', subject: SbomSubject, options: FindDeployedComponentsOptions & { timestamp?: Date } = {}): Promise<ArtifactDocument> {
+export async function generateSbom(
+  dir: string,
+  format: 'cyclonedx' | 'spdx',
+  subject: SbomSubject,
+  options: FindDeployedComponentsOptions & { timestamp?: Date } = {},
+): Promise<ArtifactDocument> {
   const { timestamp, ...walk } = options;
   const inventory = await findDeployedComponents(dir, walk);
-  const document = format === 'cyclonedx' ? cycloneDxDocument(inventory, subject, { timestamp }) : spdxDocument(inventory, subject, { timestamp });
-  return { format, mediaType: documentMediaTypes[format], content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`), source: 'generated' };
+  const document =
+    format === 'cyclonedx' ? cycloneDxDocument(inventory, subject, { timestamp }) : spdxDocument(inventory, subject, { timestamp });
+  return {
+    format,
+    mediaType: documentMediaTypes[format],
+    content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`),
+    source: 'generated',
+  };
 }
 
 /**
@@ -69,11 +90,19 @@ export async function attachDocuments(
     const referrer = await attachReferrer(target, subject, {
       artifactType: document.mediaType,
       content: document.content,
-      annotations: { 'org.opencontainers.image.created': rfc3339(new Date()), ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}) },
+      annotations: {
+        'org.opencontainers.image.created': rfc3339(new Date()),
+        ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}),
+      },
     });
     const entry: AttachedDocument = { format: document.format, mediaType: document.mediaType, source: document.source, referrer };
     if (options.attest) {
-      const attestation = await attestDocument(target, subject, { identity: options.attest.identity, signer: options.attest.signer, predicateType: predicateTypes[document.format], predicate: JSON.parse(document.content.toString('utf8')) as unknown });
+      const attestation = await attestDocument(target, subject, {
+        identity: options.attest.identity,
+        signer: options.attest.signer,
+        predicateType: predicateTypes[document.format],
+        predicate: JSON.parse(document.content.toString('utf8')) as unknown,
+      });
       entry.attestation = attestation.referrer;
     }
     attached.push(entry);

@@ -7,8 +7,18 @@ import ignore, { type Ignore } from 'ignore';
  * fluxcd/pkg sourceignore ExcludeVCS + ExcludeExt).
  */
 export const fluxDefaultIgnore: readonly string[] = [
-  '.git/', '.gitignore', '.gitmodules', '.gitattributes',
-  '*.jpg', '*.jpeg', '*.gif', '*.png', '*.wmv', '*.flv', '*.tar.gz', '*.zip',
+  '.git/',
+  '.gitignore',
+  '.gitmodules',
+  '.gitattributes',
+  '*.jpg',
+  '*.jpeg',
+  '*.gif',
+  '*.png',
+  '*.wmv',
+  '*.flv',
+  '*.tar.gz',
+  '*.zip',
 ];
 
 export interface IgnoreOptions {
@@ -35,7 +45,9 @@ export class IgnoreRules {
   readonly #sourceIgnore: boolean;
 
   constructor(options: IgnoreOptions = {}) {
-    const patterns = [...(options.ignorePaths ?? fluxDefaultIgnore), ...(options.addIgnorePaths ?? [])].map((p) => p.trim()).filter(Boolean);
+    const patterns = [...(options.ignorePaths ?? fluxDefaultIgnore), ...(options.addIgnorePaths ?? [])]
+      .map((p) => p.trim())
+      .filter(Boolean);
     this.#scopes = [{ base: '', rules: ignore().add(patterns) }];
     this.#sourceIgnore = options.sourceIgnore ?? false;
   }

@@ -137,7 +137,13 @@ function purlEncode(value: string): string {
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function packageUrl(type: string, path: readonly string[], version: string | undefined, qualifiers: Record<string, string | undefined>, subpath?: string): string {
+function packageUrl(
+  type: string,
+  path: readonly string[],
+  version: string | undefined,
+  qualifiers: Record<string, string | undefined>,
+  subpath?: string,
+): string {
   let purl = `pkg:${type}/${path.map(purlEncode).join('/')}`;
   if (version) purl += `@${purlEncode(version)}`;
   const pairs = Object.entries(qualifiers)
@@ -170,7 +176,14 @@ export function gitPackageUrl(url: string, ref?: string, subpath?: string): stri
   const location = gitLocation(url);
   if (!location) return undefined;
   const { host, path } = location;
-  if (host === 'github.com' && path.length === 2) return packageUrl('github', path.map((p) => p.toLowerCase()), ref, {}, subpath);
+  if (host === 'github.com' && path.length === 2)
+    return packageUrl(
+      'github',
+      path.map((p) => p.toLowerCase()),
+      ref,
+      {},
+      subpath,
+    );
   return packageUrl('git', [host, ...path], ref, {}, subpath);
 }
 
@@ -215,7 +228,8 @@ interface ScalarNode {
 }
 
 function toTree(node: unknown, doc: Document, lines: LineCounter | undefined, fallbackLine: number, depth = 0): Node {
-  const lineOf = (n: { range?: [number, number, number] | null }): number => (n.range && lines ? lines.linePos(n.range[0]).line : fallbackLine);
+  const lineOf = (n: { range?: [number, number, number] | null }): number =>
+    n.range && lines ? lines.linePos(n.range[0]).line : fallbackLine;
   if (depth > 200) return { t: 'scalar', line: fallbackLine, value: null, text: '', block: false };
   if (isAlias(node)) return toTree(node.resolve(doc), doc, lines, lineOf(node), depth + 1);
   if (isMap(node)) {
@@ -237,7 +251,13 @@ function toTree(node: unknown, doc: Document, lines: LineCounter | undefined, fa
     return { t: 'seq', line, items: node.items.map((item) => toTree(item, doc, lines, line, depth + 1)) };
   }
   if (isScalar(node)) {
-    return { t: 'scalar', line: lineOf(node), value: node.value, text: scalarText(node), block: node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED };
+    return {
+      t: 'scalar',
+      line: lineOf(node),
+      value: node.value,
+      text: scalarText(node),
+      block: node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED,
+    };
   }
   return { t: 'scalar', line: fallbackLine, value: null, text: '', block: false };
 }
@@ -337,7 +357,16 @@ const imageAutomationGroup = 'image.toolkit.fluxcd.io';
 const fluxGroups = ['source.toolkit.fluxcd.io', 'helm.toolkit.fluxcd.io', 'kustomize.toolkit.fluxcd.io'];
 
 function unresolved(scan: Scan, ctx: DocContext, path: string, line: number, value: string, reason: string): void {
-  scan.unresolved.push({ file: ctx.file, document: ctx.document, ...(ctx.kind ? { kind: ctx.kind } : {}), ...(ctx.name ? { name: ctx.name } : {}), path, line, value, reason });
+  scan.unresolved.push({
+    file: ctx.file,
+    document: ctx.document,
+    ...(ctx.kind ? { kind: ctx.kind } : {}),
+    ...(ctx.name ? { name: ctx.name } : {}),
+    path,
+    line,
+    value,
+    reason,
+  });
 }
 
 function foundAt(ctx: DocContext, path: string, line: number, via: FoundVia): FoundAt {
@@ -350,7 +379,8 @@ function foundAt(ctx: DocContext, path: string, line: number, via: FoundVia): Fo
 
 /** Why an image string is not a reference, or undefined when it is one. */
 function imageProblem(value: string): string | undefined {
-  if (/\$\{[^}]*\}|\$[A-Za-z_]/.test(value)) return 'contains a variable (substituted at deploy time, e.g. by Flux post-build substitution)';
+  if (/\$\{[^}]*\}|\$[A-Za-z_]/.test(value))
+    return 'contains a variable (substituted at deploy time, e.g. by Flux post-build substitution)';
   if (/\{\{|\}\}/.test(value)) return 'contains a template expression';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'is a URL, not an image reference';
   try {
@@ -362,7 +392,12 @@ function imageProblem(value: string): string | undefined {
 }
 
 function imageFound(ref: Reference, at: FoundAt): Found {
-  const fields: Found['fields'] = { name: repositoryName(ref), registry: ref.registry, repository: ref.repository, purl: ociPackageUrl(ref) };
+  const fields: Found['fields'] = {
+    name: repositoryName(ref),
+    registry: ref.registry,
+    repository: ref.repository,
+    purl: ociPackageUrl(ref),
+  };
   if (ref.tag) fields.version = fields.tag = ref.tag;
   if (ref.digest) fields.digest = ref.digest;
   return { type: 'image', id: formatReference(ref), fields, at };
@@ -384,7 +419,15 @@ function recordImageMap(scan: Scan, ctx: DocContext, node: MapNode, path: string
   const tag = text(get(node, 'tag'));
   const digest = str(get(node, 'digest'));
   if (!repository) {
-    if (tag || digest) unresolved(scan, ctx, path, node.line, [tag && `tag ${tag}`, digest && `digest ${digest}`].filter(Boolean).join(', '), 'image map without a repository: it overrides the tag or digest of the image the chart chooses');
+    if (tag || digest)
+      unresolved(
+        scan,
+        ctx,
+        path,
+        node.line,
+        [tag && `tag ${tag}`, digest && `digest ${digest}`].filter(Boolean).join(', '),
+        'image map without a repository: it overrides the tag or digest of the image the chart chooses',
+      );
     return tag !== undefined || digest !== undefined;
   }
   const value = `${registry ? `${registry.replace(/\/+$/, '')}/` : ''}${repository}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
@@ -438,10 +481,16 @@ function walk(scan: Scan, ctx: DocContext, node: Node, path: string, inContainer
         const target = str(get(op, 'path')) ?? '';
         const value = get(op, 'value');
         const opName = str(get(op, 'op'));
-        if ((opName === 'add' || opName === 'replace') && /\/image$/.test(target) && value?.t === 'scalar' && typeof value.value === 'string') {
+        if (
+          (opName === 'add' || opName === 'replace') &&
+          /\/image$/.test(target) &&
+          value?.t === 'scalar' &&
+          typeof value.value === 'string'
+        ) {
           const here = childPath(indexPath(path, i), 'value');
           const image = value.value.trim();
-          if (image !== '' && /\/(containers|initContainers|ephemeralContainers)\/[^/]+\/image$/.test(target)) addContainer(scan, ctx, image, here, value.line + lineBase, 'json-patch');
+          if (image !== '' && /\/(containers|initContainers|ephemeralContainers)\/[^/]+\/image$/.test(target))
+            addContainer(scan, ctx, image, here, value.line + lineBase, 'json-patch');
           if (image !== '') recordImage(scan, ctx, image, here, value.line + lineBase, 'json-patch');
         } else if (value) {
           // An added container (or list of them), or any value holding its own `image` fields.
@@ -461,7 +510,14 @@ function walkInlinePatch(scan: Scan, ctx: DocContext, node: ScalarNode, path: st
   const docs = parseAllDocuments(String(node.value), { lineCounter: lines });
   const list = Array.isArray(docs) ? docs : [];
   if (list.some((d) => d.errors.length > 0)) {
-    unresolved(scan, ctx, path.slice(0, -1), node.line + lineBase, String(node.value).split('\n')[0] ?? '', 'inline patch is not valid YAML');
+    unresolved(
+      scan,
+      ctx,
+      path.slice(0, -1),
+      node.line + lineBase,
+      String(node.value).split('\n')[0] ?? '',
+      'inline patch is not valid YAML',
+    );
     return;
   }
   // Inner lines count from the scalar's content: the next line for a block scalar.
@@ -475,7 +531,13 @@ function walkInlinePatch(scan: Scan, ctx: DocContext, node: ScalarNode, path: st
 function kindOf(node: Node): { apiVersion?: string; group: string; kind?: string; name?: string; namespace?: string } {
   const apiVersion = str(get(node, 'apiVersion'));
   const group = apiVersion?.includes('/') ? (apiVersion.split('/')[0] ?? '') : '';
-  return { apiVersion, group, kind: str(get(node, 'kind')), name: str(getPath(node, 'metadata', 'name')), namespace: str(getPath(node, 'metadata', 'namespace')) };
+  return {
+    apiVersion,
+    group,
+    kind: str(get(node, 'kind')),
+    name: str(getPath(node, 'metadata', 'name')),
+    namespace: str(getPath(node, 'metadata', 'namespace')),
+  };
 }
 
 function scanObject(scan: Scan, file: string, document: number, node: Node, pathPrefix: string): void {
@@ -494,7 +556,14 @@ function scanObject(scan: Scan, file: string, document: number, node: Node, path
   if (meta.kind === 'CustomResourceDefinition' || meta.group === imageAutomationGroup) return;
   walk(scan, ctx, node, pathPrefix, false, 0);
   if (node.t === 'map' && meta.kind && meta.name && fluxGroups.includes(meta.group)) {
-    scan.flux.push({ group: meta.group, kind: meta.kind, name: meta.name, ...(meta.namespace ? { namespace: meta.namespace } : {}), node, ctx });
+    scan.flux.push({
+      group: meta.group,
+      kind: meta.kind,
+      name: meta.name,
+      ...(meta.namespace ? { namespace: meta.namespace } : {}),
+      node,
+      ctx,
+    });
   }
 }
 
@@ -531,7 +600,10 @@ function scanFile(scan: Scan, skipped: SkippedFile[], file: string, read: { cont
 function isKustomizeConfig(node: MapNode): boolean {
   const apiVersion = str(get(node, 'apiVersion'));
   const kind = str(get(node, 'kind'));
-  return (apiVersion === undefined || apiVersion.startsWith('kustomize.config.k8s.io/')) && (kind === undefined || kind === 'Kustomization' || kind === 'Component');
+  return (
+    (apiVersion === undefined || apiVersion.startsWith('kustomize.config.k8s.io/')) &&
+    (kind === undefined || kind === 'Kustomization' || kind === 'Component')
+  );
 }
 
 /** `patchesStrategicMerge` entries written inline. */
@@ -539,7 +611,8 @@ function scanKustomizationStrings(scan: Scan, ctx: DocContext, node: MapNode): v
   const smp = get(node, 'patchesStrategicMerge');
   if (smp?.t !== 'seq') return;
   smp.items.forEach((item, i) => {
-    if (item.t === 'scalar' && typeof item.value === 'string' && item.value.includes('\n')) walkInlinePatch(scan, ctx, item, `${indexPath('patchesStrategicMerge', i)}#`, 0);
+    if (item.t === 'scalar' && typeof item.value === 'string' && item.value.includes('\n'))
+      walkInlinePatch(scan, ctx, item, `${indexPath('patchesStrategicMerge', i)}#`, 0);
   });
 }
 
@@ -628,7 +701,11 @@ function recordStandingOverrides(scan: Scan, ctx: DocContext, overrides: ImageOv
   }
 }
 
-const isRemote = (entry: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^git@/.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry) || entry.includes('?ref=');
+const isRemote = (entry: string): boolean =>
+  /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ||
+  /^git@/.test(entry) ||
+  /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry) ||
+  entry.includes('?ref=');
 
 /**
  * What each kustomization makes of the container images of its resources, components and patches: kustomize's
@@ -680,7 +757,9 @@ function applyKustomizeImages(scan: Scan): void {
     building.add(dir);
     for (const key of ['resources', 'bases', 'components']) {
       const list = get(k.node, key);
-      if (list?.t === 'seq') for (const item of list.items) if (item.t === 'scalar' && typeof item.value === 'string') addEntry(item.value.trim(), key === 'components');
+      if (list?.t === 'seq')
+        for (const item of list.items)
+          if (item.t === 'scalar' && typeof item.value === 'string') addEntry(item.value.trim(), key === 'components');
     }
     building.delete(dir);
     // Patch files, and patches written inline in the kustomization itself.
@@ -695,7 +774,9 @@ function applyKustomizeImages(scan: Scan): void {
       if (list?.t === 'seq') for (const item of list.items) patchFile(str(get(item, 'path')));
     }
     const smp = get(k.node, 'patchesStrategicMerge');
-    if (smp?.t === 'seq') for (const item of smp.items) if (item.t === 'scalar' && typeof item.value === 'string' && !item.value.includes('\n')) patchFile(item.value.trim());
+    if (smp?.t === 'seq')
+      for (const item of smp.items)
+        if (item.t === 'scalar' && typeof item.value === 'string' && !item.value.includes('\n')) patchFile(item.value.trim());
     inputs.push(...(scan.containers.get(k.file) ?? []).filter((c) => c.at.path.includes('#')));
 
     const overrides = readOverrides(scan, k.ctx, get(k.node, 'images'), 'images');
@@ -706,14 +787,25 @@ function applyKustomizeImages(scan: Scan): void {
         const value = applyOverride(image.value, o);
         if (value === undefined) return image;
         matched = true;
-        const at: FoundAt = { ...foundAt(k.ctx, indexPath('images', o.index), o.line, 'kustomize-images'), appliedTo: { image: image.value, file: image.at.file, path: image.at.path, line: image.at.line } };
+        const at: FoundAt = {
+          ...foundAt(k.ctx, indexPath('images', o.index), o.line, 'kustomize-images'),
+          appliedTo: { image: image.value, file: image.at.file, path: image.at.path, line: image.at.line },
+        };
         const problem = imageProblem(value);
         if (problem) unresolved(scan, k.ctx, at.path, o.line, value, `images override ${problem}`);
         else scan.found.push(imageFound(parseReference(value), at));
         return { value, at };
       });
       if (!matched) {
-        if (complete) unresolved(scan, k.ctx, indexPath('images', o.index), o.line, o.name, 'images entry matches no container image of this kustomization\'s resources');
+        if (complete)
+          unresolved(
+            scan,
+            k.ctx,
+            indexPath('images', o.index),
+            o.line,
+            o.name,
+            "images entry matches no container image of this kustomization's resources",
+          );
         else recordStandingOverrides(scan, k.ctx, [o], 'images');
       }
     }
@@ -732,7 +824,9 @@ function applyKustomizeImages(scan: Scan): void {
   const all = [...scan.kustomizations.values()].sort((a, b) => compareBytes(a.dir, b.dir));
   for (const k of all) if (!isComponent(k)) build(k);
   // A Component no kustomization here includes: what it applies to is unknown, so its entries stand as written.
-  for (const k of all) if (isComponent(k) && !usedComponents.has(k.dir)) recordStandingOverrides(scan, k.ctx, readOverrides(scan, k.ctx, get(k.node, 'images'), 'images'), 'images');
+  for (const k of all)
+    if (isComponent(k) && !usedComponents.has(k.dir))
+      recordStandingOverrides(scan, k.ctx, readOverrides(scan, k.ctx, get(k.node, 'images'), 'images'), 'images');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -775,7 +869,9 @@ function commonPrefix(a: string, b: string): number {
  */
 function lookup(objects: FluxObject[], ref: SourceRef, from: FluxObject): FluxObject[] {
   const namespace = ref.namespace ?? from.namespace;
-  const candidates = objects.filter((o) => o.kind === ref.kind && o.name === ref.name && (!namespace || !o.namespace || o.namespace === namespace));
+  const candidates = objects.filter(
+    (o) => o.kind === ref.kind && o.name === ref.name && (!namespace || !o.namespace || o.namespace === namespace),
+  );
   if (candidates.length <= 1) return candidates;
   const score = (o: FluxObject): number => (o.ctx.file === from.ctx.file ? 10_000 : commonPrefix(o.ctx.file, from.ctx.file));
   const best = Math.max(...candidates.map(score));
@@ -807,11 +903,22 @@ function readOciRepository(scan: Scan, o: FluxObject): OciSource | undefined {
     return undefined;
   }
   if (problem || !ref || ref.tag || ref.digest) {
-    unresolved(scan, o.ctx, 'spec.url', urlNode?.line ?? o.node.line, url, `OCIRepository URL ${problem ?? 'must name a repository, without tag or digest'}`);
+    unresolved(
+      scan,
+      o.ctx,
+      'spec.url',
+      urlNode?.line ?? o.node.line,
+      url,
+      `OCIRepository URL ${problem ?? 'must name a repository, without tag or digest'}`,
+    );
     return undefined;
   }
   const refNode = getPath(o.node, 'spec', 'ref');
-  const source: OciSource = { ref: { registry: ref.registry, repository: ref.repository }, url, helmMediaType: /helm\.chart/.test(str(getPath(o.node, 'spec', 'layerSelector', 'mediaType')) ?? '') };
+  const source: OciSource = {
+    ref: { registry: ref.registry, repository: ref.repository },
+    url,
+    helmMediaType: /helm\.chart/.test(str(getPath(o.node, 'spec', 'layerSelector', 'mediaType')) ?? ''),
+  };
   const digest = str(get(refNode, 'digest'));
   const semver = text(get(refNode, 'semver'));
   const tag = text(get(refNode, 'tag'));
@@ -834,7 +941,14 @@ function ociComponent(source: OciSource, type: DeployedComponentType, at: FoundA
   const ref: Reference = { ...source.ref };
   if (source.tag) ref.tag = source.tag;
   if (source.digest) ref.digest = source.digest;
-  const fields: Found['fields'] = { name: repositoryName(ref), registry: ref.registry, repository: ref.repository, url: `oci://${repositoryName(ref)}`, purl: ociPackageUrl(ref), ...extra };
+  const fields: Found['fields'] = {
+    name: repositoryName(ref),
+    registry: ref.registry,
+    repository: ref.repository,
+    url: `oci://${repositoryName(ref)}`,
+    purl: ociPackageUrl(ref),
+    ...extra,
+  };
   if (source.tag) fields.version = fields.tag = source.tag;
   if (source.digest) fields.digest = source.digest;
   let id = formatReference(ref);
@@ -914,10 +1028,19 @@ function readBucket(o: FluxObject): BucketSource | undefined {
 }
 
 /** A chart named in a HelmRelease, HelmChart or kustomize `helmCharts`, from the source it resolves to. */
-function chartFound(scan: Scan, chart: string, version: string | undefined, source: { helm?: HelmRepositorySource; git?: GitSource; bucket?: BucketSource; ref?: SourceRef }, at: FoundAt): Found | undefined {
+function chartFound(
+  scan: Scan,
+  chart: string,
+  version: string | undefined,
+  source: { helm?: HelmRepositorySource; git?: GitSource; bucket?: BucketSource; ref?: SourceRef },
+  at: FoundAt,
+): Found | undefined {
   const exact = version ? exactVersion(version) : undefined;
   const constraint = version && !exact ? version : undefined;
-  const versionFields = (): Partial<Found['fields']> => ({ ...(exact ? { version: exact } : {}), ...(constraint ? { versionConstraint: constraint } : {}) });
+  const versionFields = (): Partial<Found['fields']> => ({
+    ...(exact ? { version: exact } : {}),
+    ...(constraint ? { versionConstraint: constraint } : {}),
+  });
   if (source.helm?.oci) {
     const base = source.helm.url.replace(/^oci:\/\//, '');
     let ref: Reference;
@@ -925,7 +1048,14 @@ function chartFound(scan: Scan, chart: string, version: string | undefined, sour
       // Helm pushes a chart version as the tag, with `+` as `_`.
       ref = parseReference(`${base}/${chart}${exact ? `:${exact.replace(/\+/g, '_')}` : ''}`);
     } catch (err) {
-      unresolved(scan, { file: at.file, document: at.document, ...(at.kind ? { kind: at.kind } : {}), ...(at.name ? { name: at.name } : {}) }, at.path, at.line, `${source.helm.url}/${chart}`, (err as Error).message);
+      unresolved(
+        scan,
+        { file: at.file, document: at.document, ...(at.kind ? { kind: at.kind } : {}), ...(at.name ? { name: at.name } : {}) },
+        at.path,
+        at.line,
+        `${source.helm.url}/${chart}`,
+        (err as Error).message,
+      );
       return undefined;
     }
     const oci: OciSource = { ref: { registry: ref.registry, repository: ref.repository }, url: source.helm.url, helmMediaType: true };
@@ -936,8 +1066,20 @@ function chartFound(scan: Scan, chart: string, version: string | undefined, sour
     return found;
   }
   if (source.helm) {
-    const fields: Found['fields'] = { name: chart, chart, url: source.helm.url, sourceKind: 'HelmRepository', purl: helmPackageUrl(chart, exact, source.helm.url), ...versionFields() };
-    return { type: 'chart', id: `${source.helm.url}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`, fields, at };
+    const fields: Found['fields'] = {
+      name: chart,
+      chart,
+      url: source.helm.url,
+      sourceKind: 'HelmRepository',
+      purl: helmPackageUrl(chart, exact, source.helm.url),
+      ...versionFields(),
+    };
+    return {
+      type: 'chart',
+      id: `${source.helm.url}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`,
+      fields,
+      at,
+    };
   }
   if (source.git || source.bucket) {
     const path = posix.normalize(chart).replace(/^\.\//, '').replace(/\/$/, '');
@@ -953,16 +1095,34 @@ function chartFound(scan: Scan, chart: string, version: string | undefined, sour
   const fields: Found['fields'] = { name: chart, chart, purl: helmPackageUrl(chart, exact), ...versionFields() };
   if (source.ref) {
     fields.sourceRef = formatSourceRef(source.ref);
-    if (source.ref.kind === 'HelmRepository' || source.ref.kind === 'GitRepository' || source.ref.kind === 'Bucket') fields.sourceKind = source.ref.kind;
+    if (source.ref.kind === 'HelmRepository' || source.ref.kind === 'GitRepository' || source.ref.kind === 'Bucket')
+      fields.sourceKind = source.ref.kind;
   }
-  return { type: 'chart', id: `${fields.sourceRef ?? ''}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`, fields, at };
+  return {
+    type: 'chart',
+    id: `${fields.sourceRef ?? ''}#${chart}${exact ? `@${exact}` : ''}${constraint ? `?version=${constraint}` : ''}`,
+    fields,
+    at,
+  };
 }
 
 function resolveFlux(scan: Scan): void {
   const objects = scan.flux;
-  const of = (kind: string): FluxObject[] => objects.filter((o) => o.kind === kind && o.group === (kind === 'HelmRelease' ? 'helm.toolkit.fluxcd.io' : kind === 'Kustomization' ? 'kustomize.toolkit.fluxcd.io' : 'source.toolkit.fluxcd.io'));
+  const of = (kind: string): FluxObject[] =>
+    objects.filter(
+      (o) =>
+        o.kind === kind &&
+        o.group ===
+          (kind === 'HelmRelease'
+            ? 'helm.toolkit.fluxcd.io'
+            : kind === 'Kustomization'
+              ? 'kustomize.toolkit.fluxcd.io'
+              : 'source.toolkit.fluxcd.io'),
+    );
   const oci = new Map<FluxObject, OciSource | undefined>(of('OCIRepository').map((o) => [o, readOciRepository(scan, o)]));
-  const helmRepos = new Map<FluxObject, HelmRepositorySource | undefined>(of('HelmRepository').map((o) => [o, readHelmRepository(scan, o)]));
+  const helmRepos = new Map<FluxObject, HelmRepositorySource | undefined>(
+    of('HelmRepository').map((o) => [o, readHelmRepository(scan, o)]),
+  );
   const git = new Map<FluxObject, GitSource | undefined>(of('GitRepository').map((o) => [o, readGitRepository(o)]));
   const buckets = new Map<FluxObject, BucketSource | undefined>(of('Bucket').map((o) => [o, readBucket(o)]));
   const charts = new Set<FluxObject>();
@@ -980,18 +1140,40 @@ function resolveFlux(scan: Scan): void {
     const chart = text(get(spec, 'chart'));
     const ref = readSourceRef(get(spec, 'sourceRef'));
     if (!chart || !ref) {
-      unresolved(scan, from.ctx, from === o ? path : 'spec', spec?.line ?? from.node.line, chart ?? '', 'chart spec without chart or sourceRef');
+      unresolved(
+        scan,
+        from.ctx,
+        from === o ? path : 'spec',
+        spec?.line ?? from.node.line,
+        chart ?? '',
+        'chart spec without chart or sourceRef',
+      );
       return;
     }
     const version = text(get(spec, 'version'));
-    const targets = lookup(objects.filter((x) => x.group === 'source.toolkit.fluxcd.io'), ref, from);
+    const targets = lookup(
+      objects.filter((x) => x.group === 'source.toolkit.fluxcd.io'),
+      ref,
+      from,
+    );
     const here = at(o, path, via);
     const sources = targets
       .map((t) => ({ helm: helmRepos.get(t), git: git.get(t), bucket: buckets.get(t) }))
       .filter((s) => s.helm ?? s.git ?? s.bucket);
     if (sources.length === 0) sources.push({ helm: undefined, git: undefined, bucket: undefined });
     for (const source of sources) {
-      const found = chartFound(scan, chart, version, { ...(source.helm ? { helm: source.helm } : {}), ...(source.git ? { git: source.git } : {}), ...(source.bucket ? { bucket: source.bucket } : {}), ref }, here);
+      const found = chartFound(
+        scan,
+        chart,
+        version,
+        {
+          ...(source.helm ? { helm: source.helm } : {}),
+          ...(source.git ? { git: source.git } : {}),
+          ...(source.bucket ? { bucket: source.bucket } : {}),
+          ref,
+        },
+        here,
+      );
       if (found) scan.found.push(found);
     }
   };
@@ -1003,7 +1185,15 @@ function resolveFlux(scan: Scan): void {
     const chartRef = readSourceRef(get(spec, 'chartRef'));
     if (chartRef) {
       const targets = lookup(objects, chartRef, o).filter((t) => t.kind === 'OCIRepository' || t.kind === 'HelmChart');
-      if (targets.length === 0) unresolved(scan, o.ctx, 'spec.chartRef', get(spec, 'chartRef')?.line ?? o.node.line, formatSourceRef(chartRef), 'chartRef names no OCIRepository or HelmChart in the tree');
+      if (targets.length === 0)
+        unresolved(
+          scan,
+          o.ctx,
+          'spec.chartRef',
+          get(spec, 'chartRef')?.line ?? o.node.line,
+          formatSourceRef(chartRef),
+          'chartRef names no OCIRepository or HelmChart in the tree',
+        );
       for (const t of targets) {
         if (t.kind === 'HelmChart') {
           chartSpec(o, t, get(t.node, 'spec'), 'spec.chartRef', 'helm-release');
@@ -1012,7 +1202,12 @@ function resolveFlux(scan: Scan): void {
         const source = oci.get(t);
         if (!source) continue;
         charts.add(t);
-        scan.found.push(ociComponent(source, 'chart', at(o, 'spec.chartRef', 'helm-release'), { chart: source.ref.repository.split('/').pop() ?? '', sourceKind: 'OCIRepository' }));
+        scan.found.push(
+          ociComponent(source, 'chart', at(o, 'spec.chartRef', 'helm-release'), {
+            chart: source.ref.repository.split('/').pop() ?? '',
+            sourceKind: 'OCIRepository',
+          }),
+        );
       }
     } else if (get(getPath(spec, 'chart'), 'spec')) {
       chartSpec(o, o, getPath(spec, 'chart', 'spec'), 'spec.chart.spec', 'helm-release');
@@ -1034,16 +1229,31 @@ function resolveFlux(scan: Scan): void {
   for (const [o, source] of oci) {
     if (!source) continue;
     const type = charts.has(o) || source.helmMediaType ? 'chart' : 'source';
-    scan.found.push(ociComponent(source, type, at(o, 'spec.url', 'flux-source'), { sourceKind: 'OCIRepository', ...(type === 'chart' ? { chart: source.ref.repository.split('/').pop() ?? '' } : {}) }));
+    scan.found.push(
+      ociComponent(source, type, at(o, 'spec.url', 'flux-source'), {
+        sourceKind: 'OCIRepository',
+        ...(type === 'chart' ? { chart: source.ref.repository.split('/').pop() ?? '' } : {}),
+      }),
+    );
   }
   for (const [o, source] of helmRepos) {
     if (!source) continue;
-    scan.found.push({ type: 'source', id: source.url, fields: { name: source.url, url: source.url, sourceKind: 'HelmRepository' }, at: at(o, 'spec.url', 'flux-source') });
+    scan.found.push({
+      type: 'source',
+      id: source.url,
+      fields: { name: source.url, url: source.url, sourceKind: 'HelmRepository' },
+      at: at(o, 'spec.url', 'flux-source'),
+    });
   }
   for (const [o, source] of git) if (source) scan.found.push(gitComponent(source, at(o, 'spec.url', 'flux-source')));
   for (const [o, source] of buckets) {
     if (!source) continue;
-    scan.found.push({ type: 'source', id: source.url, fields: { name: source.url, url: source.url, sourceKind: 'Bucket' }, at: at(o, 'spec.bucketName', 'flux-source') });
+    scan.found.push({
+      type: 'source',
+      id: source.url,
+      fields: { name: source.url, url: source.url, sourceKind: 'Bucket' },
+      at: at(o, 'spec.bucketName', 'flux-source'),
+    });
   }
 }
 
@@ -1071,10 +1281,32 @@ function kustomizeHelmCharts(scan: Scan): void {
 // ---------------------------------------------------------------------------------------------------------------
 
 function compareFoundAt(a: FoundAt, b: FoundAt): number {
-  return compareBytes(a.file, b.file) || a.line - b.line || compareBytes(a.path, b.path) || compareBytes(a.via, b.via) || compareBytes(JSON.stringify(a.appliedTo ?? null), JSON.stringify(b.appliedTo ?? null));
+  return (
+    compareBytes(a.file, b.file) ||
+    a.line - b.line ||
+    compareBytes(a.path, b.path) ||
+    compareBytes(a.via, b.via) ||
+    compareBytes(JSON.stringify(a.appliedTo ?? null), JSON.stringify(b.appliedTo ?? null))
+  );
 }
 
-const componentKeys = ['type', 'id', 'name', 'version', 'versionConstraint', 'digest', 'registry', 'repository', 'tag', 'url', 'chart', 'sourceKind', 'sourceRef', 'purl', 'foundAt'] as const;
+const componentKeys = [
+  'type',
+  'id',
+  'name',
+  'version',
+  'versionConstraint',
+  'digest',
+  'registry',
+  'repository',
+  'tag',
+  'url',
+  'chart',
+  'sourceKind',
+  'sourceRef',
+  'purl',
+  'foundAt',
+] as const;
 const foundAtKeys = ['file', 'document', 'kind', 'name', 'namespace', 'path', 'line', 'via', 'appliedTo'] as const;
 
 /** The same object with its keys in a fixed order and no undefined values, so JSON output is stable. */
@@ -1099,11 +1331,16 @@ function merge(found: Found[]): DeployedComponent[] {
     seen.add(atKey);
     component.foundAt.push(f.at);
   }
-  const components = [...byKey.values()].map((c) => ordered({ ...c, foundAt: c.foundAt.sort(compareFoundAt).map((at) => ordered(at, foundAtKeys)) }, componentKeys));
+  const components = [...byKey.values()].map((c) =>
+    ordered({ ...c, foundAt: c.foundAt.sort(compareFoundAt).map((at) => ordered(at, foundAtKeys)) }, componentKeys),
+  );
   return components.sort((a, b) => compareBytes(a.type, b.type) || compareBytes(a.id, b.id));
 }
 
-async function listFiles(dir: string, options: FindDeployedComponentsOptions): Promise<{ files: { name: string; path: string }[]; skipped: SkippedFile[] }> {
+async function listFiles(
+  dir: string,
+  options: FindDeployedComponentsOptions,
+): Promise<{ files: { name: string; path: string }[]; skipped: SkippedFile[] }> {
   const skipped: SkippedFile[] = [];
   if (options.files) {
     const files: { name: string; path: string }[] = [];
@@ -1137,13 +1374,22 @@ export async function findDeployedComponents(dir: string, options: FindDeployedC
   const window = 32;
   for (let start = 0; start < files.length; start += window) {
     const batch = files.slice(start, start + window);
-    const reads = await Promise.all(batch.map((file) => readFile(file.path, 'utf8').then((content) => ({ content }), (error: unknown) => ({ error: error as Error }))));
+    const reads = await Promise.all(
+      batch.map((file) =>
+        readFile(file.path, 'utf8').then(
+          (content) => ({ content }),
+          (error: unknown) => ({ error: error as Error }),
+        ),
+      ),
+    );
     batch.forEach((file, i) => scanFile(scan, skipped, file.name, reads[i] as { content: string } | { error: Error }));
   }
   applyKustomizeImages(scan);
   resolveFlux(scan);
   kustomizeHelmCharts(scan);
-  const unresolvedSorted = scan.unresolved.sort((a, b) => compareBytes(a.file, b.file) || a.line - b.line || compareBytes(a.path, b.path) || compareBytes(a.reason, b.reason));
+  const unresolvedSorted = scan.unresolved.sort(
+    (a, b) => compareBytes(a.file, b.file) || a.line - b.line || compareBytes(a.path, b.path) || compareBytes(a.reason, b.reason),
+  );
   return {
     components: merge(scan.found),
     skipped: skipped.sort((a, b) => compareBytes(a.file, b.file)),

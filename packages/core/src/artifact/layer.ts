@@ -22,13 +22,18 @@ export function contentLayer(fetched: FetchedManifest, reference: string, mediaT
   if (isIndex(manifest)) throw new AmbiguousLayerError(`${reference} is an image index, not an artifact`);
   if (mediaType) {
     const layer = manifest.layers.find((l) => l.mediaType === mediaType);
-    if (!layer) throw new AmbiguousLayerError(`${reference} has no layer of media type ${mediaType} (it has ${manifest.layers.map((l) => l.mediaType).join(', ') || 'no layers'})`);
+    if (!layer)
+      throw new AmbiguousLayerError(
+        `${reference} has no layer of media type ${mediaType} (it has ${manifest.layers.map((l) => l.mediaType).join(', ') || 'no layers'})`,
+      );
     return layer;
   }
   const [first, ...rest] = manifest.layers;
   if (!first) throw new AmbiguousLayerError(`${reference} has no layers`);
   if (rest.length > 0) {
-    throw new AmbiguousLayerError(`${reference} has ${manifest.layers.length} layers (${manifest.layers.map((l) => l.mediaType).join(', ')}): name the one to use with its media type, as the cluster's spec.layerSelector does`);
+    throw new AmbiguousLayerError(
+      `${reference} has ${manifest.layers.length} layers (${manifest.layers.map((l) => l.mediaType).join(', ')}): name the one to use with its media type, as the cluster's spec.layerSelector does`,
+    );
   }
   return first;
 }

@@ -41,7 +41,6 @@ export function isContentError(err: unknown): boolean {
   return !['NETWORK', 'TIMEOUT', 'CROSS_ORIGIN', 'INSECURE_REALM', 'INVALID_REALM', 'TOOMANYREQUESTS', 'SERVER_ERROR'].includes(err.code);
 }
 
-
 /** Lists a repository's tags with their digest, source and revision, newest-looking first (as `flux list artifacts`). */
 export async function listArtifacts(target: Target, options: ListArtifactsOptions = {}): Promise<ListedArtifact[]> {
   let range: semver.Range | undefined;

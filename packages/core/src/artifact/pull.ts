@@ -83,16 +83,20 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
     void (async () => {
       const name = safeEntryName(header.name);
       const path = resolve(root, name);
-      if (path !== root && !path.startsWith(root + sep)) throw new UnsafeArchiveError(`refusing entry "${header.name}": outside the output directory`);
+      if (path !== root && !path.startsWith(root + sep))
+        throw new UnsafeArchiveError(`refusing entry "${header.name}": outside the output directory`);
       if (header.type === 'directory') {
         // A directory carries no data; one that does is hiding bytes from the size limit.
-        if ((header.size ?? 0) > 0) throw new UnsafeArchiveError(`refusing directory entry "${header.name}" that carries ${header.size} bytes of data`);
+        if ((header.size ?? 0) > 0)
+          throw new UnsafeArchiveError(`refusing directory entry "${header.name}" that carries ${header.size} bytes of data`);
         await mkdir(path, { recursive: true, mode: 0o755 });
         stream.resume();
         return;
       }
       if (header.type !== 'file' && header.type !== 'contiguous-file') {
-        throw new UnsafeArchiveError(`refusing ${header.type} entry "${header.name}"${header.linkname ? ` -> ${header.linkname}` : ''}: only files and directories are extracted`);
+        throw new UnsafeArchiveError(
+          `refusing ${header.type} entry "${header.name}"${header.linkname ? ` -> ${header.linkname}` : ''}: only files and directories are extracted`,
+        );
       }
       if (name === '') throw new UnsafeArchiveError('refusing a file entry named "."');
       bytes += header.size ?? 0;
@@ -100,7 +104,8 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
       await mkdir(dirname(path), { recursive: true, mode: 0o755 });
       const handle = await open(path, 'wx', (header.mode ?? 0) & 0o111 ? 0o755 : 0o644).catch((err: unknown) => {
         // Flux's Untar would let the second entry win; d2ci refuses an archive that says two things about one file.
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UnsafeArchiveError(`refusing entry "${header.name}": the archive names it twice`);
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new UnsafeArchiveError(`refusing entry "${header.name}": the archive names it twice`);
         throw err;
       });
       let written = 0;
@@ -109,7 +114,8 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
         new Writable({
           write(chunk: Buffer, _encoding, callback) {
             written += chunk.length;
-            if (written > (header.size ?? 0)) return callback(new UnsafeArchiveError(`entry "${header.name}" is larger than its header says`));
+            if (written > (header.size ?? 0))
+              return callback(new UnsafeArchiveError(`entry "${header.name}" is larger than its header says`));
             handle.write(chunk).then(() => callback(), callback);
           },
           final(callback) {
@@ -121,7 +127,10 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
         throw err;
       });
       files++;
-    })().then(() => next(), (err: unknown) => next(err as Error));
+    })().then(
+      () => next(),
+      (err: unknown) => next(err as Error),
+    );
   });
   const gunzip = createGunzip();
   // Every decompressed byte counts, headers included: past the limit plus room for headers (512 bytes per entry,
@@ -130,7 +139,12 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
   let streamed = 0;
   gunzip.on('data', (chunk: Buffer) => {
     streamed += chunk.length;
-    if (streamed > streamLimit) gunzip.destroy(new UnsafeArchiveError(`artifact unpacks to more than ${streamLimit} bytes of archive (file data over the ${maxSize}-byte limit, or a flood of entry headers); raise max-size if it is genuine`));
+    if (streamed > streamLimit)
+      gunzip.destroy(
+        new UnsafeArchiveError(
+          `artifact unpacks to more than ${streamLimit} bytes of archive (file data over the ${maxSize}-byte limit, or a flood of entry headers); raise max-size if it is genuine`,
+        ),
+      );
   });
   await pipeline(layer, gunzip, extract).catch((err: unknown) => {
     if ((err as { code?: string }).code === 'Z_DATA_ERROR') throw new Error('the layer is not a valid gzip stream');

@@ -67,11 +67,27 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
       const existing = await current;
       const remoteLayer = existing && soleLayer(existing);
       if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
-        await guardTags(options.target, tags.filter((t) => t !== options.diffTag), existing.descriptor.digest, options.force);
+        await guardTags(
+          options.target,
+          tags.filter((t) => t !== options.diffTag),
+          existing.descriptor.digest,
+          options.force,
+        );
         const results: TagResult[] = [];
-        for (const tag of tags) results.push(tag === options.diffTag ? { tag, changed: false } : await applyTag(options.target, existing, tag, { lookFirst: true }));
+        for (const tag of tags)
+          results.push(
+            tag === options.diffTag ? { tag, changed: false } : await applyTag(options.target, existing, tag, { lookFirst: true }),
+          );
         const { manifest } = parseManifest(existing.bytes, existing.descriptor.mediaType);
-        return { pushed: false, reason: `content unchanged since ${options.diffTag}`, descriptor: existing.descriptor, tags: results, layer, annotations: manifest.annotations ?? {}, blobs: [] };
+        return {
+          pushed: false,
+          reason: `content unchanged since ${options.diffTag}`,
+          descriptor: existing.descriptor,
+          tags: results,
+          layer,
+          annotations: manifest.annotations ?? {},
+          blobs: [],
+        };
       }
     }
 
@@ -89,8 +105,20 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
       beforeTag: options.beforeTag,
       concurrency: options.concurrency,
     });
-    const reason = !options.diffTag ? 'no diff-tag set' : copied.existed ? `identical artifact already in ${options.target.name}` : `content differs from ${options.diffTag}`;
-    return { pushed: true, reason, descriptor: built.descriptor, tags: copied.tags, layer, annotations: built.annotations, blobs: copied.blobs };
+    const reason = !options.diffTag
+      ? 'no diff-tag set'
+      : copied.existed
+        ? `identical artifact already in ${options.target.name}`
+        : `content differs from ${options.diffTag}`;
+    return {
+      pushed: true,
+      reason,
+      descriptor: built.descriptor,
+      tags: copied.tags,
+      layer,
+      annotations: built.annotations,
+      blobs: copied.blobs,
+    };
   });
 }
 
@@ -103,4 +131,3 @@ export async function fetchIfExists(target: Target, reference: string): Promise<
     throw err;
   }
 }
-

@@ -137,7 +137,9 @@ function readSubject(subject: SbomSubject): Subject {
       throw new SbomError(`SBOM subject: ${(err as Error).message}`);
     }
   }
-  const out: Subject = { ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) } };
+  const out: Subject = {
+    ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) },
+  };
   if (subject.source) out.source = subject.source;
   if (subject.revision) out.revision = subject.revision;
   return out;
@@ -243,7 +245,11 @@ function sortedComponents(inventory: DeployedInventory): DeployedComponent[] {
 export function cycloneDxDocument(inventory: DeployedInventory, subject: SbomSubject, options: SbomOptions = {}): CycloneDxDocument {
   const s = readSubject(subject);
   const components = sortedComponents(inventory).map(cycloneDxComponent);
-  const tool: CycloneDxDocument['metadata']['tools']['components'][number] = { type: 'application', name: 'd2ci', ...(options.toolVersion ? { version: options.toolVersion } : {}) };
+  const tool: CycloneDxDocument['metadata']['tools']['components'][number] = {
+    type: 'application',
+    name: 'd2ci',
+    ...(options.toolVersion ? { version: options.toolVersion } : {}),
+  };
   const metadataComponent = subjectComponent(s);
   const document: CycloneDxDocument = {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
@@ -287,13 +293,24 @@ function downloadLocation(c: DeployedComponent): string {
 }
 
 function spdxPackage(c: DeployedComponent): SpdxPackage {
-  const out: SpdxPackage = { SPDXID: spdxId(c), name: c.name, downloadLocation: downloadLocation(c), filesAnalyzed: false, primaryPackagePurpose: spdxPurpose(c) };
+  const out: SpdxPackage = {
+    SPDXID: spdxId(c),
+    name: c.name,
+    downloadLocation: downloadLocation(c),
+    filesAnalyzed: false,
+    primaryPackagePurpose: spdxPurpose(c),
+  };
   const version = c.version ?? c.digest;
   if (version) out.versionInfo = version;
   const hash = digestHash(c.digest);
   if (hash) out.checksums = [{ algorithm: hash.alg === 'SHA-256' ? 'SHA256' : 'SHA512', checksumValue: hash.hex }];
   if (c.purl) out.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl }];
-  const notes = [c.versionConstraint && `version constraint: ${c.versionConstraint}`, c.sourceRef && `source: ${c.sourceRef}`, c.url && `location: ${c.url}`, ...c.foundAt.map((at) => `found at ${formatFoundAt(at)}`)].filter((n): n is string => Boolean(n));
+  const notes = [
+    c.versionConstraint && `version constraint: ${c.versionConstraint}`,
+    c.sourceRef && `source: ${c.sourceRef}`,
+    c.url && `location: ${c.url}`,
+    ...c.foundAt.map((at) => `found at ${formatFoundAt(at)}`),
+  ].filter((n): n is string => Boolean(n));
   out.comment = notes.join('\n');
   return out;
 }
@@ -306,13 +323,21 @@ function spdxPackage(c: DeployedComponent): SpdxPackage {
 export function spdxDocument(inventory: DeployedInventory, subject: SbomSubject, options: SbomOptions = {}): SpdxDocument {
   const s = readSubject(subject);
   const artifactId = 'SPDXRef-Artifact';
-  const artifact: SpdxPackage = { SPDXID: artifactId, name: repositoryName(s.ref), downloadLocation: 'NOASSERTION', filesAnalyzed: false, primaryPackagePurpose: 'ARCHIVE' };
+  const artifact: SpdxPackage = {
+    SPDXID: artifactId,
+    name: repositoryName(s.ref),
+    downloadLocation: 'NOASSERTION',
+    filesAnalyzed: false,
+    primaryPackagePurpose: 'ARCHIVE',
+  };
   const version = s.ref.digest ?? s.ref.tag;
   if (version) artifact.versionInfo = version;
   const hash = digestHash(s.ref.digest);
   if (hash) artifact.checksums = [{ algorithm: hash.alg === 'SHA-256' ? 'SHA256' : 'SHA512', checksumValue: hash.hex }];
   artifact.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: ociPackageUrl(s.ref) }];
-  const notes = [s.ref.tag && `tag: ${s.ref.tag}`, s.source && `source: ${s.source}`, s.revision && `revision: ${s.revision}`].filter((n): n is string => Boolean(n));
+  const notes = [s.ref.tag && `tag: ${s.ref.tag}`, s.source && `source: ${s.source}`, s.revision && `revision: ${s.revision}`].filter(
+    (n): n is string => Boolean(n),
+  );
   if (notes.length) artifact.comment = notes.join('\n');
 
   const packages = sortedComponents(inventory).map(spdxPackage);
@@ -331,7 +356,11 @@ export function spdxDocument(inventory: DeployedInventory, subject: SbomSubject,
     packages: [artifact, ...packages],
     relationships: [
       { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: artifactId },
-      ...packages.map((p): SpdxRelationship => ({ spdxElementId: artifactId, relationshipType: 'DEPENDS_ON', relatedSpdxElement: p.SPDXID })),
+      ...packages.map((p): SpdxRelationship => ({
+        spdxElementId: artifactId,
+        relationshipType: 'DEPENDS_ON',
+        relatedSpdxElement: p.SPDXID,
+      })),
     ],
   };
   const base = (options.namespaceBase ?? 'https://spdx.org/spdxdocs/d2ci').replace(/\/+$/, '');
@@ -367,14 +396,20 @@ export function detectDocumentType(json: unknown): DetectedDocument {
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SbomError(`the document is ${Array.isArray(value) ? 'a JSON array' : `JSON ${value === null ? 'null' : typeof value}`}; expected an SPDX, CycloneDX or OpenVEX JSON object`);
+    throw new SbomError(
+      `the document is ${Array.isArray(value) ? 'a JSON array' : `JSON ${value === null ? 'null' : typeof value}`}; expected an SPDX, CycloneDX or OpenVEX JSON object`,
+    );
   }
   const doc = value as Record<string, unknown>;
   if (typeof doc.spdxVersion === 'string' && /^SPDX-/.test(doc.spdxVersion)) {
     return { format: 'spdx', mediaType: documentMediaTypes.spdx, version: doc.spdxVersion.slice('SPDX-'.length) };
   }
   if (doc.bomFormat === 'CycloneDX') {
-    return { format: 'cyclonedx', mediaType: documentMediaTypes.cyclonedx, ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}) };
+    return {
+      format: 'cyclonedx',
+      mediaType: documentMediaTypes.cyclonedx,
+      ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}),
+    };
   }
   const context = doc['@context'];
   const contexts = (Array.isArray(context) ? context : [context]).filter((c): c is string => typeof c === 'string');

@@ -34,19 +34,31 @@ export function isVersionTag(tag: string): boolean {
 export async function guardTags(target: Target, tags: readonly string[], digest: string, force: readonly string[] = []): Promise<void> {
   for (const tag of tags) {
     if (/^sha256-[0-9a-f]{64}/.test(tag)) {
-      throw new ProtectedTagError('TAG_SIGNATURE', tag, `tag "${tag}" holds the cosign signature, attestation or referrers index of artifact sha256:${tag.slice(7, 71)}; a push never writes it`);
+      throw new ProtectedTagError(
+        'TAG_SIGNATURE',
+        tag,
+        `tag "${tag}" holds the cosign signature, attestation or referrers index of artifact sha256:${tag.slice(7, 71)}; a push never writes it`,
+      );
     }
   }
   await Promise.all(
     tags.map(async (tag) => {
       if (force.includes(tag)) return;
       if (tag === stableTagName) {
-        throw new ProtectedTagError('TAG_STABLE', tag, `tag "${tag}" is what production follows: only a release moves it (d2ci release, the release-artifact action), or name it in --force`);
+        throw new ProtectedTagError(
+          'TAG_STABLE',
+          tag,
+          `tag "${tag}" is what production follows: only a release moves it (d2ci release, the release-artifact action), or name it in --force`,
+        );
       }
       if (!isVersionTag(tag)) return;
       const existing = await currentDigest(target, tag);
       if (existing !== undefined && existing !== digest) {
-        throw new ProtectedTagError('TAG_RELEASED', tag, `tag "${tag}" is a released version pointing at ${existing}; a release never moves: release a new version, or name it in --force`);
+        throw new ProtectedTagError(
+          'TAG_RELEASED',
+          tag,
+          `tag "${tag}" is a released version pointing at ${existing}; a release never moves: release a new version, or name it in --force`,
+        );
       }
     }),
   );

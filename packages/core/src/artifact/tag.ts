@@ -14,7 +14,12 @@ export interface TagArtifactResult {
  * its signatures stay valid. A tag that already points there is left alone: no write at all. Protected tags
  * (tag-guard.ts) move only when `force` names them.
  */
-export async function tagArtifact(target: Target, reference: string, tags: readonly string[], options: { force?: readonly string[] } = {}): Promise<TagArtifactResult> {
+export async function tagArtifact(
+  target: Target,
+  reference: string,
+  tags: readonly string[],
+  options: { force?: readonly string[] } = {},
+): Promise<TagArtifactResult> {
   tags.forEach(assertValidTag);
   const source = await target.fetchManifest(reference);
   await guardTags(target, tags, source.descriptor.digest, options.force);

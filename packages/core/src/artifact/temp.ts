@@ -26,7 +26,10 @@ let installed = false;
 export function removeTempOnSignal(): void {
   if (installed) return;
   installed = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       for (const dir of live) rmSync(dir, { recursive: true, force: true });
       process.exit(code);

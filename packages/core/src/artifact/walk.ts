@@ -39,7 +39,9 @@ export class UnpackableNameError extends ArtifactPathError {
   /** The entry's path inside the artifact, as walked (no trailing slash). */
   readonly entry: string;
   constructor(entry: string, type: TreeEntry['type'], reason: string) {
-    super(`${type} "${entry}" would fail the whole artifact in Flux: its Untar refuses names ${reason}; rename it, or leave it out with an ignore pattern`);
+    super(
+      `${type} "${entry}" would fail the whole artifact in Flux: its Untar refuses names ${reason}; rename it, or leave it out with an ignore pattern`,
+    );
     this.name = 'UnpackableNameError';
     this.entry = entry;
   }
@@ -81,7 +83,9 @@ export function* walkEntries(root: string, options: WalkOptions = {}): Generator
     info = statSync(root);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ArtifactPathError(code === 'ENOENT' ? `path "${root}" does not exist` : `cannot read path "${root}": ${(err as Error).message}`);
+    throw new ArtifactPathError(
+      code === 'ENOENT' ? `path "${root}" does not exist` : `cannot read path "${root}": ${(err as Error).message}`,
+    );
   }
   yield { name: '.', type: 'directory', mode: dirMode, size: 0, source: root };
   if (info.isFile()) {

@@ -1,12 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import type { Credential } from '../oci/auth.ts';
-import { CloudCredentialError, ExpiringCache, oidcToken, oneLine, registryHostname, type CloudContext, type CloudProvider } from './cloud.ts';
+import {
+  CloudCredentialError,
+  ExpiringCache,
+  oidcToken,
+  oneLine,
+  registryHostname,
+  type CloudContext,
+  type CloudProvider,
+} from './cloud.ts';
 
 /**
  * Private ECR hosts (docker/login-action's pattern; Flux 2.6 accepts the same registries): `<account>.dkr.ecr.<region>.amazonaws.com`,
  * the dual-stack `<account>.dkr-ecr.<region>.on.aws`, China (`.amazonaws.com.cn`) and the EU sovereign cloud (`.amazonaws.eu`).
  */
-export const ecrHostPattern = /^([0-9]{12})\.(dkr\.ecr|dkr-ecr|dkr\.ecr-fips|dkr-ecr-fips)\.([a-z0-9-]+)\.(on\.aws|amazonaws\.com(\.cn)?|amazonaws\.eu)$/;
+export const ecrHostPattern =
+  /^([0-9]{12})\.(dkr\.ecr|dkr-ecr|dkr\.ecr-fips|dkr-ecr-fips)\.([a-z0-9-]+)\.(on\.aws|amazonaws\.com(\.cn)?|amazonaws\.eu)$/;
 /** ECR Public's registry hosts. */
 export const ecrPublicHosts: readonly string[] = ['public.ecr.aws', 'ecr-public.aws.com'];
 /** "Authenticating to ECR Public auth only works in us-east-1" (amazon-ecr-login). */
@@ -22,7 +31,8 @@ export function parseEcrRegistry(registry: string): EcrRegistry | undefined {
   return match ? { kind: 'private', account: match[1] as string, region: match[3] as string } : undefined;
 }
 
-export const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
+export const awsHosts =
+  'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
 
 interface AwsKeys {
   accessKeyId: string;
@@ -32,7 +42,11 @@ interface AwsKeys {
 }
 
 type Service = 'sts' | 'ecr' | 'ecrPublic';
-const endpointVariables: Record<Service, string> = { sts: 'AWS_ENDPOINT_URL_STS', ecr: 'AWS_ENDPOINT_URL_ECR', ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC' };
+const endpointVariables: Record<Service, string> = {
+  sts: 'AWS_ENDPOINT_URL_STS',
+  ecr: 'AWS_ENDPOINT_URL_ECR',
+  ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC',
+};
 
 /** An SDK error as one line: `<Code>: <message>`, or the network error. */
 function sdkError(err: unknown): string {
@@ -40,7 +54,9 @@ function sdkError(err: unknown): string {
   const status = e.$metadata?.httpStatusCode;
   const name = e.name && e.name !== 'Error' ? e.name : e.code;
   const message = e.message ?? String(err);
-  return oneLine(`${name && !message.startsWith(name) && !message.includes(`${name} `) ? `${name}: ` : ''}${message}${status ? ` (HTTP ${status})` : ''}`);
+  return oneLine(
+    `${name && !message.startsWith(name) && !message.includes(`${name} `) ? `${name}: ` : ''}${message}${status ? ` (HTTP ${status})` : ''}`,
+  );
 }
 
 /**
@@ -69,14 +85,23 @@ export function awsProvider(context: CloudContext): CloudProvider {
     const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
     try {
       const out = await client.send(
-        new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: sessionName, WebIdentityToken: webIdentityToken, DurationSeconds: options.durationSeconds ?? 3600 }),
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: roleArn,
+          RoleSessionName: sessionName,
+          WebIdentityToken: webIdentityToken,
+          DurationSeconds: options.durationSeconds ?? 3600,
+        }),
       );
       const c = out.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey) throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
+      if (!c?.AccessKeyId || !c.SecretAccessKey)
+        throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
       context.onSecret(c.SecretAccessKey);
       if (c.SessionToken) context.onSecret(c.SessionToken);
       const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
-      return { value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }, expiresAt };
+      return {
+        value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
+        expiresAt,
+      };
     } catch (err) {
       if (err instanceof CloudCredentialError) throw err;
       const denied = /AccessDenied|InvalidIdentityToken|IDPRejectedClaim|ExpiredToken/.test((err as Error).name ?? '');
@@ -101,17 +126,28 @@ export function awsProvider(context: CloudContext): CloudProvider {
         if (env.AWS_SESSION_TOKEN) context.onSecret(env.AWS_SESSION_TOKEN);
         const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
         const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
-        return { value: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }, expiresAt };
+        return {
+          value: {
+            accessKeyId: env.AWS_ACCESS_KEY_ID,
+            secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+            sessionToken: env.AWS_SESSION_TOKEN || undefined,
+          },
+          expiresAt,
+        };
       }
       if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
-        const token = (await readFile(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err: unknown) => {
-          throw new CloudCredentialError(`provider aws cannot read AWS_WEB_IDENTITY_TOKEN_FILE ${env.AWS_WEB_IDENTITY_TOKEN_FILE}: ${(err as Error).message}`);
-        })).trim();
+        const token = (
+          await readFile(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err: unknown) => {
+            throw new CloudCredentialError(
+              `provider aws cannot read AWS_WEB_IDENTITY_TOKEN_FILE ${env.AWS_WEB_IDENTITY_TOKEN_FILE}: ${(err as Error).message}`,
+            );
+          })
+        ).trim();
         context.onSecret(token);
         return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
       }
       throw new CloudCredentialError(
-        'provider aws has no AWS credentials: give the IAM role to assume with the job\'s OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step',
+        "provider aws has no AWS credentials: give the IAM role to assume with the job's OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step",
       );
     });
 
@@ -145,8 +181,12 @@ export function awsProvider(context: CloudContext): CloudProvider {
       }
     } catch (err) {
       const denied = /AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken/.test((err as Error).name ?? '');
-      const permission = ecr.kind === 'public' ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken' : 'ecr:GetAuthorizationToken';
-      throw new CloudCredentialError(`${api} for ${registry} failed: ${sdkError(err)}${denied ? `; the AWS identity needs ${permission}` : ''}`, { cause: err });
+      const permission =
+        ecr.kind === 'public' ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken' : 'ecr:GetAuthorizationToken';
+      throw new CloudCredentialError(
+        `${api} for ${registry} failed: ${sdkError(err)}${denied ? `; the AWS identity needs ${permission}` : ''}`,
+        { cause: err },
+      );
     }
     if (!token) throw new CloudCredentialError(`${api} for ${registry} returned no authorization token`);
     context.onSecret(token);

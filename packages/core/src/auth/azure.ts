@@ -1,5 +1,14 @@
 import type { Credential } from '../oci/auth.ts';
-import { CloudCredentialError, ExpiringCache, jwtExpiry, oidcToken, postForToken, registryHostname, type CloudContext, type CloudProvider } from './cloud.ts';
+import {
+  CloudCredentialError,
+  ExpiringCache,
+  jwtExpiry,
+  oidcToken,
+  postForToken,
+  registryHostname,
+  type CloudContext,
+  type CloudProvider,
+} from './cloud.ts';
 
 /** Flux 2.6's ACR pattern (from Kubernetes' Azure credential provider). */
 export const azureHostPattern = /^.+\.(azurecr\.io|azurecr\.cn|azurecr\.de|azurecr\.us)$/;
@@ -15,8 +24,10 @@ export function isAzureRegistry(registry: string): boolean {
 /** The Entra ID authority and Resource Manager scope of the cloud a registry lives in (as Flux chooses the scope). */
 export function azureCloud(registry: string): { authorityHost: string; scope: string } {
   const host = registryHostname(registry);
-  if (host.endsWith('.azurecr.cn')) return { authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' };
-  if (host.endsWith('.azurecr.us')) return { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' };
+  if (host.endsWith('.azurecr.cn'))
+    return { authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' };
+  if (host.endsWith('.azurecr.us'))
+    return { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' };
   return { authorityHost: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' };
 }
 
@@ -59,7 +70,10 @@ export function azureProvider(context: CloudContext): CloudProvider {
       const token = typeof answer.access_token === 'string' ? answer.access_token : '';
       if (!token) throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
       context.onSecret(token);
-      return { value: token, expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000 };
+      return {
+        value: token,
+        expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000,
+      };
     });
   };
 
@@ -67,7 +81,9 @@ export function azureProvider(context: CloudContext): CloudProvider {
     const clientId = options.clientId || env.AZURE_CLIENT_ID;
     const tenantId = options.tenantId || env.AZURE_TENANT_ID;
     if (!clientId || !tenantId) {
-      throw new CloudCredentialError(`provider azure needs the client ID and tenant ID of the identity with the federated credential (AZURE_CLIENT_ID and AZURE_TENANT_ID); missing ${[clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ')}`);
+      throw new CloudCredentialError(
+        `provider azure needs the client ID and tenant ID of the identity with the federated credential (AZURE_CLIENT_ID and AZURE_TENANT_ID); missing ${[clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ')}`,
+      );
     }
     const accessToken = await entraToken(registry, clientId, tenantId);
     const base = (context.endpoints[registry] || `https://${registry}`).replace(/\/+$/, '');
@@ -82,7 +98,10 @@ export function azureProvider(context: CloudContext): CloudProvider {
     if (!token) throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
     context.onSecret(token);
     // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
-    return { value: { username: acrTokenUsername, password: token, identityToken: token }, expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000 };
+    return {
+      value: { username: acrTokenUsername, password: token, identityToken: token },
+      expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
+    };
   };
 
   return {

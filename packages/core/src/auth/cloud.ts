@@ -115,7 +115,8 @@ export async function oidcToken(context: CloudContext, audience: string, purpose
       ? await context.options.idToken(audience)
       : await githubActionsIdentity(audience, { env: context.env }).getToken();
   } catch (err) {
-    if (err instanceof IdentityTokenError) throw new CloudCredentialError(`${purpose} needs the job's OIDC token: ${err.message}`, { cause: err });
+    if (err instanceof IdentityTokenError)
+      throw new CloudCredentialError(`${purpose} needs the job's OIDC token: ${err.message}`, { cause: err });
     throw err;
   }
   context.onSecret(token);
@@ -182,7 +183,10 @@ export async function postForToken(
   }
   if (!response) {
     const cause = networkError as { cause?: { code?: string }; message?: string } | undefined;
-    throw new CloudCredentialError(`${service} is unreachable at ${new URL(url).host} (${cause?.cause?.code ?? cause?.message ?? 'network error'})`, { cause: networkError });
+    throw new CloudCredentialError(
+      `${service} is unreachable at ${new URL(url).host} (${cause?.cause?.code ?? cause?.message ?? 'network error'})`,
+      { cause: networkError },
+    );
   }
   const text = await response.text().catch(() => '');
   let body: Record<string, unknown> = {};
@@ -194,7 +198,9 @@ export async function postForToken(
   if (!response.ok) {
     const error = serviceError(body) ?? text.trim().slice(0, 200);
     const hint = fix?.(response.status, error);
-    throw new CloudCredentialError(`${service} refused (HTTP ${response.status}${error ? `: ${truncate(error)}` : ''})${hint ? `; ${hint}` : ''}`);
+    throw new CloudCredentialError(
+      `${service} refused (HTTP ${response.status}${error ? `: ${truncate(error)}` : ''})${hint ? `; ${hint}` : ''}`,
+    );
   }
   return body;
 }

@@ -16,7 +16,10 @@ export const dockerHubConfigKey = 'https://index.docker.io/v1/';
 
 /** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
 function configHost(key: string): string {
-  const host = key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const host = key
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
   return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
 }
 
@@ -32,12 +35,18 @@ export class CredentialHelperError extends Error {
 }
 
 /** Runs `docker-credential-<helper> get` (docker-credential-helpers protocol); undefined when it has nothing. */
-export function runCredentialHelper(helper: string, serverUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<Credential | undefined> {
+export function runCredentialHelper(
+  helper: string,
+  serverUrl: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Credential | undefined> {
   return new Promise((resolve, reject) => {
     const child = execFile(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
       if (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          reject(new CredentialHelperError(`docker credential helper "docker-credential-${helper}" is not on PATH (named in the docker config)`));
+          reject(
+            new CredentialHelperError(`docker credential helper "docker-credential-${helper}" is not on PATH (named in the docker config)`),
+          );
           return;
         }
         // The protocol's "not found" answer is an error exit with this text on stdout.
@@ -45,13 +54,21 @@ export function runCredentialHelper(helper: string, serverUrl: string, env: Node
           resolve(undefined);
           return;
         }
-        reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout).trim().slice(0, 200)}`));
+        reject(
+          new CredentialHelperError(
+            `docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout)
+              .trim()
+              .slice(0, 200)}`,
+          ),
+        );
         return;
       }
       try {
         const answer = JSON.parse(stdout) as { Username?: string; Secret?: string };
         if (!answer.Secret) return resolve(undefined);
-        resolve(answer.Username === '<token>' ? { identityToken: answer.Secret } : { username: answer.Username ?? '', password: answer.Secret });
+        resolve(
+          answer.Username === '<token>' ? { identityToken: answer.Secret } : { username: answer.Username ?? '', password: answer.Secret },
+        );
       } catch {
         reject(new CredentialHelperError(`docker-credential-${helper} printed something that is not JSON`));
       }

@@ -1,5 +1,13 @@
 import type { Credential } from '../oci/auth.ts';
-import { CloudCredentialError, ExpiringCache, oidcToken, postForToken, registryHostname, type CloudContext, type CloudProvider } from './cloud.ts';
+import {
+  CloudCredentialError,
+  ExpiringCache,
+  oidcToken,
+  postForToken,
+  registryHostname,
+  type CloudContext,
+  type CloudProvider,
+} from './cloud.ts';
 
 /** Flux 2.6's GCP registry pattern: Container Registry (`gcr.io`, `*.gcr.io`) and Artifact Registry (`<location>-docker.pkg.dev`). */
 export const gcpHostPattern = /^(((.+\.)?gcr\.io)|(.+-docker\.pkg\.dev))$/;
@@ -16,7 +24,10 @@ export function isGcpRegistry(registry: string): boolean {
 
 /** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
 export function workloadIdentityProviderName(value: string): string {
-  return value.trim().replace(/^(https:)?\/\/iam\.googleapis\.com\//, '').replace(/^\/+/, '');
+  return value
+    .trim()
+    .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
+    .replace(/^\/+/, '');
 }
 
 /**
@@ -33,10 +44,14 @@ export function gcpProvider(context: CloudContext): CloudProvider {
   const fetchToken = async (): Promise<{ value: Credential; expiresAt: number }> => {
     const provider = workloadIdentityProviderName(options.workloadIdentityProvider ?? '');
     if (!provider) {
-      throw new CloudCredentialError('provider gcp needs the workload identity provider (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)');
+      throw new CloudCredentialError(
+        'provider gcp needs the workload identity provider (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)',
+      );
     }
     if (!providerPattern.test(provider)) {
-      throw new CloudCredentialError(`provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`);
+      throw new CloudCredentialError(
+        `provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`,
+      );
     }
     const subjectToken = await oidcToken(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
     const form = new URLSearchParams({
@@ -66,7 +81,11 @@ export function gcpProvider(context: CloudContext): CloudProvider {
     const impersonated = await postForToken(
       `Google IAM Credentials generateAccessToken for ${account}`,
       `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`,
-      { body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }), contentType: 'application/json', authorization: `Bearer ${federatedToken}` },
+      {
+        body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }),
+        contentType: 'application/json',
+        authorization: `Bearer ${federatedToken}`,
+      },
       (status) =>
         status === 403 || status === 401
           ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
@@ -76,7 +95,10 @@ export function gcpProvider(context: CloudContext): CloudProvider {
     if (!accessToken) throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
     context.onSecret(accessToken);
     const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
-    return { value: { username: 'oauth2accesstoken', password: accessToken }, expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime };
+    return {
+      value: { username: 'oauth2accesstoken', password: accessToken },
+      expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime,
+    };
   };
 
   return {

@@ -15,6 +15,8 @@ export function githubTokenCredentials(options: { token: string; actor?: string;
   return {
     name: 'GITHUB_TOKEN',
     credentialFor: async (registry) =>
-      options.token && isGitHubRegistry(registry, options.serverUrl) ? { username: options.actor || 'x-access-token', password: options.token } : undefined,
+      options.token && isGitHubRegistry(registry, options.serverUrl)
+        ? { username: options.actor || 'x-access-token', password: options.token }
+        : undefined,
   };
 }

@@ -9,7 +9,8 @@ export type Vocabulary = 'action' | 'cli';
 const cloudPermissions: Record<Exclude<ProviderName, 'generic'>, (registry: string, repository: string) => string> = {
   aws: (_registry, repository) =>
     `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
-  gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
+  gcp: (_registry, repository) =>
+    `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
   azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
 };
 
@@ -24,7 +25,13 @@ const credentialFix: Record<Vocabulary, string> = {
  */
 export function withAuthHint(
   err: unknown,
-  context: { registry: string; repository: string; hasCredentials: boolean; vocabulary: Vocabulary; /** The registry provider in use, for cloud permission hints. */ provider?: ProviderName },
+  context: {
+    registry: string;
+    repository: string;
+    hasCredentials: boolean;
+    vocabulary: Vocabulary;
+    /** The registry provider in use, for cloud permission hints. */ provider?: ProviderName;
+  },
 ): unknown {
   if (!(err instanceof OciError) || (err.status !== 401 && err.status !== 403)) return err;
   const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);

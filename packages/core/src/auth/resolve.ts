@@ -71,14 +71,19 @@ export interface RegistryAuthOptions {
  */
 export function registryCredentials(options: RegistryAuthOptions = {}): CredentialFunction {
   const providers: CredentialProvider[] = [];
-  if (options.username || options.password) providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
+  if (options.username || options.password)
+    providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
   const provider = options.provider ?? 'generic';
   if (provider !== 'generic') {
     const create = cloudProviders.get(provider);
-    if (!create) throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+    if (!create)
+      throw new ProviderError(
+        `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`,
+      );
     providers.push(create(cloudContext(options)));
   }
-  if (options.githubToken) providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
+  if (options.githubToken)
+    providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
   if (options.dockerConfig !== false) providers.push(dockerConfigCredentials({ env: options.env }));
   return firstCredential(providers);
 }
@@ -87,11 +92,22 @@ export function registryCredentials(options: RegistryAuthOptions = {}): Credenti
 export function assertProviderServes(provider: ProviderName, registry: string): void {
   if (provider === 'generic') return;
   const create = cloudProviders.get(provider);
-  if (!create) throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+  if (!create)
+    throw new ProviderError(
+      `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`,
+    );
   const cloud = create(cloudContext({}));
-  if (!cloud.serves(registry)) throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+  if (!cloud.serves(registry))
+    throw new ProviderError(
+      `provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`,
+    );
 }
 
 function cloudContext(options: RegistryAuthOptions): CloudContext {
-  return { options: options.cloud ?? {}, env: options.env ?? process.env, onSecret: options.onSecret ?? (() => undefined), endpoints: options.endpoints ?? {} };
+  return {
+    options: options.cloud ?? {},
+    env: options.env ?? process.env,
+    onSecret: options.onSecret ?? (() => undefined),
+    endpoints: options.endpoints ?? {},
+  };
 }

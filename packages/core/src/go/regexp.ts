@@ -47,7 +47,11 @@ export class GoRegexp {
   static compile(pattern: string): GoRegexp {
     try {
       const compiled = RE2JS.compile(pattern);
-      return new GoRegexp(pattern, compiled, groupNames(compiled, (name) => name));
+      return new GoRegexp(
+        pattern,
+        compiled,
+        groupNames(compiled, (name) => name),
+      );
     } catch (err) {
       if (!(err instanceof RE2JSSyntaxException) || err.error !== duplicateNameCode) throw goSyntaxError(err, pattern, (text) => text);
     }

@@ -60,14 +60,21 @@ const contentsWrite = 'add `permissions: contents: write` to the job (for a GitH
 function explain(err: unknown, doing: string, options: ApiCommitOptions): ApiCommitError {
   const status = (err as { status?: number }).status;
   const data = (err as { response?: { data?: { message?: string; errors?: ({ message?: string } | string)[] } } }).response?.data;
-  const details = data?.errors?.map((e) => (typeof e === 'string' ? e : e.message)).filter(Boolean).join('; ');
+  const details = data?.errors
+    ?.map((e) => (typeof e === 'string' ? e : e.message))
+    .filter(Boolean)
+    .join('; ');
   const message = [data?.message || (err as Error).message || String(err), details].filter(Boolean).join(': ').replace(/\s+/g, ' ').trim();
   let fix = '';
-  if (/not a fast forward|reference already exists/i.test(message)) fix = `; ${options.branch} moved while this commit was made: run the update again`;
-  else if (/rule violation|protected branch/i.test(message)) fix = `; ${options.branch} is protected by a rule this token cannot bypass: exempt ${options.branch} from the rule, or let the GitHub App bypass it`;
-  else if (status === 401) fix = '; the token is not valid or has expired (a GitHub App installation token lasts one hour: create a fresh one)';
+  if (/not a fast forward|reference already exists/i.test(message))
+    fix = `; ${options.branch} moved while this commit was made: run the update again`;
+  else if (/rule violation|protected branch/i.test(message))
+    fix = `; ${options.branch} is protected by a rule this token cannot bypass: exempt ${options.branch} from the rule, or let the GitHub App bypass it`;
+  else if (status === 401)
+    fix = '; the token is not valid or has expired (a GitHub App installation token lasts one hour: create a fresh one)';
   else if (status === 403) fix = `; ${contentsWrite}`;
-  else if (status === 404) fix = `; ${contentsWrite}, and check that the token can reach ${options.repository} (a GitHub App token must be scoped to it)`;
+  else if (status === 404)
+    fix = `; ${contentsWrite}, and check that the token can reach ${options.repository} (a GitHub App token must be scoped to it)`;
   else if (status === 422) fix = `; ${contentsWrite}, and check that ${options.base} exists`;
   else if (status === 409 && /empty/i.test(message)) fix = `; ${options.repository} has no commits yet: push ${options.base} first`;
   return new ApiCommitError(`${doing} failed (HTTP ${status ?? '?'}): ${message}${fix}`, status);
@@ -109,9 +116,15 @@ export async function commitViaApi(options: ApiCommitOptions): Promise<ApiCommit
   const stackOnBranch = options.mode === 'stack' && branchTip !== undefined;
   const start = stackOnBranch ? branchTip : await tip(options.base);
   // GitHub answers 404 alike for a missing branch and for a repository the token cannot reach.
-  if (!start) throw new ApiCommitError(`branch ${options.base} of ${options.repository} was not found (HTTP 404): check that it exists and that the token can reach ${options.repository} (a GitHub App token must be scoped to it); ${contentsWrite}`, 404);
+  if (!start)
+    throw new ApiCommitError(
+      `branch ${options.base} of ${options.repository} was not found (HTTP 404): check that it exists and that the token can reach ${options.repository} (a GitHub App token must be scoped to it); ${contentsWrite}`,
+      404,
+    );
   if (options.parent && options.parent !== start) {
-    throw new ApiCommitError(`${stackOnBranch ? options.branch : options.base} is at ${start}, not at ${options.parent} the files were computed from: it moved since the checkout; run the update again`);
+    throw new ApiCommitError(
+      `${stackOnBranch ? options.branch : options.base} is at ${start}, not at ${options.parent} the files were computed from: it moved since the checkout; run the update again`,
+    );
   }
 
   const step = async <T>(doing: string, call: () => Promise<T>): Promise<T> => {
@@ -125,24 +138,40 @@ export async function commitViaApi(options: ApiCommitOptions): Promise<ApiCommit
   const entries: { path: string; mode: '100644' | '100755'; type: 'blob'; sha: string }[] = [];
   for (const file of options.files) {
     // Bytes go base64; text as UTF-8, which GitHub stores as sent.
-    const body = typeof file.content === 'string' ? { content: file.content, encoding: 'utf-8' } : { content: file.content.toString('base64'), encoding: 'base64' };
+    const body =
+      typeof file.content === 'string'
+        ? { content: file.content, encoding: 'utf-8' }
+        : { content: file.content.toString('base64'), encoding: 'base64' };
     const { data: blob } = await step(`uploading ${file.path}`, () => octokit.rest.git.createBlob({ owner, repo, ...body }));
     entries.push({ path: file.path, mode: file.mode ?? '100644', type: 'blob', sha: blob.sha });
   }
-  const { data: tree } = await step('writing the tree', () => octokit.rest.git.createTree({ owner, repo, base_tree: startCommit.tree.sha, tree: entries }));
+  const { data: tree } = await step('writing the tree', () =>
+    octokit.rest.git.createTree({ owner, repo, base_tree: startCommit.tree.sha, tree: entries }),
+  );
   if (tree.sha === startCommit.tree.sha) {
     return { sha: start, verified: startCommit.verification?.verified ?? false, parent: start };
   }
 
   const { data: commit } = await step('creating the commit', () =>
-    octokit.rest.git.createCommit({ owner, repo, message: options.message, tree: tree.sha, parents: [start], ...(options.author ? { author: options.author } : {}) }),
+    octokit.rest.git.createCommit({
+      owner,
+      repo,
+      message: options.message,
+      tree: tree.sha,
+      parents: [start],
+      ...(options.author ? { author: options.author } : {}),
+    }),
   );
   if (branchTip === undefined) {
-    await step(`creating branch ${options.branch}`, () => octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${options.branch}`, sha: commit.sha }));
+    await step(`creating branch ${options.branch}`, () =>
+      octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${options.branch}`, sha: commit.sha }),
+    );
   } else {
     // No compare-and-swap in the REST API: `stack` is safe (GitHub refuses a non-fast-forward), `reset` overwrites
     // whatever landed on the branch since it was read.
-    await step(`updating branch ${options.branch}`, () => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${options.branch}`, sha: commit.sha, force: options.mode === 'reset' }));
+    await step(`updating branch ${options.branch}`, () =>
+      octokit.rest.git.updateRef({ owner, repo, ref: `heads/${options.branch}`, sha: commit.sha, force: options.mode === 'reset' }),
+    );
   }
   return { sha: commit.sha, verified: commit.verification?.verified ?? false, parent: start };
 }

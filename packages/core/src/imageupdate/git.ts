@@ -29,18 +29,23 @@ export interface GitOptions {
 
 function run(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) {
-        const command = args.filter((a) => !/extraheader=AUTHORIZATION/i.test(a)).join(' ');
-        // The remote's own words (`remote: Permission to … denied`) say more than git's summary after them.
-        const lines = stderr.trim().split('\n');
-        const remote = lines.filter((l) => l.startsWith('remote:') && l.replace('remote:', '').trim());
-        const shown = [...remote, ...lines.filter((l) => !l.startsWith('remote:')).slice(-2)];
-        reject(new GitError(`git ${command.replace(/^(-c \S+ )+/, '')} failed: ${shown.join(' ') || err.message}`, stderr));
-      } else {
-        resolve(stdout);
-      }
-    });
+    execFile(
+      'git',
+      args,
+      { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) {
+          const command = args.filter((a) => !/extraheader=AUTHORIZATION/i.test(a)).join(' ');
+          // The remote's own words (`remote: Permission to … denied`) say more than git's summary after them.
+          const lines = stderr.trim().split('\n');
+          const remote = lines.filter((l) => l.startsWith('remote:') && l.replace('remote:', '').trim());
+          const shown = [...remote, ...lines.filter((l) => !l.startsWith('remote:')).slice(-2)];
+          reject(new GitError(`git ${command.replace(/^(-c \S+ )+/, '')} failed: ${shown.join(' ') || err.message}`, stderr));
+        } else {
+          resolve(stdout);
+        }
+      },
+    );
   });
 }
 
@@ -82,11 +87,25 @@ export interface Worktree {
 export async function openBranch(options: GitOptions & { base: string; branch: string; mode: 'stack' | 'reset' }): Promise<Worktree> {
   const auth = await authConfig(options);
   const depth = await shallowDepth(options.repo);
-  await run([...auth, 'fetch', '--no-tags', '--quiet', ...depth, 'origin', `+refs/heads/${options.base}:refs/remotes/origin/${options.base}`], options.repo);
+  await run(
+    [...auth, 'fetch', '--no-tags', '--quiet', ...depth, 'origin', `+refs/heads/${options.base}:refs/remotes/origin/${options.base}`],
+    options.repo,
+  );
   let existing = false;
   if (options.mode === 'stack') {
     try {
-      await run([...auth, 'fetch', '--no-tags', '--quiet', ...depth, 'origin', `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}`], options.repo);
+      await run(
+        [
+          ...auth,
+          'fetch',
+          '--no-tags',
+          '--quiet',
+          ...depth,
+          'origin',
+          `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}`,
+        ],
+        options.repo,
+      );
       existing = true;
     } catch (err) {
       if (!/couldn't find remote ref|not found/i.test((err as GitError).stderr)) throw err;
@@ -112,7 +131,12 @@ export async function commitAll(dir: string, message: string, author: { name: st
   await run(['add', '--all'], dir);
   const staged = (await run(['diff', '--cached', '--name-only'], dir)).trim();
   if (!staged) return undefined;
-  const env = { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email };
+  const env = {
+    GIT_AUTHOR_NAME: author.name,
+    GIT_AUTHOR_EMAIL: author.email,
+    GIT_COMMITTER_NAME: author.name,
+    GIT_COMMITTER_EMAIL: author.email,
+  };
   // --cleanup=verbatim: the template's blank lines and indentation are the message (git would strip comments and trailing blank lines).
   await run(['-c', 'commit.gpgsign=false', 'commit', '--quiet', '--no-verify', '--cleanup=verbatim', '-m', message], dir, env);
   return (await run(['rev-parse', 'HEAD'], dir)).trim();
@@ -137,7 +161,9 @@ export async function remoteBranchCommit(options: GitOptions & { branch: string 
 }
 
 /** A detached worktree at a commit or branch of the remote, for reading (and diffing against). */
-export async function openCommit(options: GitOptions & { ref: string; branch?: string }): Promise<{ dir: string; remove(): Promise<void> }> {
+export async function openCommit(
+  options: GitOptions & { ref: string; branch?: string },
+): Promise<{ dir: string; remove(): Promise<void> }> {
   const auth = await authConfig(options);
   const fetched = options.branch ? `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}` : options.ref;
   await run([...auth, 'fetch', '--no-tags', '--quiet', ...(await shallowDepth(options.repo)), 'origin', fetched], options.repo);
@@ -156,6 +182,9 @@ export async function openCommit(options: GitOptions & { ref: string; branch?: s
 /** The full message of a branch's commit on the remote. */
 export async function commitMessage(options: GitOptions & { branch: string; commit: string }): Promise<string> {
   const auth = await authConfig(options);
-  await run([...auth, 'fetch', '--no-tags', '--quiet', 'origin', `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}`], options.repo);
+  await run(
+    [...auth, 'fetch', '--no-tags', '--quiet', 'origin', `+refs/heads/${options.branch}:refs/remotes/origin/${options.branch}`],
+    options.repo,
+  );
   return run(['log', '-1', '--format=%B', options.commit], options.repo);
 }

@@ -72,7 +72,9 @@ function readPrivateKey(privateKey: string, appId: string): string {
     const key = createPrivateKey(pem);
     if (key.asymmetricKeyType !== 'rsa') throw new Error(`a ${key.asymmetricKeyType ?? 'non-RSA'} key`);
   } catch (err) {
-    throw new GitHubAppError(`the private key of GitHub App ${appId} is not a PEM RSA private key (${(err as Error).message.replace(/\s+/g, ' ')}); pass the whole .pem file generated on the app's settings page, BEGIN and END lines included`);
+    throw new GitHubAppError(
+      `the private key of GitHub App ${appId} is not a PEM RSA private key (${(err as Error).message.replace(/\s+/g, ' ')}); pass the whole .pem file generated on the app's settings page, BEGIN and END lines included`,
+    );
   }
   return pem;
 }
@@ -81,8 +83,11 @@ function readPrivateKey(privateKey: string, appId: string): string {
 function explainJwt(err: unknown, appId: string, doing: string): GitHubAppError {
   const message = messageOf(err);
   let fix = `; check that app-id ${appId} and the private key belong to the same GitHub App (generate a new key on the app's settings page if unsure)`;
-  if (/'(iat|exp)'/.test(message)) fix = "; the runner's clock is off: GitHub accepts app JWTs issued at most 60 seconds ahead of its clock and expiring within 10 minutes";
-  else if (/integration not found/i.test(message)) fix = `; no GitHub App has ID ${appId} on this GitHub: check app-id (the app's settings page shows it)`;
+  if (/'(iat|exp)'/.test(message))
+    fix =
+      "; the runner's clock is off: GitHub accepts app JWTs issued at most 60 seconds ahead of its clock and expiring within 10 minutes";
+  else if (/integration not found/i.test(message))
+    fix = `; no GitHub App has ID ${appId} on this GitHub: check app-id (the app's settings page shows it)`;
   return new GitHubAppError(`${doing} failed (HTTP ${statusOf(err) ?? '?'}): ${message}${fix}`, statusOf(err));
 }
 
@@ -90,7 +95,10 @@ function explainJwt(err: unknown, appId: string, doing: string): GitHubAppError 
 function missingPermissions(asked: Record<string, string>, granted: Record<string, string> | undefined): string[] {
   return Object.entries(asked)
     .filter(([name, level]) => (rank[granted?.[name] ?? ''] ?? 0) < (rank[level] ?? 0))
-    .map(([name, level]) => `${name}: ${level} (${settingName(name)}: ${level === 'write' ? 'Read and write' : 'Read-only'}; the installation has ${granted?.[name] ?? 'none'})`);
+    .map(
+      ([name, level]) =>
+        `${name}: ${level} (${settingName(name)}: ${level === 'write' ? 'Read and write' : 'Read-only'}; the installation has ${granted?.[name] ?? 'none'})`,
+    );
 }
 
 function split(repository: string): { owner: string; repo: string } {
@@ -107,7 +115,7 @@ function split(repository: string): { owner: string; repo: string } {
  */
 export async function installationToken(options: InstallationTokenOptions): Promise<InstallationToken> {
   const appId = options.app.appId.trim();
-  if (!appId) throw new GitHubAppError('the GitHub App ID is empty; pass the app ID (or client ID) shown on the app\'s settings page');
+  if (!appId) throw new GitHubAppError("the GitHub App ID is empty; pass the app ID (or client ID) shown on the app's settings page");
   const privateKey = readPrivateKey(options.app.privateKey, appId);
   const { owner, repo } = split(options.repository);
   const permissions = apiPermissions(options.permissions ?? defaultPermissions);
@@ -118,7 +126,10 @@ export async function installationToken(options: InstallationTokenOptions): Prom
     options.onSecret?.(secret);
   };
 
-  const [{ createAppAuth }, { GitHub, defaults, getUserAgentWithOrchestrationId }] = await Promise.all([import('@octokit/auth-app'), import('@actions/github/lib/utils')]);
+  const [{ createAppAuth }, { GitHub, defaults, getUserAgentWithOrchestrationId }] = await Promise.all([
+    import('@octokit/auth-app'),
+    import('@actions/github/lib/utils'),
+  ]);
   const baseUrl = (options.apiUrl ?? defaults.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
   // The runner's proxy-aware fetch (as getOctokit uses it), seeing each request as sent: its credential is masked first.
   const send: typeof fetch = (defaults.request?.fetch as typeof fetch | undefined) ?? fetch;
@@ -144,15 +155,27 @@ export async function installationToken(options: InstallationTokenOptions): Prom
   } catch (err) {
     const doing = `looking up GitHub App ${appId} on ${options.repository}`;
     if (statusOf(err) === 404) {
-      throw new GitHubAppError(`${doing} failed (HTTP 404): GitHub App ${appId} is not installed on ${options.repository}; install it there (the app's page → Install App, or the organization's Settings → GitHub Apps → Configure → Repository access), and check that app-id names that app`, 404);
+      throw new GitHubAppError(
+        `${doing} failed (HTTP 404): GitHub App ${appId} is not installed on ${options.repository}; install it there (the app's page → Install App, or the organization's Settings → GitHub Apps → Configure → Repository access), and check that app-id names that app`,
+        404,
+      );
     }
     if (statusOf(err) === 401) throw explainJwt(err, appId, doing);
-    throw new GitHubAppError(`${doing} failed (HTTP ${statusOf(err) ?? '?'}): ${messageOf(err)}${baseUrl === 'https://api.github.com' ? '' : ` (API URL ${baseUrl})`}`, statusOf(err));
+    throw new GitHubAppError(
+      `${doing} failed (HTTP ${statusOf(err) ?? '?'}): ${messageOf(err)}${baseUrl === 'https://api.github.com' ? '' : ` (API URL ${baseUrl})`}`,
+      statusOf(err),
+    );
   }
 
   let authentication: InstallationAccessTokenAuthentication;
   try {
-    authentication = (await octokit.auth({ type: 'installation', installationId: installation.id, repositoryNames: [repo], permissions, refresh: true })) as InstallationAccessTokenAuthentication;
+    authentication = (await octokit.auth({
+      type: 'installation',
+      installationId: installation.id,
+      repositoryNames: [repo],
+      permissions,
+      refresh: true,
+    })) as InstallationAccessTokenAuthentication;
   } catch (err) {
     const doing = `creating an installation token of GitHub App ${appId} for ${options.repository}`;
     const status = statusOf(err);
@@ -160,13 +183,24 @@ export async function installationToken(options: InstallationTokenOptions): Prom
     if (status === 401) throw explainJwt(err, appId, doing);
     if (status === 422 && /permissions requested are not granted/i.test(message)) {
       const missing = missingPermissions(permissions, installation.permissions);
-      const named = missing.length ? missing.join(', ') : Object.entries(permissions).map(([name, level]) => `${name}: ${level}`).join(', ');
-      throw new GitHubAppError(`${doing} failed (HTTP 422): the app is not granted ${named}; add it in the app's settings (Permissions & events → Repository permissions), then approve the new permissions on the installation`, 422);
+      const named = missing.length
+        ? missing.join(', ')
+        : Object.entries(permissions)
+            .map(([name, level]) => `${name}: ${level}`)
+            .join(', ');
+      throw new GitHubAppError(
+        `${doing} failed (HTTP 422): the app is not granted ${named}; add it in the app's settings (Permissions & events → Repository permissions), then approve the new permissions on the installation`,
+        422,
+      );
     }
     if (status === 422 && /not accessible to the parent installation/i.test(message)) {
-      throw new GitHubAppError(`${doing} failed (HTTP 422): ${message}; add ${options.repository} to the installation's repository access (organization Settings → GitHub Apps → Configure)`, 422);
+      throw new GitHubAppError(
+        `${doing} failed (HTTP 422): ${message}; add ${options.repository} to the installation's repository access (organization Settings → GitHub Apps → Configure)`,
+        422,
+      );
     }
-    if (status === 403 && /suspended/i.test(message)) throw new GitHubAppError(`${doing} failed (HTTP 403): ${message}; unsuspend the installation (Settings → GitHub Apps)`, 403);
+    if (status === 403 && /suspended/i.test(message))
+      throw new GitHubAppError(`${doing} failed (HTTP 403): ${message}; unsuspend the installation (Settings → GitHub Apps)`, 403);
     throw new GitHubAppError(`${doing} failed (HTTP ${status ?? '?'}): ${message}`, status);
   }
   const token = authentication.token;
@@ -185,7 +219,11 @@ export async function installationToken(options: InstallationTokenOptions): Prom
         await getOctokit(token, { baseUrl }).request('DELETE /installation/token');
       } catch (err) {
         // 401: expired or revoked already, which is what revoking wants.
-        if (statusOf(err) !== 401) throw new GitHubAppError(`revoking the installation token failed (HTTP ${statusOf(err) ?? '?'}): ${messageOf(err)}`, statusOf(err));
+        if (statusOf(err) !== 401)
+          throw new GitHubAppError(
+            `revoking the installation token failed (HTTP ${statusOf(err) ?? '?'}): ${messageOf(err)}`,
+            statusOf(err),
+          );
       }
       revoked = true;
     },

@@ -30,14 +30,38 @@ export interface ToolSource {
 // .sha256sum. The `tool-sources` input overrides them (mirrors, other versions).
 const pinned: Record<string, Record<ToolName, ToolSource>> = {
   x64: {
-    kind: { version: '0.32.0', url: 'https://github.com/kubernetes-sigs/kind/releases/download/v0.32.0/kind-linux-amd64', sha256: '50030de23cf40a18505f20426f6a8506bedf13c6e509244bd1fa9463721b0f54' },
-    kubectl: { version: '1.35.2', url: 'https://dl.k8s.io/release/v1.35.2/bin/linux/amd64/kubectl', sha256: '924eb50779153f20cb668117d141440b95df2f325a64452d78dff9469145e277' },
-    flux: { version: '2.9.4', url: 'https://github.com/fluxcd/flux2/releases/download/v2.9.4/flux_2.9.4_linux_amd64.tar.gz', sha256: 'c2c397a52930f52d2005c01d276116b059d062de379386d58e98115380a766a2' },
+    kind: {
+      version: '0.32.0',
+      url: 'https://github.com/kubernetes-sigs/kind/releases/download/v0.32.0/kind-linux-amd64',
+      sha256: '50030de23cf40a18505f20426f6a8506bedf13c6e509244bd1fa9463721b0f54',
+    },
+    kubectl: {
+      version: '1.35.2',
+      url: 'https://dl.k8s.io/release/v1.35.2/bin/linux/amd64/kubectl',
+      sha256: '924eb50779153f20cb668117d141440b95df2f325a64452d78dff9469145e277',
+    },
+    flux: {
+      version: '2.9.4',
+      url: 'https://github.com/fluxcd/flux2/releases/download/v2.9.4/flux_2.9.4_linux_amd64.tar.gz',
+      sha256: 'c2c397a52930f52d2005c01d276116b059d062de379386d58e98115380a766a2',
+    },
   },
   arm64: {
-    kind: { version: '0.32.0', url: 'https://github.com/kubernetes-sigs/kind/releases/download/v0.32.0/kind-linux-arm64', sha256: 'b92cd615e97585de8ddade28ed5cd7feb4248d717c233eea5b03c37298900f5d' },
-    kubectl: { version: '1.35.2', url: 'https://dl.k8s.io/release/v1.35.2/bin/linux/arm64/kubectl', sha256: 'cd859449f54ad2cb05b491c490c13bb836cdd0886ae013c0aed3dd67ff747467' },
-    flux: { version: '2.9.4', url: 'https://github.com/fluxcd/flux2/releases/download/v2.9.4/flux_2.9.4_linux_arm64.tar.gz', sha256: 'dcab945f8d8658662fa1db93e150a602ba1f91da367a82e099bd65595fc7c62c' },
+    kind: {
+      version: '0.32.0',
+      url: 'https://github.com/kubernetes-sigs/kind/releases/download/v0.32.0/kind-linux-arm64',
+      sha256: 'b92cd615e97585de8ddade28ed5cd7feb4248d717c233eea5b03c37298900f5d',
+    },
+    kubectl: {
+      version: '1.35.2',
+      url: 'https://dl.k8s.io/release/v1.35.2/bin/linux/arm64/kubectl',
+      sha256: 'cd859449f54ad2cb05b491c490c13bb836cdd0886ae013c0aed3dd67ff747467',
+    },
+    flux: {
+      version: '2.9.4',
+      url: 'https://github.com/fluxcd/flux2/releases/download/v2.9.4/flux_2.9.4_linux_arm64.tar.gz',
+      sha256: 'dcab945f8d8658662fa1db93e150a602ba1f91da367a82e099bd65595fc7c62c',
+    },
   },
 };
 
@@ -49,11 +73,18 @@ export class KindEngineError extends Error {
 }
 
 /** The pinned tools for this machine, with any overrides. */
-export function toolSources(overrides: Partial<Record<ToolName, ToolSource>> = {}, platform = process.platform, arch = process.arch): Record<ToolName, ToolSource> {
+export function toolSources(
+  overrides: Partial<Record<ToolName, ToolSource>> = {},
+  platform = process.platform,
+  arch = process.arch,
+): Record<ToolName, ToolSource> {
   const base = platform === 'linux' ? pinned[arch] : undefined;
   const tools = { ...base, ...overrides } as Partial<Record<ToolName, ToolSource>>;
   for (const name of ['kind', 'kubectl', 'flux'] as const) {
-    if (!tools[name]) throw new KindEngineError(`no pinned ${name} for ${platform}/${arch}; engine: kind runs on Linux runners (x64, arm64), or give tool-sources`);
+    if (!tools[name])
+      throw new KindEngineError(
+        `no pinned ${name} for ${platform}/${arch}; engine: kind runs on Linux runners (x64, arm64), or give tool-sources`,
+      );
   }
   return tools as Record<ToolName, ToolSource>;
 }
@@ -68,7 +99,10 @@ async function sha256(file: string): Promise<string> {
  * Downloads each tool once per runner (the tool cache keeps it across steps on the runner), verifies its SHA-256
  * before anything runs it, and returns the directories to put on PATH.
  */
-export async function installTools(sources: Record<ToolName, ToolSource>, log: (line: string) => void = () => undefined): Promise<string[]> {
+export async function installTools(
+  sources: Record<ToolName, ToolSource>,
+  log: (line: string) => void = () => undefined,
+): Promise<string[]> {
   const tc = await import('@actions/tool-cache');
   const dirs: string[] = [];
   for (const name of ['kind', 'kubectl', 'flux'] as const) {
@@ -80,7 +114,9 @@ export async function installTools(sources: Record<ToolName, ToolSource>, log: (
       const actual = await sha256(file);
       if (actual !== source.sha256) {
         await rm(file, { force: true });
-        throw new KindEngineError(`${name} ${source.version} from ${source.url} has SHA-256 ${actual}, expected ${source.sha256}; refusing to run it`);
+        throw new KindEngineError(
+          `${name} ${source.version} from ${source.url} has SHA-256 ${actual}, expected ${source.sha256}; refusing to run it`,
+        );
       }
       if (source.url.endsWith('.tar.gz') || source.url.endsWith('.tgz')) {
         const extracted = await tc.extractTar(file);
@@ -113,7 +149,10 @@ function exec(runner: Runner, command: string, args: readonly string[], input?: 
     child.on('close', (code) => {
       const stderr = Buffer.concat(err).toString('utf8').trim();
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new KindEngineError(`${command} ${args.slice(0, 3).join(' ')} failed (exit ${code}): ${stderr.split('\n').slice(-3).join(' ')}`));
+      else
+        reject(
+          new KindEngineError(`${command} ${args.slice(0, 3).join(' ')} failed (exit ${code}): ${stderr.split('\n').slice(-3).join(' ')}`),
+        );
     });
     // A command that exits before reading its input gives EPIPE here; its exit status tells what happened.
     child.stdin?.on('error', () => undefined);
@@ -121,7 +160,8 @@ function exec(runner: Runner, command: string, args: readonly string[], input?: 
   });
 }
 
-const apply = (runner: Runner, objects: unknown[]): Promise<string> => exec(runner, 'kubectl', ['apply', '-f', '-'], objects.map((o) => stringify(o)).join('---\n'));
+const apply = (runner: Runner, objects: unknown[]): Promise<string> =>
+  exec(runner, 'kubectl', ['apply', '-f', '-'], objects.map((o) => stringify(o)).join('---\n'));
 
 export interface KindImageUpdateOptions {
   repo: string;
@@ -153,7 +193,10 @@ export interface KindImageUpdateOptions {
 
 /** The ImageRepository and ImagePolicy documents under `dir`, moved into `namespace` (the Kustomization's targetNamespace). */
 async function policyDocuments(dir: string, namespace: string): Promise<Record<string, unknown>[]> {
-  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && /\.ya?ml$/.test(e.name)).map((e) => join(e.parentPath, e.name)).sort(compareBytes);
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort(compareBytes);
   const out: Record<string, unknown>[] = [];
   for (const file of entries) {
     for (const doc of parseAllDocuments(await readFile(file, 'utf8'))) {
@@ -176,7 +219,10 @@ export async function runKindImageUpdate(options: KindImageUpdateOptions): Promi
   const log = options.log ?? (() => undefined);
   const bins = await installTools(toolSources(options.tools), log);
   const work = await mkdtemp(join(tmpdir(), 'd2ci-kind-'));
-  const runner: Runner = { env: { ...process.env, PATH: [...bins, process.env.PATH ?? ''].join(delimiter), KUBECONFIG: join(work, 'kubeconfig') }, log };
+  const runner: Runner = {
+    env: { ...process.env, PATH: [...bins, process.env.PATH ?? ''].join(delimiter), KUBECONFIG: join(work, 'kubeconfig') },
+    log,
+  };
   const auth: GitAuth = { token: options.token, onSecret: options.onSecret };
   const ns = options.namespace;
   const name = ns;
@@ -185,23 +231,60 @@ export async function runKindImageUpdate(options: KindImageUpdateOptions): Promi
   const objects = await loadAutomationObjects(join(options.repo, options.policiesPath), { namespace: ns });
   try {
     log(`creating Kind cluster ${options.clusterName}`);
-    await exec(runner, 'kind', ['create', 'cluster', '--name', options.clusterName, '--kubeconfig', join(work, 'kubeconfig'), '--wait', '120s']);
+    await exec(runner, 'kind', [
+      'create',
+      'cluster',
+      '--name',
+      options.clusterName,
+      '--kubeconfig',
+      join(work, 'kubeconfig'),
+      '--wait',
+      '120s',
+    ]);
     options.onCluster?.(options.clusterName, bins.join(delimiter));
     log('installing Flux: source, kustomize, image-reflector and image-automation controllers');
-    await exec(runner, 'flux', ['install', '--components=source-controller,kustomize-controller', '--components-extra=image-reflector-controller,image-automation-controller', '--network-policy=false']);
+    await exec(runner, 'flux', [
+      'install',
+      '--components=source-controller,kustomize-controller',
+      '--components-extra=image-reflector-controller,image-automation-controller',
+      '--network-policy=false',
+    ]);
     // Secrets go through stdin, never through arguments (visible to every process on the runner).
-    const secrets: Record<string, unknown>[] = [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'github-auth', namespace: ns }, stringData: { username: 'x-access-token', password: options.token } }];
+    const secrets: Record<string, unknown>[] = [
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'github-auth', namespace: ns },
+        stringData: { username: 'x-access-token', password: options.token },
+      },
+    ];
     for (const repository of objects.repositories) {
       if (!repository.secretRef || !options.credentials) continue;
       const registry = parseReference(repository.image).registry;
       const credential = await options.credentials(registry);
       if (!credential) continue;
       const auths = { [registry]: { auth: Buffer.from(`${credential.username}:${credential.password}`).toString('base64') } };
-      secrets.push({ apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/dockerconfigjson', metadata: { name: repository.secretRef, namespace: ns }, stringData: { '.dockerconfigjson': JSON.stringify({ auths }) } });
+      secrets.push({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        type: 'kubernetes.io/dockerconfigjson',
+        metadata: { name: repository.secretRef, namespace: ns },
+        stringData: { '.dockerconfigjson': JSON.stringify({ auths }) },
+      });
     }
     await apply(runner, [...(ns === 'flux-system' ? [] : [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }]), ...secrets]);
     await apply(runner, [
-      { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name, namespace: ns }, spec: { interval: '1m', url: `${options.serverUrl}/${options.repository}.git`, ref: { branch: options.base }, secretRef: { name: 'github-auth' } } },
+      {
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'GitRepository',
+        metadata: { name, namespace: ns },
+        spec: {
+          interval: '1m',
+          url: `${options.serverUrl}/${options.repository}.git`,
+          ref: { branch: options.base },
+          secretRef: { name: 'github-auth' },
+        },
+      },
       ...(await policyDocuments(join(options.repo, options.policiesPath), ns)),
       {
         apiVersion: 'image.toolkit.fluxcd.io/v1',
@@ -212,7 +295,11 @@ export async function runKindImageUpdate(options: KindImageUpdateOptions): Promi
           sourceRef: { kind: 'GitRepository', name },
           git: {
             checkout: { ref: { branch: options.base } },
-            commit: { author: options.author, messageTemplate: options.messageTemplate || defaultCommitTemplate, ...(options.messageValues ? { messageTemplateValues: options.messageValues } : {}) },
+            commit: {
+              author: options.author,
+              messageTemplate: options.messageTemplate || defaultCommitTemplate,
+              ...(options.messageValues ? { messageTemplateValues: options.messageValues } : {}),
+            },
             push: { branch: options.branch },
           },
           update: { path: options.updatePath, strategy: 'Setters' },
@@ -222,19 +309,41 @@ export async function runKindImageUpdate(options: KindImageUpdateOptions): Promi
     log('waiting for the policies and the automation');
     await exec(runner, 'kubectl', ['-n', ns, 'wait', 'imagepolicies', '--all', '--for=condition=Ready', `--timeout=${timeout}`]);
     await exec(runner, 'kubectl', ['-n', ns, 'wait', `imageupdateautomation/${name}`, '--for=condition=Ready', `--timeout=${timeout}`]);
-    const statuses = JSON.parse(await exec(runner, 'kubectl', ['-n', ns, 'get', 'imagepolicies', '-o', 'json'])) as { items: { metadata: { name: string }; status?: { latestRef?: LatestRef } }[] };
+    const statuses = JSON.parse(await exec(runner, 'kubectl', ['-n', ns, 'get', 'imagepolicies', '-o', 'json'])) as {
+      items: { metadata: { name: string }; status?: { latestRef?: LatestRef } }[];
+    };
     const latest = new Map(statuses.items.flatMap((i) => (i.status?.latestRef ? [[i.metadata.name, i.status.latestRef] as const] : [])));
     const policies: PolicyOutcome[] = objects.policies.map((policy) => {
       const ref = latest.get(policy.name);
       const repository = objects.repositories.find((r) => r.name === policy.imageRepositoryRef.name);
-      return ref && repository ? { policy, repository, ok: true, latestRef: ref, tags: 0 } : { policy, ok: false, kind: 'registry', error: 'the controller reported no latest image' };
+      return ref && repository
+        ? { policy, repository, ok: true, latestRef: ref, tags: 0 }
+        : { policy, ok: false, kind: 'registry', error: 'the controller reported no latest image' };
     });
     const after = await remoteBranchCommit({ repo: options.repo, auth, branch: options.branch });
     const updated = Boolean(after && after !== before);
     // What the controller changed: the same setters over what it started from (the branch before, else the base).
-    const setterPolicies = policies.flatMap((p) => (p.ok ? [{ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }] : []));
-    const start = await changesAt({ repo: options.repo, auth, ref: before ?? options.base, branch: before ? undefined : options.base, updatePath: options.updatePath, policies: setterPolicies });
-    const report: ImageUpdateReport = { policies, result: start.result, changes: start.changes, files: start.files, unresolved: [], problems: objects.problems, updated, diff: '' };
+    const setterPolicies = policies.flatMap((p) =>
+      p.ok ? [{ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }] : [],
+    );
+    const start = await changesAt({
+      repo: options.repo,
+      auth,
+      ref: before ?? options.base,
+      branch: before ? undefined : options.base,
+      updatePath: options.updatePath,
+      policies: setterPolicies,
+    });
+    const report: ImageUpdateReport = {
+      policies,
+      result: start.result,
+      changes: start.changes,
+      files: start.files,
+      unresolved: [],
+      problems: objects.problems,
+      updated,
+      diff: '',
+    };
     if (updated && after) {
       report.commit = after;
       // git log adds a newline after the message; the controller's template output is the message.
@@ -242,13 +351,36 @@ export async function runKindImageUpdate(options: KindImageUpdateOptions): Promi
     }
     const pr = options.pullRequest;
     if (pr) {
-      const target = { token: options.token, repository: options.repository, apiUrl: pr.apiUrl, head: options.branch, base: options.base, labels: pr.labels };
-      const open = (changes: ValueChange[], text: string) => openOrUpdatePullRequest({ ...target, title: text.split('\n')[0] || defaultCommitTemplate, body: pr.body(changes, text) });
+      const target = {
+        token: options.token,
+        repository: options.repository,
+        apiUrl: pr.apiUrl,
+        head: options.branch,
+        base: options.base,
+        labels: pr.labels,
+      };
+      const open = (changes: ValueChange[], text: string) =>
+        openOrUpdatePullRequest({ ...target, title: text.split('\n')[0] || defaultCommitTemplate, body: pr.body(changes, text) });
       report.pullRequest = updated ? await open(report.changes, report.message ?? '') : await findPullRequest(target);
       // The branch carries updates from an earlier run whose pull request was not opened: open it now.
       if (!report.pullRequest && before) {
-        const pending = await changesAt({ repo: options.repo, auth, ref: options.base, branch: options.base, updatePath: options.updatePath, policies: setterPolicies });
-        if (pending.changes.length) report.pullRequest = await open(pending.changes, renderCommitMessage(options.messageTemplate || defaultCommitTemplate, { automation: { namespace: ns, name }, result: pending.result, values: options.messageValues }));
+        const pending = await changesAt({
+          repo: options.repo,
+          auth,
+          ref: options.base,
+          branch: options.base,
+          updatePath: options.updatePath,
+          policies: setterPolicies,
+        });
+        if (pending.changes.length)
+          report.pullRequest = await open(
+            pending.changes,
+            renderCommitMessage(options.messageTemplate || defaultCommitTemplate, {
+              automation: { namespace: ns, name },
+              result: pending.result,
+              values: options.messageValues,
+            }),
+          );
       }
     }
     return report;
@@ -276,9 +408,14 @@ async function diagnostics(runner: Runner, namespace: string, report: KindImageU
 /** Deletes a Kind cluster (the post step's work); `path` puts the installed `kind` on PATH. */
 export async function deleteKindCluster(name: string, path = ''): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    execFile('kind', ['delete', 'cluster', '--name', name], { env: { ...process.env, PATH: [path, process.env.PATH ?? ''].filter(Boolean).join(delimiter) } }, (err, _stdout, stderr) => {
-      if (err) reject(new KindEngineError(`kind delete cluster --name ${name} failed: ${stderr.trim() || err.message}`));
-      else resolve();
-    });
+    execFile(
+      'kind',
+      ['delete', 'cluster', '--name', name],
+      { env: { ...process.env, PATH: [path, process.env.PATH ?? ''].filter(Boolean).join(delimiter) } },
+      (err, _stdout, stderr) => {
+        if (err) reject(new KindEngineError(`kind delete cluster --name ${name} failed: ${stderr.trim() || err.message}`));
+        else resolve();
+      },
+    );
   });
 }

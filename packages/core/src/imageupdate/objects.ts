@@ -71,7 +71,9 @@ export async function loadAutomationObjects(dir: string, options: { namespace?: 
   try {
     files = await yamlFiles(dir);
   } catch (err) {
-    throw new ObjectsError(`cannot read ${dir}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (err as Error).message}`);
+    throw new ObjectsError(
+      `cannot read ${dir}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (err as Error).message}`,
+    );
   }
   const out: AutomationObjects = { repositories: [], policies: [], problems: [] };
   for (const path of files) {
@@ -125,7 +127,10 @@ export async function loadAutomationObjects(dir: string, options: { namespace?: 
         }
         const reflection = text(spec.digestReflectionPolicy) ?? 'Never';
         if (reflection !== 'Never' && reflection !== 'IfNotPresent' && reflection !== 'Always') {
-          out.problems.push({ file, message: `${where}: spec.digestReflectionPolicy "${reflection}" is not Never, IfNotPresent or Always` });
+          out.problems.push({
+            file,
+            message: `${where}: spec.digestReflectionPolicy "${reflection}" is not Never, IfNotPresent or Always`,
+          });
           continue;
         }
         const filter = spec.filterTags === undefined ? undefined : record(spec.filterTags);
@@ -134,7 +139,14 @@ export async function loadAutomationObjects(dir: string, options: { namespace?: 
           name,
           imageRepositoryRef: { namespace: options.namespace || text(ref.namespace) || namespace, name: refName },
           policy: record(spec.policy),
-          ...(filter ? { filterTags: { ...(text(filter.pattern) !== undefined ? { pattern: text(filter.pattern) } : {}), ...(text(filter.extract) !== undefined ? { extract: text(filter.extract) } : {}) } } : {}),
+          ...(filter
+            ? {
+                filterTags: {
+                  ...(text(filter.pattern) !== undefined ? { pattern: text(filter.pattern) } : {}),
+                  ...(text(filter.extract) !== undefined ? { extract: text(filter.extract) } : {}),
+                },
+              }
+            : {}),
           digestReflectionPolicy: reflection,
           file,
         });

@@ -270,7 +270,11 @@ export function sameImageRef(a: ImageRef, b: ImageRef): boolean {
  * Whether updateImageRefs must look the digest up: never for Never, always for Always, and for IfNotPresent only
  * when there is no previous ref, it names another image or tag, or it has no digest.
  */
-export function digestFetchNeeded(policy: DigestReflectionPolicy | '' | undefined, previous: ImageRef | undefined, selected: { name: string; tag: string }): boolean {
+export function digestFetchNeeded(
+  policy: DigestReflectionPolicy | '' | undefined,
+  previous: ImageRef | undefined,
+  selected: { name: string; tag: string },
+): boolean {
   switch (reflectionPolicy(policy)) {
     case 'Always':
       return true;

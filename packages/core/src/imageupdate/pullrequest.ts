@@ -33,10 +33,19 @@ export class PullRequestError extends Error {
 /** GitHub's refusal, and the fix a workflow author needs. */
 function explain(err: unknown, doing: string): PullRequestError {
   const status = (err as { status?: number }).status;
-  const message = ((err as { response?: { data?: { message?: string; errors?: { message?: string }[] } } }).response?.data?.errors?.map((e) => e.message).join('; ') || (err as Error).message || String(err)).replace(/\s+/g, ' ');
+  const message = (
+    (err as { response?: { data?: { message?: string; errors?: { message?: string }[] } } }).response?.data?.errors
+      ?.map((e) => e.message)
+      .join('; ') ||
+    (err as Error).message ||
+    String(err)
+  ).replace(/\s+/g, ' ');
   let fix = '';
-  if (/not permitted to create or approve pull requests/i.test(message)) fix = '; allow it in the repository (or organization) settings: Actions → General → "Allow GitHub Actions to create and approve pull requests", or pass a GitHub App token as `github-token`';
-  else if (status === 403 || status === 404) fix = '; add `permissions: pull-requests: write` to the job (and check that `github-token` can reach this repository)';
+  if (/not permitted to create or approve pull requests/i.test(message))
+    fix =
+      '; allow it in the repository (or organization) settings: Actions → General → "Allow GitHub Actions to create and approve pull requests", or pass a GitHub App token as `github-token`';
+  else if (status === 403 || status === 404)
+    fix = '; add `permissions: pull-requests: write` to the job (and check that `github-token` can reach this repository)';
   else if (status === 401) fix = '; `github-token` is not valid';
   return new PullRequestError(`${doing} failed (HTTP ${status ?? '?'}): ${message}${fix}`, status);
 }
@@ -52,11 +61,20 @@ function split(repository: string): { owner: string; repo: string } {
 }
 
 /** The open pull request from `head` into `base`, if any. */
-export async function findPullRequest(options: Omit<PullRequestOptions, 'title' | 'body'>): Promise<Omit<PullRequest, 'created'> | undefined> {
+export async function findPullRequest(
+  options: Omit<PullRequestOptions, 'title' | 'body'>,
+): Promise<Omit<PullRequest, 'created'> | undefined> {
   const octokit = await client({ ...options, title: '', body: '' });
   const { owner, repo } = split(options.repository);
   try {
-    const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${options.head}`, base: options.base, per_page: 1 });
+    const { data } = await octokit.rest.pulls.list({
+      owner,
+      repo,
+      state: 'open',
+      head: `${owner}:${options.head}`,
+      base: options.base,
+      per_page: 1,
+    });
     const found = data[0];
     return found ? { number: found.number, url: found.html_url } : undefined;
   } catch (err) {
@@ -82,7 +100,14 @@ export async function openOrUpdatePullRequest(options: PullRequestOptions): Prom
     result = { ...existing, created: false };
   } else {
     try {
-      const { data } = await octokit.rest.pulls.create({ owner, repo, head: options.head, base: options.base, title: options.title, body: options.body });
+      const { data } = await octokit.rest.pulls.create({
+        owner,
+        repo,
+        head: options.head,
+        base: options.base,
+        title: options.title,
+        body: options.body,
+      });
       result = { number: data.number, url: data.html_url, created: true };
     } catch (err) {
       throw explain(err, `opening a pull request from ${options.head} into ${options.base}`);

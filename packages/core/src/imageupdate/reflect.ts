@@ -47,20 +47,38 @@ export async function reflectPolicies(options: ReflectOptions): Promise<PolicyOu
   };
   return mapLimit(options.policies, options.concurrency ?? 8, async (policy): Promise<PolicyOutcome> => {
     const repository = repositories.get(key(policy.imageRepositoryRef.namespace, policy.imageRepositoryRef.name));
-    if (!repository) return { policy, ok: false, kind: 'missing', error: `ImageRepository ${key(policy.imageRepositoryRef.namespace, policy.imageRepositoryRef.name)} not found` };
+    if (!repository)
+      return {
+        policy,
+        ok: false,
+        kind: 'missing',
+        error: `ImageRepository ${key(policy.imageRepositoryRef.namespace, policy.imageRepositoryRef.name)} not found`,
+      };
     let reference;
     try {
       reference = parseReference(repository.image);
       // As the controller, a policy that cannot work fails before any registry is asked.
       compilePolicy(policy.policy, policy.filterTags);
     } catch (err) {
-      return { policy, repository, ok: false, kind: 'invalid', error: err instanceof PolicyError ? err.message : `ImageRepository ${repository.name}: ${(err as Error).message}` };
+      return {
+        policy,
+        repository,
+        ok: false,
+        kind: 'invalid',
+        error: err instanceof PolicyError ? err.message : `ImageRepository ${repository.name}: ${(err as Error).message}`,
+      };
     }
     let listed: string[];
     try {
       listed = await scan(repository);
     } catch (err) {
-      return { policy, repository, ok: false, kind: 'registry', error: `cannot list the tags of ${repository.image}: ${(err as Error).message}` };
+      return {
+        policy,
+        repository,
+        ok: false,
+        kind: 'registry',
+        error: `cannot list the tags of ${repository.image}: ${(err as Error).message}`,
+      };
     }
     let tags: string[];
     let tag: string;
@@ -73,9 +91,17 @@ export async function reflectPolicies(options: ReflectOptions): Promise<PolicyOu
     const latestRef: LatestRef = { name: repository.image, tag };
     if (policy.digestReflectionPolicy !== 'Never') {
       try {
-        latestRef.digest = (await options.clientFor(repository).repository({ registry: reference.registry, repository: reference.repository }).resolve(tag)).digest;
+        latestRef.digest = (
+          await options.clientFor(repository).repository({ registry: reference.registry, repository: reference.repository }).resolve(tag)
+        ).digest;
       } catch (err) {
-        return { policy, repository, ok: false, kind: 'registry', error: `cannot resolve the digest of ${repository.image}:${tag}: ${(err as Error).message}` };
+        return {
+          policy,
+          repository,
+          ok: false,
+          kind: 'registry',
+          error: `cannot resolve the digest of ${repository.image}:${tag}: ${(err as Error).message}`,
+        };
       }
     }
     return { policy, repository, ok: true, latestRef, tags: tags.length };

@@ -40,9 +40,7 @@ const S = '[\\t\\n\\f\\r ]';
 
 // looseSemVerRegex: groups 1 major, 2 `.minor`, 3 `.patch`, 5 prerelease, 8 metadata.
 const looseVersionRegex = new RegExp(
-  '^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?' +
-    '(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?' +
-    '(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$',
+  '^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?' + '(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?' + '(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$',
 );
 
 const digitsOnly = /^[0-9]*$/;
@@ -164,7 +162,8 @@ export function compareVersions(a: Version, b: Version): -1 | 0 | 1 {
 // Constraints (constraints.go)
 
 /** Which Masterminds constraint function (`constraint<Kind>`) an operator selects. */
-export type ComparatorKind = 'tildeOrEqual' | 'notEqual' | 'greaterThan' | 'lessThan' | 'greaterThanEqual' | 'lessThanEqual' | 'tilde' | 'caret';
+export type ComparatorKind =
+  'tildeOrEqual' | 'notEqual' | 'greaterThan' | 'lessThan' | 'greaterThanEqual' | 'lessThanEqual' | 'tilde' | 'caret';
 
 const operatorKinds: ReadonlyMap<string, ComparatorKind> = new Map([
   ['', 'tildeOrEqual'],
@@ -366,11 +365,16 @@ function makeComparator(
  */
 export function parseComparator(text: string): Comparator {
   if (text.length === 0) {
-    return makeComparator('', '', { original: '0.0.0', major: 0n, minor: 0n, patch: 0n, prerelease: '', metadata: '' }, {
-      dirty: true,
-      minorDirty: false,
-      patchDirty: false,
-    });
+    return makeComparator(
+      '',
+      '',
+      { original: '0.0.0', major: 0n, minor: 0n, patch: 0n, prerelease: '', metadata: '' },
+      {
+        dirty: true,
+        minorDirty: false,
+        patchDirty: false,
+      },
+    );
   }
   const m = constraintRegex.exec(text);
   if (m === null) throw new SemverError(`improper constraint: ${goQuote(text)}`);
@@ -458,7 +462,8 @@ export function goQuote(text: string): string {
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     if (char === '"' || char === '\\') quoted += `\\${char}`;
-    else if (code >= 0xd800 && code <= 0xdfff) quoted += '\\ufffd'; // a lone surrogate cannot come from Go text
+    else if (code >= 0xd800 && code <= 0xdfff)
+      quoted += '\\ufffd'; // a lone surrogate cannot come from Go text
     else if (printable.test(char)) quoted += char;
     else if (shortEscapes.has(code)) quoted += shortEscapes.get(code) ?? '';
     else if (code < 0x20 || code === 0x7f) quoted += `\\x${code.toString(16).padStart(2, '0')}`;

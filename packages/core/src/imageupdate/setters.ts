@@ -83,7 +83,7 @@ function validAuthority(host: string): boolean {
   if (host === '') return true;
   if (/[@/?#%\s]/.test(host)) return false;
   const bracketed = /^\[[^\]]*\](.*)$/.exec(host);
-  const port = bracketed ? bracketed[1] ?? '' : host.includes(':') ? host.slice(host.lastIndexOf(':')) : '';
+  const port = bracketed ? (bracketed[1] ?? '') : host.includes(':') ? host.slice(host.lastIndexOf(':')) : '';
   if (port !== '' && !/^:[0-9]*$/.test(port)) return false;
   const hostname = bracketed ? '' : host.slice(0, host.length - port.length);
   // Go rejects ASCII that would need escaping in a host; non-ASCII passes.
@@ -96,7 +96,8 @@ function setterValues(policies: readonly SetterPolicy[]): Map<string, string> {
   for (const policy of policies) {
     const { name, tag, digest } = policy.latestRef;
     const image = `${name}:${tag}${digest ? `@${digest}` : ''}`;
-    if (!isWeakReference(image)) throw new SettersError(`encountered invalid image ref ${JSON.stringify(image)}: could not parse reference: ${image}`);
+    if (!isWeakReference(image))
+      throw new SettersError(`encountered invalid image ref ${JSON.stringify(image)}: could not parse reference: ${image}`);
     const setter = `${policy.namespace}:${policy.name}`;
     values.set(setter, image);
     values.set(`${setter}:tag`, tag);
@@ -163,9 +164,30 @@ function goYamlNumber(value: string, octalPrefix: boolean): 'int' | 'float' | un
 
 const infNaN = ['.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF'];
 const v2Words = new Map<string, ResolvedTag>([
-  ...['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF'].map(
-    (w): [string, ResolvedTag] => [w, 'bool'],
-  ),
+  ...[
+    'y',
+    'Y',
+    'yes',
+    'Yes',
+    'YES',
+    'n',
+    'N',
+    'no',
+    'No',
+    'NO',
+    'true',
+    'True',
+    'TRUE',
+    'false',
+    'False',
+    'FALSE',
+    'on',
+    'On',
+    'ON',
+    'off',
+    'Off',
+    'OFF',
+  ].map((w): [string, ResolvedTag] => [w, 'bool']),
   ...['', '~', 'null', 'Null', 'NULL'].map((w): [string, ResolvedTag] => [w, 'null']),
   ...infNaN.map((w): [string, ResolvedTag] => [w, 'float']),
 ]);
@@ -183,7 +205,18 @@ type ResolvedTag = 'str' | 'null' | 'bool' | 'int' | 'float' | 'timestamp';
  */
 function goYamlResolve(value: string, version: 2 | 3, checkTimestamp = true): ResolvedTag {
   const first = value[0];
-  const hint = first === undefined ? 'N' : /[0-9]/.test(first) ? 'D' : first === '+' || first === '-' ? 'S' : first === '.' ? '.' : 'yYnNtTfFoO~'.includes(first) ? 'M' : '';
+  const hint =
+    first === undefined
+      ? 'N'
+      : /[0-9]/.test(first)
+        ? 'D'
+        : first === '+' || first === '-'
+          ? 'S'
+          : first === '.'
+            ? '.'
+            : 'yYnNtTfFoO~'.includes(first)
+              ? 'M'
+              : '';
   if (hint === '') return 'str';
   const word = (version === 2 ? v2Words : v3Words).get(value);
   if (word !== undefined) return word;
@@ -196,7 +229,8 @@ function goYamlResolve(value: string, version: 2 | 3, checkTimestamp = true): Re
 }
 
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const timestampPattern = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?(?:Z|([+-])(\d{2}):(\d{2}))| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?)?$/;
+const timestampPattern =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?(?:Z|([+-])(\d{2}):(\d{2}))| (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?)?$/;
 
 /** go-yaml's `parseTimestamp`: Go `time.Parse` with its four layouts, range checks included. */
 function isGoYamlTimestamp(value: string): boolean {
@@ -523,9 +557,12 @@ function identify(root: YAMLMap.Parsed): ObjectIdentifier {
 
 /** kyaml `IsMissingOrNull`: absent, or a null scalar. */
 const isNullNode = (node: ParsedNode | null | undefined): node is Scalar.Parsed | null | undefined =>
-  node === null || node === undefined || (isScalar(node) && (node.tag === nullTag || (node.tag === undefined && node.type === Scalar.PLAIN && nullWords.has(String(node.value)))));
+  node === null ||
+  node === undefined ||
+  (isScalar(node) && (node.tag === nullTag || (node.tag === undefined && node.type === Scalar.PLAIN && nullWords.has(String(node.value)))));
 
-const kindName = (node: ParsedNode): string => (isSeq(node) ? 'SequenceNode' : isScalar(node) ? 'ScalarNode' : isAlias(node) ? 'AliasNode' : 'MappingNode');
+const kindName = (node: ParsedNode): string =>
+  isSeq(node) ? 'SequenceNode' : isScalar(node) ? 'ScalarNode' : isAlias(node) ? 'AliasNode' : 'MappingNode';
 
 /** kio.ByteReader splits documents on `\n---.*\n` and rejects such a line unless only a comment follows `---`. */
 function invalidSeparator(text: string): string | undefined {
@@ -545,7 +582,8 @@ function unreadableDocument(roots: readonly (ParsedNode | null)[]): string | und
     if (isNullNode(metadata)) continue;
     if (!isMap(metadata)) return `wrong node kind: expected MappingNode but got ${kindName(metadata)} for metadata`;
     const annotations = field(metadata, 'annotations');
-    if (!isNullNode(annotations) && !isMap(annotations)) return `wrong node kind: expected MappingNode but got ${kindName(annotations)} for metadata.annotations`;
+    if (!isNullNode(annotations) && !isMap(annotations))
+      return `wrong node kind: expected MappingNode but got ${kindName(annotations)} for metadata.annotations`;
   }
   return undefined;
 }
@@ -674,7 +712,8 @@ async function listCandidates(root: string): Promise<{ base: string; candidates:
       const path = prefix + entry.name;
       if (entry.isDirectory()) await walk(absolute, `${path}/`);
       // A FIFO or device named *.yaml would block or never end; upstream would read it.
-      else if (isCandidateName(entry.name) && (entry.isFile() || entry.isSymbolicLink())) out.push({ absolute, path, symlink: entry.isSymbolicLink() });
+      else if (isCandidateName(entry.name) && (entry.isFile() || entry.isSymbolicLink()))
+        out.push({ absolute, path, symlink: entry.isSymbolicLink() });
     }
   };
   await walk(top, '');

@@ -6,7 +6,15 @@
 // would; anything else is refused with a TemplateError instead of being approximated.
 
 import { createHash } from 'node:crypto';
-import { compareGoStrings, resultChanges, resultObjects, sortedFileChanges, type Change, type ObjectIdentifier, type UpdateResult } from './result.ts';
+import {
+  compareGoStrings,
+  resultChanges,
+  resultObjects,
+  sortedFileChanges,
+  type Change,
+  type ObjectIdentifier,
+  type UpdateResult,
+} from './result.ts';
 
 /** IAC `defaultMessageTemplate`, used when `spec.git.commit.messageTemplate` is empty. */
 export const defaultCommitTemplate = 'Update from image update automation';
@@ -43,7 +51,8 @@ export function renderCommitMessage(template: string, data: CommitTemplateData):
   try {
     tree = new Parser(text).parse();
   } catch (error) {
-    if (error instanceof ParseFailure) throw new TemplateError(`unable to create commit message template from spec: ${error.message}`, 'parse');
+    if (error instanceof ParseFailure)
+      throw new TemplateError(`unable to create commit message template from spec: ${error.message}`, 'parse');
     throw translateUnsupported(error, text);
   }
   try {
@@ -52,7 +61,10 @@ export function renderCommitMessage(template: string, data: CommitTemplateData):
     if (error instanceof ExecFailure) {
       for (const [field, pattern, replacement] of removedTemplateFields) {
         if (error.message.includes(pattern)) {
-          throw new TemplateError(`template uses removed '${field}' field. Please use ${replacement} instead. See: https://fluxcd.io/flux/components/image/imageupdateautomations/#message-template`, 'removedField');
+          throw new TemplateError(
+            `template uses removed '${field}' field. Please use ${replacement} instead. See: https://fluxcd.io/flux/components/image/imageupdateautomations/#message-template`,
+            'removedField',
+          );
         }
       }
       throw new TemplateError(`failed to run template from spec: ${error.message}`, 'execute');
@@ -110,7 +122,10 @@ class Unsupported extends Error {
 function translateUnsupported(error: unknown, text: string): unknown {
   if (!(error instanceof Unsupported)) return error;
   const where = error.pos === undefined ? '' : ` (line ${lineAt(text, error.pos)})`;
-  return new TemplateError(`unsupported commit message template: ${error.message}${where}; d2ci renders a subset of Go text/template and refuses what it cannot render exactly as Flux does`, 'unsupported');
+  return new TemplateError(
+    `unsupported commit message template: ${error.message}${where}; d2ci renders a subset of Go text/template and refuses what it cannot render exactly as Flux does`,
+    'unsupported',
+  );
 }
 
 function lineAt(text: string, pos: number): number {
@@ -135,7 +150,9 @@ function codePoints(s: string): string[] {
 /** unicode.IsSpace. */
 function isUnicodeSpace(cp: number): boolean {
   if (cp <= 0xff) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0x85 || cp === 0xa0;
-  return cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000;
+  return (
+    cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000
+  );
 }
 
 const graphicPattern = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
@@ -166,7 +183,8 @@ function goQuote(s: string): string {
     else if (cp === 0x09) out += '\\t';
     else if (cp === 0x0b) out += '\\v';
     else if (cp < 0x20 || cp === 0x7f) out += `\\x${hex(cp, 2)}`;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd'; // a lone surrogate is not valid UTF-8
+    else if (cp >= 0xd800 && cp <= 0xdfff)
+      out += '\\ufffd'; // a lone surrogate is not valid UTF-8
     else if (cp < 0x10000) out += `\\u${hex(cp, 4)}`;
     else out += `\\U${hex(cp, 8)}`;
   }
@@ -189,15 +207,55 @@ function quoteItemValue(val: string): string {
 // Lexer: parse/lex.go, state function for state function.
 
 type ItemType =
-  | 'error' | 'bool' | 'char' | 'charConstant' | 'comment' | 'complex' | 'assign' | 'declare' | 'eof' | 'field'
-  | 'identifier' | 'leftDelim' | 'leftParen' | 'number' | 'pipe' | 'rawString' | 'rightDelim' | 'rightParen'
-  | 'space' | 'string' | 'text' | 'variable'
+  | 'error'
+  | 'bool'
+  | 'char'
+  | 'charConstant'
+  | 'comment'
+  | 'complex'
+  | 'assign'
+  | 'declare'
+  | 'eof'
+  | 'field'
+  | 'identifier'
+  | 'leftDelim'
+  | 'leftParen'
+  | 'number'
+  | 'pipe'
+  | 'rawString'
+  | 'rightDelim'
+  | 'rightParen'
+  | 'space'
+  | 'string'
+  | 'text'
+  | 'variable'
   // keywords
-  | 'block' | 'break' | 'continue' | 'dot' | 'define' | 'else' | 'end' | 'if' | 'nil' | 'range' | 'template' | 'with';
+  | 'block'
+  | 'break'
+  | 'continue'
+  | 'dot'
+  | 'define'
+  | 'else'
+  | 'end'
+  | 'if'
+  | 'nil'
+  | 'range'
+  | 'template'
+  | 'with';
 
 const keywords: ReadonlyMap<string, ItemType> = new Map<string, ItemType>([
-  ['.', 'dot'], ['block', 'block'], ['break', 'break'], ['continue', 'continue'], ['define', 'define'], ['else', 'else'],
-  ['end', 'end'], ['if', 'if'], ['range', 'range'], ['nil', 'nil'], ['template', 'template'], ['with', 'with'],
+  ['.', 'dot'],
+  ['block', 'block'],
+  ['break', 'break'],
+  ['continue', 'continue'],
+  ['define', 'define'],
+  ['else', 'else'],
+  ['end', 'end'],
+  ['if', 'if'],
+  ['range', 'range'],
+  ['nil', 'nil'],
+  ['template', 'template'],
+  ['with', 'with'],
 ]);
 const keywordTypes: ReadonlySet<ItemType> = new Set(keywords.values());
 
@@ -620,9 +678,21 @@ function lexRawQuote(l: Lexer): StateFn | null {
 // ---------------------------------------------------------------------------------------------------------
 // Parse tree: parse/node.go. `pos` is a UTF-16 index into the template text.
 
-interface ListNode { readonly type: 'list'; readonly pos: number; readonly nodes: Node[] }
-interface TextNode { readonly type: 'text'; readonly pos: number; readonly text: string }
-interface ActionNode { readonly type: 'action'; readonly pos: number; readonly pipe: PipeNode }
+interface ListNode {
+  readonly type: 'list';
+  readonly pos: number;
+  readonly nodes: Node[];
+}
+interface TextNode {
+  readonly type: 'text';
+  readonly pos: number;
+  readonly text: string;
+}
+interface ActionNode {
+  readonly type: 'action';
+  readonly pos: number;
+  readonly pipe: PipeNode;
+}
 interface BranchNode {
   readonly type: 'if' | 'range' | 'with';
   readonly pos: number;
@@ -630,19 +700,72 @@ interface BranchNode {
   readonly list: ListNode;
   readonly elseList: ListNode | null;
 }
-interface LoopControlNode { readonly type: 'break' | 'continue'; readonly pos: number }
-interface EndOrElseNode { readonly type: 'end' | 'else'; readonly pos: number }
-interface PipeNode { readonly type: 'pipe'; readonly pos: number; isAssign: boolean; readonly decl: VariableNode[]; readonly cmds: CommandNode[] }
-interface CommandNode { readonly type: 'command'; readonly pos: number; readonly args: ArgNode[] }
-interface FieldNode { readonly type: 'field'; readonly pos: number; readonly ident: string[] }
-interface VariableNode { readonly type: 'variable'; readonly pos: number; readonly ident: string[] }
-interface ChainNode { readonly type: 'chain'; readonly pos: number; readonly node: ArgNode; readonly fields: string[] }
-interface IdentifierNode { readonly type: 'identifier'; readonly pos: number; readonly ident: string }
-interface DotNode { readonly type: 'dot'; readonly pos: number }
-interface NilNode { readonly type: 'nil'; readonly pos: number }
-interface BoolNode { readonly type: 'bool'; readonly pos: number; readonly value: boolean }
-interface NumberNode { readonly type: 'number'; readonly pos: number; readonly text: string; readonly value: number }
-interface StringNode { readonly type: 'string'; readonly pos: number; readonly quoted: string; readonly text: string }
+interface LoopControlNode {
+  readonly type: 'break' | 'continue';
+  readonly pos: number;
+}
+interface EndOrElseNode {
+  readonly type: 'end' | 'else';
+  readonly pos: number;
+}
+interface PipeNode {
+  readonly type: 'pipe';
+  readonly pos: number;
+  isAssign: boolean;
+  readonly decl: VariableNode[];
+  readonly cmds: CommandNode[];
+}
+interface CommandNode {
+  readonly type: 'command';
+  readonly pos: number;
+  readonly args: ArgNode[];
+}
+interface FieldNode {
+  readonly type: 'field';
+  readonly pos: number;
+  readonly ident: string[];
+}
+interface VariableNode {
+  readonly type: 'variable';
+  readonly pos: number;
+  readonly ident: string[];
+}
+interface ChainNode {
+  readonly type: 'chain';
+  readonly pos: number;
+  readonly node: ArgNode;
+  readonly fields: string[];
+}
+interface IdentifierNode {
+  readonly type: 'identifier';
+  readonly pos: number;
+  readonly ident: string;
+}
+interface DotNode {
+  readonly type: 'dot';
+  readonly pos: number;
+}
+interface NilNode {
+  readonly type: 'nil';
+  readonly pos: number;
+}
+interface BoolNode {
+  readonly type: 'bool';
+  readonly pos: number;
+  readonly value: boolean;
+}
+interface NumberNode {
+  readonly type: 'number';
+  readonly pos: number;
+  readonly text: string;
+  readonly value: number;
+}
+interface StringNode {
+  readonly type: 'string';
+  readonly pos: number;
+  readonly quoted: string;
+  readonly text: string;
+}
 
 type ArgNode = PipeNode | FieldNode | VariableNode | ChainNode | IdentifierNode | DotNode | NilNode | BoolNode | NumberNode | StringNode;
 type Node = ListNode | TextNode | ActionNode | BranchNode | LoopControlNode | EndOrElseNode | CommandNode | ArgNode;
@@ -1011,7 +1134,8 @@ class Parser {
       case 'identifier': {
         const fn = templateFunctions.get(token.val);
         if (fn === undefined) this.errorf(`function ${goQuote(token.val)} not defined`);
-        if (fn === 'unsupported') throw new Unsupported(`function ${goQuote(token.val)} (Flux has it, d2ci does not implement it)`, token.pos);
+        if (fn === 'unsupported')
+          throw new Unsupported(`function ${goQuote(token.val)} (Flux has it, d2ci does not implement it)`, token.pos);
         return { type: 'identifier', pos: token.pos, ident: token.val };
       }
       case 'dot':
@@ -1095,7 +1219,15 @@ class Parser {
 }
 
 const goStringEscapes: ReadonlyMap<string, string> = new Map([
-  ['a', '\x07'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t'], ['v', '\v'], ['\\', '\\'], ['"', '"'],
+  ['a', '\x07'],
+  ['b', '\b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+  ['v', '\v'],
+  ['\\', '\\'],
+  ['"', '"'],
 ]);
 
 function newVariable(pos: number, ident: string): VariableNode {
@@ -1105,11 +1237,32 @@ function newVariable(pos: number, ident: string): VariableNode {
 // ---------------------------------------------------------------------------------------------------------
 // Go values. A small reflect: enough types to hold source.TemplateData and what functions make of it.
 
-interface BasicType { readonly kind: 'string' | 'bool' | 'int'; readonly name: string }
-interface InterfaceType { readonly kind: 'interface'; readonly name: string }
-interface SliceType { readonly kind: 'slice'; readonly name: string; readonly elem: GoType }
-interface MapType { readonly kind: 'map'; readonly name: string; readonly key: GoType; readonly elem: GoType; readonly underlying?: string }
-interface StructField { readonly name: string; readonly type: GoType; readonly embedded: boolean; readonly json?: { name: string; omitEmpty: boolean } }
+interface BasicType {
+  readonly kind: 'string' | 'bool' | 'int';
+  readonly name: string;
+}
+interface InterfaceType {
+  readonly kind: 'interface';
+  readonly name: string;
+}
+interface SliceType {
+  readonly kind: 'slice';
+  readonly name: string;
+  readonly elem: GoType;
+}
+interface MapType {
+  readonly kind: 'map';
+  readonly name: string;
+  readonly key: GoType;
+  readonly elem: GoType;
+  readonly underlying?: string;
+}
+interface StructField {
+  readonly name: string;
+  readonly type: GoType;
+  readonly embedded: boolean;
+  readonly json?: { name: string; omitEmpty: boolean };
+}
 interface StructType {
   readonly kind: 'struct';
   readonly name: string;
@@ -1120,13 +1273,41 @@ interface StructType {
 }
 type GoType = BasicType | InterfaceType | SliceType | MapType | StructType;
 
-interface StringValue { readonly kind: 'string'; readonly type: GoType; readonly value: string }
-interface BoolValue { readonly kind: 'bool'; readonly type: GoType; readonly value: boolean }
-interface IntValue { readonly kind: 'int'; readonly type: GoType; readonly value: number }
-interface SliceValue { readonly kind: 'slice'; readonly type: SliceType; readonly items: readonly Value[] | null }
-interface MapEntry { readonly key: GoValue; readonly value: Value }
-interface MapValue { readonly kind: 'map'; readonly type: MapType; readonly entries: readonly MapEntry[] | null }
-interface StructValue { readonly kind: 'struct'; readonly type: StructType; readonly fields: readonly GoValue[]; readonly result?: UpdateResult }
+interface StringValue {
+  readonly kind: 'string';
+  readonly type: GoType;
+  readonly value: string;
+}
+interface BoolValue {
+  readonly kind: 'bool';
+  readonly type: GoType;
+  readonly value: boolean;
+}
+interface IntValue {
+  readonly kind: 'int';
+  readonly type: GoType;
+  readonly value: number;
+}
+interface SliceValue {
+  readonly kind: 'slice';
+  readonly type: SliceType;
+  readonly items: readonly Value[] | null;
+}
+interface MapEntry {
+  readonly key: GoValue;
+  readonly value: Value;
+}
+interface MapValue {
+  readonly kind: 'map';
+  readonly type: MapType;
+  readonly entries: readonly MapEntry[] | null;
+}
+interface StructValue {
+  readonly kind: 'struct';
+  readonly type: StructType;
+  readonly fields: readonly GoValue[];
+  readonly result?: UpdateResult;
+}
 type GoValue = StringValue | BoolValue | IntValue | SliceValue | MapValue | StructValue;
 /** `null` is Go's invalid reflect.Value: a missing map key, a nil interface, "no value". */
 type Value = GoValue | null;
@@ -1162,46 +1343,84 @@ function stringField(name: string, json?: { name: string; omitEmpty: boolean }):
 
 const noMethods: ReadonlyMap<string, Method> = new Map();
 
-const changeType: StructType = { kind: 'struct', name: 'update.Change', fields: [stringField('OldValue'), stringField('NewValue'), stringField('Setter')], methods: noMethods };
+const changeType: StructType = {
+  kind: 'struct',
+  name: 'update.Change',
+  fields: [stringField('OldValue'), stringField('NewValue'), stringField('Setter')],
+  methods: noMethods,
+};
 const changeSliceType: SliceType = { kind: 'slice', name: '[]update.Change', elem: changeType };
 const typeMetaType: StructType = {
-  kind: 'struct', name: 'yaml.TypeMeta', methods: noMethods,
+  kind: 'struct',
+  name: 'yaml.TypeMeta',
+  methods: noMethods,
   fields: [stringField('APIVersion', { name: 'apiVersion', omitEmpty: true }), stringField('Kind', { name: 'kind', omitEmpty: true })],
 };
 const nameMetaType: StructType = {
-  kind: 'struct', name: 'yaml.NameMeta', methods: noMethods,
+  kind: 'struct',
+  name: 'yaml.NameMeta',
+  methods: noMethods,
   fields: [stringField('Name', { name: 'name', omitEmpty: true }), stringField('Namespace', { name: 'namespace', omitEmpty: true })],
 };
 // GetName, GetKind... have pointer receivers, and map keys are not addressable: templates cannot call them.
 const resourceIdentifierType: StructType = {
-  kind: 'struct', name: 'yaml.ResourceIdentifier', methods: noMethods,
-  fields: [{ name: 'TypeMeta', type: typeMetaType, embedded: true }, { name: 'NameMeta', type: nameMetaType, embedded: true }],
+  kind: 'struct',
+  name: 'yaml.ResourceIdentifier',
+  methods: noMethods,
+  fields: [
+    { name: 'TypeMeta', type: typeMetaType, embedded: true },
+    { name: 'NameMeta', type: nameMetaType, embedded: true },
+  ],
 };
 const objectIdentifierType: StructType = {
-  kind: 'struct', name: 'update.ObjectIdentifier', methods: noMethods,
+  kind: 'struct',
+  name: 'update.ObjectIdentifier',
+  methods: noMethods,
   fields: [{ name: 'ResourceIdentifier', type: resourceIdentifierType, embedded: true }],
 };
-const objectChangesType: MapType = { kind: 'map', name: 'update.ObjectChanges', key: objectIdentifierType, elem: changeSliceType, underlying: 'map[update.ObjectIdentifier][]update.Change' };
+const objectChangesType: MapType = {
+  kind: 'map',
+  name: 'update.ObjectChanges',
+  key: objectIdentifierType,
+  elem: changeSliceType,
+  underlying: 'map[update.ObjectIdentifier][]update.Change',
+};
 const fileChangesType: MapType = { kind: 'map', name: 'map[string]update.ObjectChanges', key: stringType, elem: objectChangesType };
 const stringMapType: MapType = { kind: 'map', name: 'map[string]string', key: stringType, elem: stringType };
 
 /** The anonymous struct NamespacedName.MarshalLog returns. */
 const namespacedNameLogType: StructType = {
-  kind: 'struct', name: 'struct { Name string "json:\\"name\\""; Namespace string "json:\\"namespace,omitempty\\"" }', methods: noMethods,
+  kind: 'struct',
+  name: 'struct { Name string "json:\\"name\\""; Namespace string "json:\\"namespace,omitempty\\"" }',
+  methods: noMethods,
   fields: [stringField('Name', { name: 'name', omitEmpty: false }), stringField('Namespace', { name: 'namespace', omitEmpty: true })],
 };
 
 const namespacedNameType: StructType = {
-  kind: 'struct', name: 'types.NamespacedName', fields: [stringField('Namespace'), stringField('Name')],
+  kind: 'struct',
+  name: 'types.NamespacedName',
+  fields: [stringField('Namespace'), stringField('Name')],
   stringer: (value) => `${stringAt(value, 0)}/${stringAt(value, 1)}`,
   methods: new Map<string, Method>([
     ['String', { params: [], call: (receiver) => str(`${stringAt(receiver, 0)}/${stringAt(receiver, 1)}`) }],
-    ['MarshalLog', { params: [], call: (receiver) => ({ kind: 'struct', type: namespacedNameLogType, fields: [str(stringAt(receiver, 1)), str(stringAt(receiver, 0))] }) }],
+    [
+      'MarshalLog',
+      {
+        params: [],
+        call: (receiver) => ({
+          kind: 'struct',
+          type: namespacedNameLogType,
+          fields: [str(stringAt(receiver, 1)), str(stringAt(receiver, 0))],
+        }),
+      },
+    ],
   ]),
 };
 
 const resultType: StructType = {
-  kind: 'struct', name: 'update.Result', fields: [{ name: 'FileChanges', type: fileChangesType, embedded: false }],
+  kind: 'struct',
+  name: 'update.Result',
+  fields: [{ name: 'FileChanges', type: fileChangesType, embedded: false }],
   methods: new Map<string, Method>([
     ['Changes', { params: [], call: (receiver) => changesValue(resultChanges(receiverResult(receiver))) }],
     ['Objects', { params: [], call: (receiver) => objectChangesValue(resultObjects(receiverResult(receiver))) }],
@@ -1209,7 +1428,9 @@ const resultType: StructType = {
 };
 
 const templateDataType: StructType = {
-  kind: 'struct', name: 'source.TemplateData', methods: noMethods,
+  kind: 'struct',
+  name: 'source.TemplateData',
+  methods: noMethods,
   fields: [
     { name: 'AutomationObject', type: namespacedNameType, embedded: false },
     { name: 'Changed', type: resultType, embedded: false },
@@ -1244,20 +1465,30 @@ function objectIdentifierValue(o: ObjectIdentifier): StructValue {
 }
 
 function objectChangesValue(objects: readonly { object: ObjectIdentifier; changes: readonly Change[] }[]): MapValue {
-  return { kind: 'map', type: objectChangesType, entries: objects.map(({ object, changes }) => ({ key: objectIdentifierValue(object), value: changesValue(changes) })) };
+  return {
+    kind: 'map',
+    type: objectChangesType,
+    entries: objects.map(({ object, changes }) => ({ key: objectIdentifierValue(object), value: changesValue(changes) })),
+  };
 }
 
 function templateDataValue(data: CommitTemplateData): StructValue {
   const files = sortedFileChanges(data.result);
   const fileChanges: MapValue = {
-    kind: 'map', type: fileChangesType,
+    kind: 'map',
+    type: fileChangesType,
     entries: files.length === 0 ? null : files.map(([file, objects]) => ({ key: str(file), value: objectChangesValue(objects) })),
   };
   const values: MapValue = {
-    kind: 'map', type: stringMapType,
+    kind: 'map',
+    type: stringMapType,
     entries: data.values ? Object.entries(data.values).map(([key, value]) => ({ key: str(key), value: str(value) })) : null,
   };
-  const automation: StructValue = { kind: 'struct', type: namespacedNameType, fields: [str(data.automation.namespace), str(data.automation.name)] };
+  const automation: StructValue = {
+    kind: 'struct',
+    type: namespacedNameType,
+    fields: [str(data.automation.namespace), str(data.automation.name)],
+  };
   const changed: StructValue = { kind: 'struct', type: resultType, fields: [fileChanges], result: data.result };
   return { kind: 'struct', type: templateDataType, fields: [automation, changed, values] };
 }
@@ -1310,8 +1541,13 @@ function valueLength(value: StringValue | SliceValue | MapValue): number {
 /** Go `==` on comparable values (strings, bools, ints, structs of them). */
 function goEqual(a: GoValue, b: GoValue): boolean {
   if (a.type.name !== b.type.name) return false;
-  if (a.kind === 'struct' && b.kind === 'struct') return a.fields.every((f, i) => { const g = b.fields[i]; return g !== undefined && goEqual(f, g); });
-  if ((a.kind === 'string' && b.kind === 'string') || (a.kind === 'bool' && b.kind === 'bool') || (a.kind === 'int' && b.kind === 'int')) return a.value === b.value;
+  if (a.kind === 'struct' && b.kind === 'struct')
+    return a.fields.every((f, i) => {
+      const g = b.fields[i];
+      return g !== undefined && goEqual(f, g);
+    });
+  if ((a.kind === 'string' && b.kind === 'string') || (a.kind === 'bool' && b.kind === 'bool') || (a.kind === 'int' && b.kind === 'int'))
+    return a.value === b.value;
   return false;
 }
 
@@ -1334,7 +1570,13 @@ function deepEqual(a: Value, b: Value): boolean {
     if ((a.entries === null) !== (b.entries === null)) return false;
     const x = a.entries ?? [];
     const y = b.entries ?? [];
-    return x.length === y.length && x.every((entry) => { const other = mapLookup(b, entry.key); return other !== undefined && deepEqual(entry.value, other); });
+    return (
+      x.length === y.length &&
+      x.every((entry) => {
+        const other = mapLookup(b, entry.key);
+        return other !== undefined && deepEqual(entry.value, other);
+      })
+    );
   }
   if (a.kind === 'struct' && b.kind === 'struct') return a.fields.every((f, i) => deepEqual(f, b.fields[i] ?? null));
   return goEqual(a, b);
@@ -1411,7 +1653,8 @@ type Verb = 'v' | 's' | 'q' | 'd' | 't';
 /** fmt printArg. A null argument is a nil interface. */
 function printArg(arg: Value, verb: Verb): string {
   if (arg === null) return verb === 'v' ? '<nil>' : `%!${verb}(<nil>)`;
-  if (arg.kind === 'struct' && arg.type.stringer && (verb === 'v' || verb === 's' || verb === 'q')) return fmtString(arg.type.stringer(arg), verb);
+  if (arg.kind === 'struct' && arg.type.stringer && (verb === 'v' || verb === 's' || verb === 'q'))
+    return fmtString(arg.type.stringer(arg), verb);
   return printValue(arg, verb, 0);
 }
 
@@ -1431,7 +1674,9 @@ function printValue(value: Value, verb: Verb, depth: number): string {
       if (verb === 'q') throw new Unsupported('%q of an integer');
       return badVerb(value, verb);
     case 'map':
-      return `map[${sortedEntries(value).map((e) => `${printNested(e.key, verb, depth)}:${printNested(e.value, verb, depth)}`).join(' ')}]`;
+      return `map[${sortedEntries(value)
+        .map((e) => `${printNested(e.key, verb, depth)}:${printNested(e.value, verb, depth)}`)
+        .join(' ')}]`;
     case 'struct':
       return `{${value.fields.map((f) => printNested(f, verb, depth)).join(' ')}}`;
     case 'slice':
@@ -1440,7 +1685,8 @@ function printValue(value: Value, verb: Verb, depth: number): string {
 }
 
 function printNested(value: Value, verb: Verb, depth: number): string {
-  if (value?.kind === 'struct' && value.type.stringer && (verb === 'v' || verb === 's' || verb === 'q')) return fmtString(value.type.stringer(value), verb);
+  if (value?.kind === 'struct' && value.type.stringer && (verb === 'v' || verb === 's' || verb === 'q'))
+    return fmtString(value.type.stringer(value), verb);
   return printValue(value, verb, depth + 1);
 }
 
@@ -1544,7 +1790,9 @@ function jsonMarshal(value: Value): string {
       // Go refuses the map type itself (struct keys), even when the map is nil or empty.
       if (value.type.key.kind !== 'string') throw new JsonUnsupportedType(`json: unsupported type: ${value.type.name}`);
       if (value.entries === null) return 'null';
-      return `{${sortedEntries(value).map((e) => `${jsonMarshal(e.key)}:${jsonMarshal(e.value)}`).join(',')}}`;
+      return `{${sortedEntries(value)
+        .map((e) => `${jsonMarshal(e.key)}:${jsonMarshal(e.value)}`)
+        .join(',')}}`;
     case 'struct':
       return `{${jsonFields(value).join(',')}}`;
   }
@@ -1630,7 +1878,8 @@ function simpleCase(ch: string, upper: boolean): string {
   if (codePoints(mapped).length === 1) return mapped;
   const cp = ch.codePointAt(0) ?? 0;
   if (!upper && cp === 0x0130) return 'i';
-  if (cp >= 0x1f80 && cp <= 0x1fff) throw new Unsupported(`${upper ? 'upper' : 'lower'} of ${goQuote(ch)} (no one-to-one case mapping known to d2ci)`);
+  if (cp >= 0x1f80 && cp <= 0x1fff)
+    throw new Unsupported(`${upper ? 'upper' : 'lower'} of ${goQuote(ch)} (no one-to-one case mapping known to d2ci)`);
   return ch;
 }
 
@@ -1688,7 +1937,13 @@ function goTrim(s: string, cutset: string): string {
 
 /** strings.Replace(s, old, new, -1): an empty old matches before every rune and at the end. */
 function goReplaceAll(s: string, old: string, replacement: string): string {
-  if (old === '') return replacement + codePoints(s).map((ch) => ch + replacement).join('');
+  if (old === '')
+    return (
+      replacement +
+      codePoints(s)
+        .map((ch) => ch + replacement)
+        .join('')
+    );
   return s.split(old).join(replacement);
 }
 
@@ -1807,7 +2062,9 @@ function jsEscape(s: string): string {
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
-    const special = ({ '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' } as Record<string, string>)[ch];
+    const special = (
+      { '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' } as Record<string, string>
+    )[ch];
     if (special !== undefined) out += special;
     else if (cp < 0x20) out += `\\u00${hex(cp, 2, true)}`;
     else if (cp < 0x80 || isPrint(cp)) out += ch;
@@ -1855,10 +2112,12 @@ function goEq(arg1: Value, others: readonly Value[]): boolean {
     } else if (k1 !== 'invalid' && arg1 !== null && arg !== null) {
       truth = goEqual(arg1, arg) || (arg1.kind === 'int' && arg.kind === 'int' && arg1.value === arg.value);
     } else if (arg1 === null || arg === null || isNilValue(arg1) || isNilValue(arg)) {
-      if (arg1 !== null && arg !== null && arg1.kind !== arg.kind) throw new CallFailure(`non-comparable types ${printArg(arg1, 'v')}: ${arg1.type.name}, ${arg.type.name}: ${printArg(arg, 'v')}`);
+      if (arg1 !== null && arg !== null && arg1.kind !== arg.kind)
+        throw new CallFailure(`non-comparable types ${printArg(arg1, 'v')}: ${arg1.type.name}, ${arg.type.name}: ${printArg(arg, 'v')}`);
       truth = isNilValue(arg1) === isNilValue(arg);
     } else {
-      if (arg1.kind !== arg.kind) throw new CallFailure(`non-comparable types ${printArg(arg1, 'v')}: ${arg1.type.name}, ${arg.type.name}: ${printArg(arg, 'v')}`);
+      if (arg1.kind !== arg.kind)
+        throw new CallFailure(`non-comparable types ${printArg(arg1, 'v')}: ${arg1.type.name}, ${arg.type.name}: ${printArg(arg, 'v')}`);
       if (!comparable(arg.type)) throw new CallFailure(`non-comparable type ${printArg(arg, 'v')}: ${arg.type.name}`);
       truth = goEqual(arg1, arg);
     }
@@ -1915,12 +2174,15 @@ const builtinFunctions: ReadonlyMap<string, GoFunction | SpecialFunction> = new 
   ['le', fn([anyType, anyType], (a) => bool(goLt(a[0] ?? null, a[1] ?? null) || goEq(a[0] ?? null, [a[1] ?? null])))],
   ['gt', fn([anyType, anyType], (a) => bool(!(goLt(a[0] ?? null, a[1] ?? null) || goEq(a[0] ?? null, [a[1] ?? null]))))],
   ['ge', fn([anyType, anyType], (a) => bool(!goLt(a[0] ?? null, a[1] ?? null)))],
-  ['len', fn([anyType], (a) => {
-    const item = a[0] ?? null;
-    if (item === null) throw new CallFailure('reflect: call of reflect.Value.Type on zero Value');
-    if (item.kind === 'string' || item.kind === 'slice' || item.kind === 'map') return int(valueLength(item));
-    throw new CallFailure(`len of type ${item.type.name}`);
-  })],
+  [
+    'len',
+    fn([anyType], (a) => {
+      const item = a[0] ?? null;
+      if (item === null) throw new CallFailure('reflect: call of reflect.Value.Type on zero Value');
+      if (item.kind === 'string' || item.kind === 'slice' || item.kind === 'map') return int(valueLength(item));
+      throw new CallFailure(`len of type ${item.type.name}`);
+    }),
+  ],
   ['index', fn([anyType], (a) => goIndex(a[0] ?? null, a.slice(1)), anyType)],
   ['print', fn([], (a) => str(sprint(a)), anyType)],
   ['println', fn([], (a) => str(sprintln(a)), anyType)],
@@ -1948,11 +2210,62 @@ const sprigFunctions: ReadonlyMap<string, GoFunction> = new Map<string, GoFuncti
   ['hasSuffix', predicateFn((suffix, s) => s.endsWith(suffix))],
   ['repeat', fn([intType, stringType], (a) => str(goRepeat(argString(a, 1), argInt(a, 0))))],
   ['trunc', fn([intType, stringType], (a) => str(goTrunc(argInt(a, 0), argString(a, 1))))],
-  ['indent', fn([intType, stringType], (a) => { const pad = goRepeat(' ', argInt(a, 0)); return str(pad + argString(a, 1).replaceAll('\n', `\n${pad}`)); })],
-  ['nindent', fn([intType, stringType], (a) => { const pad = goRepeat(' ', argInt(a, 0)); return str(`\n${pad}${argString(a, 1).replaceAll('\n', `\n${pad}`)}`); })],
-  ['quote', fn([], (a) => str(a.filter((v) => v !== null).map((v) => goQuote(strval(v))).join(' ')), anyType)],
-  ['squote', fn([], (a) => str(a.filter((v) => v !== null).map((v) => `'${printArg(v, 'v')}'`).join(' ')), anyType)],
-  ['cat', fn([], (a) => str(a.filter((v) => v !== null).map((v) => printArg(v, 'v')).join(' ')), anyType)],
+  [
+    'indent',
+    fn([intType, stringType], (a) => {
+      const pad = goRepeat(' ', argInt(a, 0));
+      return str(pad + argString(a, 1).replaceAll('\n', `\n${pad}`));
+    }),
+  ],
+  [
+    'nindent',
+    fn([intType, stringType], (a) => {
+      const pad = goRepeat(' ', argInt(a, 0));
+      return str(`\n${pad}${argString(a, 1).replaceAll('\n', `\n${pad}`)}`);
+    }),
+  ],
+  [
+    'quote',
+    fn(
+      [],
+      (a) =>
+        str(
+          a
+            .filter((v) => v !== null)
+            .map((v) => goQuote(strval(v)))
+            .join(' '),
+        ),
+      anyType,
+    ),
+  ],
+  [
+    'squote',
+    fn(
+      [],
+      (a) =>
+        str(
+          a
+            .filter((v) => v !== null)
+            .map((v) => `'${printArg(v, 'v')}'`)
+            .join(' '),
+        ),
+      anyType,
+    ),
+  ],
+  [
+    'cat',
+    fn(
+      [],
+      (a) =>
+        str(
+          a
+            .filter((v) => v !== null)
+            .map((v) => printArg(v, 'v'))
+            .join(' '),
+        ),
+      anyType,
+    ),
+  ],
   ['toString', fn([anyType], (a) => str(strval(a[0] ?? null)))],
   ['sha1sum', stringFn(1, (s) => createHash('sha1').update(s, 'utf8').digest('hex'))],
   ['sha256sum', stringFn(1, (s) => createHash('sha256').update(s, 'utf8').digest('hex'))],
@@ -1964,17 +2277,39 @@ const sprigFunctions: ReadonlyMap<string, GoFunction> = new Map<string, GoFuncti
   ['clean', stringFn(1, pathClean)],
   // lists
   ['join', fn([stringType, anyType], (a) => str(strslice(a[1] ?? null).join(argString(a, 0))))],
-  ['splitList', fn([stringType, stringType], (a) => ({ kind: 'slice', type: stringSliceType, items: goSplit(argString(a, 1), argString(a, 0)).map(str) }))],
+  [
+    'splitList',
+    fn([stringType, stringType], (a) => ({
+      kind: 'slice',
+      type: stringSliceType,
+      items: goSplit(argString(a, 1), argString(a, 0)).map(str),
+    })),
+  ],
   ['toStrings', fn([anyType], (a) => ({ kind: 'slice', type: stringSliceType, items: strslice(a[0] ?? null).map(str) }))],
-  ['sortAlpha', fn([anyType], (a) => {
-    const list = a[0] ?? null;
-    const items = list?.kind === 'slice' ? strslice(list).sort(compareGoStrings) : [strval(list)];
-    return { kind: 'slice', type: stringSliceType, items: items.map(str) };
-  })],
+  [
+    'sortAlpha',
+    fn([anyType], (a) => {
+      const list = a[0] ?? null;
+      const items = list?.kind === 'slice' ? strslice(list).sort(compareGoStrings) : [strval(list)];
+      return { kind: 'slice', type: stringSliceType, items: items.map(str) };
+    }),
+  ],
   ['first', fn([anyType], (a) => sliceArg(a[0] ?? null, 'first').items?.[0] ?? null)],
   ['mustFirst', fn([anyType], (a) => sliceArg(a[0] ?? null, 'first').items?.[0] ?? null)],
-  ['last', fn([anyType], (a) => { const items = sliceArg(a[0] ?? null, 'last').items ?? []; return items[items.length - 1] ?? null; })],
-  ['mustLast', fn([anyType], (a) => { const items = sliceArg(a[0] ?? null, 'last').items ?? []; return items[items.length - 1] ?? null; })],
+  [
+    'last',
+    fn([anyType], (a) => {
+      const items = sliceArg(a[0] ?? null, 'last').items ?? [];
+      return items[items.length - 1] ?? null;
+    }),
+  ],
+  [
+    'mustLast',
+    fn([anyType], (a) => {
+      const items = sliceArg(a[0] ?? null, 'last').items ?? [];
+      return items[items.length - 1] ?? null;
+    }),
+  ],
   ['uniq', fn([anyType], (a) => uniq(a[0] ?? null))],
   ['mustUniq', fn([anyType], (a) => uniq(a[0] ?? null))],
   // defaults
@@ -1982,13 +2317,40 @@ const sprigFunctions: ReadonlyMap<string, GoFunction> = new Map<string, GoFuncti
   ['empty', fn([anyType], (a) => bool(isEmpty(a[0] ?? null)))],
   ['coalesce', fn([], (a) => a.find((v) => !isEmpty(v)) ?? null, anyType)],
   ['ternary', fn([anyType, anyType, boolType], (a) => (a[2]?.kind === 'bool' && a[2].value ? (a[0] ?? null) : (a[1] ?? null)))],
-  ['toJson', fn([anyType], (a) => { try { return str(jsonMarshal(a[0] ?? null)); } catch (error) { if (error instanceof JsonUnsupportedType) return str(''); throw error; } })],
-  ['mustToJson', fn([anyType], (a) => { try { return str(jsonMarshal(a[0] ?? null)); } catch (error) { if (error instanceof JsonUnsupportedType) throw new CallFailure(error.message); throw error; } })],
+  [
+    'toJson',
+    fn([anyType], (a) => {
+      try {
+        return str(jsonMarshal(a[0] ?? null));
+      } catch (error) {
+        if (error instanceof JsonUnsupportedType) return str('');
+        throw error;
+      }
+    }),
+  ],
+  [
+    'mustToJson',
+    fn([anyType], (a) => {
+      try {
+        return str(jsonMarshal(a[0] ?? null));
+      } catch (error) {
+        if (error instanceof JsonUnsupportedType) throw new CallFailure(error.message);
+        throw error;
+      }
+    }),
+  ],
   // integers
   ['add1', fn([anyType], (a) => int64Result(toInt64(a[0] ?? null, 'add1') + 1))],
   ['add', fn([], (a) => int64Result(a.reduce((sum, v) => sum + toInt64(v, 'add'), 0)), anyType)],
   ['sub', fn([anyType, anyType], (a) => int64Result(toInt64(a[0] ?? null, 'sub') - toInt64(a[1] ?? null, 'sub')))],
-  ['mul', fn([anyType], (a) => int64Result(a.slice(1).reduce((product, v) => product * toInt64(v, 'mul'), toInt64(a[0] ?? null, 'mul'))), anyType)],
+  [
+    'mul',
+    fn(
+      [anyType],
+      (a) => int64Result(a.slice(1).reduce((product, v) => product * toInt64(v, 'mul'), toInt64(a[0] ?? null, 'mul'))),
+      anyType,
+    ),
+  ],
 ]);
 
 /** sprig uniq: reflect.DeepEqual de-duplication into a []interface{}. */
@@ -2000,27 +2362,161 @@ function uniq(list: Value): SliceValue {
 
 /** sprig.HermeticTxtFuncMap() (v3.3.0) names d2ci does not implement: Go knows them, so they are not "undefined". */
 const unsupportedSprigFunctions = [
-  'abbrev', 'abbrevboth', 'add1f', 'addf', 'adler32sum', 'ago', 'all', 'any', 'append', 'atoi', 'b32dec', 'b32enc', 'b64dec',
-  'bcrypt', 'biggest', 'buildCustomCert', 'camelcase', 'ceil', 'chunk', 'compact', 'concat', 'decryptAES', 'deepCopy', 'deepEqual',
-  'derivePassword', 'dict', 'dig', 'div', 'divf', 'duration', 'durationRound', 'encryptAES', 'fail', 'float64', 'floor', 'fromJson',
-  'genCA', 'genCAWithKey', 'genPrivateKey', 'genSelfSignedCert', 'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey',
-  'get', 'has', 'hasKey', 'htpasswd', 'initial', 'initials', 'int', 'int64', 'isAbs', 'kebabcase', 'keys', 'kindIs', 'kindOf', 'list',
-  'max', 'maxf', 'merge', 'mergeOverwrite', 'min', 'minf', 'mod', 'mulf', 'mustAppend', 'mustChunk', 'mustCompact', 'mustDateModify',
-  'mustDeepCopy', 'mustFromJson', 'mustHas', 'mustInitial', 'mustMerge', 'mustMergeOverwrite', 'mustPrepend', 'mustPush',
-  'mustRegexFind', 'mustRegexFindAll', 'mustRegexMatch', 'mustRegexReplaceAll', 'mustRegexReplaceAllLiteral', 'mustRegexSplit',
-  'mustRest', 'mustReverse', 'mustSlice', 'mustToDate', 'mustToPrettyJson', 'mustToRawJson', 'mustWithout', 'must_date_modify',
-  'omit', 'osBase', 'osClean', 'osDir', 'osExt', 'osIsAbs', 'pick', 'pluck', 'plural', 'prepend', 'push', 'randInt', 'regexFind',
-  'regexFindAll', 'regexMatch', 'regexQuoteMeta', 'regexReplaceAll', 'regexReplaceAllLiteral', 'regexSplit', 'rest', 'reverse',
-  'round', 'semver', 'semverCompare', 'seq', 'set', 'sha512sum', 'shuffle', 'slice', 'snakecase', 'split', 'splitn', 'subf', 'substr',
-  'swapcase', 'toDate', 'toDecimal', 'toPrettyJson', 'toRawJson', 'tuple', 'typeIs', 'typeIsLike', 'typeOf', 'unixEpoch', 'unset',
-  'until', 'untilStep', 'untitle', 'urlJoin', 'urlParse', 'values', 'without', 'wrap', 'wrapWith',
+  'abbrev',
+  'abbrevboth',
+  'add1f',
+  'addf',
+  'adler32sum',
+  'ago',
+  'all',
+  'any',
+  'append',
+  'atoi',
+  'b32dec',
+  'b32enc',
+  'b64dec',
+  'bcrypt',
+  'biggest',
+  'buildCustomCert',
+  'camelcase',
+  'ceil',
+  'chunk',
+  'compact',
+  'concat',
+  'decryptAES',
+  'deepCopy',
+  'deepEqual',
+  'derivePassword',
+  'dict',
+  'dig',
+  'div',
+  'divf',
+  'duration',
+  'durationRound',
+  'encryptAES',
+  'fail',
+  'float64',
+  'floor',
+  'fromJson',
+  'genCA',
+  'genCAWithKey',
+  'genPrivateKey',
+  'genSelfSignedCert',
+  'genSelfSignedCertWithKey',
+  'genSignedCert',
+  'genSignedCertWithKey',
+  'get',
+  'has',
+  'hasKey',
+  'htpasswd',
+  'initial',
+  'initials',
+  'int',
+  'int64',
+  'isAbs',
+  'kebabcase',
+  'keys',
+  'kindIs',
+  'kindOf',
+  'list',
+  'max',
+  'maxf',
+  'merge',
+  'mergeOverwrite',
+  'min',
+  'minf',
+  'mod',
+  'mulf',
+  'mustAppend',
+  'mustChunk',
+  'mustCompact',
+  'mustDateModify',
+  'mustDeepCopy',
+  'mustFromJson',
+  'mustHas',
+  'mustInitial',
+  'mustMerge',
+  'mustMergeOverwrite',
+  'mustPrepend',
+  'mustPush',
+  'mustRegexFind',
+  'mustRegexFindAll',
+  'mustRegexMatch',
+  'mustRegexReplaceAll',
+  'mustRegexReplaceAllLiteral',
+  'mustRegexSplit',
+  'mustRest',
+  'mustReverse',
+  'mustSlice',
+  'mustToDate',
+  'mustToPrettyJson',
+  'mustToRawJson',
+  'mustWithout',
+  'must_date_modify',
+  'omit',
+  'osBase',
+  'osClean',
+  'osDir',
+  'osExt',
+  'osIsAbs',
+  'pick',
+  'pluck',
+  'plural',
+  'prepend',
+  'push',
+  'randInt',
+  'regexFind',
+  'regexFindAll',
+  'regexMatch',
+  'regexQuoteMeta',
+  'regexReplaceAll',
+  'regexReplaceAllLiteral',
+  'regexSplit',
+  'rest',
+  'reverse',
+  'round',
+  'semver',
+  'semverCompare',
+  'seq',
+  'set',
+  'sha512sum',
+  'shuffle',
+  'slice',
+  'snakecase',
+  'split',
+  'splitn',
+  'subf',
+  'substr',
+  'swapcase',
+  'toDate',
+  'toDecimal',
+  'toPrettyJson',
+  'toRawJson',
+  'tuple',
+  'typeIs',
+  'typeIsLike',
+  'typeOf',
+  'unixEpoch',
+  'unset',
+  'until',
+  'untilStep',
+  'untitle',
+  'urlJoin',
+  'urlParse',
+  'values',
+  'without',
+  'wrap',
+  'wrapWith',
 ];
 
 /**
  * Every function name a Flux template can use, as the executor finds it: sprig's map first (its `slice`
  * shadows the builtin), then the builtins. `call` is a builtin d2ci does not implement (no data holds functions).
  */
-const templateFunctions: ReadonlyMap<string, GoFunction | SpecialFunction | 'unsupported'> = new Map<string, GoFunction | SpecialFunction | 'unsupported'>([
+const templateFunctions: ReadonlyMap<string, GoFunction | SpecialFunction | 'unsupported'> = new Map<
+  string,
+  GoFunction | SpecialFunction | 'unsupported'
+>([
   ['call', 'unsupported'],
   ...builtinFunctions,
   ...unsupportedSprigFunctions.map((name): [string, 'unsupported'] => [name, 'unsupported']),
@@ -2219,7 +2715,8 @@ class Executor {
   }
 
   private notAFunction(args: readonly ArgNode[] | null, final: Final): void {
-    if ((args !== null && args.length > 1) || final !== MISSING) this.errorf(`can't give argument to non-function ${args?.[0] ? nodeString(args[0]) : ''}`);
+    if ((args !== null && args.length > 1) || final !== MISSING)
+      this.errorf(`can't give argument to non-function ${args?.[0] ? nodeString(args[0]) : ''}`);
   }
 
   private evalCommand(dot: Value, cmd: CommandNode, final: Final): Value {
@@ -2281,7 +2778,14 @@ class Executor {
     return this.evalFieldChain(dot, value, variable, variable.ident.slice(1), args, final);
   }
 
-  private evalFieldChain(dot: Value, receiver: Value, node: Node, ident: readonly string[], args: readonly ArgNode[] | null, final: Final): Value {
+  private evalFieldChain(
+    dot: Value,
+    receiver: Value,
+    node: Node,
+    ident: readonly string[],
+    args: readonly ArgNode[] | null,
+    final: Final,
+  ): Value {
     let current = receiver;
     for (let i = 0; i < ident.length - 1; i++) current = this.evalField(dot, ident[i] ?? '', node, null, MISSING, current);
     return this.evalField(dot, ident[ident.length - 1] ?? '', node, args, final, current);
@@ -2299,7 +2803,15 @@ class Executor {
     if (receiver === null) return null;
     if (receiver.kind === 'struct') {
       const method = receiver.type.methods.get(fieldName);
-      if (method) return this.evalCall(dot, fn(method.params, () => method.call(receiver)), node, fieldName, args, final);
+      if (method)
+        return this.evalCall(
+          dot,
+          fn(method.params, () => method.call(receiver)),
+          node,
+          fieldName,
+          args,
+          final,
+        );
     }
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     if (receiver.kind === 'struct') {
@@ -2315,7 +2827,14 @@ class Executor {
     this.errorf(`can't evaluate field ${fieldName} in type ${receiver.type.name}`);
   }
 
-  private evalCall(dot: Value, fun: GoFunction | SpecialFunction, node: Node, name: string, argNodes: readonly ArgNode[] | null, final: Final): Value {
+  private evalCall(
+    dot: Value,
+    fun: GoFunction | SpecialFunction,
+    node: Node,
+    name: string,
+    argNodes: readonly ArgNode[] | null,
+    final: Final,
+  ): Value {
     const args = argNodes ? argNodes.slice(1) : [];
     const numIn = args.length + (final === MISSING ? 0 : 1);
     if (fun === 'and' || fun === 'or') {

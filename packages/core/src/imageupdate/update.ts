@@ -53,7 +53,13 @@ export interface ImageUpdateOptions {
     automation: { namespace: string; name: string };
   };
   /** Open or update a pull request from `git.branch` into `git.base`. */
-  pullRequest?: { token: string; repository: string; apiUrl?: string; labels?: string[]; body: (changes: ValueChange[], message: string) => string };
+  pullRequest?: {
+    token: string;
+    repository: string;
+    apiUrl?: string;
+    labels?: string[];
+    body: (changes: ValueChange[], message: string) => string;
+  };
   /** Compute everything, write nothing (no files, no commit, no push, no pull request). */
   dryRun?: boolean;
 }
@@ -92,7 +98,14 @@ function flatten(result: UpdateResult, updatePath: string, images: Map<string, L
     for (const { object, changes } of objects) {
       for (const change of changes) {
         const policy = change.Setter.split(':').slice(0, 2).join(':');
-        out.push({ file: join(updatePath, file).split('\\').join('/'), object: objectName(object), setter: change.Setter, old: change.OldValue, new: change.NewValue, image: images.get(policy)?.name ?? '' });
+        out.push({
+          file: join(updatePath, file).split('\\').join('/'),
+          object: objectName(object),
+          setter: change.Setter,
+          old: change.OldValue,
+          new: change.NewValue,
+          image: images.get(policy)?.name ?? '',
+        });
       }
     }
   }
@@ -114,9 +127,17 @@ export async function changesAt(options: {
 }): Promise<{ result: UpdateResult; changes: ValueChange[]; files: string[] }> {
   const checkout = await openCommit({ repo: options.repo, auth: options.auth, ref: options.ref, branch: options.branch });
   try {
-    const setters = await applySetters({ root: await secureJoin(checkout.dir, options.updatePath), policies: options.policies, write: false });
+    const setters = await applySetters({
+      root: await secureJoin(checkout.dir, options.updatePath),
+      policies: options.policies,
+      write: false,
+    });
     const images = new Map(options.policies.map((p) => [`${p.namespace}:${p.name}`, p.latestRef]));
-    return { result: setters.result, changes: flatten(setters.result, options.updatePath, images), files: setters.files.map((f) => join(options.updatePath, f.path).split('\\').join('/')) };
+    return {
+      result: setters.result,
+      changes: flatten(setters.result, options.updatePath, images),
+      files: setters.files.map((f) => join(options.updatePath, f.path).split('\\').join('/')),
+    };
   } finally {
     await checkout.remove();
   }
@@ -134,16 +155,39 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
   // A policy that cannot work (bad range or pattern, missing ImageRepository) is a configuration error: say so before
   // anything is written. A registry that cannot be read is not: that policy is skipped and reported.
   const invalid = policies.filter((p) => !p.ok && p.kind !== 'registry');
-  if (invalid.length) throw new InvalidPolicyError(invalid.map((p) => `ImagePolicy ${p.policy.namespace}/${p.policy.name} (${p.policy.file}): ${p.ok ? '' : p.error}`).join('; '));
+  if (invalid.length)
+    throw new InvalidPolicyError(
+      invalid.map((p) => `ImagePolicy ${p.policy.namespace}/${p.policy.name} (${p.policy.file}): ${p.ok ? '' : p.error}`).join('; '),
+    );
   const inScope = policies.filter((p) => p.ok);
   const images = new Map(inScope.map((p) => [`${p.policy.namespace}:${p.policy.name}`, p.latestRef]));
   const setterPolicies = inScope.map((p) => ({ namespace: p.policy.namespace, name: p.policy.name, latestRef: p.latestRef }));
   const message = (result: UpdateResult): string | undefined =>
-    options.git && result.fileChanges.size ? renderCommitMessage(options.git.messageTemplate || defaultCommitTemplate, { automation: options.git.automation, result, values: options.git.messageValues }) : undefined;
+    options.git && result.fileChanges.size
+      ? renderCommitMessage(options.git.messageTemplate || defaultCommitTemplate, {
+          automation: options.git.automation,
+          result,
+          values: options.git.messageValues,
+        })
+      : undefined;
   // A template that cannot render fails now, not on the first week with an update.
-  if (options.git) renderCommitMessage(options.git.messageTemplate || defaultCommitTemplate, { automation: options.git.automation, result: { fileChanges: new Map() }, values: options.git.messageValues });
+  if (options.git)
+    renderCommitMessage(options.git.messageTemplate || defaultCommitTemplate, {
+      automation: options.git.automation,
+      result: { fileChanges: new Map() },
+      values: options.git.messageValues,
+    });
 
-  const worktree = options.git && !options.dryRun ? await openBranch({ repo: options.repo, auth: options.git.auth, base: options.git.base, branch: options.git.branch, mode: options.git.mode }) : undefined;
+  const worktree =
+    options.git && !options.dryRun
+      ? await openBranch({
+          repo: options.repo,
+          auth: options.git.auth,
+          base: options.git.base,
+          branch: options.git.branch,
+          mode: options.git.mode,
+        })
+      : undefined;
   try {
     // Resolved as Flux does (securejoin): the update path cannot leave the checkout, even through a symlink.
     const root = await secureJoin(worktree?.dir ?? options.repo, options.updatePath);
@@ -153,10 +197,27 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
       result: setters.result,
       changes: flatten(setters.result, options.updatePath, images),
       files: setters.files.map((f) => join(options.updatePath, f.path).split('\\').join('/')),
-      unresolved: setters.unresolved.map((u) => ({ file: join(options.updatePath, u.path).split('\\').join('/'), line: u.line, setter: u.setter })),
-      problems: [...objects.problems.map((p) => ({ file: join(options.policiesPath, p.file), message: p.message })), ...setters.problems.map((p) => ({ file: join(options.updatePath, p.path), message: p.message }))],
+      unresolved: setters.unresolved.map((u) => ({
+        file: join(options.updatePath, u.path).split('\\').join('/'),
+        line: u.line,
+        setter: u.setter,
+      })),
+      problems: [
+        ...objects.problems.map((p) => ({ file: join(options.policiesPath, p.file), message: p.message })),
+        ...setters.problems.map((p) => ({ file: join(options.updatePath, p.path), message: p.message })),
+      ],
       updated: false,
-      diff: setters.files.map((f) => unifiedDiff(relative(options.repo, join(options.repo, options.updatePath, f.path)).split('\\').join('/'), f.before, f.after)).join(''),
+      diff: setters.files
+        .map((f) =>
+          unifiedDiff(
+            relative(options.repo, join(options.repo, options.updatePath, f.path))
+              .split('\\')
+              .join('/'),
+            f.before,
+            f.after,
+          ),
+        )
+        .join(''),
     };
     if (!options.git) {
       report.updated = setters.files.length > 0 && !options.dryRun;
@@ -167,7 +228,9 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
     if (worktree && report.message) {
       if (git.via?.kind === 'api') {
         // secureJoin resolved symlinks, so compare with the worktree's real path.
-        const updatePrefix = relative(await realpath(worktree.dir), root).split('\\').join('/');
+        const updatePrefix = relative(await realpath(worktree.dir), root)
+          .split('\\')
+          .join('/');
         const commit = await commitViaApi({
           token: git.via.token,
           repository: git.via.repository,
@@ -186,7 +249,11 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
           report.updated = true;
         }
       } else {
-        report.commit = await commitAll(worktree.dir, report.message, git.author ?? { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' });
+        report.commit = await commitAll(
+          worktree.dir,
+          report.message,
+          git.author ?? { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' },
+        );
         if (report.commit) {
           await pushBranch({ repo: options.repo, auth: git.auth, dir: worktree.dir, branch: git.branch });
           report.updated = true;
@@ -196,7 +263,8 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
     const pr = options.pullRequest;
     if (pr && !options.dryRun) {
       const target = { token: pr.token, repository: pr.repository, apiUrl: pr.apiUrl, head: git.branch, base: git.base, labels: pr.labels };
-      const open = (changes: ValueChange[], text: string) => openOrUpdatePullRequest({ ...target, title: text.split('\n')[0] || defaultCommitTemplate, body: pr.body(changes, text) });
+      const open = (changes: ValueChange[], text: string) =>
+        openOrUpdatePullRequest({ ...target, title: text.split('\n')[0] || defaultCommitTemplate, body: pr.body(changes, text) });
       if (report.updated) {
         report.pullRequest = await open(report.changes, report.message ?? '');
       } else {
@@ -204,7 +272,14 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
         // The branch carries updates but has no pull request (an earlier run pushed, then failed to open it):
         // open it now, describing what the branch changes from the base.
         if (!report.pullRequest && worktree?.startedFrom.existing) {
-          const pending = await changesAt({ repo: options.repo, auth: git.auth, ref: git.base, branch: git.base, updatePath: options.updatePath, policies: setterPolicies });
+          const pending = await changesAt({
+            repo: options.repo,
+            auth: git.auth,
+            ref: git.base,
+            branch: git.base,
+            updatePath: options.updatePath,
+            policies: setterPolicies,
+          });
           const text = message(pending.result);
           if (text) report.pullRequest = await open(pending.changes, text);
         }

@@ -103,7 +103,12 @@ export class AuthSession {
    * Handles a 401: learns the host's scheme from the challenge and returns the header to retry with, or
    * undefined when there is nothing better to send than what was just rejected.
    */
-  async challenge(registry: string, wwwAuthenticate: string | null, scopes: readonly string[], rejected: string | undefined): Promise<string | undefined> {
+  async challenge(
+    registry: string,
+    wwwAuthenticate: string | null,
+    scopes: readonly string[],
+    rejected: string | undefined,
+  ): Promise<string | undefined> {
     const challenges = parseChallenges(wwwAuthenticate ?? '');
     const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
     const basic = challenges.find((c) => c.scheme === 'basic');
@@ -138,13 +143,24 @@ export class AuthSession {
     }
     const secure = this.#options.secureRegistry?.(registry) ?? true;
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
-      throw new OciError('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: 'check the registry\'s token auth configuration' });
+      throw new OciError(
+        'INSECURE_REALM',
+        `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`,
+        { status: 401, hint: "check the registry's token auth configuration" },
+      );
     }
-    if (url.username || url.password) throw new OciError('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
+    if (url.username || url.password)
+      throw new OciError('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
     return url.href;
   }
 
-  async #token(registry: string, scheme: Extract<HostScheme, { scheme: 'bearer' }>, scopes: string[], credential: Credential | undefined, refresh: boolean): Promise<CachedToken> {
+  async #token(
+    registry: string,
+    scheme: Extract<HostScheme, { scheme: 'bearer' }>,
+    scopes: string[],
+    credential: Credential | undefined,
+    refresh: boolean,
+  ): Promise<CachedToken> {
     const wanted = mergeScopes(scopes);
     const prefix = `${registry}|${scheme.realm}|${scheme.service ?? ''}|`;
     const key = prefix + wanted.join(' ');
@@ -164,12 +180,21 @@ export class AuthSession {
     return token;
   }
 
-  async #fetchToken(registry: string, scheme: Extract<HostScheme, { scheme: 'bearer' }>, scopes: string[], credential: Credential | undefined): Promise<CachedToken> {
+  async #fetchToken(
+    registry: string,
+    scheme: Extract<HostScheme, { scheme: 'bearer' }>,
+    scopes: string[],
+    credential: Credential | undefined,
+  ): Promise<CachedToken> {
     const realm = new URL(scheme.realm);
     let response: Response;
     if (credential?.identityToken) {
       // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
-      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: this.#options.clientId ?? 'd2ci' });
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: credential.identityToken,
+        client_id: this.#options.clientId ?? 'd2ci',
+      });
       if (scheme.service) form.set('service', scheme.service);
       if (scopes.length) form.set('scope', scopes.join(' '));
       response = await this.#transport.send({
@@ -189,9 +214,18 @@ export class AuthSession {
     if (!response.ok) {
       const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
       const who = credential?.username || credential?.identityToken ? 'rejected the credentials' : 'refused anonymous access';
-      throw new OciError(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
+      throw new OciError(
+        response.status === 403 ? 'DENIED' : 'UNAUTHORIZED',
+        `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`,
+        { status: response.status === 403 ? 403 : 401 },
+      );
     }
-    const body = (await response.json().catch(() => ({}))) as { token?: string; access_token?: string; expires_in?: number; issued_at?: string };
+    const body = (await response.json().catch(() => ({}))) as {
+      token?: string;
+      access_token?: string;
+      expires_in?: number;
+      issued_at?: string;
+    };
     const token = body.token || body.access_token;
     if (!token) throw new OciError('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
     this.#options.onSecret?.(token);
@@ -204,14 +238,22 @@ export class AuthSession {
 
 /** Whether a token granted for `have` (merged scopes) also covers every action in `want`. */
 function covers(have: readonly string[], want: readonly string[]): boolean {
-  const granted = new Map(have.map((scope) => {
-    const cut = scope.lastIndexOf(':');
-    return [scope.slice(0, cut), new Set(scope.slice(cut + 1).split(','))] as const;
-  }));
+  const granted = new Map(
+    have.map((scope) => {
+      const cut = scope.lastIndexOf(':');
+      return [scope.slice(0, cut), new Set(scope.slice(cut + 1).split(','))] as const;
+    }),
+  );
   return want.every((scope) => {
     const cut = scope.lastIndexOf(':');
     const actions = granted.get(scope.slice(0, cut));
-    return actions !== undefined && scope.slice(cut + 1).split(',').every((a) => actions.has(a) || actions.has('*'));
+    return (
+      actions !== undefined &&
+      scope
+        .slice(cut + 1)
+        .split(',')
+        .every((a) => actions.has(a) || actions.has('*'))
+    );
   });
 }
 

@@ -21,7 +21,11 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 /** Like mapLimit, but every item runs to completion and each outcome is returned (one failure stops nothing). */
-export async function settleLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<Settled<R>[]> {
+export async function settleLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<Settled<R>[]> {
   return mapLimit(items, limit, async (item, index): Promise<Settled<R>> => {
     try {
       return { ok: true, value: await fn(item, index) };

@@ -28,7 +28,9 @@ export function fileSource(path: string, size: number): BlobSource {
     size,
     path,
     open: (start = 0, end = size) =>
-      end <= start ? Readable.from([], { objectMode: false }) : createReadStream(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
+      end <= start
+        ? Readable.from([], { objectMode: false })
+        : createReadStream(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
   };
 }
 

@@ -84,7 +84,13 @@ export async function applyTag(dst: Target, root: FetchedManifest, tag: string, 
     await dst.pushReference(root.descriptor, root.bytes, tag);
     return { tag, changed: true };
   } catch (err) {
-    if (err instanceof OciError && err.status !== undefined && err.status >= 400 && err.status < 500 && (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
+    if (
+      err instanceof OciError &&
+      err.status !== undefined &&
+      err.status >= 400 &&
+      err.status < 500 &&
+      (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest
+    ) {
       return { tag, changed: false };
     }
     throw immutableTagError(err, dst.name, tag) ?? err;
@@ -97,11 +103,15 @@ export async function applyTag(dst: Target, root: FetchedManifest, tag: string, 
  */
 export function immutableTagError(err: unknown, repository: string, tag: string): OciError | undefined {
   if (!(err instanceof OciError) || err.code !== 'TAG_INVALID' || !/immutable/i.test(err.message)) return undefined;
-  return new OciError('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
-    status: err.status,
-    cause: err,
-    hint: `in ECR set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "${tag}" (or MUTABLE), or don't move "${tag}"`,
-  });
+  return new OciError(
+    'TAG_INVALID',
+    `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`,
+    {
+      status: err.status,
+      cause: err,
+      hint: `in ECR set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "${tag}" (or MUTABLE), or don't move "${tag}"`,
+    },
+  );
 }
 
 /** The digest a tag points at, or undefined when the tag does not exist. */
@@ -114,7 +124,13 @@ export async function currentDigest(target: Target, tag: string): Promise<string
   }
 }
 
-async function copyChildren(src: Target, node: FetchedManifest, dst: Target, options: CopyOptions, report: CopyResult['blobs']): Promise<void> {
+async function copyChildren(
+  src: Target,
+  node: FetchedManifest,
+  dst: Target,
+  options: CopyOptions,
+  report: CopyResult['blobs'],
+): Promise<void> {
   const { manifest } = parseManifest(node.bytes, node.descriptor.mediaType);
   const unique = [...new Map(successors(manifest).map((d) => [d.digest, d])).values()];
   await mapLimit(unique, options.concurrency ?? 4, async (child) => {

@@ -45,7 +45,14 @@ export function descriptorFor(mediaType: string, data: Uint8Array, extra: Partia
 
 function assertDescriptor(value: unknown, where: string): asserts value is Descriptor {
   const d = value as Descriptor;
-  if (typeof d !== 'object' || d === null || typeof d.mediaType !== 'string' || typeof d.digest !== 'string' || !Number.isSafeInteger(d.size) || d.size < 0) {
+  if (
+    typeof d !== 'object' ||
+    d === null ||
+    typeof d.mediaType !== 'string' ||
+    typeof d.digest !== 'string' ||
+    !Number.isSafeInteger(d.size) ||
+    d.size < 0
+  ) {
     throw new OciError('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
   }
   parseDigest(d.digest);

@@ -71,7 +71,12 @@ export class DigestStream extends Transform {
     const algorithm = this.#expect ? parseDigest(this.#expect.digest).algorithm : 'sha256';
     this.#digest = `${algorithm}:${this.#hash.digest('hex')}`;
     if (this.#expect && (this.#digest !== this.#expect.digest || this.#size !== this.#expect.size)) {
-      callback(new OciError('DIGEST_MISMATCH', `downloaded content does not match ${this.#expect.digest} (got ${this.#digest}, ${this.#size} bytes)`));
+      callback(
+        new OciError(
+          'DIGEST_MISMATCH',
+          `downloaded content does not match ${this.#expect.digest} (got ${this.#digest}, ${this.#size} bytes)`,
+        ),
+      );
       return;
     }
     callback();

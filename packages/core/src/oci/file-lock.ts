@@ -47,7 +47,11 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, option
         await rm(path, { force: true });
         continue;
       }
-      if (Date.now() - started > waitMs) throw new OciError('LOCKED', `${path} has been held by another writer for over ${waitMs / 1000} s; if no other d2ci runs on this folder, delete it`);
+      if (Date.now() - started > waitMs)
+        throw new OciError(
+          'LOCKED',
+          `${path} has been held by another writer for over ${waitMs / 1000} s; if no other d2ci runs on this folder, delete it`,
+        );
       await sleep(delay + Math.random() * delay);
     }
   }

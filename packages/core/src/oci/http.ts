@@ -19,7 +19,13 @@ export interface RetryPolicy {
   budgetMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000, budgetMs: 90_000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  attempts: 6,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+  budgetMs: 90_000,
+};
 
 export interface Timeouts {
   /** From sending a request until the response headers arrive (connecting included; undici also caps connect at 10 s). */
@@ -65,8 +71,19 @@ export interface HttpRequest {
 
 const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
 const retryableErrorCodes = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH',
-  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
 ]);
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 
@@ -179,7 +196,10 @@ export class Transport {
       if (hop >= maxRedirects) throw new OciError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
       const next = new URL(location, url);
       if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
-        throw new OciError('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
+        throw new OciError(
+          'INSECURE_REDIRECT',
+          `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`,
+        );
       }
       if (next.host !== url.host || next.protocol !== url.protocol) {
         // Never forward credentials to another host (distribution-spec: MUST NOT forward Authorization).
@@ -197,7 +217,14 @@ export class Transport {
     }
   }
 
-  async #sendWithRetry(method: string, url: URL, headers: Record<string, string>, body: HttpRequest['body'], upload: UploadBody | undefined, retry: boolean): Promise<Response> {
+  async #sendWithRetry(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body: HttpRequest['body'],
+    upload: UploadBody | undefined,
+    retry: boolean,
+  ): Promise<Response> {
     const attempts = retry ? this.policy.attempts : 1;
     for (let attempt = 1; ; attempt++) {
       let response: Response;
@@ -206,31 +233,44 @@ export class Transport {
       const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
       try {
         if (upload) {
-          response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
+          response = await this.#uploads.send(method, url, headers, upload, signal, () =>
+            timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)),
+          );
         } else {
           const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual', signal };
           if (body) {
             init.body = body() as RequestInit['body'];
             init.duplex = 'half';
           }
-          const waiting = setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
+          const waiting = setTimeout(
+            () => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)),
+            this.timeouts.responseMs,
+          );
           try {
             response = await fetch(url, init);
           } finally {
             clearTimeout(waiting);
           }
-          response = withIdleTimeout(response, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
+          response = withIdleTimeout(
+            response,
+            timer,
+            () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs),
+            this.timeouts.idleMs,
+          );
         }
       } catch (err) {
-        const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? (timer.signal.reason) : undefined;
+        const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
         const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
         this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
         if (this.#options.signal?.aborted) throw err;
         const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
-        const fail = (why: string) => new OciError(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
-        if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code))) throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
+        const fail = (why: string) =>
+          new OciError(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
+        if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
+          throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
         if (timedOut) this.#spentMs += Date.now() - started;
-        if (!(await this.backoff(this.delayFor(attempt)))) throw fail(` (after ${attempt} attempts; gave up: the retry budget of ${this.policy.budgetMs / 1000} s is spent)`);
+        if (!(await this.backoff(this.delayFor(attempt))))
+          throw fail(` (after ${attempt} attempts; gave up: the retry budget of ${this.policy.budgetMs / 1000} s is spent)`);
         continue;
       }
       this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
@@ -251,7 +291,6 @@ export class Transport {
       await this.backoff(delay);
     }
   }
-
 }
 
 /**
@@ -281,7 +320,13 @@ function withIdleTimeout(response: Response, controller: AbortController, error:
       } catch (err) {
         clearTimeout(timer);
         const reason: unknown = controller.signal.reason;
-        sink.error(controller.signal.aborted && reason instanceof Error ? reason : new OciError('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, { cause: err }));
+        sink.error(
+          controller.signal.aborted && reason instanceof Error
+            ? reason
+            : new OciError('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                cause: err,
+              }),
+        );
       }
     },
     cancel(reason) {
@@ -303,7 +348,8 @@ export function timeoutOptions(value: string | undefined): Pick<TransportOptions
   if (text === '') return {};
   const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
   const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
-  if (!(seconds >= 1 && seconds <= 3600)) throw new OciError('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
+  if (!(seconds >= 1 && seconds <= 3600))
+    throw new OciError('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
   const ms = seconds * 1000;
   return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
 }

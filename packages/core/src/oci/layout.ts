@@ -52,7 +52,11 @@ export class OciLayout implements Target {
         throw new OciError('UNSUPPORTED', `${this.name} has an unsupported imageLayoutVersion`);
       }
       // Under the index lock, so a writer that found no index.json cannot replace one another writer just filled.
-      await this.#locked(() => stat(join(this.dir, 'index.json')).catch(() => this.#writeIndex({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] })));
+      await this.#locked(() =>
+        stat(join(this.dir, 'index.json')).catch(() =>
+          this.#writeIndex({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: [] }),
+        ),
+      );
     })();
     return this.#ready;
   }
@@ -91,7 +95,10 @@ export class OciLayout implements Target {
     try {
       index = JSON.parse(text) as ImageIndex;
     } catch (err) {
-      throw new OciError('MANIFEST_INVALID', `${this.name}/index.json is not valid JSON (${(err as Error).message}); restore it or start a new layout`);
+      throw new OciError(
+        'MANIFEST_INVALID',
+        `${this.name}/index.json is not valid JSON (${(err as Error).message}); restore it or start a new layout`,
+      );
     }
     if (!index || !Array.isArray(index.manifests)) throw new OciError('MANIFEST_INVALID', `${this.name}/index.json has no manifests array`);
     return index;
@@ -142,7 +149,11 @@ export class OciLayout implements Target {
   async #readManifestBlob(digest: string): Promise<Buffer> {
     const path = this.#blobPath(digest);
     const info = await stat(path);
-    if (info.size > maxManifestBytes) throw new OciError('MANIFEST_INVALID', `${this.name}: manifest ${digest} is ${info.size} bytes, over the ${maxManifestBytes} bytes a manifest may have`);
+    if (info.size > maxManifestBytes)
+      throw new OciError(
+        'MANIFEST_INVALID',
+        `${this.name}: manifest ${digest} is ${info.size} bytes, over the ${maxManifestBytes} bytes a manifest may have`,
+      );
     return readFile(path);
   }
 
@@ -173,7 +184,8 @@ export class OciLayout implements Target {
       try {
         await pipeline(content.open(), new DigestStream({ digest: descriptor.digest, size: descriptor.size }), createWriteStream(temp));
         const written = await stat(temp);
-        if (written.size !== descriptor.size) throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${written.size} bytes, expected ${descriptor.size}`);
+        if (written.size !== descriptor.size)
+          throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${written.size} bytes, expected ${descriptor.size}`);
         await rename(temp, this.#blobPath(descriptor.digest));
       } finally {
         await rm(temp, { force: true });
@@ -181,7 +193,8 @@ export class OciLayout implements Target {
     }
     if (isManifestMediaType(descriptor.mediaType)) {
       await this.#updateIndex((index) => {
-        if (!index.manifests.some((d) => d.digest === descriptor.digest)) index.manifests.push(plainDescriptor({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }));
+        if (!index.manifests.some((d) => d.digest === descriptor.digest))
+          index.manifests.push(plainDescriptor({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }));
       });
     }
   }
@@ -196,11 +209,21 @@ export class OciLayout implements Target {
     if (!(await this.exists(descriptor))) throw notFound(this.name, descriptor.digest);
     await this.#updateIndex((index) => {
       const moved = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] === tag && d.digest !== descriptor.digest);
-      index.manifests = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] !== tag && !(d.digest === descriptor.digest && !d.annotations?.[refNameAnnotation]));
-      index.manifests.push(plainDescriptor({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size, annotations: { [refNameAnnotation]: tag } }));
+      index.manifests = index.manifests.filter(
+        (d) => d.annotations?.[refNameAnnotation] !== tag && !(d.digest === descriptor.digest && !d.annotations?.[refNameAnnotation]),
+      );
+      index.manifests.push(
+        plainDescriptor({
+          mediaType: descriptor.mediaType,
+          digest: descriptor.digest,
+          size: descriptor.size,
+          annotations: { [refNameAnnotation]: tag },
+        }),
+      );
       // A manifest that just lost its last tag stays listed, untagged, so it is still found (e.g. by referrers).
       for (const old of moved) {
-        if (!index.manifests.some((d) => d.digest === old.digest)) index.manifests.push(plainDescriptor({ mediaType: old.mediaType, digest: old.digest, size: old.size }));
+        if (!index.manifests.some((d) => d.digest === old.digest))
+          index.manifests.push(plainDescriptor({ mediaType: old.mediaType, digest: old.digest, size: old.size }));
       }
     });
   }

@@ -61,8 +61,12 @@ export class MemoryStore implements Target {
     const stream = content.open();
     stream.on('error', (err) => verifier.destroy(err));
     const bytes = await readAll(stream.pipe(verifier));
-    if (bytes.length !== descriptor.size) throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
-    this.#content.set(descriptor.digest, { descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }, source: bytesSource(bytes) });
+    if (bytes.length !== descriptor.size)
+      throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
+    this.#content.set(descriptor.digest, {
+      descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size },
+      source: bytesSource(bytes),
+    });
   }
 
   async pushReference(descriptor: Descriptor, bytes: Buffer, reference: string): Promise<void> {

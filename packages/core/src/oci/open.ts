@@ -8,9 +8,7 @@ import type { Target } from './target.ts';
 export const layoutScheme = 'oci-layout:';
 
 /** Where an artifact lives: a registry repository, or an OCI image layout directory on disk. */
-export type Location =
-  | { kind: 'registry'; reference: Reference }
-  | { kind: 'layout'; dir: string; tag?: string; digest?: string };
+export type Location = { kind: 'registry'; reference: Reference } | { kind: 'layout'; dir: string; tag?: string; digest?: string };
 
 /**
  * Parses a location: `oci://host/repo[:tag|@digest]`, `host/repo[:tag|@digest]`, or
@@ -50,7 +48,9 @@ export function locationReference(location: Location): string | undefined {
 
 /** The location without its tag or digest: `host/repo` or `oci-layout:DIR`. */
 export function locationName(location: Location): string {
-  return location.kind === 'registry' ? `${location.reference.registry}/${location.reference.repository}` : `${layoutScheme}${location.dir}`;
+  return location.kind === 'registry'
+    ? `${location.reference.registry}/${location.reference.repository}`
+    : `${layoutScheme}${location.dir}`;
 }
 
 export function openTarget(location: Location, client: RegistryClient): Target {

@@ -38,7 +38,11 @@ export class RegistryClient {
   constructor(options: RegistryClientOptions = {}) {
     this.options = options;
     this.transport = new Transport({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-    this.auth = new AuthSession(this.transport, { credentials: options.credentials, onSecret: options.onSecret, secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:') });
+    this.auth = new AuthSession(this.transport, {
+      credentials: options.credentials,
+      onSecret: options.onSecret,
+      secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:'),
+    });
   }
 
   repository(reference: { registry: string; repository: string }): RemoteRepository {
@@ -65,7 +69,11 @@ export class RegistryClient {
     const origin = new URL(this.baseUrl(registry)).origin;
     const url = new URL(request.url);
     if (url.origin !== origin) {
-      throw new OciError('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
+      throw new OciError(
+        'CROSS_ORIGIN',
+        `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`,
+        { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' },
+      );
     }
     const authorization = await this.auth.authorization(registry, request.scopes);
     let response = await this.transport.send(withAuthorization(request, authorization));

@@ -50,7 +50,11 @@ export class RemoteRepository implements MountingTarget {
     return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
   }
 
-  #send(request: Omit<RegistryRequest, 'scopes'>, actions: readonly Action[] = ['pull'], extraScopes: readonly string[] = []): Promise<Response> {
+  #send(
+    request: Omit<RegistryRequest, 'scopes'>,
+    actions: readonly Action[] = ['pull'],
+    extraScopes: readonly string[] = [],
+  ): Promise<Response> {
     return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
   }
 
@@ -93,7 +97,11 @@ export class RemoteRepository implements MountingTarget {
   async fetch(descriptor: Descriptor): Promise<Readable> {
     const manifest = isManifestMediaType(descriptor.mediaType);
     const headers: Record<string, string> = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
-    const response = await this.#send({ method: 'GET', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`), headers });
+    const response = await this.#send({
+      method: 'GET',
+      url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`),
+      headers,
+    });
     if (response.status === 404) {
       await response.body?.cancel();
       throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -170,7 +178,8 @@ export class RemoteRepository implements MountingTarget {
       }
       if (!response.ok) throw await responseError(response, `list tags of ${this.name}`);
       const body = await jsonBody<{ tags?: string[] | null }>(response, `the tag list of ${this.name}`);
-      if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string'))) throw new OciError('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
+      if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string')))
+        throw new OciError('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
       tags.push(...(body.tags ?? []));
       next = nextLink(response.headers.get('link'), next);
     }
@@ -195,7 +204,10 @@ export class RemoteRepository implements MountingTarget {
       }
       const index = await jsonBody<ImageIndex>(response, `the referrers of ${descriptor.digest} in ${this.name}`);
       found.push(...(index.manifests ?? []));
-      filtered &&= (response.headers.get('oci-filters-applied') ?? '').split(',').map((s) => s.trim()).includes('artifactType');
+      filtered &&= (response.headers.get('oci-filters-applied') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .includes('artifactType');
       next = nextLink(response.headers.get('link'), next);
     }
     return filtered ? found : filterByArtifactType(found, options.artifactType);
@@ -211,10 +223,11 @@ export class RemoteRepository implements MountingTarget {
       });
       if (fetched) subject = parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
     }
-    const response = await this.#send(
-      { method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) },
-      ['pull', 'push', 'delete'],
-    );
+    const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, [
+      'pull',
+      'push',
+      'delete',
+    ]);
     if (response.status === 404) {
       await response.body?.cancel();
       throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
@@ -234,11 +247,16 @@ export class RemoteRepository implements MountingTarget {
     if (!response.ok) throw await responseError(response, `read referrers index ${this.name}:${tag}`);
     const bytes = await readAll(response.body ?? Readable.from([]), maxManifestBytes);
     const { manifest, mediaType } = parseManifest(bytes, response.headers.get('content-type') ?? undefined);
-    if (!isIndexMediaType(mediaType)) throw new OciError('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
+    if (!isIndexMediaType(mediaType))
+      throw new OciError('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
     return { index: manifest as ImageIndex, etag: response.headers.get('etag') };
   }
 
-  async #updateReferrersIndex(subject: string, change: (index: ImageIndex) => boolean, options: { ifPresent?: boolean } = {}): Promise<void> {
+  async #updateReferrersIndex(
+    subject: string,
+    change: (index: ImageIndex) => boolean,
+    options: { ifPresent?: boolean } = {},
+  ): Promise<void> {
     const current = await this.#readReferrersIndex(subject);
     if (!current && options.ifPresent) return;
     const index = current?.index ?? emptyReferrersIndex();
@@ -248,7 +266,8 @@ export class RemoteRepository implements MountingTarget {
     if (current?.etag) headers['if-match'] = current.etag;
     const tag = referrersTag(subject);
     const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${tag}`), headers, body: () => bytes }, ['pull', 'push']);
-    if (response.status !== 201 && response.status !== 200) throw await responseError(response, `update referrers index ${this.name}:${tag}`);
+    if (response.status !== 201 && response.status !== 200)
+      throw await responseError(response, `update referrers index ${this.name}:${tag}`);
     await response.body?.cancel();
   }
 
@@ -259,7 +278,10 @@ export class RemoteRepository implements MountingTarget {
    */
   async #upload(descriptor: Descriptor, content: BlobSource, mountFrom: string | undefined): Promise<BlobPushResult> {
     if (content.size !== descriptor.size) {
-      throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
+      throw new OciError(
+        'SIZE_INVALID',
+        `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`,
+      );
     }
     const policy = this.#client.transport.policy;
     const mountScope = mountFrom ? this.#client.scopes(mountFrom, ['pull']) : [];
@@ -283,8 +305,13 @@ export class RemoteRepository implements MountingTarget {
           {
             method: 'PUT',
             url: withDigest(location, descriptor.digest),
-            headers: { 'content-type': 'application/octet-stream', 'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size) },
-            ...(descriptor.size > this.#monolithicLimit ? { body: () => new Uint8Array() } : { upload: { source: content, start: 0, end: descriptor.size } }),
+            headers: {
+              'content-type': 'application/octet-stream',
+              'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size),
+            },
+            ...(descriptor.size > this.#monolithicLimit
+              ? { body: () => new Uint8Array() }
+              : { upload: { source: content, start: 0, end: descriptor.size } }),
             retry: false,
           },
           ['pull', 'push'],
@@ -314,7 +341,11 @@ export class RemoteRepository implements MountingTarget {
           {
             method: 'PATCH',
             url: location,
-            headers: { 'content-type': 'application/octet-stream', 'content-length': String(end - from), 'content-range': `${from}-${end - 1}` },
+            headers: {
+              'content-type': 'application/octet-stream',
+              'content-length': String(end - from),
+              'content-range': `${from}-${end - 1}`,
+            },
             upload: { source: content, start: from, end },
             retry: false,
           },
@@ -368,7 +399,11 @@ function rangeEnd(range: string | null, whenZeroZero: number): number | undefine
 function isRetryableUploadError(err: unknown): boolean {
   if (!(err instanceof OciError)) return networkErrorCode(err) !== undefined;
   if (err.code === 'NETWORK') return networkErrorCode(err.cause) !== 'ENOTFOUND';
-  return err.status === 429 || (err.status !== undefined && err.status >= 500) || ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code);
+  return (
+    err.status === 429 ||
+    (err.status !== undefined && err.status >= 500) ||
+    ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code)
+  );
 }
 
 /** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
@@ -377,7 +412,10 @@ async function jsonBody<T>(response: Response, what: string): Promise<T> {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new OciError('INVALID_RESPONSE', `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`);
+    throw new OciError(
+      'INVALID_RESPONSE',
+      `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`,
+    );
   }
 }
 
@@ -392,5 +430,3 @@ export function nextLink(header: string | null, current: string): string | undef
   }
   return undefined;
 }
-
-

@@ -32,13 +32,29 @@ export class UploadSender {
   }
 
   /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
-  send(method: string, url: URL, headers: Record<string, string>, body: UploadBody, signal: AbortSignal | undefined, onIdle: () => void): Promise<Response> {
+  send(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body: UploadBody,
+    signal: AbortSignal | undefined,
+    onIdle: () => void,
+  ): Promise<Response> {
     const secure = url.protocol === 'https:';
     const send = secure ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
-      const req = send(url, { method, headers: { ...headers, 'content-length': String(body.end - body.start) }, agent: secure ? this.#https : this.#http, signal }, (res) => {
-        resolve(toResponse(method, res));
-      });
+      const req = send(
+        url,
+        {
+          method,
+          headers: { ...headers, 'content-length': String(body.end - body.start) },
+          agent: secure ? this.#https : this.#http,
+          signal,
+        },
+        (res) => {
+          resolve(toResponse(method, res));
+        },
+      );
       req.setTimeout(this.#idleMs, onIdle);
       req.on('error', (err) => reject(signal?.aborted ? (signal.reason as Error) : err));
       writeBody(req, body).catch((err: unknown) => req.destroy(err as Error));
@@ -81,7 +97,9 @@ async function writeBody(req: ClientRequest, body: UploadBody): Promise<void> {
       const { bytesRead } = await file.read(buffer, 0, Math.min(bufferSize, body.end - position), position);
       if (bytesRead === 0) throw new Error(`${body.source.path} is shorter than the ${body.end - body.start} bytes being uploaded`);
       position += bytesRead;
-      written[slot] = new Promise<void>((resolve, reject) => req.write(buffer.subarray(0, bytesRead), (err) => (err ? reject(err) : resolve())));
+      written[slot] = new Promise<void>((resolve, reject) =>
+        req.write(buffer.subarray(0, bytesRead), (err) => (err ? reject(err) : resolve())),
+      );
       written[slot].catch(() => undefined);
     }
     await Promise.race([Promise.all(written), closed]);

@@ -15,7 +15,9 @@ export class ReleaseRaced extends ReleaseRefused {
   override readonly code = 'RELEASE_RACED';
   readonly winner: string;
   constructor(version: string, winner: string, ours: string) {
-    super(`${version} was released by another run at the same time: it points at ${winner}, not at this run's ${ours}, so this run released nothing (latest-stable not moved); serialise release jobs with a workflow concurrency group, e.g. concurrency: {group: release-\${{ github.repository }}, cancel-in-progress: false}`);
+    super(
+      `${version} was released by another run at the same time: it points at ${winner}, not at this run's ${ours}, so this run released nothing (latest-stable not moved); serialise release jobs with a workflow concurrency group, e.g. concurrency: {group: release-\${{ github.repository }}, cancel-in-progress: false}`,
+    );
     this.name = 'ReleaseRaced';
     this.winner = winner;
   }

@@ -91,7 +91,6 @@ function annotationsOf(fetched: FetchedManifest): Record<string, string> {
 /** The content layer, decided as pull and diff decide it (an ambiguous artifact matches nothing). */
 const layerOf = soleLayer;
 
-
 /**
  * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
  * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
@@ -101,7 +100,8 @@ async function findPublished(options: PromoteReleaseOptions, skipped: string[]):
   const commit = options.commit?.toLowerCase();
   const localLayer = options.path ? hashLayer({ path: options.path, ...options.walk }) : undefined;
   localLayer?.catch(() => undefined);
-  const namesCommit = (fetched: FetchedManifest | undefined): fetched is FetchedManifest => Boolean(fetched && commit && revisionCommit(annotationsOf(fetched)[Annotation.revision]) === commit);
+  const namesCommit = (fetched: FetchedManifest | undefined): fetched is FetchedManifest =>
+    Boolean(fetched && commit && revisionCommit(annotationsOf(fetched)[Annotation.revision]) === commit);
   const sameContent = async (fetched: FetchedManifest | undefined): Promise<boolean> => {
     const layer = fetched && layerOf(fetched);
     const local = localLayer ? await localLayer : undefined;
@@ -129,8 +129,12 @@ async function findPublished(options: PromoteReleaseOptions, skipped: string[]):
   for (const [i, fetched] of manifests.entries()) {
     if (fetched && (await sameContent(fetched))) return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
   }
-  const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : ''].filter(Boolean).join(' or ');
-  throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)${skipped.length ? `; ${skipped.join('; ')}` : ''}); run the push workflow for this commit first, or release with mode: build`);
+  const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : '']
+    .filter(Boolean)
+    .join(' or ');
+  throw new ReleaseRefused(
+    `no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)${skipped.length ? `; ${skipped.join('; ')}` : ''}); run the push workflow for this commit first, or release with mode: build`,
+  );
 }
 
 /** The highest version tag pointing at a digest (what `latest-stable` "holds"), if any. */
@@ -147,7 +151,10 @@ async function checkDowngrade(target: Target, version: string, stable: string | 
   if (!stable) return undefined;
   const held = await versionAt(target, stable);
   if (held && compareVersions(version, held) < 0) {
-    if (!allow) throw new ReleaseRefused(`${stableTag} holds ${held}, which is newer than ${version}; refusing to move it back (set allow-downgrade, or roll back with rollback-to)`);
+    if (!allow)
+      throw new ReleaseRefused(
+        `${stableTag} holds ${held}, which is newer than ${version}; refusing to move it back (set allow-downgrade, or roll back with rollback-to)`,
+      );
     return `${stableTag} moved back from ${held} (allow-downgrade)`;
   }
   return undefined;
@@ -167,7 +174,11 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
   const notes: string[] = [];
   const moveStable = !release.prerelease;
   if (release.prerelease) notes.push(`${release.version} is a prerelease: ${stableTag} stays where it is`);
-  const base = { version: release.version, ...(release.component ? { component: release.component } : {}), ...(stable ? { previousDigest: stable } : {}) };
+  const base = {
+    version: release.version,
+    ...(release.component ? { component: release.component } : {}),
+    ...(stable ? { previousDigest: stable } : {}),
+  };
 
   let artifact: FetchedManifest | undefined;
   let action: ReleaseResult['action'];
@@ -182,8 +193,13 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
   }
 
   if (existing) {
-    const same = artifact ? existing.descriptor.digest === artifact.descriptor.digest : options.mode === 'build' && (await hashLayer({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
-    if (!same) throw new ReleaseRefused(`${release.version} already points at ${existing.descriptor.digest}${artifact ? `, not at ${artifact.descriptor.digest} (the artifact for this commit)` : ', whose content differs from this tree'}; refusing to overwrite a release`);
+    const same = artifact
+      ? existing.descriptor.digest === artifact.descriptor.digest
+      : options.mode === 'build' && (await hashLayer({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
+    if (!same)
+      throw new ReleaseRefused(
+        `${release.version} already points at ${existing.descriptor.digest}${artifact ? `, not at ${artifact.descriptor.digest} (the artifact for this commit)` : ', whose content differs from this tree'}; refusing to overwrite a release`,
+      );
     // A finished (or half-finished) earlier run: make sure latest-stable is right, change nothing else.
     const tags: TagResult[] = [{ tag: release.version, changed: false }];
     if (moveStable) {
@@ -204,8 +220,16 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
     // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
     // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
     // below). Flux's rules are checked on the result instead.
-    const checked = await verifyArtifact({ target, reference: artifact.descriptor.digest, verification: options.verification, fluxVersion: 'none' });
-    if (!checked.verified) throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
+    const checked = await verifyArtifact({
+      target,
+      reference: artifact.descriptor.digest,
+      verification: options.verification,
+      fluxVersion: 'none',
+    });
+    if (!checked.verified)
+      throw new ReleaseRefused(
+        `the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`,
+      );
     notes.push(`staging signature verified: ${checked.identity}`);
     let signature: PresentSignResult | undefined;
     if (options.signing) {
@@ -213,7 +237,13 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
       // untagged-for-release digest, never a release tag production would reject.
       signature = await signInPresentFormats(target, artifact.descriptor, { ...options.signing, repository: target.name });
       notes.push(...addedFormatNotes(signature.added, 'the staging digest'));
-      const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, options.signing.identity, signature, options.verification);
+      const checkedRelease = await checkReleaseSignature(
+        target,
+        artifact.descriptor,
+        options.signing.identity,
+        signature,
+        options.verification,
+      );
       if (checkedRelease) notes.push(checkedRelease);
     }
     // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
@@ -251,8 +281,17 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
       : (descriptor) => lastLook(target, release.version, descriptor.digest),
   });
   await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
-  const stableResult = moveStable ? [await applyTag(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })] : [];
-  return { ...base, action, descriptor: pushed.descriptor, tags: [...pushed.tags, ...stableResult], ...(signature ? { signature } : {}), notes };
+  const stableResult = moveStable
+    ? [await applyTag(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })]
+    : [];
+  return {
+    ...base,
+    action,
+    descriptor: pushed.descriptor,
+    tags: [...pushed.tags, ...stableResult],
+    ...(signature ? { signature } : {}),
+    notes,
+  };
 }
 
 /** Points `latest-stable` back at an earlier release, after verifying that release's signature. */
@@ -261,7 +300,10 @@ export async function rollbackRelease(options: RollbackOptions): Promise<Release
   const [fetched, stable] = await Promise.all([fetchIfExists(target, version), currentDigest(target, stableTag)]);
   if (!fetched) throw new ReleaseRefused(`cannot roll back to ${version}: no such tag in ${target.name}`);
   const checked = await verifyArtifact({ target, reference: fetched.descriptor.digest, verification: options.verification });
-  if (!checked.verified) throw new ReleaseRefused(`${version} (${fetched.descriptor.digest}) is not verified, so ${stableTag} does not move to it: ${checked.reasons.join('; ')}`);
+  if (!checked.verified)
+    throw new ReleaseRefused(
+      `${version} (${fetched.descriptor.digest}) is not verified, so ${stableTag} does not move to it: ${checked.reasons.join('; ')}`,
+    );
   const tag = await applyTag(target, fetched, stableTag, { lookFirst: true });
   return {
     action: tag.changed ? 'rolled back' : 'unchanged',

@@ -11,7 +11,9 @@ import { verifyArtifact } from '../verify/verify.ts';
 export class ReleaseSelfCheckError extends Error {
   readonly code = 'RELEASE_SELF_CHECK_FAILED';
   constructor(digest: string, reasons: readonly string[]) {
-    super(`the release signature on ${digest} was written, but verifying it as production would failed, so no tag was moved: ${reasons.join('; ')}`);
+    super(
+      `the release signature on ${digest} was written, but verifying it as production would failed, so no tag was moved: ${reasons.join('; ')}`,
+    );
     this.name = 'ReleaseSelfCheckError';
   }
 }
@@ -24,7 +26,11 @@ export class ReleaseSelfCheckError extends Error {
 function signedAs(identity: SigningIdentity, signature: SignResult, staging: Verification | undefined): Verification | undefined {
   if (identity.kind === 'key') return { kind: 'key', keys: [createPublicKey(identity.privateKey)] };
   if (staging?.kind !== 'keyless' || !signature.issuer) return undefined;
-  return { kind: 'keyless', trustedRoot: staging.trustedRoot, policy: compilePolicy({ identity: signature.identity, issuer: signature.issuer }) };
+  return {
+    kind: 'keyless',
+    trustedRoot: staging.trustedRoot,
+    policy: compilePolicy({ identity: signature.identity, issuer: signature.issuer }),
+  };
 }
 
 /**
@@ -33,9 +39,18 @@ function signedAs(identity: SigningIdentity, signature: SignResult, staging: Ver
  * bundles by other identities. Returns a note for the release (none when a keyless build has no trusted root to
  * check with); throws ReleaseSelfCheckError when it fails.
  */
-export async function checkReleaseSignature(target: Target, subject: Descriptor, identity: SigningIdentity, signature: SignResult, staging?: Verification): Promise<string | undefined> {
+export async function checkReleaseSignature(
+  target: Target,
+  subject: Descriptor,
+  identity: SigningIdentity,
+  signature: SignResult,
+  staging?: Verification,
+): Promise<string | undefined> {
   const verification = signedAs(identity, signature, staging);
-  if (!verification) return staging ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)' : undefined;
+  if (!verification)
+    return staging
+      ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)'
+      : undefined;
   const checked = await verifyArtifact({ target, reference: subject.digest, verification, fluxVersion: 'all' });
   if (!checked.verified) throw new ReleaseSelfCheckError(subject.digest, checked.reasons);
   return `release signature verified as Flux 2.6–2.9 read it: ${signature.identity}`;

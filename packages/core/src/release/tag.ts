@@ -15,7 +15,8 @@ export interface ReleaseTag {
 }
 
 /** `vX.Y.Z` or `<component>/vX.Y.Z`; named groups `component` (optional) and `version`. */
-export const defaultReleaseTagPattern = '^(?:(?<component>[a-z0-9]+(?:[._-][a-z0-9]+)*)/)?(?<version>v[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?)$';
+export const defaultReleaseTagPattern =
+  '^(?:(?<component>[a-z0-9]+(?:[._-][a-z0-9]+)*)/)?(?<version>v[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?)$';
 
 export class ReleaseTagError extends Error {
   constructor(message: string) {
@@ -40,10 +41,13 @@ export function parseReleaseTag(ref: string, pattern = defaultReleaseTagPattern)
   const match = regexp.exec(name);
   const version = match?.groups?.version;
   if (!match || !version) {
-    throw new ReleaseTagError(`release tag "${name}" is not a release: expected vX.Y.Z (fleet repositories) or <component>/vX.Y.Z (component repositories)${pattern === defaultReleaseTagPattern ? '' : `, matching ${pattern}`}`);
+    throw new ReleaseTagError(
+      `release tag "${name}" is not a release: expected vX.Y.Z (fleet repositories) or <component>/vX.Y.Z (component repositories)${pattern === defaultReleaseTagPattern ? '' : `, matching ${pattern}`}`,
+    );
   }
   const parsed = semver.parse(version.replace(/^v/, ''));
-  if (!parsed || !/^v?[0-9]/.test(version)) throw new ReleaseTagError(`"${version}" in release tag "${name}" is not a semantic version (vMAJOR.MINOR.PATCH)`);
+  if (!parsed || !/^v?[0-9]/.test(version))
+    throw new ReleaseTagError(`"${version}" in release tag "${name}" is not a semantic version (vMAJOR.MINOR.PATCH)`);
   if (!isValidTag(version)) throw new ReleaseTagError(`"${version}" cannot be an OCI tag (build metadata "+…" is not allowed in tags)`);
   const release: ReleaseTag = { ref: name, version, prerelease: parsed.prerelease.length > 0 };
   const component = match.groups?.component;
@@ -55,7 +59,6 @@ export function parseReleaseTag(ref: string, pattern = defaultReleaseTagPattern)
 export function compareVersions(a: string, b: string): number {
   return semver.compare(a.replace(/^v/, ''), b.replace(/^v/, ''));
 }
-
 
 /**
  * What a rollback names: a release tag as the pattern parses it (`frontend/v1.2.3` → component `frontend`), or a

@@ -47,9 +47,15 @@ async function requestChain(options: FulcioOptions, token: string, publicKey: st
     if (attempt > 0) await pause(Math.min(500 * 2 ** (attempt - 1), 5_000));
     let response: Response;
     try {
-      response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body, signal: AbortSignal.timeout(options.timeoutMs) });
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
     } catch (err) {
-      last = (err as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : `network error (${(err as Error).message})`;
+      last =
+        (err as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : `network error (${(err as Error).message})`;
       continue;
     }
     if (response.status >= 500 || response.status === 429) {

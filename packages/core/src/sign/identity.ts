@@ -19,7 +19,10 @@ export function hasGitHubIdToken(env: NodeJS.ProcessEnv = process.env): boolean 
  * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
  * getIDToken does). `onToken` sees each token first, so CI can mask it.
  */
-export function githubActionsIdentity(audience: string, options: { env?: NodeJS.ProcessEnv; onToken?: (token: string) => void } = {}): IdentityProvider {
+export function githubActionsIdentity(
+  audience: string,
+  options: { env?: NodeJS.ProcessEnv; onToken?: (token: string) => void } = {},
+): IdentityProvider {
   const env = options.env ?? process.env;
   return {
     async getToken() {
@@ -30,10 +33,15 @@ export function githubActionsIdentity(audience: string, options: { env?: NodeJS.
       request.searchParams.append('audience', audience);
       let response: Response | undefined;
       for (let attempt = 1; attempt <= 3; attempt++) {
-        response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
+        response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(
+          () => undefined,
+        );
         if (response && response.status < 500) break;
       }
-      if (!response?.ok) throw new IdentityTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
+      if (!response?.ok)
+        throw new IdentityTokenError(
+          `could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`,
+        );
       const value = ((await response.json()) as { value?: string }).value;
       if (!value) throw new IdentityTokenError('the OIDC token response had no value');
       options.onToken?.(value);

@@ -27,7 +27,8 @@ function decryptCosignKey(sealed: Buffer, password: string): KeyObject {
   } catch {
     throw new KeyError('the encrypted cosign key is not valid');
   }
-  if (key.kdf?.name !== 'scrypt' || key.cipher?.name !== 'nacl/secretbox') throw new KeyError(`unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
+  if (key.kdf?.name !== 'scrypt' || key.cipher?.name !== 'nacl/secretbox')
+    throw new KeyError(`unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
   const { N, r, p } = key.kdf.params;
   const secret = scryptSync(password, Buffer.from(key.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
   let plain: Uint8Array;
@@ -56,12 +57,15 @@ export function loadPrivateKey(pem: string, password = ''): KeyObject {
       // OpenSSL 3 reports a missing password as "interrupted or cancelled", and a wrong one that decrypts to garbage
       // with valid CBC padding (about 1 in 256) as an undecodable key: for an encrypted PEM, any failure is the password's.
       const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
-      if (encrypted || /passphrase|decrypt|bad decrypt/i.test(message)) throw new KeyError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
+      if (encrypted || /passphrase|decrypt|bad decrypt/i.test(message))
+        throw new KeyError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
       throw new KeyError('the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
     }
   }
   if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-    throw new KeyError(`the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`);
+    throw new KeyError(
+      `the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`,
+    );
   }
   return key;
 }

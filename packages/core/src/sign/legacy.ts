@@ -30,7 +30,9 @@ export function toPem(der: Buffer, label = 'CERTIFICATE'): string {
 
 /** The DER certificates in a PEM text (Fulcio may or may not wrap base64 at 64 columns; Go's pem.Encode does). */
 function pemCertificates(pem: string): Buffer[] {
-  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
+    Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'),
+  );
 }
 
 /**
@@ -40,18 +42,29 @@ function pemCertificates(pem: string): Buffer[] {
  */
 export function legacyAnnotations(bundle: Bundle, fulcioChain: readonly string[] = []): Record<string, string> {
   if (bundle.content.$case !== 'messageSignature') throw new SigningError('a legacy signature needs a message-signature bundle');
-  const annotations: Record<string, string> = { [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64') };
+  const annotations: Record<string, string> = {
+    [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
+  };
   const material = bundle.verificationMaterial;
-  const certificates = material.content.$case === 'x509CertificateChain' ? material.content.x509CertificateChain.certificates : material.content.$case === 'certificate' ? [material.content.certificate] : [];
+  const certificates =
+    material.content.$case === 'x509CertificateChain'
+      ? material.content.x509CertificateChain.certificates
+      : material.content.$case === 'certificate'
+        ? [material.content.certificate]
+        : [];
   if (certificates.length === 0) return annotations; // key-based, offline: the signature is all cosign writes
   const [leaf, ...chain] = certificates;
   annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
   // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
   // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
-  const pems = fulcioChain.length > 0 ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der)) : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
+  const pems =
+    fulcioChain.length > 0
+      ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der))
+      : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
   annotations[CosignAnnotation.chain] = pems.join('');
   const entry = material.tlogEntries[0];
-  if (!entry?.inclusionPromise) throw new SigningError('Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
+  if (!entry?.inclusionPromise)
+    throw new SigningError('Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
   annotations[CosignAnnotation.bundle] = JSON.stringify({
     SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp.toString('base64'),
     Payload: {
@@ -62,7 +75,8 @@ export function legacyAnnotations(bundle: Bundle, fulcioChain: readonly string[]
     },
   });
   const timestamp = material.timestampVerificationData?.rfc3161Timestamps?.[0];
-  if (timestamp) annotations[CosignAnnotation.timestamp] = JSON.stringify({ SignedRFC3161Timestamp: timestamp.signedTimestamp.toString('base64') });
+  if (timestamp)
+    annotations[CosignAnnotation.timestamp] = JSON.stringify({ SignedRFC3161Timestamp: timestamp.signedTimestamp.toString('base64') });
   return annotations;
 }
 
@@ -91,7 +105,12 @@ export interface LegacyWriteResult {
  * Adds a signature to the subject's `sha256-<hex>.sig` manifest — one layer per signature, the simple-signing
  * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
  */
-export async function appendLegacySignature(target: Target, subjectDigest: string, payload: Buffer, annotations: Record<string, string>): Promise<LegacyWriteResult> {
+export async function appendLegacySignature(
+  target: Target,
+  subjectDigest: string,
+  payload: Buffer,
+  annotations: Record<string, string>,
+): Promise<LegacyWriteResult> {
   const tag = legacySignatureTag(subjectDigest);
   let layers: Descriptor[] = [];
   try {
@@ -101,7 +120,9 @@ export async function appendLegacySignature(target: Target, subjectDigest: strin
     if (!isNotFound(err)) throw err;
   }
   const layer = plainDescriptor({ ...descriptorFor(simpleSigningMediaType, payload), annotations });
-  const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
+  const duplicate = layers.some(
+    (l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature],
+  );
   if (!duplicate) layers = [...layers, layer];
   const config = signatureConfig(layers);
   const configDescriptor = descriptorFor(MediaType.ociConfig, config);

@@ -31,7 +31,10 @@ export interface NotationManifestOptions {
 }
 
 /** The signature manifest bytes and descriptor, in notation-go v1.3.2's form (see the top of this file). */
-export function notationSignatureManifest(subject: Descriptor, options: NotationManifestOptions): { bytes: Buffer; descriptor: Descriptor; layer: Descriptor } {
+export function notationSignatureManifest(
+  subject: Descriptor,
+  options: NotationManifestOptions,
+): { bytes: Buffer; descriptor: Descriptor; layer: Descriptor } {
   const layer = descriptorFor(options.envelopeMediaType, options.envelope);
   const manifest: ImageManifest = {
     schemaVersion: 2,

@@ -7,7 +7,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import {
-  NotationError, isNotationKeySpec, notationAlgorithms, type NotationKeySpec, type NotationSigner, type NotationHashAlgorithm, type NotationSigningAlgorithm,
+  NotationError,
+  isNotationKeySpec,
+  notationAlgorithms,
+  type NotationKeySpec,
+  type NotationSigner,
+  type NotationHashAlgorithm,
+  type NotationSigningAlgorithm,
 } from './notation.ts';
 
 /** The plugin contract version notation-go speaks (notation-plugin-framework-go plugin.ContractVersion). */
@@ -61,7 +67,11 @@ export function defaultNotationPluginDirectory(env: NodeJS.ProcessEnv = process.
 }
 
 /** Where notation looks for a plugin: `<directory>/<name>/notation-<name>` (`.exe` on Windows). */
-export function notationPluginPath(name: string, directory = defaultNotationPluginDirectory(), platform: NodeJS.Platform = process.platform): string {
+export function notationPluginPath(
+  name: string,
+  directory = defaultNotationPluginDirectory(),
+  platform: NodeJS.Platform = process.platform,
+): string {
   return join(directory, name, `notation-${name}${platform === 'win32' ? '.exe' : ''}`);
 }
 
@@ -98,9 +108,12 @@ export class NotationPlugin {
     try {
       info = await lstat(this.executable);
     } catch (err) {
-      throw new NotationPluginError(`plugin executable file is either not found or inaccessible: ${this.executable} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new NotationPluginError(
+        `plugin executable file is either not found or inaccessible: ${this.executable} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      );
     }
-    if (!info.isFile()) throw new NotationPluginError(`plugin executable ${this.executable} is not a regular file (symlinks are not supported)`);
+    if (!info.isFile())
+      throw new NotationPluginError(`plugin executable ${this.executable} is not a regular file (symlinks are not supported)`);
   }
 
   /**
@@ -109,7 +122,13 @@ export class NotationPlugin {
    */
   async run(command: string, request: unknown): Promise<unknown> {
     await this.#checkExecutable();
-    const { code, stdout, stderr, timedOut, spawnError } = await new Promise<{ code: number | null; stdout: Buffer; stderr: Buffer; timedOut: boolean; spawnError?: Error }>((resolve) => {
+    const { code, stdout, stderr, timedOut, spawnError } = await new Promise<{
+      code: number | null;
+      stdout: Buffer;
+      stderr: Buffer;
+      timedOut: boolean;
+      spawnError?: Error;
+    }>((resolve) => {
       const child = spawn(this.executable, [command], { stdio: ['pipe', 'pipe', 'pipe'], env: this.#env ?? process.env });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
@@ -151,11 +170,16 @@ export class NotationPlugin {
       try {
         error = JSON.parse(text) as typeof error;
       } catch {
-        throw new NotationPluginError(`${what} failed (exit status ${code ?? 'unknown'}) with a malformed error response: ${text.slice(0, 500)}`);
+        throw new NotationPluginError(
+          `${what} failed (exit status ${code ?? 'unknown'}) with a malformed error response: ${text.slice(0, 500)}`,
+        );
       }
       const errorCode = typeof error?.errorCode === 'string' ? error.errorCode : undefined;
       const message = typeof error?.errorMessage === 'string' ? error.errorMessage : text;
-      const metadata = typeof error?.errorMetadata === 'object' && error.errorMetadata !== null ? (error.errorMetadata as Record<string, string>) : undefined;
+      const metadata =
+        typeof error?.errorMetadata === 'object' && error.errorMetadata !== null
+          ? (error.errorMetadata as Record<string, string>)
+          : undefined;
       throw new NotationPluginError(`${what} failed: ${errorCode ? `${errorCode}: ` : ''}${message}`, errorCode, metadata);
     }
     if (stdout.length > maxOutputBytes) throw new NotationPluginError(`${what} wrote more than 64 MiB`);
@@ -168,30 +192,52 @@ export class NotationPlugin {
 
   /** `get-plugin-metadata`, checked as notation-go does (all fields set, contract 1.0 supported, name matches). */
   async metadata(pluginConfig?: Record<string, string>): Promise<NotationPluginMetadata> {
-    const metadata = (await this.run('get-plugin-metadata', pluginConfig ? { pluginConfig } : {})) as Partial<NotationPluginMetadata> | null;
-    const invalid = (why: string): NotationPluginError => new NotationPluginError(`metadata validation failed for plugin ${this.name}: ${why}`);
+    const metadata = (await this.run(
+      'get-plugin-metadata',
+      pluginConfig ? { pluginConfig } : {},
+    )) as Partial<NotationPluginMetadata> | null;
+    const invalid = (why: string): NotationPluginError =>
+      new NotationPluginError(`metadata validation failed for plugin ${this.name}: ${why}`);
     if (!metadata?.name) throw invalid('empty name');
     if (!metadata.description) throw invalid('empty description');
     if (!metadata.version) throw invalid('empty version');
     if (!metadata.url) throw invalid('empty url');
     if (!Array.isArray(metadata.capabilities) || metadata.capabilities.length === 0) throw invalid('empty capabilities');
-    if (!Array.isArray(metadata.supportedContractVersions) || metadata.supportedContractVersions.length === 0) throw invalid('supported contract versions not specified');
+    if (!Array.isArray(metadata.supportedContractVersions) || metadata.supportedContractVersions.length === 0)
+      throw invalid('supported contract versions not specified');
     if (!metadata.supportedContractVersions.includes(notationPluginContractVersion)) {
-      throw invalid(`contract version "${notationPluginContractVersion}" is not in the list of the plugin supported versions [${metadata.supportedContractVersions.join(' ')}]`);
+      throw invalid(
+        `contract version "${notationPluginContractVersion}" is not in the list of the plugin supported versions [${metadata.supportedContractVersions.join(' ')}]`,
+      );
     }
-    if (metadata.name !== this.name) throw new NotationPluginError(`plugin executable file name must be "notation-${metadata.name}" instead of "notation-${this.name}"`);
+    if (metadata.name !== this.name)
+      throw new NotationPluginError(`plugin executable file name must be "notation-${metadata.name}" instead of "notation-${this.name}"`);
     return metadata as NotationPluginMetadata;
   }
 
   async describeKey(keyId: string, pluginConfig?: Record<string, string>): Promise<NotationDescribeKeyResponse> {
-    const response = (await this.run('describe-key', { contractVersion: notationPluginContractVersion, keyId, ...(pluginConfig ? { pluginConfig } : {}) })) as Partial<NotationDescribeKeyResponse> | null;
-    if (response?.keyId !== keyId) throw new NotationPluginError(`keyID in describeKey response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(keyId)}`);
-    if (!isNotationKeySpec(response.keySpec)) throw new NotationPluginError(`plugin ${this.name} described key ${keyId} with unknown key spec ${JSON.stringify(response.keySpec)}`);
+    const response = (await this.run('describe-key', {
+      contractVersion: notationPluginContractVersion,
+      keyId,
+      ...(pluginConfig ? { pluginConfig } : {}),
+    })) as Partial<NotationDescribeKeyResponse> | null;
+    if (response?.keyId !== keyId)
+      throw new NotationPluginError(
+        `keyID in describeKey response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(keyId)}`,
+      );
+    if (!isNotationKeySpec(response.keySpec))
+      throw new NotationPluginError(`plugin ${this.name} described key ${keyId} with unknown key spec ${JSON.stringify(response.keySpec)}`);
     return { keyId, keySpec: response.keySpec };
   }
 
   /** `generate-signature`: `payload` is sent base64-encoded (for JWS that is the signing input, encoded a second time). */
-  async generateSignature(request: { keyId: string; keySpec: NotationKeySpec; hashAlgorithm: NotationHashAlgorithm; payload: Buffer; pluginConfig?: Record<string, string> }): Promise<NotationGenerateSignatureResponse> {
+  async generateSignature(request: {
+    keyId: string;
+    keySpec: NotationKeySpec;
+    hashAlgorithm: NotationHashAlgorithm;
+    payload: Buffer;
+    pluginConfig?: Record<string, string>;
+  }): Promise<NotationGenerateSignatureResponse> {
     const response = (await this.run('generate-signature', {
       contractVersion: notationPluginContractVersion,
       keyId: request.keyId,
@@ -200,16 +246,24 @@ export class NotationPlugin {
       payload: request.payload.toString('base64'),
       ...(request.pluginConfig ? { pluginConfig: request.pluginConfig } : {}),
     })) as { keyId?: unknown; signature?: unknown; signingAlgorithm?: unknown; certificateChain?: unknown } | null;
-    if (response?.keyId !== request.keyId) throw new NotationPluginError(`keyID in generateSignature response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(request.keyId)}`);
-    if (typeof response.signature !== 'string' || !response.signature) throw new NotationPluginError(`plugin ${this.name} returned no signature`);
-    if (!Array.isArray(response.certificateChain) || response.certificateChain.length === 0 || !response.certificateChain.every((c) => typeof c === 'string')) {
+    if (response?.keyId !== request.keyId)
+      throw new NotationPluginError(
+        `keyID in generateSignature response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(request.keyId)}`,
+      );
+    if (typeof response.signature !== 'string' || !response.signature)
+      throw new NotationPluginError(`plugin ${this.name} returned no signature`);
+    if (
+      !Array.isArray(response.certificateChain) ||
+      response.certificateChain.length === 0 ||
+      !response.certificateChain.every((c) => typeof c === 'string')
+    ) {
       throw new NotationPluginError(`plugin ${this.name} returned no certificate chain`);
     }
     return {
       keyId: request.keyId,
       signature: Buffer.from(response.signature, 'base64'),
       signingAlgorithm: response.signingAlgorithm as NotationSigningAlgorithm,
-      certificateChain: (response.certificateChain).map((c) => Buffer.from(c, 'base64')),
+      certificateChain: response.certificateChain.map((c) => Buffer.from(c, 'base64')),
     };
   }
 }
@@ -286,9 +340,17 @@ export async function createNotationPluginSigner(options: NotationPluginSignerOp
     plugin,
     signingAgent: `${metadata.name}/${metadata.version}`,
     async sign(bytes) {
-      const response = await plugin.generateSignature({ keyId: options.keyId, keySpec, hashAlgorithm: algorithm.hashAlgorithm, payload: bytes, ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}) });
+      const response = await plugin.generateSignature({
+        keyId: options.keyId,
+        keySpec,
+        hashAlgorithm: algorithm.hashAlgorithm,
+        payload: bytes,
+        ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}),
+      });
       if (response.signingAlgorithm !== algorithm.signingAlgorithm) {
-        throw new NotationPluginError(`plugin ${metadata.name} signed with ${String(response.signingAlgorithm)}, but key ${options.keyId} is ${keySpec}, which signs with ${algorithm.signingAlgorithm}`);
+        throw new NotationPluginError(
+          `plugin ${metadata.name} signed with ${String(response.signingAlgorithm)}, but key ${options.keyId} is ${keySpec}, which signs with ${algorithm.signingAlgorithm}`,
+        );
       }
       // The contract asks for the raw form, but some key services answer ECDSA in DER: accept both.
       let signature = response.signature;

@@ -2,7 +2,16 @@
 // and verification apply, a key-file signer, and attaching the signature as a referrer the way the
 // `notation` CLI does (notaryproject/specifications signature-specification.md, signature-envelope-jws.md;
 // notation-go signer/signer.go and notation.go; notation-core-go signature/jws and x509).
-import { constants, createHash, createPrivateKey, createPublicKey, sign as cryptoSign, verify as cryptoVerify, X509Certificate, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  sign as cryptoSign,
+  verify as cryptoVerify,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto';
 import type { ASN1Obj } from '@sigstore/core';
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
@@ -40,7 +49,8 @@ export type NotationJwsAlgorithm = 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES38
 export type NotationSigningScheme = 'notary.x509' | 'notary.x509.signingAuthority';
 export type NotationHashAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512';
 /** The plugin protocol's names for the signature algorithms. */
-export type NotationSigningAlgorithm = 'RSASSA-PSS-SHA-256' | 'RSASSA-PSS-SHA-384' | 'RSASSA-PSS-SHA-512' | 'ECDSA-SHA-256' | 'ECDSA-SHA-384' | 'ECDSA-SHA-512';
+export type NotationSigningAlgorithm =
+  'RSASSA-PSS-SHA-256' | 'RSASSA-PSS-SHA-384' | 'RSASSA-PSS-SHA-512' | 'ECDSA-SHA-256' | 'ECDSA-SHA-384' | 'ECDSA-SHA-512';
 
 export interface NotationAlgorithm {
   keySpec: NotationKeySpec;
@@ -56,12 +66,57 @@ export interface NotationAlgorithm {
 
 /** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
 export const notationAlgorithms: Readonly<Record<NotationKeySpec, NotationAlgorithm>> = {
-  'RSA-2048': { keySpec: 'RSA-2048', jws: 'PS256', hashAlgorithm: 'SHA-256', signingAlgorithm: 'RSASSA-PSS-SHA-256', digest: 'sha256', keyType: 'rsa' },
-  'RSA-3072': { keySpec: 'RSA-3072', jws: 'PS384', hashAlgorithm: 'SHA-384', signingAlgorithm: 'RSASSA-PSS-SHA-384', digest: 'sha384', keyType: 'rsa' },
-  'RSA-4096': { keySpec: 'RSA-4096', jws: 'PS512', hashAlgorithm: 'SHA-512', signingAlgorithm: 'RSASSA-PSS-SHA-512', digest: 'sha512', keyType: 'rsa' },
-  'EC-256': { keySpec: 'EC-256', jws: 'ES256', hashAlgorithm: 'SHA-256', signingAlgorithm: 'ECDSA-SHA-256', digest: 'sha256', keyType: 'ec', coordinateBytes: 32 },
-  'EC-384': { keySpec: 'EC-384', jws: 'ES384', hashAlgorithm: 'SHA-384', signingAlgorithm: 'ECDSA-SHA-384', digest: 'sha384', keyType: 'ec', coordinateBytes: 48 },
-  'EC-521': { keySpec: 'EC-521', jws: 'ES512', hashAlgorithm: 'SHA-512', signingAlgorithm: 'ECDSA-SHA-512', digest: 'sha512', keyType: 'ec', coordinateBytes: 66 },
+  'RSA-2048': {
+    keySpec: 'RSA-2048',
+    jws: 'PS256',
+    hashAlgorithm: 'SHA-256',
+    signingAlgorithm: 'RSASSA-PSS-SHA-256',
+    digest: 'sha256',
+    keyType: 'rsa',
+  },
+  'RSA-3072': {
+    keySpec: 'RSA-3072',
+    jws: 'PS384',
+    hashAlgorithm: 'SHA-384',
+    signingAlgorithm: 'RSASSA-PSS-SHA-384',
+    digest: 'sha384',
+    keyType: 'rsa',
+  },
+  'RSA-4096': {
+    keySpec: 'RSA-4096',
+    jws: 'PS512',
+    hashAlgorithm: 'SHA-512',
+    signingAlgorithm: 'RSASSA-PSS-SHA-512',
+    digest: 'sha512',
+    keyType: 'rsa',
+  },
+  'EC-256': {
+    keySpec: 'EC-256',
+    jws: 'ES256',
+    hashAlgorithm: 'SHA-256',
+    signingAlgorithm: 'ECDSA-SHA-256',
+    digest: 'sha256',
+    keyType: 'ec',
+    coordinateBytes: 32,
+  },
+  'EC-384': {
+    keySpec: 'EC-384',
+    jws: 'ES384',
+    hashAlgorithm: 'SHA-384',
+    signingAlgorithm: 'ECDSA-SHA-384',
+    digest: 'sha384',
+    keyType: 'ec',
+    coordinateBytes: 48,
+  },
+  'EC-521': {
+    keySpec: 'EC-521',
+    jws: 'ES512',
+    hashAlgorithm: 'SHA-512',
+    signingAlgorithm: 'ECDSA-SHA-512',
+    digest: 'sha512',
+    keyType: 'ec',
+    coordinateBytes: 66,
+  },
 };
 
 export function isNotationKeySpec(value: unknown): value is NotationKeySpec {
@@ -148,7 +203,17 @@ const Oid = {
 } as const;
 
 // Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
-const KeyUsage = { digitalSignature: 0, contentCommitment: 1, keyEncipherment: 2, dataEncipherment: 3, keyAgreement: 4, keyCertSign: 5, cRLSign: 6, encipherOnly: 7, decipherOnly: 8 } as const;
+const KeyUsage = {
+  digitalSignature: 0,
+  contentCommitment: 1,
+  keyEncipherment: 2,
+  dataEncipherment: 3,
+  keyAgreement: 4,
+  keyCertSign: 5,
+  cRLSign: 6,
+  encipherOnly: 7,
+  decipherOnly: 8,
+} as const;
 const has = (bits: number, bit: number): boolean => (bits & (1 << bit)) !== 0;
 
 // Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
@@ -172,8 +237,15 @@ const insecureSignatureAlgorithms: Record<string, string> = {
 
 // Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
 const attributeNames: Record<string, string> = {
-  '2.5.4.6': 'C', '2.5.4.8': 'ST', '2.5.4.7': 'L', '2.5.4.9': 'STREET', '2.5.4.17': 'POSTALCODE',
-  '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.3': 'CN', '2.5.4.5': 'SERIALNUMBER',
+  '2.5.4.6': 'C',
+  '2.5.4.8': 'ST',
+  '2.5.4.7': 'L',
+  '2.5.4.9': 'STREET',
+  '2.5.4.17': 'POSTALCODE',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.3': 'CN',
+  '2.5.4.5': 'SERIALNUMBER',
 };
 
 function asn1String(obj: ASN1Obj): string | undefined {
@@ -194,7 +266,9 @@ function asn1String(obj: ASN1Obj): string | undefined {
 }
 
 function parseName(name: ASN1Obj): NotationNameAttribute[][] {
-  return name.subs.map((set) => set.subs.map((atv) => ({ oid: atv.subs[0]?.toOID() ?? '', value: atv.subs[1] ? asn1String(atv.subs[1]) : undefined })));
+  return name.subs.map((set) =>
+    set.subs.map((atv) => ({ oid: atv.subs[0]?.toOID() ?? '', value: atv.subs[1] ? asn1String(atv.subs[1]) : undefined })),
+  );
 }
 
 /** Go's RDN value escaping in RDNSequence.String(). */
@@ -239,7 +313,9 @@ function goNameString(name: NotationNameAttribute[][]): string {
 export function splitNotationCertificates(input: Buffer | string): Buffer[] {
   const text = typeof input === 'string' ? input : input.toString('latin1');
   if (text.includes('-----BEGIN')) {
-    return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+    return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
+      Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'),
+    );
   }
   const der = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
   const out: Buffer[] = [];
@@ -334,7 +410,9 @@ export async function parseNotationCertificate(input: Buffer | X509Certificate):
 }
 
 /** Parses a chain (leaf first) given as X509Certificates, DER buffers or one PEM bundle. */
-export async function parseNotationCertificates(chain: readonly (X509Certificate | Buffer)[] | Buffer | string): Promise<NotationCertificate[]> {
+export async function parseNotationCertificates(
+  chain: readonly (X509Certificate | Buffer)[] | Buffer | string,
+): Promise<NotationCertificate[]> {
   const items = typeof chain === 'string' || Buffer.isBuffer(chain) ? splitNotationCertificates(chain) : chain;
   return Promise.all(items.map((c) => parseNotationCertificate(c)));
 }
@@ -362,7 +440,11 @@ type Issued = { issued: true } | { issued: false; error?: string };
 function issuedBy(child: NotationCertificate, parent: NotationCertificate): Issued {
   const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
   if (insecure) return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
-  if ((parent.version === 3 && !parent.basicConstraints) || (parent.basicConstraints && !parent.basicConstraints.ca) || (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
+  if (
+    (parent.version === 3 && !parent.basicConstraints) ||
+    (parent.basicConstraints && !parent.basicConstraints.ca) ||
+    (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))
+  ) {
     return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
   }
   let valid = false;
@@ -401,18 +483,21 @@ export function notationSigningTimeProblem(chain: readonly NotationCertificate[]
 
 function keyUsagePresenceProblem(certificate: NotationCertificate): string | undefined {
   if (!certificate.keyUsage) return `certificate with subject ${goQuote(certificate.subject)}: key usage extension must be present`;
-  if (!certificate.keyUsage.critical) return `certificate with subject ${goQuote(certificate.subject)}: key usage extension must be marked critical`;
+  if (!certificate.keyUsage.critical)
+    return `certificate with subject ${goQuote(certificate.subject)}: key usage extension must be marked critical`;
   return undefined;
 }
 
 /** The spec's leaf (code-signing) certificate requirements, with notation-core-go's messages. */
 export function notationLeafCertificateProblem(certificate: NotationCertificate): string | undefined {
   const subject = goQuote(certificate.subject);
-  if (certificate.basicConstraints?.ca) return `certificate with subject ${subject}: if the basic constraints extension is present, the ca field must be set to false`;
+  if (certificate.basicConstraints?.ca)
+    return `certificate with subject ${subject}: if the basic constraints extension is present, the ca field must be set to false`;
   const presence = keyUsagePresenceProblem(certificate);
   if (presence) return presence;
   const bits = certificate.keyUsage?.bits ?? 0;
-  if (!has(bits, KeyUsage.digitalSignature)) return `the certificate with subject ${subject} is invalid. The key usage must have the bit positions for "Digital Signature" set`;
+  if (!has(bits, KeyUsage.digitalSignature))
+    return `the certificate with subject ${subject} is invalid. The key usage must have the bit positions for "Digital Signature" set`;
   const invalid = (
     [
       [KeyUsage.keyEncipherment, 'KeyEncipherment'],
@@ -426,7 +511,8 @@ export function notationLeafCertificateProblem(certificate: NotationCertificate)
   )
     .filter(([bit]) => has(bits, bit))
     .map(([, name]) => `"${name}"`);
-  if (invalid.length) return `the certificate with subject ${subject} is invalid. The key usage must be "Digital Signature" only, but found ${invalid.join(', ')}`;
+  if (invalid.length)
+    return `the certificate with subject ${subject} is invalid. The key usage must be "Digital Signature" only, but found ${invalid.join(', ')}`;
   for (const eku of certificate.extendedKeyUsage ?? []) {
     const name = forbiddenEku[eku];
     if (name) return `certificate with subject ${subject}: extended key usage must not contain ${name} eku`;
@@ -441,12 +527,15 @@ export function notationLeafCertificateProblem(certificate: NotationCertificate)
 
 function caCertificateProblem(certificate: NotationCertificate, expectedPathLength: number): string | undefined {
   const subject = goQuote(certificate.subject);
-  if (!certificate.basicConstraints?.ca) return `certificate with subject ${subject}: ca field in basic constraints must be present, critical, and set to true`;
+  if (!certificate.basicConstraints?.ca)
+    return `certificate with subject ${subject}: ca field in basic constraints must be present, critical, and set to true`;
   const pathLength = certificate.basicConstraints.pathLength;
-  if (pathLength !== undefined && pathLength < expectedPathLength) return `certificate with subject ${subject}: expected path length of ${expectedPathLength} but certificate has path length ${pathLength} instead`;
+  if (pathLength !== undefined && pathLength < expectedPathLength)
+    return `certificate with subject ${subject}: expected path length of ${expectedPathLength} but certificate has path length ${pathLength} instead`;
   const presence = keyUsagePresenceProblem(certificate);
   if (presence) return presence;
-  if (!has(certificate.keyUsage?.bits ?? 0, KeyUsage.keyCertSign)) return `certificate with subject ${subject}: key usage must have the bit positions for key cert sign set`;
+  if (!has(certificate.keyUsage?.bits ?? 0, KeyUsage.keyCertSign))
+    return `certificate with subject ${subject}: key usage must have the bit positions for key cert sign set`;
   return undefined;
 }
 
@@ -462,7 +551,8 @@ export function notationCertificateChainProblem(chain: readonly NotationCertific
   if (chain.length === 1) {
     const selfSignature = signatureProblem(first);
     if (selfSignature) return `invalid self-signed certificate. subject: ${goQuote(first.subject)}. Error: ${selfSignature}`;
-    if (!first.rawSubject.equals(first.rawIssuer)) return `invalid self-signed certificate. subject: ${goQuote(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
+    if (!first.rawSubject.equals(first.rawIssuer))
+      return `invalid self-signed certificate. subject: ${goQuote(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
     const time = signingTimeProblem(first, signingTime);
     if (time) return time;
     const leaf = notationLeafCertificateProblem(first);
@@ -474,8 +564,10 @@ export function notationCertificateChainProblem(chain: readonly NotationCertific
     const subject = goQuote(certificate.subject);
     const selfSigned = issuedBy(certificate, certificate);
     if (i === chain.length - 1) {
-      if (!selfSigned.issued && selfSigned.error) return `root certificate with subject ${subject} is invalid or not self-signed. Certificate chain must end with a valid self-signed root certificate. Error: ${selfSigned.error}`;
-      if (!selfSigned.issued) return `root certificate with subject ${subject} is not self-signed. Certificate chain must end with a valid self-signed root certificate`;
+      if (!selfSigned.issued && selfSigned.error)
+        return `root certificate with subject ${subject} is invalid or not self-signed. Certificate chain must end with a valid self-signed root certificate. Error: ${selfSigned.error}`;
+      if (!selfSigned.issued)
+        return `root certificate with subject ${subject} is not self-signed. Certificate chain must end with a valid self-signed root certificate`;
     } else {
       if (selfSigned.issued) {
         return i === 0
@@ -484,7 +576,8 @@ export function notationCertificateChainProblem(chain: readonly NotationCertific
       }
       const parent = chain[i + 1] as NotationCertificate;
       const issued = issuedBy(certificate, parent);
-      if (!issued.issued && issued.error) return `invalid certificates or certificate with subject ${subject} is not issued by ${goQuote(parent.subject)}. Error: ${issued.error}`;
+      if (!issued.issued && issued.error)
+        return `invalid certificates or certificate with subject ${subject} is not issued by ${goQuote(parent.subject)}. Error: ${issued.error}`;
       if (!issued.issued) return `certificate with subject ${subject} is not issued by ${goQuote(parent.subject)}`;
     }
     const problem = i === 0 ? notationLeafCertificateProblem(certificate) : caCertificateProblem(certificate, i - 1);
@@ -550,7 +643,15 @@ export interface ParsedNotationEnvelope {
   timestampSignature?: Buffer;
 }
 
-const knownHeaders = new Set(['alg', 'cty', 'crit', NotationHeader.expiry, NotationHeader.signingTime, NotationHeader.signingScheme, NotationHeader.authenticSigningTime]);
+const knownHeaders = new Set([
+  'alg',
+  'cty',
+  'crit',
+  NotationHeader.expiry,
+  NotationHeader.signingTime,
+  NotationHeader.signingScheme,
+  NotationHeader.authenticSigningTime,
+]);
 const base64url = /^[A-Za-z0-9_-]*$/;
 const base64std = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 // RFC 3339 date-time (Go's time.Time JSON form).
@@ -568,7 +669,8 @@ function decodeBase64url(value: unknown, what: string): Buffer {
 
 function parseTime(value: unknown, header: string): Date {
   const date = typeof value === 'string' && rfc3339Pattern.test(value) ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) throw new NotationError(`jws envelope protected header can't be decoded: ${header} is not an RFC 3339 time`);
+  if (!date || Number.isNaN(date.getTime()))
+    throw new NotationError(`jws envelope protected header can't be decoded: ${header} is not an RFC 3339 time`);
   return date;
 }
 
@@ -590,30 +692,41 @@ export function decodeNotationProtectedHeader(input: string | Buffer | Record<st
       throw new NotationError(`jws envelope protected header can't be decoded: ${(err as Error).message}`);
     }
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new NotationError("jws envelope protected header can't be decoded: not a JSON object");
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    throw new NotationError("jws envelope protected header can't be decoded: not a JSON object");
   const scheme = header[NotationHeader.signingScheme];
-  if (scheme !== 'notary.x509' && scheme !== 'notary.x509.signingAuthority') throw new NotationError(`unsupported SigningScheme: \`${String(scheme)}\``);
+  if (scheme !== 'notary.x509' && scheme !== 'notary.x509.signingAuthority')
+    throw new NotationError(`unsupported SigningScheme: \`${String(scheme)}\``);
   if (typeof header.alg !== 'string') throw new NotationError('signature algorithm "" is not supported');
-  if (header.cty !== undefined && typeof header.cty !== 'string') throw new NotationError("jws envelope protected header can't be decoded: cty is not a string");
+  if (header.cty !== undefined && typeof header.cty !== 'string')
+    throw new NotationError("jws envelope protected header can't be decoded: cty is not a string");
   const crit = header.crit;
-  if (crit !== undefined && (!Array.isArray(crit) || !crit.every((c) => typeof c === 'string'))) throw new NotationError("jws envelope protected header can't be decoded: crit is not an array of strings");
+  if (crit !== undefined && (!Array.isArray(crit) || !crit.every((c) => typeof c === 'string')))
+    throw new NotationError("jws envelope protected header can't be decoded: crit is not an array of strings");
   const parsed: NotationProtectedHeader = {
     algorithm: header.alg,
-    contentType: (header.cty) ?? '',
+    contentType: header.cty ?? '',
     signingScheme: scheme,
-    critical: (crit) ?? [],
+    critical: crit ?? [],
     extended: Object.fromEntries(Object.entries(header).filter(([key]) => !knownHeaders.has(key))),
   };
-  if (header[NotationHeader.signingTime] !== undefined) parsed.signingTime = parseTime(header[NotationHeader.signingTime], NotationHeader.signingTime);
-  if (header[NotationHeader.authenticSigningTime] !== undefined) parsed.authenticSigningTime = parseTime(header[NotationHeader.authenticSigningTime], NotationHeader.authenticSigningTime);
+  if (header[NotationHeader.signingTime] !== undefined)
+    parsed.signingTime = parseTime(header[NotationHeader.signingTime], NotationHeader.signingTime);
+  if (header[NotationHeader.authenticSigningTime] !== undefined)
+    parsed.authenticSigningTime = parseTime(header[NotationHeader.authenticSigningTime], NotationHeader.authenticSigningTime);
   if (header[NotationHeader.expiry] !== undefined) parsed.expiry = parseTime(header[NotationHeader.expiry], NotationHeader.expiry);
 
   if (scheme === 'notary.x509') {
-    if (parsed.authenticSigningTime) throw new NotationError(`"${NotationHeader.authenticSigningTime}" header must not be present for notary.x509 signing scheme`);
+    if (parsed.authenticSigningTime)
+      throw new NotationError(`"${NotationHeader.authenticSigningTime}" header must not be present for notary.x509 signing scheme`);
     if (!parsed.signingTime) throw new NotationError('signing-time not present');
   } else {
-    if (parsed.signingTime) throw new NotationError(`"${NotationHeader.signingTime}" header must not be present for notary.x509.signingAuthority signing scheme`);
-    if (!parsed.authenticSigningTime) throw new NotationError(`"${NotationHeader.authenticSigningTime}" header must be present for notary.x509.signingAuthority signing scheme`);
+    if (parsed.signingTime)
+      throw new NotationError(`"${NotationHeader.signingTime}" header must not be present for notary.x509.signingAuthority signing scheme`);
+    if (!parsed.authenticSigningTime)
+      throw new NotationError(
+        `"${NotationHeader.authenticSigningTime}" header must be present for notary.x509.signingAuthority signing scheme`,
+      );
   }
   const time = parsed.signingTime ?? parsed.authenticSigningTime;
   if (parsed.expiry && time && parsed.expiry <= time) throw new NotationError('expiry cannot be equal or before the signing time');
@@ -640,10 +753,20 @@ export function parseNotationPayload(bytes: Buffer | string): NotationPayload {
   }
   const target = (payload as { targetArtifact?: unknown } | null)?.targetArtifact as Partial<NotationTargetArtifact> | undefined;
   if (typeof target !== 'object' || target === null) throw new NotationError('the payload has no targetArtifact');
-  if (typeof target.mediaType !== 'string' || typeof target.digest !== 'string' || !Number.isSafeInteger(target.size) || (target.size ?? -1) < 0) {
+  if (
+    typeof target.mediaType !== 'string' ||
+    typeof target.digest !== 'string' ||
+    !Number.isSafeInteger(target.size) ||
+    (target.size ?? -1) < 0
+  ) {
     throw new NotationError('the payload targetArtifact must have mediaType, digest and size');
   }
-  if (target.annotations !== undefined && (typeof target.annotations !== 'object' || target.annotations === null || Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
+  if (
+    target.annotations !== undefined &&
+    (typeof target.annotations !== 'object' ||
+      target.annotations === null ||
+      Object.values(target.annotations).some((v) => typeof v !== 'string'))
+  ) {
     throw new NotationError('the payload targetArtifact annotations must be a string map');
   }
   return payload as NotationPayload;
@@ -657,12 +780,17 @@ export function parseNotationEnvelope(bytes: Buffer | string): ParsedNotationEnv
   } catch (err) {
     throw new NotationError(`unable to parse the digital signature, error : ${(err as Error).message}`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new NotationError('unable to parse the digital signature, error : not a JSON object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new NotationError('unable to parse the digital signature, error : not a JSON object');
   const extra = Object.keys(raw).filter((k) => !['payload', 'protected', 'header', 'signature'].includes(k));
   // Only the flattened serialization is allowed; `signatures` would be the general one.
-  if (extra.length) throw new NotationError(`the JWS envelope has unsupported top-level fields ${extra.join(', ')} (only the flattened JSON serialization is allowed)`);
+  if (extra.length)
+    throw new NotationError(
+      `the JWS envelope has unsupported top-level fields ${extra.join(', ')} (only the flattened JSON serialization is allowed)`,
+    );
   const header = raw.header;
-  if (typeof header !== 'object' || header === null || !Array.isArray(header.x5c) || header.x5c.length === 0) throw new NotationError('certificate chain is not present');
+  if (typeof header !== 'object' || header === null || !Array.isArray(header.x5c) || header.x5c.length === 0)
+    throw new NotationError('certificate chain is not present');
   const certificates = header.x5c.map((c) => {
     if (typeof c !== 'string' || !base64std.test(c)) throw new NotationError('malformed certificate in x5c (not base64)');
     return Buffer.from(c, 'base64');
@@ -685,13 +813,23 @@ export function parseNotationEnvelope(bytes: Buffer | string): ParsedNotationEnv
 }
 
 /** Verifies a raw JWS signature (ECDSA in R||S form; RSASSA-PSS with any salt length, as jwt-go accepts). */
-export function verifyNotationJwsSignature(algorithm: NotationAlgorithm, signingInput: Buffer, signature: Buffer, publicKey: KeyObject): boolean {
+export function verifyNotationJwsSignature(
+  algorithm: NotationAlgorithm,
+  signingInput: Buffer,
+  signature: Buffer,
+  publicKey: KeyObject,
+): boolean {
   try {
     if (algorithm.keyType === 'ec') {
       if (signature.length !== 2 * (algorithm.coordinateBytes ?? 0)) return false;
       return cryptoVerify(algorithm.digest, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
     }
-    return cryptoVerify(algorithm.digest, signingInput, { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO }, signature);
+    return cryptoVerify(
+      algorithm.digest,
+      signingInput,
+      { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO },
+      signature,
+    );
   } catch {
     return false;
   }
@@ -715,7 +853,9 @@ export function notationEnvelopeSignatureProblem(envelope: ParsedNotationEnvelop
     return `mismatch between signature algorithm derived from signing certificate (${notationAlgorithms[expected].jws}) and signing algorithm specified (${algorithm.jws})`;
   }
   const signingInput = Buffer.from(`${envelope.raw.protected}.${envelope.raw.payload}`, 'ascii');
-  return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey) ? undefined : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
+  return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey)
+    ? undefined
+    : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -749,7 +889,10 @@ function readPrivateKey(input: string | Buffer | KeyObject, password: string | u
     return createPrivateKey({ key: pem, format: 'pem', passphrase: password || undefined });
   } catch (err) {
     // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
-    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem)) throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', { cause: err });
+    if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem))
+      throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', {
+        cause: err,
+      });
     throw new NotationError('the signing key is not a PEM private key (PKCS#8, SEC1 or PKCS#1)', { cause: err });
   }
 }
@@ -763,7 +906,11 @@ export function notationSignWithKey(keySpec: NotationKeySpec, privateKey: KeyObj
   const algorithm = notationAlgorithms[keySpec];
   return algorithm.keyType === 'ec'
     ? cryptoSign(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
-    : cryptoSign(algorithm.digest, bytes, { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST });
+    : cryptoSign(algorithm.digest, bytes, {
+        key: privateKey,
+        padding: constants.RSA_PKCS1_PSS_PADDING,
+        saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+      });
 }
 
 /**
@@ -832,8 +979,10 @@ const reservedAnnotationPrefix = 'io.cncf.notary';
 export function notationPayload(subject: Descriptor, userMetadata: Record<string, string> = {}): Buffer {
   const annotations: Record<string, string> = { ...(subject.annotations ?? {}) };
   for (const [key, value] of Object.entries(userMetadata)) {
-    if (key.startsWith(reservedAnnotationPrefix)) throw new NotationError(`error adding user metadata: metadata key ${key} has reserved prefix ${reservedAnnotationPrefix}`);
-    if (Object.hasOwn(annotations, key)) throw new NotationError(`error adding user metadata: metadata key ${key} is already present in the target artifact`);
+    if (key.startsWith(reservedAnnotationPrefix))
+      throw new NotationError(`error adding user metadata: metadata key ${key} has reserved prefix ${reservedAnnotationPrefix}`);
+    if (Object.hasOwn(annotations, key))
+      throw new NotationError(`error adding user metadata: metadata key ${key} is already present in the target artifact`);
     annotations[key] = value;
   }
   const target: Record<string, unknown> = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
@@ -851,13 +1000,25 @@ const truncateToSecond = (date: Date): Date => new Date(Math.floor(date.getTime(
  * spec the signer declared, and the signature verifies with the leaf's key (which catches a plugin that signed
  * something else or with another key).
  */
-export async function createNotationEnvelope(subject: Descriptor, signer: NotationSigner, options: NotationEnvelopeOptions = {}): Promise<NotationEnvelope> {
+export async function createNotationEnvelope(
+  subject: Descriptor,
+  signer: NotationSigner,
+  options: NotationEnvelopeOptions = {},
+): Promise<NotationEnvelope> {
   const algorithm = notationAlgorithms[signer.keySpec];
   if (!algorithm) throw new NotationError(`unsupported key spec ${String(signer.keySpec)}`);
   const signingTime = truncateToSecond(options.signingTime ?? new Date());
   const expiry = options.expiry ? truncateToSecond(options.expiry) : undefined;
   if (expiry && expiry <= signingTime) throw new NotationError('expiry cannot be equal or before the signing time');
-  const payload = notationPayload({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size, ...(subject.annotations ? { annotations: subject.annotations } : {}) }, options.userMetadata);
+  const payload = notationPayload(
+    {
+      mediaType: subject.mediaType,
+      digest: subject.digest,
+      size: subject.size,
+      ...(subject.annotations ? { annotations: subject.annotations } : {}),
+    },
+    options.userMetadata,
+  );
   const protectedHeader: Record<string, unknown> = {
     alg: algorithm.jws,
     crit: expiry ? [NotationHeader.signingScheme, NotationHeader.expiry] : [NotationHeader.signingScheme],
@@ -877,7 +1038,8 @@ export async function createNotationEnvelope(subject: Descriptor, signer: Notati
   const problem = notationCertificateChainProblem(chain, signingTime);
   if (problem) throw new NotationError(`certificate-chain is invalid, ${problem}`);
   const leafSpec = notationKeySpecOf(leaf.x509);
-  if (leafSpec !== signer.keySpec) throw new NotationError(`the signing certificate's key is ${leafSpec}, but the signer declared ${signer.keySpec}`);
+  if (leafSpec !== signer.keySpec)
+    throw new NotationError(`the signing certificate's key is ${leafSpec}, but the signer declared ${signer.keySpec}`);
   if (!verifyNotationJwsSignature(algorithm, signingInput, signature, leaf.x509.publicKey)) {
     throw new NotationError('generated signature failed verification: the signature does not verify with the signing certificate key');
   }
@@ -929,5 +1091,11 @@ export async function signNotation(target: Target, subject: Descriptor, options:
     envelope: made.envelope,
     annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
   });
-  return { descriptor, signatureRef: `${target.name}@${descriptor.digest}`, envelope: made.envelope, thumbprints: notationThumbprints(made.certificates), signingTime: made.signingTime };
+  return {
+    descriptor,
+    signatureRef: `${target.name}@${descriptor.digest}`,
+    envelope: made.envelope,
+    thumbprints: notationThumbprints(made.certificates),
+    signingTime: made.signingTime,
+  };
 }

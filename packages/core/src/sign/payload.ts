@@ -15,7 +15,11 @@ export function simpleSigningPayload(repository: string, digest: string, claims?
   const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
   return Buffer.from(
     JSON.stringify({
-      critical: { identity: { 'docker-reference': repository }, image: { 'docker-manifest-digest': digest }, type: 'cosign container image signature' },
+      critical: {
+        identity: { 'docker-reference': repository },
+        image: { 'docker-manifest-digest': digest },
+        type: 'cosign container image signature',
+      },
       optional,
     }),
   );

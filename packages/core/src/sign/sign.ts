@@ -41,7 +41,12 @@ export interface SignResult {
 /** The signing (leaf) certificate's DER, for a keyless bundle. */
 function leafDer(bundle: Bundle): Buffer<ArrayBuffer> | undefined {
   const material = bundle.verificationMaterial.content;
-  const der = material.$case === 'x509CertificateChain' ? material.x509CertificateChain.certificates[0]?.rawBytes : material.$case === 'certificate' ? material.certificate.rawBytes : undefined;
+  const der =
+    material.$case === 'x509CertificateChain'
+      ? material.x509CertificateChain.certificates[0]?.rawBytes
+      : material.$case === 'certificate'
+        ? material.certificate.rawBytes
+        : undefined;
   return der && Buffer.from(der);
 }
 
@@ -70,7 +75,12 @@ async function certificateIssuer(bundle: Bundle): Promise<string | undefined> {
  * Attaches a v0.3 bundle (a DSSE envelope over an in-toto statement of `predicateType`) to `subject` as cosign v3
  * writes it: a referrer with the bundle annotations Flux 2.8+ and `cosign verify` look for.
  */
-export async function attachSigstoreBundle(target: Target, subject: Descriptor, bundle: Bundle, predicateType: string): Promise<Descriptor> {
+export async function attachSigstoreBundle(
+  target: Target,
+  subject: Descriptor,
+  bundle: Bundle,
+  predicateType: string,
+): Promise<Descriptor> {
   const { bundleToJSON } = await import('@sigstore/bundle');
   return attachReferrer(target, subject, {
     artifactType: sigstoreBundleMediaType,
@@ -97,7 +107,12 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
     const payload = simpleSigningPayload(options.repository, subject.digest, options.claims);
     const bundle = await signer.signMessage(payload);
     first ??= bundle;
-    const written = await appendLegacySignature(target, subject.digest, payload, legacyAnnotations(bundle, await signer.certificateChain()));
+    const written = await appendLegacySignature(
+      target,
+      subject.digest,
+      payload,
+      legacyAnnotations(bundle, await signer.certificateChain()),
+    );
     result.legacyTag = written.tag;
     result.signatureRef = `${name}:${written.tag}`;
   }
@@ -110,7 +125,9 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
   }
   const logIndex = first?.verificationMaterial.tlogEntries[0]?.logIndex;
   if (logIndex !== undefined) result.rekorLogIndex = String(logIndex);
-  result.identity = (first && certificateIdentity(first)) ?? (options.identity.kind === 'key' ? `key:${(await import('./keys.ts')).keyId(options.identity.privateKey)}` : 'unknown');
+  result.identity =
+    (first && certificateIdentity(first)) ??
+    (options.identity.kind === 'key' ? `key:${(await import('./keys.ts')).keyId(options.identity.privateKey)}` : 'unknown');
   const issuer = first && (await certificateIssuer(first));
   if (issuer) result.issuer = issuer;
   return result as SignResult;
@@ -128,7 +145,10 @@ export class UntaggedSigningError extends Error {
  * A `beforeTag` step for pushArtifact/copy that signs the stored manifest; `result()` gives what it signed.
  * A failure says that no tag moved.
  */
-export function signBeforeTagging(target: Target, options: SignOptions): { beforeTag: (descriptor: Descriptor) => Promise<void>; result: () => SignResult | undefined } {
+export function signBeforeTagging(
+  target: Target,
+  options: SignOptions,
+): { beforeTag: (descriptor: Descriptor) => Promise<void>; result: () => SignResult | undefined } {
   let signed: SignResult | undefined;
   return {
     beforeTag: async (descriptor) => {
@@ -166,7 +186,10 @@ export async function signEachBeforeTagging(options: Pick<SignOptions, 'identity
  * The Notary Project counterpart of signBeforeTagging: the manifest is signed (a JWS referrer) before any tag
  * moves; `result()` names the signer by its certificate's subject.
  */
-export function signNotationBeforeTagging(target: Target, signer: NotationSigner): { beforeTag: (descriptor: Descriptor) => Promise<void>; result: () => SignResult | undefined } {
+export function signNotationBeforeTagging(
+  target: Target,
+  signer: NotationSigner,
+): { beforeTag: (descriptor: Descriptor) => Promise<void>; result: () => SignResult | undefined } {
   let signed: SignResult | undefined;
   return {
     beforeTag: async (descriptor) => {

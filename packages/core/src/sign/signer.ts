@@ -42,7 +42,10 @@ export { SigningError };
 function keySigner(privateKey: KeyObject): Signer {
   const publicKey = publicKeyPem(privateKey);
   return {
-    sign: async (data: Buffer): Promise<Signature> => ({ signature: cryptoSign('sha256', data, privateKey), key: { $case: 'publicKey', publicKey } }),
+    sign: async (data: Buffer): Promise<Signature> => ({
+      signature: cryptoSign('sha256', data, privateKey),
+      key: { $case: 'publicKey', publicKey },
+    }),
   };
 }
 
@@ -66,8 +69,10 @@ function describe(err: unknown, identity: KeylessIdentity): SigningError {
   const message = (err as Error).message ?? String(err);
   const cause = (err as { cause?: { message?: string } }).cause?.message;
   const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
-  if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message)) return new SigningError(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
-  if (code.startsWith('TSA_') || /timestamp/i.test(message)) return new SigningError(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
+  if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message))
+    return new SigningError(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
+  if (code.startsWith('TSA_') || /timestamp/i.test(message))
+    return new SigningError(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
   if (/token/i.test(message)) return new SigningError(`no OIDC token: ${detail}`, { cause: err });
   return new SigningError(`signing failed: ${detail}`, { cause: err });
 }
@@ -102,15 +107,30 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
     };
     return {
       signMessage: async (data) => hinted(await new sigstore.MessageSignatureBundleBuilder({ signer, witnesses: [] }).create({ data })),
-      signStatement: async (statement) => hinted(await new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: inTotoPayloadType })),
+      signStatement: async (statement) =>
+        hinted(await new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: inTotoPayloadType })),
       certificateChain: async () => [],
     };
   }
-  const fetchOptions = { timeout: identity.timeoutMs ?? 30_000, retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 } };
+  const fetchOptions = {
+    timeout: identity.timeoutMs ?? 30_000,
+    retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+  };
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const signer = fulcioSigner(privateKey, { url: identity.fulcioUrl ?? publicGood.fulcio, identity: identity.identity, timeoutMs: fetchOptions.timeout, retries: fetchOptions.retry.retries });
+  const signer = fulcioSigner(privateKey, {
+    url: identity.fulcioUrl ?? publicGood.fulcio,
+    identity: identity.identity,
+    timeoutMs: fetchOptions.timeout,
+    retries: fetchOptions.retry.retries,
+  });
   const witnesses = [
-    new sigstore.RekorWitness({ rekorBaseURL: identity.rekorUrl ?? publicGood.rekor, majorApiVersion: 1, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }),
+    new sigstore.RekorWitness({
+      rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+      majorApiVersion: 1,
+      entryType: 'dsse',
+      fetchOnConflict: true,
+      ...fetchOptions,
+    }),
     ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
   ];
   const guard = async <T>(build: () => Promise<T>): Promise<T> => {
@@ -122,7 +142,8 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
   };
   return {
     signMessage: (data) => guard(() => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })),
-    signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: inTotoPayloadType })),
+    signStatement: (statement) =>
+      guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: inTotoPayloadType })),
     certificateChain: () => guard(() => signer.chain()),
   };
 }

@@ -17,7 +17,12 @@ export interface FoundAttestation {
 const created = (d: Descriptor): string => d.annotations?.['org.opencontainers.image.created'] ?? '';
 
 /** The newest attestation of `predicateType` attached to `subject`; unverified — say so, or verify it first. */
-export async function newestAttestation(target: Target, subject: Descriptor, predicateType: string, maxBytes = 64 * 1024 * 1024): Promise<FoundAttestation | undefined> {
+export async function newestAttestation(
+  target: Target,
+  subject: Descriptor,
+  predicateType: string,
+  maxBytes = 64 * 1024 * 1024,
+): Promise<FoundAttestation | undefined> {
   const bundles = (await sigstoreBundleLayers(target, subject)).sort((a, b) => created(b.referrer).localeCompare(created(a.referrer)));
   for (const { referrer, layer } of bundles) {
     const annotated = referrer.annotations?.['dev.sigstore.bundle.predicateType'];

@@ -22,7 +22,12 @@ export function certificateSourceRepository(certificate: X509Certificate): strin
 /** The signing (leaf) certificate of a keyless bundle. */
 export async function leafCertificate(bundle: Bundle): Promise<X509Certificate | undefined> {
   const content = bundle.verificationMaterial.content;
-  const der = content.$case === 'x509CertificateChain' ? content.x509CertificateChain.certificates[0]?.rawBytes : content.$case === 'certificate' ? content.certificate.rawBytes : undefined;
+  const der =
+    content.$case === 'x509CertificateChain'
+      ? content.x509CertificateChain.certificates[0]?.rawBytes
+      : content.$case === 'certificate'
+        ? content.certificate.rawBytes
+        : undefined;
   if (!der) return undefined;
   const { X509Certificate } = await import('@sigstore/core');
   return X509Certificate.parse(Buffer.from(der));

@@ -6,7 +6,8 @@ import { parseAllDocuments } from 'yaml';
 // Only what a patch does under /spec/verify matters here; the rest of the object is the operator's to render.
 
 type Json = Record<string, unknown>;
-const record = (value: unknown): Json | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
+const record = (value: unknown): Json | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
 
 export interface PatchTarget {
   kind?: string;

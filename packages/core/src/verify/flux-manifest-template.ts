@@ -28,7 +28,8 @@ export function renderString(text: string, inputs: Json): string {
 export function renderObject<T>(value: T, inputs: Json): T {
   if (typeof value === 'string') return renderString(value, inputs) as T;
   if (Array.isArray(value)) return value.map((v: unknown) => renderObject(v, inputs)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderObject(v, inputs)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderObject(v, inputs)])) as T;
   return value;
 }
 
@@ -36,6 +37,9 @@ export function renderObject<T>(value: T, inputs: Json): T {
 export function unresolved(value: unknown): string | undefined {
   if (typeof value === 'string') return /<<.*?>>/.exec(value)?.[0] ?? /\$\{[^}]*\}/.exec(value)?.[0];
   if (Array.isArray(value)) return value.map(unresolved).find((u) => u !== undefined);
-  if (value && typeof value === 'object') return Object.values(value).map(unresolved).find((u) => u !== undefined);
+  if (value && typeof value === 'object')
+    return Object.values(value)
+      .map(unresolved)
+      .find((u) => u !== undefined);
   return undefined;
 }

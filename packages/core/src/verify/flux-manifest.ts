@@ -46,7 +46,8 @@ interface Candidate {
 }
 
 type Json = Record<string, unknown>;
-const record = (value: unknown): Json | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
+const record = (value: unknown): Json | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 const group = (apiVersion: unknown): string => (typeof apiVersion === 'string' ? (apiVersion.split('/')[0] ?? '') : '');
 const qualified = (c: { name: string; namespace?: string }): string => (c.namespace ? `${c.namespace}/${c.name}` : c.name);
@@ -58,7 +59,13 @@ function ociRepository(doc: Json, origin: string): Candidate | undefined {
   const spec = record(doc.spec);
   const host = /^oci:\/\/([^/]+)/.exec(text(spec?.url) ?? '')?.[1];
   const registry = host ? { registry: host, plainHttp: spec?.insecure === true } : undefined;
-  return { name: text(metadata?.name) ?? '(unnamed)', ...(namespace ? { namespace } : {}), origin, verify: spec?.verify, ...(registry ? { registry } : {}) };
+  return {
+    name: text(metadata?.name) ?? '(unnamed)',
+    ...(namespace ? { namespace } : {}),
+    origin,
+    verify: spec?.verify,
+    ...(registry ? { registry } : {}),
+  };
 }
 
 /**
@@ -72,7 +79,14 @@ function patched(patches: unknown, kind: string, owner: string, fallback: { name
     const patch = verifyPatch(entry);
     if (!patch || patch.target.kind !== 'OCIRepository') return [];
     const namespace = patch.target.namespace ?? fallback.namespace;
-    return [{ name: patch.target.name ?? fallback.name ?? '(every OCIRepository)', ...(namespace ? { namespace } : {}), origin: `${kind} ${owner} (kustomize patch ${index + 1})`, verify: patch.verify }];
+    return [
+      {
+        name: patch.target.name ?? fallback.name ?? '(every OCIRepository)',
+        ...(namespace ? { namespace } : {}),
+        origin: `${kind} ${owner} (kustomize patch ${index + 1})`,
+        verify: patch.verify,
+      },
+    ];
   });
 }
 
@@ -111,10 +125,14 @@ function candidates(doc: Json): Candidate[] {
   if (api === 'fluxcd.controlplane.io' && doc.kind === 'FluxInstance') {
     const instanceNamespace = namespace ?? 'flux-system';
     const sync = record(spec?.sync);
-    return patched(record(spec?.kustomize)?.patches, 'FluxInstance', owner, { namespace: instanceNamespace, ...(sync?.kind === 'OCIRepository' ? { name: instanceNamespace } : {}) });
+    return patched(record(spec?.kustomize)?.patches, 'FluxInstance', owner, {
+      namespace: instanceNamespace,
+      ...(sync?.kind === 'OCIRepository' ? { name: instanceNamespace } : {}),
+    });
   }
   if (api === 'fluxcd.controlplane.io' && doc.kind === 'ResourceSet') return resourceSet(doc, owner);
-  if (api === 'kustomize.toolkit.fluxcd.io' && doc.kind === 'Kustomization') return patched(spec?.patches, 'Kustomization', owner, namespace ? { namespace } : {});
+  if (api === 'kustomize.toolkit.fluxcd.io' && doc.kind === 'Kustomization')
+    return patched(spec?.patches, 'Kustomization', owner, namespace ? { namespace } : {});
   if (api === 'kustomize.config.k8s.io' && doc.kind === 'Kustomization') return patched(doc.patches, 'kustomization.yaml', owner, {});
   return [];
 }
@@ -125,7 +143,8 @@ function verifySpec(raw: unknown, where: string): FluxVerifySpec {
   const verify = record(raw);
   if (!verify) throw invalid('spec.verify is not an object');
   const provider = verify.provider ?? 'cosign';
-  if (provider !== 'cosign' && provider !== 'notation') throw invalid(`spec.verify.provider is ${JSON.stringify(provider)}, not cosign or notation`);
+  if (provider !== 'cosign' && provider !== 'notation')
+    throw invalid(`spec.verify.provider is ${JSON.stringify(provider)}, not cosign or notation`);
   const secretName = (key: 'secretRef' | 'trustedRootSecretRef'): string | undefined => {
     if (verify[key] === undefined) return undefined;
     const name = text(record(verify[key])?.name);
@@ -145,10 +164,17 @@ function verifySpec(raw: unknown, where: string): FluxVerifySpec {
   const trustedRoot = secretName('trustedRootSecretRef');
   const token = unresolved(verify);
   if (token) {
-    const fix = token.startsWith('<<') ? 'a ResourceSet template d2ci renders only from inline spec.inputs' : 'a Flux postBuild variable: substitute it first, e.g. with `flux envsubst --strict`';
+    const fix = token.startsWith('<<')
+      ? 'a ResourceSet template d2ci renders only from inline spec.inputs'
+      : 'a Flux postBuild variable: substitute it first, e.g. with `flux envsubst --strict`';
     throw new FluxManifestError('FLUX_MANIFEST_UNRESOLVED', 'manifest', `${where}: spec.verify holds ${token}, ${fix}`);
   }
-  return { provider, ...(secret ? { secretName: secret } : {}), identities, ...(trustedRoot ? { trustedRootSecretName: trustedRoot } : {}) };
+  return {
+    provider,
+    ...(secret ? { secretName: secret } : {}),
+    identities,
+    ...(trustedRoot ? { trustedRootSecretName: trustedRoot } : {}),
+  };
 }
 
 /**
@@ -161,25 +187,52 @@ export function parseFluxManifest(source: string, file: string, options: { name?
   const found: Candidate[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     const error = doc.errors[0];
-    if (error) throw new FluxManifestError('FLUX_MANIFEST_YAML', 'manifest', `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
+    if (error)
+      throw new FluxManifestError(
+        'FLUX_MANIFEST_YAML',
+        'manifest',
+        `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${error.message.split('\n')[0] ?? ''}`,
+      );
     const object = record(doc.toJS());
     if (object) found.push(...candidates(object));
   }
   const names = (list: Candidate[]): string => [...new Set(list.map(qualified))].join(', ');
-  if (found.length === 0) throw new FluxManifestError('FLUX_MANIFEST_NOT_FOUND', 'manifest', `${file} defines no OCIRepository (directly, by a FluxInstance or Kustomization patch, or in a ResourceSet)`);
+  if (found.length === 0)
+    throw new FluxManifestError(
+      'FLUX_MANIFEST_NOT_FOUND',
+      'manifest',
+      `${file} defines no OCIRepository (directly, by a FluxInstance or Kustomization patch, or in a ResourceSet)`,
+    );
   const name = options.name?.trim();
   const named = name ? found.filter((c) => c.name === name || qualified(c) === name) : found;
-  if (named.length === 0) throw new FluxManifestError('FLUX_MANIFEST_NOT_FOUND', 'name', `no OCIRepository "${name}" in ${file}; it has ${names(found)}`);
+  if (named.length === 0)
+    throw new FluxManifestError('FLUX_MANIFEST_NOT_FOUND', 'name', `no OCIRepository "${name}" in ${file}; it has ${names(found)}`);
   const verifying = named.filter((c) => c.verify !== undefined);
   if (verifying.length === 0) {
-    throw new FluxManifestError('FLUX_MANIFEST_NO_VERIFY', name ? 'name' : 'manifest', `${names(named)} in ${file} has no spec.verify: the cluster does not verify ${named.length > 1 ? 'their' : 'its'} artifacts`);
+    throw new FluxManifestError(
+      'FLUX_MANIFEST_NO_VERIFY',
+      name ? 'name' : 'manifest',
+      `${names(named)} in ${file} has no spec.verify: the cluster does not verify ${named.length > 1 ? 'their' : 'its'} artifacts`,
+    );
   }
   // Several sources that verify alike (a ResourceSet's tenants) are one answer; different ones need a name.
   const distinct = new Map(verifying.map((c) => [JSON.stringify(c.verify), c]));
-  if (distinct.size > 1) throw new FluxManifestError('FLUX_MANIFEST_AMBIGUOUS', 'name', `${file} has ${distinct.size} OCIRepositories that verify differently (${names(verifying)}): name one`);
+  if (distinct.size > 1)
+    throw new FluxManifestError(
+      'FLUX_MANIFEST_AMBIGUOUS',
+      'name',
+      `${file} has ${distinct.size} OCIRepositories that verify differently (${names(verifying)}): name one`,
+    );
   const chosen = verifying[0] as Candidate;
   const where = `${chosen.origin} in ${file}`;
-  return { ...verifySpec(chosen.verify, where), file, name: chosen.name, ...(chosen.namespace ? { namespace: chosen.namespace } : {}), origin: chosen.origin, ...(chosen.registry ? { registry: chosen.registry } : {}) };
+  return {
+    ...verifySpec(chosen.verify, where),
+    file,
+    name: chosen.name,
+    ...(chosen.namespace ? { namespace: chosen.namespace } : {}),
+    origin: chosen.origin,
+    ...(chosen.registry ? { registry: chosen.registry } : {}),
+  };
 }
 
 /** {@link parseFluxManifest} of a file; `shownAs` names it in messages (e.g. relative to the workspace). */
@@ -189,7 +242,11 @@ export async function readFluxManifest(file: string, options: { name?: string; s
   try {
     source = await readFile(file, 'utf8');
   } catch (err) {
-    throw new FluxManifestError('FLUX_MANIFEST_UNREADABLE', 'manifest', `cannot read ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new FluxManifestError(
+      'FLUX_MANIFEST_UNREADABLE',
+      'manifest',
+      `cannot read ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   return parseFluxManifest(source, shown, options.name === undefined ? {} : { name: options.name });
 }

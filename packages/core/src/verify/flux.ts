@@ -50,7 +50,12 @@ export function goImplicitlyPlainHttp(registry: string): boolean {
     const [a = 0, b = 0] = octets;
     if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return true;
   }
-  return registry.startsWith('localhost:') || /\.local(?:host)?(?::\d{1,5})?$/.test(registry) || registry.includes('127.0.0.1') || /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry);
+  return (
+    registry.startsWith('localhost:') ||
+    /\.local(?:host)?(?::\d{1,5})?$/.test(registry) ||
+    registry.includes('127.0.0.1') ||
+    /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry)
+  );
 }
 
 /**
@@ -96,7 +101,12 @@ export function fluxVerdict(version: FluxVersion, evidence: FluxEvidence): FluxV
   const bundlesSeen = seesBundles(version, evidence);
   if (bundlesSeen && evidence.bundles.length > 0) {
     if ((evidence.identities ?? 1) > 1) {
-      return { version, accepted: false, reads: 'bundles', reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}` };
+      return {
+        version,
+        accepted: false,
+        reads: 'bundles',
+        reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}`,
+      };
     }
     if (evidence.bundles.some((c) => c.ok)) return { version, accepted: true, reads: 'bundles' };
     const why = evidence.bundles.find((c) => !c.ok);
@@ -112,7 +122,12 @@ export function fluxVerdict(version: FluxVersion, evidence: FluxEvidence): FluxV
   const reads = unseen
     ? `it cannot fetch bundles from the plain-HTTP registry ${evidence.plainHttpRegistry ?? ''} (no name.Insecure for bundle references; Flux 2.9 can), so it reads only the legacy .sig signature`
     : `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}`;
-  const reason = evidence.legacies.length === 0 ? `${reads}, and there is none` : unseen ? `${reads}, and it does not verify` : 'it reads the legacy .sig signature, and it does not verify';
+  const reason =
+    evidence.legacies.length === 0
+      ? `${reads}, and there is none`
+      : unseen
+        ? `${reads}, and it does not verify`
+        : 'it reads the legacy .sig signature, and it does not verify';
   return { version, accepted: false, reads: 'legacy', reason };
 }
 

@@ -10,9 +10,23 @@ import { readAll } from '../oci/content.ts';
 import type { Target } from '../oci/target.ts';
 import { annotationMismatches } from './verify.ts';
 import {
-  NotationError, NotationHeader, NotationMediaType, notationCertificateChainProblem, notationEnvelopeSignatureProblem, notationSigningTimeProblem, notationThumbprints,
-  notationRfc1123z, parseNotationCertificate, parseNotationCertificates, parseNotationEnvelope, parseNotationPayload, splitNotationCertificates,
-  type NotationCertificate, type NotationPayload, type NotationSigningScheme, type ParsedNotationEnvelope,
+  NotationError,
+  NotationHeader,
+  NotationMediaType,
+  notationCertificateChainProblem,
+  notationEnvelopeSignatureProblem,
+  notationSigningTimeProblem,
+  notationThumbprints,
+  notationRfc1123z,
+  parseNotationCertificate,
+  parseNotationCertificates,
+  parseNotationEnvelope,
+  parseNotationPayload,
+  splitNotationCertificates,
+  type NotationCertificate,
+  type NotationPayload,
+  type NotationSigningScheme,
+  type ParsedNotationEnvelope,
 } from '../sign/notation.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -65,16 +79,34 @@ export class NotationTrustStoreError extends NotationError {
 }
 
 const trustPolicyLink = 'https://notaryproject.dev/docs/quickstart/#create-a-trust-policy';
-export const notationValidationTypes: readonly NotationValidationType[] = ['integrity', 'authenticity', 'authenticTimestamp', 'expiry', 'revocation'];
+export const notationValidationTypes: readonly NotationValidationType[] = [
+  'integrity',
+  'authenticity',
+  'authenticTimestamp',
+  'expiry',
+  'revocation',
+];
 const validationActions: readonly NotationValidationAction[] = ['enforce', 'log', 'skip'];
 const trustStoreTypes: readonly NotationTrustStoreType[] = ['ca', 'signingAuthority', 'tsa'];
 
 /** The levels' table (trust-store-trust-policy.md "Signature Verification details"). */
 export const notationVerificationLevels: Readonly<Record<'strict' | 'permissive' | 'audit' | 'skip', NotationVerificationLevel>> = {
-  strict: { name: 'strict', enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'enforce', expiry: 'enforce', revocation: 'enforce' } },
-  permissive: { name: 'permissive', enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' } },
-  audit: { name: 'audit', enforcement: { integrity: 'enforce', authenticity: 'log', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' } },
-  skip: { name: 'skip', enforcement: { integrity: 'skip', authenticity: 'skip', authenticTimestamp: 'skip', expiry: 'skip', revocation: 'skip' } },
+  strict: {
+    name: 'strict',
+    enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'enforce', expiry: 'enforce', revocation: 'enforce' },
+  },
+  permissive: {
+    name: 'permissive',
+    enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' },
+  },
+  audit: {
+    name: 'audit',
+    enforcement: { integrity: 'enforce', authenticity: 'log', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' },
+  },
+  skip: {
+    name: 'skip',
+    enforcement: { integrity: 'skip', authenticity: 'skip', authenticTimestamp: 'skip', expiry: 'skip', revocation: 'skip' },
+  },
 };
 
 /** Go's `%q` of a string (close enough for the ASCII messages notation prints). */
@@ -86,21 +118,30 @@ const goQuoteList = (values: readonly string[]): string => `[${values.map(goQuot
 export function notationVerificationLevel(signatureVerification: NotationSignatureVerification): NotationVerificationLevel {
   const name = signatureVerification.level;
   if (!name) throw new NotationPolicyError('signature verification level is empty or missing in the trust policy statement');
-  const base = Object.hasOwn(notationVerificationLevels, name) ? notationVerificationLevels[name as keyof typeof notationVerificationLevels] : undefined;
+  const base = Object.hasOwn(notationVerificationLevels, name)
+    ? notationVerificationLevels[name as keyof typeof notationVerificationLevels]
+    : undefined;
   if (!base) throw new NotationPolicyError(`invalid signature verification level ${goQuote(name)}`);
   const overrides = Object.entries(signatureVerification.override ?? {});
   if (overrides.length === 0) return base;
-  if (base.name === 'skip') throw new NotationPolicyError(`signature verification level ${goQuote(base.name)} can't be used to customize signature verification`);
+  if (base.name === 'skip')
+    throw new NotationPolicyError(`signature verification level ${goQuote(base.name)} can't be used to customize signature verification`);
   const custom: NotationVerificationLevel = { name: 'custom', enforcement: { ...base.enforcement } };
   for (const [key, value] of overrides) {
     if (!notationValidationTypes.includes(key as NotationValidationType)) {
-      throw new NotationPolicyError(`verification type ${goQuote(key)} in custom signature verification is not supported, supported values are ${goQuoteList(notationValidationTypes)}`);
+      throw new NotationPolicyError(
+        `verification type ${goQuote(key)} in custom signature verification is not supported, supported values are ${goQuoteList(notationValidationTypes)}`,
+      );
     }
     if (!validationActions.includes(value as NotationValidationAction)) {
-      throw new NotationPolicyError(`verification action ${goQuote(String(value))} in custom signature verification is not supported, supported values are ${goQuoteList(validationActions)}`);
+      throw new NotationPolicyError(
+        `verification action ${goQuote(String(value))} in custom signature verification is not supported, supported values are ${goQuoteList(validationActions)}`,
+      );
     }
-    if (key === 'integrity') throw new NotationPolicyError(`"integrity" verification can not be overridden in custom signature verification`);
-    if (key !== 'revocation' && value === 'skip') throw new NotationPolicyError(`${goQuote(key)} verification can not be skipped in custom signature verification`);
+    if (key === 'integrity')
+      throw new NotationPolicyError(`"integrity" verification can not be overridden in custom signature verification`);
+    if (key !== 'revocation' && value === 'skip')
+      throw new NotationPolicyError(`${goQuote(key)} verification can not be skipped in custom signature verification`);
     custom.enforcement[key as NotationValidationType] = value as NotationValidationAction;
   }
   return custom;
@@ -183,24 +224,38 @@ function parseDn(value: string): { type: string; value: string }[][] {
  * repeated attribute, `S` read as `ST`, and C, ST and O required. Returns attribute → value.
  */
 export function parseNotationDistinguishedName(name: string): Record<string, string> {
-  if (name.includes('=#')) throw new NotationPolicyError(`unsupported distinguished name (DN) ${goQuote(name)}: notation does not support x509.subject identities containing "=#"`);
+  if (name.includes('=#'))
+    throw new NotationPolicyError(
+      `unsupported distinguished name (DN) ${goQuote(name)}: notation does not support x509.subject identities containing "=#"`,
+    );
   let rdns;
   try {
     rdns = parseDn(name);
   } catch (err) {
-    throw new NotationPolicyError(`parsing distinguished name (DN) ${goQuote(name)} failed with err: ${(err as Error).message}. A valid DN must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum, and follow RFC 4514 standard`);
+    throw new NotationPolicyError(
+      `parsing distinguished name (DN) ${goQuote(name)} failed with err: ${(err as Error).message}. A valid DN must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum, and follow RFC 4514 standard`,
+    );
   }
   const attributes: Record<string, string> = {};
   for (const rdn of rdns) {
-    if (rdn.length > 1) throw new NotationPolicyError(`distinguished name (DN) ${goQuote(name)} has multi-valued RDN attributes, remove multi-valued RDN attributes as they are not supported`);
+    if (rdn.length > 1)
+      throw new NotationPolicyError(
+        `distinguished name (DN) ${goQuote(name)} has multi-valued RDN attributes, remove multi-valued RDN attributes as they are not supported`,
+      );
     for (const attribute of rdn) {
       const type = attribute.type === 'S' ? 'ST' : attribute.type;
-      if (attributes[type]) throw new NotationPolicyError(`distinguished name (DN) ${goQuote(name)} has duplicate RDN attribute for ${goQuote(type)}, DN can only have unique RDN attributes`);
+      if (attributes[type])
+        throw new NotationPolicyError(
+          `distinguished name (DN) ${goQuote(name)} has duplicate RDN attribute for ${goQuote(type)}, DN can only have unique RDN attributes`,
+        );
       attributes[type] = attribute.value;
     }
   }
   for (const field of ['C', 'ST', 'O']) {
-    if (!attributes[field]) throw new NotationPolicyError(`distinguished name (DN) ${goQuote(name)} has no mandatory RDN attribute for ${goQuote(field)}, it must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum`);
+    if (!attributes[field])
+      throw new NotationPolicyError(
+        `distinguished name (DN) ${goQuote(name)} has no mandatory RDN attribute for ${goQuote(field)}, it must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum`,
+      );
   }
   return attributes;
 }
@@ -212,48 +267,72 @@ function isSubsetDn(subset: Record<string, string>, dn: Record<string, string>):
 
 /** Go's `%q` of a []map[string]string, the form notation prints identities in. */
 function goMaps(maps: readonly Record<string, string>[]): string {
-  return `[${maps.map((m) => `map[${Object.keys(m).sort().map((k) => `${goQuote(k)}:${goQuote(m[k] as string)}`).join(' ')}]`).join(' ')}]`;
+  return `[${maps
+    .map(
+      (m) =>
+        `map[${Object.keys(m)
+          .sort()
+          .map((k) => `${goQuote(k)}:${goQuote(m[k] as string)}`)
+          .join(' ')}]`,
+    )
+    .join(' ')}]`;
 }
 
 // -- Policy document validation (notation-go OCIDocument.Validate).
 
-const domainPattern = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))+)?(?::[0-9]+)?$/;
+const domainPattern =
+  /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))+)?(?::[0-9]+)?$/;
 const repositoryPattern = /^[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?(?:(?:\/[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?)+)?$/;
 const storeNamePattern = /^[a-zA-Z0-9_.-]+$/;
 
 function registryScopeProblem(scope: string): string | undefined {
-  const ensure = 'make sure it is a fully qualified repository without the scheme, protocol or tag. For example domain.com/my/repository or a local scope like local/myOCILayout';
+  const ensure =
+    'make sure it is a fully qualified repository without the scheme, protocol or tag. For example domain.com/my/repository or a local scope like local/myOCILayout';
   if (scope.length > 1 && scope.includes('*')) return `registry scope ${goQuote(scope)} with wild card(s) is not valid, ${ensure}`;
   const slash = scope.indexOf('/');
   const domain = slash < 0 ? '' : scope.slice(0, slash);
   const repository = slash < 0 ? '' : scope.slice(slash + 1);
-  if (!domain || !repository || !domainPattern.test(domain) || !repositoryPattern.test(repository)) return `registry scope ${goQuote(scope)} is not valid, ${ensure}`;
+  if (!domain || !repository || !domainPattern.test(domain) || !repositoryPattern.test(repository))
+    return `registry scope ${goQuote(scope)} is not valid, ${ensure}`;
   return undefined;
 }
 
 function validateTrustedIdentities(policyName: string, identities: readonly string[]): void {
   if (identities.length > 1 && identities.includes('*')) {
-    throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} uses a wildcard trusted identity '*', a wildcard identity cannot be used in conjunction with other values`);
+    throw new NotationPolicyError(
+      `trust policy statement ${goQuote(policyName)} uses a wildcard trusted identity '*', a wildcard identity cannot be used in conjunction with other values`,
+    );
   }
   const parsed: { raw: string; dn: Record<string, string> }[] = [];
   for (const identity of identities) {
     if (identity === '') throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} has an empty trusted identity`);
     if (identity === '*') continue;
     const colon = identity.indexOf(':');
-    if (colon < 0) throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} has trusted identity ${goQuote(identity)} missing separator`);
+    if (colon < 0)
+      throw new NotationPolicyError(
+        `trust policy statement ${goQuote(policyName)} has trusted identity ${goQuote(identity)} missing separator`,
+      );
     // notation natively understands x509.subject only; other prefixes are left to plugins.
     if (identity.slice(0, colon) !== 'x509.subject') continue;
     const value = identity.slice(colon + 1);
-    if (value === '') throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} has trusted identity ${goQuote(identity)} without an identity value`);
+    if (value === '')
+      throw new NotationPolicyError(
+        `trust policy statement ${goQuote(policyName)} has trusted identity ${goQuote(identity)} without an identity value`,
+      );
     try {
       parsed.push({ raw: identity, dn: parseNotationDistinguishedName(value) });
     } catch (err) {
-      throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} has trusted identity ${goQuote(identity)} with invalid identity value: ${(err as Error).message}`);
+      throw new NotationPolicyError(
+        `trust policy statement ${goQuote(policyName)} has trusted identity ${goQuote(identity)} with invalid identity value: ${(err as Error).message}`,
+      );
     }
   }
   for (const [i, a] of parsed.entries()) {
     for (const [j, b] of parsed.entries()) {
-      if (i !== j && isSubsetDn(a.dn, b.dn)) throw new NotationPolicyError(`trust policy statement ${goQuote(policyName)} has overlapping x509 trustedIdentities, ${goQuote(a.raw)} overlaps with ${goQuote(b.raw)}`);
+      if (i !== j && isSubsetDn(a.dn, b.dn))
+        throw new NotationPolicyError(
+          `trust policy statement ${goQuote(policyName)} has overlapping x509 trustedIdentities, ${goQuote(a.raw)} overlaps with ${goQuote(b.raw)}`,
+        );
     }
   }
 }
@@ -269,31 +348,47 @@ function validatePolicyStatement(statement: NotationTrustPolicy): void {
   }
   const verifyTimestamp = statement.signatureVerification.verifyTimestamp;
   if (verifyTimestamp && verifyTimestamp !== 'always' && verifyTimestamp !== 'afterCertExpiry') {
-    throw new NotationPolicyError(`trust policy statement ${goQuote(name)} has invalid signatureVerification: verifyTimestamp must be "always" or "afterCertExpiry", but got ${goQuote(verifyTimestamp)}`);
+    throw new NotationPolicyError(
+      `trust policy statement ${goQuote(name)} has invalid signatureVerification: verifyTimestamp must be "always" or "afterCertExpiry", but got ${goQuote(verifyTimestamp)}`,
+    );
   }
   const stores = statement.trustStores ?? [];
   const identities = statement.trustedIdentities ?? [];
   if (level.name === 'skip') {
     if (stores.length || identities.length) {
-      throw new NotationPolicyError(`trust policy statement ${goQuote(name)} is set to skip signature verification but configured with trust stores and/or trusted identities, remove them if signature verification needs to be skipped`);
+      throw new NotationPolicyError(
+        `trust policy statement ${goQuote(name)} is set to skip signature verification but configured with trust stores and/or trusted identities, remove them if signature verification needs to be skipped`,
+      );
     }
     return;
   }
-  if (!stores.length || !identities.length) throw new NotationPolicyError(`trust policy statement ${goQuote(name)} is either missing trust stores or trusted identities, both must be specified`);
+  if (!stores.length || !identities.length)
+    throw new NotationPolicyError(
+      `trust policy statement ${goQuote(name)} is either missing trust stores or trusted identities, both must be specified`,
+    );
   for (const store of stores) {
     const colon = store.indexOf(':');
-    if (colon < 0) throw new NotationPolicyError(`trust policy statement ${goQuote(name)} has malformed trust store value ${goQuote(store)}. The required format is <TrustStoreType>:<TrustStoreName>`);
+    if (colon < 0)
+      throw new NotationPolicyError(
+        `trust policy statement ${goQuote(name)} has malformed trust store value ${goQuote(store)}. The required format is <TrustStoreType>:<TrustStoreName>`,
+      );
     const type = store.slice(0, colon);
     const storeName = store.slice(colon + 1);
-    if (!trustStoreTypes.includes(type as NotationTrustStoreType)) throw new NotationPolicyError(`trust policy statement ${goQuote(name)} uses an unsupported trust store type ${goQuote(type)} in trust store value ${goQuote(store)}`);
+    if (!trustStoreTypes.includes(type as NotationTrustStoreType))
+      throw new NotationPolicyError(
+        `trust policy statement ${goQuote(name)} uses an unsupported trust store type ${goQuote(type)} in trust store value ${goQuote(store)}`,
+      );
     if (!storeNamePattern.test(storeName)) {
-      throw new NotationPolicyError(`trust policy statement ${goQuote(name)} uses an unsupported trust store name ${goQuote(storeName)} in trust store value ${goQuote(store)}. Named store name needs to follow [a-zA-Z0-9_.-]+ format`);
+      throw new NotationPolicyError(
+        `trust policy statement ${goQuote(name)} uses an unsupported trust store name ${goQuote(storeName)} in trust store value ${goQuote(store)}. Named store name needs to follow [a-zA-Z0-9_.-]+ format`,
+      );
     }
   }
   validateTrustedIdentities(name, identities);
 }
 
-const malformed = (): NotationPolicyError => new NotationPolicyError(`malformed trust policy. To create a trust policy, see: ${trustPolicyLink}`);
+const malformed = (): NotationPolicyError =>
+  new NotationPolicyError(`malformed trust policy. To create a trust policy, see: ${trustPolicyLink}`);
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** Checks the JSON types the Go structs would accept (anything else fails to decode in notation: "malformed trust policy"). */
@@ -306,7 +401,8 @@ function decodeDocument(input: unknown): NotationTrustPolicyDocument {
       throw malformed();
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new NotationPolicyError('oci trust policy document cannot be nil');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new NotationPolicyError('oci trust policy document cannot be nil');
   const doc = value as { version?: unknown; trustPolicies?: unknown };
   if (doc.version !== undefined && typeof doc.version !== 'string') throw malformed();
   if (doc.trustPolicies !== undefined && doc.trustPolicies !== null && !Array.isArray(doc.trustPolicies)) throw malformed();
@@ -316,14 +412,24 @@ function decodeDocument(input: unknown): NotationTrustPolicyDocument {
     const sv = (p.signatureVerification ?? {}) as Record<string, unknown>;
     if (typeof sv !== 'object' || Array.isArray(sv)) throw malformed();
     for (const field of ['name'] as const) if (p[field] !== undefined && typeof p[field] !== 'string') throw malformed();
-    for (const field of ['registryScopes', 'trustStores', 'trustedIdentities'] as const) if (p[field] !== undefined && p[field] !== null && !isStringArray(p[field])) throw malformed();
-    if ((sv.level !== undefined && typeof sv.level !== 'string') || (sv.verifyTimestamp !== undefined && typeof sv.verifyTimestamp !== 'string')) throw malformed();
-    if (sv.override !== undefined && sv.override !== null && (typeof sv.override !== 'object' || Array.isArray(sv.override) || !Object.values(sv.override).every((v) => typeof v === 'string'))) throw malformed();
+    for (const field of ['registryScopes', 'trustStores', 'trustedIdentities'] as const)
+      if (p[field] !== undefined && p[field] !== null && !isStringArray(p[field])) throw malformed();
+    if (
+      (sv.level !== undefined && typeof sv.level !== 'string') ||
+      (sv.verifyTimestamp !== undefined && typeof sv.verifyTimestamp !== 'string')
+    )
+      throw malformed();
+    if (
+      sv.override !== undefined &&
+      sv.override !== null &&
+      (typeof sv.override !== 'object' || Array.isArray(sv.override) || !Object.values(sv.override).every((v) => typeof v === 'string'))
+    )
+      throw malformed();
     const policy: NotationTrustPolicy = {
       name: (p.name as string | undefined) ?? '',
       registryScopes: (p.registryScopes as string[] | null | undefined) ?? [],
       signatureVerification: {
-        level: (sv.level) ?? '',
+        level: sv.level ?? '',
         ...(sv.override ? { override: sv.override } : {}),
         ...(sv.verifyTimestamp !== undefined ? { verifyTimestamp: sv.verifyTimestamp } : {}),
       },
@@ -332,7 +438,7 @@ function decodeDocument(input: unknown): NotationTrustPolicyDocument {
     if (p.trustedIdentities) policy.trustedIdentities = p.trustedIdentities as string[];
     return policy;
   });
-  return { version: (doc.version) ?? '', trustPolicies: policies };
+  return { version: doc.version ?? '', trustPolicies: policies };
 }
 
 /**
@@ -349,7 +455,10 @@ export function parseNotationTrustPolicy(input: unknown): NotationTrustPolicyDoc
   if (doc.trustPolicies.length === 0) throw new NotationPolicyError('oci trust policy document can not have zero trust policy statements');
   const names = new Set<string>();
   for (const statement of doc.trustPolicies) {
-    if (names.has(statement.name)) throw new NotationPolicyError(`multiple oci trust policy statements use the same name ${goQuote(statement.name)}, statement names must be unique`);
+    if (names.has(statement.name))
+      throw new NotationPolicyError(
+        `multiple oci trust policy statements use the same name ${goQuote(statement.name)}, statement names must be unique`,
+      );
     try {
       validatePolicyStatement(statement);
     } catch (err) {
@@ -359,9 +468,14 @@ export function parseNotationTrustPolicy(input: unknown): NotationTrustPolicyDoc
   }
   const scopeCounts = new Map<string, number>();
   for (const statement of doc.trustPolicies) {
-    if (statement.registryScopes.length === 0) throw new NotationPolicyError(`oci trust policy statement ${goQuote(statement.name)} has zero registry scopes, it must specify registry scopes with at least one value`);
+    if (statement.registryScopes.length === 0)
+      throw new NotationPolicyError(
+        `oci trust policy statement ${goQuote(statement.name)} has zero registry scopes, it must specify registry scopes with at least one value`,
+      );
     if (statement.registryScopes.length > 1 && statement.registryScopes.includes('*')) {
-      throw new NotationPolicyError(`oci trust policy statement ${goQuote(statement.name)} uses wildcard registry scope '*', a wildcard scope cannot be used in conjunction with other scope values`);
+      throw new NotationPolicyError(
+        `oci trust policy statement ${goQuote(statement.name)} uses wildcard registry scope '*', a wildcard scope cannot be used in conjunction with other scope values`,
+      );
     }
     for (const scope of statement.registryScopes) {
       const problem = scope === '*' ? undefined : registryScopeProblem(scope);
@@ -370,7 +484,10 @@ export function parseNotationTrustPolicy(input: unknown): NotationTrustPolicyDoc
     }
   }
   for (const [scope, count] of scopeCounts) {
-    if (count > 1) throw new NotationPolicyError(`registry scope ${goQuote(scope)} is present in multiple oci trust policy statements, one registry scope value can only be associated with one statement`);
+    if (count > 1)
+      throw new NotationPolicyError(
+        `registry scope ${goQuote(scope)} is present in multiple oci trust policy statements, one registry scope value can only be associated with one statement`,
+      );
   }
   return doc;
 }
@@ -380,14 +497,20 @@ export function parseNotationTrustPolicy(input: unknown): NotationTrustPolicyDoc
  * registryScopes contain it exactly, else the global `*` one (notation-go GetApplicableTrustPolicy).
  * `artifact` is only used in the message, e.g. `registry/repository@sha256:...`.
  */
-export function applicableNotationTrustPolicy(document: NotationTrustPolicyDocument, repository: string, artifact = repository): NotationTrustPolicy {
+export function applicableNotationTrustPolicy(
+  document: NotationTrustPolicyDocument,
+  repository: string,
+  artifact = repository,
+): NotationTrustPolicy {
   const problem = registryScopeProblem(repository);
   if (problem) throw new NotationPolicyError(problem);
   const exact = document.trustPolicies.find((p) => !p.registryScopes.includes('*') && p.registryScopes.includes(repository));
   const global = document.trustPolicies.find((p) => p.registryScopes.includes('*'));
   const policy = exact ?? global;
   if (!policy) {
-    throw new NotationPolicyError(`artifact ${goQuote(artifact)} has no applicable oci trust policy statement. Trust policy applicability for a given artifact is determined by registryScopes. To create a trust policy, see: ${trustPolicyLink}`);
+    throw new NotationPolicyError(
+      `artifact ${goQuote(artifact)} has no applicable oci trust policy statement. Trust policy applicability for a given artifact is determined by registryScopes. To create a trust policy, see: ${trustPolicyLink}`,
+    );
   }
   return policy;
 }
@@ -405,18 +528,24 @@ export type NotationCertificateSource = string | Buffer | X509Certificate;
 
 function checkStoreName(type: string, name: string): void {
   if (!trustStoreTypes.includes(type as NotationTrustStoreType)) throw new NotationTrustStoreError(`unsupported trust store type: ${type}`);
-  if (!storeNamePattern.test(name)) throw new NotationTrustStoreError(`trust store name needs to follow [a-zA-Z0-9_.-]+ format, ${name} is invalid`);
+  if (!storeNamePattern.test(name))
+    throw new NotationTrustStoreError(`trust store name needs to follow [a-zA-Z0-9_.-]+ format, ${name} is invalid`);
 }
 
 /** What notation-go's store accepts: CA or self-signed certificates, and for `tsa` self-issued root CAs only. */
 async function validateStoreCertificates(type: NotationTrustStoreType, ders: Buffer[], where: string, storeName: string): Promise<void> {
-  if (ders.length === 0) throw new NotationTrustStoreError(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: input certs cannot be empty`);
+  if (ders.length === 0)
+    throw new NotationTrustStoreError(
+      `failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: input certs cannot be empty`,
+    );
   for (const der of ders) {
     let certificate: NotationCertificate;
     try {
       certificate = await parseNotationCertificate(der);
     } catch (err) {
-      throw new NotationTrustStoreError(`failed to read the trusted certificate ${where} in trust store ${storeName} of type ${type}: ${(err as Error).message}`);
+      throw new NotationTrustStoreError(
+        `failed to read the trusted certificate ${where} in trust store ${storeName} of type ${type}: ${(err as Error).message}`,
+      );
     }
     const selfSigned = (() => {
       try {
@@ -426,10 +555,14 @@ async function validateStoreCertificates(type: NotationTrustStoreType, ders: Buf
       }
     })();
     if (!certificate.basicConstraints?.ca && !selfSigned) {
-      throw new NotationTrustStoreError(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: certificate with subject ${goQuote(certificate.subject)} is not a CA certificate or self-signed signing certificate`);
+      throw new NotationTrustStoreError(
+        `failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: certificate with subject ${goQuote(certificate.subject)} is not a CA certificate or self-signed signing certificate`,
+      );
     }
     if (type === 'tsa' && (!certificate.basicConstraints?.ca || !selfSigned || !certificate.rawSubject.equals(certificate.rawIssuer))) {
-      throw new NotationTrustStoreError(`trusted certificate ${where} in trust store ${storeName} of type ${type} is invalid: certificate with subject ${goQuote(certificate.subject)} is not a root CA certificate`);
+      throw new NotationTrustStoreError(
+        `trusted certificate ${where} in trust store ${storeName} of type ${type} is invalid: certificate with subject ${goQuote(certificate.subject)} is not a root CA certificate`,
+      );
     }
   }
 }
@@ -453,35 +586,50 @@ export function notationDirectoryTrustStore(root: string): NotationTrustStore {
       try {
         info = await lstat(dir);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotationTrustStoreError(`the trust store ${goQuote(name)} of type ${goQuote(type)} does not exist`);
-        throw new NotationTrustStoreError(`failed to access the trust store ${goQuote(name)} of type ${goQuote(type)}: ${(err as Error).message}`);
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new NotationTrustStoreError(`the trust store ${goQuote(name)} of type ${goQuote(type)} does not exist`);
+        throw new NotationTrustStoreError(
+          `failed to access the trust store ${goQuote(name)} of type ${goQuote(type)}: ${(err as Error).message}`,
+        );
       }
-      if (!info.isDirectory()) throw new NotationTrustStoreError(`the trust store ${name} of type ${type} with path ${dir} is not a regular directory (symlinks are not supported)`);
+      if (!info.isDirectory())
+        throw new NotationTrustStoreError(
+          `the trust store ${name} of type ${type} with path ${dir} is not a regular directory (symlinks are not supported)`,
+        );
       const out: Buffer[] = [];
       for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (!entry.isFile()) throw new NotationTrustStoreError(`trusted certificate ${entry.name} in trust store ${name} of type ${type} is not a regular file (directories or symlinks are not supported)`);
+        if (!entry.isFile())
+          throw new NotationTrustStoreError(
+            `trusted certificate ${entry.name} in trust store ${name} of type ${type} is not a regular file (directories or symlinks are not supported)`,
+          );
         let ders: Buffer[];
         try {
           ders = splitNotationCertificates(await readFile(join(dir, entry.name)));
         } catch (err) {
-          throw new NotationTrustStoreError(`failed to read the trusted certificate ${entry.name} in trust store ${name} of type ${type}: ${(err as Error).message}`);
+          throw new NotationTrustStoreError(
+            `failed to read the trusted certificate ${entry.name} in trust store ${name} of type ${type}: ${(err as Error).message}`,
+          );
         }
         await validateStoreCertificates(type, ders, entry.name, name);
         out.push(...ders);
       }
-      if (out.length === 0) throw new NotationTrustStoreError(`no x509 certificates were found in trust store ${goQuote(name)} of type ${goQuote(type)}`);
+      if (out.length === 0)
+        throw new NotationTrustStoreError(`no x509 certificates were found in trust store ${goQuote(name)} of type ${goQuote(type)}`);
       return out;
     },
   };
 }
 
 /** A trust store in memory, keyed like policy statements name stores: `{ 'ca:acme': pemBundle, ... }`. Validated as a directory store is. */
-export function notationMemoryTrustStore(stores: Record<string, NotationCertificateSource | readonly NotationCertificateSource[]>): NotationTrustStore {
+export function notationMemoryTrustStore(
+  stores: Record<string, NotationCertificateSource | readonly NotationCertificateSource[]>,
+): NotationTrustStore {
   return {
     async certificates(type, name) {
       checkStoreName(type, name);
       const entry = stores[`${type}:${name}`];
-      if (entry === undefined) throw new NotationTrustStoreError(`the trust store ${goQuote(name)} of type ${goQuote(type)} does not exist`);
+      if (entry === undefined)
+        throw new NotationTrustStoreError(`the trust store ${goQuote(name)} of type ${goQuote(type)} does not exist`);
       const sources = Array.isArray(entry) ? (entry as readonly NotationCertificateSource[]) : [entry as NotationCertificateSource];
       const out: Buffer[] = [];
       for (const [i, source] of sources.entries()) {
@@ -489,12 +637,15 @@ export function notationMemoryTrustStore(stores: Record<string, NotationCertific
         try {
           ders = certificatesFrom(source);
         } catch (err) {
-          throw new NotationTrustStoreError(`failed to read the trusted certificate #${i + 1} in trust store ${name} of type ${type}: ${(err as Error).message}`);
+          throw new NotationTrustStoreError(
+            `failed to read the trusted certificate #${i + 1} in trust store ${name} of type ${type}: ${(err as Error).message}`,
+          );
         }
         await validateStoreCertificates(type, ders, `#${i + 1}`, name);
         out.push(...ders);
       }
-      if (out.length === 0) throw new NotationTrustStoreError(`no x509 certificates were found in trust store ${goQuote(name)} of type ${goQuote(type)}`);
+      if (out.length === 0)
+        throw new NotationTrustStoreError(`no x509 certificates were found in trust store ${goQuote(name)} of type ${goQuote(type)}`);
       return out;
     },
   };
@@ -512,7 +663,9 @@ export function notationFluxTrustStore(secretData: Record<string, string | Buffe
       for (const [key, data] of Object.entries(secretData)) {
         if (!key.endsWith('.pem') && !key.endsWith('.crt')) continue;
         const text = data.toString('latin1');
-        const ders = text.includes('-----BEGIN') ? splitNotationCertificates(data).slice(0, 1) : splitNotationCertificates(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'));
+        const ders = text.includes('-----BEGIN')
+          ? splitNotationCertificates(data).slice(0, 1)
+          : splitNotationCertificates(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'));
         out.push(...ders);
       }
       return out;
@@ -574,13 +727,20 @@ export interface NotationVerifyEnvelopeOptions {
   now?: Date;
 }
 
-async function trustedCertificates(type: NotationTrustStoreType, policy: NotationTrustPolicy, store: NotationTrustStore): Promise<Buffer[]> {
+async function trustedCertificates(
+  type: NotationTrustStoreType,
+  policy: NotationTrustPolicy,
+  store: NotationTrustStore,
+): Promise<Buffer[]> {
   const seen = new Set<string>();
   const out: Buffer[] = [];
   for (const entry of policy.trustStores ?? []) {
     if (seen.has(entry)) continue;
     const colon = entry.indexOf(':');
-    if (colon < 0) throw new NotationTrustStoreError(`error while loading the trust store, trust policy statement ${goQuote(policy.name)} is missing separator in trust store value ${goQuote(entry)}. The required format is <TrustStoreType>:<TrustStoreName>`);
+    if (colon < 0)
+      throw new NotationTrustStoreError(
+        `error while loading the trust store, trust policy statement ${goQuote(policy.name)} is missing separator in trust store value ${goQuote(entry)}. The required format is <TrustStoreType>:<TrustStoreName>`,
+      );
     if (entry.slice(0, colon) !== type) continue;
     out.push(...(await store.certificates(type, entry.slice(colon + 1))));
     seen.add(entry);
@@ -618,24 +778,33 @@ function trustedIdentityProblem(policy: NotationTrustPolicy, leaf: NotationCerti
 
 function validityProblem(chain: readonly NotationCertificate[], now: Date): string | undefined {
   for (const certificate of chain) {
-    if (now < certificate.notBefore) return `verification time is before certificate ${goQuote(certificate.subject)} validity period, it will be valid from ${goQuote(notationRfc1123z(certificate.notBefore))}`;
-    if (now > certificate.notAfter) return `verification time is after certificate ${goQuote(certificate.subject)} validity period, it was expired at ${goQuote(notationRfc1123z(certificate.notAfter))}`;
+    if (now < certificate.notBefore)
+      return `verification time is before certificate ${goQuote(certificate.subject)} validity period, it will be valid from ${goQuote(notationRfc1123z(certificate.notBefore))}`;
+    if (now > certificate.notAfter)
+      return `verification time is after certificate ${goQuote(certificate.subject)} validity period, it was expired at ${goQuote(notationRfc1123z(certificate.notAfter))}`;
   }
   return undefined;
 }
 
 /** The authentic-timestamp check for the envelope's signing scheme (notation-go verifyAuthenticTimestamp), without RFC 3161 timestamp verification. */
-function authenticTimestampProblem(envelope: ParsedNotationEnvelope, chain: readonly NotationCertificate[], policy: NotationTrustPolicy, now: Date): string | undefined {
+function authenticTimestampProblem(
+  envelope: ParsedNotationEnvelope,
+  chain: readonly NotationCertificate[],
+  policy: NotationTrustPolicy,
+  now: Date,
+): string | undefined {
   const header = envelope.protectedHeader;
   if (header.signingScheme === 'notary.x509.signingAuthority') {
     const time = header.authenticSigningTime as Date;
     for (const certificate of chain) {
-      if (time < certificate.notBefore || time > certificate.notAfter) return `certificate ${goQuote(certificate.subject)} was not valid when the digital signature was produced at ${goQuote(notationRfc1123z(time))}`;
+      if (time < certificate.notBefore || time > certificate.notAfter)
+        return `certificate ${goQuote(certificate.subject)} was not valid when the digital signature was produced at ${goQuote(notationRfc1123z(time))}`;
     }
     return undefined;
   }
   let timestamped = (policy.trustStores ?? []).some((s) => s.startsWith('tsa:'));
-  if (timestamped && policy.signatureVerification.verifyTimestamp === 'afterCertExpiry' && !chain.some((c) => now > c.notAfter)) timestamped = false;
+  if (timestamped && policy.signatureVerification.verifyTimestamp === 'afterCertExpiry' && !chain.some((c) => now > c.notAfter))
+    timestamped = false;
   if (timestamped) {
     if (!envelope.timestampSignature) return 'no timestamp countersignature was found in the signature envelope';
     return 'the signature carries an RFC 3161 timestamp countersignature, which d2ci does not verify (remove the tsa trust store from the policy, or verify with notation)';
@@ -722,10 +891,12 @@ export async function verifyNotationEnvelope(options: NotationVerifyEnvelopeOpti
     const chainProblem = notationCertificateChainProblem(chain);
     if (chainProblem) return `certificate-chain is invalid, ${chainProblem}`;
     const plugin = header.extended[NotationHeader.verificationPlugin];
-    if (plugin !== undefined) return `digital signature requires verification plugin ${typeof plugin === 'string' ? goQuote(plugin) : JSON.stringify(plugin)}, and d2ci does not run verification plugins`;
+    if (plugin !== undefined)
+      return `digital signature requires verification plugin ${typeof plugin === 'string' ? goQuote(plugin) : JSON.stringify(plugin)}, and d2ci does not run verification plugins`;
     // No extended header is understood here, so any critical one fails (RFC 7515 `crit`; notation-go leaves them to plugins).
     const unknown = header.critical.find((name) => Object.hasOwn(header.extended, name));
-    if (unknown) return `the signature has critical header ${goQuote(unknown)}, which d2ci does not understand (unknown critical headers must fail verification)`;
+    if (unknown)
+      return `the signature has critical header ${goQuote(unknown)}, which d2ci does not understand (unknown critical headers must fail verification)`;
     const d = options.descriptor;
     if (target.digest !== d.digest || target.size !== d.size || target.mediaType !== d.mediaType) {
       return `content descriptor mismatch: the signature is for ${describeTarget(target)}, not ${describeTarget(d)} (a signature copied from another artifact?)`;
@@ -741,7 +912,8 @@ export async function verifyNotationEnvelope(options: NotationVerifyEnvelopeOpti
   try {
     const trusted = await trustedCertificates(storeType, options.policy, options.trustStore);
     if (trusted.length === 0) authenticity = 'no trusted certificates are found to verify authenticity';
-    else if (!chain.some((c) => trusted.some((t) => t.equals(c.der)))) authenticity = "the signature's certificate chain does not contain any trusted certificate";
+    else if (!chain.some((c) => trusted.some((t) => t.equals(c.der))))
+      authenticity = "the signature's certificate chain does not contain any trusted certificate";
   } catch (err) {
     authenticity = (err as Error).message;
   }
@@ -751,15 +923,23 @@ export async function verifyNotationEnvelope(options: NotationVerifyEnvelopeOpti
   }
   const identity = trustedIdentityProblem(options.policy, leaf);
   // notation-go keeps one authenticity result, which an identity failure overwrites: log the trust failure first.
-  if (authenticity && identity) outcome.logged.push(`authenticity validation failed with validation action set to "logged". Failure reason: ${authenticity}`);
+  if (authenticity && identity)
+    outcome.logged.push(`authenticity validation failed with validation action set to "logged". Failure reason: ${authenticity}`);
   if (check('authenticity', identity ?? authenticity)) return outcome;
 
-  if (check('expiry', header.expiry && now >= header.expiry ? `digital signature has expired on ${goQuote(notationRfc1123z(header.expiry))}` : undefined)) return outcome;
+  if (
+    check(
+      'expiry',
+      header.expiry && now >= header.expiry ? `digital signature has expired on ${goQuote(notationRfc1123z(header.expiry))}` : undefined,
+    )
+  )
+    return outcome;
   if (check('authenticTimestamp', authenticTimestampProblem(envelope, chain, options.policy, now))) return outcome;
 
   if (level.enforcement.revocation !== 'skip') {
     outcome.results.push({ type: 'revocation', action: level.enforcement.revocation });
-    if (chain.some((c) => c.revocationEndpoints)) outcome.notes.push('revocation was not checked: the certificate chain names CRL or OCSP endpoints, which notation would query');
+    if (chain.some((c) => c.revocationEndpoints))
+      outcome.notes.push('revocation was not checked: the certificate chain names CRL or OCSP endpoints, which notation would query');
   }
 
   for (const [key, value] of Object.entries(options.userMetadata ?? {})) {
@@ -820,8 +1000,12 @@ const maxEnvelopeBytes = 32 * 1024 * 1024;
 /** A Notary Project signature manifest's one envelope layer, or why this manifest is not one. */
 function signatureLayer(manifest: ImageManifest): Descriptor | string {
   const config = manifest.config?.mediaType;
-  const valid = manifest.artifactType === NotationMediaType.signature ? config === MediaType.ociEmpty : !manifest.artifactType && config === NotationMediaType.signature;
-  if (!valid) return `not a valid Notary Project signature manifest (artifactType ${goQuote(manifest.artifactType ?? '')}, config ${goQuote(config ?? '')})`;
+  const valid =
+    manifest.artifactType === NotationMediaType.signature
+      ? config === MediaType.ociEmpty
+      : !manifest.artifactType && config === NotationMediaType.signature;
+  if (!valid)
+    return `not a valid Notary Project signature manifest (artifactType ${goQuote(manifest.artifactType ?? '')}, config ${goQuote(config ?? '')})`;
   if (manifest.layers.length !== 1) return `signature manifest requires exactly one signature envelope blob, got ${manifest.layers.length}`;
   return manifest.layers[0] as Descriptor;
 }
@@ -835,7 +1019,11 @@ function signatureLayer(manifest: ImageManifest): Descriptor | string {
 export async function verifyNotation(options: NotationVerifyOptions): Promise<NotationVerifyResult> {
   const document = parseNotationTrustPolicy(options.trustPolicy);
   const fetched = await options.target.fetchManifest(options.reference);
-  const descriptor: Descriptor = { mediaType: fetched.descriptor.mediaType, digest: fetched.descriptor.digest, size: fetched.descriptor.size };
+  const descriptor: Descriptor = {
+    mediaType: fetched.descriptor.mediaType,
+    digest: fetched.descriptor.digest,
+    size: fetched.descriptor.size,
+  };
   const annotations = parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
   const result = await verifyNotationSignatures(options, document, descriptor, annotations);
   const mismatches = annotationMismatches(annotations, options.annotations);
@@ -847,8 +1035,22 @@ export async function verifyNotation(options: NotationVerifyOptions): Promise<No
 }
 
 /** The signature half of verifyNotation, for the artifact `descriptor` names. */
-async function verifyNotationSignatures(options: NotationVerifyOptions, document: NotationTrustPolicyDocument, descriptor: Descriptor, annotations: Record<string, string>): Promise<NotationVerifyResult> {
-  const result: NotationVerifyResult = { verified: false, skipped: false, descriptor, annotations, userMetadata: {}, reasons: [], warnings: [], signaturesChecked: 0 };
+async function verifyNotationSignatures(
+  options: NotationVerifyOptions,
+  document: NotationTrustPolicyDocument,
+  descriptor: Descriptor,
+  annotations: Record<string, string>,
+): Promise<NotationVerifyResult> {
+  const result: NotationVerifyResult = {
+    verified: false,
+    skipped: false,
+    descriptor,
+    annotations,
+    userMetadata: {},
+    reasons: [],
+    warnings: [],
+    signaturesChecked: 0,
+  };
   const repository = options.repository ?? (options.target.name.startsWith('oci-layout:') ? undefined : options.target.name);
   if (!repository) throw new NotationError(`give the repository that trust policies scope ${options.target.name} by (e.g. local/<name>)`);
   const artifact = `${repository}@${descriptor.digest}`;
@@ -922,11 +1124,14 @@ async function verifyNotationSignatures(options: NotationVerifyOptions, document
     result.userMetadata = outcome.payload?.targetArtifact.annotations ?? {};
     result.warnings.push(...outcome.logged, ...outcome.notes);
     if (outcome.results.some((r) => r.type === 'authenticity' && r.error)) {
-      result.warnings.push('authenticity was only logged (audit level): Flux reports such an artifact as not verified (ignored) rather than verified');
+      result.warnings.push(
+        'authenticity was only logged (audit level): Flux reports such an artifact as not verified (ignored) rather than verified',
+      );
     }
     result.reasons = [];
     break;
   }
-  if (result.signaturesChecked === 0) result.reasons.push(`no signature is associated with ${goQuote(artifact)}, make sure the artifact was signed successfully`);
+  if (result.signaturesChecked === 0)
+    result.reasons.push(`no signature is associated with ${goQuote(artifact)}, make sure the artifact was signed successfully`);
   return result;
 }

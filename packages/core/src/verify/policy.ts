@@ -60,7 +60,10 @@ function compile(input: PolicyInput, flag: string, pattern: string): GoRegexp {
     return GoRegexp.compile(pattern);
   } catch (err) {
     if (!(err instanceof RegexpSyntaxError)) throw err;
-    throw new PolicyInputError(input, `${flag} "${pattern}" is not a valid regular expression in Go's RE2 syntax (what Flux and cosign use): ${err.message}`);
+    throw new PolicyInputError(
+      input,
+      `${flag} "${pattern}" is not a valid regular expression in Go's RE2 syntax (what Flux and cosign use): ${err.message}`,
+    );
   }
 }
 
@@ -69,16 +72,26 @@ function compile(input: PolicyInput, flag: string, pattern: string): GoRegexp {
  * Go regular expression (unanchored unless the pattern anchors itself, as with Go's MatchString).
  */
 export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
-  if (policy.identity && policy.identityRegexp) throw new PolicyInputError('identity', 'give certificate-identity or certificate-identity-regexp, not both');
-  if (policy.issuer && policy.issuerRegexp) throw new PolicyInputError('issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
-  if (!policy.identity && !policy.identityRegexp) throw new PolicyInputError('identity', 'certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
+  if (policy.identity && policy.identityRegexp)
+    throw new PolicyInputError('identity', 'give certificate-identity or certificate-identity-regexp, not both');
+  if (policy.issuer && policy.issuerRegexp)
+    throw new PolicyInputError('issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+  if (!policy.identity && !policy.identityRegexp)
+    throw new PolicyInputError(
+      'identity',
+      'certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$',
+    );
   const identity = policy.identityRegexp ? compile('identityRegexp', 'certificate-identity-regexp', policy.identityRegexp) : undefined;
   const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', 'certificate-oidc-issuer-regexp', policy.issuerRegexp) : undefined;
   const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
   const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
   const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
-  const repository = policy.sourceRepository?.trim().replace(/^https:\/\/github\.com\//, '').toLowerCase();
-  if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository)) throw new PolicyInputError('sourceRepository', `certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
+  const repository = policy.sourceRepository
+    ?.trim()
+    .replace(/^https:\/\/github\.com\//, '')
+    .toLowerCase();
+  if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
+    throw new PolicyInputError('sourceRepository', `certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
   return {
     describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
     mismatch(signer) {
@@ -87,7 +100,8 @@ export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
       const issuerOk = issuerPattern ? issuerPattern.matchString(signer.issuer ?? '') : signer.issuer === issuer;
       if (!issuerOk) return `issued by ${signer.issuer ?? '(no issuer)'}, expected ${describeIssuer}`;
       // GitHub repository names are case-insensitive.
-      if (repository && signer.sourceRepository?.toLowerCase() !== repository) return `signed by ${signer.identity ?? ''} in a run of ${signer.sourceRepository ?? '(no repository in the certificate)'}, expected a run of ${repository}`;
+      if (repository && signer.sourceRepository?.toLowerCase() !== repository)
+        return `signed by ${signer.identity ?? ''} in a run of ${signer.sourceRepository ?? '(no repository in the certificate)'}, expected a run of ${repository}`;
       return undefined;
     },
   };
@@ -115,7 +129,8 @@ export class IdentityListError extends PolicyInputError {
  * CheckCertificatePolicy evaluates in an OR fashion (sigstore/cosign pkg/cosign/verify.go). Go RE2, unanchored.
  */
 export function compileIdentityList(entries: readonly IdentityPattern[], label = 'matchOIDCIdentity'): CompiledPolicy {
-  if (entries.length === 0) throw new PolicyInputError('identityRegexp', `${label} has no entries: keyless verification needs at least one {issuer, subject}`);
+  if (entries.length === 0)
+    throw new PolicyInputError('identityRegexp', `${label} has no entries: keyless verification needs at least one {issuer, subject}`);
   const compiled = entries.map((entry, index) => {
     const at = (input: 'identityRegexp' | 'issuerRegexp', field: string, pattern: string) => {
       try {
@@ -125,10 +140,15 @@ export function compileIdentityList(entries: readonly IdentityPattern[], label =
         throw err;
       }
     };
-    return { entry, subject: at('identityRegexp', 'subject', entry.subjectRegexp), issuer: at('issuerRegexp', 'issuer', entry.issuerRegexp) };
+    return {
+      entry,
+      subject: at('identityRegexp', 'subject', entry.subjectRegexp),
+      issuer: at('issuerRegexp', 'issuer', entry.issuerRegexp),
+    };
   });
   const one = (e: IdentityPattern) => `identity matching ${e.subjectRegexp}, issuer matching ${e.issuerRegexp}`;
-  const describe = entries.length === 1 && entries[0] ? one(entries[0]) : `any of ${entries.length}: ${entries.map((e) => `(${one(e)})`).join(' or ')}`;
+  const describe =
+    entries.length === 1 && entries[0] ? one(entries[0]) : `any of ${entries.length}: ${entries.map((e) => `(${one(e)})`).join(' or ')}`;
   return {
     describe,
     mismatch(signer) {

@@ -15,7 +15,8 @@ export type Verification = { kind: 'keyless'; trustedRoot: TrustedRoot; policy: 
  * One signature's outcome. `fluxAccepts` marks a failure Flux does not see: a legacy signature that verifies but
  * whose payload names another digest (Flux passes cosign no claim verifier; d2ci refuses it all the same).
  */
-export type SignatureCheck = { ok: true; identity: string; issuer?: string; sourceRepository?: string } | { ok: false; reason: string; fluxAccepts?: boolean };
+export type SignatureCheck =
+  { ok: true; identity: string; issuer?: string; sourceRepository?: string } | { ok: false; reason: string; fluxAccepts?: boolean };
 
 const fail = (reason: string): SignatureCheck => ({ ok: false, reason });
 
@@ -32,7 +33,13 @@ async function sigstoreVerify(bundle: Bundle, artifact: Buffer | undefined, veri
   const { Verifier, toSignedEntity, toTrustMaterial } = await import('@sigstore/verify');
   if (verification.kind === 'key') {
     const { TrustedRoot } = await import('@sigstore/protobuf-specs');
-    const empty = TrustedRoot.fromJSON({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] });
+    const empty = TrustedRoot.fromJSON({
+      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+      tlogs: [],
+      certificateAuthorities: [],
+      ctlogs: [],
+      timestampAuthorities: [],
+    });
     let last = 'no keys given';
     for (const key of verification.keys) {
       try {
@@ -46,10 +53,13 @@ async function sigstoreVerify(bundle: Bundle, artifact: Buffer | undefined, veri
     return fail(`no given key verifies it (${last})`);
   }
   // Checked first: @sigstore/verify would only say "expected 1 timestamps, got 0".
-  if (bundle.verificationMaterial.tlogEntries.length === 0) return fail('the signature was not logged in a transparency log (no Rekor entry), which cosign and Flux require');
+  if (bundle.verificationMaterial.tlogEntries.length === 0)
+    return fail('the signature was not logged in a transparency log (no Rekor entry), which cosign and Flux require');
   let signer;
   try {
-    signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(toSignedEntity(bundle, artifact));
+    signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(
+      toSignedEntity(bundle, artifact),
+    );
   } catch (err) {
     return fail(why(err));
   }
@@ -69,14 +79,17 @@ function checkSimpleSigningClaim(payload: Buffer, digest: string): string | unde
   } catch {
     return 'the signed payload is not JSON';
   }
-  if (claim.critical?.type !== 'cosign container image signature') return `the signed payload has type "${claim.critical?.type}", not a cosign image signature`;
+  if (claim.critical?.type !== 'cosign container image signature')
+    return `the signed payload has type "${claim.critical?.type}", not a cosign image signature`;
   const claimed = claim.critical.image?.['docker-manifest-digest'];
   if (claimed !== digest) return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
   return undefined;
 }
 
 function pemBlocks(pem: string): Buffer[] {
-  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
+    Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'),
+  );
 }
 
 /**
@@ -85,7 +98,12 @@ function pemBlocks(pem: string): Buffer[] {
  * integrated time, the entry's signature, digest and public key matching the annotations, the signature over the
  * payload, the identity policy, and the payload naming this exact digest.
  */
-export async function verifyLegacySignature(payload: Buffer, annotations: Record<string, string>, digest: string, verification: Verification): Promise<SignatureCheck> {
+export async function verifyLegacySignature(
+  payload: Buffer,
+  annotations: Record<string, string>,
+  digest: string,
+  verification: Verification,
+): Promise<SignatureCheck> {
   const claimProblem = checkSimpleSigningClaim(payload, digest);
   const signatureB64 = annotations[CosignAnnotation.signature];
   if (!signatureB64) return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
@@ -93,7 +111,8 @@ export async function verifyLegacySignature(payload: Buffer, annotations: Record
 
   if (verification.kind === 'key') {
     for (const key of verification.keys) {
-      if (cryptoVerify('sha256', payload, key, signature)) return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${keyId(key)}` };
+      if (cryptoVerify('sha256', payload, key, signature))
+        return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${keyId(key)}` };
     }
     return fail('the signature does not verify with any given key');
   }
@@ -109,9 +128,14 @@ export async function verifyLegacySignature(payload: Buffer, annotations: Record
   } catch {
     return fail('the Rekor bundle annotation is not JSON');
   }
-  if (typeof rekor?.SignedEntryTimestamp !== 'string' || typeof rekor.Payload?.body !== 'string') return fail('the Rekor bundle annotation is not a cosign Rekor bundle');
+  if (typeof rekor?.SignedEntryTimestamp !== 'string' || typeof rekor.Payload?.body !== 'string')
+    return fail('the Rekor bundle annotation is not a cosign Rekor bundle');
   const body = Buffer.from(rekor.Payload.body, 'base64');
-  let entry: { kind?: string; apiVersion?: string; spec?: { data?: { hash?: { value?: string } }; signature?: { publicKey?: { content?: string } } } };
+  let entry: {
+    kind?: string;
+    apiVersion?: string;
+    spec?: { data?: { hash?: { value?: string } }; signature?: { publicKey?: { content?: string } } };
+  };
   try {
     entry = JSON.parse(body.toString('utf8')) as typeof entry;
   } catch {
@@ -119,7 +143,8 @@ export async function verifyLegacySignature(payload: Buffer, annotations: Record
   }
   // cosign's bundleHash check, first for a clearer reason than the generic body mismatch below.
   const loggedHash = entry.spec?.data?.hash?.value;
-  if (loggedHash !== undefined && loggedHash !== createHash('sha256').update(payload).digest('hex')) return fail('the payload is not what was signed and logged in Rekor (tampered payload?)');
+  if (loggedHash !== undefined && loggedHash !== createHash('sha256').update(payload).digest('hex'))
+    return fail('the payload is not what was signed and logged in Rekor (tampered payload?)');
   // cosign comparePublicKey: the logged key must be this certificate (@sigstore/verify checks signature and digest).
   const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
   if (!logged || !logged.equals(leaf)) return fail('the Rekor entry names another certificate than the signature');
@@ -148,7 +173,13 @@ export async function verifyLegacySignature(payload: Buffer, annotations: Record
       ],
       timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
     },
-    content: { $case: 'messageSignature', messageSignature: { messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: createHash('sha256').update(payload).digest() }, signature } },
+    content: {
+      $case: 'messageSignature',
+      messageSignature: {
+        messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: createHash('sha256').update(payload).digest() },
+        signature,
+      },
+    },
   } as unknown as Bundle;
   const checked = await sigstoreVerify(bundle, payload, verification);
   if (!checked.ok) return checked;
@@ -177,7 +208,8 @@ export async function verifyBundleSignature(json: unknown, digest: string, verif
     return fail('the in-toto statement is not JSON');
   }
   const { algorithm, hex } = parseDigest(digest);
-  if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex)) return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
+  if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
+    return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
   // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
   return sigstoreVerify(bundle, undefined, verification);
 }

@@ -34,7 +34,9 @@ export async function loadTrustedRoot(options: TrustOptions = {}): Promise<Trust
     // TrustedRoot.fromJSON accepts any JSON (it fills in an empty root): check the media type first.
     const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
     if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
-      throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
+      throw new TrustError(
+        `${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`,
+      );
     }
     try {
       return TrustedRoot.fromJSON(json);
@@ -47,6 +49,8 @@ export async function loadTrustedRoot(options: TrustOptions = {}): Promise<Trust
   try {
     return await getTrustedRoot({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
   } catch (err) {
-    throw new TrustError(`cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${(err as Error).message} (pass trusted-root to verify offline)`);
+    throw new TrustError(
+      `cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${(err as Error).message} (pass trusted-root to verify offline)`,
+    );
   }
 }

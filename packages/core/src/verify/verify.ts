@@ -97,9 +97,15 @@ export function bundleStatement(json: unknown): { predicateType?: string; predic
   const payload = (json as { dsseEnvelope?: { payload?: string } } | null)?.dsseEnvelope?.payload;
   if (typeof payload !== 'string') return undefined;
   try {
-    const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { predicateType?: unknown; predicate?: unknown } | null;
+    const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as {
+      predicateType?: unknown;
+      predicate?: unknown;
+    } | null;
     if (statement === null || typeof statement !== 'object') return undefined;
-    return { ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}), predicate: statement.predicate };
+    return {
+      ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}),
+      predicate: statement.predicate,
+    };
   } catch {
     return undefined;
   }
@@ -118,7 +124,11 @@ async function bundleChecks(target: Target, subject: Descriptor, verification: V
       continue;
     }
     const predicateType = bundleStatement(json)?.predicateType;
-    checks.push({ ...(await verifyBundleSignature(json, subject.digest, verification)), referrer: referrer.digest, ...(predicateType ? { predicateType } : {}) });
+    checks.push({
+      ...(await verifyBundleSignature(json, subject.digest, verification)),
+      referrer: referrer.digest,
+      ...(predicateType ? { predicateType } : {}),
+    });
   }
   return checks;
 }
@@ -127,7 +137,11 @@ async function bundleChecks(target: Target, subject: Descriptor, verification: V
 export function annotationMismatches(annotations: Record<string, string>, required: Record<string, RegExp> = {}): string[] {
   return Object.entries(required).flatMap(([key, pattern]) => {
     const value = annotations[key];
-    return value !== undefined && pattern.test(value) ? [] : [`annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`];
+    return value !== undefined && pattern.test(value)
+      ? []
+      : [
+          `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
+        ];
   });
 }
 
@@ -141,7 +155,16 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
   const descriptor = fetched.descriptor;
   const { manifest } = parseManifest(fetched.bytes, descriptor.mediaType);
   const annotations = manifest.annotations ?? {};
-  const result: VerifyResult = { verified: false, descriptor, annotations, reasons: [], warnings: [], signaturesChecked: 0, attestations: [], flux: [] };
+  const result: VerifyResult = {
+    verified: false,
+    descriptor,
+    annotations,
+    reasons: [],
+    warnings: [],
+    signaturesChecked: 0,
+    attestations: [],
+    flux: [],
+  };
 
   result.reasons.push(...annotationMismatches(annotations, options.annotations));
 
@@ -159,7 +182,10 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
       result.attestations.push({ predicateType, verified: true, referrer: good.referrer });
       continue;
     }
-    const reason = ofType.length === 0 ? `no ${predicateType} attestation is attached to ${descriptor.digest}` : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
+    const reason =
+      ofType.length === 0
+        ? `no ${predicateType} attestation is attached to ${descriptor.digest}`
+        : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
     result.attestations.push({ predicateType, verified: false, reason });
     result.reasons.push(reason);
   }
@@ -180,17 +206,28 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
   }
   const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
   if (fluxMode !== 'none') {
-    const cluster = options.clusterRegistry ?? (options.target instanceof RemoteRepository ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
-    const evidence = { legacies, bundles, ...(options.identities !== undefined ? { identities: options.identities } : {}), ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}) };
+    const cluster =
+      options.clusterRegistry ??
+      (options.target instanceof RemoteRepository ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
+    const evidence = {
+      legacies,
+      bundles,
+      ...(options.identities !== undefined ? { identities: options.identities } : {}),
+      ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
+    };
     result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
     // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
     if (good?.ok) result.reasons.push(...fluxRejections(result.flux));
   } else if (format === 'auto') {
     if (bundles.length > 0 && !goodBundle && goodLegacy) {
-      result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
+      result.warnings.push(
+        'a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact',
+      );
     }
     if (!goodLegacy && goodBundle) {
-      result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
+      result.warnings.push(
+        'only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact',
+      );
     }
   }
   if (good?.ok && result.reasons.length === 0) {
