@@ -1,20 +1,25 @@
+import { BaseError, type Field } from '../errors.ts';
+
 /**
  * Errors raised by the OCI client. `code` is the registry's error code (e.g. `MANIFEST_UNKNOWN`) or one of
  * ours (`NETWORK`, `INVALID_REFERENCE`, `DIGEST_MISMATCH`, …); `hint` is the fix a user should try.
  * The message is always a single line so actions can print it with `core.setFailed` as is.
  */
-export class OciError extends Error {
-  readonly code: string;
+export class OciError extends BaseError {
   readonly status: number | undefined;
   readonly hint: string | undefined;
 
-  constructor(code: string, message: string, options: { status?: number; hint?: string; cause?: unknown } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    options: { status?: number; hint?: string; cause?: unknown; field?: Field; problem?: string } = {},
+  ) {
     // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
     // escaped, so nothing in it can drive a terminal or become a workflow command.
     const oneLine = escapeControls(message.replace(/\s*\n\s*/g, ' ').trim());
-    super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
+    const problem = options.problem === undefined ? undefined : escapeControls(options.problem.replace(/\s*\n\s*/g, ' ').trim());
+    super(code, options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause, field: options.field, problem });
     this.name = 'OciError';
-    this.code = code;
     this.status = options.status;
     this.hint = options.hint;
   }
