@@ -1,9 +1,15 @@
 import { createPrivateKey, createPublicKey, createHash, scryptSync, type KeyObject } from 'node:crypto';
 import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
+import { BaseError, type Field } from '../errors.ts';
 
-export class KeyError extends Error {
-  constructor(message: string) {
-    super(message);
+/** KEY_PASSWORD: missing or wrong password; KEY_INVALID: not a key we read; KEY_UNSUPPORTED: a key we do not sign with. */
+export type KeyErrorCode = 'KEY_PASSWORD' | 'KEY_INVALID' | 'KEY_UNSUPPORTED';
+
+/** A signing or verification key that cannot be used. Its field is the private key, its password or the public key. */
+export class KeyError extends BaseError<KeyErrorCode> {
+  constructor(code: KeyErrorCode, message: string, kind: 'private' | 'public' = 'private') {
+    const field: Field = kind === 'public' ? 'public-key' : code === 'KEY_PASSWORD' ? 'signing-key-password' : 'signing-key';
+    super(code, message, { field });
     this.name = 'KeyError';
   }
 }
@@ -25,17 +31,17 @@ function decryptCosignKey(sealed: Buffer, password: string): KeyObject {
   try {
     key = JSON.parse(sealed.toString('utf8')) as CosignEncryptedKey;
   } catch {
-    throw new KeyError('the encrypted cosign key is not valid');
+    throw new KeyError('KEY_INVALID', 'the encrypted cosign key is not valid');
   }
   if (key.kdf?.name !== 'scrypt' || key.cipher?.name !== 'nacl/secretbox')
-    throw new KeyError(`unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
+    throw new KeyError('KEY_UNSUPPORTED', `unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
   const { N, r, p } = key.kdf.params;
   const secret = scryptSync(password, Buffer.from(key.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
   let plain: Uint8Array;
   try {
     plain = xsalsa20poly1305(secret, Buffer.from(key.cipher.nonce, 'base64')).decrypt(Buffer.from(key.ciphertext, 'base64'));
   } catch {
-    throw new KeyError('wrong password for the encrypted cosign key');
+    throw new KeyError('KEY_PASSWORD', 'wrong password for the encrypted cosign key');
   }
   return createPrivateKey({ key: Buffer.from(plain), format: 'der', type: 'pkcs8' });
 }
@@ -58,12 +64,16 @@ export function loadPrivateKey(pem: string, password = ''): KeyObject {
       // with valid CBC padding (about 1 in 256) as an undecodable key: for an encrypted PEM, any failure is the password's.
       const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
       if (encrypted || /passphrase|decrypt|bad decrypt/i.test(message))
-        throw new KeyError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
-      throw new KeyError('the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
+        throw new KeyError(
+          'KEY_PASSWORD',
+          password ? 'wrong password for the private key' : 'the private key is encrypted; give its password',
+        );
+      throw new KeyError('KEY_INVALID', 'the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
     }
   }
   if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
     throw new KeyError(
+      'KEY_UNSUPPORTED',
       `the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`,
     );
   }
@@ -75,7 +85,7 @@ export function loadPublicKey(pem: string): KeyObject {
   try {
     return createPublicKey({ key: pem, format: 'pem' });
   } catch {
-    throw new KeyError('the verification key is not a PEM public key (e.g. cosign.pub)');
+    throw new KeyError('KEY_INVALID', 'the verification key is not a PEM public key (e.g. cosign.pub)', 'public');
   }
 }
 
