@@ -7,3 +7,4 @@ export * from './summary.ts';
 export * from './signing.ts';
 export * from './verification.ts';
 export * from './flux-manifest.ts';
+export * from './fields.ts';

@@ -1,0 +1,40 @@
+import { BaseError, type Field } from '@d2ci/core';
+import { UsageError } from './errors.ts';
+
+/**
+ * The one table from core's neutral fields to the CLI's flags (or argument names). Typed over every field, so a
+ * field added in core fails to typecheck here until it has a name.
+ */
+export const flagNames: Readonly<Record<Field, string>> = {
+  reference: 'URL',
+  path: '--path',
+  'ignore-paths': '--ignore-paths',
+  'resolve-symlinks': '--resolve-symlinks',
+  tags: '--tag',
+  'diff-tag': '--diff-tag',
+  'signing-key': '--key',
+  'signing-key-password': '--key',
+  'notation-key': '--notation-key',
+  'notation-key-password': '--notation-key',
+  'notation-certificate-chain': '--notation-cert',
+  'certificate-identity': '--certificate-identity',
+  'certificate-identity-regexp': '--certificate-identity-regexp',
+  'certificate-oidc-issuer': '--certificate-oidc-issuer',
+  'certificate-oidc-issuer-regexp': '--certificate-oidc-issuer-regexp',
+  'certificate-github-workflow-repository': '--certificate-github-workflow-repository',
+  'public-key': '--key',
+  'trusted-root': '--trusted-root',
+  'rollback-to': '--rollback-to',
+  'filter-semver': '--filter-semver',
+  'filter-regex': '--filter-regex',
+  'tool-sources': '--tool-sources',
+};
+
+/**
+ * The error as a `UsageError` naming the flag it is about (`--key: wrong password …`), when it is one of core's
+ * errors with a field; otherwise undefined.
+ */
+export function usageError(err: unknown, names: Partial<Record<Field, string>> = {}): UsageError | undefined {
+  if (!(err instanceof BaseError) || err.field === undefined) return undefined;
+  return new UsageError(`${names[err.field] ?? flagNames[err.field]}: ${err.problem}`);
+}
