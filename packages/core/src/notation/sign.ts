@@ -15,7 +15,7 @@ import {
 import type { ASN1Obj } from '@sigstore/core';
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
-import { attachNotationSignature } from './notation-manifest.ts';
+import { attachNotationSignature } from './manifest.ts';
 import { rfc3339 } from '../artifact/flux.ts';
 
 export const NotationMediaType = {

@@ -14,7 +14,7 @@ import {
   type NotationSigner,
   type NotationHashAlgorithm,
   type NotationSigningAlgorithm,
-} from './notation.ts';
+} from './sign.ts';
 
 /** The plugin contract version notation-go speaks (notation-plugin-framework-go plugin.ContractVersion). */
 export const notationPluginContractVersion = '1.0';

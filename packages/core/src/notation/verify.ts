@@ -8,7 +8,7 @@ import { parseManifest, type Descriptor, type ImageManifest } from '../oci/descr
 import { MediaType } from '../oci/media-types.ts';
 import { readAll } from '../oci/content.ts';
 import type { Target } from '../oci/target.ts';
-import { annotationMismatches } from './verify.ts';
+import { annotationMismatches } from '../verify/verify.ts';
 import {
   NotationError,
   NotationHeader,
@@ -27,7 +27,7 @@ import {
   type NotationPayload,
   type NotationSigningScheme,
   type ParsedNotationEnvelope,
-} from '../sign/notation.ts';
+} from './sign.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Trust policy

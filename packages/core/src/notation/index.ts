@@ -1,0 +1,3 @@
+export * from './sign.ts';
+export * from './plugin.ts';
+export * from './verify.ts';
