@@ -21,6 +21,8 @@ import {
   type NotationSigner,
   type NotationTrustStore,
 } from '@d2ci/core';
+import { inputError } from '@d2ci/action-kit';
+import { usageError } from '../../packages/cli/src/fields.ts';
 import { TestCa, type Issued } from '../harness/ca.ts';
 import { fixture, chainPem, b64url, pushSmallArtifact, policyFor, subject, setUpNotationCa } from './fixture.ts';
 
@@ -93,6 +95,74 @@ describe('Notary Project signatures', () => {
         (err: NotationError) => err.message === '"key and certs" param is invalid. Error: key not matches certificate',
       );
       await assert.rejects(createNotationKeySigner({ privateKey: leaf.keyPem, certificateChain: '' }), /empty certs/);
+    });
+
+    it('says which part of the request each key signer error is about, as the front doors name it', async () => {
+      const encrypted = join(work, 'leaf-encrypted-fields.key');
+      execFileSync(
+        'openssl',
+        ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-in', leaf.keyFile, '-out', encrypted, '-passout', 'pass:s3cret'],
+        { stdio: 'ignore' },
+      );
+      const serverAuth = ca.issue('server-auth-fields', subject, 'EC-256', 'v3_leaf_server_auth', root);
+      const chain = chainPem(leaf, intermediate, root);
+      const cases: [string, () => Promise<unknown>, string, string][] = [
+        [
+          'a wrong password',
+          () => createNotationKeySigner({ privateKey: readFileSync(encrypted, 'utf8'), password: 'wrong', certificateChain: chain }),
+          'NOTATION_KEY_PASSWORD',
+          'notation-key-password',
+        ],
+        [
+          'no password',
+          () => createNotationKeySigner({ privateKey: readFileSync(encrypted, 'utf8'), certificateChain: chain }),
+          'NOTATION_KEY_PASSWORD',
+          'notation-key-password',
+        ],
+        [
+          'not a key',
+          () => createNotationKeySigner({ privateKey: 'not a key', certificateChain: chain }),
+          'NOTATION_KEY_INVALID',
+          'notation-key',
+        ],
+        [
+          'another key',
+          () => createNotationKeySigner({ privateKey: otherLeaf.keyPem, certificateChain: chain }),
+          'NOTATION_KEY_MISMATCH',
+          'notation-certificate-chain',
+        ],
+        [
+          'not a certificate',
+          () => createNotationKeySigner({ privateKey: leaf.keyPem, certificateChain: Buffer.from('not DER') }),
+          'NOTATION_CERTIFICATE_INVALID',
+          'notation-certificate-chain',
+        ],
+        // Reported against the key, as the front doors always have (the message names no certificate).
+        [
+          'no certificate',
+          () => createNotationKeySigner({ privateKey: leaf.keyPem, certificateChain: '' }),
+          'NOTATION_CERTIFICATE_CHAIN_INVALID',
+          'notation-key',
+        ],
+        [
+          'a server certificate',
+          () => createNotationKeySigner({ privateKey: serverAuth.keyPem, certificateChain: chainPem(serverAuth, root) }),
+          'NOTATION_CERTIFICATE_CHAIN_INVALID',
+          'notation-certificate-chain',
+        ],
+      ];
+      for (const [what, make, code, field] of cases) {
+        const err = await make().then(
+          () => assert.fail(`${what}: the signer was made`),
+          (e: unknown) => e,
+        );
+        assert.ok(err instanceof NotationError, what);
+        assert.equal(err.code, code, what);
+        assert.equal(err.field, field, what);
+        assert.equal(inputError(err)?.message, `input \`${field}\`: ${err.message}`, what);
+        const flag = field === 'notation-certificate-chain' ? '--notation-cert' : '--notation-key';
+        assert.equal(usageError(err)?.message, `${flag}: ${err.message}`, what);
+      }
     });
 
     it('applies the spec’s certificate requirements, with notation’s messages', async () => {
