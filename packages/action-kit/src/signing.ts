@@ -9,13 +9,13 @@ import {
   publicGood,
   signatureFormats,
   KeyError,
-  NotationError,
   type NotationSigner,
   type SignatureFormat,
   type SigningIdentity,
 } from '@d2ci/core';
 import * as core from './runner.ts';
 import { InputError, booleanInput, stringInput } from './inputs.ts';
+import { inputError } from './fields.ts';
 import type { GitHubContext } from './context.ts';
 
 /** Sigstore/cosign signing (keyless or a key), or a Notary Project signature with an X.509 key and chain. */
@@ -156,16 +156,8 @@ function notationInputs(context: GitHubContext): SigningInputs {
     password,
     certificateChain: pemInput('notation-certificate-chain', chain, context),
   }).catch((err: unknown) => {
-    if (err instanceof NotationError || err instanceof KeyError)
-      throw new InputError(
-        /password|decrypt/i.test(err.message)
-          ? 'notation-key-password'
-          : /certificate/i.test(err.message)
-            ? 'notation-certificate-chain'
-            : 'notation-key',
-        err.message,
-      );
-    throw err;
+    // The signer's errors name the input they are about (the key, its password or the chain).
+    throw inputError(err) ?? err;
   });
   signer.catch(() => undefined);
   return { kind: 'notation', format: 'notation', signer, describe: 'Notary Project (X.509 key and chain)' };

@@ -9,12 +9,12 @@ import {
   signatureFormats,
   staticIdentity,
   KeyError,
-  NotationError,
   type NotationSigner,
   type SignatureFormat,
   type SigningIdentity,
 } from '@d2ci/core';
 import { UsageError } from './errors.ts';
+import { usageError } from './fields.ts';
 
 /** cosign's signing flag names, shared by `d2ci sign` and `d2ci push`. */
 export const signingFlags = {
@@ -77,9 +77,8 @@ export async function notationSigner(values: SigningValues, env: NodeJS.ProcessE
       certificateChain: read('notation-cert', values['notation-cert']),
     });
   } catch (err) {
-    if (err instanceof NotationError || err instanceof KeyError)
-      throw new UsageError(`--${/certificate/i.test(err.message) ? 'notation-cert' : 'notation-key'}: ${err.message}`);
-    throw err;
+    // The signer's errors name the flag they are about (--notation-key for the key and its password, or --notation-cert).
+    throw usageError(err) ?? err;
   }
 }
 

@@ -4,4 +4,5 @@ export * from './artifact/index.ts';
 export * from './auth/index.ts';
 export * from './sign/index.ts';
 export * from './verify/index.ts';
+export * from './notation/index.ts';
 export * from './release/index.ts';

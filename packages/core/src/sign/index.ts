@@ -6,5 +6,3 @@ export * from './legacy.ts';
 export * from './sign.ts';
 export * from './present.ts';
 export * from './attest.ts';
-export * from './notation.ts';
-export * from './notation-plugin.ts';

@@ -7,7 +7,9 @@ import { rfc3339 } from '../artifact/flux.ts';
 import { cosignSignPredicateType, signStatement, simpleSigningPayload } from './payload.ts';
 import { appendLegacySignature, legacyAnnotations } from './legacy.ts';
 import { createBundleSigner, type BundleSigner, type SigningIdentity } from './signer.ts';
-import { parseNotationCertificate, signNotation, type NotationSigner } from './notation.ts';
+import { parseNotationCertificate } from '../notation/certificate.ts';
+import { signNotation } from '../notation/sign.ts';
+import type { NotationSigner } from '../notation/signer.ts';
 
 export const signatureFormats = ['legacy', 'bundle', 'both'] as const;
 export type SignatureFormat = (typeof signatureFormats)[number];

@@ -16,9 +16,10 @@ import { descriptorFor, plainDescriptor, sortedAnnotations, type Descriptor, typ
 import { bytesSource } from '../oci/content.ts';
 import { pushIfMissing } from '../oci/attach.ts';
 import type { Target } from '../oci/target.ts';
+import { NotationMediaType } from './format.ts';
 
 /** The signature manifest's config and effective artifact type (notation-go registry.ArtifactTypeNotation). */
-const notationSignatureType = 'application/vnd.cncf.notary.signature';
+const notationSignatureType = NotationMediaType.signature;
 
 /** notation-go's notationEmptyConfigDesc: the `{}` blob under the signature media type. */
 export const notationConfigDescriptor: Descriptor = descriptorFor(notationSignatureType, emptyJson);

@@ -1,20 +1,12 @@
 // A client for Notation's plugin protocol (notaryproject/specifications plugin-extensibility.md; notation-go
-// plugin/plugin.go and signer/plugin.go): `notation-<name>` executables answering `get-plugin-metadata`,
-// `describe-key` and `generate-signature` with JSON on stdin/stdout, so keys in key vaults can sign.
+// plugin/plugin.go): `notation-<name>` executables answering `get-plugin-metadata`, `describe-key` and
+// `generate-signature` with JSON on stdin/stdout, so keys in key vaults can sign (plugin-signer.ts).
 import { spawn } from 'node:child_process';
 import { lstat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { X509Certificate } from 'node:crypto';
-import {
-  NotationError,
-  isNotationKeySpec,
-  notationAlgorithms,
-  type NotationKeySpec,
-  type NotationSigner,
-  type NotationHashAlgorithm,
-  type NotationSigningAlgorithm,
-} from './notation.ts';
+import { isNotationKeySpec, type NotationHashAlgorithm, type NotationKeySpec, type NotationSigningAlgorithm } from './algorithms.ts';
+import { NotationPluginError } from './errors.ts';
 
 /** The plugin contract version notation-go speaks (notation-plugin-framework-go plugin.ContractVersion). */
 export const notationPluginContractVersion = '1.0';
@@ -45,18 +37,6 @@ export interface NotationGenerateSignatureResponse {
   signature: Buffer;
   signingAlgorithm: NotationSigningAlgorithm;
   certificateChain: Buffer[];
-}
-
-/** A plugin's error: its `errorCode` (VALIDATION_ERROR, ACCESS_DENIED, TIMEOUT, THROTTLED, ERROR, ...) when it sent one. */
-export class NotationPluginError extends NotationError {
-  readonly code: string | undefined;
-  readonly metadata: Record<string, string> | undefined;
-  constructor(message: string, code?: string, metadata?: Record<string, string>) {
-    super(message);
-    this.name = 'NotationPluginError';
-    this.code = code;
-    this.metadata = metadata;
-  }
 }
 
 /** Notation's plugin directory: `$XDG_CONFIG_HOME/notation/plugins` (Linux), `%AppData%\notation\plugins`, `~/Library/Application Support/notation/plugins`. */
@@ -109,11 +89,15 @@ export class NotationPlugin {
       info = await lstat(this.executable);
     } catch (err) {
       throw new NotationPluginError(
+        'NOTATION_PLUGIN_NOT_FOUND',
         `plugin executable file is either not found or inaccessible: ${this.executable} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
       );
     }
     if (!info.isFile())
-      throw new NotationPluginError(`plugin executable ${this.executable} is not a regular file (symlinks are not supported)`);
+      throw new NotationPluginError(
+        'NOTATION_PLUGIN_NOT_FOUND',
+        `plugin executable ${this.executable} is not a regular file (symlinks are not supported)`,
+      );
   }
 
   /**
@@ -161,16 +145,17 @@ export class NotationPlugin {
       child.stdin.end(JSON.stringify(request));
     });
     const what = `the ${command} command of plugin ${this.name}`;
-    if (spawnError) throw new NotationPluginError(`failed to execute ${what}: ${spawnError.message}`);
-    if (timedOut) throw new NotationPluginError(`${what} timed out after ${this.#timeoutMs} ms`);
+    if (spawnError) throw new NotationPluginError('NOTATION_PLUGIN_FAILED', `failed to execute ${what}: ${spawnError.message}`);
+    if (timedOut) throw new NotationPluginError('NOTATION_PLUGIN_FAILED', `${what} timed out after ${this.#timeoutMs} ms`);
     if (code !== 0) {
       const text = stderr.toString('utf8').trim();
-      if (!text) throw new NotationPluginError(`failed to execute ${what}: exit status ${code ?? 'unknown'}`);
+      if (!text) throw new NotationPluginError('NOTATION_PLUGIN_FAILED', `failed to execute ${what}: exit status ${code ?? 'unknown'}`);
       let error: { errorCode?: unknown; errorMessage?: unknown; errorMetadata?: unknown };
       try {
         error = JSON.parse(text) as typeof error;
       } catch {
         throw new NotationPluginError(
+          'NOTATION_PLUGIN_RESPONSE_INVALID',
           `${what} failed (exit status ${code ?? 'unknown'}) with a malformed error response: ${text.slice(0, 500)}`,
         );
       }
@@ -180,13 +165,20 @@ export class NotationPlugin {
         typeof error?.errorMetadata === 'object' && error.errorMetadata !== null
           ? (error.errorMetadata as Record<string, string>)
           : undefined;
-      throw new NotationPluginError(`${what} failed: ${errorCode ? `${errorCode}: ` : ''}${message}`, errorCode, metadata);
+      throw new NotationPluginError(
+        errorCode || 'NOTATION_PLUGIN_FAILED',
+        `${what} failed: ${errorCode ? `${errorCode}: ` : ''}${message}`,
+        metadata,
+      );
     }
-    if (stdout.length > maxOutputBytes) throw new NotationPluginError(`${what} wrote more than 64 MiB`);
+    if (stdout.length > maxOutputBytes) throw new NotationPluginError('NOTATION_PLUGIN_RESPONSE_INVALID', `${what} wrote more than 64 MiB`);
     try {
       return JSON.parse(stdout.toString('utf8'));
     } catch {
-      throw new NotationPluginError(`failed to unmarshal the response of ${command} command for plugin ${this.name}`);
+      throw new NotationPluginError(
+        'NOTATION_PLUGIN_RESPONSE_INVALID',
+        `failed to unmarshal the response of ${command} command for plugin ${this.name}`,
+      );
     }
   }
 
@@ -197,7 +189,7 @@ export class NotationPlugin {
       pluginConfig ? { pluginConfig } : {},
     )) as Partial<NotationPluginMetadata> | null;
     const invalid = (why: string): NotationPluginError =>
-      new NotationPluginError(`metadata validation failed for plugin ${this.name}: ${why}`);
+      new NotationPluginError('NOTATION_PLUGIN_RESPONSE_INVALID', `metadata validation failed for plugin ${this.name}: ${why}`);
     if (!metadata?.name) throw invalid('empty name');
     if (!metadata.description) throw invalid('empty description');
     if (!metadata.version) throw invalid('empty version');
@@ -211,7 +203,10 @@ export class NotationPlugin {
       );
     }
     if (metadata.name !== this.name)
-      throw new NotationPluginError(`plugin executable file name must be "notation-${metadata.name}" instead of "notation-${this.name}"`);
+      throw new NotationPluginError(
+        'NOTATION_PLUGIN_RESPONSE_INVALID',
+        `plugin executable file name must be "notation-${metadata.name}" instead of "notation-${this.name}"`,
+      );
     return metadata as NotationPluginMetadata;
   }
 
@@ -223,10 +218,14 @@ export class NotationPlugin {
     })) as Partial<NotationDescribeKeyResponse> | null;
     if (response?.keyId !== keyId)
       throw new NotationPluginError(
+        'NOTATION_PLUGIN_RESPONSE_INVALID',
         `keyID in describeKey response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(keyId)}`,
       );
     if (!isNotationKeySpec(response.keySpec))
-      throw new NotationPluginError(`plugin ${this.name} described key ${keyId} with unknown key spec ${JSON.stringify(response.keySpec)}`);
+      throw new NotationPluginError(
+        'NOTATION_PLUGIN_RESPONSE_INVALID',
+        `plugin ${this.name} described key ${keyId} with unknown key spec ${JSON.stringify(response.keySpec)}`,
+      );
     return { keyId, keySpec: response.keySpec };
   }
 
@@ -248,16 +247,17 @@ export class NotationPlugin {
     })) as { keyId?: unknown; signature?: unknown; signingAlgorithm?: unknown; certificateChain?: unknown } | null;
     if (response?.keyId !== request.keyId)
       throw new NotationPluginError(
+        'NOTATION_PLUGIN_RESPONSE_INVALID',
         `keyID in generateSignature response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(request.keyId)}`,
       );
     if (typeof response.signature !== 'string' || !response.signature)
-      throw new NotationPluginError(`plugin ${this.name} returned no signature`);
+      throw new NotationPluginError('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${this.name} returned no signature`);
     if (
       !Array.isArray(response.certificateChain) ||
       response.certificateChain.length === 0 ||
       !response.certificateChain.every((c) => typeof c === 'string')
     ) {
-      throw new NotationPluginError(`plugin ${this.name} returned no certificate chain`);
+      throw new NotationPluginError('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${this.name} returned no certificate chain`);
     }
     return {
       keyId: request.keyId,
@@ -266,110 +266,4 @@ export class NotationPlugin {
       certificateChain: response.certificateChain.map((c) => Buffer.from(c, 'base64')),
     };
   }
-}
-
-/** Reads one DER TLV at `offset` (short or one-byte long length): tag, body and where the next one starts. */
-function readTlv(der: Buffer, offset: number): { tag: number; body: Buffer; next: number } | undefined {
-  const tag = der[offset];
-  let length = der[offset + 1];
-  let start = offset + 2;
-  if (tag === undefined || length === undefined) return undefined;
-  if (length & 0x80) {
-    if ((length & 0x7f) !== 1) return undefined;
-    length = der[start] ?? 0;
-    start += 1;
-  }
-  const body = der.subarray(start, start + length);
-  return body.length === length ? { tag, body, next: start + length } : undefined;
-}
-
-/** Converts a DER ECDSA signature (SEQUENCE of two INTEGERs) to the JWS R||S form; undefined when it is not one. */
-function derToRawEcdsa(signature: Buffer, coordinateBytes: number): Buffer | undefined {
-  const sequence = readTlv(signature, 0);
-  if (sequence?.tag !== 0x30 || sequence.next !== signature.length) return undefined;
-  const r = readTlv(sequence.body, 0);
-  const s = r && readTlv(sequence.body, r.next);
-  if (r?.tag !== 0x02 || s?.tag !== 0x02 || s.next !== sequence.body.length) return undefined;
-  const fixed = (n: Buffer): Buffer | undefined => {
-    let first = 0;
-    while (first < n.length && n[first] === 0) first++;
-    const trimmed = n.subarray(first);
-    return trimmed.length > coordinateBytes ? undefined : Buffer.concat([Buffer.alloc(coordinateBytes - trimmed.length), trimmed]);
-  };
-  const rawR = fixed(r.body);
-  const rawS = fixed(s.body);
-  return rawR && rawS ? Buffer.concat([rawR, rawS]) : undefined;
-}
-
-export interface NotationPluginSignerOptions extends NotationPluginOptions {
-  /** The key's id in the plugin's terms (`notation key add --id`), e.g. an Azure Key Vault key URL. */
-  keyId: string;
-  /** Passed as-is to every command (`--plugin-config key=value`). */
-  pluginConfig?: Record<string, string>;
-}
-
-export interface NotationPluginSigner extends NotationSigner {
-  readonly metadata: NotationPluginMetadata;
-  readonly plugin: NotationPlugin;
-}
-
-/**
- * A signer backed by a Notation plugin with the `SIGNATURE_GENERATOR.RAW` capability: `get-plugin-metadata`, then
- * `describe-key` for the key spec (so `alg` is known before signing), then `generate-signature` per signature,
- * which also returns the certificate chain. Plugins that only build whole envelopes
- * (`SIGNATURE_GENERATOR.ENVELOPE`, e.g. AWS Signer) are not supported.
- */
-export async function createNotationPluginSigner(options: NotationPluginSignerOptions): Promise<NotationPluginSigner> {
-  if (!options.keyId) throw new NotationPluginError('keyID not specified');
-  const plugin = new NotationPlugin(options);
-  const metadata = await plugin.metadata(options.pluginConfig);
-  if (!metadata.capabilities.includes(NotationPluginCapability.signatureGenerator)) {
-    const envelopeOnly = metadata.capabilities.includes(NotationPluginCapability.envelopeGenerator);
-    throw new NotationPluginError(
-      envelopeOnly
-        ? `plugin ${metadata.name} only generates whole signature envelopes (${NotationPluginCapability.envelopeGenerator}); d2ci signs with plugins that have ${NotationPluginCapability.signatureGenerator}`
-        : `plugin ${metadata.name} does not have signing capabilities`,
-    );
-  }
-  const { keySpec } = await plugin.describeKey(options.keyId, options.pluginConfig);
-  const algorithm = notationAlgorithms[keySpec];
-  let chain: Buffer[] | undefined;
-  return {
-    keySpec,
-    metadata,
-    plugin,
-    signingAgent: `${metadata.name}/${metadata.version}`,
-    async sign(bytes) {
-      const response = await plugin.generateSignature({
-        keyId: options.keyId,
-        keySpec,
-        hashAlgorithm: algorithm.hashAlgorithm,
-        payload: bytes,
-        ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}),
-      });
-      if (response.signingAlgorithm !== algorithm.signingAlgorithm) {
-        throw new NotationPluginError(
-          `plugin ${metadata.name} signed with ${String(response.signingAlgorithm)}, but key ${options.keyId} is ${keySpec}, which signs with ${algorithm.signingAlgorithm}`,
-        );
-      }
-      // The contract asks for the raw form, but some key services answer ECDSA in DER: accept both.
-      let signature = response.signature;
-      if (algorithm.coordinateBytes && signature.length !== 2 * algorithm.coordinateBytes) {
-        signature = derToRawEcdsa(signature, algorithm.coordinateBytes) ?? signature;
-      }
-      for (const der of response.certificateChain) {
-        try {
-          new X509Certificate(der);
-        } catch {
-          throw new NotationPluginError(`plugin ${metadata.name} returned a certificate chain that is not DER X.509`);
-        }
-      }
-      chain = response.certificateChain;
-      return signature;
-    },
-    async certificateChain() {
-      if (!chain) throw new NotationPluginError('certificate chain is not set (sign first: the plugin returns it with the signature)');
-      return chain;
-    },
-  };
 }
