@@ -4,7 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar
 import { compareBytes } from '../oci/order.ts';
 import { parseDigest } from '../oci/digest.ts';
 import { formatReference, parseReference, repositoryName, type Reference } from '../oci/reference.ts';
-import { walkEntries, type WalkOptions } from './walk.ts';
+import { walkEntries, type WalkOptions } from '../artifact/walk.ts';
 
 // What a configuration artifact deploys, read from its YAML alone: container images, Helm charts and Flux
 // sources, each with every place it was found. Nothing is executed (no kustomize build, no helm template), so

@@ -1,0 +1,3 @@
+export * from './inventory.ts';
+export * from './sbom.ts';
+export * from './attach.ts';
