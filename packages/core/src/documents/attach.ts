@@ -7,7 +7,7 @@ import type { Target } from '../oci/target.ts';
 import { attachReferrer } from '../oci/attach.ts';
 import { attestDocument, predicateTypes } from '../sign/attest.ts';
 import type { BundleSigner, SigningIdentity } from '../sign/signer.ts';
-import { rfc3339 } from '../artifact/flux.ts';
+import { rfc3339 } from '../go/time.ts';
 import { findDeployedComponents, type FindDeployedComponentsOptions } from './inventory.ts';
 import {
   cycloneDxDocument,

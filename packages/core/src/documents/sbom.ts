@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { compareBytes } from '../oci/order.ts';
 import { parseDigest } from '../oci/digest.ts';
 import { formatReference, parseReference, repositoryName, type Reference } from '../oci/reference.ts';
-import { rfc3339 } from '../artifact/flux.ts';
+import { rfc3339 } from '../go/time.ts';
 import { ociPackageUrl, type DeployedComponent, type DeployedInventory, type FoundAt } from './inventory.ts';
 
 // CycloneDX 1.6 and SPDX 2.3 JSON documents of what a configuration artifact deploys, written directly (they

@@ -16,7 +16,7 @@ import type { ASN1Obj } from '@sigstore/core';
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
 import { attachNotationSignature } from './notation-manifest.ts';
-import { rfc3339 } from '../artifact/flux.ts';
+import { rfc3339 } from '../go/time.ts';
 
 export const NotationMediaType = {
   /** The signature manifest's config media type as notation-go v1.3.2 writes it (artifactType in the OCI 1.1 form). */
