@@ -8,16 +8,13 @@ import { attachReferrer } from '../oci/attach.ts';
 import { attestDocument, predicateTypes } from '../sign/attest.ts';
 import type { BundleSigner, SigningIdentity } from '../sign/signer.ts';
 import { rfc3339 } from '../go/time.ts';
-import { findDeployedComponents, type FindDeployedComponentsOptions } from './inventory.ts';
-import {
-  cycloneDxDocument,
-  detectDocumentType,
-  documentMediaTypes,
-  spdxDocument,
-  SbomError,
-  type DocumentFormat,
-  type SbomSubject,
-} from './sbom.ts';
+import { cycloneDxDocument } from './cyclonedx.ts';
+import { detectDocumentType, documentMediaTypes, type DocumentFormat } from './document-type.ts';
+import { SbomError } from './errors.ts';
+import type { FindDeployedComponentsOptions } from './inventory-types.ts';
+import { findDeployedComponents } from './inventory.ts';
+import type { SbomSubject } from './sbom-common.ts';
+import { spdxDocument } from './spdx.ts';
 
 export interface ArtifactDocument {
   format: DocumentFormat;
