@@ -27,15 +27,19 @@ export function detectDocumentType(json: unknown): DetectedDocument {
   let value = json;
   if (typeof value === 'string' || value instanceof Uint8Array) {
     const text = (typeof value === 'string' ? value : Buffer.from(value).toString('utf8')).replace(/^\uFEFF/, '').trim();
-    if (text.startsWith('<')) throw new SbomError('the document is XML; give SPDX, CycloneDX or OpenVEX as JSON');
+    if (text.startsWith('<')) throw new SbomError('DOCUMENT_UNRECOGNIZED', 'the document is XML; give SPDX, CycloneDX or OpenVEX as JSON');
     try {
       value = JSON.parse(text);
     } catch (err) {
-      throw new SbomError(`the document is not JSON (${(err as Error).message}); give an SPDX, CycloneDX or OpenVEX JSON document`);
+      throw new SbomError(
+        'DOCUMENT_UNRECOGNIZED',
+        `the document is not JSON (${(err as Error).message}); give an SPDX, CycloneDX or OpenVEX JSON document`,
+      );
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new SbomError(
+      'DOCUMENT_UNRECOGNIZED',
       `the document is ${Array.isArray(value) ? 'a JSON array' : `JSON ${value === null ? 'null' : typeof value}`}; expected an SPDX, CycloneDX or OpenVEX JSON object`,
     );
   }
@@ -58,10 +62,14 @@ export function detectDocumentType(json: unknown): DetectedDocument {
     return { format: 'openvex', mediaType: documentMediaTypes.openvex, ...(version ? { version } : {}) };
   }
   if (contexts.some((c) => /spdx\.org\/rdf\/3/.test(c))) {
-    throw new SbomError('the document is SPDX 3 (JSON-LD), which is not supported; give SPDX 2.x JSON, CycloneDX or OpenVEX');
+    throw new SbomError(
+      'DOCUMENT_UNRECOGNIZED',
+      'the document is SPDX 3 (JSON-LD), which is not supported; give SPDX 2.x JSON, CycloneDX or OpenVEX',
+    );
   }
   const keys = Object.keys(doc).slice(0, 8);
   throw new SbomError(
+    'DOCUMENT_UNRECOGNIZED',
     `the document is not SPDX, CycloneDX or OpenVEX JSON: expected "spdxVersion", "bomFormat": "CycloneDX" or an OpenVEX "@context" (https://openvex.dev/ns/…); its keys are ${keys.length ? keys.map((k) => JSON.stringify(k)).join(', ') : 'none'}${Object.keys(doc).length > keys.length ? ', …' : ''}`,
   );
 }

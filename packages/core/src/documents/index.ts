@@ -2,7 +2,7 @@
 export * from './inventory-types.ts';
 export * from './purl.ts';
 export * from './inventory.ts';
-export { SbomError } from './errors.ts';
+export { SbomError, type SbomErrorCode } from './errors.ts';
 export * from './document-type.ts';
 export { formatFoundAt, type SbomOptions, type SbomSubject } from './sbom-common.ts';
 export * from './cyclonedx.ts';

@@ -43,7 +43,7 @@ export function readSubject(subject: SbomSubject): Subject {
   try {
     ref = parseReference(subject.repository);
   } catch (err) {
-    throw new SbomError(`SBOM subject: ${(err as Error).message}`);
+    throw new SbomError('SBOM_SUBJECT', `SBOM subject: ${(err as Error).message}`, { cause: err });
   }
   const tag = subject.tag ?? ref.tag;
   const digest = subject.digest ?? ref.digest;
@@ -51,7 +51,7 @@ export function readSubject(subject: SbomSubject): Subject {
     try {
       parseDigest(digest);
     } catch (err) {
-      throw new SbomError(`SBOM subject: ${(err as Error).message}`);
+      throw new SbomError('SBOM_SUBJECT', `SBOM subject: ${(err as Error).message}`, { cause: err });
     }
   }
   const out: Subject = {
@@ -65,7 +65,7 @@ export function readSubject(subject: SbomSubject): Subject {
 export function timestampOf(options: SbomOptions): string {
   const value = options.timestamp ?? new Date();
   const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) throw new SbomError(`SBOM timestamp "${String(value)}" is not a valid date`);
+  if (Number.isNaN(date.getTime())) throw new SbomError('SBOM_TIMESTAMP', `SBOM timestamp "${String(value)}" is not a valid date`);
   return rfc3339(date);
 }
 

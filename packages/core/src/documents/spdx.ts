@@ -120,7 +120,7 @@ export function spdxDocument(inventory: DeployedInventory, subject: SbomSubject,
   const packages = sortedComponents(inventory).map(spdxPackage);
   const ids = new Set<string>([artifactId]);
   for (const p of packages) {
-    if (ids.has(p.SPDXID)) throw new SbomError(`two components share the SPDX identifier ${p.SPDXID}`);
+    if (ids.has(p.SPDXID)) throw new SbomError('SPDX_ID_COLLISION', `two components share the SPDX identifier ${p.SPDXID}`);
     ids.add(p.SPDXID);
   }
   const document: SpdxDocument = {
