@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { githubActionsIdentity, IdentityTokenError } from '../sign/identity.ts';
+import { githubActionsIdentity, IdentityTokenError } from '../oidc/github-actions.ts';
 import type { CredentialProvider } from './provider.ts';
 import type { ProviderName } from './resolve.ts';
 
