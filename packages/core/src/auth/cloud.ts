@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { githubActionsIdentity, IdentityTokenError } from '../oidc/github-actions.ts';
+import { IdentityTokenError } from '../oidc/errors.ts';
+import { githubActionsIdentity } from '../oidc/github-actions.ts';
 import type { CredentialProvider } from './provider.ts';
 import type { ProviderName } from './resolve.ts';
 
