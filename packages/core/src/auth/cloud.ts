@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IdentityTokenError } from '../oidc/errors.ts';
 import { githubActionsIdentity } from '../oidc/github-actions.ts';
 import type { CredentialProvider } from './provider.ts';
-import type { ProviderName } from './resolve.ts';
+import type { ProviderName } from './provider-names.ts';
 
 /** Options for `provider: aws` (Amazon ECR and ECR Public). */
 export interface AwsProviderOptions {
