@@ -2,7 +2,6 @@ import {
   ArtifactPathError,
   ProtectedTagError,
   OciError,
-  SbomError,
   UnpackableNameError,
   attachDocuments,
   childLocation,
@@ -31,7 +30,7 @@ import {
   type SignResult,
   type Target,
 } from '@d2ci/core';
-import { InputError, cell, formatBytes, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
+import { InputError, cell, inputError, formatBytes, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 
 /** Turns what went wrong into the one line a user needs: the input to fix, or the permission to add. */
@@ -119,8 +118,7 @@ async function userDocuments(inputs: Inputs): Promise<ArtifactDocument[]> {
   try {
     return await Promise.all(inputs.documents.files.map((file) => readDocument(file)));
   } catch (err) {
-    if (err instanceof SbomError) throw new InputError('attach', err.message);
-    throw err;
+    throw inputError(err) ?? err;
   }
 }
 

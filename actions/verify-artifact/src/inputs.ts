@@ -20,6 +20,7 @@ import {
 import {
   InputError,
   fluxManifestInputs,
+  inputError,
   githubContext,
   linesInput,
   listInput,
@@ -147,7 +148,7 @@ export async function getInputs(): Promise<Inputs> {
   try {
     requireAttestations = listInput('require-attestations').map(attestationPredicateType);
   } catch (err) {
-    throw new InputError('require-attestations', (err as Error).message);
+    throw inputError(err) ?? err;
   }
   return {
     location: parsed,

@@ -29,6 +29,8 @@ export const inputNames: Readonly<Record<Field, string>> = {
   'filter-semver': 'filter-semver',
   'filter-regex': 'filter-regex',
   'tool-sources': 'tool-sources',
+  attach: 'attach',
+  'require-attestations': 'require-attestations',
 };
 
 /**

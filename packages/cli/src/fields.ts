@@ -28,6 +28,8 @@ export const flagNames: Readonly<Record<Field, string>> = {
   'filter-semver': '--filter-semver',
   'filter-regex': '--filter-regex',
   'tool-sources': '--tool-sources',
+  attach: '--attach',
+  'require-attestations': '--require-attestations',
 };
 
 /**

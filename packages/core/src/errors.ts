@@ -34,7 +34,9 @@ export type Field =
   | 'rollback-to'
   | 'filter-semver'
   | 'filter-regex'
-  | 'tool-sources';
+  | 'tool-sources'
+  | 'attach'
+  | 'require-attestations';
 
 export interface BaseErrorOptions {
   /** The part of the request the error is about. */

@@ -1,6 +1,8 @@
 export * from './oci/index.ts';
 export { BaseError, fieldOf, type BaseErrorOptions, type Field } from './errors.ts';
 export * from './artifact/index.ts';
+export * from './documents/index.ts';
+export * from './oidc/index.ts';
 export * from './auth/index.ts';
 export * from './sign/index.ts';
 export * from './verify/index.ts';

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { attachDocuments, generateSbom, locationName, locationReference, readDocument, SbomError, type ArtifactDocument } from '@d2ci/core';
+import { attachDocuments, generateSbom, locationName, locationReference, readDocument, type ArtifactDocument } from '@d2ci/core';
 import { parseFlags, registryFlags, treeFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
+import { usageError } from '../fields.ts';
 import { json, type Io } from '../output.ts';
 
 export const attachHelp = `Usage: d2ci attach URL [--file F]... [--sbom cyclonedx|spdx --path DIR] [--attest] [flags]
@@ -44,8 +45,7 @@ export async function attach(args: string[], io: Io): Promise<number> {
   try {
     documents = await Promise.all(files.map((file) => readDocument(resolve(file))));
   } catch (err) {
-    if (err instanceof SbomError) throw new UsageError(`--file: ${err.message}`);
-    throw err;
+    throw usageError(err, { attach: '--file' }) ?? err;
   }
   const identity = values.attest ? signingIdentity(values) : undefined;
   const opened = openLocation(positionals[0], values, io.err);

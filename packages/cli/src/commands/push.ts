@@ -9,7 +9,6 @@ import {
   tagRule,
   ArtifactPathError,
   ProtectedTagError,
-  SbomError,
   attachDocuments,
   createBundleSigner,
   generateSbom,
@@ -23,6 +22,7 @@ import { openLocation, explainAuth } from '../registry.ts';
 import { gitDefaults } from '../git.ts';
 import { notationSigner, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
+import { usageError } from '../fields.ts';
 import { json, type Io } from '../output.ts';
 import { planManyComponents, pushManyComponents } from './push-components.ts';
 
@@ -125,8 +125,7 @@ export async function push(args: string[], io: Io): Promise<number> {
   try {
     files = await Promise.all((values.attach ?? []).map((file) => readDocument(resolve(file))));
   } catch (err) {
-    if (err instanceof SbomError) throw new UsageError(`--attach: ${err.message}`);
-    throw err;
+    throw usageError(err) ?? err;
   }
   const annotations = parseAnnotations([...(values.annotation ?? []), ...(values.annotations ?? [])]);
   const path = resolve(values.path ?? '.');

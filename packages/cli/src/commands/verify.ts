@@ -18,6 +18,7 @@ import { fluxManifestFromFlags } from '../flux-manifest.ts';
 import { parseFlags, registryFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { UsageError } from '../errors.ts';
+import { usageError } from '../fields.ts';
 import { data, json, type Io } from '../output.ts';
 
 export const verifyHelp = `Usage: d2ci verify URL [--key PUBFILE | --certificate-identity(-regexp) X --certificate-oidc-issuer(-regexp) Y] [flags]
@@ -170,7 +171,7 @@ export async function verify(args: string[], io: Io): Promise<number> {
   try {
     requireAttestations = splitList(values['require-attestations']).map(attestationPredicateType);
   } catch (err) {
-    throw new UsageError(`--require-attestations: ${(err as Error).message}`);
+    throw usageError(err) ?? err;
   }
   let fluxVersion;
   try {

@@ -23,8 +23,3 @@ const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
 export function isSignatureTag(tag: string): boolean {
   return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
 }
-
-/** RFC 3339 UTC with whole seconds, the format Go's time.RFC3339 gives Flux's `created`. */
-export function rfc3339(date: Date): string {
-  return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
-}

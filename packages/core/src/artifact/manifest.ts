@@ -1,6 +1,7 @@
 import { MediaType } from '../oci/media-types.ts';
 import { descriptorFor, plainDescriptor, sortedAnnotations, type Descriptor, type ImageManifest } from '../oci/descriptor.ts';
-import { Annotation, FluxMediaType, reproducibleCreated, rfc3339 } from './flux.ts';
+import { rfc3339 } from '../go/time.ts';
+import { Annotation, FluxMediaType, reproducibleCreated } from './flux.ts';
 import type { LayerInfo } from './build.ts';
 
 export interface ArtifactMetadata {

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { githubActionsIdentity, IdentityTokenError } from '../sign/identity.ts';
+import { IdentityTokenError } from '../oidc/errors.ts';
+import { githubActionsIdentity } from '../oidc/github-actions.ts';
 import type { CredentialProvider } from './provider.ts';
-import type { ProviderName } from './resolve.ts';
+import type { ProviderName } from './provider-names.ts';
 
 /** Options for `provider: aws` (Amazon ECR and ECR Public). */
 export interface AwsProviderOptions {

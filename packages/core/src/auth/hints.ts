@@ -1,6 +1,6 @@
 import { OciError } from '../oci/errors.ts';
 import { isGitHubRegistry } from './github.ts';
-import type { ProviderName } from './resolve.ts';
+import type { ProviderName } from './provider-names.ts';
 
 /** How to phrase a fix: the action's input names, or the CLI's flags. */
 export type Vocabulary = 'action' | 'cli';

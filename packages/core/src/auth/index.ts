@@ -1,4 +1,5 @@
 export * from './provider.ts';
+export * from './provider-names.ts';
 export * from './github.ts';
 export * from './docker-config.ts';
 export * from './resolve.ts';

@@ -5,11 +5,8 @@ import type { CloudContext, CloudOptions, CloudProvider } from './cloud.ts';
 import { dockerConfigCredentials } from './docker-config.ts';
 import { gcpProvider } from './gcp.ts';
 import { githubTokenCredentials } from './github.ts';
+import { providerNames, type ProviderName } from './provider-names.ts';
 import { firstCredential, staticCredentials, type CredentialProvider } from './provider.ts';
-
-/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
-export const providerNames = ['generic', 'aws', 'gcp', 'azure'] as const;
-export type ProviderName = (typeof providerNames)[number];
 
 export type CloudProviderFactory = (context: CloudContext) => CloudProvider;
 

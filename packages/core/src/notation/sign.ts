@@ -3,7 +3,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
-import { rfc3339 } from '../artifact/flux.ts';
+import { rfc3339 } from '../go/time.ts';
 import { notationAlgorithms, notationKeySpecOf, verifyNotationJwsSignature } from './algorithms.ts';
 import { notationThumbprints, parseNotationCertificates } from './certificate.ts';
 import { notationCertificateChainProblem } from './certificate-chain.ts';

@@ -10,6 +10,7 @@ export * from './http.ts';
 export * from './challenge.ts';
 export * from './auth.ts';
 export * from './target.ts';
+export * from './registry-connection.ts';
 export * from './registry.ts';
 export * from './remote.ts';
 export * from './memory.ts';

@@ -2,6 +2,7 @@ import { OciError } from './errors.ts';
 import { Transport, type HttpRequest, type TransportOptions } from './http.ts';
 import { AuthSession, repositoryScope, type Action, type CredentialFunction } from './auth.ts';
 import { isLoopbackHost, registryEndpoint } from './reference.ts';
+import type { RegistryConnection, RegistryRequest } from './registry-connection.ts';
 import { RemoteRepository, type UploadOptions } from './remote.ts';
 
 export interface RegistryClientOptions {
@@ -21,16 +22,11 @@ export interface RegistryClientOptions {
   upload?: UploadOptions;
 }
 
-export interface RegistryRequest extends HttpRequest {
-  /** Token scopes this request needs, e.g. `repository:acme/app:pull,push`. */
-  scopes: readonly string[];
-}
-
 /**
  * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
  * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
  */
-export class RegistryClient {
+export class RegistryClient implements RegistryConnection {
   readonly transport: Transport;
   readonly auth: AuthSession;
   readonly options: RegistryClientOptions;

@@ -9,7 +9,7 @@ import { targetSource } from './memory.ts';
 import type { BlobPushResult, FetchedManifest, MountingTarget } from './target.ts';
 import { networkErrorCode } from './http.ts';
 import type { Action } from './auth.ts';
-import type { RegistryClient, RegistryRequest } from './registry.ts';
+import type { RegistryConnection, RegistryRequest } from './registry-connection.ts';
 import { responseError } from './response-error.ts';
 import { addReferrer, emptyReferrersIndex, filterByArtifactType, referrerDescriptor, referrersTag, removeReferrer } from './referrers.ts';
 
@@ -32,11 +32,11 @@ export class RemoteRepository implements MountingTarget {
   readonly name: string;
   /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
   readonly plainHttp: boolean;
-  readonly #client: RegistryClient;
+  readonly #client: RegistryConnection;
   readonly #monolithicLimit: number;
   readonly #chunkSize: number;
 
-  constructor(client: RegistryClient, registry: string, repository: string, upload: UploadOptions = {}) {
+  constructor(client: RegistryConnection, registry: string, repository: string, upload: UploadOptions = {}) {
     this.#client = client;
     this.registry = registry;
     this.repository = repository;

@@ -1,7 +1,7 @@
 import { sign as cryptoSign, type KeyObject } from 'node:crypto';
 import type { Signature, Signer } from '@sigstore/sign';
-import type { IdentityProvider } from './identity.ts';
-import { jwtClaims } from './identity.ts';
+import type { IdentityProvider } from '../oidc/provider.ts';
+import { jwtClaims } from '../oidc/jwt.ts';
 import { publicKeyPem } from './keys.ts';
 import { SigningError } from './errors.ts';
 

@@ -3,7 +3,7 @@ import type { Bundle } from '@sigstore/bundle';
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
 import { attachReferrer } from '../oci/attach.ts';
-import { rfc3339 } from '../artifact/flux.ts';
+import { rfc3339 } from '../go/time.ts';
 import { cosignSignPredicateType, signStatement, simpleSigningPayload } from './payload.ts';
 import { appendLegacySignature, legacyAnnotations } from './legacy.ts';
 import { createBundleSigner, type BundleSigner, type SigningIdentity } from './signer.ts';

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
 import type { Signer, Signature } from '@sigstore/sign';
-import type { IdentityProvider } from './identity.ts';
+import type { IdentityProvider } from '../oidc/provider.ts';
 import { keyId, publicKeyPem } from './keys.ts';
 import { inTotoPayloadType } from './payload.ts';
 import { SigningError } from './errors.ts';

@@ -7,17 +7,14 @@ import type { Target } from '../oci/target.ts';
 import { attachReferrer } from '../oci/attach.ts';
 import { attestDocument, predicateTypes } from '../sign/attest.ts';
 import type { BundleSigner, SigningIdentity } from '../sign/signer.ts';
-import { rfc3339 } from './flux.ts';
-import { findDeployedComponents, type FindDeployedComponentsOptions } from './inventory.ts';
-import {
-  cycloneDxDocument,
-  detectDocumentType,
-  documentMediaTypes,
-  spdxDocument,
-  SbomError,
-  type DocumentFormat,
-  type SbomSubject,
-} from './sbom.ts';
+import { rfc3339 } from '../go/time.ts';
+import { cycloneDxDocument } from './cyclonedx.ts';
+import { detectDocumentType, documentMediaTypes, type DocumentFormat } from './document-type.ts';
+import { SbomError } from './errors.ts';
+import type { FindDeployedComponentsOptions } from './inventory-types.ts';
+import { findDeployedComponents } from './inventory.ts';
+import type { SbomSubject } from './sbom-common.ts';
+import { spdxDocument } from './spdx.ts';
 
 export interface ArtifactDocument {
   format: DocumentFormat;
@@ -43,14 +40,16 @@ export async function readDocument(path: string): Promise<ArtifactDocument> {
     content = await readFile(path);
   } catch (err) {
     throw new SbomError(
+      'DOCUMENT_UNREADABLE',
       `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+      { field: 'attach', cause: err },
     );
   }
   let detected;
   try {
     detected = detectDocumentType(content);
   } catch (err) {
-    if (err instanceof SbomError) throw new SbomError(`${basename(path)}: ${err.message}`);
+    if (err instanceof SbomError) throw new SbomError(err.code, `${basename(path)}: ${err.message}`, { field: 'attach', cause: err });
     throw err;
   }
   return { format: detected.format, mediaType: detected.mediaType, content, source: basename(path) };
@@ -115,5 +114,7 @@ export function attestationPredicateType(name: string): string {
   const known = predicateTypes[name.trim().toLowerCase() as keyof typeof predicateTypes] as string | undefined;
   if (known) return known;
   if (/^https?:\/\//.test(name.trim())) return name.trim();
-  throw new SbomError(`"${name}" is not spdx, cyclonedx, openvex or a predicate type URI`);
+  throw new SbomError('PREDICATE_TYPE', `"${name}" is not spdx, cyclonedx, openvex or a predicate type URI`, {
+    field: 'require-attestations',
+  });
 }

@@ -1,14 +1,5 @@
-export class IdentityTokenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IdentityTokenError';
-  }
-}
-
-/** Something that hands out OIDC identity tokens (the @sigstore/sign IdentityProvider shape). */
-export interface IdentityProvider {
-  getToken(): Promise<string>;
-}
+import { IdentityTokenError } from './errors.ts';
+import type { IdentityProvider } from './provider.ts';
 
 /** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
 export function hasGitHubIdToken(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -17,7 +8,8 @@ export function hasGitHubIdToken(env: NodeJS.ProcessEnv = process.env): boolean 
 
 /**
  * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
- * getIDToken does). `onToken` sees each token first, so CI can mask it.
+ * getIDToken does, actions/toolkit packages/core/src/oidc-utils.ts). `onToken` sees each token first, so CI can
+ * mask it.
  */
 export function githubActionsIdentity(
   audience: string,
@@ -28,7 +20,8 @@ export function githubActionsIdentity(
     async getToken() {
       const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
       const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-      if (!url || !bearer) throw new IdentityTokenError('no OIDC token available to this job: add `permissions: id-token: write`');
+      if (!url || !bearer)
+        throw new IdentityTokenError('OIDC_UNAVAILABLE', 'no OIDC token available to this job: add `permissions: id-token: write`');
       const request = new URL(url);
       request.searchParams.append('audience', audience);
       let response: Response | undefined;
@@ -40,26 +33,13 @@ export function githubActionsIdentity(
       }
       if (!response?.ok)
         throw new IdentityTokenError(
+          'OIDC_REQUEST_FAILED',
           `could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`,
         );
       const value = ((await response.json()) as { value?: string }).value;
-      if (!value) throw new IdentityTokenError('the OIDC token response had no value');
+      if (!value) throw new IdentityTokenError('OIDC_NO_VALUE', 'the OIDC token response had no value');
       options.onToken?.(value);
       return value;
     },
   };
-}
-
-/** A fixed token (cosign's `--identity-token`, or `SIGSTORE_ID_TOKEN`). */
-export function staticIdentity(token: string): IdentityProvider {
-  return { getToken: async () => token };
-}
-
-/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
-export function jwtClaims(token: string): Record<string, unknown> {
-  try {
-    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
 }

@@ -1,0 +1,10 @@
+// What an artifact deploys (inventory), written as CycloneDX or SPDX, and documents attached to it as referrers.
+export * from './inventory-types.ts';
+export * from './purl.ts';
+export * from './inventory.ts';
+export { SbomError, type SbomErrorCode } from './errors.ts';
+export * from './document-type.ts';
+export { formatFoundAt, type SbomOptions, type SbomSubject } from './sbom-common.ts';
+export * from './cyclonedx.ts';
+export * from './spdx.ts';
+export * from './attach.ts';

@@ -1,0 +1,110 @@
+// Import cycles among the sources (packages/*/src, actions/*/src), type-only imports included (eslint's
+// import-x/no-cycle skips `import type`, yet a type cycle still says two modules are one), between files and
+// between core's rooms and the packages, so dependencies keep pointing one way: actions and cli → action-kit →
+// core rooms → oci. Run by `npm run lint`; prints each cycle and exits 1 when there is one.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
+
+const root = resolve(import.meta.dirname, '..');
+
+function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.ts$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** `@d2ci/<name>[/<sub>]` → the file its package.json `exports` names. */
+const workspace = new Map<string, string>();
+for (const group of ['packages', 'actions']) {
+  for (const name of readdirSync(join(root, group))) {
+    const manifest = join(root, group, name, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; exports?: Record<string, string> | string };
+    if (!pkg.name) continue;
+    const exportsMap = typeof pkg.exports === 'string' ? { '.': pkg.exports } : (pkg.exports ?? {});
+    for (const [key, target] of Object.entries(exportsMap))
+      if (typeof target === 'string') workspace.set(join(pkg.name, key), join(root, group, name, target));
+  }
+}
+
+function resolveImport(from: string, specifier: string): string | undefined {
+  if (specifier.startsWith('.')) {
+    const path = resolve(dirname(from), specifier);
+    return existsSync(path) && statSync(path).isFile() ? path : undefined;
+  }
+  return workspace.get(specifier);
+}
+
+const files = ['packages', 'actions'].flatMap((group) =>
+  readdirSync(join(root, group)).flatMap((name) => sourceFiles(join(root, group, name, 'src'))),
+);
+const graph = new Map<string, string[]>();
+for (const file of files) {
+  const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  graph.set(file, [...new Set(importedFiles.map((i) => resolveImport(file, i.fileName)).filter((p): p is string => p !== undefined))]);
+}
+
+/** Tarjan's strongly connected components: each of more than one node (or a node importing itself) is a cycle. */
+function cyclesOf(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+  let index = 0;
+  const indexOf = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const connect = (node: string): void => {
+    indexOf.set(node, index);
+    low.set(node, index);
+    index++;
+    stack.push(node);
+    onStack.add(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!indexOf.has(next)) {
+        connect(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, indexOf.get(next)!));
+    }
+    if (low.get(node) !== indexOf.get(node)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
+    if (component.length > 1 || (edges.get(node) ?? []).includes(node)) cycles.push(component.sort());
+  };
+  for (const node of edges.keys()) if (!indexOf.has(node)) connect(node);
+  return cycles;
+}
+
+/**
+ * The part a file belongs to: a room of core (`core/sign`), one of core's leaf files (`core/errors.ts`), core's
+ * front (its index.ts, re-exporting every room), or a package (`packages/cli`, `actions/push-artifact`).
+ */
+function partOf(file: string): string {
+  const [group, name, , room] = relative(root, file).split(sep);
+  if (group === 'packages' && name === 'core') return room === 'index.ts' ? 'core' : `core/${room}`;
+  return `${group}/${name}`;
+}
+const parts = new Map<string, Set<string>>();
+for (const [file, imports] of graph) {
+  const from = partOf(file);
+  const targets = parts.get(from) ?? new Set<string>();
+  for (const target of imports) {
+    const to = partOf(target);
+    if (to !== from) targets.add(to);
+  }
+  parts.set(from, targets);
+}
+
+const fileCycles = cyclesOf(graph);
+const partCycles = cyclesOf(new Map([...parts].map(([part, targets]) => [part, [...targets]])));
+for (const cycle of fileCycles) console.error(`import cycle: ${cycle.map((f) => relative(root, f)).join(' ↔ ')}`);
+for (const cycle of partCycles) console.error(`cycle between rooms or packages: ${cycle.join(' ↔ ')}`);
+if (fileCycles.length || partCycles.length) process.exit(1);
+console.log(`no import cycles among ${graph.size} files in ${parts.size} rooms and packages`);
