@@ -13,5 +13,5 @@ export * from './inventory.ts';
 export * from './sbom.ts';
 export * from './documents.ts';
 export { guardTags, ProtectedTagError, type ProtectedTagCode } from './tag-guard.ts';
-export { AmbiguousLayerError, contentLayer } from './layer.ts';
+export { AmbiguousLayerError, contentLayer, type AmbiguousLayerCode } from './layer.ts';
 export { removeTempOnSignal } from './temp.ts';
