@@ -5,3 +5,4 @@ export * from './auth/index.ts';
 export * from './sign/index.ts';
 export * from './verify/index.ts';
 export * from './release/index.ts';
+export * from './publish/index.ts';
