@@ -8,6 +8,7 @@ import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { run } from '../harness/exec.ts';
 import { repoRoot } from '../harness/action.ts';
 import { makeWorkspace } from '../harness/workspace.ts';
+import { TestCa } from '../harness/ca.ts';
 
 const bin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
 function d2ci(args: string[], cwd: string) {
@@ -29,6 +30,7 @@ interface Reported {
   digest?: string;
   tags?: string[];
   signatureRef?: string;
+  referrers?: { format: string; digest: string; attestation: string | null }[];
   error?: string;
 }
 
@@ -134,6 +136,52 @@ describe('d2ci push --components', () => {
     await assert.rejects(client.repository({ registry: registry.host, repository: 'acme/partial/escape' }).resolve('latest'));
     for (const name of ['api', 'worker'])
       await client.repository({ registry: registry.host, repository: `acme/partial/${name}` }).resolve('latest');
+  });
+
+  it('pushes what the action pushes: a generated SBOM per component (attested), or Notation signatures; not --attach', async () => {
+    const ws = tree(['api', 'worker']);
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    writeFileSync(join(ws, 'cosign.key'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const base = `oci://${registry.host}/acme/documented`;
+    const documented = await d2ci(
+      ['push', base, '--components', 'components/*', '--key', 'cosign.key', '--sbom', 'cyclonedx', '--attest', '-o', 'json', ...metadata],
+      ws,
+    );
+    assert.equal(documented.code, 0, documented.stderr);
+    const report = JSON.parse(documented.stdout) as Reported[];
+    assert.deepEqual(
+      report.map((r) => [r.name, r.referrers?.map((a) => [a.format, a.attestation !== null])]),
+      [
+        ['api', [['cyclonedx', true]]],
+        ['worker', [['cyclonedx', true]]],
+      ],
+    );
+    assert.match(documented.stderr, /✔ api: pushed .*, signed as key:[0-9a-f]+, attached cyclonedx \(attested\)/);
+
+    const ca = new TestCa(join(ws, 'ca'));
+    const root = ca.issue('root', '/C=US/O=Acme/CN=Acme Root', 'EC-384', 'v3_root');
+    const leaf = ca.issue('leaf', '/C=US/O=Acme/CN=Acme Component Signer', 'EC-256', 'v3_leaf', root);
+    writeFileSync(join(ws, 'signer.key'), leaf.keyPem);
+    writeFileSync(join(ws, 'chain.pem'), leaf.certPem + root.certPem);
+    const notation = ['--signature-format', 'notation', '--notation-key', 'signer.key', '--notation-cert', 'chain.pem'];
+    const signed = await d2ci(['push', 'oci-layout:layout', '--components', 'components/*', ...notation, '-o', 'json', ...metadata], ws);
+    assert.equal(signed.code, 0, signed.stderr);
+    assert.deepEqual(
+      (JSON.parse(signed.stdout) as Reported[]).map((r) => [r.name, r.pushed, Boolean(r.signatureRef)]),
+      [
+        ['api', true, true],
+        ['worker', true, true],
+      ],
+    );
+    assert.match(signed.stderr, /✔ worker: pushed .*, signed as x509: CN=Acme Component Signer,O=Acme,C=US/);
+
+    writeFileSync(join(ws, 'vex.json'), '{}');
+    const attach = await d2ci(['push', base, '--components', 'components/*', '--attach', 'vex.json', ...metadata], ws);
+    assert.equal(attach.code, 1);
+    assert.match(
+      attach.stderr,
+      /^✗ --attach goes with one artifact \(--path\); with --components, generate an SBOM per component with --sbom$/m,
+    );
   });
 
   it('explains bad component flags in one line', async () => {

@@ -9,10 +9,15 @@ import { InputError } from './inputs.ts';
 export const inputNames: Readonly<Record<Field, string>> = {
   reference: 'repository',
   path: 'path',
+  components: 'components',
   'ignore-paths': 'ignore-paths',
   'resolve-symlinks': 'resolve-symlinks',
   tags: 'tags',
   'diff-tag': 'diff-tag',
+  // No action takes it today (pull and diff are CLI commands); named as the CLI flag would be.
+  'layer-media-type': 'layer-media-type',
+  attach: 'attach',
+  attest: 'attest',
   'signing-key': 'signing-key',
   'signing-key-password': 'signing-key-password',
   'notation-key': 'notation-key',
@@ -29,7 +34,6 @@ export const inputNames: Readonly<Record<Field, string>> = {
   'filter-semver': 'filter-semver',
   'filter-regex': 'filter-regex',
   'tool-sources': 'tool-sources',
-  attach: 'attach',
   'require-attestations': 'require-attestations',
 };
 

@@ -8,10 +8,14 @@ import { UsageError } from './errors.ts';
 export const flagNames: Readonly<Record<Field, string>> = {
   reference: 'URL',
   path: '--path',
+  components: '--components',
   'ignore-paths': '--ignore-paths',
   'resolve-symlinks': '--resolve-symlinks',
   tags: '--tag',
   'diff-tag': '--diff-tag',
+  'layer-media-type': '--layer-media-type',
+  attach: '--attach',
+  attest: '--attest',
   'signing-key': '--key',
   'signing-key-password': '--key',
   'notation-key': '--notation-key',
@@ -28,7 +32,6 @@ export const flagNames: Readonly<Record<Field, string>> = {
   'filter-semver': '--filter-semver',
   'filter-regex': '--filter-regex',
   'tool-sources': '--tool-sources',
-  attach: '--attach',
   'require-attestations': '--require-attestations',
 };
 

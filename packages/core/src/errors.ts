@@ -15,10 +15,14 @@
 export type Field =
   | 'reference'
   | 'path'
+  | 'components'
   | 'ignore-paths'
   | 'resolve-symlinks'
   | 'tags'
   | 'diff-tag'
+  | 'layer-media-type'
+  | 'attach'
+  | 'attest'
   | 'signing-key'
   | 'signing-key-password'
   | 'notation-key'
@@ -35,7 +39,6 @@ export type Field =
   | 'filter-semver'
   | 'filter-regex'
   | 'tool-sources'
-  | 'attach'
   | 'require-attestations';
 
 export interface BaseErrorOptions {

@@ -8,3 +8,4 @@ export * from './sign/index.ts';
 export * from './verify/index.ts';
 export * from './notation/index.ts';
 export * from './release/index.ts';
+export * from './publish/index.ts';

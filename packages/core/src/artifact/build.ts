@@ -182,6 +182,7 @@ function readExactly(entry: TreeEntry): Buffer {
 
 function changedWhilePacked(entry: TreeEntry): ArtifactPathError {
   return new ArtifactPathError(
+    'PATH_CHANGED',
     `file "${entry.name}" changed size while it was being packed (${entry.size} bytes when listed); pack a tree nothing is writing to`,
   );
 }

@@ -29,10 +29,11 @@ export async function findComponents(root: string, pattern: string): Promise<Com
     const path = join(entry.parentPath, entry.name);
     found.push({ name: entry.name, path, relative: relative(root, path).split('\\').join('/') });
   }
-  if (found.length === 0) throw new ArtifactPathError(`"${pattern}" matches no directory`);
+  if (found.length === 0) throw new ArtifactPathError('COMPONENTS_NONE', `"${pattern}" matches no directory`);
   const bad = found.filter((c) => !componentName.test(c.name)).map((c) => c.relative);
   if (bad.length)
     throw new ArtifactPathError(
+      'COMPONENTS_INVALID_NAME',
       `component directories must be lowercase repository names (letters, digits, ".", "_", "-"): ${bad.join(', ')}`,
     );
   const names = new Map<string, string>();
@@ -40,6 +41,7 @@ export async function findComponents(root: string, pattern: string): Promise<Com
     const other = names.get(c.name);
     if (other)
       throw new ArtifactPathError(
+        'COMPONENTS_DUPLICATE',
         `"${pattern}" matches two directories named ${c.name} (${other}, ${c.relative}); each becomes <repository>/${c.name}`,
       );
     names.set(c.name, c.relative);

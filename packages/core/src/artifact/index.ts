@@ -10,5 +10,5 @@ export * from './tag.ts';
 export * from './list.ts';
 export * from './components.ts';
 export { guardTags, ProtectedTagError, type ProtectedTagCode } from './tag-guard.ts';
-export { AmbiguousLayerError, contentLayer } from './layer.ts';
+export { AmbiguousLayerError, contentLayer, type AmbiguousLayerCode } from './layer.ts';
 export { removeTempOnSignal } from './temp.ts';

@@ -61,7 +61,8 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
   return withTempDir(join(options.tempDir ?? tmpdir(), 'd2ci-push-'), async (work) => {
     const layerFile = join(work, 'layer.tar.gz');
     const layer = await writeLayer(walkEntries(options.path, options), createWriteStream(layerFile));
-    if (layer.files === 0) throw new ArtifactPathError(`path "${options.path}" has no files to pack (after ignore rules)`);
+    if (layer.files === 0)
+      throw new ArtifactPathError('PATH_EMPTY', { path: options.path, detail: 'has no files to pack (after ignore rules)' });
 
     if (options.diffTag && current) {
       const existing = await current;
@@ -72,6 +73,7 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
           tags.filter((t) => t !== options.diffTag),
           existing.descriptor.digest,
           options.force,
+          options.diffTag,
         );
         const results: TagResult[] = [];
         for (const tag of tags)
@@ -93,7 +95,7 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
 
     const built = fluxManifest(layer, options);
     // Before any byte is uploaded: a push that may not move one of its tags moves none.
-    await guardTags(options.target, tags, built.descriptor.digest, options.force);
+    await guardTags(options.target, tags, built.descriptor.digest, options.force, options.diffTag);
     const staging = new MemoryStore('staging');
     staging.stage(built.configDescriptor, bytesSource(built.config));
     staging.stage(built.layerDescriptor, fileSource(layerFile, layer.size));

@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { compareBytes } from '../oci/order.ts';
+import { BaseError } from '../errors.ts';
 import { IgnoreRules, type IgnoreOptions } from './ignore.ts';
 
 export interface TreeEntry {
@@ -19,10 +20,35 @@ export interface WalkOptions extends IgnoreOptions {
   resolveSymlinks?: boolean;
 }
 
-export class ArtifactPathError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ArtifactPathError';
+export type ArtifactPathCode =
+  | 'PATH_NOT_FOUND'
+  | 'PATH_UNREADABLE'
+  | 'PATH_NOT_FILE_OR_DIRECTORY'
+  | 'PATH_EMPTY'
+  | 'PATH_CHANGED'
+  | 'SYMLINK_BROKEN'
+  | 'SYMLINK_OUTSIDE_ROOT'
+  | 'FLUX_UNTAR_NAME'
+  | 'COMPONENTS_NONE'
+  | 'COMPONENTS_INVALID_NAME'
+  | 'COMPONENTS_DUPLICATE';
+
+/**
+ * What is wrong with the tree to pack (field `path`) or with the component glob (field `components`). When the
+ * message is about the path itself (`path "<path>" does not exist`), `path` is that path as core was given it and
+ * `detail` the rest, so a front door can name the path as its user wrote it; otherwise `detail` is the message.
+ */
+export class ArtifactPathError extends BaseError<ArtifactPathCode> {
+  readonly path: string | undefined;
+  readonly detail: string;
+  /** About a symlink `resolveSymlinks` followed: leaving it off is a fix as good as the path. */
+  readonly symlink: boolean;
+  constructor(code: ArtifactPathCode, about: string | { path: string; detail: string }) {
+    const message = typeof about === 'string' ? about : `path "${about.path}" ${about.detail}`;
+    super(code, message, { field: code.startsWith('COMPONENTS_') ? 'components' : 'path' });
+    this.path = typeof about === 'string' ? undefined : about.path;
+    this.detail = typeof about === 'string' ? about : about.detail;
+    this.symlink = code === 'SYMLINK_BROKEN' || code === 'SYMLINK_OUTSIDE_ROOT';
   }
 }
 
@@ -35,14 +61,14 @@ export class ArtifactPathError extends Error {
  * and fails the whole artifact on the first refusal, so such a name is refused here, before anything is uploaded.
  */
 export class UnpackableNameError extends ArtifactPathError {
-  readonly code = 'FLUX_UNTAR_NAME';
+  declare readonly code: 'FLUX_UNTAR_NAME';
   /** The entry's path inside the artifact, as walked (no trailing slash). */
   readonly entry: string;
   constructor(entry: string, type: TreeEntry['type'], reason: string) {
     super(
+      'FLUX_UNTAR_NAME',
       `${type} "${entry}" would fail the whole artifact in Flux: its Untar refuses names ${reason}; rename it, or leave it out with an ignore pattern`,
     );
-    this.name = 'UnpackableNameError';
     this.entry = entry;
   }
 }
@@ -83,9 +109,9 @@ export function* walkEntries(root: string, options: WalkOptions = {}): Generator
     info = statSync(root);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ArtifactPathError(
-      code === 'ENOENT' ? `path "${root}" does not exist` : `cannot read path "${root}": ${(err as Error).message}`,
-    );
+    throw code === 'ENOENT'
+      ? new ArtifactPathError('PATH_NOT_FOUND', { path: root, detail: 'does not exist' })
+      : new ArtifactPathError('PATH_UNREADABLE', `cannot read path "${root}": ${(err as Error).message}`);
   }
   yield { name: '.', type: 'directory', mode: dirMode, size: 0, source: root };
   if (info.isFile()) {
@@ -93,7 +119,8 @@ export function* walkEntries(root: string, options: WalkOptions = {}): Generator
     yield { name: basename(root), type: 'file', mode: fileMode(info.mode), size: info.size, source: root };
     return;
   }
-  if (!info.isDirectory()) throw new ArtifactPathError(`path "${root}" is neither a file nor a directory`);
+  if (!info.isDirectory())
+    throw new ArtifactPathError('PATH_NOT_FILE_OR_DIRECTORY', { path: root, detail: 'is neither a file nor a directory' });
 
   const rules = new IgnoreRules(options);
   const rootReal = realpathSync(root);
@@ -112,10 +139,13 @@ export function* walkEntries(root: string, options: WalkOptions = {}): Generator
         try {
           target = realpathSync(path);
         } catch {
-          throw new ArtifactPathError(`symlink "${childName}" is broken`);
+          throw new ArtifactPathError('SYMLINK_BROKEN', `symlink "${childName}" is broken`);
         }
         if (target !== rootReal && !target.startsWith(rootReal + sep)) {
-          throw new ArtifactPathError(`symlink "${childName}" points outside the artifact root (to ${relative(rootReal, target)})`);
+          throw new ArtifactPathError(
+            'SYMLINK_OUTSIDE_ROOT',
+            `symlink "${childName}" points outside the artifact root (to ${relative(rootReal, target)})`,
+          );
         }
         const targetInfo = statSync(target);
         kind = targetInfo.isFile() ? 'file' : targetInfo.isDirectory() ? 'directory' : undefined;

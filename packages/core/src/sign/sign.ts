@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
+import { BaseError } from '../errors.ts';
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
 import { attachReferrer } from '../oci/attach.ts';
@@ -135,11 +136,19 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
   return result as SignResult;
 }
 
-/** Signing failed after the manifest was stored: nothing was tagged. */
-export class UntaggedSigningError extends Error {
+/**
+ * Signing failed after the manifest was stored: nothing was tagged. No field: the request was fine, the signing
+ * (a key, Fulcio, Rekor, a Notation plugin) was not; the cause says which.
+ */
+export class UntaggedSigningError extends BaseError<'SIGNING_UNTAGGED'> {
   constructor(digest: string, cause: unknown) {
-    super(`signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${(cause as Error).message}`, { cause });
-    this.name = 'UntaggedSigningError';
+    super(
+      'SIGNING_UNTAGGED',
+      `signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   }
 }
 

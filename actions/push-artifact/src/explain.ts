@@ -1,0 +1,48 @@
+import {
+  ArtifactPathError,
+  OciError,
+  ProtectedTagError,
+  PublishError,
+  networkErrorCode,
+  withAuthHint,
+  type CredentialFunction,
+  type Location,
+} from '@d2ci/core';
+import { InputError, inputError } from '@d2ci/action-kit';
+import type { Inputs } from './inputs.ts';
+
+/** Where a failure happened: the repository pushed to, and the tree as the user named it (`path`, or a component). */
+export interface Place {
+  location: Location;
+  shown: string;
+}
+
+/**
+ * A tree that cannot be packed: the input that chose it, the path as the user wrote it, and what decides what is
+ * packed. With `components`, every tree is one of the glob's directories, so the glob is the input to fix. Only a
+ * followed symlink is fixed by not following it; a name Flux's Untar refuses is renamed or ignored like any other.
+ */
+function pathError(err: ArtifactPathError, inputs: Inputs, shown: string): InputError {
+  const name = inputs.components ? 'components' : 'path';
+  const problem = err.path === undefined ? err.detail : `"${shown}" ${err.detail}`;
+  return new InputError(name, `${problem}; check \`${name}\`${err.symlink ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
+}
+
+/** Turns what went wrong into the one line a user needs: the input to fix, or the permission to add. */
+export async function explain(err: unknown, inputs: Inputs, credentials: CredentialFunction, place: Place): Promise<unknown> {
+  if (err instanceof ArtifactPathError) return pathError(err, inputs, place.shown);
+  if (err instanceof ProtectedTagError || err instanceof PublishError) return inputError(err);
+  // Signing failures (UntaggedSigningError), input errors and the rest are already one line.
+  if (!(err instanceof OciError)) return err;
+  if (err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND')
+    return new InputError('repository', `${err.message} in "${inputs.repository}"`);
+  if (place.location.kind !== 'registry') return err;
+  const { registry, repository } = place.location.reference;
+  return withAuthHint(err, {
+    registry,
+    repository,
+    hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
+    vocabulary: 'action',
+    provider: inputs.registry.provider,
+  });
+}
