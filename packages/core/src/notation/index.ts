@@ -99,3 +99,4 @@ export {
   type NotationVerifyEnvelopeOptions,
 } from './verify-envelope.ts';
 export { verifyNotation, type NotationVerifyOptions, type NotationVerifyResult } from './verify.ts';
+export { signNotationBeforeTagging } from './before-tag.ts';

@@ -1,6 +1,7 @@
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
-import { signEachBeforeTagging, signNotationBeforeTagging, type SignResult } from '../sign/sign.ts';
+import { signEachBeforeTagging, type SignResult } from '../sign/sign.ts';
+import { signNotationBeforeTagging } from '../notation/before-tag.ts';
 import { createBundleSigner, type BundleSigner } from '../sign/signer.ts';
 import type { SigningPlan } from './request.ts';
 

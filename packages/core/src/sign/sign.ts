@@ -8,9 +8,6 @@ import { rfc3339 } from '../go/time.ts';
 import { cosignSignPredicateType, signStatement, simpleSigningPayload } from './payload.ts';
 import { appendLegacySignature, legacyAnnotations } from './legacy.ts';
 import { createBundleSigner, type BundleSigner, type SigningIdentity } from './signer.ts';
-import { parseNotationCertificate } from '../notation/certificate.ts';
-import { signNotation } from '../notation/sign.ts';
-import type { NotationSigner } from '../notation/signer.ts';
 
 export const signatureFormats = ['legacy', 'bundle', 'both'] as const;
 export type SignatureFormat = (typeof signatureFormats)[number];
@@ -190,30 +187,5 @@ export async function signEachBeforeTagging(options: Pick<SignOptions, 'identity
       return step.beforeTag;
     },
     result: (key) => steps.get(key)?.result(),
-  };
-}
-
-/**
- * The Notary Project counterpart of signBeforeTagging: the manifest is signed (a JWS referrer) before any tag
- * moves; `result()` names the signer by its certificate's subject.
- */
-export function signNotationBeforeTagging(
-  target: Target,
-  signer: NotationSigner,
-): { beforeTag: (descriptor: Descriptor) => Promise<void>; result: () => SignResult | undefined } {
-  let signed: SignResult | undefined;
-  return {
-    beforeTag: async (descriptor) => {
-      try {
-        const made = await signNotation(target, descriptor, { signer });
-        const [leaf] = await signer.certificateChain();
-        // As notation prints it and verification reports it (Go's pkix.Name.String()).
-        const subject = leaf ? (await parseNotationCertificate(leaf)).subject : 'unknown';
-        signed = { signatureRef: made.signatureRef, identity: `x509: ${subject}`, referrer: made.descriptor };
-      } catch (err) {
-        throw new UntaggedSigningError(descriptor.digest, err);
-      }
-    },
-    result: () => signed,
   };
 }
