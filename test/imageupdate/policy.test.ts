@@ -10,8 +10,6 @@ import {
   digestFetchNeeded,
   newRegexFilter,
   orderTags,
-  parseFloat64,
-  ParseFloatError,
   PolicyError,
   policerFromSpec,
   requeueAfter,
@@ -24,6 +22,7 @@ import {
   type PolicyChoice,
 } from '../../packages/core/src/imageupdate/policy.ts';
 import { compileRegexp, RegexpSyntaxError } from '../../packages/core/src/go/regexp.ts';
+import { NumError as ParseFloatError, parseFloat64 } from '../../packages/core/src/go/strconv.ts';
 import { newConstraint } from '../../packages/core/src/imageupdate/semver.ts';
 import type { DigestReflectionPolicy } from '../../packages/core/src/imageupdate/objects.ts';
 

@@ -8,7 +8,6 @@ import { repoRoot } from '../harness/action.ts';
 import {
   SemverError,
   compareVersions,
-  goQuote,
   newConstraint,
   newVersion,
   parseComparator,
@@ -17,6 +16,7 @@ import {
   type ComparatorKind,
   type Version,
 } from '../../packages/core/src/imageupdate/semver.ts';
+import { quote as goQuote } from '../../packages/core/src/go/strconv.ts';
 
 const fixtures = join(repoRoot, 'test/fixtures/image-automation');
 const load = <T>(path: string): T => JSON.parse(readFileSync(join(fixtures, path), 'utf8')) as T;

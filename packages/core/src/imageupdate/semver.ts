@@ -8,6 +8,7 @@
 // Go's regexp and JavaScript's RegExp both use leftmost-first (backtracking-order) matching, so the patterns are
 // transcribed as written, except that Go's `\s` is `[\t\n\f\r ]` (JavaScript's `\s` also takes \v and Unicode
 // spaces). Numbers are uint64 in Go, so they are bigints here.
+import { NumError, parseUint64, parsesAsUint64, quote } from '../go/strconv.ts';
 
 /** An error with the message text Masterminds (or Go's strconv) would return. */
 export class SemverError extends Error {
@@ -27,8 +28,6 @@ export interface Version {
   readonly metadata: string;
 }
 
-const MAX_UINT64 = (1n << 64n) - 1n;
-
 // Masterminds' exported error values (version.go).
 const errInvalidSemVer = 'invalid semantic version';
 const errSegmentStartsZero = 'version segment starts with 0';
@@ -46,13 +45,14 @@ const looseVersionRegex = new RegExp(
 const digitsOnly = /^[0-9]*$/;
 const identifierCharsOnly = /^[0-9A-Za-z-]*$/;
 
-/** strconv.ParseUint(s, 10, 64) for a string the regex already limited to ASCII digits. */
+/** Masterminds' `strconv.ParseUint(s, 10, 64)` of a segment the regex already limited to ASCII digits. */
 function parseSegment(digits: string): bigint {
-  const value = BigInt(digits);
-  if (value > MAX_UINT64) {
-    throw new SemverError(`error parsing version segment: strconv.ParseUint: parsing ${goQuote(digits)}: value out of range`);
+  try {
+    return parseUint64(digits, 10);
+  } catch (error) {
+    if (error instanceof NumError) throw new SemverError(`error parsing version segment: ${error.message}`);
+    throw error;
   }
-  return value;
 }
 
 function validatePrerelease(prerelease: string): void {
@@ -118,11 +118,9 @@ function compareSegment(a: bigint, b: bigint): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** strconv.ParseUint(s, 10, 64) succeeds: ASCII digits that fit in uint64 (larger ones compare as text). */
+/** The identifier as a number when `strconv.ParseUint(s, 10, 64)` succeeds (larger ones compare as text). */
 function asUint64(identifier: string): bigint | undefined {
-  if (identifier === '' || !digitsOnly.test(identifier)) return undefined;
-  const value = BigInt(identifier);
-  return value > MAX_UINT64 ? undefined : value;
+  return parsesAsUint64(identifier, 10) ? BigInt(identifier) : undefined;
 }
 
 function comparePrePart(s: string, o: string): -1 | 0 | 1 {
@@ -377,7 +375,7 @@ export function parseComparator(text: string): Comparator {
     );
   }
   const m = constraintRegex.exec(text);
-  if (m === null) throw new SemverError(`improper constraint: ${goQuote(text)}`);
+  if (m === null) throw new SemverError(`improper constraint: ${quote(text)}`);
   const operator = m[1] ?? '';
   const original = m[2] ?? '';
   const major = m[3] ?? '';
@@ -423,7 +421,7 @@ export function newConstraint(range: string): Constraints {
   const groups: Comparator[][] = [];
   const groupHasPrerelease: boolean[] = [];
   for (const group of rewritten.split('||')) {
-    if (!validConstraintRegex.test(group)) throw new SemverError(`improper constraint: ${goQuote(group)}`);
+    if (!validConstraintRegex.test(group)) throw new SemverError(`improper constraint: ${quote(group)}`);
     const texts = Array.from(group.matchAll(findConstraintRegex), (m) => m[0]);
     if (texts.length === 0) texts.push(group);
     const comparators = texts.map(parseComparator);
@@ -441,34 +439,4 @@ export function newConstraint(range: string): Constraints {
       });
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-const shortEscapes: ReadonlyMap<number, string> = new Map([
-  [0x07, '\\a'],
-  [0x08, '\\b'],
-  [0x0c, '\\f'],
-  [0x0a, '\\n'],
-  [0x0d, '\\r'],
-  [0x09, '\\t'],
-  [0x0b, '\\v'],
-]);
-
-/** Go `strconv.Quote` (the `%q` verb), for error messages that must read as Masterminds writes them. */
-export function goQuote(text: string): string {
-  let quoted = '"';
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === '"' || char === '\\') quoted += `\\${char}`;
-    else if (code >= 0xd800 && code <= 0xdfff)
-      quoted += '\\ufffd'; // a lone surrogate cannot come from Go text
-    else if (printable.test(char)) quoted += char;
-    else if (shortEscapes.has(code)) quoted += shortEscapes.get(code) ?? '';
-    else if (code < 0x20 || code === 0x7f) quoted += `\\x${code.toString(16).padStart(2, '0')}`;
-    else if (code < 0x10000) quoted += `\\u${code.toString(16).padStart(4, '0')}`;
-    else quoted += `\\U${code.toString(16).padStart(8, '0')}`;
-  }
-  return `${quoted}"`;
 }

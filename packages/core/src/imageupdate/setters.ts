@@ -6,6 +6,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, type ParsedNode, type YAMLMap } from 'yaml';
+import { parsesAsInt64, parsesAsUint64 } from '../go/strconv.ts';
 import { objectKey, type Change, type ObjectChanges, type ObjectIdentifier, type UpdateResult } from './result.ts';
 
 /** An ImagePolicy in scope, with its `status.latestRef`. */
@@ -112,32 +113,7 @@ function setterValues(policies: readonly SetterPolicy[]): Map<string, string> {
 
 /** Go `strconv.ParseInt/ParseUint(s, base, 64)` succeeds. Base 0 reads the `0x`/`0o`/`0b`/`0` prefixes. */
 function goParsesInteger(input: string, base: 0 | 2 | 8, signed: boolean): boolean {
-  let s = input;
-  let negative = false;
-  if (signed && (s.startsWith('+') || s.startsWith('-'))) {
-    negative = s.startsWith('-');
-    s = s.slice(1);
-  }
-  if (s === '') return false;
-  let radix: number = base;
-  if (radix === 0) {
-    radix = 10;
-    if (s.startsWith('0')) {
-      const prefix = s[1]?.toLowerCase();
-      if (s.length >= 3 && prefix === 'b') [radix, s] = [2, s.slice(2)];
-      else if (s.length >= 3 && prefix === 'o') [radix, s] = [8, s.slice(2)];
-      else if (s.length >= 3 && prefix === 'x') [radix, s] = [16, s.slice(2)];
-      else [radix, s] = [8, s.slice(1)];
-    }
-  }
-  let n = 0n;
-  for (const c of s) {
-    const digit = parseInt(c, 36);
-    if (Number.isNaN(digit) || digit >= radix) return false;
-    n = n * BigInt(radix) + BigInt(digit);
-  }
-  const limit = !signed ? 2n ** 64n - 1n : negative ? 2n ** 63n : 2n ** 63n - 1n;
-  return n <= limit;
+  return signed ? parsesAsInt64(input, base) : parsesAsUint64(input, base);
 }
 
 const yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
