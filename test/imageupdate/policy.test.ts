@@ -23,7 +23,7 @@ import {
 } from '../../packages/core/src/imageupdate/policy.ts';
 import { compileRegexp, RegexpSyntaxError } from '../../packages/core/src/go/regexp.ts';
 import { NumError as ParseFloatError, parseFloat64 } from '../../packages/core/src/go/strconv.ts';
-import { newConstraint } from '../../packages/core/src/imageupdate/semver.ts';
+import { newConstraint } from '../../packages/core/src/go/semver.ts';
 import type { DigestReflectionPolicy } from '../../packages/core/src/imageupdate/objects.ts';
 
 const fixture = <T>(name: string): T =>

@@ -1,7 +1,6 @@
 // Flux image automation in CI: ImagePolicy selection (image-reflector-controller), Setters updates
 // (image-automation-controller), commit messages, and the branch and pull request around them.
 export * from './result.ts';
-export * from './semver.ts';
 export * from '../go/regexp.ts';
 export * from './policy.ts';
 export * from './objects.ts';

@@ -6,7 +6,7 @@ import { compareBytes } from '../oci/order.ts';
 import type { DigestReflectionPolicy } from './objects.ts';
 import { compileRegexp, type GoRegexp } from '../go/regexp.ts';
 import { parseFloat64 } from '../go/strconv.ts';
-import { compareVersions, newConstraint, parseFluxVersion, SemverError, type Version } from './semver.ts';
+import { compareSemver, newConstraint, newVersion, SemverError, type SemverVersion } from '../go/semver.ts';
 
 /** `spec.policy` of an ImagePolicy: exactly one choice is expected; the first set one wins, as in Flux. */
 export interface PolicyChoice {
@@ -81,6 +81,22 @@ function goToUpper(text: string): string {
 }
 
 /**
+ * fluxcd/pkg `version.ParseVersion`, the tag parser of the semver policy: the tag needs at least two dots
+ * anywhere (`strings.SplitN(v, ".", 3)` must give 3 parts), then Masterminds `NewVersion`.
+ * @returns undefined where Flux returns an error (the policy skips such tags).
+ */
+export function parseSemverTag(tag: string): SemverVersion | undefined {
+  const firstDot = tag.indexOf('.');
+  if (firstDot < 0 || tag.indexOf('.', firstDot + 1) < 0) return undefined;
+  try {
+    return newVersion(tag);
+  } catch (error) {
+    if (error instanceof SemverError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Flux's SemVer policy: each tag parsed with fluxcd/pkg ParseVersion (tags that do not parse are skipped), checked
  * against the Masterminds range, and the strictly greatest kept, so of equal versions (`v1.0.0` and `1.0.0`, or
  * differing build metadata) the first one given wins.
@@ -96,10 +112,10 @@ function semverPolicer(range: string): Policer {
   return {
     latest(tags) {
       if (tags.length === 0) throw new SelectionError(emptyListMessage);
-      let latest: Version | undefined;
+      let latest: SemverVersion | undefined;
       for (const tag of tags) {
-        const version = parseFluxVersion(tag);
-        if (version && constraint.check(version) && (!latest || compareVersions(version, latest) > 0)) latest = version;
+        const version = parseSemverTag(tag);
+        if (version && constraint.check(version) && (!latest || compareSemver(version, latest) > 0)) latest = version;
       }
       if (!latest) throw new SelectionError('unable to determine latest version from provided list');
       return latest.original;
