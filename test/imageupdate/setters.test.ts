@@ -6,13 +6,13 @@ import { dirname, join } from 'node:path';
 import {
   applyPolicies,
   applySetters,
-  needsQuoting,
   parseMarker,
   secureJoin,
   SettersError,
   type SetterPolicy,
   type SettersOutcome,
 } from '../../packages/core/src/imageupdate/setters.ts';
+import { needsQuoting } from '../../packages/core/src/go/yaml.ts';
 import { compareObjects, resultObjects, type ObjectIdentifier, type UpdateResult } from '../../packages/core/src/imageupdate/result.ts';
 import { repoRoot } from '../harness/action.ts';
 
