@@ -11,7 +11,7 @@ import { compareBytes } from '../oci/order.ts';
 import { parseReference } from '../oci/reference.ts';
 import type { CredentialFunction } from '../oci/auth.ts';
 import { loadAutomationObjects } from './objects.ts';
-import { defaultCommitTemplate, renderCommitMessage } from './template.ts';
+import { defaultCommitTemplate, renderCommitMessage } from './commit-message.ts';
 import { commitMessage, remoteBranchCommit, type GitAuth } from './git.ts';
 import { findPullRequest, openOrUpdatePullRequest } from './pullrequest.ts';
 import type { LatestRef, PolicyOutcome } from './reflect.ts';

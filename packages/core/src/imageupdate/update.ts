@@ -4,7 +4,7 @@ import type { RegistryClient } from '../oci/registry.ts';
 import { loadAutomationObjects, type ImageRepositoryObject } from './objects.ts';
 import { reflectPolicies, type LatestRef, type PolicyOutcome } from './reflect.ts';
 import { applySetters, secureJoin, type SetterPolicy } from './setters.ts';
-import { defaultCommitTemplate, renderCommitMessage } from './template.ts';
+import { defaultCommitTemplate, renderCommitMessage } from './commit-message.ts';
 import { commitAll, openBranch, openCommit, pushBranch, type GitAuth } from './git.ts';
 import { findPullRequest, openOrUpdatePullRequest, type PullRequest } from './pullrequest.ts';
 import { commitViaApi } from './apicommit.ts';
