@@ -13,7 +13,7 @@ import type { CredentialFunction } from '../oci/auth.ts';
 import { loadAutomationObjects } from './objects.ts';
 import { defaultCommitTemplate, renderCommitMessage } from './commit-message.ts';
 import { commitMessage, remoteBranchCommit, type GitAuth } from './git.ts';
-import { findPullRequest, openOrUpdatePullRequest } from './pullrequest.ts';
+import { findPullRequest, openOrUpdatePullRequest } from './github/pullrequest.ts';
 import type { LatestRef, PolicyOutcome } from './reflect.ts';
 import { changesAt, type ImageUpdateReport, type ValueChange } from './update.ts';
 

@@ -6,8 +6,8 @@ import { reflectPolicies, type LatestRef, type PolicyOutcome } from './reflect.t
 import { applySetters, secureJoin, type SetterPolicy } from './setters.ts';
 import { defaultCommitTemplate, renderCommitMessage } from './commit-message.ts';
 import { commitAll, openBranch, openCommit, pushBranch, type GitAuth } from './git.ts';
-import { findPullRequest, openOrUpdatePullRequest, type PullRequest } from './pullrequest.ts';
-import { commitViaApi } from './apicommit.ts';
+import { findPullRequest, openOrUpdatePullRequest, type PullRequest } from './github/pullrequest.ts';
+import { commitViaApi } from './github/apicommit.ts';
 import type { UpdateResult } from './result.ts';
 import { unifiedDiff } from './diff.ts';
 
