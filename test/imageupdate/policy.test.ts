@@ -16,6 +16,7 @@ import {
   selectTag,
   SelectionError,
   updateImageRefs,
+  type DigestReflectionPolicy,
   type FilterTags,
   type ImagePolicyRefs,
   type ImageRef,
@@ -24,7 +25,6 @@ import {
 import { compileRegexp, RegexpSyntaxError } from '../../packages/core/src/go/regexp.ts';
 import { NumError as ParseFloatError, parseFloat64 } from '../../packages/core/src/go/strconv.ts';
 import { newConstraint } from '../../packages/core/src/go/semver.ts';
-import type { DigestReflectionPolicy } from '../../packages/core/src/imageupdate/objects.ts';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/image-automation/image-reflector', name), 'utf8')) as T;

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { compareBytes } from '../oci/order.ts';
-import { defaultExclusionList } from './policy.ts';
+import { defaultExclusionList, type DigestReflectionPolicy } from './policy.ts';
 
 /** The spec fields of an `ImageRepository` the native engine uses (image.toolkit.fluxcd.io/v1). */
 export interface ImageRepositoryObject {
@@ -18,8 +18,6 @@ export interface ImageRepositoryObject {
   secretRef?: string;
   file: string;
 }
-
-export type DigestReflectionPolicy = 'Never' | 'IfNotPresent' | 'Always';
 
 /** The spec fields of an `ImagePolicy`. */
 export interface ImagePolicyObject {

@@ -3,7 +3,6 @@
 // updateImageRefs and composeImagePolicyReadyMessage, imagerepository_controller.go filterOutTags and
 // sortTagsAndGetLatestTags). Error messages are Flux's, word for word.
 import { compareBytes } from '../oci/order.ts';
-import type { DigestReflectionPolicy } from './objects.ts';
 import { compileRegexp, type GoRegexp } from '../go/regexp.ts';
 import { parseFloat64 } from '../go/strconv.ts';
 import { compareSemver, newConstraint, newVersion, SemverError, type SemverVersion } from '../go/semver.ts';
@@ -15,6 +14,9 @@ export interface PolicyChoice {
   alphabetical?: { order?: string };
   numerical?: { order?: string };
 }
+
+/** `spec.digestReflectionPolicy`: when the selected tag's digest is looked up. */
+export type DigestReflectionPolicy = 'Never' | 'IfNotPresent' | 'Always';
 
 /** `spec.filterTags`. */
 export interface FilterTags {
@@ -224,7 +226,7 @@ export function orderTags(tags: readonly string[], exclusionList?: readonly stri
  * order (see orderTags) to break ties as Flux does.
  */
 export function selectTag(choice: PolicyChoice, filterTags: FilterTags | undefined, tags: readonly string[]): string {
-  const { policer, filter } = compilePolicy(choice, filterTags);
+  const { policer, filter } = compileImagePolicy(choice, filterTags);
   if (tags.length === 0) throw new SelectionError('no tags in database');
   if (!filter) return policer.latest(tags);
   const filtered = filter.apply(tags);
@@ -236,7 +238,7 @@ export function selectTag(choice: PolicyChoice, filterTags: FilterTags | undefin
  * The policy and its tag filter, built once, with applyPolicy's errors (`invalid policy: …`, `failed to filter
  * tags: …`); a caller can check a policy before it lists any tags.
  */
-export function compilePolicy(choice: PolicyChoice, filterTags: FilterTags | undefined): { policer: Policer; filter?: RegexFilter } {
+export function compileImagePolicy(choice: PolicyChoice, filterTags: FilterTags | undefined): { policer: Policer; filter?: RegexFilter } {
   let policer: Policer;
   try {
     policer = policerFromSpec(choice);
