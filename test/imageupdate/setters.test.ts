@@ -545,7 +545,10 @@ describe('setters: text edits', () => {
       applySetters({ root: dir, policies: [app, { namespace: 'apps', name: 'bad', latestRef }] });
     await assert.rejects(
       bad({ name: 'ghcr.io/org/app', tag: '' }),
-      new SettersError('encountered invalid image ref "ghcr.io/org/app:": could not parse reference: ghcr.io/org/app:'),
+      new SettersError(
+        'INVALID_IMAGE_REF',
+        'encountered invalid image ref "ghcr.io/org/app:": could not parse reference: ghcr.io/org/app:',
+      ),
     );
     await assert.rejects(bad({ name: 'ghcr.io/Org/App', tag: 'v1' }), {
       name: 'SettersError',

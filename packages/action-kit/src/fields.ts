@@ -29,6 +29,9 @@ export const inputNames: Readonly<Record<Field, string>> = {
   'filter-semver': 'filter-semver',
   'filter-regex': 'filter-regex',
   'tool-sources': 'tool-sources',
+  'policies-path': 'policies-path',
+  'update-path': 'update-path',
+  'message-template': 'commit-message-template',
 };
 
 /**

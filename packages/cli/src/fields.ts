@@ -28,6 +28,9 @@ export const flagNames: Readonly<Record<Field, string>> = {
   'filter-semver': '--filter-semver',
   'filter-regex': '--filter-regex',
   'tool-sources': '--tool-sources',
+  'policies-path': '--policies-path',
+  'update-path': '--update-path',
+  'message-template': '--message-template',
 };
 
 /**

@@ -34,7 +34,10 @@ export type Field =
   | 'rollback-to'
   | 'filter-semver'
   | 'filter-regex'
-  | 'tool-sources';
+  | 'tool-sources'
+  | 'policies-path'
+  | 'update-path'
+  | 'message-template';
 
 export interface BaseErrorOptions {
   /** The part of the request the error is about. */

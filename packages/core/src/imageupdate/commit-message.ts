@@ -1,6 +1,7 @@
 // Flux image-automation commit messages, rendered as image-automation-controller renders them (internal/source
 // source.go templateMsg): Go text/template with sprig.HermeticTxtFuncMap(), executed on source.TemplateData. What
 // the Go port accepts renders byte for byte as Flux would; anything else is refused with a TemplateError.
+import { BaseError } from '../errors.ts';
 import { GoTemplateError, sprigHermeticFunctions, Template } from '../go/template/index.ts';
 import { templateDataValue, type CommitTemplateData } from './template-data.ts';
 
@@ -14,14 +15,24 @@ const templateName = 'commit message';
 
 /** Why rendering failed: Go would fail too (`parse`, `execute`, `removedField`), or d2ci cannot mirror it (`unsupported`). */
 export type TemplateErrorReason = 'parse' | 'execute' | 'removedField' | 'unsupported';
+export type TemplateErrorCode = 'TEMPLATE_PARSE' | 'TEMPLATE_EXECUTE' | 'TEMPLATE_REMOVED_FIELD' | 'TEMPLATE_UNSUPPORTED';
 
-export class TemplateError extends Error {
-  override readonly name = 'TemplateError';
-  readonly reason: TemplateErrorReason;
+const reasons: Readonly<Record<TemplateErrorCode, TemplateErrorReason>> = {
+  TEMPLATE_PARSE: 'parse',
+  TEMPLATE_EXECUTE: 'execute',
+  TEMPLATE_REMOVED_FIELD: 'removedField',
+  TEMPLATE_UNSUPPORTED: 'unsupported',
+};
 
-  constructor(message: string, reason: TemplateErrorReason) {
-    super(message);
-    this.reason = reason;
+/** The commit message template cannot be rendered; about the message template the request gave. */
+export class TemplateError extends BaseError<TemplateErrorCode> {
+  constructor(code: TemplateErrorCode, message: string) {
+    super(code, message, { field: 'message-template' });
+    this.name = 'TemplateError';
+  }
+
+  get reason(): TemplateErrorReason {
+    return reasons[this.code];
   }
 }
 
@@ -36,7 +47,7 @@ export function renderCommitMessage(template: string, data: CommitTemplateData):
     tmpl.parse(text);
   } catch (error) {
     if (error instanceof GoTemplateError && error.code === 'PARSE')
-      throw new TemplateError(`unable to create commit message template from spec: ${error.message}`, 'parse');
+      throw new TemplateError('TEMPLATE_PARSE', `unable to create commit message template from spec: ${error.message}`);
     throw translateUnsupported(error, text);
   }
   try {
@@ -46,12 +57,12 @@ export function renderCommitMessage(template: string, data: CommitTemplateData):
       for (const [field, pattern, replacement] of removedTemplateFields) {
         if (error.message.includes(pattern)) {
           throw new TemplateError(
+            'TEMPLATE_REMOVED_FIELD',
             `template uses removed '${field}' field. Please use ${replacement} instead. See: https://fluxcd.io/flux/components/image/imageupdateautomations/#message-template`,
-            'removedField',
           );
         }
       }
-      throw new TemplateError(`failed to run template from spec: ${error.message}`, 'execute');
+      throw new TemplateError('TEMPLATE_EXECUTE', `failed to run template from spec: ${error.message}`);
     }
     throw translateUnsupported(error, text);
   }
@@ -68,8 +79,8 @@ function translateUnsupported(error: unknown, text: string): unknown {
   if (!(error instanceof GoTemplateError) || error.code !== 'UNSUPPORTED') return error;
   const where = error.pos === undefined ? '' : ` (line ${lineAt(text, error.pos)})`;
   return new TemplateError(
+    'TEMPLATE_UNSUPPORTED',
     `unsupported commit message template: ${error.message}${where}; d2ci renders a subset of Go text/template and refuses what it cannot render exactly as Flux does`,
-    'unsupported',
   );
 }
 

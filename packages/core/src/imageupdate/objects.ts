@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { BaseError } from '../errors.ts';
 import { compareBytes } from '../oci/order.ts';
 import { defaultExclusionList, type DigestReflectionPolicy } from './policy.ts';
 
@@ -37,9 +38,10 @@ export interface AutomationObjects {
   problems: { file: string; message: string }[];
 }
 
-export class ObjectsError extends Error {
+/** The policies directory cannot be read. */
+export class ObjectsError extends BaseError<'POLICIES_UNREADABLE'> {
   constructor(message: string) {
-    super(message);
+    super('POLICIES_UNREADABLE', message, { field: 'policies-path' });
     this.name = 'ObjectsError';
   }
 }

@@ -2,6 +2,7 @@
 // alphabetical.go, numerical.go, filter.go; internal/controller: imagepolicy_controller.go applyPolicy,
 // updateImageRefs and composeImagePolicyReadyMessage, imagerepository_controller.go filterOutTags and
 // sortTagsAndGetLatestTags). Error messages are Flux's, word for word.
+import { BaseError } from '../errors.ts';
 import { compareBytes } from '../oci/order.ts';
 import { compileRegexp, type GoRegexp } from '../go/regexp.ts';
 import { parseFloat64 } from '../go/strconv.ts';
@@ -24,20 +25,32 @@ export interface FilterTags {
   extract?: string;
 }
 
+/** No policy chosen, an order that is not ASC or DESC, a range Masterminds rejects, a pattern Go cannot compile. */
+export type PolicyErrorCode = 'NO_POLICY' | 'INVALID_ORDER' | 'INVALID_RANGE' | 'INVALID_PATTERN';
+
 /**
  * The policy itself is wrong (Flux's errInvalidPolicy: the ImagePolicy is Stalled with reason InvalidPolicy and
  * not retried): no choice, a bad order or range, a filter pattern Go cannot compile.
  */
-export class PolicyError extends Error {
-  override readonly name = 'PolicyError';
+export class PolicyError extends BaseError<PolicyErrorCode> {
+  constructor(code: PolicyErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
+    this.name = 'PolicyError';
+  }
 }
+
+/** No tags at all, none that satisfies the policy, or one the numerical policy cannot read. */
+export type SelectionErrorCode = 'NO_TAGS' | 'NO_MATCH' | 'NOT_NUMERIC';
 
 /**
  * The policy is valid but no tag could be chosen (Flux marks the ImagePolicy not Ready and retries): no tags at
  * all, none that satisfies the policy, or a tag the numerical policy cannot read as a number.
  */
-export class SelectionError extends Error {
-  override readonly name = 'SelectionError';
+export class SelectionError extends BaseError<SelectionErrorCode> {
+  constructor(code: SelectionErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
+    this.name = 'SelectionError';
+  }
 }
 
 /** A policy ready to rank tags (Flux's `policy.Policer`). */
@@ -57,7 +70,7 @@ export function policerFromSpec(choice: PolicyChoice): Policer {
   if (choice.semver) return semverPolicer(choice.semver.range ?? '');
   if (choice.alphabetical) return alphabeticalPolicer(orderArgument(choice.alphabetical.order));
   if (choice.numerical) return numericalPolicer(orderArgument(choice.numerical.order));
-  throw new PolicyError('given ImagePolicyChoice object is invalid');
+  throw new PolicyError('NO_POLICY', 'given ImagePolicyChoice object is invalid');
 }
 
 type Order = 'ASC' | 'DESC';
@@ -66,7 +79,7 @@ function orderArgument(order: string | undefined): Order {
   const upper = goToUpper(order ?? '');
   if (upper === '' || upper === 'ASC') return 'ASC';
   if (upper === 'DESC') return 'DESC';
-  throw new PolicyError(`invalid order argument provided: '${upper}', must be one of: ASC, DESC`);
+  throw new PolicyError('INVALID_ORDER', `invalid order argument provided: '${upper}', must be one of: ASC, DESC`);
 }
 
 /**
@@ -108,18 +121,18 @@ function semverPolicer(range: string): Policer {
   try {
     constraint = newConstraint(range);
   } catch (err) {
-    if (err instanceof SemverError) throw new PolicyError(err.message, { cause: err });
+    if (err instanceof SemverError) throw new PolicyError('INVALID_RANGE', err.message, { cause: err });
     throw err;
   }
   return {
     latest(tags) {
-      if (tags.length === 0) throw new SelectionError(emptyListMessage);
+      if (tags.length === 0) throw new SelectionError('NO_TAGS', emptyListMessage);
       let latest: SemverVersion | undefined;
       for (const tag of tags) {
         const version = parseSemverTag(tag);
         if (version && constraint.check(version) && (!latest || compareSemver(version, latest) > 0)) latest = version;
       }
-      if (!latest) throw new SelectionError('unable to determine latest version from provided list');
+      if (!latest) throw new SelectionError('NO_MATCH', 'unable to determine latest version from provided list');
       return latest.original;
     },
   };
@@ -129,7 +142,7 @@ function semverPolicer(range: string): Policer {
 function alphabeticalPolicer(order: Order): Policer {
   return {
     latest(tags) {
-      if (tags.length === 0) throw new SelectionError(emptyListMessage);
+      if (tags.length === 0) throw new SelectionError('NO_TAGS', emptyListMessage);
       const direction = order === 'ASC' ? 1 : -1;
       return tags.reduce((best, tag) => (direction * compareBytes(tag, best) > 0 ? tag : best));
     },
@@ -143,7 +156,7 @@ function alphabeticalPolicer(order: Order): Policer {
 function numericalPolicer(order: Order): Policer {
   return {
     latest(tags) {
-      if (tags.length === 0) throw new SelectionError(emptyListMessage);
+      if (tags.length === 0) throw new SelectionError('NO_TAGS', emptyListMessage);
       let latest = '';
       let latestValue = 0;
       tags.forEach((tag, index) => {
@@ -151,7 +164,7 @@ function numericalPolicer(order: Order): Policer {
         try {
           value = parseFloat64(tag);
         } catch (err) {
-          throw new SelectionError(`failed to parse invalid numeric value '${tag}'`, { cause: err });
+          throw new SelectionError('NOT_NUMERIC', `failed to parse invalid numeric value '${tag}'`, { cause: err });
         }
         // Skipped only when strictly worse (Go's float comparisons, so NaN is never worse).
         if (index > 0 && (order === 'ASC' ? value < latestValue : value > latestValue)) return;
@@ -195,7 +208,7 @@ export function newRegexFilter(pattern: string, extract = ''): RegexFilter {
   try {
     return new RegexFilter(compileRegexp(pattern), extract);
   } catch (err) {
-    throw new PolicyError(`invalid regular expression pattern '${pattern}': ${(err as Error).message}`, { cause: err });
+    throw new PolicyError('INVALID_PATTERN', `invalid regular expression pattern '${pattern}': ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -227,7 +240,7 @@ export function orderTags(tags: readonly string[], exclusionList?: readonly stri
  */
 export function selectTag(choice: PolicyChoice, filterTags: FilterTags | undefined, tags: readonly string[]): string {
   const { policer, filter } = compileImagePolicy(choice, filterTags);
-  if (tags.length === 0) throw new SelectionError('no tags in database');
+  if (tags.length === 0) throw new SelectionError('NO_TAGS', 'no tags in database');
   if (!filter) return policer.latest(tags);
   const filtered = filter.apply(tags);
   const latest = policer.latest([...filtered.keys()]);
@@ -243,14 +256,14 @@ export function compileImagePolicy(choice: PolicyChoice, filterTags: FilterTags 
   try {
     policer = policerFromSpec(choice);
   } catch (err) {
-    if (err instanceof PolicyError) throw new PolicyError(`invalid policy: ${err.message}`, { cause: err });
+    if (err instanceof PolicyError) throw new PolicyError(err.code, `invalid policy: ${err.message}`, { cause: err });
     throw err;
   }
   if (!filterTags) return { policer };
   try {
     return { policer, filter: newRegexFilter(filterTags.pattern ?? '', filterTags.extract ?? '') };
   } catch (err) {
-    throw new PolicyError(`failed to filter tags: ${(err as Error).message}`, { cause: err });
+    throw new PolicyError('INVALID_PATTERN', `failed to filter tags: ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -6,6 +6,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, type ParsedNode, type YAMLMap } from 'yaml';
+import { BaseError } from '../errors.ts';
 import { analyzeScalar, doubleQuoted, needsQuoting, resolvesAsNonString, singleQuoted, type ScalarAnalysis } from '../go/yaml.ts';
 import { objectKey, type Change, type ObjectChanges, type ObjectIdentifier, type UpdateResult } from './result.ts';
 
@@ -34,8 +35,19 @@ export interface SettersOutcome {
   unresolved: { path: string; line: number; setter: string }[];
 }
 
-export class SettersError extends Error {
-  override name = 'SettersError';
+/**
+ * What stopped the update: a policy's image that is not a valid reference, a walk or read that failed, a symlink
+ * loop, a missing or unknown update strategy, an update path that cannot be joined safely.
+ */
+export type SettersErrorCode =
+  'INVALID_IMAGE_REF' | 'WALK_FAILED' | 'READ_FAILED' | 'SYMLINK_LOOP' | 'NO_STRATEGY' | 'UNSUPPORTED_STRATEGY' | 'SECURE_JOIN_FAILED';
+
+/** Every setters failure stops the update of `update-path`, and is reported against it. */
+export class SettersError extends BaseError<SettersErrorCode> {
+  constructor(code: SettersErrorCode, message: string) {
+    super(code, message, { field: 'update-path' });
+    this.name = 'SettersError';
+  }
 }
 
 /** Upstream only parses files whose bytes contain this, quotes included (`fmt.Sprintf("%q", "$imagepolicy")`). */
@@ -98,7 +110,10 @@ function setterValues(policies: readonly SetterPolicy[]): Map<string, string> {
     const { name, tag, digest } = policy.latestRef;
     const image = `${name}:${tag}${digest ? `@${digest}` : ''}`;
     if (!isWeakReference(image))
-      throw new SettersError(`encountered invalid image ref ${JSON.stringify(image)}: could not parse reference: ${image}`);
+      throw new SettersError(
+        'INVALID_IMAGE_REF',
+        `encountered invalid image ref ${JSON.stringify(image)}: could not parse reference: ${image}`,
+      );
     const setter = `${policy.namespace}:${policy.name}`;
     values.set(setter, image);
     values.set(`${setter}:tag`, tag);
@@ -402,7 +417,7 @@ async function listCandidates(root: string): Promise<{ base: string; candidates:
   try {
     info = await lstat(top);
   } catch (err) {
-    throw new SettersError(`walking path for files: ${errorText(err)}`);
+    throw new SettersError('WALK_FAILED', `walking path for files: ${errorText(err)}`);
   }
   if (!info.isDirectory()) {
     const candidate = { absolute: top, path: basename(top), symlink: info.isSymbolicLink() };
@@ -415,7 +430,7 @@ async function listCandidates(root: string): Promise<{ base: string; candidates:
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      throw new SettersError(`walking path for files: ${errorText(err)}`);
+      throw new SettersError('WALK_FAILED', `walking path for files: ${errorText(err)}`);
     }
     entries.sort((a, b) => compareNames(a.name, b.name));
     for (const entry of entries) {
@@ -437,7 +452,7 @@ async function readCandidate(candidate: Candidate): Promise<Buffer | undefined> 
     return await readFile(candidate.absolute);
   } catch (err) {
     if (candidate.symlink) return undefined;
-    throw new SettersError(`reading YAML file: ${errorText(err)}`);
+    throw new SettersError('READ_FAILED', `reading YAML file: ${errorText(err)}`);
   }
 }
 
@@ -536,7 +551,7 @@ export async function secureJoin(root: string, unsafePath: string): Promise<stri
       current = next;
       continue;
     }
-    if (++links > 255) throw new SettersError(`SecureJoin ${join(root, unsafePath)}: too many levels of symbolic links`);
+    if (++links > 255) throw new SettersError('SYMLINK_LOOP', `SecureJoin ${join(root, unsafePath)}: too many levels of symbolic links`);
     const target = await readlink(full);
     remaining = `${target}/${remaining}`;
     // An absolute link is relative to the root.
@@ -556,14 +571,14 @@ export async function applyPolicies(options: {
   write?: SettersOptions['write'];
 }): Promise<SettersOutcome> {
   const { update } = options;
-  if (!update) throw new SettersError('no update strategy');
-  if (update.strategy !== 'Setters') throw new SettersError(`unsupported update strategy: ${update.strategy}`);
+  if (!update) throw new SettersError('NO_STRATEGY', 'no update strategy');
+  if (update.strategy !== 'Setters') throw new SettersError('UNSUPPORTED_STRATEGY', `unsupported update strategy: ${update.strategy}`);
   let root = options.workDir;
   if (update.path) {
     try {
       root = await secureJoin(options.workDir, update.path);
     } catch (err) {
-      throw new SettersError(`failed to secure join manifest path: ${errorText(err)}`);
+      throw new SettersError('SECURE_JOIN_FAILED', `failed to secure join manifest path: ${errorText(err)}`);
     }
   }
   return applySetters({ root, policies: options.policies, write: options.write });

@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { BaseError } from '../errors.ts';
 import type { RegistryClient } from '../oci/registry.ts';
 import { loadAutomationObjects, type ImageRepositoryObject } from './objects.ts';
 import { reflectPolicies, type LatestRef, type PolicyOutcome } from './reflect.ts';
@@ -83,9 +84,10 @@ export interface ImageUpdateReport {
   diff: string;
 }
 
-export class InvalidPolicyError extends Error {
+/** Policies that cannot work (a bad range or pattern, a missing ImageRepository), each named with why. */
+export class InvalidPolicyError extends BaseError<'INVALID_POLICY'> {
   constructor(message: string) {
-    super(message);
+    super('INVALID_POLICY', message, { field: 'policies-path' });
     this.name = 'InvalidPolicyError';
   }
 }
