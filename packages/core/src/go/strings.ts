@@ -1,5 +1,6 @@
 // Go string semantics JavaScript strings lack. A Go string is UTF-8 bytes: its length and order are the bytes'
-// (builtin len, strings.Compare), and package unicode classifies its runes (unicode.IsSpace, IsLetter, IsDigit).
+// (builtin len, strings.Compare), its case mapping is Unicode's simple one (strings.ToUpper), and package unicode
+// classifies its runes (unicode.IsSpace, IsLetter, IsDigit).
 
 /** Go's `len(s)`: the UTF-8 byte length. */
 export function byteLength(s: string): number {
@@ -29,6 +30,19 @@ export function compareGoStrings(a: string, b: string): number {
     return x < y ? -1 : 1;
   }
   return a.length - b.length;
+}
+
+/**
+ * strings.ToUpper: Unicode simple case mapping, one rune for one rune. JavaScript's toUpperCase applies the full
+ * mapping (ß becomes SS); where that gives more than one character Go leaves the rune as it is.
+ */
+export function toUpper(text: string): string {
+  let upper = '';
+  for (const character of text) {
+    const mapped = character.toUpperCase();
+    upper += [...mapped].length === 1 ? mapped : character;
+  }
+  return upper;
 }
 
 /** unicode.IsSpace. */

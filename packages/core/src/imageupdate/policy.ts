@@ -6,6 +6,7 @@ import { BaseError } from '../errors.ts';
 import { compareBytes } from '../oci/order.ts';
 import { compileRegexp, type GoRegexp } from '../go/regexp.ts';
 import { parseFloat64 } from '../go/strconv.ts';
+import { toUpper } from '../go/strings.ts';
 import { compareSemver, newConstraint, newVersion, SemverError, type SemverVersion } from '../go/semver.ts';
 
 /** `spec.policy` of an ImagePolicy: exactly one choice is expected; the first set one wins, as in Flux. */
@@ -76,23 +77,10 @@ export function policerFromSpec(choice: PolicyChoice): Policer {
 type Order = 'ASC' | 'DESC';
 
 function orderArgument(order: string | undefined): Order {
-  const upper = goToUpper(order ?? '');
+  const upper = toUpper(order ?? '');
   if (upper === '' || upper === 'ASC') return 'ASC';
   if (upper === 'DESC') return 'DESC';
   throw new PolicyError('INVALID_ORDER', `invalid order argument provided: '${upper}', must be one of: ASC, DESC`);
-}
-
-/**
- * Go's strings.ToUpper: Unicode simple case mapping, one rune for one rune. JavaScript's toUpperCase applies the
- * full mapping (ß becomes SS); where that gives more than one character Go leaves the rune as it is.
- */
-function goToUpper(text: string): string {
-  let upper = '';
-  for (const character of text) {
-    const mapped = character.toUpperCase();
-    upper += [...mapped].length === 1 ? mapped : character;
-  }
-  return upper;
 }
 
 /**
