@@ -10,22 +10,21 @@ import {
   digestFetchNeeded,
   newRegexFilter,
   orderTags,
-  parseFloat64,
-  ParseFloatError,
   PolicyError,
   policerFromSpec,
   requeueAfter,
   selectTag,
   SelectionError,
   updateImageRefs,
+  type DigestReflectionPolicy,
   type FilterTags,
   type ImagePolicyRefs,
   type ImageRef,
   type PolicyChoice,
 } from '../../packages/core/src/imageupdate/policy.ts';
 import { compileRegexp, RegexpSyntaxError } from '../../packages/core/src/go/regexp.ts';
-import { newConstraint } from '../../packages/core/src/imageupdate/semver.ts';
-import type { DigestReflectionPolicy } from '../../packages/core/src/imageupdate/objects.ts';
+import { NumError as ParseFloatError, parseFloat64 } from '../../packages/core/src/go/strconv.ts';
+import { newConstraint } from '../../packages/core/src/go/semver.ts';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/image-automation/image-reflector', name), 'utf8')) as T;

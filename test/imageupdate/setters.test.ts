@@ -6,13 +6,13 @@ import { dirname, join } from 'node:path';
 import {
   applyPolicies,
   applySetters,
-  needsQuoting,
   parseMarker,
   secureJoin,
   SettersError,
   type SetterPolicy,
   type SettersOutcome,
 } from '../../packages/core/src/imageupdate/setters.ts';
+import { needsQuoting } from '../../packages/core/src/go/yaml.ts';
 import { compareObjects, resultObjects, type ObjectIdentifier, type UpdateResult } from '../../packages/core/src/imageupdate/result.ts';
 import { repoRoot } from '../harness/action.ts';
 
@@ -545,7 +545,10 @@ describe('setters: text edits', () => {
       applySetters({ root: dir, policies: [app, { namespace: 'apps', name: 'bad', latestRef }] });
     await assert.rejects(
       bad({ name: 'ghcr.io/org/app', tag: '' }),
-      new SettersError('encountered invalid image ref "ghcr.io/org/app:": could not parse reference: ghcr.io/org/app:'),
+      new SettersError(
+        'INVALID_IMAGE_REF',
+        'encountered invalid image ref "ghcr.io/org/app:": could not parse reference: ghcr.io/org/app:',
+      ),
     );
     await assert.rejects(bad({ name: 'ghcr.io/Org/App', tag: 'v1' }), {
       name: 'SettersError',

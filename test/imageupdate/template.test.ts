@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { repoRoot } from '../harness/action.ts';
 import {
   defaultCommitTemplate,
-  pushSummary,
   renderCommitMessage,
   TemplateError,
   type CommitTemplateData,
-} from '../../packages/core/src/imageupdate/template.ts';
+} from '../../packages/core/src/imageupdate/commit-message.ts';
+import { pushSummary } from '../../packages/core/src/imageupdate/push-summary.ts';
 import {
   resultChanges,
   resultObjects,

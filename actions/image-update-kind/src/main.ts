@@ -1,18 +1,13 @@
 import {
   GitError,
   GitHubAppError,
-  InvalidPolicyError,
-  KindEngineError,
   installationToken,
-  ObjectsError,
-  SettersError,
-  TemplateError,
   runImageUpdate,
   runKindImageUpdate,
   type ImageUpdateReport,
   type ValueChange,
 } from '@d2ci/core/imageupdate';
-import { InputError, cell, jobCredentials, registryClients, runner as core } from '@d2ci/action-kit';
+import { InputError, cell, inputError, jobCredentials, registryClients, runner as core } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 
 /** The pull request's body: what changed, with the commit message (which the template shaped) underneath. */
@@ -35,19 +30,14 @@ export function pullRequestBody(changes: ValueChange[], message: string, runUrl:
   ].join('\n');
 }
 
-/** Turns a failure into the one line the workflow author needs. */
+/** Turns a failure into the one line the workflow author needs: an input to fix, or the permission to add. */
 function explain(err: unknown, inputs: Inputs): unknown {
-  if (err instanceof ObjectsError) return new InputError('policies-path', err.message);
-  if (err instanceof InvalidPolicyError) return new InputError('policies-path', `${err.message}`);
-  if (err instanceof TemplateError) return new InputError('commit-message-template', err.message);
-  if (err instanceof SettersError) return new InputError('update-path', err.message);
-  if (err instanceof GitError && /\b403\b|denied|not allowed|permission/i.test(err.stderr)) {
+  if (err instanceof GitError && err.code === 'GIT_PERMISSION_DENIED') {
     return new Error(
       `${err.message}; add \`permissions: contents: write\` to the job (and check that \`github-token\` may push to ${inputs.pushBranch})`,
     );
   }
-  if (err instanceof KindEngineError && /SHA-256/.test(err.message)) return new InputError('tool-sources', err.message);
-  return err;
+  return inputError(err) ?? err;
 }
 
 function summary(report: ImageUpdateReport, inputs: Inputs): string {

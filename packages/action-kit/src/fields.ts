@@ -35,6 +35,9 @@ export const inputNames: Readonly<Record<Field, string>> = {
   'filter-regex': 'filter-regex',
   'tool-sources': 'tool-sources',
   'require-attestations': 'require-attestations',
+  'policies-path': 'policies-path',
+  'update-path': 'update-path',
+  'message-template': 'commit-message-template',
 };
 
 /**

@@ -33,6 +33,9 @@ export const flagNames: Readonly<Record<Field, string>> = {
   'filter-regex': '--filter-regex',
   'tool-sources': '--tool-sources',
   'require-attestations': '--require-attestations',
+  'policies-path': '--policies-path',
+  'update-path': '--update-path',
+  'message-template': '--message-template',
 };
 
 /**

@@ -39,7 +39,10 @@ export type Field =
   | 'filter-semver'
   | 'filter-regex'
   | 'tool-sources'
-  | 'require-attestations';
+  | 'require-attestations'
+  | 'policies-path'
+  | 'update-path'
+  | 'message-template';
 
 export interface BaseErrorOptions {
   /** The part of the request the error is about. */

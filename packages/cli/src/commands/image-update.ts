@@ -1,15 +1,9 @@
 import { resolve } from 'node:path';
 import { RegistryClient, registryCredentials } from '@d2ci/core';
-import {
-  InvalidPolicyError,
-  ObjectsError,
-  SettersError,
-  TemplateError,
-  runImageUpdate,
-  type ImageUpdateOptions,
-} from '@d2ci/core/imageupdate';
+import { runImageUpdate, type ImageUpdateOptions } from '@d2ci/core/imageupdate';
 import { parseCreds, parseFlags, parseTimeout } from '../flags.ts';
 import { UsageError } from '../errors.ts';
+import { usageError } from '../fields.ts';
 import { json, table, type Io } from '../output.ts';
 
 export const imageUpdateHelp = `Usage: d2ci image-update --policies-path DIR --update-path DIR [flags]
@@ -128,10 +122,8 @@ export async function imageUpdate(args: string[], io: Io): Promise<number> {
       git: gitOptions,
     });
   } catch (err) {
-    if (err instanceof ObjectsError || err instanceof InvalidPolicyError) throw new UsageError(`--policies-path: ${err.message}`);
-    if (err instanceof SettersError) throw new UsageError(`--update-path: ${err.message}`);
-    if (err instanceof TemplateError) throw new UsageError(`--message-template: ${err.message}`);
-    throw err;
+    // The policies, update path and message template errors name their field; fields.ts names the flag.
+    throw usageError(err) ?? err;
   }
   for (const p of report.policies) if (!p.ok) io.err(`⚠ ImagePolicy ${p.policy.namespace}/${p.policy.name} skipped: ${p.error}`);
   for (const u of report.unresolved) io.err(`⚠ ${u.file}:${u.line}: no ImagePolicy for marker ${u.setter}; left unchanged`);

@@ -2,15 +2,21 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BaseError } from '../errors.ts';
 
-export class GitError extends Error {
+/** `GIT_PERMISSION_DENIED`: the remote refused the token (its words say 403, denied, not allowed or permission). */
+export type GitErrorCode = 'GIT_FAILED' | 'GIT_PERMISSION_DENIED';
+
+export class GitError extends BaseError<GitErrorCode> {
   readonly stderr: string;
-  constructor(message: string, stderr = '') {
-    super(message);
+  constructor(code: GitErrorCode, message: string, stderr = '') {
+    super(code, message);
     this.name = 'GitError';
     this.stderr = stderr;
   }
 }
+
+const permissionDenied = /\b403\b|denied|not allowed|permission/i;
 
 export interface GitAuth {
   /** A token for HTTPS remotes (GitHub's `x-access-token` basic auth). */
@@ -40,7 +46,8 @@ function run(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}):
           const lines = stderr.trim().split('\n');
           const remote = lines.filter((l) => l.startsWith('remote:') && l.replace('remote:', '').trim());
           const shown = [...remote, ...lines.filter((l) => !l.startsWith('remote:')).slice(-2)];
-          reject(new GitError(`git ${command.replace(/^(-c \S+ )+/, '')} failed: ${shown.join(' ') || err.message}`, stderr));
+          const code = permissionDenied.test(stderr) ? 'GIT_PERMISSION_DENIED' : 'GIT_FAILED';
+          reject(new GitError(code, `git ${command.replace(/^(-c \S+ )+/, '')} failed: ${shown.join(' ') || err.message}`, stderr));
         } else {
           resolve(stdout);
         }

@@ -1,17 +1,17 @@
 // Flux image automation in CI: ImagePolicy selection (image-reflector-controller), Setters updates
 // (image-automation-controller), commit messages, and the branch and pull request around them.
 export * from './result.ts';
-export * from './semver.ts';
-export * from '../go/regexp.ts';
 export * from './policy.ts';
 export * from './objects.ts';
 export * from './reflect.ts';
 export * from './setters.ts';
-export * from './template.ts';
+export * from './commit-message.ts';
+export * from './push-summary.ts';
 export * from './git.ts';
-export * from './pullrequest.ts';
 export * from './diff.ts';
 export * from './update.ts';
 export * from './kind.ts';
-export * from './githubapp.ts';
-export * from './apicommit.ts';
+export { GitHubError, type GitHubErrorCode } from './github/rest-error.ts';
+export * from './github/pullrequest.ts';
+export * from './github/apicommit.ts';
+export * from './github/githubapp.ts';

@@ -7,13 +7,14 @@ import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
+import { BaseError } from '../errors.ts';
 import { compareBytes } from '../oci/order.ts';
 import { parseReference } from '../oci/reference.ts';
 import type { CredentialFunction } from '../oci/auth.ts';
 import { loadAutomationObjects } from './objects.ts';
-import { defaultCommitTemplate, renderCommitMessage } from './template.ts';
+import { defaultCommitTemplate, renderCommitMessage } from './commit-message.ts';
 import { commitMessage, remoteBranchCommit, type GitAuth } from './git.ts';
-import { findPullRequest, openOrUpdatePullRequest } from './pullrequest.ts';
+import { findPullRequest, openOrUpdatePullRequest } from './github/pullrequest.ts';
 import type { LatestRef, PolicyOutcome } from './reflect.ts';
 import { changesAt, type ImageUpdateReport, type ValueChange } from './update.ts';
 
@@ -65,9 +66,16 @@ const pinned: Record<string, Record<ToolName, ToolSource>> = {
   },
 };
 
-export class KindEngineError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * `TOOL_UNAVAILABLE`: nothing pinned for this platform. `TOOL_CHECKSUM`: a download that is not what its SHA-256
+ * says (about `tool-sources`). `TOOL_ARCHIVE`: an archive without its binary. `COMMAND_FAILED`: kind, kubectl or
+ * flux failed. `CLUSTER_DELETE_FAILED`: the post step could not delete the cluster.
+ */
+export type KindEngineErrorCode = 'TOOL_UNAVAILABLE' | 'TOOL_CHECKSUM' | 'TOOL_ARCHIVE' | 'COMMAND_FAILED' | 'CLUSTER_DELETE_FAILED';
+
+export class KindEngineError extends BaseError<KindEngineErrorCode> {
+  constructor(code: KindEngineErrorCode, message: string) {
+    super(code, message, code === 'TOOL_CHECKSUM' ? { field: 'tool-sources' } : {});
     this.name = 'KindEngineError';
   }
 }
@@ -83,6 +91,7 @@ export function toolSources(
   for (const name of ['kind', 'kubectl', 'flux'] as const) {
     if (!tools[name])
       throw new KindEngineError(
+        'TOOL_UNAVAILABLE',
         `no pinned ${name} for ${platform}/${arch}; engine: kind runs on Linux runners (x64, arm64), or give tool-sources`,
       );
   }
@@ -115,12 +124,14 @@ export async function installTools(
       if (actual !== source.sha256) {
         await rm(file, { force: true });
         throw new KindEngineError(
+          'TOOL_CHECKSUM',
           `${name} ${source.version} from ${source.url} has SHA-256 ${actual}, expected ${source.sha256}; refusing to run it`,
         );
       }
       if (source.url.endsWith('.tar.gz') || source.url.endsWith('.tgz')) {
         const extracted = await tc.extractTar(file);
-        if (!existsSync(join(extracted, name))) throw new KindEngineError(`${source.url} has no ${name} binary at its root`);
+        if (!existsSync(join(extracted, name)))
+          throw new KindEngineError('TOOL_ARCHIVE', `${source.url} has no ${name} binary at its root`);
         await chmod(join(extracted, name), 0o755);
         dir = await tc.cacheDir(extracted, name, source.version);
       } else {
@@ -145,13 +156,16 @@ function exec(runner: Runner, command: string, args: readonly string[], input?: 
     const err: Buffer[] = [];
     child.stdout?.on('data', (c: Buffer) => out.push(c));
     child.stderr?.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) => reject(new KindEngineError(`${command}: ${e.message}`)));
+    child.on('error', (e) => reject(new KindEngineError('COMMAND_FAILED', `${command}: ${e.message}`)));
     child.on('close', (code) => {
       const stderr = Buffer.concat(err).toString('utf8').trim();
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
       else
         reject(
-          new KindEngineError(`${command} ${args.slice(0, 3).join(' ')} failed (exit ${code}): ${stderr.split('\n').slice(-3).join(' ')}`),
+          new KindEngineError(
+            'COMMAND_FAILED',
+            `${command} ${args.slice(0, 3).join(' ')} failed (exit ${code}): ${stderr.split('\n').slice(-3).join(' ')}`,
+          ),
         );
     });
     // A command that exits before reading its input gives EPIPE here; its exit status tells what happened.
@@ -413,7 +427,10 @@ export async function deleteKindCluster(name: string, path = ''): Promise<void> 
       ['delete', 'cluster', '--name', name],
       { env: { ...process.env, PATH: [path, process.env.PATH ?? ''].filter(Boolean).join(delimiter) } },
       (err, _stdout, stderr) => {
-        if (err) reject(new KindEngineError(`kind delete cluster --name ${name} failed: ${stderr.trim() || err.message}`));
+        if (err)
+          reject(
+            new KindEngineError('CLUSTER_DELETE_FAILED', `kind delete cluster --name ${name} failed: ${stderr.trim() || err.message}`),
+          );
         else resolve();
       },
     );

@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { BaseError } from '../errors.ts';
 import { compareBytes } from '../oci/order.ts';
-import { defaultExclusionList } from './policy.ts';
+import { defaultExclusionList, type DigestReflectionPolicy } from './policy.ts';
 
 /** The spec fields of an `ImageRepository` the native engine uses (image.toolkit.fluxcd.io/v1). */
 export interface ImageRepositoryObject {
@@ -18,8 +19,6 @@ export interface ImageRepositoryObject {
   secretRef?: string;
   file: string;
 }
-
-export type DigestReflectionPolicy = 'Never' | 'IfNotPresent' | 'Always';
 
 /** The spec fields of an `ImagePolicy`. */
 export interface ImagePolicyObject {
@@ -39,9 +38,10 @@ export interface AutomationObjects {
   problems: { file: string; message: string }[];
 }
 
-export class ObjectsError extends Error {
+/** The policies directory cannot be read. */
+export class ObjectsError extends BaseError<'POLICIES_UNREADABLE'> {
   constructor(message: string) {
-    super(message);
+    super('POLICIES_UNREADABLE', message, { field: 'policies-path' });
     this.name = 'ObjectsError';
   }
 }

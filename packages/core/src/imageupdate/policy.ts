@@ -2,10 +2,12 @@
 // alphabetical.go, numerical.go, filter.go; internal/controller: imagepolicy_controller.go applyPolicy,
 // updateImageRefs and composeImagePolicyReadyMessage, imagerepository_controller.go filterOutTags and
 // sortTagsAndGetLatestTags). Error messages are Flux's, word for word.
+import { BaseError } from '../errors.ts';
 import { compareBytes } from '../oci/order.ts';
-import type { DigestReflectionPolicy } from './objects.ts';
 import { compileRegexp, type GoRegexp } from '../go/regexp.ts';
-import { compareVersions, goQuote, newConstraint, parseFluxVersion, SemverError, type Version } from './semver.ts';
+import { parseFloat64 } from '../go/strconv.ts';
+import { toUpper } from '../go/strings.ts';
+import { compareSemver, newConstraint, newVersion, SemverError, type SemverVersion } from '../go/semver.ts';
 
 /** `spec.policy` of an ImagePolicy: exactly one choice is expected; the first set one wins, as in Flux. */
 export interface PolicyChoice {
@@ -15,26 +17,41 @@ export interface PolicyChoice {
   numerical?: { order?: string };
 }
 
+/** `spec.digestReflectionPolicy`: when the selected tag's digest is looked up. */
+export type DigestReflectionPolicy = 'Never' | 'IfNotPresent' | 'Always';
+
 /** `spec.filterTags`. */
 export interface FilterTags {
   pattern?: string;
   extract?: string;
 }
 
+/** No policy chosen, an order that is not ASC or DESC, a range Masterminds rejects, a pattern Go cannot compile. */
+export type PolicyErrorCode = 'NO_POLICY' | 'INVALID_ORDER' | 'INVALID_RANGE' | 'INVALID_PATTERN';
+
 /**
  * The policy itself is wrong (Flux's errInvalidPolicy: the ImagePolicy is Stalled with reason InvalidPolicy and
  * not retried): no choice, a bad order or range, a filter pattern Go cannot compile.
  */
-export class PolicyError extends Error {
-  override readonly name = 'PolicyError';
+export class PolicyError extends BaseError<PolicyErrorCode> {
+  constructor(code: PolicyErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
+    this.name = 'PolicyError';
+  }
 }
+
+/** No tags at all, none that satisfies the policy, or one the numerical policy cannot read. */
+export type SelectionErrorCode = 'NO_TAGS' | 'NO_MATCH' | 'NOT_NUMERIC';
 
 /**
  * The policy is valid but no tag could be chosen (Flux marks the ImagePolicy not Ready and retries): no tags at
  * all, none that satisfies the policy, or a tag the numerical policy cannot read as a number.
  */
-export class SelectionError extends Error {
-  override readonly name = 'SelectionError';
+export class SelectionError extends BaseError<SelectionErrorCode> {
+  constructor(code: SelectionErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
+    this.name = 'SelectionError';
+  }
 }
 
 /** A policy ready to rank tags (Flux's `policy.Policer`). */
@@ -54,29 +71,32 @@ export function policerFromSpec(choice: PolicyChoice): Policer {
   if (choice.semver) return semverPolicer(choice.semver.range ?? '');
   if (choice.alphabetical) return alphabeticalPolicer(orderArgument(choice.alphabetical.order));
   if (choice.numerical) return numericalPolicer(orderArgument(choice.numerical.order));
-  throw new PolicyError('given ImagePolicyChoice object is invalid');
+  throw new PolicyError('NO_POLICY', 'given ImagePolicyChoice object is invalid');
 }
 
 type Order = 'ASC' | 'DESC';
 
 function orderArgument(order: string | undefined): Order {
-  const upper = goToUpper(order ?? '');
+  const upper = toUpper(order ?? '');
   if (upper === '' || upper === 'ASC') return 'ASC';
   if (upper === 'DESC') return 'DESC';
-  throw new PolicyError(`invalid order argument provided: '${upper}', must be one of: ASC, DESC`);
+  throw new PolicyError('INVALID_ORDER', `invalid order argument provided: '${upper}', must be one of: ASC, DESC`);
 }
 
 /**
- * Go's strings.ToUpper: Unicode simple case mapping, one rune for one rune. JavaScript's toUpperCase applies the
- * full mapping (ß becomes SS); where that gives more than one character Go leaves the rune as it is.
+ * fluxcd/pkg `version.ParseVersion`, the tag parser of the semver policy: the tag needs at least two dots
+ * anywhere (`strings.SplitN(v, ".", 3)` must give 3 parts), then Masterminds `NewVersion`.
+ * @returns undefined where Flux returns an error (the policy skips such tags).
  */
-function goToUpper(text: string): string {
-  let upper = '';
-  for (const character of text) {
-    const mapped = character.toUpperCase();
-    upper += [...mapped].length === 1 ? mapped : character;
+export function parseSemverTag(tag: string): SemverVersion | undefined {
+  const firstDot = tag.indexOf('.');
+  if (firstDot < 0 || tag.indexOf('.', firstDot + 1) < 0) return undefined;
+  try {
+    return newVersion(tag);
+  } catch (error) {
+    if (error instanceof SemverError) return undefined;
+    throw error;
   }
-  return upper;
 }
 
 /**
@@ -89,18 +109,18 @@ function semverPolicer(range: string): Policer {
   try {
     constraint = newConstraint(range);
   } catch (err) {
-    if (err instanceof SemverError) throw new PolicyError(err.message, { cause: err });
+    if (err instanceof SemverError) throw new PolicyError('INVALID_RANGE', err.message, { cause: err });
     throw err;
   }
   return {
     latest(tags) {
-      if (tags.length === 0) throw new SelectionError(emptyListMessage);
-      let latest: Version | undefined;
+      if (tags.length === 0) throw new SelectionError('NO_TAGS', emptyListMessage);
+      let latest: SemverVersion | undefined;
       for (const tag of tags) {
-        const version = parseFluxVersion(tag);
-        if (version && constraint.check(version) && (!latest || compareVersions(version, latest) > 0)) latest = version;
+        const version = parseSemverTag(tag);
+        if (version && constraint.check(version) && (!latest || compareSemver(version, latest) > 0)) latest = version;
       }
-      if (!latest) throw new SelectionError('unable to determine latest version from provided list');
+      if (!latest) throw new SelectionError('NO_MATCH', 'unable to determine latest version from provided list');
       return latest.original;
     },
   };
@@ -110,7 +130,7 @@ function semverPolicer(range: string): Policer {
 function alphabeticalPolicer(order: Order): Policer {
   return {
     latest(tags) {
-      if (tags.length === 0) throw new SelectionError(emptyListMessage);
+      if (tags.length === 0) throw new SelectionError('NO_TAGS', emptyListMessage);
       const direction = order === 'ASC' ? 1 : -1;
       return tags.reduce((best, tag) => (direction * compareBytes(tag, best) > 0 ? tag : best));
     },
@@ -124,7 +144,7 @@ function alphabeticalPolicer(order: Order): Policer {
 function numericalPolicer(order: Order): Policer {
   return {
     latest(tags) {
-      if (tags.length === 0) throw new SelectionError(emptyListMessage);
+      if (tags.length === 0) throw new SelectionError('NO_TAGS', emptyListMessage);
       let latest = '';
       let latestValue = 0;
       tags.forEach((tag, index) => {
@@ -132,7 +152,7 @@ function numericalPolicer(order: Order): Policer {
         try {
           value = parseFloat64(tag);
         } catch (err) {
-          throw new SelectionError(`failed to parse invalid numeric value '${tag}'`, { cause: err });
+          throw new SelectionError('NOT_NUMERIC', `failed to parse invalid numeric value '${tag}'`, { cause: err });
         }
         // Skipped only when strictly worse (Go's float comparisons, so NaN is never worse).
         if (index > 0 && (order === 'ASC' ? value < latestValue : value > latestValue)) return;
@@ -176,7 +196,7 @@ export function newRegexFilter(pattern: string, extract = ''): RegexFilter {
   try {
     return new RegexFilter(compileRegexp(pattern), extract);
   } catch (err) {
-    throw new PolicyError(`invalid regular expression pattern '${pattern}': ${(err as Error).message}`, { cause: err });
+    throw new PolicyError('INVALID_PATTERN', `invalid regular expression pattern '${pattern}': ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -207,8 +227,8 @@ export function orderTags(tags: readonly string[], exclusionList?: readonly stri
  * order (see orderTags) to break ties as Flux does.
  */
 export function selectTag(choice: PolicyChoice, filterTags: FilterTags | undefined, tags: readonly string[]): string {
-  const { policer, filter } = compilePolicy(choice, filterTags);
-  if (tags.length === 0) throw new SelectionError('no tags in database');
+  const { policer, filter } = compileImagePolicy(choice, filterTags);
+  if (tags.length === 0) throw new SelectionError('NO_TAGS', 'no tags in database');
   if (!filter) return policer.latest(tags);
   const filtered = filter.apply(tags);
   const latest = policer.latest([...filtered.keys()]);
@@ -219,19 +239,19 @@ export function selectTag(choice: PolicyChoice, filterTags: FilterTags | undefin
  * The policy and its tag filter, built once, with applyPolicy's errors (`invalid policy: …`, `failed to filter
  * tags: …`); a caller can check a policy before it lists any tags.
  */
-export function compilePolicy(choice: PolicyChoice, filterTags: FilterTags | undefined): { policer: Policer; filter?: RegexFilter } {
+export function compileImagePolicy(choice: PolicyChoice, filterTags: FilterTags | undefined): { policer: Policer; filter?: RegexFilter } {
   let policer: Policer;
   try {
     policer = policerFromSpec(choice);
   } catch (err) {
-    if (err instanceof PolicyError) throw new PolicyError(`invalid policy: ${err.message}`, { cause: err });
+    if (err instanceof PolicyError) throw new PolicyError(err.code, `invalid policy: ${err.message}`, { cause: err });
     throw err;
   }
   if (!filterTags) return { policer };
   try {
     return { policer, filter: newRegexFilter(filterTags.pattern ?? '', filterTags.extract ?? '') };
   } catch (err) {
-    throw new PolicyError(`failed to filter tags: ${(err as Error).message}`, { cause: err });
+    throw new PolicyError('INVALID_PATTERN', `failed to filter tags: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -332,253 +352,4 @@ export function composeReadyMessage(status: { latestRef: ImageRef; observedPrevi
   if (latestRef.digest) message += ` with digest ${latestRef.digest}`;
   if (previous && !sameImageRef(latestRef, previous)) message += ` (previously ${imageRefString(previous)})`;
   return message;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Go's strconv.ParseFloat(s, 64) (strconv/atof.go), which the numerical policy applies to every tag.
-
-/** A string Go's ParseFloat rejects; the message is Go's `*strconv.NumError` text. */
-export class ParseFloatError extends Error {
-  override readonly name = 'ParseFloatError';
-  /** `invalid syntax` (ErrSyntax) or `value out of range` (ErrRange, the value rounds to ±Inf). */
-  readonly reason: 'invalid syntax' | 'value out of range';
-  readonly input: string;
-
-  constructor(input: string, reason: ParseFloatError['reason']) {
-    super(`strconv.ParseFloat: parsing ${goQuote(input)}: ${reason}`);
-    this.input = input;
-    this.reason = reason;
-  }
-}
-
-/**
- * Go's `strconv.ParseFloat(text, 64)`: decimal (`1e5`, `.5`, `1.`, `-0`) and hexadecimal (`0x1.8p3`, exponent
- * required) floats with an optional sign; `_` between digits (and after `0x`); case-insensitive `inf`,
- * `infinity` (signed or not) and `nan` (unsigned only). Nothing else: no spaces, no trailing text, no `0b`/`0o`.
- * A value beyond the float64 range is an error (ErrRange), one below it rounds to zero.
- * @throws ParseFloatError
- */
-export function parseFloat64(text: string): number {
-  const special = parseSpecial(text);
-  if (special) {
-    if (special.length !== text.length) throw new ParseFloatError(text, 'invalid syntax');
-    return special.value;
-  }
-  const read = readFloat(text);
-  if (!read.ok || read.length !== text.length) throw new ParseFloatError(text, 'invalid syntax');
-  // JavaScript's own decimal conversion is correctly rounded (IEEE 754 round-half-even), as Go's is; it is
-  // only used once Go's grammar has accepted the text.
-  const value = read.hex ? hexFloat(read.mantissa, read.exponent, read.negative, read.truncated) : Number(text.replaceAll('_', ''));
-  if (!Number.isFinite(value)) throw new ParseFloatError(text, 'value out of range');
-  return value;
-}
-
-function lowerByte(code: number): number {
-  return code | 0x20;
-}
-
-function commonPrefixLengthIgnoreCase(text: string, prefix: string): number {
-  const n = Math.min(text.length, prefix.length);
-  for (let i = 0; i < n; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0x41 && code <= 0x5a) code += 0x20;
-    if (code !== prefix.charCodeAt(i)) return i;
-  }
-  return n;
-}
-
-/** Go's `special`: inf/infinity with an optional sign, or nan; the value and how much of `text` it used. */
-function parseSpecial(text: string): { value: number; length: number } | undefined {
-  const first = text[0];
-  if (first === 'n' || first === 'N') return commonPrefixLengthIgnoreCase(text, 'nan') === 3 ? { value: NaN, length: 3 } : undefined;
-  const signed = first === '+' || first === '-';
-  if (!signed && first !== 'i' && first !== 'I') return undefined;
-  let n = commonPrefixLengthIgnoreCase(signed ? text.slice(1) : text, 'infinity');
-  // Anything longer than "inf" counts only as "inf" unless it is all of "infinity".
-  if (n > 3 && n < 8) n = 3;
-  if (n !== 3 && n !== 8) return undefined;
-  return { value: first === '-' ? -Infinity : Infinity, length: n + (signed ? 1 : 0) };
-}
-
-interface ReadFloat {
-  ok: boolean;
-  /** How much of the text was read. */
-  length: number;
-  negative: boolean;
-  hex: boolean;
-  /** Up to 19 decimal or 16 hex digits (uint64), the rest only noted in `truncated`. */
-  mantissa: bigint;
-  /** Power of the base (10, or 2 for hex) to apply to `mantissa`. */
-  exponent: number;
-  truncated: boolean;
-}
-
-/** Go's `readFloat`: the syntax check and the mantissa/exponent split. */
-function readFloat(s: string): ReadFloat {
-  const result: ReadFloat = { ok: false, length: 0, negative: false, hex: false, mantissa: 0n, exponent: 0, truncated: false };
-  let i = 0;
-  let underscores = false;
-  if (s.length === 0) return result;
-  if (s[i] === '+') i++;
-  else if (s[i] === '-') {
-    result.negative = true;
-    i++;
-  }
-  let base = 10;
-  let maxMantissaDigits = 19;
-  let exponentChar = 0x65; // 'e'
-  if (i + 2 < s.length && s[i] === '0' && lowerByte(s.charCodeAt(i + 1)) === 0x78) {
-    base = 16;
-    maxMantissaDigits = 16;
-    i += 2;
-    exponentChar = 0x70; // 'p'
-    result.hex = true;
-  }
-  let sawDot = false;
-  let sawDigits = false;
-  let digits = 0;
-  let mantissaDigits = 0;
-  let decimalPoint = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const lower = lowerByte(c);
-    if (c === 0x5f) {
-      underscores = true;
-    } else if (c === 0x2e) {
-      if (sawDot) break;
-      sawDot = true;
-      decimalPoint = digits;
-    } else if (c >= 0x30 && c <= 0x39) {
-      sawDigits = true;
-      if (c === 0x30 && digits === 0) {
-        // A leading zero only moves the decimal point.
-        decimalPoint--;
-        continue;
-      }
-      digits++;
-      if (mantissaDigits < maxMantissaDigits) {
-        result.mantissa = result.mantissa * BigInt(base) + BigInt(c - 0x30);
-        mantissaDigits++;
-      } else if (c !== 0x30) {
-        result.truncated = true;
-      }
-    } else if (base === 16 && lower >= 0x61 && lower <= 0x66) {
-      sawDigits = true;
-      digits++;
-      if (mantissaDigits < maxMantissaDigits) {
-        result.mantissa = result.mantissa * 16n + BigInt(lower - 0x61 + 10);
-        mantissaDigits++;
-      } else {
-        result.truncated = true;
-      }
-    } else {
-      break;
-    }
-  }
-  if (!sawDigits) return { ...result, length: i };
-  if (!sawDot) decimalPoint = digits;
-  if (base === 16) {
-    decimalPoint *= 4;
-    mantissaDigits *= 4;
-  }
-  if (i < s.length && lowerByte(s.charCodeAt(i)) === exponentChar) {
-    i++;
-    if (i >= s.length) return { ...result, length: i };
-    let sign = 1;
-    if (s[i] === '+') i++;
-    else if (s[i] === '-') {
-      i++;
-      sign = -1;
-    }
-    if (i >= s.length || s.charCodeAt(i) < 0x30 || s.charCodeAt(i) > 0x39) return { ...result, length: i };
-    let e = 0;
-    for (; i < s.length && ((s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) || s[i] === '_'); i++) {
-      if (s[i] === '_') {
-        underscores = true;
-        continue;
-      }
-      // Go stops counting at 10000: that is far outside the float64 range either way.
-      if (e < 10000) e = e * 10 + s.charCodeAt(i) - 0x30;
-    }
-    decimalPoint += e * sign;
-  } else if (base === 16) {
-    // A hex float needs its p exponent.
-    return { ...result, length: i };
-  }
-  if (result.mantissa !== 0n) result.exponent = decimalPoint - mantissaDigits;
-  if (underscores && !underscoreOK(s.slice(0, i))) return { ...result, length: i };
-  return { ...result, ok: true, length: i };
-}
-
-/** Go's `underscoreOK`: each `_` sits between digits, or between a base prefix and a digit. */
-function underscoreOK(text: string): boolean {
-  let s = text;
-  let saw = '^';
-  let i = 0;
-  if (s.startsWith('-') || s.startsWith('+')) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && [0x62, 0x6f, 0x78].includes(lowerByte(s.charCodeAt(1)))) {
-    i = 2;
-    saw = '0';
-    hex = lowerByte(s.charCodeAt(1)) === 0x78;
-  }
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0x30 && c <= 0x39) || (hex && lowerByte(c) >= 0x61 && lowerByte(c) <= 0x66)) {
-      saw = '0';
-      continue;
-    }
-    if (c === 0x5f) {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
-
-/** Go's `atofHex` for float64: `mantissa × 2^exponent`, rounded half to even, ±Infinity beyond the range. */
-function hexFloat(mantissaIn: bigint, exponentIn: number, negative: boolean, truncated: boolean): number {
-  const mantissaBits = 52n;
-  const bias = -1023;
-  const maxExponent = (1 << 11) + bias - 2;
-  const minExponent = bias + 1;
-  let mantissa = mantissaIn;
-  let exponent = exponentIn + Number(mantissaBits);
-  // Bring the mantissa to 1 + 52 bits plus two rounding bits; the lowest one is sticky.
-  while (mantissa !== 0n && mantissa >> (mantissaBits + 2n) === 0n) {
-    mantissa <<= 1n;
-    exponent--;
-  }
-  if (truncated) mantissa |= 1n;
-  while (mantissa >> (1n + mantissaBits + 2n) !== 0n) {
-    mantissa = (mantissa >> 1n) | (mantissa & 1n);
-    exponent++;
-  }
-  // Denormalise when the exponent is too small.
-  while (mantissa > 1n && exponent < minExponent - 2) {
-    mantissa = (mantissa >> 1n) | (mantissa & 1n);
-    exponent++;
-  }
-  let round = mantissa & 3n;
-  mantissa >>= 2n;
-  round |= mantissa & 1n;
-  exponent += 2;
-  if (round === 3n) {
-    mantissa++;
-    if (mantissa === 1n << (1n + mantissaBits)) {
-      mantissa >>= 1n;
-      exponent++;
-    }
-  }
-  if (mantissa >> mantissaBits === 0n) exponent = bias;
-  if (exponent > maxExponent) return negative ? -Infinity : Infinity;
-  let bits = mantissa & ((1n << mantissaBits) - 1n);
-  bits |= BigInt((exponent - bias) & 0x7ff) << mantissaBits;
-  if (negative) bits |= 1n << 63n;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setBigUint64(0, bits);
-  return view.getFloat64(0);
 }

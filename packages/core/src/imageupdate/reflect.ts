@@ -2,7 +2,7 @@ import { parseReference } from '../oci/reference.ts';
 import { mapLimit } from '../oci/concurrency.ts';
 import type { RegistryClient } from '../oci/registry.ts';
 import type { ImagePolicyObject, ImageRepositoryObject } from './objects.ts';
-import { PolicyError, compilePolicy, orderTags, selectTag } from './policy.ts';
+import { PolicyError, compileImagePolicy, orderTags, selectTag } from './policy.ts';
 
 /** `status.latestRef` of an ImagePolicy. */
 export interface LatestRef {
@@ -58,7 +58,7 @@ export async function reflectPolicies(options: ReflectOptions): Promise<PolicyOu
     try {
       reference = parseReference(repository.image);
       // As the controller, a policy that cannot work fails before any registry is asked.
-      compilePolicy(policy.policy, policy.filterTags);
+      compileImagePolicy(policy.policy, policy.filterTags);
     } catch (err) {
       return {
         policy,

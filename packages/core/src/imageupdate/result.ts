@@ -1,5 +1,6 @@
 // What an image update changed, shaped as Flux's update.Result (image-automation-controller internal/update
 // result.go), so commit-message templates written for Flux render the same here.
+import { compareGoStrings } from '../go/strings.ts';
 
 /** The Kubernetes object a changed value sits in (kyaml ResourceIdentifier); empty strings where absent. */
 export interface ObjectIdentifier {
@@ -34,26 +35,6 @@ export interface UpdateResult {
 /** A stable key for an object (Go compares ObjectIdentifier structs field by field). */
 export function objectKey(o: ObjectIdentifier): string {
   return JSON.stringify([o.APIVersion, o.Kind, o.Name, o.Namespace]);
-}
-
-/**
- * Go string order: byte-wise over UTF-8, which is code-point order. JavaScript's `<` compares UTF-16 code
- * units and puts U+10000 and above before U+E000..U+FFFF, so it is not used directly.
- */
-export function compareGoStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Surrogates (astral code points) sort after every BMP code unit in UTF-8.
-    const xSurrogate = x >= 0xd800 && x <= 0xdfff;
-    const ySurrogate = y >= 0xd800 && y <= 0xdfff;
-    if (xSurrogate !== ySurrogate) return xSurrogate ? 1 : -1;
-    return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
 }
 
 /** Go `fmtsort` order for ObjectIdentifier keys: field by field in declaration order (APIVersion, Kind, Name, Namespace). */

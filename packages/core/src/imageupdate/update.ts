@@ -1,13 +1,14 @@
 import { realpath } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { BaseError } from '../errors.ts';
 import type { RegistryClient } from '../oci/registry.ts';
 import { loadAutomationObjects, type ImageRepositoryObject } from './objects.ts';
 import { reflectPolicies, type LatestRef, type PolicyOutcome } from './reflect.ts';
 import { applySetters, secureJoin, type SetterPolicy } from './setters.ts';
-import { defaultCommitTemplate, renderCommitMessage } from './template.ts';
+import { defaultCommitTemplate, renderCommitMessage } from './commit-message.ts';
 import { commitAll, openBranch, openCommit, pushBranch, type GitAuth } from './git.ts';
-import { findPullRequest, openOrUpdatePullRequest, type PullRequest } from './pullrequest.ts';
-import { commitViaApi } from './apicommit.ts';
+import { findPullRequest, openOrUpdatePullRequest, type PullRequest } from './github/pullrequest.ts';
+import { commitViaApi } from './github/apicommit.ts';
 import type { UpdateResult } from './result.ts';
 import { unifiedDiff } from './diff.ts';
 
@@ -83,9 +84,10 @@ export interface ImageUpdateReport {
   diff: string;
 }
 
-export class InvalidPolicyError extends Error {
+/** Policies that cannot work (a bad range or pattern, a missing ImageRepository), each named with why. */
+export class InvalidPolicyError extends BaseError<'INVALID_POLICY'> {
   constructor(message: string) {
-    super(message);
+    super('INVALID_POLICY', message, { field: 'policies-path' });
     this.name = 'InvalidPolicyError';
   }
 }

@@ -9,6 +9,7 @@
 // use the information set in author". So the commit is signed ("Verified", by the app's `[bot]` user, committer
 // GitHub) only when made with an App installation token and neither `author` nor `committer` is sent: passing
 // `author` trades the signature for the attribution. `verified` in the result says which it was.
+import { explainRestFailure, GitHubError, restStatus, type GitHubErrorCode, type RestExplanation } from './rest-error.ts';
 
 export interface ApiCommitFile {
   /** Path in the repository, `/`-separated, relative. */
@@ -45,12 +46,10 @@ export interface ApiCommit {
   parent: string;
 }
 
-export class ApiCommitError extends Error {
-  readonly status: number | undefined;
-  constructor(message: string, status?: number) {
-    super(message);
+export class ApiCommitError extends GitHubError {
+  constructor(code: GitHubErrorCode, message: string, status?: number) {
+    super(code, message, status);
     this.name = 'ApiCommitError';
-    this.status = status;
   }
 }
 
@@ -58,37 +57,41 @@ const contentsWrite = 'add `permissions: contents: write` to the job (for a GitH
 
 /** GitHub's refusal, and the fix a workflow author needs, on one line. */
 function explain(err: unknown, doing: string, options: ApiCommitOptions): ApiCommitError {
-  const status = (err as { status?: number }).status;
-  const data = (err as { response?: { data?: { message?: string; errors?: ({ message?: string } | string)[] } } }).response?.data;
-  const details = data?.errors
-    ?.map((e) => (typeof e === 'string' ? e : e.message))
-    .filter(Boolean)
-    .join('; ');
-  const message = [data?.message || (err as Error).message || String(err), details].filter(Boolean).join(': ').replace(/\s+/g, ' ').trim();
-  let fix = '';
-  if (/not a fast forward|reference already exists/i.test(message))
-    fix = `; ${options.branch} moved while this commit was made: run the update again`;
-  else if (/rule violation|protected branch/i.test(message))
-    fix = `; ${options.branch} is protected by a rule this token cannot bypass: exempt ${options.branch} from the rule, or let the GitHub App bypass it`;
-  else if (status === 401)
-    fix = '; the token is not valid or has expired (a GitHub App installation token lasts one hour: create a fresh one)';
-  else if (status === 403) fix = `; ${contentsWrite}`;
-  else if (status === 404)
-    fix = `; ${contentsWrite}, and check that the token can reach ${options.repository} (a GitHub App token must be scoped to it)`;
-  else if (status === 422) fix = `; ${contentsWrite}, and check that ${options.base} exists`;
-  else if (status === 409 && /empty/i.test(message)) fix = `; ${options.repository} has no commits yet: push ${options.base} first`;
-  return new ApiCommitError(`${doing} failed (HTTP ${status ?? '?'}): ${message}${fix}`, status);
+  return explainRestFailure(ApiCommitError, err, doing, 'message-and-errors', ({ status, message }): RestExplanation => {
+    if (/not a fast forward|reference already exists/i.test(message))
+      return { code: 'BRANCH_MOVED', fix: `${options.branch} moved while this commit was made: run the update again` };
+    if (/rule violation|protected branch/i.test(message))
+      return {
+        code: 'BRANCH_PROTECTED',
+        fix: `${options.branch} is protected by a rule this token cannot bypass: exempt ${options.branch} from the rule, or let the GitHub App bypass it`,
+      };
+    if (status === 401)
+      return {
+        code: 'TOKEN_INVALID',
+        fix: 'the token is not valid or has expired (a GitHub App installation token lasts one hour: create a fresh one)',
+      };
+    if (status === 403) return { code: 'PERMISSION_MISSING', fix: contentsWrite };
+    if (status === 404)
+      return {
+        code: 'PERMISSION_MISSING',
+        fix: `${contentsWrite}, and check that the token can reach ${options.repository} (a GitHub App token must be scoped to it)`,
+      };
+    if (status === 422) return { code: 'PERMISSION_MISSING', fix: `${contentsWrite}, and check that ${options.base} exists` };
+    if (status === 409 && /empty/i.test(message))
+      return { code: 'REPOSITORY_EMPTY', fix: `${options.repository} has no commits yet: push ${options.base} first` };
+    return { code: 'REQUEST_FAILED' };
+  });
 }
 
 function split(repository: string): { owner: string; repo: string } {
   const [owner = '', repo = '', ...rest] = repository.split('/');
-  if (!owner || !repo || rest.length) throw new ApiCommitError(`repository "${repository}" is not owner/repo`);
+  if (!owner || !repo || rest.length) throw new ApiCommitError('INVALID_REPOSITORY', `repository "${repository}" is not owner/repo`);
   return { owner, repo };
 }
 
 function checkPath(path: string): void {
   if (!path || path.startsWith('/') || path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
-    throw new ApiCommitError(`"${path}" is not a relative path inside the repository`);
+    throw new ApiCommitError('INVALID_PATH', `"${path}" is not a relative path inside the repository`);
   }
 }
 
@@ -108,7 +111,7 @@ export async function commitViaApi(options: ApiCommitOptions): Promise<ApiCommit
       const { data } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
       return data.object.sha;
     } catch (err) {
-      if ((err as { status?: number }).status === 404) return undefined;
+      if (restStatus(err) === 404) return undefined;
       throw explain(err, `reading branch ${branch} of ${options.repository}`, options);
     }
   };
@@ -118,11 +121,13 @@ export async function commitViaApi(options: ApiCommitOptions): Promise<ApiCommit
   // GitHub answers 404 alike for a missing branch and for a repository the token cannot reach.
   if (!start)
     throw new ApiCommitError(
+      'BRANCH_NOT_FOUND',
       `branch ${options.base} of ${options.repository} was not found (HTTP 404): check that it exists and that the token can reach ${options.repository} (a GitHub App token must be scoped to it); ${contentsWrite}`,
       404,
     );
   if (options.parent && options.parent !== start) {
     throw new ApiCommitError(
+      'BRANCH_MOVED',
       `${stackOnBranch ? options.branch : options.base} is at ${start}, not at ${options.parent} the files were computed from: it moved since the checkout; run the update again`,
     );
   }

@@ -3,6 +3,7 @@
 
 import { createPrivateKey } from 'node:crypto';
 import type { InstallationAccessTokenAuthentication } from '@octokit/auth-app';
+import { explainRestFailure, GitHubError, restStatus, type GitHubErrorCode, type RestExplanation, type RestFailure } from './rest-error.ts';
 
 export interface AppCredentials {
   /** The app's ID (or client ID) from its settings page: the `iss` of its JWTs. */
@@ -36,12 +37,10 @@ export interface InstallationTokenOptions {
   onSecret?: (secret: string) => void;
 }
 
-export class GitHubAppError extends Error {
-  readonly status: number | undefined;
-  constructor(message: string, status?: number) {
-    super(message);
+export class GitHubAppError extends GitHubError {
+  constructor(code: GitHubErrorCode, message: string, status?: number) {
+    super(code, message, status);
     this.name = 'GitHubAppError';
-    this.status = status;
   }
 }
 
@@ -56,15 +55,6 @@ function apiPermissions(permissions: Record<string, AppPermissionLevel>): Record
 /** `pull_requests` → "Pull requests", as the app's settings page names it. */
 const settingName = (permission: string): string => permission.charAt(0).toUpperCase() + permission.slice(1).replace(/_/g, ' ');
 
-function statusOf(err: unknown): number | undefined {
-  return (err as { status?: number }).status;
-}
-
-function messageOf(err: unknown): string {
-  const data = (err as { response?: { data?: { message?: string } } }).response?.data;
-  return (data?.message || (err as Error).message || String(err)).replace(/\s+/g, ' ').trim();
-}
-
 /** A PEM private key GitHub could have generated, with the `\n` escapes of a key pasted into a single-line variable undone. */
 function readPrivateKey(privateKey: string, appId: string): string {
   const pem = privateKey.replace(/\\n/g, '\n').trim();
@@ -73,6 +63,7 @@ function readPrivateKey(privateKey: string, appId: string): string {
     if (key.asymmetricKeyType !== 'rsa') throw new Error(`a ${key.asymmetricKeyType ?? 'non-RSA'} key`);
   } catch (err) {
     throw new GitHubAppError(
+      'APP_KEY_INVALID',
       `the private key of GitHub App ${appId} is not a PEM RSA private key (${(err as Error).message.replace(/\s+/g, ' ')}); pass the whole .pem file generated on the app's settings page, BEGIN and END lines included`,
     );
   }
@@ -80,15 +71,18 @@ function readPrivateKey(privateKey: string, appId: string): string {
 }
 
 /** GitHub's 401 to an app JWT, and what fixes it. */
-function explainJwt(err: unknown, appId: string, doing: string): GitHubAppError {
-  const message = messageOf(err);
-  let fix = `; check that app-id ${appId} and the private key belong to the same GitHub App (generate a new key on the app's settings page if unsure)`;
+function jwtRefusal({ message }: RestFailure, appId: string): RestExplanation {
   if (/'(iat|exp)'/.test(message))
-    fix =
-      "; the runner's clock is off: GitHub accepts app JWTs issued at most 60 seconds ahead of its clock and expiring within 10 minutes";
-  else if (/integration not found/i.test(message))
-    fix = `; no GitHub App has ID ${appId} on this GitHub: check app-id (the app's settings page shows it)`;
-  return new GitHubAppError(`${doing} failed (HTTP ${statusOf(err) ?? '?'}): ${message}${fix}`, statusOf(err));
+    return {
+      code: 'APP_CLOCK_SKEW',
+      fix: "the runner's clock is off: GitHub accepts app JWTs issued at most 60 seconds ahead of its clock and expiring within 10 minutes",
+    };
+  if (/integration not found/i.test(message))
+    return { code: 'APP_NOT_FOUND', fix: `no GitHub App has ID ${appId} on this GitHub: check app-id (the app's settings page shows it)` };
+  return {
+    code: 'APP_CREDENTIALS_MISMATCH',
+    fix: `check that app-id ${appId} and the private key belong to the same GitHub App (generate a new key on the app's settings page if unsure)`,
+  };
 }
 
 /** Permissions asked for that the installation does not have (at the level asked), as `name: level (has …)`. */
@@ -103,7 +97,7 @@ function missingPermissions(asked: Record<string, string>, granted: Record<strin
 
 function split(repository: string): { owner: string; repo: string } {
   const [owner = '', repo = '', ...rest] = repository.split('/');
-  if (!owner || !repo || rest.length) throw new GitHubAppError(`repository "${repository}" is not owner/repo`);
+  if (!owner || !repo || rest.length) throw new GitHubAppError('INVALID_REPOSITORY', `repository "${repository}" is not owner/repo`);
   return { owner, repo };
 }
 
@@ -115,7 +109,11 @@ function split(repository: string): { owner: string; repo: string } {
  */
 export async function installationToken(options: InstallationTokenOptions): Promise<InstallationToken> {
   const appId = options.app.appId.trim();
-  if (!appId) throw new GitHubAppError("the GitHub App ID is empty; pass the app ID (or client ID) shown on the app's settings page");
+  if (!appId)
+    throw new GitHubAppError(
+      'APP_ID_MISSING',
+      "the GitHub App ID is empty; pass the app ID (or client ID) shown on the app's settings page",
+    );
   const privateKey = readPrivateKey(options.app.privateKey, appId);
   const { owner, repo } = split(options.repository);
   const permissions = apiPermissions(options.permissions ?? defaultPermissions);
@@ -153,18 +151,19 @@ export async function installationToken(options: InstallationTokenOptions): Prom
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/installation', { owner, repo });
     installation = { id: data.id, permissions: data.permissions };
   } catch (err) {
-    const doing = `looking up GitHub App ${appId} on ${options.repository}`;
-    if (statusOf(err) === 404) {
-      throw new GitHubAppError(
-        `${doing} failed (HTTP 404): GitHub App ${appId} is not installed on ${options.repository}; install it there (the app's page → Install App, or the organization's Settings → GitHub Apps → Configure → Repository access), and check that app-id names that app`,
-        404,
-      );
-    }
-    if (statusOf(err) === 401) throw explainJwt(err, appId, doing);
-    throw new GitHubAppError(
-      `${doing} failed (HTTP ${statusOf(err) ?? '?'}): ${messageOf(err)}${baseUrl === 'https://api.github.com' ? '' : ` (API URL ${baseUrl})`}`,
-      statusOf(err),
-    );
+    throw explainRestFailure(GitHubAppError, err, `looking up GitHub App ${appId} on ${options.repository}`, 'message', (failure) => {
+      if (failure.status === 404)
+        return {
+          code: 'APP_NOT_INSTALLED',
+          detail: `GitHub App ${appId} is not installed on ${options.repository}`,
+          fix: "install it there (the app's page → Install App, or the organization's Settings → GitHub Apps → Configure → Repository access), and check that app-id names that app",
+        };
+      if (failure.status === 401) return jwtRefusal(failure, appId);
+      return {
+        code: 'REQUEST_FAILED',
+        detail: `${failure.message}${baseUrl === 'https://api.github.com' ? '' : ` (API URL ${baseUrl})`}`,
+      };
+    });
   }
 
   let authentication: InstallationAccessTokenAuthentication;
@@ -178,30 +177,31 @@ export async function installationToken(options: InstallationTokenOptions): Prom
     })) as InstallationAccessTokenAuthentication;
   } catch (err) {
     const doing = `creating an installation token of GitHub App ${appId} for ${options.repository}`;
-    const status = statusOf(err);
-    const message = messageOf(err);
-    if (status === 401) throw explainJwt(err, appId, doing);
-    if (status === 422 && /permissions requested are not granted/i.test(message)) {
-      const missing = missingPermissions(permissions, installation.permissions);
-      const named = missing.length
-        ? missing.join(', ')
-        : Object.entries(permissions)
-            .map(([name, level]) => `${name}: ${level}`)
-            .join(', ');
-      throw new GitHubAppError(
-        `${doing} failed (HTTP 422): the app is not granted ${named}; add it in the app's settings (Permissions & events → Repository permissions), then approve the new permissions on the installation`,
-        422,
-      );
-    }
-    if (status === 422 && /not accessible to the parent installation/i.test(message)) {
-      throw new GitHubAppError(
-        `${doing} failed (HTTP 422): ${message}; add ${options.repository} to the installation's repository access (organization Settings → GitHub Apps → Configure)`,
-        422,
-      );
-    }
-    if (status === 403 && /suspended/i.test(message))
-      throw new GitHubAppError(`${doing} failed (HTTP 403): ${message}; unsuspend the installation (Settings → GitHub Apps)`, 403);
-    throw new GitHubAppError(`${doing} failed (HTTP ${status ?? '?'}): ${message}`, status);
+    throw explainRestFailure(GitHubAppError, err, doing, 'message', (failure): RestExplanation => {
+      const { status, message } = failure;
+      if (status === 401) return jwtRefusal(failure, appId);
+      if (status === 422 && /permissions requested are not granted/i.test(message)) {
+        const missing = missingPermissions(permissions, installation.permissions);
+        const named = missing.length
+          ? missing.join(', ')
+          : Object.entries(permissions)
+              .map(([name, level]) => `${name}: ${level}`)
+              .join(', ');
+        return {
+          code: 'APP_PERMISSIONS_NOT_GRANTED',
+          detail: `the app is not granted ${named}`,
+          fix: "add it in the app's settings (Permissions & events → Repository permissions), then approve the new permissions on the installation",
+        };
+      }
+      if (status === 422 && /not accessible to the parent installation/i.test(message))
+        return {
+          code: 'APP_REPOSITORY_NOT_ACCESSIBLE',
+          fix: `add ${options.repository} to the installation's repository access (organization Settings → GitHub Apps → Configure)`,
+        };
+      if (status === 403 && /suspended/i.test(message))
+        return { code: 'APP_SUSPENDED', fix: 'unsuspend the installation (Settings → GitHub Apps)' };
+      return { code: 'REQUEST_FAILED' };
+    });
   }
   const token = authentication.token;
   mask(token);
@@ -219,11 +219,8 @@ export async function installationToken(options: InstallationTokenOptions): Prom
         await getOctokit(token, { baseUrl }).request('DELETE /installation/token');
       } catch (err) {
         // 401: expired or revoked already, which is what revoking wants.
-        if (statusOf(err) !== 401)
-          throw new GitHubAppError(
-            `revoking the installation token failed (HTTP ${statusOf(err) ?? '?'}): ${messageOf(err)}`,
-            statusOf(err),
-          );
+        if (restStatus(err) !== 401)
+          throw explainRestFailure(GitHubAppError, err, 'revoking the installation token', 'message', () => ({ code: 'REQUEST_FAILED' }));
       }
       revoked = true;
     },

@@ -1,5 +1,6 @@
-// Version and range semantics of Flux's ImagePolicy `spec.policy.semver`: a transcription of Masterminds/semver
-// v3.5.0 (version.go with CoerceNewVersion = true, constraints.go) and fluxcd/pkg version.ParseVersion.
+// Masterminds/semver v3.5.0, the version and range semantics of Flux's ImagePolicy `spec.policy.semver`: a
+// transcription of version.go (with CoerceNewVersion = true) and constraints.go. Exported names say "semver" where
+// a plain one would collide with release/'s npm-semver helpers.
 //
 // npm `semver` is deliberately not reused: its range grammar (no commas, `!=`, `=>`, `=<`; "" means `*`), its
 // prerelease scoping (same major.minor.patch only), its version parsing and its JS-number identifiers all differ
@@ -8,14 +9,29 @@
 // Go's regexp and JavaScript's RegExp both use leftmost-first (backtracking-order) matching, so the patterns are
 // transcribed as written, except that Go's `\s` is `[\t\n\f\r ]` (JavaScript's `\s` also takes \v and Unicode
 // spaces). Numbers are uint64 in Go, so they are bigints here.
+import { BaseError } from '../errors.ts';
+import { NumError, parseUint64, parsesAsUint64, quote } from './strconv.ts';
+
+/** Which of Masterminds' errors it is. */
+export type SemverErrorCode =
+  | 'INVALID_SEMVER'
+  | 'INVALID_PRERELEASE'
+  | 'INVALID_METADATA'
+  | 'SEGMENT_STARTS_ZERO'
+  | 'SEGMENT_OUT_OF_RANGE'
+  | 'IMPROPER_CONSTRAINT'
+  | 'CONSTRAINT_PARSER';
 
 /** An error with the message text Masterminds (or Go's strconv) would return. */
-export class SemverError extends Error {
-  override readonly name = 'SemverError';
+export class SemverError extends BaseError<SemverErrorCode> {
+  constructor(code: SemverErrorCode, message: string) {
+    super(code, message);
+    this.name = 'SemverError';
+  }
 }
 
 /** A parsed version (Masterminds `*semver.Version`). */
-export interface Version {
+export interface SemverVersion {
   /** The text as given, including a `v` prefix; what an ImagePolicy reports. */
   readonly original: string;
   readonly major: bigint;
@@ -26,8 +42,6 @@ export interface Version {
   /** Build metadata without the leading `+`; empty when none. Ignored by comparisons. */
   readonly metadata: string;
 }
-
-const MAX_UINT64 = (1n << 64n) - 1n;
 
 // Masterminds' exported error values (version.go).
 const errInvalidSemVer = 'invalid semantic version';
@@ -46,29 +60,30 @@ const looseVersionRegex = new RegExp(
 const digitsOnly = /^[0-9]*$/;
 const identifierCharsOnly = /^[0-9A-Za-z-]*$/;
 
-/** strconv.ParseUint(s, 10, 64) for a string the regex already limited to ASCII digits. */
+/** Masterminds' `strconv.ParseUint(s, 10, 64)` of a segment the regex already limited to ASCII digits. */
 function parseSegment(digits: string): bigint {
-  const value = BigInt(digits);
-  if (value > MAX_UINT64) {
-    throw new SemverError(`error parsing version segment: strconv.ParseUint: parsing ${goQuote(digits)}: value out of range`);
+  try {
+    return parseUint64(digits, 10);
+  } catch (error) {
+    if (error instanceof NumError) throw new SemverError('SEGMENT_OUT_OF_RANGE', `error parsing version segment: ${error.message}`);
+    throw error;
   }
-  return value;
 }
 
 function validatePrerelease(prerelease: string): void {
   for (const part of prerelease.split('.')) {
-    if (part === '') throw new SemverError(errInvalidPrerelease);
+    if (part === '') throw new SemverError('INVALID_PRERELEASE', errInvalidPrerelease);
     if (digitsOnly.test(part)) {
-      if (part.length > 1 && part.startsWith('0')) throw new SemverError(errSegmentStartsZero);
+      if (part.length > 1 && part.startsWith('0')) throw new SemverError('SEGMENT_STARTS_ZERO', errSegmentStartsZero);
     } else if (!identifierCharsOnly.test(part)) {
-      throw new SemverError(errInvalidPrerelease);
+      throw new SemverError('INVALID_PRERELEASE', errInvalidPrerelease);
     }
   }
 }
 
 function validateMetadata(metadata: string): void {
   for (const part of metadata.split('.')) {
-    if (part === '' || !identifierCharsOnly.test(part)) throw new SemverError(errInvalidMetadata);
+    if (part === '' || !identifierCharsOnly.test(part)) throw new SemverError('INVALID_METADATA', errInvalidMetadata);
   }
 }
 
@@ -77,9 +92,9 @@ function validateMetadata(metadata: string): void {
  * read as 0, leading zeros allowed in major, minor and patch but not in numeric prerelease identifiers.
  * @throws SemverError with Masterminds' message.
  */
-export function newVersion(text: string): Version {
+export function newVersion(text: string): SemverVersion {
   const m = looseVersionRegex.exec(text);
-  if (m === null) throw new SemverError(errInvalidSemVer);
+  if (m === null) throw new SemverError('INVALID_SEMVER', errInvalidSemVer);
   const major = parseSegment(m[1] ?? '');
   const minor = m[2] ? parseSegment(m[2].slice(1)) : 0n;
   const patch = m[3] ? parseSegment(m[3].slice(1)) : 0n;
@@ -90,24 +105,8 @@ export function newVersion(text: string): Version {
   return { original: text, major, minor, patch, prerelease, metadata };
 }
 
-/**
- * fluxcd/pkg `version.ParseVersion`, the tag parser of the semver policy: the tag needs at least two dots
- * anywhere (`strings.SplitN(v, ".", 3)` must give 3 parts), then Masterminds `NewVersion`.
- * @returns undefined where Flux returns an error (the policy skips such tags).
- */
-export function parseFluxVersion(tag: string): Version | undefined {
-  const firstDot = tag.indexOf('.');
-  if (firstDot < 0 || tag.indexOf('.', firstDot + 1) < 0) return undefined;
-  try {
-    return newVersion(tag);
-  } catch (error) {
-    if (error instanceof SemverError) return undefined;
-    throw error;
-  }
-}
-
 /** Masterminds `Version.String()`: normalised, without the `v` prefix. */
-export function versionToString(v: Version): string {
+export function versionToString(v: SemverVersion): string {
   let text = `${v.major}.${v.minor}.${v.patch}`;
   if (v.prerelease !== '') text += `-${v.prerelease}`;
   if (v.metadata !== '') text += `+${v.metadata}`;
@@ -118,11 +117,9 @@ function compareSegment(a: bigint, b: bigint): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** strconv.ParseUint(s, 10, 64) succeeds: ASCII digits that fit in uint64 (larger ones compare as text). */
+/** The identifier as a number when `strconv.ParseUint(s, 10, 64)` succeeds (larger ones compare as text). */
 function asUint64(identifier: string): bigint | undefined {
-  if (identifier === '' || !digitsOnly.test(identifier)) return undefined;
-  const value = BigInt(identifier);
-  return value > MAX_UINT64 ? undefined : value;
+  return parsesAsUint64(identifier, 10) ? BigInt(identifier) : undefined;
 }
 
 function comparePrePart(s: string, o: string): -1 | 0 | 1 {
@@ -149,7 +146,7 @@ function comparePrerelease(s: string, o: string): -1 | 0 | 1 {
 }
 
 /** Masterminds `Version.Compare`: SemVer precedence, build metadata ignored. */
-export function compareVersions(a: Version, b: Version): -1 | 0 | 1 {
+export function compareSemver(a: SemverVersion, b: SemverVersion): -1 | 0 | 1 {
   const d = compareSegment(a.major, b.major) || compareSegment(a.minor, b.minor) || compareSegment(a.patch, b.patch);
   if (d !== 0) return d;
   if (a.prerelease === '' && b.prerelease === '') return 0;
@@ -188,13 +185,13 @@ export interface Comparator {
   /** The version as written (`orig`), e.g. `4.x`. */
   readonly original: string;
   /** The version compared against (`con`): wildcards and missing parts as 0. */
-  readonly version: Version;
+  readonly version: SemverVersion;
   /** A wildcard or missing part somewhere; `minorDirty`: from the minor on; `patchDirty`: only the patch. */
   readonly dirty: boolean;
   readonly minorDirty: boolean;
   readonly patchDirty: boolean;
   /** `constraint.check`; prereleases fail unless `includePrerelease` (decided per AND group). */
-  check(v: Version, includePrerelease: boolean): boolean;
+  check(v: SemverVersion, includePrerelease: boolean): boolean;
 }
 
 /** A parsed range: OR groups of AND-ed comparators (Masterminds `*semver.Constraints`). */
@@ -204,7 +201,7 @@ export interface Constraints {
   /** The OR groups, each a list of comparators that must all hold; for inspection. */
   readonly groups: readonly (readonly Comparator[])[];
   /** Masterminds `Constraints.Check` with `IncludePrerelease` unset, as Flux uses it. */
-  check(v: Version): boolean;
+  check(v: SemverVersion): boolean;
 }
 
 // cvRegex: 9 groups — 1 major, 2 `.minor`, 3 `.patch`, 4 `-prerelease`, 5 prerelease, 7 `+metadata`, 8 metadata.
@@ -248,16 +245,16 @@ function rewriteRange(range: string): string {
   return rewritten;
 }
 
-type CheckFunction = (v: Version, c: Comparator, includePrerelease: boolean) => boolean;
+type CheckFunction = (v: SemverVersion, c: Comparator, includePrerelease: boolean) => boolean;
 
-function equal(a: Version, b: Version): boolean {
-  return compareVersions(a, b) === 0;
+function equal(a: SemverVersion, b: SemverVersion): boolean {
+  return compareSemver(a, b) === 0;
 }
 
 const constraintTilde: CheckFunction = (v, c, includePre) => {
   if (v.prerelease !== '' && !includePre) return false;
   const con = c.version;
-  if (compareVersions(v, con) < 0) return false;
+  if (compareSemver(v, con) < 0) return false;
   // ~0.0.0 (and `*`, `x`, "") matches anything.
   if (con.major === 0n && con.minor === 0n && con.patch === 0n && !c.minorDirty && !c.patchDirty) return true;
   if (v.major !== con.major) return false;
@@ -285,30 +282,30 @@ const checkFunctions: Readonly<Record<ComparatorKind, CheckFunction>> = {
   greaterThan(v, c, includePre) {
     if (v.prerelease !== '' && !includePre) return false;
     const con = c.version;
-    if (!c.dirty) return compareVersions(v, con) === 1;
+    if (!c.dirty) return compareSemver(v, con) === 1;
     if (v.major > con.major) return true;
     else if (v.major < con.major) return false;
     // `>11` needs major 12 or more.
     else if (c.minorDirty) return false;
     // `>11.1` needs minor 2 or more.
     else if (c.patchDirty) return v.minor > con.minor;
-    return compareVersions(v, con) === 1;
+    return compareSemver(v, con) === 1;
   },
 
   lessThan(v, c, includePre) {
     if (v.prerelease !== '' && !includePre) return false;
-    return compareVersions(v, c.version) < 0;
+    return compareSemver(v, c.version) < 0;
   },
 
   greaterThanEqual(v, c, includePre) {
     if (v.prerelease !== '' && !includePre) return false;
-    return compareVersions(v, c.version) >= 0;
+    return compareSemver(v, c.version) >= 0;
   },
 
   lessThanEqual(v, c, includePre) {
     if (v.prerelease !== '' && !includePre) return false;
     const con = c.version;
-    if (!c.dirty) return compareVersions(v, con) <= 0;
+    if (!c.dirty) return compareSemver(v, con) <= 0;
     if (v.major > con.major) return false;
     else if (v.major === con.major && v.minor > con.minor && !c.minorDirty) return false;
     return true;
@@ -325,7 +322,7 @@ const checkFunctions: Readonly<Record<ComparatorKind, CheckFunction>> = {
   caret(v, c, includePre) {
     if (v.prerelease !== '' && !includePre) return false;
     const con = c.version;
-    if (compareVersions(v, con) < 0) return false;
+    if (compareSemver(v, con) < 0) return false;
     // ^1.2.3 is <2.0.0; `^0` and `^0.x` (minor dirty) are <1.0.0.
     if (con.major > 0n || c.minorDirty) return v.major === con.major;
     if (con.major === 0n && v.major > 0n) return false;
@@ -340,11 +337,11 @@ const checkFunctions: Readonly<Record<ComparatorKind, CheckFunction>> = {
 function makeComparator(
   operator: string,
   original: string,
-  version: Version,
+  version: SemverVersion,
   dirtiness: { dirty: boolean; minorDirty: boolean; patchDirty: boolean },
 ): Comparator {
   const kind = operatorKinds.get(operator);
-  if (kind === undefined) throw new SemverError('constraint parser error');
+  if (kind === undefined) throw new SemverError('CONSTRAINT_PARSER', 'constraint parser error');
   const run = checkFunctions[kind];
   const comparator: Comparator = {
     operator,
@@ -377,7 +374,7 @@ export function parseComparator(text: string): Comparator {
     );
   }
   const m = constraintRegex.exec(text);
-  if (m === null) throw new SemverError(`improper constraint: ${goQuote(text)}`);
+  if (m === null) throw new SemverError('IMPROPER_CONSTRAINT', `improper constraint: ${quote(text)}`);
   const operator = m[1] ?? '';
   const original = m[2] ?? '';
   const major = m[3] ?? '';
@@ -403,11 +400,11 @@ export function parseComparator(text: string): Comparator {
     versionText = `${major}${minor}.0${prereleasePart}`;
   }
 
-  let version: Version;
+  let version: SemverVersion;
   try {
     version = newVersion(versionText);
   } catch (error) {
-    if (error instanceof SemverError) throw new SemverError('constraint parser error');
+    if (error instanceof SemverError) throw new SemverError('CONSTRAINT_PARSER', 'constraint parser error');
     throw error;
   }
   return makeComparator(operator, original, version, { dirty, minorDirty, patchDirty });
@@ -423,7 +420,7 @@ export function newConstraint(range: string): Constraints {
   const groups: Comparator[][] = [];
   const groupHasPrerelease: boolean[] = [];
   for (const group of rewritten.split('||')) {
-    if (!validConstraintRegex.test(group)) throw new SemverError(`improper constraint: ${goQuote(group)}`);
+    if (!validConstraintRegex.test(group)) throw new SemverError('IMPROPER_CONSTRAINT', `improper constraint: ${quote(group)}`);
     const texts = Array.from(group.matchAll(findConstraintRegex), (m) => m[0]);
     if (texts.length === 0) texts.push(group);
     const comparators = texts.map(parseComparator);
@@ -434,41 +431,11 @@ export function newConstraint(range: string): Constraints {
   return {
     original: range,
     groups,
-    check(v: Version): boolean {
+    check(v: SemverVersion): boolean {
       return groups.some((comparators, i) => {
         const includePrerelease = groupHasPrerelease[i] ?? false;
         return comparators.every((c) => c.check(v, includePrerelease));
       });
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-const shortEscapes: ReadonlyMap<number, string> = new Map([
-  [0x07, '\\a'],
-  [0x08, '\\b'],
-  [0x0c, '\\f'],
-  [0x0a, '\\n'],
-  [0x0d, '\\r'],
-  [0x09, '\\t'],
-  [0x0b, '\\v'],
-]);
-
-/** Go `strconv.Quote` (the `%q` verb), for error messages that must read as Masterminds writes them. */
-export function goQuote(text: string): string {
-  let quoted = '"';
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === '"' || char === '\\') quoted += `\\${char}`;
-    else if (code >= 0xd800 && code <= 0xdfff)
-      quoted += '\\ufffd'; // a lone surrogate cannot come from Go text
-    else if (printable.test(char)) quoted += char;
-    else if (shortEscapes.has(code)) quoted += shortEscapes.get(code) ?? '';
-    else if (code < 0x20 || code === 0x7f) quoted += `\\x${code.toString(16).padStart(2, '0')}`;
-    else if (code < 0x10000) quoted += `\\u${code.toString(16).padStart(4, '0')}`;
-    else quoted += `\\U${code.toString(16).padStart(8, '0')}`;
-  }
-  return `${quoted}"`;
 }

@@ -7,16 +7,16 @@ import { join } from 'node:path';
 import { repoRoot } from '../harness/action.ts';
 import {
   SemverError,
-  compareVersions,
-  goQuote,
+  compareSemver,
   newConstraint,
   newVersion,
   parseComparator,
-  parseFluxVersion,
   versionToString,
   type ComparatorKind,
-  type Version,
-} from '../../packages/core/src/imageupdate/semver.ts';
+  type SemverVersion,
+} from '../../packages/core/src/go/semver.ts';
+import { parseSemverTag } from '../../packages/core/src/imageupdate/policy.ts';
+import { quote as goQuote } from '../../packages/core/src/go/strconv.ts';
 
 const fixtures = join(repoRoot, 'test/fixtures/image-automation');
 const load = <T>(path: string): T => JSON.parse(readFileSync(join(fixtures, path), 'utf8')) as T;
@@ -118,7 +118,7 @@ function assertRangeError(range: string, context: string): void {
   );
 }
 
-function parse(text: string, context: string): Version {
+function parse(text: string, context: string): SemverVersion {
   try {
     return newVersion(text);
   } catch (err) {
@@ -130,7 +130,7 @@ describe('fluxcd/pkg version.ParseVersion (flux-parseversion.json)', () => {
   it('has every transcribed row', () => assert.equal(flux.parseVersion.length, 12));
   for (const { version, expectError } of flux.parseVersion) {
     it(`ParseVersion(${name(version)}) ${expectError ? 'is invalid' : 'is valid'}`, () => {
-      const parsed = parseFluxVersion(version);
+      const parsed = parseSemverTag(version);
       if (expectError) {
         assert.equal(parsed, undefined, `ParseVersion(${name(version)}) should be invalid`);
       } else {
@@ -142,11 +142,11 @@ describe('fluxcd/pkg version.ParseVersion (flux-parseversion.json)', () => {
   it(`version.Sort(${name(flux.sort.constraint)}) keeps matching tags, descending, equal ones in input order`, () => {
     const constraint = newConstraint(flux.sort.constraint);
     const kept = flux.sort.input.flatMap((tag) => {
-      const v = parseFluxVersion(tag);
+      const v = parseSemverTag(tag);
       return v && constraint.check(v) ? [v] : [];
     });
     // Array.prototype.sort is stable, like Go's sort on this input (see the fixture notes).
-    const sorted = kept.sort((a, b) => compareVersions(b, a)).map((v) => v.original);
+    const sorted = kept.sort((a, b) => compareSemver(b, a)).map((v) => v.original);
     assert.deepEqual(sorted, flux.sort.expectedDescending);
   });
 });
@@ -166,7 +166,7 @@ describe('Masterminds NewVersion (masterminds-new-version.json)', () => {
         const parsed = parse(version, 'row');
         assert.equal(parsed.original, version);
         // Masterminds String() drops the `v` and fills missing parts; parsing it again gives the same version.
-        assert.equal(compareVersions(parse(versionToString(parsed), 'String()'), parsed), 0);
+        assert.equal(compareSemver(parse(versionToString(parsed), 'String()'), parsed), 0);
       }
     });
   }
@@ -178,8 +178,8 @@ describe('Masterminds Version.Compare (masterminds-compare.json)', () => {
     it(`Compare(${name(v1)}, ${name(v2)}) = ${expected}`, () => {
       const a = parse(v1, 'v1');
       const b = parse(v2, 'v2');
-      assert.equal(compareVersions(a, b), expected, `Compare(${v1}, ${v2})`);
-      assert.equal(compareVersions(b, a), -expected || 0, `Compare(${v2}, ${v1}) must be the opposite`);
+      assert.equal(compareSemver(a, b), expected, `Compare(${v1}, ${v2})`);
+      assert.equal(compareSemver(b, a), -expected || 0, `Compare(${v2}, ${v1}) must be the opposite`);
     });
   }
 });
@@ -282,8 +282,8 @@ describe('uint64 limits, error texts and coercion beyond the fixtures', () => {
     assert.throws(() => newConstraint('>=18446744073709551616'), { message: 'constraint parser error' });
   });
   it('numeric prerelease identifiers compare as uint64, larger ones as text', () => {
-    assert.equal(compareVersions(newVersion('1.0.0-9'), newVersion('1.0.0-10')), -1);
-    assert.equal(compareVersions(newVersion('1.0.0-18446744073709551616'), newVersion('1.0.0-18446744073709551615')), 1);
+    assert.equal(compareSemver(newVersion('1.0.0-9'), newVersion('1.0.0-10')), -1);
+    assert.equal(compareSemver(newVersion('1.0.0-18446744073709551616'), newVersion('1.0.0-18446744073709551615')), 1);
   });
   it('an invalid OR group is quoted with Go %q, whitespace and escapes included', () => {
     assert.throws(() => newConstraint('>= 1.2 || foo'), { message: 'improper constraint: " foo"' });
@@ -294,11 +294,11 @@ describe('uint64 limits, error texts and coercion beyond the fixtures', () => {
     assert.throws(() => newConstraint('1.2.3 - 2 - 3'), { message: 'improper constraint: ">= 1.2.3, <= 2 - 3"' });
   });
   it('ParseVersion needs two dots, then coerces', () => {
-    const v = parseFluxVersion('1.2-rc.1');
+    const v = parseSemverTag('1.2-rc.1');
     assert.ok(v);
     assert.equal(versionToString(v), '1.2.0-rc.1');
-    assert.equal(parseFluxVersion('1.2'), undefined);
-    assert.equal(parseFluxVersion(''), undefined);
+    assert.equal(parseSemverTag('1.2'), undefined);
+    assert.equal(parseSemverTag(''), undefined);
   });
   it('a long invalid range is rejected quickly (Go regexp is linear; a naive backtracking port is exponential)', () => {
     const started = performance.now();

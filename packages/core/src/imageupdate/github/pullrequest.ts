@@ -1,5 +1,6 @@
 // Opening or updating the image-update pull request through GitHub's REST API (@actions/github's Octokit, loaded
 // only when a pull request is needed).
+import { explainRestFailure, GitHubError, type GitHubErrorCode } from './rest-error.ts';
 
 export interface PullRequestOptions {
   token: string;
@@ -21,33 +22,29 @@ export interface PullRequest {
   created: boolean;
 }
 
-export class PullRequestError extends Error {
-  readonly status: number | undefined;
-  constructor(message: string, status?: number) {
-    super(message);
+export class PullRequestError extends GitHubError {
+  constructor(code: GitHubErrorCode, message: string, status?: number) {
+    super(code, message, status);
     this.name = 'PullRequestError';
-    this.status = status;
   }
 }
 
 /** GitHub's refusal, and the fix a workflow author needs. */
 function explain(err: unknown, doing: string): PullRequestError {
-  const status = (err as { status?: number }).status;
-  const message = (
-    (err as { response?: { data?: { message?: string; errors?: { message?: string }[] } } }).response?.data?.errors
-      ?.map((e) => e.message)
-      .join('; ') ||
-    (err as Error).message ||
-    String(err)
-  ).replace(/\s+/g, ' ');
-  let fix = '';
-  if (/not permitted to create or approve pull requests/i.test(message))
-    fix =
-      '; allow it in the repository (or organization) settings: Actions → General → "Allow GitHub Actions to create and approve pull requests", or pass a GitHub App token as `github-token`';
-  else if (status === 403 || status === 404)
-    fix = '; add `permissions: pull-requests: write` to the job (and check that `github-token` can reach this repository)';
-  else if (status === 401) fix = '; `github-token` is not valid';
-  return new PullRequestError(`${doing} failed (HTTP ${status ?? '?'}): ${message}${fix}`, status);
+  return explainRestFailure(PullRequestError, err, doing, 'errors', ({ status, message }) => {
+    if (/not permitted to create or approve pull requests/i.test(message))
+      return {
+        code: 'PULL_REQUESTS_NOT_ALLOWED',
+        fix: 'allow it in the repository (or organization) settings: Actions → General → "Allow GitHub Actions to create and approve pull requests", or pass a GitHub App token as `github-token`',
+      };
+    if (status === 403 || status === 404)
+      return {
+        code: 'PERMISSION_MISSING',
+        fix: 'add `permissions: pull-requests: write` to the job (and check that `github-token` can reach this repository)',
+      };
+    if (status === 401) return { code: 'TOKEN_INVALID', fix: '`github-token` is not valid' };
+    return { code: 'REQUEST_FAILED' };
+  });
 }
 
 async function client(options: PullRequestOptions) {
