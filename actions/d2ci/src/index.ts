@@ -4,36 +4,14 @@ import { InputError, runAction, runner } from '@d2ci/action-kit';
 const post = runner.getState('phase') === 'main';
 if (!post) runner.saveState('phase', 'main');
 
-/** Each command is an action of this repository, loaded only when asked for. */
+/** Each command is an action of this repository (its `@d2ci/<name>/action` entry), loaded only when asked for. */
 const commands: Record<string, () => Promise<void>> = {
-  push: async () => {
-    const [{ getInputs }, { run }] = await Promise.all([
-      import('../../push-artifact/src/inputs.ts'),
-      import('../../push-artifact/src/main.ts'),
-    ]);
-    await run(getInputs());
-  },
-  release: async () => {
-    const [{ getInputs }, { run }] = await Promise.all([
-      import('../../release-artifact/src/inputs.ts'),
-      import('../../release-artifact/src/main.ts'),
-    ]);
-    await run(await getInputs());
-  },
-  verify: async () => {
-    const [{ getInputs }, { run }] = await Promise.all([
-      import('../../verify-artifact/src/inputs.ts'),
-      import('../../verify-artifact/src/main.ts'),
-    ]);
-    await run(await getInputs());
-  },
+  push: async () => (await import('@d2ci/push-artifact/action')).main(),
+  release: async () => (await import('@d2ci/release-artifact/action')).main(),
+  verify: async () => (await import('@d2ci/verify-artifact/action')).main(),
   'image-update': async () => {
-    if (post) return (await import('../../image-update-kind/src/post.ts')).post();
-    const [{ getInputs }, { run }] = await Promise.all([
-      import('../../image-update-kind/src/inputs.ts'),
-      import('../../image-update-kind/src/main.ts'),
-    ]);
-    await run(getInputs());
+    const action = await import('@d2ci/image-update-kind/action');
+    await (post ? action.post() : action.main());
   },
 };
 

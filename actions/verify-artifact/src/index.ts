@@ -1,5 +1,4 @@
 import { runAction } from '@d2ci/action-kit';
-import { getInputs } from './inputs.ts';
-import { run } from './main.ts';
+import { main } from './action.ts';
 
-await runAction(async () => run(await getInputs()));
+await runAction(main);
