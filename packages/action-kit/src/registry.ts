@@ -85,7 +85,7 @@ export function repositoryInput(name: string, value: string): Location {
   try {
     location = parseLocation(value);
   } catch (err) {
-    if (err instanceof InvalidReferenceError) throw new InputError(name, err.message.replace(/^invalid reference /, ''));
+    if (err instanceof InvalidReferenceError) throw new InputError(name, err.problem);
     throw err;
   }
   const tag = location.kind === 'registry' ? location.reference.tag : location.tag;

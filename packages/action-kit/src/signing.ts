@@ -16,6 +16,7 @@ import {
 } from '@d2ci/core';
 import * as core from './runner.ts';
 import { InputError, booleanInput, stringInput } from './inputs.ts';
+import { inputError } from './fields.ts';
 import type { GitHubContext } from './context.ts';
 
 /** Sigstore/cosign signing (keyless or a key), or a Notary Project signature with an X.509 key and chain. */
@@ -78,7 +79,7 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
         describe: 'key-based (no transparency log)',
       };
     } catch (err) {
-      if (err instanceof KeyError) throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
+      if (err instanceof KeyError) throw inputError(err) ?? err;
       throw err;
     }
   }

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { parseReference, RegistryClient, registryCredentials, InvalidReferenceError } from '@d2ci/core';
+import { parseReference, RegistryClient, registryCredentials, InvalidReferenceError, oneLineMessage } from '@d2ci/core';
 import { orderTags, selectTag, type FilterTags, type PolicyChoice } from '@d2ci/core/imageupdate';
 import { parseCreds, parseFlags, parseTimeout, splitList } from '../flags.ts';
 import { UsageError } from '../errors.ts';
@@ -30,7 +30,7 @@ function spec<T>(flag: string, text: string | undefined): T | undefined {
   try {
     value = parse(text);
   } catch (err) {
-    throw new UsageError(`--${flag} is not JSON or YAML: ${(err as Error).message.split('\n')[0] ?? ''}`);
+    throw new UsageError(`--${flag} is not JSON or YAML: ${oneLineMessage(err, { firstLine: true })}`);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new UsageError(`--${flag} must be an object, e.g. {"semver":{"range":">=1.0.0"}}`);

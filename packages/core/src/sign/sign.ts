@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
+import { BaseError } from '../errors.ts';
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
 import { attachReferrer } from '../oci/attach.ts';
@@ -134,10 +135,15 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
 }
 
 /** Signing failed after the manifest was stored: nothing was tagged. */
-export class UntaggedSigningError extends Error {
+export class UntaggedSigningError extends BaseError<'UNTAGGED_SIGNING_FAILED'> {
   constructor(digest: string, cause: unknown) {
-    super(`signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${(cause as Error).message}`, { cause });
-    this.name = 'UntaggedSigningError';
+    super(
+      'UNTAGGED_SIGNING_FAILED',
+      `signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   }
 }
 
