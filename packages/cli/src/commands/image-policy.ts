@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { parseReference, RegistryClient, registryCredentials, InvalidReferenceError, oneLineMessage } from '@d2ci/core';
+import { parseReference, openRegistry, InvalidReferenceError, oneLineMessage } from '@d2ci/core';
 import { orderTags, selectTag, type FilterTags, type PolicyChoice } from '@d2ci/core/imageupdate';
 import { parseCreds, parseFlags, parseTimeout, splitList } from '../flags.ts';
 import { UsageError } from '../errors.ts';
@@ -69,18 +69,14 @@ export async function imagePolicy(args: string[], io: Io): Promise<number> {
       if (err instanceof InvalidReferenceError) throw new UsageError(`--image-repository: ${err.message}`);
       throw err;
     }
-    const credentials = registryCredentials({
+    const { client } = openRegistry({
       ...parseCreds(values.creds),
       registry: reference.registry,
       githubToken: process.env.GITHUB_TOKEN,
-    });
-    tags = await new RegistryClient({
-      credentials,
       insecure: values['insecure-registry'] === true,
       transport: parseTimeout(values.timeout),
-    })
-      .repository({ registry: reference.registry, repository: reference.repository })
-      .tags();
+    });
+    tags = await client.repository({ registry: reference.registry, repository: reference.repository }).tags();
   } else if (tags.length === 0) {
     throw new UsageError('no tags: give them after --, or --image-repository oci://HOST/REPO');
   }
