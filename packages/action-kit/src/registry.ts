@@ -13,6 +13,7 @@ import {
   type CloudOptions,
   type CredentialFunction,
   type Location,
+  type OpenedRegistry,
   type ProviderName,
   type RegistryAuthOptions,
 } from '@d2ci/core';
@@ -146,7 +147,7 @@ function reachOptions(inputs: RegistryInputs) {
 /** A registry client whose every credential and token is masked in the log before it can appear. */
 export function registrySession(inputs: RegistryInputs, context: GitHubContext, location: Location): RegistrySession {
   const registry = location.kind === 'registry' ? location.reference.registry : undefined;
-  let opened;
+  let opened: OpenedRegistry;
   try {
     opened = openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
   } catch (err) {
