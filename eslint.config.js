@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
+/** String methods that match or cut text. */
+const stringMethods = '/^(match|matchAll|replace|replaceAll|includes|startsWith|endsWith|search|split|indexOf|lastIndexOf)$/';
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', 'build/**', 'bench/out/**'] },
   js.configs.recommended,
@@ -52,6 +55,28 @@ export default tseslint.config(
     rules: {
       'max-lines': ['error', { max: 800, skipBlankLines: false, skipComments: false }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Issue 12: an error's message is for people. Code decides by its code and field (packages/core/src/errors.ts);
+    // display-only normalising of a foreign message goes through oneLineMessage there. Tests may read messages.
+    files: ['packages/*/src/**/*.ts', 'actions/*/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          // /re/.test(err.message), /re/.exec(err.message)
+          "CallExpression[callee.property.name=/^(test|exec)$/] > MemberExpression.arguments[property.name='message']",
+          // err.message.includes(…), .replace(…), .split(…) …, err.message?.…; and on (data.message || err.message || x)
+          `CallExpression[callee.object.property.name='message'][callee.property.name=${stringMethods}]`,
+          `CallExpression[callee.property.name=${stringMethods}] > MemberExpression.callee > LogicalExpression.object MemberExpression[property.name='message']`,
+          // err.message === '…', err.message !== …
+          "BinaryExpression[operator=/^[=!]==?$/] > MemberExpression[property.name='message']",
+        ].map((selector) => ({
+          selector,
+          message: 'decide by err.code / err.field (core/src/errors.ts), never by message text',
+        })),
+      ],
     },
   },
   {

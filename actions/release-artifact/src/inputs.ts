@@ -70,10 +70,7 @@ export async function getInputs(): Promise<Inputs> {
       release = parseRollbackTag(rollbackTo, stringInput('tag-pattern') || undefined);
     } catch (err) {
       if (err instanceof ReleaseTagError)
-        throw new InputError(
-          'rollback-to',
-          `${err.message.replace(/^release tag /, '')}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`,
-        );
+        throw new InputError('rollback-to', `${err.problem}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`);
       throw err;
     }
     const verification = await verificationInputs(

@@ -1,14 +1,11 @@
 import {
   ArtifactPathError,
-  OciError,
   ReleaseRefused,
   childLocation,
   locationName,
-  networkErrorCode,
   openTarget,
   releaseArtifact,
   rollbackRelease,
-  withAuthHint,
   type Location,
   type ReleaseResult,
 } from '@d2ci/core';
@@ -23,8 +20,8 @@ function componentLocation(base: Location, component: string | undefined): Locat
 export async function run(inputs: Inputs): Promise<void> {
   const plan = inputs.plan;
   const location = componentLocation(inputs.base, plan.release.component);
-  const { client, credentials } = registrySession(inputs.registry, inputs.context, location);
-  const target = openTarget(location, client);
+  const session = registrySession(inputs.registry, inputs.context, location);
+  const target = openTarget(location, session.client);
   const name = locationName(location);
   let result: ReleaseResult;
   try {
@@ -56,19 +53,7 @@ export async function run(inputs: Inputs): Promise<void> {
   } catch (err) {
     if (err instanceof ReleaseRefused) throw new Error(`${err.message} (nothing was moved)`);
     if (err instanceof ArtifactPathError) throw new InputError('path', `${err.message}; check \`path\``);
-    if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND')
-      throw new InputError('repository', err.message);
-    if (location.kind === 'registry') {
-      const { registry, repository } = location.reference;
-      throw withAuthHint(err, {
-        registry,
-        repository,
-        hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
-        vocabulary: 'action',
-        provider: inputs.registry.provider,
-      });
-    }
-    throw err;
+    throw await session.explain(err);
   }
   const digest = result.descriptor.digest;
   for (const note of result.notes) core.info(note);

@@ -73,7 +73,7 @@ function location(): { location: Location; reference: string } {
   try {
     parsed = parseLocation(url || repository);
   } catch (err) {
-    if (err instanceof InvalidReferenceError) throw new InputError(input, err.message.replace(/^invalid reference /, ''));
+    if (err instanceof InvalidReferenceError) throw new InputError(input, err.problem);
     throw err;
   }
   const inline = parsed.kind === 'registry' ? (parsed.reference.digest ?? parsed.reference.tag) : (parsed.digest ?? parsed.tag);
@@ -87,9 +87,10 @@ function location(): { location: Location; reference: string } {
         (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
     } catch (err) {
       if (err instanceof InvalidReferenceError)
+        // What is wrong with the ref alone: the reason, after the whole location a reference or layout error quotes.
         throw new InputError(
           'ref',
-          `"${ref}" is not a tag or digest: ${err.message.replace(/^invalid (reference|layout location) "[^"]*": /, '')}`,
+          `"${ref}" is not a tag or digest: ${err.kind === 'reference' || err.kind === 'layout location' ? err.reason : err.message}`,
         );
       throw err;
     }

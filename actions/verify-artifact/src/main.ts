@@ -1,15 +1,4 @@
-import {
-  NotationPolicyError,
-  OciError,
-  artifactOrigin,
-  locationName,
-  networkErrorCode,
-  openTarget,
-  verifyArtifact,
-  verifyNotation,
-  withAuthHint,
-  type Target,
-} from '@d2ci/core';
+import { NotationPolicyError, artifactOrigin, locationName, openTarget, verifyArtifact, verifyNotation, type Target } from '@d2ci/core';
 import { InputError, cell, registrySession, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 import { verificationSummary } from './summary.ts';
@@ -73,22 +62,10 @@ async function runNotation(
 }
 
 export async function run(inputs: Inputs): Promise<void> {
-  const { client, credentials } = registrySession(inputs.registry, inputs.context, inputs.location);
-  const target = openTarget(inputs.location, client);
+  const session = registrySession(inputs.registry, inputs.context, inputs.location);
+  const target = openTarget(inputs.location, session.client);
   const name = locationName(inputs.location);
-  const explainRegistry = async (err: unknown): Promise<unknown> => {
-    if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND')
-      return new InputError('repository', err.message);
-    if (inputs.location.kind !== 'registry') return err;
-    const { registry, repository } = inputs.location.reference;
-    return withAuthHint(err, {
-      registry,
-      repository,
-      hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
-      vocabulary: 'action',
-      provider: inputs.registry.provider,
-    });
-  };
+  const explainRegistry = (err: unknown): Promise<unknown> => session.explain(err);
   if (inputs.notation) return runNotation(inputs, inputs.notation, target, name, explainRegistry);
   let result;
   try {

@@ -1,21 +1,25 @@
 import * as core from './runner.ts';
 import {
   RegistryClient,
+  explainRegistryError,
+  openRegistry,
   registryCredentials,
   timeoutOptions,
   type TransportOptions,
   parseProvider,
-  assertProviderServes,
   ProviderError,
   parseLocation,
   InvalidReferenceError,
   type CloudOptions,
   type CredentialFunction,
   type Location,
+  type OpenedRegistry,
   type ProviderName,
+  type RegistryAuthOptions,
 } from '@d2ci/core';
 import { InputError, booleanInput, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
+import { inputError } from './fields.ts';
 
 export interface RegistryInputs {
   provider: ProviderName;
@@ -85,7 +89,7 @@ export function repositoryInput(name: string, value: string): Location {
   try {
     location = parseLocation(value);
   } catch (err) {
-    if (err instanceof InvalidReferenceError) throw new InputError(name, err.message.replace(/^invalid reference /, ''));
+    if (err instanceof InvalidReferenceError) throw new InputError(name, err.problem);
     throw err;
   }
   const tag = location.kind === 'registry' ? location.reference.tag : location.tag;
@@ -101,16 +105,17 @@ export function repositoryInput(name: string, value: string): Location {
 export interface RegistrySession {
   client: RegistryClient;
   credentials: CredentialFunction;
+  /**
+   * A registry failure in the actions' words (core's `explainRegistryError`): an unresolvable host as an error of
+   * the `repository` input (quoting `shownAs`), a refusal with the permission or input to add. `location` is where
+   * the request went, when not the session's (a component's repository).
+   */
+  explain(err: unknown, options?: { location?: Location; shownAs?: string }): Promise<unknown>;
 }
 
-/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-export function jobCredentials(
-  inputs: RegistryInputs,
-  context: GitHubContext,
-  provider: ProviderName = inputs.provider,
-  registry?: string,
-): CredentialFunction {
-  return registryCredentials({
+/** Where the job's registry credentials come from (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config). */
+function authOptions(inputs: RegistryInputs, context: GitHubContext, provider: ProviderName, registry?: string): RegistryAuthOptions {
+  return {
     provider,
     username: inputs.username,
     password: inputs.password,
@@ -121,33 +126,50 @@ export function jobCredentials(
     githubServerUrl: context.serverUrl,
     cloud: inputs.cloud,
     onSecret: (secret) => core.setSecret(secret),
-  });
+  };
+}
+
+/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
+export function jobCredentials(
+  inputs: RegistryInputs,
+  context: GitHubContext,
+  provider: ProviderName = inputs.provider,
+  registry?: string,
+): CredentialFunction {
+  return registryCredentials(authOptions(inputs, context, provider, registry));
+}
+
+/** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
+function reachOptions(inputs: RegistryInputs) {
+  return { insecure: inputs.insecure, onWarning: (message: string) => core.warning(message), transport: inputs.network };
 }
 
 /** A registry client whose every credential and token is masked in the log before it can appear. */
 export function registrySession(inputs: RegistryInputs, context: GitHubContext, location: Location): RegistrySession {
-  if (location.kind === 'registry') {
-    try {
-      assertProviderServes(inputs.provider, location.reference.registry);
-    } catch (err) {
-      if (err instanceof ProviderError) throw new InputError('provider', err.message);
-      throw err;
-    }
+  const registry = location.kind === 'registry' ? location.reference.registry : undefined;
+  let opened: OpenedRegistry;
+  try {
+    opened = openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
+  } catch (err) {
+    if (err instanceof ProviderError) throw inputError(err) ?? err;
+    throw err;
   }
-  const credentials = jobCredentials(
-    inputs,
-    context,
-    inputs.provider,
-    location.kind === 'registry' ? location.reference.registry : undefined,
-  );
-  const client = new RegistryClient({
+  const { client, credentials } = opened;
+  return {
+    client,
     credentials,
-    insecure: inputs.insecure,
-    onSecret: (secret) => core.setSecret(secret),
-    onWarning: (message) => core.warning(message),
-    transport: inputs.network,
-  });
-  return { client, credentials };
+    explain: async (err, options = {}) => {
+      const explained = await explainRegistryError(err, {
+        location: options.location ?? location,
+        credentials,
+        provider: inputs.provider,
+        vocabulary: 'action',
+        ...(options.shownAs === undefined ? {} : { shownAs: options.shownAs }),
+      });
+      // Only what the explainer made names an input; any other error keeps its own wording.
+      return explained === err ? err : (inputError(explained) ?? explained);
+    },
+  };
 }
 
 /**
@@ -165,13 +187,12 @@ export function registryClients(
     const key = `${name}/${insecure || inputs.insecure}`;
     let client = clients.get(key);
     if (!client) {
-      client = new RegistryClient({
-        credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+      client = openRegistry({
+        ...authOptions(inputs, context, name, credentialsRegistry),
+        ...reachOptions(inputs),
         insecure: insecure || inputs.insecure,
-        onSecret: (secret) => core.setSecret(secret),
-        onWarning: (message) => core.warning(message),
-        transport: inputs.network,
-      });
+        manyRegistries: true,
+      }).client;
       clients.set(key, client);
     }
     return client;

@@ -78,7 +78,7 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
         describe: 'key-based (no transparency log)',
       };
     } catch (err) {
-      if (err instanceof KeyError) throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
+      if (err instanceof KeyError) throw inputError(err) ?? err;
       throw err;
     }
   }

@@ -9,10 +9,12 @@ import {
   PolicyInputError,
   TrustError,
   type CompiledPolicy,
+  type Field,
   type TrustedRoot,
   type Verification,
 } from '@d2ci/core';
 import { InputError, stringInput } from './inputs.ts';
+import { inputError } from './fields.ts';
 import type { GitHubContext } from './context.ts';
 
 /** The input names one verification policy is read from (verify-artifact's, or release-artifact's staging ones). */
@@ -37,6 +39,19 @@ export const verifyInputNames: VerificationInputNames = {
   sourceRepository: 'certificate-github-workflow-repository',
 };
 
+/** The fields of a verification policy by these input names, as overrides of the one table (`fields.ts`). */
+function fieldNames(names: VerificationInputNames): Partial<Record<Field, string>> {
+  return {
+    'certificate-identity': names.identity,
+    'certificate-identity-regexp': names.identityRegexp,
+    'certificate-oidc-issuer': names.issuer,
+    'certificate-oidc-issuer-regexp': names.issuerRegexp,
+    'public-key': names.key,
+    'trusted-root': names.trustedRoot,
+    'certificate-github-workflow-repository': names.sourceRepository,
+  };
+}
+
 /** What a policy falls back to when its inputs are empty. */
 export interface VerificationDefaults {
   identityRegexp?: string;
@@ -46,7 +61,8 @@ export interface VerificationDefaults {
   policy?: CompiledPolicy;
 }
 
-function publicKeys(input: string, value: string, context: GitHubContext) {
+function publicKeys(names: VerificationInputNames, value: string, context: GitHubContext) {
+  const input = names.key;
   let pem = value;
   if (!value.includes('-----BEGIN')) {
     const path = resolve(context.workspace, value);
@@ -57,7 +73,7 @@ function publicKeys(input: string, value: string, context: GitHubContext) {
   try {
     return blocks.map((block) => loadPublicKey(block));
   } catch (err) {
-    if (err instanceof KeyError) throw new InputError(input, err.message);
+    if (err instanceof KeyError) throw inputError(err, fieldNames(names)) ?? err;
     throw err;
   }
 }
@@ -80,7 +96,7 @@ export async function verificationInputs(
   let identityRegexp = stringInput(names.identityRegexp);
   if (key) {
     if (identity || identityRegexp) throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-    return { kind: 'key', keys: publicKeys(names.key, key, context) };
+    return { kind: 'key', keys: publicKeys(names, key, context) };
   }
   if (!identity && !identityRegexp && defaults.identityRegexp) identityRegexp = defaults.identityRegexp;
   const issuer = stringInput(names.issuer);
@@ -97,21 +113,7 @@ export async function verificationInputs(
       sourceRepository: stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined),
     });
   } catch (err) {
-    if (err instanceof PolicyInputError) {
-      if (err.input === 'sourceRepository')
-        throw new InputError(
-          names.sourceRepository,
-          `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`,
-        );
-      // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
-      const name = names[err.input];
-      throw new InputError(
-        name,
-        err.message
-          .replace(/^certificate-[a-z-]+ /, '')
-          .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``),
-      );
-    }
+    if (err instanceof PolicyInputError) throw policyInputError(err, names);
     throw err;
   }
   const file = stringInput(names.trustedRoot);
@@ -124,7 +126,15 @@ export async function verificationInputs(
   try {
     return { kind: 'keyless', policy, trustedRoot: await root };
   } catch (err) {
-    if (err instanceof TrustError) throw new InputError(names.trustedRoot, err.message);
+    if (err instanceof TrustError) throw inputError(err, fieldNames(names)) ?? err;
     throw err;
   }
+}
+
+/** A policy error naming this action's input: the error carries which one (a pattern may itself say "issuer"). */
+function policyInputError(err: PolicyInputError, names: VerificationInputNames): InputError {
+  if (err.code === 'POLICY_CONFLICT' && err.input === 'identity')
+    return new InputError(names.identity, `give \`${names.identity}\` or \`${names.identityRegexp}\`, not both`);
+  if (err.input === 'sourceRepository') return new InputError(names.sourceRepository, `${err.problem}, e.g. acme/apps`);
+  return inputError(err, fieldNames(names)) ?? new InputError(names[err.input], err.problem);
 }

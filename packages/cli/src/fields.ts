@@ -2,11 +2,13 @@ import { BaseError, type Field } from '@d2ci/core';
 import { UsageError } from './errors.ts';
 
 /**
- * The one table from core's neutral fields to the CLI's flags (or argument names). Typed over every field, so a
- * field added in core fails to typecheck here until it has a name.
+ * The one table from core's neutral fields to the CLI's flags. Typed over every field, so a field added in core
+ * fails to typecheck here until it has a name. `null` is the URL argument: no flag to name, and its errors quote
+ * the URL themselves (`invalid reference "…": …`, `cannot resolve registry host … in "…"`), so they are shown as
+ * they are.
  */
-export const flagNames: Readonly<Record<Field, string>> = {
-  reference: 'URL',
+export const flagNames: Readonly<Record<Field, string | null>> = {
+  reference: null,
   path: '--path',
   components: '--components',
   'ignore-paths': '--ignore-paths',
@@ -28,6 +30,10 @@ export const flagNames: Readonly<Record<Field, string>> = {
   'certificate-github-workflow-repository': '--certificate-github-workflow-repository',
   'public-key': '--key',
   'trusted-root': '--trusted-root',
+  provider: '--provider',
+  'flux-version': '--flux-version',
+  ref: '--ref',
+  'tag-pattern': '--tag-pattern',
   'rollback-to': '--rollback-to',
   'filter-semver': '--filter-semver',
   'filter-regex': '--filter-regex',
@@ -40,9 +46,10 @@ export const flagNames: Readonly<Record<Field, string>> = {
 
 /**
  * The error as a `UsageError` naming the flag it is about (`--key: wrong password …`), when it is one of core's
- * errors with a field; otherwise undefined.
+ * errors with a field; otherwise undefined. `names` overrides the table for this command.
  */
-export function usageError(err: unknown, names: Partial<Record<Field, string>> = {}): UsageError | undefined {
+export function usageError(err: unknown, names: Partial<Record<Field, string | null>> = {}): UsageError | undefined {
   if (!(err instanceof BaseError) || err.field === undefined) return undefined;
-  return new UsageError(`${names[err.field] ?? flagNames[err.field]}: ${err.problem}`);
+  const flag = err.field in names ? names[err.field] : flagNames[err.field];
+  return new UsageError(flag ? `${flag}: ${err.problem}` : err.message);
 }

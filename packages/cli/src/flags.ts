@@ -42,17 +42,17 @@ export interface Parsed<T extends Options> {
  */
 export function parseFlags<T extends Options>(verb: string, args: string[], options: T, maxPositionals = 1): Parsed<T> {
   let parsed: Parsed<T>;
+  const config = { args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true } as const;
   try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    const { values, positionals } = parseArgs({ ...config, strict: true });
     parsed = { values, positionals };
   } catch (err) {
-    const message = (err as Error).message.replace(/\. To specify a positional argument.*$/, '').replace(/^Unknown option/, 'unknown flag');
-    throw new UsageError(`${message}; see d2ci ${verb} --help`);
+    // Node's own wording, except for an unknown flag, whose advice about `--` does not fit a CLI that takes URLs.
+    const problem =
+      (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown flag '${unknownFlag(config)}'`
+        : (err as Error).message;
+    throw new UsageError(`${problem}; see d2ci ${verb} --help`);
   }
   const extra = parsed.positionals[maxPositionals];
   if (extra !== undefined && !parsed.values.help) {
@@ -62,6 +62,16 @@ export function parseFlags<T extends Options>(verb: string, args: string[], opti
     throw new UsageError(`unexpected argument "${extra}": d2ci ${verb} ${takes}${hint}; see d2ci ${verb} --help`);
   }
   return parsed;
+}
+
+/**
+ * The flag strict parsing refused as unknown, as written (`--bogus`, `-x`): node:util's error carries only a code,
+ * so the arguments are read again, leniently, and the first option it does not define is the one.
+ */
+function unknownFlag(config: { args: string[]; options: Options; allowPositionals: true }): string {
+  const { tokens } = parseArgs({ ...config, strict: false, tokens: true });
+  const token = tokens.find((t) => t.kind === 'option' && !Object.hasOwn(config.options, t.name));
+  return token?.kind === 'option' ? token.rawName : '';
 }
 
 /** Comma-separated, repeatable list flags (`--tag a,b --tag c`), as Flux's StringSlice flags. */

@@ -1,22 +1,22 @@
 import {
-  RegistryClient,
-  registryCredentials,
+  explainRegistryError,
+  openRegistry,
   parseProvider,
-  assertProviderServes,
   parseLocation,
   openTarget,
-  withAuthHint,
+  unresolvedHost,
   ProviderError,
   InvalidReferenceError,
-  OciError,
-  networkErrorCode,
   type CloudOptions,
   type Location,
+  type OpenedRegistry,
   type ProviderName,
+  type RegistryClient,
   type Target,
   type CredentialFunction,
 } from '@d2ci/core';
 import { UsageError } from './errors.ts';
+import { usageError } from './fields.ts';
 import { parseCreds, parseTimeout, type registryFlags } from './flags.ts';
 
 type RegistryValues = { [K in keyof typeof registryFlags]?: (typeof registryFlags)[K]['type'] extends 'boolean' ? boolean : string };
@@ -28,7 +28,9 @@ export interface Opened {
   /** The client behind `target`, for opening related repositories with the same session. */
   client: RegistryClient;
   credentials: CredentialFunction;
-  /** Adds the auth fix to registry errors. */
+  /** The URL argument as given, quoted when its registry host does not resolve. */
+  url: string;
+  /** Names the URL when its registry host does not resolve (the rest of the explanation is `explainAuth`'s). */
   explain(err: unknown): unknown;
 }
 
@@ -46,9 +48,8 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
   let provider: ProviderName;
   try {
     provider = parseProvider(values.provider);
-    if (location.kind === 'registry') assertProviderServes(provider, location.reference.registry);
   } catch (err) {
-    if (err instanceof ProviderError) throw new UsageError(`--provider: ${err.message}`);
+    if (err instanceof ProviderError) throw usageError(err) ?? err;
     throw err;
   }
   const cloud: CloudOptions = {};
@@ -57,53 +58,60 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
     cloud.gcp = { workloadIdentityProvider: values['gcp-workload-identity-provider'], serviceAccount: values['gcp-service-account'] };
   if (values['azure-client-id'] || values['azure-tenant-id'])
     cloud.azure = { clientId: values['azure-client-id'], tenantId: values['azure-tenant-id'] };
-  const credentials = registryCredentials({
-    provider,
-    username,
-    password,
-    // --creds are for the registry in URL only (a Link or realm elsewhere never receives them).
-    ...(location.kind === 'registry' ? { registry: location.reference.registry } : {}),
-    githubToken: process.env.GITHUB_TOKEN,
-    githubActor: process.env.GITHUB_ACTOR,
-    cloud,
-  });
   const network = parseTimeout(values.timeout);
-  const client = new RegistryClient({
-    credentials,
-    insecure: values['insecure-registry'] === true,
-    onWarning: (message) => log(`⚠ ${message}`),
-    transport: {
-      ...network,
-      ...(values.debug
-        ? { onRequest: (e) => log(`  ${e.method} ${e.url} → ${e.status ?? e.error}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`) }
-        : {}),
-    },
-  });
+  let opened: OpenedRegistry;
+  try {
+    // Refuses a provider that does not serve the URL's registry, as Flux does.
+    opened = openRegistry({
+      provider,
+      username,
+      password,
+      // --creds are for the registry in URL only (a Link or realm elsewhere never receives them).
+      ...(location.kind === 'registry' ? { registry: location.reference.registry } : {}),
+      githubToken: process.env.GITHUB_TOKEN,
+      githubActor: process.env.GITHUB_ACTOR,
+      cloud,
+      insecure: values['insecure-registry'] === true,
+      onWarning: (message) => log(`⚠ ${message}`),
+      transport: {
+        ...network,
+        ...(values.debug
+          ? { onRequest: (e) => log(`  ${e.method} ${e.url} → ${e.status ?? e.error}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`) }
+          : {}),
+      },
+    });
+  } catch (err) {
+    if (err instanceof ProviderError) throw usageError(err) ?? err;
+    throw err;
+  }
+  const { client, credentials } = opened;
   return {
     provider,
     location,
     target: openTarget(location, client),
     client,
     credentials,
+    url,
     explain: (err) => {
-      if (location.kind !== 'registry') return err;
-      if (err instanceof OciError && err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND')
-        return new UsageError(`${err.message} in "${url}"`);
-      return err;
+      const host = location.kind === 'registry' ? unresolvedHost(err, url) : undefined;
+      return host ? (usageError(host) ?? host) : err;
     },
   };
 }
 
-/** Adds the auth hint, which needs to know whether credentials were found. */
-export async function explainAuth(opened: Opened, err: unknown): Promise<unknown> {
-  const explained = opened.explain(err);
-  if (opened.location.kind !== 'registry') return explained;
-  const { registry, repository } = opened.location.reference;
-  return withAuthHint(explained, {
-    registry,
-    repository,
-    hasCredentials: (await opened.credentials(registry).catch(() => undefined)) !== undefined,
-    vocabulary: 'cli',
+/**
+ * Explains a registry failure in the CLI's words (core's `explainRegistryError`): the URL whose host does not
+ * resolve, or the credentials or permission missing. `location` is where the request went, when not the URL's (a
+ * component's repository).
+ */
+export async function explainAuth(opened: Opened, err: unknown, location: Location = opened.location): Promise<unknown> {
+  const explained = await explainRegistryError(err, {
+    location,
+    credentials: opened.credentials,
     provider: opened.provider,
+    vocabulary: 'cli',
+    shownAs: opened.url,
   });
+  // Only what the explainer made names the URL; any other error keeps its own wording.
+  return explained === err ? err : (usageError(explained) ?? explained);
 }

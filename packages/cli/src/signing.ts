@@ -14,7 +14,7 @@ import {
   type SigningIdentity,
 } from '@d2ci/core';
 import { UsageError } from './errors.ts';
-import { usageError } from './fields.ts';
+import { flagNames, usageError } from './fields.ts';
 
 /** cosign's signing flag names, shared by `d2ci sign` and `d2ci push`. */
 export const signingFlags = {
@@ -101,7 +101,9 @@ export function signingIdentity(values: SigningValues, env: NodeJS.ProcessEnv = 
       return { kind: 'key', privateKey: loadPrivateKey(pem, env.COSIGN_PASSWORD ?? '') };
     } catch (err) {
       if (err instanceof KeyError)
-        throw new UsageError(`--key: ${err.message}${/password/.test(err.message) ? ' (set COSIGN_PASSWORD)' : ''}`);
+        throw new UsageError(
+          `${flagNames[err.field ?? 'signing-key']}: ${err.problem}${err.code === 'KEY_PASSWORD' ? ' (set COSIGN_PASSWORD)' : ''}`,
+        );
       throw err;
     }
   }

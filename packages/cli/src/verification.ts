@@ -10,6 +10,7 @@ import {
   type Verification,
 } from '@d2ci/core';
 import { UsageError } from './errors.ts';
+import { flagNames, usageError } from './fields.ts';
 
 /** cosign's verification flag names; `keyFlag` is `key` for d2ci verify and `verify-key` where --key signs. */
 export const verificationFlags = {
@@ -55,9 +56,17 @@ export async function verificationFromFlags(
     });
     return { kind: 'keyless', policy, trustedRoot: await loadTrustedRoot({ trustedRootFile: values['trusted-root'] }) };
   } catch (err) {
-    if (err instanceof PolicyInputError) throw new UsageError(`--${err.message}`);
-    if (err instanceof KeyError) throw new UsageError(`--${keyFlag}: ${err.message}`);
-    if (err instanceof TrustError) throw new UsageError(`--trusted-root: ${err.message}`);
+    if (err instanceof PolicyInputError) throw policyUsageError(err);
+    if (err instanceof KeyError || err instanceof TrustError) throw usageError(err, { 'public-key': `--${keyFlag}` }) ?? err;
     throw err;
   }
+}
+
+/**
+ * As cosign words it: the flag, then what is wrong with its value (`--certificate-identity-regexp "(" is not …`).
+ * A conflict names both flags itself and keeps its wording from before the field table (`--give …`).
+ */
+function policyUsageError(err: PolicyInputError): UsageError {
+  if (err.code === 'POLICY_CONFLICT') return new UsageError(`--${err.problem}`);
+  return new UsageError(`${flagNames[err.field] ?? ''} ${err.problem}`);
 }

@@ -35,6 +35,10 @@ export type Field =
   | 'certificate-github-workflow-repository'
   | 'public-key'
   | 'trusted-root'
+  | 'provider'
+  | 'flux-version'
+  | 'ref'
+  | 'tag-pattern'
   | 'rollback-to'
   | 'filter-semver'
   | 'filter-regex'
@@ -69,4 +73,15 @@ export class BaseError<Code extends string = string> extends Error {
 /** The field an error is about, if it is one of ours and names one. */
 export function fieldOf(err: unknown): Field | undefined {
   return err instanceof BaseError ? err.field : undefined;
+}
+
+/**
+ * A foreign error's message (Node's, a library's) on one line, for display only. The one place that reads an
+ * error's text, and it decides nothing: front doors and rooms decide by `code` and `field`. `firstLine` keeps the
+ * first line only (YAML's errors add a code frame below it); otherwise line breaks become spaces.
+ */
+export function oneLineMessage(err: unknown, options: { firstLine?: boolean } = {}): string {
+  const message = (err as { message?: unknown } | undefined)?.message;
+  const text = typeof message === 'string' ? message : String(err);
+  return options.firstLine ? (text.split('\n')[0] ?? '') : text.replace(/\s*\n\s*/g, ' ');
 }

@@ -1,5 +1,5 @@
 export * from './oci/index.ts';
-export { BaseError, fieldOf, type BaseErrorOptions, type Field } from './errors.ts';
+export { BaseError, fieldOf, oneLineMessage, type BaseErrorOptions, type Field } from './errors.ts';
 export * from './artifact/index.ts';
 export * from './documents/index.ts';
 export * from './oidc/index.ts';

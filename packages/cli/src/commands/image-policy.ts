@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { parseReference, RegistryClient, registryCredentials, InvalidReferenceError } from '@d2ci/core';
+import { parseReference, openRegistry, InvalidReferenceError, oneLineMessage } from '@d2ci/core';
 import { orderTags, selectTag, type FilterTags, type PolicyChoice } from '@d2ci/core/imageupdate';
 import { parseCreds, parseFlags, parseTimeout, splitList } from '../flags.ts';
 import { UsageError } from '../errors.ts';
@@ -30,7 +30,7 @@ function spec<T>(flag: string, text: string | undefined): T | undefined {
   try {
     value = parse(text);
   } catch (err) {
-    throw new UsageError(`--${flag} is not JSON or YAML: ${(err as Error).message.split('\n')[0] ?? ''}`);
+    throw new UsageError(`--${flag} is not JSON or YAML: ${oneLineMessage(err, { firstLine: true })}`);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new UsageError(`--${flag} must be an object, e.g. {"semver":{"range":">=1.0.0"}}`);
@@ -69,18 +69,14 @@ export async function imagePolicy(args: string[], io: Io): Promise<number> {
       if (err instanceof InvalidReferenceError) throw new UsageError(`--image-repository: ${err.message}`);
       throw err;
     }
-    const credentials = registryCredentials({
+    const { client } = openRegistry({
       ...parseCreds(values.creds),
       registry: reference.registry,
       githubToken: process.env.GITHUB_TOKEN,
-    });
-    tags = await new RegistryClient({
-      credentials,
       insecure: values['insecure-registry'] === true,
       transport: parseTimeout(values.timeout),
-    })
-      .repository({ registry: reference.registry, repository: reference.repository })
-      .tags();
+    });
+    tags = await client.repository({ registry: reference.registry, repository: reference.repository }).tags();
   } else if (tags.length === 0) {
     throw new UsageError('no tags: give them after --, or --image-repository oci://HOST/REPO');
   }

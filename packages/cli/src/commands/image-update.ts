@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { RegistryClient, registryCredentials } from '@d2ci/core';
+import { openRegistry, type RegistryClient } from '@d2ci/core';
 import { runImageUpdate, type ImageUpdateOptions } from '@d2ci/core/imageupdate';
 import { parseCreds, parseFlags, parseTimeout } from '../flags.ts';
 import { UsageError } from '../errors.ts';
@@ -68,21 +68,24 @@ export async function imageUpdate(args: string[], io: Io): Promise<number> {
     );
   if (values['creds-registry'] !== undefined && values.creds === undefined)
     throw new UsageError('--creds-registry names the registry --creds are for; give --creds USER:PASS too');
-  const credentials = registryCredentials({
-    ...parseCreds(values.creds),
-    ...(values['creds-registry'] ? { registry: values['creds-registry'] } : {}),
-    githubToken: process.env.GITHUB_TOKEN,
-  });
+  const creds = parseCreds(values.creds);
   const network = parseTimeout(values.timeout);
   const clients = new Map<boolean, RegistryClient>();
   const clientFor: ImageUpdateOptions['clientFor'] = (repository) => {
     const insecure = repository.insecure || values['insecure-registry'] === true;
     let client = clients.get(insecure);
-    if (!client)
-      clients.set(
+    if (!client) {
+      client = openRegistry({
+        ...creds,
+        ...(values['creds-registry'] ? { registry: values['creds-registry'] } : {}),
+        manyRegistries: true,
+        githubToken: process.env.GITHUB_TOKEN,
         insecure,
-        (client = new RegistryClient({ credentials, insecure, transport: network, onWarning: (m) => io.err(`⚠ ${m}`) })),
-      );
+        transport: network,
+        onWarning: (m) => io.err(`⚠ ${m}`),
+      }).client;
+      clients.set(insecure, client);
+    }
     return client;
   };
   const repo = resolve('.');

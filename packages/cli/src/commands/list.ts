@@ -1,7 +1,7 @@
-import { listArtifacts, locationName } from '@d2ci/core';
+import { ListFilterError, listArtifacts, locationName } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
-import { UsageError } from '../errors.ts';
+import { usageError } from '../fields.ts';
 import { data, json, table, type Io } from '../output.ts';
 
 export const listHelp = `Usage: d2ci list URL [flags]
@@ -40,8 +40,7 @@ export async function list(args: string[], io: Io): Promise<number> {
       onUnreadable: (tags) => tags.forEach((t) => io.err(`⚠ ${data(t.tag)} skipped: ${data(t.reason)}`)),
     });
   } catch (err) {
-    if (err instanceof Error && /^invalid (semver range|regular expression)/.test(err.message))
-      throw new UsageError(`--filter-${err.message.includes('semver') ? 'semver' : 'regex'}: ${err.message}`);
+    if (err instanceof ListFilterError) throw usageError(err) ?? err;
     throw await explainAuth(opened, err);
   }
   if (values.output === 'json') {

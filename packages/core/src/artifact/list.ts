@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { BaseError } from '../errors.ts';
 import { mapLimit } from '../oci/concurrency.ts';
 import { parseManifest } from '../oci/descriptor.ts';
 import { compareBytes } from '../oci/order.ts';
@@ -31,6 +32,13 @@ export interface UnreadableTag {
   reason: string;
 }
 
+/** A `semver` or `regex` filter that does not parse; its field says which. */
+export class ListFilterError extends BaseError<'FILTER_INVALID'> {
+  constructor(field: 'filter-semver' | 'filter-regex', message: string) {
+    super('FILTER_INVALID', message, { field });
+  }
+}
+
 /**
  * Whether an error is about one tag's content (skip it and say so) rather than the registry as a whole (a network
  * failure, a timeout, missing credentials: those stop the listing).
@@ -48,7 +56,7 @@ export async function listArtifacts(target: Target, options: ListArtifactsOption
     try {
       range = new semver.Range(options.semver);
     } catch {
-      throw new Error(`invalid semver range "${options.semver}"`);
+      throw new ListFilterError('filter-semver', `invalid semver range "${options.semver}"`);
     }
   }
   let pattern: RegExp | undefined;
@@ -56,7 +64,7 @@ export async function listArtifacts(target: Target, options: ListArtifactsOption
     try {
       pattern = new RegExp(options.regex);
     } catch (err) {
-      throw new Error(`invalid regular expression "${options.regex}": ${(err as Error).message}`);
+      throw new ListFilterError('filter-regex', `invalid regular expression "${options.regex}": ${(err as Error).message}`);
     }
   }
   const tags = (await target.tags())

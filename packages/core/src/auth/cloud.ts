@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BaseError } from '../errors.ts';
 import { IdentityTokenError } from '../oidc/errors.ts';
 import { githubActionsIdentity } from '../oidc/github-actions.ts';
 import type { CredentialProvider } from './provider.ts';
@@ -90,10 +91,9 @@ export interface CloudProvider extends CredentialProvider {
 }
 
 /** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
-export class CloudCredentialError extends Error {
+export class CloudCredentialError extends BaseError<'CLOUD_CREDENTIALS'> {
   constructor(message: string, options: { cause?: unknown } = {}) {
-    super(oneLine(message), options);
-    this.name = 'CloudCredentialError';
+    super('CLOUD_CREDENTIALS', oneLine(message), options);
   }
 }
 

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { BaseError } from '../errors.ts';
 import type { Credential } from '../oci/auth.ts';
 import type { CredentialProvider } from './provider.ts';
 
@@ -27,10 +28,10 @@ function helperServer(registry: string): string {
   return registry === 'docker.io' ? dockerHubConfigKey : registry;
 }
 
-export class CredentialHelperError extends Error {
+/** Docker's config or a credential helper it names cannot give credentials. */
+export class CredentialHelperError extends BaseError<'DOCKER_CREDENTIALS'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'CredentialHelperError';
+    super('DOCKER_CREDENTIALS', message);
   }
 }
 

@@ -8,3 +8,5 @@ export * from './cloud.ts';
 export * from './aws.ts';
 export * from './gcp.ts';
 export * from './azure.ts';
+export * from './open-registry.ts';
+export * from './explain.ts';

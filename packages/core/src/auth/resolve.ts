@@ -1,3 +1,4 @@
+import { BaseError } from '../errors.ts';
 import type { CredentialFunction } from '../oci/auth.ts';
 import { awsProvider } from './aws.ts';
 import { azureProvider } from './azure.ts';
@@ -21,17 +22,28 @@ registerCloudProvider('aws', awsProvider);
 registerCloudProvider('gcp', gcpProvider);
 registerCloudProvider('azure', azureProvider);
 
-export class ProviderError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProviderError';
+/**
+ * PROVIDER_UNKNOWN: not a provider name; PROVIDER_UNAVAILABLE: not built into this d2ci; PROVIDER_MISMATCH: the
+ * provider does not serve the registry. Always about the `provider` field.
+ */
+export type ProviderErrorCode = 'PROVIDER_UNKNOWN' | 'PROVIDER_UNAVAILABLE' | 'PROVIDER_MISMATCH';
+
+export class ProviderError extends BaseError<ProviderErrorCode> {
+  constructor(code: ProviderErrorCode, message: string) {
+    super(code, message, { field: 'provider' });
   }
 }
+
+const unavailable = (provider: ProviderName) =>
+  new ProviderError(
+    'PROVIDER_UNAVAILABLE',
+    `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`,
+  );
 
 export function parseProvider(value: string | undefined): ProviderName {
   const name = (value || 'generic').trim().toLowerCase();
   if (!(providerNames as readonly string[]).includes(name)) {
-    throw new ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
+    throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
   }
   return name as ProviderName;
 }
@@ -73,10 +85,7 @@ export function registryCredentials(options: RegistryAuthOptions = {}): Credenti
   const provider = options.provider ?? 'generic';
   if (provider !== 'generic') {
     const create = cloudProviders.get(provider);
-    if (!create)
-      throw new ProviderError(
-        `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`,
-      );
+    if (!create) throw unavailable(provider);
     providers.push(create(cloudContext(options)));
   }
   if (options.githubToken)
@@ -89,13 +98,11 @@ export function registryCredentials(options: RegistryAuthOptions = {}): Credenti
 export function assertProviderServes(provider: ProviderName, registry: string): void {
   if (provider === 'generic') return;
   const create = cloudProviders.get(provider);
-  if (!create)
-    throw new ProviderError(
-      `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`,
-    );
+  if (!create) throw unavailable(provider);
   const cloud = create(cloudContext({}));
   if (!cloud.serves(registry))
     throw new ProviderError(
+      'PROVIDER_MISMATCH',
       `provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`,
     );
 }

@@ -84,25 +84,22 @@ export async function applyTag(dst: Target, root: FetchedManifest, tag: string, 
     await dst.pushReference(root.descriptor, root.bytes, tag);
     return { tag, changed: true };
   } catch (err) {
-    if (
-      err instanceof OciError &&
-      err.status !== undefined &&
-      err.status >= 400 &&
-      err.status < 500 &&
-      (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest
-    ) {
-      return { tag, changed: false };
-    }
-    throw immutableTagError(err, dst.name, tag) ?? err;
+    const refused = err instanceof OciError && err.status !== undefined && err.status >= 400 && err.status < 500;
+    const current = refused ? await currentDigest(dst, tag).catch(() => undefined) : undefined;
+    if (refused && current === root.descriptor.digest) return { tag, changed: false };
+    throw (current !== undefined && immutableTagError(err, dst.name, tag)) || err;
   }
 }
 
 /**
  * ECR's answer to moving an immutable tag (`400 TAG_INVALID … cannot be overwritten because the tag is immutable`)
- * as an error that names the tag and the fix; undefined for other errors.
+ * as an error that names the tag and the fix; undefined for other errors. Called for a tag that exists and points
+ * elsewhere: TAG_INVALID there is the registry refusing to move it (our tags follow the grammar, and the
+ * distribution spec's other TAG_INVALID, a schema 1 manifest naming another tag, cannot happen), so the code
+ * decides, not the registry's wording.
  */
 export function immutableTagError(err: unknown, repository: string, tag: string): OciError | undefined {
-  if (!(err instanceof OciError) || err.code !== 'TAG_INVALID' || !/immutable/i.test(err.message)) return undefined;
+  if (!(err instanceof OciError) || err.code !== 'TAG_INVALID') return undefined;
   return new OciError(
     'TAG_INVALID',
     `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`,

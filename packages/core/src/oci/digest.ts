@@ -11,15 +11,15 @@ const digestPattern = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
 export function parseDigest(value: string): { algorithm: DigestAlgorithm; hex: string } {
   const match = digestPattern.exec(value);
   if (!match) {
-    throw new InvalidReferenceError(`invalid digest "${value}": expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>`);
+    throw new InvalidReferenceError('digest', value, 'expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>');
   }
   const [, algorithm = '', hex = ''] = match;
   if (!(algorithm in algorithms)) {
-    throw new InvalidReferenceError(`invalid digest "${value}": unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
+    throw new InvalidReferenceError('digest', value, `unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
   }
   const length = algorithms[algorithm as DigestAlgorithm];
   if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-    throw new InvalidReferenceError(`invalid digest "${value}": ${algorithm} needs ${length} lowercase hex characters`);
+    throw new InvalidReferenceError('digest', value, `${algorithm} needs ${length} lowercase hex characters`);
   }
   return { algorithm: algorithm as DigestAlgorithm, hex };
 }

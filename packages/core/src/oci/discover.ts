@@ -1,5 +1,6 @@
 import { parseManifest, isIndex, type Descriptor } from './descriptor.ts';
 import { readAll } from './content.ts';
+import { BaseError } from '../errors.ts';
 import { isNotFound } from './errors.ts';
 import { compareBytes } from './order.ts';
 import type { Target } from './target.ts';
@@ -32,10 +33,10 @@ export async function discoverReferrers(
   );
 }
 
-export class ReferrerNotFoundError extends Error {
+/** A referrer the registry lists but cannot give (its manifest or content is gone). */
+export class ReferrerNotFoundError extends BaseError<'REFERRER_NOT_FOUND'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'ReferrerNotFoundError';
+    super('REFERRER_NOT_FOUND', message);
   }
 }
 

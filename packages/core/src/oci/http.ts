@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BaseError } from '../errors.ts';
 import { OciError } from './errors.ts';
 import { UploadSender, type UploadBody } from './upload-body.ts';
 
@@ -114,12 +115,15 @@ export function attemptsOf(response: Response): number {
   return attemptsTaken.get(response) ?? 1;
 }
 
-/** The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). */
+/**
+ * The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). Codes of
+ * our own errors (a credential provider's, say) are not the network's: their causes are looked at instead.
+ */
 export function networkErrorCode(err: unknown): string | undefined {
   let current: unknown = err;
   for (let depth = 0; current && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string' && !(current instanceof BaseError)) return code;
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;

@@ -31,7 +31,7 @@ export function parseLocation(input: string): Location {
     assertValidTag(location.tag);
     rest = rest.slice(0, colon);
   }
-  if (!rest) throw new InvalidReferenceError(`invalid layout location "${input}": the directory is missing; expected oci-layout:DIR[:tag]`);
+  if (!rest) throw new InvalidReferenceError('layout location', input, 'the directory is missing; expected oci-layout:DIR[:tag]');
   location.dir = rest;
   return location;
 }

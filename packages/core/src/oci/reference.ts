@@ -27,7 +27,7 @@ const maxNameLength = 255;
 export function parseReference(input: string): Reference {
   const raw = input.trim();
   const fail = (why: string): never => {
-    throw new InvalidReferenceError(`invalid reference "${input}": ${why}`);
+    throw new InvalidReferenceError('reference', input, why);
   };
   if (raw === '') fail('it is empty; expected host/repository[:tag], e.g. ghcr.io/owner/repo:latest');
   if (/\s/.test(raw)) fail('it contains whitespace');
@@ -46,7 +46,8 @@ export function parseReference(input: string): Reference {
     try {
       parseDigest(digest);
     } catch (err) {
-      fail((err as Error).message.replace(/^invalid digest/, 'digest'));
+      if (!(err instanceof InvalidReferenceError)) throw err;
+      fail(`digest "${err.value}": ${err.reason}`);
     }
   }
 
@@ -102,7 +103,7 @@ export function isValidTag(tag: string): boolean {
 /** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
 export function assertValidTag(tag: string): void {
   if (!tagPattern.test(tag)) {
-    throw new InvalidReferenceError(`invalid tag "${tag}": ${tagRule}`);
+    throw new InvalidReferenceError('tag', tag, tagRule);
   }
 }
 

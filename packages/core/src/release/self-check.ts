@@ -1,4 +1,5 @@
 import { createPublicKey } from 'node:crypto';
+import { BaseError } from '../errors.ts';
 import type { Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
 import type { SignResult } from '../sign/sign.ts';
@@ -8,13 +9,12 @@ import type { Verification } from '../verify/signatures.ts';
 import { verifyArtifact } from '../verify/verify.ts';
 
 /** The release signature was written but not every Flux version would accept it: no tag was moved. */
-export class ReleaseSelfCheckError extends Error {
-  readonly code = 'RELEASE_SELF_CHECK_FAILED';
+export class ReleaseSelfCheckError extends BaseError<'RELEASE_SELF_CHECK_FAILED'> {
   constructor(digest: string, reasons: readonly string[]) {
     super(
+      'RELEASE_SELF_CHECK_FAILED',
       `the release signature on ${digest} was written, but verifying it as production would failed, so no tag was moved: ${reasons.join('; ')}`,
     );
-    this.name = 'ReleaseSelfCheckError';
   }
 }
 

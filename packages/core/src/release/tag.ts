@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { BaseError } from '../errors.ts';
 import { isValidTag } from '../oci/reference.ts';
 import { isVersionTag } from '../artifact/tag-guard.ts';
 
@@ -18,11 +19,24 @@ export interface ReleaseTag {
 export const defaultReleaseTagPattern =
   '^(?:(?<component>[a-z0-9]+(?:[._-][a-z0-9]+)*)/)?(?<version>v[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?)$';
 
-export class ReleaseTagError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ReleaseTagError';
+/** RELEASE_TAG_INVALID: the tag is not a release; TAG_PATTERN_INVALID: the pattern cannot parse any. */
+export type ReleaseTagErrorCode = 'RELEASE_TAG_INVALID' | 'TAG_PATTERN_INVALID';
+
+/**
+ * A release tag or tag pattern that does not parse. Its field is the pattern, or the tag as `ref` (a rollback's
+ * target is `rollback-to`); `problem` is the message without the leading "release tag".
+ */
+export class ReleaseTagError extends BaseError<ReleaseTagErrorCode> {
+  constructor(code: ReleaseTagErrorCode, message: string, options: { field: 'ref' | 'rollback-to' | 'tag-pattern'; problem?: string }) {
+    super(code, message, options);
   }
+}
+
+const invalidPattern = (message: string) => new ReleaseTagError('TAG_PATTERN_INVALID', message, { field: 'tag-pattern' });
+
+/** A tag that is not a release. With `named` the message starts "release tag", which `problem` leaves out. */
+function invalidTag(problem: string, named = false): ReleaseTagError {
+  return new ReleaseTagError('RELEASE_TAG_INVALID', named ? `release tag ${problem}` : problem, { field: 'ref', problem });
 }
 
 /**
@@ -35,20 +49,21 @@ export function parseReleaseTag(ref: string, pattern = defaultReleaseTagPattern)
   try {
     regexp = new RegExp(pattern);
   } catch (err) {
-    throw new ReleaseTagError(`tag pattern "${pattern}" is not a regular expression: ${(err as Error).message}`);
+    throw invalidPattern(`tag pattern "${pattern}" is not a regular expression: ${(err as Error).message}`);
   }
-  if (!pattern.includes('(?<version>')) throw new ReleaseTagError(`tag pattern "${pattern}" needs a (?<version>…) group`);
+  if (!pattern.includes('(?<version>')) throw invalidPattern(`tag pattern "${pattern}" needs a (?<version>…) group`);
   const match = regexp.exec(name);
   const version = match?.groups?.version;
   if (!match || !version) {
-    throw new ReleaseTagError(
-      `release tag "${name}" is not a release: expected vX.Y.Z (fleet repositories) or <component>/vX.Y.Z (component repositories)${pattern === defaultReleaseTagPattern ? '' : `, matching ${pattern}`}`,
+    throw invalidTag(
+      `"${name}" is not a release: expected vX.Y.Z (fleet repositories) or <component>/vX.Y.Z (component repositories)${pattern === defaultReleaseTagPattern ? '' : `, matching ${pattern}`}`,
+      true,
     );
   }
   const parsed = semver.parse(version.replace(/^v/, ''));
   if (!parsed || !/^v?[0-9]/.test(version))
-    throw new ReleaseTagError(`"${version}" in release tag "${name}" is not a semantic version (vMAJOR.MINOR.PATCH)`);
-  if (!isValidTag(version)) throw new ReleaseTagError(`"${version}" cannot be an OCI tag (build metadata "+…" is not allowed in tags)`);
+    throw invalidTag(`"${version}" in release tag "${name}" is not a semantic version (vMAJOR.MINOR.PATCH)`);
+  if (!isValidTag(version)) throw invalidTag(`"${version}" cannot be an OCI tag (build metadata "+…" is not allowed in tags)`);
   const release: ReleaseTag = { ref: name, version, prerelease: parsed.prerelease.length > 0 };
   const component = match.groups?.component;
   if (component) release.component = component;
@@ -68,7 +83,9 @@ export function parseRollbackTag(value: string, pattern = defaultReleaseTagPatte
   try {
     return parseReleaseTag(value, pattern);
   } catch (err) {
-    if (!(err instanceof ReleaseTagError) || !isVersionTag(value)) throw err;
+    if (!(err instanceof ReleaseTagError)) throw err;
+    if (!isVersionTag(value))
+      throw err.field === 'ref' ? new ReleaseTagError(err.code, err.message, { field: 'rollback-to', problem: err.problem }) : err;
     return { ref: value, version: value, prerelease: semver.prerelease(value.replace(/^v/, '')) !== null };
   }
 }

@@ -21,11 +21,11 @@ export interface FulcioOptions {
 function challengeSubject(token: string): string {
   const claims = jwtClaims(token);
   if (typeof claims.email === 'string' && claims.email) {
-    if (!claims.email_verified) throw new SigningError('no usable OIDC token: its email is not verified by the issuer');
+    if (!claims.email_verified) throw new SigningError('SIGN_TOKEN', 'no usable OIDC token: its email is not verified by the issuer');
     return claims.email;
   }
   if (typeof claims.sub === 'string' && claims.sub) return claims.sub;
-  throw new SigningError('no usable OIDC token: it has neither email nor sub');
+  throw new SigningError('SIGN_TOKEN', 'no usable OIDC token: it has neither email nor sub');
 }
 
 interface FulcioResponse {
@@ -63,15 +63,19 @@ async function requestChain(options: FulcioOptions, token: string, publicKey: st
       await response.body?.cancel();
       continue;
     }
-    if (!response.ok) throw new SigningError(`Fulcio at ${options.url} did not issue a certificate: HTTP ${response.status}`);
+    if (!response.ok)
+      throw new SigningError('SIGN_FULCIO', `Fulcio at ${options.url} did not issue a certificate: HTTP ${response.status}`);
     const json = (await response.json().catch(() => ({}))) as FulcioResponse;
     const certificates = (json.signedCertificateEmbeddedSct ?? json.signedCertificateDetachedSct)?.chain?.certificates;
     if (!Array.isArray(certificates) || certificates.length === 0 || !certificates.every((c) => typeof c === 'string')) {
-      throw new SigningError(`Fulcio at ${options.url} answered without a certificate chain`);
+      throw new SigningError('SIGN_FULCIO', `Fulcio at ${options.url} answered without a certificate chain`);
     }
     return certificates;
   }
-  throw new SigningError(`Fulcio at ${options.url} did not issue a certificate: ${last} after ${options.retries + 1} attempts`);
+  throw new SigningError(
+    'SIGN_FULCIO',
+    `Fulcio at ${options.url} did not issue a certificate: ${last} after ${options.retries + 1} attempts`,
+  );
 }
 
 /**
@@ -86,7 +90,7 @@ export function fulcioSigner(privateKey: KeyObject, options: FulcioOptions): Sig
       try {
         token = await options.identity.getToken();
       } catch (err) {
-        throw new SigningError(`no OIDC token: ${(err as Error).message}`, { cause: err });
+        throw new SigningError('SIGN_TOKEN', `no OIDC token: ${(err as Error).message}`, { cause: err });
       }
       const proof = cryptoSign('sha256', Buffer.from(challengeSubject(token)), privateKey);
       return requestChain(options, token, publicKeyPem(privateKey), proof);

@@ -14,6 +14,19 @@ export class KeyError extends BaseError<KeyErrorCode> {
   }
 }
 
+/**
+ * What Node 24 (OpenSSL 3) throws for a missing or wrong password: ERR_MISSING_PASSPHRASE, ERR_OSSL_BAD_DECRYPT
+ * ("bad decrypt"; ERR_OSSL_EVP_BAD_DECRYPT with OpenSSL 1.1), ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED (no password
+ * for an encrypted key), ERR_OSSL_PEM_BAD_PASSWORD_READ.
+ */
+const passwordErrorCodes = new Set([
+  'ERR_MISSING_PASSPHRASE',
+  'ERR_OSSL_BAD_DECRYPT',
+  'ERR_OSSL_EVP_BAD_DECRYPT',
+  'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED',
+  'ERR_OSSL_PEM_BAD_PASSWORD_READ',
+]);
+
 /** cosign's encrypted key file (cosign pkg/cosign/keys.go): scrypt-derived key, NaCl secretbox, PKCS#8 inside. */
 interface CosignEncryptedKey {
   kdf: { name: string; params: { N: number; r: number; p: number }; salt: string };
@@ -59,11 +72,10 @@ export function loadPrivateKey(pem: string, password = ''): KeyObject {
     try {
       key = createPrivateKey({ key: pem, format: 'pem', passphrase: password || undefined });
     } catch (err) {
-      const message = (err as Error).message;
       // OpenSSL 3 reports a missing password as "interrupted or cancelled", and a wrong one that decrypts to garbage
       // with valid CBC padding (about 1 in 256) as an undecodable key: for an encrypted PEM, any failure is the password's.
       const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
-      if (encrypted || /passphrase|decrypt|bad decrypt/i.test(message))
+      if (encrypted || passwordErrorCodes.has((err as NodeJS.ErrnoException).code ?? ''))
         throw new KeyError(
           'KEY_PASSWORD',
           password ? 'wrong password for the private key' : 'the private key is encrypted; give its password',

@@ -41,7 +41,8 @@ function pemCertificates(pem: string): Buffer[] {
  * whose body is a string, integratedTime and logIndex numbers, and logID hex.
  */
 export function legacyAnnotations(bundle: Bundle, fulcioChain: readonly string[] = []): Record<string, string> {
-  if (bundle.content.$case !== 'messageSignature') throw new SigningError('a legacy signature needs a message-signature bundle');
+  if (bundle.content.$case !== 'messageSignature')
+    throw new SigningError('SIGN_FORMAT', 'a legacy signature needs a message-signature bundle');
   const annotations: Record<string, string> = {
     [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
   };
@@ -64,7 +65,7 @@ export function legacyAnnotations(bundle: Bundle, fulcioChain: readonly string[]
   annotations[CosignAnnotation.chain] = pems.join('');
   const entry = material.tlogEntries[0];
   if (!entry?.inclusionPromise)
-    throw new SigningError('Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
+    throw new SigningError('SIGN_REKOR', 'Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
   annotations[CosignAnnotation.bundle] = JSON.stringify({
     SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp.toString('base64'),
     Payload: {

@@ -59,8 +59,9 @@ export interface BundleSigner {
 }
 
 /**
- * Names which Sigstore service an @sigstore/sign error came from, in one line. Fulcio is asked by fulcio.ts, whose
- * errors are already SigningErrors naming it; @sigstore/sign reaches only Rekor and the TSA.
+ * Names which Sigstore service an @sigstore/sign error came from, in one line, by its code (sigstore-js
+ * packages/sign/src/error.ts `InternalErrorCode`: every witness error carries TLOG_… or TSA_…). Fulcio is asked by
+ * fulcio.ts, whose errors are already SigningErrors naming it; @sigstore/sign reaches only Rekor and the TSA.
  */
 function describe(err: unknown, identity: KeylessIdentity): SigningError {
   if (err instanceof SigningError) return err;
@@ -68,13 +69,16 @@ function describe(err: unknown, identity: KeylessIdentity): SigningError {
   const code = typeof rawCode === 'string' ? rawCode : '';
   const message = (err as Error).message ?? String(err);
   const cause = (err as { cause?: { message?: string } }).cause?.message;
+  // Display only: the cause is shown unless @sigstore/sign already put it into the message (its HTTPError case).
   const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
-  if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message))
-    return new SigningError(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
-  if (code.startsWith('TSA_') || /timestamp/i.test(message))
-    return new SigningError(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
-  if (/token/i.test(message)) return new SigningError(`no OIDC token: ${detail}`, { cause: err });
-  return new SigningError(`signing failed: ${detail}`, { cause: err });
+  if (code.startsWith('TLOG_'))
+    return new SigningError('SIGN_REKOR', `Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, {
+      cause: err,
+    });
+  if (code.startsWith('TSA_'))
+    return new SigningError('SIGN_TSA', `the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
+  if (code.startsWith('IDENTITY_TOKEN_')) return new SigningError('SIGN_TOKEN', `no OIDC token: ${detail}`, { cause: err });
+  return new SigningError('SIGN_FAILED', `signing failed: ${detail}`, { cause: err });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseAllDocuments } from 'yaml';
+import { oneLineMessage } from '../errors.ts';
 import { FluxManifestError } from './flux-manifest-error.ts';
 import { verifyPatch } from './flux-manifest-patch.ts';
 import { renderObject, renderString, unresolved } from './flux-manifest-template.ts';
@@ -191,7 +192,7 @@ export function parseFluxManifest(source: string, file: string, options: { name?
       throw new FluxManifestError(
         'FLUX_MANIFEST_YAML',
         'manifest',
-        `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${error.message.split('\n')[0] ?? ''}`,
+        `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${oneLineMessage(error, { firstLine: true })}`,
       );
     const object = record(doc.toJS());
     if (object) found.push(...candidates(object));

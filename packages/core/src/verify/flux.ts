@@ -1,3 +1,4 @@
+import { BaseError } from '../errors.ts';
 import type { SignatureCheck } from './signatures.ts';
 
 // What each Flux release's source-controller accepts (`internal/oci/cosign/cosign.go` at v1.6.0–v1.9.x), so that
@@ -9,11 +10,10 @@ export type FluxVersion = (typeof fluxVersions)[number];
 /** A version, or `all`: accepted only when every supported version would accept. */
 export type FluxVersionOption = FluxVersion | 'all';
 
-export class FluxVersionError extends Error {
-  readonly code = 'FLUX_VERSION_INVALID';
+/** A Flux version d2ci does not know; about the `flux-version` field. */
+export class FluxVersionError extends BaseError<'FLUX_VERSION_INVALID'> {
   constructor(value: string) {
-    super(`flux version "${value}" is not one of ${fluxVersions.join(', ')} or all`);
-    this.name = 'FluxVersionError';
+    super('FLUX_VERSION_INVALID', `flux version "${value}" is not one of ${fluxVersions.join(', ')} or all`, { field: 'flux-version' });
   }
 }
 

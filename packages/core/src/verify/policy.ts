@@ -1,3 +1,4 @@
+import { BaseError, type Field } from '../errors.ts';
 import { GoRegexp, RegexpSyntaxError } from '../go/regexp.ts';
 
 /** GitHub Actions' OIDC issuer, the default issuer to expect (as Flux and the D2 clusters do). */
@@ -32,13 +33,37 @@ export interface Signer {
 /** Which policy input an error is about, so front doors can name their own flag or input without reading the message. */
 export type PolicyInput = 'identity' | 'identityRegexp' | 'issuer' | 'issuerRegexp' | 'sourceRepository';
 
-export class PolicyInputError extends Error {
+/** The request field of each policy input (cosign's flag names). */
+const policyFields: Record<PolicyInput, Field> = {
+  identity: 'certificate-identity',
+  identityRegexp: 'certificate-identity-regexp',
+  issuer: 'certificate-oidc-issuer',
+  issuerRegexp: 'certificate-oidc-issuer-regexp',
+  sourceRepository: 'certificate-github-workflow-repository',
+};
+
+/**
+ * POLICY_CONFLICT: an exact value and a pattern for the same thing; POLICY_MISSING: nothing to match the signer
+ * with; POLICY_INVALID: a pattern or repository that does not parse.
+ */
+export type PolicyInputCode = 'POLICY_CONFLICT' | 'POLICY_MISSING' | 'POLICY_INVALID';
+
+/**
+ * A policy that cannot be checked as given. `field` is the input's cosign name; `problem` is the message after
+ * that name, for front doors that name the input their own way.
+ */
+export class PolicyInputError extends BaseError<PolicyInputCode> {
+  declare readonly field: Field;
   readonly input: PolicyInput;
-  constructor(input: PolicyInput, message: string) {
-    super(message);
-    this.name = 'PolicyInputError';
+  constructor(code: PolicyInputCode, input: PolicyInput, message: string, problem?: string) {
+    super(code, message, { field: policyFields[input], ...(problem === undefined ? {} : { problem }) });
     this.input = input;
   }
+}
+
+/** The error for an input whose cosign name starts the message: `<name> <problem>`. */
+function namedInputError(code: PolicyInputCode, input: PolicyInput, problem: string): PolicyInputError {
+  return new PolicyInputError(code, input, `${policyFields[input]} ${problem}`, problem);
 }
 
 export interface CompiledPolicy {
@@ -55,16 +80,17 @@ export interface CompiledPolicy {
  * would accept what Go refuses (lookahead, backreferences) and refuse what Go accepts (`(?i)`, `\z`, `[[:alpha:]]`),
  * so a policy checked here could pass or fail differently in the cluster.
  */
-function compile(input: PolicyInput, flag: string, pattern: string): GoRegexp {
+function compile(input: 'identityRegexp' | 'issuerRegexp', pattern: string): GoRegexp {
   try {
     return GoRegexp.compile(pattern);
   } catch (err) {
     if (!(err instanceof RegexpSyntaxError)) throw err;
-    throw new PolicyInputError(
-      input,
-      `${flag} "${pattern}" is not a valid regular expression in Go's RE2 syntax (what Flux and cosign use): ${err.message}`,
-    );
+    throw namedInputError('POLICY_INVALID', input, invalidPattern(pattern, err));
   }
+}
+
+function invalidPattern(pattern: string, err: RegexpSyntaxError): string {
+  return `"${pattern}" is not a valid regular expression in Go's RE2 syntax (what Flux and cosign use): ${err.message}`;
 }
 
 /**
@@ -73,16 +99,18 @@ function compile(input: PolicyInput, flag: string, pattern: string): GoRegexp {
  */
 export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
   if (policy.identity && policy.identityRegexp)
-    throw new PolicyInputError('identity', 'give certificate-identity or certificate-identity-regexp, not both');
+    throw new PolicyInputError('POLICY_CONFLICT', 'identity', 'give certificate-identity or certificate-identity-regexp, not both');
   if (policy.issuer && policy.issuerRegexp)
-    throw new PolicyInputError('issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+    throw new PolicyInputError('POLICY_CONFLICT', 'issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+  // Reads "certificate-identity or certificate-identity-regexp is required …".
   if (!policy.identity && !policy.identityRegexp)
-    throw new PolicyInputError(
+    throw namedInputError(
+      'POLICY_MISSING',
       'identity',
-      'certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$',
+      'or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$',
     );
-  const identity = policy.identityRegexp ? compile('identityRegexp', 'certificate-identity-regexp', policy.identityRegexp) : undefined;
-  const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', 'certificate-oidc-issuer-regexp', policy.issuerRegexp) : undefined;
+  const identity = policy.identityRegexp ? compile('identityRegexp', policy.identityRegexp) : undefined;
+  const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', policy.issuerRegexp) : undefined;
   const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
   const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
   const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
@@ -91,7 +119,7 @@ export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
     .replace(/^https:\/\/github\.com\//, '')
     .toLowerCase();
   if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
-    throw new PolicyInputError('sourceRepository', `certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
+    throw namedInputError('POLICY_INVALID', 'sourceRepository', `"${policy.sourceRepository}" is not owner/repo`);
   return {
     describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
     mismatch(signer) {
@@ -117,8 +145,7 @@ export interface IdentityPattern {
 export class IdentityListError extends PolicyInputError {
   readonly index: number;
   constructor(input: 'identityRegexp' | 'issuerRegexp', index: number, message: string) {
-    super(input, message);
-    this.name = 'IdentityListError';
+    super('POLICY_INVALID', input, message);
     this.index = index;
   }
 }
@@ -130,13 +157,17 @@ export class IdentityListError extends PolicyInputError {
  */
 export function compileIdentityList(entries: readonly IdentityPattern[], label = 'matchOIDCIdentity'): CompiledPolicy {
   if (entries.length === 0)
-    throw new PolicyInputError('identityRegexp', `${label} has no entries: keyless verification needs at least one {issuer, subject}`);
+    throw new PolicyInputError(
+      'POLICY_MISSING',
+      'identityRegexp',
+      `${label} has no entries: keyless verification needs at least one {issuer, subject}`,
+    );
   const compiled = entries.map((entry, index) => {
     const at = (input: 'identityRegexp' | 'issuerRegexp', field: string, pattern: string) => {
       try {
-        return compile(input, `${label}[${index}].${field}`, pattern);
+        return compile(input, pattern);
       } catch (err) {
-        if (err instanceof PolicyInputError) throw new IdentityListError(input, index, err.message);
+        if (err instanceof PolicyInputError) throw new IdentityListError(input, index, `${label}[${index}].${field} ${err.problem}`);
         throw err;
       }
     };

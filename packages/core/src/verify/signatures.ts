@@ -1,6 +1,7 @@
 import { createHash, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import type { Bundle } from '@sigstore/bundle';
+import { oneLineMessage } from '../errors.ts';
 import { parseDigest } from '../oci/digest.ts';
 import { CosignAnnotation } from '../sign/legacy.ts';
 import { keyId } from '../sign/keys.ts';
@@ -23,7 +24,7 @@ const fail = (reason: string): SignatureCheck => ({ ok: false, reason });
 /** A verification error's message without @sigstore's class prefix. */
 function why(err: unknown): string {
   const code = (err as { code?: string }).code;
-  let message = ((err as Error).message ?? String(err)).replace(/\s*\n\s*/g, ' ');
+  let message = oneLineMessage(err);
   const cause = (err as { cause?: { message?: string } }).cause?.message;
   if (cause && !message.includes(cause)) message = `${message} (${cause})`;
   return code && !message.includes(code) ? `${code}: ${message}` : message;

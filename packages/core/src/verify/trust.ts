@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
+import { BaseError } from '../errors.ts';
 
 export type { TrustedRoot };
 
@@ -14,10 +15,16 @@ export interface TrustOptions {
   tufCachePath?: string;
 }
 
-export class TrustError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TrustError';
+/**
+ * TRUSTED_ROOT_UNREADABLE: the file cannot be read as JSON; TRUSTED_ROOT_INVALID: it is not a Sigstore trusted root;
+ * TRUSTED_ROOT_UNAVAILABLE: TUF did not give the public-good one (the fix is a trusted-root file too).
+ */
+export type TrustErrorCode = 'TRUSTED_ROOT_UNREADABLE' | 'TRUSTED_ROOT_INVALID' | 'TRUSTED_ROOT_UNAVAILABLE';
+
+/** No trusted root to verify keyless signatures with; always about the `trusted-root` field. */
+export class TrustError extends BaseError<TrustErrorCode> {
+  constructor(code: TrustErrorCode, message: string) {
+    super(code, message, { field: 'trusted-root' });
   }
 }
 
@@ -29,19 +36,23 @@ export async function loadTrustedRoot(options: TrustOptions = {}): Promise<Trust
     try {
       json = JSON.parse(await readFile(options.trustedRootFile, 'utf8'));
     } catch (err) {
-      throw new TrustError(`cannot read trusted root ${options.trustedRootFile}: ${(err as Error).message}`);
+      throw new TrustError('TRUSTED_ROOT_UNREADABLE', `cannot read trusted root ${options.trustedRootFile}: ${(err as Error).message}`);
     }
     // TrustedRoot.fromJSON accepts any JSON (it fills in an empty root): check the media type first.
     const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
     if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
       throw new TrustError(
+        'TRUSTED_ROOT_INVALID',
         `${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`,
       );
     }
     try {
       return TrustedRoot.fromJSON(json);
     } catch (err) {
-      throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json: ${(err as Error).message}`);
+      throw new TrustError(
+        'TRUSTED_ROOT_INVALID',
+        `${options.trustedRootFile} is not a Sigstore trusted_root.json: ${(err as Error).message}`,
+      );
     }
   }
   const { getTrustedRoot } = await import('@sigstore/tuf');
@@ -50,6 +61,7 @@ export async function loadTrustedRoot(options: TrustOptions = {}): Promise<Trust
     return await getTrustedRoot({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
   } catch (err) {
     throw new TrustError(
+      'TRUSTED_ROOT_UNAVAILABLE',
       `cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${(err as Error).message} (pass trusted-root to verify offline)`,
     );
   }
