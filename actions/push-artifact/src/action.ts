@@ -3,5 +3,5 @@ import { run } from './main.ts';
 
 /** The action's step: read the inputs, run. The root action (actions/d2ci) calls this too, as `@d2ci/push-artifact/action`. */
 export async function main(): Promise<void> {
-  await run(await getInputs());
+  await run(getInputs());
 }

@@ -1,3 +1,5 @@
+import { oneLineMessage } from '../errors.ts';
+import { InvalidReferenceError } from '../oci/errors.ts';
 import { formatReference, parseReference, repositoryName, type Reference } from '../oci/reference.ts';
 import type { FoundAt, FoundVia } from './inventory-types.ts';
 import { ociPackageUrl } from './purl.ts';
@@ -16,7 +18,8 @@ export function imageProblem(value: string): string | undefined {
     parseReference(value);
     return undefined;
   } catch (err) {
-    return (err as Error).message.replace(/^invalid reference "[^"]*": /, 'is not a valid image reference: ');
+    if (err instanceof InvalidReferenceError && err.kind === 'reference') return `is not a valid image reference: ${err.reason}`;
+    return oneLineMessage(err);
   }
 }
 

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
+import { oneLineMessage } from '../errors.ts';
 import type { SkippedFile } from './inventory-types.ts';
 import { addContainer, recordImage, recordImageMap } from './image-references.ts';
 import { unresolved, type DocContext, type Scan } from './scan-state.ts';
@@ -140,7 +141,10 @@ export function scanFile(scan: Scan, skipped: SkippedFile[], file: string, read:
   const docs = Array.isArray(parsed) ? parsed : [];
   const broken = docs.find((d) => d.errors.length > 0);
   if (broken) {
-    skipped.push({ file, reason: `not valid YAML: ${(broken.errors[0]?.message ?? 'parse error').split('\n')[0]}` });
+    skipped.push({
+      file,
+      reason: `not valid YAML: ${broken.errors[0] ? oneLineMessage(broken.errors[0], { firstLine: true }) : 'parse error'}`,
+    });
     return;
   }
   scan.files.add(file);

@@ -54,8 +54,8 @@ export function renderCommitMessage(template: string, data: CommitTemplateData):
     return tmpl.execute(templateDataValue(data));
   } catch (error) {
     if (error instanceof GoTemplateError && error.code === 'EXEC') {
-      for (const [field, pattern, replacement] of removedTemplateFields) {
-        if (error.message.includes(pattern)) {
+      for (const [field, missing, replacement] of removedTemplateFields) {
+        if (error.missingField?.field === missing.field && error.missingField.type === missing.type) {
           throw new TemplateError(
             'TEMPLATE_REMOVED_FIELD',
             `template uses removed '${field}' field. Please use ${replacement} instead. See: https://fluxcd.io/flux/components/image/imageupdateautomations/#message-template`,
@@ -69,9 +69,11 @@ export function renderCommitMessage(template: string, data: CommitTemplateData):
 }
 
 /** IAC `checkRemovedTemplateField`: the Go error text each removed field produces, and what replaces it. */
-const removedTemplateFields: readonly [field: string, pattern: string, replacement: string][] = [
-  ['.Updated', "can't evaluate field Updated in type source.TemplateData", "'.Changed'"],
-  ['.Changed.ImageResult', "can't evaluate field ImageResult in type update.Result", "'.Changed.FileChanges' or '.Changed.Objects'"],
+// Flux matches "can't evaluate field Updated in type source.TemplateData" (and ImageResult in update.Result) in
+// the error text; the port's error names the field and type instead.
+const removedTemplateFields: readonly [field: string, missing: { field: string; type: string }, replacement: string][] = [
+  ['.Updated', { field: 'Updated', type: 'source.TemplateData' }, "'.Changed'"],
+  ['.Changed.ImageResult', { field: 'ImageResult', type: 'update.Result' }, "'.Changed.FileChanges' or '.Changed.Objects'"],
 ];
 
 /** A construct the Go port refuses, as the commit-message error saying where and why. */

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { BaseError } from '../errors.ts';
+import { BaseError, oneLineMessage } from '../errors.ts';
 import { compareBytes } from '../oci/order.ts';
 import { defaultExclusionList, type DigestReflectionPolicy } from './policy.ts';
 
@@ -81,7 +81,7 @@ export async function loadAutomationObjects(dir: string, options: { namespace?: 
     const docs = parseAllDocuments(await readFile(path, 'utf8'));
     for (const doc of Array.isArray(docs) ? docs : [docs]) {
       if (doc.errors.length) {
-        out.problems.push({ file, message: `not valid YAML: ${doc.errors[0]?.message.split('\n')[0] ?? ''}` });
+        out.problems.push({ file, message: `not valid YAML: ${doc.errors[0] ? oneLineMessage(doc.errors[0], { firstLine: true }) : ''}` });
         continue;
       }
       const object = record(doc.toJS());

@@ -12,11 +12,14 @@ export type GoTemplateErrorCode = 'PARSE' | 'EXEC' | 'CALL' | 'UNSUPPORTED';
 export class GoTemplateError extends BaseError<GoTemplateErrorCode> {
   /** Where in the template text (a UTF-16 index) an unsupported construct is, when known. */
   readonly pos: number | undefined;
+  /** For `can't evaluate field F in type T`: F and T, so callers need not read the message. */
+  readonly missingField: { field: string; type: string } | undefined;
 
-  constructor(code: GoTemplateErrorCode, message: string, pos?: number) {
+  constructor(code: GoTemplateErrorCode, message: string, pos?: number, missingField?: { field: string; type: string }) {
     super(code, message);
     this.name = 'GoTemplateError';
     this.pos = pos;
+    this.missingField = missingField;
   }
 }
 

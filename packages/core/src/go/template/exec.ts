@@ -80,13 +80,18 @@ export class Executor {
     this.node = node;
   }
 
-  private errorf(message: string): never {
-    if (this.node === null) throw new GoTemplateError('EXEC', `template: ${this.name}: ${message}`);
+  private errorf(message: string, missingField?: { field: string; type: string }): never {
+    if (this.node === null) throw new GoTemplateError('EXEC', `template: ${this.name}: ${message}`, undefined, missingField);
     const pos = this.node.pos;
     const before = this.text.slice(0, pos);
     const lineStart = before.lastIndexOf('\n') + 1;
     const location = `${this.name}:${countNewlines(before) + 1}:${byteLength(before.slice(lineStart))}`;
-    throw new GoTemplateError('EXEC', `template: ${location}: executing "${this.name}" at <${nodeString(this.node)}>: ${message}`);
+    throw new GoTemplateError(
+      'EXEC',
+      `template: ${location}: executing "${this.name}" at <${nodeString(this.node)}>: ${message}`,
+      undefined,
+      missingField,
+    );
   }
 
   private unsupported(construct: string): never {
@@ -344,7 +349,7 @@ export class Executor {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
       return mapLookup(receiver, str(fieldName)) ?? null;
     }
-    this.errorf(`can't evaluate field ${fieldName} in type ${receiver.type.name}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${receiver.type.name}`, { field: fieldName, type: receiver.type.name });
   }
 
   private evalCall(

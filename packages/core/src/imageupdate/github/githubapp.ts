@@ -2,6 +2,7 @@
 // one repository and the permissions asked, handed to `onSecret` before anything could print them, revocable.
 
 import { createPrivateKey } from 'node:crypto';
+import { oneLineMessage } from '../../errors.ts';
 import type { InstallationAccessTokenAuthentication } from '@octokit/auth-app';
 import { explainRestFailure, GitHubError, restStatus, type GitHubErrorCode, type RestExplanation, type RestFailure } from './rest-error.ts';
 
@@ -64,7 +65,7 @@ function readPrivateKey(privateKey: string, appId: string): string {
   } catch (err) {
     throw new GitHubAppError(
       'APP_KEY_INVALID',
-      `the private key of GitHub App ${appId} is not a PEM RSA private key (${(err as Error).message.replace(/\s+/g, ' ')}); pass the whole .pem file generated on the app's settings page, BEGIN and END lines included`,
+      `the private key of GitHub App ${appId} is not a PEM RSA private key (${oneLineMessage(err).replace(/\s+/g, ' ')}); pass the whole .pem file generated on the app's settings page, BEGIN and END lines included`,
     );
   }
   return pem;

@@ -74,7 +74,9 @@ export function restFailure(err: unknown, detail: RestDetail): RestFailure {
   const clientMessage = (err as Error).message || String(err);
   let message: string;
   if (detail === 'errors') {
-    message = (data?.errors?.map((e) => (e as { message?: string }).message).join('; ') || clientMessage).replace(/\s+/g, ' ');
+    // GitHub's answer lists what failed in errors[].message (REST data, not an error of ours).
+    const listed = data?.errors?.map((e) => (e as { message?: string }).message).join('; ');
+    message = (listed || clientMessage).replace(/\s+/g, ' ');
   } else {
     const said = data?.message || clientMessage;
     const errors =
