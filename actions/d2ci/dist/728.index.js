@@ -109,15 +109,16 @@ function addedFormatNotes(added, what = 'the digest') {
 /* harmony export */   iZ: () => (/* binding */ fluxRejections)
 /* harmony export */ });
 /* unused harmony exports fluxVersions, readsBundles, goImplicitlyPlainHttp */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85736);
+
 // What each Flux release's source-controller accepts (`internal/oci/cosign/cosign.go` at v1.6.0–v1.9.x), so that
 // d2ci can say "will this cluster accept it" for a given version. Checked against the controllers' own code in the
 // interoperability suite (test/interop), cell by cell.
 const fluxVersions = ['2.6', '2.7', '2.8', '2.9'];
-class FluxVersionError extends Error {
-    code = 'FLUX_VERSION_INVALID';
+/** A Flux version d2ci does not know; about the `flux-version` field. */
+class FluxVersionError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
     constructor(value) {
-        super(`flux version "${value}" is not one of ${fluxVersions.join(', ')} or all`);
-        this.name = 'FluxVersionError';
+        super('FLUX_VERSION_INVALID', `flux version "${value}" is not one of ${fluxVersions.join(', ')} or all`, { field: 'flux-version' });
     }
 }
 /** `2.8`, `v2.8`, `2.8.1` → `2.8`; `all` → every version. */
@@ -261,6 +262,8 @@ var legacy = __webpack_require__(41914);
 var present = __webpack_require__(50134);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var src_errors = __webpack_require__(85736);
 // EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
 var oci_digest = __webpack_require__(48341);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
@@ -306,11 +309,12 @@ async function leafCertificate(bundle) {
 
 
 
+
 const fail = (reason) => ({ ok: false, reason });
 /** A verification error's message without @sigstore's class prefix. */
 function why(err) {
     const code = err.code;
-    let message = (err.message ?? String(err)).replace(/\s*\n\s*/g, ' ');
+    let message = (0,src_errors/* oneLineMessage */.Wg)(err);
     const cause = err.cause?.message;
     if (cause && !message.includes(cause))
         message = `${message} (${cause})`;
@@ -470,7 +474,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
  * statement whose subject is this digest, signed, logged and matching the policy.
  */
 async function verifyBundleSignature(json, digest, verification) {
-    const { bundleFromJSON } = await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(743)]).then(__webpack_require__.bind(__webpack_require__, 36124));
+    const { bundleFromJSON } = await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(124)]).then(__webpack_require__.bind(__webpack_require__, 36124));
     let bundle;
     try {
         bundle = bundleFromJSON(json);

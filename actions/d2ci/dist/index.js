@@ -5,43 +5,20 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73044);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53218);
 
 // The post step (image-update's Kind cluster clean-up) runs the same bundle; only image-update has one.
 const post = _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('phase') === 'main';
 if (!post)
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.saveState */ .lj.saveState('phase', 'main');
-/** Each command is an action of this repository, loaded only when asked for. */
+/** Each command is an action of this repository (its `@d2ci/<name>/action` entry), loaded only when asked for. */
 const commands = {
-    push: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 191).then(__nccwpck_require__.bind(__nccwpck_require__, 34191)),
-            Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(906), __nccwpck_require__.e(937), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39180)),
-        ]);
-        await run(getInputs());
-    },
-    release: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66298)),
-            Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(937), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48849)),
-        ]);
-        await run(await getInputs());
-    },
-    verify: async () => {
-        const [{ getInputs }, { run }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(404), __nccwpck_require__.e(728), __nccwpck_require__.e(906), __nccwpck_require__.e(515), __nccwpck_require__.e(93)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57474)),
-            Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(515), __nccwpck_require__.e(527)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31527)),
-        ]);
-        await run(await getInputs());
-    },
+    push: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(821), __nccwpck_require__.e(782), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53813))).main(),
+    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(782), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71881))).main(),
+    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(404), __nccwpck_require__.e(821), __nccwpck_require__.e(728), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93439))).main(),
     'image-update': async () => {
-        if (post)
-            return (await __nccwpck_require__.e(/* import() */ 817).then(__nccwpck_require__.bind(__nccwpck_require__, 98817))).post();
-        const [{ getInputs }, { run }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 482).then(__nccwpck_require__.bind(__nccwpck_require__, 79482)),
-            Promise.all(/* import() */[__nccwpck_require__.e(415), __nccwpck_require__.e(124), __nccwpck_require__.e(433)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55433)),
-        ]);
-        await run(getInputs());
+        const action = await __nccwpck_require__.e(/* import() */ 509).then(__nccwpck_require__.bind(__nccwpck_require__, 25509));
+        await (post ? action.post() : action.main());
     },
 };
 await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async () => {
@@ -59,7 +36,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 73044:
+/***/ 53218:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74,6 +51,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ow: () => (/* reexport */ fluxManifestInputs),
   z3: () => (/* reexport */ formatBytes),
   h4: () => (/* reexport */ githubContext),
+  Xu: () => (/* reexport */ inputError),
   $A: () => (/* reexport */ integerInput),
   KF: () => (/* reexport */ jobCredentials),
   Bb: () => (/* reexport */ keyValueInput),
@@ -93,7 +71,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: oneLine
+// UNUSED EXPORTS: inputNames, oneLine
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -344,20 +322,69 @@ function workspacePath(input, value, context) {
     return real;
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var src_errors = __nccwpck_require__(85736);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __nccwpck_require__(58500);
-// EXTERNAL MODULE: ../../packages/core/src/sign/identity.ts
-var identity = __nccwpck_require__(38783);
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/errors.ts
+
+/** The job's OIDC token could not be had. It is about the job's permissions or the runner, not one input. */
+class IdentityTokenError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message);
+        this.name = 'IdentityTokenError';
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/github-actions.ts
+
+/** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
+function hasGitHubIdToken(env = process.env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+/**
+ * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
+ * getIDToken does, actions/toolkit packages/core/src/oidc-utils.ts). `onToken` sees each token first, so CI can
+ * mask it.
+ */
+function githubActionsIdentity(audience, options = {}) {
+    const env = options.env ?? process.env;
+    return {
+        async getToken() {
+            const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+            const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+            if (!url || !bearer)
+                throw new IdentityTokenError('OIDC_UNAVAILABLE', 'no OIDC token available to this job: add `permissions: id-token: write`');
+            const request = new URL(url);
+            request.searchParams.append('audience', audience);
+            let response;
+            for (let attempt = 1; attempt <= 3; attempt++) {
+                response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
+                if (response && response.status < 500)
+                    break;
+            }
+            if (!response?.ok)
+                throw new IdentityTokenError('OIDC_REQUEST_FAILED', `could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
+            const value = (await response.json()).value;
+            if (!value)
+                throw new IdentityTokenError('OIDC_NO_VALUE', 'the OIDC token response had no value');
+            options.onToken?.(value);
+            return value;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
 
 
+
+
 /** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
-class CloudCredentialError extends Error {
+class CloudCredentialError extends src_errors/* BaseError */.Cf {
     constructor(message, options = {}) {
-        super(oneLine(message), options);
-        this.name = 'CloudCredentialError';
+        super('CLOUD_CREDENTIALS', oneLine(message), options);
     }
 }
 function oneLine(text) {
@@ -376,10 +403,10 @@ async function oidcToken(context, audience, purpose) {
     try {
         token = context.options.idToken
             ? await context.options.idToken(audience)
-            : await (0,identity/* githubActionsIdentity */.Jt)(audience, { env: context.env }).getToken();
+            : await githubActionsIdentity(audience, { env: context.env }).getToken();
     }
     catch (err) {
-        if (err instanceof identity/* IdentityTokenError */.IS)
+        if (err instanceof IdentityTokenError)
             throw new CloudCredentialError(`${purpose} needs the job's OIDC token: ${err.message}`, { cause: err });
         throw err;
     }
@@ -752,6 +779,7 @@ var external_node_child_process_ = __nccwpck_require__(31421);
 
 
 
+
 /** The key docker uses for Docker Hub in config.json and when calling credential helpers. */
 const dockerHubConfigKey = 'https://index.docker.io/v1/';
 /** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
@@ -765,10 +793,10 @@ function configHost(key) {
 function helperServer(registry) {
     return registry === 'docker.io' ? dockerHubConfigKey : registry;
 }
-class CredentialHelperError extends Error {
+/** Docker's config or a credential helper it names cannot give credentials. */
+class CredentialHelperError extends src_errors/* BaseError */.Cf {
     constructor(message) {
-        super(message);
-        this.name = 'CredentialHelperError';
+        super('DOCKER_CREDENTIALS', message);
     }
 }
 /** Runs `docker-credential-<helper> get` (docker-credential-helpers protocol); undefined when it has nothing. */
@@ -949,6 +977,10 @@ function gcpProvider(context) {
 
 // EXTERNAL MODULE: ../../packages/core/src/auth/github.ts
 var github = __nccwpck_require__(49999);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/provider-names.ts
+/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
+const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
 /** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
 function staticCredentials(credential, registry) {
@@ -976,8 +1008,8 @@ function firstCredential(providers) {
 
 
 
-/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
-const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+
+
 const cloudProviders = new Map();
 /** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
 function registerCloudProvider(name, create) {
@@ -986,16 +1018,16 @@ function registerCloudProvider(name, create) {
 registerCloudProvider('aws', awsProvider);
 registerCloudProvider('gcp', gcpProvider);
 registerCloudProvider('azure', azureProvider);
-class ProviderError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ProviderError';
+class ProviderError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'provider' });
     }
 }
+const unavailable = (provider) => new ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
 function parseProvider(value) {
     const name = (value || 'generic').trim().toLowerCase();
     if (!providerNames.includes(name)) {
-        throw new ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
+        throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
     }
     return name;
 }
@@ -1011,7 +1043,7 @@ function registryCredentials(options = {}) {
     if (provider !== 'generic') {
         const create = cloudProviders.get(provider);
         if (!create)
-            throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+            throw unavailable(provider);
         providers.push(create(cloudContext(options)));
     }
     if (options.githubToken)
@@ -1026,10 +1058,10 @@ function assertProviderServes(provider, registry) {
         return;
     const create = cloudProviders.get(provider);
     if (!create)
-        throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+        throw unavailable(provider);
     const cloud = create(cloudContext({}));
     if (!cloud.serves(registry))
-        throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+        throw new ProviderError('PROVIDER_MISMATCH', `provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
 }
 function cloudContext(options) {
     return {
@@ -1394,7 +1426,126 @@ function withAuthorization(request, authorization) {
 }
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/auth/open-registry.ts
+
+
+/**
+ * The one way to a registry client with credentials, for every action and command. `onSecret` receives every
+ * secret met on the way (cloud tokens and keys, registry credentials and tokens) so CI logs can mask it.
+ */
+function openRegistry(options = {}) {
+    const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
+    if (auth.registry !== undefined && !manyRegistries)
+        assertProviderServes(auth.provider ?? 'generic', auth.registry);
+    const credentials = registryCredentials(auth);
+    const client = new RegistryClient({
+        credentials,
+        insecure,
+        endpoints: auth.endpoints,
+        onSecret: auth.onSecret,
+        onWarning,
+        transport,
+        upload,
+    });
+    return { client, credentials };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
+var hints = __nccwpck_require__(8012);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/explain.ts
+
+
+
+/**
+ * A registry host that does not resolve (ENOTFOUND) as the user's mistake: an error about the `reference` field,
+ * for the front door to name its input or argument. Undefined for any other error.
+ */
+function unresolvedHost(err, shownAs) {
+    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'NETWORK' || (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND')
+        return undefined;
+    return new errors/* OciError */.Mf('NETWORK', shownAs === undefined ? err.message : `${err.message} in "${shownAs}"`, {
+        field: 'reference',
+        cause: err,
+    });
+}
+/**
+ * The one explainer of registry failures, for every action and command: a host that does not resolve blames the
+ * location (`unresolvedHost`); a 401 or 403 gets the permission or credentials to add (`withAuthHint`). Anything
+ * else, and any failure of an OCI layout, comes back as it is. Only the first kind carries a field.
+ */
+async function explainRegistryError(err, context) {
+    if (context.location.kind !== 'registry')
+        return err;
+    const host = unresolvedHost(err, context.shownAs);
+    if (host)
+        return host;
+    const { registry, repository } = context.location.reference;
+    return (0,hints/* withAuthHint */.s)(err, {
+        registry,
+        repository,
+        hasCredentials: (await context.credentials(registry).catch(() => undefined)) !== undefined,
+        vocabulary: context.vocabulary,
+        ...(context.provider ? { provider: context.provider } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/fields.ts
+
+
+/**
+ * The one table from core's neutral fields to the actions' input names. Typed over every field, so a field added in
+ * core fails to typecheck here until it has a name. An action whose input for a field is named differently (for
+ * example release-artifact's staging verification inputs) passes its own names to `inputError`.
+ */
+const inputNames = {
+    reference: 'repository',
+    path: 'path',
+    components: 'components',
+    'ignore-paths': 'ignore-paths',
+    'resolve-symlinks': 'resolve-symlinks',
+    tags: 'tags',
+    'diff-tag': 'diff-tag',
+    // No action takes it today (pull and diff are CLI commands); named as the CLI flag would be.
+    'layer-media-type': 'layer-media-type',
+    attach: 'attach',
+    attest: 'attest',
+    'signing-key': 'signing-key',
+    'signing-key-password': 'signing-key-password',
+    'notation-key': 'notation-key',
+    'notation-key-password': 'notation-key-password',
+    'notation-certificate-chain': 'notation-certificate-chain',
+    'certificate-identity': 'certificate-identity',
+    'certificate-identity-regexp': 'certificate-identity-regexp',
+    'certificate-oidc-issuer': 'certificate-oidc-issuer',
+    'certificate-oidc-issuer-regexp': 'certificate-oidc-issuer-regexp',
+    'certificate-github-workflow-repository': 'certificate-github-workflow-repository',
+    'public-key': 'key',
+    'trusted-root': 'trusted-root',
+    provider: 'provider',
+    'flux-version': 'flux-version',
+    ref: 'ref',
+    'tag-pattern': 'tag-pattern',
+    'rollback-to': 'rollback-to',
+    'filter-semver': 'filter-semver',
+    'filter-regex': 'filter-regex',
+    'tool-sources': 'tool-sources',
+    'require-attestations': 'require-attestations',
+    'policies-path': 'policies-path',
+    'update-path': 'update-path',
+    'message-template': 'commit-message-template',
+};
+/**
+ * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
+ * otherwise undefined. `names` overrides the table for this action.
+ */
+function inputError(err, names = {}) {
+    if (!(err instanceof src_errors/* BaseError */.Cf) || err.field === undefined)
+        return undefined;
+    return new InputError(names[err.field] ?? inputNames[err.field], err.problem);
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
+
 
 
 
@@ -1455,7 +1606,7 @@ function repositoryInput(name, value) {
     }
     catch (err) {
         if (err instanceof errors/* InvalidReferenceError */.x_)
-            throw new InputError(name, err.message.replace(/^invalid reference /, ''));
+            throw new InputError(name, err.problem);
         throw err;
     }
     const tag = location.kind === 'registry' ? location.reference.tag : location.tag;
@@ -1464,9 +1615,9 @@ function repositoryInput(name, value) {
         throw new InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
     return location;
 }
-/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider, registry) {
-    return registryCredentials({
+/** Where the job's registry credentials come from (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config). */
+function authOptions(inputs, context, provider, registry) {
+    return {
         provider,
         username: inputs.username,
         password: inputs.password,
@@ -1477,29 +1628,44 @@ function jobCredentials(inputs, context, provider = inputs.provider, registry) {
         githubServerUrl: context.serverUrl,
         cloud: inputs.cloud,
         onSecret: (secret) => setSecret(secret),
-    });
+    };
+}
+/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
+function jobCredentials(inputs, context, provider = inputs.provider, registry) {
+    return registryCredentials(authOptions(inputs, context, provider, registry));
+}
+/** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
+function reachOptions(inputs) {
+    return { insecure: inputs.insecure, onWarning: (message) => warning(message), transport: inputs.network };
 }
 /** A registry client whose every credential and token is masked in the log before it can appear. */
 function registrySession(inputs, context, location) {
-    if (location.kind === 'registry') {
-        try {
-            assertProviderServes(inputs.provider, location.reference.registry);
-        }
-        catch (err) {
-            if (err instanceof ProviderError)
-                throw new InputError('provider', err.message);
-            throw err;
-        }
+    const registry = location.kind === 'registry' ? location.reference.registry : undefined;
+    let opened;
+    try {
+        opened = openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
     }
-    const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
-    const client = new RegistryClient({
+    catch (err) {
+        if (err instanceof ProviderError)
+            throw inputError(err) ?? err;
+        throw err;
+    }
+    const { client, credentials } = opened;
+    return {
+        client,
         credentials,
-        insecure: inputs.insecure,
-        onSecret: (secret) => setSecret(secret),
-        onWarning: (message) => warning(message),
-        transport: inputs.network,
-    });
-    return { client, credentials };
+        explain: async (err, options = {}) => {
+            const explained = await explainRegistryError(err, {
+                location: options.location ?? location,
+                credentials,
+                provider: inputs.provider,
+                vocabulary: 'action',
+                ...(options.shownAs === undefined ? {} : { shownAs: options.shownAs }),
+            });
+            // Only what the explainer made names an input; any other error keeps its own wording.
+            return explained === err ? err : (inputError(explained) ?? explained);
+        },
+    };
 }
 /**
  * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
@@ -1512,13 +1678,12 @@ function registryClients(inputs, context, credentialsRegistry) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new RegistryClient({
-                credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+            client = openRegistry({
+                ...authOptions(inputs, context, name, credentialsRegistry),
+                ...reachOptions(inputs),
                 insecure: insecure || inputs.insecure,
-                onSecret: (secret) => setSecret(secret),
-                onWarning: (message) => warning(message),
-                transport: inputs.network,
-            });
+                manyRegistries: true,
+            }).client;
             clients.set(key, client);
         }
         return client;
@@ -1582,14 +1747,16 @@ function cell(text) {
 var sign = __nccwpck_require__(4756);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
 var keys = __nccwpck_require__(86666);
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 1 modules
-var signer = __nccwpck_require__(30814);
-// EXTERNAL MODULE: ../../packages/core/src/sign/notation.ts + 1 modules
-var notation = __nccwpck_require__(20995);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/notation-plugin.ts
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 2 modules
+var signer = __nccwpck_require__(21856);
+// EXTERNAL MODULE: ../../packages/core/src/notation/algorithms.ts
+var algorithms = __nccwpck_require__(83578);
+// EXTERNAL MODULE: ../../packages/core/src/notation/errors.ts
+var notation_errors = __nccwpck_require__(63879);
+;// CONCATENATED MODULE: ../../packages/core/src/notation/plugin.ts
 // A client for Notation's plugin protocol (notaryproject/specifications plugin-extensibility.md; notation-go
-// plugin/plugin.go and signer/plugin.go): `notation-<name>` executables answering `get-plugin-metadata`,
-// `describe-key` and `generate-signature` with JSON on stdin/stdout, so keys in key vaults can sign.
+// plugin/plugin.go): `notation-<name>` executables answering `get-plugin-metadata`, `describe-key` and
+// `generate-signature` with JSON on stdin/stdout, so keys in key vaults can sign (plugin-signer.ts).
 
 
 
@@ -1604,17 +1771,6 @@ const NotationPluginCapability = {
     trustedIdentityVerifier: 'SIGNATURE_VERIFIER.TRUSTED_IDENTITY',
     revocationCheckVerifier: 'SIGNATURE_VERIFIER.REVOCATION_CHECK',
 };
-/** A plugin's error: its `errorCode` (VALIDATION_ERROR, ACCESS_DENIED, TIMEOUT, THROTTLED, ERROR, ...) when it sent one. */
-class NotationPluginError extends notation/* NotationError */.B1 {
-    code;
-    metadata;
-    constructor(message, code, metadata) {
-        super(message);
-        this.name = 'NotationPluginError';
-        this.code = code;
-        this.metadata = metadata;
-    }
-}
 /** Notation's plugin directory: `$XDG_CONFIG_HOME/notation/plugins` (Linux), `%AppData%\notation\plugins`, `~/Library/Application Support/notation/plugins`. */
 function defaultNotationPluginDirectory(env = process.env, platform = process.platform) {
     if (platform === 'win32')
@@ -1647,10 +1803,10 @@ class NotationPlugin {
             info = await (0,promises_.lstat)(this.executable);
         }
         catch (err) {
-            throw new NotationPluginError(`plugin executable file is either not found or inaccessible: ${this.executable} (${err.code ?? err.message})`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_NOT_FOUND', `plugin executable file is either not found or inaccessible: ${this.executable} (${err.code ?? err.message})`);
         }
         if (!info.isFile())
-            throw new NotationPluginError(`plugin executable ${this.executable} is not a regular file (symlinks are not supported)`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_NOT_FOUND', `plugin executable ${this.executable} is not a regular file (symlinks are not supported)`);
     }
     /**
      * Runs `notation-<name> <command>` with the request on stdin. Exit 0: the JSON response on stdout. Otherwise
@@ -1695,40 +1851,40 @@ class NotationPlugin {
         });
         const what = `the ${command} command of plugin ${this.name}`;
         if (spawnError)
-            throw new NotationPluginError(`failed to execute ${what}: ${spawnError.message}`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_FAILED', `failed to execute ${what}: ${spawnError.message}`);
         if (timedOut)
-            throw new NotationPluginError(`${what} timed out after ${this.#timeoutMs} ms`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_FAILED', `${what} timed out after ${this.#timeoutMs} ms`);
         if (code !== 0) {
             const text = stderr.toString('utf8').trim();
             if (!text)
-                throw new NotationPluginError(`failed to execute ${what}: exit status ${code ?? 'unknown'}`);
+                throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_FAILED', `failed to execute ${what}: exit status ${code ?? 'unknown'}`);
             let error;
             try {
                 error = JSON.parse(text);
             }
             catch {
-                throw new NotationPluginError(`${what} failed (exit status ${code ?? 'unknown'}) with a malformed error response: ${text.slice(0, 500)}`);
+                throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `${what} failed (exit status ${code ?? 'unknown'}) with a malformed error response: ${text.slice(0, 500)}`);
             }
             const errorCode = typeof error?.errorCode === 'string' ? error.errorCode : undefined;
             const message = typeof error?.errorMessage === 'string' ? error.errorMessage : text;
             const metadata = typeof error?.errorMetadata === 'object' && error.errorMetadata !== null
                 ? error.errorMetadata
                 : undefined;
-            throw new NotationPluginError(`${what} failed: ${errorCode ? `${errorCode}: ` : ''}${message}`, errorCode, metadata);
+            throw new notation_errors/* NotationPluginError */.wQ(errorCode || 'NOTATION_PLUGIN_FAILED', `${what} failed: ${errorCode ? `${errorCode}: ` : ''}${message}`, metadata);
         }
         if (stdout.length > maxOutputBytes)
-            throw new NotationPluginError(`${what} wrote more than 64 MiB`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `${what} wrote more than 64 MiB`);
         try {
             return JSON.parse(stdout.toString('utf8'));
         }
         catch {
-            throw new NotationPluginError(`failed to unmarshal the response of ${command} command for plugin ${this.name}`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `failed to unmarshal the response of ${command} command for plugin ${this.name}`);
         }
     }
     /** `get-plugin-metadata`, checked as notation-go does (all fields set, contract 1.0 supported, name matches). */
     async metadata(pluginConfig) {
         const metadata = (await this.run('get-plugin-metadata', pluginConfig ? { pluginConfig } : {}));
-        const invalid = (why) => new NotationPluginError(`metadata validation failed for plugin ${this.name}: ${why}`);
+        const invalid = (why) => new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `metadata validation failed for plugin ${this.name}: ${why}`);
         if (!metadata?.name)
             throw invalid('empty name');
         if (!metadata.description)
@@ -1745,7 +1901,7 @@ class NotationPlugin {
             throw invalid(`contract version "${notationPluginContractVersion}" is not in the list of the plugin supported versions [${metadata.supportedContractVersions.join(' ')}]`);
         }
         if (metadata.name !== this.name)
-            throw new NotationPluginError(`plugin executable file name must be "notation-${metadata.name}" instead of "notation-${this.name}"`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin executable file name must be "notation-${metadata.name}" instead of "notation-${this.name}"`);
         return metadata;
     }
     async describeKey(keyId, pluginConfig) {
@@ -1755,9 +1911,9 @@ class NotationPlugin {
             ...(pluginConfig ? { pluginConfig } : {}),
         }));
         if (response?.keyId !== keyId)
-            throw new NotationPluginError(`keyID in describeKey response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(keyId)}`);
-        if (!(0,notation/* isNotationKeySpec */.v$)(response.keySpec))
-            throw new NotationPluginError(`plugin ${this.name} described key ${keyId} with unknown key spec ${JSON.stringify(response.keySpec)}`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `keyID in describeKey response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(keyId)}`);
+        if (!(0,algorithms/* isNotationKeySpec */.v$)(response.keySpec))
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${this.name} described key ${keyId} with unknown key spec ${JSON.stringify(response.keySpec)}`);
         return { keyId, keySpec: response.keySpec };
     }
     /** `generate-signature`: `payload` is sent base64-encoded (for JWS that is the signing input, encoded a second time). */
@@ -1771,13 +1927,13 @@ class NotationPlugin {
             ...(request.pluginConfig ? { pluginConfig: request.pluginConfig } : {}),
         }));
         if (response?.keyId !== request.keyId)
-            throw new NotationPluginError(`keyID in generateSignature response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(request.keyId)}`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `keyID in generateSignature response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(request.keyId)}`);
         if (typeof response.signature !== 'string' || !response.signature)
-            throw new NotationPluginError(`plugin ${this.name} returned no signature`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${this.name} returned no signature`);
         if (!Array.isArray(response.certificateChain) ||
             response.certificateChain.length === 0 ||
             !response.certificateChain.every((c) => typeof c === 'string')) {
-            throw new NotationPluginError(`plugin ${this.name} returned no certificate chain`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${this.name} returned no certificate chain`);
         }
         return {
             keyId: request.keyId,
@@ -1787,6 +1943,14 @@ class NotationPlugin {
         };
     }
 }
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/plugin-signer.ts
+// A signer backed by a Notation plugin that holds the key (notation-go signer/plugin.go PluginSigner, for plugins
+// with the SIGNATURE_GENERATOR.RAW capability; plugin-extensibility.md "Signature Generation").
+
+
+
+
 /** Reads one DER TLV at `offset` (short or one-byte long length): tag, body and where the next one starts. */
 function readTlv(der, offset) {
     const tag = der[offset];
@@ -1831,17 +1995,17 @@ function derToRawEcdsa(signature, coordinateBytes) {
  */
 async function createNotationPluginSigner(options) {
     if (!options.keyId)
-        throw new NotationPluginError('keyID not specified');
+        throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_KEY_ID_REQUIRED', 'keyID not specified');
     const plugin = new NotationPlugin(options);
     const metadata = await plugin.metadata(options.pluginConfig);
     if (!metadata.capabilities.includes(NotationPluginCapability.signatureGenerator)) {
         const envelopeOnly = metadata.capabilities.includes(NotationPluginCapability.envelopeGenerator);
-        throw new NotationPluginError(envelopeOnly
+        throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_UNSUPPORTED', envelopeOnly
             ? `plugin ${metadata.name} only generates whole signature envelopes (${NotationPluginCapability.envelopeGenerator}); d2ci signs with plugins that have ${NotationPluginCapability.signatureGenerator}`
             : `plugin ${metadata.name} does not have signing capabilities`);
     }
     const { keySpec } = await plugin.describeKey(options.keyId, options.pluginConfig);
-    const algorithm = notation/* notationAlgorithms */.pM[keySpec];
+    const algorithm = algorithms/* notationAlgorithms */.pM[keySpec];
     let chain;
     return {
         keySpec,
@@ -1857,7 +2021,7 @@ async function createNotationPluginSigner(options) {
                 ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}),
             });
             if (response.signingAlgorithm !== algorithm.signingAlgorithm) {
-                throw new NotationPluginError(`plugin ${metadata.name} signed with ${String(response.signingAlgorithm)}, but key ${options.keyId} is ${keySpec}, which signs with ${algorithm.signingAlgorithm}`);
+                throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${metadata.name} signed with ${String(response.signingAlgorithm)}, but key ${options.keyId} is ${keySpec}, which signs with ${algorithm.signingAlgorithm}`);
             }
             // The contract asks for the raw form, but some key services answer ECDSA in DER: accept both.
             let signature = response.signature;
@@ -1869,7 +2033,7 @@ async function createNotationPluginSigner(options) {
                     new external_node_crypto_.X509Certificate(der);
                 }
                 catch {
-                    throw new NotationPluginError(`plugin ${metadata.name} returned a certificate chain that is not DER X.509`);
+                    throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${metadata.name} returned a certificate chain that is not DER X.509`);
                 }
             }
             chain = response.certificateChain;
@@ -1877,13 +2041,99 @@ async function createNotationPluginSigner(options) {
         },
         async certificateChain() {
             if (!chain)
-                throw new NotationPluginError('certificate chain is not set (sign first: the plugin returns it with the signature)');
+                throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_NOT_SIGNED', 'certificate chain is not set (sign first: the plugin returns it with the signature)');
             return chain;
         },
     };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/notation/certificate.ts + 1 modules
+var certificate = __nccwpck_require__(46482);
+// EXTERNAL MODULE: ../../packages/core/src/notation/certificate-chain.ts
+var certificate_chain = __nccwpck_require__(30197);
+;// CONCATENATED MODULE: ../../packages/core/src/notation/signer.ts
+// Signers: what produces the JWS signature, and the one for a private key file and its certificate chain
+// (notation-go signer/signer.go NewFromFiles and GenericSigner; notation-core-go x509 chain checks).
+
+
+
+
+
+function readPrivateKey(input, password) {
+    if (typeof input === 'object' && !Buffer.isBuffer(input))
+        return input;
+    const pem = input.toString();
+    try {
+        return (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem', passphrase: password || undefined });
+    }
+    catch (err) {
+        // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
+        if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem))
+            throw new notation_errors/* NotationError */.B1('NOTATION_KEY_PASSWORD', password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', { field: 'notation-key-password', cause: err });
+        throw new notation_errors/* NotationError */.B1('NOTATION_KEY_INVALID', 'the signing key is not a PEM private key (PKCS#8, SEC1 or PKCS#1)', {
+            field: 'notation-key',
+            cause: err,
+        });
+    }
+}
+/** The shared parsers' errors do not know which input they read; here it is known, so the error says it. */
+function about(field, err) {
+    return err instanceof notation_errors/* NotationError */.B1 && err.field === undefined ? new notation_errors/* NotationError */.B1(err.code, err.message, { field, cause: err }) : err;
+}
+function spki(key) {
+    return (key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
+}
+/**
+ * A signer from a private key and its certificate chain (notation's `notation key add --id ... --plugin`-less
+ * local keys, or notation-go signer.NewFromFiles). Checks, as notation-core-go does, that the key is the leaf
+ * certificate's, that its type and size are in the spec's table, and that the chain meets the certificate
+ * requirements (code-signing leaf: key usage critical with Digital Signature only, no server/client/email/
+ * timestamping EKU; CA certificates above it; a self-signed root).
+ */
+async function createNotationKeySigner(options) {
+    const key = readPrivateKey(options.privateKey, options.password);
+    if (key.type !== 'private')
+        throw new notation_errors/* NotationError */.B1('NOTATION_KEY_INVALID', 'the signing key must be a private key', { field: 'notation-key' });
+    let chain;
+    try {
+        chain = await (0,certificate/* parseNotationCertificates */.kC)(options.certificateChain);
+    }
+    catch (err) {
+        throw about('notation-certificate-chain', err);
+    }
+    const leaf = chain[0];
+    // The front doors have always reported this one against the key (the message names no certificate).
+    if (!leaf)
+        throw new notation_errors/* NotationError */.B1('NOTATION_CERTIFICATE_CHAIN_INVALID', '"certs" param is invalid. Error: empty certs', {
+            field: 'notation-key',
+        });
+    let keySpec;
+    try {
+        keySpec = (0,algorithms/* notationKeySpecOf */.qK)(leaf.x509);
+    }
+    catch (err) {
+        throw about('notation-key', err);
+    }
+    if (key.asymmetricKeyType !== leaf.x509.publicKey.asymmetricKeyType || !spki(key).equals(spki(leaf.x509.publicKey))) {
+        throw new notation_errors/* NotationError */.B1('NOTATION_KEY_MISMATCH', '"key and certs" param is invalid. Error: key not matches certificate', {
+            field: 'notation-certificate-chain',
+        });
+    }
+    const problem = (0,certificate_chain/* notationCertificateChainProblem */.yt)(chain);
+    if (problem)
+        throw new notation_errors/* NotationError */.B1('NOTATION_CERTIFICATE_CHAIN_INVALID', `certificate-chain is invalid, ${problem}`, {
+            field: 'notation-certificate-chain',
+        });
+    const ders = chain.map((c) => c.der);
+    return {
+        keySpec,
+        certificateChain: async () => ders,
+        sign: async (bytes) => (0,algorithms/* notationSignWithKey */.fX)(keySpec, key, bytes),
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/signing.ts
+
 
 
 
@@ -1935,11 +2185,11 @@ function signingInputs(context, options = {}) {
         }
         catch (err) {
             if (err instanceof keys.KeyError)
-                throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
+                throw inputError(err) ?? err;
             throw err;
         }
     }
-    if (!(0,identity/* hasGitHubIdToken */.Qk)()) {
+    if (!hasGitHubIdToken()) {
         throw new InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
     const url = (name, fallback) => {
@@ -1956,7 +2206,7 @@ function signingInputs(context, options = {}) {
         format,
         identity: {
             kind: 'keyless',
-            identity: (0,identity/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }),
+            identity: githubActionsIdentity('sigstore', { onToken: (token) => setSecret(token) }),
             fulcioUrl,
             rekorUrl,
             tsaUrl,
@@ -2004,18 +2254,13 @@ function notationInputs(context) {
         throw new InputError('notation-key', 'is required with `signature-format: notation` (or `notation-plugin`): the signing key (PEM), e.g. ${{ secrets.NOTATION_KEY }}');
     if (!chain)
         throw new InputError('notation-certificate-chain', 'is required with `notation-key`: the certificate chain (PEM, leaf first), or its path');
-    const signer = (0,notation/* createNotationKeySigner */.YR)({
+    const signer = createNotationKeySigner({
         privateKey: pemInput('notation-key', key, context),
         password,
         certificateChain: pemInput('notation-certificate-chain', chain, context),
     }).catch((err) => {
-        if (err instanceof notation/* NotationError */.B1 || err instanceof keys.KeyError)
-            throw new InputError(/password|decrypt/i.test(err.message)
-                ? 'notation-key-password'
-                : /certificate/i.test(err.message)
-                    ? 'notation-certificate-chain'
-                    : 'notation-key', err.message);
-        throw err;
+        // The signer's errors name the input they are about (the key, its password or the chain).
+        throw inputError(err) ?? err;
     });
     signer.catch(() => undefined);
     return { kind: 'notation', format: 'notation', signer, describe: 'Notary Project (X.509 key and chain)' };
@@ -2027,10 +2272,11 @@ var verify_policy = __nccwpck_require__(61363);
 
 
 
-class TrustError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TrustError';
+
+/** No trusted root to verify keyless signatures with; always about the `trusted-root` field. */
+class TrustError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'trusted-root' });
     }
 }
 /** The trusted root to verify keyless signatures with: a file, or the public-good root fetched through TUF. */
@@ -2042,18 +2288,18 @@ async function loadTrustedRoot(options = {}) {
             json = JSON.parse(await (0,promises_.readFile)(options.trustedRootFile, 'utf8'));
         }
         catch (err) {
-            throw new TrustError(`cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
+            throw new TrustError('TRUSTED_ROOT_UNREADABLE', `cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
         }
         // TrustedRoot.fromJSON accepts any JSON (it fills in an empty root): check the media type first.
         const mediaType = json?.mediaType;
         if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
-            throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
+            throw new TrustError('TRUSTED_ROOT_INVALID', `${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
         }
         try {
             return TrustedRoot.fromJSON(json);
         }
         catch (err) {
-            throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json: ${err.message}`);
+            throw new TrustError('TRUSTED_ROOT_INVALID', `${options.trustedRootFile} is not a Sigstore trusted_root.json: ${err.message}`);
         }
     }
     const { getTrustedRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(855), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34187));
@@ -2062,11 +2308,12 @@ async function loadTrustedRoot(options = {}) {
         return await getTrustedRoot({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
     }
     catch (err) {
-        throw new TrustError(`cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${err.message} (pass trusted-root to verify offline)`);
+        throw new TrustError('TRUSTED_ROOT_UNAVAILABLE', `cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${err.message} (pass trusted-root to verify offline)`);
     }
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
+
 
 
 
@@ -2080,7 +2327,20 @@ const verifyInputNames = {
     trustedRoot: 'trusted-root',
     sourceRepository: 'certificate-github-workflow-repository',
 };
-function publicKeys(input, value, context) {
+/** The fields of a verification policy by these input names, as overrides of the one table (`fields.ts`). */
+function fieldNames(names) {
+    return {
+        'certificate-identity': names.identity,
+        'certificate-identity-regexp': names.identityRegexp,
+        'certificate-oidc-issuer': names.issuer,
+        'certificate-oidc-issuer-regexp': names.issuerRegexp,
+        'public-key': names.key,
+        'trusted-root': names.trustedRoot,
+        'certificate-github-workflow-repository': names.sourceRepository,
+    };
+}
+function publicKeys(names, value, context) {
+    const input = names.key;
     let pem = value;
     if (!value.includes('-----BEGIN')) {
         const path = (0,external_node_path_.resolve)(context.workspace, value);
@@ -2094,7 +2354,7 @@ function publicKeys(input, value, context) {
     }
     catch (err) {
         if (err instanceof keys.KeyError)
-            throw new InputError(input, err.message);
+            throw inputError(err, fieldNames(names)) ?? err;
         throw err;
     }
 }
@@ -2112,7 +2372,7 @@ async function verificationInputs(names, context, defaults = {}) {
     if (key) {
         if (identity || identityRegexp)
             throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-        return { kind: 'key', keys: publicKeys(names.key, key, context) };
+        return { kind: 'key', keys: publicKeys(names, key, context) };
     }
     if (!identity && !identityRegexp && defaults.identityRegexp)
         identityRegexp = defaults.identityRegexp;
@@ -2131,15 +2391,8 @@ async function verificationInputs(names, context, defaults = {}) {
         });
     }
     catch (err) {
-        if (err instanceof verify_policy/* PolicyInputError */.HF) {
-            if (err.input === 'sourceRepository')
-                throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
-            // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
-            const name = names[err.input];
-            throw new InputError(name, err.message
-                .replace(/^certificate-[a-z-]+ /, '')
-                .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
-        }
+        if (err instanceof verify_policy/* PolicyInputError */.HF)
+            throw policyInputError(err, names);
         throw err;
     }
     const file = stringInput(names.trustedRoot);
@@ -2154,9 +2407,17 @@ async function verificationInputs(names, context, defaults = {}) {
     }
     catch (err) {
         if (err instanceof TrustError)
-            throw new InputError(names.trustedRoot, err.message);
+            throw inputError(err, fieldNames(names)) ?? err;
         throw err;
     }
+}
+/** A policy error naming this action's input: the error carries which one (a pattern may itself say "issuer"). */
+function policyInputError(err, names) {
+    if (err.code === 'POLICY_CONFLICT' && err.input === 'identity')
+        return new InputError(names.identity, `give \`${names.identity}\` or \`${names.identityRegexp}\`, not both`);
+    if (err.input === 'sourceRepository')
+        return new InputError(names.sourceRepository, `${err.problem}, e.g. acme/apps`);
+    return inputError(err, fieldNames(names)) ?? new InputError(names[err.input], err.problem);
 }
 
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
@@ -2313,6 +2574,7 @@ function unresolved(value) {
 
 
 
+
 const flux_manifest_record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 const flux_manifest_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
 const group = (apiVersion) => (typeof apiVersion === 'string' ? (apiVersion.split('/')[0] ?? '') : '');
@@ -2461,7 +2723,7 @@ function parseFluxManifest(source, file, options = {}) {
     for (const doc of Array.isArray(docs) ? docs : [docs]) {
         const error = doc.errors[0];
         if (error)
-            throw new FluxManifestError('FLUX_MANIFEST_YAML', 'manifest', `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
+            throw new FluxManifestError('FLUX_MANIFEST_YAML', 'manifest', `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${(0,src_errors/* oneLineMessage */.Wg)(error, { firstLine: true })}`);
         const object = flux_manifest_record(doc.toJS());
         if (object)
             found.push(...candidates(object));
@@ -2612,44 +2874,6 @@ async function fluxManifestInputs(context) {
 
 
 
-/***/ }),
-
-/***/ 18359:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jl: () => (/* binding */ reproducibleCreated),
-/* harmony export */   LI: () => (/* binding */ isSignatureTag),
-/* harmony export */   YH: () => (/* binding */ Annotation),
-/* harmony export */   ag: () => (/* binding */ rfc3339),
-/* harmony export */   u7: () => (/* binding */ FluxMediaType)
-/* harmony export */ });
-/* unused harmony export cosignTagSuffixes */
-/** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
-const FluxMediaType = {
-    config: 'application/vnd.cncf.flux.config.v1+json',
-    content: 'application/vnd.cncf.flux.content.v1.tar+gzip',
-};
-const Annotation = {
-    created: 'org.opencontainers.image.created',
-    source: 'org.opencontainers.image.source',
-    revision: 'org.opencontainers.image.revision',
-};
-/** `--reproducible` fixes the creation time to the Unix epoch, as `flux push artifact --reproducible` does. */
-const reproducibleCreated = '1970-01-01T00:00:00Z';
-/** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
-const cosignTagSuffixes = ['.sig', '.att', '.sbom'];
-/** The Referrers Tag Schema's index tag (`sha256-<hex>`), kept by registries without the referrers API. */
-const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
-/** A tag that holds another artifact's cosign signature, attestation or SBOM, or its referrers index: not a release. */
-function isSignatureTag(tag) {
-    return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
-}
-/** RFC 3339 UTC with whole seconds, the format Go's time.RFC3339 gives Flux's `created`. */
-function rfc3339(date) {
-    return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
-}
-
 
 /***/ }),
 
@@ -2729,6 +2953,106 @@ function githubTokenCredentials(options) {
             ? { username: options.actor || 'x-access-token', password: options.token }
             : undefined,
     };
+}
+
+
+/***/ }),
+
+/***/ 8012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ withAuthHint)
+/* harmony export */ });
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48706);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49999);
+
+
+/** What a cloud identity needs to push, when its registry refuses it. */
+const cloudPermissions = {
+    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
+    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
+    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
+};
+const credentialFix = {
+    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
+    cli: 'pass --creds user:password, or run docker login',
+};
+/**
+ * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
+ * come back unchanged.
+ */
+function withAuthHint(err, context) {
+    if (!(err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf) || (err.status !== 401 && err.status !== 403))
+        return err;
+    const github = (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .isGitHubRegistry */ .v)(context.registry, process.env.GITHUB_SERVER_URL || undefined);
+    let hint;
+    if (!context.hasCredentials) {
+        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+    }
+    else if (github) {
+        hint =
+            context.vocabulary === 'action'
+                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
+                : `use a token with the write:packages scope for ${context.registry}`;
+    }
+    else if (context.provider && context.provider !== 'generic') {
+        hint = cloudPermissions[context.provider](context.registry, context.repository);
+    }
+    else if (err.status === 401) {
+        hint = `the registry rejected the credentials for ${context.registry}; check them`;
+    }
+    else {
+        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
+    }
+    return new _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
+}
+
+
+/***/ }),
+
+/***/ 85736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cf: () => (/* binding */ BaseError),
+/* harmony export */   Wg: () => (/* binding */ oneLineMessage)
+/* harmony export */ });
+/* unused harmony export fieldOf */
+/**
+ * The error shape every room shares, after sigstore-js's `BaseError<Code>` (sigstore-js/packages/sign/src/error.ts)
+ * and oras-go's errdef: a leaf module, imported by `oci/` and every room above it, importing nothing.
+ *
+ * Front doors never read `message` to decide whom to blame: an error that is about one part of a request carries
+ * that part as a neutral `field`, and each front door maps fields to its own names with one table
+ * (`packages/action-kit/src/fields.ts` for inputs, `packages/cli/src/fields.ts` for flags). `problem` is the
+ * message without the field's name, for the front door to prefix its own.
+ */
+class BaseError extends Error {
+    code;
+    field;
+    problem;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code;
+        this.field = options.field;
+        this.problem = options.problem ?? message;
+    }
+}
+/** The field an error is about, if it is one of ours and names one. */
+function fieldOf(err) {
+    return err instanceof BaseError ? err.field : undefined;
+}
+/**
+ * A foreign error's message (Node's, a library's) on one line, for display only. The one place that reads an
+ * error's text, and it decides nothing: front doors and rooms decide by `code` and `field`. `firstLine` keeps the
+ * first line only (YAML's errors add a code frame below it); otherwise line breaks become spaces.
+ */
+function oneLineMessage(err, options = {}) {
+    const message = err?.message;
+    const text = typeof message === 'string' ? message : String(err);
+    return options.firstLine ? (text.split('\n')[0] ?? '') : text.replace(/\s*\n\s*/g, ' ');
 }
 
 
@@ -9815,6 +10139,1075 @@ function classEnd(pattern, start) {
 
 /***/ }),
 
+/***/ 45451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CX: () => (/* binding */ parseUint64),
+/* harmony export */   Jz: () => (/* binding */ parsesAsUint64),
+/* harmony export */   Oi: () => (/* binding */ isPrint),
+/* harmony export */   Wk: () => (/* binding */ parsesAsInt64),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   vQ: () => (/* binding */ NumError),
+/* harmony export */   yE: () => (/* binding */ parseFloat64)
+/* harmony export */ });
+/* unused harmony export parseInt64 */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85736);
+// Go's strconv, the parts d2ci's ports need to read and print what Go reads and prints: Quote and IsPrint
+// (strconv/quote.go), ParseUint and ParseInt (strconv/atoi.go), ParseFloat (strconv/atof.go). Their errors are
+// Go's *strconv.NumError texts, word for word.
+
+const graphic = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+/** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+function isPrint(cp) {
+    if (cp < 0x80)
+        return cp >= 0x20 && cp < 0x7f;
+    return graphic.test(String.fromCodePoint(cp));
+}
+const shortEscapes = new Map([
+    [0x07, '\\a'],
+    [0x08, '\\b'],
+    [0x0c, '\\f'],
+    [0x0a, '\\n'],
+    [0x0d, '\\r'],
+    [0x09, '\\t'],
+    [0x0b, '\\v'],
+]);
+/** strconv.Quote, which fmt's `%q` verb prints for a string. */
+function quote(text) {
+    let out = '"';
+    for (const ch of text) {
+        const cp = ch.codePointAt(0) ?? 0;
+        if (ch === '"' || ch === '\\')
+            out += `\\${ch}`;
+        else if (cp >= 0xd800 && cp <= 0xdfff)
+            out += '\\ufffd'; // a lone surrogate is not valid UTF-8
+        else if (isPrint(cp))
+            out += ch;
+        else if (shortEscapes.has(cp))
+            out += shortEscapes.get(cp) ?? '';
+        else if (cp < 0x20 || cp === 0x7f)
+            out += `\\x${cp.toString(16).padStart(2, '0')}`;
+        else if (cp < 0x10000)
+            out += `\\u${cp.toString(16).padStart(4, '0')}`;
+        else
+            out += `\\U${cp.toString(16).padStart(8, '0')}`;
+    }
+    return `${out}"`;
+}
+/** A string Go's strconv rejects: `*strconv.NumError`, whose text is `strconv.<Func>: parsing "<num>": <reason>`. */
+class NumError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    /** Go's `Func`: the function that failed, e.g. `ParseFloat`. */
+    func;
+    /** Go's `Num`: the input. */
+    input;
+    reason;
+    constructor(func, input, reason) {
+        super(reason === 'invalid syntax' ? 'NUM_SYNTAX' : 'NUM_RANGE', `strconv.${func}: parsing ${quote(input)}: ${reason}`);
+        this.name = 'NumError';
+        this.func = func;
+        this.input = input;
+        this.reason = reason;
+    }
+}
+const maxUint64 = (1n << 64n) - 1n;
+function lowerByte(code) {
+    return code | 0x20;
+}
+/** Go's `ParseUint` (bitSize 64) without the error value: the number, or why it is not one. */
+function scanUint(text, base) {
+    if (text === '')
+        return 'invalid syntax';
+    let s = text;
+    let radix = base;
+    if (radix === 0) {
+        // Base 0 reads the prefix: 0b, 0o, 0x, or a bare leading 0 for octal; it also allows `_` between digits.
+        radix = 10;
+        if (s[0] === '0') {
+            const prefix = s.length >= 3 ? lowerByte(s.charCodeAt(1)) : 0;
+            if (prefix === 0x62)
+                [radix, s] = [2, s.slice(2)];
+            else if (prefix === 0x6f)
+                [radix, s] = [8, s.slice(2)];
+            else if (prefix === 0x78)
+                [radix, s] = [16, s.slice(2)];
+            else
+                [radix, s] = [8, s.slice(1)];
+        }
+    }
+    let n = 0n;
+    let underscores = false;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x5f && base === 0) {
+            underscores = true;
+            continue;
+        }
+        let digit;
+        if (c >= 0x30 && c <= 0x39)
+            digit = c - 0x30;
+        else if (lowerByte(c) >= 0x61 && lowerByte(c) <= 0x7a)
+            digit = lowerByte(c) - 0x61 + 10;
+        else
+            return 'invalid syntax';
+        if (digit >= radix)
+            return 'invalid syntax';
+        n = n * BigInt(radix) + BigInt(digit);
+        // Go stops at the first overflow, whatever follows.
+        if (n > maxUint64)
+            return 'value out of range';
+    }
+    if (underscores && !underscoreOK(text))
+        return 'invalid syntax';
+    return n;
+}
+/** Go's `ParseInt` (bitSize 64) without the error value. */
+function scanInt(text, base) {
+    if (text === '')
+        return 'invalid syntax';
+    const negative = text[0] === '-';
+    const unsigned = scanUint(text[0] === '+' || negative ? text.slice(1) : text, base);
+    if (unsigned === 'invalid syntax')
+        return unsigned;
+    const cutoff = 1n << 63n;
+    if (unsigned === 'value out of range' || (!negative && unsigned >= cutoff) || (negative && unsigned > cutoff))
+        return 'value out of range';
+    return negative ? -unsigned : unsigned;
+}
+/**
+ * Go's `strconv.ParseUint(text, base, 64)`: ASCII digits of the base (2 to 36), or with base 0 a `0b`/`0o`/`0x`/`0`
+ * prefix and `_` between digits.
+ * @throws NumError
+ */
+function parseUint64(text, base) {
+    const value = scanUint(text, base);
+    if (typeof value === 'string')
+        throw new NumError('ParseUint', text, value);
+    return value;
+}
+/** Go's `strconv.ParseInt(text, base, 64)`: an optional sign, then what ParseUint reads. @throws NumError */
+function parseInt64(text, base) {
+    const value = scanInt(text, base);
+    if (typeof value === 'string')
+        throw new NumError('ParseInt', text, value);
+    return value;
+}
+/** Whether `strconv.ParseUint(text, base, 64)` succeeds. */
+function parsesAsUint64(text, base) {
+    return typeof scanUint(text, base) === 'bigint';
+}
+/** Whether `strconv.ParseInt(text, base, 64)` succeeds. */
+function parsesAsInt64(text, base) {
+    return typeof scanInt(text, base) === 'bigint';
+}
+/**
+ * Go's `strconv.ParseFloat(text, 64)`: decimal (`1e5`, `.5`, `1.`, `-0`) and hexadecimal (`0x1.8p3`, exponent
+ * required) floats with an optional sign; `_` between digits (and after `0x`); case-insensitive `inf`,
+ * `infinity` (signed or not) and `nan` (unsigned only). Nothing else: no spaces, no trailing text, no `0b`/`0o`.
+ * A value beyond the float64 range is an error (ErrRange), one below it rounds to zero.
+ * @throws NumError
+ */
+function parseFloat64(text) {
+    const special = parseSpecial(text);
+    if (special) {
+        if (special.length !== text.length)
+            throw new NumError('ParseFloat', text, 'invalid syntax');
+        return special.value;
+    }
+    const read = readFloat(text);
+    if (!read.ok || read.length !== text.length)
+        throw new NumError('ParseFloat', text, 'invalid syntax');
+    // JavaScript's own decimal conversion is correctly rounded (IEEE 754 round-half-even), as Go's is; it is
+    // only used once Go's grammar has accepted the text.
+    const value = read.hex ? hexFloat(read.mantissa, read.exponent, read.negative, read.truncated) : Number(text.replaceAll('_', ''));
+    if (!Number.isFinite(value))
+        throw new NumError('ParseFloat', text, 'value out of range');
+    return value;
+}
+function commonPrefixLengthIgnoreCase(text, prefix) {
+    const n = Math.min(text.length, prefix.length);
+    for (let i = 0; i < n; i++) {
+        let code = text.charCodeAt(i);
+        if (code >= 0x41 && code <= 0x5a)
+            code += 0x20;
+        if (code !== prefix.charCodeAt(i))
+            return i;
+    }
+    return n;
+}
+/** Go's `special`: inf/infinity with an optional sign, or nan; the value and how much of `text` it used. */
+function parseSpecial(text) {
+    const first = text[0];
+    if (first === 'n' || first === 'N')
+        return commonPrefixLengthIgnoreCase(text, 'nan') === 3 ? { value: NaN, length: 3 } : undefined;
+    const signed = first === '+' || first === '-';
+    if (!signed && first !== 'i' && first !== 'I')
+        return undefined;
+    let n = commonPrefixLengthIgnoreCase(signed ? text.slice(1) : text, 'infinity');
+    // Anything longer than "inf" counts only as "inf" unless it is all of "infinity".
+    if (n > 3 && n < 8)
+        n = 3;
+    if (n !== 3 && n !== 8)
+        return undefined;
+    return { value: first === '-' ? -Infinity : Infinity, length: n + (signed ? 1 : 0) };
+}
+/** Go's `readFloat`: the syntax check and the mantissa/exponent split. */
+function readFloat(s) {
+    const result = { ok: false, length: 0, negative: false, hex: false, mantissa: 0n, exponent: 0, truncated: false };
+    let i = 0;
+    let underscores = false;
+    if (s.length === 0)
+        return result;
+    if (s[i] === '+')
+        i++;
+    else if (s[i] === '-') {
+        result.negative = true;
+        i++;
+    }
+    let base = 10;
+    let maxMantissaDigits = 19;
+    let exponentChar = 0x65; // 'e'
+    if (i + 2 < s.length && s[i] === '0' && lowerByte(s.charCodeAt(i + 1)) === 0x78) {
+        base = 16;
+        maxMantissaDigits = 16;
+        i += 2;
+        exponentChar = 0x70; // 'p'
+        result.hex = true;
+    }
+    let sawDot = false;
+    let sawDigits = false;
+    let digits = 0;
+    let mantissaDigits = 0;
+    let decimalPoint = 0;
+    for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        const lower = lowerByte(c);
+        if (c === 0x5f) {
+            underscores = true;
+        }
+        else if (c === 0x2e) {
+            if (sawDot)
+                break;
+            sawDot = true;
+            decimalPoint = digits;
+        }
+        else if (c >= 0x30 && c <= 0x39) {
+            sawDigits = true;
+            if (c === 0x30 && digits === 0) {
+                // A leading zero only moves the decimal point.
+                decimalPoint--;
+                continue;
+            }
+            digits++;
+            if (mantissaDigits < maxMantissaDigits) {
+                result.mantissa = result.mantissa * BigInt(base) + BigInt(c - 0x30);
+                mantissaDigits++;
+            }
+            else if (c !== 0x30) {
+                result.truncated = true;
+            }
+        }
+        else if (base === 16 && lower >= 0x61 && lower <= 0x66) {
+            sawDigits = true;
+            digits++;
+            if (mantissaDigits < maxMantissaDigits) {
+                result.mantissa = result.mantissa * 16n + BigInt(lower - 0x61 + 10);
+                mantissaDigits++;
+            }
+            else {
+                result.truncated = true;
+            }
+        }
+        else {
+            break;
+        }
+    }
+    if (!sawDigits)
+        return { ...result, length: i };
+    if (!sawDot)
+        decimalPoint = digits;
+    if (base === 16) {
+        decimalPoint *= 4;
+        mantissaDigits *= 4;
+    }
+    if (i < s.length && lowerByte(s.charCodeAt(i)) === exponentChar) {
+        i++;
+        if (i >= s.length)
+            return { ...result, length: i };
+        let sign = 1;
+        if (s[i] === '+')
+            i++;
+        else if (s[i] === '-') {
+            i++;
+            sign = -1;
+        }
+        if (i >= s.length || s.charCodeAt(i) < 0x30 || s.charCodeAt(i) > 0x39)
+            return { ...result, length: i };
+        let e = 0;
+        for (; i < s.length && ((s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) || s[i] === '_'); i++) {
+            if (s[i] === '_') {
+                underscores = true;
+                continue;
+            }
+            // Go stops counting at 10000: that is far outside the float64 range either way.
+            if (e < 10000)
+                e = e * 10 + s.charCodeAt(i) - 0x30;
+        }
+        decimalPoint += e * sign;
+    }
+    else if (base === 16) {
+        // A hex float needs its p exponent.
+        return { ...result, length: i };
+    }
+    if (result.mantissa !== 0n)
+        result.exponent = decimalPoint - mantissaDigits;
+    if (underscores && !underscoreOK(s.slice(0, i)))
+        return { ...result, length: i };
+    return { ...result, ok: true, length: i };
+}
+/** Go's `underscoreOK`: each `_` sits between digits, or between a base prefix and a digit. */
+function underscoreOK(text) {
+    let s = text;
+    let saw = '^';
+    let i = 0;
+    if (s.startsWith('-') || s.startsWith('+'))
+        s = s.slice(1);
+    let hex = false;
+    if (s.length >= 2 && s[0] === '0' && [0x62, 0x6f, 0x78].includes(lowerByte(s.charCodeAt(1)))) {
+        i = 2;
+        saw = '0';
+        hex = lowerByte(s.charCodeAt(1)) === 0x78;
+    }
+    for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c >= 0x30 && c <= 0x39) || (hex && lowerByte(c) >= 0x61 && lowerByte(c) <= 0x66)) {
+            saw = '0';
+            continue;
+        }
+        if (c === 0x5f) {
+            if (saw !== '0')
+                return false;
+            saw = '_';
+            continue;
+        }
+        if (saw === '_')
+            return false;
+        saw = '!';
+    }
+    return saw !== '_';
+}
+/** Go's `atofHex` for float64: `mantissa × 2^exponent`, rounded half to even, ±Infinity beyond the range. */
+function hexFloat(mantissaIn, exponentIn, negative, truncated) {
+    const mantissaBits = 52n;
+    const bias = -1023;
+    const maxExponent = (1 << 11) + bias - 2;
+    const minExponent = bias + 1;
+    let mantissa = mantissaIn;
+    let exponent = exponentIn + Number(mantissaBits);
+    // Bring the mantissa to 1 + 52 bits plus two rounding bits; the lowest one is sticky.
+    while (mantissa !== 0n && mantissa >> (mantissaBits + 2n) === 0n) {
+        mantissa <<= 1n;
+        exponent--;
+    }
+    if (truncated)
+        mantissa |= 1n;
+    while (mantissa >> (1n + mantissaBits + 2n) !== 0n) {
+        mantissa = (mantissa >> 1n) | (mantissa & 1n);
+        exponent++;
+    }
+    // Denormalise when the exponent is too small.
+    while (mantissa > 1n && exponent < minExponent - 2) {
+        mantissa = (mantissa >> 1n) | (mantissa & 1n);
+        exponent++;
+    }
+    let round = mantissa & 3n;
+    mantissa >>= 2n;
+    round |= mantissa & 1n;
+    exponent += 2;
+    if (round === 3n) {
+        mantissa++;
+        if (mantissa === 1n << (1n + mantissaBits)) {
+            mantissa >>= 1n;
+            exponent++;
+        }
+    }
+    if (mantissa >> mantissaBits === 0n)
+        exponent = bias;
+    if (exponent > maxExponent)
+        return negative ? -Infinity : Infinity;
+    let bits = mantissa & ((1n << mantissaBits) - 1n);
+    bits |= BigInt((exponent - bias) & 0x7ff) << mantissaBits;
+    if (negative)
+        bits |= 1n << 63n;
+    const view = new DataView(new ArrayBuffer(8));
+    view.setBigUint64(0, bits);
+    return view.getFloat64(0);
+}
+
+
+/***/ }),
+
+/***/ 80065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ rfc3339)
+/* harmony export */ });
+// Go's time formatting, the layout d2ci's ports print timestamps with (time/format.go).
+/**
+ * `t.UTC().Format(time.RFC3339)` (layout `2006-01-02T15:04:05Z07:00`): UTC with whole seconds and a `Z`, as Flux
+ * writes `org.opencontainers.image.created`. A leaf both artifact/ and sign/ import.
+ */
+function rfc3339(date) {
+    return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}
+
+
+/***/ }),
+
+/***/ 83578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wg: () => (/* binding */ verifyNotationJwsSignature),
+/* harmony export */   bh: () => (/* binding */ notationAlgorithmForJws),
+/* harmony export */   fX: () => (/* binding */ notationSignWithKey),
+/* harmony export */   pM: () => (/* binding */ notationAlgorithms),
+/* harmony export */   qK: () => (/* binding */ notationKeySpecOf),
+/* harmony export */   v$: () => (/* binding */ isNotationKeySpec)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63879);
+// The spec's key specs and signature algorithms, and the JWS signature over the signing input with each
+// (signature-specification.md "Algorithm Selection"; notation-core-go signature/algorithm.go and jws/jws.go).
+
+
+/** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
+const notationAlgorithms = {
+    'RSA-2048': {
+        keySpec: 'RSA-2048',
+        jws: 'PS256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'RSASSA-PSS-SHA-256',
+        digest: 'sha256',
+        keyType: 'rsa',
+    },
+    'RSA-3072': {
+        keySpec: 'RSA-3072',
+        jws: 'PS384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'RSASSA-PSS-SHA-384',
+        digest: 'sha384',
+        keyType: 'rsa',
+    },
+    'RSA-4096': {
+        keySpec: 'RSA-4096',
+        jws: 'PS512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'RSASSA-PSS-SHA-512',
+        digest: 'sha512',
+        keyType: 'rsa',
+    },
+    'EC-256': {
+        keySpec: 'EC-256',
+        jws: 'ES256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'ECDSA-SHA-256',
+        digest: 'sha256',
+        keyType: 'ec',
+        coordinateBytes: 32,
+    },
+    'EC-384': {
+        keySpec: 'EC-384',
+        jws: 'ES384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'ECDSA-SHA-384',
+        digest: 'sha384',
+        keyType: 'ec',
+        coordinateBytes: 48,
+    },
+    'EC-521': {
+        keySpec: 'EC-521',
+        jws: 'ES512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'ECDSA-SHA-512',
+        digest: 'sha512',
+        keyType: 'ec',
+        coordinateBytes: 66,
+    },
+};
+function isNotationKeySpec(value) {
+    return typeof value === 'string' && Object.hasOwn(notationAlgorithms, value);
+}
+function notationAlgorithmForJws(alg) {
+    return Object.values(notationAlgorithms).find((a) => a.jws === alg);
+}
+const curveBits = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
+/** The key spec of a key or certificate (notation-core-go ExtractKeySpec: RSA 2048/3072/4096, EC P-256/384/521 only). */
+function notationKeySpecOf(key) {
+    const publicKey = key instanceof node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate ? key.publicKey : key;
+    const type = publicKey.asymmetricKeyType;
+    if (type === 'rsa') {
+        const bits = Math.ceil((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8) * 8;
+        const spec = `RSA-${bits}`;
+        if (isNotationKeySpec(spec))
+            return spec;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotationError */ .B1('NOTATION_KEY_UNSUPPORTED', `rsa key size ${bits} bits is not supported`);
+    }
+    if (type === 'ec') {
+        const bits = curveBits[publicKey.asymmetricKeyDetails?.namedCurve ?? ''];
+        if (bits)
+            return `EC-${bits}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotationError */ .B1('NOTATION_KEY_UNSUPPORTED', `ecdsa key size of curve ${publicKey.asymmetricKeyDetails?.namedCurve ?? 'unknown'} is not supported`);
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotationError */ .B1('NOTATION_KEY_UNSUPPORTED', 'unsupported public key type');
+}
+/** Signs bytes with a key of the given spec in the JWS form (RSASSA-PSS, salt = hash length; ECDSA raw R||S). */
+function notationSignWithKey(keySpec, privateKey, bytes) {
+    const algorithm = notationAlgorithms[keySpec];
+    return algorithm.keyType === 'ec'
+        ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
+        : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(algorithm.digest, bytes, {
+            key: privateKey,
+            padding: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PSS_SALTLEN_DIGEST,
+        });
+}
+/** Verifies a raw JWS signature (ECDSA in R||S form; RSASSA-PSS with any salt length, as jwt-go accepts). */
+function verifyNotationJwsSignature(algorithm, signingInput, signature, publicKey) {
+    try {
+        if (algorithm.keyType === 'ec') {
+            if (signature.length !== 2 * (algorithm.coordinateBytes ?? 0))
+                return false;
+            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(algorithm.digest, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
+        }
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(algorithm.digest, signingInput, { key: publicKey, padding: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PKCS1_PSS_PADDING, saltLength: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PSS_SALTLEN_AUTO }, signature);
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 30197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EO: () => (/* binding */ notationSigningTimeProblem),
+/* harmony export */   yt: () => (/* binding */ notationCertificateChainProblem)
+/* harmony export */ });
+/* unused harmony export notationLeafCertificateProblem */
+/* harmony import */ var _go_strconv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45451);
+/* harmony import */ var _algorithms_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83578);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77181);
+// The spec's "Certificate Requirements" for a signature's chain, with notation-core-go's messages
+// (notation-core-go x509/codesigning_cert_validations.go ValidateCodeSigningCertChain, x509/cert_validations.go).
+
+
+
+// Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
+const KeyUsage = {
+    digitalSignature: 0,
+    contentCommitment: 1,
+    keyEncipherment: 2,
+    dataEncipherment: 3,
+    keyAgreement: 4,
+    keyCertSign: 5,
+    cRLSign: 6,
+    encipherOnly: 7,
+    decipherOnly: 8,
+};
+const has = (bits, bit) => (bits & (1 << bit)) !== 0;
+// Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
+const forbiddenEku = {
+    '2.5.29.37.0': 'Any',
+    '1.3.6.1.5.5.7.3.1': 'ServerAuth',
+    '1.3.6.1.5.5.7.3.2': 'ClientAuth',
+    '1.3.6.1.5.5.7.3.4': 'EmailProtection',
+    '1.3.6.1.5.5.7.3.8': 'Timestamping',
+    '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
+};
+// Certificate signatures the spec forbids (SHA-1) and Go refuses (MD2/MD5 too).
+const insecureSignatureAlgorithms = {
+    '1.2.840.113549.1.1.2': 'MD2-RSA',
+    '1.2.840.113549.1.1.4': 'MD5-RSA',
+    '1.2.840.113549.1.1.5': 'SHA1-RSA',
+    '1.2.840.10045.4.1': 'ECDSA-SHA1',
+    '1.2.840.10040.4.3': 'DSA-SHA1',
+};
+/** Go's CheckSignatureFrom (parent must be allowed to sign certificates; no SHA-1) plus the issuer/subject name match. */
+function issuedBy(child, parent) {
+    const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
+    if (insecure)
+        return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
+    if ((parent.version === 3 && !parent.basicConstraints) ||
+        (parent.basicConstraints && !parent.basicConstraints.ca) ||
+        (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
+        return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
+    }
+    let valid = false;
+    try {
+        valid = child.x509.verify(parent.x509.publicKey);
+    }
+    catch {
+        valid = false;
+    }
+    if (!valid)
+        return { issued: false, error: 'x509: signature does not verify with the issuer public key' };
+    return child.rawIssuer.equals(parent.rawSubject) ? { issued: true } : { issued: false };
+}
+function signatureProblem(certificate) {
+    const insecure = insecureSignatureAlgorithms[certificate.signatureAlgorithm];
+    if (insecure)
+        return `x509: cannot verify signature: insecure algorithm ${insecure}`;
+    try {
+        return certificate.x509.verify(certificate.x509.publicKey) ? undefined : 'x509: signature does not verify with its own public key';
+    }
+    catch (err) {
+        return err.message;
+    }
+}
+function signingTimeProblem(certificate, signingTime) {
+    if (!signingTime || (signingTime >= certificate.notBefore && signingTime <= certificate.notAfter))
+        return undefined;
+    return `certificate with subject ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject)} was invalid at signing time of ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .goTime */ .u)(signingTime)}. Certificate is valid from [${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .goTime */ .u)(certificate.notBefore)}] to [${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .goTime */ .u)(certificate.notAfter)}]`;
+}
+/** The first certificate of a chain that was not valid at `signingTime` (the spec's "valid at signing time" rule), with notation-core-go's message. */
+function notationSigningTimeProblem(chain, signingTime) {
+    for (const certificate of chain) {
+        const problem = signingTimeProblem(certificate, signingTime);
+        if (problem)
+            return problem;
+    }
+    return undefined;
+}
+function keyUsagePresenceProblem(certificate) {
+    if (!certificate.keyUsage)
+        return `certificate with subject ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject)}: key usage extension must be present`;
+    if (!certificate.keyUsage.critical)
+        return `certificate with subject ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject)}: key usage extension must be marked critical`;
+    return undefined;
+}
+/** The spec's leaf (code-signing) certificate requirements, with notation-core-go's messages. */
+function notationLeafCertificateProblem(certificate) {
+    const subject = (0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject);
+    if (certificate.basicConstraints?.ca)
+        return `certificate with subject ${subject}: if the basic constraints extension is present, the ca field must be set to false`;
+    const presence = keyUsagePresenceProblem(certificate);
+    if (presence)
+        return presence;
+    const bits = certificate.keyUsage?.bits ?? 0;
+    if (!has(bits, KeyUsage.digitalSignature))
+        return `the certificate with subject ${subject} is invalid. The key usage must have the bit positions for "Digital Signature" set`;
+    const invalid = [
+        [KeyUsage.keyEncipherment, 'KeyEncipherment'],
+        [KeyUsage.dataEncipherment, 'DataEncipherment'],
+        [KeyUsage.keyAgreement, 'KeyAgreement'],
+        [KeyUsage.keyCertSign, 'CertSign'],
+        [KeyUsage.cRLSign, 'CRLSign'],
+        [KeyUsage.encipherOnly, 'EncipherOnly'],
+        [KeyUsage.decipherOnly, 'DecipherOnly'],
+    ]
+        .filter(([bit]) => has(bits, bit))
+        .map(([, name]) => `"${name}"`);
+    if (invalid.length)
+        return `the certificate with subject ${subject} is invalid. The key usage must be "Digital Signature" only, but found ${invalid.join(', ')}`;
+    for (const eku of certificate.extendedKeyUsage ?? []) {
+        const name = forbiddenEku[eku];
+        if (name)
+            return `certificate with subject ${subject}: extended key usage must not contain ${name} eku`;
+    }
+    try {
+        (0,_algorithms_js__WEBPACK_IMPORTED_MODULE_2__/* .notationKeySpecOf */ .qK)(certificate.x509);
+    }
+    catch (err) {
+        return `certificate with subject ${subject}: ${err.message}`;
+    }
+    return undefined;
+}
+function caCertificateProblem(certificate, expectedPathLength) {
+    const subject = (0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject);
+    if (!certificate.basicConstraints?.ca)
+        return `certificate with subject ${subject}: ca field in basic constraints must be present, critical, and set to true`;
+    const pathLength = certificate.basicConstraints.pathLength;
+    if (pathLength !== undefined && pathLength < expectedPathLength)
+        return `certificate with subject ${subject}: expected path length of ${expectedPathLength} but certificate has path length ${pathLength} instead`;
+    const presence = keyUsagePresenceProblem(certificate);
+    if (presence)
+        return presence;
+    if (!has(certificate.keyUsage?.bits ?? 0, KeyUsage.keyCertSign))
+        return `certificate with subject ${subject}: key usage must have the bit positions for key cert sign set`;
+    return undefined;
+}
+/**
+ * Checks a signature's certificate chain against the spec's certificate requirements (notation-core-go
+ * ValidateCodeSigningCertChain): leaf first, each certificate issued by the next, ending in a self-signed root, the
+ * leaf a code-signing certificate and the others CAs; with `signingTime`, every certificate valid at that time.
+ * Returns the first problem, or undefined. Trust (which roots) is decided elsewhere.
+ */
+function notationCertificateChainProblem(chain, signingTime) {
+    const [first] = chain;
+    if (!first)
+        return 'certificate chain must contain at least one certificate';
+    if (chain.length === 1) {
+        const selfSignature = signatureProblem(first);
+        if (selfSignature)
+            return `invalid self-signed certificate. subject: ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(first.subject)}. Error: ${selfSignature}`;
+        if (!first.rawSubject.equals(first.rawIssuer))
+            return `invalid self-signed certificate. subject: ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
+        const time = signingTimeProblem(first, signingTime);
+        if (time)
+            return time;
+        const leaf = notationLeafCertificateProblem(first);
+        return leaf ? `invalid self-signed certificate. Error: ${leaf}` : undefined;
+    }
+    for (const [i, certificate] of chain.entries()) {
+        const time = signingTimeProblem(certificate, signingTime);
+        if (time)
+            return time;
+        const subject = (0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject);
+        const selfSigned = issuedBy(certificate, certificate);
+        if (i === chain.length - 1) {
+            if (!selfSigned.issued && selfSigned.error)
+                return `root certificate with subject ${subject} is invalid or not self-signed. Certificate chain must end with a valid self-signed root certificate. Error: ${selfSigned.error}`;
+            if (!selfSigned.issued)
+                return `root certificate with subject ${subject} is not self-signed. Certificate chain must end with a valid self-signed root certificate`;
+        }
+        else {
+            if (selfSigned.issued) {
+                return i === 0
+                    ? `leaf certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed leaf certificate`
+                    : `intermediate certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed intermediate certificate`;
+            }
+            const parent = chain[i + 1];
+            const issued = issuedBy(certificate, parent);
+            if (!issued.issued && issued.error)
+                return `invalid certificates or certificate with subject ${subject} is not issued by ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(parent.subject)}. Error: ${issued.error}`;
+            if (!issued.issued)
+                return `certificate with subject ${subject} is not issued by ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(parent.subject)}`;
+        }
+        const problem = i === 0 ? notationLeafCertificateProblem(certificate) : caCertificateProblem(certificate, i - 1);
+        if (problem)
+            return problem;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 46482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $B: () => (/* binding */ notationThumbprints),
+  HZ: () => (/* binding */ parseNotationCertificate),
+  kC: () => (/* binding */ parseNotationCertificates),
+  P9: () => (/* binding */ splitNotationCertificates)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ../../packages/core/src/notation/errors.ts
+var errors = __nccwpck_require__(63879);
+;// CONCATENATED MODULE: ../../packages/core/src/notation/pkix-name.ts
+// Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
+const attributeNames = {
+    '2.5.4.6': 'C',
+    '2.5.4.8': 'ST',
+    '2.5.4.7': 'L',
+    '2.5.4.9': 'STREET',
+    '2.5.4.17': 'POSTALCODE',
+    '2.5.4.10': 'O',
+    '2.5.4.11': 'OU',
+    '2.5.4.3': 'CN',
+    '2.5.4.5': 'SERIALNUMBER',
+};
+function asn1String(obj) {
+    if (obj.tag.class !== 0)
+        return undefined;
+    switch (obj.tag.number) {
+        case 12: // UTF8String
+        case 18: // NumericString
+        case 19: // PrintableString
+        case 22: // IA5String
+            return obj.value.toString('utf8');
+        case 20: // T61String: Go reads it as bytes
+            return obj.value.toString('latin1');
+        case 30: // BMPString
+            return new TextDecoder('utf-16be').decode(obj.value);
+        default:
+            return undefined;
+    }
+}
+function parsePkixName(name) {
+    return name.subs.map((set) => set.subs.map((atv) => ({ oid: atv.subs[0]?.toOID() ?? '', value: atv.subs[1] ? asn1String(atv.subs[1]) : undefined })));
+}
+/** Go's RDN value escaping in RDNSequence.String(). */
+function escapeRdnValue(value) {
+    const chars = [...value];
+    return chars
+        .map((c, k) => {
+        const escape = ',+"\\<>;'.includes(c) || (c === ' ' && (k === 0 || k === chars.length - 1)) || (c === '#' && k === 0);
+        return escape ? `\\${c}` : c;
+    })
+        .join('');
+}
+/**
+ * A name as Go's pkix.Name.String() prints it: attributes regrouped by type (C, ST, L, STREET, POSTALCODE, O, OU,
+ * then CN and SERIALNUMBER, last value wins for those two), printed in reverse, other types as `oid=#hex`. Notation
+ * parses this string to match trusted identities, so its quirks (multi-valued groups, `=#`) matter.
+ */
+function pkixNameString(name) {
+    const grouped = new Map();
+    const others = [];
+    let commonName;
+    let serialNumber;
+    for (const atv of name.flat()) {
+        if (atv.value === undefined)
+            continue;
+        if (atv.oid === '2.5.4.3')
+            commonName = atv.value;
+        else if (atv.oid === '2.5.4.5')
+            serialNumber = atv.value;
+        else if (attributeNames[atv.oid])
+            grouped.set(atv.oid, [...(grouped.get(atv.oid) ?? []), atv.value]);
+        else
+            others.push(`${atv.oid}=#${Buffer.from(atv.value, 'utf8').toString('hex')}`);
+    }
+    const rdns = [...others];
+    for (const oid of ['2.5.4.6', '2.5.4.8', '2.5.4.7', '2.5.4.9', '2.5.4.17', '2.5.4.10', '2.5.4.11']) {
+        const values = grouped.get(oid);
+        if (values)
+            rdns.push(values.map((v) => `${attributeNames[oid]}=${escapeRdnValue(v)}`).join('+'));
+    }
+    if (commonName)
+        rdns.push(`CN=${escapeRdnValue(commonName)}`);
+    if (serialNumber)
+        rdns.push(`SERIALNUMBER=${escapeRdnValue(serialNumber)}`);
+    return rdns.reverse().join(',');
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/certificate.ts
+// Reading X.509 certificates for the Notary Project rules: PEM or DER chains, and the parts of a certificate
+// notation-core-go's x509 checks look at (notation-core-go x509/cert.go; Go's crypto/x509 parser).
+
+
+
+let asn1Loader;
+/** @sigstore/core's DER parser, loaded on first use like the rest of @sigstore in d2ci. */
+function loadAsn1() {
+    asn1Loader ??= __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 25137, 23)).then((m) => m.ASN1Obj);
+    return asn1Loader;
+}
+const Oid = {
+    basicConstraints: '2.5.29.19',
+    keyUsage: '2.5.29.15',
+    extendedKeyUsage: '2.5.29.37',
+    crlDistributionPoints: '2.5.29.31',
+    authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
+    ocsp: '1.3.6.1.5.5.7.48.1',
+};
+/** Splits PEM (any number of CERTIFICATE blocks) or DER (one or more concatenated certificates) into DER. */
+function splitNotationCertificates(input) {
+    const text = typeof input === 'string' ? input : input.toString('latin1');
+    if (text.includes('-----BEGIN')) {
+        return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+    }
+    const der = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
+    const out = [];
+    let offset = 0;
+    while (offset < der.length) {
+        // Only the outer SEQUENCE's length is read here; X509Certificate parses the rest.
+        if (der[offset] !== 0x30)
+            throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', 'not a PEM or DER certificate');
+        const first = der[offset + 1] ?? 0;
+        let length = first;
+        let header = 2;
+        if (first & 0x80) {
+            const count = first & 0x7f;
+            if (count < 1 || count > 4)
+                throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', 'not a PEM or DER certificate');
+            length = 0;
+            for (let i = 0; i < count; i++)
+                length = length * 256 + (der[offset + 2 + i] ?? 0);
+            header += count;
+        }
+        if (offset + header + length > der.length)
+            throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', 'truncated DER certificate');
+        out.push(der.subarray(offset, offset + header + length));
+        offset += header + length;
+    }
+    return out;
+}
+/** Reads a certificate once: Node's X509Certificate for keys and signatures, @sigstore/core's DER parser for the rest. */
+async function parseNotationCertificate(input) {
+    const der = input instanceof external_node_crypto_.X509Certificate ? input.raw : input;
+    const Asn1 = await loadAsn1();
+    let x509;
+    let root;
+    try {
+        x509 = input instanceof external_node_crypto_.X509Certificate ? input : new external_node_crypto_.X509Certificate(der);
+        root = Asn1.parseBuffer(Buffer.from(der));
+    }
+    catch (err) {
+        throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', `malformed certificate: ${err.message}`, { cause: err });
+    }
+    const fields = root.subs[0]?.subs ?? [];
+    const versioned = fields[0]?.tag.isContextSpecific(0) ?? false;
+    const at = (i) => {
+        const field = fields[i + (versioned ? 1 : 0)];
+        if (!field)
+            throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', 'malformed certificate: missing TBSCertificate fields');
+        return field;
+    };
+    const version = versioned ? Number((fields[0]?.subs[0]?.toInteger() ?? 0n) + 1n) : 1;
+    const issuerObj = at(2);
+    const validity = at(3);
+    const subjectObj = at(4);
+    const certificate = {
+        der: Buffer.from(der),
+        x509,
+        version,
+        subjectName: parsePkixName(subjectObj),
+        subject: '',
+        issuer: pkixNameString(parsePkixName(issuerObj)),
+        rawSubject: Buffer.from(subjectObj.value),
+        rawIssuer: Buffer.from(issuerObj.value),
+        notBefore: validity.subs[0]?.toDate() ?? new Date(Number.NaN),
+        notAfter: validity.subs[1]?.toDate() ?? new Date(Number.NaN),
+        signatureAlgorithm: root.subs[1]?.subs[0]?.toOID() ?? '',
+        revocationEndpoints: false,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'),
+    };
+    certificate.subject = pkixNameString(certificate.subjectName);
+    const extensions = fields.find((f) => f.tag.isContextSpecific(3))?.subs[0]?.subs ?? [];
+    for (const extension of extensions) {
+        const oid = extension.subs[0]?.toOID();
+        const critical = extension.subs.length === 3 ? (extension.subs[1]?.toBoolean() ?? false) : false;
+        const octets = extension.subs[extension.subs.length - 1]?.value;
+        if (!oid || !octets)
+            continue;
+        let value;
+        try {
+            value = Asn1.parseBuffer(Buffer.from(octets));
+        }
+        catch (err) {
+            throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', `malformed certificate extension ${oid}: ${err.message}`, {
+                cause: err,
+            });
+        }
+        if (oid === Oid.basicConstraints) {
+            const ca = value.subs[0]?.tag.isBoolean() ? value.subs[0].toBoolean() : false;
+            const length = value.subs.find((s) => s.tag.isInteger());
+            certificate.basicConstraints = { ca, critical, ...(length ? { pathLength: Number(length.toInteger()) } : {}) };
+        }
+        else if (oid === Oid.keyUsage) {
+            const bits = value.toBitString();
+            certificate.keyUsage = { critical, bits: bits.slice(0, 9).reduce((acc, bit, i) => acc | (bit << i), 0) };
+        }
+        else if (oid === Oid.extendedKeyUsage) {
+            certificate.extendedKeyUsage = value.subs.map((s) => s.toOID());
+        }
+        else if (oid === Oid.crlDistributionPoints) {
+            certificate.revocationEndpoints = true;
+        }
+        else if (oid === Oid.authorityInfoAccess) {
+            if (value.subs.some((d) => d.subs[0]?.toOID() === Oid.ocsp))
+                certificate.revocationEndpoints = true;
+        }
+    }
+    return certificate;
+}
+/** Parses a chain (leaf first) given as X509Certificates, DER buffers or one PEM bundle. */
+async function parseNotationCertificates(chain) {
+    const items = typeof chain === 'string' || Buffer.isBuffer(chain) ? splitNotationCertificates(chain) : chain;
+    return Promise.all(items.map((c) => parseNotationCertificate(c)));
+}
+/** SHA-256 thumbprints of a chain, leaf first, as the `io.cncf.notary.x509chain.thumbprint#S256` annotation lists them. */
+function notationThumbprints(chain) {
+    return chain.map((der) => (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'));
+}
+
+
+/***/ }),
+
+/***/ 63879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B1: () => (/* binding */ NotationError),
+/* harmony export */   DT: () => (/* binding */ NotationPolicyError),
+/* harmony export */   gM: () => (/* binding */ NotationTrustStoreError),
+/* harmony export */   wQ: () => (/* binding */ NotationPluginError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85736);
+// The notation room's errors, on core's BaseError (errors.ts). Messages are notation-go's and notation-core-go's
+// where d2ci ports their checks; codes say what went wrong, and `field` says which part of a signing request an
+// error is about (the key, its password, the certificate chain) so front doors blame the right input or flag.
+
+/** Any Notary Project signing or verification error; the subclasses below narrow the code. */
+class NotationError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(code, message, options) {
+        super(code, message, options);
+        this.name = 'NotationError';
+    }
+}
+/** An invalid trust policy document, or none that applies, with notation-go's message. */
+class NotationPolicyError extends NotationError {
+    constructor(message, code = 'NOTATION_POLICY_INVALID') {
+        super(code, message);
+        this.name = 'NotationPolicyError';
+    }
+}
+class NotationTrustStoreError extends NotationError {
+    constructor(message, code = 'NOTATION_TRUST_STORE_INVALID') {
+        super(code, message);
+        this.name = 'NotationTrustStoreError';
+    }
+}
+/** A plugin's error, or a failure to run one; `metadata` is the plugin's `errorMetadata` when it sent one. */
+class NotationPluginError extends NotationError {
+    metadata;
+    constructor(code, message, metadata) {
+        super(code, message);
+        this.name = 'NotationPluginError';
+        this.metadata = metadata;
+    }
+}
+
+
+/***/ }),
+
+/***/ 77181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ notationRfc1123z),
+/* harmony export */   u: () => (/* binding */ goTime)
+/* harmony export */ });
+// Go's time formats as notation prints times in its messages (Go's time package: Time.String, RFC1123Z).
+/** Go's time.Time String() for a UTC time, used in notation-core-go's certificate messages. */
+function goTime(date) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
+}
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Go's time.RFC1123Z layout in UTC, as notation's verification messages print times. */
+function notationRfc1123z(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${weekdays[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+}
+
+
+/***/ }),
+
 /***/ 19400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10051,15 +11444,15 @@ const digestPattern = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
 function parseDigest(value) {
     const match = digestPattern.exec(value);
     if (!match) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, 'expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>');
     }
     const [, algorithm = '', hex = ''] = match;
     if (!(algorithm in algorithms)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
     }
     const length = algorithms[algorithm];
     if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": ${algorithm} needs ${length} lowercase hex characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `${algorithm} needs ${length} lowercase hex characters`);
     }
     return { algorithm: algorithm, hex };
 }
@@ -10141,35 +11534,56 @@ function verifyBytes(data, expect) {
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85736);
+
 /**
  * Errors raised by the OCI client. `code` is the registry's error code (e.g. `MANIFEST_UNKNOWN`) or one of
  * ours (`NETWORK`, `INVALID_REFERENCE`, `DIGEST_MISMATCH`, …); `hint` is the fix a user should try.
  * The message is always a single line so actions can print it with `core.setFailed` as is.
  */
-class OciError extends Error {
-    code;
+class OciError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
     status;
     hint;
     constructor(code, message, options = {}) {
         // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
         // escaped, so nothing in it can drive a terminal or become a workflow command.
-        const oneLine = escapeControls(message.replace(/\s*\n\s*/g, ' ').trim());
-        super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
+        const line = safeLine(message);
+        const problem = options.problem === undefined ? undefined : safeLine(options.problem);
+        super(code, options.hint ? `${line}; ${options.hint}` : line, { cause: options.cause, field: options.field, problem });
         this.name = 'OciError';
-        this.code = code;
         this.status = options.status;
         this.hint = options.hint;
     }
 }
-/** A reference, digest or other value given by the user does not parse. */
+/**
+ * A reference, digest or other value does not parse: `invalid <kind> "<value>": <reason>`. A reference or layout
+ * location is the `reference` field (where the artifact is); a lone tag or digest may come from a registry, so it
+ * names no field. `problem` leaves out "invalid reference", which names the field.
+ */
 class InvalidReferenceError extends OciError {
-    constructor(message) {
-        super('INVALID_REFERENCE', message);
+    kind;
+    value;
+    /** Why it does not parse, without the value. */
+    reason;
+    constructor(kind, value, reason) {
+        const located = kind === 'reference' || kind === 'layout location';
+        super('INVALID_REFERENCE', `invalid ${kind} "${value}": ${reason}`, {
+            ...(located ? { field: 'reference' } : {}),
+            ...(kind === 'reference' ? { problem: `"${value}": ${reason}` } : {}),
+        });
         this.name = 'InvalidReferenceError';
+        this.kind = kind;
+        // As they read in the message.
+        this.value = escapeControls(value.replace(/\s*\n\s*/g, ' '));
+        this.reason = safeLine(reason);
     }
 }
 function isNotFound(err) {
     return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
+}
+/** Text as it may go into an OciError's message: one line, control characters escaped. */
+function safeLine(text) {
+    return escapeControls(text.replace(/\s*\n\s*/g, ' ').trim());
 }
 /** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
 function escapeControls(text) {
@@ -10196,8 +11610,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __nccwpck_require__(58500);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(85736);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(48706);
+var oci_errors = __nccwpck_require__(48706);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
 // EXTERNAL MODULE: external "node:https"
@@ -10301,6 +11717,7 @@ async function writeBody(req, body) {
 
 
 
+
 const defaultRetryPolicy = {
     attempts: 6,
     baseDelayMs: 250,
@@ -10328,7 +11745,7 @@ const retryableErrorCodes = new Set([
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
 const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
-class TimeoutError extends errors/* OciError */.Mf {
+class TimeoutError extends oci_errors/* OciError */.Mf {
     /** The message without the hint, for when retries add how many attempts were made. */
     plain;
     constructor(url, what, ms) {
@@ -10349,12 +11766,15 @@ function retryBudgetSpent(response) {
 function attemptsOf(response) {
     return attemptsTaken.get(response) ?? 1;
 }
-/** The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). */
+/**
+ * The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). Codes of
+ * our own errors (a credential provider's, say) are not the network's: their causes are looked at instead.
+ */
 function networkErrorCode(err) {
     let current = err;
     for (let depth = 0; current && depth < 5; depth++) {
         const code = current.code;
-        if (typeof code === 'string')
+        if (typeof code === 'string' && !(current instanceof errors/* BaseError */.Cf))
             return code;
         current = current.cause;
     }
@@ -10432,10 +11852,10 @@ class Transport {
                 return response;
             await response.body?.cancel();
             if (hop >= maxRedirects)
-                throw new errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
+                throw new oci_errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
             const next = new URL(location, url);
             if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
-                throw new errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
+                throw new oci_errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
             }
             if (next.host !== url.host || next.protocol !== url.protocol) {
                 // Never forward credentials to another host (distribution-spec: MUST NOT forward Authorization).
@@ -10486,7 +11906,7 @@ class Transport {
                 if (this.#options.signal?.aborted)
                     throw err;
                 const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
-                const fail = (why) => new errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
+                const fail = (why) => new oci_errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
                 if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
                     throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
                 if (timedOut)
@@ -10547,7 +11967,7 @@ function withIdleTimeout(response, controller, error, idleMs) {
                 const reason = controller.signal.reason;
                 sink.error(controller.signal.aborted && reason instanceof Error
                     ? reason
-                    : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                    : new oci_errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
                         cause: err,
                     }));
             }
@@ -10572,7 +11992,7 @@ function timeoutOptions(value) {
     const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
     const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
     if (!(seconds >= 1 && seconds <= 3600))
-        throw new errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
+        throw new oci_errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
     const ms = seconds * 1000;
     return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
 }
@@ -11138,7 +12558,7 @@ function parseLocation(input) {
         rest = rest.slice(0, colon);
     }
     if (!rest)
-        throw new errors/* InvalidReferenceError */.x_(`invalid layout location "${input}": the directory is missing; expected oci-layout:DIR[:tag]`);
+        throw new errors/* InvalidReferenceError */.x_('layout location', input, 'the directory is missing; expected oci-layout:DIR[:tag]');
     location.dir = rest;
     return location;
 }
@@ -11218,7 +12638,7 @@ const maxNameLength = 255;
 function parseReference(input) {
     const raw = input.trim();
     const fail = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(`invalid reference "${input}": ${why}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('reference', input, why);
     };
     if (raw === '')
         fail('it is empty; expected host/repository[:tag], e.g. ghcr.io/owner/repo:latest');
@@ -11240,7 +12660,9 @@ function parseReference(input) {
             (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(digest);
         }
         catch (err) {
-            fail(err.message.replace(/^invalid digest/, 'digest'));
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_))
+                throw err;
+            fail(`digest "${err.value}": ${err.reason}`);
         }
     }
     let tag;
@@ -11296,7 +12718,7 @@ function isValidTag(tag) {
 /** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
 function assertValidTag(tag) {
     if (!tagPattern.test(tag)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(`invalid tag "${tag}": ${tagRule}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('tag', tag, tagRule);
     }
 }
 /** `registry/repository`, the form used in outputs such as `digest-url`. */
@@ -11874,78 +13296,12 @@ function nextLink(header, current) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   u: () => (/* binding */ SigningError)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85736);
+
 /** Signing could not complete (a Sigstore service, the key or the token); the message is one line. */
-class SigningError extends Error {
-    constructor(message, options) {
-        super(message.replace(/\s*\n\s*/g, ' '), options);
-        this.name = 'SigningError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 38783:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IS: () => (/* binding */ IdentityTokenError),
-/* harmony export */   Jt: () => (/* binding */ githubActionsIdentity),
-/* harmony export */   Qk: () => (/* binding */ hasGitHubIdToken),
-/* harmony export */   vE: () => (/* binding */ jwtClaims)
-/* harmony export */ });
-/* unused harmony export staticIdentity */
-class IdentityTokenError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'IdentityTokenError';
-    }
-}
-/** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
-function hasGitHubIdToken(env = process.env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-}
-/**
- * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
- * getIDToken does). `onToken` sees each token first, so CI can mask it.
- */
-function githubActionsIdentity(audience, options = {}) {
-    const env = options.env ?? process.env;
-    return {
-        async getToken() {
-            const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-            const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-            if (!url || !bearer)
-                throw new IdentityTokenError('no OIDC token available to this job: add `permissions: id-token: write`');
-            const request = new URL(url);
-            request.searchParams.append('audience', audience);
-            let response;
-            for (let attempt = 1; attempt <= 3; attempt++) {
-                response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
-                if (response && response.status < 500)
-                    break;
-            }
-            if (!response?.ok)
-                throw new IdentityTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
-            const value = (await response.json()).value;
-            if (!value)
-                throw new IdentityTokenError('the OIDC token response had no value');
-            options.onToken?.(value);
-            return value;
-        },
-    };
-}
-/** A fixed token (cosign's `--identity-token`, or `SIGSTORE_ID_TOKEN`). */
-function staticIdentity(token) {
-    return { getToken: async () => token };
-}
-/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
-function jwtClaims(token) {
-    try {
-        return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
+class SigningError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(code, message, options = {}) {
+        super(code, message.replace(/\s*\n\s*/g, ' '), options);
     }
 }
 
@@ -13870,15 +15226,32 @@ function secretbox(key, nonce) {
     return { seal: xs.encrypt, open: xs.decrypt };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(85736);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/keys.ts
 
 
-class KeyError extends Error {
-    constructor(message) {
-        super(message);
+
+/** A signing or verification key that cannot be used. Its field is the private key, its password or the public key. */
+class KeyError extends errors/* BaseError */.Cf {
+    constructor(code, message, kind = 'private') {
+        const field = kind === 'public' ? 'public-key' : code === 'KEY_PASSWORD' ? 'signing-key-password' : 'signing-key';
+        super(code, message, { field });
         this.name = 'KeyError';
     }
 }
+/**
+ * What Node 24 (OpenSSL 3) throws for a missing or wrong password: ERR_MISSING_PASSPHRASE, ERR_OSSL_BAD_DECRYPT
+ * ("bad decrypt"; ERR_OSSL_EVP_BAD_DECRYPT with OpenSSL 1.1), ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED (no password
+ * for an encrypted key), ERR_OSSL_PEM_BAD_PASSWORD_READ.
+ */
+const passwordErrorCodes = new Set([
+    'ERR_MISSING_PASSPHRASE',
+    'ERR_OSSL_BAD_DECRYPT',
+    'ERR_OSSL_EVP_BAD_DECRYPT',
+    'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED',
+    'ERR_OSSL_PEM_BAD_PASSWORD_READ',
+]);
 function pemBody(pem, label) {
     const match = new RegExp(`-----BEGIN ${label.source}-----([\\s\\S]*?)-----END ${label.source}-----`).exec(pem);
     return match ? Buffer.from((match[1] ?? '').replace(/\s+/g, ''), 'base64') : undefined;
@@ -13889,10 +15262,10 @@ function decryptCosignKey(sealed, password) {
         key = JSON.parse(sealed.toString('utf8'));
     }
     catch {
-        throw new KeyError('the encrypted cosign key is not valid');
+        throw new KeyError('KEY_INVALID', 'the encrypted cosign key is not valid');
     }
     if (key.kdf?.name !== 'scrypt' || key.cipher?.name !== 'nacl/secretbox')
-        throw new KeyError(`unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
+        throw new KeyError('KEY_UNSUPPORTED', `unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
     const { N, r, p } = key.kdf.params;
     const secret = (0,external_node_crypto_.scryptSync)(password, Buffer.from(key.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
     let plain;
@@ -13900,7 +15273,7 @@ function decryptCosignKey(sealed, password) {
         plain = xsalsa20poly1305(secret, Buffer.from(key.cipher.nonce, 'base64')).decrypt(Buffer.from(key.ciphertext, 'base64'));
     }
     catch {
-        throw new KeyError('wrong password for the encrypted cosign key');
+        throw new KeyError('KEY_PASSWORD', 'wrong password for the encrypted cosign key');
     }
     return (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(plain), format: 'der', type: 'pkcs8' });
 }
@@ -13919,17 +15292,16 @@ function loadPrivateKey(pem, password = '') {
             key = (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem', passphrase: password || undefined });
         }
         catch (err) {
-            const message = err.message;
             // OpenSSL 3 reports a missing password as "interrupted or cancelled", and a wrong one that decrypts to garbage
             // with valid CBC padding (about 1 in 256) as an undecodable key: for an encrypted PEM, any failure is the password's.
             const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
-            if (encrypted || /passphrase|decrypt|bad decrypt/i.test(message))
-                throw new KeyError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
-            throw new KeyError('the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
+            if (encrypted || passwordErrorCodes.has(err.code ?? ''))
+                throw new KeyError('KEY_PASSWORD', password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
+            throw new KeyError('KEY_INVALID', 'the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
         }
     }
     if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-        throw new KeyError(`the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`);
+        throw new KeyError('KEY_UNSUPPORTED', `the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`);
     }
     return key;
 }
@@ -13939,7 +15311,7 @@ function loadPublicKey(pem) {
         return (0,external_node_crypto_.createPublicKey)({ key: pem, format: 'pem' });
     }
     catch {
-        throw new KeyError('the verification key is not a PEM public key (e.g. cosign.pub)');
+        throw new KeyError('KEY_INVALID', 'the verification key is not a PEM public key (e.g. cosign.pub)', 'public');
     }
 }
 function publicKeyPem(key) {
@@ -14006,7 +15378,7 @@ function pemCertificates(pem) {
  */
 function legacyAnnotations(bundle, fulcioChain = []) {
     if (bundle.content.$case !== 'messageSignature')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SigningError */ .u('a legacy signature needs a message-signature bundle');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SigningError */ .u('SIGN_FORMAT', 'a legacy signature needs a message-signature bundle');
     const annotations = {
         [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
     };
@@ -14028,7 +15400,7 @@ function legacyAnnotations(bundle, fulcioChain = []) {
     annotations[CosignAnnotation.chain] = pems.join('');
     const entry = material.tlogEntries[0];
     if (!entry?.inclusionPromise)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SigningError */ .u('Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SigningError */ .u('SIGN_REKOR', 'Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
     annotations[CosignAnnotation.bundle] = JSON.stringify({
         SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp.toString('base64'),
         Payload: {
@@ -14081,1014 +15453,6 @@ async function appendLegacySignature(target, subjectDigest, payload, annotations
     await Promise.all([(0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, layer, payload), (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, configDescriptor, config)]);
     await target.pushReference(descriptor, bytes, tag);
     return { tag, manifest: descriptor, signatures: layers.length };
-}
-
-
-/***/ }),
-
-/***/ 20995:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  B1: () => (/* binding */ NotationError),
-  Gn: () => (/* binding */ NotationHeader),
-  bT: () => (/* binding */ NotationMediaType),
-  YR: () => (/* binding */ createNotationKeySigner),
-  v$: () => (/* binding */ isNotationKeySpec),
-  pM: () => (/* binding */ notationAlgorithms),
-  yt: () => (/* binding */ notationCertificateChainProblem),
-  EO: () => (/* binding */ notationEnvelopeSignatureProblem),
-  hE: () => (/* binding */ notationRfc1123z),
-  lr: () => (/* binding */ notationSigningTimeProblem),
-  $B: () => (/* binding */ notationThumbprints),
-  HZ: () => (/* binding */ parseNotationCertificate),
-  kC: () => (/* binding */ parseNotationCertificates),
-  Q4: () => (/* binding */ parseNotationEnvelope),
-  Os: () => (/* binding */ parseNotationPayload),
-  Wx: () => (/* binding */ signNotation),
-  P9: () => (/* binding */ splitNotationCertificates)
-});
-
-// UNUSED EXPORTS: NotationAnnotation, createNotationEnvelope, decodeNotationProtectedHeader, notationAlgorithmForJws, notationKeySpecOf, notationLeafCertificateProblem, notationPayload, notationSignWithKey, notationSignatureAnnotations, verifyNotationJwsSignature
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
-var media_types = __nccwpck_require__(18613);
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var descriptor = __nccwpck_require__(77796);
-// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
-var content = __nccwpck_require__(83632);
-// EXTERNAL MODULE: ../../packages/core/src/oci/attach.ts
-var attach = __nccwpck_require__(19400);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/notation-manifest.ts
-// The Notary Project signature manifest exactly as the released notation writes it, for registries and OCI image
-// layouts alike. notation-go v1.3.2 (the library in Flux 2.6–2.9 and in the notation 1.3.x CLI) pushes every
-// signature through registry/repository.go uploadSignatureManifest: oras.PackManifest(PackManifestVersion1_1,
-// artifactType "", ConfigDescriptor = notationEmptyConfigDesc), i.e. an image manifest with NO artifactType and
-// the config `{"mediaType":"application/vnd.cncf.notary.signature","digest":<sha256 of "{}">,"size":2}`
-// (oras-go v2.5.0 pack.go packManifestV1_1 accepts an empty artifactType because that config is not the empty type).
-//
-// The config media type is what matters: on an OCI layout, notation-go v1.3.2 lists signatures with
-// registry/repository.go signatureReferrers, which walks the store's predecessors and keeps an image manifest only
-// when `image.Config.MediaType == "application/vnd.cncf.notary.signature"`; the OCI 1.1 form (artifactType set,
-// empty config) is invisible there (fixed on notation-go main, unreleased). Registries see the same artifact type:
-// the referrers API and oras-go's tag-schema fallback (registry/remote/repository.go indexReferrersForPush) both
-// report `artifactType`, else `config.mediaType`, which d2ci's own listings do too (oci/descriptor.ts artifactTypeOf).
-
-
-
-
-/** The signature manifest's config and effective artifact type (notation-go registry.ArtifactTypeNotation). */
-const notationSignatureType = 'application/vnd.cncf.notary.signature';
-/** notation-go's notationEmptyConfigDesc: the `{}` blob under the signature media type. */
-const notationConfigDescriptor = (0,descriptor/* descriptorFor */.RZ)(notationSignatureType, media_types/* emptyJson */.Gu);
-/** The signature manifest bytes and descriptor, in notation-go v1.3.2's form (see the top of this file). */
-function notationSignatureManifest(subject, options) {
-    const layer = (0,descriptor/* descriptorFor */.RZ)(options.envelopeMediaType, options.envelope);
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: media_types/* MediaType */.zu.ociManifest,
-        config: (0,descriptor/* plainDescriptor */.UM)(notationConfigDescriptor),
-        layers: [(0,descriptor/* plainDescriptor */.UM)(layer)],
-        subject: (0,descriptor/* plainDescriptor */.UM)({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size }),
-    };
-    if (Object.keys(options.annotations).length)
-        manifest.annotations = (0,descriptor/* sortedAnnotations */.sk)(options.annotations);
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    // The type listings show for it (artifactType absent, so the config's), as d2ci's referrers listings report it.
-    return { bytes, descriptor: (0,descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, bytes, { artifactType: notationSignatureType }), layer };
-}
-/**
- * Stores the envelope and its signature manifest as a referrer of `subject`: config and envelope blobs first, then
- * the manifest by digest. A registry without the referrers API gets the `sha256-<hex>` tag-schema index, whose entry
- * carries the config media type as artifactType (RemoteRepository, like oras-go), so notation and Flux find it.
- */
-async function attachNotationSignature(target, subject, options) {
-    const { bytes, descriptor, layer } = notationSignatureManifest(subject, options);
-    await Promise.all([(0,attach/* pushIfMissing */._)(target, notationConfigDescriptor, media_types/* emptyJson */.Gu), (0,attach/* pushIfMissing */._)(target, layer, options.envelope)]);
-    await target.push(descriptor, (0,content/* bytesSource */.Xl)(bytes));
-    return descriptor;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
-var flux = __nccwpck_require__(18359);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/notation.ts
-// Notary Project (Notation) signatures for OCI artifacts: the JWS envelope, the certificate rules both signing
-// and verification apply, a key-file signer, and attaching the signature as a referrer the way the
-// `notation` CLI does (notaryproject/specifications signature-specification.md, signature-envelope-jws.md;
-// notation-go signer/signer.go and notation.go; notation-core-go signature/jws and x509).
-
-
-
-const NotationMediaType = {
-    /** The signature manifest's config media type as notation-go v1.3.2 writes it (artifactType in the OCI 1.1 form). */
-    signature: 'application/vnd.cncf.notary.signature',
-    payload: 'application/vnd.cncf.notary.payload.v1+json',
-    jws: 'application/jose+json',
-    cose: 'application/cose',
-};
-const NotationAnnotation = {
-    /** JSON array of the chain's SHA-256 thumbprints, leaf first (lower-case hex, as notation-go writes them). */
-    thumbprintS256: 'io.cncf.notary.x509chain.thumbprint#S256',
-    /** The signing time, which notation-go (through oras PackManifest) puts on every signature manifest. */
-    created: 'org.opencontainers.image.created',
-};
-const NotationHeader = {
-    signingScheme: 'io.cncf.notary.signingScheme',
-    signingTime: 'io.cncf.notary.signingTime',
-    authenticSigningTime: 'io.cncf.notary.authenticSigningTime',
-    expiry: 'io.cncf.notary.expiry',
-    signingAgent: 'io.cncf.notary.signingAgent',
-    timestampSignature: 'io.cncf.notary.timestampSignature',
-    verificationPlugin: 'io.cncf.notary.verificationPlugin',
-    verificationPluginMinVersion: 'io.cncf.notary.verificationPluginMinVersion',
-};
-/** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
-const notationAlgorithms = {
-    'RSA-2048': {
-        keySpec: 'RSA-2048',
-        jws: 'PS256',
-        hashAlgorithm: 'SHA-256',
-        signingAlgorithm: 'RSASSA-PSS-SHA-256',
-        digest: 'sha256',
-        keyType: 'rsa',
-    },
-    'RSA-3072': {
-        keySpec: 'RSA-3072',
-        jws: 'PS384',
-        hashAlgorithm: 'SHA-384',
-        signingAlgorithm: 'RSASSA-PSS-SHA-384',
-        digest: 'sha384',
-        keyType: 'rsa',
-    },
-    'RSA-4096': {
-        keySpec: 'RSA-4096',
-        jws: 'PS512',
-        hashAlgorithm: 'SHA-512',
-        signingAlgorithm: 'RSASSA-PSS-SHA-512',
-        digest: 'sha512',
-        keyType: 'rsa',
-    },
-    'EC-256': {
-        keySpec: 'EC-256',
-        jws: 'ES256',
-        hashAlgorithm: 'SHA-256',
-        signingAlgorithm: 'ECDSA-SHA-256',
-        digest: 'sha256',
-        keyType: 'ec',
-        coordinateBytes: 32,
-    },
-    'EC-384': {
-        keySpec: 'EC-384',
-        jws: 'ES384',
-        hashAlgorithm: 'SHA-384',
-        signingAlgorithm: 'ECDSA-SHA-384',
-        digest: 'sha384',
-        keyType: 'ec',
-        coordinateBytes: 48,
-    },
-    'EC-521': {
-        keySpec: 'EC-521',
-        jws: 'ES512',
-        hashAlgorithm: 'SHA-512',
-        signingAlgorithm: 'ECDSA-SHA-512',
-        digest: 'sha512',
-        keyType: 'ec',
-        coordinateBytes: 66,
-    },
-};
-function isNotationKeySpec(value) {
-    return typeof value === 'string' && Object.hasOwn(notationAlgorithms, value);
-}
-function notationAlgorithmForJws(alg) {
-    return Object.values(notationAlgorithms).find((a) => a.jws === alg);
-}
-class NotationError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'NotationError';
-    }
-}
-const curveBits = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
-/** The key spec of a key or certificate (notation-core-go ExtractKeySpec: RSA 2048/3072/4096, EC P-256/384/521 only). */
-function notationKeySpecOf(key) {
-    const publicKey = key instanceof external_node_crypto_.X509Certificate ? key.publicKey : key;
-    const type = publicKey.asymmetricKeyType;
-    if (type === 'rsa') {
-        const bits = Math.ceil((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8) * 8;
-        const spec = `RSA-${bits}`;
-        if (isNotationKeySpec(spec))
-            return spec;
-        throw new NotationError(`rsa key size ${bits} bits is not supported`);
-    }
-    if (type === 'ec') {
-        const bits = curveBits[publicKey.asymmetricKeyDetails?.namedCurve ?? ''];
-        if (bits)
-            return `EC-${bits}`;
-        throw new NotationError(`ecdsa key size of curve ${publicKey.asymmetricKeyDetails?.namedCurve ?? 'unknown'} is not supported`);
-    }
-    throw new NotationError('unsupported public key type');
-}
-let asn1Loader;
-/** @sigstore/core's DER parser, loaded on first use like the rest of @sigstore in d2ci. */
-function loadAsn1() {
-    asn1Loader ??= __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 25137, 23)).then((m) => m.ASN1Obj);
-    return asn1Loader;
-}
-const Oid = {
-    basicConstraints: '2.5.29.19',
-    keyUsage: '2.5.29.15',
-    extendedKeyUsage: '2.5.29.37',
-    crlDistributionPoints: '2.5.29.31',
-    authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
-    ocsp: '1.3.6.1.5.5.7.48.1',
-};
-// Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
-const KeyUsage = {
-    digitalSignature: 0,
-    contentCommitment: 1,
-    keyEncipherment: 2,
-    dataEncipherment: 3,
-    keyAgreement: 4,
-    keyCertSign: 5,
-    cRLSign: 6,
-    encipherOnly: 7,
-    decipherOnly: 8,
-};
-const has = (bits, bit) => (bits & (1 << bit)) !== 0;
-// Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
-const forbiddenEku = {
-    '2.5.29.37.0': 'Any',
-    '1.3.6.1.5.5.7.3.1': 'ServerAuth',
-    '1.3.6.1.5.5.7.3.2': 'ClientAuth',
-    '1.3.6.1.5.5.7.3.4': 'EmailProtection',
-    '1.3.6.1.5.5.7.3.8': 'Timestamping',
-    '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
-};
-// Certificate signatures the spec forbids (SHA-1) and Go refuses (MD2/MD5 too).
-const insecureSignatureAlgorithms = {
-    '1.2.840.113549.1.1.2': 'MD2-RSA',
-    '1.2.840.113549.1.1.4': 'MD5-RSA',
-    '1.2.840.113549.1.1.5': 'SHA1-RSA',
-    '1.2.840.10045.4.1': 'ECDSA-SHA1',
-    '1.2.840.10040.4.3': 'DSA-SHA1',
-};
-// Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
-const attributeNames = {
-    '2.5.4.6': 'C',
-    '2.5.4.8': 'ST',
-    '2.5.4.7': 'L',
-    '2.5.4.9': 'STREET',
-    '2.5.4.17': 'POSTALCODE',
-    '2.5.4.10': 'O',
-    '2.5.4.11': 'OU',
-    '2.5.4.3': 'CN',
-    '2.5.4.5': 'SERIALNUMBER',
-};
-function asn1String(obj) {
-    if (obj.tag.class !== 0)
-        return undefined;
-    switch (obj.tag.number) {
-        case 12: // UTF8String
-        case 18: // NumericString
-        case 19: // PrintableString
-        case 22: // IA5String
-            return obj.value.toString('utf8');
-        case 20: // T61String: Go reads it as bytes
-            return obj.value.toString('latin1');
-        case 30: // BMPString
-            return new TextDecoder('utf-16be').decode(obj.value);
-        default:
-            return undefined;
-    }
-}
-function parseName(name) {
-    return name.subs.map((set) => set.subs.map((atv) => ({ oid: atv.subs[0]?.toOID() ?? '', value: atv.subs[1] ? asn1String(atv.subs[1]) : undefined })));
-}
-/** Go's RDN value escaping in RDNSequence.String(). */
-function escapeRdnValue(value) {
-    const chars = [...value];
-    return chars
-        .map((c, k) => {
-        const escape = ',+"\\<>;'.includes(c) || (c === ' ' && (k === 0 || k === chars.length - 1)) || (c === '#' && k === 0);
-        return escape ? `\\${c}` : c;
-    })
-        .join('');
-}
-/**
- * A name as Go's pkix.Name.String() prints it: attributes regrouped by type (C, ST, L, STREET, POSTALCODE, O, OU,
- * then CN and SERIALNUMBER, last value wins for those two), printed in reverse, other types as `oid=#hex`. Notation
- * parses this string to match trusted identities, so its quirks (multi-valued groups, `=#`) matter.
- */
-function goNameString(name) {
-    const grouped = new Map();
-    const others = [];
-    let commonName;
-    let serialNumber;
-    for (const atv of name.flat()) {
-        if (atv.value === undefined)
-            continue;
-        if (atv.oid === '2.5.4.3')
-            commonName = atv.value;
-        else if (atv.oid === '2.5.4.5')
-            serialNumber = atv.value;
-        else if (attributeNames[atv.oid])
-            grouped.set(atv.oid, [...(grouped.get(atv.oid) ?? []), atv.value]);
-        else
-            others.push(`${atv.oid}=#${Buffer.from(atv.value, 'utf8').toString('hex')}`);
-    }
-    const rdns = [...others];
-    for (const oid of ['2.5.4.6', '2.5.4.8', '2.5.4.7', '2.5.4.9', '2.5.4.17', '2.5.4.10', '2.5.4.11']) {
-        const values = grouped.get(oid);
-        if (values)
-            rdns.push(values.map((v) => `${attributeNames[oid]}=${escapeRdnValue(v)}`).join('+'));
-    }
-    if (commonName)
-        rdns.push(`CN=${escapeRdnValue(commonName)}`);
-    if (serialNumber)
-        rdns.push(`SERIALNUMBER=${escapeRdnValue(serialNumber)}`);
-    return rdns.reverse().join(',');
-}
-/** Splits PEM (any number of CERTIFICATE blocks) or DER (one or more concatenated certificates) into DER. */
-function splitNotationCertificates(input) {
-    const text = typeof input === 'string' ? input : input.toString('latin1');
-    if (text.includes('-----BEGIN')) {
-        return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
-    }
-    const der = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
-    const out = [];
-    let offset = 0;
-    while (offset < der.length) {
-        // Only the outer SEQUENCE's length is read here; X509Certificate parses the rest.
-        if (der[offset] !== 0x30)
-            throw new NotationError('not a PEM or DER certificate');
-        const first = der[offset + 1] ?? 0;
-        let length = first;
-        let header = 2;
-        if (first & 0x80) {
-            const count = first & 0x7f;
-            if (count < 1 || count > 4)
-                throw new NotationError('not a PEM or DER certificate');
-            length = 0;
-            for (let i = 0; i < count; i++)
-                length = length * 256 + (der[offset + 2 + i] ?? 0);
-            header += count;
-        }
-        if (offset + header + length > der.length)
-            throw new NotationError('truncated DER certificate');
-        out.push(der.subarray(offset, offset + header + length));
-        offset += header + length;
-    }
-    return out;
-}
-/** Reads a certificate once: Node's X509Certificate for keys and signatures, @sigstore/core's DER parser for the rest. */
-async function parseNotationCertificate(input) {
-    const der = input instanceof external_node_crypto_.X509Certificate ? input.raw : input;
-    const Asn1 = await loadAsn1();
-    let x509;
-    let root;
-    try {
-        x509 = input instanceof external_node_crypto_.X509Certificate ? input : new external_node_crypto_.X509Certificate(der);
-        root = Asn1.parseBuffer(Buffer.from(der));
-    }
-    catch (err) {
-        throw new NotationError(`malformed certificate: ${err.message}`, { cause: err });
-    }
-    const fields = root.subs[0]?.subs ?? [];
-    const versioned = fields[0]?.tag.isContextSpecific(0) ?? false;
-    const at = (i) => {
-        const field = fields[i + (versioned ? 1 : 0)];
-        if (!field)
-            throw new NotationError('malformed certificate: missing TBSCertificate fields');
-        return field;
-    };
-    const version = versioned ? Number((fields[0]?.subs[0]?.toInteger() ?? 0n) + 1n) : 1;
-    const issuerObj = at(2);
-    const validity = at(3);
-    const subjectObj = at(4);
-    const certificate = {
-        der: Buffer.from(der),
-        x509,
-        version,
-        subjectName: parseName(subjectObj),
-        subject: '',
-        issuer: goNameString(parseName(issuerObj)),
-        rawSubject: Buffer.from(subjectObj.value),
-        rawIssuer: Buffer.from(issuerObj.value),
-        notBefore: validity.subs[0]?.toDate() ?? new Date(Number.NaN),
-        notAfter: validity.subs[1]?.toDate() ?? new Date(Number.NaN),
-        signatureAlgorithm: root.subs[1]?.subs[0]?.toOID() ?? '',
-        revocationEndpoints: false,
-        sha256: (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'),
-    };
-    certificate.subject = goNameString(certificate.subjectName);
-    const extensions = fields.find((f) => f.tag.isContextSpecific(3))?.subs[0]?.subs ?? [];
-    for (const extension of extensions) {
-        const oid = extension.subs[0]?.toOID();
-        const critical = extension.subs.length === 3 ? (extension.subs[1]?.toBoolean() ?? false) : false;
-        const octets = extension.subs[extension.subs.length - 1]?.value;
-        if (!oid || !octets)
-            continue;
-        let value;
-        try {
-            value = Asn1.parseBuffer(Buffer.from(octets));
-        }
-        catch (err) {
-            throw new NotationError(`malformed certificate extension ${oid}: ${err.message}`, { cause: err });
-        }
-        if (oid === Oid.basicConstraints) {
-            const ca = value.subs[0]?.tag.isBoolean() ? value.subs[0].toBoolean() : false;
-            const length = value.subs.find((s) => s.tag.isInteger());
-            certificate.basicConstraints = { ca, critical, ...(length ? { pathLength: Number(length.toInteger()) } : {}) };
-        }
-        else if (oid === Oid.keyUsage) {
-            const bits = value.toBitString();
-            certificate.keyUsage = { critical, bits: bits.slice(0, 9).reduce((acc, bit, i) => acc | (bit << i), 0) };
-        }
-        else if (oid === Oid.extendedKeyUsage) {
-            certificate.extendedKeyUsage = value.subs.map((s) => s.toOID());
-        }
-        else if (oid === Oid.crlDistributionPoints) {
-            certificate.revocationEndpoints = true;
-        }
-        else if (oid === Oid.authorityInfoAccess) {
-            if (value.subs.some((d) => d.subs[0]?.toOID() === Oid.ocsp))
-                certificate.revocationEndpoints = true;
-        }
-    }
-    return certificate;
-}
-/** Parses a chain (leaf first) given as X509Certificates, DER buffers or one PEM bundle. */
-async function parseNotationCertificates(chain) {
-    const items = typeof chain === 'string' || Buffer.isBuffer(chain) ? splitNotationCertificates(chain) : chain;
-    return Promise.all(items.map((c) => parseNotationCertificate(c)));
-}
-/** Go's `%q` of a string (close enough for the ASCII messages notation prints). */
-const goQuote = (value) => JSON.stringify(value);
-/** Go's time.Time String() for a UTC time, used in notation-core-go's certificate messages. */
-function goTime(date) {
-    const iso = date.toISOString();
-    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
-}
-const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** Go's time.RFC1123Z layout in UTC, as notation's verification messages print times. */
-function notationRfc1123z(date) {
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${weekdays[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
-}
-/** Go's CheckSignatureFrom (parent must be allowed to sign certificates; no SHA-1) plus the issuer/subject name match. */
-function issuedBy(child, parent) {
-    const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
-    if (insecure)
-        return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
-    if ((parent.version === 3 && !parent.basicConstraints) ||
-        (parent.basicConstraints && !parent.basicConstraints.ca) ||
-        (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
-        return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
-    }
-    let valid = false;
-    try {
-        valid = child.x509.verify(parent.x509.publicKey);
-    }
-    catch {
-        valid = false;
-    }
-    if (!valid)
-        return { issued: false, error: 'x509: signature does not verify with the issuer public key' };
-    return child.rawIssuer.equals(parent.rawSubject) ? { issued: true } : { issued: false };
-}
-function signatureProblem(certificate) {
-    const insecure = insecureSignatureAlgorithms[certificate.signatureAlgorithm];
-    if (insecure)
-        return `x509: cannot verify signature: insecure algorithm ${insecure}`;
-    try {
-        return certificate.x509.verify(certificate.x509.publicKey) ? undefined : 'x509: signature does not verify with its own public key';
-    }
-    catch (err) {
-        return err.message;
-    }
-}
-function signingTimeProblem(certificate, signingTime) {
-    if (!signingTime || (signingTime >= certificate.notBefore && signingTime <= certificate.notAfter))
-        return undefined;
-    return `certificate with subject ${goQuote(certificate.subject)} was invalid at signing time of ${goTime(signingTime)}. Certificate is valid from [${goTime(certificate.notBefore)}] to [${goTime(certificate.notAfter)}]`;
-}
-/** The first certificate of a chain that was not valid at `signingTime` (the spec's "valid at signing time" rule), with notation-core-go's message. */
-function notationSigningTimeProblem(chain, signingTime) {
-    for (const certificate of chain) {
-        const problem = signingTimeProblem(certificate, signingTime);
-        if (problem)
-            return problem;
-    }
-    return undefined;
-}
-function keyUsagePresenceProblem(certificate) {
-    if (!certificate.keyUsage)
-        return `certificate with subject ${goQuote(certificate.subject)}: key usage extension must be present`;
-    if (!certificate.keyUsage.critical)
-        return `certificate with subject ${goQuote(certificate.subject)}: key usage extension must be marked critical`;
-    return undefined;
-}
-/** The spec's leaf (code-signing) certificate requirements, with notation-core-go's messages. */
-function notationLeafCertificateProblem(certificate) {
-    const subject = goQuote(certificate.subject);
-    if (certificate.basicConstraints?.ca)
-        return `certificate with subject ${subject}: if the basic constraints extension is present, the ca field must be set to false`;
-    const presence = keyUsagePresenceProblem(certificate);
-    if (presence)
-        return presence;
-    const bits = certificate.keyUsage?.bits ?? 0;
-    if (!has(bits, KeyUsage.digitalSignature))
-        return `the certificate with subject ${subject} is invalid. The key usage must have the bit positions for "Digital Signature" set`;
-    const invalid = [
-        [KeyUsage.keyEncipherment, 'KeyEncipherment'],
-        [KeyUsage.dataEncipherment, 'DataEncipherment'],
-        [KeyUsage.keyAgreement, 'KeyAgreement'],
-        [KeyUsage.keyCertSign, 'CertSign'],
-        [KeyUsage.cRLSign, 'CRLSign'],
-        [KeyUsage.encipherOnly, 'EncipherOnly'],
-        [KeyUsage.decipherOnly, 'DecipherOnly'],
-    ]
-        .filter(([bit]) => has(bits, bit))
-        .map(([, name]) => `"${name}"`);
-    if (invalid.length)
-        return `the certificate with subject ${subject} is invalid. The key usage must be "Digital Signature" only, but found ${invalid.join(', ')}`;
-    for (const eku of certificate.extendedKeyUsage ?? []) {
-        const name = forbiddenEku[eku];
-        if (name)
-            return `certificate with subject ${subject}: extended key usage must not contain ${name} eku`;
-    }
-    try {
-        notationKeySpecOf(certificate.x509);
-    }
-    catch (err) {
-        return `certificate with subject ${subject}: ${err.message}`;
-    }
-    return undefined;
-}
-function caCertificateProblem(certificate, expectedPathLength) {
-    const subject = goQuote(certificate.subject);
-    if (!certificate.basicConstraints?.ca)
-        return `certificate with subject ${subject}: ca field in basic constraints must be present, critical, and set to true`;
-    const pathLength = certificate.basicConstraints.pathLength;
-    if (pathLength !== undefined && pathLength < expectedPathLength)
-        return `certificate with subject ${subject}: expected path length of ${expectedPathLength} but certificate has path length ${pathLength} instead`;
-    const presence = keyUsagePresenceProblem(certificate);
-    if (presence)
-        return presence;
-    if (!has(certificate.keyUsage?.bits ?? 0, KeyUsage.keyCertSign))
-        return `certificate with subject ${subject}: key usage must have the bit positions for key cert sign set`;
-    return undefined;
-}
-/**
- * Checks a signature's certificate chain against the spec's certificate requirements (notation-core-go
- * ValidateCodeSigningCertChain): leaf first, each certificate issued by the next, ending in a self-signed root, the
- * leaf a code-signing certificate and the others CAs; with `signingTime`, every certificate valid at that time.
- * Returns the first problem, or undefined. Trust (which roots) is decided elsewhere.
- */
-function notationCertificateChainProblem(chain, signingTime) {
-    const [first] = chain;
-    if (!first)
-        return 'certificate chain must contain at least one certificate';
-    if (chain.length === 1) {
-        const selfSignature = signatureProblem(first);
-        if (selfSignature)
-            return `invalid self-signed certificate. subject: ${goQuote(first.subject)}. Error: ${selfSignature}`;
-        if (!first.rawSubject.equals(first.rawIssuer))
-            return `invalid self-signed certificate. subject: ${goQuote(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
-        const time = signingTimeProblem(first, signingTime);
-        if (time)
-            return time;
-        const leaf = notationLeafCertificateProblem(first);
-        return leaf ? `invalid self-signed certificate. Error: ${leaf}` : undefined;
-    }
-    for (const [i, certificate] of chain.entries()) {
-        const time = signingTimeProblem(certificate, signingTime);
-        if (time)
-            return time;
-        const subject = goQuote(certificate.subject);
-        const selfSigned = issuedBy(certificate, certificate);
-        if (i === chain.length - 1) {
-            if (!selfSigned.issued && selfSigned.error)
-                return `root certificate with subject ${subject} is invalid or not self-signed. Certificate chain must end with a valid self-signed root certificate. Error: ${selfSigned.error}`;
-            if (!selfSigned.issued)
-                return `root certificate with subject ${subject} is not self-signed. Certificate chain must end with a valid self-signed root certificate`;
-        }
-        else {
-            if (selfSigned.issued) {
-                return i === 0
-                    ? `leaf certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed leaf certificate`
-                    : `intermediate certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed intermediate certificate`;
-            }
-            const parent = chain[i + 1];
-            const issued = issuedBy(certificate, parent);
-            if (!issued.issued && issued.error)
-                return `invalid certificates or certificate with subject ${subject} is not issued by ${goQuote(parent.subject)}. Error: ${issued.error}`;
-            if (!issued.issued)
-                return `certificate with subject ${subject} is not issued by ${goQuote(parent.subject)}`;
-        }
-        const problem = i === 0 ? notationLeafCertificateProblem(certificate) : caCertificateProblem(certificate, i - 1);
-        if (problem)
-            return problem;
-    }
-    return undefined;
-}
-/** SHA-256 thumbprints of a chain, leaf first, as the `io.cncf.notary.x509chain.thumbprint#S256` annotation lists them. */
-function notationThumbprints(chain) {
-    return chain.map((der) => (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'));
-}
-const knownHeaders = new Set([
-    'alg',
-    'cty',
-    'crit',
-    NotationHeader.expiry,
-    NotationHeader.signingTime,
-    NotationHeader.signingScheme,
-    NotationHeader.authenticSigningTime,
-]);
-const base64url = /^[A-Za-z0-9_-]*$/;
-const base64std = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-// RFC 3339 date-time (Go's time.Time JSON form).
-const rfc3339Pattern = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
-/** Strict unpadded base64url, failing with Go's message (as notation reports a JWS it cannot decode). */
-function decodeBase64url(value, what) {
-    if (typeof value !== 'string')
-        throw new NotationError(`signature is invalid. Error: ${what} is missing`);
-    if (!base64url.test(value) || value.length % 4 === 1) {
-        const bad = [...value].findIndex((c) => !/[A-Za-z0-9_-]/.test(c));
-        throw new NotationError(`signature is invalid. Error: illegal base64 data at input byte ${bad >= 0 ? bad : value.length - 1}`);
-    }
-    return Buffer.from(value, 'base64url');
-}
-function parseTime(value, header) {
-    const date = typeof value === 'string' && rfc3339Pattern.test(value) ? new Date(value) : undefined;
-    if (!date || Number.isNaN(date.getTime()))
-        throw new NotationError(`jws envelope protected header can't be decoded: ${header} is not an RFC 3339 time`);
-    return date;
-}
-/**
- * Reads and checks a protected header as notation-core-go does: the signing scheme and its time headers, expiry,
- * and `crit` (which must name the signing scheme and, when present, expiry and authentic signing time; every other
- * name in it must be a header that is present). Takes the JSON object, its text, or the envelope's base64url field.
- */
-function decodeNotationProtectedHeader(input) {
-    let header;
-    if (typeof input === 'object' && !Buffer.isBuffer(input))
-        header = input;
-    else {
-        const raw = input.toString();
-        // JSON text starts with `{`, which base64url never contains.
-        const text = raw.trimStart().startsWith('{') ? raw : decodeBase64url(raw, 'the protected header').toString('utf8');
-        try {
-            header = JSON.parse(text);
-        }
-        catch (err) {
-            throw new NotationError(`jws envelope protected header can't be decoded: ${err.message}`);
-        }
-    }
-    if (typeof header !== 'object' || header === null || Array.isArray(header))
-        throw new NotationError("jws envelope protected header can't be decoded: not a JSON object");
-    const scheme = header[NotationHeader.signingScheme];
-    if (scheme !== 'notary.x509' && scheme !== 'notary.x509.signingAuthority')
-        throw new NotationError(`unsupported SigningScheme: \`${String(scheme)}\``);
-    if (typeof header.alg !== 'string')
-        throw new NotationError('signature algorithm "" is not supported');
-    if (header.cty !== undefined && typeof header.cty !== 'string')
-        throw new NotationError("jws envelope protected header can't be decoded: cty is not a string");
-    const crit = header.crit;
-    if (crit !== undefined && (!Array.isArray(crit) || !crit.every((c) => typeof c === 'string')))
-        throw new NotationError("jws envelope protected header can't be decoded: crit is not an array of strings");
-    const parsed = {
-        algorithm: header.alg,
-        contentType: header.cty ?? '',
-        signingScheme: scheme,
-        critical: crit ?? [],
-        extended: Object.fromEntries(Object.entries(header).filter(([key]) => !knownHeaders.has(key))),
-    };
-    if (header[NotationHeader.signingTime] !== undefined)
-        parsed.signingTime = parseTime(header[NotationHeader.signingTime], NotationHeader.signingTime);
-    if (header[NotationHeader.authenticSigningTime] !== undefined)
-        parsed.authenticSigningTime = parseTime(header[NotationHeader.authenticSigningTime], NotationHeader.authenticSigningTime);
-    if (header[NotationHeader.expiry] !== undefined)
-        parsed.expiry = parseTime(header[NotationHeader.expiry], NotationHeader.expiry);
-    if (scheme === 'notary.x509') {
-        if (parsed.authenticSigningTime)
-            throw new NotationError(`"${NotationHeader.authenticSigningTime}" header must not be present for notary.x509 signing scheme`);
-        if (!parsed.signingTime)
-            throw new NotationError('signing-time not present');
-    }
-    else {
-        if (parsed.signingTime)
-            throw new NotationError(`"${NotationHeader.signingTime}" header must not be present for notary.x509.signingAuthority signing scheme`);
-        if (!parsed.authenticSigningTime)
-            throw new NotationError(`"${NotationHeader.authenticSigningTime}" header must be present for notary.x509.signingAuthority signing scheme`);
-    }
-    const time = parsed.signingTime ?? parsed.authenticSigningTime;
-    if (parsed.expiry && time && parsed.expiry <= time)
-        throw new NotationError('expiry cannot be equal or before the signing time');
-    if (parsed.critical.length === 0)
-        throw new NotationError('missing "crit" header');
-    const mustBeCritical = new Set([NotationHeader.signingScheme]);
-    if (parsed.expiry)
-        mustBeCritical.add(NotationHeader.expiry);
-    if (scheme === 'notary.x509.signingAuthority')
-        mustBeCritical.add(NotationHeader.authenticSigningTime);
-    for (const name of parsed.critical) {
-        if (mustBeCritical.delete(name))
-            continue;
-        if (!Object.hasOwn(parsed.extended, name))
-            throw new NotationError(`"${name}" header is marked critical but not present`);
-    }
-    if (mustBeCritical.size)
-        throw new NotationError(`these required headers are not marked as critical: [${[...mustBeCritical].join(' ')}]`);
-    return parsed;
-}
-/** Reads a Notary Project payload and checks its `targetArtifact` has mediaType, digest and size. */
-function parseNotationPayload(bytes) {
-    let payload;
-    try {
-        payload = JSON.parse(bytes.toString());
-    }
-    catch (err) {
-        throw new NotationError(`the payload is not JSON: ${err.message}`);
-    }
-    const target = payload?.targetArtifact;
-    if (typeof target !== 'object' || target === null)
-        throw new NotationError('the payload has no targetArtifact');
-    if (typeof target.mediaType !== 'string' ||
-        typeof target.digest !== 'string' ||
-        !Number.isSafeInteger(target.size) ||
-        (target.size ?? -1) < 0) {
-        throw new NotationError('the payload targetArtifact must have mediaType, digest and size');
-    }
-    if (target.annotations !== undefined &&
-        (typeof target.annotations !== 'object' ||
-            target.annotations === null ||
-            Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
-        throw new NotationError('the payload targetArtifact annotations must be a string map');
-    }
-    return payload;
-}
-/** Parses a JWS JSON (flattened) envelope and its protected header; checks structure only, no signature or trust. */
-function parseNotationEnvelope(bytes) {
-    let raw;
-    try {
-        raw = JSON.parse(bytes.toString());
-    }
-    catch (err) {
-        throw new NotationError(`unable to parse the digital signature, error : ${err.message}`);
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        throw new NotationError('unable to parse the digital signature, error : not a JSON object');
-    const extra = Object.keys(raw).filter((k) => !['payload', 'protected', 'header', 'signature'].includes(k));
-    // Only the flattened serialization is allowed; `signatures` would be the general one.
-    if (extra.length)
-        throw new NotationError(`the JWS envelope has unsupported top-level fields ${extra.join(', ')} (only the flattened JSON serialization is allowed)`);
-    const header = raw.header;
-    if (typeof header !== 'object' || header === null || !Array.isArray(header.x5c) || header.x5c.length === 0)
-        throw new NotationError('certificate chain is not present');
-    const certificates = header.x5c.map((c) => {
-        if (typeof c !== 'string' || !base64std.test(c))
-            throw new NotationError('malformed certificate in x5c (not base64)');
-        return Buffer.from(c, 'base64');
-    });
-    const signature = decodeBase64url(raw.signature, 'the signature');
-    if (signature.length === 0)
-        throw new NotationError('signature missing in jws-json envelope');
-    const payloadBytes = decodeBase64url(raw.payload, 'the payload');
-    const parsed = {
-        raw,
-        protectedHeader: decodeNotationProtectedHeader(typeof raw.protected === 'string' ? raw.protected : ''),
-        payloadBytes,
-        signature,
-        certificates,
-    };
-    const agent = header[NotationHeader.signingAgent];
-    if (typeof agent === 'string')
-        parsed.signingAgent = agent;
-    const timestamp = header[NotationHeader.timestampSignature];
-    if (typeof timestamp === 'string' && timestamp)
-        parsed.timestampSignature = Buffer.from(timestamp, 'base64');
-    return parsed;
-}
-/** Verifies a raw JWS signature (ECDSA in R||S form; RSASSA-PSS with any salt length, as jwt-go accepts). */
-function verifyNotationJwsSignature(algorithm, signingInput, signature, publicKey) {
-    try {
-        if (algorithm.keyType === 'ec') {
-            if (signature.length !== 2 * (algorithm.coordinateBytes ?? 0))
-                return false;
-            return (0,external_node_crypto_.verify)(algorithm.digest, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
-        }
-        return (0,external_node_crypto_.verify)(algorithm.digest, signingInput, { key: publicKey, padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING, saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_AUTO }, signature);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * The integrity of an envelope as notation-core-go's JWS Verify checks it: `alg` is one the spec allows and is the
- * algorithm of the leaf certificate's key (no algorithm substitution), and the signature over `protected.payload`
- * verifies with that key. Returns the problem, or undefined.
- */
-function notationEnvelopeSignatureProblem(envelope, leaf) {
-    const algorithm = notationAlgorithmForJws(envelope.protectedHeader.algorithm);
-    if (!algorithm)
-        return `signature algorithm ${goQuote(envelope.protectedHeader.algorithm)} is not supported`;
-    let expected;
-    try {
-        expected = notationKeySpecOf(leaf);
-    }
-    catch (err) {
-        return err.message;
-    }
-    if (notationAlgorithms[expected].jws !== algorithm.jws) {
-        return `mismatch between signature algorithm derived from signing certificate (${notationAlgorithms[expected].jws}) and signing algorithm specified (${algorithm.jws})`;
-    }
-    const signingInput = Buffer.from(`${envelope.raw.protected}.${envelope.raw.payload}`, 'ascii');
-    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey)
-        ? undefined
-        : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
-}
-function readPrivateKey(input, password) {
-    if (typeof input === 'object' && !Buffer.isBuffer(input))
-        return input;
-    const pem = input.toString();
-    try {
-        return (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem', passphrase: password || undefined });
-    }
-    catch (err) {
-        // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
-        if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem))
-            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', {
-                cause: err,
-            });
-        throw new NotationError('the signing key is not a PEM private key (PKCS#8, SEC1 or PKCS#1)', { cause: err });
-    }
-}
-function spki(key) {
-    return (key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
-}
-/** Signs bytes with a key of the given spec in the JWS form (RSASSA-PSS, salt = hash length; ECDSA raw R||S). */
-function notationSignWithKey(keySpec, privateKey, bytes) {
-    const algorithm = notationAlgorithms[keySpec];
-    return algorithm.keyType === 'ec'
-        ? (0,external_node_crypto_.sign)(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
-        : (0,external_node_crypto_.sign)(algorithm.digest, bytes, {
-            key: privateKey,
-            padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING,
-            saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_DIGEST,
-        });
-}
-/**
- * A signer from a private key and its certificate chain (notation's `notation key add --id ... --plugin`-less
- * local keys, or notation-go signer.NewFromFiles). Checks, as notation-core-go does, that the key is the leaf
- * certificate's, that its type and size are in the spec's table, and that the chain meets the certificate
- * requirements (code-signing leaf: key usage critical with Digital Signature only, no server/client/email/
- * timestamping EKU; CA certificates above it; a self-signed root).
- */
-async function createNotationKeySigner(options) {
-    const key = readPrivateKey(options.privateKey, options.password);
-    if (key.type !== 'private')
-        throw new NotationError('the signing key must be a private key');
-    const chain = await parseNotationCertificates(options.certificateChain);
-    const leaf = chain[0];
-    if (!leaf)
-        throw new NotationError('"certs" param is invalid. Error: empty certs');
-    const keySpec = notationKeySpecOf(leaf.x509);
-    if (key.asymmetricKeyType !== leaf.x509.publicKey.asymmetricKeyType || !spki(key).equals(spki(leaf.x509.publicKey))) {
-        throw new NotationError('"key and certs" param is invalid. Error: key not matches certificate');
-    }
-    const problem = notationCertificateChainProblem(chain);
-    if (problem)
-        throw new NotationError(`certificate-chain is invalid, ${problem}`);
-    const ders = chain.map((c) => c.der);
-    return {
-        keySpec,
-        certificateChain: async () => ders,
-        sign: async (bytes) => notationSignWithKey(keySpec, key, bytes),
-    };
-}
-/** JSON with object keys sorted, as Go marshals maps (notation-core-go builds the header and payload as maps). */
-function sortedJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(sortedJson).join(',')}]`;
-    if (typeof value === 'object' && value !== null) {
-        return `{${Object.keys(value)
-            .sort()
-            .filter((k) => value[k] !== undefined)
-            .map((k) => `${JSON.stringify(k)}:${sortedJson(value[k])}`)
-            .join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-const reservedAnnotationPrefix = 'io.cncf.notary';
-/** The payload notation signs for a manifest: only mediaType, digest, size and annotations (SanitizeTargetArtifact). */
-function notationPayload(subject, userMetadata = {}) {
-    const annotations = { ...(subject.annotations ?? {}) };
-    for (const [key, value] of Object.entries(userMetadata)) {
-        if (key.startsWith(reservedAnnotationPrefix))
-            throw new NotationError(`error adding user metadata: metadata key ${key} has reserved prefix ${reservedAnnotationPrefix}`);
-        if (Object.hasOwn(annotations, key))
-            throw new NotationError(`error adding user metadata: metadata key ${key} is already present in the target artifact`);
-        annotations[key] = value;
-    }
-    const target = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
-    if (Object.keys(annotations).length)
-        target.annotations = annotations;
-    return Buffer.from(sortedJson({ targetArtifact: target }));
-}
-const truncateToSecond = (date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
-/**
- * Builds and signs a JWS envelope for a manifest, as notation-go's GenericSigner and notation-core-go's JWS
- * envelope do: payload, protected header (`alg` from the key spec, `cty`, `crit`, signing scheme `notary.x509`,
- * signing time, optional expiry), then `x5c` and the signing agent unprotected. The result is checked before it is
- * returned: the chain meets the certificate requirements and was valid at the signing time, its leaf has the key
- * spec the signer declared, and the signature verifies with the leaf's key (which catches a plugin that signed
- * something else or with another key).
- */
-async function createNotationEnvelope(subject, signer, options = {}) {
-    const algorithm = notationAlgorithms[signer.keySpec];
-    if (!algorithm)
-        throw new NotationError(`unsupported key spec ${String(signer.keySpec)}`);
-    const signingTime = truncateToSecond(options.signingTime ?? new Date());
-    const expiry = options.expiry ? truncateToSecond(options.expiry) : undefined;
-    if (expiry && expiry <= signingTime)
-        throw new NotationError('expiry cannot be equal or before the signing time');
-    const payload = notationPayload({
-        mediaType: subject.mediaType,
-        digest: subject.digest,
-        size: subject.size,
-        ...(subject.annotations ? { annotations: subject.annotations } : {}),
-    }, options.userMetadata);
-    const protectedHeader = {
-        alg: algorithm.jws,
-        crit: expiry ? [NotationHeader.signingScheme, NotationHeader.expiry] : [NotationHeader.signingScheme],
-        cty: NotationMediaType.payload,
-        [NotationHeader.signingScheme]: 'notary.x509',
-        [NotationHeader.signingTime]: (0,flux/* rfc3339 */.ag)(signingTime),
-        ...(expiry ? { [NotationHeader.expiry]: (0,flux/* rfc3339 */.ag)(expiry) } : {}),
-    };
-    const encodedProtected = Buffer.from(sortedJson(protectedHeader)).toString('base64url');
-    const encodedPayload = payload.toString('base64url');
-    const signingInput = Buffer.from(`${encodedProtected}.${encodedPayload}`, 'ascii');
-    const signature = await signer.sign(signingInput);
-    const chainInput = await signer.certificateChain();
-    const chain = await parseNotationCertificates(chainInput.map((c) => (c instanceof external_node_crypto_.X509Certificate ? c : Buffer.from(c))));
-    const leaf = chain[0];
-    if (!leaf)
-        throw new NotationError('the signer returned no certificate chain');
-    const problem = notationCertificateChainProblem(chain, signingTime);
-    if (problem)
-        throw new NotationError(`certificate-chain is invalid, ${problem}`);
-    const leafSpec = notationKeySpecOf(leaf.x509);
-    if (leafSpec !== signer.keySpec)
-        throw new NotationError(`the signing certificate's key is ${leafSpec}, but the signer declared ${signer.keySpec}`);
-    if (!verifyNotationJwsSignature(algorithm, signingInput, signature, leaf.x509.publicKey)) {
-        throw new NotationError('generated signature failed verification: the signature does not verify with the signing certificate key');
-    }
-    const agent = [options.signingAgent ?? 'd2ci', signer.signingAgent].filter(Boolean).join(' ');
-    const envelope = {
-        payload: encodedPayload,
-        protected: encodedProtected,
-        header: { x5c: chain.map((c) => c.der.toString('base64')), [NotationHeader.signingAgent]: agent },
-        signature: signature.toString('base64url'),
-    };
-    return { envelope: Buffer.from(JSON.stringify(envelope)), certificates: chain.map((c) => c.der), signingTime, payload, protectedHeader };
-}
-/** The signature manifest's annotations notation-go writes: the chain's thumbprints and the creation (signing) time. */
-function notationSignatureAnnotations(certificates, signingTime) {
-    return {
-        [NotationAnnotation.thumbprintS256]: JSON.stringify(notationThumbprints(certificates)),
-        [NotationAnnotation.created]: (0,flux/* rfc3339 */.ag)(signingTime),
-    };
-}
-/**
- * Signs a manifest already stored in `target` in the Notary Project format and attaches the JWS envelope as a
- * referrer in the form notation-go v1.3.2 writes (sign/notation-manifest.ts): config media type
- * `application/vnd.cncf.notary.signature`, no artifactType, one `application/jose+json` layer, `subject`, and the
- * thumbprint and created annotations. The released notation finds only that form in an OCI layout; registries list
- * it under the same artifact type. A registry without the referrers API gets the `sha256-<hex>` tag-schema index
- * (as notation does through oras).
- */
-async function signNotation(target, subject, options) {
-    const plain = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
-    const made = await createNotationEnvelope(plain, options.signer, options);
-    const descriptor = await attachNotationSignature(target, plain, {
-        envelopeMediaType: NotationMediaType.jws,
-        envelope: made.envelope,
-        annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
-    });
-    return {
-        descriptor,
-        signatureRef: `${target.name}@${descriptor.digest}`,
-        envelope: made.envelope,
-        thumbprints: notationThumbprints(made.certificates),
-        signingTime: made.signingTime,
-    };
 }
 
 
@@ -15153,18 +15517,17 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 /* harmony export */   XO: () => (/* binding */ signatureFormats),
 /* harmony export */   oc: () => (/* binding */ signArtifact),
 /* harmony export */   pS: () => (/* binding */ signEachBeforeTagging),
-/* harmony export */   tu: () => (/* binding */ UntaggedSigningError),
-/* harmony export */   wh: () => (/* binding */ signNotationBeforeTagging)
+/* harmony export */   tu: () => (/* binding */ UntaggedSigningError)
 /* harmony export */ });
 /* unused harmony exports sigstoreBundleMediaType, signBeforeTagging */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(85736);
 /* harmony import */ var _oci_attach_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19400);
-/* harmony import */ var _artifact_flux_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18359);
+/* harmony import */ var _go_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(80065);
 /* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38419);
 /* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(41914);
-/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(30814);
-/* harmony import */ var _notation_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(20995);
+/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(21856);
 
 
 
@@ -15209,14 +15572,14 @@ async function certificateIssuer(bundle) {
  * writes it: a referrer with the bundle annotations Flux 2.8+ and `cosign verify` look for.
  */
 async function attachSigstoreBundle(target, subject, bundle, predicateType) {
-    const { bundleToJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36124));
+    const { bundleToJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36124));
     return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_1__/* .attachReferrer */ .v)(target, subject, {
         artifactType: sigstoreBundleMediaType,
         content: Buffer.from(JSON.stringify(bundleToJSON(bundle))),
         annotations: {
             'dev.sigstore.bundle.content': 'dsse-envelope',
             'dev.sigstore.bundle.predicateType': predicateType,
-            'org.opencontainers.image.created': (0,_artifact_flux_js__WEBPACK_IMPORTED_MODULE_2__/* .rfc3339 */ .ag)(new Date()),
+            'org.opencontainers.image.created': (0,_go_time_js__WEBPACK_IMPORTED_MODULE_2__/* .rfc3339 */ .a)(new Date()),
         },
     });
 }
@@ -15256,11 +15619,15 @@ async function signArtifact(target, subject, options) {
         result.issuer = issuer;
     return result;
 }
-/** Signing failed after the manifest was stored: nothing was tagged. */
-class UntaggedSigningError extends Error {
+/**
+ * Signing failed after the manifest was stored: nothing was tagged. No field: the request was fine, the signing
+ * (a key, Fulcio, Rekor, a Notation plugin) was not; the cause says which.
+ */
+class UntaggedSigningError extends _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .BaseError */ .Cf {
     constructor(digest, cause) {
-        super(`signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${cause.message}`, { cause });
-        this.name = 'UntaggedSigningError';
+        super('SIGNING_UNTAGGED', `signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${cause.message}`, {
+            cause,
+        });
     }
 }
 /**
@@ -15297,33 +15664,11 @@ async function signEachBeforeTagging(options) {
         result: (key) => steps.get(key)?.result(),
     };
 }
-/**
- * The Notary Project counterpart of signBeforeTagging: the manifest is signed (a JWS referrer) before any tag
- * moves; `result()` names the signer by its certificate's subject.
- */
-function signNotationBeforeTagging(target, signer) {
-    let signed;
-    return {
-        beforeTag: async (descriptor) => {
-            try {
-                const made = await (0,_notation_js__WEBPACK_IMPORTED_MODULE_6__/* .signNotation */ .Wx)(target, descriptor, { signer });
-                const [leaf] = await signer.certificateChain();
-                // As notation prints it and verification reports it (Go's pkix.Name.String()).
-                const subject = leaf ? (await (0,_notation_js__WEBPACK_IMPORTED_MODULE_6__/* .parseNotationCertificate */ .HZ)(leaf)).subject : 'unknown';
-                signed = { signatureRef: made.signatureRef, identity: `x509: ${subject}`, referrer: made.descriptor };
-            }
-            catch (err) {
-                throw new UntaggedSigningError(descriptor.digest, err);
-            }
-        },
-        result: () => signed,
-    };
-}
 
 
 /***/ }),
 
-/***/ 30814:
+/***/ 21856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15343,8 +15688,17 @@ var keys = __nccwpck_require__(86666);
 var payload = __nccwpck_require__(38419);
 // EXTERNAL MODULE: ../../packages/core/src/sign/errors.ts
 var errors = __nccwpck_require__(40962);
-// EXTERNAL MODULE: ../../packages/core/src/sign/identity.ts
-var identity = __nccwpck_require__(38783);
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/jwt.ts
+/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
+function jwtClaims(token) {
+    try {
+        return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/fulcio.ts
 
 
@@ -15352,15 +15706,15 @@ var identity = __nccwpck_require__(38783);
 
 /** The subject Fulcio's challenge signs: the verified email, else `sub` (as sigstore-js `extractJWTSubject`). */
 function challengeSubject(token) {
-    const claims = (0,identity/* jwtClaims */.vE)(token);
+    const claims = jwtClaims(token);
     if (typeof claims.email === 'string' && claims.email) {
         if (!claims.email_verified)
-            throw new errors/* SigningError */.u('no usable OIDC token: its email is not verified by the issuer');
+            throw new errors/* SigningError */.u('SIGN_TOKEN', 'no usable OIDC token: its email is not verified by the issuer');
         return claims.email;
     }
     if (typeof claims.sub === 'string' && claims.sub)
         return claims.sub;
-    throw new errors/* SigningError */.u('no usable OIDC token: it has neither email nor sub');
+    throw new errors/* SigningError */.u('SIGN_TOKEN', 'no usable OIDC token: it has neither email nor sub');
 }
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function requestChain(options, token, publicKey, proof) {
@@ -15394,15 +15748,15 @@ async function requestChain(options, token, publicKey, proof) {
             continue;
         }
         if (!response.ok)
-            throw new errors/* SigningError */.u(`Fulcio at ${options.url} did not issue a certificate: HTTP ${response.status}`);
+            throw new errors/* SigningError */.u('SIGN_FULCIO', `Fulcio at ${options.url} did not issue a certificate: HTTP ${response.status}`);
         const json = (await response.json().catch(() => ({})));
         const certificates = (json.signedCertificateEmbeddedSct ?? json.signedCertificateDetachedSct)?.chain?.certificates;
         if (!Array.isArray(certificates) || certificates.length === 0 || !certificates.every((c) => typeof c === 'string')) {
-            throw new errors/* SigningError */.u(`Fulcio at ${options.url} answered without a certificate chain`);
+            throw new errors/* SigningError */.u('SIGN_FULCIO', `Fulcio at ${options.url} answered without a certificate chain`);
         }
         return certificates;
     }
-    throw new errors/* SigningError */.u(`Fulcio at ${options.url} did not issue a certificate: ${last} after ${options.retries + 1} attempts`);
+    throw new errors/* SigningError */.u('SIGN_FULCIO', `Fulcio at ${options.url} did not issue a certificate: ${last} after ${options.retries + 1} attempts`);
 }
 /**
  * A keyless signer: one Fulcio certificate for an ephemeral key, made on the first signature and reused for every
@@ -15416,7 +15770,7 @@ function fulcioSigner(privateKey, options) {
             token = await options.identity.getToken();
         }
         catch (err) {
-            throw new errors/* SigningError */.u(`no OIDC token: ${err.message}`, { cause: err });
+            throw new errors/* SigningError */.u('SIGN_TOKEN', `no OIDC token: ${err.message}`, { cause: err });
         }
         const proof = (0,external_node_crypto_.sign)('sha256', Buffer.from(challengeSubject(token)), privateKey);
         return requestChain(options, token, (0,keys.publicKeyPem)(privateKey), proof);
@@ -15457,8 +15811,9 @@ function keySigner(privateKey) {
     };
 }
 /**
- * Names which Sigstore service an @sigstore/sign error came from, in one line. Fulcio is asked by fulcio.ts, whose
- * errors are already SigningErrors naming it; @sigstore/sign reaches only Rekor and the TSA.
+ * Names which Sigstore service an @sigstore/sign error came from, in one line, by its code (sigstore-js
+ * packages/sign/src/error.ts `InternalErrorCode`: every witness error carries TLOG_… or TSA_…). Fulcio is asked by
+ * fulcio.ts, whose errors are already SigningErrors naming it; @sigstore/sign reaches only Rekor and the TSA.
  */
 function describe(err, identity) {
     if (err instanceof errors/* SigningError */.u)
@@ -15467,14 +15822,17 @@ function describe(err, identity) {
     const code = typeof rawCode === 'string' ? rawCode : '';
     const message = err.message ?? String(err);
     const cause = err.cause?.message;
+    // Display only: the cause is shown unless @sigstore/sign already put it into the message (its HTTPError case).
     const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
-    if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message))
-        return new errors/* SigningError */.u(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
-    if (code.startsWith('TSA_') || /timestamp/i.test(message))
-        return new errors/* SigningError */.u(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
-    if (/token/i.test(message))
-        return new errors/* SigningError */.u(`no OIDC token: ${detail}`, { cause: err });
-    return new errors/* SigningError */.u(`signing failed: ${detail}`, { cause: err });
+    if (code.startsWith('TLOG_'))
+        return new errors/* SigningError */.u('SIGN_REKOR', `Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, {
+            cause: err,
+        });
+    if (code.startsWith('TSA_'))
+        return new errors/* SigningError */.u('SIGN_TSA', `the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
+    if (code.startsWith('IDENTITY_TOKEN_'))
+        return new errors/* SigningError */.u('SIGN_TOKEN', `no OIDC token: ${detail}`, { cause: err });
+    return new errors/* SigningError */.u('SIGN_FAILED', `signing failed: ${detail}`, { cause: err });
 }
 /**
  * A signer for one artifact. Keyless: one ephemeral P-256 key and one Fulcio certificate for every signature
@@ -15493,7 +15851,7 @@ async function createBundleSigner(identity) {
     };
 }
 async function buildBundleSigner(identity) {
-    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(773), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45775));
+    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(84), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45775));
     if (identity.kind === 'key') {
         const signer = keySigner(identity.privateKey);
         // The hint goes into the verification material only (informational; verifiers take the key they are given).
@@ -15559,17 +15917,34 @@ async function buildBundleSigner(identity) {
 /* harmony export */   rV: () => (/* binding */ githubIssuer)
 /* harmony export */ });
 /* unused harmony export IdentityListError */
-/* harmony import */ var _go_regexp_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24637);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85736);
+/* harmony import */ var _go_regexp_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24637);
+
 
 /** GitHub Actions' OIDC issuer, the default issuer to expect (as Flux and the D2 clusters do). */
 const githubIssuer = 'https://token.actions.githubusercontent.com';
-class PolicyInputError extends Error {
+/** The request field of each policy input (cosign's flag names). */
+const policyFields = {
+    identity: 'certificate-identity',
+    identityRegexp: 'certificate-identity-regexp',
+    issuer: 'certificate-oidc-issuer',
+    issuerRegexp: 'certificate-oidc-issuer-regexp',
+    sourceRepository: 'certificate-github-workflow-repository',
+};
+/**
+ * A policy that cannot be checked as given. `field` is the input's cosign name; `problem` is the message after
+ * that name, for front doors that name the input their own way.
+ */
+class PolicyInputError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
     input;
-    constructor(input, message) {
-        super(message);
-        this.name = 'PolicyInputError';
+    constructor(code, input, message, problem) {
+        super(code, message, { field: policyFields[input], ...(problem === undefined ? {} : { problem }) });
         this.input = input;
     }
+}
+/** The error for an input whose cosign name starts the message: `<name> <problem>`. */
+function namedInputError(code, input, problem) {
+    return new PolicyInputError(code, input, `${policyFields[input]} ${problem}`, problem);
 }
 /**
  * Compiles a user's identity or issuer pattern as the consumers do: Flux's `matchOIDCIdentity`
@@ -15579,15 +15954,18 @@ class PolicyInputError extends Error {
  * would accept what Go refuses (lookahead, backreferences) and refuse what Go accepts (`(?i)`, `\z`, `[[:alpha:]]`),
  * so a policy checked here could pass or fail differently in the cluster.
  */
-function compile(input, flag, pattern) {
+function compile(input, pattern) {
     try {
-        return _go_regexp_js__WEBPACK_IMPORTED_MODULE_0__/* .GoRegexp */ .YK.compile(pattern);
+        return _go_regexp_js__WEBPACK_IMPORTED_MODULE_1__/* .GoRegexp */ .YK.compile(pattern);
     }
     catch (err) {
-        if (!(err instanceof _go_regexp_js__WEBPACK_IMPORTED_MODULE_0__/* .RegexpSyntaxError */ .ZD))
+        if (!(err instanceof _go_regexp_js__WEBPACK_IMPORTED_MODULE_1__/* .RegexpSyntaxError */ .ZD))
             throw err;
-        throw new PolicyInputError(input, `${flag} "${pattern}" is not a valid regular expression in Go's RE2 syntax (what Flux and cosign use): ${err.message}`);
+        throw namedInputError('POLICY_INVALID', input, invalidPattern(pattern, err));
     }
+}
+function invalidPattern(pattern, err) {
+    return `"${pattern}" is not a valid regular expression in Go's RE2 syntax (what Flux and cosign use): ${err.message}`;
 }
 /**
  * A keyless identity policy as cosign and Flux apply it: the certificate's SAN and OIDC issuer, each exact or by
@@ -15595,13 +15973,14 @@ function compile(input, flag, pattern) {
  */
 function compilePolicy(policy) {
     if (policy.identity && policy.identityRegexp)
-        throw new PolicyInputError('identity', 'give certificate-identity or certificate-identity-regexp, not both');
+        throw new PolicyInputError('POLICY_CONFLICT', 'identity', 'give certificate-identity or certificate-identity-regexp, not both');
     if (policy.issuer && policy.issuerRegexp)
-        throw new PolicyInputError('issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+        throw new PolicyInputError('POLICY_CONFLICT', 'issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+    // Reads "certificate-identity or certificate-identity-regexp is required …".
     if (!policy.identity && !policy.identityRegexp)
-        throw new PolicyInputError('identity', 'certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
-    const identity = policy.identityRegexp ? compile('identityRegexp', 'certificate-identity-regexp', policy.identityRegexp) : undefined;
-    const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', 'certificate-oidc-issuer-regexp', policy.issuerRegexp) : undefined;
+        throw namedInputError('POLICY_MISSING', 'identity', 'or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
+    const identity = policy.identityRegexp ? compile('identityRegexp', policy.identityRegexp) : undefined;
+    const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', policy.issuerRegexp) : undefined;
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
     const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
@@ -15610,7 +15989,7 @@ function compilePolicy(policy) {
         .replace(/^https:\/\/github\.com\//, '')
         .toLowerCase();
     if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
-        throw new PolicyInputError('sourceRepository', `certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
+        throw namedInputError('POLICY_INVALID', 'sourceRepository', `"${policy.sourceRepository}" is not owner/repo`);
     return {
         describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
         mismatch(signer) {
@@ -15631,8 +16010,7 @@ function compilePolicy(policy) {
 class IdentityListError extends PolicyInputError {
     index;
     constructor(input, index, message) {
-        super(input, message);
-        this.name = 'IdentityListError';
+        super('POLICY_INVALID', input, message);
         this.index = index;
     }
 }
@@ -15643,15 +16021,15 @@ class IdentityListError extends PolicyInputError {
  */
 function compileIdentityList(entries, label = 'matchOIDCIdentity') {
     if (entries.length === 0)
-        throw new PolicyInputError('identityRegexp', `${label} has no entries: keyless verification needs at least one {issuer, subject}`);
+        throw new PolicyInputError('POLICY_MISSING', 'identityRegexp', `${label} has no entries: keyless verification needs at least one {issuer, subject}`);
     const compiled = entries.map((entry, index) => {
         const at = (input, field, pattern) => {
             try {
-                return compile(input, `${label}[${index}].${field}`, pattern);
+                return compile(input, pattern);
             }
             catch (err) {
                 if (err instanceof PolicyInputError)
-                    throw new IdentityListError(input, index, err.message);
+                    throw new IdentityListError(input, index, `${label}[${index}].${field} ${err.problem}`);
                 throw err;
             }
         };

@@ -278,7 +278,7 @@ exports.composeNode = composeNode;
 var identity = __webpack_require__(1891);
 var Scalar = __webpack_require__(4305);
 var resolveBlockScalar = __webpack_require__(293);
-var resolveFlowScalar = __webpack_require__(7686);
+var resolveFlowScalar = __webpack_require__(5305);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -1247,7 +1247,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 7686:
+/***/ 5305:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3559,7 +3559,7 @@ exports.toJS = toJS;
 
 
 var resolveBlockScalar = __webpack_require__(293);
-var resolveFlowScalar = __webpack_require__(7686);
+var resolveFlowScalar = __webpack_require__(5305);
 var errors = __webpack_require__(7460);
 var stringifyString = __webpack_require__(3665);
 

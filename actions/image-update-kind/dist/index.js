@@ -1,22 +1,43 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 6750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ post),
+/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */ });
+/**
+ * The action's two steps, loaded on demand: the post step (deleting the Kind cluster) needs none of the main step's
+ * code. The root action (actions/d2ci) calls these too, as `@d2ci/image-update-kind/action`.
+ */
+async function main() {
+    const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 1601)), Promise.all(/* import() */[__nccwpck_require__.e(364), __nccwpck_require__.e(124), __nccwpck_require__.e(686)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7686))]);
+    await run(getInputs());
+}
+async function post() {
+    await (await __nccwpck_require__.e(/* import() */ 550).then(__nccwpck_require__.bind(__nccwpck_require__, 4550))).post();
+}
+
+
+/***/ }),
+
 /***/ 3018:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(331);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9959);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6750);
+
 
 // The same bundle is the main step and the post step (which deletes a Kind cluster); the state tells them apart.
 if (_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('phase') === 'main') {
-    await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async () => (await __nccwpck_require__.e(/* import() */ 550).then(__nccwpck_require__.bind(__nccwpck_require__, 4550))).post());
+    await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_action_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b);
 }
 else {
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.saveState */ .lj.saveState('phase', 'main');
-    await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async () => {
-        const [{ getInputs }, { run }] = await Promise.all([__nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 1601)), Promise.all(/* import() */[__nccwpck_require__.e(364), __nccwpck_require__.e(124), __nccwpck_require__.e(608)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7608))]);
-        await run(getInputs());
-    });
+    await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_action_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
 }
 
 __webpack_async_result__();
@@ -24,7 +45,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 331:
+/***/ 9959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34,6 +55,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tE: () => (/* reexport */ inputs_booleanInput),
   Hn: () => (/* reexport */ cell),
   h4: () => (/* reexport */ githubContext),
+  Xu: () => (/* reexport */ fields_inputError),
   KF: () => (/* reexport */ jobCredentials),
   Bb: () => (/* reexport */ keyValueInput),
   dt: () => (/* reexport */ listInput),
@@ -45,7 +67,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: cosignSigningInputs, defaultRevision, defaultSource, fluxManifestInputs, formatBytes, integerInput, linesInput, oneLine, registrySession, repositoryInput, shortDigest, signingInputs, verificationInputs, verifyInputNames
+// UNUSED EXPORTS: cosignSigningInputs, defaultRevision, defaultSource, fluxManifestInputs, formatBytes, inputNames, integerInput, linesInput, oneLine, registrySession, repositoryInput, shortDigest, signingInputs, verificationInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -296,33 +318,41 @@ function workspacePath(input, value, context) {
     return real;
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var src_errors = __nccwpck_require__(5736);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ../../packages/core/src/sign/identity.ts
-class IdentityTokenError extends Error {
-    constructor(message) {
-        super(message);
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/errors.ts
+
+/** The job's OIDC token could not be had. It is about the job's permissions or the runner, not one input. */
+class IdentityTokenError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message);
         this.name = 'IdentityTokenError';
     }
 }
+
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/github-actions.ts
+
 /** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
-function identity_hasGitHubIdToken(env = process.env) {
+function github_actions_hasGitHubIdToken(env = process.env) {
     return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 }
 /**
  * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
- * getIDToken does). `onToken` sees each token first, so CI can mask it.
+ * getIDToken does, actions/toolkit packages/core/src/oidc-utils.ts). `onToken` sees each token first, so CI can
+ * mask it.
  */
-function identity_githubActionsIdentity(audience, options = {}) {
+function github_actions_githubActionsIdentity(audience, options = {}) {
     const env = options.env ?? process.env;
     return {
         async getToken() {
             const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
             const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
             if (!url || !bearer)
-                throw new IdentityTokenError('no OIDC token available to this job: add `permissions: id-token: write`');
+                throw new IdentityTokenError('OIDC_UNAVAILABLE', 'no OIDC token available to this job: add `permissions: id-token: write`');
             const request = new URL(url);
             request.searchParams.append('audience', audience);
             let response;
@@ -332,37 +362,25 @@ function identity_githubActionsIdentity(audience, options = {}) {
                     break;
             }
             if (!response?.ok)
-                throw new IdentityTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
+                throw new IdentityTokenError('OIDC_REQUEST_FAILED', `could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
             const value = (await response.json()).value;
             if (!value)
-                throw new IdentityTokenError('the OIDC token response had no value');
+                throw new IdentityTokenError('OIDC_NO_VALUE', 'the OIDC token response had no value');
             options.onToken?.(value);
             return value;
         },
     };
 }
-/** A fixed token (cosign's `--identity-token`, or `SIGSTORE_ID_TOKEN`). */
-function staticIdentity(token) {
-    return { getToken: async () => token };
-}
-/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
-function jwtClaims(token) {
-    try {
-        return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
-    }
-}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
 
 
+
+
 /** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
-class CloudCredentialError extends Error {
+class CloudCredentialError extends src_errors/* BaseError */.Cf {
     constructor(message, options = {}) {
-        super(oneLine(message), options);
-        this.name = 'CloudCredentialError';
+        super('CLOUD_CREDENTIALS', oneLine(message), options);
     }
 }
 function oneLine(text) {
@@ -381,7 +399,7 @@ async function oidcToken(context, audience, purpose) {
     try {
         token = context.options.idToken
             ? await context.options.idToken(audience)
-            : await identity_githubActionsIdentity(audience, { env: context.env }).getToken();
+            : await github_actions_githubActionsIdentity(audience, { env: context.env }).getToken();
     }
     catch (err) {
         if (err instanceof IdentityTokenError)
@@ -757,6 +775,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 
 
 
+
 /** The key docker uses for Docker Hub in config.json and when calling credential helpers. */
 const dockerHubConfigKey = 'https://index.docker.io/v1/';
 /** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
@@ -770,10 +789,10 @@ function configHost(key) {
 function helperServer(registry) {
     return registry === 'docker.io' ? dockerHubConfigKey : registry;
 }
-class CredentialHelperError extends Error {
+/** Docker's config or a credential helper it names cannot give credentials. */
+class CredentialHelperError extends src_errors/* BaseError */.Cf {
     constructor(message) {
-        super(message);
-        this.name = 'CredentialHelperError';
+        super('DOCKER_CREDENTIALS', message);
     }
 }
 /** Runs `docker-credential-<helper> get` (docker-credential-helpers protocol); undefined when it has nothing. */
@@ -973,6 +992,10 @@ function githubTokenCredentials(options) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/auth/provider-names.ts
+/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
+const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
 /** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
 function staticCredentials(credential, registry) {
@@ -1000,8 +1023,8 @@ function firstCredential(providers) {
 
 
 
-/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
-const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+
+
 const cloudProviders = new Map();
 /** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
 function registerCloudProvider(name, create) {
@@ -1010,16 +1033,16 @@ function registerCloudProvider(name, create) {
 registerCloudProvider('aws', awsProvider);
 registerCloudProvider('gcp', gcpProvider);
 registerCloudProvider('azure', azureProvider);
-class resolve_ProviderError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ProviderError';
+class resolve_ProviderError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'provider' });
     }
 }
+const unavailable = (provider) => new resolve_ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
 function parseProvider(value) {
     const name = (value || 'generic').trim().toLowerCase();
     if (!providerNames.includes(name)) {
-        throw new resolve_ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
+        throw new resolve_ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
     }
     return name;
 }
@@ -1035,7 +1058,7 @@ function registryCredentials(options = {}) {
     if (provider !== 'generic') {
         const create = cloudProviders.get(provider);
         if (!create)
-            throw new resolve_ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+            throw unavailable(provider);
         providers.push(create(cloudContext(options)));
     }
     if (options.githubToken)
@@ -1045,15 +1068,15 @@ function registryCredentials(options = {}) {
     return firstCredential(providers);
 }
 /** Refuses a cloud provider for a registry it does not serve, as Flux 2.6+ does. */
-function resolve_assertProviderServes(provider, registry) {
+function assertProviderServes(provider, registry) {
     if (provider === 'generic')
         return;
     const create = cloudProviders.get(provider);
     if (!create)
-        throw new resolve_ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+        throw unavailable(provider);
     const cloud = create(cloudContext({}));
     if (!cloud.serves(registry))
-        throw new resolve_ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+        throw new resolve_ProviderError('PROVIDER_MISMATCH', `provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
 }
 function cloudContext(options) {
     return {
@@ -1165,6 +1188,7 @@ async function writeBody(req, body) {
 
 
 
+
 const defaultRetryPolicy = {
     attempts: 6,
     baseDelayMs: 250,
@@ -1213,12 +1237,15 @@ function retryBudgetSpent(response) {
 function attemptsOf(response) {
     return attemptsTaken.get(response) ?? 1;
 }
-/** The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). */
+/**
+ * The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). Codes of
+ * our own errors (a credential provider's, say) are not the network's: their causes are looked at instead.
+ */
 function networkErrorCode(err) {
     let current = err;
     for (let depth = 0; current && depth < 5; depth++) {
         const code = current.code;
-        if (typeof code === 'string')
+        if (typeof code === 'string' && !(current instanceof src_errors/* BaseError */.Cf))
             return code;
         current = current.cause;
     }
@@ -2510,7 +2537,7 @@ function nextLink(header, current) {
  * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
  * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
  */
-class registry_RegistryClient {
+class RegistryClient {
     transport;
     auth;
     options;
@@ -2572,7 +2599,87 @@ function withAuthorization(request, authorization) {
 }
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/auth/open-registry.ts
+
+
+/**
+ * The one way to a registry client with credentials, for every action and command. `onSecret` receives every
+ * secret met on the way (cloud tokens and keys, registry credentials and tokens) so CI logs can mask it.
+ */
+function open_registry_openRegistry(options = {}) {
+    const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
+    if (auth.registry !== undefined && !manyRegistries)
+        assertProviderServes(auth.provider ?? 'generic', auth.registry);
+    const credentials = registryCredentials(auth);
+    const client = new RegistryClient({
+        credentials,
+        insecure,
+        endpoints: auth.endpoints,
+        onSecret: auth.onSecret,
+        onWarning,
+        transport,
+        upload,
+    });
+    return { client, credentials };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/fields.ts
+
+
+/**
+ * The one table from core's neutral fields to the actions' input names. Typed over every field, so a field added in
+ * core fails to typecheck here until it has a name. An action whose input for a field is named differently (for
+ * example release-artifact's staging verification inputs) passes its own names to `inputError`.
+ */
+const inputNames = {
+    reference: 'repository',
+    path: 'path',
+    components: 'components',
+    'ignore-paths': 'ignore-paths',
+    'resolve-symlinks': 'resolve-symlinks',
+    tags: 'tags',
+    'diff-tag': 'diff-tag',
+    // No action takes it today (pull and diff are CLI commands); named as the CLI flag would be.
+    'layer-media-type': 'layer-media-type',
+    attach: 'attach',
+    attest: 'attest',
+    'signing-key': 'signing-key',
+    'signing-key-password': 'signing-key-password',
+    'notation-key': 'notation-key',
+    'notation-key-password': 'notation-key-password',
+    'notation-certificate-chain': 'notation-certificate-chain',
+    'certificate-identity': 'certificate-identity',
+    'certificate-identity-regexp': 'certificate-identity-regexp',
+    'certificate-oidc-issuer': 'certificate-oidc-issuer',
+    'certificate-oidc-issuer-regexp': 'certificate-oidc-issuer-regexp',
+    'certificate-github-workflow-repository': 'certificate-github-workflow-repository',
+    'public-key': 'key',
+    'trusted-root': 'trusted-root',
+    provider: 'provider',
+    'flux-version': 'flux-version',
+    ref: 'ref',
+    'tag-pattern': 'tag-pattern',
+    'rollback-to': 'rollback-to',
+    'filter-semver': 'filter-semver',
+    'filter-regex': 'filter-regex',
+    'tool-sources': 'tool-sources',
+    'require-attestations': 'require-attestations',
+    'policies-path': 'policies-path',
+    'update-path': 'update-path',
+    'message-template': 'commit-message-template',
+};
+/**
+ * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
+ * otherwise undefined. `names` overrides the table for this action.
+ */
+function fields_inputError(err, names = {}) {
+    if (!(err instanceof src_errors/* BaseError */.Cf) || err.field === undefined)
+        return undefined;
+    return new inputs_InputError(names[err.field] ?? inputNames[err.field], err.problem);
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
+
 
 
 
@@ -2633,7 +2740,7 @@ function repositoryInput(name, value) {
     }
     catch (err) {
         if (err instanceof InvalidReferenceError)
-            throw new InputError(name, err.message.replace(/^invalid reference /, ''));
+            throw new InputError(name, err.problem);
         throw err;
     }
     const tag = location.kind === 'registry' ? location.reference.tag : location.tag;
@@ -2642,9 +2749,9 @@ function repositoryInput(name, value) {
         throw new InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
     return location;
 }
-/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider, registry) {
-    return registryCredentials({
+/** Where the job's registry credentials come from (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config). */
+function authOptions(inputs, context, provider, registry) {
+    return {
         provider,
         username: inputs.username,
         password: inputs.password,
@@ -2655,29 +2762,44 @@ function jobCredentials(inputs, context, provider = inputs.provider, registry) {
         githubServerUrl: context.serverUrl,
         cloud: inputs.cloud,
         onSecret: (secret) => setSecret(secret),
-    });
+    };
+}
+/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
+function jobCredentials(inputs, context, provider = inputs.provider, registry) {
+    return registryCredentials(authOptions(inputs, context, provider, registry));
+}
+/** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
+function reachOptions(inputs) {
+    return { insecure: inputs.insecure, onWarning: (message) => warning(message), transport: inputs.network };
 }
 /** A registry client whose every credential and token is masked in the log before it can appear. */
 function registrySession(inputs, context, location) {
-    if (location.kind === 'registry') {
-        try {
-            assertProviderServes(inputs.provider, location.reference.registry);
-        }
-        catch (err) {
-            if (err instanceof ProviderError)
-                throw new InputError('provider', err.message);
-            throw err;
-        }
+    const registry = location.kind === 'registry' ? location.reference.registry : undefined;
+    let opened;
+    try {
+        opened = openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
     }
-    const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
-    const client = new RegistryClient({
+    catch (err) {
+        if (err instanceof ProviderError)
+            throw inputError(err) ?? err;
+        throw err;
+    }
+    const { client, credentials } = opened;
+    return {
+        client,
         credentials,
-        insecure: inputs.insecure,
-        onSecret: (secret) => core.setSecret(secret),
-        onWarning: (message) => core.warning(message),
-        transport: inputs.network,
-    });
-    return { client, credentials };
+        explain: async (err, options = {}) => {
+            const explained = await explainRegistryError(err, {
+                location: options.location ?? location,
+                credentials,
+                provider: inputs.provider,
+                vocabulary: 'action',
+                ...(options.shownAs === undefined ? {} : { shownAs: options.shownAs }),
+            });
+            // Only what the explainer made names an input; any other error keeps its own wording.
+            return explained === err ? err : (inputError(explained) ?? explained);
+        },
+    };
 }
 /**
  * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
@@ -2690,13 +2812,12 @@ function registryClients(inputs, context, credentialsRegistry) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new registry_RegistryClient({
-                credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+            client = open_registry_openRegistry({
+                ...authOptions(inputs, context, name, credentialsRegistry),
+                ...reachOptions(inputs),
                 insecure: insecure || inputs.insecure,
-                onSecret: (secret) => setSecret(secret),
-                onWarning: (message) => warning(message),
-                transport: inputs.network,
-            });
+                manyRegistries: true,
+            }).client;
             clients.set(key, client);
         }
         return client;
@@ -2798,6 +2919,7 @@ function cell(text) {
 
 
 
+
 /** The signing inputs where only Sigstore/cosign formats apply (release-artifact re-signs in cosign's formats). */
 function cosignSigningInputs(context) {
     const signing = signingInputs(context, { notation: false });
@@ -2844,7 +2966,7 @@ function signingInputs(context, options = {}) {
         }
         catch (err) {
             if (err instanceof KeyError)
-                throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
+                throw inputError(err) ?? err;
             throw err;
         }
     }
@@ -2918,19 +3040,15 @@ function notationInputs(context) {
         password,
         certificateChain: pemInput('notation-certificate-chain', chain, context),
     }).catch((err) => {
-        if (err instanceof NotationError || err instanceof KeyError)
-            throw new InputError(/password|decrypt/i.test(err.message)
-                ? 'notation-key-password'
-                : /certificate/i.test(err.message)
-                    ? 'notation-certificate-chain'
-                    : 'notation-key', err.message);
-        throw err;
+        // The signer's errors name the input they are about (the key, its password or the chain).
+        throw inputError(err) ?? err;
     });
     signer.catch(() => undefined);
     return { kind: 'notation', format: 'notation', signer, describe: 'Notary Project (X.509 key and chain)' };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
+
 
 
 
@@ -2944,7 +3062,20 @@ const verification_verifyInputNames = {
     trustedRoot: 'trusted-root',
     sourceRepository: 'certificate-github-workflow-repository',
 };
-function publicKeys(input, value, context) {
+/** The fields of a verification policy by these input names, as overrides of the one table (`fields.ts`). */
+function fieldNames(names) {
+    return {
+        'certificate-identity': names.identity,
+        'certificate-identity-regexp': names.identityRegexp,
+        'certificate-oidc-issuer': names.issuer,
+        'certificate-oidc-issuer-regexp': names.issuerRegexp,
+        'public-key': names.key,
+        'trusted-root': names.trustedRoot,
+        'certificate-github-workflow-repository': names.sourceRepository,
+    };
+}
+function publicKeys(names, value, context) {
+    const input = names.key;
     let pem = value;
     if (!value.includes('-----BEGIN')) {
         const path = resolve(context.workspace, value);
@@ -2958,7 +3089,7 @@ function publicKeys(input, value, context) {
     }
     catch (err) {
         if (err instanceof KeyError)
-            throw new InputError(input, err.message);
+            throw inputError(err, fieldNames(names)) ?? err;
         throw err;
     }
 }
@@ -2976,7 +3107,7 @@ async function verificationInputs(names, context, defaults = {}) {
     if (key) {
         if (identity || identityRegexp)
             throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-        return { kind: 'key', keys: publicKeys(names.key, key, context) };
+        return { kind: 'key', keys: publicKeys(names, key, context) };
     }
     if (!identity && !identityRegexp && defaults.identityRegexp)
         identityRegexp = defaults.identityRegexp;
@@ -2995,15 +3126,8 @@ async function verificationInputs(names, context, defaults = {}) {
         });
     }
     catch (err) {
-        if (err instanceof PolicyInputError) {
-            if (err.input === 'sourceRepository')
-                throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
-            // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
-            const name = names[err.input];
-            throw new InputError(name, err.message
-                .replace(/^certificate-[a-z-]+ /, '')
-                .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
-        }
+        if (err instanceof PolicyInputError)
+            throw policyInputError(err, names);
         throw err;
     }
     const file = stringInput(names.trustedRoot);
@@ -3018,9 +3142,17 @@ async function verificationInputs(names, context, defaults = {}) {
     }
     catch (err) {
         if (err instanceof TrustError)
-            throw new InputError(names.trustedRoot, err.message);
+            throw inputError(err, fieldNames(names)) ?? err;
         throw err;
     }
+}
+/** A policy error naming this action's input: the error carries which one (a pattern may itself say "issuer"). */
+function policyInputError(err, names) {
+    if (err.code === 'POLICY_CONFLICT' && err.input === 'identity')
+        return new InputError(names.identity, `give \`${names.identity}\` or \`${names.identityRegexp}\`, not both`);
+    if (err.input === 'sourceRepository')
+        return new InputError(names.sourceRepository, `${err.problem}, e.g. acme/apps`);
+    return inputError(err, fieldNames(names)) ?? new InputError(names[err.input], err.problem);
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/flux-manifest.ts
@@ -3085,6 +3217,54 @@ async function fluxManifestInputs(context) {
 
 
 
+
+/***/ }),
+
+/***/ 5736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cf: () => (/* binding */ BaseError),
+/* harmony export */   Wg: () => (/* binding */ oneLineMessage)
+/* harmony export */ });
+/* unused harmony export fieldOf */
+/**
+ * The error shape every room shares, after sigstore-js's `BaseError<Code>` (sigstore-js/packages/sign/src/error.ts)
+ * and oras-go's errdef: a leaf module, imported by `oci/` and every room above it, importing nothing.
+ *
+ * Front doors never read `message` to decide whom to blame: an error that is about one part of a request carries
+ * that part as a neutral `field`, and each front door maps fields to its own names with one table
+ * (`packages/action-kit/src/fields.ts` for inputs, `packages/cli/src/fields.ts` for flags). `problem` is the
+ * message without the field's name, for the front door to prefix its own.
+ */
+class BaseError extends Error {
+    code;
+    field;
+    problem;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code;
+        this.field = options.field;
+        this.problem = options.problem ?? message;
+    }
+}
+/** The field an error is about, if it is one of ours and names one. */
+function fieldOf(err) {
+    return err instanceof BaseError ? err.field : undefined;
+}
+/**
+ * A foreign error's message (Node's, a library's) on one line, for display only. The one place that reads an
+ * error's text, and it decides nothing: front doors and rooms decide by `code` and `field`. `firstLine` keeps the
+ * first line only (YAML's errors add a code frame below it); otherwise line breaks become spaces.
+ */
+function oneLineMessage(err, options = {}) {
+    const message = err?.message;
+    const text = typeof message === 'string' ? message : String(err);
+    return options.firstLine ? (text.split('\n')[0] ?? '') : text.replace(/\s*\n\s*/g, ' ');
+}
+
+
 /***/ }),
 
 /***/ 8341:
@@ -3111,15 +3291,15 @@ const digestPattern = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
 function parseDigest(value) {
     const match = digestPattern.exec(value);
     if (!match) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, 'expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>');
     }
     const [, algorithm = '', hex = ''] = match;
     if (!(algorithm in algorithms)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
     }
     const length = algorithms[algorithm];
     if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": ${algorithm} needs ${length} lowercase hex characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `${algorithm} needs ${length} lowercase hex characters`);
     }
     return { algorithm: algorithm, hex };
 }
@@ -3201,35 +3381,56 @@ function verifyBytes(data, expect) {
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5736);
+
 /**
  * Errors raised by the OCI client. `code` is the registry's error code (e.g. `MANIFEST_UNKNOWN`) or one of
  * ours (`NETWORK`, `INVALID_REFERENCE`, `DIGEST_MISMATCH`, …); `hint` is the fix a user should try.
  * The message is always a single line so actions can print it with `core.setFailed` as is.
  */
-class OciError extends Error {
-    code;
+class OciError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
     status;
     hint;
     constructor(code, message, options = {}) {
         // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
         // escaped, so nothing in it can drive a terminal or become a workflow command.
-        const oneLine = escapeControls(message.replace(/\s*\n\s*/g, ' ').trim());
-        super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
+        const line = safeLine(message);
+        const problem = options.problem === undefined ? undefined : safeLine(options.problem);
+        super(code, options.hint ? `${line}; ${options.hint}` : line, { cause: options.cause, field: options.field, problem });
         this.name = 'OciError';
-        this.code = code;
         this.status = options.status;
         this.hint = options.hint;
     }
 }
-/** A reference, digest or other value given by the user does not parse. */
+/**
+ * A reference, digest or other value does not parse: `invalid <kind> "<value>": <reason>`. A reference or layout
+ * location is the `reference` field (where the artifact is); a lone tag or digest may come from a registry, so it
+ * names no field. `problem` leaves out "invalid reference", which names the field.
+ */
 class InvalidReferenceError extends OciError {
-    constructor(message) {
-        super('INVALID_REFERENCE', message);
+    kind;
+    value;
+    /** Why it does not parse, without the value. */
+    reason;
+    constructor(kind, value, reason) {
+        const located = kind === 'reference' || kind === 'layout location';
+        super('INVALID_REFERENCE', `invalid ${kind} "${value}": ${reason}`, {
+            ...(located ? { field: 'reference' } : {}),
+            ...(kind === 'reference' ? { problem: `"${value}": ${reason}` } : {}),
+        });
         this.name = 'InvalidReferenceError';
+        this.kind = kind;
+        // As they read in the message.
+        this.value = escapeControls(value.replace(/\s*\n\s*/g, ' '));
+        this.reason = safeLine(reason);
     }
 }
 function isNotFound(err) {
     return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
+}
+/** Text as it may go into an OciError's message: one line, control characters escaped. */
+function safeLine(text) {
+    return escapeControls(text.replace(/\s*\n\s*/g, ' ').trim());
 }
 /** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
 function escapeControls(text) {
@@ -3282,7 +3483,7 @@ const maxNameLength = 255;
 function parseReference(input) {
     const raw = input.trim();
     const fail = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(`invalid reference "${input}": ${why}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('reference', input, why);
     };
     if (raw === '')
         fail('it is empty; expected host/repository[:tag], e.g. ghcr.io/owner/repo:latest');
@@ -3304,7 +3505,9 @@ function parseReference(input) {
             (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(digest);
         }
         catch (err) {
-            fail(err.message.replace(/^invalid digest/, 'digest'));
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_))
+                throw err;
+            fail(`digest "${err.value}": ${err.reason}`);
         }
     }
     let tag;
@@ -3360,7 +3563,7 @@ function isValidTag(tag) {
 /** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
 function assertValidTag(tag) {
     if (!tagPattern.test(tag)) {
-        throw new InvalidReferenceError(`invalid tag "${tag}": ${tagRule}`);
+        throw new InvalidReferenceError('tag', tag, tagRule);
     }
 }
 /** `registry/repository`, the form used in outputs such as `digest-url`. */

@@ -7930,125 +7930,110 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 
 /***/ }),
 
-/***/ 3018:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9449);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1601);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8916);
-
-
-
-await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async () => (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)()));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1601:
+/***/ 1102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ getInputs)
-/* harmony export */ });
-/* harmony import */ var _d2ci_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8936);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9449);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
+var reference = __nccwpck_require__(8936);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 30 modules
+var src = __nccwpck_require__(9245);
+;// CONCATENATED MODULE: ./src/inputs.ts
 
 
 function tag(input, value) {
-    if (!(0,_d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .isValidTag */ .r_)(value))
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${value}" is not a valid tag: use ${_d2ci_core__WEBPACK_IMPORTED_MODULE_1__/* .tagRule */ .D$}`);
+    if (!(0,reference/* isValidTag */.r_)(value))
+        throw new src/* InputError */.dz(input, `"${value}" is not a valid tag: use ${reference/* tagRule */.D$}`);
     return value;
 }
 /** Reads and validates every input before anything touches a registry. */
 function getInputs() {
-    const context = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .githubContext */ .h4)();
-    const repository = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('repository', { required: true });
-    const location = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .repositoryInput */ .JD)('repository', repository);
-    const components = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('components') || undefined;
-    const pathInput = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('path', { fallback: '.' });
+    const context = (0,src/* githubContext */.h4)();
+    const repository = (0,src/* stringInput */.Uj)('repository', { required: true });
+    const location = (0,src/* repositoryInput */.JD)('repository', repository);
+    const components = (0,src/* stringInput */.Uj)('components') || undefined;
+    const pathInput = (0,src/* stringInput */.Uj)('path', { fallback: '.' });
     // `./` and `.` both mean the default (the D2 workflows write `path: "./"`).
     if (components && (pathInput.replace(/\/+$/, '') || '.') !== '.')
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('components', 'give `path` or `components`, not both');
+        throw new src/* InputError */.dz('components', 'give `path` or `components`, not both');
     if (components && (components.startsWith('/') || components.split('/').includes('..')))
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('components', `"${components}" must be a glob inside the workspace, e.g. components/*`);
-    const plan = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('plan', false);
+        throw new src/* InputError */.dz('components', `"${components}" must be a glob inside the workspace, e.g. components/*`);
+    const plan = (0,src/* booleanInput */.tE)('plan', false);
     if (plan && !components)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('plan', 'needs `components`: it lists which of them changed');
-    const path = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .workspacePath */ .X5)('path', pathInput, context);
-    const diffTag = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('diff-tag') || undefined;
+        throw new src/* InputError */.dz('plan', 'needs `components`: it lists which of them changed');
+    const path = (0,src/* workspacePath */.X5)('path', pathInput, context);
+    const diffTag = (0,src/* stringInput */.Uj)('diff-tag') || undefined;
     if (diffTag)
         tag('diff-tag', diffTag);
-    const tags = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .listInput */ .dt)('tags').map((t) => tag('tags', t));
-    const ignore = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .linesInput */ .WO)('ignore-paths');
-    const source = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('source') || (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .defaultSource */ .Hu)(context);
-    const revision = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('revision') || (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .defaultRevision */ .Te)(context);
+    const tags = (0,src/* listInput */.dt)('tags').map((t) => tag('tags', t));
+    const ignore = (0,src/* linesInput */.WO)('ignore-paths');
+    const source = (0,src/* stringInput */.Uj)('source') || (0,src/* defaultSource */.Hu)(context);
+    const revision = (0,src/* stringInput */.Uj)('revision') || (0,src/* defaultRevision */.Te)(context);
     if (!source)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('source', 'is empty and GITHUB_REPOSITORY is not set; pass the source repository URL');
+        throw new src/* InputError */.dz('source', 'is empty and GITHUB_REPOSITORY is not set; pass the source repository URL');
     if (!revision)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('revision', 'is empty and GITHUB_REF/GITHUB_SHA are not set; pass e.g. main@sha1:<commit>');
-    const sbom = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('sbom') || undefined;
+        throw new src/* InputError */.dz('revision', 'is empty and GITHUB_REF/GITHUB_SHA are not set; pass e.g. main@sha1:<commit>');
+    const sbom = (0,src/* stringInput */.Uj)('sbom') || undefined;
     if (sbom !== undefined && sbom !== 'cyclonedx' && sbom !== 'spdx')
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('sbom', `"${sbom}" is not cyclonedx or spdx`);
-    const files = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .linesInput */ .WO)('attach').map((file) => (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .workspacePath */ .X5)('attach', file, context));
+        throw new src/* InputError */.dz('sbom', `"${sbom}" is not cyclonedx or spdx`);
+    const files = (0,src/* linesInput */.WO)('attach').map((file) => (0,src/* workspacePath */.X5)('attach', file, context));
     if (files.length && components)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('attach', 'goes with `path` (one artifact); with `components`, generate an SBOM per component with `sbom`');
-    const attest = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('attest', false);
-    const signing = plan ? undefined : (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .signingInputs */ .hY)(context);
+        throw new src/* InputError */.dz('attach', 'goes with `path` (one artifact); with `components`, generate an SBOM per component with `sbom`');
+    const attest = (0,src/* booleanInput */.tE)('attest', false);
+    const signing = plan ? undefined : (0,src/* signingInputs */.hY)(context);
     if (attest && !signing)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('attest', 'needs signing (`sign: true`, the default, keyless or with `signing-key`)');
+        throw new src/* InputError */.dz('attest', 'needs signing (`sign: true`, the default, keyless or with `signing-key`)');
     if (attest && signing?.kind === 'notation')
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('attest', 'makes Sigstore attestations; with `signature-format: notation` attach the documents unsigned, or sign in a cosign format');
+        throw new src/* InputError */.dz('attest', 'makes Sigstore attestations; with `signature-format: notation` attach the documents unsigned, or sign in a cosign format');
     if (attest && !sbom && !files.length)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('attest', 'has nothing to attest: add `sbom` or `attach`');
+        throw new src/* InputError */.dz('attest', 'has nothing to attest: add `sbom` or `attach`');
     return {
         location,
         repository,
         path,
         pathInput,
         components,
-        concurrency: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .integerInput */ .$A)('concurrency', 6),
+        concurrency: (0,src/* integerInput */.$A)('concurrency', 6),
         plan,
         diffTag,
         tags,
         ignorePaths: ignore.length ? ignore : undefined,
-        annotations: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .keyValueInput */ .Bb)('annotations'),
+        annotations: (0,src/* keyValueInput */.Bb)('annotations'),
         source,
         revision,
-        reproducible: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('reproducible', false),
-        resolveSymlinks: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('resolve-symlinks', false),
-        sourceIgnore: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('source-ignore', false),
-        registry: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .registryInputs */ .P4)(),
+        reproducible: (0,src/* booleanInput */.tE)('reproducible', false),
+        resolveSymlinks: (0,src/* booleanInput */.tE)('resolve-symlinks', false),
+        sourceIgnore: (0,src/* booleanInput */.tE)('source-ignore', false),
+        registry: (0,src/* registryInputs */.P4)(),
         signing,
         documents: { sbom, files, attest },
         context,
     };
 }
 
-
-/***/ }),
-
-/***/ 8916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts + 1 modules
-var sign = __nccwpck_require__(1047);
+// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
+var oci_open = __nccwpck_require__(7877);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
+var content = __nccwpck_require__(3632);
+// EXTERNAL MODULE: ../../packages/core/src/oci/memory.ts
+var memory = __nccwpck_require__(6198);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __nccwpck_require__(8706);
 // EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
 var media_types = __nccwpck_require__(8613);
 // EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
 var descriptor = __nccwpck_require__(7796);
-// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
-var content = __nccwpck_require__(3632);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/target.ts
 function canMount(target) {
     return typeof target.mount === 'function';
@@ -8144,22 +8129,22 @@ async function applyTag(dst, root, tag, options) {
         return { tag, changed: true };
     }
     catch (err) {
-        if (err instanceof errors/* OciError */.Mf &&
-            err.status !== undefined &&
-            err.status >= 400 &&
-            err.status < 500 &&
-            (await currentDigest(dst, tag).catch(() => undefined)) === root.descriptor.digest) {
+        const refused = err instanceof errors/* OciError */.Mf && err.status !== undefined && err.status >= 400 && err.status < 500;
+        const current = refused ? await currentDigest(dst, tag).catch(() => undefined) : undefined;
+        if (refused && current === root.descriptor.digest)
             return { tag, changed: false };
-        }
-        throw immutableTagError(err, dst.name, tag) ?? err;
+        throw (current !== undefined && immutableTagError(err, dst.name, tag)) || err;
     }
 }
 /**
  * ECR's answer to moving an immutable tag (`400 TAG_INVALID … cannot be overwritten because the tag is immutable`)
- * as an error that names the tag and the fix; undefined for other errors.
+ * as an error that names the tag and the fix; undefined for other errors. Called for a tag that exists and points
+ * elsewhere: TAG_INVALID there is the registry refusing to move it (our tags follow the grammar, and the
+ * distribution spec's other TAG_INVALID, a schema 1 manifest naming another tag, cannot happen), so the code
+ * decides, not the registry's wording.
  */
 function immutableTagError(err, repository, tag) {
-    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'TAG_INVALID' || !/immutable/i.test(err.message))
+    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'TAG_INVALID')
         return undefined;
     return new errors/* OciError */.Mf('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
         status: err.status,
@@ -8204,59 +8189,10 @@ async function copyChildren(src, node, dst, options, report) {
     });
 }
 
-// EXTERNAL MODULE: ../../node_modules/semver/index.js
-var semver = __nccwpck_require__(84);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/tag-guard.ts
-
-
-class ProtectedTagError extends Error {
-    code;
-    field = 'tags';
-    tag;
-    constructor(code, tag, message) {
-        super(message);
-        this.name = 'ProtectedTagError';
-        this.code = code;
-        this.tag = tag;
-    }
-}
-const stableTagName = 'latest-stable';
-/** A release version tag: `v` and a semantic version (`v1.2.3`, `v2.0.0-rc.1`). */
-function isVersionTag(tag) {
-    return /^v[0-9]/.test(tag) && semver_default().valid(tag.replace(/^v/, '')) !== null;
-}
-/**
- * Refuses, before anything is pushed, tags this push may not point at `digest`. `force` names tags the user
- * explicitly allows to move (never the signature and referrers tags).
- */
-async function guardTags(target, tags, digest, force = []) {
-    for (const tag of tags) {
-        if (/^sha256-[0-9a-f]{64}/.test(tag)) {
-            throw new ProtectedTagError('TAG_SIGNATURE', tag, `tag "${tag}" holds the cosign signature, attestation or referrers index of artifact sha256:${tag.slice(7, 71)}; a push never writes it`);
-        }
-    }
-    await Promise.all(tags.map(async (tag) => {
-        if (force.includes(tag))
-            return;
-        if (tag === stableTagName) {
-            throw new ProtectedTagError('TAG_STABLE', tag, `tag "${tag}" is what production follows: only a release moves it (d2ci release, the release-artifact action), or name it in --force`);
-        }
-        if (!isVersionTag(tag))
-            return;
-        const existing = await currentDigest(target, tag);
-        if (existing !== undefined && existing !== digest) {
-            throw new ProtectedTagError('TAG_RELEASED', tag, `tag "${tag}" is a released version pointing at ${existing}; a release never moves: release a new version, or name it in --force`);
-        }
-    }));
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
 var order = __nccwpck_require__(8085);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var src_errors = __nccwpck_require__(5736);
 // EXTERNAL MODULE: ../../packages/core/node_modules/ignore/index.js
 var ignore = __nccwpck_require__(5404);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
@@ -8331,10 +8267,23 @@ class IgnoreRules {
 
 
 
-class ArtifactPathError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ArtifactPathError';
+
+/**
+ * What is wrong with the tree to pack (field `path`) or with the component glob (field `components`). When the
+ * message is about the path itself (`path "<path>" does not exist`), `path` is that path as core was given it and
+ * `detail` the rest, so a front door can name the path as its user wrote it; otherwise `detail` is the message.
+ */
+class ArtifactPathError extends src_errors/* BaseError */.Cf {
+    path;
+    detail;
+    /** About a symlink `resolveSymlinks` followed: leaving it off is a fix as good as the path. */
+    symlink;
+    constructor(code, about) {
+        const message = typeof about === 'string' ? about : `path "${about.path}" ${about.detail}`;
+        super(code, message, { field: code.startsWith('COMPONENTS_') ? 'components' : 'path' });
+        this.path = typeof about === 'string' ? undefined : about.path;
+        this.detail = typeof about === 'string' ? about : about.detail;
+        this.symlink = code === 'SYMLINK_BROKEN' || code === 'SYMLINK_OUTSIDE_ROOT';
     }
 }
 /**
@@ -8346,12 +8295,10 @@ class ArtifactPathError extends Error {
  * and fails the whole artifact on the first refusal, so such a name is refused here, before anything is uploaded.
  */
 class UnpackableNameError extends ArtifactPathError {
-    code = 'FLUX_UNTAR_NAME';
     /** The entry's path inside the artifact, as walked (no trailing slash). */
     entry;
     constructor(entry, type, reason) {
-        super(`${type} "${entry}" would fail the whole artifact in Flux: its Untar refuses names ${reason}; rename it, or leave it out with an ignore pattern`);
-        this.name = 'UnpackableNameError';
+        super('FLUX_UNTAR_NAME', `${type} "${entry}" would fail the whole artifact in Flux: its Untar refuses names ${reason}; rename it, or leave it out with an ignore pattern`);
         this.entry = entry;
     }
 }
@@ -8391,7 +8338,9 @@ function* walk_walkEntries(root, options = {}) {
     }
     catch (err) {
         const code = err.code;
-        throw new ArtifactPathError(code === 'ENOENT' ? `path "${root}" does not exist` : `cannot read path "${root}": ${err.message}`);
+        throw code === 'ENOENT'
+            ? new ArtifactPathError('PATH_NOT_FOUND', { path: root, detail: 'does not exist' })
+            : new ArtifactPathError('PATH_UNREADABLE', `cannot read path "${root}": ${err.message}`);
     }
     yield { name: '.', type: 'directory', mode: dirMode, size: 0, source: root };
     if (info.isFile()) {
@@ -8400,7 +8349,7 @@ function* walk_walkEntries(root, options = {}) {
         return;
     }
     if (!info.isDirectory())
-        throw new ArtifactPathError(`path "${root}" is neither a file nor a directory`);
+        throw new ArtifactPathError('PATH_NOT_FILE_OR_DIRECTORY', { path: root, detail: 'is neither a file nor a directory' });
     const rules = new IgnoreRules(options);
     const rootReal = (0,external_node_fs_.realpathSync)(root);
     function* visit(dir, name, ancestors) {
@@ -8419,10 +8368,10 @@ function* walk_walkEntries(root, options = {}) {
                     target = (0,external_node_fs_.realpathSync)(path);
                 }
                 catch {
-                    throw new ArtifactPathError(`symlink "${childName}" is broken`);
+                    throw new ArtifactPathError('SYMLINK_BROKEN', `symlink "${childName}" is broken`);
                 }
                 if (target !== rootReal && !target.startsWith(rootReal + external_node_path_.sep)) {
-                    throw new ArtifactPathError(`symlink "${childName}" points outside the artifact root (to ${(0,external_node_path_.relative)(rootReal, target)})`);
+                    throw new ArtifactPathError('SYMLINK_OUTSIDE_ROOT', `symlink "${childName}" points outside the artifact root (to ${(0,external_node_path_.relative)(rootReal, target)})`);
                 }
                 const targetInfo = (0,external_node_fs_.statSync)(target);
                 kind = targetInfo.isFile() ? 'file' : targetInfo.isDirectory() ? 'directory' : undefined;
@@ -8450,61 +8399,498 @@ function* walk_walkEntries(root, options = {}) {
     yield* visit(root, '.', new Set([rootReal]));
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
-var http = __nccwpck_require__(1737);
-// EXTERNAL MODULE: ../../packages/core/src/auth/github.ts
-var auth_github = __nccwpck_require__(9999);
-;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __nccwpck_require__(6466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ../../node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6474);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/gc.ts
 
 
-/** What a cloud identity needs to push, when its registry refuses it. */
-const cloudPermissions = {
-    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
-    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
-    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
-};
-const credentialFix = {
-    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
-    cli: 'pass --creds user:password, or run docker login',
-};
+let collect;
 /**
- * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
- * come back unchanged.
+ * Runs a full garbage collection. Streaming hundreds of MiB through zlib and files leaves a trail of dead
+ * Buffer chunks whose memory V8 reclaims only once its external-memory budget (~64 MiB) is spent, so peak RSS
+ * climbs by about that much. Our heap is ~10 MiB, so a collection costs a few milliseconds; calling this every
+ * few dozen MiB streamed keeps memory flat. Without the flag (e.g. a runtime that refuses it) it does nothing.
  */
-function withAuthHint(err, context) {
-    if (!(err instanceof errors/* OciError */.Mf) || (err.status !== 401 && err.status !== 403))
-        return err;
-    const github = (0,auth_github/* isGitHubRegistry */.v)(context.registry, process.env.GITHUB_SERVER_URL || undefined);
-    let hint;
-    if (!context.hasCredentials) {
-        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+function collectGarbage() {
+    if (collect === undefined) {
+        try {
+            (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose_gc');
+            collect = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+        }
+        catch {
+            collect = null;
+        }
     }
-    else if (github) {
-        hint =
-            context.vocabulary === 'action'
-                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
-                : `use a token with the write:packages scope for ${context.registry}`;
-    }
-    else if (context.provider && context.provider !== 'generic') {
-        hint = cloudPermissions[context.provider](context.registry, context.repository);
-    }
-    else if (err.status === 401) {
-        hint = `the registry rejected the credentials for ${context.registry}; check them`;
-    }
-    else {
-        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
-    }
-    return new errors/* OciError */.Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
+    // A minor (young-generation) collection is enough: the dead chunks' wrappers are young, and it takes ~1 ms.
+    collect?.({ type: 'minor', execution: 'sync' });
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 1 modules
-var sign_signer = __nccwpck_require__(814);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/build.ts
+
+
+
+
+
+
+
+
+/** Gzip level of every layer we write; fixed, so the same tree always gives the same digest. Go's default. */
+const gzipLevel = 6;
+const epoch = new Date(0);
+/** Files up to this size are read whole; larger ones are streamed. */
+const smallFile = 1 << 20;
+/** Size of the writes zlib sees: each write is a thread-pool round trip, so 512-byte tar headers must be batched. */
+const batchBytes = 256 << 10;
+/** Stream buffers deep enough that packing and hashing run ahead while zlib compresses on the thread pool. */
+const queueBytes = 2 << 20;
+/** Collect dead chunks this often while streaming (see collectGarbage). */
+const collectEveryBytes = 8 << 20;
+/** Counts and hashes what passes, without copying it; optionally collects garbage as the bytes go by. */
+class Tap extends external_node_stream_.Transform {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    #collect;
+    size = 0;
+    constructor(options) {
+        super({ highWaterMark: options.highWaterMark });
+        this.#collect = options.collect ?? false;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.hash.update(chunk);
+        if (this.#collect && Math.floor((this.size + chunk.length) / collectEveryBytes) > Math.floor(this.size / collectEveryBytes))
+            collectGarbage();
+        this.size += chunk.length;
+        callback(null, chunk);
+    }
+}
+/** Joins small writes into `batchBytes` chunks. The bytes are unchanged; only their grouping is. */
+class Batch extends external_node_stream_.Transform {
+    #chunks = [];
+    #size = 0;
+    _transform(chunk, _encoding, callback) {
+        this.#chunks.push(chunk);
+        this.#size += chunk.length;
+        if (this.#size >= batchBytes)
+            this.#emit();
+        callback();
+    }
+    _flush(callback) {
+        this.#emit();
+        callback();
+    }
+    #emit() {
+        if (this.#size === 0)
+            return;
+        this.push(this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#size));
+        this.#chunks = [];
+        this.#size = 0;
+    }
+}
+/**
+ * Sets the gzip header's OS byte to 255 ("unknown"), as Go writes it. zlib writes the build platform there
+ * (3 on Unix, 10 on Windows), which would make the layer digest depend on the runner's OS.
+ */
+class PortableGzipHeader extends external_node_stream_.Transform {
+    #offset = 0;
+    _transform(chunk, _encoding, callback) {
+        const osByte = 9 - this.#offset;
+        if (osByte >= 0 && osByte < chunk.length) {
+            chunk = Buffer.from(chunk);
+            chunk[osByte] = 0xff;
+        }
+        this.#offset += chunk.length;
+        callback(null, chunk);
+    }
+}
+/**
+ * Writes the deterministic tar+gzip layer of a list of entries: byte-wise order, uid/gid 0, empty owner names,
+ * mtime 0, modes normalised to 0644/0755, fixed gzip level and header. The same tree gives the same digest on
+ * any machine, whatever its umask, clock or user. Streams: small files are read whole, large ones piped, so
+ * memory stays flat however big the tree. With `out` undefined only the digests are computed (for diff).
+ */
+async function writeLayer(entries, out) {
+    const pack = tar_stream.pack({ highWaterMark: queueBytes });
+    const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
+    const gzTap = new Tap({ highWaterMark: queueBytes });
+    const sink = out ?? new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const gzip = (0,external_node_zlib_.createGzip)({
+        level: gzipLevel,
+        memLevel: 8,
+        strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY,
+        chunkSize: batchBytes,
+        highWaterMark: queueBytes,
+    });
+    const done = (0,promises_.pipeline)([
+        pack,
+        new Batch({ highWaterMark: queueBytes }),
+        tarTap,
+        gzip,
+        new PortableGzipHeader(),
+        gzTap,
+        sink,
+    ]);
+    let files = 0;
+    const writing = (async () => {
+        for (const entry of entries) {
+            const header = {
+                name: entry.name,
+                mode: entry.mode,
+                uid: 0,
+                gid: 0,
+                uname: '',
+                gname: '',
+                mtime: epoch,
+                size: entry.type === 'file' ? entry.size : 0,
+                type: entry.type,
+            };
+            if (entry.type === 'directory') {
+                await new Promise((resolve, reject) => pack.entry(header, (err) => (err ? reject(err) : resolve())));
+                continue;
+            }
+            files++;
+            if (entry.size <= smallFile) {
+                const content = readExactly(entry);
+                await new Promise((resolve, reject) => pack.entry(header, content, (err) => (err ? reject(err) : resolve())));
+            }
+            else {
+                await new Promise((resolve, reject) => {
+                    // The header already says how big the file is: read at most that, and fail naming the file if it is
+                    // shorter now (tar-stream's "size mismatch") or longer once read.
+                    const sinkEntry = pack.entry(header, (err) => err
+                        ? reject(changedWhilePacked(entry))
+                        : (0,external_node_fs_.statSync)(entry.source).size === entry.size
+                            ? resolve()
+                            : reject(changedWhilePacked(entry)));
+                    // The entry callback reports its error; the same error also emitted on the stream is handled there.
+                    sinkEntry.on('error', () => undefined);
+                    (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
+                        .on('error', reject)
+                        .pipe(sinkEntry);
+                });
+            }
+        }
+        pack.finalize();
+    })();
+    writing.catch((err) => pack.destroy(err));
+    await Promise.all([writing, done]);
+    return {
+        digest: `sha256:${gzTap.hash.digest('hex')}`,
+        size: gzTap.size,
+        diffId: `sha256:${tarTap.hash.digest('hex')}`,
+        uncompressedSize: tarTap.size,
+        files,
+    };
+}
+/**
+ * Reads a whole small file, failing if it changed size since it was listed (the tar header already says how big).
+ * Synchronous on purpose: for thousands of small files, four thread-pool round trips each (open, read, stat,
+ * close) cost more than the reads; zlib keeps compressing on the thread pool meanwhile.
+ */
+function readExactly(entry) {
+    const content = (0,external_node_fs_.readFileSync)(entry.source);
+    if (content.length !== entry.size)
+        throw changedWhilePacked(entry);
+    return content;
+}
+function changedWhilePacked(entry) {
+    return new ArtifactPathError('PATH_CHANGED', `file "${entry.name}" changed size while it was being packed (${entry.size} bytes when listed); pack a tree nothing is writing to`);
+}
+/** Packs a directory (or file) into a gzipped tarball at `output`; returns its digests and sizes. */
+async function buildLayer(options, output) {
+    return writeLayer(walkEntries(options.path, options), createWriteStream(output));
+}
+/** Computes the layer digest of a directory without writing anything (what `diff` compares). */
+async function hashLayer(options) {
+    return writeLayer(walk_walkEntries(options.path, options));
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/go/time.ts
+var time = __nccwpck_require__(65);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/flux.ts
+/** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
+const FluxMediaType = {
+    config: 'application/vnd.cncf.flux.config.v1+json',
+    content: 'application/vnd.cncf.flux.content.v1.tar+gzip',
+};
+const Annotation = {
+    created: 'org.opencontainers.image.created',
+    source: 'org.opencontainers.image.source',
+    revision: 'org.opencontainers.image.revision',
+};
+/** `--reproducible` fixes the creation time to the Unix epoch, as `flux push artifact --reproducible` does. */
+const reproducibleCreated = '1970-01-01T00:00:00Z';
+/** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
+const cosignTagSuffixes = (/* unused pure expression or super */ null && (['.sig', '.att', '.sbom']));
+/** The Referrers Tag Schema's index tag (`sha256-<hex>`), kept by registries without the referrers API. */
+const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+/** A tag that holds another artifact's cosign signature, attestation or SBOM, or its referrers index: not a release. */
+function isSignatureTag(tag) {
+    return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/manifest.ts
+
+
+
+
+function artifactAnnotations(metadata, now = new Date()) {
+    const created = metadata.created ?? (metadata.reproducible ? reproducibleCreated : (0,time/* rfc3339 */.a)(now));
+    return (0,descriptor/* sortedAnnotations */.sk)({
+        [Annotation.created]: created,
+        [Annotation.source]: metadata.source,
+        [Annotation.revision]: metadata.revision,
+        ...metadata.annotations,
+    });
+}
+/** Go's zero time, which go-containerregistry writes for an unset `created`. */
+const goZeroTime = '0001-01-01T00:00:00Z';
+/**
+ * The config blob go-containerregistry writes for Flux 2.6–2.8 (a `v1.ConfigFile`, 233 bytes): the uncompressed
+ * tar's digest in `rootfs.diff_ids` and Go's zero time as `created`. Flux 2.9 copies the creation time in, but no
+ * consumer reads it; keeping it out makes the config depend on the content only, so an unchanged tree pushed again
+ * uploads no blob at all. The time stays in the manifest's `org.opencontainers.image.created` annotation.
+ */
+function fluxConfig(diffId) {
+    return Buffer.from(JSON.stringify({
+        architecture: '',
+        created: goZeroTime,
+        history: [{ created: goZeroTime }],
+        os: '',
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        config: {},
+    }));
+}
+/** The OCI image manifest of a Flux artifact: Flux config, one tar+gzip content layer, the annotations. */
+function fluxManifest(layer, metadata, now) {
+    const annotations = artifactAnnotations(metadata, now);
+    const config = fluxConfig(layer.diffId);
+    const configDescriptor = (0,descriptor/* plainDescriptor */.UM)((0,descriptor/* descriptorFor */.RZ)(FluxMediaType.config, config));
+    const layerDescriptor = (0,descriptor/* plainDescriptor */.UM)({ mediaType: FluxMediaType.content, digest: layer.digest, size: layer.size });
+    const body = {
+        schemaVersion: 2,
+        mediaType: media_types/* MediaType */.zu.ociManifest,
+        config: configDescriptor,
+        layers: [layerDescriptor],
+        annotations,
+    };
+    const manifest = Buffer.from(JSON.stringify(body));
+    return { manifest, descriptor: (0,descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, manifest), config, configDescriptor, layerDescriptor, annotations };
+}
+
+// EXTERNAL MODULE: ../../node_modules/semver/index.js
+var semver = __nccwpck_require__(84);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/tag-guard.ts
+
+
+
+/**
+ * A tag this push may not move. `field` says which part of the request named it (`diff-tag` when it is the tag the
+ * push compares with, which it also moves). `problem` is the refusal alone; `forcible` says whether naming the tag
+ * in `force` would let it move, and the message adds the CLI's way to do that (`d2ci push` and `d2ci tag` take
+ * `--force`; the actions have no such input, so they show `problem`).
+ */
+class ProtectedTagError extends src_errors/* BaseError */.Cf {
+    tag;
+    forcible;
+    constructor(code, tag, problem, field = 'tags') {
+        const forcible = code !== 'TAG_SIGNATURE';
+        super(code, forcible ? `${problem}, or name it in --force` : problem, { field, problem });
+        this.tag = tag;
+        this.forcible = forcible;
+    }
+}
+const stableTagName = 'latest-stable';
+/** A release version tag: `v` and a semantic version (`v1.2.3`, `v2.0.0-rc.1`). */
+function isVersionTag(tag) {
+    return /^v[0-9]/.test(tag) && semver_default().valid(tag.replace(/^v/, '')) !== null;
+}
+/**
+ * Refuses, before anything is pushed, tags this push may not point at `digest`. `force` names tags the user
+ * explicitly allows to move (never the signature and referrers tags); `diffTag`, when it is among `tags`, is the
+ * one a refusal of it blames.
+ */
+async function guardTags(target, tags, digest, force = [], diffTag) {
+    const field = (tag) => (tag === diffTag ? 'diff-tag' : 'tags');
+    for (const tag of tags) {
+        if (/^sha256-[0-9a-f]{64}/.test(tag)) {
+            throw new ProtectedTagError('TAG_SIGNATURE', tag, `tag "${tag}" holds the cosign signature, attestation or referrers index of artifact sha256:${tag.slice(7, 71)}; a push never writes it`, field(tag));
+        }
+    }
+    await Promise.all(tags.map(async (tag) => {
+        if (force.includes(tag))
+            return;
+        if (tag === stableTagName) {
+            throw new ProtectedTagError('TAG_STABLE', tag, `tag "${tag}" is what production follows: only a release moves it (d2ci release, the release-artifact action)`, field(tag));
+        }
+        if (!isVersionTag(tag))
+            return;
+        const existing = await currentDigest(target, tag);
+        if (existing !== undefined && existing !== digest) {
+            throw new ProtectedTagError('TAG_RELEASED', tag, `tag "${tag}" is a released version pointing at ${existing}; a release never moves: release a new version`, field(tag));
+        }
+    }));
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
+var temp = __nccwpck_require__(2714);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/layer.ts
+
+
+/** No one content layer. About `layer-media-type` when naming (another) media type is the fix. */
+class AmbiguousLayerError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, code === 'LAYER_MEDIA_TYPE_ABSENT' || code === 'LAYERS_SEVERAL' ? { field: 'layer-media-type' } : {});
+    }
+}
+/** The content layer of a manifest (as `layerSelector.mediaType` would pick it), or why there is none. */
+function contentLayer(fetched, reference, mediaType) {
+    const { manifest } = (0,descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType);
+    if ((0,descriptor/* isIndex */.nw)(manifest))
+        throw new AmbiguousLayerError('LAYER_INDEX', `${reference} is an image index, not an artifact`);
+    if (mediaType) {
+        const layer = manifest.layers.find((l) => l.mediaType === mediaType);
+        if (!layer)
+            throw new AmbiguousLayerError('LAYER_MEDIA_TYPE_ABSENT', `${reference} has no layer of media type ${mediaType} (it has ${manifest.layers.map((l) => l.mediaType).join(', ') || 'no layers'})`);
+        return layer;
+    }
+    const [first, ...rest] = manifest.layers;
+    if (!first)
+        throw new AmbiguousLayerError('LAYER_NONE', `${reference} has no layers`);
+    if (rest.length > 0) {
+        throw new AmbiguousLayerError('LAYERS_SEVERAL', `${reference} has ${manifest.layers.length} layers (${manifest.layers.map((l) => l.mediaType).join(', ')}): name the one to use with its media type, as the cluster's spec.layerSelector does`);
+    }
+    return first;
+}
+/** The one layer of an artifact, or undefined when it has none or several (for comparisons that then say "differs"). */
+function soleLayer(fetched) {
+    try {
+        return contentLayer(fetched, fetched.descriptor.digest);
+    }
+    catch (err) {
+        if (err instanceof AmbiguousLayerError)
+            return undefined;
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/push.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Packs a directory into a Flux artifact and pushes it: blobs first, then the manifest, then (after the
+ * optional `beforeTag` step) the tags. With `diffTag`, unchanged content is not pushed again; its tags are
+ * still applied to what `diffTag` holds, as the D2 push action does.
+ */
+async function pushArtifact(options) {
+    const tags = [...new Set([...(options.diffTag ? [options.diffTag] : []), ...(options.tags ?? [])])];
+    if (tags.length === 0)
+        tags.push('latest');
+    tags.forEach(reference/* assertValidTag */.b5);
+    // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
+    const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
+    current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
+    return (0,temp/* withTempDir */.E)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'), async (work) => {
+        const layerFile = (0,external_node_path_.join)(work, 'layer.tar.gz');
+        const layer = await writeLayer(walk_walkEntries(options.path, options), (0,external_node_fs_.createWriteStream)(layerFile));
+        if (layer.files === 0)
+            throw new ArtifactPathError('PATH_EMPTY', { path: options.path, detail: 'has no files to pack (after ignore rules)' });
+        if (options.diffTag && current) {
+            const existing = await current;
+            const remoteLayer = existing && soleLayer(existing);
+            if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
+                await guardTags(options.target, tags.filter((t) => t !== options.diffTag), existing.descriptor.digest, options.force, options.diffTag);
+                const results = [];
+                for (const tag of tags)
+                    results.push(tag === options.diffTag ? { tag, changed: false } : await applyTag(options.target, existing, tag, { lookFirst: true }));
+                const { manifest } = (0,descriptor/* parseManifest */.Ng)(existing.bytes, existing.descriptor.mediaType);
+                return {
+                    pushed: false,
+                    reason: `content unchanged since ${options.diffTag}`,
+                    descriptor: existing.descriptor,
+                    tags: results,
+                    layer,
+                    annotations: manifest.annotations ?? {},
+                    blobs: [],
+                };
+            }
+        }
+        const built = fluxManifest(layer, options);
+        // Before any byte is uploaded: a push that may not move one of its tags moves none.
+        await guardTags(options.target, tags, built.descriptor.digest, options.force, options.diffTag);
+        const staging = new memory/* MemoryStore */.n('staging');
+        staging.stage(built.configDescriptor, (0,content/* bytesSource */.Xl)(built.config));
+        staging.stage(built.layerDescriptor, (0,content/* fileSource */.IO)(layerFile, layer.size));
+        staging.stage(built.descriptor, (0,content/* bytesSource */.Xl)(built.manifest));
+        const copied = await copyGraph(staging, { descriptor: built.descriptor, bytes: built.manifest }, options.target, {
+            tags,
+            // A fresh `created` makes the manifest new; only a reproducible one can already be there.
+            checkRoot: options.reproducible === true || options.created !== undefined,
+            beforeTag: options.beforeTag,
+            concurrency: options.concurrency,
+        });
+        const reason = !options.diffTag
+            ? 'no diff-tag set'
+            : copied.existed
+                ? `identical artifact already in ${options.target.name}`
+                : `content differs from ${options.diffTag}`;
+        return {
+            pushed: true,
+            reason,
+            descriptor: built.descriptor,
+            tags: copied.tags,
+            layer,
+            annotations: built.annotations,
+            blobs: copied.blobs,
+        };
+    });
+}
+/** The manifest at a reference, or undefined when the tag does not exist. */
+async function fetchIfExists(target, reference) {
+    try {
+        return await target.fetchManifest(reference);
+    }
+    catch (err) {
+        if ((0,errors/* isNotFound */.c4)(err))
+            return undefined;
+        throw err;
+    }
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var external_node_fs_promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ../../packages/core/src/oci/attach.ts
 var attach = __nccwpck_require__(9400);
 // EXTERNAL MODULE: ../../packages/core/src/sign/payload.ts
 var payload = __nccwpck_require__(8419);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 2 modules
+var sign_signer = __nccwpck_require__(1856);
+// EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts + 1 modules
+var sign = __nccwpck_require__(1047);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/attest.ts
 
 
@@ -8530,25 +8916,9 @@ async function attestDocument(target, subject, options) {
     return { referrer, predicateType: options.predicateType, ...(logIndex !== undefined ? { rekorLogIndex: String(logIndex) } : {}) };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
-var flux = __nccwpck_require__(8359);
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
-// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
-var oci_digest = __nccwpck_require__(8341);
-// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
-var reference = __nccwpck_require__(8936);
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/inventory.ts
+;// CONCATENATED MODULE: ../../packages/core/src/documents/purl.ts
 
 
-
-
-
-
-
-const kustomizationNames = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
-const isYamlName = (name) => /\.ya?ml$/i.test(name) || (0,external_node_path_.basename)(name) === 'Kustomization';
-// ---------------------------------------------------------------------------------------------------------------
 // Package URLs (purl-spec: percent-encode all but A–Z a–z 0–9 . - _ ~ and ':'; qualifiers sorted by key).
 function purlEncode(value) {
     return encodeURIComponent(value)
@@ -8611,6 +8981,272 @@ function gitLocation(url) {
         return undefined;
     return { host: parsed.host.toLowerCase(), path };
 }
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
+var oci_digest = __nccwpck_require__(8341);
+;// CONCATENATED MODULE: ../../packages/core/src/documents/errors.ts
+
+/**
+ * A document to attach, an SBOM to write or an attestation type to require that cannot be used. A user's file is
+ * about the documents to attach (`attach`), a required type about `require-attestations`.
+ */
+class errors_SbomError extends src_errors/* BaseError */.Cf {
+    constructor(code, message, options = {}) {
+        super(code, message, options);
+        this.name = 'SbomError';
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/sbom-common.ts
+
+
+
+
+
+
+function readSubject(subject) {
+    let ref;
+    try {
+        ref = (0,reference/* parseReference */.F2)(subject.repository);
+    }
+    catch (err) {
+        throw new errors_SbomError('SBOM_SUBJECT', `SBOM subject: ${err.message}`, { cause: err });
+    }
+    const tag = subject.tag ?? ref.tag;
+    const digest = subject.digest ?? ref.digest;
+    if (digest !== undefined) {
+        try {
+            (0,oci_digest/* parseDigest */.m)(digest);
+        }
+        catch (err) {
+            throw new errors_SbomError('SBOM_SUBJECT', `SBOM subject: ${err.message}`, { cause: err });
+        }
+    }
+    const out = {
+        ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) },
+    };
+    if (subject.source)
+        out.source = subject.source;
+    if (subject.revision)
+        out.revision = subject.revision;
+    return out;
+}
+function timestampOf(options) {
+    const value = options.timestamp ?? new Date();
+    const date = typeof value === 'string' ? new Date(value) : value;
+    if (Number.isNaN(date.getTime()))
+        throw new errors_SbomError('SBOM_TIMESTAMP', `SBOM timestamp "${String(value)}" is not a valid date`);
+    return (0,time/* rfc3339 */.a)(date);
+}
+// A fixed namespace for d2ci's name-based UUIDs.
+const uuidNamespace = Buffer.from('8f1c7e52a3b94d0e9c6a2b5d7e4f1a30', 'hex');
+/** An RFC 9562 version 5 (SHA-1, name-based) UUID: the same content always gives the same UUID. */
+function uuidFromContent(content) {
+    const hash = (0,external_node_crypto_.createHash)('sha1').update(uuidNamespace).update(content).digest();
+    hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+    hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+    const hex = hash.subarray(0, 16).toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+/** `file:line Kind/name path (via)`, plus what a kustomize override rewrote. */
+function formatFoundAt(at) {
+    const object = at.kind ? ` ${at.kind}${at.name ? `/${at.namespace ? `${at.namespace}/` : ''}${at.name}` : ''}` : '';
+    const applied = at.appliedTo ? `, rewrites ${at.appliedTo.image} at ${at.appliedTo.file}:${at.appliedTo.line} ${at.appliedTo.path}` : '';
+    return `${at.file}:${at.line}${object} ${at.path} (${at.via}${applied})`;
+}
+function digestHash(digest) {
+    if (!digest)
+        return undefined;
+    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
+    return { alg: algorithm === 'sha256' ? 'SHA-256' : 'SHA-512', hex };
+}
+function sortedComponents(inventory) {
+    return [...inventory.components].sort((a, b) => (0,order/* compareBytes */.X)(a.type, b.type) || (0,order/* compareBytes */.X)(a.id, b.id));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/cyclonedx.ts
+
+
+
+
+const bomRef = (c) => `${c.type}:${c.id}`;
+const subjectRef = (s) => `artifact:${(0,reference/* formatReference */.FH)(s.ref)}`;
+function cycloneDxType(c) {
+    return c.type === 'image' ? 'container' : c.type === 'chart' ? 'application' : 'data';
+}
+function properties(c) {
+    const list = c.foundAt.map((at) => ({ name: 'd2ci:found-at', value: formatFoundAt(at) }));
+    if (c.versionConstraint)
+        list.push({ name: 'd2ci:version-constraint', value: c.versionConstraint });
+    if (c.sourceKind)
+        list.push({ name: 'd2ci:source-kind', value: c.sourceKind });
+    if (c.sourceRef)
+        list.push({ name: 'd2ci:source-ref', value: c.sourceRef });
+    if (c.chart && c.type === 'chart')
+        list.push({ name: 'd2ci:chart', value: c.chart });
+    return list.sort((a, b) => (0,order/* compareBytes */.X)(a.name, b.name) || (0,order/* compareBytes */.X)(a.value, b.value));
+}
+/**
+ * A Git repository's URL (`vcs`), an HTTP Helm repository's (`distribution`). Not `oci://` (the purl's
+ * `repository_url` carries it, and CycloneDX validators check `iri-reference` against registered URI schemes)
+ * nor buckets.
+ */
+function externalReferences(c) {
+    if (!c.url || !/^(https?|ssh|git):\/\//.test(c.url) || c.sourceKind === 'Bucket')
+        return [];
+    return [{ type: c.sourceKind === 'GitRepository' ? 'vcs' : 'distribution', url: c.url }];
+}
+function cycloneDxComponent(c) {
+    const out = { type: cycloneDxType(c), 'bom-ref': bomRef(c), name: c.name };
+    const version = c.version ?? c.digest;
+    if (version)
+        out.version = version;
+    const hash = digestHash(c.digest);
+    if (hash)
+        out.hashes = [{ alg: hash.alg, content: hash.hex }];
+    if (c.purl)
+        out.purl = c.purl;
+    const refs = externalReferences(c);
+    if (refs.length)
+        out.externalReferences = refs;
+    out.properties = properties(c);
+    return out;
+}
+function subjectComponent(s) {
+    const out = { type: 'data', 'bom-ref': subjectRef(s), name: (0,reference/* repositoryName */.aR)(s.ref) };
+    const version = s.ref.digest ?? s.ref.tag;
+    if (version)
+        out.version = version;
+    const hash = digestHash(s.ref.digest);
+    if (hash)
+        out.hashes = [{ alg: hash.alg, content: hash.hex }];
+    out.purl = ociPackageUrl(s.ref);
+    if (s.source && /^(https?|ssh|git):\/\//.test(s.source))
+        out.externalReferences = [{ type: 'vcs', url: s.source }];
+    const props = [];
+    if (s.ref.tag)
+        props.push({ name: 'd2ci:tag', value: s.ref.tag });
+    if (s.revision)
+        props.push({ name: 'org.opencontainers.image.revision', value: s.revision });
+    if (s.source)
+        props.push({ name: 'org.opencontainers.image.source', value: s.source });
+    if (props.length)
+        out.properties = props;
+    return out;
+}
+/**
+ * A CycloneDX 1.6 JSON BOM: the artifact as `metadata.component` (type `data`, `pkg:oci` purl), each image a
+ * `container`, each chart an `application`, each other source `data`, with purls, digests as hashes, where each
+ * was found as `d2ci:found-at` properties, and the artifact depending on every one. `serialNumber` is a UUID
+ * derived from the content (not the timestamp), so the same inventory gives the same document.
+ */
+function cycloneDxDocument(inventory, subject, options = {}) {
+    const s = readSubject(subject);
+    const components = sortedComponents(inventory).map(cycloneDxComponent);
+    const tool = {
+        type: 'application',
+        name: 'd2ci',
+        ...(options.toolVersion ? { version: options.toolVersion } : {}),
+    };
+    const metadataComponent = subjectComponent(s);
+    const document = {
+        $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        serialNumber: '',
+        version: 1,
+        metadata: { timestamp: '', tools: { components: [tool] }, component: metadataComponent },
+        components,
+        dependencies: [{ ref: metadataComponent['bom-ref'], dependsOn: components.map((c) => c['bom-ref']) }],
+    };
+    document.serialNumber = `urn:uuid:${uuidFromContent(`cyclonedx\n${JSON.stringify(document)}`)}`;
+    document.metadata.timestamp = timestampOf(options);
+    return document;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/document-type.ts
+
+// The kinds of document d2ci attaches (SPDX, CycloneDX, OpenVEX), and which one a user's file is.
+/** Media types of the documents d2ci attaches to an artifact as referrers (OCI artifactType). */
+const documentMediaTypes = {
+    spdx: 'application/spdx+json',
+    cyclonedx: 'application/vnd.cyclonedx+json',
+    openvex: 'application/openvex+json',
+};
+/**
+ * Which kind of document a user gave, by its content: SPDX 2.x JSON (`spdxVersion`), CycloneDX JSON
+ * (`bomFormat: CycloneDX`) or OpenVEX (`@context` https://openvex.dev/ns…). Accepts the parsed JSON, its text or
+ * bytes; throws an SbomError saying what was found otherwise.
+ */
+function detectDocumentType(json) {
+    let value = json;
+    if (typeof value === 'string' || value instanceof Uint8Array) {
+        const text = (typeof value === 'string' ? value : Buffer.from(value).toString('utf8')).replace(/^\uFEFF/, '').trim();
+        if (text.startsWith('<'))
+            throw new errors_SbomError('DOCUMENT_UNRECOGNIZED', 'the document is XML; give SPDX, CycloneDX or OpenVEX as JSON');
+        try {
+            value = JSON.parse(text);
+        }
+        catch (err) {
+            throw new errors_SbomError('DOCUMENT_UNRECOGNIZED', `the document is not JSON (${err.message}); give an SPDX, CycloneDX or OpenVEX JSON document`);
+        }
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new errors_SbomError('DOCUMENT_UNRECOGNIZED', `the document is ${Array.isArray(value) ? 'a JSON array' : `JSON ${value === null ? 'null' : typeof value}`}; expected an SPDX, CycloneDX or OpenVEX JSON object`);
+    }
+    const doc = value;
+    if (typeof doc.spdxVersion === 'string' && /^SPDX-/.test(doc.spdxVersion)) {
+        return { format: 'spdx', mediaType: documentMediaTypes.spdx, version: doc.spdxVersion.slice('SPDX-'.length) };
+    }
+    if (doc.bomFormat === 'CycloneDX') {
+        return {
+            format: 'cyclonedx',
+            mediaType: documentMediaTypes.cyclonedx,
+            ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}),
+        };
+    }
+    const context = doc['@context'];
+    const contexts = (Array.isArray(context) ? context : [context]).filter((c) => typeof c === 'string');
+    const openvex = contexts.find((c) => /^https:\/\/openvex\.dev\/ns(\/|$)/.test(c));
+    if (openvex) {
+        const version = /^https:\/\/openvex\.dev\/ns\/v?([0-9][^/]*)/.exec(openvex)?.[1];
+        return { format: 'openvex', mediaType: documentMediaTypes.openvex, ...(version ? { version } : {}) };
+    }
+    if (contexts.some((c) => /spdx\.org\/rdf\/3/.test(c))) {
+        throw new errors_SbomError('DOCUMENT_UNRECOGNIZED', 'the document is SPDX 3 (JSON-LD), which is not supported; give SPDX 2.x JSON, CycloneDX or OpenVEX');
+    }
+    const keys = Object.keys(doc).slice(0, 8);
+    throw new errors_SbomError('DOCUMENT_UNRECOGNIZED', `the document is not SPDX, CycloneDX or OpenVEX JSON: expected "spdxVersion", "bomFormat": "CycloneDX" or an OpenVEX "@context" (https://openvex.dev/ns/…); its keys are ${keys.length ? keys.map((k) => JSON.stringify(k)).join(', ') : 'none'}${Object.keys(doc).length > keys.length ? ', …' : ''}`);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/scan-state.ts
+function unresolved(scan, ctx, path, line, value, reason) {
+    scan.unresolved.push({
+        file: ctx.file,
+        document: ctx.document,
+        ...(ctx.kind ? { kind: ctx.kind } : {}),
+        ...(ctx.name ? { name: ctx.name } : {}),
+        path,
+        line,
+        value,
+        reason,
+    });
+}
+function foundAt(ctx, path, line, via) {
+    const at = { file: ctx.file, document: ctx.document, path, line, via };
+    if (ctx.kind)
+        at.kind = ctx.kind;
+    if (ctx.name)
+        at.name = ctx.name;
+    if (ctx.namespace)
+        at.namespace = ctx.namespace;
+    return at;
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/core/src/documents/yaml-tree.ts
+
 function toTree(node, doc, lines, fallbackLine, depth = 0) {
     const lineOf = (n) => n.range && lines ? lines.linePos(n.range[0]).line : fallbackLine;
     if (depth > 200)
@@ -8677,7 +9313,7 @@ function str(node) {
     return value === '' ? undefined : value;
 }
 /** A scalar as written, strings and numbers alike (`tag: 1.10`, `version: 2`). */
-function inventory_text(node) {
+function yaml_tree_text(node) {
     if (node?.t !== 'scalar' || node.value === null || typeof node.value === 'boolean')
         return undefined;
     const value = node.text.trim();
@@ -8690,31 +9326,15 @@ const childPath = (path, key) => {
     return path === '' || path.endsWith('#') ? `${path}${key}` : `${path}.${key}`;
 };
 const indexPath = (path, index) => `${path}[${index}]`;
-const containerLists = new Set(['containers', 'initContainers', 'ephemeralContainers']);
-const imageAutomationGroup = 'image.toolkit.fluxcd.io';
-const fluxGroups = ['source.toolkit.fluxcd.io', 'helm.toolkit.fluxcd.io', 'kustomize.toolkit.fluxcd.io'];
-function unresolved(scan, ctx, path, line, value, reason) {
-    scan.unresolved.push({
-        file: ctx.file,
-        document: ctx.document,
-        ...(ctx.kind ? { kind: ctx.kind } : {}),
-        ...(ctx.name ? { name: ctx.name } : {}),
-        path,
-        line,
-        value,
-        reason,
-    });
-}
-function foundAt(ctx, path, line, via) {
-    const at = { file: ctx.file, document: ctx.document, path, line, via };
-    if (ctx.kind)
-        at.kind = ctx.kind;
-    if (ctx.name)
-        at.name = ctx.name;
-    if (ctx.namespace)
-        at.namespace = ctx.namespace;
-    return at;
-}
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/image-references.ts
+
+
+
+
+
+
+// Image references as written (a string, or a Helm-style `image:` map), recorded as components or as unresolved.
 /** Why an image string is not a reference, or undefined when it is one. */
 function imageProblem(value) {
     if (/\$\{[^}]*\}|\$[A-Za-z_]/.test(value))
@@ -8728,7 +9348,9 @@ function imageProblem(value) {
         return undefined;
     }
     catch (err) {
-        return err.message.replace(/^invalid reference "[^"]*": /, 'is not a valid image reference: ');
+        if (err instanceof errors/* InvalidReferenceError */.x_ && err.kind === 'reference')
+            return `is not a valid image reference: ${err.reason}`;
+        return (0,src_errors/* oneLineMessage */.Wg)(err);
     }
 }
 function imageFound(ref, at) {
@@ -8756,7 +9378,7 @@ function recordImage(scan, ctx, value, path, line, via) {
 function recordImageMap(scan, ctx, node, path) {
     const repository = str(get(node, 'repository'));
     const registry = str(get(node, 'registry'));
-    const tag = inventory_text(get(node, 'tag'));
+    const tag = yaml_tree_text(get(node, 'tag'));
     const digest = str(get(node, 'digest'));
     if (!repository) {
         if (tag || digest)
@@ -8782,165 +9404,14 @@ function addContainer(scan, ctx, value, path, line, via) {
     list.push({ value, at: foundAt(ctx, path, line, via) });
     scan.containers.set(ctx.file, list);
 }
-function isJsonPatch(node) {
-    return node.items.length > 0 && node.items.every((item) => str(get(item, 'op')) !== undefined && str(get(item, 'path')) !== undefined);
-}
-/** Walks one object for `image` fields, image maps, JSON patches and inline patches. */
-function walk(scan, ctx, node, path, inContainerList, lineBase) {
-    if (node.t === 'map') {
-        for (const [key, value] of node.entries) {
-            const here = childPath(path, key);
-            if (key === 'image') {
-                if (value.t === 'scalar' && typeof value.value === 'string') {
-                    const image = value.value.trim();
-                    if (inContainerList && image !== '')
-                        addContainer(scan, ctx, image, here, value.line + lineBase, 'container');
-                    if (image !== '')
-                        recordImage(scan, ctx, image, here, value.line + lineBase, inContainerList ? 'container' : 'image-field');
-                    continue;
-                }
-                if (value.t === 'map' && recordImageMap(scan, ctx, { ...value, line: value.line + lineBase }, here))
-                    continue;
-            }
-            if (key === 'patch' && value.t === 'scalar' && typeof value.value === 'string' && value.value.includes('\n')) {
-                walkInlinePatch(scan, ctx, value, `${here}#`, lineBase);
-                continue;
-            }
-            walk(scan, ctx, value, here, containerLists.has(key) && value.t === 'seq', lineBase);
-        }
-    }
-    else if (node.t === 'seq') {
-        if (isJsonPatch(node)) {
-            node.items.forEach((op, i) => {
-                const target = str(get(op, 'path')) ?? '';
-                const value = get(op, 'value');
-                const opName = str(get(op, 'op'));
-                if ((opName === 'add' || opName === 'replace') &&
-                    /\/image$/.test(target) &&
-                    value?.t === 'scalar' &&
-                    typeof value.value === 'string') {
-                    const here = childPath(indexPath(path, i), 'value');
-                    const image = value.value.trim();
-                    if (image !== '' && /\/(containers|initContainers|ephemeralContainers)\/[^/]+\/image$/.test(target))
-                        addContainer(scan, ctx, image, here, value.line + lineBase, 'json-patch');
-                    if (image !== '')
-                        recordImage(scan, ctx, image, here, value.line + lineBase, 'json-patch');
-                }
-                else if (value) {
-                    // An added container (or list of them), or any value holding its own `image` fields.
-                    const inList = /\/(containers|initContainers|ephemeralContainers)(\/-|\/[0-9]+)?$/.test(target);
-                    walk(scan, ctx, value, childPath(indexPath(path, i), 'value'), inList, lineBase);
-                }
-            });
-            return;
-        }
-        node.items.forEach((item, i) => walk(scan, ctx, item, indexPath(path, i), inContainerList && item.t === 'map', lineBase));
-    }
-}
-/** A `patch: |` string: a strategic-merge patch or JSON 6902 operations, scanned as a nested document. */
-function walkInlinePatch(scan, ctx, node, path, lineBase) {
-    const lines = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(String(node.value), { lineCounter: lines });
-    const list = Array.isArray(docs) ? docs : [];
-    if (list.some((d) => d.errors.length > 0)) {
-        unresolved(scan, ctx, path.slice(0, -1), node.line + lineBase, String(node.value).split('\n')[0] ?? '', 'inline patch is not valid YAML');
-        return;
-    }
-    // Inner lines count from the scalar's content: the next line for a block scalar.
-    const base = lineBase + node.line - 1 + (node.block ? 1 : 0);
-    for (const doc of list) {
-        if (doc.contents === null)
-            continue;
-        walk(scan, ctx, toTree(doc.contents, doc, lines, 1), path, false, base);
-    }
-}
-function kindOf(node) {
-    const apiVersion = str(get(node, 'apiVersion'));
-    const group = apiVersion?.includes('/') ? (apiVersion.split('/')[0] ?? '') : '';
-    return {
-        apiVersion,
-        group,
-        kind: str(get(node, 'kind')),
-        name: str(getPath(node, 'metadata', 'name')),
-        namespace: str(getPath(node, 'metadata', 'namespace')),
-    };
-}
-function scanObject(scan, file, document, node, pathPrefix) {
-    const meta = kindOf(node);
-    // A List's items are objects of their own.
-    const items = get(node, 'items');
-    if (meta.kind?.endsWith('List') && items?.t === 'seq') {
-        items.items.forEach((item, i) => scanObject(scan, file, document, item, indexPath(childPath(pathPrefix, 'items'), i)));
-        return;
-    }
-    const ctx = { file, document };
-    if (meta.kind)
-        ctx.kind = meta.kind;
-    if (meta.name)
-        ctx.name = meta.name;
-    if (meta.namespace)
-        ctx.namespace = meta.namespace;
-    // A CRD's schema describes `image` fields, it sets none; ImageRepositories name images to scan, not to deploy.
-    if (meta.kind === 'CustomResourceDefinition' || meta.group === imageAutomationGroup)
-        return;
-    walk(scan, ctx, node, pathPrefix, false, 0);
-    if (node.t === 'map' && meta.kind && meta.name && fluxGroups.includes(meta.group)) {
-        scan.flux.push({
-            group: meta.group,
-            kind: meta.kind,
-            name: meta.name,
-            ...(meta.namespace ? { namespace: meta.namespace } : {}),
-            node,
-            ctx,
-        });
-    }
-}
-function scanFile(scan, skipped, file, read) {
-    if ('error' in read) {
-        skipped.push({ file, reason: `cannot read: ${read.error.message}` });
-        return;
-    }
-    const content = read.content;
-    const lines = new dist/* LineCounter */.HN();
-    const parsed = (0,dist/* parseAllDocuments */.hR)(content, { lineCounter: lines });
-    const docs = Array.isArray(parsed) ? parsed : [];
-    const broken = docs.find((d) => d.errors.length > 0);
-    if (broken) {
-        skipped.push({ file, reason: `not valid YAML: ${(broken.errors[0]?.message ?? 'parse error').split('\n')[0]}` });
-        return;
-    }
-    scan.files.add(file);
-    docs.forEach((doc, index) => {
-        if (doc.contents === null)
-            return;
-        const node = toTree(doc.contents, doc, lines, 1);
-        const isKustomization = kustomizationNames.has(external_node_path_.posix.basename(file)) && index === 0 && node.t === 'map' && isKustomizeConfig(node);
-        if (isKustomization) {
-            const ctx = { file, document: index, kind: str(get(node, 'kind')) ?? 'Kustomization' };
-            scan.kustomizations.set(external_node_path_.posix.dirname(file), { file, dir: external_node_path_.posix.dirname(file), node, ctx });
-            walk(scan, ctx, node, '', false, 0);
-            scanKustomizationStrings(scan, ctx, node);
-            return;
-        }
-        scanObject(scan, file, index, node, '');
-    });
-}
-function isKustomizeConfig(node) {
-    const apiVersion = str(get(node, 'apiVersion'));
-    const kind = str(get(node, 'kind'));
-    return ((apiVersion === undefined || apiVersion.startsWith('kustomize.config.k8s.io/')) &&
-        (kind === undefined || kind === 'Kustomization' || kind === 'Component'));
-}
-/** `patchesStrategicMerge` entries written inline. */
-function scanKustomizationStrings(scan, ctx, node) {
-    const smp = get(node, 'patchesStrategicMerge');
-    if (smp?.t !== 'seq')
-        return;
-    smp.items.forEach((item, i) => {
-        if (item.t === 'scalar' && typeof item.value === 'string' && item.value.includes('\n'))
-            walkInlinePatch(scan, ctx, item, `${indexPath('patchesStrategicMerge', i)}#`, 0);
-    });
-}
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/kustomize-images.ts
+
+
+
+
+
+
 function readOverrides(scan, ctx, node, path) {
     if (node?.t !== 'seq')
         return [];
@@ -8953,7 +9424,7 @@ function readOverrides(scan, ctx, node, path) {
         }
         const o = { name, index, line: item.line };
         const newName = str(get(item, 'newName'));
-        const newTag = inventory_text(get(item, 'newTag'));
+        const newTag = yaml_tree_text(get(item, 'newTag'));
         const digest = str(get(item, 'digest'));
         if (newName)
             o.newName = newName;
@@ -9153,8 +9624,16 @@ function applyKustomizeImages(scan) {
         if (isComponent(k) && !usedComponents.has(k.dir))
             recordStandingOverrides(scan, k.ctx, readOverrides(scan, k.ctx, get(k.node, 'images'), 'images'), 'images');
 }
-// ---------------------------------------------------------------------------------------------------------------
-// Flux sources, charts and releases
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/flux-sources.ts
+
+
+
+
+
+
+// Flux source objects (OCIRepository, HelmRepository, GitRepository, Bucket): what each points at, and which
+// objects a sourceRef names.
 const exactSemver = /^=?\s*(v?[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 /** An exact version from a semver constraint (`6.14.0`, `=6.14.0`), else undefined. */
 function exactVersion(constraint) {
@@ -9218,8 +9697,8 @@ function readOciRepository(scan, o) {
         helmMediaType: /helm\.chart/.test(str(getPath(o.node, 'spec', 'layerSelector', 'mediaType')) ?? ''),
     };
     const digest = str(get(refNode, 'digest'));
-    const semver = inventory_text(get(refNode, 'semver'));
-    const tag = inventory_text(get(refNode, 'tag'));
+    const semver = yaml_tree_text(get(refNode, 'semver'));
+    const tag = yaml_tree_text(get(refNode, 'tag'));
     if (digest) {
         try {
             (0,oci_digest/* parseDigest */.m)(digest);
@@ -9282,8 +9761,8 @@ function readGitRepository(o) {
     const ref = getPath(o.node, 'spec', 'ref');
     const commit = str(get(ref, 'commit'));
     const name = str(get(ref, 'name'));
-    const semver = inventory_text(get(ref, 'semver'));
-    const tag = inventory_text(get(ref, 'tag'));
+    const semver = yaml_tree_text(get(ref, 'semver'));
+    const tag = yaml_tree_text(get(ref, 'tag'));
     const branch = str(get(ref, 'branch'));
     // Flux's precedence: commit, name, semver, tag, branch.
     const source = { url };
@@ -9320,6 +9799,17 @@ function readBucket(o) {
     const scheme = provider === 'gcp' ? 'gs' : provider === 'azure' ? 'azblob' : 's3';
     return { bucket, url: `${scheme}://${endpoint.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '')}/${bucket}` };
 }
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/flux-resolve.ts
+
+
+
+
+
+
+
+// Flux charts and releases resolved to the sources in the tree (HelmRelease, HelmChart, kustomize `helmCharts`),
+// and the sources themselves as components.
 /** A chart named in a HelmRelease, HelmChart or kustomize `helmCharts`, from the source it resolves to. */
 function chartFound(scan, chart, version, source, at) {
     const exact = version ? exactVersion(version) : undefined;
@@ -9415,13 +9905,13 @@ function resolveFlux(scan) {
      * object holding it, whose namespace and place resolve the sourceRef), found at `o`'s `path`.
      */
     const chartSpec = (o, from, spec, path, via) => {
-        const chart = inventory_text(get(spec, 'chart'));
+        const chart = yaml_tree_text(get(spec, 'chart'));
         const ref = readSourceRef(get(spec, 'sourceRef'));
         if (!chart || !ref) {
             unresolved(scan, from.ctx, from === o ? path : 'spec', spec?.line ?? from.node.line, chart ?? '', 'chart spec without chart or sourceRef');
             return;
         }
-        const version = inventory_text(get(spec, 'version'));
+        const version = yaml_tree_text(get(spec, 'version'));
         const targets = lookup(objects.filter((x) => x.group === 'source.toolkit.fluxcd.io'), ref, from);
         const here = at(o, path, via);
         const sources = targets
@@ -9519,14 +10009,14 @@ function kustomizeHelmCharts(scan) {
         if (list?.t !== 'seq')
             continue;
         list.items.forEach((item, i) => {
-            const name = inventory_text(get(item, 'name'));
+            const name = yaml_tree_text(get(item, 'name'));
             const repo = str(get(item, 'repo'))?.replace(/\/+$/, '');
             const path = indexPath('helmCharts', i);
             if (!name)
                 return;
             const at = foundAt(k.ctx, path, item.line, 'kustomize-helm-chart');
             const helm = repo ? { url: repo, oci: repo.startsWith('oci://') } : undefined;
-            const found = chartFound(scan, name, inventory_text(get(item, 'version')), helm ? { helm } : {}, at);
+            const found = chartFound(scan, name, yaml_tree_text(get(item, 'version')), helm ? { helm } : {}, at);
             if (!found)
                 return;
             // kustomize pulls the chart itself: no Flux source is involved.
@@ -9535,7 +10025,195 @@ function kustomizeHelmCharts(scan) {
         });
     }
 }
-// ---------------------------------------------------------------------------------------------------------------
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/scan-file.ts
+
+
+
+
+
+
+// One YAML file's own references: `image` fields, image maps, JSON and inline patches, kustomizations and Flux
+// objects, recorded in the scan for the passes that resolve them.
+const kustomizationNames = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+const containerLists = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const imageAutomationGroup = 'image.toolkit.fluxcd.io';
+const fluxGroups = ['source.toolkit.fluxcd.io', 'helm.toolkit.fluxcd.io', 'kustomize.toolkit.fluxcd.io'];
+function isJsonPatch(node) {
+    return node.items.length > 0 && node.items.every((item) => str(get(item, 'op')) !== undefined && str(get(item, 'path')) !== undefined);
+}
+/** Walks one object for `image` fields, image maps, JSON patches and inline patches. */
+function walk(scan, ctx, node, path, inContainerList, lineBase) {
+    if (node.t === 'map') {
+        for (const [key, value] of node.entries) {
+            const here = childPath(path, key);
+            if (key === 'image') {
+                if (value.t === 'scalar' && typeof value.value === 'string') {
+                    const image = value.value.trim();
+                    if (inContainerList && image !== '')
+                        addContainer(scan, ctx, image, here, value.line + lineBase, 'container');
+                    if (image !== '')
+                        recordImage(scan, ctx, image, here, value.line + lineBase, inContainerList ? 'container' : 'image-field');
+                    continue;
+                }
+                if (value.t === 'map' && recordImageMap(scan, ctx, { ...value, line: value.line + lineBase }, here))
+                    continue;
+            }
+            if (key === 'patch' && value.t === 'scalar' && typeof value.value === 'string' && value.value.includes('\n')) {
+                walkInlinePatch(scan, ctx, value, `${here}#`, lineBase);
+                continue;
+            }
+            walk(scan, ctx, value, here, containerLists.has(key) && value.t === 'seq', lineBase);
+        }
+    }
+    else if (node.t === 'seq') {
+        if (isJsonPatch(node)) {
+            node.items.forEach((op, i) => {
+                const target = str(get(op, 'path')) ?? '';
+                const value = get(op, 'value');
+                const opName = str(get(op, 'op'));
+                if ((opName === 'add' || opName === 'replace') &&
+                    /\/image$/.test(target) &&
+                    value?.t === 'scalar' &&
+                    typeof value.value === 'string') {
+                    const here = childPath(indexPath(path, i), 'value');
+                    const image = value.value.trim();
+                    if (image !== '' && /\/(containers|initContainers|ephemeralContainers)\/[^/]+\/image$/.test(target))
+                        addContainer(scan, ctx, image, here, value.line + lineBase, 'json-patch');
+                    if (image !== '')
+                        recordImage(scan, ctx, image, here, value.line + lineBase, 'json-patch');
+                }
+                else if (value) {
+                    // An added container (or list of them), or any value holding its own `image` fields.
+                    const inList = /\/(containers|initContainers|ephemeralContainers)(\/-|\/[0-9]+)?$/.test(target);
+                    walk(scan, ctx, value, childPath(indexPath(path, i), 'value'), inList, lineBase);
+                }
+            });
+            return;
+        }
+        node.items.forEach((item, i) => walk(scan, ctx, item, indexPath(path, i), inContainerList && item.t === 'map', lineBase));
+    }
+}
+/** A `patch: |` string: a strategic-merge patch or JSON 6902 operations, scanned as a nested document. */
+function walkInlinePatch(scan, ctx, node, path, lineBase) {
+    const lines = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(String(node.value), { lineCounter: lines });
+    const list = Array.isArray(docs) ? docs : [];
+    if (list.some((d) => d.errors.length > 0)) {
+        unresolved(scan, ctx, path.slice(0, -1), node.line + lineBase, String(node.value).split('\n')[0] ?? '', 'inline patch is not valid YAML');
+        return;
+    }
+    // Inner lines count from the scalar's content: the next line for a block scalar.
+    const base = lineBase + node.line - 1 + (node.block ? 1 : 0);
+    for (const doc of list) {
+        if (doc.contents === null)
+            continue;
+        walk(scan, ctx, toTree(doc.contents, doc, lines, 1), path, false, base);
+    }
+}
+function kindOf(node) {
+    const apiVersion = str(get(node, 'apiVersion'));
+    const group = apiVersion?.includes('/') ? (apiVersion.split('/')[0] ?? '') : '';
+    return {
+        apiVersion,
+        group,
+        kind: str(get(node, 'kind')),
+        name: str(getPath(node, 'metadata', 'name')),
+        namespace: str(getPath(node, 'metadata', 'namespace')),
+    };
+}
+function scanObject(scan, file, document, node, pathPrefix) {
+    const meta = kindOf(node);
+    // A List's items are objects of their own.
+    const items = get(node, 'items');
+    if (meta.kind?.endsWith('List') && items?.t === 'seq') {
+        items.items.forEach((item, i) => scanObject(scan, file, document, item, indexPath(childPath(pathPrefix, 'items'), i)));
+        return;
+    }
+    const ctx = { file, document };
+    if (meta.kind)
+        ctx.kind = meta.kind;
+    if (meta.name)
+        ctx.name = meta.name;
+    if (meta.namespace)
+        ctx.namespace = meta.namespace;
+    // A CRD's schema describes `image` fields, it sets none; ImageRepositories name images to scan, not to deploy.
+    if (meta.kind === 'CustomResourceDefinition' || meta.group === imageAutomationGroup)
+        return;
+    walk(scan, ctx, node, pathPrefix, false, 0);
+    if (node.t === 'map' && meta.kind && meta.name && fluxGroups.includes(meta.group)) {
+        scan.flux.push({
+            group: meta.group,
+            kind: meta.kind,
+            name: meta.name,
+            ...(meta.namespace ? { namespace: meta.namespace } : {}),
+            node,
+            ctx,
+        });
+    }
+}
+function scanFile(scan, skipped, file, read) {
+    if ('error' in read) {
+        skipped.push({ file, reason: `cannot read: ${read.error.message}` });
+        return;
+    }
+    const content = read.content;
+    const lines = new dist/* LineCounter */.HN();
+    const parsed = (0,dist/* parseAllDocuments */.hR)(content, { lineCounter: lines });
+    const docs = Array.isArray(parsed) ? parsed : [];
+    const broken = docs.find((d) => d.errors.length > 0);
+    if (broken) {
+        skipped.push({
+            file,
+            reason: `not valid YAML: ${broken.errors[0] ? (0,src_errors/* oneLineMessage */.Wg)(broken.errors[0], { firstLine: true }) : 'parse error'}`,
+        });
+        return;
+    }
+    scan.files.add(file);
+    docs.forEach((doc, index) => {
+        if (doc.contents === null)
+            return;
+        const node = toTree(doc.contents, doc, lines, 1);
+        const isKustomization = kustomizationNames.has(external_node_path_.posix.basename(file)) && index === 0 && node.t === 'map' && isKustomizeConfig(node);
+        if (isKustomization) {
+            const ctx = { file, document: index, kind: str(get(node, 'kind')) ?? 'Kustomization' };
+            scan.kustomizations.set(external_node_path_.posix.dirname(file), { file, dir: external_node_path_.posix.dirname(file), node, ctx });
+            walk(scan, ctx, node, '', false, 0);
+            scanKustomizationStrings(scan, ctx, node);
+            return;
+        }
+        scanObject(scan, file, index, node, '');
+    });
+}
+function isKustomizeConfig(node) {
+    const apiVersion = str(get(node, 'apiVersion'));
+    const kind = str(get(node, 'kind'));
+    return ((apiVersion === undefined || apiVersion.startsWith('kustomize.config.k8s.io/')) &&
+        (kind === undefined || kind === 'Kustomization' || kind === 'Component'));
+}
+/** `patchesStrategicMerge` entries written inline. */
+function scanKustomizationStrings(scan, ctx, node) {
+    const smp = get(node, 'patchesStrategicMerge');
+    if (smp?.t !== 'seq')
+        return;
+    smp.items.forEach((item, i) => {
+        if (item.t === 'scalar' && typeof item.value === 'string' && item.value.includes('\n'))
+            walkInlinePatch(scan, ctx, item, `${indexPath('patchesStrategicMerge', i)}#`, 0);
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/inventory.ts
+
+
+
+
+
+
+
+// What a configuration artifact deploys, read from its YAML alone: container images, Helm charts and Flux
+// sources, each with every place it was found. Nothing is executed (no kustomize build, no helm template), so
+// what charts render from their own defaults, and what variables substitute at deploy time, stay unknown.
+const isYamlName = (name) => /\.ya?ml$/i.test(name) || (0,external_node_path_.basename)(name) === 'Kustomization';
 function compareFoundAt(a, b) {
     return ((0,order/* compareBytes */.X)(a.file, b.file) ||
         a.line - b.line ||
@@ -9622,7 +10300,7 @@ async function findDeployedComponents(dir, options = {}) {
     const window = 32;
     for (let start = 0; start < files.length; start += window) {
         const batch = files.slice(start, start + window);
-        const reads = await Promise.all(batch.map((file) => (0,promises_.readFile)(file.path, 'utf8').then((content) => ({ content }), (error) => ({ error: error }))));
+        const reads = await Promise.all(batch.map((file) => (0,external_node_fs_promises_.readFile)(file.path, 'utf8').then((content) => ({ content }), (error) => ({ error: error }))));
         batch.forEach((file, i) => scanFile(scan, skipped, file.name, reads[i]));
     }
     applyKustomizeImages(scan);
@@ -9636,183 +10314,12 @@ async function findDeployedComponents(dir, options = {}) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/sbom.ts
+;// CONCATENATED MODULE: ../../packages/core/src/documents/spdx.ts
 
 
 
 
 
-
-// CycloneDX 1.6 and SPDX 2.3 JSON documents of what a configuration artifact deploys, written directly (they
-// are small, and a library would weigh on the bundled actions); the tests validate them against the official
-// JSON schemas. Everything but the timestamp is deterministic: sorted, with identifiers derived from content.
-/** Media types of the documents d2ci attaches to an artifact as referrers (OCI artifactType). */
-const documentMediaTypes = {
-    spdx: 'application/spdx+json',
-    cyclonedx: 'application/vnd.cyclonedx+json',
-    openvex: 'application/openvex+json',
-};
-class sbom_SbomError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'SbomError';
-    }
-}
-function readSubject(subject) {
-    let ref;
-    try {
-        ref = (0,reference/* parseReference */.F2)(subject.repository);
-    }
-    catch (err) {
-        throw new sbom_SbomError(`SBOM subject: ${err.message}`);
-    }
-    const tag = subject.tag ?? ref.tag;
-    const digest = subject.digest ?? ref.digest;
-    if (digest !== undefined) {
-        try {
-            (0,oci_digest/* parseDigest */.m)(digest);
-        }
-        catch (err) {
-            throw new sbom_SbomError(`SBOM subject: ${err.message}`);
-        }
-    }
-    const out = {
-        ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) },
-    };
-    if (subject.source)
-        out.source = subject.source;
-    if (subject.revision)
-        out.revision = subject.revision;
-    return out;
-}
-function timestampOf(options) {
-    const value = options.timestamp ?? new Date();
-    const date = typeof value === 'string' ? new Date(value) : value;
-    if (Number.isNaN(date.getTime()))
-        throw new sbom_SbomError(`SBOM timestamp "${String(value)}" is not a valid date`);
-    return (0,flux/* rfc3339 */.ag)(date);
-}
-// A fixed namespace for d2ci's name-based UUIDs.
-const uuidNamespace = Buffer.from('8f1c7e52a3b94d0e9c6a2b5d7e4f1a30', 'hex');
-/** An RFC 9562 version 5 (SHA-1, name-based) UUID: the same content always gives the same UUID. */
-function uuidFromContent(content) {
-    const hash = (0,external_node_crypto_.createHash)('sha1').update(uuidNamespace).update(content).digest();
-    hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-    hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-    const hex = hash.subarray(0, 16).toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-/** `file:line Kind/name path (via)`, plus what a kustomize override rewrote. */
-function formatFoundAt(at) {
-    const object = at.kind ? ` ${at.kind}${at.name ? `/${at.namespace ? `${at.namespace}/` : ''}${at.name}` : ''}` : '';
-    const applied = at.appliedTo ? `, rewrites ${at.appliedTo.image} at ${at.appliedTo.file}:${at.appliedTo.line} ${at.appliedTo.path}` : '';
-    return `${at.file}:${at.line}${object} ${at.path} (${at.via}${applied})`;
-}
-function digestHash(digest) {
-    if (!digest)
-        return undefined;
-    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
-    return { alg: algorithm === 'sha256' ? 'SHA-256' : 'SHA-512', hex };
-}
-const bomRef = (c) => `${c.type}:${c.id}`;
-const subjectRef = (s) => `artifact:${(0,reference/* formatReference */.FH)(s.ref)}`;
-function cycloneDxType(c) {
-    return c.type === 'image' ? 'container' : c.type === 'chart' ? 'application' : 'data';
-}
-function properties(c) {
-    const list = c.foundAt.map((at) => ({ name: 'd2ci:found-at', value: formatFoundAt(at) }));
-    if (c.versionConstraint)
-        list.push({ name: 'd2ci:version-constraint', value: c.versionConstraint });
-    if (c.sourceKind)
-        list.push({ name: 'd2ci:source-kind', value: c.sourceKind });
-    if (c.sourceRef)
-        list.push({ name: 'd2ci:source-ref', value: c.sourceRef });
-    if (c.chart && c.type === 'chart')
-        list.push({ name: 'd2ci:chart', value: c.chart });
-    return list.sort((a, b) => (0,order/* compareBytes */.X)(a.name, b.name) || (0,order/* compareBytes */.X)(a.value, b.value));
-}
-/**
- * A Git repository's URL (`vcs`), an HTTP Helm repository's (`distribution`). Not `oci://` (the purl's
- * `repository_url` carries it, and CycloneDX validators check `iri-reference` against registered URI schemes)
- * nor buckets.
- */
-function externalReferences(c) {
-    if (!c.url || !/^(https?|ssh|git):\/\//.test(c.url) || c.sourceKind === 'Bucket')
-        return [];
-    return [{ type: c.sourceKind === 'GitRepository' ? 'vcs' : 'distribution', url: c.url }];
-}
-function cycloneDxComponent(c) {
-    const out = { type: cycloneDxType(c), 'bom-ref': bomRef(c), name: c.name };
-    const version = c.version ?? c.digest;
-    if (version)
-        out.version = version;
-    const hash = digestHash(c.digest);
-    if (hash)
-        out.hashes = [{ alg: hash.alg, content: hash.hex }];
-    if (c.purl)
-        out.purl = c.purl;
-    const refs = externalReferences(c);
-    if (refs.length)
-        out.externalReferences = refs;
-    out.properties = properties(c);
-    return out;
-}
-function subjectComponent(s) {
-    const out = { type: 'data', 'bom-ref': subjectRef(s), name: (0,reference/* repositoryName */.aR)(s.ref) };
-    const version = s.ref.digest ?? s.ref.tag;
-    if (version)
-        out.version = version;
-    const hash = digestHash(s.ref.digest);
-    if (hash)
-        out.hashes = [{ alg: hash.alg, content: hash.hex }];
-    out.purl = ociPackageUrl(s.ref);
-    if (s.source && /^(https?|ssh|git):\/\//.test(s.source))
-        out.externalReferences = [{ type: 'vcs', url: s.source }];
-    const props = [];
-    if (s.ref.tag)
-        props.push({ name: 'd2ci:tag', value: s.ref.tag });
-    if (s.revision)
-        props.push({ name: 'org.opencontainers.image.revision', value: s.revision });
-    if (s.source)
-        props.push({ name: 'org.opencontainers.image.source', value: s.source });
-    if (props.length)
-        out.properties = props;
-    return out;
-}
-function sortedComponents(inventory) {
-    return [...inventory.components].sort((a, b) => (0,order/* compareBytes */.X)(a.type, b.type) || (0,order/* compareBytes */.X)(a.id, b.id));
-}
-/**
- * A CycloneDX 1.6 JSON BOM: the artifact as `metadata.component` (type `data`, `pkg:oci` purl), each image a
- * `container`, each chart an `application`, each other source `data`, with purls, digests as hashes, where each
- * was found as `d2ci:found-at` properties, and the artifact depending on every one. `serialNumber` is a UUID
- * derived from the content (not the timestamp), so the same inventory gives the same document.
- */
-function cycloneDxDocument(inventory, subject, options = {}) {
-    const s = readSubject(subject);
-    const components = sortedComponents(inventory).map(cycloneDxComponent);
-    const tool = {
-        type: 'application',
-        name: 'd2ci',
-        ...(options.toolVersion ? { version: options.toolVersion } : {}),
-    };
-    const metadataComponent = subjectComponent(s);
-    const document = {
-        $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
-        bomFormat: 'CycloneDX',
-        specVersion: '1.6',
-        serialNumber: '',
-        version: 1,
-        metadata: { timestamp: '', tools: { components: [tool] }, component: metadataComponent },
-        components,
-        dependencies: [{ ref: metadataComponent['bom-ref'], dependsOn: components.map((c) => c['bom-ref']) }],
-    };
-    document.serialNumber = `urn:uuid:${uuidFromContent(`cyclonedx\n${JSON.stringify(document)}`)}`;
-    document.metadata.timestamp = timestampOf(options);
-    return document;
-}
 /** `SPDXRef-<type>-<name>-<12 hex of the identity>`: readable, stable, and unique per component. */
 function spdxId(c) {
     const slug = c.name
@@ -9893,7 +10400,7 @@ function spdxDocument(inventory, subject, options = {}) {
     const ids = new Set([artifactId]);
     for (const p of packages) {
         if (ids.has(p.SPDXID))
-            throw new sbom_SbomError(`two components share the SPDX identifier ${p.SPDXID}`);
+            throw new errors_SbomError('SPDX_ID_COLLISION', `two components share the SPDX identifier ${p.SPDXID}`);
         ids.add(p.SPDXID);
     }
     const document = {
@@ -9919,55 +10426,13 @@ function spdxDocument(inventory, subject, options = {}) {
     document.creationInfo.created = timestampOf(options);
     return document;
 }
-/**
- * Which kind of document a user gave, by its content: SPDX 2.x JSON (`spdxVersion`), CycloneDX JSON
- * (`bomFormat: CycloneDX`) or OpenVEX (`@context` https://openvex.dev/ns…). Accepts the parsed JSON, its text or
- * bytes; throws an SbomError saying what was found otherwise.
- */
-function detectDocumentType(json) {
-    let value = json;
-    if (typeof value === 'string' || value instanceof Uint8Array) {
-        const text = (typeof value === 'string' ? value : Buffer.from(value).toString('utf8')).replace(/^\uFEFF/, '').trim();
-        if (text.startsWith('<'))
-            throw new sbom_SbomError('the document is XML; give SPDX, CycloneDX or OpenVEX as JSON');
-        try {
-            value = JSON.parse(text);
-        }
-        catch (err) {
-            throw new sbom_SbomError(`the document is not JSON (${err.message}); give an SPDX, CycloneDX or OpenVEX JSON document`);
-        }
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new sbom_SbomError(`the document is ${Array.isArray(value) ? 'a JSON array' : `JSON ${value === null ? 'null' : typeof value}`}; expected an SPDX, CycloneDX or OpenVEX JSON object`);
-    }
-    const doc = value;
-    if (typeof doc.spdxVersion === 'string' && /^SPDX-/.test(doc.spdxVersion)) {
-        return { format: 'spdx', mediaType: documentMediaTypes.spdx, version: doc.spdxVersion.slice('SPDX-'.length) };
-    }
-    if (doc.bomFormat === 'CycloneDX') {
-        return {
-            format: 'cyclonedx',
-            mediaType: documentMediaTypes.cyclonedx,
-            ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}),
-        };
-    }
-    const context = doc['@context'];
-    const contexts = (Array.isArray(context) ? context : [context]).filter((c) => typeof c === 'string');
-    const openvex = contexts.find((c) => /^https:\/\/openvex\.dev\/ns(\/|$)/.test(c));
-    if (openvex) {
-        const version = /^https:\/\/openvex\.dev\/ns\/v?([0-9][^/]*)/.exec(openvex)?.[1];
-        return { format: 'openvex', mediaType: documentMediaTypes.openvex, ...(version ? { version } : {}) };
-    }
-    if (contexts.some((c) => /spdx\.org\/rdf\/3/.test(c))) {
-        throw new sbom_SbomError('the document is SPDX 3 (JSON-LD), which is not supported; give SPDX 2.x JSON, CycloneDX or OpenVEX');
-    }
-    const keys = Object.keys(doc).slice(0, 8);
-    throw new sbom_SbomError(`the document is not SPDX, CycloneDX or OpenVEX JSON: expected "spdxVersion", "bomFormat": "CycloneDX" or an OpenVEX "@context" (https://openvex.dev/ns/…); its keys are ${keys.length ? keys.map((k) => JSON.stringify(k)).join(', ') : 'none'}${Object.keys(doc).length > keys.length ? ', …' : ''}`);
-}
 
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/documents.ts
+;// CONCATENATED MODULE: ../../packages/core/src/documents/attach.ts
 // SBOM and VEX documents attached to an artifact as OCI 1.1 referrers, optionally also as signed in-toto
 // attestations, so registries, Trivy-style scanners (they look for these artifact types) and cosign find them.
+
+
+
 
 
 
@@ -9979,18 +10444,18 @@ function detectDocumentType(json) {
 async function readDocument(path) {
     let content;
     try {
-        content = await (0,promises_.readFile)(path);
+        content = await (0,external_node_fs_promises_.readFile)(path);
     }
     catch (err) {
-        throw new sbom_SbomError(`cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+        throw new errors_SbomError('DOCUMENT_UNREADABLE', `cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`, { field: 'attach', cause: err });
     }
     let detected;
     try {
         detected = detectDocumentType(content);
     }
     catch (err) {
-        if (err instanceof sbom_SbomError)
-            throw new sbom_SbomError(`${(0,external_node_path_.basename)(path)}: ${err.message}`);
+        if (err instanceof errors_SbomError)
+            throw new errors_SbomError(err.code, `${(0,external_node_path_.basename)(path)}: ${err.message}`, { field: 'attach', cause: err });
         throw err;
     }
     return { format: detected.format, mediaType: detected.mediaType, content, source: (0,external_node_path_.basename)(path) };
@@ -10018,7 +10483,7 @@ async function attachDocuments(target, subject, documents, options = {}) {
             artifactType: document.mediaType,
             content: document.content,
             annotations: {
-                'org.opencontainers.image.created': (0,flux/* rfc3339 */.ag)(new Date()),
+                'org.opencontainers.image.created': (0,time/* rfc3339 */.a)(new Date()),
                 ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}),
             },
         });
@@ -10043,326 +10508,205 @@ function attestationPredicateType(name) {
         return known;
     if (/^https?:\/\//.test(name.trim()))
         return name.trim();
-    throw new SbomError(`"${name}" is not spdx, cyclonedx, openvex or a predicate type URI`);
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
-var oci_open = __nccwpck_require__(7877);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ../../packages/core/src/oci/memory.ts
-var memory = __nccwpck_require__(6198);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ../../node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6474);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/gc.ts
-
-
-let collect;
-/**
- * Runs a full garbage collection. Streaming hundreds of MiB through zlib and files leaves a trail of dead
- * Buffer chunks whose memory V8 reclaims only once its external-memory budget (~64 MiB) is spent, so peak RSS
- * climbs by about that much. Our heap is ~10 MiB, so a collection costs a few milliseconds; calling this every
- * few dozen MiB streamed keeps memory flat. Without the flag (e.g. a runtime that refuses it) it does nothing.
- */
-function collectGarbage() {
-    if (collect === undefined) {
-        try {
-            (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose_gc');
-            collect = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
-        }
-        catch {
-            collect = null;
-        }
-    }
-    // A minor (young-generation) collection is enough: the dead chunks' wrappers are young, and it takes ~1 ms.
-    collect?.({ type: 'minor', execution: 'sync' });
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/build.ts
-
-
-
-
-
-
-
-
-/** Gzip level of every layer we write; fixed, so the same tree always gives the same digest. Go's default. */
-const gzipLevel = 6;
-const epoch = new Date(0);
-/** Files up to this size are read whole; larger ones are streamed. */
-const smallFile = 1 << 20;
-/** Size of the writes zlib sees: each write is a thread-pool round trip, so 512-byte tar headers must be batched. */
-const batchBytes = 256 << 10;
-/** Stream buffers deep enough that packing and hashing run ahead while zlib compresses on the thread pool. */
-const queueBytes = 2 << 20;
-/** Collect dead chunks this often while streaming (see collectGarbage). */
-const collectEveryBytes = 8 << 20;
-/** Counts and hashes what passes, without copying it; optionally collects garbage as the bytes go by. */
-class Tap extends external_node_stream_.Transform {
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    #collect;
-    size = 0;
-    constructor(options) {
-        super({ highWaterMark: options.highWaterMark });
-        this.#collect = options.collect ?? false;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.hash.update(chunk);
-        if (this.#collect && Math.floor((this.size + chunk.length) / collectEveryBytes) > Math.floor(this.size / collectEveryBytes))
-            collectGarbage();
-        this.size += chunk.length;
-        callback(null, chunk);
-    }
-}
-/** Joins small writes into `batchBytes` chunks. The bytes are unchanged; only their grouping is. */
-class Batch extends external_node_stream_.Transform {
-    #chunks = [];
-    #size = 0;
-    _transform(chunk, _encoding, callback) {
-        this.#chunks.push(chunk);
-        this.#size += chunk.length;
-        if (this.#size >= batchBytes)
-            this.#emit();
-        callback();
-    }
-    _flush(callback) {
-        this.#emit();
-        callback();
-    }
-    #emit() {
-        if (this.#size === 0)
-            return;
-        this.push(this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#size));
-        this.#chunks = [];
-        this.#size = 0;
-    }
-}
-/**
- * Sets the gzip header's OS byte to 255 ("unknown"), as Go writes it. zlib writes the build platform there
- * (3 on Unix, 10 on Windows), which would make the layer digest depend on the runner's OS.
- */
-class PortableGzipHeader extends external_node_stream_.Transform {
-    #offset = 0;
-    _transform(chunk, _encoding, callback) {
-        const osByte = 9 - this.#offset;
-        if (osByte >= 0 && osByte < chunk.length) {
-            chunk = Buffer.from(chunk);
-            chunk[osByte] = 0xff;
-        }
-        this.#offset += chunk.length;
-        callback(null, chunk);
-    }
-}
-/**
- * Writes the deterministic tar+gzip layer of a list of entries: byte-wise order, uid/gid 0, empty owner names,
- * mtime 0, modes normalised to 0644/0755, fixed gzip level and header. The same tree gives the same digest on
- * any machine, whatever its umask, clock or user. Streams: small files are read whole, large ones piped, so
- * memory stays flat however big the tree. With `out` undefined only the digests are computed (for diff).
- */
-async function writeLayer(entries, out) {
-    const pack = tar_stream.pack({ highWaterMark: queueBytes });
-    const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
-    const gzTap = new Tap({ highWaterMark: queueBytes });
-    const sink = out ?? new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() });
-    const gzip = (0,external_node_zlib_.createGzip)({
-        level: gzipLevel,
-        memLevel: 8,
-        strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY,
-        chunkSize: batchBytes,
-        highWaterMark: queueBytes,
+    throw new SbomError('PREDICATE_TYPE', `"${name}" is not spdx, cyclonedx, openvex or a predicate type URI`, {
+        field: 'require-attestations',
     });
-    const done = (0,external_node_stream_promises_.pipeline)([
-        pack,
-        new Batch({ highWaterMark: queueBytes }),
-        tarTap,
-        gzip,
-        new PortableGzipHeader(),
-        gzTap,
-        sink,
-    ]);
-    let files = 0;
-    const writing = (async () => {
-        for (const entry of entries) {
-            const header = {
-                name: entry.name,
-                mode: entry.mode,
-                uid: 0,
-                gid: 0,
-                uname: '',
-                gname: '',
-                mtime: epoch,
-                size: entry.type === 'file' ? entry.size : 0,
-                type: entry.type,
-            };
-            if (entry.type === 'directory') {
-                await new Promise((resolve, reject) => pack.entry(header, (err) => (err ? reject(err) : resolve())));
-                continue;
-            }
-            files++;
-            if (entry.size <= smallFile) {
-                const content = readExactly(entry);
-                await new Promise((resolve, reject) => pack.entry(header, content, (err) => (err ? reject(err) : resolve())));
-            }
-            else {
-                await new Promise((resolve, reject) => {
-                    // The header already says how big the file is: read at most that, and fail naming the file if it is
-                    // shorter now (tar-stream's "size mismatch") or longer once read.
-                    const sinkEntry = pack.entry(header, (err) => err
-                        ? reject(changedWhilePacked(entry))
-                        : (0,external_node_fs_.statSync)(entry.source).size === entry.size
-                            ? resolve()
-                            : reject(changedWhilePacked(entry)));
-                    // The entry callback reports its error; the same error also emitted on the stream is handled there.
-                    sinkEntry.on('error', () => undefined);
-                    (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
-                        .on('error', reject)
-                        .pipe(sinkEntry);
-                });
-            }
-        }
-        pack.finalize();
-    })();
-    writing.catch((err) => pack.destroy(err));
-    await Promise.all([writing, done]);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/publish/errors.ts
+
+/** A push request that cannot be carried out as asked; nothing was pushed. */
+class PublishError extends src_errors/* BaseError */.Cf {
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/publish/documents.ts
+
+
+
+/** Attestations are Sigstore signatures: refused, before anything is pushed, without cosign signing. */
+function assertAttestable(signing, documents) {
+    if (documents?.attest && signing?.kind !== 'cosign') {
+        const problem = 'signs each document with Sigstore: it needs cosign signing (keyless or with a key)';
+        throw new PublishError('ATTEST_NEEDS_COSIGN', `attest ${problem}`, { field: 'attest', problem });
+    }
+}
+/** The user's documents, read and recognised before anything is pushed. */
+async function readUserDocuments(files) {
+    try {
+        return await Promise.all(files.map((file) => readDocument(file)));
+    }
+    catch (err) {
+        if (err instanceof errors_SbomError)
+            throw new PublishError('DOCUMENT_INVALID', err.message, { field: 'attach', cause: err });
+        throw err;
+    }
+}
+/**
+ * The step that attaches an artifact's documents (a generated SBOM first, then the user's), after signing and
+ * before the tags move; undefined when there is nothing to attach. `attached()` is what it attached.
+ */
+function documentsStep(target, plan, context) {
+    const sbom = plan?.sbom;
+    if (!sbom && !context.files.length)
+        return undefined;
+    let attached = [];
     return {
-        digest: `sha256:${gzTap.hash.digest('hex')}`,
-        size: gzTap.size,
-        diffId: `sha256:${tarTap.hash.digest('hex')}`,
-        uncompressedSize: tarTap.size,
-        files,
+        run: async (descriptor) => {
+            const subject = { repository: target.name, digest: descriptor.digest, source: context.source, revision: context.revision };
+            const generated = sbom ? [await generateSbom(context.path, sbom, subject, context.walk)] : [];
+            attached = await attachDocuments(target, descriptor, [...generated, ...context.files], { attest: context.attest });
+        },
+        attached: () => attached,
     };
 }
-/**
- * Reads a whole small file, failing if it changed size since it was listed (the tar header already says how big).
- * Synchronous on purpose: for thousands of small files, four thread-pool round trips each (open, read, stat,
- * close) cost more than the reads; zlib keeps compressing on the thread pool meanwhile.
- */
-function readExactly(entry) {
-    const content = (0,external_node_fs_.readFileSync)(entry.source);
-    if (content.length !== entry.size)
-        throw changedWhilePacked(entry);
-    return content;
-}
-function changedWhilePacked(entry) {
-    return new ArtifactPathError(`file "${entry.name}" changed size while it was being packed (${entry.size} bytes when listed); pack a tree nothing is writing to`);
-}
-/** Packs a directory (or file) into a gzipped tarball at `output`; returns its digests and sizes. */
-async function buildLayer(options, output) {
-    return writeLayer(walkEntries(options.path, options), createWriteStream(output));
-}
-/** Computes the layer digest of a directory without writing anything (what `diff` compares). */
-async function hashLayer(options) {
-    return writeLayer(walk_walkEntries(options.path, options));
-}
 
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/manifest.ts
+// EXTERNAL MODULE: ../../packages/core/src/notation/certificate.ts + 1 modules
+var certificate = __nccwpck_require__(6482);
+// EXTERNAL MODULE: ../../packages/core/src/notation/algorithms.ts
+var algorithms = __nccwpck_require__(3578);
+// EXTERNAL MODULE: ../../packages/core/src/notation/certificate-chain.ts + 2 modules
+var certificate_chain = __nccwpck_require__(5614);
+// EXTERNAL MODULE: ../../packages/core/src/notation/errors.ts
+var notation_errors = __nccwpck_require__(3879);
+;// CONCATENATED MODULE: ../../packages/core/src/notation/format.ts
+// The Notary Project's names: media types, manifest annotations and JWS header names (notaryproject/specifications
+// signature-specification.md, signature-envelope-jws.md; notation-go and notation-core-go use the same strings).
+const NotationMediaType = {
+    /** The signature manifest's config media type as notation-go v1.3.2 writes it (artifactType in the OCI 1.1 form). */
+    signature: 'application/vnd.cncf.notary.signature',
+    payload: 'application/vnd.cncf.notary.payload.v1+json',
+    jws: 'application/jose+json',
+    cose: 'application/cose',
+};
+const NotationAnnotation = {
+    /** JSON array of the chain's SHA-256 thumbprints, leaf first (lower-case hex, as notation-go writes them). */
+    thumbprintS256: 'io.cncf.notary.x509chain.thumbprint#S256',
+    /** The signing time, which notation-go (through oras PackManifest) puts on every signature manifest. */
+    created: 'org.opencontainers.image.created',
+};
+const NotationHeader = {
+    signingScheme: 'io.cncf.notary.signingScheme',
+    signingTime: 'io.cncf.notary.signingTime',
+    authenticSigningTime: 'io.cncf.notary.authenticSigningTime',
+    expiry: 'io.cncf.notary.expiry',
+    signingAgent: 'io.cncf.notary.signingAgent',
+    timestampSignature: 'io.cncf.notary.timestampSignature',
+    verificationPlugin: 'io.cncf.notary.verificationPlugin',
+    verificationPluginMinVersion: 'io.cncf.notary.verificationPluginMinVersion',
+};
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/manifest.ts
+// The Notary Project signature manifest exactly as the released notation writes it, for registries and OCI image
+// layouts alike. notation-go v1.3.2 (the library in Flux 2.6–2.9 and in the notation 1.3.x CLI) pushes every
+// signature through registry/repository.go uploadSignatureManifest: oras.PackManifest(PackManifestVersion1_1,
+// artifactType "", ConfigDescriptor = notationEmptyConfigDesc), i.e. an image manifest with NO artifactType and
+// the config `{"mediaType":"application/vnd.cncf.notary.signature","digest":<sha256 of "{}">,"size":2}`
+// (oras-go v2.5.0 pack.go packManifestV1_1 accepts an empty artifactType because that config is not the empty type).
+//
+// The config media type is what matters: on an OCI layout, notation-go v1.3.2 lists signatures with
+// registry/repository.go signatureReferrers, which walks the store's predecessors and keeps an image manifest only
+// when `image.Config.MediaType == "application/vnd.cncf.notary.signature"`; the OCI 1.1 form (artifactType set,
+// empty config) is invisible there (fixed on notation-go main, unreleased). Registries see the same artifact type:
+// the referrers API and oras-go's tag-schema fallback (registry/remote/repository.go indexReferrersForPush) both
+// report `artifactType`, else `config.mediaType`, which d2ci's own listings do too (oci/descriptor.ts artifactTypeOf).
 
 
 
-function artifactAnnotations(metadata, now = new Date()) {
-    const created = metadata.created ?? (metadata.reproducible ? flux/* reproducibleCreated */.Jl : (0,flux/* rfc3339 */.ag)(now));
-    return (0,descriptor/* sortedAnnotations */.sk)({
-        [flux/* Annotation */.YH.created]: created,
-        [flux/* Annotation */.YH.source]: metadata.source,
-        [flux/* Annotation */.YH.revision]: metadata.revision,
-        ...metadata.annotations,
-    });
-}
-/** Go's zero time, which go-containerregistry writes for an unset `created`. */
-const goZeroTime = '0001-01-01T00:00:00Z';
-/**
- * The config blob go-containerregistry writes for Flux 2.6–2.8 (a `v1.ConfigFile`, 233 bytes): the uncompressed
- * tar's digest in `rootfs.diff_ids` and Go's zero time as `created`. Flux 2.9 copies the creation time in, but no
- * consumer reads it; keeping it out makes the config depend on the content only, so an unchanged tree pushed again
- * uploads no blob at all. The time stays in the manifest's `org.opencontainers.image.created` annotation.
- */
-function fluxConfig(diffId) {
-    return Buffer.from(JSON.stringify({
-        architecture: '',
-        created: goZeroTime,
-        history: [{ created: goZeroTime }],
-        os: '',
-        rootfs: { type: 'layers', diff_ids: [diffId] },
-        config: {},
-    }));
-}
-/** The OCI image manifest of a Flux artifact: Flux config, one tar+gzip content layer, the annotations. */
-function fluxManifest(layer, metadata, now) {
-    const annotations = artifactAnnotations(metadata, now);
-    const config = fluxConfig(layer.diffId);
-    const configDescriptor = (0,descriptor/* plainDescriptor */.UM)((0,descriptor/* descriptorFor */.RZ)(flux/* FluxMediaType */.u7.config, config));
-    const layerDescriptor = (0,descriptor/* plainDescriptor */.UM)({ mediaType: flux/* FluxMediaType */.u7.content, digest: layer.digest, size: layer.size });
-    const body = {
+
+
+/** The signature manifest's config and effective artifact type (notation-go registry.ArtifactTypeNotation). */
+const notationSignatureType = NotationMediaType.signature;
+/** notation-go's notationEmptyConfigDesc: the `{}` blob under the signature media type. */
+const notationConfigDescriptor = (0,descriptor/* descriptorFor */.RZ)(notationSignatureType, media_types/* emptyJson */.Gu);
+/** The signature manifest bytes and descriptor, in notation-go v1.3.2's form (see the top of this file). */
+function notationSignatureManifest(subject, options) {
+    const layer = (0,descriptor/* descriptorFor */.RZ)(options.envelopeMediaType, options.envelope);
+    const manifest = {
         schemaVersion: 2,
         mediaType: media_types/* MediaType */.zu.ociManifest,
-        config: configDescriptor,
-        layers: [layerDescriptor],
-        annotations,
+        config: (0,descriptor/* plainDescriptor */.UM)(notationConfigDescriptor),
+        layers: [(0,descriptor/* plainDescriptor */.UM)(layer)],
+        subject: (0,descriptor/* plainDescriptor */.UM)({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size }),
     };
-    const manifest = Buffer.from(JSON.stringify(body));
-    return { manifest, descriptor: (0,descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, manifest), config, configDescriptor, layerDescriptor, annotations };
+    if (Object.keys(options.annotations).length)
+        manifest.annotations = (0,descriptor/* sortedAnnotations */.sk)(options.annotations);
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    // The type listings show for it (artifactType absent, so the config's), as d2ci's referrers listings report it.
+    return { bytes, descriptor: (0,descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, bytes, { artifactType: notationSignatureType }), layer };
+}
+/**
+ * Stores the envelope and its signature manifest as a referrer of `subject`: config and envelope blobs first, then
+ * the manifest by digest. A registry without the referrers API gets the `sha256-<hex>` tag-schema index, whose entry
+ * carries the config media type as artifactType (RemoteRepository, like oras-go), so notation and Flux find it.
+ */
+async function attachNotationSignature(target, subject, options) {
+    const { bytes, descriptor, layer } = notationSignatureManifest(subject, options);
+    await Promise.all([(0,attach/* pushIfMissing */._)(target, notationConfigDescriptor, media_types/* emptyJson */.Gu), (0,attach/* pushIfMissing */._)(target, layer, options.envelope)]);
+    await target.push(descriptor, (0,content/* bytesSource */.Xl)(bytes));
+    return descriptor;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
-var temp = __nccwpck_require__(2714);
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/layer.ts
+;// CONCATENATED MODULE: ../../packages/core/src/notation/payload.ts
 
-// Which layer of an artifact is its content, decided once for pull, diff, push's diff-tag check, release and list.
-// source-controller extracts the first layer when `spec.layerSelector` is unset, else the first layer of the
-// selector's media type (internal/controller/ocirepository_controller.go). An artifact with several layers and
-// no selector would make d2ci and a cluster without a selector silently disagree on a decoy, so d2ci refuses it
-// and asks for the media type, as a cluster's layerSelector names it.
-class AmbiguousLayerError extends Error {
-    code = 'ARTIFACT_LAYERS_AMBIGUOUS';
-    field = 'layerMediaType';
-    constructor(message) {
-        super(message);
-        this.name = 'AmbiguousLayerError';
+/** JSON with object keys sorted, as Go marshals maps (notation-core-go builds the header and payload as maps). */
+function sortedJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(sortedJson).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        return `{${Object.keys(value)
+            .sort()
+            .filter((k) => value[k] !== undefined)
+            .map((k) => `${JSON.stringify(k)}:${sortedJson(value[k])}`)
+            .join(',')}}`;
     }
+    return JSON.stringify(value);
 }
-/** The content layer of a manifest (as `layerSelector.mediaType` would pick it), or why there is none. */
-function contentLayer(fetched, reference, mediaType) {
-    const { manifest } = (0,descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType);
-    if ((0,descriptor/* isIndex */.nw)(manifest))
-        throw new AmbiguousLayerError(`${reference} is an image index, not an artifact`);
-    if (mediaType) {
-        const layer = manifest.layers.find((l) => l.mediaType === mediaType);
-        if (!layer)
-            throw new AmbiguousLayerError(`${reference} has no layer of media type ${mediaType} (it has ${manifest.layers.map((l) => l.mediaType).join(', ') || 'no layers'})`);
-        return layer;
+const reservedAnnotationPrefix = 'io.cncf.notary';
+/** The payload notation signs for a manifest: only mediaType, digest, size and annotations (SanitizeTargetArtifact). */
+function notationPayload(subject, userMetadata = {}) {
+    const annotations = { ...(subject.annotations ?? {}) };
+    for (const [key, value] of Object.entries(userMetadata)) {
+        if (key.startsWith(reservedAnnotationPrefix))
+            throw new notation_errors/* NotationError */.B1('NOTATION_USER_METADATA_INVALID', `error adding user metadata: metadata key ${key} has reserved prefix ${reservedAnnotationPrefix}`);
+        if (Object.hasOwn(annotations, key))
+            throw new notation_errors/* NotationError */.B1('NOTATION_USER_METADATA_INVALID', `error adding user metadata: metadata key ${key} is already present in the target artifact`);
+        annotations[key] = value;
     }
-    const [first, ...rest] = manifest.layers;
-    if (!first)
-        throw new AmbiguousLayerError(`${reference} has no layers`);
-    if (rest.length > 0) {
-        throw new AmbiguousLayerError(`${reference} has ${manifest.layers.length} layers (${manifest.layers.map((l) => l.mediaType).join(', ')}): name the one to use with its media type, as the cluster's spec.layerSelector does`);
-    }
-    return first;
+    const target = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
+    if (Object.keys(annotations).length)
+        target.annotations = annotations;
+    return Buffer.from(sortedJson({ targetArtifact: target }));
 }
-/** The one layer of an artifact, or undefined when it has none or several (for comparisons that then say "differs"). */
-function soleLayer(fetched) {
+/** Reads a Notary Project payload and checks its `targetArtifact` has mediaType, digest and size. */
+function parseNotationPayload(bytes) {
+    let payload;
     try {
-        return contentLayer(fetched, fetched.descriptor.digest);
+        payload = JSON.parse(bytes.toString());
     }
     catch (err) {
-        if (err instanceof AmbiguousLayerError)
-            return undefined;
-        throw err;
+        throw new NotationError('NOTATION_ENVELOPE_INVALID', `the payload is not JSON: ${err.message}`);
     }
+    const target = payload?.targetArtifact;
+    if (typeof target !== 'object' || target === null)
+        throw new NotationError('NOTATION_ENVELOPE_INVALID', 'the payload has no targetArtifact');
+    if (typeof target.mediaType !== 'string' ||
+        typeof target.digest !== 'string' ||
+        !Number.isSafeInteger(target.size) ||
+        (target.size ?? -1) < 0) {
+        throw new NotationError('NOTATION_ENVELOPE_INVALID', 'the payload targetArtifact must have mediaType, digest and size');
+    }
+    if (target.annotations !== undefined &&
+        (typeof target.annotations !== 'object' ||
+            target.annotations === null ||
+            Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
+        throw new NotationError('NOTATION_ENVELOPE_INVALID', 'the payload targetArtifact annotations must be a string map');
+    }
+    return payload;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/push.ts
+;// CONCATENATED MODULE: ../../packages/core/src/notation/sign.ts
+// Signing a manifest in the Notary Project format and attaching the signature as a referrer, as the notation CLI
+// does (notation-go notation.go Sign, signer/signer.go GenericSigner; notation-core-go signature/jws).
 
 
 
@@ -10372,90 +10716,201 @@ function soleLayer(fetched) {
 
 
 
+const truncateToSecond = (date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
+/**
+ * Builds and signs a JWS envelope for a manifest, as notation-go's GenericSigner and notation-core-go's JWS
+ * envelope do: payload, protected header (`alg` from the key spec, `cty`, `crit`, signing scheme `notary.x509`,
+ * signing time, optional expiry), then `x5c` and the signing agent unprotected. The result is checked before it is
+ * returned: the chain meets the certificate requirements and was valid at the signing time, its leaf has the key
+ * spec the signer declared, and the signature verifies with the leaf's key (which catches a plugin that signed
+ * something else or with another key).
+ */
+async function createNotationEnvelope(subject, signer, options = {}) {
+    const algorithm = algorithms/* notationAlgorithms */.pM[signer.keySpec];
+    if (!algorithm)
+        throw new notation_errors/* NotationError */.B1('NOTATION_KEY_UNSUPPORTED', `unsupported key spec ${String(signer.keySpec)}`);
+    const signingTime = truncateToSecond(options.signingTime ?? new Date());
+    const expiry = options.expiry ? truncateToSecond(options.expiry) : undefined;
+    if (expiry && expiry <= signingTime)
+        throw new notation_errors/* NotationError */.B1('NOTATION_EXPIRY_INVALID', 'expiry cannot be equal or before the signing time');
+    const payload = notationPayload({
+        mediaType: subject.mediaType,
+        digest: subject.digest,
+        size: subject.size,
+        ...(subject.annotations ? { annotations: subject.annotations } : {}),
+    }, options.userMetadata);
+    const protectedHeader = {
+        alg: algorithm.jws,
+        crit: expiry ? [NotationHeader.signingScheme, NotationHeader.expiry] : [NotationHeader.signingScheme],
+        cty: NotationMediaType.payload,
+        [NotationHeader.signingScheme]: 'notary.x509',
+        [NotationHeader.signingTime]: (0,time/* rfc3339 */.a)(signingTime),
+        ...(expiry ? { [NotationHeader.expiry]: (0,time/* rfc3339 */.a)(expiry) } : {}),
+    };
+    const encodedProtected = Buffer.from(sortedJson(protectedHeader)).toString('base64url');
+    const encodedPayload = payload.toString('base64url');
+    const signingInput = Buffer.from(`${encodedProtected}.${encodedPayload}`, 'ascii');
+    const signature = await signer.sign(signingInput);
+    const chainInput = await signer.certificateChain();
+    const chain = await (0,certificate/* parseNotationCertificates */.kC)(chainInput.map((c) => (c instanceof external_node_crypto_.X509Certificate ? c : Buffer.from(c))));
+    const leaf = chain[0];
+    if (!leaf)
+        throw new notation_errors/* NotationError */.B1('NOTATION_CERTIFICATE_CHAIN_INVALID', 'the signer returned no certificate chain');
+    const problem = (0,certificate_chain/* notationCertificateChainProblem */.yt)(chain, signingTime);
+    if (problem)
+        throw new notation_errors/* NotationError */.B1('NOTATION_CERTIFICATE_CHAIN_INVALID', `certificate-chain is invalid, ${problem}`);
+    const leafSpec = (0,algorithms/* notationKeySpecOf */.qK)(leaf.x509);
+    if (leafSpec !== signer.keySpec)
+        throw new notation_errors/* NotationError */.B1('NOTATION_SIGNING_FAILED', `the signing certificate's key is ${leafSpec}, but the signer declared ${signer.keySpec}`);
+    if (!(0,algorithms/* verifyNotationJwsSignature */.Wg)(algorithm, signingInput, signature, leaf.x509.publicKey)) {
+        throw new notation_errors/* NotationError */.B1('NOTATION_SIGNING_FAILED', 'generated signature failed verification: the signature does not verify with the signing certificate key');
+    }
+    const agent = [options.signingAgent ?? 'd2ci', signer.signingAgent].filter(Boolean).join(' ');
+    const envelope = {
+        payload: encodedPayload,
+        protected: encodedProtected,
+        header: { x5c: chain.map((c) => c.der.toString('base64')), [NotationHeader.signingAgent]: agent },
+        signature: signature.toString('base64url'),
+    };
+    return { envelope: Buffer.from(JSON.stringify(envelope)), certificates: chain.map((c) => c.der), signingTime, payload, protectedHeader };
+}
+/** The signature manifest's annotations notation-go writes: the chain's thumbprints and the creation (signing) time. */
+function notationSignatureAnnotations(certificates, signingTime) {
+    return {
+        [NotationAnnotation.thumbprintS256]: JSON.stringify((0,certificate/* notationThumbprints */.$B)(certificates)),
+        [NotationAnnotation.created]: (0,time/* rfc3339 */.a)(signingTime),
+    };
+}
+/**
+ * Signs a manifest already stored in `target` in the Notary Project format and attaches the JWS envelope as a
+ * referrer in the form notation-go v1.3.2 writes (manifest.ts): config media type
+ * `application/vnd.cncf.notary.signature`, no artifactType, one `application/jose+json` layer, `subject`, and the
+ * thumbprint and created annotations. The released notation finds only that form in an OCI layout; registries list
+ * it under the same artifact type. A registry without the referrers API gets the `sha256-<hex>` tag-schema index
+ * (as notation does through oras).
+ */
+async function signNotation(target, subject, options) {
+    const plain = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
+    const made = await createNotationEnvelope(plain, options.signer, options);
+    const descriptor = await attachNotationSignature(target, plain, {
+        envelopeMediaType: NotationMediaType.jws,
+        envelope: made.envelope,
+        annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
+    });
+    return {
+        descriptor,
+        signatureRef: `${target.name}@${descriptor.digest}`,
+        envelope: made.envelope,
+        thumbprints: (0,certificate/* notationThumbprints */.$B)(made.certificates),
+        signingTime: made.signingTime,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/before-tag.ts
 
 
+
+/**
+ * The Notary Project counterpart of signBeforeTagging: the manifest is signed (a JWS referrer) before any tag
+ * moves; `result()` names the signer by its certificate's subject.
+ */
+function signNotationBeforeTagging(target, signer) {
+    let signed;
+    return {
+        beforeTag: async (descriptor) => {
+            try {
+                const made = await signNotation(target, descriptor, { signer });
+                const [leaf] = await signer.certificateChain();
+                // As notation prints it and verification reports it (Go's pkix.Name.String()).
+                const subject = leaf ? (await (0,certificate/* parseNotationCertificate */.HZ)(leaf)).subject : 'unknown';
+                signed = { signatureRef: made.signatureRef, identity: `x509: ${subject}`, referrer: made.descriptor };
+            }
+            catch (err) {
+                throw new sign/* UntaggedSigningError */.tu(descriptor.digest, err);
+            }
+        },
+        result: () => signed,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/publish/signing.ts
+
+
+
+/**
+ * One signer for every artifact of a push: one OIDC token and one Fulcio certificate (cosign), or one loaded
+ * Notation key or plugin. Each step signs before the tags move (sign/sign.ts), so a failure moves no tag.
+ */
+async function prepareSigning(plan) {
+    if (!plan)
+        return undefined;
+    if (plan.kind === 'notation') {
+        const signer = await plan.signer;
+        const steps = new Map();
+        return {
+            step: (target, key) => {
+                const step = signNotationBeforeTagging(target, signer);
+                steps.set(key, step);
+                return step.beforeTag;
+            },
+            result: (key) => steps.get(key)?.result(),
+        };
+    }
+    const bundleSigner = await (0,sign_signer/* createBundleSigner */.B5)(plan.identity);
+    const each = await (0,sign/* signEachBeforeTagging */.pS)({ identity: plan.identity, format: plan.format, signer: bundleSigner });
+    return { step: each.beforeTag, result: each.result, bundleSigner };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/publish/steps.ts
+
+/** Sign, then attach (and attest) documents: the `beforeTag` chain of one artifact, keyed by `key` for signing. */
+function artifactSteps(target, key, path, options) {
+    const { signatures, documents, signing } = options;
+    const sign = signatures?.step(target, key);
+    const attach = documentsStep(target, documents, {
+        path,
+        walk: {
+            ignorePaths: options.ignorePaths,
+            addIgnorePaths: options.addIgnorePaths,
+            sourceIgnore: options.sourceIgnore,
+            resolveSymlinks: options.resolveSymlinks,
+        },
+        source: options.source,
+        revision: options.revision,
+        files: options.files ?? [],
+        attest: documents?.attest && signing?.kind === 'cosign' ? { identity: signing.identity, signer: signatures?.bundleSigner } : undefined,
+    });
+    return {
+        beforeTag: sign || attach
+            ? async (descriptor) => {
+                await sign?.(descriptor);
+                await attach?.run(descriptor);
+            }
+            : undefined,
+        signature: () => signatures?.result(key),
+        attached: () => attach?.attached() ?? [],
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/publish/publish.ts
 
 
 
 
 /**
- * Packs a directory into a Flux artifact and pushes it: blobs first, then the manifest, then (after the
- * optional `beforeTag` step) the tags. With `diffTag`, unchanged content is not pushed again; its tags are
- * still applied to what `diffTag` holds, as the D2 push action does.
+ * Packs a tree into a Flux artifact and pushes it: blobs, then the manifest, then the signature (cosign or
+ * Notation) and the documents (a generated SBOM, the user's files, their attestations), and only then the tags, so
+ * a failure at any step moves no tag. The user's documents are read, and the signer loaded, before anything is
+ * pushed.
  */
-async function pushArtifact(options) {
-    const tags = [...new Set([...(options.diffTag ? [options.diffTag] : []), ...(options.tags ?? [])])];
-    if (tags.length === 0)
-        tags.push('latest');
-    tags.forEach(reference/* assertValidTag */.b5);
-    // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
-    const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
-    current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
-    return (0,temp/* withTempDir */.E)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'), async (work) => {
-        const layerFile = (0,external_node_path_.join)(work, 'layer.tar.gz');
-        const layer = await writeLayer(walk_walkEntries(options.path, options), (0,external_node_fs_.createWriteStream)(layerFile));
-        if (layer.files === 0)
-            throw new ArtifactPathError(`path "${options.path}" has no files to pack (after ignore rules)`);
-        if (options.diffTag && current) {
-            const existing = await current;
-            const remoteLayer = existing && soleLayer(existing);
-            if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
-                await guardTags(options.target, tags.filter((t) => t !== options.diffTag), existing.descriptor.digest, options.force);
-                const results = [];
-                for (const tag of tags)
-                    results.push(tag === options.diffTag ? { tag, changed: false } : await applyTag(options.target, existing, tag, { lookFirst: true }));
-                const { manifest } = (0,descriptor/* parseManifest */.Ng)(existing.bytes, existing.descriptor.mediaType);
-                return {
-                    pushed: false,
-                    reason: `content unchanged since ${options.diffTag}`,
-                    descriptor: existing.descriptor,
-                    tags: results,
-                    layer,
-                    annotations: manifest.annotations ?? {},
-                    blobs: [],
-                };
-            }
-        }
-        const built = fluxManifest(layer, options);
-        // Before any byte is uploaded: a push that may not move one of its tags moves none.
-        await guardTags(options.target, tags, built.descriptor.digest, options.force);
-        const staging = new memory/* MemoryStore */.n('staging');
-        staging.stage(built.configDescriptor, (0,content/* bytesSource */.Xl)(built.config));
-        staging.stage(built.layerDescriptor, (0,content/* fileSource */.IO)(layerFile, layer.size));
-        staging.stage(built.descriptor, (0,content/* bytesSource */.Xl)(built.manifest));
-        const copied = await copyGraph(staging, { descriptor: built.descriptor, bytes: built.manifest }, options.target, {
-            tags,
-            // A fresh `created` makes the manifest new; only a reproducible one can already be there.
-            checkRoot: options.reproducible === true || options.created !== undefined,
-            beforeTag: options.beforeTag,
-            concurrency: options.concurrency,
-        });
-        const reason = !options.diffTag
-            ? 'no diff-tag set'
-            : copied.existed
-                ? `identical artifact already in ${options.target.name}`
-                : `content differs from ${options.diffTag}`;
-        return {
-            pushed: true,
-            reason,
-            descriptor: built.descriptor,
-            tags: copied.tags,
-            layer,
-            annotations: built.annotations,
-            blobs: copied.blobs,
-        };
-    });
-}
-/** The manifest at a reference, or undefined when the tag does not exist. */
-async function fetchIfExists(target, reference) {
-    try {
-        return await target.fetchManifest(reference);
-    }
-    catch (err) {
-        if ((0,errors/* isNotFound */.c4)(err))
-            return undefined;
-        throw err;
-    }
+async function publishArtifact(request) {
+    const { path, target, documents, signing, ...push } = request;
+    assertAttestable(signing, documents);
+    const files = await readUserDocuments(documents?.files ?? []);
+    const signatures = await prepareSigning(signing);
+    const steps = artifactSteps(target, target.name, path, { ...request, files, signatures });
+    const result = await pushArtifact({ ...push, path, target, beforeTag: steps.beforeTag });
+    return { ...result, signature: steps.signature(), attached: steps.attached() };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/diff.ts
@@ -10494,22 +10949,22 @@ const componentName = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
  */
 async function findComponents(root, pattern) {
     const found = [];
-    for await (const entry of (0,promises_.glob)(pattern, { cwd: root, withFileTypes: true })) {
+    for await (const entry of (0,external_node_fs_promises_.glob)(pattern, { cwd: root, withFileTypes: true })) {
         if (!entry.isDirectory())
             continue;
         const path = (0,external_node_path_.join)(entry.parentPath, entry.name);
         found.push({ name: entry.name, path, relative: (0,external_node_path_.relative)(root, path).split('\\').join('/') });
     }
     if (found.length === 0)
-        throw new ArtifactPathError(`"${pattern}" matches no directory`);
+        throw new ArtifactPathError('COMPONENTS_NONE', `"${pattern}" matches no directory`);
     const bad = found.filter((c) => !componentName.test(c.name)).map((c) => c.relative);
     if (bad.length)
-        throw new ArtifactPathError(`component directories must be lowercase repository names (letters, digits, ".", "_", "-"): ${bad.join(', ')}`);
+        throw new ArtifactPathError('COMPONENTS_INVALID_NAME', `component directories must be lowercase repository names (letters, digits, ".", "_", "-"): ${bad.join(', ')}`);
     const names = new Map();
     for (const c of found) {
         const other = names.get(c.name);
         if (other)
-            throw new ArtifactPathError(`"${pattern}" matches two directories named ${c.name} (${other}, ${c.relative}); each becomes <repository>/${c.name}`);
+            throw new ArtifactPathError('COMPONENTS_DUPLICATE', `"${pattern}" matches two directories named ${c.name} (${other}, ${c.relative}); each becomes <repository>/${c.name}`);
         names.set(c.name, c.relative);
     }
     return found.sort((a, b) => (0,order/* compareBytes */.X)(a.name, b.name));
@@ -10540,97 +10995,113 @@ async function planComponents(components, options) {
     return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 22 modules
-var src = __nccwpck_require__(9449);
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ../../packages/core/src/publish/components.ts
 
 
-/** Turns what went wrong into the one line a user needs: the input to fix, or the permission to add. */
-async function explain(err, inputs, location, credentials, pathInput = inputs.pathInput) {
-    if (err instanceof sign/* UntaggedSigningError */.tu)
-        return err;
-    if (err instanceof ProtectedTagError)
-        return new src/* InputError */.dz(inputs.diffTag === err.tag ? 'diff-tag' : 'tags', `${err.message.replace(/, or name it in --force$/, '')}`);
-    if (err instanceof ArtifactPathError) {
-        const name = inputs.components ? 'components' : 'path';
-        // A name Flux's Untar refuses is fixed by renaming or ignoring it, whatever the name says (even "symlink").
-        const symlink = !(err instanceof UnpackableNameError) && /symlink/.test(err.message);
-        return new src/* InputError */.dz(name, `${err.message.replace(/^path "[^"]*" /, `"${pathInput}" `)}; check \`${name}\`${symlink ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
-    }
-    if (err instanceof errors/* OciError */.Mf && err.code === 'NETWORK' && (0,http/* networkErrorCode */.a0)(err.cause) === 'ENOTFOUND')
-        return new src/* InputError */.dz('repository', `${err.message} in "${inputs.repository}"`);
-    if (location.kind === 'registry') {
-        const { registry, repository } = location.reference;
-        return withAuthHint(err, {
-            registry,
-            repository,
-            hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
-            vocabulary: 'action',
-            provider: inputs.registry.provider,
-        });
-    }
-    return err;
+
+
+
+/** `<base>/<name>` for a component, opened with the request's client (one auth session for all). */
+function components_opener(selection) {
+    return (component) => (0,oci_open/* openTarget */.Ap)((0,oci_open/* childLocation */.ME)(selection.base, component.name), selection.client);
 }
-function pushOptions(inputs) {
-    return {
-        tags: inputs.tags,
-        diffTag: inputs.diffTag,
-        ignorePaths: inputs.ignorePaths,
-        sourceIgnore: inputs.sourceIgnore,
-        resolveSymlinks: inputs.resolveSymlinks,
-        source: inputs.source,
-        revision: inputs.revision,
-        reproducible: inputs.reproducible,
-        annotations: inputs.annotations,
-        tempDir: inputs.context.runnerTemp,
-    };
+async function find(selection, onEvent) {
+    const components = await findComponents(selection.root, selection.pattern);
+    onEvent?.({ type: 'components-found', components });
+    return components;
 }
-async function prepareSigning(inputs) {
-    const signing = inputs.signing;
-    if (!signing)
-        return undefined;
-    if (signing.kind === 'notation') {
-        const signer = await signing.signer;
-        const steps = new Map();
-        return {
-            step: (target, key) => {
-                const step = (0,sign/* signNotationBeforeTagging */.wh)(target, signer);
-                steps.set(key, step);
-                return step.beforeTag;
-            },
-            result: (key) => steps.get(key)?.result(),
-        };
-    }
-    const bundleSigner = await (0,sign_signer/* createBundleSigner */.B5)(signing.identity);
-    const each = await (0,sign/* signEachBeforeTagging */.pS)({ identity: signing.identity, format: signing.format, signer: bundleSigner });
-    return { step: each.beforeTag, result: each.result, bundleSigner };
-}
-/** The user's documents, read and recognised before anything is pushed. */
-async function userDocuments(inputs) {
-    try {
-        return await Promise.all(inputs.documents.files.map((file) => readDocument(file)));
-    }
-    catch (err) {
-        if (err instanceof sbom_SbomError)
-            throw new src/* InputError */.dz('attach', err.message);
-        throw err;
-    }
-}
-/** The step that attaches the documents (after signing, before the tags move), and what it attached. */
-function documentsStep(inputs, target, path, files, signer) {
-    let attached = [];
-    return {
-        run: async (descriptor) => {
-            const generated = inputs.documents.sbom
-                ? [
-                    await generateSbom(path, inputs.documents.sbom, { repository: target.name, digest: descriptor.digest, source: inputs.source, revision: inputs.revision }, { ignorePaths: inputs.ignorePaths, sourceIgnore: inputs.sourceIgnore, resolveSymlinks: inputs.resolveSymlinks }),
-                ]
-                : [];
-            const attest = inputs.documents.attest && inputs.signing?.kind === 'cosign' ? { identity: inputs.signing.identity, signer } : undefined;
-            attached = await attachDocuments(target, descriptor, [...generated, ...files], { attest });
+/**
+ * Publishes every component directory as its own artifact, several at a time, each signed (one certificate for
+ * all) and given its generated SBOM as `publishArtifact` would. Each is complete on its own; one failing stops
+ * none of the others, and every outcome is reported. A bad glob or component name throws before anything is pushed.
+ */
+async function publishComponents(request) {
+    const { components: selection, onEvent, documents, signing, ...push } = request;
+    assertAttestable(signing, documents);
+    const components = await find(selection, onEvent);
+    const signatures = await prepareSigning(signing);
+    const steps = new Map();
+    const outcomes = await pushComponents(components, {
+        ...push,
+        open: components_opener(selection),
+        concurrency: selection.concurrency,
+        beforeTag: (target, component) => {
+            const step = artifactSteps(target, component.name, component.path, { ...push, signing, documents, signatures });
+            steps.set(component.name, step);
+            return step.beforeTag;
         },
-        attached: () => attached,
+    });
+    return {
+        components,
+        outcomes: outcomes.map((outcome) => {
+            if (!outcome.ok)
+                return outcome;
+            const step = steps.get(outcome.component.name);
+            return { ...outcome, result: { ...outcome.result, signature: step?.signature(), attached: step?.attached() ?? [] } };
+        }),
     };
+}
+/** The components whose content differs from `diffTag` (default `latest`): the fan-out plan for a CI matrix. */
+async function planPublishComponents(request) {
+    const { components: selection, onEvent, diffTag, ...walk } = request;
+    const components = await find(selection, onEvent);
+    const reference = diffTag ?? 'latest';
+    const outcomes = await planComponents(components, {
+        ...walk,
+        open: components_opener(selection),
+        reference,
+        concurrency: selection.concurrency,
+    });
+    return { components, reference, outcomes };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
+var http = __nccwpck_require__(1737);
+// EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
+var hints = __nccwpck_require__(8012);
+;// CONCATENATED MODULE: ./src/explain.ts
+
+
+/**
+ * A tree that cannot be packed: the input that chose it, the path as the user wrote it, and what decides what is
+ * packed. With `components`, every tree is one of the glob's directories, so the glob is the input to fix. Only a
+ * followed symlink is fixed by not following it; a name Flux's Untar refuses is renamed or ignored like any other.
+ */
+function pathError(err, inputs, shown) {
+    const name = inputs.components ? 'components' : 'path';
+    const problem = err.path === undefined ? err.detail : `"${shown}" ${err.detail}`;
+    return new src/* InputError */.dz(name, `${problem}; check \`${name}\`${err.symlink ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
+}
+/** Turns what went wrong into the one line a user needs: the input to fix, or the permission to add. */
+async function explain(err, inputs, credentials, place) {
+    if (err instanceof ArtifactPathError)
+        return pathError(err, inputs, place.shown);
+    if (err instanceof ProtectedTagError || err instanceof PublishError)
+        return (0,src/* inputError */.Xu)(err);
+    // Signing failures (UntaggedSigningError), input errors and the rest are already one line.
+    if (!(err instanceof errors/* OciError */.Mf))
+        return err;
+    if (err.code === 'NETWORK' && (0,http/* networkErrorCode */.a0)(err.cause) === 'ENOTFOUND')
+        return new src/* InputError */.dz('repository', `${err.message} in "${inputs.repository}"`);
+    if (place.location.kind !== 'registry')
+        return err;
+    const { registry, repository } = place.location.reference;
+    return (0,hints/* withAuthHint */.s)(err, {
+        registry,
+        repository,
+        hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
+        vocabulary: 'action',
+        provider: inputs.registry.provider,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render.ts
+
+
+function signatureCell(signed, pushed, format) {
+    if (signed)
+        return `${format} signature by \`${(0,src/* cell */.Hn)(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}`;
+    return pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
 }
 function referrersOutput(attached) {
     return JSON.stringify(attached.map((a) => ({
@@ -10641,35 +11112,12 @@ function referrersOutput(attached) {
         attestation: a.attestation?.digest ?? '',
     })));
 }
-function signatureCell(signed, pushed, format) {
-    if (signed)
-        return `${format} signature by \`${(0,src/* cell */.Hn)(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}`;
-    return pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
-}
-async function pushOne(inputs, client, credentials) {
-    const target = (0,oci_open/* openTarget */.Ap)(inputs.location, client);
+/** The log lines, step outputs and job summary of one pushed artifact. */
+function renderArtifact(inputs, result) {
     const name = (0,oci_open/* locationName */.zb)(inputs.location);
-    const files = await userDocuments(inputs);
-    const signing = await prepareSigning(inputs);
-    const sign = signing?.step(target, name);
-    const documents = inputs.documents.sbom || files.length ? documentsStep(inputs, target, inputs.path, files, signing?.bundleSigner) : undefined;
-    // Only when there is something to do before the tags move: without it the manifest is stored by tag directly.
-    const beforeTag = sign || documents
-        ? async (descriptor) => {
-            await sign?.(descriptor);
-            await documents?.run(descriptor);
-        }
-        : undefined;
-    let result;
-    try {
-        result = await pushArtifact({ ...pushOptions(inputs), path: inputs.path, target, beforeTag });
-    }
-    catch (err) {
-        throw await explain(err, inputs, inputs.location, credentials);
-    }
     const digest = result.descriptor.digest;
     const tags = result.tags.map((t) => t.tag);
-    const signed = signing?.result(name);
+    const { signature: signed, attached } = result;
     src/* runner.info */.lj.info(`Packed ${result.layer.files} files from ${inputs.pathInput}: ${(0,src/* formatBytes */.z3)(result.layer.size)} (layer ${result.layer.digest})`);
     if (result.pushed) {
         const uploaded = result.blobs.filter((b) => b.result !== 'exists');
@@ -10680,7 +11128,6 @@ async function pushOne(inputs, client, credentials) {
     }
     if (signed)
         src/* runner.info */.lj.info(`Signed as ${signed.identity} (${inputs.signing?.format}): ${signed.signatureRef}${signed.rekorLogIndex ? `, Rekor log index ${signed.rekorLogIndex}` : ''}`);
-    const attached = documents?.attached() ?? [];
     for (const a of attached)
         src/* runner.info */.lj.info(`Attached ${a.source === 'generated' ? `a generated ${a.format} SBOM` : `${a.source} (${a.format})`}: ${name}@${a.referrer.digest}${a.attestation ? `, attested: ${name}@${a.attestation.digest}` : ''}`);
     for (const t of result.tags)
@@ -10712,59 +11159,31 @@ async function pushOne(inputs, client, credentials) {
             : []),
     ].join('\n'));
 }
-/** `<repository>/<name>` for a component. */
-function componentLocation(base, component) {
-    return (0,oci_open/* childLocation */.ME)(base, component.name);
-}
-async function components(inputs, credentials) {
-    try {
-        return await findComponents(inputs.context.workspace, inputs.components ?? '');
-    }
-    catch (err) {
-        throw await explain(err, inputs, inputs.location, credentials, inputs.components);
-    }
-}
-async function pushMany(inputs, client, credentials) {
-    const found = await components(inputs, credentials);
-    const open = (component) => (0,oci_open/* openTarget */.Ap)(componentLocation(inputs.location, component), client);
-    const signatures = await prepareSigning(inputs);
-    const documents = new Map();
-    const outcomes = await pushComponents(found, {
-        ...pushOptions(inputs),
-        open,
-        concurrency: inputs.concurrency,
-        beforeTag: signatures || inputs.documents.sbom
-            ? (target, component) => {
-                const sign = signatures?.step(target, component.name);
-                const attach = inputs.documents.sbom ? documentsStep(inputs, target, component.path, [], signatures?.bundleSigner) : undefined;
-                if (attach)
-                    documents.set(component.name, attach);
-                return async (descriptor) => {
-                    await sign?.(descriptor);
-                    await attach?.run(descriptor);
-                };
-            }
-            : undefined,
-    });
+
+;// CONCATENATED MODULE: ./src/render-components.ts
+
+
+/** The log lines, step outputs and job summary of a components push; throws when any component failed. */
+async function renderComponents(inputs, published, why) {
+    const { components: found, outcomes } = published;
     const rows = [];
     const report = [];
     const failures = [];
     for (const outcome of outcomes) {
         const { component, target } = outcome;
         if (!outcome.ok) {
-            const err = (await explain(outcome.error, inputs, componentLocation(inputs.location, component), credentials, component.relative));
-            failures.push(`${component.name}: ${err.message}`);
-            report.push({ name: component.name, repository: target, pushed: false, error: err.message });
-            rows.push(`| ${(0,src/* cell */.Hn)(component.name)} | ${(0,src/* cell */.Hn)(target)} | — | — | — | ❌ ${(0,src/* cell */.Hn)(err.message)} | — |`);
-            src/* runner.error */.lj.error(`${component.name}: ${err.message}`);
+            const message = await why(outcome);
+            failures.push(`${component.name}: ${message}`);
+            report.push({ name: component.name, repository: target, pushed: false, error: message });
+            rows.push(`| ${(0,src/* cell */.Hn)(component.name)} | ${(0,src/* cell */.Hn)(target)} | — | — | — | ❌ ${(0,src/* cell */.Hn)(message)} | — |`);
+            src/* runner.error */.lj.error(`${component.name}: ${message}`);
             continue;
         }
         const result = outcome.result;
         const digest = result.descriptor.digest;
-        const signed = signatures?.result(component.name);
+        const signed = result.signature;
         const tags = result.tags.map((t) => t.tag);
         src/* runner.info */.lj.info(`${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `unchanged (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}`);
-        const attached = documents.get(component.name)?.attached() ?? [];
         report.push({
             name: component.name,
             repository: target,
@@ -10773,7 +11192,7 @@ async function pushMany(inputs, client, credentials) {
             'digest-url': result.pushed ? `${target}@${digest}` : '',
             tags,
             'signature-ref': signed?.signatureRef ?? '',
-            referrers: attached.map((a) => ({ format: a.format, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })),
+            referrers: result.attached.map((a) => ({ format: a.format, digest: a.referrer.digest, attestation: a.attestation?.digest ?? '' })),
         });
         rows.push(`| ${(0,src/* cell */.Hn)(component.name)} | ${(0,src/* cell */.Hn)(target)} | ${(0,src/* cell */.Hn)(tags.join(', '))} | \`${(0,src/* shortDigest */.VK)(digest)}\` | ${(0,src/* formatBytes */.z3)(result.layer.size)} | ${result.pushed ? 'pushed' : 'skipped'}: ${(0,src/* cell */.Hn)(result.reason)} | ${signatureCell(signed, result.pushed, inputs.signing?.format)} |`);
     }
@@ -10795,20 +11214,12 @@ async function pushMany(inputs, client, credentials) {
     if (failures.length)
         throw new Error(`${failures.length} of ${found.length} components failed (the others are complete): ${failures.join('; ')}`);
 }
-async function planMany(inputs, client, credentials) {
-    const found = await components(inputs, credentials);
-    const reference = inputs.diffTag ?? 'latest';
-    const outcomes = await planComponents(found, {
-        open: (component) => (0,oci_open/* openTarget */.Ap)(componentLocation(inputs.location, component), client),
-        reference,
-        ignorePaths: inputs.ignorePaths,
-        sourceIgnore: inputs.sourceIgnore,
-        resolveSymlinks: inputs.resolveSymlinks,
-        concurrency: inputs.concurrency,
-    });
-    const failed = outcomes.filter((o) => !o.ok);
+/** The step outputs (a `strategy.matrix` of the changed components) and summary of `plan: true`. */
+async function renderPlan(plan, why) {
+    const { components: found, reference, outcomes } = plan;
+    const failed = outcomes.flatMap((o) => (o.ok ? [] : [o]));
     if (failed.length) {
-        const messages = await Promise.all(failed.map(async (o) => `${o.component.name}: ${(await explain(o.ok ? undefined : o.error, inputs, componentLocation(inputs.location, o.component), credentials, o.component.relative)).message}`));
+        const messages = await Promise.all(failed.map(async (o) => `${o.component.name}: ${await why(o)}`));
         throw new Error(`could not compare ${failed.length} of ${found.length} components with ${reference}: ${messages.join('; ')}`);
     }
     const changed = outcomes.filter((o) => o.ok && !o.result.identical);
@@ -10825,17 +11236,103 @@ async function planMany(inputs, client, credentials) {
         ...outcomes.map((o) => `| ${(0,src/* cell */.Hn)(o.component.name)} | ${(0,src/* cell */.Hn)(o.target)} | ${o.ok && !o.result.identical ? `yes: ${(0,src/* cell */.Hn)(o.result.reason)}` : 'no'} |`),
     ].join('\n'));
 }
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+/** What every artifact of the step shares, as core's publish request takes it. */
+function publishOptions(inputs) {
+    const { signing } = inputs;
+    return {
+        tags: inputs.tags,
+        diffTag: inputs.diffTag,
+        ignorePaths: inputs.ignorePaths,
+        sourceIgnore: inputs.sourceIgnore,
+        resolveSymlinks: inputs.resolveSymlinks,
+        source: inputs.source,
+        revision: inputs.revision,
+        reproducible: inputs.reproducible,
+        annotations: inputs.annotations,
+        tempDir: inputs.context.runnerTemp,
+        signing: signing &&
+            (signing.kind === 'notation'
+                ? { kind: 'notation', signer: signing.signer }
+                : { kind: 'cosign', identity: signing.identity, format: signing.format }),
+    };
+}
+/** Rethrows an error explained at `place`. */
+function rethrow(inputs, credentials, place) {
+    return async (err) => {
+        throw await explain(err, inputs, credentials, place);
+    };
+}
+/** A component's failure explained at its own repository and directory. */
+function why(inputs, credentials) {
+    return async ({ component, error }) => {
+        const place = { location: (0,oci_open/* childLocation */.ME)(inputs.location, component.name), shown: component.relative };
+        return (await explain(error, inputs, credentials, place)).message;
+    };
+}
 async function run(inputs) {
     const { client, credentials } = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, inputs.location);
-    if (!inputs.components)
-        return pushOne(inputs, client, credentials);
-    return inputs.plan ? planMany(inputs, client, credentials) : pushMany(inputs, client, credentials);
+    if (!inputs.components) {
+        const published = await publishArtifact({
+            ...publishOptions(inputs),
+            path: inputs.path,
+            target: (0,oci_open/* openTarget */.Ap)(inputs.location, client),
+            documents: inputs.documents,
+        }).catch(rethrow(inputs, credentials, { location: inputs.location, shown: inputs.pathInput }));
+        return renderArtifact(inputs, published);
+    }
+    const components = {
+        root: inputs.context.workspace,
+        pattern: inputs.components,
+        base: inputs.location,
+        client,
+        concurrency: inputs.concurrency,
+    };
+    const failed = rethrow(inputs, credentials, { location: inputs.location, shown: inputs.components });
+    if (inputs.plan) {
+        const { ignorePaths, sourceIgnore, resolveSymlinks, diffTag } = inputs;
+        const plan = await planPublishComponents({ components, diffTag, ignorePaths, sourceIgnore, resolveSymlinks }).catch(failed);
+        return renderPlan(plan, why(inputs, credentials));
+    }
+    // The user's own documents describe one artifact: inputs.ts refuses `attach` with `components`.
+    const documents = { sbom: inputs.documents.sbom, attest: inputs.documents.attest };
+    const published = await publishComponents({ ...publishOptions(inputs), components, documents }).catch(failed);
+    return renderComponents(inputs, published, why(inputs, credentials));
+}
+
+;// CONCATENATED MODULE: ./src/action.ts
+
+
+/** The action's step: read the inputs, run. The root action (actions/d2ci) calls this too, as `@d2ci/push-artifact/action`. */
+async function main() {
+    await run(getInputs());
 }
 
 
 /***/ }),
 
-/***/ 9449:
+/***/ 3018:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9245);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1102);
+
+
+await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_action_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9245:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10848,6 +11345,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Hu: () => (/* reexport */ defaultSource),
   z3: () => (/* reexport */ formatBytes),
   h4: () => (/* reexport */ githubContext),
+  Xu: () => (/* reexport */ fields_inputError),
   $A: () => (/* reexport */ integerInput),
   Bb: () => (/* reexport */ keyValueInput),
   WO: () => (/* reexport */ linesInput),
@@ -10863,7 +11361,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: cosignSigningInputs, fluxManifestInputs, jobCredentials, oneLine, registryClients, verificationInputs, verifyInputNames
+// UNUSED EXPORTS: cosignSigningInputs, fluxManifestInputs, inputNames, jobCredentials, oneLine, registryClients, verificationInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -11114,20 +11612,69 @@ function workspacePath(input, value, context) {
     return real;
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var src_errors = __nccwpck_require__(5736);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __nccwpck_require__(8500);
-// EXTERNAL MODULE: ../../packages/core/src/sign/identity.ts
-var identity = __nccwpck_require__(8783);
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/errors.ts
+
+/** The job's OIDC token could not be had. It is about the job's permissions or the runner, not one input. */
+class IdentityTokenError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message);
+        this.name = 'IdentityTokenError';
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/github-actions.ts
+
+/** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
+function hasGitHubIdToken(env = process.env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+/**
+ * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
+ * getIDToken does, actions/toolkit packages/core/src/oidc-utils.ts). `onToken` sees each token first, so CI can
+ * mask it.
+ */
+function githubActionsIdentity(audience, options = {}) {
+    const env = options.env ?? process.env;
+    return {
+        async getToken() {
+            const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+            const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+            if (!url || !bearer)
+                throw new IdentityTokenError('OIDC_UNAVAILABLE', 'no OIDC token available to this job: add `permissions: id-token: write`');
+            const request = new URL(url);
+            request.searchParams.append('audience', audience);
+            let response;
+            for (let attempt = 1; attempt <= 3; attempt++) {
+                response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
+                if (response && response.status < 500)
+                    break;
+            }
+            if (!response?.ok)
+                throw new IdentityTokenError('OIDC_REQUEST_FAILED', `could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
+            const value = (await response.json()).value;
+            if (!value)
+                throw new IdentityTokenError('OIDC_NO_VALUE', 'the OIDC token response had no value');
+            options.onToken?.(value);
+            return value;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
 
 
+
+
 /** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
-class CloudCredentialError extends Error {
+class CloudCredentialError extends src_errors/* BaseError */.Cf {
     constructor(message, options = {}) {
-        super(oneLine(message), options);
-        this.name = 'CloudCredentialError';
+        super('CLOUD_CREDENTIALS', oneLine(message), options);
     }
 }
 function oneLine(text) {
@@ -11146,10 +11693,10 @@ async function oidcToken(context, audience, purpose) {
     try {
         token = context.options.idToken
             ? await context.options.idToken(audience)
-            : await (0,identity/* githubActionsIdentity */.Jt)(audience, { env: context.env }).getToken();
+            : await githubActionsIdentity(audience, { env: context.env }).getToken();
     }
     catch (err) {
-        if (err instanceof identity/* IdentityTokenError */.IS)
+        if (err instanceof IdentityTokenError)
             throw new CloudCredentialError(`${purpose} needs the job's OIDC token: ${err.message}`, { cause: err });
         throw err;
     }
@@ -11522,6 +12069,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 
 
 
+
 /** The key docker uses for Docker Hub in config.json and when calling credential helpers. */
 const dockerHubConfigKey = 'https://index.docker.io/v1/';
 /** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
@@ -11535,10 +12083,10 @@ function configHost(key) {
 function helperServer(registry) {
     return registry === 'docker.io' ? dockerHubConfigKey : registry;
 }
-class CredentialHelperError extends Error {
+/** Docker's config or a credential helper it names cannot give credentials. */
+class CredentialHelperError extends src_errors/* BaseError */.Cf {
     constructor(message) {
-        super(message);
-        this.name = 'CredentialHelperError';
+        super('DOCKER_CREDENTIALS', message);
     }
 }
 /** Runs `docker-credential-<helper> get` (docker-credential-helpers protocol); undefined when it has nothing. */
@@ -11719,6 +12267,10 @@ function gcpProvider(context) {
 
 // EXTERNAL MODULE: ../../packages/core/src/auth/github.ts
 var github = __nccwpck_require__(9999);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/provider-names.ts
+/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
+const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
 /** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
 function staticCredentials(credential, registry) {
@@ -11746,8 +12298,8 @@ function firstCredential(providers) {
 
 
 
-/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
-const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+
+
 const cloudProviders = new Map();
 /** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
 function registerCloudProvider(name, create) {
@@ -11756,16 +12308,16 @@ function registerCloudProvider(name, create) {
 registerCloudProvider('aws', awsProvider);
 registerCloudProvider('gcp', gcpProvider);
 registerCloudProvider('azure', azureProvider);
-class ProviderError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ProviderError';
+class ProviderError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'provider' });
     }
 }
+const unavailable = (provider) => new ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
 function resolve_parseProvider(value) {
     const name = (value || 'generic').trim().toLowerCase();
     if (!providerNames.includes(name)) {
-        throw new ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
+        throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
     }
     return name;
 }
@@ -11773,7 +12325,7 @@ function resolve_parseProvider(value) {
  * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
  * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
  */
-function registryCredentials(options = {}) {
+function resolve_registryCredentials(options = {}) {
     const providers = [];
     if (options.username || options.password)
         providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
@@ -11781,7 +12333,7 @@ function registryCredentials(options = {}) {
     if (provider !== 'generic') {
         const create = cloudProviders.get(provider);
         if (!create)
-            throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+            throw unavailable(provider);
         providers.push(create(cloudContext(options)));
     }
     if (options.githubToken)
@@ -11796,10 +12348,10 @@ function assertProviderServes(provider, registry) {
         return;
     const create = cloudProviders.get(provider);
     if (!create)
-        throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+        throw unavailable(provider);
     const cloud = create(cloudContext({}));
     if (!cloud.serves(registry))
-        throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+        throw new ProviderError('PROVIDER_MISMATCH', `provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
 }
 function cloudContext(options) {
     return {
@@ -12563,7 +13115,7 @@ function nextLink(header, current) {
  * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
  * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
  */
-class registry_RegistryClient {
+class RegistryClient {
     transport;
     auth;
     options;
@@ -12625,7 +13177,126 @@ function withAuthorization(request, authorization) {
 }
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/auth/open-registry.ts
+
+
+/**
+ * The one way to a registry client with credentials, for every action and command. `onSecret` receives every
+ * secret met on the way (cloud tokens and keys, registry credentials and tokens) so CI logs can mask it.
+ */
+function open_registry_openRegistry(options = {}) {
+    const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
+    if (auth.registry !== undefined && !manyRegistries)
+        assertProviderServes(auth.provider ?? 'generic', auth.registry);
+    const credentials = resolve_registryCredentials(auth);
+    const client = new RegistryClient({
+        credentials,
+        insecure,
+        endpoints: auth.endpoints,
+        onSecret: auth.onSecret,
+        onWarning,
+        transport,
+        upload,
+    });
+    return { client, credentials };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
+var hints = __nccwpck_require__(8012);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/explain.ts
+
+
+
+/**
+ * A registry host that does not resolve (ENOTFOUND) as the user's mistake: an error about the `reference` field,
+ * for the front door to name its input or argument. Undefined for any other error.
+ */
+function unresolvedHost(err, shownAs) {
+    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'NETWORK' || (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND')
+        return undefined;
+    return new errors/* OciError */.Mf('NETWORK', shownAs === undefined ? err.message : `${err.message} in "${shownAs}"`, {
+        field: 'reference',
+        cause: err,
+    });
+}
+/**
+ * The one explainer of registry failures, for every action and command: a host that does not resolve blames the
+ * location (`unresolvedHost`); a 401 or 403 gets the permission or credentials to add (`withAuthHint`). Anything
+ * else, and any failure of an OCI layout, comes back as it is. Only the first kind carries a field.
+ */
+async function explainRegistryError(err, context) {
+    if (context.location.kind !== 'registry')
+        return err;
+    const host = unresolvedHost(err, context.shownAs);
+    if (host)
+        return host;
+    const { registry, repository } = context.location.reference;
+    return (0,hints/* withAuthHint */.s)(err, {
+        registry,
+        repository,
+        hasCredentials: (await context.credentials(registry).catch(() => undefined)) !== undefined,
+        vocabulary: context.vocabulary,
+        ...(context.provider ? { provider: context.provider } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/fields.ts
+
+
+/**
+ * The one table from core's neutral fields to the actions' input names. Typed over every field, so a field added in
+ * core fails to typecheck here until it has a name. An action whose input for a field is named differently (for
+ * example release-artifact's staging verification inputs) passes its own names to `inputError`.
+ */
+const inputNames = {
+    reference: 'repository',
+    path: 'path',
+    components: 'components',
+    'ignore-paths': 'ignore-paths',
+    'resolve-symlinks': 'resolve-symlinks',
+    tags: 'tags',
+    'diff-tag': 'diff-tag',
+    // No action takes it today (pull and diff are CLI commands); named as the CLI flag would be.
+    'layer-media-type': 'layer-media-type',
+    attach: 'attach',
+    attest: 'attest',
+    'signing-key': 'signing-key',
+    'signing-key-password': 'signing-key-password',
+    'notation-key': 'notation-key',
+    'notation-key-password': 'notation-key-password',
+    'notation-certificate-chain': 'notation-certificate-chain',
+    'certificate-identity': 'certificate-identity',
+    'certificate-identity-regexp': 'certificate-identity-regexp',
+    'certificate-oidc-issuer': 'certificate-oidc-issuer',
+    'certificate-oidc-issuer-regexp': 'certificate-oidc-issuer-regexp',
+    'certificate-github-workflow-repository': 'certificate-github-workflow-repository',
+    'public-key': 'key',
+    'trusted-root': 'trusted-root',
+    provider: 'provider',
+    'flux-version': 'flux-version',
+    ref: 'ref',
+    'tag-pattern': 'tag-pattern',
+    'rollback-to': 'rollback-to',
+    'filter-semver': 'filter-semver',
+    'filter-regex': 'filter-regex',
+    'tool-sources': 'tool-sources',
+    'require-attestations': 'require-attestations',
+    'policies-path': 'policies-path',
+    'update-path': 'update-path',
+    'message-template': 'commit-message-template',
+};
+/**
+ * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
+ * otherwise undefined. `names` overrides the table for this action.
+ */
+function fields_inputError(err, names = {}) {
+    if (!(err instanceof src_errors/* BaseError */.Cf) || err.field === undefined)
+        return undefined;
+    return new inputs_InputError(names[err.field] ?? inputNames[err.field], err.problem);
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
+
 
 
 
@@ -12686,7 +13357,7 @@ function repositoryInput(name, value) {
     }
     catch (err) {
         if (err instanceof errors/* InvalidReferenceError */.x_)
-            throw new inputs_InputError(name, err.message.replace(/^invalid reference /, ''));
+            throw new inputs_InputError(name, err.problem);
         throw err;
     }
     const tag = location.kind === 'registry' ? location.reference.tag : location.tag;
@@ -12695,9 +13366,9 @@ function repositoryInput(name, value) {
         throw new inputs_InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
     return location;
 }
-/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider, registry) {
-    return registryCredentials({
+/** Where the job's registry credentials come from (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config). */
+function authOptions(inputs, context, provider, registry) {
+    return {
         provider,
         username: inputs.username,
         password: inputs.password,
@@ -12708,29 +13379,44 @@ function jobCredentials(inputs, context, provider = inputs.provider, registry) {
         githubServerUrl: context.serverUrl,
         cloud: inputs.cloud,
         onSecret: (secret) => setSecret(secret),
-    });
+    };
+}
+/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
+function jobCredentials(inputs, context, provider = inputs.provider, registry) {
+    return registryCredentials(authOptions(inputs, context, provider, registry));
+}
+/** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
+function reachOptions(inputs) {
+    return { insecure: inputs.insecure, onWarning: (message) => warning(message), transport: inputs.network };
 }
 /** A registry client whose every credential and token is masked in the log before it can appear. */
 function registrySession(inputs, context, location) {
-    if (location.kind === 'registry') {
-        try {
-            assertProviderServes(inputs.provider, location.reference.registry);
-        }
-        catch (err) {
-            if (err instanceof ProviderError)
-                throw new inputs_InputError('provider', err.message);
-            throw err;
-        }
+    const registry = location.kind === 'registry' ? location.reference.registry : undefined;
+    let opened;
+    try {
+        opened = open_registry_openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
     }
-    const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
-    const client = new registry_RegistryClient({
+    catch (err) {
+        if (err instanceof ProviderError)
+            throw fields_inputError(err) ?? err;
+        throw err;
+    }
+    const { client, credentials } = opened;
+    return {
+        client,
         credentials,
-        insecure: inputs.insecure,
-        onSecret: (secret) => setSecret(secret),
-        onWarning: (message) => warning(message),
-        transport: inputs.network,
-    });
-    return { client, credentials };
+        explain: async (err, options = {}) => {
+            const explained = await explainRegistryError(err, {
+                location: options.location ?? location,
+                credentials,
+                provider: inputs.provider,
+                vocabulary: 'action',
+                ...(options.shownAs === undefined ? {} : { shownAs: options.shownAs }),
+            });
+            // Only what the explainer made names an input; any other error keeps its own wording.
+            return explained === err ? err : (fields_inputError(explained) ?? explained);
+        },
+    };
 }
 /**
  * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
@@ -12743,13 +13429,12 @@ function registryClients(inputs, context, credentialsRegistry) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new RegistryClient({
-                credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+            client = openRegistry({
+                ...authOptions(inputs, context, name, credentialsRegistry),
+                ...reachOptions(inputs),
                 insecure: insecure || inputs.insecure,
-                onSecret: (secret) => core.setSecret(secret),
-                onWarning: (message) => core.warning(message),
-                transport: inputs.network,
-            });
+                manyRegistries: true,
+            }).client;
             clients.set(key, client);
         }
         return client;
@@ -12813,14 +13498,16 @@ function cell(text) {
 var sign = __nccwpck_require__(1047);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
 var keys = __nccwpck_require__(6666);
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 1 modules
-var signer = __nccwpck_require__(814);
-// EXTERNAL MODULE: ../../packages/core/src/sign/notation.ts + 1 modules
-var notation = __nccwpck_require__(995);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/notation-plugin.ts
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 2 modules
+var signer = __nccwpck_require__(1856);
+// EXTERNAL MODULE: ../../packages/core/src/notation/algorithms.ts
+var algorithms = __nccwpck_require__(3578);
+// EXTERNAL MODULE: ../../packages/core/src/notation/errors.ts
+var notation_errors = __nccwpck_require__(3879);
+;// CONCATENATED MODULE: ../../packages/core/src/notation/plugin.ts
 // A client for Notation's plugin protocol (notaryproject/specifications plugin-extensibility.md; notation-go
-// plugin/plugin.go and signer/plugin.go): `notation-<name>` executables answering `get-plugin-metadata`,
-// `describe-key` and `generate-signature` with JSON on stdin/stdout, so keys in key vaults can sign.
+// plugin/plugin.go): `notation-<name>` executables answering `get-plugin-metadata`, `describe-key` and
+// `generate-signature` with JSON on stdin/stdout, so keys in key vaults can sign (plugin-signer.ts).
 
 
 
@@ -12835,17 +13522,6 @@ const NotationPluginCapability = {
     trustedIdentityVerifier: 'SIGNATURE_VERIFIER.TRUSTED_IDENTITY',
     revocationCheckVerifier: 'SIGNATURE_VERIFIER.REVOCATION_CHECK',
 };
-/** A plugin's error: its `errorCode` (VALIDATION_ERROR, ACCESS_DENIED, TIMEOUT, THROTTLED, ERROR, ...) when it sent one. */
-class NotationPluginError extends notation/* NotationError */.B1 {
-    code;
-    metadata;
-    constructor(message, code, metadata) {
-        super(message);
-        this.name = 'NotationPluginError';
-        this.code = code;
-        this.metadata = metadata;
-    }
-}
 /** Notation's plugin directory: `$XDG_CONFIG_HOME/notation/plugins` (Linux), `%AppData%\notation\plugins`, `~/Library/Application Support/notation/plugins`. */
 function defaultNotationPluginDirectory(env = process.env, platform = process.platform) {
     if (platform === 'win32')
@@ -12878,10 +13554,10 @@ class NotationPlugin {
             info = await (0,promises_.lstat)(this.executable);
         }
         catch (err) {
-            throw new NotationPluginError(`plugin executable file is either not found or inaccessible: ${this.executable} (${err.code ?? err.message})`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_NOT_FOUND', `plugin executable file is either not found or inaccessible: ${this.executable} (${err.code ?? err.message})`);
         }
         if (!info.isFile())
-            throw new NotationPluginError(`plugin executable ${this.executable} is not a regular file (symlinks are not supported)`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_NOT_FOUND', `plugin executable ${this.executable} is not a regular file (symlinks are not supported)`);
     }
     /**
      * Runs `notation-<name> <command>` with the request on stdin. Exit 0: the JSON response on stdout. Otherwise
@@ -12926,40 +13602,40 @@ class NotationPlugin {
         });
         const what = `the ${command} command of plugin ${this.name}`;
         if (spawnError)
-            throw new NotationPluginError(`failed to execute ${what}: ${spawnError.message}`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_FAILED', `failed to execute ${what}: ${spawnError.message}`);
         if (timedOut)
-            throw new NotationPluginError(`${what} timed out after ${this.#timeoutMs} ms`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_FAILED', `${what} timed out after ${this.#timeoutMs} ms`);
         if (code !== 0) {
             const text = stderr.toString('utf8').trim();
             if (!text)
-                throw new NotationPluginError(`failed to execute ${what}: exit status ${code ?? 'unknown'}`);
+                throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_FAILED', `failed to execute ${what}: exit status ${code ?? 'unknown'}`);
             let error;
             try {
                 error = JSON.parse(text);
             }
             catch {
-                throw new NotationPluginError(`${what} failed (exit status ${code ?? 'unknown'}) with a malformed error response: ${text.slice(0, 500)}`);
+                throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `${what} failed (exit status ${code ?? 'unknown'}) with a malformed error response: ${text.slice(0, 500)}`);
             }
             const errorCode = typeof error?.errorCode === 'string' ? error.errorCode : undefined;
             const message = typeof error?.errorMessage === 'string' ? error.errorMessage : text;
             const metadata = typeof error?.errorMetadata === 'object' && error.errorMetadata !== null
                 ? error.errorMetadata
                 : undefined;
-            throw new NotationPluginError(`${what} failed: ${errorCode ? `${errorCode}: ` : ''}${message}`, errorCode, metadata);
+            throw new notation_errors/* NotationPluginError */.wQ(errorCode || 'NOTATION_PLUGIN_FAILED', `${what} failed: ${errorCode ? `${errorCode}: ` : ''}${message}`, metadata);
         }
         if (stdout.length > maxOutputBytes)
-            throw new NotationPluginError(`${what} wrote more than 64 MiB`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `${what} wrote more than 64 MiB`);
         try {
             return JSON.parse(stdout.toString('utf8'));
         }
         catch {
-            throw new NotationPluginError(`failed to unmarshal the response of ${command} command for plugin ${this.name}`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `failed to unmarshal the response of ${command} command for plugin ${this.name}`);
         }
     }
     /** `get-plugin-metadata`, checked as notation-go does (all fields set, contract 1.0 supported, name matches). */
     async metadata(pluginConfig) {
         const metadata = (await this.run('get-plugin-metadata', pluginConfig ? { pluginConfig } : {}));
-        const invalid = (why) => new NotationPluginError(`metadata validation failed for plugin ${this.name}: ${why}`);
+        const invalid = (why) => new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `metadata validation failed for plugin ${this.name}: ${why}`);
         if (!metadata?.name)
             throw invalid('empty name');
         if (!metadata.description)
@@ -12976,7 +13652,7 @@ class NotationPlugin {
             throw invalid(`contract version "${notationPluginContractVersion}" is not in the list of the plugin supported versions [${metadata.supportedContractVersions.join(' ')}]`);
         }
         if (metadata.name !== this.name)
-            throw new NotationPluginError(`plugin executable file name must be "notation-${metadata.name}" instead of "notation-${this.name}"`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin executable file name must be "notation-${metadata.name}" instead of "notation-${this.name}"`);
         return metadata;
     }
     async describeKey(keyId, pluginConfig) {
@@ -12986,9 +13662,9 @@ class NotationPlugin {
             ...(pluginConfig ? { pluginConfig } : {}),
         }));
         if (response?.keyId !== keyId)
-            throw new NotationPluginError(`keyID in describeKey response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(keyId)}`);
-        if (!(0,notation/* isNotationKeySpec */.v$)(response.keySpec))
-            throw new NotationPluginError(`plugin ${this.name} described key ${keyId} with unknown key spec ${JSON.stringify(response.keySpec)}`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `keyID in describeKey response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(keyId)}`);
+        if (!(0,algorithms/* isNotationKeySpec */.v$)(response.keySpec))
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${this.name} described key ${keyId} with unknown key spec ${JSON.stringify(response.keySpec)}`);
         return { keyId, keySpec: response.keySpec };
     }
     /** `generate-signature`: `payload` is sent base64-encoded (for JWS that is the signing input, encoded a second time). */
@@ -13002,13 +13678,13 @@ class NotationPlugin {
             ...(request.pluginConfig ? { pluginConfig: request.pluginConfig } : {}),
         }));
         if (response?.keyId !== request.keyId)
-            throw new NotationPluginError(`keyID in generateSignature response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(request.keyId)}`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `keyID in generateSignature response ${JSON.stringify(response?.keyId ?? '')} does not match request ${JSON.stringify(request.keyId)}`);
         if (typeof response.signature !== 'string' || !response.signature)
-            throw new NotationPluginError(`plugin ${this.name} returned no signature`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${this.name} returned no signature`);
         if (!Array.isArray(response.certificateChain) ||
             response.certificateChain.length === 0 ||
             !response.certificateChain.every((c) => typeof c === 'string')) {
-            throw new NotationPluginError(`plugin ${this.name} returned no certificate chain`);
+            throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${this.name} returned no certificate chain`);
         }
         return {
             keyId: request.keyId,
@@ -13018,6 +13694,14 @@ class NotationPlugin {
         };
     }
 }
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/plugin-signer.ts
+// A signer backed by a Notation plugin that holds the key (notation-go signer/plugin.go PluginSigner, for plugins
+// with the SIGNATURE_GENERATOR.RAW capability; plugin-extensibility.md "Signature Generation").
+
+
+
+
 /** Reads one DER TLV at `offset` (short or one-byte long length): tag, body and where the next one starts. */
 function readTlv(der, offset) {
     const tag = der[offset];
@@ -13062,17 +13746,17 @@ function derToRawEcdsa(signature, coordinateBytes) {
  */
 async function createNotationPluginSigner(options) {
     if (!options.keyId)
-        throw new NotationPluginError('keyID not specified');
+        throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_KEY_ID_REQUIRED', 'keyID not specified');
     const plugin = new NotationPlugin(options);
     const metadata = await plugin.metadata(options.pluginConfig);
     if (!metadata.capabilities.includes(NotationPluginCapability.signatureGenerator)) {
         const envelopeOnly = metadata.capabilities.includes(NotationPluginCapability.envelopeGenerator);
-        throw new NotationPluginError(envelopeOnly
+        throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_UNSUPPORTED', envelopeOnly
             ? `plugin ${metadata.name} only generates whole signature envelopes (${NotationPluginCapability.envelopeGenerator}); d2ci signs with plugins that have ${NotationPluginCapability.signatureGenerator}`
             : `plugin ${metadata.name} does not have signing capabilities`);
     }
     const { keySpec } = await plugin.describeKey(options.keyId, options.pluginConfig);
-    const algorithm = notation/* notationAlgorithms */.pM[keySpec];
+    const algorithm = algorithms/* notationAlgorithms */.pM[keySpec];
     let chain;
     return {
         keySpec,
@@ -13088,7 +13772,7 @@ async function createNotationPluginSigner(options) {
                 ...(options.pluginConfig ? { pluginConfig: options.pluginConfig } : {}),
             });
             if (response.signingAlgorithm !== algorithm.signingAlgorithm) {
-                throw new NotationPluginError(`plugin ${metadata.name} signed with ${String(response.signingAlgorithm)}, but key ${options.keyId} is ${keySpec}, which signs with ${algorithm.signingAlgorithm}`);
+                throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${metadata.name} signed with ${String(response.signingAlgorithm)}, but key ${options.keyId} is ${keySpec}, which signs with ${algorithm.signingAlgorithm}`);
             }
             // The contract asks for the raw form, but some key services answer ECDSA in DER: accept both.
             let signature = response.signature;
@@ -13100,7 +13784,7 @@ async function createNotationPluginSigner(options) {
                     new external_node_crypto_.X509Certificate(der);
                 }
                 catch {
-                    throw new NotationPluginError(`plugin ${metadata.name} returned a certificate chain that is not DER X.509`);
+                    throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_RESPONSE_INVALID', `plugin ${metadata.name} returned a certificate chain that is not DER X.509`);
                 }
             }
             chain = response.certificateChain;
@@ -13108,13 +13792,99 @@ async function createNotationPluginSigner(options) {
         },
         async certificateChain() {
             if (!chain)
-                throw new NotationPluginError('certificate chain is not set (sign first: the plugin returns it with the signature)');
+                throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_NOT_SIGNED', 'certificate chain is not set (sign first: the plugin returns it with the signature)');
             return chain;
         },
     };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/notation/certificate.ts + 1 modules
+var certificate = __nccwpck_require__(6482);
+// EXTERNAL MODULE: ../../packages/core/src/notation/certificate-chain.ts + 2 modules
+var certificate_chain = __nccwpck_require__(5614);
+;// CONCATENATED MODULE: ../../packages/core/src/notation/signer.ts
+// Signers: what produces the JWS signature, and the one for a private key file and its certificate chain
+// (notation-go signer/signer.go NewFromFiles and GenericSigner; notation-core-go x509 chain checks).
+
+
+
+
+
+function readPrivateKey(input, password) {
+    if (typeof input === 'object' && !Buffer.isBuffer(input))
+        return input;
+    const pem = input.toString();
+    try {
+        return (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem', passphrase: password || undefined });
+    }
+    catch (err) {
+        // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
+        if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem))
+            throw new notation_errors/* NotationError */.B1('NOTATION_KEY_PASSWORD', password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', { field: 'notation-key-password', cause: err });
+        throw new notation_errors/* NotationError */.B1('NOTATION_KEY_INVALID', 'the signing key is not a PEM private key (PKCS#8, SEC1 or PKCS#1)', {
+            field: 'notation-key',
+            cause: err,
+        });
+    }
+}
+/** The shared parsers' errors do not know which input they read; here it is known, so the error says it. */
+function about(field, err) {
+    return err instanceof notation_errors/* NotationError */.B1 && err.field === undefined ? new notation_errors/* NotationError */.B1(err.code, err.message, { field, cause: err }) : err;
+}
+function spki(key) {
+    return (key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
+}
+/**
+ * A signer from a private key and its certificate chain (notation's `notation key add --id ... --plugin`-less
+ * local keys, or notation-go signer.NewFromFiles). Checks, as notation-core-go does, that the key is the leaf
+ * certificate's, that its type and size are in the spec's table, and that the chain meets the certificate
+ * requirements (code-signing leaf: key usage critical with Digital Signature only, no server/client/email/
+ * timestamping EKU; CA certificates above it; a self-signed root).
+ */
+async function createNotationKeySigner(options) {
+    const key = readPrivateKey(options.privateKey, options.password);
+    if (key.type !== 'private')
+        throw new notation_errors/* NotationError */.B1('NOTATION_KEY_INVALID', 'the signing key must be a private key', { field: 'notation-key' });
+    let chain;
+    try {
+        chain = await (0,certificate/* parseNotationCertificates */.kC)(options.certificateChain);
+    }
+    catch (err) {
+        throw about('notation-certificate-chain', err);
+    }
+    const leaf = chain[0];
+    // The front doors have always reported this one against the key (the message names no certificate).
+    if (!leaf)
+        throw new notation_errors/* NotationError */.B1('NOTATION_CERTIFICATE_CHAIN_INVALID', '"certs" param is invalid. Error: empty certs', {
+            field: 'notation-key',
+        });
+    let keySpec;
+    try {
+        keySpec = (0,algorithms/* notationKeySpecOf */.qK)(leaf.x509);
+    }
+    catch (err) {
+        throw about('notation-key', err);
+    }
+    if (key.asymmetricKeyType !== leaf.x509.publicKey.asymmetricKeyType || !spki(key).equals(spki(leaf.x509.publicKey))) {
+        throw new notation_errors/* NotationError */.B1('NOTATION_KEY_MISMATCH', '"key and certs" param is invalid. Error: key not matches certificate', {
+            field: 'notation-certificate-chain',
+        });
+    }
+    const problem = (0,certificate_chain/* notationCertificateChainProblem */.yt)(chain);
+    if (problem)
+        throw new notation_errors/* NotationError */.B1('NOTATION_CERTIFICATE_CHAIN_INVALID', `certificate-chain is invalid, ${problem}`, {
+            field: 'notation-certificate-chain',
+        });
+    const ders = chain.map((c) => c.der);
+    return {
+        keySpec,
+        certificateChain: async () => ders,
+        sign: async (bytes) => (0,algorithms/* notationSignWithKey */.fX)(keySpec, key, bytes),
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/signing.ts
+
 
 
 
@@ -13166,11 +13936,11 @@ function signingInputs(context, options = {}) {
         }
         catch (err) {
             if (err instanceof keys.KeyError)
-                throw new inputs_InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
+                throw fields_inputError(err) ?? err;
             throw err;
         }
     }
-    if (!(0,identity/* hasGitHubIdToken */.Qk)()) {
+    if (!hasGitHubIdToken()) {
         throw new inputs_InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
     const url = (name, fallback) => {
@@ -13187,7 +13957,7 @@ function signingInputs(context, options = {}) {
         format,
         identity: {
             kind: 'keyless',
-            identity: (0,identity/* githubActionsIdentity */.Jt)('sigstore', { onToken: (token) => setSecret(token) }),
+            identity: githubActionsIdentity('sigstore', { onToken: (token) => setSecret(token) }),
             fulcioUrl,
             rekorUrl,
             tsaUrl,
@@ -13235,24 +14005,20 @@ function notationInputs(context) {
         throw new inputs_InputError('notation-key', 'is required with `signature-format: notation` (or `notation-plugin`): the signing key (PEM), e.g. ${{ secrets.NOTATION_KEY }}');
     if (!chain)
         throw new inputs_InputError('notation-certificate-chain', 'is required with `notation-key`: the certificate chain (PEM, leaf first), or its path');
-    const signer = (0,notation/* createNotationKeySigner */.YR)({
+    const signer = createNotationKeySigner({
         privateKey: pemInput('notation-key', key, context),
         password,
         certificateChain: pemInput('notation-certificate-chain', chain, context),
     }).catch((err) => {
-        if (err instanceof notation/* NotationError */.B1 || err instanceof keys.KeyError)
-            throw new inputs_InputError(/password|decrypt/i.test(err.message)
-                ? 'notation-key-password'
-                : /certificate/i.test(err.message)
-                    ? 'notation-certificate-chain'
-                    : 'notation-key', err.message);
-        throw err;
+        // The signer's errors name the input they are about (the key, its password or the chain).
+        throw fields_inputError(err) ?? err;
     });
     signer.catch(() => undefined);
     return { kind: 'notation', format: 'notation', signer, describe: 'Notary Project (X.509 key and chain)' };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
+
 
 
 
@@ -13266,7 +14032,20 @@ const verification_verifyInputNames = {
     trustedRoot: 'trusted-root',
     sourceRepository: 'certificate-github-workflow-repository',
 };
-function publicKeys(input, value, context) {
+/** The fields of a verification policy by these input names, as overrides of the one table (`fields.ts`). */
+function fieldNames(names) {
+    return {
+        'certificate-identity': names.identity,
+        'certificate-identity-regexp': names.identityRegexp,
+        'certificate-oidc-issuer': names.issuer,
+        'certificate-oidc-issuer-regexp': names.issuerRegexp,
+        'public-key': names.key,
+        'trusted-root': names.trustedRoot,
+        'certificate-github-workflow-repository': names.sourceRepository,
+    };
+}
+function publicKeys(names, value, context) {
+    const input = names.key;
     let pem = value;
     if (!value.includes('-----BEGIN')) {
         const path = resolve(context.workspace, value);
@@ -13280,7 +14059,7 @@ function publicKeys(input, value, context) {
     }
     catch (err) {
         if (err instanceof KeyError)
-            throw new InputError(input, err.message);
+            throw inputError(err, fieldNames(names)) ?? err;
         throw err;
     }
 }
@@ -13298,7 +14077,7 @@ async function verificationInputs(names, context, defaults = {}) {
     if (key) {
         if (identity || identityRegexp)
             throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-        return { kind: 'key', keys: publicKeys(names.key, key, context) };
+        return { kind: 'key', keys: publicKeys(names, key, context) };
     }
     if (!identity && !identityRegexp && defaults.identityRegexp)
         identityRegexp = defaults.identityRegexp;
@@ -13317,15 +14096,8 @@ async function verificationInputs(names, context, defaults = {}) {
         });
     }
     catch (err) {
-        if (err instanceof PolicyInputError) {
-            if (err.input === 'sourceRepository')
-                throw new InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
-            // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
-            const name = names[err.input];
-            throw new InputError(name, err.message
-                .replace(/^certificate-[a-z-]+ /, '')
-                .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
-        }
+        if (err instanceof PolicyInputError)
+            throw policyInputError(err, names);
         throw err;
     }
     const file = stringInput(names.trustedRoot);
@@ -13340,9 +14112,17 @@ async function verificationInputs(names, context, defaults = {}) {
     }
     catch (err) {
         if (err instanceof TrustError)
-            throw new InputError(names.trustedRoot, err.message);
+            throw inputError(err, fieldNames(names)) ?? err;
         throw err;
     }
+}
+/** A policy error naming this action's input: the error carries which one (a pattern may itself say "issuer"). */
+function policyInputError(err, names) {
+    if (err.code === 'POLICY_CONFLICT' && err.input === 'identity')
+        return new InputError(names.identity, `give \`${names.identity}\` or \`${names.identityRegexp}\`, not both`);
+    if (err.input === 'sourceRepository')
+        return new InputError(names.sourceRepository, `${err.problem}, e.g. acme/apps`);
+    return inputError(err, fieldNames(names)) ?? new InputError(names[err.input], err.problem);
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/flux-manifest.ts
@@ -13406,43 +14186,6 @@ async function fluxManifestInputs(context) {
 
 
 
-
-/***/ }),
-
-/***/ 8359:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jl: () => (/* binding */ reproducibleCreated),
-/* harmony export */   YH: () => (/* binding */ Annotation),
-/* harmony export */   ag: () => (/* binding */ rfc3339),
-/* harmony export */   u7: () => (/* binding */ FluxMediaType)
-/* harmony export */ });
-/* unused harmony exports cosignTagSuffixes, isSignatureTag */
-/** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
-const FluxMediaType = {
-    config: 'application/vnd.cncf.flux.config.v1+json',
-    content: 'application/vnd.cncf.flux.content.v1.tar+gzip',
-};
-const Annotation = {
-    created: 'org.opencontainers.image.created',
-    source: 'org.opencontainers.image.source',
-    revision: 'org.opencontainers.image.revision',
-};
-/** `--reproducible` fixes the creation time to the Unix epoch, as `flux push artifact --reproducible` does. */
-const reproducibleCreated = '1970-01-01T00:00:00Z';
-/** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
-const cosignTagSuffixes = (/* unused pure expression or super */ null && (['.sig', '.att', '.sbom']));
-/** The Referrers Tag Schema's index tag (`sha256-<hex>`), kept by registries without the referrers API. */
-const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
-/** A tag that holds another artifact's cosign signature, attestation or SBOM, or its referrers index: not a release. */
-function isSignatureTag(tag) {
-    return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
-}
-/** RFC 3339 UTC with whole seconds, the format Go's time.RFC3339 gives Flux's `created`. */
-function rfc3339(date) {
-    return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
-}
 
 
 /***/ }),
@@ -13523,6 +14266,1155 @@ function githubTokenCredentials(options) {
             ? { username: options.actor || 'x-access-token', password: options.token }
             : undefined,
     };
+}
+
+
+/***/ }),
+
+/***/ 8012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ withAuthHint)
+/* harmony export */ });
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8706);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9999);
+
+
+/** What a cloud identity needs to push, when its registry refuses it. */
+const cloudPermissions = {
+    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
+    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
+    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
+};
+const credentialFix = {
+    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
+    cli: 'pass --creds user:password, or run docker login',
+};
+/**
+ * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
+ * come back unchanged.
+ */
+function withAuthHint(err, context) {
+    if (!(err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf) || (err.status !== 401 && err.status !== 403))
+        return err;
+    const github = (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .isGitHubRegistry */ .v)(context.registry, process.env.GITHUB_SERVER_URL || undefined);
+    let hint;
+    if (!context.hasCredentials) {
+        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+    }
+    else if (github) {
+        hint =
+            context.vocabulary === 'action'
+                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
+                : `use a token with the write:packages scope for ${context.registry}`;
+    }
+    else if (context.provider && context.provider !== 'generic') {
+        hint = cloudPermissions[context.provider](context.registry, context.repository);
+    }
+    else if (err.status === 401) {
+        hint = `the registry rejected the credentials for ${context.registry}; check them`;
+    }
+    else {
+        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
+    }
+    return new _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
+}
+
+
+/***/ }),
+
+/***/ 5736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cf: () => (/* binding */ BaseError),
+/* harmony export */   Wg: () => (/* binding */ oneLineMessage)
+/* harmony export */ });
+/* unused harmony export fieldOf */
+/**
+ * The error shape every room shares, after sigstore-js's `BaseError<Code>` (sigstore-js/packages/sign/src/error.ts)
+ * and oras-go's errdef: a leaf module, imported by `oci/` and every room above it, importing nothing.
+ *
+ * Front doors never read `message` to decide whom to blame: an error that is about one part of a request carries
+ * that part as a neutral `field`, and each front door maps fields to its own names with one table
+ * (`packages/action-kit/src/fields.ts` for inputs, `packages/cli/src/fields.ts` for flags). `problem` is the
+ * message without the field's name, for the front door to prefix its own.
+ */
+class BaseError extends Error {
+    code;
+    field;
+    problem;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code;
+        this.field = options.field;
+        this.problem = options.problem ?? message;
+    }
+}
+/** The field an error is about, if it is one of ours and names one. */
+function fieldOf(err) {
+    return err instanceof BaseError ? err.field : undefined;
+}
+/**
+ * A foreign error's message (Node's, a library's) on one line, for display only. The one place that reads an
+ * error's text, and it decides nothing: front doors and rooms decide by `code` and `field`. `firstLine` keeps the
+ * first line only (YAML's errors add a code frame below it); otherwise line breaks become spaces.
+ */
+function oneLineMessage(err, options = {}) {
+    const message = err?.message;
+    const text = typeof message === 'string' ? message : String(err);
+    return options.firstLine ? (text.split('\n')[0] ?? '') : text.replace(/\s*\n\s*/g, ' ');
+}
+
+
+/***/ }),
+
+/***/ 65:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ rfc3339)
+/* harmony export */ });
+// Go's time formatting, the layout d2ci's ports print timestamps with (time/format.go).
+/**
+ * `t.UTC().Format(time.RFC3339)` (layout `2006-01-02T15:04:05Z07:00`): UTC with whole seconds and a `Z`, as Flux
+ * writes `org.opencontainers.image.created`. A leaf both artifact/ and sign/ import.
+ */
+function rfc3339(date) {
+    return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
+}
+
+
+/***/ }),
+
+/***/ 3578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wg: () => (/* binding */ verifyNotationJwsSignature),
+/* harmony export */   fX: () => (/* binding */ notationSignWithKey),
+/* harmony export */   pM: () => (/* binding */ notationAlgorithms),
+/* harmony export */   qK: () => (/* binding */ notationKeySpecOf),
+/* harmony export */   v$: () => (/* binding */ isNotationKeySpec)
+/* harmony export */ });
+/* unused harmony export notationAlgorithmForJws */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3879);
+// The spec's key specs and signature algorithms, and the JWS signature over the signing input with each
+// (signature-specification.md "Algorithm Selection"; notation-core-go signature/algorithm.go and jws/jws.go).
+
+
+/** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
+const notationAlgorithms = {
+    'RSA-2048': {
+        keySpec: 'RSA-2048',
+        jws: 'PS256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'RSASSA-PSS-SHA-256',
+        digest: 'sha256',
+        keyType: 'rsa',
+    },
+    'RSA-3072': {
+        keySpec: 'RSA-3072',
+        jws: 'PS384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'RSASSA-PSS-SHA-384',
+        digest: 'sha384',
+        keyType: 'rsa',
+    },
+    'RSA-4096': {
+        keySpec: 'RSA-4096',
+        jws: 'PS512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'RSASSA-PSS-SHA-512',
+        digest: 'sha512',
+        keyType: 'rsa',
+    },
+    'EC-256': {
+        keySpec: 'EC-256',
+        jws: 'ES256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'ECDSA-SHA-256',
+        digest: 'sha256',
+        keyType: 'ec',
+        coordinateBytes: 32,
+    },
+    'EC-384': {
+        keySpec: 'EC-384',
+        jws: 'ES384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'ECDSA-SHA-384',
+        digest: 'sha384',
+        keyType: 'ec',
+        coordinateBytes: 48,
+    },
+    'EC-521': {
+        keySpec: 'EC-521',
+        jws: 'ES512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'ECDSA-SHA-512',
+        digest: 'sha512',
+        keyType: 'ec',
+        coordinateBytes: 66,
+    },
+};
+function isNotationKeySpec(value) {
+    return typeof value === 'string' && Object.hasOwn(notationAlgorithms, value);
+}
+function notationAlgorithmForJws(alg) {
+    return Object.values(notationAlgorithms).find((a) => a.jws === alg);
+}
+const curveBits = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
+/** The key spec of a key or certificate (notation-core-go ExtractKeySpec: RSA 2048/3072/4096, EC P-256/384/521 only). */
+function notationKeySpecOf(key) {
+    const publicKey = key instanceof node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate ? key.publicKey : key;
+    const type = publicKey.asymmetricKeyType;
+    if (type === 'rsa') {
+        const bits = Math.ceil((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8) * 8;
+        const spec = `RSA-${bits}`;
+        if (isNotationKeySpec(spec))
+            return spec;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotationError */ .B1('NOTATION_KEY_UNSUPPORTED', `rsa key size ${bits} bits is not supported`);
+    }
+    if (type === 'ec') {
+        const bits = curveBits[publicKey.asymmetricKeyDetails?.namedCurve ?? ''];
+        if (bits)
+            return `EC-${bits}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotationError */ .B1('NOTATION_KEY_UNSUPPORTED', `ecdsa key size of curve ${publicKey.asymmetricKeyDetails?.namedCurve ?? 'unknown'} is not supported`);
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NotationError */ .B1('NOTATION_KEY_UNSUPPORTED', 'unsupported public key type');
+}
+/** Signs bytes with a key of the given spec in the JWS form (RSASSA-PSS, salt = hash length; ECDSA raw R||S). */
+function notationSignWithKey(keySpec, privateKey, bytes) {
+    const algorithm = notationAlgorithms[keySpec];
+    return algorithm.keyType === 'ec'
+        ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
+        : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(algorithm.digest, bytes, {
+            key: privateKey,
+            padding: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PSS_SALTLEN_DIGEST,
+        });
+}
+/** Verifies a raw JWS signature (ECDSA in R||S form; RSASSA-PSS with any salt length, as jwt-go accepts). */
+function verifyNotationJwsSignature(algorithm, signingInput, signature, publicKey) {
+    try {
+        if (algorithm.keyType === 'ec') {
+            if (signature.length !== 2 * (algorithm.coordinateBytes ?? 0))
+                return false;
+            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(algorithm.digest, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
+        }
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(algorithm.digest, signingInput, { key: publicKey, padding: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PKCS1_PSS_PADDING, saltLength: node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PSS_SALTLEN_AUTO }, signature);
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yt: () => (/* binding */ notationCertificateChainProblem)
+});
+
+// UNUSED EXPORTS: notationLeafCertificateProblem, notationSigningTimeProblem
+
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
+;// CONCATENATED MODULE: ../../packages/core/src/go/strconv.ts
+// Go's strconv, the parts d2ci's ports need to read and print what Go reads and prints: Quote and IsPrint
+// (strconv/quote.go), ParseUint and ParseInt (strconv/atoi.go), ParseFloat (strconv/atof.go). Their errors are
+// Go's *strconv.NumError texts, word for word.
+
+const graphic = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+/** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+function isPrint(cp) {
+    if (cp < 0x80)
+        return cp >= 0x20 && cp < 0x7f;
+    return graphic.test(String.fromCodePoint(cp));
+}
+const shortEscapes = new Map([
+    [0x07, '\\a'],
+    [0x08, '\\b'],
+    [0x0c, '\\f'],
+    [0x0a, '\\n'],
+    [0x0d, '\\r'],
+    [0x09, '\\t'],
+    [0x0b, '\\v'],
+]);
+/** strconv.Quote, which fmt's `%q` verb prints for a string. */
+function quote(text) {
+    let out = '"';
+    for (const ch of text) {
+        const cp = ch.codePointAt(0) ?? 0;
+        if (ch === '"' || ch === '\\')
+            out += `\\${ch}`;
+        else if (cp >= 0xd800 && cp <= 0xdfff)
+            out += '\\ufffd'; // a lone surrogate is not valid UTF-8
+        else if (isPrint(cp))
+            out += ch;
+        else if (shortEscapes.has(cp))
+            out += shortEscapes.get(cp) ?? '';
+        else if (cp < 0x20 || cp === 0x7f)
+            out += `\\x${cp.toString(16).padStart(2, '0')}`;
+        else if (cp < 0x10000)
+            out += `\\u${cp.toString(16).padStart(4, '0')}`;
+        else
+            out += `\\U${cp.toString(16).padStart(8, '0')}`;
+    }
+    return `${out}"`;
+}
+/** A string Go's strconv rejects: `*strconv.NumError`, whose text is `strconv.<Func>: parsing "<num>": <reason>`. */
+class NumError extends errors/* BaseError */.Cf {
+    /** Go's `Func`: the function that failed, e.g. `ParseFloat`. */
+    func;
+    /** Go's `Num`: the input. */
+    input;
+    reason;
+    constructor(func, input, reason) {
+        super(reason === 'invalid syntax' ? 'NUM_SYNTAX' : 'NUM_RANGE', `strconv.${func}: parsing ${quote(input)}: ${reason}`);
+        this.name = 'NumError';
+        this.func = func;
+        this.input = input;
+        this.reason = reason;
+    }
+}
+const maxUint64 = (/* unused pure expression or super */ null && ((1n << 64n) - 1n));
+function lowerByte(code) {
+    return code | 0x20;
+}
+/** Go's `ParseUint` (bitSize 64) without the error value: the number, or why it is not one. */
+function scanUint(text, base) {
+    if (text === '')
+        return 'invalid syntax';
+    let s = text;
+    let radix = base;
+    if (radix === 0) {
+        // Base 0 reads the prefix: 0b, 0o, 0x, or a bare leading 0 for octal; it also allows `_` between digits.
+        radix = 10;
+        if (s[0] === '0') {
+            const prefix = s.length >= 3 ? lowerByte(s.charCodeAt(1)) : 0;
+            if (prefix === 0x62)
+                [radix, s] = [2, s.slice(2)];
+            else if (prefix === 0x6f)
+                [radix, s] = [8, s.slice(2)];
+            else if (prefix === 0x78)
+                [radix, s] = [16, s.slice(2)];
+            else
+                [radix, s] = [8, s.slice(1)];
+        }
+    }
+    let n = 0n;
+    let underscores = false;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x5f && base === 0) {
+            underscores = true;
+            continue;
+        }
+        let digit;
+        if (c >= 0x30 && c <= 0x39)
+            digit = c - 0x30;
+        else if (lowerByte(c) >= 0x61 && lowerByte(c) <= 0x7a)
+            digit = lowerByte(c) - 0x61 + 10;
+        else
+            return 'invalid syntax';
+        if (digit >= radix)
+            return 'invalid syntax';
+        n = n * BigInt(radix) + BigInt(digit);
+        // Go stops at the first overflow, whatever follows.
+        if (n > maxUint64)
+            return 'value out of range';
+    }
+    if (underscores && !underscoreOK(text))
+        return 'invalid syntax';
+    return n;
+}
+/** Go's `ParseInt` (bitSize 64) without the error value. */
+function scanInt(text, base) {
+    if (text === '')
+        return 'invalid syntax';
+    const negative = text[0] === '-';
+    const unsigned = scanUint(text[0] === '+' || negative ? text.slice(1) : text, base);
+    if (unsigned === 'invalid syntax')
+        return unsigned;
+    const cutoff = 1n << 63n;
+    if (unsigned === 'value out of range' || (!negative && unsigned >= cutoff) || (negative && unsigned > cutoff))
+        return 'value out of range';
+    return negative ? -unsigned : unsigned;
+}
+/**
+ * Go's `strconv.ParseUint(text, base, 64)`: ASCII digits of the base (2 to 36), or with base 0 a `0b`/`0o`/`0x`/`0`
+ * prefix and `_` between digits.
+ * @throws NumError
+ */
+function parseUint64(text, base) {
+    const value = scanUint(text, base);
+    if (typeof value === 'string')
+        throw new NumError('ParseUint', text, value);
+    return value;
+}
+/** Go's `strconv.ParseInt(text, base, 64)`: an optional sign, then what ParseUint reads. @throws NumError */
+function parseInt64(text, base) {
+    const value = scanInt(text, base);
+    if (typeof value === 'string')
+        throw new NumError('ParseInt', text, value);
+    return value;
+}
+/** Whether `strconv.ParseUint(text, base, 64)` succeeds. */
+function parsesAsUint64(text, base) {
+    return typeof scanUint(text, base) === 'bigint';
+}
+/** Whether `strconv.ParseInt(text, base, 64)` succeeds. */
+function parsesAsInt64(text, base) {
+    return typeof scanInt(text, base) === 'bigint';
+}
+/**
+ * Go's `strconv.ParseFloat(text, 64)`: decimal (`1e5`, `.5`, `1.`, `-0`) and hexadecimal (`0x1.8p3`, exponent
+ * required) floats with an optional sign; `_` between digits (and after `0x`); case-insensitive `inf`,
+ * `infinity` (signed or not) and `nan` (unsigned only). Nothing else: no spaces, no trailing text, no `0b`/`0o`.
+ * A value beyond the float64 range is an error (ErrRange), one below it rounds to zero.
+ * @throws NumError
+ */
+function parseFloat64(text) {
+    const special = parseSpecial(text);
+    if (special) {
+        if (special.length !== text.length)
+            throw new NumError('ParseFloat', text, 'invalid syntax');
+        return special.value;
+    }
+    const read = readFloat(text);
+    if (!read.ok || read.length !== text.length)
+        throw new NumError('ParseFloat', text, 'invalid syntax');
+    // JavaScript's own decimal conversion is correctly rounded (IEEE 754 round-half-even), as Go's is; it is
+    // only used once Go's grammar has accepted the text.
+    const value = read.hex ? hexFloat(read.mantissa, read.exponent, read.negative, read.truncated) : Number(text.replaceAll('_', ''));
+    if (!Number.isFinite(value))
+        throw new NumError('ParseFloat', text, 'value out of range');
+    return value;
+}
+function commonPrefixLengthIgnoreCase(text, prefix) {
+    const n = Math.min(text.length, prefix.length);
+    for (let i = 0; i < n; i++) {
+        let code = text.charCodeAt(i);
+        if (code >= 0x41 && code <= 0x5a)
+            code += 0x20;
+        if (code !== prefix.charCodeAt(i))
+            return i;
+    }
+    return n;
+}
+/** Go's `special`: inf/infinity with an optional sign, or nan; the value and how much of `text` it used. */
+function parseSpecial(text) {
+    const first = text[0];
+    if (first === 'n' || first === 'N')
+        return commonPrefixLengthIgnoreCase(text, 'nan') === 3 ? { value: NaN, length: 3 } : undefined;
+    const signed = first === '+' || first === '-';
+    if (!signed && first !== 'i' && first !== 'I')
+        return undefined;
+    let n = commonPrefixLengthIgnoreCase(signed ? text.slice(1) : text, 'infinity');
+    // Anything longer than "inf" counts only as "inf" unless it is all of "infinity".
+    if (n > 3 && n < 8)
+        n = 3;
+    if (n !== 3 && n !== 8)
+        return undefined;
+    return { value: first === '-' ? -Infinity : Infinity, length: n + (signed ? 1 : 0) };
+}
+/** Go's `readFloat`: the syntax check and the mantissa/exponent split. */
+function readFloat(s) {
+    const result = { ok: false, length: 0, negative: false, hex: false, mantissa: 0n, exponent: 0, truncated: false };
+    let i = 0;
+    let underscores = false;
+    if (s.length === 0)
+        return result;
+    if (s[i] === '+')
+        i++;
+    else if (s[i] === '-') {
+        result.negative = true;
+        i++;
+    }
+    let base = 10;
+    let maxMantissaDigits = 19;
+    let exponentChar = 0x65; // 'e'
+    if (i + 2 < s.length && s[i] === '0' && lowerByte(s.charCodeAt(i + 1)) === 0x78) {
+        base = 16;
+        maxMantissaDigits = 16;
+        i += 2;
+        exponentChar = 0x70; // 'p'
+        result.hex = true;
+    }
+    let sawDot = false;
+    let sawDigits = false;
+    let digits = 0;
+    let mantissaDigits = 0;
+    let decimalPoint = 0;
+    for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        const lower = lowerByte(c);
+        if (c === 0x5f) {
+            underscores = true;
+        }
+        else if (c === 0x2e) {
+            if (sawDot)
+                break;
+            sawDot = true;
+            decimalPoint = digits;
+        }
+        else if (c >= 0x30 && c <= 0x39) {
+            sawDigits = true;
+            if (c === 0x30 && digits === 0) {
+                // A leading zero only moves the decimal point.
+                decimalPoint--;
+                continue;
+            }
+            digits++;
+            if (mantissaDigits < maxMantissaDigits) {
+                result.mantissa = result.mantissa * BigInt(base) + BigInt(c - 0x30);
+                mantissaDigits++;
+            }
+            else if (c !== 0x30) {
+                result.truncated = true;
+            }
+        }
+        else if (base === 16 && lower >= 0x61 && lower <= 0x66) {
+            sawDigits = true;
+            digits++;
+            if (mantissaDigits < maxMantissaDigits) {
+                result.mantissa = result.mantissa * 16n + BigInt(lower - 0x61 + 10);
+                mantissaDigits++;
+            }
+            else {
+                result.truncated = true;
+            }
+        }
+        else {
+            break;
+        }
+    }
+    if (!sawDigits)
+        return { ...result, length: i };
+    if (!sawDot)
+        decimalPoint = digits;
+    if (base === 16) {
+        decimalPoint *= 4;
+        mantissaDigits *= 4;
+    }
+    if (i < s.length && lowerByte(s.charCodeAt(i)) === exponentChar) {
+        i++;
+        if (i >= s.length)
+            return { ...result, length: i };
+        let sign = 1;
+        if (s[i] === '+')
+            i++;
+        else if (s[i] === '-') {
+            i++;
+            sign = -1;
+        }
+        if (i >= s.length || s.charCodeAt(i) < 0x30 || s.charCodeAt(i) > 0x39)
+            return { ...result, length: i };
+        let e = 0;
+        for (; i < s.length && ((s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) || s[i] === '_'); i++) {
+            if (s[i] === '_') {
+                underscores = true;
+                continue;
+            }
+            // Go stops counting at 10000: that is far outside the float64 range either way.
+            if (e < 10000)
+                e = e * 10 + s.charCodeAt(i) - 0x30;
+        }
+        decimalPoint += e * sign;
+    }
+    else if (base === 16) {
+        // A hex float needs its p exponent.
+        return { ...result, length: i };
+    }
+    if (result.mantissa !== 0n)
+        result.exponent = decimalPoint - mantissaDigits;
+    if (underscores && !underscoreOK(s.slice(0, i)))
+        return { ...result, length: i };
+    return { ...result, ok: true, length: i };
+}
+/** Go's `underscoreOK`: each `_` sits between digits, or between a base prefix and a digit. */
+function underscoreOK(text) {
+    let s = text;
+    let saw = '^';
+    let i = 0;
+    if (s.startsWith('-') || s.startsWith('+'))
+        s = s.slice(1);
+    let hex = false;
+    if (s.length >= 2 && s[0] === '0' && [0x62, 0x6f, 0x78].includes(lowerByte(s.charCodeAt(1)))) {
+        i = 2;
+        saw = '0';
+        hex = lowerByte(s.charCodeAt(1)) === 0x78;
+    }
+    for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c >= 0x30 && c <= 0x39) || (hex && lowerByte(c) >= 0x61 && lowerByte(c) <= 0x66)) {
+            saw = '0';
+            continue;
+        }
+        if (c === 0x5f) {
+            if (saw !== '0')
+                return false;
+            saw = '_';
+            continue;
+        }
+        if (saw === '_')
+            return false;
+        saw = '!';
+    }
+    return saw !== '_';
+}
+/** Go's `atofHex` for float64: `mantissa × 2^exponent`, rounded half to even, ±Infinity beyond the range. */
+function hexFloat(mantissaIn, exponentIn, negative, truncated) {
+    const mantissaBits = 52n;
+    const bias = -1023;
+    const maxExponent = (1 << 11) + bias - 2;
+    const minExponent = bias + 1;
+    let mantissa = mantissaIn;
+    let exponent = exponentIn + Number(mantissaBits);
+    // Bring the mantissa to 1 + 52 bits plus two rounding bits; the lowest one is sticky.
+    while (mantissa !== 0n && mantissa >> (mantissaBits + 2n) === 0n) {
+        mantissa <<= 1n;
+        exponent--;
+    }
+    if (truncated)
+        mantissa |= 1n;
+    while (mantissa >> (1n + mantissaBits + 2n) !== 0n) {
+        mantissa = (mantissa >> 1n) | (mantissa & 1n);
+        exponent++;
+    }
+    // Denormalise when the exponent is too small.
+    while (mantissa > 1n && exponent < minExponent - 2) {
+        mantissa = (mantissa >> 1n) | (mantissa & 1n);
+        exponent++;
+    }
+    let round = mantissa & 3n;
+    mantissa >>= 2n;
+    round |= mantissa & 1n;
+    exponent += 2;
+    if (round === 3n) {
+        mantissa++;
+        if (mantissa === 1n << (1n + mantissaBits)) {
+            mantissa >>= 1n;
+            exponent++;
+        }
+    }
+    if (mantissa >> mantissaBits === 0n)
+        exponent = bias;
+    if (exponent > maxExponent)
+        return negative ? -Infinity : Infinity;
+    let bits = mantissa & ((1n << mantissaBits) - 1n);
+    bits |= BigInt((exponent - bias) & 0x7ff) << mantissaBits;
+    if (negative)
+        bits |= 1n << 63n;
+    const view = new DataView(new ArrayBuffer(8));
+    view.setBigUint64(0, bits);
+    return view.getFloat64(0);
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/notation/algorithms.ts
+var algorithms = __nccwpck_require__(3578);
+;// CONCATENATED MODULE: ../../packages/core/src/notation/time.ts
+// Go's time formats as notation prints times in its messages (Go's time package: Time.String, RFC1123Z).
+/** Go's time.Time String() for a UTC time, used in notation-core-go's certificate messages. */
+function goTime(date) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
+}
+const weekdays = (/* unused pure expression or super */ null && (['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']));
+const months = (/* unused pure expression or super */ null && (['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']));
+/** Go's time.RFC1123Z layout in UTC, as notation's verification messages print times. */
+function notationRfc1123z(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${weekdays[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/certificate-chain.ts
+// The spec's "Certificate Requirements" for a signature's chain, with notation-core-go's messages
+// (notation-core-go x509/codesigning_cert_validations.go ValidateCodeSigningCertChain, x509/cert_validations.go).
+
+
+
+// Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
+const KeyUsage = {
+    digitalSignature: 0,
+    contentCommitment: 1,
+    keyEncipherment: 2,
+    dataEncipherment: 3,
+    keyAgreement: 4,
+    keyCertSign: 5,
+    cRLSign: 6,
+    encipherOnly: 7,
+    decipherOnly: 8,
+};
+const has = (bits, bit) => (bits & (1 << bit)) !== 0;
+// Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
+const forbiddenEku = {
+    '2.5.29.37.0': 'Any',
+    '1.3.6.1.5.5.7.3.1': 'ServerAuth',
+    '1.3.6.1.5.5.7.3.2': 'ClientAuth',
+    '1.3.6.1.5.5.7.3.4': 'EmailProtection',
+    '1.3.6.1.5.5.7.3.8': 'Timestamping',
+    '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
+};
+// Certificate signatures the spec forbids (SHA-1) and Go refuses (MD2/MD5 too).
+const insecureSignatureAlgorithms = {
+    '1.2.840.113549.1.1.2': 'MD2-RSA',
+    '1.2.840.113549.1.1.4': 'MD5-RSA',
+    '1.2.840.113549.1.1.5': 'SHA1-RSA',
+    '1.2.840.10045.4.1': 'ECDSA-SHA1',
+    '1.2.840.10040.4.3': 'DSA-SHA1',
+};
+/** Go's CheckSignatureFrom (parent must be allowed to sign certificates; no SHA-1) plus the issuer/subject name match. */
+function issuedBy(child, parent) {
+    const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
+    if (insecure)
+        return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
+    if ((parent.version === 3 && !parent.basicConstraints) ||
+        (parent.basicConstraints && !parent.basicConstraints.ca) ||
+        (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
+        return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
+    }
+    let valid = false;
+    try {
+        valid = child.x509.verify(parent.x509.publicKey);
+    }
+    catch {
+        valid = false;
+    }
+    if (!valid)
+        return { issued: false, error: 'x509: signature does not verify with the issuer public key' };
+    return child.rawIssuer.equals(parent.rawSubject) ? { issued: true } : { issued: false };
+}
+function signatureProblem(certificate) {
+    const insecure = insecureSignatureAlgorithms[certificate.signatureAlgorithm];
+    if (insecure)
+        return `x509: cannot verify signature: insecure algorithm ${insecure}`;
+    try {
+        return certificate.x509.verify(certificate.x509.publicKey) ? undefined : 'x509: signature does not verify with its own public key';
+    }
+    catch (err) {
+        return err.message;
+    }
+}
+function signingTimeProblem(certificate, signingTime) {
+    if (!signingTime || (signingTime >= certificate.notBefore && signingTime <= certificate.notAfter))
+        return undefined;
+    return `certificate with subject ${quote(certificate.subject)} was invalid at signing time of ${goTime(signingTime)}. Certificate is valid from [${goTime(certificate.notBefore)}] to [${goTime(certificate.notAfter)}]`;
+}
+/** The first certificate of a chain that was not valid at `signingTime` (the spec's "valid at signing time" rule), with notation-core-go's message. */
+function notationSigningTimeProblem(chain, signingTime) {
+    for (const certificate of chain) {
+        const problem = signingTimeProblem(certificate, signingTime);
+        if (problem)
+            return problem;
+    }
+    return undefined;
+}
+function keyUsagePresenceProblem(certificate) {
+    if (!certificate.keyUsage)
+        return `certificate with subject ${quote(certificate.subject)}: key usage extension must be present`;
+    if (!certificate.keyUsage.critical)
+        return `certificate with subject ${quote(certificate.subject)}: key usage extension must be marked critical`;
+    return undefined;
+}
+/** The spec's leaf (code-signing) certificate requirements, with notation-core-go's messages. */
+function notationLeafCertificateProblem(certificate) {
+    const subject = quote(certificate.subject);
+    if (certificate.basicConstraints?.ca)
+        return `certificate with subject ${subject}: if the basic constraints extension is present, the ca field must be set to false`;
+    const presence = keyUsagePresenceProblem(certificate);
+    if (presence)
+        return presence;
+    const bits = certificate.keyUsage?.bits ?? 0;
+    if (!has(bits, KeyUsage.digitalSignature))
+        return `the certificate with subject ${subject} is invalid. The key usage must have the bit positions for "Digital Signature" set`;
+    const invalid = [
+        [KeyUsage.keyEncipherment, 'KeyEncipherment'],
+        [KeyUsage.dataEncipherment, 'DataEncipherment'],
+        [KeyUsage.keyAgreement, 'KeyAgreement'],
+        [KeyUsage.keyCertSign, 'CertSign'],
+        [KeyUsage.cRLSign, 'CRLSign'],
+        [KeyUsage.encipherOnly, 'EncipherOnly'],
+        [KeyUsage.decipherOnly, 'DecipherOnly'],
+    ]
+        .filter(([bit]) => has(bits, bit))
+        .map(([, name]) => `"${name}"`);
+    if (invalid.length)
+        return `the certificate with subject ${subject} is invalid. The key usage must be "Digital Signature" only, but found ${invalid.join(', ')}`;
+    for (const eku of certificate.extendedKeyUsage ?? []) {
+        const name = forbiddenEku[eku];
+        if (name)
+            return `certificate with subject ${subject}: extended key usage must not contain ${name} eku`;
+    }
+    try {
+        (0,algorithms/* notationKeySpecOf */.qK)(certificate.x509);
+    }
+    catch (err) {
+        return `certificate with subject ${subject}: ${err.message}`;
+    }
+    return undefined;
+}
+function caCertificateProblem(certificate, expectedPathLength) {
+    const subject = quote(certificate.subject);
+    if (!certificate.basicConstraints?.ca)
+        return `certificate with subject ${subject}: ca field in basic constraints must be present, critical, and set to true`;
+    const pathLength = certificate.basicConstraints.pathLength;
+    if (pathLength !== undefined && pathLength < expectedPathLength)
+        return `certificate with subject ${subject}: expected path length of ${expectedPathLength} but certificate has path length ${pathLength} instead`;
+    const presence = keyUsagePresenceProblem(certificate);
+    if (presence)
+        return presence;
+    if (!has(certificate.keyUsage?.bits ?? 0, KeyUsage.keyCertSign))
+        return `certificate with subject ${subject}: key usage must have the bit positions for key cert sign set`;
+    return undefined;
+}
+/**
+ * Checks a signature's certificate chain against the spec's certificate requirements (notation-core-go
+ * ValidateCodeSigningCertChain): leaf first, each certificate issued by the next, ending in a self-signed root, the
+ * leaf a code-signing certificate and the others CAs; with `signingTime`, every certificate valid at that time.
+ * Returns the first problem, or undefined. Trust (which roots) is decided elsewhere.
+ */
+function notationCertificateChainProblem(chain, signingTime) {
+    const [first] = chain;
+    if (!first)
+        return 'certificate chain must contain at least one certificate';
+    if (chain.length === 1) {
+        const selfSignature = signatureProblem(first);
+        if (selfSignature)
+            return `invalid self-signed certificate. subject: ${quote(first.subject)}. Error: ${selfSignature}`;
+        if (!first.rawSubject.equals(first.rawIssuer))
+            return `invalid self-signed certificate. subject: ${quote(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
+        const time = signingTimeProblem(first, signingTime);
+        if (time)
+            return time;
+        const leaf = notationLeafCertificateProblem(first);
+        return leaf ? `invalid self-signed certificate. Error: ${leaf}` : undefined;
+    }
+    for (const [i, certificate] of chain.entries()) {
+        const time = signingTimeProblem(certificate, signingTime);
+        if (time)
+            return time;
+        const subject = quote(certificate.subject);
+        const selfSigned = issuedBy(certificate, certificate);
+        if (i === chain.length - 1) {
+            if (!selfSigned.issued && selfSigned.error)
+                return `root certificate with subject ${subject} is invalid or not self-signed. Certificate chain must end with a valid self-signed root certificate. Error: ${selfSigned.error}`;
+            if (!selfSigned.issued)
+                return `root certificate with subject ${subject} is not self-signed. Certificate chain must end with a valid self-signed root certificate`;
+        }
+        else {
+            if (selfSigned.issued) {
+                return i === 0
+                    ? `leaf certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed leaf certificate`
+                    : `intermediate certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed intermediate certificate`;
+            }
+            const parent = chain[i + 1];
+            const issued = issuedBy(certificate, parent);
+            if (!issued.issued && issued.error)
+                return `invalid certificates or certificate with subject ${subject} is not issued by ${quote(parent.subject)}. Error: ${issued.error}`;
+            if (!issued.issued)
+                return `certificate with subject ${subject} is not issued by ${quote(parent.subject)}`;
+        }
+        const problem = i === 0 ? notationLeafCertificateProblem(certificate) : caCertificateProblem(certificate, i - 1);
+        if (problem)
+            return problem;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 6482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $B: () => (/* binding */ notationThumbprints),
+  HZ: () => (/* binding */ parseNotationCertificate),
+  kC: () => (/* binding */ parseNotationCertificates)
+});
+
+// UNUSED EXPORTS: splitNotationCertificates
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ../../packages/core/src/notation/errors.ts
+var errors = __nccwpck_require__(3879);
+;// CONCATENATED MODULE: ../../packages/core/src/notation/pkix-name.ts
+// Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
+const attributeNames = {
+    '2.5.4.6': 'C',
+    '2.5.4.8': 'ST',
+    '2.5.4.7': 'L',
+    '2.5.4.9': 'STREET',
+    '2.5.4.17': 'POSTALCODE',
+    '2.5.4.10': 'O',
+    '2.5.4.11': 'OU',
+    '2.5.4.3': 'CN',
+    '2.5.4.5': 'SERIALNUMBER',
+};
+function asn1String(obj) {
+    if (obj.tag.class !== 0)
+        return undefined;
+    switch (obj.tag.number) {
+        case 12: // UTF8String
+        case 18: // NumericString
+        case 19: // PrintableString
+        case 22: // IA5String
+            return obj.value.toString('utf8');
+        case 20: // T61String: Go reads it as bytes
+            return obj.value.toString('latin1');
+        case 30: // BMPString
+            return new TextDecoder('utf-16be').decode(obj.value);
+        default:
+            return undefined;
+    }
+}
+function parsePkixName(name) {
+    return name.subs.map((set) => set.subs.map((atv) => ({ oid: atv.subs[0]?.toOID() ?? '', value: atv.subs[1] ? asn1String(atv.subs[1]) : undefined })));
+}
+/** Go's RDN value escaping in RDNSequence.String(). */
+function escapeRdnValue(value) {
+    const chars = [...value];
+    return chars
+        .map((c, k) => {
+        const escape = ',+"\\<>;'.includes(c) || (c === ' ' && (k === 0 || k === chars.length - 1)) || (c === '#' && k === 0);
+        return escape ? `\\${c}` : c;
+    })
+        .join('');
+}
+/**
+ * A name as Go's pkix.Name.String() prints it: attributes regrouped by type (C, ST, L, STREET, POSTALCODE, O, OU,
+ * then CN and SERIALNUMBER, last value wins for those two), printed in reverse, other types as `oid=#hex`. Notation
+ * parses this string to match trusted identities, so its quirks (multi-valued groups, `=#`) matter.
+ */
+function pkixNameString(name) {
+    const grouped = new Map();
+    const others = [];
+    let commonName;
+    let serialNumber;
+    for (const atv of name.flat()) {
+        if (atv.value === undefined)
+            continue;
+        if (atv.oid === '2.5.4.3')
+            commonName = atv.value;
+        else if (atv.oid === '2.5.4.5')
+            serialNumber = atv.value;
+        else if (attributeNames[atv.oid])
+            grouped.set(atv.oid, [...(grouped.get(atv.oid) ?? []), atv.value]);
+        else
+            others.push(`${atv.oid}=#${Buffer.from(atv.value, 'utf8').toString('hex')}`);
+    }
+    const rdns = [...others];
+    for (const oid of ['2.5.4.6', '2.5.4.8', '2.5.4.7', '2.5.4.9', '2.5.4.17', '2.5.4.10', '2.5.4.11']) {
+        const values = grouped.get(oid);
+        if (values)
+            rdns.push(values.map((v) => `${attributeNames[oid]}=${escapeRdnValue(v)}`).join('+'));
+    }
+    if (commonName)
+        rdns.push(`CN=${escapeRdnValue(commonName)}`);
+    if (serialNumber)
+        rdns.push(`SERIALNUMBER=${escapeRdnValue(serialNumber)}`);
+    return rdns.reverse().join(',');
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/certificate.ts
+// Reading X.509 certificates for the Notary Project rules: PEM or DER chains, and the parts of a certificate
+// notation-core-go's x509 checks look at (notation-core-go x509/cert.go; Go's crypto/x509 parser).
+
+
+
+let asn1Loader;
+/** @sigstore/core's DER parser, loaded on first use like the rest of @sigstore in d2ci. */
+function loadAsn1() {
+    asn1Loader ??= __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23)).then((m) => m.ASN1Obj);
+    return asn1Loader;
+}
+const Oid = {
+    basicConstraints: '2.5.29.19',
+    keyUsage: '2.5.29.15',
+    extendedKeyUsage: '2.5.29.37',
+    crlDistributionPoints: '2.5.29.31',
+    authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
+    ocsp: '1.3.6.1.5.5.7.48.1',
+};
+/** Splits PEM (any number of CERTIFICATE blocks) or DER (one or more concatenated certificates) into DER. */
+function splitNotationCertificates(input) {
+    const text = typeof input === 'string' ? input : input.toString('latin1');
+    if (text.includes('-----BEGIN')) {
+        return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+    }
+    const der = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
+    const out = [];
+    let offset = 0;
+    while (offset < der.length) {
+        // Only the outer SEQUENCE's length is read here; X509Certificate parses the rest.
+        if (der[offset] !== 0x30)
+            throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', 'not a PEM or DER certificate');
+        const first = der[offset + 1] ?? 0;
+        let length = first;
+        let header = 2;
+        if (first & 0x80) {
+            const count = first & 0x7f;
+            if (count < 1 || count > 4)
+                throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', 'not a PEM or DER certificate');
+            length = 0;
+            for (let i = 0; i < count; i++)
+                length = length * 256 + (der[offset + 2 + i] ?? 0);
+            header += count;
+        }
+        if (offset + header + length > der.length)
+            throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', 'truncated DER certificate');
+        out.push(der.subarray(offset, offset + header + length));
+        offset += header + length;
+    }
+    return out;
+}
+/** Reads a certificate once: Node's X509Certificate for keys and signatures, @sigstore/core's DER parser for the rest. */
+async function parseNotationCertificate(input) {
+    const der = input instanceof external_node_crypto_.X509Certificate ? input.raw : input;
+    const Asn1 = await loadAsn1();
+    let x509;
+    let root;
+    try {
+        x509 = input instanceof external_node_crypto_.X509Certificate ? input : new external_node_crypto_.X509Certificate(der);
+        root = Asn1.parseBuffer(Buffer.from(der));
+    }
+    catch (err) {
+        throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', `malformed certificate: ${err.message}`, { cause: err });
+    }
+    const fields = root.subs[0]?.subs ?? [];
+    const versioned = fields[0]?.tag.isContextSpecific(0) ?? false;
+    const at = (i) => {
+        const field = fields[i + (versioned ? 1 : 0)];
+        if (!field)
+            throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', 'malformed certificate: missing TBSCertificate fields');
+        return field;
+    };
+    const version = versioned ? Number((fields[0]?.subs[0]?.toInteger() ?? 0n) + 1n) : 1;
+    const issuerObj = at(2);
+    const validity = at(3);
+    const subjectObj = at(4);
+    const certificate = {
+        der: Buffer.from(der),
+        x509,
+        version,
+        subjectName: parsePkixName(subjectObj),
+        subject: '',
+        issuer: pkixNameString(parsePkixName(issuerObj)),
+        rawSubject: Buffer.from(subjectObj.value),
+        rawIssuer: Buffer.from(issuerObj.value),
+        notBefore: validity.subs[0]?.toDate() ?? new Date(Number.NaN),
+        notAfter: validity.subs[1]?.toDate() ?? new Date(Number.NaN),
+        signatureAlgorithm: root.subs[1]?.subs[0]?.toOID() ?? '',
+        revocationEndpoints: false,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'),
+    };
+    certificate.subject = pkixNameString(certificate.subjectName);
+    const extensions = fields.find((f) => f.tag.isContextSpecific(3))?.subs[0]?.subs ?? [];
+    for (const extension of extensions) {
+        const oid = extension.subs[0]?.toOID();
+        const critical = extension.subs.length === 3 ? (extension.subs[1]?.toBoolean() ?? false) : false;
+        const octets = extension.subs[extension.subs.length - 1]?.value;
+        if (!oid || !octets)
+            continue;
+        let value;
+        try {
+            value = Asn1.parseBuffer(Buffer.from(octets));
+        }
+        catch (err) {
+            throw new errors/* NotationError */.B1('NOTATION_CERTIFICATE_INVALID', `malformed certificate extension ${oid}: ${err.message}`, {
+                cause: err,
+            });
+        }
+        if (oid === Oid.basicConstraints) {
+            const ca = value.subs[0]?.tag.isBoolean() ? value.subs[0].toBoolean() : false;
+            const length = value.subs.find((s) => s.tag.isInteger());
+            certificate.basicConstraints = { ca, critical, ...(length ? { pathLength: Number(length.toInteger()) } : {}) };
+        }
+        else if (oid === Oid.keyUsage) {
+            const bits = value.toBitString();
+            certificate.keyUsage = { critical, bits: bits.slice(0, 9).reduce((acc, bit, i) => acc | (bit << i), 0) };
+        }
+        else if (oid === Oid.extendedKeyUsage) {
+            certificate.extendedKeyUsage = value.subs.map((s) => s.toOID());
+        }
+        else if (oid === Oid.crlDistributionPoints) {
+            certificate.revocationEndpoints = true;
+        }
+        else if (oid === Oid.authorityInfoAccess) {
+            if (value.subs.some((d) => d.subs[0]?.toOID() === Oid.ocsp))
+                certificate.revocationEndpoints = true;
+        }
+    }
+    return certificate;
+}
+/** Parses a chain (leaf first) given as X509Certificates, DER buffers or one PEM bundle. */
+async function parseNotationCertificates(chain) {
+    const items = typeof chain === 'string' || Buffer.isBuffer(chain) ? splitNotationCertificates(chain) : chain;
+    return Promise.all(items.map((c) => parseNotationCertificate(c)));
+}
+/** SHA-256 thumbprints of a chain, leaf first, as the `io.cncf.notary.x509chain.thumbprint#S256` annotation lists them. */
+function notationThumbprints(chain) {
+    return chain.map((der) => (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'));
+}
+
+
+/***/ }),
+
+/***/ 3879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B1: () => (/* binding */ NotationError),
+/* harmony export */   wQ: () => (/* binding */ NotationPluginError)
+/* harmony export */ });
+/* unused harmony exports NotationPolicyError, NotationTrustStoreError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5736);
+// The notation room's errors, on core's BaseError (errors.ts). Messages are notation-go's and notation-core-go's
+// where d2ci ports their checks; codes say what went wrong, and `field` says which part of a signing request an
+// error is about (the key, its password, the certificate chain) so front doors blame the right input or flag.
+
+/** Any Notary Project signing or verification error; the subclasses below narrow the code. */
+class NotationError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(code, message, options) {
+        super(code, message, options);
+        this.name = 'NotationError';
+    }
+}
+/** An invalid trust policy document, or none that applies, with notation-go's message. */
+class NotationPolicyError extends NotationError {
+    constructor(message, code = 'NOTATION_POLICY_INVALID') {
+        super(code, message);
+        this.name = 'NotationPolicyError';
+    }
+}
+class NotationTrustStoreError extends NotationError {
+    constructor(message, code = 'NOTATION_TRUST_STORE_INVALID') {
+        super(code, message);
+        this.name = 'NotationTrustStoreError';
+    }
+}
+/** A plugin's error, or a failure to run one; `metadata` is the plugin's `errorMetadata` when it sent one. */
+class NotationPluginError extends NotationError {
+    metadata;
+    constructor(code, message, metadata) {
+        super(code, message);
+        this.name = 'NotationPluginError';
+        this.metadata = metadata;
+    }
 }
 
 
@@ -13764,15 +15656,15 @@ const digestPattern = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
 function parseDigest(value) {
     const match = digestPattern.exec(value);
     if (!match) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, 'expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>');
     }
     const [, algorithm = '', hex = ''] = match;
     if (!(algorithm in algorithms)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
     }
     const length = algorithms[algorithm];
     if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": ${algorithm} needs ${length} lowercase hex characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `${algorithm} needs ${length} lowercase hex characters`);
     }
     return { algorithm: algorithm, hex };
 }
@@ -13854,35 +15746,56 @@ function verifyBytes(data, expect) {
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5736);
+
 /**
  * Errors raised by the OCI client. `code` is the registry's error code (e.g. `MANIFEST_UNKNOWN`) or one of
  * ours (`NETWORK`, `INVALID_REFERENCE`, `DIGEST_MISMATCH`, …); `hint` is the fix a user should try.
  * The message is always a single line so actions can print it with `core.setFailed` as is.
  */
-class OciError extends Error {
-    code;
+class OciError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
     status;
     hint;
     constructor(code, message, options = {}) {
         // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
         // escaped, so nothing in it can drive a terminal or become a workflow command.
-        const oneLine = escapeControls(message.replace(/\s*\n\s*/g, ' ').trim());
-        super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
+        const line = safeLine(message);
+        const problem = options.problem === undefined ? undefined : safeLine(options.problem);
+        super(code, options.hint ? `${line}; ${options.hint}` : line, { cause: options.cause, field: options.field, problem });
         this.name = 'OciError';
-        this.code = code;
         this.status = options.status;
         this.hint = options.hint;
     }
 }
-/** A reference, digest or other value given by the user does not parse. */
+/**
+ * A reference, digest or other value does not parse: `invalid <kind> "<value>": <reason>`. A reference or layout
+ * location is the `reference` field (where the artifact is); a lone tag or digest may come from a registry, so it
+ * names no field. `problem` leaves out "invalid reference", which names the field.
+ */
 class InvalidReferenceError extends OciError {
-    constructor(message) {
-        super('INVALID_REFERENCE', message);
+    kind;
+    value;
+    /** Why it does not parse, without the value. */
+    reason;
+    constructor(kind, value, reason) {
+        const located = kind === 'reference' || kind === 'layout location';
+        super('INVALID_REFERENCE', `invalid ${kind} "${value}": ${reason}`, {
+            ...(located ? { field: 'reference' } : {}),
+            ...(kind === 'reference' ? { problem: `"${value}": ${reason}` } : {}),
+        });
         this.name = 'InvalidReferenceError';
+        this.kind = kind;
+        // As they read in the message.
+        this.value = escapeControls(value.replace(/\s*\n\s*/g, ' '));
+        this.reason = safeLine(reason);
     }
 }
 function isNotFound(err) {
     return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
+}
+/** Text as it may go into an OciError's message: one line, control characters escaped. */
+function safeLine(text) {
+    return escapeControls(text.replace(/\s*\n\s*/g, ' ').trim());
 }
 /** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
 function escapeControls(text) {
@@ -13909,8 +15822,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
+var oci_errors = __nccwpck_require__(8706);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -14014,6 +15929,7 @@ async function writeBody(req, body) {
 
 
 
+
 const defaultRetryPolicy = {
     attempts: 6,
     baseDelayMs: 250,
@@ -14041,7 +15957,7 @@ const retryableErrorCodes = new Set([
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
 const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
-class TimeoutError extends errors/* OciError */.Mf {
+class TimeoutError extends oci_errors/* OciError */.Mf {
     /** The message without the hint, for when retries add how many attempts were made. */
     plain;
     constructor(url, what, ms) {
@@ -14062,12 +15978,15 @@ function retryBudgetSpent(response) {
 function attemptsOf(response) {
     return attemptsTaken.get(response) ?? 1;
 }
-/** The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). */
+/**
+ * The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). Codes of
+ * our own errors (a credential provider's, say) are not the network's: their causes are looked at instead.
+ */
 function networkErrorCode(err) {
     let current = err;
     for (let depth = 0; current && depth < 5; depth++) {
         const code = current.code;
-        if (typeof code === 'string')
+        if (typeof code === 'string' && !(current instanceof errors/* BaseError */.Cf))
             return code;
         current = current.cause;
     }
@@ -14145,10 +16064,10 @@ class Transport {
                 return response;
             await response.body?.cancel();
             if (hop >= maxRedirects)
-                throw new errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
+                throw new oci_errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
             const next = new URL(location, url);
             if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
-                throw new errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
+                throw new oci_errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
             }
             if (next.host !== url.host || next.protocol !== url.protocol) {
                 // Never forward credentials to another host (distribution-spec: MUST NOT forward Authorization).
@@ -14199,7 +16118,7 @@ class Transport {
                 if (this.#options.signal?.aborted)
                     throw err;
                 const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
-                const fail = (why) => new errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
+                const fail = (why) => new oci_errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
                 if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
                     throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
                 if (timedOut)
@@ -14260,7 +16179,7 @@ function withIdleTimeout(response, controller, error, idleMs) {
                 const reason = controller.signal.reason;
                 sink.error(controller.signal.aborted && reason instanceof Error
                     ? reason
-                    : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                    : new oci_errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
                         cause: err,
                     }));
             }
@@ -14285,7 +16204,7 @@ function timeoutOptions(value) {
     const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
     const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
     if (!(seconds >= 1 && seconds <= 3600))
-        throw new errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
+        throw new oci_errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
     const ms = seconds * 1000;
     return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
 }
@@ -14851,7 +16770,7 @@ function parseLocation(input) {
         rest = rest.slice(0, colon);
     }
     if (!rest)
-        throw new errors/* InvalidReferenceError */.x_(`invalid layout location "${input}": the directory is missing; expected oci-layout:DIR[:tag]`);
+        throw new errors/* InvalidReferenceError */.x_('layout location', input, 'the directory is missing; expected oci-layout:DIR[:tag]');
     location.dir = rest;
     return location;
 }
@@ -14931,7 +16850,7 @@ const maxNameLength = 255;
 function parseReference(input) {
     const raw = input.trim();
     const fail = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(`invalid reference "${input}": ${why}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('reference', input, why);
     };
     if (raw === '')
         fail('it is empty; expected host/repository[:tag], e.g. ghcr.io/owner/repo:latest');
@@ -14953,7 +16872,9 @@ function parseReference(input) {
             (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(digest);
         }
         catch (err) {
-            fail(err.message.replace(/^invalid digest/, 'digest'));
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_))
+                throw err;
+            fail(`digest "${err.value}": ${err.reason}`);
         }
     }
     let tag;
@@ -15009,7 +16930,7 @@ function isValidTag(tag) {
 /** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
 function assertValidTag(tag) {
     if (!tagPattern.test(tag)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(`invalid tag "${tag}": ${tagRule}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('tag', tag, tagRule);
     }
 }
 /** `registry/repository`, the form used in outputs such as `digest-url`. */
@@ -15106,78 +17027,12 @@ function filterByArtifactType(referrers, artifactType) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   u: () => (/* binding */ SigningError)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5736);
+
 /** Signing could not complete (a Sigstore service, the key or the token); the message is one line. */
-class SigningError extends Error {
-    constructor(message, options) {
-        super(message.replace(/\s*\n\s*/g, ' '), options);
-        this.name = 'SigningError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 8783:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IS: () => (/* binding */ IdentityTokenError),
-/* harmony export */   Jt: () => (/* binding */ githubActionsIdentity),
-/* harmony export */   Qk: () => (/* binding */ hasGitHubIdToken),
-/* harmony export */   vE: () => (/* binding */ jwtClaims)
-/* harmony export */ });
-/* unused harmony export staticIdentity */
-class IdentityTokenError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'IdentityTokenError';
-    }
-}
-/** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
-function hasGitHubIdToken(env = process.env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-}
-/**
- * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
- * getIDToken does). `onToken` sees each token first, so CI can mask it.
- */
-function githubActionsIdentity(audience, options = {}) {
-    const env = options.env ?? process.env;
-    return {
-        async getToken() {
-            const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-            const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-            if (!url || !bearer)
-                throw new IdentityTokenError('no OIDC token available to this job: add `permissions: id-token: write`');
-            const request = new URL(url);
-            request.searchParams.append('audience', audience);
-            let response;
-            for (let attempt = 1; attempt <= 3; attempt++) {
-                response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
-                if (response && response.status < 500)
-                    break;
-            }
-            if (!response?.ok)
-                throw new IdentityTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
-            const value = (await response.json()).value;
-            if (!value)
-                throw new IdentityTokenError('the OIDC token response had no value');
-            options.onToken?.(value);
-            return value;
-        },
-    };
-}
-/** A fixed token (cosign's `--identity-token`, or `SIGSTORE_ID_TOKEN`). */
-function staticIdentity(token) {
-    return { getToken: async () => token };
-}
-/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
-function jwtClaims(token) {
-    try {
-        return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
+class SigningError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(code, message, options = {}) {
+        super(code, message.replace(/\s*\n\s*/g, ' '), options);
     }
 }
 
@@ -17102,15 +18957,32 @@ function secretbox(key, nonce) {
     return { seal: xs.encrypt, open: xs.decrypt };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/keys.ts
 
 
-class KeyError extends Error {
-    constructor(message) {
-        super(message);
+
+/** A signing or verification key that cannot be used. Its field is the private key, its password or the public key. */
+class KeyError extends errors/* BaseError */.Cf {
+    constructor(code, message, kind = 'private') {
+        const field = kind === 'public' ? 'public-key' : code === 'KEY_PASSWORD' ? 'signing-key-password' : 'signing-key';
+        super(code, message, { field });
         this.name = 'KeyError';
     }
 }
+/**
+ * What Node 24 (OpenSSL 3) throws for a missing or wrong password: ERR_MISSING_PASSPHRASE, ERR_OSSL_BAD_DECRYPT
+ * ("bad decrypt"; ERR_OSSL_EVP_BAD_DECRYPT with OpenSSL 1.1), ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED (no password
+ * for an encrypted key), ERR_OSSL_PEM_BAD_PASSWORD_READ.
+ */
+const passwordErrorCodes = new Set([
+    'ERR_MISSING_PASSPHRASE',
+    'ERR_OSSL_BAD_DECRYPT',
+    'ERR_OSSL_EVP_BAD_DECRYPT',
+    'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED',
+    'ERR_OSSL_PEM_BAD_PASSWORD_READ',
+]);
 function pemBody(pem, label) {
     const match = new RegExp(`-----BEGIN ${label.source}-----([\\s\\S]*?)-----END ${label.source}-----`).exec(pem);
     return match ? Buffer.from((match[1] ?? '').replace(/\s+/g, ''), 'base64') : undefined;
@@ -17121,10 +18993,10 @@ function decryptCosignKey(sealed, password) {
         key = JSON.parse(sealed.toString('utf8'));
     }
     catch {
-        throw new KeyError('the encrypted cosign key is not valid');
+        throw new KeyError('KEY_INVALID', 'the encrypted cosign key is not valid');
     }
     if (key.kdf?.name !== 'scrypt' || key.cipher?.name !== 'nacl/secretbox')
-        throw new KeyError(`unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
+        throw new KeyError('KEY_UNSUPPORTED', `unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
     const { N, r, p } = key.kdf.params;
     const secret = (0,external_node_crypto_.scryptSync)(password, Buffer.from(key.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
     let plain;
@@ -17132,7 +19004,7 @@ function decryptCosignKey(sealed, password) {
         plain = xsalsa20poly1305(secret, Buffer.from(key.cipher.nonce, 'base64')).decrypt(Buffer.from(key.ciphertext, 'base64'));
     }
     catch {
-        throw new KeyError('wrong password for the encrypted cosign key');
+        throw new KeyError('KEY_PASSWORD', 'wrong password for the encrypted cosign key');
     }
     return (0,external_node_crypto_.createPrivateKey)({ key: Buffer.from(plain), format: 'der', type: 'pkcs8' });
 }
@@ -17151,17 +19023,16 @@ function loadPrivateKey(pem, password = '') {
             key = (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem', passphrase: password || undefined });
         }
         catch (err) {
-            const message = err.message;
             // OpenSSL 3 reports a missing password as "interrupted or cancelled", and a wrong one that decrypts to garbage
             // with valid CBC padding (about 1 in 256) as an undecodable key: for an encrypted PEM, any failure is the password's.
             const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
-            if (encrypted || /passphrase|decrypt|bad decrypt/i.test(message))
-                throw new KeyError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
-            throw new KeyError('the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
+            if (encrypted || passwordErrorCodes.has(err.code ?? ''))
+                throw new KeyError('KEY_PASSWORD', password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
+            throw new KeyError('KEY_INVALID', 'the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
         }
     }
     if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-        throw new KeyError(`the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`);
+        throw new KeyError('KEY_UNSUPPORTED', `the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`);
     }
     return key;
 }
@@ -17171,7 +19042,7 @@ function loadPublicKey(pem) {
         return (0,external_node_crypto_.createPublicKey)({ key: pem, format: 'pem' });
     }
     catch {
-        throw new KeyError('the verification key is not a PEM public key (e.g. cosign.pub)');
+        throw new KeyError('KEY_INVALID', 'the verification key is not a PEM public key (e.g. cosign.pub)', 'public');
     }
 }
 function publicKeyPem(key) {
@@ -17181,1003 +19052,6 @@ function publicKeyPem(key) {
 function keyId(key) {
     const der = (key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
     return (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 995:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  B1: () => (/* binding */ NotationError),
-  YR: () => (/* binding */ createNotationKeySigner),
-  v$: () => (/* binding */ isNotationKeySpec),
-  pM: () => (/* binding */ notationAlgorithms),
-  HZ: () => (/* binding */ parseNotationCertificate),
-  Wx: () => (/* binding */ signNotation)
-});
-
-// UNUSED EXPORTS: NotationAnnotation, NotationHeader, NotationMediaType, createNotationEnvelope, decodeNotationProtectedHeader, notationAlgorithmForJws, notationCertificateChainProblem, notationEnvelopeSignatureProblem, notationKeySpecOf, notationLeafCertificateProblem, notationPayload, notationRfc1123z, notationSignWithKey, notationSignatureAnnotations, notationSigningTimeProblem, notationThumbprints, parseNotationCertificates, parseNotationEnvelope, parseNotationPayload, splitNotationCertificates, verifyNotationJwsSignature
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
-var media_types = __nccwpck_require__(8613);
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var descriptor = __nccwpck_require__(7796);
-// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
-var content = __nccwpck_require__(3632);
-// EXTERNAL MODULE: ../../packages/core/src/oci/attach.ts
-var attach = __nccwpck_require__(9400);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/notation-manifest.ts
-// The Notary Project signature manifest exactly as the released notation writes it, for registries and OCI image
-// layouts alike. notation-go v1.3.2 (the library in Flux 2.6–2.9 and in the notation 1.3.x CLI) pushes every
-// signature through registry/repository.go uploadSignatureManifest: oras.PackManifest(PackManifestVersion1_1,
-// artifactType "", ConfigDescriptor = notationEmptyConfigDesc), i.e. an image manifest with NO artifactType and
-// the config `{"mediaType":"application/vnd.cncf.notary.signature","digest":<sha256 of "{}">,"size":2}`
-// (oras-go v2.5.0 pack.go packManifestV1_1 accepts an empty artifactType because that config is not the empty type).
-//
-// The config media type is what matters: on an OCI layout, notation-go v1.3.2 lists signatures with
-// registry/repository.go signatureReferrers, which walks the store's predecessors and keeps an image manifest only
-// when `image.Config.MediaType == "application/vnd.cncf.notary.signature"`; the OCI 1.1 form (artifactType set,
-// empty config) is invisible there (fixed on notation-go main, unreleased). Registries see the same artifact type:
-// the referrers API and oras-go's tag-schema fallback (registry/remote/repository.go indexReferrersForPush) both
-// report `artifactType`, else `config.mediaType`, which d2ci's own listings do too (oci/descriptor.ts artifactTypeOf).
-
-
-
-
-/** The signature manifest's config and effective artifact type (notation-go registry.ArtifactTypeNotation). */
-const notationSignatureType = 'application/vnd.cncf.notary.signature';
-/** notation-go's notationEmptyConfigDesc: the `{}` blob under the signature media type. */
-const notationConfigDescriptor = (0,descriptor/* descriptorFor */.RZ)(notationSignatureType, media_types/* emptyJson */.Gu);
-/** The signature manifest bytes and descriptor, in notation-go v1.3.2's form (see the top of this file). */
-function notationSignatureManifest(subject, options) {
-    const layer = (0,descriptor/* descriptorFor */.RZ)(options.envelopeMediaType, options.envelope);
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: media_types/* MediaType */.zu.ociManifest,
-        config: (0,descriptor/* plainDescriptor */.UM)(notationConfigDescriptor),
-        layers: [(0,descriptor/* plainDescriptor */.UM)(layer)],
-        subject: (0,descriptor/* plainDescriptor */.UM)({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size }),
-    };
-    if (Object.keys(options.annotations).length)
-        manifest.annotations = (0,descriptor/* sortedAnnotations */.sk)(options.annotations);
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    // The type listings show for it (artifactType absent, so the config's), as d2ci's referrers listings report it.
-    return { bytes, descriptor: (0,descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, bytes, { artifactType: notationSignatureType }), layer };
-}
-/**
- * Stores the envelope and its signature manifest as a referrer of `subject`: config and envelope blobs first, then
- * the manifest by digest. A registry without the referrers API gets the `sha256-<hex>` tag-schema index, whose entry
- * carries the config media type as artifactType (RemoteRepository, like oras-go), so notation and Flux find it.
- */
-async function attachNotationSignature(target, subject, options) {
-    const { bytes, descriptor, layer } = notationSignatureManifest(subject, options);
-    await Promise.all([(0,attach/* pushIfMissing */._)(target, notationConfigDescriptor, media_types/* emptyJson */.Gu), (0,attach/* pushIfMissing */._)(target, layer, options.envelope)]);
-    await target.push(descriptor, (0,content/* bytesSource */.Xl)(bytes));
-    return descriptor;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
-var flux = __nccwpck_require__(8359);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/notation.ts
-// Notary Project (Notation) signatures for OCI artifacts: the JWS envelope, the certificate rules both signing
-// and verification apply, a key-file signer, and attaching the signature as a referrer the way the
-// `notation` CLI does (notaryproject/specifications signature-specification.md, signature-envelope-jws.md;
-// notation-go signer/signer.go and notation.go; notation-core-go signature/jws and x509).
-
-
-
-const NotationMediaType = {
-    /** The signature manifest's config media type as notation-go v1.3.2 writes it (artifactType in the OCI 1.1 form). */
-    signature: 'application/vnd.cncf.notary.signature',
-    payload: 'application/vnd.cncf.notary.payload.v1+json',
-    jws: 'application/jose+json',
-    cose: 'application/cose',
-};
-const NotationAnnotation = {
-    /** JSON array of the chain's SHA-256 thumbprints, leaf first (lower-case hex, as notation-go writes them). */
-    thumbprintS256: 'io.cncf.notary.x509chain.thumbprint#S256',
-    /** The signing time, which notation-go (through oras PackManifest) puts on every signature manifest. */
-    created: 'org.opencontainers.image.created',
-};
-const NotationHeader = {
-    signingScheme: 'io.cncf.notary.signingScheme',
-    signingTime: 'io.cncf.notary.signingTime',
-    authenticSigningTime: 'io.cncf.notary.authenticSigningTime',
-    expiry: 'io.cncf.notary.expiry',
-    signingAgent: 'io.cncf.notary.signingAgent',
-    timestampSignature: 'io.cncf.notary.timestampSignature',
-    verificationPlugin: 'io.cncf.notary.verificationPlugin',
-    verificationPluginMinVersion: 'io.cncf.notary.verificationPluginMinVersion',
-};
-/** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
-const notationAlgorithms = {
-    'RSA-2048': {
-        keySpec: 'RSA-2048',
-        jws: 'PS256',
-        hashAlgorithm: 'SHA-256',
-        signingAlgorithm: 'RSASSA-PSS-SHA-256',
-        digest: 'sha256',
-        keyType: 'rsa',
-    },
-    'RSA-3072': {
-        keySpec: 'RSA-3072',
-        jws: 'PS384',
-        hashAlgorithm: 'SHA-384',
-        signingAlgorithm: 'RSASSA-PSS-SHA-384',
-        digest: 'sha384',
-        keyType: 'rsa',
-    },
-    'RSA-4096': {
-        keySpec: 'RSA-4096',
-        jws: 'PS512',
-        hashAlgorithm: 'SHA-512',
-        signingAlgorithm: 'RSASSA-PSS-SHA-512',
-        digest: 'sha512',
-        keyType: 'rsa',
-    },
-    'EC-256': {
-        keySpec: 'EC-256',
-        jws: 'ES256',
-        hashAlgorithm: 'SHA-256',
-        signingAlgorithm: 'ECDSA-SHA-256',
-        digest: 'sha256',
-        keyType: 'ec',
-        coordinateBytes: 32,
-    },
-    'EC-384': {
-        keySpec: 'EC-384',
-        jws: 'ES384',
-        hashAlgorithm: 'SHA-384',
-        signingAlgorithm: 'ECDSA-SHA-384',
-        digest: 'sha384',
-        keyType: 'ec',
-        coordinateBytes: 48,
-    },
-    'EC-521': {
-        keySpec: 'EC-521',
-        jws: 'ES512',
-        hashAlgorithm: 'SHA-512',
-        signingAlgorithm: 'ECDSA-SHA-512',
-        digest: 'sha512',
-        keyType: 'ec',
-        coordinateBytes: 66,
-    },
-};
-function isNotationKeySpec(value) {
-    return typeof value === 'string' && Object.hasOwn(notationAlgorithms, value);
-}
-function notationAlgorithmForJws(alg) {
-    return Object.values(notationAlgorithms).find((a) => a.jws === alg);
-}
-class NotationError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'NotationError';
-    }
-}
-const curveBits = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
-/** The key spec of a key or certificate (notation-core-go ExtractKeySpec: RSA 2048/3072/4096, EC P-256/384/521 only). */
-function notationKeySpecOf(key) {
-    const publicKey = key instanceof external_node_crypto_.X509Certificate ? key.publicKey : key;
-    const type = publicKey.asymmetricKeyType;
-    if (type === 'rsa') {
-        const bits = Math.ceil((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8) * 8;
-        const spec = `RSA-${bits}`;
-        if (isNotationKeySpec(spec))
-            return spec;
-        throw new NotationError(`rsa key size ${bits} bits is not supported`);
-    }
-    if (type === 'ec') {
-        const bits = curveBits[publicKey.asymmetricKeyDetails?.namedCurve ?? ''];
-        if (bits)
-            return `EC-${bits}`;
-        throw new NotationError(`ecdsa key size of curve ${publicKey.asymmetricKeyDetails?.namedCurve ?? 'unknown'} is not supported`);
-    }
-    throw new NotationError('unsupported public key type');
-}
-let asn1Loader;
-/** @sigstore/core's DER parser, loaded on first use like the rest of @sigstore in d2ci. */
-function loadAsn1() {
-    asn1Loader ??= __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23)).then((m) => m.ASN1Obj);
-    return asn1Loader;
-}
-const Oid = {
-    basicConstraints: '2.5.29.19',
-    keyUsage: '2.5.29.15',
-    extendedKeyUsage: '2.5.29.37',
-    crlDistributionPoints: '2.5.29.31',
-    authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
-    ocsp: '1.3.6.1.5.5.7.48.1',
-};
-// Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
-const KeyUsage = {
-    digitalSignature: 0,
-    contentCommitment: 1,
-    keyEncipherment: 2,
-    dataEncipherment: 3,
-    keyAgreement: 4,
-    keyCertSign: 5,
-    cRLSign: 6,
-    encipherOnly: 7,
-    decipherOnly: 8,
-};
-const has = (bits, bit) => (bits & (1 << bit)) !== 0;
-// Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
-const forbiddenEku = {
-    '2.5.29.37.0': 'Any',
-    '1.3.6.1.5.5.7.3.1': 'ServerAuth',
-    '1.3.6.1.5.5.7.3.2': 'ClientAuth',
-    '1.3.6.1.5.5.7.3.4': 'EmailProtection',
-    '1.3.6.1.5.5.7.3.8': 'Timestamping',
-    '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
-};
-// Certificate signatures the spec forbids (SHA-1) and Go refuses (MD2/MD5 too).
-const insecureSignatureAlgorithms = {
-    '1.2.840.113549.1.1.2': 'MD2-RSA',
-    '1.2.840.113549.1.1.4': 'MD5-RSA',
-    '1.2.840.113549.1.1.5': 'SHA1-RSA',
-    '1.2.840.10045.4.1': 'ECDSA-SHA1',
-    '1.2.840.10040.4.3': 'DSA-SHA1',
-};
-// Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
-const attributeNames = {
-    '2.5.4.6': 'C',
-    '2.5.4.8': 'ST',
-    '2.5.4.7': 'L',
-    '2.5.4.9': 'STREET',
-    '2.5.4.17': 'POSTALCODE',
-    '2.5.4.10': 'O',
-    '2.5.4.11': 'OU',
-    '2.5.4.3': 'CN',
-    '2.5.4.5': 'SERIALNUMBER',
-};
-function asn1String(obj) {
-    if (obj.tag.class !== 0)
-        return undefined;
-    switch (obj.tag.number) {
-        case 12: // UTF8String
-        case 18: // NumericString
-        case 19: // PrintableString
-        case 22: // IA5String
-            return obj.value.toString('utf8');
-        case 20: // T61String: Go reads it as bytes
-            return obj.value.toString('latin1');
-        case 30: // BMPString
-            return new TextDecoder('utf-16be').decode(obj.value);
-        default:
-            return undefined;
-    }
-}
-function parseName(name) {
-    return name.subs.map((set) => set.subs.map((atv) => ({ oid: atv.subs[0]?.toOID() ?? '', value: atv.subs[1] ? asn1String(atv.subs[1]) : undefined })));
-}
-/** Go's RDN value escaping in RDNSequence.String(). */
-function escapeRdnValue(value) {
-    const chars = [...value];
-    return chars
-        .map((c, k) => {
-        const escape = ',+"\\<>;'.includes(c) || (c === ' ' && (k === 0 || k === chars.length - 1)) || (c === '#' && k === 0);
-        return escape ? `\\${c}` : c;
-    })
-        .join('');
-}
-/**
- * A name as Go's pkix.Name.String() prints it: attributes regrouped by type (C, ST, L, STREET, POSTALCODE, O, OU,
- * then CN and SERIALNUMBER, last value wins for those two), printed in reverse, other types as `oid=#hex`. Notation
- * parses this string to match trusted identities, so its quirks (multi-valued groups, `=#`) matter.
- */
-function goNameString(name) {
-    const grouped = new Map();
-    const others = [];
-    let commonName;
-    let serialNumber;
-    for (const atv of name.flat()) {
-        if (atv.value === undefined)
-            continue;
-        if (atv.oid === '2.5.4.3')
-            commonName = atv.value;
-        else if (atv.oid === '2.5.4.5')
-            serialNumber = atv.value;
-        else if (attributeNames[atv.oid])
-            grouped.set(atv.oid, [...(grouped.get(atv.oid) ?? []), atv.value]);
-        else
-            others.push(`${atv.oid}=#${Buffer.from(atv.value, 'utf8').toString('hex')}`);
-    }
-    const rdns = [...others];
-    for (const oid of ['2.5.4.6', '2.5.4.8', '2.5.4.7', '2.5.4.9', '2.5.4.17', '2.5.4.10', '2.5.4.11']) {
-        const values = grouped.get(oid);
-        if (values)
-            rdns.push(values.map((v) => `${attributeNames[oid]}=${escapeRdnValue(v)}`).join('+'));
-    }
-    if (commonName)
-        rdns.push(`CN=${escapeRdnValue(commonName)}`);
-    if (serialNumber)
-        rdns.push(`SERIALNUMBER=${escapeRdnValue(serialNumber)}`);
-    return rdns.reverse().join(',');
-}
-/** Splits PEM (any number of CERTIFICATE blocks) or DER (one or more concatenated certificates) into DER. */
-function splitNotationCertificates(input) {
-    const text = typeof input === 'string' ? input : input.toString('latin1');
-    if (text.includes('-----BEGIN')) {
-        return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
-    }
-    const der = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
-    const out = [];
-    let offset = 0;
-    while (offset < der.length) {
-        // Only the outer SEQUENCE's length is read here; X509Certificate parses the rest.
-        if (der[offset] !== 0x30)
-            throw new NotationError('not a PEM or DER certificate');
-        const first = der[offset + 1] ?? 0;
-        let length = first;
-        let header = 2;
-        if (first & 0x80) {
-            const count = first & 0x7f;
-            if (count < 1 || count > 4)
-                throw new NotationError('not a PEM or DER certificate');
-            length = 0;
-            for (let i = 0; i < count; i++)
-                length = length * 256 + (der[offset + 2 + i] ?? 0);
-            header += count;
-        }
-        if (offset + header + length > der.length)
-            throw new NotationError('truncated DER certificate');
-        out.push(der.subarray(offset, offset + header + length));
-        offset += header + length;
-    }
-    return out;
-}
-/** Reads a certificate once: Node's X509Certificate for keys and signatures, @sigstore/core's DER parser for the rest. */
-async function parseNotationCertificate(input) {
-    const der = input instanceof external_node_crypto_.X509Certificate ? input.raw : input;
-    const Asn1 = await loadAsn1();
-    let x509;
-    let root;
-    try {
-        x509 = input instanceof external_node_crypto_.X509Certificate ? input : new external_node_crypto_.X509Certificate(der);
-        root = Asn1.parseBuffer(Buffer.from(der));
-    }
-    catch (err) {
-        throw new NotationError(`malformed certificate: ${err.message}`, { cause: err });
-    }
-    const fields = root.subs[0]?.subs ?? [];
-    const versioned = fields[0]?.tag.isContextSpecific(0) ?? false;
-    const at = (i) => {
-        const field = fields[i + (versioned ? 1 : 0)];
-        if (!field)
-            throw new NotationError('malformed certificate: missing TBSCertificate fields');
-        return field;
-    };
-    const version = versioned ? Number((fields[0]?.subs[0]?.toInteger() ?? 0n) + 1n) : 1;
-    const issuerObj = at(2);
-    const validity = at(3);
-    const subjectObj = at(4);
-    const certificate = {
-        der: Buffer.from(der),
-        x509,
-        version,
-        subjectName: parseName(subjectObj),
-        subject: '',
-        issuer: goNameString(parseName(issuerObj)),
-        rawSubject: Buffer.from(subjectObj.value),
-        rawIssuer: Buffer.from(issuerObj.value),
-        notBefore: validity.subs[0]?.toDate() ?? new Date(Number.NaN),
-        notAfter: validity.subs[1]?.toDate() ?? new Date(Number.NaN),
-        signatureAlgorithm: root.subs[1]?.subs[0]?.toOID() ?? '',
-        revocationEndpoints: false,
-        sha256: (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'),
-    };
-    certificate.subject = goNameString(certificate.subjectName);
-    const extensions = fields.find((f) => f.tag.isContextSpecific(3))?.subs[0]?.subs ?? [];
-    for (const extension of extensions) {
-        const oid = extension.subs[0]?.toOID();
-        const critical = extension.subs.length === 3 ? (extension.subs[1]?.toBoolean() ?? false) : false;
-        const octets = extension.subs[extension.subs.length - 1]?.value;
-        if (!oid || !octets)
-            continue;
-        let value;
-        try {
-            value = Asn1.parseBuffer(Buffer.from(octets));
-        }
-        catch (err) {
-            throw new NotationError(`malformed certificate extension ${oid}: ${err.message}`, { cause: err });
-        }
-        if (oid === Oid.basicConstraints) {
-            const ca = value.subs[0]?.tag.isBoolean() ? value.subs[0].toBoolean() : false;
-            const length = value.subs.find((s) => s.tag.isInteger());
-            certificate.basicConstraints = { ca, critical, ...(length ? { pathLength: Number(length.toInteger()) } : {}) };
-        }
-        else if (oid === Oid.keyUsage) {
-            const bits = value.toBitString();
-            certificate.keyUsage = { critical, bits: bits.slice(0, 9).reduce((acc, bit, i) => acc | (bit << i), 0) };
-        }
-        else if (oid === Oid.extendedKeyUsage) {
-            certificate.extendedKeyUsage = value.subs.map((s) => s.toOID());
-        }
-        else if (oid === Oid.crlDistributionPoints) {
-            certificate.revocationEndpoints = true;
-        }
-        else if (oid === Oid.authorityInfoAccess) {
-            if (value.subs.some((d) => d.subs[0]?.toOID() === Oid.ocsp))
-                certificate.revocationEndpoints = true;
-        }
-    }
-    return certificate;
-}
-/** Parses a chain (leaf first) given as X509Certificates, DER buffers or one PEM bundle. */
-async function parseNotationCertificates(chain) {
-    const items = typeof chain === 'string' || Buffer.isBuffer(chain) ? splitNotationCertificates(chain) : chain;
-    return Promise.all(items.map((c) => parseNotationCertificate(c)));
-}
-/** Go's `%q` of a string (close enough for the ASCII messages notation prints). */
-const goQuote = (value) => JSON.stringify(value);
-/** Go's time.Time String() for a UTC time, used in notation-core-go's certificate messages. */
-function goTime(date) {
-    const iso = date.toISOString();
-    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
-}
-const weekdays = (/* unused pure expression or super */ null && (['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']));
-const months = (/* unused pure expression or super */ null && (['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']));
-/** Go's time.RFC1123Z layout in UTC, as notation's verification messages print times. */
-function notationRfc1123z(date) {
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${weekdays[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
-}
-/** Go's CheckSignatureFrom (parent must be allowed to sign certificates; no SHA-1) plus the issuer/subject name match. */
-function issuedBy(child, parent) {
-    const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
-    if (insecure)
-        return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
-    if ((parent.version === 3 && !parent.basicConstraints) ||
-        (parent.basicConstraints && !parent.basicConstraints.ca) ||
-        (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
-        return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
-    }
-    let valid = false;
-    try {
-        valid = child.x509.verify(parent.x509.publicKey);
-    }
-    catch {
-        valid = false;
-    }
-    if (!valid)
-        return { issued: false, error: 'x509: signature does not verify with the issuer public key' };
-    return child.rawIssuer.equals(parent.rawSubject) ? { issued: true } : { issued: false };
-}
-function signatureProblem(certificate) {
-    const insecure = insecureSignatureAlgorithms[certificate.signatureAlgorithm];
-    if (insecure)
-        return `x509: cannot verify signature: insecure algorithm ${insecure}`;
-    try {
-        return certificate.x509.verify(certificate.x509.publicKey) ? undefined : 'x509: signature does not verify with its own public key';
-    }
-    catch (err) {
-        return err.message;
-    }
-}
-function signingTimeProblem(certificate, signingTime) {
-    if (!signingTime || (signingTime >= certificate.notBefore && signingTime <= certificate.notAfter))
-        return undefined;
-    return `certificate with subject ${goQuote(certificate.subject)} was invalid at signing time of ${goTime(signingTime)}. Certificate is valid from [${goTime(certificate.notBefore)}] to [${goTime(certificate.notAfter)}]`;
-}
-/** The first certificate of a chain that was not valid at `signingTime` (the spec's "valid at signing time" rule), with notation-core-go's message. */
-function notationSigningTimeProblem(chain, signingTime) {
-    for (const certificate of chain) {
-        const problem = signingTimeProblem(certificate, signingTime);
-        if (problem)
-            return problem;
-    }
-    return undefined;
-}
-function keyUsagePresenceProblem(certificate) {
-    if (!certificate.keyUsage)
-        return `certificate with subject ${goQuote(certificate.subject)}: key usage extension must be present`;
-    if (!certificate.keyUsage.critical)
-        return `certificate with subject ${goQuote(certificate.subject)}: key usage extension must be marked critical`;
-    return undefined;
-}
-/** The spec's leaf (code-signing) certificate requirements, with notation-core-go's messages. */
-function notationLeafCertificateProblem(certificate) {
-    const subject = goQuote(certificate.subject);
-    if (certificate.basicConstraints?.ca)
-        return `certificate with subject ${subject}: if the basic constraints extension is present, the ca field must be set to false`;
-    const presence = keyUsagePresenceProblem(certificate);
-    if (presence)
-        return presence;
-    const bits = certificate.keyUsage?.bits ?? 0;
-    if (!has(bits, KeyUsage.digitalSignature))
-        return `the certificate with subject ${subject} is invalid. The key usage must have the bit positions for "Digital Signature" set`;
-    const invalid = [
-        [KeyUsage.keyEncipherment, 'KeyEncipherment'],
-        [KeyUsage.dataEncipherment, 'DataEncipherment'],
-        [KeyUsage.keyAgreement, 'KeyAgreement'],
-        [KeyUsage.keyCertSign, 'CertSign'],
-        [KeyUsage.cRLSign, 'CRLSign'],
-        [KeyUsage.encipherOnly, 'EncipherOnly'],
-        [KeyUsage.decipherOnly, 'DecipherOnly'],
-    ]
-        .filter(([bit]) => has(bits, bit))
-        .map(([, name]) => `"${name}"`);
-    if (invalid.length)
-        return `the certificate with subject ${subject} is invalid. The key usage must be "Digital Signature" only, but found ${invalid.join(', ')}`;
-    for (const eku of certificate.extendedKeyUsage ?? []) {
-        const name = forbiddenEku[eku];
-        if (name)
-            return `certificate with subject ${subject}: extended key usage must not contain ${name} eku`;
-    }
-    try {
-        notationKeySpecOf(certificate.x509);
-    }
-    catch (err) {
-        return `certificate with subject ${subject}: ${err.message}`;
-    }
-    return undefined;
-}
-function caCertificateProblem(certificate, expectedPathLength) {
-    const subject = goQuote(certificate.subject);
-    if (!certificate.basicConstraints?.ca)
-        return `certificate with subject ${subject}: ca field in basic constraints must be present, critical, and set to true`;
-    const pathLength = certificate.basicConstraints.pathLength;
-    if (pathLength !== undefined && pathLength < expectedPathLength)
-        return `certificate with subject ${subject}: expected path length of ${expectedPathLength} but certificate has path length ${pathLength} instead`;
-    const presence = keyUsagePresenceProblem(certificate);
-    if (presence)
-        return presence;
-    if (!has(certificate.keyUsage?.bits ?? 0, KeyUsage.keyCertSign))
-        return `certificate with subject ${subject}: key usage must have the bit positions for key cert sign set`;
-    return undefined;
-}
-/**
- * Checks a signature's certificate chain against the spec's certificate requirements (notation-core-go
- * ValidateCodeSigningCertChain): leaf first, each certificate issued by the next, ending in a self-signed root, the
- * leaf a code-signing certificate and the others CAs; with `signingTime`, every certificate valid at that time.
- * Returns the first problem, or undefined. Trust (which roots) is decided elsewhere.
- */
-function notationCertificateChainProblem(chain, signingTime) {
-    const [first] = chain;
-    if (!first)
-        return 'certificate chain must contain at least one certificate';
-    if (chain.length === 1) {
-        const selfSignature = signatureProblem(first);
-        if (selfSignature)
-            return `invalid self-signed certificate. subject: ${goQuote(first.subject)}. Error: ${selfSignature}`;
-        if (!first.rawSubject.equals(first.rawIssuer))
-            return `invalid self-signed certificate. subject: ${goQuote(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
-        const time = signingTimeProblem(first, signingTime);
-        if (time)
-            return time;
-        const leaf = notationLeafCertificateProblem(first);
-        return leaf ? `invalid self-signed certificate. Error: ${leaf}` : undefined;
-    }
-    for (const [i, certificate] of chain.entries()) {
-        const time = signingTimeProblem(certificate, signingTime);
-        if (time)
-            return time;
-        const subject = goQuote(certificate.subject);
-        const selfSigned = issuedBy(certificate, certificate);
-        if (i === chain.length - 1) {
-            if (!selfSigned.issued && selfSigned.error)
-                return `root certificate with subject ${subject} is invalid or not self-signed. Certificate chain must end with a valid self-signed root certificate. Error: ${selfSigned.error}`;
-            if (!selfSigned.issued)
-                return `root certificate with subject ${subject} is not self-signed. Certificate chain must end with a valid self-signed root certificate`;
-        }
-        else {
-            if (selfSigned.issued) {
-                return i === 0
-                    ? `leaf certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed leaf certificate`
-                    : `intermediate certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed intermediate certificate`;
-            }
-            const parent = chain[i + 1];
-            const issued = issuedBy(certificate, parent);
-            if (!issued.issued && issued.error)
-                return `invalid certificates or certificate with subject ${subject} is not issued by ${goQuote(parent.subject)}. Error: ${issued.error}`;
-            if (!issued.issued)
-                return `certificate with subject ${subject} is not issued by ${goQuote(parent.subject)}`;
-        }
-        const problem = i === 0 ? notationLeafCertificateProblem(certificate) : caCertificateProblem(certificate, i - 1);
-        if (problem)
-            return problem;
-    }
-    return undefined;
-}
-/** SHA-256 thumbprints of a chain, leaf first, as the `io.cncf.notary.x509chain.thumbprint#S256` annotation lists them. */
-function notationThumbprints(chain) {
-    return chain.map((der) => (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'));
-}
-const knownHeaders = new Set([
-    'alg',
-    'cty',
-    'crit',
-    NotationHeader.expiry,
-    NotationHeader.signingTime,
-    NotationHeader.signingScheme,
-    NotationHeader.authenticSigningTime,
-]);
-const base64url = /^[A-Za-z0-9_-]*$/;
-const base64std = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-// RFC 3339 date-time (Go's time.Time JSON form).
-const rfc3339Pattern = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
-/** Strict unpadded base64url, failing with Go's message (as notation reports a JWS it cannot decode). */
-function decodeBase64url(value, what) {
-    if (typeof value !== 'string')
-        throw new NotationError(`signature is invalid. Error: ${what} is missing`);
-    if (!base64url.test(value) || value.length % 4 === 1) {
-        const bad = [...value].findIndex((c) => !/[A-Za-z0-9_-]/.test(c));
-        throw new NotationError(`signature is invalid. Error: illegal base64 data at input byte ${bad >= 0 ? bad : value.length - 1}`);
-    }
-    return Buffer.from(value, 'base64url');
-}
-function parseTime(value, header) {
-    const date = typeof value === 'string' && rfc3339Pattern.test(value) ? new Date(value) : undefined;
-    if (!date || Number.isNaN(date.getTime()))
-        throw new NotationError(`jws envelope protected header can't be decoded: ${header} is not an RFC 3339 time`);
-    return date;
-}
-/**
- * Reads and checks a protected header as notation-core-go does: the signing scheme and its time headers, expiry,
- * and `crit` (which must name the signing scheme and, when present, expiry and authentic signing time; every other
- * name in it must be a header that is present). Takes the JSON object, its text, or the envelope's base64url field.
- */
-function decodeNotationProtectedHeader(input) {
-    let header;
-    if (typeof input === 'object' && !Buffer.isBuffer(input))
-        header = input;
-    else {
-        const raw = input.toString();
-        // JSON text starts with `{`, which base64url never contains.
-        const text = raw.trimStart().startsWith('{') ? raw : decodeBase64url(raw, 'the protected header').toString('utf8');
-        try {
-            header = JSON.parse(text);
-        }
-        catch (err) {
-            throw new NotationError(`jws envelope protected header can't be decoded: ${err.message}`);
-        }
-    }
-    if (typeof header !== 'object' || header === null || Array.isArray(header))
-        throw new NotationError("jws envelope protected header can't be decoded: not a JSON object");
-    const scheme = header[NotationHeader.signingScheme];
-    if (scheme !== 'notary.x509' && scheme !== 'notary.x509.signingAuthority')
-        throw new NotationError(`unsupported SigningScheme: \`${String(scheme)}\``);
-    if (typeof header.alg !== 'string')
-        throw new NotationError('signature algorithm "" is not supported');
-    if (header.cty !== undefined && typeof header.cty !== 'string')
-        throw new NotationError("jws envelope protected header can't be decoded: cty is not a string");
-    const crit = header.crit;
-    if (crit !== undefined && (!Array.isArray(crit) || !crit.every((c) => typeof c === 'string')))
-        throw new NotationError("jws envelope protected header can't be decoded: crit is not an array of strings");
-    const parsed = {
-        algorithm: header.alg,
-        contentType: header.cty ?? '',
-        signingScheme: scheme,
-        critical: crit ?? [],
-        extended: Object.fromEntries(Object.entries(header).filter(([key]) => !knownHeaders.has(key))),
-    };
-    if (header[NotationHeader.signingTime] !== undefined)
-        parsed.signingTime = parseTime(header[NotationHeader.signingTime], NotationHeader.signingTime);
-    if (header[NotationHeader.authenticSigningTime] !== undefined)
-        parsed.authenticSigningTime = parseTime(header[NotationHeader.authenticSigningTime], NotationHeader.authenticSigningTime);
-    if (header[NotationHeader.expiry] !== undefined)
-        parsed.expiry = parseTime(header[NotationHeader.expiry], NotationHeader.expiry);
-    if (scheme === 'notary.x509') {
-        if (parsed.authenticSigningTime)
-            throw new NotationError(`"${NotationHeader.authenticSigningTime}" header must not be present for notary.x509 signing scheme`);
-        if (!parsed.signingTime)
-            throw new NotationError('signing-time not present');
-    }
-    else {
-        if (parsed.signingTime)
-            throw new NotationError(`"${NotationHeader.signingTime}" header must not be present for notary.x509.signingAuthority signing scheme`);
-        if (!parsed.authenticSigningTime)
-            throw new NotationError(`"${NotationHeader.authenticSigningTime}" header must be present for notary.x509.signingAuthority signing scheme`);
-    }
-    const time = parsed.signingTime ?? parsed.authenticSigningTime;
-    if (parsed.expiry && time && parsed.expiry <= time)
-        throw new NotationError('expiry cannot be equal or before the signing time');
-    if (parsed.critical.length === 0)
-        throw new NotationError('missing "crit" header');
-    const mustBeCritical = new Set([NotationHeader.signingScheme]);
-    if (parsed.expiry)
-        mustBeCritical.add(NotationHeader.expiry);
-    if (scheme === 'notary.x509.signingAuthority')
-        mustBeCritical.add(NotationHeader.authenticSigningTime);
-    for (const name of parsed.critical) {
-        if (mustBeCritical.delete(name))
-            continue;
-        if (!Object.hasOwn(parsed.extended, name))
-            throw new NotationError(`"${name}" header is marked critical but not present`);
-    }
-    if (mustBeCritical.size)
-        throw new NotationError(`these required headers are not marked as critical: [${[...mustBeCritical].join(' ')}]`);
-    return parsed;
-}
-/** Reads a Notary Project payload and checks its `targetArtifact` has mediaType, digest and size. */
-function parseNotationPayload(bytes) {
-    let payload;
-    try {
-        payload = JSON.parse(bytes.toString());
-    }
-    catch (err) {
-        throw new NotationError(`the payload is not JSON: ${err.message}`);
-    }
-    const target = payload?.targetArtifact;
-    if (typeof target !== 'object' || target === null)
-        throw new NotationError('the payload has no targetArtifact');
-    if (typeof target.mediaType !== 'string' ||
-        typeof target.digest !== 'string' ||
-        !Number.isSafeInteger(target.size) ||
-        (target.size ?? -1) < 0) {
-        throw new NotationError('the payload targetArtifact must have mediaType, digest and size');
-    }
-    if (target.annotations !== undefined &&
-        (typeof target.annotations !== 'object' ||
-            target.annotations === null ||
-            Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
-        throw new NotationError('the payload targetArtifact annotations must be a string map');
-    }
-    return payload;
-}
-/** Parses a JWS JSON (flattened) envelope and its protected header; checks structure only, no signature or trust. */
-function parseNotationEnvelope(bytes) {
-    let raw;
-    try {
-        raw = JSON.parse(bytes.toString());
-    }
-    catch (err) {
-        throw new NotationError(`unable to parse the digital signature, error : ${err.message}`);
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        throw new NotationError('unable to parse the digital signature, error : not a JSON object');
-    const extra = Object.keys(raw).filter((k) => !['payload', 'protected', 'header', 'signature'].includes(k));
-    // Only the flattened serialization is allowed; `signatures` would be the general one.
-    if (extra.length)
-        throw new NotationError(`the JWS envelope has unsupported top-level fields ${extra.join(', ')} (only the flattened JSON serialization is allowed)`);
-    const header = raw.header;
-    if (typeof header !== 'object' || header === null || !Array.isArray(header.x5c) || header.x5c.length === 0)
-        throw new NotationError('certificate chain is not present');
-    const certificates = header.x5c.map((c) => {
-        if (typeof c !== 'string' || !base64std.test(c))
-            throw new NotationError('malformed certificate in x5c (not base64)');
-        return Buffer.from(c, 'base64');
-    });
-    const signature = decodeBase64url(raw.signature, 'the signature');
-    if (signature.length === 0)
-        throw new NotationError('signature missing in jws-json envelope');
-    const payloadBytes = decodeBase64url(raw.payload, 'the payload');
-    const parsed = {
-        raw,
-        protectedHeader: decodeNotationProtectedHeader(typeof raw.protected === 'string' ? raw.protected : ''),
-        payloadBytes,
-        signature,
-        certificates,
-    };
-    const agent = header[NotationHeader.signingAgent];
-    if (typeof agent === 'string')
-        parsed.signingAgent = agent;
-    const timestamp = header[NotationHeader.timestampSignature];
-    if (typeof timestamp === 'string' && timestamp)
-        parsed.timestampSignature = Buffer.from(timestamp, 'base64');
-    return parsed;
-}
-/** Verifies a raw JWS signature (ECDSA in R||S form; RSASSA-PSS with any salt length, as jwt-go accepts). */
-function verifyNotationJwsSignature(algorithm, signingInput, signature, publicKey) {
-    try {
-        if (algorithm.keyType === 'ec') {
-            if (signature.length !== 2 * (algorithm.coordinateBytes ?? 0))
-                return false;
-            return (0,external_node_crypto_.verify)(algorithm.digest, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
-        }
-        return (0,external_node_crypto_.verify)(algorithm.digest, signingInput, { key: publicKey, padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING, saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_AUTO }, signature);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * The integrity of an envelope as notation-core-go's JWS Verify checks it: `alg` is one the spec allows and is the
- * algorithm of the leaf certificate's key (no algorithm substitution), and the signature over `protected.payload`
- * verifies with that key. Returns the problem, or undefined.
- */
-function notationEnvelopeSignatureProblem(envelope, leaf) {
-    const algorithm = notationAlgorithmForJws(envelope.protectedHeader.algorithm);
-    if (!algorithm)
-        return `signature algorithm ${goQuote(envelope.protectedHeader.algorithm)} is not supported`;
-    let expected;
-    try {
-        expected = notationKeySpecOf(leaf);
-    }
-    catch (err) {
-        return err.message;
-    }
-    if (notationAlgorithms[expected].jws !== algorithm.jws) {
-        return `mismatch between signature algorithm derived from signing certificate (${notationAlgorithms[expected].jws}) and signing algorithm specified (${algorithm.jws})`;
-    }
-    const signingInput = Buffer.from(`${envelope.raw.protected}.${envelope.raw.payload}`, 'ascii');
-    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey)
-        ? undefined
-        : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
-}
-function readPrivateKey(input, password) {
-    if (typeof input === 'object' && !Buffer.isBuffer(input))
-        return input;
-    const pem = input.toString();
-    try {
-        return (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem', passphrase: password || undefined });
-    }
-    catch (err) {
-        // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
-        if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem))
-            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', {
-                cause: err,
-            });
-        throw new NotationError('the signing key is not a PEM private key (PKCS#8, SEC1 or PKCS#1)', { cause: err });
-    }
-}
-function spki(key) {
-    return (key.type === 'private' ? (0,external_node_crypto_.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
-}
-/** Signs bytes with a key of the given spec in the JWS form (RSASSA-PSS, salt = hash length; ECDSA raw R||S). */
-function notationSignWithKey(keySpec, privateKey, bytes) {
-    const algorithm = notationAlgorithms[keySpec];
-    return algorithm.keyType === 'ec'
-        ? (0,external_node_crypto_.sign)(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
-        : (0,external_node_crypto_.sign)(algorithm.digest, bytes, {
-            key: privateKey,
-            padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING,
-            saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_DIGEST,
-        });
-}
-/**
- * A signer from a private key and its certificate chain (notation's `notation key add --id ... --plugin`-less
- * local keys, or notation-go signer.NewFromFiles). Checks, as notation-core-go does, that the key is the leaf
- * certificate's, that its type and size are in the spec's table, and that the chain meets the certificate
- * requirements (code-signing leaf: key usage critical with Digital Signature only, no server/client/email/
- * timestamping EKU; CA certificates above it; a self-signed root).
- */
-async function createNotationKeySigner(options) {
-    const key = readPrivateKey(options.privateKey, options.password);
-    if (key.type !== 'private')
-        throw new NotationError('the signing key must be a private key');
-    const chain = await parseNotationCertificates(options.certificateChain);
-    const leaf = chain[0];
-    if (!leaf)
-        throw new NotationError('"certs" param is invalid. Error: empty certs');
-    const keySpec = notationKeySpecOf(leaf.x509);
-    if (key.asymmetricKeyType !== leaf.x509.publicKey.asymmetricKeyType || !spki(key).equals(spki(leaf.x509.publicKey))) {
-        throw new NotationError('"key and certs" param is invalid. Error: key not matches certificate');
-    }
-    const problem = notationCertificateChainProblem(chain);
-    if (problem)
-        throw new NotationError(`certificate-chain is invalid, ${problem}`);
-    const ders = chain.map((c) => c.der);
-    return {
-        keySpec,
-        certificateChain: async () => ders,
-        sign: async (bytes) => notationSignWithKey(keySpec, key, bytes),
-    };
-}
-/** JSON with object keys sorted, as Go marshals maps (notation-core-go builds the header and payload as maps). */
-function sortedJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(sortedJson).join(',')}]`;
-    if (typeof value === 'object' && value !== null) {
-        return `{${Object.keys(value)
-            .sort()
-            .filter((k) => value[k] !== undefined)
-            .map((k) => `${JSON.stringify(k)}:${sortedJson(value[k])}`)
-            .join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-const reservedAnnotationPrefix = 'io.cncf.notary';
-/** The payload notation signs for a manifest: only mediaType, digest, size and annotations (SanitizeTargetArtifact). */
-function notationPayload(subject, userMetadata = {}) {
-    const annotations = { ...(subject.annotations ?? {}) };
-    for (const [key, value] of Object.entries(userMetadata)) {
-        if (key.startsWith(reservedAnnotationPrefix))
-            throw new NotationError(`error adding user metadata: metadata key ${key} has reserved prefix ${reservedAnnotationPrefix}`);
-        if (Object.hasOwn(annotations, key))
-            throw new NotationError(`error adding user metadata: metadata key ${key} is already present in the target artifact`);
-        annotations[key] = value;
-    }
-    const target = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
-    if (Object.keys(annotations).length)
-        target.annotations = annotations;
-    return Buffer.from(sortedJson({ targetArtifact: target }));
-}
-const truncateToSecond = (date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
-/**
- * Builds and signs a JWS envelope for a manifest, as notation-go's GenericSigner and notation-core-go's JWS
- * envelope do: payload, protected header (`alg` from the key spec, `cty`, `crit`, signing scheme `notary.x509`,
- * signing time, optional expiry), then `x5c` and the signing agent unprotected. The result is checked before it is
- * returned: the chain meets the certificate requirements and was valid at the signing time, its leaf has the key
- * spec the signer declared, and the signature verifies with the leaf's key (which catches a plugin that signed
- * something else or with another key).
- */
-async function createNotationEnvelope(subject, signer, options = {}) {
-    const algorithm = notationAlgorithms[signer.keySpec];
-    if (!algorithm)
-        throw new NotationError(`unsupported key spec ${String(signer.keySpec)}`);
-    const signingTime = truncateToSecond(options.signingTime ?? new Date());
-    const expiry = options.expiry ? truncateToSecond(options.expiry) : undefined;
-    if (expiry && expiry <= signingTime)
-        throw new NotationError('expiry cannot be equal or before the signing time');
-    const payload = notationPayload({
-        mediaType: subject.mediaType,
-        digest: subject.digest,
-        size: subject.size,
-        ...(subject.annotations ? { annotations: subject.annotations } : {}),
-    }, options.userMetadata);
-    const protectedHeader = {
-        alg: algorithm.jws,
-        crit: expiry ? [NotationHeader.signingScheme, NotationHeader.expiry] : [NotationHeader.signingScheme],
-        cty: NotationMediaType.payload,
-        [NotationHeader.signingScheme]: 'notary.x509',
-        [NotationHeader.signingTime]: (0,flux/* rfc3339 */.ag)(signingTime),
-        ...(expiry ? { [NotationHeader.expiry]: (0,flux/* rfc3339 */.ag)(expiry) } : {}),
-    };
-    const encodedProtected = Buffer.from(sortedJson(protectedHeader)).toString('base64url');
-    const encodedPayload = payload.toString('base64url');
-    const signingInput = Buffer.from(`${encodedProtected}.${encodedPayload}`, 'ascii');
-    const signature = await signer.sign(signingInput);
-    const chainInput = await signer.certificateChain();
-    const chain = await parseNotationCertificates(chainInput.map((c) => (c instanceof external_node_crypto_.X509Certificate ? c : Buffer.from(c))));
-    const leaf = chain[0];
-    if (!leaf)
-        throw new NotationError('the signer returned no certificate chain');
-    const problem = notationCertificateChainProblem(chain, signingTime);
-    if (problem)
-        throw new NotationError(`certificate-chain is invalid, ${problem}`);
-    const leafSpec = notationKeySpecOf(leaf.x509);
-    if (leafSpec !== signer.keySpec)
-        throw new NotationError(`the signing certificate's key is ${leafSpec}, but the signer declared ${signer.keySpec}`);
-    if (!verifyNotationJwsSignature(algorithm, signingInput, signature, leaf.x509.publicKey)) {
-        throw new NotationError('generated signature failed verification: the signature does not verify with the signing certificate key');
-    }
-    const agent = [options.signingAgent ?? 'd2ci', signer.signingAgent].filter(Boolean).join(' ');
-    const envelope = {
-        payload: encodedPayload,
-        protected: encodedProtected,
-        header: { x5c: chain.map((c) => c.der.toString('base64')), [NotationHeader.signingAgent]: agent },
-        signature: signature.toString('base64url'),
-    };
-    return { envelope: Buffer.from(JSON.stringify(envelope)), certificates: chain.map((c) => c.der), signingTime, payload, protectedHeader };
-}
-/** The signature manifest's annotations notation-go writes: the chain's thumbprints and the creation (signing) time. */
-function notationSignatureAnnotations(certificates, signingTime) {
-    return {
-        [NotationAnnotation.thumbprintS256]: JSON.stringify(notationThumbprints(certificates)),
-        [NotationAnnotation.created]: (0,flux/* rfc3339 */.ag)(signingTime),
-    };
-}
-/**
- * Signs a manifest already stored in `target` in the Notary Project format and attaches the JWS envelope as a
- * referrer in the form notation-go v1.3.2 writes (sign/notation-manifest.ts): config media type
- * `application/vnd.cncf.notary.signature`, no artifactType, one `application/jose+json` layer, `subject`, and the
- * thumbprint and created annotations. The released notation finds only that form in an OCI layout; registries list
- * it under the same artifact type. A registry without the referrers API gets the `sha256-<hex>` tag-schema index
- * (as notation does through oras).
- */
-async function signNotation(target, subject, options) {
-    const plain = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
-    const made = await createNotationEnvelope(plain, options.signer, options);
-    const descriptor = await attachNotationSignature(target, plain, {
-        envelopeMediaType: NotationMediaType.jws,
-        envelope: made.envelope,
-        annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
-    });
-    return {
-        descriptor,
-        signatureRef: `${target.name}@${descriptor.digest}`,
-        envelope: made.envelope,
-        thumbprints: notationThumbprints(made.certificates),
-        signingTime: made.signingTime,
-    };
 }
 
 
@@ -18243,7 +19117,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   tu: () => (/* binding */ UntaggedSigningError),
   Uy: () => (/* binding */ attachSigstoreBundle),
   pS: () => (/* binding */ signEachBeforeTagging),
-  wh: () => (/* binding */ signNotationBeforeTagging),
   XO: () => (/* binding */ signatureFormats)
 });
 
@@ -18251,10 +19124,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
 // EXTERNAL MODULE: ../../packages/core/src/oci/attach.ts
 var attach = __nccwpck_require__(9400);
-// EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
-var flux = __nccwpck_require__(8359);
+// EXTERNAL MODULE: ../../packages/core/src/go/time.ts
+var time = __nccwpck_require__(65);
 // EXTERNAL MODULE: ../../packages/core/src/sign/payload.ts
 var sign_payload = __nccwpck_require__(8419);
 // EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
@@ -18264,7 +19139,7 @@ var oci_digest = __nccwpck_require__(8341);
 // EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
 var oci_descriptor = __nccwpck_require__(7796);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
+var oci_errors = __nccwpck_require__(8706);
 // EXTERNAL MODULE: ../../packages/core/src/sign/errors.ts
 var sign_errors = __nccwpck_require__(962);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/legacy.ts
@@ -18303,7 +19178,7 @@ function pemCertificates(pem) {
  */
 function legacyAnnotations(bundle, fulcioChain = []) {
     if (bundle.content.$case !== 'messageSignature')
-        throw new sign_errors/* SigningError */.u('a legacy signature needs a message-signature bundle');
+        throw new sign_errors/* SigningError */.u('SIGN_FORMAT', 'a legacy signature needs a message-signature bundle');
     const annotations = {
         [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
     };
@@ -18325,7 +19200,7 @@ function legacyAnnotations(bundle, fulcioChain = []) {
     annotations[CosignAnnotation.chain] = pems.join('');
     const entry = material.tlogEntries[0];
     if (!entry?.inclusionPromise)
-        throw new sign_errors/* SigningError */.u('Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
+        throw new sign_errors/* SigningError */.u('SIGN_REKOR', 'Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
     annotations[CosignAnnotation.bundle] = JSON.stringify({
         SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp.toString('base64'),
         Payload: {
@@ -18363,7 +19238,7 @@ async function appendLegacySignature(target, subjectDigest, payload, annotations
         layers = (0,oci_descriptor/* parseManifest */.Ng)(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
     }
     catch (err) {
-        if (!(0,errors/* isNotFound */.c4)(err))
+        if (!(0,oci_errors/* isNotFound */.c4)(err))
             throw err;
     }
     const layer = (0,oci_descriptor/* plainDescriptor */.UM)({ ...(0,oci_descriptor/* descriptorFor */.RZ)(sign_payload/* simpleSigningMediaType */.K9, payload), annotations });
@@ -18380,10 +19255,8 @@ async function appendLegacySignature(target, subjectDigest, payload, annotations
     return { tag, manifest: descriptor, signatures: layers.length };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 1 modules
-var sign_signer = __nccwpck_require__(814);
-// EXTERNAL MODULE: ../../packages/core/src/sign/notation.ts + 1 modules
-var notation = __nccwpck_require__(995);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 2 modules
+var sign_signer = __nccwpck_require__(1856);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/sign.ts
 
 
@@ -18436,7 +19309,7 @@ async function attachSigstoreBundle(target, subject, bundle, predicateType) {
         annotations: {
             'dev.sigstore.bundle.content': 'dsse-envelope',
             'dev.sigstore.bundle.predicateType': predicateType,
-            'org.opencontainers.image.created': (0,flux/* rfc3339 */.ag)(new Date()),
+            'org.opencontainers.image.created': (0,time/* rfc3339 */.a)(new Date()),
         },
     });
 }
@@ -18476,11 +19349,15 @@ async function signArtifact(target, subject, options) {
         result.issuer = issuer;
     return result;
 }
-/** Signing failed after the manifest was stored: nothing was tagged. */
-class UntaggedSigningError extends Error {
+/**
+ * Signing failed after the manifest was stored: nothing was tagged. No field: the request was fine, the signing
+ * (a key, Fulcio, Rekor, a Notation plugin) was not; the cause says which.
+ */
+class UntaggedSigningError extends errors/* BaseError */.Cf {
     constructor(digest, cause) {
-        super(`signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${cause.message}`, { cause });
-        this.name = 'UntaggedSigningError';
+        super('SIGNING_UNTAGGED', `signing ${digest} failed, so no tag was moved (the manifest is stored untagged): ${cause.message}`, {
+            cause,
+        });
     }
 }
 /**
@@ -18517,33 +19394,11 @@ async function signEachBeforeTagging(options) {
         result: (key) => steps.get(key)?.result(),
     };
 }
-/**
- * The Notary Project counterpart of signBeforeTagging: the manifest is signed (a JWS referrer) before any tag
- * moves; `result()` names the signer by its certificate's subject.
- */
-function signNotationBeforeTagging(target, signer) {
-    let signed;
-    return {
-        beforeTag: async (descriptor) => {
-            try {
-                const made = await (0,notation/* signNotation */.Wx)(target, descriptor, { signer });
-                const [leaf] = await signer.certificateChain();
-                // As notation prints it and verification reports it (Go's pkix.Name.String()).
-                const subject = leaf ? (await (0,notation/* parseNotationCertificate */.HZ)(leaf)).subject : 'unknown';
-                signed = { signatureRef: made.signatureRef, identity: `x509: ${subject}`, referrer: made.descriptor };
-            }
-            catch (err) {
-                throw new UntaggedSigningError(descriptor.digest, err);
-            }
-        },
-        result: () => signed,
-    };
-}
 
 
 /***/ }),
 
-/***/ 814:
+/***/ 1856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18563,8 +19418,17 @@ var keys = __nccwpck_require__(6666);
 var payload = __nccwpck_require__(8419);
 // EXTERNAL MODULE: ../../packages/core/src/sign/errors.ts
 var errors = __nccwpck_require__(962);
-// EXTERNAL MODULE: ../../packages/core/src/sign/identity.ts
-var identity = __nccwpck_require__(8783);
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/jwt.ts
+/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
+function jwtClaims(token) {
+    try {
+        return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/fulcio.ts
 
 
@@ -18572,15 +19436,15 @@ var identity = __nccwpck_require__(8783);
 
 /** The subject Fulcio's challenge signs: the verified email, else `sub` (as sigstore-js `extractJWTSubject`). */
 function challengeSubject(token) {
-    const claims = (0,identity/* jwtClaims */.vE)(token);
+    const claims = jwtClaims(token);
     if (typeof claims.email === 'string' && claims.email) {
         if (!claims.email_verified)
-            throw new errors/* SigningError */.u('no usable OIDC token: its email is not verified by the issuer');
+            throw new errors/* SigningError */.u('SIGN_TOKEN', 'no usable OIDC token: its email is not verified by the issuer');
         return claims.email;
     }
     if (typeof claims.sub === 'string' && claims.sub)
         return claims.sub;
-    throw new errors/* SigningError */.u('no usable OIDC token: it has neither email nor sub');
+    throw new errors/* SigningError */.u('SIGN_TOKEN', 'no usable OIDC token: it has neither email nor sub');
 }
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function requestChain(options, token, publicKey, proof) {
@@ -18614,15 +19478,15 @@ async function requestChain(options, token, publicKey, proof) {
             continue;
         }
         if (!response.ok)
-            throw new errors/* SigningError */.u(`Fulcio at ${options.url} did not issue a certificate: HTTP ${response.status}`);
+            throw new errors/* SigningError */.u('SIGN_FULCIO', `Fulcio at ${options.url} did not issue a certificate: HTTP ${response.status}`);
         const json = (await response.json().catch(() => ({})));
         const certificates = (json.signedCertificateEmbeddedSct ?? json.signedCertificateDetachedSct)?.chain?.certificates;
         if (!Array.isArray(certificates) || certificates.length === 0 || !certificates.every((c) => typeof c === 'string')) {
-            throw new errors/* SigningError */.u(`Fulcio at ${options.url} answered without a certificate chain`);
+            throw new errors/* SigningError */.u('SIGN_FULCIO', `Fulcio at ${options.url} answered without a certificate chain`);
         }
         return certificates;
     }
-    throw new errors/* SigningError */.u(`Fulcio at ${options.url} did not issue a certificate: ${last} after ${options.retries + 1} attempts`);
+    throw new errors/* SigningError */.u('SIGN_FULCIO', `Fulcio at ${options.url} did not issue a certificate: ${last} after ${options.retries + 1} attempts`);
 }
 /**
  * A keyless signer: one Fulcio certificate for an ephemeral key, made on the first signature and reused for every
@@ -18636,7 +19500,7 @@ function fulcioSigner(privateKey, options) {
             token = await options.identity.getToken();
         }
         catch (err) {
-            throw new errors/* SigningError */.u(`no OIDC token: ${err.message}`, { cause: err });
+            throw new errors/* SigningError */.u('SIGN_TOKEN', `no OIDC token: ${err.message}`, { cause: err });
         }
         const proof = (0,external_node_crypto_.sign)('sha256', Buffer.from(challengeSubject(token)), privateKey);
         return requestChain(options, token, (0,keys.publicKeyPem)(privateKey), proof);
@@ -18677,8 +19541,9 @@ function keySigner(privateKey) {
     };
 }
 /**
- * Names which Sigstore service an @sigstore/sign error came from, in one line. Fulcio is asked by fulcio.ts, whose
- * errors are already SigningErrors naming it; @sigstore/sign reaches only Rekor and the TSA.
+ * Names which Sigstore service an @sigstore/sign error came from, in one line, by its code (sigstore-js
+ * packages/sign/src/error.ts `InternalErrorCode`: every witness error carries TLOG_… or TSA_…). Fulcio is asked by
+ * fulcio.ts, whose errors are already SigningErrors naming it; @sigstore/sign reaches only Rekor and the TSA.
  */
 function describe(err, identity) {
     if (err instanceof errors/* SigningError */.u)
@@ -18687,14 +19552,17 @@ function describe(err, identity) {
     const code = typeof rawCode === 'string' ? rawCode : '';
     const message = err.message ?? String(err);
     const cause = err.cause?.message;
+    // Display only: the cause is shown unless @sigstore/sign already put it into the message (its HTTPError case).
     const detail = cause && !message.includes(cause) ? `${message}: ${cause}` : message;
-    if (code.startsWith('TLOG_') || /tlog|rekor/i.test(message))
-        return new errors/* SigningError */.u(`Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, { cause: err });
-    if (code.startsWith('TSA_') || /timestamp/i.test(message))
-        return new errors/* SigningError */.u(`the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
-    if (/token/i.test(message))
-        return new errors/* SigningError */.u(`no OIDC token: ${detail}`, { cause: err });
-    return new errors/* SigningError */.u(`signing failed: ${detail}`, { cause: err });
+    if (code.startsWith('TLOG_'))
+        return new errors/* SigningError */.u('SIGN_REKOR', `Rekor at ${identity.rekorUrl ?? publicGood.rekor} did not log the signature: ${detail}`, {
+            cause: err,
+        });
+    if (code.startsWith('TSA_'))
+        return new errors/* SigningError */.u('SIGN_TSA', `the timestamp authority at ${identity.tsaUrl ?? ''} did not answer: ${detail}`, { cause: err });
+    if (code.startsWith('IDENTITY_TOKEN_'))
+        return new errors/* SigningError */.u('SIGN_TOKEN', `no OIDC token: ${detail}`, { cause: err });
+    return new errors/* SigningError */.u('SIGN_FAILED', `signing failed: ${detail}`, { cause: err });
 }
 /**
  * A signer for one artifact. Keyless: one ephemeral P-256 key and one Fulcio certificate for every signature
@@ -25020,7 +25888,7 @@ exports.stringify = stringify;
 
 var identity = __nccwpck_require__(1891);
 var map = __nccwpck_require__(1231);
-var seq = __nccwpck_require__(8433);
+var seq = __nccwpck_require__(814);
 var string = __nccwpck_require__(3724);
 var tags = __nccwpck_require__(8478);
 
@@ -25109,7 +25977,7 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 8433:
+/***/ 814:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -25296,7 +26164,7 @@ exports.intOct = intOct;
 
 var map = __nccwpck_require__(1231);
 var _null = __nccwpck_require__(5940);
-var seq = __nccwpck_require__(8433);
+var seq = __nccwpck_require__(814);
 var string = __nccwpck_require__(3724);
 var bool = __nccwpck_require__(5579);
 var float = __nccwpck_require__(1433);
@@ -25328,7 +26196,7 @@ exports.schema = schema;
 
 var Scalar = __nccwpck_require__(4305);
 var map = __nccwpck_require__(1231);
-var seq = __nccwpck_require__(8433);
+var seq = __nccwpck_require__(814);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -25399,7 +26267,7 @@ exports.schema = schema;
 
 var map = __nccwpck_require__(1231);
 var _null = __nccwpck_require__(5940);
-var seq = __nccwpck_require__(8433);
+var seq = __nccwpck_require__(814);
 var string = __nccwpck_require__(3724);
 var bool = __nccwpck_require__(5579);
 var float = __nccwpck_require__(1433);
@@ -26009,7 +26877,7 @@ exports.resolvePairs = resolvePairs;
 
 var map = __nccwpck_require__(1231);
 var _null = __nccwpck_require__(5940);
-var seq = __nccwpck_require__(8433);
+var seq = __nccwpck_require__(814);
 var string = __nccwpck_require__(3724);
 var binary = __nccwpck_require__(743);
 var bool = __nccwpck_require__(8514);

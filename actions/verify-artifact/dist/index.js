@@ -1,46 +1,1195 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3018:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7145);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2765);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5926);
-
-
-
-await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async () => (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(await (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .G)()));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2765:
+/***/ 484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ getInputs)
+  i: () => (/* binding */ main)
 });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ../../packages/core/src/verify/flux.ts
-var flux = __nccwpck_require__(582);
-// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
-var oci_open = __nccwpck_require__(7877);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
+;// CONCATENATED MODULE: ../../packages/core/src/verify/flux.ts
+
+// What each Flux release's source-controller accepts (`internal/oci/cosign/cosign.go` at v1.6.0–v1.9.x), so that
+// d2ci can say "will this cluster accept it" for a given version. Checked against the controllers' own code in the
+// interoperability suite (test/interop), cell by cell.
+const fluxVersions = ['2.6', '2.7', '2.8', '2.9'];
+/** A Flux version d2ci does not know; about the `flux-version` field. */
+class FluxVersionError extends errors/* BaseError */.Cf {
+    constructor(value) {
+        super('FLUX_VERSION_INVALID', `flux version "${value}" is not one of ${fluxVersions.join(', ')} or all`, { field: 'flux-version' });
+    }
+}
+/** `2.8`, `v2.8`, `2.8.1` → `2.8`; `all` → every version. */
+function parseFluxVersion(value) {
+    const trimmed = value.trim().toLowerCase();
+    if (trimmed === '' || trimmed === 'all')
+        return [...fluxVersions];
+    const minor = /^v?(\d+\.\d+)(?:\.\d+)?$/.exec(trimmed)?.[1];
+    const version = fluxVersions.find((v) => v === minor);
+    if (!version)
+        throw new FluxVersionError(value);
+    return [version];
+}
+/** A flag or input value as the verify option: a version, `all` (also empty) or `none` (cosign's rules, no Flux's). */
+function parseFluxVersionOption(value) {
+    const trimmed = (value ?? '').trim().toLowerCase();
+    if (trimmed === 'none')
+        return 'none';
+    const versions = parseFluxVersion(trimmed);
+    return versions.length === 1 && versions[0] ? versions[0] : 'all';
+}
+/** Flux 2.8 is the first whose cosign library (v3.0.x) reads Sigstore bundles (`cosign.GetBundles`). */
+const readsBundles = (version) => version !== '2.6' && version !== '2.7';
+/**
+ * Whether go-containerregistry speaks plain HTTP to a registry without being told (`name.Insecure`): its
+ * pkg/name/registry.go `Scheme()` at v0.21.3 (inside Flux 2.8.5) — RFC 1918 addresses, a `localhost:` prefix,
+ * names ending in `.local` or `.localhost`, anything containing `127.0.0.1`, and `::1`.
+ */
+function goImplicitlyPlainHttp(registry) {
+    const ip = registry.split(':')[0] ?? '';
+    const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)?.slice(1).map(Number);
+    if (octets && octets.every((o) => o <= 255)) {
+        const [a = 0, b = 0] = octets;
+        if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168))
+            return true;
+    }
+    return (registry.startsWith('localhost:') ||
+        /\.local(?:host)?(?::\d{1,5})?$/.test(registry) ||
+        registry.includes('127.0.0.1') ||
+        /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry));
+}
+/**
+ * Whether a version finds the bundles at all. Flux 2.8 (source-controller v1.8.x) calls `cosign.GetBundles`
+ * without name options, and cosign parses each referrer's reference afresh: on a plain-HTTP registry that
+ * go-containerregistry does not treat as local it asks over HTTPS, finds no bundle and falls back to the legacy
+ * `.sig` (internal/oci/cosign/cosign.go `Verify`; cosign pkg/cosign/verify.go `GetBundles`). 2.9 passes
+ * `name.Insecure` (`WithInsecure`).
+ */
+function seesBundles(version, evidence) {
+    if (!readsBundles(version))
+        return false;
+    return !(version === '2.8' && evidence.plainHttpRegistry !== undefined && !goImplicitlyPlainHttp(evidence.plainHttpRegistry));
+}
+/**
+ * What one Flux version decides for an artifact:
+ * - 2.6/2.7 (cosign v2.5 `VerifyImageSignatures`): the legacy `.sig` only; any signature that verifies. No claim
+ *   verifier, so a copied `.sig` naming another digest passes there (d2ci itself still refuses it).
+ * - 2.8/2.9 (cosign v3.0 `GetBundles`): when any bundle referrer exists, only bundles, and one must verify
+ *   (the in-toto subject is checked); keyless bundles take a single `matchOIDCIdentity` entry ("unsupported:
+ *   multiple identities"). Without bundles, the legacy path as above.
+ */
+function fluxVerdict(version, evidence) {
+    const bundlesSeen = seesBundles(version, evidence);
+    if (bundlesSeen && evidence.bundles.length > 0) {
+        if ((evidence.identities ?? 1) > 1) {
+            return {
+                version,
+                accepted: false,
+                reads: 'bundles',
+                reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}`,
+            };
+        }
+        if (evidence.bundles.some((c) => c.ok))
+            return { version, accepted: true, reads: 'bundles' };
+        const why = evidence.bundles.find((c) => !c.ok);
+        return {
+            version,
+            accepted: false,
+            reads: 'bundles',
+            reason: `it reads only the Sigstore bundles once any is attached, and none of the ${evidence.bundles.length} verifies${why && !why.ok ? ` (${why.reason})` : ''}${evidence.legacies.some((c) => c.ok) ? '; the legacy .sig that verifies is never looked at' : ''}`,
+        };
+    }
+    if (evidence.legacies.some((c) => c.ok || c.fluxAccepts))
+        return { version, accepted: true, reads: 'legacy' };
+    const unseen = readsBundles(version) && !bundlesSeen && evidence.bundles.length > 0;
+    const reads = unseen
+        ? `it cannot fetch bundles from the plain-HTTP registry ${evidence.plainHttpRegistry ?? ''} (no name.Insecure for bundle references; Flux 2.9 can), so it reads only the legacy .sig signature`
+        : `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}`;
+    const reason = evidence.legacies.length === 0
+        ? `${reads}, and there is none`
+        : unseen
+            ? `${reads}, and it does not verify`
+            : 'it reads the legacy .sig signature, and it does not verify';
+    return { version, accepted: false, reads: 'legacy', reason };
+}
+/** One line per distinct reason: "Flux 2.6 and 2.7 would reject it: it reads only the legacy .sig …". */
+function fluxRejections(verdicts) {
+    const byReason = new Map();
+    for (const verdict of verdicts) {
+        if (verdict.accepted)
+            continue;
+        const reason = verdict.reason ?? 'it would not verify';
+        byReason.set(reason, [...(byReason.get(reason) ?? []), verdict.version]);
+    }
+    return [...byReason].map(([reason, versions]) => {
+        const names = versions.length === 1 ? versions[0] : `${versions.slice(0, -1).join(', ')} and ${versions.at(-1)}`;
+        return `Flux ${names} would reject it: ${reason}`;
+    });
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 6 modules
-var verify = __nccwpck_require__(2887);
+var oci_errors = __nccwpck_require__(8706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
+var oci_digest = __nccwpck_require__(8341);
+// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
+var reference = __nccwpck_require__(8936);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
+var media_types = __nccwpck_require__(8613);
+// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
+var oci_descriptor = __nccwpck_require__(7796);
+// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
+var content = __nccwpck_require__(3632);
+// EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
+var order = __nccwpck_require__(8085);
+// EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
+var referrers = __nccwpck_require__(6869);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(8500);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/file-lock.ts
+
+
+
+function running(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+}
+async function abandoned(path, staleMs) {
+    const [text, info] = await Promise.all([(0,promises_.readFile)(path, 'utf8').catch(() => ''), (0,promises_.stat)(path).catch(() => undefined)]);
+    if (!info)
+        return false;
+    const pid = Number(text.split(' ')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !running(pid))
+        return true;
+    return Date.now() - info.mtimeMs > staleMs;
+}
+/** Runs `fn` holding `path` (e.g. `index.json.lock`); the lock is removed however `fn` ends. */
+async function withFileLock(path, fn, options = {}) {
+    const waitMs = options.waitMs ?? 60_000;
+    const staleMs = options.staleMs ?? 120_000;
+    const started = Date.now();
+    for (let delay = 5;; delay = Math.min(delay * 2, 200)) {
+        try {
+            const handle = await (0,promises_.open)(path, 'wx');
+            await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
+            await handle.close();
+            break;
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+            if (await abandoned(path, staleMs)) {
+                await (0,promises_.rm)(path, { force: true });
+                continue;
+            }
+            if (Date.now() - started > waitMs)
+                throw new oci_errors/* OciError */.Mf('LOCKED', `${path} has been held by another writer for over ${waitMs / 1000} s; if no other d2ci runs on this folder, delete it`);
+            await (0,external_node_timers_promises_.setTimeout)(delay + Math.random() * delay);
+        }
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        await (0,promises_.rm)(path, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/oci/layout.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const refNameAnnotation = 'org.opencontainers.image.ref.name';
+const layoutFile = JSON.stringify({ imageLayoutVersion: '1.0.0' });
+/** As for registries (remote.ts): no manifest is read whole above this size. */
+const maxManifestBytes = 8 * 1024 * 1024;
+/** Serialises index.json updates per directory within this process; each write is an atomic rename. */
+const indexLocks = new Map();
+/**
+ * An OCI image layout directory (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/<alg>/<hex>`.
+ * Tags are `org.opencontainers.image.ref.name` annotations in index.json; untagged manifests stay listed there
+ * too, so referrers can be found and nothing pushed becomes invisible. Readable by skopeo (`oci:DIR:TAG`).
+ */
+class OciLayout {
+    dir;
+    name;
+    #ready;
+    constructor(dir) {
+        this.dir = (0,external_node_path_.resolve)(dir);
+        this.name = `oci-layout:${dir}`;
+    }
+    #blobPath(digest) {
+        const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
+        return (0,external_node_path_.join)(this.dir, 'blobs', algorithm, hex);
+    }
+    /** Creates the layout skeleton on first write. */
+    #init() {
+        this.#ready ??= (async () => {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', 'sha256'), { recursive: true });
+            const existing = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'oci-layout'), 'utf8').catch(() => undefined);
+            if (existing === undefined)
+                await this.#writeAtomic('oci-layout', layoutFile);
+            else if (JSON.parse(existing).imageLayoutVersion !== '1.0.0') {
+                throw new oci_errors/* OciError */.Mf('UNSUPPORTED', `${this.name} has an unsupported imageLayoutVersion`);
+            }
+            // Under the index lock, so a writer that found no index.json cannot replace one another writer just filled.
+            await this.#locked(() => (0,promises_.stat)((0,external_node_path_.join)(this.dir, 'index.json')).catch(() => this.#writeIndex({ schemaVersion: 2, mediaType: media_types/* MediaType */.zu.ociIndex, manifests: [] })));
+        })();
+        return this.#ready;
+    }
+    /** Writes a file in the layout by rename, so no reader ever sees it half-written. */
+    async #writeAtomic(name, content) {
+        const temp = (0,external_node_path_.join)(this.dir, `.${name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        await (0,promises_.writeFile)(temp, content);
+        await (0,promises_.rename)(temp, (0,external_node_path_.join)(this.dir, name));
+    }
+    /**
+     * Runs `fn` after every earlier index.json change to this directory in this process, holding `index.json.lock`
+     * against other processes (concurrent pushes to one layout must not lose each other's tags).
+     */
+    async #locked(fn) {
+        const previous = indexLocks.get(this.dir) ?? Promise.resolve();
+        const next = previous.catch(() => undefined).then(() => withFileLock((0,external_node_path_.join)(this.dir, 'index.json.lock'), fn));
+        indexLocks.set(this.dir, next);
+        try {
+            return await next;
+        }
+        finally {
+            if (indexLocks.get(this.dir) === next)
+                indexLocks.delete(this.dir);
+        }
+    }
+    async #readIndex() {
+        let text;
+        try {
+            text = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8');
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return { schemaVersion: 2, mediaType: media_types/* MediaType */.zu.ociIndex, manifests: [] };
+            throw err;
+        }
+        let index;
+        try {
+            index = JSON.parse(text);
+        }
+        catch (err) {
+            throw new oci_errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json is not valid JSON (${err.message}); restore it or start a new layout`);
+        }
+        if (!index || !Array.isArray(index.manifests))
+            throw new oci_errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json has no manifests array`);
+        return index;
+    }
+    async #writeIndex(index) {
+        await this.#writeAtomic('index.json', JSON.stringify(index));
+    }
+    async #updateIndex(change) {
+        await this.#init();
+        await this.#locked(async () => {
+            const index = await this.#readIndex();
+            change(index);
+            await this.#writeIndex(index);
+        });
+    }
+    async resolve(reference) {
+        const index = await this.#readIndex();
+        const byDigest = reference.includes(':');
+        const entry = index.manifests.find((d) => (byDigest ? d.digest === reference : d.annotations?.[refNameAnnotation] === reference));
+        if (entry)
+            return { mediaType: entry.mediaType, digest: entry.digest, size: entry.size };
+        if (byDigest) {
+            const bytes = await this.#readManifestBlob(reference).catch((err) => {
+                if (err instanceof oci_errors/* OciError */.Mf)
+                    throw err;
+                return undefined;
+            });
+            if (bytes) {
+                (0,oci_digest/* verifyBytes */.RV)(bytes, { digest: reference });
+                return { mediaType: (0,oci_descriptor/* parseManifest */.Ng)(bytes).mediaType, digest: reference, size: bytes.length };
+            }
+        }
+        throw notFound(this.name, reference);
+    }
+    async fetchManifest(reference) {
+        const descriptor = await this.resolve(reference);
+        const bytes = await this.#readManifestBlob(descriptor.digest).catch((err) => {
+            if (err instanceof oci_errors/* OciError */.Mf)
+                throw err;
+            throw notFound(this.name, descriptor.digest);
+        });
+        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
+        return { descriptor, bytes };
+    }
+    /** A manifest's bytes, refused above the size registries allow (a crafted layout cannot exhaust memory). */
+    async #readManifestBlob(digest) {
+        const path = this.#blobPath(digest);
+        const info = await (0,promises_.stat)(path);
+        if (info.size > maxManifestBytes)
+            throw new oci_errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}: manifest ${digest} is ${info.size} bytes, over the ${maxManifestBytes} bytes a manifest may have`);
+        return (0,promises_.readFile)(path);
+    }
+    async fetch(descriptor) {
+        if (!(await this.exists(descriptor)))
+            throw notFound(this.name, descriptor.digest);
+        const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
+        const stream = (0,external_node_fs_.createReadStream)(this.#blobPath(descriptor.digest), { highWaterMark: 1 << 20 });
+        stream.on('error', (err) => verifier.destroy(err));
+        return stream.pipe(verifier);
+    }
+    source(descriptor) {
+        return (0,content/* fileSource */.IO)(this.#blobPath(descriptor.digest), descriptor.size);
+    }
+    async exists(descriptor) {
+        const info = await (0,promises_.stat)(this.#blobPath(descriptor.digest)).catch(() => undefined);
+        return info !== undefined && info.isFile() && info.size === descriptor.size;
+    }
+    async push(descriptor, content) {
+        await this.#init();
+        if (!(await this.exists(descriptor))) {
+            const ingest = (0,external_node_path_.join)(this.dir, 'ingest');
+            await (0,promises_.mkdir)(ingest, { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', (0,oci_digest/* parseDigest */.m)(descriptor.digest).algorithm), { recursive: true });
+            const temp = (0,external_node_path_.join)(ingest, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
+            try {
+                await (0,external_node_stream_promises_.pipeline)(content.open(), new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size }), (0,external_node_fs_.createWriteStream)(temp));
+                const written = await (0,promises_.stat)(temp);
+                if (written.size !== descriptor.size)
+                    throw new oci_errors/* OciError */.Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${written.size} bytes, expected ${descriptor.size}`);
+                await (0,promises_.rename)(temp, this.#blobPath(descriptor.digest));
+            }
+            finally {
+                await (0,promises_.rm)(temp, { force: true });
+            }
+        }
+        if ((0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType)) {
+            await this.#updateIndex((index) => {
+                if (!index.manifests.some((d) => d.digest === descriptor.digest))
+                    index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }));
+            });
+        }
+    }
+    async pushReference(descriptor, bytes, reference) {
+        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
+        await this.push(descriptor, (0,content/* bytesSource */.Xl)(bytes));
+        await this.tag(descriptor, reference);
+    }
+    async tag(descriptor, tag) {
+        if (!(await this.exists(descriptor)))
+            throw notFound(this.name, descriptor.digest);
+        await this.#updateIndex((index) => {
+            const moved = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] === tag && d.digest !== descriptor.digest);
+            index.manifests = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] !== tag && !(d.digest === descriptor.digest && !d.annotations?.[refNameAnnotation]));
+            index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({
+                mediaType: descriptor.mediaType,
+                digest: descriptor.digest,
+                size: descriptor.size,
+                annotations: { [refNameAnnotation]: tag },
+            }));
+            // A manifest that just lost its last tag stays listed, untagged, so it is still found (e.g. by referrers).
+            for (const old of moved) {
+                if (!index.manifests.some((d) => d.digest === old.digest))
+                    index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({ mediaType: old.mediaType, digest: old.digest, size: old.size }));
+            }
+        });
+    }
+    async tags() {
+        const index = await this.#readIndex();
+        const names = index.manifests.map((d) => d.annotations?.[refNameAnnotation]).filter((t) => Boolean(t));
+        return [...new Set(names)].sort(order/* compareBytes */.X);
+    }
+    async referrers(descriptor, options = {}) {
+        const index = await this.#readIndex();
+        const found = [];
+        const seen = new Set();
+        for (const entry of index.manifests) {
+            if (seen.has(entry.digest))
+                continue;
+            seen.add(entry.digest);
+            // A missing, corrupt or unparsable manifest elsewhere in the layout is not a referrer of this one: skip it
+            // rather than fail every lookup (the tag that names it reports its own problem when it is read).
+            let manifest;
+            try {
+                const bytes = await this.#readManifestBlob(entry.digest);
+                (0,oci_digest/* verifyBytes */.RV)(bytes, entry);
+                manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType).manifest;
+            }
+            catch {
+                continue;
+            }
+            if (manifest.subject?.digest === descriptor.digest)
+                found.push((0,referrers/* referrerDescriptor */.xh)(entry, manifest));
+        }
+        return (0,referrers/* filterByArtifactType */.Ul)(found, options.artifactType);
+    }
+    async delete(descriptor) {
+        if (!(await this.exists(descriptor)))
+            throw notFound(this.name, descriptor.digest);
+        if ((0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType)) {
+            await this.#updateIndex((index) => {
+                index.manifests = index.manifests.filter((d) => d.digest !== descriptor.digest);
+            });
+        }
+        await (0,promises_.rm)(this.#blobPath(descriptor.digest), { force: true });
+    }
+}
+function notFound(name, reference) {
+    const what = reference.includes(':') ? reference : `tag "${reference}"`;
+    return new oci_errors/* OciError */.Mf(reference.includes(':') ? 'BLOB_UNKNOWN' : 'MANIFEST_UNKNOWN', `${what} not found in ${name}`, { status: 404 });
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/oci/open.ts
+
+
+
+
+const layoutScheme = 'oci-layout:';
+/**
+ * Parses a location: `oci://host/repo[:tag|@digest]`, `host/repo[:tag|@digest]`, or
+ * `oci-layout:DIR[:tag|@digest]` (also `oci-layout://DIR…`) for an OCI image layout directory.
+ */
+function parseLocation(input) {
+    const raw = input.trim();
+    if (!raw.startsWith(layoutScheme))
+        return { kind: 'registry', reference: (0,reference/* parseReference */.F2)(raw) };
+    let rest = raw.slice(layoutScheme.length).replace(/^\/\//, '');
+    const location = { kind: 'layout', dir: '' };
+    const at = rest.lastIndexOf('@');
+    if (at > rest.lastIndexOf('/')) {
+        location.digest = rest.slice(at + 1);
+        (0,oci_digest/* parseDigest */.m)(location.digest);
+        rest = rest.slice(0, at);
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        location.tag = rest.slice(colon + 1);
+        (0,reference/* assertValidTag */.b5)(location.tag);
+        rest = rest.slice(0, colon);
+    }
+    if (!rest)
+        throw new oci_errors/* InvalidReferenceError */.x_('layout location', input, 'the directory is missing; expected oci-layout:DIR[:tag]');
+    location.dir = rest;
+    return location;
+}
+function formatLocation(location) {
+    if (location.kind === 'registry')
+        return formatReference(location.reference);
+    return `${layoutScheme}${location.dir}${location.tag ? `:${location.tag}` : ''}${location.digest ? `@${location.digest}` : ''}`;
+}
+/** The tag or digest a location names, if any (digest wins). */
+function locationReference(location) {
+    return location.kind === 'registry' ? (location.reference.digest ?? location.reference.tag) : (location.digest ?? location.tag);
+}
+/** The location without its tag or digest: `host/repo` or `oci-layout:DIR`. */
+function locationName(location) {
+    return location.kind === 'registry'
+        ? `${location.reference.registry}/${location.reference.repository}`
+        : `${layoutScheme}${location.dir}`;
+}
+function openTarget(location, client) {
+    return location.kind === 'registry' ? client.repository(location.reference) : new OciLayout(location.dir);
+}
+/** `<location>/<name>` without tag or digest: where a component of a base repository (or layout directory) lives. */
+function childLocation(base, name) {
+    return base.kind === 'registry'
+        ? { kind: 'registry', reference: { registry: base.reference.registry, repository: `${base.reference.repository}/${name}` } }
+        : { kind: 'layout', dir: `${base.dir}/${name}` };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 2 modules
+var remote = __nccwpck_require__(5249);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/flux.ts
+/** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
+const FluxMediaType = {
+    config: 'application/vnd.cncf.flux.config.v1+json',
+    content: 'application/vnd.cncf.flux.content.v1.tar+gzip',
+};
+const Annotation = {
+    created: 'org.opencontainers.image.created',
+    source: 'org.opencontainers.image.source',
+    revision: 'org.opencontainers.image.revision',
+};
+/** `--reproducible` fixes the creation time to the Unix epoch, as `flux push artifact --reproducible` does. */
+const reproducibleCreated = '1970-01-01T00:00:00Z';
+/** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
+const cosignTagSuffixes = (/* unused pure expression or super */ null && (['.sig', '.att', '.sbom']));
+/** The Referrers Tag Schema's index tag (`sha256-<hex>`), kept by registries without the referrers API. */
+const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+/** A tag that holds another artifact's cosign signature, attestation or SBOM, or its referrers index: not a release. */
+function isSignatureTag(tag) {
+    return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/legacy.ts
+
+
+
+
+
+
+
+/** The annotations cosign puts on each signature layer (cosign pkg/oci/static/signature.go). */
+const CosignAnnotation = {
+    signature: 'dev.cosignproject.cosign/signature',
+    certificate: 'dev.sigstore.cosign/certificate',
+    chain: 'dev.sigstore.cosign/chain',
+    bundle: 'dev.sigstore.cosign/bundle',
+    timestamp: 'dev.sigstore.cosign/rfc3161timestamp',
+};
+/** The tag cosign stores legacy signatures under: `sha256-<hex>.sig` (cosign pkg/oci/remote SignatureTag). */
+function legacy_legacySignatureTag(digest) {
+    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
+    return `${algorithm}-${hex}.sig`;
+}
+function toPem(der, label = 'CERTIFICATE') {
+    const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
+    return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+/** The DER certificates in a PEM text (Fulcio may or may not wrap base64 at 64 columns; Go's pem.Encode does). */
+function pemCertificates(pem) {
+    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+}
+/**
+ * The cosign legacy annotations for a message-signature bundle, as cosign v3's own legacy path maps its bundle
+ * (`RekorBundleFromProtoTlogEntry`): base64 signature, leaf certificate PEM, chain, and the Rekor "bundle" JSON
+ * whose body is a string, integratedTime and logIndex numbers, and logID hex.
+ */
+function legacyAnnotations(bundle, fulcioChain = []) {
+    if (bundle.content.$case !== 'messageSignature')
+        throw new SigningError('SIGN_FORMAT', 'a legacy signature needs a message-signature bundle');
+    const annotations = {
+        [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
+    };
+    const material = bundle.verificationMaterial;
+    const certificates = material.content.$case === 'x509CertificateChain'
+        ? material.content.x509CertificateChain.certificates
+        : material.content.$case === 'certificate'
+            ? [material.content.certificate]
+            : [];
+    if (certificates.length === 0)
+        return annotations; // key-based, offline: the signature is all cosign writes
+    const [leaf, ...chain] = certificates;
+    annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
+    // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
+    // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
+    const pems = fulcioChain.length > 0
+        ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der))
+        : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
+    annotations[CosignAnnotation.chain] = pems.join('');
+    const entry = material.tlogEntries[0];
+    if (!entry?.inclusionPromise)
+        throw new SigningError('SIGN_REKOR', 'Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
+    annotations[CosignAnnotation.bundle] = JSON.stringify({
+        SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp.toString('base64'),
+        Payload: {
+            body: entry.canonicalizedBody.toString('base64'),
+            integratedTime: Number(entry.integratedTime),
+            logIndex: Number(entry.logIndex),
+            logID: entry.logId.keyId.toString('hex'),
+        },
+    });
+    const timestamp = material.timestampVerificationData?.rfc3161Timestamps?.[0];
+    if (timestamp)
+        annotations[CosignAnnotation.timestamp] = JSON.stringify({ SignedRFC3161Timestamp: timestamp.signedTimestamp.toString('base64') });
+    return annotations;
+}
+/** go-containerregistry's config for a signature image: one diff ID (and history entry) per layer. */
+function signatureConfig(layers) {
+    return Buffer.from(JSON.stringify({
+        architecture: '',
+        created: '0001-01-01T00:00:00Z',
+        history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+        config: {},
+    }));
+}
+/**
+ * Adds a signature to the subject's `sha256-<hex>.sig` manifest — one layer per signature, the simple-signing
+ * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
+ */
+async function appendLegacySignature(target, subjectDigest, payload, annotations) {
+    const tag = legacy_legacySignatureTag(subjectDigest);
+    let layers = [];
+    try {
+        const existing = await target.fetchManifest(tag);
+        layers = parseManifest(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
+    }
+    catch (err) {
+        if (!isNotFound(err))
+            throw err;
+    }
+    const layer = plainDescriptor({ ...descriptorFor(simpleSigningMediaType, payload), annotations });
+    const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
+    if (!duplicate)
+        layers = [...layers, layer];
+    const config = signatureConfig(layers);
+    const configDescriptor = descriptorFor(MediaType.ociConfig, config);
+    const manifest = { schemaVersion: 2, mediaType: MediaType.ociManifest, config: plainDescriptor(configDescriptor), layers };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    const descriptor = descriptorFor(MediaType.ociManifest, bytes);
+    await Promise.all([pushIfMissing(target, layer, payload), pushIfMissing(target, configDescriptor, config)]);
+    await target.pushReference(descriptor, bytes, tag);
+    return { tag, manifest: descriptor, signatures: layers.length };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/present.ts
+
+
+
+
+// Which signature formats a digest already carries, and signing in all of them. Flux picks ONE format to read
+// (source-controller internal/oci/cosign/cosign.go): 2.6/2.7 (cosign v2.5 VerifyImageSignatures) read only the
+// legacy `sha256-<hex>.sig` tag; 2.8/2.9 (cosign v3.0 GetBundles) list every referrer and, when any Sigstore
+// bundle is among them — a signature or an attestation, by any identity — verify only bundles and never look at
+// `.sig`. So a new identity's signature (a release re-signing what staging signed) is seen by every Flux version
+// only if it is written in every format the digest already has.
+/** A Sigstore bundle layer's media type starts with this (`…bundle.v0.3+json`, `…bundle+json;version=0.2`). */
+const sigstoreBundlePrefix = 'application/vnd.dev.sigstore.bundle';
+/**
+ * The Sigstore bundles among a manifest's referrers, with each one's bundle layer, decided by the referrer
+ * manifest's single layer as cosign's `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign
+ * v3.0.x (go-containerregistry v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's
+ * `application/vnd.oci.empty.v1+json`. Whether the bundle parses is left to the reader.
+ */
+async function sigstoreBundleLayers(target, subject) {
+    const referrers = await target.referrers(subject);
+    const found = await Promise.all(referrers.map(async (referrer) => {
+        const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
+        const manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType).manifest;
+        if ((0,oci_descriptor/* isIndex */.nw)(manifest) || manifest.layers.length !== 1)
+            return undefined;
+        const layer = manifest.layers[0];
+        return layer.mediaType.startsWith(sigstoreBundlePrefix) ? { referrer, layer } : undefined;
+    }));
+    return found.filter((f) => f !== undefined);
+}
+/** The referrers that are Sigstore bundles; counted whether or not they parse (at worst a signature Flux did not need). */
+async function sigstoreBundleReferrers(target, subject) {
+    return (await sigstoreBundleLayers(target, subject)).map(({ referrer }) => referrer);
+}
+async function hasLegacySignature(target, subject) {
+    try {
+        const fetched = await target.fetchManifest(legacySignatureTag(subject.digest));
+        const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+        return !isIndex(manifest) && manifest.layers.length > 0;
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return false;
+        throw err;
+    }
+}
+/** The cosign signature formats a digest already carries (whoever signed them). */
+async function presentSignatureFormats(target, subject) {
+    const [legacy, bundles] = await Promise.all([hasLegacySignature(target, subject), sigstoreBundleReferrers(target, subject)]);
+    return { legacy, bundles };
+}
+const formatsOf = (format) => (format === 'both' ? ['legacy', 'bundle'] : [format]);
+/** The requested format widened by what is present: the union, so no Flux version reads only the others'. */
+function unionFormat(requested, present) {
+    const legacy = requested !== 'bundle' || present.legacy;
+    const bundle = requested !== 'legacy' || present.bundles.length > 0;
+    return legacy && bundle ? 'both' : legacy ? 'legacy' : 'bundle';
+}
+/**
+ * Signs in the requested format and in every format the digest already carries, so that every Flux version
+ * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
+ */
+async function signInPresentFormats(target, subject, options) {
+    const present = await presentSignatureFormats(target, subject);
+    const format = unionFormat(options.format, present);
+    const signed = await signArtifact(target, subject, { ...options, format });
+    const formats = formatsOf(format);
+    const requested = formatsOf(options.format);
+    return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
+}
+/**
+ * Why formats were added, one line each, for notes and job summaries; `what` names the digest ("the staging
+ * digest").
+ */
+function addedFormatNotes(added, what = 'the digest') {
+    return added.map((format) => format === 'bundle'
+        ? `also signed as a Sigstore bundle because ${what} carries one (Flux 2.8+ reads only bundles when any exist)`
+        : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`);
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts
+var keys = __nccwpck_require__(889);
+;// CONCATENATED MODULE: ../../packages/core/src/sign/payload.ts
+
+
+/** cosign's legacy signature payload media type (cosign pkg/types SimpleSigningMediaType). */
+const payload_simpleSigningMediaType = 'application/vnd.dev.cosign.simplesigning.v1+json';
+/** The in-toto predicate cosign v3 signs images with (cosign pkg/types/predicate.go). */
+const cosignSignPredicateType = 'https://sigstore.dev/cosign/sign/v1';
+const inTotoPayloadType = 'application/vnd.in-toto+json';
+/**
+ * The "simple signing" payload cosign signs, byte for byte as Go's json.Marshal writes sigstore's
+ * payload.Cosign: `docker-reference` is the repository, `optional` holds claims or is null.
+ */
+function simpleSigningPayload(repository, digest, claims) {
+    const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
+    return Buffer.from(JSON.stringify({
+        critical: {
+            identity: { 'docker-reference': repository },
+            image: { 'docker-manifest-digest': digest },
+            type: 'cosign container image signature',
+        },
+        optional,
+    }));
+}
+/** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
+function signStatement(digest, claims) {
+    return payload_inTotoStatement(digest, cosignSignPredicateType, {}, claims);
+}
+/** An in-toto v1 statement about one manifest digest (what `cosign attest` signs). */
+function payload_inTotoStatement(digest, predicateType, predicate, annotations) {
+    const { algorithm, hex } = parseDigest(digest);
+    const subject = { digest: { [algorithm]: hex } };
+    if (annotations && Object.keys(annotations).length)
+        subject.annotations = sortedAnnotations(annotations);
+    return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType, predicate }));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/certificate.ts
+// Fulcio's certificate extensions (github.com/sigstore/fulcio docs/oid-info.md).
+const sourceRepositoryUri = '1.3.6.1.4.1.57264.1.12';
+const githubWorkflowRepository = '1.3.6.1.4.1.57264.1.5';
+/** A Fulcio extension's value: DER UTF8String in the current OIDs, raw bytes in the deprecated ones. */
+function extensionText(certificate, oid, der) {
+    const extension = certificate.extension(oid);
+    if (!extension)
+        return undefined;
+    return (der ? extension.valueObj.subs[0]?.value : extension.value)?.toString('utf8');
+}
+/** `owner/repo` of the GitHub run that signed, from the Source Repository URI (or the deprecated repository OID). */
+function certificateSourceRepository(certificate) {
+    const uri = extensionText(certificate, sourceRepositoryUri, true);
+    if (uri && URL.canParse(uri))
+        return new URL(uri).pathname.replace(/^\/|\/$/g, '');
+    return extensionText(certificate, githubWorkflowRepository, false);
+}
+/** The signing (leaf) certificate of a keyless bundle. */
+async function leafCertificate(bundle) {
+    const content = bundle.verificationMaterial.content;
+    const der = content.$case === 'x509CertificateChain'
+        ? content.x509CertificateChain.certificates[0]?.rawBytes
+        : content.$case === 'certificate'
+            ? content.certificate.rawBytes
+            : undefined;
+    if (!der)
+        return undefined;
+    const { X509Certificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
+    return X509Certificate.parse(Buffer.from(der));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/signatures.ts
+
+
+
+
+
+
+
+const fail = (reason) => ({ ok: false, reason });
+/** A verification error's message without @sigstore's class prefix. */
+function why(err) {
+    const code = err.code;
+    let message = (0,errors/* oneLineMessage */.Wg)(err);
+    const cause = err.cause?.message;
+    if (cause && !message.includes(cause))
+        message = `${message} (${cause})`;
+    return code && !message.includes(code) ? `${code}: ${message}` : message;
+}
+async function sigstoreVerify(bundle, artifact, verification) {
+    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
+    if (verification.kind === 'key') {
+        const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+        const empty = TrustedRoot.fromJSON({
+            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+            tlogs: [],
+            certificateAuthorities: [],
+            ctlogs: [],
+            timestampAuthorities: [],
+        });
+        let last = 'no keys given';
+        for (const key of verification.keys) {
+            try {
+                const material = toTrustMaterial(empty, () => ({ publicKey: key, validFor: () => true }));
+                new Verifier(material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).verify(toSignedEntity(bundle, artifact));
+                return { ok: true, identity: `key:${(0,keys/* keyId */.xs)(key)}` };
+            }
+            catch (err) {
+                last = why(err);
+            }
+        }
+        return fail(`no given key verifies it (${last})`);
+    }
+    // Checked first: @sigstore/verify would only say "expected 1 timestamps, got 0".
+    if (bundle.verificationMaterial.tlogEntries.length === 0)
+        return fail('the signature was not logged in a transparency log (no Rekor entry), which cosign and Flux require');
+    let signer;
+    try {
+        signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(toSignedEntity(bundle, artifact));
+    }
+    catch (err) {
+        return fail(why(err));
+    }
+    const identity = signer.identity?.subjectAlternativeName;
+    const issuer = signer.identity?.extensions?.issuer;
+    const leaf = await leafCertificate(bundle);
+    const sourceRepository = leaf && certificateSourceRepository(leaf);
+    const mismatch = verification.policy.mismatch({ identity, issuer, sourceRepository });
+    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer, ...(sourceRepository ? { sourceRepository } : {}) };
+}
+/** The claims in a simple-signing payload must name exactly this manifest (cosign SimpleClaimVerifier). */
+function checkSimpleSigningClaim(payload, digest) {
+    let claim;
+    try {
+        claim = JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        return 'the signed payload is not JSON';
+    }
+    if (claim.critical?.type !== 'cosign container image signature')
+        return `the signed payload has type "${claim.critical?.type}", not a cosign image signature`;
+    const claimed = claim.critical.image?.['docker-manifest-digest'];
+    if (claimed !== digest)
+        return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
+    return undefined;
+}
+function pemBlocks(pem) {
+    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+}
+/**
+ * Verifies one cosign legacy signature (a `.sig` layer: payload + annotations) as cosign's VerifyBundle and
+ * verifyInternal do: certificate chain, SCT, the Rekor SET over the entry, certificate valid at the entry's
+ * integrated time, the entry's signature, digest and public key matching the annotations, the signature over the
+ * payload, the identity policy, and the payload naming this exact digest.
+ */
+async function verifyLegacySignature(payload, annotations, digest, verification) {
+    const claimProblem = checkSimpleSigningClaim(payload, digest);
+    const signatureB64 = annotations[CosignAnnotation.signature];
+    if (!signatureB64)
+        return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
+    const signature = Buffer.from(signatureB64, 'base64');
+    if (verification.kind === 'key') {
+        for (const key of verification.keys) {
+            if ((0,external_node_crypto_.verify)('sha256', payload, key, signature))
+                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys/* keyId */.xs)(key)}` };
+        }
+        return fail('the signature does not verify with any given key');
+    }
+    const certificates = pemBlocks(annotations[CosignAnnotation.certificate] ?? '');
+    const leaf = certificates[0];
+    if (!leaf)
+        return fail('the signature carries no certificate (signed with a key? verify with key)');
+    const rekorJson = annotations[CosignAnnotation.bundle];
+    if (!rekorJson)
+        return fail('the signature has no Rekor bundle annotation (it was not logged in a transparency log)');
+    let rekor;
+    try {
+        rekor = JSON.parse(rekorJson);
+    }
+    catch {
+        return fail('the Rekor bundle annotation is not JSON');
+    }
+    if (typeof rekor?.SignedEntryTimestamp !== 'string' || typeof rekor.Payload?.body !== 'string')
+        return fail('the Rekor bundle annotation is not a cosign Rekor bundle');
+    const body = Buffer.from(rekor.Payload.body, 'base64');
+    let entry;
+    try {
+        entry = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return fail('the Rekor entry body is not JSON');
+    }
+    // cosign's bundleHash check, first for a clearer reason than the generic body mismatch below.
+    const loggedHash = entry.spec?.data?.hash?.value;
+    if (loggedHash !== undefined && loggedHash !== (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex'))
+        return fail('the payload is not what was signed and logged in Rekor (tampered payload?)');
+    // cosign comparePublicKey: the logged key must be this certificate (@sigstore/verify checks signature and digest).
+    const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
+    if (!logged || !logged.equals(leaf))
+        return fail('the Rekor entry names another certificate than the signature');
+    const { HashAlgorithm } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+    let timestamp;
+    try {
+        const json = annotations[CosignAnnotation.timestamp];
+        timestamp = json === undefined ? undefined : JSON.parse(json).SignedRFC3161Timestamp;
+    }
+    catch {
+        return fail('the RFC 3161 timestamp annotation is not JSON');
+    }
+    const bundle = {
+        mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+        verificationMaterial: {
+            content: { $case: 'x509CertificateChain', x509CertificateChain: { certificates: certificates.map((rawBytes) => ({ rawBytes })) } },
+            tlogEntries: [
+                {
+                    logIndex: String(rekor.Payload.logIndex),
+                    logId: { keyId: Buffer.from(rekor.Payload.logID, 'hex') },
+                    kindVersion: { kind: entry.kind ?? '', version: entry.apiVersion ?? '' },
+                    integratedTime: String(rekor.Payload.integratedTime),
+                    inclusionPromise: { signedEntryTimestamp: Buffer.from(rekor.SignedEntryTimestamp, 'base64') },
+                    canonicalizedBody: body,
+                },
+            ],
+            timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
+        },
+        content: {
+            $case: 'messageSignature',
+            messageSignature: {
+                messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() },
+                signature,
+            },
+        },
+    };
+    const checked = await sigstoreVerify(bundle, payload, verification);
+    if (!checked.ok)
+        return checked;
+    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : checked;
+}
+/**
+ * Verifies one Sigstore bundle referrer as cosign v3 (and Flux 2.8+) do: a DSSE envelope holding an in-toto
+ * statement whose subject is this digest, signed, logged and matching the policy.
+ */
+async function verifyBundleSignature(json, digest, verification) {
+    const { bundleFromJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6124));
+    let bundle;
+    try {
+        bundle = bundleFromJSON(json);
+    }
+    catch (err) {
+        return fail(`not a valid Sigstore bundle: ${why(err)}`);
+    }
+    if (bundle.content.$case !== 'dsseEnvelope')
+        return fail('the bundle does not contain a DSSE envelope');
+    const envelope = bundle.content.dsseEnvelope;
+    if (envelope.payloadType !== inTotoPayloadType)
+        return fail(`the DSSE payload type is ${envelope.payloadType}, not an in-toto statement`);
+    let statement;
+    try {
+        statement = JSON.parse(Buffer.from(envelope.payload).toString('utf8'));
+    }
+    catch {
+        return fail('the in-toto statement is not JSON');
+    }
+    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
+    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
+        return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
+    // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
+    return sigstoreVerify(bundle, undefined, verification);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/verify.ts
+
+
+
+
+
+
+
+
+
+const verifyFormats = ['auto', 'legacy', 'bundle'];
+const maxSignatureBytes = 4 * 1024 * 1024;
+async function readBlob(target, descriptor) {
+    return (0,content/* readAll */.yw)(await target.fetch(descriptor), maxSignatureBytes);
+}
+async function legacyChecks(target, digest, verification) {
+    let signatures;
+    try {
+        signatures = await target.fetchManifest(legacy_legacySignatureTag(digest));
+    }
+    catch (err) {
+        if ((0,oci_errors/* isNotFound */.c4)(err))
+            return [];
+        throw err;
+    }
+    const manifest = (0,oci_descriptor/* parseManifest */.Ng)(signatures.bytes, signatures.descriptor.mediaType).manifest;
+    const checks = [];
+    for (const layer of manifest.layers ?? []) {
+        const payload = await readBlob(target, layer);
+        checks.push(await verifyLegacySignature(payload, layer.annotations ?? {}, digest, verification));
+    }
+    return checks;
+}
+/** The in-toto statement a bundle's DSSE envelope signs (undefined when it holds none). */
+function bundleStatement(json) {
+    const payload = json?.dsseEnvelope?.payload;
+    if (typeof payload !== 'string')
+        return undefined;
+    try {
+        const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+        if (statement === null || typeof statement !== 'object')
+            return undefined;
+        return {
+            ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}),
+            predicate: statement.predicate,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+async function bundleChecks(target, subject, verification) {
+    const checks = [];
+    for (const { referrer, layer } of await sigstoreBundleLayers(target, subject)) {
+        let json;
+        try {
+            json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
+        }
+        catch {
+            checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle`, referrer: referrer.digest });
+            continue;
+        }
+        const predicateType = bundleStatement(json)?.predicateType;
+        checks.push({
+            ...(await verifyBundleSignature(json, subject.digest, verification)),
+            referrer: referrer.digest,
+            ...(predicateType ? { predicateType } : {}),
+        });
+    }
+    return checks;
+}
+/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
+function annotationMismatches(annotations, required = {}) {
+    return Object.entries(required).flatMap(([key, pattern]) => {
+        const value = annotations[key];
+        return value !== undefined && pattern.test(value)
+            ? []
+            : [
+                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
+            ];
+    });
+}
+/**
+ * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
+ * is resolved to a digest once; signatures are looked up for that digest, so a tag moved meanwhile cannot swap
+ * what is verified (Flux ≤ 2.8 resolved twice). Verified when any signature passes.
+ */
+async function verifyArtifact(options) {
+    const fetched = await options.target.fetchManifest(options.reference);
+    const descriptor = fetched.descriptor;
+    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
+    const annotations = manifest.annotations ?? {};
+    const result = {
+        verified: false,
+        descriptor,
+        annotations,
+        reasons: [],
+        warnings: [],
+        signaturesChecked: 0,
+        attestations: [],
+        flux: [],
+    };
+    result.reasons.push(...annotationMismatches(annotations, options.annotations));
+    const format = options.format ?? 'auto';
+    const required = options.requireAttestations ?? [];
+    const [allBundles, legacies] = await Promise.all([
+        format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
+        format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
+    ]);
+    const bundles = format === 'legacy' ? [] : allBundles;
+    for (const predicateType of required) {
+        const ofType = allBundles.filter((c) => c.predicateType === predicateType);
+        const good = ofType.find((c) => c.ok);
+        if (good) {
+            result.attestations.push({ predicateType, verified: true, referrer: good.referrer });
+            continue;
+        }
+        const reason = ofType.length === 0
+            ? `no ${predicateType} attestation is attached to ${descriptor.digest}`
+            : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
+        result.attestations.push({ predicateType, verified: false, reason });
+        result.reasons.push(reason);
+    }
+    result.signaturesChecked = bundles.length + legacies.length;
+    const goodBundle = bundles.find((c) => c.ok);
+    const goodLegacy = legacies.find((c) => c.ok);
+    const good = goodBundle ?? goodLegacy;
+    if (bundles.length === 0 && legacies.length === 0) {
+        result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
+    }
+    if (!good) {
+        // One line per distinct reason, with how many signatures gave it.
+        const counts = new Map();
+        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
+            if (!check.ok)
+                counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
+        }
+        for (const [reason, count] of counts)
+            result.reasons.push(count > 1 ? `${reason} (${count} signatures)` : reason);
+    }
+    const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
+    if (fluxMode !== 'none') {
+        const cluster = options.clusterRegistry ??
+            (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
+        const evidence = {
+            legacies,
+            bundles,
+            ...(options.identities !== undefined ? { identities: options.identities } : {}),
+            ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
+        };
+        result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
+        // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
+        if (good?.ok)
+            result.reasons.push(...fluxRejections(result.flux));
+    }
+    else if (format === 'auto') {
+        if (bundles.length > 0 && !goodBundle && goodLegacy) {
+            result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
+        }
+        if (!goodLegacy && goodBundle) {
+            result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
+        }
+    }
+    if (good?.ok && result.reasons.length === 0) {
+        result.verified = true;
+        result.format = goodBundle ? 'bundle' : 'legacy';
+        result.identity = good.identity;
+        if (good.issuer !== undefined)
+            result.issuer = good.issuer;
+        if (good.sourceRepository !== undefined)
+            result.sourceRepository = good.sourceRepository;
+    }
+    return result;
+}
+/** The source and revision a verified artifact claims (its OCI annotations). */
+function artifactOrigin(annotations) {
+    return { source: annotations[Annotation.source], revision: annotations[Annotation.revision] };
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/attest.ts
 
 
@@ -66,338 +1215,25 @@ async function attest_attestDocument(target, subject, options) {
     return { referrer, predicateType: options.predicateType, ...(logIndex !== undefined ? { rekorLogIndex: String(logIndex) } : {}) };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/sbom.ts
+;// CONCATENATED MODULE: ../../packages/core/src/documents/errors.ts
 
-
-
-
-
-
-// CycloneDX 1.6 and SPDX 2.3 JSON documents of what a configuration artifact deploys, written directly (they
-// are small, and a library would weigh on the bundled actions); the tests validate them against the official
-// JSON schemas. Everything but the timestamp is deterministic: sorted, with identifiers derived from content.
-/** Media types of the documents d2ci attaches to an artifact as referrers (OCI artifactType). */
-const sbom_documentMediaTypes = {
-    spdx: 'application/spdx+json',
-    cyclonedx: 'application/vnd.cyclonedx+json',
-    openvex: 'application/openvex+json',
-};
-class sbom_SbomError extends Error {
-    constructor(message) {
-        super(message);
+/**
+ * A document to attach, an SBOM to write or an attestation type to require that cannot be used. A user's file is
+ * about the documents to attach (`attach`), a required type about `require-attestations`.
+ */
+class errors_SbomError extends errors/* BaseError */.Cf {
+    constructor(code, message, options = {}) {
+        super(code, message, options);
         this.name = 'SbomError';
     }
 }
-function readSubject(subject) {
-    let ref;
-    try {
-        ref = parseReference(subject.repository);
-    }
-    catch (err) {
-        throw new sbom_SbomError(`SBOM subject: ${err.message}`);
-    }
-    const tag = subject.tag ?? ref.tag;
-    const digest = subject.digest ?? ref.digest;
-    if (digest !== undefined) {
-        try {
-            parseDigest(digest);
-        }
-        catch (err) {
-            throw new sbom_SbomError(`SBOM subject: ${err.message}`);
-        }
-    }
-    const out = {
-        ref: { registry: ref.registry, repository: ref.repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) },
-    };
-    if (subject.source)
-        out.source = subject.source;
-    if (subject.revision)
-        out.revision = subject.revision;
-    return out;
-}
-function timestampOf(options) {
-    const value = options.timestamp ?? new Date();
-    const date = typeof value === 'string' ? new Date(value) : value;
-    if (Number.isNaN(date.getTime()))
-        throw new sbom_SbomError(`SBOM timestamp "${String(value)}" is not a valid date`);
-    return rfc3339(date);
-}
-// A fixed namespace for d2ci's name-based UUIDs.
-const uuidNamespace = Buffer.from('8f1c7e52a3b94d0e9c6a2b5d7e4f1a30', 'hex');
-/** An RFC 9562 version 5 (SHA-1, name-based) UUID: the same content always gives the same UUID. */
-function uuidFromContent(content) {
-    const hash = createHash('sha1').update(uuidNamespace).update(content).digest();
-    hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-    hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-    const hex = hash.subarray(0, 16).toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-/** `file:line Kind/name path (via)`, plus what a kustomize override rewrote. */
-function formatFoundAt(at) {
-    const object = at.kind ? ` ${at.kind}${at.name ? `/${at.namespace ? `${at.namespace}/` : ''}${at.name}` : ''}` : '';
-    const applied = at.appliedTo ? `, rewrites ${at.appliedTo.image} at ${at.appliedTo.file}:${at.appliedTo.line} ${at.appliedTo.path}` : '';
-    return `${at.file}:${at.line}${object} ${at.path} (${at.via}${applied})`;
-}
-function digestHash(digest) {
-    if (!digest)
-        return undefined;
-    const { algorithm, hex } = parseDigest(digest);
-    return { alg: algorithm === 'sha256' ? 'SHA-256' : 'SHA-512', hex };
-}
-const bomRef = (c) => `${c.type}:${c.id}`;
-const subjectRef = (s) => `artifact:${formatReference(s.ref)}`;
-function cycloneDxType(c) {
-    return c.type === 'image' ? 'container' : c.type === 'chart' ? 'application' : 'data';
-}
-function properties(c) {
-    const list = c.foundAt.map((at) => ({ name: 'd2ci:found-at', value: formatFoundAt(at) }));
-    if (c.versionConstraint)
-        list.push({ name: 'd2ci:version-constraint', value: c.versionConstraint });
-    if (c.sourceKind)
-        list.push({ name: 'd2ci:source-kind', value: c.sourceKind });
-    if (c.sourceRef)
-        list.push({ name: 'd2ci:source-ref', value: c.sourceRef });
-    if (c.chart && c.type === 'chart')
-        list.push({ name: 'd2ci:chart', value: c.chart });
-    return list.sort((a, b) => compareBytes(a.name, b.name) || compareBytes(a.value, b.value));
-}
-/**
- * A Git repository's URL (`vcs`), an HTTP Helm repository's (`distribution`). Not `oci://` (the purl's
- * `repository_url` carries it, and CycloneDX validators check `iri-reference` against registered URI schemes)
- * nor buckets.
- */
-function externalReferences(c) {
-    if (!c.url || !/^(https?|ssh|git):\/\//.test(c.url) || c.sourceKind === 'Bucket')
-        return [];
-    return [{ type: c.sourceKind === 'GitRepository' ? 'vcs' : 'distribution', url: c.url }];
-}
-function cycloneDxComponent(c) {
-    const out = { type: cycloneDxType(c), 'bom-ref': bomRef(c), name: c.name };
-    const version = c.version ?? c.digest;
-    if (version)
-        out.version = version;
-    const hash = digestHash(c.digest);
-    if (hash)
-        out.hashes = [{ alg: hash.alg, content: hash.hex }];
-    if (c.purl)
-        out.purl = c.purl;
-    const refs = externalReferences(c);
-    if (refs.length)
-        out.externalReferences = refs;
-    out.properties = properties(c);
-    return out;
-}
-function subjectComponent(s) {
-    const out = { type: 'data', 'bom-ref': subjectRef(s), name: repositoryName(s.ref) };
-    const version = s.ref.digest ?? s.ref.tag;
-    if (version)
-        out.version = version;
-    const hash = digestHash(s.ref.digest);
-    if (hash)
-        out.hashes = [{ alg: hash.alg, content: hash.hex }];
-    out.purl = ociPackageUrl(s.ref);
-    if (s.source && /^(https?|ssh|git):\/\//.test(s.source))
-        out.externalReferences = [{ type: 'vcs', url: s.source }];
-    const props = [];
-    if (s.ref.tag)
-        props.push({ name: 'd2ci:tag', value: s.ref.tag });
-    if (s.revision)
-        props.push({ name: 'org.opencontainers.image.revision', value: s.revision });
-    if (s.source)
-        props.push({ name: 'org.opencontainers.image.source', value: s.source });
-    if (props.length)
-        out.properties = props;
-    return out;
-}
-function sortedComponents(inventory) {
-    return [...inventory.components].sort((a, b) => compareBytes(a.type, b.type) || compareBytes(a.id, b.id));
-}
-/**
- * A CycloneDX 1.6 JSON BOM: the artifact as `metadata.component` (type `data`, `pkg:oci` purl), each image a
- * `container`, each chart an `application`, each other source `data`, with purls, digests as hashes, where each
- * was found as `d2ci:found-at` properties, and the artifact depending on every one. `serialNumber` is a UUID
- * derived from the content (not the timestamp), so the same inventory gives the same document.
- */
-function sbom_cycloneDxDocument(inventory, subject, options = {}) {
-    const s = readSubject(subject);
-    const components = sortedComponents(inventory).map(cycloneDxComponent);
-    const tool = {
-        type: 'application',
-        name: 'd2ci',
-        ...(options.toolVersion ? { version: options.toolVersion } : {}),
-    };
-    const metadataComponent = subjectComponent(s);
-    const document = {
-        $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
-        bomFormat: 'CycloneDX',
-        specVersion: '1.6',
-        serialNumber: '',
-        version: 1,
-        metadata: { timestamp: '', tools: { components: [tool] }, component: metadataComponent },
-        components,
-        dependencies: [{ ref: metadataComponent['bom-ref'], dependsOn: components.map((c) => c['bom-ref']) }],
-    };
-    document.serialNumber = `urn:uuid:${uuidFromContent(`cyclonedx\n${JSON.stringify(document)}`)}`;
-    document.metadata.timestamp = timestampOf(options);
-    return document;
-}
-/** `SPDXRef-<type>-<name>-<12 hex of the identity>`: readable, stable, and unique per component. */
-function spdxId(c) {
-    const slug = c.name
-        .replace(/^[a-z]+:\/\//, '')
-        .replace(/[^A-Za-z0-9.-]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 64);
-    const hash = createHash('sha256').update(`${c.type} ${c.id}`).digest('hex').slice(0, 12);
-    return `SPDXRef-${c.type}-${slug ? `${slug}-` : ''}${hash}`;
-}
-function spdxPurpose(c) {
-    if (c.type === 'image')
-        return 'CONTAINER';
-    if (c.type === 'chart')
-        return 'APPLICATION';
-    if (c.sourceKind === 'GitRepository')
-        return 'SOURCE';
-    return c.sourceKind === 'OCIRepository' ? 'ARCHIVE' : 'OTHER';
-}
-/** Where the exact package can be downloaded: a Git source as a VCS location, else NOASSERTION (OCI content has its purl). */
-function downloadLocation(c) {
-    if (c.sourceKind === 'GitRepository' && c.url && /^(https?|ssh):\/\//.test(c.url) && c.version) {
-        return `git+${c.url}@${c.version}${c.type === 'chart' && c.chart ? `#${c.chart}` : ''}`;
-    }
-    return 'NOASSERTION';
-}
-function spdxPackage(c) {
-    const out = {
-        SPDXID: spdxId(c),
-        name: c.name,
-        downloadLocation: downloadLocation(c),
-        filesAnalyzed: false,
-        primaryPackagePurpose: spdxPurpose(c),
-    };
-    const version = c.version ?? c.digest;
-    if (version)
-        out.versionInfo = version;
-    const hash = digestHash(c.digest);
-    if (hash)
-        out.checksums = [{ algorithm: hash.alg === 'SHA-256' ? 'SHA256' : 'SHA512', checksumValue: hash.hex }];
-    if (c.purl)
-        out.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl }];
-    const notes = [
-        c.versionConstraint && `version constraint: ${c.versionConstraint}`,
-        c.sourceRef && `source: ${c.sourceRef}`,
-        c.url && `location: ${c.url}`,
-        ...c.foundAt.map((at) => `found at ${formatFoundAt(at)}`),
-    ].filter((n) => Boolean(n));
-    out.comment = notes.join('\n');
-    return out;
-}
-/**
- * An SPDX 2.3 JSON document: the artifact as the package the document DESCRIBES, DEPENDS_ON each image, chart
- * and source package (`filesAnalyzed: false`, purl external references, digests as checksums). The namespace
- * ends in a UUID derived from the content (not the timestamp).
- */
-function sbom_spdxDocument(inventory, subject, options = {}) {
-    const s = readSubject(subject);
-    const artifactId = 'SPDXRef-Artifact';
-    const artifact = {
-        SPDXID: artifactId,
-        name: repositoryName(s.ref),
-        downloadLocation: 'NOASSERTION',
-        filesAnalyzed: false,
-        primaryPackagePurpose: 'ARCHIVE',
-    };
-    const version = s.ref.digest ?? s.ref.tag;
-    if (version)
-        artifact.versionInfo = version;
-    const hash = digestHash(s.ref.digest);
-    if (hash)
-        artifact.checksums = [{ algorithm: hash.alg === 'SHA-256' ? 'SHA256' : 'SHA512', checksumValue: hash.hex }];
-    artifact.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: ociPackageUrl(s.ref) }];
-    const notes = [s.ref.tag && `tag: ${s.ref.tag}`, s.source && `source: ${s.source}`, s.revision && `revision: ${s.revision}`].filter((n) => Boolean(n));
-    if (notes.length)
-        artifact.comment = notes.join('\n');
-    const packages = sortedComponents(inventory).map(spdxPackage);
-    const ids = new Set([artifactId]);
-    for (const p of packages) {
-        if (ids.has(p.SPDXID))
-            throw new sbom_SbomError(`two components share the SPDX identifier ${p.SPDXID}`);
-        ids.add(p.SPDXID);
-    }
-    const document = {
-        spdxVersion: 'SPDX-2.3',
-        dataLicense: 'CC0-1.0',
-        SPDXID: 'SPDXRef-DOCUMENT',
-        name: formatReference(s.ref),
-        documentNamespace: '',
-        creationInfo: { created: '', creators: [`Tool: d2ci${options.toolVersion ? `-${options.toolVersion}` : ''}`] },
-        packages: [artifact, ...packages],
-        relationships: [
-            { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: artifactId },
-            ...packages.map((p) => ({
-                spdxElementId: artifactId,
-                relationshipType: 'DEPENDS_ON',
-                relatedSpdxElement: p.SPDXID,
-            })),
-        ],
-    };
-    const base = (options.namespaceBase ?? 'https://spdx.org/spdxdocs/d2ci').replace(/\/+$/, '');
-    const slug = repositoryName(s.ref).replace(/[^A-Za-z0-9.-]+/g, '-');
-    document.documentNamespace = `${base}/${slug}-${uuidFromContent(`spdx\n${base}\n${JSON.stringify(document)}`)}`;
-    document.creationInfo.created = timestampOf(options);
-    return document;
-}
-/**
- * Which kind of document a user gave, by its content: SPDX 2.x JSON (`spdxVersion`), CycloneDX JSON
- * (`bomFormat: CycloneDX`) or OpenVEX (`@context` https://openvex.dev/ns…). Accepts the parsed JSON, its text or
- * bytes; throws an SbomError saying what was found otherwise.
- */
-function sbom_detectDocumentType(json) {
-    let value = json;
-    if (typeof value === 'string' || value instanceof Uint8Array) {
-        const text = (typeof value === 'string' ? value : Buffer.from(value).toString('utf8')).replace(/^\uFEFF/, '').trim();
-        if (text.startsWith('<'))
-            throw new sbom_SbomError('the document is XML; give SPDX, CycloneDX or OpenVEX as JSON');
-        try {
-            value = JSON.parse(text);
-        }
-        catch (err) {
-            throw new sbom_SbomError(`the document is not JSON (${err.message}); give an SPDX, CycloneDX or OpenVEX JSON document`);
-        }
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new sbom_SbomError(`the document is ${Array.isArray(value) ? 'a JSON array' : `JSON ${value === null ? 'null' : typeof value}`}; expected an SPDX, CycloneDX or OpenVEX JSON object`);
-    }
-    const doc = value;
-    if (typeof doc.spdxVersion === 'string' && /^SPDX-/.test(doc.spdxVersion)) {
-        return { format: 'spdx', mediaType: sbom_documentMediaTypes.spdx, version: doc.spdxVersion.slice('SPDX-'.length) };
-    }
-    if (doc.bomFormat === 'CycloneDX') {
-        return {
-            format: 'cyclonedx',
-            mediaType: sbom_documentMediaTypes.cyclonedx,
-            ...(typeof doc.specVersion === 'string' ? { version: doc.specVersion } : {}),
-        };
-    }
-    const context = doc['@context'];
-    const contexts = (Array.isArray(context) ? context : [context]).filter((c) => typeof c === 'string');
-    const openvex = contexts.find((c) => /^https:\/\/openvex\.dev\/ns(\/|$)/.test(c));
-    if (openvex) {
-        const version = /^https:\/\/openvex\.dev\/ns\/v?([0-9][^/]*)/.exec(openvex)?.[1];
-        return { format: 'openvex', mediaType: sbom_documentMediaTypes.openvex, ...(version ? { version } : {}) };
-    }
-    if (contexts.some((c) => /spdx\.org\/rdf\/3/.test(c))) {
-        throw new sbom_SbomError('the document is SPDX 3 (JSON-LD), which is not supported; give SPDX 2.x JSON, CycloneDX or OpenVEX');
-    }
-    const keys = Object.keys(doc).slice(0, 8);
-    throw new sbom_SbomError(`the document is not SPDX, CycloneDX or OpenVEX JSON: expected "spdxVersion", "bomFormat": "CycloneDX" or an OpenVEX "@context" (https://openvex.dev/ns/…); its keys are ${keys.length ? keys.map((k) => JSON.stringify(k)).join(', ') : 'none'}${Object.keys(doc).length > keys.length ? ', …' : ''}`);
-}
 
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/documents.ts
+;// CONCATENATED MODULE: ../../packages/core/src/documents/attach.ts
 // SBOM and VEX documents attached to an artifact as OCI 1.1 referrers, optionally also as signed in-toto
 // attestations, so registries, Trivy-style scanners (they look for these artifact types) and cosign find them.
+
+
+
 
 
 
@@ -412,7 +1248,7 @@ async function readDocument(path) {
         content = await readFile(path);
     }
     catch (err) {
-        throw new SbomError(`cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+        throw new SbomError('DOCUMENT_UNREADABLE', `cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`, { field: 'attach', cause: err });
     }
     let detected;
     try {
@@ -420,7 +1256,7 @@ async function readDocument(path) {
     }
     catch (err) {
         if (err instanceof SbomError)
-            throw new SbomError(`${basename(path)}: ${err.message}`);
+            throw new SbomError(err.code, `${basename(path)}: ${err.message}`, { field: 'attach', cause: err });
         throw err;
     }
     return { format: detected.format, mediaType: detected.mediaType, content, source: basename(path) };
@@ -473,13 +1309,1212 @@ function attestationPredicateType(name) {
         return known;
     if (/^https?:\/\//.test(name.trim()))
         return name.trim();
-    throw new sbom_SbomError(`"${name}" is not spdx, cyclonedx, openvex or a predicate type URI`);
+    throw new errors_SbomError('PREDICATE_TYPE', `"${name}" is not spdx, cyclonedx, openvex or a predicate type URI`, {
+        field: 'require-attestations',
+    });
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/verify/notation.ts + 1 modules
-var notation = __nccwpck_require__(7156);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 30 modules
-var src = __nccwpck_require__(7145);
+;// CONCATENATED MODULE: ../../packages/core/src/go/strconv.ts
+// Go's strconv, the parts d2ci's ports need to read and print what Go reads and prints: Quote and IsPrint
+// (strconv/quote.go), ParseUint and ParseInt (strconv/atoi.go), ParseFloat (strconv/atof.go). Their errors are
+// Go's *strconv.NumError texts, word for word.
+
+const graphic = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+/** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+function isPrint(cp) {
+    if (cp < 0x80)
+        return cp >= 0x20 && cp < 0x7f;
+    return graphic.test(String.fromCodePoint(cp));
+}
+const shortEscapes = new Map([
+    [0x07, '\\a'],
+    [0x08, '\\b'],
+    [0x0c, '\\f'],
+    [0x0a, '\\n'],
+    [0x0d, '\\r'],
+    [0x09, '\\t'],
+    [0x0b, '\\v'],
+]);
+/** strconv.Quote, which fmt's `%q` verb prints for a string. */
+function strconv_quote(text) {
+    let out = '"';
+    for (const ch of text) {
+        const cp = ch.codePointAt(0) ?? 0;
+        if (ch === '"' || ch === '\\')
+            out += `\\${ch}`;
+        else if (cp >= 0xd800 && cp <= 0xdfff)
+            out += '\\ufffd'; // a lone surrogate is not valid UTF-8
+        else if (isPrint(cp))
+            out += ch;
+        else if (shortEscapes.has(cp))
+            out += shortEscapes.get(cp) ?? '';
+        else if (cp < 0x20 || cp === 0x7f)
+            out += `\\x${cp.toString(16).padStart(2, '0')}`;
+        else if (cp < 0x10000)
+            out += `\\u${cp.toString(16).padStart(4, '0')}`;
+        else
+            out += `\\U${cp.toString(16).padStart(8, '0')}`;
+    }
+    return `${out}"`;
+}
+/** A string Go's strconv rejects: `*strconv.NumError`, whose text is `strconv.<Func>: parsing "<num>": <reason>`. */
+class NumError extends errors/* BaseError */.Cf {
+    /** Go's `Func`: the function that failed, e.g. `ParseFloat`. */
+    func;
+    /** Go's `Num`: the input. */
+    input;
+    reason;
+    constructor(func, input, reason) {
+        super(reason === 'invalid syntax' ? 'NUM_SYNTAX' : 'NUM_RANGE', `strconv.${func}: parsing ${strconv_quote(input)}: ${reason}`);
+        this.name = 'NumError';
+        this.func = func;
+        this.input = input;
+        this.reason = reason;
+    }
+}
+const maxUint64 = (/* unused pure expression or super */ null && ((1n << 64n) - 1n));
+function lowerByte(code) {
+    return code | 0x20;
+}
+/** Go's `ParseUint` (bitSize 64) without the error value: the number, or why it is not one. */
+function scanUint(text, base) {
+    if (text === '')
+        return 'invalid syntax';
+    let s = text;
+    let radix = base;
+    if (radix === 0) {
+        // Base 0 reads the prefix: 0b, 0o, 0x, or a bare leading 0 for octal; it also allows `_` between digits.
+        radix = 10;
+        if (s[0] === '0') {
+            const prefix = s.length >= 3 ? lowerByte(s.charCodeAt(1)) : 0;
+            if (prefix === 0x62)
+                [radix, s] = [2, s.slice(2)];
+            else if (prefix === 0x6f)
+                [radix, s] = [8, s.slice(2)];
+            else if (prefix === 0x78)
+                [radix, s] = [16, s.slice(2)];
+            else
+                [radix, s] = [8, s.slice(1)];
+        }
+    }
+    let n = 0n;
+    let underscores = false;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x5f && base === 0) {
+            underscores = true;
+            continue;
+        }
+        let digit;
+        if (c >= 0x30 && c <= 0x39)
+            digit = c - 0x30;
+        else if (lowerByte(c) >= 0x61 && lowerByte(c) <= 0x7a)
+            digit = lowerByte(c) - 0x61 + 10;
+        else
+            return 'invalid syntax';
+        if (digit >= radix)
+            return 'invalid syntax';
+        n = n * BigInt(radix) + BigInt(digit);
+        // Go stops at the first overflow, whatever follows.
+        if (n > maxUint64)
+            return 'value out of range';
+    }
+    if (underscores && !underscoreOK(text))
+        return 'invalid syntax';
+    return n;
+}
+/** Go's `ParseInt` (bitSize 64) without the error value. */
+function scanInt(text, base) {
+    if (text === '')
+        return 'invalid syntax';
+    const negative = text[0] === '-';
+    const unsigned = scanUint(text[0] === '+' || negative ? text.slice(1) : text, base);
+    if (unsigned === 'invalid syntax')
+        return unsigned;
+    const cutoff = 1n << 63n;
+    if (unsigned === 'value out of range' || (!negative && unsigned >= cutoff) || (negative && unsigned > cutoff))
+        return 'value out of range';
+    return negative ? -unsigned : unsigned;
+}
+/**
+ * Go's `strconv.ParseUint(text, base, 64)`: ASCII digits of the base (2 to 36), or with base 0 a `0b`/`0o`/`0x`/`0`
+ * prefix and `_` between digits.
+ * @throws NumError
+ */
+function parseUint64(text, base) {
+    const value = scanUint(text, base);
+    if (typeof value === 'string')
+        throw new NumError('ParseUint', text, value);
+    return value;
+}
+/** Go's `strconv.ParseInt(text, base, 64)`: an optional sign, then what ParseUint reads. @throws NumError */
+function parseInt64(text, base) {
+    const value = scanInt(text, base);
+    if (typeof value === 'string')
+        throw new NumError('ParseInt', text, value);
+    return value;
+}
+/** Whether `strconv.ParseUint(text, base, 64)` succeeds. */
+function parsesAsUint64(text, base) {
+    return typeof scanUint(text, base) === 'bigint';
+}
+/** Whether `strconv.ParseInt(text, base, 64)` succeeds. */
+function parsesAsInt64(text, base) {
+    return typeof scanInt(text, base) === 'bigint';
+}
+/**
+ * Go's `strconv.ParseFloat(text, 64)`: decimal (`1e5`, `.5`, `1.`, `-0`) and hexadecimal (`0x1.8p3`, exponent
+ * required) floats with an optional sign; `_` between digits (and after `0x`); case-insensitive `inf`,
+ * `infinity` (signed or not) and `nan` (unsigned only). Nothing else: no spaces, no trailing text, no `0b`/`0o`.
+ * A value beyond the float64 range is an error (ErrRange), one below it rounds to zero.
+ * @throws NumError
+ */
+function parseFloat64(text) {
+    const special = parseSpecial(text);
+    if (special) {
+        if (special.length !== text.length)
+            throw new NumError('ParseFloat', text, 'invalid syntax');
+        return special.value;
+    }
+    const read = readFloat(text);
+    if (!read.ok || read.length !== text.length)
+        throw new NumError('ParseFloat', text, 'invalid syntax');
+    // JavaScript's own decimal conversion is correctly rounded (IEEE 754 round-half-even), as Go's is; it is
+    // only used once Go's grammar has accepted the text.
+    const value = read.hex ? hexFloat(read.mantissa, read.exponent, read.negative, read.truncated) : Number(text.replaceAll('_', ''));
+    if (!Number.isFinite(value))
+        throw new NumError('ParseFloat', text, 'value out of range');
+    return value;
+}
+function commonPrefixLengthIgnoreCase(text, prefix) {
+    const n = Math.min(text.length, prefix.length);
+    for (let i = 0; i < n; i++) {
+        let code = text.charCodeAt(i);
+        if (code >= 0x41 && code <= 0x5a)
+            code += 0x20;
+        if (code !== prefix.charCodeAt(i))
+            return i;
+    }
+    return n;
+}
+/** Go's `special`: inf/infinity with an optional sign, or nan; the value and how much of `text` it used. */
+function parseSpecial(text) {
+    const first = text[0];
+    if (first === 'n' || first === 'N')
+        return commonPrefixLengthIgnoreCase(text, 'nan') === 3 ? { value: NaN, length: 3 } : undefined;
+    const signed = first === '+' || first === '-';
+    if (!signed && first !== 'i' && first !== 'I')
+        return undefined;
+    let n = commonPrefixLengthIgnoreCase(signed ? text.slice(1) : text, 'infinity');
+    // Anything longer than "inf" counts only as "inf" unless it is all of "infinity".
+    if (n > 3 && n < 8)
+        n = 3;
+    if (n !== 3 && n !== 8)
+        return undefined;
+    return { value: first === '-' ? -Infinity : Infinity, length: n + (signed ? 1 : 0) };
+}
+/** Go's `readFloat`: the syntax check and the mantissa/exponent split. */
+function readFloat(s) {
+    const result = { ok: false, length: 0, negative: false, hex: false, mantissa: 0n, exponent: 0, truncated: false };
+    let i = 0;
+    let underscores = false;
+    if (s.length === 0)
+        return result;
+    if (s[i] === '+')
+        i++;
+    else if (s[i] === '-') {
+        result.negative = true;
+        i++;
+    }
+    let base = 10;
+    let maxMantissaDigits = 19;
+    let exponentChar = 0x65; // 'e'
+    if (i + 2 < s.length && s[i] === '0' && lowerByte(s.charCodeAt(i + 1)) === 0x78) {
+        base = 16;
+        maxMantissaDigits = 16;
+        i += 2;
+        exponentChar = 0x70; // 'p'
+        result.hex = true;
+    }
+    let sawDot = false;
+    let sawDigits = false;
+    let digits = 0;
+    let mantissaDigits = 0;
+    let decimalPoint = 0;
+    for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        const lower = lowerByte(c);
+        if (c === 0x5f) {
+            underscores = true;
+        }
+        else if (c === 0x2e) {
+            if (sawDot)
+                break;
+            sawDot = true;
+            decimalPoint = digits;
+        }
+        else if (c >= 0x30 && c <= 0x39) {
+            sawDigits = true;
+            if (c === 0x30 && digits === 0) {
+                // A leading zero only moves the decimal point.
+                decimalPoint--;
+                continue;
+            }
+            digits++;
+            if (mantissaDigits < maxMantissaDigits) {
+                result.mantissa = result.mantissa * BigInt(base) + BigInt(c - 0x30);
+                mantissaDigits++;
+            }
+            else if (c !== 0x30) {
+                result.truncated = true;
+            }
+        }
+        else if (base === 16 && lower >= 0x61 && lower <= 0x66) {
+            sawDigits = true;
+            digits++;
+            if (mantissaDigits < maxMantissaDigits) {
+                result.mantissa = result.mantissa * 16n + BigInt(lower - 0x61 + 10);
+                mantissaDigits++;
+            }
+            else {
+                result.truncated = true;
+            }
+        }
+        else {
+            break;
+        }
+    }
+    if (!sawDigits)
+        return { ...result, length: i };
+    if (!sawDot)
+        decimalPoint = digits;
+    if (base === 16) {
+        decimalPoint *= 4;
+        mantissaDigits *= 4;
+    }
+    if (i < s.length && lowerByte(s.charCodeAt(i)) === exponentChar) {
+        i++;
+        if (i >= s.length)
+            return { ...result, length: i };
+        let sign = 1;
+        if (s[i] === '+')
+            i++;
+        else if (s[i] === '-') {
+            i++;
+            sign = -1;
+        }
+        if (i >= s.length || s.charCodeAt(i) < 0x30 || s.charCodeAt(i) > 0x39)
+            return { ...result, length: i };
+        let e = 0;
+        for (; i < s.length && ((s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) || s[i] === '_'); i++) {
+            if (s[i] === '_') {
+                underscores = true;
+                continue;
+            }
+            // Go stops counting at 10000: that is far outside the float64 range either way.
+            if (e < 10000)
+                e = e * 10 + s.charCodeAt(i) - 0x30;
+        }
+        decimalPoint += e * sign;
+    }
+    else if (base === 16) {
+        // A hex float needs its p exponent.
+        return { ...result, length: i };
+    }
+    if (result.mantissa !== 0n)
+        result.exponent = decimalPoint - mantissaDigits;
+    if (underscores && !underscoreOK(s.slice(0, i)))
+        return { ...result, length: i };
+    return { ...result, ok: true, length: i };
+}
+/** Go's `underscoreOK`: each `_` sits between digits, or between a base prefix and a digit. */
+function underscoreOK(text) {
+    let s = text;
+    let saw = '^';
+    let i = 0;
+    if (s.startsWith('-') || s.startsWith('+'))
+        s = s.slice(1);
+    let hex = false;
+    if (s.length >= 2 && s[0] === '0' && [0x62, 0x6f, 0x78].includes(lowerByte(s.charCodeAt(1)))) {
+        i = 2;
+        saw = '0';
+        hex = lowerByte(s.charCodeAt(1)) === 0x78;
+    }
+    for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c >= 0x30 && c <= 0x39) || (hex && lowerByte(c) >= 0x61 && lowerByte(c) <= 0x66)) {
+            saw = '0';
+            continue;
+        }
+        if (c === 0x5f) {
+            if (saw !== '0')
+                return false;
+            saw = '_';
+            continue;
+        }
+        if (saw === '_')
+            return false;
+        saw = '!';
+    }
+    return saw !== '_';
+}
+/** Go's `atofHex` for float64: `mantissa × 2^exponent`, rounded half to even, ±Infinity beyond the range. */
+function hexFloat(mantissaIn, exponentIn, negative, truncated) {
+    const mantissaBits = 52n;
+    const bias = -1023;
+    const maxExponent = (1 << 11) + bias - 2;
+    const minExponent = bias + 1;
+    let mantissa = mantissaIn;
+    let exponent = exponentIn + Number(mantissaBits);
+    // Bring the mantissa to 1 + 52 bits plus two rounding bits; the lowest one is sticky.
+    while (mantissa !== 0n && mantissa >> (mantissaBits + 2n) === 0n) {
+        mantissa <<= 1n;
+        exponent--;
+    }
+    if (truncated)
+        mantissa |= 1n;
+    while (mantissa >> (1n + mantissaBits + 2n) !== 0n) {
+        mantissa = (mantissa >> 1n) | (mantissa & 1n);
+        exponent++;
+    }
+    // Denormalise when the exponent is too small.
+    while (mantissa > 1n && exponent < minExponent - 2) {
+        mantissa = (mantissa >> 1n) | (mantissa & 1n);
+        exponent++;
+    }
+    let round = mantissa & 3n;
+    mantissa >>= 2n;
+    round |= mantissa & 1n;
+    exponent += 2;
+    if (round === 3n) {
+        mantissa++;
+        if (mantissa === 1n << (1n + mantissaBits)) {
+            mantissa >>= 1n;
+            exponent++;
+        }
+    }
+    if (mantissa >> mantissaBits === 0n)
+        exponent = bias;
+    if (exponent > maxExponent)
+        return negative ? -Infinity : Infinity;
+    let bits = mantissa & ((1n << mantissaBits) - 1n);
+    bits |= BigInt((exponent - bias) & 0x7ff) << mantissaBits;
+    if (negative)
+        bits |= 1n << 63n;
+    const view = new DataView(new ArrayBuffer(8));
+    view.setBigUint64(0, bits);
+    return view.getFloat64(0);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/errors.ts
+// The notation room's errors, on core's BaseError (errors.ts). Messages are notation-go's and notation-core-go's
+// where d2ci ports their checks; codes say what went wrong, and `field` says which part of a signing request an
+// error is about (the key, its password, the certificate chain) so front doors blame the right input or flag.
+
+/** Any Notary Project signing or verification error; the subclasses below narrow the code. */
+class errors_NotationError extends errors/* BaseError */.Cf {
+    constructor(code, message, options) {
+        super(code, message, options);
+        this.name = 'NotationError';
+    }
+}
+/** An invalid trust policy document, or none that applies, with notation-go's message. */
+class NotationPolicyError extends errors_NotationError {
+    constructor(message, code = 'NOTATION_POLICY_INVALID') {
+        super(code, message);
+        this.name = 'NotationPolicyError';
+    }
+}
+class errors_NotationTrustStoreError extends errors_NotationError {
+    constructor(message, code = 'NOTATION_TRUST_STORE_INVALID') {
+        super(code, message);
+        this.name = 'NotationTrustStoreError';
+    }
+}
+/** A plugin's error, or a failure to run one; `metadata` is the plugin's `errorMetadata` when it sent one. */
+class NotationPluginError extends errors_NotationError {
+    metadata;
+    constructor(code, message, metadata) {
+        super(code, message);
+        this.name = 'NotationPluginError';
+        this.metadata = metadata;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/distinguished-name.ts
+// Distinguished names in `x509.subject` trusted identities, as notation-go reads them (internal/pkix/pkix.go
+// ParseDistinguishedName and IsSubsetDN over go-ldap's ParseDN).
+
+
+/** go-ldap's stripLeadingAndTrailingSpaces: a trailing space survives only when escaped. */
+function stripSpaces(value) {
+    let trimmed = value.replace(/^ +| +$/g, '');
+    if (trimmed.length > 0 && value.endsWith(' ')) {
+        let backslashes = 0;
+        for (let i = trimmed.length - 1; i >= 0 && trimmed[i] === '\\'; i--)
+            backslashes++;
+        if (backslashes % 2 === 1)
+            trimmed += ' ';
+    }
+    return trimmed;
+}
+/** go-ldap's decodeString: unescapes `\c` and `\XX` (bytes, so escaped UTF-8 sequences join up). */
+function decodeDnString(value) {
+    const chars = [...stripSpaces(value)];
+    const bytes = [];
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        if (c !== '\\') {
+            if ('";<>'.includes(c))
+                throw new Error(`got unescaped character: '${c}'`);
+            if (c === '\0')
+                throw new Error('got unescaped NULL character');
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = chars[i + 1];
+        if (next === undefined)
+            throw new Error(`got corrupted escaped character: '${chars.join('')}'`);
+        if (' "#+,;<=>\\'.includes(next)) {
+            bytes.push(next.charCodeAt(0));
+            i++;
+            continue;
+        }
+        const hex = `${next}${chars[i + 2] ?? ''}`;
+        if (!/^[0-9a-fA-F]{2}$/.test(hex))
+            throw new Error(`failed to decode escaped character: encoding/hex: invalid byte: ${hex}`);
+        bytes.push(parseInt(hex, 16));
+        i += 2;
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** go-ldap ParseDN: RDNs split on `,` or `;`, multi-valued attributes on `+`; types as written. */
+function parseDn(value) {
+    const rdns = [];
+    if (value.trim() === '')
+        return rdns;
+    let rdn = [];
+    let type;
+    let escaping = false;
+    let start = 0;
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (escaping)
+            escaping = false;
+        else if (c === '\\')
+            escaping = true;
+        else if (c === '=' && !type) {
+            type = decodeDnString(value.slice(start, i));
+            start = i + 1;
+        }
+        else if (c === ',' || c === '+' || c === ';') {
+            if (!type)
+                throw new Error('incomplete type, value pair');
+            rdn.push({ type, value: decodeDnString(value.slice(start, i)) });
+            type = undefined;
+            start = i + 1;
+            if (c !== '+') {
+                rdns.push(rdn);
+                rdn = [];
+            }
+        }
+    }
+    if (!type)
+        throw new Error('DN ended with incomplete type, value pair');
+    rdn.push({ type, value: decodeDnString(value.slice(start)) });
+    rdns.push(rdn);
+    return rdns;
+}
+/**
+ * Parses an `x509.subject` value with notation's rules: RFC 4514, no `=#` values, no multi-valued RDNs, no
+ * repeated attribute, `S` read as `ST`, and C, ST and O required. Returns attribute → value.
+ */
+function parseNotationDistinguishedName(name) {
+    if (name.includes('=#'))
+        throw new NotationPolicyError(`unsupported distinguished name (DN) ${strconv_quote(name)}: notation does not support x509.subject identities containing "=#"`);
+    let rdns;
+    try {
+        rdns = parseDn(name);
+    }
+    catch (err) {
+        throw new NotationPolicyError(`parsing distinguished name (DN) ${strconv_quote(name)} failed with err: ${err.message}. A valid DN must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum, and follow RFC 4514 standard`);
+    }
+    const attributes = {};
+    for (const rdn of rdns) {
+        if (rdn.length > 1)
+            throw new NotationPolicyError(`distinguished name (DN) ${strconv_quote(name)} has multi-valued RDN attributes, remove multi-valued RDN attributes as they are not supported`);
+        for (const attribute of rdn) {
+            const type = attribute.type === 'S' ? 'ST' : attribute.type;
+            if (attributes[type])
+                throw new NotationPolicyError(`distinguished name (DN) ${strconv_quote(name)} has duplicate RDN attribute for ${strconv_quote(type)}, DN can only have unique RDN attributes`);
+            attributes[type] = attribute.value;
+        }
+    }
+    for (const field of ['C', 'ST', 'O']) {
+        if (!attributes[field])
+            throw new NotationPolicyError(`distinguished name (DN) ${strconv_quote(name)} has no mandatory RDN attribute for ${strconv_quote(field)}, it must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum`);
+    }
+    return attributes;
+}
+/** Every attribute of `subset` is in `dn` with the same value (notation-go pkix.IsSubsetDN). */
+function isSubsetDn(subset, dn) {
+    return Object.entries(subset).every(([key, value]) => dn[key] === value);
+}
+/** Go's `%q` of a []map[string]string, the form notation prints identities in. */
+function goMaps(maps) {
+    return `[${maps
+        .map((m) => `map[${Object.keys(m)
+        .sort()
+        .map((k) => `${strconv_quote(k)}:${strconv_quote(m[k])}`)
+        .join(' ')}]`)
+        .join(' ')}]`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/pkix-name.ts
+// Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
+const attributeNames = {
+    '2.5.4.6': 'C',
+    '2.5.4.8': 'ST',
+    '2.5.4.7': 'L',
+    '2.5.4.9': 'STREET',
+    '2.5.4.17': 'POSTALCODE',
+    '2.5.4.10': 'O',
+    '2.5.4.11': 'OU',
+    '2.5.4.3': 'CN',
+    '2.5.4.5': 'SERIALNUMBER',
+};
+function asn1String(obj) {
+    if (obj.tag.class !== 0)
+        return undefined;
+    switch (obj.tag.number) {
+        case 12: // UTF8String
+        case 18: // NumericString
+        case 19: // PrintableString
+        case 22: // IA5String
+            return obj.value.toString('utf8');
+        case 20: // T61String: Go reads it as bytes
+            return obj.value.toString('latin1');
+        case 30: // BMPString
+            return new TextDecoder('utf-16be').decode(obj.value);
+        default:
+            return undefined;
+    }
+}
+function parsePkixName(name) {
+    return name.subs.map((set) => set.subs.map((atv) => ({ oid: atv.subs[0]?.toOID() ?? '', value: atv.subs[1] ? asn1String(atv.subs[1]) : undefined })));
+}
+/** Go's RDN value escaping in RDNSequence.String(). */
+function escapeRdnValue(value) {
+    const chars = [...value];
+    return chars
+        .map((c, k) => {
+        const escape = ',+"\\<>;'.includes(c) || (c === ' ' && (k === 0 || k === chars.length - 1)) || (c === '#' && k === 0);
+        return escape ? `\\${c}` : c;
+    })
+        .join('');
+}
+/**
+ * A name as Go's pkix.Name.String() prints it: attributes regrouped by type (C, ST, L, STREET, POSTALCODE, O, OU,
+ * then CN and SERIALNUMBER, last value wins for those two), printed in reverse, other types as `oid=#hex`. Notation
+ * parses this string to match trusted identities, so its quirks (multi-valued groups, `=#`) matter.
+ */
+function pkixNameString(name) {
+    const grouped = new Map();
+    const others = [];
+    let commonName;
+    let serialNumber;
+    for (const atv of name.flat()) {
+        if (atv.value === undefined)
+            continue;
+        if (atv.oid === '2.5.4.3')
+            commonName = atv.value;
+        else if (atv.oid === '2.5.4.5')
+            serialNumber = atv.value;
+        else if (attributeNames[atv.oid])
+            grouped.set(atv.oid, [...(grouped.get(atv.oid) ?? []), atv.value]);
+        else
+            others.push(`${atv.oid}=#${Buffer.from(atv.value, 'utf8').toString('hex')}`);
+    }
+    const rdns = [...others];
+    for (const oid of ['2.5.4.6', '2.5.4.8', '2.5.4.7', '2.5.4.9', '2.5.4.17', '2.5.4.10', '2.5.4.11']) {
+        const values = grouped.get(oid);
+        if (values)
+            rdns.push(values.map((v) => `${attributeNames[oid]}=${escapeRdnValue(v)}`).join('+'));
+    }
+    if (commonName)
+        rdns.push(`CN=${escapeRdnValue(commonName)}`);
+    if (serialNumber)
+        rdns.push(`SERIALNUMBER=${escapeRdnValue(serialNumber)}`);
+    return rdns.reverse().join(',');
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/certificate.ts
+// Reading X.509 certificates for the Notary Project rules: PEM or DER chains, and the parts of a certificate
+// notation-core-go's x509 checks look at (notation-core-go x509/cert.go; Go's crypto/x509 parser).
+
+
+
+let asn1Loader;
+/** @sigstore/core's DER parser, loaded on first use like the rest of @sigstore in d2ci. */
+function loadAsn1() {
+    asn1Loader ??= __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23)).then((m) => m.ASN1Obj);
+    return asn1Loader;
+}
+const Oid = {
+    basicConstraints: '2.5.29.19',
+    keyUsage: '2.5.29.15',
+    extendedKeyUsage: '2.5.29.37',
+    crlDistributionPoints: '2.5.29.31',
+    authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
+    ocsp: '1.3.6.1.5.5.7.48.1',
+};
+/** Splits PEM (any number of CERTIFICATE blocks) or DER (one or more concatenated certificates) into DER. */
+function certificate_splitNotationCertificates(input) {
+    const text = typeof input === 'string' ? input : input.toString('latin1');
+    if (text.includes('-----BEGIN')) {
+        return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+    }
+    const der = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
+    const out = [];
+    let offset = 0;
+    while (offset < der.length) {
+        // Only the outer SEQUENCE's length is read here; X509Certificate parses the rest.
+        if (der[offset] !== 0x30)
+            throw new errors_NotationError('NOTATION_CERTIFICATE_INVALID', 'not a PEM or DER certificate');
+        const first = der[offset + 1] ?? 0;
+        let length = first;
+        let header = 2;
+        if (first & 0x80) {
+            const count = first & 0x7f;
+            if (count < 1 || count > 4)
+                throw new errors_NotationError('NOTATION_CERTIFICATE_INVALID', 'not a PEM or DER certificate');
+            length = 0;
+            for (let i = 0; i < count; i++)
+                length = length * 256 + (der[offset + 2 + i] ?? 0);
+            header += count;
+        }
+        if (offset + header + length > der.length)
+            throw new errors_NotationError('NOTATION_CERTIFICATE_INVALID', 'truncated DER certificate');
+        out.push(der.subarray(offset, offset + header + length));
+        offset += header + length;
+    }
+    return out;
+}
+/** Reads a certificate once: Node's X509Certificate for keys and signatures, @sigstore/core's DER parser for the rest. */
+async function parseNotationCertificate(input) {
+    const der = input instanceof external_node_crypto_.X509Certificate ? input.raw : input;
+    const Asn1 = await loadAsn1();
+    let x509;
+    let root;
+    try {
+        x509 = input instanceof external_node_crypto_.X509Certificate ? input : new external_node_crypto_.X509Certificate(der);
+        root = Asn1.parseBuffer(Buffer.from(der));
+    }
+    catch (err) {
+        throw new errors_NotationError('NOTATION_CERTIFICATE_INVALID', `malformed certificate: ${err.message}`, { cause: err });
+    }
+    const fields = root.subs[0]?.subs ?? [];
+    const versioned = fields[0]?.tag.isContextSpecific(0) ?? false;
+    const at = (i) => {
+        const field = fields[i + (versioned ? 1 : 0)];
+        if (!field)
+            throw new errors_NotationError('NOTATION_CERTIFICATE_INVALID', 'malformed certificate: missing TBSCertificate fields');
+        return field;
+    };
+    const version = versioned ? Number((fields[0]?.subs[0]?.toInteger() ?? 0n) + 1n) : 1;
+    const issuerObj = at(2);
+    const validity = at(3);
+    const subjectObj = at(4);
+    const certificate = {
+        der: Buffer.from(der),
+        x509,
+        version,
+        subjectName: parsePkixName(subjectObj),
+        subject: '',
+        issuer: pkixNameString(parsePkixName(issuerObj)),
+        rawSubject: Buffer.from(subjectObj.value),
+        rawIssuer: Buffer.from(issuerObj.value),
+        notBefore: validity.subs[0]?.toDate() ?? new Date(Number.NaN),
+        notAfter: validity.subs[1]?.toDate() ?? new Date(Number.NaN),
+        signatureAlgorithm: root.subs[1]?.subs[0]?.toOID() ?? '',
+        revocationEndpoints: false,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'),
+    };
+    certificate.subject = pkixNameString(certificate.subjectName);
+    const extensions = fields.find((f) => f.tag.isContextSpecific(3))?.subs[0]?.subs ?? [];
+    for (const extension of extensions) {
+        const oid = extension.subs[0]?.toOID();
+        const critical = extension.subs.length === 3 ? (extension.subs[1]?.toBoolean() ?? false) : false;
+        const octets = extension.subs[extension.subs.length - 1]?.value;
+        if (!oid || !octets)
+            continue;
+        let value;
+        try {
+            value = Asn1.parseBuffer(Buffer.from(octets));
+        }
+        catch (err) {
+            throw new errors_NotationError('NOTATION_CERTIFICATE_INVALID', `malformed certificate extension ${oid}: ${err.message}`, {
+                cause: err,
+            });
+        }
+        if (oid === Oid.basicConstraints) {
+            const ca = value.subs[0]?.tag.isBoolean() ? value.subs[0].toBoolean() : false;
+            const length = value.subs.find((s) => s.tag.isInteger());
+            certificate.basicConstraints = { ca, critical, ...(length ? { pathLength: Number(length.toInteger()) } : {}) };
+        }
+        else if (oid === Oid.keyUsage) {
+            const bits = value.toBitString();
+            certificate.keyUsage = { critical, bits: bits.slice(0, 9).reduce((acc, bit, i) => acc | (bit << i), 0) };
+        }
+        else if (oid === Oid.extendedKeyUsage) {
+            certificate.extendedKeyUsage = value.subs.map((s) => s.toOID());
+        }
+        else if (oid === Oid.crlDistributionPoints) {
+            certificate.revocationEndpoints = true;
+        }
+        else if (oid === Oid.authorityInfoAccess) {
+            if (value.subs.some((d) => d.subs[0]?.toOID() === Oid.ocsp))
+                certificate.revocationEndpoints = true;
+        }
+    }
+    return certificate;
+}
+/** Parses a chain (leaf first) given as X509Certificates, DER buffers or one PEM bundle. */
+async function parseNotationCertificates(chain) {
+    const items = typeof chain === 'string' || Buffer.isBuffer(chain) ? certificate_splitNotationCertificates(chain) : chain;
+    return Promise.all(items.map((c) => parseNotationCertificate(c)));
+}
+/** SHA-256 thumbprints of a chain, leaf first, as the `io.cncf.notary.x509chain.thumbprint#S256` annotation lists them. */
+function notationThumbprints(chain) {
+    return chain.map((der) => (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/trust-store.ts
+// Trust stores: named sets of trusted certificates, as notation-go reads its directory (verifier/truststore
+// truststore.go; trust-store-trust-policy.md "Trust Store"), in memory, and as Flux's Secret-based store.
+
+
+
+
+
+
+const trustStoreTypes = ['ca', 'signingAuthority', 'tsa'];
+const storeNamePattern = /^[a-zA-Z0-9_.-]+$/;
+function checkStoreName(type, name) {
+    if (!trustStoreTypes.includes(type))
+        throw new errors_NotationTrustStoreError(`unsupported trust store type: ${type}`);
+    if (!storeNamePattern.test(name))
+        throw new errors_NotationTrustStoreError(`trust store name needs to follow [a-zA-Z0-9_.-]+ format, ${name} is invalid`);
+}
+/** What notation-go's store accepts: CA or self-signed certificates, and for `tsa` self-issued root CAs only. */
+async function validateStoreCertificates(type, ders, where, storeName) {
+    if (ders.length === 0)
+        throw new errors_NotationTrustStoreError(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: input certs cannot be empty`);
+    for (const der of ders) {
+        let certificate;
+        try {
+            certificate = await parseNotationCertificate(der);
+        }
+        catch (err) {
+            throw new errors_NotationTrustStoreError(`failed to read the trusted certificate ${where} in trust store ${storeName} of type ${type}: ${err.message}`);
+        }
+        const selfSigned = (() => {
+            try {
+                return certificate.x509.verify(certificate.x509.publicKey);
+            }
+            catch {
+                return false;
+            }
+        })();
+        if (!certificate.basicConstraints?.ca && !selfSigned) {
+            throw new errors_NotationTrustStoreError(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: certificate with subject ${strconv_quote(certificate.subject)} is not a CA certificate or self-signed signing certificate`);
+        }
+        if (type === 'tsa' && (!certificate.basicConstraints?.ca || !selfSigned || !certificate.rawSubject.equals(certificate.rawIssuer))) {
+            throw new errors_NotationTrustStoreError(`trusted certificate ${where} in trust store ${storeName} of type ${type} is invalid: certificate with subject ${strconv_quote(certificate.subject)} is not a root CA certificate`);
+        }
+    }
+}
+function certificatesFrom(source) {
+    if (source instanceof X509Certificate)
+        return [source.raw];
+    return splitNotationCertificates(source);
+}
+/**
+ * A trust store laid out like Notation's: `<root>/x509/<type>/<name>/` holding PEM or DER files (`.pem`, `.crt`,
+ * `.cer`). As in notation-go, every entry must be a regular file with certificates (no symlinks, no directories),
+ * each a CA or self-signed, and a store must not be empty. Notation's own is `~/.config/notation/truststore`.
+ */
+function notationDirectoryTrustStore(root) {
+    return {
+        async certificates(type, name) {
+            checkStoreName(type, name);
+            const dir = (0,external_node_path_.join)(root, 'x509', type, name);
+            let info;
+            try {
+                info = await (0,promises_.lstat)(dir);
+            }
+            catch (err) {
+                if (err.code === 'ENOENT')
+                    throw new errors_NotationTrustStoreError(`the trust store ${strconv_quote(name)} of type ${strconv_quote(type)} does not exist`, 'NOTATION_TRUST_STORE_NOT_FOUND');
+                throw new errors_NotationTrustStoreError(`failed to access the trust store ${strconv_quote(name)} of type ${strconv_quote(type)}: ${err.message}`);
+            }
+            if (!info.isDirectory())
+                throw new errors_NotationTrustStoreError(`the trust store ${name} of type ${type} with path ${dir} is not a regular directory (symlinks are not supported)`);
+            const out = [];
+            for (const entry of (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+                if (!entry.isFile())
+                    throw new errors_NotationTrustStoreError(`trusted certificate ${entry.name} in trust store ${name} of type ${type} is not a regular file (directories or symlinks are not supported)`);
+                let ders;
+                try {
+                    ders = certificate_splitNotationCertificates(await (0,promises_.readFile)((0,external_node_path_.join)(dir, entry.name)));
+                }
+                catch (err) {
+                    throw new errors_NotationTrustStoreError(`failed to read the trusted certificate ${entry.name} in trust store ${name} of type ${type}: ${err.message}`);
+                }
+                await validateStoreCertificates(type, ders, entry.name, name);
+                out.push(...ders);
+            }
+            if (out.length === 0)
+                throw new errors_NotationTrustStoreError(`no x509 certificates were found in trust store ${strconv_quote(name)} of type ${strconv_quote(type)}`);
+            return out;
+        },
+    };
+}
+/** A trust store in memory, keyed like policy statements name stores: `{ 'ca:acme': pemBundle, ... }`. Validated as a directory store is. */
+function notationMemoryTrustStore(stores) {
+    return {
+        async certificates(type, name) {
+            checkStoreName(type, name);
+            const entry = stores[`${type}:${name}`];
+            if (entry === undefined)
+                throw new NotationTrustStoreError(`the trust store ${quote(name)} of type ${quote(type)} does not exist`, 'NOTATION_TRUST_STORE_NOT_FOUND');
+            const sources = Array.isArray(entry) ? entry : [entry];
+            const out = [];
+            for (const [i, source] of sources.entries()) {
+                let ders;
+                try {
+                    ders = certificatesFrom(source);
+                }
+                catch (err) {
+                    throw new NotationTrustStoreError(`failed to read the trusted certificate #${i + 1} in trust store ${name} of type ${type}: ${err.message}`);
+                }
+                await validateStoreCertificates(type, ders, `#${i + 1}`, name);
+                out.push(...ders);
+            }
+            if (out.length === 0)
+                throw new NotationTrustStoreError(`no x509 certificates were found in trust store ${quote(name)} of type ${quote(type)}`);
+            return out;
+        },
+    };
+}
+/**
+ * The trust store Flux's source-controller builds from the `verify.secretRef` Secret: every `*.pem` / `*.crt` key
+ * (only the first PEM block of each) is trusted for every store type and name the policy mentions, without
+ * notation-go's CA/self-signed check. Use it to predict what a Flux OCIRepository with `provider: notation` accepts.
+ */
+function notationFluxTrustStore(secretData) {
+    return {
+        async certificates() {
+            const out = [];
+            for (const [key, data] of Object.entries(secretData)) {
+                if (!key.endsWith('.pem') && !key.endsWith('.crt'))
+                    continue;
+                const text = data.toString('latin1');
+                const ders = text.includes('-----BEGIN')
+                    ? splitNotationCertificates(data).slice(0, 1)
+                    : splitNotationCertificates(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'));
+                out.push(...ders);
+            }
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/verification-level.ts
+// Verification levels: which checks a trust policy statement enforces, logs or skips (trust-store-trust-policy.md
+// "Signature Verification details"; notation-go verifier/trustpolicy GetVerificationLevel).
+
+
+const notationValidationTypes = [
+    'integrity',
+    'authenticity',
+    'authenticTimestamp',
+    'expiry',
+    'revocation',
+];
+const validationActions = ['enforce', 'log', 'skip'];
+/** The levels' table (trust-store-trust-policy.md "Signature Verification details"). */
+const notationVerificationLevels = {
+    strict: {
+        name: 'strict',
+        enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'enforce', expiry: 'enforce', revocation: 'enforce' },
+    },
+    permissive: {
+        name: 'permissive',
+        enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' },
+    },
+    audit: {
+        name: 'audit',
+        enforcement: { integrity: 'enforce', authenticity: 'log', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' },
+    },
+    skip: {
+        name: 'skip',
+        enforcement: { integrity: 'skip', authenticity: 'skip', authenticTimestamp: 'skip', expiry: 'skip', revocation: 'skip' },
+    },
+};
+/** Go's `%q` of a string slice. */
+const quoteList = (values) => `[${values.map(strconv_quote).join(' ')}]`;
+/** The level a policy statement asks for, with its overrides applied (notation-go GetVerificationLevel). */
+function notationVerificationLevel(signatureVerification) {
+    const name = signatureVerification.level;
+    if (!name)
+        throw new NotationPolicyError('signature verification level is empty or missing in the trust policy statement');
+    const base = Object.hasOwn(notationVerificationLevels, name)
+        ? notationVerificationLevels[name]
+        : undefined;
+    if (!base)
+        throw new NotationPolicyError(`invalid signature verification level ${strconv_quote(name)}`);
+    const overrides = Object.entries(signatureVerification.override ?? {});
+    if (overrides.length === 0)
+        return base;
+    if (base.name === 'skip')
+        throw new NotationPolicyError(`signature verification level ${strconv_quote(base.name)} can't be used to customize signature verification`);
+    const custom = { name: 'custom', enforcement: { ...base.enforcement } };
+    for (const [key, value] of overrides) {
+        if (!notationValidationTypes.includes(key)) {
+            throw new NotationPolicyError(`verification type ${strconv_quote(key)} in custom signature verification is not supported, supported values are ${quoteList(notationValidationTypes)}`);
+        }
+        if (!validationActions.includes(value)) {
+            throw new NotationPolicyError(`verification action ${strconv_quote(String(value))} in custom signature verification is not supported, supported values are ${quoteList(validationActions)}`);
+        }
+        if (key === 'integrity')
+            throw new NotationPolicyError(`"integrity" verification can not be overridden in custom signature verification`);
+        if (key !== 'revocation' && value === 'skip')
+            throw new NotationPolicyError(`${strconv_quote(key)} verification can not be skipped in custom signature verification`);
+        custom.enforcement[key] = value;
+    }
+    return custom;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/trust-policy.ts
+// Trust policy documents (trustpolicy.json, version 1.0): validation with notation-go's rules and messages, and
+// picking the statement for a repository (notation-go verifier/trustpolicy oci.go OCIDocument.Validate,
+// GetApplicableTrustPolicy; trust-store-trust-policy.md "Trust Policy").
+
+
+
+
+
+const trustPolicyLink = 'https://notaryproject.dev/docs/quickstart/#create-a-trust-policy';
+const domainPattern = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))+)?(?::[0-9]+)?$/;
+const repositoryPattern = /^[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?(?:(?:\/[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?)+)?$/;
+function registryScopeProblem(scope) {
+    const ensure = 'make sure it is a fully qualified repository without the scheme, protocol or tag. For example domain.com/my/repository or a local scope like local/myOCILayout';
+    if (scope.length > 1 && scope.includes('*'))
+        return `registry scope ${strconv_quote(scope)} with wild card(s) is not valid, ${ensure}`;
+    const slash = scope.indexOf('/');
+    const domain = slash < 0 ? '' : scope.slice(0, slash);
+    const repository = slash < 0 ? '' : scope.slice(slash + 1);
+    if (!domain || !repository || !domainPattern.test(domain) || !repositoryPattern.test(repository))
+        return `registry scope ${strconv_quote(scope)} is not valid, ${ensure}`;
+    return undefined;
+}
+function validateTrustedIdentities(policyName, identities) {
+    if (identities.length > 1 && identities.includes('*')) {
+        throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} uses a wildcard trusted identity '*', a wildcard identity cannot be used in conjunction with other values`);
+    }
+    const parsed = [];
+    for (const identity of identities) {
+        if (identity === '')
+            throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} has an empty trusted identity`);
+        if (identity === '*')
+            continue;
+        const colon = identity.indexOf(':');
+        if (colon < 0)
+            throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} has trusted identity ${strconv_quote(identity)} missing separator`);
+        // notation natively understands x509.subject only; other prefixes are left to plugins.
+        if (identity.slice(0, colon) !== 'x509.subject')
+            continue;
+        const value = identity.slice(colon + 1);
+        if (value === '')
+            throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} has trusted identity ${strconv_quote(identity)} without an identity value`);
+        try {
+            parsed.push({ raw: identity, dn: parseNotationDistinguishedName(value) });
+        }
+        catch (err) {
+            throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} has trusted identity ${strconv_quote(identity)} with invalid identity value: ${err.message}`);
+        }
+    }
+    for (const [i, a] of parsed.entries()) {
+        for (const [j, b] of parsed.entries()) {
+            if (i !== j && isSubsetDn(a.dn, b.dn))
+                throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} has overlapping x509 trustedIdentities, ${strconv_quote(a.raw)} overlaps with ${strconv_quote(b.raw)}`);
+        }
+    }
+}
+function validatePolicyStatement(statement) {
+    const name = statement.name;
+    if (!name)
+        throw new NotationPolicyError('a trust policy statement is missing a name, every statement requires a name');
+    let level;
+    try {
+        level = notationVerificationLevel(statement.signatureVerification);
+    }
+    catch (err) {
+        throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} has invalid signatureVerification: ${err.message}`);
+    }
+    const verifyTimestamp = statement.signatureVerification.verifyTimestamp;
+    if (verifyTimestamp && verifyTimestamp !== 'always' && verifyTimestamp !== 'afterCertExpiry') {
+        throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} has invalid signatureVerification: verifyTimestamp must be "always" or "afterCertExpiry", but got ${strconv_quote(verifyTimestamp)}`);
+    }
+    const stores = statement.trustStores ?? [];
+    const identities = statement.trustedIdentities ?? [];
+    if (level.name === 'skip') {
+        if (stores.length || identities.length) {
+            throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} is set to skip signature verification but configured with trust stores and/or trusted identities, remove them if signature verification needs to be skipped`);
+        }
+        return;
+    }
+    if (!stores.length || !identities.length)
+        throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} is either missing trust stores or trusted identities, both must be specified`);
+    for (const store of stores) {
+        const colon = store.indexOf(':');
+        if (colon < 0)
+            throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} has malformed trust store value ${strconv_quote(store)}. The required format is <TrustStoreType>:<TrustStoreName>`);
+        const type = store.slice(0, colon);
+        const storeName = store.slice(colon + 1);
+        if (!trustStoreTypes.includes(type))
+            throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} uses an unsupported trust store type ${strconv_quote(type)} in trust store value ${strconv_quote(store)}`);
+        if (!storeNamePattern.test(storeName)) {
+            throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} uses an unsupported trust store name ${strconv_quote(storeName)} in trust store value ${strconv_quote(store)}. Named store name needs to follow [a-zA-Z0-9_.-]+ format`);
+        }
+    }
+    validateTrustedIdentities(name, identities);
+}
+const malformed = () => new NotationPolicyError(`malformed trust policy. To create a trust policy, see: ${trustPolicyLink}`);
+const isStringArray = (value) => Array.isArray(value) && value.every((v) => typeof v === 'string');
+/** Checks the JSON types the Go structs would accept (anything else fails to decode in notation: "malformed trust policy"). */
+function decodeDocument(input) {
+    let value = input;
+    if (typeof input === 'string' || Buffer.isBuffer(input)) {
+        try {
+            value = JSON.parse(input.toString());
+        }
+        catch {
+            throw malformed();
+        }
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new NotationPolicyError('oci trust policy document cannot be nil');
+    const doc = value;
+    if (doc.version !== undefined && typeof doc.version !== 'string')
+        throw malformed();
+    if (doc.trustPolicies !== undefined && doc.trustPolicies !== null && !Array.isArray(doc.trustPolicies))
+        throw malformed();
+    const policies = (doc.trustPolicies ?? []).map((entry) => {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+            throw malformed();
+        const p = entry;
+        const sv = (p.signatureVerification ?? {});
+        if (typeof sv !== 'object' || Array.isArray(sv))
+            throw malformed();
+        for (const field of ['name'])
+            if (p[field] !== undefined && typeof p[field] !== 'string')
+                throw malformed();
+        for (const field of ['registryScopes', 'trustStores', 'trustedIdentities'])
+            if (p[field] !== undefined && p[field] !== null && !isStringArray(p[field]))
+                throw malformed();
+        if ((sv.level !== undefined && typeof sv.level !== 'string') ||
+            (sv.verifyTimestamp !== undefined && typeof sv.verifyTimestamp !== 'string'))
+            throw malformed();
+        if (sv.override !== undefined &&
+            sv.override !== null &&
+            (typeof sv.override !== 'object' || Array.isArray(sv.override) || !Object.values(sv.override).every((v) => typeof v === 'string')))
+            throw malformed();
+        const policy = {
+            name: p.name ?? '',
+            registryScopes: p.registryScopes ?? [],
+            signatureVerification: {
+                level: sv.level ?? '',
+                ...(sv.override ? { override: sv.override } : {}),
+                ...(sv.verifyTimestamp !== undefined ? { verifyTimestamp: sv.verifyTimestamp } : {}),
+            },
+        };
+        if (p.trustStores)
+            policy.trustStores = p.trustStores;
+        if (p.trustedIdentities)
+            policy.trustedIdentities = p.trustedIdentities;
+        return policy;
+    });
+    return { version: doc.version ?? '', trustPolicies: policies };
+}
+/**
+ * Reads and validates a trust policy document (a parsed object, or its JSON text) with notation-go's rules and
+ * messages: version 1.0, at least one statement, unique names, a valid level and overrides, trust stores and
+ * trusted identities present unless the level is `skip` (and absent when it is), `type:name` stores, well-formed
+ * non-overlapping `x509.subject` identities, and registry scopes that are `*` alone or fully qualified
+ * repositories, each in one statement only.
+ */
+function parseNotationTrustPolicy(input) {
+    const doc = decodeDocument(input);
+    if (!doc.version)
+        throw new NotationPolicyError('oci trust policy document has empty version, version must be specified');
+    if (doc.version !== '1.0')
+        throw new NotationPolicyError(`oci trust policy document uses unsupported version ${strconv_quote(doc.version)}`);
+    if (doc.trustPolicies.length === 0)
+        throw new NotationPolicyError('oci trust policy document can not have zero trust policy statements');
+    const names = new Set();
+    for (const statement of doc.trustPolicies) {
+        if (names.has(statement.name))
+            throw new NotationPolicyError(`multiple oci trust policy statements use the same name ${strconv_quote(statement.name)}, statement names must be unique`);
+        try {
+            validatePolicyStatement(statement);
+        }
+        catch (err) {
+            throw new NotationPolicyError(`oci trust policy: ${err.message}`);
+        }
+        names.add(statement.name);
+    }
+    const scopeCounts = new Map();
+    for (const statement of doc.trustPolicies) {
+        if (statement.registryScopes.length === 0)
+            throw new NotationPolicyError(`oci trust policy statement ${strconv_quote(statement.name)} has zero registry scopes, it must specify registry scopes with at least one value`);
+        if (statement.registryScopes.length > 1 && statement.registryScopes.includes('*')) {
+            throw new NotationPolicyError(`oci trust policy statement ${strconv_quote(statement.name)} uses wildcard registry scope '*', a wildcard scope cannot be used in conjunction with other scope values`);
+        }
+        for (const scope of statement.registryScopes) {
+            const problem = scope === '*' ? undefined : registryScopeProblem(scope);
+            if (problem)
+                throw new NotationPolicyError(problem);
+            scopeCounts.set(scope, (scopeCounts.get(scope) ?? 0) + 1);
+        }
+    }
+    for (const [scope, count] of scopeCounts) {
+        if (count > 1)
+            throw new NotationPolicyError(`registry scope ${strconv_quote(scope)} is present in multiple oci trust policy statements, one registry scope value can only be associated with one statement`);
+    }
+    return doc;
+}
+/**
+ * The statement that applies to an artifact's repository (`registry/repository`, no tag or digest): the one whose
+ * registryScopes contain it exactly, else the global `*` one (notation-go GetApplicableTrustPolicy).
+ * `artifact` is only used in the message, e.g. `registry/repository@sha256:...`.
+ */
+function applicableNotationTrustPolicy(document, repository, artifact = repository) {
+    const problem = registryScopeProblem(repository);
+    if (problem)
+        throw new NotationPolicyError(problem, 'NOTATION_SCOPE_INVALID');
+    const exact = document.trustPolicies.find((p) => !p.registryScopes.includes('*') && p.registryScopes.includes(repository));
+    const global = document.trustPolicies.find((p) => p.registryScopes.includes('*'));
+    const policy = exact ?? global;
+    if (!policy) {
+        throw new NotationPolicyError(`artifact ${strconv_quote(artifact)} has no applicable oci trust policy statement. Trust policy applicability for a given artifact is determined by registryScopes. To create a trust policy, see: ${trustPolicyLink}`, 'NOTATION_POLICY_NOT_FOUND');
+    }
+    return policy;
+}
+
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 37 modules
+var src = __nccwpck_require__(6974);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -487,10 +2522,10 @@ var src = __nccwpck_require__(7145);
 
 function fluxVersionInput() {
     try {
-        return (0,flux/* parseFluxVersionOption */.Qx)((0,src/* stringInput */.Uj)('flux-version'));
+        return parseFluxVersionOption((0,src/* stringInput */.Uj)('flux-version'));
     }
     catch (err) {
-        if (err instanceof flux/* FluxVersionError */.CA)
+        if (err instanceof FluxVersionError)
             throw new src/* InputError */.dz('flux-version', `${err.message}, or none`);
         throw err;
     }
@@ -506,11 +2541,11 @@ function inputs_location() {
     const input = url ? 'url' : 'repository';
     let parsed;
     try {
-        parsed = (0,oci_open/* parseLocation */.zS)(url || repository);
+        parsed = parseLocation(url || repository);
     }
     catch (err) {
-        if (err instanceof errors/* InvalidReferenceError */.x_)
-            throw new src/* InputError */.dz(input, err.message.replace(/^invalid reference /, ''));
+        if (err instanceof oci_errors/* InvalidReferenceError */.x_)
+            throw new src/* InputError */.dz(input, err.problem);
         throw err;
     }
     const inline = parsed.kind === 'registry' ? (parsed.reference.digest ?? parsed.reference.tag) : (parsed.digest ?? parsed.tag);
@@ -519,13 +2554,14 @@ function inputs_location() {
     let reference = inline ?? (ref || 'latest');
     if (ref && !url) {
         try {
-            const withRef = (0,oci_open/* parseLocation */.zS)(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`);
+            const withRef = parseLocation(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`);
             reference =
                 (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
         }
         catch (err) {
-            if (err instanceof errors/* InvalidReferenceError */.x_)
-                throw new src/* InputError */.dz('ref', `"${ref}" is not a tag or digest: ${err.message.replace(/^invalid (reference|layout location) "[^"]*": /, '')}`);
+            if (err instanceof oci_errors/* InvalidReferenceError */.x_)
+                // What is wrong with the ref alone: the reason, after the whole location a reference or layout error quotes.
+                throw new src/* InputError */.dz('ref', `"${ref}" is not a tag or digest: ${err.kind === 'reference' || err.kind === 'layout location' ? err.reason : err.message}`);
             throw err;
         }
     }
@@ -548,8 +2584,8 @@ async function getInputs() {
         throw new src/* InputError */.dz('notation-trust-policy', 'is required with `signature-format: notation` (with `notation-trust-store`)');
     if (formatValue !== 'notation' && notation)
         throw new src/* InputError */.dz('signature-format', `is "${formatValue}", but \`notation-trust-policy\` asks for Notary Project verification; leave it empty or set notation`);
-    if (!verify/* verifyFormats */.oP.includes(formatValue) && formatValue !== 'notation')
-        throw new src/* InputError */.dz('signature-format', `"${formatValue}" is not one of ${verify/* verifyFormats */.oP.join(', ')}, notation`);
+    if (!verifyFormats.includes(formatValue) && formatValue !== 'notation')
+        throw new src/* InputError */.dz('signature-format', `"${formatValue}" is not one of ${verifyFormats.join(', ')}, notation`);
     if (notation) {
         if ((0,src/* stringInput */.Uj)('certificate-identity') || (0,src/* stringInput */.Uj)('certificate-identity-regexp') || (0,src/* stringInput */.Uj)('key'))
             throw new src/* InputError */.dz('notation-trust-policy', 'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities');
@@ -573,7 +2609,7 @@ async function getInputs() {
         requireAttestations = (0,src/* listInput */.dt)('require-attestations').map(attestationPredicateType);
     }
     catch (err) {
-        throw new src/* InputError */.dz('require-attestations', err.message);
+        throw (0,src/* inputError */.Xu)(err) ?? err;
     }
     return {
         location: parsed,
@@ -622,7 +2658,7 @@ function notationInputs(context) {
     }
     let trustPolicy;
     try {
-        trustPolicy = (0,notation/* parseNotationTrustPolicy */.sS)(text);
+        trustPolicy = parseNotationTrustPolicy(text);
     }
     catch (err) {
         throw new src/* InputError */.dz('notation-trust-policy', err.message);
@@ -630,78 +2666,977 @@ function notationInputs(context) {
     const storePath = (0,external_node_path_.resolve)(context.workspace, store);
     if (!(0,external_node_fs_.existsSync)(storePath))
         throw new src/* InputError */.dz('notation-trust-store', `"${store}" does not exist in the workspace`);
-    return { trustPolicy, trustStore: (0,notation/* notationDirectoryTrustStore */.J8)(storePath) };
+    return { trustPolicy, trustStore: notationDirectoryTrustStore(storePath) };
 }
 
-
-/***/ }),
-
-/***/ 5926:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ../../packages/core/src/verify/notation.ts + 1 modules
-var verify_notation = __nccwpck_require__(7156);
-// EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 6 modules
-var verify = __nccwpck_require__(2887);
-// EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
-var oci_open = __nccwpck_require__(7877);
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
-var http = __nccwpck_require__(1737);
-// EXTERNAL MODULE: ../../packages/core/src/auth/github.ts
-var auth_github = __nccwpck_require__(9999);
-;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
-
-
-/** What a cloud identity needs to push, when its registry refuses it. */
-const cloudPermissions = {
-    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
-    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
-    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
+;// CONCATENATED MODULE: ../../packages/core/src/notation/format.ts
+// The Notary Project's names: media types, manifest annotations and JWS header names (notaryproject/specifications
+// signature-specification.md, signature-envelope-jws.md; notation-go and notation-core-go use the same strings).
+const NotationMediaType = {
+    /** The signature manifest's config media type as notation-go v1.3.2 writes it (artifactType in the OCI 1.1 form). */
+    signature: 'application/vnd.cncf.notary.signature',
+    payload: 'application/vnd.cncf.notary.payload.v1+json',
+    jws: 'application/jose+json',
+    cose: 'application/cose',
 };
-const credentialFix = {
-    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
-    cli: 'pass --creds user:password, or run docker login',
+const NotationAnnotation = {
+    /** JSON array of the chain's SHA-256 thumbprints, leaf first (lower-case hex, as notation-go writes them). */
+    thumbprintS256: 'io.cncf.notary.x509chain.thumbprint#S256',
+    /** The signing time, which notation-go (through oras PackManifest) puts on every signature manifest. */
+    created: 'org.opencontainers.image.created',
 };
+const NotationHeader = {
+    signingScheme: 'io.cncf.notary.signingScheme',
+    signingTime: 'io.cncf.notary.signingTime',
+    authenticSigningTime: 'io.cncf.notary.authenticSigningTime',
+    expiry: 'io.cncf.notary.expiry',
+    signingAgent: 'io.cncf.notary.signingAgent',
+    timestampSignature: 'io.cncf.notary.timestampSignature',
+    verificationPlugin: 'io.cncf.notary.verificationPlugin',
+    verificationPluginMinVersion: 'io.cncf.notary.verificationPluginMinVersion',
+};
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/algorithms.ts
+// The spec's key specs and signature algorithms, and the JWS signature over the signing input with each
+// (signature-specification.md "Algorithm Selection"; notation-core-go signature/algorithm.go and jws/jws.go).
+
+
+/** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
+const notationAlgorithms = {
+    'RSA-2048': {
+        keySpec: 'RSA-2048',
+        jws: 'PS256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'RSASSA-PSS-SHA-256',
+        digest: 'sha256',
+        keyType: 'rsa',
+    },
+    'RSA-3072': {
+        keySpec: 'RSA-3072',
+        jws: 'PS384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'RSASSA-PSS-SHA-384',
+        digest: 'sha384',
+        keyType: 'rsa',
+    },
+    'RSA-4096': {
+        keySpec: 'RSA-4096',
+        jws: 'PS512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'RSASSA-PSS-SHA-512',
+        digest: 'sha512',
+        keyType: 'rsa',
+    },
+    'EC-256': {
+        keySpec: 'EC-256',
+        jws: 'ES256',
+        hashAlgorithm: 'SHA-256',
+        signingAlgorithm: 'ECDSA-SHA-256',
+        digest: 'sha256',
+        keyType: 'ec',
+        coordinateBytes: 32,
+    },
+    'EC-384': {
+        keySpec: 'EC-384',
+        jws: 'ES384',
+        hashAlgorithm: 'SHA-384',
+        signingAlgorithm: 'ECDSA-SHA-384',
+        digest: 'sha384',
+        keyType: 'ec',
+        coordinateBytes: 48,
+    },
+    'EC-521': {
+        keySpec: 'EC-521',
+        jws: 'ES512',
+        hashAlgorithm: 'SHA-512',
+        signingAlgorithm: 'ECDSA-SHA-512',
+        digest: 'sha512',
+        keyType: 'ec',
+        coordinateBytes: 66,
+    },
+};
+function isNotationKeySpec(value) {
+    return typeof value === 'string' && Object.hasOwn(notationAlgorithms, value);
+}
+function notationAlgorithmForJws(alg) {
+    return Object.values(notationAlgorithms).find((a) => a.jws === alg);
+}
+const curveBits = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
+/** The key spec of a key or certificate (notation-core-go ExtractKeySpec: RSA 2048/3072/4096, EC P-256/384/521 only). */
+function notationKeySpecOf(key) {
+    const publicKey = key instanceof external_node_crypto_.X509Certificate ? key.publicKey : key;
+    const type = publicKey.asymmetricKeyType;
+    if (type === 'rsa') {
+        const bits = Math.ceil((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8) * 8;
+        const spec = `RSA-${bits}`;
+        if (isNotationKeySpec(spec))
+            return spec;
+        throw new errors_NotationError('NOTATION_KEY_UNSUPPORTED', `rsa key size ${bits} bits is not supported`);
+    }
+    if (type === 'ec') {
+        const bits = curveBits[publicKey.asymmetricKeyDetails?.namedCurve ?? ''];
+        if (bits)
+            return `EC-${bits}`;
+        throw new errors_NotationError('NOTATION_KEY_UNSUPPORTED', `ecdsa key size of curve ${publicKey.asymmetricKeyDetails?.namedCurve ?? 'unknown'} is not supported`);
+    }
+    throw new errors_NotationError('NOTATION_KEY_UNSUPPORTED', 'unsupported public key type');
+}
+/** Signs bytes with a key of the given spec in the JWS form (RSASSA-PSS, salt = hash length; ECDSA raw R||S). */
+function notationSignWithKey(keySpec, privateKey, bytes) {
+    const algorithm = notationAlgorithms[keySpec];
+    return algorithm.keyType === 'ec'
+        ? cryptoSign(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
+        : cryptoSign(algorithm.digest, bytes, {
+            key: privateKey,
+            padding: constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+        });
+}
+/** Verifies a raw JWS signature (ECDSA in R||S form; RSASSA-PSS with any salt length, as jwt-go accepts). */
+function verifyNotationJwsSignature(algorithm, signingInput, signature, publicKey) {
+    try {
+        if (algorithm.keyType === 'ec') {
+            if (signature.length !== 2 * (algorithm.coordinateBytes ?? 0))
+                return false;
+            return (0,external_node_crypto_.verify)(algorithm.digest, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
+        }
+        return (0,external_node_crypto_.verify)(algorithm.digest, signingInput, { key: publicKey, padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING, saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_AUTO }, signature);
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/time.ts
+// Go's time formats as notation prints times in its messages (Go's time package: Time.String, RFC1123Z).
+/** Go's time.Time String() for a UTC time, used in notation-core-go's certificate messages. */
+function goTime(date) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
+}
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Go's time.RFC1123Z layout in UTC, as notation's verification messages print times. */
+function notationRfc1123z(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${weekdays[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/certificate-chain.ts
+// The spec's "Certificate Requirements" for a signature's chain, with notation-core-go's messages
+// (notation-core-go x509/codesigning_cert_validations.go ValidateCodeSigningCertChain, x509/cert_validations.go).
+
+
+
+// Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
+const KeyUsage = {
+    digitalSignature: 0,
+    contentCommitment: 1,
+    keyEncipherment: 2,
+    dataEncipherment: 3,
+    keyAgreement: 4,
+    keyCertSign: 5,
+    cRLSign: 6,
+    encipherOnly: 7,
+    decipherOnly: 8,
+};
+const has = (bits, bit) => (bits & (1 << bit)) !== 0;
+// Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
+const forbiddenEku = {
+    '2.5.29.37.0': 'Any',
+    '1.3.6.1.5.5.7.3.1': 'ServerAuth',
+    '1.3.6.1.5.5.7.3.2': 'ClientAuth',
+    '1.3.6.1.5.5.7.3.4': 'EmailProtection',
+    '1.3.6.1.5.5.7.3.8': 'Timestamping',
+    '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
+};
+// Certificate signatures the spec forbids (SHA-1) and Go refuses (MD2/MD5 too).
+const insecureSignatureAlgorithms = {
+    '1.2.840.113549.1.1.2': 'MD2-RSA',
+    '1.2.840.113549.1.1.4': 'MD5-RSA',
+    '1.2.840.113549.1.1.5': 'SHA1-RSA',
+    '1.2.840.10045.4.1': 'ECDSA-SHA1',
+    '1.2.840.10040.4.3': 'DSA-SHA1',
+};
+/** Go's CheckSignatureFrom (parent must be allowed to sign certificates; no SHA-1) plus the issuer/subject name match. */
+function issuedBy(child, parent) {
+    const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
+    if (insecure)
+        return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
+    if ((parent.version === 3 && !parent.basicConstraints) ||
+        (parent.basicConstraints && !parent.basicConstraints.ca) ||
+        (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
+        return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
+    }
+    let valid = false;
+    try {
+        valid = child.x509.verify(parent.x509.publicKey);
+    }
+    catch {
+        valid = false;
+    }
+    if (!valid)
+        return { issued: false, error: 'x509: signature does not verify with the issuer public key' };
+    return child.rawIssuer.equals(parent.rawSubject) ? { issued: true } : { issued: false };
+}
+function signatureProblem(certificate) {
+    const insecure = insecureSignatureAlgorithms[certificate.signatureAlgorithm];
+    if (insecure)
+        return `x509: cannot verify signature: insecure algorithm ${insecure}`;
+    try {
+        return certificate.x509.verify(certificate.x509.publicKey) ? undefined : 'x509: signature does not verify with its own public key';
+    }
+    catch (err) {
+        return err.message;
+    }
+}
+function signingTimeProblem(certificate, signingTime) {
+    if (!signingTime || (signingTime >= certificate.notBefore && signingTime <= certificate.notAfter))
+        return undefined;
+    return `certificate with subject ${strconv_quote(certificate.subject)} was invalid at signing time of ${goTime(signingTime)}. Certificate is valid from [${goTime(certificate.notBefore)}] to [${goTime(certificate.notAfter)}]`;
+}
+/** The first certificate of a chain that was not valid at `signingTime` (the spec's "valid at signing time" rule), with notation-core-go's message. */
+function notationSigningTimeProblem(chain, signingTime) {
+    for (const certificate of chain) {
+        const problem = signingTimeProblem(certificate, signingTime);
+        if (problem)
+            return problem;
+    }
+    return undefined;
+}
+function keyUsagePresenceProblem(certificate) {
+    if (!certificate.keyUsage)
+        return `certificate with subject ${strconv_quote(certificate.subject)}: key usage extension must be present`;
+    if (!certificate.keyUsage.critical)
+        return `certificate with subject ${strconv_quote(certificate.subject)}: key usage extension must be marked critical`;
+    return undefined;
+}
+/** The spec's leaf (code-signing) certificate requirements, with notation-core-go's messages. */
+function notationLeafCertificateProblem(certificate) {
+    const subject = strconv_quote(certificate.subject);
+    if (certificate.basicConstraints?.ca)
+        return `certificate with subject ${subject}: if the basic constraints extension is present, the ca field must be set to false`;
+    const presence = keyUsagePresenceProblem(certificate);
+    if (presence)
+        return presence;
+    const bits = certificate.keyUsage?.bits ?? 0;
+    if (!has(bits, KeyUsage.digitalSignature))
+        return `the certificate with subject ${subject} is invalid. The key usage must have the bit positions for "Digital Signature" set`;
+    const invalid = [
+        [KeyUsage.keyEncipherment, 'KeyEncipherment'],
+        [KeyUsage.dataEncipherment, 'DataEncipherment'],
+        [KeyUsage.keyAgreement, 'KeyAgreement'],
+        [KeyUsage.keyCertSign, 'CertSign'],
+        [KeyUsage.cRLSign, 'CRLSign'],
+        [KeyUsage.encipherOnly, 'EncipherOnly'],
+        [KeyUsage.decipherOnly, 'DecipherOnly'],
+    ]
+        .filter(([bit]) => has(bits, bit))
+        .map(([, name]) => `"${name}"`);
+    if (invalid.length)
+        return `the certificate with subject ${subject} is invalid. The key usage must be "Digital Signature" only, but found ${invalid.join(', ')}`;
+    for (const eku of certificate.extendedKeyUsage ?? []) {
+        const name = forbiddenEku[eku];
+        if (name)
+            return `certificate with subject ${subject}: extended key usage must not contain ${name} eku`;
+    }
+    try {
+        notationKeySpecOf(certificate.x509);
+    }
+    catch (err) {
+        return `certificate with subject ${subject}: ${err.message}`;
+    }
+    return undefined;
+}
+function caCertificateProblem(certificate, expectedPathLength) {
+    const subject = strconv_quote(certificate.subject);
+    if (!certificate.basicConstraints?.ca)
+        return `certificate with subject ${subject}: ca field in basic constraints must be present, critical, and set to true`;
+    const pathLength = certificate.basicConstraints.pathLength;
+    if (pathLength !== undefined && pathLength < expectedPathLength)
+        return `certificate with subject ${subject}: expected path length of ${expectedPathLength} but certificate has path length ${pathLength} instead`;
+    const presence = keyUsagePresenceProblem(certificate);
+    if (presence)
+        return presence;
+    if (!has(certificate.keyUsage?.bits ?? 0, KeyUsage.keyCertSign))
+        return `certificate with subject ${subject}: key usage must have the bit positions for key cert sign set`;
+    return undefined;
+}
 /**
- * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
- * come back unchanged.
+ * Checks a signature's certificate chain against the spec's certificate requirements (notation-core-go
+ * ValidateCodeSigningCertChain): leaf first, each certificate issued by the next, ending in a self-signed root, the
+ * leaf a code-signing certificate and the others CAs; with `signingTime`, every certificate valid at that time.
+ * Returns the first problem, or undefined. Trust (which roots) is decided elsewhere.
  */
-function withAuthHint(err, context) {
-    if (!(err instanceof errors/* OciError */.Mf) || (err.status !== 401 && err.status !== 403))
-        return err;
-    const github = (0,auth_github/* isGitHubRegistry */.v)(context.registry, process.env.GITHUB_SERVER_URL || undefined);
-    let hint;
-    if (!context.hasCredentials) {
-        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+function notationCertificateChainProblem(chain, signingTime) {
+    const [first] = chain;
+    if (!first)
+        return 'certificate chain must contain at least one certificate';
+    if (chain.length === 1) {
+        const selfSignature = signatureProblem(first);
+        if (selfSignature)
+            return `invalid self-signed certificate. subject: ${strconv_quote(first.subject)}. Error: ${selfSignature}`;
+        if (!first.rawSubject.equals(first.rawIssuer))
+            return `invalid self-signed certificate. subject: ${strconv_quote(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
+        const time = signingTimeProblem(first, signingTime);
+        if (time)
+            return time;
+        const leaf = notationLeafCertificateProblem(first);
+        return leaf ? `invalid self-signed certificate. Error: ${leaf}` : undefined;
     }
-    else if (github) {
-        hint =
-            context.vocabulary === 'action'
-                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
-                : `use a token with the write:packages scope for ${context.registry}`;
+    for (const [i, certificate] of chain.entries()) {
+        const time = signingTimeProblem(certificate, signingTime);
+        if (time)
+            return time;
+        const subject = strconv_quote(certificate.subject);
+        const selfSigned = issuedBy(certificate, certificate);
+        if (i === chain.length - 1) {
+            if (!selfSigned.issued && selfSigned.error)
+                return `root certificate with subject ${subject} is invalid or not self-signed. Certificate chain must end with a valid self-signed root certificate. Error: ${selfSigned.error}`;
+            if (!selfSigned.issued)
+                return `root certificate with subject ${subject} is not self-signed. Certificate chain must end with a valid self-signed root certificate`;
+        }
+        else {
+            if (selfSigned.issued) {
+                return i === 0
+                    ? `leaf certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed leaf certificate`
+                    : `intermediate certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed intermediate certificate`;
+            }
+            const parent = chain[i + 1];
+            const issued = issuedBy(certificate, parent);
+            if (!issued.issued && issued.error)
+                return `invalid certificates or certificate with subject ${subject} is not issued by ${strconv_quote(parent.subject)}. Error: ${issued.error}`;
+            if (!issued.issued)
+                return `certificate with subject ${subject} is not issued by ${strconv_quote(parent.subject)}`;
+        }
+        const problem = i === 0 ? notationLeafCertificateProblem(certificate) : caCertificateProblem(certificate, i - 1);
+        if (problem)
+            return problem;
     }
-    else if (context.provider && context.provider !== 'generic') {
-        hint = cloudPermissions[context.provider](context.registry, context.repository);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/protected-header.ts
+// The JWS protected header: decoding and the spec's header rules (notation-core-go signature/jws/envelope.go
+// parseProtectedHeaders and validateProtectedHeaders; signature-envelope-jws.md).
+
+
+const knownHeaders = new Set([
+    'alg',
+    'cty',
+    'crit',
+    NotationHeader.expiry,
+    NotationHeader.signingTime,
+    NotationHeader.signingScheme,
+    NotationHeader.authenticSigningTime,
+]);
+const base64url = /^[A-Za-z0-9_-]*$/;
+// RFC 3339 date-time (Go's time.Time JSON form).
+const rfc3339Pattern = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+/** Strict unpadded base64url, failing with Go's message (as notation reports a JWS it cannot decode). */
+function decodeBase64url(value, what) {
+    if (typeof value !== 'string')
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `signature is invalid. Error: ${what} is missing`);
+    if (!base64url.test(value) || value.length % 4 === 1) {
+        const bad = [...value].findIndex((c) => !/[A-Za-z0-9_-]/.test(c));
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `signature is invalid. Error: illegal base64 data at input byte ${bad >= 0 ? bad : value.length - 1}`);
     }
-    else if (err.status === 401) {
-        hint = `the registry rejected the credentials for ${context.registry}; check them`;
+    return Buffer.from(value, 'base64url');
+}
+function parseTime(value, header) {
+    const date = typeof value === 'string' && rfc3339Pattern.test(value) ? new Date(value) : undefined;
+    if (!date || Number.isNaN(date.getTime()))
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `jws envelope protected header can't be decoded: ${header} is not an RFC 3339 time`);
+    return date;
+}
+/**
+ * Reads and checks a protected header as notation-core-go does: the signing scheme and its time headers, expiry,
+ * and `crit` (which must name the signing scheme and, when present, expiry and authentic signing time; every other
+ * name in it must be a header that is present). Takes the JSON object, its text, or the envelope's base64url field.
+ */
+function decodeNotationProtectedHeader(input) {
+    let header;
+    if (typeof input === 'object' && !Buffer.isBuffer(input))
+        header = input;
+    else {
+        const raw = input.toString();
+        // JSON text starts with `{`, which base64url never contains.
+        const text = raw.trimStart().startsWith('{') ? raw : decodeBase64url(raw, 'the protected header').toString('utf8');
+        try {
+            header = JSON.parse(text);
+        }
+        catch (err) {
+            throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `jws envelope protected header can't be decoded: ${err.message}`);
+        }
+    }
+    if (typeof header !== 'object' || header === null || Array.isArray(header))
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', "jws envelope protected header can't be decoded: not a JSON object");
+    const scheme = header[NotationHeader.signingScheme];
+    if (scheme !== 'notary.x509' && scheme !== 'notary.x509.signingAuthority')
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `unsupported SigningScheme: \`${String(scheme)}\``);
+    if (typeof header.alg !== 'string')
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'signature algorithm "" is not supported');
+    if (header.cty !== undefined && typeof header.cty !== 'string')
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', "jws envelope protected header can't be decoded: cty is not a string");
+    const crit = header.crit;
+    if (crit !== undefined && (!Array.isArray(crit) || !crit.every((c) => typeof c === 'string')))
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', "jws envelope protected header can't be decoded: crit is not an array of strings");
+    const parsed = {
+        algorithm: header.alg,
+        contentType: header.cty ?? '',
+        signingScheme: scheme,
+        critical: crit ?? [],
+        extended: Object.fromEntries(Object.entries(header).filter(([key]) => !knownHeaders.has(key))),
+    };
+    if (header[NotationHeader.signingTime] !== undefined)
+        parsed.signingTime = parseTime(header[NotationHeader.signingTime], NotationHeader.signingTime);
+    if (header[NotationHeader.authenticSigningTime] !== undefined)
+        parsed.authenticSigningTime = parseTime(header[NotationHeader.authenticSigningTime], NotationHeader.authenticSigningTime);
+    if (header[NotationHeader.expiry] !== undefined)
+        parsed.expiry = parseTime(header[NotationHeader.expiry], NotationHeader.expiry);
+    if (scheme === 'notary.x509') {
+        if (parsed.authenticSigningTime)
+            throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `"${NotationHeader.authenticSigningTime}" header must not be present for notary.x509 signing scheme`);
+        if (!parsed.signingTime)
+            throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'signing-time not present');
     }
     else {
-        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
+        if (parsed.signingTime)
+            throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `"${NotationHeader.signingTime}" header must not be present for notary.x509.signingAuthority signing scheme`);
+        if (!parsed.authenticSigningTime)
+            throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `"${NotationHeader.authenticSigningTime}" header must be present for notary.x509.signingAuthority signing scheme`);
     }
-    return new errors/* OciError */.Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
+    const time = parsed.signingTime ?? parsed.authenticSigningTime;
+    if (parsed.expiry && time && parsed.expiry <= time)
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'expiry cannot be equal or before the signing time');
+    if (parsed.critical.length === 0)
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'missing "crit" header');
+    const mustBeCritical = new Set([NotationHeader.signingScheme]);
+    if (parsed.expiry)
+        mustBeCritical.add(NotationHeader.expiry);
+    if (scheme === 'notary.x509.signingAuthority')
+        mustBeCritical.add(NotationHeader.authenticSigningTime);
+    for (const name of parsed.critical) {
+        if (mustBeCritical.delete(name))
+            continue;
+        if (!Object.hasOwn(parsed.extended, name))
+            throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `"${name}" header is marked critical but not present`);
+    }
+    if (mustBeCritical.size)
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `these required headers are not marked as critical: [${[...mustBeCritical].join(' ')}]`);
+    return parsed;
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 30 modules
-var src = __nccwpck_require__(7145);
+;// CONCATENATED MODULE: ../../packages/core/src/notation/envelope.ts
+
+
+
+
+
+const base64std = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Parses a JWS JSON (flattened) envelope and its protected header; checks structure only, no signature or trust. */
+function parseNotationEnvelope(bytes) {
+    let raw;
+    try {
+        raw = JSON.parse(bytes.toString());
+    }
+    catch (err) {
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `unable to parse the digital signature, error : ${err.message}`);
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'unable to parse the digital signature, error : not a JSON object');
+    const extra = Object.keys(raw).filter((k) => !['payload', 'protected', 'header', 'signature'].includes(k));
+    // Only the flattened serialization is allowed; `signatures` would be the general one.
+    if (extra.length)
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `the JWS envelope has unsupported top-level fields ${extra.join(', ')} (only the flattened JSON serialization is allowed)`);
+    const header = raw.header;
+    if (typeof header !== 'object' || header === null || !Array.isArray(header.x5c) || header.x5c.length === 0)
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'certificate chain is not present');
+    const certificates = header.x5c.map((c) => {
+        if (typeof c !== 'string' || !base64std.test(c))
+            throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'malformed certificate in x5c (not base64)');
+        return Buffer.from(c, 'base64');
+    });
+    const signature = decodeBase64url(raw.signature, 'the signature');
+    if (signature.length === 0)
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'signature missing in jws-json envelope');
+    const payloadBytes = decodeBase64url(raw.payload, 'the payload');
+    const parsed = {
+        raw,
+        protectedHeader: decodeNotationProtectedHeader(typeof raw.protected === 'string' ? raw.protected : ''),
+        payloadBytes,
+        signature,
+        certificates,
+    };
+    const agent = header[NotationHeader.signingAgent];
+    if (typeof agent === 'string')
+        parsed.signingAgent = agent;
+    const timestamp = header[NotationHeader.timestampSignature];
+    if (typeof timestamp === 'string' && timestamp)
+        parsed.timestampSignature = Buffer.from(timestamp, 'base64');
+    return parsed;
+}
+/**
+ * The integrity of an envelope as notation-core-go's JWS Verify checks it: `alg` is one the spec allows and is the
+ * algorithm of the leaf certificate's key (no algorithm substitution), and the signature over `protected.payload`
+ * verifies with that key. Returns the problem, or undefined.
+ */
+function notationEnvelopeSignatureProblem(envelope, leaf) {
+    const algorithm = notationAlgorithmForJws(envelope.protectedHeader.algorithm);
+    if (!algorithm)
+        return `signature algorithm ${strconv_quote(envelope.protectedHeader.algorithm)} is not supported`;
+    let expected;
+    try {
+        expected = notationKeySpecOf(leaf);
+    }
+    catch (err) {
+        return err.message;
+    }
+    if (notationAlgorithms[expected].jws !== algorithm.jws) {
+        return `mismatch between signature algorithm derived from signing certificate (${notationAlgorithms[expected].jws}) and signing algorithm specified (${algorithm.jws})`;
+    }
+    const signingInput = Buffer.from(`${envelope.raw.protected}.${envelope.raw.payload}`, 'ascii');
+    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey)
+        ? undefined
+        : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/payload.ts
+
+/** JSON with object keys sorted, as Go marshals maps (notation-core-go builds the header and payload as maps). */
+function sortedJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(sortedJson).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        return `{${Object.keys(value)
+            .sort()
+            .filter((k) => value[k] !== undefined)
+            .map((k) => `${JSON.stringify(k)}:${sortedJson(value[k])}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+const reservedAnnotationPrefix = 'io.cncf.notary';
+/** The payload notation signs for a manifest: only mediaType, digest, size and annotations (SanitizeTargetArtifact). */
+function notationPayload(subject, userMetadata = {}) {
+    const annotations = { ...(subject.annotations ?? {}) };
+    for (const [key, value] of Object.entries(userMetadata)) {
+        if (key.startsWith(reservedAnnotationPrefix))
+            throw new NotationError('NOTATION_USER_METADATA_INVALID', `error adding user metadata: metadata key ${key} has reserved prefix ${reservedAnnotationPrefix}`);
+        if (Object.hasOwn(annotations, key))
+            throw new NotationError('NOTATION_USER_METADATA_INVALID', `error adding user metadata: metadata key ${key} is already present in the target artifact`);
+        annotations[key] = value;
+    }
+    const target = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
+    if (Object.keys(annotations).length)
+        target.annotations = annotations;
+    return Buffer.from(sortedJson({ targetArtifact: target }));
+}
+/** Reads a Notary Project payload and checks its `targetArtifact` has mediaType, digest and size. */
+function parseNotationPayload(bytes) {
+    let payload;
+    try {
+        payload = JSON.parse(bytes.toString());
+    }
+    catch (err) {
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', `the payload is not JSON: ${err.message}`);
+    }
+    const target = payload?.targetArtifact;
+    if (typeof target !== 'object' || target === null)
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'the payload has no targetArtifact');
+    if (typeof target.mediaType !== 'string' ||
+        typeof target.digest !== 'string' ||
+        !Number.isSafeInteger(target.size) ||
+        (target.size ?? -1) < 0) {
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'the payload targetArtifact must have mediaType, digest and size');
+    }
+    if (target.annotations !== undefined &&
+        (typeof target.annotations !== 'object' ||
+            target.annotations === null ||
+            Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
+        throw new errors_NotationError('NOTATION_ENVELOPE_INVALID', 'the payload targetArtifact annotations must be a string map');
+    }
+    return payload;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/verify-envelope.ts
+
+
+
+
+
+
+
+
+
+
+async function trustedCertificates(type, policy, store) {
+    const seen = new Set();
+    const out = [];
+    for (const entry of policy.trustStores ?? []) {
+        if (seen.has(entry))
+            continue;
+        const colon = entry.indexOf(':');
+        if (colon < 0)
+            throw new errors_NotationTrustStoreError(`error while loading the trust store, trust policy statement ${strconv_quote(policy.name)} is missing separator in trust store value ${strconv_quote(entry)}. The required format is <TrustStoreType>:<TrustStoreName>`);
+        if (entry.slice(0, colon) !== type)
+            continue;
+        out.push(...(await store.certificates(type, entry.slice(colon + 1))));
+        seen.add(entry);
+    }
+    return out;
+}
+/** The signing certificate's subject as notation matches it (Go's pkix.Name.String(), re-parsed with notation's DN rules). */
+function trustedIdentityProblem(policy, leaf) {
+    const identities = policy.trustedIdentities ?? [];
+    if (identities.includes('*'))
+        return undefined;
+    const trusted = [];
+    for (const identity of identities) {
+        const colon = identity.indexOf(':');
+        if (colon < 0)
+            return `trust policy statement ${strconv_quote(policy.name)} has trusted identity ${strconv_quote(identity)} missing separator`;
+        if (identity.slice(0, colon) !== 'x509.subject')
+            continue;
+        const value = identity.slice(colon + 1);
+        if (!value)
+            return `trust policy statement ${strconv_quote(policy.name)} has trusted identity ${strconv_quote(identity)} without an identity value`;
+        try {
+            trusted.push(parseNotationDistinguishedName(value));
+        }
+        catch (err) {
+            return err.message;
+        }
+    }
+    if (trusted.length === 0)
+        return `no x509 trusted identities are configured in the trust policy ${strconv_quote(policy.name)}`;
+    let subject;
+    try {
+        subject = parseNotationDistinguishedName(leaf.subject);
+    }
+    catch (err) {
+        return `error while parsing the certificate subject from the digital signature. error : ${strconv_quote(err.message)}`;
+    }
+    if (trusted.some((dn) => isSubsetDn(dn, subject)))
+        return undefined;
+    return `signing certificate from the digital signature does not match the X.509 trusted identities ${goMaps(trusted)} defined in the trust policy ${strconv_quote(policy.name)}`;
+}
+function validityProblem(chain, now) {
+    for (const certificate of chain) {
+        if (now < certificate.notBefore)
+            return `verification time is before certificate ${strconv_quote(certificate.subject)} validity period, it will be valid from ${strconv_quote(notationRfc1123z(certificate.notBefore))}`;
+        if (now > certificate.notAfter)
+            return `verification time is after certificate ${strconv_quote(certificate.subject)} validity period, it was expired at ${strconv_quote(notationRfc1123z(certificate.notAfter))}`;
+    }
+    return undefined;
+}
+/** The authentic-timestamp check for the envelope's signing scheme (notation-go verifyAuthenticTimestamp), without RFC 3161 timestamp verification. */
+function authenticTimestampProblem(envelope, chain, policy, now) {
+    const header = envelope.protectedHeader;
+    if (header.signingScheme === 'notary.x509.signingAuthority') {
+        const time = header.authenticSigningTime;
+        for (const certificate of chain) {
+            if (time < certificate.notBefore || time > certificate.notAfter)
+                return `certificate ${strconv_quote(certificate.subject)} was not valid when the digital signature was produced at ${strconv_quote(notationRfc1123z(time))}`;
+        }
+        return undefined;
+    }
+    let timestamped = (policy.trustStores ?? []).some((s) => s.startsWith('tsa:'));
+    if (timestamped && policy.signatureVerification.verifyTimestamp === 'afterCertExpiry' && !chain.some((c) => now > c.notAfter))
+        timestamped = false;
+    if (timestamped) {
+        if (!envelope.timestampSignature)
+            return 'no timestamp countersignature was found in the signature envelope';
+        return 'the signature carries an RFC 3161 timestamp countersignature, which d2ci does not verify (remove the tsa trust store from the policy, or verify with notation)';
+    }
+    const validity = validityProblem(chain, now);
+    if (validity)
+        return validity;
+    // The spec also requires the chain to have been valid at the (claimed) signing time; notation-go checks that only when signing.
+    return notationSigningTimeProblem(chain, header.signingTime);
+}
+function describeTarget(d) {
+    return `${d.digest} (${d.mediaType}, ${d.size} bytes)`;
+}
+/**
+ * Verifies one signature envelope against a manifest descriptor and a policy statement, as notation-go's
+ * verifier does: integrity (envelope, `alg` and critical headers, JWS signature with the leaf key, certificate
+ * requirements, payload naming exactly this manifest), authenticity (the chain contains a certificate of the
+ * policy's `ca` stores, or `signingAuthority` stores for that scheme) and trusted identity, expiry, authentic
+ * timestamp (for notary.x509: the chain valid now and at the signing time; signing authority: at the authentic
+ * signing time), then revocation (not checked: noted). Each check is enforced or logged per the level.
+ */
+async function verifyNotationEnvelope(options) {
+    const level = notationVerificationLevel(options.policy.signatureVerification);
+    const outcome = { verified: false, level, results: [], logged: [], notes: [] };
+    if (level.name === 'skip') {
+        outcome.verified = true;
+        outcome.notes.push(`trust policy statement ${strconv_quote(options.policy.name)} skips signature verification`);
+        return outcome;
+    }
+    const now = options.now ?? new Date();
+    /** Records a check; returns true when its failure rejects the signature. */
+    const check = (type, error) => {
+        const action = level.enforcement[type];
+        outcome.results.push({ type, action, ...(error ? { error } : {}) });
+        if (!error)
+            return false;
+        if (action === 'enforce') {
+            outcome.reason = error;
+            return true;
+        }
+        outcome.logged.push(`${type} validation failed with validation action set to "logged". Failure reason: ${error}`);
+        return false;
+    };
+    // Integrity, always enforced.
+    const mediaType = options.envelopeMediaType ?? NotationMediaType.jws;
+    if (mediaType !== NotationMediaType.jws) {
+        check('integrity', mediaType === NotationMediaType.cose
+            ? `signature envelope format with media type ${strconv_quote(mediaType)} (COSE) is not supported by d2ci`
+            : `unable to parse the digital signature, error : signature envelope format with media type ${strconv_quote(mediaType)} is not supported`);
+        return outcome;
+    }
+    let envelope;
+    let chain;
+    let payload;
+    try {
+        envelope = parseNotationEnvelope(options.envelope);
+        chain = await parseNotationCertificates(envelope.certificates);
+        payload = parseNotationPayload(envelope.payloadBytes);
+    }
+    catch (err) {
+        check('integrity', err.message);
+        return outcome;
+    }
+    const leaf = chain[0];
+    const header = envelope.protectedHeader;
+    outcome.signer = {
+        subject: leaf.subject,
+        thumbprints: notationThumbprints(envelope.certificates),
+        signingScheme: header.signingScheme,
+        algorithm: header.algorithm,
+        ...(header.signingTime ? { signingTime: header.signingTime } : {}),
+        ...(header.authenticSigningTime ? { authenticSigningTime: header.authenticSigningTime } : {}),
+        ...(header.expiry ? { expiry: header.expiry } : {}),
+        ...(envelope.signingAgent ? { signingAgent: envelope.signingAgent } : {}),
+    };
+    const target = payload.targetArtifact;
+    const integrityProblem = (() => {
+        const signature = notationEnvelopeSignatureProblem(envelope, leaf.x509);
+        if (signature)
+            return signature;
+        if (header.contentType !== NotationMediaType.payload)
+            return `payload content type ${strconv_quote(header.contentType)} not supported`;
+        const chainProblem = notationCertificateChainProblem(chain);
+        if (chainProblem)
+            return `certificate-chain is invalid, ${chainProblem}`;
+        const plugin = header.extended[NotationHeader.verificationPlugin];
+        if (plugin !== undefined)
+            return `digital signature requires verification plugin ${typeof plugin === 'string' ? strconv_quote(plugin) : JSON.stringify(plugin)}, and d2ci does not run verification plugins`;
+        // No extended header is understood here, so any critical one fails (RFC 7515 `crit`; notation-go leaves them to plugins).
+        const unknown = header.critical.find((name) => Object.hasOwn(header.extended, name));
+        if (unknown)
+            return `the signature has critical header ${strconv_quote(unknown)}, which d2ci does not understand (unknown critical headers must fail verification)`;
+        const d = options.descriptor;
+        if (target.digest !== d.digest || target.size !== d.size || target.mediaType !== d.mediaType) {
+            return `content descriptor mismatch: the signature is for ${describeTarget(target)}, not ${describeTarget(d)} (a signature copied from another artifact?)`;
+        }
+        return undefined;
+    })();
+    if (check('integrity', integrityProblem))
+        return outcome;
+    outcome.payload = payload;
+    // Authenticity: the chain reaches a trusted certificate, and the signer is a trusted identity.
+    const storeType = header.signingScheme === 'notary.x509' ? 'ca' : 'signingAuthority';
+    let authenticity;
+    try {
+        const trusted = await trustedCertificates(storeType, options.policy, options.trustStore);
+        if (trusted.length === 0)
+            authenticity = 'no trusted certificates are found to verify authenticity';
+        else if (!chain.some((c) => trusted.some((t) => t.equals(c.der))))
+            authenticity = "the signature's certificate chain does not contain any trusted certificate";
+    }
+    catch (err) {
+        authenticity = err.message;
+    }
+    if (authenticity && level.enforcement.authenticity === 'enforce') {
+        check('authenticity', authenticity);
+        return outcome;
+    }
+    const identity = trustedIdentityProblem(options.policy, leaf);
+    // notation-go keeps one authenticity result, which an identity failure overwrites: log the trust failure first.
+    if (authenticity && identity)
+        outcome.logged.push(`authenticity validation failed with validation action set to "logged". Failure reason: ${authenticity}`);
+    if (check('authenticity', identity ?? authenticity))
+        return outcome;
+    if (check('expiry', header.expiry && now >= header.expiry ? `digital signature has expired on ${strconv_quote(notationRfc1123z(header.expiry))}` : undefined))
+        return outcome;
+    if (check('authenticTimestamp', authenticTimestampProblem(envelope, chain, options.policy, now)))
+        return outcome;
+    if (level.enforcement.revocation !== 'skip') {
+        outcome.results.push({ type: 'revocation', action: level.enforcement.revocation });
+        if (chain.some((c) => c.revocationEndpoints))
+            outcome.notes.push('revocation was not checked: the certificate chain names CRL or OCSP endpoints, which notation would query');
+    }
+    for (const [key, value] of Object.entries(options.userMetadata ?? {})) {
+        if (target.annotations?.[key] !== value) {
+            outcome.reason = `unable to find specified metadata in the signature: ${key}=${value} is not in the signed annotations`;
+            return outcome;
+        }
+    }
+    outcome.verified = true;
+    return outcome;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/notation/verify.ts
+// Verifying an artifact's Notary Project signatures as `notation verify` does (notation-go notation.go Verify):
+// resolve the reference once, pick the trust policy statement for the repository, list the signatures as
+// referrers and verify them one by one (verify-envelope.ts) until one passes.
+
+
+
+
+
+
+
+
+
+
+const verify_maxManifestBytes = 4 * 1024 * 1024;
+const maxEnvelopeBytes = 32 * 1024 * 1024;
+/** A Notary Project signature manifest's one envelope layer, or why this manifest is not one. */
+function signatureLayer(manifest) {
+    const config = manifest.config?.mediaType;
+    const valid = manifest.artifactType === NotationMediaType.signature
+        ? config === media_types/* MediaType */.zu.ociEmpty
+        : !manifest.artifactType && config === NotationMediaType.signature;
+    if (!valid)
+        return `not a valid Notary Project signature manifest (artifactType ${strconv_quote(manifest.artifactType ?? '')}, config ${strconv_quote(config ?? '')})`;
+    if (manifest.layers.length !== 1)
+        return `signature manifest requires exactly one signature envelope blob, got ${manifest.layers.length}`;
+    return manifest.layers[0];
+}
+/**
+ * Verifies an artifact's Notary Project signatures as `notation verify` (and Flux's `provider: notation`) does:
+ * the reference is resolved to a digest once, the trust policy statement for the repository is chosen, its
+ * signatures are listed through the referrers API (or its tag-schema fallback) and verified one by one until one
+ * passes. Throws NotationPolicyError for an invalid policy document.
+ */
+async function verifyNotation(options) {
+    const document = parseNotationTrustPolicy(options.trustPolicy);
+    const fetched = await options.target.fetchManifest(options.reference);
+    const descriptor = {
+        mediaType: fetched.descriptor.mediaType,
+        digest: fetched.descriptor.digest,
+        size: fetched.descriptor.size,
+    };
+    const annotations = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
+    const result = await verifyNotationSignatures(options, document, descriptor, annotations);
+    const mismatches = annotationMismatches(annotations, options.annotations);
+    if (mismatches.length) {
+        result.verified = false;
+        result.reasons.push(...mismatches);
+    }
+    return result;
+}
+/** The signature half of verifyNotation, for the artifact `descriptor` names. */
+async function verifyNotationSignatures(options, document, descriptor, annotations) {
+    const result = {
+        verified: false,
+        skipped: false,
+        descriptor,
+        annotations,
+        userMetadata: {},
+        reasons: [],
+        warnings: [],
+        signaturesChecked: 0,
+    };
+    const repository = options.repository ?? (options.target.name.startsWith('oci-layout:') ? undefined : options.target.name);
+    if (!repository)
+        throw new errors_NotationError('NOTATION_REPOSITORY_REQUIRED', `give the repository that trust policies scope ${options.target.name} by (e.g. local/<name>)`);
+    const artifact = `${repository}@${descriptor.digest}`;
+    let policy;
+    try {
+        policy = applicableNotationTrustPolicy(document, repository, artifact);
+    }
+    catch (err) {
+        result.reasons.push(err.message);
+        return result;
+    }
+    const level = notationVerificationLevel(policy.signatureVerification);
+    result.policy = policy.name;
+    result.level = level.name;
+    if (level.name === 'skip') {
+        result.skipped = true;
+        result.warnings.push(`trust policy statement ${strconv_quote(policy.name)} skips signature verification for ${repository}`);
+        return result;
+    }
+    const referrers = await options.target.referrers(descriptor, { artifactType: NotationMediaType.signature });
+    const limit = options.maxSignatureAttempts ?? 100;
+    for (const referrer of referrers) {
+        if (result.signaturesChecked >= limit) {
+            result.reasons.push(`signature evaluation stopped. The configured limit of ${limit} signatures to verify per artifact exceeded`);
+            break;
+        }
+        result.signaturesChecked++;
+        const fail = (reason) => void result.reasons.push(`signature ${referrer.digest}: ${reason}`);
+        if (referrer.mediaType !== media_types/* MediaType */.zu.ociManifest) {
+            fail(`the signature manifest's media type is ${referrer.mediaType}, not ${media_types/* MediaType */.zu.ociManifest}`);
+            continue;
+        }
+        if (referrer.size > verify_maxManifestBytes) {
+            fail(`signature manifest too large: ${referrer.size} bytes`);
+            continue;
+        }
+        const { bytes } = await options.target.fetchManifest(referrer.digest);
+        let manifest;
+        try {
+            manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, referrer.mediaType).manifest;
+        }
+        catch (err) {
+            fail(err.message);
+            continue;
+        }
+        const layer = signatureLayer(manifest);
+        if (typeof layer === 'string') {
+            fail(layer);
+            continue;
+        }
+        if (layer.size > maxEnvelopeBytes) {
+            fail(`signature blob too large: ${layer.size} bytes`);
+            continue;
+        }
+        const envelope = await (0,content/* readAll */.yw)(await options.target.fetch(layer), maxEnvelopeBytes);
+        const outcome = await verifyNotationEnvelope({
+            envelope,
+            envelopeMediaType: layer.mediaType,
+            descriptor,
+            policy,
+            trustStore: options.trustStore,
+            ...(options.userMetadata ? { userMetadata: options.userMetadata } : {}),
+            ...(options.now ? { now: options.now } : {}),
+        });
+        if (!outcome.verified) {
+            fail(outcome.reason ?? 'not verified');
+            continue;
+        }
+        result.verified = true;
+        result.signature = referrer.digest;
+        if (outcome.signer)
+            result.signer = outcome.signer;
+        result.userMetadata = outcome.payload?.targetArtifact.annotations ?? {};
+        result.warnings.push(...outcome.logged, ...outcome.notes);
+        if (outcome.results.some((r) => r.type === 'authenticity' && r.error)) {
+            result.warnings.push('authenticity was only logged (audit level): Flux reports such an artifact as not verified (ignored) rather than verified');
+        }
+        result.reasons = [];
+        break;
+    }
+    if (result.signaturesChecked === 0)
+        result.reasons.push(`no signature is associated with ${strconv_quote(artifact)}, make sure the artifact was signed successfully`);
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 /** Flux version → accepts / rejects and why: what each source-controller would decide (flux-version). */
@@ -745,7 +3680,7 @@ function verificationSummary(inputs, result, name) {
 async function runNotation(inputs, notation, target, name, explain) {
     let result;
     try {
-        result = await (0,verify_notation/* verifyNotation */.Wx)({
+        result = await verifyNotation({
             target,
             reference: inputs.reference,
             repository: inputs.location.kind === 'registry' ? name : undefined,
@@ -755,12 +3690,12 @@ async function runNotation(inputs, notation, target, name, explain) {
         });
     }
     catch (err) {
-        if (err instanceof verify_notation/* NotationPolicyError */.DT)
+        if (err instanceof NotationPolicyError)
             throw new src/* InputError */.dz('notation-trust-policy', err.message);
         throw await explain(err);
     }
     const digest = result.descriptor.digest;
-    const { source, revision } = (0,verify/* artifactOrigin */.$7)(result.annotations);
+    const { source, revision } = artifactOrigin(result.annotations);
     const { verified, reasons } = result;
     src/* runner.setOutput */.lj.setOutput('verified', String(verified));
     src/* runner.setOutput */.lj.setOutput('digest', digest);
@@ -792,28 +3727,15 @@ async function runNotation(inputs, notation, target, name, explain) {
     throw new Error(`${name}:${inputs.reference} (${digest}) is not verified: ${result.skipped ? `the trust policy ${result.policy ?? ''} skips verification` : reasons.join('; ')}`);
 }
 async function run(inputs) {
-    const { client, credentials } = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, inputs.location);
-    const target = (0,oci_open/* openTarget */.Ap)(inputs.location, client);
-    const name = (0,oci_open/* locationName */.zb)(inputs.location);
-    const explainRegistry = async (err) => {
-        if (err instanceof errors/* OciError */.Mf && err.code === 'NETWORK' && (0,http/* networkErrorCode */.a0)(err.cause) === 'ENOTFOUND')
-            return new src/* InputError */.dz('repository', err.message);
-        if (inputs.location.kind !== 'registry')
-            return err;
-        const { registry, repository } = inputs.location.reference;
-        return withAuthHint(err, {
-            registry,
-            repository,
-            hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
-            vocabulary: 'action',
-            provider: inputs.registry.provider,
-        });
-    };
+    const session = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, inputs.location);
+    const target = openTarget(inputs.location, session.client);
+    const name = locationName(inputs.location);
+    const explainRegistry = (err) => session.explain(err);
     if (inputs.notation)
         return runNotation(inputs, inputs.notation, target, name, explainRegistry);
     let result;
     try {
-        result = await (0,verify/* verifyArtifact */.oc)({
+        result = await verifyArtifact({
             target,
             reference: inputs.reference,
             verification: inputs.verification,
@@ -829,7 +3751,7 @@ async function run(inputs) {
         throw await explainRegistry(err);
     }
     const digest = result.descriptor.digest;
-    const { source, revision } = (0,verify/* artifactOrigin */.$7)(result.annotations);
+    const { source, revision } = artifactOrigin(result.annotations);
     src/* runner.setOutput */.lj.setOutput('verified', String(result.verified));
     src/* runner.setOutput */.lj.setOutput('digest', digest);
     src/* runner.setOutput */.lj.setOutput('digest-url', `${name}@${digest}`);
@@ -851,10 +3773,33 @@ async function run(inputs) {
     throw new Error(`${name}:${inputs.reference} (${digest}) is not verified: ${result.reasons.join('; ')}`);
 }
 
+;// CONCATENATED MODULE: ./src/action.ts
+
+
+/** The action's step: read the inputs, run. The root action (actions/d2ci) calls this too, as `@d2ci/verify-artifact/action`. */
+async function main() {
+    await run(await getInputs());
+}
+
 
 /***/ }),
 
-/***/ 7145:
+/***/ 3018:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6974);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(484);
+
+
+await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_action_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -864,6 +3809,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Hn: () => (/* reexport */ cell),
   ow: () => (/* reexport */ fluxManifestInputs),
   h4: () => (/* reexport */ githubContext),
+  Xu: () => (/* reexport */ fields_inputError),
   WO: () => (/* reexport */ linesInput),
   dt: () => (/* reexport */ listInput),
   P4: () => (/* reexport */ registryInputs),
@@ -876,7 +3822,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uU: () => (/* reexport */ verifyInputNames)
 });
 
-// UNUSED EXPORTS: booleanInput, cosignSigningInputs, defaultRevision, defaultSource, formatBytes, integerInput, jobCredentials, keyValueInput, oneLine, registryClients, repositoryInput, signingInputs, workspacePath
+// UNUSED EXPORTS: booleanInput, cosignSigningInputs, defaultRevision, defaultSource, formatBytes, inputNames, integerInput, jobCredentials, keyValueInput, oneLine, registryClients, repositoryInput, signingInputs, workspacePath
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -1127,33 +4073,41 @@ function workspacePath(input, value, context) {
     return real;
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var src_errors = __nccwpck_require__(5736);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __nccwpck_require__(8500);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/identity.ts
-class IdentityTokenError extends Error {
-    constructor(message) {
-        super(message);
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/errors.ts
+
+/** The job's OIDC token could not be had. It is about the job's permissions or the runner, not one input. */
+class IdentityTokenError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message);
         this.name = 'IdentityTokenError';
     }
 }
+
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/github-actions.ts
+
 /** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
-function identity_hasGitHubIdToken(env = process.env) {
+function github_actions_hasGitHubIdToken(env = process.env) {
     return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 }
 /**
  * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
- * getIDToken does). `onToken` sees each token first, so CI can mask it.
+ * getIDToken does, actions/toolkit packages/core/src/oidc-utils.ts). `onToken` sees each token first, so CI can
+ * mask it.
  */
-function identity_githubActionsIdentity(audience, options = {}) {
+function github_actions_githubActionsIdentity(audience, options = {}) {
     const env = options.env ?? process.env;
     return {
         async getToken() {
             const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
             const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
             if (!url || !bearer)
-                throw new IdentityTokenError('no OIDC token available to this job: add `permissions: id-token: write`');
+                throw new IdentityTokenError('OIDC_UNAVAILABLE', 'no OIDC token available to this job: add `permissions: id-token: write`');
             const request = new URL(url);
             request.searchParams.append('audience', audience);
             let response;
@@ -1163,37 +4117,25 @@ function identity_githubActionsIdentity(audience, options = {}) {
                     break;
             }
             if (!response?.ok)
-                throw new IdentityTokenError(`could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
+                throw new IdentityTokenError('OIDC_REQUEST_FAILED', `could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
             const value = (await response.json()).value;
             if (!value)
-                throw new IdentityTokenError('the OIDC token response had no value');
+                throw new IdentityTokenError('OIDC_NO_VALUE', 'the OIDC token response had no value');
             options.onToken?.(value);
             return value;
         },
     };
 }
-/** A fixed token (cosign's `--identity-token`, or `SIGSTORE_ID_TOKEN`). */
-function staticIdentity(token) {
-    return { getToken: async () => token };
-}
-/** The claims of a JWT, without checking its signature (for naming the identity in messages). */
-function jwtClaims(token) {
-    try {
-        return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
-    }
-}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
 
 
+
+
 /** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
-class CloudCredentialError extends Error {
+class CloudCredentialError extends src_errors/* BaseError */.Cf {
     constructor(message, options = {}) {
-        super(oneLine(message), options);
-        this.name = 'CloudCredentialError';
+        super('CLOUD_CREDENTIALS', oneLine(message), options);
     }
 }
 function oneLine(text) {
@@ -1212,7 +4154,7 @@ async function oidcToken(context, audience, purpose) {
     try {
         token = context.options.idToken
             ? await context.options.idToken(audience)
-            : await identity_githubActionsIdentity(audience, { env: context.env }).getToken();
+            : await github_actions_githubActionsIdentity(audience, { env: context.env }).getToken();
     }
     catch (err) {
         if (err instanceof IdentityTokenError)
@@ -1588,6 +4530,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 
 
 
+
 /** The key docker uses for Docker Hub in config.json and when calling credential helpers. */
 const dockerHubConfigKey = 'https://index.docker.io/v1/';
 /** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
@@ -1601,10 +4544,10 @@ function configHost(key) {
 function helperServer(registry) {
     return registry === 'docker.io' ? dockerHubConfigKey : registry;
 }
-class CredentialHelperError extends Error {
+/** Docker's config or a credential helper it names cannot give credentials. */
+class CredentialHelperError extends src_errors/* BaseError */.Cf {
     constructor(message) {
-        super(message);
-        this.name = 'CredentialHelperError';
+        super('DOCKER_CREDENTIALS', message);
     }
 }
 /** Runs `docker-credential-<helper> get` (docker-credential-helpers protocol); undefined when it has nothing. */
@@ -1783,8 +4726,31 @@ function gcpProvider(context) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/auth/github.ts
-var github = __nccwpck_require__(9999);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/github.ts
+/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
+function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
+    if (registry === 'ghcr.io')
+        return true;
+    const host = new URL(serverUrl).host;
+    return host !== 'github.com' && registry === `containers.${host}`;
+}
+/**
+ * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
+ * does. Pushing needs `permissions: packages: write`.
+ */
+function githubTokenCredentials(options) {
+    return {
+        name: 'GITHUB_TOKEN',
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
+            ? { username: options.actor || 'x-access-token', password: options.token }
+            : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/provider-names.ts
+/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
+const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
 /** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
 function staticCredentials(credential, registry) {
@@ -1812,8 +4778,8 @@ function firstCredential(providers) {
 
 
 
-/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
-const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+
+
 const cloudProviders = new Map();
 /** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
 function registerCloudProvider(name, create) {
@@ -1822,16 +4788,16 @@ function registerCloudProvider(name, create) {
 registerCloudProvider('aws', awsProvider);
 registerCloudProvider('gcp', gcpProvider);
 registerCloudProvider('azure', azureProvider);
-class ProviderError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ProviderError';
+class ProviderError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'provider' });
     }
 }
+const unavailable = (provider) => new ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
 function resolve_parseProvider(value) {
     const name = (value || 'generic').trim().toLowerCase();
     if (!providerNames.includes(name)) {
-        throw new ProviderError(`unknown provider "${value}": use one of ${providerNames.join(', ')}`);
+        throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
     }
     return name;
 }
@@ -1839,7 +4805,7 @@ function resolve_parseProvider(value) {
  * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
  * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
  */
-function registryCredentials(options = {}) {
+function resolve_registryCredentials(options = {}) {
     const providers = [];
     if (options.username || options.password)
         providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
@@ -1847,11 +4813,11 @@ function registryCredentials(options = {}) {
     if (provider !== 'generic') {
         const create = cloudProviders.get(provider);
         if (!create)
-            throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+            throw unavailable(provider);
         providers.push(create(cloudContext(options)));
     }
     if (options.githubToken)
-        providers.push((0,github/* githubTokenCredentials */.Z)({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
+        providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
     if (options.dockerConfig !== false)
         providers.push(dockerConfigCredentials({ env: options.env }));
     return firstCredential(providers);
@@ -1862,10 +4828,10 @@ function assertProviderServes(provider, registry) {
         return;
     const create = cloudProviders.get(provider);
     if (!create)
-        throw new ProviderError(`provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+        throw unavailable(provider);
     const cloud = create(cloudContext({}));
     if (!cloud.serves(registry))
-        throw new ProviderError(`provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+        throw new ProviderError('PROVIDER_MISMATCH', `provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
 }
 function cloudContext(options) {
     return {
@@ -2166,7 +5132,7 @@ var remote = __nccwpck_require__(5249);
  * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
  * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
  */
-class registry_RegistryClient {
+class RegistryClient {
     transport;
     auth;
     options;
@@ -2228,7 +5194,167 @@ function withAuthorization(request, authorization) {
 }
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/auth/open-registry.ts
+
+
+/**
+ * The one way to a registry client with credentials, for every action and command. `onSecret` receives every
+ * secret met on the way (cloud tokens and keys, registry credentials and tokens) so CI logs can mask it.
+ */
+function open_registry_openRegistry(options = {}) {
+    const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
+    if (auth.registry !== undefined && !manyRegistries)
+        assertProviderServes(auth.provider ?? 'generic', auth.registry);
+    const credentials = resolve_registryCredentials(auth);
+    const client = new RegistryClient({
+        credentials,
+        insecure,
+        endpoints: auth.endpoints,
+        onSecret: auth.onSecret,
+        onWarning,
+        transport,
+        upload,
+    });
+    return { client, credentials };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
+
+
+/** What a cloud identity needs to push, when its registry refuses it. */
+const cloudPermissions = {
+    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
+    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
+    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
+};
+const credentialFix = {
+    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
+    cli: 'pass --creds user:password, or run docker login',
+};
+/**
+ * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
+ * come back unchanged.
+ */
+function withAuthHint(err, context) {
+    if (!(err instanceof errors/* OciError */.Mf) || (err.status !== 401 && err.status !== 403))
+        return err;
+    const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
+    let hint;
+    if (!context.hasCredentials) {
+        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+    }
+    else if (github) {
+        hint =
+            context.vocabulary === 'action'
+                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
+                : `use a token with the write:packages scope for ${context.registry}`;
+    }
+    else if (context.provider && context.provider !== 'generic') {
+        hint = cloudPermissions[context.provider](context.registry, context.repository);
+    }
+    else if (err.status === 401) {
+        hint = `the registry rejected the credentials for ${context.registry}; check them`;
+    }
+    else {
+        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
+    }
+    return new errors/* OciError */.Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/explain.ts
+
+
+
+/**
+ * A registry host that does not resolve (ENOTFOUND) as the user's mistake: an error about the `reference` field,
+ * for the front door to name its input or argument. Undefined for any other error.
+ */
+function unresolvedHost(err, shownAs) {
+    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'NETWORK' || (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND')
+        return undefined;
+    return new errors/* OciError */.Mf('NETWORK', shownAs === undefined ? err.message : `${err.message} in "${shownAs}"`, {
+        field: 'reference',
+        cause: err,
+    });
+}
+/**
+ * The one explainer of registry failures, for every action and command: a host that does not resolve blames the
+ * location (`unresolvedHost`); a 401 or 403 gets the permission or credentials to add (`withAuthHint`). Anything
+ * else, and any failure of an OCI layout, comes back as it is. Only the first kind carries a field.
+ */
+async function explainRegistryError(err, context) {
+    if (context.location.kind !== 'registry')
+        return err;
+    const host = unresolvedHost(err, context.shownAs);
+    if (host)
+        return host;
+    const { registry, repository } = context.location.reference;
+    return withAuthHint(err, {
+        registry,
+        repository,
+        hasCredentials: (await context.credentials(registry).catch(() => undefined)) !== undefined,
+        vocabulary: context.vocabulary,
+        ...(context.provider ? { provider: context.provider } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/fields.ts
+
+
+/**
+ * The one table from core's neutral fields to the actions' input names. Typed over every field, so a field added in
+ * core fails to typecheck here until it has a name. An action whose input for a field is named differently (for
+ * example release-artifact's staging verification inputs) passes its own names to `inputError`.
+ */
+const inputNames = {
+    reference: 'repository',
+    path: 'path',
+    components: 'components',
+    'ignore-paths': 'ignore-paths',
+    'resolve-symlinks': 'resolve-symlinks',
+    tags: 'tags',
+    'diff-tag': 'diff-tag',
+    // No action takes it today (pull and diff are CLI commands); named as the CLI flag would be.
+    'layer-media-type': 'layer-media-type',
+    attach: 'attach',
+    attest: 'attest',
+    'signing-key': 'signing-key',
+    'signing-key-password': 'signing-key-password',
+    'notation-key': 'notation-key',
+    'notation-key-password': 'notation-key-password',
+    'notation-certificate-chain': 'notation-certificate-chain',
+    'certificate-identity': 'certificate-identity',
+    'certificate-identity-regexp': 'certificate-identity-regexp',
+    'certificate-oidc-issuer': 'certificate-oidc-issuer',
+    'certificate-oidc-issuer-regexp': 'certificate-oidc-issuer-regexp',
+    'certificate-github-workflow-repository': 'certificate-github-workflow-repository',
+    'public-key': 'key',
+    'trusted-root': 'trusted-root',
+    provider: 'provider',
+    'flux-version': 'flux-version',
+    ref: 'ref',
+    'tag-pattern': 'tag-pattern',
+    'rollback-to': 'rollback-to',
+    'filter-semver': 'filter-semver',
+    'filter-regex': 'filter-regex',
+    'tool-sources': 'tool-sources',
+    'require-attestations': 'require-attestations',
+    'policies-path': 'policies-path',
+    'update-path': 'update-path',
+    'message-template': 'commit-message-template',
+};
+/**
+ * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
+ * otherwise undefined. `names` overrides the table for this action.
+ */
+function fields_inputError(err, names = {}) {
+    if (!(err instanceof src_errors/* BaseError */.Cf) || err.field === undefined)
+        return undefined;
+    return new inputs_InputError(names[err.field] ?? inputNames[err.field], err.problem);
+}
+
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/registry.ts
+
 
 
 
@@ -2289,7 +5415,7 @@ function repositoryInput(name, value) {
     }
     catch (err) {
         if (err instanceof InvalidReferenceError)
-            throw new InputError(name, err.message.replace(/^invalid reference /, ''));
+            throw new InputError(name, err.problem);
         throw err;
     }
     const tag = location.kind === 'registry' ? location.reference.tag : location.tag;
@@ -2298,9 +5424,9 @@ function repositoryInput(name, value) {
         throw new InputError(name, `"${value}" must not include a ${digest ? 'digest' : `tag (":${tag}")`}; give the repository only and set the tags with \`tags\` or \`diff-tag\``);
     return location;
 }
-/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider, registry) {
-    return registryCredentials({
+/** Where the job's registry credentials come from (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config). */
+function authOptions(inputs, context, provider, registry) {
+    return {
         provider,
         username: inputs.username,
         password: inputs.password,
@@ -2311,29 +5437,44 @@ function jobCredentials(inputs, context, provider = inputs.provider, registry) {
         githubServerUrl: context.serverUrl,
         cloud: inputs.cloud,
         onSecret: (secret) => setSecret(secret),
-    });
+    };
+}
+/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
+function jobCredentials(inputs, context, provider = inputs.provider, registry) {
+    return registryCredentials(authOptions(inputs, context, provider, registry));
+}
+/** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
+function reachOptions(inputs) {
+    return { insecure: inputs.insecure, onWarning: (message) => warning(message), transport: inputs.network };
 }
 /** A registry client whose every credential and token is masked in the log before it can appear. */
 function registrySession(inputs, context, location) {
-    if (location.kind === 'registry') {
-        try {
-            assertProviderServes(inputs.provider, location.reference.registry);
-        }
-        catch (err) {
-            if (err instanceof ProviderError)
-                throw new inputs_InputError('provider', err.message);
-            throw err;
-        }
+    const registry = location.kind === 'registry' ? location.reference.registry : undefined;
+    let opened;
+    try {
+        opened = open_registry_openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
     }
-    const credentials = jobCredentials(inputs, context, inputs.provider, location.kind === 'registry' ? location.reference.registry : undefined);
-    const client = new registry_RegistryClient({
+    catch (err) {
+        if (err instanceof ProviderError)
+            throw fields_inputError(err) ?? err;
+        throw err;
+    }
+    const { client, credentials } = opened;
+    return {
+        client,
         credentials,
-        insecure: inputs.insecure,
-        onSecret: (secret) => setSecret(secret),
-        onWarning: (message) => warning(message),
-        transport: inputs.network,
-    });
-    return { client, credentials };
+        explain: async (err, options = {}) => {
+            const explained = await explainRegistryError(err, {
+                location: options.location ?? location,
+                credentials,
+                provider: inputs.provider,
+                vocabulary: 'action',
+                ...(options.shownAs === undefined ? {} : { shownAs: options.shownAs }),
+            });
+            // Only what the explainer made names an input; any other error keeps its own wording.
+            return explained === err ? err : (fields_inputError(explained) ?? explained);
+        },
+    };
 }
 /**
  * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
@@ -2346,13 +5487,12 @@ function registryClients(inputs, context, credentialsRegistry) {
         const key = `${name}/${insecure || inputs.insecure}`;
         let client = clients.get(key);
         if (!client) {
-            client = new RegistryClient({
-                credentials: jobCredentials(inputs, context, name, credentialsRegistry),
+            client = openRegistry({
+                ...authOptions(inputs, context, name, credentialsRegistry),
+                ...reachOptions(inputs),
                 insecure: insecure || inputs.insecure,
-                onSecret: (secret) => core.setSecret(secret),
-                onWarning: (message) => core.warning(message),
-                transport: inputs.network,
-            });
+                manyRegistries: true,
+            }).client;
             clients.set(key, client);
         }
         return client;
@@ -2454,6 +5594,7 @@ function cell(text) {
 
 
 
+
 /** The signing inputs where only Sigstore/cosign formats apply (release-artifact re-signs in cosign's formats). */
 function cosignSigningInputs(context) {
     const signing = signingInputs(context, { notation: false });
@@ -2500,7 +5641,7 @@ function signingInputs(context, options = {}) {
         }
         catch (err) {
             if (err instanceof KeyError)
-                throw new InputError(/password/.test(err.message) ? 'signing-key-password' : 'signing-key', err.message);
+                throw inputError(err) ?? err;
             throw err;
         }
     }
@@ -2574,13 +5715,8 @@ function notationInputs(context) {
         password,
         certificateChain: pemInput('notation-certificate-chain', chain, context),
     }).catch((err) => {
-        if (err instanceof NotationError || err instanceof KeyError)
-            throw new InputError(/password|decrypt/i.test(err.message)
-                ? 'notation-key-password'
-                : /certificate/i.test(err.message)
-                    ? 'notation-certificate-chain'
-                    : 'notation-key', err.message);
-        throw err;
+        // The signer's errors name the input they are about (the key, its password or the chain).
+        throw inputError(err) ?? err;
     });
     signer.catch(() => undefined);
     return { kind: 'notation', format: 'notation', signer, describe: 'Notary Project (X.509 key and chain)' };
@@ -9657,15 +12793,31 @@ function classEnd(pattern, start) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/policy.ts
 
+
 /** GitHub Actions' OIDC issuer, the default issuer to expect (as Flux and the D2 clusters do). */
 const githubIssuer = 'https://token.actions.githubusercontent.com';
-class PolicyInputError extends Error {
+/** The request field of each policy input (cosign's flag names). */
+const policyFields = {
+    identity: 'certificate-identity',
+    identityRegexp: 'certificate-identity-regexp',
+    issuer: 'certificate-oidc-issuer',
+    issuerRegexp: 'certificate-oidc-issuer-regexp',
+    sourceRepository: 'certificate-github-workflow-repository',
+};
+/**
+ * A policy that cannot be checked as given. `field` is the input's cosign name; `problem` is the message after
+ * that name, for front doors that name the input their own way.
+ */
+class PolicyInputError extends src_errors/* BaseError */.Cf {
     input;
-    constructor(input, message) {
-        super(message);
-        this.name = 'PolicyInputError';
+    constructor(code, input, message, problem) {
+        super(code, message, { field: policyFields[input], ...(problem === undefined ? {} : { problem }) });
         this.input = input;
     }
+}
+/** The error for an input whose cosign name starts the message: `<name> <problem>`. */
+function namedInputError(code, input, problem) {
+    return new PolicyInputError(code, input, `${policyFields[input]} ${problem}`, problem);
 }
 /**
  * Compiles a user's identity or issuer pattern as the consumers do: Flux's `matchOIDCIdentity`
@@ -9675,15 +12827,18 @@ class PolicyInputError extends Error {
  * would accept what Go refuses (lookahead, backreferences) and refuse what Go accepts (`(?i)`, `\z`, `[[:alpha:]]`),
  * so a policy checked here could pass or fail differently in the cluster.
  */
-function compile(input, flag, pattern) {
+function compile(input, pattern) {
     try {
         return GoRegexp.compile(pattern);
     }
     catch (err) {
         if (!(err instanceof RegexpSyntaxError))
             throw err;
-        throw new PolicyInputError(input, `${flag} "${pattern}" is not a valid regular expression in Go's RE2 syntax (what Flux and cosign use): ${err.message}`);
+        throw namedInputError('POLICY_INVALID', input, invalidPattern(pattern, err));
     }
+}
+function invalidPattern(pattern, err) {
+    return `"${pattern}" is not a valid regular expression in Go's RE2 syntax (what Flux and cosign use): ${err.message}`;
 }
 /**
  * A keyless identity policy as cosign and Flux apply it: the certificate's SAN and OIDC issuer, each exact or by
@@ -9691,13 +12846,14 @@ function compile(input, flag, pattern) {
  */
 function compilePolicy(policy) {
     if (policy.identity && policy.identityRegexp)
-        throw new PolicyInputError('identity', 'give certificate-identity or certificate-identity-regexp, not both');
+        throw new PolicyInputError('POLICY_CONFLICT', 'identity', 'give certificate-identity or certificate-identity-regexp, not both');
     if (policy.issuer && policy.issuerRegexp)
-        throw new PolicyInputError('issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+        throw new PolicyInputError('POLICY_CONFLICT', 'issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
+    // Reads "certificate-identity or certificate-identity-regexp is required …".
     if (!policy.identity && !policy.identityRegexp)
-        throw new PolicyInputError('identity', 'certificate-identity or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
-    const identity = policy.identityRegexp ? compile('identityRegexp', 'certificate-identity-regexp', policy.identityRegexp) : undefined;
-    const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', 'certificate-oidc-issuer-regexp', policy.issuerRegexp) : undefined;
+        throw namedInputError('POLICY_MISSING', 'identity', 'or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
+    const identity = policy.identityRegexp ? compile('identityRegexp', policy.identityRegexp) : undefined;
+    const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', policy.issuerRegexp) : undefined;
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
     const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
@@ -9706,7 +12862,7 @@ function compilePolicy(policy) {
         .replace(/^https:\/\/github\.com\//, '')
         .toLowerCase();
     if (repository !== undefined && repository !== '' && !/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(repository))
-        throw new PolicyInputError('sourceRepository', `certificate-github-workflow-repository "${policy.sourceRepository}" is not owner/repo`);
+        throw namedInputError('POLICY_INVALID', 'sourceRepository', `"${policy.sourceRepository}" is not owner/repo`);
     return {
         describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
         mismatch(signer) {
@@ -9727,8 +12883,7 @@ function compilePolicy(policy) {
 class IdentityListError extends PolicyInputError {
     index;
     constructor(input, index, message) {
-        super(input, message);
-        this.name = 'IdentityListError';
+        super('POLICY_INVALID', input, message);
         this.index = index;
     }
 }
@@ -9739,15 +12894,15 @@ class IdentityListError extends PolicyInputError {
  */
 function compileIdentityList(entries, label = 'matchOIDCIdentity') {
     if (entries.length === 0)
-        throw new PolicyInputError('identityRegexp', `${label} has no entries: keyless verification needs at least one {issuer, subject}`);
+        throw new PolicyInputError('POLICY_MISSING', 'identityRegexp', `${label} has no entries: keyless verification needs at least one {issuer, subject}`);
     const compiled = entries.map((entry, index) => {
         const at = (input, field, pattern) => {
             try {
-                return compile(input, `${label}[${index}].${field}`, pattern);
+                return compile(input, pattern);
             }
             catch (err) {
                 if (err instanceof PolicyInputError)
-                    throw new IdentityListError(input, index, err.message);
+                    throw new IdentityListError(input, index, `${label}[${index}].${field} ${err.problem}`);
                 throw err;
             }
         };
@@ -9773,10 +12928,11 @@ function compileIdentityList(entries, label = 'matchOIDCIdentity') {
 
 
 
-class TrustError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TrustError';
+
+/** No trusted root to verify keyless signatures with; always about the `trusted-root` field. */
+class TrustError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'trusted-root' });
     }
 }
 /** The trusted root to verify keyless signatures with: a file, or the public-good root fetched through TUF. */
@@ -9788,18 +12944,18 @@ async function loadTrustedRoot(options = {}) {
             json = JSON.parse(await (0,promises_.readFile)(options.trustedRootFile, 'utf8'));
         }
         catch (err) {
-            throw new TrustError(`cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
+            throw new TrustError('TRUSTED_ROOT_UNREADABLE', `cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
         }
         // TrustedRoot.fromJSON accepts any JSON (it fills in an empty root): check the media type first.
         const mediaType = json?.mediaType;
         if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
-            throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
+            throw new TrustError('TRUSTED_ROOT_INVALID', `${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
         }
         try {
             return TrustedRoot.fromJSON(json);
         }
         catch (err) {
-            throw new TrustError(`${options.trustedRootFile} is not a Sigstore trusted_root.json: ${err.message}`);
+            throw new TrustError('TRUSTED_ROOT_INVALID', `${options.trustedRootFile} is not a Sigstore trusted_root.json: ${err.message}`);
         }
     }
     const { getTrustedRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4187));
@@ -9808,11 +12964,12 @@ async function loadTrustedRoot(options = {}) {
         return await getTrustedRoot({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
     }
     catch (err) {
-        throw new TrustError(`cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${err.message} (pass trusted-root to verify offline)`);
+        throw new TrustError('TRUSTED_ROOT_UNAVAILABLE', `cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${err.message} (pass trusted-root to verify offline)`);
     }
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
+
 
 
 
@@ -9826,7 +12983,20 @@ const verifyInputNames = {
     trustedRoot: 'trusted-root',
     sourceRepository: 'certificate-github-workflow-repository',
 };
-function publicKeys(input, value, context) {
+/** The fields of a verification policy by these input names, as overrides of the one table (`fields.ts`). */
+function fieldNames(names) {
+    return {
+        'certificate-identity': names.identity,
+        'certificate-identity-regexp': names.identityRegexp,
+        'certificate-oidc-issuer': names.issuer,
+        'certificate-oidc-issuer-regexp': names.issuerRegexp,
+        'public-key': names.key,
+        'trusted-root': names.trustedRoot,
+        'certificate-github-workflow-repository': names.sourceRepository,
+    };
+}
+function publicKeys(names, value, context) {
+    const input = names.key;
     let pem = value;
     if (!value.includes('-----BEGIN')) {
         const path = (0,external_node_path_.resolve)(context.workspace, value);
@@ -9840,7 +13010,7 @@ function publicKeys(input, value, context) {
     }
     catch (err) {
         if (err instanceof keys/* KeyError */.eN)
-            throw new inputs_InputError(input, err.message);
+            throw fields_inputError(err, fieldNames(names)) ?? err;
         throw err;
     }
 }
@@ -9858,7 +13028,7 @@ async function verificationInputs(names, context, defaults = {}) {
     if (key) {
         if (identity || identityRegexp)
             throw new inputs_InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-        return { kind: 'key', keys: publicKeys(names.key, key, context) };
+        return { kind: 'key', keys: publicKeys(names, key, context) };
     }
     if (!identity && !identityRegexp && defaults.identityRegexp)
         identityRegexp = defaults.identityRegexp;
@@ -9877,15 +13047,8 @@ async function verificationInputs(names, context, defaults = {}) {
         });
     }
     catch (err) {
-        if (err instanceof PolicyInputError) {
-            if (err.input === 'sourceRepository')
-                throw new inputs_InputError(names.sourceRepository, `${err.message.replace(/^certificate-github-workflow-repository /, '')}, e.g. acme/apps`);
-            // The error says which input it is about: a pattern may itself contain "issuer" or "regular expression".
-            const name = names[err.input];
-            throw new inputs_InputError(name, err.message
-                .replace(/^certificate-[a-z-]+ /, '')
-                .replace(/certificate-identity or certificate-identity-regexp/, `\`${names.identity}\` or \`${names.identityRegexp}\``));
-        }
+        if (err instanceof PolicyInputError)
+            throw policyInputError(err, names);
         throw err;
     }
     const file = inputs_stringInput(names.trustedRoot);
@@ -9900,9 +13063,17 @@ async function verificationInputs(names, context, defaults = {}) {
     }
     catch (err) {
         if (err instanceof TrustError)
-            throw new inputs_InputError(names.trustedRoot, err.message);
+            throw fields_inputError(err, fieldNames(names)) ?? err;
         throw err;
     }
+}
+/** A policy error naming this action's input: the error carries which one (a pattern may itself say "issuer"). */
+function policyInputError(err, names) {
+    if (err.code === 'POLICY_CONFLICT' && err.input === 'identity')
+        return new inputs_InputError(names.identity, `give \`${names.identity}\` or \`${names.identityRegexp}\`, not both`);
+    if (err.input === 'sourceRepository')
+        return new inputs_InputError(names.sourceRepository, `${err.problem}, e.g. acme/apps`);
+    return fields_inputError(err, fieldNames(names)) ?? new inputs_InputError(names[err.input], err.problem);
 }
 
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
@@ -10059,6 +13230,7 @@ function unresolved(value) {
 
 
 
+
 const flux_manifest_record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 const flux_manifest_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
 const group = (apiVersion) => (typeof apiVersion === 'string' ? (apiVersion.split('/')[0] ?? '') : '');
@@ -10207,7 +13379,7 @@ function parseFluxManifest(source, file, options = {}) {
     for (const doc of Array.isArray(docs) ? docs : [docs]) {
         const error = doc.errors[0];
         if (error)
-            throw new FluxManifestError('FLUX_MANIFEST_YAML', 'manifest', `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${error.message.split('\n')[0] ?? ''}`);
+            throw new FluxManifestError('FLUX_MANIFEST_YAML', 'manifest', `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${(0,src_errors/* oneLineMessage */.Wg)(error, { firstLine: true })}`);
         const object = flux_manifest_record(doc.toJS());
         if (object)
             found.push(...candidates(object));
@@ -10358,33 +13530,51 @@ async function fluxManifestInputs(context) {
 
 
 
+
 /***/ }),
 
-/***/ 9999:
+/***/ 5736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ githubTokenCredentials),
-/* harmony export */   v: () => (/* binding */ isGitHubRegistry)
+/* harmony export */   Cf: () => (/* binding */ BaseError),
+/* harmony export */   Wg: () => (/* binding */ oneLineMessage)
 /* harmony export */ });
-/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
-function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
-    if (registry === 'ghcr.io')
-        return true;
-    const host = new URL(serverUrl).host;
-    return host !== 'github.com' && registry === `containers.${host}`;
+/* unused harmony export fieldOf */
+/**
+ * The error shape every room shares, after sigstore-js's `BaseError<Code>` (sigstore-js/packages/sign/src/error.ts)
+ * and oras-go's errdef: a leaf module, imported by `oci/` and every room above it, importing nothing.
+ *
+ * Front doors never read `message` to decide whom to blame: an error that is about one part of a request carries
+ * that part as a neutral `field`, and each front door maps fields to its own names with one table
+ * (`packages/action-kit/src/fields.ts` for inputs, `packages/cli/src/fields.ts` for flags). `problem` is the
+ * message without the field's name, for the front door to prefix its own.
+ */
+class BaseError extends Error {
+    code;
+    field;
+    problem;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code;
+        this.field = options.field;
+        this.problem = options.problem ?? message;
+    }
+}
+/** The field an error is about, if it is one of ours and names one. */
+function fieldOf(err) {
+    return err instanceof BaseError ? err.field : undefined;
 }
 /**
- * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
- * does. Pushing needs `permissions: packages: write`.
+ * A foreign error's message (Node's, a library's) on one line, for display only. The one place that reads an
+ * error's text, and it decides nothing: front doors and rooms decide by `code` and `field`. `firstLine` keeps the
+ * first line only (YAML's errors add a code frame below it); otherwise line breaks become spaces.
  */
-function githubTokenCredentials(options) {
-    return {
-        name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
-            ? { username: options.actor || 'x-access-token', password: options.token }
-            : undefined,
-    };
+function oneLineMessage(err, options = {}) {
+    const message = err?.message;
+    const text = typeof message === 'string' ? message : String(err);
+    return options.firstLine ? (text.split('\n')[0] ?? '') : text.replace(/\s*\n\s*/g, ' ');
 }
 
 
@@ -10578,15 +13768,15 @@ const digestPattern = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
 function parseDigest(value) {
     const match = digestPattern.exec(value);
     if (!match) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, 'expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>');
     }
     const [, algorithm = '', hex = ''] = match;
     if (!(algorithm in algorithms)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
     }
     const length = algorithms[algorithm];
     if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_(`invalid digest "${value}": ${algorithm} needs ${length} lowercase hex characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `${algorithm} needs ${length} lowercase hex characters`);
     }
     return { algorithm: algorithm, hex };
 }
@@ -10668,35 +13858,56 @@ function verifyBytes(data, expect) {
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5736);
+
 /**
  * Errors raised by the OCI client. `code` is the registry's error code (e.g. `MANIFEST_UNKNOWN`) or one of
  * ours (`NETWORK`, `INVALID_REFERENCE`, `DIGEST_MISMATCH`, …); `hint` is the fix a user should try.
  * The message is always a single line so actions can print it with `core.setFailed` as is.
  */
-class OciError extends Error {
-    code;
+class OciError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
     status;
     hint;
     constructor(code, message, options = {}) {
         // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
         // escaped, so nothing in it can drive a terminal or become a workflow command.
-        const oneLine = escapeControls(message.replace(/\s*\n\s*/g, ' ').trim());
-        super(options.hint ? `${oneLine}; ${options.hint}` : oneLine, { cause: options.cause });
+        const line = safeLine(message);
+        const problem = options.problem === undefined ? undefined : safeLine(options.problem);
+        super(code, options.hint ? `${line}; ${options.hint}` : line, { cause: options.cause, field: options.field, problem });
         this.name = 'OciError';
-        this.code = code;
         this.status = options.status;
         this.hint = options.hint;
     }
 }
-/** A reference, digest or other value given by the user does not parse. */
+/**
+ * A reference, digest or other value does not parse: `invalid <kind> "<value>": <reason>`. A reference or layout
+ * location is the `reference` field (where the artifact is); a lone tag or digest may come from a registry, so it
+ * names no field. `problem` leaves out "invalid reference", which names the field.
+ */
 class InvalidReferenceError extends OciError {
-    constructor(message) {
-        super('INVALID_REFERENCE', message);
+    kind;
+    value;
+    /** Why it does not parse, without the value. */
+    reason;
+    constructor(kind, value, reason) {
+        const located = kind === 'reference' || kind === 'layout location';
+        super('INVALID_REFERENCE', `invalid ${kind} "${value}": ${reason}`, {
+            ...(located ? { field: 'reference' } : {}),
+            ...(kind === 'reference' ? { problem: `"${value}": ${reason}` } : {}),
+        });
         this.name = 'InvalidReferenceError';
+        this.kind = kind;
+        // As they read in the message.
+        this.value = escapeControls(value.replace(/\s*\n\s*/g, ' '));
+        this.reason = safeLine(reason);
     }
 }
 function isNotFound(err) {
     return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
+}
+/** Text as it may go into an OciError's message: one line, control characters escaped. */
+function safeLine(text) {
+    return escapeControls(text.replace(/\s*\n\s*/g, ' ').trim());
 }
 /** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
 function escapeControls(text) {
@@ -10723,8 +13934,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
+var oci_errors = __nccwpck_require__(8706);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -10828,6 +14041,7 @@ async function writeBody(req, body) {
 
 
 
+
 const defaultRetryPolicy = {
     attempts: 6,
     baseDelayMs: 250,
@@ -10855,7 +14069,7 @@ const retryableErrorCodes = new Set([
 const redirectStatus = new Set([301, 302, 303, 307, 308]);
 /** What a request's timer aborts it with; retried like a dropped connection. */
 const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
-class TimeoutError extends errors/* OciError */.Mf {
+class TimeoutError extends oci_errors/* OciError */.Mf {
     /** The message without the hint, for when retries add how many attempts were made. */
     plain;
     constructor(url, what, ms) {
@@ -10876,12 +14090,15 @@ function retryBudgetSpent(response) {
 function attemptsOf(response) {
     return attemptsTaken.get(response) ?? 1;
 }
-/** The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). */
+/**
+ * The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). Codes of
+ * our own errors (a credential provider's, say) are not the network's: their causes are looked at instead.
+ */
 function networkErrorCode(err) {
     let current = err;
     for (let depth = 0; current && depth < 5; depth++) {
         const code = current.code;
-        if (typeof code === 'string')
+        if (typeof code === 'string' && !(current instanceof errors/* BaseError */.Cf))
             return code;
         current = current.cause;
     }
@@ -10959,10 +14176,10 @@ class Transport {
                 return response;
             await response.body?.cancel();
             if (hop >= maxRedirects)
-                throw new errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
+                throw new oci_errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
             const next = new URL(location, url);
             if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
-                throw new errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
+                throw new oci_errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
             }
             if (next.host !== url.host || next.protocol !== url.protocol) {
                 // Never forward credentials to another host (distribution-spec: MUST NOT forward Authorization).
@@ -11013,7 +14230,7 @@ class Transport {
                 if (this.#options.signal?.aborted)
                     throw err;
                 const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
-                const fail = (why) => new errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
+                const fail = (why) => new oci_errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
                 if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
                     throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
                 if (timedOut)
@@ -11074,7 +14291,7 @@ function withIdleTimeout(response, controller, error, idleMs) {
                 const reason = controller.signal.reason;
                 sink.error(controller.signal.aborted && reason instanceof Error
                     ? reason
-                    : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                    : new oci_errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
                         cause: err,
                     }));
             }
@@ -11099,7 +14316,7 @@ function timeoutOptions(value) {
     const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
     const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
     if (!(seconds >= 1 && seconds <= 3600))
-        throw new errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
+        throw new oci_errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
     const ms = seconds * 1000;
     return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
 }
@@ -11142,414 +14359,6 @@ function isIndexMediaType(mediaType) {
 }
 /** The OCI empty descriptor's content, `{}`. */
 const emptyJson = Buffer.from('{}');
-
-
-/***/ }),
-
-/***/ 7877:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  zb: () => (/* binding */ locationName),
-  Ap: () => (/* binding */ openTarget),
-  zS: () => (/* binding */ parseLocation)
-});
-
-// UNUSED EXPORTS: childLocation, formatLocation, layoutScheme, locationReference
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
-var oci_digest = __nccwpck_require__(8341);
-// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
-var reference = __nccwpck_require__(8936);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
-// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
-var media_types = __nccwpck_require__(8613);
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var oci_descriptor = __nccwpck_require__(7796);
-// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
-var content = __nccwpck_require__(3632);
-// EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
-var order = __nccwpck_require__(8085);
-// EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
-var referrers = __nccwpck_require__(6869);
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __nccwpck_require__(8500);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/file-lock.ts
-
-
-
-function running(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (err) {
-        return err.code === 'EPERM';
-    }
-}
-async function abandoned(path, staleMs) {
-    const [text, info] = await Promise.all([(0,promises_.readFile)(path, 'utf8').catch(() => ''), (0,promises_.stat)(path).catch(() => undefined)]);
-    if (!info)
-        return false;
-    const pid = Number(text.split(' ')[0]);
-    if (Number.isInteger(pid) && pid > 0 && !running(pid))
-        return true;
-    return Date.now() - info.mtimeMs > staleMs;
-}
-/** Runs `fn` holding `path` (e.g. `index.json.lock`); the lock is removed however `fn` ends. */
-async function withFileLock(path, fn, options = {}) {
-    const waitMs = options.waitMs ?? 60_000;
-    const staleMs = options.staleMs ?? 120_000;
-    const started = Date.now();
-    for (let delay = 5;; delay = Math.min(delay * 2, 200)) {
-        try {
-            const handle = await (0,promises_.open)(path, 'wx');
-            await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
-            await handle.close();
-            break;
-        }
-        catch (err) {
-            if (err.code !== 'EEXIST')
-                throw err;
-            if (await abandoned(path, staleMs)) {
-                await (0,promises_.rm)(path, { force: true });
-                continue;
-            }
-            if (Date.now() - started > waitMs)
-                throw new errors/* OciError */.Mf('LOCKED', `${path} has been held by another writer for over ${waitMs / 1000} s; if no other d2ci runs on this folder, delete it`);
-            await (0,external_node_timers_promises_.setTimeout)(delay + Math.random() * delay);
-        }
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        await (0,promises_.rm)(path, { force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oci/layout.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const refNameAnnotation = 'org.opencontainers.image.ref.name';
-const layoutFile = JSON.stringify({ imageLayoutVersion: '1.0.0' });
-/** As for registries (remote.ts): no manifest is read whole above this size. */
-const maxManifestBytes = 8 * 1024 * 1024;
-/** Serialises index.json updates per directory within this process; each write is an atomic rename. */
-const indexLocks = new Map();
-/**
- * An OCI image layout directory (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/<alg>/<hex>`.
- * Tags are `org.opencontainers.image.ref.name` annotations in index.json; untagged manifests stay listed there
- * too, so referrers can be found and nothing pushed becomes invisible. Readable by skopeo (`oci:DIR:TAG`).
- */
-class OciLayout {
-    dir;
-    name;
-    #ready;
-    constructor(dir) {
-        this.dir = (0,external_node_path_.resolve)(dir);
-        this.name = `oci-layout:${dir}`;
-    }
-    #blobPath(digest) {
-        const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
-        return (0,external_node_path_.join)(this.dir, 'blobs', algorithm, hex);
-    }
-    /** Creates the layout skeleton on first write. */
-    #init() {
-        this.#ready ??= (async () => {
-            await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', 'sha256'), { recursive: true });
-            const existing = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'oci-layout'), 'utf8').catch(() => undefined);
-            if (existing === undefined)
-                await this.#writeAtomic('oci-layout', layoutFile);
-            else if (JSON.parse(existing).imageLayoutVersion !== '1.0.0') {
-                throw new errors/* OciError */.Mf('UNSUPPORTED', `${this.name} has an unsupported imageLayoutVersion`);
-            }
-            // Under the index lock, so a writer that found no index.json cannot replace one another writer just filled.
-            await this.#locked(() => (0,promises_.stat)((0,external_node_path_.join)(this.dir, 'index.json')).catch(() => this.#writeIndex({ schemaVersion: 2, mediaType: media_types/* MediaType */.zu.ociIndex, manifests: [] })));
-        })();
-        return this.#ready;
-    }
-    /** Writes a file in the layout by rename, so no reader ever sees it half-written. */
-    async #writeAtomic(name, content) {
-        const temp = (0,external_node_path_.join)(this.dir, `.${name}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-        await (0,promises_.writeFile)(temp, content);
-        await (0,promises_.rename)(temp, (0,external_node_path_.join)(this.dir, name));
-    }
-    /**
-     * Runs `fn` after every earlier index.json change to this directory in this process, holding `index.json.lock`
-     * against other processes (concurrent pushes to one layout must not lose each other's tags).
-     */
-    async #locked(fn) {
-        const previous = indexLocks.get(this.dir) ?? Promise.resolve();
-        const next = previous.catch(() => undefined).then(() => withFileLock((0,external_node_path_.join)(this.dir, 'index.json.lock'), fn));
-        indexLocks.set(this.dir, next);
-        try {
-            return await next;
-        }
-        finally {
-            if (indexLocks.get(this.dir) === next)
-                indexLocks.delete(this.dir);
-        }
-    }
-    async #readIndex() {
-        let text;
-        try {
-            text = await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8');
-        }
-        catch (err) {
-            if (err.code === 'ENOENT')
-                return { schemaVersion: 2, mediaType: media_types/* MediaType */.zu.ociIndex, manifests: [] };
-            throw err;
-        }
-        let index;
-        try {
-            index = JSON.parse(text);
-        }
-        catch (err) {
-            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json is not valid JSON (${err.message}); restore it or start a new layout`);
-        }
-        if (!index || !Array.isArray(index.manifests))
-            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}/index.json has no manifests array`);
-        return index;
-    }
-    async #writeIndex(index) {
-        await this.#writeAtomic('index.json', JSON.stringify(index));
-    }
-    async #updateIndex(change) {
-        await this.#init();
-        await this.#locked(async () => {
-            const index = await this.#readIndex();
-            change(index);
-            await this.#writeIndex(index);
-        });
-    }
-    async resolve(reference) {
-        const index = await this.#readIndex();
-        const byDigest = reference.includes(':');
-        const entry = index.manifests.find((d) => (byDigest ? d.digest === reference : d.annotations?.[refNameAnnotation] === reference));
-        if (entry)
-            return { mediaType: entry.mediaType, digest: entry.digest, size: entry.size };
-        if (byDigest) {
-            const bytes = await this.#readManifestBlob(reference).catch((err) => {
-                if (err instanceof errors/* OciError */.Mf)
-                    throw err;
-                return undefined;
-            });
-            if (bytes) {
-                (0,oci_digest/* verifyBytes */.RV)(bytes, { digest: reference });
-                return { mediaType: (0,oci_descriptor/* parseManifest */.Ng)(bytes).mediaType, digest: reference, size: bytes.length };
-            }
-        }
-        throw notFound(this.name, reference);
-    }
-    async fetchManifest(reference) {
-        const descriptor = await this.resolve(reference);
-        const bytes = await this.#readManifestBlob(descriptor.digest).catch((err) => {
-            if (err instanceof errors/* OciError */.Mf)
-                throw err;
-            throw notFound(this.name, descriptor.digest);
-        });
-        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
-        return { descriptor, bytes };
-    }
-    /** A manifest's bytes, refused above the size registries allow (a crafted layout cannot exhaust memory). */
-    async #readManifestBlob(digest) {
-        const path = this.#blobPath(digest);
-        const info = await (0,promises_.stat)(path);
-        if (info.size > maxManifestBytes)
-            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}: manifest ${digest} is ${info.size} bytes, over the ${maxManifestBytes} bytes a manifest may have`);
-        return (0,promises_.readFile)(path);
-    }
-    async fetch(descriptor) {
-        if (!(await this.exists(descriptor)))
-            throw notFound(this.name, descriptor.digest);
-        const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
-        const stream = (0,external_node_fs_.createReadStream)(this.#blobPath(descriptor.digest), { highWaterMark: 1 << 20 });
-        stream.on('error', (err) => verifier.destroy(err));
-        return stream.pipe(verifier);
-    }
-    source(descriptor) {
-        return (0,content/* fileSource */.IO)(this.#blobPath(descriptor.digest), descriptor.size);
-    }
-    async exists(descriptor) {
-        const info = await (0,promises_.stat)(this.#blobPath(descriptor.digest)).catch(() => undefined);
-        return info !== undefined && info.isFile() && info.size === descriptor.size;
-    }
-    async push(descriptor, content) {
-        await this.#init();
-        if (!(await this.exists(descriptor))) {
-            const ingest = (0,external_node_path_.join)(this.dir, 'ingest');
-            await (0,promises_.mkdir)(ingest, { recursive: true });
-            await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', (0,oci_digest/* parseDigest */.m)(descriptor.digest).algorithm), { recursive: true });
-            const temp = (0,external_node_path_.join)(ingest, (0,external_node_crypto_.randomBytes)(8).toString('hex'));
-            try {
-                await (0,external_node_stream_promises_.pipeline)(content.open(), new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size }), (0,external_node_fs_.createWriteStream)(temp));
-                const written = await (0,promises_.stat)(temp);
-                if (written.size !== descriptor.size)
-                    throw new errors/* OciError */.Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${written.size} bytes, expected ${descriptor.size}`);
-                await (0,promises_.rename)(temp, this.#blobPath(descriptor.digest));
-            }
-            finally {
-                await (0,promises_.rm)(temp, { force: true });
-            }
-        }
-        if ((0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType)) {
-            await this.#updateIndex((index) => {
-                if (!index.manifests.some((d) => d.digest === descriptor.digest))
-                    index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }));
-            });
-        }
-    }
-    async pushReference(descriptor, bytes, reference) {
-        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
-        await this.push(descriptor, (0,content/* bytesSource */.Xl)(bytes));
-        await this.tag(descriptor, reference);
-    }
-    async tag(descriptor, tag) {
-        if (!(await this.exists(descriptor)))
-            throw notFound(this.name, descriptor.digest);
-        await this.#updateIndex((index) => {
-            const moved = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] === tag && d.digest !== descriptor.digest);
-            index.manifests = index.manifests.filter((d) => d.annotations?.[refNameAnnotation] !== tag && !(d.digest === descriptor.digest && !d.annotations?.[refNameAnnotation]));
-            index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({
-                mediaType: descriptor.mediaType,
-                digest: descriptor.digest,
-                size: descriptor.size,
-                annotations: { [refNameAnnotation]: tag },
-            }));
-            // A manifest that just lost its last tag stays listed, untagged, so it is still found (e.g. by referrers).
-            for (const old of moved) {
-                if (!index.manifests.some((d) => d.digest === old.digest))
-                    index.manifests.push((0,oci_descriptor/* plainDescriptor */.UM)({ mediaType: old.mediaType, digest: old.digest, size: old.size }));
-            }
-        });
-    }
-    async tags() {
-        const index = await this.#readIndex();
-        const names = index.manifests.map((d) => d.annotations?.[refNameAnnotation]).filter((t) => Boolean(t));
-        return [...new Set(names)].sort(order/* compareBytes */.X);
-    }
-    async referrers(descriptor, options = {}) {
-        const index = await this.#readIndex();
-        const found = [];
-        const seen = new Set();
-        for (const entry of index.manifests) {
-            if (seen.has(entry.digest))
-                continue;
-            seen.add(entry.digest);
-            // A missing, corrupt or unparsable manifest elsewhere in the layout is not a referrer of this one: skip it
-            // rather than fail every lookup (the tag that names it reports its own problem when it is read).
-            let manifest;
-            try {
-                const bytes = await this.#readManifestBlob(entry.digest);
-                (0,oci_digest/* verifyBytes */.RV)(bytes, entry);
-                manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, entry.mediaType).manifest;
-            }
-            catch {
-                continue;
-            }
-            if (manifest.subject?.digest === descriptor.digest)
-                found.push((0,referrers/* referrerDescriptor */.xh)(entry, manifest));
-        }
-        return (0,referrers/* filterByArtifactType */.Ul)(found, options.artifactType);
-    }
-    async delete(descriptor) {
-        if (!(await this.exists(descriptor)))
-            throw notFound(this.name, descriptor.digest);
-        if ((0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType)) {
-            await this.#updateIndex((index) => {
-                index.manifests = index.manifests.filter((d) => d.digest !== descriptor.digest);
-            });
-        }
-        await (0,promises_.rm)(this.#blobPath(descriptor.digest), { force: true });
-    }
-}
-function notFound(name, reference) {
-    const what = reference.includes(':') ? reference : `tag "${reference}"`;
-    return new errors/* OciError */.Mf(reference.includes(':') ? 'BLOB_UNKNOWN' : 'MANIFEST_UNKNOWN', `${what} not found in ${name}`, { status: 404 });
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oci/open.ts
-
-
-
-
-const layoutScheme = 'oci-layout:';
-/**
- * Parses a location: `oci://host/repo[:tag|@digest]`, `host/repo[:tag|@digest]`, or
- * `oci-layout:DIR[:tag|@digest]` (also `oci-layout://DIR…`) for an OCI image layout directory.
- */
-function parseLocation(input) {
-    const raw = input.trim();
-    if (!raw.startsWith(layoutScheme))
-        return { kind: 'registry', reference: (0,reference/* parseReference */.F2)(raw) };
-    let rest = raw.slice(layoutScheme.length).replace(/^\/\//, '');
-    const location = { kind: 'layout', dir: '' };
-    const at = rest.lastIndexOf('@');
-    if (at > rest.lastIndexOf('/')) {
-        location.digest = rest.slice(at + 1);
-        (0,oci_digest/* parseDigest */.m)(location.digest);
-        rest = rest.slice(0, at);
-    }
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        location.tag = rest.slice(colon + 1);
-        (0,reference/* assertValidTag */.b5)(location.tag);
-        rest = rest.slice(0, colon);
-    }
-    if (!rest)
-        throw new errors/* InvalidReferenceError */.x_(`invalid layout location "${input}": the directory is missing; expected oci-layout:DIR[:tag]`);
-    location.dir = rest;
-    return location;
-}
-function formatLocation(location) {
-    if (location.kind === 'registry')
-        return formatReference(location.reference);
-    return `${layoutScheme}${location.dir}${location.tag ? `:${location.tag}` : ''}${location.digest ? `@${location.digest}` : ''}`;
-}
-/** The tag or digest a location names, if any (digest wins). */
-function locationReference(location) {
-    return location.kind === 'registry' ? (location.reference.digest ?? location.reference.tag) : (location.digest ?? location.tag);
-}
-/** The location without its tag or digest: `host/repo` or `oci-layout:DIR`. */
-function locationName(location) {
-    return location.kind === 'registry'
-        ? `${location.reference.registry}/${location.reference.repository}`
-        : `${layoutScheme}${location.dir}`;
-}
-function openTarget(location, client) {
-    return location.kind === 'registry' ? client.repository(location.reference) : new OciLayout(location.dir);
-}
-/** `<location>/<name>` without tag or digest: where a component of a base repository (or layout directory) lives. */
-function childLocation(base, name) {
-    return base.kind === 'registry'
-        ? { kind: 'registry', reference: { registry: base.reference.registry, repository: `${base.reference.repository}/${name}` } }
-        : { kind: 'layout', dir: `${base.dir}/${name}` };
-}
 
 
 /***/ }),
@@ -11598,7 +14407,7 @@ const maxNameLength = 255;
 function parseReference(input) {
     const raw = input.trim();
     const fail = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(`invalid reference "${input}": ${why}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('reference', input, why);
     };
     if (raw === '')
         fail('it is empty; expected host/repository[:tag], e.g. ghcr.io/owner/repo:latest');
@@ -11620,7 +14429,9 @@ function parseReference(input) {
             (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(digest);
         }
         catch (err) {
-            fail(err.message.replace(/^invalid digest/, 'digest'));
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_))
+                throw err;
+            fail(`digest "${err.value}": ${err.reason}`);
         }
     }
     let tag;
@@ -11676,7 +14487,7 @@ function isValidTag(tag) {
 /** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
 function assertValidTag(tag) {
     if (!tagPattern.test(tag)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(`invalid tag "${tag}": ${tagRule}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('tag', tag, tagRule);
     }
 }
 /** `registry/repository`, the form used in outputs such as `digest-url`. */
@@ -12381,14 +15192,30 @@ function nextLink(header, current) {
 /* unused harmony exports loadPrivateKey, publicKeyPem */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5736);
 
 
-class KeyError extends Error {
-    constructor(message) {
-        super(message);
+
+/** A signing or verification key that cannot be used. Its field is the private key, its password or the public key. */
+class KeyError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BaseError */ .Cf {
+    constructor(code, message, kind = 'private') {
+        const field = kind === 'public' ? 'public-key' : code === 'KEY_PASSWORD' ? 'signing-key-password' : 'signing-key';
+        super(code, message, { field });
         this.name = 'KeyError';
     }
 }
+/**
+ * What Node 24 (OpenSSL 3) throws for a missing or wrong password: ERR_MISSING_PASSPHRASE, ERR_OSSL_BAD_DECRYPT
+ * ("bad decrypt"; ERR_OSSL_EVP_BAD_DECRYPT with OpenSSL 1.1), ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED (no password
+ * for an encrypted key), ERR_OSSL_PEM_BAD_PASSWORD_READ.
+ */
+const passwordErrorCodes = new Set([
+    'ERR_MISSING_PASSPHRASE',
+    'ERR_OSSL_BAD_DECRYPT',
+    'ERR_OSSL_EVP_BAD_DECRYPT',
+    'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED',
+    'ERR_OSSL_PEM_BAD_PASSWORD_READ',
+]);
 function pemBody(pem, label) {
     const match = new RegExp(`-----BEGIN ${label.source}-----([\\s\\S]*?)-----END ${label.source}-----`).exec(pem);
     return match ? Buffer.from((match[1] ?? '').replace(/\s+/g, ''), 'base64') : undefined;
@@ -12399,10 +15226,10 @@ function decryptCosignKey(sealed, password) {
         key = JSON.parse(sealed.toString('utf8'));
     }
     catch {
-        throw new KeyError('the encrypted cosign key is not valid');
+        throw new KeyError('KEY_INVALID', 'the encrypted cosign key is not valid');
     }
     if (key.kdf?.name !== 'scrypt' || key.cipher?.name !== 'nacl/secretbox')
-        throw new KeyError(`unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
+        throw new KeyError('KEY_UNSUPPORTED', `unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
     const { N, r, p } = key.kdf.params;
     const secret = scryptSync(password, Buffer.from(key.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
     let plain;
@@ -12410,7 +15237,7 @@ function decryptCosignKey(sealed, password) {
         plain = xsalsa20poly1305(secret, Buffer.from(key.cipher.nonce, 'base64')).decrypt(Buffer.from(key.ciphertext, 'base64'));
     }
     catch {
-        throw new KeyError('wrong password for the encrypted cosign key');
+        throw new KeyError('KEY_PASSWORD', 'wrong password for the encrypted cosign key');
     }
     return createPrivateKey({ key: Buffer.from(plain), format: 'der', type: 'pkcs8' });
 }
@@ -12429,17 +15256,16 @@ function loadPrivateKey(pem, password = '') {
             key = createPrivateKey({ key: pem, format: 'pem', passphrase: password || undefined });
         }
         catch (err) {
-            const message = err.message;
             // OpenSSL 3 reports a missing password as "interrupted or cancelled", and a wrong one that decrypts to garbage
             // with valid CBC padding (about 1 in 256) as an undecodable key: for an encrypted PEM, any failure is the password's.
             const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
-            if (encrypted || /passphrase|decrypt|bad decrypt/i.test(message))
-                throw new KeyError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
-            throw new KeyError('the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
+            if (encrypted || passwordErrorCodes.has(err.code ?? ''))
+                throw new KeyError('KEY_PASSWORD', password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
+            throw new KeyError('KEY_INVALID', 'the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
         }
     }
     if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-        throw new KeyError(`the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`);
+        throw new KeyError('KEY_UNSUPPORTED', `the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`);
     }
     return key;
 }
@@ -12449,7 +15275,7 @@ function loadPublicKey(pem) {
         return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: pem, format: 'pem' });
     }
     catch {
-        throw new KeyError('the verification key is not a PEM public key (e.g. cosign.pub)');
+        throw new KeyError('KEY_INVALID', 'the verification key is not a PEM public key (e.g. cosign.pub)', 'public');
     }
 }
 function publicKeyPem(key) {
@@ -12459,2686 +15285,6 @@ function publicKeyPem(key) {
 function keyId(key) {
     const der = (key.type === 'private' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(der).digest('hex');
-}
-
-
-/***/ }),
-
-/***/ 582:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $6: () => (/* binding */ fluxVerdict),
-/* harmony export */   CA: () => (/* binding */ FluxVersionError),
-/* harmony export */   HP: () => (/* binding */ parseFluxVersion),
-/* harmony export */   Qx: () => (/* binding */ parseFluxVersionOption),
-/* harmony export */   iZ: () => (/* binding */ fluxRejections)
-/* harmony export */ });
-/* unused harmony exports fluxVersions, readsBundles, goImplicitlyPlainHttp */
-// What each Flux release's source-controller accepts (`internal/oci/cosign/cosign.go` at v1.6.0–v1.9.x), so that
-// d2ci can say "will this cluster accept it" for a given version. Checked against the controllers' own code in the
-// interoperability suite (test/interop), cell by cell.
-const fluxVersions = ['2.6', '2.7', '2.8', '2.9'];
-class FluxVersionError extends Error {
-    code = 'FLUX_VERSION_INVALID';
-    constructor(value) {
-        super(`flux version "${value}" is not one of ${fluxVersions.join(', ')} or all`);
-        this.name = 'FluxVersionError';
-    }
-}
-/** `2.8`, `v2.8`, `2.8.1` → `2.8`; `all` → every version. */
-function parseFluxVersion(value) {
-    const trimmed = value.trim().toLowerCase();
-    if (trimmed === '' || trimmed === 'all')
-        return [...fluxVersions];
-    const minor = /^v?(\d+\.\d+)(?:\.\d+)?$/.exec(trimmed)?.[1];
-    const version = fluxVersions.find((v) => v === minor);
-    if (!version)
-        throw new FluxVersionError(value);
-    return [version];
-}
-/** A flag or input value as the verify option: a version, `all` (also empty) or `none` (cosign's rules, no Flux's). */
-function parseFluxVersionOption(value) {
-    const trimmed = (value ?? '').trim().toLowerCase();
-    if (trimmed === 'none')
-        return 'none';
-    const versions = parseFluxVersion(trimmed);
-    return versions.length === 1 && versions[0] ? versions[0] : 'all';
-}
-/** Flux 2.8 is the first whose cosign library (v3.0.x) reads Sigstore bundles (`cosign.GetBundles`). */
-const readsBundles = (version) => version !== '2.6' && version !== '2.7';
-/**
- * Whether go-containerregistry speaks plain HTTP to a registry without being told (`name.Insecure`): its
- * pkg/name/registry.go `Scheme()` at v0.21.3 (inside Flux 2.8.5) — RFC 1918 addresses, a `localhost:` prefix,
- * names ending in `.local` or `.localhost`, anything containing `127.0.0.1`, and `::1`.
- */
-function goImplicitlyPlainHttp(registry) {
-    const ip = registry.split(':')[0] ?? '';
-    const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)?.slice(1).map(Number);
-    if (octets && octets.every((o) => o <= 255)) {
-        const [a = 0, b = 0] = octets;
-        if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168))
-            return true;
-    }
-    return (registry.startsWith('localhost:') ||
-        /\.local(?:host)?(?::\d{1,5})?$/.test(registry) ||
-        registry.includes('127.0.0.1') ||
-        /^(?:::1|\[::1\](?::\d{1,5})?)$/.test(registry));
-}
-/**
- * Whether a version finds the bundles at all. Flux 2.8 (source-controller v1.8.x) calls `cosign.GetBundles`
- * without name options, and cosign parses each referrer's reference afresh: on a plain-HTTP registry that
- * go-containerregistry does not treat as local it asks over HTTPS, finds no bundle and falls back to the legacy
- * `.sig` (internal/oci/cosign/cosign.go `Verify`; cosign pkg/cosign/verify.go `GetBundles`). 2.9 passes
- * `name.Insecure` (`WithInsecure`).
- */
-function seesBundles(version, evidence) {
-    if (!readsBundles(version))
-        return false;
-    return !(version === '2.8' && evidence.plainHttpRegistry !== undefined && !goImplicitlyPlainHttp(evidence.plainHttpRegistry));
-}
-/**
- * What one Flux version decides for an artifact:
- * - 2.6/2.7 (cosign v2.5 `VerifyImageSignatures`): the legacy `.sig` only; any signature that verifies. No claim
- *   verifier, so a copied `.sig` naming another digest passes there (d2ci itself still refuses it).
- * - 2.8/2.9 (cosign v3.0 `GetBundles`): when any bundle referrer exists, only bundles, and one must verify
- *   (the in-toto subject is checked); keyless bundles take a single `matchOIDCIdentity` entry ("unsupported:
- *   multiple identities"). Without bundles, the legacy path as above.
- */
-function fluxVerdict(version, evidence) {
-    const bundlesSeen = seesBundles(version, evidence);
-    if (bundlesSeen && evidence.bundles.length > 0) {
-        if ((evidence.identities ?? 1) > 1) {
-            return {
-                version,
-                accepted: false,
-                reads: 'bundles',
-                reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}`,
-            };
-        }
-        if (evidence.bundles.some((c) => c.ok))
-            return { version, accepted: true, reads: 'bundles' };
-        const why = evidence.bundles.find((c) => !c.ok);
-        return {
-            version,
-            accepted: false,
-            reads: 'bundles',
-            reason: `it reads only the Sigstore bundles once any is attached, and none of the ${evidence.bundles.length} verifies${why && !why.ok ? ` (${why.reason})` : ''}${evidence.legacies.some((c) => c.ok) ? '; the legacy .sig that verifies is never looked at' : ''}`,
-        };
-    }
-    if (evidence.legacies.some((c) => c.ok || c.fluxAccepts))
-        return { version, accepted: true, reads: 'legacy' };
-    const unseen = readsBundles(version) && !bundlesSeen && evidence.bundles.length > 0;
-    const reads = unseen
-        ? `it cannot fetch bundles from the plain-HTTP registry ${evidence.plainHttpRegistry ?? ''} (no name.Insecure for bundle references; Flux 2.9 can), so it reads only the legacy .sig signature`
-        : `it reads only the legacy .sig signature${readsBundles(version) ? ' when no bundle is attached' : ''}`;
-    const reason = evidence.legacies.length === 0
-        ? `${reads}, and there is none`
-        : unseen
-            ? `${reads}, and it does not verify`
-            : 'it reads the legacy .sig signature, and it does not verify';
-    return { version, accepted: false, reads: 'legacy', reason };
-}
-/** One line per distinct reason: "Flux 2.6 and 2.7 would reject it: it reads only the legacy .sig …". */
-function fluxRejections(verdicts) {
-    const byReason = new Map();
-    for (const verdict of verdicts) {
-        if (verdict.accepted)
-            continue;
-        const reason = verdict.reason ?? 'it would not verify';
-        byReason.set(reason, [...(byReason.get(reason) ?? []), verdict.version]);
-    }
-    return [...byReason].map(([reason, versions]) => {
-        const names = versions.length === 1 ? versions[0] : `${versions.slice(0, -1).join(', ')} and ${versions.at(-1)}`;
-        return `Flux ${names} would reject it: ${reason}`;
-    });
-}
-
-
-/***/ }),
-
-/***/ 7156:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  DT: () => (/* binding */ NotationPolicyError),
-  J8: () => (/* binding */ notationDirectoryTrustStore),
-  sS: () => (/* binding */ parseNotationTrustPolicy),
-  Wx: () => (/* binding */ verifyNotation)
-});
-
-// UNUSED EXPORTS: NotationTrustStoreError, applicableNotationTrustPolicy, notationFluxTrustStore, notationMemoryTrustStore, notationValidationTypes, notationVerificationLevel, notationVerificationLevels, parseNotationDistinguishedName, verifyNotationEnvelope
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var oci_descriptor = __nccwpck_require__(7796);
-// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
-var media_types = __nccwpck_require__(8613);
-// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
-var content = __nccwpck_require__(3632);
-// EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 6 modules
-var verify = __nccwpck_require__(2887);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/notation.ts
-// Notary Project (Notation) signatures for OCI artifacts: the JWS envelope, the certificate rules both signing
-// and verification apply, a key-file signer, and attaching the signature as a referrer the way the
-// `notation` CLI does (notaryproject/specifications signature-specification.md, signature-envelope-jws.md;
-// notation-go signer/signer.go and notation.go; notation-core-go signature/jws and x509).
-
-
-
-const NotationMediaType = {
-    /** The signature manifest's config media type as notation-go v1.3.2 writes it (artifactType in the OCI 1.1 form). */
-    signature: 'application/vnd.cncf.notary.signature',
-    payload: 'application/vnd.cncf.notary.payload.v1+json',
-    jws: 'application/jose+json',
-    cose: 'application/cose',
-};
-const NotationAnnotation = {
-    /** JSON array of the chain's SHA-256 thumbprints, leaf first (lower-case hex, as notation-go writes them). */
-    thumbprintS256: 'io.cncf.notary.x509chain.thumbprint#S256',
-    /** The signing time, which notation-go (through oras PackManifest) puts on every signature manifest. */
-    created: 'org.opencontainers.image.created',
-};
-const NotationHeader = {
-    signingScheme: 'io.cncf.notary.signingScheme',
-    signingTime: 'io.cncf.notary.signingTime',
-    authenticSigningTime: 'io.cncf.notary.authenticSigningTime',
-    expiry: 'io.cncf.notary.expiry',
-    signingAgent: 'io.cncf.notary.signingAgent',
-    timestampSignature: 'io.cncf.notary.timestampSignature',
-    verificationPlugin: 'io.cncf.notary.verificationPlugin',
-    verificationPluginMinVersion: 'io.cncf.notary.verificationPluginMinVersion',
-};
-/** The spec's algorithm table (signature-specification.md "Algorithm Selection"). */
-const notationAlgorithms = {
-    'RSA-2048': {
-        keySpec: 'RSA-2048',
-        jws: 'PS256',
-        hashAlgorithm: 'SHA-256',
-        signingAlgorithm: 'RSASSA-PSS-SHA-256',
-        digest: 'sha256',
-        keyType: 'rsa',
-    },
-    'RSA-3072': {
-        keySpec: 'RSA-3072',
-        jws: 'PS384',
-        hashAlgorithm: 'SHA-384',
-        signingAlgorithm: 'RSASSA-PSS-SHA-384',
-        digest: 'sha384',
-        keyType: 'rsa',
-    },
-    'RSA-4096': {
-        keySpec: 'RSA-4096',
-        jws: 'PS512',
-        hashAlgorithm: 'SHA-512',
-        signingAlgorithm: 'RSASSA-PSS-SHA-512',
-        digest: 'sha512',
-        keyType: 'rsa',
-    },
-    'EC-256': {
-        keySpec: 'EC-256',
-        jws: 'ES256',
-        hashAlgorithm: 'SHA-256',
-        signingAlgorithm: 'ECDSA-SHA-256',
-        digest: 'sha256',
-        keyType: 'ec',
-        coordinateBytes: 32,
-    },
-    'EC-384': {
-        keySpec: 'EC-384',
-        jws: 'ES384',
-        hashAlgorithm: 'SHA-384',
-        signingAlgorithm: 'ECDSA-SHA-384',
-        digest: 'sha384',
-        keyType: 'ec',
-        coordinateBytes: 48,
-    },
-    'EC-521': {
-        keySpec: 'EC-521',
-        jws: 'ES512',
-        hashAlgorithm: 'SHA-512',
-        signingAlgorithm: 'ECDSA-SHA-512',
-        digest: 'sha512',
-        keyType: 'ec',
-        coordinateBytes: 66,
-    },
-};
-function isNotationKeySpec(value) {
-    return typeof value === 'string' && Object.hasOwn(notationAlgorithms, value);
-}
-function notationAlgorithmForJws(alg) {
-    return Object.values(notationAlgorithms).find((a) => a.jws === alg);
-}
-class NotationError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'NotationError';
-    }
-}
-const curveBits = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
-/** The key spec of a key or certificate (notation-core-go ExtractKeySpec: RSA 2048/3072/4096, EC P-256/384/521 only). */
-function notationKeySpecOf(key) {
-    const publicKey = key instanceof external_node_crypto_.X509Certificate ? key.publicKey : key;
-    const type = publicKey.asymmetricKeyType;
-    if (type === 'rsa') {
-        const bits = Math.ceil((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8) * 8;
-        const spec = `RSA-${bits}`;
-        if (isNotationKeySpec(spec))
-            return spec;
-        throw new NotationError(`rsa key size ${bits} bits is not supported`);
-    }
-    if (type === 'ec') {
-        const bits = curveBits[publicKey.asymmetricKeyDetails?.namedCurve ?? ''];
-        if (bits)
-            return `EC-${bits}`;
-        throw new NotationError(`ecdsa key size of curve ${publicKey.asymmetricKeyDetails?.namedCurve ?? 'unknown'} is not supported`);
-    }
-    throw new NotationError('unsupported public key type');
-}
-let asn1Loader;
-/** @sigstore/core's DER parser, loaded on first use like the rest of @sigstore in d2ci. */
-function loadAsn1() {
-    asn1Loader ??= __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23)).then((m) => m.ASN1Obj);
-    return asn1Loader;
-}
-const Oid = {
-    basicConstraints: '2.5.29.19',
-    keyUsage: '2.5.29.15',
-    extendedKeyUsage: '2.5.29.37',
-    crlDistributionPoints: '2.5.29.31',
-    authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
-    ocsp: '1.3.6.1.5.5.7.48.1',
-};
-// Key usage bit positions (RFC 5280 4.2.1.3), as Go numbers them.
-const KeyUsage = {
-    digitalSignature: 0,
-    contentCommitment: 1,
-    keyEncipherment: 2,
-    dataEncipherment: 3,
-    keyAgreement: 4,
-    keyCertSign: 5,
-    cRLSign: 6,
-    encipherOnly: 7,
-    decipherOnly: 8,
-};
-const has = (bits, bit) => (bits & (1 << bit)) !== 0;
-// Extended key usages a code-signing leaf must not have (spec; notation-core-go adds OCSPSigning).
-const forbiddenEku = {
-    '2.5.29.37.0': 'Any',
-    '1.3.6.1.5.5.7.3.1': 'ServerAuth',
-    '1.3.6.1.5.5.7.3.2': 'ClientAuth',
-    '1.3.6.1.5.5.7.3.4': 'EmailProtection',
-    '1.3.6.1.5.5.7.3.8': 'Timestamping',
-    '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
-};
-// Certificate signatures the spec forbids (SHA-1) and Go refuses (MD2/MD5 too).
-const insecureSignatureAlgorithms = {
-    '1.2.840.113549.1.1.2': 'MD2-RSA',
-    '1.2.840.113549.1.1.4': 'MD5-RSA',
-    '1.2.840.113549.1.1.5': 'SHA1-RSA',
-    '1.2.840.10045.4.1': 'ECDSA-SHA1',
-    '1.2.840.10040.4.3': 'DSA-SHA1',
-};
-// Go's attributeTypeNames: the only attribute types pkix.Name.String() prints by name.
-const attributeNames = {
-    '2.5.4.6': 'C',
-    '2.5.4.8': 'ST',
-    '2.5.4.7': 'L',
-    '2.5.4.9': 'STREET',
-    '2.5.4.17': 'POSTALCODE',
-    '2.5.4.10': 'O',
-    '2.5.4.11': 'OU',
-    '2.5.4.3': 'CN',
-    '2.5.4.5': 'SERIALNUMBER',
-};
-function asn1String(obj) {
-    if (obj.tag.class !== 0)
-        return undefined;
-    switch (obj.tag.number) {
-        case 12: // UTF8String
-        case 18: // NumericString
-        case 19: // PrintableString
-        case 22: // IA5String
-            return obj.value.toString('utf8');
-        case 20: // T61String: Go reads it as bytes
-            return obj.value.toString('latin1');
-        case 30: // BMPString
-            return new TextDecoder('utf-16be').decode(obj.value);
-        default:
-            return undefined;
-    }
-}
-function parseName(name) {
-    return name.subs.map((set) => set.subs.map((atv) => ({ oid: atv.subs[0]?.toOID() ?? '', value: atv.subs[1] ? asn1String(atv.subs[1]) : undefined })));
-}
-/** Go's RDN value escaping in RDNSequence.String(). */
-function escapeRdnValue(value) {
-    const chars = [...value];
-    return chars
-        .map((c, k) => {
-        const escape = ',+"\\<>;'.includes(c) || (c === ' ' && (k === 0 || k === chars.length - 1)) || (c === '#' && k === 0);
-        return escape ? `\\${c}` : c;
-    })
-        .join('');
-}
-/**
- * A name as Go's pkix.Name.String() prints it: attributes regrouped by type (C, ST, L, STREET, POSTALCODE, O, OU,
- * then CN and SERIALNUMBER, last value wins for those two), printed in reverse, other types as `oid=#hex`. Notation
- * parses this string to match trusted identities, so its quirks (multi-valued groups, `=#`) matter.
- */
-function goNameString(name) {
-    const grouped = new Map();
-    const others = [];
-    let commonName;
-    let serialNumber;
-    for (const atv of name.flat()) {
-        if (atv.value === undefined)
-            continue;
-        if (atv.oid === '2.5.4.3')
-            commonName = atv.value;
-        else if (atv.oid === '2.5.4.5')
-            serialNumber = atv.value;
-        else if (attributeNames[atv.oid])
-            grouped.set(atv.oid, [...(grouped.get(atv.oid) ?? []), atv.value]);
-        else
-            others.push(`${atv.oid}=#${Buffer.from(atv.value, 'utf8').toString('hex')}`);
-    }
-    const rdns = [...others];
-    for (const oid of ['2.5.4.6', '2.5.4.8', '2.5.4.7', '2.5.4.9', '2.5.4.17', '2.5.4.10', '2.5.4.11']) {
-        const values = grouped.get(oid);
-        if (values)
-            rdns.push(values.map((v) => `${attributeNames[oid]}=${escapeRdnValue(v)}`).join('+'));
-    }
-    if (commonName)
-        rdns.push(`CN=${escapeRdnValue(commonName)}`);
-    if (serialNumber)
-        rdns.push(`SERIALNUMBER=${escapeRdnValue(serialNumber)}`);
-    return rdns.reverse().join(',');
-}
-/** Splits PEM (any number of CERTIFICATE blocks) or DER (one or more concatenated certificates) into DER. */
-function notation_splitNotationCertificates(input) {
-    const text = typeof input === 'string' ? input : input.toString('latin1');
-    if (text.includes('-----BEGIN')) {
-        return [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
-    }
-    const der = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
-    const out = [];
-    let offset = 0;
-    while (offset < der.length) {
-        // Only the outer SEQUENCE's length is read here; X509Certificate parses the rest.
-        if (der[offset] !== 0x30)
-            throw new NotationError('not a PEM or DER certificate');
-        const first = der[offset + 1] ?? 0;
-        let length = first;
-        let header = 2;
-        if (first & 0x80) {
-            const count = first & 0x7f;
-            if (count < 1 || count > 4)
-                throw new NotationError('not a PEM or DER certificate');
-            length = 0;
-            for (let i = 0; i < count; i++)
-                length = length * 256 + (der[offset + 2 + i] ?? 0);
-            header += count;
-        }
-        if (offset + header + length > der.length)
-            throw new NotationError('truncated DER certificate');
-        out.push(der.subarray(offset, offset + header + length));
-        offset += header + length;
-    }
-    return out;
-}
-/** Reads a certificate once: Node's X509Certificate for keys and signatures, @sigstore/core's DER parser for the rest. */
-async function parseNotationCertificate(input) {
-    const der = input instanceof external_node_crypto_.X509Certificate ? input.raw : input;
-    const Asn1 = await loadAsn1();
-    let x509;
-    let root;
-    try {
-        x509 = input instanceof external_node_crypto_.X509Certificate ? input : new external_node_crypto_.X509Certificate(der);
-        root = Asn1.parseBuffer(Buffer.from(der));
-    }
-    catch (err) {
-        throw new NotationError(`malformed certificate: ${err.message}`, { cause: err });
-    }
-    const fields = root.subs[0]?.subs ?? [];
-    const versioned = fields[0]?.tag.isContextSpecific(0) ?? false;
-    const at = (i) => {
-        const field = fields[i + (versioned ? 1 : 0)];
-        if (!field)
-            throw new NotationError('malformed certificate: missing TBSCertificate fields');
-        return field;
-    };
-    const version = versioned ? Number((fields[0]?.subs[0]?.toInteger() ?? 0n) + 1n) : 1;
-    const issuerObj = at(2);
-    const validity = at(3);
-    const subjectObj = at(4);
-    const certificate = {
-        der: Buffer.from(der),
-        x509,
-        version,
-        subjectName: parseName(subjectObj),
-        subject: '',
-        issuer: goNameString(parseName(issuerObj)),
-        rawSubject: Buffer.from(subjectObj.value),
-        rawIssuer: Buffer.from(issuerObj.value),
-        notBefore: validity.subs[0]?.toDate() ?? new Date(Number.NaN),
-        notAfter: validity.subs[1]?.toDate() ?? new Date(Number.NaN),
-        signatureAlgorithm: root.subs[1]?.subs[0]?.toOID() ?? '',
-        revocationEndpoints: false,
-        sha256: (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'),
-    };
-    certificate.subject = goNameString(certificate.subjectName);
-    const extensions = fields.find((f) => f.tag.isContextSpecific(3))?.subs[0]?.subs ?? [];
-    for (const extension of extensions) {
-        const oid = extension.subs[0]?.toOID();
-        const critical = extension.subs.length === 3 ? (extension.subs[1]?.toBoolean() ?? false) : false;
-        const octets = extension.subs[extension.subs.length - 1]?.value;
-        if (!oid || !octets)
-            continue;
-        let value;
-        try {
-            value = Asn1.parseBuffer(Buffer.from(octets));
-        }
-        catch (err) {
-            throw new NotationError(`malformed certificate extension ${oid}: ${err.message}`, { cause: err });
-        }
-        if (oid === Oid.basicConstraints) {
-            const ca = value.subs[0]?.tag.isBoolean() ? value.subs[0].toBoolean() : false;
-            const length = value.subs.find((s) => s.tag.isInteger());
-            certificate.basicConstraints = { ca, critical, ...(length ? { pathLength: Number(length.toInteger()) } : {}) };
-        }
-        else if (oid === Oid.keyUsage) {
-            const bits = value.toBitString();
-            certificate.keyUsage = { critical, bits: bits.slice(0, 9).reduce((acc, bit, i) => acc | (bit << i), 0) };
-        }
-        else if (oid === Oid.extendedKeyUsage) {
-            certificate.extendedKeyUsage = value.subs.map((s) => s.toOID());
-        }
-        else if (oid === Oid.crlDistributionPoints) {
-            certificate.revocationEndpoints = true;
-        }
-        else if (oid === Oid.authorityInfoAccess) {
-            if (value.subs.some((d) => d.subs[0]?.toOID() === Oid.ocsp))
-                certificate.revocationEndpoints = true;
-        }
-    }
-    return certificate;
-}
-/** Parses a chain (leaf first) given as X509Certificates, DER buffers or one PEM bundle. */
-async function parseNotationCertificates(chain) {
-    const items = typeof chain === 'string' || Buffer.isBuffer(chain) ? notation_splitNotationCertificates(chain) : chain;
-    return Promise.all(items.map((c) => parseNotationCertificate(c)));
-}
-/** Go's `%q` of a string (close enough for the ASCII messages notation prints). */
-const goQuote = (value) => JSON.stringify(value);
-/** Go's time.Time String() for a UTC time, used in notation-core-go's certificate messages. */
-function goTime(date) {
-    const iso = date.toISOString();
-    return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
-}
-const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** Go's time.RFC1123Z layout in UTC, as notation's verification messages print times. */
-function notationRfc1123z(date) {
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${weekdays[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
-}
-/** Go's CheckSignatureFrom (parent must be allowed to sign certificates; no SHA-1) plus the issuer/subject name match. */
-function issuedBy(child, parent) {
-    const insecure = insecureSignatureAlgorithms[child.signatureAlgorithm];
-    if (insecure)
-        return { issued: false, error: `x509: cannot verify signature: insecure algorithm ${insecure}` };
-    if ((parent.version === 3 && !parent.basicConstraints) ||
-        (parent.basicConstraints && !parent.basicConstraints.ca) ||
-        (parent.keyUsage && parent.keyUsage.bits !== 0 && !has(parent.keyUsage.bits, KeyUsage.keyCertSign))) {
-        return { issued: false, error: 'x509: invalid signature: parent certificate cannot sign this kind of certificate' };
-    }
-    let valid = false;
-    try {
-        valid = child.x509.verify(parent.x509.publicKey);
-    }
-    catch {
-        valid = false;
-    }
-    if (!valid)
-        return { issued: false, error: 'x509: signature does not verify with the issuer public key' };
-    return child.rawIssuer.equals(parent.rawSubject) ? { issued: true } : { issued: false };
-}
-function signatureProblem(certificate) {
-    const insecure = insecureSignatureAlgorithms[certificate.signatureAlgorithm];
-    if (insecure)
-        return `x509: cannot verify signature: insecure algorithm ${insecure}`;
-    try {
-        return certificate.x509.verify(certificate.x509.publicKey) ? undefined : 'x509: signature does not verify with its own public key';
-    }
-    catch (err) {
-        return err.message;
-    }
-}
-function signingTimeProblem(certificate, signingTime) {
-    if (!signingTime || (signingTime >= certificate.notBefore && signingTime <= certificate.notAfter))
-        return undefined;
-    return `certificate with subject ${goQuote(certificate.subject)} was invalid at signing time of ${goTime(signingTime)}. Certificate is valid from [${goTime(certificate.notBefore)}] to [${goTime(certificate.notAfter)}]`;
-}
-/** The first certificate of a chain that was not valid at `signingTime` (the spec's "valid at signing time" rule), with notation-core-go's message. */
-function notationSigningTimeProblem(chain, signingTime) {
-    for (const certificate of chain) {
-        const problem = signingTimeProblem(certificate, signingTime);
-        if (problem)
-            return problem;
-    }
-    return undefined;
-}
-function keyUsagePresenceProblem(certificate) {
-    if (!certificate.keyUsage)
-        return `certificate with subject ${goQuote(certificate.subject)}: key usage extension must be present`;
-    if (!certificate.keyUsage.critical)
-        return `certificate with subject ${goQuote(certificate.subject)}: key usage extension must be marked critical`;
-    return undefined;
-}
-/** The spec's leaf (code-signing) certificate requirements, with notation-core-go's messages. */
-function notationLeafCertificateProblem(certificate) {
-    const subject = goQuote(certificate.subject);
-    if (certificate.basicConstraints?.ca)
-        return `certificate with subject ${subject}: if the basic constraints extension is present, the ca field must be set to false`;
-    const presence = keyUsagePresenceProblem(certificate);
-    if (presence)
-        return presence;
-    const bits = certificate.keyUsage?.bits ?? 0;
-    if (!has(bits, KeyUsage.digitalSignature))
-        return `the certificate with subject ${subject} is invalid. The key usage must have the bit positions for "Digital Signature" set`;
-    const invalid = [
-        [KeyUsage.keyEncipherment, 'KeyEncipherment'],
-        [KeyUsage.dataEncipherment, 'DataEncipherment'],
-        [KeyUsage.keyAgreement, 'KeyAgreement'],
-        [KeyUsage.keyCertSign, 'CertSign'],
-        [KeyUsage.cRLSign, 'CRLSign'],
-        [KeyUsage.encipherOnly, 'EncipherOnly'],
-        [KeyUsage.decipherOnly, 'DecipherOnly'],
-    ]
-        .filter(([bit]) => has(bits, bit))
-        .map(([, name]) => `"${name}"`);
-    if (invalid.length)
-        return `the certificate with subject ${subject} is invalid. The key usage must be "Digital Signature" only, but found ${invalid.join(', ')}`;
-    for (const eku of certificate.extendedKeyUsage ?? []) {
-        const name = forbiddenEku[eku];
-        if (name)
-            return `certificate with subject ${subject}: extended key usage must not contain ${name} eku`;
-    }
-    try {
-        notationKeySpecOf(certificate.x509);
-    }
-    catch (err) {
-        return `certificate with subject ${subject}: ${err.message}`;
-    }
-    return undefined;
-}
-function caCertificateProblem(certificate, expectedPathLength) {
-    const subject = goQuote(certificate.subject);
-    if (!certificate.basicConstraints?.ca)
-        return `certificate with subject ${subject}: ca field in basic constraints must be present, critical, and set to true`;
-    const pathLength = certificate.basicConstraints.pathLength;
-    if (pathLength !== undefined && pathLength < expectedPathLength)
-        return `certificate with subject ${subject}: expected path length of ${expectedPathLength} but certificate has path length ${pathLength} instead`;
-    const presence = keyUsagePresenceProblem(certificate);
-    if (presence)
-        return presence;
-    if (!has(certificate.keyUsage?.bits ?? 0, KeyUsage.keyCertSign))
-        return `certificate with subject ${subject}: key usage must have the bit positions for key cert sign set`;
-    return undefined;
-}
-/**
- * Checks a signature's certificate chain against the spec's certificate requirements (notation-core-go
- * ValidateCodeSigningCertChain): leaf first, each certificate issued by the next, ending in a self-signed root, the
- * leaf a code-signing certificate and the others CAs; with `signingTime`, every certificate valid at that time.
- * Returns the first problem, or undefined. Trust (which roots) is decided elsewhere.
- */
-function notationCertificateChainProblem(chain, signingTime) {
-    const [first] = chain;
-    if (!first)
-        return 'certificate chain must contain at least one certificate';
-    if (chain.length === 1) {
-        const selfSignature = signatureProblem(first);
-        if (selfSignature)
-            return `invalid self-signed certificate. subject: ${goQuote(first.subject)}. Error: ${selfSignature}`;
-        if (!first.rawSubject.equals(first.rawIssuer))
-            return `invalid self-signed certificate. subject: ${goQuote(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
-        const time = signingTimeProblem(first, signingTime);
-        if (time)
-            return time;
-        const leaf = notationLeafCertificateProblem(first);
-        return leaf ? `invalid self-signed certificate. Error: ${leaf}` : undefined;
-    }
-    for (const [i, certificate] of chain.entries()) {
-        const time = signingTimeProblem(certificate, signingTime);
-        if (time)
-            return time;
-        const subject = goQuote(certificate.subject);
-        const selfSigned = issuedBy(certificate, certificate);
-        if (i === chain.length - 1) {
-            if (!selfSigned.issued && selfSigned.error)
-                return `root certificate with subject ${subject} is invalid or not self-signed. Certificate chain must end with a valid self-signed root certificate. Error: ${selfSigned.error}`;
-            if (!selfSigned.issued)
-                return `root certificate with subject ${subject} is not self-signed. Certificate chain must end with a valid self-signed root certificate`;
-        }
-        else {
-            if (selfSigned.issued) {
-                return i === 0
-                    ? `leaf certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed leaf certificate`
-                    : `intermediate certificate with subject ${subject} is self-signed. Certificate chain must not contain self-signed intermediate certificate`;
-            }
-            const parent = chain[i + 1];
-            const issued = issuedBy(certificate, parent);
-            if (!issued.issued && issued.error)
-                return `invalid certificates or certificate with subject ${subject} is not issued by ${goQuote(parent.subject)}. Error: ${issued.error}`;
-            if (!issued.issued)
-                return `certificate with subject ${subject} is not issued by ${goQuote(parent.subject)}`;
-        }
-        const problem = i === 0 ? notationLeafCertificateProblem(certificate) : caCertificateProblem(certificate, i - 1);
-        if (problem)
-            return problem;
-    }
-    return undefined;
-}
-/** SHA-256 thumbprints of a chain, leaf first, as the `io.cncf.notary.x509chain.thumbprint#S256` annotation lists them. */
-function notationThumbprints(chain) {
-    return chain.map((der) => (0,external_node_crypto_.createHash)('sha256').update(der).digest('hex'));
-}
-const knownHeaders = new Set([
-    'alg',
-    'cty',
-    'crit',
-    NotationHeader.expiry,
-    NotationHeader.signingTime,
-    NotationHeader.signingScheme,
-    NotationHeader.authenticSigningTime,
-]);
-const base64url = /^[A-Za-z0-9_-]*$/;
-const base64std = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-// RFC 3339 date-time (Go's time.Time JSON form).
-const rfc3339Pattern = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
-/** Strict unpadded base64url, failing with Go's message (as notation reports a JWS it cannot decode). */
-function decodeBase64url(value, what) {
-    if (typeof value !== 'string')
-        throw new NotationError(`signature is invalid. Error: ${what} is missing`);
-    if (!base64url.test(value) || value.length % 4 === 1) {
-        const bad = [...value].findIndex((c) => !/[A-Za-z0-9_-]/.test(c));
-        throw new NotationError(`signature is invalid. Error: illegal base64 data at input byte ${bad >= 0 ? bad : value.length - 1}`);
-    }
-    return Buffer.from(value, 'base64url');
-}
-function parseTime(value, header) {
-    const date = typeof value === 'string' && rfc3339Pattern.test(value) ? new Date(value) : undefined;
-    if (!date || Number.isNaN(date.getTime()))
-        throw new NotationError(`jws envelope protected header can't be decoded: ${header} is not an RFC 3339 time`);
-    return date;
-}
-/**
- * Reads and checks a protected header as notation-core-go does: the signing scheme and its time headers, expiry,
- * and `crit` (which must name the signing scheme and, when present, expiry and authentic signing time; every other
- * name in it must be a header that is present). Takes the JSON object, its text, or the envelope's base64url field.
- */
-function decodeNotationProtectedHeader(input) {
-    let header;
-    if (typeof input === 'object' && !Buffer.isBuffer(input))
-        header = input;
-    else {
-        const raw = input.toString();
-        // JSON text starts with `{`, which base64url never contains.
-        const text = raw.trimStart().startsWith('{') ? raw : decodeBase64url(raw, 'the protected header').toString('utf8');
-        try {
-            header = JSON.parse(text);
-        }
-        catch (err) {
-            throw new NotationError(`jws envelope protected header can't be decoded: ${err.message}`);
-        }
-    }
-    if (typeof header !== 'object' || header === null || Array.isArray(header))
-        throw new NotationError("jws envelope protected header can't be decoded: not a JSON object");
-    const scheme = header[NotationHeader.signingScheme];
-    if (scheme !== 'notary.x509' && scheme !== 'notary.x509.signingAuthority')
-        throw new NotationError(`unsupported SigningScheme: \`${String(scheme)}\``);
-    if (typeof header.alg !== 'string')
-        throw new NotationError('signature algorithm "" is not supported');
-    if (header.cty !== undefined && typeof header.cty !== 'string')
-        throw new NotationError("jws envelope protected header can't be decoded: cty is not a string");
-    const crit = header.crit;
-    if (crit !== undefined && (!Array.isArray(crit) || !crit.every((c) => typeof c === 'string')))
-        throw new NotationError("jws envelope protected header can't be decoded: crit is not an array of strings");
-    const parsed = {
-        algorithm: header.alg,
-        contentType: header.cty ?? '',
-        signingScheme: scheme,
-        critical: crit ?? [],
-        extended: Object.fromEntries(Object.entries(header).filter(([key]) => !knownHeaders.has(key))),
-    };
-    if (header[NotationHeader.signingTime] !== undefined)
-        parsed.signingTime = parseTime(header[NotationHeader.signingTime], NotationHeader.signingTime);
-    if (header[NotationHeader.authenticSigningTime] !== undefined)
-        parsed.authenticSigningTime = parseTime(header[NotationHeader.authenticSigningTime], NotationHeader.authenticSigningTime);
-    if (header[NotationHeader.expiry] !== undefined)
-        parsed.expiry = parseTime(header[NotationHeader.expiry], NotationHeader.expiry);
-    if (scheme === 'notary.x509') {
-        if (parsed.authenticSigningTime)
-            throw new NotationError(`"${NotationHeader.authenticSigningTime}" header must not be present for notary.x509 signing scheme`);
-        if (!parsed.signingTime)
-            throw new NotationError('signing-time not present');
-    }
-    else {
-        if (parsed.signingTime)
-            throw new NotationError(`"${NotationHeader.signingTime}" header must not be present for notary.x509.signingAuthority signing scheme`);
-        if (!parsed.authenticSigningTime)
-            throw new NotationError(`"${NotationHeader.authenticSigningTime}" header must be present for notary.x509.signingAuthority signing scheme`);
-    }
-    const time = parsed.signingTime ?? parsed.authenticSigningTime;
-    if (parsed.expiry && time && parsed.expiry <= time)
-        throw new NotationError('expiry cannot be equal or before the signing time');
-    if (parsed.critical.length === 0)
-        throw new NotationError('missing "crit" header');
-    const mustBeCritical = new Set([NotationHeader.signingScheme]);
-    if (parsed.expiry)
-        mustBeCritical.add(NotationHeader.expiry);
-    if (scheme === 'notary.x509.signingAuthority')
-        mustBeCritical.add(NotationHeader.authenticSigningTime);
-    for (const name of parsed.critical) {
-        if (mustBeCritical.delete(name))
-            continue;
-        if (!Object.hasOwn(parsed.extended, name))
-            throw new NotationError(`"${name}" header is marked critical but not present`);
-    }
-    if (mustBeCritical.size)
-        throw new NotationError(`these required headers are not marked as critical: [${[...mustBeCritical].join(' ')}]`);
-    return parsed;
-}
-/** Reads a Notary Project payload and checks its `targetArtifact` has mediaType, digest and size. */
-function parseNotationPayload(bytes) {
-    let payload;
-    try {
-        payload = JSON.parse(bytes.toString());
-    }
-    catch (err) {
-        throw new NotationError(`the payload is not JSON: ${err.message}`);
-    }
-    const target = payload?.targetArtifact;
-    if (typeof target !== 'object' || target === null)
-        throw new NotationError('the payload has no targetArtifact');
-    if (typeof target.mediaType !== 'string' ||
-        typeof target.digest !== 'string' ||
-        !Number.isSafeInteger(target.size) ||
-        (target.size ?? -1) < 0) {
-        throw new NotationError('the payload targetArtifact must have mediaType, digest and size');
-    }
-    if (target.annotations !== undefined &&
-        (typeof target.annotations !== 'object' ||
-            target.annotations === null ||
-            Object.values(target.annotations).some((v) => typeof v !== 'string'))) {
-        throw new NotationError('the payload targetArtifact annotations must be a string map');
-    }
-    return payload;
-}
-/** Parses a JWS JSON (flattened) envelope and its protected header; checks structure only, no signature or trust. */
-function parseNotationEnvelope(bytes) {
-    let raw;
-    try {
-        raw = JSON.parse(bytes.toString());
-    }
-    catch (err) {
-        throw new NotationError(`unable to parse the digital signature, error : ${err.message}`);
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        throw new NotationError('unable to parse the digital signature, error : not a JSON object');
-    const extra = Object.keys(raw).filter((k) => !['payload', 'protected', 'header', 'signature'].includes(k));
-    // Only the flattened serialization is allowed; `signatures` would be the general one.
-    if (extra.length)
-        throw new NotationError(`the JWS envelope has unsupported top-level fields ${extra.join(', ')} (only the flattened JSON serialization is allowed)`);
-    const header = raw.header;
-    if (typeof header !== 'object' || header === null || !Array.isArray(header.x5c) || header.x5c.length === 0)
-        throw new NotationError('certificate chain is not present');
-    const certificates = header.x5c.map((c) => {
-        if (typeof c !== 'string' || !base64std.test(c))
-            throw new NotationError('malformed certificate in x5c (not base64)');
-        return Buffer.from(c, 'base64');
-    });
-    const signature = decodeBase64url(raw.signature, 'the signature');
-    if (signature.length === 0)
-        throw new NotationError('signature missing in jws-json envelope');
-    const payloadBytes = decodeBase64url(raw.payload, 'the payload');
-    const parsed = {
-        raw,
-        protectedHeader: decodeNotationProtectedHeader(typeof raw.protected === 'string' ? raw.protected : ''),
-        payloadBytes,
-        signature,
-        certificates,
-    };
-    const agent = header[NotationHeader.signingAgent];
-    if (typeof agent === 'string')
-        parsed.signingAgent = agent;
-    const timestamp = header[NotationHeader.timestampSignature];
-    if (typeof timestamp === 'string' && timestamp)
-        parsed.timestampSignature = Buffer.from(timestamp, 'base64');
-    return parsed;
-}
-/** Verifies a raw JWS signature (ECDSA in R||S form; RSASSA-PSS with any salt length, as jwt-go accepts). */
-function verifyNotationJwsSignature(algorithm, signingInput, signature, publicKey) {
-    try {
-        if (algorithm.keyType === 'ec') {
-            if (signature.length !== 2 * (algorithm.coordinateBytes ?? 0))
-                return false;
-            return (0,external_node_crypto_.verify)(algorithm.digest, signingInput, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
-        }
-        return (0,external_node_crypto_.verify)(algorithm.digest, signingInput, { key: publicKey, padding: external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING, saltLength: external_node_crypto_.constants.RSA_PSS_SALTLEN_AUTO }, signature);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * The integrity of an envelope as notation-core-go's JWS Verify checks it: `alg` is one the spec allows and is the
- * algorithm of the leaf certificate's key (no algorithm substitution), and the signature over `protected.payload`
- * verifies with that key. Returns the problem, or undefined.
- */
-function notationEnvelopeSignatureProblem(envelope, leaf) {
-    const algorithm = notationAlgorithmForJws(envelope.protectedHeader.algorithm);
-    if (!algorithm)
-        return `signature algorithm ${goQuote(envelope.protectedHeader.algorithm)} is not supported`;
-    let expected;
-    try {
-        expected = notationKeySpecOf(leaf);
-    }
-    catch (err) {
-        return err.message;
-    }
-    if (notationAlgorithms[expected].jws !== algorithm.jws) {
-        return `mismatch between signature algorithm derived from signing certificate (${notationAlgorithms[expected].jws}) and signing algorithm specified (${algorithm.jws})`;
-    }
-    const signingInput = Buffer.from(`${envelope.raw.protected}.${envelope.raw.payload}`, 'ascii');
-    return verifyNotationJwsSignature(algorithm, signingInput, envelope.signature, leaf.publicKey)
-        ? undefined
-        : 'signature is invalid. Error: the JWS signature does not verify with the signing certificate key';
-}
-function readPrivateKey(input, password) {
-    if (typeof input === 'object' && !Buffer.isBuffer(input))
-        return input;
-    const pem = input.toString();
-    try {
-        return createPrivateKey({ key: pem, format: 'pem', passphrase: password || undefined });
-    }
-    catch (err) {
-        // OpenSSL reports a missing or wrong password in several ways; for an encrypted PEM, any failure is the password's.
-        if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem))
-            throw new NotationError(password ? 'wrong password for the private key' : 'the private key is encrypted; give its password', {
-                cause: err,
-            });
-        throw new NotationError('the signing key is not a PEM private key (PKCS#8, SEC1 or PKCS#1)', { cause: err });
-    }
-}
-function spki(key) {
-    return (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'der', type: 'spki' });
-}
-/** Signs bytes with a key of the given spec in the JWS form (RSASSA-PSS, salt = hash length; ECDSA raw R||S). */
-function notationSignWithKey(keySpec, privateKey, bytes) {
-    const algorithm = notationAlgorithms[keySpec];
-    return algorithm.keyType === 'ec'
-        ? cryptoSign(algorithm.digest, bytes, { key: privateKey, dsaEncoding: 'ieee-p1363' })
-        : cryptoSign(algorithm.digest, bytes, {
-            key: privateKey,
-            padding: constants.RSA_PKCS1_PSS_PADDING,
-            saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
-        });
-}
-/**
- * A signer from a private key and its certificate chain (notation's `notation key add --id ... --plugin`-less
- * local keys, or notation-go signer.NewFromFiles). Checks, as notation-core-go does, that the key is the leaf
- * certificate's, that its type and size are in the spec's table, and that the chain meets the certificate
- * requirements (code-signing leaf: key usage critical with Digital Signature only, no server/client/email/
- * timestamping EKU; CA certificates above it; a self-signed root).
- */
-async function createNotationKeySigner(options) {
-    const key = readPrivateKey(options.privateKey, options.password);
-    if (key.type !== 'private')
-        throw new NotationError('the signing key must be a private key');
-    const chain = await parseNotationCertificates(options.certificateChain);
-    const leaf = chain[0];
-    if (!leaf)
-        throw new NotationError('"certs" param is invalid. Error: empty certs');
-    const keySpec = notationKeySpecOf(leaf.x509);
-    if (key.asymmetricKeyType !== leaf.x509.publicKey.asymmetricKeyType || !spki(key).equals(spki(leaf.x509.publicKey))) {
-        throw new NotationError('"key and certs" param is invalid. Error: key not matches certificate');
-    }
-    const problem = notationCertificateChainProblem(chain);
-    if (problem)
-        throw new NotationError(`certificate-chain is invalid, ${problem}`);
-    const ders = chain.map((c) => c.der);
-    return {
-        keySpec,
-        certificateChain: async () => ders,
-        sign: async (bytes) => notationSignWithKey(keySpec, key, bytes),
-    };
-}
-/** JSON with object keys sorted, as Go marshals maps (notation-core-go builds the header and payload as maps). */
-function sortedJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(sortedJson).join(',')}]`;
-    if (typeof value === 'object' && value !== null) {
-        return `{${Object.keys(value)
-            .sort()
-            .filter((k) => value[k] !== undefined)
-            .map((k) => `${JSON.stringify(k)}:${sortedJson(value[k])}`)
-            .join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-const reservedAnnotationPrefix = 'io.cncf.notary';
-/** The payload notation signs for a manifest: only mediaType, digest, size and annotations (SanitizeTargetArtifact). */
-function notationPayload(subject, userMetadata = {}) {
-    const annotations = { ...(subject.annotations ?? {}) };
-    for (const [key, value] of Object.entries(userMetadata)) {
-        if (key.startsWith(reservedAnnotationPrefix))
-            throw new NotationError(`error adding user metadata: metadata key ${key} has reserved prefix ${reservedAnnotationPrefix}`);
-        if (Object.hasOwn(annotations, key))
-            throw new NotationError(`error adding user metadata: metadata key ${key} is already present in the target artifact`);
-        annotations[key] = value;
-    }
-    const target = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
-    if (Object.keys(annotations).length)
-        target.annotations = annotations;
-    return Buffer.from(sortedJson({ targetArtifact: target }));
-}
-const truncateToSecond = (date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
-/**
- * Builds and signs a JWS envelope for a manifest, as notation-go's GenericSigner and notation-core-go's JWS
- * envelope do: payload, protected header (`alg` from the key spec, `cty`, `crit`, signing scheme `notary.x509`,
- * signing time, optional expiry), then `x5c` and the signing agent unprotected. The result is checked before it is
- * returned: the chain meets the certificate requirements and was valid at the signing time, its leaf has the key
- * spec the signer declared, and the signature verifies with the leaf's key (which catches a plugin that signed
- * something else or with another key).
- */
-async function createNotationEnvelope(subject, signer, options = {}) {
-    const algorithm = notationAlgorithms[signer.keySpec];
-    if (!algorithm)
-        throw new NotationError(`unsupported key spec ${String(signer.keySpec)}`);
-    const signingTime = truncateToSecond(options.signingTime ?? new Date());
-    const expiry = options.expiry ? truncateToSecond(options.expiry) : undefined;
-    if (expiry && expiry <= signingTime)
-        throw new NotationError('expiry cannot be equal or before the signing time');
-    const payload = notationPayload({
-        mediaType: subject.mediaType,
-        digest: subject.digest,
-        size: subject.size,
-        ...(subject.annotations ? { annotations: subject.annotations } : {}),
-    }, options.userMetadata);
-    const protectedHeader = {
-        alg: algorithm.jws,
-        crit: expiry ? [NotationHeader.signingScheme, NotationHeader.expiry] : [NotationHeader.signingScheme],
-        cty: NotationMediaType.payload,
-        [NotationHeader.signingScheme]: 'notary.x509',
-        [NotationHeader.signingTime]: rfc3339(signingTime),
-        ...(expiry ? { [NotationHeader.expiry]: rfc3339(expiry) } : {}),
-    };
-    const encodedProtected = Buffer.from(sortedJson(protectedHeader)).toString('base64url');
-    const encodedPayload = payload.toString('base64url');
-    const signingInput = Buffer.from(`${encodedProtected}.${encodedPayload}`, 'ascii');
-    const signature = await signer.sign(signingInput);
-    const chainInput = await signer.certificateChain();
-    const chain = await parseNotationCertificates(chainInput.map((c) => (c instanceof X509Certificate ? c : Buffer.from(c))));
-    const leaf = chain[0];
-    if (!leaf)
-        throw new NotationError('the signer returned no certificate chain');
-    const problem = notationCertificateChainProblem(chain, signingTime);
-    if (problem)
-        throw new NotationError(`certificate-chain is invalid, ${problem}`);
-    const leafSpec = notationKeySpecOf(leaf.x509);
-    if (leafSpec !== signer.keySpec)
-        throw new NotationError(`the signing certificate's key is ${leafSpec}, but the signer declared ${signer.keySpec}`);
-    if (!verifyNotationJwsSignature(algorithm, signingInput, signature, leaf.x509.publicKey)) {
-        throw new NotationError('generated signature failed verification: the signature does not verify with the signing certificate key');
-    }
-    const agent = [options.signingAgent ?? 'd2ci', signer.signingAgent].filter(Boolean).join(' ');
-    const envelope = {
-        payload: encodedPayload,
-        protected: encodedProtected,
-        header: { x5c: chain.map((c) => c.der.toString('base64')), [NotationHeader.signingAgent]: agent },
-        signature: signature.toString('base64url'),
-    };
-    return { envelope: Buffer.from(JSON.stringify(envelope)), certificates: chain.map((c) => c.der), signingTime, payload, protectedHeader };
-}
-/** The signature manifest's annotations notation-go writes: the chain's thumbprints and the creation (signing) time. */
-function notationSignatureAnnotations(certificates, signingTime) {
-    return {
-        [NotationAnnotation.thumbprintS256]: JSON.stringify(notationThumbprints(certificates)),
-        [NotationAnnotation.created]: rfc3339(signingTime),
-    };
-}
-/**
- * Signs a manifest already stored in `target` in the Notary Project format and attaches the JWS envelope as a
- * referrer in the form notation-go v1.3.2 writes (sign/notation-manifest.ts): config media type
- * `application/vnd.cncf.notary.signature`, no artifactType, one `application/jose+json` layer, `subject`, and the
- * thumbprint and created annotations. The released notation finds only that form in an OCI layout; registries list
- * it under the same artifact type. A registry without the referrers API gets the `sha256-<hex>` tag-schema index
- * (as notation does through oras).
- */
-async function signNotation(target, subject, options) {
-    const plain = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
-    const made = await createNotationEnvelope(plain, options.signer, options);
-    const descriptor = await attachNotationSignature(target, plain, {
-        envelopeMediaType: NotationMediaType.jws,
-        envelope: made.envelope,
-        annotations: notationSignatureAnnotations(made.certificates, made.signingTime),
-    });
-    return {
-        descriptor,
-        signatureRef: `${target.name}@${descriptor.digest}`,
-        envelope: made.envelope,
-        thumbprints: notationThumbprints(made.certificates),
-        signingTime: made.signingTime,
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/notation.ts
-// Verifies Notary Project (Notation) signatures like notation-go (verifier/verifier.go): a trust policy document
-// (trustpolicy.json, version 1.0) picks the policy for the artifact's repository and its verification level, and
-// a trust store holds the trusted roots (notaryproject/specifications trust-store-trust-policy.md).
-
-
-
-
-
-
-
-
-/** An invalid trust policy document, with notation-go's message. */
-class NotationPolicyError extends NotationError {
-    constructor(message) {
-        super(message);
-        this.name = 'NotationPolicyError';
-    }
-}
-class NotationTrustStoreError extends NotationError {
-    constructor(message) {
-        super(message);
-        this.name = 'NotationTrustStoreError';
-    }
-}
-const trustPolicyLink = 'https://notaryproject.dev/docs/quickstart/#create-a-trust-policy';
-const notationValidationTypes = [
-    'integrity',
-    'authenticity',
-    'authenticTimestamp',
-    'expiry',
-    'revocation',
-];
-const validationActions = ['enforce', 'log', 'skip'];
-const trustStoreTypes = ['ca', 'signingAuthority', 'tsa'];
-/** The levels' table (trust-store-trust-policy.md "Signature Verification details"). */
-const notationVerificationLevels = {
-    strict: {
-        name: 'strict',
-        enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'enforce', expiry: 'enforce', revocation: 'enforce' },
-    },
-    permissive: {
-        name: 'permissive',
-        enforcement: { integrity: 'enforce', authenticity: 'enforce', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' },
-    },
-    audit: {
-        name: 'audit',
-        enforcement: { integrity: 'enforce', authenticity: 'log', authenticTimestamp: 'log', expiry: 'log', revocation: 'log' },
-    },
-    skip: {
-        name: 'skip',
-        enforcement: { integrity: 'skip', authenticity: 'skip', authenticTimestamp: 'skip', expiry: 'skip', revocation: 'skip' },
-    },
-};
-/** Go's `%q` of a string (close enough for the ASCII messages notation prints). */
-const notation_goQuote = (value) => JSON.stringify(value);
-/** Go's `%q` of a string slice. */
-const goQuoteList = (values) => `[${values.map(notation_goQuote).join(' ')}]`;
-/** The level a policy statement asks for, with its overrides applied (notation-go GetVerificationLevel). */
-function notationVerificationLevel(signatureVerification) {
-    const name = signatureVerification.level;
-    if (!name)
-        throw new NotationPolicyError('signature verification level is empty or missing in the trust policy statement');
-    const base = Object.hasOwn(notationVerificationLevels, name)
-        ? notationVerificationLevels[name]
-        : undefined;
-    if (!base)
-        throw new NotationPolicyError(`invalid signature verification level ${notation_goQuote(name)}`);
-    const overrides = Object.entries(signatureVerification.override ?? {});
-    if (overrides.length === 0)
-        return base;
-    if (base.name === 'skip')
-        throw new NotationPolicyError(`signature verification level ${notation_goQuote(base.name)} can't be used to customize signature verification`);
-    const custom = { name: 'custom', enforcement: { ...base.enforcement } };
-    for (const [key, value] of overrides) {
-        if (!notationValidationTypes.includes(key)) {
-            throw new NotationPolicyError(`verification type ${notation_goQuote(key)} in custom signature verification is not supported, supported values are ${goQuoteList(notationValidationTypes)}`);
-        }
-        if (!validationActions.includes(value)) {
-            throw new NotationPolicyError(`verification action ${notation_goQuote(String(value))} in custom signature verification is not supported, supported values are ${goQuoteList(validationActions)}`);
-        }
-        if (key === 'integrity')
-            throw new NotationPolicyError(`"integrity" verification can not be overridden in custom signature verification`);
-        if (key !== 'revocation' && value === 'skip')
-            throw new NotationPolicyError(`${notation_goQuote(key)} verification can not be skipped in custom signature verification`);
-        custom.enforcement[key] = value;
-    }
-    return custom;
-}
-// -- Distinguished names (x509.subject identities), as notation-go pkix.ParseDistinguishedName over go-ldap's ParseDN.
-/** go-ldap's stripLeadingAndTrailingSpaces: a trailing space survives only when escaped. */
-function stripSpaces(value) {
-    let trimmed = value.replace(/^ +| +$/g, '');
-    if (trimmed.length > 0 && value.endsWith(' ')) {
-        let backslashes = 0;
-        for (let i = trimmed.length - 1; i >= 0 && trimmed[i] === '\\'; i--)
-            backslashes++;
-        if (backslashes % 2 === 1)
-            trimmed += ' ';
-    }
-    return trimmed;
-}
-/** go-ldap's decodeString: unescapes `\c` and `\XX` (bytes, so escaped UTF-8 sequences join up). */
-function decodeDnString(value) {
-    const chars = [...stripSpaces(value)];
-    const bytes = [];
-    for (let i = 0; i < chars.length; i++) {
-        const c = chars[i];
-        if (c !== '\\') {
-            if ('";<>'.includes(c))
-                throw new Error(`got unescaped character: '${c}'`);
-            if (c === '\0')
-                throw new Error('got unescaped NULL character');
-            bytes.push(...Buffer.from(c, 'utf8'));
-            continue;
-        }
-        const next = chars[i + 1];
-        if (next === undefined)
-            throw new Error(`got corrupted escaped character: '${chars.join('')}'`);
-        if (' "#+,;<=>\\'.includes(next)) {
-            bytes.push(next.charCodeAt(0));
-            i++;
-            continue;
-        }
-        const hex = `${next}${chars[i + 2] ?? ''}`;
-        if (!/^[0-9a-fA-F]{2}$/.test(hex))
-            throw new Error(`failed to decode escaped character: encoding/hex: invalid byte: ${hex}`);
-        bytes.push(parseInt(hex, 16));
-        i += 2;
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/** go-ldap ParseDN: RDNs split on `,` or `;`, multi-valued attributes on `+`; types as written. */
-function parseDn(value) {
-    const rdns = [];
-    if (value.trim() === '')
-        return rdns;
-    let rdn = [];
-    let type;
-    let escaping = false;
-    let start = 0;
-    for (let i = 0; i < value.length; i++) {
-        const c = value[i];
-        if (escaping)
-            escaping = false;
-        else if (c === '\\')
-            escaping = true;
-        else if (c === '=' && !type) {
-            type = decodeDnString(value.slice(start, i));
-            start = i + 1;
-        }
-        else if (c === ',' || c === '+' || c === ';') {
-            if (!type)
-                throw new Error('incomplete type, value pair');
-            rdn.push({ type, value: decodeDnString(value.slice(start, i)) });
-            type = undefined;
-            start = i + 1;
-            if (c !== '+') {
-                rdns.push(rdn);
-                rdn = [];
-            }
-        }
-    }
-    if (!type)
-        throw new Error('DN ended with incomplete type, value pair');
-    rdn.push({ type, value: decodeDnString(value.slice(start)) });
-    rdns.push(rdn);
-    return rdns;
-}
-/**
- * Parses an `x509.subject` value with notation's rules: RFC 4514, no `=#` values, no multi-valued RDNs, no
- * repeated attribute, `S` read as `ST`, and C, ST and O required. Returns attribute → value.
- */
-function parseNotationDistinguishedName(name) {
-    if (name.includes('=#'))
-        throw new NotationPolicyError(`unsupported distinguished name (DN) ${notation_goQuote(name)}: notation does not support x509.subject identities containing "=#"`);
-    let rdns;
-    try {
-        rdns = parseDn(name);
-    }
-    catch (err) {
-        throw new NotationPolicyError(`parsing distinguished name (DN) ${notation_goQuote(name)} failed with err: ${err.message}. A valid DN must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum, and follow RFC 4514 standard`);
-    }
-    const attributes = {};
-    for (const rdn of rdns) {
-        if (rdn.length > 1)
-            throw new NotationPolicyError(`distinguished name (DN) ${notation_goQuote(name)} has multi-valued RDN attributes, remove multi-valued RDN attributes as they are not supported`);
-        for (const attribute of rdn) {
-            const type = attribute.type === 'S' ? 'ST' : attribute.type;
-            if (attributes[type])
-                throw new NotationPolicyError(`distinguished name (DN) ${notation_goQuote(name)} has duplicate RDN attribute for ${notation_goQuote(type)}, DN can only have unique RDN attributes`);
-            attributes[type] = attribute.value;
-        }
-    }
-    for (const field of ['C', 'ST', 'O']) {
-        if (!attributes[field])
-            throw new NotationPolicyError(`distinguished name (DN) ${notation_goQuote(name)} has no mandatory RDN attribute for ${notation_goQuote(field)}, it must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum`);
-    }
-    return attributes;
-}
-/** Every attribute of `subset` is in `dn` with the same value (notation-go pkix.IsSubsetDN). */
-function isSubsetDn(subset, dn) {
-    return Object.entries(subset).every(([key, value]) => dn[key] === value);
-}
-/** Go's `%q` of a []map[string]string, the form notation prints identities in. */
-function goMaps(maps) {
-    return `[${maps
-        .map((m) => `map[${Object.keys(m)
-        .sort()
-        .map((k) => `${notation_goQuote(k)}:${notation_goQuote(m[k])}`)
-        .join(' ')}]`)
-        .join(' ')}]`;
-}
-// -- Policy document validation (notation-go OCIDocument.Validate).
-const domainPattern = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))+)?(?::[0-9]+)?$/;
-const repositoryPattern = /^[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?(?:(?:\/[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?)+)?$/;
-const storeNamePattern = /^[a-zA-Z0-9_.-]+$/;
-function registryScopeProblem(scope) {
-    const ensure = 'make sure it is a fully qualified repository without the scheme, protocol or tag. For example domain.com/my/repository or a local scope like local/myOCILayout';
-    if (scope.length > 1 && scope.includes('*'))
-        return `registry scope ${notation_goQuote(scope)} with wild card(s) is not valid, ${ensure}`;
-    const slash = scope.indexOf('/');
-    const domain = slash < 0 ? '' : scope.slice(0, slash);
-    const repository = slash < 0 ? '' : scope.slice(slash + 1);
-    if (!domain || !repository || !domainPattern.test(domain) || !repositoryPattern.test(repository))
-        return `registry scope ${notation_goQuote(scope)} is not valid, ${ensure}`;
-    return undefined;
-}
-function validateTrustedIdentities(policyName, identities) {
-    if (identities.length > 1 && identities.includes('*')) {
-        throw new NotationPolicyError(`trust policy statement ${notation_goQuote(policyName)} uses a wildcard trusted identity '*', a wildcard identity cannot be used in conjunction with other values`);
-    }
-    const parsed = [];
-    for (const identity of identities) {
-        if (identity === '')
-            throw new NotationPolicyError(`trust policy statement ${notation_goQuote(policyName)} has an empty trusted identity`);
-        if (identity === '*')
-            continue;
-        const colon = identity.indexOf(':');
-        if (colon < 0)
-            throw new NotationPolicyError(`trust policy statement ${notation_goQuote(policyName)} has trusted identity ${notation_goQuote(identity)} missing separator`);
-        // notation natively understands x509.subject only; other prefixes are left to plugins.
-        if (identity.slice(0, colon) !== 'x509.subject')
-            continue;
-        const value = identity.slice(colon + 1);
-        if (value === '')
-            throw new NotationPolicyError(`trust policy statement ${notation_goQuote(policyName)} has trusted identity ${notation_goQuote(identity)} without an identity value`);
-        try {
-            parsed.push({ raw: identity, dn: parseNotationDistinguishedName(value) });
-        }
-        catch (err) {
-            throw new NotationPolicyError(`trust policy statement ${notation_goQuote(policyName)} has trusted identity ${notation_goQuote(identity)} with invalid identity value: ${err.message}`);
-        }
-    }
-    for (const [i, a] of parsed.entries()) {
-        for (const [j, b] of parsed.entries()) {
-            if (i !== j && isSubsetDn(a.dn, b.dn))
-                throw new NotationPolicyError(`trust policy statement ${notation_goQuote(policyName)} has overlapping x509 trustedIdentities, ${notation_goQuote(a.raw)} overlaps with ${notation_goQuote(b.raw)}`);
-        }
-    }
-}
-function validatePolicyStatement(statement) {
-    const name = statement.name;
-    if (!name)
-        throw new NotationPolicyError('a trust policy statement is missing a name, every statement requires a name');
-    let level;
-    try {
-        level = notationVerificationLevel(statement.signatureVerification);
-    }
-    catch (err) {
-        throw new NotationPolicyError(`trust policy statement ${notation_goQuote(name)} has invalid signatureVerification: ${err.message}`);
-    }
-    const verifyTimestamp = statement.signatureVerification.verifyTimestamp;
-    if (verifyTimestamp && verifyTimestamp !== 'always' && verifyTimestamp !== 'afterCertExpiry') {
-        throw new NotationPolicyError(`trust policy statement ${notation_goQuote(name)} has invalid signatureVerification: verifyTimestamp must be "always" or "afterCertExpiry", but got ${notation_goQuote(verifyTimestamp)}`);
-    }
-    const stores = statement.trustStores ?? [];
-    const identities = statement.trustedIdentities ?? [];
-    if (level.name === 'skip') {
-        if (stores.length || identities.length) {
-            throw new NotationPolicyError(`trust policy statement ${notation_goQuote(name)} is set to skip signature verification but configured with trust stores and/or trusted identities, remove them if signature verification needs to be skipped`);
-        }
-        return;
-    }
-    if (!stores.length || !identities.length)
-        throw new NotationPolicyError(`trust policy statement ${notation_goQuote(name)} is either missing trust stores or trusted identities, both must be specified`);
-    for (const store of stores) {
-        const colon = store.indexOf(':');
-        if (colon < 0)
-            throw new NotationPolicyError(`trust policy statement ${notation_goQuote(name)} has malformed trust store value ${notation_goQuote(store)}. The required format is <TrustStoreType>:<TrustStoreName>`);
-        const type = store.slice(0, colon);
-        const storeName = store.slice(colon + 1);
-        if (!trustStoreTypes.includes(type))
-            throw new NotationPolicyError(`trust policy statement ${notation_goQuote(name)} uses an unsupported trust store type ${notation_goQuote(type)} in trust store value ${notation_goQuote(store)}`);
-        if (!storeNamePattern.test(storeName)) {
-            throw new NotationPolicyError(`trust policy statement ${notation_goQuote(name)} uses an unsupported trust store name ${notation_goQuote(storeName)} in trust store value ${notation_goQuote(store)}. Named store name needs to follow [a-zA-Z0-9_.-]+ format`);
-        }
-    }
-    validateTrustedIdentities(name, identities);
-}
-const malformed = () => new NotationPolicyError(`malformed trust policy. To create a trust policy, see: ${trustPolicyLink}`);
-const isStringArray = (value) => Array.isArray(value) && value.every((v) => typeof v === 'string');
-/** Checks the JSON types the Go structs would accept (anything else fails to decode in notation: "malformed trust policy"). */
-function decodeDocument(input) {
-    let value = input;
-    if (typeof input === 'string' || Buffer.isBuffer(input)) {
-        try {
-            value = JSON.parse(input.toString());
-        }
-        catch {
-            throw malformed();
-        }
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw new NotationPolicyError('oci trust policy document cannot be nil');
-    const doc = value;
-    if (doc.version !== undefined && typeof doc.version !== 'string')
-        throw malformed();
-    if (doc.trustPolicies !== undefined && doc.trustPolicies !== null && !Array.isArray(doc.trustPolicies))
-        throw malformed();
-    const policies = (doc.trustPolicies ?? []).map((entry) => {
-        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-            throw malformed();
-        const p = entry;
-        const sv = (p.signatureVerification ?? {});
-        if (typeof sv !== 'object' || Array.isArray(sv))
-            throw malformed();
-        for (const field of ['name'])
-            if (p[field] !== undefined && typeof p[field] !== 'string')
-                throw malformed();
-        for (const field of ['registryScopes', 'trustStores', 'trustedIdentities'])
-            if (p[field] !== undefined && p[field] !== null && !isStringArray(p[field]))
-                throw malformed();
-        if ((sv.level !== undefined && typeof sv.level !== 'string') ||
-            (sv.verifyTimestamp !== undefined && typeof sv.verifyTimestamp !== 'string'))
-            throw malformed();
-        if (sv.override !== undefined &&
-            sv.override !== null &&
-            (typeof sv.override !== 'object' || Array.isArray(sv.override) || !Object.values(sv.override).every((v) => typeof v === 'string')))
-            throw malformed();
-        const policy = {
-            name: p.name ?? '',
-            registryScopes: p.registryScopes ?? [],
-            signatureVerification: {
-                level: sv.level ?? '',
-                ...(sv.override ? { override: sv.override } : {}),
-                ...(sv.verifyTimestamp !== undefined ? { verifyTimestamp: sv.verifyTimestamp } : {}),
-            },
-        };
-        if (p.trustStores)
-            policy.trustStores = p.trustStores;
-        if (p.trustedIdentities)
-            policy.trustedIdentities = p.trustedIdentities;
-        return policy;
-    });
-    return { version: doc.version ?? '', trustPolicies: policies };
-}
-/**
- * Reads and validates a trust policy document (a parsed object, or its JSON text) with notation-go's rules and
- * messages: version 1.0, at least one statement, unique names, a valid level and overrides, trust stores and
- * trusted identities present unless the level is `skip` (and absent when it is), `type:name` stores, well-formed
- * non-overlapping `x509.subject` identities, and registry scopes that are `*` alone or fully qualified
- * repositories, each in one statement only.
- */
-function parseNotationTrustPolicy(input) {
-    const doc = decodeDocument(input);
-    if (!doc.version)
-        throw new NotationPolicyError('oci trust policy document has empty version, version must be specified');
-    if (doc.version !== '1.0')
-        throw new NotationPolicyError(`oci trust policy document uses unsupported version ${notation_goQuote(doc.version)}`);
-    if (doc.trustPolicies.length === 0)
-        throw new NotationPolicyError('oci trust policy document can not have zero trust policy statements');
-    const names = new Set();
-    for (const statement of doc.trustPolicies) {
-        if (names.has(statement.name))
-            throw new NotationPolicyError(`multiple oci trust policy statements use the same name ${notation_goQuote(statement.name)}, statement names must be unique`);
-        try {
-            validatePolicyStatement(statement);
-        }
-        catch (err) {
-            throw new NotationPolicyError(`oci trust policy: ${err.message}`);
-        }
-        names.add(statement.name);
-    }
-    const scopeCounts = new Map();
-    for (const statement of doc.trustPolicies) {
-        if (statement.registryScopes.length === 0)
-            throw new NotationPolicyError(`oci trust policy statement ${notation_goQuote(statement.name)} has zero registry scopes, it must specify registry scopes with at least one value`);
-        if (statement.registryScopes.length > 1 && statement.registryScopes.includes('*')) {
-            throw new NotationPolicyError(`oci trust policy statement ${notation_goQuote(statement.name)} uses wildcard registry scope '*', a wildcard scope cannot be used in conjunction with other scope values`);
-        }
-        for (const scope of statement.registryScopes) {
-            const problem = scope === '*' ? undefined : registryScopeProblem(scope);
-            if (problem)
-                throw new NotationPolicyError(problem);
-            scopeCounts.set(scope, (scopeCounts.get(scope) ?? 0) + 1);
-        }
-    }
-    for (const [scope, count] of scopeCounts) {
-        if (count > 1)
-            throw new NotationPolicyError(`registry scope ${notation_goQuote(scope)} is present in multiple oci trust policy statements, one registry scope value can only be associated with one statement`);
-    }
-    return doc;
-}
-/**
- * The statement that applies to an artifact's repository (`registry/repository`, no tag or digest): the one whose
- * registryScopes contain it exactly, else the global `*` one (notation-go GetApplicableTrustPolicy).
- * `artifact` is only used in the message, e.g. `registry/repository@sha256:...`.
- */
-function applicableNotationTrustPolicy(document, repository, artifact = repository) {
-    const problem = registryScopeProblem(repository);
-    if (problem)
-        throw new NotationPolicyError(problem);
-    const exact = document.trustPolicies.find((p) => !p.registryScopes.includes('*') && p.registryScopes.includes(repository));
-    const global = document.trustPolicies.find((p) => p.registryScopes.includes('*'));
-    const policy = exact ?? global;
-    if (!policy) {
-        throw new NotationPolicyError(`artifact ${notation_goQuote(artifact)} has no applicable oci trust policy statement. Trust policy applicability for a given artifact is determined by registryScopes. To create a trust policy, see: ${trustPolicyLink}`);
-    }
-    return policy;
-}
-function checkStoreName(type, name) {
-    if (!trustStoreTypes.includes(type))
-        throw new NotationTrustStoreError(`unsupported trust store type: ${type}`);
-    if (!storeNamePattern.test(name))
-        throw new NotationTrustStoreError(`trust store name needs to follow [a-zA-Z0-9_.-]+ format, ${name} is invalid`);
-}
-/** What notation-go's store accepts: CA or self-signed certificates, and for `tsa` self-issued root CAs only. */
-async function validateStoreCertificates(type, ders, where, storeName) {
-    if (ders.length === 0)
-        throw new NotationTrustStoreError(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: input certs cannot be empty`);
-    for (const der of ders) {
-        let certificate;
-        try {
-            certificate = await parseNotationCertificate(der);
-        }
-        catch (err) {
-            throw new NotationTrustStoreError(`failed to read the trusted certificate ${where} in trust store ${storeName} of type ${type}: ${err.message}`);
-        }
-        const selfSigned = (() => {
-            try {
-                return certificate.x509.verify(certificate.x509.publicKey);
-            }
-            catch {
-                return false;
-            }
-        })();
-        if (!certificate.basicConstraints?.ca && !selfSigned) {
-            throw new NotationTrustStoreError(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: certificate with subject ${notation_goQuote(certificate.subject)} is not a CA certificate or self-signed signing certificate`);
-        }
-        if (type === 'tsa' && (!certificate.basicConstraints?.ca || !selfSigned || !certificate.rawSubject.equals(certificate.rawIssuer))) {
-            throw new NotationTrustStoreError(`trusted certificate ${where} in trust store ${storeName} of type ${type} is invalid: certificate with subject ${notation_goQuote(certificate.subject)} is not a root CA certificate`);
-        }
-    }
-}
-function certificatesFrom(source) {
-    if (source instanceof X509Certificate)
-        return [source.raw];
-    return splitNotationCertificates(source);
-}
-/**
- * A trust store laid out like Notation's: `<root>/x509/<type>/<name>/` holding PEM or DER files (`.pem`, `.crt`,
- * `.cer`). As in notation-go, every entry must be a regular file with certificates (no symlinks, no directories),
- * each a CA or self-signed, and a store must not be empty. Notation's own is `~/.config/notation/truststore`.
- */
-function notationDirectoryTrustStore(root) {
-    return {
-        async certificates(type, name) {
-            checkStoreName(type, name);
-            const dir = (0,external_node_path_.join)(root, 'x509', type, name);
-            let info;
-            try {
-                info = await (0,promises_.lstat)(dir);
-            }
-            catch (err) {
-                if (err.code === 'ENOENT')
-                    throw new NotationTrustStoreError(`the trust store ${notation_goQuote(name)} of type ${notation_goQuote(type)} does not exist`);
-                throw new NotationTrustStoreError(`failed to access the trust store ${notation_goQuote(name)} of type ${notation_goQuote(type)}: ${err.message}`);
-            }
-            if (!info.isDirectory())
-                throw new NotationTrustStoreError(`the trust store ${name} of type ${type} with path ${dir} is not a regular directory (symlinks are not supported)`);
-            const out = [];
-            for (const entry of (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-                if (!entry.isFile())
-                    throw new NotationTrustStoreError(`trusted certificate ${entry.name} in trust store ${name} of type ${type} is not a regular file (directories or symlinks are not supported)`);
-                let ders;
-                try {
-                    ders = notation_splitNotationCertificates(await (0,promises_.readFile)((0,external_node_path_.join)(dir, entry.name)));
-                }
-                catch (err) {
-                    throw new NotationTrustStoreError(`failed to read the trusted certificate ${entry.name} in trust store ${name} of type ${type}: ${err.message}`);
-                }
-                await validateStoreCertificates(type, ders, entry.name, name);
-                out.push(...ders);
-            }
-            if (out.length === 0)
-                throw new NotationTrustStoreError(`no x509 certificates were found in trust store ${notation_goQuote(name)} of type ${notation_goQuote(type)}`);
-            return out;
-        },
-    };
-}
-/** A trust store in memory, keyed like policy statements name stores: `{ 'ca:acme': pemBundle, ... }`. Validated as a directory store is. */
-function notationMemoryTrustStore(stores) {
-    return {
-        async certificates(type, name) {
-            checkStoreName(type, name);
-            const entry = stores[`${type}:${name}`];
-            if (entry === undefined)
-                throw new NotationTrustStoreError(`the trust store ${notation_goQuote(name)} of type ${notation_goQuote(type)} does not exist`);
-            const sources = Array.isArray(entry) ? entry : [entry];
-            const out = [];
-            for (const [i, source] of sources.entries()) {
-                let ders;
-                try {
-                    ders = certificatesFrom(source);
-                }
-                catch (err) {
-                    throw new NotationTrustStoreError(`failed to read the trusted certificate #${i + 1} in trust store ${name} of type ${type}: ${err.message}`);
-                }
-                await validateStoreCertificates(type, ders, `#${i + 1}`, name);
-                out.push(...ders);
-            }
-            if (out.length === 0)
-                throw new NotationTrustStoreError(`no x509 certificates were found in trust store ${notation_goQuote(name)} of type ${notation_goQuote(type)}`);
-            return out;
-        },
-    };
-}
-/**
- * The trust store Flux's source-controller builds from the `verify.secretRef` Secret: every `*.pem` / `*.crt` key
- * (only the first PEM block of each) is trusted for every store type and name the policy mentions, without
- * notation-go's CA/self-signed check. Use it to predict what a Flux OCIRepository with `provider: notation` accepts.
- */
-function notationFluxTrustStore(secretData) {
-    return {
-        async certificates() {
-            const out = [];
-            for (const [key, data] of Object.entries(secretData)) {
-                if (!key.endsWith('.pem') && !key.endsWith('.crt'))
-                    continue;
-                const text = data.toString('latin1');
-                const ders = text.includes('-----BEGIN')
-                    ? splitNotationCertificates(data).slice(0, 1)
-                    : splitNotationCertificates(Buffer.isBuffer(data) ? data : Buffer.from(data, 'latin1'));
-                out.push(...ders);
-            }
-            return out;
-        },
-    };
-}
-async function trustedCertificates(type, policy, store) {
-    const seen = new Set();
-    const out = [];
-    for (const entry of policy.trustStores ?? []) {
-        if (seen.has(entry))
-            continue;
-        const colon = entry.indexOf(':');
-        if (colon < 0)
-            throw new NotationTrustStoreError(`error while loading the trust store, trust policy statement ${notation_goQuote(policy.name)} is missing separator in trust store value ${notation_goQuote(entry)}. The required format is <TrustStoreType>:<TrustStoreName>`);
-        if (entry.slice(0, colon) !== type)
-            continue;
-        out.push(...(await store.certificates(type, entry.slice(colon + 1))));
-        seen.add(entry);
-    }
-    return out;
-}
-/** The signing certificate's subject as notation matches it (Go's pkix.Name.String(), re-parsed with notation's DN rules). */
-function trustedIdentityProblem(policy, leaf) {
-    const identities = policy.trustedIdentities ?? [];
-    if (identities.includes('*'))
-        return undefined;
-    const trusted = [];
-    for (const identity of identities) {
-        const colon = identity.indexOf(':');
-        if (colon < 0)
-            return `trust policy statement ${notation_goQuote(policy.name)} has trusted identity ${notation_goQuote(identity)} missing separator`;
-        if (identity.slice(0, colon) !== 'x509.subject')
-            continue;
-        const value = identity.slice(colon + 1);
-        if (!value)
-            return `trust policy statement ${notation_goQuote(policy.name)} has trusted identity ${notation_goQuote(identity)} without an identity value`;
-        try {
-            trusted.push(parseNotationDistinguishedName(value));
-        }
-        catch (err) {
-            return err.message;
-        }
-    }
-    if (trusted.length === 0)
-        return `no x509 trusted identities are configured in the trust policy ${notation_goQuote(policy.name)}`;
-    let subject;
-    try {
-        subject = parseNotationDistinguishedName(leaf.subject);
-    }
-    catch (err) {
-        return `error while parsing the certificate subject from the digital signature. error : ${notation_goQuote(err.message)}`;
-    }
-    if (trusted.some((dn) => isSubsetDn(dn, subject)))
-        return undefined;
-    return `signing certificate from the digital signature does not match the X.509 trusted identities ${goMaps(trusted)} defined in the trust policy ${notation_goQuote(policy.name)}`;
-}
-function validityProblem(chain, now) {
-    for (const certificate of chain) {
-        if (now < certificate.notBefore)
-            return `verification time is before certificate ${notation_goQuote(certificate.subject)} validity period, it will be valid from ${notation_goQuote(notationRfc1123z(certificate.notBefore))}`;
-        if (now > certificate.notAfter)
-            return `verification time is after certificate ${notation_goQuote(certificate.subject)} validity period, it was expired at ${notation_goQuote(notationRfc1123z(certificate.notAfter))}`;
-    }
-    return undefined;
-}
-/** The authentic-timestamp check for the envelope's signing scheme (notation-go verifyAuthenticTimestamp), without RFC 3161 timestamp verification. */
-function authenticTimestampProblem(envelope, chain, policy, now) {
-    const header = envelope.protectedHeader;
-    if (header.signingScheme === 'notary.x509.signingAuthority') {
-        const time = header.authenticSigningTime;
-        for (const certificate of chain) {
-            if (time < certificate.notBefore || time > certificate.notAfter)
-                return `certificate ${notation_goQuote(certificate.subject)} was not valid when the digital signature was produced at ${notation_goQuote(notationRfc1123z(time))}`;
-        }
-        return undefined;
-    }
-    let timestamped = (policy.trustStores ?? []).some((s) => s.startsWith('tsa:'));
-    if (timestamped && policy.signatureVerification.verifyTimestamp === 'afterCertExpiry' && !chain.some((c) => now > c.notAfter))
-        timestamped = false;
-    if (timestamped) {
-        if (!envelope.timestampSignature)
-            return 'no timestamp countersignature was found in the signature envelope';
-        return 'the signature carries an RFC 3161 timestamp countersignature, which d2ci does not verify (remove the tsa trust store from the policy, or verify with notation)';
-    }
-    const validity = validityProblem(chain, now);
-    if (validity)
-        return validity;
-    // The spec also requires the chain to have been valid at the (claimed) signing time; notation-go checks that only when signing.
-    return notationSigningTimeProblem(chain, header.signingTime);
-}
-function describeTarget(d) {
-    return `${d.digest} (${d.mediaType}, ${d.size} bytes)`;
-}
-/**
- * Verifies one signature envelope against a manifest descriptor and a policy statement, as notation-go's
- * verifier does: integrity (envelope, `alg` and critical headers, JWS signature with the leaf key, certificate
- * requirements, payload naming exactly this manifest), authenticity (the chain contains a certificate of the
- * policy's `ca` stores, or `signingAuthority` stores for that scheme) and trusted identity, expiry, authentic
- * timestamp (for notary.x509: the chain valid now and at the signing time; signing authority: at the authentic
- * signing time), then revocation (not checked: noted). Each check is enforced or logged per the level.
- */
-async function verifyNotationEnvelope(options) {
-    const level = notationVerificationLevel(options.policy.signatureVerification);
-    const outcome = { verified: false, level, results: [], logged: [], notes: [] };
-    if (level.name === 'skip') {
-        outcome.verified = true;
-        outcome.notes.push(`trust policy statement ${notation_goQuote(options.policy.name)} skips signature verification`);
-        return outcome;
-    }
-    const now = options.now ?? new Date();
-    /** Records a check; returns true when its failure rejects the signature. */
-    const check = (type, error) => {
-        const action = level.enforcement[type];
-        outcome.results.push({ type, action, ...(error ? { error } : {}) });
-        if (!error)
-            return false;
-        if (action === 'enforce') {
-            outcome.reason = error;
-            return true;
-        }
-        outcome.logged.push(`${type} validation failed with validation action set to "logged". Failure reason: ${error}`);
-        return false;
-    };
-    // Integrity, always enforced.
-    const mediaType = options.envelopeMediaType ?? NotationMediaType.jws;
-    if (mediaType !== NotationMediaType.jws) {
-        check('integrity', mediaType === NotationMediaType.cose
-            ? `signature envelope format with media type ${notation_goQuote(mediaType)} (COSE) is not supported by d2ci`
-            : `unable to parse the digital signature, error : signature envelope format with media type ${notation_goQuote(mediaType)} is not supported`);
-        return outcome;
-    }
-    let envelope;
-    let chain;
-    let payload;
-    try {
-        envelope = parseNotationEnvelope(options.envelope);
-        chain = await parseNotationCertificates(envelope.certificates);
-        payload = parseNotationPayload(envelope.payloadBytes);
-    }
-    catch (err) {
-        check('integrity', err.message);
-        return outcome;
-    }
-    const leaf = chain[0];
-    const header = envelope.protectedHeader;
-    outcome.signer = {
-        subject: leaf.subject,
-        thumbprints: notationThumbprints(envelope.certificates),
-        signingScheme: header.signingScheme,
-        algorithm: header.algorithm,
-        ...(header.signingTime ? { signingTime: header.signingTime } : {}),
-        ...(header.authenticSigningTime ? { authenticSigningTime: header.authenticSigningTime } : {}),
-        ...(header.expiry ? { expiry: header.expiry } : {}),
-        ...(envelope.signingAgent ? { signingAgent: envelope.signingAgent } : {}),
-    };
-    const target = payload.targetArtifact;
-    const integrityProblem = (() => {
-        const signature = notationEnvelopeSignatureProblem(envelope, leaf.x509);
-        if (signature)
-            return signature;
-        if (header.contentType !== NotationMediaType.payload)
-            return `payload content type ${notation_goQuote(header.contentType)} not supported`;
-        const chainProblem = notationCertificateChainProblem(chain);
-        if (chainProblem)
-            return `certificate-chain is invalid, ${chainProblem}`;
-        const plugin = header.extended[NotationHeader.verificationPlugin];
-        if (plugin !== undefined)
-            return `digital signature requires verification plugin ${typeof plugin === 'string' ? notation_goQuote(plugin) : JSON.stringify(plugin)}, and d2ci does not run verification plugins`;
-        // No extended header is understood here, so any critical one fails (RFC 7515 `crit`; notation-go leaves them to plugins).
-        const unknown = header.critical.find((name) => Object.hasOwn(header.extended, name));
-        if (unknown)
-            return `the signature has critical header ${notation_goQuote(unknown)}, which d2ci does not understand (unknown critical headers must fail verification)`;
-        const d = options.descriptor;
-        if (target.digest !== d.digest || target.size !== d.size || target.mediaType !== d.mediaType) {
-            return `content descriptor mismatch: the signature is for ${describeTarget(target)}, not ${describeTarget(d)} (a signature copied from another artifact?)`;
-        }
-        return undefined;
-    })();
-    if (check('integrity', integrityProblem))
-        return outcome;
-    outcome.payload = payload;
-    // Authenticity: the chain reaches a trusted certificate, and the signer is a trusted identity.
-    const storeType = header.signingScheme === 'notary.x509' ? 'ca' : 'signingAuthority';
-    let authenticity;
-    try {
-        const trusted = await trustedCertificates(storeType, options.policy, options.trustStore);
-        if (trusted.length === 0)
-            authenticity = 'no trusted certificates are found to verify authenticity';
-        else if (!chain.some((c) => trusted.some((t) => t.equals(c.der))))
-            authenticity = "the signature's certificate chain does not contain any trusted certificate";
-    }
-    catch (err) {
-        authenticity = err.message;
-    }
-    if (authenticity && level.enforcement.authenticity === 'enforce') {
-        check('authenticity', authenticity);
-        return outcome;
-    }
-    const identity = trustedIdentityProblem(options.policy, leaf);
-    // notation-go keeps one authenticity result, which an identity failure overwrites: log the trust failure first.
-    if (authenticity && identity)
-        outcome.logged.push(`authenticity validation failed with validation action set to "logged". Failure reason: ${authenticity}`);
-    if (check('authenticity', identity ?? authenticity))
-        return outcome;
-    if (check('expiry', header.expiry && now >= header.expiry ? `digital signature has expired on ${notation_goQuote(notationRfc1123z(header.expiry))}` : undefined))
-        return outcome;
-    if (check('authenticTimestamp', authenticTimestampProblem(envelope, chain, options.policy, now)))
-        return outcome;
-    if (level.enforcement.revocation !== 'skip') {
-        outcome.results.push({ type: 'revocation', action: level.enforcement.revocation });
-        if (chain.some((c) => c.revocationEndpoints))
-            outcome.notes.push('revocation was not checked: the certificate chain names CRL or OCSP endpoints, which notation would query');
-    }
-    for (const [key, value] of Object.entries(options.userMetadata ?? {})) {
-        if (target.annotations?.[key] !== value) {
-            outcome.reason = `unable to find specified metadata in the signature: ${key}=${value} is not in the signed annotations`;
-            return outcome;
-        }
-    }
-    outcome.verified = true;
-    return outcome;
-}
-const maxManifestBytes = 4 * 1024 * 1024;
-const maxEnvelopeBytes = 32 * 1024 * 1024;
-/** A Notary Project signature manifest's one envelope layer, or why this manifest is not one. */
-function signatureLayer(manifest) {
-    const config = manifest.config?.mediaType;
-    const valid = manifest.artifactType === NotationMediaType.signature
-        ? config === media_types/* MediaType */.zu.ociEmpty
-        : !manifest.artifactType && config === NotationMediaType.signature;
-    if (!valid)
-        return `not a valid Notary Project signature manifest (artifactType ${notation_goQuote(manifest.artifactType ?? '')}, config ${notation_goQuote(config ?? '')})`;
-    if (manifest.layers.length !== 1)
-        return `signature manifest requires exactly one signature envelope blob, got ${manifest.layers.length}`;
-    return manifest.layers[0];
-}
-/**
- * Verifies an artifact's Notary Project signatures as `notation verify` (and Flux's `provider: notation`) does:
- * the reference is resolved to a digest once, the trust policy statement for the repository is chosen, its
- * signatures are listed through the referrers API (or its tag-schema fallback) and verified one by one until one
- * passes. Throws NotationPolicyError for an invalid policy document.
- */
-async function verifyNotation(options) {
-    const document = parseNotationTrustPolicy(options.trustPolicy);
-    const fetched = await options.target.fetchManifest(options.reference);
-    const descriptor = {
-        mediaType: fetched.descriptor.mediaType,
-        digest: fetched.descriptor.digest,
-        size: fetched.descriptor.size,
-    };
-    const annotations = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
-    const result = await verifyNotationSignatures(options, document, descriptor, annotations);
-    const mismatches = (0,verify/* annotationMismatches */.sL)(annotations, options.annotations);
-    if (mismatches.length) {
-        result.verified = false;
-        result.reasons.push(...mismatches);
-    }
-    return result;
-}
-/** The signature half of verifyNotation, for the artifact `descriptor` names. */
-async function verifyNotationSignatures(options, document, descriptor, annotations) {
-    const result = {
-        verified: false,
-        skipped: false,
-        descriptor,
-        annotations,
-        userMetadata: {},
-        reasons: [],
-        warnings: [],
-        signaturesChecked: 0,
-    };
-    const repository = options.repository ?? (options.target.name.startsWith('oci-layout:') ? undefined : options.target.name);
-    if (!repository)
-        throw new NotationError(`give the repository that trust policies scope ${options.target.name} by (e.g. local/<name>)`);
-    const artifact = `${repository}@${descriptor.digest}`;
-    let policy;
-    try {
-        policy = applicableNotationTrustPolicy(document, repository, artifact);
-    }
-    catch (err) {
-        result.reasons.push(err.message);
-        return result;
-    }
-    const level = notationVerificationLevel(policy.signatureVerification);
-    result.policy = policy.name;
-    result.level = level.name;
-    if (level.name === 'skip') {
-        result.skipped = true;
-        result.warnings.push(`trust policy statement ${notation_goQuote(policy.name)} skips signature verification for ${repository}`);
-        return result;
-    }
-    const referrers = await options.target.referrers(descriptor, { artifactType: NotationMediaType.signature });
-    const limit = options.maxSignatureAttempts ?? 100;
-    for (const referrer of referrers) {
-        if (result.signaturesChecked >= limit) {
-            result.reasons.push(`signature evaluation stopped. The configured limit of ${limit} signatures to verify per artifact exceeded`);
-            break;
-        }
-        result.signaturesChecked++;
-        const fail = (reason) => void result.reasons.push(`signature ${referrer.digest}: ${reason}`);
-        if (referrer.mediaType !== media_types/* MediaType */.zu.ociManifest) {
-            fail(`the signature manifest's media type is ${referrer.mediaType}, not ${media_types/* MediaType */.zu.ociManifest}`);
-            continue;
-        }
-        if (referrer.size > maxManifestBytes) {
-            fail(`signature manifest too large: ${referrer.size} bytes`);
-            continue;
-        }
-        const { bytes } = await options.target.fetchManifest(referrer.digest);
-        let manifest;
-        try {
-            manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, referrer.mediaType).manifest;
-        }
-        catch (err) {
-            fail(err.message);
-            continue;
-        }
-        const layer = signatureLayer(manifest);
-        if (typeof layer === 'string') {
-            fail(layer);
-            continue;
-        }
-        if (layer.size > maxEnvelopeBytes) {
-            fail(`signature blob too large: ${layer.size} bytes`);
-            continue;
-        }
-        const envelope = await (0,content/* readAll */.yw)(await options.target.fetch(layer), maxEnvelopeBytes);
-        const outcome = await verifyNotationEnvelope({
-            envelope,
-            envelopeMediaType: layer.mediaType,
-            descriptor,
-            policy,
-            trustStore: options.trustStore,
-            ...(options.userMetadata ? { userMetadata: options.userMetadata } : {}),
-            ...(options.now ? { now: options.now } : {}),
-        });
-        if (!outcome.verified) {
-            fail(outcome.reason ?? 'not verified');
-            continue;
-        }
-        result.verified = true;
-        result.signature = referrer.digest;
-        if (outcome.signer)
-            result.signer = outcome.signer;
-        result.userMetadata = outcome.payload?.targetArtifact.annotations ?? {};
-        result.warnings.push(...outcome.logged, ...outcome.notes);
-        if (outcome.results.some((r) => r.type === 'authenticity' && r.error)) {
-            result.warnings.push('authenticity was only logged (audit level): Flux reports such an artifact as not verified (ignored) rather than verified');
-        }
-        result.reasons = [];
-        break;
-    }
-    if (result.signaturesChecked === 0)
-        result.reasons.push(`no signature is associated with ${notation_goQuote(artifact)}, make sure the artifact was signed successfully`);
-    return result;
-}
-
-
-/***/ }),
-
-/***/ 2887:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  sL: () => (/* binding */ annotationMismatches),
-  $7: () => (/* binding */ artifactOrigin),
-  oc: () => (/* binding */ verifyArtifact),
-  oP: () => (/* binding */ verifyFormats)
-});
-
-// UNUSED EXPORTS: bundleStatement
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var oci_descriptor = __nccwpck_require__(7796);
-// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
-var content = __nccwpck_require__(3632);
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 2 modules
-var remote = __nccwpck_require__(5249);
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/flux.ts
-/** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
-const FluxMediaType = {
-    config: 'application/vnd.cncf.flux.config.v1+json',
-    content: 'application/vnd.cncf.flux.content.v1.tar+gzip',
-};
-const Annotation = {
-    created: 'org.opencontainers.image.created',
-    source: 'org.opencontainers.image.source',
-    revision: 'org.opencontainers.image.revision',
-};
-/** `--reproducible` fixes the creation time to the Unix epoch, as `flux push artifact --reproducible` does. */
-const reproducibleCreated = '1970-01-01T00:00:00Z';
-/** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
-const cosignTagSuffixes = (/* unused pure expression or super */ null && (['.sig', '.att', '.sbom']));
-/** The Referrers Tag Schema's index tag (`sha256-<hex>`), kept by registries without the referrers API. */
-const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
-/** A tag that holds another artifact's cosign signature, attestation or SBOM, or its referrers index: not a release. */
-function isSignatureTag(tag) {
-    return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
-}
-/** RFC 3339 UTC with whole seconds, the format Go's time.RFC3339 gives Flux's `created`. */
-function rfc3339(date) {
-    return date.toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
-var oci_digest = __nccwpck_require__(8341);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/legacy.ts
-
-
-
-
-
-
-
-/** The annotations cosign puts on each signature layer (cosign pkg/oci/static/signature.go). */
-const CosignAnnotation = {
-    signature: 'dev.cosignproject.cosign/signature',
-    certificate: 'dev.sigstore.cosign/certificate',
-    chain: 'dev.sigstore.cosign/chain',
-    bundle: 'dev.sigstore.cosign/bundle',
-    timestamp: 'dev.sigstore.cosign/rfc3161timestamp',
-};
-/** The tag cosign stores legacy signatures under: `sha256-<hex>.sig` (cosign pkg/oci/remote SignatureTag). */
-function legacy_legacySignatureTag(digest) {
-    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
-    return `${algorithm}-${hex}.sig`;
-}
-function toPem(der, label = 'CERTIFICATE') {
-    const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
-    return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
-}
-/** The DER certificates in a PEM text (Fulcio may or may not wrap base64 at 64 columns; Go's pem.Encode does). */
-function pemCertificates(pem) {
-    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
-}
-/**
- * The cosign legacy annotations for a message-signature bundle, as cosign v3's own legacy path maps its bundle
- * (`RekorBundleFromProtoTlogEntry`): base64 signature, leaf certificate PEM, chain, and the Rekor "bundle" JSON
- * whose body is a string, integratedTime and logIndex numbers, and logID hex.
- */
-function legacyAnnotations(bundle, fulcioChain = []) {
-    if (bundle.content.$case !== 'messageSignature')
-        throw new SigningError('a legacy signature needs a message-signature bundle');
-    const annotations = {
-        [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
-    };
-    const material = bundle.verificationMaterial;
-    const certificates = material.content.$case === 'x509CertificateChain'
-        ? material.content.x509CertificateChain.certificates
-        : material.content.$case === 'certificate'
-            ? [material.content.certificate]
-            : [];
-    if (certificates.length === 0)
-        return annotations; // key-based, offline: the signature is all cosign writes
-    const [leaf, ...chain] = certificates;
-    annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
-    // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
-    // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
-    const pems = fulcioChain.length > 0
-        ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der))
-        : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
-    annotations[CosignAnnotation.chain] = pems.join('');
-    const entry = material.tlogEntries[0];
-    if (!entry?.inclusionPromise)
-        throw new SigningError('Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
-    annotations[CosignAnnotation.bundle] = JSON.stringify({
-        SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp.toString('base64'),
-        Payload: {
-            body: entry.canonicalizedBody.toString('base64'),
-            integratedTime: Number(entry.integratedTime),
-            logIndex: Number(entry.logIndex),
-            logID: entry.logId.keyId.toString('hex'),
-        },
-    });
-    const timestamp = material.timestampVerificationData?.rfc3161Timestamps?.[0];
-    if (timestamp)
-        annotations[CosignAnnotation.timestamp] = JSON.stringify({ SignedRFC3161Timestamp: timestamp.signedTimestamp.toString('base64') });
-    return annotations;
-}
-/** go-containerregistry's config for a signature image: one diff ID (and history entry) per layer. */
-function signatureConfig(layers) {
-    return Buffer.from(JSON.stringify({
-        architecture: '',
-        created: '0001-01-01T00:00:00Z',
-        history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
-        os: '',
-        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
-        config: {},
-    }));
-}
-/**
- * Adds a signature to the subject's `sha256-<hex>.sig` manifest — one layer per signature, the simple-signing
- * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
- */
-async function appendLegacySignature(target, subjectDigest, payload, annotations) {
-    const tag = legacy_legacySignatureTag(subjectDigest);
-    let layers = [];
-    try {
-        const existing = await target.fetchManifest(tag);
-        layers = parseManifest(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
-    }
-    catch (err) {
-        if (!isNotFound(err))
-            throw err;
-    }
-    const layer = plainDescriptor({ ...descriptorFor(simpleSigningMediaType, payload), annotations });
-    const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
-    if (!duplicate)
-        layers = [...layers, layer];
-    const config = signatureConfig(layers);
-    const configDescriptor = descriptorFor(MediaType.ociConfig, config);
-    const manifest = { schemaVersion: 2, mediaType: MediaType.ociManifest, config: plainDescriptor(configDescriptor), layers };
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    const descriptor = descriptorFor(MediaType.ociManifest, bytes);
-    await Promise.all([pushIfMissing(target, layer, payload), pushIfMissing(target, configDescriptor, config)]);
-    await target.pushReference(descriptor, bytes, tag);
-    return { tag, manifest: descriptor, signatures: layers.length };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/sign/present.ts
-
-
-
-
-// Which signature formats a digest already carries, and signing in all of them. Flux picks ONE format to read
-// (source-controller internal/oci/cosign/cosign.go): 2.6/2.7 (cosign v2.5 VerifyImageSignatures) read only the
-// legacy `sha256-<hex>.sig` tag; 2.8/2.9 (cosign v3.0 GetBundles) list every referrer and, when any Sigstore
-// bundle is among them — a signature or an attestation, by any identity — verify only bundles and never look at
-// `.sig`. So a new identity's signature (a release re-signing what staging signed) is seen by every Flux version
-// only if it is written in every format the digest already has.
-/** A Sigstore bundle layer's media type starts with this (`…bundle.v0.3+json`, `…bundle+json;version=0.2`). */
-const sigstoreBundlePrefix = 'application/vnd.dev.sigstore.bundle';
-/**
- * The Sigstore bundles among a manifest's referrers, with each one's bundle layer, decided by the referrer
- * manifest's single layer as cosign's `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign
- * v3.0.x (go-containerregistry v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's
- * `application/vnd.oci.empty.v1+json`. Whether the bundle parses is left to the reader.
- */
-async function sigstoreBundleLayers(target, subject) {
-    const referrers = await target.referrers(subject);
-    const found = await Promise.all(referrers.map(async (referrer) => {
-        const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
-        const manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType).manifest;
-        if ((0,oci_descriptor/* isIndex */.nw)(manifest) || manifest.layers.length !== 1)
-            return undefined;
-        const layer = manifest.layers[0];
-        return layer.mediaType.startsWith(sigstoreBundlePrefix) ? { referrer, layer } : undefined;
-    }));
-    return found.filter((f) => f !== undefined);
-}
-/** The referrers that are Sigstore bundles; counted whether or not they parse (at worst a signature Flux did not need). */
-async function sigstoreBundleReferrers(target, subject) {
-    return (await sigstoreBundleLayers(target, subject)).map(({ referrer }) => referrer);
-}
-async function hasLegacySignature(target, subject) {
-    try {
-        const fetched = await target.fetchManifest(legacySignatureTag(subject.digest));
-        const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
-        return !isIndex(manifest) && manifest.layers.length > 0;
-    }
-    catch (err) {
-        if (isNotFound(err))
-            return false;
-        throw err;
-    }
-}
-/** The cosign signature formats a digest already carries (whoever signed them). */
-async function presentSignatureFormats(target, subject) {
-    const [legacy, bundles] = await Promise.all([hasLegacySignature(target, subject), sigstoreBundleReferrers(target, subject)]);
-    return { legacy, bundles };
-}
-const formatsOf = (format) => (format === 'both' ? ['legacy', 'bundle'] : [format]);
-/** The requested format widened by what is present: the union, so no Flux version reads only the others'. */
-function unionFormat(requested, present) {
-    const legacy = requested !== 'bundle' || present.legacy;
-    const bundle = requested !== 'legacy' || present.bundles.length > 0;
-    return legacy && bundle ? 'both' : legacy ? 'legacy' : 'bundle';
-}
-/**
- * Signs in the requested format and in every format the digest already carries, so that every Flux version
- * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
- */
-async function signInPresentFormats(target, subject, options) {
-    const present = await presentSignatureFormats(target, subject);
-    const format = unionFormat(options.format, present);
-    const signed = await signArtifact(target, subject, { ...options, format });
-    const formats = formatsOf(format);
-    const requested = formatsOf(options.format);
-    return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
-}
-/**
- * Why formats were added, one line each, for notes and job summaries; `what` names the digest ("the staging
- * digest").
- */
-function addedFormatNotes(added, what = 'the digest') {
-    return added.map((format) => format === 'bundle'
-        ? `also signed as a Sigstore bundle because ${what} carries one (Flux 2.8+ reads only bundles when any exist)`
-        : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts
-var keys = __nccwpck_require__(889);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/payload.ts
-
-
-/** cosign's legacy signature payload media type (cosign pkg/types SimpleSigningMediaType). */
-const payload_simpleSigningMediaType = 'application/vnd.dev.cosign.simplesigning.v1+json';
-/** The in-toto predicate cosign v3 signs images with (cosign pkg/types/predicate.go). */
-const cosignSignPredicateType = 'https://sigstore.dev/cosign/sign/v1';
-const inTotoPayloadType = 'application/vnd.in-toto+json';
-/**
- * The "simple signing" payload cosign signs, byte for byte as Go's json.Marshal writes sigstore's
- * payload.Cosign: `docker-reference` is the repository, `optional` holds claims or is null.
- */
-function simpleSigningPayload(repository, digest, claims) {
-    const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
-    return Buffer.from(JSON.stringify({
-        critical: {
-            identity: { 'docker-reference': repository },
-            image: { 'docker-manifest-digest': digest },
-            type: 'cosign container image signature',
-        },
-        optional,
-    }));
-}
-/** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
-function signStatement(digest, claims) {
-    return inTotoStatement(digest, cosignSignPredicateType, {}, claims);
-}
-/** An in-toto v1 statement about one manifest digest (what `cosign attest` signs). */
-function inTotoStatement(digest, predicateType, predicate, annotations) {
-    const { algorithm, hex } = parseDigest(digest);
-    const subject = { digest: { [algorithm]: hex } };
-    if (annotations && Object.keys(annotations).length)
-        subject.annotations = sortedAnnotations(annotations);
-    return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType, predicate }));
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/certificate.ts
-// Fulcio's certificate extensions (github.com/sigstore/fulcio docs/oid-info.md).
-const sourceRepositoryUri = '1.3.6.1.4.1.57264.1.12';
-const githubWorkflowRepository = '1.3.6.1.4.1.57264.1.5';
-/** A Fulcio extension's value: DER UTF8String in the current OIDs, raw bytes in the deprecated ones. */
-function extensionText(certificate, oid, der) {
-    const extension = certificate.extension(oid);
-    if (!extension)
-        return undefined;
-    return (der ? extension.valueObj.subs[0]?.value : extension.value)?.toString('utf8');
-}
-/** `owner/repo` of the GitHub run that signed, from the Source Repository URI (or the deprecated repository OID). */
-function certificateSourceRepository(certificate) {
-    const uri = extensionText(certificate, sourceRepositoryUri, true);
-    if (uri && URL.canParse(uri))
-        return new URL(uri).pathname.replace(/^\/|\/$/g, '');
-    return extensionText(certificate, githubWorkflowRepository, false);
-}
-/** The signing (leaf) certificate of a keyless bundle. */
-async function leafCertificate(bundle) {
-    const content = bundle.verificationMaterial.content;
-    const der = content.$case === 'x509CertificateChain'
-        ? content.x509CertificateChain.certificates[0]?.rawBytes
-        : content.$case === 'certificate'
-            ? content.certificate.rawBytes
-            : undefined;
-    if (!der)
-        return undefined;
-    const { X509Certificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
-    return X509Certificate.parse(Buffer.from(der));
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/signatures.ts
-
-
-
-
-
-
-const fail = (reason) => ({ ok: false, reason });
-/** A verification error's message without @sigstore's class prefix. */
-function why(err) {
-    const code = err.code;
-    let message = (err.message ?? String(err)).replace(/\s*\n\s*/g, ' ');
-    const cause = err.cause?.message;
-    if (cause && !message.includes(cause))
-        message = `${message} (${cause})`;
-    return code && !message.includes(code) ? `${code}: ${message}` : message;
-}
-async function sigstoreVerify(bundle, artifact, verification) {
-    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
-    if (verification.kind === 'key') {
-        const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
-        const empty = TrustedRoot.fromJSON({
-            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-            tlogs: [],
-            certificateAuthorities: [],
-            ctlogs: [],
-            timestampAuthorities: [],
-        });
-        let last = 'no keys given';
-        for (const key of verification.keys) {
-            try {
-                const material = toTrustMaterial(empty, () => ({ publicKey: key, validFor: () => true }));
-                new Verifier(material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).verify(toSignedEntity(bundle, artifact));
-                return { ok: true, identity: `key:${(0,keys/* keyId */.xs)(key)}` };
-            }
-            catch (err) {
-                last = why(err);
-            }
-        }
-        return fail(`no given key verifies it (${last})`);
-    }
-    // Checked first: @sigstore/verify would only say "expected 1 timestamps, got 0".
-    if (bundle.verificationMaterial.tlogEntries.length === 0)
-        return fail('the signature was not logged in a transparency log (no Rekor entry), which cosign and Flux require');
-    let signer;
-    try {
-        signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(toSignedEntity(bundle, artifact));
-    }
-    catch (err) {
-        return fail(why(err));
-    }
-    const identity = signer.identity?.subjectAlternativeName;
-    const issuer = signer.identity?.extensions?.issuer;
-    const leaf = await leafCertificate(bundle);
-    const sourceRepository = leaf && certificateSourceRepository(leaf);
-    const mismatch = verification.policy.mismatch({ identity, issuer, sourceRepository });
-    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer, ...(sourceRepository ? { sourceRepository } : {}) };
-}
-/** The claims in a simple-signing payload must name exactly this manifest (cosign SimpleClaimVerifier). */
-function checkSimpleSigningClaim(payload, digest) {
-    let claim;
-    try {
-        claim = JSON.parse(payload.toString('utf8'));
-    }
-    catch {
-        return 'the signed payload is not JSON';
-    }
-    if (claim.critical?.type !== 'cosign container image signature')
-        return `the signed payload has type "${claim.critical?.type}", not a cosign image signature`;
-    const claimed = claim.critical.image?.['docker-manifest-digest'];
-    if (claimed !== digest)
-        return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
-    return undefined;
-}
-function pemBlocks(pem) {
-    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
-}
-/**
- * Verifies one cosign legacy signature (a `.sig` layer: payload + annotations) as cosign's VerifyBundle and
- * verifyInternal do: certificate chain, SCT, the Rekor SET over the entry, certificate valid at the entry's
- * integrated time, the entry's signature, digest and public key matching the annotations, the signature over the
- * payload, the identity policy, and the payload naming this exact digest.
- */
-async function verifyLegacySignature(payload, annotations, digest, verification) {
-    const claimProblem = checkSimpleSigningClaim(payload, digest);
-    const signatureB64 = annotations[CosignAnnotation.signature];
-    if (!signatureB64)
-        return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
-    const signature = Buffer.from(signatureB64, 'base64');
-    if (verification.kind === 'key') {
-        for (const key of verification.keys) {
-            if ((0,external_node_crypto_.verify)('sha256', payload, key, signature))
-                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys/* keyId */.xs)(key)}` };
-        }
-        return fail('the signature does not verify with any given key');
-    }
-    const certificates = pemBlocks(annotations[CosignAnnotation.certificate] ?? '');
-    const leaf = certificates[0];
-    if (!leaf)
-        return fail('the signature carries no certificate (signed with a key? verify with key)');
-    const rekorJson = annotations[CosignAnnotation.bundle];
-    if (!rekorJson)
-        return fail('the signature has no Rekor bundle annotation (it was not logged in a transparency log)');
-    let rekor;
-    try {
-        rekor = JSON.parse(rekorJson);
-    }
-    catch {
-        return fail('the Rekor bundle annotation is not JSON');
-    }
-    if (typeof rekor?.SignedEntryTimestamp !== 'string' || typeof rekor.Payload?.body !== 'string')
-        return fail('the Rekor bundle annotation is not a cosign Rekor bundle');
-    const body = Buffer.from(rekor.Payload.body, 'base64');
-    let entry;
-    try {
-        entry = JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        return fail('the Rekor entry body is not JSON');
-    }
-    // cosign's bundleHash check, first for a clearer reason than the generic body mismatch below.
-    const loggedHash = entry.spec?.data?.hash?.value;
-    if (loggedHash !== undefined && loggedHash !== (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex'))
-        return fail('the payload is not what was signed and logged in Rekor (tampered payload?)');
-    // cosign comparePublicKey: the logged key must be this certificate (@sigstore/verify checks signature and digest).
-    const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
-    if (!logged || !logged.equals(leaf))
-        return fail('the Rekor entry names another certificate than the signature');
-    const { HashAlgorithm } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
-    let timestamp;
-    try {
-        const json = annotations[CosignAnnotation.timestamp];
-        timestamp = json === undefined ? undefined : JSON.parse(json).SignedRFC3161Timestamp;
-    }
-    catch {
-        return fail('the RFC 3161 timestamp annotation is not JSON');
-    }
-    const bundle = {
-        mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
-        verificationMaterial: {
-            content: { $case: 'x509CertificateChain', x509CertificateChain: { certificates: certificates.map((rawBytes) => ({ rawBytes })) } },
-            tlogEntries: [
-                {
-                    logIndex: String(rekor.Payload.logIndex),
-                    logId: { keyId: Buffer.from(rekor.Payload.logID, 'hex') },
-                    kindVersion: { kind: entry.kind ?? '', version: entry.apiVersion ?? '' },
-                    integratedTime: String(rekor.Payload.integratedTime),
-                    inclusionPromise: { signedEntryTimestamp: Buffer.from(rekor.SignedEntryTimestamp, 'base64') },
-                    canonicalizedBody: body,
-                },
-            ],
-            timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
-        },
-        content: {
-            $case: 'messageSignature',
-            messageSignature: {
-                messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() },
-                signature,
-            },
-        },
-    };
-    const checked = await sigstoreVerify(bundle, payload, verification);
-    if (!checked.ok)
-        return checked;
-    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : checked;
-}
-/**
- * Verifies one Sigstore bundle referrer as cosign v3 (and Flux 2.8+) do: a DSSE envelope holding an in-toto
- * statement whose subject is this digest, signed, logged and matching the policy.
- */
-async function verifyBundleSignature(json, digest, verification) {
-    const { bundleFromJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6124));
-    let bundle;
-    try {
-        bundle = bundleFromJSON(json);
-    }
-    catch (err) {
-        return fail(`not a valid Sigstore bundle: ${why(err)}`);
-    }
-    if (bundle.content.$case !== 'dsseEnvelope')
-        return fail('the bundle does not contain a DSSE envelope');
-    const envelope = bundle.content.dsseEnvelope;
-    if (envelope.payloadType !== inTotoPayloadType)
-        return fail(`the DSSE payload type is ${envelope.payloadType}, not an in-toto statement`);
-    let statement;
-    try {
-        statement = JSON.parse(Buffer.from(envelope.payload).toString('utf8'));
-    }
-    catch {
-        return fail('the in-toto statement is not JSON');
-    }
-    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
-    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
-        return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
-    // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
-    return sigstoreVerify(bundle, undefined, verification);
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/verify/flux.ts
-var flux = __nccwpck_require__(582);
-;// CONCATENATED MODULE: ../../packages/core/src/verify/verify.ts
-
-
-
-
-
-
-
-
-
-const verifyFormats = ['auto', 'legacy', 'bundle'];
-const maxSignatureBytes = 4 * 1024 * 1024;
-async function readBlob(target, descriptor) {
-    return (0,content/* readAll */.yw)(await target.fetch(descriptor), maxSignatureBytes);
-}
-async function legacyChecks(target, digest, verification) {
-    let signatures;
-    try {
-        signatures = await target.fetchManifest(legacy_legacySignatureTag(digest));
-    }
-    catch (err) {
-        if ((0,errors/* isNotFound */.c4)(err))
-            return [];
-        throw err;
-    }
-    const manifest = (0,oci_descriptor/* parseManifest */.Ng)(signatures.bytes, signatures.descriptor.mediaType).manifest;
-    const checks = [];
-    for (const layer of manifest.layers ?? []) {
-        const payload = await readBlob(target, layer);
-        checks.push(await verifyLegacySignature(payload, layer.annotations ?? {}, digest, verification));
-    }
-    return checks;
-}
-/** The in-toto statement a bundle's DSSE envelope signs (undefined when it holds none). */
-function bundleStatement(json) {
-    const payload = json?.dsseEnvelope?.payload;
-    if (typeof payload !== 'string')
-        return undefined;
-    try {
-        const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
-        if (statement === null || typeof statement !== 'object')
-            return undefined;
-        return {
-            ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}),
-            predicate: statement.predicate,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-async function bundleChecks(target, subject, verification) {
-    const checks = [];
-    for (const { referrer, layer } of await sigstoreBundleLayers(target, subject)) {
-        let json;
-        try {
-            json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
-        }
-        catch {
-            checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle`, referrer: referrer.digest });
-            continue;
-        }
-        const predicateType = bundleStatement(json)?.predicateType;
-        checks.push({
-            ...(await verifyBundleSignature(json, subject.digest, verification)),
-            referrer: referrer.digest,
-            ...(predicateType ? { predicateType } : {}),
-        });
-    }
-    return checks;
-}
-/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
-function annotationMismatches(annotations, required = {}) {
-    return Object.entries(required).flatMap(([key, pattern]) => {
-        const value = annotations[key];
-        return value !== undefined && pattern.test(value)
-            ? []
-            : [
-                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
-            ];
-    });
-}
-/**
- * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
- * is resolved to a digest once; signatures are looked up for that digest, so a tag moved meanwhile cannot swap
- * what is verified (Flux ≤ 2.8 resolved twice). Verified when any signature passes.
- */
-async function verifyArtifact(options) {
-    const fetched = await options.target.fetchManifest(options.reference);
-    const descriptor = fetched.descriptor;
-    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
-    const annotations = manifest.annotations ?? {};
-    const result = {
-        verified: false,
-        descriptor,
-        annotations,
-        reasons: [],
-        warnings: [],
-        signaturesChecked: 0,
-        attestations: [],
-        flux: [],
-    };
-    result.reasons.push(...annotationMismatches(annotations, options.annotations));
-    const format = options.format ?? 'auto';
-    const required = options.requireAttestations ?? [];
-    const [allBundles, legacies] = await Promise.all([
-        format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
-        format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
-    ]);
-    const bundles = format === 'legacy' ? [] : allBundles;
-    for (const predicateType of required) {
-        const ofType = allBundles.filter((c) => c.predicateType === predicateType);
-        const good = ofType.find((c) => c.ok);
-        if (good) {
-            result.attestations.push({ predicateType, verified: true, referrer: good.referrer });
-            continue;
-        }
-        const reason = ofType.length === 0
-            ? `no ${predicateType} attestation is attached to ${descriptor.digest}`
-            : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
-        result.attestations.push({ predicateType, verified: false, reason });
-        result.reasons.push(reason);
-    }
-    result.signaturesChecked = bundles.length + legacies.length;
-    const goodBundle = bundles.find((c) => c.ok);
-    const goodLegacy = legacies.find((c) => c.ok);
-    const good = goodBundle ?? goodLegacy;
-    if (bundles.length === 0 && legacies.length === 0) {
-        result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
-    }
-    if (!good) {
-        // One line per distinct reason, with how many signatures gave it.
-        const counts = new Map();
-        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
-            if (!check.ok)
-                counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
-        }
-        for (const [reason, count] of counts)
-            result.reasons.push(count > 1 ? `${reason} (${count} signatures)` : reason);
-    }
-    const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
-    if (fluxMode !== 'none') {
-        const cluster = options.clusterRegistry ??
-            (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
-        const evidence = {
-            legacies,
-            bundles,
-            ...(options.identities !== undefined ? { identities: options.identities } : {}),
-            ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
-        };
-        result.flux = (0,flux/* parseFluxVersion */.HP)(fluxMode).map((version) => (0,flux/* fluxVerdict */.$6)(version, evidence));
-        // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
-        if (good?.ok)
-            result.reasons.push(...(0,flux/* fluxRejections */.iZ)(result.flux));
-    }
-    else if (format === 'auto') {
-        if (bundles.length > 0 && !goodBundle && goodLegacy) {
-            result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
-        }
-        if (!goodLegacy && goodBundle) {
-            result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
-        }
-    }
-    if (good?.ok && result.reasons.length === 0) {
-        result.verified = true;
-        result.format = goodBundle ? 'bundle' : 'legacy';
-        result.identity = good.identity;
-        if (good.issuer !== undefined)
-            result.issuer = good.issuer;
-        if (good.sourceRepository !== undefined)
-            result.sourceRepository = good.sourceRepository;
-    }
-    return result;
-}
-/** The source and revision a verified artifact claims (its OCI annotations). */
-function artifactOrigin(annotations) {
-    return { source: annotations[Annotation.source], revision: annotations[Annotation.revision] };
 }
 
 

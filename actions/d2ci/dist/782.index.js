@@ -1,0 +1,741 @@
+export const id = 782;
+export const ids = [782];
+export const modules = {
+
+/***/ 58712:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  UG: () => (/* binding */ hashLayer),
+  By: () => (/* binding */ writeLayer)
+});
+
+// UNUSED EXPORTS: buildLayer, gzipLevel
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ../../node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(36474);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/walk.ts + 1 modules
+var walk = __webpack_require__(92998);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(30714);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/gc.ts
+
+
+let collect;
+/**
+ * Runs a full garbage collection. Streaming hundreds of MiB through zlib and files leaves a trail of dead
+ * Buffer chunks whose memory V8 reclaims only once its external-memory budget (~64 MiB) is spent, so peak RSS
+ * climbs by about that much. Our heap is ~10 MiB, so a collection costs a few milliseconds; calling this every
+ * few dozen MiB streamed keeps memory flat. Without the flag (e.g. a runtime that refuses it) it does nothing.
+ */
+function collectGarbage() {
+    if (collect === undefined) {
+        try {
+            (0,external_node_v8_.setFlagsFromString)('--expose_gc');
+            collect = (0,external_node_vm_.runInNewContext)('gc');
+        }
+        catch {
+            collect = null;
+        }
+    }
+    // A minor (young-generation) collection is enough: the dead chunks' wrappers are young, and it takes ~1 ms.
+    collect?.({ type: 'minor', execution: 'sync' });
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/build.ts
+
+
+
+
+
+
+
+
+/** Gzip level of every layer we write; fixed, so the same tree always gives the same digest. Go's default. */
+const gzipLevel = 6;
+const epoch = new Date(0);
+/** Files up to this size are read whole; larger ones are streamed. */
+const smallFile = 1 << 20;
+/** Size of the writes zlib sees: each write is a thread-pool round trip, so 512-byte tar headers must be batched. */
+const batchBytes = 256 << 10;
+/** Stream buffers deep enough that packing and hashing run ahead while zlib compresses on the thread pool. */
+const queueBytes = 2 << 20;
+/** Collect dead chunks this often while streaming (see collectGarbage). */
+const collectEveryBytes = 8 << 20;
+/** Counts and hashes what passes, without copying it; optionally collects garbage as the bytes go by. */
+class Tap extends external_node_stream_.Transform {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    #collect;
+    size = 0;
+    constructor(options) {
+        super({ highWaterMark: options.highWaterMark });
+        this.#collect = options.collect ?? false;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.hash.update(chunk);
+        if (this.#collect && Math.floor((this.size + chunk.length) / collectEveryBytes) > Math.floor(this.size / collectEveryBytes))
+            collectGarbage();
+        this.size += chunk.length;
+        callback(null, chunk);
+    }
+}
+/** Joins small writes into `batchBytes` chunks. The bytes are unchanged; only their grouping is. */
+class Batch extends external_node_stream_.Transform {
+    #chunks = [];
+    #size = 0;
+    _transform(chunk, _encoding, callback) {
+        this.#chunks.push(chunk);
+        this.#size += chunk.length;
+        if (this.#size >= batchBytes)
+            this.#emit();
+        callback();
+    }
+    _flush(callback) {
+        this.#emit();
+        callback();
+    }
+    #emit() {
+        if (this.#size === 0)
+            return;
+        this.push(this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#size));
+        this.#chunks = [];
+        this.#size = 0;
+    }
+}
+/**
+ * Sets the gzip header's OS byte to 255 ("unknown"), as Go writes it. zlib writes the build platform there
+ * (3 on Unix, 10 on Windows), which would make the layer digest depend on the runner's OS.
+ */
+class PortableGzipHeader extends external_node_stream_.Transform {
+    #offset = 0;
+    _transform(chunk, _encoding, callback) {
+        const osByte = 9 - this.#offset;
+        if (osByte >= 0 && osByte < chunk.length) {
+            chunk = Buffer.from(chunk);
+            chunk[osByte] = 0xff;
+        }
+        this.#offset += chunk.length;
+        callback(null, chunk);
+    }
+}
+/**
+ * Writes the deterministic tar+gzip layer of a list of entries: byte-wise order, uid/gid 0, empty owner names,
+ * mtime 0, modes normalised to 0644/0755, fixed gzip level and header. The same tree gives the same digest on
+ * any machine, whatever its umask, clock or user. Streams: small files are read whole, large ones piped, so
+ * memory stays flat however big the tree. With `out` undefined only the digests are computed (for diff).
+ */
+async function writeLayer(entries, out) {
+    const pack = tar_stream.pack({ highWaterMark: queueBytes });
+    const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
+    const gzTap = new Tap({ highWaterMark: queueBytes });
+    const sink = out ?? new external_node_stream_.Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const gzip = (0,external_node_zlib_.createGzip)({
+        level: gzipLevel,
+        memLevel: 8,
+        strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY,
+        chunkSize: batchBytes,
+        highWaterMark: queueBytes,
+    });
+    const done = (0,promises_.pipeline)([
+        pack,
+        new Batch({ highWaterMark: queueBytes }),
+        tarTap,
+        gzip,
+        new PortableGzipHeader(),
+        gzTap,
+        sink,
+    ]);
+    let files = 0;
+    const writing = (async () => {
+        for (const entry of entries) {
+            const header = {
+                name: entry.name,
+                mode: entry.mode,
+                uid: 0,
+                gid: 0,
+                uname: '',
+                gname: '',
+                mtime: epoch,
+                size: entry.type === 'file' ? entry.size : 0,
+                type: entry.type,
+            };
+            if (entry.type === 'directory') {
+                await new Promise((resolve, reject) => pack.entry(header, (err) => (err ? reject(err) : resolve())));
+                continue;
+            }
+            files++;
+            if (entry.size <= smallFile) {
+                const content = readExactly(entry);
+                await new Promise((resolve, reject) => pack.entry(header, content, (err) => (err ? reject(err) : resolve())));
+            }
+            else {
+                await new Promise((resolve, reject) => {
+                    // The header already says how big the file is: read at most that, and fail naming the file if it is
+                    // shorter now (tar-stream's "size mismatch") or longer once read.
+                    const sinkEntry = pack.entry(header, (err) => err
+                        ? reject(changedWhilePacked(entry))
+                        : (0,external_node_fs_.statSync)(entry.source).size === entry.size
+                            ? resolve()
+                            : reject(changedWhilePacked(entry)));
+                    // The entry callback reports its error; the same error also emitted on the stream is handled there.
+                    sinkEntry.on('error', () => undefined);
+                    (0,external_node_fs_.createReadStream)(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
+                        .on('error', reject)
+                        .pipe(sinkEntry);
+                });
+            }
+        }
+        pack.finalize();
+    })();
+    writing.catch((err) => pack.destroy(err));
+    await Promise.all([writing, done]);
+    return {
+        digest: `sha256:${gzTap.hash.digest('hex')}`,
+        size: gzTap.size,
+        diffId: `sha256:${tarTap.hash.digest('hex')}`,
+        uncompressedSize: tarTap.size,
+        files,
+    };
+}
+/**
+ * Reads a whole small file, failing if it changed size since it was listed (the tar header already says how big).
+ * Synchronous on purpose: for thousands of small files, four thread-pool round trips each (open, read, stat,
+ * close) cost more than the reads; zlib keeps compressing on the thread pool meanwhile.
+ */
+function readExactly(entry) {
+    const content = (0,external_node_fs_.readFileSync)(entry.source);
+    if (content.length !== entry.size)
+        throw changedWhilePacked(entry);
+    return content;
+}
+function changedWhilePacked(entry) {
+    return new walk/* ArtifactPathError */.uR('PATH_CHANGED', `file "${entry.name}" changed size while it was being packed (${entry.size} bytes when listed); pack a tree nothing is writing to`);
+}
+/** Packs a directory (or file) into a gzipped tarball at `output`; returns its digests and sizes. */
+async function buildLayer(options, output) {
+    return writeLayer(walkEntries(options.path, options), createWriteStream(output));
+}
+/** Computes the layer digest of a directory without writing anything (what `diff` compares). */
+async function hashLayer(options) {
+    return writeLayer((0,walk/* walkEntries */.Y1)(options.path, options));
+}
+
+
+/***/ }),
+
+/***/ 69627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DO: () => (/* binding */ contentLayer),
+/* harmony export */   zJ: () => (/* binding */ soleLayer)
+/* harmony export */ });
+/* unused harmony export AmbiguousLayerError */
+/* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77796);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85736);
+
+
+/** No one content layer. About `layer-media-type` when naming (another) media type is the fix. */
+class AmbiguousLayerError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(code, message) {
+        super(code, message, code === 'LAYER_MEDIA_TYPE_ABSENT' || code === 'LAYERS_SEVERAL' ? { field: 'layer-media-type' } : {});
+    }
+}
+/** The content layer of a manifest (as `layerSelector.mediaType` would pick it), or why there is none. */
+function contentLayer(fetched, reference, mediaType) {
+    const { manifest } = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType);
+    if ((0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest))
+        throw new AmbiguousLayerError('LAYER_INDEX', `${reference} is an image index, not an artifact`);
+    if (mediaType) {
+        const layer = manifest.layers.find((l) => l.mediaType === mediaType);
+        if (!layer)
+            throw new AmbiguousLayerError('LAYER_MEDIA_TYPE_ABSENT', `${reference} has no layer of media type ${mediaType} (it has ${manifest.layers.map((l) => l.mediaType).join(', ') || 'no layers'})`);
+        return layer;
+    }
+    const [first, ...rest] = manifest.layers;
+    if (!first)
+        throw new AmbiguousLayerError('LAYER_NONE', `${reference} has no layers`);
+    if (rest.length > 0) {
+        throw new AmbiguousLayerError('LAYERS_SEVERAL', `${reference} has ${manifest.layers.length} layers (${manifest.layers.map((l) => l.mediaType).join(', ')}): name the one to use with its media type, as the cluster's spec.layerSelector does`);
+    }
+    return first;
+}
+/** The one layer of an artifact, or undefined when it has none or several (for comparisons that then say "differs"). */
+function soleLayer(fetched) {
+    try {
+        return contentLayer(fetched, fetched.descriptor.digest);
+    }
+    catch (err) {
+        if (err instanceof AmbiguousLayerError)
+            return undefined;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2782:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ fetchIfExists),
+  X: () => (/* binding */ pushArtifact)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
+var reference = __webpack_require__(48936);
+// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
+var content = __webpack_require__(83632);
+// EXTERNAL MODULE: ../../packages/core/src/oci/memory.ts
+var memory = __webpack_require__(46198);
+// EXTERNAL MODULE: ../../packages/core/src/oci/copy.ts + 1 modules
+var copy = __webpack_require__(21610);
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __webpack_require__(48706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
+var descriptor = __webpack_require__(77796);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/walk.ts + 1 modules
+var walk = __webpack_require__(92998);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/build.ts + 1 modules
+var build = __webpack_require__(58712);
+// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
+var media_types = __webpack_require__(18613);
+// EXTERNAL MODULE: ../../packages/core/src/go/time.ts
+var time = __webpack_require__(80065);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
+var flux = __webpack_require__(18359);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/manifest.ts
+
+
+
+
+function artifactAnnotations(metadata, now = new Date()) {
+    const created = metadata.created ?? (metadata.reproducible ? flux/* reproducibleCreated */.Jl : (0,time/* rfc3339 */.a)(now));
+    return (0,descriptor/* sortedAnnotations */.sk)({
+        [flux/* Annotation */.YH.created]: created,
+        [flux/* Annotation */.YH.source]: metadata.source,
+        [flux/* Annotation */.YH.revision]: metadata.revision,
+        ...metadata.annotations,
+    });
+}
+/** Go's zero time, which go-containerregistry writes for an unset `created`. */
+const goZeroTime = '0001-01-01T00:00:00Z';
+/**
+ * The config blob go-containerregistry writes for Flux 2.6–2.8 (a `v1.ConfigFile`, 233 bytes): the uncompressed
+ * tar's digest in `rootfs.diff_ids` and Go's zero time as `created`. Flux 2.9 copies the creation time in, but no
+ * consumer reads it; keeping it out makes the config depend on the content only, so an unchanged tree pushed again
+ * uploads no blob at all. The time stays in the manifest's `org.opencontainers.image.created` annotation.
+ */
+function fluxConfig(diffId) {
+    return Buffer.from(JSON.stringify({
+        architecture: '',
+        created: goZeroTime,
+        history: [{ created: goZeroTime }],
+        os: '',
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        config: {},
+    }));
+}
+/** The OCI image manifest of a Flux artifact: Flux config, one tar+gzip content layer, the annotations. */
+function fluxManifest(layer, metadata, now) {
+    const annotations = artifactAnnotations(metadata, now);
+    const config = fluxConfig(layer.diffId);
+    const configDescriptor = (0,descriptor/* plainDescriptor */.UM)((0,descriptor/* descriptorFor */.RZ)(flux/* FluxMediaType */.u7.config, config));
+    const layerDescriptor = (0,descriptor/* plainDescriptor */.UM)({ mediaType: flux/* FluxMediaType */.u7.content, digest: layer.digest, size: layer.size });
+    const body = {
+        schemaVersion: 2,
+        mediaType: media_types/* MediaType */.zu.ociManifest,
+        config: configDescriptor,
+        layers: [layerDescriptor],
+        annotations,
+    };
+    const manifest = Buffer.from(JSON.stringify(body));
+    return { manifest, descriptor: (0,descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, manifest), config, configDescriptor, layerDescriptor, annotations };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/artifact/tag-guard.ts
+var tag_guard = __webpack_require__(84166);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
+var temp = __webpack_require__(2714);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/layer.ts
+var artifact_layer = __webpack_require__(69627);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/push.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Packs a directory into a Flux artifact and pushes it: blobs first, then the manifest, then (after the
+ * optional `beforeTag` step) the tags. With `diffTag`, unchanged content is not pushed again; its tags are
+ * still applied to what `diffTag` holds, as the D2 push action does.
+ */
+async function pushArtifact(options) {
+    const tags = [...new Set([...(options.diffTag ? [options.diffTag] : []), ...(options.tags ?? [])])];
+    if (tags.length === 0)
+        tags.push('latest');
+    tags.forEach(reference/* assertValidTag */.b5);
+    // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
+    const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
+    current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
+    return (0,temp/* withTempDir */.E)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'd2ci-push-'), async (work) => {
+        const layerFile = (0,external_node_path_.join)(work, 'layer.tar.gz');
+        const layer = await (0,build/* writeLayer */.By)((0,walk/* walkEntries */.Y1)(options.path, options), (0,external_node_fs_.createWriteStream)(layerFile));
+        if (layer.files === 0)
+            throw new walk/* ArtifactPathError */.uR('PATH_EMPTY', { path: options.path, detail: 'has no files to pack (after ignore rules)' });
+        if (options.diffTag && current) {
+            const existing = await current;
+            const remoteLayer = existing && (0,artifact_layer/* soleLayer */.zJ)(existing);
+            if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
+                await (0,tag_guard/* guardTags */.JR)(options.target, tags.filter((t) => t !== options.diffTag), existing.descriptor.digest, options.force, options.diffTag);
+                const results = [];
+                for (const tag of tags)
+                    results.push(tag === options.diffTag ? { tag, changed: false } : await (0,copy/* applyTag */.TL)(options.target, existing, tag, { lookFirst: true }));
+                const { manifest } = (0,descriptor/* parseManifest */.Ng)(existing.bytes, existing.descriptor.mediaType);
+                return {
+                    pushed: false,
+                    reason: `content unchanged since ${options.diffTag}`,
+                    descriptor: existing.descriptor,
+                    tags: results,
+                    layer,
+                    annotations: manifest.annotations ?? {},
+                    blobs: [],
+                };
+            }
+        }
+        const built = fluxManifest(layer, options);
+        // Before any byte is uploaded: a push that may not move one of its tags moves none.
+        await (0,tag_guard/* guardTags */.JR)(options.target, tags, built.descriptor.digest, options.force, options.diffTag);
+        const staging = new memory/* MemoryStore */.n('staging');
+        staging.stage(built.configDescriptor, (0,content/* bytesSource */.Xl)(built.config));
+        staging.stage(built.layerDescriptor, (0,content/* fileSource */.IO)(layerFile, layer.size));
+        staging.stage(built.descriptor, (0,content/* bytesSource */.Xl)(built.manifest));
+        const copied = await (0,copy/* copyGraph */.a0)(staging, { descriptor: built.descriptor, bytes: built.manifest }, options.target, {
+            tags,
+            // A fresh `created` makes the manifest new; only a reproducible one can already be there.
+            checkRoot: options.reproducible === true || options.created !== undefined,
+            beforeTag: options.beforeTag,
+            concurrency: options.concurrency,
+        });
+        const reason = !options.diffTag
+            ? 'no diff-tag set'
+            : copied.existed
+                ? `identical artifact already in ${options.target.name}`
+                : `content differs from ${options.diffTag}`;
+        return {
+            pushed: true,
+            reason,
+            descriptor: built.descriptor,
+            tags: copied.tags,
+            layer,
+            annotations: built.annotations,
+            blobs: copied.blobs,
+        };
+    });
+}
+/** The manifest at a reference, or undefined when the tag does not exist. */
+async function fetchIfExists(target, reference) {
+    try {
+        return await target.fetchManifest(reference);
+    }
+    catch (err) {
+        if ((0,errors/* isNotFound */.c4)(err))
+            return undefined;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 84166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fp: () => (/* binding */ ProtectedTagError),
+/* harmony export */   JM: () => (/* binding */ isVersionTag),
+/* harmony export */   JR: () => (/* binding */ guardTags)
+/* harmony export */ });
+/* unused harmony export stableTagName */
+/* harmony import */ var _oci_copy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21610);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90084);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85736);
+
+
+
+/**
+ * A tag this push may not move. `field` says which part of the request named it (`diff-tag` when it is the tag the
+ * push compares with, which it also moves). `problem` is the refusal alone; `forcible` says whether naming the tag
+ * in `force` would let it move, and the message adds the CLI's way to do that (`d2ci push` and `d2ci tag` take
+ * `--force`; the actions have no such input, so they show `problem`).
+ */
+class ProtectedTagError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BaseError */ .Cf {
+    tag;
+    forcible;
+    constructor(code, tag, problem, field = 'tags') {
+        const forcible = code !== 'TAG_SIGNATURE';
+        super(code, forcible ? `${problem}, or name it in --force` : problem, { field, problem });
+        this.tag = tag;
+        this.forcible = forcible;
+    }
+}
+const stableTagName = 'latest-stable';
+/** A release version tag: `v` and a semantic version (`v1.2.3`, `v2.0.0-rc.1`). */
+function isVersionTag(tag) {
+    return /^v[0-9]/.test(tag) && semver__WEBPACK_IMPORTED_MODULE_0___default().valid(tag.replace(/^v/, '')) !== null;
+}
+/**
+ * Refuses, before anything is pushed, tags this push may not point at `digest`. `force` names tags the user
+ * explicitly allows to move (never the signature and referrers tags); `diffTag`, when it is among `tags`, is the
+ * one a refusal of it blames.
+ */
+async function guardTags(target, tags, digest, force = [], diffTag) {
+    const field = (tag) => (tag === diffTag ? 'diff-tag' : 'tags');
+    for (const tag of tags) {
+        if (/^sha256-[0-9a-f]{64}/.test(tag)) {
+            throw new ProtectedTagError('TAG_SIGNATURE', tag, `tag "${tag}" holds the cosign signature, attestation or referrers index of artifact sha256:${tag.slice(7, 71)}; a push never writes it`, field(tag));
+        }
+    }
+    await Promise.all(tags.map(async (tag) => {
+        if (force.includes(tag))
+            return;
+        if (tag === stableTagName) {
+            throw new ProtectedTagError('TAG_STABLE', tag, `tag "${tag}" is what production follows: only a release moves it (d2ci release, the release-artifact action)`, field(tag));
+        }
+        if (!isVersionTag(tag))
+            return;
+        const existing = await (0,_oci_copy_js__WEBPACK_IMPORTED_MODULE_2__/* .currentDigest */ .kE)(target, tag);
+        if (existing !== undefined && existing !== digest) {
+            throw new ProtectedTagError('TAG_RELEASED', tag, `tag "${tag}" is a released version pointing at ${existing}; a release never moves: release a new version`, field(tag));
+        }
+    }));
+}
+
+
+/***/ }),
+
+/***/ 81434:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ settleLimit),
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/** Maps over items with at most `limit` calls in flight; rejects with the first failure after in-flight calls settle. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (!failure && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await fn(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** Like mapLimit, but every item runs to completion and each outcome is returned (one failure stops nothing). */
+async function settleLimit(items, limit, fn) {
+    return mapLimit(items, limit, async (item, index) => {
+        try {
+            return { ok: true, value: await fn(item, index) };
+        }
+        catch (error) {
+            return { ok: false, error };
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 21610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TL: () => (/* binding */ applyTag),
+  a0: () => (/* binding */ copyGraph),
+  kE: () => (/* binding */ currentDigest)
+});
+
+// UNUSED EXPORTS: copy, immutableTagError
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __webpack_require__(48706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
+var media_types = __webpack_require__(18613);
+// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
+var descriptor = __webpack_require__(77796);
+// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
+var content = __webpack_require__(83632);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/target.ts
+function canMount(target) {
+    return typeof target.mount === 'function';
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/concurrency.ts
+var concurrency = __webpack_require__(81434);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/copy.ts
+
+
+
+
+
+
+/** Copies the manifest named by `reference` in `src`, and everything below it, into `dst`; then tags it. */
+async function copy(src, reference, dst, options = {}) {
+    return copyGraph(src, await src.fetchManifest(reference), dst, options);
+}
+/**
+ * Copies a manifest graph bottom-up (children before parents, so no manifest ever lands before its blobs),
+ * skipping what the destination has, then stores the root and moves the tags. Without `beforeTag`, the root
+ * is stored under its first tag in one request, which is just as safe: its blobs are already there.
+ */
+async function copyGraph(src, root, dst, options = {}) {
+    const tags = [...new Set(options.tags ?? [])];
+    const blobs = [];
+    const existed = options.checkRoot !== false && (await dst.exists(root.descriptor));
+    const written = new Map();
+    if (!existed) {
+        await copyChildren(src, root, dst, options, blobs);
+        const first = tags[0];
+        if (!options.beforeTag && first !== undefined) {
+            // Through applyTag, so an identical push that landed meanwhile (immutable tags) is not an error here either.
+            written.set(first, await applyTag(dst, root, first, { lookFirst: false }));
+        }
+        else {
+            await dst.push(root.descriptor, (0,content/* bytesSource */.Xl)(root.bytes));
+        }
+    }
+    if (options.beforeTag)
+        await options.beforeTag(root.descriptor);
+    const results = await (0,concurrency/* mapLimit */.s)(tags, 4, async (tag) => {
+        const done = written.get(tag);
+        if (done)
+            return done;
+        // Only an existing root can already be tagged; a new one saves the lookup.
+        return applyTag(dst, root, tag, { lookFirst: existed });
+    });
+    return { descriptor: root.descriptor, existed, blobs, tags: results };
+}
+/**
+ * Points `tag` at a stored manifest. With `lookFirst`, resolves the tag first and writes nothing when it already
+ * points there (immutable-tag registries reject even a same-digest re-put). A rejected write is forgiven only
+ * when the tag turns out to point at the manifest already.
+ */
+async function applyTag(dst, root, tag, options) {
+    if (options.lookFirst && (await currentDigest(dst, tag)) === root.descriptor.digest)
+        return { tag, changed: false };
+    try {
+        await dst.pushReference(root.descriptor, root.bytes, tag);
+        return { tag, changed: true };
+    }
+    catch (err) {
+        const refused = err instanceof errors/* OciError */.Mf && err.status !== undefined && err.status >= 400 && err.status < 500;
+        const current = refused ? await currentDigest(dst, tag).catch(() => undefined) : undefined;
+        if (refused && current === root.descriptor.digest)
+            return { tag, changed: false };
+        throw (current !== undefined && immutableTagError(err, dst.name, tag)) || err;
+    }
+}
+/**
+ * ECR's answer to moving an immutable tag (`400 TAG_INVALID … cannot be overwritten because the tag is immutable`)
+ * as an error that names the tag and the fix; undefined for other errors. Called for a tag that exists and points
+ * elsewhere: TAG_INVALID there is the registry refusing to move it (our tags follow the grammar, and the
+ * distribution spec's other TAG_INVALID, a schema 1 manifest naming another tag, cannot happen), so the code
+ * decides, not the registry's wording.
+ */
+function immutableTagError(err, repository, tag) {
+    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'TAG_INVALID')
+        return undefined;
+    return new errors/* OciError */.Mf('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
+        status: err.status,
+        cause: err,
+        hint: `in ECR set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "${tag}" (or MUTABLE), or don't move "${tag}"`,
+    });
+}
+/** The digest a tag points at, or undefined when the tag does not exist. */
+async function currentDigest(target, tag) {
+    try {
+        return (await target.resolve(tag)).digest;
+    }
+    catch (err) {
+        if ((0,errors/* isNotFound */.c4)(err))
+            return undefined;
+        throw err;
+    }
+}
+async function copyChildren(src, node, dst, options, report) {
+    const { manifest } = (0,descriptor/* parseManifest */.Ng)(node.bytes, node.descriptor.mediaType);
+    const unique = [...new Map((0,descriptor/* successors */.ir)(manifest).map((d) => [d.digest, d])).values()];
+    await (0,concurrency/* mapLimit */.s)(unique, options.concurrency ?? 4, async (child) => {
+        if ((0,media_types/* isManifestMediaType */.CM)(child.mediaType)) {
+            if (await dst.exists(child))
+                return;
+            const bytes = await (0,content/* readAll */.yw)(await src.fetch(child));
+            await copyChildren(src, { descriptor: child, bytes }, dst, options, report);
+            await dst.push(child, (0,content/* bytesSource */.Xl)(bytes));
+            return;
+        }
+        let result = 'exists';
+        if (!(await dst.exists(child))) {
+            if (options.mountFrom && canMount(dst)) {
+                result = await dst.mount(child, options.mountFrom, src.source(child));
+            }
+            else {
+                await dst.push(child, src.source(child));
+                result = 'uploaded';
+            }
+        }
+        report.push({ descriptor: child, result });
+    });
+}
+
+
+/***/ })
+
+};
