@@ -1,12 +1,18 @@
-export * from './provider.ts';
-export * from './provider-names.ts';
-export * from './github.ts';
-export * from './docker-config.ts';
-export * from './resolve.ts';
-export * from './hints.ts';
-export * from './cloud.ts';
-export * from './aws.ts';
-export * from './gcp.ts';
-export * from './azure.ts';
-export * from './open-registry.ts';
-export * from './explain.ts';
+export { parseEcrRegistry } from './aws.ts';
+export { azureCloud, isAzureRegistry } from './azure.ts';
+export { CloudCredentialError, type AzureProviderOptions, type CloudContext, type CloudOptions } from './cloud.ts';
+export { CredentialHelperError, dockerConfigCredentials, runCredentialHelper } from './docker-config.ts';
+export { explainRegistryError, unresolvedHost } from './explain.ts';
+export { gcpProvider, isGcpRegistry, workloadIdentityProviderName } from './gcp.ts';
+export { githubTokenCredentials, isGitHubRegistry } from './github.ts';
+export { withAuthHint } from './hints.ts';
+export { openRegistry, type OpenedRegistry } from './open-registry.ts';
+export { type ProviderName } from './provider-names.ts';
+export {
+  assertProviderServes,
+  parseProvider,
+  ProviderError,
+  registerCloudProvider,
+  registryCredentials,
+  type RegistryAuthOptions,
+} from './resolve.ts';

@@ -1,10 +1,17 @@
 // What an artifact deploys (inventory), written as CycloneDX or SPDX, and documents attached to it as referrers.
-export * from './inventory-types.ts';
-export * from './purl.ts';
-export * from './inventory.ts';
-export { SbomError, type SbomErrorCode } from './errors.ts';
-export * from './document-type.ts';
-export { formatFoundAt, type SbomOptions, type SbomSubject } from './sbom-common.ts';
-export * from './cyclonedx.ts';
-export * from './spdx.ts';
-export * from './attach.ts';
+export {
+  attachDocuments,
+  attestationPredicateType,
+  generateSbom,
+  readDocument,
+  type ArtifactDocument,
+  type AttachedDocument,
+} from './attach.ts';
+export { cycloneDxDocument, type CycloneDxDocument } from './cyclonedx.ts';
+export { detectDocumentType, documentMediaTypes } from './document-type.ts';
+export { SbomError } from './errors.ts';
+export { type DeployedComponent, type DeployedInventory } from './inventory-types.ts';
+export { findDeployedComponents } from './inventory.ts';
+export { gitPackageUrl, helmPackageUrl, ociPackageUrl } from './purl.ts';
+export { formatFoundAt } from './sbom-common.ts';
+export { spdxDocument, type SpdxDocument } from './spdx.ts';

@@ -1,17 +1,9 @@
 // Flux image automation in CI: ImagePolicy selection (image-reflector-controller), Setters updates
 // (image-automation-controller), commit messages, and the branch and pull request around them.
-export * from './result.ts';
-export * from './policy.ts';
-export * from './objects.ts';
-export * from './reflect.ts';
-export * from './setters.ts';
-export * from './commit-message.ts';
-export * from './push-summary.ts';
-export * from './git.ts';
-export * from './diff.ts';
-export * from './update.ts';
-export * from './kind.ts';
-export { GitHubError, type GitHubErrorCode } from './github/rest-error.ts';
-export * from './github/pullrequest.ts';
-export * from './github/apicommit.ts';
-export * from './github/githubapp.ts';
+export { GitError } from './git.ts';
+export { ApiCommitError, commitViaApi } from './github/apicommit.ts';
+export { GitHubAppError, installationToken, type InstallationToken } from './github/githubapp.ts';
+export { openOrUpdatePullRequest } from './github/pullrequest.ts';
+export { deleteKindCluster, runKindImageUpdate } from './kind.ts';
+export { orderTags, selectTag, type FilterTags, type PolicyChoice } from './policy.ts';
+export { runImageUpdate, type ImageUpdateOptions, type ImageUpdateReport, type ValueChange } from './update.ts';

@@ -1,23 +1,38 @@
-export * from './errors.ts';
-export * from './media-types.ts';
-export * from './digest.ts';
-export * from './reference.ts';
-export * from './descriptor.ts';
-export * from './content.ts';
-export * from './order.ts';
-export * from './concurrency.ts';
-export * from './http.ts';
-export * from './challenge.ts';
-export * from './auth.ts';
-export * from './target.ts';
-export * from './registry-connection.ts';
-export * from './registry.ts';
-export * from './remote.ts';
-export * from './memory.ts';
-export * from './layout.ts';
-export * from './referrers.ts';
-export * from './copy.ts';
-export * from './open.ts';
-export * from './upload-body.ts';
-export * from './attach.ts';
-export * from './discover.ts';
+export { attachReferrer } from './attach.ts';
+export { AuthSession, mergeScopes, repositoryScope, type Credential, type CredentialFunction } from './auth.ts';
+export { parseChallenges } from './challenge.ts';
+export { bytesSource, fileSource, readAll } from './content.ts';
+export { applyTag, copy, copyGraph, currentDigest } from './copy.ts';
+export { descriptorFor, isIndex, parseManifest, type Descriptor, type ImageIndex, type ImageManifest } from './descriptor.ts';
+export { createDigester, DigestStream, isDigest, parseDigest, sha256, verifyBytes } from './digest.ts';
+export { discoverReferrers, fetchReferrerContent, type ReferrerNode } from './discover.ts';
+export { escapeControls, InvalidReferenceError, isNotFound, OciError } from './errors.ts';
+export {
+  networkErrorCode,
+  parseRetryAfter,
+  timeoutOptions,
+  Transport,
+  type RequestEvent,
+  type RetryPolicy,
+  type TransportOptions,
+} from './http.ts';
+export { OciLayout, refNameAnnotation } from './layout.ts';
+export { MediaType } from './media-types.ts';
+export { MemoryStore } from './memory.ts';
+export { childLocation, formatLocation, locationName, locationReference, openTarget, parseLocation, type Location } from './open.ts';
+export {
+  assertValidTag,
+  formatReference,
+  isLoopbackHost,
+  isValidTag,
+  parseReference,
+  referenceTarget,
+  registryEndpoint,
+  repositoryName,
+  tagRule,
+  type Reference,
+} from './reference.ts';
+export { addReferrer, emptyReferrersIndex, referrersTag } from './referrers.ts';
+export { RegistryClient, type RegistryClientOptions } from './registry.ts';
+export { nextLink, RemoteRepository } from './remote.ts';
+export { type FetchedManifest, type Target } from './target.ts';

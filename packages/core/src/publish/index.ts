@@ -1,4 +1,13 @@
-export * from './request.ts';
-export * from './errors.ts';
+export { planPublishComponents, publishComponents } from './components.ts';
+export { PublishError } from './errors.ts';
 export { publishArtifact } from './publish.ts';
-export { publishComponents, planPublishComponents } from './components.ts';
+export {
+  type ComponentsSelection,
+  type PlanComponentsResult,
+  type PublishComponentsResult,
+  type PublishEvent,
+  type PublishOptions,
+  type PublishResult,
+  type SbomFormat,
+  type SigningPlan,
+} from './request.ts';

@@ -1,3 +1,3 @@
-export * from './tag.ts';
-export * from './release.ts';
-export * from './self-check.ts';
+export { releaseArtifact, ReleaseRefused, rollbackRelease, type ReleaseResult } from './release.ts';
+export { ReleaseSelfCheckError } from './self-check.ts';
+export { parseReleaseTag, parseRollbackTag, ReleaseTagError, type ReleaseTag } from './tag.ts';

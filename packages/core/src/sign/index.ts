@@ -1,7 +1,14 @@
-export * from './payload.ts';
-export * from './keys.ts';
-export * from './signer.ts';
-export * from './legacy.ts';
-export * from './sign.ts';
-export * from './present.ts';
-export * from './attest.ts';
+export { attestDocument, predicateTypes } from './attest.ts';
+export { KeyError, keyId, loadPrivateKey, loadPublicKey, publicKeyPem } from './keys.ts';
+export { appendLegacySignature, CosignAnnotation, legacySignatureTag } from './legacy.ts';
+export { simpleSigningPayload } from './payload.ts';
+export { addedFormatNotes, presentSignatureFormats, signInPresentFormats, unionFormat, type WrittenFormat } from './present.ts';
+export {
+  signArtifact,
+  signatureFormats,
+  sigstoreBundleMediaType,
+  type SignatureFormat,
+  type SignOptions,
+  type SignResult,
+} from './sign.ts';
+export { publicGood, SigningError, type KeylessIdentity, type SigningIdentity } from './signer.ts';
