@@ -1,7 +1,10 @@
-// Import cycles among the sources (packages/*/src, actions/*/src), type-only imports included (eslint's
-// import-x/no-cycle skips `import type`, yet a type cycle still says two modules are one), between files and
-// between core's rooms and the packages, so dependencies keep pointing one way: actions and cli → action-kit →
-// core rooms → oci. Run by `npm run lint`; prints each cycle and exits 1 when there is one.
+// The house's floor plan, checked (run by `npm run lint`; prints each breach and exits 1 when there is one):
+// - no import cycle among the sources (packages/*/src, actions/*/src), type-only imports included (eslint's
+//   import-x/no-cycle skips `import type`, yet a type cycle still says two modules are one), between files and
+//   between core's rooms and the packages;
+// - dependencies point inwards: actions and cli → action-kit → core rooms → oci (core imports no front door,
+//   action-kit no action or CLI, oci nothing of ours but errors.ts);
+// - every workspace declares the packages its sources import (package.json dependencies).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
@@ -39,12 +42,23 @@ function resolveImport(from: string, specifier: string): string | undefined {
   return workspace.get(specifier);
 }
 
+const workspaceDirs = ['packages', 'actions'].flatMap((group) =>
+  readdirSync(join(root, group))
+    .filter((name) => existsSync(join(root, group, name, 'package.json')))
+    .map((name) => join(root, group, name)),
+);
+
 const files = ['packages', 'actions'].flatMap((group) =>
   readdirSync(join(root, group)).flatMap((name) => sourceFiles(join(root, group, name, 'src'))),
 );
 const graph = new Map<string, string[]>();
+const bareImports = new Map<string, string[]>();
 for (const file of files) {
   const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  bareImports.set(
+    file,
+    importedFiles.map((i) => i.fileName).filter((name) => !name.startsWith('.') && !name.startsWith('node:')),
+  );
   graph.set(file, [...new Set(importedFiles.map((i) => resolveImport(file, i.fileName)).filter((p): p is string => p !== undefined))]);
 }
 
@@ -102,9 +116,42 @@ for (const [file, imports] of graph) {
   parts.set(from, targets);
 }
 
+/** Breaches of the direction rule: what each layer may not import. */
+const layerOf = (part: string): number =>
+  part === 'core/errors.ts' ? 0 : part === 'core/oci' ? 1 : part.startsWith('core') ? 2 : part === 'packages/action-kit' ? 3 : 4;
+const upward: string[] = [];
+for (const [from, targets] of parts) {
+  for (const to of targets) {
+    const fromLayer = layerOf(from);
+    const toLayer = layerOf(to);
+    // Same layer is allowed between core's rooms (their cycles are caught above); a front door never imports another.
+    if (toLayer > fromLayer || (fromLayer === 4 && toLayer === 4 && !(from === 'actions/d2ci' && to.startsWith('actions/'))))
+      upward.push(`${from} → ${to}`);
+  }
+}
+
+/** Bare imports a workspace's sources make but its package.json does not declare. */
+const undeclared: string[] = [];
+for (const dir of workspaceDirs) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; dependencies?: Record<string, string> };
+  const declared = new Set(Object.keys(pkg.dependencies ?? {}));
+  const needed = new Set<string>();
+  for (const [file, names] of bareImports) {
+    if (!file.startsWith(dir + sep)) continue;
+    for (const name of names) {
+      const parts = name.split('/');
+      const packageName = name.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? name);
+      if (packageName !== pkg.name) needed.add(packageName);
+    }
+  }
+  for (const name of needed) if (!declared.has(name)) undeclared.push(`${pkg.name} imports ${name} without declaring it`);
+}
+
 const fileCycles = cyclesOf(graph);
 const partCycles = cyclesOf(new Map([...parts].map(([part, targets]) => [part, [...targets]])));
 for (const cycle of fileCycles) console.error(`import cycle: ${cycle.map((f) => relative(root, f)).join(' ↔ ')}`);
 for (const cycle of partCycles) console.error(`cycle between rooms or packages: ${cycle.join(' ↔ ')}`);
-if (fileCycles.length || partCycles.length) process.exit(1);
-console.log(`no import cycles among ${graph.size} files in ${parts.size} rooms and packages`);
+for (const arrow of upward) console.error(`import against the direction (actions/cli → action-kit → core → oci): ${arrow}`);
+for (const line of undeclared) console.error(line);
+if (fileCycles.length || partCycles.length || upward.length || undeclared.length) process.exit(1);
+console.log(`no import cycles, no upward imports, every import declared: ${graph.size} files in ${parts.size} rooms and packages`);
