@@ -11,6 +11,7 @@ export * from './git.ts';
 export * from './diff.ts';
 export * from './update.ts';
 export * from './kind.ts';
+export { changesAt, type ValueChange } from './changes.ts';
 export { GitHubError, type GitHubErrorCode } from './github/rest-error.ts';
 export * from './github/pullrequest.ts';
 export * from './github/apicommit.ts';
