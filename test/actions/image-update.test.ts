@@ -191,7 +191,7 @@ describe('image-update-kind, native engine: the D2 image update loop in one step
   });
 
   it("defaults to the D2 reference architecture's message template, verbatim", async () => {
-    const { d2MessageTemplate } = await import('../../actions/image-update-kind/src/inputs.ts');
+    const { d2MessageTemplate } = await import('../../packages/core/src/imageupdate/commit-message.ts');
     const { parse } = await import('yaml');
     const automation = parse(
       readFileSync(join(repoRoot, 'test/fixtures/image-automation/d2/fleet/clusters-update-automation.yaml'), 'utf8'),

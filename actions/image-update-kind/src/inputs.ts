@@ -1,41 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { d2MessageTemplate, type AppCredentials, type ToolName, type ToolSource } from '@d2ci/core/imageupdate';
 import {
   InputError,
   booleanInput,
+  githubAppInput,
   githubContext,
   keyValueInput,
   listInput,
   registryInputs,
+  registryServerInput,
   runner as core,
   stringInput,
   workspacePath,
   type GitHubContext,
   type RegistryInputs,
 } from '@d2ci/action-kit';
-
-/** The D2 reference architecture's message template (d2-fleet clusters/update/automation.yaml). */
-export const d2MessageTemplate = `Automated image update
-
-Files:
-{{ range $filename, $_ := .Changed.FileChanges -}}
-- {{ $filename }}
-{{ end -}}
-
-Objects:
-{{ range $resource, $changes := .Changed.Objects -}}
-- {{ $resource.Kind }} {{ $resource.Name }}
-  Changes:
-{{- range $_, $change := $changes }}
-    - {{ $change.OldValue }} -> {{ $change.NewValue }}
-{{ end -}}
-{{ end -}}
-`;
-
-export interface ToolSource {
-  version: string;
-  url: string;
-  sha256: string;
-}
 
 export interface Inputs {
   engine: 'native' | 'kind';
@@ -50,14 +29,14 @@ export interface Inputs {
   /** Unset means: github-actions[bot] for git commits, the token's app for API commits (so GitHub signs them). */
   author: { name: string; email: string } | undefined;
   commitVia: 'git' | 'api';
-  app: { appId: string; privateKey: string } | undefined;
+  app: AppCredentials | undefined;
   githubToken: string;
   labels: string[];
   dryRun: boolean;
   registry: RegistryInputs;
   /** The registry `registry-username`/`registry-password` are for (the only one that receives them). */
   registryServer: string | undefined;
-  toolSources: Record<string, ToolSource>;
+  toolSources: Partial<Record<ToolName, ToolSource>>;
   context: GitHubContext;
 }
 
@@ -85,7 +64,7 @@ function defaultBranch(): string | undefined {
   }
 }
 
-function toolSources(): Record<string, ToolSource> {
+function toolSources(): Partial<Record<ToolName, ToolSource>> {
   const text = stringInput('tool-sources');
   if (!text) return {};
   let parsed: unknown;
@@ -94,12 +73,12 @@ function toolSources(): Record<string, ToolSource> {
   } catch (err) {
     throw new InputError('tool-sources', `is not JSON: ${(err as Error).message}`);
   }
-  const out: Record<string, ToolSource> = {};
+  const out: Partial<Record<ToolName, ToolSource>> = {};
   for (const [name, value] of Object.entries((parsed ?? {}) as Record<string, Partial<ToolSource>>)) {
     if (!['kind', 'kubectl', 'flux'].includes(name)) throw new InputError('tool-sources', `"${name}" is not one of kind, kubectl, flux`);
     if (!value.version || !value.url || !/^[0-9a-f]{64}$/.test(value.sha256 ?? ''))
       throw new InputError('tool-sources', `${name} needs "version", "url" and a hex "sha256"`);
-    out[name] = { version: value.version, url: value.url, sha256: value.sha256 ?? '' };
+    out[name as ToolName] = { version: value.version, url: value.url, sha256: value.sha256 ?? '' };
   }
   return out;
 }
@@ -137,31 +116,9 @@ export function getInputs(): Inputs {
     throw new InputError('branch-strategy', `"${branchStrategy}" is not stack or reset`);
   const commitVia = stringInput('commit-via', { fallback: 'git' });
   if (commitVia !== 'git' && commitVia !== 'api') throw new InputError('commit-via', `"${commitVia}" is not git or api`);
-  const appId = stringInput('app-id');
-  const privateKey = stringInput('app-private-key');
-  if (privateKey) core.setSecret(privateKey);
-  if (appId && !/^[0-9]+$/.test(appId))
-    throw new InputError('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
-  if (appId && !privateKey)
-    throw new InputError('app-private-key', "is empty but `app-id` is set; pass the app's private key, e.g. ${{ secrets.UPDATE_APP_KEY }}");
-  if (privateKey && !appId) throw new InputError('app-id', "is empty but `app-private-key` is set; add the app's ID");
-  if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n')))
-    throw new InputError('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
-  const app = appId ? { appId, privateKey } : undefined;
+  const app = githubAppInput();
   const registry = registryInputs();
-  const registryServer = stringInput('registry-server') || undefined;
-  if (registry.username && !registryServer)
-    throw new InputError(
-      'registry-server',
-      'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)',
-    );
-  if (registryServer && !registry.username)
-    throw new InputError(
-      'registry-server',
-      'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty',
-    );
-  if (registryServer && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(registryServer))
-    throw new InputError('registry-server', `"${registryServer}" is not a registry host (host or host:port, e.g. registry.example.com)`);
+  const registryServer = registryServerInput(registry);
   const githubToken = registry.githubToken;
   const labels = listInput('labels');
   const dryRun = booleanInput('dry-run', false);

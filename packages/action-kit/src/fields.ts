@@ -42,6 +42,9 @@ export const inputNames: Readonly<Record<Field, string>> = {
   'policies-path': 'policies-path',
   'update-path': 'update-path',
   'message-template': 'commit-message-template',
+  'dry-run': 'dry-run',
+  'commit-via': 'commit-via',
+  'app-id': 'app-id',
 };
 
 /**

@@ -17,6 +17,7 @@ import {
   type ProviderName,
   type RegistryAuthOptions,
 } from '@d2ci/core';
+import type { OpenRegistryOptions } from '@d2ci/core/auth';
 import { InputError, booleanInput, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
 import { inputError } from './fields.ts';
@@ -173,28 +174,30 @@ export function registrySession(inputs: RegistryInputs, context: GitHubContext, 
 }
 
 /**
- * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
- * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
+ * The `registry-server` input of an action that reads many registries (image update): the one registry
+ * `registry-username`/`registry-password` are for, required with them, so they never go to another.
  */
-export function registryClients(
-  inputs: RegistryInputs,
-  context: GitHubContext,
-  credentialsRegistry?: string,
-): (provider: string, insecure: boolean) => RegistryClient {
-  const clients = new Map<string, RegistryClient>();
-  return (provider, insecure) => {
-    const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
-    const key = `${name}/${insecure || inputs.insecure}`;
-    let client = clients.get(key);
-    if (!client) {
-      client = openRegistry({
-        ...authOptions(inputs, context, name, credentialsRegistry),
-        ...reachOptions(inputs),
-        insecure: insecure || inputs.insecure,
-        manyRegistries: true,
-      }).client;
-      clients.set(key, client);
-    }
-    return client;
-  };
+export function registryServerInput(inputs: RegistryInputs): string | undefined {
+  const server = stringInput('registry-server') || undefined;
+  if (inputs.username && !server)
+    throw new InputError(
+      'registry-server',
+      'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)',
+    );
+  if (server && !inputs.username)
+    throw new InputError(
+      'registry-server',
+      'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty',
+    );
+  if (server && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(server))
+    throw new InputError('registry-server', `"${server}" is not a registry host (host or host:port, e.g. registry.example.com)`);
+  return server;
+}
+
+/**
+ * How the job reaches many registries at once (image update reads every ImageRepository's), as core opens them:
+ * the job's credentials, with `registry-username`/`registry-password` for `registry` only, each masked as obtained.
+ */
+export function registryOptions(inputs: RegistryInputs, context: GitHubContext, registry?: string): OpenRegistryOptions {
+  return { ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) };
 }

@@ -3,9 +3,9 @@ import { UsageError } from './errors.ts';
 
 /**
  * The one table from core's neutral fields to the CLI's flags. Typed over every field, so a field added in core
- * fails to typecheck here until it has a name. `null` is the URL argument: no flag to name, and its errors quote
- * the URL themselves (`invalid reference "…": …`, `cannot resolve registry host … in "…"`), so they are shown as
- * they are.
+ * fails to typecheck here until it has a name. `null` is no flag to name, so the error is shown as it is: the URL
+ * argument (its errors quote the URL themselves: `invalid reference "…": …`, `cannot resolve registry host … in
+ * "…"`), and what only the actions take (API commits, GitHub App tokens).
  */
 export const flagNames: Readonly<Record<Field, string | null>> = {
   reference: null,
@@ -42,6 +42,9 @@ export const flagNames: Readonly<Record<Field, string | null>> = {
   'policies-path': '--policies-path',
   'update-path': '--update-path',
   'message-template': '--message-template',
+  'dry-run': '--dry-run',
+  'commit-via': null,
+  'app-id': null,
 };
 
 /**

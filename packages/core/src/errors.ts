@@ -46,7 +46,10 @@ export type Field =
   | 'require-attestations'
   | 'policies-path'
   | 'update-path'
-  | 'message-template';
+  | 'message-template'
+  | 'dry-run'
+  | 'commit-via'
+  | 'app-id';
 
 export interface BaseErrorOptions {
   /** The part of the request the error is about. */

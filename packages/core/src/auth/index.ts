@@ -6,7 +6,7 @@ export { explainRegistryError, unresolvedHost } from './explain.ts';
 export { gcpProvider, isGcpRegistry, workloadIdentityProviderName } from './gcp.ts';
 export { githubTokenCredentials, isGitHubRegistry } from './github.ts';
 export { withAuthHint } from './hints.ts';
-export { openRegistry, type OpenedRegistry } from './open-registry.ts';
+export { openRegistry, type OpenedRegistry, type OpenRegistryOptions } from './open-registry.ts';
 export { type ProviderName } from './provider-names.ts';
 export {
   assertProviderServes,

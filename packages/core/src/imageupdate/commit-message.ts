@@ -10,6 +10,24 @@ export type { CommitTemplateData } from './template-data.ts';
 /** IAC `defaultMessageTemplate`, used when `spec.git.commit.messageTemplate` is empty. */
 export const defaultCommitTemplate = 'Update from image update automation';
 
+/** The D2 reference architecture's message template, verbatim (d2-fleet clusters/update/automation.yaml). */
+export const d2MessageTemplate = `Automated image update
+
+Files:
+{{ range $filename, $_ := .Changed.FileChanges -}}
+- {{ $filename }}
+{{ end -}}
+
+Objects:
+{{ range $resource, $changes := .Changed.Objects -}}
+- {{ $resource.Kind }} {{ $resource.Name }}
+  Changes:
+{{- range $_, $change := $changes }}
+    - {{ $change.OldValue }} -> {{ $change.NewValue }}
+{{ end -}}
+{{ end -}}
+`;
+
 /** The name IAC gives the template, which Go's messages cite. */
 const templateName = 'commit message';
 

@@ -18,6 +18,22 @@ export class GitError extends BaseError<GitErrorCode> {
 
 const permissionDenied = /\b403\b|denied|not allowed|permission/i;
 
+/**
+ * A remote's refusal of a GitHub job's token, with the permission to add: the token fetches and pushes `branch`.
+ * Any other error is returned as it is.
+ */
+export function withPushPermission(err: unknown, branch: string): unknown {
+  if (!(err instanceof GitError) || err.code !== 'GIT_PERMISSION_DENIED') return err;
+  return new GitError(
+    err.code,
+    `${err.message}; add \`permissions: contents: write\` to the job (and check that \`github-token\` may push to ${branch})`,
+    err.stderr,
+  );
+}
+
+/** Who commits when no author is given: the GitHub Actions bot, as GitHub shows it. */
+export const githubActionsAuthor = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+
 export interface GitAuth {
   /** A token for HTTPS remotes (GitHub's `x-access-token` basic auth). */
   token: string;

@@ -14,9 +14,10 @@ import type { CredentialFunction } from '../oci/auth.ts';
 import { loadAutomationObjects } from './objects.ts';
 import { defaultCommitTemplate, renderCommitMessage } from './commit-message.ts';
 import { commitMessage, remoteBranchCommit, type GitAuth } from './git.ts';
-import { findPullRequest, openOrUpdatePullRequest } from './github/pullrequest.ts';
 import type { LatestRef, PolicyOutcome } from './reflect.ts';
-import { changesAt, type ImageUpdateReport, type ValueChange } from './update.ts';
+import { changesAt } from './changes.ts';
+import { settlePullRequest, type PullRequestBody } from './pull-request-flow.ts';
+import type { ImageUpdateReport } from './update.ts';
 
 export type ToolName = 'kind' | 'kubectl' | 'flux';
 
@@ -193,7 +194,7 @@ export interface KindImageUpdateOptions {
   messageValues?: Record<string, string>;
   /** Credentials for ImageRepositories with a `secretRef` (a docker-registry Secret is created from them). */
   credentials?: CredentialFunction;
-  pullRequest?: { apiUrl?: string; labels?: string[]; body: (changes: ValueChange[], message: string) => string };
+  pullRequest?: { apiUrl?: string; labels?: string[]; body: PullRequestBody };
   tools?: Partial<Record<ToolName, ToolSource>>;
   clusterName: string;
   /** Called once the cluster exists, so a post step can delete it whatever happens next. */
@@ -364,39 +365,36 @@ export async function runKindImageUpdate(options: KindImageUpdateOptions): Promi
       report.message = (await commitMessage({ repo: options.repo, auth, branch: options.branch, commit: after })).replace(/\n$/, '');
     }
     const pr = options.pullRequest;
-    if (pr) {
-      const target = {
-        token: options.token,
-        repository: options.repository,
-        apiUrl: pr.apiUrl,
-        head: options.branch,
-        base: options.base,
-        labels: pr.labels,
-      };
-      const open = (changes: ValueChange[], text: string) =>
-        openOrUpdatePullRequest({ ...target, title: text.split('\n')[0] || defaultCommitTemplate, body: pr.body(changes, text) });
-      report.pullRequest = updated ? await open(report.changes, report.message ?? '') : await findPullRequest(target);
-      // The branch carries updates from an earlier run whose pull request was not opened: open it now.
-      if (!report.pullRequest && before) {
-        const pending = await changesAt({
-          repo: options.repo,
-          auth,
-          ref: options.base,
-          branch: options.base,
-          updatePath: options.updatePath,
-          policies: setterPolicies,
-        });
-        if (pending.changes.length)
-          report.pullRequest = await open(
-            pending.changes,
-            renderCommitMessage(options.messageTemplate || defaultCommitTemplate, {
-              automation: { namespace: ns, name },
-              result: pending.result,
-              values: options.messageValues,
-            }),
-          );
-      }
-    }
+    if (pr)
+      report.pullRequest = await settlePullRequest({
+        target: {
+          token: options.token,
+          repository: options.repository,
+          apiUrl: pr.apiUrl,
+          head: options.branch,
+          base: options.base,
+          labels: pr.labels,
+        },
+        body: pr.body,
+        pushed: updated ? { changes: report.changes, commitMessage: report.message ?? '' } : undefined,
+        branchExisted: Boolean(before),
+        pending: async () => {
+          const pending = await changesAt({
+            repo: options.repo,
+            auth,
+            ref: options.base,
+            branch: options.base,
+            updatePath: options.updatePath,
+            policies: setterPolicies,
+          });
+          const message = renderCommitMessage(options.messageTemplate || defaultCommitTemplate, {
+            automation: { namespace: ns, name },
+            result: pending.result,
+            values: options.messageValues,
+          });
+          return { changes: pending.changes, commitMessage: message };
+        },
+      });
     return report;
   } catch (err) {
     await diagnostics(runner, ns, options.onDiagnostics);

@@ -3,27 +3,16 @@ import { join, relative } from 'node:path';
 import { BaseError } from '../errors.ts';
 import type { RegistryClient } from '../oci/registry.ts';
 import { loadAutomationObjects, type ImageRepositoryObject } from './objects.ts';
-import { reflectPolicies, type LatestRef, type PolicyOutcome } from './reflect.ts';
-import { applySetters, secureJoin, type SetterPolicy } from './setters.ts';
+import { reflectPolicies, type PolicyOutcome } from './reflect.ts';
+import { applySetters, secureJoin } from './setters.ts';
 import { defaultCommitTemplate, renderCommitMessage } from './commit-message.ts';
-import { commitAll, openBranch, openCommit, pushBranch, type GitAuth } from './git.ts';
-import { findPullRequest, openOrUpdatePullRequest, type PullRequest } from './github/pullrequest.ts';
+import { commitAll, githubActionsAuthor, openBranch, pushBranch, type GitAuth } from './git.ts';
+import type { PullRequest } from './github/pullrequest.ts';
 import { commitViaApi } from './github/apicommit.ts';
 import type { UpdateResult } from './result.ts';
 import { unifiedDiff } from './diff.ts';
-
-/** One changed value, flat (the `changes` output). */
-export interface ValueChange {
-  /** Path from the repository root. */
-  file: string;
-  /** `Kind/namespace/name` of the enclosing object (parts empty when absent). */
-  object: string;
-  setter: string;
-  old: string;
-  new: string;
-  /** The policy's image (`latestRef.name`). */
-  image: string;
-}
+import { changesAt, repoPath, valueChanges, type ValueChange } from './changes.ts';
+import { settlePullRequest, type PullRequestBody } from './pull-request-flow.ts';
 
 export interface ImageUpdateOptions {
   /** The checkout: policies are read from it, and it is the Git repository commits go to. */
@@ -59,7 +48,7 @@ export interface ImageUpdateOptions {
     repository: string;
     apiUrl?: string;
     labels?: string[];
-    body: (changes: ValueChange[], message: string) => string;
+    body: PullRequestBody;
   };
   /** Compute everything, write nothing (no files, no commit, no push, no pull request). */
   dryRun?: boolean;
@@ -89,59 +78,6 @@ export class InvalidPolicyError extends BaseError<'INVALID_POLICY'> {
   constructor(message: string) {
     super('INVALID_POLICY', message, { field: 'policies-path' });
     this.name = 'InvalidPolicyError';
-  }
-}
-
-const objectName = (o: { Kind: string; Namespace: string; Name: string }): string => `${o.Kind}/${o.Namespace}/${o.Name}`;
-
-function flatten(result: UpdateResult, updatePath: string, images: Map<string, LatestRef>): ValueChange[] {
-  const out: ValueChange[] = [];
-  for (const [file, objects] of result.fileChanges) {
-    for (const { object, changes } of objects) {
-      for (const change of changes) {
-        const policy = change.Setter.split(':').slice(0, 2).join(':');
-        out.push({
-          file: join(updatePath, file).split('\\').join('/'),
-          object: objectName(object),
-          setter: change.Setter,
-          old: change.OldValue,
-          new: change.NewValue,
-          image: images.get(policy)?.name ?? '',
-        });
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * What the setters would change in a remote commit or branch (`ref`), without writing: used to describe a branch
- * that already carries updates, against what it started from.
- */
-export async function changesAt(options: {
-  repo: string;
-  auth?: GitAuth;
-  ref: string;
-  /** Set when `ref` is a branch name (fetched as one). */
-  branch?: string;
-  updatePath: string;
-  policies: readonly SetterPolicy[];
-}): Promise<{ result: UpdateResult; changes: ValueChange[]; files: string[] }> {
-  const checkout = await openCommit({ repo: options.repo, auth: options.auth, ref: options.ref, branch: options.branch });
-  try {
-    const setters = await applySetters({
-      root: await secureJoin(checkout.dir, options.updatePath),
-      policies: options.policies,
-      write: false,
-    });
-    const images = new Map(options.policies.map((p) => [`${p.namespace}:${p.name}`, p.latestRef]));
-    return {
-      result: setters.result,
-      changes: flatten(setters.result, options.updatePath, images),
-      files: setters.files.map((f) => join(options.updatePath, f.path).split('\\').join('/')),
-    };
-  } finally {
-    await checkout.remove();
   }
 }
 
@@ -197,10 +133,10 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
     const report: ImageUpdateReport = {
       policies,
       result: setters.result,
-      changes: flatten(setters.result, options.updatePath, images),
-      files: setters.files.map((f) => join(options.updatePath, f.path).split('\\').join('/')),
+      changes: valueChanges(setters.result, options.updatePath, images),
+      files: setters.files.map((f) => repoPath(options.updatePath, f.path)),
       unresolved: setters.unresolved.map((u) => ({
-        file: join(options.updatePath, u.path).split('\\').join('/'),
+        file: repoPath(options.updatePath, u.path),
         line: u.line,
         setter: u.setter,
       })),
@@ -251,11 +187,7 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
           report.updated = true;
         }
       } else {
-        report.commit = await commitAll(
-          worktree.dir,
-          report.message,
-          git.author ?? { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' },
-        );
+        report.commit = await commitAll(worktree.dir, report.message, git.author ?? githubActionsAuthor);
         if (report.commit) {
           await pushBranch({ repo: options.repo, auth: git.auth, dir: worktree.dir, branch: git.branch });
           report.updated = true;
@@ -263,17 +195,13 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
       }
     }
     const pr = options.pullRequest;
-    if (pr && !options.dryRun) {
-      const target = { token: pr.token, repository: pr.repository, apiUrl: pr.apiUrl, head: git.branch, base: git.base, labels: pr.labels };
-      const open = (changes: ValueChange[], text: string) =>
-        openOrUpdatePullRequest({ ...target, title: text.split('\n')[0] || defaultCommitTemplate, body: pr.body(changes, text) });
-      if (report.updated) {
-        report.pullRequest = await open(report.changes, report.message ?? '');
-      } else {
-        report.pullRequest = await findPullRequest(target);
-        // The branch carries updates but has no pull request (an earlier run pushed, then failed to open it):
-        // open it now, describing what the branch changes from the base.
-        if (!report.pullRequest && worktree?.startedFrom.existing) {
+    if (pr && !options.dryRun)
+      report.pullRequest = await settlePullRequest({
+        target: { token: pr.token, repository: pr.repository, apiUrl: pr.apiUrl, head: git.branch, base: git.base, labels: pr.labels },
+        body: pr.body,
+        pushed: report.updated ? { changes: report.changes, commitMessage: report.message ?? '' } : undefined,
+        branchExisted: worktree?.startedFrom.existing ?? false,
+        pending: async () => {
           const pending = await changesAt({
             repo: options.repo,
             auth: git.auth,
@@ -282,11 +210,9 @@ export async function runImageUpdate(options: ImageUpdateOptions): Promise<Image
             updatePath: options.updatePath,
             policies: setterPolicies,
           });
-          const text = message(pending.result);
-          if (text) report.pullRequest = await open(pending.changes, text);
-        }
-      }
-    }
+          return { changes: pending.changes, commitMessage: message(pending.result) || undefined };
+        },
+      });
     return report;
   } finally {
     await worktree?.remove();

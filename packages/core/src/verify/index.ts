@@ -5,5 +5,5 @@ export { parseFluxManifest, readFluxManifest, type FluxManifestVerify } from './
 export { fluxVerdict, FluxVersionError, goImplicitlyPlainHttp, parseFluxVersionOption, type FluxVersionOption } from './flux.ts';
 export { compileIdentityList, compilePolicy, githubIssuer, PolicyInputError, type CompiledPolicy, type IdentityPolicy } from './policy.ts';
 export { type SignatureCheck, type Verification } from './signatures.ts';
-export { loadTrustedRoot, type TrustedRoot, TrustError } from './trust.ts';
+export { loadTrustedRoot, TrustError, type TrustedRoot } from './trust.ts';
 export { artifactOrigin, verifyArtifact, verifyFormats, type VerifyFormat, type VerifyResult } from './verify.ts';

@@ -38,9 +38,10 @@ export interface InstallationTokenOptions {
   onSecret?: (secret: string) => void;
 }
 
+/** The app's credentials or installation do not give a token; about the app the request names (`app-id`). */
 export class GitHubAppError extends GitHubError {
   constructor(code: GitHubErrorCode, message: string, status?: number) {
-    super(code, message, status);
+    super(code, message, status, 'app-id');
     this.name = 'GitHubAppError';
   }
 }

@@ -1,7 +1,7 @@
 // GitHub REST failures, explained once for pull requests, API commits and App tokens: what GitHub answered (an
 // Octokit RequestError's `status` and `response.data`, @octokit/request-error), and the fix a workflow author
 // needs, on one line.
-import { BaseError } from '../../errors.ts';
+import { BaseError, type Field } from '../../errors.ts';
 
 /** What went wrong, by what fixes it. */
 export type GitHubErrorCode =
@@ -38,8 +38,8 @@ export type GitHubErrorCode =
 export class GitHubError extends BaseError<GitHubErrorCode> {
   readonly status: number | undefined;
 
-  constructor(code: GitHubErrorCode, message: string, status?: number) {
-    super(code, message);
+  constructor(code: GitHubErrorCode, message: string, status?: number, field?: Field) {
+    super(code, message, field === undefined ? {} : { field });
     this.name = 'GitHubError';
     this.status = status;
   }
