@@ -1,7 +1,8 @@
-import { ReleaseRefused } from '@d2ci/core';
+import { ArtifactPathError, ReleaseRefused } from '@d2ci/core';
 import { releaseLocation, runRelease } from '@d2ci/core/release';
 import { parseFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
+import { usageError } from '../fields.ts';
 import type { Io } from '../output.ts';
 import { readReleaseFlags, releaseFlags, releaseMode } from './release-flags.ts';
 import { printRelease } from './release-output.ts';
@@ -48,6 +49,8 @@ export async function release(args: string[], io: Io): Promise<number> {
   const plan = await readReleaseFlags(values, mode, opened.location);
   const result = await runRelease({ ...plan, repository: opened.location, client: opened.client }).catch(async (err: unknown) => {
     if (err instanceof ReleaseRefused) throw err;
+    // As the action names its `path` input, and push, diff and build their --path.
+    if (err instanceof ArtifactPathError) throw usageError(err) ?? err;
     // Explained at the repository the release went to (a component's, for its tags).
     throw await explainAuth(opened, err, releaseLocation(opened.location, plan.release));
   });
