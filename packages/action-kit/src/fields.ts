@@ -14,8 +14,9 @@ export const inputNames: Readonly<Record<Field, string>> = {
   'resolve-symlinks': 'resolve-symlinks',
   tags: 'tags',
   'diff-tag': 'diff-tag',
-  // No action takes it today (pull and diff are CLI commands); named as the CLI flag would be.
+  // No action takes these today (pull and diff are CLI commands); named as the CLI flags would be.
   'layer-media-type': 'layer-media-type',
+  referrer: 'referrer',
   attach: 'attach',
   attest: 'attest',
   'signing-key': 'signing-key',

@@ -16,6 +16,7 @@ export const flagNames: Readonly<Record<Field, string | null>> = {
   tags: '--tag',
   'diff-tag': '--diff-tag',
   'layer-media-type': '--layer-media-type',
+  referrer: '--referrer',
   attach: '--attach',
   attest: '--attest',
   'signing-key': '--key',

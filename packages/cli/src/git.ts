@@ -31,3 +31,8 @@ export async function gitDefaults(cwd: string, env: NodeJS.ProcessEnv = process.
   ]);
   return { source: remote ? normaliseRemote(remote) : undefined, revision: sha ? `${branch ?? 'HEAD'}@sha1:${sha}` : undefined };
 }
+
+/** The commit a ref (a tag) names in the checkout at `cwd`, if it is one. */
+export function gitCommit(ref: string, cwd = '.'): Promise<string | undefined> {
+  return git(cwd, ['rev-parse', `${ref}^{commit}`]);
+}

@@ -21,6 +21,7 @@ export type Field =
   | 'tags'
   | 'diff-tag'
   | 'layer-media-type'
+  | 'referrer'
   | 'attach'
   | 'attest'
   | 'signing-key'

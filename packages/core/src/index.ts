@@ -72,6 +72,7 @@ export {
   writeLayer,
   type Component,
   type LayerInfo,
+  type PullArtifactResult,
   type PushArtifactResult,
 } from './artifact/index.ts';
 export {
@@ -221,8 +222,6 @@ export {
   ReleaseRefused,
   ReleaseSelfCheckError,
   ReleaseTagError,
-  rollbackRelease,
-  type ReleaseResult,
   type ReleaseTag,
 } from './release/index.ts';
 export {

@@ -3,7 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { walkEntries, writeLayer, ArtifactPathError } from '@d2ci/core';
 import { parseFlags, treeFlags, splitList } from '../flags.ts';
-import { UsageError } from '../errors.ts';
+import { usageError } from '../fields.ts';
 import { json, type Io } from '../output.ts';
 
 export const buildHelp = `Usage: d2ci build [flags]
@@ -39,7 +39,7 @@ export async function build(args: string[], io: Io): Promise<number> {
     await rename(partial, output);
   } catch (err) {
     await rm(partial, { force: true });
-    if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
+    if (err instanceof ArtifactPathError) throw usageError(err) ?? err;
     throw err;
   }
   if (values.json) json(io, { path: output, digest: layer.digest, size: layer.size, diffId: layer.diffId, files: layer.files });

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { diffArtifact, locationReference, ArtifactPathError, AmbiguousLayerError } from '@d2ci/core';
 import { parseFlags, registryFlags, treeFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
-import { UsageError } from '../errors.ts';
+import { usageError } from '../fields.ts';
+import { layerUsageError } from '../layer-error.ts';
 import { data, json, type Io } from '../output.ts';
 
 export const diffHelp = `Usage: d2ci diff URL [flags]
@@ -48,9 +49,8 @@ export async function diff(args: string[], io: Io): Promise<number> {
       ...(values['layer-media-type'] ? { layerMediaType: values['layer-media-type'] } : {}),
     });
   } catch (err) {
-    if (err instanceof ArtifactPathError) throw new UsageError(`--path: ${err.message}`);
-    if (err instanceof AmbiguousLayerError)
-      throw new UsageError(`${err.message}${values['layer-media-type'] ? '' : ' (--layer-media-type)'}`);
+    if (err instanceof ArtifactPathError) throw usageError(err) ?? err;
+    if (err instanceof AmbiguousLayerError) throw layerUsageError(err, Boolean(values['layer-media-type']));
     throw await explainAuth(opened, err);
   }
   if (values.output === 'json')

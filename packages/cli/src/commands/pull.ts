@@ -1,19 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import {
-  newestAttestation,
-  documentMediaTypes,
-  fetchReferrerContent,
-  predicateTypes,
-  pullArtifact,
-  locationReference,
-  locationName,
-  UnsafeArchiveError,
-  AmbiguousLayerError,
-} from '@d2ci/core';
+import { pullArtifact, locationReference, locationName, AmbiguousLayerError, UnsafeArchiveError } from '@d2ci/core';
+import { pullDocument, DocumentPullError } from '@d2ci/core/documents';
 import { parseFlags, registryFlags, parseSize } from '../flags.ts';
-import { openLocation, explainAuth } from '../registry.ts';
+import { openLocation, explainAuth, type Opened } from '../registry.ts';
+import { usageError } from '../fields.ts';
+import { layerUsageError } from '../layer-error.ts';
 import { UsageError } from '../errors.ts';
-import { data, json, type Io } from '../output.ts';
+import type { Io } from '../output.ts';
+import { printPulled, writeDocument } from './pull-output.ts';
 
 export const pullHelp = `Usage: d2ci pull URL --output DIR [flags]
        d2ci pull URL --referrer TYPE [--output FILE]
@@ -33,60 +26,22 @@ Flags:
       --insecure-registry    plain HTTP to the registry
       --json                 print {"digest","source","revision","files","bytes"}`;
 
-const documentTypes: Record<string, { mediaType: string; predicateType: string }> = {
-  spdx: { mediaType: documentMediaTypes.spdx, predicateType: predicateTypes.spdx },
-  cyclonedx: { mediaType: documentMediaTypes.cyclonedx, predicateType: predicateTypes.cyclonedx },
-  openvex: { mediaType: documentMediaTypes.openvex, predicateType: predicateTypes.openvex },
-};
-
-/** The newest referrer of an artifact type, or the predicate of the newest attestation of the matching predicate type. */
-async function pullReferrer(
-  type: string,
-  positionals: string[],
-  values: { output?: string } & Parameters<typeof openLocation>[1],
-  io: Io,
-): Promise<number> {
-  const known = documentTypes[type.toLowerCase()];
-  const mediaType = known?.mediaType ?? type;
-  const opened = openLocation(positionals[0], values, io.err);
+/** `--referrer TYPE`: one document attached to the artifact, or exit 1 when none is. */
+async function pullReferrer(io: Io, opened: Opened, type: string, output: string | undefined): Promise<number> {
   const reference = locationReference(opened.location) ?? 'latest';
-  let content: Buffer | undefined;
-  let from = '';
-  try {
-    const subject = (await opened.target.fetchManifest(reference)).descriptor;
-    const referrers = await opened.target.referrers(subject);
-    const newest = (list: typeof referrers) =>
-      [...list].sort((a, b) =>
-        (b.annotations?.['org.opencontainers.image.created'] ?? '').localeCompare(
-          a.annotations?.['org.opencontainers.image.created'] ?? '',
-        ),
-      )[0];
-    const plain = newest(referrers.filter((r) => r.artifactType === mediaType));
-    if (plain) {
-      content = (await fetchReferrerContent(opened.target, plain)).content;
-      from = plain.digest;
-    } else if (known) {
-      const attestation = await newestAttestation(opened.target, subject, known.predicateType);
-      if (attestation) {
-        if (attestation.predicate === undefined)
-          throw new UsageError(`--referrer ${type}: the attestation ${attestation.referrer.digest} holds no in-toto predicate`);
-        content = Buffer.from(`${JSON.stringify(attestation.predicate, null, 2)}\n`);
-        from = `${attestation.referrer.digest} (attestation; verify it with d2ci verify --require-attestations ${type})`;
-      }
-    }
-  } catch (err) {
+  const document = await pullDocument({ target: opened.target, reference, type }).catch(async (err: unknown) => {
+    if (err instanceof DocumentPullError) throw usageError(err, { referrer: `--referrer ${type}` }) ?? err;
     throw await explainAuth(opened, err);
-  }
-  if (!content) {
+  });
+  if (!document) {
     io.err(`✗ no ${type} document is attached to ${locationName(opened.location)}:${reference}`);
     return 1;
   }
-  if (values.output) writeFileSync(values.output, content);
-  else process.stdout.write(content);
-  io.err(`✔ ${type} from ${from}${values.output ? ` written to ${values.output}` : ''}`);
+  writeDocument(io, type, document, output);
   return 0;
 }
 
+/** `d2ci pull`: flags → one pull (or one document) → core → lines on stderr (or JSON on stdout). */
 export async function pull(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('pull', args, {
     ...registryFlags,
@@ -106,40 +61,25 @@ export async function pull(args: string[], io: Io): Promise<number> {
       throw new UsageError(
         `--${conflict} applies to extracting the artifact and conflicts with --referrer, which fetches one attached document`,
       );
-    return pullReferrer(values.referrer, positionals, values, io);
+    return pullReferrer(io, openLocation(positionals[0], values, io.err), values.referrer, values.output);
   }
-  if (!values.output) throw new UsageError('--output is required: the directory to extract into');
+  const output = values.output;
+  if (!output) throw new UsageError('--output is required: the directory to extract into');
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';
   io.err(`► pulling artifact from ${locationName(opened.location)}:${reference}`);
-  let result;
-  try {
-    result = await pullArtifact({
-      target: opened.target,
-      reference,
-      output: values.output,
-      maxSize: parseSize('max-size', values['max-size']),
-      layerMediaType: values['layer-media-type'],
-    });
-  } catch (err) {
+  const layerMediaType = values['layer-media-type'];
+  const result = await pullArtifact({
+    target: opened.target,
+    reference,
+    output,
+    maxSize: parseSize('max-size', values['max-size']),
+    layerMediaType,
+  }).catch(async (err: unknown) => {
     if (err instanceof UnsafeArchiveError) throw err;
-    if (err instanceof AmbiguousLayerError)
-      throw new UsageError(`${err.message}${values['layer-media-type'] ? '' : ' (--layer-media-type)'}`);
+    if (err instanceof AmbiguousLayerError) throw layerUsageError(err, Boolean(layerMediaType));
     throw await explainAuth(opened, err);
-  }
-  const source = result.annotations['org.opencontainers.image.source'];
-  const revision = result.annotations['org.opencontainers.image.revision'];
-  if (values.json)
-    json(io, {
-      digest: result.descriptor.digest,
-      source: source ?? null,
-      revision: revision ?? null,
-      files: result.files,
-      bytes: result.bytes,
-    });
-  else {
-    if (source || revision) io.err(`✔ source ${data(source ?? '?')}, revision ${data(revision ?? '?')}`);
-    io.err(`✔ extracted ${result.files} files (${result.bytes} bytes) from ${result.descriptor.digest} to ${values.output}`);
-  }
+  });
+  printPulled(io, result, output, values.json === true);
   return 0;
 }

@@ -1,26 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import {
-  childLocation,
-  parseRollbackTag,
-  locationName,
-  openTarget,
-  parseReleaseTag,
-  releaseArtifact,
-  rollbackRelease,
-  ReleaseRefused,
-  ReleaseTagError,
-  type Location,
-  type ReleaseResult,
-  type ReleaseTag,
-} from '@d2ci/core';
-import { parseFlags, registryFlags } from '../flags.ts';
+import { ArtifactPathError, ReleaseRefused } from '@d2ci/core';
+import { releaseLocation, runRelease } from '@d2ci/core/release';
+import { parseFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
-import { signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
-import { verificationFlags, verificationFromFlags } from '../verification.ts';
-import { gitDefaults } from '../git.ts';
-import { UsageError } from '../errors.ts';
-import { json, type Io } from '../output.ts';
+import { usageError } from '../fields.ts';
+import type { Io } from '../output.ts';
+import { readReleaseFlags, releaseFlags, releaseMode } from './release-flags.ts';
+import { printRelease } from './release-output.ts';
 
 export const releaseHelp = `Usage: d2ci release oci://HOST/REPO --ref <git tag> [flags]
 
@@ -52,143 +37,23 @@ Flags:
   -o, --output json                  print the result as JSON (signatureFormats: what the release signature was
                                      written as, e.g. ["legacy","bundle"])`;
 
-function child(location: Location, component: string | undefined): Location {
-  return component ? childLocation(location, component) : location;
-}
-
-function gitCommit(ref: string): string | undefined {
-  try {
-    return (
-      execFileSync('git', ['rev-parse', `${ref}^{commit}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
-
+/** `d2ci release`: flags → one release plan → core → lines on stderr (or JSON on stdout). */
 export async function release(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('release', args, {
-    ...registryFlags,
-    ...signingFlags,
-    ...verificationFlags,
-    'verify-key': { type: 'string' },
-    sign: { type: 'boolean' },
-    ref: { type: 'string' },
-    'tag-pattern': { type: 'string' },
-    mode: { type: 'string' },
-    path: { type: 'string', short: 'f' },
-    commit: { type: 'string' },
-    source: { type: 'string' },
-    revision: { type: 'string' },
-    'allow-downgrade': { type: 'boolean' },
-    'rollback-to': { type: 'string' },
-    output: { type: 'string', short: 'o' },
-  });
+  const { values, positionals } = parseFlags('release', args, releaseFlags);
   if (values.help) {
     io.out(releaseHelp);
     return 0;
   }
-  const mode = values.mode ?? 'promote';
-  if (mode !== 'promote' && mode !== 'build') throw new UsageError(`--mode "${mode}" is not promote or build`);
-  const base = openLocation(positionals[0], values, io.err);
-  const baseRef =
-    base.location.kind === 'registry'
-      ? (base.location.reference.tag ?? base.location.reference.digest)
-      : (base.location.tag ?? base.location.digest);
-  if (baseRef) throw new UsageError('give the repository without a tag; the version comes from --ref');
-
-  let result: ReleaseResult;
-  let name: string;
-  if (values['rollback-to']) {
-    let to: ReleaseTag;
-    try {
-      to = parseRollbackTag(values['rollback-to'], values['tag-pattern']);
-    } catch (err) {
-      if (err instanceof ReleaseTagError) throw new UsageError(`--rollback-to: ${err.message}`);
-      throw err;
-    }
-    const verification = await verificationFromFlags(values, values['verify-key'], 'verify-key');
-    const location = child(base.location, to.component);
-    name = locationName(location);
-    try {
-      result = await rollbackRelease({
-        target: location === base.location ? base.target : openTarget(location, base.client),
-        version: to.version,
-        verification,
-      });
-    } catch (err) {
-      if (err instanceof ReleaseRefused) throw new UsageError(`${err.message} (nothing was moved)`);
-      throw await explainAuth(base, err);
-    }
-  } else {
-    if (!values.ref) throw new UsageError('--ref is required: the release tag, e.g. v1.2.3 or frontend/v1.2.3');
-    let tag;
-    try {
-      tag = parseReleaseTag(values.ref, values['tag-pattern']);
-    } catch (err) {
-      if (err instanceof ReleaseTagError) throw new UsageError(`--ref: ${err.message}`);
-      throw err;
-    }
-    const location = child(base.location, tag.component);
-    const target = location === base.location ? base.target : openTarget(location, base.client);
-    name = locationName(location);
-    const path = resolve(values.path ?? (tag.component ? `components/${tag.component}` : '.'));
-    const signing =
-      values.sign || values.key ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) } : undefined;
-    try {
-      if (mode === 'promote') {
-        const verification = await verificationFromFlags(values, values['verify-key'], 'verify-key');
-        const commit = values.commit ?? gitCommit(values.ref) ?? process.env.GITHUB_SHA;
-        result = await releaseArtifact({
-          mode: 'promote',
-          target,
-          release: tag,
-          commit,
-          path,
-          verification,
-          signing,
-          allowDowngrade: values['allow-downgrade'],
-        });
-      } else {
-        const defaults = values.source && values.revision ? {} : await gitDefaults(path);
-        const source = values.source ?? defaults.source;
-        const revision = values.revision ?? (defaults.revision ? `refs/tags/${tag.ref}@${defaults.revision.split('@')[1]}` : undefined);
-        if (!source || !revision) throw new UsageError('--source and --revision are required here (not a git checkout)');
-        result = await releaseArtifact({
-          mode: 'build',
-          target,
-          release: tag,
-          path,
-          source,
-          revision,
-          signing,
-          allowDowngrade: values['allow-downgrade'],
-        });
-      }
-    } catch (err) {
-      if (err instanceof ReleaseRefused) throw new UsageError(`${err.message} (nothing was moved)`);
-      throw await explainAuth(base, err);
-    }
-  }
-  const digest = result.descriptor.digest;
-  if (values.output === 'json') {
-    json(io, {
-      action: result.action,
-      version: result.version,
-      component: result.component ?? null,
-      digest,
-      digestUrl: `${name}@${digest}`,
-      previousDigest: result.previousDigest ?? null,
-      tags: result.tags,
-      signatureRef: result.signature?.signatureRef ?? null,
-      signatureFormats: result.signature?.formats ?? [],
-      notes: result.notes,
-    });
-  } else {
-    for (const note of result.notes) io.err(`  ${note}`);
-    io.err(
-      `✔ ${result.action}: ${name}:${result.version} → ${digest}${result.previousDigest ? ` (latest-stable was ${result.previousDigest})` : ''}`,
-    );
-  }
+  const mode = releaseMode(values.mode);
+  const opened = openLocation(positionals[0], values, io.err);
+  const plan = await readReleaseFlags(values, mode, opened.location);
+  const result = await runRelease({ ...plan, repository: opened.location, client: opened.client }).catch(async (err: unknown) => {
+    if (err instanceof ReleaseRefused) throw err;
+    // As the action names its `path` input, and push, diff and build their --path.
+    if (err instanceof ArtifactPathError) throw usageError(err) ?? err;
+    // Explained at the repository the release went to (a component's, for its tags).
+    throw await explainAuth(opened, err, releaseLocation(opened.location, plan.release));
+  });
+  printRelease(io, result, values.output === 'json');
   return 0;
 }

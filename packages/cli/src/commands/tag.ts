@@ -1,6 +1,7 @@
 import { tagArtifact, locationReference, locationName, isValidTag, tagRule, ProtectedTagError } from '@d2ci/core';
 import { parseFlags, registryFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
+import { flagNames } from '../fields.ts';
 import { UsageError } from '../errors.ts';
 import { json, type Io } from '../output.ts';
 
@@ -40,7 +41,8 @@ export async function tag(args: string[], io: Io): Promise<number> {
   try {
     result = await tagArtifact(opened.target, reference, tags, { force: splitList(values.force) });
   } catch (err) {
-    if (err instanceof ProtectedTagError) throw new UsageError(`--tag: ${err.message}`);
+    // The message keeps the --force advice the CLI can follow (`problem` leaves it out).
+    if (err instanceof ProtectedTagError) throw new UsageError(`${flagNames[err.field ?? 'tags']}: ${err.message}`);
     throw await explainAuth(opened, err);
   }
   if (values.output === 'json') json(io, { digest: result.descriptor.digest, tags: result.tags });

@@ -6,7 +6,7 @@ export { fluxDefaultIgnore, IgnoreRules } from './ignore.ts';
 export { AmbiguousLayerError } from './layer.ts';
 export { listArtifacts, ListFilterError } from './list.ts';
 export { artifactAnnotations, fluxConfig, fluxManifest } from './manifest.ts';
-export { pullArtifact, UnsafeArchiveError } from './pull.ts';
+export { pullArtifact, UnsafeArchiveError, type PullArtifactResult } from './pull.ts';
 export { pushArtifact, type PushArtifactResult } from './push.ts';
 export { ProtectedTagError } from './tag-guard.ts';
 export { tagArtifact } from './tag.ts';

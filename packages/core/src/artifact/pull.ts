@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
+import { BaseError } from '../errors.ts';
 import { parseManifest, type Descriptor } from '../oci/descriptor.ts';
 import type { Target } from '../oci/target.ts';
 import { contentLayer } from './layer.ts';
@@ -33,10 +34,17 @@ export interface PullArtifactResult {
   bytes: number;
 }
 
-export class UnsafeArchiveError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnsafeArchiveError';
+/**
+ * ENTRY_REFUSED: an entry that would escape the output, is not a file or directory, or lies about its size;
+ * SIZE_LIMIT: more than `maxSize` to unpack; LAYER_NOT_GZIP: the layer is not gzip; OUTPUT_NOT_DIRECTORY: the
+ * output exists as something else.
+ */
+export type UnsafeArchiveCode = 'ENTRY_REFUSED' | 'SIZE_LIMIT' | 'LAYER_NOT_GZIP' | 'OUTPUT_NOT_DIRECTORY';
+
+/** An artifact layer that is not extracted: nothing is left behind. */
+export class UnsafeArchiveError extends BaseError<UnsafeArchiveCode> {
+  constructor(code: UnsafeArchiveCode, message: string) {
+    super(code, message);
   }
 }
 
@@ -50,7 +58,8 @@ export async function pullArtifact(options: PullArtifactOptions): Promise<PullAr
   const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
   const layer = contentLayer(fetched, options.reference, options.layerMediaType);
   const maxSize = options.maxSize ?? defaultMaxPullSize;
-  if (layer.size > maxSize) throw new UnsafeArchiveError(`layer is ${layer.size} bytes, over the ${maxSize}-byte limit (raise max-size)`);
+  if (layer.size > maxSize)
+    throw new UnsafeArchiveError('SIZE_LIMIT', `layer is ${layer.size} bytes, over the ${maxSize}-byte limit (raise max-size)`);
 
   const output = resolve(options.output);
   await mkdir(dirname(output), { recursive: true });
@@ -63,10 +72,11 @@ export async function pullArtifact(options: PullArtifactOptions): Promise<PullAr
 
 /** Checks an archive entry name; returns the normalised relative path, or '' for the root entry. */
 export function safeEntryName(name: string): string {
-  if (name.includes('\0')) throw new UnsafeArchiveError(`refusing entry with a NUL byte in its name`);
-  if (name.includes('\\')) throw new UnsafeArchiveError(`refusing entry "${name}": backslashes in names are not portable`);
-  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) throw new UnsafeArchiveError(`refusing entry "${name}": absolute path`);
-  if (name.split('/').includes('..')) throw new UnsafeArchiveError(`refusing entry "${name}": path traversal ("..")`);
+  if (name.includes('\0')) throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry with a NUL byte in its name`);
+  if (name.includes('\\')) throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry "${name}": backslashes in names are not portable`);
+  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name))
+    throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry "${name}": absolute path`);
+  if (name.split('/').includes('..')) throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry "${name}": path traversal ("..")`);
   const normal = posix.normalize(name).replace(/\/+$/, '');
   return normal === '.' ? '' : normal;
 }
@@ -84,28 +94,33 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
       const name = safeEntryName(header.name);
       const path = resolve(root, name);
       if (path !== root && !path.startsWith(root + sep))
-        throw new UnsafeArchiveError(`refusing entry "${header.name}": outside the output directory`);
+        throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry "${header.name}": outside the output directory`);
       if (header.type === 'directory') {
         // A directory carries no data; one that does is hiding bytes from the size limit.
         if ((header.size ?? 0) > 0)
-          throw new UnsafeArchiveError(`refusing directory entry "${header.name}" that carries ${header.size} bytes of data`);
+          throw new UnsafeArchiveError(
+            'ENTRY_REFUSED',
+            `refusing directory entry "${header.name}" that carries ${header.size} bytes of data`,
+          );
         await mkdir(path, { recursive: true, mode: 0o755 });
         stream.resume();
         return;
       }
       if (header.type !== 'file' && header.type !== 'contiguous-file') {
         throw new UnsafeArchiveError(
+          'ENTRY_REFUSED',
           `refusing ${header.type} entry "${header.name}"${header.linkname ? ` -> ${header.linkname}` : ''}: only files and directories are extracted`,
         );
       }
-      if (name === '') throw new UnsafeArchiveError('refusing a file entry named "."');
+      if (name === '') throw new UnsafeArchiveError('ENTRY_REFUSED', 'refusing a file entry named "."');
       bytes += header.size ?? 0;
-      if (bytes > maxSize) throw new UnsafeArchiveError(`artifact unpacks to more than the ${maxSize}-byte limit (raise max-size)`);
+      if (bytes > maxSize)
+        throw new UnsafeArchiveError('SIZE_LIMIT', `artifact unpacks to more than the ${maxSize}-byte limit (raise max-size)`);
       await mkdir(dirname(path), { recursive: true, mode: 0o755 });
       const handle = await open(path, 'wx', (header.mode ?? 0) & 0o111 ? 0o755 : 0o644).catch((err: unknown) => {
         // Flux's Untar would let the second entry win; d2ci refuses an archive that says two things about one file.
         if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-          throw new UnsafeArchiveError(`refusing entry "${header.name}": the archive names it twice`);
+          throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry "${header.name}": the archive names it twice`);
         throw err;
       });
       let written = 0;
@@ -115,7 +130,7 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
           write(chunk: Buffer, _encoding, callback) {
             written += chunk.length;
             if (written > (header.size ?? 0))
-              return callback(new UnsafeArchiveError(`entry "${header.name}" is larger than its header says`));
+              return callback(new UnsafeArchiveError('ENTRY_REFUSED', `entry "${header.name}" is larger than its header says`));
             handle.write(chunk).then(() => callback(), callback);
           },
           final(callback) {
@@ -142,12 +157,14 @@ async function extractTar(layer: NodeJS.ReadableStream, into: string, maxSize: n
     if (streamed > streamLimit)
       gunzip.destroy(
         new UnsafeArchiveError(
+          'SIZE_LIMIT',
           `artifact unpacks to more than ${streamLimit} bytes of archive (file data over the ${maxSize}-byte limit, or a flood of entry headers); raise max-size if it is genuine`,
         ),
       );
   });
   await pipeline(layer, gunzip, extract).catch((err: unknown) => {
-    if ((err as { code?: string }).code === 'Z_DATA_ERROR') throw new Error('the layer is not a valid gzip stream');
+    if ((err as { code?: string }).code === 'Z_DATA_ERROR')
+      throw new UnsafeArchiveError('LAYER_NOT_GZIP', 'the layer is not a valid gzip stream');
     throw err;
   });
   return { files, bytes };
@@ -164,7 +181,7 @@ async function moveInto(staging: string, output: string): Promise<void> {
     await rename(staging, output);
     return;
   }
-  if (!existing.isDirectory()) throw new UnsafeArchiveError(`output "${output}" exists and is not a directory`);
+  if (!existing.isDirectory()) throw new UnsafeArchiveError('OUTPUT_NOT_DIRECTORY', `output "${output}" exists and is not a directory`);
   for (const entry of await readdir(staging, { withFileTypes: true })) {
     const from = join(staging, entry.name);
     const to = join(output, entry.name);

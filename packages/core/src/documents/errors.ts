@@ -18,3 +18,13 @@ export class SbomError extends BaseError<SbomErrorCode> {
     this.name = 'SbomError';
   }
 }
+
+/** ATTESTATION_WITHOUT_PREDICATE: the attestation found for the document asked for holds no predicate to give. */
+export type DocumentPullErrorCode = 'ATTESTATION_WITHOUT_PREDICATE';
+
+/** The document asked for (`referrer`) is attached, but in a form that cannot be given. */
+export class DocumentPullError extends BaseError<DocumentPullErrorCode> {
+  constructor(code: DocumentPullErrorCode, message: string) {
+    super(code, message, { field: 'referrer' });
+  }
+}

@@ -1,9 +1,14 @@
 import { BaseError } from '../errors.ts';
 
-/** A release that must not happen; nothing was moved, signed or pushed. */
-export class ReleaseRefused extends BaseError<'RELEASE_REFUSED' | 'RELEASE_RACED'> {
-  constructor(message: string, code: 'RELEASE_REFUSED' | 'RELEASE_RACED' = 'RELEASE_REFUSED') {
-    super(code, message);
+export type ReleaseRefusedCode = 'RELEASE_REFUSED' | 'RELEASE_RACED';
+
+/**
+ * A release that must not happen; nothing was moved, signed or pushed. The message says so after the reason
+ * (`problem`), once here for every front door.
+ */
+export class ReleaseRefused extends BaseError<ReleaseRefusedCode> {
+  constructor(problem: string, code: ReleaseRefusedCode = 'RELEASE_REFUSED') {
+    super(code, `${problem} (nothing was moved)`, { problem });
   }
 }
 

@@ -22,12 +22,15 @@ export const defaultReleaseTagPattern =
 /** RELEASE_TAG_INVALID: the tag is not a release; TAG_PATTERN_INVALID: the pattern cannot parse any. */
 export type ReleaseTagErrorCode = 'RELEASE_TAG_INVALID' | 'TAG_PATTERN_INVALID';
 
+export type ReleaseTagField = 'ref' | 'rollback-to' | 'tag-pattern';
+
 /**
  * A release tag or tag pattern that does not parse. Its field is the pattern, or the tag as `ref` (a rollback's
  * target is `rollback-to`); `problem` is the message without the leading "release tag".
  */
 export class ReleaseTagError extends BaseError<ReleaseTagErrorCode> {
-  constructor(code: ReleaseTagErrorCode, message: string, options: { field: 'ref' | 'rollback-to' | 'tag-pattern'; problem?: string }) {
+  declare readonly field: ReleaseTagField;
+  constructor(code: ReleaseTagErrorCode, message: string, options: { field: ReleaseTagField; problem?: string }) {
     super(code, message, options);
   }
 }
