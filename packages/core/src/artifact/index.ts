@@ -12,3 +12,4 @@ export * from './components.ts';
 export { guardTags, ProtectedTagError, type ProtectedTagCode } from './tag-guard.ts';
 export { AmbiguousLayerError, contentLayer, type AmbiguousLayerCode } from './layer.ts';
 export { removeTempOnSignal } from './temp.ts';
+export { annotationMismatches } from './required-annotations.ts';
