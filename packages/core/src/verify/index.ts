@@ -7,3 +7,15 @@ export * from './flux-manifest-error.ts';
 export * from './flux-manifest.ts';
 export * from './flux-manifest-plan.ts';
 export * from './attestations.ts';
+export { readClusterPolicy, clusterIdentityPolicy, type ClusterPolicy } from './cluster-policy.ts';
+export { VerifyRequestError, type VerifyRequestCode } from './check-errors.ts';
+export {
+  verifySignatureFormats,
+  parseSignatureFormat,
+  chooseSignatures,
+  type VerifySignatureFormat,
+  type GivenSignatures,
+  type SignatureChoice,
+} from './signature-choice.ts';
+export type { CheckRequest, CheckResult, CosignSignatures, NotationSignatures } from './check-request.ts';
+export { checkArtifact } from './check.ts';
