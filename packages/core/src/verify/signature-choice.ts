@@ -55,7 +55,7 @@ export function chooseSignatures(given: GivenSignatures): SignatureChoice {
     throw new VerifyRequestError(
       'FORMAT_CONFLICTS_WITH_NOTATION',
       'signature-format',
-      `is "${format}", but a Notation trust policy asks for Notary Project verification`,
+      `is "${format}", but a Notation trust policy asks for Notary Project verification; leave it out or set notation`,
       format,
     );
   const parsed = parseSignatureFormat(format);
