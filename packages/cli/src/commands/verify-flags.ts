@@ -102,7 +102,7 @@ export async function readVerifyFlags(values: VerifyValues): Promise<VerifyFlags
     const cluster = await fluxManifestFromFlags(values);
     const choice = chooseSignatures({
       format: values['signature-format'],
-      notation: Boolean(values['notation-trust-policy'] || values['notation-trust-store']),
+      notation: values['notation-trust-policy'] || values['notation-trust-store'] ? true : undefined,
       cosign: Boolean(values.key || values['certificate-identity'] || values['certificate-identity-regexp']),
       cluster: cluster?.plan,
     });

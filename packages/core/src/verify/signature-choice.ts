@@ -22,25 +22,28 @@ export function parseSignatureFormat(value: string | undefined): VerifySignature
 }
 
 /** What the user gave, by what it supplies (flags or inputs). */
-export interface GivenSignatures {
+export interface GivenSignatures<Notation> {
   /** The signature format asked for; undefined when not given (`notation` with a trust policy, else `auto`). */
   format: string | undefined;
-  /** A Notation trust policy or trust store (whether both are there is the front door's to check). */
-  notation: boolean;
+  /**
+   * A Notation trust policy or trust store, as the front door has read it so far (whether both are there is the
+   * front door's to check); undefined when neither is given.
+   */
+  notation: Notation | undefined;
   /** A cosign public key or keyless identity. */
   cosign: boolean;
   /** How the cluster verifies, from its flux manifest. */
   cluster?: FluxManifestPlan;
 }
 
-export type SignatureChoice = { provider: 'notation' } | { provider: 'cosign'; format: VerifyFormat };
+export type SignatureChoice<Notation> = { provider: 'notation'; notation: Notation } | { provider: 'cosign'; format: VerifyFormat };
 
 /**
  * Notation when a trust policy is given (or format notation asks for one), else cosign in the format asked for.
  * An explicit cosign format (auto included) with Notation is refused rather than ignored, and so is a cosign key or
  * identity beside a trust policy: the policy names the trusted identities.
  */
-export function chooseSignatures(given: GivenSignatures): SignatureChoice {
+export function chooseSignatures<Notation>(given: GivenSignatures<Notation>): SignatureChoice<Notation> {
   const { format, notation } = given;
   if (given.cluster?.provider === 'notation' && format !== undefined && format !== 'auto' && format !== 'notation')
     throw new VerifyRequestError(
@@ -49,9 +52,9 @@ export function chooseSignatures(given: GivenSignatures): SignatureChoice {
       `${format}: the flux manifest's OCIRepository verifies with Notation`,
       format,
     );
-  if (format === 'notation' && !notation)
+  if (format === 'notation' && notation === undefined)
     throw new VerifyRequestError('NOTATION_REQUIRED', 'notation-trust-policy', 'is required with signature format notation', format);
-  if (format !== undefined && format !== 'notation' && notation)
+  if (format !== undefined && format !== 'notation' && notation !== undefined)
     throw new VerifyRequestError(
       'FORMAT_CONFLICTS_WITH_NOTATION',
       'signature-format',
@@ -59,12 +62,12 @@ export function chooseSignatures(given: GivenSignatures): SignatureChoice {
       format,
     );
   const parsed = parseSignatureFormat(format);
-  if (!notation) return { provider: 'cosign', format: parsed === undefined || parsed === 'notation' ? 'auto' : parsed };
+  if (notation === undefined) return { provider: 'cosign', format: parsed === undefined || parsed === 'notation' ? 'auto' : parsed };
   if (given.cosign)
     throw new VerifyRequestError(
       'NOTATION_CONFLICTS_WITH_COSIGN',
       'notation-trust-policy',
       'replaces the cosign key and identity: the trust policy names the trusted identities',
     );
-  return { provider: 'notation' };
+  return { provider: 'notation', notation };
 }
