@@ -15,6 +15,7 @@ import {
   type RegistryInputs,
 } from '@d2ci/action-kit';
 import { artifactInputs } from './location.ts';
+import { requestInputError } from './refusals.ts';
 import { notationInputs } from './notation-inputs.ts';
 
 export interface Inputs {
@@ -48,23 +49,6 @@ function annotationsInput(): Record<string, RegExp> {
     }
   }
   return annotations;
-}
-
-/** A refusal of the request in this action's words: a conflict names both inputs. */
-export function requestInputError(err: VerifyRequestError): Error {
-  if (err.code === 'NOTATION_REQUIRED')
-    return new InputError('notation-trust-policy', 'is required with `signature-format: notation` (with `notation-trust-store`)');
-  if (err.code === 'FORMAT_CONFLICTS_WITH_NOTATION' || err.code === 'FORMAT_CONFLICTS_WITH_CLUSTER')
-    return new InputError(
-      'signature-format',
-      `is "${err.format ?? ''}", but \`notation-trust-policy\` asks for Notary Project verification; leave it empty or set notation`,
-    );
-  if (err.code === 'NOTATION_CONFLICTS_WITH_COSIGN')
-    return new InputError(
-      'notation-trust-policy',
-      'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities',
-    );
-  return inputError(err) ?? err;
 }
 
 /** cosign's signatures: the policy (a flux manifest's matchOIDCIdentity in place of the identity inputs) and what else to check. */

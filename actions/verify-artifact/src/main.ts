@@ -1,7 +1,8 @@
 import { NotationPolicyError, openTarget } from '@d2ci/core';
 import { checkArtifact, VerifyRequestError } from '@d2ci/core/verify';
 import { inputError, registrySession } from '@d2ci/action-kit';
-import { requestInputError, type Inputs } from './inputs.ts';
+import type { Inputs } from './inputs.ts';
+import { requestInputError } from './refusals.ts';
 import { renderCheck } from './render.ts';
 
 /** The step: inputs → one check request → core → outputs, job summary, and a failure unless verified. */
