@@ -1,9 +1,8 @@
-import type { VerifyResult } from '@d2ci/core';
+import type { CheckResult } from '@d2ci/core/verify';
 import { cell, shortDigest } from '@d2ci/action-kit';
-import type { Inputs } from './inputs.ts';
 
 /** Flux version → accepts / rejects and why: what each source-controller would decide (flux-version). */
-function fluxTable(result: VerifyResult): string[] {
+function fluxTable(result: CheckResult): string[] {
   if (result.flux.length === 0) return [];
   return [
     '',
@@ -17,21 +16,39 @@ function fluxTable(result: VerifyResult): string[] {
   ];
 }
 
-/** The job summary of a cosign verification: the artifact, the policy (and the cluster's, with flux-manifest), Flux's verdicts. */
-export function verificationSummary(inputs: Inputs, result: VerifyResult, name: string): string {
-  const digest = result.descriptor.digest;
-  const revision = result.annotations['org.opencontainers.image.revision'];
-  const policy =
-    inputs.verification.kind === 'key' ? `${inputs.verification.keys.length} public key(s)` : inputs.verification.policy.describe;
-  const cluster = inputs.fluxManifest ? ` (from ${cell(inputs.fluxManifest.origin)} in \`${cell(inputs.fluxManifest.file)}\`)` : '';
+/** The artifact's row: what was asked for, the digest checked, the verdict, the signer and the revision. */
+function artifactRow(result: CheckResult, verdict: string, signer: string): string[] {
+  return [
+    '| Artifact | Digest | Result | Signer | Revision |',
+    '|---|---|---|---|---|',
+    `| ${cell(`${result.name}:${result.reference}`)} | \`${shortDigest(result.descriptor.digest)}\` | ${verdict} | ${signer} | ${cell(result.revision ?? '—')} |`,
+  ];
+}
+
+/** A Notary Project verification: the trust policy statement that applied, and its level. */
+function notationSummary(result: CheckResult): string {
+  const verdict = result.verified ? '✅ verified (notation)' : result.skipped ? '⏭ skipped by the trust policy' : '❌ not verified';
+  return [
+    '### Flux artifact verification (Notary Project)',
+    '',
+    ...artifactRow(result, verdict, cell(result.subject ?? '—')),
+    '',
+    `Trust policy: ${cell(result.policy ?? '—')} (${result.level ?? '—'}). ${result.signaturesChecked} signature(s) examined.`,
+    ...(result.verified ? [] : ['', ...result.reasons.map((r) => `- ${cell(r)}`)]),
+  ].join('\n');
+}
+
+/** The job summary: the artifact, the policy (and the cluster's, with flux-manifest), Flux's verdicts, attestations. */
+export function checkSummary(result: CheckResult): string {
+  if (result.provider === 'notation') return notationSummary(result);
+  const signer = `${cell(result.identity ?? '—')}${result.issuer ? ` (${cell(result.issuer)})` : ''}${result.sourceRepository ? `, run in ${cell(result.sourceRepository)}` : ''}`;
+  const cluster = result.cluster ? ` (from ${cell(result.cluster.origin)} in \`${cell(result.cluster.file)}\`)` : '';
   return [
     '### Flux artifact verification',
     '',
-    '| Artifact | Digest | Result | Signer | Revision |',
-    '|---|---|---|---|---|',
-    `| ${cell(`${name}:${inputs.reference}`)} | \`${shortDigest(digest)}\` | ${result.verified ? `✅ verified (${result.format})` : '❌ not verified'} | ${cell(result.identity ?? '—')}${result.issuer ? ` (${cell(result.issuer)})` : ''}${result.sourceRepository ? `, run in ${cell(result.sourceRepository)}` : ''} | ${cell(revision ?? '—')} |`,
+    ...artifactRow(result, result.verified ? `✅ verified (${result.format ?? ''})` : '❌ not verified', signer),
     '',
-    `Policy: ${cell(policy)}${cluster}. ${result.signaturesChecked} signature(s) examined.`,
+    `Policy: ${cell(result.policy ?? '')}${cluster}. ${result.signaturesChecked} signature(s) examined.`,
     ...fluxTable(result),
     ...result.attestations.map(
       (a) =>

@@ -1,12 +1,5 @@
 import { resolve } from 'node:path';
-import {
-  FluxManifestError,
-  planFluxVerification,
-  readFluxManifest,
-  type FluxManifestField,
-  type FluxManifestPlan,
-  type FluxManifestVerify,
-} from '@d2ci/core';
+import { FluxManifestError, readClusterPolicy, type ClusterPolicy, type FluxManifestField } from '@d2ci/core/verify';
 import { InputError, stringInput } from './inputs.ts';
 import type { GitHubContext } from './context.ts';
 import { verifyInputNames } from './verification.ts';
@@ -25,9 +18,7 @@ const inputs: Record<FluxManifestField, string> = {
  * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
  * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest.
  */
-export async function fluxManifestInputs(
-  context: GitHubContext,
-): Promise<{ manifest: FluxManifestVerify; plan: FluxManifestPlan } | undefined> {
+export async function fluxManifestInputs(context: GitHubContext): Promise<ClusterPolicy | undefined> {
   const file = stringInput(inputs.manifest);
   const name = stringInput(inputs.name);
   if (!file) {
@@ -42,14 +33,16 @@ export async function fluxManifestInputs(
     verifyInputNames.sourceRepository,
   ].filter((input) => stringInput(input));
   try {
-    const manifest = await readFluxManifest(resolve(context.workspace, file), { name, shownAs: file });
-    const plan = planFluxVerification(manifest, {
-      key: Boolean(stringInput(verifyInputNames.key)),
-      identity: identity.length > 0,
-      trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
-      notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
-    });
-    return { manifest, plan };
+    return await readClusterPolicy(
+      resolve(context.workspace, file),
+      { name, shownAs: file },
+      {
+        key: Boolean(stringInput(verifyInputNames.key)),
+        identity: identity.length > 0,
+        trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
+        notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
+      },
+    );
   } catch (err) {
     if (err instanceof FluxManifestError)
       throw new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);

@@ -1,11 +1,4 @@
-import {
-  FluxManifestError,
-  planFluxVerification,
-  readFluxManifest,
-  type FluxManifestField,
-  type FluxManifestPlan,
-  type FluxManifestVerify,
-} from '@d2ci/core';
+import { FluxManifestError, readClusterPolicy, type ClusterPolicy, type FluxManifestField } from '@d2ci/core/verify';
 import { UsageError } from './errors.ts';
 
 /** The flag each flux-manifest problem is about (one table; messages are never read). */
@@ -33,9 +26,7 @@ export interface FluxManifestValues {
 }
 
 /** `--flux-manifest FILE [--flux-manifest-name NAME]`: the cluster's verify block and how to check it, or undefined. */
-export async function fluxManifestFromFlags(
-  values: FluxManifestValues,
-): Promise<{ manifest: FluxManifestVerify; plan: FluxManifestPlan } | undefined> {
+export async function fluxManifestFromFlags(values: FluxManifestValues): Promise<ClusterPolicy | undefined> {
   const file = values['flux-manifest'];
   if (!file) {
     if (values['flux-manifest-name'])
@@ -52,14 +43,16 @@ export async function fluxManifestFromFlags(
     ] as const
   ).filter((flag) => values[flag]);
   try {
-    const manifest = await readFluxManifest(file, { name: values['flux-manifest-name'] });
-    const plan = planFluxVerification(manifest, {
-      key: Boolean(values.key),
-      identity: identity.length > 0,
-      trustedRoot: Boolean(values['trusted-root']),
-      notation: Boolean(values['notation-trust-policy'] || values['notation-trust-store']),
-    });
-    return { manifest, plan };
+    return await readClusterPolicy(
+      file,
+      { name: values['flux-manifest-name'] },
+      {
+        key: Boolean(values.key),
+        identity: identity.length > 0,
+        trustedRoot: Boolean(values['trusted-root']),
+        notation: Boolean(values['notation-trust-policy'] || values['notation-trust-store']),
+      },
+    );
   } catch (err) {
     if (err instanceof FluxManifestError)
       throw new UsageError(`${err.field === 'identity' && identity[0] ? `--${identity[0]}` : flags[err.field]}: ${err.message}`);

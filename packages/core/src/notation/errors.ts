@@ -42,10 +42,10 @@ export class NotationError<Code extends string = NotationErrorCode> extends Base
  */
 export type NotationPolicyErrorCode = 'NOTATION_POLICY_INVALID' | 'NOTATION_POLICY_NOT_FOUND' | 'NOTATION_SCOPE_INVALID';
 
-/** An invalid trust policy document, or none that applies, with notation-go's message. */
+/** An invalid trust policy document, or none that applies, with notation-go's message; about the trust policy. */
 export class NotationPolicyError extends NotationError<NotationPolicyErrorCode> {
   constructor(message: string, code: NotationPolicyErrorCode = 'NOTATION_POLICY_INVALID') {
-    super(code, message);
+    super(code, message, { field: 'notation-trust-policy' });
     this.name = 'NotationPolicyError';
   }
 }

@@ -6,7 +6,7 @@ import { MediaType } from '../oci/media-types.ts';
 import { readAll } from '../oci/content.ts';
 import type { Target } from '../oci/target.ts';
 import { quote } from '../go/strconv.ts';
-import { annotationMismatches } from '../verify/verify.ts';
+import { annotationMismatches } from '../artifact/required-annotations.ts';
 import { NotationError } from './errors.ts';
 import { NotationMediaType } from './format.ts';
 import {

@@ -1,9 +1,14 @@
 export { newestAttestation } from './attestations.ts';
+export { VerifyRequestError } from './check-errors.ts';
+export { type CheckRequest, type CheckResult, type NotationSignatures } from './check-request.ts';
+export { checkArtifact } from './check.ts';
+export { clusterIdentityPolicy, readClusterPolicy, type ClusterPolicy } from './cluster-policy.ts';
 export { FluxManifestError, type FluxManifestField } from './flux-manifest-error.ts';
-export { planFluxVerification, type FluxManifestPlan, type GivenMaterial } from './flux-manifest-plan.ts';
+export { planFluxVerification, type GivenMaterial } from './flux-manifest-plan.ts';
 export { parseFluxManifest, readFluxManifest, type FluxManifestVerify } from './flux-manifest.ts';
-export { fluxVerdict, FluxVersionError, goImplicitlyPlainHttp, parseFluxVersionOption, type FluxVersionOption } from './flux.ts';
+export { fluxVerdict, FluxVersionError, goImplicitlyPlainHttp, parseFluxVersionOption } from './flux.ts';
 export { compileIdentityList, compilePolicy, githubIssuer, PolicyInputError, type CompiledPolicy, type IdentityPolicy } from './policy.ts';
+export { chooseSignatures, parseSignatureFormat } from './signature-choice.ts';
 export { type SignatureCheck, type Verification } from './signatures.ts';
-export { loadTrustedRoot, TrustError, type TrustedRoot } from './trust.ts';
-export { artifactOrigin, verifyArtifact, verifyFormats, type VerifyFormat, type VerifyResult } from './verify.ts';
+export { loadTrustedRoot, type TrustedRoot, TrustError } from './trust.ts';
+export { verifyArtifact, type VerifyFormat, type VerifyResult } from './verify.ts';

@@ -4,6 +4,7 @@ import { isNotFound } from '../oci/errors.ts';
 import type { Target } from '../oci/target.ts';
 import { RemoteRepository } from '../oci/remote.ts';
 import { Annotation } from '../artifact/flux.ts';
+import { annotationMismatches } from '../artifact/required-annotations.ts';
 import { legacySignatureTag } from '../sign/legacy.ts';
 import { sigstoreBundleLayers } from '../sign/present.ts';
 import { verifyBundleSignature, verifyLegacySignature, type SignatureCheck, type Verification } from './signatures.ts';
@@ -131,18 +132,6 @@ async function bundleChecks(target: Target, subject: Descriptor, verification: V
     });
   }
   return checks;
-}
-
-/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
-export function annotationMismatches(annotations: Record<string, string>, required: Record<string, RegExp> = {}): string[] {
-  return Object.entries(required).flatMap(([key, pattern]) => {
-    const value = annotations[key];
-    return value !== undefined && pattern.test(value)
-      ? []
-      : [
-          `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
-        ];
-  });
 }
 
 /**
