@@ -76,6 +76,11 @@ export default tseslint.config(
           selector,
           message: 'decide by err.code / err.field (core/src/errors.ts), never by message text',
         })),
+        {
+          // Curated exports: an index names what it offers (a namespace export, `export * as x`, is one name).
+          selector: 'ExportAllDeclaration[exported=null]',
+          message: 'name the exports (export { a, type B } from …): an index is a curated list, not export *',
+        },
       ],
     },
   },

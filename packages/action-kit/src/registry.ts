@@ -3,7 +3,6 @@ import {
   RegistryClient,
   explainRegistryError,
   openRegistry,
-  registryCredentials,
   timeoutOptions,
   type TransportOptions,
   parseProvider,
@@ -128,16 +127,6 @@ function authOptions(inputs: RegistryInputs, context: GitHubContext, provider: P
     cloud: inputs.cloud,
     onSecret: (secret) => core.setSecret(secret),
   };
-}
-
-/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-export function jobCredentials(
-  inputs: RegistryInputs,
-  context: GitHubContext,
-  provider: ProviderName = inputs.provider,
-  registry?: string,
-): CredentialFunction {
-  return registryCredentials(authOptions(inputs, context, provider, registry));
 }
 
 /** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
