@@ -7,31 +7,15 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d2MessageTemplate: () => (/* binding */ d2MessageTemplate),
 /* harmony export */   getInputs: () => (/* binding */ getInputs)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53218);
+/* harmony import */ var _d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29952);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19912);
 
 
-/** The D2 reference architecture's message template (d2-fleet clusters/update/automation.yaml). */
-const d2MessageTemplate = `Automated image update
 
-Files:
-{{ range $filename, $_ := .Changed.FileChanges -}}
-- {{ $filename }}
-{{ end -}}
-
-Objects:
-{{ range $resource, $changes := .Changed.Objects -}}
-- {{ $resource.Kind }} {{ $resource.Name }}
-  Changes:
-{{- range $_, $change := $changes }}
-    - {{ $change.OldValue }} -> {{ $change.NewValue }}
-{{ end -}}
-{{ end -}}
-`;
 /** Git's ref-name rules that matter for a branch input (git check-ref-format). */
 function branchName(input, value) {
     if (!value ||
@@ -110,27 +94,9 @@ function getInputs() {
     const commitVia = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('commit-via', { fallback: 'git' });
     if (commitVia !== 'git' && commitVia !== 'api')
         throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('commit-via', `"${commitVia}" is not git or api`);
-    const appId = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('app-id');
-    const privateKey = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('app-private-key');
-    if (privateKey)
-        _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .runner.setSecret */ .lj.setSecret(privateKey);
-    if (appId && !/^[0-9]+$/.test(appId))
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
-    if (appId && !privateKey)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-private-key', "is empty but `app-id` is set; pass the app's private key, e.g. ${{ secrets.UPDATE_APP_KEY }}");
-    if (privateKey && !appId)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-id', "is empty but `app-private-key` is set; add the app's ID");
-    if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n')))
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
-    const app = appId ? { appId, privateKey } : undefined;
+    const app = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .githubAppInput */ .rg)();
     const registry = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryInputs */ .P4)();
-    const registryServer = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('registry-server') || undefined;
-    if (registry.username && !registryServer)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('registry-server', 'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)');
-    if (registryServer && !registry.username)
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('registry-server', 'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty');
-    if (registryServer && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(registryServer))
-        throw new _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('registry-server', `"${registryServer}" is not a registry host (host or host:port, e.g. registry.example.com)`);
+    const registryServer = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .registryServerInput */ .TW)(registry);
     const githubToken = registry.githubToken;
     const labels = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .dt)('labels');
     const dryRun = (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('dry-run', false);
@@ -149,7 +115,7 @@ function getInputs() {
         pushBranch,
         baseBranch,
         branchStrategy,
-        messageTemplate: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('commit-message-template') || d2MessageTemplate,
+        messageTemplate: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('commit-message-template') || _d2ci_core_imageupdate__WEBPACK_IMPORTED_MODULE_2__/* .d2MessageTemplate */ .O6,
         messageValues: (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .keyValueInput */ .Bb)('commit-message-values'),
         author: author(),
         commitVia,

@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
  * code. The root action (actions/d2ci) calls these too, as `@d2ci/image-update-kind/action`.
  */
 async function main() {
-    const [{ getInputs }, { run }] = await Promise.all([__webpack_require__.e(/* import() */ 482).then(__webpack_require__.bind(__webpack_require__, 79482)), Promise.all(/* import() */[__webpack_require__.e(415), __webpack_require__.e(743), __webpack_require__.e(219)]).then(__webpack_require__.bind(__webpack_require__, 38219))]);
+    const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(952), __webpack_require__.e(482)]).then(__webpack_require__.bind(__webpack_require__, 79482)), Promise.all(/* import() */[__webpack_require__.e(415), __webpack_require__.e(952), __webpack_require__.e(124), __webpack_require__.e(647)]).then(__webpack_require__.bind(__webpack_require__, 4647))]);
     await run(getInputs());
 }
 async function post() {

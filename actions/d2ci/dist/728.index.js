@@ -2,6 +2,30 @@ export const id = 728;
 export const ids = [728];
 export const modules = {
 
+/***/ 82658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ annotationMismatches)
+/* harmony export */ });
+/**
+ * Why an artifact's annotations do not match the required patterns: one line per key, none when all match. Both
+ * verifications apply it (verify/verify.ts for cosign, notation/verify.ts), so it lives below them.
+ */
+function annotationMismatches(annotations, required = {}) {
+    return Object.entries(required).flatMap(([key, pattern]) => {
+        const value = annotations[key];
+        return value !== undefined && pattern.test(value)
+            ? []
+            : [
+                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
+            ];
+    });
+}
+
+
+/***/ }),
+
 /***/ 50134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -238,7 +262,6 @@ function fluxRejections(verdicts) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  sL: () => (/* binding */ annotationMismatches),
   $7: () => (/* binding */ artifactOrigin),
   oc: () => (/* binding */ verifyArtifact),
   oP: () => (/* binding */ verifyFormats)
@@ -256,6 +279,8 @@ var errors = __webpack_require__(48706);
 var remote = __webpack_require__(30040);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
 var flux = __webpack_require__(18359);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/required-annotations.ts
+var required_annotations = __webpack_require__(82658);
 // EXTERNAL MODULE: ../../packages/core/src/sign/legacy.ts
 var legacy = __webpack_require__(41914);
 // EXTERNAL MODULE: ../../packages/core/src/sign/present.ts
@@ -474,7 +499,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
  * statement whose subject is this digest, signed, logged and matching the policy.
  */
 async function verifyBundleSignature(json, digest, verification) {
-    const { bundleFromJSON } = await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(124)]).then(__webpack_require__.bind(__webpack_require__, 36124));
+    const { bundleFromJSON } = await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(743)]).then(__webpack_require__.bind(__webpack_require__, 36124));
     let bundle;
     try {
         bundle = bundleFromJSON(json);
@@ -504,6 +529,7 @@ async function verifyBundleSignature(json, digest, verification) {
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux.ts
 var verify_flux = __webpack_require__(10582);
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/verify.ts
+
 
 
 
@@ -574,17 +600,6 @@ async function bundleChecks(target, subject, verification) {
     }
     return checks;
 }
-/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
-function annotationMismatches(annotations, required = {}) {
-    return Object.entries(required).flatMap(([key, pattern]) => {
-        const value = annotations[key];
-        return value !== undefined && pattern.test(value)
-            ? []
-            : [
-                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
-            ];
-    });
-}
 /**
  * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
  * is resolved to a digest once; signatures are looked up for that digest, so a tag moved meanwhile cannot swap
@@ -605,7 +620,7 @@ async function verifyArtifact(options) {
         attestations: [],
         flux: [],
     };
-    result.reasons.push(...annotationMismatches(annotations, options.annotations));
+    result.reasons.push(...(0,required_annotations/* annotationMismatches */.s)(annotations, options.annotations));
     const format = options.format ?? 'auto';
     const required = options.requireAttestations ?? [];
     const [allBundles, legacies] = await Promise.all([

@@ -1,5 +1,5 @@
 export const id = 775;
-export const ids = [775,124];
+export const ids = [775,743];
 export const modules = {
 
 /***/ 18061:

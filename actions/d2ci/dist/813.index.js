@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
 var reference = __webpack_require__(48936);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 34 modules
-var src = __webpack_require__(53218);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 17 modules
+var src = __webpack_require__(19912);
 ;// CONCATENATED MODULE: ../push-artifact/src/inputs.ts
 
 
@@ -593,12 +593,6 @@ async function planPublishComponents(request) {
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/tag-guard.ts
 var tag_guard = __webpack_require__(84166);
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var oci_errors = __webpack_require__(48706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
-var http = __webpack_require__(71737);
-// EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
-var hints = __webpack_require__(8012);
 ;// CONCATENATED MODULE: ../push-artifact/src/explain.ts
 
 
@@ -613,26 +607,14 @@ function pathError(err, inputs, shown) {
     return new src/* InputError */.dz(name, `${problem}; check \`${name}\`${err.symlink ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
 }
 /** Turns what went wrong into the one line a user needs: the input to fix, or the permission to add. */
-async function explain(err, inputs, credentials, place) {
+async function explain(err, inputs, session, place) {
     if (err instanceof walk/* ArtifactPathError */.uR)
         return pathError(err, inputs, place.shown);
     if (err instanceof tag_guard/* ProtectedTagError */.Fp || err instanceof PublishError)
         return (0,src/* inputError */.Xu)(err);
-    // Signing failures (UntaggedSigningError), input errors and the rest are already one line.
-    if (!(err instanceof oci_errors/* OciError */.Mf))
-        return err;
-    if (err.code === 'NETWORK' && (0,http/* networkErrorCode */.a0)(err.cause) === 'ENOTFOUND')
-        return new src/* InputError */.dz('repository', `${err.message} in "${inputs.repository}"`);
-    if (place.location.kind !== 'registry')
-        return err;
-    const { registry, repository } = place.location.reference;
-    return (0,hints/* withAuthHint */.s)(err, {
-        registry,
-        repository,
-        hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
-        vocabulary: 'action',
-        provider: inputs.registry.provider,
-    });
+    // Registry failures through the one explainer (an unresolvable host blames `repository`; a refusal gets the
+    // permission or input to add); signing failures, input errors and the rest come back as they are.
+    return session.explain(err, { location: place.location, shownAs: inputs.repository });
 }
 
 ;// CONCATENATED MODULE: ../push-artifact/src/render.ts
@@ -804,27 +786,28 @@ function publishOptions(inputs) {
     };
 }
 /** Rethrows an error explained at `place`. */
-function rethrow(inputs, credentials, place) {
+function rethrow(inputs, session, place) {
     return async (err) => {
-        throw await explain(err, inputs, credentials, place);
+        throw await explain(err, inputs, session, place);
     };
 }
 /** A component's failure explained at its own repository and directory. */
-function why(inputs, credentials) {
+function why(inputs, session) {
     return async ({ component, error }) => {
         const place = { location: (0,oci_open/* childLocation */.ME)(inputs.location, component.name), shown: component.relative };
-        return (await explain(error, inputs, credentials, place)).message;
+        return (await explain(error, inputs, session, place)).message;
     };
 }
 async function run(inputs) {
-    const { client, credentials } = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, inputs.location);
+    const session = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, inputs.location);
+    const { client } = session;
     if (!inputs.components) {
         const published = await publishArtifact({
             ...publishOptions(inputs),
             path: inputs.path,
             target: (0,oci_open/* openTarget */.Ap)(inputs.location, client),
             documents: inputs.documents,
-        }).catch(rethrow(inputs, credentials, { location: inputs.location, shown: inputs.pathInput }));
+        }).catch(rethrow(inputs, session, { location: inputs.location, shown: inputs.pathInput }));
         return renderArtifact(inputs, published);
     }
     const components = {
@@ -834,16 +817,16 @@ async function run(inputs) {
         client,
         concurrency: inputs.concurrency,
     };
-    const failed = rethrow(inputs, credentials, { location: inputs.location, shown: inputs.components });
+    const failed = rethrow(inputs, session, { location: inputs.location, shown: inputs.components });
     if (inputs.plan) {
         const { ignorePaths, sourceIgnore, resolveSymlinks, diffTag } = inputs;
         const plan = await planPublishComponents({ components, diffTag, ignorePaths, sourceIgnore, resolveSymlinks }).catch(failed);
-        return renderPlan(plan, why(inputs, credentials));
+        return renderPlan(plan, why(inputs, session));
     }
     // The user's own documents describe one artifact: inputs.ts refuses `attach` with `components`.
     const documents = { sbom: inputs.documents.sbom, attest: inputs.documents.attest };
     const published = await publishComponents({ ...publishOptions(inputs), components, documents }).catch(failed);
-    return renderComponents(inputs, published, why(inputs, credentials));
+    return renderComponents(inputs, published, why(inputs, session));
 }
 
 ;// CONCATENATED MODULE: ../push-artifact/src/action.ts

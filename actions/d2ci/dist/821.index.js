@@ -1923,6 +1923,7 @@ function attestationPredicateType(name) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ SbomError)
 /* harmony export */ });
+/* unused harmony export DocumentPullError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85736);
 
 /**
@@ -1933,6 +1934,12 @@ class SbomError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ 
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'SbomError';
+    }
+}
+/** The document asked for (`referrer`) is attached, but in a form that cannot be given. */
+class DocumentPullError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'referrer' });
     }
 }
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53218);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19912);
 
 // The post step (image-update's Kind cluster clean-up) runs the same bundle; only image-update has one.
 const post = _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.getState */ .lj.getState('phase') === 'main';
@@ -14,8 +14,8 @@ if (!post)
 /** Each command is an action of this repository (its `@d2ci/<name>/action` entry), loaded only when asked for. */
 const commands = {
     push: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(821), __nccwpck_require__.e(782), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53813))).main(),
-    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(782), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71881))).main(),
-    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(404), __nccwpck_require__.e(821), __nccwpck_require__.e(728), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93439))).main(),
+    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(782), __nccwpck_require__.e(499)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86499))).main(),
+    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(404), __nccwpck_require__.e(821), __nccwpck_require__.e(728), __nccwpck_require__.e(750)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34750))).main(),
     'image-update': async () => {
         const action = await __nccwpck_require__.e(/* import() */ 509).then(__nccwpck_require__.bind(__nccwpck_require__, 25509));
         await (post ? action.post() : action.main());
@@ -36,7 +36,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 53218:
+/***/ 19912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50,15 +50,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   Hu: () => (/* reexport */ defaultSource),
   ow: () => (/* reexport */ fluxManifestInputs),
   z3: () => (/* reexport */ formatBytes),
+  rg: () => (/* reexport */ githubAppInput),
   h4: () => (/* reexport */ githubContext),
   Xu: () => (/* reexport */ inputError),
+  vj: () => (/* reexport */ inputNames),
   $A: () => (/* reexport */ integerInput),
-  KF: () => (/* reexport */ jobCredentials),
   Bb: () => (/* reexport */ keyValueInput),
   WO: () => (/* reexport */ linesInput),
   dt: () => (/* reexport */ listInput),
-  Kh: () => (/* reexport */ registryClients),
   P4: () => (/* reexport */ registryInputs),
+  _A: () => (/* reexport */ registryOptions),
+  TW: () => (/* reexport */ registryServerInput),
   EK: () => (/* reexport */ registrySession),
   JD: () => (/* reexport */ repositoryInput),
   Cs: () => (/* reexport */ runAction),
@@ -70,8 +72,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   uU: () => (/* reexport */ verifyInputNames),
   X5: () => (/* reexport */ workspacePath)
 });
-
-// UNUSED EXPORTS: inputNames, oneLine
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -322,1136 +322,59 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var src_errors = __nccwpck_require__(85736);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __nccwpck_require__(58500);
-;// CONCATENATED MODULE: ../../packages/core/src/oidc/errors.ts
-
-/** The job's OIDC token could not be had. It is about the job's permissions or the runner, not one input. */
-class IdentityTokenError extends src_errors/* BaseError */.Cf {
-    constructor(code, message) {
-        super(code, message);
-        this.name = 'IdentityTokenError';
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oidc/github-actions.ts
-
-/** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
-function hasGitHubIdToken(env = process.env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-}
-/**
- * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
- * getIDToken does, actions/toolkit packages/core/src/oidc-utils.ts). `onToken` sees each token first, so CI can
- * mask it.
- */
-function githubActionsIdentity(audience, options = {}) {
-    const env = options.env ?? process.env;
-    return {
-        async getToken() {
-            const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-            const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-            if (!url || !bearer)
-                throw new IdentityTokenError('OIDC_UNAVAILABLE', 'no OIDC token available to this job: add `permissions: id-token: write`');
-            const request = new URL(url);
-            request.searchParams.append('audience', audience);
-            let response;
-            for (let attempt = 1; attempt <= 3; attempt++) {
-                response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
-                if (response && response.status < 500)
-                    break;
-            }
-            if (!response?.ok)
-                throw new IdentityTokenError('OIDC_REQUEST_FAILED', `could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
-            const value = (await response.json()).value;
-            if (!value)
-                throw new IdentityTokenError('OIDC_NO_VALUE', 'the OIDC token response had no value');
-            options.onToken?.(value);
-            return value;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
-
-
-
-
-/** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
-class CloudCredentialError extends src_errors/* BaseError */.Cf {
-    constructor(message, options = {}) {
-        super('CLOUD_CREDENTIALS', oneLine(message), options);
-    }
-}
-function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-/** A registry name without its port, lowercased: what host patterns match. */
-function registryHostname(registry) {
-    const host = registry.toLowerCase();
-    if (host.startsWith('['))
-        return host.slice(0, host.indexOf(']') + 1);
-    return host.replace(/:\d+$/, '');
-}
-/** The job's OIDC token for an audience; a missing token says which permission to add. */
-async function oidcToken(context, audience, purpose) {
-    let token;
-    try {
-        token = context.options.idToken
-            ? await context.options.idToken(audience)
-            : await githubActionsIdentity(audience, { env: context.env }).getToken();
-    }
-    catch (err) {
-        if (err instanceof IdentityTokenError)
-            throw new CloudCredentialError(`${purpose} needs the job's OIDC token: ${err.message}`, { cause: err });
-        throw err;
-    }
-    context.onSecret(token);
-    return token;
-}
-/** Refresh a cached token this long before it expires, so it never runs out mid-push. */
-const expiryMarginMs = 5 * 60_000;
-/**
- * Values that expire, fetched once per key and kept until shortly before their expiry. Concurrent callers share
- * one fetch; a failed fetch is not kept, so the next caller tries again.
- */
-class ExpiringCache {
-    #entries = new Map();
-    #inflight = new Map();
-    async get(key, fetch) {
-        const cached = this.#entries.get(key);
-        if (cached && cached.expiresAt - expiryMarginMs > Date.now())
-            return cached.value;
-        let pending = this.#inflight.get(key);
-        if (!pending) {
-            pending = fetch().finally(() => this.#inflight.delete(key));
-            this.#inflight.set(key, pending);
-        }
-        const entry = await pending;
-        this.#entries.set(key, entry);
-        return entry.value;
-    }
-}
-/** `exp` of a JWT in milliseconds, or undefined when it is not a JWT with one. */
-function jwtExpiry(token) {
-    try {
-        const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-        return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A JSON answer from a token service, with the service's own error words when it refuses. */
-async function postForToken(service, url, init, fix) {
-    const headers = { 'content-type': init.contentType, accept: 'application/json' };
-    if (init.authorization)
-        headers.authorization = init.authorization;
-    let response;
-    let networkError;
-    for (let attempt = 1; attempt <= 3; attempt++) {
-        networkError = undefined;
-        response = await fetch(url, { method: 'POST', headers, body: init.body, signal: AbortSignal.timeout(30_000) }).catch((err) => {
-            networkError = err;
-            return undefined;
-        });
-        if (response && response.status < 500 && response.status !== 429)
-            break;
-        if (attempt < 3) {
-            await response?.body?.cancel();
-            await (0,external_node_timers_promises_.setTimeout)(250 * attempt);
-        }
-    }
-    if (!response) {
-        const cause = networkError;
-        throw new CloudCredentialError(`${service} is unreachable at ${new URL(url).host} (${cause?.cause?.code ?? cause?.message ?? 'network error'})`, { cause: networkError });
-    }
-    const text = await response.text().catch(() => '');
-    let body = {};
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        // Not JSON: reported below when it is an error.
-    }
-    if (!response.ok) {
-        const error = serviceError(body) ?? text.trim().slice(0, 200);
-        const hint = fix?.(response.status, error);
-        throw new CloudCredentialError(`${service} refused (HTTP ${response.status}${error ? `: ${truncate(error)}` : ''})${hint ? `; ${hint}` : ''}`);
-    }
-    return body;
-}
-/** The error words in OAuth2 (`error`, `error_description`), Google API (`error.message`) and registry (`errors[]`) answers. */
-function serviceError(body) {
-    const first = Array.isArray(body.errors) ? body.errors[0] : undefined;
-    if (first?.code || first?.message)
-        return [first.code, first.message].filter(Boolean).join(': ');
-    const error = body.error;
-    if (error && typeof error === 'object') {
-        const { status, message } = error;
-        return [status, message].filter(Boolean).join(': ') || undefined;
-    }
-    const description = typeof body.error_description === 'string' ? body.error_description.split(/\r?\n/)[0] : undefined;
-    return [typeof error === 'string' ? error : undefined, description].filter(Boolean).join(': ') || undefined;
-}
-function truncate(text) {
-    const line = oneLine(text);
-    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/aws.ts
-
-
-/**
- * Private ECR hosts (docker/login-action's pattern; Flux 2.6 accepts the same registries): `<account>.dkr.ecr.<region>.amazonaws.com`,
- * the dual-stack `<account>.dkr-ecr.<region>.on.aws`, China (`.amazonaws.com.cn`) and the EU sovereign cloud (`.amazonaws.eu`).
- */
-const ecrHostPattern = /^([0-9]{12})\.(dkr\.ecr|dkr-ecr|dkr\.ecr-fips|dkr-ecr-fips)\.([a-z0-9-]+)\.(on\.aws|amazonaws\.com(\.cn)?|amazonaws\.eu)$/;
-/** ECR Public's registry hosts. */
-const ecrPublicHosts = ['public.ecr.aws', 'ecr-public.aws.com'];
-/** "Authenticating to ECR Public auth only works in us-east-1" (amazon-ecr-login). */
-const ecrPublicRegion = 'us-east-1';
-/** Which ECR a registry name is (the port is ignored), or undefined when it is not one. */
-function parseEcrRegistry(registry) {
-    const host = registryHostname(registry);
-    if (ecrPublicHosts.includes(host))
-        return { kind: 'public', region: ecrPublicRegion };
-    const match = ecrHostPattern.exec(host);
-    return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
-}
-const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
-const endpointVariables = {
-    sts: 'AWS_ENDPOINT_URL_STS',
-    ecr: 'AWS_ENDPOINT_URL_ECR',
-    ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC',
-};
-/** An SDK error as one line: `<Code>: <message>`, or the network error. */
-function sdkError(err) {
-    const e = err;
-    const status = e.$metadata?.httpStatusCode;
-    const name = e.name && e.name !== 'Error' ? e.name : e.code;
-    const message = e.message ?? String(err);
-    return oneLine(`${name && !message.startsWith(name) && !message.includes(`${name} `) ? `${name}: ` : ''}${message}${status ? ` (HTTP ${status})` : ''}`);
-}
-/**
- * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
- * AssumeRoleWithWebIdentity), else AWS credentials already in the environment (AWS_ACCESS_KEY_ID, e.g. from
- * aws-actions/configure-aws-credentials, or AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN). Then ECR's
- * GetAuthorizationToken (in the registry's region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is
- * loaded only here, on first use.
- */
-function awsProvider(context) {
-    const options = context.options.aws ?? {};
-    const env = context.env;
-    const keys = new ExpiringCache();
-    const tokens = new ExpiringCache();
-    const endpoint = (service) => {
-        const explicit = options.endpoints?.[service];
-        if (explicit)
-            return explicit;
-        if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? ''))
-            return undefined;
-        return env[endpointVariables[service]] || env.AWS_ENDPOINT_URL || undefined;
-    };
-    const assumeRole = async (roleArn, webIdentityToken, region) => {
-        const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 62811, 19));
-        const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
-        const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
-        try {
-            const out = await client.send(new AssumeRoleWithWebIdentityCommand({
-                RoleArn: roleArn,
-                RoleSessionName: sessionName,
-                WebIdentityToken: webIdentityToken,
-                DurationSeconds: options.durationSeconds ?? 3600,
-            }));
-            const c = out.Credentials;
-            if (!c?.AccessKeyId || !c.SecretAccessKey)
-                throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
-            context.onSecret(c.SecretAccessKey);
-            if (c.SessionToken)
-                context.onSecret(c.SessionToken);
-            const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
-            return {
-                value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
-                expiresAt,
-            };
-        }
-        catch (err) {
-            if (err instanceof CloudCredentialError)
-                throw err;
-            const denied = /AccessDenied|InvalidIdentityToken|IDPRejectedClaim|ExpiredToken/.test(err.name ?? '');
-            const hint = denied
-                ? `; the role's trust policy must allow sts:AssumeRoleWithWebIdentity for token.actions.githubusercontent.com with audience ${options.audience ?? 'sts.amazonaws.com'} and this repository's sub claim`
-                : '';
-            throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} failed: ${sdkError(err)}${hint}`, { cause: err });
-        }
-        finally {
-            client.destroy();
-        }
-    };
-    /** The AWS credentials to call ECR with, cached until they expire. */
-    const credentials = (stsRegion) => keys.get(`keys|${stsRegion}`, async () => {
-        if (options.roleArn) {
-            const token = await oidcToken(context, options.audience ?? 'sts.amazonaws.com', `provider aws (to assume ${options.roleArn})`);
-            return assumeRole(options.roleArn, token, stsRegion);
-        }
-        if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
-            context.onSecret(env.AWS_SECRET_ACCESS_KEY);
-            if (env.AWS_SESSION_TOKEN)
-                context.onSecret(env.AWS_SESSION_TOKEN);
-            const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
-            const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
-            return {
-                value: {
-                    accessKeyId: env.AWS_ACCESS_KEY_ID,
-                    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-                    sessionToken: env.AWS_SESSION_TOKEN || undefined,
-                },
-                expiresAt,
-            };
-        }
-        if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
-            const token = (await (0,promises_.readFile)(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err) => {
-                throw new CloudCredentialError(`provider aws cannot read AWS_WEB_IDENTITY_TOKEN_FILE ${env.AWS_WEB_IDENTITY_TOKEN_FILE}: ${err.message}`);
-            })).trim();
-            context.onSecret(token);
-            return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
-        }
-        throw new CloudCredentialError("provider aws has no AWS credentials: give the IAM role to assume with the job's OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step");
-    });
-    const authorizationToken = async (registry, ecr) => {
-        const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
-        const awsKeys = await credentials(stsRegion);
-        let token;
-        let expires;
-        const api = ecr.kind === 'public' ? 'ECR Public GetAuthorizationToken' : `ECR GetAuthorizationToken in ${ecr.region}`;
-        try {
-            if (ecr.kind === 'public') {
-                const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 86681, 19));
-                const client = new ECRPUBLICClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecrPublic'), maxAttempts: 3 });
-                try {
-                    const out = await client.send(new GetAuthorizationTokenCommand({}));
-                    token = out.authorizationData?.authorizationToken;
-                    expires = out.authorizationData?.expiresAt;
-                }
-                finally {
-                    client.destroy();
-                }
-            }
-            else {
-                const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 10149, 19));
-                const client = new ECRClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecr'), maxAttempts: 3 });
-                try {
-                    const out = await client.send(new GetAuthorizationTokenCommand({}));
-                    token = out.authorizationData?.[0]?.authorizationToken;
-                    expires = out.authorizationData?.[0]?.expiresAt;
-                }
-                finally {
-                    client.destroy();
-                }
-            }
-        }
-        catch (err) {
-            const denied = /AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken/.test(err.name ?? '');
-            const permission = ecr.kind === 'public' ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken' : 'ecr:GetAuthorizationToken';
-            throw new CloudCredentialError(`${api} for ${registry} failed: ${sdkError(err)}${denied ? `; the AWS identity needs ${permission}` : ''}`, { cause: err });
-        }
-        if (!token)
-            throw new CloudCredentialError(`${api} for ${registry} returned no authorization token`);
-        context.onSecret(token);
-        const decoded = Buffer.from(token, 'base64').toString('utf8');
-        const cut = decoded.indexOf(':');
-        if (cut <= 0)
-            throw new CloudCredentialError(`${api} for ${registry} returned a token that is not base64 "AWS:<password>"`);
-        const credential = { username: decoded.slice(0, cut), password: decoded.slice(cut + 1) };
-        context.onSecret(credential.password);
-        // ECR tokens last 12 hours; without an expiry, assume the shortest AWS documents for a session (1 hour).
-        return { value: credential, expiresAt: expires?.getTime() ?? Date.now() + 3600_000 };
-    };
-    return {
-        name: 'aws',
-        hosts: awsHosts,
-        serves: (registry) => parseEcrRegistry(registry) !== undefined,
-        async credentialFor(registry) {
-            const ecr = parseEcrRegistry(registry);
-            if (!ecr)
-                return undefined;
-            const key = ecr.kind === 'public' ? 'public' : `${ecr.account}|${ecr.region}`;
-            return tokens.get(key, () => authorizationToken(registry, ecr));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/azure.ts
-
-/** Flux 2.6's ACR pattern (from Kubernetes' Azure credential provider). */
-const azureHostPattern = /^.+\.(azurecr\.io|azurecr\.cn|azurecr\.de|azurecr\.us)$/;
-const azureHosts = 'Azure Container Registry (*.azurecr.io, *.azurecr.cn, *.azurecr.de, *.azurecr.us)';
-/** The user name docker and `az acr login --expose-token` use with an ACR refresh token. */
-const acrTokenUsername = '00000000-0000-0000-0000-000000000000';
-function isAzureRegistry(registry) {
-    return azureHostPattern.test(registryHostname(registry));
-}
-/** The Entra ID authority and Resource Manager scope of the cloud a registry lives in (as Flux chooses the scope). */
-function azureCloud(registry) {
-    const host = registryHostname(registry);
-    if (host.endsWith('.azurecr.cn'))
-        return { authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' };
-    if (host.endsWith('.azurecr.us'))
-        return { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' };
-    return { authorityHost: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' };
-}
-/**
- * `provider: azure`, as azure/login does with OIDC: the job's OIDC token (audience `api://AzureADTokenExchange`) is a
- * client assertion for the app's federated credential (Entra ID client-credentials grant), and the Entra ID token
- * is exchanged at the registry's `/oauth2/exchange` for an ACR refresh token. That is an identity token: the
- * registry's token endpoint trades it for access tokens (grant_type=refresh_token).
- */
-function azureProvider(context) {
-    const options = context.options.azure ?? {};
-    const env = context.env;
-    const entraTokens = new ExpiringCache();
-    const refreshTokens = new ExpiringCache();
-    const entraToken = (registry, clientId, tenantId) => {
-        const cloud = azureCloud(registry);
-        const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
-        const scope = options.scope || cloud.scope;
-        return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
-            const assertion = await oidcToken(context, options.audience || 'api://AzureADTokenExchange', 'provider azure');
-            const form = new URLSearchParams({
-                client_id: clientId,
-                grant_type: 'client_credentials',
-                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                client_assertion: assertion,
-                scope,
-            });
-            const answer = await postForToken(`Microsoft Entra ID token request for client ${clientId} in tenant ${tenantId}`, `${authority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status, error) => /AADSTS70021|AADSTS700213|AADSTS700211|AADSTS700212/.test(error)
-                ? "add a federated credential to the app for issuer https://token.actions.githubusercontent.com and this job's subject (repo:<owner>/<repo>:…)"
-                : status === 400 || status === 401
-                    ? 'check the client and tenant IDs and the federated credential'
-                    : undefined);
-            const token = typeof answer.access_token === 'string' ? answer.access_token : '';
-            if (!token)
-                throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
-            context.onSecret(token);
-            return {
-                value: token,
-                expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000,
-            };
-        });
-    };
-    const refreshToken = async (registry) => {
-        const clientId = options.clientId || env.AZURE_CLIENT_ID;
-        const tenantId = options.tenantId || env.AZURE_TENANT_ID;
-        if (!clientId || !tenantId) {
-            throw new CloudCredentialError(`provider azure needs the client ID and tenant ID of the identity with the federated credential (AZURE_CLIENT_ID and AZURE_TENANT_ID); missing ${[clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ')}`);
-        }
-        const accessToken = await entraToken(registry, clientId, tenantId);
-        const base = (context.endpoints[registry] || `https://${registry}`).replace(/\/+$/, '');
-        const form = new URLSearchParams({ grant_type: 'access_token', service: registry, tenant: tenantId, access_token: accessToken });
-        const answer = await postForToken(`ACR token exchange at ${registry}`, `${base}/oauth2/exchange`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => (status === 401 || status === 403 ? `give the identity (client ${clientId}) the AcrPush role on ${registry}` : undefined));
-        const token = typeof answer.refresh_token === 'string' ? answer.refresh_token : '';
-        if (!token)
-            throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
-        context.onSecret(token);
-        // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
-        return {
-            value: { username: acrTokenUsername, password: token, identityToken: token },
-            expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
-        };
-    };
-    return {
-        name: 'azure',
-        hosts: azureHosts,
-        serves: isAzureRegistry,
-        credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
-    };
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-;// CONCATENATED MODULE: ../../packages/core/src/auth/docker-config.ts
-
-
-
-
-
-/** The key docker uses for Docker Hub in config.json and when calling credential helpers. */
-const dockerHubConfigKey = 'https://index.docker.io/v1/';
-/** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
-function configHost(key) {
-    const host = key
-        .replace(/^[a-z]+:\/\//i, '')
-        .replace(/\/.*$/, '')
-        .toLowerCase();
-    return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
-}
-function helperServer(registry) {
-    return registry === 'docker.io' ? dockerHubConfigKey : registry;
-}
-/** Docker's config or a credential helper it names cannot give credentials. */
-class CredentialHelperError extends src_errors/* BaseError */.Cf {
-    constructor(message) {
-        super('DOCKER_CREDENTIALS', message);
-    }
-}
-/** Runs `docker-credential-<helper> get` (docker-credential-helpers protocol); undefined when it has nothing. */
-function runCredentialHelper(helper, serverUrl, env = process.env) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
-            if (error) {
-                if (error.code === 'ENOENT') {
-                    reject(new CredentialHelperError(`docker credential helper "docker-credential-${helper}" is not on PATH (named in the docker config)`));
-                    return;
-                }
-                // The protocol's "not found" answer is an error exit with this text on stdout.
-                if (/credentials not found/i.test(`${stdout}${stderr}`)) {
-                    resolve(undefined);
-                    return;
-                }
-                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout)
-                    .trim()
-                    .slice(0, 200)}`));
-                return;
-            }
-            try {
-                const answer = JSON.parse(stdout);
-                if (!answer.Secret)
-                    return resolve(undefined);
-                resolve(answer.Username === '<token>' ? { identityToken: answer.Secret } : { username: answer.Username ?? '', password: answer.Secret });
-            }
-            catch {
-                reject(new CredentialHelperError(`docker-credential-${helper} printed something that is not JSON`));
-            }
-        });
-        // A helper may exit without reading its input (e.g. it fails early): the answer is its exit status and output,
-        // so a broken pipe on stdin is not an error of its own.
-        child.stdin?.on('error', () => undefined);
-        child.stdin?.end(serverUrl);
-    });
-}
-/**
- * Credentials from docker's config.json (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), looked up as
- * docker does: `credHelpers[host]`, then `credsStore`, then `auths` (`auth`, `username`/`password`,
- * `identitytoken`, `registrytoken`).
- */
-function dockerConfigCredentials(options = {}) {
-    const env = options.env ?? process.env;
-    let config;
-    const load = () => {
-        config ??= (async () => {
-            const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-            const text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8').catch(() => undefined);
-            if (text === undefined)
-                return undefined;
-            try {
-                return JSON.parse(text);
-            }
-            catch {
-                throw new CredentialHelperError(`docker config ${(0,external_node_path_.join)(dir, 'config.json')} is not valid JSON`);
-            }
-        })();
-        return config;
-    };
-    return {
-        name: 'docker config',
-        async credentialFor(registry) {
-            const cfg = await load();
-            if (!cfg)
-                return undefined;
-            const helper = Object.entries(cfg.credHelpers ?? {}).find(([key]) => configHost(key) === registry)?.[1];
-            if (helper)
-                return runCredentialHelper(helper, helperServer(registry), env);
-            const entry = Object.entries(cfg.auths ?? {}).find(([key]) => configHost(key) === registry)?.[1];
-            if (cfg.credsStore) {
-                const stored = await runCredentialHelper(cfg.credsStore, helperServer(registry), env);
-                if (stored)
-                    return stored;
-            }
-            if (!entry)
-                return undefined;
-            if (entry.identitytoken)
-                return { identityToken: entry.identitytoken };
-            if (entry.registrytoken)
-                return { registryToken: entry.registrytoken };
-            if (entry.auth) {
-                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-                const cut = decoded.indexOf(':');
-                if (cut < 0)
-                    throw new CredentialHelperError(`docker config auth for ${registry} is not base64 "user:password"`);
-                return { username: decoded.slice(0, cut), password: decoded.slice(cut + 1) };
-            }
-            if (entry.username || entry.password)
-                return { username: entry.username ?? '', password: entry.password ?? '' };
-            return undefined;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp.ts
-
-/** Flux 2.6's GCP registry pattern: Container Registry (`gcr.io`, `*.gcr.io`) and Artifact Registry (`<location>-docker.pkg.dev`). */
-const gcpHostPattern = /^(((.+\.)?gcr\.io)|(.+-docker\.pkg\.dev))$/;
-const gcpHosts = 'Google Artifact Registry (<location>-docker.pkg.dev) and Container Registry (gcr.io, *.gcr.io)';
-const defaultGcpStsUrl = 'https://sts.googleapis.com/v1/token';
-const defaultGcpIamCredentialsUrl = 'https://iamcredentials.googleapis.com';
-const cloudPlatform = 'https://www.googleapis.com/auth/cloud-platform';
-const providerPattern = /^projects\/[^/]+\/locations\/[^/]+\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
-function isGcpRegistry(registry) {
-    return gcpHostPattern.test(registryHostname(registry));
-}
-/** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
-function workloadIdentityProviderName(value) {
-    return value
-        .trim()
-        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
-        .replace(/^\/+/, '');
-}
-/**
- * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
- * exchanged at Google's STS for a federated access token, which is used directly or, with `serviceAccount`, to
- * impersonate that service account (IAM Credentials generateAccessToken). The registry user is `oauth2accesstoken`.
- */
-function gcpProvider(context) {
-    const options = context.options.gcp ?? {};
-    const tokens = new ExpiringCache();
-    const stsUrl = options.stsUrl || context.env.D2CI_GCP_STS_URL || defaultGcpStsUrl;
-    const iamUrl = (options.iamCredentialsUrl || context.env.D2CI_GCP_IAMCREDENTIALS_URL || defaultGcpIamCredentialsUrl).replace(/\/+$/, '');
-    const fetchToken = async () => {
-        const provider = workloadIdentityProviderName(options.workloadIdentityProvider ?? '');
-        if (!provider) {
-            throw new CloudCredentialError('provider gcp needs the workload identity provider (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)');
-        }
-        if (!providerPattern.test(provider)) {
-            throw new CloudCredentialError(`provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`);
-        }
-        const subjectToken = await oidcToken(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
-        const form = new URLSearchParams({
-            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-            audience: `//iam.googleapis.com/${provider}`,
-            scope: cloudPlatform,
-            requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-            subject_token: subjectToken,
-        });
-        const federated = await postForToken(`Google STS token exchange for ${provider}`, stsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => status === 400 || status === 401 || status === 403
-            ? "check the provider's issuer (https://token.actions.githubusercontent.com), allowed audiences and attribute condition against this job's token"
-            : undefined);
-        const federatedToken = typeof federated.access_token === 'string' ? federated.access_token : '';
-        if (!federatedToken)
-            throw new CloudCredentialError(`Google STS token exchange for ${provider} returned no access_token`);
-        context.onSecret(federatedToken);
-        const federatedExpiry = Date.now() + (typeof federated.expires_in === 'number' ? federated.expires_in : 3600) * 1000;
-        if (!options.serviceAccount)
-            return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
-        const account = options.serviceAccount.trim();
-        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, {
-            body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }),
-            contentType: 'application/json',
-            authorization: `Bearer ${federatedToken}`,
-        }, (status) => status === 403 || status === 401
-            ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
-            : undefined);
-        const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
-        if (!accessToken)
-            throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
-        context.onSecret(accessToken);
-        const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
-        return {
-            value: { username: 'oauth2accesstoken', password: accessToken },
-            expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime,
-        };
-    };
-    return {
-        name: 'gcp',
-        hosts: gcpHosts,
-        serves: isGcpRegistry,
-        // One access token serves every Google registry.
-        credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),
-    };
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/auth/github.ts
-var github = __nccwpck_require__(49999);
-;// CONCATENATED MODULE: ../../packages/core/src/auth/provider-names.ts
-/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
-const providerNames = ['generic', 'aws', 'gcp', 'azure'];
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
-/** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
-function staticCredentials(credential, registry) {
-    return {
-        name: 'explicit credentials',
-        credentialFor: async (host) => (registry === undefined || registry === host ? credential : undefined),
-    };
-}
-/** Asks each provider in turn; the first that knows the registry wins. */
-function firstCredential(providers) {
-    return async (registry) => {
-        for (const provider of providers) {
-            const credential = await provider.credentialFor(registry);
-            if (credential)
-                return credential;
-        }
-        return undefined;
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/resolve.ts
-
-
-
-
-
-
-
-
-const cloudProviders = new Map();
-/** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
-function registerCloudProvider(name, create) {
-    cloudProviders.set(name, create);
-}
-registerCloudProvider('aws', awsProvider);
-registerCloudProvider('gcp', gcpProvider);
-registerCloudProvider('azure', azureProvider);
-class ProviderError extends src_errors/* BaseError */.Cf {
-    constructor(code, message) {
-        super(code, message, { field: 'provider' });
-    }
-}
-const unavailable = (provider) => new ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-function parseProvider(value) {
-    const name = (value || 'generic').trim().toLowerCase();
-    if (!providerNames.includes(name)) {
-        throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
-    }
-    return name;
-}
-/**
- * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
- * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
- */
-function registryCredentials(options = {}) {
-    const providers = [];
-    if (options.username || options.password)
-        providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
-    const provider = options.provider ?? 'generic';
-    if (provider !== 'generic') {
-        const create = cloudProviders.get(provider);
-        if (!create)
-            throw unavailable(provider);
-        providers.push(create(cloudContext(options)));
-    }
-    if (options.githubToken)
-        providers.push((0,github/* githubTokenCredentials */.Z)({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
-    if (options.dockerConfig !== false)
-        providers.push(dockerConfigCredentials({ env: options.env }));
-    return firstCredential(providers);
-}
-/** Refuses a cloud provider for a registry it does not serve, as Flux 2.6+ does. */
-function assertProviderServes(provider, registry) {
-    if (provider === 'generic')
-        return;
-    const create = cloudProviders.get(provider);
-    if (!create)
-        throw unavailable(provider);
-    const cloud = create(cloudContext({}));
-    if (!cloud.serves(registry))
-        throw new ProviderError('PROVIDER_MISMATCH', `provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
-}
-function cloudContext(options) {
-    return {
-        options: options.cloud ?? {},
-        env: options.env ?? process.env,
-        onSecret: options.onSecret ?? (() => undefined),
-        endpoints: options.endpoints ?? {},
-    };
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 7 modules
+var resolve = __nccwpck_require__(24915);
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
 var http = __nccwpck_require__(71737);
 // EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
 var oci_open = __nccwpck_require__(17877);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
-const isSpace = (c) => c === ' ' || c === '\t';
+// EXTERNAL MODULE: ../../packages/core/src/auth/open-registry.ts + 3 modules
+var open_registry = __nccwpck_require__(15483);
+// EXTERNAL MODULE: ../../packages/core/src/auth/github.ts
+var auth_github = __nccwpck_require__(49999);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
+
+
+/** What a cloud identity needs to push, when its registry refuses it. */
+const cloudPermissions = {
+    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
+    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
+    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
+};
+const credentialFix = {
+    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
+    cli: 'pass --creds user:password, or run docker login',
+};
 /**
- * Parses a `WWW-Authenticate` header (RFC 9110 §11.6.1): several challenges per header, quoted strings with
- * escapes and commas, e.g. `Bearer realm="https://r/token",service="r",scope="repository:a:pull repository:b:pull,push"`.
+ * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
+ * come back unchanged.
  */
-function parseChallenges(header) {
-    const challenges = [];
-    let i = 0;
-    const n = header.length;
-    const skipSpace = () => {
-        while (isSpace(header[i]))
-            i++;
-    };
-    const readToken = () => {
-        const start = i;
-        while (i < n && !isSpace(header[i]) && header[i] !== ',' && header[i] !== '=')
-            i++;
-        return header.slice(start, i);
-    };
-    while (i < n) {
-        while (i < n && (isSpace(header[i]) || header[i] === ','))
-            i++;
-        const scheme = readToken();
-        if (!scheme) {
-            i++;
-            continue;
-        }
-        const challenge = { scheme: scheme.toLowerCase(), params: {} };
-        for (;;) {
-            skipSpace();
-            const mark = i;
-            const name = readToken();
-            skipSpace();
-            if (!name || header[i] !== '=') {
-                // Not a parameter: the next challenge's scheme (or a token68); the outer loop reads it.
-                i = mark;
-                break;
-            }
-            i++; // '='
-            skipSpace();
-            let value = '';
-            if (header[i] === '"') {
-                i++;
-                while (i < n && header[i] !== '"') {
-                    if (header[i] === '\\' && i + 1 < n)
-                        i++;
-                    value += header[i];
-                    i++;
-                }
-                i++; // closing quote
-            }
-            else {
-                const start = i;
-                while (i < n && header[i] !== ',' && !isSpace(header[i]))
-                    i++;
-                value = header.slice(start, i);
-            }
-            challenge.params[name.toLowerCase()] = value;
-            skipSpace();
-            if (header[i] === ',')
-                i++;
-        }
-        challenges.push(challenge);
+function withAuthHint(err, context) {
+    if (!(err instanceof errors/* OciError */.Mf) || (err.status !== 401 && err.status !== 403))
+        return err;
+    const github = (0,auth_github/* isGitHubRegistry */.v)(context.registry, process.env.GITHUB_SERVER_URL || undefined);
+    let hint;
+    if (!context.hasCredentials) {
+        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
     }
-    return challenges;
+    else if (github) {
+        hint =
+            context.vocabulary === 'action'
+                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
+                : `use a token with the write:packages scope for ${context.registry}`;
+    }
+    else if (context.provider && context.provider !== 'generic') {
+        hint = cloudPermissions[context.provider](context.registry, context.repository);
+    }
+    else if (err.status === 401) {
+        hint = `the registry rejected the credentials for ${context.registry}; check them`;
+    }
+    else {
+        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
+    }
+    return new errors/* OciError */.Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/oci/auth.ts
-
-
-/** A token scope such as `repository:acme/app:pull,push`. */
-function repositoryScope(repository, actions) {
-    return `repository:${repository}:${actions.join(',')}`;
-}
-/** Merges scopes per resource, uniting their actions, so one token covers a mount's two repositories. */
-function mergeScopes(...lists) {
-    const byResource = new Map();
-    for (const scope of lists.flat()) {
-        const cut = scope.lastIndexOf(':');
-        if (cut <= 0)
-            continue;
-        const resource = scope.slice(0, cut);
-        const actions = byResource.get(resource) ?? new Set();
-        for (const action of scope.slice(cut + 1).split(','))
-            if (action)
-                actions.add(action);
-        byResource.set(resource, actions);
-    }
-    return [...byResource].map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`).sort();
-}
-const tokenExpiryMarginMs = 10_000;
-const defaultTokenLifetimeS = 60;
-/**
- * Answers registry auth challenges and caches what it learns: which scheme each host wants, and bearer tokens
- * per (host, service, scope set) until they expire. One session can serve many repositories and registries,
- * so concurrent pushes share tokens and credentials are looked up once per host.
- */
-class AuthSession {
-    #transport;
-    #options;
-    #schemes = new Map();
-    #tokens = new Map();
-    #inflight = new Map();
-    #credentials = new Map();
-    constructor(transport, options = {}) {
-        this.#transport = transport;
-        this.#options = options;
-    }
-    /** Credentials for a host, looked up once; every secret in them is reported to `onSecret`. */
-    credentialFor(registry) {
-        let pending = this.#credentials.get(registry);
-        if (!pending) {
-            pending = (this.#options.credentials?.(registry) ?? Promise.resolve(undefined)).then((credential) => {
-                for (const secret of [credential?.password, credential?.identityToken, credential?.registryToken]) {
-                    if (secret)
-                        this.#options.onSecret?.(secret);
-                }
-                return credential;
-            });
-            this.#credentials.set(registry, pending);
-        }
-        return pending;
-    }
-    /** The Authorization header to send up front, when the host's scheme is already known; else undefined. */
-    async authorization(registry, scopes) {
-        const credential = await this.credentialFor(registry);
-        if (credential?.registryToken)
-            return `Bearer ${credential.registryToken}`;
-        const scheme = this.#schemes.get(registry);
-        if (!scheme)
-            return undefined;
-        if (scheme.scheme === 'basic')
-            return basicHeader(credential);
-        return (await this.#token(registry, scheme, [...scopes], credential, false)).header;
-    }
-    /**
-     * Handles a 401: learns the host's scheme from the challenge and returns the header to retry with, or
-     * undefined when there is nothing better to send than what was just rejected.
-     */
-    async challenge(registry, wwwAuthenticate, scopes, rejected) {
-        const challenges = parseChallenges(wwwAuthenticate ?? '');
-        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
-        const basic = challenges.find((c) => c.scheme === 'basic');
-        const credential = await this.credentialFor(registry);
-        if (bearer) {
-            const realm = this.#checkRealm(registry, bearer.params.realm);
-            const scheme = { scheme: 'bearer', realm, service: bearer.params.service };
-            this.#schemes.set(registry, scheme);
-            const wanted = mergeScopes([...scopes], challengeScopes(bearer));
-            const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
-            return token.header === rejected ? undefined : token.header;
-        }
-        if (basic) {
-            this.#schemes.set(registry, { scheme: 'basic' });
-            const header = basicHeader(credential);
-            return header === rejected ? undefined : header;
-        }
-        return undefined;
-    }
-    /**
-     * The realm a registry names for its tokens receives the credentials, so it must be a plain https URL (http only
-     * when the registry itself is plain HTTP), with no userinfo. Docker Hub's realm is on another host
-     * (auth.docker.io), so another host is allowed; another scheme or a downgrade is not.
-     */
-    #checkRealm(registry, realm) {
-        let url;
-        try {
-            url = new URL(realm);
-        }
-        catch {
-            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm that is not a URL`, { status: 401 });
-        }
-        const secure = this.#options.secureRegistry?.(registry) ?? true;
-        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
-            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: "check the registry's token auth configuration" });
-        }
-        if (url.username || url.password)
-            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
-        return url.href;
-    }
-    async #token(registry, scheme, scopes, credential, refresh) {
-        const wanted = mergeScopes(scopes);
-        const prefix = `${registry}|${scheme.realm}|${scheme.service ?? ''}|`;
-        const key = prefix + wanted.join(' ');
-        if (!refresh) {
-            // Any live token whose scopes cover these will do: a pull,push token also serves the pulls that follow.
-            for (const [cachedKey, cached] of this.#tokens) {
-                if (cached.expiresAt > Date.now() && cachedKey.startsWith(prefix) && covers(cached.scopes, wanted))
-                    return cached;
-            }
-        }
-        let pending = this.#inflight.get(key);
-        if (!pending) {
-            pending = this.#fetchToken(registry, scheme, wanted, credential).finally(() => this.#inflight.delete(key));
-            this.#inflight.set(key, pending);
-        }
-        const token = await pending;
-        this.#tokens.set(key, token);
-        return token;
-    }
-    async #fetchToken(registry, scheme, scopes, credential) {
-        const realm = new URL(scheme.realm);
-        let response;
-        if (credential?.identityToken) {
-            // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
-            const form = new URLSearchParams({
-                grant_type: 'refresh_token',
-                refresh_token: credential.identityToken,
-                client_id: this.#options.clientId ?? 'd2ci',
-            });
-            if (scheme.service)
-                form.set('service', scheme.service);
-            if (scopes.length)
-                form.set('scope', scopes.join(' '));
-            response = await this.#transport.send({
-                method: 'POST',
-                url: realm,
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: () => form.toString(),
-            });
-        }
-        else {
-            if (scheme.service)
-                realm.searchParams.set('service', scheme.service);
-            for (const scope of scopes)
-                realm.searchParams.append('scope', scope);
-            const headers = {};
-            const basic = basicHeader(credential);
-            if (basic)
-                headers.authorization = basic;
-            response = await this.#transport.send({ method: 'GET', url: realm, headers });
-        }
-        if (!response.ok) {
-            const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
-            const who = credential?.username || credential?.identityToken ? 'rejected the credentials' : 'refused anonymous access';
-            throw new errors/* OciError */.Mf(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
-        }
-        const body = (await response.json().catch(() => ({})));
-        const token = body.token || body.access_token;
-        if (!token)
-            throw new errors/* OciError */.Mf('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
-        this.#options.onSecret?.(token);
-        const lifetime = (body.expires_in && body.expires_in > 0 ? body.expires_in : defaultTokenLifetimeS) * 1000;
-        const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
-        const start = Number.isNaN(issued) ? Date.now() : Math.min(issued, Date.now());
-        return { header: `Bearer ${token}`, expiresAt: start + lifetime - tokenExpiryMarginMs, scopes };
-    }
-}
-/** Whether a token granted for `have` (merged scopes) also covers every action in `want`. */
-function covers(have, want) {
-    const granted = new Map(have.map((scope) => {
-        const cut = scope.lastIndexOf(':');
-        return [scope.slice(0, cut), new Set(scope.slice(cut + 1).split(','))];
-    }));
-    return want.every((scope) => {
-        const cut = scope.lastIndexOf(':');
-        const actions = granted.get(scope.slice(0, cut));
-        return (actions !== undefined &&
-            scope
-                .slice(cut + 1)
-                .split(',')
-                .every((a) => actions.has(a) || actions.has('*')));
-    });
-}
-function challengeScopes(challenge) {
-    return (challenge.params.scope ?? '').split(' ').filter(Boolean);
-}
-function basicHeader(credential) {
-    if (!credential?.username && !credential?.password)
-        return undefined;
-    return `Basic ${Buffer.from(`${credential.username ?? ''}:${credential.password ?? ''}`).toString('base64')}`;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
-var reference = __nccwpck_require__(48936);
-// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
-var remote = __nccwpck_require__(30040);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/registry.ts
-
-
-
-
-
-/**
- * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
- * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
- */
-class RegistryClient {
-    transport;
-    auth;
-    options;
-    constructor(options = {}) {
-        this.options = options;
-        this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
-        this.auth = new AuthSession(this.transport, {
-            credentials: options.credentials,
-            onSecret: options.onSecret,
-            secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:'),
-        });
-    }
-    repository(reference) {
-        return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
-    }
-    /** `scheme://host` of a registry's API endpoint. */
-    baseUrl(registry) {
-        const mapped = this.options.endpoints?.[registry];
-        if (mapped)
-            return mapped.replace(/\/+$/, '');
-        const insecure = this.options.insecure;
-        const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || (0,reference/* isLoopbackHost */.cW)(registry);
-        return `${plain ? 'http' : 'https'}://${(0,reference/* registryEndpoint */.Fh)(registry)}`;
-    }
-    scopes(repository, actions) {
-        return [repositoryScope(repository, actions)];
-    }
-    /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
-    async send(registry, request) {
-        // URLs a registry hands back (upload Location, Link rel=next) may only lead to the registry's own origin: the
-        // request carries its credentials and, for uploads, the content.
-        const origin = new URL(this.baseUrl(registry)).origin;
-        const url = new URL(request.url);
-        if (url.origin !== origin) {
-            throw new errors/* OciError */.Mf('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
-        }
-        const authorization = await this.auth.authorization(registry, request.scopes);
-        let response = await this.transport.send(withAuthorization(request, authorization));
-        if (response.status === 401) {
-            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
-            if (retry) {
-                await response.body?.cancel();
-                response = await this.transport.send(withAuthorization(request, retry));
-            }
-        }
-        const warning = response.headers.get('warning');
-        if (warning && this.options.onWarning) {
-            for (const match of warning.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g))
-                this.options.onWarning(`${registry}: ${match[1]}`);
-        }
-        return response;
-    }
-}
-function withAuthorization(request, authorization) {
-    const headers = { ...request.headers };
-    if (authorization)
-        headers.authorization = authorization;
-    return { ...request, headers };
-}
-
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/open-registry.ts
-
-
-/**
- * The one way to a registry client with credentials, for every action and command. `onSecret` receives every
- * secret met on the way (cloud tokens and keys, registry credentials and tokens) so CI logs can mask it.
- */
-function openRegistry(options = {}) {
-    const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
-    if (auth.registry !== undefined && !manyRegistries)
-        assertProviderServes(auth.provider ?? 'generic', auth.registry);
-    const credentials = registryCredentials(auth);
-    const client = new RegistryClient({
-        credentials,
-        insecure,
-        endpoints: auth.endpoints,
-        onSecret: auth.onSecret,
-        onWarning,
-        transport,
-        upload,
-    });
-    return { client, credentials };
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
-var hints = __nccwpck_require__(8012);
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/explain.ts
 
 
@@ -1480,7 +403,7 @@ async function explainRegistryError(err, context) {
     if (host)
         return host;
     const { registry, repository } = context.location.reference;
-    return (0,hints/* withAuthHint */.s)(err, {
+    return withAuthHint(err, {
         registry,
         repository,
         hasCredentials: (await context.credentials(registry).catch(() => undefined)) !== undefined,
@@ -1489,6 +412,8 @@ async function explainRegistryError(err, context) {
     });
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var src_errors = __nccwpck_require__(85736);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/fields.ts
 
 
@@ -1505,8 +430,9 @@ const inputNames = {
     'resolve-symlinks': 'resolve-symlinks',
     tags: 'tags',
     'diff-tag': 'diff-tag',
-    // No action takes it today (pull and diff are CLI commands); named as the CLI flag would be.
+    // No action takes these today (pull and diff are CLI commands); named as the CLI flags would be.
     'layer-media-type': 'layer-media-type',
+    referrer: 'referrer',
     attach: 'attach',
     attest: 'attest',
     'signing-key': 'signing-key',
@@ -1523,6 +449,9 @@ const inputNames = {
     'trusted-root': 'trusted-root',
     provider: 'provider',
     'flux-version': 'flux-version',
+    'signature-format': 'signature-format',
+    'notation-trust-policy': 'notation-trust-policy',
+    'notation-scope': 'notation-scope',
     ref: 'ref',
     'tag-pattern': 'tag-pattern',
     'rollback-to': 'rollback-to',
@@ -1533,6 +462,9 @@ const inputNames = {
     'policies-path': 'policies-path',
     'update-path': 'update-path',
     'message-template': 'commit-message-template',
+    'dry-run': 'dry-run',
+    'commit-via': 'commit-via',
+    'app-id': 'app-id',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -1564,7 +496,7 @@ function registryInputs() {
         throw new InputError('registry-username', 'is empty but `registry-password` is set; add the user name');
     let provider;
     try {
-        provider = parseProvider(stringInput('provider'));
+        provider = (0,resolve/* parseProvider */.te)(stringInput('provider'));
     }
     catch (err) {
         throw new InputError('provider', err.message);
@@ -1630,10 +562,6 @@ function authOptions(inputs, context, provider, registry) {
         onSecret: (secret) => setSecret(secret),
     };
 }
-/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider, registry) {
-    return registryCredentials(authOptions(inputs, context, provider, registry));
-}
 /** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
 function reachOptions(inputs) {
     return { insecure: inputs.insecure, onWarning: (message) => warning(message), transport: inputs.network };
@@ -1643,10 +571,10 @@ function registrySession(inputs, context, location) {
     const registry = location.kind === 'registry' ? location.reference.registry : undefined;
     let opened;
     try {
-        opened = openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
+        opened = (0,open_registry/* openRegistry */.M)({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
     }
     catch (err) {
-        if (err instanceof ProviderError)
+        if (err instanceof resolve/* ProviderError */.mZ)
             throw inputError(err) ?? err;
         throw err;
     }
@@ -1668,26 +596,49 @@ function registrySession(inputs, context, location) {
     };
 }
 /**
- * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
- * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
+ * The `registry-server` input of an action that reads many registries (image update): the one registry
+ * `registry-username`/`registry-password` are for, required with them, so they never go to another.
  */
-function registryClients(inputs, context, credentialsRegistry) {
-    const clients = new Map();
-    return (provider, insecure) => {
-        const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
-        const key = `${name}/${insecure || inputs.insecure}`;
-        let client = clients.get(key);
-        if (!client) {
-            client = openRegistry({
-                ...authOptions(inputs, context, name, credentialsRegistry),
-                ...reachOptions(inputs),
-                insecure: insecure || inputs.insecure,
-                manyRegistries: true,
-            }).client;
-            clients.set(key, client);
-        }
-        return client;
-    };
+function registryServerInput(inputs) {
+    const server = stringInput('registry-server') || undefined;
+    if (inputs.username && !server)
+        throw new InputError('registry-server', 'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)');
+    if (server && !inputs.username)
+        throw new InputError('registry-server', 'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty');
+    if (server && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(server))
+        throw new InputError('registry-server', `"${server}" is not a registry host (host or host:port, e.g. registry.example.com)`);
+    return server;
+}
+/**
+ * How the job reaches many registries at once (image update reads every ImageRepository's), as core opens them:
+ * the job's credentials, with `registry-username`/`registry-password` for `registry` only, each masked as obtained.
+ */
+function registryOptions(inputs, context, registry) {
+    return { ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/github-app.ts
+
+
+/**
+ * The `app-id` and `app-private-key` inputs: a GitHub App whose short-lived installation token an action uses
+ * instead of `github-token` (core's `installationToken`). The key is masked as soon as it is read, and both are
+ * checked before anything is sent.
+ */
+function githubAppInput() {
+    const appId = stringInput('app-id');
+    const privateKey = stringInput('app-private-key');
+    if (privateKey)
+        setSecret(privateKey);
+    if (appId && !/^[0-9]+$/.test(appId))
+        throw new InputError('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
+    if (appId && !privateKey)
+        throw new InputError('app-private-key', "is empty but `app-id` is set; pass the app's private key, e.g. ${{ secrets.UPDATE_APP_KEY }}");
+    if (privateKey && !appId)
+        throw new InputError('app-id', "is empty but `app-private-key` is set; add the app's ID");
+    if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n')))
+        throw new InputError('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
+    return appId ? { appId, privateKey } : undefined;
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
@@ -1696,7 +647,7 @@ var temp = __nccwpck_require__(2714);
 
 
 /** One line for the log: the error's message without stack or newlines. */
-function run_oneLine(err) {
+function oneLine(err) {
     const message = err instanceof Error ? err.message : String(err);
     return message.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
 }
@@ -1708,7 +659,7 @@ async function runAction(main) {
         await main();
     }
     catch (err) {
-        setFailed(run_oneLine(err));
+        setFailed(oneLine(err));
         if (process.env.RUNNER_DEBUG === '1' && err instanceof Error && err.stack)
             debug(err.stack);
     }
@@ -1747,12 +698,18 @@ function cell(text) {
 var sign = __nccwpck_require__(4756);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
 var keys = __nccwpck_require__(86666);
+// EXTERNAL MODULE: ../../packages/core/src/oidc/github-actions.ts
+var github_actions = __nccwpck_require__(56924);
 // EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 2 modules
 var signer = __nccwpck_require__(21856);
 // EXTERNAL MODULE: ../../packages/core/src/notation/algorithms.ts
 var algorithms = __nccwpck_require__(83578);
 // EXTERNAL MODULE: ../../packages/core/src/notation/errors.ts
 var notation_errors = __nccwpck_require__(63879);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ../../packages/core/src/notation/plugin.ts
 // A client for Notation's plugin protocol (notaryproject/specifications plugin-extensibility.md; notation-go
 // plugin/plugin.go): `notation-<name>` executables answering `get-plugin-metadata`, `describe-key` and
@@ -2189,7 +1146,7 @@ function signingInputs(context, options = {}) {
             throw err;
         }
     }
-    if (!hasGitHubIdToken()) {
+    if (!(0,github_actions/* hasGitHubIdToken */.Q)()) {
         throw new InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
     const url = (name, fallback) => {
@@ -2206,7 +1163,7 @@ function signingInputs(context, options = {}) {
         format,
         identity: {
             kind: 'keyless',
-            identity: githubActionsIdentity('sigstore', { onToken: (token) => setSecret(token) }),
+            identity: (0,github_actions/* githubActionsIdentity */.J)('sigstore', { onToken: (token) => setSecret(token) }),
             fulcioUrl,
             rekorUrl,
             tsaUrl,
@@ -2420,398 +1377,10 @@ function policyInputError(err, names) {
     return inputError(err, fieldNames(names)) ?? new InputError(names[err.input], err.problem);
 }
 
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(33483);
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
-class FluxManifestError extends Error {
-    code;
-    field;
-    constructor(code, field, message) {
-        super(message);
-        this.name = 'FluxManifestError';
-        this.code = code;
-        this.field = field;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-patch.ts
-
-const record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-/** RFC 6901 pointer segments (`~1` is `/`, `~0` is `~`). */
-const segments = (path) => path
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-/** Applies the add/replace/remove operations of a JSON 6902 patch that fall under /spec/verify. */
-function applyJson6902(ops) {
-    const doc = { spec: {} };
-    let touched = false;
-    for (const raw of ops) {
-        const op = record(raw);
-        if (!op || typeof op.path !== 'string' || !op.path.startsWith('/spec/verify'))
-            continue;
-        touched = true;
-        const path = segments(op.path);
-        const last = path.pop() ?? '';
-        let parent = doc;
-        for (const key of path) {
-            const container = parent;
-            let next = Array.isArray(container) ? container[Number(key)] : container[key];
-            if (next === undefined && op.op !== 'remove') {
-                next = {};
-                if (!Array.isArray(container))
-                    container[key] = next;
-            }
-            parent = next;
-        }
-        if (parent === undefined || parent === null || typeof parent !== 'object')
-            continue;
-        if (Array.isArray(parent)) {
-            const index = last === '-' ? parent.length : Number(last);
-            if (op.op === 'remove')
-                parent.splice(index, 1);
-            else if (op.op === 'add')
-                parent.splice(index, 0, op.value);
-            else if (op.op === 'replace')
-                parent[index] = op.value;
-        }
-        else {
-            const object = parent;
-            if (op.op === 'remove')
-                delete object[last];
-            else if (op.op === 'add' || op.op === 'replace')
-                object[last] = structuredClone(op.value);
-        }
-    }
-    return { touched, verify: record(doc.spec)?.verify };
-}
-/**
- * A kustomize `patches` entry (`{target, patch}`, or `{path}` which cannot be read here) as what it does to
- * `spec.verify`. The patch text is JSON 6902 (a YAML list of operations) or a strategic merge patch (an object,
- * whose `kind`/`metadata` say the target when `target` does not); `matchOIDCIdentity` has no merge key, so a
- * strategic merge replaces the list, as for any list without one.
- */
-function verifyPatch(entry) {
-    const patch = record(entry);
-    if (!patch || typeof patch.patch !== 'string')
-        return undefined;
-    const target = {};
-    const t = record(patch.target);
-    for (const key of ['kind', 'name', 'namespace'])
-        if (typeof t?.[key] === 'string')
-            target[key] = t[key];
-    const docs = (0,dist/* parseAllDocuments */.hR)(patch.patch);
-    const body = docs[0]?.errors.length ? undefined : docs[0]?.toJS();
-    if (Array.isArray(body)) {
-        const { touched, verify } = applyJson6902(body);
-        return touched ? { target, verify } : undefined;
-    }
-    const object = record(body);
-    const spec = record(object?.spec);
-    if (!object || !spec || !('verify' in spec))
-        return undefined;
-    const metadata = record(object.metadata);
-    return {
-        target: {
-            ...(typeof object.kind === 'string' ? { kind: object.kind } : {}),
-            ...(typeof metadata?.name === 'string' ? { name: metadata.name } : {}),
-            ...(typeof metadata?.namespace === 'string' ? { namespace: metadata.namespace } : {}),
-            ...target,
-        },
-        verify: spec.verify,
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-template.ts
-// flux-operator ResourceSets template their resources with Go text/template under `<< >>` delimiters, once per
-// input set (flux-operator internal/builder/resourceset.go). D2's tenants (d2-fleet tenants/apps.yaml) template the
-// OCIRepository's verify subject this way: `…/workflows/<< inputs.artifactSubjectWorkflow >>\.yaml@…`. Only the
-// plain value forms are rendered here (`<< inputs.a.b >>`, `<< inputs.a | quote >>`); anything else is left in
-// place, and the caller refuses a verify block that still holds a template.
-const action = /<<-?\s*inputs((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*(\|\s*quote\s*)?-?>>/g;
-function lookup(inputs, path) {
-    let value = inputs;
-    for (const key of path.slice(1).split('.'))
-        value = value && typeof value === 'object' ? value[key] : undefined;
-    return value;
-}
-/** Renders the plain `<< inputs.x >>` actions of one string with one input set. */
-function renderString(text, inputs) {
-    return text.replace(action, (whole, path, quote) => {
-        const value = lookup(inputs, path);
-        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null)
-            return whole;
-        const text_ = value === null ? '' : String(value);
-        return quote ? JSON.stringify(text_) : text_;
-    });
-}
-/** Renders every string of an object (keys untouched) with one input set. */
-function renderObject(value, inputs) {
-    if (typeof value === 'string')
-        return renderString(value, inputs);
-    if (Array.isArray(value))
-        return value.map((v) => renderObject(v, inputs));
-    if (value && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderObject(v, inputs)]));
-    return value;
-}
-/** Whether a value still holds a template action or a Flux postBuild variable (`${VAR}`), and which. */
-function unresolved(value) {
-    if (typeof value === 'string')
-        return /<<.*?>>/.exec(value)?.[0] ?? /\$\{[^}]*\}/.exec(value)?.[0];
-    if (Array.isArray(value))
-        return value.map(unresolved).find((u) => u !== undefined);
-    if (value && typeof value === 'object')
-        return Object.values(value)
-            .map(unresolved)
-            .find((u) => u !== undefined);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest.ts
-
-
-
-
-
-
-const flux_manifest_record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-const flux_manifest_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
-const group = (apiVersion) => (typeof apiVersion === 'string' ? (apiVersion.split('/')[0] ?? '') : '');
-const qualified = (c) => (c.namespace ? `${c.namespace}/${c.name}` : c.name);
-function ociRepository(doc, origin) {
-    if (doc.kind !== 'OCIRepository' || group(doc.apiVersion) !== 'source.toolkit.fluxcd.io')
-        return undefined;
-    const metadata = flux_manifest_record(doc.metadata);
-    const namespace = flux_manifest_text(metadata?.namespace);
-    const spec = flux_manifest_record(doc.spec);
-    const host = /^oci:\/\/([^/]+)/.exec(flux_manifest_text(spec?.url) ?? '')?.[1];
-    const registry = host ? { registry: host, plainHttp: spec?.insecure === true } : undefined;
-    return {
-        name: flux_manifest_text(metadata?.name) ?? '(unnamed)',
-        ...(namespace ? { namespace } : {}),
-        origin,
-        verify: spec?.verify,
-        ...(registry ? { registry } : {}),
-    };
-}
-/**
- * Kustomize patches whose target is an OCIRepository and that set its verify block. For a FluxInstance the patch
- * usually targets the sync source, which flux-operator names after the instance's namespace
- * (internal/builder/templates.go `syncTmpl`).
- */
-function patched(patches, kind, owner, fallback) {
-    if (!Array.isArray(patches))
-        return [];
-    return patches.flatMap((entry, index) => {
-        const patch = verifyPatch(entry);
-        if (!patch || patch.target.kind !== 'OCIRepository')
-            return [];
-        const namespace = patch.target.namespace ?? fallback.namespace;
-        return [
-            {
-                name: patch.target.name ?? fallback.name ?? '(every OCIRepository)',
-                ...(namespace ? { namespace } : {}),
-                origin: `${kind} ${owner} (kustomize patch ${index + 1})`,
-                verify: patch.verify,
-            },
-        ];
-    });
-}
-/** A ResourceSet's OCIRepository templates, rendered once per inline input set (`spec.inputs`). */
-function resourceSet(doc, owner) {
-    const spec = flux_manifest_record(doc.spec);
-    const inputs = Array.isArray(spec?.inputs) && spec.inputs.length > 0 ? spec.inputs.map((i) => flux_manifest_record(i) ?? {}) : [{}];
-    const found = [];
-    inputs.forEach((input, i) => {
-        const origin = `ResourceSet ${owner}${inputs.length > 1 ? ` (inputs[${i}])` : ''}`;
-        for (const resource of Array.isArray(spec?.resources) ? spec.resources : []) {
-            const object = flux_manifest_record(resource);
-            const candidate = object && ociRepository(renderObject(object, input), origin);
-            if (candidate)
-                found.push(candidate);
-        }
-        if (typeof spec?.resourcesTemplate === 'string') {
-            // Control actions (<< if >>, << range >>) are not rendered: documents that do not parse are skipped.
-            for (const rendered of (0,dist/* parseAllDocuments */.hR)(renderString(spec.resourcesTemplate, input))) {
-                const object = rendered.errors.length ? undefined : flux_manifest_record(rendered.toJS());
-                const candidate = object && ociRepository(object, origin);
-                if (candidate)
-                    found.push(candidate);
-            }
-        }
-    });
-    return found;
-}
-function candidates(doc) {
-    const metadata = flux_manifest_record(doc.metadata);
-    const owner = flux_manifest_text(metadata?.name) ?? '(unnamed)';
-    const namespace = flux_manifest_text(metadata?.namespace);
-    const spec = flux_manifest_record(doc.spec);
-    const direct = ociRepository(doc, `OCIRepository ${qualified({ name: owner, ...(namespace ? { namespace } : {}) })}`);
-    if (direct)
-        return [direct];
-    const api = group(doc.apiVersion);
-    if (api === 'fluxcd.controlplane.io' && doc.kind === 'FluxInstance') {
-        const instanceNamespace = namespace ?? 'flux-system';
-        const sync = flux_manifest_record(spec?.sync);
-        return patched(flux_manifest_record(spec?.kustomize)?.patches, 'FluxInstance', owner, {
-            namespace: instanceNamespace,
-            ...(sync?.kind === 'OCIRepository' ? { name: instanceNamespace } : {}),
-        });
-    }
-    if (api === 'fluxcd.controlplane.io' && doc.kind === 'ResourceSet')
-        return resourceSet(doc, owner);
-    if (api === 'kustomize.toolkit.fluxcd.io' && doc.kind === 'Kustomization')
-        return patched(spec?.patches, 'Kustomization', owner, namespace ? { namespace } : {});
-    if (api === 'kustomize.config.k8s.io' && doc.kind === 'Kustomization')
-        return patched(doc.patches, 'kustomization.yaml', owner, {});
-    return [];
-}
-/** `spec.verify` as the CRD validates it; `where` names the object for errors. */
-function verifySpec(raw, where) {
-    const invalid = (problem) => new FluxManifestError('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${problem}`);
-    const verify = flux_manifest_record(raw);
-    if (!verify)
-        throw invalid('spec.verify is not an object');
-    const provider = verify.provider ?? 'cosign';
-    if (provider !== 'cosign' && provider !== 'notation')
-        throw invalid(`spec.verify.provider is ${JSON.stringify(provider)}, not cosign or notation`);
-    const secretName = (key) => {
-        if (verify[key] === undefined)
-            return undefined;
-        const name = flux_manifest_text(flux_manifest_record(verify[key])?.name);
-        if (!name)
-            throw invalid(`spec.verify.${key} has no name`);
-        return name;
-    };
-    const list = verify.matchOIDCIdentity ?? [];
-    if (!Array.isArray(list))
-        throw invalid('spec.verify.matchOIDCIdentity is not a list');
-    const identities = list.map((entry, i) => {
-        const issuer = flux_manifest_text(flux_manifest_record(entry)?.issuer);
-        const subject = flux_manifest_text(flux_manifest_record(entry)?.subject);
-        // Both are required by the CRD (and an empty pattern would match any signer).
-        if (!issuer || !subject)
-            throw invalid(`spec.verify.matchOIDCIdentity[${i}] needs both issuer and subject`);
-        return { issuer, subject };
-    });
-    const secret = secretName('secretRef');
-    const trustedRoot = secretName('trustedRootSecretRef');
-    const token = unresolved(verify);
-    if (token) {
-        const fix = token.startsWith('<<')
-            ? 'a ResourceSet template d2ci renders only from inline spec.inputs'
-            : 'a Flux postBuild variable: substitute it first, e.g. with `flux envsubst --strict`';
-        throw new FluxManifestError('FLUX_MANIFEST_UNRESOLVED', 'manifest', `${where}: spec.verify holds ${token}, ${fix}`);
-    }
-    return {
-        provider,
-        ...(secret ? { secretName: secret } : {}),
-        identities,
-        ...(trustedRoot ? { trustedRootSecretName: trustedRoot } : {}),
-    };
-}
-/**
- * The verify block of one OCIRepository in a multi-document YAML text: written on the OCIRepository itself,
- * patched in by a FluxInstance or Kustomization, or templated by a ResourceSet. `name` (`name` or
- * `namespace/name`) picks one when several OCIRepositories verify differently.
- */
-function parseFluxManifest(source, file, options = {}) {
-    const docs = (0,dist/* parseAllDocuments */.hR)(source, { prettyErrors: true });
-    const found = [];
-    for (const doc of Array.isArray(docs) ? docs : [docs]) {
-        const error = doc.errors[0];
-        if (error)
-            throw new FluxManifestError('FLUX_MANIFEST_YAML', 'manifest', `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${(0,src_errors/* oneLineMessage */.Wg)(error, { firstLine: true })}`);
-        const object = flux_manifest_record(doc.toJS());
-        if (object)
-            found.push(...candidates(object));
-    }
-    const names = (list) => [...new Set(list.map(qualified))].join(', ');
-    if (found.length === 0)
-        throw new FluxManifestError('FLUX_MANIFEST_NOT_FOUND', 'manifest', `${file} defines no OCIRepository (directly, by a FluxInstance or Kustomization patch, or in a ResourceSet)`);
-    const name = options.name?.trim();
-    const named = name ? found.filter((c) => c.name === name || qualified(c) === name) : found;
-    if (named.length === 0)
-        throw new FluxManifestError('FLUX_MANIFEST_NOT_FOUND', 'name', `no OCIRepository "${name}" in ${file}; it has ${names(found)}`);
-    const verifying = named.filter((c) => c.verify !== undefined);
-    if (verifying.length === 0) {
-        throw new FluxManifestError('FLUX_MANIFEST_NO_VERIFY', name ? 'name' : 'manifest', `${names(named)} in ${file} has no spec.verify: the cluster does not verify ${named.length > 1 ? 'their' : 'its'} artifacts`);
-    }
-    // Several sources that verify alike (a ResourceSet's tenants) are one answer; different ones need a name.
-    const distinct = new Map(verifying.map((c) => [JSON.stringify(c.verify), c]));
-    if (distinct.size > 1)
-        throw new FluxManifestError('FLUX_MANIFEST_AMBIGUOUS', 'name', `${file} has ${distinct.size} OCIRepositories that verify differently (${names(verifying)}): name one`);
-    const chosen = verifying[0];
-    const where = `${chosen.origin} in ${file}`;
-    return {
-        ...verifySpec(chosen.verify, where),
-        file,
-        name: chosen.name,
-        ...(chosen.namespace ? { namespace: chosen.namespace } : {}),
-        origin: chosen.origin,
-        ...(chosen.registry ? { registry: chosen.registry } : {}),
-    };
-}
-/** {@link parseFluxManifest} of a file; `shownAs` names it in messages (e.g. relative to the workspace). */
-async function readFluxManifest(file, options = {}) {
-    const shown = options.shownAs ?? file;
-    let source;
-    try {
-        source = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (err) {
-        throw new FluxManifestError('FLUX_MANIFEST_UNREADABLE', 'manifest', `cannot read ${shown}: ${err.code ?? err.message}`);
-    }
-    return parseFluxManifest(source, shown, options.name === undefined ? {} : { name: options.name });
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-plan.ts
-
-
-const conflict = (field, message) => new FluxManifestError('FLUX_MANIFEST_CONFLICT', field, message);
-const missing = (field, message) => new FluxManifestError('FLUX_MANIFEST_MATERIAL', field, message);
-function planFluxVerification(manifest, given) {
-    const where = `${manifest.origin} in ${manifest.file}`;
-    if (manifest.provider === 'notation') {
-        if (given.key)
-            throw conflict('key', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), not cosign keys`);
-        if (given.identity)
-            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), whose trust policy names the identities`);
-        if (!given.notation)
-            throw missing('notation', `is required: ${where} verifies with Notation${manifest.secretName ? `, and its verify.secretRef ${manifest.secretName} holds the trustpolicy.json and CA certificates` : ''}; pass the trust policy and the trust store`);
-        return { provider: 'notation' };
-    }
-    if (given.notation)
-        throw conflict('notation', `conflicts with the flux manifest: ${where} verifies with cosign (verify.provider: ${manifest.provider}), not Notation`);
-    if (manifest.secretName) {
-        if (given.identity)
-            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with the public keys of Secret ${manifest.secretName} (verify.secretRef), not a keyless identity`);
-        if (!given.key)
-            throw missing('key', `is required: verify.secretRef ${manifest.secretName} (${where}) holds the public keys the cluster verifies with; pass its *.pub keys`);
-        return { provider: 'cosign', kind: 'key' };
-    }
-    if (given.key)
-        throw conflict('key', `conflicts with the flux manifest: ${where} verifies keylessly (it has no verify.secretRef)`);
-    if (manifest.trustedRootSecretName && !given.trustedRoot)
-        throw missing('trustedRoot', `is required: verify.trustedRootSecretRef ${manifest.trustedRootSecretName} (${where}) holds the trusted_root.json the cluster verifies with; pass it`);
-    if (manifest.identities.length === 0)
-        return { provider: 'cosign', kind: 'keyless', policy: undefined, identities: undefined };
-    if (given.identity)
-        throw conflict('identity', `conflicts with the flux manifest: ${where} already gives verify.matchOIDCIdentity (${manifest.identities.length} ${manifest.identities.length === 1 ? 'entry' : 'entries'})`);
-    let policy;
-    try {
-        policy = (0,verify_policy/* compileIdentityList */.kR)(manifest.identities.map((i) => ({ subjectRegexp: i.subject, issuerRegexp: i.issuer })), 'spec.verify.matchOIDCIdentity');
-    }
-    catch (err) {
-        if (err instanceof verify_policy/* PolicyInputError */.HF)
-            throw new FluxManifestError('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${err.message}`);
-        throw err;
-    }
-    return { provider: 'cosign', kind: 'keyless', policy, identities: manifest.identities.length };
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts + 4 modules
+var cluster_policy = __nccwpck_require__(73424);
+// EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
+var flux_manifest_error = __nccwpck_require__(14705);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/flux-manifest.ts
 
 
@@ -2846,23 +1415,22 @@ async function fluxManifestInputs(context) {
         verifyInputNames.sourceRepository,
     ].filter((input) => stringInput(input));
     try {
-        const manifest = await readFluxManifest((0,external_node_path_.resolve)(context.workspace, file), { name, shownAs: file });
-        const plan = planFluxVerification(manifest, {
+        return await (0,cluster_policy/* readClusterPolicy */.z)((0,external_node_path_.resolve)(context.workspace, file), { name, shownAs: file }, {
             key: Boolean(stringInput(verifyInputNames.key)),
             identity: identity.length > 0,
             trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
             notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
         });
-        return { manifest, plan };
     }
     catch (err) {
-        if (err instanceof FluxManifestError)
+        if (err instanceof flux_manifest_error/* FluxManifestError */.p)
             throw new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
         throw err;
     }
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 
@@ -2958,54 +1526,1120 @@ function githubTokenCredentials(options) {
 
 /***/ }),
 
-/***/ 8012:
+/***/ 15483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ withAuthHint)
-/* harmony export */ });
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48706);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49999);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ openRegistry)
+});
 
-/** What a cloud identity needs to push, when its registry refuses it. */
-const cloudPermissions = {
-    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
-    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
-    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
-};
-const credentialFix = {
-    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
-    cli: 'pass --creds user:password, or run docker login',
-};
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __nccwpck_require__(48706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
+var http = __nccwpck_require__(71737);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
+const isSpace = (c) => c === ' ' || c === '\t';
 /**
- * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
- * come back unchanged.
+ * Parses a `WWW-Authenticate` header (RFC 9110 §11.6.1): several challenges per header, quoted strings with
+ * escapes and commas, e.g. `Bearer realm="https://r/token",service="r",scope="repository:a:pull repository:b:pull,push"`.
  */
-function withAuthHint(err, context) {
-    if (!(err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf) || (err.status !== 401 && err.status !== 403))
-        return err;
-    const github = (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .isGitHubRegistry */ .v)(context.registry, process.env.GITHUB_SERVER_URL || undefined);
-    let hint;
-    if (!context.hasCredentials) {
-        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+function parseChallenges(header) {
+    const challenges = [];
+    let i = 0;
+    const n = header.length;
+    const skipSpace = () => {
+        while (isSpace(header[i]))
+            i++;
+    };
+    const readToken = () => {
+        const start = i;
+        while (i < n && !isSpace(header[i]) && header[i] !== ',' && header[i] !== '=')
+            i++;
+        return header.slice(start, i);
+    };
+    while (i < n) {
+        while (i < n && (isSpace(header[i]) || header[i] === ','))
+            i++;
+        const scheme = readToken();
+        if (!scheme) {
+            i++;
+            continue;
+        }
+        const challenge = { scheme: scheme.toLowerCase(), params: {} };
+        for (;;) {
+            skipSpace();
+            const mark = i;
+            const name = readToken();
+            skipSpace();
+            if (!name || header[i] !== '=') {
+                // Not a parameter: the next challenge's scheme (or a token68); the outer loop reads it.
+                i = mark;
+                break;
+            }
+            i++; // '='
+            skipSpace();
+            let value = '';
+            if (header[i] === '"') {
+                i++;
+                while (i < n && header[i] !== '"') {
+                    if (header[i] === '\\' && i + 1 < n)
+                        i++;
+                    value += header[i];
+                    i++;
+                }
+                i++; // closing quote
+            }
+            else {
+                const start = i;
+                while (i < n && header[i] !== ',' && !isSpace(header[i]))
+                    i++;
+                value = header.slice(start, i);
+            }
+            challenge.params[name.toLowerCase()] = value;
+            skipSpace();
+            if (header[i] === ',')
+                i++;
+        }
+        challenges.push(challenge);
     }
-    else if (github) {
-        hint =
-            context.vocabulary === 'action'
-                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
-                : `use a token with the write:packages scope for ${context.registry}`;
+    return challenges;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/oci/auth.ts
+
+
+/** A token scope such as `repository:acme/app:pull,push`. */
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${actions.join(',')}`;
+}
+/** Merges scopes per resource, uniting their actions, so one token covers a mount's two repositories. */
+function mergeScopes(...lists) {
+    const byResource = new Map();
+    for (const scope of lists.flat()) {
+        const cut = scope.lastIndexOf(':');
+        if (cut <= 0)
+            continue;
+        const resource = scope.slice(0, cut);
+        const actions = byResource.get(resource) ?? new Set();
+        for (const action of scope.slice(cut + 1).split(','))
+            if (action)
+                actions.add(action);
+        byResource.set(resource, actions);
     }
-    else if (context.provider && context.provider !== 'generic') {
-        hint = cloudPermissions[context.provider](context.registry, context.repository);
+    return [...byResource].map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`).sort();
+}
+const tokenExpiryMarginMs = 10_000;
+const defaultTokenLifetimeS = 60;
+/**
+ * Answers registry auth challenges and caches what it learns: which scheme each host wants, and bearer tokens
+ * per (host, service, scope set) until they expire. One session can serve many repositories and registries,
+ * so concurrent pushes share tokens and credentials are looked up once per host.
+ */
+class AuthSession {
+    #transport;
+    #options;
+    #schemes = new Map();
+    #tokens = new Map();
+    #inflight = new Map();
+    #credentials = new Map();
+    constructor(transport, options = {}) {
+        this.#transport = transport;
+        this.#options = options;
     }
-    else if (err.status === 401) {
-        hint = `the registry rejected the credentials for ${context.registry}; check them`;
+    /** Credentials for a host, looked up once; every secret in them is reported to `onSecret`. */
+    credentialFor(registry) {
+        let pending = this.#credentials.get(registry);
+        if (!pending) {
+            pending = (this.#options.credentials?.(registry) ?? Promise.resolve(undefined)).then((credential) => {
+                for (const secret of [credential?.password, credential?.identityToken, credential?.registryToken]) {
+                    if (secret)
+                        this.#options.onSecret?.(secret);
+                }
+                return credential;
+            });
+            this.#credentials.set(registry, pending);
+        }
+        return pending;
     }
-    else {
-        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
+    /** The Authorization header to send up front, when the host's scheme is already known; else undefined. */
+    async authorization(registry, scopes) {
+        const credential = await this.credentialFor(registry);
+        if (credential?.registryToken)
+            return `Bearer ${credential.registryToken}`;
+        const scheme = this.#schemes.get(registry);
+        if (!scheme)
+            return undefined;
+        if (scheme.scheme === 'basic')
+            return basicHeader(credential);
+        return (await this.#token(registry, scheme, [...scopes], credential, false)).header;
     }
-    return new _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
+    /**
+     * Handles a 401: learns the host's scheme from the challenge and returns the header to retry with, or
+     * undefined when there is nothing better to send than what was just rejected.
+     */
+    async challenge(registry, wwwAuthenticate, scopes, rejected) {
+        const challenges = parseChallenges(wwwAuthenticate ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        const credential = await this.credentialFor(registry);
+        if (bearer) {
+            const realm = this.#checkRealm(registry, bearer.params.realm);
+            const scheme = { scheme: 'bearer', realm, service: bearer.params.service };
+            this.#schemes.set(registry, scheme);
+            const wanted = mergeScopes([...scopes], challengeScopes(bearer));
+            const token = await this.#token(registry, scheme, wanted, credential, rejected !== undefined);
+            return token.header === rejected ? undefined : token.header;
+        }
+        if (basic) {
+            this.#schemes.set(registry, { scheme: 'basic' });
+            const header = basicHeader(credential);
+            return header === rejected ? undefined : header;
+        }
+        return undefined;
+    }
+    /**
+     * The realm a registry names for its tokens receives the credentials, so it must be a plain https URL (http only
+     * when the registry itself is plain HTTP), with no userinfo. Docker Hub's realm is on another host
+     * (auth.docker.io), so another host is allowed; another scheme or a downgrade is not.
+     */
+    #checkRealm(registry, realm) {
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm that is not a URL`, { status: 401 });
+        }
+        const secure = this.#options.secureRegistry?.(registry) ?? true;
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !secure)) {
+            throw new errors/* OciError */.Mf('INSECURE_REALM', `${registry} asks for credentials at ${url.protocol}//${url.host}, not HTTPS; d2ci does not send credentials there`, { status: 401, hint: "check the registry's token auth configuration" });
+        }
+        if (url.username || url.password)
+            throw new errors/* OciError */.Mf('INVALID_REALM', `${registry} names a token realm with embedded credentials`, { status: 401 });
+        return url.href;
+    }
+    async #token(registry, scheme, scopes, credential, refresh) {
+        const wanted = mergeScopes(scopes);
+        const prefix = `${registry}|${scheme.realm}|${scheme.service ?? ''}|`;
+        const key = prefix + wanted.join(' ');
+        if (!refresh) {
+            // Any live token whose scopes cover these will do: a pull,push token also serves the pulls that follow.
+            for (const [cachedKey, cached] of this.#tokens) {
+                if (cached.expiresAt > Date.now() && cachedKey.startsWith(prefix) && covers(cached.scopes, wanted))
+                    return cached;
+            }
+        }
+        let pending = this.#inflight.get(key);
+        if (!pending) {
+            pending = this.#fetchToken(registry, scheme, wanted, credential).finally(() => this.#inflight.delete(key));
+            this.#inflight.set(key, pending);
+        }
+        const token = await pending;
+        this.#tokens.set(key, token);
+        return token;
+    }
+    async #fetchToken(registry, scheme, scopes, credential) {
+        const realm = new URL(scheme.realm);
+        let response;
+        if (credential?.identityToken) {
+            // OAuth2 refresh-token grant (docker/distribution token spec, "oauth.md"), as docker does for identity tokens.
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: credential.identityToken,
+                client_id: this.#options.clientId ?? 'd2ci',
+            });
+            if (scheme.service)
+                form.set('service', scheme.service);
+            if (scopes.length)
+                form.set('scope', scopes.join(' '));
+            response = await this.#transport.send({
+                method: 'POST',
+                url: realm,
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: () => form.toString(),
+            });
+        }
+        else {
+            if (scheme.service)
+                realm.searchParams.set('service', scheme.service);
+            for (const scope of scopes)
+                realm.searchParams.append('scope', scope);
+            const headers = {};
+            const basic = basicHeader(credential);
+            if (basic)
+                headers.authorization = basic;
+            response = await this.#transport.send({ method: 'GET', url: realm, headers });
+        }
+        if (!response.ok) {
+            const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
+            const who = credential?.username || credential?.identityToken ? 'rejected the credentials' : 'refused anonymous access';
+            throw new errors/* OciError */.Mf(response.status === 403 ? 'DENIED' : 'UNAUTHORIZED', `token server ${realm.host} for ${registry} ${who} (${response.status}${detail ? `: ${detail}` : ''})`, { status: response.status === 403 ? 403 : 401 });
+        }
+        const body = (await response.json().catch(() => ({})));
+        const token = body.token || body.access_token;
+        if (!token)
+            throw new errors/* OciError */.Mf('UNAUTHORIZED', `token server ${realm.host} for ${registry} returned no token`, { status: 401 });
+        this.#options.onSecret?.(token);
+        const lifetime = (body.expires_in && body.expires_in > 0 ? body.expires_in : defaultTokenLifetimeS) * 1000;
+        const issued = body.issued_at ? Date.parse(body.issued_at) : Number.NaN;
+        const start = Number.isNaN(issued) ? Date.now() : Math.min(issued, Date.now());
+        return { header: `Bearer ${token}`, expiresAt: start + lifetime - tokenExpiryMarginMs, scopes };
+    }
+}
+/** Whether a token granted for `have` (merged scopes) also covers every action in `want`. */
+function covers(have, want) {
+    const granted = new Map(have.map((scope) => {
+        const cut = scope.lastIndexOf(':');
+        return [scope.slice(0, cut), new Set(scope.slice(cut + 1).split(','))];
+    }));
+    return want.every((scope) => {
+        const cut = scope.lastIndexOf(':');
+        const actions = granted.get(scope.slice(0, cut));
+        return (actions !== undefined &&
+            scope
+                .slice(cut + 1)
+                .split(',')
+                .every((a) => actions.has(a) || actions.has('*')));
+    });
+}
+function challengeScopes(challenge) {
+    return (challenge.params.scope ?? '').split(' ').filter(Boolean);
+}
+function basicHeader(credential) {
+    if (!credential?.username && !credential?.password)
+        return undefined;
+    return `Basic ${Buffer.from(`${credential.username ?? ''}:${credential.password ?? ''}`).toString('base64')}`;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
+var reference = __nccwpck_require__(48936);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
+var remote = __nccwpck_require__(30040);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/registry.ts
+
+
+
+
+
+/**
+ * One client for every registry: a shared transport (connection reuse, retries) and a shared auth session
+ * (token cache), so many repositories pushed concurrently authenticate once per host and scope.
+ */
+class RegistryClient {
+    transport;
+    auth;
+    options;
+    constructor(options = {}) {
+        this.options = options;
+        this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
+        this.auth = new AuthSession(this.transport, {
+            credentials: options.credentials,
+            onSecret: options.onSecret,
+            secureRegistry: (registry) => this.baseUrl(registry).startsWith('https:'),
+        });
+    }
+    repository(reference) {
+        return new remote/* RemoteRepository */.N(this, reference.registry, reference.repository, this.options.upload);
+    }
+    /** `scheme://host` of a registry's API endpoint. */
+    baseUrl(registry) {
+        const mapped = this.options.endpoints?.[registry];
+        if (mapped)
+            return mapped.replace(/\/+$/, '');
+        const insecure = this.options.insecure;
+        const plain = insecure === true || (Array.isArray(insecure) && insecure.includes(registry)) || (0,reference/* isLoopbackHost */.cW)(registry);
+        return `${plain ? 'http' : 'https'}://${(0,reference/* registryEndpoint */.Fh)(registry)}`;
+    }
+    scopes(repository, actions) {
+        return [repositoryScope(repository, actions)];
+    }
+    /** Sends a request with whatever authorization the host wants, answering one 401 challenge if needed. */
+    async send(registry, request) {
+        // URLs a registry hands back (upload Location, Link rel=next) may only lead to the registry's own origin: the
+        // request carries its credentials and, for uploads, the content.
+        const origin = new URL(this.baseUrl(registry)).origin;
+        const url = new URL(request.url);
+        if (url.origin !== origin) {
+            throw new errors/* OciError */.Mf('CROSS_ORIGIN', `${registry} pointed a ${request.method} request at another origin (${url.origin}); d2ci sends requests for ${registry} only to ${origin}`, { hint: 'a registry that hands out such Location or Link URLs is misconfigured or hostile' });
+        }
+        const authorization = await this.auth.authorization(registry, request.scopes);
+        let response = await this.transport.send(withAuthorization(request, authorization));
+        if (response.status === 401) {
+            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
+            if (retry) {
+                await response.body?.cancel();
+                response = await this.transport.send(withAuthorization(request, retry));
+            }
+        }
+        const warning = response.headers.get('warning');
+        if (warning && this.options.onWarning) {
+            for (const match of warning.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g))
+                this.options.onWarning(`${registry}: ${match[1]}`);
+        }
+        return response;
+    }
+}
+function withAuthorization(request, authorization) {
+    const headers = { ...request.headers };
+    if (authorization)
+        headers.authorization = authorization;
+    return { ...request, headers };
+}
+
+
+// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 7 modules
+var resolve = __nccwpck_require__(24915);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/open-registry.ts
+
+
+/**
+ * The one way to a registry client with credentials, for every action and command. `onSecret` receives every
+ * secret met on the way (cloud tokens and keys, registry credentials and tokens) so CI logs can mask it.
+ */
+function openRegistry(options = {}) {
+    const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
+    if (auth.registry !== undefined && !manyRegistries)
+        (0,resolve/* assertProviderServes */.G1)(auth.provider ?? 'generic', auth.registry);
+    const credentials = (0,resolve/* registryCredentials */.Qn)(auth);
+    const client = new RegistryClient({
+        credentials,
+        insecure,
+        endpoints: auth.endpoints,
+        onSecret: auth.onSecret,
+        onWarning,
+        transport,
+        upload,
+    });
+    return { client, credentials };
+}
+
+
+/***/ }),
+
+/***/ 24915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mZ: () => (/* binding */ ProviderError),
+  G1: () => (/* binding */ assertProviderServes),
+  te: () => (/* binding */ parseProvider),
+  Qn: () => (/* binding */ registryCredentials)
+});
+
+// UNUSED EXPORTS: registerCloudProvider
+
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(85736);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(58500);
+// EXTERNAL MODULE: ../../packages/core/src/oidc/errors.ts
+var oidc_errors = __nccwpck_require__(90462);
+// EXTERNAL MODULE: ../../packages/core/src/oidc/github-actions.ts
+var github_actions = __nccwpck_require__(56924);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/cloud.ts
+
+
+
+
+/** A cloud provider could not get credentials: the message is one line, names the service, and says what to fix. */
+class CloudCredentialError extends errors/* BaseError */.Cf {
+    constructor(message, options = {}) {
+        super('CLOUD_CREDENTIALS', oneLine(message), options);
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** A registry name without its port, lowercased: what host patterns match. */
+function registryHostname(registry) {
+    const host = registry.toLowerCase();
+    if (host.startsWith('['))
+        return host.slice(0, host.indexOf(']') + 1);
+    return host.replace(/:\d+$/, '');
+}
+/** The job's OIDC token for an audience; a missing token says which permission to add. */
+async function oidcToken(context, audience, purpose) {
+    let token;
+    try {
+        token = context.options.idToken
+            ? await context.options.idToken(audience)
+            : await (0,github_actions/* githubActionsIdentity */.J)(audience, { env: context.env }).getToken();
+    }
+    catch (err) {
+        if (err instanceof oidc_errors/* IdentityTokenError */.I)
+            throw new CloudCredentialError(`${purpose} needs the job's OIDC token: ${err.message}`, { cause: err });
+        throw err;
+    }
+    context.onSecret(token);
+    return token;
+}
+/** Refresh a cached token this long before it expires, so it never runs out mid-push. */
+const expiryMarginMs = 5 * 60_000;
+/**
+ * Values that expire, fetched once per key and kept until shortly before their expiry. Concurrent callers share
+ * one fetch; a failed fetch is not kept, so the next caller tries again.
+ */
+class ExpiringCache {
+    #entries = new Map();
+    #inflight = new Map();
+    async get(key, fetch) {
+        const cached = this.#entries.get(key);
+        if (cached && cached.expiresAt - expiryMarginMs > Date.now())
+            return cached.value;
+        let pending = this.#inflight.get(key);
+        if (!pending) {
+            pending = fetch().finally(() => this.#inflight.delete(key));
+            this.#inflight.set(key, pending);
+        }
+        const entry = await pending;
+        this.#entries.set(key, entry);
+        return entry.value;
+    }
+}
+/** `exp` of a JWT in milliseconds, or undefined when it is not a JWT with one. */
+function jwtExpiry(token) {
+    try {
+        const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A JSON answer from a token service, with the service's own error words when it refuses. */
+async function postForToken(service, url, init, fix) {
+    const headers = { 'content-type': init.contentType, accept: 'application/json' };
+    if (init.authorization)
+        headers.authorization = init.authorization;
+    let response;
+    let networkError;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+        networkError = undefined;
+        response = await fetch(url, { method: 'POST', headers, body: init.body, signal: AbortSignal.timeout(30_000) }).catch((err) => {
+            networkError = err;
+            return undefined;
+        });
+        if (response && response.status < 500 && response.status !== 429)
+            break;
+        if (attempt < 3) {
+            await response?.body?.cancel();
+            await (0,external_node_timers_promises_.setTimeout)(250 * attempt);
+        }
+    }
+    if (!response) {
+        const cause = networkError;
+        throw new CloudCredentialError(`${service} is unreachable at ${new URL(url).host} (${cause?.cause?.code ?? cause?.message ?? 'network error'})`, { cause: networkError });
+    }
+    const text = await response.text().catch(() => '');
+    let body = {};
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: reported below when it is an error.
+    }
+    if (!response.ok) {
+        const error = serviceError(body) ?? text.trim().slice(0, 200);
+        const hint = fix?.(response.status, error);
+        throw new CloudCredentialError(`${service} refused (HTTP ${response.status}${error ? `: ${truncate(error)}` : ''})${hint ? `; ${hint}` : ''}`);
+    }
+    return body;
+}
+/** The error words in OAuth2 (`error`, `error_description`), Google API (`error.message`) and registry (`errors[]`) answers. */
+function serviceError(body) {
+    const first = Array.isArray(body.errors) ? body.errors[0] : undefined;
+    if (first?.code || first?.message)
+        return [first.code, first.message].filter(Boolean).join(': ');
+    const error = body.error;
+    if (error && typeof error === 'object') {
+        const { status, message } = error;
+        return [status, message].filter(Boolean).join(': ') || undefined;
+    }
+    const description = typeof body.error_description === 'string' ? body.error_description.split(/\r?\n/)[0] : undefined;
+    return [typeof error === 'string' ? error : undefined, description].filter(Boolean).join(': ') || undefined;
+}
+function truncate(text) {
+    const line = oneLine(text);
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/aws.ts
+
+
+/**
+ * Private ECR hosts (docker/login-action's pattern; Flux 2.6 accepts the same registries): `<account>.dkr.ecr.<region>.amazonaws.com`,
+ * the dual-stack `<account>.dkr-ecr.<region>.on.aws`, China (`.amazonaws.com.cn`) and the EU sovereign cloud (`.amazonaws.eu`).
+ */
+const ecrHostPattern = /^([0-9]{12})\.(dkr\.ecr|dkr-ecr|dkr\.ecr-fips|dkr-ecr-fips)\.([a-z0-9-]+)\.(on\.aws|amazonaws\.com(\.cn)?|amazonaws\.eu)$/;
+/** ECR Public's registry hosts. */
+const ecrPublicHosts = ['public.ecr.aws', 'ecr-public.aws.com'];
+/** "Authenticating to ECR Public auth only works in us-east-1" (amazon-ecr-login). */
+const ecrPublicRegion = 'us-east-1';
+/** Which ECR a registry name is (the port is ignored), or undefined when it is not one. */
+function parseEcrRegistry(registry) {
+    const host = registryHostname(registry);
+    if (ecrPublicHosts.includes(host))
+        return { kind: 'public', region: ecrPublicRegion };
+    const match = ecrHostPattern.exec(host);
+    return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
+}
+const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
+const endpointVariables = {
+    sts: 'AWS_ENDPOINT_URL_STS',
+    ecr: 'AWS_ENDPOINT_URL_ECR',
+    ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC',
+};
+/** An SDK error as one line: `<Code>: <message>`, or the network error. */
+function sdkError(err) {
+    const e = err;
+    const status = e.$metadata?.httpStatusCode;
+    const name = e.name && e.name !== 'Error' ? e.name : e.code;
+    const message = e.message ?? String(err);
+    return oneLine(`${name && !message.startsWith(name) && !message.includes(`${name} `) ? `${name}: ` : ''}${message}${status ? ` (HTTP ${status})` : ''}`);
+}
+/**
+ * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
+ * AssumeRoleWithWebIdentity), else AWS credentials already in the environment (AWS_ACCESS_KEY_ID, e.g. from
+ * aws-actions/configure-aws-credentials, or AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN). Then ECR's
+ * GetAuthorizationToken (in the registry's region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is
+ * loaded only here, on first use.
+ */
+function awsProvider(context) {
+    const options = context.options.aws ?? {};
+    const env = context.env;
+    const keys = new ExpiringCache();
+    const tokens = new ExpiringCache();
+    const endpoint = (service) => {
+        const explicit = options.endpoints?.[service];
+        if (explicit)
+            return explicit;
+        if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? ''))
+            return undefined;
+        return env[endpointVariables[service]] || env.AWS_ENDPOINT_URL || undefined;
+    };
+    const assumeRole = async (roleArn, webIdentityToken, region) => {
+        const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 62811, 19));
+        const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
+        const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+        try {
+            const out = await client.send(new AssumeRoleWithWebIdentityCommand({
+                RoleArn: roleArn,
+                RoleSessionName: sessionName,
+                WebIdentityToken: webIdentityToken,
+                DurationSeconds: options.durationSeconds ?? 3600,
+            }));
+            const c = out.Credentials;
+            if (!c?.AccessKeyId || !c.SecretAccessKey)
+                throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
+            context.onSecret(c.SecretAccessKey);
+            if (c.SessionToken)
+                context.onSecret(c.SessionToken);
+            const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
+            return {
+                value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
+                expiresAt,
+            };
+        }
+        catch (err) {
+            if (err instanceof CloudCredentialError)
+                throw err;
+            const denied = /AccessDenied|InvalidIdentityToken|IDPRejectedClaim|ExpiredToken/.test(err.name ?? '');
+            const hint = denied
+                ? `; the role's trust policy must allow sts:AssumeRoleWithWebIdentity for token.actions.githubusercontent.com with audience ${options.audience ?? 'sts.amazonaws.com'} and this repository's sub claim`
+                : '';
+            throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} failed: ${sdkError(err)}${hint}`, { cause: err });
+        }
+        finally {
+            client.destroy();
+        }
+    };
+    /** The AWS credentials to call ECR with, cached until they expire. */
+    const credentials = (stsRegion) => keys.get(`keys|${stsRegion}`, async () => {
+        if (options.roleArn) {
+            const token = await oidcToken(context, options.audience ?? 'sts.amazonaws.com', `provider aws (to assume ${options.roleArn})`);
+            return assumeRole(options.roleArn, token, stsRegion);
+        }
+        if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
+            context.onSecret(env.AWS_SECRET_ACCESS_KEY);
+            if (env.AWS_SESSION_TOKEN)
+                context.onSecret(env.AWS_SESSION_TOKEN);
+            const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
+            const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
+            return {
+                value: {
+                    accessKeyId: env.AWS_ACCESS_KEY_ID,
+                    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+                    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+                },
+                expiresAt,
+            };
+        }
+        if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
+            const token = (await (0,promises_.readFile)(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err) => {
+                throw new CloudCredentialError(`provider aws cannot read AWS_WEB_IDENTITY_TOKEN_FILE ${env.AWS_WEB_IDENTITY_TOKEN_FILE}: ${err.message}`);
+            })).trim();
+            context.onSecret(token);
+            return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
+        }
+        throw new CloudCredentialError("provider aws has no AWS credentials: give the IAM role to assume with the job's OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step");
+    });
+    const authorizationToken = async (registry, ecr) => {
+        const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
+        const awsKeys = await credentials(stsRegion);
+        let token;
+        let expires;
+        const api = ecr.kind === 'public' ? 'ECR Public GetAuthorizationToken' : `ECR GetAuthorizationToken in ${ecr.region}`;
+        try {
+            if (ecr.kind === 'public') {
+                const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 86681, 19));
+                const client = new ECRPUBLICClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecrPublic'), maxAttempts: 3 });
+                try {
+                    const out = await client.send(new GetAuthorizationTokenCommand({}));
+                    token = out.authorizationData?.authorizationToken;
+                    expires = out.authorizationData?.expiresAt;
+                }
+                finally {
+                    client.destroy();
+                }
+            }
+            else {
+                const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 10149, 19));
+                const client = new ECRClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecr'), maxAttempts: 3 });
+                try {
+                    const out = await client.send(new GetAuthorizationTokenCommand({}));
+                    token = out.authorizationData?.[0]?.authorizationToken;
+                    expires = out.authorizationData?.[0]?.expiresAt;
+                }
+                finally {
+                    client.destroy();
+                }
+            }
+        }
+        catch (err) {
+            const denied = /AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken/.test(err.name ?? '');
+            const permission = ecr.kind === 'public' ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken' : 'ecr:GetAuthorizationToken';
+            throw new CloudCredentialError(`${api} for ${registry} failed: ${sdkError(err)}${denied ? `; the AWS identity needs ${permission}` : ''}`, { cause: err });
+        }
+        if (!token)
+            throw new CloudCredentialError(`${api} for ${registry} returned no authorization token`);
+        context.onSecret(token);
+        const decoded = Buffer.from(token, 'base64').toString('utf8');
+        const cut = decoded.indexOf(':');
+        if (cut <= 0)
+            throw new CloudCredentialError(`${api} for ${registry} returned a token that is not base64 "AWS:<password>"`);
+        const credential = { username: decoded.slice(0, cut), password: decoded.slice(cut + 1) };
+        context.onSecret(credential.password);
+        // ECR tokens last 12 hours; without an expiry, assume the shortest AWS documents for a session (1 hour).
+        return { value: credential, expiresAt: expires?.getTime() ?? Date.now() + 3600_000 };
+    };
+    return {
+        name: 'aws',
+        hosts: awsHosts,
+        serves: (registry) => parseEcrRegistry(registry) !== undefined,
+        async credentialFor(registry) {
+            const ecr = parseEcrRegistry(registry);
+            if (!ecr)
+                return undefined;
+            const key = ecr.kind === 'public' ? 'public' : `${ecr.account}|${ecr.region}`;
+            return tokens.get(key, () => authorizationToken(registry, ecr));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/azure.ts
+
+/** Flux 2.6's ACR pattern (from Kubernetes' Azure credential provider). */
+const azureHostPattern = /^.+\.(azurecr\.io|azurecr\.cn|azurecr\.de|azurecr\.us)$/;
+const azureHosts = 'Azure Container Registry (*.azurecr.io, *.azurecr.cn, *.azurecr.de, *.azurecr.us)';
+/** The user name docker and `az acr login --expose-token` use with an ACR refresh token. */
+const acrTokenUsername = '00000000-0000-0000-0000-000000000000';
+function isAzureRegistry(registry) {
+    return azureHostPattern.test(registryHostname(registry));
+}
+/** The Entra ID authority and Resource Manager scope of the cloud a registry lives in (as Flux chooses the scope). */
+function azureCloud(registry) {
+    const host = registryHostname(registry);
+    if (host.endsWith('.azurecr.cn'))
+        return { authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' };
+    if (host.endsWith('.azurecr.us'))
+        return { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' };
+    return { authorityHost: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' };
+}
+/**
+ * `provider: azure`, as azure/login does with OIDC: the job's OIDC token (audience `api://AzureADTokenExchange`) is a
+ * client assertion for the app's federated credential (Entra ID client-credentials grant), and the Entra ID token
+ * is exchanged at the registry's `/oauth2/exchange` for an ACR refresh token. That is an identity token: the
+ * registry's token endpoint trades it for access tokens (grant_type=refresh_token).
+ */
+function azureProvider(context) {
+    const options = context.options.azure ?? {};
+    const env = context.env;
+    const entraTokens = new ExpiringCache();
+    const refreshTokens = new ExpiringCache();
+    const entraToken = (registry, clientId, tenantId) => {
+        const cloud = azureCloud(registry);
+        const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
+        const scope = options.scope || cloud.scope;
+        return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
+            const assertion = await oidcToken(context, options.audience || 'api://AzureADTokenExchange', 'provider azure');
+            const form = new URLSearchParams({
+                client_id: clientId,
+                grant_type: 'client_credentials',
+                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+                client_assertion: assertion,
+                scope,
+            });
+            const answer = await postForToken(`Microsoft Entra ID token request for client ${clientId} in tenant ${tenantId}`, `${authority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status, error) => /AADSTS70021|AADSTS700213|AADSTS700211|AADSTS700212/.test(error)
+                ? "add a federated credential to the app for issuer https://token.actions.githubusercontent.com and this job's subject (repo:<owner>/<repo>:…)"
+                : status === 400 || status === 401
+                    ? 'check the client and tenant IDs and the federated credential'
+                    : undefined);
+            const token = typeof answer.access_token === 'string' ? answer.access_token : '';
+            if (!token)
+                throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
+            context.onSecret(token);
+            return {
+                value: token,
+                expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000,
+            };
+        });
+    };
+    const refreshToken = async (registry) => {
+        const clientId = options.clientId || env.AZURE_CLIENT_ID;
+        const tenantId = options.tenantId || env.AZURE_TENANT_ID;
+        if (!clientId || !tenantId) {
+            throw new CloudCredentialError(`provider azure needs the client ID and tenant ID of the identity with the federated credential (AZURE_CLIENT_ID and AZURE_TENANT_ID); missing ${[clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ')}`);
+        }
+        const accessToken = await entraToken(registry, clientId, tenantId);
+        const base = (context.endpoints[registry] || `https://${registry}`).replace(/\/+$/, '');
+        const form = new URLSearchParams({ grant_type: 'access_token', service: registry, tenant: tenantId, access_token: accessToken });
+        const answer = await postForToken(`ACR token exchange at ${registry}`, `${base}/oauth2/exchange`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => (status === 401 || status === 403 ? `give the identity (client ${clientId}) the AcrPush role on ${registry}` : undefined));
+        const token = typeof answer.refresh_token === 'string' ? answer.refresh_token : '';
+        if (!token)
+            throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
+        context.onSecret(token);
+        // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
+        return {
+            value: { username: acrTokenUsername, password: token, identityToken: token },
+            expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
+        };
+    };
+    return {
+        name: 'azure',
+        hosts: azureHosts,
+        serves: isAzureRegistry,
+        credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
+    };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/docker-config.ts
+
+
+
+
+
+/** The key docker uses for Docker Hub in config.json and when calling credential helpers. */
+const dockerHubConfigKey = 'https://index.docker.io/v1/';
+/** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
+function configHost(key) {
+    const host = key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
+    return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
+}
+function helperServer(registry) {
+    return registry === 'docker.io' ? dockerHubConfigKey : registry;
+}
+/** Docker's config or a credential helper it names cannot give credentials. */
+class CredentialHelperError extends errors/* BaseError */.Cf {
+    constructor(message) {
+        super('DOCKER_CREDENTIALS', message);
+    }
+}
+/** Runs `docker-credential-<helper> get` (docker-credential-helpers protocol); undefined when it has nothing. */
+function runCredentialHelper(helper, serverUrl, env = process.env) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
+            if (error) {
+                if (error.code === 'ENOENT') {
+                    reject(new CredentialHelperError(`docker credential helper "docker-credential-${helper}" is not on PATH (named in the docker config)`));
+                    return;
+                }
+                // The protocol's "not found" answer is an error exit with this text on stdout.
+                if (/credentials not found/i.test(`${stdout}${stderr}`)) {
+                    resolve(undefined);
+                    return;
+                }
+                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout)
+                    .trim()
+                    .slice(0, 200)}`));
+                return;
+            }
+            try {
+                const answer = JSON.parse(stdout);
+                if (!answer.Secret)
+                    return resolve(undefined);
+                resolve(answer.Username === '<token>' ? { identityToken: answer.Secret } : { username: answer.Username ?? '', password: answer.Secret });
+            }
+            catch {
+                reject(new CredentialHelperError(`docker-credential-${helper} printed something that is not JSON`));
+            }
+        });
+        // A helper may exit without reading its input (e.g. it fails early): the answer is its exit status and output,
+        // so a broken pipe on stdin is not an error of its own.
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(serverUrl);
+    });
+}
+/**
+ * Credentials from docker's config.json (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), looked up as
+ * docker does: `credHelpers[host]`, then `credsStore`, then `auths` (`auth`, `username`/`password`,
+ * `identitytoken`, `registrytoken`).
+ */
+function dockerConfigCredentials(options = {}) {
+    const env = options.env ?? process.env;
+    let config;
+    const load = () => {
+        config ??= (async () => {
+            const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+            const text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8').catch(() => undefined);
+            if (text === undefined)
+                return undefined;
+            try {
+                return JSON.parse(text);
+            }
+            catch {
+                throw new CredentialHelperError(`docker config ${(0,external_node_path_.join)(dir, 'config.json')} is not valid JSON`);
+            }
+        })();
+        return config;
+    };
+    return {
+        name: 'docker config',
+        async credentialFor(registry) {
+            const cfg = await load();
+            if (!cfg)
+                return undefined;
+            const helper = Object.entries(cfg.credHelpers ?? {}).find(([key]) => configHost(key) === registry)?.[1];
+            if (helper)
+                return runCredentialHelper(helper, helperServer(registry), env);
+            const entry = Object.entries(cfg.auths ?? {}).find(([key]) => configHost(key) === registry)?.[1];
+            if (cfg.credsStore) {
+                const stored = await runCredentialHelper(cfg.credsStore, helperServer(registry), env);
+                if (stored)
+                    return stored;
+            }
+            if (!entry)
+                return undefined;
+            if (entry.identitytoken)
+                return { identityToken: entry.identitytoken };
+            if (entry.registrytoken)
+                return { registryToken: entry.registrytoken };
+            if (entry.auth) {
+                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+                const cut = decoded.indexOf(':');
+                if (cut < 0)
+                    throw new CredentialHelperError(`docker config auth for ${registry} is not base64 "user:password"`);
+                return { username: decoded.slice(0, cut), password: decoded.slice(cut + 1) };
+            }
+            if (entry.username || entry.password)
+                return { username: entry.username ?? '', password: entry.password ?? '' };
+            return undefined;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp.ts
+
+/** Flux 2.6's GCP registry pattern: Container Registry (`gcr.io`, `*.gcr.io`) and Artifact Registry (`<location>-docker.pkg.dev`). */
+const gcpHostPattern = /^(((.+\.)?gcr\.io)|(.+-docker\.pkg\.dev))$/;
+const gcpHosts = 'Google Artifact Registry (<location>-docker.pkg.dev) and Container Registry (gcr.io, *.gcr.io)';
+const defaultGcpStsUrl = 'https://sts.googleapis.com/v1/token';
+const defaultGcpIamCredentialsUrl = 'https://iamcredentials.googleapis.com';
+const cloudPlatform = 'https://www.googleapis.com/auth/cloud-platform';
+const providerPattern = /^projects\/[^/]+\/locations\/[^/]+\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
+function isGcpRegistry(registry) {
+    return gcpHostPattern.test(registryHostname(registry));
+}
+/** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
+function workloadIdentityProviderName(value) {
+    return value
+        .trim()
+        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
+        .replace(/^\/+/, '');
+}
+/**
+ * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
+ * exchanged at Google's STS for a federated access token, which is used directly or, with `serviceAccount`, to
+ * impersonate that service account (IAM Credentials generateAccessToken). The registry user is `oauth2accesstoken`.
+ */
+function gcpProvider(context) {
+    const options = context.options.gcp ?? {};
+    const tokens = new ExpiringCache();
+    const stsUrl = options.stsUrl || context.env.D2CI_GCP_STS_URL || defaultGcpStsUrl;
+    const iamUrl = (options.iamCredentialsUrl || context.env.D2CI_GCP_IAMCREDENTIALS_URL || defaultGcpIamCredentialsUrl).replace(/\/+$/, '');
+    const fetchToken = async () => {
+        const provider = workloadIdentityProviderName(options.workloadIdentityProvider ?? '');
+        if (!provider) {
+            throw new CloudCredentialError('provider gcp needs the workload identity provider (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)');
+        }
+        if (!providerPattern.test(provider)) {
+            throw new CloudCredentialError(`provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`);
+        }
+        const subjectToken = await oidcToken(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
+        const form = new URLSearchParams({
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            audience: `//iam.googleapis.com/${provider}`,
+            scope: cloudPlatform,
+            requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            subject_token: subjectToken,
+        });
+        const federated = await postForToken(`Google STS token exchange for ${provider}`, stsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => status === 400 || status === 401 || status === 403
+            ? "check the provider's issuer (https://token.actions.githubusercontent.com), allowed audiences and attribute condition against this job's token"
+            : undefined);
+        const federatedToken = typeof federated.access_token === 'string' ? federated.access_token : '';
+        if (!federatedToken)
+            throw new CloudCredentialError(`Google STS token exchange for ${provider} returned no access_token`);
+        context.onSecret(federatedToken);
+        const federatedExpiry = Date.now() + (typeof federated.expires_in === 'number' ? federated.expires_in : 3600) * 1000;
+        if (!options.serviceAccount)
+            return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
+        const account = options.serviceAccount.trim();
+        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, {
+            body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }),
+            contentType: 'application/json',
+            authorization: `Bearer ${federatedToken}`,
+        }, (status) => status === 403 || status === 401
+            ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
+            : undefined);
+        const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
+        if (!accessToken)
+            throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
+        context.onSecret(accessToken);
+        const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
+        return {
+            value: { username: 'oauth2accesstoken', password: accessToken },
+            expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime,
+        };
+    };
+    return {
+        name: 'gcp',
+        hosts: gcpHosts,
+        serves: isGcpRegistry,
+        // One access token serves every Google registry.
+        credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),
+    };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/auth/github.ts
+var github = __nccwpck_require__(49999);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/provider-names.ts
+/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
+const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
+/** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
+function staticCredentials(credential, registry) {
+    return {
+        name: 'explicit credentials',
+        credentialFor: async (host) => (registry === undefined || registry === host ? credential : undefined),
+    };
+}
+/** Asks each provider in turn; the first that knows the registry wins. */
+function firstCredential(providers) {
+    return async (registry) => {
+        for (const provider of providers) {
+            const credential = await provider.credentialFor(registry);
+            if (credential)
+                return credential;
+        }
+        return undefined;
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/resolve.ts
+
+
+
+
+
+
+
+
+const cloudProviders = new Map();
+/** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
+function registerCloudProvider(name, create) {
+    cloudProviders.set(name, create);
+}
+registerCloudProvider('aws', awsProvider);
+registerCloudProvider('gcp', gcpProvider);
+registerCloudProvider('azure', azureProvider);
+class ProviderError extends errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'provider' });
+    }
+}
+const unavailable = (provider) => new ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+function parseProvider(value) {
+    const name = (value || 'generic').trim().toLowerCase();
+    if (!providerNames.includes(name)) {
+        throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
+    }
+    return name;
+}
+/**
+ * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
+ * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
+ */
+function registryCredentials(options = {}) {
+    const providers = [];
+    if (options.username || options.password)
+        providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
+    const provider = options.provider ?? 'generic';
+    if (provider !== 'generic') {
+        const create = cloudProviders.get(provider);
+        if (!create)
+            throw unavailable(provider);
+        providers.push(create(cloudContext(options)));
+    }
+    if (options.githubToken)
+        providers.push((0,github/* githubTokenCredentials */.Z)({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
+    if (options.dockerConfig !== false)
+        providers.push(dockerConfigCredentials({ env: options.env }));
+    return firstCredential(providers);
+}
+/** Refuses a cloud provider for a registry it does not serve, as Flux 2.6+ does. */
+function assertProviderServes(provider, registry) {
+    if (provider === 'generic')
+        return;
+    const create = cloudProviders.get(provider);
+    if (!create)
+        throw unavailable(provider);
+    const cloud = create(cloudContext({}));
+    if (!cloud.serves(registry))
+        throw new ProviderError('PROVIDER_MISMATCH', `provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+}
+function cloudContext(options) {
+    return {
+        options: options.cloud ?? {},
+        env: options.env ?? process.env,
+        onSecret: options.onSecret ?? (() => undefined),
+        endpoints: options.endpoints ?? {},
+    };
 }
 
 
@@ -11158,10 +10792,10 @@ class NotationError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError
         this.name = 'NotationError';
     }
 }
-/** An invalid trust policy document, or none that applies, with notation-go's message. */
+/** An invalid trust policy document, or none that applies, with notation-go's message; about the trust policy. */
 class NotationPolicyError extends NotationError {
     constructor(message, code = 'NOTATION_POLICY_INVALID') {
-        super(code, message);
+        super(code, message, { field: 'notation-trust-policy' });
         this.name = 'NotationPolicyError';
     }
 }
@@ -13285,6 +12919,73 @@ function nextLink(header, current) {
             return new URL(match[1] ?? '', current).href;
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 90462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ IdentityTokenError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85736);
+
+/** The job's OIDC token could not be had. It is about the job's permissions or the runner, not one input. */
+class IdentityTokenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(code, message) {
+        super(code, message);
+        this.name = 'IdentityTokenError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 56924:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ githubActionsIdentity),
+/* harmony export */   Q: () => (/* binding */ hasGitHubIdToken)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90462);
+
+/** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
+function hasGitHubIdToken(env = process.env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+/**
+ * The GitHub Actions job's OIDC token for an audience, from the runner's token service (what @actions/core's
+ * getIDToken does, actions/toolkit packages/core/src/oidc-utils.ts). `onToken` sees each token first, so CI can
+ * mask it.
+ */
+function githubActionsIdentity(audience, options = {}) {
+    const env = options.env ?? process.env;
+    return {
+        async getToken() {
+            const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+            const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+            if (!url || !bearer)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IdentityTokenError */ .I('OIDC_UNAVAILABLE', 'no OIDC token available to this job: add `permissions: id-token: write`');
+            const request = new URL(url);
+            request.searchParams.append('audience', audience);
+            let response;
+            for (let attempt = 1; attempt <= 3; attempt++) {
+                response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
+                if (response && response.status < 500)
+                    break;
+            }
+            if (!response?.ok)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IdentityTokenError */ .I('OIDC_REQUEST_FAILED', `could not get an OIDC token for audience ${audience} (${response ? `HTTP ${response.status}` : 'network error'})`);
+            const value = (await response.json()).value;
+            if (!value)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IdentityTokenError */ .I('OIDC_NO_VALUE', 'the OIDC token response had no value');
+            options.onToken?.(value);
+            return value;
+        },
+    };
 }
 
 
@@ -15572,7 +15273,7 @@ async function certificateIssuer(bundle) {
  * writes it: a referrer with the bundle annotations Flux 2.8+ and `cosign verify` look for.
  */
 async function attachSigstoreBundle(target, subject, bundle, predicateType) {
-    const { bundleToJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36124));
+    const { bundleToJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36124));
     return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_1__/* .attachReferrer */ .v)(target, subject, {
         artifactType: sigstoreBundleMediaType,
         content: Buffer.from(JSON.stringify(bundleToJSON(bundle))),
@@ -15902,6 +15603,444 @@ async function buildBundleSigner(identity) {
         signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
         certificateChain: () => guard(() => signer.chain()),
     };
+}
+
+
+/***/ }),
+
+/***/ 73424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ clusterIdentityPolicy),
+  z: () => (/* binding */ readClusterPolicy)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(33483);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(85736);
+// EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
+var flux_manifest_error = __nccwpck_require__(14705);
+;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-patch.ts
+
+const record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+/** RFC 6901 pointer segments (`~1` is `/`, `~0` is `~`). */
+const segments = (path) => path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+/** Applies the add/replace/remove operations of a JSON 6902 patch that fall under /spec/verify. */
+function applyJson6902(ops) {
+    const doc = { spec: {} };
+    let touched = false;
+    for (const raw of ops) {
+        const op = record(raw);
+        if (!op || typeof op.path !== 'string' || !op.path.startsWith('/spec/verify'))
+            continue;
+        touched = true;
+        const path = segments(op.path);
+        const last = path.pop() ?? '';
+        let parent = doc;
+        for (const key of path) {
+            const container = parent;
+            let next = Array.isArray(container) ? container[Number(key)] : container[key];
+            if (next === undefined && op.op !== 'remove') {
+                next = {};
+                if (!Array.isArray(container))
+                    container[key] = next;
+            }
+            parent = next;
+        }
+        if (parent === undefined || parent === null || typeof parent !== 'object')
+            continue;
+        if (Array.isArray(parent)) {
+            const index = last === '-' ? parent.length : Number(last);
+            if (op.op === 'remove')
+                parent.splice(index, 1);
+            else if (op.op === 'add')
+                parent.splice(index, 0, op.value);
+            else if (op.op === 'replace')
+                parent[index] = op.value;
+        }
+        else {
+            const object = parent;
+            if (op.op === 'remove')
+                delete object[last];
+            else if (op.op === 'add' || op.op === 'replace')
+                object[last] = structuredClone(op.value);
+        }
+    }
+    return { touched, verify: record(doc.spec)?.verify };
+}
+/**
+ * A kustomize `patches` entry (`{target, patch}`, or `{path}` which cannot be read here) as what it does to
+ * `spec.verify`. The patch text is JSON 6902 (a YAML list of operations) or a strategic merge patch (an object,
+ * whose `kind`/`metadata` say the target when `target` does not); `matchOIDCIdentity` has no merge key, so a
+ * strategic merge replaces the list, as for any list without one.
+ */
+function verifyPatch(entry) {
+    const patch = record(entry);
+    if (!patch || typeof patch.patch !== 'string')
+        return undefined;
+    const target = {};
+    const t = record(patch.target);
+    for (const key of ['kind', 'name', 'namespace'])
+        if (typeof t?.[key] === 'string')
+            target[key] = t[key];
+    const docs = (0,dist/* parseAllDocuments */.hR)(patch.patch);
+    const body = docs[0]?.errors.length ? undefined : docs[0]?.toJS();
+    if (Array.isArray(body)) {
+        const { touched, verify } = applyJson6902(body);
+        return touched ? { target, verify } : undefined;
+    }
+    const object = record(body);
+    const spec = record(object?.spec);
+    if (!object || !spec || !('verify' in spec))
+        return undefined;
+    const metadata = record(object.metadata);
+    return {
+        target: {
+            ...(typeof object.kind === 'string' ? { kind: object.kind } : {}),
+            ...(typeof metadata?.name === 'string' ? { name: metadata.name } : {}),
+            ...(typeof metadata?.namespace === 'string' ? { namespace: metadata.namespace } : {}),
+            ...target,
+        },
+        verify: spec.verify,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-template.ts
+// flux-operator ResourceSets template their resources with Go text/template under `<< >>` delimiters, once per
+// input set (flux-operator internal/builder/resourceset.go). D2's tenants (d2-fleet tenants/apps.yaml) template the
+// OCIRepository's verify subject this way: `…/workflows/<< inputs.artifactSubjectWorkflow >>\.yaml@…`. Only the
+// plain value forms are rendered here (`<< inputs.a.b >>`, `<< inputs.a | quote >>`); anything else is left in
+// place, and the caller refuses a verify block that still holds a template.
+const action = /<<-?\s*inputs((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*(\|\s*quote\s*)?-?>>/g;
+function lookup(inputs, path) {
+    let value = inputs;
+    for (const key of path.slice(1).split('.'))
+        value = value && typeof value === 'object' ? value[key] : undefined;
+    return value;
+}
+/** Renders the plain `<< inputs.x >>` actions of one string with one input set. */
+function renderString(text, inputs) {
+    return text.replace(action, (whole, path, quote) => {
+        const value = lookup(inputs, path);
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null)
+            return whole;
+        const text_ = value === null ? '' : String(value);
+        return quote ? JSON.stringify(text_) : text_;
+    });
+}
+/** Renders every string of an object (keys untouched) with one input set. */
+function renderObject(value, inputs) {
+    if (typeof value === 'string')
+        return renderString(value, inputs);
+    if (Array.isArray(value))
+        return value.map((v) => renderObject(v, inputs));
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderObject(v, inputs)]));
+    return value;
+}
+/** Whether a value still holds a template action or a Flux postBuild variable (`${VAR}`), and which. */
+function unresolved(value) {
+    if (typeof value === 'string')
+        return /<<.*?>>/.exec(value)?.[0] ?? /\$\{[^}]*\}/.exec(value)?.[0];
+    if (Array.isArray(value))
+        return value.map(unresolved).find((u) => u !== undefined);
+    if (value && typeof value === 'object')
+        return Object.values(value)
+            .map(unresolved)
+            .find((u) => u !== undefined);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest.ts
+
+
+
+
+
+
+const flux_manifest_record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+const flux_manifest_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
+const group = (apiVersion) => (typeof apiVersion === 'string' ? (apiVersion.split('/')[0] ?? '') : '');
+const qualified = (c) => (c.namespace ? `${c.namespace}/${c.name}` : c.name);
+function ociRepository(doc, origin) {
+    if (doc.kind !== 'OCIRepository' || group(doc.apiVersion) !== 'source.toolkit.fluxcd.io')
+        return undefined;
+    const metadata = flux_manifest_record(doc.metadata);
+    const namespace = flux_manifest_text(metadata?.namespace);
+    const spec = flux_manifest_record(doc.spec);
+    const host = /^oci:\/\/([^/]+)/.exec(flux_manifest_text(spec?.url) ?? '')?.[1];
+    const registry = host ? { registry: host, plainHttp: spec?.insecure === true } : undefined;
+    return {
+        name: flux_manifest_text(metadata?.name) ?? '(unnamed)',
+        ...(namespace ? { namespace } : {}),
+        origin,
+        verify: spec?.verify,
+        ...(registry ? { registry } : {}),
+    };
+}
+/**
+ * Kustomize patches whose target is an OCIRepository and that set its verify block. For a FluxInstance the patch
+ * usually targets the sync source, which flux-operator names after the instance's namespace
+ * (internal/builder/templates.go `syncTmpl`).
+ */
+function patched(patches, kind, owner, fallback) {
+    if (!Array.isArray(patches))
+        return [];
+    return patches.flatMap((entry, index) => {
+        const patch = verifyPatch(entry);
+        if (!patch || patch.target.kind !== 'OCIRepository')
+            return [];
+        const namespace = patch.target.namespace ?? fallback.namespace;
+        return [
+            {
+                name: patch.target.name ?? fallback.name ?? '(every OCIRepository)',
+                ...(namespace ? { namespace } : {}),
+                origin: `${kind} ${owner} (kustomize patch ${index + 1})`,
+                verify: patch.verify,
+            },
+        ];
+    });
+}
+/** A ResourceSet's OCIRepository templates, rendered once per inline input set (`spec.inputs`). */
+function resourceSet(doc, owner) {
+    const spec = flux_manifest_record(doc.spec);
+    const inputs = Array.isArray(spec?.inputs) && spec.inputs.length > 0 ? spec.inputs.map((i) => flux_manifest_record(i) ?? {}) : [{}];
+    const found = [];
+    inputs.forEach((input, i) => {
+        const origin = `ResourceSet ${owner}${inputs.length > 1 ? ` (inputs[${i}])` : ''}`;
+        for (const resource of Array.isArray(spec?.resources) ? spec.resources : []) {
+            const object = flux_manifest_record(resource);
+            const candidate = object && ociRepository(renderObject(object, input), origin);
+            if (candidate)
+                found.push(candidate);
+        }
+        if (typeof spec?.resourcesTemplate === 'string') {
+            // Control actions (<< if >>, << range >>) are not rendered: documents that do not parse are skipped.
+            for (const rendered of (0,dist/* parseAllDocuments */.hR)(renderString(spec.resourcesTemplate, input))) {
+                const object = rendered.errors.length ? undefined : flux_manifest_record(rendered.toJS());
+                const candidate = object && ociRepository(object, origin);
+                if (candidate)
+                    found.push(candidate);
+            }
+        }
+    });
+    return found;
+}
+function candidates(doc) {
+    const metadata = flux_manifest_record(doc.metadata);
+    const owner = flux_manifest_text(metadata?.name) ?? '(unnamed)';
+    const namespace = flux_manifest_text(metadata?.namespace);
+    const spec = flux_manifest_record(doc.spec);
+    const direct = ociRepository(doc, `OCIRepository ${qualified({ name: owner, ...(namespace ? { namespace } : {}) })}`);
+    if (direct)
+        return [direct];
+    const api = group(doc.apiVersion);
+    if (api === 'fluxcd.controlplane.io' && doc.kind === 'FluxInstance') {
+        const instanceNamespace = namespace ?? 'flux-system';
+        const sync = flux_manifest_record(spec?.sync);
+        return patched(flux_manifest_record(spec?.kustomize)?.patches, 'FluxInstance', owner, {
+            namespace: instanceNamespace,
+            ...(sync?.kind === 'OCIRepository' ? { name: instanceNamespace } : {}),
+        });
+    }
+    if (api === 'fluxcd.controlplane.io' && doc.kind === 'ResourceSet')
+        return resourceSet(doc, owner);
+    if (api === 'kustomize.toolkit.fluxcd.io' && doc.kind === 'Kustomization')
+        return patched(spec?.patches, 'Kustomization', owner, namespace ? { namespace } : {});
+    if (api === 'kustomize.config.k8s.io' && doc.kind === 'Kustomization')
+        return patched(doc.patches, 'kustomization.yaml', owner, {});
+    return [];
+}
+/** `spec.verify` as the CRD validates it; `where` names the object for errors. */
+function verifySpec(raw, where) {
+    const invalid = (problem) => new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${problem}`);
+    const verify = flux_manifest_record(raw);
+    if (!verify)
+        throw invalid('spec.verify is not an object');
+    const provider = verify.provider ?? 'cosign';
+    if (provider !== 'cosign' && provider !== 'notation')
+        throw invalid(`spec.verify.provider is ${JSON.stringify(provider)}, not cosign or notation`);
+    const secretName = (key) => {
+        if (verify[key] === undefined)
+            return undefined;
+        const name = flux_manifest_text(flux_manifest_record(verify[key])?.name);
+        if (!name)
+            throw invalid(`spec.verify.${key} has no name`);
+        return name;
+    };
+    const list = verify.matchOIDCIdentity ?? [];
+    if (!Array.isArray(list))
+        throw invalid('spec.verify.matchOIDCIdentity is not a list');
+    const identities = list.map((entry, i) => {
+        const issuer = flux_manifest_text(flux_manifest_record(entry)?.issuer);
+        const subject = flux_manifest_text(flux_manifest_record(entry)?.subject);
+        // Both are required by the CRD (and an empty pattern would match any signer).
+        if (!issuer || !subject)
+            throw invalid(`spec.verify.matchOIDCIdentity[${i}] needs both issuer and subject`);
+        return { issuer, subject };
+    });
+    const secret = secretName('secretRef');
+    const trustedRoot = secretName('trustedRootSecretRef');
+    const token = unresolved(verify);
+    if (token) {
+        const fix = token.startsWith('<<')
+            ? 'a ResourceSet template d2ci renders only from inline spec.inputs'
+            : 'a Flux postBuild variable: substitute it first, e.g. with `flux envsubst --strict`';
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_UNRESOLVED', 'manifest', `${where}: spec.verify holds ${token}, ${fix}`);
+    }
+    return {
+        provider,
+        ...(secret ? { secretName: secret } : {}),
+        identities,
+        ...(trustedRoot ? { trustedRootSecretName: trustedRoot } : {}),
+    };
+}
+/**
+ * The verify block of one OCIRepository in a multi-document YAML text: written on the OCIRepository itself,
+ * patched in by a FluxInstance or Kustomization, or templated by a ResourceSet. `name` (`name` or
+ * `namespace/name`) picks one when several OCIRepositories verify differently.
+ */
+function parseFluxManifest(source, file, options = {}) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(source, { prettyErrors: true });
+    const found = [];
+    for (const doc of Array.isArray(docs) ? docs : [docs]) {
+        const error = doc.errors[0];
+        if (error)
+            throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_YAML', 'manifest', `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${(0,errors/* oneLineMessage */.Wg)(error, { firstLine: true })}`);
+        const object = flux_manifest_record(doc.toJS());
+        if (object)
+            found.push(...candidates(object));
+    }
+    const names = (list) => [...new Set(list.map(qualified))].join(', ');
+    if (found.length === 0)
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_NOT_FOUND', 'manifest', `${file} defines no OCIRepository (directly, by a FluxInstance or Kustomization patch, or in a ResourceSet)`);
+    const name = options.name?.trim();
+    const named = name ? found.filter((c) => c.name === name || qualified(c) === name) : found;
+    if (named.length === 0)
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_NOT_FOUND', 'name', `no OCIRepository "${name}" in ${file}; it has ${names(found)}`);
+    const verifying = named.filter((c) => c.verify !== undefined);
+    if (verifying.length === 0) {
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_NO_VERIFY', name ? 'name' : 'manifest', `${names(named)} in ${file} has no spec.verify: the cluster does not verify ${named.length > 1 ? 'their' : 'its'} artifacts`);
+    }
+    // Several sources that verify alike (a ResourceSet's tenants) are one answer; different ones need a name.
+    const distinct = new Map(verifying.map((c) => [JSON.stringify(c.verify), c]));
+    if (distinct.size > 1)
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_AMBIGUOUS', 'name', `${file} has ${distinct.size} OCIRepositories that verify differently (${names(verifying)}): name one`);
+    const chosen = verifying[0];
+    const where = `${chosen.origin} in ${file}`;
+    return {
+        ...verifySpec(chosen.verify, where),
+        file,
+        name: chosen.name,
+        ...(chosen.namespace ? { namespace: chosen.namespace } : {}),
+        origin: chosen.origin,
+        ...(chosen.registry ? { registry: chosen.registry } : {}),
+    };
+}
+/** {@link parseFluxManifest} of a file; `shownAs` names it in messages (e.g. relative to the workspace). */
+async function readFluxManifest(file, options = {}) {
+    const shown = options.shownAs ?? file;
+    let source;
+    try {
+        source = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_UNREADABLE', 'manifest', `cannot read ${shown}: ${err.code ?? err.message}`);
+    }
+    return parseFluxManifest(source, shown, options.name === undefined ? {} : { name: options.name });
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/verify/policy.ts
+var verify_policy = __nccwpck_require__(61363);
+;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-plan.ts
+
+
+const conflict = (field, message) => new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_CONFLICT', field, message);
+const missing = (field, message) => new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_MATERIAL', field, message);
+function planFluxVerification(manifest, given) {
+    const where = `${manifest.origin} in ${manifest.file}`;
+    if (manifest.provider === 'notation') {
+        if (given.key)
+            throw conflict('key', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), not cosign keys`);
+        if (given.identity)
+            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), whose trust policy names the identities`);
+        if (!given.notation)
+            throw missing('notation', `is required: ${where} verifies with Notation${manifest.secretName ? `, and its verify.secretRef ${manifest.secretName} holds the trustpolicy.json and CA certificates` : ''}; pass the trust policy and the trust store`);
+        return { provider: 'notation' };
+    }
+    if (given.notation)
+        throw conflict('notation', `conflicts with the flux manifest: ${where} verifies with cosign (verify.provider: ${manifest.provider}), not Notation`);
+    if (manifest.secretName) {
+        if (given.identity)
+            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with the public keys of Secret ${manifest.secretName} (verify.secretRef), not a keyless identity`);
+        if (!given.key)
+            throw missing('key', `is required: verify.secretRef ${manifest.secretName} (${where}) holds the public keys the cluster verifies with; pass its *.pub keys`);
+        return { provider: 'cosign', kind: 'key' };
+    }
+    if (given.key)
+        throw conflict('key', `conflicts with the flux manifest: ${where} verifies keylessly (it has no verify.secretRef)`);
+    if (manifest.trustedRootSecretName && !given.trustedRoot)
+        throw missing('trustedRoot', `is required: verify.trustedRootSecretRef ${manifest.trustedRootSecretName} (${where}) holds the trusted_root.json the cluster verifies with; pass it`);
+    if (manifest.identities.length === 0)
+        return { provider: 'cosign', kind: 'keyless', policy: undefined, identities: undefined };
+    if (given.identity)
+        throw conflict('identity', `conflicts with the flux manifest: ${where} already gives verify.matchOIDCIdentity (${manifest.identities.length} ${manifest.identities.length === 1 ? 'entry' : 'entries'})`);
+    let policy;
+    try {
+        policy = (0,verify_policy/* compileIdentityList */.kR)(manifest.identities.map((i) => ({ subjectRegexp: i.subject, issuerRegexp: i.issuer })), 'spec.verify.matchOIDCIdentity');
+    }
+    catch (err) {
+        if (err instanceof verify_policy/* PolicyInputError */.HF)
+            throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${err.message}`);
+        throw err;
+    }
+    return { provider: 'cosign', kind: 'keyless', policy, identities: manifest.identities.length };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/cluster-policy.ts
+
+
+/**
+ * Reads the cluster's OCIRepository verify block from `file` (`name` picks one; `shownAs` is the file as the user
+ * named it) and plans its check, refusing material the manifest already decides (FluxManifestError).
+ */
+async function readClusterPolicy(file, options, given) {
+    const manifest = await readFluxManifest(file, options);
+    return { manifest, plan: planFluxVerification(manifest, given) };
+}
+/** The keyless policy a cluster's `matchOIDCIdentity` gives, replacing the identity flags or inputs (else undefined). */
+function clusterIdentityPolicy(cluster) {
+    const plan = cluster?.plan;
+    return plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.policy : undefined;
+}
+
+
+/***/ }),
+
+/***/ 14705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ FluxManifestError)
+/* harmony export */ });
+class FluxManifestError extends Error {
+    code;
+    field;
+    constructor(code, field, message) {
+        super(message);
+        this.name = 'FluxManifestError';
+        this.code = code;
+        this.field = field;
+    }
 }
 
 

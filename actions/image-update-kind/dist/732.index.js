@@ -23,11 +23,6 @@ export const modules = {
 
 
 
-
-
-
-
-
 /***/ })
 
 };

@@ -7941,8 +7941,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
 var reference = __nccwpck_require__(8936);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 30 modules
-var src = __nccwpck_require__(9245);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 35 modules
+var src = __nccwpck_require__(3681);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -8994,6 +8994,12 @@ class errors_SbomError extends src_errors/* BaseError */.Cf {
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'SbomError';
+    }
+}
+/** The document asked for (`referrer`) is attached, but in a form that cannot be given. */
+class DocumentPullError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'referrer' });
     }
 }
 
@@ -11055,10 +11061,6 @@ async function planPublishComponents(request) {
     return { components, reference, outcomes };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
-var http = __nccwpck_require__(1737);
-// EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
-var hints = __nccwpck_require__(8012);
 ;// CONCATENATED MODULE: ./src/explain.ts
 
 
@@ -11073,26 +11075,14 @@ function pathError(err, inputs, shown) {
     return new src/* InputError */.dz(name, `${problem}; check \`${name}\`${err.symlink ? ' (or leave `resolve-symlinks` off)' : ' and `ignore-paths`'}`);
 }
 /** Turns what went wrong into the one line a user needs: the input to fix, or the permission to add. */
-async function explain(err, inputs, credentials, place) {
+async function explain(err, inputs, session, place) {
     if (err instanceof ArtifactPathError)
         return pathError(err, inputs, place.shown);
     if (err instanceof ProtectedTagError || err instanceof PublishError)
         return (0,src/* inputError */.Xu)(err);
-    // Signing failures (UntaggedSigningError), input errors and the rest are already one line.
-    if (!(err instanceof errors/* OciError */.Mf))
-        return err;
-    if (err.code === 'NETWORK' && (0,http/* networkErrorCode */.a0)(err.cause) === 'ENOTFOUND')
-        return new src/* InputError */.dz('repository', `${err.message} in "${inputs.repository}"`);
-    if (place.location.kind !== 'registry')
-        return err;
-    const { registry, repository } = place.location.reference;
-    return (0,hints/* withAuthHint */.s)(err, {
-        registry,
-        repository,
-        hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
-        vocabulary: 'action',
-        provider: inputs.registry.provider,
-    });
+    // Registry failures through the one explainer (an unresolvable host blames `repository`; a refusal gets the
+    // permission or input to add); signing failures, input errors and the rest come back as they are.
+    return session.explain(err, { location: place.location, shownAs: inputs.repository });
 }
 
 ;// CONCATENATED MODULE: ./src/render.ts
@@ -11264,27 +11254,28 @@ function publishOptions(inputs) {
     };
 }
 /** Rethrows an error explained at `place`. */
-function rethrow(inputs, credentials, place) {
+function rethrow(inputs, session, place) {
     return async (err) => {
-        throw await explain(err, inputs, credentials, place);
+        throw await explain(err, inputs, session, place);
     };
 }
 /** A component's failure explained at its own repository and directory. */
-function why(inputs, credentials) {
+function why(inputs, session) {
     return async ({ component, error }) => {
         const place = { location: (0,oci_open/* childLocation */.ME)(inputs.location, component.name), shown: component.relative };
-        return (await explain(error, inputs, credentials, place)).message;
+        return (await explain(error, inputs, session, place)).message;
     };
 }
 async function run(inputs) {
-    const { client, credentials } = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, inputs.location);
+    const session = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, inputs.location);
+    const { client } = session;
     if (!inputs.components) {
         const published = await publishArtifact({
             ...publishOptions(inputs),
             path: inputs.path,
             target: (0,oci_open/* openTarget */.Ap)(inputs.location, client),
             documents: inputs.documents,
-        }).catch(rethrow(inputs, credentials, { location: inputs.location, shown: inputs.pathInput }));
+        }).catch(rethrow(inputs, session, { location: inputs.location, shown: inputs.pathInput }));
         return renderArtifact(inputs, published);
     }
     const components = {
@@ -11294,16 +11285,16 @@ async function run(inputs) {
         client,
         concurrency: inputs.concurrency,
     };
-    const failed = rethrow(inputs, credentials, { location: inputs.location, shown: inputs.components });
+    const failed = rethrow(inputs, session, { location: inputs.location, shown: inputs.components });
     if (inputs.plan) {
         const { ignorePaths, sourceIgnore, resolveSymlinks, diffTag } = inputs;
         const plan = await planPublishComponents({ components, diffTag, ignorePaths, sourceIgnore, resolveSymlinks }).catch(failed);
-        return renderPlan(plan, why(inputs, credentials));
+        return renderPlan(plan, why(inputs, session));
     }
     // The user's own documents describe one artifact: inputs.ts refuses `attach` with `components`.
     const documents = { sbom: inputs.documents.sbom, attest: inputs.documents.attest };
     const published = await publishComponents({ ...publishOptions(inputs), components, documents }).catch(failed);
-    return renderComponents(inputs, published, why(inputs, credentials));
+    return renderComponents(inputs, published, why(inputs, session));
 }
 
 ;// CONCATENATED MODULE: ./src/action.ts
@@ -11321,7 +11312,7 @@ async function main() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9245);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3681);
 /* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1102);
 
 
@@ -11332,7 +11323,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9245:
+/***/ 3681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11361,7 +11352,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: cosignSigningInputs, fluxManifestInputs, inputNames, jobCredentials, oneLine, registryClients, verificationInputs, verifyInputNames
+// UNUSED EXPORTS: cosignSigningInputs, fluxManifestInputs, githubAppInput, inputNames, registryOptions, registryServerInput, verificationInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -12265,8 +12256,27 @@ function gcpProvider(context) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/auth/github.ts
-var github = __nccwpck_require__(9999);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/github.ts
+/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
+function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
+    if (registry === 'ghcr.io')
+        return true;
+    const host = new URL(serverUrl).host;
+    return host !== 'github.com' && registry === `containers.${host}`;
+}
+/**
+ * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
+ * does. Pushing needs `permissions: packages: write`.
+ */
+function githubTokenCredentials(options) {
+    return {
+        name: 'GITHUB_TOKEN',
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
+            ? { username: options.actor || 'x-access-token', password: options.token }
+            : undefined,
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/provider-names.ts
 /** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
 const providerNames = ['generic', 'aws', 'gcp', 'azure'];
@@ -12314,7 +12324,7 @@ class ProviderError extends src_errors/* BaseError */.Cf {
     }
 }
 const unavailable = (provider) => new ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-function resolve_parseProvider(value) {
+function parseProvider(value) {
     const name = (value || 'generic').trim().toLowerCase();
     if (!providerNames.includes(name)) {
         throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
@@ -12325,7 +12335,7 @@ function resolve_parseProvider(value) {
  * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
  * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
  */
-function resolve_registryCredentials(options = {}) {
+function registryCredentials(options = {}) {
     const providers = [];
     if (options.username || options.password)
         providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
@@ -12337,7 +12347,7 @@ function resolve_registryCredentials(options = {}) {
         providers.push(create(cloudContext(options)));
     }
     if (options.githubToken)
-        providers.push((0,github/* githubTokenCredentials */.Z)({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
+        providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
     if (options.dockerConfig !== false)
         providers.push(dockerConfigCredentials({ env: options.env }));
     return firstCredential(providers);
@@ -12362,8 +12372,387 @@ function cloudContext(options) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
-var http = __nccwpck_require__(1737);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/upload-body.ts
+
+
+
+
+
+const bufferSize = 256 << 10;
+const buffersInFlight = 4;
+/**
+ * Sends a request whose body is blob content, over node:http(s) rather than fetch. fetch copies every chunk of a
+ * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
+ * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
+ * The answer comes back as a fetch Response, so callers handle both paths alike.
+ */
+class UploadSender {
+    #http = new external_node_http_.Agent({ keepAlive: true });
+    #https = new external_node_https_.Agent({ keepAlive: true });
+    #idleMs;
+    /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
+    constructor(idleMs = 30_000) {
+        this.#idleMs = idleMs;
+    }
+    /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
+    send(method, url, headers, body, signal, onIdle) {
+        const secure = url.protocol === 'https:';
+        const send = secure ? external_node_https_.request : external_node_http_.request;
+        return new Promise((resolve, reject) => {
+            const req = send(url, {
+                method,
+                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                agent: secure ? this.#https : this.#http,
+                signal,
+            }, (res) => {
+                resolve(toResponse(method, res));
+            });
+            req.setTimeout(this.#idleMs, onIdle);
+            req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
+            writeBody(req, body).catch((err) => req.destroy(err));
+        });
+    }
+    close() {
+        this.#http.destroy();
+        this.#https.destroy();
+    }
+}
+function toResponse(method, res) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(res.headers)) {
+        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            headers.append(name, item);
+    }
+    const status = res.statusCode ?? 502;
+    const empty = method === 'HEAD' || status === 204 || status === 304;
+    if (empty)
+        res.resume();
+    return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
+}
+async function writeBody(req, body) {
+    const closed = new Promise((_, reject) => req.once('close', () => reject(new Error('the connection closed during the upload'))));
+    closed.catch(() => undefined);
+    if (!body.source.path) {
+        await (0,external_node_stream_promises_.pipeline)(body.source.open(body.start, body.end), req);
+        return;
+    }
+    const file = await (0,promises_.open)(body.source.path, 'r');
+    try {
+        const buffers = Array.from({ length: buffersInFlight }, () => Buffer.allocUnsafe(bufferSize));
+        const written = [];
+        for (let position = body.start, n = 0; position < body.end; n++) {
+            const slot = n % buffersInFlight;
+            // Reuse a buffer only after the socket has taken what it held.
+            if (written[slot])
+                await Promise.race([written[slot], closed]);
+            const buffer = buffers[slot];
+            const { bytesRead } = await file.read(buffer, 0, Math.min(bufferSize, body.end - position), position);
+            if (bytesRead === 0)
+                throw new Error(`${body.source.path} is shorter than the ${body.end - body.start} bytes being uploaded`);
+            position += bytesRead;
+            written[slot] = new Promise((resolve, reject) => req.write(buffer.subarray(0, bytesRead), (err) => (err ? reject(err) : resolve())));
+            written[slot].catch(() => undefined);
+        }
+        await Promise.race([Promise.all(written), closed]);
+    }
+    finally {
+        await file.close();
+    }
+    req.end();
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/oci/http.ts
+
+
+
+
+const defaultRetryPolicy = {
+    attempts: 6,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+    budgetMs: 90_000,
+};
+const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
+const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
+const retryableErrorCodes = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+]);
+const redirectStatus = new Set([301, 302, 303, 307, 308]);
+/** What a request's timer aborts it with; retried like a dropped connection. */
+const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
+class TimeoutError extends errors/* OciError */.Mf {
+    /** The message without the hint, for when retries add how many attempts were made. */
+    plain;
+    constructor(url, what, ms) {
+        const plain = `${url.host} ${what} for ${ms / 1000} s`;
+        super('TIMEOUT', plain, { hint: timeoutHint });
+        this.name = 'TimeoutError';
+        this.plain = plain;
+    }
+}
+const maxRedirects = 10;
+const attemptsTaken = new WeakMap();
+const budgetSpent = new WeakSet();
+/** Whether the transport stopped retrying this response because its retry budget was spent. */
+function retryBudgetSpent(response) {
+    return budgetSpent.has(response);
+}
+/** How many attempts the transport made before settling on this response (1 when it was not retried). */
+function attemptsOf(response) {
+    return attemptsTaken.get(response) ?? 1;
+}
+/**
+ * The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). Codes of
+ * our own errors (a credential provider's, say) are not the network's: their causes are looked at instead.
+ */
+function networkErrorCode(err) {
+    let current = err;
+    for (let depth = 0; current && depth < 5; depth++) {
+        const code = current.code;
+        if (typeof code === 'string' && !(current instanceof src_errors/* BaseError */.Cf))
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+function describeNetworkError(err, url) {
+    const code = networkErrorCode(err);
+    if (code === 'ENOTFOUND')
+        return `cannot resolve registry host ${url.host}: check the registry name`;
+    if (code === 'ECONNREFUSED')
+        return `connection to ${url.host} refused: is the registry running and the port right?`;
+    const cause = err.cause?.message ?? err.message;
+    return `request to ${url.host} failed: ${code ? `${code} ` : ''}${cause}`;
+}
+/** `Retry-After` in milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\s*[0-9]+\s*$/.test(value))
+        return Number(value) * 1000;
+    // Only an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`) is a date; `1.5` is neither form.
+    if (!/[a-z]/i.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * HTTP over Node's fetch with what registries need and fetch does not do: bounded retries with exponential
+ * backoff and jitter on 429/5xx and dropped connections (honouring `Retry-After`), and redirects followed by hand
+ * so `Authorization` never leaves the host it was meant for.
+ */
+class Transport {
+    policy;
+    timeouts;
+    #options;
+    #uploads;
+    /** Retry time spent so far, against `policy.budgetMs`. */
+    #spentMs = 0;
+    constructor(options = {}) {
+        this.#options = options;
+        this.policy = { ...defaultRetryPolicy, ...options.retry };
+        this.timeouts = { ...defaultTimeouts, ...options.timeouts };
+        this.#uploads = new UploadSender(this.timeouts.idleMs);
+    }
+    /** How long to wait before retry `attempt` (1-based): `Retry-After` when given, else exponential with jitter. */
+    delayFor(attempt, retryAfterMs) {
+        const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
+        return retryAfterMs ?? exponential * (0.5 + Math.random() * 0.5);
+    }
+    /**
+     * Waits `delayMs` if the shared retry budget allows it; false when it would overspend, and the caller gives up.
+     * Used by this transport and by operations that retry a whole exchange (blob uploads).
+     */
+    async backoff(delayMs) {
+        if (this.#spentMs + delayMs > this.policy.budgetMs)
+            return false;
+        this.#spentMs += delayMs;
+        await (0,external_node_timers_promises_.setTimeout)(delayMs, undefined, { signal: this.#options.signal });
+        return true;
+    }
+    async send(request) {
+        let url = new URL(request.url);
+        let method = request.method.toUpperCase();
+        let headers = { ...request.headers };
+        if (this.#options.userAgent && !headers['user-agent'])
+            headers['user-agent'] = this.#options.userAgent;
+        let body = request.body;
+        let upload = request.upload;
+        for (let hop = 0;; hop++) {
+            const response = await this.#sendWithRetry(method, url, headers, body, upload, request.retry !== false);
+            if (!redirectStatus.has(response.status))
+                return response;
+            const location = response.headers.get('location');
+            if (!location)
+                return response;
+            await response.body?.cancel();
+            if (hop >= maxRedirects)
+                throw new errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
+            const next = new URL(location, url);
+            if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
+                throw new errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
+            }
+            if (next.host !== url.host || next.protocol !== url.protocol) {
+                // Never forward credentials to another host (distribution-spec: MUST NOT forward Authorization).
+                const { authorization: _dropped, ...rest } = headers;
+                headers = rest;
+            }
+            if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+                method = 'GET';
+                body = undefined;
+                upload = undefined;
+                const { 'content-length': _l, 'content-type': _t, ...rest } = headers;
+                headers = rest;
+            }
+            url = next;
+        }
+    }
+    async #sendWithRetry(method, url, headers, body, upload, retry) {
+        const attempts = retry ? this.policy.attempts : 1;
+        for (let attempt = 1;; attempt++) {
+            let response;
+            const started = Date.now();
+            const timer = new AbortController();
+            const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
+            try {
+                if (upload) {
+                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
+                }
+                else {
+                    const init = { method, headers, redirect: 'manual', signal };
+                    if (body) {
+                        init.body = body();
+                        init.duplex = 'half';
+                    }
+                    const waiting = setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
+                    try {
+                        response = await fetch(url, init);
+                    }
+                    finally {
+                        clearTimeout(waiting);
+                    }
+                    response = withIdleTimeout(response, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
+                }
+            }
+            catch (err) {
+                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
+                const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
+                this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
+                if (this.#options.signal?.aborted)
+                    throw err;
+                const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
+                const fail = (why) => new errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
+                if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
+                    throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
+                if (timedOut)
+                    this.#spentMs += Date.now() - started;
+                if (!(await this.backoff(this.delayFor(attempt))))
+                    throw fail(` (after ${attempt} attempts; gave up: the retry budget of ${this.policy.budgetMs / 1000} s is spent)`);
+                continue;
+            }
+            this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
+            attemptsTaken.set(response, attempt);
+            if (!retryableStatus.has(response.status) || attempt >= attempts)
+                return response;
+            const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+            if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) {
+                budgetSpent.add(response);
+                return response;
+            }
+            const delay = this.delayFor(attempt, retryAfter);
+            // Out of budget: the registry's own answer is the error to report (responseError says how many attempts).
+            if (this.#spentMs + delay > this.policy.budgetMs) {
+                budgetSpent.add(response);
+                return response;
+            }
+            await response.body?.cancel();
+            await this.backoff(delay);
+        }
+    }
+}
+/**
+ * The response with a guarded body: aborted (through `controller`) when the network delivers nothing for `idleMs`
+ * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
+ * got (undici says only "terminated").
+ */
+function withIdleTimeout(response, controller, error, idleMs) {
+    if (!response.body)
+        return response;
+    const reader = response.body.getReader();
+    const url = new URL(response.url || 'http://unknown/');
+    let timer;
+    let received = 0;
+    const body = new ReadableStream({
+        async pull(sink) {
+            // Only while waiting on the network: a slow reader is not a stalled registry.
+            timer = setTimeout(() => controller.abort(error()), idleMs);
+            timer.unref();
+            try {
+                const next = await reader.read();
+                clearTimeout(timer);
+                if (next.done || !next.value)
+                    sink.close();
+                else {
+                    received += next.value.byteLength;
+                    sink.enqueue(next.value);
+                }
+            }
+            catch (err) {
+                clearTimeout(timer);
+                const reason = controller.signal.reason;
+                sink.error(controller.signal.aborted && reason instanceof Error
+                    ? reason
+                    : new errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                        cause: err,
+                    }));
+            }
+        },
+        cancel(reason) {
+            clearTimeout(timer);
+            return reader.cancel(reason);
+        },
+    });
+    const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    Object.defineProperty(wrapped, 'url', { value: response.url });
+    return wrapped;
+}
+/**
+ * Transport options for a user's `--timeout` / `timeout` (seconds; `45`, `45s`, `2m`): the response and idle
+ * timeouts, and a retry budget of three times that, so a dead or throttling registry fails in bounded time.
+ */
+function timeoutOptions(value) {
+    const text = (value ?? '').trim();
+    if (text === '')
+        return {};
+    const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
+    const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
+    if (!(seconds >= 1 && seconds <= 3600))
+        throw new errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
+    const ms = seconds * 1000;
+    return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
 var oci_open = __nccwpck_require__(7877);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
@@ -12642,8 +13031,6 @@ function basicHeader(credential) {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
 var reference = __nccwpck_require__(8936);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
 var oci_digest = __nccwpck_require__(8341);
 // EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
@@ -12678,8 +13065,8 @@ async function responseError(response, what) {
         message = text.trim().slice(0, 200);
     }
     const retryAfter = response.headers.get('retry-after');
-    const attempts = (0,http/* attemptsOf */.Or)(response);
-    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${(0,http/* retryBudgetSpent */.SC)(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
+    const attempts = attemptsOf(response);
+    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${retryBudgetSpent(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
     const status = `${response.status} ${code}`;
     return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
         status: response.status,
@@ -13074,9 +13461,9 @@ function rangeEnd(range, whenZeroZero) {
 }
 function isRetryableUploadError(err) {
     if (!(err instanceof errors/* OciError */.Mf))
-        return (0,http/* networkErrorCode */.a0)(err) !== undefined;
+        return networkErrorCode(err) !== undefined;
     if (err.code === 'NETWORK')
-        return (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND';
+        return networkErrorCode(err.cause) !== 'ENOTFOUND';
     return (err.status === 429 ||
         (err.status !== undefined && err.status >= 500) ||
         ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code));
@@ -13121,7 +13508,7 @@ class RegistryClient {
     options;
     constructor(options = {}) {
         this.options = options;
-        this.transport = new http/* Transport */.oK({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
+        this.transport = new Transport({ userAgent: 'd2ci', allowHttp: options.insecure === true, ...options.transport });
         this.auth = new AuthSession(this.transport, {
             credentials: options.credentials,
             onSecret: options.onSecret,
@@ -13184,11 +13571,11 @@ function withAuthorization(request, authorization) {
  * The one way to a registry client with credentials, for every action and command. `onSecret` receives every
  * secret met on the way (cloud tokens and keys, registry credentials and tokens) so CI logs can mask it.
  */
-function open_registry_openRegistry(options = {}) {
+function openRegistry(options = {}) {
     const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
     if (auth.registry !== undefined && !manyRegistries)
         assertProviderServes(auth.provider ?? 'generic', auth.registry);
-    const credentials = resolve_registryCredentials(auth);
+    const credentials = registryCredentials(auth);
     const client = new RegistryClient({
         credentials,
         insecure,
@@ -13201,8 +13588,49 @@ function open_registry_openRegistry(options = {}) {
     return { client, credentials };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/auth/hints.ts
-var hints = __nccwpck_require__(8012);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/hints.ts
+
+
+/** What a cloud identity needs to push, when its registry refuses it. */
+const cloudPermissions = {
+    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
+    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
+    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
+};
+const credentialFix = {
+    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
+    cli: 'pass --creds user:password, or run docker login',
+};
+/**
+ * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
+ * come back unchanged.
+ */
+function withAuthHint(err, context) {
+    if (!(err instanceof errors/* OciError */.Mf) || (err.status !== 401 && err.status !== 403))
+        return err;
+    const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
+    let hint;
+    if (!context.hasCredentials) {
+        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+    }
+    else if (github) {
+        hint =
+            context.vocabulary === 'action'
+                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
+                : `use a token with the write:packages scope for ${context.registry}`;
+    }
+    else if (context.provider && context.provider !== 'generic') {
+        hint = cloudPermissions[context.provider](context.registry, context.repository);
+    }
+    else if (err.status === 401) {
+        hint = `the registry rejected the credentials for ${context.registry}; check them`;
+    }
+    else {
+        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
+    }
+    return new errors/* OciError */.Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/explain.ts
 
 
@@ -13212,7 +13640,7 @@ var hints = __nccwpck_require__(8012);
  * for the front door to name its input or argument. Undefined for any other error.
  */
 function unresolvedHost(err, shownAs) {
-    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'NETWORK' || (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND')
+    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'NETWORK' || networkErrorCode(err.cause) !== 'ENOTFOUND')
         return undefined;
     return new errors/* OciError */.Mf('NETWORK', shownAs === undefined ? err.message : `${err.message} in "${shownAs}"`, {
         field: 'reference',
@@ -13231,7 +13659,7 @@ async function explainRegistryError(err, context) {
     if (host)
         return host;
     const { registry, repository } = context.location.reference;
-    return (0,hints/* withAuthHint */.s)(err, {
+    return withAuthHint(err, {
         registry,
         repository,
         hasCredentials: (await context.credentials(registry).catch(() => undefined)) !== undefined,
@@ -13256,8 +13684,9 @@ const inputNames = {
     'resolve-symlinks': 'resolve-symlinks',
     tags: 'tags',
     'diff-tag': 'diff-tag',
-    // No action takes it today (pull and diff are CLI commands); named as the CLI flag would be.
+    // No action takes these today (pull and diff are CLI commands); named as the CLI flags would be.
     'layer-media-type': 'layer-media-type',
+    referrer: 'referrer',
     attach: 'attach',
     attest: 'attest',
     'signing-key': 'signing-key',
@@ -13274,6 +13703,9 @@ const inputNames = {
     'trusted-root': 'trusted-root',
     provider: 'provider',
     'flux-version': 'flux-version',
+    'signature-format': 'signature-format',
+    'notation-trust-policy': 'notation-trust-policy',
+    'notation-scope': 'notation-scope',
     ref: 'ref',
     'tag-pattern': 'tag-pattern',
     'rollback-to': 'rollback-to',
@@ -13284,6 +13716,9 @@ const inputNames = {
     'policies-path': 'policies-path',
     'update-path': 'update-path',
     'message-template': 'commit-message-template',
+    'dry-run': 'dry-run',
+    'commit-via': 'commit-via',
+    'app-id': 'app-id',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -13315,7 +13750,7 @@ function registryInputs() {
         throw new inputs_InputError('registry-username', 'is empty but `registry-password` is set; add the user name');
     let provider;
     try {
-        provider = resolve_parseProvider(inputs_stringInput('provider'));
+        provider = parseProvider(inputs_stringInput('provider'));
     }
     catch (err) {
         throw new inputs_InputError('provider', err.message);
@@ -13342,7 +13777,7 @@ function registryInputs() {
         throw new inputs_InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
     let network;
     try {
-        network = (0,http/* timeoutOptions */.Iy)(inputs_stringInput('timeout'));
+        network = timeoutOptions(inputs_stringInput('timeout'));
     }
     catch (err) {
         throw new inputs_InputError('timeout', err.message);
@@ -13381,10 +13816,6 @@ function authOptions(inputs, context, provider, registry) {
         onSecret: (secret) => setSecret(secret),
     };
 }
-/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider, registry) {
-    return registryCredentials(authOptions(inputs, context, provider, registry));
-}
 /** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
 function reachOptions(inputs) {
     return { insecure: inputs.insecure, onWarning: (message) => warning(message), transport: inputs.network };
@@ -13394,7 +13825,7 @@ function registrySession(inputs, context, location) {
     const registry = location.kind === 'registry' ? location.reference.registry : undefined;
     let opened;
     try {
-        opened = open_registry_openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
+        opened = openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
     }
     catch (err) {
         if (err instanceof ProviderError)
@@ -13419,26 +13850,49 @@ function registrySession(inputs, context, location) {
     };
 }
 /**
- * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
- * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
+ * The `registry-server` input of an action that reads many registries (image update): the one registry
+ * `registry-username`/`registry-password` are for, required with them, so they never go to another.
  */
-function registryClients(inputs, context, credentialsRegistry) {
-    const clients = new Map();
-    return (provider, insecure) => {
-        const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
-        const key = `${name}/${insecure || inputs.insecure}`;
-        let client = clients.get(key);
-        if (!client) {
-            client = openRegistry({
-                ...authOptions(inputs, context, name, credentialsRegistry),
-                ...reachOptions(inputs),
-                insecure: insecure || inputs.insecure,
-                manyRegistries: true,
-            }).client;
-            clients.set(key, client);
-        }
-        return client;
-    };
+function registryServerInput(inputs) {
+    const server = stringInput('registry-server') || undefined;
+    if (inputs.username && !server)
+        throw new InputError('registry-server', 'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)');
+    if (server && !inputs.username)
+        throw new InputError('registry-server', 'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty');
+    if (server && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(server))
+        throw new InputError('registry-server', `"${server}" is not a registry host (host or host:port, e.g. registry.example.com)`);
+    return server;
+}
+/**
+ * How the job reaches many registries at once (image update reads every ImageRepository's), as core opens them:
+ * the job's credentials, with `registry-username`/`registry-password` for `registry` only, each masked as obtained.
+ */
+function registryOptions(inputs, context, registry) {
+    return { ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/github-app.ts
+
+
+/**
+ * The `app-id` and `app-private-key` inputs: a GitHub App whose short-lived installation token an action uses
+ * instead of `github-token` (core's `installationToken`). The key is masked as soon as it is read, and both are
+ * checked before anything is sent.
+ */
+function githubAppInput() {
+    const appId = stringInput('app-id');
+    const privateKey = stringInput('app-private-key');
+    if (privateKey)
+        core.setSecret(privateKey);
+    if (appId && !/^[0-9]+$/.test(appId))
+        throw new InputError('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
+    if (appId && !privateKey)
+        throw new InputError('app-private-key', "is empty but `app-id` is set; pass the app's private key, e.g. ${{ secrets.UPDATE_APP_KEY }}");
+    if (privateKey && !appId)
+        throw new InputError('app-id', "is empty but `app-private-key` is set; add the app's ID");
+    if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n')))
+        throw new InputError('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
+    return appId ? { appId, privateKey } : undefined;
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
@@ -14159,14 +14613,12 @@ async function fluxManifestInputs(context) {
         verifyInputNames.sourceRepository,
     ].filter((input) => stringInput(input));
     try {
-        const manifest = await readFluxManifest(resolve(context.workspace, file), { name, shownAs: file });
-        const plan = planFluxVerification(manifest, {
+        return await readClusterPolicy(resolve(context.workspace, file), { name, shownAs: file }, {
             key: Boolean(stringInput(verifyInputNames.key)),
             identity: identity.length > 0,
             trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
             notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
         });
-        return { manifest, plan };
     }
     catch (err) {
         if (err instanceof FluxManifestError)
@@ -14176,6 +14628,7 @@ async function fluxManifestInputs(context) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 
@@ -14236,89 +14689,6 @@ function removeTempOnSignal() {
             process.exit(code);
         });
     }
-}
-
-
-/***/ }),
-
-/***/ 9999:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ githubTokenCredentials),
-/* harmony export */   v: () => (/* binding */ isGitHubRegistry)
-/* harmony export */ });
-/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
-function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
-    if (registry === 'ghcr.io')
-        return true;
-    const host = new URL(serverUrl).host;
-    return host !== 'github.com' && registry === `containers.${host}`;
-}
-/**
- * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
- * does. Pushing needs `permissions: packages: write`.
- */
-function githubTokenCredentials(options) {
-    return {
-        name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
-            ? { username: options.actor || 'x-access-token', password: options.token }
-            : undefined,
-    };
-}
-
-
-/***/ }),
-
-/***/ 8012:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ withAuthHint)
-/* harmony export */ });
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8706);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9999);
-
-
-/** What a cloud identity needs to push, when its registry refuses it. */
-const cloudPermissions = {
-    aws: (_registry, repository) => `the AWS identity needs ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage and ecr:BatchGetImage on the repository ${repository}, which must exist`,
-    gcp: (_registry, repository) => `the Google identity needs roles/artifactregistry.writer on ${repository} (or Storage write access for Container Registry)`,
-    azure: (registry) => `the Azure identity needs the AcrPush role on ${registry}`,
-};
-const credentialFix = {
-    action: 'set `registry-username` and `registry-password`, or `github-token` for ghcr.io, or log in with docker/login-action',
-    cli: 'pass --creds user:password, or run docker login',
-};
-/**
- * Adds the fix a user needs to a registry auth failure: which permission or input is missing. Other errors
- * come back unchanged.
- */
-function withAuthHint(err, context) {
-    if (!(err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf) || (err.status !== 401 && err.status !== 403))
-        return err;
-    const github = (0,_github_js__WEBPACK_IMPORTED_MODULE_1__/* .isGitHubRegistry */ .v)(context.registry, process.env.GITHUB_SERVER_URL || undefined);
-    let hint;
-    if (!context.hasCredentials) {
-        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
-    }
-    else if (github) {
-        hint =
-            context.vocabulary === 'action'
-                ? `add \`permissions: packages: write\` to the job, and give this repository access to the package ${context.repository} (package settings → Manage Actions access)`
-                : `use a token with the write:packages scope for ${context.registry}`;
-    }
-    else if (context.provider && context.provider !== 'generic') {
-        hint = cloudPermissions[context.provider](context.registry, context.repository);
-    }
-    else if (err.status === 401) {
-        hint = `the registry rejected the credentials for ${context.registry}; check them`;
-    }
-    else {
-        hint = `the credentials lack permission for ${context.registry}/${context.repository}`;
-    }
-    return new _oci_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf(err.code, `${err.message}; ${hint}`, { status: err.status, cause: err });
 }
 
 
@@ -15394,10 +15764,10 @@ class NotationError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError
         this.name = 'NotationError';
     }
 }
-/** An invalid trust policy document, or none that applies, with notation-go's message. */
+/** An invalid trust policy document, or none that applies, with notation-go's message; about the trust policy. */
 class NotationPolicyError extends NotationError {
     constructor(message, code = 'NOTATION_POLICY_INVALID') {
-        super(code, message);
+        super(code, message, { field: 'notation-trust-policy' });
         this.name = 'NotationPolicyError';
     }
 }
@@ -15800,413 +16170,6 @@ function safeLine(text) {
 /** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
 function escapeControls(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-
-/***/ }),
-
-/***/ 1737:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  oK: () => (/* binding */ Transport),
-  Or: () => (/* binding */ attemptsOf),
-  a0: () => (/* binding */ networkErrorCode),
-  SC: () => (/* binding */ retryBudgetSpent),
-  Iy: () => (/* binding */ timeoutOptions)
-});
-
-// UNUSED EXPORTS: defaultRetryPolicy, defaultTimeouts, parseRetryAfter
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __nccwpck_require__(8500);
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var errors = __nccwpck_require__(5736);
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var oci_errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/upload-body.ts
-
-
-
-
-
-const bufferSize = 256 << 10;
-const buffersInFlight = 4;
-/**
- * Sends a request whose body is blob content, over node:http(s) rather than fetch. fetch copies every chunk of a
- * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
- * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
- * The answer comes back as a fetch Response, so callers handle both paths alike.
- */
-class UploadSender {
-    #http = new external_node_http_.Agent({ keepAlive: true });
-    #https = new external_node_https_.Agent({ keepAlive: true });
-    #idleMs;
-    /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
-    constructor(idleMs = 30_000) {
-        this.#idleMs = idleMs;
-    }
-    /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
-    send(method, url, headers, body, signal, onIdle) {
-        const secure = url.protocol === 'https:';
-        const send = secure ? external_node_https_.request : external_node_http_.request;
-        return new Promise((resolve, reject) => {
-            const req = send(url, {
-                method,
-                headers: { ...headers, 'content-length': String(body.end - body.start) },
-                agent: secure ? this.#https : this.#http,
-                signal,
-            }, (res) => {
-                resolve(toResponse(method, res));
-            });
-            req.setTimeout(this.#idleMs, onIdle);
-            req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
-            writeBody(req, body).catch((err) => req.destroy(err));
-        });
-    }
-    close() {
-        this.#http.destroy();
-        this.#https.destroy();
-    }
-}
-function toResponse(method, res) {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(res.headers)) {
-        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
-            headers.append(name, item);
-    }
-    const status = res.statusCode ?? 502;
-    const empty = method === 'HEAD' || status === 204 || status === 304;
-    if (empty)
-        res.resume();
-    return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
-}
-async function writeBody(req, body) {
-    const closed = new Promise((_, reject) => req.once('close', () => reject(new Error('the connection closed during the upload'))));
-    closed.catch(() => undefined);
-    if (!body.source.path) {
-        await (0,external_node_stream_promises_.pipeline)(body.source.open(body.start, body.end), req);
-        return;
-    }
-    const file = await (0,external_node_fs_promises_.open)(body.source.path, 'r');
-    try {
-        const buffers = Array.from({ length: buffersInFlight }, () => Buffer.allocUnsafe(bufferSize));
-        const written = [];
-        for (let position = body.start, n = 0; position < body.end; n++) {
-            const slot = n % buffersInFlight;
-            // Reuse a buffer only after the socket has taken what it held.
-            if (written[slot])
-                await Promise.race([written[slot], closed]);
-            const buffer = buffers[slot];
-            const { bytesRead } = await file.read(buffer, 0, Math.min(bufferSize, body.end - position), position);
-            if (bytesRead === 0)
-                throw new Error(`${body.source.path} is shorter than the ${body.end - body.start} bytes being uploaded`);
-            position += bytesRead;
-            written[slot] = new Promise((resolve, reject) => req.write(buffer.subarray(0, bytesRead), (err) => (err ? reject(err) : resolve())));
-            written[slot].catch(() => undefined);
-        }
-        await Promise.race([Promise.all(written), closed]);
-    }
-    finally {
-        await file.close();
-    }
-    req.end();
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oci/http.ts
-
-
-
-
-const defaultRetryPolicy = {
-    attempts: 6,
-    baseDelayMs: 250,
-    maxDelayMs: 8_000,
-    maxRetryAfterMs: 60_000,
-    budgetMs: 90_000,
-};
-const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
-const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
-const retryableErrorCodes = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'ECONNABORTED',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED',
-]);
-const redirectStatus = new Set([301, 302, 303, 307, 308]);
-/** What a request's timer aborts it with; retried like a dropped connection. */
-const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
-class TimeoutError extends oci_errors/* OciError */.Mf {
-    /** The message without the hint, for when retries add how many attempts were made. */
-    plain;
-    constructor(url, what, ms) {
-        const plain = `${url.host} ${what} for ${ms / 1000} s`;
-        super('TIMEOUT', plain, { hint: timeoutHint });
-        this.name = 'TimeoutError';
-        this.plain = plain;
-    }
-}
-const maxRedirects = 10;
-const attemptsTaken = new WeakMap();
-const budgetSpent = new WeakSet();
-/** Whether the transport stopped retrying this response because its retry budget was spent. */
-function retryBudgetSpent(response) {
-    return budgetSpent.has(response);
-}
-/** How many attempts the transport made before settling on this response (1 when it was not retried). */
-function attemptsOf(response) {
-    return attemptsTaken.get(response) ?? 1;
-}
-/**
- * The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). Codes of
- * our own errors (a credential provider's, say) are not the network's: their causes are looked at instead.
- */
-function networkErrorCode(err) {
-    let current = err;
-    for (let depth = 0; current && depth < 5; depth++) {
-        const code = current.code;
-        if (typeof code === 'string' && !(current instanceof errors/* BaseError */.Cf))
-            return code;
-        current = current.cause;
-    }
-    return undefined;
-}
-function describeNetworkError(err, url) {
-    const code = networkErrorCode(err);
-    if (code === 'ENOTFOUND')
-        return `cannot resolve registry host ${url.host}: check the registry name`;
-    if (code === 'ECONNREFUSED')
-        return `connection to ${url.host} refused: is the registry running and the port right?`;
-    const cause = err.cause?.message ?? err.message;
-    return `request to ${url.host} failed: ${code ? `${code} ` : ''}${cause}`;
-}
-/** `Retry-After` in milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    if (/^\s*[0-9]+\s*$/.test(value))
-        return Number(value) * 1000;
-    // Only an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`) is a date; `1.5` is neither form.
-    if (!/[a-z]/i.test(value))
-        return undefined;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * HTTP over Node's fetch with what registries need and fetch does not do: bounded retries with exponential
- * backoff and jitter on 429/5xx and dropped connections (honouring `Retry-After`), and redirects followed by hand
- * so `Authorization` never leaves the host it was meant for.
- */
-class Transport {
-    policy;
-    timeouts;
-    #options;
-    #uploads;
-    /** Retry time spent so far, against `policy.budgetMs`. */
-    #spentMs = 0;
-    constructor(options = {}) {
-        this.#options = options;
-        this.policy = { ...defaultRetryPolicy, ...options.retry };
-        this.timeouts = { ...defaultTimeouts, ...options.timeouts };
-        this.#uploads = new UploadSender(this.timeouts.idleMs);
-    }
-    /** How long to wait before retry `attempt` (1-based): `Retry-After` when given, else exponential with jitter. */
-    delayFor(attempt, retryAfterMs) {
-        const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
-        return retryAfterMs ?? exponential * (0.5 + Math.random() * 0.5);
-    }
-    /**
-     * Waits `delayMs` if the shared retry budget allows it; false when it would overspend, and the caller gives up.
-     * Used by this transport and by operations that retry a whole exchange (blob uploads).
-     */
-    async backoff(delayMs) {
-        if (this.#spentMs + delayMs > this.policy.budgetMs)
-            return false;
-        this.#spentMs += delayMs;
-        await (0,promises_.setTimeout)(delayMs, undefined, { signal: this.#options.signal });
-        return true;
-    }
-    async send(request) {
-        let url = new URL(request.url);
-        let method = request.method.toUpperCase();
-        let headers = { ...request.headers };
-        if (this.#options.userAgent && !headers['user-agent'])
-            headers['user-agent'] = this.#options.userAgent;
-        let body = request.body;
-        let upload = request.upload;
-        for (let hop = 0;; hop++) {
-            const response = await this.#sendWithRetry(method, url, headers, body, upload, request.retry !== false);
-            if (!redirectStatus.has(response.status))
-                return response;
-            const location = response.headers.get('location');
-            if (!location)
-                return response;
-            await response.body?.cancel();
-            if (hop >= maxRedirects)
-                throw new oci_errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
-            const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
-                throw new oci_errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
-            }
-            if (next.host !== url.host || next.protocol !== url.protocol) {
-                // Never forward credentials to another host (distribution-spec: MUST NOT forward Authorization).
-                const { authorization: _dropped, ...rest } = headers;
-                headers = rest;
-            }
-            if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
-                method = 'GET';
-                body = undefined;
-                upload = undefined;
-                const { 'content-length': _l, 'content-type': _t, ...rest } = headers;
-                headers = rest;
-            }
-            url = next;
-        }
-    }
-    async #sendWithRetry(method, url, headers, body, upload, retry) {
-        const attempts = retry ? this.policy.attempts : 1;
-        for (let attempt = 1;; attempt++) {
-            let response;
-            const started = Date.now();
-            const timer = new AbortController();
-            const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
-            try {
-                if (upload) {
-                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
-                }
-                else {
-                    const init = { method, headers, redirect: 'manual', signal };
-                    if (body) {
-                        init.body = body();
-                        init.duplex = 'half';
-                    }
-                    const waiting = setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
-                    try {
-                        response = await fetch(url, init);
-                    }
-                    finally {
-                        clearTimeout(waiting);
-                    }
-                    response = withIdleTimeout(response, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
-                }
-            }
-            catch (err) {
-                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
-                const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
-                this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
-                if (this.#options.signal?.aborted)
-                    throw err;
-                const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
-                const fail = (why) => new oci_errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
-                if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
-                    throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
-                if (timedOut)
-                    this.#spentMs += Date.now() - started;
-                if (!(await this.backoff(this.delayFor(attempt))))
-                    throw fail(` (after ${attempt} attempts; gave up: the retry budget of ${this.policy.budgetMs / 1000} s is spent)`);
-                continue;
-            }
-            this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
-            attemptsTaken.set(response, attempt);
-            if (!retryableStatus.has(response.status) || attempt >= attempts)
-                return response;
-            const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-            if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) {
-                budgetSpent.add(response);
-                return response;
-            }
-            const delay = this.delayFor(attempt, retryAfter);
-            // Out of budget: the registry's own answer is the error to report (responseError says how many attempts).
-            if (this.#spentMs + delay > this.policy.budgetMs) {
-                budgetSpent.add(response);
-                return response;
-            }
-            await response.body?.cancel();
-            await this.backoff(delay);
-        }
-    }
-}
-/**
- * The response with a guarded body: aborted (through `controller`) when the network delivers nothing for `idleMs`
- * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
- * got (undici says only "terminated").
- */
-function withIdleTimeout(response, controller, error, idleMs) {
-    if (!response.body)
-        return response;
-    const reader = response.body.getReader();
-    const url = new URL(response.url || 'http://unknown/');
-    let timer;
-    let received = 0;
-    const body = new ReadableStream({
-        async pull(sink) {
-            // Only while waiting on the network: a slow reader is not a stalled registry.
-            timer = setTimeout(() => controller.abort(error()), idleMs);
-            timer.unref();
-            try {
-                const next = await reader.read();
-                clearTimeout(timer);
-                if (next.done || !next.value)
-                    sink.close();
-                else {
-                    received += next.value.byteLength;
-                    sink.enqueue(next.value);
-                }
-            }
-            catch (err) {
-                clearTimeout(timer);
-                const reason = controller.signal.reason;
-                sink.error(controller.signal.aborted && reason instanceof Error
-                    ? reason
-                    : new oci_errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
-                        cause: err,
-                    }));
-            }
-        },
-        cancel(reason) {
-            clearTimeout(timer);
-            return reader.cancel(reason);
-        },
-    });
-    const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    Object.defineProperty(wrapped, 'url', { value: response.url });
-    return wrapped;
-}
-/**
- * Transport options for a user's `--timeout` / `timeout` (seconds; `45`, `45s`, `2m`): the response and idle
- * timeouts, and a retry budget of three times that, so a dead or throttling registry fails in bounded time.
- */
-function timeoutOptions(value) {
-    const text = (value ?? '').trim();
-    if (text === '')
-        return {};
-    const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
-    const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
-    if (!(seconds >= 1 && seconds <= 3600))
-        throw new oci_errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
-    const ms = seconds * 1000;
-    return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
 }
 
 

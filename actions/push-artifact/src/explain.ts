@@ -1,14 +1,5 @@
-import {
-  ArtifactPathError,
-  OciError,
-  ProtectedTagError,
-  PublishError,
-  networkErrorCode,
-  withAuthHint,
-  type CredentialFunction,
-  type Location,
-} from '@d2ci/core';
-import { InputError, inputError } from '@d2ci/action-kit';
+import { ArtifactPathError, ProtectedTagError, PublishError, type Location } from '@d2ci/core';
+import { InputError, inputError, type RegistrySession } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 
 /** Where a failure happened: the repository pushed to, and the tree as the user named it (`path`, or a component). */
@@ -29,20 +20,10 @@ function pathError(err: ArtifactPathError, inputs: Inputs, shown: string): Input
 }
 
 /** Turns what went wrong into the one line a user needs: the input to fix, or the permission to add. */
-export async function explain(err: unknown, inputs: Inputs, credentials: CredentialFunction, place: Place): Promise<unknown> {
+export async function explain(err: unknown, inputs: Inputs, session: RegistrySession, place: Place): Promise<unknown> {
   if (err instanceof ArtifactPathError) return pathError(err, inputs, place.shown);
   if (err instanceof ProtectedTagError || err instanceof PublishError) return inputError(err);
-  // Signing failures (UntaggedSigningError), input errors and the rest are already one line.
-  if (!(err instanceof OciError)) return err;
-  if (err.code === 'NETWORK' && networkErrorCode(err.cause) === 'ENOTFOUND')
-    return new InputError('repository', `${err.message} in "${inputs.repository}"`);
-  if (place.location.kind !== 'registry') return err;
-  const { registry, repository } = place.location.reference;
-  return withAuthHint(err, {
-    registry,
-    repository,
-    hasCredentials: (await credentials(registry).catch(() => undefined)) !== undefined,
-    vocabulary: 'action',
-    provider: inputs.registry.provider,
-  });
+  // Registry failures through the one explainer (an unresolvable host blames `repository`; a refusal gets the
+  // permission or input to add); signing failures, input errors and the rest come back as they are.
+  return session.explain(err, { location: place.location, shownAs: inputs.repository });
 }

@@ -6,10 +6,9 @@ import {
   publishComponents,
   type Component,
   type ComponentsSelection,
-  type CredentialFunction,
   type PublishOptions,
 } from '@d2ci/core';
-import { registrySession } from '@d2ci/action-kit';
+import { registrySession, type RegistrySession } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 import { explain, type Place } from './explain.ts';
 import { renderArtifact } from './render.ts';
@@ -38,29 +37,30 @@ function publishOptions(inputs: Inputs): PublishOptions {
 }
 
 /** Rethrows an error explained at `place`. */
-function rethrow(inputs: Inputs, credentials: CredentialFunction, place: Place): (err: unknown) => Promise<never> {
+function rethrow(inputs: Inputs, session: RegistrySession, place: Place): (err: unknown) => Promise<never> {
   return async (err) => {
-    throw await explain(err, inputs, credentials, place);
+    throw await explain(err, inputs, session, place);
   };
 }
 
 /** A component's failure explained at its own repository and directory. */
-function why(inputs: Inputs, credentials: CredentialFunction): Why {
+function why(inputs: Inputs, session: RegistrySession): Why {
   return async ({ component, error }: { component: Component; error: Error }) => {
     const place = { location: childLocation(inputs.location, component.name), shown: component.relative };
-    return ((await explain(error, inputs, credentials, place)) as Error).message;
+    return ((await explain(error, inputs, session, place)) as Error).message;
   };
 }
 
 export async function run(inputs: Inputs): Promise<void> {
-  const { client, credentials } = registrySession(inputs.registry, inputs.context, inputs.location);
+  const session = registrySession(inputs.registry, inputs.context, inputs.location);
+  const { client } = session;
   if (!inputs.components) {
     const published = await publishArtifact({
       ...publishOptions(inputs),
       path: inputs.path,
       target: openTarget(inputs.location, client),
       documents: inputs.documents,
-    }).catch(rethrow(inputs, credentials, { location: inputs.location, shown: inputs.pathInput }));
+    }).catch(rethrow(inputs, session, { location: inputs.location, shown: inputs.pathInput }));
     return renderArtifact(inputs, published);
   }
   const components: ComponentsSelection = {
@@ -70,14 +70,14 @@ export async function run(inputs: Inputs): Promise<void> {
     client,
     concurrency: inputs.concurrency,
   };
-  const failed = rethrow(inputs, credentials, { location: inputs.location, shown: inputs.components });
+  const failed = rethrow(inputs, session, { location: inputs.location, shown: inputs.components });
   if (inputs.plan) {
     const { ignorePaths, sourceIgnore, resolveSymlinks, diffTag } = inputs;
     const plan = await planPublishComponents({ components, diffTag, ignorePaths, sourceIgnore, resolveSymlinks }).catch(failed);
-    return renderPlan(plan, why(inputs, credentials));
+    return renderPlan(plan, why(inputs, session));
   }
   // The user's own documents describe one artifact: inputs.ts refuses `attach` with `components`.
   const documents = { sbom: inputs.documents.sbom, attest: inputs.documents.attest };
   const published = await publishComponents({ ...publishOptions(inputs), components, documents }).catch(failed);
-  return renderComponents(inputs, published, why(inputs, credentials));
+  return renderComponents(inputs, published, why(inputs, session));
 }

@@ -7930,7 +7930,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 
 /***/ }),
 
-/***/ 1111:
+/***/ 1290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8232,98 +8232,6 @@ function parseRollbackTag(value, pattern = defaultReleaseTagPattern) {
         if (!isVersionTag(value))
             throw err.field === 'ref' ? new ReleaseTagError(err.code, err.message, { field: 'rollback-to', problem: err.problem }) : err;
         return { ref: value, version: value, prerelease: semver_default().prerelease(value.replace(/^v/, '')) !== null };
-    }
-}
-
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 38 modules
-var src = __nccwpck_require__(2792);
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-const inputs_escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-/** Reads and validates every input (and loads trust material) before anything touches a registry. */
-async function getInputs() {
-    const context = (0,src/* githubContext */.h4)();
-    const repositoryValue = (0,src/* stringInput */.Uj)('repository', { required: true });
-    const base = (0,src/* repositoryInput */.JD)('repository', repositoryValue);
-    const rollbackTo = (0,src/* stringInput */.Uj)('rollback-to') || undefined;
-    const modeValue = (0,src/* stringInput */.Uj)('mode', { fallback: 'promote' });
-    if (modeValue !== 'promote' && modeValue !== 'build')
-        throw new src/* InputError */.dz('mode', `"${modeValue}" is not promote or build`);
-    const ownRepo = context.repository ? `https://github\\.com/${inputs_escape(context.repository)}/\\.github/workflows/[^@]+` : '.+';
-    const commonEnd = (plan) => {
-        const source = (0,src/* stringInput */.Uj)('source') || (0,src/* defaultSource */.Hu)(context);
-        const revision = (0,src/* stringInput */.Uj)('revision') || (0,src/* defaultRevision */.Te)(context);
-        if (plan.kind === 'build' && (!source || !revision))
-            throw new src/* InputError */.dz(source ? 'revision' : 'source', 'is empty and the GitHub context does not say; pass it');
-        return {
-            base,
-            plan,
-            commit: ((0,src/* stringInput */.Uj)('commit') || context.sha).toLowerCase(),
-            allowDowngrade: (0,src/* booleanInput */.tE)('allow-downgrade', false),
-            source,
-            revision,
-            signing: plan.kind === 'rollback' ? undefined : (0,src/* cosignSigningInputs */.Sq)(context),
-            registry: (0,src/* registryInputs */.P4)(),
-            context,
-        };
-    };
-    if (rollbackTo) {
-        let release;
-        try {
-            release = parseRollbackTag(rollbackTo, (0,src/* stringInput */.Uj)('tag-pattern') || undefined);
-        }
-        catch (err) {
-            if (err instanceof ReleaseTagError)
-                throw new src/* InputError */.dz('rollback-to', `${err.problem}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`);
-            throw err;
-        }
-        const verification = await (0,src/* verificationInputs */.zi)({
-            identity: 'production-identity',
-            identityRegexp: 'production-identity-regexp',
-            issuer: 'staging-oidc-issuer',
-            issuerRegexp: 'staging-oidc-issuer-regexp',
-            key: 'production-key',
-            trustedRoot: 'trusted-root',
-            sourceRepository: 'certificate-github-workflow-repository',
-        }, context, { identityRegexp: `^${ownRepo}@refs/tags/.+$`, sourceRepository: context.repository || undefined });
-        return commonEnd({ kind: 'rollback', release, verification });
-    }
-    const refValue = (0,src/* stringInput */.Uj)('ref') || (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
-    if (!refValue)
-        throw new src/* InputError */.dz('ref', 'is empty and this run is not for a tag; run on `push: tags` or pass the release tag, e.g. frontend/v1.2.3');
-    let release;
-    try {
-        release = parseReleaseTag(refValue, (0,src/* stringInput */.Uj)('tag-pattern') || undefined);
-    }
-    catch (err) {
-        if (err instanceof ReleaseTagError)
-            throw new src/* InputError */.dz((0,src/* stringInput */.Uj)('ref') ? 'ref' : 'tag-pattern', err.message);
-        throw err;
-    }
-    const pathInput = (0,src/* stringInput */.Uj)('path') || (release.component ? `components/${release.component}` : '.');
-    if (modeValue === 'build')
-        return commonEnd({ kind: 'build', release, path: (0,src/* workspacePath */.X5)('path', pathInput, context) });
-    const verification = await (0,src/* verificationInputs */.zi)({
-        identity: 'staging-identity',
-        identityRegexp: 'staging-identity-regexp',
-        issuer: 'staging-oidc-issuer',
-        issuerRegexp: 'staging-oidc-issuer-regexp',
-        key: 'staging-key',
-        trustedRoot: 'trusted-root',
-        sourceRepository: 'certificate-github-workflow-repository',
-    }, context, { identityRegexp: `^${ownRepo}@refs/heads/main$`, sourceRepository: context.repository || undefined });
-    // Content comparison needs the tagged tree; a fleet release without a checkout still matches by revision.
-    const path = (0,src/* stringInput */.Uj)('path') || release.component ? (0,src/* workspacePath */.X5)('path', pathInput, context) : workspaceOptional(pathInput, context);
-    return commonEnd({ kind: 'promote', release, verification, ...(path ? { path } : {}) });
-}
-/** `.` for a fleet release: the checkout if there is one, else no content comparison. */
-function workspaceOptional(value, context) {
-    try {
-        return (0,src/* workspacePath */.X5)('path', value, context);
-    }
-    catch {
-        return undefined;
     }
 }
 
@@ -9134,6 +9042,22 @@ function addedFormatNotes(added, what = 'the digest') {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
 var remote = __nccwpck_require__(40);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/required-annotations.ts
+/**
+ * Why an artifact's annotations do not match the required patterns: one line per key, none when all match. Both
+ * verifications apply it (verify/verify.ts for cosign, notation/verify.ts), so it lives below them.
+ */
+function annotationMismatches(annotations, required = {}) {
+    return Object.entries(required).flatMap(([key, pattern]) => {
+        const value = annotations[key];
+        return value !== undefined && pattern.test(value)
+            ? []
+            : [
+                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
+            ];
+    });
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
 var oci_digest = __nccwpck_require__(8341);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
@@ -9501,6 +9425,7 @@ function fluxRejections(verdicts) {
 
 
 
+
 const verifyFormats = (/* unused pure expression or super */ null && (['auto', 'legacy', 'bundle']));
 const maxSignatureBytes = 4 * 1024 * 1024;
 async function readBlob(target, descriptor) {
@@ -9561,17 +9486,6 @@ async function bundleChecks(target, subject, verification) {
         });
     }
     return checks;
-}
-/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
-function annotationMismatches(annotations, required = {}) {
-    return Object.entries(required).flatMap(([key, pattern]) => {
-        const value = annotations[key];
-        return value !== undefined && pattern.test(value)
-            ? []
-            : [
-                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
-            ];
-    });
 }
 /**
  * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
@@ -9721,10 +9635,13 @@ async function checkReleaseSignature(target, subject, identity, signature, stagi
 var external_node_timers_promises_ = __nccwpck_require__(8500);
 ;// CONCATENATED MODULE: ../../packages/core/src/release/errors.ts
 
-/** A release that must not happen; nothing was moved, signed or pushed. */
+/**
+ * A release that must not happen; nothing was moved, signed or pushed. The message says so after the reason
+ * (`problem`), once here for every front door.
+ */
 class ReleaseRefused extends errors/* BaseError */.Cf {
-    constructor(message, code = 'RELEASE_REFUSED') {
-        super(code, message);
+    constructor(problem, code = 'RELEASE_REFUSED') {
+        super(code, `${problem} (nothing was moved)`, { problem });
     }
 }
 /**
@@ -10005,65 +9922,173 @@ async function rollbackRelease(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ../../packages/core/src/release/run.ts
 
 
-/** `<repository>/<component>` for component releases, as the D2 component repositories publish them. */
-function componentLocation(base, component) {
-    return component ? (0,oci_open/* childLocation */.ME)(base, component) : base;
+/** `<repository>/<component>` for a component's release (as the D2 component repositories publish them), else the repository. */
+function releaseLocation(repository, release) {
+    return release.component ? (0,oci_open/* childLocation */.ME)(repository, release.component) : repository;
 }
-async function run(inputs) {
-    const plan = inputs.plan;
-    const location = componentLocation(inputs.base, plan.release.component);
-    const session = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, location);
-    const target = (0,oci_open/* openTarget */.Ap)(location, session.client);
-    const name = (0,oci_open/* locationName */.zb)(location);
+/** The tree a release packs (build) or compares with (promote) by default: `components/<component>`, or `.`. */
+function defaultReleasePath(release) {
+    return release.component ? `components/${release.component}` : '.';
+}
+/**
+ * Runs one release request: in the release's repository (the component's, for a component tag), a rollback of
+ * `latest-stable` to a verified earlier release, or a release by promoting what staging published for the tagged
+ * commit (verified, re-signed, tagged) or by building it from the tree (see releaseArtifact). Refusals throw
+ * ReleaseRefused, and nothing has moved.
+ */
+async function runRelease(request) {
+    const { release } = request;
+    const location = releaseLocation(request.repository, release);
+    const target = (0,oci_open/* openTarget */.Ap)(location, request.client);
+    const common = { target, release, settleMs: request.settleMs };
     let result;
+    if (request.kind === 'rollback') {
+        result = await rollbackRelease({ target, version: release.version, verification: request.verification });
+    }
+    else if (request.kind === 'promote') {
+        const { commit, path, verification, signing, allowDowngrade } = request;
+        result = await releaseArtifact({ ...common, mode: 'promote', commit, path, verification, signing, allowDowngrade });
+    }
+    else {
+        const { path, source, revision, signing, allowDowngrade } = request;
+        result = await releaseArtifact({ ...common, mode: 'build', path, source, revision, signing, allowDowngrade });
+    }
+    // A rollback named by a component's tag is that component's too.
+    const component = result.component ?? release.component;
+    return { ...result, ...(component ? { component } : {}), location, name: (0,oci_open/* locationName */.zb)(location) };
+}
+
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 39 modules
+var src = __nccwpck_require__(931);
+;// CONCATENATED MODULE: ./src/policies.ts
+
+const policies_escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Any workflow of this repository on `ref` (a pattern), signed in a run of this repository: the defaults of both policies. */
+function ownWorkflows(context, ref) {
+    const workflows = context.repository ? `https://github\\.com/${policies_escape(context.repository)}/\\.github/workflows/[^@]+` : '.+';
+    return { identityRegexp: `^${workflows}@${ref}$`, sourceRepository: context.repository || undefined };
+}
+/** What must have signed the staging artifact before it is promoted: by default, this repository's workflows on main. */
+function stagingVerification(context) {
+    return (0,src/* verificationInputs */.zi)({
+        identity: 'staging-identity',
+        identityRegexp: 'staging-identity-regexp',
+        issuer: 'staging-oidc-issuer',
+        issuerRegexp: 'staging-oidc-issuer-regexp',
+        key: 'staging-key',
+        trustedRoot: 'trusted-root',
+        sourceRepository: 'certificate-github-workflow-repository',
+    }, context, ownWorkflows(context, 'refs/heads/main'));
+}
+/** What must have signed a release to roll back to: by default, this repository's workflows on a tag. */
+function productionVerification(context) {
+    return (0,src/* verificationInputs */.zi)({
+        identity: 'production-identity',
+        identityRegexp: 'production-identity-regexp',
+        issuer: 'staging-oidc-issuer',
+        issuerRegexp: 'staging-oidc-issuer-regexp',
+        key: 'production-key',
+        trustedRoot: 'trusted-root',
+        sourceRepository: 'certificate-github-workflow-repository',
+    }, context, ownWorkflows(context, 'refs/tags/.+'));
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+/** Reads and validates every input (and loads trust material) before anything touches a registry. */
+async function getInputs() {
+    const context = (0,src/* githubContext */.h4)();
+    const repository = (0,src/* repositoryInput */.JD)('repository', (0,src/* stringInput */.Uj)('repository', { required: true }));
+    const rollbackTo = (0,src/* stringInput */.Uj)('rollback-to') || undefined;
+    const mode = (0,src/* stringInput */.Uj)('mode', { fallback: 'promote' });
+    if (mode !== 'promote' && mode !== 'build')
+        throw new src/* InputError */.dz('mode', `"${mode}" is not promote or build`);
+    const plan = rollbackTo ? await rollbackPlan(rollbackTo, context) : await releasePlan(mode, context);
+    return { repository, plan, registry: (0,src/* registryInputs */.P4)(), context };
+}
+async function rollbackPlan(value, context) {
+    const release = parseTag(() => parseRollbackTag(value, (0,src/* stringInput */.Uj)('tag-pattern') || undefined), true);
+    const verification = await productionVerification(context);
+    moveInputs(context, 'rollback'); // checked as for a release, though a rollback uses none of them
+    return { kind: 'rollback', release, verification };
+}
+async function releasePlan(mode, context) {
+    const refInput = (0,src/* stringInput */.Uj)('ref');
+    const ref = refInput || (context.ref.startsWith('refs/tags/') ? context.ref.slice('refs/tags/'.length) : '');
+    if (!ref)
+        throw new src/* InputError */.dz('ref', 'is empty and this run is not for a tag; run on `push: tags` or pass the release tag, e.g. frontend/v1.2.3');
+    const release = parseTag(() => parseReleaseTag(ref, (0,src/* stringInput */.Uj)('tag-pattern') || undefined), Boolean(refInput));
+    const pathInput = (0,src/* stringInput */.Uj)('path');
+    const path = pathInput || defaultReleasePath(release);
+    if (mode === 'build') {
+        const tree = (0,src/* workspacePath */.X5)('path', path, context);
+        return { kind: 'build', release, path: tree, ...moveInputs(context, 'build') };
+    }
+    const verification = await stagingVerification(context);
+    // Content comparison needs the tagged tree; a fleet release without a checkout still matches by revision.
+    const tree = pathInput || release.component ? (0,src/* workspacePath */.X5)('path', path, context) : workspaceOptional(path, context);
+    return { kind: 'promote', release, verification, ...(tree ? { path: tree } : {}), ...moveInputs(context, 'promote') };
+}
+/**
+ * A tag that does not parse, as the input to fix: a pushed tag (no `ref` input) cannot change, so the pattern is
+ * to blame; a rollback's target says what to give instead.
+ */
+function parseTag(parse, refGiven) {
     try {
-        if (plan.kind === 'rollback') {
-            result = await rollbackRelease({ target, version: plan.release.version, verification: plan.verification });
-        }
-        else if (plan.kind === 'promote') {
-            result = await releaseArtifact({
-                mode: 'promote',
-                target,
-                release: plan.release,
-                commit: inputs.commit,
-                path: plan.path,
-                verification: plan.verification,
-                signing: inputs.signing,
-                allowDowngrade: inputs.allowDowngrade,
-            });
-        }
-        else {
-            result = await releaseArtifact({
-                mode: 'build',
-                target,
-                release: plan.release,
-                path: plan.path,
-                source: inputs.source,
-                revision: inputs.revision,
-                signing: inputs.signing,
-                allowDowngrade: inputs.allowDowngrade,
-            });
-        }
+        return parse();
     }
     catch (err) {
-        if (err instanceof ReleaseRefused)
-            throw new Error(`${err.message} (nothing was moved)`);
-        if (err instanceof ArtifactPathError)
-            throw new src/* InputError */.dz('path', `${err.message}; check \`path\``);
-        throw await session.explain(err);
+        if (!(err instanceof ReleaseTagError))
+            throw err;
+        if (err.field === 'rollback-to')
+            throw new src/* InputError */.dz(src/* inputNames */.vj['rollback-to'], `${err.problem}; give the release to return to, e.g. v1.2.3 or frontend/v1.2.3`);
+        throw new src/* InputError */.dz(src/* inputNames */.vj[err.field === 'ref' && !refGiven ? 'tag-pattern' : err.field], err.message);
     }
+}
+/** What a release that moves tags reads after its plan: the build's annotations, the commit, downgrades, signing. */
+function moveInputs(context, kind) {
+    const source = (0,src/* stringInput */.Uj)('source') || (0,src/* defaultSource */.Hu)(context);
+    const revision = (0,src/* stringInput */.Uj)('revision') || (0,src/* defaultRevision */.Te)(context);
+    if (kind === 'build' && (!source || !revision))
+        throw new src/* InputError */.dz(source ? 'revision' : 'source', 'is empty and the GitHub context does not say; pass it');
+    return {
+        source,
+        revision,
+        commit: ((0,src/* stringInput */.Uj)('commit') || context.sha).toLowerCase(),
+        allowDowngrade: (0,src/* booleanInput */.tE)('allow-downgrade', false),
+        signing: kind === 'rollback' ? undefined : (0,src/* cosignSigningInputs */.Sq)(context),
+    };
+}
+/** `.` for a fleet release: the checkout if there is one, else no content comparison. */
+function workspaceOptional(value, context) {
+    try {
+        return (0,src/* workspacePath */.X5)('path', value, context);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render.ts
+
+const verbs = { promoted: 'Promoted', built: 'Built', 'rolled back': 'Rolled back', unchanged: 'Already released' };
+/** The log lines, step outputs and job summary of a release. */
+function renderRelease(result) {
+    const { name } = result;
     const digest = result.descriptor.digest;
     for (const note of result.notes)
         src/* runner.info */.lj.info(note);
-    const verb = { promoted: 'Promoted', built: 'Built', 'rolled back': 'Rolled back', unchanged: 'Already released' }[result.action];
-    src/* runner.info */.lj.info(`${verb}: ${name}:${result.version} → ${digest}`);
+    src/* runner.info */.lj.info(`${verbs[result.action]}: ${name}:${result.version} → ${digest}`);
     for (const t of result.tags)
         src/* runner.info */.lj.info(`${t.changed ? 'Tagged' : 'Already tagged'} ${name}:${t.tag}`);
     src/* runner.setOutput */.lj.setOutput('version', result.version);
-    src/* runner.setOutput */.lj.setOutput('component', result.component ?? plan.release.component ?? '');
+    src/* runner.setOutput */.lj.setOutput('component', result.component ?? '');
     src/* runner.setOutput */.lj.setOutput('digest', digest);
     src/* runner.setOutput */.lj.setOutput('digest-url', `${name}@${digest}`);
     src/* runner.setOutput */.lj.setOutput('previous-digest', result.previousDigest ?? '');
@@ -10081,6 +10106,26 @@ async function run(inputs) {
     ].join('\n'));
 }
 
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+/** The inputs' plan → one core release → the log, outputs and summary. */
+async function run(inputs) {
+    const { plan, repository } = inputs;
+    // The session explains a refusal at the repository the release goes to (a component's, for its tags).
+    const session = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, releaseLocation(repository, plan.release));
+    const result = await runRelease({ ...plan, repository, client: session.client }).catch(async (err) => {
+        if (err instanceof ReleaseRefused)
+            throw err;
+        if (err instanceof ArtifactPathError)
+            throw new src/* InputError */.dz('path', `${err.message}; check \`path\``);
+        throw await session.explain(err);
+    });
+    renderRelease(result);
+}
+
 ;// CONCATENATED MODULE: ./src/action.ts
 
 
@@ -10096,8 +10141,8 @@ async function main() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2792);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1111);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(931);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1290);
 
 
 await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_action_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -10107,7 +10152,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2792:
+/***/ 931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10120,6 +10165,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Te: () => (/* reexport */ defaultRevision),
   Hu: () => (/* reexport */ defaultSource),
   h4: () => (/* reexport */ githubContext),
+  vj: () => (/* reexport */ inputNames),
   P4: () => (/* reexport */ registryInputs),
   EK: () => (/* reexport */ registrySession),
   JD: () => (/* reexport */ repositoryInput),
@@ -10131,7 +10177,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: fluxManifestInputs, formatBytes, inputError, inputNames, integerInput, jobCredentials, keyValueInput, linesInput, listInput, oneLine, registryClients, signingInputs, verifyInputNames
+// UNUSED EXPORTS: fluxManifestInputs, formatBytes, githubAppInput, inputError, integerInput, keyValueInput, linesInput, listInput, registryOptions, registryServerInput, signingInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -11105,7 +11151,7 @@ class ProviderError extends src_errors/* BaseError */.Cf {
     }
 }
 const unavailable = (provider) => new ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-function resolve_parseProvider(value) {
+function parseProvider(value) {
     const name = (value || 'generic').trim().toLowerCase();
     if (!providerNames.includes(name)) {
         throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
@@ -11116,7 +11162,7 @@ function resolve_parseProvider(value) {
  * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
  * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
  */
-function resolve_registryCredentials(options = {}) {
+function registryCredentials(options = {}) {
     const providers = [];
     if (options.username || options.password)
         providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
@@ -11514,11 +11560,11 @@ function withAuthorization(request, authorization) {
  * The one way to a registry client with credentials, for every action and command. `onSecret` receives every
  * secret met on the way (cloud tokens and keys, registry credentials and tokens) so CI logs can mask it.
  */
-function open_registry_openRegistry(options = {}) {
+function openRegistry(options = {}) {
     const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
     if (auth.registry !== undefined && !manyRegistries)
         assertProviderServes(auth.provider ?? 'generic', auth.registry);
-    const credentials = resolve_registryCredentials(auth);
+    const credentials = registryCredentials(auth);
     const client = new RegistryClient({
         credentials,
         insecure,
@@ -11627,8 +11673,9 @@ const inputNames = {
     'resolve-symlinks': 'resolve-symlinks',
     tags: 'tags',
     'diff-tag': 'diff-tag',
-    // No action takes it today (pull and diff are CLI commands); named as the CLI flag would be.
+    // No action takes these today (pull and diff are CLI commands); named as the CLI flags would be.
     'layer-media-type': 'layer-media-type',
+    referrer: 'referrer',
     attach: 'attach',
     attest: 'attest',
     'signing-key': 'signing-key',
@@ -11645,6 +11692,9 @@ const inputNames = {
     'trusted-root': 'trusted-root',
     provider: 'provider',
     'flux-version': 'flux-version',
+    'signature-format': 'signature-format',
+    'notation-trust-policy': 'notation-trust-policy',
+    'notation-scope': 'notation-scope',
     ref: 'ref',
     'tag-pattern': 'tag-pattern',
     'rollback-to': 'rollback-to',
@@ -11655,6 +11705,9 @@ const inputNames = {
     'policies-path': 'policies-path',
     'update-path': 'update-path',
     'message-template': 'commit-message-template',
+    'dry-run': 'dry-run',
+    'commit-via': 'commit-via',
+    'app-id': 'app-id',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -11686,7 +11739,7 @@ function registryInputs() {
         throw new inputs_InputError('registry-username', 'is empty but `registry-password` is set; add the user name');
     let provider;
     try {
-        provider = resolve_parseProvider(inputs_stringInput('provider'));
+        provider = parseProvider(inputs_stringInput('provider'));
     }
     catch (err) {
         throw new inputs_InputError('provider', err.message);
@@ -11752,10 +11805,6 @@ function authOptions(inputs, context, provider, registry) {
         onSecret: (secret) => setSecret(secret),
     };
 }
-/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider, registry) {
-    return registryCredentials(authOptions(inputs, context, provider, registry));
-}
 /** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
 function reachOptions(inputs) {
     return { insecure: inputs.insecure, onWarning: (message) => warning(message), transport: inputs.network };
@@ -11765,7 +11814,7 @@ function registrySession(inputs, context, location) {
     const registry = location.kind === 'registry' ? location.reference.registry : undefined;
     let opened;
     try {
-        opened = open_registry_openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
+        opened = openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
     }
     catch (err) {
         if (err instanceof ProviderError)
@@ -11790,26 +11839,49 @@ function registrySession(inputs, context, location) {
     };
 }
 /**
- * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
- * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
+ * The `registry-server` input of an action that reads many registries (image update): the one registry
+ * `registry-username`/`registry-password` are for, required with them, so they never go to another.
  */
-function registryClients(inputs, context, credentialsRegistry) {
-    const clients = new Map();
-    return (provider, insecure) => {
-        const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
-        const key = `${name}/${insecure || inputs.insecure}`;
-        let client = clients.get(key);
-        if (!client) {
-            client = openRegistry({
-                ...authOptions(inputs, context, name, credentialsRegistry),
-                ...reachOptions(inputs),
-                insecure: insecure || inputs.insecure,
-                manyRegistries: true,
-            }).client;
-            clients.set(key, client);
-        }
-        return client;
-    };
+function registryServerInput(inputs) {
+    const server = stringInput('registry-server') || undefined;
+    if (inputs.username && !server)
+        throw new InputError('registry-server', 'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)');
+    if (server && !inputs.username)
+        throw new InputError('registry-server', 'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty');
+    if (server && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(server))
+        throw new InputError('registry-server', `"${server}" is not a registry host (host or host:port, e.g. registry.example.com)`);
+    return server;
+}
+/**
+ * How the job reaches many registries at once (image update reads every ImageRepository's), as core opens them:
+ * the job's credentials, with `registry-username`/`registry-password` for `registry` only, each masked as obtained.
+ */
+function registryOptions(inputs, context, registry) {
+    return { ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/github-app.ts
+
+
+/**
+ * The `app-id` and `app-private-key` inputs: a GitHub App whose short-lived installation token an action uses
+ * instead of `github-token` (core's `installationToken`). The key is masked as soon as it is read, and both are
+ * checked before anything is sent.
+ */
+function githubAppInput() {
+    const appId = stringInput('app-id');
+    const privateKey = stringInput('app-private-key');
+    if (privateKey)
+        core.setSecret(privateKey);
+    if (appId && !/^[0-9]+$/.test(appId))
+        throw new InputError('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
+    if (appId && !privateKey)
+        throw new InputError('app-private-key', "is empty but `app-id` is set; pass the app's private key, e.g. ${{ secrets.UPDATE_APP_KEY }}");
+    if (privateKey && !appId)
+        throw new InputError('app-id', "is empty but `app-private-key` is set; add the app's ID");
+    if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n')))
+        throw new InputError('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
+    return appId ? { appId, privateKey } : undefined;
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
@@ -11883,10 +11955,10 @@ class NotationError extends src_errors/* BaseError */.Cf {
         this.name = 'NotationError';
     }
 }
-/** An invalid trust policy document, or none that applies, with notation-go's message. */
+/** An invalid trust policy document, or none that applies, with notation-go's message; about the trust policy. */
 class NotationPolicyError extends NotationError {
     constructor(message, code = 'NOTATION_POLICY_INVALID') {
-        super(code, message);
+        super(code, message, { field: 'notation-trust-policy' });
         this.name = 'NotationPolicyError';
     }
 }
@@ -13534,14 +13606,12 @@ async function fluxManifestInputs(context) {
         verifyInputNames.sourceRepository,
     ].filter((input) => stringInput(input));
     try {
-        const manifest = await readFluxManifest(resolve(context.workspace, file), { name, shownAs: file });
-        const plan = planFluxVerification(manifest, {
+        return await readClusterPolicy(resolve(context.workspace, file), { name, shownAs: file }, {
             key: Boolean(stringInput(verifyInputNames.key)),
             identity: identity.length > 0,
             trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
             notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
         });
-        return { manifest, plan };
     }
     catch (err) {
         if (err instanceof FluxManifestError)
@@ -13551,6 +13621,7 @@ async function fluxManifestInputs(context) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
 
 
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 484:
+/***/ 4558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10,10 +10,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var errors = __nccwpck_require__(5736);
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/flux.ts
@@ -136,24 +132,884 @@ function fluxRejections(verdicts) {
     });
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var oci_errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
-var oci_digest = __nccwpck_require__(8341);
-// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
-var reference = __nccwpck_require__(8936);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
-// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
-var media_types = __nccwpck_require__(8613);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/core/src/sign/attest.ts
+
+
+
+/** in-toto predicate types of the documents d2ci attests, as cosign's `--type` shorthands map them. */
+const attest_predicateTypes = {
+    spdx: 'https://spdx.dev/Document',
+    cyclonedx: 'https://cyclonedx.org/bom',
+    openvex: 'https://openvex.dev/ns',
+};
+/**
+ * Signs a document about a manifest as an in-toto attestation and attaches it the way `cosign attest` (v3) and
+ * `actions/attest` do: a v0.3 Sigstore bundle holding a DSSE envelope over `{subject: digest, predicateType,
+ * predicate}`, as a referrer with the bundle annotations. Flux 2.8+ reads every such bundle on the digest as a
+ * possible signature and accepts the artifact when one verifies, so an attestation signed by the workflow's own
+ * identity also satisfies a cluster, and one by another identity does not stop a valid signature from counting.
+ */
+async function attest_attestDocument(target, subject, options) {
+    const signer = options.signer ?? (await createBundleSigner(options.identity));
+    const bundle = await signer.signStatement(inTotoStatement(subject.digest, options.predicateType, options.predicate));
+    const referrer = await attachSigstoreBundle(target, subject, bundle, options.predicateType);
+    const logIndex = bundle.verificationMaterial.tlogEntries[0]?.logIndex;
+    return { referrer, predicateType: options.predicateType, ...(logIndex !== undefined ? { rekorLogIndex: String(logIndex) } : {}) };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/errors.ts
+
+/**
+ * A document to attach, an SBOM to write or an attestation type to require that cannot be used. A user's file is
+ * about the documents to attach (`attach`), a required type about `require-attestations`.
+ */
+class errors_SbomError extends errors/* BaseError */.Cf {
+    constructor(code, message, options = {}) {
+        super(code, message, options);
+        this.name = 'SbomError';
+    }
+}
+/** The document asked for (`referrer`) is attached, but in a form that cannot be given. */
+class DocumentPullError extends errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'referrer' });
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/documents/attach.ts
+// SBOM and VEX documents attached to an artifact as OCI 1.1 referrers, optionally also as signed in-toto
+// attestations, so registries, Trivy-style scanners (they look for these artifact types) and cosign find them.
+
+
+
+
+
+
+
+
+
+
+/** A user's SPDX, CycloneDX or OpenVEX JSON file, recognised by its content. */
+async function readDocument(path) {
+    let content;
+    try {
+        content = await readFile(path);
+    }
+    catch (err) {
+        throw new SbomError('DOCUMENT_UNREADABLE', `cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`, { field: 'attach', cause: err });
+    }
+    let detected;
+    try {
+        detected = detectDocumentType(content);
+    }
+    catch (err) {
+        if (err instanceof SbomError)
+            throw new SbomError(err.code, `${basename(path)}: ${err.message}`, { field: 'attach', cause: err });
+        throw err;
+    }
+    return { format: detected.format, mediaType: detected.mediaType, content, source: basename(path) };
+}
+/** The SBOM of what a tree deploys (images, charts, sources), as CycloneDX or SPDX JSON. */
+async function generateSbom(dir, format, subject, options = {}) {
+    const { timestamp, ...walk } = options;
+    const inventory = await findDeployedComponents(dir, walk);
+    const document = format === 'cyclonedx' ? cycloneDxDocument(inventory, subject, { timestamp }) : spdxDocument(inventory, subject, { timestamp });
+    return {
+        format,
+        mediaType: documentMediaTypes[format],
+        content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`),
+        source: 'generated',
+    };
+}
+/**
+ * Attaches each document to `subject` as a referrer whose artifactType is the document's media type, and, with
+ * `attest`, also as a signed in-toto attestation (the same signer as the artifact's signature, so one certificate).
+ */
+async function attachDocuments(target, subject, documents, options = {}) {
+    const attached = [];
+    for (const document of documents) {
+        const referrer = await attachReferrer(target, subject, {
+            artifactType: document.mediaType,
+            content: document.content,
+            annotations: {
+                'org.opencontainers.image.created': rfc3339(new Date()),
+                ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}),
+            },
+        });
+        const entry = { format: document.format, mediaType: document.mediaType, source: document.source, referrer };
+        if (options.attest) {
+            const attestation = await attestDocument(target, subject, {
+                identity: options.attest.identity,
+                signer: options.attest.signer,
+                predicateType: predicateTypes[document.format],
+                predicate: JSON.parse(document.content.toString('utf8')),
+            });
+            entry.attestation = attestation.referrer;
+        }
+        attached.push(entry);
+    }
+    return attached;
+}
+/** `spdx`, `cyclonedx`, `openvex` or a predicate type URI, as the predicate type to require. */
+function attestationPredicateType(name) {
+    const known = attest_predicateTypes[name.trim().toLowerCase()];
+    if (known)
+        return known;
+    if (/^https?:\/\//.test(name.trim()))
+        return name.trim();
+    throw new errors_SbomError('PREDICATE_TYPE', `"${name}" is not spdx, cyclonedx, openvex or a predicate type URI`, {
+        field: 'require-attestations',
+    });
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts + 4 modules
+var cluster_policy = __nccwpck_require__(3424);
+;// CONCATENATED MODULE: ../../packages/core/src/verify/check-errors.ts
+
+/**
+ * A verification that cannot be carried out as asked; nothing was fetched. The message is `<field> <problem>`; a
+ * conflict names a second part of the request, so each front door words it with its own names (by `code`).
+ */
+class VerifyRequestError extends errors/* BaseError */.Cf {
+    /** The signature format asked for, for the front doors' wording of a conflict. */
+    format;
+    constructor(code, field, problem, format) {
+        super(code, field ? `${field} ${problem}` : problem, { ...(field ? { field } : {}), problem });
+        this.format = format;
+    }
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
 var oci_descriptor = __nccwpck_require__(7796);
 // EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
 var content = __nccwpck_require__(3632);
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var oci_errors = __nccwpck_require__(8706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 2 modules
+var remote = __nccwpck_require__(5249);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/flux.ts
+/** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
+const FluxMediaType = {
+    config: 'application/vnd.cncf.flux.config.v1+json',
+    content: 'application/vnd.cncf.flux.content.v1.tar+gzip',
+};
+const Annotation = {
+    created: 'org.opencontainers.image.created',
+    source: 'org.opencontainers.image.source',
+    revision: 'org.opencontainers.image.revision',
+};
+/** `--reproducible` fixes the creation time to the Unix epoch, as `flux push artifact --reproducible` does. */
+const reproducibleCreated = '1970-01-01T00:00:00Z';
+/** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
+const cosignTagSuffixes = (/* unused pure expression or super */ null && (['.sig', '.att', '.sbom']));
+/** The Referrers Tag Schema's index tag (`sha256-<hex>`), kept by registries without the referrers API. */
+const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
+/** A tag that holds another artifact's cosign signature, attestation or SBOM, or its referrers index: not a release. */
+function isSignatureTag(tag) {
+    return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/required-annotations.ts
+/**
+ * Why an artifact's annotations do not match the required patterns: one line per key, none when all match. Both
+ * verifications apply it (verify/verify.ts for cosign, notation/verify.ts), so it lives below them.
+ */
+function annotationMismatches(annotations, required = {}) {
+    return Object.entries(required).flatMap(([key, pattern]) => {
+        const value = annotations[key];
+        return value !== undefined && pattern.test(value)
+            ? []
+            : [
+                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
+            ];
+    });
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
+var oci_digest = __nccwpck_require__(8341);
+;// CONCATENATED MODULE: ../../packages/core/src/sign/legacy.ts
+
+
+
+
+
+
+
+/** The annotations cosign puts on each signature layer (cosign pkg/oci/static/signature.go). */
+const CosignAnnotation = {
+    signature: 'dev.cosignproject.cosign/signature',
+    certificate: 'dev.sigstore.cosign/certificate',
+    chain: 'dev.sigstore.cosign/chain',
+    bundle: 'dev.sigstore.cosign/bundle',
+    timestamp: 'dev.sigstore.cosign/rfc3161timestamp',
+};
+/** The tag cosign stores legacy signatures under: `sha256-<hex>.sig` (cosign pkg/oci/remote SignatureTag). */
+function legacy_legacySignatureTag(digest) {
+    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
+    return `${algorithm}-${hex}.sig`;
+}
+function toPem(der, label = 'CERTIFICATE') {
+    const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
+    return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+/** The DER certificates in a PEM text (Fulcio may or may not wrap base64 at 64 columns; Go's pem.Encode does). */
+function pemCertificates(pem) {
+    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+}
+/**
+ * The cosign legacy annotations for a message-signature bundle, as cosign v3's own legacy path maps its bundle
+ * (`RekorBundleFromProtoTlogEntry`): base64 signature, leaf certificate PEM, chain, and the Rekor "bundle" JSON
+ * whose body is a string, integratedTime and logIndex numbers, and logID hex.
+ */
+function legacyAnnotations(bundle, fulcioChain = []) {
+    if (bundle.content.$case !== 'messageSignature')
+        throw new SigningError('SIGN_FORMAT', 'a legacy signature needs a message-signature bundle');
+    const annotations = {
+        [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
+    };
+    const material = bundle.verificationMaterial;
+    const certificates = material.content.$case === 'x509CertificateChain'
+        ? material.content.x509CertificateChain.certificates
+        : material.content.$case === 'certificate'
+            ? [material.content.certificate]
+            : [];
+    if (certificates.length === 0)
+        return annotations; // key-based, offline: the signature is all cosign writes
+    const [leaf, ...chain] = certificates;
+    annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
+    // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
+    // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
+    const pems = fulcioChain.length > 0
+        ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der))
+        : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
+    annotations[CosignAnnotation.chain] = pems.join('');
+    const entry = material.tlogEntries[0];
+    if (!entry?.inclusionPromise)
+        throw new SigningError('SIGN_REKOR', 'Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
+    annotations[CosignAnnotation.bundle] = JSON.stringify({
+        SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp.toString('base64'),
+        Payload: {
+            body: entry.canonicalizedBody.toString('base64'),
+            integratedTime: Number(entry.integratedTime),
+            logIndex: Number(entry.logIndex),
+            logID: entry.logId.keyId.toString('hex'),
+        },
+    });
+    const timestamp = material.timestampVerificationData?.rfc3161Timestamps?.[0];
+    if (timestamp)
+        annotations[CosignAnnotation.timestamp] = JSON.stringify({ SignedRFC3161Timestamp: timestamp.signedTimestamp.toString('base64') });
+    return annotations;
+}
+/** go-containerregistry's config for a signature image: one diff ID (and history entry) per layer. */
+function signatureConfig(layers) {
+    return Buffer.from(JSON.stringify({
+        architecture: '',
+        created: '0001-01-01T00:00:00Z',
+        history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
+        config: {},
+    }));
+}
+/**
+ * Adds a signature to the subject's `sha256-<hex>.sig` manifest — one layer per signature, the simple-signing
+ * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
+ */
+async function appendLegacySignature(target, subjectDigest, payload, annotations) {
+    const tag = legacy_legacySignatureTag(subjectDigest);
+    let layers = [];
+    try {
+        const existing = await target.fetchManifest(tag);
+        layers = parseManifest(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
+    }
+    catch (err) {
+        if (!isNotFound(err))
+            throw err;
+    }
+    const layer = plainDescriptor({ ...descriptorFor(simpleSigningMediaType, payload), annotations });
+    const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
+    if (!duplicate)
+        layers = [...layers, layer];
+    const config = signatureConfig(layers);
+    const configDescriptor = descriptorFor(MediaType.ociConfig, config);
+    const manifest = { schemaVersion: 2, mediaType: MediaType.ociManifest, config: plainDescriptor(configDescriptor), layers };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    const descriptor = descriptorFor(MediaType.ociManifest, bytes);
+    await Promise.all([pushIfMissing(target, layer, payload), pushIfMissing(target, configDescriptor, config)]);
+    await target.pushReference(descriptor, bytes, tag);
+    return { tag, manifest: descriptor, signatures: layers.length };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/present.ts
+
+
+
+
+// Which signature formats a digest already carries, and signing in all of them. Flux picks ONE format to read
+// (source-controller internal/oci/cosign/cosign.go): 2.6/2.7 (cosign v2.5 VerifyImageSignatures) read only the
+// legacy `sha256-<hex>.sig` tag; 2.8/2.9 (cosign v3.0 GetBundles) list every referrer and, when any Sigstore
+// bundle is among them — a signature or an attestation, by any identity — verify only bundles and never look at
+// `.sig`. So a new identity's signature (a release re-signing what staging signed) is seen by every Flux version
+// only if it is written in every format the digest already has.
+/** A Sigstore bundle layer's media type starts with this (`…bundle.v0.3+json`, `…bundle+json;version=0.2`). */
+const sigstoreBundlePrefix = 'application/vnd.dev.sigstore.bundle';
+/**
+ * The Sigstore bundles among a manifest's referrers, with each one's bundle layer, decided by the referrer
+ * manifest's single layer as cosign's `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign
+ * v3.0.x (go-containerregistry v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's
+ * `application/vnd.oci.empty.v1+json`. Whether the bundle parses is left to the reader.
+ */
+async function sigstoreBundleLayers(target, subject) {
+    const referrers = await target.referrers(subject);
+    const found = await Promise.all(referrers.map(async (referrer) => {
+        const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
+        const manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType).manifest;
+        if ((0,oci_descriptor/* isIndex */.nw)(manifest) || manifest.layers.length !== 1)
+            return undefined;
+        const layer = manifest.layers[0];
+        return layer.mediaType.startsWith(sigstoreBundlePrefix) ? { referrer, layer } : undefined;
+    }));
+    return found.filter((f) => f !== undefined);
+}
+/** The referrers that are Sigstore bundles; counted whether or not they parse (at worst a signature Flux did not need). */
+async function sigstoreBundleReferrers(target, subject) {
+    return (await sigstoreBundleLayers(target, subject)).map(({ referrer }) => referrer);
+}
+async function hasLegacySignature(target, subject) {
+    try {
+        const fetched = await target.fetchManifest(legacySignatureTag(subject.digest));
+        const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+        return !isIndex(manifest) && manifest.layers.length > 0;
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return false;
+        throw err;
+    }
+}
+/** The cosign signature formats a digest already carries (whoever signed them). */
+async function presentSignatureFormats(target, subject) {
+    const [legacy, bundles] = await Promise.all([hasLegacySignature(target, subject), sigstoreBundleReferrers(target, subject)]);
+    return { legacy, bundles };
+}
+const formatsOf = (format) => (format === 'both' ? ['legacy', 'bundle'] : [format]);
+/** The requested format widened by what is present: the union, so no Flux version reads only the others'. */
+function unionFormat(requested, present) {
+    const legacy = requested !== 'bundle' || present.legacy;
+    const bundle = requested !== 'legacy' || present.bundles.length > 0;
+    return legacy && bundle ? 'both' : legacy ? 'legacy' : 'bundle';
+}
+/**
+ * Signs in the requested format and in every format the digest already carries, so that every Flux version
+ * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
+ */
+async function signInPresentFormats(target, subject, options) {
+    const present = await presentSignatureFormats(target, subject);
+    const format = unionFormat(options.format, present);
+    const signed = await signArtifact(target, subject, { ...options, format });
+    const formats = formatsOf(format);
+    const requested = formatsOf(options.format);
+    return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
+}
+/**
+ * Why formats were added, one line each, for notes and job summaries; `what` names the digest ("the staging
+ * digest").
+ */
+function addedFormatNotes(added, what = 'the digest') {
+    return added.map((format) => format === 'bundle'
+        ? `also signed as a Sigstore bundle because ${what} carries one (Flux 2.8+ reads only bundles when any exist)`
+        : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts
+var keys = __nccwpck_require__(889);
+;// CONCATENATED MODULE: ../../packages/core/src/sign/payload.ts
+
+
+/** cosign's legacy signature payload media type (cosign pkg/types SimpleSigningMediaType). */
+const payload_simpleSigningMediaType = 'application/vnd.dev.cosign.simplesigning.v1+json';
+/** The in-toto predicate cosign v3 signs images with (cosign pkg/types/predicate.go). */
+const cosignSignPredicateType = 'https://sigstore.dev/cosign/sign/v1';
+const inTotoPayloadType = 'application/vnd.in-toto+json';
+/**
+ * The "simple signing" payload cosign signs, byte for byte as Go's json.Marshal writes sigstore's
+ * payload.Cosign: `docker-reference` is the repository, `optional` holds claims or is null.
+ */
+function simpleSigningPayload(repository, digest, claims) {
+    const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
+    return Buffer.from(JSON.stringify({
+        critical: {
+            identity: { 'docker-reference': repository },
+            image: { 'docker-manifest-digest': digest },
+            type: 'cosign container image signature',
+        },
+        optional,
+    }));
+}
+/** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
+function signStatement(digest, claims) {
+    return payload_inTotoStatement(digest, cosignSignPredicateType, {}, claims);
+}
+/** An in-toto v1 statement about one manifest digest (what `cosign attest` signs). */
+function payload_inTotoStatement(digest, predicateType, predicate, annotations) {
+    const { algorithm, hex } = parseDigest(digest);
+    const subject = { digest: { [algorithm]: hex } };
+    if (annotations && Object.keys(annotations).length)
+        subject.annotations = sortedAnnotations(annotations);
+    return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType, predicate }));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/certificate.ts
+// Fulcio's certificate extensions (github.com/sigstore/fulcio docs/oid-info.md).
+const sourceRepositoryUri = '1.3.6.1.4.1.57264.1.12';
+const githubWorkflowRepository = '1.3.6.1.4.1.57264.1.5';
+/** A Fulcio extension's value: DER UTF8String in the current OIDs, raw bytes in the deprecated ones. */
+function extensionText(certificate, oid, der) {
+    const extension = certificate.extension(oid);
+    if (!extension)
+        return undefined;
+    return (der ? extension.valueObj.subs[0]?.value : extension.value)?.toString('utf8');
+}
+/** `owner/repo` of the GitHub run that signed, from the Source Repository URI (or the deprecated repository OID). */
+function certificateSourceRepository(certificate) {
+    const uri = extensionText(certificate, sourceRepositoryUri, true);
+    if (uri && URL.canParse(uri))
+        return new URL(uri).pathname.replace(/^\/|\/$/g, '');
+    return extensionText(certificate, githubWorkflowRepository, false);
+}
+/** The signing (leaf) certificate of a keyless bundle. */
+async function leafCertificate(bundle) {
+    const content = bundle.verificationMaterial.content;
+    const der = content.$case === 'x509CertificateChain'
+        ? content.x509CertificateChain.certificates[0]?.rawBytes
+        : content.$case === 'certificate'
+            ? content.certificate.rawBytes
+            : undefined;
+    if (!der)
+        return undefined;
+    const { X509Certificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
+    return X509Certificate.parse(Buffer.from(der));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/signatures.ts
+
+
+
+
+
+
+
+const fail = (reason) => ({ ok: false, reason });
+/** A verification error's message without @sigstore's class prefix. */
+function why(err) {
+    const code = err.code;
+    let message = (0,errors/* oneLineMessage */.Wg)(err);
+    const cause = err.cause?.message;
+    if (cause && !message.includes(cause))
+        message = `${message} (${cause})`;
+    return code && !message.includes(code) ? `${code}: ${message}` : message;
+}
+async function sigstoreVerify(bundle, artifact, verification) {
+    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
+    if (verification.kind === 'key') {
+        const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+        const empty = TrustedRoot.fromJSON({
+            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+            tlogs: [],
+            certificateAuthorities: [],
+            ctlogs: [],
+            timestampAuthorities: [],
+        });
+        let last = 'no keys given';
+        for (const key of verification.keys) {
+            try {
+                const material = toTrustMaterial(empty, () => ({ publicKey: key, validFor: () => true }));
+                new Verifier(material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).verify(toSignedEntity(bundle, artifact));
+                return { ok: true, identity: `key:${(0,keys/* keyId */.xs)(key)}` };
+            }
+            catch (err) {
+                last = why(err);
+            }
+        }
+        return fail(`no given key verifies it (${last})`);
+    }
+    // Checked first: @sigstore/verify would only say "expected 1 timestamps, got 0".
+    if (bundle.verificationMaterial.tlogEntries.length === 0)
+        return fail('the signature was not logged in a transparency log (no Rekor entry), which cosign and Flux require');
+    let signer;
+    try {
+        signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(toSignedEntity(bundle, artifact));
+    }
+    catch (err) {
+        return fail(why(err));
+    }
+    const identity = signer.identity?.subjectAlternativeName;
+    const issuer = signer.identity?.extensions?.issuer;
+    const leaf = await leafCertificate(bundle);
+    const sourceRepository = leaf && certificateSourceRepository(leaf);
+    const mismatch = verification.policy.mismatch({ identity, issuer, sourceRepository });
+    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer, ...(sourceRepository ? { sourceRepository } : {}) };
+}
+/** The claims in a simple-signing payload must name exactly this manifest (cosign SimpleClaimVerifier). */
+function checkSimpleSigningClaim(payload, digest) {
+    let claim;
+    try {
+        claim = JSON.parse(payload.toString('utf8'));
+    }
+    catch {
+        return 'the signed payload is not JSON';
+    }
+    if (claim.critical?.type !== 'cosign container image signature')
+        return `the signed payload has type "${claim.critical?.type}", not a cosign image signature`;
+    const claimed = claim.critical.image?.['docker-manifest-digest'];
+    if (claimed !== digest)
+        return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
+    return undefined;
+}
+function pemBlocks(pem) {
+    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
+}
+/**
+ * Verifies one cosign legacy signature (a `.sig` layer: payload + annotations) as cosign's VerifyBundle and
+ * verifyInternal do: certificate chain, SCT, the Rekor SET over the entry, certificate valid at the entry's
+ * integrated time, the entry's signature, digest and public key matching the annotations, the signature over the
+ * payload, the identity policy, and the payload naming this exact digest.
+ */
+async function verifyLegacySignature(payload, annotations, digest, verification) {
+    const claimProblem = checkSimpleSigningClaim(payload, digest);
+    const signatureB64 = annotations[CosignAnnotation.signature];
+    if (!signatureB64)
+        return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
+    const signature = Buffer.from(signatureB64, 'base64');
+    if (verification.kind === 'key') {
+        for (const key of verification.keys) {
+            if ((0,external_node_crypto_.verify)('sha256', payload, key, signature))
+                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys/* keyId */.xs)(key)}` };
+        }
+        return fail('the signature does not verify with any given key');
+    }
+    const certificates = pemBlocks(annotations[CosignAnnotation.certificate] ?? '');
+    const leaf = certificates[0];
+    if (!leaf)
+        return fail('the signature carries no certificate (signed with a key? verify with key)');
+    const rekorJson = annotations[CosignAnnotation.bundle];
+    if (!rekorJson)
+        return fail('the signature has no Rekor bundle annotation (it was not logged in a transparency log)');
+    let rekor;
+    try {
+        rekor = JSON.parse(rekorJson);
+    }
+    catch {
+        return fail('the Rekor bundle annotation is not JSON');
+    }
+    if (typeof rekor?.SignedEntryTimestamp !== 'string' || typeof rekor.Payload?.body !== 'string')
+        return fail('the Rekor bundle annotation is not a cosign Rekor bundle');
+    const body = Buffer.from(rekor.Payload.body, 'base64');
+    let entry;
+    try {
+        entry = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return fail('the Rekor entry body is not JSON');
+    }
+    // cosign's bundleHash check, first for a clearer reason than the generic body mismatch below.
+    const loggedHash = entry.spec?.data?.hash?.value;
+    if (loggedHash !== undefined && loggedHash !== (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex'))
+        return fail('the payload is not what was signed and logged in Rekor (tampered payload?)');
+    // cosign comparePublicKey: the logged key must be this certificate (@sigstore/verify checks signature and digest).
+    const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
+    if (!logged || !logged.equals(leaf))
+        return fail('the Rekor entry names another certificate than the signature');
+    const { HashAlgorithm } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+    let timestamp;
+    try {
+        const json = annotations[CosignAnnotation.timestamp];
+        timestamp = json === undefined ? undefined : JSON.parse(json).SignedRFC3161Timestamp;
+    }
+    catch {
+        return fail('the RFC 3161 timestamp annotation is not JSON');
+    }
+    const bundle = {
+        mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+        verificationMaterial: {
+            content: { $case: 'x509CertificateChain', x509CertificateChain: { certificates: certificates.map((rawBytes) => ({ rawBytes })) } },
+            tlogEntries: [
+                {
+                    logIndex: String(rekor.Payload.logIndex),
+                    logId: { keyId: Buffer.from(rekor.Payload.logID, 'hex') },
+                    kindVersion: { kind: entry.kind ?? '', version: entry.apiVersion ?? '' },
+                    integratedTime: String(rekor.Payload.integratedTime),
+                    inclusionPromise: { signedEntryTimestamp: Buffer.from(rekor.SignedEntryTimestamp, 'base64') },
+                    canonicalizedBody: body,
+                },
+            ],
+            timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
+        },
+        content: {
+            $case: 'messageSignature',
+            messageSignature: {
+                messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() },
+                signature,
+            },
+        },
+    };
+    const checked = await sigstoreVerify(bundle, payload, verification);
+    if (!checked.ok)
+        return checked;
+    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : checked;
+}
+/**
+ * Verifies one Sigstore bundle referrer as cosign v3 (and Flux 2.8+) do: a DSSE envelope holding an in-toto
+ * statement whose subject is this digest, signed, logged and matching the policy.
+ */
+async function verifyBundleSignature(json, digest, verification) {
+    const { bundleFromJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6124));
+    let bundle;
+    try {
+        bundle = bundleFromJSON(json);
+    }
+    catch (err) {
+        return fail(`not a valid Sigstore bundle: ${why(err)}`);
+    }
+    if (bundle.content.$case !== 'dsseEnvelope')
+        return fail('the bundle does not contain a DSSE envelope');
+    const envelope = bundle.content.dsseEnvelope;
+    if (envelope.payloadType !== inTotoPayloadType)
+        return fail(`the DSSE payload type is ${envelope.payloadType}, not an in-toto statement`);
+    let statement;
+    try {
+        statement = JSON.parse(Buffer.from(envelope.payload).toString('utf8'));
+    }
+    catch {
+        return fail('the in-toto statement is not JSON');
+    }
+    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
+    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
+        return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
+    // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
+    return sigstoreVerify(bundle, undefined, verification);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/verify.ts
+
+
+
+
+
+
+
+
+
+
+const verifyFormats = ['auto', 'legacy', 'bundle'];
+const maxSignatureBytes = 4 * 1024 * 1024;
+async function readBlob(target, descriptor) {
+    return (0,content/* readAll */.yw)(await target.fetch(descriptor), maxSignatureBytes);
+}
+async function legacyChecks(target, digest, verification) {
+    let signatures;
+    try {
+        signatures = await target.fetchManifest(legacy_legacySignatureTag(digest));
+    }
+    catch (err) {
+        if ((0,oci_errors/* isNotFound */.c4)(err))
+            return [];
+        throw err;
+    }
+    const manifest = (0,oci_descriptor/* parseManifest */.Ng)(signatures.bytes, signatures.descriptor.mediaType).manifest;
+    const checks = [];
+    for (const layer of manifest.layers ?? []) {
+        const payload = await readBlob(target, layer);
+        checks.push(await verifyLegacySignature(payload, layer.annotations ?? {}, digest, verification));
+    }
+    return checks;
+}
+/** The in-toto statement a bundle's DSSE envelope signs (undefined when it holds none). */
+function bundleStatement(json) {
+    const payload = json?.dsseEnvelope?.payload;
+    if (typeof payload !== 'string')
+        return undefined;
+    try {
+        const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+        if (statement === null || typeof statement !== 'object')
+            return undefined;
+        return {
+            ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}),
+            predicate: statement.predicate,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+async function bundleChecks(target, subject, verification) {
+    const checks = [];
+    for (const { referrer, layer } of await sigstoreBundleLayers(target, subject)) {
+        let json;
+        try {
+            json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
+        }
+        catch {
+            checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle`, referrer: referrer.digest });
+            continue;
+        }
+        const predicateType = bundleStatement(json)?.predicateType;
+        checks.push({
+            ...(await verifyBundleSignature(json, subject.digest, verification)),
+            referrer: referrer.digest,
+            ...(predicateType ? { predicateType } : {}),
+        });
+    }
+    return checks;
+}
+/**
+ * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
+ * is resolved to a digest once; signatures are looked up for that digest, so a tag moved meanwhile cannot swap
+ * what is verified (Flux ≤ 2.8 resolved twice). Verified when any signature passes.
+ */
+async function verifyArtifact(options) {
+    const fetched = await options.target.fetchManifest(options.reference);
+    const descriptor = fetched.descriptor;
+    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
+    const annotations = manifest.annotations ?? {};
+    const result = {
+        verified: false,
+        descriptor,
+        annotations,
+        reasons: [],
+        warnings: [],
+        signaturesChecked: 0,
+        attestations: [],
+        flux: [],
+    };
+    result.reasons.push(...annotationMismatches(annotations, options.annotations));
+    const format = options.format ?? 'auto';
+    const required = options.requireAttestations ?? [];
+    const [allBundles, legacies] = await Promise.all([
+        format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
+        format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
+    ]);
+    const bundles = format === 'legacy' ? [] : allBundles;
+    for (const predicateType of required) {
+        const ofType = allBundles.filter((c) => c.predicateType === predicateType);
+        const good = ofType.find((c) => c.ok);
+        if (good) {
+            result.attestations.push({ predicateType, verified: true, referrer: good.referrer });
+            continue;
+        }
+        const reason = ofType.length === 0
+            ? `no ${predicateType} attestation is attached to ${descriptor.digest}`
+            : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
+        result.attestations.push({ predicateType, verified: false, reason });
+        result.reasons.push(reason);
+    }
+    result.signaturesChecked = bundles.length + legacies.length;
+    const goodBundle = bundles.find((c) => c.ok);
+    const goodLegacy = legacies.find((c) => c.ok);
+    const good = goodBundle ?? goodLegacy;
+    if (bundles.length === 0 && legacies.length === 0) {
+        result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
+    }
+    if (!good) {
+        // One line per distinct reason, with how many signatures gave it.
+        const counts = new Map();
+        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
+            if (!check.ok)
+                counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
+        }
+        for (const [reason, count] of counts)
+            result.reasons.push(count > 1 ? `${reason} (${count} signatures)` : reason);
+    }
+    const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
+    if (fluxMode !== 'none') {
+        const cluster = options.clusterRegistry ??
+            (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
+        const evidence = {
+            legacies,
+            bundles,
+            ...(options.identities !== undefined ? { identities: options.identities } : {}),
+            ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
+        };
+        result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
+        // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
+        if (good?.ok)
+            result.reasons.push(...fluxRejections(result.flux));
+    }
+    else if (format === 'auto') {
+        if (bundles.length > 0 && !goodBundle && goodLegacy) {
+            result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
+        }
+        if (!goodLegacy && goodBundle) {
+            result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
+        }
+    }
+    if (good?.ok && result.reasons.length === 0) {
+        result.verified = true;
+        result.format = goodBundle ? 'bundle' : 'legacy';
+        result.identity = good.identity;
+        if (good.issuer !== undefined)
+            result.issuer = good.issuer;
+        if (good.sourceRepository !== undefined)
+            result.sourceRepository = good.sourceRepository;
+    }
+    return result;
+}
+/** The source and revision a verified artifact claims (its OCI annotations). */
+function artifactOrigin(annotations) {
+    return { source: annotations[Annotation.source], revision: annotations[Annotation.revision] };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/signature-choice.ts
+
+
+// Which signatures a verification checks, from what the user gave: cosign's (a key or a keyless identity; legacy
+// .sig and Sigstore bundles) or a Notary Project signature (a trust policy and trust store), as Flux's
+// `verify.provider` picks. Both front doors choose here, so they refuse the same combinations.
+/** The signature formats a verification may ask for: cosign's, or `notation`. */
+const verifySignatureFormats = [...verifyFormats, 'notation'];
+/** A signature format as given (undefined when not given); refuses any other value. */
+function parseSignatureFormat(value) {
+    if (value === undefined || verifySignatureFormats.includes(value))
+        return value;
+    throw new VerifyRequestError('SIGNATURE_FORMAT_INVALID', 'signature-format', `"${value}" is not one of ${verifySignatureFormats.join(', ')}`);
+}
+/**
+ * Notation when a trust policy is given (or format notation asks for one), else cosign in the format asked for.
+ * An explicit cosign format (auto included) with Notation is refused rather than ignored, and so is a cosign key or
+ * identity beside a trust policy: the policy names the trusted identities.
+ */
+function chooseSignatures(given) {
+    const { format, notation } = given;
+    if (given.cluster?.provider === 'notation' && format !== undefined && format !== 'auto' && format !== 'notation')
+        throw new VerifyRequestError('FORMAT_CONFLICTS_WITH_CLUSTER', 'signature-format', `${format}: the flux manifest's OCIRepository verifies with Notation`, format);
+    if (format === 'notation' && notation === undefined)
+        throw new VerifyRequestError('NOTATION_REQUIRED', 'notation-trust-policy', 'is required with signature format notation', format);
+    if (format !== undefined && format !== 'notation' && notation !== undefined)
+        throw new VerifyRequestError('FORMAT_CONFLICTS_WITH_NOTATION', 'signature-format', `is "${format}", but a Notation trust policy asks for Notary Project verification; leave it out or set notation`, format);
+    const parsed = parseSignatureFormat(format);
+    if (notation === undefined)
+        return { provider: 'cosign', format: parsed === undefined || parsed === 'notation' ? 'auto' : parsed };
+    if (given.cosign)
+        throw new VerifyRequestError('NOTATION_CONFLICTS_WITH_COSIGN', 'notation-trust-policy', 'replaces the cosign key and identity: the trust policy names the trusted identities');
+    return { provider: 'notation', notation };
+}
+
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 30 modules
+var src = __nccwpck_require__(1106);
+// EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
+var reference = __nccwpck_require__(8936);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
+var media_types = __nccwpck_require__(8613);
 // EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
 var order = __nccwpck_require__(8085);
 // EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
@@ -524,794 +1380,59 @@ function childLocation(base, name) {
         : { kind: 'layout', dir: `${base.dir}/${name}` };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 2 modules
-var remote = __nccwpck_require__(5249);
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/flux.ts
-/** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
-const FluxMediaType = {
-    config: 'application/vnd.cncf.flux.config.v1+json',
-    content: 'application/vnd.cncf.flux.content.v1.tar+gzip',
-};
-const Annotation = {
-    created: 'org.opencontainers.image.created',
-    source: 'org.opencontainers.image.source',
-    revision: 'org.opencontainers.image.revision',
-};
-/** `--reproducible` fixes the creation time to the Unix epoch, as `flux push artifact --reproducible` does. */
-const reproducibleCreated = '1970-01-01T00:00:00Z';
-/** Tag suffixes of cosign signatures, attestations and SBOMs, hidden from artifact listings (flux `IsCosignArtifact`). */
-const cosignTagSuffixes = (/* unused pure expression or super */ null && (['.sig', '.att', '.sbom']));
-/** The Referrers Tag Schema's index tag (`sha256-<hex>`), kept by registries without the referrers API. */
-const referrersIndexTag = /^sha(?:256|512)-[a-f0-9]{64,128}$/;
-/** A tag that holds another artifact's cosign signature, attestation or SBOM, or its referrers index: not a release. */
-function isSignatureTag(tag) {
-    return cosignTagSuffixes.some((suffix) => tag.endsWith(suffix)) || referrersIndexTag.test(tag);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/sign/legacy.ts
+;// CONCATENATED MODULE: ./src/location.ts
 
 
-
-
-
-
-
-/** The annotations cosign puts on each signature layer (cosign pkg/oci/static/signature.go). */
-const CosignAnnotation = {
-    signature: 'dev.cosignproject.cosign/signature',
-    certificate: 'dev.sigstore.cosign/certificate',
-    chain: 'dev.sigstore.cosign/chain',
-    bundle: 'dev.sigstore.cosign/bundle',
-    timestamp: 'dev.sigstore.cosign/rfc3161timestamp',
-};
-/** The tag cosign stores legacy signatures under: `sha256-<hex>.sig` (cosign pkg/oci/remote SignatureTag). */
-function legacy_legacySignatureTag(digest) {
-    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
-    return `${algorithm}-${hex}.sig`;
-}
-function toPem(der, label = 'CERTIFICATE') {
-    const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
-    return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
-}
-/** The DER certificates in a PEM text (Fulcio may or may not wrap base64 at 64 columns; Go's pem.Encode does). */
-function pemCertificates(pem) {
-    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
-}
-/**
- * The cosign legacy annotations for a message-signature bundle, as cosign v3's own legacy path maps its bundle
- * (`RekorBundleFromProtoTlogEntry`): base64 signature, leaf certificate PEM, chain, and the Rekor "bundle" JSON
- * whose body is a string, integratedTime and logIndex numbers, and logID hex.
- */
-function legacyAnnotations(bundle, fulcioChain = []) {
-    if (bundle.content.$case !== 'messageSignature')
-        throw new SigningError('SIGN_FORMAT', 'a legacy signature needs a message-signature bundle');
-    const annotations = {
-        [CosignAnnotation.signature]: bundle.content.messageSignature.signature.toString('base64'),
-    };
-    const material = bundle.verificationMaterial;
-    const certificates = material.content.$case === 'x509CertificateChain'
-        ? material.content.x509CertificateChain.certificates
-        : material.content.$case === 'certificate'
-            ? [material.content.certificate]
-            : [];
-    if (certificates.length === 0)
-        return annotations; // key-based, offline: the signature is all cosign writes
-    const [leaf, ...chain] = certificates;
-    annotations[CosignAnnotation.certificate] = toPem(Buffer.from(leaf?.rawBytes ?? []));
-    // Fulcio's chain after the leaf, as cosign writes it (cosign `pkg/cosign/fulcio` signer Chain()); a v0.3 bundle
-    // carries the leaf only, so the chain comes from Fulcio's answer, else from a chain-carrying bundle.
-    const pems = fulcioChain.length > 0
-        ? fulcioChain.flatMap(pemCertificates).map((der) => toPem(der))
-        : chain.map((c) => toPem(Buffer.from(c.rawBytes)));
-    annotations[CosignAnnotation.chain] = pems.join('');
-    const entry = material.tlogEntries[0];
-    if (!entry?.inclusionPromise)
-        throw new SigningError('SIGN_REKOR', 'Rekor returned no signed entry timestamp, which the legacy format needs (use a Rekor v1 log)');
-    annotations[CosignAnnotation.bundle] = JSON.stringify({
-        SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp.toString('base64'),
-        Payload: {
-            body: entry.canonicalizedBody.toString('base64'),
-            integratedTime: Number(entry.integratedTime),
-            logIndex: Number(entry.logIndex),
-            logID: entry.logId.keyId.toString('hex'),
-        },
-    });
-    const timestamp = material.timestampVerificationData?.rfc3161Timestamps?.[0];
-    if (timestamp)
-        annotations[CosignAnnotation.timestamp] = JSON.stringify({ SignedRFC3161Timestamp: timestamp.signedTimestamp.toString('base64') });
-    return annotations;
-}
-/** go-containerregistry's config for a signature image: one diff ID (and history entry) per layer. */
-function signatureConfig(layers) {
-    return Buffer.from(JSON.stringify({
-        architecture: '',
-        created: '0001-01-01T00:00:00Z',
-        history: layers.map(() => ({ created: '0001-01-01T00:00:00Z' })),
-        os: '',
-        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) },
-        config: {},
-    }));
-}
-/**
- * Adds a signature to the subject's `sha256-<hex>.sig` manifest — one layer per signature, the simple-signing
- * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
- */
-async function appendLegacySignature(target, subjectDigest, payload, annotations) {
-    const tag = legacy_legacySignatureTag(subjectDigest);
-    let layers = [];
+/** The tag or digest a location names, if any. */
+const inlineReference = (location) => location.kind === 'registry' ? (location.reference.digest ?? location.reference.tag) : (location.digest ?? location.tag);
+/** `url`, or `repository` with `ref` (default latest): where the artifact is, and the tag or digest to verify. */
+function artifactInputs() {
+    const url = (0,src/* stringInput */.Uj)('url');
+    const repository = (0,src/* stringInput */.Uj)('repository');
+    const ref = (0,src/* stringInput */.Uj)('ref');
+    if (url && repository)
+        throw new src/* InputError */.dz('url', 'give `url`, or `repository` with `ref`, not both');
+    if (!url && !repository)
+        throw new src/* InputError */.dz('repository', 'is required (or `url`); e.g. repository: ghcr.io/acme/fleet with ref: latest');
+    const input = url ? 'url' : 'repository';
+    let parsed;
     try {
-        const existing = await target.fetchManifest(tag);
-        layers = parseManifest(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
+        parsed = parseLocation(url || repository);
     }
     catch (err) {
-        if (!isNotFound(err))
-            throw err;
-    }
-    const layer = plainDescriptor({ ...descriptorFor(simpleSigningMediaType, payload), annotations });
-    const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
-    if (!duplicate)
-        layers = [...layers, layer];
-    const config = signatureConfig(layers);
-    const configDescriptor = descriptorFor(MediaType.ociConfig, config);
-    const manifest = { schemaVersion: 2, mediaType: MediaType.ociManifest, config: plainDescriptor(configDescriptor), layers };
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    const descriptor = descriptorFor(MediaType.ociManifest, bytes);
-    await Promise.all([pushIfMissing(target, layer, payload), pushIfMissing(target, configDescriptor, config)]);
-    await target.pushReference(descriptor, bytes, tag);
-    return { tag, manifest: descriptor, signatures: layers.length };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/sign/present.ts
-
-
-
-
-// Which signature formats a digest already carries, and signing in all of them. Flux picks ONE format to read
-// (source-controller internal/oci/cosign/cosign.go): 2.6/2.7 (cosign v2.5 VerifyImageSignatures) read only the
-// legacy `sha256-<hex>.sig` tag; 2.8/2.9 (cosign v3.0 GetBundles) list every referrer and, when any Sigstore
-// bundle is among them — a signature or an attestation, by any identity — verify only bundles and never look at
-// `.sig`. So a new identity's signature (a release re-signing what staging signed) is seen by every Flux version
-// only if it is written in every format the digest already has.
-/** A Sigstore bundle layer's media type starts with this (`…bundle.v0.3+json`, `…bundle+json;version=0.2`). */
-const sigstoreBundlePrefix = 'application/vnd.dev.sigstore.bundle';
-/**
- * The Sigstore bundles among a manifest's referrers, with each one's bundle layer, decided by the referrer
- * manifest's single layer as cosign's `GetBundles` (so Flux 2.8+) does — not by the listed artifactType: cosign
- * v3.0.x (go-containerregistry v0.20.3–v0.21.3) lists its bundles in the tag-schema index with the config's
- * `application/vnd.oci.empty.v1+json`. Whether the bundle parses is left to the reader.
- */
-async function sigstoreBundleLayers(target, subject) {
-    const referrers = await target.referrers(subject);
-    const found = await Promise.all(referrers.map(async (referrer) => {
-        const { bytes, descriptor } = await target.fetchManifest(referrer.digest);
-        const manifest = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType).manifest;
-        if ((0,oci_descriptor/* isIndex */.nw)(manifest) || manifest.layers.length !== 1)
-            return undefined;
-        const layer = manifest.layers[0];
-        return layer.mediaType.startsWith(sigstoreBundlePrefix) ? { referrer, layer } : undefined;
-    }));
-    return found.filter((f) => f !== undefined);
-}
-/** The referrers that are Sigstore bundles; counted whether or not they parse (at worst a signature Flux did not need). */
-async function sigstoreBundleReferrers(target, subject) {
-    return (await sigstoreBundleLayers(target, subject)).map(({ referrer }) => referrer);
-}
-async function hasLegacySignature(target, subject) {
-    try {
-        const fetched = await target.fetchManifest(legacySignatureTag(subject.digest));
-        const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
-        return !isIndex(manifest) && manifest.layers.length > 0;
-    }
-    catch (err) {
-        if (isNotFound(err))
-            return false;
+        if (err instanceof oci_errors/* InvalidReferenceError */.x_)
+            throw new src/* InputError */.dz(input, err.problem);
         throw err;
     }
-}
-/** The cosign signature formats a digest already carries (whoever signed them). */
-async function presentSignatureFormats(target, subject) {
-    const [legacy, bundles] = await Promise.all([hasLegacySignature(target, subject), sigstoreBundleReferrers(target, subject)]);
-    return { legacy, bundles };
-}
-const formatsOf = (format) => (format === 'both' ? ['legacy', 'bundle'] : [format]);
-/** The requested format widened by what is present: the union, so no Flux version reads only the others'. */
-function unionFormat(requested, present) {
-    const legacy = requested !== 'bundle' || present.legacy;
-    const bundle = requested !== 'legacy' || present.bundles.length > 0;
-    return legacy && bundle ? 'both' : legacy ? 'legacy' : 'bundle';
-}
-/**
- * Signs in the requested format and in every format the digest already carries, so that every Flux version
- * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
- */
-async function signInPresentFormats(target, subject, options) {
-    const present = await presentSignatureFormats(target, subject);
-    const format = unionFormat(options.format, present);
-    const signed = await signArtifact(target, subject, { ...options, format });
-    const formats = formatsOf(format);
-    const requested = formatsOf(options.format);
-    return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
-}
-/**
- * Why formats were added, one line each, for notes and job summaries; `what` names the digest ("the staging
- * digest").
- */
-function addedFormatNotes(added, what = 'the digest') {
-    return added.map((format) => format === 'bundle'
-        ? `also signed as a Sigstore bundle because ${what} carries one (Flux 2.8+ reads only bundles when any exist)`
-        : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`);
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts
-var keys = __nccwpck_require__(889);
-;// CONCATENATED MODULE: ../../packages/core/src/sign/payload.ts
-
-
-/** cosign's legacy signature payload media type (cosign pkg/types SimpleSigningMediaType). */
-const payload_simpleSigningMediaType = 'application/vnd.dev.cosign.simplesigning.v1+json';
-/** The in-toto predicate cosign v3 signs images with (cosign pkg/types/predicate.go). */
-const cosignSignPredicateType = 'https://sigstore.dev/cosign/sign/v1';
-const inTotoPayloadType = 'application/vnd.in-toto+json';
-/**
- * The "simple signing" payload cosign signs, byte for byte as Go's json.Marshal writes sigstore's
- * payload.Cosign: `docker-reference` is the repository, `optional` holds claims or is null.
- */
-function simpleSigningPayload(repository, digest, claims) {
-    const optional = claims && Object.keys(claims).length ? sortedAnnotations(claims) : null;
-    return Buffer.from(JSON.stringify({
-        critical: {
-            identity: { 'docker-reference': repository },
-            image: { 'docker-manifest-digest': digest },
-            type: 'cosign container image signature',
-        },
-        optional,
-    }));
-}
-/** The in-toto v1 statement cosign v3 signs into a v0.3 bundle: subject = the manifest digest. */
-function signStatement(digest, claims) {
-    return payload_inTotoStatement(digest, cosignSignPredicateType, {}, claims);
-}
-/** An in-toto v1 statement about one manifest digest (what `cosign attest` signs). */
-function payload_inTotoStatement(digest, predicateType, predicate, annotations) {
-    const { algorithm, hex } = parseDigest(digest);
-    const subject = { digest: { [algorithm]: hex } };
-    if (annotations && Object.keys(annotations).length)
-        subject.annotations = sortedAnnotations(annotations);
-    return Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [subject], predicateType, predicate }));
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/certificate.ts
-// Fulcio's certificate extensions (github.com/sigstore/fulcio docs/oid-info.md).
-const sourceRepositoryUri = '1.3.6.1.4.1.57264.1.12';
-const githubWorkflowRepository = '1.3.6.1.4.1.57264.1.5';
-/** A Fulcio extension's value: DER UTF8String in the current OIDs, raw bytes in the deprecated ones. */
-function extensionText(certificate, oid, der) {
-    const extension = certificate.extension(oid);
-    if (!extension)
-        return undefined;
-    return (der ? extension.valueObj.subs[0]?.value : extension.value)?.toString('utf8');
-}
-/** `owner/repo` of the GitHub run that signed, from the Source Repository URI (or the deprecated repository OID). */
-function certificateSourceRepository(certificate) {
-    const uri = extensionText(certificate, sourceRepositoryUri, true);
-    if (uri && URL.canParse(uri))
-        return new URL(uri).pathname.replace(/^\/|\/$/g, '');
-    return extensionText(certificate, githubWorkflowRepository, false);
-}
-/** The signing (leaf) certificate of a keyless bundle. */
-async function leafCertificate(bundle) {
-    const content = bundle.verificationMaterial.content;
-    const der = content.$case === 'x509CertificateChain'
-        ? content.x509CertificateChain.certificates[0]?.rawBytes
-        : content.$case === 'certificate'
-            ? content.certificate.rawBytes
-            : undefined;
-    if (!der)
-        return undefined;
-    const { X509Certificate } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5137, 23));
-    return X509Certificate.parse(Buffer.from(der));
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/signatures.ts
-
-
-
-
-
-
-
-const fail = (reason) => ({ ok: false, reason });
-/** A verification error's message without @sigstore's class prefix. */
-function why(err) {
-    const code = err.code;
-    let message = (0,errors/* oneLineMessage */.Wg)(err);
-    const cause = err.cause?.message;
-    if (cause && !message.includes(cause))
-        message = `${message} (${cause})`;
-    return code && !message.includes(code) ? `${code}: ${message}` : message;
-}
-async function sigstoreVerify(bundle, artifact, verification) {
-    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3575));
-    if (verification.kind === 'key') {
-        const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
-        const empty = TrustedRoot.fromJSON({
-            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-            tlogs: [],
-            certificateAuthorities: [],
-            ctlogs: [],
-            timestampAuthorities: [],
-        });
-        let last = 'no keys given';
-        for (const key of verification.keys) {
-            try {
-                const material = toTrustMaterial(empty, () => ({ publicKey: key, validFor: () => true }));
-                new Verifier(material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).verify(toSignedEntity(bundle, artifact));
-                return { ok: true, identity: `key:${(0,keys/* keyId */.xs)(key)}` };
-            }
-            catch (err) {
-                last = why(err);
-            }
-        }
-        return fail(`no given key verifies it (${last})`);
-    }
-    // Checked first: @sigstore/verify would only say "expected 1 timestamps, got 0".
-    if (bundle.verificationMaterial.tlogEntries.length === 0)
-        return fail('the signature was not logged in a transparency log (no Rekor entry), which cosign and Flux require');
-    let signer;
-    try {
-        signer = new Verifier(toTrustMaterial(verification.trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }).verify(toSignedEntity(bundle, artifact));
-    }
-    catch (err) {
-        return fail(why(err));
-    }
-    const identity = signer.identity?.subjectAlternativeName;
-    const issuer = signer.identity?.extensions?.issuer;
-    const leaf = await leafCertificate(bundle);
-    const sourceRepository = leaf && certificateSourceRepository(leaf);
-    const mismatch = verification.policy.mismatch({ identity, issuer, sourceRepository });
-    return mismatch ? fail(mismatch) : { ok: true, identity: identity ?? '', issuer, ...(sourceRepository ? { sourceRepository } : {}) };
-}
-/** The claims in a simple-signing payload must name exactly this manifest (cosign SimpleClaimVerifier). */
-function checkSimpleSigningClaim(payload, digest) {
-    let claim;
-    try {
-        claim = JSON.parse(payload.toString('utf8'));
-    }
-    catch {
-        return 'the signed payload is not JSON';
-    }
-    if (claim.critical?.type !== 'cosign container image signature')
-        return `the signed payload has type "${claim.critical?.type}", not a cosign image signature`;
-    const claimed = claim.critical.image?.['docker-manifest-digest'];
-    if (claimed !== digest)
-        return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
-    return undefined;
-}
-function pemBlocks(pem) {
-    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
-}
-/**
- * Verifies one cosign legacy signature (a `.sig` layer: payload + annotations) as cosign's VerifyBundle and
- * verifyInternal do: certificate chain, SCT, the Rekor SET over the entry, certificate valid at the entry's
- * integrated time, the entry's signature, digest and public key matching the annotations, the signature over the
- * payload, the identity policy, and the payload naming this exact digest.
- */
-async function verifyLegacySignature(payload, annotations, digest, verification) {
-    const claimProblem = checkSimpleSigningClaim(payload, digest);
-    const signatureB64 = annotations[CosignAnnotation.signature];
-    if (!signatureB64)
-        return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
-    const signature = Buffer.from(signatureB64, 'base64');
-    if (verification.kind === 'key') {
-        for (const key of verification.keys) {
-            if ((0,external_node_crypto_.verify)('sha256', payload, key, signature))
-                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys/* keyId */.xs)(key)}` };
-        }
-        return fail('the signature does not verify with any given key');
-    }
-    const certificates = pemBlocks(annotations[CosignAnnotation.certificate] ?? '');
-    const leaf = certificates[0];
-    if (!leaf)
-        return fail('the signature carries no certificate (signed with a key? verify with key)');
-    const rekorJson = annotations[CosignAnnotation.bundle];
-    if (!rekorJson)
-        return fail('the signature has no Rekor bundle annotation (it was not logged in a transparency log)');
-    let rekor;
-    try {
-        rekor = JSON.parse(rekorJson);
-    }
-    catch {
-        return fail('the Rekor bundle annotation is not JSON');
-    }
-    if (typeof rekor?.SignedEntryTimestamp !== 'string' || typeof rekor.Payload?.body !== 'string')
-        return fail('the Rekor bundle annotation is not a cosign Rekor bundle');
-    const body = Buffer.from(rekor.Payload.body, 'base64');
-    let entry;
-    try {
-        entry = JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        return fail('the Rekor entry body is not JSON');
-    }
-    // cosign's bundleHash check, first for a clearer reason than the generic body mismatch below.
-    const loggedHash = entry.spec?.data?.hash?.value;
-    if (loggedHash !== undefined && loggedHash !== (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex'))
-        return fail('the payload is not what was signed and logged in Rekor (tampered payload?)');
-    // cosign comparePublicKey: the logged key must be this certificate (@sigstore/verify checks signature and digest).
-    const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
-    if (!logged || !logged.equals(leaf))
-        return fail('the Rekor entry names another certificate than the signature');
-    const { HashAlgorithm } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
-    let timestamp;
-    try {
-        const json = annotations[CosignAnnotation.timestamp];
-        timestamp = json === undefined ? undefined : JSON.parse(json).SignedRFC3161Timestamp;
-    }
-    catch {
-        return fail('the RFC 3161 timestamp annotation is not JSON');
-    }
-    const bundle = {
-        mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
-        verificationMaterial: {
-            content: { $case: 'x509CertificateChain', x509CertificateChain: { certificates: certificates.map((rawBytes) => ({ rawBytes })) } },
-            tlogEntries: [
-                {
-                    logIndex: String(rekor.Payload.logIndex),
-                    logId: { keyId: Buffer.from(rekor.Payload.logID, 'hex') },
-                    kindVersion: { kind: entry.kind ?? '', version: entry.apiVersion ?? '' },
-                    integratedTime: String(rekor.Payload.integratedTime),
-                    inclusionPromise: { signedEntryTimestamp: Buffer.from(rekor.SignedEntryTimestamp, 'base64') },
-                    canonicalizedBody: body,
-                },
-            ],
-            timestampVerificationData: { rfc3161Timestamps: timestamp ? [{ signedTimestamp: Buffer.from(timestamp, 'base64') }] : [] },
-        },
-        content: {
-            $case: 'messageSignature',
-            messageSignature: {
-                messageDigest: { algorithm: HashAlgorithm.SHA2_256, digest: (0,external_node_crypto_.createHash)('sha256').update(payload).digest() },
-                signature,
-            },
-        },
-    };
-    const checked = await sigstoreVerify(bundle, payload, verification);
-    if (!checked.ok)
-        return checked;
-    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : checked;
-}
-/**
- * Verifies one Sigstore bundle referrer as cosign v3 (and Flux 2.8+) do: a DSSE envelope holding an in-toto
- * statement whose subject is this digest, signed, logged and matching the policy.
- */
-async function verifyBundleSignature(json, digest, verification) {
-    const { bundleFromJSON } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6124));
-    let bundle;
-    try {
-        bundle = bundleFromJSON(json);
-    }
-    catch (err) {
-        return fail(`not a valid Sigstore bundle: ${why(err)}`);
-    }
-    if (bundle.content.$case !== 'dsseEnvelope')
-        return fail('the bundle does not contain a DSSE envelope');
-    const envelope = bundle.content.dsseEnvelope;
-    if (envelope.payloadType !== inTotoPayloadType)
-        return fail(`the DSSE payload type is ${envelope.payloadType}, not an in-toto statement`);
-    let statement;
-    try {
-        statement = JSON.parse(Buffer.from(envelope.payload).toString('utf8'));
-    }
-    catch {
-        return fail('the in-toto statement is not JSON');
-    }
-    const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
-    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
-        return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
-    // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
-    return sigstoreVerify(bundle, undefined, verification);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/verify.ts
-
-
-
-
-
-
-
-
-
-const verifyFormats = ['auto', 'legacy', 'bundle'];
-const maxSignatureBytes = 4 * 1024 * 1024;
-async function readBlob(target, descriptor) {
-    return (0,content/* readAll */.yw)(await target.fetch(descriptor), maxSignatureBytes);
-}
-async function legacyChecks(target, digest, verification) {
-    let signatures;
-    try {
-        signatures = await target.fetchManifest(legacy_legacySignatureTag(digest));
-    }
-    catch (err) {
-        if ((0,oci_errors/* isNotFound */.c4)(err))
-            return [];
-        throw err;
-    }
-    const manifest = (0,oci_descriptor/* parseManifest */.Ng)(signatures.bytes, signatures.descriptor.mediaType).manifest;
-    const checks = [];
-    for (const layer of manifest.layers ?? []) {
-        const payload = await readBlob(target, layer);
-        checks.push(await verifyLegacySignature(payload, layer.annotations ?? {}, digest, verification));
-    }
-    return checks;
-}
-/** The in-toto statement a bundle's DSSE envelope signs (undefined when it holds none). */
-function bundleStatement(json) {
-    const payload = json?.dsseEnvelope?.payload;
-    if (typeof payload !== 'string')
-        return undefined;
-    try {
-        const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
-        if (statement === null || typeof statement !== 'object')
-            return undefined;
-        return {
-            ...(typeof statement.predicateType === 'string' ? { predicateType: statement.predicateType } : {}),
-            predicate: statement.predicate,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-async function bundleChecks(target, subject, verification) {
-    const checks = [];
-    for (const { referrer, layer } of await sigstoreBundleLayers(target, subject)) {
-        let json;
+    const inline = inlineReference(parsed);
+    if (repository && inline)
+        throw new src/* InputError */.dz('repository', `"${repository}" already names "${inline}"; put the tag or digest in \`ref\``);
+    let reference = inline ?? (ref || 'latest');
+    if (ref && !url) {
         try {
-            json = JSON.parse((await readBlob(target, layer)).toString('utf8'));
+            reference = inlineReference(parseLocation(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`)) ?? ref;
         }
-        catch {
-            checks.push({ ok: false, reason: `referrer ${referrer.digest} holds no JSON bundle`, referrer: referrer.digest });
-            continue;
-        }
-        const predicateType = bundleStatement(json)?.predicateType;
-        checks.push({
-            ...(await verifyBundleSignature(json, subject.digest, verification)),
-            referrer: referrer.digest,
-            ...(predicateType ? { predicateType } : {}),
-        });
-    }
-    return checks;
-}
-/** Why an artifact's annotations do not match the required patterns: one line per key, none when all match. */
-function annotationMismatches(annotations, required = {}) {
-    return Object.entries(required).flatMap(([key, pattern]) => {
-        const value = annotations[key];
-        return value !== undefined && pattern.test(value)
-            ? []
-            : [
-                `annotation ${key} is ${value === undefined ? 'missing' : `"${value}"`}, expected to match ${pattern.source.replace(/\\\//g, '/')}`,
-            ];
-    });
-}
-/**
- * Verifies an artifact's signatures as Flux's source-controller and cosign do, for both formats. The reference
- * is resolved to a digest once; signatures are looked up for that digest, so a tag moved meanwhile cannot swap
- * what is verified (Flux ≤ 2.8 resolved twice). Verified when any signature passes.
- */
-async function verifyArtifact(options) {
-    const fetched = await options.target.fetchManifest(options.reference);
-    const descriptor = fetched.descriptor;
-    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, descriptor.mediaType);
-    const annotations = manifest.annotations ?? {};
-    const result = {
-        verified: false,
-        descriptor,
-        annotations,
-        reasons: [],
-        warnings: [],
-        signaturesChecked: 0,
-        attestations: [],
-        flux: [],
-    };
-    result.reasons.push(...annotationMismatches(annotations, options.annotations));
-    const format = options.format ?? 'auto';
-    const required = options.requireAttestations ?? [];
-    const [allBundles, legacies] = await Promise.all([
-        format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
-        format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
-    ]);
-    const bundles = format === 'legacy' ? [] : allBundles;
-    for (const predicateType of required) {
-        const ofType = allBundles.filter((c) => c.predicateType === predicateType);
-        const good = ofType.find((c) => c.ok);
-        if (good) {
-            result.attestations.push({ predicateType, verified: true, referrer: good.referrer });
-            continue;
-        }
-        const reason = ofType.length === 0
-            ? `no ${predicateType} attestation is attached to ${descriptor.digest}`
-            : `no ${predicateType} attestation verifies: ${[...new Set(ofType.map((c) => (c.ok ? '' : c.reason)))].join('; ')}`;
-        result.attestations.push({ predicateType, verified: false, reason });
-        result.reasons.push(reason);
-    }
-    result.signaturesChecked = bundles.length + legacies.length;
-    const goodBundle = bundles.find((c) => c.ok);
-    const goodLegacy = legacies.find((c) => c.ok);
-    const good = goodBundle ?? goodLegacy;
-    if (bundles.length === 0 && legacies.length === 0) {
-        result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
-    }
-    if (!good) {
-        // One line per distinct reason, with how many signatures gave it.
-        const counts = new Map();
-        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
-            if (!check.ok)
-                counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
-        }
-        for (const [reason, count] of counts)
-            result.reasons.push(count > 1 ? `${reason} (${count} signatures)` : reason);
-    }
-    const fluxMode = format === 'auto' ? (options.fluxVersion ?? 'all') : 'none';
-    if (fluxMode !== 'none') {
-        const cluster = options.clusterRegistry ??
-            (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
-        const evidence = {
-            legacies,
-            bundles,
-            ...(options.identities !== undefined ? { identities: options.identities } : {}),
-            ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
-        };
-        result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
-        // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
-        if (good?.ok)
-            result.reasons.push(...fluxRejections(result.flux));
-    }
-    else if (format === 'auto') {
-        if (bundles.length > 0 && !goodBundle && goodLegacy) {
-            result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
-        }
-        if (!goodLegacy && goodBundle) {
-            result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
+        catch (err) {
+            if (err instanceof oci_errors/* InvalidReferenceError */.x_)
+                // What is wrong with the ref alone: the reason, after the whole location a reference or layout error quotes.
+                throw new src/* InputError */.dz('ref', `"${ref}" is not a tag or digest: ${err.kind === 'reference' || err.kind === 'layout location' ? err.reason : err.message}`);
+            throw err;
         }
     }
-    if (good?.ok && result.reasons.length === 0) {
-        result.verified = true;
-        result.format = goodBundle ? 'bundle' : 'legacy';
-        result.identity = good.identity;
-        if (good.issuer !== undefined)
-            result.issuer = good.issuer;
-        if (good.sourceRepository !== undefined)
-            result.sourceRepository = good.sourceRepository;
-    }
-    return result;
-}
-/** The source and revision a verified artifact claims (its OCI annotations). */
-function artifactOrigin(annotations) {
-    return { source: annotations[Annotation.source], revision: annotations[Annotation.revision] };
+    return { location: parsed, reference };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/sign/attest.ts
+;// CONCATENATED MODULE: ./src/refusals.ts
 
-
-
-/** in-toto predicate types of the documents d2ci attests, as cosign's `--type` shorthands map them. */
-const attest_predicateTypes = {
-    spdx: 'https://spdx.dev/Document',
-    cyclonedx: 'https://cyclonedx.org/bom',
-    openvex: 'https://openvex.dev/ns',
-};
-/**
- * Signs a document about a manifest as an in-toto attestation and attaches it the way `cosign attest` (v3) and
- * `actions/attest` do: a v0.3 Sigstore bundle holding a DSSE envelope over `{subject: digest, predicateType,
- * predicate}`, as a referrer with the bundle annotations. Flux 2.8+ reads every such bundle on the digest as a
- * possible signature and accepts the artifact when one verifies, so an attestation signed by the workflow's own
- * identity also satisfies a cluster, and one by another identity does not stop a valid signature from counting.
- */
-async function attest_attestDocument(target, subject, options) {
-    const signer = options.signer ?? (await createBundleSigner(options.identity));
-    const bundle = await signer.signStatement(inTotoStatement(subject.digest, options.predicateType, options.predicate));
-    const referrer = await attachSigstoreBundle(target, subject, bundle, options.predicateType);
-    const logIndex = bundle.verificationMaterial.tlogEntries[0]?.logIndex;
-    return { referrer, predicateType: options.predicateType, ...(logIndex !== undefined ? { rekorLogIndex: String(logIndex) } : {}) };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/documents/errors.ts
-
-/**
- * A document to attach, an SBOM to write or an attestation type to require that cannot be used. A user's file is
- * about the documents to attach (`attach`), a required type about `require-attestations`.
- */
-class errors_SbomError extends errors/* BaseError */.Cf {
-    constructor(code, message, options = {}) {
-        super(code, message, options);
-        this.name = 'SbomError';
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/documents/attach.ts
-// SBOM and VEX documents attached to an artifact as OCI 1.1 referrers, optionally also as signed in-toto
-// attestations, so registries, Trivy-style scanners (they look for these artifact types) and cosign find them.
-
-
-
-
-
-
-
-
-
-
-/** A user's SPDX, CycloneDX or OpenVEX JSON file, recognised by its content. */
-async function readDocument(path) {
-    let content;
-    try {
-        content = await readFile(path);
-    }
-    catch (err) {
-        throw new SbomError('DOCUMENT_UNREADABLE', `cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`, { field: 'attach', cause: err });
-    }
-    let detected;
-    try {
-        detected = detectDocumentType(content);
-    }
-    catch (err) {
-        if (err instanceof SbomError)
-            throw new SbomError(err.code, `${basename(path)}: ${err.message}`, { field: 'attach', cause: err });
-        throw err;
-    }
-    return { format: detected.format, mediaType: detected.mediaType, content, source: basename(path) };
-}
-/** The SBOM of what a tree deploys (images, charts, sources), as CycloneDX or SPDX JSON. */
-async function generateSbom(dir, format, subject, options = {}) {
-    const { timestamp, ...walk } = options;
-    const inventory = await findDeployedComponents(dir, walk);
-    const document = format === 'cyclonedx' ? cycloneDxDocument(inventory, subject, { timestamp }) : spdxDocument(inventory, subject, { timestamp });
-    return {
-        format,
-        mediaType: documentMediaTypes[format],
-        content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`),
-        source: 'generated',
-    };
-}
-/**
- * Attaches each document to `subject` as a referrer whose artifactType is the document's media type, and, with
- * `attest`, also as a signed in-toto attestation (the same signer as the artifact's signature, so one certificate).
- */
-async function attachDocuments(target, subject, documents, options = {}) {
-    const attached = [];
-    for (const document of documents) {
-        const referrer = await attachReferrer(target, subject, {
-            artifactType: document.mediaType,
-            content: document.content,
-            annotations: {
-                'org.opencontainers.image.created': rfc3339(new Date()),
-                ...(document.source !== 'generated' ? { 'org.opencontainers.image.title': document.source } : {}),
-            },
-        });
-        const entry = { format: document.format, mediaType: document.mediaType, source: document.source, referrer };
-        if (options.attest) {
-            const attestation = await attestDocument(target, subject, {
-                identity: options.attest.identity,
-                signer: options.attest.signer,
-                predicateType: predicateTypes[document.format],
-                predicate: JSON.parse(document.content.toString('utf8')),
-            });
-            entry.attestation = attestation.referrer;
-        }
-        attached.push(entry);
-    }
-    return attached;
-}
-/** `spdx`, `cyclonedx`, `openvex` or a predicate type URI, as the predicate type to require. */
-function attestationPredicateType(name) {
-    const known = attest_predicateTypes[name.trim().toLowerCase()];
-    if (known)
-        return known;
-    if (/^https?:\/\//.test(name.trim()))
-        return name.trim();
-    throw new errors_SbomError('PREDICATE_TYPE', `"${name}" is not spdx, cyclonedx, openvex or a predicate type URI`, {
-        field: 'require-attestations',
-    });
+/** A refusal of the request in this action's words: a conflict names both inputs. */
+function requestInputError(err) {
+    if (err.code === 'NOTATION_REQUIRED')
+        return new src/* InputError */.dz('notation-trust-policy', 'is required with `signature-format: notation` (with `notation-trust-store`)');
+    if (err.code === 'FORMAT_CONFLICTS_WITH_NOTATION' || err.code === 'FORMAT_CONFLICTS_WITH_CLUSTER')
+        return new src/* InputError */.dz('signature-format', `is "${err.format ?? ''}", but \`notation-trust-policy\` asks for Notary Project verification; leave it empty or set notation`);
+    if (err.code === 'NOTATION_CONFLICTS_WITH_COSIGN')
+        return new src/* InputError */.dz('notation-trust-policy', 'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities');
+    return (0,src/* inputError */.Xu)(err) ?? err;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/go/strconv.ts
@@ -1718,10 +1839,10 @@ class errors_NotationError extends errors/* BaseError */.Cf {
         this.name = 'NotationError';
     }
 }
-/** An invalid trust policy document, or none that applies, with notation-go's message. */
+/** An invalid trust policy document, or none that applies, with notation-go's message; about the trust policy. */
 class NotationPolicyError extends errors_NotationError {
     constructor(message, code = 'NOTATION_POLICY_INVALID') {
-        super(code, message);
+        super(code, message, { field: 'notation-trust-policy' });
         this.name = 'NotationPolicyError';
     }
 }
@@ -2513,133 +2634,15 @@ function applicableNotationTrustPolicy(document, repository, artifact = reposito
     return policy;
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 37 modules
-var src = __nccwpck_require__(6974);
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/notation-inputs.ts
 
 
 
 
-function fluxVersionInput() {
-    try {
-        return parseFluxVersionOption((0,src/* stringInput */.Uj)('flux-version'));
-    }
-    catch (err) {
-        if (err instanceof FluxVersionError)
-            throw new src/* InputError */.dz('flux-version', `${err.message}, or none`);
-        throw err;
-    }
-}
-function inputs_location() {
-    const url = (0,src/* stringInput */.Uj)('url');
-    const repository = (0,src/* stringInput */.Uj)('repository');
-    const ref = (0,src/* stringInput */.Uj)('ref');
-    if (url && repository)
-        throw new src/* InputError */.dz('url', 'give `url`, or `repository` with `ref`, not both');
-    if (!url && !repository)
-        throw new src/* InputError */.dz('repository', 'is required (or `url`); e.g. repository: ghcr.io/acme/fleet with ref: latest');
-    const input = url ? 'url' : 'repository';
-    let parsed;
-    try {
-        parsed = parseLocation(url || repository);
-    }
-    catch (err) {
-        if (err instanceof oci_errors/* InvalidReferenceError */.x_)
-            throw new src/* InputError */.dz(input, err.problem);
-        throw err;
-    }
-    const inline = parsed.kind === 'registry' ? (parsed.reference.digest ?? parsed.reference.tag) : (parsed.digest ?? parsed.tag);
-    if (repository && inline)
-        throw new src/* InputError */.dz('repository', `"${repository}" already names "${inline}"; put the tag or digest in \`ref\``);
-    let reference = inline ?? (ref || 'latest');
-    if (ref && !url) {
-        try {
-            const withRef = parseLocation(`${repository}${ref.includes(':') ? '@' : ':'}${ref}`);
-            reference =
-                (withRef.kind === 'registry' ? (withRef.reference.digest ?? withRef.reference.tag) : (withRef.digest ?? withRef.tag)) ?? ref;
-        }
-        catch (err) {
-            if (err instanceof oci_errors/* InvalidReferenceError */.x_)
-                // What is wrong with the ref alone: the reason, after the whole location a reference or layout error quotes.
-                throw new src/* InputError */.dz('ref', `"${ref}" is not a tag or digest: ${err.kind === 'reference' || err.kind === 'layout location' ? err.reason : err.message}`);
-            throw err;
-        }
-    }
-    return { location: parsed, reference };
-}
-/** Reads and validates every input (and loads the trust material) before anything is fetched. */
-async function getInputs() {
-    const context = (0,src/* githubContext */.h4)();
-    const { location: parsed, reference } = inputs_location();
-    const fluxVersion = fluxVersionInput();
-    const cluster = await (0,src/* fluxManifestInputs */.ow)(context);
-    const flux = {
-        fluxVersion,
-        identities: cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' ? cluster.plan.identities : undefined,
-        fluxManifest: cluster?.manifest,
-    };
-    const notation = notationInputs(context);
-    const formatValue = (0,src/* stringInput */.Uj)('signature-format', { fallback: notation ? 'notation' : 'auto' });
-    if (formatValue === 'notation' && !notation)
-        throw new src/* InputError */.dz('notation-trust-policy', 'is required with `signature-format: notation` (with `notation-trust-store`)');
-    if (formatValue !== 'notation' && notation)
-        throw new src/* InputError */.dz('signature-format', `is "${formatValue}", but \`notation-trust-policy\` asks for Notary Project verification; leave it empty or set notation`);
-    if (!verifyFormats.includes(formatValue) && formatValue !== 'notation')
-        throw new src/* InputError */.dz('signature-format', `"${formatValue}" is not one of ${verifyFormats.join(', ')}, notation`);
-    if (notation) {
-        if ((0,src/* stringInput */.Uj)('certificate-identity') || (0,src/* stringInput */.Uj)('certificate-identity-regexp') || (0,src/* stringInput */.Uj)('key'))
-            throw new src/* InputError */.dz('notation-trust-policy', 'replaces `certificate-identity(-regexp)` and `key`: the trust policy names the trusted identities');
-        return {
-            location: parsed,
-            reference,
-            verification: { kind: 'key', keys: [] },
-            format: 'auto',
-            annotations: annotationsInput(),
-            requireAttestations: [],
-            notation,
-            ...flux,
-            registry: (0,src/* registryInputs */.P4)(),
-            context,
-        };
-    }
-    const annotations = annotationsInput();
-    const verification = await (0,src/* verificationInputs */.zi)(src/* verifyInputNames */.uU, context, cluster?.plan.provider === 'cosign' && cluster.plan.kind === 'keyless' && cluster.plan.policy ? { policy: cluster.plan.policy } : {});
-    let requireAttestations;
-    try {
-        requireAttestations = (0,src/* listInput */.dt)('require-attestations').map(attestationPredicateType);
-    }
-    catch (err) {
-        throw (0,src/* inputError */.Xu)(err) ?? err;
-    }
-    return {
-        location: parsed,
-        reference,
-        verification,
-        format: formatValue,
-        annotations,
-        requireAttestations,
-        notation: undefined,
-        ...flux,
-        registry: (0,src/* registryInputs */.P4)(),
-        context,
-    };
-}
-function annotationsInput() {
-    const annotations = {};
-    for (const line of (0,src/* linesInput */.WO)('annotations')) {
-        const cut = line.indexOf('=');
-        if (cut <= 0)
-            throw new src/* InputError */.dz('annotations', `"${line}" is not key=regexp, e.g. org.opencontainers.image.revision=^refs/heads/main@`);
-        try {
-            annotations[line.slice(0, cut).trim()] = new RegExp(line.slice(cut + 1).trim());
-        }
-        catch (err) {
-            throw new src/* InputError */.dz('annotations', `"${line}": ${err.message}`);
-        }
-    }
-    return annotations;
-}
-/** `notation-trust-policy` (JSON, or a file in the workspace) and `notation-trust-store` (a directory laid out as Notation's). */
+/**
+ * `notation-trust-policy` (JSON, or a file in the workspace), `notation-trust-store` (a directory laid out as
+ * Notation's) and, for an OCI layout, `notation-scope`: the policy is validated before anything is fetched.
+ */
 function notationInputs(context) {
     const policy = (0,src/* stringInput */.Uj)('notation-trust-policy');
     const store = (0,src/* stringInput */.Uj)('notation-trust-store');
@@ -2661,12 +2664,84 @@ function notationInputs(context) {
         trustPolicy = parseNotationTrustPolicy(text);
     }
     catch (err) {
-        throw new src/* InputError */.dz('notation-trust-policy', err.message);
+        throw (0,src/* inputError */.Xu)(err) ?? err;
     }
     const storePath = (0,external_node_path_.resolve)(context.workspace, store);
     if (!(0,external_node_fs_.existsSync)(storePath))
         throw new src/* InputError */.dz('notation-trust-store', `"${store}" does not exist in the workspace`);
-    return { trustPolicy, trustStore: notationDirectoryTrustStore(storePath) };
+    const scope = (0,src/* stringInput */.Uj)('notation-scope');
+    return { provider: 'notation', trustPolicy, trustStore: notationDirectoryTrustStore(storePath), ...(scope ? { scope } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+
+function fluxVersionInput() {
+    try {
+        return parseFluxVersionOption((0,src/* stringInput */.Uj)('flux-version'));
+    }
+    catch (err) {
+        if (err instanceof FluxVersionError)
+            throw new src/* InputError */.dz('flux-version', `${err.message}, or none`);
+        throw err;
+    }
+}
+function annotationsInput() {
+    const annotations = {};
+    for (const line of (0,src/* linesInput */.WO)('annotations')) {
+        const cut = line.indexOf('=');
+        if (cut <= 0)
+            throw new src/* InputError */.dz('annotations', `"${line}" is not key=regexp, e.g. org.opencontainers.image.revision=^refs/heads/main@`);
+        try {
+            annotations[line.slice(0, cut).trim()] = new RegExp(line.slice(cut + 1).trim());
+        }
+        catch (err) {
+            throw new src/* InputError */.dz('annotations', `"${line}": ${err.message}`);
+        }
+    }
+    return annotations;
+}
+/** cosign's signatures: the policy (a flux manifest's matchOIDCIdentity in place of the identity inputs) and what else to check. */
+async function cosignInputs(context, cluster) {
+    const policy = (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster);
+    const verification = await (0,src/* verificationInputs */.zi)(src/* verifyInputNames */.uU, context, policy ? { policy } : {});
+    try {
+        return { verification, requireAttestations: (0,src/* listInput */.dt)('require-attestations').map(attestationPredicateType) };
+    }
+    catch (err) {
+        throw (0,src/* inputError */.Xu)(err) ?? err;
+    }
+}
+/** Reads and validates every input (and loads the trust material) before anything is fetched. */
+async function getInputs() {
+    const context = (0,src/* githubContext */.h4)();
+    const { location, reference } = artifactInputs();
+    const fluxVersion = fluxVersionInput();
+    const cluster = await (0,src/* fluxManifestInputs */.ow)(context);
+    let choice;
+    try {
+        choice = chooseSignatures({
+            format: (0,src/* stringInput */.Uj)('signature-format') || undefined,
+            notation: notationInputs(context),
+            cosign: Boolean((0,src/* stringInput */.Uj)('certificate-identity') || (0,src/* stringInput */.Uj)('certificate-identity-regexp') || (0,src/* stringInput */.Uj)('key')),
+            cluster: cluster?.plan,
+        });
+    }
+    catch (err) {
+        if (err instanceof VerifyRequestError)
+            throw requestInputError(err);
+        throw err;
+    }
+    const annotations = annotationsInput();
+    const signatures = choice.provider === 'notation'
+        ? choice.notation
+        : { provider: 'cosign', format: choice.format, fluxVersion, ...(await cosignInputs(context, cluster)) };
+    const check = { signatures, annotations, ...(cluster ? { cluster } : {}) };
+    return { location, reference, check, registry: (0,src/* registryInputs */.P4)(), context };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/notation/format.ts
@@ -3637,6 +3712,101 @@ async function verifyNotationSignatures(options, document, descriptor, annotatio
     return result;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/verify/check.ts
+
+
+
+
+/** The policy checked, in words: how many keys, or the keyless identities. */
+function describePolicy(signatures) {
+    const { verification } = signatures;
+    return verification.kind === 'key' ? `${verification.keys.length} public key(s)` : verification.policy.describe;
+}
+async function checkCosign(request, signatures) {
+    const { cluster } = request;
+    const plan = cluster?.plan;
+    const result = await verifyArtifact({
+        target: request.target,
+        reference: request.reference,
+        verification: signatures.verification,
+        format: signatures.format,
+        annotations: request.annotations,
+        requireAttestations: signatures.requireAttestations,
+        fluxVersion: signatures.fluxVersion,
+        // Flux 2.8+ verifies bundles with one matchOIDCIdentity entry only, and reaches the registry as the cluster does.
+        ...(plan?.provider === 'cosign' && plan.kind === 'keyless' && plan.identities !== undefined ? { identities: plan.identities } : {}),
+        ...(cluster?.manifest.registry ? { clusterRegistry: cluster.manifest.registry } : {}),
+    });
+    const name = locationName(request.location);
+    return {
+        ...result,
+        ...artifactOrigin(result.annotations),
+        provider: 'cosign',
+        name,
+        reference: request.reference,
+        digestUrl: `${name}@${result.descriptor.digest}`,
+        policy: describePolicy(signatures),
+        skipped: false,
+        why: result.reasons.join('; '),
+        ...(cluster ? { cluster: cluster.manifest } : {}),
+    };
+}
+/** Trust policies scope repositories: a registry's own name, or for an OCI layout the scope the user names. */
+function notationRepository(request, signatures) {
+    if (request.location.kind === 'registry')
+        return locationName(request.location);
+    if (signatures.scope)
+        return signatures.scope;
+    throw new VerifyRequestError('NOTATION_SCOPE_REQUIRED', 'notation-scope', 'is required for an OCI layout: the registry scope its trust policy statement names, e.g. local/my-layout (as notation verify --oci-layout --scope)');
+}
+async function checkNotation(request, signatures) {
+    const repository = notationRepository(request, signatures);
+    const result = await verifyNotation({
+        target: request.target,
+        reference: request.reference,
+        repository,
+        trustPolicy: signatures.trustPolicy,
+        trustStore: signatures.trustStore,
+        annotations: request.annotations,
+    });
+    const name = locationName(request.location);
+    const subject = result.signer?.subject;
+    return {
+        ...artifactOrigin(result.annotations),
+        verified: result.verified,
+        provider: 'notation',
+        name,
+        reference: request.reference,
+        descriptor: result.descriptor,
+        digestUrl: `${name}@${result.descriptor.digest}`,
+        format: 'notation',
+        ...(subject !== undefined ? { identity: `x509: ${subject}`, subject } : {}),
+        annotations: result.annotations,
+        ...(result.policy !== undefined ? { policy: result.policy } : {}),
+        ...(result.level !== undefined ? { level: result.level } : {}),
+        skipped: result.skipped,
+        reasons: result.reasons,
+        why: result.skipped ? `the trust policy ${result.policy ?? ''} skips verification` : result.reasons.join('; '),
+        warnings: result.warnings,
+        signaturesChecked: result.signaturesChecked,
+        attestations: [],
+        flux: [],
+        ...(request.cluster ? { cluster: request.cluster.manifest } : {}),
+    };
+}
+/**
+ * Verifies an artifact as the cluster would: cosign's signatures (legacy .sig and Sigstore bundles, with the Flux
+ * versions' rules and the required attestations) or a Notary Project signature (trust policy and trust store), as
+ * the request says. With a flux manifest, its identities and registry apply, and its provider must be the
+ * request's. The reference is resolved to a digest once; everything is checked and reported for that digest.
+ */
+async function checkArtifact(request) {
+    const { signatures, cluster } = request;
+    if (cluster && cluster.plan.provider !== signatures.provider)
+        throw new VerifyRequestError('CLUSTER_PROVIDER_MISMATCH', undefined, `${cluster.manifest.origin} in ${cluster.manifest.file} verifies with ${cluster.plan.provider}, not ${signatures.provider}`);
+    return signatures.provider === 'notation' ? checkNotation(request, signatures) : checkCosign(request, signatures);
+}
+
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 /** Flux version → accepts / rejects and why: what each source-controller would decide (flux-version). */
@@ -3651,20 +3821,38 @@ function fluxTable(result) {
         '',
     ];
 }
-/** The job summary of a cosign verification: the artifact, the policy (and the cluster's, with flux-manifest), Flux's verdicts. */
-function verificationSummary(inputs, result, name) {
-    const digest = result.descriptor.digest;
-    const revision = result.annotations['org.opencontainers.image.revision'];
-    const policy = inputs.verification.kind === 'key' ? `${inputs.verification.keys.length} public key(s)` : inputs.verification.policy.describe;
-    const cluster = inputs.fluxManifest ? ` (from ${(0,src/* cell */.Hn)(inputs.fluxManifest.origin)} in \`${(0,src/* cell */.Hn)(inputs.fluxManifest.file)}\`)` : '';
+/** The artifact's row: what was asked for, the digest checked, the verdict, the signer and the revision. */
+function artifactRow(result, verdict, signer) {
+    return [
+        '| Artifact | Digest | Result | Signer | Revision |',
+        '|---|---|---|---|---|',
+        `| ${(0,src/* cell */.Hn)(`${result.name}:${result.reference}`)} | \`${(0,src/* shortDigest */.VK)(result.descriptor.digest)}\` | ${verdict} | ${signer} | ${(0,src/* cell */.Hn)(result.revision ?? '—')} |`,
+    ];
+}
+/** A Notary Project verification: the trust policy statement that applied, and its level. */
+function notationSummary(result) {
+    const verdict = result.verified ? '✅ verified (notation)' : result.skipped ? '⏭ skipped by the trust policy' : '❌ not verified';
+    return [
+        '### Flux artifact verification (Notary Project)',
+        '',
+        ...artifactRow(result, verdict, (0,src/* cell */.Hn)(result.subject ?? '—')),
+        '',
+        `Trust policy: ${(0,src/* cell */.Hn)(result.policy ?? '—')} (${result.level ?? '—'}). ${result.signaturesChecked} signature(s) examined.`,
+        ...(result.verified ? [] : ['', ...result.reasons.map((r) => `- ${(0,src/* cell */.Hn)(r)}`)]),
+    ].join('\n');
+}
+/** The job summary: the artifact, the policy (and the cluster's, with flux-manifest), Flux's verdicts, attestations. */
+function checkSummary(result) {
+    if (result.provider === 'notation')
+        return notationSummary(result);
+    const signer = `${(0,src/* cell */.Hn)(result.identity ?? '—')}${result.issuer ? ` (${(0,src/* cell */.Hn)(result.issuer)})` : ''}${result.sourceRepository ? `, run in ${(0,src/* cell */.Hn)(result.sourceRepository)}` : ''}`;
+    const cluster = result.cluster ? ` (from ${(0,src/* cell */.Hn)(result.cluster.origin)} in \`${(0,src/* cell */.Hn)(result.cluster.file)}\`)` : '';
     return [
         '### Flux artifact verification',
         '',
-        '| Artifact | Digest | Result | Signer | Revision |',
-        '|---|---|---|---|---|',
-        `| ${(0,src/* cell */.Hn)(`${name}:${inputs.reference}`)} | \`${(0,src/* shortDigest */.VK)(digest)}\` | ${result.verified ? `✅ verified (${result.format})` : '❌ not verified'} | ${(0,src/* cell */.Hn)(result.identity ?? '—')}${result.issuer ? ` (${(0,src/* cell */.Hn)(result.issuer)})` : ''}${result.sourceRepository ? `, run in ${(0,src/* cell */.Hn)(result.sourceRepository)}` : ''} | ${(0,src/* cell */.Hn)(revision ?? '—')} |`,
+        ...artifactRow(result, result.verified ? `✅ verified (${result.format ?? ''})` : '❌ not verified', signer),
         '',
-        `Policy: ${(0,src/* cell */.Hn)(policy)}${cluster}. ${result.signaturesChecked} signature(s) examined.`,
+        `Policy: ${(0,src/* cell */.Hn)(result.policy ?? '')}${cluster}. ${result.signaturesChecked} signature(s) examined.`,
         ...fluxTable(result),
         ...result.attestations.map((a) => `- attestation \`${(0,src/* cell */.Hn)(a.predicateType)}\`: ${a.verified ? `✅ verified (${(0,src/* shortDigest */.VK)(a.referrer ?? '')})` : `❌ ${(0,src/* cell */.Hn)(a.reason ?? '')}`}`),
         ...result.warnings.map((w) => `> ⚠ ${(0,src/* cell */.Hn)(w)}`),
@@ -3672,105 +3860,60 @@ function verificationSummary(inputs, result, name) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/render.ts
 
 
-
-/** Notary Project verification with a trust policy and trust store, as Flux's `verify.provider: notation`. */
-async function runNotation(inputs, notation, target, name, explain) {
-    let result;
-    try {
-        result = await verifyNotation({
-            target,
-            reference: inputs.reference,
-            repository: inputs.location.kind === 'registry' ? name : undefined,
-            trustPolicy: notation.trustPolicy,
-            trustStore: notation.trustStore,
-            annotations: inputs.annotations,
-        });
-    }
-    catch (err) {
-        if (err instanceof NotationPolicyError)
-            throw new src/* InputError */.dz('notation-trust-policy', err.message);
-        throw await explain(err);
-    }
-    const digest = result.descriptor.digest;
-    const { source, revision } = artifactOrigin(result.annotations);
-    const { verified, reasons } = result;
-    src/* runner.setOutput */.lj.setOutput('verified', String(verified));
-    src/* runner.setOutput */.lj.setOutput('digest', digest);
-    src/* runner.setOutput */.lj.setOutput('digest-url', `${name}@${digest}`);
-    src/* runner.setOutput */.lj.setOutput('format', 'notation');
-    src/* runner.setOutput */.lj.setOutput('identity', result.signer ? `x509: ${result.signer.subject}` : '');
-    src/* runner.setOutput */.lj.setOutput('issuer', '');
-    src/* runner.setOutput */.lj.setOutput('signer-repository', '');
-    src/* runner.setOutput */.lj.setOutput('attestations', '[]');
-    src/* runner.setOutput */.lj.setOutput('flux', '[]');
-    src/* runner.setOutput */.lj.setOutput('revision', revision ?? '');
-    src/* runner.setOutput */.lj.setOutput('source', source ?? '');
-    for (const warning of result.warnings)
-        src/* runner.warning */.lj.warning(warning);
-    src/* runner.appendSummary */.lj.appendSummary([
-        '### Flux artifact verification (Notary Project)',
-        '',
-        '| Artifact | Digest | Result | Signer | Revision |',
-        '|---|---|---|---|---|',
-        `| ${(0,src/* cell */.Hn)(`${name}:${inputs.reference}`)} | \`${(0,src/* shortDigest */.VK)(digest)}\` | ${verified ? '✅ verified (notation)' : result.skipped ? '⏭ skipped by the trust policy' : '❌ not verified'} | ${(0,src/* cell */.Hn)(result.signer?.subject ?? '—')} | ${(0,src/* cell */.Hn)(revision ?? '—')} |`,
-        '',
-        `Trust policy: ${(0,src/* cell */.Hn)(result.policy ?? '—')} (${result.level ?? '—'}). ${result.signaturesChecked} signature(s) examined.`,
-        ...(verified ? [] : ['', ...reasons.map((r) => `- ${(0,src/* cell */.Hn)(r)}`)]),
-    ].join('\n'));
-    if (verified) {
-        src/* runner.info */.lj.info(`Verified ${name}@${digest} (notation): signed by ${result.signer?.subject ?? ''}, trust policy ${result.policy ?? ''}`);
-        return;
-    }
-    throw new Error(`${name}:${inputs.reference} (${digest}) is not verified: ${result.skipped ? `the trust policy ${result.policy ?? ''} skips verification` : reasons.join('; ')}`);
+/** Who signed, for the log. */
+function signedBy(result) {
+    if (result.provider === 'notation')
+        return `${result.subject ?? ''}, trust policy ${result.policy ?? ''}`;
+    return `${result.identity ?? ''}${result.issuer ? ` (${result.issuer})` : ''}${result.sourceRepository ? ` in a run of ${result.sourceRepository}` : ''}`;
 }
-async function run(inputs) {
-    const session = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, inputs.location);
-    const target = openTarget(inputs.location, session.client);
-    const name = locationName(inputs.location);
-    const explainRegistry = (err) => session.explain(err);
-    if (inputs.notation)
-        return runNotation(inputs, inputs.notation, target, name, explainRegistry);
-    let result;
-    try {
-        result = await verifyArtifact({
-            target,
-            reference: inputs.reference,
-            verification: inputs.verification,
-            format: inputs.format,
-            annotations: inputs.annotations,
-            requireAttestations: inputs.requireAttestations,
-            fluxVersion: inputs.fluxVersion,
-            ...(inputs.identities !== undefined ? { identities: inputs.identities } : {}),
-            ...(inputs.fluxManifest?.registry ? { clusterRegistry: inputs.fluxManifest.registry } : {}),
-        });
-    }
-    catch (err) {
-        throw await explainRegistry(err);
-    }
+/** The step's outputs, warnings and job summary; then the verified line, or the failure. */
+function renderCheck(result) {
     const digest = result.descriptor.digest;
-    const { source, revision } = artifactOrigin(result.annotations);
     src/* runner.setOutput */.lj.setOutput('verified', String(result.verified));
     src/* runner.setOutput */.lj.setOutput('digest', digest);
-    src/* runner.setOutput */.lj.setOutput('digest-url', `${name}@${digest}`);
+    src/* runner.setOutput */.lj.setOutput('digest-url', result.digestUrl);
     src/* runner.setOutput */.lj.setOutput('format', result.format ?? '');
     src/* runner.setOutput */.lj.setOutput('identity', result.identity ?? '');
     src/* runner.setOutput */.lj.setOutput('issuer', result.issuer ?? '');
     src/* runner.setOutput */.lj.setOutput('signer-repository', result.sourceRepository ?? '');
     src/* runner.setOutput */.lj.setOutput('attestations', JSON.stringify(result.attestations));
     src/* runner.setOutput */.lj.setOutput('flux', JSON.stringify(result.flux));
-    src/* runner.setOutput */.lj.setOutput('revision', revision ?? '');
-    src/* runner.setOutput */.lj.setOutput('source', source ?? '');
+    src/* runner.setOutput */.lj.setOutput('revision', result.revision ?? '');
+    src/* runner.setOutput */.lj.setOutput('source', result.source ?? '');
     for (const warning of result.warnings)
         src/* runner.warning */.lj.warning(warning);
-    src/* runner.appendSummary */.lj.appendSummary(verificationSummary(inputs, result, name));
-    if (result.verified) {
-        src/* runner.info */.lj.info(`Verified ${name}@${digest} (${result.format}): signed by ${result.identity}${result.issuer ? ` (${result.issuer})` : ''}${result.sourceRepository ? ` in a run of ${result.sourceRepository}` : ''}`);
-        return;
-    }
-    throw new Error(`${name}:${inputs.reference} (${digest}) is not verified: ${result.reasons.join('; ')}`);
+    src/* runner.appendSummary */.lj.appendSummary(checkSummary(result));
+    if (!result.verified)
+        throw new Error(`${result.name}:${result.reference} (${digest}) is not verified: ${result.why}`);
+    src/* runner.info */.lj.info(`Verified ${result.digestUrl} (${result.format ?? ''}): signed by ${signedBy(result)}`);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+/** The step: inputs → one check request → core → outputs, job summary, and a failure unless verified. */
+async function run(inputs) {
+    const session = (0,src/* registrySession */.EK)(inputs.registry, inputs.context, inputs.location);
+    const result = await checkArtifact({
+        ...inputs.check,
+        location: inputs.location,
+        target: openTarget(inputs.location, session.client),
+        reference: inputs.reference,
+    }).catch(async (err) => {
+        // The trust policy or scope named by its input; a registry failure explained.
+        if (err instanceof NotationPolicyError)
+            throw (0,src/* inputError */.Xu)(err) ?? err;
+        if (err instanceof VerifyRequestError)
+            throw requestInputError(err);
+        throw await session.explain(err);
+    });
+    renderCheck(result);
 }
 
 ;// CONCATENATED MODULE: ./src/action.ts
@@ -3788,8 +3931,8 @@ async function main() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6974);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(484);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1106);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4558);
 
 
 await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_action_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -3799,7 +3942,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6974:
+/***/ 1106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3822,7 +3965,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uU: () => (/* reexport */ verifyInputNames)
 });
 
-// UNUSED EXPORTS: booleanInput, cosignSigningInputs, defaultRevision, defaultSource, formatBytes, inputNames, integerInput, jobCredentials, keyValueInput, oneLine, registryClients, repositoryInput, signingInputs, workspacePath
+// UNUSED EXPORTS: booleanInput, cosignSigningInputs, defaultRevision, defaultSource, formatBytes, githubAppInput, inputNames, integerInput, keyValueInput, registryOptions, registryServerInput, repositoryInput, signingInputs, workspacePath
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -4794,7 +4937,7 @@ class ProviderError extends src_errors/* BaseError */.Cf {
     }
 }
 const unavailable = (provider) => new ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-function resolve_parseProvider(value) {
+function parseProvider(value) {
     const name = (value || 'generic').trim().toLowerCase();
     if (!providerNames.includes(name)) {
         throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
@@ -4805,7 +4948,7 @@ function resolve_parseProvider(value) {
  * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
  * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
  */
-function resolve_registryCredentials(options = {}) {
+function registryCredentials(options = {}) {
     const providers = [];
     if (options.username || options.password)
         providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
@@ -5201,11 +5344,11 @@ function withAuthorization(request, authorization) {
  * The one way to a registry client with credentials, for every action and command. `onSecret` receives every
  * secret met on the way (cloud tokens and keys, registry credentials and tokens) so CI logs can mask it.
  */
-function open_registry_openRegistry(options = {}) {
+function openRegistry(options = {}) {
     const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
     if (auth.registry !== undefined && !manyRegistries)
         assertProviderServes(auth.provider ?? 'generic', auth.registry);
-    const credentials = resolve_registryCredentials(auth);
+    const credentials = registryCredentials(auth);
     const client = new RegistryClient({
         credentials,
         insecure,
@@ -5314,8 +5457,9 @@ const inputNames = {
     'resolve-symlinks': 'resolve-symlinks',
     tags: 'tags',
     'diff-tag': 'diff-tag',
-    // No action takes it today (pull and diff are CLI commands); named as the CLI flag would be.
+    // No action takes these today (pull and diff are CLI commands); named as the CLI flags would be.
     'layer-media-type': 'layer-media-type',
+    referrer: 'referrer',
     attach: 'attach',
     attest: 'attest',
     'signing-key': 'signing-key',
@@ -5332,6 +5476,9 @@ const inputNames = {
     'trusted-root': 'trusted-root',
     provider: 'provider',
     'flux-version': 'flux-version',
+    'signature-format': 'signature-format',
+    'notation-trust-policy': 'notation-trust-policy',
+    'notation-scope': 'notation-scope',
     ref: 'ref',
     'tag-pattern': 'tag-pattern',
     'rollback-to': 'rollback-to',
@@ -5342,6 +5489,9 @@ const inputNames = {
     'policies-path': 'policies-path',
     'update-path': 'update-path',
     'message-template': 'commit-message-template',
+    'dry-run': 'dry-run',
+    'commit-via': 'commit-via',
+    'app-id': 'app-id',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -5373,7 +5523,7 @@ function registryInputs() {
         throw new inputs_InputError('registry-username', 'is empty but `registry-password` is set; add the user name');
     let provider;
     try {
-        provider = resolve_parseProvider(inputs_stringInput('provider'));
+        provider = parseProvider(inputs_stringInput('provider'));
     }
     catch (err) {
         throw new inputs_InputError('provider', err.message);
@@ -5439,10 +5589,6 @@ function authOptions(inputs, context, provider, registry) {
         onSecret: (secret) => setSecret(secret),
     };
 }
-/** The job's registry credentials (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config), each masked as obtained. */
-function jobCredentials(inputs, context, provider = inputs.provider, registry) {
-    return registryCredentials(authOptions(inputs, context, provider, registry));
-}
 /** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
 function reachOptions(inputs) {
     return { insecure: inputs.insecure, onWarning: (message) => warning(message), transport: inputs.network };
@@ -5452,7 +5598,7 @@ function registrySession(inputs, context, location) {
     const registry = location.kind === 'registry' ? location.reference.registry : undefined;
     let opened;
     try {
-        opened = open_registry_openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
+        opened = openRegistry({ ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) });
     }
     catch (err) {
         if (err instanceof ProviderError)
@@ -5477,26 +5623,49 @@ function registrySession(inputs, context, location) {
     };
 }
 /**
- * Registry clients for many registries at once (image update scans every ImageRepository): one per credentials
- * provider and scheme, each masking what it obtains. An ImageRepository's own `provider` wins over the input.
+ * The `registry-server` input of an action that reads many registries (image update): the one registry
+ * `registry-username`/`registry-password` are for, required with them, so they never go to another.
  */
-function registryClients(inputs, context, credentialsRegistry) {
-    const clients = new Map();
-    return (provider, insecure) => {
-        const name = provider && provider !== 'generic' ? parseProvider(provider) : inputs.provider;
-        const key = `${name}/${insecure || inputs.insecure}`;
-        let client = clients.get(key);
-        if (!client) {
-            client = openRegistry({
-                ...authOptions(inputs, context, name, credentialsRegistry),
-                ...reachOptions(inputs),
-                insecure: insecure || inputs.insecure,
-                manyRegistries: true,
-            }).client;
-            clients.set(key, client);
-        }
-        return client;
-    };
+function registryServerInput(inputs) {
+    const server = stringInput('registry-server') || undefined;
+    if (inputs.username && !server)
+        throw new InputError('registry-server', 'is required with `registry-username`: image update reads every registry the ImageRepositories name, and the credentials go only to the registry they are for (e.g. registry.example.com)');
+    if (server && !inputs.username)
+        throw new InputError('registry-server', 'names the registry `registry-username`/`registry-password` are for; set them too, or leave it empty');
+    if (server && !/^[a-z0-9.-]+(?::[0-9]+)?$/i.test(server))
+        throw new InputError('registry-server', `"${server}" is not a registry host (host or host:port, e.g. registry.example.com)`);
+    return server;
+}
+/**
+ * How the job reaches many registries at once (image update reads every ImageRepository's), as core opens them:
+ * the job's credentials, with `registry-username`/`registry-password` for `registry` only, each masked as obtained.
+ */
+function registryOptions(inputs, context, registry) {
+    return { ...authOptions(inputs, context, inputs.provider, registry), ...reachOptions(inputs) };
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/github-app.ts
+
+
+/**
+ * The `app-id` and `app-private-key` inputs: a GitHub App whose short-lived installation token an action uses
+ * instead of `github-token` (core's `installationToken`). The key is masked as soon as it is read, and both are
+ * checked before anything is sent.
+ */
+function githubAppInput() {
+    const appId = stringInput('app-id');
+    const privateKey = stringInput('app-private-key');
+    if (privateKey)
+        core.setSecret(privateKey);
+    if (appId && !/^[0-9]+$/.test(appId))
+        throw new InputError('app-id', `"${appId}" is not a GitHub App ID (a number; the app's settings page shows it)`);
+    if (appId && !privateKey)
+        throw new InputError('app-private-key', "is empty but `app-id` is set; pass the app's private key, e.g. ${{ secrets.UPDATE_APP_KEY }}");
+    if (privateKey && !appId)
+        throw new InputError('app-id', "is empty but `app-private-key` is set; add the app's ID");
+    if (privateKey && !/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey.replace(/\\n/g, '\n')))
+        throw new InputError('app-private-key', 'is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as GitHub downloads it)');
+    return appId ? { appId, privateKey } : undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/temp.ts
@@ -5724,6 +5893,2439 @@ function notationInputs(context) {
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts
 var keys = __nccwpck_require__(889);
+// EXTERNAL MODULE: ../../packages/core/src/verify/policy.ts + 2 modules
+var verify_policy = __nccwpck_require__(1113);
+;// CONCATENATED MODULE: ../../packages/core/src/verify/trust.ts
+
+
+
+
+/** No trusted root to verify keyless signatures with; always about the `trusted-root` field. */
+class TrustError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'trusted-root' });
+    }
+}
+/** The trusted root to verify keyless signatures with: a file, or the public-good root fetched through TUF. */
+async function loadTrustedRoot(options = {}) {
+    const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
+    if (options.trustedRootFile) {
+        let json;
+        try {
+            json = JSON.parse(await (0,promises_.readFile)(options.trustedRootFile, 'utf8'));
+        }
+        catch (err) {
+            throw new TrustError('TRUSTED_ROOT_UNREADABLE', `cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
+        }
+        // TrustedRoot.fromJSON accepts any JSON (it fills in an empty root): check the media type first.
+        const mediaType = json?.mediaType;
+        if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
+            throw new TrustError('TRUSTED_ROOT_INVALID', `${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
+        }
+        try {
+            return TrustedRoot.fromJSON(json);
+        }
+        catch (err) {
+            throw new TrustError('TRUSTED_ROOT_INVALID', `${options.trustedRootFile} is not a Sigstore trusted_root.json: ${err.message}`);
+        }
+    }
+    const { getTrustedRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4187));
+    const cachePath = options.tufCachePath ?? (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.homedir)() || (0,external_node_os_.tmpdir)(), '.sigstore', 'd2ci-tuf');
+    try {
+        return await getTrustedRoot({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
+    }
+    catch (err) {
+        throw new TrustError('TRUSTED_ROOT_UNAVAILABLE', `cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${err.message} (pass trusted-root to verify offline)`);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
+
+
+
+
+
+const verifyInputNames = {
+    identity: 'certificate-identity',
+    identityRegexp: 'certificate-identity-regexp',
+    issuer: 'certificate-oidc-issuer',
+    issuerRegexp: 'certificate-oidc-issuer-regexp',
+    key: 'key',
+    trustedRoot: 'trusted-root',
+    sourceRepository: 'certificate-github-workflow-repository',
+};
+/** The fields of a verification policy by these input names, as overrides of the one table (`fields.ts`). */
+function fieldNames(names) {
+    return {
+        'certificate-identity': names.identity,
+        'certificate-identity-regexp': names.identityRegexp,
+        'certificate-oidc-issuer': names.issuer,
+        'certificate-oidc-issuer-regexp': names.issuerRegexp,
+        'public-key': names.key,
+        'trusted-root': names.trustedRoot,
+        'certificate-github-workflow-repository': names.sourceRepository,
+    };
+}
+function publicKeys(names, value, context) {
+    const input = names.key;
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+        const path = (0,external_node_path_.resolve)(context.workspace, value);
+        if (!(0,external_node_fs_.existsSync)(path))
+            throw new inputs_InputError(input, `is neither a PEM public key nor a file in the workspace ("${value}")`);
+        pem = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
+    try {
+        return blocks.map((block) => (0,keys/* loadPublicKey */.fg)(block));
+    }
+    catch (err) {
+        if (err instanceof keys/* KeyError */.eN)
+            throw fields_inputError(err, fieldNames(names)) ?? err;
+        throw err;
+    }
+}
+/** Trusted roots are loaded once per run, whichever policy asks. */
+const roots = new Map();
+/**
+ * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
+ * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
+ * `defaults` apply to empty inputs.
+ */
+async function verificationInputs(names, context, defaults = {}) {
+    const key = inputs_stringInput(names.key);
+    const identity = inputs_stringInput(names.identity);
+    let identityRegexp = inputs_stringInput(names.identityRegexp);
+    if (key) {
+        if (identity || identityRegexp)
+            throw new inputs_InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
+        return { kind: 'key', keys: publicKeys(names, key, context) };
+    }
+    if (!identity && !identityRegexp && defaults.identityRegexp)
+        identityRegexp = defaults.identityRegexp;
+    const issuer = inputs_stringInput(names.issuer);
+    const issuerRegexp = inputs_stringInput(names.issuerRegexp);
+    // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
+    const githubIssued = !issuerRegexp && (!issuer || issuer === verify_policy/* githubIssuer */.rV);
+    let policy = defaults.policy;
+    try {
+        policy ??= (0,verify_policy/* compilePolicy */.C_)({
+            identity,
+            identityRegexp,
+            issuer,
+            issuerRegexp,
+            sourceRepository: inputs_stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined),
+        });
+    }
+    catch (err) {
+        if (err instanceof verify_policy/* PolicyInputError */.HF)
+            throw policyInputError(err, names);
+        throw err;
+    }
+    const file = inputs_stringInput(names.trustedRoot);
+    const path = file ? (0,external_node_path_.resolve)(context.workspace, file) : '';
+    let root = roots.get(path);
+    if (!root) {
+        root = loadTrustedRoot({ trustedRootFile: path || undefined });
+        roots.set(path, root);
+    }
+    try {
+        return { kind: 'keyless', policy, trustedRoot: await root };
+    }
+    catch (err) {
+        if (err instanceof TrustError)
+            throw fields_inputError(err, fieldNames(names)) ?? err;
+        throw err;
+    }
+}
+/** A policy error naming this action's input: the error carries which one (a pattern may itself say "issuer"). */
+function policyInputError(err, names) {
+    if (err.code === 'POLICY_CONFLICT' && err.input === 'identity')
+        return new inputs_InputError(names.identity, `give \`${names.identity}\` or \`${names.identityRegexp}\`, not both`);
+    if (err.input === 'sourceRepository')
+        return new inputs_InputError(names.sourceRepository, `${err.problem}, e.g. acme/apps`);
+    return fields_inputError(err, fieldNames(names)) ?? new inputs_InputError(names[err.input], err.problem);
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts + 4 modules
+var cluster_policy = __nccwpck_require__(3424);
+// EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
+var flux_manifest_error = __nccwpck_require__(4705);
+;// CONCATENATED MODULE: ../../packages/action-kit/src/flux-manifest.ts
+
+
+
+
+/** The input each flux-manifest problem is about (one table; messages are never read). */
+const inputs = {
+    manifest: 'flux-manifest',
+    name: 'flux-manifest-name',
+    key: verifyInputNames.key,
+    identity: verifyInputNames.identityRegexp,
+    trustedRoot: verifyInputNames.trustedRoot,
+    notation: 'notation-trust-policy',
+};
+/**
+ * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
+ * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest.
+ */
+async function fluxManifestInputs(context) {
+    const file = inputs_stringInput(inputs.manifest);
+    const name = inputs_stringInput(inputs.name);
+    if (!file) {
+        if (name)
+            throw new inputs_InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
+        return undefined;
+    }
+    const identity = [
+        verifyInputNames.identity,
+        verifyInputNames.identityRegexp,
+        verifyInputNames.issuer,
+        verifyInputNames.issuerRegexp,
+        verifyInputNames.sourceRepository,
+    ].filter((input) => inputs_stringInput(input));
+    try {
+        return await (0,cluster_policy/* readClusterPolicy */.z)((0,external_node_path_.resolve)(context.workspace, file), { name, shownAs: file }, {
+            key: Boolean(inputs_stringInput(verifyInputNames.key)),
+            identity: identity.length > 0,
+            trustedRoot: Boolean(inputs_stringInput(verifyInputNames.trustedRoot)),
+            notation: Boolean(inputs_stringInput('notation-trust-policy') || inputs_stringInput('notation-trust-store')),
+        });
+    }
+    catch (err) {
+        if (err instanceof flux_manifest_error/* FluxManifestError */.p)
+            throw new inputs_InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 5736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cf: () => (/* binding */ BaseError),
+/* harmony export */   Wg: () => (/* binding */ oneLineMessage)
+/* harmony export */ });
+/* unused harmony export fieldOf */
+/**
+ * The error shape every room shares, after sigstore-js's `BaseError<Code>` (sigstore-js/packages/sign/src/error.ts)
+ * and oras-go's errdef: a leaf module, imported by `oci/` and every room above it, importing nothing.
+ *
+ * Front doors never read `message` to decide whom to blame: an error that is about one part of a request carries
+ * that part as a neutral `field`, and each front door maps fields to its own names with one table
+ * (`packages/action-kit/src/fields.ts` for inputs, `packages/cli/src/fields.ts` for flags). `problem` is the
+ * message without the field's name, for the front door to prefix its own.
+ */
+class BaseError extends Error {
+    code;
+    field;
+    problem;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code;
+        this.field = options.field;
+        this.problem = options.problem ?? message;
+    }
+}
+/** The field an error is about, if it is one of ours and names one. */
+function fieldOf(err) {
+    return err instanceof BaseError ? err.field : undefined;
+}
+/**
+ * A foreign error's message (Node's, a library's) on one line, for display only. The one place that reads an
+ * error's text, and it decides nothing: front doors and rooms decide by `code` and `field`. `firstLine` keeps the
+ * first line only (YAML's errors add a code frame below it); otherwise line breaks become spaces.
+ */
+function oneLineMessage(err, options = {}) {
+    const message = err?.message;
+    const text = typeof message === 'string' ? message : String(err);
+    return options.firstLine ? (text.split('\n')[0] ?? '') : text.replace(/\s*\n\s*/g, ' ');
+}
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IO: () => (/* binding */ fileSource),
+/* harmony export */   Xl: () => (/* binding */ bytesSource),
+/* harmony export */   yw: () => (/* binding */ readAll)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8706);
+
+
+
+const fileReadChunk = 1 << 20;
+function bytesSource(data) {
+    const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    return {
+        size: buffer.length,
+        open: (start = 0, end = buffer.length) => node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([buffer.subarray(start, end)], { objectMode: false }),
+    };
+}
+function fileSource(path, size) {
+    return {
+        size,
+        path,
+        open: (start = 0, end = size) => end <= start
+            ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([], { objectMode: false })
+            : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
+    };
+}
+/** Reads a stream to the end; with `limit`, fails instead of buffering more than that many bytes. */
+async function readAll(stream, limit = Number.POSITIVE_INFINITY) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of stream) {
+        total += chunk.length;
+        if (total > limit)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('SIZE_INVALID', `content is larger than the ${limit}-byte limit`);
+        chunks.push(Buffer.from(chunk));
+    }
+    return Buffer.concat(chunks, total);
+}
+
+
+/***/ }),
+
+/***/ 7796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gh: () => (/* binding */ artifactTypeOf),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   UM: () => (/* binding */ plainDescriptor),
+/* harmony export */   nw: () => (/* binding */ isIndex)
+/* harmony export */ });
+/* unused harmony exports descriptorFor, successors, sortedAnnotations */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8706);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8613);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8341);
+
+
+
+function isIndex(manifest) {
+    return Array.isArray(manifest.manifests);
+}
+/** A descriptor for some bytes, with the sha256 digest computed. */
+function descriptorFor(mediaType, data, extra = {}) {
+    return { mediaType, digest: sha256(data), size: data.length, ...extra };
+}
+function assertDescriptor(value, where) {
+    const d = value;
+    if (typeof d !== 'object' ||
+        d === null ||
+        typeof d.mediaType !== 'string' ||
+        typeof d.digest !== 'string' ||
+        !Number.isSafeInteger(d.size) ||
+        d.size < 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
+    }
+    (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(d.digest);
+}
+/**
+ * Parses manifest bytes and checks the parts we rely on. The media type comes from the body when present,
+ * else from the transport (Content-Type); a mismatch between the two is rejected, as the distribution spec asks.
+ */
+function parseManifest(data, contentType) {
+    let manifest;
+    try {
+        manifest = JSON.parse(Buffer.from(data).toString('utf8'));
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', 'manifest is not valid JSON');
+    }
+    if (typeof manifest !== 'object' || manifest === null || manifest.schemaVersion !== 2) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', 'manifest schemaVersion is not 2');
+    }
+    const declared = manifest.mediaType;
+    const transported = contentType?.split(';')[0]?.trim();
+    if (declared && transported && (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(transported) && declared !== transported) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', `manifest mediaType ${declared} does not match Content-Type ${transported}`);
+    }
+    const mediaType = declared ?? (transported && (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(transported) ? transported : undefined);
+    if (!mediaType || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(mediaType)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', `unsupported manifest media type ${mediaType ?? '(none)'}`);
+    }
+    if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(mediaType)) {
+        const index = manifest;
+        if (!Array.isArray(index.manifests))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', 'index has no manifests array');
+        index.manifests.forEach((d, i) => assertDescriptor(d, `manifests[${i}]`));
+    }
+    else {
+        const image = manifest;
+        assertDescriptor(image.config, 'config');
+        if (!Array.isArray(image.layers))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', 'manifest has no layers array');
+        image.layers.forEach((d, i) => assertDescriptor(d, `layers[${i}]`));
+    }
+    if (manifest.subject !== undefined)
+        assertDescriptor(manifest.subject, 'subject');
+    return { manifest, mediaType };
+}
+/** The nodes a manifest points down to: an index's manifests, an image's config and layers (not its subject). */
+function successors(manifest) {
+    return isIndex(manifest) ? [...manifest.manifests] : [manifest.config, ...manifest.layers];
+}
+/** The artifact type shown for a manifest in referrers listings (image-spec: artifactType, else config media type). */
+function artifactTypeOf(manifest) {
+    if (manifest.artifactType)
+        return manifest.artifactType;
+    return isIndex(manifest) ? undefined : manifest.config.mediaType;
+}
+/**
+ * A copy of a descriptor with only the standard fields, in go-containerregistry's field order (what Flux and
+ * cosign write), so manifests we build serialise to the same bytes as theirs.
+ */
+function plainDescriptor(d) {
+    const out = { mediaType: d.mediaType, size: d.size, digest: d.digest };
+    if (d.data !== undefined)
+        out.data = d.data;
+    if (d.urls !== undefined)
+        out.urls = d.urls;
+    if (d.annotations !== undefined)
+        out.annotations = d.annotations;
+    if (d.platform !== undefined)
+        out.platform = d.platform;
+    if (d.artifactType !== undefined)
+        out.artifactType = d.artifactType;
+    return out;
+}
+/** Sorts annotation keys, as Go's json.Marshal does for maps, so manifests are byte-stable. */
+function sortedAnnotations(annotations) {
+    const out = {};
+    for (const key of Object.keys(annotations).sort())
+        out[key] = annotations[key];
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8341:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RV: () => (/* binding */ verifyBytes),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   sc: () => (/* binding */ sha256),
+/* harmony export */   vl: () => (/* binding */ DigestStream)
+/* harmony export */ });
+/* unused harmony exports isDigest, createDigester */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8706);
+
+
+
+const algorithms = { sha256: 64, sha512: 128 };
+/** OCI digest grammar (image-spec descriptor.md), restricted to the algorithms registries accept. */
+const digestPattern = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
+function parseDigest(value) {
+    const match = digestPattern.exec(value);
+    if (!match) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, 'expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>');
+    }
+    const [, algorithm = '', hex = ''] = match;
+    if (!(algorithm in algorithms)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
+    }
+    const length = algorithms[algorithm];
+    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `${algorithm} needs ${length} lowercase hex characters`);
+    }
+    return { algorithm: algorithm, hex };
+}
+function isDigest(value) {
+    try {
+        parseDigest(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function sha256(data) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
+}
+function createDigester(digest) {
+    return createHash(parseDigest(digest).algorithm);
+}
+/**
+ * A pass-through stream that hashes and counts what flows through it. With `expect`, it fails the stream
+ * when the content does not match the expected digest and size, so nothing reads unverified bytes as good.
+ */
+class DigestStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    #hash;
+    #expect;
+    #size = 0;
+    #digest;
+    constructor(expect, algorithm = 'sha256') {
+        super();
+        this.#expect = expect;
+        this.#hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(expect ? parseDigest(expect.digest).algorithm : algorithm);
+    }
+    _transform(chunk, _encoding, callback) {
+        this.#size += chunk.length;
+        if (this.#expect && this.#size > this.#expect.size) {
+            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('SIZE_INVALID', `content of ${this.#expect.digest} is larger than its descriptor size ${this.#expect.size}`));
+            return;
+        }
+        this.#hash.update(chunk);
+        callback(null, chunk);
+    }
+    _flush(callback) {
+        const algorithm = this.#expect ? parseDigest(this.#expect.digest).algorithm : 'sha256';
+        this.#digest = `${algorithm}:${this.#hash.digest('hex')}`;
+        if (this.#expect && (this.#digest !== this.#expect.digest || this.#size !== this.#expect.size)) {
+            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('DIGEST_MISMATCH', `downloaded content does not match ${this.#expect.digest} (got ${this.#digest}, ${this.#size} bytes)`));
+            return;
+        }
+        callback();
+    }
+    get size() {
+        return this.#size;
+    }
+    /** The digest of everything that passed; available once the stream has finished. */
+    get digest() {
+        if (!this.#digest)
+            throw new Error('DigestStream: digest read before the stream finished');
+        return this.#digest;
+    }
+}
+/** Verifies a buffer against a descriptor's digest and size. */
+function verifyBytes(data, expect) {
+    const { algorithm } = parseDigest(expect.digest);
+    const actual = `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(data).digest('hex')}`;
+    if (actual !== expect.digest || (expect.size !== undefined && expect.size !== data.length)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('DIGEST_MISMATCH', `content does not match ${expect.digest} (got ${actual}, ${data.length} bytes)`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ OciError),
+/* harmony export */   UN: () => (/* binding */ escapeControls),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5736);
+
+/**
+ * Errors raised by the OCI client. `code` is the registry's error code (e.g. `MANIFEST_UNKNOWN`) or one of
+ * ours (`NETWORK`, `INVALID_REFERENCE`, `DIGEST_MISMATCH`, …); `hint` is the fix a user should try.
+ * The message is always a single line so actions can print it with `core.setFailed` as is.
+ */
+class OciError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    status;
+    hint;
+    constructor(code, message, options = {}) {
+        // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
+        // escaped, so nothing in it can drive a terminal or become a workflow command.
+        const line = safeLine(message);
+        const problem = options.problem === undefined ? undefined : safeLine(options.problem);
+        super(code, options.hint ? `${line}; ${options.hint}` : line, { cause: options.cause, field: options.field, problem });
+        this.name = 'OciError';
+        this.status = options.status;
+        this.hint = options.hint;
+    }
+}
+/**
+ * A reference, digest or other value does not parse: `invalid <kind> "<value>": <reason>`. A reference or layout
+ * location is the `reference` field (where the artifact is); a lone tag or digest may come from a registry, so it
+ * names no field. `problem` leaves out "invalid reference", which names the field.
+ */
+class InvalidReferenceError extends OciError {
+    kind;
+    value;
+    /** Why it does not parse, without the value. */
+    reason;
+    constructor(kind, value, reason) {
+        const located = kind === 'reference' || kind === 'layout location';
+        super('INVALID_REFERENCE', `invalid ${kind} "${value}": ${reason}`, {
+            ...(located ? { field: 'reference' } : {}),
+            ...(kind === 'reference' ? { problem: `"${value}": ${reason}` } : {}),
+        });
+        this.name = 'InvalidReferenceError';
+        this.kind = kind;
+        // As they read in the message.
+        this.value = escapeControls(value.replace(/\s*\n\s*/g, ' '));
+        this.reason = safeLine(reason);
+    }
+}
+function isNotFound(err) {
+    return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
+}
+/** Text as it may go into an OciError's message: one line, control characters escaped. */
+function safeLine(text) {
+    return escapeControls(text.replace(/\s*\n\s*/g, ' ').trim());
+}
+/** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
+function escapeControls(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  oK: () => (/* binding */ Transport),
+  Or: () => (/* binding */ attemptsOf),
+  a0: () => (/* binding */ networkErrorCode),
+  SC: () => (/* binding */ retryBudgetSpent),
+  Iy: () => (/* binding */ timeoutOptions)
+});
+
+// UNUSED EXPORTS: defaultRetryPolicy, defaultTimeouts, parseRetryAfter
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var oci_errors = __nccwpck_require__(8706);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/upload-body.ts
+
+
+
+
+
+const bufferSize = 256 << 10;
+const buffersInFlight = 4;
+/**
+ * Sends a request whose body is blob content, over node:http(s) rather than fetch. fetch copies every chunk of a
+ * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
+ * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
+ * The answer comes back as a fetch Response, so callers handle both paths alike.
+ */
+class UploadSender {
+    #http = new external_node_http_.Agent({ keepAlive: true });
+    #https = new external_node_https_.Agent({ keepAlive: true });
+    #idleMs;
+    /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
+    constructor(idleMs = 30_000) {
+        this.#idleMs = idleMs;
+    }
+    /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
+    send(method, url, headers, body, signal, onIdle) {
+        const secure = url.protocol === 'https:';
+        const send = secure ? external_node_https_.request : external_node_http_.request;
+        return new Promise((resolve, reject) => {
+            const req = send(url, {
+                method,
+                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                agent: secure ? this.#https : this.#http,
+                signal,
+            }, (res) => {
+                resolve(toResponse(method, res));
+            });
+            req.setTimeout(this.#idleMs, onIdle);
+            req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
+            writeBody(req, body).catch((err) => req.destroy(err));
+        });
+    }
+    close() {
+        this.#http.destroy();
+        this.#https.destroy();
+    }
+}
+function toResponse(method, res) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(res.headers)) {
+        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            headers.append(name, item);
+    }
+    const status = res.statusCode ?? 502;
+    const empty = method === 'HEAD' || status === 204 || status === 304;
+    if (empty)
+        res.resume();
+    return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
+}
+async function writeBody(req, body) {
+    const closed = new Promise((_, reject) => req.once('close', () => reject(new Error('the connection closed during the upload'))));
+    closed.catch(() => undefined);
+    if (!body.source.path) {
+        await (0,external_node_stream_promises_.pipeline)(body.source.open(body.start, body.end), req);
+        return;
+    }
+    const file = await (0,external_node_fs_promises_.open)(body.source.path, 'r');
+    try {
+        const buffers = Array.from({ length: buffersInFlight }, () => Buffer.allocUnsafe(bufferSize));
+        const written = [];
+        for (let position = body.start, n = 0; position < body.end; n++) {
+            const slot = n % buffersInFlight;
+            // Reuse a buffer only after the socket has taken what it held.
+            if (written[slot])
+                await Promise.race([written[slot], closed]);
+            const buffer = buffers[slot];
+            const { bytesRead } = await file.read(buffer, 0, Math.min(bufferSize, body.end - position), position);
+            if (bytesRead === 0)
+                throw new Error(`${body.source.path} is shorter than the ${body.end - body.start} bytes being uploaded`);
+            position += bytesRead;
+            written[slot] = new Promise((resolve, reject) => req.write(buffer.subarray(0, bytesRead), (err) => (err ? reject(err) : resolve())));
+            written[slot].catch(() => undefined);
+        }
+        await Promise.race([Promise.all(written), closed]);
+    }
+    finally {
+        await file.close();
+    }
+    req.end();
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/oci/http.ts
+
+
+
+
+const defaultRetryPolicy = {
+    attempts: 6,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+    budgetMs: 90_000,
+};
+const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
+const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
+const retryableErrorCodes = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+]);
+const redirectStatus = new Set([301, 302, 303, 307, 308]);
+/** What a request's timer aborts it with; retried like a dropped connection. */
+const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
+class TimeoutError extends oci_errors/* OciError */.Mf {
+    /** The message without the hint, for when retries add how many attempts were made. */
+    plain;
+    constructor(url, what, ms) {
+        const plain = `${url.host} ${what} for ${ms / 1000} s`;
+        super('TIMEOUT', plain, { hint: timeoutHint });
+        this.name = 'TimeoutError';
+        this.plain = plain;
+    }
+}
+const maxRedirects = 10;
+const attemptsTaken = new WeakMap();
+const budgetSpent = new WeakSet();
+/** Whether the transport stopped retrying this response because its retry budget was spent. */
+function retryBudgetSpent(response) {
+    return budgetSpent.has(response);
+}
+/** How many attempts the transport made before settling on this response (1 when it was not retried). */
+function attemptsOf(response) {
+    return attemptsTaken.get(response) ?? 1;
+}
+/**
+ * The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). Codes of
+ * our own errors (a credential provider's, say) are not the network's: their causes are looked at instead.
+ */
+function networkErrorCode(err) {
+    let current = err;
+    for (let depth = 0; current && depth < 5; depth++) {
+        const code = current.code;
+        if (typeof code === 'string' && !(current instanceof errors/* BaseError */.Cf))
+            return code;
+        current = current.cause;
+    }
+    return undefined;
+}
+function describeNetworkError(err, url) {
+    const code = networkErrorCode(err);
+    if (code === 'ENOTFOUND')
+        return `cannot resolve registry host ${url.host}: check the registry name`;
+    if (code === 'ECONNREFUSED')
+        return `connection to ${url.host} refused: is the registry running and the port right?`;
+    const cause = err.cause?.message ?? err.message;
+    return `request to ${url.host} failed: ${code ? `${code} ` : ''}${cause}`;
+}
+/** `Retry-After` in milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\s*[0-9]+\s*$/.test(value))
+        return Number(value) * 1000;
+    // Only an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`) is a date; `1.5` is neither form.
+    if (!/[a-z]/i.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * HTTP over Node's fetch with what registries need and fetch does not do: bounded retries with exponential
+ * backoff and jitter on 429/5xx and dropped connections (honouring `Retry-After`), and redirects followed by hand
+ * so `Authorization` never leaves the host it was meant for.
+ */
+class Transport {
+    policy;
+    timeouts;
+    #options;
+    #uploads;
+    /** Retry time spent so far, against `policy.budgetMs`. */
+    #spentMs = 0;
+    constructor(options = {}) {
+        this.#options = options;
+        this.policy = { ...defaultRetryPolicy, ...options.retry };
+        this.timeouts = { ...defaultTimeouts, ...options.timeouts };
+        this.#uploads = new UploadSender(this.timeouts.idleMs);
+    }
+    /** How long to wait before retry `attempt` (1-based): `Retry-After` when given, else exponential with jitter. */
+    delayFor(attempt, retryAfterMs) {
+        const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
+        return retryAfterMs ?? exponential * (0.5 + Math.random() * 0.5);
+    }
+    /**
+     * Waits `delayMs` if the shared retry budget allows it; false when it would overspend, and the caller gives up.
+     * Used by this transport and by operations that retry a whole exchange (blob uploads).
+     */
+    async backoff(delayMs) {
+        if (this.#spentMs + delayMs > this.policy.budgetMs)
+            return false;
+        this.#spentMs += delayMs;
+        await (0,promises_.setTimeout)(delayMs, undefined, { signal: this.#options.signal });
+        return true;
+    }
+    async send(request) {
+        let url = new URL(request.url);
+        let method = request.method.toUpperCase();
+        let headers = { ...request.headers };
+        if (this.#options.userAgent && !headers['user-agent'])
+            headers['user-agent'] = this.#options.userAgent;
+        let body = request.body;
+        let upload = request.upload;
+        for (let hop = 0;; hop++) {
+            const response = await this.#sendWithRetry(method, url, headers, body, upload, request.retry !== false);
+            if (!redirectStatus.has(response.status))
+                return response;
+            const location = response.headers.get('location');
+            if (!location)
+                return response;
+            await response.body?.cancel();
+            if (hop >= maxRedirects)
+                throw new oci_errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
+            const next = new URL(location, url);
+            if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
+                throw new oci_errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
+            }
+            if (next.host !== url.host || next.protocol !== url.protocol) {
+                // Never forward credentials to another host (distribution-spec: MUST NOT forward Authorization).
+                const { authorization: _dropped, ...rest } = headers;
+                headers = rest;
+            }
+            if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+                method = 'GET';
+                body = undefined;
+                upload = undefined;
+                const { 'content-length': _l, 'content-type': _t, ...rest } = headers;
+                headers = rest;
+            }
+            url = next;
+        }
+    }
+    async #sendWithRetry(method, url, headers, body, upload, retry) {
+        const attempts = retry ? this.policy.attempts : 1;
+        for (let attempt = 1;; attempt++) {
+            let response;
+            const started = Date.now();
+            const timer = new AbortController();
+            const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
+            try {
+                if (upload) {
+                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
+                }
+                else {
+                    const init = { method, headers, redirect: 'manual', signal };
+                    if (body) {
+                        init.body = body();
+                        init.duplex = 'half';
+                    }
+                    const waiting = setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
+                    try {
+                        response = await fetch(url, init);
+                    }
+                    finally {
+                        clearTimeout(waiting);
+                    }
+                    response = withIdleTimeout(response, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
+                }
+            }
+            catch (err) {
+                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
+                const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
+                this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
+                if (this.#options.signal?.aborted)
+                    throw err;
+                const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
+                const fail = (why) => new oci_errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
+                if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
+                    throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
+                if (timedOut)
+                    this.#spentMs += Date.now() - started;
+                if (!(await this.backoff(this.delayFor(attempt))))
+                    throw fail(` (after ${attempt} attempts; gave up: the retry budget of ${this.policy.budgetMs / 1000} s is spent)`);
+                continue;
+            }
+            this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
+            attemptsTaken.set(response, attempt);
+            if (!retryableStatus.has(response.status) || attempt >= attempts)
+                return response;
+            const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+            if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) {
+                budgetSpent.add(response);
+                return response;
+            }
+            const delay = this.delayFor(attempt, retryAfter);
+            // Out of budget: the registry's own answer is the error to report (responseError says how many attempts).
+            if (this.#spentMs + delay > this.policy.budgetMs) {
+                budgetSpent.add(response);
+                return response;
+            }
+            await response.body?.cancel();
+            await this.backoff(delay);
+        }
+    }
+}
+/**
+ * The response with a guarded body: aborted (through `controller`) when the network delivers nothing for `idleMs`
+ * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
+ * got (undici says only "terminated").
+ */
+function withIdleTimeout(response, controller, error, idleMs) {
+    if (!response.body)
+        return response;
+    const reader = response.body.getReader();
+    const url = new URL(response.url || 'http://unknown/');
+    let timer;
+    let received = 0;
+    const body = new ReadableStream({
+        async pull(sink) {
+            // Only while waiting on the network: a slow reader is not a stalled registry.
+            timer = setTimeout(() => controller.abort(error()), idleMs);
+            timer.unref();
+            try {
+                const next = await reader.read();
+                clearTimeout(timer);
+                if (next.done || !next.value)
+                    sink.close();
+                else {
+                    received += next.value.byteLength;
+                    sink.enqueue(next.value);
+                }
+            }
+            catch (err) {
+                clearTimeout(timer);
+                const reason = controller.signal.reason;
+                sink.error(controller.signal.aborted && reason instanceof Error
+                    ? reason
+                    : new oci_errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
+                        cause: err,
+                    }));
+            }
+        },
+        cancel(reason) {
+            clearTimeout(timer);
+            return reader.cancel(reason);
+        },
+    });
+    const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    Object.defineProperty(wrapped, 'url', { value: response.url });
+    return wrapped;
+}
+/**
+ * Transport options for a user's `--timeout` / `timeout` (seconds; `45`, `45s`, `2m`): the response and idle
+ * timeouts, and a retry budget of three times that, so a dead or throttling registry fails in bounded time.
+ */
+function timeoutOptions(value) {
+    const text = (value ?? '').trim();
+    if (text === '')
+        return {};
+    const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
+    const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
+    if (!(seconds >= 1 && seconds <= 3600))
+        throw new oci_errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
+    const ms = seconds * 1000;
+    return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
+}
+
+
+/***/ }),
+
+/***/ 8613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $$: () => (/* binding */ isIndexMediaType),
+/* harmony export */   $P: () => (/* binding */ manifestMediaTypes),
+/* harmony export */   CM: () => (/* binding */ isManifestMediaType),
+/* harmony export */   zu: () => (/* binding */ MediaType)
+/* harmony export */ });
+/* unused harmony export emptyJson */
+const MediaType = {
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociEmpty: 'application/vnd.oci.empty.v1+json',
+    ociLayerTarGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+};
+/** Manifest media types we can read, sent as the `Accept` list on every manifest GET/HEAD. */
+const manifestMediaTypes = [
+    MediaType.ociManifest,
+    MediaType.ociIndex,
+    MediaType.dockerManifest,
+    MediaType.dockerManifestList,
+];
+function isManifestMediaType(mediaType) {
+    return manifestMediaTypes.includes(mediaType);
+}
+function isIndexMediaType(mediaType) {
+    return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
+}
+/** The OCI empty descriptor's content, `{}`. */
+const emptyJson = Buffer.from('{}');
+
+
+/***/ }),
+
+/***/ 8085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ compareBytes)
+/* harmony export */ });
+/** Byte-wise string order (Go's sort.Strings), which tag lists and tar entries use; never locale order. */
+function compareBytes(a, b) {
+    return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+
+/***/ }),
+
+/***/ 8936:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   Fh: () => (/* binding */ registryEndpoint),
+/* harmony export */   b5: () => (/* binding */ assertValidTag),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost)
+/* harmony export */ });
+/* unused harmony exports dockerHub, tagRule, isValidTag, repositoryName, formatReference, referenceTarget */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8706);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8341);
+
+
+const dockerHub = 'docker.io';
+const dockerHubAliases = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const label = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const hostPattern = new RegExp(`^(?:${label}(?:\\.${label})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+const componentPattern = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+const tagPattern = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
+/** The tag grammar in words, for error messages. */
+const tagRule = 'up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"';
+const maxNameLength = 255;
+/**
+ * Parses `oci://host[:port]/path[:tag|@sha256:…]`, or the same without `oci://`. A first path element without
+ * `.`, `:` or `localhost` means Docker Hub (as docker and go-containerregistry do). Errors name the bad part.
+ */
+function parseReference(input) {
+    const raw = input.trim();
+    const fail = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('reference', input, why);
+    };
+    if (raw === '')
+        fail('it is empty; expected host/repository[:tag], e.g. ghcr.io/owner/repo:latest');
+    if (/\s/.test(raw))
+        fail('it contains whitespace');
+    let rest = raw;
+    const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(rest);
+    if (scheme) {
+        if (scheme[1]?.toLowerCase() !== 'oci')
+            fail(`unsupported scheme "${scheme[0]}"; use oci://host/repository or host/repository`);
+        rest = rest.slice(scheme[0].length);
+    }
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        try {
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(digest);
+        }
+        catch (err) {
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_))
+                throw err;
+            fail(`digest "${err.value}": ${err.reason}`);
+        }
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!tagPattern.test(tag)) {
+            fail(`tag "${tag}" is invalid: ${tagRule}`);
+        }
+    }
+    const slash = rest.indexOf('/');
+    const first = slash === -1 ? rest : rest.slice(0, slash);
+    const isHost = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+    let registry = isHost ? first.toLowerCase() : dockerHub;
+    let repository = isHost ? rest.slice(slash + 1) : rest;
+    if (isHost) {
+        const host = hostPattern.exec(first);
+        if (!host)
+            fail(`registry host "${first}" is not a valid host[:port]`);
+        const port = host?.[1];
+        if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+            fail(`registry port "${port}" is out of range`);
+    }
+    if (dockerHubAliases.has(registry))
+        registry = dockerHub;
+    if (registry === dockerHub && repository !== '' && !repository.includes('/'))
+        repository = `library/${repository}`;
+    if (repository === '')
+        fail('the repository path is missing; expected host/repository, e.g. ghcr.io/owner/repo');
+    for (const component of repository.split('/')) {
+        if (componentPattern.test(component))
+            continue;
+        if (componentPattern.test(component.toLowerCase())) {
+            fail(`repository "${repository}" must be lowercase (OCI repository names are lowercase: "${repository.toLowerCase()}")`);
+        }
+        fail(component === ''
+            ? `repository "${repository}" has an empty path element`
+            : `repository path element "${component}" is invalid: use lowercase letters, digits and single ".", "_", "__" or "-" separators`);
+    }
+    if (registry.length + 1 + repository.length > maxNameLength)
+        fail(`the name is longer than ${maxNameLength} characters`);
+    const ref = { registry, repository };
+    if (tag !== undefined)
+        ref.tag = tag;
+    if (digest !== undefined)
+        ref.digest = digest;
+    return ref;
+}
+function isValidTag(tag) {
+    return tagPattern.test(tag);
+}
+/** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
+function assertValidTag(tag) {
+    if (!tagPattern.test(tag)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('tag', tag, tagRule);
+    }
+}
+/** `registry/repository`, the form used in outputs such as `digest-url`. */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/** `registry/repository[:tag][@digest]`. */
+function formatReference(ref) {
+    return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
+/** The tag or digest a reference points at; digest wins, as in every registry client. */
+function referenceTarget(ref) {
+    return ref.digest ?? ref.tag;
+}
+/** The host that serves the registry API for a canonical registry name. */
+function registryEndpoint(registry) {
+    return registry === dockerHub ? 'registry-1.docker.io' : registry;
+}
+/** Loopback registries are reached over plain HTTP, like docker does for localhost. */
+function isLoopbackHost(registry) {
+    const host = registry.replace(/:[0-9]+$/, '').replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
+}
+
+
+/***/ }),
+
+/***/ 6869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LN: () => (/* binding */ referrersTag),
+/* harmony export */   Qy: () => (/* binding */ removeReferrer),
+/* harmony export */   Ul: () => (/* binding */ filterByArtifactType),
+/* harmony export */   Xg: () => (/* binding */ addReferrer),
+/* harmony export */   _9: () => (/* binding */ emptyReferrersIndex),
+/* harmony export */   xh: () => (/* binding */ referrerDescriptor)
+/* harmony export */ });
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8341);
+/* harmony import */ var _descriptor_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7796);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8613);
+
+
+
+/**
+ * The Referrers Tag Schema tag for a subject digest (distribution-spec §"Referrers Tag Schema"):
+ * `<alg>-<hex>`, algorithm truncated to 32 characters and the encoded part to 64.
+ */
+function referrersTag(subjectDigest) {
+    const { algorithm, hex } = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(subjectDigest);
+    return `${algorithm.slice(0, 32)}-${hex.slice(0, 64)}`.replace(/[^a-zA-Z0-9._-]/g, '-');
+}
+/** The descriptor a referrers listing shows for a manifest: its artifact type and annotations. */
+function referrerDescriptor(descriptor, manifest) {
+    const out = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .plainDescriptor */ .UM)({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size });
+    const artifactType = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .artifactTypeOf */ .Gh)(manifest);
+    if (manifest.annotations && Object.keys(manifest.annotations).length)
+        out.annotations = manifest.annotations;
+    if (artifactType)
+        out.artifactType = artifactType;
+    return out;
+}
+function emptyReferrersIndex() {
+    return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex, manifests: [] };
+}
+/**
+ * Adds a referrer to a fallback index, kept sorted by digest as go-containerregistry (so cosign) writes it
+ * (`remote/write.go` `commitSubjectReferrers`: "Sort the manifests for reproducibility"); returns false when it is
+ * already listed.
+ */
+function addReferrer(index, referrer) {
+    if (index.manifests.some((d) => d.digest === referrer.digest))
+        return false;
+    index.manifests.push(referrer);
+    index.manifests.sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
+    return true;
+}
+/** Removes a referrer from a fallback index; returns false when it was not listed. */
+function removeReferrer(index, digest) {
+    const before = index.manifests.length;
+    index.manifests = index.manifests.filter((d) => d.digest !== digest);
+    return index.manifests.length !== before;
+}
+function filterByArtifactType(referrers, artifactType) {
+    return artifactType ? referrers.filter((d) => d.artifactType === artifactType) : referrers;
+}
+
+
+/***/ }),
+
+/***/ 5249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ RemoteRepository)
+});
+
+// UNUSED EXPORTS: nextLink
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
+var errors = __nccwpck_require__(8706);
+// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
+var oci_digest = __nccwpck_require__(8341);
+// EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
+var order = __nccwpck_require__(8085);
+// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
+var media_types = __nccwpck_require__(8613);
+// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
+var oci_descriptor = __nccwpck_require__(7796);
+// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
+var oci_content = __nccwpck_require__(3632);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/memory.ts
+
+
+
+
+
+
+
+
+/**
+ * A target in memory. `stage()` adds trusted local content without reading it (a layer file we just built and
+ * hashed), which is how an artifact is assembled before it is copied to its destination.
+ */
+class MemoryStore {
+    name;
+    #content = new Map();
+    #tags = new Map();
+    constructor(name = 'memory') {
+        this.name = name;
+    }
+    /** Adds content whose digest the caller computed itself; it is not re-read or re-verified here. */
+    stage(descriptor, source) {
+        this.#content.set(descriptor.digest, { descriptor, source });
+    }
+    source(descriptor) {
+        const entry = this.#content.get(descriptor.digest);
+        if (!entry)
+            throw missing(this.name, descriptor.digest);
+        return entry.source;
+    }
+    async resolve(reference) {
+        const tagged = this.#tags.get(reference);
+        if (tagged)
+            return tagged;
+        const entry = this.#content.get(reference);
+        if (entry && isManifestMediaType(entry.descriptor.mediaType))
+            return entry.descriptor;
+        throw missing(this.name, reference);
+    }
+    async fetchManifest(reference) {
+        const descriptor = await this.resolve(reference);
+        return { descriptor, bytes: await readAll(await this.fetch(descriptor)) };
+    }
+    async fetch(descriptor) {
+        const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
+        const stream = this.source(descriptor).open();
+        stream.on('error', (err) => verifier.destroy(err));
+        return stream.pipe(verifier);
+    }
+    async exists(descriptor) {
+        return this.#content.has(descriptor.digest);
+    }
+    async push(descriptor, content) {
+        const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
+        const stream = content.open();
+        stream.on('error', (err) => verifier.destroy(err));
+        const bytes = await readAll(stream.pipe(verifier));
+        if (bytes.length !== descriptor.size)
+            throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
+        this.#content.set(descriptor.digest, {
+            descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size },
+            source: bytesSource(bytes),
+        });
+    }
+    async pushReference(descriptor, bytes, reference) {
+        await this.push(descriptor, bytesSource(bytes));
+        await this.tag(descriptor, reference);
+    }
+    async tag(descriptor, tag) {
+        const entry = this.#content.get(descriptor.digest);
+        if (!entry)
+            throw missing(this.name, descriptor.digest);
+        this.#tags.set(tag, entry.descriptor);
+    }
+    async tags() {
+        return [...this.#tags.keys()].sort(compareBytes);
+    }
+    async referrers(descriptor, options = {}) {
+        const found = [];
+        for (const { descriptor: candidate } of this.#content.values()) {
+            if (!isManifestMediaType(candidate.mediaType))
+                continue;
+            const { manifest } = parseManifest(await readAll(this.source(candidate).open()), candidate.mediaType);
+            if (manifest.subject?.digest === descriptor.digest)
+                found.push(referrerDescriptor(candidate, manifest));
+        }
+        return filterByArtifactType(found, options.artifactType);
+    }
+    async delete(descriptor) {
+        if (!this.#content.delete(descriptor.digest))
+            throw missing(this.name, descriptor.digest);
+        for (const [tag, target] of this.#tags)
+            if (target.digest === descriptor.digest)
+                this.#tags.delete(tag);
+    }
+}
+function missing(name, reference) {
+    return new OciError('NOT_FOUND', `${reference} not found in ${name}`, { status: 404 });
+}
+/** A BlobSource reading from a target's verified fetch; reopening re-fetches and skips to the offset. */
+function targetSource(target, descriptor) {
+    return {
+        size: descriptor.size,
+        open(start = 0, end = descriptor.size) {
+            const out = new external_node_stream_.PassThrough();
+            void (async () => {
+                let position = 0;
+                for await (const chunk of await target.fetch(descriptor)) {
+                    const buffer = chunk;
+                    const from = Math.max(0, start - position);
+                    const to = Math.min(buffer.length, end - position);
+                    position += buffer.length;
+                    if (to > from && !out.write(buffer.subarray(from, to)))
+                        await new Promise((resolve) => out.once('drain', resolve));
+                    if (position >= end && end < descriptor.size)
+                        break;
+                }
+                out.end();
+            })().catch((err) => out.destroy(err));
+            return out;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
+var http = __nccwpck_require__(1737);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/response-error.ts
+
+
+// How a registry's error answer becomes one line (distribution-spec "Error Codes": `{"errors":[{code,message}]}`),
+// apart from registry.ts and remote.ts so that neither imports the other at run time.
+/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
+async function responseError(response, what) {
+    let code = statusCode(response.status);
+    let message = '';
+    const text = await response.text().catch(() => '');
+    try {
+        const body = JSON.parse(text);
+        const first = body.errors?.[0];
+        if (first?.code)
+            code = first.code;
+        if (first?.message)
+            message = first.message;
+    }
+    catch {
+        message = text.trim().slice(0, 200);
+    }
+    const retryAfter = response.headers.get('retry-after');
+    const attempts = (0,http/* attemptsOf */.Or)(response);
+    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${(0,http/* retryBudgetSpent */.SC)(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
+    const status = `${response.status} ${code}`;
+    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
+        status: response.status,
+    });
+}
+function statusCode(status) {
+    switch (status) {
+        case 401:
+            return 'UNAUTHORIZED';
+        case 403:
+            return 'DENIED';
+        case 404:
+            return 'NOT_FOUND';
+        case 429:
+            return 'TOOMANYREQUESTS';
+        default:
+            return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
+var referrers = __nccwpck_require__(6869);
+;// CONCATENATED MODULE: ../../packages/core/src/oci/remote.ts
+
+
+
+
+
+
+
+
+
+
+
+const defaultMonolithicLimit = 128 * 1024 * 1024;
+const defaultChunkSize = 32 * 1024 * 1024;
+const maxManifestBytes = 8 * 1024 * 1024;
+const manifestAccept = media_types/* manifestMediaTypes */.$P.join(', ');
+/** A repository on an OCI distribution registry, as a Target. */
+class RemoteRepository {
+    registry;
+    repository;
+    name;
+    /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
+    plainHttp;
+    #client;
+    #monolithicLimit;
+    #chunkSize;
+    constructor(client, registry, repository, upload = {}) {
+        this.#client = client;
+        this.registry = registry;
+        this.repository = repository;
+        this.name = `${registry}/${repository}`;
+        this.plainHttp = client.baseUrl(registry).startsWith('http:');
+        this.#monolithicLimit = upload.monolithicLimit ?? defaultMonolithicLimit;
+        this.#chunkSize = Math.max(1, upload.chunkSize ?? defaultChunkSize);
+    }
+    #url(path) {
+        return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
+    }
+    #send(request, actions = ['pull'], extraScopes = []) {
+        return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
+    }
+    async resolve(reference) {
+        const response = await this.#send({ method: 'HEAD', url: this.#url(`manifests/${reference}`), headers: { accept: manifestAccept } });
+        if (response.status === 404)
+            throw notFound(this.name, reference);
+        if (!response.ok)
+            throw await responseError(response, `resolve ${this.name}:${reference}`);
+        const digest = response.headers.get('docker-content-digest');
+        const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+        const size = Number(response.headers.get('content-length'));
+        if (!digest || !mediaType || !(0,media_types/* isManifestMediaType */.CM)(mediaType) || !Number.isSafeInteger(size)) {
+            // Older registries may omit the digest on HEAD; GET tells us everything.
+            return (await this.fetchManifest(reference)).descriptor;
+        }
+        if (reference.includes(':') && digest !== reference) {
+            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
+        }
+        return { mediaType, digest, size };
+    }
+    async fetchManifest(reference) {
+        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${reference}`), headers: { accept: manifestAccept } });
+        if (response.status === 404) {
+            await response.body?.cancel();
+            throw notFound(this.name, reference);
+        }
+        if (!response.ok)
+            throw await responseError(response, `fetch manifest ${this.name}:${reference}`);
+        const bytes = await (0,oci_content/* readAll */.yw)(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
+        const byDigest = reference.includes(':');
+        const digest = byDigest ? reference : (0,oci_digest/* sha256 */.sc)(bytes);
+        if (byDigest)
+            (0,oci_digest/* verifyBytes */.RV)(bytes, { digest });
+        const claimed = response.headers.get('docker-content-digest');
+        if (!byDigest && claimed?.startsWith('sha256:') && claimed !== digest) {
+            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
+        }
+        const { mediaType } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
+    }
+    async fetch(descriptor) {
+        const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
+        const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
+        const response = await this.#send({
+            method: 'GET',
+            url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`),
+            headers,
+        });
+        if (response.status === 404) {
+            await response.body?.cancel();
+            throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
+        }
+        if (!response.ok || !response.body)
+            throw await responseError(response, `fetch ${descriptor.digest} from ${this.name}`);
+        const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
+        const body = external_node_stream_.Readable.fromWeb(response.body);
+        body.on('error', (err) => verifier.destroy(err));
+        return body.pipe(verifier);
+    }
+    source(descriptor) {
+        return targetSource(this, descriptor);
+    }
+    async exists(descriptor) {
+        const kind = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
+        const headers = kind === 'manifests' ? { accept: manifestAccept } : {};
+        const response = await this.#send({ method: 'HEAD', url: this.#url(`${kind}/${descriptor.digest}`), headers });
+        if (response.status === 404)
+            return false;
+        if (response.ok)
+            return true;
+        throw await responseError(response, `check ${descriptor.digest} in ${this.name}`);
+    }
+    async push(descriptor, content) {
+        if ((0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType)) {
+            const bytes = await (0,oci_content/* readAll */.yw)(content.open(), maxManifestBytes);
+            await this.pushReference(descriptor, bytes, descriptor.digest);
+            return;
+        }
+        await this.#upload(descriptor, content, undefined);
+    }
+    async mount(descriptor, fromRepository, fallback) {
+        return this.#upload(descriptor, fallback, fromRepository);
+    }
+    async pushReference(descriptor, bytes, reference) {
+        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
+        const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${reference}`), headers: { 'content-type': descriptor.mediaType }, body: () => bytes }, ['pull', 'push']);
+        if (response.status !== 201 && response.status !== 200) {
+            throw await responseError(response, `push manifest ${this.name}:${reference}`);
+        }
+        await response.body?.cancel();
+        const stored = response.headers.get('docker-content-digest');
+        if (stored?.startsWith('sha256:') && descriptor.digest.startsWith('sha256:') && stored !== descriptor.digest) {
+            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
+        }
+        const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType);
+        if (manifest.subject && !response.headers.get('oci-subject')) {
+            // The registry has no referrers API: keep the Referrers Tag Schema index up to date instead.
+            await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,referrers/* addReferrer */.Xg)(index, (0,referrers/* referrerDescriptor */.xh)(descriptor, manifest)));
+        }
+    }
+    async tag(descriptor, tag) {
+        const { bytes } = await this.fetchManifest(descriptor.digest);
+        await this.pushReference(descriptor, bytes, tag);
+    }
+    async tags() {
+        const tags = [];
+        const seen = new Set();
+        let next = this.#url('tags/list?n=1000');
+        while (next && !seen.has(next)) {
+            seen.add(next);
+            const response = await this.#send({ method: 'GET', url: next, headers: { accept: 'application/json' } });
+            if (response.status === 404) {
+                await response.body?.cancel();
+                return [];
+            }
+            if (!response.ok)
+                throw await responseError(response, `list tags of ${this.name}`);
+            const body = await jsonBody(response, `the tag list of ${this.name}`);
+            if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string')))
+                throw new errors/* OciError */.Mf('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
+            tags.push(...(body.tags ?? []));
+            next = nextLink(response.headers.get('link'), next);
+        }
+        return [...new Set(tags)].sort(order/* compareBytes */.X);
+    }
+    async referrers(descriptor, options = {}) {
+        const query = options.artifactType ? `?artifactType=${encodeURIComponent(options.artifactType)}` : '';
+        let next = this.#url(`referrers/${descriptor.digest}${query}`);
+        const found = [];
+        let filtered = true;
+        const seen = new Set();
+        while (next && !seen.has(next)) {
+            seen.add(next);
+            const response = await this.#send({ method: 'GET', url: next, headers: { accept: media_types/* MediaType */.zu.ociIndex } });
+            const type = response.headers.get('content-type')?.split(';')[0]?.trim();
+            if (response.status === 401 || response.status === 403)
+                throw await responseError(response, `list referrers of ${descriptor.digest}`);
+            if (response.status !== 200 || type !== media_types/* MediaType */.zu.ociIndex) {
+                // No referrers API here (distribution 2.8 and GHCR answer 404): use the tag schema.
+                await response.body?.cancel();
+                return (0,referrers/* filterByArtifactType */.Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
+            }
+            const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
+            found.push(...(index.manifests ?? []));
+            filtered &&= (response.headers.get('oci-filters-applied') ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .includes('artifactType');
+            next = nextLink(response.headers.get('link'), next);
+        }
+        return filtered ? found : (0,referrers/* filterByArtifactType */.Ul)(found, options.artifactType);
+    }
+    async delete(descriptor) {
+        const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
+        let subject;
+        if (manifest) {
+            const fetched = await this.fetchManifest(descriptor.digest).catch((err) => {
+                if ((0,errors/* isNotFound */.c4)(err))
+                    return undefined;
+                throw err;
+            });
+            if (fetched)
+                subject = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
+        }
+        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, [
+            'pull',
+            'push',
+            'delete',
+        ]);
+        if (response.status === 404) {
+            await response.body?.cancel();
+            throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
+        }
+        if (!response.ok)
+            throw await responseError(response, `delete ${descriptor.digest} from ${this.name}`);
+        await response.body?.cancel();
+        if (subject)
+            await this.#updateReferrersIndex(subject, (index) => (0,referrers/* removeReferrer */.Qy)(index, descriptor.digest), { ifPresent: true });
+    }
+    async #readReferrersIndex(subject) {
+        const tag = (0,referrers/* referrersTag */.LN)(subject);
+        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${tag}`), headers: { accept: media_types/* MediaType */.zu.ociIndex } });
+        if (response.status === 404) {
+            await response.body?.cancel();
+            return undefined;
+        }
+        if (!response.ok)
+            throw await responseError(response, `read referrers index ${this.name}:${tag}`);
+        const bytes = await (0,oci_content/* readAll */.yw)(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
+        const { manifest, mediaType } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        if (!(0,media_types/* isIndexMediaType */.$$)(mediaType))
+            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
+        return { index: manifest, etag: response.headers.get('etag') };
+    }
+    async #updateReferrersIndex(subject, change, options = {}) {
+        const current = await this.#readReferrersIndex(subject);
+        if (!current && options.ifPresent)
+            return;
+        const index = current?.index ?? (0,referrers/* emptyReferrersIndex */._9)();
+        if (!change(index))
+            return;
+        const bytes = Buffer.from(JSON.stringify(index));
+        const headers = { 'content-type': media_types/* MediaType */.zu.ociIndex };
+        if (current?.etag)
+            headers['if-match'] = current.etag;
+        const tag = (0,referrers/* referrersTag */.LN)(subject);
+        const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${tag}`), headers, body: () => bytes }, ['pull', 'push']);
+        if (response.status !== 201 && response.status !== 200)
+            throw await responseError(response, `update referrers index ${this.name}:${tag}`);
+        await response.body?.cancel();
+    }
+    /**
+     * Uploads a blob: optional cross-repository mount, then one streamed PUT or PATCH chunks. A failed attempt
+     * is retried from a fresh session (or resumed at the registry's offset, for chunks), after checking
+     * whether the blob landed anyway.
+     */
+    async #upload(descriptor, content, mountFrom) {
+        if (content.size !== descriptor.size) {
+            throw new errors/* OciError */.Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
+        }
+        const policy = this.#client.transport.policy;
+        const mountScope = mountFrom ? this.#client.scopes(mountFrom, ['pull']) : [];
+        for (let attempt = 1;; attempt++) {
+            try {
+                const mountQuery = mountFrom ? `?mount=${encodeURIComponent(descriptor.digest)}&from=${encodeURIComponent(mountFrom)}` : '';
+                const start = await this.#send({ method: 'POST', url: this.#url(`blobs/uploads/${mountQuery}`), headers: { 'content-length': '0' } }, ['pull', 'push'], mountScope);
+                if (start.status === 201 && mountFrom) {
+                    await start.body?.cancel();
+                    return 'mounted';
+                }
+                if (start.status !== 202)
+                    throw await responseError(start, `start upload of ${descriptor.digest} to ${this.name}`);
+                await start.body?.cancel();
+                let location = this.#location(start);
+                if (descriptor.size > this.#monolithicLimit)
+                    location = await this.#patchChunks(location, content);
+                const put = await this.#send({
+                    method: 'PUT',
+                    url: withDigest(location, descriptor.digest),
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size),
+                    },
+                    ...(descriptor.size > this.#monolithicLimit
+                        ? { body: () => new Uint8Array() }
+                        : { upload: { source: content, start: 0, end: descriptor.size } }),
+                    retry: false,
+                }, ['pull', 'push']);
+                if (put.status !== 201 && put.status !== 204)
+                    throw await responseError(put, `upload ${descriptor.digest} to ${this.name}`);
+                await put.body?.cancel();
+                return 'uploaded';
+            }
+            catch (err) {
+                if (attempt >= policy.attempts || !isRetryableUploadError(err))
+                    throw err;
+                if (await this.exists(descriptor).catch(() => false))
+                    return 'uploaded';
+                // The transport's retry budget is shared: a registry that keeps failing stops the whole push within it.
+                if (!(await this.#client.transport.backoff(this.#client.transport.delayFor(attempt))))
+                    throw err;
+            }
+        }
+    }
+    /** Sends the content in PATCH chunks, resuming at the registry's reported offset after a failure. */
+    async #patchChunks(location, content) {
+        const policy = this.#client.transport.policy;
+        let offset = 0;
+        let failures = 0;
+        while (offset < content.size) {
+            const end = Math.min(offset + this.#chunkSize, content.size);
+            const from = offset;
+            try {
+                const response = await this.#send({
+                    method: 'PATCH',
+                    url: location,
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-length': String(end - from),
+                        'content-range': `${from}-${end - 1}`,
+                    },
+                    upload: { source: content, start: from, end },
+                    retry: false,
+                }, ['pull', 'push']);
+                if (response.status !== 202)
+                    throw await responseError(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
+                await response.body?.cancel();
+                location = this.#location(response);
+                offset = rangeEnd(response.headers.get('range'), end) ?? end;
+            }
+            catch (err) {
+                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof errors/* OciError */.Mf && err.status === 416)))
+                    throw err;
+                if (!(await this.#client.transport.backoff(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)))))
+                    throw err;
+                // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
+                const status = await this.#send({ method: 'GET', url: location }, ['pull', 'push']);
+                if (status.status !== 204)
+                    throw await responseError(status, `resume upload to ${this.name}`);
+                await status.body?.cancel();
+                location = this.#location(status, location);
+                offset = rangeEnd(status.headers.get('range'), 0) ?? 0;
+            }
+        }
+        return location;
+    }
+    #location(response, fallback) {
+        const location = response.headers.get('location') ?? fallback;
+        if (!location)
+            throw new errors/* OciError */.Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
+        return new URL(location, this.#client.baseUrl(this.registry)).href;
+    }
+}
+function notFound(name, reference, code = 'MANIFEST_UNKNOWN') {
+    const what = reference.includes(':') ? reference : `tag "${reference}"`;
+    return new errors/* OciError */.Mf(code, `${what} not found in ${name}`, { status: 404 });
+}
+function withDigest(location, digest) {
+    return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
+}
+/**
+ * The byte after the last one a `Range: 0-<end>` header reports as received. Registries answer `0-0` both for an
+ * empty session and for one holding a single byte (distribution clamps `size-1` at 0); the caller says which
+ * reading to take.
+ */
+function rangeEnd(range, whenZeroZero) {
+    const match = /^(?:bytes=)?0-([0-9]+)$/.exec(range?.trim() ?? '');
+    if (!match)
+        return undefined;
+    return match[1] === '0' ? whenZeroZero : Number(match[1]) + 1;
+}
+function isRetryableUploadError(err) {
+    if (!(err instanceof errors/* OciError */.Mf))
+        return (0,http/* networkErrorCode */.a0)(err) !== undefined;
+    if (err.code === 'NETWORK')
+        return (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND';
+    return (err.status === 429 ||
+        (err.status !== undefined && err.status >= 500) ||
+        ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code));
+}
+/** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
+async function jsonBody(response, what) {
+    const text = await response.text();
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new errors/* OciError */.Mf('INVALID_RESPONSE', `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`);
+    }
+}
+/** The `rel="next"` target of a `Link` header, resolved against the current URL. */
+function nextLink(header, current) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const match = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
+        const rel = /\brel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match?.[2] ?? '');
+        const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+        if (match && relations.includes('next'))
+            return new URL(match[1] ?? '', current).href;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 889:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eN: () => (/* binding */ KeyError),
+/* harmony export */   fg: () => (/* binding */ loadPublicKey),
+/* harmony export */   xs: () => (/* binding */ keyId)
+/* harmony export */ });
+/* unused harmony exports loadPrivateKey, publicKeyPem */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5736);
+
+
+
+/** A signing or verification key that cannot be used. Its field is the private key, its password or the public key. */
+class KeyError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BaseError */ .Cf {
+    constructor(code, message, kind = 'private') {
+        const field = kind === 'public' ? 'public-key' : code === 'KEY_PASSWORD' ? 'signing-key-password' : 'signing-key';
+        super(code, message, { field });
+        this.name = 'KeyError';
+    }
+}
+/**
+ * What Node 24 (OpenSSL 3) throws for a missing or wrong password: ERR_MISSING_PASSPHRASE, ERR_OSSL_BAD_DECRYPT
+ * ("bad decrypt"; ERR_OSSL_EVP_BAD_DECRYPT with OpenSSL 1.1), ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED (no password
+ * for an encrypted key), ERR_OSSL_PEM_BAD_PASSWORD_READ.
+ */
+const passwordErrorCodes = new Set([
+    'ERR_MISSING_PASSPHRASE',
+    'ERR_OSSL_BAD_DECRYPT',
+    'ERR_OSSL_EVP_BAD_DECRYPT',
+    'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED',
+    'ERR_OSSL_PEM_BAD_PASSWORD_READ',
+]);
+function pemBody(pem, label) {
+    const match = new RegExp(`-----BEGIN ${label.source}-----([\\s\\S]*?)-----END ${label.source}-----`).exec(pem);
+    return match ? Buffer.from((match[1] ?? '').replace(/\s+/g, ''), 'base64') : undefined;
+}
+function decryptCosignKey(sealed, password) {
+    let key;
+    try {
+        key = JSON.parse(sealed.toString('utf8'));
+    }
+    catch {
+        throw new KeyError('KEY_INVALID', 'the encrypted cosign key is not valid');
+    }
+    if (key.kdf?.name !== 'scrypt' || key.cipher?.name !== 'nacl/secretbox')
+        throw new KeyError('KEY_UNSUPPORTED', `unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
+    const { N, r, p } = key.kdf.params;
+    const secret = scryptSync(password, Buffer.from(key.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
+    let plain;
+    try {
+        plain = xsalsa20poly1305(secret, Buffer.from(key.cipher.nonce, 'base64')).decrypt(Buffer.from(key.ciphertext, 'base64'));
+    }
+    catch {
+        throw new KeyError('KEY_PASSWORD', 'wrong password for the encrypted cosign key');
+    }
+    return createPrivateKey({ key: Buffer.from(plain), format: 'der', type: 'pkcs8' });
+}
+/**
+ * Reads an ECDSA P-256 private key: PKCS#8 or SEC1 PEM, password-protected PKCS#8, or cosign's encrypted
+ * `cosign.key` (`ENCRYPTED SIGSTORE/COSIGN PRIVATE KEY`) with its password.
+ */
+function loadPrivateKey(pem, password = '') {
+    const sealed = pemBody(pem, /ENCRYPTED (?:SIGSTORE|COSIGN) PRIVATE KEY/);
+    let key;
+    if (sealed) {
+        key = decryptCosignKey(sealed, password);
+    }
+    else {
+        try {
+            key = createPrivateKey({ key: pem, format: 'pem', passphrase: password || undefined });
+        }
+        catch (err) {
+            // OpenSSL 3 reports a missing password as "interrupted or cancelled", and a wrong one that decrypts to garbage
+            // with valid CBC padding (about 1 in 256) as an undecodable key: for an encrypted PEM, any failure is the password's.
+            const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
+            if (encrypted || passwordErrorCodes.has(err.code ?? ''))
+                throw new KeyError('KEY_PASSWORD', password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
+            throw new KeyError('KEY_INVALID', 'the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
+        }
+    }
+    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+        throw new KeyError('KEY_UNSUPPORTED', `the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`);
+    }
+    return key;
+}
+/** Reads a public key (PKIX PEM, as in cosign.pub), or derives it from a private key. */
+function loadPublicKey(pem) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: pem, format: 'pem' });
+    }
+    catch {
+        throw new KeyError('KEY_INVALID', 'the verification key is not a PEM public key (e.g. cosign.pub)', 'public');
+    }
+}
+function publicKeyPem(key) {
+    return (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'pem', type: 'spki' }).toString();
+}
+/** A stable key id for bundles' public-key hint: hex sha256 of the DER SubjectPublicKeyInfo. */
+function keyId(key) {
+    const der = (key.type === 'private' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(der).digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 3424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ clusterIdentityPolicy),
+  z: () => (/* binding */ readClusterPolicy)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
+// EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
+var flux_manifest_error = __nccwpck_require__(4705);
+;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-patch.ts
+
+const record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+/** RFC 6901 pointer segments (`~1` is `/`, `~0` is `~`). */
+const segments = (path) => path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+/** Applies the add/replace/remove operations of a JSON 6902 patch that fall under /spec/verify. */
+function applyJson6902(ops) {
+    const doc = { spec: {} };
+    let touched = false;
+    for (const raw of ops) {
+        const op = record(raw);
+        if (!op || typeof op.path !== 'string' || !op.path.startsWith('/spec/verify'))
+            continue;
+        touched = true;
+        const path = segments(op.path);
+        const last = path.pop() ?? '';
+        let parent = doc;
+        for (const key of path) {
+            const container = parent;
+            let next = Array.isArray(container) ? container[Number(key)] : container[key];
+            if (next === undefined && op.op !== 'remove') {
+                next = {};
+                if (!Array.isArray(container))
+                    container[key] = next;
+            }
+            parent = next;
+        }
+        if (parent === undefined || parent === null || typeof parent !== 'object')
+            continue;
+        if (Array.isArray(parent)) {
+            const index = last === '-' ? parent.length : Number(last);
+            if (op.op === 'remove')
+                parent.splice(index, 1);
+            else if (op.op === 'add')
+                parent.splice(index, 0, op.value);
+            else if (op.op === 'replace')
+                parent[index] = op.value;
+        }
+        else {
+            const object = parent;
+            if (op.op === 'remove')
+                delete object[last];
+            else if (op.op === 'add' || op.op === 'replace')
+                object[last] = structuredClone(op.value);
+        }
+    }
+    return { touched, verify: record(doc.spec)?.verify };
+}
+/**
+ * A kustomize `patches` entry (`{target, patch}`, or `{path}` which cannot be read here) as what it does to
+ * `spec.verify`. The patch text is JSON 6902 (a YAML list of operations) or a strategic merge patch (an object,
+ * whose `kind`/`metadata` say the target when `target` does not); `matchOIDCIdentity` has no merge key, so a
+ * strategic merge replaces the list, as for any list without one.
+ */
+function verifyPatch(entry) {
+    const patch = record(entry);
+    if (!patch || typeof patch.patch !== 'string')
+        return undefined;
+    const target = {};
+    const t = record(patch.target);
+    for (const key of ['kind', 'name', 'namespace'])
+        if (typeof t?.[key] === 'string')
+            target[key] = t[key];
+    const docs = (0,dist/* parseAllDocuments */.hR)(patch.patch);
+    const body = docs[0]?.errors.length ? undefined : docs[0]?.toJS();
+    if (Array.isArray(body)) {
+        const { touched, verify } = applyJson6902(body);
+        return touched ? { target, verify } : undefined;
+    }
+    const object = record(body);
+    const spec = record(object?.spec);
+    if (!object || !spec || !('verify' in spec))
+        return undefined;
+    const metadata = record(object.metadata);
+    return {
+        target: {
+            ...(typeof object.kind === 'string' ? { kind: object.kind } : {}),
+            ...(typeof metadata?.name === 'string' ? { name: metadata.name } : {}),
+            ...(typeof metadata?.namespace === 'string' ? { namespace: metadata.namespace } : {}),
+            ...target,
+        },
+        verify: spec.verify,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-template.ts
+// flux-operator ResourceSets template their resources with Go text/template under `<< >>` delimiters, once per
+// input set (flux-operator internal/builder/resourceset.go). D2's tenants (d2-fleet tenants/apps.yaml) template the
+// OCIRepository's verify subject this way: `…/workflows/<< inputs.artifactSubjectWorkflow >>\.yaml@…`. Only the
+// plain value forms are rendered here (`<< inputs.a.b >>`, `<< inputs.a | quote >>`); anything else is left in
+// place, and the caller refuses a verify block that still holds a template.
+const action = /<<-?\s*inputs((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*(\|\s*quote\s*)?-?>>/g;
+function lookup(inputs, path) {
+    let value = inputs;
+    for (const key of path.slice(1).split('.'))
+        value = value && typeof value === 'object' ? value[key] : undefined;
+    return value;
+}
+/** Renders the plain `<< inputs.x >>` actions of one string with one input set. */
+function renderString(text, inputs) {
+    return text.replace(action, (whole, path, quote) => {
+        const value = lookup(inputs, path);
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null)
+            return whole;
+        const text_ = value === null ? '' : String(value);
+        return quote ? JSON.stringify(text_) : text_;
+    });
+}
+/** Renders every string of an object (keys untouched) with one input set. */
+function renderObject(value, inputs) {
+    if (typeof value === 'string')
+        return renderString(value, inputs);
+    if (Array.isArray(value))
+        return value.map((v) => renderObject(v, inputs));
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderObject(v, inputs)]));
+    return value;
+}
+/** Whether a value still holds a template action or a Flux postBuild variable (`${VAR}`), and which. */
+function unresolved(value) {
+    if (typeof value === 'string')
+        return /<<.*?>>/.exec(value)?.[0] ?? /\$\{[^}]*\}/.exec(value)?.[0];
+    if (Array.isArray(value))
+        return value.map(unresolved).find((u) => u !== undefined);
+    if (value && typeof value === 'object')
+        return Object.values(value)
+            .map(unresolved)
+            .find((u) => u !== undefined);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest.ts
+
+
+
+
+
+
+const flux_manifest_record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+const flux_manifest_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
+const group = (apiVersion) => (typeof apiVersion === 'string' ? (apiVersion.split('/')[0] ?? '') : '');
+const qualified = (c) => (c.namespace ? `${c.namespace}/${c.name}` : c.name);
+function ociRepository(doc, origin) {
+    if (doc.kind !== 'OCIRepository' || group(doc.apiVersion) !== 'source.toolkit.fluxcd.io')
+        return undefined;
+    const metadata = flux_manifest_record(doc.metadata);
+    const namespace = flux_manifest_text(metadata?.namespace);
+    const spec = flux_manifest_record(doc.spec);
+    const host = /^oci:\/\/([^/]+)/.exec(flux_manifest_text(spec?.url) ?? '')?.[1];
+    const registry = host ? { registry: host, plainHttp: spec?.insecure === true } : undefined;
+    return {
+        name: flux_manifest_text(metadata?.name) ?? '(unnamed)',
+        ...(namespace ? { namespace } : {}),
+        origin,
+        verify: spec?.verify,
+        ...(registry ? { registry } : {}),
+    };
+}
+/**
+ * Kustomize patches whose target is an OCIRepository and that set its verify block. For a FluxInstance the patch
+ * usually targets the sync source, which flux-operator names after the instance's namespace
+ * (internal/builder/templates.go `syncTmpl`).
+ */
+function patched(patches, kind, owner, fallback) {
+    if (!Array.isArray(patches))
+        return [];
+    return patches.flatMap((entry, index) => {
+        const patch = verifyPatch(entry);
+        if (!patch || patch.target.kind !== 'OCIRepository')
+            return [];
+        const namespace = patch.target.namespace ?? fallback.namespace;
+        return [
+            {
+                name: patch.target.name ?? fallback.name ?? '(every OCIRepository)',
+                ...(namespace ? { namespace } : {}),
+                origin: `${kind} ${owner} (kustomize patch ${index + 1})`,
+                verify: patch.verify,
+            },
+        ];
+    });
+}
+/** A ResourceSet's OCIRepository templates, rendered once per inline input set (`spec.inputs`). */
+function resourceSet(doc, owner) {
+    const spec = flux_manifest_record(doc.spec);
+    const inputs = Array.isArray(spec?.inputs) && spec.inputs.length > 0 ? spec.inputs.map((i) => flux_manifest_record(i) ?? {}) : [{}];
+    const found = [];
+    inputs.forEach((input, i) => {
+        const origin = `ResourceSet ${owner}${inputs.length > 1 ? ` (inputs[${i}])` : ''}`;
+        for (const resource of Array.isArray(spec?.resources) ? spec.resources : []) {
+            const object = flux_manifest_record(resource);
+            const candidate = object && ociRepository(renderObject(object, input), origin);
+            if (candidate)
+                found.push(candidate);
+        }
+        if (typeof spec?.resourcesTemplate === 'string') {
+            // Control actions (<< if >>, << range >>) are not rendered: documents that do not parse are skipped.
+            for (const rendered of (0,dist/* parseAllDocuments */.hR)(renderString(spec.resourcesTemplate, input))) {
+                const object = rendered.errors.length ? undefined : flux_manifest_record(rendered.toJS());
+                const candidate = object && ociRepository(object, origin);
+                if (candidate)
+                    found.push(candidate);
+            }
+        }
+    });
+    return found;
+}
+function candidates(doc) {
+    const metadata = flux_manifest_record(doc.metadata);
+    const owner = flux_manifest_text(metadata?.name) ?? '(unnamed)';
+    const namespace = flux_manifest_text(metadata?.namespace);
+    const spec = flux_manifest_record(doc.spec);
+    const direct = ociRepository(doc, `OCIRepository ${qualified({ name: owner, ...(namespace ? { namespace } : {}) })}`);
+    if (direct)
+        return [direct];
+    const api = group(doc.apiVersion);
+    if (api === 'fluxcd.controlplane.io' && doc.kind === 'FluxInstance') {
+        const instanceNamespace = namespace ?? 'flux-system';
+        const sync = flux_manifest_record(spec?.sync);
+        return patched(flux_manifest_record(spec?.kustomize)?.patches, 'FluxInstance', owner, {
+            namespace: instanceNamespace,
+            ...(sync?.kind === 'OCIRepository' ? { name: instanceNamespace } : {}),
+        });
+    }
+    if (api === 'fluxcd.controlplane.io' && doc.kind === 'ResourceSet')
+        return resourceSet(doc, owner);
+    if (api === 'kustomize.toolkit.fluxcd.io' && doc.kind === 'Kustomization')
+        return patched(spec?.patches, 'Kustomization', owner, namespace ? { namespace } : {});
+    if (api === 'kustomize.config.k8s.io' && doc.kind === 'Kustomization')
+        return patched(doc.patches, 'kustomization.yaml', owner, {});
+    return [];
+}
+/** `spec.verify` as the CRD validates it; `where` names the object for errors. */
+function verifySpec(raw, where) {
+    const invalid = (problem) => new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${problem}`);
+    const verify = flux_manifest_record(raw);
+    if (!verify)
+        throw invalid('spec.verify is not an object');
+    const provider = verify.provider ?? 'cosign';
+    if (provider !== 'cosign' && provider !== 'notation')
+        throw invalid(`spec.verify.provider is ${JSON.stringify(provider)}, not cosign or notation`);
+    const secretName = (key) => {
+        if (verify[key] === undefined)
+            return undefined;
+        const name = flux_manifest_text(flux_manifest_record(verify[key])?.name);
+        if (!name)
+            throw invalid(`spec.verify.${key} has no name`);
+        return name;
+    };
+    const list = verify.matchOIDCIdentity ?? [];
+    if (!Array.isArray(list))
+        throw invalid('spec.verify.matchOIDCIdentity is not a list');
+    const identities = list.map((entry, i) => {
+        const issuer = flux_manifest_text(flux_manifest_record(entry)?.issuer);
+        const subject = flux_manifest_text(flux_manifest_record(entry)?.subject);
+        // Both are required by the CRD (and an empty pattern would match any signer).
+        if (!issuer || !subject)
+            throw invalid(`spec.verify.matchOIDCIdentity[${i}] needs both issuer and subject`);
+        return { issuer, subject };
+    });
+    const secret = secretName('secretRef');
+    const trustedRoot = secretName('trustedRootSecretRef');
+    const token = unresolved(verify);
+    if (token) {
+        const fix = token.startsWith('<<')
+            ? 'a ResourceSet template d2ci renders only from inline spec.inputs'
+            : 'a Flux postBuild variable: substitute it first, e.g. with `flux envsubst --strict`';
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_UNRESOLVED', 'manifest', `${where}: spec.verify holds ${token}, ${fix}`);
+    }
+    return {
+        provider,
+        ...(secret ? { secretName: secret } : {}),
+        identities,
+        ...(trustedRoot ? { trustedRootSecretName: trustedRoot } : {}),
+    };
+}
+/**
+ * The verify block of one OCIRepository in a multi-document YAML text: written on the OCIRepository itself,
+ * patched in by a FluxInstance or Kustomization, or templated by a ResourceSet. `name` (`name` or
+ * `namespace/name`) picks one when several OCIRepositories verify differently.
+ */
+function parseFluxManifest(source, file, options = {}) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(source, { prettyErrors: true });
+    const found = [];
+    for (const doc of Array.isArray(docs) ? docs : [docs]) {
+        const error = doc.errors[0];
+        if (error)
+            throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_YAML', 'manifest', `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${(0,errors/* oneLineMessage */.Wg)(error, { firstLine: true })}`);
+        const object = flux_manifest_record(doc.toJS());
+        if (object)
+            found.push(...candidates(object));
+    }
+    const names = (list) => [...new Set(list.map(qualified))].join(', ');
+    if (found.length === 0)
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_NOT_FOUND', 'manifest', `${file} defines no OCIRepository (directly, by a FluxInstance or Kustomization patch, or in a ResourceSet)`);
+    const name = options.name?.trim();
+    const named = name ? found.filter((c) => c.name === name || qualified(c) === name) : found;
+    if (named.length === 0)
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_NOT_FOUND', 'name', `no OCIRepository "${name}" in ${file}; it has ${names(found)}`);
+    const verifying = named.filter((c) => c.verify !== undefined);
+    if (verifying.length === 0) {
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_NO_VERIFY', name ? 'name' : 'manifest', `${names(named)} in ${file} has no spec.verify: the cluster does not verify ${named.length > 1 ? 'their' : 'its'} artifacts`);
+    }
+    // Several sources that verify alike (a ResourceSet's tenants) are one answer; different ones need a name.
+    const distinct = new Map(verifying.map((c) => [JSON.stringify(c.verify), c]));
+    if (distinct.size > 1)
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_AMBIGUOUS', 'name', `${file} has ${distinct.size} OCIRepositories that verify differently (${names(verifying)}): name one`);
+    const chosen = verifying[0];
+    const where = `${chosen.origin} in ${file}`;
+    return {
+        ...verifySpec(chosen.verify, where),
+        file,
+        name: chosen.name,
+        ...(chosen.namespace ? { namespace: chosen.namespace } : {}),
+        origin: chosen.origin,
+        ...(chosen.registry ? { registry: chosen.registry } : {}),
+    };
+}
+/** {@link parseFluxManifest} of a file; `shownAs` names it in messages (e.g. relative to the workspace). */
+async function readFluxManifest(file, options = {}) {
+    const shown = options.shownAs ?? file;
+    let source;
+    try {
+        source = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_UNREADABLE', 'manifest', `cannot read ${shown}: ${err.code ?? err.message}`);
+    }
+    return parseFluxManifest(source, shown, options.name === undefined ? {} : { name: options.name });
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/verify/policy.ts + 2 modules
+var verify_policy = __nccwpck_require__(1113);
+;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-plan.ts
+
+
+const conflict = (field, message) => new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_CONFLICT', field, message);
+const missing = (field, message) => new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_MATERIAL', field, message);
+function planFluxVerification(manifest, given) {
+    const where = `${manifest.origin} in ${manifest.file}`;
+    if (manifest.provider === 'notation') {
+        if (given.key)
+            throw conflict('key', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), not cosign keys`);
+        if (given.identity)
+            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), whose trust policy names the identities`);
+        if (!given.notation)
+            throw missing('notation', `is required: ${where} verifies with Notation${manifest.secretName ? `, and its verify.secretRef ${manifest.secretName} holds the trustpolicy.json and CA certificates` : ''}; pass the trust policy and the trust store`);
+        return { provider: 'notation' };
+    }
+    if (given.notation)
+        throw conflict('notation', `conflicts with the flux manifest: ${where} verifies with cosign (verify.provider: ${manifest.provider}), not Notation`);
+    if (manifest.secretName) {
+        if (given.identity)
+            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with the public keys of Secret ${manifest.secretName} (verify.secretRef), not a keyless identity`);
+        if (!given.key)
+            throw missing('key', `is required: verify.secretRef ${manifest.secretName} (${where}) holds the public keys the cluster verifies with; pass its *.pub keys`);
+        return { provider: 'cosign', kind: 'key' };
+    }
+    if (given.key)
+        throw conflict('key', `conflicts with the flux manifest: ${where} verifies keylessly (it has no verify.secretRef)`);
+    if (manifest.trustedRootSecretName && !given.trustedRoot)
+        throw missing('trustedRoot', `is required: verify.trustedRootSecretRef ${manifest.trustedRootSecretName} (${where}) holds the trusted_root.json the cluster verifies with; pass it`);
+    if (manifest.identities.length === 0)
+        return { provider: 'cosign', kind: 'keyless', policy: undefined, identities: undefined };
+    if (given.identity)
+        throw conflict('identity', `conflicts with the flux manifest: ${where} already gives verify.matchOIDCIdentity (${manifest.identities.length} ${manifest.identities.length === 1 ? 'entry' : 'entries'})`);
+    let policy;
+    try {
+        policy = (0,verify_policy/* compileIdentityList */.kR)(manifest.identities.map((i) => ({ subjectRegexp: i.subject, issuerRegexp: i.issuer })), 'spec.verify.matchOIDCIdentity');
+    }
+    catch (err) {
+        if (err instanceof verify_policy/* PolicyInputError */.HF)
+            throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${err.message}`);
+        throw err;
+    }
+    return { provider: 'cosign', kind: 'keyless', policy, identities: manifest.identities.length };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/cluster-policy.ts
+
+
+/**
+ * Reads the cluster's OCIRepository verify block from `file` (`name` picks one; `shownAs` is the file as the user
+ * named it) and plans its check, refusing material the manifest already decides (FluxManifestError).
+ */
+async function readClusterPolicy(file, options, given) {
+    const manifest = await readFluxManifest(file, options);
+    return { manifest, plan: planFluxVerification(manifest, given) };
+}
+/** The keyless policy a cluster's `matchOIDCIdentity` gives, replacing the identity flags or inputs (else undefined). */
+function clusterIdentityPolicy(cluster) {
+    const plan = cluster?.plan;
+    return plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.policy : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ FluxManifestError)
+/* harmony export */ });
+class FluxManifestError extends Error {
+    code;
+    field;
+    constructor(code, field, message) {
+        super(message);
+        this.name = 'FluxManifestError';
+        this.code = code;
+        this.field = field;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  HF: () => (/* binding */ PolicyInputError),
+  kR: () => (/* binding */ compileIdentityList),
+  C_: () => (/* binding */ compilePolicy),
+  rV: () => (/* binding */ githubIssuer)
+});
+
+// UNUSED EXPORTS: IdentityListError
+
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
 ;// CONCATENATED MODULE: ../../node_modules/re2js/build/index.js
 /*!
 * re2js
@@ -12808,7 +15410,7 @@ const policyFields = {
  * A policy that cannot be checked as given. `field` is the input's cosign name; `problem` is the message after
  * that name, for front doors that name the input their own way.
  */
-class PolicyInputError extends src_errors/* BaseError */.Cf {
+class PolicyInputError extends errors/* BaseError */.Cf {
     input;
     constructor(code, input, message, problem) {
         super(code, message, { field: policyFields[input], ...(problem === undefined ? {} : { problem }) });
@@ -12922,2369 +15524,6 @@ function compileIdentityList(entries, label = 'matchOIDCIdentity') {
             return `signed by ${signer.identity ?? '(no identity)'}, issued by ${signer.issuer ?? '(no issuer)'}, expected ${describe}`;
         },
     };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/trust.ts
-
-
-
-
-/** No trusted root to verify keyless signatures with; always about the `trusted-root` field. */
-class TrustError extends src_errors/* BaseError */.Cf {
-    constructor(code, message) {
-        super(code, message, { field: 'trusted-root' });
-    }
-}
-/** The trusted root to verify keyless signatures with: a file, or the public-good root fetched through TUF. */
-async function loadTrustedRoot(options = {}) {
-    const { TrustedRoot } = await __nccwpck_require__.e(/* import() */ 154).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7154, 23));
-    if (options.trustedRootFile) {
-        let json;
-        try {
-            json = JSON.parse(await (0,promises_.readFile)(options.trustedRootFile, 'utf8'));
-        }
-        catch (err) {
-            throw new TrustError('TRUSTED_ROOT_UNREADABLE', `cannot read trusted root ${options.trustedRootFile}: ${err.message}`);
-        }
-        // TrustedRoot.fromJSON accepts any JSON (it fills in an empty root): check the media type first.
-        const mediaType = json?.mediaType;
-        if (typeof mediaType !== 'string' || !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
-            throw new TrustError('TRUSTED_ROOT_INVALID', `${options.trustedRootFile} is not a Sigstore trusted_root.json (its mediaType is ${JSON.stringify(mediaType ?? null)})`);
-        }
-        try {
-            return TrustedRoot.fromJSON(json);
-        }
-        catch (err) {
-            throw new TrustError('TRUSTED_ROOT_INVALID', `${options.trustedRootFile} is not a Sigstore trusted_root.json: ${err.message}`);
-        }
-    }
-    const { getTrustedRoot } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4187));
-    const cachePath = options.tufCachePath ?? (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.homedir)() || (0,external_node_os_.tmpdir)(), '.sigstore', 'd2ci-tuf');
-    try {
-        return await getTrustedRoot({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
-    }
-    catch (err) {
-        throw new TrustError('TRUSTED_ROOT_UNAVAILABLE', `cannot fetch the Sigstore trusted root through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''}: ${err.message} (pass trusted-root to verify offline)`);
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
-
-
-
-
-
-const verifyInputNames = {
-    identity: 'certificate-identity',
-    identityRegexp: 'certificate-identity-regexp',
-    issuer: 'certificate-oidc-issuer',
-    issuerRegexp: 'certificate-oidc-issuer-regexp',
-    key: 'key',
-    trustedRoot: 'trusted-root',
-    sourceRepository: 'certificate-github-workflow-repository',
-};
-/** The fields of a verification policy by these input names, as overrides of the one table (`fields.ts`). */
-function fieldNames(names) {
-    return {
-        'certificate-identity': names.identity,
-        'certificate-identity-regexp': names.identityRegexp,
-        'certificate-oidc-issuer': names.issuer,
-        'certificate-oidc-issuer-regexp': names.issuerRegexp,
-        'public-key': names.key,
-        'trusted-root': names.trustedRoot,
-        'certificate-github-workflow-repository': names.sourceRepository,
-    };
-}
-function publicKeys(names, value, context) {
-    const input = names.key;
-    let pem = value;
-    if (!value.includes('-----BEGIN')) {
-        const path = (0,external_node_path_.resolve)(context.workspace, value);
-        if (!(0,external_node_fs_.existsSync)(path))
-            throw new inputs_InputError(input, `is neither a PEM public key nor a file in the workspace ("${value}")`);
-        pem = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    const blocks = pem.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [pem];
-    try {
-        return blocks.map((block) => (0,keys/* loadPublicKey */.fg)(block));
-    }
-    catch (err) {
-        if (err instanceof keys/* KeyError */.eN)
-            throw fields_inputError(err, fieldNames(names)) ?? err;
-        throw err;
-    }
-}
-/** Trusted roots are loaded once per run, whichever policy asks. */
-const roots = new Map();
-/**
- * A verification policy from inputs: public key(s), or a keyless identity and issuer (exact or regexp; the
- * issuer defaults to GitHub's) checked against a trusted root (a file, else the public-good root via TUF).
- * `defaults` apply to empty inputs.
- */
-async function verificationInputs(names, context, defaults = {}) {
-    const key = inputs_stringInput(names.key);
-    const identity = inputs_stringInput(names.identity);
-    let identityRegexp = inputs_stringInput(names.identityRegexp);
-    if (key) {
-        if (identity || identityRegexp)
-            throw new inputs_InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-        return { kind: 'key', keys: publicKeys(names, key, context) };
-    }
-    if (!identity && !identityRegexp && defaults.identityRegexp)
-        identityRegexp = defaults.identityRegexp;
-    const issuer = inputs_stringInput(names.issuer);
-    const issuerRegexp = inputs_stringInput(names.issuerRegexp);
-    // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
-    const githubIssued = !issuerRegexp && (!issuer || issuer === githubIssuer);
-    let policy = defaults.policy;
-    try {
-        policy ??= compilePolicy({
-            identity,
-            identityRegexp,
-            issuer,
-            issuerRegexp,
-            sourceRepository: inputs_stringInput(names.sourceRepository) || (githubIssued ? defaults.sourceRepository : undefined),
-        });
-    }
-    catch (err) {
-        if (err instanceof PolicyInputError)
-            throw policyInputError(err, names);
-        throw err;
-    }
-    const file = inputs_stringInput(names.trustedRoot);
-    const path = file ? (0,external_node_path_.resolve)(context.workspace, file) : '';
-    let root = roots.get(path);
-    if (!root) {
-        root = loadTrustedRoot({ trustedRootFile: path || undefined });
-        roots.set(path, root);
-    }
-    try {
-        return { kind: 'keyless', policy, trustedRoot: await root };
-    }
-    catch (err) {
-        if (err instanceof TrustError)
-            throw fields_inputError(err, fieldNames(names)) ?? err;
-        throw err;
-    }
-}
-/** A policy error naming this action's input: the error carries which one (a pattern may itself say "issuer"). */
-function policyInputError(err, names) {
-    if (err.code === 'POLICY_CONFLICT' && err.input === 'identity')
-        return new inputs_InputError(names.identity, `give \`${names.identity}\` or \`${names.identityRegexp}\`, not both`);
-    if (err.input === 'sourceRepository')
-        return new inputs_InputError(names.sourceRepository, `${err.problem}, e.g. acme/apps`);
-    return fields_inputError(err, fieldNames(names)) ?? new inputs_InputError(names[err.input], err.problem);
-}
-
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
-class FluxManifestError extends Error {
-    code;
-    field;
-    constructor(code, field, message) {
-        super(message);
-        this.name = 'FluxManifestError';
-        this.code = code;
-        this.field = field;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-patch.ts
-
-const record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-/** RFC 6901 pointer segments (`~1` is `/`, `~0` is `~`). */
-const segments = (path) => path
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-/** Applies the add/replace/remove operations of a JSON 6902 patch that fall under /spec/verify. */
-function applyJson6902(ops) {
-    const doc = { spec: {} };
-    let touched = false;
-    for (const raw of ops) {
-        const op = record(raw);
-        if (!op || typeof op.path !== 'string' || !op.path.startsWith('/spec/verify'))
-            continue;
-        touched = true;
-        const path = segments(op.path);
-        const last = path.pop() ?? '';
-        let parent = doc;
-        for (const key of path) {
-            const container = parent;
-            let next = Array.isArray(container) ? container[Number(key)] : container[key];
-            if (next === undefined && op.op !== 'remove') {
-                next = {};
-                if (!Array.isArray(container))
-                    container[key] = next;
-            }
-            parent = next;
-        }
-        if (parent === undefined || parent === null || typeof parent !== 'object')
-            continue;
-        if (Array.isArray(parent)) {
-            const index = last === '-' ? parent.length : Number(last);
-            if (op.op === 'remove')
-                parent.splice(index, 1);
-            else if (op.op === 'add')
-                parent.splice(index, 0, op.value);
-            else if (op.op === 'replace')
-                parent[index] = op.value;
-        }
-        else {
-            const object = parent;
-            if (op.op === 'remove')
-                delete object[last];
-            else if (op.op === 'add' || op.op === 'replace')
-                object[last] = structuredClone(op.value);
-        }
-    }
-    return { touched, verify: record(doc.spec)?.verify };
-}
-/**
- * A kustomize `patches` entry (`{target, patch}`, or `{path}` which cannot be read here) as what it does to
- * `spec.verify`. The patch text is JSON 6902 (a YAML list of operations) or a strategic merge patch (an object,
- * whose `kind`/`metadata` say the target when `target` does not); `matchOIDCIdentity` has no merge key, so a
- * strategic merge replaces the list, as for any list without one.
- */
-function verifyPatch(entry) {
-    const patch = record(entry);
-    if (!patch || typeof patch.patch !== 'string')
-        return undefined;
-    const target = {};
-    const t = record(patch.target);
-    for (const key of ['kind', 'name', 'namespace'])
-        if (typeof t?.[key] === 'string')
-            target[key] = t[key];
-    const docs = (0,dist/* parseAllDocuments */.hR)(patch.patch);
-    const body = docs[0]?.errors.length ? undefined : docs[0]?.toJS();
-    if (Array.isArray(body)) {
-        const { touched, verify } = applyJson6902(body);
-        return touched ? { target, verify } : undefined;
-    }
-    const object = record(body);
-    const spec = record(object?.spec);
-    if (!object || !spec || !('verify' in spec))
-        return undefined;
-    const metadata = record(object.metadata);
-    return {
-        target: {
-            ...(typeof object.kind === 'string' ? { kind: object.kind } : {}),
-            ...(typeof metadata?.name === 'string' ? { name: metadata.name } : {}),
-            ...(typeof metadata?.namespace === 'string' ? { namespace: metadata.namespace } : {}),
-            ...target,
-        },
-        verify: spec.verify,
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-template.ts
-// flux-operator ResourceSets template their resources with Go text/template under `<< >>` delimiters, once per
-// input set (flux-operator internal/builder/resourceset.go). D2's tenants (d2-fleet tenants/apps.yaml) template the
-// OCIRepository's verify subject this way: `…/workflows/<< inputs.artifactSubjectWorkflow >>\.yaml@…`. Only the
-// plain value forms are rendered here (`<< inputs.a.b >>`, `<< inputs.a | quote >>`); anything else is left in
-// place, and the caller refuses a verify block that still holds a template.
-const action = /<<-?\s*inputs((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*(\|\s*quote\s*)?-?>>/g;
-function lookup(inputs, path) {
-    let value = inputs;
-    for (const key of path.slice(1).split('.'))
-        value = value && typeof value === 'object' ? value[key] : undefined;
-    return value;
-}
-/** Renders the plain `<< inputs.x >>` actions of one string with one input set. */
-function renderString(text, inputs) {
-    return text.replace(action, (whole, path, quote) => {
-        const value = lookup(inputs, path);
-        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null)
-            return whole;
-        const text_ = value === null ? '' : String(value);
-        return quote ? JSON.stringify(text_) : text_;
-    });
-}
-/** Renders every string of an object (keys untouched) with one input set. */
-function renderObject(value, inputs) {
-    if (typeof value === 'string')
-        return renderString(value, inputs);
-    if (Array.isArray(value))
-        return value.map((v) => renderObject(v, inputs));
-    if (value && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderObject(v, inputs)]));
-    return value;
-}
-/** Whether a value still holds a template action or a Flux postBuild variable (`${VAR}`), and which. */
-function unresolved(value) {
-    if (typeof value === 'string')
-        return /<<.*?>>/.exec(value)?.[0] ?? /\$\{[^}]*\}/.exec(value)?.[0];
-    if (Array.isArray(value))
-        return value.map(unresolved).find((u) => u !== undefined);
-    if (value && typeof value === 'object')
-        return Object.values(value)
-            .map(unresolved)
-            .find((u) => u !== undefined);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest.ts
-
-
-
-
-
-
-const flux_manifest_record = (value) => value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-const flux_manifest_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
-const group = (apiVersion) => (typeof apiVersion === 'string' ? (apiVersion.split('/')[0] ?? '') : '');
-const qualified = (c) => (c.namespace ? `${c.namespace}/${c.name}` : c.name);
-function ociRepository(doc, origin) {
-    if (doc.kind !== 'OCIRepository' || group(doc.apiVersion) !== 'source.toolkit.fluxcd.io')
-        return undefined;
-    const metadata = flux_manifest_record(doc.metadata);
-    const namespace = flux_manifest_text(metadata?.namespace);
-    const spec = flux_manifest_record(doc.spec);
-    const host = /^oci:\/\/([^/]+)/.exec(flux_manifest_text(spec?.url) ?? '')?.[1];
-    const registry = host ? { registry: host, plainHttp: spec?.insecure === true } : undefined;
-    return {
-        name: flux_manifest_text(metadata?.name) ?? '(unnamed)',
-        ...(namespace ? { namespace } : {}),
-        origin,
-        verify: spec?.verify,
-        ...(registry ? { registry } : {}),
-    };
-}
-/**
- * Kustomize patches whose target is an OCIRepository and that set its verify block. For a FluxInstance the patch
- * usually targets the sync source, which flux-operator names after the instance's namespace
- * (internal/builder/templates.go `syncTmpl`).
- */
-function patched(patches, kind, owner, fallback) {
-    if (!Array.isArray(patches))
-        return [];
-    return patches.flatMap((entry, index) => {
-        const patch = verifyPatch(entry);
-        if (!patch || patch.target.kind !== 'OCIRepository')
-            return [];
-        const namespace = patch.target.namespace ?? fallback.namespace;
-        return [
-            {
-                name: patch.target.name ?? fallback.name ?? '(every OCIRepository)',
-                ...(namespace ? { namespace } : {}),
-                origin: `${kind} ${owner} (kustomize patch ${index + 1})`,
-                verify: patch.verify,
-            },
-        ];
-    });
-}
-/** A ResourceSet's OCIRepository templates, rendered once per inline input set (`spec.inputs`). */
-function resourceSet(doc, owner) {
-    const spec = flux_manifest_record(doc.spec);
-    const inputs = Array.isArray(spec?.inputs) && spec.inputs.length > 0 ? spec.inputs.map((i) => flux_manifest_record(i) ?? {}) : [{}];
-    const found = [];
-    inputs.forEach((input, i) => {
-        const origin = `ResourceSet ${owner}${inputs.length > 1 ? ` (inputs[${i}])` : ''}`;
-        for (const resource of Array.isArray(spec?.resources) ? spec.resources : []) {
-            const object = flux_manifest_record(resource);
-            const candidate = object && ociRepository(renderObject(object, input), origin);
-            if (candidate)
-                found.push(candidate);
-        }
-        if (typeof spec?.resourcesTemplate === 'string') {
-            // Control actions (<< if >>, << range >>) are not rendered: documents that do not parse are skipped.
-            for (const rendered of (0,dist/* parseAllDocuments */.hR)(renderString(spec.resourcesTemplate, input))) {
-                const object = rendered.errors.length ? undefined : flux_manifest_record(rendered.toJS());
-                const candidate = object && ociRepository(object, origin);
-                if (candidate)
-                    found.push(candidate);
-            }
-        }
-    });
-    return found;
-}
-function candidates(doc) {
-    const metadata = flux_manifest_record(doc.metadata);
-    const owner = flux_manifest_text(metadata?.name) ?? '(unnamed)';
-    const namespace = flux_manifest_text(metadata?.namespace);
-    const spec = flux_manifest_record(doc.spec);
-    const direct = ociRepository(doc, `OCIRepository ${qualified({ name: owner, ...(namespace ? { namespace } : {}) })}`);
-    if (direct)
-        return [direct];
-    const api = group(doc.apiVersion);
-    if (api === 'fluxcd.controlplane.io' && doc.kind === 'FluxInstance') {
-        const instanceNamespace = namespace ?? 'flux-system';
-        const sync = flux_manifest_record(spec?.sync);
-        return patched(flux_manifest_record(spec?.kustomize)?.patches, 'FluxInstance', owner, {
-            namespace: instanceNamespace,
-            ...(sync?.kind === 'OCIRepository' ? { name: instanceNamespace } : {}),
-        });
-    }
-    if (api === 'fluxcd.controlplane.io' && doc.kind === 'ResourceSet')
-        return resourceSet(doc, owner);
-    if (api === 'kustomize.toolkit.fluxcd.io' && doc.kind === 'Kustomization')
-        return patched(spec?.patches, 'Kustomization', owner, namespace ? { namespace } : {});
-    if (api === 'kustomize.config.k8s.io' && doc.kind === 'Kustomization')
-        return patched(doc.patches, 'kustomization.yaml', owner, {});
-    return [];
-}
-/** `spec.verify` as the CRD validates it; `where` names the object for errors. */
-function verifySpec(raw, where) {
-    const invalid = (problem) => new FluxManifestError('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${problem}`);
-    const verify = flux_manifest_record(raw);
-    if (!verify)
-        throw invalid('spec.verify is not an object');
-    const provider = verify.provider ?? 'cosign';
-    if (provider !== 'cosign' && provider !== 'notation')
-        throw invalid(`spec.verify.provider is ${JSON.stringify(provider)}, not cosign or notation`);
-    const secretName = (key) => {
-        if (verify[key] === undefined)
-            return undefined;
-        const name = flux_manifest_text(flux_manifest_record(verify[key])?.name);
-        if (!name)
-            throw invalid(`spec.verify.${key} has no name`);
-        return name;
-    };
-    const list = verify.matchOIDCIdentity ?? [];
-    if (!Array.isArray(list))
-        throw invalid('spec.verify.matchOIDCIdentity is not a list');
-    const identities = list.map((entry, i) => {
-        const issuer = flux_manifest_text(flux_manifest_record(entry)?.issuer);
-        const subject = flux_manifest_text(flux_manifest_record(entry)?.subject);
-        // Both are required by the CRD (and an empty pattern would match any signer).
-        if (!issuer || !subject)
-            throw invalid(`spec.verify.matchOIDCIdentity[${i}] needs both issuer and subject`);
-        return { issuer, subject };
-    });
-    const secret = secretName('secretRef');
-    const trustedRoot = secretName('trustedRootSecretRef');
-    const token = unresolved(verify);
-    if (token) {
-        const fix = token.startsWith('<<')
-            ? 'a ResourceSet template d2ci renders only from inline spec.inputs'
-            : 'a Flux postBuild variable: substitute it first, e.g. with `flux envsubst --strict`';
-        throw new FluxManifestError('FLUX_MANIFEST_UNRESOLVED', 'manifest', `${where}: spec.verify holds ${token}, ${fix}`);
-    }
-    return {
-        provider,
-        ...(secret ? { secretName: secret } : {}),
-        identities,
-        ...(trustedRoot ? { trustedRootSecretName: trustedRoot } : {}),
-    };
-}
-/**
- * The verify block of one OCIRepository in a multi-document YAML text: written on the OCIRepository itself,
- * patched in by a FluxInstance or Kustomization, or templated by a ResourceSet. `name` (`name` or
- * `namespace/name`) picks one when several OCIRepositories verify differently.
- */
-function parseFluxManifest(source, file, options = {}) {
-    const docs = (0,dist/* parseAllDocuments */.hR)(source, { prettyErrors: true });
-    const found = [];
-    for (const doc of Array.isArray(docs) ? docs : [docs]) {
-        const error = doc.errors[0];
-        if (error)
-            throw new FluxManifestError('FLUX_MANIFEST_YAML', 'manifest', `${file}${error.linePos ? `:${error.linePos[0].line}` : ''} is not valid YAML: ${(0,src_errors/* oneLineMessage */.Wg)(error, { firstLine: true })}`);
-        const object = flux_manifest_record(doc.toJS());
-        if (object)
-            found.push(...candidates(object));
-    }
-    const names = (list) => [...new Set(list.map(qualified))].join(', ');
-    if (found.length === 0)
-        throw new FluxManifestError('FLUX_MANIFEST_NOT_FOUND', 'manifest', `${file} defines no OCIRepository (directly, by a FluxInstance or Kustomization patch, or in a ResourceSet)`);
-    const name = options.name?.trim();
-    const named = name ? found.filter((c) => c.name === name || qualified(c) === name) : found;
-    if (named.length === 0)
-        throw new FluxManifestError('FLUX_MANIFEST_NOT_FOUND', 'name', `no OCIRepository "${name}" in ${file}; it has ${names(found)}`);
-    const verifying = named.filter((c) => c.verify !== undefined);
-    if (verifying.length === 0) {
-        throw new FluxManifestError('FLUX_MANIFEST_NO_VERIFY', name ? 'name' : 'manifest', `${names(named)} in ${file} has no spec.verify: the cluster does not verify ${named.length > 1 ? 'their' : 'its'} artifacts`);
-    }
-    // Several sources that verify alike (a ResourceSet's tenants) are one answer; different ones need a name.
-    const distinct = new Map(verifying.map((c) => [JSON.stringify(c.verify), c]));
-    if (distinct.size > 1)
-        throw new FluxManifestError('FLUX_MANIFEST_AMBIGUOUS', 'name', `${file} has ${distinct.size} OCIRepositories that verify differently (${names(verifying)}): name one`);
-    const chosen = verifying[0];
-    const where = `${chosen.origin} in ${file}`;
-    return {
-        ...verifySpec(chosen.verify, where),
-        file,
-        name: chosen.name,
-        ...(chosen.namespace ? { namespace: chosen.namespace } : {}),
-        origin: chosen.origin,
-        ...(chosen.registry ? { registry: chosen.registry } : {}),
-    };
-}
-/** {@link parseFluxManifest} of a file; `shownAs` names it in messages (e.g. relative to the workspace). */
-async function readFluxManifest(file, options = {}) {
-    const shown = options.shownAs ?? file;
-    let source;
-    try {
-        source = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (err) {
-        throw new FluxManifestError('FLUX_MANIFEST_UNREADABLE', 'manifest', `cannot read ${shown}: ${err.code ?? err.message}`);
-    }
-    return parseFluxManifest(source, shown, options.name === undefined ? {} : { name: options.name });
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-plan.ts
-
-
-const conflict = (field, message) => new FluxManifestError('FLUX_MANIFEST_CONFLICT', field, message);
-const missing = (field, message) => new FluxManifestError('FLUX_MANIFEST_MATERIAL', field, message);
-function planFluxVerification(manifest, given) {
-    const where = `${manifest.origin} in ${manifest.file}`;
-    if (manifest.provider === 'notation') {
-        if (given.key)
-            throw conflict('key', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), not cosign keys`);
-        if (given.identity)
-            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), whose trust policy names the identities`);
-        if (!given.notation)
-            throw missing('notation', `is required: ${where} verifies with Notation${manifest.secretName ? `, and its verify.secretRef ${manifest.secretName} holds the trustpolicy.json and CA certificates` : ''}; pass the trust policy and the trust store`);
-        return { provider: 'notation' };
-    }
-    if (given.notation)
-        throw conflict('notation', `conflicts with the flux manifest: ${where} verifies with cosign (verify.provider: ${manifest.provider}), not Notation`);
-    if (manifest.secretName) {
-        if (given.identity)
-            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with the public keys of Secret ${manifest.secretName} (verify.secretRef), not a keyless identity`);
-        if (!given.key)
-            throw missing('key', `is required: verify.secretRef ${manifest.secretName} (${where}) holds the public keys the cluster verifies with; pass its *.pub keys`);
-        return { provider: 'cosign', kind: 'key' };
-    }
-    if (given.key)
-        throw conflict('key', `conflicts with the flux manifest: ${where} verifies keylessly (it has no verify.secretRef)`);
-    if (manifest.trustedRootSecretName && !given.trustedRoot)
-        throw missing('trustedRoot', `is required: verify.trustedRootSecretRef ${manifest.trustedRootSecretName} (${where}) holds the trusted_root.json the cluster verifies with; pass it`);
-    if (manifest.identities.length === 0)
-        return { provider: 'cosign', kind: 'keyless', policy: undefined, identities: undefined };
-    if (given.identity)
-        throw conflict('identity', `conflicts with the flux manifest: ${where} already gives verify.matchOIDCIdentity (${manifest.identities.length} ${manifest.identities.length === 1 ? 'entry' : 'entries'})`);
-    let policy;
-    try {
-        policy = compileIdentityList(manifest.identities.map((i) => ({ subjectRegexp: i.subject, issuerRegexp: i.issuer })), 'spec.verify.matchOIDCIdentity');
-    }
-    catch (err) {
-        if (err instanceof PolicyInputError)
-            throw new FluxManifestError('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${err.message}`);
-        throw err;
-    }
-    return { provider: 'cosign', kind: 'keyless', policy, identities: manifest.identities.length };
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/flux-manifest.ts
-
-
-
-
-/** The input each flux-manifest problem is about (one table; messages are never read). */
-const inputs = {
-    manifest: 'flux-manifest',
-    name: 'flux-manifest-name',
-    key: verifyInputNames.key,
-    identity: verifyInputNames.identityRegexp,
-    trustedRoot: verifyInputNames.trustedRoot,
-    notation: 'notation-trust-policy',
-};
-/**
- * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
- * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest.
- */
-async function fluxManifestInputs(context) {
-    const file = inputs_stringInput(inputs.manifest);
-    const name = inputs_stringInput(inputs.name);
-    if (!file) {
-        if (name)
-            throw new inputs_InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
-        return undefined;
-    }
-    const identity = [
-        verifyInputNames.identity,
-        verifyInputNames.identityRegexp,
-        verifyInputNames.issuer,
-        verifyInputNames.issuerRegexp,
-        verifyInputNames.sourceRepository,
-    ].filter((input) => inputs_stringInput(input));
-    try {
-        const manifest = await readFluxManifest((0,external_node_path_.resolve)(context.workspace, file), { name, shownAs: file });
-        const plan = planFluxVerification(manifest, {
-            key: Boolean(inputs_stringInput(verifyInputNames.key)),
-            identity: identity.length > 0,
-            trustedRoot: Boolean(inputs_stringInput(verifyInputNames.trustedRoot)),
-            notation: Boolean(inputs_stringInput('notation-trust-policy') || inputs_stringInput('notation-trust-store')),
-        });
-        return { manifest, plan };
-    }
-    catch (err) {
-        if (err instanceof FluxManifestError)
-            throw new inputs_InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
-        throw err;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 5736:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cf: () => (/* binding */ BaseError),
-/* harmony export */   Wg: () => (/* binding */ oneLineMessage)
-/* harmony export */ });
-/* unused harmony export fieldOf */
-/**
- * The error shape every room shares, after sigstore-js's `BaseError<Code>` (sigstore-js/packages/sign/src/error.ts)
- * and oras-go's errdef: a leaf module, imported by `oci/` and every room above it, importing nothing.
- *
- * Front doors never read `message` to decide whom to blame: an error that is about one part of a request carries
- * that part as a neutral `field`, and each front door maps fields to its own names with one table
- * (`packages/action-kit/src/fields.ts` for inputs, `packages/cli/src/fields.ts` for flags). `problem` is the
- * message without the field's name, for the front door to prefix its own.
- */
-class BaseError extends Error {
-    code;
-    field;
-    problem;
-    constructor(code, message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = new.target.name;
-        this.code = code;
-        this.field = options.field;
-        this.problem = options.problem ?? message;
-    }
-}
-/** The field an error is about, if it is one of ours and names one. */
-function fieldOf(err) {
-    return err instanceof BaseError ? err.field : undefined;
-}
-/**
- * A foreign error's message (Node's, a library's) on one line, for display only. The one place that reads an
- * error's text, and it decides nothing: front doors and rooms decide by `code` and `field`. `firstLine` keeps the
- * first line only (YAML's errors add a code frame below it); otherwise line breaks become spaces.
- */
-function oneLineMessage(err, options = {}) {
-    const message = err?.message;
-    const text = typeof message === 'string' ? message : String(err);
-    return options.firstLine ? (text.split('\n')[0] ?? '') : text.replace(/\s*\n\s*/g, ' ');
-}
-
-
-/***/ }),
-
-/***/ 3632:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IO: () => (/* binding */ fileSource),
-/* harmony export */   Xl: () => (/* binding */ bytesSource),
-/* harmony export */   yw: () => (/* binding */ readAll)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8706);
-
-
-
-const fileReadChunk = 1 << 20;
-function bytesSource(data) {
-    const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    return {
-        size: buffer.length,
-        open: (start = 0, end = buffer.length) => node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([buffer.subarray(start, end)], { objectMode: false }),
-    };
-}
-function fileSource(path, size) {
-    return {
-        size,
-        path,
-        open: (start = 0, end = size) => end <= start
-            ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([], { objectMode: false })
-            : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path, { start, end: end - 1, highWaterMark: fileReadChunk }),
-    };
-}
-/** Reads a stream to the end; with `limit`, fails instead of buffering more than that many bytes. */
-async function readAll(stream, limit = Number.POSITIVE_INFINITY) {
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of stream) {
-        total += chunk.length;
-        if (total > limit)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('SIZE_INVALID', `content is larger than the ${limit}-byte limit`);
-        chunks.push(Buffer.from(chunk));
-    }
-    return Buffer.concat(chunks, total);
-}
-
-
-/***/ }),
-
-/***/ 7796:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gh: () => (/* binding */ artifactTypeOf),
-/* harmony export */   Ng: () => (/* binding */ parseManifest),
-/* harmony export */   UM: () => (/* binding */ plainDescriptor),
-/* harmony export */   nw: () => (/* binding */ isIndex)
-/* harmony export */ });
-/* unused harmony exports descriptorFor, successors, sortedAnnotations */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8706);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8613);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8341);
-
-
-
-function isIndex(manifest) {
-    return Array.isArray(manifest.manifests);
-}
-/** A descriptor for some bytes, with the sha256 digest computed. */
-function descriptorFor(mediaType, data, extra = {}) {
-    return { mediaType, digest: sha256(data), size: data.length, ...extra };
-}
-function assertDescriptor(value, where) {
-    const d = value;
-    if (typeof d !== 'object' ||
-        d === null ||
-        typeof d.mediaType !== 'string' ||
-        typeof d.digest !== 'string' ||
-        !Number.isSafeInteger(d.size) ||
-        d.size < 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', `${where} is not a valid descriptor (needs mediaType, digest and size)`);
-    }
-    (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(d.digest);
-}
-/**
- * Parses manifest bytes and checks the parts we rely on. The media type comes from the body when present,
- * else from the transport (Content-Type); a mismatch between the two is rejected, as the distribution spec asks.
- */
-function parseManifest(data, contentType) {
-    let manifest;
-    try {
-        manifest = JSON.parse(Buffer.from(data).toString('utf8'));
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', 'manifest is not valid JSON');
-    }
-    if (typeof manifest !== 'object' || manifest === null || manifest.schemaVersion !== 2) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', 'manifest schemaVersion is not 2');
-    }
-    const declared = manifest.mediaType;
-    const transported = contentType?.split(';')[0]?.trim();
-    if (declared && transported && (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(transported) && declared !== transported) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', `manifest mediaType ${declared} does not match Content-Type ${transported}`);
-    }
-    const mediaType = declared ?? (transported && (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(transported) ? transported : undefined);
-    if (!mediaType || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestMediaType */ .CM)(mediaType)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', `unsupported manifest media type ${mediaType ?? '(none)'}`);
-    }
-    if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(mediaType)) {
-        const index = manifest;
-        if (!Array.isArray(index.manifests))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', 'index has no manifests array');
-        index.manifests.forEach((d, i) => assertDescriptor(d, `manifests[${i}]`));
-    }
-    else {
-        const image = manifest;
-        assertDescriptor(image.config, 'config');
-        if (!Array.isArray(image.layers))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OciError */ .Mf('MANIFEST_INVALID', 'manifest has no layers array');
-        image.layers.forEach((d, i) => assertDescriptor(d, `layers[${i}]`));
-    }
-    if (manifest.subject !== undefined)
-        assertDescriptor(manifest.subject, 'subject');
-    return { manifest, mediaType };
-}
-/** The nodes a manifest points down to: an index's manifests, an image's config and layers (not its subject). */
-function successors(manifest) {
-    return isIndex(manifest) ? [...manifest.manifests] : [manifest.config, ...manifest.layers];
-}
-/** The artifact type shown for a manifest in referrers listings (image-spec: artifactType, else config media type). */
-function artifactTypeOf(manifest) {
-    if (manifest.artifactType)
-        return manifest.artifactType;
-    return isIndex(manifest) ? undefined : manifest.config.mediaType;
-}
-/**
- * A copy of a descriptor with only the standard fields, in go-containerregistry's field order (what Flux and
- * cosign write), so manifests we build serialise to the same bytes as theirs.
- */
-function plainDescriptor(d) {
-    const out = { mediaType: d.mediaType, size: d.size, digest: d.digest };
-    if (d.data !== undefined)
-        out.data = d.data;
-    if (d.urls !== undefined)
-        out.urls = d.urls;
-    if (d.annotations !== undefined)
-        out.annotations = d.annotations;
-    if (d.platform !== undefined)
-        out.platform = d.platform;
-    if (d.artifactType !== undefined)
-        out.artifactType = d.artifactType;
-    return out;
-}
-/** Sorts annotation keys, as Go's json.Marshal does for maps, so manifests are byte-stable. */
-function sortedAnnotations(annotations) {
-    const out = {};
-    for (const key of Object.keys(annotations).sort())
-        out[key] = annotations[key];
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 8341:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RV: () => (/* binding */ verifyBytes),
-/* harmony export */   m: () => (/* binding */ parseDigest),
-/* harmony export */   sc: () => (/* binding */ sha256),
-/* harmony export */   vl: () => (/* binding */ DigestStream)
-/* harmony export */ });
-/* unused harmony exports isDigest, createDigester */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8706);
-
-
-
-const algorithms = { sha256: 64, sha512: 128 };
-/** OCI digest grammar (image-spec descriptor.md), restricted to the algorithms registries accept. */
-const digestPattern = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-function parseDigest(value) {
-    const match = digestPattern.exec(value);
-    if (!match) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, 'expected <algorithm>:<hex>, e.g. sha256:<64 hex characters>');
-    }
-    const [, algorithm = '', hex = ''] = match;
-    if (!(algorithm in algorithms)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `unsupported algorithm "${algorithm}" (use sha256 or sha512)`);
-    }
-    const length = algorithms[algorithm];
-    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidReferenceError */ .x_('digest', value, `${algorithm} needs ${length} lowercase hex characters`);
-    }
-    return { algorithm: algorithm, hex };
-}
-function isDigest(value) {
-    try {
-        parseDigest(value);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function sha256(data) {
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
-}
-function createDigester(digest) {
-    return createHash(parseDigest(digest).algorithm);
-}
-/**
- * A pass-through stream that hashes and counts what flows through it. With `expect`, it fails the stream
- * when the content does not match the expected digest and size, so nothing reads unverified bytes as good.
- */
-class DigestStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
-    #hash;
-    #expect;
-    #size = 0;
-    #digest;
-    constructor(expect, algorithm = 'sha256') {
-        super();
-        this.#expect = expect;
-        this.#hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(expect ? parseDigest(expect.digest).algorithm : algorithm);
-    }
-    _transform(chunk, _encoding, callback) {
-        this.#size += chunk.length;
-        if (this.#expect && this.#size > this.#expect.size) {
-            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('SIZE_INVALID', `content of ${this.#expect.digest} is larger than its descriptor size ${this.#expect.size}`));
-            return;
-        }
-        this.#hash.update(chunk);
-        callback(null, chunk);
-    }
-    _flush(callback) {
-        const algorithm = this.#expect ? parseDigest(this.#expect.digest).algorithm : 'sha256';
-        this.#digest = `${algorithm}:${this.#hash.digest('hex')}`;
-        if (this.#expect && (this.#digest !== this.#expect.digest || this.#size !== this.#expect.size)) {
-            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('DIGEST_MISMATCH', `downloaded content does not match ${this.#expect.digest} (got ${this.#digest}, ${this.#size} bytes)`));
-            return;
-        }
-        callback();
-    }
-    get size() {
-        return this.#size;
-    }
-    /** The digest of everything that passed; available once the stream has finished. */
-    get digest() {
-        if (!this.#digest)
-            throw new Error('DigestStream: digest read before the stream finished');
-        return this.#digest;
-    }
-}
-/** Verifies a buffer against a descriptor's digest and size. */
-function verifyBytes(data, expect) {
-    const { algorithm } = parseDigest(expect.digest);
-    const actual = `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(data).digest('hex')}`;
-    if (actual !== expect.digest || (expect.size !== undefined && expect.size !== data.length)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('DIGEST_MISMATCH', `content does not match ${expect.digest} (got ${actual}, ${data.length} bytes)`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 8706:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mf: () => (/* binding */ OciError),
-/* harmony export */   UN: () => (/* binding */ escapeControls),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5736);
-
-/**
- * Errors raised by the OCI client. `code` is the registry's error code (e.g. `MANIFEST_UNKNOWN`) or one of
- * ours (`NETWORK`, `INVALID_REFERENCE`, `DIGEST_MISMATCH`, …); `hint` is the fix a user should try.
- * The message is always a single line so actions can print it with `core.setFailed` as is.
- */
-class OciError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
-    status;
-    hint;
-    constructor(code, message, options = {}) {
-        // Registry text (error bodies, tags, annotations) reaches this message: one line, control characters shown
-        // escaped, so nothing in it can drive a terminal or become a workflow command.
-        const line = safeLine(message);
-        const problem = options.problem === undefined ? undefined : safeLine(options.problem);
-        super(code, options.hint ? `${line}; ${options.hint}` : line, { cause: options.cause, field: options.field, problem });
-        this.name = 'OciError';
-        this.status = options.status;
-        this.hint = options.hint;
-    }
-}
-/**
- * A reference, digest or other value does not parse: `invalid <kind> "<value>": <reason>`. A reference or layout
- * location is the `reference` field (where the artifact is); a lone tag or digest may come from a registry, so it
- * names no field. `problem` leaves out "invalid reference", which names the field.
- */
-class InvalidReferenceError extends OciError {
-    kind;
-    value;
-    /** Why it does not parse, without the value. */
-    reason;
-    constructor(kind, value, reason) {
-        const located = kind === 'reference' || kind === 'layout location';
-        super('INVALID_REFERENCE', `invalid ${kind} "${value}": ${reason}`, {
-            ...(located ? { field: 'reference' } : {}),
-            ...(kind === 'reference' ? { problem: `"${value}": ${reason}` } : {}),
-        });
-        this.name = 'InvalidReferenceError';
-        this.kind = kind;
-        // As they read in the message.
-        this.value = escapeControls(value.replace(/\s*\n\s*/g, ' '));
-        this.reason = safeLine(reason);
-    }
-}
-function isNotFound(err) {
-    return err instanceof OciError && (err.status === 404 || /_UNKNOWN$/.test(err.code));
-}
-/** Text as it may go into an OciError's message: one line, control characters escaped. */
-function safeLine(text) {
-    return escapeControls(text.replace(/\s*\n\s*/g, ' ').trim());
-}
-/** C0/C1 control characters (ESC, CR, BEL …) and line/paragraph separators as visible `\\uXXXX` escapes. */
-function escapeControls(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-
-/***/ }),
-
-/***/ 1737:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  oK: () => (/* binding */ Transport),
-  Or: () => (/* binding */ attemptsOf),
-  a0: () => (/* binding */ networkErrorCode),
-  SC: () => (/* binding */ retryBudgetSpent),
-  Iy: () => (/* binding */ timeoutOptions)
-});
-
-// UNUSED EXPORTS: defaultRetryPolicy, defaultTimeouts, parseRetryAfter
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __nccwpck_require__(8500);
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var errors = __nccwpck_require__(5736);
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var oci_errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/upload-body.ts
-
-
-
-
-
-const bufferSize = 256 << 10;
-const buffersInFlight = 4;
-/**
- * Sends a request whose body is blob content, over node:http(s) rather than fetch. fetch copies every chunk of a
- * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
- * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
- * The answer comes back as a fetch Response, so callers handle both paths alike.
- */
-class UploadSender {
-    #http = new external_node_http_.Agent({ keepAlive: true });
-    #https = new external_node_https_.Agent({ keepAlive: true });
-    #idleMs;
-    /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
-    constructor(idleMs = 30_000) {
-        this.#idleMs = idleMs;
-    }
-    /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
-    send(method, url, headers, body, signal, onIdle) {
-        const secure = url.protocol === 'https:';
-        const send = secure ? external_node_https_.request : external_node_http_.request;
-        return new Promise((resolve, reject) => {
-            const req = send(url, {
-                method,
-                headers: { ...headers, 'content-length': String(body.end - body.start) },
-                agent: secure ? this.#https : this.#http,
-                signal,
-            }, (res) => {
-                resolve(toResponse(method, res));
-            });
-            req.setTimeout(this.#idleMs, onIdle);
-            req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
-            writeBody(req, body).catch((err) => req.destroy(err));
-        });
-    }
-    close() {
-        this.#http.destroy();
-        this.#https.destroy();
-    }
-}
-function toResponse(method, res) {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(res.headers)) {
-        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
-            headers.append(name, item);
-    }
-    const status = res.statusCode ?? 502;
-    const empty = method === 'HEAD' || status === 204 || status === 304;
-    if (empty)
-        res.resume();
-    return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
-}
-async function writeBody(req, body) {
-    const closed = new Promise((_, reject) => req.once('close', () => reject(new Error('the connection closed during the upload'))));
-    closed.catch(() => undefined);
-    if (!body.source.path) {
-        await (0,external_node_stream_promises_.pipeline)(body.source.open(body.start, body.end), req);
-        return;
-    }
-    const file = await (0,external_node_fs_promises_.open)(body.source.path, 'r');
-    try {
-        const buffers = Array.from({ length: buffersInFlight }, () => Buffer.allocUnsafe(bufferSize));
-        const written = [];
-        for (let position = body.start, n = 0; position < body.end; n++) {
-            const slot = n % buffersInFlight;
-            // Reuse a buffer only after the socket has taken what it held.
-            if (written[slot])
-                await Promise.race([written[slot], closed]);
-            const buffer = buffers[slot];
-            const { bytesRead } = await file.read(buffer, 0, Math.min(bufferSize, body.end - position), position);
-            if (bytesRead === 0)
-                throw new Error(`${body.source.path} is shorter than the ${body.end - body.start} bytes being uploaded`);
-            position += bytesRead;
-            written[slot] = new Promise((resolve, reject) => req.write(buffer.subarray(0, bytesRead), (err) => (err ? reject(err) : resolve())));
-            written[slot].catch(() => undefined);
-        }
-        await Promise.race([Promise.all(written), closed]);
-    }
-    finally {
-        await file.close();
-    }
-    req.end();
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/oci/http.ts
-
-
-
-
-const defaultRetryPolicy = {
-    attempts: 6,
-    baseDelayMs: 250,
-    maxDelayMs: 8_000,
-    maxRetryAfterMs: 60_000,
-    budgetMs: 90_000,
-};
-const defaultTimeouts = { responseMs: 30_000, idleMs: 30_000 };
-const retryableStatus = new Set([408, 429, 500, 502, 503, 504]);
-const retryableErrorCodes = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'ECONNABORTED',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED',
-]);
-const redirectStatus = new Set([301, 302, 303, 307, 308]);
-/** What a request's timer aborts it with; retried like a dropped connection. */
-const timeoutHint = 'check the registry, or raise the timeout (--timeout / the timeout input)';
-class TimeoutError extends oci_errors/* OciError */.Mf {
-    /** The message without the hint, for when retries add how many attempts were made. */
-    plain;
-    constructor(url, what, ms) {
-        const plain = `${url.host} ${what} for ${ms / 1000} s`;
-        super('TIMEOUT', plain, { hint: timeoutHint });
-        this.name = 'TimeoutError';
-        this.plain = plain;
-    }
-}
-const maxRedirects = 10;
-const attemptsTaken = new WeakMap();
-const budgetSpent = new WeakSet();
-/** Whether the transport stopped retrying this response because its retry budget was spent. */
-function retryBudgetSpent(response) {
-    return budgetSpent.has(response);
-}
-/** How many attempts the transport made before settling on this response (1 when it was not retried). */
-function attemptsOf(response) {
-    return attemptsTaken.get(response) ?? 1;
-}
-/**
- * The innermost error code of a fetch failure (undici wraps socket errors in `TypeError: fetch failed`). Codes of
- * our own errors (a credential provider's, say) are not the network's: their causes are looked at instead.
- */
-function networkErrorCode(err) {
-    let current = err;
-    for (let depth = 0; current && depth < 5; depth++) {
-        const code = current.code;
-        if (typeof code === 'string' && !(current instanceof errors/* BaseError */.Cf))
-            return code;
-        current = current.cause;
-    }
-    return undefined;
-}
-function describeNetworkError(err, url) {
-    const code = networkErrorCode(err);
-    if (code === 'ENOTFOUND')
-        return `cannot resolve registry host ${url.host}: check the registry name`;
-    if (code === 'ECONNREFUSED')
-        return `connection to ${url.host} refused: is the registry running and the port right?`;
-    const cause = err.cause?.message ?? err.message;
-    return `request to ${url.host} failed: ${code ? `${code} ` : ''}${cause}`;
-}
-/** `Retry-After` in milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    if (/^\s*[0-9]+\s*$/.test(value))
-        return Number(value) * 1000;
-    // Only an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`) is a date; `1.5` is neither form.
-    if (!/[a-z]/i.test(value))
-        return undefined;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/**
- * HTTP over Node's fetch with what registries need and fetch does not do: bounded retries with exponential
- * backoff and jitter on 429/5xx and dropped connections (honouring `Retry-After`), and redirects followed by hand
- * so `Authorization` never leaves the host it was meant for.
- */
-class Transport {
-    policy;
-    timeouts;
-    #options;
-    #uploads;
-    /** Retry time spent so far, against `policy.budgetMs`. */
-    #spentMs = 0;
-    constructor(options = {}) {
-        this.#options = options;
-        this.policy = { ...defaultRetryPolicy, ...options.retry };
-        this.timeouts = { ...defaultTimeouts, ...options.timeouts };
-        this.#uploads = new UploadSender(this.timeouts.idleMs);
-    }
-    /** How long to wait before retry `attempt` (1-based): `Retry-After` when given, else exponential with jitter. */
-    delayFor(attempt, retryAfterMs) {
-        const exponential = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
-        return retryAfterMs ?? exponential * (0.5 + Math.random() * 0.5);
-    }
-    /**
-     * Waits `delayMs` if the shared retry budget allows it; false when it would overspend, and the caller gives up.
-     * Used by this transport and by operations that retry a whole exchange (blob uploads).
-     */
-    async backoff(delayMs) {
-        if (this.#spentMs + delayMs > this.policy.budgetMs)
-            return false;
-        this.#spentMs += delayMs;
-        await (0,promises_.setTimeout)(delayMs, undefined, { signal: this.#options.signal });
-        return true;
-    }
-    async send(request) {
-        let url = new URL(request.url);
-        let method = request.method.toUpperCase();
-        let headers = { ...request.headers };
-        if (this.#options.userAgent && !headers['user-agent'])
-            headers['user-agent'] = this.#options.userAgent;
-        let body = request.body;
-        let upload = request.upload;
-        for (let hop = 0;; hop++) {
-            const response = await this.#sendWithRetry(method, url, headers, body, upload, request.retry !== false);
-            if (!redirectStatus.has(response.status))
-                return response;
-            const location = response.headers.get('location');
-            if (!location)
-                return response;
-            await response.body?.cancel();
-            if (hop >= maxRedirects)
-                throw new oci_errors/* OciError */.Mf('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects from ${String(request.url)}`);
-            const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !this.#options.allowHttp) {
-                throw new oci_errors/* OciError */.Mf('INSECURE_REDIRECT', `registry redirected ${url.host} to plain-HTTP ${next.host}; refusing (set insecure to allow)`);
-            }
-            if (next.host !== url.host || next.protocol !== url.protocol) {
-                // Never forward credentials to another host (distribution-spec: MUST NOT forward Authorization).
-                const { authorization: _dropped, ...rest } = headers;
-                headers = rest;
-            }
-            if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
-                method = 'GET';
-                body = undefined;
-                upload = undefined;
-                const { 'content-length': _l, 'content-type': _t, ...rest } = headers;
-                headers = rest;
-            }
-            url = next;
-        }
-    }
-    async #sendWithRetry(method, url, headers, body, upload, retry) {
-        const attempts = retry ? this.policy.attempts : 1;
-        for (let attempt = 1;; attempt++) {
-            let response;
-            const started = Date.now();
-            const timer = new AbortController();
-            const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
-            try {
-                if (upload) {
-                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
-                }
-                else {
-                    const init = { method, headers, redirect: 'manual', signal };
-                    if (body) {
-                        init.body = body();
-                        init.duplex = 'half';
-                    }
-                    const waiting = setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
-                    try {
-                        response = await fetch(url, init);
-                    }
-                    finally {
-                        clearTimeout(waiting);
-                    }
-                    response = withIdleTimeout(response, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
-                }
-            }
-            catch (err) {
-                const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
-                const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
-                this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
-                if (this.#options.signal?.aborted)
-                    throw err;
-                const message = timedOut ? timedOut.plain : describeNetworkError(err, url);
-                const fail = (why) => new oci_errors/* OciError */.Mf(timedOut ? 'TIMEOUT' : 'NETWORK', `${message}${why}`, { cause: err, ...(timedOut ? { hint: timeoutHint } : {}) });
-                if (attempt >= attempts || !code || (!timedOut && !retryableErrorCodes.has(code)))
-                    throw fail(attempt > 1 ? ` (after ${attempt} attempts)` : '');
-                if (timedOut)
-                    this.#spentMs += Date.now() - started;
-                if (!(await this.backoff(this.delayFor(attempt))))
-                    throw fail(` (after ${attempt} attempts; gave up: the retry budget of ${this.policy.budgetMs / 1000} s is spent)`);
-                continue;
-            }
-            this.#options.onRequest?.({ method, url: url.href, attempt, status: response.status });
-            attemptsTaken.set(response, attempt);
-            if (!retryableStatus.has(response.status) || attempt >= attempts)
-                return response;
-            const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-            if (retryAfter !== undefined && retryAfter > this.policy.maxRetryAfterMs) {
-                budgetSpent.add(response);
-                return response;
-            }
-            const delay = this.delayFor(attempt, retryAfter);
-            // Out of budget: the registry's own answer is the error to report (responseError says how many attempts).
-            if (this.#spentMs + delay > this.policy.budgetMs) {
-                budgetSpent.add(response);
-                return response;
-            }
-            await response.body?.cancel();
-            await this.backoff(delay);
-        }
-    }
-}
-/**
- * The response with a guarded body: aborted (through `controller`) when the network delivers nothing for `idleMs`
- * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
- * got (undici says only "terminated").
- */
-function withIdleTimeout(response, controller, error, idleMs) {
-    if (!response.body)
-        return response;
-    const reader = response.body.getReader();
-    const url = new URL(response.url || 'http://unknown/');
-    let timer;
-    let received = 0;
-    const body = new ReadableStream({
-        async pull(sink) {
-            // Only while waiting on the network: a slow reader is not a stalled registry.
-            timer = setTimeout(() => controller.abort(error()), idleMs);
-            timer.unref();
-            try {
-                const next = await reader.read();
-                clearTimeout(timer);
-                if (next.done || !next.value)
-                    sink.close();
-                else {
-                    received += next.value.byteLength;
-                    sink.enqueue(next.value);
-                }
-            }
-            catch (err) {
-                clearTimeout(timer);
-                const reason = controller.signal.reason;
-                sink.error(controller.signal.aborted && reason instanceof Error
-                    ? reason
-                    : new oci_errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`, {
-                        cause: err,
-                    }));
-            }
-        },
-        cancel(reason) {
-            clearTimeout(timer);
-            return reader.cancel(reason);
-        },
-    });
-    const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    Object.defineProperty(wrapped, 'url', { value: response.url });
-    return wrapped;
-}
-/**
- * Transport options for a user's `--timeout` / `timeout` (seconds; `45`, `45s`, `2m`): the response and idle
- * timeouts, and a retry budget of three times that, so a dead or throttling registry fails in bounded time.
- */
-function timeoutOptions(value) {
-    const text = (value ?? '').trim();
-    if (text === '')
-        return {};
-    const match = /^([0-9]+(?:\.[0-9]+)?)\s*(s|m)?$/i.exec(text);
-    const seconds = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 60 : 1) : Number.NaN;
-    if (!(seconds >= 1 && seconds <= 3600))
-        throw new oci_errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
-    const ms = seconds * 1000;
-    return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
-}
-
-
-/***/ }),
-
-/***/ 8613:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $$: () => (/* binding */ isIndexMediaType),
-/* harmony export */   $P: () => (/* binding */ manifestMediaTypes),
-/* harmony export */   CM: () => (/* binding */ isManifestMediaType),
-/* harmony export */   zu: () => (/* binding */ MediaType)
-/* harmony export */ });
-/* unused harmony export emptyJson */
-const MediaType = {
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociEmpty: 'application/vnd.oci.empty.v1+json',
-    ociLayerTarGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-};
-/** Manifest media types we can read, sent as the `Accept` list on every manifest GET/HEAD. */
-const manifestMediaTypes = [
-    MediaType.ociManifest,
-    MediaType.ociIndex,
-    MediaType.dockerManifest,
-    MediaType.dockerManifestList,
-];
-function isManifestMediaType(mediaType) {
-    return manifestMediaTypes.includes(mediaType);
-}
-function isIndexMediaType(mediaType) {
-    return mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList;
-}
-/** The OCI empty descriptor's content, `{}`. */
-const emptyJson = Buffer.from('{}');
-
-
-/***/ }),
-
-/***/ 8085:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ compareBytes)
-/* harmony export */ });
-/** Byte-wise string order (Go's sort.Strings), which tag lists and tar entries use; never locale order. */
-function compareBytes(a, b) {
-    return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
-
-/***/ }),
-
-/***/ 8936:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   Fh: () => (/* binding */ registryEndpoint),
-/* harmony export */   b5: () => (/* binding */ assertValidTag),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost)
-/* harmony export */ });
-/* unused harmony exports dockerHub, tagRule, isValidTag, repositoryName, formatReference, referenceTarget */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8706);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8341);
-
-
-const dockerHub = 'docker.io';
-const dockerHubAliases = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-const label = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
-const hostPattern = new RegExp(`^(?:${label}(?:\\.${label})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
-const componentPattern = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-const tagPattern = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-/** The tag grammar in words, for error messages. */
-const tagRule = 'up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"';
-const maxNameLength = 255;
-/**
- * Parses `oci://host[:port]/path[:tag|@sha256:…]`, or the same without `oci://`. A first path element without
- * `.`, `:` or `localhost` means Docker Hub (as docker and go-containerregistry do). Errors name the bad part.
- */
-function parseReference(input) {
-    const raw = input.trim();
-    const fail = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('reference', input, why);
-    };
-    if (raw === '')
-        fail('it is empty; expected host/repository[:tag], e.g. ghcr.io/owner/repo:latest');
-    if (/\s/.test(raw))
-        fail('it contains whitespace');
-    let rest = raw;
-    const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(rest);
-    if (scheme) {
-        if (scheme[1]?.toLowerCase() !== 'oci')
-            fail(`unsupported scheme "${scheme[0]}"; use oci://host/repository or host/repository`);
-        rest = rest.slice(scheme[0].length);
-    }
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        try {
-            (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDigest */ .m)(digest);
-        }
-        catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_))
-                throw err;
-            fail(`digest "${err.value}": ${err.reason}`);
-        }
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!tagPattern.test(tag)) {
-            fail(`tag "${tag}" is invalid: ${tagRule}`);
-        }
-    }
-    const slash = rest.indexOf('/');
-    const first = slash === -1 ? rest : rest.slice(0, slash);
-    const isHost = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
-    let registry = isHost ? first.toLowerCase() : dockerHub;
-    let repository = isHost ? rest.slice(slash + 1) : rest;
-    if (isHost) {
-        const host = hostPattern.exec(first);
-        if (!host)
-            fail(`registry host "${first}" is not a valid host[:port]`);
-        const port = host?.[1];
-        if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
-            fail(`registry port "${port}" is out of range`);
-    }
-    if (dockerHubAliases.has(registry))
-        registry = dockerHub;
-    if (registry === dockerHub && repository !== '' && !repository.includes('/'))
-        repository = `library/${repository}`;
-    if (repository === '')
-        fail('the repository path is missing; expected host/repository, e.g. ghcr.io/owner/repo');
-    for (const component of repository.split('/')) {
-        if (componentPattern.test(component))
-            continue;
-        if (componentPattern.test(component.toLowerCase())) {
-            fail(`repository "${repository}" must be lowercase (OCI repository names are lowercase: "${repository.toLowerCase()}")`);
-        }
-        fail(component === ''
-            ? `repository "${repository}" has an empty path element`
-            : `repository path element "${component}" is invalid: use lowercase letters, digits and single ".", "_", "__" or "-" separators`);
-    }
-    if (registry.length + 1 + repository.length > maxNameLength)
-        fail(`the name is longer than ${maxNameLength} characters`);
-    const ref = { registry, repository };
-    if (tag !== undefined)
-        ref.tag = tag;
-    if (digest !== undefined)
-        ref.digest = digest;
-    return ref;
-}
-function isValidTag(tag) {
-    return tagPattern.test(tag);
-}
-/** Throws a one-line error naming the tag when it does not follow the OCI tag grammar. */
-function assertValidTag(tag) {
-    if (!tagPattern.test(tag)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_('tag', tag, tagRule);
-    }
-}
-/** `registry/repository`, the form used in outputs such as `digest-url`. */
-function repositoryName(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
-/** `registry/repository[:tag][@digest]`. */
-function formatReference(ref) {
-    return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
-}
-/** The tag or digest a reference points at; digest wins, as in every registry client. */
-function referenceTarget(ref) {
-    return ref.digest ?? ref.tag;
-}
-/** The host that serves the registry API for a canonical registry name. */
-function registryEndpoint(registry) {
-    return registry === dockerHub ? 'registry-1.docker.io' : registry;
-}
-/** Loopback registries are reached over plain HTTP, like docker does for localhost. */
-function isLoopbackHost(registry) {
-    const host = registry.replace(/:[0-9]+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
-}
-
-
-/***/ }),
-
-/***/ 6869:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LN: () => (/* binding */ referrersTag),
-/* harmony export */   Qy: () => (/* binding */ removeReferrer),
-/* harmony export */   Ul: () => (/* binding */ filterByArtifactType),
-/* harmony export */   Xg: () => (/* binding */ addReferrer),
-/* harmony export */   _9: () => (/* binding */ emptyReferrersIndex),
-/* harmony export */   xh: () => (/* binding */ referrerDescriptor)
-/* harmony export */ });
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8341);
-/* harmony import */ var _descriptor_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7796);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8613);
-
-
-
-/**
- * The Referrers Tag Schema tag for a subject digest (distribution-spec §"Referrers Tag Schema"):
- * `<alg>-<hex>`, algorithm truncated to 32 characters and the encoded part to 64.
- */
-function referrersTag(subjectDigest) {
-    const { algorithm, hex } = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDigest */ .m)(subjectDigest);
-    return `${algorithm.slice(0, 32)}-${hex.slice(0, 64)}`.replace(/[^a-zA-Z0-9._-]/g, '-');
-}
-/** The descriptor a referrers listing shows for a manifest: its artifact type and annotations. */
-function referrerDescriptor(descriptor, manifest) {
-    const out = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .plainDescriptor */ .UM)({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size });
-    const artifactType = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .artifactTypeOf */ .Gh)(manifest);
-    if (manifest.annotations && Object.keys(manifest.annotations).length)
-        out.annotations = manifest.annotations;
-    if (artifactType)
-        out.artifactType = artifactType;
-    return out;
-}
-function emptyReferrersIndex() {
-    return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex, manifests: [] };
-}
-/**
- * Adds a referrer to a fallback index, kept sorted by digest as go-containerregistry (so cosign) writes it
- * (`remote/write.go` `commitSubjectReferrers`: "Sort the manifests for reproducibility"); returns false when it is
- * already listed.
- */
-function addReferrer(index, referrer) {
-    if (index.manifests.some((d) => d.digest === referrer.digest))
-        return false;
-    index.manifests.push(referrer);
-    index.manifests.sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
-    return true;
-}
-/** Removes a referrer from a fallback index; returns false when it was not listed. */
-function removeReferrer(index, digest) {
-    const before = index.manifests.length;
-    index.manifests = index.manifests.filter((d) => d.digest !== digest);
-    return index.manifests.length !== before;
-}
-function filterByArtifactType(referrers, artifactType) {
-    return artifactType ? referrers.filter((d) => d.artifactType === artifactType) : referrers;
-}
-
-
-/***/ }),
-
-/***/ 5249:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  N: () => (/* binding */ RemoteRepository)
-});
-
-// UNUSED EXPORTS: nextLink
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __nccwpck_require__(8706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
-var oci_digest = __nccwpck_require__(8341);
-// EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
-var order = __nccwpck_require__(8085);
-// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
-var media_types = __nccwpck_require__(8613);
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var oci_descriptor = __nccwpck_require__(7796);
-// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
-var oci_content = __nccwpck_require__(3632);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/memory.ts
-
-
-
-
-
-
-
-
-/**
- * A target in memory. `stage()` adds trusted local content without reading it (a layer file we just built and
- * hashed), which is how an artifact is assembled before it is copied to its destination.
- */
-class MemoryStore {
-    name;
-    #content = new Map();
-    #tags = new Map();
-    constructor(name = 'memory') {
-        this.name = name;
-    }
-    /** Adds content whose digest the caller computed itself; it is not re-read or re-verified here. */
-    stage(descriptor, source) {
-        this.#content.set(descriptor.digest, { descriptor, source });
-    }
-    source(descriptor) {
-        const entry = this.#content.get(descriptor.digest);
-        if (!entry)
-            throw missing(this.name, descriptor.digest);
-        return entry.source;
-    }
-    async resolve(reference) {
-        const tagged = this.#tags.get(reference);
-        if (tagged)
-            return tagged;
-        const entry = this.#content.get(reference);
-        if (entry && isManifestMediaType(entry.descriptor.mediaType))
-            return entry.descriptor;
-        throw missing(this.name, reference);
-    }
-    async fetchManifest(reference) {
-        const descriptor = await this.resolve(reference);
-        return { descriptor, bytes: await readAll(await this.fetch(descriptor)) };
-    }
-    async fetch(descriptor) {
-        const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
-        const stream = this.source(descriptor).open();
-        stream.on('error', (err) => verifier.destroy(err));
-        return stream.pipe(verifier);
-    }
-    async exists(descriptor) {
-        return this.#content.has(descriptor.digest);
-    }
-    async push(descriptor, content) {
-        const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
-        const stream = content.open();
-        stream.on('error', (err) => verifier.destroy(err));
-        const bytes = await readAll(stream.pipe(verifier));
-        if (bytes.length !== descriptor.size)
-            throw new OciError('SIZE_INVALID', `content for ${descriptor.digest} is ${bytes.length} bytes, expected ${descriptor.size}`);
-        this.#content.set(descriptor.digest, {
-            descriptor: { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size },
-            source: bytesSource(bytes),
-        });
-    }
-    async pushReference(descriptor, bytes, reference) {
-        await this.push(descriptor, bytesSource(bytes));
-        await this.tag(descriptor, reference);
-    }
-    async tag(descriptor, tag) {
-        const entry = this.#content.get(descriptor.digest);
-        if (!entry)
-            throw missing(this.name, descriptor.digest);
-        this.#tags.set(tag, entry.descriptor);
-    }
-    async tags() {
-        return [...this.#tags.keys()].sort(compareBytes);
-    }
-    async referrers(descriptor, options = {}) {
-        const found = [];
-        for (const { descriptor: candidate } of this.#content.values()) {
-            if (!isManifestMediaType(candidate.mediaType))
-                continue;
-            const { manifest } = parseManifest(await readAll(this.source(candidate).open()), candidate.mediaType);
-            if (manifest.subject?.digest === descriptor.digest)
-                found.push(referrerDescriptor(candidate, manifest));
-        }
-        return filterByArtifactType(found, options.artifactType);
-    }
-    async delete(descriptor) {
-        if (!this.#content.delete(descriptor.digest))
-            throw missing(this.name, descriptor.digest);
-        for (const [tag, target] of this.#tags)
-            if (target.digest === descriptor.digest)
-                this.#tags.delete(tag);
-    }
-}
-function missing(name, reference) {
-    return new OciError('NOT_FOUND', `${reference} not found in ${name}`, { status: 404 });
-}
-/** A BlobSource reading from a target's verified fetch; reopening re-fetches and skips to the offset. */
-function targetSource(target, descriptor) {
-    return {
-        size: descriptor.size,
-        open(start = 0, end = descriptor.size) {
-            const out = new external_node_stream_.PassThrough();
-            void (async () => {
-                let position = 0;
-                for await (const chunk of await target.fetch(descriptor)) {
-                    const buffer = chunk;
-                    const from = Math.max(0, start - position);
-                    const to = Math.min(buffer.length, end - position);
-                    position += buffer.length;
-                    if (to > from && !out.write(buffer.subarray(from, to)))
-                        await new Promise((resolve) => out.once('drain', resolve));
-                    if (position >= end && end < descriptor.size)
-                        break;
-                }
-                out.end();
-            })().catch((err) => out.destroy(err));
-            return out;
-        },
-    };
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
-var http = __nccwpck_require__(1737);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/response-error.ts
-
-
-// How a registry's error answer becomes one line (distribution-spec "Error Codes": `{"errors":[{code,message}]}`),
-// apart from registry.ts and remote.ts so that neither imports the other at run time.
-/** Reads an error response into a one-line OciError: `<what>: <status> <CODE>: <message>`. */
-async function responseError(response, what) {
-    let code = statusCode(response.status);
-    let message = '';
-    const text = await response.text().catch(() => '');
-    try {
-        const body = JSON.parse(text);
-        const first = body.errors?.[0];
-        if (first?.code)
-            code = first.code;
-        if (first?.message)
-            message = first.message;
-    }
-    catch {
-        message = text.trim().slice(0, 200);
-    }
-    const retryAfter = response.headers.get('retry-after');
-    const attempts = (0,http/* attemptsOf */.Or)(response);
-    const suffix = `${response.status === 429 && retryAfter ? ` (registry asked to retry after ${retryAfter}s)` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}${(0,http/* retryBudgetSpent */.SC)(response) ? '; gave up: waiting longer would exceed the retry budget (3 × --timeout / the timeout input)' : ''}`;
-    const status = `${response.status} ${code}`;
-    return new errors/* OciError */.Mf(code, `${what}: ${status}${message && message !== code ? `: ${message}` : ''}${suffix}`.replace(/\s+/g, ' '), {
-        status: response.status,
-    });
-}
-function statusCode(status) {
-    switch (status) {
-        case 401:
-            return 'UNAUTHORIZED';
-        case 403:
-            return 'DENIED';
-        case 404:
-            return 'NOT_FOUND';
-        case 429:
-            return 'TOOMANYREQUESTS';
-        default:
-            return status >= 500 ? 'SERVER_ERROR' : 'UNEXPECTED_STATUS';
-    }
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
-var referrers = __nccwpck_require__(6869);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/remote.ts
-
-
-
-
-
-
-
-
-
-
-
-const defaultMonolithicLimit = 128 * 1024 * 1024;
-const defaultChunkSize = 32 * 1024 * 1024;
-const maxManifestBytes = 8 * 1024 * 1024;
-const manifestAccept = media_types/* manifestMediaTypes */.$P.join(', ');
-/** A repository on an OCI distribution registry, as a Target. */
-class RemoteRepository {
-    registry;
-    repository;
-    name;
-    /** Whether this client reaches the registry over plain HTTP (`insecure`, a loopback host, or an http endpoint). */
-    plainHttp;
-    #client;
-    #monolithicLimit;
-    #chunkSize;
-    constructor(client, registry, repository, upload = {}) {
-        this.#client = client;
-        this.registry = registry;
-        this.repository = repository;
-        this.name = `${registry}/${repository}`;
-        this.plainHttp = client.baseUrl(registry).startsWith('http:');
-        this.#monolithicLimit = upload.monolithicLimit ?? defaultMonolithicLimit;
-        this.#chunkSize = Math.max(1, upload.chunkSize ?? defaultChunkSize);
-    }
-    #url(path) {
-        return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
-    }
-    #send(request, actions = ['pull'], extraScopes = []) {
-        return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
-    }
-    async resolve(reference) {
-        const response = await this.#send({ method: 'HEAD', url: this.#url(`manifests/${reference}`), headers: { accept: manifestAccept } });
-        if (response.status === 404)
-            throw notFound(this.name, reference);
-        if (!response.ok)
-            throw await responseError(response, `resolve ${this.name}:${reference}`);
-        const digest = response.headers.get('docker-content-digest');
-        const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
-        const size = Number(response.headers.get('content-length'));
-        if (!digest || !mediaType || !(0,media_types/* isManifestMediaType */.CM)(mediaType) || !Number.isSafeInteger(size)) {
-            // Older registries may omit the digest on HEAD; GET tells us everything.
-            return (await this.fetchManifest(reference)).descriptor;
-        }
-        if (reference.includes(':') && digest !== reference) {
-            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} answered ${digest} for ${reference}`);
-        }
-        return { mediaType, digest, size };
-    }
-    async fetchManifest(reference) {
-        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${reference}`), headers: { accept: manifestAccept } });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            throw notFound(this.name, reference);
-        }
-        if (!response.ok)
-            throw await responseError(response, `fetch manifest ${this.name}:${reference}`);
-        const bytes = await (0,oci_content/* readAll */.yw)(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
-        const byDigest = reference.includes(':');
-        const digest = byDigest ? reference : (0,oci_digest/* sha256 */.sc)(bytes);
-        if (byDigest)
-            (0,oci_digest/* verifyBytes */.RV)(bytes, { digest });
-        const claimed = response.headers.get('docker-content-digest');
-        if (!byDigest && claimed?.startsWith('sha256:') && claimed !== digest) {
-            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
-        }
-        const { mediaType } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined);
-        return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
-    }
-    async fetch(descriptor) {
-        const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
-        const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
-        const response = await this.#send({
-            method: 'GET',
-            url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`),
-            headers,
-        });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
-        }
-        if (!response.ok || !response.body)
-            throw await responseError(response, `fetch ${descriptor.digest} from ${this.name}`);
-        const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
-        const body = external_node_stream_.Readable.fromWeb(response.body);
-        body.on('error', (err) => verifier.destroy(err));
-        return body.pipe(verifier);
-    }
-    source(descriptor) {
-        return targetSource(this, descriptor);
-    }
-    async exists(descriptor) {
-        const kind = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
-        const headers = kind === 'manifests' ? { accept: manifestAccept } : {};
-        const response = await this.#send({ method: 'HEAD', url: this.#url(`${kind}/${descriptor.digest}`), headers });
-        if (response.status === 404)
-            return false;
-        if (response.ok)
-            return true;
-        throw await responseError(response, `check ${descriptor.digest} in ${this.name}`);
-    }
-    async push(descriptor, content) {
-        if ((0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType)) {
-            const bytes = await (0,oci_content/* readAll */.yw)(content.open(), maxManifestBytes);
-            await this.pushReference(descriptor, bytes, descriptor.digest);
-            return;
-        }
-        await this.#upload(descriptor, content, undefined);
-    }
-    async mount(descriptor, fromRepository, fallback) {
-        return this.#upload(descriptor, fallback, fromRepository);
-    }
-    async pushReference(descriptor, bytes, reference) {
-        (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
-        const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${reference}`), headers: { 'content-type': descriptor.mediaType }, body: () => bytes }, ['pull', 'push']);
-        if (response.status !== 201 && response.status !== 200) {
-            throw await responseError(response, `push manifest ${this.name}:${reference}`);
-        }
-        await response.body?.cancel();
-        const stored = response.headers.get('docker-content-digest');
-        if (stored?.startsWith('sha256:') && descriptor.digest.startsWith('sha256:') && stored !== descriptor.digest) {
-            throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
-        }
-        const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType);
-        if (manifest.subject && !response.headers.get('oci-subject')) {
-            // The registry has no referrers API: keep the Referrers Tag Schema index up to date instead.
-            await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,referrers/* addReferrer */.Xg)(index, (0,referrers/* referrerDescriptor */.xh)(descriptor, manifest)));
-        }
-    }
-    async tag(descriptor, tag) {
-        const { bytes } = await this.fetchManifest(descriptor.digest);
-        await this.pushReference(descriptor, bytes, tag);
-    }
-    async tags() {
-        const tags = [];
-        const seen = new Set();
-        let next = this.#url('tags/list?n=1000');
-        while (next && !seen.has(next)) {
-            seen.add(next);
-            const response = await this.#send({ method: 'GET', url: next, headers: { accept: 'application/json' } });
-            if (response.status === 404) {
-                await response.body?.cancel();
-                return [];
-            }
-            if (!response.ok)
-                throw await responseError(response, `list tags of ${this.name}`);
-            const body = await jsonBody(response, `the tag list of ${this.name}`);
-            if (body.tags !== undefined && body.tags !== null && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string')))
-                throw new errors/* OciError */.Mf('INVALID_RESPONSE', `the tag list of ${this.name} is not a list of names`);
-            tags.push(...(body.tags ?? []));
-            next = nextLink(response.headers.get('link'), next);
-        }
-        return [...new Set(tags)].sort(order/* compareBytes */.X);
-    }
-    async referrers(descriptor, options = {}) {
-        const query = options.artifactType ? `?artifactType=${encodeURIComponent(options.artifactType)}` : '';
-        let next = this.#url(`referrers/${descriptor.digest}${query}`);
-        const found = [];
-        let filtered = true;
-        const seen = new Set();
-        while (next && !seen.has(next)) {
-            seen.add(next);
-            const response = await this.#send({ method: 'GET', url: next, headers: { accept: media_types/* MediaType */.zu.ociIndex } });
-            const type = response.headers.get('content-type')?.split(';')[0]?.trim();
-            if (response.status === 401 || response.status === 403)
-                throw await responseError(response, `list referrers of ${descriptor.digest}`);
-            if (response.status !== 200 || type !== media_types/* MediaType */.zu.ociIndex) {
-                // No referrers API here (distribution 2.8 and GHCR answer 404): use the tag schema.
-                await response.body?.cancel();
-                return (0,referrers/* filterByArtifactType */.Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
-            }
-            const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
-            found.push(...(index.manifests ?? []));
-            filtered &&= (response.headers.get('oci-filters-applied') ?? '')
-                .split(',')
-                .map((s) => s.trim())
-                .includes('artifactType');
-            next = nextLink(response.headers.get('link'), next);
-        }
-        return filtered ? found : (0,referrers/* filterByArtifactType */.Ul)(found, options.artifactType);
-    }
-    async delete(descriptor) {
-        const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
-        let subject;
-        if (manifest) {
-            const fetched = await this.fetchManifest(descriptor.digest).catch((err) => {
-                if ((0,errors/* isNotFound */.c4)(err))
-                    return undefined;
-                throw err;
-            });
-            if (fetched)
-                subject = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.subject?.digest;
-        }
-        const response = await this.#send({ method: 'DELETE', url: this.#url(`${manifest ? 'manifests' : 'blobs'}/${descriptor.digest}`) }, [
-            'pull',
-            'push',
-            'delete',
-        ]);
-        if (response.status === 404) {
-            await response.body?.cancel();
-            throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
-        }
-        if (!response.ok)
-            throw await responseError(response, `delete ${descriptor.digest} from ${this.name}`);
-        await response.body?.cancel();
-        if (subject)
-            await this.#updateReferrersIndex(subject, (index) => (0,referrers/* removeReferrer */.Qy)(index, descriptor.digest), { ifPresent: true });
-    }
-    async #readReferrersIndex(subject) {
-        const tag = (0,referrers/* referrersTag */.LN)(subject);
-        const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${tag}`), headers: { accept: media_types/* MediaType */.zu.ociIndex } });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            return undefined;
-        }
-        if (!response.ok)
-            throw await responseError(response, `read referrers index ${this.name}:${tag}`);
-        const bytes = await (0,oci_content/* readAll */.yw)(response.body ?? external_node_stream_.Readable.from([]), maxManifestBytes);
-        const { manifest, mediaType } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined);
-        if (!(0,media_types/* isIndexMediaType */.$$)(mediaType))
-            throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
-        return { index: manifest, etag: response.headers.get('etag') };
-    }
-    async #updateReferrersIndex(subject, change, options = {}) {
-        const current = await this.#readReferrersIndex(subject);
-        if (!current && options.ifPresent)
-            return;
-        const index = current?.index ?? (0,referrers/* emptyReferrersIndex */._9)();
-        if (!change(index))
-            return;
-        const bytes = Buffer.from(JSON.stringify(index));
-        const headers = { 'content-type': media_types/* MediaType */.zu.ociIndex };
-        if (current?.etag)
-            headers['if-match'] = current.etag;
-        const tag = (0,referrers/* referrersTag */.LN)(subject);
-        const response = await this.#send({ method: 'PUT', url: this.#url(`manifests/${tag}`), headers, body: () => bytes }, ['pull', 'push']);
-        if (response.status !== 201 && response.status !== 200)
-            throw await responseError(response, `update referrers index ${this.name}:${tag}`);
-        await response.body?.cancel();
-    }
-    /**
-     * Uploads a blob: optional cross-repository mount, then one streamed PUT or PATCH chunks. A failed attempt
-     * is retried from a fresh session (or resumed at the registry's offset, for chunks), after checking
-     * whether the blob landed anyway.
-     */
-    async #upload(descriptor, content, mountFrom) {
-        if (content.size !== descriptor.size) {
-            throw new errors/* OciError */.Mf('SIZE_INVALID', `content for ${descriptor.digest} is ${content.size} bytes, its descriptor says ${descriptor.size}`);
-        }
-        const policy = this.#client.transport.policy;
-        const mountScope = mountFrom ? this.#client.scopes(mountFrom, ['pull']) : [];
-        for (let attempt = 1;; attempt++) {
-            try {
-                const mountQuery = mountFrom ? `?mount=${encodeURIComponent(descriptor.digest)}&from=${encodeURIComponent(mountFrom)}` : '';
-                const start = await this.#send({ method: 'POST', url: this.#url(`blobs/uploads/${mountQuery}`), headers: { 'content-length': '0' } }, ['pull', 'push'], mountScope);
-                if (start.status === 201 && mountFrom) {
-                    await start.body?.cancel();
-                    return 'mounted';
-                }
-                if (start.status !== 202)
-                    throw await responseError(start, `start upload of ${descriptor.digest} to ${this.name}`);
-                await start.body?.cancel();
-                let location = this.#location(start);
-                if (descriptor.size > this.#monolithicLimit)
-                    location = await this.#patchChunks(location, content);
-                const put = await this.#send({
-                    method: 'PUT',
-                    url: withDigest(location, descriptor.digest),
-                    headers: {
-                        'content-type': 'application/octet-stream',
-                        'content-length': String(descriptor.size > this.#monolithicLimit ? 0 : descriptor.size),
-                    },
-                    ...(descriptor.size > this.#monolithicLimit
-                        ? { body: () => new Uint8Array() }
-                        : { upload: { source: content, start: 0, end: descriptor.size } }),
-                    retry: false,
-                }, ['pull', 'push']);
-                if (put.status !== 201 && put.status !== 204)
-                    throw await responseError(put, `upload ${descriptor.digest} to ${this.name}`);
-                await put.body?.cancel();
-                return 'uploaded';
-            }
-            catch (err) {
-                if (attempt >= policy.attempts || !isRetryableUploadError(err))
-                    throw err;
-                if (await this.exists(descriptor).catch(() => false))
-                    return 'uploaded';
-                // The transport's retry budget is shared: a registry that keeps failing stops the whole push within it.
-                if (!(await this.#client.transport.backoff(this.#client.transport.delayFor(attempt))))
-                    throw err;
-            }
-        }
-    }
-    /** Sends the content in PATCH chunks, resuming at the registry's reported offset after a failure. */
-    async #patchChunks(location, content) {
-        const policy = this.#client.transport.policy;
-        let offset = 0;
-        let failures = 0;
-        while (offset < content.size) {
-            const end = Math.min(offset + this.#chunkSize, content.size);
-            const from = offset;
-            try {
-                const response = await this.#send({
-                    method: 'PATCH',
-                    url: location,
-                    headers: {
-                        'content-type': 'application/octet-stream',
-                        'content-length': String(end - from),
-                        'content-range': `${from}-${end - 1}`,
-                    },
-                    upload: { source: content, start: from, end },
-                    retry: false,
-                }, ['pull', 'push']);
-                if (response.status !== 202)
-                    throw await responseError(response, `upload chunk ${from}-${end - 1} to ${this.name}`);
-                await response.body?.cancel();
-                location = this.#location(response);
-                offset = rangeEnd(response.headers.get('range'), end) ?? end;
-            }
-            catch (err) {
-                if (++failures >= policy.attempts || !(isRetryableUploadError(err) || (err instanceof errors/* OciError */.Mf && err.status === 416)))
-                    throw err;
-                if (!(await this.#client.transport.backoff(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)))))
-                    throw err;
-                // Ask the registry how much it has (distribution-spec "Get upload status": 204 + Range).
-                const status = await this.#send({ method: 'GET', url: location }, ['pull', 'push']);
-                if (status.status !== 204)
-                    throw await responseError(status, `resume upload to ${this.name}`);
-                await status.body?.cancel();
-                location = this.#location(status, location);
-                offset = rangeEnd(status.headers.get('range'), 0) ?? 0;
-            }
-        }
-        return location;
-    }
-    #location(response, fallback) {
-        const location = response.headers.get('location') ?? fallback;
-        if (!location)
-            throw new errors/* OciError */.Mf('BLOB_UPLOAD_INVALID', `${this.name} started an upload without a Location header`);
-        return new URL(location, this.#client.baseUrl(this.registry)).href;
-    }
-}
-function notFound(name, reference, code = 'MANIFEST_UNKNOWN') {
-    const what = reference.includes(':') ? reference : `tag "${reference}"`;
-    return new errors/* OciError */.Mf(code, `${what} not found in ${name}`, { status: 404 });
-}
-function withDigest(location, digest) {
-    return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
-}
-/**
- * The byte after the last one a `Range: 0-<end>` header reports as received. Registries answer `0-0` both for an
- * empty session and for one holding a single byte (distribution clamps `size-1` at 0); the caller says which
- * reading to take.
- */
-function rangeEnd(range, whenZeroZero) {
-    const match = /^(?:bytes=)?0-([0-9]+)$/.exec(range?.trim() ?? '');
-    if (!match)
-        return undefined;
-    return match[1] === '0' ? whenZeroZero : Number(match[1]) + 1;
-}
-function isRetryableUploadError(err) {
-    if (!(err instanceof errors/* OciError */.Mf))
-        return (0,http/* networkErrorCode */.a0)(err) !== undefined;
-    if (err.code === 'NETWORK')
-        return (0,http/* networkErrorCode */.a0)(err.cause) !== 'ENOTFOUND';
-    return (err.status === 429 ||
-        (err.status !== undefined && err.status >= 500) ||
-        ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID'].includes(err.code));
-}
-/** A JSON response body, or one line saying what came instead (a login page, a proxy's error). */
-async function jsonBody(response, what) {
-    const text = await response.text();
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new errors/* OciError */.Mf('INVALID_RESPONSE', `${what} is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${JSON.stringify(text.slice(0, 60))}`);
-    }
-}
-/** The `rel="next"` target of a `Link` header, resolved against the current URL. */
-function nextLink(header, current) {
-    if (!header)
-        return undefined;
-    for (const part of header.split(/,(?=\s*<)/)) {
-        const match = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
-        const rel = /\brel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match?.[2] ?? '');
-        const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
-        if (match && relations.includes('next'))
-            return new URL(match[1] ?? '', current).href;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 889:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eN: () => (/* binding */ KeyError),
-/* harmony export */   fg: () => (/* binding */ loadPublicKey),
-/* harmony export */   xs: () => (/* binding */ keyId)
-/* harmony export */ });
-/* unused harmony exports loadPrivateKey, publicKeyPem */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5736);
-
-
-
-/** A signing or verification key that cannot be used. Its field is the private key, its password or the public key. */
-class KeyError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BaseError */ .Cf {
-    constructor(code, message, kind = 'private') {
-        const field = kind === 'public' ? 'public-key' : code === 'KEY_PASSWORD' ? 'signing-key-password' : 'signing-key';
-        super(code, message, { field });
-        this.name = 'KeyError';
-    }
-}
-/**
- * What Node 24 (OpenSSL 3) throws for a missing or wrong password: ERR_MISSING_PASSPHRASE, ERR_OSSL_BAD_DECRYPT
- * ("bad decrypt"; ERR_OSSL_EVP_BAD_DECRYPT with OpenSSL 1.1), ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED (no password
- * for an encrypted key), ERR_OSSL_PEM_BAD_PASSWORD_READ.
- */
-const passwordErrorCodes = new Set([
-    'ERR_MISSING_PASSPHRASE',
-    'ERR_OSSL_BAD_DECRYPT',
-    'ERR_OSSL_EVP_BAD_DECRYPT',
-    'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED',
-    'ERR_OSSL_PEM_BAD_PASSWORD_READ',
-]);
-function pemBody(pem, label) {
-    const match = new RegExp(`-----BEGIN ${label.source}-----([\\s\\S]*?)-----END ${label.source}-----`).exec(pem);
-    return match ? Buffer.from((match[1] ?? '').replace(/\s+/g, ''), 'base64') : undefined;
-}
-function decryptCosignKey(sealed, password) {
-    let key;
-    try {
-        key = JSON.parse(sealed.toString('utf8'));
-    }
-    catch {
-        throw new KeyError('KEY_INVALID', 'the encrypted cosign key is not valid');
-    }
-    if (key.kdf?.name !== 'scrypt' || key.cipher?.name !== 'nacl/secretbox')
-        throw new KeyError('KEY_UNSUPPORTED', `unsupported cosign key encryption ${key.kdf?.name}/${key.cipher?.name}`);
-    const { N, r, p } = key.kdf.params;
-    const secret = scryptSync(password, Buffer.from(key.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
-    let plain;
-    try {
-        plain = xsalsa20poly1305(secret, Buffer.from(key.cipher.nonce, 'base64')).decrypt(Buffer.from(key.ciphertext, 'base64'));
-    }
-    catch {
-        throw new KeyError('KEY_PASSWORD', 'wrong password for the encrypted cosign key');
-    }
-    return createPrivateKey({ key: Buffer.from(plain), format: 'der', type: 'pkcs8' });
-}
-/**
- * Reads an ECDSA P-256 private key: PKCS#8 or SEC1 PEM, password-protected PKCS#8, or cosign's encrypted
- * `cosign.key` (`ENCRYPTED SIGSTORE/COSIGN PRIVATE KEY`) with its password.
- */
-function loadPrivateKey(pem, password = '') {
-    const sealed = pemBody(pem, /ENCRYPTED (?:SIGSTORE|COSIGN) PRIVATE KEY/);
-    let key;
-    if (sealed) {
-        key = decryptCosignKey(sealed, password);
-    }
-    else {
-        try {
-            key = createPrivateKey({ key: pem, format: 'pem', passphrase: password || undefined });
-        }
-        catch (err) {
-            // OpenSSL 3 reports a missing password as "interrupted or cancelled", and a wrong one that decrypts to garbage
-            // with valid CBC padding (about 1 in 256) as an undecodable key: for an encrypted PEM, any failure is the password's.
-            const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem);
-            if (encrypted || passwordErrorCodes.has(err.code ?? ''))
-                throw new KeyError('KEY_PASSWORD', password ? 'wrong password for the private key' : 'the private key is encrypted; give its password');
-            throw new KeyError('KEY_INVALID', 'the signing key is not a PEM private key (PKCS#8, SEC1 or cosign.key)');
-        }
-    }
-    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-        throw new KeyError('KEY_UNSUPPORTED', `the signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''})`);
-    }
-    return key;
-}
-/** Reads a public key (PKIX PEM, as in cosign.pub), or derives it from a private key. */
-function loadPublicKey(pem) {
-    try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: pem, format: 'pem' });
-    }
-    catch {
-        throw new KeyError('KEY_INVALID', 'the verification key is not a PEM public key (e.g. cosign.pub)', 'public');
-    }
-}
-function publicKeyPem(key) {
-    return (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'pem', type: 'spki' }).toString();
-}
-/** A stable key id for bundles' public-key hint: hex sha256 of the DER SubjectPublicKeyInfo. */
-function keyId(key) {
-    const der = (key.type === 'private' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key) : key).export({ format: 'der', type: 'spki' });
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(der).digest('hex');
 }
 
 

@@ -1,7 +1,15 @@
 export * as runner from './runner.ts';
 export { booleanInput, InputError, integerInput, keyValueInput, linesInput, listInput, stringInput } from './inputs.ts';
 export { defaultRevision, defaultSource, githubContext, workspacePath, type GitHubContext } from './context.ts';
-export { registryInputs, registryOptions, registryServerInput, registrySession, repositoryInput, type RegistryInputs } from './registry.ts';
+export {
+  registryInputs,
+  registryOptions,
+  registryServerInput,
+  registrySession,
+  repositoryInput,
+  type RegistryInputs,
+  type RegistrySession,
+} from './registry.ts';
 export { githubAppInput } from './github-app.ts';
 export { runAction } from './run.ts';
 export { cell, formatBytes, shortDigest } from './summary.ts';

@@ -1,5 +1,5 @@
-import { ArtifactPathError, PublishError, withAuthHint, type PlanComponentsResult, type PublishComponentsResult } from '@d2ci/core';
-import type { Opened } from '../registry.ts';
+import { ArtifactPathError, childLocation, PublishError, type PlanComponentsResult, type PublishComponentsResult } from '@d2ci/core';
+import { explainAuth, type Opened } from '../registry.ts';
 import { usageError } from '../fields.ts';
 import { json, table, type Io } from '../output.ts';
 
@@ -9,17 +9,10 @@ export function componentsError(err: unknown): never {
   throw err;
 }
 
-/** The one-line reason a component failed, with the auth fix when the registry refused. */
-async function explain(opened: Opened, target: string, err: Error): Promise<string> {
-  if (err instanceof ArtifactPathError || opened.location.kind !== 'registry') return err.message;
-  const hinted = withAuthHint(opened.explain(err), {
-    registry: opened.location.reference.registry,
-    repository: target.slice(opened.location.reference.registry.length + 1),
-    hasCredentials: (await opened.credentials(opened.location.reference.registry).catch(() => undefined)) !== undefined,
-    vocabulary: 'cli',
-    provider: opened.provider,
-  });
-  return (hinted as Error).message;
+/** The one-line reason a component failed, with the auth fix when its repository refused (the one explainer). */
+async function explain(opened: Opened, name: string, err: Error): Promise<string> {
+  if (err instanceof ArtifactPathError) return err.message;
+  return ((await explainAuth(opened, err, childLocation(opened.location, name))) as Error).message;
 }
 
 /**
@@ -34,7 +27,7 @@ export async function printComponents(io: Io, opened: Opened, published: Publish
     const { component, target } = outcome;
     if (!outcome.ok) {
       failed++;
-      const message = await explain(opened, target, outcome.error);
+      const message = await explain(opened, component.name, outcome.error);
       report.push({ name: component.name, repository: target, pushed: false, error: message });
       io.err(`✗ ${component.name}: ${message}`);
       continue;
@@ -69,7 +62,7 @@ export async function printComponents(io: Io, opened: Opened, published: Publish
 export async function printPlan(io: Io, opened: Opened, plan: PlanComponentsResult, asJson: boolean): Promise<number> {
   const { components: found, reference, outcomes } = plan;
   const failures = [];
-  for (const o of outcomes) if (!o.ok) failures.push(`${o.component.name}: ${await explain(opened, o.target, o.error)}`);
+  for (const o of outcomes) if (!o.ok) failures.push(`${o.component.name}: ${await explain(opened, o.component.name, o.error)}`);
   if (failures.length)
     throw new Error(`could not compare ${failures.length} of ${found.length} components with ${reference}: ${failures.join('; ')}`);
   const include = outcomes

@@ -10,5 +10,5 @@ export { fluxVerdict, FluxVersionError, goImplicitlyPlainHttp, parseFluxVersionO
 export { compileIdentityList, compilePolicy, githubIssuer, PolicyInputError, type CompiledPolicy, type IdentityPolicy } from './policy.ts';
 export { chooseSignatures, parseSignatureFormat } from './signature-choice.ts';
 export { type SignatureCheck, type Verification } from './signatures.ts';
-export { loadTrustedRoot, type TrustedRoot, TrustError } from './trust.ts';
+export { loadTrustedRoot, TrustError, type TrustedRoot } from './trust.ts';
 export { verifyArtifact, type VerifyFormat, type VerifyResult } from './verify.ts';
