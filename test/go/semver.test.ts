@@ -16,7 +16,7 @@ import {
   type SemverVersion,
 } from '../../packages/core/src/go/semver.ts';
 import { parseSemverTag } from '../../packages/core/src/imageupdate/policy.ts';
-import { quote as goQuote } from '../../packages/core/src/go/strconv.ts';
+import { quote as goQuote } from '../../packages/core/src/go/strconv/quote.ts';
 
 const fixtures = join(repoRoot, 'test/fixtures/image-automation');
 const load = <T>(path: string): T => JSON.parse(readFileSync(join(fixtures, path), 'utf8')) as T;

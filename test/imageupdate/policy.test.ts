@@ -23,7 +23,8 @@ import {
   type PolicyChoice,
 } from '../../packages/core/src/imageupdate/policy.ts';
 import { compileRegexp, RegexpSyntaxError } from '../../packages/core/src/go/regexp.ts';
-import { NumError as ParseFloatError, parseFloat64 } from '../../packages/core/src/go/strconv.ts';
+import { NumError as ParseFloatError } from '../../packages/core/src/go/strconv/errors.ts';
+import { parseFloat64 } from '../../packages/core/src/go/strconv/atof.ts';
 import { newConstraint } from '../../packages/core/src/go/semver.ts';
 
 const fixture = <T>(name: string): T =>

@@ -253,8 +253,8 @@ var imageupdate_objects = __webpack_require__(71596);
 var oci_reference = __webpack_require__(48936);
 // EXTERNAL MODULE: ../../packages/core/src/oci/concurrency.ts
 var concurrency = __webpack_require__(81434);
-// EXTERNAL MODULE: ../../packages/core/src/imageupdate/policy.ts + 1 modules
-var imageupdate_policy = __webpack_require__(90936);
+// EXTERNAL MODULE: ../../packages/core/src/imageupdate/policy.ts + 2 modules
+var imageupdate_policy = __webpack_require__(18720);
 ;// CONCATENATED MODULE: ../../packages/core/src/imageupdate/reflect.ts
 
 

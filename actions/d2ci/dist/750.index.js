@@ -138,8 +138,8 @@ function requestInputError(err) {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ../../packages/core/src/go/strconv.ts
-var strconv = __webpack_require__(45451);
+// EXTERNAL MODULE: ../../packages/core/src/go/strconv/quote.ts
+var strconv_quote = __webpack_require__(38920);
 // EXTERNAL MODULE: ../../packages/core/src/notation/errors.ts
 var notation_errors = __webpack_require__(63879);
 ;// CONCATENATED MODULE: ../../packages/core/src/notation/distinguished-name.ts
@@ -232,28 +232,28 @@ function parseDn(value) {
  */
 function parseNotationDistinguishedName(name) {
     if (name.includes('=#'))
-        throw new notation_errors/* NotationPolicyError */.DT(`unsupported distinguished name (DN) ${(0,strconv/* quote */.hD)(name)}: notation does not support x509.subject identities containing "=#"`);
+        throw new notation_errors/* NotationPolicyError */.DT(`unsupported distinguished name (DN) ${(0,strconv_quote/* quote */.h)(name)}: notation does not support x509.subject identities containing "=#"`);
     let rdns;
     try {
         rdns = parseDn(name);
     }
     catch (err) {
-        throw new notation_errors/* NotationPolicyError */.DT(`parsing distinguished name (DN) ${(0,strconv/* quote */.hD)(name)} failed with err: ${err.message}. A valid DN must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum, and follow RFC 4514 standard`);
+        throw new notation_errors/* NotationPolicyError */.DT(`parsing distinguished name (DN) ${(0,strconv_quote/* quote */.h)(name)} failed with err: ${err.message}. A valid DN must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum, and follow RFC 4514 standard`);
     }
     const attributes = {};
     for (const rdn of rdns) {
         if (rdn.length > 1)
-            throw new notation_errors/* NotationPolicyError */.DT(`distinguished name (DN) ${(0,strconv/* quote */.hD)(name)} has multi-valued RDN attributes, remove multi-valued RDN attributes as they are not supported`);
+            throw new notation_errors/* NotationPolicyError */.DT(`distinguished name (DN) ${(0,strconv_quote/* quote */.h)(name)} has multi-valued RDN attributes, remove multi-valued RDN attributes as they are not supported`);
         for (const attribute of rdn) {
             const type = attribute.type === 'S' ? 'ST' : attribute.type;
             if (attributes[type])
-                throw new notation_errors/* NotationPolicyError */.DT(`distinguished name (DN) ${(0,strconv/* quote */.hD)(name)} has duplicate RDN attribute for ${(0,strconv/* quote */.hD)(type)}, DN can only have unique RDN attributes`);
+                throw new notation_errors/* NotationPolicyError */.DT(`distinguished name (DN) ${(0,strconv_quote/* quote */.h)(name)} has duplicate RDN attribute for ${(0,strconv_quote/* quote */.h)(type)}, DN can only have unique RDN attributes`);
             attributes[type] = attribute.value;
         }
     }
     for (const field of ['C', 'ST', 'O']) {
         if (!attributes[field])
-            throw new notation_errors/* NotationPolicyError */.DT(`distinguished name (DN) ${(0,strconv/* quote */.hD)(name)} has no mandatory RDN attribute for ${(0,strconv/* quote */.hD)(field)}, it must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum`);
+            throw new notation_errors/* NotationPolicyError */.DT(`distinguished name (DN) ${(0,strconv_quote/* quote */.h)(name)} has no mandatory RDN attribute for ${(0,strconv_quote/* quote */.h)(field)}, it must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum`);
     }
     return attributes;
 }
@@ -266,7 +266,7 @@ function goMaps(maps) {
     return `[${maps
         .map((m) => `map[${Object.keys(m)
         .sort()
-        .map((k) => `${(0,strconv/* quote */.hD)(k)}:${(0,strconv/* quote */.hD)(m[k])}`)
+        .map((k) => `${(0,strconv_quote/* quote */.h)(k)}:${(0,strconv_quote/* quote */.h)(m[k])}`)
         .join(' ')}]`)
         .join(' ')}]`;
 }
@@ -315,10 +315,10 @@ async function validateStoreCertificates(type, ders, where, storeName) {
             }
         })();
         if (!certificate.basicConstraints?.ca && !selfSigned) {
-            throw new notation_errors/* NotationTrustStoreError */.gM(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: certificate with subject ${(0,strconv/* quote */.hD)(certificate.subject)} is not a CA certificate or self-signed signing certificate`);
+            throw new notation_errors/* NotationTrustStoreError */.gM(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: certificate with subject ${(0,strconv_quote/* quote */.h)(certificate.subject)} is not a CA certificate or self-signed signing certificate`);
         }
         if (type === 'tsa' && (!certificate.basicConstraints?.ca || !selfSigned || !certificate.rawSubject.equals(certificate.rawIssuer))) {
-            throw new notation_errors/* NotationTrustStoreError */.gM(`trusted certificate ${where} in trust store ${storeName} of type ${type} is invalid: certificate with subject ${(0,strconv/* quote */.hD)(certificate.subject)} is not a root CA certificate`);
+            throw new notation_errors/* NotationTrustStoreError */.gM(`trusted certificate ${where} in trust store ${storeName} of type ${type} is invalid: certificate with subject ${(0,strconv_quote/* quote */.h)(certificate.subject)} is not a root CA certificate`);
         }
     }
 }
@@ -343,8 +343,8 @@ function notationDirectoryTrustStore(root) {
             }
             catch (err) {
                 if (err.code === 'ENOENT')
-                    throw new notation_errors/* NotationTrustStoreError */.gM(`the trust store ${(0,strconv/* quote */.hD)(name)} of type ${(0,strconv/* quote */.hD)(type)} does not exist`, 'NOTATION_TRUST_STORE_NOT_FOUND');
-                throw new notation_errors/* NotationTrustStoreError */.gM(`failed to access the trust store ${(0,strconv/* quote */.hD)(name)} of type ${(0,strconv/* quote */.hD)(type)}: ${err.message}`);
+                    throw new notation_errors/* NotationTrustStoreError */.gM(`the trust store ${(0,strconv_quote/* quote */.h)(name)} of type ${(0,strconv_quote/* quote */.h)(type)} does not exist`, 'NOTATION_TRUST_STORE_NOT_FOUND');
+                throw new notation_errors/* NotationTrustStoreError */.gM(`failed to access the trust store ${(0,strconv_quote/* quote */.h)(name)} of type ${(0,strconv_quote/* quote */.h)(type)}: ${err.message}`);
             }
             if (!info.isDirectory())
                 throw new notation_errors/* NotationTrustStoreError */.gM(`the trust store ${name} of type ${type} with path ${dir} is not a regular directory (symlinks are not supported)`);
@@ -363,7 +363,7 @@ function notationDirectoryTrustStore(root) {
                 out.push(...ders);
             }
             if (out.length === 0)
-                throw new notation_errors/* NotationTrustStoreError */.gM(`no x509 certificates were found in trust store ${(0,strconv/* quote */.hD)(name)} of type ${(0,strconv/* quote */.hD)(type)}`);
+                throw new notation_errors/* NotationTrustStoreError */.gM(`no x509 certificates were found in trust store ${(0,strconv_quote/* quote */.h)(name)} of type ${(0,strconv_quote/* quote */.h)(type)}`);
             return out;
         },
     };
@@ -451,7 +451,7 @@ const notationVerificationLevels = {
     },
 };
 /** Go's `%q` of a string slice. */
-const quoteList = (values) => `[${values.map(strconv/* quote */.hD).join(' ')}]`;
+const quoteList = (values) => `[${values.map(strconv_quote/* quote */.h).join(' ')}]`;
 /** The level a policy statement asks for, with its overrides applied (notation-go GetVerificationLevel). */
 function notationVerificationLevel(signatureVerification) {
     const name = signatureVerification.level;
@@ -461,24 +461,24 @@ function notationVerificationLevel(signatureVerification) {
         ? notationVerificationLevels[name]
         : undefined;
     if (!base)
-        throw new notation_errors/* NotationPolicyError */.DT(`invalid signature verification level ${(0,strconv/* quote */.hD)(name)}`);
+        throw new notation_errors/* NotationPolicyError */.DT(`invalid signature verification level ${(0,strconv_quote/* quote */.h)(name)}`);
     const overrides = Object.entries(signatureVerification.override ?? {});
     if (overrides.length === 0)
         return base;
     if (base.name === 'skip')
-        throw new notation_errors/* NotationPolicyError */.DT(`signature verification level ${(0,strconv/* quote */.hD)(base.name)} can't be used to customize signature verification`);
+        throw new notation_errors/* NotationPolicyError */.DT(`signature verification level ${(0,strconv_quote/* quote */.h)(base.name)} can't be used to customize signature verification`);
     const custom = { name: 'custom', enforcement: { ...base.enforcement } };
     for (const [key, value] of overrides) {
         if (!notationValidationTypes.includes(key)) {
-            throw new notation_errors/* NotationPolicyError */.DT(`verification type ${(0,strconv/* quote */.hD)(key)} in custom signature verification is not supported, supported values are ${quoteList(notationValidationTypes)}`);
+            throw new notation_errors/* NotationPolicyError */.DT(`verification type ${(0,strconv_quote/* quote */.h)(key)} in custom signature verification is not supported, supported values are ${quoteList(notationValidationTypes)}`);
         }
         if (!validationActions.includes(value)) {
-            throw new notation_errors/* NotationPolicyError */.DT(`verification action ${(0,strconv/* quote */.hD)(String(value))} in custom signature verification is not supported, supported values are ${quoteList(validationActions)}`);
+            throw new notation_errors/* NotationPolicyError */.DT(`verification action ${(0,strconv_quote/* quote */.h)(String(value))} in custom signature verification is not supported, supported values are ${quoteList(validationActions)}`);
         }
         if (key === 'integrity')
             throw new notation_errors/* NotationPolicyError */.DT(`"integrity" verification can not be overridden in custom signature verification`);
         if (key !== 'revocation' && value === 'skip')
-            throw new notation_errors/* NotationPolicyError */.DT(`${(0,strconv/* quote */.hD)(key)} verification can not be skipped in custom signature verification`);
+            throw new notation_errors/* NotationPolicyError */.DT(`${(0,strconv_quote/* quote */.h)(key)} verification can not be skipped in custom signature verification`);
         custom.enforcement[key] = value;
     }
     return custom;
@@ -499,44 +499,44 @@ const repositoryPattern = /^[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?(?:(?:\/
 function registryScopeProblem(scope) {
     const ensure = 'make sure it is a fully qualified repository without the scheme, protocol or tag. For example domain.com/my/repository or a local scope like local/myOCILayout';
     if (scope.length > 1 && scope.includes('*'))
-        return `registry scope ${(0,strconv/* quote */.hD)(scope)} with wild card(s) is not valid, ${ensure}`;
+        return `registry scope ${(0,strconv_quote/* quote */.h)(scope)} with wild card(s) is not valid, ${ensure}`;
     const slash = scope.indexOf('/');
     const domain = slash < 0 ? '' : scope.slice(0, slash);
     const repository = slash < 0 ? '' : scope.slice(slash + 1);
     if (!domain || !repository || !domainPattern.test(domain) || !repositoryPattern.test(repository))
-        return `registry scope ${(0,strconv/* quote */.hD)(scope)} is not valid, ${ensure}`;
+        return `registry scope ${(0,strconv_quote/* quote */.h)(scope)} is not valid, ${ensure}`;
     return undefined;
 }
 function validateTrustedIdentities(policyName, identities) {
     if (identities.length > 1 && identities.includes('*')) {
-        throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(policyName)} uses a wildcard trusted identity '*', a wildcard identity cannot be used in conjunction with other values`);
+        throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(policyName)} uses a wildcard trusted identity '*', a wildcard identity cannot be used in conjunction with other values`);
     }
     const parsed = [];
     for (const identity of identities) {
         if (identity === '')
-            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(policyName)} has an empty trusted identity`);
+            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(policyName)} has an empty trusted identity`);
         if (identity === '*')
             continue;
         const colon = identity.indexOf(':');
         if (colon < 0)
-            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(policyName)} has trusted identity ${(0,strconv/* quote */.hD)(identity)} missing separator`);
+            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(policyName)} has trusted identity ${(0,strconv_quote/* quote */.h)(identity)} missing separator`);
         // notation natively understands x509.subject only; other prefixes are left to plugins.
         if (identity.slice(0, colon) !== 'x509.subject')
             continue;
         const value = identity.slice(colon + 1);
         if (value === '')
-            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(policyName)} has trusted identity ${(0,strconv/* quote */.hD)(identity)} without an identity value`);
+            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(policyName)} has trusted identity ${(0,strconv_quote/* quote */.h)(identity)} without an identity value`);
         try {
             parsed.push({ raw: identity, dn: parseNotationDistinguishedName(value) });
         }
         catch (err) {
-            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(policyName)} has trusted identity ${(0,strconv/* quote */.hD)(identity)} with invalid identity value: ${err.message}`);
+            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(policyName)} has trusted identity ${(0,strconv_quote/* quote */.h)(identity)} with invalid identity value: ${err.message}`);
         }
     }
     for (const [i, a] of parsed.entries()) {
         for (const [j, b] of parsed.entries()) {
             if (i !== j && isSubsetDn(a.dn, b.dn))
-                throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(policyName)} has overlapping x509 trustedIdentities, ${(0,strconv/* quote */.hD)(a.raw)} overlaps with ${(0,strconv/* quote */.hD)(b.raw)}`);
+                throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(policyName)} has overlapping x509 trustedIdentities, ${(0,strconv_quote/* quote */.h)(a.raw)} overlaps with ${(0,strconv_quote/* quote */.h)(b.raw)}`);
         }
     }
 }
@@ -549,32 +549,32 @@ function validatePolicyStatement(statement) {
         level = notationVerificationLevel(statement.signatureVerification);
     }
     catch (err) {
-        throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(name)} has invalid signatureVerification: ${err.message}`);
+        throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(name)} has invalid signatureVerification: ${err.message}`);
     }
     const verifyTimestamp = statement.signatureVerification.verifyTimestamp;
     if (verifyTimestamp && verifyTimestamp !== 'always' && verifyTimestamp !== 'afterCertExpiry') {
-        throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(name)} has invalid signatureVerification: verifyTimestamp must be "always" or "afterCertExpiry", but got ${(0,strconv/* quote */.hD)(verifyTimestamp)}`);
+        throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(name)} has invalid signatureVerification: verifyTimestamp must be "always" or "afterCertExpiry", but got ${(0,strconv_quote/* quote */.h)(verifyTimestamp)}`);
     }
     const stores = statement.trustStores ?? [];
     const identities = statement.trustedIdentities ?? [];
     if (level.name === 'skip') {
         if (stores.length || identities.length) {
-            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(name)} is set to skip signature verification but configured with trust stores and/or trusted identities, remove them if signature verification needs to be skipped`);
+            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(name)} is set to skip signature verification but configured with trust stores and/or trusted identities, remove them if signature verification needs to be skipped`);
         }
         return;
     }
     if (!stores.length || !identities.length)
-        throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(name)} is either missing trust stores or trusted identities, both must be specified`);
+        throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(name)} is either missing trust stores or trusted identities, both must be specified`);
     for (const store of stores) {
         const colon = store.indexOf(':');
         if (colon < 0)
-            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(name)} has malformed trust store value ${(0,strconv/* quote */.hD)(store)}. The required format is <TrustStoreType>:<TrustStoreName>`);
+            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(name)} has malformed trust store value ${(0,strconv_quote/* quote */.h)(store)}. The required format is <TrustStoreType>:<TrustStoreName>`);
         const type = store.slice(0, colon);
         const storeName = store.slice(colon + 1);
         if (!trustStoreTypes.includes(type))
-            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(name)} uses an unsupported trust store type ${(0,strconv/* quote */.hD)(type)} in trust store value ${(0,strconv/* quote */.hD)(store)}`);
+            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(name)} uses an unsupported trust store type ${(0,strconv_quote/* quote */.h)(type)} in trust store value ${(0,strconv_quote/* quote */.h)(store)}`);
         if (!storeNamePattern.test(storeName)) {
-            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv/* quote */.hD)(name)} uses an unsupported trust store name ${(0,strconv/* quote */.hD)(storeName)} in trust store value ${(0,strconv/* quote */.hD)(store)}. Named store name needs to follow [a-zA-Z0-9_.-]+ format`);
+            throw new notation_errors/* NotationPolicyError */.DT(`trust policy statement ${(0,strconv_quote/* quote */.h)(name)} uses an unsupported trust store name ${(0,strconv_quote/* quote */.h)(storeName)} in trust store value ${(0,strconv_quote/* quote */.h)(store)}. Named store name needs to follow [a-zA-Z0-9_.-]+ format`);
         }
     }
     validateTrustedIdentities(name, identities);
@@ -648,13 +648,13 @@ function parseNotationTrustPolicy(input) {
     if (!doc.version)
         throw new notation_errors/* NotationPolicyError */.DT('oci trust policy document has empty version, version must be specified');
     if (doc.version !== '1.0')
-        throw new notation_errors/* NotationPolicyError */.DT(`oci trust policy document uses unsupported version ${(0,strconv/* quote */.hD)(doc.version)}`);
+        throw new notation_errors/* NotationPolicyError */.DT(`oci trust policy document uses unsupported version ${(0,strconv_quote/* quote */.h)(doc.version)}`);
     if (doc.trustPolicies.length === 0)
         throw new notation_errors/* NotationPolicyError */.DT('oci trust policy document can not have zero trust policy statements');
     const names = new Set();
     for (const statement of doc.trustPolicies) {
         if (names.has(statement.name))
-            throw new notation_errors/* NotationPolicyError */.DT(`multiple oci trust policy statements use the same name ${(0,strconv/* quote */.hD)(statement.name)}, statement names must be unique`);
+            throw new notation_errors/* NotationPolicyError */.DT(`multiple oci trust policy statements use the same name ${(0,strconv_quote/* quote */.h)(statement.name)}, statement names must be unique`);
         try {
             validatePolicyStatement(statement);
         }
@@ -666,9 +666,9 @@ function parseNotationTrustPolicy(input) {
     const scopeCounts = new Map();
     for (const statement of doc.trustPolicies) {
         if (statement.registryScopes.length === 0)
-            throw new notation_errors/* NotationPolicyError */.DT(`oci trust policy statement ${(0,strconv/* quote */.hD)(statement.name)} has zero registry scopes, it must specify registry scopes with at least one value`);
+            throw new notation_errors/* NotationPolicyError */.DT(`oci trust policy statement ${(0,strconv_quote/* quote */.h)(statement.name)} has zero registry scopes, it must specify registry scopes with at least one value`);
         if (statement.registryScopes.length > 1 && statement.registryScopes.includes('*')) {
-            throw new notation_errors/* NotationPolicyError */.DT(`oci trust policy statement ${(0,strconv/* quote */.hD)(statement.name)} uses wildcard registry scope '*', a wildcard scope cannot be used in conjunction with other scope values`);
+            throw new notation_errors/* NotationPolicyError */.DT(`oci trust policy statement ${(0,strconv_quote/* quote */.h)(statement.name)} uses wildcard registry scope '*', a wildcard scope cannot be used in conjunction with other scope values`);
         }
         for (const scope of statement.registryScopes) {
             const problem = scope === '*' ? undefined : registryScopeProblem(scope);
@@ -679,7 +679,7 @@ function parseNotationTrustPolicy(input) {
     }
     for (const [scope, count] of scopeCounts) {
         if (count > 1)
-            throw new notation_errors/* NotationPolicyError */.DT(`registry scope ${(0,strconv/* quote */.hD)(scope)} is present in multiple oci trust policy statements, one registry scope value can only be associated with one statement`);
+            throw new notation_errors/* NotationPolicyError */.DT(`registry scope ${(0,strconv_quote/* quote */.h)(scope)} is present in multiple oci trust policy statements, one registry scope value can only be associated with one statement`);
     }
     return doc;
 }
@@ -696,7 +696,7 @@ function applicableNotationTrustPolicy(document, repository, artifact = reposito
     const global = document.trustPolicies.find((p) => p.registryScopes.includes('*'));
     const policy = exact ?? global;
     if (!policy) {
-        throw new notation_errors/* NotationPolicyError */.DT(`artifact ${(0,strconv/* quote */.hD)(artifact)} has no applicable oci trust policy statement. Trust policy applicability for a given artifact is determined by registryScopes. To create a trust policy, see: ${trustPolicyLink}`, 'NOTATION_POLICY_NOT_FOUND');
+        throw new notation_errors/* NotationPolicyError */.DT(`artifact ${(0,strconv_quote/* quote */.h)(artifact)} has no applicable oci trust policy statement. Trust policy applicability for a given artifact is determined by registryScopes. To create a trust policy, see: ${trustPolicyLink}`, 'NOTATION_POLICY_NOT_FOUND');
     }
     return policy;
 }
@@ -993,7 +993,7 @@ function parseNotationEnvelope(bytes) {
 function notationEnvelopeSignatureProblem(envelope, leaf) {
     const algorithm = (0,algorithms/* notationAlgorithmForJws */.bh)(envelope.protectedHeader.algorithm);
     if (!algorithm)
-        return `signature algorithm ${(0,strconv/* quote */.hD)(envelope.protectedHeader.algorithm)} is not supported`;
+        return `signature algorithm ${(0,strconv_quote/* quote */.h)(envelope.protectedHeader.algorithm)} is not supported`;
     let expected;
     try {
         expected = (0,algorithms/* notationKeySpecOf */.qK)(leaf);
@@ -1033,7 +1033,7 @@ async function trustedCertificates(type, policy, store) {
             continue;
         const colon = entry.indexOf(':');
         if (colon < 0)
-            throw new notation_errors/* NotationTrustStoreError */.gM(`error while loading the trust store, trust policy statement ${(0,strconv/* quote */.hD)(policy.name)} is missing separator in trust store value ${(0,strconv/* quote */.hD)(entry)}. The required format is <TrustStoreType>:<TrustStoreName>`);
+            throw new notation_errors/* NotationTrustStoreError */.gM(`error while loading the trust store, trust policy statement ${(0,strconv_quote/* quote */.h)(policy.name)} is missing separator in trust store value ${(0,strconv_quote/* quote */.h)(entry)}. The required format is <TrustStoreType>:<TrustStoreName>`);
         if (entry.slice(0, colon) !== type)
             continue;
         out.push(...(await store.certificates(type, entry.slice(colon + 1))));
@@ -1050,12 +1050,12 @@ function trustedIdentityProblem(policy, leaf) {
     for (const identity of identities) {
         const colon = identity.indexOf(':');
         if (colon < 0)
-            return `trust policy statement ${(0,strconv/* quote */.hD)(policy.name)} has trusted identity ${(0,strconv/* quote */.hD)(identity)} missing separator`;
+            return `trust policy statement ${(0,strconv_quote/* quote */.h)(policy.name)} has trusted identity ${(0,strconv_quote/* quote */.h)(identity)} missing separator`;
         if (identity.slice(0, colon) !== 'x509.subject')
             continue;
         const value = identity.slice(colon + 1);
         if (!value)
-            return `trust policy statement ${(0,strconv/* quote */.hD)(policy.name)} has trusted identity ${(0,strconv/* quote */.hD)(identity)} without an identity value`;
+            return `trust policy statement ${(0,strconv_quote/* quote */.h)(policy.name)} has trusted identity ${(0,strconv_quote/* quote */.h)(identity)} without an identity value`;
         try {
             trusted.push(parseNotationDistinguishedName(value));
         }
@@ -1064,24 +1064,24 @@ function trustedIdentityProblem(policy, leaf) {
         }
     }
     if (trusted.length === 0)
-        return `no x509 trusted identities are configured in the trust policy ${(0,strconv/* quote */.hD)(policy.name)}`;
+        return `no x509 trusted identities are configured in the trust policy ${(0,strconv_quote/* quote */.h)(policy.name)}`;
     let subject;
     try {
         subject = parseNotationDistinguishedName(leaf.subject);
     }
     catch (err) {
-        return `error while parsing the certificate subject from the digital signature. error : ${(0,strconv/* quote */.hD)(err.message)}`;
+        return `error while parsing the certificate subject from the digital signature. error : ${(0,strconv_quote/* quote */.h)(err.message)}`;
     }
     if (trusted.some((dn) => isSubsetDn(dn, subject)))
         return undefined;
-    return `signing certificate from the digital signature does not match the X.509 trusted identities ${goMaps(trusted)} defined in the trust policy ${(0,strconv/* quote */.hD)(policy.name)}`;
+    return `signing certificate from the digital signature does not match the X.509 trusted identities ${goMaps(trusted)} defined in the trust policy ${(0,strconv_quote/* quote */.h)(policy.name)}`;
 }
 function validityProblem(chain, now) {
     for (const certificate of chain) {
         if (now < certificate.notBefore)
-            return `verification time is before certificate ${(0,strconv/* quote */.hD)(certificate.subject)} validity period, it will be valid from ${(0,strconv/* quote */.hD)((0,notation_time/* notationRfc1123z */.h)(certificate.notBefore))}`;
+            return `verification time is before certificate ${(0,strconv_quote/* quote */.h)(certificate.subject)} validity period, it will be valid from ${(0,strconv_quote/* quote */.h)((0,notation_time/* notationRfc1123z */.h)(certificate.notBefore))}`;
         if (now > certificate.notAfter)
-            return `verification time is after certificate ${(0,strconv/* quote */.hD)(certificate.subject)} validity period, it was expired at ${(0,strconv/* quote */.hD)((0,notation_time/* notationRfc1123z */.h)(certificate.notAfter))}`;
+            return `verification time is after certificate ${(0,strconv_quote/* quote */.h)(certificate.subject)} validity period, it was expired at ${(0,strconv_quote/* quote */.h)((0,notation_time/* notationRfc1123z */.h)(certificate.notAfter))}`;
     }
     return undefined;
 }
@@ -1092,7 +1092,7 @@ function authenticTimestampProblem(envelope, chain, policy, now) {
         const time = header.authenticSigningTime;
         for (const certificate of chain) {
             if (time < certificate.notBefore || time > certificate.notAfter)
-                return `certificate ${(0,strconv/* quote */.hD)(certificate.subject)} was not valid when the digital signature was produced at ${(0,strconv/* quote */.hD)((0,notation_time/* notationRfc1123z */.h)(time))}`;
+                return `certificate ${(0,strconv_quote/* quote */.h)(certificate.subject)} was not valid when the digital signature was produced at ${(0,strconv_quote/* quote */.h)((0,notation_time/* notationRfc1123z */.h)(time))}`;
         }
         return undefined;
     }
@@ -1126,7 +1126,7 @@ async function verifyNotationEnvelope(options) {
     const outcome = { verified: false, level, results: [], logged: [], notes: [] };
     if (level.name === 'skip') {
         outcome.verified = true;
-        outcome.notes.push(`trust policy statement ${(0,strconv/* quote */.hD)(options.policy.name)} skips signature verification`);
+        outcome.notes.push(`trust policy statement ${(0,strconv_quote/* quote */.h)(options.policy.name)} skips signature verification`);
         return outcome;
     }
     const now = options.now ?? new Date();
@@ -1147,8 +1147,8 @@ async function verifyNotationEnvelope(options) {
     const mediaType = options.envelopeMediaType ?? format/* NotationMediaType */.bT.jws;
     if (mediaType !== format/* NotationMediaType */.bT.jws) {
         check('integrity', mediaType === format/* NotationMediaType */.bT.cose
-            ? `signature envelope format with media type ${(0,strconv/* quote */.hD)(mediaType)} (COSE) is not supported by d2ci`
-            : `unable to parse the digital signature, error : signature envelope format with media type ${(0,strconv/* quote */.hD)(mediaType)} is not supported`);
+            ? `signature envelope format with media type ${(0,strconv_quote/* quote */.h)(mediaType)} (COSE) is not supported by d2ci`
+            : `unable to parse the digital signature, error : signature envelope format with media type ${(0,strconv_quote/* quote */.h)(mediaType)} is not supported`);
         return outcome;
     }
     let envelope;
@@ -1181,17 +1181,17 @@ async function verifyNotationEnvelope(options) {
         if (signature)
             return signature;
         if (header.contentType !== format/* NotationMediaType */.bT.payload)
-            return `payload content type ${(0,strconv/* quote */.hD)(header.contentType)} not supported`;
+            return `payload content type ${(0,strconv_quote/* quote */.h)(header.contentType)} not supported`;
         const chainProblem = (0,certificate_chain/* notationCertificateChainProblem */.yt)(chain);
         if (chainProblem)
             return `certificate-chain is invalid, ${chainProblem}`;
         const plugin = header.extended[format/* NotationHeader */.Gn.verificationPlugin];
         if (plugin !== undefined)
-            return `digital signature requires verification plugin ${typeof plugin === 'string' ? (0,strconv/* quote */.hD)(plugin) : JSON.stringify(plugin)}, and d2ci does not run verification plugins`;
+            return `digital signature requires verification plugin ${typeof plugin === 'string' ? (0,strconv_quote/* quote */.h)(plugin) : JSON.stringify(plugin)}, and d2ci does not run verification plugins`;
         // No extended header is understood here, so any critical one fails (RFC 7515 `crit`; notation-go leaves them to plugins).
         const unknown = header.critical.find((name) => Object.hasOwn(header.extended, name));
         if (unknown)
-            return `the signature has critical header ${(0,strconv/* quote */.hD)(unknown)}, which d2ci does not understand (unknown critical headers must fail verification)`;
+            return `the signature has critical header ${(0,strconv_quote/* quote */.h)(unknown)}, which d2ci does not understand (unknown critical headers must fail verification)`;
         const d = options.descriptor;
         if (target.digest !== d.digest || target.size !== d.size || target.mediaType !== d.mediaType) {
             return `content descriptor mismatch: the signature is for ${describeTarget(target)}, not ${describeTarget(d)} (a signature copied from another artifact?)`;
@@ -1224,7 +1224,7 @@ async function verifyNotationEnvelope(options) {
         outcome.logged.push(`authenticity validation failed with validation action set to "logged". Failure reason: ${authenticity}`);
     if (check('authenticity', identity ?? authenticity))
         return outcome;
-    if (check('expiry', header.expiry && now >= header.expiry ? `digital signature has expired on ${(0,strconv/* quote */.hD)((0,notation_time/* notationRfc1123z */.h)(header.expiry))}` : undefined))
+    if (check('expiry', header.expiry && now >= header.expiry ? `digital signature has expired on ${(0,strconv_quote/* quote */.h)((0,notation_time/* notationRfc1123z */.h)(header.expiry))}` : undefined))
         return outcome;
     if (check('authenticTimestamp', authenticTimestampProblem(envelope, chain, options.policy, now)))
         return outcome;
@@ -1266,7 +1266,7 @@ function signatureLayer(manifest) {
         ? config === media_types/* MediaType */.zu.ociEmpty
         : !manifest.artifactType && config === format/* NotationMediaType */.bT.signature;
     if (!valid)
-        return `not a valid Notary Project signature manifest (artifactType ${(0,strconv/* quote */.hD)(manifest.artifactType ?? '')}, config ${(0,strconv/* quote */.hD)(config ?? '')})`;
+        return `not a valid Notary Project signature manifest (artifactType ${(0,strconv_quote/* quote */.h)(manifest.artifactType ?? '')}, config ${(0,strconv_quote/* quote */.h)(config ?? '')})`;
     if (manifest.layers.length !== 1)
         return `signature manifest requires exactly one signature envelope blob, got ${manifest.layers.length}`;
     return manifest.layers[0];
@@ -1323,7 +1323,7 @@ async function verifyNotationSignatures(options, document, descriptor, annotatio
     result.level = level.name;
     if (level.name === 'skip') {
         result.skipped = true;
-        result.warnings.push(`trust policy statement ${(0,strconv/* quote */.hD)(policy.name)} skips signature verification for ${repository}`);
+        result.warnings.push(`trust policy statement ${(0,strconv_quote/* quote */.h)(policy.name)} skips signature verification for ${repository}`);
         return result;
     }
     const referrers = await options.target.referrers(descriptor, { artifactType: format/* NotationMediaType */.bT.signature });
@@ -1388,7 +1388,7 @@ async function verifyNotationSignatures(options, document, descriptor, annotatio
         break;
     }
     if (result.signaturesChecked === 0)
-        result.reasons.push(`no signature is associated with ${(0,strconv/* quote */.hD)(artifact)}, make sure the artifact was signed successfully`);
+        result.reasons.push(`no signature is associated with ${(0,strconv_quote/* quote */.h)(artifact)}, make sure the artifact was signed successfully`);
     return result;
 }
 

@@ -95,8 +95,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(85736);
 // EXTERNAL MODULE: ../../packages/core/src/go/strings.ts
 var strings = __webpack_require__(97164);
-// EXTERNAL MODULE: ../../packages/core/src/go/strconv.ts
-var strconv = __webpack_require__(45451);
+// EXTERNAL MODULE: ../../packages/core/src/go/strconv/quote.ts
+var quote = __webpack_require__(38920);
 ;// CONCATENATED MODULE: ../../packages/core/src/go/template/errors.ts
 // How a template fails. Go's own errors are kept apart from "d2ci cannot do this" so that callers can say which
 // is which.
@@ -359,7 +359,7 @@ function printNested(value, verb, depth) {
     return printValue(value, verb, depth + 1);
 }
 function fmtString(s, verb) {
-    return verb === 'q' ? (0,strconv/* quote */.hD)(s) : s;
+    return verb === 'q' ? (0,quote/* quote */.h)(s) : s;
 }
 function badVerb(value, verb) {
     return `%!${verb}(${value.type.name}=${printArg(value, 'v')})`;
@@ -403,7 +403,7 @@ function sprintf(format, args) {
             continue;
         }
         if (!'vsqdt'.includes(verb))
-            throw unsupported(`printf verb or flag in ${(0,strconv/* quote */.hD)(`%${verb}`)} (supported: %v %s %q %d %t %%)`);
+            throw unsupported(`printf verb or flag in ${(0,quote/* quote */.h)(`%${verb}`)} (supported: %v %s %q %d %t %%)`);
         if (argNum >= args.length) {
             out += `%!${verb}(MISSING)`;
             continue;
@@ -441,13 +441,13 @@ function argInt(args, i) {
 /** fmt `%#U`, used in lexer errors. */
 function goUnicode(cp) {
     const code = `U+${hex(cp, 4, true)}`;
-    return (0,strconv/* isPrint */.Oi)(cp) ? `${code} '${String.fromCodePoint(cp)}'` : code;
+    return (0,quote/* isPrint */.O)(cp) ? `${code} '${String.fromCodePoint(cp)}'` : code;
 }
 /** fmt `%q` of an item, or `%.10q...` past 10 bytes (parse/lex.go item.String). */
 function quoteItemValue(val) {
     if ((0,strings/* byteLength */.dp)(val) > 10)
-        return `${(0,strconv/* quote */.hD)((0,strings/* runes */.mZ)(val).slice(0, 10).join(''))}...`;
-    return (0,strconv/* quote */.hD)(val);
+        return `${(0,quote/* quote */.h)((0,strings/* runes */.mZ)(val).slice(0, 10).join(''))}...`;
+    return (0,quote/* quote */.h)(val);
 }
 const keywords = new Map([
     ['.', 'dot'],
@@ -771,7 +771,7 @@ function lexInsideAction(l) {
         l.backup();
         return lexIdentifier;
     }
-    if (cp < 0x80 && (0,strconv/* isPrint */.Oi)(cp))
+    if (cp < 0x80 && (0,quote/* isPrint */.O)(cp))
         return l.emit('char');
     return l.errorf(`unrecognized character in action: ${goUnicode(cp)}`);
 }
@@ -847,11 +847,11 @@ function lexChar(l) {
 }
 function lexNumber(l) {
     if (!l.scanNumber())
-        return l.errorf(`bad number syntax: ${(0,strconv/* quote */.hD)(l.input.slice(l.start, l.pos))}`);
+        return l.errorf(`bad number syntax: ${(0,quote/* quote */.h)(l.input.slice(l.start, l.pos))}`);
     const sign = l.peek();
     if (sign === 0x2b || sign === 0x2d) {
         if (!l.scanNumber() || l.input[l.pos - 1] !== 'i')
-            return l.errorf(`bad number syntax: ${(0,strconv/* quote */.hD)(l.input.slice(l.start, l.pos))}`);
+            return l.errorf(`bad number syntax: ${(0,quote/* quote */.h)(l.input.slice(l.start, l.pos))}`);
         return l.emit('complex');
     }
     return l.emit('number');
@@ -1215,9 +1215,9 @@ class Executor {
         this.at(node);
         const found = this.funcs(node.ident);
         if (found === undefined)
-            this.errorf(`${(0,strconv/* quote */.hD)(node.ident)} is not a defined function`);
+            this.errorf(`${(0,quote/* quote */.h)(node.ident)} is not a defined function`);
         if (found === 'unsupported')
-            this.unsupported(`function ${(0,strconv/* quote */.hD)(node.ident)}`);
+            this.unsupported(`function ${(0,quote/* quote */.h)(node.ident)}`);
         return this.evalCall(dot, found, cmd, node.ident, args, final);
     }
     evalField(dot, fieldName, node, args, final, receiver) {
@@ -1382,7 +1382,7 @@ function jsEscape(s) {
             out += special;
         else if (cp < 0x20)
             out += `\\u00${hex(cp, 2, true)}`;
-        else if (cp < 0x80 || (0,strconv/* isPrint */.Oi)(cp))
+        else if (cp < 0x80 || (0,quote/* isPrint */.O)(cp))
             out += ch;
         else
             out += `\\u${hex(cp, 4, true)}`;
@@ -1850,7 +1850,7 @@ class Parser {
             case 'number':
             case 'nil':
             case 'dot':
-                return this.errorf(`unexpected . after term ${(0,strconv/* quote */.hD)(nodeString(node))}`);
+                return this.errorf(`unexpected . after term ${(0,quote/* quote */.h)(nodeString(node))}`);
             default:
                 return chain;
         }
@@ -1861,9 +1861,9 @@ class Parser {
             case 'identifier': {
                 const fn = this.funcs(token.val);
                 if (fn === undefined)
-                    this.errorf(`function ${(0,strconv/* quote */.hD)(token.val)} not defined`);
+                    this.errorf(`function ${(0,quote/* quote */.h)(token.val)} not defined`);
                 if (fn === 'unsupported')
-                    throw unsupported(`function ${(0,strconv/* quote */.hD)(token.val)} (Flux has it, d2ci does not implement it)`, token.pos);
+                    throw unsupported(`function ${(0,quote/* quote */.h)(token.val)} (Flux has it, d2ci does not implement it)`, token.pos);
                 return { type: 'identifier', pos: token.pos, ident: token.val };
             }
             case 'dot':
@@ -1898,7 +1898,7 @@ class Parser {
         }
         // The lexer passes a lone sign or dot as a number; Go's strconv then rejects it.
         if (token.type === 'number' && !/[0-9]/.test(token.val))
-            this.errorf(`illegal number syntax: ${(0,strconv/* quote */.hD)(token.val)}`);
+            this.errorf(`illegal number syntax: ${(0,quote/* quote */.h)(token.val)}`);
         throw unsupported(`number literal ${token.val} (only decimal integers up to 2^53 are supported)`, token.pos);
     }
     /** strconv.Unquote for string tokens. */
@@ -1947,7 +1947,7 @@ class Parser {
     useVar(pos, name) {
         const v = newVariable(pos, name);
         if (!this.vars.includes(v.ident[0] ?? ''))
-            this.errorf(`undefined variable ${(0,strconv/* quote */.hD)(v.ident[0] ?? '')}`);
+            this.errorf(`undefined variable ${(0,quote/* quote */.h)(v.ident[0] ?? '')}`);
         return v;
     }
 }
@@ -2122,7 +2122,7 @@ function simpleCase(ch, upper) {
     if (!upper && cp === 0x0130)
         return 'i';
     if (cp >= 0x1f80 && cp <= 0x1fff)
-        throw unsupported(`${upper ? 'upper' : 'lower'} of ${(0,strconv/* quote */.hD)(ch)} (no one-to-one case mapping known to d2ci)`);
+        throw unsupported(`${upper ? 'upper' : 'lower'} of ${(0,quote/* quote */.h)(ch)} (no one-to-one case mapping known to d2ci)`);
     return ch;
 }
 /** strings.Title. */
@@ -2362,7 +2362,7 @@ const sprigFunctions = new Map([
         'quote',
         fn([], (a) => str(a
             .filter((v) => v !== null)
-            .map((v) => (0,strconv/* quote */.hD)(strval(v)))
+            .map((v) => (0,quote/* quote */.h)(strval(v)))
             .join(' ')), anyType),
     ],
     [

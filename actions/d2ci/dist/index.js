@@ -9773,24 +9773,14 @@ function classEnd(pattern, start) {
 
 /***/ }),
 
-/***/ 45451:
+/***/ 38920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CX: () => (/* binding */ parseUint64),
-/* harmony export */   Jz: () => (/* binding */ parsesAsUint64),
-/* harmony export */   Oi: () => (/* binding */ isPrint),
-/* harmony export */   Wk: () => (/* binding */ parsesAsInt64),
-/* harmony export */   hD: () => (/* binding */ quote),
-/* harmony export */   vQ: () => (/* binding */ NumError),
-/* harmony export */   yE: () => (/* binding */ parseFloat64)
+/* harmony export */   O: () => (/* binding */ isPrint),
+/* harmony export */   h: () => (/* binding */ quote)
 /* harmony export */ });
-/* unused harmony export parseInt64 */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85736);
-// Go's strconv, the parts d2ci's ports need to read and print what Go reads and prints: Quote and IsPrint
-// (strconv/quote.go), ParseUint and ParseInt (strconv/atoi.go), ParseFloat (strconv/atof.go). Their errors are
-// Go's *strconv.NumError texts, word for word.
-
+// Go's strconv/quote.go: Quote (fmt's %q) and IsPrint.
 const graphic = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 /** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 function isPrint(cp) {
@@ -9828,354 +9818,6 @@ function quote(text) {
             out += `\\U${cp.toString(16).padStart(8, '0')}`;
     }
     return `${out}"`;
-}
-/** A string Go's strconv rejects: `*strconv.NumError`, whose text is `strconv.<Func>: parsing "<num>": <reason>`. */
-class NumError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
-    /** Go's `Func`: the function that failed, e.g. `ParseFloat`. */
-    func;
-    /** Go's `Num`: the input. */
-    input;
-    reason;
-    constructor(func, input, reason) {
-        super(reason === 'invalid syntax' ? 'NUM_SYNTAX' : 'NUM_RANGE', `strconv.${func}: parsing ${quote(input)}: ${reason}`);
-        this.name = 'NumError';
-        this.func = func;
-        this.input = input;
-        this.reason = reason;
-    }
-}
-const maxUint64 = (1n << 64n) - 1n;
-function lowerByte(code) {
-    return code | 0x20;
-}
-/** Go's `ParseUint` (bitSize 64) without the error value: the number, or why it is not one. */
-function scanUint(text, base) {
-    if (text === '')
-        return 'invalid syntax';
-    let s = text;
-    let radix = base;
-    if (radix === 0) {
-        // Base 0 reads the prefix: 0b, 0o, 0x, or a bare leading 0 for octal; it also allows `_` between digits.
-        radix = 10;
-        if (s[0] === '0') {
-            const prefix = s.length >= 3 ? lowerByte(s.charCodeAt(1)) : 0;
-            if (prefix === 0x62)
-                [radix, s] = [2, s.slice(2)];
-            else if (prefix === 0x6f)
-                [radix, s] = [8, s.slice(2)];
-            else if (prefix === 0x78)
-                [radix, s] = [16, s.slice(2)];
-            else
-                [radix, s] = [8, s.slice(1)];
-        }
-    }
-    let n = 0n;
-    let underscores = false;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c === 0x5f && base === 0) {
-            underscores = true;
-            continue;
-        }
-        let digit;
-        if (c >= 0x30 && c <= 0x39)
-            digit = c - 0x30;
-        else if (lowerByte(c) >= 0x61 && lowerByte(c) <= 0x7a)
-            digit = lowerByte(c) - 0x61 + 10;
-        else
-            return 'invalid syntax';
-        if (digit >= radix)
-            return 'invalid syntax';
-        n = n * BigInt(radix) + BigInt(digit);
-        // Go stops at the first overflow, whatever follows.
-        if (n > maxUint64)
-            return 'value out of range';
-    }
-    if (underscores && !underscoreOK(text))
-        return 'invalid syntax';
-    return n;
-}
-/** Go's `ParseInt` (bitSize 64) without the error value. */
-function scanInt(text, base) {
-    if (text === '')
-        return 'invalid syntax';
-    const negative = text[0] === '-';
-    const unsigned = scanUint(text[0] === '+' || negative ? text.slice(1) : text, base);
-    if (unsigned === 'invalid syntax')
-        return unsigned;
-    const cutoff = 1n << 63n;
-    if (unsigned === 'value out of range' || (!negative && unsigned >= cutoff) || (negative && unsigned > cutoff))
-        return 'value out of range';
-    return negative ? -unsigned : unsigned;
-}
-/**
- * Go's `strconv.ParseUint(text, base, 64)`: ASCII digits of the base (2 to 36), or with base 0 a `0b`/`0o`/`0x`/`0`
- * prefix and `_` between digits.
- * @throws NumError
- */
-function parseUint64(text, base) {
-    const value = scanUint(text, base);
-    if (typeof value === 'string')
-        throw new NumError('ParseUint', text, value);
-    return value;
-}
-/** Go's `strconv.ParseInt(text, base, 64)`: an optional sign, then what ParseUint reads. @throws NumError */
-function parseInt64(text, base) {
-    const value = scanInt(text, base);
-    if (typeof value === 'string')
-        throw new NumError('ParseInt', text, value);
-    return value;
-}
-/** Whether `strconv.ParseUint(text, base, 64)` succeeds. */
-function parsesAsUint64(text, base) {
-    return typeof scanUint(text, base) === 'bigint';
-}
-/** Whether `strconv.ParseInt(text, base, 64)` succeeds. */
-function parsesAsInt64(text, base) {
-    return typeof scanInt(text, base) === 'bigint';
-}
-/**
- * Go's `strconv.ParseFloat(text, 64)`: decimal (`1e5`, `.5`, `1.`, `-0`) and hexadecimal (`0x1.8p3`, exponent
- * required) floats with an optional sign; `_` between digits (and after `0x`); case-insensitive `inf`,
- * `infinity` (signed or not) and `nan` (unsigned only). Nothing else: no spaces, no trailing text, no `0b`/`0o`.
- * A value beyond the float64 range is an error (ErrRange), one below it rounds to zero.
- * @throws NumError
- */
-function parseFloat64(text) {
-    const special = parseSpecial(text);
-    if (special) {
-        if (special.length !== text.length)
-            throw new NumError('ParseFloat', text, 'invalid syntax');
-        return special.value;
-    }
-    const read = readFloat(text);
-    if (!read.ok || read.length !== text.length)
-        throw new NumError('ParseFloat', text, 'invalid syntax');
-    // JavaScript's own decimal conversion is correctly rounded (IEEE 754 round-half-even), as Go's is; it is
-    // only used once Go's grammar has accepted the text.
-    const value = read.hex ? hexFloat(read.mantissa, read.exponent, read.negative, read.truncated) : Number(text.replaceAll('_', ''));
-    if (!Number.isFinite(value))
-        throw new NumError('ParseFloat', text, 'value out of range');
-    return value;
-}
-function commonPrefixLengthIgnoreCase(text, prefix) {
-    const n = Math.min(text.length, prefix.length);
-    for (let i = 0; i < n; i++) {
-        let code = text.charCodeAt(i);
-        if (code >= 0x41 && code <= 0x5a)
-            code += 0x20;
-        if (code !== prefix.charCodeAt(i))
-            return i;
-    }
-    return n;
-}
-/** Go's `special`: inf/infinity with an optional sign, or nan; the value and how much of `text` it used. */
-function parseSpecial(text) {
-    const first = text[0];
-    if (first === 'n' || first === 'N')
-        return commonPrefixLengthIgnoreCase(text, 'nan') === 3 ? { value: NaN, length: 3 } : undefined;
-    const signed = first === '+' || first === '-';
-    if (!signed && first !== 'i' && first !== 'I')
-        return undefined;
-    let n = commonPrefixLengthIgnoreCase(signed ? text.slice(1) : text, 'infinity');
-    // Anything longer than "inf" counts only as "inf" unless it is all of "infinity".
-    if (n > 3 && n < 8)
-        n = 3;
-    if (n !== 3 && n !== 8)
-        return undefined;
-    return { value: first === '-' ? -Infinity : Infinity, length: n + (signed ? 1 : 0) };
-}
-/** Go's `readFloat`: the syntax check and the mantissa/exponent split. */
-function readFloat(s) {
-    const result = { ok: false, length: 0, negative: false, hex: false, mantissa: 0n, exponent: 0, truncated: false };
-    let i = 0;
-    let underscores = false;
-    if (s.length === 0)
-        return result;
-    if (s[i] === '+')
-        i++;
-    else if (s[i] === '-') {
-        result.negative = true;
-        i++;
-    }
-    let base = 10;
-    let maxMantissaDigits = 19;
-    let exponentChar = 0x65; // 'e'
-    if (i + 2 < s.length && s[i] === '0' && lowerByte(s.charCodeAt(i + 1)) === 0x78) {
-        base = 16;
-        maxMantissaDigits = 16;
-        i += 2;
-        exponentChar = 0x70; // 'p'
-        result.hex = true;
-    }
-    let sawDot = false;
-    let sawDigits = false;
-    let digits = 0;
-    let mantissaDigits = 0;
-    let decimalPoint = 0;
-    for (; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        const lower = lowerByte(c);
-        if (c === 0x5f) {
-            underscores = true;
-        }
-        else if (c === 0x2e) {
-            if (sawDot)
-                break;
-            sawDot = true;
-            decimalPoint = digits;
-        }
-        else if (c >= 0x30 && c <= 0x39) {
-            sawDigits = true;
-            if (c === 0x30 && digits === 0) {
-                // A leading zero only moves the decimal point.
-                decimalPoint--;
-                continue;
-            }
-            digits++;
-            if (mantissaDigits < maxMantissaDigits) {
-                result.mantissa = result.mantissa * BigInt(base) + BigInt(c - 0x30);
-                mantissaDigits++;
-            }
-            else if (c !== 0x30) {
-                result.truncated = true;
-            }
-        }
-        else if (base === 16 && lower >= 0x61 && lower <= 0x66) {
-            sawDigits = true;
-            digits++;
-            if (mantissaDigits < maxMantissaDigits) {
-                result.mantissa = result.mantissa * 16n + BigInt(lower - 0x61 + 10);
-                mantissaDigits++;
-            }
-            else {
-                result.truncated = true;
-            }
-        }
-        else {
-            break;
-        }
-    }
-    if (!sawDigits)
-        return { ...result, length: i };
-    if (!sawDot)
-        decimalPoint = digits;
-    if (base === 16) {
-        decimalPoint *= 4;
-        mantissaDigits *= 4;
-    }
-    if (i < s.length && lowerByte(s.charCodeAt(i)) === exponentChar) {
-        i++;
-        if (i >= s.length)
-            return { ...result, length: i };
-        let sign = 1;
-        if (s[i] === '+')
-            i++;
-        else if (s[i] === '-') {
-            i++;
-            sign = -1;
-        }
-        if (i >= s.length || s.charCodeAt(i) < 0x30 || s.charCodeAt(i) > 0x39)
-            return { ...result, length: i };
-        let e = 0;
-        for (; i < s.length && ((s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) || s[i] === '_'); i++) {
-            if (s[i] === '_') {
-                underscores = true;
-                continue;
-            }
-            // Go stops counting at 10000: that is far outside the float64 range either way.
-            if (e < 10000)
-                e = e * 10 + s.charCodeAt(i) - 0x30;
-        }
-        decimalPoint += e * sign;
-    }
-    else if (base === 16) {
-        // A hex float needs its p exponent.
-        return { ...result, length: i };
-    }
-    if (result.mantissa !== 0n)
-        result.exponent = decimalPoint - mantissaDigits;
-    if (underscores && !underscoreOK(s.slice(0, i)))
-        return { ...result, length: i };
-    return { ...result, ok: true, length: i };
-}
-/** Go's `underscoreOK`: each `_` sits between digits, or between a base prefix and a digit. */
-function underscoreOK(text) {
-    let s = text;
-    let saw = '^';
-    let i = 0;
-    if (s.startsWith('-') || s.startsWith('+'))
-        s = s.slice(1);
-    let hex = false;
-    if (s.length >= 2 && s[0] === '0' && [0x62, 0x6f, 0x78].includes(lowerByte(s.charCodeAt(1)))) {
-        i = 2;
-        saw = '0';
-        hex = lowerByte(s.charCodeAt(1)) === 0x78;
-    }
-    for (; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if ((c >= 0x30 && c <= 0x39) || (hex && lowerByte(c) >= 0x61 && lowerByte(c) <= 0x66)) {
-            saw = '0';
-            continue;
-        }
-        if (c === 0x5f) {
-            if (saw !== '0')
-                return false;
-            saw = '_';
-            continue;
-        }
-        if (saw === '_')
-            return false;
-        saw = '!';
-    }
-    return saw !== '_';
-}
-/** Go's `atofHex` for float64: `mantissa × 2^exponent`, rounded half to even, ±Infinity beyond the range. */
-function hexFloat(mantissaIn, exponentIn, negative, truncated) {
-    const mantissaBits = 52n;
-    const bias = -1023;
-    const maxExponent = (1 << 11) + bias - 2;
-    const minExponent = bias + 1;
-    let mantissa = mantissaIn;
-    let exponent = exponentIn + Number(mantissaBits);
-    // Bring the mantissa to 1 + 52 bits plus two rounding bits; the lowest one is sticky.
-    while (mantissa !== 0n && mantissa >> (mantissaBits + 2n) === 0n) {
-        mantissa <<= 1n;
-        exponent--;
-    }
-    if (truncated)
-        mantissa |= 1n;
-    while (mantissa >> (1n + mantissaBits + 2n) !== 0n) {
-        mantissa = (mantissa >> 1n) | (mantissa & 1n);
-        exponent++;
-    }
-    // Denormalise when the exponent is too small.
-    while (mantissa > 1n && exponent < minExponent - 2) {
-        mantissa = (mantissa >> 1n) | (mantissa & 1n);
-        exponent++;
-    }
-    let round = mantissa & 3n;
-    mantissa >>= 2n;
-    round |= mantissa & 1n;
-    exponent += 2;
-    if (round === 3n) {
-        mantissa++;
-        if (mantissa === 1n << (1n + mantissaBits)) {
-            mantissa >>= 1n;
-            exponent++;
-        }
-    }
-    if (mantissa >> mantissaBits === 0n)
-        exponent = bias;
-    if (exponent > maxExponent)
-        return negative ? -Infinity : Infinity;
-    let bits = mantissa & ((1n << mantissaBits) - 1n);
-    bits |= BigInt((exponent - bias) & 0x7ff) << mantissaBits;
-    if (negative)
-        bits |= 1n << 63n;
-    const view = new DataView(new ArrayBuffer(8));
-    view.setBigUint64(0, bits);
-    return view.getFloat64(0);
 }
 
 
@@ -10334,7 +9976,7 @@ function verifyNotationJwsSignature(algorithm, signingInput, signature, publicKe
 /* harmony export */   yt: () => (/* binding */ notationCertificateChainProblem)
 /* harmony export */ });
 /* unused harmony export notationLeafCertificateProblem */
-/* harmony import */ var _go_strconv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45451);
+/* harmony import */ var _go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38920);
 /* harmony import */ var _algorithms_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83578);
 /* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77181);
 // The spec's "Certificate Requirements" for a signature's chain, with notation-core-go's messages
@@ -10407,7 +10049,7 @@ function signatureProblem(certificate) {
 function signingTimeProblem(certificate, signingTime) {
     if (!signingTime || (signingTime >= certificate.notBefore && signingTime <= certificate.notAfter))
         return undefined;
-    return `certificate with subject ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject)} was invalid at signing time of ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .goTime */ .u)(signingTime)}. Certificate is valid from [${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .goTime */ .u)(certificate.notBefore)}] to [${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .goTime */ .u)(certificate.notAfter)}]`;
+    return `certificate with subject ${(0,_go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(certificate.subject)} was invalid at signing time of ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .goTime */ .u)(signingTime)}. Certificate is valid from [${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .goTime */ .u)(certificate.notBefore)}] to [${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .goTime */ .u)(certificate.notAfter)}]`;
 }
 /** The first certificate of a chain that was not valid at `signingTime` (the spec's "valid at signing time" rule), with notation-core-go's message. */
 function notationSigningTimeProblem(chain, signingTime) {
@@ -10420,14 +10062,14 @@ function notationSigningTimeProblem(chain, signingTime) {
 }
 function keyUsagePresenceProblem(certificate) {
     if (!certificate.keyUsage)
-        return `certificate with subject ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject)}: key usage extension must be present`;
+        return `certificate with subject ${(0,_go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(certificate.subject)}: key usage extension must be present`;
     if (!certificate.keyUsage.critical)
-        return `certificate with subject ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject)}: key usage extension must be marked critical`;
+        return `certificate with subject ${(0,_go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(certificate.subject)}: key usage extension must be marked critical`;
     return undefined;
 }
 /** The spec's leaf (code-signing) certificate requirements, with notation-core-go's messages. */
 function notationLeafCertificateProblem(certificate) {
-    const subject = (0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject);
+    const subject = (0,_go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(certificate.subject);
     if (certificate.basicConstraints?.ca)
         return `certificate with subject ${subject}: if the basic constraints extension is present, the ca field must be set to false`;
     const presence = keyUsagePresenceProblem(certificate);
@@ -10463,7 +10105,7 @@ function notationLeafCertificateProblem(certificate) {
     return undefined;
 }
 function caCertificateProblem(certificate, expectedPathLength) {
-    const subject = (0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject);
+    const subject = (0,_go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(certificate.subject);
     if (!certificate.basicConstraints?.ca)
         return `certificate with subject ${subject}: ca field in basic constraints must be present, critical, and set to true`;
     const pathLength = certificate.basicConstraints.pathLength;
@@ -10489,9 +10131,9 @@ function notationCertificateChainProblem(chain, signingTime) {
     if (chain.length === 1) {
         const selfSignature = signatureProblem(first);
         if (selfSignature)
-            return `invalid self-signed certificate. subject: ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(first.subject)}. Error: ${selfSignature}`;
+            return `invalid self-signed certificate. subject: ${(0,_go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(first.subject)}. Error: ${selfSignature}`;
         if (!first.rawSubject.equals(first.rawIssuer))
-            return `invalid self-signed certificate. subject: ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
+            return `invalid self-signed certificate. subject: ${(0,_go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
         const time = signingTimeProblem(first, signingTime);
         if (time)
             return time;
@@ -10502,7 +10144,7 @@ function notationCertificateChainProblem(chain, signingTime) {
         const time = signingTimeProblem(certificate, signingTime);
         if (time)
             return time;
-        const subject = (0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(certificate.subject);
+        const subject = (0,_go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(certificate.subject);
         const selfSigned = issuedBy(certificate, certificate);
         if (i === chain.length - 1) {
             if (!selfSigned.issued && selfSigned.error)
@@ -10519,9 +10161,9 @@ function notationCertificateChainProblem(chain, signingTime) {
             const parent = chain[i + 1];
             const issued = issuedBy(certificate, parent);
             if (!issued.issued && issued.error)
-                return `invalid certificates or certificate with subject ${subject} is not issued by ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(parent.subject)}. Error: ${issued.error}`;
+                return `invalid certificates or certificate with subject ${subject} is not issued by ${(0,_go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(parent.subject)}. Error: ${issued.error}`;
             if (!issued.issued)
-                return `certificate with subject ${subject} is not issued by ${(0,_go_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(parent.subject)}`;
+                return `certificate with subject ${subject} is not issued by ${(0,_go_strconv_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(parent.subject)}`;
         }
         const problem = i === 0 ? notationLeafCertificateProblem(certificate) : caCertificateProblem(certificate, i - 1);
         if (problem)

@@ -2,6 +2,175 @@ export const id = 124;
 export const ids = [124];
 export const modules = {
 
+/***/ 9059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CX: () => (/* binding */ parseUint64),
+/* harmony export */   Jz: () => (/* binding */ parsesAsUint64),
+/* harmony export */   Wk: () => (/* binding */ parsesAsInt64),
+/* harmony export */   aW: () => (/* binding */ lowerByte),
+/* harmony export */   xT: () => (/* binding */ underscoreOK)
+/* harmony export */ });
+/* unused harmony export parseInt64 */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4029);
+// Go's strconv/atoi.go: ParseUint and ParseInt (bitSize 64), with Go's NumError texts.
+
+const maxUint64 = (1n << 64n) - 1n;
+function lowerByte(code) {
+    return code | 0x20;
+}
+/** Go's `ParseUint` (bitSize 64) without the error value: the number, or why it is not one. */
+function scanUint(text, base) {
+    if (text === '')
+        return 'invalid syntax';
+    let s = text;
+    let radix = base;
+    if (radix === 0) {
+        // Base 0 reads the prefix: 0b, 0o, 0x, or a bare leading 0 for octal; it also allows `_` between digits.
+        radix = 10;
+        if (s[0] === '0') {
+            const prefix = s.length >= 3 ? lowerByte(s.charCodeAt(1)) : 0;
+            if (prefix === 0x62)
+                [radix, s] = [2, s.slice(2)];
+            else if (prefix === 0x6f)
+                [radix, s] = [8, s.slice(2)];
+            else if (prefix === 0x78)
+                [radix, s] = [16, s.slice(2)];
+            else
+                [radix, s] = [8, s.slice(1)];
+        }
+    }
+    let n = 0n;
+    let underscores = false;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x5f && base === 0) {
+            underscores = true;
+            continue;
+        }
+        let digit;
+        if (c >= 0x30 && c <= 0x39)
+            digit = c - 0x30;
+        else if (lowerByte(c) >= 0x61 && lowerByte(c) <= 0x7a)
+            digit = lowerByte(c) - 0x61 + 10;
+        else
+            return 'invalid syntax';
+        if (digit >= radix)
+            return 'invalid syntax';
+        n = n * BigInt(radix) + BigInt(digit);
+        // Go stops at the first overflow, whatever follows.
+        if (n > maxUint64)
+            return 'value out of range';
+    }
+    if (underscores && !underscoreOK(text))
+        return 'invalid syntax';
+    return n;
+}
+/** Go's `ParseInt` (bitSize 64) without the error value. */
+function scanInt(text, base) {
+    if (text === '')
+        return 'invalid syntax';
+    const negative = text[0] === '-';
+    const unsigned = scanUint(text[0] === '+' || negative ? text.slice(1) : text, base);
+    if (unsigned === 'invalid syntax')
+        return unsigned;
+    const cutoff = 1n << 63n;
+    if (unsigned === 'value out of range' || (!negative && unsigned >= cutoff) || (negative && unsigned > cutoff))
+        return 'value out of range';
+    return negative ? -unsigned : unsigned;
+}
+/**
+ * Go's `strconv.ParseUint(text, base, 64)`: ASCII digits of the base (2 to 36), or with base 0 a `0b`/`0o`/`0x`/`0`
+ * prefix and `_` between digits.
+ * @throws NumError
+ */
+function parseUint64(text, base) {
+    const value = scanUint(text, base);
+    if (typeof value === 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NumError */ .v('ParseUint', text, value);
+    return value;
+}
+/** Go's `strconv.ParseInt(text, base, 64)`: an optional sign, then what ParseUint reads. @throws NumError */
+function parseInt64(text, base) {
+    const value = scanInt(text, base);
+    if (typeof value === 'string')
+        throw new NumError('ParseInt', text, value);
+    return value;
+}
+/** Whether `strconv.ParseUint(text, base, 64)` succeeds. */
+function parsesAsUint64(text, base) {
+    return typeof scanUint(text, base) === 'bigint';
+}
+/** Whether `strconv.ParseInt(text, base, 64)` succeeds. */
+function parsesAsInt64(text, base) {
+    return typeof scanInt(text, base) === 'bigint';
+}
+/** Go's `underscoreOK`: each `_` sits between digits, or between a base prefix and a digit. */
+function underscoreOK(text) {
+    let s = text;
+    let saw = '^';
+    let i = 0;
+    if (s.startsWith('-') || s.startsWith('+'))
+        s = s.slice(1);
+    let hex = false;
+    if (s.length >= 2 && s[0] === '0' && [0x62, 0x6f, 0x78].includes(lowerByte(s.charCodeAt(1)))) {
+        i = 2;
+        saw = '0';
+        hex = lowerByte(s.charCodeAt(1)) === 0x78;
+    }
+    for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c >= 0x30 && c <= 0x39) || (hex && lowerByte(c) >= 0x61 && lowerByte(c) <= 0x66)) {
+            saw = '0';
+            continue;
+        }
+        if (c === 0x5f) {
+            if (saw !== '0')
+                return false;
+            saw = '_';
+            continue;
+        }
+        if (saw === '_')
+            return false;
+        saw = '!';
+    }
+    return saw !== '_';
+}
+
+
+/***/ }),
+
+/***/ 4029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ NumError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5736);
+/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8920);
+// Go's strconv/atoi.go NumError, shared by the parsers (atoi.ts, atof.ts).
+
+
+/** A string Go's strconv rejects: `*strconv.NumError`, whose text is `strconv.<Func>: parsing "<num>": <reason>`. */
+class NumError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    /** Go's `Func`: the function that failed, e.g. `ParseFloat`. */
+    func;
+    /** Go's `Num`: the input. */
+    input;
+    reason;
+    constructor(func, input, reason) {
+        super(reason === 'invalid syntax' ? 'NUM_SYNTAX' : 'NUM_RANGE', `strconv.${func}: parsing ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .h)(input)}: ${reason}`);
+        this.name = 'NumError';
+        this.func = func;
+        this.input = input;
+        this.reason = reason;
+    }
+}
+
+
+/***/ }),
+
 /***/ 6321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -720,7 +889,7 @@ async function deleteKindCluster(name, path = '') {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3483);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5736);
 /* harmony import */ var _oci_order_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8085);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4252);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2990);
 
 
 
@@ -844,7 +1013,7 @@ async function loadAutomationObjects(dir, options = {}) {
 
 /***/ }),
 
-/***/ 4252:
+/***/ 2990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1118,10 +1287,231 @@ function classEnd(pattern, start) {
     return Math.min(i + 1, pattern.length);
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/go/strconv.ts
-var strconv = __webpack_require__(5451);
+// EXTERNAL MODULE: ../../packages/core/src/go/strconv/errors.ts
+var strconv_errors = __webpack_require__(4029);
+// EXTERNAL MODULE: ../../packages/core/src/go/strconv/atoi.ts
+var atoi = __webpack_require__(9059);
+;// CONCATENATED MODULE: ../../packages/core/src/go/strconv/atof.ts
+// Go's strconv/atof.go: ParseFloat (bitSize 64), with Go's NumError texts.
+
+
+/**
+ * Go's `strconv.ParseFloat(text, 64)`: decimal (`1e5`, `.5`, `1.`, `-0`) and hexadecimal (`0x1.8p3`, exponent
+ * required) floats with an optional sign; `_` between digits (and after `0x`); case-insensitive `inf`,
+ * `infinity` (signed or not) and `nan` (unsigned only). Nothing else: no spaces, no trailing text, no `0b`/`0o`.
+ * A value beyond the float64 range is an error (ErrRange), one below it rounds to zero.
+ * @throws NumError
+ */
+function parseFloat64(text) {
+    const special = parseSpecial(text);
+    if (special) {
+        if (special.length !== text.length)
+            throw new strconv_errors/* NumError */.v('ParseFloat', text, 'invalid syntax');
+        return special.value;
+    }
+    const read = readFloat(text);
+    if (!read.ok || read.length !== text.length)
+        throw new strconv_errors/* NumError */.v('ParseFloat', text, 'invalid syntax');
+    // JavaScript's own decimal conversion is correctly rounded (IEEE 754 round-half-even), as Go's is; it is
+    // only used once Go's grammar has accepted the text.
+    const value = read.hex ? hexFloat(read.mantissa, read.exponent, read.negative, read.truncated) : Number(text.replaceAll('_', ''));
+    if (!Number.isFinite(value))
+        throw new strconv_errors/* NumError */.v('ParseFloat', text, 'value out of range');
+    return value;
+}
+function commonPrefixLengthIgnoreCase(text, prefix) {
+    const n = Math.min(text.length, prefix.length);
+    for (let i = 0; i < n; i++) {
+        let code = text.charCodeAt(i);
+        if (code >= 0x41 && code <= 0x5a)
+            code += 0x20;
+        if (code !== prefix.charCodeAt(i))
+            return i;
+    }
+    return n;
+}
+/** Go's `special`: inf/infinity with an optional sign, or nan; the value and how much of `text` it used. */
+function parseSpecial(text) {
+    const first = text[0];
+    if (first === 'n' || first === 'N')
+        return commonPrefixLengthIgnoreCase(text, 'nan') === 3 ? { value: NaN, length: 3 } : undefined;
+    const signed = first === '+' || first === '-';
+    if (!signed && first !== 'i' && first !== 'I')
+        return undefined;
+    let n = commonPrefixLengthIgnoreCase(signed ? text.slice(1) : text, 'infinity');
+    // Anything longer than "inf" counts only as "inf" unless it is all of "infinity".
+    if (n > 3 && n < 8)
+        n = 3;
+    if (n !== 3 && n !== 8)
+        return undefined;
+    return { value: first === '-' ? -Infinity : Infinity, length: n + (signed ? 1 : 0) };
+}
+/** Go's `readFloat`: the syntax check and the mantissa/exponent split. */
+function readFloat(s) {
+    const result = { ok: false, length: 0, negative: false, hex: false, mantissa: 0n, exponent: 0, truncated: false };
+    let i = 0;
+    let underscores = false;
+    if (s.length === 0)
+        return result;
+    if (s[i] === '+')
+        i++;
+    else if (s[i] === '-') {
+        result.negative = true;
+        i++;
+    }
+    let base = 10;
+    let maxMantissaDigits = 19;
+    let exponentChar = 0x65; // 'e'
+    if (i + 2 < s.length && s[i] === '0' && (0,atoi/* lowerByte */.aW)(s.charCodeAt(i + 1)) === 0x78) {
+        base = 16;
+        maxMantissaDigits = 16;
+        i += 2;
+        exponentChar = 0x70; // 'p'
+        result.hex = true;
+    }
+    let sawDot = false;
+    let sawDigits = false;
+    let digits = 0;
+    let mantissaDigits = 0;
+    let decimalPoint = 0;
+    for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        const lower = (0,atoi/* lowerByte */.aW)(c);
+        if (c === 0x5f) {
+            underscores = true;
+        }
+        else if (c === 0x2e) {
+            if (sawDot)
+                break;
+            sawDot = true;
+            decimalPoint = digits;
+        }
+        else if (c >= 0x30 && c <= 0x39) {
+            sawDigits = true;
+            if (c === 0x30 && digits === 0) {
+                // A leading zero only moves the decimal point.
+                decimalPoint--;
+                continue;
+            }
+            digits++;
+            if (mantissaDigits < maxMantissaDigits) {
+                result.mantissa = result.mantissa * BigInt(base) + BigInt(c - 0x30);
+                mantissaDigits++;
+            }
+            else if (c !== 0x30) {
+                result.truncated = true;
+            }
+        }
+        else if (base === 16 && lower >= 0x61 && lower <= 0x66) {
+            sawDigits = true;
+            digits++;
+            if (mantissaDigits < maxMantissaDigits) {
+                result.mantissa = result.mantissa * 16n + BigInt(lower - 0x61 + 10);
+                mantissaDigits++;
+            }
+            else {
+                result.truncated = true;
+            }
+        }
+        else {
+            break;
+        }
+    }
+    if (!sawDigits)
+        return { ...result, length: i };
+    if (!sawDot)
+        decimalPoint = digits;
+    if (base === 16) {
+        decimalPoint *= 4;
+        mantissaDigits *= 4;
+    }
+    if (i < s.length && (0,atoi/* lowerByte */.aW)(s.charCodeAt(i)) === exponentChar) {
+        i++;
+        if (i >= s.length)
+            return { ...result, length: i };
+        let sign = 1;
+        if (s[i] === '+')
+            i++;
+        else if (s[i] === '-') {
+            i++;
+            sign = -1;
+        }
+        if (i >= s.length || s.charCodeAt(i) < 0x30 || s.charCodeAt(i) > 0x39)
+            return { ...result, length: i };
+        let e = 0;
+        for (; i < s.length && ((s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) || s[i] === '_'); i++) {
+            if (s[i] === '_') {
+                underscores = true;
+                continue;
+            }
+            // Go stops counting at 10000: that is far outside the float64 range either way.
+            if (e < 10000)
+                e = e * 10 + s.charCodeAt(i) - 0x30;
+        }
+        decimalPoint += e * sign;
+    }
+    else if (base === 16) {
+        // A hex float needs its p exponent.
+        return { ...result, length: i };
+    }
+    if (result.mantissa !== 0n)
+        result.exponent = decimalPoint - mantissaDigits;
+    if (underscores && !(0,atoi/* underscoreOK */.xT)(s.slice(0, i)))
+        return { ...result, length: i };
+    return { ...result, ok: true, length: i };
+}
+/** Go's `atofHex` for float64: `mantissa × 2^exponent`, rounded half to even, ±Infinity beyond the range. */
+function hexFloat(mantissaIn, exponentIn, negative, truncated) {
+    const mantissaBits = 52n;
+    const bias = -1023;
+    const maxExponent = (1 << 11) + bias - 2;
+    const minExponent = bias + 1;
+    let mantissa = mantissaIn;
+    let exponent = exponentIn + Number(mantissaBits);
+    // Bring the mantissa to 1 + 52 bits plus two rounding bits; the lowest one is sticky.
+    while (mantissa !== 0n && mantissa >> (mantissaBits + 2n) === 0n) {
+        mantissa <<= 1n;
+        exponent--;
+    }
+    if (truncated)
+        mantissa |= 1n;
+    while (mantissa >> (1n + mantissaBits + 2n) !== 0n) {
+        mantissa = (mantissa >> 1n) | (mantissa & 1n);
+        exponent++;
+    }
+    // Denormalise when the exponent is too small.
+    while (mantissa > 1n && exponent < minExponent - 2) {
+        mantissa = (mantissa >> 1n) | (mantissa & 1n);
+        exponent++;
+    }
+    let round = mantissa & 3n;
+    mantissa >>= 2n;
+    round |= mantissa & 1n;
+    exponent += 2;
+    if (round === 3n) {
+        mantissa++;
+        if (mantissa === 1n << (1n + mantissaBits)) {
+            mantissa >>= 1n;
+            exponent++;
+        }
+    }
+    if (mantissa >> mantissaBits === 0n)
+        exponent = bias;
+    if (exponent > maxExponent)
+        return negative ? -Infinity : Infinity;
+    let bits = mantissa & ((1n << mantissaBits) - 1n);
+    bits |= BigInt((exponent - bias) & 0x7ff) << mantissaBits;
+    if (negative)
+        bits |= 1n << 63n;
+    const view = new DataView(new ArrayBuffer(8));
+    view.setBigUint64(0, bits);
+    return view.getFloat64(0);
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/go/strings.ts
 var strings = __webpack_require__(7164);
+// EXTERNAL MODULE: ../../packages/core/src/go/strconv/quote.ts
+var quote = __webpack_require__(8920);
 ;// CONCATENATED MODULE: ../../packages/core/src/go/semver.ts
 // Masterminds/semver v3.5.0, the version and range semantics of Flux's ImagePolicy `spec.policy.semver`: a
 // transcription of version.go (with CoerceNewVersion = true) and constraints.go. Exported names say "semver" where
@@ -1134,6 +1524,8 @@ var strings = __webpack_require__(7164);
 // Go's regexp and JavaScript's RegExp both use leftmost-first (backtracking-order) matching, so the patterns are
 // transcribed as written, except that Go's `\s` is `[\t\n\f\r ]` (JavaScript's `\s` also takes \v and Unicode
 // spaces). Numbers are uint64 in Go, so they are bigints here.
+
+
 
 
 /** An error with the message text Masterminds (or Go's strconv) would return. */
@@ -1157,10 +1549,10 @@ const identifierCharsOnly = /^[0-9A-Za-z-]*$/;
 /** Masterminds' `strconv.ParseUint(s, 10, 64)` of a segment the regex already limited to ASCII digits. */
 function parseSegment(digits) {
     try {
-        return (0,strconv/* parseUint64 */.CX)(digits, 10);
+        return (0,atoi/* parseUint64 */.CX)(digits, 10);
     }
     catch (error) {
-        if (error instanceof strconv/* NumError */.vQ)
+        if (error instanceof strconv_errors/* NumError */.v)
             throw new SemverError('SEGMENT_OUT_OF_RANGE', `error parsing version segment: ${error.message}`);
         throw error;
     }
@@ -1218,7 +1610,7 @@ function compareSegment(a, b) {
 }
 /** The identifier as a number when `strconv.ParseUint(s, 10, 64)` succeeds (larger ones compare as text). */
 function asUint64(identifier) {
-    return (0,strconv/* parsesAsUint64 */.Jz)(identifier, 10) ? BigInt(identifier) : undefined;
+    return (0,atoi/* parsesAsUint64 */.Jz)(identifier, 10) ? BigInt(identifier) : undefined;
 }
 function comparePrePart(s, o) {
     if (s === o)
@@ -1448,7 +1840,7 @@ function parseComparator(text) {
     }
     const m = constraintRegex.exec(text);
     if (m === null)
-        throw new SemverError('IMPROPER_CONSTRAINT', `improper constraint: ${(0,strconv/* quote */.hD)(text)}`);
+        throw new SemverError('IMPROPER_CONSTRAINT', `improper constraint: ${(0,quote/* quote */.h)(text)}`);
     const operator = m[1] ?? '';
     const original = m[2] ?? '';
     const major = m[3] ?? '';
@@ -1496,7 +1888,7 @@ function newConstraint(range) {
     const groupHasPrerelease = [];
     for (const group of rewritten.split('||')) {
         if (!validConstraintRegex.test(group))
-            throw new SemverError('IMPROPER_CONSTRAINT', `improper constraint: ${(0,strconv/* quote */.hD)(group)}`);
+            throw new SemverError('IMPROPER_CONSTRAINT', `improper constraint: ${(0,quote/* quote */.h)(group)}`);
         const texts = Array.from(group.matchAll(findConstraintRegex), (m) => m[0]);
         if (texts.length === 0)
             texts.push(group);
@@ -1645,7 +2037,7 @@ function numericalPolicer(order) {
             tags.forEach((tag, index) => {
                 let value;
                 try {
-                    value = (0,strconv/* parseFloat64 */.yE)(tag);
+                    value = parseFloat64(tag);
                 }
                 catch (err) {
                     throw new SelectionError('NOT_NUMERIC', `failed to parse invalid numeric value '${tag}'`, { cause: err });
@@ -1989,8 +2381,8 @@ var external_node_path_ = __webpack_require__(6760);
 var dist = __webpack_require__(3483);
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var errors = __webpack_require__(5736);
-// EXTERNAL MODULE: ../../packages/core/src/go/strconv.ts
-var strconv = __webpack_require__(5451);
+// EXTERNAL MODULE: ../../packages/core/src/go/strconv/atoi.ts
+var atoi = __webpack_require__(9059);
 ;// CONCATENATED MODULE: ../../packages/core/src/go/yaml.ts
 // The scalar rules of Go's YAML libraries, as kyaml applies them when Flux's Setters write a value: go-yaml's
 // `resolve` for plain scalars (gopkg.in/yaml.v2 and v3 resolve.go: which texts are bools, ints, floats, nulls or
@@ -2005,25 +2397,25 @@ const yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
  */
 function goYamlNumber(value, octalPrefix) {
     const plain = value.replaceAll('_', '');
-    if ((0,strconv/* parsesAsInt64 */.Wk)(plain, 0) || (0,strconv/* parsesAsUint64 */.Jz)(plain, 0))
+    if ((0,atoi/* parsesAsInt64 */.Wk)(plain, 0) || (0,atoi/* parsesAsUint64 */.Jz)(plain, 0))
         return 'int';
     if (yamlStyleFloat.test(plain) && Number.isFinite(Number(plain)))
         return 'float';
     if (plain.startsWith('0b')) {
-        if ((0,strconv/* parsesAsInt64 */.Wk)(plain.slice(2), 2) || (0,strconv/* parsesAsUint64 */.Jz)(plain.slice(2), 2))
+        if ((0,atoi/* parsesAsInt64 */.Wk)(plain.slice(2), 2) || (0,atoi/* parsesAsUint64 */.Jz)(plain.slice(2), 2))
             return 'int';
     }
     else if (plain.startsWith('-0b')) {
-        if ((0,strconv/* parsesAsInt64 */.Wk)(`-${plain.slice(3)}`, 2))
+        if ((0,atoi/* parsesAsInt64 */.Wk)(`-${plain.slice(3)}`, 2))
             return 'int';
     }
     if (octalPrefix) {
         if (plain.startsWith('0o')) {
-            if ((0,strconv/* parsesAsInt64 */.Wk)(plain.slice(2), 8) || (0,strconv/* parsesAsUint64 */.Jz)(plain.slice(2), 8))
+            if ((0,atoi/* parsesAsInt64 */.Wk)(plain.slice(2), 8) || (0,atoi/* parsesAsUint64 */.Jz)(plain.slice(2), 8))
                 return 'int';
         }
         else if (plain.startsWith('-0o')) {
-            if ((0,strconv/* parsesAsInt64 */.Wk)(`-${plain.slice(3)}`, 8))
+            if ((0,atoi/* parsesAsInt64 */.Wk)(`-${plain.slice(3)}`, 8))
                 return 'int';
         }
     }

@@ -1444,8 +1444,8 @@ async function settleLimit(items, limit, fn) {
     });
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/imageupdate/policy.ts + 2 modules
-var imageupdate_policy = __webpack_require__(4252);
+// EXTERNAL MODULE: ../../packages/core/src/imageupdate/policy.ts + 3 modules
+var imageupdate_policy = __webpack_require__(2990);
 ;// CONCATENATED MODULE: ../../packages/core/src/imageupdate/reflect.ts
 
 

@@ -2,24 +2,14 @@ export const id = 952;
 export const ids = [952];
 export const modules = {
 
-/***/ 5451:
+/***/ 8920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CX: () => (/* binding */ parseUint64),
-/* harmony export */   Jz: () => (/* binding */ parsesAsUint64),
-/* harmony export */   Oi: () => (/* binding */ isPrint),
-/* harmony export */   Wk: () => (/* binding */ parsesAsInt64),
-/* harmony export */   hD: () => (/* binding */ quote),
-/* harmony export */   vQ: () => (/* binding */ NumError),
-/* harmony export */   yE: () => (/* binding */ parseFloat64)
+/* harmony export */   O: () => (/* binding */ isPrint),
+/* harmony export */   h: () => (/* binding */ quote)
 /* harmony export */ });
-/* unused harmony export parseInt64 */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5736);
-// Go's strconv, the parts d2ci's ports need to read and print what Go reads and prints: Quote and IsPrint
-// (strconv/quote.go), ParseUint and ParseInt (strconv/atoi.go), ParseFloat (strconv/atof.go). Their errors are
-// Go's *strconv.NumError texts, word for word.
-
+// Go's strconv/quote.go: Quote (fmt's %q) and IsPrint.
 const graphic = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 /** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 function isPrint(cp) {
@@ -57,354 +47,6 @@ function quote(text) {
             out += `\\U${cp.toString(16).padStart(8, '0')}`;
     }
     return `${out}"`;
-}
-/** A string Go's strconv rejects: `*strconv.NumError`, whose text is `strconv.<Func>: parsing "<num>": <reason>`. */
-class NumError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
-    /** Go's `Func`: the function that failed, e.g. `ParseFloat`. */
-    func;
-    /** Go's `Num`: the input. */
-    input;
-    reason;
-    constructor(func, input, reason) {
-        super(reason === 'invalid syntax' ? 'NUM_SYNTAX' : 'NUM_RANGE', `strconv.${func}: parsing ${quote(input)}: ${reason}`);
-        this.name = 'NumError';
-        this.func = func;
-        this.input = input;
-        this.reason = reason;
-    }
-}
-const maxUint64 = (1n << 64n) - 1n;
-function lowerByte(code) {
-    return code | 0x20;
-}
-/** Go's `ParseUint` (bitSize 64) without the error value: the number, or why it is not one. */
-function scanUint(text, base) {
-    if (text === '')
-        return 'invalid syntax';
-    let s = text;
-    let radix = base;
-    if (radix === 0) {
-        // Base 0 reads the prefix: 0b, 0o, 0x, or a bare leading 0 for octal; it also allows `_` between digits.
-        radix = 10;
-        if (s[0] === '0') {
-            const prefix = s.length >= 3 ? lowerByte(s.charCodeAt(1)) : 0;
-            if (prefix === 0x62)
-                [radix, s] = [2, s.slice(2)];
-            else if (prefix === 0x6f)
-                [radix, s] = [8, s.slice(2)];
-            else if (prefix === 0x78)
-                [radix, s] = [16, s.slice(2)];
-            else
-                [radix, s] = [8, s.slice(1)];
-        }
-    }
-    let n = 0n;
-    let underscores = false;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c === 0x5f && base === 0) {
-            underscores = true;
-            continue;
-        }
-        let digit;
-        if (c >= 0x30 && c <= 0x39)
-            digit = c - 0x30;
-        else if (lowerByte(c) >= 0x61 && lowerByte(c) <= 0x7a)
-            digit = lowerByte(c) - 0x61 + 10;
-        else
-            return 'invalid syntax';
-        if (digit >= radix)
-            return 'invalid syntax';
-        n = n * BigInt(radix) + BigInt(digit);
-        // Go stops at the first overflow, whatever follows.
-        if (n > maxUint64)
-            return 'value out of range';
-    }
-    if (underscores && !underscoreOK(text))
-        return 'invalid syntax';
-    return n;
-}
-/** Go's `ParseInt` (bitSize 64) without the error value. */
-function scanInt(text, base) {
-    if (text === '')
-        return 'invalid syntax';
-    const negative = text[0] === '-';
-    const unsigned = scanUint(text[0] === '+' || negative ? text.slice(1) : text, base);
-    if (unsigned === 'invalid syntax')
-        return unsigned;
-    const cutoff = 1n << 63n;
-    if (unsigned === 'value out of range' || (!negative && unsigned >= cutoff) || (negative && unsigned > cutoff))
-        return 'value out of range';
-    return negative ? -unsigned : unsigned;
-}
-/**
- * Go's `strconv.ParseUint(text, base, 64)`: ASCII digits of the base (2 to 36), or with base 0 a `0b`/`0o`/`0x`/`0`
- * prefix and `_` between digits.
- * @throws NumError
- */
-function parseUint64(text, base) {
-    const value = scanUint(text, base);
-    if (typeof value === 'string')
-        throw new NumError('ParseUint', text, value);
-    return value;
-}
-/** Go's `strconv.ParseInt(text, base, 64)`: an optional sign, then what ParseUint reads. @throws NumError */
-function parseInt64(text, base) {
-    const value = scanInt(text, base);
-    if (typeof value === 'string')
-        throw new NumError('ParseInt', text, value);
-    return value;
-}
-/** Whether `strconv.ParseUint(text, base, 64)` succeeds. */
-function parsesAsUint64(text, base) {
-    return typeof scanUint(text, base) === 'bigint';
-}
-/** Whether `strconv.ParseInt(text, base, 64)` succeeds. */
-function parsesAsInt64(text, base) {
-    return typeof scanInt(text, base) === 'bigint';
-}
-/**
- * Go's `strconv.ParseFloat(text, 64)`: decimal (`1e5`, `.5`, `1.`, `-0`) and hexadecimal (`0x1.8p3`, exponent
- * required) floats with an optional sign; `_` between digits (and after `0x`); case-insensitive `inf`,
- * `infinity` (signed or not) and `nan` (unsigned only). Nothing else: no spaces, no trailing text, no `0b`/`0o`.
- * A value beyond the float64 range is an error (ErrRange), one below it rounds to zero.
- * @throws NumError
- */
-function parseFloat64(text) {
-    const special = parseSpecial(text);
-    if (special) {
-        if (special.length !== text.length)
-            throw new NumError('ParseFloat', text, 'invalid syntax');
-        return special.value;
-    }
-    const read = readFloat(text);
-    if (!read.ok || read.length !== text.length)
-        throw new NumError('ParseFloat', text, 'invalid syntax');
-    // JavaScript's own decimal conversion is correctly rounded (IEEE 754 round-half-even), as Go's is; it is
-    // only used once Go's grammar has accepted the text.
-    const value = read.hex ? hexFloat(read.mantissa, read.exponent, read.negative, read.truncated) : Number(text.replaceAll('_', ''));
-    if (!Number.isFinite(value))
-        throw new NumError('ParseFloat', text, 'value out of range');
-    return value;
-}
-function commonPrefixLengthIgnoreCase(text, prefix) {
-    const n = Math.min(text.length, prefix.length);
-    for (let i = 0; i < n; i++) {
-        let code = text.charCodeAt(i);
-        if (code >= 0x41 && code <= 0x5a)
-            code += 0x20;
-        if (code !== prefix.charCodeAt(i))
-            return i;
-    }
-    return n;
-}
-/** Go's `special`: inf/infinity with an optional sign, or nan; the value and how much of `text` it used. */
-function parseSpecial(text) {
-    const first = text[0];
-    if (first === 'n' || first === 'N')
-        return commonPrefixLengthIgnoreCase(text, 'nan') === 3 ? { value: NaN, length: 3 } : undefined;
-    const signed = first === '+' || first === '-';
-    if (!signed && first !== 'i' && first !== 'I')
-        return undefined;
-    let n = commonPrefixLengthIgnoreCase(signed ? text.slice(1) : text, 'infinity');
-    // Anything longer than "inf" counts only as "inf" unless it is all of "infinity".
-    if (n > 3 && n < 8)
-        n = 3;
-    if (n !== 3 && n !== 8)
-        return undefined;
-    return { value: first === '-' ? -Infinity : Infinity, length: n + (signed ? 1 : 0) };
-}
-/** Go's `readFloat`: the syntax check and the mantissa/exponent split. */
-function readFloat(s) {
-    const result = { ok: false, length: 0, negative: false, hex: false, mantissa: 0n, exponent: 0, truncated: false };
-    let i = 0;
-    let underscores = false;
-    if (s.length === 0)
-        return result;
-    if (s[i] === '+')
-        i++;
-    else if (s[i] === '-') {
-        result.negative = true;
-        i++;
-    }
-    let base = 10;
-    let maxMantissaDigits = 19;
-    let exponentChar = 0x65; // 'e'
-    if (i + 2 < s.length && s[i] === '0' && lowerByte(s.charCodeAt(i + 1)) === 0x78) {
-        base = 16;
-        maxMantissaDigits = 16;
-        i += 2;
-        exponentChar = 0x70; // 'p'
-        result.hex = true;
-    }
-    let sawDot = false;
-    let sawDigits = false;
-    let digits = 0;
-    let mantissaDigits = 0;
-    let decimalPoint = 0;
-    for (; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        const lower = lowerByte(c);
-        if (c === 0x5f) {
-            underscores = true;
-        }
-        else if (c === 0x2e) {
-            if (sawDot)
-                break;
-            sawDot = true;
-            decimalPoint = digits;
-        }
-        else if (c >= 0x30 && c <= 0x39) {
-            sawDigits = true;
-            if (c === 0x30 && digits === 0) {
-                // A leading zero only moves the decimal point.
-                decimalPoint--;
-                continue;
-            }
-            digits++;
-            if (mantissaDigits < maxMantissaDigits) {
-                result.mantissa = result.mantissa * BigInt(base) + BigInt(c - 0x30);
-                mantissaDigits++;
-            }
-            else if (c !== 0x30) {
-                result.truncated = true;
-            }
-        }
-        else if (base === 16 && lower >= 0x61 && lower <= 0x66) {
-            sawDigits = true;
-            digits++;
-            if (mantissaDigits < maxMantissaDigits) {
-                result.mantissa = result.mantissa * 16n + BigInt(lower - 0x61 + 10);
-                mantissaDigits++;
-            }
-            else {
-                result.truncated = true;
-            }
-        }
-        else {
-            break;
-        }
-    }
-    if (!sawDigits)
-        return { ...result, length: i };
-    if (!sawDot)
-        decimalPoint = digits;
-    if (base === 16) {
-        decimalPoint *= 4;
-        mantissaDigits *= 4;
-    }
-    if (i < s.length && lowerByte(s.charCodeAt(i)) === exponentChar) {
-        i++;
-        if (i >= s.length)
-            return { ...result, length: i };
-        let sign = 1;
-        if (s[i] === '+')
-            i++;
-        else if (s[i] === '-') {
-            i++;
-            sign = -1;
-        }
-        if (i >= s.length || s.charCodeAt(i) < 0x30 || s.charCodeAt(i) > 0x39)
-            return { ...result, length: i };
-        let e = 0;
-        for (; i < s.length && ((s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) || s[i] === '_'); i++) {
-            if (s[i] === '_') {
-                underscores = true;
-                continue;
-            }
-            // Go stops counting at 10000: that is far outside the float64 range either way.
-            if (e < 10000)
-                e = e * 10 + s.charCodeAt(i) - 0x30;
-        }
-        decimalPoint += e * sign;
-    }
-    else if (base === 16) {
-        // A hex float needs its p exponent.
-        return { ...result, length: i };
-    }
-    if (result.mantissa !== 0n)
-        result.exponent = decimalPoint - mantissaDigits;
-    if (underscores && !underscoreOK(s.slice(0, i)))
-        return { ...result, length: i };
-    return { ...result, ok: true, length: i };
-}
-/** Go's `underscoreOK`: each `_` sits between digits, or between a base prefix and a digit. */
-function underscoreOK(text) {
-    let s = text;
-    let saw = '^';
-    let i = 0;
-    if (s.startsWith('-') || s.startsWith('+'))
-        s = s.slice(1);
-    let hex = false;
-    if (s.length >= 2 && s[0] === '0' && [0x62, 0x6f, 0x78].includes(lowerByte(s.charCodeAt(1)))) {
-        i = 2;
-        saw = '0';
-        hex = lowerByte(s.charCodeAt(1)) === 0x78;
-    }
-    for (; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if ((c >= 0x30 && c <= 0x39) || (hex && lowerByte(c) >= 0x61 && lowerByte(c) <= 0x66)) {
-            saw = '0';
-            continue;
-        }
-        if (c === 0x5f) {
-            if (saw !== '0')
-                return false;
-            saw = '_';
-            continue;
-        }
-        if (saw === '_')
-            return false;
-        saw = '!';
-    }
-    return saw !== '_';
-}
-/** Go's `atofHex` for float64: `mantissa × 2^exponent`, rounded half to even, ±Infinity beyond the range. */
-function hexFloat(mantissaIn, exponentIn, negative, truncated) {
-    const mantissaBits = 52n;
-    const bias = -1023;
-    const maxExponent = (1 << 11) + bias - 2;
-    const minExponent = bias + 1;
-    let mantissa = mantissaIn;
-    let exponent = exponentIn + Number(mantissaBits);
-    // Bring the mantissa to 1 + 52 bits plus two rounding bits; the lowest one is sticky.
-    while (mantissa !== 0n && mantissa >> (mantissaBits + 2n) === 0n) {
-        mantissa <<= 1n;
-        exponent--;
-    }
-    if (truncated)
-        mantissa |= 1n;
-    while (mantissa >> (1n + mantissaBits + 2n) !== 0n) {
-        mantissa = (mantissa >> 1n) | (mantissa & 1n);
-        exponent++;
-    }
-    // Denormalise when the exponent is too small.
-    while (mantissa > 1n && exponent < minExponent - 2) {
-        mantissa = (mantissa >> 1n) | (mantissa & 1n);
-        exponent++;
-    }
-    let round = mantissa & 3n;
-    mantissa >>= 2n;
-    round |= mantissa & 1n;
-    exponent += 2;
-    if (round === 3n) {
-        mantissa++;
-        if (mantissa === 1n << (1n + mantissaBits)) {
-            mantissa >>= 1n;
-            exponent++;
-        }
-    }
-    if (mantissa >> mantissaBits === 0n)
-        exponent = bias;
-    if (exponent > maxExponent)
-        return negative ? -Infinity : Infinity;
-    let bits = mantissa & ((1n << mantissaBits) - 1n);
-    bits |= BigInt((exponent - bias) & 0x7ff) << mantissaBits;
-    if (negative)
-        bits |= 1n << 63n;
-    const view = new DataView(new ArrayBuffer(8));
-    view.setBigUint64(0, bits);
-    return view.getFloat64(0);
 }
 
 
@@ -503,8 +145,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(5736);
 // EXTERNAL MODULE: ../../packages/core/src/go/strings.ts
 var strings = __webpack_require__(7164);
-// EXTERNAL MODULE: ../../packages/core/src/go/strconv.ts
-var strconv = __webpack_require__(5451);
+// EXTERNAL MODULE: ../../packages/core/src/go/strconv/quote.ts
+var quote = __webpack_require__(8920);
 ;// CONCATENATED MODULE: ../../packages/core/src/go/template/errors.ts
 // How a template fails. Go's own errors are kept apart from "d2ci cannot do this" so that callers can say which
 // is which.
@@ -767,7 +409,7 @@ function printNested(value, verb, depth) {
     return printValue(value, verb, depth + 1);
 }
 function fmtString(s, verb) {
-    return verb === 'q' ? (0,strconv/* quote */.hD)(s) : s;
+    return verb === 'q' ? (0,quote/* quote */.h)(s) : s;
 }
 function badVerb(value, verb) {
     return `%!${verb}(${value.type.name}=${printArg(value, 'v')})`;
@@ -811,7 +453,7 @@ function sprintf(format, args) {
             continue;
         }
         if (!'vsqdt'.includes(verb))
-            throw unsupported(`printf verb or flag in ${(0,strconv/* quote */.hD)(`%${verb}`)} (supported: %v %s %q %d %t %%)`);
+            throw unsupported(`printf verb or flag in ${(0,quote/* quote */.h)(`%${verb}`)} (supported: %v %s %q %d %t %%)`);
         if (argNum >= args.length) {
             out += `%!${verb}(MISSING)`;
             continue;
@@ -849,13 +491,13 @@ function argInt(args, i) {
 /** fmt `%#U`, used in lexer errors. */
 function goUnicode(cp) {
     const code = `U+${hex(cp, 4, true)}`;
-    return (0,strconv/* isPrint */.Oi)(cp) ? `${code} '${String.fromCodePoint(cp)}'` : code;
+    return (0,quote/* isPrint */.O)(cp) ? `${code} '${String.fromCodePoint(cp)}'` : code;
 }
 /** fmt `%q` of an item, or `%.10q...` past 10 bytes (parse/lex.go item.String). */
 function quoteItemValue(val) {
     if ((0,strings/* byteLength */.dp)(val) > 10)
-        return `${(0,strconv/* quote */.hD)((0,strings/* runes */.mZ)(val).slice(0, 10).join(''))}...`;
-    return (0,strconv/* quote */.hD)(val);
+        return `${(0,quote/* quote */.h)((0,strings/* runes */.mZ)(val).slice(0, 10).join(''))}...`;
+    return (0,quote/* quote */.h)(val);
 }
 const keywords = new Map([
     ['.', 'dot'],
@@ -1179,7 +821,7 @@ function lexInsideAction(l) {
         l.backup();
         return lexIdentifier;
     }
-    if (cp < 0x80 && (0,strconv/* isPrint */.Oi)(cp))
+    if (cp < 0x80 && (0,quote/* isPrint */.O)(cp))
         return l.emit('char');
     return l.errorf(`unrecognized character in action: ${goUnicode(cp)}`);
 }
@@ -1255,11 +897,11 @@ function lexChar(l) {
 }
 function lexNumber(l) {
     if (!l.scanNumber())
-        return l.errorf(`bad number syntax: ${(0,strconv/* quote */.hD)(l.input.slice(l.start, l.pos))}`);
+        return l.errorf(`bad number syntax: ${(0,quote/* quote */.h)(l.input.slice(l.start, l.pos))}`);
     const sign = l.peek();
     if (sign === 0x2b || sign === 0x2d) {
         if (!l.scanNumber() || l.input[l.pos - 1] !== 'i')
-            return l.errorf(`bad number syntax: ${(0,strconv/* quote */.hD)(l.input.slice(l.start, l.pos))}`);
+            return l.errorf(`bad number syntax: ${(0,quote/* quote */.h)(l.input.slice(l.start, l.pos))}`);
         return l.emit('complex');
     }
     return l.emit('number');
@@ -1623,9 +1265,9 @@ class Executor {
         this.at(node);
         const found = this.funcs(node.ident);
         if (found === undefined)
-            this.errorf(`${(0,strconv/* quote */.hD)(node.ident)} is not a defined function`);
+            this.errorf(`${(0,quote/* quote */.h)(node.ident)} is not a defined function`);
         if (found === 'unsupported')
-            this.unsupported(`function ${(0,strconv/* quote */.hD)(node.ident)}`);
+            this.unsupported(`function ${(0,quote/* quote */.h)(node.ident)}`);
         return this.evalCall(dot, found, cmd, node.ident, args, final);
     }
     evalField(dot, fieldName, node, args, final, receiver) {
@@ -1790,7 +1432,7 @@ function jsEscape(s) {
             out += special;
         else if (cp < 0x20)
             out += `\\u00${hex(cp, 2, true)}`;
-        else if (cp < 0x80 || (0,strconv/* isPrint */.Oi)(cp))
+        else if (cp < 0x80 || (0,quote/* isPrint */.O)(cp))
             out += ch;
         else
             out += `\\u${hex(cp, 4, true)}`;
@@ -2258,7 +1900,7 @@ class Parser {
             case 'number':
             case 'nil':
             case 'dot':
-                return this.errorf(`unexpected . after term ${(0,strconv/* quote */.hD)(nodeString(node))}`);
+                return this.errorf(`unexpected . after term ${(0,quote/* quote */.h)(nodeString(node))}`);
             default:
                 return chain;
         }
@@ -2269,9 +1911,9 @@ class Parser {
             case 'identifier': {
                 const fn = this.funcs(token.val);
                 if (fn === undefined)
-                    this.errorf(`function ${(0,strconv/* quote */.hD)(token.val)} not defined`);
+                    this.errorf(`function ${(0,quote/* quote */.h)(token.val)} not defined`);
                 if (fn === 'unsupported')
-                    throw unsupported(`function ${(0,strconv/* quote */.hD)(token.val)} (Flux has it, d2ci does not implement it)`, token.pos);
+                    throw unsupported(`function ${(0,quote/* quote */.h)(token.val)} (Flux has it, d2ci does not implement it)`, token.pos);
                 return { type: 'identifier', pos: token.pos, ident: token.val };
             }
             case 'dot':
@@ -2306,7 +1948,7 @@ class Parser {
         }
         // The lexer passes a lone sign or dot as a number; Go's strconv then rejects it.
         if (token.type === 'number' && !/[0-9]/.test(token.val))
-            this.errorf(`illegal number syntax: ${(0,strconv/* quote */.hD)(token.val)}`);
+            this.errorf(`illegal number syntax: ${(0,quote/* quote */.h)(token.val)}`);
         throw unsupported(`number literal ${token.val} (only decimal integers up to 2^53 are supported)`, token.pos);
     }
     /** strconv.Unquote for string tokens. */
@@ -2355,7 +1997,7 @@ class Parser {
     useVar(pos, name) {
         const v = newVariable(pos, name);
         if (!this.vars.includes(v.ident[0] ?? ''))
-            this.errorf(`undefined variable ${(0,strconv/* quote */.hD)(v.ident[0] ?? '')}`);
+            this.errorf(`undefined variable ${(0,quote/* quote */.h)(v.ident[0] ?? '')}`);
         return v;
     }
 }
@@ -2530,7 +2172,7 @@ function simpleCase(ch, upper) {
     if (!upper && cp === 0x0130)
         return 'i';
     if (cp >= 0x1f80 && cp <= 0x1fff)
-        throw unsupported(`${upper ? 'upper' : 'lower'} of ${(0,strconv/* quote */.hD)(ch)} (no one-to-one case mapping known to d2ci)`);
+        throw unsupported(`${upper ? 'upper' : 'lower'} of ${(0,quote/* quote */.h)(ch)} (no one-to-one case mapping known to d2ci)`);
     return ch;
 }
 /** strings.Title. */
@@ -2770,7 +2412,7 @@ const sprigFunctions = new Map([
         'quote',
         fn([], (a) => str(a
             .filter((v) => v !== null)
-            .map((v) => (0,strconv/* quote */.hD)(strval(v)))
+            .map((v) => (0,quote/* quote */.h)(strval(v)))
             .join(' ')), anyType),
     ],
     [

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 4558:
+/***/ 7929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1435,11 +1435,8 @@ function requestInputError(err) {
     return (0,src/* inputError */.Xu)(err) ?? err;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/go/strconv.ts
-// Go's strconv, the parts d2ci's ports need to read and print what Go reads and prints: Quote and IsPrint
-// (strconv/quote.go), ParseUint and ParseInt (strconv/atoi.go), ParseFloat (strconv/atof.go). Their errors are
-// Go's *strconv.NumError texts, word for word.
-
+;// CONCATENATED MODULE: ../../packages/core/src/go/strconv/quote.ts
+// Go's strconv/quote.go: Quote (fmt's %q) and IsPrint.
 const graphic = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 /** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 function isPrint(cp) {
@@ -1457,7 +1454,7 @@ const shortEscapes = new Map([
     [0x0b, '\\v'],
 ]);
 /** strconv.Quote, which fmt's `%q` verb prints for a string. */
-function strconv_quote(text) {
+function quote_quote(text) {
     let out = '"';
     for (const ch of text) {
         const cp = ch.codePointAt(0) ?? 0;
@@ -1477,354 +1474,6 @@ function strconv_quote(text) {
             out += `\\U${cp.toString(16).padStart(8, '0')}`;
     }
     return `${out}"`;
-}
-/** A string Go's strconv rejects: `*strconv.NumError`, whose text is `strconv.<Func>: parsing "<num>": <reason>`. */
-class NumError extends errors/* BaseError */.Cf {
-    /** Go's `Func`: the function that failed, e.g. `ParseFloat`. */
-    func;
-    /** Go's `Num`: the input. */
-    input;
-    reason;
-    constructor(func, input, reason) {
-        super(reason === 'invalid syntax' ? 'NUM_SYNTAX' : 'NUM_RANGE', `strconv.${func}: parsing ${strconv_quote(input)}: ${reason}`);
-        this.name = 'NumError';
-        this.func = func;
-        this.input = input;
-        this.reason = reason;
-    }
-}
-const maxUint64 = (/* unused pure expression or super */ null && ((1n << 64n) - 1n));
-function lowerByte(code) {
-    return code | 0x20;
-}
-/** Go's `ParseUint` (bitSize 64) without the error value: the number, or why it is not one. */
-function scanUint(text, base) {
-    if (text === '')
-        return 'invalid syntax';
-    let s = text;
-    let radix = base;
-    if (radix === 0) {
-        // Base 0 reads the prefix: 0b, 0o, 0x, or a bare leading 0 for octal; it also allows `_` between digits.
-        radix = 10;
-        if (s[0] === '0') {
-            const prefix = s.length >= 3 ? lowerByte(s.charCodeAt(1)) : 0;
-            if (prefix === 0x62)
-                [radix, s] = [2, s.slice(2)];
-            else if (prefix === 0x6f)
-                [radix, s] = [8, s.slice(2)];
-            else if (prefix === 0x78)
-                [radix, s] = [16, s.slice(2)];
-            else
-                [radix, s] = [8, s.slice(1)];
-        }
-    }
-    let n = 0n;
-    let underscores = false;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c === 0x5f && base === 0) {
-            underscores = true;
-            continue;
-        }
-        let digit;
-        if (c >= 0x30 && c <= 0x39)
-            digit = c - 0x30;
-        else if (lowerByte(c) >= 0x61 && lowerByte(c) <= 0x7a)
-            digit = lowerByte(c) - 0x61 + 10;
-        else
-            return 'invalid syntax';
-        if (digit >= radix)
-            return 'invalid syntax';
-        n = n * BigInt(radix) + BigInt(digit);
-        // Go stops at the first overflow, whatever follows.
-        if (n > maxUint64)
-            return 'value out of range';
-    }
-    if (underscores && !underscoreOK(text))
-        return 'invalid syntax';
-    return n;
-}
-/** Go's `ParseInt` (bitSize 64) without the error value. */
-function scanInt(text, base) {
-    if (text === '')
-        return 'invalid syntax';
-    const negative = text[0] === '-';
-    const unsigned = scanUint(text[0] === '+' || negative ? text.slice(1) : text, base);
-    if (unsigned === 'invalid syntax')
-        return unsigned;
-    const cutoff = 1n << 63n;
-    if (unsigned === 'value out of range' || (!negative && unsigned >= cutoff) || (negative && unsigned > cutoff))
-        return 'value out of range';
-    return negative ? -unsigned : unsigned;
-}
-/**
- * Go's `strconv.ParseUint(text, base, 64)`: ASCII digits of the base (2 to 36), or with base 0 a `0b`/`0o`/`0x`/`0`
- * prefix and `_` between digits.
- * @throws NumError
- */
-function parseUint64(text, base) {
-    const value = scanUint(text, base);
-    if (typeof value === 'string')
-        throw new NumError('ParseUint', text, value);
-    return value;
-}
-/** Go's `strconv.ParseInt(text, base, 64)`: an optional sign, then what ParseUint reads. @throws NumError */
-function parseInt64(text, base) {
-    const value = scanInt(text, base);
-    if (typeof value === 'string')
-        throw new NumError('ParseInt', text, value);
-    return value;
-}
-/** Whether `strconv.ParseUint(text, base, 64)` succeeds. */
-function parsesAsUint64(text, base) {
-    return typeof scanUint(text, base) === 'bigint';
-}
-/** Whether `strconv.ParseInt(text, base, 64)` succeeds. */
-function parsesAsInt64(text, base) {
-    return typeof scanInt(text, base) === 'bigint';
-}
-/**
- * Go's `strconv.ParseFloat(text, 64)`: decimal (`1e5`, `.5`, `1.`, `-0`) and hexadecimal (`0x1.8p3`, exponent
- * required) floats with an optional sign; `_` between digits (and after `0x`); case-insensitive `inf`,
- * `infinity` (signed or not) and `nan` (unsigned only). Nothing else: no spaces, no trailing text, no `0b`/`0o`.
- * A value beyond the float64 range is an error (ErrRange), one below it rounds to zero.
- * @throws NumError
- */
-function parseFloat64(text) {
-    const special = parseSpecial(text);
-    if (special) {
-        if (special.length !== text.length)
-            throw new NumError('ParseFloat', text, 'invalid syntax');
-        return special.value;
-    }
-    const read = readFloat(text);
-    if (!read.ok || read.length !== text.length)
-        throw new NumError('ParseFloat', text, 'invalid syntax');
-    // JavaScript's own decimal conversion is correctly rounded (IEEE 754 round-half-even), as Go's is; it is
-    // only used once Go's grammar has accepted the text.
-    const value = read.hex ? hexFloat(read.mantissa, read.exponent, read.negative, read.truncated) : Number(text.replaceAll('_', ''));
-    if (!Number.isFinite(value))
-        throw new NumError('ParseFloat', text, 'value out of range');
-    return value;
-}
-function commonPrefixLengthIgnoreCase(text, prefix) {
-    const n = Math.min(text.length, prefix.length);
-    for (let i = 0; i < n; i++) {
-        let code = text.charCodeAt(i);
-        if (code >= 0x41 && code <= 0x5a)
-            code += 0x20;
-        if (code !== prefix.charCodeAt(i))
-            return i;
-    }
-    return n;
-}
-/** Go's `special`: inf/infinity with an optional sign, or nan; the value and how much of `text` it used. */
-function parseSpecial(text) {
-    const first = text[0];
-    if (first === 'n' || first === 'N')
-        return commonPrefixLengthIgnoreCase(text, 'nan') === 3 ? { value: NaN, length: 3 } : undefined;
-    const signed = first === '+' || first === '-';
-    if (!signed && first !== 'i' && first !== 'I')
-        return undefined;
-    let n = commonPrefixLengthIgnoreCase(signed ? text.slice(1) : text, 'infinity');
-    // Anything longer than "inf" counts only as "inf" unless it is all of "infinity".
-    if (n > 3 && n < 8)
-        n = 3;
-    if (n !== 3 && n !== 8)
-        return undefined;
-    return { value: first === '-' ? -Infinity : Infinity, length: n + (signed ? 1 : 0) };
-}
-/** Go's `readFloat`: the syntax check and the mantissa/exponent split. */
-function readFloat(s) {
-    const result = { ok: false, length: 0, negative: false, hex: false, mantissa: 0n, exponent: 0, truncated: false };
-    let i = 0;
-    let underscores = false;
-    if (s.length === 0)
-        return result;
-    if (s[i] === '+')
-        i++;
-    else if (s[i] === '-') {
-        result.negative = true;
-        i++;
-    }
-    let base = 10;
-    let maxMantissaDigits = 19;
-    let exponentChar = 0x65; // 'e'
-    if (i + 2 < s.length && s[i] === '0' && lowerByte(s.charCodeAt(i + 1)) === 0x78) {
-        base = 16;
-        maxMantissaDigits = 16;
-        i += 2;
-        exponentChar = 0x70; // 'p'
-        result.hex = true;
-    }
-    let sawDot = false;
-    let sawDigits = false;
-    let digits = 0;
-    let mantissaDigits = 0;
-    let decimalPoint = 0;
-    for (; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        const lower = lowerByte(c);
-        if (c === 0x5f) {
-            underscores = true;
-        }
-        else if (c === 0x2e) {
-            if (sawDot)
-                break;
-            sawDot = true;
-            decimalPoint = digits;
-        }
-        else if (c >= 0x30 && c <= 0x39) {
-            sawDigits = true;
-            if (c === 0x30 && digits === 0) {
-                // A leading zero only moves the decimal point.
-                decimalPoint--;
-                continue;
-            }
-            digits++;
-            if (mantissaDigits < maxMantissaDigits) {
-                result.mantissa = result.mantissa * BigInt(base) + BigInt(c - 0x30);
-                mantissaDigits++;
-            }
-            else if (c !== 0x30) {
-                result.truncated = true;
-            }
-        }
-        else if (base === 16 && lower >= 0x61 && lower <= 0x66) {
-            sawDigits = true;
-            digits++;
-            if (mantissaDigits < maxMantissaDigits) {
-                result.mantissa = result.mantissa * 16n + BigInt(lower - 0x61 + 10);
-                mantissaDigits++;
-            }
-            else {
-                result.truncated = true;
-            }
-        }
-        else {
-            break;
-        }
-    }
-    if (!sawDigits)
-        return { ...result, length: i };
-    if (!sawDot)
-        decimalPoint = digits;
-    if (base === 16) {
-        decimalPoint *= 4;
-        mantissaDigits *= 4;
-    }
-    if (i < s.length && lowerByte(s.charCodeAt(i)) === exponentChar) {
-        i++;
-        if (i >= s.length)
-            return { ...result, length: i };
-        let sign = 1;
-        if (s[i] === '+')
-            i++;
-        else if (s[i] === '-') {
-            i++;
-            sign = -1;
-        }
-        if (i >= s.length || s.charCodeAt(i) < 0x30 || s.charCodeAt(i) > 0x39)
-            return { ...result, length: i };
-        let e = 0;
-        for (; i < s.length && ((s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) || s[i] === '_'); i++) {
-            if (s[i] === '_') {
-                underscores = true;
-                continue;
-            }
-            // Go stops counting at 10000: that is far outside the float64 range either way.
-            if (e < 10000)
-                e = e * 10 + s.charCodeAt(i) - 0x30;
-        }
-        decimalPoint += e * sign;
-    }
-    else if (base === 16) {
-        // A hex float needs its p exponent.
-        return { ...result, length: i };
-    }
-    if (result.mantissa !== 0n)
-        result.exponent = decimalPoint - mantissaDigits;
-    if (underscores && !underscoreOK(s.slice(0, i)))
-        return { ...result, length: i };
-    return { ...result, ok: true, length: i };
-}
-/** Go's `underscoreOK`: each `_` sits between digits, or between a base prefix and a digit. */
-function underscoreOK(text) {
-    let s = text;
-    let saw = '^';
-    let i = 0;
-    if (s.startsWith('-') || s.startsWith('+'))
-        s = s.slice(1);
-    let hex = false;
-    if (s.length >= 2 && s[0] === '0' && [0x62, 0x6f, 0x78].includes(lowerByte(s.charCodeAt(1)))) {
-        i = 2;
-        saw = '0';
-        hex = lowerByte(s.charCodeAt(1)) === 0x78;
-    }
-    for (; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if ((c >= 0x30 && c <= 0x39) || (hex && lowerByte(c) >= 0x61 && lowerByte(c) <= 0x66)) {
-            saw = '0';
-            continue;
-        }
-        if (c === 0x5f) {
-            if (saw !== '0')
-                return false;
-            saw = '_';
-            continue;
-        }
-        if (saw === '_')
-            return false;
-        saw = '!';
-    }
-    return saw !== '_';
-}
-/** Go's `atofHex` for float64: `mantissa × 2^exponent`, rounded half to even, ±Infinity beyond the range. */
-function hexFloat(mantissaIn, exponentIn, negative, truncated) {
-    const mantissaBits = 52n;
-    const bias = -1023;
-    const maxExponent = (1 << 11) + bias - 2;
-    const minExponent = bias + 1;
-    let mantissa = mantissaIn;
-    let exponent = exponentIn + Number(mantissaBits);
-    // Bring the mantissa to 1 + 52 bits plus two rounding bits; the lowest one is sticky.
-    while (mantissa !== 0n && mantissa >> (mantissaBits + 2n) === 0n) {
-        mantissa <<= 1n;
-        exponent--;
-    }
-    if (truncated)
-        mantissa |= 1n;
-    while (mantissa >> (1n + mantissaBits + 2n) !== 0n) {
-        mantissa = (mantissa >> 1n) | (mantissa & 1n);
-        exponent++;
-    }
-    // Denormalise when the exponent is too small.
-    while (mantissa > 1n && exponent < minExponent - 2) {
-        mantissa = (mantissa >> 1n) | (mantissa & 1n);
-        exponent++;
-    }
-    let round = mantissa & 3n;
-    mantissa >>= 2n;
-    round |= mantissa & 1n;
-    exponent += 2;
-    if (round === 3n) {
-        mantissa++;
-        if (mantissa === 1n << (1n + mantissaBits)) {
-            mantissa >>= 1n;
-            exponent++;
-        }
-    }
-    if (mantissa >> mantissaBits === 0n)
-        exponent = bias;
-    if (exponent > maxExponent)
-        return negative ? -Infinity : Infinity;
-    let bits = mantissa & ((1n << mantissaBits) - 1n);
-    bits |= BigInt((exponent - bias) & 0x7ff) << mantissaBits;
-    if (negative)
-        bits |= 1n << 63n;
-    const view = new DataView(new ArrayBuffer(8));
-    view.setBigUint64(0, bits);
-    return view.getFloat64(0);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/notation/errors.ts
@@ -1952,28 +1601,28 @@ function parseDn(value) {
  */
 function parseNotationDistinguishedName(name) {
     if (name.includes('=#'))
-        throw new NotationPolicyError(`unsupported distinguished name (DN) ${strconv_quote(name)}: notation does not support x509.subject identities containing "=#"`);
+        throw new NotationPolicyError(`unsupported distinguished name (DN) ${quote_quote(name)}: notation does not support x509.subject identities containing "=#"`);
     let rdns;
     try {
         rdns = parseDn(name);
     }
     catch (err) {
-        throw new NotationPolicyError(`parsing distinguished name (DN) ${strconv_quote(name)} failed with err: ${err.message}. A valid DN must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum, and follow RFC 4514 standard`);
+        throw new NotationPolicyError(`parsing distinguished name (DN) ${quote_quote(name)} failed with err: ${err.message}. A valid DN must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum, and follow RFC 4514 standard`);
     }
     const attributes = {};
     for (const rdn of rdns) {
         if (rdn.length > 1)
-            throw new NotationPolicyError(`distinguished name (DN) ${strconv_quote(name)} has multi-valued RDN attributes, remove multi-valued RDN attributes as they are not supported`);
+            throw new NotationPolicyError(`distinguished name (DN) ${quote_quote(name)} has multi-valued RDN attributes, remove multi-valued RDN attributes as they are not supported`);
         for (const attribute of rdn) {
             const type = attribute.type === 'S' ? 'ST' : attribute.type;
             if (attributes[type])
-                throw new NotationPolicyError(`distinguished name (DN) ${strconv_quote(name)} has duplicate RDN attribute for ${strconv_quote(type)}, DN can only have unique RDN attributes`);
+                throw new NotationPolicyError(`distinguished name (DN) ${quote_quote(name)} has duplicate RDN attribute for ${quote_quote(type)}, DN can only have unique RDN attributes`);
             attributes[type] = attribute.value;
         }
     }
     for (const field of ['C', 'ST', 'O']) {
         if (!attributes[field])
-            throw new NotationPolicyError(`distinguished name (DN) ${strconv_quote(name)} has no mandatory RDN attribute for ${strconv_quote(field)}, it must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum`);
+            throw new NotationPolicyError(`distinguished name (DN) ${quote_quote(name)} has no mandatory RDN attribute for ${quote_quote(field)}, it must contain 'C', 'ST' or 'S', and 'O' RDN attributes at a minimum`);
     }
     return attributes;
 }
@@ -1986,7 +1635,7 @@ function goMaps(maps) {
     return `[${maps
         .map((m) => `map[${Object.keys(m)
         .sort()
-        .map((k) => `${strconv_quote(k)}:${strconv_quote(m[k])}`)
+        .map((k) => `${quote_quote(k)}:${quote_quote(m[k])}`)
         .join(' ')}]`)
         .join(' ')}]`;
 }
@@ -2248,10 +1897,10 @@ async function validateStoreCertificates(type, ders, where, storeName) {
             }
         })();
         if (!certificate.basicConstraints?.ca && !selfSigned) {
-            throw new errors_NotationTrustStoreError(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: certificate with subject ${strconv_quote(certificate.subject)} is not a CA certificate or self-signed signing certificate`);
+            throw new errors_NotationTrustStoreError(`failed to validate the trusted certificate ${where} in trust store ${storeName} of type ${type}: certificate with subject ${quote_quote(certificate.subject)} is not a CA certificate or self-signed signing certificate`);
         }
         if (type === 'tsa' && (!certificate.basicConstraints?.ca || !selfSigned || !certificate.rawSubject.equals(certificate.rawIssuer))) {
-            throw new errors_NotationTrustStoreError(`trusted certificate ${where} in trust store ${storeName} of type ${type} is invalid: certificate with subject ${strconv_quote(certificate.subject)} is not a root CA certificate`);
+            throw new errors_NotationTrustStoreError(`trusted certificate ${where} in trust store ${storeName} of type ${type} is invalid: certificate with subject ${quote_quote(certificate.subject)} is not a root CA certificate`);
         }
     }
 }
@@ -2276,8 +1925,8 @@ function notationDirectoryTrustStore(root) {
             }
             catch (err) {
                 if (err.code === 'ENOENT')
-                    throw new errors_NotationTrustStoreError(`the trust store ${strconv_quote(name)} of type ${strconv_quote(type)} does not exist`, 'NOTATION_TRUST_STORE_NOT_FOUND');
-                throw new errors_NotationTrustStoreError(`failed to access the trust store ${strconv_quote(name)} of type ${strconv_quote(type)}: ${err.message}`);
+                    throw new errors_NotationTrustStoreError(`the trust store ${quote_quote(name)} of type ${quote_quote(type)} does not exist`, 'NOTATION_TRUST_STORE_NOT_FOUND');
+                throw new errors_NotationTrustStoreError(`failed to access the trust store ${quote_quote(name)} of type ${quote_quote(type)}: ${err.message}`);
             }
             if (!info.isDirectory())
                 throw new errors_NotationTrustStoreError(`the trust store ${name} of type ${type} with path ${dir} is not a regular directory (symlinks are not supported)`);
@@ -2296,7 +1945,7 @@ function notationDirectoryTrustStore(root) {
                 out.push(...ders);
             }
             if (out.length === 0)
-                throw new errors_NotationTrustStoreError(`no x509 certificates were found in trust store ${strconv_quote(name)} of type ${strconv_quote(type)}`);
+                throw new errors_NotationTrustStoreError(`no x509 certificates were found in trust store ${quote_quote(name)} of type ${quote_quote(type)}`);
             return out;
         },
     };
@@ -2384,7 +2033,7 @@ const notationVerificationLevels = {
     },
 };
 /** Go's `%q` of a string slice. */
-const quoteList = (values) => `[${values.map(strconv_quote).join(' ')}]`;
+const quoteList = (values) => `[${values.map(quote_quote).join(' ')}]`;
 /** The level a policy statement asks for, with its overrides applied (notation-go GetVerificationLevel). */
 function notationVerificationLevel(signatureVerification) {
     const name = signatureVerification.level;
@@ -2394,24 +2043,24 @@ function notationVerificationLevel(signatureVerification) {
         ? notationVerificationLevels[name]
         : undefined;
     if (!base)
-        throw new NotationPolicyError(`invalid signature verification level ${strconv_quote(name)}`);
+        throw new NotationPolicyError(`invalid signature verification level ${quote_quote(name)}`);
     const overrides = Object.entries(signatureVerification.override ?? {});
     if (overrides.length === 0)
         return base;
     if (base.name === 'skip')
-        throw new NotationPolicyError(`signature verification level ${strconv_quote(base.name)} can't be used to customize signature verification`);
+        throw new NotationPolicyError(`signature verification level ${quote_quote(base.name)} can't be used to customize signature verification`);
     const custom = { name: 'custom', enforcement: { ...base.enforcement } };
     for (const [key, value] of overrides) {
         if (!notationValidationTypes.includes(key)) {
-            throw new NotationPolicyError(`verification type ${strconv_quote(key)} in custom signature verification is not supported, supported values are ${quoteList(notationValidationTypes)}`);
+            throw new NotationPolicyError(`verification type ${quote_quote(key)} in custom signature verification is not supported, supported values are ${quoteList(notationValidationTypes)}`);
         }
         if (!validationActions.includes(value)) {
-            throw new NotationPolicyError(`verification action ${strconv_quote(String(value))} in custom signature verification is not supported, supported values are ${quoteList(validationActions)}`);
+            throw new NotationPolicyError(`verification action ${quote_quote(String(value))} in custom signature verification is not supported, supported values are ${quoteList(validationActions)}`);
         }
         if (key === 'integrity')
             throw new NotationPolicyError(`"integrity" verification can not be overridden in custom signature verification`);
         if (key !== 'revocation' && value === 'skip')
-            throw new NotationPolicyError(`${strconv_quote(key)} verification can not be skipped in custom signature verification`);
+            throw new NotationPolicyError(`${quote_quote(key)} verification can not be skipped in custom signature verification`);
         custom.enforcement[key] = value;
     }
     return custom;
@@ -2432,44 +2081,44 @@ const repositoryPattern = /^[a-z0-9]+(?:(?:(?:[._]|__|[-]*)[a-z0-9]+)+)?(?:(?:\/
 function registryScopeProblem(scope) {
     const ensure = 'make sure it is a fully qualified repository without the scheme, protocol or tag. For example domain.com/my/repository or a local scope like local/myOCILayout';
     if (scope.length > 1 && scope.includes('*'))
-        return `registry scope ${strconv_quote(scope)} with wild card(s) is not valid, ${ensure}`;
+        return `registry scope ${quote_quote(scope)} with wild card(s) is not valid, ${ensure}`;
     const slash = scope.indexOf('/');
     const domain = slash < 0 ? '' : scope.slice(0, slash);
     const repository = slash < 0 ? '' : scope.slice(slash + 1);
     if (!domain || !repository || !domainPattern.test(domain) || !repositoryPattern.test(repository))
-        return `registry scope ${strconv_quote(scope)} is not valid, ${ensure}`;
+        return `registry scope ${quote_quote(scope)} is not valid, ${ensure}`;
     return undefined;
 }
 function validateTrustedIdentities(policyName, identities) {
     if (identities.length > 1 && identities.includes('*')) {
-        throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} uses a wildcard trusted identity '*', a wildcard identity cannot be used in conjunction with other values`);
+        throw new NotationPolicyError(`trust policy statement ${quote_quote(policyName)} uses a wildcard trusted identity '*', a wildcard identity cannot be used in conjunction with other values`);
     }
     const parsed = [];
     for (const identity of identities) {
         if (identity === '')
-            throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} has an empty trusted identity`);
+            throw new NotationPolicyError(`trust policy statement ${quote_quote(policyName)} has an empty trusted identity`);
         if (identity === '*')
             continue;
         const colon = identity.indexOf(':');
         if (colon < 0)
-            throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} has trusted identity ${strconv_quote(identity)} missing separator`);
+            throw new NotationPolicyError(`trust policy statement ${quote_quote(policyName)} has trusted identity ${quote_quote(identity)} missing separator`);
         // notation natively understands x509.subject only; other prefixes are left to plugins.
         if (identity.slice(0, colon) !== 'x509.subject')
             continue;
         const value = identity.slice(colon + 1);
         if (value === '')
-            throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} has trusted identity ${strconv_quote(identity)} without an identity value`);
+            throw new NotationPolicyError(`trust policy statement ${quote_quote(policyName)} has trusted identity ${quote_quote(identity)} without an identity value`);
         try {
             parsed.push({ raw: identity, dn: parseNotationDistinguishedName(value) });
         }
         catch (err) {
-            throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} has trusted identity ${strconv_quote(identity)} with invalid identity value: ${err.message}`);
+            throw new NotationPolicyError(`trust policy statement ${quote_quote(policyName)} has trusted identity ${quote_quote(identity)} with invalid identity value: ${err.message}`);
         }
     }
     for (const [i, a] of parsed.entries()) {
         for (const [j, b] of parsed.entries()) {
             if (i !== j && isSubsetDn(a.dn, b.dn))
-                throw new NotationPolicyError(`trust policy statement ${strconv_quote(policyName)} has overlapping x509 trustedIdentities, ${strconv_quote(a.raw)} overlaps with ${strconv_quote(b.raw)}`);
+                throw new NotationPolicyError(`trust policy statement ${quote_quote(policyName)} has overlapping x509 trustedIdentities, ${quote_quote(a.raw)} overlaps with ${quote_quote(b.raw)}`);
         }
     }
 }
@@ -2482,32 +2131,32 @@ function validatePolicyStatement(statement) {
         level = notationVerificationLevel(statement.signatureVerification);
     }
     catch (err) {
-        throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} has invalid signatureVerification: ${err.message}`);
+        throw new NotationPolicyError(`trust policy statement ${quote_quote(name)} has invalid signatureVerification: ${err.message}`);
     }
     const verifyTimestamp = statement.signatureVerification.verifyTimestamp;
     if (verifyTimestamp && verifyTimestamp !== 'always' && verifyTimestamp !== 'afterCertExpiry') {
-        throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} has invalid signatureVerification: verifyTimestamp must be "always" or "afterCertExpiry", but got ${strconv_quote(verifyTimestamp)}`);
+        throw new NotationPolicyError(`trust policy statement ${quote_quote(name)} has invalid signatureVerification: verifyTimestamp must be "always" or "afterCertExpiry", but got ${quote_quote(verifyTimestamp)}`);
     }
     const stores = statement.trustStores ?? [];
     const identities = statement.trustedIdentities ?? [];
     if (level.name === 'skip') {
         if (stores.length || identities.length) {
-            throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} is set to skip signature verification but configured with trust stores and/or trusted identities, remove them if signature verification needs to be skipped`);
+            throw new NotationPolicyError(`trust policy statement ${quote_quote(name)} is set to skip signature verification but configured with trust stores and/or trusted identities, remove them if signature verification needs to be skipped`);
         }
         return;
     }
     if (!stores.length || !identities.length)
-        throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} is either missing trust stores or trusted identities, both must be specified`);
+        throw new NotationPolicyError(`trust policy statement ${quote_quote(name)} is either missing trust stores or trusted identities, both must be specified`);
     for (const store of stores) {
         const colon = store.indexOf(':');
         if (colon < 0)
-            throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} has malformed trust store value ${strconv_quote(store)}. The required format is <TrustStoreType>:<TrustStoreName>`);
+            throw new NotationPolicyError(`trust policy statement ${quote_quote(name)} has malformed trust store value ${quote_quote(store)}. The required format is <TrustStoreType>:<TrustStoreName>`);
         const type = store.slice(0, colon);
         const storeName = store.slice(colon + 1);
         if (!trustStoreTypes.includes(type))
-            throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} uses an unsupported trust store type ${strconv_quote(type)} in trust store value ${strconv_quote(store)}`);
+            throw new NotationPolicyError(`trust policy statement ${quote_quote(name)} uses an unsupported trust store type ${quote_quote(type)} in trust store value ${quote_quote(store)}`);
         if (!storeNamePattern.test(storeName)) {
-            throw new NotationPolicyError(`trust policy statement ${strconv_quote(name)} uses an unsupported trust store name ${strconv_quote(storeName)} in trust store value ${strconv_quote(store)}. Named store name needs to follow [a-zA-Z0-9_.-]+ format`);
+            throw new NotationPolicyError(`trust policy statement ${quote_quote(name)} uses an unsupported trust store name ${quote_quote(storeName)} in trust store value ${quote_quote(store)}. Named store name needs to follow [a-zA-Z0-9_.-]+ format`);
         }
     }
     validateTrustedIdentities(name, identities);
@@ -2581,13 +2230,13 @@ function parseNotationTrustPolicy(input) {
     if (!doc.version)
         throw new NotationPolicyError('oci trust policy document has empty version, version must be specified');
     if (doc.version !== '1.0')
-        throw new NotationPolicyError(`oci trust policy document uses unsupported version ${strconv_quote(doc.version)}`);
+        throw new NotationPolicyError(`oci trust policy document uses unsupported version ${quote_quote(doc.version)}`);
     if (doc.trustPolicies.length === 0)
         throw new NotationPolicyError('oci trust policy document can not have zero trust policy statements');
     const names = new Set();
     for (const statement of doc.trustPolicies) {
         if (names.has(statement.name))
-            throw new NotationPolicyError(`multiple oci trust policy statements use the same name ${strconv_quote(statement.name)}, statement names must be unique`);
+            throw new NotationPolicyError(`multiple oci trust policy statements use the same name ${quote_quote(statement.name)}, statement names must be unique`);
         try {
             validatePolicyStatement(statement);
         }
@@ -2599,9 +2248,9 @@ function parseNotationTrustPolicy(input) {
     const scopeCounts = new Map();
     for (const statement of doc.trustPolicies) {
         if (statement.registryScopes.length === 0)
-            throw new NotationPolicyError(`oci trust policy statement ${strconv_quote(statement.name)} has zero registry scopes, it must specify registry scopes with at least one value`);
+            throw new NotationPolicyError(`oci trust policy statement ${quote_quote(statement.name)} has zero registry scopes, it must specify registry scopes with at least one value`);
         if (statement.registryScopes.length > 1 && statement.registryScopes.includes('*')) {
-            throw new NotationPolicyError(`oci trust policy statement ${strconv_quote(statement.name)} uses wildcard registry scope '*', a wildcard scope cannot be used in conjunction with other scope values`);
+            throw new NotationPolicyError(`oci trust policy statement ${quote_quote(statement.name)} uses wildcard registry scope '*', a wildcard scope cannot be used in conjunction with other scope values`);
         }
         for (const scope of statement.registryScopes) {
             const problem = scope === '*' ? undefined : registryScopeProblem(scope);
@@ -2612,7 +2261,7 @@ function parseNotationTrustPolicy(input) {
     }
     for (const [scope, count] of scopeCounts) {
         if (count > 1)
-            throw new NotationPolicyError(`registry scope ${strconv_quote(scope)} is present in multiple oci trust policy statements, one registry scope value can only be associated with one statement`);
+            throw new NotationPolicyError(`registry scope ${quote_quote(scope)} is present in multiple oci trust policy statements, one registry scope value can only be associated with one statement`);
     }
     return doc;
 }
@@ -2629,7 +2278,7 @@ function applicableNotationTrustPolicy(document, repository, artifact = reposito
     const global = document.trustPolicies.find((p) => p.registryScopes.includes('*'));
     const policy = exact ?? global;
     if (!policy) {
-        throw new NotationPolicyError(`artifact ${strconv_quote(artifact)} has no applicable oci trust policy statement. Trust policy applicability for a given artifact is determined by registryScopes. To create a trust policy, see: ${trustPolicyLink}`, 'NOTATION_POLICY_NOT_FOUND');
+        throw new NotationPolicyError(`artifact ${quote_quote(artifact)} has no applicable oci trust policy statement. Trust policy applicability for a given artifact is determined by registryScopes. To create a trust policy, see: ${trustPolicyLink}`, 'NOTATION_POLICY_NOT_FOUND');
     }
     return policy;
 }
@@ -2968,7 +2617,7 @@ function signatureProblem(certificate) {
 function signingTimeProblem(certificate, signingTime) {
     if (!signingTime || (signingTime >= certificate.notBefore && signingTime <= certificate.notAfter))
         return undefined;
-    return `certificate with subject ${strconv_quote(certificate.subject)} was invalid at signing time of ${goTime(signingTime)}. Certificate is valid from [${goTime(certificate.notBefore)}] to [${goTime(certificate.notAfter)}]`;
+    return `certificate with subject ${quote_quote(certificate.subject)} was invalid at signing time of ${goTime(signingTime)}. Certificate is valid from [${goTime(certificate.notBefore)}] to [${goTime(certificate.notAfter)}]`;
 }
 /** The first certificate of a chain that was not valid at `signingTime` (the spec's "valid at signing time" rule), with notation-core-go's message. */
 function notationSigningTimeProblem(chain, signingTime) {
@@ -2981,14 +2630,14 @@ function notationSigningTimeProblem(chain, signingTime) {
 }
 function keyUsagePresenceProblem(certificate) {
     if (!certificate.keyUsage)
-        return `certificate with subject ${strconv_quote(certificate.subject)}: key usage extension must be present`;
+        return `certificate with subject ${quote_quote(certificate.subject)}: key usage extension must be present`;
     if (!certificate.keyUsage.critical)
-        return `certificate with subject ${strconv_quote(certificate.subject)}: key usage extension must be marked critical`;
+        return `certificate with subject ${quote_quote(certificate.subject)}: key usage extension must be marked critical`;
     return undefined;
 }
 /** The spec's leaf (code-signing) certificate requirements, with notation-core-go's messages. */
 function notationLeafCertificateProblem(certificate) {
-    const subject = strconv_quote(certificate.subject);
+    const subject = quote_quote(certificate.subject);
     if (certificate.basicConstraints?.ca)
         return `certificate with subject ${subject}: if the basic constraints extension is present, the ca field must be set to false`;
     const presence = keyUsagePresenceProblem(certificate);
@@ -3024,7 +2673,7 @@ function notationLeafCertificateProblem(certificate) {
     return undefined;
 }
 function caCertificateProblem(certificate, expectedPathLength) {
-    const subject = strconv_quote(certificate.subject);
+    const subject = quote_quote(certificate.subject);
     if (!certificate.basicConstraints?.ca)
         return `certificate with subject ${subject}: ca field in basic constraints must be present, critical, and set to true`;
     const pathLength = certificate.basicConstraints.pathLength;
@@ -3050,9 +2699,9 @@ function notationCertificateChainProblem(chain, signingTime) {
     if (chain.length === 1) {
         const selfSignature = signatureProblem(first);
         if (selfSignature)
-            return `invalid self-signed certificate. subject: ${strconv_quote(first.subject)}. Error: ${selfSignature}`;
+            return `invalid self-signed certificate. subject: ${quote_quote(first.subject)}. Error: ${selfSignature}`;
         if (!first.rawSubject.equals(first.rawIssuer))
-            return `invalid self-signed certificate. subject: ${strconv_quote(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
+            return `invalid self-signed certificate. subject: ${quote_quote(first.subject)}. Error: issuer(${first.issuer}) and subject(${first.subject}) are not the same`;
         const time = signingTimeProblem(first, signingTime);
         if (time)
             return time;
@@ -3063,7 +2712,7 @@ function notationCertificateChainProblem(chain, signingTime) {
         const time = signingTimeProblem(certificate, signingTime);
         if (time)
             return time;
-        const subject = strconv_quote(certificate.subject);
+        const subject = quote_quote(certificate.subject);
         const selfSigned = issuedBy(certificate, certificate);
         if (i === chain.length - 1) {
             if (!selfSigned.issued && selfSigned.error)
@@ -3080,9 +2729,9 @@ function notationCertificateChainProblem(chain, signingTime) {
             const parent = chain[i + 1];
             const issued = issuedBy(certificate, parent);
             if (!issued.issued && issued.error)
-                return `invalid certificates or certificate with subject ${subject} is not issued by ${strconv_quote(parent.subject)}. Error: ${issued.error}`;
+                return `invalid certificates or certificate with subject ${subject} is not issued by ${quote_quote(parent.subject)}. Error: ${issued.error}`;
             if (!issued.issued)
-                return `certificate with subject ${subject} is not issued by ${strconv_quote(parent.subject)}`;
+                return `certificate with subject ${subject} is not issued by ${quote_quote(parent.subject)}`;
         }
         const problem = i === 0 ? notationLeafCertificateProblem(certificate) : caCertificateProblem(certificate, i - 1);
         if (problem)
@@ -3259,7 +2908,7 @@ function parseNotationEnvelope(bytes) {
 function notationEnvelopeSignatureProblem(envelope, leaf) {
     const algorithm = notationAlgorithmForJws(envelope.protectedHeader.algorithm);
     if (!algorithm)
-        return `signature algorithm ${strconv_quote(envelope.protectedHeader.algorithm)} is not supported`;
+        return `signature algorithm ${quote_quote(envelope.protectedHeader.algorithm)} is not supported`;
     let expected;
     try {
         expected = notationKeySpecOf(leaf);
@@ -3353,7 +3002,7 @@ async function trustedCertificates(type, policy, store) {
             continue;
         const colon = entry.indexOf(':');
         if (colon < 0)
-            throw new errors_NotationTrustStoreError(`error while loading the trust store, trust policy statement ${strconv_quote(policy.name)} is missing separator in trust store value ${strconv_quote(entry)}. The required format is <TrustStoreType>:<TrustStoreName>`);
+            throw new errors_NotationTrustStoreError(`error while loading the trust store, trust policy statement ${quote_quote(policy.name)} is missing separator in trust store value ${quote_quote(entry)}. The required format is <TrustStoreType>:<TrustStoreName>`);
         if (entry.slice(0, colon) !== type)
             continue;
         out.push(...(await store.certificates(type, entry.slice(colon + 1))));
@@ -3370,12 +3019,12 @@ function trustedIdentityProblem(policy, leaf) {
     for (const identity of identities) {
         const colon = identity.indexOf(':');
         if (colon < 0)
-            return `trust policy statement ${strconv_quote(policy.name)} has trusted identity ${strconv_quote(identity)} missing separator`;
+            return `trust policy statement ${quote_quote(policy.name)} has trusted identity ${quote_quote(identity)} missing separator`;
         if (identity.slice(0, colon) !== 'x509.subject')
             continue;
         const value = identity.slice(colon + 1);
         if (!value)
-            return `trust policy statement ${strconv_quote(policy.name)} has trusted identity ${strconv_quote(identity)} without an identity value`;
+            return `trust policy statement ${quote_quote(policy.name)} has trusted identity ${quote_quote(identity)} without an identity value`;
         try {
             trusted.push(parseNotationDistinguishedName(value));
         }
@@ -3384,24 +3033,24 @@ function trustedIdentityProblem(policy, leaf) {
         }
     }
     if (trusted.length === 0)
-        return `no x509 trusted identities are configured in the trust policy ${strconv_quote(policy.name)}`;
+        return `no x509 trusted identities are configured in the trust policy ${quote_quote(policy.name)}`;
     let subject;
     try {
         subject = parseNotationDistinguishedName(leaf.subject);
     }
     catch (err) {
-        return `error while parsing the certificate subject from the digital signature. error : ${strconv_quote(err.message)}`;
+        return `error while parsing the certificate subject from the digital signature. error : ${quote_quote(err.message)}`;
     }
     if (trusted.some((dn) => isSubsetDn(dn, subject)))
         return undefined;
-    return `signing certificate from the digital signature does not match the X.509 trusted identities ${goMaps(trusted)} defined in the trust policy ${strconv_quote(policy.name)}`;
+    return `signing certificate from the digital signature does not match the X.509 trusted identities ${goMaps(trusted)} defined in the trust policy ${quote_quote(policy.name)}`;
 }
 function validityProblem(chain, now) {
     for (const certificate of chain) {
         if (now < certificate.notBefore)
-            return `verification time is before certificate ${strconv_quote(certificate.subject)} validity period, it will be valid from ${strconv_quote(notationRfc1123z(certificate.notBefore))}`;
+            return `verification time is before certificate ${quote_quote(certificate.subject)} validity period, it will be valid from ${quote_quote(notationRfc1123z(certificate.notBefore))}`;
         if (now > certificate.notAfter)
-            return `verification time is after certificate ${strconv_quote(certificate.subject)} validity period, it was expired at ${strconv_quote(notationRfc1123z(certificate.notAfter))}`;
+            return `verification time is after certificate ${quote_quote(certificate.subject)} validity period, it was expired at ${quote_quote(notationRfc1123z(certificate.notAfter))}`;
     }
     return undefined;
 }
@@ -3412,7 +3061,7 @@ function authenticTimestampProblem(envelope, chain, policy, now) {
         const time = header.authenticSigningTime;
         for (const certificate of chain) {
             if (time < certificate.notBefore || time > certificate.notAfter)
-                return `certificate ${strconv_quote(certificate.subject)} was not valid when the digital signature was produced at ${strconv_quote(notationRfc1123z(time))}`;
+                return `certificate ${quote_quote(certificate.subject)} was not valid when the digital signature was produced at ${quote_quote(notationRfc1123z(time))}`;
         }
         return undefined;
     }
@@ -3446,7 +3095,7 @@ async function verifyNotationEnvelope(options) {
     const outcome = { verified: false, level, results: [], logged: [], notes: [] };
     if (level.name === 'skip') {
         outcome.verified = true;
-        outcome.notes.push(`trust policy statement ${strconv_quote(options.policy.name)} skips signature verification`);
+        outcome.notes.push(`trust policy statement ${quote_quote(options.policy.name)} skips signature verification`);
         return outcome;
     }
     const now = options.now ?? new Date();
@@ -3467,8 +3116,8 @@ async function verifyNotationEnvelope(options) {
     const mediaType = options.envelopeMediaType ?? NotationMediaType.jws;
     if (mediaType !== NotationMediaType.jws) {
         check('integrity', mediaType === NotationMediaType.cose
-            ? `signature envelope format with media type ${strconv_quote(mediaType)} (COSE) is not supported by d2ci`
-            : `unable to parse the digital signature, error : signature envelope format with media type ${strconv_quote(mediaType)} is not supported`);
+            ? `signature envelope format with media type ${quote_quote(mediaType)} (COSE) is not supported by d2ci`
+            : `unable to parse the digital signature, error : signature envelope format with media type ${quote_quote(mediaType)} is not supported`);
         return outcome;
     }
     let envelope;
@@ -3501,17 +3150,17 @@ async function verifyNotationEnvelope(options) {
         if (signature)
             return signature;
         if (header.contentType !== NotationMediaType.payload)
-            return `payload content type ${strconv_quote(header.contentType)} not supported`;
+            return `payload content type ${quote_quote(header.contentType)} not supported`;
         const chainProblem = notationCertificateChainProblem(chain);
         if (chainProblem)
             return `certificate-chain is invalid, ${chainProblem}`;
         const plugin = header.extended[NotationHeader.verificationPlugin];
         if (plugin !== undefined)
-            return `digital signature requires verification plugin ${typeof plugin === 'string' ? strconv_quote(plugin) : JSON.stringify(plugin)}, and d2ci does not run verification plugins`;
+            return `digital signature requires verification plugin ${typeof plugin === 'string' ? quote_quote(plugin) : JSON.stringify(plugin)}, and d2ci does not run verification plugins`;
         // No extended header is understood here, so any critical one fails (RFC 7515 `crit`; notation-go leaves them to plugins).
         const unknown = header.critical.find((name) => Object.hasOwn(header.extended, name));
         if (unknown)
-            return `the signature has critical header ${strconv_quote(unknown)}, which d2ci does not understand (unknown critical headers must fail verification)`;
+            return `the signature has critical header ${quote_quote(unknown)}, which d2ci does not understand (unknown critical headers must fail verification)`;
         const d = options.descriptor;
         if (target.digest !== d.digest || target.size !== d.size || target.mediaType !== d.mediaType) {
             return `content descriptor mismatch: the signature is for ${describeTarget(target)}, not ${describeTarget(d)} (a signature copied from another artifact?)`;
@@ -3544,7 +3193,7 @@ async function verifyNotationEnvelope(options) {
         outcome.logged.push(`authenticity validation failed with validation action set to "logged". Failure reason: ${authenticity}`);
     if (check('authenticity', identity ?? authenticity))
         return outcome;
-    if (check('expiry', header.expiry && now >= header.expiry ? `digital signature has expired on ${strconv_quote(notationRfc1123z(header.expiry))}` : undefined))
+    if (check('expiry', header.expiry && now >= header.expiry ? `digital signature has expired on ${quote_quote(notationRfc1123z(header.expiry))}` : undefined))
         return outcome;
     if (check('authenticTimestamp', authenticTimestampProblem(envelope, chain, options.policy, now)))
         return outcome;
@@ -3586,7 +3235,7 @@ function signatureLayer(manifest) {
         ? config === media_types/* MediaType */.zu.ociEmpty
         : !manifest.artifactType && config === NotationMediaType.signature;
     if (!valid)
-        return `not a valid Notary Project signature manifest (artifactType ${strconv_quote(manifest.artifactType ?? '')}, config ${strconv_quote(config ?? '')})`;
+        return `not a valid Notary Project signature manifest (artifactType ${quote_quote(manifest.artifactType ?? '')}, config ${quote_quote(config ?? '')})`;
     if (manifest.layers.length !== 1)
         return `signature manifest requires exactly one signature envelope blob, got ${manifest.layers.length}`;
     return manifest.layers[0];
@@ -3643,7 +3292,7 @@ async function verifyNotationSignatures(options, document, descriptor, annotatio
     result.level = level.name;
     if (level.name === 'skip') {
         result.skipped = true;
-        result.warnings.push(`trust policy statement ${strconv_quote(policy.name)} skips signature verification for ${repository}`);
+        result.warnings.push(`trust policy statement ${quote_quote(policy.name)} skips signature verification for ${repository}`);
         return result;
     }
     const referrers = await options.target.referrers(descriptor, { artifactType: NotationMediaType.signature });
@@ -3708,7 +3357,7 @@ async function verifyNotationSignatures(options, document, descriptor, annotatio
         break;
     }
     if (result.signaturesChecked === 0)
-        result.reasons.push(`no signature is associated with ${strconv_quote(artifact)}, make sure the artifact was signed successfully`);
+        result.reasons.push(`no signature is associated with ${quote_quote(artifact)}, make sure the artifact was signed successfully`);
     return result;
 }
 
@@ -3932,7 +3581,7 @@ async function main() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1106);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4558);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7929);
 
 
 await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_action_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);

@@ -10,7 +10,9 @@
 // transcribed as written, except that Go's `\s` is `[\t\n\f\r ]` (JavaScript's `\s` also takes \v and Unicode
 // spaces). Numbers are uint64 in Go, so they are bigints here.
 import { BaseError } from '../errors.ts';
-import { NumError, parseUint64, parsesAsUint64, quote } from './strconv.ts';
+import { NumError } from './strconv/errors.ts';
+import { parseUint64, parsesAsUint64 } from './strconv/atoi.ts';
+import { quote } from './strconv/quote.ts';
 
 /** Which of Masterminds' errors it is. */
 export type SemverErrorCode =

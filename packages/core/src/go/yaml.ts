@@ -3,7 +3,7 @@
 // timestamps), kyaml's `IsValueNonString` (which values must be quoted to stay strings), and yaml.v3's emitter
 // (emitterc.go `yaml_emitter_analyze_scalar` and the double-quoted writer: which styles can hold a value).
 import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
-import { parsesAsInt64, parsesAsUint64 } from './strconv.ts';
+import { parsesAsInt64, parsesAsUint64 } from './strconv/atoi.ts';
 
 const yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 

@@ -5,7 +5,7 @@
 import { BaseError } from '../errors.ts';
 import { compareBytes } from '../oci/order.ts';
 import { compileRegexp, type GoRegexp } from '../go/regexp.ts';
-import { parseFloat64 } from '../go/strconv.ts';
+import { parseFloat64 } from '../go/strconv/atof.ts';
 import { toUpper } from '../go/strings.ts';
 import { compareSemver, newConstraint, newVersion, SemverError, type SemverVersion } from '../go/semver.ts';
 

@@ -1,6 +1,6 @@
 // The spec's "Certificate Requirements" for a signature's chain, with notation-core-go's messages
 // (notation-core-go x509/codesigning_cert_validations.go ValidateCodeSigningCertChain, x509/cert_validations.go).
-import { quote } from '../go/strconv.ts';
+import { quote } from '../go/strconv/quote.ts';
 import { notationKeySpecOf } from './algorithms.ts';
 import type { NotationCertificate } from './certificate.ts';
 import { goTime } from './time.ts';

@@ -1,6 +1,6 @@
 // Distinguished names in `x509.subject` trusted identities, as notation-go reads them (internal/pkix/pkix.go
 // ParseDistinguishedName and IsSubsetDN over go-ldap's ParseDN).
-import { quote } from '../go/strconv.ts';
+import { quote } from '../go/strconv/quote.ts';
 import { NotationPolicyError } from './errors.ts';
 
 /** go-ldap's stripLeadingAndTrailingSpaces: a trailing space survives only when escaped. */

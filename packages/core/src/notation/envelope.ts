@@ -1,7 +1,7 @@
 // The JWS JSON (flattened) envelope notation signs with: parsing it, and its integrity check against the signing
 // certificate (notation-core-go signature/jws/envelope.go; signature-envelope-jws.md).
 import type { X509Certificate } from 'node:crypto';
-import { quote } from '../go/strconv.ts';
+import { quote } from '../go/strconv/quote.ts';
 import {
   notationAlgorithmForJws,
   notationAlgorithms,

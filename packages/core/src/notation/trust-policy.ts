@@ -1,7 +1,7 @@
 // Trust policy documents (trustpolicy.json, version 1.0): validation with notation-go's rules and messages, and
 // picking the statement for a repository (notation-go verifier/trustpolicy oci.go OCIDocument.Validate,
 // GetApplicableTrustPolicy; trust-store-trust-policy.md "Trust Policy").
-import { quote } from '../go/strconv.ts';
+import { quote } from '../go/strconv/quote.ts';
 import { isSubsetDn, parseNotationDistinguishedName } from './distinguished-name.ts';
 import { NotationPolicyError } from './errors.ts';
 import { storeNamePattern, trustStoreTypes, type NotationTrustStoreType } from './trust-store.ts';

@@ -3,7 +3,7 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
-import { quote } from '../go/strconv.ts';
+import { quote } from '../go/strconv/quote.ts';
 import { parseNotationCertificate, splitNotationCertificates, type NotationCertificate } from './certificate.ts';
 import { NotationTrustStoreError } from './errors.ts';
 

@@ -1,6 +1,6 @@
 // Verification levels: which checks a trust policy statement enforces, logs or skips (trust-store-trust-policy.md
 // "Signature Verification details"; notation-go verifier/trustpolicy GetVerificationLevel).
-import { quote } from '../go/strconv.ts';
+import { quote } from '../go/strconv/quote.ts';
 import { NotationPolicyError } from './errors.ts';
 
 export type NotationValidationType = 'integrity' | 'authenticity' | 'authenticTimestamp' | 'expiry' | 'revocation';

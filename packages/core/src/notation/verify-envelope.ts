@@ -2,7 +2,7 @@
 // notation-go's verifier does (verifier/verifier.go Verify, verifyIntegrity, verifyAuthenticity, verifyExpiry,
 // verifyAuthenticTimestamp; trust-store-trust-policy.md "Signature Verification").
 import type { Descriptor } from '../oci/descriptor.ts';
-import { quote } from '../go/strconv.ts';
+import { quote } from '../go/strconv/quote.ts';
 import { notationThumbprints, parseNotationCertificates, type NotationCertificate } from './certificate.ts';
 import { notationCertificateChainProblem, notationSigningTimeProblem } from './certificate-chain.ts';
 import { goMaps, isSubsetDn, parseNotationDistinguishedName } from './distinguished-name.ts';

@@ -5,7 +5,7 @@ import { parseManifest, type Descriptor, type ImageManifest } from '../oci/descr
 import { MediaType } from '../oci/media-types.ts';
 import { readAll } from '../oci/content.ts';
 import type { Target } from '../oci/target.ts';
-import { quote } from '../go/strconv.ts';
+import { quote } from '../go/strconv/quote.ts';
 import { annotationMismatches } from '../artifact/required-annotations.ts';
 import { NotationError } from './errors.ts';
 import { NotationMediaType } from './format.ts';

@@ -1,7 +1,7 @@
 // The template executor, a port of Go's text/template exec.go (state.walk, evalPipeline, evalCommand, evalField,
 // evalCall, evalArg and their helpers): the same evaluation order, the same values, the same error texts.
 import { byteLength } from '../strings.ts';
-import { quote } from '../strconv.ts';
+import { quote } from '../strconv/quote.ts';
 import { GoTemplateError, unsupported } from './errors.ts';
 import { printArg } from './fmt.ts';
 import { fn, type FuncMapEntry, type GoFunction, type SpecialFunction } from './function.ts';

@@ -1,6 +1,6 @@
 // fmt as templates observe it (fmt/print.go): Print, Sprint, Sprintln and a Sprintf with the verbs %v %s %q %d %t
 // and %%, without flags, width or precision; Stringers print through String().
-import { quote } from '../strconv.ts';
+import { quote } from '../strconv/quote.ts';
 import { unsupported } from './errors.ts';
 import type { GoValue, Value } from './value.ts';
 import { sortedEntries } from './value.ts';

@@ -1,7 +1,7 @@
 // text/template's builtin functions (funcs.go builtins and the escapers in funcs.go: and, or, not, the
 // comparisons, len, index, print, printf, println, html, js, urlquery). `call` and `slice` are refused.
 import { compareGoStrings } from '../strings.ts';
-import { isPrint } from '../strconv.ts';
+import { isPrint } from '../strconv/quote.ts';
 import { callError, unsupported } from './errors.ts';
 import { hex, printArg, sprint, sprintf, sprintln } from './fmt.ts';
 import { argString, fn, type FuncMap, type FuncMapEntry } from './function.ts';

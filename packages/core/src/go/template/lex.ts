@@ -1,7 +1,7 @@
 // The template lexer, a port of Go's text/template/parse/lex.go state function for state function, with the
 // default delimiters and without comment items (no ParseComments mode). Positions are UTF-16 indexes.
 import { byteLength, isAlphaNumeric, runes } from '../strings.ts';
-import { isPrint, quote } from '../strconv.ts';
+import { isPrint, quote } from '../strconv/quote.ts';
 import { hex } from './fmt.ts';
 
 /** fmt `%#U`, used in lexer errors. */

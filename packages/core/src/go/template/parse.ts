@@ -1,7 +1,7 @@
 // The template parser, a port of Go's text/template/parse/parse.go (Tree.Parse and what it calls) for one template
 // without {{define}}, {{block}} or {{template}}. Function names are checked against the template's functions at
 // parse time, as Go does.
-import { quote } from '../strconv.ts';
+import { quote } from '../strconv/quote.ts';
 import { GoTemplateError, unsupported } from './errors.ts';
 import type { FuncMapEntry } from './function.ts';
 import { itemString, Lexer, type Item, type ItemType } from './lex.ts';

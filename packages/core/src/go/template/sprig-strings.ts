@@ -2,7 +2,7 @@
 // are UTF-8 bytes and Go's case mappings are Unicode's simple ones, so each differs from its JavaScript namesake
 // somewhere. Where a result cannot be rendered exactly (invalid UTF-8, no known mapping) it is refused.
 import { byteLength, isAlphaNumeric, isUnicodeSpace, runes } from '../strings.ts';
-import { quote } from '../strconv.ts';
+import { quote } from '../strconv/quote.ts';
 import { callError, unsupported } from './errors.ts';
 
 const utf8 = new TextEncoder();

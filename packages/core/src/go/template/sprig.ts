@@ -3,7 +3,7 @@
 // implements, and the names of the rest, which are refused rather than reported as undefined.
 import { createHash } from 'node:crypto';
 import { compareGoStrings } from '../strings.ts';
-import { quote } from '../strconv.ts';
+import { quote } from '../strconv/quote.ts';
 import { callError, unsupported } from './errors.ts';
 import { printArg } from './fmt.ts';
 import { argInt, argString, fn, type FuncMap, type FuncMapEntry, type GoFunction } from './function.ts';
