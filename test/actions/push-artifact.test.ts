@@ -35,7 +35,9 @@ describe('push-artifact bundle (no-auth registry)', () => {
     assert.equal(first.outputs['digest-url'], `${repository}@${first.outputs.digest}`);
     assert.deepEqual(JSON.parse(first.outputs.tags ?? ''), ['latest']);
     assert.match(first.summary, /\| Repository \| Tags \| Digest \| Size \| Result \|/);
-    assert.match(first.summary, /pushed: content differs from latest/);
+    // The first push says the diff tag did not exist yet, not that the content differed from it (issue 13).
+    assert.match(first.summary, /pushed: latest not found in \S+acme\/apps\/frontend \(first push\)/);
+    assert.match(first.summary, /not signed \(`sign: false`\)/);
 
     // The registry holds what the outputs say, with Flux's media types and D2's annotations.
     const repo = new RegistryClient().repository({ registry: registry.host, repository: 'acme/apps/frontend' });
@@ -65,6 +67,9 @@ describe('push-artifact bundle (no-auth registry)', () => {
     assert.equal(again.outputs['digest-url'], '');
     assert.deepEqual(JSON.parse(again.outputs.tags ?? ''), ['latest', 'main-01234567']);
     assert.match(again.summary, /skipped: content unchanged since latest/);
+    // Nothing was ever signed (`sign: false`): the summary must not claim an earlier signature.
+    assert.doesNotMatch(again.summary, /already signed/);
+    assert.match(again.summary, /not signed \(`sign: false`\)/);
     assert.equal(
       (await repo.resolve('main-01234567')).digest,
       first.outputs.digest,
@@ -84,6 +89,7 @@ describe('push-artifact bundle (no-auth registry)', () => {
     assert.equal(changed.outputs.pushed, 'true');
     assert.notEqual(changed.outputs.digest, first.outputs.digest);
     assert.equal((await repo.resolve('latest')).digest, changed.outputs.digest);
+    assert.match(changed.summary, /pushed: content differs from latest/);
     assert.equal((await repo.resolve('main-01234567')).digest, first.outputs.digest, 'other tags stay where they were');
   });
 

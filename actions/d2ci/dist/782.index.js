@@ -416,8 +416,11 @@ async function pushArtifact(options) {
         const layer = await (0,build/* writeLayer */.By)((0,walk/* walkEntries */.Y1)(options.path, options), (0,external_node_fs_.createWriteStream)(layerFile));
         if (layer.files === 0)
             throw new walk/* ArtifactPathError */.uR('PATH_EMPTY', { path: options.path, detail: 'has no files to pack (after ignore rules)' });
+        // Whether the diff tag named an artifact at all: a first push says so instead of claiming a difference.
+        let diffTagFound = false;
         if (options.diffTag && current) {
             const existing = await current;
+            diffTagFound = existing !== undefined;
             const remoteLayer = existing && (0,artifact_layer/* soleLayer */.zJ)(existing);
             if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
                 await (0,tag_guard/* guardTags */.JR)(options.target, tags.filter((t) => t !== options.diffTag), existing.descriptor.digest, options.force, options.diffTag);
@@ -454,7 +457,9 @@ async function pushArtifact(options) {
             ? 'no diff-tag set'
             : copied.existed
                 ? `identical artifact already in ${options.target.name}`
-                : `content differs from ${options.diffTag}`;
+                : diffTagFound
+                    ? `content differs from ${options.diffTag}`
+                    : `${options.diffTag} not found in ${options.target.name} (first push)`;
         return {
             pushed: true,
             reason,

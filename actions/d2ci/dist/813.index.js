@@ -620,10 +620,16 @@ async function explain(err, inputs, session, place) {
 ;// CONCATENATED MODULE: ../push-artifact/src/render.ts
 
 
+/**
+ * What this run signed. An unchanged artifact is not signed again, and this run did not look at what signed it
+ * before (maybe nothing, if it was pushed with `sign: false`), so the cell says only what this run knows.
+ */
 function signatureCell(signed, pushed, format) {
     if (signed)
         return `${format} signature by \`${(0,src/* cell */.Hn)(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}`;
-    return pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
+    if (format === undefined)
+        return 'not signed (`sign: false`)';
+    return pushed ? 'not signed' : 'unchanged: not signed again by this run';
 }
 function referrersOutput(attached) {
     return JSON.stringify(attached.map((a) => ({

@@ -8819,8 +8819,11 @@ async function pushArtifact(options) {
         const layer = await writeLayer(walk_walkEntries(options.path, options), (0,external_node_fs_.createWriteStream)(layerFile));
         if (layer.files === 0)
             throw new ArtifactPathError('PATH_EMPTY', { path: options.path, detail: 'has no files to pack (after ignore rules)' });
+        // Whether the diff tag named an artifact at all: a first push says so instead of claiming a difference.
+        let diffTagFound = false;
         if (options.diffTag && current) {
             const existing = await current;
+            diffTagFound = existing !== undefined;
             const remoteLayer = existing && soleLayer(existing);
             if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
                 await guardTags(options.target, tags.filter((t) => t !== options.diffTag), existing.descriptor.digest, options.force, options.diffTag);
@@ -8857,7 +8860,9 @@ async function pushArtifact(options) {
             ? 'no diff-tag set'
             : copied.existed
                 ? `identical artifact already in ${options.target.name}`
-                : `content differs from ${options.diffTag}`;
+                : diffTagFound
+                    ? `content differs from ${options.diffTag}`
+                    : `${options.diffTag} not found in ${options.target.name} (first push)`;
         return {
             pushed: true,
             reason,
@@ -11088,10 +11093,16 @@ async function explain(err, inputs, session, place) {
 ;// CONCATENATED MODULE: ./src/render.ts
 
 
+/**
+ * What this run signed. An unchanged artifact is not signed again, and this run did not look at what signed it
+ * before (maybe nothing, if it was pushed with `sign: false`), so the cell says only what this run knows.
+ */
 function signatureCell(signed, pushed, format) {
     if (signed)
         return `${format} signature by \`${(0,src/* cell */.Hn)(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}`;
-    return pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
+    if (format === undefined)
+        return 'not signed (`sign: false`)';
+    return pushed ? 'not signed' : 'unchanged: not signed again by this run';
 }
 function referrersOutput(attached) {
     return JSON.stringify(attached.map((a) => ({

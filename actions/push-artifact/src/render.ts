@@ -2,10 +2,15 @@ import { locationName, type AttachedDocument, type PublishResult, type SignResul
 import { cell, formatBytes, runner as core, shortDigest } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 
+/**
+ * What this run signed. An unchanged artifact is not signed again, and this run did not look at what signed it
+ * before (maybe nothing, if it was pushed with `sign: false`), so the cell says only what this run knows.
+ */
 export function signatureCell(signed: SignResult | undefined, pushed: boolean, format: string | undefined): string {
   if (signed)
     return `${format} signature by \`${cell(signed.identity)}\`${signed.rekorLogIndex ? ` (Rekor #${signed.rekorLogIndex})` : ''}`;
-  return pushed ? 'not signed (`sign: false`)' : 'already signed when pushed';
+  if (format === undefined) return 'not signed (`sign: false`)';
+  return pushed ? 'not signed' : 'unchanged: not signed again by this run';
 }
 
 function referrersOutput(attached: readonly AttachedDocument[]): string {

@@ -64,8 +64,11 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
     if (layer.files === 0)
       throw new ArtifactPathError('PATH_EMPTY', { path: options.path, detail: 'has no files to pack (after ignore rules)' });
 
+    // Whether the diff tag named an artifact at all: a first push says so instead of claiming a difference.
+    let diffTagFound = false;
     if (options.diffTag && current) {
       const existing = await current;
+      diffTagFound = existing !== undefined;
       const remoteLayer = existing && soleLayer(existing);
       if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
         await guardTags(
@@ -111,7 +114,9 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
       ? 'no diff-tag set'
       : copied.existed
         ? `identical artifact already in ${options.target.name}`
-        : `content differs from ${options.diffTag}`;
+        : diffTagFound
+          ? `content differs from ${options.diffTag}`
+          : `${options.diffTag} not found in ${options.target.name} (first push)`;
     return {
       pushed: true,
       reason,
