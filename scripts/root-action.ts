@@ -30,17 +30,39 @@ export function rootAction(): string {
   const outputs: Record<string, { description: string }> = {};
   const users = new Map<string, string[]>();
   const defaults = new Map<string, Set<string>>();
+  // An input or output several commands share may mean something else in each (push's `annotations` are
+  // key=value to write, verify's key=regexp to require): each command's own words, when they differ.
+  const inputWords = new Map<string, Map<string, string>>();
+  const outputWords = new Map<string, Map<string, string>>();
+  const said = (words: Map<string, Map<string, string>>, name: string, command: string, description: string): void => {
+    words.set(name, (words.get(name) ?? new Map<string, string>()).set(command, description.trim()));
+  };
+  // Names whose meaning differs by command get each command's words; the others, which differ in wording only,
+  // keep the first command's (push's) description.
+  const meaningDiffers = new Set(['annotations', 'ref', 'path', 'digest', 'digest-url', 'tags', 'verified']);
+  const described = (name: string, byCommand: Map<string, string>): string => {
+    const distinct = new Set(byCommand.values());
+    if (distinct.size === 1 || !meaningDiffers.has(name)) return [...byCommand.values()][0] ?? '';
+    return [...byCommand].map(([command, description]) => `\`${command}\`: ${description}`).join(' ');
+  };
   for (const [command, action] of Object.entries(actions)) {
     const spec = parse(readFileSync(join(root, 'actions', action, 'action.yml'), 'utf8')) as Spec;
     for (const [name, input] of Object.entries(spec.inputs ?? {})) {
       users.set(name, [...(users.get(name) ?? []), command]);
       defaults.set(name, new Set([...(defaults.get(name) ?? []), input.default ?? '']));
-      inputs[name] ??= { description: input.description, required: false };
+      said(inputWords, name, command, input.description);
+      inputs[name] ??= { description: '', required: false };
     }
-    for (const [name, output] of Object.entries(spec.outputs ?? {})) outputs[name] ??= { description: output.description };
+    for (const [name, output] of Object.entries(spec.outputs ?? {})) said(outputWords, name, command, output.description);
+  }
+  for (const [name, byCommand] of outputWords) {
+    const commandsUsing = [...byCommand.keys()];
+    const prefix = commandsUsing.length < Object.keys(actions).length ? `(${commandsUsing.join(', ')}) ` : '';
+    outputs[name] = { description: `${prefix}${described(name, byCommand)}` };
   }
   for (const [name, commandsUsing] of users) {
     const input = inputs[name] as { description: string; default?: string };
+    input.description = described(name, inputWords.get(name) ?? new Map<string, string>());
     if (commandsUsing.length < Object.keys(actions).length) input.description = `(${commandsUsing.join(', ')}) ${input.description}`;
     // One default only when every command agrees; otherwise each command applies its own.
     const values = [...(defaults.get(name) ?? [])];

@@ -187,4 +187,20 @@ describe('the root action dispatches by command', () => {
     const { repoRoot } = await import('../harness/action.ts');
     assert.equal(readFileSync(join(repoRoot, 'action.yml'), 'utf8'), rootAction(), 'run npm run build to regenerate action.yml');
   });
+
+  it("describes a shared input or output in each command's words where the meaning differs (issue 13)", async () => {
+    const { parse } = await import('yaml');
+    const { rootAction } = await import('../../scripts/root-action.ts');
+    const spec = parse(rootAction()) as {
+      inputs: Record<string, { description: string }>;
+      outputs: Record<string, { description: string }>;
+    };
+    // push writes key=value annotations; verify requires key=regexp ones.
+    assert.match(spec.inputs.annotations?.description ?? '', /`push`: .*key=value.*`verify`: .*key=regexp/);
+    assert.match(spec.inputs.ref?.description ?? '', /`release`: The release tag.*`verify`: Tag or digest to verify/);
+    // verify-artifact's `verified` is about a signature; image-update's about GitHub signing a commit.
+    assert.match(spec.outputs.verified?.description ?? '', /^\(verify, image-update\) `verify`: .*policy.*`image-update`: .*commit/);
+    // An output one command sets says which.
+    assert.match(spec.outputs.pushed?.description ?? '', /^\(push\) /);
+  });
 });
