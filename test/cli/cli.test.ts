@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import tar from 'tar-stream';
+import { parse as parseYaml } from 'yaml';
 import { OciLayout, bytesSource, descriptorFor, fluxManifest, FluxMediaType, RegistryClient, MediaType } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { run } from '../harness/exec.ts';
@@ -123,6 +124,14 @@ describe('d2ci CLI', () => {
     assert.deepEqual((JSON.parse(first.stdout) as { tags: unknown }).tags, [{ tag: 'prod', changed: true }]);
     const again = await d2ci(['tag', `${registry.host}/acme/cli:v1.0.0`, '--tag', 'prod', '-o', 'json']);
     assert.deepEqual((JSON.parse(again.stdout) as { tags: unknown }).tags, [{ tag: 'prod', changed: false }]);
+    // -o yaml prints the same document as YAML (as flux -o yaml); an unknown format is refused before any request.
+    const yaml = await d2ci(['tag', `${registry.host}/acme/cli:v1.0.0`, '--tag', 'prod', '-o', 'yaml']);
+    assert.equal(yaml.code, 0, yaml.stderr);
+    assert.deepEqual((parseYaml(yaml.stdout) as { tags: unknown }).tags, [{ tag: 'prod', changed: false }]);
+    assert.equal((parseYaml(yaml.stdout) as { digest: string }).digest, (JSON.parse(again.stdout) as { digest: string }).digest);
+    const wide = await d2ci(['tag', `${registry.host}/acme/cli:v1.0.0`, '--tag', 'prod', '-o', 'wide']);
+    assert.equal(wide.code, 1);
+    assert.match(wide.stderr, /^✗ --output "wide" is not supported; use --output json or --output yaml$/m);
   });
 
   it('list shows source and revision, filters by semver and regex, and hides signature tags', async () => {

@@ -1,4 +1,6 @@
 import { escapeControls } from '@d2ci/core';
+import { stringify } from 'yaml';
+import { UsageError } from './errors.ts';
 
 /** Where a command writes: results to stdout, progress and errors to stderr (so `--output json` stays parseable). */
 export interface Io {
@@ -11,8 +13,23 @@ export const processIo: Io = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
+/** `-o json` or `-o yaml`, as flux's `-o`: one document for scripts instead of the lines for people. */
+export type OutputFormat = 'json' | 'yaml';
+
+/** The `--output` flag of a command that prints a result; undefined for the human-readable lines. */
+export function outputFormat(value: string | undefined): OutputFormat | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'json' || value === 'yaml') return value;
+  throw new UsageError(`--output "${value}" is not supported; use --output json or --output yaml`);
+}
+
+/** The result as one JSON or YAML document on stdout. */
+export function structured(io: Io, format: OutputFormat, value: unknown): void {
+  io.out(format === 'yaml' ? stringify(value).trimEnd() : JSON.stringify(value, null, 2));
+}
+
 export function json(io: Io, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2));
+  structured(io, 'json', value);
 }
 
 /**

@@ -5,7 +5,7 @@ import { openLocation, explainAuth } from '../registry.ts';
 import { signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
 import { usageError } from '../fields.ts';
-import { json, type Io } from '../output.ts';
+import { outputFormat, structured, type Io } from '../output.ts';
 
 export const attachHelp = `Usage: d2ci attach URL [--file F]... [--sbom cyclonedx|spdx --path DIR] [--attest] [flags]
 
@@ -21,7 +21,7 @@ Flags:
       --attest                   sign each document as an in-toto attestation (keyless, or with --key)
       --key FILE, --identity-token T, --fulcio-url, --rekor-url, --timestamp-server-url   as d2ci sign
       --creds USER:PASS, --provider NAME, --insecure-registry                            registry access
-  -o, --output json              print the attached referrers as JSON`;
+  -o, --output json|yaml         print the attached referrers as JSON`;
 
 export async function attach(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('attach', args, {
@@ -37,6 +37,7 @@ export async function attach(args: string[], io: Io): Promise<number> {
     io.out(attachHelp);
     return 0;
   }
+  const format = outputFormat(values.output);
   if (values.sbom !== undefined && values.sbom !== 'cyclonedx' && values.sbom !== 'spdx')
     throw new UsageError(`--sbom "${values.sbom}" is not cyclonedx or spdx`);
   const files = values.file ?? [];
@@ -73,9 +74,10 @@ export async function attach(args: string[], io: Io): Promise<number> {
   } catch (err) {
     throw await explainAuth(opened, err);
   }
-  if (values.output === 'json') {
-    json(
+  if (format) {
+    structured(
       io,
+      format,
       attached.map((a) => ({
         format: a.format,
         mediaType: a.mediaType,

@@ -4,7 +4,7 @@ import { parseFlags, registryFlags, treeFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { usageError } from '../fields.ts';
 import { layerUsageError } from '../layer-error.ts';
-import { data, json, type Io } from '../output.ts';
+import { data, outputFormat, structured, type Io } from '../output.ts';
 
 export const diffHelp = `Usage: d2ci diff URL [flags]
 
@@ -21,7 +21,7 @@ Flags:
       --provider NAME        generic (default), aws, gcp or azure
       --insecure-registry    plain HTTP to the registry
       --layer-media-type T   the layer to compare, by media type (needed when the artifact has several layers)
-  -o, --output json          print {"identical","reason","local","remote"}`;
+  -o, --output json|yaml     print {"identical","reason","local","remote"}`;
 
 export async function diff(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('diff', args, {
@@ -34,6 +34,7 @@ export async function diff(args: string[], io: Io): Promise<number> {
     io.out(diffHelp);
     return 0;
   }
+  const format = outputFormat(values.output);
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';
   let result;
@@ -53,8 +54,8 @@ export async function diff(args: string[], io: Io): Promise<number> {
     if (err instanceof AmbiguousLayerError) throw layerUsageError(err, Boolean(values['layer-media-type']));
     throw await explainAuth(opened, err);
   }
-  if (values.output === 'json')
-    json(io, {
+  if (format)
+    structured(io, format, {
       identical: result.identical,
       reason: result.reason,
       local: { digest: result.local.digest, size: result.local.size },

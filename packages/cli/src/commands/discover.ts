@@ -1,7 +1,7 @@
 import { discoverReferrers, legacySignatureTag, locationName, locationReference, isNotFound, type ReferrerNode } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
-import { data, json, type Io } from '../output.ts';
+import { data, outputFormat, structured, type Io } from '../output.ts';
 
 export const discoverHelp = `Usage: d2ci discover URL [flags]
 
@@ -12,7 +12,7 @@ Flags:
       --artifact-type T          only referrers of this artifact type
       --depth N                  how many levels of referrers (default 4)
       --creds USER:PASS, --provider NAME, --insecure-registry   registry access
-  -o, --output json              print the tree as JSON`;
+  -o, --output json|yaml         print the tree as JSON`;
 
 /** The annotations worth a glance in a tree line. */
 function note(node: ReferrerNode): string {
@@ -46,6 +46,7 @@ export async function discover(args: string[], io: Io): Promise<number> {
     io.out(discoverHelp);
     return 0;
   }
+  const format = outputFormat(values.output);
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';
   const name = locationName(opened.location);
@@ -68,8 +69,12 @@ export async function discover(args: string[], io: Io): Promise<number> {
   } catch (err) {
     throw await explainAuth(opened, err);
   }
-  if (values.output === 'json') {
-    json(io, { subject: { digest: subject.digest, mediaType: subject.mediaType }, referrers: tree, legacySignatureTag: legacy ?? null });
+  if (format) {
+    structured(io, format, {
+      subject: { digest: subject.digest, mediaType: subject.mediaType },
+      referrers: tree,
+      legacySignatureTag: legacy ?? null,
+    });
     return 0;
   }
   io.out(`${name}@${subject.digest}`);

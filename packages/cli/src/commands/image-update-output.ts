@@ -1,16 +1,16 @@
 import type { ImageUpdateReport } from '@d2ci/core/imageupdate';
-import { json, table, type Io } from '../output.ts';
+import { structured, type OutputFormat, table, type Io } from '../output.ts';
 
 /** Warnings on stderr; the changes (or the diff of a dry run) on stdout, or the report as JSON; a summary line. */
 export function printImageUpdate(
   io: Io,
   report: ImageUpdateReport,
-  options: { dryRun: boolean; pushBranch: string | undefined; json: boolean },
+  options: { dryRun: boolean; pushBranch: string | undefined; format: OutputFormat | undefined },
 ): void {
   for (const p of report.policies) if (!p.ok) io.err(`⚠ ImagePolicy ${p.policy.namespace}/${p.policy.name} skipped: ${p.error}`);
   for (const u of report.unresolved) io.err(`⚠ ${u.file}:${u.line}: no ImagePolicy for marker ${u.setter}; left unchanged`);
-  if (options.json) {
-    json(io, {
+  if (options.format) {
+    structured(io, options.format, {
       updated: report.updated,
       changes: report.changes,
       commit: report.commit ?? null,

@@ -2,7 +2,7 @@ import { updateImages } from '@d2ci/core/imageupdate';
 import { parseFlags } from '../flags.ts';
 import { UsageError } from '../errors.ts';
 import { usageError } from '../fields.ts';
-import type { Io } from '../output.ts';
+import { outputFormat, type Io } from '../output.ts';
 import { imageUpdateFlags, imageUpdateRequest } from './image-update-flags.ts';
 import { printImageUpdate } from './image-update-output.ts';
 
@@ -28,7 +28,7 @@ Flags:
       --creds USER:PASS --creds-registry HOST  credentials for one registry (the others: GITHUB_TOKEN for ghcr.io,
                                                docker config, or the ImageRepository's spec.provider);
                                                --insecure-registry for plain HTTP
-  -o, --output json                 print the changes and the commit as JSON`;
+  -o, --output json|yaml            print the changes and the commit as JSON`;
 
 /** `d2ci image-update`: flags → one image update request → core → the changes on stdout, warnings on stderr. */
 export async function imageUpdate(args: string[], io: Io): Promise<number> {
@@ -37,12 +37,13 @@ export async function imageUpdate(args: string[], io: Io): Promise<number> {
     io.out(imageUpdateHelp);
     return 0;
   }
+  const format = outputFormat(values.output);
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"; see d2ci image-update --help`);
   const request = await imageUpdateRequest(values, io.err);
   // The policies, update path and message template errors name their field; fields.ts names the flag.
   const report = await updateImages(request).catch((err: unknown) => {
     throw usageError(err) ?? err;
   });
-  printImageUpdate(io, report, { dryRun: values['dry-run'] === true, pushBranch: values['push-branch'], json: values.output === 'json' });
+  printImageUpdate(io, report, { dryRun: values['dry-run'] === true, pushBranch: values['push-branch'], format });
   return 0;
 }

@@ -2,7 +2,7 @@ import { ListFilterError, listArtifacts, locationName } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { usageError } from '../fields.ts';
-import { data, json, table, type Io } from '../output.ts';
+import { data, outputFormat, structured, table, type Io } from '../output.ts';
 
 export const listHelp = `Usage: d2ci list URL [flags]
 
@@ -16,7 +16,7 @@ Flags:
       --creds USER:PASS      registry credentials
       --provider NAME        generic (default), aws, gcp or azure
       --insecure-registry    plain HTTP to the registry
-  -o, --output json          print a JSON array`;
+  -o, --output json|yaml     print a JSON array`;
 
 export async function list(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('list', args, {
@@ -30,6 +30,7 @@ export async function list(args: string[], io: Io): Promise<number> {
     io.out(listHelp);
     return 0;
   }
+  const format = outputFormat(values.output);
   const opened = openLocation(positionals[0], values, io.err);
   let artifacts;
   try {
@@ -43,8 +44,8 @@ export async function list(args: string[], io: Io): Promise<number> {
     if (err instanceof ListFilterError) throw usageError(err) ?? err;
     throw await explainAuth(opened, err);
   }
-  if (values.output === 'json') {
-    json(io, artifacts);
+  if (format) {
+    structured(io, format, artifacts);
     return 0;
   }
   const name = locationName(opened.location);

@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import type { PullArtifactResult } from '@d2ci/core';
 import type { PulledDocument } from '@d2ci/core/documents';
-import { data, json, type Io } from '../output.ts';
+import { data, structured, type OutputFormat, type Io } from '../output.ts';
 
 /** `--json`, or the lines `d2ci pull` prints for an extracted artifact. */
-export function printPulled(io: Io, result: PullArtifactResult, output: string, asJson: boolean): void {
+export function printPulled(io: Io, result: PullArtifactResult, output: string, format: OutputFormat | undefined): void {
   const source = result.annotations['org.opencontainers.image.source'];
   const revision = result.annotations['org.opencontainers.image.revision'];
-  if (asJson) {
-    json(io, {
+  if (format) {
+    structured(io, format, {
       digest: result.descriptor.digest,
       source: source ?? null,
       revision: revision ?? null,

@@ -80,6 +80,6 @@ export async function pull(args: string[], io: Io): Promise<number> {
     if (err instanceof AmbiguousLayerError) throw layerUsageError(err, Boolean(layerMediaType));
     throw await explainAuth(opened, err);
   });
-  printPulled(io, result, output, values.json === true);
+  printPulled(io, result, output, values.json === true ? 'json' : undefined);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { ArtifactPathError, childLocation, PublishError, type PlanComponentsResult, type PublishComponentsResult } from '@d2ci/core';
 import { explainAuth, type Opened } from '../registry.ts';
 import { usageError } from '../fields.ts';
-import { json, table, type Io } from '../output.ts';
+import { structured, type OutputFormat, table, type Io } from '../output.ts';
 
 /** A failure before any component is pushed (a bad glob or component name), naming the flag to fix. */
 export function componentsError(err: unknown): never {
@@ -19,7 +19,12 @@ async function explain(opened: Opened, name: string, err: Error): Promise<string
  * `d2ci push oci://HOST/BASE --components 'components/*'`: a line per component, and the exit code 1 when any
  * failed (the others are complete).
  */
-export async function printComponents(io: Io, opened: Opened, published: PublishComponentsResult, asJson: boolean): Promise<number> {
+export async function printComponents(
+  io: Io,
+  opened: Opened,
+  published: PublishComponentsResult,
+  format: OutputFormat | undefined,
+): Promise<number> {
   const { components: found, outcomes } = published;
   const report = [];
   let failed = 0;
@@ -50,7 +55,7 @@ export async function printComponents(io: Io, opened: Opened, published: Publish
       `✔ ${component.name}: ${result.pushed ? `pushed ${target}@${digest}` : `no changes (${result.reason})`}${signed ? `, signed as ${signed.identity}` : ''}${attached.length ? `, attached ${attached.map((a) => `${a.format}${a.attestation ? ' (attested)' : ''}`).join(', ')}` : ''}`,
     );
   }
-  if (asJson) json(io, report);
+  if (format) structured(io, format, report);
   const pushed = report.filter((r) => r.pushed).length;
   io.err(
     `${failed ? '✗' : '✔'} ${found.length} components: ${pushed} pushed, ${found.length - pushed - failed} unchanged, ${failed} failed${failed ? ' (the others are complete)' : ''}`,
@@ -59,7 +64,7 @@ export async function printComponents(io: Io, opened: Opened, published: Publish
 }
 
 /** `--plan`: the components whose content differs from `--diff-tag` (default latest), as a `strategy.matrix`. */
-export async function printPlan(io: Io, opened: Opened, plan: PlanComponentsResult, asJson: boolean): Promise<number> {
+export async function printPlan(io: Io, opened: Opened, plan: PlanComponentsResult, format: OutputFormat | undefined): Promise<number> {
   const { components: found, reference, outcomes } = plan;
   const failures = [];
   for (const o of outcomes) if (!o.ok) failures.push(`${o.component.name}: ${await explain(opened, o.component.name, o.error)}`);
@@ -68,8 +73,8 @@ export async function printPlan(io: Io, opened: Opened, plan: PlanComponentsResu
   const include = outcomes
     .filter((o) => o.ok && !o.result.identical)
     .map((o) => ({ component: o.component.name, path: o.component.relative, repository: o.target }));
-  if (asJson) {
-    json(io, { include });
+  if (format) {
+    structured(io, format, { include });
   } else {
     io.out(
       table([

@@ -10,7 +10,7 @@ import {
 import { explainAuth, type Opened } from '../registry.ts';
 import { flagNames, usageError } from '../fields.ts';
 import { UsageError } from '../errors.ts';
-import { json, type Io } from '../output.ts';
+import { structured, type OutputFormat, type Io } from '../output.ts';
 
 /** Why one artifact's push failed, naming the flag to fix, or with the auth fix when the registry refused. */
 export async function artifactError(opened: Opened, err: unknown): Promise<never> {
@@ -21,17 +21,17 @@ export async function artifactError(opened: Opened, err: unknown): Promise<never
 }
 
 /** `-o json`, or the lines `d2ci push` prints for one artifact. */
-export function printArtifact(io: Io, location: Location, result: PublishResult, asJson: boolean): void {
+export function printArtifact(io: Io, location: Location, result: PublishResult, format: OutputFormat | undefined): void {
   const name = locationName(location);
   const digest = result.descriptor.digest;
   const { signature: signed, attached } = result;
-  if (asJson) {
+  if (format) {
     const url = formatLocation(
       location.kind === 'registry'
         ? { kind: 'registry', reference: { registry: location.reference.registry, repository: location.reference.repository, digest } }
         : { kind: 'layout', dir: location.dir, digest },
     );
-    json(io, {
+    structured(io, format, {
       pushed: result.pushed,
       url: location.kind === 'registry' ? `oci://${url}` : url,
       repository: name,

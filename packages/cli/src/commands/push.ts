@@ -2,7 +2,7 @@ import { locationName, planPublishComponents, publishArtifact, publishComponents
 import { parseFlags } from '../flags.ts';
 import { openLocation } from '../registry.ts';
 import { UsageError } from '../errors.ts';
-import type { Io } from '../output.ts';
+import { outputFormat, type Io } from '../output.ts';
 import { artifactMetadata, pushFlags, readPushFlags } from './push-flags.ts';
 import { artifactError, printArtifact } from './push-output.ts';
 import { componentsError, printComponents, printPlan } from './push-components.ts';
@@ -47,7 +47,7 @@ Flags:
       --provider NAME        generic (default), aws, gcp or azure
       --insecure-registry    plain HTTP to the registry
       --timeout SECONDS      per-request timeout (default 30; retries stop after 3 × this)
-  -o, --output json          print {"pushed","url","repository","tag","tags","digest"} (plus "signatureRef" when signed)
+  -o, --output json|yaml     print {"pushed","url","repository","tag","tags","digest"} (plus "signatureRef" when signed)
       --debug                log every registry request`;
 
 /** `d2ci push`: flags → one publish request → core → lines on stderr (or JSON on stdout). */
@@ -57,12 +57,10 @@ export async function push(args: string[], io: Io): Promise<number> {
     io.out(pushHelp);
     return 0;
   }
-  if (values.output !== undefined && values.output !== 'json')
-    throw new UsageError(`--output "${values.output}" is not supported; use --output json`);
+  const format = outputFormat(values.output);
   if (values.plan && values.components === undefined) throw new UsageError('--plan needs --components, e.g. --components "components/*"');
   const opened = openLocation(positionals[0], values, io.err);
   const flags = readPushFlags(values, opened.location);
-  const json = values.output === 'json';
   const components = flags.components && { ...flags.components, base: opened.location, client: opened.client };
   // A plan only compares content, so it needs no source or revision.
   if (components && values.plan) {
@@ -70,7 +68,7 @@ export async function push(args: string[], io: Io): Promise<number> {
     const plan = await planPublishComponents({ components, diffTag, ignorePaths, addIgnorePaths, sourceIgnore, resolveSymlinks }).catch(
       componentsError,
     );
-    return printPlan(io, opened, plan, json);
+    return printPlan(io, opened, plan, format);
   }
   const options = { ...flags.options, ...(await artifactMetadata(values, flags.path)) };
   const name = locationName(opened.location);
@@ -82,7 +80,7 @@ export async function push(args: string[], io: Io): Promise<number> {
       signing: flags.signing(),
       onEvent: (event) => io.err(`► pushing ${event.components.length} components to ${name}/<name>:${flags.tags.join(',')}`),
     }).catch(componentsError);
-    return printComponents(io, opened, published, json);
+    return printComponents(io, opened, published, format);
   }
   io.err(`► pushing artifact to ${name}${flags.tags.length ? `:${flags.tags[0]}` : ''}`);
   const published = await publishArtifact({
@@ -92,6 +90,6 @@ export async function push(args: string[], io: Io): Promise<number> {
     documents: flags.documents,
     signing: flags.signing(),
   }).catch((err: unknown) => artifactError(opened, err));
-  printArtifact(io, opened.location, published, json);
+  printArtifact(io, opened.location, published, format);
   return 0;
 }

@@ -1,12 +1,12 @@
 import type { ReleaseOutcome } from '@d2ci/core/release';
-import { json, type Io } from '../output.ts';
+import { structured, type OutputFormat, type Io } from '../output.ts';
 
 /** `-o json`, or the notes and the one line `d2ci release` prints. */
-export function printRelease(io: Io, result: ReleaseOutcome, asJson: boolean): void {
+export function printRelease(io: Io, result: ReleaseOutcome, format: OutputFormat | undefined): void {
   const { name } = result;
   const digest = result.descriptor.digest;
-  if (asJson) {
-    json(io, {
+  if (format) {
+    structured(io, format, {
       action: result.action,
       version: result.version,
       component: result.component ?? null,

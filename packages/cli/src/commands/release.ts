@@ -3,7 +3,7 @@ import { releaseLocation, runRelease } from '@d2ci/core/release';
 import { parseFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { usageError } from '../fields.ts';
-import type { Io } from '../output.ts';
+import { outputFormat, type Io } from '../output.ts';
 import { readReleaseFlags, releaseFlags, releaseMode } from './release-flags.ts';
 import { printRelease } from './release-output.ts';
 
@@ -34,7 +34,7 @@ Flags:
   Signing (release identity): --sign (keyless) or --key FILE, --signature-format (legacy default, bundle, both;
       widened to the formats the digest carries), --identity-token, --fulcio-url, --rekor-url, --timestamp-server-url
   Registry: --creds USER:PASS, --provider NAME, --insecure-registry
-  -o, --output json                  print the result as JSON (signatureFormats: what the release signature was
+  -o, --output json|yaml             print the result as JSON (signatureFormats: what the release signature was
                                      written as, e.g. ["legacy","bundle"])`;
 
 /** `d2ci release`: flags → one release plan → core → lines on stderr (or JSON on stdout). */
@@ -44,6 +44,7 @@ export async function release(args: string[], io: Io): Promise<number> {
     io.out(releaseHelp);
     return 0;
   }
+  const format = outputFormat(values.output);
   const mode = releaseMode(values.mode);
   const opened = openLocation(positionals[0], values, io.err);
   const plan = await readReleaseFlags(values, mode, opened.location);
@@ -54,6 +55,6 @@ export async function release(args: string[], io: Io): Promise<number> {
     // Explained at the repository the release went to (a component's, for its tags).
     throw await explainAuth(opened, err, releaseLocation(opened.location, plan.release));
   });
-  printRelease(io, result, values.output === 'json');
+  printRelease(io, result, format);
   return 0;
 }

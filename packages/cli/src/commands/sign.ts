@@ -12,7 +12,7 @@ import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { notationSigner, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
-import { json, type Io } from '../output.ts';
+import { outputFormat, structured, type Io } from '../output.ts';
 
 export const signHelp = `Usage: d2ci sign URL [flags]
 
@@ -36,7 +36,7 @@ Flags:
       --creds USER:PASS          registry credentials
       --provider NAME            generic (default), aws, gcp or azure
       --insecure-registry        plain HTTP to the registry
-  -o, --output json              print {"digest","signatureRef","rekorLogIndex","identity","formats"} (formats: what was
+  -o, --output json|yaml         print {"digest","signatureRef","rekorLogIndex","identity","formats"} (formats: what was
                                  written, e.g. ["legacy","bundle"]; ["notation"] for notation)`;
 
 export async function sign(args: string[], io: Io): Promise<number> {
@@ -45,6 +45,7 @@ export async function sign(args: string[], io: Io): Promise<number> {
     io.out(signHelp);
     return 0;
   }
+  const output = outputFormat(values.output);
   const notation = values['signature-format'] === 'notation';
   const format = notation ? 'legacy' : signatureFormat(values['signature-format']);
   const opened = openLocation(positionals[0], values, io.err);
@@ -76,8 +77,8 @@ export async function sign(args: string[], io: Io): Promise<number> {
   } catch (err) {
     throw await explainAuth(opened, err);
   }
-  if (values.output === 'json') {
-    json(io, {
+  if (output) {
+    structured(io, output, {
       digest,
       signatureRef: result.signatureRef,
       rekorLogIndex: result.rekorLogIndex ?? null,

@@ -3,7 +3,7 @@ import { parseFlags, registryFlags, splitList } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { flagNames } from '../fields.ts';
 import { UsageError } from '../errors.ts';
-import { json, type Io } from '../output.ts';
+import { outputFormat, structured, type Io } from '../output.ts';
 
 export const tagHelp = `Usage: d2ci tag URL --tag T [--tag T…] [flags]
 
@@ -18,7 +18,7 @@ Flags:
       --creds USER:PASS      registry credentials
       --provider NAME        generic (default), aws, gcp or azure
       --insecure-registry    plain HTTP to the registry
-  -o, --output json          print {"digest","tags":[{"tag","changed"}]}`;
+  -o, --output json|yaml     print {"digest","tags":[{"tag","changed"}]}`;
 
 export async function tag(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('tag', args, {
@@ -31,6 +31,7 @@ export async function tag(args: string[], io: Io): Promise<number> {
     io.out(tagHelp);
     return 0;
   }
+  const format = outputFormat(values.output);
   const tags = splitList(values.tag);
   if (tags.length === 0) throw new UsageError('--tag is required: the tag(s) to point at the artifact');
   for (const t of tags) if (!isValidTag(t)) throw new UsageError(`--tag "${t}" is invalid: ${tagRule}`);
@@ -45,7 +46,7 @@ export async function tag(args: string[], io: Io): Promise<number> {
     if (err instanceof ProtectedTagError) throw new UsageError(`${flagNames[err.field ?? 'tags']}: ${err.message}`);
     throw await explainAuth(opened, err);
   }
-  if (values.output === 'json') json(io, { digest: result.descriptor.digest, tags: result.tags });
+  if (format) structured(io, format, { digest: result.descriptor.digest, tags: result.tags });
   else
     for (const t of result.tags)
       io.err(`✔ ${locationName(opened.location)}:${t.tag} → ${result.descriptor.digest}${t.changed ? '' : ' (already there)'}`);

@@ -1,5 +1,5 @@
 import type { CheckResult } from '@d2ci/core/verify';
-import { data, json, type Io } from '../output.ts';
+import { data, structured, type OutputFormat, type Io } from '../output.ts';
 
 /** `-o json`: the verdict and what verified it; cosign adds its attestations and each Flux version's decision. */
 function checkJson(result: CheckResult): Record<string, unknown> {
@@ -55,8 +55,8 @@ function printCosign(io: Io, result: CheckResult): void {
 }
 
 /** The verdict on stderr (warnings, cluster, Flux versions, then ✔ or ✗), or the JSON on stdout. */
-export function printCheck(io: Io, result: CheckResult, asJson: boolean): void {
-  if (asJson) return json(io, checkJson(result));
+export function printCheck(io: Io, result: CheckResult, format: OutputFormat | undefined): void {
+  if (format) return structured(io, format, checkJson(result));
   for (const warning of result.warnings) io.err(`⚠ ${data(warning)}`);
   if (result.provider === 'cosign') printCosign(io, result);
   const digest = result.descriptor.digest;

@@ -3,7 +3,7 @@ import { checkArtifact, VerifyRequestError } from '@d2ci/core/verify';
 import { parseFlags } from '../flags.ts';
 import { openLocation, explainAuth, type Opened } from '../registry.ts';
 import { usageError } from '../fields.ts';
-import type { Io } from '../output.ts';
+import { outputFormat, type Io } from '../output.ts';
 import { readVerifyFlags, verifyFlags, verifyUsageError } from './verify-flags.ts';
 import { printCheck } from './verify-output.ts';
 
@@ -41,7 +41,7 @@ Flags:
       --creds USER:PASS                   registry credentials
       --provider NAME                     generic (default), aws, gcp or azure
       --insecure-registry                 plain HTTP to the registry
-  -o, --output json                       print the result as JSON`;
+  -o, --output json|yaml                  print the result as JSON`;
 
 /** A failure once the artifact is fetched: the trust policy or scope named by its flag, else the registry explained. */
 async function checkError(opened: Opened, err: unknown): Promise<never> {
@@ -57,6 +57,7 @@ export async function verify(args: string[], io: Io): Promise<number> {
     io.out(verifyHelp);
     return 0;
   }
+  const format = outputFormat(values.output);
   const flags = await readVerifyFlags(values);
   const opened = openLocation(positionals[0], values, io.err);
   const result = await checkArtifact({
@@ -65,6 +66,6 @@ export async function verify(args: string[], io: Io): Promise<number> {
     target: opened.target,
     reference: locationReference(opened.location) ?? 'latest',
   }).catch((err: unknown) => checkError(opened, err));
-  printCheck(io, result, values.output === 'json');
+  printCheck(io, result, format);
   return result.verified ? 0 : 1;
 }
