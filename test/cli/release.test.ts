@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryClient } from '@d2ci/core';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
@@ -229,6 +229,65 @@ describe('d2ci release (key-based pipeline)', () => {
     );
     const verified = await d2ci(['verify', `${base}/other:latest`, '--key', 'release.pub', '--flux-version', 'all'], ws);
     assert.equal(verified.code, 0, verified.stderr);
+  });
+
+  it('finds the staging artifact by content when the tagged commit only touched ignored paths (--ignore-paths as push)', async () => {
+    // The migration trial: a fleet pushed with .github/ left out; the next commit only edits a workflow, so push
+    // skips it and no artifact names that commit. A release given push's ignore rules finds the artifact by content.
+    mkdirSync(join(ws, 'fleet/.github/workflows'), { recursive: true });
+    mkdirSync(join(ws, 'fleet/clusters/prod'), { recursive: true });
+    writeFileSync(join(ws, 'fleet/.github/workflows/push.yaml'), 'on: push\n');
+    writeFileSync(join(ws, 'fleet/clusters/prod/kustomization.yaml'), 'resources: []\n');
+    const fleet = `oci://${registry.host}/acme/ignored-fleet`;
+    const pushed = await d2ci(
+      [
+        'push',
+        `${fleet}:latest`,
+        '--path',
+        'fleet',
+        '--ignore-paths',
+        '.github/',
+        '--source',
+        's',
+        '--revision',
+        `refs/heads/main@sha1:${'a'.repeat(40)}`,
+        '--key',
+        'staging.key',
+        '-o',
+        'json',
+      ],
+      ws,
+    );
+    assert.equal(pushed.code, 0, pushed.stderr);
+    writeFileSync(join(ws, 'fleet/.github/workflows/push.yaml'), 'on: [push, workflow_dispatch]\n');
+    const release = (extra: string[]) =>
+      d2ci(
+        [
+          'release',
+          fleet,
+          '--ref',
+          'v1.0.0',
+          '--commit',
+          'b'.repeat(40),
+          '--path',
+          'fleet',
+          '--verify-key',
+          'staging.pub',
+          '--key',
+          'release.key',
+          '-o',
+          'json',
+          ...extra,
+        ],
+        ws,
+      );
+    const without = await release([]);
+    assert.equal(without.code, 1, 'the tree with .github/ packs to other content than push published');
+    assert.match(without.stderr, /give the release the ignore-paths and source-ignore push was given/);
+    const promoted = await release(['--ignore-paths', '.github/']);
+    assert.equal(promoted.code, 0, promoted.stderr);
+    const result = JSON.parse(promoted.stdout) as { action: string; digest: string };
+    assert.deepEqual([result.action, result.digest], ['promoted', (JSON.parse(pushed.stdout) as { digest: string }).digest]);
   });
 
   it('builds a fleet release from the checkout and refuses a malformed tag', async () => {

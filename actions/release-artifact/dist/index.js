@@ -9759,7 +9759,12 @@ async function findPublished(options, skipped) {
     const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : '']
         .filter(Boolean)
         .join(' or ');
-    throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)${skipped.length ? `; ${skipped.join('; ')}` : ''}); run the push workflow for this commit first, or release with mode: build`);
+    // A push that found its content unchanged published nothing for this commit: only the content can match, and
+    // only when the release packs the tree as push did.
+    const sameRules = localLayer
+        ? ' (if push skipped this commit as unchanged, give the release the ignore-paths and source-ignore push was given)'
+        : '';
+    throw new ReleaseRefused(`no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)${skipped.length ? `; ${skipped.join('; ')}` : ''}); run the push workflow for this commit first, or release with mode: build${sameRules}`);
 }
 /** The highest version tag pointing at a digest (what `latest-stable` "holds"), if any. */
 async function versionAt(target, digest) {
@@ -9954,12 +9959,12 @@ async function runRelease(request) {
         result = await rollbackRelease({ target, version: release.version, verification: request.verification });
     }
     else if (request.kind === 'promote') {
-        const { commit, path, verification, signing, allowDowngrade } = request;
-        result = await releaseArtifact({ ...common, mode: 'promote', commit, path, verification, signing, allowDowngrade });
+        const { commit, path, walk, verification, signing, allowDowngrade } = request;
+        result = await releaseArtifact({ ...common, mode: 'promote', commit, path, walk, verification, signing, allowDowngrade });
     }
     else {
-        const { path, source, revision, signing, allowDowngrade } = request;
-        result = await releaseArtifact({ ...common, mode: 'build', path, source, revision, signing, allowDowngrade });
+        const { path, walk, source, revision, signing, allowDowngrade } = request;
+        result = await releaseArtifact({ ...common, mode: 'build', path, walk, source, revision, signing, allowDowngrade });
     }
     // A rollback named by a component's tag is that component's too.
     const component = result.component ?? release.component;
@@ -10033,12 +10038,21 @@ async function releasePlan(mode, context) {
     const path = pathInput || defaultReleasePath(release);
     if (mode === 'build') {
         const tree = (0,src/* workspacePath */.X5)('path', path, context);
-        return { kind: 'build', release, path: tree, ...moveInputs(context, 'build') };
+        return { kind: 'build', release, path: tree, walk: walkInputs(), ...moveInputs(context, 'build') };
     }
     const verification = await stagingVerification(context);
     // Content comparison needs the tagged tree; a fleet release without a checkout still matches by revision.
     const tree = pathInput || release.component ? (0,src/* workspacePath */.X5)('path', path, context) : workspaceOptional(path, context);
-    return { kind: 'promote', release, verification, ...(tree ? { path: tree } : {}), ...moveInputs(context, 'promote') };
+    return { kind: 'promote', release, verification, ...(tree ? { path: tree } : {}), walk: walkInputs(), ...moveInputs(context, 'promote') };
+}
+/** What the tree packs, with push-artifact's inputs of the same names (so promote compares what push published). */
+function walkInputs() {
+    const ignore = (0,src/* linesInput */.WO)('ignore-paths');
+    return {
+        ignorePaths: ignore.length ? ignore : undefined,
+        sourceIgnore: (0,src/* booleanInput */.tE)('source-ignore', false),
+        resolveSymlinks: (0,src/* booleanInput */.tE)('resolve-symlinks', false),
+    };
 }
 /**
  * A tag that does not parse, as the input to fix: a pushed tag (no `ref` input) cannot change, so the pattern is
@@ -10171,6 +10185,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Hu: () => (/* reexport */ defaultSource),
   h4: () => (/* reexport */ githubContext),
   vj: () => (/* reexport */ inputNames),
+  WO: () => (/* reexport */ linesInput),
   P4: () => (/* reexport */ registryInputs),
   EK: () => (/* reexport */ registrySession),
   JD: () => (/* reexport */ repositoryInput),
@@ -10182,7 +10197,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: fluxManifestInputs, formatBytes, githubAppInput, inputError, integerInput, keyValueInput, linesInput, listInput, registryOptions, registryServerInput, signingInputs, verifyInputNames
+// UNUSED EXPORTS: fluxManifestInputs, formatBytes, githubAppInput, inputError, integerInput, keyValueInput, listInput, registryOptions, registryServerInput, signingInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -10349,8 +10364,7 @@ function listInput(name) {
 }
 /** Patterns one per line (commas are part of gitignore patterns, so only newlines separate). */
 function linesInput(name) {
-    return core
-        .getInput(name)
+    return getInput(name)
         .split('\n')
         .map((line) => line.trim())
         .filter((line) => line !== '' && !line.startsWith('#'));

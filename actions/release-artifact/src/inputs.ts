@@ -1,4 +1,4 @@
-import { parseReleaseTag, parseRollbackTag, ReleaseTagError, type Location, type ReleaseTag } from '@d2ci/core';
+import { parseReleaseTag, parseRollbackTag, ReleaseTagError, type Location, type ReleaseTag, type WalkOptions } from '@d2ci/core';
 import { defaultReleasePath, type ReleasePlan } from '@d2ci/core/release';
 import {
   InputError,
@@ -8,6 +8,7 @@ import {
   defaultSource,
   githubContext,
   inputNames,
+  linesInput,
   registryInputs,
   repositoryInput,
   stringInput,
@@ -56,12 +57,22 @@ async function releasePlan(mode: 'promote' | 'build', context: GitHubContext): P
   const path = pathInput || defaultReleasePath(release);
   if (mode === 'build') {
     const tree = workspacePath('path', path, context);
-    return { kind: 'build', release, path: tree, ...moveInputs(context, 'build') };
+    return { kind: 'build', release, path: tree, walk: walkInputs(), ...moveInputs(context, 'build') };
   }
   const verification = await stagingVerification(context);
   // Content comparison needs the tagged tree; a fleet release without a checkout still matches by revision.
   const tree = pathInput || release.component ? workspacePath('path', path, context) : workspaceOptional(path, context);
-  return { kind: 'promote', release, verification, ...(tree ? { path: tree } : {}), ...moveInputs(context, 'promote') };
+  return { kind: 'promote', release, verification, ...(tree ? { path: tree } : {}), walk: walkInputs(), ...moveInputs(context, 'promote') };
+}
+
+/** What the tree packs, with push-artifact's inputs of the same names (so promote compares what push published). */
+function walkInputs(): WalkOptions {
+  const ignore = linesInput('ignore-paths');
+  return {
+    ignorePaths: ignore.length ? ignore : undefined,
+    sourceIgnore: booleanInput('source-ignore', false),
+    resolveSymlinks: booleanInput('resolve-symlinks', false),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.ts';
-import { timeoutOptions, type TransportOptions } from '@d2ci/core';
+import { timeoutOptions, type TransportOptions, type WalkOptions } from '@d2ci/core';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -75,6 +75,16 @@ function unknownFlag(config: { args: string[]; options: Options; allowPositional
 }
 
 /** Comma-separated, repeatable list flags (`--tag a,b --tag c`), as Flux's StringSlice flags. */
+/** The tree flags as core's walk options, with push's meaning (so a release packs what push packed). */
+export function walkFlags(values: Parsed<typeof treeFlags>['values']): WalkOptions {
+  return {
+    ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
+    addIgnorePaths: splitList(values['add-ignore-paths']),
+    sourceIgnore: values['source-ignore'],
+    resolveSymlinks: values['resolve-symlinks'],
+  };
+}
+
 export function splitList(values: readonly string[] | undefined): string[] {
   return (values ?? [])
     .flatMap((value) => value.split(','))

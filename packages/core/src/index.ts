@@ -73,6 +73,7 @@ export {
   type LayerInfo,
   type PullArtifactResult,
   type PushArtifactResult,
+  type WalkOptions,
 } from './artifact/index.ts';
 export {
   attachDocuments,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseReleaseTag, parseRollbackTag, ReleaseTagError, type Location, type ReleaseTag } from '@d2ci/core';
 import { defaultReleasePath, type ReleasePlan } from '@d2ci/core/release';
-import { registryFlags, type Parsed } from '../flags.ts';
+import { registryFlags, treeFlags, walkFlags, type Parsed } from '../flags.ts';
 import { signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { verificationFlags, verificationFromFlags } from '../verification.ts';
 import { gitCommit, gitDefaults } from '../git.ts';
@@ -17,7 +17,7 @@ export const releaseFlags = {
   ref: { type: 'string' },
   'tag-pattern': { type: 'string' },
   mode: { type: 'string' },
-  path: { type: 'string', short: 'f' },
+  ...treeFlags,
   commit: { type: 'string' },
   source: { type: 'string' },
   revision: { type: 'string' },
@@ -65,9 +65,10 @@ export async function readReleaseFlags(values: ReleaseValues, mode: 'promote' | 
   if (mode === 'promote') {
     const verification = await verificationFromFlags(values, values['verify-key'], 'verify-key');
     const commit = values.commit ?? (await gitCommit(ref)) ?? process.env.GITHUB_SHA;
-    return { kind: 'promote', release, verification, commit, path, signing, allowDowngrade };
+    return { kind: 'promote', release, verification, commit, path, walk: walkFlags(values), signing, allowDowngrade };
   }
-  return { kind: 'build', release, path, ...(await buildMetadata(values, release, path)), signing, allowDowngrade };
+  const build = await buildMetadata(values, release, path);
+  return { kind: 'build', release, path, walk: walkFlags(values), ...build, signing, allowDowngrade };
 }
 
 /** `--source` and `--revision`, by default the checkout's, the revision naming the release tag. */

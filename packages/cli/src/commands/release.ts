@@ -23,6 +23,8 @@ Flags:
       --tag-pattern RE               release tag pattern with (?<version>…) and optional (?<component>…) groups
       --mode M                       promote (default) or build
   -f, --path DIR                     the tagged tree (default components/<component>, or .)
+      --ignore-paths P, --add-ignore-paths P, --source-ignore, --resolve-symlinks
+                                     what the tree packs, as given to push (promote compares that content)
       --commit SHA                   the tagged commit (default: what --ref names in the git checkout)
       --source URL, --revision REV   annotations for build mode (default: from git)
       --allow-downgrade              allow moving latest-stable to a lower version

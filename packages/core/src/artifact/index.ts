@@ -11,4 +11,4 @@ export { pushArtifact, type PushArtifactResult } from './push.ts';
 export { ProtectedTagError } from './tag-guard.ts';
 export { tagArtifact } from './tag.ts';
 export { removeTempOnSignal } from './temp.ts';
-export { ArtifactPathError, UnpackableNameError, walkEntries, walkTree } from './walk.ts';
+export { ArtifactPathError, UnpackableNameError, walkEntries, walkTree, type WalkOptions } from './walk.ts';

@@ -132,8 +132,13 @@ async function findPublished(options: PromoteReleaseOptions, skipped: string[]):
   const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : '']
     .filter(Boolean)
     .join(' or ');
+  // A push that found its content unchanged published nothing for this commit: only the content can match, and
+  // only when the release packs the tree as push did.
+  const sameRules = localLayer
+    ? ' (if push skipped this commit as unchanged, give the release the ignore-paths and source-ignore push was given)'
+    : '';
   throw new ReleaseRefused(
-    `no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)${skipped.length ? `; ${skipped.join('; ')}` : ''}); run the push workflow for this commit first, or release with mode: build`,
+    `no artifact in ${options.target.name} has ${what || 'anything to match (give the commit or the path)'} (looked at latest and ${tags.length} other tag(s)${skipped.length ? `; ${skipped.join('; ')}` : ''}); run the push workflow for this commit first, or release with mode: build${sameRules}`,
   );
 }
 

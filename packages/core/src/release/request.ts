@@ -1,3 +1,4 @@
+import type { WalkOptions } from '../artifact/walk.ts';
 import type { Location } from '../oci/open.ts';
 import type { RegistryClient } from '../oci/registry.ts';
 import type { Verification } from '../verify/signatures.ts';
@@ -8,6 +9,11 @@ import type { ReleaseTag } from './tag.ts';
 // its inputs or flags into one of these plans and renders the outcome in its own words.
 
 interface Moving {
+  /**
+   * What is packed or compared, with push's meaning (ignore-paths, source-ignore …): give a release what push was
+   * given, so the tagged tree packs to the content staging published.
+   */
+  walk?: WalkOptions;
   /** Sign with the release workflow's identity (what production's matchOIDCIdentity expects). */
   signing?: ReleaseSigning;
   /** Move `latest-stable` below the version it holds. */

@@ -28,11 +28,11 @@ export async function runRelease(request: ReleaseRequest): Promise<ReleaseOutcom
   if (request.kind === 'rollback') {
     result = await rollbackRelease({ target, version: release.version, verification: request.verification });
   } else if (request.kind === 'promote') {
-    const { commit, path, verification, signing, allowDowngrade } = request;
-    result = await releaseArtifact({ ...common, mode: 'promote', commit, path, verification, signing, allowDowngrade });
+    const { commit, path, walk, verification, signing, allowDowngrade } = request;
+    result = await releaseArtifact({ ...common, mode: 'promote', commit, path, walk, verification, signing, allowDowngrade });
   } else {
-    const { path, source, revision, signing, allowDowngrade } = request;
-    result = await releaseArtifact({ ...common, mode: 'build', path, source, revision, signing, allowDowngrade });
+    const { path, walk, source, revision, signing, allowDowngrade } = request;
+    result = await releaseArtifact({ ...common, mode: 'build', path, walk, source, revision, signing, allowDowngrade });
   }
   // A rollback named by a component's tag is that component's too.
   const component = result.component ?? release.component;
