@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   RegistryClient,
@@ -298,5 +298,28 @@ describe('release-artifact promotes what staging ran, as the D2 component workfl
     assert.match(rc.stdout, /v2\.1\.0-rc\.1 is a prerelease: latest-stable stays where it is/);
     assert.equal((await fleetRepo.resolve('latest-stable')).digest, build.outputs.digest);
     assert.equal((await fleetRepo.resolve('v2.1.0-rc.1')).digest, rc.outputs.digest);
+  });
+
+  it('finds the staging artifact by content when the tagged commit only touched paths push ignored (ignore-paths as push)', async () => {
+    // The migration trial: push leaves notes/ out; the tagged commit only edits a note, so push skipped it as
+    // unchanged and no artifact names that commit. Given push's ignore-paths, the release finds it by content.
+    mkdirSync(join(workspace, 'components/backend/notes'), { recursive: true });
+    writeFileSync(join(workspace, 'components/backend/deployment.yaml'), 'kind: Deployment\n');
+    writeFileSync(join(workspace, 'components/backend/notes/todo.md'), 'one\n');
+    const base = `${proxy.host}/acme/ignored`;
+    const staged = await stagingPush('c'.repeat(40), {
+      repository: `${base}/backend`,
+      path: 'components/backend',
+      'ignore-paths': 'notes/',
+    });
+    writeFileSync(join(workspace, 'components/backend/notes/todo.md'), 'two\n');
+    const refused = await release('backend/v1.0.0', 'd'.repeat(40), { repository: base });
+    assert.equal(refused.code, 1);
+    assert.match(refused.errors[0] ?? '', /give the release the ignore-paths and source-ignore push was given/);
+    const run = await release('backend/v1.0.0', 'd'.repeat(40), { repository: base, 'ignore-paths': 'notes/' });
+    ok(run);
+    assert.equal(run.outputs.action, 'promoted');
+    assert.equal(run.outputs.digest, staged);
+    assert.match(run.stdout, /found: latest has the tagged tree's exact content/);
   });
 });

@@ -21,7 +21,7 @@ Flags:
       --attest                   sign each document as an in-toto attestation (keyless, or with --key)
       --key FILE, --identity-token T, --fulcio-url, --rekor-url, --timestamp-server-url   as d2ci sign
       --creds USER:PASS, --provider NAME, --insecure-registry                            registry access
-  -o, --output json|yaml         print the attached referrers as JSON`;
+  -o, --output json|yaml         print the attached referrers as JSON or YAML`;
 
 export async function attach(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('attach', args, {

@@ -12,7 +12,7 @@ Flags:
       --artifact-type T          only referrers of this artifact type
       --depth N                  how many levels of referrers (default 4)
       --creds USER:PASS, --provider NAME, --insecure-registry   registry access
-  -o, --output json|yaml         print the tree as JSON`;
+  -o, --output json|yaml         print the tree as JSON or YAML`;
 
 /** The annotations worth a glance in a tree line. */
 function note(node: ReferrerNode): string {

@@ -28,7 +28,7 @@ Flags:
       --creds USER:PASS --creds-registry HOST  credentials for one registry (the others: GITHUB_TOKEN for ghcr.io,
                                                docker config, or the ImageRepository's spec.provider);
                                                --insecure-registry for plain HTTP
-  -o, --output json|yaml            print the changes and the commit as JSON`;
+  -o, --output json|yaml            print the changes and the commit as JSON or YAML`;
 
 /** `d2ci image-update`: flags → one image update request → core → the changes on stdout, warnings on stderr. */
 export async function imageUpdate(args: string[], io: Io): Promise<number> {

@@ -16,7 +16,7 @@ Flags:
       --creds USER:PASS      registry credentials
       --provider NAME        generic (default), aws, gcp or azure
       --insecure-registry    plain HTTP to the registry
-  -o, --output json|yaml     print a JSON array`;
+  -o, --output json|yaml     print an array (JSON or YAML)`;
 
 export async function list(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('list', args, {

@@ -36,7 +36,7 @@ Flags:
   Signing (release identity): --sign (keyless) or --key FILE, --signature-format (legacy default, bundle, both;
       widened to the formats the digest carries), --identity-token, --fulcio-url, --rekor-url, --timestamp-server-url
   Registry: --creds USER:PASS, --provider NAME, --insecure-registry
-  -o, --output json|yaml             print the result as JSON (signatureFormats: what the release signature was
+  -o, --output json|yaml             print the result as JSON or YAML (signatureFormats: what the release signature was
                                      written as, e.g. ["legacy","bundle"])`;
 
 /** `d2ci release`: flags → one release plan → core → lines on stderr (or JSON on stdout). */

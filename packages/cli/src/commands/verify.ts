@@ -41,7 +41,7 @@ Flags:
       --creds USER:PASS                   registry credentials
       --provider NAME                     generic (default), aws, gcp or azure
       --insecure-registry                 plain HTTP to the registry
-  -o, --output json|yaml                  print the result as JSON`;
+  -o, --output json|yaml                  print the result as JSON or YAML`;
 
 /** A failure once the artifact is fetched: the trust policy or scope named by its flag, else the registry explained. */
 async function checkError(opened: Opened, err: unknown): Promise<never> {
