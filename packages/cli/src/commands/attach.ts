@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { attachDocuments, generateSbom, locationName, locationReference, readDocument, type ArtifactDocument } from '@d2ci/core';
-import { parseFlags, registryFlags, treeFlags, splitList } from '../flags.ts';
+import { parseFlags, registryFlags, treeFlags, walkFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
@@ -57,17 +57,7 @@ export async function attach(args: string[], io: Io): Promise<number> {
     const subject = (await opened.target.fetchManifest(reference)).descriptor;
     if (values.sbom) {
       documents.unshift(
-        await generateSbom(
-          resolve(values.path ?? '.'),
-          values.sbom,
-          { repository: name, digest: subject.digest },
-          {
-            ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
-            addIgnorePaths: splitList(values['add-ignore-paths']),
-            sourceIgnore: values['source-ignore'],
-            resolveSymlinks: values['resolve-symlinks'],
-          },
-        ),
+        await generateSbom(resolve(values.path ?? '.'), values.sbom, { repository: name, digest: subject.digest }, walkFlags(values)),
       );
     }
     attached = await attachDocuments(opened.target, subject, documents, identity ? { attest: { identity } } : {});

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { walkEntries, writeLayer, ArtifactPathError } from '@d2ci/core';
-import { parseFlags, treeFlags, splitList } from '../flags.ts';
+import { parseFlags, treeFlags, walkFlags } from '../flags.ts';
 import { usageError } from '../fields.ts';
 import { json, type Io } from '../output.ts';
 
@@ -29,12 +29,7 @@ export async function build(args: string[], io: Io): Promise<number> {
   const partial = `${output}.partial`;
   let layer;
   try {
-    const entries = walkEntries(resolve(values.path ?? '.'), {
-      ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
-      addIgnorePaths: splitList(values['add-ignore-paths']),
-      sourceIgnore: values['source-ignore'],
-      resolveSymlinks: values['resolve-symlinks'],
-    });
+    const entries = walkEntries(resolve(values.path ?? '.'), walkFlags(values));
     layer = await writeLayer(entries, createWriteStream(partial));
     await rename(partial, output);
   } catch (err) {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { diffArtifact, locationReference, ArtifactPathError, AmbiguousLayerError } from '@d2ci/core';
-import { parseFlags, registryFlags, treeFlags, splitList } from '../flags.ts';
+import { parseFlags, registryFlags, treeFlags, walkFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { usageError } from '../fields.ts';
 import { layerUsageError } from '../layer-error.ts';
@@ -43,10 +43,7 @@ export async function diff(args: string[], io: Io): Promise<number> {
       path: resolve(values.path ?? '.'),
       target: opened.target,
       reference,
-      ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
-      addIgnorePaths: splitList(values['add-ignore-paths']),
-      sourceIgnore: values['source-ignore'],
-      resolveSymlinks: values['resolve-symlinks'],
+      ...walkFlags(values),
       ...(values['layer-media-type'] ? { layerMediaType: values['layer-media-type'] } : {}),
     });
   } catch (err) {

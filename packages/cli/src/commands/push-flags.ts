@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { isValidTag, tagRule, type Location, type PublishOptions, type SbomFormat, type SigningPlan } from '@d2ci/core';
-import { parseAnnotations, registryFlags, splitList, treeFlags, type Parsed } from '../flags.ts';
+import { parseAnnotations, registryFlags, splitList, treeFlags, walkFlags, type Parsed } from '../flags.ts';
 import { notationSigner, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
 import { gitDefaults } from '../git.ts';
@@ -82,10 +82,7 @@ export function readPushFlags(values: PushValues, location: Location): PushFlags
       tags,
       diffTag: values['diff-tag'],
       force: splitList(values.force),
-      ignorePaths: values['ignore-paths'] ? splitList(values['ignore-paths']) : undefined,
-      addIgnorePaths: splitList(values['add-ignore-paths']),
-      sourceIgnore: values['source-ignore'],
-      resolveSymlinks: values['resolve-symlinks'],
+      ...walkFlags(values),
       annotations,
       reproducible: values.reproducible,
     },
