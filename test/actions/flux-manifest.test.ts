@@ -103,7 +103,7 @@ describe('verify-artifact flux-version and flux-manifest: will my cluster accept
     );
     assert.match(
       rejected.summary,
-      /^\| 2\.9 \| Sigstore bundles \| ❌ rejects: it verifies bundles with one matchOIDCIdentity entry only, and the policy has 2 \|$/m,
+      /^\| 2\.9 \| Sigstore bundles \| ❌ rejects: it verifies bundles with one matchOIDCIdentity entry only \("unsupported: multiple identities"\), and the policy has 2: give the cluster one entry whose subject pattern accepts them all, e.g. \^\(A\\\|B\)\$ \|$/m,
     );
     assert.match(
       rejected.summary,

@@ -98,7 +98,10 @@ describe('d2ci verify --flux-manifest', () => {
     assert.equal(result.verified, false);
     for (const verdict of result.flux) assert.equal(verdict.accepted, false, verdict.version);
     for (const version of ['2.8', '2.9'])
-      assert.match(result.flux.find((v) => v.version === version)?.reason ?? '', /one matchOIDCIdentity entry only, and the policy has 2/);
+      assert.match(
+        result.flux.find((v) => v.version === version)?.reason ?? '',
+        /one matchOIDCIdentity entry only \("unsupported: multiple identities"\), and the policy has 2: give the cluster one entry/,
+      );
     for (const version of ['2.6', '2.7'])
       assert.match(
         result.flux.find((v) => v.version === version)?.reason ?? '',

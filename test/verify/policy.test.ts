@@ -217,3 +217,48 @@ describe('compilePolicy with certificate-github-workflow-repository', () => {
     assert.equal(compilePolicy({ identity: reusable, sourceRepository: '' }).describe, `identity ${reusable}, issuer ${gha}`);
   });
 });
+
+describe('compilePolicy with a list of identities (an identity transition)', () => {
+  const old = 'https://github.com/acme/fleet/.github/workflows/push-artifact.yaml@refs/heads/main';
+  const next = 'https://github.com/acme/platform-workflows/.github/workflows/d2-push.yaml@refs/heads/main';
+
+  it('accepts any exact identity of the list, and says how many entries a cluster would need', () => {
+    const policy = compilePolicy({ identity: [old, next] });
+    assert.equal(policy.entries, 2);
+    assert.equal(policy.describe, `identity any of ${old} | ${next}, issuer ${gha}`);
+    assert.equal(policy.mismatch({ identity: old, issuer: gha }), undefined);
+    assert.equal(policy.mismatch({ identity: next, issuer: gha }), undefined);
+    assert.match(policy.mismatch({ identity: `${next}x`, issuer: gha }) ?? '', /^signed by .*x, expected identity any of /);
+    // The issuer still applies to every entry.
+    assert.match(policy.mismatch({ identity: next, issuer: 'https://accounts.google.com' }) ?? '', /^issued by https:\/\/accounts/);
+  });
+
+  it('accepts any pattern of the list; one pattern counts as one entry, whatever it alternates', () => {
+    const policy = compilePolicy({
+      identityRegexp: ['^https://github\\.com/acme/fleet/', '^https://github\\.com/acme/platform-workflows/'],
+    });
+    assert.equal(policy.entries, 2);
+    assert.equal(policy.mismatch({ identity: next, issuer: gha }), undefined);
+    assert.ok(policy.mismatch({ identity: 'https://github.com/evil/fleet/x@refs/heads/main', issuer: gha }));
+    const one = compilePolicy({ identityRegexp: '^https://github\\.com/acme/(fleet|platform-workflows)/' });
+    assert.equal(one.entries, 1);
+    assert.equal(one.mismatch({ identity: old, issuer: gha }), undefined);
+    assert.equal(one.mismatch({ identity: next, issuer: gha }), undefined);
+  });
+
+  it('ignores empty lines, refuses exact and pattern lists together, and names a bad pattern in a list', () => {
+    assert.equal(compilePolicy({ identity: [old, ' ', ''] }).entries, 1);
+    assert.throws(
+      () => compilePolicy({ identity: [old], identityRegexp: ['^x'] }),
+      (err: unknown) => err instanceof PolicyInputError && err.code === 'POLICY_CONFLICT',
+    );
+    assert.throws(
+      () => compilePolicy({ identityRegexp: ['^ok$', '(?=lookahead)'] }),
+      (err: unknown) => err instanceof PolicyInputError && err.code === 'POLICY_INVALID' && /\(\?=lookahead\)/.test(err.message),
+    );
+    assert.throws(
+      () => compilePolicy({ identity: [' '] }),
+      (err: unknown) => err instanceof PolicyInputError && err.code === 'POLICY_MISSING',
+    );
+  });
+});

@@ -798,6 +798,58 @@ function isSignatureTag(tag) {
 
 /***/ }),
 
+/***/ 69627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DO: () => (/* binding */ contentLayer),
+/* harmony export */   zJ: () => (/* binding */ soleLayer)
+/* harmony export */ });
+/* unused harmony export AmbiguousLayerError */
+/* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77796);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85736);
+
+
+/** No one content layer. About `layer-media-type` when naming (another) media type is the fix. */
+class AmbiguousLayerError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(code, message) {
+        super(code, message, code === 'LAYER_MEDIA_TYPE_ABSENT' || code === 'LAYERS_SEVERAL' ? { field: 'layer-media-type' } : {});
+    }
+}
+/** The content layer of a manifest (as `layerSelector.mediaType` would pick it), or why there is none. */
+function contentLayer(fetched, reference, mediaType) {
+    const { manifest } = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType);
+    if ((0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest))
+        throw new AmbiguousLayerError('LAYER_INDEX', `${reference} is an image index, not an artifact`);
+    if (mediaType) {
+        const layer = manifest.layers.find((l) => l.mediaType === mediaType);
+        if (!layer)
+            throw new AmbiguousLayerError('LAYER_MEDIA_TYPE_ABSENT', `${reference} has no layer of media type ${mediaType} (it has ${manifest.layers.map((l) => l.mediaType).join(', ') || 'no layers'})`);
+        return layer;
+    }
+    const [first, ...rest] = manifest.layers;
+    if (!first)
+        throw new AmbiguousLayerError('LAYER_NONE', `${reference} has no layers`);
+    if (rest.length > 0) {
+        throw new AmbiguousLayerError('LAYERS_SEVERAL', `${reference} has ${manifest.layers.length} layers (${manifest.layers.map((l) => l.mediaType).join(', ')}): name the one to use with its media type, as the cluster's spec.layerSelector does`);
+    }
+    return first;
+}
+/** The one layer of an artifact, or undefined when it has none or several (for comparisons that then say "differs"). */
+function soleLayer(fetched) {
+    try {
+        return contentLayer(fetched, fetched.descriptor.digest);
+    }
+    catch (err) {
+        if (err instanceof AmbiguousLayerError)
+            return undefined;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
 /***/ 92998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

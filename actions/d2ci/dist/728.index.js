@@ -212,7 +212,7 @@ function fluxVerdict(version, evidence) {
                 version,
                 accepted: false,
                 reads: 'bundles',
-                reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}`,
+                reason: `it verifies bundles with one matchOIDCIdentity entry only ("unsupported: multiple identities"), and the policy has ${evidence.identities}: give the cluster one entry whose subject pattern accepts them all, e.g. ^(A|B)$`,
             };
         }
         if (evidence.bundles.some((c) => c.ok))

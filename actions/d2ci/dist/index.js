@@ -13,9 +13,9 @@ if (!post)
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.saveState */ .lj.saveState('phase', 'main');
 /** Each command is an action of this repository (its `@d2ci/<name>/action` entry), loaded only when asked for. */
 const commands = {
-    push: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(821), __nccwpck_require__.e(782), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53813))).main(),
-    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(404), __nccwpck_require__.e(474), __nccwpck_require__.e(728), __nccwpck_require__.e(782), __nccwpck_require__.e(499)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86499))).main(),
-    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(404), __nccwpck_require__.e(821), __nccwpck_require__.e(728), __nccwpck_require__.e(750)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34750))).main(),
+    push: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(291), __nccwpck_require__.e(782), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53813))).main(),
+    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(728), __nccwpck_require__.e(782), __nccwpck_require__.e(499)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86499))).main(),
+    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(291), __nccwpck_require__.e(728), __nccwpck_require__.e(226)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5226))).main(),
     'image-update': async () => {
         const action = await __nccwpck_require__.e(/* import() */ 509).then(__nccwpck_require__.bind(__nccwpck_require__, 25509));
         await (post ? action.post() : action.main());
@@ -48,6 +48,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sq: () => (/* reexport */ cosignSigningInputs),
   Te: () => (/* reexport */ defaultRevision),
   Hu: () => (/* reexport */ defaultSource),
+  e6: () => (/* reexport */ deployedFluxManifestInputs),
+  v3: () => (/* reexport */ fluxManifestInputError),
   ow: () => (/* reexport */ fluxManifestInputs),
   z3: () => (/* reexport */ formatBytes),
   rg: () => (/* reexport */ githubAppInput),
@@ -1324,15 +1326,16 @@ const roots = new Map();
  */
 async function verificationInputs(names, context, defaults = {}) {
     const key = stringInput(names.key);
-    const identity = stringInput(names.identity);
-    let identityRegexp = stringInput(names.identityRegexp);
+    // One identity per line: any may sign, as a Flux matchOIDCIdentity list (an identity transition trusts both).
+    const identity = linesInput(names.identity);
+    let identityRegexp = linesInput(names.identityRegexp);
     if (key) {
-        if (identity || identityRegexp)
+        if (identity.length > 0 || identityRegexp.length > 0)
             throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
         return { kind: 'key', keys: publicKeys(names, key, context) };
     }
-    if (!identity && !identityRegexp && defaults.identityRegexp)
-        identityRegexp = defaults.identityRegexp;
+    if (identity.length === 0 && identityRegexp.length === 0 && defaults.identityRegexp)
+        identityRegexp = [defaults.identityRegexp];
     const issuer = stringInput(names.issuer);
     const issuerRegexp = stringInput(names.issuerRegexp);
     // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
@@ -1377,8 +1380,8 @@ function policyInputError(err, names) {
     return inputError(err, fieldNames(names)) ?? new InputError(names[err.input], err.problem);
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts + 4 modules
-var cluster_policy = __nccwpck_require__(73424);
+// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts
+var cluster_policy = __nccwpck_require__(27358);
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
 var flux_manifest_error = __nccwpck_require__(14705);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/flux-manifest.ts
@@ -1388,6 +1391,7 @@ var flux_manifest_error = __nccwpck_require__(14705);
 
 /** The input each flux-manifest problem is about (one table; messages are never read). */
 const inputs = {
+    from: 'flux-manifest-from',
     manifest: 'flux-manifest',
     name: 'flux-manifest-name',
     key: verifyInputNames.key,
@@ -1395,38 +1399,66 @@ const inputs = {
     trustedRoot: verifyInputNames.trustedRoot,
     notation: 'notation-trust-policy',
 };
-/**
- * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
- * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest.
- */
-async function fluxManifestInputs(context) {
-    const file = stringInput(inputs.manifest);
-    const name = stringInput(inputs.name);
-    if (!file) {
-        if (name)
-            throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
-        return undefined;
-    }
-    const identity = [
+/** The identity inputs given (they conflict with a manifest's matchOIDCIdentity). */
+function identityInputs() {
+    return [
         verifyInputNames.identity,
         verifyInputNames.identityRegexp,
         verifyInputNames.issuer,
         verifyInputNames.issuerRegexp,
         verifyInputNames.sourceRepository,
     ].filter((input) => stringInput(input));
+}
+function givenMaterial(identity) {
+    return {
+        key: Boolean(stringInput(verifyInputNames.key)),
+        identity: identity.length > 0,
+        trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
+        notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
+    };
+}
+/** A flux-manifest problem as the input it is about. */
+function fluxManifestInputError(err) {
+    const identity = identityInputs();
+    return new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+}
+/**
+ * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
+ * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest,
+ * or when `flux-manifest-from` says the manifest is read from the deployed artifact (`deployedFluxManifestInputs`).
+ */
+async function fluxManifestInputs(context) {
+    const file = stringInput(inputs.manifest);
+    const name = stringInput(inputs.name);
+    if (stringInput(inputs.from))
+        return undefined;
+    if (!file) {
+        if (name)
+            throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
+        return undefined;
+    }
     try {
-        return await (0,cluster_policy/* readClusterPolicy */.z)((0,external_node_path_.resolve)(context.workspace, file), { name, shownAs: file }, {
-            key: Boolean(stringInput(verifyInputNames.key)),
-            identity: identity.length > 0,
-            trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
-            notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
-        });
+        return await (0,cluster_policy/* readClusterPolicy */.z)((0,external_node_path_.resolve)(context.workspace, file), { name, shownAs: file }, givenMaterial(identityInputs()));
     }
     catch (err) {
         if (err instanceof flux_manifest_error/* FluxManifestError */.p)
-            throw new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+            throw fluxManifestInputError(err);
         throw err;
     }
+}
+/**
+ * `flux-manifest-from: latest` with `flux-manifest: clusters/staging/flux-system/flux-instance.yaml`: the verify
+ * block the clusters run now, read from the artifact at that tag (core reads it once the registry is open).
+ */
+function deployedFluxManifestInputs() {
+    const reference = stringInput(inputs.from);
+    if (!reference)
+        return undefined;
+    const file = stringInput(inputs.manifest);
+    if (!file)
+        throw new InputError(inputs.from, 'needs `flux-manifest`: the path of the cluster manifest inside that artifact, e.g. clusters/staging/flux-system/flux-instance.yaml');
+    const name = stringInput(inputs.name);
+    return { reference, file, ...(name ? { name } : {}), given: givenMaterial(identityInputs()) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
@@ -15250,15 +15282,119 @@ async function buildBundleSigner(identity) {
 
 /***/ }),
 
-/***/ 73424:
+/***/ 27358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ clusterIdentityPolicy),
+/* harmony export */   z: () => (/* binding */ readClusterPolicy)
+/* harmony export */ });
+/* harmony import */ var _flux_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38872);
+/* harmony import */ var _flux_manifest_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30900);
+
+
+/**
+ * Reads the cluster's OCIRepository verify block from `file` (`name` picks one; `shownAs` is the file as the user
+ * named it) and plans its check, refusing material the manifest already decides (FluxManifestError).
+ */
+async function readClusterPolicy(file, options, given) {
+    const manifest = await (0,_flux_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .readFluxManifest */ .R)(file, options);
+    return { manifest, plan: (0,_flux_manifest_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planFluxVerification */ .M)(manifest, given) };
+}
+/** The keyless policy a cluster's `matchOIDCIdentity` gives, replacing the identity flags or inputs (else undefined). */
+function clusterIdentityPolicy(cluster) {
+    const plan = cluster?.plan;
+    return plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.policy : undefined;
+}
+
+
+/***/ }),
+
+/***/ 14705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ FluxManifestError)
+/* harmony export */ });
+class FluxManifestError extends Error {
+    code;
+    field;
+    constructor(code, field, message) {
+        super(message);
+        this.name = 'FluxManifestError';
+        this.code = code;
+        this.field = field;
+    }
+}
+
+
+/***/ }),
+
+/***/ 30900:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ planFluxVerification)
+/* harmony export */ });
+/* harmony import */ var _flux_manifest_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14705);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(61363);
+
+
+const conflict = (field, message) => new _flux_manifest_error_js__WEBPACK_IMPORTED_MODULE_0__/* .FluxManifestError */ .p('FLUX_MANIFEST_CONFLICT', field, message);
+const missing = (field, message) => new _flux_manifest_error_js__WEBPACK_IMPORTED_MODULE_0__/* .FluxManifestError */ .p('FLUX_MANIFEST_MATERIAL', field, message);
+function planFluxVerification(manifest, given) {
+    const where = `${manifest.origin} in ${manifest.file}`;
+    if (manifest.provider === 'notation') {
+        if (given.key)
+            throw conflict('key', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), not cosign keys`);
+        if (given.identity)
+            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), whose trust policy names the identities`);
+        if (!given.notation)
+            throw missing('notation', `is required: ${where} verifies with Notation${manifest.secretName ? `, and its verify.secretRef ${manifest.secretName} holds the trustpolicy.json and CA certificates` : ''}; pass the trust policy and the trust store`);
+        return { provider: 'notation' };
+    }
+    if (given.notation)
+        throw conflict('notation', `conflicts with the flux manifest: ${where} verifies with cosign (verify.provider: ${manifest.provider}), not Notation`);
+    if (manifest.secretName) {
+        if (given.identity)
+            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with the public keys of Secret ${manifest.secretName} (verify.secretRef), not a keyless identity`);
+        if (!given.key)
+            throw missing('key', `is required: verify.secretRef ${manifest.secretName} (${where}) holds the public keys the cluster verifies with; pass its *.pub keys`);
+        return { provider: 'cosign', kind: 'key' };
+    }
+    if (given.key)
+        throw conflict('key', `conflicts with the flux manifest: ${where} verifies keylessly (it has no verify.secretRef)`);
+    if (manifest.trustedRootSecretName && !given.trustedRoot)
+        throw missing('trustedRoot', `is required: verify.trustedRootSecretRef ${manifest.trustedRootSecretName} (${where}) holds the trusted_root.json the cluster verifies with; pass it`);
+    if (manifest.identities.length === 0)
+        return { provider: 'cosign', kind: 'keyless', policy: undefined, identities: undefined };
+    if (given.identity)
+        throw conflict('identity', `conflicts with the flux manifest: ${where} already gives verify.matchOIDCIdentity (${manifest.identities.length} ${manifest.identities.length === 1 ? 'entry' : 'entries'})`);
+    let policy;
+    try {
+        policy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .compileIdentityList */ .kR)(manifest.identities.map((i) => ({ subjectRegexp: i.subject, issuerRegexp: i.issuer })), 'spec.verify.matchOIDCIdentity');
+    }
+    catch (err) {
+        if (err instanceof _policy_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyInputError */ .HF)
+            throw new _flux_manifest_error_js__WEBPACK_IMPORTED_MODULE_0__/* .FluxManifestError */ .p('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${err.message}`);
+        throw err;
+    }
+    return { provider: 'cosign', kind: 'keyless', policy, identities: manifest.identities.length };
+}
+
+
+/***/ }),
+
+/***/ 38872:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  d: () => (/* binding */ clusterIdentityPolicy),
-  z: () => (/* binding */ readClusterPolicy)
+  R: () => (/* binding */ readFluxManifest)
 });
+
+// UNUSED EXPORTS: parseFluxManifest
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -15601,90 +15737,6 @@ async function readFluxManifest(file, options = {}) {
     return parseFluxManifest(source, shown, options.name === undefined ? {} : { name: options.name });
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/verify/policy.ts
-var verify_policy = __nccwpck_require__(61363);
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-plan.ts
-
-
-const conflict = (field, message) => new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_CONFLICT', field, message);
-const missing = (field, message) => new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_MATERIAL', field, message);
-function planFluxVerification(manifest, given) {
-    const where = `${manifest.origin} in ${manifest.file}`;
-    if (manifest.provider === 'notation') {
-        if (given.key)
-            throw conflict('key', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), not cosign keys`);
-        if (given.identity)
-            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), whose trust policy names the identities`);
-        if (!given.notation)
-            throw missing('notation', `is required: ${where} verifies with Notation${manifest.secretName ? `, and its verify.secretRef ${manifest.secretName} holds the trustpolicy.json and CA certificates` : ''}; pass the trust policy and the trust store`);
-        return { provider: 'notation' };
-    }
-    if (given.notation)
-        throw conflict('notation', `conflicts with the flux manifest: ${where} verifies with cosign (verify.provider: ${manifest.provider}), not Notation`);
-    if (manifest.secretName) {
-        if (given.identity)
-            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with the public keys of Secret ${manifest.secretName} (verify.secretRef), not a keyless identity`);
-        if (!given.key)
-            throw missing('key', `is required: verify.secretRef ${manifest.secretName} (${where}) holds the public keys the cluster verifies with; pass its *.pub keys`);
-        return { provider: 'cosign', kind: 'key' };
-    }
-    if (given.key)
-        throw conflict('key', `conflicts with the flux manifest: ${where} verifies keylessly (it has no verify.secretRef)`);
-    if (manifest.trustedRootSecretName && !given.trustedRoot)
-        throw missing('trustedRoot', `is required: verify.trustedRootSecretRef ${manifest.trustedRootSecretName} (${where}) holds the trusted_root.json the cluster verifies with; pass it`);
-    if (manifest.identities.length === 0)
-        return { provider: 'cosign', kind: 'keyless', policy: undefined, identities: undefined };
-    if (given.identity)
-        throw conflict('identity', `conflicts with the flux manifest: ${where} already gives verify.matchOIDCIdentity (${manifest.identities.length} ${manifest.identities.length === 1 ? 'entry' : 'entries'})`);
-    let policy;
-    try {
-        policy = (0,verify_policy/* compileIdentityList */.kR)(manifest.identities.map((i) => ({ subjectRegexp: i.subject, issuerRegexp: i.issuer })), 'spec.verify.matchOIDCIdentity');
-    }
-    catch (err) {
-        if (err instanceof verify_policy/* PolicyInputError */.HF)
-            throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${err.message}`);
-        throw err;
-    }
-    return { provider: 'cosign', kind: 'keyless', policy, identities: manifest.identities.length };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/cluster-policy.ts
-
-
-/**
- * Reads the cluster's OCIRepository verify block from `file` (`name` picks one; `shownAs` is the file as the user
- * named it) and plans its check, refusing material the manifest already decides (FluxManifestError).
- */
-async function readClusterPolicy(file, options, given) {
-    const manifest = await readFluxManifest(file, options);
-    return { manifest, plan: planFluxVerification(manifest, given) };
-}
-/** The keyless policy a cluster's `matchOIDCIdentity` gives, replacing the identity flags or inputs (else undefined). */
-function clusterIdentityPolicy(cluster) {
-    const plan = cluster?.plan;
-    return plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.policy : undefined;
-}
-
-
-/***/ }),
-
-/***/ 14705:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ FluxManifestError)
-/* harmony export */ });
-class FluxManifestError extends Error {
-    code;
-    field;
-    constructor(code, field, message) {
-        super(message);
-        this.name = 'FluxManifestError';
-        this.code = code;
-        this.field = field;
-    }
-}
-
 
 /***/ }),
 
@@ -15753,17 +15805,22 @@ function invalidPattern(pattern, err) {
  * Go regular expression (unanchored unless the pattern anchors itself, as with Go's MatchString).
  */
 function compilePolicy(policy) {
-    if (policy.identity && policy.identityRegexp)
+    const exact = listOf(policy.identity);
+    const patterns = listOf(policy.identityRegexp);
+    if (exact.length > 0 && patterns.length > 0)
         throw new PolicyInputError('POLICY_CONFLICT', 'identity', 'give certificate-identity or certificate-identity-regexp, not both');
     if (policy.issuer && policy.issuerRegexp)
         throw new PolicyInputError('POLICY_CONFLICT', 'issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
     // Reads "certificate-identity or certificate-identity-regexp is required …".
-    if (!policy.identity && !policy.identityRegexp)
+    if (exact.length === 0 && patterns.length === 0)
         throw namedInputError('POLICY_MISSING', 'identity', 'or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
-    const identity = policy.identityRegexp ? compile('identityRegexp', policy.identityRegexp) : undefined;
+    const identities = patterns.map((pattern) => compile('identityRegexp', pattern));
     const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', policy.issuerRegexp) : undefined;
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
-    const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
+    const shown = patterns.length > 0 ? patterns : exact;
+    const describeIdentity = shown.length > 1
+        ? `identity ${patterns.length > 0 ? 'matching ' : ''}any of ${shown.join(' | ')}`
+        : `identity ${patterns.length > 0 ? 'matching ' : ''}${shown[0] ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
     const repository = policy.sourceRepository
         ?.trim()
@@ -15773,8 +15830,10 @@ function compilePolicy(policy) {
         throw namedInputError('POLICY_INVALID', 'sourceRepository', `"${policy.sourceRepository}" is not owner/repo`);
     return {
         describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
+        entries: shown.length,
         mismatch(signer) {
-            const identityOk = identity ? identity.matchString(signer.identity ?? '') : signer.identity === policy.identity;
+            const san = signer.identity ?? '';
+            const identityOk = identities.length > 0 ? identities.some((re) => re.matchString(san)) : exact.includes(san);
             if (!identityOk)
                 return `signed by ${signer.identity ?? '(no identity)'}, expected ${describeIdentity}`;
             const issuerOk = issuerPattern ? issuerPattern.matchString(signer.issuer ?? '') : signer.issuer === issuer;
@@ -15786,6 +15845,10 @@ function compilePolicy(policy) {
             return undefined;
         },
     };
+}
+/** A single value or a list, without empty entries (an empty input line is no identity). */
+function listOf(value) {
+    return (typeof value === 'string' ? [value] : (value ?? [])).map((v) => v.trim()).filter(Boolean);
 }
 /** Thrown for a list entry: which one, and whether its subject or issuer pattern is bad. */
 class IdentityListError extends PolicyInputError {
@@ -15824,6 +15887,7 @@ function compileIdentityList(entries, label = 'matchOIDCIdentity') {
     const describe = entries.length === 1 && entries[0] ? one(entries[0]) : `any of ${entries.length}: ${entries.map((e) => `(${one(e)})`).join(' or ')}`;
     return {
         describe,
+        entries: entries.length,
         mismatch(signer) {
             if (compiled.some((c) => c.subject.matchString(signer.identity ?? '') && c.issuer.matchString(signer.issuer ?? '')))
                 return undefined;

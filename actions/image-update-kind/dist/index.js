@@ -68,7 +68,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: cosignSigningInputs, defaultRevision, defaultSource, fluxManifestInputs, formatBytes, inputNames, integerInput, linesInput, registrySession, repositoryInput, shortDigest, signingInputs, verificationInputs, verifyInputNames
+// UNUSED EXPORTS: cosignSigningInputs, defaultRevision, defaultSource, deployedFluxManifestInputs, fluxManifestInputError, fluxManifestInputs, formatBytes, inputNames, integerInput, linesInput, registrySession, repositoryInput, shortDigest, signingInputs, verificationInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -233,7 +233,7 @@ function listInput(name) {
         .filter((item) => item !== '' && !item.startsWith('#'));
 }
 /** Patterns one per line (commas are part of gitignore patterns, so only newlines separate). */
-function linesInput(name) {
+function inputs_linesInput(name) {
     return getInput(name)
         .split('\n')
         .map((line) => line.trim())
@@ -242,7 +242,7 @@ function linesInput(name) {
 /** `key=value` lines (the value may contain `=`). */
 function keyValueInput(name) {
     const result = {};
-    linesInput(name).forEach((line) => {
+    inputs_linesInput(name).forEach((line) => {
         const cut = line.indexOf('=');
         const key = cut > 0 ? line.slice(0, cut).trim() : '';
         if (cut < 0 || !key)
@@ -832,15 +832,16 @@ const roots = new Map();
  */
 async function verificationInputs(names, context, defaults = {}) {
     const key = stringInput(names.key);
-    const identity = stringInput(names.identity);
-    let identityRegexp = stringInput(names.identityRegexp);
+    // One identity per line: any may sign, as a Flux matchOIDCIdentity list (an identity transition trusts both).
+    const identity = linesInput(names.identity);
+    let identityRegexp = linesInput(names.identityRegexp);
     if (key) {
-        if (identity || identityRegexp)
+        if (identity.length > 0 || identityRegexp.length > 0)
             throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
         return { kind: 'key', keys: publicKeys(names, key, context) };
     }
-    if (!identity && !identityRegexp && defaults.identityRegexp)
-        identityRegexp = defaults.identityRegexp;
+    if (identity.length === 0 && identityRegexp.length === 0 && defaults.identityRegexp)
+        identityRegexp = [defaults.identityRegexp];
     const issuer = stringInput(names.issuer);
     const issuerRegexp = stringInput(names.issuerRegexp);
     // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
@@ -892,6 +893,7 @@ function policyInputError(err, names) {
 
 /** The input each flux-manifest problem is about (one table; messages are never read). */
 const inputs = {
+    from: 'flux-manifest-from',
     manifest: 'flux-manifest',
     name: 'flux-manifest-name',
     key: verification_verifyInputNames.key,
@@ -899,38 +901,66 @@ const inputs = {
     trustedRoot: verification_verifyInputNames.trustedRoot,
     notation: 'notation-trust-policy',
 };
-/**
- * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
- * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest.
- */
-async function fluxManifestInputs(context) {
-    const file = stringInput(inputs.manifest);
-    const name = stringInput(inputs.name);
-    if (!file) {
-        if (name)
-            throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
-        return undefined;
-    }
-    const identity = [
+/** The identity inputs given (they conflict with a manifest's matchOIDCIdentity). */
+function identityInputs() {
+    return [
         verifyInputNames.identity,
         verifyInputNames.identityRegexp,
         verifyInputNames.issuer,
         verifyInputNames.issuerRegexp,
         verifyInputNames.sourceRepository,
     ].filter((input) => stringInput(input));
+}
+function givenMaterial(identity) {
+    return {
+        key: Boolean(stringInput(verifyInputNames.key)),
+        identity: identity.length > 0,
+        trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
+        notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
+    };
+}
+/** A flux-manifest problem as the input it is about. */
+function fluxManifestInputError(err) {
+    const identity = identityInputs();
+    return new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+}
+/**
+ * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
+ * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest,
+ * or when `flux-manifest-from` says the manifest is read from the deployed artifact (`deployedFluxManifestInputs`).
+ */
+async function fluxManifestInputs(context) {
+    const file = stringInput(inputs.manifest);
+    const name = stringInput(inputs.name);
+    if (stringInput(inputs.from))
+        return undefined;
+    if (!file) {
+        if (name)
+            throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
+        return undefined;
+    }
     try {
-        return await readClusterPolicy(resolve(context.workspace, file), { name, shownAs: file }, {
-            key: Boolean(stringInput(verifyInputNames.key)),
-            identity: identity.length > 0,
-            trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
-            notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
-        });
+        return await readClusterPolicy(resolve(context.workspace, file), { name, shownAs: file }, givenMaterial(identityInputs()));
     }
     catch (err) {
         if (err instanceof FluxManifestError)
-            throw new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+            throw fluxManifestInputError(err);
         throw err;
     }
+}
+/**
+ * `flux-manifest-from: latest` with `flux-manifest: clusters/staging/flux-system/flux-instance.yaml`: the verify
+ * block the clusters run now, read from the artifact at that tag (core reads it once the registry is open).
+ */
+function deployedFluxManifestInputs() {
+    const reference = stringInput(inputs.from);
+    if (!reference)
+        return undefined;
+    const file = stringInput(inputs.manifest);
+    if (!file)
+        throw new InputError(inputs.from, 'needs `flux-manifest`: the path of the cluster manifest inside that artifact, e.g. clusters/staging/flux-system/flux-instance.yaml');
+    const name = stringInput(inputs.name);
+    return { reference, file, ...(name ? { name } : {}), given: givenMaterial(identityInputs()) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts

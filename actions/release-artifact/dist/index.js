@@ -9379,7 +9379,7 @@ function fluxVerdict(version, evidence) {
                 version,
                 accepted: false,
                 reads: 'bundles',
-                reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}`,
+                reason: `it verifies bundles with one matchOIDCIdentity entry only ("unsupported: multiple identities"), and the policy has ${evidence.identities}: give the cluster one entry whose subject pattern accepts them all, e.g. ^(A|B)$`,
             };
         }
         if (evidence.bundles.some((c) => c.ok))
@@ -10197,7 +10197,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: fluxManifestInputs, formatBytes, githubAppInput, inputError, integerInput, keyValueInput, listInput, registryOptions, registryServerInput, signingInputs, verifyInputNames
+// UNUSED EXPORTS: deployedFluxManifestInputs, fluxManifestInputError, fluxManifestInputs, formatBytes, githubAppInput, inputError, integerInput, keyValueInput, listInput, registryOptions, registryServerInput, signingInputs, verifyInputNames
 
 // NAMESPACE OBJECT: ../../packages/action-kit/src/runner.ts
 var runner_namespaceObject = {};
@@ -13187,15 +13187,16 @@ const roots = new Map();
  */
 async function verificationInputs(names, context, defaults = {}) {
     const key = inputs_stringInput(names.key);
-    const identity = inputs_stringInput(names.identity);
-    let identityRegexp = inputs_stringInput(names.identityRegexp);
+    // One identity per line: any may sign, as a Flux matchOIDCIdentity list (an identity transition trusts both).
+    const identity = linesInput(names.identity);
+    let identityRegexp = linesInput(names.identityRegexp);
     if (key) {
-        if (identity || identityRegexp)
+        if (identity.length > 0 || identityRegexp.length > 0)
             throw new inputs_InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
         return { kind: 'key', keys: publicKeys(names, key, context) };
     }
-    if (!identity && !identityRegexp && defaults.identityRegexp)
-        identityRegexp = defaults.identityRegexp;
+    if (identity.length === 0 && identityRegexp.length === 0 && defaults.identityRegexp)
+        identityRegexp = [defaults.identityRegexp];
     const issuer = inputs_stringInput(names.issuer);
     const issuerRegexp = inputs_stringInput(names.issuerRegexp);
     // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
@@ -13247,6 +13248,7 @@ function policyInputError(err, names) {
 
 /** The input each flux-manifest problem is about (one table; messages are never read). */
 const inputs = {
+    from: 'flux-manifest-from',
     manifest: 'flux-manifest',
     name: 'flux-manifest-name',
     key: verification_verifyInputNames.key,
@@ -13254,38 +13256,66 @@ const inputs = {
     trustedRoot: verification_verifyInputNames.trustedRoot,
     notation: 'notation-trust-policy',
 };
-/**
- * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
- * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest.
- */
-async function fluxManifestInputs(context) {
-    const file = stringInput(inputs.manifest);
-    const name = stringInput(inputs.name);
-    if (!file) {
-        if (name)
-            throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
-        return undefined;
-    }
-    const identity = [
+/** The identity inputs given (they conflict with a manifest's matchOIDCIdentity). */
+function identityInputs() {
+    return [
         verifyInputNames.identity,
         verifyInputNames.identityRegexp,
         verifyInputNames.issuer,
         verifyInputNames.issuerRegexp,
         verifyInputNames.sourceRepository,
     ].filter((input) => stringInput(input));
+}
+function givenMaterial(identity) {
+    return {
+        key: Boolean(stringInput(verifyInputNames.key)),
+        identity: identity.length > 0,
+        trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
+        notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
+    };
+}
+/** A flux-manifest problem as the input it is about. */
+function fluxManifestInputError(err) {
+    const identity = identityInputs();
+    return new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+}
+/**
+ * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
+ * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest,
+ * or when `flux-manifest-from` says the manifest is read from the deployed artifact (`deployedFluxManifestInputs`).
+ */
+async function fluxManifestInputs(context) {
+    const file = stringInput(inputs.manifest);
+    const name = stringInput(inputs.name);
+    if (stringInput(inputs.from))
+        return undefined;
+    if (!file) {
+        if (name)
+            throw new InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
+        return undefined;
+    }
     try {
-        return await readClusterPolicy(resolve(context.workspace, file), { name, shownAs: file }, {
-            key: Boolean(stringInput(verifyInputNames.key)),
-            identity: identity.length > 0,
-            trustedRoot: Boolean(stringInput(verifyInputNames.trustedRoot)),
-            notation: Boolean(stringInput('notation-trust-policy') || stringInput('notation-trust-store')),
-        });
+        return await readClusterPolicy(resolve(context.workspace, file), { name, shownAs: file }, givenMaterial(identityInputs()));
     }
     catch (err) {
         if (err instanceof FluxManifestError)
-            throw new InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+            throw fluxManifestInputError(err);
         throw err;
     }
+}
+/**
+ * `flux-manifest-from: latest` with `flux-manifest: clusters/staging/flux-system/flux-instance.yaml`: the verify
+ * block the clusters run now, read from the artifact at that tag (core reads it once the registry is open).
+ */
+function deployedFluxManifestInputs() {
+    const reference = stringInput(inputs.from);
+    if (!reference)
+        return undefined;
+    const file = stringInput(inputs.manifest);
+    if (!file)
+        throw new InputError(inputs.from, 'needs `flux-manifest`: the path of the cluster manifest inside that artifact, e.g. clusters/staging/flux-system/flux-instance.yaml');
+    const name = stringInput(inputs.name);
+    return { reference, file, ...(name ? { name } : {}), given: givenMaterial(identityInputs()) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
@@ -25249,17 +25279,22 @@ function invalidPattern(pattern, err) {
  * Go regular expression (unanchored unless the pattern anchors itself, as with Go's MatchString).
  */
 function compilePolicy(policy) {
-    if (policy.identity && policy.identityRegexp)
+    const exact = listOf(policy.identity);
+    const patterns = listOf(policy.identityRegexp);
+    if (exact.length > 0 && patterns.length > 0)
         throw new PolicyInputError('POLICY_CONFLICT', 'identity', 'give certificate-identity or certificate-identity-regexp, not both');
     if (policy.issuer && policy.issuerRegexp)
         throw new PolicyInputError('POLICY_CONFLICT', 'issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
     // Reads "certificate-identity or certificate-identity-regexp is required …".
-    if (!policy.identity && !policy.identityRegexp)
+    if (exact.length === 0 && patterns.length === 0)
         throw namedInputError('POLICY_MISSING', 'identity', 'or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
-    const identity = policy.identityRegexp ? compile('identityRegexp', policy.identityRegexp) : undefined;
+    const identities = patterns.map((pattern) => compile('identityRegexp', pattern));
     const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', policy.issuerRegexp) : undefined;
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
-    const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
+    const shown = patterns.length > 0 ? patterns : exact;
+    const describeIdentity = shown.length > 1
+        ? `identity ${patterns.length > 0 ? 'matching ' : ''}any of ${shown.join(' | ')}`
+        : `identity ${patterns.length > 0 ? 'matching ' : ''}${shown[0] ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
     const repository = policy.sourceRepository
         ?.trim()
@@ -25269,8 +25304,10 @@ function compilePolicy(policy) {
         throw namedInputError('POLICY_INVALID', 'sourceRepository', `"${policy.sourceRepository}" is not owner/repo`);
     return {
         describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
+        entries: shown.length,
         mismatch(signer) {
-            const identityOk = identity ? identity.matchString(signer.identity ?? '') : signer.identity === policy.identity;
+            const san = signer.identity ?? '';
+            const identityOk = identities.length > 0 ? identities.some((re) => re.matchString(san)) : exact.includes(san);
             if (!identityOk)
                 return `signed by ${signer.identity ?? '(no identity)'}, expected ${describeIdentity}`;
             const issuerOk = issuerPattern ? issuerPattern.matchString(signer.issuer ?? '') : signer.issuer === issuer;
@@ -25282,6 +25319,10 @@ function compilePolicy(policy) {
             return undefined;
         },
     };
+}
+/** A single value or a list, without empty entries (an empty input line is no identity). */
+function listOf(value) {
+    return (typeof value === 'string' ? [value] : (value ?? [])).map((v) => v.trim()).filter(Boolean);
 }
 /** Thrown for a list entry: which one, and whether its subject or issuer pattern is bad. */
 class IdentityListError extends PolicyInputError {
@@ -25320,6 +25361,7 @@ function compileIdentityList(entries, label = 'matchOIDCIdentity') {
     const describe = entries.length === 1 && entries[0] ? one(entries[0]) : `any of ${entries.length}: ${entries.map((e) => `(${one(e)})`).join(' or ')}`;
     return {
         describe,
+        entries: entries.length,
         mismatch(signer) {
             if (compiled.some((c) => c.subject.matchString(signer.identity ?? '') && c.issuer.matchString(signer.issuer ?? '')))
                 return undefined;

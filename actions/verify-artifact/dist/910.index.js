@@ -428,7 +428,7 @@ exports.Signed = exports.MetadataKind = void 0;
 exports.isMetadataKind = isMetadataKind;
 const util_1 = __importDefault(__webpack_require__(9023));
 const error_1 = __webpack_require__(7898);
-const utils_1 = __webpack_require__(6474);
+const utils_1 = __webpack_require__(4093);
 const SPECIFICATION_VERSION = ['1', '0', '31'];
 var MetadataKind;
 (function (MetadataKind) {
@@ -535,7 +535,7 @@ const util_1 = __importDefault(__webpack_require__(9023));
 const error_1 = __webpack_require__(7898);
 const key_1 = __webpack_require__(7387);
 const role_1 = __webpack_require__(5586);
-const utils_1 = __webpack_require__(6474);
+const utils_1 = __webpack_require__(4093);
 /**
  * A container object storing information about all delegations.
  *
@@ -697,7 +697,7 @@ exports.TargetFile = exports.MetaFile = void 0;
 const crypto_1 = __importDefault(__webpack_require__(6982));
 const util_1 = __importDefault(__webpack_require__(9023));
 const error_1 = __webpack_require__(7898);
-const utils_1 = __webpack_require__(6474);
+const utils_1 = __webpack_require__(4093);
 // A container with information about a particular metadata file.
 //
 // This class is used for Timestamp and Snapshot metadata.
@@ -925,7 +925,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Key = void 0;
 const util_1 = __importDefault(__webpack_require__(9023));
 const error_1 = __webpack_require__(7898);
-const utils_1 = __webpack_require__(6474);
+const utils_1 = __webpack_require__(4093);
 const key_1 = __webpack_require__(9349);
 // A container class representing the public portion of a Key.
 class Key {
@@ -1029,7 +1029,7 @@ const signature_1 = __webpack_require__(3558);
 const snapshot_1 = __webpack_require__(6990);
 const targets_1 = __webpack_require__(6762);
 const timestamp_1 = __webpack_require__(9184);
-const utils_1 = __webpack_require__(6474);
+const utils_1 = __webpack_require__(4093);
 /***
  * A container for signed TUF metadata.
  *
@@ -1193,10 +1193,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SuccinctRoles = exports.DelegatedRole = exports.Role = exports.TOP_LEVEL_ROLE_NAMES = void 0;
 const crypto_1 = __importDefault(__webpack_require__(6982));
-const minimatch_1 = __webpack_require__(8872);
+const minimatch_1 = __webpack_require__(6491);
 const util_1 = __importDefault(__webpack_require__(9023));
 const error_1 = __webpack_require__(7898);
-const utils_1 = __webpack_require__(6474);
+const utils_1 = __webpack_require__(4093);
 exports.TOP_LEVEL_ROLE_NAMES = [
     'root',
     'targets',
@@ -1514,7 +1514,7 @@ const base_1 = __webpack_require__(1383);
 const error_1 = __webpack_require__(7898);
 const key_1 = __webpack_require__(7387);
 const role_1 = __webpack_require__(5586);
-const utils_1 = __webpack_require__(6474);
+const utils_1 = __webpack_require__(4093);
 /**
  * A container for the signed part of root metadata.
  *
@@ -1685,7 +1685,7 @@ exports.Snapshot = void 0;
 const util_1 = __importDefault(__webpack_require__(9023));
 const base_1 = __webpack_require__(1383);
 const file_1 = __webpack_require__(3656);
-const utils_1 = __webpack_require__(6474);
+const utils_1 = __webpack_require__(4093);
 /**
  * A container for the signed part of snapshot metadata.
  *
@@ -1765,7 +1765,7 @@ const util_1 = __importDefault(__webpack_require__(9023));
 const base_1 = __webpack_require__(1383);
 const delegations_1 = __webpack_require__(4107);
 const file_1 = __webpack_require__(3656);
-const utils_1 = __webpack_require__(6474);
+const utils_1 = __webpack_require__(4093);
 // Container for the signed part of targets metadata.
 //
 // Targets contains verifying information about target files and also delegates
@@ -1861,7 +1861,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Timestamp = void 0;
 const base_1 = __webpack_require__(1383);
 const file_1 = __webpack_require__(3656);
-const utils_1 = __webpack_require__(6474);
+const utils_1 = __webpack_require__(4093);
 /**
  * A container for the signed part of timestamp metadata.
  *
@@ -1958,7 +1958,7 @@ function isObjectRecord(value) {
 
 /***/ }),
 
-/***/ 6474:
+/***/ 4093:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -6159,7 +6159,7 @@ exports.escape = escape;
 
 /***/ }),
 
-/***/ 8872:
+/***/ 6491:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

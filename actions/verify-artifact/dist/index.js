@@ -1,7 +1,3058 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7929:
+/***/ 6173:
+/***/ ((module) => {
+
+function isBuffer(value) {
+  return Buffer.isBuffer(value) || value instanceof Uint8Array
+}
+
+function isEncoding(encoding) {
+  return Buffer.isEncoding(encoding)
+}
+
+function alloc(size, fill, encoding) {
+  return Buffer.alloc(size, fill, encoding)
+}
+
+function allocUnsafe(size) {
+  return Buffer.allocUnsafe(size)
+}
+
+function allocUnsafeSlow(size) {
+  return Buffer.allocUnsafeSlow(size)
+}
+
+function byteLength(string, encoding) {
+  return Buffer.byteLength(string, encoding)
+}
+
+function compare(a, b) {
+  return Buffer.compare(a, b)
+}
+
+function concat(buffers, totalLength) {
+  return Buffer.concat(buffers, totalLength)
+}
+
+function copy(source, target, targetStart, start, end) {
+  return toBuffer(source).copy(target, targetStart, start, end)
+}
+
+function equals(a, b) {
+  return toBuffer(a).equals(b)
+}
+
+function fill(buffer, value, offset, end, encoding) {
+  return toBuffer(buffer).fill(value, offset, end, encoding)
+}
+
+function from(value, encodingOrOffset, length) {
+  return Buffer.from(value, encodingOrOffset, length)
+}
+
+function includes(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).includes(value, byteOffset, encoding)
+}
+
+function indexOf(buffer, value, byfeOffset, encoding) {
+  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
+}
+
+function lastIndexOf(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
+}
+
+function swap16(buffer) {
+  return toBuffer(buffer).swap16()
+}
+
+function swap32(buffer) {
+  return toBuffer(buffer).swap32()
+}
+
+function swap64(buffer) {
+  return toBuffer(buffer).swap64()
+}
+
+function toBuffer(buffer) {
+  if (Buffer.isBuffer(buffer)) return buffer
+  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}
+
+function toString(buffer, encoding, start, end) {
+  return toBuffer(buffer).toString(encoding, start, end)
+}
+
+function toHex(buffer, start, end) {
+  return toBuffer(buffer).toString('hex', start, end)
+}
+
+function write(buffer, string, offset, length, encoding) {
+  return toBuffer(buffer).write(string, offset, length, encoding)
+}
+
+function readDoubleBE(buffer, offset) {
+  return toBuffer(buffer).readDoubleBE(offset)
+}
+
+function readDoubleLE(buffer, offset) {
+  return toBuffer(buffer).readDoubleLE(offset)
+}
+
+function readFloatBE(buffer, offset) {
+  return toBuffer(buffer).readFloatBE(offset)
+}
+
+function readFloatLE(buffer, offset) {
+  return toBuffer(buffer).readFloatLE(offset)
+}
+
+function readInt32BE(buffer, offset) {
+  return toBuffer(buffer).readInt32BE(offset)
+}
+
+function readInt32LE(buffer, offset) {
+  return toBuffer(buffer).readInt32LE(offset)
+}
+
+function readUInt32BE(buffer, offset) {
+  return toBuffer(buffer).readUInt32BE(offset)
+}
+
+function readUInt32LE(buffer, offset) {
+  return toBuffer(buffer).readUInt32LE(offset)
+}
+
+function writeDoubleBE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleBE(value, offset)
+}
+
+function writeDoubleLE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleLE(value, offset)
+}
+
+function writeFloatBE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatBE(value, offset)
+}
+
+function writeFloatLE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatLE(value, offset)
+}
+
+function writeInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32BE(value, offset)
+}
+
+function writeInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32LE(value, offset)
+}
+
+function writeUInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32BE(value, offset)
+}
+
+function writeUInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32LE(value, offset)
+}
+
+module.exports = {
+  isBuffer,
+  isEncoding,
+  alloc,
+  allocUnsafe,
+  allocUnsafeSlow,
+  byteLength,
+  compare,
+  concat,
+  copy,
+  equals,
+  fill,
+  from,
+  includes,
+  indexOf,
+  lastIndexOf,
+  swap16,
+  swap32,
+  swap64,
+  toBuffer,
+  toString,
+  toHex,
+  write,
+  readDoubleBE,
+  readDoubleLE,
+  readFloatBE,
+  readFloatLE,
+  readInt32BE,
+  readInt32LE,
+  readUInt32BE,
+  readUInt32LE,
+  writeDoubleBE,
+  writeDoubleLE,
+  writeFloatBE,
+  writeFloatLE,
+  writeInt32BE,
+  writeInt32LE,
+  writeUInt32BE,
+  writeUInt32LE
+}
+
+
+/***/ }),
+
+/***/ 1736:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(4434)
+
+
+/***/ }),
+
+/***/ 1967:
+/***/ ((module) => {
+
+module.exports = class FixedFIFO {
+  constructor (hwm) {
+    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
+    this.buffer = new Array(hwm)
+    this.mask = hwm - 1
+    this.top = 0
+    this.btm = 0
+    this.next = null
+  }
+
+  clear () {
+    this.top = this.btm = 0
+    this.next = null
+    this.buffer.fill(undefined)
+  }
+
+  push (data) {
+    if (this.buffer[this.top] !== undefined) return false
+    this.buffer[this.top] = data
+    this.top = (this.top + 1) & this.mask
+    return true
+  }
+
+  shift () {
+    const last = this.buffer[this.btm]
+    if (last === undefined) return undefined
+    this.buffer[this.btm] = undefined
+    this.btm = (this.btm + 1) & this.mask
+    return last
+  }
+
+  peek () {
+    return this.buffer[this.btm]
+  }
+
+  isEmpty () {
+    return this.buffer[this.btm] === undefined
+  }
+}
+
+
+/***/ }),
+
+/***/ 6927:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const FixedFIFO = __nccwpck_require__(1967)
+
+module.exports = class FastFIFO {
+  constructor (hwm) {
+    this.hwm = hwm || 16
+    this.head = new FixedFIFO(this.hwm)
+    this.tail = this.head
+    this.length = 0
+  }
+
+  clear () {
+    this.head = this.tail
+    this.head.clear()
+    this.length = 0
+  }
+
+  push (val) {
+    this.length++
+    if (!this.head.push(val)) {
+      const prev = this.head
+      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length)
+      this.head.push(val)
+    }
+  }
+
+  shift () {
+    if (this.length !== 0) this.length--
+    const val = this.tail.shift()
+    if (val === undefined && this.tail.next) {
+      const next = this.tail.next
+      this.tail.next = null
+      this.tail = next
+      return this.tail.shift()
+    }
+
+    return val
+  }
+
+  peek () {
+    const val = this.tail.peek()
+    if (val === undefined && this.tail.next) return this.tail.next.peek()
+    return val
+  }
+
+  isEmpty () {
+    return this.length === 0
+  }
+}
+
+
+/***/ }),
+
+/***/ 8200:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { EventEmitter } = __nccwpck_require__(1736)
+const FIFO = __nccwpck_require__(6927)
+const TextDecoder = __nccwpck_require__(1410)
+
+const StreamError = __nccwpck_require__(3237)
+
+// if we do a future major, expect queue microtask to be there always, for now a bit defensive
+const qmt =
+  typeof queueMicrotask === 'undefined' ? (fn) => global.process.nextTick(fn) : queueMicrotask
+
+// 29 bits used total (4 from shared, 14 from read, and 11 from write)
+const MAX = (1 << 29) - 1
+
+// Shared state
+const OPENING = 0b0001
+const PREDESTROYING = 0b0010
+const DESTROYING = 0b0100
+const DESTROYED = 0b1000
+
+const NOT_OPENING = MAX ^ OPENING
+const NOT_PREDESTROYING = MAX ^ PREDESTROYING
+
+// Read state (4 bit offset from shared state)
+const READ_ACTIVE = 0b00000000000001 << 4
+const READ_UPDATING = 0b00000000000010 << 4
+const READ_PRIMARY = 0b00000000000100 << 4
+const READ_QUEUED = 0b00000000001000 << 4
+const READ_RESUMED = 0b00000000010000 << 4
+const READ_PIPE_DRAINED = 0b00000000100000 << 4
+const READ_ENDING = 0b00000001000000 << 4
+const READ_EMIT_DATA = 0b00000010000000 << 4
+const READ_EMIT_READABLE = 0b00000100000000 << 4
+const READ_EMITTED_READABLE = 0b00001000000000 << 4
+const READ_DONE = 0b00010000000000 << 4
+const READ_NEXT_TICK = 0b00100000000000 << 4
+const READ_NEEDS_PUSH = 0b01000000000000 << 4
+const READ_READ_AHEAD = 0b10000000000000 << 4
+
+// Combined read state
+const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED
+const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH
+const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE
+const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED
+const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD
+
+const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE
+const READ_NON_PRIMARY = MAX ^ READ_PRIMARY
+const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH)
+const READ_PUSHED = MAX ^ READ_NEEDS_PUSH
+const READ_PAUSED = MAX ^ READ_RESUMED
+const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE)
+const READ_NOT_ENDING = MAX ^ READ_ENDING
+const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING
+const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK
+const READ_NOT_UPDATING = MAX ^ READ_UPDATING
+const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD
+const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD
+
+// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
+const WRITE_ACTIVE = 0b00000000001 << 18
+const WRITE_UPDATING = 0b00000000010 << 18
+const WRITE_PRIMARY = 0b00000000100 << 18
+const WRITE_QUEUED = 0b00000001000 << 18
+const WRITE_UNDRAINED = 0b00000010000 << 18
+const WRITE_DONE = 0b00000100000 << 18
+const WRITE_EMIT_DRAIN = 0b00001000000 << 18
+const WRITE_NEXT_TICK = 0b00010000000 << 18
+const WRITE_WRITING = 0b00100000000 << 18
+const WRITE_FINISHING = 0b01000000000 << 18
+const WRITE_CORKED = 0b10000000000 << 18
+
+const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING)
+const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY
+const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING)
+const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED
+const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED
+const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK
+const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING
+const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED
+
+// Combined shared state
+const ACTIVE = READ_ACTIVE | WRITE_ACTIVE
+const NOT_ACTIVE = MAX ^ ACTIVE
+const DONE = READ_DONE | WRITE_DONE
+const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING
+const OPEN_STATUS = DESTROY_STATUS | OPENING
+const AUTO_DESTROY = DESTROY_STATUS | DONE
+const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY
+const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK
+const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE
+const IS_OPENING = OPEN_STATUS | TICKING
+
+// Combined shared state and read state
+const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE
+const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED
+const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED
+const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE
+const SHOULD_NOT_READ =
+  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD
+const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE
+const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY
+const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING
+
+// Combined write state
+const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED
+const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE
+const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE
+const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED
+const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE
+const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING
+const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE
+const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY
+const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS
+
+const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator')
+
+class WritableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark
+    this.buffered = 0
+    this.error = null
+    this.pipeline = null
+    this.drains = null // if we add more seldomly used helpers we might them into a subobject so its a single ptr
+    this.byteLength = byteLengthWritable || byteLength || defaultByteLength
+    this.map = mapWritable || map
+    this.afterWrite = afterWrite.bind(this)
+    this.afterUpdateNextTick = updateWriteNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & WRITE_FINISHING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & WRITE_DONE) !== 0
+  }
+
+  push(data) {
+    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
+    if (this.map !== null) data = this.map(data)
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    if (this.buffered < this.highWaterMark) {
+      this.stream._duplexState |= WRITE_QUEUED
+      return true
+    }
+
+    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED
+    return false
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED
+
+    return data
+  }
+
+  end(data) {
+    if (typeof data === 'function') {
+      this.stream.once('finish', data)
+    } else if (data !== undefined && data !== null) {
+      this.push(data)
+    }
+
+    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY
+  }
+
+  autoBatch(data, cb) {
+    const buffer = []
+    const stream = this.stream
+
+    buffer.push(data)
+    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+      buffer.push(stream._writableState.shift())
+    }
+
+    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
+    stream._writev(buffer, cb)
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= WRITE_UPDATING
+
+    do {
+      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+        const data = this.shift()
+        stream._duplexState |= WRITE_ACTIVE_AND_WRITING
+        stream._write(data, this.afterWrite)
+      }
+
+      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary()
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= WRITE_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+      stream._duplexState = stream._duplexState | WRITE_ACTIVE
+      stream._final(afterFinal.bind(this))
+      return
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= WRITE_NEXT_TICK
+    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class ReadableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark
+    this.buffered = 0
+    this.readAhead = highWaterMark > 0
+    this.error = null
+    this.pipeline = null
+    this.byteLength = byteLengthReadable || byteLength || defaultByteLength
+    this.map = mapReadable || map
+    this.pipeTo = null
+    this.afterRead = afterRead.bind(this)
+    this.afterUpdateNextTick = updateReadNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & READ_ENDING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & READ_DONE) !== 0
+  }
+
+  pipe(pipeTo, cb) {
+    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
+    if (typeof cb !== 'function') cb = null
+
+    this.stream._duplexState |= READ_PIPE_DRAINED
+    this.pipeTo = pipeTo
+    this.pipeline = new Pipeline(this.stream, pipeTo, cb)
+
+    if (cb) this.stream.on('error', noop) // We already error handle this so supress crashes
+
+    if (isStreamx(pipeTo)) {
+      pipeTo._writableState.pipeline = this.pipeline
+      if (cb) pipeTo.on('error', noop) // We already error handle this so supress crashes
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)) // TODO: just call finished from pipeTo itself
+    } else {
+      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo)
+      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null) // onclose has a weird bool arg
+      pipeTo.on('error', onerror)
+      pipeTo.on('close', onclose)
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline))
+    }
+
+    pipeTo.on('drain', afterDrain.bind(this))
+    this.stream.emit('piping', pipeTo)
+    pipeTo.emit('pipe', this.stream)
+  }
+
+  push(data) {
+    const stream = this.stream
+
+    if (data === null) {
+      this.highWaterMark = 0
+      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED
+      return false
+    }
+
+    if (this.map !== null) {
+      data = this.map(data)
+      if (data === null) {
+        stream._duplexState &= READ_PUSHED
+        return this.buffered < this.highWaterMark
+      }
+    }
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED
+
+    return this.buffered < this.highWaterMark
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) {
+      this.stream._duplexState &= READ_NOT_QUEUED
+    }
+
+    return data
+  }
+
+  unshift(data) {
+    const pending = [this.map !== null ? this.map(data) : data]
+    while (this.buffered > 0) pending.push(this.shift())
+
+    for (let i = 0; i < pending.length - 1; i++) {
+      const data = pending[i]
+      this.buffered += this.byteLength(data)
+      this.queue.push(data)
+    }
+
+    this.push(pending[pending.length - 1])
+  }
+
+  read() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+
+      return data
+    }
+
+    if (this.readAhead === false) {
+      stream._duplexState |= READ_READ_AHEAD
+      this.updateNextTick()
+    }
+
+    return null
+  }
+
+  drain() {
+    const stream = this.stream
+
+    while (
+      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
+      (stream._duplexState & READ_FLOWING) !== 0
+    ) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+    }
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= READ_UPDATING
+
+    do {
+      this.drain()
+
+      while (
+        this.buffered < this.highWaterMark &&
+        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
+      ) {
+        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH
+        stream._read(this.afterRead)
+        this.drain()
+      }
+
+      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+        stream._duplexState |= READ_EMITTED_READABLE
+        stream.emit('readable')
+      }
+
+      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+        this.updateNonPrimary()
+      }
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= READ_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING
+      stream.emit('end')
+
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING
+      }
+
+      if (this.pipeTo !== null) {
+        this.pipeTo.end()
+      }
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTickIfOpen() {
+    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class TransformState {
+  constructor(stream) {
+    this.data = null
+    this.afterTransform = afterTransform.bind(stream)
+    this.afterFinal = null
+  }
+}
+
+class Pipeline {
+  constructor(src, dst, cb) {
+    this.from = src
+    this.to = dst
+    this.afterPipe = cb
+    this.error = null
+    this.pipeToFinished = false
+  }
+
+  finished() {
+    this.pipeToFinished = true
+  }
+
+  done(stream, err) {
+    if (err) this.error = err
+
+    if (stream === this.to) {
+      this.to = null
+
+      if (this.from !== null) {
+        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (stream === this.from) {
+      this.from = null
+
+      if (this.to !== null) {
+        if ((stream._duplexState & READ_DONE) === 0) {
+          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (this.afterPipe !== null) this.afterPipe(this.error)
+    this.to = this.from = this.afterPipe = null
+  }
+}
+
+function afterDrain() {
+  this.stream._duplexState |= READ_PIPE_DRAINED
+  this.updateCallback()
+}
+
+function afterFinal(err) {
+  const stream = this.stream
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROY_STATUS) === 0) {
+    stream._duplexState |= WRITE_DONE
+    stream.emit('finish')
+  }
+
+  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+    stream._duplexState |= DESTROYING
+  }
+
+  stream._duplexState &= WRITE_NOT_FINISHING
+
+  // no need to wait the extra tick here, so we short circuit that
+  if ((stream._duplexState & WRITE_UPDATING) === 0) {
+    this.update()
+  } else {
+    this.updateNextTick()
+  }
+}
+
+function afterDestroy(err) {
+  const stream = this.stream
+
+  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error
+  if (err) stream.emit('error', err)
+
+  stream._duplexState |= DESTROYED
+  stream.emit('close')
+
+  const rs = stream._readableState
+  const ws = stream._writableState
+
+  if (rs !== null && rs.pipeline !== null) {
+    rs.pipeline.done(stream, err)
+  }
+
+  if (ws !== null) {
+    while (ws.drains !== null && ws.drains.length > 0) {
+      ws.drains.shift().resolve(false)
+    }
+
+    if (ws.pipeline !== null) {
+      ws.pipeline.done(stream, err)
+    }
+  }
+}
+
+function afterWrite(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+  stream._duplexState &= WRITE_NOT_ACTIVE
+
+  if (this.drains !== null) tickDrains(this.drains)
+
+  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+    stream._duplexState &= WRITE_DRAINED
+
+    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+      stream.emit('drain')
+    }
+  }
+
+  this.updateCallback()
+}
+
+function afterRead(err) {
+  if (err) this.stream.destroy(err)
+  this.stream._duplexState &= READ_NOT_ACTIVE
+
+  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+    this.stream._duplexState &= READ_NO_READ_AHEAD
+  }
+
+  this.updateCallback()
+}
+
+function updateReadNT() {
+  if ((this.stream._duplexState & READ_UPDATING) === 0) {
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function updateWriteNT() {
+  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function tickDrains(drains) {
+  for (let i = 0; i < drains.length; i++) {
+    // drains.writes are monotonic, so if one is 0 its always the first one
+    if (--drains[i].writes === 0) {
+      drains.shift().resolve(true)
+      i--
+    }
+  }
+}
+
+function afterOpen(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROYING) === 0) {
+    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= READ_PRIMARY
+    }
+
+    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= WRITE_PRIMARY
+    }
+
+    stream.emit('open')
+  }
+
+  stream._duplexState &= NOT_ACTIVE
+
+  if (stream._writableState !== null) {
+    stream._writableState.updateCallback()
+  }
+
+  if (stream._readableState !== null) {
+    stream._readableState.updateCallback()
+  }
+}
+
+function afterTransform(err, data) {
+  if (data !== undefined && data !== null) this.push(data)
+  this._writableState.afterWrite(err)
+}
+
+function newListener(name) {
+  if (this._readableState !== null) {
+    if (name === 'data') {
+      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD
+      this._readableState.updateNextTick()
+    }
+    if (name === 'readable') {
+      this._duplexState |= READ_EMIT_READABLE
+      this._readableState.updateNextTick()
+    }
+  }
+
+  if (this._writableState !== null) {
+    if (name === 'drain') {
+      this._duplexState |= WRITE_EMIT_DRAIN
+      this._writableState.updateNextTick()
+    }
+  }
+}
+
+class Stream extends EventEmitter {
+  constructor(opts) {
+    super()
+
+    this._duplexState = 0
+    this._readableState = null
+    this._writableState = null
+
+    if (opts) {
+      if (opts.open) this._open = opts.open
+      if (opts.destroy) this._destroy = opts.destroy
+      if (opts.predestroy) this._predestroy = opts.predestroy
+      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this))
+    }
+
+    this.on('newListener', newListener)
+  }
+
+  _open(cb) {
+    cb(null)
+  }
+
+  _destroy(cb) {
+    cb(null)
+  }
+
+  _predestroy() {
+    // does nothing
+  }
+
+  get readable() {
+    return this._readableState !== null ? true : undefined
+  }
+
+  get writable() {
+    return this._writableState !== null ? true : undefined
+  }
+
+  get destroyed() {
+    return (this._duplexState & DESTROYED) !== 0
+  }
+
+  get destroying() {
+    return (this._duplexState & DESTROY_STATUS) !== 0
+  }
+
+  destroy(err) {
+    if ((this._duplexState & DESTROY_STATUS) === 0) {
+      if (!err) err = StreamError.STREAM_DESTROYED()
+      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY
+
+      if (this._readableState !== null) {
+        this._readableState.highWaterMark = 0
+        this._readableState.error = err
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.highWaterMark = 0
+        this._writableState.error = err
+      }
+
+      this._duplexState |= PREDESTROYING
+      this._predestroy()
+      this._duplexState &= NOT_PREDESTROYING
+
+      if (this._readableState !== null) {
+        this._readableState.updateNextTick()
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.updateNextTick()
+      }
+    }
+  }
+}
+
+class Readable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD
+    this._readableState = new ReadableState(this, opts)
+
+    if (opts) {
+      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD
+      if (opts.read) this._read = opts.read
+      if (opts.eagerOpen) this._readableState.updateNextTick()
+      if (opts.encoding) this.setEncoding(opts.encoding)
+    }
+  }
+
+  static deferred(fn, opts) {
+    const out = new PassThrough(opts)
+
+    fn()
+      .then((src) => {
+        if (src === null) return out.end()
+        if (out.destroying) return
+        pipeline(src, out, noop)
+      })
+      .catch((err) => out.destroy(err))
+
+    return out
+  }
+
+  setEncoding(encoding) {
+    const dec = new TextDecoder(encoding)
+    const map = this._readableState.map || echo
+    this._readableState.map = mapOrSkip
+    return this
+
+    function mapOrSkip(data) {
+      const next = dec.push(data)
+      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
+    }
+  }
+
+  _read(cb) {
+    cb(null)
+  }
+
+  pipe(dest, cb) {
+    this._readableState.updateNextTick()
+    this._readableState.pipe(dest, cb)
+    return dest
+  }
+
+  read() {
+    this._readableState.updateNextTick()
+    return this._readableState.read()
+  }
+
+  push(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.push(data)
+  }
+
+  unshift(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.unshift(data)
+  }
+
+  resume() {
+    this._duplexState |= READ_RESUMED_READ_AHEAD
+    this._readableState.updateNextTick()
+    return this
+  }
+
+  pause() {
+    this._duplexState &=
+      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED
+    return this
+  }
+
+  static _fromAsyncIterator(ite, opts) {
+    let destroy
+
+    const rs = new Readable({
+      ...opts,
+      read(cb) {
+        ite.next().then(push).then(cb.bind(null, null)).catch(cb)
+      },
+      predestroy() {
+        destroy = ite.return()
+      },
+      destroy(cb) {
+        if (!destroy) return cb(null)
+        destroy.then(cb.bind(null, null)).catch(cb)
+      }
+    })
+
+    return rs
+
+    function push(data) {
+      if (data.done) rs.push(null)
+      else rs.push(data.value)
+    }
+  }
+
+  static from(data, opts) {
+    if (isReadStreamx(data)) return data
+    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
+    if (!Array.isArray(data)) data = data === undefined ? [] : [data]
+
+    let i = 0
+    return new Readable({
+      ...opts,
+      read(cb) {
+        this.push(i === data.length ? null : data[i++])
+        cb(null)
+      }
+    })
+  }
+
+  static isBackpressured(rs) {
+    return (
+      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
+      rs._readableState.buffered >= rs._readableState.highWaterMark
+    )
+  }
+
+  static isPaused(rs) {
+    return (rs._duplexState & READ_RESUMED) === 0
+  }
+
+  [asyncIterator]() {
+    const stream = this
+
+    let error = null
+    let promiseResolve = null
+    let promiseReject = null
+
+    this.on('error', (err) => {
+      error = err
+    })
+    this.on('readable', onreadable)
+    this.on('close', onclose)
+
+    return {
+      [asyncIterator]() {
+        return this
+      },
+      next() {
+        return new Promise(function (resolve, reject) {
+          promiseResolve = resolve
+          promiseReject = reject
+          const data = stream.read()
+          if (data !== null) ondata(data)
+          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null)
+        })
+      },
+      return() {
+        return destroy(null)
+      },
+      throw(err) {
+        return destroy(err)
+      }
+    }
+
+    function onreadable() {
+      if (promiseResolve !== null) ondata(stream.read())
+    }
+
+    function onclose() {
+      if (promiseResolve !== null) ondata(null)
+    }
+
+    function ondata(data) {
+      if (promiseReject === null) return
+      if (error) {
+        promiseReject(error)
+      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+        promiseReject(StreamError.STREAM_DESTROYED())
+      } else {
+        promiseResolve({ value: data, done: data === null })
+      }
+      promiseReject = promiseResolve = null
+    }
+
+    function destroy(err) {
+      stream.destroy(err)
+      return new Promise((resolve, reject) => {
+        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
+        stream.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+class Writable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | READ_DONE
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+      if (opts.eagerOpen) this._writableState.updateNextTick()
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  static isBackpressured(ws) {
+    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
+  }
+
+  static drained(ws) {
+    if (ws.destroyed) return Promise.resolve(false)
+
+    const state = ws._writableState
+    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length
+    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0)
+    if (writes === 0) return Promise.resolve(true)
+
+    if (state.drains === null) state.drains = []
+    return new Promise((resolve) => {
+      state.drains.push({ writes, resolve })
+    })
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Duplex extends Readable {
+  // and Writable
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD)
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Transform extends Duplex {
+  constructor(opts) {
+    super(opts)
+    this._transformState = new TransformState(this)
+
+    if (opts) {
+      if (opts.transform) this._transform = opts.transform
+      if (opts.flush) this._flush = opts.flush
+    }
+  }
+
+  _write(data, cb) {
+    if (this._readableState.buffered >= this._readableState.highWaterMark) {
+      this._transformState.data = data
+    } else {
+      this._transform(data, this._transformState.afterTransform)
+    }
+  }
+
+  _read(cb) {
+    if (this._transformState.data !== null) {
+      const data = this._transformState.data
+      this._transformState.data = null
+      cb(null)
+      this._transform(data, this._transformState.afterTransform)
+    } else {
+      cb(null)
+    }
+  }
+
+  destroy(err) {
+    super.destroy(err)
+    if (this._transformState.data !== null) {
+      this._transformState.data = null
+      this._transformState.afterTransform()
+    }
+  }
+
+  _transform(data, cb) {
+    cb(null, data)
+  }
+
+  _flush(cb) {
+    cb(null)
+  }
+
+  _final(cb) {
+    this._transformState.afterFinal = cb
+    this._flush(transformAfterFlush.bind(this))
+  }
+}
+
+class PassThrough extends Transform {}
+
+function transformAfterFlush(err, data) {
+  const cb = this._transformState.afterFinal
+  if (err) return cb(err)
+
+  if (data !== null && data !== undefined) this.push(data)
+  this.push(null)
+  cb(null)
+}
+
+function pipelinePromise(...streams) {
+  return new Promise((resolve, reject) => {
+    return pipeline(...streams, (err) => {
+      if (err) return reject(err)
+      resolve()
+    })
+  })
+}
+
+function pipeline(stream, ...streams) {
+  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams]
+  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null
+
+  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
+
+  let src = all[0]
+  let dest = null
+  let error = null
+
+  for (let i = 1; i < all.length; i++) {
+    dest = all[i]
+
+    if (isStreamx(src)) {
+      src.pipe(dest, onerror)
+    } else {
+      errorHandle(src, true, i > 1, onerror)
+      src.pipe(dest)
+    }
+
+    src = dest
+  }
+
+  if (done) {
+    let fin = false
+
+    const autoDestroy =
+      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy)
+
+    dest.on('error', (err) => {
+      if (error === null) error = err
+    })
+
+    dest.on('finish', () => {
+      fin = true
+      if (!autoDestroy) done(error)
+    })
+
+    if (autoDestroy) {
+      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())))
+    }
+  }
+
+  return dest
+
+  function errorHandle(s, rd, wr, onerror) {
+    s.on('error', onerror)
+    s.on('close', onclose)
+
+    function onclose() {
+      if (rd && s._readableState && !s._readableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+      if (wr && s._writableState && !s._writableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+    }
+  }
+
+  function onerror(err) {
+    if (!err || error) return
+    error = err
+
+    for (const s of all) {
+      s.destroy(err)
+    }
+  }
+}
+
+function echo(s) {
+  return s
+}
+
+function isStream(stream) {
+  return !!stream._readableState || !!stream._writableState
+}
+
+function isStreamx(stream) {
+  return typeof stream._duplexState === 'number' && isStream(stream)
+}
+
+function isEnding(stream) {
+  return !!stream._readableState && stream._readableState.ending
+}
+
+function isEnded(stream) {
+  return !!stream._readableState && stream._readableState.ended
+}
+
+function isFinishing(stream) {
+  return !!stream._writableState && stream._writableState.ending
+}
+
+function isFinished(stream) {
+  return !!stream._writableState && stream._writableState.ended
+}
+
+function getStreamError(stream, opts = {}) {
+  const err =
+    (stream._readableState && stream._readableState.error) ||
+    (stream._writableState && stream._writableState.error)
+
+  // avoid implicit errors by default
+  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
+}
+
+function isReadStreamx(stream) {
+  return isStreamx(stream) && stream.readable
+}
+
+function isDisturbed(stream) {
+  return (
+    (stream._duplexState & OPENING) !== OPENING ||
+    (stream._duplexState & DESTROYING) === DESTROYING ||
+    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
+  )
+}
+
+function isTypedArray(data) {
+  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
+}
+
+function defaultByteLength(data) {
+  return isTypedArray(data) ? data.byteLength : 1024
+}
+
+function noop() {}
+
+function abort() {
+  this.destroy(StreamError.ABORTED())
+}
+
+function isWritev(s) {
+  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
+}
+
+module.exports = {
+  pipeline,
+  pipelinePromise,
+  isStream,
+  isStreamx,
+  isEnding,
+  isEnded,
+  isFinishing,
+  isFinished,
+  isDisturbed,
+  getStreamError,
+  Stream,
+  Writable,
+  Readable,
+  Duplex,
+  Transform,
+  // Export PassThrough for compatibility with Node.js core's stream module
+  PassThrough
+}
+
+
+/***/ }),
+
+/***/ 3237:
+/***/ ((module) => {
+
+module.exports = class StreamError extends Error {
+  constructor(msg, code, fn = StreamError) {
+    super(msg)
+
+    this.code = code
+
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, fn)
+    }
+  }
+
+  static isStreamDestroyed(err) {
+    return err && err.code === 'STREAM_DESTROYED'
+  }
+
+  static isPrematureClose(err) {
+    return err && err.code === 'PREMATURE_CLOSE'
+  }
+
+  static isAborted(err) {
+    return err && err.code === 'ABORTED'
+  }
+
+  static isBadArgument(err) {
+    return err && err.code === 'BAD_ARGUMENT'
+  }
+
+  get name() {
+    return 'StreamError'
+  }
+
+  static STREAM_DESTROYED() {
+    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
+  }
+
+  static PREMATURE_CLOSE(msg = 'Premature close') {
+    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
+  }
+
+  static ABORTED() {
+    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
+  }
+
+  static BAD_ARGUMENT(msg = 'Bad argument') {
+    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
+  }
+}
+
+
+/***/ }),
+
+/***/ 5531:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const constants = { // just for envs without fs
+  S_IFMT: 61440,
+  S_IFDIR: 16384,
+  S_IFCHR: 8192,
+  S_IFBLK: 24576,
+  S_IFIFO: 4096,
+  S_IFLNK: 40960
+}
+
+try {
+  module.exports = (__nccwpck_require__(9896).constants) || constants
+} catch {
+  module.exports = constants
+}
+
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Writable, Readable, getStreamError } = __nccwpck_require__(8200)
+const FIFO = __nccwpck_require__(6927)
+const b4a = __nccwpck_require__(6173)
+const headers = __nccwpck_require__(5472)
+
+const EMPTY = b4a.alloc(0)
+const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
+
+class BufferList {
+  constructor () {
+    this.buffered = 0
+    this.shifted = 0
+    this.queue = new FIFO()
+
+    this._offset = 0
+  }
+
+  push (buffer) {
+    this.buffered += buffer.byteLength
+    this.queue.push(buffer)
+  }
+
+  shiftFirst (size) {
+    return this.buffered === 0 ? null : this._next(size)
+  }
+
+  shift (size) {
+    if (size > this.buffered) return null
+    if (size === 0) return EMPTY
+
+    let chunk = this._next(size)
+
+    if (size === chunk.byteLength) return chunk // likely case
+
+    const chunks = [chunk]
+
+    while ((size -= chunk.byteLength) > 0) {
+      chunk = this._next(size)
+      chunks.push(chunk)
+    }
+
+    return b4a.concat(chunks)
+  }
+
+  _next (size) {
+    const buf = this.queue.peek()
+    const rem = buf.byteLength - this._offset
+
+    if (size >= rem) {
+      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
+      this.queue.shift()
+      this._offset = 0
+      this.buffered -= rem
+      this.shifted += rem
+      return sub
+    }
+
+    this.buffered -= size
+    this.shifted += size
+
+    return buf.subarray(this._offset, (this._offset += size))
+  }
+}
+
+class Source extends Readable {
+  constructor (self, header, offset) {
+    super()
+
+    this.header = header
+    this.offset = offset
+
+    this._parent = self
+  }
+
+  _read (cb) {
+    if (this.header.size === 0) {
+      this.push(null)
+    }
+    if (this._parent._stream === this) {
+      this._parent._update()
+    }
+    cb(null)
+  }
+
+  _predestroy () {
+    this._parent.destroy(getStreamError(this))
+  }
+
+  _detach () {
+    if (this._parent._stream === this) {
+      this._parent._stream = null
+      this._parent._missing = overflow(this.header.size)
+      this._parent._update()
+    }
+  }
+
+  _destroy (cb) {
+    this._detach()
+    cb(null)
+  }
+}
+
+class Extract extends Writable {
+  constructor (opts) {
+    super(opts)
+
+    if (!opts) opts = {}
+
+    this._buffer = new BufferList()
+    this._offset = 0
+    this._header = null
+    this._stream = null
+    this._missing = 0
+    this._longHeader = false
+    this._callback = noop
+    this._locked = false
+    this._finished = false
+    this._pax = null
+    this._paxGlobal = null
+    this._gnuLongPath = null
+    this._gnuLongLinkPath = null
+    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
+    this._allowUnknownFormat = !!opts.allowUnknownFormat
+    this._unlockBound = this._unlock.bind(this)
+  }
+
+  _unlock (err) {
+    this._locked = false
+
+    if (err) {
+      this.destroy(err)
+      this._continueWrite(err)
+      return
+    }
+
+    this._update()
+  }
+
+  _consumeHeader () {
+    if (this._locked) return false
+
+    this._offset = this._buffer.shifted
+
+    try {
+      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    if (!this._header) return true
+
+    this._header.byteOffset = this._buffer.shifted
+
+    switch (this._header.type) {
+      case 'gnu-long-path':
+      case 'gnu-long-link-path':
+      case 'pax-global-header':
+      case 'pax-header':
+        this._longHeader = true
+        this._missing = this._header.size
+        if (this._missing > MAX_HEADER_SIZE) {
+          this._continueWrite(new Error('Header exceeds max size'))
+          return false
+        }
+        return true
+    }
+
+    this._locked = true
+    this._applyLongHeaders()
+
+    if (!(this._header.size >= 0)) {
+      this._continueWrite(new Error('Invalid header'))
+      return false
+    }
+
+    if (this._header.size === 0 || this._header.type === 'directory') {
+      this.emit('entry', this._header, this._createStream(), this._unlockBound)
+      return true
+    }
+
+    this._stream = this._createStream()
+    this._missing = this._header.size
+
+    this.emit('entry', this._header, this._stream, this._unlockBound)
+    return true
+  }
+
+  _applyLongHeaders () {
+    if (this._gnuLongPath) {
+      this._header.name = this._gnuLongPath
+      this._gnuLongPath = null
+    }
+
+    if (this._gnuLongLinkPath) {
+      this._header.linkname = this._gnuLongLinkPath
+      this._gnuLongLinkPath = null
+    }
+
+    if (this._pax) {
+      if (this._pax.path) this._header.name = this._pax.path
+      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
+      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
+      this._header.pax = this._pax
+      this._pax = null
+    }
+  }
+
+  _decodeLongHeader (buf) {
+    switch (this._header.type) {
+      case 'gnu-long-path':
+        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'gnu-long-link-path':
+        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'pax-global-header':
+        this._paxGlobal = headers.decodePax(buf)
+        break
+      case 'pax-header':
+        this._pax = this._paxGlobal === null
+          ? headers.decodePax(buf)
+          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
+        break
+    }
+  }
+
+  _consumeLongHeader () {
+    this._longHeader = false
+    this._missing = overflow(this._header.size)
+
+    const buf = this._buffer.shift(this._header.size)
+
+    try {
+      this._decodeLongHeader(buf)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    return true
+  }
+
+  _consumeStream () {
+    const buf = this._buffer.shiftFirst(this._missing)
+    if (buf === null) return false
+
+    this._missing -= buf.byteLength
+    const drained = this._stream.push(buf)
+
+    if (this._missing === 0) {
+      this._stream.push(null)
+      if (drained) this._stream._detach()
+      return drained && this._locked === false
+    }
+
+    return drained
+  }
+
+  _createStream () {
+    return new Source(this, this._header, this._offset)
+  }
+
+  _update () {
+    while (this._buffer.buffered > 0 && !this.destroying) {
+      if (this._missing > 0) {
+        if (this._stream !== null) {
+          if (this._consumeStream() === false) return
+          continue
+        }
+
+        if (this._longHeader === true) {
+          if (this._missing > this._buffer.buffered) break
+          if (this._consumeLongHeader() === false) return false
+          continue
+        }
+
+        const ignore = this._buffer.shiftFirst(this._missing)
+        if (ignore !== null) this._missing -= ignore.byteLength
+        continue
+      }
+
+      if (this._buffer.buffered < 512) break
+      if (this._stream !== null || this._consumeHeader() === false) return
+    }
+
+    this._continueWrite(null)
+  }
+
+  _continueWrite (err) {
+    const cb = this._callback
+    this._callback = noop
+    cb(err)
+  }
+
+  _write (data, cb) {
+    this._callback = cb
+    this._buffer.push(data)
+    this._update()
+  }
+
+  _final (cb) {
+    this._finished = this._missing === 0 && this._buffer.buffered === 0
+    cb(this._finished ? null : new Error('Unexpected end of data'))
+  }
+
+  _predestroy () {
+    this._continueWrite(null)
+  }
+
+  _destroy (cb) {
+    if (this._stream) this._stream.destroy(getStreamError(this))
+    cb(null)
+  }
+
+  [Symbol.asyncIterator] () {
+    let error = null
+
+    let promiseResolve = null
+    let promiseReject = null
+
+    let entryStream = null
+    let entryCallback = null
+
+    const extract = this
+
+    this.on('entry', onentry)
+    this.on('error', (err) => { error = err })
+    this.on('close', onclose)
+
+    return {
+      [Symbol.asyncIterator] () {
+        return this
+      },
+      next () {
+        return new Promise(onnext)
+      },
+      return () {
+        return destroy(null)
+      },
+      throw (err) {
+        return destroy(err)
+      }
+    }
+
+    function consumeCallback (err) {
+      if (!entryCallback) return
+      const cb = entryCallback
+      entryCallback = null
+      cb(err)
+    }
+
+    function onnext (resolve, reject) {
+      if (error) {
+        return reject(error)
+      }
+
+      if (entryStream) {
+        resolve({ value: entryStream, done: false })
+        entryStream = null
+        return
+      }
+
+      promiseResolve = resolve
+      promiseReject = reject
+
+      consumeCallback(null)
+
+      if (extract._finished && promiseResolve) {
+        promiseResolve({ value: undefined, done: true })
+        promiseResolve = promiseReject = null
+      }
+    }
+
+    function onentry (header, stream, callback) {
+      entryCallback = callback
+      stream.on('error', noop) // no way around this due to tick sillyness
+
+      if (promiseResolve) {
+        promiseResolve({ value: stream, done: false })
+        promiseResolve = promiseReject = null
+      } else {
+        entryStream = stream
+      }
+    }
+
+    function onclose () {
+      consumeCallback(error)
+      if (!promiseResolve) return
+      if (error) promiseReject(error)
+      else promiseResolve({ value: undefined, done: true })
+      promiseResolve = promiseReject = null
+    }
+
+    function destroy (err) {
+      extract.destroy(err)
+      consumeCallback(err)
+      return new Promise((resolve, reject) => {
+        if (extract.destroyed) return resolve({ value: undefined, done: true })
+        extract.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+module.exports = function extract (opts) {
+  return new Extract(opts)
+}
+
+function noop () {}
+
+function overflow (size) {
+  size &= 511
+  return size && 512 - size
+}
+
+
+/***/ }),
+
+/***/ 5472:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(6173)
+
+const ZEROS = '0000000000000000000'
+const SEVENS = '7777777777777777777'
+const ZERO_OFFSET = '0'.charCodeAt(0)
+const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
+const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
+const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
+const GNU_VER = b4a.from([0x20, 0x00])
+const MASK = 0o7777
+const MAGIC_OFFSET = 257
+const VERSION_OFFSET = 263
+
+exports.decodeLongPath = function decodeLongPath (buf, encoding) {
+  return decodeStr(buf, 0, buf.length, encoding)
+}
+
+exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
+  let result = ''
+  if (opts.name) result += addLength(' path=' + opts.name + '\n')
+  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
+  const pax = opts.pax
+  if (pax) {
+    for (const key in pax) {
+      result += addLength(' ' + key + '=' + pax[key] + '\n')
+    }
+  }
+  return b4a.from(result)
+}
+
+exports.decodePax = function decodePax (buf) {
+  const result = {}
+
+  while (buf.length) {
+    let i = 0
+    while (i < buf.length && buf[i] !== 32) i++
+    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
+    if (!len) return result
+
+    const b = b4a.toString(buf.subarray(i + 1, len - 1))
+    const keyIndex = b.indexOf('=')
+    if (keyIndex === -1) return result
+    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
+
+    buf = buf.subarray(len)
+  }
+
+  return result
+}
+
+exports.encode = function encode (opts) {
+  const buf = b4a.alloc(512)
+  let name = opts.name
+  let prefix = ''
+
+  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
+  if (b4a.byteLength(name) !== name.length) return null // utf-8
+
+  while (b4a.byteLength(name) > 100) {
+    const i = name.indexOf('/')
+    if (i === -1) return null
+    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
+    name = name.slice(i + 1)
+  }
+
+  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
+  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
+
+  b4a.write(buf, name)
+  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
+  b4a.write(buf, encodeOct(opts.uid, 6), 108)
+  b4a.write(buf, encodeOct(opts.gid, 6), 116)
+  encodeSize(opts.size, buf, 124)
+  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
+
+  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
+
+  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
+
+  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
+  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
+  if (opts.uname) b4a.write(buf, opts.uname, 265)
+  if (opts.gname) b4a.write(buf, opts.gname, 297)
+  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
+  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
+
+  if (prefix) b4a.write(buf, prefix, 345)
+
+  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
+
+  return buf
+}
+
+exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
+  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
+
+  let name = decodeStr(buf, 0, 100, filenameEncoding)
+  const mode = decodeOct(buf, 100, 8)
+  const uid = decodeOct(buf, 108, 8)
+  const gid = decodeOct(buf, 116, 8)
+  const size = decodeOct(buf, 124, 12)
+  const mtime = decodeOct(buf, 136, 12)
+  const type = toType(typeflag)
+  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
+  const uname = decodeStr(buf, 265, 32)
+  const gname = decodeStr(buf, 297, 32)
+  const devmajor = decodeOct(buf, 329, 8)
+  const devminor = decodeOct(buf, 337, 8)
+
+  const c = cksum(buf)
+
+  // checksum is still initial value if header was null.
+  if (c === 8 * 32) return null
+
+  // valid checksum
+  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
+
+  if (isUSTAR(buf)) {
+    // ustar (posix) format.
+    // prepend prefix, if present.
+    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
+  } else if (isGNU(buf)) {
+    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
+    // multi-volume tarballs.
+  } else {
+    if (!allowUnknownFormat) {
+      throw new Error('Invalid tar header: unknown format.')
+    }
+  }
+
+  // to support old tar versions that use trailing / to indicate dirs
+  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
+
+  return {
+    name,
+    mode,
+    uid,
+    gid,
+    size,
+    byteOffset: 0,
+    mtime: new Date(1000 * mtime),
+    type,
+    linkname,
+    uname,
+    gname,
+    devmajor,
+    devminor,
+    pax: null
+  }
+}
+
+function isUSTAR (buf) {
+  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
+}
+
+function isGNU (buf) {
+  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
+    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
+}
+
+function clamp (index, len, defaultValue) {
+  if (typeof index !== 'number') return defaultValue
+  index = ~~index // Coerce to integer.
+  if (index >= len) return len
+  if (index >= 0) return index
+  index += len
+  if (index >= 0) return index
+  return 0
+}
+
+function toType (flag) {
+  switch (flag) {
+    case 0:
+      return 'file'
+    case 1:
+      return 'link'
+    case 2:
+      return 'symlink'
+    case 3:
+      return 'character-device'
+    case 4:
+      return 'block-device'
+    case 5:
+      return 'directory'
+    case 6:
+      return 'fifo'
+    case 7:
+      return 'contiguous-file'
+    case 72:
+      return 'pax-header'
+    case 55:
+      return 'pax-global-header'
+    case 27:
+      return 'gnu-long-link-path'
+    case 28:
+    case 30:
+      return 'gnu-long-path'
+  }
+
+  return null
+}
+
+function toTypeflag (flag) {
+  switch (flag) {
+    case 'file':
+      return 0
+    case 'link':
+      return 1
+    case 'symlink':
+      return 2
+    case 'character-device':
+      return 3
+    case 'block-device':
+      return 4
+    case 'directory':
+      return 5
+    case 'fifo':
+      return 6
+    case 'contiguous-file':
+      return 7
+    case 'pax-header':
+      return 72
+  }
+
+  return 0
+}
+
+function indexOf (block, num, offset, end) {
+  for (; offset < end; offset++) {
+    if (block[offset] === num) return offset
+  }
+  return end
+}
+
+function cksum (block) {
+  let sum = 8 * 32
+  for (let i = 0; i < 148; i++) sum += block[i]
+  for (let j = 156; j < 512; j++) sum += block[j]
+  return sum
+}
+
+function encodeOct (val, n) {
+  val = val.toString(8)
+  if (val.length > n) return SEVENS.slice(0, n) + ' '
+  return ZEROS.slice(0, n - val.length) + val + ' '
+}
+
+function encodeSizeBin (num, buf, off) {
+  buf[off] = 0x80
+  for (let i = 11; i > 0; i--) {
+    buf[off + i] = num & 0xff
+    num = Math.floor(num / 0x100)
+  }
+}
+
+function encodeSize (num, buf, off) {
+  if (num.toString(8).length > 11) {
+    encodeSizeBin(num, buf, off)
+  } else {
+    b4a.write(buf, encodeOct(num, 11), off)
+  }
+}
+
+/* Copied from the node-tar repo and modified to meet
+ * tar-stream coding standard.
+ *
+ * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
+ */
+function parse256 (buf) {
+  // first byte MUST be either 80 or FF
+  // 80 for positive, FF for 2's comp
+  let positive
+  if (buf[0] === 0x80) positive = true
+  else if (buf[0] === 0xFF) positive = false
+  else return null
+
+  // build up a base-256 tuple from the least sig to the highest
+  const tuple = []
+  let i
+  for (i = buf.length - 1; i > 0; i--) {
+    const byte = buf[i]
+    if (positive) tuple.push(byte)
+    else tuple.push(0xFF - byte)
+  }
+
+  let sum = 0
+  const l = tuple.length
+  for (i = 0; i < l; i++) {
+    sum += tuple[i] * Math.pow(256, i)
+  }
+
+  return positive ? sum : -1 * sum
+}
+
+function decodeOct (val, offset, length) {
+  val = val.subarray(offset, offset + length)
+  offset = 0
+
+  // If prefixed with 0x80 then parse as a base-256 integer
+  if (val[offset] & 0x80) {
+    return parse256(val)
+  } else {
+    // Older versions of tar can prefix with spaces
+    while (offset < val.length && val[offset] === 32) offset++
+    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
+    while (offset < end && val[offset] === 0) offset++
+    if (end === offset) return 0
+    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
+  }
+}
+
+function decodeStr (val, offset, length, encoding) {
+  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
+}
+
+function addLength (str) {
+  const len = b4a.byteLength(str)
+  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
+  if (len + digits >= Math.pow(10, digits)) digits++
+
+  return (len + digits) + str
+}
+
+
+/***/ }),
+
+/***/ 6474:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+exports.extract = __nccwpck_require__(6919)
+exports.pack = __nccwpck_require__(2257)
+
+
+/***/ }),
+
+/***/ 2257:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Readable, Writable, getStreamError } = __nccwpck_require__(8200)
+const b4a = __nccwpck_require__(6173)
+
+const constants = __nccwpck_require__(5531)
+const headers = __nccwpck_require__(5472)
+
+const DMODE = 0o755
+const FMODE = 0o644
+
+const END_OF_TAR = b4a.alloc(1024)
+
+class Sink extends Writable {
+  constructor (pack, header, callback) {
+    super({ mapWritable, eagerOpen: true })
+
+    this.written = 0
+    this.header = header
+
+    this._callback = callback
+    this._linkname = null
+    this._isLinkname = header.type === 'symlink' && !header.linkname
+    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
+    this._finished = false
+    this._pack = pack
+    this._openCallback = null
+
+    if (this._pack._stream === null) this._pack._stream = this
+    else this._pack._pending.push(this)
+  }
+
+  _open (cb) {
+    this._openCallback = cb
+    if (this._pack._stream === this) this._continueOpen()
+  }
+
+  _continuePack (err) {
+    if (this._callback === null) return
+
+    const callback = this._callback
+    this._callback = null
+
+    callback(err)
+  }
+
+  _continueOpen () {
+    if (this._pack._stream === null) this._pack._stream = this
+
+    const cb = this._openCallback
+    this._openCallback = null
+    if (cb === null) return
+
+    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
+    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
+
+    this._pack._stream = this
+
+    if (!this._isLinkname) {
+      this._pack._encode(this.header)
+    }
+
+    if (this._isVoid) {
+      this._finish()
+      this._continuePack(null)
+    }
+
+    cb(null)
+  }
+
+  _write (data, cb) {
+    if (this._isLinkname) {
+      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
+      return cb(null)
+    }
+
+    if (this._isVoid) {
+      if (data.byteLength > 0) {
+        return cb(new Error('No body allowed for this entry'))
+      }
+      return cb()
+    }
+
+    this.written += data.byteLength
+    if (this._pack.push(data)) return cb()
+    this._pack._drain = cb
+  }
+
+  _finish () {
+    if (this._finished) return
+    this._finished = true
+
+    if (this._isLinkname) {
+      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
+      this._pack._encode(this.header)
+    }
+
+    overflow(this._pack, this.header.size)
+
+    this._pack._done(this)
+  }
+
+  _final (cb) {
+    if (this.written !== this.header.size) { // corrupting tar
+      return cb(new Error('Size mismatch'))
+    }
+
+    this._finish()
+    cb(null)
+  }
+
+  _getError () {
+    return getStreamError(this) || new Error('tar entry destroyed')
+  }
+
+  _predestroy () {
+    this._pack.destroy(this._getError())
+  }
+
+  _destroy (cb) {
+    this._pack._done(this)
+
+    this._continuePack(this._finished ? null : this._getError())
+
+    cb()
+  }
+}
+
+class Pack extends Readable {
+  constructor (opts) {
+    super(opts)
+    this._drain = noop
+    this._finalized = false
+    this._finalizing = false
+    this._pending = []
+    this._stream = null
+  }
+
+  entry (header, buffer, callback) {
+    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
+
+    if (typeof buffer === 'function') {
+      callback = buffer
+      buffer = null
+    }
+
+    if (!callback) callback = noop
+
+    if (!header.size || header.type === 'symlink') header.size = 0
+    if (!header.type) header.type = modeToType(header.mode)
+    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
+    if (!header.uid) header.uid = 0
+    if (!header.gid) header.gid = 0
+    if (!header.mtime) header.mtime = new Date()
+
+    if (typeof buffer === 'string') buffer = b4a.from(buffer)
+
+    const sink = new Sink(this, header, callback)
+
+    if (b4a.isBuffer(buffer)) {
+      header.size = buffer.byteLength
+      sink.write(buffer)
+      sink.end()
+      return sink
+    }
+
+    if (sink._isVoid) {
+      return sink
+    }
+
+    return sink
+  }
+
+  finalize () {
+    if (this._stream || this._pending.length > 0) {
+      this._finalizing = true
+      return
+    }
+
+    if (this._finalized) return
+    this._finalized = true
+
+    this.push(END_OF_TAR)
+    this.push(null)
+  }
+
+  _done (stream) {
+    if (stream !== this._stream) return
+
+    this._stream = null
+
+    if (this._finalizing) this.finalize()
+    if (this._pending.length) this._pending.shift()._continueOpen()
+  }
+
+  _encode (header) {
+    if (!header.pax) {
+      const buf = headers.encode(header)
+      if (buf) {
+        this.push(buf)
+        return
+      }
+    }
+    this._encodePax(header)
+  }
+
+  _encodePax (header) {
+    const paxHeader = headers.encodePax({
+      name: header.name,
+      linkname: header.linkname,
+      pax: header.pax
+    })
+
+    const newHeader = {
+      name: 'PaxHeader',
+      mode: header.mode,
+      uid: header.uid,
+      gid: header.gid,
+      size: paxHeader.byteLength,
+      mtime: header.mtime,
+      type: 'pax-header',
+      linkname: header.linkname && 'PaxHeader',
+      uname: header.uname,
+      gname: header.gname,
+      devmajor: header.devmajor,
+      devminor: header.devminor
+    }
+
+    this.push(headers.encode(newHeader))
+    this.push(paxHeader)
+    overflow(this, paxHeader.byteLength)
+
+    newHeader.size = header.size
+    newHeader.type = header.type
+    this.push(headers.encode(newHeader))
+  }
+
+  _doDrain () {
+    const drain = this._drain
+    this._drain = noop
+    drain()
+  }
+
+  _predestroy () {
+    const err = getStreamError(this)
+
+    if (this._stream) this._stream.destroy(err)
+
+    while (this._pending.length) {
+      const stream = this._pending.shift()
+      stream.destroy(err)
+      stream._continueOpen()
+    }
+
+    this._doDrain()
+  }
+
+  _read (cb) {
+    this._doDrain()
+    cb()
+  }
+}
+
+module.exports = function pack (opts) {
+  return new Pack(opts)
+}
+
+function modeToType (mode) {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFBLK: return 'block-device'
+    case constants.S_IFCHR: return 'character-device'
+    case constants.S_IFDIR: return 'directory'
+    case constants.S_IFIFO: return 'fifo'
+    case constants.S_IFLNK: return 'symlink'
+  }
+
+  return 'file'
+}
+
+function noop () {}
+
+function overflow (self, size) {
+  size &= 511
+  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
+}
+
+function mapWritable (buf) {
+  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
+}
+
+
+/***/ }),
+
+/***/ 1410:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const PassThroughDecoder = __nccwpck_require__(3524)
+const UTF8Decoder = __nccwpck_require__(4554)
+
+module.exports = class TextDecoder {
+  constructor(encoding = 'utf8') {
+    this.encoding = normalizeEncoding(encoding)
+
+    switch (this.encoding) {
+      case 'utf8':
+        this.decoder = new UTF8Decoder()
+        break
+      case 'utf16le':
+      case 'base64':
+        throw new Error('Unsupported encoding: ' + this.encoding)
+      default:
+        this.decoder = new PassThroughDecoder(this.encoding)
+    }
+  }
+
+  get remaining() {
+    return this.decoder.remaining
+  }
+
+  push(data) {
+    if (typeof data === 'string') return data
+    return this.decoder.decode(data)
+  }
+
+  // For Node.js compatibility
+  write(data) {
+    return this.push(data)
+  }
+
+  end(data) {
+    let result = ''
+    if (data) result = this.push(data)
+    result += this.decoder.flush()
+    return result
+  }
+}
+
+function normalizeEncoding(encoding) {
+  encoding = encoding.toLowerCase()
+
+  switch (encoding) {
+    case 'utf8':
+    case 'utf-8':
+      return 'utf8'
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      return 'utf16le'
+    case 'latin1':
+    case 'binary':
+      return 'latin1'
+    case 'base64':
+    case 'ascii':
+    case 'hex':
+      return encoding
+    default:
+      throw new Error('Unknown encoding: ' + encoding)
+  }
+}
+
+
+/***/ }),
+
+/***/ 3524:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(6173)
+
+module.exports = class PassThroughDecoder {
+  constructor(encoding) {
+    this.encoding = encoding
+  }
+
+  get remaining() {
+    return 0
+  }
+
+  decode(data) {
+    return b4a.toString(data, this.encoding)
+  }
+
+  flush() {
+    return ''
+  }
+}
+
+
+/***/ }),
+
+/***/ 4554:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(6173)
+
+/**
+ * https://encoding.spec.whatwg.org/#utf-8-decoder
+ */
+module.exports = class UTF8Decoder {
+  constructor() {
+    this._reset()
+  }
+
+  get remaining() {
+    return this.bytesSeen
+  }
+
+  decode(data) {
+    if (data.byteLength === 0) return ''
+
+    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+      this.bytesSeen = trailingBytesSeen(data)
+      return b4a.toString(data, 'utf8')
+    }
+
+    let result = ''
+    let start = 0
+
+    if (this.bytesNeeded > 0) {
+      while (start < data.byteLength) {
+        const byte = data[start]
+
+        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+          result += '\ufffd'
+          this._reset()
+          break
+        }
+
+        this.lowerBoundary = 0x80
+        this.upperBoundary = 0xbf
+        this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+        this.bytesSeen++
+        start++
+
+        if (this.bytesSeen === this.bytesNeeded) {
+          result += String.fromCodePoint(this.codePoint)
+          this._reset()
+          break
+        }
+      }
+
+      if (this.bytesNeeded > 0) return result
+    }
+
+    const trailing = trailingIncomplete(data, start)
+    const end = data.byteLength - trailing
+
+    if (end > start) result += b4a.toString(data, 'utf8', start, end)
+
+    for (let i = end; i < data.byteLength; i++) {
+      const byte = data[i]
+
+      if (this.bytesNeeded === 0) {
+        if (byte <= 0x7f) {
+          this.bytesSeen = 0
+          result += String.fromCharCode(byte)
+        } else if (byte >= 0xc2 && byte <= 0xdf) {
+          this.bytesNeeded = 2
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x1f
+        } else if (byte >= 0xe0 && byte <= 0xef) {
+          if (byte === 0xe0) this.lowerBoundary = 0xa0
+          else if (byte === 0xed) this.upperBoundary = 0x9f
+          this.bytesNeeded = 3
+          this.bytesSeen = 1
+          this.codePoint = byte & 0xf
+        } else if (byte >= 0xf0 && byte <= 0xf4) {
+          if (byte === 0xf0) this.lowerBoundary = 0x90
+          else if (byte === 0xf4) this.upperBoundary = 0x8f
+          this.bytesNeeded = 4
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x7
+        } else {
+          this.bytesSeen = 1
+          result += '\ufffd'
+        }
+
+        continue
+      }
+
+      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+        result += '\ufffd'
+        i--
+        this._reset()
+
+        continue
+      }
+
+      this.lowerBoundary = 0x80
+      this.upperBoundary = 0xbf
+
+      this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+      this.bytesSeen++
+
+      if (this.bytesSeen === this.bytesNeeded) {
+        result += String.fromCodePoint(this.codePoint)
+        this._reset()
+      }
+    }
+
+    return result
+  }
+
+  flush() {
+    const result = this.bytesNeeded > 0 ? '\ufffd' : ''
+    this._reset()
+    return result
+  }
+
+  _reset() {
+    this.codePoint = 0
+    this.bytesNeeded = 0
+    this.bytesSeen = 0
+    this.lowerBoundary = 0x80
+    this.upperBoundary = 0xbf
+  }
+}
+
+function trailingIncomplete(data, start) {
+  const len = data.byteLength
+  if (len <= start) return 0
+
+  const limit = Math.max(start, len - 4)
+
+  let i = len - 1
+  while (i > limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < start) return 0
+
+  const byte = data[i]
+
+  let needed
+  if (byte <= 0x7f) return 0
+  if (byte >= 0xc2 && byte <= 0xdf) needed = 2
+  else if (byte >= 0xe0 && byte <= 0xef) needed = 3
+  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4
+  else return 0
+
+  const available = len - i
+  return available < needed ? available : 0
+}
+
+function trailingBytesSeen(data) {
+  const len = data.byteLength
+  if (len === 0) return 0
+
+  const last = data[len - 1]
+
+  if (last <= 0x7f) return 0
+  if ((last & 0xc0) !== 0x80) return 1
+
+  const limit = Math.max(0, len - 4)
+
+  let i = len - 2
+  while (i >= limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < 0) return 1
+
+  const first = data[i]
+
+  let needed
+  if (first >= 0xc2 && first <= 0xdf) needed = 2
+  else if (first >= 0xe0 && first <= 0xef) needed = 3
+  else if (first >= 0xf0 && first <= 0xf4) needed = 4
+  else return 1
+
+  if (len - i !== needed) return 1
+
+  if (needed >= 3) {
+    const second = data[i + 1]
+    if (first === 0xe0 && second < 0xa0) return 1
+    if (first === 0xed && second > 0x9f) return 1
+    if (first === 0xf0 && second < 0x90) return 1
+    if (first === 0xf4 && second > 0x8f) return 1
+  }
+
+  return 0
+}
+
+
+/***/ }),
+
+/***/ 8681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -91,7 +3142,7 @@ function fluxVerdict(version, evidence) {
                 version,
                 accepted: false,
                 reads: 'bundles',
-                reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}`,
+                reason: `it verifies bundles with one matchOIDCIdentity entry only ("unsupported: multiple identities"), and the policy has ${evidence.identities}: give the cluster one entry whose subject pattern accepts them all, e.g. ^(A|B)$`,
             };
         }
         if (evidence.bundles.some((c) => c.ok))
@@ -266,8 +3317,262 @@ function attestationPredicateType(name) {
     });
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts + 4 modules
-var cluster_policy = __nccwpck_require__(3424);
+// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts
+var cluster_policy = __nccwpck_require__(7358);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ../../node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6474);
+// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
+var oci_descriptor = __nccwpck_require__(7796);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/layer.ts
+
+
+/** No one content layer. About `layer-media-type` when naming (another) media type is the fix. */
+class AmbiguousLayerError extends errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, code === 'LAYER_MEDIA_TYPE_ABSENT' || code === 'LAYERS_SEVERAL' ? { field: 'layer-media-type' } : {});
+    }
+}
+/** The content layer of a manifest (as `layerSelector.mediaType` would pick it), or why there is none. */
+function contentLayer(fetched, reference, mediaType) {
+    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType);
+    if ((0,oci_descriptor/* isIndex */.nw)(manifest))
+        throw new AmbiguousLayerError('LAYER_INDEX', `${reference} is an image index, not an artifact`);
+    if (mediaType) {
+        const layer = manifest.layers.find((l) => l.mediaType === mediaType);
+        if (!layer)
+            throw new AmbiguousLayerError('LAYER_MEDIA_TYPE_ABSENT', `${reference} has no layer of media type ${mediaType} (it has ${manifest.layers.map((l) => l.mediaType).join(', ') || 'no layers'})`);
+        return layer;
+    }
+    const [first, ...rest] = manifest.layers;
+    if (!first)
+        throw new AmbiguousLayerError('LAYER_NONE', `${reference} has no layers`);
+    if (rest.length > 0) {
+        throw new AmbiguousLayerError('LAYERS_SEVERAL', `${reference} has ${manifest.layers.length} layers (${manifest.layers.map((l) => l.mediaType).join(', ')}): name the one to use with its media type, as the cluster's spec.layerSelector does`);
+    }
+    return first;
+}
+/** The one layer of an artifact, or undefined when it has none or several (for comparisons that then say "differs"). */
+function soleLayer(fetched) {
+    try {
+        return contentLayer(fetched, fetched.descriptor.digest);
+    }
+    catch (err) {
+        if (err instanceof AmbiguousLayerError)
+            return undefined;
+        throw err;
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
+var temp = __nccwpck_require__(2714);
+;// CONCATENATED MODULE: ../../packages/core/src/artifact/pull.ts
+
+
+
+
+
+
+
+
+
+
+const defaultMaxPullSize = 1024 * 1024 * 1024;
+/** Decompressed archive bytes allowed beyond the file-data limit, for entry headers (at most; as much as the limit below it, at least 1 MiB). */
+const headerAllowance = 64 * 1024 * 1024;
+/** An artifact layer that is not extracted: nothing is left behind. */
+class UnsafeArchiveError extends errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message);
+    }
+}
+/**
+ * Pulls an artifact and extracts its layer safely: the blob is verified against its digest while streaming,
+ * entries escaping the output (absolute paths, `..`), links and special files are refused, and the total size
+ * is capped. Extraction goes to a temporary sibling directory that replaces the output only on success.
+ */
+async function pullArtifact(options) {
+    const fetched = await options.target.fetchManifest(options.reference);
+    const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType);
+    const layer = contentLayer(fetched, options.reference, options.layerMediaType);
+    const maxSize = options.maxSize ?? defaultMaxPullSize;
+    if (layer.size > maxSize)
+        throw new UnsafeArchiveError('SIZE_LIMIT', `layer is ${layer.size} bytes, over the ${maxSize}-byte limit (raise max-size)`);
+    const output = (0,external_node_path_.resolve)(options.output);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(output), { recursive: true });
+    return (0,temp/* withTempDir */.E)((0,external_node_path_.join)((0,external_node_path_.dirname)(output), '.d2ci-pull-'), async (staging) => {
+        const counts = await extractTar(await options.target.fetch(layer), staging, maxSize);
+        await moveInto(staging, output);
+        return { descriptor: fetched.descriptor, layer, annotations: manifest.annotations ?? {}, ...counts };
+    });
+}
+/** Checks an archive entry name; returns the normalised relative path, or '' for the root entry. */
+function safeEntryName(name) {
+    if (name.includes('\0'))
+        throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry with a NUL byte in its name`);
+    if (name.includes('\\'))
+        throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry "${name}": backslashes in names are not portable`);
+    if (name.startsWith('/') || /^[a-zA-Z]:/.test(name))
+        throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry "${name}": absolute path`);
+    if (name.split('/').includes('..'))
+        throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry "${name}": path traversal ("..")`);
+    const normal = external_node_path_.posix.normalize(name).replace(/\/+$/, '');
+    return normal === '.' ? '' : normal;
+}
+async function extractTar(layer, into, maxSize) {
+    let bytes = 0;
+    let files = 0;
+    const extract = tar_stream.extract();
+    const root = (0,external_node_path_.resolve)(into);
+    extract.on('entry', (header, stream, next) => {
+        // A refused entry destroys its stream with our error, which reaches the caller through next(); don't let
+        // that same error surface again as an unhandled stream error.
+        stream.on('error', () => undefined);
+        void (async () => {
+            const name = safeEntryName(header.name);
+            const path = (0,external_node_path_.resolve)(root, name);
+            if (path !== root && !path.startsWith(root + external_node_path_.sep))
+                throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry "${header.name}": outside the output directory`);
+            if (header.type === 'directory') {
+                // A directory carries no data; one that does is hiding bytes from the size limit.
+                if ((header.size ?? 0) > 0)
+                    throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing directory entry "${header.name}" that carries ${header.size} bytes of data`);
+                await (0,promises_.mkdir)(path, { recursive: true, mode: 0o755 });
+                stream.resume();
+                return;
+            }
+            if (header.type !== 'file' && header.type !== 'contiguous-file') {
+                throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing ${header.type} entry "${header.name}"${header.linkname ? ` -> ${header.linkname}` : ''}: only files and directories are extracted`);
+            }
+            if (name === '')
+                throw new UnsafeArchiveError('ENTRY_REFUSED', 'refusing a file entry named "."');
+            bytes += header.size ?? 0;
+            if (bytes > maxSize)
+                throw new UnsafeArchiveError('SIZE_LIMIT', `artifact unpacks to more than the ${maxSize}-byte limit (raise max-size)`);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o755 });
+            const handle = await (0,promises_.open)(path, 'wx', (header.mode ?? 0) & 0o111 ? 0o755 : 0o644).catch((err) => {
+                // Flux's Untar would let the second entry win; d2ci refuses an archive that says two things about one file.
+                if (err.code === 'EEXIST')
+                    throw new UnsafeArchiveError('ENTRY_REFUSED', `refusing entry "${header.name}": the archive names it twice`);
+                throw err;
+            });
+            let written = 0;
+            await (0,external_node_stream_promises_.pipeline)(stream, new external_node_stream_.Writable({
+                write(chunk, _encoding, callback) {
+                    written += chunk.length;
+                    if (written > (header.size ?? 0))
+                        return callback(new UnsafeArchiveError('ENTRY_REFUSED', `entry "${header.name}" is larger than its header says`));
+                    handle.write(chunk).then(() => callback(), callback);
+                },
+                final(callback) {
+                    handle.close().then(() => callback(), callback);
+                },
+            })).catch(async (err) => {
+                await handle.close().catch(() => undefined);
+                throw err;
+            });
+            files++;
+        })().then(() => next(), (err) => next(err));
+    });
+    const gunzip = (0,external_node_zlib_.createGunzip)();
+    // Every decompressed byte counts, headers included: past the limit plus room for headers (512 bytes per entry,
+    // pax records), a stream of tiny or empty entries is a header bomb.
+    const streamLimit = maxSize + Math.min(headerAllowance, Math.max(1024 * 1024, maxSize));
+    let streamed = 0;
+    gunzip.on('data', (chunk) => {
+        streamed += chunk.length;
+        if (streamed > streamLimit)
+            gunzip.destroy(new UnsafeArchiveError('SIZE_LIMIT', `artifact unpacks to more than ${streamLimit} bytes of archive (file data over the ${maxSize}-byte limit, or a flood of entry headers); raise max-size if it is genuine`));
+    });
+    await (0,external_node_stream_promises_.pipeline)(layer, gunzip, extract).catch((err) => {
+        if (err.code === 'Z_DATA_ERROR')
+            throw new UnsafeArchiveError('LAYER_NOT_GZIP', 'the layer is not a valid gzip stream');
+        throw err;
+    });
+    return { files, bytes };
+}
+/**
+ * Moves what was extracted into `output`, replacing only the files the artifact has: directories are merged, so
+ * files of the output that the artifact does not name stay (a pull into a checkout does not delete its
+ * neighbours). `output` may not exist yet, in which case the staging folder simply becomes it.
+ */
+async function moveInto(staging, output) {
+    const existing = await (0,promises_.lstat)(output).catch(() => undefined);
+    if (!existing) {
+        await (0,promises_.rename)(staging, output);
+        return;
+    }
+    if (!existing.isDirectory())
+        throw new UnsafeArchiveError('OUTPUT_NOT_DIRECTORY', `output "${output}" exists and is not a directory`);
+    for (const entry of await (0,promises_.readdir)(staging, { withFileTypes: true })) {
+        const from = (0,external_node_path_.join)(staging, entry.name);
+        const to = (0,external_node_path_.join)(output, entry.name);
+        const there = await (0,promises_.lstat)(to).catch(() => undefined);
+        if (entry.isDirectory() && there?.isDirectory()) {
+            await moveInto(from, to);
+            continue;
+        }
+        // A file over a file is an atomic rename; anything else of the same name (a symlink, a file where the
+        // artifact has a directory) is replaced.
+        if (there && (entry.isDirectory() || there.isDirectory() || there.isSymbolicLink()))
+            await (0,promises_.rm)(to, { recursive: true, force: true });
+        await (0,promises_.rename)(from, to);
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
+var flux_manifest_error = __nccwpck_require__(4705);
+// EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest.ts + 2 modules
+var flux_manifest = __nccwpck_require__(8872);
+// EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-plan.ts
+var flux_manifest_plan = __nccwpck_require__(900);
+;// CONCATENATED MODULE: ../../packages/core/src/verify/deployed-cluster.ts
+
+
+
+
+
+
+
+/** A deployed fleet artifact is small; refuse to unpack more than this to read one file of it. */
+const maxDeployedSize = 256 * 1024 * 1024;
+/** Reads the verify block the clusters run now from the artifact they follow, and plans its check. */
+async function readDeployedClusterPolicy(target, source) {
+    let relative;
+    try {
+        relative = safeEntryName(source.file);
+    }
+    catch {
+        relative = '';
+    }
+    if (!relative)
+        throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_UNREADABLE', 'manifest', `"${source.file}" is not a path inside the artifact (relative, no ..), e.g. clusters/staging/flux-system/flux-instance.yaml`);
+    const shownAs = `${relative} in the artifact at ${source.reference}`;
+    return (0,temp/* withTempDir */.E)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'd2ci-deployed-'), async (dir) => {
+        await pullArtifact({ target, reference: source.reference, output: (0,external_node_path_.join)(dir, 'artifact'), maxSize: maxDeployedSize });
+        const manifest = await (0,flux_manifest/* readFluxManifest */.R)((0,external_node_path_.join)(dir, 'artifact', relative), {
+            shownAs,
+            ...(source.name === undefined ? {} : { name: source.name }),
+        });
+        return { manifest, plan: (0,flux_manifest_plan/* planFluxVerification */.M)(manifest, source.given) };
+    });
+}
+/**
+ * The keyless policy a front door builds before the deployed verify block is read: `checkArtifact` replaces it
+ * with the block's matchOIDCIdentity. Never matches, so a request that skipped that step can only fail.
+ */
+function deployedIdentityPolicy(source) {
+    const describe = `matchOIDCIdentity of ${source.file} in the artifact at ${source.reference}`;
+    return { describe, entries: 1, mismatch: () => `${describe} was not read` };
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/check-errors.ts
 
 /**
@@ -283,8 +3588,6 @@ class VerifyRequestError extends errors/* BaseError */.Cf {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var oci_descriptor = __nccwpck_require__(7796);
 // EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
 var content = __nccwpck_require__(3632);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
@@ -1000,14 +4303,12 @@ function chooseSignatures(given) {
     return { provider: 'notation', notation };
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 30 modules
-var src = __nccwpck_require__(1106);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 29 modules
+var src = __nccwpck_require__(8864);
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
 var reference = __nccwpck_require__(8936);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
 // EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
 var media_types = __nccwpck_require__(8613);
 // EXTERNAL MODULE: ../../packages/core/src/oci/order.ts
@@ -2355,8 +5656,9 @@ function annotationsInput() {
     return annotations;
 }
 /** cosign's signatures: the policy (a flux manifest's matchOIDCIdentity in place of the identity inputs) and what else to check. */
-async function cosignInputs(context, cluster) {
-    const policy = (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster);
+async function cosignInputs(context, cluster, from) {
+    // The deployed verify block is read once the registry is open; its identities then replace this placeholder.
+    const policy = (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster) ?? (from && !(0,src/* stringInput */.Uj)('key') ? deployedIdentityPolicy(from) : undefined);
     const verification = await (0,src/* verificationInputs */.zi)(src/* verifyInputNames */.uU, context, policy ? { policy } : {});
     try {
         return { verification, requireAttestations: (0,src/* listInput */.dt)('require-attestations').map(attestationPredicateType) };
@@ -2371,12 +5673,13 @@ async function getInputs() {
     const { location, reference } = artifactInputs();
     const fluxVersion = fluxVersionInput();
     const cluster = await (0,src/* fluxManifestInputs */.ow)(context);
+    const clusterFrom = (0,src/* deployedFluxManifestInputs */.e6)();
     let choice;
     try {
         choice = chooseSignatures({
             format: (0,src/* stringInput */.Uj)('signature-format') || undefined,
             notation: notationInputs(context),
-            cosign: Boolean((0,src/* stringInput */.Uj)('certificate-identity') || (0,src/* stringInput */.Uj)('certificate-identity-regexp') || (0,src/* stringInput */.Uj)('key')),
+            cosign: Boolean((0,src/* stringInput */.Uj)('certificate-identity') || (0,src/* stringInput */.Uj)('certificate-identity-regexp') || (0,src/* stringInput */.Uj)('key') || clusterFrom),
             cluster: cluster?.plan,
         });
     }
@@ -2388,8 +5691,8 @@ async function getInputs() {
     const annotations = annotationsInput();
     const signatures = choice.provider === 'notation'
         ? choice.notation
-        : { provider: 'cosign', format: choice.format, fluxVersion, ...(await cosignInputs(context, cluster)) };
-    const check = { signatures, annotations, ...(cluster ? { cluster } : {}) };
+        : { provider: 'cosign', format: choice.format, fluxVersion, ...(await cosignInputs(context, cluster, clusterFrom)) };
+    const check = { signatures, annotations, ...(cluster ? { cluster } : {}), ...(clusterFrom ? { clusterFrom } : {}) };
     return { location, reference, check, registry: (0,src/* registryInputs */.P4)(), context };
 }
 
@@ -3366,6 +6669,8 @@ async function verifyNotationSignatures(options, document, descriptor, annotatio
 
 
 
+
+
 /** The policy checked, in words: how many keys, or the keyless identities. */
 function describePolicy(signatures) {
     const { verification } = signatures;
@@ -3374,6 +6679,11 @@ function describePolicy(signatures) {
 async function checkCosign(request, signatures) {
     const { cluster } = request;
     const plan = cluster?.plan;
+    const identities = plan?.provider === 'cosign' && plan.kind === 'keyless' && plan.identities !== undefined
+        ? plan.identities
+        : signatures.verification.kind === 'keyless'
+            ? signatures.verification.policy.entries
+            : undefined;
     const result = await verifyArtifact({
         target: request.target,
         reference: request.reference,
@@ -3382,8 +6692,9 @@ async function checkCosign(request, signatures) {
         annotations: request.annotations,
         requireAttestations: signatures.requireAttestations,
         fluxVersion: signatures.fluxVersion,
-        // Flux 2.8+ verifies bundles with one matchOIDCIdentity entry only, and reaches the registry as the cluster does.
-        ...(plan?.provider === 'cosign' && plan.kind === 'keyless' && plan.identities !== undefined ? { identities: plan.identities } : {}),
+        // Flux 2.8+ verifies bundles with one matchOIDCIdentity entry only (the cluster's list, else the identities
+        // given, which stand for the list the cluster would be given), and reaches the registry as the cluster does.
+        ...(identities !== undefined ? { identities } : {}),
         ...(cluster?.manifest.registry ? { clusterRegistry: cluster.manifest.registry } : {}),
     });
     const name = locationName(request.location);
@@ -3449,11 +6760,22 @@ async function checkNotation(request, signatures) {
  * the request says. With a flux manifest, its identities and registry apply, and its provider must be the
  * request's. The reference is resolved to a digest once; everything is checked and reported for that digest.
  */
-async function checkArtifact(request) {
+async function checkArtifact(asked) {
+    const request = asked.clusterFrom ? await withDeployedCluster(asked, asked.clusterFrom) : asked;
     const { signatures, cluster } = request;
     if (cluster && cluster.plan.provider !== signatures.provider)
         throw new VerifyRequestError('CLUSTER_PROVIDER_MISMATCH', undefined, `${cluster.manifest.origin} in ${cluster.manifest.file} verifies with ${cluster.plan.provider}, not ${signatures.provider}`);
     return signatures.provider === 'notation' ? checkNotation(request, signatures) : checkCosign(request, signatures);
+}
+/** The request with the verify block the clusters run now, read from their artifact; its identities apply. */
+async function withDeployedCluster(request, source) {
+    const cluster = await readDeployedClusterPolicy(request.target, source);
+    const policy = (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster);
+    const { signatures } = request;
+    const replaced = policy && signatures.provider === 'cosign' && signatures.verification.kind === 'keyless'
+        ? { ...signatures, verification: { ...signatures.verification, policy } }
+        : signatures;
+    return { ...request, signatures: replaced, cluster };
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -3560,6 +6882,9 @@ async function run(inputs) {
             throw (0,src/* inputError */.Xu)(err) ?? err;
         if (err instanceof VerifyRequestError)
             throw requestInputError(err);
+        // The verify block read from the deployed artifact (flux-manifest-from).
+        if (err instanceof flux_manifest_error/* FluxManifestError */.p)
+            throw (0,src/* fluxManifestInputError */.v3)(err);
         throw await session.explain(err);
     });
     renderCheck(result);
@@ -3580,8 +6905,8 @@ async function main() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1106);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7929);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8864);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8681);
 
 
 await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_action_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -3591,7 +6916,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1106:
+/***/ 8864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3599,6 +6924,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   dz: () => (/* reexport */ inputs_InputError),
   Hn: () => (/* reexport */ cell),
+  e6: () => (/* reexport */ deployedFluxManifestInputs),
+  v3: () => (/* reexport */ fluxManifestInputError),
   ow: () => (/* reexport */ fluxManifestInputs),
   h4: () => (/* reexport */ githubContext),
   Xu: () => (/* reexport */ fields_inputError),
@@ -5317,44 +8644,8 @@ function githubAppInput() {
     return appId ? { appId, privateKey } : undefined;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/artifact/temp.ts
-
-
-// Temporary folders d2ci makes (a push's staged layer, a pull's staging folder) are removed when the operation
-// ends however it ends — and, once a front door calls removeTempOnSignal(), when the process is interrupted
-// (Ctrl-C, a cancelled CI job's SIGTERM): no half-written layer or extraction is left in RUNNER_TEMP or beside
-// the output.
-const live = new Set();
-/** Makes a temporary folder (`mkdtemp(prefix)`), runs `fn` with it, and removes it afterwards. */
-async function withTempDir(prefix, fn) {
-    const dir = await mkdtemp(prefix);
-    live.add(dir);
-    try {
-        return await fn(dir);
-    }
-    finally {
-        live.delete(dir);
-        await rm(dir, { recursive: true, force: true });
-    }
-}
-let installed = false;
-/** On SIGINT/SIGTERM, removes the live temporary folders, then exits with the signal's conventional code. */
-function removeTempOnSignal() {
-    if (installed)
-        return;
-    installed = true;
-    for (const [signal, code] of [
-        ['SIGINT', 130],
-        ['SIGTERM', 143],
-    ]) {
-        process.once(signal, () => {
-            for (const dir of live)
-                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-            process.exit(code);
-        });
-    }
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
+var temp = __nccwpck_require__(2714);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/run.ts
 
 
@@ -5366,7 +8657,7 @@ function run_oneLine(err) {
 /** Runs an action's main function; any failure becomes one `::error::` line and exit code 1. */
 async function runAction(main) {
     // A cancelled job sends SIGTERM (then SIGKILL): leave no staged layer or extraction behind.
-    removeTempOnSignal();
+    (0,temp/* removeTempOnSignal */.w)();
     try {
         await main();
     }
@@ -5643,15 +8934,16 @@ const roots = new Map();
  */
 async function verificationInputs(names, context, defaults = {}) {
     const key = inputs_stringInput(names.key);
-    const identity = inputs_stringInput(names.identity);
-    let identityRegexp = inputs_stringInput(names.identityRegexp);
+    // One identity per line: any may sign, as a Flux matchOIDCIdentity list (an identity transition trusts both).
+    const identity = linesInput(names.identity);
+    let identityRegexp = linesInput(names.identityRegexp);
     if (key) {
-        if (identity || identityRegexp)
+        if (identity.length > 0 || identityRegexp.length > 0)
             throw new inputs_InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
         return { kind: 'key', keys: publicKeys(names, key, context) };
     }
-    if (!identity && !identityRegexp && defaults.identityRegexp)
-        identityRegexp = defaults.identityRegexp;
+    if (identity.length === 0 && identityRegexp.length === 0 && defaults.identityRegexp)
+        identityRegexp = [defaults.identityRegexp];
     const issuer = inputs_stringInput(names.issuer);
     const issuerRegexp = inputs_stringInput(names.issuerRegexp);
     // The default repository is a GitHub one: it applies to GitHub-issued certificates only.
@@ -5696,8 +8988,8 @@ function policyInputError(err, names) {
     return fields_inputError(err, fieldNames(names)) ?? new inputs_InputError(names[err.input], err.problem);
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts + 4 modules
-var cluster_policy = __nccwpck_require__(3424);
+// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts
+var cluster_policy = __nccwpck_require__(7358);
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
 var flux_manifest_error = __nccwpck_require__(4705);
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/flux-manifest.ts
@@ -5707,6 +8999,7 @@ var flux_manifest_error = __nccwpck_require__(4705);
 
 /** The input each flux-manifest problem is about (one table; messages are never read). */
 const inputs = {
+    from: 'flux-manifest-from',
     manifest: 'flux-manifest',
     name: 'flux-manifest-name',
     key: verifyInputNames.key,
@@ -5714,38 +9007,66 @@ const inputs = {
     trustedRoot: verifyInputNames.trustedRoot,
     notation: 'notation-trust-policy',
 };
-/**
- * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
- * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest.
- */
-async function fluxManifestInputs(context) {
-    const file = inputs_stringInput(inputs.manifest);
-    const name = inputs_stringInput(inputs.name);
-    if (!file) {
-        if (name)
-            throw new inputs_InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
-        return undefined;
-    }
-    const identity = [
+/** The identity inputs given (they conflict with a manifest's matchOIDCIdentity). */
+function identityInputs() {
+    return [
         verifyInputNames.identity,
         verifyInputNames.identityRegexp,
         verifyInputNames.issuer,
         verifyInputNames.issuerRegexp,
         verifyInputNames.sourceRepository,
     ].filter((input) => inputs_stringInput(input));
+}
+function givenMaterial(identity) {
+    return {
+        key: Boolean(inputs_stringInput(verifyInputNames.key)),
+        identity: identity.length > 0,
+        trustedRoot: Boolean(inputs_stringInput(verifyInputNames.trustedRoot)),
+        notation: Boolean(inputs_stringInput('notation-trust-policy') || inputs_stringInput('notation-trust-store')),
+    };
+}
+/** A flux-manifest problem as the input it is about. */
+function fluxManifestInputError(err) {
+    const identity = identityInputs();
+    return new inputs_InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+}
+/**
+ * `flux-manifest` (a file in the workspace) and `flux-manifest-name`: the verify block of the cluster's
+ * OCIRepository, and how d2ci checks it with the material the other inputs give. Undefined without a manifest,
+ * or when `flux-manifest-from` says the manifest is read from the deployed artifact (`deployedFluxManifestInputs`).
+ */
+async function fluxManifestInputs(context) {
+    const file = inputs_stringInput(inputs.manifest);
+    const name = inputs_stringInput(inputs.name);
+    if (inputs_stringInput(inputs.from))
+        return undefined;
+    if (!file) {
+        if (name)
+            throw new inputs_InputError(inputs.name, 'needs `flux-manifest`: it picks one OCIRepository of that file');
+        return undefined;
+    }
     try {
-        return await (0,cluster_policy/* readClusterPolicy */.z)((0,external_node_path_.resolve)(context.workspace, file), { name, shownAs: file }, {
-            key: Boolean(inputs_stringInput(verifyInputNames.key)),
-            identity: identity.length > 0,
-            trustedRoot: Boolean(inputs_stringInput(verifyInputNames.trustedRoot)),
-            notation: Boolean(inputs_stringInput('notation-trust-policy') || inputs_stringInput('notation-trust-store')),
-        });
+        return await (0,cluster_policy/* readClusterPolicy */.z)((0,external_node_path_.resolve)(context.workspace, file), { name, shownAs: file }, givenMaterial(identityInputs()));
     }
     catch (err) {
         if (err instanceof flux_manifest_error/* FluxManifestError */.p)
-            throw new inputs_InputError(err.field === 'identity' && identity[0] ? identity[0] : inputs[err.field], err.message);
+            throw fluxManifestInputError(err);
         throw err;
     }
+}
+/**
+ * `flux-manifest-from: latest` with `flux-manifest: clusters/staging/flux-system/flux-instance.yaml`: the verify
+ * block the clusters run now, read from the artifact at that tag (core reads it once the registry is open).
+ */
+function deployedFluxManifestInputs() {
+    const reference = inputs_stringInput(inputs.from);
+    if (!reference)
+        return undefined;
+    const file = inputs_stringInput(inputs.manifest);
+    if (!file)
+        throw new inputs_InputError(inputs.from, 'needs `flux-manifest`: the path of the cluster manifest inside that artifact, e.g. clusters/staging/flux-system/flux-instance.yaml');
+    const name = inputs_stringInput(inputs.name);
+    return { reference, file, ...(name ? { name } : {}), given: givenMaterial(identityInputs()) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/index.ts
@@ -5760,6 +9081,57 @@ async function fluxManifestInputs(context) {
 
 
 
+
+
+/***/ }),
+
+/***/ 2714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ withTempDir),
+/* harmony export */   w: () => (/* binding */ removeTempOnSignal)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+
+
+// Temporary folders d2ci makes (a push's staged layer, a pull's staging folder) are removed when the operation
+// ends however it ends — and, once a front door calls removeTempOnSignal(), when the process is interrupted
+// (Ctrl-C, a cancelled CI job's SIGTERM): no half-written layer or extraction is left in RUNNER_TEMP or beside
+// the output.
+const live = new Set();
+/** Makes a temporary folder (`mkdtemp(prefix)`), runs `fn` with it, and removes it afterwards. */
+async function withTempDir(prefix, fn) {
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(prefix);
+    live.add(dir);
+    try {
+        return await fn(dir);
+    }
+    finally {
+        live.delete(dir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+    }
+}
+let installed = false;
+/** On SIGINT/SIGTERM, removes the live temporary folders, then exits with the signal's conventional code. */
+function removeTempOnSignal() {
+    if (installed)
+        return;
+    installed = true;
+    for (const [signal, code] of [
+        ['SIGINT', 130],
+        ['SIGTERM', 143],
+    ]) {
+        process.once(signal, () => {
+            for (const dir of live)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            process.exit(code);
+        });
+    }
+}
 
 
 /***/ }),
@@ -7521,15 +10893,119 @@ function keyId(key) {
 
 /***/ }),
 
-/***/ 3424:
+/***/ 7358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ clusterIdentityPolicy),
+/* harmony export */   z: () => (/* binding */ readClusterPolicy)
+/* harmony export */ });
+/* harmony import */ var _flux_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8872);
+/* harmony import */ var _flux_manifest_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(900);
+
+
+/**
+ * Reads the cluster's OCIRepository verify block from `file` (`name` picks one; `shownAs` is the file as the user
+ * named it) and plans its check, refusing material the manifest already decides (FluxManifestError).
+ */
+async function readClusterPolicy(file, options, given) {
+    const manifest = await (0,_flux_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .readFluxManifest */ .R)(file, options);
+    return { manifest, plan: (0,_flux_manifest_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .planFluxVerification */ .M)(manifest, given) };
+}
+/** The keyless policy a cluster's `matchOIDCIdentity` gives, replacing the identity flags or inputs (else undefined). */
+function clusterIdentityPolicy(cluster) {
+    const plan = cluster?.plan;
+    return plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.policy : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ FluxManifestError)
+/* harmony export */ });
+class FluxManifestError extends Error {
+    code;
+    field;
+    constructor(code, field, message) {
+        super(message);
+        this.name = 'FluxManifestError';
+        this.code = code;
+        this.field = field;
+    }
+}
+
+
+/***/ }),
+
+/***/ 900:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ planFluxVerification)
+/* harmony export */ });
+/* harmony import */ var _flux_manifest_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4705);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1113);
+
+
+const conflict = (field, message) => new _flux_manifest_error_js__WEBPACK_IMPORTED_MODULE_0__/* .FluxManifestError */ .p('FLUX_MANIFEST_CONFLICT', field, message);
+const missing = (field, message) => new _flux_manifest_error_js__WEBPACK_IMPORTED_MODULE_0__/* .FluxManifestError */ .p('FLUX_MANIFEST_MATERIAL', field, message);
+function planFluxVerification(manifest, given) {
+    const where = `${manifest.origin} in ${manifest.file}`;
+    if (manifest.provider === 'notation') {
+        if (given.key)
+            throw conflict('key', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), not cosign keys`);
+        if (given.identity)
+            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), whose trust policy names the identities`);
+        if (!given.notation)
+            throw missing('notation', `is required: ${where} verifies with Notation${manifest.secretName ? `, and its verify.secretRef ${manifest.secretName} holds the trustpolicy.json and CA certificates` : ''}; pass the trust policy and the trust store`);
+        return { provider: 'notation' };
+    }
+    if (given.notation)
+        throw conflict('notation', `conflicts with the flux manifest: ${where} verifies with cosign (verify.provider: ${manifest.provider}), not Notation`);
+    if (manifest.secretName) {
+        if (given.identity)
+            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with the public keys of Secret ${manifest.secretName} (verify.secretRef), not a keyless identity`);
+        if (!given.key)
+            throw missing('key', `is required: verify.secretRef ${manifest.secretName} (${where}) holds the public keys the cluster verifies with; pass its *.pub keys`);
+        return { provider: 'cosign', kind: 'key' };
+    }
+    if (given.key)
+        throw conflict('key', `conflicts with the flux manifest: ${where} verifies keylessly (it has no verify.secretRef)`);
+    if (manifest.trustedRootSecretName && !given.trustedRoot)
+        throw missing('trustedRoot', `is required: verify.trustedRootSecretRef ${manifest.trustedRootSecretName} (${where}) holds the trusted_root.json the cluster verifies with; pass it`);
+    if (manifest.identities.length === 0)
+        return { provider: 'cosign', kind: 'keyless', policy: undefined, identities: undefined };
+    if (given.identity)
+        throw conflict('identity', `conflicts with the flux manifest: ${where} already gives verify.matchOIDCIdentity (${manifest.identities.length} ${manifest.identities.length === 1 ? 'entry' : 'entries'})`);
+    let policy;
+    try {
+        policy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .compileIdentityList */ .kR)(manifest.identities.map((i) => ({ subjectRegexp: i.subject, issuerRegexp: i.issuer })), 'spec.verify.matchOIDCIdentity');
+    }
+    catch (err) {
+        if (err instanceof _policy_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicyInputError */ .HF)
+            throw new _flux_manifest_error_js__WEBPACK_IMPORTED_MODULE_0__/* .FluxManifestError */ .p('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${err.message}`);
+        throw err;
+    }
+    return { provider: 'cosign', kind: 'keyless', policy, identities: manifest.identities.length };
+}
+
+
+/***/ }),
+
+/***/ 8872:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  d: () => (/* binding */ clusterIdentityPolicy),
-  z: () => (/* binding */ readClusterPolicy)
+  R: () => (/* binding */ readFluxManifest)
 });
+
+// UNUSED EXPORTS: parseFluxManifest
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -7870,90 +11346,6 @@ async function readFluxManifest(file, options = {}) {
         throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_UNREADABLE', 'manifest', `cannot read ${shown}: ${err.code ?? err.message}`);
     }
     return parseFluxManifest(source, shown, options.name === undefined ? {} : { name: options.name });
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/verify/policy.ts + 2 modules
-var verify_policy = __nccwpck_require__(1113);
-;// CONCATENATED MODULE: ../../packages/core/src/verify/flux-manifest-plan.ts
-
-
-const conflict = (field, message) => new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_CONFLICT', field, message);
-const missing = (field, message) => new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_MATERIAL', field, message);
-function planFluxVerification(manifest, given) {
-    const where = `${manifest.origin} in ${manifest.file}`;
-    if (manifest.provider === 'notation') {
-        if (given.key)
-            throw conflict('key', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), not cosign keys`);
-        if (given.identity)
-            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with Notation (verify.provider: notation), whose trust policy names the identities`);
-        if (!given.notation)
-            throw missing('notation', `is required: ${where} verifies with Notation${manifest.secretName ? `, and its verify.secretRef ${manifest.secretName} holds the trustpolicy.json and CA certificates` : ''}; pass the trust policy and the trust store`);
-        return { provider: 'notation' };
-    }
-    if (given.notation)
-        throw conflict('notation', `conflicts with the flux manifest: ${where} verifies with cosign (verify.provider: ${manifest.provider}), not Notation`);
-    if (manifest.secretName) {
-        if (given.identity)
-            throw conflict('identity', `conflicts with the flux manifest: ${where} verifies with the public keys of Secret ${manifest.secretName} (verify.secretRef), not a keyless identity`);
-        if (!given.key)
-            throw missing('key', `is required: verify.secretRef ${manifest.secretName} (${where}) holds the public keys the cluster verifies with; pass its *.pub keys`);
-        return { provider: 'cosign', kind: 'key' };
-    }
-    if (given.key)
-        throw conflict('key', `conflicts with the flux manifest: ${where} verifies keylessly (it has no verify.secretRef)`);
-    if (manifest.trustedRootSecretName && !given.trustedRoot)
-        throw missing('trustedRoot', `is required: verify.trustedRootSecretRef ${manifest.trustedRootSecretName} (${where}) holds the trusted_root.json the cluster verifies with; pass it`);
-    if (manifest.identities.length === 0)
-        return { provider: 'cosign', kind: 'keyless', policy: undefined, identities: undefined };
-    if (given.identity)
-        throw conflict('identity', `conflicts with the flux manifest: ${where} already gives verify.matchOIDCIdentity (${manifest.identities.length} ${manifest.identities.length === 1 ? 'entry' : 'entries'})`);
-    let policy;
-    try {
-        policy = (0,verify_policy/* compileIdentityList */.kR)(manifest.identities.map((i) => ({ subjectRegexp: i.subject, issuerRegexp: i.issuer })), 'spec.verify.matchOIDCIdentity');
-    }
-    catch (err) {
-        if (err instanceof verify_policy/* PolicyInputError */.HF)
-            throw new flux_manifest_error/* FluxManifestError */.p('FLUX_MANIFEST_INVALID', 'manifest', `${where}: ${err.message}`);
-        throw err;
-    }
-    return { provider: 'cosign', kind: 'keyless', policy, identities: manifest.identities.length };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/verify/cluster-policy.ts
-
-
-/**
- * Reads the cluster's OCIRepository verify block from `file` (`name` picks one; `shownAs` is the file as the user
- * named it) and plans its check, refusing material the manifest already decides (FluxManifestError).
- */
-async function readClusterPolicy(file, options, given) {
-    const manifest = await readFluxManifest(file, options);
-    return { manifest, plan: planFluxVerification(manifest, given) };
-}
-/** The keyless policy a cluster's `matchOIDCIdentity` gives, replacing the identity flags or inputs (else undefined). */
-function clusterIdentityPolicy(cluster) {
-    const plan = cluster?.plan;
-    return plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.policy : undefined;
-}
-
-
-/***/ }),
-
-/***/ 4705:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ FluxManifestError)
-/* harmony export */ });
-class FluxManifestError extends Error {
-    code;
-    field;
-    constructor(code, field, message) {
-        super(message);
-        this.name = 'FluxManifestError';
-        this.code = code;
-        this.field = field;
-    }
 }
 
 
@@ -15096,17 +18488,22 @@ function invalidPattern(pattern, err) {
  * Go regular expression (unanchored unless the pattern anchors itself, as with Go's MatchString).
  */
 function compilePolicy(policy) {
-    if (policy.identity && policy.identityRegexp)
+    const exact = listOf(policy.identity);
+    const patterns = listOf(policy.identityRegexp);
+    if (exact.length > 0 && patterns.length > 0)
         throw new PolicyInputError('POLICY_CONFLICT', 'identity', 'give certificate-identity or certificate-identity-regexp, not both');
     if (policy.issuer && policy.issuerRegexp)
         throw new PolicyInputError('POLICY_CONFLICT', 'issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
     // Reads "certificate-identity or certificate-identity-regexp is required …".
-    if (!policy.identity && !policy.identityRegexp)
+    if (exact.length === 0 && patterns.length === 0)
         throw namedInputError('POLICY_MISSING', 'identity', 'or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$');
-    const identity = policy.identityRegexp ? compile('identityRegexp', policy.identityRegexp) : undefined;
+    const identities = patterns.map((pattern) => compile('identityRegexp', pattern));
     const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', policy.issuerRegexp) : undefined;
     const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
-    const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
+    const shown = patterns.length > 0 ? patterns : exact;
+    const describeIdentity = shown.length > 1
+        ? `identity ${patterns.length > 0 ? 'matching ' : ''}any of ${shown.join(' | ')}`
+        : `identity ${patterns.length > 0 ? 'matching ' : ''}${shown[0] ?? ''}`;
     const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
     const repository = policy.sourceRepository
         ?.trim()
@@ -15116,8 +18513,10 @@ function compilePolicy(policy) {
         throw namedInputError('POLICY_INVALID', 'sourceRepository', `"${policy.sourceRepository}" is not owner/repo`);
     return {
         describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
+        entries: shown.length,
         mismatch(signer) {
-            const identityOk = identity ? identity.matchString(signer.identity ?? '') : signer.identity === policy.identity;
+            const san = signer.identity ?? '';
+            const identityOk = identities.length > 0 ? identities.some((re) => re.matchString(san)) : exact.includes(san);
             if (!identityOk)
                 return `signed by ${signer.identity ?? '(no identity)'}, expected ${describeIdentity}`;
             const issuerOk = issuerPattern ? issuerPattern.matchString(signer.issuer ?? '') : signer.issuer === issuer;
@@ -15129,6 +18528,10 @@ function compilePolicy(policy) {
             return undefined;
         },
     };
+}
+/** A single value or a list, without empty entries (an empty input line is no identity). */
+function listOf(value) {
+    return (typeof value === 'string' ? [value] : (value ?? [])).map((v) => v.trim()).filter(Boolean);
 }
 /** Thrown for a list entry: which one, and whether its subject or issuer pattern is bad. */
 class IdentityListError extends PolicyInputError {
@@ -15167,6 +18570,7 @@ function compileIdentityList(entries, label = 'matchOIDCIdentity') {
     const describe = entries.length === 1 && entries[0] ? one(entries[0]) : `any of ${entries.length}: ${entries.map((e) => `(${one(e)})`).join(' or ')}`;
     return {
         describe,
+        entries: entries.length,
         mismatch(signer) {
             if (compiled.some((c) => c.subject.matchString(signer.identity ?? '') && c.issuer.matchString(signer.issuer ?? '')))
                 return undefined;
@@ -15189,6 +18593,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 

@@ -1,7 +1,15 @@
 import { attestationPredicateType, FluxVersionError, parseFluxVersionOption, type Location } from '@d2ci/core';
-import { chooseSignatures, clusterIdentityPolicy, VerifyRequestError, type CheckRequest } from '@d2ci/core/verify';
+import {
+  chooseSignatures,
+  clusterIdentityPolicy,
+  deployedIdentityPolicy,
+  VerifyRequestError,
+  type CheckRequest,
+  type DeployedClusterSource,
+} from '@d2ci/core/verify';
 import {
   InputError,
+  deployedFluxManifestInputs,
   fluxManifestInputs,
   inputError,
   githubContext,
@@ -22,7 +30,7 @@ export interface Inputs {
   location: Location;
   reference: string;
   /** The check request but where the artifact is (opened with the job's registry session). */
-  check: Pick<CheckRequest, 'signatures' | 'annotations' | 'cluster'>;
+  check: Pick<CheckRequest, 'signatures' | 'annotations' | 'cluster' | 'clusterFrom'>;
   registry: RegistryInputs;
   context: GitHubContext;
 }
@@ -52,8 +60,9 @@ function annotationsInput(): Record<string, RegExp> {
 }
 
 /** cosign's signatures: the policy (a flux manifest's matchOIDCIdentity in place of the identity inputs) and what else to check. */
-async function cosignInputs(context: GitHubContext, cluster: Inputs['check']['cluster']) {
-  const policy = clusterIdentityPolicy(cluster);
+async function cosignInputs(context: GitHubContext, cluster: Inputs['check']['cluster'], from: DeployedClusterSource | undefined) {
+  // The deployed verify block is read once the registry is open; its identities then replace this placeholder.
+  const policy = clusterIdentityPolicy(cluster) ?? (from && !stringInput('key') ? deployedIdentityPolicy(from) : undefined);
   const verification = await verificationInputs(verifyInputNames, context, policy ? { policy } : {});
   try {
     return { verification, requireAttestations: listInput('require-attestations').map(attestationPredicateType) };
@@ -68,12 +77,15 @@ export async function getInputs(): Promise<Inputs> {
   const { location, reference } = artifactInputs();
   const fluxVersion = fluxVersionInput();
   const cluster = await fluxManifestInputs(context);
+  const clusterFrom = deployedFluxManifestInputs();
   let choice;
   try {
     choice = chooseSignatures({
       format: stringInput('signature-format') || undefined,
       notation: notationInputs(context),
-      cosign: Boolean(stringInput('certificate-identity') || stringInput('certificate-identity-regexp') || stringInput('key')),
+      cosign: Boolean(
+        stringInput('certificate-identity') || stringInput('certificate-identity-regexp') || stringInput('key') || clusterFrom,
+      ),
       cluster: cluster?.plan,
     });
   } catch (err) {
@@ -84,7 +96,7 @@ export async function getInputs(): Promise<Inputs> {
   const signatures =
     choice.provider === 'notation'
       ? choice.notation
-      : { provider: 'cosign' as const, format: choice.format, fluxVersion, ...(await cosignInputs(context, cluster)) };
-  const check = { signatures, annotations, ...(cluster ? { cluster } : {}) };
+      : { provider: 'cosign' as const, format: choice.format, fluxVersion, ...(await cosignInputs(context, cluster, clusterFrom)) };
+  const check = { signatures, annotations, ...(cluster ? { cluster } : {}), ...(clusterFrom ? { clusterFrom } : {}) };
   return { location, reference, check, registry: registryInputs(), context };
 }

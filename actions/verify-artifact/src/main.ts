@@ -1,6 +1,6 @@
 import { NotationPolicyError, openTarget } from '@d2ci/core';
-import { checkArtifact, VerifyRequestError } from '@d2ci/core/verify';
-import { inputError, registrySession } from '@d2ci/action-kit';
+import { checkArtifact, FluxManifestError, VerifyRequestError } from '@d2ci/core/verify';
+import { fluxManifestInputError, inputError, registrySession } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 import { requestInputError } from './refusals.ts';
 import { renderCheck } from './render.ts';
@@ -17,6 +17,8 @@ export async function run(inputs: Inputs): Promise<void> {
     // The trust policy or scope named by its input; a registry failure explained.
     if (err instanceof NotationPolicyError) throw inputError(err) ?? err;
     if (err instanceof VerifyRequestError) throw requestInputError(err);
+    // The verify block read from the deployed artifact (flux-manifest-from).
+    if (err instanceof FluxManifestError) throw fluxManifestInputError(err);
     throw await session.explain(err);
   });
   renderCheck(result);

@@ -15,5 +15,5 @@ export { runAction } from './run.ts';
 export { cell, formatBytes, shortDigest } from './summary.ts';
 export { cosignSigningInputs, signingInputs, type SigningInputs } from './signing.ts';
 export { verificationInputs, verifyInputNames } from './verification.ts';
-export { fluxManifestInputs } from './flux-manifest.ts';
+export { deployedFluxManifestInputs, fluxManifestInputError, fluxManifestInputs } from './flux-manifest.ts';
 export { inputError, inputNames } from './fields.ts';

@@ -13,7 +13,7 @@ import {
   type TrustedRoot,
   type Verification,
 } from '@d2ci/core';
-import { InputError, stringInput } from './inputs.ts';
+import { InputError, linesInput, stringInput } from './inputs.ts';
 import { inputError } from './fields.ts';
 import type { GitHubContext } from './context.ts';
 
@@ -92,13 +92,15 @@ export async function verificationInputs(
   defaults: VerificationDefaults = {},
 ): Promise<Verification> {
   const key = stringInput(names.key);
-  const identity = stringInput(names.identity);
-  let identityRegexp = stringInput(names.identityRegexp);
+  // One identity per line: any may sign, as a Flux matchOIDCIdentity list (an identity transition trusts both).
+  const identity = linesInput(names.identity);
+  let identityRegexp = linesInput(names.identityRegexp);
   if (key) {
-    if (identity || identityRegexp) throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
+    if (identity.length > 0 || identityRegexp.length > 0)
+      throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
     return { kind: 'key', keys: publicKeys(names, key, context) };
   }
-  if (!identity && !identityRegexp && defaults.identityRegexp) identityRegexp = defaults.identityRegexp;
+  if (identity.length === 0 && identityRegexp.length === 0 && defaults.identityRegexp) identityRegexp = [defaults.identityRegexp];
   const issuer = stringInput(names.issuer);
   const issuerRegexp = stringInput(names.issuerRegexp);
   // The default repository is a GitHub one: it applies to GitHub-issued certificates only.

@@ -14,15 +14,18 @@ import { flagNames, usageError } from './fields.ts';
 
 /** cosign's verification flag names; `keyFlag` is `key` for d2ci verify and `verify-key` where --key signs. */
 export const verificationFlags = {
-  'certificate-identity': { type: 'string' },
-  'certificate-identity-regexp': { type: 'string' },
+  // Repeatable: any may sign, as a Flux matchOIDCIdentity list (an identity transition trusts old and new).
+  'certificate-identity': { type: 'string', multiple: true },
+  'certificate-identity-regexp': { type: 'string', multiple: true },
   'certificate-oidc-issuer': { type: 'string' },
   'certificate-oidc-issuer-regexp': { type: 'string' },
   'certificate-github-workflow-repository': { type: 'string' },
   'trusted-root': { type: 'string' },
 } as const;
 
-type VerificationValues = { [K in keyof typeof verificationFlags]?: string };
+type VerificationValues = {
+  [K in keyof typeof verificationFlags]?: (typeof verificationFlags)[K] extends { multiple: true } ? string[] : string;
+};
 
 /**
  * A policy from flags: public key(s) from `keyFile`, or a keyless identity checked against a trusted root.
@@ -36,7 +39,7 @@ export async function verificationFromFlags(
 ): Promise<Verification> {
   try {
     if (keyFile) {
-      if (values['certificate-identity'] || values['certificate-identity-regexp'])
+      if (values['certificate-identity']?.length || values['certificate-identity-regexp']?.length)
         throw new UsageError(`give --${keyFlag} or --certificate-identity(-regexp), not both`);
       let pem: string;
       try {

@@ -3,13 +3,15 @@ import { attestationPredicateType, FluxVersionError, notationDirectoryTrustStore
 import {
   chooseSignatures,
   clusterIdentityPolicy,
+  deployedIdentityPolicy,
   parseSignatureFormat,
   VerifyRequestError,
   type CheckRequest,
   type ClusterPolicy,
+  type DeployedClusterSource,
 } from '@d2ci/core/verify';
 import { verificationFlags, verificationFromFlags } from '../verification.ts';
-import { fluxManifestFromFlags } from '../flux-manifest.ts';
+import { deployedFromFlags, fluxManifestFromFlags } from '../flux-manifest.ts';
 import { registryFlags, splitList, type Parsed } from '../flags.ts';
 import { UsageError } from '../errors.ts';
 import { flagNames, usageError } from '../fields.ts';
@@ -28,12 +30,13 @@ export const verifyFlags = {
   'flux-version': { type: 'string' },
   'flux-manifest': { type: 'string' },
   'flux-manifest-name': { type: 'string' },
+  'flux-manifest-from': { type: 'string' },
 } as const;
 
 export type VerifyValues = Parsed<typeof verifyFlags>['values'];
 
 /** What the flags ask for: the request but where the artifact is (opened after every flag is checked). */
-export type VerifyFlags = Pick<CheckRequest, 'signatures' | 'annotations' | 'cluster'>;
+export type VerifyFlags = Pick<CheckRequest, 'signatures' | 'annotations' | 'cluster' | 'clusterFrom'>;
 
 const notationNeeds = 'Notary Project verification needs --notation-trust-policy trustpolicy.json and --notation-trust-store DIR';
 
@@ -76,7 +79,12 @@ function notationSignatures(values: VerifyValues): VerifyFlags['signatures'] {
 }
 
 /** --key or a keyless identity (a flux manifest's matchOIDCIdentity in its place), and what else cosign checks. */
-async function cosignSignatures(values: VerifyValues, format: 'auto' | 'legacy' | 'bundle', cluster: ClusterPolicy | undefined) {
+async function cosignSignatures(
+  values: VerifyValues,
+  format: 'auto' | 'legacy' | 'bundle',
+  cluster: ClusterPolicy | undefined,
+  from: DeployedClusterSource | undefined,
+) {
   let requireAttestations: string[];
   try {
     requireAttestations = splitList(values['require-attestations']).map(attestationPredicateType);
@@ -90,7 +98,9 @@ async function cosignSignatures(values: VerifyValues, format: 'auto' | 'legacy' 
     if (err instanceof FluxVersionError) throw new UsageError(`--flux-version: ${err.message}, or none`);
     throw err;
   }
-  const verification = await verificationFromFlags(values, values.key, 'key', clusterIdentityPolicy(cluster));
+  // The deployed verify block is read once the registry is open; its identities then replace the placeholder.
+  const policy = clusterIdentityPolicy(cluster) ?? (from && !values.key ? deployedIdentityPolicy(from) : undefined);
+  const verification = await verificationFromFlags(values, values.key, 'key', policy);
   return { provider: 'cosign' as const, verification, format, requireAttestations, fluxVersion };
 }
 
@@ -100,14 +110,16 @@ export async function readVerifyFlags(values: VerifyValues): Promise<VerifyFlags
     parseSignatureFormat(values['signature-format']);
     const required = annotations(values);
     const cluster = await fluxManifestFromFlags(values);
+    const clusterFrom = deployedFromFlags(values);
     const choice = chooseSignatures({
       format: values['signature-format'],
       notation: values['notation-trust-policy'] || values['notation-trust-store'] ? true : undefined,
-      cosign: Boolean(values.key || values['certificate-identity'] || values['certificate-identity-regexp']),
+      cosign: Boolean(values.key || values['certificate-identity']?.length || values['certificate-identity-regexp']?.length || clusterFrom),
       cluster: cluster?.plan,
     });
-    const signatures = choice.provider === 'notation' ? notationSignatures(values) : await cosignSignatures(values, choice.format, cluster);
-    return { signatures, annotations: required, ...(cluster ? { cluster } : {}) };
+    const signatures =
+      choice.provider === 'notation' ? notationSignatures(values) : await cosignSignatures(values, choice.format, cluster, clusterFrom);
+    return { signatures, annotations: required, ...(cluster ? { cluster } : {}), ...(clusterFrom ? { clusterFrom } : {}) };
   } catch (err) {
     if (err instanceof VerifyRequestError) throw verifyUsageError(err);
     throw err;

@@ -1,10 +1,11 @@
 import { NotationPolicyError, locationReference } from '@d2ci/core';
-import { checkArtifact, VerifyRequestError } from '@d2ci/core/verify';
+import { checkArtifact, FluxManifestError, VerifyRequestError } from '@d2ci/core/verify';
 import { parseFlags } from '../flags.ts';
 import { openLocation, explainAuth, type Opened } from '../registry.ts';
 import { usageError } from '../fields.ts';
 import { outputFormat, type Io } from '../output.ts';
-import { readVerifyFlags, verifyFlags, verifyUsageError } from './verify-flags.ts';
+import { fluxManifestUsageError } from '../flux-manifest.ts';
+import { readVerifyFlags, verifyFlags, verifyUsageError, type VerifyValues } from './verify-flags.ts';
 import { printCheck } from './verify-output.ts';
 
 export const verifyHelp = `Usage: d2ci verify URL [--key PUBFILE | --certificate-identity(-regexp) X --certificate-oidc-issuer(-regexp) Y] [flags]
@@ -14,8 +15,8 @@ the tag is resolved to a digest once and everything is checked for that digest. 
 
 Flags:
       --key FILE                          verify with public key(s) (PEM, e.g. cosign.pub)
-      --certificate-identity ID           exact signer identity (certificate SAN)
-      --certificate-identity-regexp RE    signer identity pattern (Flux matchOIDCIdentity.subject)
+      --certificate-identity ID           exact signer identity (certificate SAN); repeat it to accept any of several
+      --certificate-identity-regexp RE    signer identity pattern (Flux matchOIDCIdentity.subject); repeatable, any matches
       --certificate-oidc-issuer ISS       exact issuer (default https://token.actions.githubusercontent.com)
       --certificate-oidc-issuer-regexp RE issuer pattern (Flux matchOIDCIdentity.issuer)
       --certificate-github-workflow-repository OWNER/REPO
@@ -33,6 +34,9 @@ Flags:
                                           cluster reads. Their content still comes from --key (verify.secretRef),
                                           --trusted-root (trustedRootSecretRef) or --notation-trust-policy/-store
       --flux-manifest-name NAME           the OCIRepository (NAME or NAMESPACE/NAME) when FILE has several
+      --flux-manifest-from TAG            will the clusters that run TAG today accept it? --flux-manifest is then
+                                          a path inside the artifact at TAG (same repository), e.g. latest:
+                                          the gate before a new signing identity moves a tag
       --require-attestations LIST         attestations that must verify too: spdx, cyclonedx, openvex or URIs
       --notation-trust-policy FILE        verify a Notary Project signature with this trustpolicy.json …
       --notation-trust-store DIR          … and this trust store (x509/ca/<name>/*.pem), as Notation and Flux do
@@ -44,9 +48,10 @@ Flags:
   -o, --output json|yaml                  print the result as JSON or YAML`;
 
 /** A failure once the artifact is fetched: the trust policy or scope named by its flag, else the registry explained. */
-async function checkError(opened: Opened, err: unknown): Promise<never> {
+async function checkError(opened: Opened, values: VerifyValues, err: unknown): Promise<never> {
   if (err instanceof NotationPolicyError) throw usageError(err) ?? err;
   if (err instanceof VerifyRequestError) throw verifyUsageError(err);
+  if (err instanceof FluxManifestError) throw fluxManifestUsageError(err, values);
   throw await explainAuth(opened, err);
 }
 
@@ -65,7 +70,7 @@ export async function verify(args: string[], io: Io): Promise<number> {
     location: opened.location,
     target: opened.target,
     reference: locationReference(opened.location) ?? 'latest',
-  }).catch((err: unknown) => checkError(opened, err));
+  }).catch((err: unknown) => checkError(opened, values, err));
   printCheck(io, result, format);
   return result.verified ? 0 : 1;
 }

@@ -6,6 +6,7 @@ import type { NotationTrustStore } from '../notation/trust-store.ts';
 import type { FluxVerdict, FluxVersionOption } from './flux.ts';
 import type { FluxManifestVerify } from './flux-manifest.ts';
 import type { ClusterPolicy } from './cluster-policy.ts';
+import type { DeployedClusterSource } from './deployed-cluster.ts';
 import type { Verification } from './signatures.ts';
 import type { AttestationCheck, VerifyFormat } from './verify.ts';
 
@@ -45,6 +46,11 @@ export interface CheckRequest {
   annotations?: Record<string, RegExp>;
   /** The cluster's verify block (flux manifest) and how it is checked: its identities and registry apply. */
   cluster?: ClusterPolicy;
+  /**
+   * Instead of `cluster`: the verify block the clusters run now, read from the artifact they follow (a fleet whose
+   * verify block ships inside its own artifact). Its identities replace the keyless policy given.
+   */
+  clusterFrom?: DeployedClusterSource;
 }
 
 /** Everything the front doors show of a verification, whichever the signatures; core never prints. */

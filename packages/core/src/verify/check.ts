@@ -3,6 +3,8 @@ import { verifyNotation } from '../notation/verify.ts';
 import { VerifyRequestError } from './check-errors.ts';
 import type { CheckRequest, CheckResult, CosignSignatures, NotationSignatures } from './check-request.ts';
 import { artifactOrigin, verifyArtifact } from './verify.ts';
+import { clusterIdentityPolicy } from './cluster-policy.ts';
+import { readDeployedClusterPolicy, type DeployedClusterSource } from './deployed-cluster.ts';
 
 /** The policy checked, in words: how many keys, or the keyless identities. */
 function describePolicy(signatures: CosignSignatures): string {
@@ -13,6 +15,12 @@ function describePolicy(signatures: CosignSignatures): string {
 async function checkCosign(request: CheckRequest, signatures: CosignSignatures): Promise<CheckResult> {
   const { cluster } = request;
   const plan = cluster?.plan;
+  const identities =
+    plan?.provider === 'cosign' && plan.kind === 'keyless' && plan.identities !== undefined
+      ? plan.identities
+      : signatures.verification.kind === 'keyless'
+        ? signatures.verification.policy.entries
+        : undefined;
   const result = await verifyArtifact({
     target: request.target,
     reference: request.reference,
@@ -21,8 +29,9 @@ async function checkCosign(request: CheckRequest, signatures: CosignSignatures):
     annotations: request.annotations,
     requireAttestations: signatures.requireAttestations,
     fluxVersion: signatures.fluxVersion,
-    // Flux 2.8+ verifies bundles with one matchOIDCIdentity entry only, and reaches the registry as the cluster does.
-    ...(plan?.provider === 'cosign' && plan.kind === 'keyless' && plan.identities !== undefined ? { identities: plan.identities } : {}),
+    // Flux 2.8+ verifies bundles with one matchOIDCIdentity entry only (the cluster's list, else the identities
+    // given, which stand for the list the cluster would be given), and reaches the registry as the cluster does.
+    ...(identities !== undefined ? { identities } : {}),
     ...(cluster?.manifest.registry ? { clusterRegistry: cluster.manifest.registry } : {}),
   });
   const name = locationName(request.location);
@@ -93,7 +102,8 @@ async function checkNotation(request: CheckRequest, signatures: NotationSignatur
  * the request says. With a flux manifest, its identities and registry apply, and its provider must be the
  * request's. The reference is resolved to a digest once; everything is checked and reported for that digest.
  */
-export async function checkArtifact(request: CheckRequest): Promise<CheckResult> {
+export async function checkArtifact(asked: CheckRequest): Promise<CheckResult> {
+  const request = asked.clusterFrom ? await withDeployedCluster(asked, asked.clusterFrom) : asked;
   const { signatures, cluster } = request;
   if (cluster && cluster.plan.provider !== signatures.provider)
     throw new VerifyRequestError(
@@ -102,4 +112,16 @@ export async function checkArtifact(request: CheckRequest): Promise<CheckResult>
       `${cluster.manifest.origin} in ${cluster.manifest.file} verifies with ${cluster.plan.provider}, not ${signatures.provider}`,
     );
   return signatures.provider === 'notation' ? checkNotation(request, signatures) : checkCosign(request, signatures);
+}
+
+/** The request with the verify block the clusters run now, read from their artifact; its identities apply. */
+async function withDeployedCluster(request: CheckRequest, source: DeployedClusterSource): Promise<CheckRequest> {
+  const cluster = await readDeployedClusterPolicy(request.target, source);
+  const policy = clusterIdentityPolicy(cluster);
+  const { signatures } = request;
+  const replaced =
+    policy && signatures.provider === 'cosign' && signatures.verification.kind === 'keyless'
+      ? { ...signatures, verification: { ...signatures.verification, policy } }
+      : signatures;
+  return { ...request, signatures: replaced, cluster };
 }

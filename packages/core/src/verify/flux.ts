@@ -105,7 +105,7 @@ export function fluxVerdict(version: FluxVersion, evidence: FluxEvidence): FluxV
         version,
         accepted: false,
         reads: 'bundles',
-        reason: `it verifies bundles with one matchOIDCIdentity entry only, and the policy has ${evidence.identities}`,
+        reason: `it verifies bundles with one matchOIDCIdentity entry only ("unsupported: multiple identities"), and the policy has ${evidence.identities}: give the cluster one entry whose subject pattern accepts them all, e.g. ^(A|B)$`,
       };
     }
     if (evidence.bundles.some((c) => c.ok)) return { version, accepted: true, reads: 'bundles' };

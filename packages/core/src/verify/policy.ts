@@ -5,10 +5,13 @@ import { GoRegexp, RegexpSyntaxError } from '../go/regexp.ts';
 export const githubIssuer = 'https://token.actions.githubusercontent.com';
 
 export interface IdentityPolicy {
-  /** Exact certificate identity (SAN), cosign `--certificate-identity`. */
-  identity?: string;
-  /** Regular expression for it, cosign `--certificate-identity-regexp` (Flux `matchOIDCIdentity.subject`). */
-  identityRegexp?: string;
+  /**
+   * Exact certificate identity (SAN), cosign `--certificate-identity`. A list accepts any of them, as a Flux
+   * `matchOIDCIdentity` list does (each entry with the same issuer): an identity transition trusts old and new.
+   */
+  identity?: string | readonly string[];
+  /** Regular expression for it, cosign `--certificate-identity-regexp` (Flux `matchOIDCIdentity.subject`); a list: any. */
+  identityRegexp?: string | readonly string[];
   /** Exact issuer, cosign `--certificate-oidc-issuer`. */
   issuer?: string;
   /** Regular expression for it (Flux `matchOIDCIdentity.issuer`). */
@@ -68,6 +71,11 @@ function namedInputError(code: PolicyInputCode, input: PolicyInput, problem: str
 
 export interface CompiledPolicy {
   describe: string;
+  /**
+   * How many identities the policy accepts (any may match). Flux 2.8+ verifies Sigstore bundles with one
+   * `matchOIDCIdentity` entry only, so a policy of more than one is not what such a cluster can be given.
+   */
+  entries: number;
   /** Undefined when the signer matches, else why not. */
   mismatch(signer: Signer): string | undefined;
 }
@@ -98,21 +106,27 @@ function invalidPattern(pattern: string, err: RegexpSyntaxError): string {
  * Go regular expression (unanchored unless the pattern anchors itself, as with Go's MatchString).
  */
 export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
-  if (policy.identity && policy.identityRegexp)
+  const exact = listOf(policy.identity);
+  const patterns = listOf(policy.identityRegexp);
+  if (exact.length > 0 && patterns.length > 0)
     throw new PolicyInputError('POLICY_CONFLICT', 'identity', 'give certificate-identity or certificate-identity-regexp, not both');
   if (policy.issuer && policy.issuerRegexp)
     throw new PolicyInputError('POLICY_CONFLICT', 'issuer', 'give certificate-oidc-issuer or certificate-oidc-issuer-regexp, not both');
   // Reads "certificate-identity or certificate-identity-regexp is required …".
-  if (!policy.identity && !policy.identityRegexp)
+  if (exact.length === 0 && patterns.length === 0)
     throw namedInputError(
       'POLICY_MISSING',
       'identity',
       'or certificate-identity-regexp is required for keyless verification, e.g. ^https://github\\.com/OWNER/REPO/\\.github/workflows/push-artifact\\.yaml@refs/heads/main$',
     );
-  const identity = policy.identityRegexp ? compile('identityRegexp', policy.identityRegexp) : undefined;
+  const identities = patterns.map((pattern) => compile('identityRegexp', pattern));
   const issuerPattern = policy.issuerRegexp ? compile('issuerRegexp', policy.issuerRegexp) : undefined;
   const issuer = policy.issuer || (issuerPattern ? undefined : githubIssuer);
-  const describeIdentity = identity ? `identity matching ${policy.identityRegexp ?? ''}` : `identity ${policy.identity ?? ''}`;
+  const shown = patterns.length > 0 ? patterns : exact;
+  const describeIdentity =
+    shown.length > 1
+      ? `identity ${patterns.length > 0 ? 'matching ' : ''}any of ${shown.join(' | ')}`
+      : `identity ${patterns.length > 0 ? 'matching ' : ''}${shown[0] ?? ''}`;
   const describeIssuer = issuerPattern ? `issuer matching ${policy.issuerRegexp ?? ''}` : `issuer ${issuer ?? ''}`;
   const repository = policy.sourceRepository
     ?.trim()
@@ -122,8 +136,10 @@ export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
     throw namedInputError('POLICY_INVALID', 'sourceRepository', `"${policy.sourceRepository}" is not owner/repo`);
   return {
     describe: `${describeIdentity}, ${describeIssuer}${repository ? `, run in ${repository}` : ''}`,
+    entries: shown.length,
     mismatch(signer) {
-      const identityOk = identity ? identity.matchString(signer.identity ?? '') : signer.identity === policy.identity;
+      const san = signer.identity ?? '';
+      const identityOk = identities.length > 0 ? identities.some((re) => re.matchString(san)) : exact.includes(san);
       if (!identityOk) return `signed by ${signer.identity ?? '(no identity)'}, expected ${describeIdentity}`;
       const issuerOk = issuerPattern ? issuerPattern.matchString(signer.issuer ?? '') : signer.issuer === issuer;
       if (!issuerOk) return `issued by ${signer.issuer ?? '(no issuer)'}, expected ${describeIssuer}`;
@@ -133,6 +149,11 @@ export function compilePolicy(policy: IdentityPolicy): CompiledPolicy {
       return undefined;
     },
   };
+}
+
+/** A single value or a list, without empty entries (an empty input line is no identity). */
+function listOf(value: string | readonly string[] | undefined): string[] {
+  return (typeof value === 'string' ? [value] : (value ?? [])).map((v) => v.trim()).filter(Boolean);
 }
 
 /** One Flux `matchOIDCIdentity` entry: both patterns are Go regular expressions, both must match. */
@@ -182,6 +203,7 @@ export function compileIdentityList(entries: readonly IdentityPattern[], label =
     entries.length === 1 && entries[0] ? one(entries[0]) : `any of ${entries.length}: ${entries.map((e) => `(${one(e)})`).join(' or ')}`;
   return {
     describe,
+    entries: entries.length,
     mismatch(signer) {
       if (compiled.some((c) => c.subject.matchString(signer.identity ?? '') && c.issuer.matchString(signer.issuer ?? ''))) return undefined;
       return `signed by ${signer.identity ?? '(no identity)'}, issued by ${signer.issuer ?? '(no issuer)'}, expected ${describe}`;
