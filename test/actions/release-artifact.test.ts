@@ -322,4 +322,19 @@ describe('release-artifact promotes what staging ran, as the D2 component workfl
     assert.equal(run.outputs.digest, staged);
     assert.match(run.stdout, /found: latest has the tagged tree's exact content/);
   });
+  it('takes tags without the v (frontend/1.0.1) with tag-pattern, as a D2 team with that scheme migrates', async () => {
+    const base = `${proxy.host}/acme/nov`;
+    const sha = 'e'.repeat(40);
+    const staged = await stagingPush(sha, {}, base);
+    const pattern = '^(?<component>[a-z0-9-]+)/(?<version>[0-9]+\\.[0-9]+\\.[0-9]+)$';
+    const refused = await release('frontend/1.0.1', sha, { repository: base });
+    assert.equal(refused.code, 1, 'the default pattern wants vX.Y.Z');
+    const run = await release('frontend/1.0.1', sha, { repository: base, 'tag-pattern': pattern });
+    ok(run);
+    assert.equal(run.outputs.version, '1.0.1');
+    assert.equal(run.outputs.component, 'frontend');
+    const novRepo = new RegistryClient().repository({ registry: registry.host, repository: 'acme/nov/frontend' });
+    assert.equal((await novRepo.resolve('1.0.1')).digest, staged);
+    assert.equal((await novRepo.resolve('latest-stable')).digest, staged);
+  });
 });
