@@ -40,6 +40,7 @@ describe('workflows-examples: every workflow is one GitHub runs, as intended', (
         'direct/d2-apps/.github/workflows/release-artifact.yaml',
         'direct/d2-apps/.github/workflows/verify-artifact.yaml',
         'direct/d2-fleet/.github/workflows/push-artifact.yaml',
+        'identity-transition/phase-2/.github/workflows/push-artifact.yaml',
         'notation/.github/workflows/push-artifact.yaml',
         'platform-workflows/.github/workflows/d2-fan-out.yaml',
         'platform-workflows/.github/workflows/d2-image-update.yaml',
@@ -319,6 +320,43 @@ describe('workflows-examples: Flux verifies the identities the workflows sign wi
       [...apps.production].map((i) => [d2.appsProduction.test(i), d2.appsStaging.test(i)]),
       [[true, false]],
     );
+  });
+  it('identity-transition: phase 1 accepts the old and the new fleet signer with one entry; phase 2 gates latest on it', () => {
+    const dir = join(examplesRoot, 'identity-transition');
+    const old = identitiesOf(join(examplesRoot, 'direct/d2-fleet'), 'acme/d2-fleet', {
+      branch: 'refs/heads/main',
+      tag: 'refs/tags/v1.2.3',
+    });
+    const next = identitiesOf(join(dir, 'phase-2'), 'acme/d2-fleet', { branch: 'refs/heads/main', tag: 'refs/tags/v1.2.3' });
+    assert.deepEqual([...next.staging], [san('acme/platform-workflows', 'd2-push.yaml', 'refs/tags/v1')]);
+    const instance = readYaml(join(dir, 'phase-1/clusters/staging/flux-system/flux-instance.yaml')) as {
+      spec: { kustomize: { patches: { patch: string }[] } };
+    };
+    const entries = instance.spec.kustomize.patches.flatMap(({ patch }) =>
+      (parseAllDocuments(patch)[0]?.toJS() as { value: { matchOIDCIdentity: { subject: string; issuer: string }[] } }[]).flatMap(
+        (op) => op.value.matchOIDCIdentity,
+      ),
+    );
+    // One entry: Flux 2.8+ verifies bundles with one matchOIDCIdentity entry only.
+    assert.equal(entries.length, 1);
+    const subject = new RegExp(entries[0]?.subject ?? '');
+    assert.ok(new RegExp(entries[0]?.issuer ?? '').test(issuer));
+    for (const identity of [...old.staging, ...next.staging]) assert.ok(subject.test(identity), `phase 1 must accept ${identity}`);
+    for (const identity of [...old.production, san('acme/platform-workflows', 'd2-release.yaml', 'refs/tags/v1')])
+      assert.ok(!subject.test(identity), `phase 1 must still refuse ${identity}`);
+    assert.ok(!subject.test(san('mallory/platform-workflows', 'd2-push.yaml', 'refs/tags/v1')));
+    // Phase 2: the gate reads the verify block from the artifact at latest, and latest moves to what it verified.
+    const workflow = readYaml(join(dir, 'phase-2/.github/workflows/push-artifact.yaml')) as {
+      jobs: Record<string, { with?: Record<string, string>; needs?: string; steps?: { uses?: string; with?: Record<string, string> }[] }>;
+    };
+    assert.equal(workflow.jobs.push?.with?.['diff-tag'], 'transition');
+    const gate = workflow.jobs.gate?.steps?.find((step) => step.uses?.includes('verify-artifact'));
+    assert.equal(gate?.with?.['flux-manifest-from'], 'latest');
+    assert.match(gate?.with?.url ?? '', /:transition$/);
+    const promote = workflow.jobs.promote?.steps?.find((step) => step.uses?.includes('copy-artifact'));
+    assert.equal(workflow.jobs.promote?.needs, 'gate');
+    assert.equal(promote?.with?.from, '${{ needs.gate.outputs.digest-url }}');
+    assert.match(promote?.with?.to ?? '', /:latest$/);
   });
 });
 
