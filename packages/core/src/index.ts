@@ -257,3 +257,16 @@ export {
   type ToolSource,
   type ValueChange,
 } from './imageupdate/index.ts';
+export {
+  copyArtifact,
+  CopyError,
+  copyTags,
+  cosignTag,
+  referrerKind,
+  type CopyArtifactResult,
+  type CopyEnd,
+  type CopyRequest,
+  type CosignTagCopy,
+  type ReferrerCopy,
+  type ReferrerKind,
+} from './copy/index.ts';
