@@ -260,6 +260,7 @@ export {
 export {
   copyArtifact,
   CopyError,
+  copyErrorSide,
   copyTags,
   cosignTag,
   referrerKind,

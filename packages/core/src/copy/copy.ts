@@ -10,6 +10,7 @@ import { copyManifest, emptyStats, type CopyContext, type CopyStats } from './co
 import { copyReferrers, type ReferrerCopy } from './referrers.ts';
 import type { CosignTagCopy } from './legacy.ts';
 import { CopyError } from './errors.ts';
+import { sided } from './sided.ts';
 
 /** One side of a copy: where it is (for names, tags and the verification's scope) and the target opened there. */
 export interface CopyEnd {
@@ -81,7 +82,10 @@ function mountSource(request: CopyRequest): string | undefined {
  * refused and a required verification is checked before anything is written. Copying again writes nothing.
  */
 export async function copyArtifact(request: CopyRequest): Promise<CopyArtifactResult> {
-  const { source, destination } = request;
+  const { source: from, destination: to } = request;
+  // Failures remember their side (copyErrorSide), for the front door to explain with that side's credentials.
+  const source = { location: from.location, target: sided(from.target, 'source') };
+  const destination = { location: to.location, target: sided(to.target, 'destination') };
   const reference = digestOf(source.location) ?? tagOf(source.location) ?? 'latest';
   const tags = copyTags(source.location, destination.location, request.tags);
   const root = await source.target.fetchManifest(reference);
