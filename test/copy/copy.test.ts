@@ -220,7 +220,8 @@ describe('copy: an artifact with all its signatures, between any two targets', (
     const old = await pushFresh(destination.target, { tags: ['v1.0.0'] });
     const sbom = (await source.target.referrers(subject)).find((r) => r.artifactType === 'application/spdx+json');
     assert.ok(sbom);
-    const layer = JSON.parse((await source.target.fetchManifest(sbom.digest)).bytes.toString()).layers[0] as Descriptor;
+    const layer = (JSON.parse((await source.target.fetchManifest(sbom.digest)).bytes.toString()) as { layers: Descriptor[] })
+      .layers[0] as Descriptor;
     await source.target.delete(layer);
     await assert.rejects(
       copyArtifact({ source, destination, force: ['v1.0.0'] }),

@@ -30,7 +30,7 @@ export function cosignTag(subjectDigest: string, suffix: CosignTagSuffix): strin
 
 const layersOf = (fetched: FetchedManifest): Descriptor[] | undefined => {
   const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
-  return isIndex(manifest) ? undefined : ((manifest as ImageManifest).layers ?? []);
+  return isIndex(manifest) ? undefined : (manifest.layers ?? []);
 };
 
 /** A layer is the same signature when its payload and its signature annotation are (cosign dedupes the same way). */
