@@ -14,6 +14,7 @@ const actions = {
   push: 'push-artifact',
   release: 'release-artifact',
   verify: 'verify-artifact',
+  copy: 'copy-artifact',
   'image-update': 'image-update-kind',
 } as const;
 
@@ -75,7 +76,7 @@ export function rootAction(): string {
       {
         name: 'd2ci',
         description:
-          'Gitless GitOps with Flux: push, release and verify signed Flux OCI artifacts, and update images (command picks which).',
+          'Gitless GitOps with Flux: push, release, verify and copy signed Flux OCI artifacts, and update images (command picks which).',
         author: 'd2ci',
         branding: { icon: 'package', color: 'blue' },
         inputs,

@@ -178,7 +178,7 @@ describe('the root action dispatches by command', () => {
     assert.equal(verified.outputs.format, 'legacy');
     const unknown = await runAction('.', { command: 'deploy', repository: `oci-layout:${layout}` }, { GITHUB_WORKSPACE: ws });
     assert.equal(unknown.code, 1);
-    assert.match(unknown.errors[0] ?? '', /^input `command`: "deploy" is not one of push, release, verify, image-update$/);
+    assert.match(unknown.errors[0] ?? '', /^input `command`: "deploy" is not one of push, release, verify, copy, image-update$/);
   });
 
   it('is generated from the actions it dispatches to', async () => {

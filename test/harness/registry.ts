@@ -92,11 +92,16 @@ export async function startRegistry(mode: AuthMode = 'none'): Promise<LocalRegis
   }
 }
 
-/** The digest a tag names in a local registry (anonymous HEAD), or undefined when there is no such tag. */
+/**
+ * The digest a tag names in a local registry (a HEAD, with the registry's basic credentials in htpasswd mode), or
+ * undefined when there is no such tag. Any other answer throws: a refusal must not read as "no tag".
+ */
 export async function tagDigest(registry: LocalRegistry, repository: string, tag: string): Promise<string | undefined> {
-  const response = await fetch(`${registry.url}/v2/${repository}/manifests/${tag}`, {
-    method: 'HEAD',
-    headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
-  });
-  return response.ok ? (response.headers.get('docker-content-digest') ?? undefined) : undefined;
+  const headers: Record<string, string> = { accept: 'application/vnd.oci.image.manifest.v1+json' };
+  if (registry.mode === 'htpasswd')
+    headers.authorization = `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`;
+  const response = await fetch(`${registry.url}/v2/${repository}/manifests/${tag}`, { method: 'HEAD', headers });
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`HEAD ${repository}:${tag} on ${registry.host} answered ${response.status}`);
+  return response.headers.get('docker-content-digest') ?? undefined;
 }

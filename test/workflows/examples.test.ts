@@ -64,7 +64,7 @@ describe('workflows-examples: every workflow is one GitHub runs, as intended', (
         .map((a) => join('actions', a, 'action.yml'))
         .filter((f) => existsSync(join(repoRoot, f))),
     ];
-    assert.equal(files.length, 5);
+    assert.equal(files.length, 6);
     for (const file of files) assert.deepEqual(checkActionFile(join(repoRoot, file)), [], file);
   });
 });

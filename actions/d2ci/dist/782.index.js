@@ -259,8 +259,8 @@ var reference = __webpack_require__(48936);
 var content = __webpack_require__(83632);
 // EXTERNAL MODULE: ../../packages/core/src/oci/memory.ts
 var memory = __webpack_require__(46198);
-// EXTERNAL MODULE: ../../packages/core/src/oci/copy.ts + 1 modules
-var copy = __webpack_require__(21610);
+// EXTERNAL MODULE: ../../packages/core/src/oci/copy.ts
+var copy = __webpack_require__(95672);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __webpack_require__(48706);
 // EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
@@ -443,7 +443,7 @@ async function fetchIfExists(target, reference) {
 /* harmony export */   JR: () => (/* binding */ guardTags)
 /* harmony export */ });
 /* unused harmony export stableTagName */
-/* harmony import */ var _oci_copy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21610);
+/* harmony import */ var _oci_copy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95672);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90084);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85736);
@@ -544,35 +544,21 @@ async function settleLimit(items, limit, fn) {
 
 /***/ }),
 
-/***/ 21610:
+/***/ 95672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  TL: () => (/* binding */ applyTag),
-  a0: () => (/* binding */ copyGraph),
-  kE: () => (/* binding */ currentDigest)
-});
-
-// UNUSED EXPORTS: copy, immutableTagError
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
-var errors = __webpack_require__(48706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/media-types.ts
-var media_types = __webpack_require__(18613);
-// EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
-var descriptor = __webpack_require__(77796);
-// EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
-var content = __webpack_require__(83632);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/target.ts
-function canMount(target) {
-    return typeof target.mount === 'function';
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/oci/concurrency.ts
-var concurrency = __webpack_require__(81434);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/copy.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TL: () => (/* binding */ applyTag),
+/* harmony export */   a0: () => (/* binding */ copyGraph),
+/* harmony export */   kE: () => (/* binding */ currentDigest)
+/* harmony export */ });
+/* unused harmony exports copy, immutableTagError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48706);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18613);
+/* harmony import */ var _descriptor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77796);
+/* harmony import */ var _content_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83632);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17420);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81434);
 
 
 
@@ -601,12 +587,12 @@ async function copyGraph(src, root, dst, options = {}) {
             written.set(first, await applyTag(dst, root, first, { lookFirst: false }));
         }
         else {
-            await dst.push(root.descriptor, (0,content/* bytesSource */.Xl)(root.bytes));
+            await dst.push(root.descriptor, (0,_content_js__WEBPACK_IMPORTED_MODULE_0__/* .bytesSource */ .Xl)(root.bytes));
         }
     }
     if (options.beforeTag)
         await options.beforeTag(root.descriptor);
-    const results = await (0,concurrency/* mapLimit */.s)(tags, 4, async (tag) => {
+    const results = await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimit */ .s)(tags, 4, async (tag) => {
         const done = written.get(tag);
         if (done)
             return done;
@@ -628,7 +614,7 @@ async function applyTag(dst, root, tag, options) {
         return { tag, changed: true };
     }
     catch (err) {
-        const refused = err instanceof errors/* OciError */.Mf && err.status !== undefined && err.status >= 400 && err.status < 500;
+        const refused = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf && err.status !== undefined && err.status >= 400 && err.status < 500;
         const current = refused ? await currentDigest(dst, tag).catch(() => undefined) : undefined;
         if (refused && current === root.descriptor.digest)
             return { tag, changed: false };
@@ -643,9 +629,9 @@ async function applyTag(dst, root, tag, options) {
  * decides, not the registry's wording.
  */
 function immutableTagError(err, repository, tag) {
-    if (!(err instanceof errors/* OciError */.Mf) || err.code !== 'TAG_INVALID')
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf) || err.code !== 'TAG_INVALID')
         return undefined;
-    return new errors/* OciError */.Mf('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OciError */ .Mf('TAG_INVALID', `tag "${tag}" of ${repository} is immutable in the registry and already points at another manifest, so it cannot be moved`, {
         status: err.status,
         cause: err,
         hint: `in ECR set the repository's tag mutability to IMMUTABLE_WITH_EXCLUSION with an exclusion filter for "${tag}" (or MUTABLE), or don't move "${tag}"`,
@@ -657,26 +643,26 @@ async function currentDigest(target, tag) {
         return (await target.resolve(tag)).digest;
     }
     catch (err) {
-        if ((0,errors/* isNotFound */.c4)(err))
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(err))
             return undefined;
         throw err;
     }
 }
 async function copyChildren(src, node, dst, options, report) {
-    const { manifest } = (0,descriptor/* parseManifest */.Ng)(node.bytes, node.descriptor.mediaType);
-    const unique = [...new Map((0,descriptor/* successors */.ir)(manifest).map((d) => [d.digest, d])).values()];
-    await (0,concurrency/* mapLimit */.s)(unique, options.concurrency ?? 4, async (child) => {
-        if ((0,media_types/* isManifestMediaType */.CM)(child.mediaType)) {
+    const { manifest } = (0,_descriptor_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(node.bytes, node.descriptor.mediaType);
+    const unique = [...new Map((0,_descriptor_js__WEBPACK_IMPORTED_MODULE_3__/* .successors */ .ir)(manifest).map((d) => [d.digest, d])).values()];
+    await (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimit */ .s)(unique, options.concurrency ?? 4, async (child) => {
+        if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isManifestMediaType */ .CM)(child.mediaType)) {
             if (await dst.exists(child))
                 return;
-            const bytes = await (0,content/* readAll */.yw)(await src.fetch(child));
+            const bytes = await (0,_content_js__WEBPACK_IMPORTED_MODULE_0__/* .readAll */ .yw)(await src.fetch(child));
             await copyChildren(src, { descriptor: child, bytes }, dst, options, report);
-            await dst.push(child, (0,content/* bytesSource */.Xl)(bytes));
+            await dst.push(child, (0,_content_js__WEBPACK_IMPORTED_MODULE_0__/* .bytesSource */ .Xl)(bytes));
             return;
         }
         let result = 'exists';
         if (!(await dst.exists(child))) {
-            if (options.mountFrom && canMount(dst)) {
+            if (options.mountFrom && (0,_target_js__WEBPACK_IMPORTED_MODULE_5__/* .canMount */ .a)(dst)) {
                 result = await dst.mount(child, options.mountFrom, src.source(child));
             }
             else {
@@ -686,6 +672,19 @@ async function copyChildren(src, node, dst, options, report) {
         }
         report.push({ descriptor: child, result });
     });
+}
+
+
+/***/ }),
+
+/***/ 17420:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ canMount)
+/* harmony export */ });
+function canMount(target) {
+    return typeof target.mount === 'function';
 }
 
 

@@ -13,9 +13,10 @@ if (!post)
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.saveState */ .lj.saveState('phase', 'main');
 /** Each command is an action of this repository (its `@d2ci/<name>/action` entry), loaded only when asked for. */
 const commands = {
-    push: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(291), __nccwpck_require__.e(782), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53813))).main(),
-    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(728), __nccwpck_require__.e(782), __nccwpck_require__.e(499)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86499))).main(),
-    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(291), __nccwpck_require__.e(728), __nccwpck_require__.e(226)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5226))).main(),
+    push: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(782), __nccwpck_require__.e(426), __nccwpck_require__.e(760)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53813))).main(),
+    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(723), __nccwpck_require__.e(782), __nccwpck_require__.e(499)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86499))).main(),
+    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(723), __nccwpck_require__.e(739), __nccwpck_require__.e(426), __nccwpck_require__.e(303)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71303))).main(),
+    copy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(723), __nccwpck_require__.e(782), __nccwpck_require__.e(739), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15563))).main(),
     'image-update': async () => {
         const action = await __nccwpck_require__.e(/* import() */ 509).then(__nccwpck_require__.bind(__nccwpck_require__, 25509));
         await (post ? action.post() : action.main());
@@ -357,7 +358,7 @@ function withAuthHint(err, context) {
     const github = (0,auth_github/* isGitHubRegistry */.v)(context.registry, process.env.GITHUB_SERVER_URL || undefined);
     let hint;
     if (!context.hasCredentials) {
-        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+        hint = `no credentials for ${context.registry}: ${context.credentialFix ?? credentialFix[context.vocabulary]}`;
     }
     else if (github) {
         hint =
@@ -411,6 +412,7 @@ async function explainRegistryError(err, context) {
         hasCredentials: (await context.credentials(registry).catch(() => undefined)) !== undefined,
         vocabulary: context.vocabulary,
         ...(context.provider ? { provider: context.provider } : {}),
+        ...(context.credentialFix ? { credentialFix: context.credentialFix } : {}),
     });
 }
 
@@ -591,6 +593,7 @@ function registrySession(inputs, context, location) {
                 provider: inputs.provider,
                 vocabulary: 'action',
                 ...(options.shownAs === undefined ? {} : { shownAs: options.shownAs }),
+                ...(options.credentialFix === undefined ? {} : { credentialFix: options.credentialFix }),
             });
             // Only what the explainer made names an input; any other error keeps its own wording.
             return explained === err ? err : (inputError(explained) ?? explained);
@@ -12208,6 +12211,8 @@ const defaultMonolithicLimit = 128 * 1024 * 1024;
 const defaultChunkSize = 32 * 1024 * 1024;
 const maxManifestBytes = 8 * 1024 * 1024;
 const manifestAccept = media_types/* manifestMediaTypes */.$P.join(', ');
+/** Tag-index updates in flight, by registry, repository and subject (see `#updateReferrersIndex`). */
+const indexUpdates = new Map();
 /** A repository on an OCI distribution registry, as a Target. */
 class RemoteRepository {
     registry;
@@ -12425,7 +12430,24 @@ class RemoteRepository {
             throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
         return { index: manifest, etag: response.headers.get('etag') };
     }
+    /**
+     * Read-modify-write of the subject's tag index, one at a time per index in this process: registries may ignore
+     * If-Match (distribution 2.8 does), so two referrers pushed at once (a copy's, a signer's) would drop one entry.
+     */
     async #updateReferrersIndex(subject, change, options = {}) {
+        const key = `${this.#client.baseUrl(this.registry)}/${this.repository}@${subject}`;
+        const previous = indexUpdates.get(key) ?? Promise.resolve();
+        const next = previous.catch(() => undefined).then(() => this.#rewriteReferrersIndex(subject, change, options));
+        indexUpdates.set(key, next);
+        try {
+            await next;
+        }
+        finally {
+            if (indexUpdates.get(key) === next)
+                indexUpdates.delete(key);
+        }
+    }
+    async #rewriteReferrersIndex(subject, change, options) {
         const current = await this.#readReferrersIndex(subject);
         if (!current && options.ifPresent)
             return;
@@ -14708,6 +14730,7 @@ function keyId(key) {
 /* harmony export */   En: () => (/* binding */ legacyAnnotations),
 /* harmony export */   cH: () => (/* binding */ appendLegacySignature),
 /* harmony export */   eG: () => (/* binding */ legacySignatureTag),
+/* harmony export */   fK: () => (/* binding */ signatureConfig),
 /* harmony export */   lr: () => (/* binding */ CosignAnnotation)
 /* harmony export */ });
 /* unused harmony export toPem */
@@ -15226,7 +15249,7 @@ async function createBundleSigner(identity) {
     };
 }
 async function buildBundleSigner(identity) {
-    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(84), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45775));
+    const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(773), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45775));
     if (identity.kind === 'key') {
         const signer = keySigner(identity.privateKey);
         // The hint goes into the verification material only (informational; verifiers take the key they are given).

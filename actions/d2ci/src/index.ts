@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<void>> = {
   push: async () => (await import('@d2ci/push-artifact/action')).main(),
   release: async () => (await import('@d2ci/release-artifact/action')).main(),
   verify: async () => (await import('@d2ci/verify-artifact/action')).main(),
+  copy: async () => (await import('@d2ci/copy-artifact/action')).main(),
   'image-update': async () => {
     const action = await import('@d2ci/image-update-kind/action');
     await (post ? action.post() : action.main());

@@ -891,6 +891,8 @@ const defaultMonolithicLimit = 128 * 1024 * 1024;
 const defaultChunkSize = 32 * 1024 * 1024;
 const maxManifestBytes = 8 * 1024 * 1024;
 const manifestAccept = manifestMediaTypes.join(', ');
+/** Tag-index updates in flight, by registry, repository and subject (see `#updateReferrersIndex`). */
+const indexUpdates = new Map();
 /** A repository on an OCI distribution registry, as a Target. */
 class RemoteRepository {
     registry;
@@ -1108,7 +1110,24 @@ class RemoteRepository {
             throw new oci_errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
         return { index: manifest, etag: response.headers.get('etag') };
     }
+    /**
+     * Read-modify-write of the subject's tag index, one at a time per index in this process: registries may ignore
+     * If-Match (distribution 2.8 does), so two referrers pushed at once (a copy's, a signer's) would drop one entry.
+     */
     async #updateReferrersIndex(subject, change, options = {}) {
+        const key = `${this.#client.baseUrl(this.registry)}/${this.repository}@${subject}`;
+        const previous = indexUpdates.get(key) ?? Promise.resolve();
+        const next = previous.catch(() => undefined).then(() => this.#rewriteReferrersIndex(subject, change, options));
+        indexUpdates.set(key, next);
+        try {
+            await next;
+        }
+        finally {
+            if (indexUpdates.get(key) === next)
+                indexUpdates.delete(key);
+        }
+    }
+    async #rewriteReferrersIndex(subject, change, options) {
         const current = await this.#readReferrersIndex(subject);
         if (!current && options.ifPresent)
             return;

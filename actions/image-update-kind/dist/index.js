@@ -500,6 +500,7 @@ function registrySession(inputs, context, location) {
                 provider: inputs.provider,
                 vocabulary: 'action',
                 ...(options.shownAs === undefined ? {} : { shownAs: options.shownAs }),
+                ...(options.credentialFix === undefined ? {} : { credentialFix: options.credentialFix }),
             });
             // Only what the explainer made names an input; any other error keeps its own wording.
             return explained === err ? err : (inputError(explained) ?? explained);

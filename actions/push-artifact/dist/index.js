@@ -13116,6 +13116,8 @@ const defaultMonolithicLimit = 128 * 1024 * 1024;
 const defaultChunkSize = 32 * 1024 * 1024;
 const maxManifestBytes = 8 * 1024 * 1024;
 const manifestAccept = media_types/* manifestMediaTypes */.$P.join(', ');
+/** Tag-index updates in flight, by registry, repository and subject (see `#updateReferrersIndex`). */
+const indexUpdates = new Map();
 /** A repository on an OCI distribution registry, as a Target. */
 class RemoteRepository {
     registry;
@@ -13333,7 +13335,24 @@ class RemoteRepository {
             throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
         return { index: manifest, etag: response.headers.get('etag') };
     }
+    /**
+     * Read-modify-write of the subject's tag index, one at a time per index in this process: registries may ignore
+     * If-Match (distribution 2.8 does), so two referrers pushed at once (a copy's, a signer's) would drop one entry.
+     */
     async #updateReferrersIndex(subject, change, options = {}) {
+        const key = `${this.#client.baseUrl(this.registry)}/${this.repository}@${subject}`;
+        const previous = indexUpdates.get(key) ?? Promise.resolve();
+        const next = previous.catch(() => undefined).then(() => this.#rewriteReferrersIndex(subject, change, options));
+        indexUpdates.set(key, next);
+        try {
+            await next;
+        }
+        finally {
+            if (indexUpdates.get(key) === next)
+                indexUpdates.delete(key);
+        }
+    }
+    async #rewriteReferrersIndex(subject, change, options) {
         const current = await this.#readReferrersIndex(subject);
         if (!current && options.ifPresent)
             return;
@@ -13622,7 +13641,7 @@ function withAuthHint(err, context) {
     const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
     let hint;
     if (!context.hasCredentials) {
-        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+        hint = `no credentials for ${context.registry}: ${context.credentialFix ?? credentialFix[context.vocabulary]}`;
     }
     else if (github) {
         hint =
@@ -13676,6 +13695,7 @@ async function explainRegistryError(err, context) {
         hasCredentials: (await context.credentials(registry).catch(() => undefined)) !== undefined,
         vocabulary: context.vocabulary,
         ...(context.provider ? { provider: context.provider } : {}),
+        ...(context.credentialFix ? { credentialFix: context.credentialFix } : {}),
     });
 }
 
@@ -13854,6 +13874,7 @@ function registrySession(inputs, context, location) {
                 provider: inputs.provider,
                 vocabulary: 'action',
                 ...(options.shownAs === undefined ? {} : { shownAs: options.shownAs }),
+                ...(options.credentialFix === undefined ? {} : { credentialFix: options.credentialFix }),
             });
             // Only what the explainer made names an input; any other error keeps its own wording.
             return explained === err ? err : (fields_inputError(explained) ?? explained);

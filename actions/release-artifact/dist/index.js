@@ -11619,7 +11619,7 @@ function withAuthHint(err, context) {
     const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
     let hint;
     if (!context.hasCredentials) {
-        hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+        hint = `no credentials for ${context.registry}: ${context.credentialFix ?? credentialFix[context.vocabulary]}`;
     }
     else if (github) {
         hint =
@@ -11673,6 +11673,7 @@ async function explainRegistryError(err, context) {
         hasCredentials: (await context.credentials(registry).catch(() => undefined)) !== undefined,
         vocabulary: context.vocabulary,
         ...(context.provider ? { provider: context.provider } : {}),
+        ...(context.credentialFix ? { credentialFix: context.credentialFix } : {}),
     });
 }
 
@@ -11851,6 +11852,7 @@ function registrySession(inputs, context, location) {
                 provider: inputs.provider,
                 vocabulary: 'action',
                 ...(options.shownAs === undefined ? {} : { shownAs: options.shownAs }),
+                ...(options.credentialFix === undefined ? {} : { credentialFix: options.credentialFix }),
             });
             // Only what the explainer made names an input; any other error keeps its own wording.
             return explained === err ? err : (inputError(explained) ?? explained);
@@ -15139,6 +15141,8 @@ const defaultMonolithicLimit = 128 * 1024 * 1024;
 const defaultChunkSize = 32 * 1024 * 1024;
 const maxManifestBytes = 8 * 1024 * 1024;
 const manifestAccept = media_types/* manifestMediaTypes */.$P.join(', ');
+/** Tag-index updates in flight, by registry, repository and subject (see `#updateReferrersIndex`). */
+const indexUpdates = new Map();
 /** A repository on an OCI distribution registry, as a Target. */
 class RemoteRepository {
     registry;
@@ -15356,7 +15360,24 @@ class RemoteRepository {
             throw new errors/* OciError */.Mf('MANIFEST_INVALID', `${this.name}:${tag} is not an image index, so it cannot hold referrers`);
         return { index: manifest, etag: response.headers.get('etag') };
     }
+    /**
+     * Read-modify-write of the subject's tag index, one at a time per index in this process: registries may ignore
+     * If-Match (distribution 2.8 does), so two referrers pushed at once (a copy's, a signer's) would drop one entry.
+     */
     async #updateReferrersIndex(subject, change, options = {}) {
+        const key = `${this.#client.baseUrl(this.registry)}/${this.repository}@${subject}`;
+        const previous = indexUpdates.get(key) ?? Promise.resolve();
+        const next = previous.catch(() => undefined).then(() => this.#rewriteReferrersIndex(subject, change, options));
+        indexUpdates.set(key, next);
+        try {
+            await next;
+        }
+        finally {
+            if (indexUpdates.get(key) === next)
+                indexUpdates.delete(key);
+        }
+    }
+    async #rewriteReferrersIndex(subject, change, options) {
         const current = await this.#readReferrersIndex(subject);
         if (!current && options.ifPresent)
             return;
@@ -17574,7 +17595,7 @@ function keyId(key) {
 /* harmony export */   eG: () => (/* binding */ legacySignatureTag),
 /* harmony export */   lr: () => (/* binding */ CosignAnnotation)
 /* harmony export */ });
-/* unused harmony export toPem */
+/* unused harmony exports toPem, signatureConfig */
 /* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8613);
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8341);
 /* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7796);

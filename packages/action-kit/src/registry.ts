@@ -110,7 +110,7 @@ export interface RegistrySession {
    * the `repository` input (quoting `shownAs`), a refusal with the permission or input to add. `location` is where
    * the request went, when not the session's (a component's repository).
    */
-  explain(err: unknown, options?: { location?: Location; shownAs?: string }): Promise<unknown>;
+  explain(err: unknown, options?: { location?: Location; shownAs?: string; credentialFix?: string }): Promise<unknown>;
 }
 
 /** Where the job's registry credentials come from (inputs, cloud provider, GITHUB_TOKEN for GHCR, docker config). */
@@ -155,6 +155,7 @@ export function registrySession(inputs: RegistryInputs, context: GitHubContext, 
         provider: inputs.provider,
         vocabulary: 'action',
         ...(options.shownAs === undefined ? {} : { shownAs: options.shownAs }),
+        ...(options.credentialFix === undefined ? {} : { credentialFix: options.credentialFix }),
       });
       // Only what the explainer made names an input; any other error keeps its own wording.
       return explained === err ? err : (inputError(explained) ?? explained);

@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   diff: async () => (await import('./commands/diff.ts')).diff,
   pull: async () => (await import('./commands/pull.ts')).pull,
   tag: async () => (await import('./commands/tag.ts')).tag,
+  copy: async () => (await import('./commands/copy.ts')).copy,
   list: async () => (await import('./commands/list.ts')).list,
   sign: async () => (await import('./commands/sign.ts')).sign,
   verify: async () => (await import('./commands/verify.ts')).verify,
@@ -30,6 +31,7 @@ Commands:
   diff    compare a directory with an artifact (exit 1 when different)
   pull    pull an artifact and extract it safely
   tag     point more tags at an artifact
+  copy    copy an artifact with its signatures, attestations and SBOMs to another registry or layout
   list    list a repository's artifacts
   sign    sign an artifact (keyless or with a key), in cosign's formats
   verify  verify an artifact's signature as Flux does (exit 1 when not verified)

@@ -104,13 +104,19 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
  * resolve, or the credentials or permission missing. `location` is where the request went, when not the URL's (a
  * component's repository).
  */
-export async function explainAuth(opened: Opened, err: unknown, location: Location = opened.location): Promise<unknown> {
+export async function explainAuth(
+  opened: Opened,
+  err: unknown,
+  location: Location = opened.location,
+  credentialFix?: string,
+): Promise<unknown> {
   const explained = await explainRegistryError(err, {
     location,
     credentials: opened.credentials,
     provider: opened.provider,
     vocabulary: 'cli',
     shownAs: opened.url,
+    ...(credentialFix ? { credentialFix } : {}),
   });
   // Only what the explainer made names the URL; any other error keeps its own wording.
   return explained === err ? err : (usageError(explained) ?? explained);

@@ -257,3 +257,17 @@ export {
   type ToolSource,
   type ValueChange,
 } from './imageupdate/index.ts';
+export {
+  copyArtifact,
+  CopyError,
+  copyErrorSide,
+  copyTags,
+  cosignTag,
+  referrerKind,
+  type CopyArtifactResult,
+  type CopyEnd,
+  type CopyRequest,
+  type CosignTagCopy,
+  type ReferrerCopy,
+  type ReferrerKind,
+} from './copy/index.ts';

@@ -15,6 +15,8 @@ export interface RegistryErrorContext {
   vocabulary: Vocabulary;
   /** The location as the user wrote it, quoted after a registry host that does not resolve. */
   shownAs?: string;
+  /** How to give credentials in this front door's words, when not the vocabulary's usual ones. */
+  credentialFix?: string;
 }
 
 /**
@@ -45,5 +47,6 @@ export async function explainRegistryError(err: unknown, context: RegistryErrorC
     hasCredentials: (await context.credentials(registry).catch(() => undefined)) !== undefined,
     vocabulary: context.vocabulary,
     ...(context.provider ? { provider: context.provider } : {}),
+    ...(context.credentialFix ? { credentialFix: context.credentialFix } : {}),
   });
 }

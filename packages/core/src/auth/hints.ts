@@ -31,13 +31,15 @@ export function withAuthHint(
     hasCredentials: boolean;
     vocabulary: Vocabulary;
     /** The registry provider in use, for cloud permission hints. */ provider?: ProviderName;
+    /** How to give credentials, when the vocabulary's usual words do not fit (`d2ci copy --from-creds`). */
+    credentialFix?: string;
   },
 ): unknown {
   if (!(err instanceof OciError) || (err.status !== 401 && err.status !== 403)) return err;
   const github = isGitHubRegistry(context.registry, process.env.GITHUB_SERVER_URL || undefined);
   let hint: string;
   if (!context.hasCredentials) {
-    hint = `no credentials for ${context.registry}: ${credentialFix[context.vocabulary]}`;
+    hint = `no credentials for ${context.registry}: ${context.credentialFix ?? credentialFix[context.vocabulary]}`;
   } else if (github) {
     hint =
       context.vocabulary === 'action'

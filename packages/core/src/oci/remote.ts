@@ -24,6 +24,8 @@ const defaultMonolithicLimit = 128 * 1024 * 1024;
 const defaultChunkSize = 32 * 1024 * 1024;
 const maxManifestBytes = 8 * 1024 * 1024;
 const manifestAccept = manifestMediaTypes.join(', ');
+/** Tag-index updates in flight, by registry, repository and subject (see `#updateReferrersIndex`). */
+const indexUpdates = new Map<string, Promise<void>>();
 
 /** A repository on an OCI distribution registry, as a Target. */
 export class RemoteRepository implements MountingTarget {
@@ -252,11 +254,27 @@ export class RemoteRepository implements MountingTarget {
     return { index: manifest as ImageIndex, etag: response.headers.get('etag') };
   }
 
+  /**
+   * Read-modify-write of the subject's tag index, one at a time per index in this process: registries may ignore
+   * If-Match (distribution 2.8 does), so two referrers pushed at once (a copy's, a signer's) would drop one entry.
+   */
   async #updateReferrersIndex(
     subject: string,
     change: (index: ImageIndex) => boolean,
     options: { ifPresent?: boolean } = {},
   ): Promise<void> {
+    const key = `${this.#client.baseUrl(this.registry)}/${this.repository}@${subject}`;
+    const previous = indexUpdates.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.#rewriteReferrersIndex(subject, change, options));
+    indexUpdates.set(key, next);
+    try {
+      await next;
+    } finally {
+      if (indexUpdates.get(key) === next) indexUpdates.delete(key);
+    }
+  }
+
+  async #rewriteReferrersIndex(subject: string, change: (index: ImageIndex) => boolean, options: { ifPresent?: boolean }): Promise<void> {
     const current = await this.#readReferrersIndex(subject);
     if (!current && options.ifPresent) return;
     const index = current?.index ?? emptyReferrersIndex();

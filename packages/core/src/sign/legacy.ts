@@ -82,7 +82,7 @@ export function legacyAnnotations(bundle: Bundle, fulcioChain: readonly string[]
 }
 
 /** go-containerregistry's config for a signature image: one diff ID (and history entry) per layer. */
-function signatureConfig(layers: Descriptor[]): Buffer {
+export function signatureConfig(layers: Descriptor[]): Buffer {
   return Buffer.from(
     JSON.stringify({
       architecture: '',
