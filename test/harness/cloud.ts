@@ -21,9 +21,9 @@ import type { LocalRegistry } from './registry.ts';
 import { makeWorkspace } from './workspace.ts';
 import { pushArtifact, RegistryClient, type CredentialFunction, type PushArtifactResult, type Target } from '@d2ci/core';
 
-const secret = (prefix: string, bytes = 18): string => `${prefix}${randomBytes(bytes).toString('base64url')}`;
+export const secret = (prefix: string, bytes = 18): string => `${prefix}${randomBytes(bytes).toString('base64url')}`;
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -32,18 +32,18 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: string | object, type = 'application/json'): void {
+export function send(res: ServerResponse, status: number, body: string | object, type = 'application/json'): void {
   res.writeHead(status, { 'content-type': type });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-async function listen(server: Server): Promise<string> {
+export async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }
 
-function closeServer(server: Server): Promise<void> {
+export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.closeAllConnections();
     server.close(() => resolve());
@@ -51,7 +51,7 @@ function closeServer(server: Server): Promise<void> {
 }
 
 /** Runs a request handler, answering 500 with the error instead of leaving the client hanging. */
-function handle(server: Server, handler: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void> | void): void {
+export function handle(server: Server, handler: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void> | void): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void (async () => handler(req, res, await readBody(req)))().catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, { message: String(err) });
@@ -193,6 +193,8 @@ export interface StsRequest {
   webIdentityToken: string;
   /** Audience of the web identity token, when it came from the OIDC stand-in. */
   tokenAudience: string | undefined;
+  /** AssumeRole only: the access key that signed the request (SigV4 checked), e.g. an assume-role profile's source. */
+  signedBy?: string;
   path: string;
   status: number;
 }
@@ -319,6 +321,13 @@ export async function startAwsStandIn(oidc: GitHubOidc, options: { roles?: strin
     denyEcr: false,
     close: () => closeServer(server),
   };
+  const issueKeys = (): { accessKeyId: string; key: Required<AwsKey>; expiration: string } => {
+    const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
+    const key = { secretAccessKey: secret('sts-secret-', 30), sessionToken: secret('sts-session-', 60) };
+    state.issuedKeys.set(accessKeyId, key);
+    const expiration = new Date(Date.now() + state.stsLifetime * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return { accessKeyId, key, expiration };
+  };
   handle(server, (req, res, body) => {
     const path = new URL(req.url ?? '/', url).pathname;
     if (req.method === 'POST' && path.startsWith('/sts')) {
@@ -339,15 +348,28 @@ export async function startAwsStandIn(oidc: GitHubOidc, options: { roles?: strin
         record.status = status;
         stsError(res, status, code, message);
       };
+      // AssumeRole (an assume-role profile's call): SigV4-signed with the source profile's keys instead of a token.
+      if (record.action === 'AssumeRole') {
+        const sig = checkSigV4(req, body, (id) => (state.issuedKeys.get(id) ?? state.staticKeys.get(id))?.secretAccessKey);
+        record.signedBy = sig.keyId;
+        if (!sig.valid || sig.service !== 'sts')
+          return fail(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+        if (!state.roles.has(record.roleArn)) return fail(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRole');
+        const { accessKeyId, key, expiration } = issueKeys();
+        record.status = 200;
+        return send(
+          res,
+          200,
+          `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><AssumedRoleUser><Arn>${xml(record.roleArn)}/${xml(record.roleSessionName)}</Arn><AssumedRoleId>AROA1:${xml(record.roleSessionName)}</AssumedRoleId></AssumedRoleUser><Credentials><SessionToken>${key.sessionToken}</SessionToken><SecretAccessKey>${key.secretAccessKey}</SecretAccessKey><Expiration>${expiration}</Expiration><AccessKeyId>${accessKeyId}</AccessKeyId></Credentials></AssumeRoleResult><ResponseMetadata><RequestId>${randomBytes(8).toString('hex')}</RequestId></ResponseMetadata></AssumeRoleResponse>`,
+          'text/xml',
+        );
+      }
       if (record.action !== 'AssumeRoleWithWebIdentity') return fail(400, 'InvalidAction', `Could not find operation ${record.action}`);
       if (record.tokenAudience === undefined)
         return fail(400, 'InvalidIdentityToken', "Couldn't retrieve verification key from your identity provider");
       if (record.tokenAudience !== 'sts.amazonaws.com') return fail(400, 'InvalidIdentityToken', 'Incorrect token audience');
       if (!state.roles.has(record.roleArn)) return fail(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
-      const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
-      const key = { secretAccessKey: secret('sts-secret-', 30), sessionToken: secret('sts-session-', 60) };
-      state.issuedKeys.set(accessKeyId, key);
-      const expiration = new Date(Date.now() + state.stsLifetime * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const { accessKeyId, key, expiration } = issueKeys();
       record.status = 200;
       send(
         res,

@@ -72,6 +72,8 @@ export interface RegistryAuthOptions {
   onSecret?: (secret: string) => void;
   /** Where to reach registries by name, as given to RegistryClient (ACR's token exchange is called on the registry). */
   endpoints?: Record<string, string>;
+  /** One line per cloud provider naming the credential source it used (job OIDC token or which ambient source). */
+  onDebug?: (message: string) => void;
 }
 
 /**
@@ -113,5 +115,6 @@ function cloudContext(options: RegistryAuthOptions): CloudContext {
     env: options.env ?? process.env,
     onSecret: options.onSecret ?? (() => undefined),
     endpoints: options.endpoints ?? {},
+    onDebug: options.onDebug ?? (() => undefined),
   };
 }
