@@ -164,7 +164,7 @@ export function isolatedAwsEnv(home: string): Record<string, string | undefined>
     AWS_SHARED_CREDENTIALS_FILE: `${home}/.aws/credentials`,
     AWS_CONFIG_FILE: `${home}/.aws/config`,
     AWS_EC2_METADATA_DISABLED: undefined,
-    AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9',
+    AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:2',
     AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: undefined,
     AWS_SDK_LOAD_CONFIG: undefined,
   };

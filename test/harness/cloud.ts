@@ -457,6 +457,8 @@ export interface GoogleStsRequest {
   subjectToken: string;
   /** Audience of the subject token, when it came from the OIDC stand-in. */
   tokenAudience: string | undefined;
+  /** RFC 8693 `options` (a workforce pool's `{"userProject": …}`), as sent. */
+  options: string;
   status: number;
 }
 
@@ -481,6 +483,8 @@ export interface GcpStandIn {
   federatedToken: string;
   /** What generateAccessToken hands out. */
   accessToken: string;
+  /** Bearer tokens generateAccessToken accepts besides the federated token (e.g. an ADC user's or metadata token). */
+  sourceTokens: Set<string>;
   stsLifetime: number;
   iamLifetime: number;
   sts: GoogleStsRequest[];
@@ -504,6 +508,7 @@ export async function startGcpStandIn(
     serviceAccounts: new Set(options.serviceAccounts ?? []),
     federatedToken: secret('ya29.federated-', 40),
     accessToken: secret('ya29.sa-', 40),
+    sourceTokens: new Set(),
     stsLifetime: 3600,
     iamLifetime: 3600,
     sts: [],
@@ -532,6 +537,7 @@ export async function startGcpStandIn(
         subjectTokenType: fields.subject_token_type ?? '',
         subjectToken: fields.subject_token ?? '',
         tokenAudience: oidc.audienceOf(fields.subject_token ?? ''),
+        options: fields.options ?? '',
         status: 0,
       };
       state.sts.push(record);
@@ -555,6 +561,8 @@ export async function startGcpStandIn(
           'The target service indicated by the "audience" parameters is invalid. This might either be because the pool or provider is disabled or deleted or because it doesn\'t exist.',
         );
       if (record.tokenAudience === undefined) return fail(400, 'invalid_grant', 'Invalid JWT signature');
+      if (provider.includes('/workforcePools/') && !(JSON.parse(record.options || '{}') as { userProject?: string }).userProject)
+        return fail(400, 'invalid_request', 'A workforce pool requires a user project (options.userProject).');
       if (!state.allowedAudiences.has(record.tokenAudience))
         return fail(400, 'invalid_grant', `The audience in ID Token [${record.tokenAudience}] does not match the expected audience.`);
       record.status = 200;
@@ -579,7 +587,8 @@ export async function startGcpStandIn(
         record.status = status;
         send(res, status, { error: { code: status, message, status: statusName } });
       };
-      if (record.authorization !== `Bearer ${state.federatedToken}`)
+      const bearer = record.authorization.replace(/^Bearer /, '');
+      if (bearer !== state.federatedToken && !state.sourceTokens.has(bearer))
         return fail(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.');
       if (!state.serviceAccounts.has(record.serviceAccount))
         return fail(403, 'PERMISSION_DENIED', "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).");
