@@ -10,7 +10,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createVerify, randomBytes, timingSafeEqual, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -647,6 +647,12 @@ export interface AzureStandIn {
   registryTokens: string[];
   entraLifetime: number;
   refreshLifetime: number;
+  /** The app's client secret (EnvironmentCredential's AZURE_CLIENT_SECRET), when it has one. */
+  clientSecret?: string;
+  /** The app's certificate (PEM), against which certificate assertions (x5t, RS256 signature, aud) are checked. */
+  clientCertificate?: string;
+  /** Makes an Entra ID access token as the token endpoint would, e.g. for a managed identity or the az CLI stand-in. */
+  issueAccessToken(lifetimeSeconds?: number): string;
   close(): Promise<void>;
 }
 
@@ -680,6 +686,17 @@ export async function startAzureStandIn(
     registryTokens: [],
     entraLifetime: 3599,
     refreshLifetime: 3 * 3600,
+    issueAccessToken: (lifetime = state.entraLifetime) => {
+      const token = unsignedJwt({
+        aud: 'https://management.azure.com',
+        tid: state.tenantId,
+        appid: state.clientId,
+        exp: Math.floor(Date.now() / 1000) + lifetime,
+        n: secret(''),
+      });
+      state.accessTokens.push(token);
+      return token;
+    },
     close: async () => {
       await closeServer(entraServer);
       await closeServer(acrServer);
@@ -717,9 +734,31 @@ export async function startAzureStandIn(
       return fail(400, 'unauthorized_client', 700016, `Application with identifier '${record.clientId}' was not found in the directory.`);
     if (record.grantType !== 'client_credentials')
       return fail(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
-    if (record.clientAssertionType !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+    const clientSecret = form.get('client_secret');
+    const certificate = state.clientCertificate;
+    if (clientSecret !== null) {
+      if (clientSecret !== state.clientSecret)
+        return fail(
+          401,
+          'invalid_client',
+          7000215,
+          'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.',
+        );
+    } else if (record.clientAssertionType !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
       return fail(400, 'invalid_request', 50027, 'Invalid JWT token.');
-    if (record.assertionAudience !== 'api://AzureADTokenExchange') {
+    } else if (record.assertionAudience === undefined && certificate) {
+      // A certificate credential's assertion: x5t names the certificate, the signature is its key's, aud is this endpoint.
+      const [header = '', claims = '', signature = ''] = record.clientAssertion.split('.');
+      const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string; x5t?: string };
+      const cert = new X509Certificate(certificate);
+      const thumbprint = createHash('sha1').update(cert.raw).digest('base64url');
+      const signed = createVerify('RSA-SHA256').update(`${header}.${claims}`).verify(cert.publicKey, Buffer.from(signature, 'base64url'));
+      const body = claimsOf(record.clientAssertion);
+      if (head.alg !== 'RS256' || head.x5t !== thumbprint || !signed)
+        return fail(401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
+      if (body.aud !== `${authorityUrl}/${record.tenant}/oauth2/v2.0/token` || body.iss !== record.clientId || body.sub !== record.clientId)
+        return fail(401, 'invalid_client', 700024, 'Client assertion is not within its valid time range or has the wrong audience.');
+    } else if (record.assertionAudience !== 'api://AzureADTokenExchange') {
       return fail(
         400,
         'invalid_client',

@@ -76,6 +76,8 @@ export interface CloudContext {
   onSecret: (secret: string) => void;
   /** Where to reach a registry by name (RegistryClient's `endpoints`), for providers that call the registry itself. */
   endpoints: Record<string, string>;
+  /** `scheme://host` where the registry client reaches a registry (ACR's token exchange is called there too). */
+  registryUrl: (registry: string) => string;
   /** One line per provider saying which credential source it used (never a secret), for debug logs. */
   onDebug: (message: string) => void;
 }
@@ -144,7 +146,7 @@ export async function jobOidcToken(
 /** The one-line refusal when neither the job's OIDC token nor any ambient source gave credentials. */
 export function noCredentials(provider: string, tried: readonly string[], fix: string): CloudCredentialError {
   return new CloudCredentialError(
-    `provider ${provider} found no credentials; tried: ${tried.map((t, i) => `(${i + 1}) ${t}`).join('; ')}. Fix: ${fix}`,
+    `provider ${provider} found no credentials; tried: ${tried.map((t, i) => `(${i + 1}) ${t.replace(/\.$/, '')}`).join('; ')}. Fix: ${fix}`,
   );
 }
 
