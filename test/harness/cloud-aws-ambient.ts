@@ -169,3 +169,11 @@ export function isolatedAwsEnv(home: string): Record<string, string | undefined>
     AWS_SDK_LOAD_CONFIG: undefined,
   };
 }
+
+/** The environment that makes an action or CLI process resolve these registry names to 127.0.0.1 (loopback-dns.ts). */
+export function loopbackHostsEnv(hosts: readonly string[]): Record<string, string> {
+  return {
+    NODE_OPTIONS: `--import=${new URL('./loopback-dns.ts', import.meta.url).pathname}`,
+    D2CI_TEST_LOOPBACK_HOSTS: hosts.join(','),
+  };
+}

@@ -665,7 +665,7 @@ export interface AzureStandIn {
 export async function startAzureStandIn(
   oidc: GitHubOidc,
   registry: LocalRegistry,
-  options: { acrHost?: string; tenantId?: string; clientId?: string } = {},
+  options: { acrHost?: string; tenantId?: string; clientId?: string; acrHostWithPort?: boolean } = {},
 ): Promise<AzureStandIn> {
   const tokenServer = registry.tokenServer;
   if (!tokenServer) throw new Error('the ACR front needs a registry in token mode');
@@ -676,7 +676,9 @@ export async function startAzureStandIn(
   const state: AzureStandIn = {
     authorityUrl,
     acrUrl,
-    acrHost: options.acrHost ?? 'd2citest.azurecr.io',
+    // With acrHostWithPort the registry is named `<acrHost>:<front's port>`, for a process that resolves the name to
+    // 127.0.0.1 (loopback-dns.ts) and talks to the front by it.
+    acrHost: `${options.acrHost ?? 'd2citest.azurecr.io'}${options.acrHostWithPort ? `:${new URL(acrUrl).port}` : ''}`,
     tenantId: options.tenantId ?? '72f988bf-86f1-41af-91ab-2d7cd011db47',
     clientId: options.clientId ?? 'a5b0c1d2-3e4f-5a6b-7c8d-9e0f1a2b3c4d',
     entra: [],
