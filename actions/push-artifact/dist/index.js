@@ -12490,7 +12490,11 @@ function certificateAssertion(pem, clientId, tokenUrl) {
 async function azureCliToken(context, resource, tenantId) {
     const args = ['account', 'get-access-token', '--output', 'json', '--resource', resource, ...(tenantId ? ['--tenant', tenantId] : [])];
     const result = await new Promise((resolve) => {
-        (0,external_node_child_process_.execFile)('az', args, { env: context.env, timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => resolve({ code: err ? (err.code ?? 1) : 0, stdout: String(stdout), stderr: String(stderr) }));
+        (0,external_node_child_process_.execFile)('az', args, { env: context.env, timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => resolve({
+            code: err ? (err.killed ? 'timed out after 10 s' : (err.code ?? 1)) : 0,
+            stdout: String(stdout),
+            stderr: String(stderr),
+        }));
     });
     if (result.code === 'ENOENT')
         return 'az is not on PATH';

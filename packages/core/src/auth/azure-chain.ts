@@ -76,7 +76,11 @@ async function azureCliToken(context: CloudContext, resource: string, tenantId: 
   const args = ['account', 'get-access-token', '--output', 'json', '--resource', resource, ...(tenantId ? ['--tenant', tenantId] : [])];
   const result = await new Promise<{ code: number | string; stdout: string; stderr: string }>((resolve) => {
     execFile('az', args, { env: context.env, timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number | string }).code ?? 1) : 0, stdout: String(stdout), stderr: String(stderr) }),
+      resolve({
+        code: err ? ((err as { killed?: boolean }).killed ? 'timed out after 10 s' : ((err as { code?: number | string }).code ?? 1)) : 0,
+        stdout: String(stdout),
+        stderr: String(stderr),
+      }),
     );
   });
   if (result.code === 'ENOENT') return 'az is not on PATH';
