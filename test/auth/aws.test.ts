@@ -1,8 +1,5 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { CloudCredentialError, OciError, parseEcrRegistry, registryCredentials, tagArtifact, type RegistryAuthOptions } from '@d2ci/core';
 import {
   digestInRegistry,
@@ -15,7 +12,6 @@ import {
   type GitHubOidc,
   type UsersRegistry,
 } from '../harness/cloud.ts';
-import { makeWorkspace } from '../harness/workspace.ts';
 
 const ecrHost = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
 const roleArn = 'arn:aws:iam::123456789012:role/d2ci-push';
@@ -126,45 +122,6 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
     assert.ok(secrets.has(aws.ecrPublicPassword));
   });
 
-  it('uses AWS credentials already in the environment without OIDC (aws-actions/configure-aws-credentials)', async () => {
-    const accessKeyId = `AKIA${randomBytes(8).toString('hex').toUpperCase()}`;
-    const secretAccessKey = `static-${randomBytes(20).toString('hex')}`;
-    aws.staticKeys.set(accessKeyId, { secretAccessKey });
-    const secrets = new Set<string>();
-    // No ACTIONS_ID_TOKEN_REQUEST_* at all: the job has no id-token permission and needs none.
-    const env = { ...aws.env, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_REGION: 'eu-west-1' };
-    const credentials = credentialsFor({ env }, secrets);
-    const { result } = await pushToCloud({ registry: ecrHost, endpoint: registry.url, credentials });
-    assert.equal(aws.sts.length, 0);
-    assert.deepEqual(oidc.audiences, []);
-    assert.equal(aws.ecr[0]?.keyId, accessKeyId);
-    assert.equal(aws.ecr[0]?.signatureValid, true);
-    assert.equal(aws.ecr[0]?.securityToken, undefined);
-    assert.equal(
-      await digestInRegistry(registry.host, 'fleet/apps', 'latest', { username: 'AWS', password: aws.ecrPassword }),
-      result.descriptor.digest,
-    );
-    assert.ok(secrets.has(secretAccessKey));
-  });
-
-  it('assumes AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE when no role is given', async () => {
-    const token = (
-      (await (
-        await fetch(`${oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=sts.amazonaws.com`, {
-          headers: { authorization: `Bearer ${oidc.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
-        })
-      ).json()) as { value: string }
-    ).value;
-    const dir = makeWorkspace({ token: `${token}\n` });
-    try {
-      const credentials = credentialsFor({ env: { ...aws.env, AWS_ROLE_ARN: roleArn, AWS_WEB_IDENTITY_TOKEN_FILE: join(dir, 'token') } });
-      assert.equal((await credentials(ecrHost))?.password, aws.ecrPassword);
-      assert.equal(aws.sts[0]?.webIdentityToken, token);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   it('caches the assumed keys and the ECR token for their lifetime, and fetches them again when they expire', async () => {
     const credentials = credentialsFor({ cloud: { aws: { roleArn } } });
     await pushToCloud({ registry: ecrHost, endpoint: registry.url, credentials });
@@ -223,20 +180,19 @@ describe('provider aws: ECR through GitHub OIDC and STS', () => {
     });
   });
 
-  it('names `permissions: id-token: write` when the job has no OIDC token, and says what to set without any credentials', async () => {
-    const noToken = credentialsFor({ env: { ...aws.env }, cloud: { aws: { roleArn } } });
+  it('says when the OIDC token service fails, rather than falling back', async () => {
+    // A job that has the token variables but whose token service refuses: an error, not the ambient chain.
+    const broken = credentialsFor({
+      env: { ...aws.env, ACTIONS_ID_TOKEN_REQUEST_URL: `${oidc.url}/token`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'wrong' },
+      cloud: { aws: { roleArn } },
+    });
     await assert.rejects(
-      noToken(ecrHost),
+      broken(ecrHost),
       (err: Error) =>
         err instanceof CloudCredentialError &&
-        /provider aws \(to assume arn:aws:iam::123456789012:role\/d2ci-push\) needs the job's OIDC token: .*add `permissions: id-token: write`/.test(
+        /^provider aws \(to assume arn:aws:iam::123456789012:role\/d2ci-push\) needs the job's OIDC token: could not get an OIDC token for audience sts\.amazonaws\.com \(HTTP 401\)$/.test(
           err.message,
         ),
-    );
-    const nothing = credentialsFor({ env: { ...aws.env } });
-    await assert.rejects(
-      nothing(ecrHost),
-      /provider aws has no AWS credentials: give the IAM role to assume .*aws-actions\/configure-aws-credentials/,
     );
     assert.equal(aws.sts.length, 0);
   });

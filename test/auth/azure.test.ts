@@ -1,5 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   azureCloud,
   CloudCredentialError,
@@ -10,6 +12,10 @@ import {
 } from '@d2ci/core';
 import { digestInRegistry, pushToCloud, startAzureStandIn, startGitHubOidc, type AzureStandIn, type GitHubOidc } from '../harness/cloud.ts';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
+import { isolatedAzureEnv } from '../harness/cloud-azure-ambient.ts';
+
+// Where DefaultAzureCredential would look for `az`: a folder that does not exist.
+const emptyDir = join(tmpdir(), `d2ci-no-az-${process.pid}`);
 
 describe('provider azure: ACR through an Entra ID federated credential', () => {
   let oidc: GitHubOidc;
@@ -34,6 +40,7 @@ describe('provider azure: ACR through an Entra ID federated credential', () => {
 
   /** azure/login-style environment: the IDs as variables, Entra ID's authority pointing at the stand-in. */
   const jobEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+    ...isolatedAzureEnv(emptyDir),
     ...oidc.env,
     AZURE_AUTHORITY_HOST: az.authorityUrl,
     AZURE_CLIENT_ID: az.clientId,
@@ -59,7 +66,7 @@ describe('provider azure: ACR through an Entra ID federated credential', () => {
     const secrets = new Set<string>();
     const credentials = credentialsFor(
       { clientId: az.clientId, tenantId: az.tenantId },
-      { env: { ...oidc.env, AZURE_AUTHORITY_HOST: az.authorityUrl } },
+      { env: { ...oidc.env, ...isolatedAzureEnv(emptyDir), AZURE_AUTHORITY_HOST: az.authorityUrl } },
       secrets,
     );
     const { result } = await pushToCloud({
@@ -171,17 +178,24 @@ describe('provider azure: ACR through an Entra ID federated credential', () => {
     });
   });
 
-  it('says what is missing: the client and tenant IDs, or the OIDC token', async () => {
-    const noIds = credentialsFor({}, { env: { ...oidc.env, AZURE_AUTHORITY_HOST: az.authorityUrl } });
+  it('falls back to the default chain without client and tenant IDs or without an OIDC token, and says what it tried', async () => {
+    const noIds = credentialsFor({}, { env: { ...oidc.env, ...isolatedAzureEnv(emptyDir), AZURE_AUTHORITY_HOST: az.authorityUrl } });
     await assert.rejects(
       noIds(az.acrHost),
-      /provider azure needs the client ID and tenant ID .*\(AZURE_CLIENT_ID and AZURE_TENANT_ID\); missing client ID and tenant ID/,
+      /^CloudCredentialError: provider azure found no credentials; tried: \(1\) the job's OIDC token: no client ID and tenant ID of an identity with a federated credential was given; \(2\) the environment/,
     );
     const noToken = credentialsFor(
       {},
-      { env: { AZURE_AUTHORITY_HOST: az.authorityUrl, AZURE_CLIENT_ID: az.clientId, AZURE_TENANT_ID: az.tenantId } },
+      {
+        env: {
+          ...isolatedAzureEnv(emptyDir),
+          AZURE_AUTHORITY_HOST: az.authorityUrl,
+          AZURE_CLIENT_ID: az.clientId,
+          AZURE_TENANT_ID: az.tenantId,
+        },
+      },
     );
-    await assert.rejects(noToken(az.acrHost), /provider azure needs the job's OIDC token: .*`permissions: id-token: write`/);
+    await assert.rejects(noToken(az.acrHost), /tried: \(1\) the job's OIDC token for client .*: no OIDC token available to this job/);
     assert.equal(az.entra.length, 0);
   });
 

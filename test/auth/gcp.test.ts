@@ -1,5 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CloudCredentialError,
   isGcpRegistry,
@@ -17,6 +19,10 @@ import {
   type GitHubOidc,
   type UsersRegistry,
 } from '../harness/cloud.ts';
+import { isolatedGcpEnv } from '../harness/cloud-gcp-ambient.ts';
+
+// Where ADC would look for gcloud's file: a folder that does not exist, so a fallback finds nothing.
+const emptyDir = join(tmpdir(), `d2ci-no-gcloud-${process.pid}`);
 
 const serviceAccount = 'flux-push@acme-fleet.iam.gserviceaccount.com';
 
@@ -54,7 +60,7 @@ describe('provider gcp: Workload Identity Federation with GitHub OIDC', () => {
     registryCredentials({
       provider: 'gcp',
       cloud: { gcp: gcpOptions },
-      env: { ...oidc.env, ...gcp.env },
+      env: { ...oidc.env, ...gcp.env, ...isolatedGcpEnv(emptyDir) },
       dockerConfig: false,
       onSecret: (s) => secrets?.add(s),
       ...extra,
@@ -192,28 +198,28 @@ describe('provider gcp: Workload Identity Federation with GitHub OIDC', () => {
         err.message,
         /^Google IAM Credentials generateAccessToken for other@acme-fleet\.iam\.gserviceaccount\.com refused \(HTTP 403: PERMISSION_DENIED: Permission 'iam\.serviceAccounts\.getAccessToken' denied/,
       );
-      assert.match(err.message, /grant the workload identity principal roles\/iam\.workloadIdentityUser/);
+      assert.match(err.message, /grant the source identity roles\/iam\.workloadIdentityUser/);
       assert.doesNotMatch(err.message, /\n/);
       return true;
     });
   });
 
-  it('says what is missing: the provider name, or the OIDC token', async () => {
-    await assert.rejects(
-      credentialsFor({})('gcr.io'),
-      /provider gcp needs the workload identity provider \(projects\/<number>\/locations\/global\/workloadIdentityPools\/<pool>\/providers\/<provider>\)/,
-    );
+  it('refuses a malformed provider name, and falls back to ADC without a provider or an OIDC token', async () => {
     await assert.rejects(
       credentialsFor({ workloadIdentityProvider: 'my-pool/my-provider' })('gcr.io'),
       /"my-pool\/my-provider" is not a workload identity provider name/,
     );
+    await assert.rejects(
+      credentialsFor({})('gcr.io'),
+      /^CloudCredentialError: provider gcp found no credentials; tried: \(1\) the job's OIDC token: no workload identity provider was given; \(2\) GOOGLE_APPLICATION_CREDENTIALS: not set/,
+    );
     const noToken = registryCredentials({
       provider: 'gcp',
       cloud: { gcp: { workloadIdentityProvider: gcp.provider } },
-      env: { ...gcp.env },
+      env: { ...gcp.env, ...isolatedGcpEnv(emptyDir) },
       dockerConfig: false,
     });
-    await assert.rejects(noToken('gcr.io'), /provider gcp needs the job's OIDC token: .*`permissions: id-token: write`/);
+    await assert.rejects(noToken('gcr.io'), /tried: \(1\) the job's OIDC token for projects\/.*: no OIDC token available to this job/);
     assert.equal(gcp.sts.length, 0);
   });
 

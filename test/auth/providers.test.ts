@@ -108,16 +108,26 @@ describe('cloud providers', () => {
       core.assertProviderServes('aws', '123456789012.dkr.ecr.eu-west-1.amazonaws.com');
       const credentials = core.registryCredentials({ provider: 'aws', env: {}, dockerConfig: false });
       await credentials('ghcr.io');
-      await credentials('123456789012.dkr.ecr.eu-west-1.amazonaws.com').catch(() => undefined);
       const before = [...seen];
-      await import('@aws-sdk/client-sts');
+      await credentials('123456789012.dkr.ecr.eu-west-1.amazonaws.com').catch(() => undefined);
       console.log(JSON.stringify({ before, after: seen }));
     `;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    // Nothing for the SDK's chain to find, and instance metadata switched off: the ECR call fails after loading it.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...env,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_CONFIG_FILE: join(root, 'none'),
+        AWS_SHARED_CREDENTIALS_FILE: join(root, 'none'),
+      },
+    });
     assert.equal(child.status, 0, child.stderr);
     const { before, after } = JSON.parse(child.stdout) as { before: string[]; after: string[] };
     assert.deepEqual(before, [], 'no @aws-sdk module is resolved at start-up or for other registries');
-    assert.ok(after.includes('@aws-sdk/client-sts'), 'the hook does see SDK imports');
+    assert.ok(after.includes('@aws-sdk/credential-provider-node'), 'the hook does see SDK imports: the chain loads for ECR');
   });
 
   it('tells what a cloud identity needs when the registry refuses it', () => {

@@ -10,7 +10,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createVerify, randomBytes, timingSafeEqual, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,9 +21,9 @@ import type { LocalRegistry } from './registry.ts';
 import { makeWorkspace } from './workspace.ts';
 import { pushArtifact, RegistryClient, type CredentialFunction, type PushArtifactResult, type Target } from '@d2ci/core';
 
-const secret = (prefix: string, bytes = 18): string => `${prefix}${randomBytes(bytes).toString('base64url')}`;
+export const secret = (prefix: string, bytes = 18): string => `${prefix}${randomBytes(bytes).toString('base64url')}`;
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -32,18 +32,18 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: string | object, type = 'application/json'): void {
+export function send(res: ServerResponse, status: number, body: string | object, type = 'application/json'): void {
   res.writeHead(status, { 'content-type': type });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-async function listen(server: Server): Promise<string> {
+export async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }
 
-function closeServer(server: Server): Promise<void> {
+export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.closeAllConnections();
     server.close(() => resolve());
@@ -51,7 +51,7 @@ function closeServer(server: Server): Promise<void> {
 }
 
 /** Runs a request handler, answering 500 with the error instead of leaving the client hanging. */
-function handle(server: Server, handler: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void> | void): void {
+export function handle(server: Server, handler: (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<void> | void): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void (async () => handler(req, res, await readBody(req)))().catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, { message: String(err) });
@@ -193,6 +193,8 @@ export interface StsRequest {
   webIdentityToken: string;
   /** Audience of the web identity token, when it came from the OIDC stand-in. */
   tokenAudience: string | undefined;
+  /** AssumeRole only: the access key that signed the request (SigV4 checked), e.g. an assume-role profile's source. */
+  signedBy?: string;
   path: string;
   status: number;
 }
@@ -319,6 +321,13 @@ export async function startAwsStandIn(oidc: GitHubOidc, options: { roles?: strin
     denyEcr: false,
     close: () => closeServer(server),
   };
+  const issueKeys = (): { accessKeyId: string; key: Required<AwsKey>; expiration: string } => {
+    const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
+    const key = { secretAccessKey: secret('sts-secret-', 30), sessionToken: secret('sts-session-', 60) };
+    state.issuedKeys.set(accessKeyId, key);
+    const expiration = new Date(Date.now() + state.stsLifetime * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return { accessKeyId, key, expiration };
+  };
   handle(server, (req, res, body) => {
     const path = new URL(req.url ?? '/', url).pathname;
     if (req.method === 'POST' && path.startsWith('/sts')) {
@@ -339,15 +348,28 @@ export async function startAwsStandIn(oidc: GitHubOidc, options: { roles?: strin
         record.status = status;
         stsError(res, status, code, message);
       };
+      // AssumeRole (an assume-role profile's call): SigV4-signed with the source profile's keys instead of a token.
+      if (record.action === 'AssumeRole') {
+        const sig = checkSigV4(req, body, (id) => (state.issuedKeys.get(id) ?? state.staticKeys.get(id))?.secretAccessKey);
+        record.signedBy = sig.keyId;
+        if (!sig.valid || sig.service !== 'sts')
+          return fail(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+        if (!state.roles.has(record.roleArn)) return fail(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRole');
+        const { accessKeyId, key, expiration } = issueKeys();
+        record.status = 200;
+        return send(
+          res,
+          200,
+          `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><AssumedRoleUser><Arn>${xml(record.roleArn)}/${xml(record.roleSessionName)}</Arn><AssumedRoleId>AROA1:${xml(record.roleSessionName)}</AssumedRoleId></AssumedRoleUser><Credentials><SessionToken>${key.sessionToken}</SessionToken><SecretAccessKey>${key.secretAccessKey}</SecretAccessKey><Expiration>${expiration}</Expiration><AccessKeyId>${accessKeyId}</AccessKeyId></Credentials></AssumeRoleResult><ResponseMetadata><RequestId>${randomBytes(8).toString('hex')}</RequestId></ResponseMetadata></AssumeRoleResponse>`,
+          'text/xml',
+        );
+      }
       if (record.action !== 'AssumeRoleWithWebIdentity') return fail(400, 'InvalidAction', `Could not find operation ${record.action}`);
       if (record.tokenAudience === undefined)
         return fail(400, 'InvalidIdentityToken', "Couldn't retrieve verification key from your identity provider");
       if (record.tokenAudience !== 'sts.amazonaws.com') return fail(400, 'InvalidIdentityToken', 'Incorrect token audience');
       if (!state.roles.has(record.roleArn)) return fail(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
-      const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
-      const key = { secretAccessKey: secret('sts-secret-', 30), sessionToken: secret('sts-session-', 60) };
-      state.issuedKeys.set(accessKeyId, key);
-      const expiration = new Date(Date.now() + state.stsLifetime * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const { accessKeyId, key, expiration } = issueKeys();
       record.status = 200;
       send(
         res,
@@ -435,6 +457,8 @@ export interface GoogleStsRequest {
   subjectToken: string;
   /** Audience of the subject token, when it came from the OIDC stand-in. */
   tokenAudience: string | undefined;
+  /** RFC 8693 `options` (a workforce pool's `{"userProject": …}`), as sent. */
+  options: string;
   status: number;
 }
 
@@ -459,6 +483,8 @@ export interface GcpStandIn {
   federatedToken: string;
   /** What generateAccessToken hands out. */
   accessToken: string;
+  /** Bearer tokens generateAccessToken accepts besides the federated token (e.g. an ADC user's or metadata token). */
+  sourceTokens: Set<string>;
   stsLifetime: number;
   iamLifetime: number;
   sts: GoogleStsRequest[];
@@ -482,6 +508,7 @@ export async function startGcpStandIn(
     serviceAccounts: new Set(options.serviceAccounts ?? []),
     federatedToken: secret('ya29.federated-', 40),
     accessToken: secret('ya29.sa-', 40),
+    sourceTokens: new Set(),
     stsLifetime: 3600,
     iamLifetime: 3600,
     sts: [],
@@ -510,6 +537,7 @@ export async function startGcpStandIn(
         subjectTokenType: fields.subject_token_type ?? '',
         subjectToken: fields.subject_token ?? '',
         tokenAudience: oidc.audienceOf(fields.subject_token ?? ''),
+        options: fields.options ?? '',
         status: 0,
       };
       state.sts.push(record);
@@ -533,6 +561,8 @@ export async function startGcpStandIn(
           'The target service indicated by the "audience" parameters is invalid. This might either be because the pool or provider is disabled or deleted or because it doesn\'t exist.',
         );
       if (record.tokenAudience === undefined) return fail(400, 'invalid_grant', 'Invalid JWT signature');
+      if (provider.includes('/workforcePools/') && !(JSON.parse(record.options || '{}') as { userProject?: string }).userProject)
+        return fail(400, 'invalid_request', 'A workforce pool requires a user project (options.userProject).');
       if (!state.allowedAudiences.has(record.tokenAudience))
         return fail(400, 'invalid_grant', `The audience in ID Token [${record.tokenAudience}] does not match the expected audience.`);
       record.status = 200;
@@ -557,7 +587,8 @@ export async function startGcpStandIn(
         record.status = status;
         send(res, status, { error: { code: status, message, status: statusName } });
       };
-      if (record.authorization !== `Bearer ${state.federatedToken}`)
+      const bearer = record.authorization.replace(/^Bearer /, '');
+      if (bearer !== state.federatedToken && !state.sourceTokens.has(bearer))
         return fail(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token.');
       if (!state.serviceAccounts.has(record.serviceAccount))
         return fail(403, 'PERMISSION_DENIED', "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).");
@@ -616,6 +647,12 @@ export interface AzureStandIn {
   registryTokens: string[];
   entraLifetime: number;
   refreshLifetime: number;
+  /** The app's client secret (EnvironmentCredential's AZURE_CLIENT_SECRET), when it has one. */
+  clientSecret?: string;
+  /** The app's certificate (PEM), against which certificate assertions (x5t, RS256 signature, aud) are checked. */
+  clientCertificate?: string;
+  /** Makes an Entra ID access token as the token endpoint would, e.g. for a managed identity or the az CLI stand-in. */
+  issueAccessToken(lifetimeSeconds?: number): string;
   close(): Promise<void>;
 }
 
@@ -628,7 +665,7 @@ export interface AzureStandIn {
 export async function startAzureStandIn(
   oidc: GitHubOidc,
   registry: LocalRegistry,
-  options: { acrHost?: string; tenantId?: string; clientId?: string } = {},
+  options: { acrHost?: string; tenantId?: string; clientId?: string; acrHostWithPort?: boolean } = {},
 ): Promise<AzureStandIn> {
   const tokenServer = registry.tokenServer;
   if (!tokenServer) throw new Error('the ACR front needs a registry in token mode');
@@ -639,7 +676,9 @@ export async function startAzureStandIn(
   const state: AzureStandIn = {
     authorityUrl,
     acrUrl,
-    acrHost: options.acrHost ?? 'd2citest.azurecr.io',
+    // With acrHostWithPort the registry is named `<acrHost>:<front's port>`, for a process that resolves the name to
+    // 127.0.0.1 (loopback-dns.ts) and talks to the front by it.
+    acrHost: `${options.acrHost ?? 'd2citest.azurecr.io'}${options.acrHostWithPort ? `:${new URL(acrUrl).port}` : ''}`,
     tenantId: options.tenantId ?? '72f988bf-86f1-41af-91ab-2d7cd011db47',
     clientId: options.clientId ?? 'a5b0c1d2-3e4f-5a6b-7c8d-9e0f1a2b3c4d',
     entra: [],
@@ -649,6 +688,17 @@ export async function startAzureStandIn(
     registryTokens: [],
     entraLifetime: 3599,
     refreshLifetime: 3 * 3600,
+    issueAccessToken: (lifetime = state.entraLifetime) => {
+      const token = unsignedJwt({
+        aud: 'https://management.azure.com',
+        tid: state.tenantId,
+        appid: state.clientId,
+        exp: Math.floor(Date.now() / 1000) + lifetime,
+        n: secret(''),
+      });
+      state.accessTokens.push(token);
+      return token;
+    },
     close: async () => {
       await closeServer(entraServer);
       await closeServer(acrServer);
@@ -686,9 +736,31 @@ export async function startAzureStandIn(
       return fail(400, 'unauthorized_client', 700016, `Application with identifier '${record.clientId}' was not found in the directory.`);
     if (record.grantType !== 'client_credentials')
       return fail(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
-    if (record.clientAssertionType !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+    const clientSecret = form.get('client_secret');
+    const certificate = state.clientCertificate;
+    if (clientSecret !== null) {
+      if (clientSecret !== state.clientSecret)
+        return fail(
+          401,
+          'invalid_client',
+          7000215,
+          'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.',
+        );
+    } else if (record.clientAssertionType !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
       return fail(400, 'invalid_request', 50027, 'Invalid JWT token.');
-    if (record.assertionAudience !== 'api://AzureADTokenExchange') {
+    } else if (record.assertionAudience === undefined && certificate) {
+      // A certificate credential's assertion: x5t names the certificate, the signature is its key's, aud is this endpoint.
+      const [header = '', claims = '', signature = ''] = record.clientAssertion.split('.');
+      const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string; x5t?: string };
+      const cert = new X509Certificate(certificate);
+      const thumbprint = createHash('sha1').update(cert.raw).digest('base64url');
+      const signed = createVerify('RSA-SHA256').update(`${header}.${claims}`).verify(cert.publicKey, Buffer.from(signature, 'base64url'));
+      const body = claimsOf(record.clientAssertion);
+      if (head.alg !== 'RS256' || head.x5t !== thumbprint || !signed)
+        return fail(401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
+      if (body.aud !== `${authorityUrl}/${record.tenant}/oauth2/v2.0/token` || body.iss !== record.clientId || body.sub !== record.clientId)
+        return fail(401, 'invalid_client', 700024, 'Client assertion is not within its valid time range or has the wrong audience.');
+    } else if (record.assertionAudience !== 'api://AzureADTokenExchange') {
       return fail(
         400,
         'invalid_client',

@@ -1369,8 +1369,8 @@ function withAuthorization(request, authorization) {
 }
 
 
-// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 10 modules
-var resolve = __webpack_require__(8553);
+// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 14 modules
+var resolve = __webpack_require__(3593);
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/open-registry.ts
 
 
@@ -1382,7 +1382,8 @@ function openRegistry(options = {}) {
     const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
     if (auth.registry !== undefined && !manyRegistries)
         (0,resolve/* assertProviderServes */.G1)(auth.provider ?? 'generic', auth.registry);
-    const credentials = (0,resolve/* registryCredentials */.Qn)(auth);
+    // Cloud providers that call the registry themselves (ACR's token exchange) go where the client goes.
+    const credentials = (0,resolve/* registryCredentials */.Qn)({ registryUrl: (registry) => client.baseUrl(registry), ...auth });
     const client = new RegistryClient({
         credentials,
         insecure,

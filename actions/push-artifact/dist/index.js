@@ -7941,8 +7941,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
 var reference = __nccwpck_require__(8936);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 35 modules
-var src = __nccwpck_require__(3681);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 39 modules
+var src = __nccwpck_require__(2262);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -11323,7 +11323,7 @@ async function main() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3681);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2262);
 /* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1102);
 
 
@@ -11334,7 +11334,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3681:
+/***/ 2262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11616,10 +11616,8 @@ function workspacePath(input, value, context) {
 
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var src_errors = __nccwpck_require__(5736);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __nccwpck_require__(8500);
+var promises_ = __nccwpck_require__(8500);
 ;// CONCATENATED MODULE: ../../packages/core/src/oidc/errors.ts
 
 /** The job's OIDC token could not be had. It is about the job's permissions or the runner, not one input. */
@@ -11705,6 +11703,20 @@ async function oidcToken(context, audience, purpose) {
     context.onSecret(token);
     return token;
 }
+/**
+ * The job's OIDC token when the job has one, else undefined with the reason: the caller then falls back to the
+ * ambient credentials of its cloud (issue 13: the OIDC exchange stays the first choice). A token service that is
+ * there but fails is still an error.
+ */
+async function jobOidcToken(context, audience, purpose) {
+    if (!context.options.idToken && !hasGitHubIdToken(context.env))
+        return { missing: 'no OIDC token available to this job (`permissions: id-token: write` gives one)' };
+    return { token: await oidcToken(context, audience, purpose) };
+}
+/** The one-line refusal when neither the job's OIDC token nor any ambient source gave credentials. */
+function noCredentials(provider, tried, fix) {
+    return new CloudCredentialError(`provider ${provider} found no credentials; tried: ${tried.map((t, i) => `(${i + 1}) ${t.replace(/\.$/, '')}`).join('; ')}. Fix: ${fix}`);
+}
 /** Refresh a cached token this long before it expires, so it never runs out mid-push. */
 const expiryMarginMs = 5 * 60_000;
 /**
@@ -11755,7 +11767,7 @@ async function postForToken(service, url, init, fix) {
             break;
         if (attempt < 3) {
             await response?.body?.cancel();
-            await (0,external_node_timers_promises_.setTimeout)(250 * attempt);
+            await (0,promises_.setTimeout)(250 * attempt);
         }
     }
     if (!response) {
@@ -11795,6 +11807,69 @@ function truncate(text) {
     return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/auth/aws-ambient.ts
+
+/** What the SDK's `$source` feature flags (@aws-sdk/core setCredentialFeature) say about where keys came from. */
+const sourceNames = {
+    CREDENTIALS_ENV_VARS: 'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY',
+    CREDENTIALS_ENV_VARS_STS_WEB_ID_TOKEN: 'AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN',
+    CREDENTIALS_PROFILE: 'the shared credentials/config file profile',
+    CREDENTIALS_PROFILE_SOURCE_PROFILE: 'an assume-role profile (source_profile)',
+    CREDENTIALS_PROFILE_NAMED_PROVIDER: 'an assume-role profile (credential_source)',
+    CREDENTIALS_PROFILE_STS_WEB_ID_TOKEN: 'a web identity profile',
+    CREDENTIALS_PROFILE_PROCESS: 'a credential_process profile',
+    CREDENTIALS_PROFILE_SSO: 'an SSO profile',
+    CREDENTIALS_PROFILE_SSO_LEGACY: 'an SSO profile',
+    CREDENTIALS_PROFILE_LOGIN: 'an aws login profile',
+    CREDENTIALS_HTTP: 'the container credentials endpoint (ECS/EKS Pod Identity)',
+};
+/** The chain's order, for the refusal that lists what was tried. */
+const awsChainDescription = "the AWS SDK's default chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN, the shared config and credentials files with AWS_PROFILE, credential_process, container credentials AWS_CONTAINER_CREDENTIALS_FULL_URI/RELATIVE_URI, EC2 instance metadata IMDSv2)";
+/**
+ * Credentials the way Flux's `--provider aws` and every AWS SDK find them: the SDK v3 default chain
+ * (`defaultProvider`, which `fromNodeProviderChain` wraps; aws-sdk-js-v3 packages/credential-provider-node/src/defaultProvider.ts). The chain
+ * reads the process environment and the shared files, as the SDK always does (not `context.env`), and is loaded only
+ * here, so the bundles start without it.
+ */
+async function ambientAwsKeys(context, tried) {
+    const { defaultProvider } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7777, 19));
+    // Remote sources (IMDS, container endpoint) get a deadline and a small retry budget; STS calls made by
+    // assume-role and web identity profiles get the same request timeouts as d2ci's own STS and ECR clients.
+    const provider = defaultProvider({
+        timeout: 5_000,
+        maxRetries: 2,
+        clientConfig: { maxAttempts: 3, requestHandler: { connectionTimeout: 10_000, requestTimeout: 30_000 } },
+    });
+    let keys;
+    try {
+        keys = await provider();
+    }
+    catch (err) {
+        const e = err;
+        const why = oneLine(e.message ?? String(err));
+        throw noCredentials('aws', [...tried, `${awsChainDescription}: ${why}`], "give the IAM role to assume with the job's OIDC token (with `permissions: id-token: write`), or run aws-actions/configure-aws-credentials (or set AWS_PROFILE) before this step");
+    }
+    if (!keys.accessKeyId || !keys.secretAccessKey)
+        throw new CloudCredentialError("the AWS SDK's default chain returned keys without a secret");
+    context.onSecret(keys.secretAccessKey);
+    if (keys.sessionToken)
+        context.onSecret(keys.sessionToken);
+    const features = Object.keys(keys.$source ?? {});
+    const named = features.map((feature) => sourceNames[feature]).find(Boolean);
+    const remote = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI || process.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
+    const source = named ?? (remote ? 'the container credentials endpoint' : 'EC2 instance metadata (IMDS)');
+    context.onDebug(`provider aws: credentials from ${source}${process.env.AWS_PROFILE ? ` (AWS_PROFILE ${process.env.AWS_PROFILE})` : ''}`);
+    return {
+        value: {
+            accessKeyId: keys.accessKeyId,
+            secretAccessKey: keys.secretAccessKey,
+            sessionToken: keys.sessionToken,
+            expiration: keys.expiration,
+        },
+        expiresAt: keys.expiration?.getTime() ?? Number.POSITIVE_INFINITY,
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/aws.ts
 
 
@@ -11829,12 +11904,14 @@ function sdkError(err) {
     const message = e.message ?? String(err);
     return oneLine(`${name && !message.startsWith(name) && !message.includes(`${name} `) ? `${name}: ` : ''}${message}${status ? ` (HTTP ${status})` : ''}`);
 }
+/** Request deadlines for d2ci's own STS and ECR clients (the SDK sets none by default). */
+const requestHandler = { connectionTimeout: 10_000, requestTimeout: 30_000 };
 /**
  * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
- * AssumeRoleWithWebIdentity), else AWS credentials already in the environment (AWS_ACCESS_KEY_ID, e.g. from
- * aws-actions/configure-aws-credentials, or AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN). Then ECR's
- * GetAuthorizationToken (in the registry's region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is
- * loaded only here, on first use.
+ * AssumeRoleWithWebIdentity); without a role or without an OIDC token, the AWS SDK's default chain as Flux uses it
+ * (environment keys, e.g. from aws-actions/configure-aws-credentials, web identity token file, AWS_PROFILE and the
+ * shared files, container credentials, EC2 instance metadata). Then ECR's GetAuthorizationToken (in the registry's
+ * region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is loaded only here, on first use.
  */
 function awsProvider(context) {
     const options = context.options.aws ?? {};
@@ -11851,7 +11928,7 @@ function awsProvider(context) {
     };
     const assumeRole = async (roleArn, webIdentityToken, region) => {
         const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2811, 19));
-        const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
+        const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3, requestHandler });
         const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
         try {
             const out = await client.send(new AssumeRoleWithWebIdentityCommand({
@@ -11887,33 +11964,20 @@ function awsProvider(context) {
     };
     /** The AWS credentials to call ECR with, cached until they expire. */
     const credentials = (stsRegion) => keys.get(`keys|${stsRegion}`, async () => {
+        const tried = [];
         if (options.roleArn) {
-            const token = await oidcToken(context, options.audience ?? 'sts.amazonaws.com', `provider aws (to assume ${options.roleArn})`);
-            return assumeRole(options.roleArn, token, stsRegion);
+            const audience = options.audience ?? 'sts.amazonaws.com';
+            const oidc = await jobOidcToken(context, audience, `provider aws (to assume ${options.roleArn})`);
+            if (oidc.token) {
+                context.onDebug(`provider aws: credentials from the job's OIDC token (AssumeRoleWithWebIdentity for ${options.roleArn})`);
+                return assumeRole(options.roleArn, oidc.token, stsRegion);
+            }
+            tried.push(`the job's OIDC token for ${options.roleArn}: ${oidc.missing}`);
         }
-        if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
-            context.onSecret(env.AWS_SECRET_ACCESS_KEY);
-            if (env.AWS_SESSION_TOKEN)
-                context.onSecret(env.AWS_SESSION_TOKEN);
-            const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
-            const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
-            return {
-                value: {
-                    accessKeyId: env.AWS_ACCESS_KEY_ID,
-                    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-                    sessionToken: env.AWS_SESSION_TOKEN || undefined,
-                },
-                expiresAt,
-            };
+        else {
+            tried.push("the job's OIDC token: no IAM role to assume was given");
         }
-        if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
-            const token = (await (0,promises_.readFile)(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err) => {
-                throw new CloudCredentialError(`provider aws cannot read AWS_WEB_IDENTITY_TOKEN_FILE ${env.AWS_WEB_IDENTITY_TOKEN_FILE}: ${err.message}`);
-            })).trim();
-            context.onSecret(token);
-            return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
-        }
-        throw new CloudCredentialError("provider aws has no AWS credentials: give the IAM role to assume with the job's OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step");
+        return ambientAwsKeys(context, tried);
     });
     const authorizationToken = async (registry, ecr) => {
         const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
@@ -11924,7 +11988,13 @@ function awsProvider(context) {
         try {
             if (ecr.kind === 'public') {
                 const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6681, 19));
-                const client = new ECRPUBLICClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecrPublic'), maxAttempts: 3 });
+                const client = new ECRPUBLICClient({
+                    region: ecr.region,
+                    credentials: awsKeys,
+                    endpoint: endpoint('ecrPublic'),
+                    maxAttempts: 3,
+                    requestHandler,
+                });
                 try {
                     const out = await client.send(new GetAuthorizationTokenCommand({}));
                     token = out.authorizationData?.authorizationToken;
@@ -11936,7 +12006,13 @@ function awsProvider(context) {
             }
             else {
                 const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 149, 19));
-                const client = new ECRClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecr'), maxAttempts: 3 });
+                const client = new ECRClient({
+                    region: ecr.region,
+                    credentials: awsKeys,
+                    endpoint: endpoint('ecr'),
+                    maxAttempts: 3,
+                    requestHandler,
+                });
                 try {
                     const out = await client.send(new GetAuthorizationTokenCommand({}));
                     token = out.authorizationData?.[0]?.authorizationToken;
@@ -11978,411 +12054,10 @@ function awsProvider(context) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/auth/azure.ts
-
-/** Flux 2.6's ACR pattern (from Kubernetes' Azure credential provider). */
-const azureHostPattern = /^.+\.(azurecr\.io|azurecr\.cn|azurecr\.de|azurecr\.us)$/;
-const azureHosts = 'Azure Container Registry (*.azurecr.io, *.azurecr.cn, *.azurecr.de, *.azurecr.us)';
-/** The user name docker and `az acr login --expose-token` use with an ACR refresh token. */
-const acrTokenUsername = '00000000-0000-0000-0000-000000000000';
-function isAzureRegistry(registry) {
-    return azureHostPattern.test(registryHostname(registry));
-}
-/** The Entra ID authority and Resource Manager scope of the cloud a registry lives in (as Flux chooses the scope). */
-function azureCloud(registry) {
-    const host = registryHostname(registry);
-    if (host.endsWith('.azurecr.cn'))
-        return { authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' };
-    if (host.endsWith('.azurecr.us'))
-        return { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' };
-    return { authorityHost: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' };
-}
-/**
- * `provider: azure`, as azure/login does with OIDC: the job's OIDC token (audience `api://AzureADTokenExchange`) is a
- * client assertion for the app's federated credential (Entra ID client-credentials grant), and the Entra ID token
- * is exchanged at the registry's `/oauth2/exchange` for an ACR refresh token. That is an identity token: the
- * registry's token endpoint trades it for access tokens (grant_type=refresh_token).
- */
-function azureProvider(context) {
-    const options = context.options.azure ?? {};
-    const env = context.env;
-    const entraTokens = new ExpiringCache();
-    const refreshTokens = new ExpiringCache();
-    const entraToken = (registry, clientId, tenantId) => {
-        const cloud = azureCloud(registry);
-        const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
-        const scope = options.scope || cloud.scope;
-        return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
-            const assertion = await oidcToken(context, options.audience || 'api://AzureADTokenExchange', 'provider azure');
-            const form = new URLSearchParams({
-                client_id: clientId,
-                grant_type: 'client_credentials',
-                client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                client_assertion: assertion,
-                scope,
-            });
-            const answer = await postForToken(`Microsoft Entra ID token request for client ${clientId} in tenant ${tenantId}`, `${authority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status, error) => /AADSTS70021|AADSTS700213|AADSTS700211|AADSTS700212/.test(error)
-                ? "add a federated credential to the app for issuer https://token.actions.githubusercontent.com and this job's subject (repo:<owner>/<repo>:…)"
-                : status === 400 || status === 401
-                    ? 'check the client and tenant IDs and the federated credential'
-                    : undefined);
-            const token = typeof answer.access_token === 'string' ? answer.access_token : '';
-            if (!token)
-                throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
-            context.onSecret(token);
-            return {
-                value: token,
-                expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000,
-            };
-        });
-    };
-    const refreshToken = async (registry) => {
-        const clientId = options.clientId || env.AZURE_CLIENT_ID;
-        const tenantId = options.tenantId || env.AZURE_TENANT_ID;
-        if (!clientId || !tenantId) {
-            throw new CloudCredentialError(`provider azure needs the client ID and tenant ID of the identity with the federated credential (AZURE_CLIENT_ID and AZURE_TENANT_ID); missing ${[clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ')}`);
-        }
-        const accessToken = await entraToken(registry, clientId, tenantId);
-        const base = (context.endpoints[registry] || `https://${registry}`).replace(/\/+$/, '');
-        const form = new URLSearchParams({ grant_type: 'access_token', service: registry, tenant: tenantId, access_token: accessToken });
-        const answer = await postForToken(`ACR token exchange at ${registry}`, `${base}/oauth2/exchange`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => (status === 401 || status === 403 ? `give the identity (client ${clientId}) the AcrPush role on ${registry}` : undefined));
-        const token = typeof answer.refresh_token === 'string' ? answer.refresh_token : '';
-        if (!token)
-            throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
-        context.onSecret(token);
-        // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
-        return {
-            value: { username: acrTokenUsername, password: token, identityToken: token },
-            expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
-        };
-    };
-    return {
-        name: 'azure',
-        hosts: azureHosts,
-        serves: isAzureRegistry,
-        credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
-    };
-}
-
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ../../packages/core/src/auth/docker-config.ts
-
-
-
-
-
-/** The key docker uses for Docker Hub in config.json and when calling credential helpers. */
-const dockerHubConfigKey = 'https://index.docker.io/v1/';
-/** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
-function configHost(key) {
-    const host = key
-        .replace(/^[a-z]+:\/\//i, '')
-        .replace(/\/.*$/, '')
-        .toLowerCase();
-    return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
-}
-function helperServer(registry) {
-    return registry === 'docker.io' ? dockerHubConfigKey : registry;
-}
-/** Docker's config or a credential helper it names cannot give credentials. */
-class CredentialHelperError extends src_errors/* BaseError */.Cf {
-    constructor(message) {
-        super('DOCKER_CREDENTIALS', message);
-    }
-}
-/** Runs `docker-credential-<helper> get` (docker-credential-helpers protocol); undefined when it has nothing. */
-function runCredentialHelper(helper, serverUrl, env = process.env) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
-            if (error) {
-                if (error.code === 'ENOENT') {
-                    reject(new CredentialHelperError(`docker credential helper "docker-credential-${helper}" is not on PATH (named in the docker config)`));
-                    return;
-                }
-                // The protocol's "not found" answer is an error exit with this text on stdout.
-                if (/credentials not found/i.test(`${stdout}${stderr}`)) {
-                    resolve(undefined);
-                    return;
-                }
-                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout)
-                    .trim()
-                    .slice(0, 200)}`));
-                return;
-            }
-            try {
-                const answer = JSON.parse(stdout);
-                if (!answer.Secret)
-                    return resolve(undefined);
-                resolve(answer.Username === '<token>' ? { identityToken: answer.Secret } : { username: answer.Username ?? '', password: answer.Secret });
-            }
-            catch {
-                reject(new CredentialHelperError(`docker-credential-${helper} printed something that is not JSON`));
-            }
-        });
-        // A helper may exit without reading its input (e.g. it fails early): the answer is its exit status and output,
-        // so a broken pipe on stdin is not an error of its own.
-        child.stdin?.on('error', () => undefined);
-        child.stdin?.end(serverUrl);
-    });
-}
-/**
- * Credentials from docker's config.json (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), looked up as
- * docker does: `credHelpers[host]`, then `credsStore`, then `auths` (`auth`, `username`/`password`,
- * `identitytoken`, `registrytoken`).
- */
-function dockerConfigCredentials(options = {}) {
-    const env = options.env ?? process.env;
-    let config;
-    const load = () => {
-        config ??= (async () => {
-            const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-            const text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8').catch(() => undefined);
-            if (text === undefined)
-                return undefined;
-            try {
-                return JSON.parse(text);
-            }
-            catch {
-                throw new CredentialHelperError(`docker config ${(0,external_node_path_.join)(dir, 'config.json')} is not valid JSON`);
-            }
-        })();
-        return config;
-    };
-    return {
-        name: 'docker config',
-        async credentialFor(registry) {
-            const cfg = await load();
-            if (!cfg)
-                return undefined;
-            const helper = Object.entries(cfg.credHelpers ?? {}).find(([key]) => configHost(key) === registry)?.[1];
-            if (helper)
-                return runCredentialHelper(helper, helperServer(registry), env);
-            const entry = Object.entries(cfg.auths ?? {}).find(([key]) => configHost(key) === registry)?.[1];
-            if (cfg.credsStore) {
-                const stored = await runCredentialHelper(cfg.credsStore, helperServer(registry), env);
-                if (stored)
-                    return stored;
-            }
-            if (!entry)
-                return undefined;
-            if (entry.identitytoken)
-                return { identityToken: entry.identitytoken };
-            if (entry.registrytoken)
-                return { registryToken: entry.registrytoken };
-            if (entry.auth) {
-                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-                const cut = decoded.indexOf(':');
-                if (cut < 0)
-                    throw new CredentialHelperError(`docker config auth for ${registry} is not base64 "user:password"`);
-                return { username: decoded.slice(0, cut), password: decoded.slice(cut + 1) };
-            }
-            if (entry.username || entry.password)
-                return { username: entry.username ?? '', password: entry.password ?? '' };
-            return undefined;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp.ts
-
-/** Flux 2.6's GCP registry pattern: Container Registry (`gcr.io`, `*.gcr.io`) and Artifact Registry (`<location>-docker.pkg.dev`). */
-const gcpHostPattern = /^(((.+\.)?gcr\.io)|(.+-docker\.pkg\.dev))$/;
-const gcpHosts = 'Google Artifact Registry (<location>-docker.pkg.dev) and Container Registry (gcr.io, *.gcr.io)';
-const defaultGcpStsUrl = 'https://sts.googleapis.com/v1/token';
-const defaultGcpIamCredentialsUrl = 'https://iamcredentials.googleapis.com';
-const cloudPlatform = 'https://www.googleapis.com/auth/cloud-platform';
-const providerPattern = /^projects\/[^/]+\/locations\/[^/]+\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
-function isGcpRegistry(registry) {
-    return gcpHostPattern.test(registryHostname(registry));
-}
-/** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
-function workloadIdentityProviderName(value) {
-    return value
-        .trim()
-        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
-        .replace(/^\/+/, '');
-}
-/**
- * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
- * exchanged at Google's STS for a federated access token, which is used directly or, with `serviceAccount`, to
- * impersonate that service account (IAM Credentials generateAccessToken). The registry user is `oauth2accesstoken`.
- */
-function gcpProvider(context) {
-    const options = context.options.gcp ?? {};
-    const tokens = new ExpiringCache();
-    const stsUrl = options.stsUrl || context.env.D2CI_GCP_STS_URL || defaultGcpStsUrl;
-    const iamUrl = (options.iamCredentialsUrl || context.env.D2CI_GCP_IAMCREDENTIALS_URL || defaultGcpIamCredentialsUrl).replace(/\/+$/, '');
-    const fetchToken = async () => {
-        const provider = workloadIdentityProviderName(options.workloadIdentityProvider ?? '');
-        if (!provider) {
-            throw new CloudCredentialError('provider gcp needs the workload identity provider (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)');
-        }
-        if (!providerPattern.test(provider)) {
-            throw new CloudCredentialError(`provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`);
-        }
-        const subjectToken = await oidcToken(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
-        const form = new URLSearchParams({
-            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-            audience: `//iam.googleapis.com/${provider}`,
-            scope: cloudPlatform,
-            requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-            subject_token: subjectToken,
-        });
-        const federated = await postForToken(`Google STS token exchange for ${provider}`, stsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => status === 400 || status === 401 || status === 403
-            ? "check the provider's issuer (https://token.actions.githubusercontent.com), allowed audiences and attribute condition against this job's token"
-            : undefined);
-        const federatedToken = typeof federated.access_token === 'string' ? federated.access_token : '';
-        if (!federatedToken)
-            throw new CloudCredentialError(`Google STS token exchange for ${provider} returned no access_token`);
-        context.onSecret(federatedToken);
-        const federatedExpiry = Date.now() + (typeof federated.expires_in === 'number' ? federated.expires_in : 3600) * 1000;
-        if (!options.serviceAccount)
-            return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
-        const account = options.serviceAccount.trim();
-        const impersonated = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, {
-            body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }),
-            contentType: 'application/json',
-            authorization: `Bearer ${federatedToken}`,
-        }, (status) => status === 403 || status === 401
-            ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
-            : undefined);
-        const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
-        if (!accessToken)
-            throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
-        context.onSecret(accessToken);
-        const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
-        return {
-            value: { username: 'oauth2accesstoken', password: accessToken },
-            expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime,
-        };
-    };
-    return {
-        name: 'gcp',
-        hosts: gcpHosts,
-        serves: isGcpRegistry,
-        // One access token serves every Google registry.
-        credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/github.ts
-/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
-function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
-    if (registry === 'ghcr.io')
-        return true;
-    const host = new URL(serverUrl).host;
-    return host !== 'github.com' && registry === `containers.${host}`;
-}
-/**
- * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
- * does. Pushing needs `permissions: packages: write`.
- */
-function githubTokenCredentials(options) {
-    return {
-        name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
-            ? { username: options.actor || 'x-access-token', password: options.token }
-            : undefined,
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/provider-names.ts
-/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
-const providerNames = ['generic', 'aws', 'gcp', 'azure'];
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
-/** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
-function staticCredentials(credential, registry) {
-    return {
-        name: 'explicit credentials',
-        credentialFor: async (host) => (registry === undefined || registry === host ? credential : undefined),
-    };
-}
-/** Asks each provider in turn; the first that knows the registry wins. */
-function firstCredential(providers) {
-    return async (registry) => {
-        for (const provider of providers) {
-            const credential = await provider.credentialFor(registry);
-            if (credential)
-                return credential;
-        }
-        return undefined;
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/resolve.ts
-
-
-
-
-
-
-
-
-const cloudProviders = new Map();
-/** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
-function registerCloudProvider(name, create) {
-    cloudProviders.set(name, create);
-}
-registerCloudProvider('aws', awsProvider);
-registerCloudProvider('gcp', gcpProvider);
-registerCloudProvider('azure', azureProvider);
-class ProviderError extends src_errors/* BaseError */.Cf {
-    constructor(code, message) {
-        super(code, message, { field: 'provider' });
-    }
-}
-const unavailable = (provider) => new ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
-function parseProvider(value) {
-    const name = (value || 'generic').trim().toLowerCase();
-    if (!providerNames.includes(name)) {
-        throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
-    }
-    return name;
-}
-/**
- * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
- * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
- */
-function registryCredentials(options = {}) {
-    const providers = [];
-    if (options.username || options.password)
-        providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
-    const provider = options.provider ?? 'generic';
-    if (provider !== 'generic') {
-        const create = cloudProviders.get(provider);
-        if (!create)
-            throw unavailable(provider);
-        providers.push(create(cloudContext(options)));
-    }
-    if (options.githubToken)
-        providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
-    if (options.dockerConfig !== false)
-        providers.push(dockerConfigCredentials({ env: options.env }));
-    return firstCredential(providers);
-}
-/** Refuses a cloud provider for a registry it does not serve, as Flux 2.6+ does. */
-function assertProviderServes(provider, registry) {
-    if (provider === 'generic')
-        return;
-    const create = cloudProviders.get(provider);
-    if (!create)
-        throw unavailable(provider);
-    const cloud = create(cloudContext({}));
-    if (!cloud.serves(registry))
-        throw new ProviderError('PROVIDER_MISMATCH', `provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
-}
-function cloudContext(options) {
-    return {
-        options: options.cloud ?? {},
-        env: options.env ?? process.env,
-        onSecret: options.onSecret ?? (() => undefined),
-        endpoints: options.endpoints ?? {},
-    };
-}
-
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -12455,7 +12130,7 @@ async function writeBody(req, body) {
         await (0,external_node_stream_promises_.pipeline)(body.source.open(body.start, body.end), req);
         return;
     }
-    const file = await (0,promises_.open)(body.source.path, 'r');
+    const file = await (0,external_node_fs_promises_.open)(body.source.path, 'r');
     try {
         const buffers = Array.from({ length: buffersInFlight }, () => Buffer.allocUnsafe(bufferSize));
         const written = [];
@@ -12599,7 +12274,7 @@ class Transport {
         if (this.#spentMs + delayMs > this.policy.budgetMs)
             return false;
         this.#spentMs += delayMs;
-        await (0,external_node_timers_promises_.setTimeout)(delayMs, undefined, { signal: this.#options.signal });
+        await (0,promises_.setTimeout)(delayMs, undefined, { signal: this.#options.signal });
         return true;
     }
     async send(request) {
@@ -12762,6 +12437,865 @@ function timeoutOptions(value) {
         throw new errors/* OciError */.Mf('TIMEOUT_INVALID', `"${text}" is not a timeout between 1 s and 60 m (seconds, e.g. 30, 45s or 2m)`);
     const ms = seconds * 1000;
     return { timeouts: { responseMs: ms, idleMs: ms }, retry: { budgetMs: 3 * ms } };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/azure-chain.ts
+
+
+
+
+
+const jwtBearer = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/**
+ * Entra ID's v2.0 client-credentials grant with a client secret or a client assertion (a federated token or a
+ * certificate-signed JWT), as MSAL's ConfidentialClientApplication sends it.
+ */
+async function entraClientCredentials(context, request, hint) {
+    const form = new URLSearchParams({ client_id: request.clientId, grant_type: 'client_credentials', scope: request.scope });
+    if (request.secret)
+        form.set('client_secret', request.secret);
+    if (request.assertion) {
+        form.set('client_assertion_type', jwtBearer);
+        form.set('client_assertion', request.assertion);
+    }
+    const what = `Microsoft Entra ID token request for client ${request.clientId} in tenant ${request.tenantId}`;
+    const answer = await postForToken(what, `${request.authority}/${encodeURIComponent(request.tenantId)}/oauth2/v2.0/token`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, hint);
+    const token = typeof answer.access_token === 'string' ? answer.access_token : '';
+    if (!token)
+        throw new CloudCredentialError(`${what} returned no access_token`);
+    context.onSecret(token);
+    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600;
+    return { token, expiresAt: Date.now() + expiresIn * 1000, tenantId: request.tenantId };
+}
+/**
+ * The client assertion of a certificate credential (MSAL's ClientAssertion, which azidentity's
+ * ClientCertificateCredential uses): an RS256 JWT for the token endpoint, signed with the PEM's private key, naming
+ * the certificate by its SHA-1 thumbprint (`x5t`).
+ */
+function certificateAssertion(pem, clientId, tokenUrl) {
+    const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+    const key = /-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
+    if (!certificate || !key)
+        throw new CloudCredentialError('AZURE_CLIENT_CERTIFICATE_PATH must be a PEM file with the certificate and its unencrypted private key');
+    const x5t = (0,external_node_crypto_.createHash)('sha1').update(new external_node_crypto_.X509Certificate(certificate).raw).digest('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', x5t })}.${encode({ aud: tokenUrl, iss: clientId, sub: clientId, jti: (0,external_node_crypto_.randomUUID)(), nbf: now, iat: now, exp: now + 600 })}`;
+    return `${unsigned}.${(0,external_node_crypto_.createSign)('RSA-SHA256').update(unsigned).sign(key, 'base64url')}`;
+}
+/**
+ * AzureCliCredential (azure-sdk-for-go sdk/azidentity/azure_cli_credential.go): the session azure/login leaves,
+ * through `az account get-access-token --output json --resource <resource>`, within 10 s. No shell is involved.
+ */
+async function azureCliToken(context, resource, tenantId) {
+    const args = ['account', 'get-access-token', '--output', 'json', '--resource', resource, ...(tenantId ? ['--tenant', tenantId] : [])];
+    const result = await new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)('az', args, { env: context.env, timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => resolve({
+            code: err ? (err.killed ? 'timed out after 10 s' : (err.code ?? 1)) : 0,
+            stdout: String(stdout),
+            stderr: String(stderr),
+        }));
+    });
+    if (result.code === 'ENOENT')
+        return 'az is not on PATH';
+    if (result.code !== 0) {
+        const said = oneLine(result.stderr)
+            .replace(/^ERROR:\s*/, '')
+            .slice(0, 200);
+        return `az account get-access-token failed (${typeof result.code === 'number' ? `exit ${result.code}` : result.code})${said ? `: ${said}` : ''}`;
+    }
+    let answer;
+    try {
+        answer = JSON.parse(result.stdout);
+    }
+    catch {
+        throw new CloudCredentialError('az account get-access-token printed something that is not JSON');
+    }
+    if (!answer.accessToken)
+        throw new CloudCredentialError('az account get-access-token gave no accessToken');
+    context.onSecret(answer.accessToken);
+    const expiresAt = typeof answer.expires_on === 'number' ? answer.expires_on * 1000 : answer.expiresOn ? new Date(answer.expiresOn).getTime() : Number.NaN;
+    return {
+        token: answer.accessToken,
+        expiresAt: Number.isNaN(expiresAt) ? Date.now() + 300_000 : expiresAt,
+        tenantId: answer.tenant || tenantId,
+    };
+}
+/**
+ * ManagedIdentityCredential, simply: App Service's IDENTITY_ENDPOINT with IDENTITY_HEADER, else the Azure instance
+ * metadata service (IMDS; AZURE_POD_IDENTITY_AUTHORITY_HOST moves it, as in azidentity) with `Metadata: true`. A
+ * user-assigned identity is chosen by AZURE_CLIENT_ID. IMDS gets 2 s to answer off Azure.
+ */
+async function managedIdentityToken(context, resource) {
+    const env = context.env;
+    let url;
+    const headers = {};
+    if (env.IDENTITY_ENDPOINT && env.IDENTITY_HEADER) {
+        url = new URL(env.IDENTITY_ENDPOINT);
+        url.searchParams.set('api-version', '2019-08-01');
+        headers['X-IDENTITY-HEADER'] = env.IDENTITY_HEADER;
+    }
+    else {
+        url = new URL('/metadata/identity/oauth2/token', env.AZURE_POD_IDENTITY_AUTHORITY_HOST || 'http://169.254.169.254');
+        url.searchParams.set('api-version', '2018-02-01');
+        headers.Metadata = 'true';
+    }
+    url.searchParams.set('resource', resource);
+    if (env.AZURE_CLIENT_ID)
+        url.searchParams.set('client_id', env.AZURE_CLIENT_ID);
+    const where = `managed identity at ${url.host}`;
+    let response;
+    try {
+        response = await fetch(url, { headers, signal: AbortSignal.timeout(env.IDENTITY_ENDPOINT ? 30_000 : 2_000) });
+    }
+    catch (err) {
+        const code = networkErrorCode(err) ?? err.name;
+        return `${where}: ${code === 'TimeoutError' ? 'no answer in 2 s' : code}`;
+    }
+    const text = await response.text();
+    if (!response.ok)
+        return `${where}: HTTP ${response.status} ${oneLine(text).slice(0, 160)}`;
+    const answer = JSON.parse(text);
+    if (!answer.access_token)
+        throw new CloudCredentialError(`${where} gave no access_token`);
+    context.onSecret(answer.access_token);
+    const expiresOn = Number(answer.expires_on);
+    const expiresAt = expiresOn > 0 ? expiresOn * 1000 : Date.now() + (Number(answer.expires_in) || 3600) * 1000;
+    return { token: answer.access_token, expiresAt };
+}
+const ambientFix = 'give the client and tenant IDs of an identity with a federated credential (with `permissions: id-token: write`), or run azure/login before this step, or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)';
+/**
+ * DefaultAzureCredential's order as Flux uses it (fluxcd/pkg/auth/azure → azidentity.NewDefaultAzureCredential):
+ * EnvironmentCredential (client secret, or certificate), WorkloadIdentityCredential (AZURE_FEDERATED_TOKEN_FILE),
+ * ManagedIdentityCredential, AzureCliCredential. The first that has its configuration is used; its failure is
+ * an error, except managed identity and the CLI, which say "not here" and let the next try (as azidentity does).
+ */
+async function defaultAzureToken(context, request, tried) {
+    const env = context.env;
+    const { authority, scope, hint } = request;
+    const tenantId = env.AZURE_TENANT_ID;
+    const clientId = env.AZURE_CLIENT_ID;
+    const used = (source, token) => {
+        context.onDebug(`provider azure: credentials from ${source}`);
+        return token;
+    };
+    if (tenantId && clientId && env.AZURE_CLIENT_SECRET) {
+        context.onSecret(env.AZURE_CLIENT_SECRET);
+        const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, secret: env.AZURE_CLIENT_SECRET }, hint);
+        return used(`the environment (AZURE_CLIENT_SECRET of client ${clientId})`, token);
+    }
+    if (tenantId && clientId && env.AZURE_CLIENT_CERTIFICATE_PATH) {
+        const pem = await (0,external_node_fs_promises_.readFile)(env.AZURE_CLIENT_CERTIFICATE_PATH, 'utf8').catch((err) => {
+            throw new CloudCredentialError(`AZURE_CLIENT_CERTIFICATE_PATH ${env.AZURE_CLIENT_CERTIFICATE_PATH} cannot be read: ${oneLine(err.message)}`);
+        });
+        const assertion = certificateAssertion(pem, clientId, `${authority}/${tenantId}/oauth2/v2.0/token`);
+        context.onSecret(assertion);
+        const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, assertion }, hint);
+        return used(`the environment (AZURE_CLIENT_CERTIFICATE_PATH of client ${clientId})`, token);
+    }
+    tried.push('the environment: AZURE_TENANT_ID and AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH not set');
+    if (tenantId && clientId && env.AZURE_FEDERATED_TOKEN_FILE) {
+        const assertion = (await (0,external_node_fs_promises_.readFile)(env.AZURE_FEDERATED_TOKEN_FILE, 'utf8').catch((err) => {
+            throw new CloudCredentialError(`AZURE_FEDERATED_TOKEN_FILE ${env.AZURE_FEDERATED_TOKEN_FILE} cannot be read: ${oneLine(err.message)}`);
+        })).trim();
+        context.onSecret(assertion);
+        const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, assertion }, hint);
+        return used(`workload identity (AZURE_FEDERATED_TOKEN_FILE for client ${clientId})`, token);
+    }
+    tried.push('workload identity: AZURE_FEDERATED_TOKEN_FILE with AZURE_TENANT_ID and AZURE_CLIENT_ID not set');
+    const resource = scope.replace(/\/\.default$/, '');
+    const managed = await managedIdentityToken(context, resource);
+    if (typeof managed !== 'string')
+        return used('a managed identity', managed);
+    tried.push(managed);
+    const cli = await azureCliToken(context, resource, tenantId);
+    if (typeof cli !== 'string')
+        return used('the Azure CLI session (az account get-access-token)', cli);
+    tried.push(`the Azure CLI: ${cli}`);
+    throw noCredentials('azure', tried, ambientFix);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/azure.ts
+
+
+/** Flux 2.6's ACR pattern (from Kubernetes' Azure credential provider). */
+const azureHostPattern = /^.+\.(azurecr\.io|azurecr\.cn|azurecr\.de|azurecr\.us)$/;
+const azureHosts = 'Azure Container Registry (*.azurecr.io, *.azurecr.cn, *.azurecr.de, *.azurecr.us)';
+/** The user name docker and `az acr login --expose-token` use with an ACR refresh token. */
+const acrTokenUsername = '00000000-0000-0000-0000-000000000000';
+function isAzureRegistry(registry) {
+    return azureHostPattern.test(registryHostname(registry));
+}
+/** The Entra ID authority and Resource Manager scope of the cloud a registry lives in (as Flux chooses the scope). */
+function azureCloud(registry) {
+    const host = registryHostname(registry);
+    if (host.endsWith('.azurecr.cn'))
+        return { authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' };
+    if (host.endsWith('.azurecr.us'))
+        return { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' };
+    return { authorityHost: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' };
+}
+/**
+ * `provider: azure`, as azure/login does with OIDC: the job's OIDC token (audience `api://AzureADTokenExchange`) is a
+ * client assertion for the app's federated credential (Entra ID client-credentials grant), and the Entra ID token
+ * is exchanged at the registry's `/oauth2/exchange` for an ACR refresh token. That is an identity token: the
+ * registry's token endpoint trades it for access tokens (grant_type=refresh_token).
+ */
+function azureProvider(context) {
+    const options = context.options.azure ?? {};
+    const env = context.env;
+    const entraTokens = new ExpiringCache();
+    const refreshTokens = new ExpiringCache();
+    const entraHint = (status, error) => /AADSTS70021|AADSTS700213|AADSTS700211|AADSTS700212/.test(error)
+        ? "add a federated credential to the app for issuer https://token.actions.githubusercontent.com and this job's subject (repo:<owner>/<repo>:…)"
+        : status === 400 || status === 401
+            ? 'check the client and tenant IDs and the federated credential'
+            : undefined;
+    // Without inputs, AZURE_CLIENT_ID/AZURE_TENANT_ID are for the OIDC exchange only when no other credential of
+    // theirs is in the environment (a secret, certificate or federated token file is DefaultAzureCredential's).
+    const ambientIds = Boolean(env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH || env.AZURE_FEDERATED_TOKEN_FILE);
+    /** The Entra ID token: the job's OIDC token as the client assertion first, else DefaultAzureCredential's chain. */
+    const entraToken = (registry) => {
+        const cloud = azureCloud(registry);
+        const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
+        const scope = options.scope || cloud.scope;
+        const clientId = options.clientId || (ambientIds ? undefined : env.AZURE_CLIENT_ID);
+        const tenantId = options.tenantId || (ambientIds && !options.clientId ? undefined : env.AZURE_TENANT_ID);
+        return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
+            const tried = [];
+            if (clientId && tenantId) {
+                const oidc = await jobOidcToken(context, options.audience || 'api://AzureADTokenExchange', 'provider azure');
+                if (oidc.token) {
+                    const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, assertion: oidc.token }, entraHint);
+                    context.onDebug(`provider azure: credentials from the job's OIDC token (federated credential of client ${clientId})`);
+                    return { value: token, expiresAt: token.expiresAt };
+                }
+                tried.push(`the job's OIDC token for client ${clientId}: ${oidc.missing}`);
+            }
+            else {
+                const missing = [clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ');
+                tried.push(`the job's OIDC token: no ${missing} of an identity with a federated credential was given`);
+            }
+            const token = await defaultAzureToken(context, { authority, scope, hint: entraHint }, tried);
+            return { value: token, expiresAt: token.expiresAt };
+        });
+    };
+    const refreshToken = async (registry) => {
+        const entra = await entraToken(registry);
+        const accessToken = entra.token;
+        const tenantId = entra.tenantId;
+        const base = context.registryUrl(registry);
+        const form = new URLSearchParams({
+            grant_type: 'access_token',
+            service: registry,
+            ...(tenantId ? { tenant: tenantId } : {}),
+            access_token: accessToken,
+        });
+        const answer = await postForToken(`ACR token exchange at ${registry}`, `${base}/oauth2/exchange`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => (status === 401 || status === 403 ? `give the identity the AcrPush role on ${registry}` : undefined));
+        const token = typeof answer.refresh_token === 'string' ? answer.refresh_token : '';
+        if (!token)
+            throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
+        context.onSecret(token);
+        // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
+        return {
+            value: { username: acrTokenUsername, password: token, identityToken: token },
+            expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
+        };
+    };
+    return {
+        name: 'azure',
+        hosts: azureHosts,
+        serves: isAzureRegistry,
+        credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/docker-config.ts
+
+
+
+
+
+/** The key docker uses for Docker Hub in config.json and when calling credential helpers. */
+const dockerHubConfigKey = 'https://index.docker.io/v1/';
+/** Docker normalises config keys to a bare host: no scheme, no path (`https://ghcr.io/v1/` → `ghcr.io`). */
+function configHost(key) {
+    const host = key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
+    return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
+}
+function helperServer(registry) {
+    return registry === 'docker.io' ? dockerHubConfigKey : registry;
+}
+/** Docker's config or a credential helper it names cannot give credentials. */
+class CredentialHelperError extends src_errors/* BaseError */.Cf {
+    constructor(message) {
+        super('DOCKER_CREDENTIALS', message);
+    }
+}
+/** Runs `docker-credential-<helper> get` (docker-credential-helpers protocol); undefined when it has nothing. */
+function runCredentialHelper(helper, serverUrl, env = process.env) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], { env, timeout: 30_000 }, (error, stdout, stderr) => {
+            if (error) {
+                if (error.code === 'ENOENT') {
+                    reject(new CredentialHelperError(`docker credential helper "docker-credential-${helper}" is not on PATH (named in the docker config)`));
+                    return;
+                }
+                // The protocol's "not found" answer is an error exit with this text on stdout.
+                if (/credentials not found/i.test(`${stdout}${stderr}`)) {
+                    resolve(undefined);
+                    return;
+                }
+                reject(new CredentialHelperError(`docker-credential-${helper} failed for ${serverUrl}: ${String(stderr || stdout)
+                    .trim()
+                    .slice(0, 200)}`));
+                return;
+            }
+            try {
+                const answer = JSON.parse(stdout);
+                if (!answer.Secret)
+                    return resolve(undefined);
+                resolve(answer.Username === '<token>' ? { identityToken: answer.Secret } : { username: answer.Username ?? '', password: answer.Secret });
+            }
+            catch {
+                reject(new CredentialHelperError(`docker-credential-${helper} printed something that is not JSON`));
+            }
+        });
+        // A helper may exit without reading its input (e.g. it fails early): the answer is its exit status and output,
+        // so a broken pipe on stdin is not an error of its own.
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(serverUrl);
+    });
+}
+/**
+ * Credentials from docker's config.json (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`), looked up as
+ * docker does: `credHelpers[host]`, then `credsStore`, then `auths` (`auth`, `username`/`password`,
+ * `identitytoken`, `registrytoken`).
+ */
+function dockerConfigCredentials(options = {}) {
+    const env = options.env ?? process.env;
+    let config;
+    const load = () => {
+        config ??= (async () => {
+            const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+            const text = await (0,external_node_fs_promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8').catch(() => undefined);
+            if (text === undefined)
+                return undefined;
+            try {
+                return JSON.parse(text);
+            }
+            catch {
+                throw new CredentialHelperError(`docker config ${(0,external_node_path_.join)(dir, 'config.json')} is not valid JSON`);
+            }
+        })();
+        return config;
+    };
+    return {
+        name: 'docker config',
+        async credentialFor(registry) {
+            const cfg = await load();
+            if (!cfg)
+                return undefined;
+            const helper = Object.entries(cfg.credHelpers ?? {}).find(([key]) => configHost(key) === registry)?.[1];
+            if (helper)
+                return runCredentialHelper(helper, helperServer(registry), env);
+            const entry = Object.entries(cfg.auths ?? {}).find(([key]) => configHost(key) === registry)?.[1];
+            if (cfg.credsStore) {
+                const stored = await runCredentialHelper(cfg.credsStore, helperServer(registry), env);
+                if (stored)
+                    return stored;
+            }
+            if (!entry)
+                return undefined;
+            if (entry.identitytoken)
+                return { identityToken: entry.identitytoken };
+            if (entry.registrytoken)
+                return { registryToken: entry.registrytoken };
+            if (entry.auth) {
+                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+                const cut = decoded.indexOf(':');
+                if (cut < 0)
+                    throw new CredentialHelperError(`docker config auth for ${registry} is not base64 "user:password"`);
+                return { username: decoded.slice(0, cut), password: decoded.slice(cut + 1) };
+            }
+            if (entry.username || entry.password)
+                return { username: entry.username ?? '', password: entry.password ?? '' };
+            return undefined;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp-external.ts
+
+
+
+const cloudPlatformScope = 'https://www.googleapis.com/auth/cloud-platform';
+const defaultGoogleStsUrl = 'https://sts.googleapis.com/v1/token';
+/** A GET with a deadline, for credential source URLs and the metadata server. */
+async function getText(url, headers, timeoutMs) {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    return { status: response.status, text: await response.text() };
+}
+/**
+ * The subject token of an identity pool credential source, as google-auth-library's IdentityPoolClient
+ * (src/auth/identitypoolclient.ts, filesubjecttokensupplier.ts, urlsubjecttokensupplier.ts) reads it: a file or a
+ * URL, as plain text or JSON with `subject_token_field_name`. Executable and AWS sources are refused: d2ci does not
+ * run programs named in a credential file.
+ */
+async function subjectToken(source, where) {
+    if (source.executable !== undefined)
+        throw new CloudCredentialError(`${where}: credential_source.executable is not supported by d2ci (it would run a program named in the file); have the program write the token to a file and use credential_source.file`);
+    if (source.environment_id !== undefined)
+        throw new CloudCredentialError(`${where}: the AWS credential source (environment_id ${source.environment_id}) is not supported by d2ci; use credential_source.file or credential_source.url`);
+    let text;
+    if (source.file) {
+        text = await (0,external_node_fs_promises_.readFile)(source.file, 'utf8').catch((err) => {
+            throw new CloudCredentialError(`${where}: cannot read credential_source.file ${source.file}: ${err.message}`);
+        });
+    }
+    else if (source.url) {
+        const answer = await getText(source.url, source.headers ?? {}, 30_000).catch((err) => {
+            const cause = networkErrorCode(err) ?? err.name;
+            throw new CloudCredentialError(`${where}: credential_source.url ${new URL(source.url ?? '').host} is unreachable (${cause})`);
+        });
+        if (answer.status !== 200)
+            throw new CloudCredentialError(`${where}: credential_source.url answered HTTP ${answer.status}: ${oneLine(answer.text).slice(0, 200)}`);
+        text = answer.text;
+    }
+    else {
+        throw new CloudCredentialError(`${where}: credential_source has neither file nor url`);
+    }
+    const format = source.format?.type ?? 'text';
+    if (format === 'text')
+        return text.trim();
+    if (format !== 'json')
+        throw new CloudCredentialError(`${where}: credential_source.format.type "${format}" is neither text nor json`);
+    const field = source.format?.subject_token_field_name;
+    if (!field)
+        throw new CloudCredentialError(`${where}: credential_source.format json needs subject_token_field_name`);
+    let value;
+    try {
+        value = JSON.parse(text)[field];
+    }
+    catch {
+        throw new CloudCredentialError(`${where}: the credential source did not give JSON`);
+    }
+    if (typeof value !== 'string' || !value)
+        throw new CloudCredentialError(`${where}: the credential source's JSON has no "${field}"`);
+    return value;
+}
+/**
+ * An IAM Credentials generateAccessToken call (the `service_account_impersonation_url` of a credential file, or
+ * d2ci's own for a service account to impersonate): `{scope, lifetime, delegates}` with the source token as bearer.
+ */
+async function impersonate(context, url, sourceToken, lifetimeSeconds, delegates = []) {
+    const account = decodeURIComponent(/serviceAccounts\/([^/:]+):generateAccessToken/.exec(url)?.[1] ?? url);
+    const answer = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, url, {
+        body: JSON.stringify({ scope: [cloudPlatformScope], lifetime: `${lifetimeSeconds}s`, ...(delegates.length ? { delegates } : {}) }),
+        contentType: 'application/json',
+        authorization: `Bearer ${sourceToken}`,
+    }, (status) => status === 403 || status === 401
+        ? `grant the source identity roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
+        : undefined);
+    const token = typeof answer.accessToken === 'string' ? answer.accessToken : '';
+    if (!token)
+        throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
+    context.onSecret(token);
+    const expireTime = typeof answer.expireTime === 'string' ? Date.parse(answer.expireTime) : Number.NaN;
+    return { token, expiresAt: Number.isNaN(expireTime) ? Date.now() + lifetimeSeconds * 1000 : expireTime };
+}
+/**
+ * An `external_account` file (workload or workforce identity federation; what google-github-actions/auth writes):
+ * the subject token is exchanged at `token_url` (RFC 8693, google-auth-library src/auth/stscredentials.ts), then,
+ * with `service_account_impersonation_url`, traded for the service account's token. A workforce pool's
+ * `workforce_pool_user_project` goes in `options.userProject` when nothing is impersonated.
+ */
+async function externalAccountToken(context, file, where) {
+    if (!file.audience || !file.subject_token_type || !file.credential_source)
+        throw new CloudCredentialError(`${where}: an external_account file needs audience, subject_token_type and credential_source`);
+    const subject = await subjectToken(file.credential_source, where);
+    context.onSecret(subject);
+    const form = new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+        audience: file.audience,
+        scope: cloudPlatformScope,
+        requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+        subject_token: subject,
+        subject_token_type: file.subject_token_type,
+    });
+    if (file.workforce_pool_user_project && !file.service_account_impersonation_url)
+        form.set('options', JSON.stringify({ userProject: file.workforce_pool_user_project }));
+    if (file.client_secret)
+        context.onSecret(file.client_secret);
+    const basic = file.client_id && file.client_secret ? `Basic ${Buffer.from(`${file.client_id}:${file.client_secret}`).toString('base64')}` : undefined;
+    const answer = await postForToken(`Google STS token exchange for ${file.audience.replace(/^\/\/iam\.googleapis\.com\//, '')}`, file.token_url || defaultGoogleStsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded', ...(basic ? { authorization: basic } : {}) }, (status) => status === 400 || status === 401 || status === 403
+        ? "check the pool provider's issuer, allowed audiences and attribute condition against the subject token"
+        : undefined);
+    const federated = typeof answer.access_token === 'string' ? answer.access_token : '';
+    if (!federated)
+        throw new CloudCredentialError(`${where}: Google STS returned no access_token`);
+    context.onSecret(federated);
+    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : 3600;
+    if (!file.service_account_impersonation_url)
+        return { token: federated, expiresAt: Date.now() + expiresIn * 1000 };
+    const lifetime = file.service_account_impersonation?.token_lifetime_seconds ?? 3600;
+    return impersonate(context, file.service_account_impersonation_url, federated, lifetime);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp-adc.ts
+
+
+
+
+
+
+
+/** Google's OAuth 2.0 token endpoint, for service account keys and gcloud user credentials without `token_uri`. */
+const googleOAuthTokenUrl = 'https://oauth2.googleapis.com/token';
+/** An OAuth token endpoint's `{access_token, expires_in}`, masked. */
+function accessToken(context, answer, what) {
+    const token = typeof answer.access_token === 'string' ? answer.access_token : '';
+    if (!token)
+        throw new CloudCredentialError(`${what} returned no access_token`);
+    context.onSecret(token);
+    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600;
+    return { token, expiresAt: Date.now() + expiresIn * 1000 };
+}
+/**
+ * A service account key: a self-signed RS256 JWT exchanged at `token_uri` with the JWT bearer grant (RFC 7523), as
+ * golang.org/x/oauth2/jwt and google-auth-library's JWT client (src/auth/jwtclient.ts, gtoken) do.
+ */
+async function serviceAccountToken(context, file, where) {
+    if (!file.client_email || !file.private_key)
+        throw new CloudCredentialError(`${where}: a service_account file needs client_email and private_key`);
+    const tokenUrl = file.token_uri || googleOAuthTokenUrl;
+    const now = Math.floor(Date.now() / 1000);
+    const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', ...(file.private_key_id ? { kid: file.private_key_id } : {}) })}.${encode({
+        iss: file.client_email,
+        scope: cloudPlatformScope,
+        aud: tokenUrl,
+        iat: now,
+        exp: now + 3600,
+    })}`;
+    let signature;
+    try {
+        signature = (0,external_node_crypto_.createSign)('RSA-SHA256').update(unsigned).sign(file.private_key, 'base64url');
+    }
+    catch (err) {
+        throw new CloudCredentialError(`${where}: the private_key of ${file.client_email} is not a usable RSA key (${err.name})`);
+    }
+    const assertion = `${unsigned}.${signature}`;
+    context.onSecret(assertion);
+    const answer = await postForToken(`Google OAuth token request for ${file.client_email}`, tokenUrl, {
+        body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+    }, (status) => status === 400 || status === 401 ? 'the key may be deleted or disabled; create a new key for the service account' : undefined);
+    return accessToken(context, answer, `Google OAuth token request for ${file.client_email}`);
+}
+/** gcloud's user credentials (`gcloud auth application-default login`): the refresh token grant at `token_uri`. */
+async function authorizedUserToken(context, file, where) {
+    if (!file.client_id || !file.client_secret || !file.refresh_token)
+        throw new CloudCredentialError(`${where}: an authorized_user file needs client_id, client_secret and refresh_token`);
+    context.onSecret(file.refresh_token);
+    context.onSecret(file.client_secret);
+    const answer = await postForToken('Google OAuth refresh token grant', file.token_uri || googleOAuthTokenUrl, {
+        body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            client_id: file.client_id,
+            client_secret: file.client_secret,
+            refresh_token: file.refresh_token,
+        }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+    }, (status) => (status === 400 || status === 401 ? 'run `gcloud auth application-default login` again' : undefined));
+    return accessToken(context, answer, 'Google OAuth refresh token grant');
+}
+/** A token from a parsed credential file, by its `type` (google-auth-library src/auth/googleauth.ts fromJSON). */
+async function credentialFileToken(context, file, where) {
+    switch (file.type) {
+        case 'external_account':
+            return externalAccountToken(context, file, where);
+        case 'service_account':
+            return serviceAccountToken(context, file, where);
+        case 'authorized_user':
+            return authorizedUserToken(context, file, where);
+        case 'impersonated_service_account': {
+            // gcloud auth application-default login --impersonate-service-account (src/auth/impersonated.ts).
+            if (!file.service_account_impersonation_url || !file.source_credentials)
+                throw new CloudCredentialError(`${where}: an impersonated_service_account file needs service_account_impersonation_url and source_credentials`);
+            const source = await credentialFileToken(context, file.source_credentials, `${where} (source_credentials)`);
+            return impersonate(context, file.service_account_impersonation_url, source.token, 3600, file.delegates ?? []);
+        }
+        default:
+            throw new CloudCredentialError(`${where} has type "${file.type ?? ''}", which d2ci does not read (external_account, service_account, authorized_user, impersonated_service_account)`);
+    }
+}
+async function fileToken(context, path, where) {
+    const text = await (0,external_node_fs_promises_.readFile)(path, 'utf8').catch((err) => {
+        throw new CloudCredentialError(`${where} cannot be read: ${oneLine(err.message)}`);
+    });
+    let file;
+    try {
+        file = JSON.parse(text);
+    }
+    catch {
+        throw new CloudCredentialError(`${where} is not JSON`);
+    }
+    const token = await credentialFileToken(context, file, where);
+    context.onDebug(`provider gcp: credentials from ${where} (${file.type})`);
+    return token;
+}
+/** gcloud's well-known ADC file: CLOUDSDK_CONFIG, else %APPDATA%\gcloud on Windows, else ~/.config/gcloud. */
+function wellKnownFile(env) {
+    const dir = env.CLOUDSDK_CONFIG ||
+        (process.platform === 'win32' && env.APPDATA ? (0,external_node_path_.join)(env.APPDATA, 'gcloud') : (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.config', 'gcloud'));
+    return (0,external_node_path_.join)(dir, 'application_default_credentials.json');
+}
+/**
+ * Application Default Credentials in Google's order (cloud.google.com/docs/authentication/application-default-credentials;
+ * golang.org/x/oauth2/google FindDefaultCredentials, which Flux uses): the file GOOGLE_APPLICATION_CREDENTIALS
+ * names, else gcloud's well-known file, else the GCE/GKE metadata server (GCE_METADATA_HOST, default
+ * 169.254.169.254). The first source found is used; a broken one is an error, not a reason to try the next.
+ */
+async function applicationDefaultToken(context, tried, fix) {
+    const env = context.env;
+    if (env.GOOGLE_APPLICATION_CREDENTIALS) {
+        const path = env.GOOGLE_APPLICATION_CREDENTIALS;
+        return fileToken(context, path, `GOOGLE_APPLICATION_CREDENTIALS (${path})`);
+    }
+    tried.push('GOOGLE_APPLICATION_CREDENTIALS: not set');
+    const wellKnown = wellKnownFile(env);
+    const exists = await (0,external_node_fs_promises_.readFile)(wellKnown).then(() => true, () => false);
+    if (exists)
+        return fileToken(context, wellKnown, `gcloud's application default credentials (${wellKnown})`);
+    tried.push(`gcloud's application default credentials: no ${wellKnown}`);
+    const host = env.GCE_METADATA_HOST || '169.254.169.254';
+    // google-auth-library (gcp-metadata) gives detection 3 s; a machine off Google Cloud never answers.
+    const answer = await getText(`http://${host}/computeMetadata/v1/instance/service-accounts/default/token`, { 'Metadata-Flavor': 'Google' }, 3_000).catch((err) => {
+        const cause = networkErrorCode(err) ?? err.name;
+        tried.push(`the GCE/GKE metadata server at ${host}: ${cause === 'TimeoutError' ? 'no answer in 3 s' : cause}`);
+        throw noCredentials('gcp', tried, fix);
+    });
+    if (answer.status !== 200) {
+        tried.push(`the GCE/GKE metadata server at ${host}: HTTP ${answer.status}`);
+        throw noCredentials('gcp', tried, fix);
+    }
+    let body = {};
+    try {
+        body = JSON.parse(answer.text);
+    }
+    catch {
+        // reported as no access_token
+    }
+    const token = accessToken(context, body, `the GCE/GKE metadata server at ${host}`);
+    context.onDebug(`provider gcp: credentials from the GCE/GKE metadata server (${host})`);
+    return token;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp.ts
+
+
+
+/** Flux 2.6's GCP registry pattern: Container Registry (`gcr.io`, `*.gcr.io`) and Artifact Registry (`<location>-docker.pkg.dev`). */
+const gcpHostPattern = /^(((.+\.)?gcr\.io)|(.+-docker\.pkg\.dev))$/;
+const gcpHosts = 'Google Artifact Registry (<location>-docker.pkg.dev) and Container Registry (gcr.io, *.gcr.io)';
+const defaultGcpStsUrl = 'https://sts.googleapis.com/v1/token';
+const defaultGcpIamCredentialsUrl = 'https://iamcredentials.googleapis.com';
+const cloudPlatform = 'https://www.googleapis.com/auth/cloud-platform';
+const providerPattern = /^projects\/[^/]+\/locations\/[^/]+\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
+function isGcpRegistry(registry) {
+    return gcpHostPattern.test(registryHostname(registry));
+}
+/** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
+function workloadIdentityProviderName(value) {
+    return value
+        .trim()
+        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
+        .replace(/^\/+/, '');
+}
+const gcp_ambientFix = 'give the workload identity provider with `permissions: id-token: write`, or run google-github-actions/auth before this step (it sets GOOGLE_APPLICATION_CREDENTIALS), or run on Google Cloud with a service account attached';
+/**
+ * `provider: gcp`. First Workload Identity Federation with the job's OIDC token, as google-github-actions/auth
+ * does: the token is exchanged at Google's STS for a federated access token. Without a workload identity provider or
+ * without an OIDC token, Application Default Credentials as Flux finds them (gcp-adc.ts). Either token is used
+ * directly or, with `serviceAccount`, to impersonate that service account (IAM Credentials generateAccessToken).
+ * The registry user is `oauth2accesstoken`.
+ */
+function gcpProvider(context) {
+    const options = context.options.gcp ?? {};
+    const tokens = new ExpiringCache();
+    const stsUrl = options.stsUrl || context.env.D2CI_GCP_STS_URL || defaultGcpStsUrl;
+    const iamUrl = (options.iamCredentialsUrl || context.env.D2CI_GCP_IAMCREDENTIALS_URL || defaultGcpIamCredentialsUrl).replace(/\/+$/, '');
+    /** The federated token from the job's OIDC token, or undefined (with the reason in `tried`) without one. */
+    const federatedToken = async (tried) => {
+        if (!options.workloadIdentityProvider) {
+            tried.push("the job's OIDC token: no workload identity provider was given");
+            return undefined;
+        }
+        const provider = workloadIdentityProviderName(options.workloadIdentityProvider);
+        if (!providerPattern.test(provider)) {
+            throw new CloudCredentialError(`provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`);
+        }
+        const oidc = await jobOidcToken(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
+        if (!oidc.token) {
+            tried.push(`the job's OIDC token for ${provider}: ${oidc.missing}`);
+            return undefined;
+        }
+        const form = new URLSearchParams({
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            audience: `//iam.googleapis.com/${provider}`,
+            scope: cloudPlatform,
+            requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            subject_token: oidc.token,
+        });
+        const federated = await postForToken(`Google STS token exchange for ${provider}`, stsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => status === 400 || status === 401 || status === 403
+            ? "check the provider's issuer (https://token.actions.githubusercontent.com), allowed audiences and attribute condition against this job's token"
+            : undefined);
+        const token = typeof federated.access_token === 'string' ? federated.access_token : '';
+        if (!token)
+            throw new CloudCredentialError(`Google STS token exchange for ${provider} returned no access_token`);
+        context.onSecret(token);
+        context.onDebug(`provider gcp: credentials from the job's OIDC token (workload identity provider ${provider})`);
+        return { token, expiresAt: Date.now() + (typeof federated.expires_in === 'number' ? federated.expires_in : 3600) * 1000 };
+    };
+    const fetchToken = async () => {
+        const tried = [];
+        const source = (await federatedToken(tried)) ?? (await applicationDefaultToken(context, tried, gcp_ambientFix));
+        const account = options.serviceAccount?.trim();
+        const { token, expiresAt } = account
+            ? await impersonate(context, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, source.token, options.lifetimeSeconds ?? 3600)
+            : source;
+        return { value: { username: 'oauth2accesstoken', password: token }, expiresAt };
+    };
+    return {
+        name: 'gcp',
+        hosts: gcpHosts,
+        serves: isGcpRegistry,
+        // One access token serves every Google registry.
+        credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/github.ts
+/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
+function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
+    if (registry === 'ghcr.io')
+        return true;
+    const host = new URL(serverUrl).host;
+    return host !== 'github.com' && registry === `containers.${host}`;
+}
+/**
+ * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
+ * does. Pushing needs `permissions: packages: write`.
+ */
+function githubTokenCredentials(options) {
+    return {
+        name: 'GITHUB_TOKEN',
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
+            ? { username: options.actor || 'x-access-token', password: options.token }
+            : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/provider-names.ts
+/** Flux's `provider` values. `generic` uses explicit credentials, GITHUB_TOKEN and docker config. */
+const providerNames = ['generic', 'aws', 'gcp', 'azure'];
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/provider.ts
+/** Credentials given explicitly (inputs, `--creds`), for one registry or, without `registry`, for any. */
+function staticCredentials(credential, registry) {
+    return {
+        name: 'explicit credentials',
+        credentialFor: async (host) => (registry === undefined || registry === host ? credential : undefined),
+    };
+}
+/** Asks each provider in turn; the first that knows the registry wins. */
+function firstCredential(providers) {
+    return async (registry) => {
+        for (const provider of providers) {
+            const credential = await provider.credentialFor(registry);
+            if (credential)
+                return credential;
+        }
+        return undefined;
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/resolve.ts
+
+
+
+
+
+
+
+
+const cloudProviders = new Map();
+/** Registers a cloud provider implementation (aws, gcp and azure are built in; their SDKs load on first use). */
+function registerCloudProvider(name, create) {
+    cloudProviders.set(name, create);
+}
+registerCloudProvider('aws', awsProvider);
+registerCloudProvider('gcp', gcpProvider);
+registerCloudProvider('azure', azureProvider);
+class ProviderError extends src_errors/* BaseError */.Cf {
+    constructor(code, message) {
+        super(code, message, { field: 'provider' });
+    }
+}
+const unavailable = (provider) => new ProviderError('PROVIDER_UNAVAILABLE', `provider "${provider}" is not available in this version of d2ci; use provider: generic with registry credentials`);
+function parseProvider(value) {
+    const name = (value || 'generic').trim().toLowerCase();
+    if (!providerNames.includes(name)) {
+        throw new ProviderError('PROVIDER_UNKNOWN', `unknown provider "${value}": use one of ${providerNames.join(', ')}`);
+    }
+    return name;
+}
+/**
+ * Where credentials come from, in order: explicit username/password, the cloud provider (for its hosts),
+ * GITHUB_TOKEN (for GHCR), docker config; otherwise anonymous.
+ */
+function registryCredentials(options = {}) {
+    const providers = [];
+    if (options.username || options.password)
+        providers.push(staticCredentials({ username: options.username ?? '', password: options.password ?? '' }, options.registry));
+    const provider = options.provider ?? 'generic';
+    if (provider !== 'generic') {
+        const create = cloudProviders.get(provider);
+        if (!create)
+            throw unavailable(provider);
+        providers.push(create(cloudContext(options)));
+    }
+    if (options.githubToken)
+        providers.push(githubTokenCredentials({ token: options.githubToken, actor: options.githubActor, serverUrl: options.githubServerUrl }));
+    if (options.dockerConfig !== false)
+        providers.push(dockerConfigCredentials({ env: options.env }));
+    return firstCredential(providers);
+}
+/** Refuses a cloud provider for a registry it does not serve, as Flux 2.6+ does. */
+function assertProviderServes(provider, registry) {
+    if (provider === 'generic')
+        return;
+    const create = cloudProviders.get(provider);
+    if (!create)
+        throw unavailable(provider);
+    const cloud = create(cloudContext({}));
+    if (!cloud.serves(registry))
+        throw new ProviderError('PROVIDER_MISMATCH', `provider "${provider}" does not serve registry ${registry}: it accepts ${cloud.hosts}; use provider: generic for other registries`);
+}
+function cloudContext(options) {
+    return {
+        options: options.cloud ?? {},
+        env: options.env ?? process.env,
+        onSecret: options.onSecret ?? (() => undefined),
+        endpoints: options.endpoints ?? {},
+        onDebug: options.onDebug ?? (() => undefined),
+        registryUrl: options.registryUrl ?? ((registry) => (options.endpoints?.[registry] || `https://${registry}`).replace(/\/+$/, '')),
+    };
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
@@ -13605,7 +14139,8 @@ function openRegistry(options = {}) {
     const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
     if (auth.registry !== undefined && !manyRegistries)
         assertProviderServes(auth.provider ?? 'generic', auth.registry);
-    const credentials = registryCredentials(auth);
+    // Cloud providers that call the registry themselves (ACR's token exchange) go where the client goes.
+    const credentials = registryCredentials({ registryUrl: (registry) => client.baseUrl(registry), ...auth });
     const client = new RegistryClient({
         credentials,
         insecure,
@@ -13804,8 +14339,6 @@ function registryInputs() {
     const azureTenant = inputs_stringInput('azure-tenant-id');
     if (azureClient || azureTenant)
         cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
-    if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
-        throw new inputs_InputError('gcp-workload-identity-provider', 'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>');
     let network;
     try {
         network = timeoutOptions(inputs_stringInput('timeout'));
@@ -13845,6 +14378,8 @@ function authOptions(inputs, context, provider, registry) {
         githubServerUrl: context.serverUrl,
         cloud: inputs.cloud,
         onSecret: (secret) => setSecret(secret),
+        // Which credential source a cloud provider used (job OIDC token or an ambient one), in the step's debug log.
+        onDebug: (message) => debug(message),
     };
 }
 /** How the job reaches registries: the `insecure` and `timeout` inputs, warnings as annotations. */
@@ -14037,7 +14572,7 @@ class NotationPlugin {
     async #checkExecutable() {
         let info;
         try {
-            info = await (0,promises_.lstat)(this.executable);
+            info = await (0,external_node_fs_promises_.lstat)(this.executable);
         }
         catch (err) {
             throw new notation_errors/* NotationPluginError */.wQ('NOTATION_PLUGIN_NOT_FOUND', `plugin executable file is either not found or inaccessible: ${this.executable} (${err.code ?? err.message})`);

@@ -69,11 +69,6 @@ export function registryInputs(): RegistryInputs {
   const azureTenant = stringInput('azure-tenant-id');
   if (azureClient || azureTenant)
     cloud.azure = { ...(azureClient ? { clientId: azureClient } : {}), ...(azureTenant ? { tenantId: azureTenant } : {}) };
-  if (provider === 'gcp' && !cloud.gcp?.workloadIdentityProvider)
-    throw new InputError(
-      'gcp-workload-identity-provider',
-      'is required with `provider: gcp`: projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>',
-    );
   let network: TransportOptions;
   try {
     network = timeoutOptions(stringInput('timeout'));
@@ -126,6 +121,8 @@ function authOptions(inputs: RegistryInputs, context: GitHubContext, provider: P
     githubServerUrl: context.serverUrl,
     cloud: inputs.cloud,
     onSecret: (secret) => core.setSecret(secret),
+    // Which credential source a cloud provider used (job OIDC token or an ambient one), in the step's debug log.
+    onDebug: (message) => core.debug(message),
   };
 }
 

@@ -71,6 +71,8 @@ export function openLocation(url: string | undefined, values: RegistryValues, lo
       githubToken: process.env.GITHUB_TOKEN,
       githubActor: process.env.GITHUB_ACTOR,
       cloud,
+      // With --debug, which credential source a cloud provider used (job OIDC token or an ambient one).
+      ...(values.debug ? { onDebug: (message: string) => log(`  ${message}`) } : {}),
       insecure: values['insecure-registry'] === true,
       onWarning: (message) => log(`⚠ ${message}`),
       transport: {

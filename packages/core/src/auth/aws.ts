@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Credential } from '../oci/auth.ts';
+import { ambientAwsKeys, type AwsKeys } from './aws-ambient.ts';
 import {
   CloudCredentialError,
   ExpiringCache,
-  oidcToken,
+  jobOidcToken,
   oneLine,
   registryHostname,
   type CloudContext,
@@ -34,13 +34,6 @@ export function parseEcrRegistry(registry: string): EcrRegistry | undefined {
 export const awsHosts =
   'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
 
-interface AwsKeys {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-  expiration?: Date;
-}
-
 type Service = 'sts' | 'ecr' | 'ecrPublic';
 const endpointVariables: Record<Service, string> = {
   sts: 'AWS_ENDPOINT_URL_STS',
@@ -59,12 +52,15 @@ function sdkError(err: unknown): string {
   );
 }
 
+/** Request deadlines for d2ci's own STS and ECR clients (the SDK sets none by default). */
+const requestHandler = { connectionTimeout: 10_000, requestTimeout: 30_000 };
+
 /**
  * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
- * AssumeRoleWithWebIdentity), else AWS credentials already in the environment (AWS_ACCESS_KEY_ID, e.g. from
- * aws-actions/configure-aws-credentials, or AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN). Then ECR's
- * GetAuthorizationToken (in the registry's region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is
- * loaded only here, on first use.
+ * AssumeRoleWithWebIdentity); without a role or without an OIDC token, the AWS SDK's default chain as Flux uses it
+ * (environment keys, e.g. from aws-actions/configure-aws-credentials, web identity token file, AWS_PROFILE and the
+ * shared files, container credentials, EC2 instance metadata). Then ECR's GetAuthorizationToken (in the registry's
+ * region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is loaded only here, on first use.
  */
 export function awsProvider(context: CloudContext): CloudProvider {
   const options = context.options.aws ?? {};
@@ -81,7 +77,7 @@ export function awsProvider(context: CloudContext): CloudProvider {
 
   const assumeRole = async (roleArn: string, webIdentityToken: string, region: string): Promise<{ value: AwsKeys; expiresAt: number }> => {
     const { STSClient, AssumeRoleWithWebIdentityCommand } = await import('@aws-sdk/client-sts');
-    const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3 });
+    const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3, requestHandler });
     const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
     try {
       const out = await client.send(
@@ -117,38 +113,19 @@ export function awsProvider(context: CloudContext): CloudProvider {
   /** The AWS credentials to call ECR with, cached until they expire. */
   const credentials = (stsRegion: string): Promise<AwsKeys> =>
     keys.get(`keys|${stsRegion}`, async () => {
+      const tried: string[] = [];
       if (options.roleArn) {
-        const token = await oidcToken(context, options.audience ?? 'sts.amazonaws.com', `provider aws (to assume ${options.roleArn})`);
-        return assumeRole(options.roleArn, token, stsRegion);
+        const audience = options.audience ?? 'sts.amazonaws.com';
+        const oidc = await jobOidcToken(context, audience, `provider aws (to assume ${options.roleArn})`);
+        if (oidc.token) {
+          context.onDebug(`provider aws: credentials from the job's OIDC token (AssumeRoleWithWebIdentity for ${options.roleArn})`);
+          return assumeRole(options.roleArn, oidc.token, stsRegion);
+        }
+        tried.push(`the job's OIDC token for ${options.roleArn}: ${oidc.missing}`);
+      } else {
+        tried.push("the job's OIDC token: no IAM role to assume was given");
       }
-      if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
-        context.onSecret(env.AWS_SECRET_ACCESS_KEY);
-        if (env.AWS_SESSION_TOKEN) context.onSecret(env.AWS_SESSION_TOKEN);
-        const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
-        const expiresAt = expiration && !Number.isNaN(expiration.getTime()) ? expiration.getTime() : Number.POSITIVE_INFINITY;
-        return {
-          value: {
-            accessKeyId: env.AWS_ACCESS_KEY_ID,
-            secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-            sessionToken: env.AWS_SESSION_TOKEN || undefined,
-          },
-          expiresAt,
-        };
-      }
-      if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
-        const token = (
-          await readFile(env.AWS_WEB_IDENTITY_TOKEN_FILE, 'utf8').catch((err: unknown) => {
-            throw new CloudCredentialError(
-              `provider aws cannot read AWS_WEB_IDENTITY_TOKEN_FILE ${env.AWS_WEB_IDENTITY_TOKEN_FILE}: ${(err as Error).message}`,
-            );
-          })
-        ).trim();
-        context.onSecret(token);
-        return assumeRole(env.AWS_ROLE_ARN, token, stsRegion);
-      }
-      throw new CloudCredentialError(
-        "provider aws has no AWS credentials: give the IAM role to assume with the job's OIDC token (needs `permissions: id-token: write`), or run aws-actions/configure-aws-credentials before this step",
-      );
+      return ambientAwsKeys(context, tried);
     });
 
   const authorizationToken = async (registry: string, ecr: EcrRegistry): Promise<{ value: Credential; expiresAt: number }> => {
@@ -160,7 +137,13 @@ export function awsProvider(context: CloudContext): CloudProvider {
     try {
       if (ecr.kind === 'public') {
         const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await import('@aws-sdk/client-ecr-public');
-        const client = new ECRPUBLICClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecrPublic'), maxAttempts: 3 });
+        const client = new ECRPUBLICClient({
+          region: ecr.region,
+          credentials: awsKeys,
+          endpoint: endpoint('ecrPublic'),
+          maxAttempts: 3,
+          requestHandler,
+        });
         try {
           const out = await client.send(new GetAuthorizationTokenCommand({}));
           token = out.authorizationData?.authorizationToken;
@@ -170,7 +153,13 @@ export function awsProvider(context: CloudContext): CloudProvider {
         }
       } else {
         const { ECRClient, GetAuthorizationTokenCommand } = await import('@aws-sdk/client-ecr');
-        const client = new ECRClient({ region: ecr.region, credentials: awsKeys, endpoint: endpoint('ecr'), maxAttempts: 3 });
+        const client = new ECRClient({
+          region: ecr.region,
+          credentials: awsKeys,
+          endpoint: endpoint('ecr'),
+          maxAttempts: 3,
+          requestHandler,
+        });
         try {
           const out = await client.send(new GetAuthorizationTokenCommand({}));
           token = out.authorizationData?.[0]?.authorizationToken;

@@ -3,12 +3,13 @@ import {
   CloudCredentialError,
   ExpiringCache,
   jwtExpiry,
-  oidcToken,
+  jobOidcToken,
   postForToken,
   registryHostname,
   type CloudContext,
   type CloudProvider,
 } from './cloud.ts';
+import { defaultAzureToken, entraClientCredentials, type EntraToken } from './azure-chain.ts';
 
 /** Flux 2.6's ACR pattern (from Kubernetes' Azure credential provider). */
 export const azureHostPattern = /^.+\.(azurecr\.io|azurecr\.cn|azurecr\.de|azurecr\.us)$/;
@@ -40,59 +41,61 @@ export function azureCloud(registry: string): { authorityHost: string; scope: st
 export function azureProvider(context: CloudContext): CloudProvider {
   const options = context.options.azure ?? {};
   const env = context.env;
-  const entraTokens = new ExpiringCache<string>();
+  const entraTokens = new ExpiringCache<EntraToken>();
   const refreshTokens = new ExpiringCache<Credential>();
 
-  const entraToken = (registry: string, clientId: string, tenantId: string): Promise<string> => {
+  const entraHint = (status: number, error: string): string | undefined =>
+    /AADSTS70021|AADSTS700213|AADSTS700211|AADSTS700212/.test(error)
+      ? "add a federated credential to the app for issuer https://token.actions.githubusercontent.com and this job's subject (repo:<owner>/<repo>:…)"
+      : status === 400 || status === 401
+        ? 'check the client and tenant IDs and the federated credential'
+        : undefined;
+  // Without inputs, AZURE_CLIENT_ID/AZURE_TENANT_ID are for the OIDC exchange only when no other credential of
+  // theirs is in the environment (a secret, certificate or federated token file is DefaultAzureCredential's).
+  const ambientIds = Boolean(env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH || env.AZURE_FEDERATED_TOKEN_FILE);
+
+  /** The Entra ID token: the job's OIDC token as the client assertion first, else DefaultAzureCredential's chain. */
+  const entraToken = (registry: string): Promise<EntraToken> => {
     const cloud = azureCloud(registry);
     const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
     const scope = options.scope || cloud.scope;
+    const clientId = options.clientId || (ambientIds ? undefined : env.AZURE_CLIENT_ID);
+    const tenantId = options.tenantId || (ambientIds && !options.clientId ? undefined : env.AZURE_TENANT_ID);
     return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
-      const assertion = await oidcToken(context, options.audience || 'api://AzureADTokenExchange', 'provider azure');
-      const form = new URLSearchParams({
-        client_id: clientId,
-        grant_type: 'client_credentials',
-        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        client_assertion: assertion,
-        scope,
-      });
-      const answer = await postForToken(
-        `Microsoft Entra ID token request for client ${clientId} in tenant ${tenantId}`,
-        `${authority}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
-        { body: form.toString(), contentType: 'application/x-www-form-urlencoded' },
-        (status, error) =>
-          /AADSTS70021|AADSTS700213|AADSTS700211|AADSTS700212/.test(error)
-            ? "add a federated credential to the app for issuer https://token.actions.githubusercontent.com and this job's subject (repo:<owner>/<repo>:…)"
-            : status === 400 || status === 401
-              ? 'check the client and tenant IDs and the federated credential'
-              : undefined,
-      );
-      const token = typeof answer.access_token === 'string' ? answer.access_token : '';
-      if (!token) throw new CloudCredentialError(`Microsoft Entra ID token request for client ${clientId} returned no access_token`);
-      context.onSecret(token);
-      return {
-        value: token,
-        expiresAt: Date.now() + (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600) * 1000,
-      };
+      const tried: string[] = [];
+      if (clientId && tenantId) {
+        const oidc = await jobOidcToken(context, options.audience || 'api://AzureADTokenExchange', 'provider azure');
+        if (oidc.token) {
+          const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, assertion: oidc.token }, entraHint);
+          context.onDebug(`provider azure: credentials from the job's OIDC token (federated credential of client ${clientId})`);
+          return { value: token, expiresAt: token.expiresAt };
+        }
+        tried.push(`the job's OIDC token for client ${clientId}: ${oidc.missing}`);
+      } else {
+        const missing = [clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ');
+        tried.push(`the job's OIDC token: no ${missing} of an identity with a federated credential was given`);
+      }
+      const token = await defaultAzureToken(context, { authority, scope, hint: entraHint }, tried);
+      return { value: token, expiresAt: token.expiresAt };
     });
   };
 
   const refreshToken = async (registry: string): Promise<{ value: Credential; expiresAt: number }> => {
-    const clientId = options.clientId || env.AZURE_CLIENT_ID;
-    const tenantId = options.tenantId || env.AZURE_TENANT_ID;
-    if (!clientId || !tenantId) {
-      throw new CloudCredentialError(
-        `provider azure needs the client ID and tenant ID of the identity with the federated credential (AZURE_CLIENT_ID and AZURE_TENANT_ID); missing ${[clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ')}`,
-      );
-    }
-    const accessToken = await entraToken(registry, clientId, tenantId);
-    const base = (context.endpoints[registry] || `https://${registry}`).replace(/\/+$/, '');
-    const form = new URLSearchParams({ grant_type: 'access_token', service: registry, tenant: tenantId, access_token: accessToken });
+    const entra = await entraToken(registry);
+    const accessToken = entra.token;
+    const tenantId = entra.tenantId;
+    const base = context.registryUrl(registry);
+    const form = new URLSearchParams({
+      grant_type: 'access_token',
+      service: registry,
+      ...(tenantId ? { tenant: tenantId } : {}),
+      access_token: accessToken,
+    });
     const answer = await postForToken(
       `ACR token exchange at ${registry}`,
       `${base}/oauth2/exchange`,
       { body: form.toString(), contentType: 'application/x-www-form-urlencoded' },
-      (status) => (status === 401 || status === 403 ? `give the identity (client ${clientId}) the AcrPush role on ${registry}` : undefined),
+      (status) => (status === 401 || status === 403 ? `give the identity the AcrPush role on ${registry}` : undefined),
     );
     const token = typeof answer.refresh_token === 'string' ? answer.refresh_token : '';
     if (!token) throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);

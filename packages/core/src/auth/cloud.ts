@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BaseError } from '../errors.ts';
 import { IdentityTokenError } from '../oidc/errors.ts';
-import { githubActionsIdentity } from '../oidc/github-actions.ts';
+import { githubActionsIdentity, hasGitHubIdToken } from '../oidc/github-actions.ts';
 import type { CredentialProvider } from './provider.ts';
 import type { ProviderName } from './provider-names.ts';
 
@@ -76,6 +76,10 @@ export interface CloudContext {
   onSecret: (secret: string) => void;
   /** Where to reach a registry by name (RegistryClient's `endpoints`), for providers that call the registry itself. */
   endpoints: Record<string, string>;
+  /** `scheme://host` where the registry client reaches a registry (ACR's token exchange is called there too). */
+  registryUrl: (registry: string) => string;
+  /** One line per provider saying which credential source it used (never a secret), for debug logs. */
+  onDebug: (message: string) => void;
 }
 
 /**
@@ -122,6 +126,28 @@ export async function oidcToken(context: CloudContext, audience: string, purpose
   }
   context.onSecret(token);
   return token;
+}
+
+/**
+ * The job's OIDC token when the job has one, else undefined with the reason: the caller then falls back to the
+ * ambient credentials of its cloud (issue 13: the OIDC exchange stays the first choice). A token service that is
+ * there but fails is still an error.
+ */
+export async function jobOidcToken(
+  context: CloudContext,
+  audience: string,
+  purpose: string,
+): Promise<{ token: string; missing?: undefined } | { token?: undefined; missing: string }> {
+  if (!context.options.idToken && !hasGitHubIdToken(context.env))
+    return { missing: 'no OIDC token available to this job (`permissions: id-token: write` gives one)' };
+  return { token: await oidcToken(context, audience, purpose) };
+}
+
+/** The one-line refusal when neither the job's OIDC token nor any ambient source gave credentials. */
+export function noCredentials(provider: string, tried: readonly string[], fix: string): CloudCredentialError {
+  return new CloudCredentialError(
+    `provider ${provider} found no credentials; tried: ${tried.map((t, i) => `(${i + 1}) ${t.replace(/\.$/, '')}`).join('; ')}. Fix: ${fix}`,
+  );
 }
 
 /** Refresh a cached token this long before it expires, so it never runs out mid-push. */

@@ -2,12 +2,14 @@ import type { Credential } from '../oci/auth.ts';
 import {
   CloudCredentialError,
   ExpiringCache,
-  oidcToken,
+  jobOidcToken,
   postForToken,
   registryHostname,
   type CloudContext,
   type CloudProvider,
 } from './cloud.ts';
+import { applicationDefaultToken } from './gcp-adc.ts';
+import { impersonate, type GoogleToken } from './gcp-external.ts';
 
 /** Flux 2.6's GCP registry pattern: Container Registry (`gcr.io`, `*.gcr.io`) and Artifact Registry (`<location>-docker.pkg.dev`). */
 export const gcpHostPattern = /^(((.+\.)?gcr\.io)|(.+-docker\.pkg\.dev))$/;
@@ -30,10 +32,15 @@ export function workloadIdentityProviderName(value: string): string {
     .replace(/^\/+/, '');
 }
 
+const ambientFix =
+  'give the workload identity provider with `permissions: id-token: write`, or run google-github-actions/auth before this step (it sets GOOGLE_APPLICATION_CREDENTIALS), or run on Google Cloud with a service account attached';
+
 /**
- * `provider: gcp` through Workload Identity Federation, as google-github-actions/auth does: the job's OIDC token is
- * exchanged at Google's STS for a federated access token, which is used directly or, with `serviceAccount`, to
- * impersonate that service account (IAM Credentials generateAccessToken). The registry user is `oauth2accesstoken`.
+ * `provider: gcp`. First Workload Identity Federation with the job's OIDC token, as google-github-actions/auth
+ * does: the token is exchanged at Google's STS for a federated access token. Without a workload identity provider or
+ * without an OIDC token, Application Default Credentials as Flux finds them (gcp-adc.ts). Either token is used
+ * directly or, with `serviceAccount`, to impersonate that service account (IAM Credentials generateAccessToken).
+ * The registry user is `oauth2accesstoken`.
  */
 export function gcpProvider(context: CloudContext): CloudProvider {
   const options = context.options.gcp ?? {};
@@ -41,26 +48,30 @@ export function gcpProvider(context: CloudContext): CloudProvider {
   const stsUrl = options.stsUrl || context.env.D2CI_GCP_STS_URL || defaultGcpStsUrl;
   const iamUrl = (options.iamCredentialsUrl || context.env.D2CI_GCP_IAMCREDENTIALS_URL || defaultGcpIamCredentialsUrl).replace(/\/+$/, '');
 
-  const fetchToken = async (): Promise<{ value: Credential; expiresAt: number }> => {
-    const provider = workloadIdentityProviderName(options.workloadIdentityProvider ?? '');
-    if (!provider) {
-      throw new CloudCredentialError(
-        'provider gcp needs the workload identity provider (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)',
-      );
+  /** The federated token from the job's OIDC token, or undefined (with the reason in `tried`) without one. */
+  const federatedToken = async (tried: string[]): Promise<GoogleToken | undefined> => {
+    if (!options.workloadIdentityProvider) {
+      tried.push("the job's OIDC token: no workload identity provider was given");
+      return undefined;
     }
+    const provider = workloadIdentityProviderName(options.workloadIdentityProvider);
     if (!providerPattern.test(provider)) {
       throw new CloudCredentialError(
         `provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`,
       );
     }
-    const subjectToken = await oidcToken(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
+    const oidc = await jobOidcToken(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
+    if (!oidc.token) {
+      tried.push(`the job's OIDC token for ${provider}: ${oidc.missing}`);
+      return undefined;
+    }
     const form = new URLSearchParams({
       grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
       audience: `//iam.googleapis.com/${provider}`,
       scope: cloudPlatform,
       requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
       subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-      subject_token: subjectToken,
+      subject_token: oidc.token,
     });
     const federated = await postForToken(
       `Google STS token exchange for ${provider}`,
@@ -71,34 +82,26 @@ export function gcpProvider(context: CloudContext): CloudProvider {
           ? "check the provider's issuer (https://token.actions.githubusercontent.com), allowed audiences and attribute condition against this job's token"
           : undefined,
     );
-    const federatedToken = typeof federated.access_token === 'string' ? federated.access_token : '';
-    if (!federatedToken) throw new CloudCredentialError(`Google STS token exchange for ${provider} returned no access_token`);
-    context.onSecret(federatedToken);
-    const federatedExpiry = Date.now() + (typeof federated.expires_in === 'number' ? federated.expires_in : 3600) * 1000;
-    if (!options.serviceAccount) return { value: { username: 'oauth2accesstoken', password: federatedToken }, expiresAt: federatedExpiry };
+    const token = typeof federated.access_token === 'string' ? federated.access_token : '';
+    if (!token) throw new CloudCredentialError(`Google STS token exchange for ${provider} returned no access_token`);
+    context.onSecret(token);
+    context.onDebug(`provider gcp: credentials from the job's OIDC token (workload identity provider ${provider})`);
+    return { token, expiresAt: Date.now() + (typeof federated.expires_in === 'number' ? federated.expires_in : 3600) * 1000 };
+  };
 
-    const account = options.serviceAccount.trim();
-    const impersonated = await postForToken(
-      `Google IAM Credentials generateAccessToken for ${account}`,
-      `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`,
-      {
-        body: JSON.stringify({ scope: [cloudPlatform], lifetime: `${options.lifetimeSeconds ?? 3600}s` }),
-        contentType: 'application/json',
-        authorization: `Bearer ${federatedToken}`,
-      },
-      (status) =>
-        status === 403 || status === 401
-          ? `grant the workload identity principal roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
-          : undefined,
-    );
-    const accessToken = typeof impersonated.accessToken === 'string' ? impersonated.accessToken : '';
-    if (!accessToken) throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
-    context.onSecret(accessToken);
-    const expireTime = typeof impersonated.expireTime === 'string' ? Date.parse(impersonated.expireTime) : Number.NaN;
-    return {
-      value: { username: 'oauth2accesstoken', password: accessToken },
-      expiresAt: Number.isNaN(expireTime) ? federatedExpiry : expireTime,
-    };
+  const fetchToken = async (): Promise<{ value: Credential; expiresAt: number }> => {
+    const tried: string[] = [];
+    const source = (await federatedToken(tried)) ?? (await applicationDefaultToken(context, tried, ambientFix));
+    const account = options.serviceAccount?.trim();
+    const { token, expiresAt } = account
+      ? await impersonate(
+          context,
+          `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`,
+          source.token,
+          options.lifetimeSeconds ?? 3600,
+        )
+      : source;
+    return { value: { username: 'oauth2accesstoken', password: token }, expiresAt };
   };
 
   return {

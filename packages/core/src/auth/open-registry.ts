@@ -34,8 +34,9 @@ export interface OpenedRegistry {
 export function openRegistry(options: OpenRegistryOptions = {}): OpenedRegistry {
   const { insecure, onWarning, transport, upload, manyRegistries, ...auth } = options;
   if (auth.registry !== undefined && !manyRegistries) assertProviderServes(auth.provider ?? 'generic', auth.registry);
-  const credentials = registryCredentials(auth);
-  const client = new RegistryClient({
+  // Cloud providers that call the registry themselves (ACR's token exchange) go where the client goes.
+  const credentials = registryCredentials({ registryUrl: (registry) => client.baseUrl(registry), ...auth });
+  const client: RegistryClient = new RegistryClient({
     credentials,
     insecure,
     endpoints: auth.endpoints,

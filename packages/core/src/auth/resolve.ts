@@ -72,6 +72,10 @@ export interface RegistryAuthOptions {
   onSecret?: (secret: string) => void;
   /** Where to reach registries by name, as given to RegistryClient (ACR's token exchange is called on the registry). */
   endpoints?: Record<string, string>;
+  /** Where the registry client reaches a registry (default: `endpoints`, else https://<registry>). */
+  registryUrl?: (registry: string) => string;
+  /** One line per cloud provider naming the credential source it used (job OIDC token or which ambient source). */
+  onDebug?: (message: string) => void;
 }
 
 /**
@@ -113,5 +117,7 @@ function cloudContext(options: RegistryAuthOptions): CloudContext {
     env: options.env ?? process.env,
     onSecret: options.onSecret ?? (() => undefined),
     endpoints: options.endpoints ?? {},
+    onDebug: options.onDebug ?? (() => undefined),
+    registryUrl: options.registryUrl ?? ((registry) => (options.endpoints?.[registry] || `https://${registry}`).replace(/\/+$/, '')),
   };
 }
