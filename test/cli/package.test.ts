@@ -3,8 +3,8 @@
 // for real work and on an older Node for the one-line refusal.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { run } from '../harness/exec.ts';
 import { d2ciBin } from '../harness/cli.ts';
@@ -28,7 +28,10 @@ describe('the d2ci npm package, installed from its tarball', () => {
     remote.commit(manifests, 'manifests');
     checkout = remote.checkout();
   });
-  after(() => registry.stop());
+  after(async () => {
+    await registry.stop();
+    for (const dir of [installed.prefix, dirname(installed.tarball)]) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('is the bundle alone: no sources, no runtime dependencies, engines node >= 24', () => {
     const files = installed.files.sort();
