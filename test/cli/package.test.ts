@@ -65,7 +65,11 @@ describe('the d2ci npm package, installed from its tarball', () => {
     const { digest, url: pushedUrl } = JSON.parse(pushed.stdout) as { digest: string; url: string };
     assert.equal(pushedUrl, `oci://${registry.host}/team/app@${digest}`);
 
-    const pulled = await d2ci(['pull', `oci://${registry.host}/team/app@${digest}`, '-o', 'pulled']);
+    // --timeout and -o yaml, as flux's: the YAML document names the same artifact.
+    const listed = await d2ci(['list', `oci://${registry.host}/team/app`, '--timeout', '20', '-o', 'yaml']);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.match(listed.stdout, new RegExp(`digest: ${digest}`));
+    const pulled = await d2ci(['pull', `oci://${registry.host}/team/app@${digest}`, '-o', 'pulled', '--timeout', '20']);
     assert.equal(pulled.code, 0, pulled.stderr);
     assert.deepEqual(readdirSync(join(checkout, 'pulled')).sort(), ['deployment.yaml', 'kustomization.yaml']);
     assert.equal(readFileSync(join(checkout, 'pulled', 'deployment.yaml'), 'utf8'), manifests['deploy/app/deployment.yaml']);
