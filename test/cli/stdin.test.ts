@@ -116,6 +116,32 @@ describe('d2ci --path - (one YAML stream from stdin, as flux)', () => {
     assert.equal(readFileSync(join(checkout, 'pulled', 'stdin.yaml'), 'utf8'), fluxContent);
   });
 
+  it('release --mode build packs the stream as push does', async () => {
+    const repo = `oci://${registry.host}/apps/released`;
+    const args = [
+      'release',
+      repo,
+      '--ref',
+      'v1.0.0',
+      '--mode',
+      'build',
+      '--path',
+      '-',
+      '--source',
+      's',
+      '--revision',
+      'refs/tags/v1.0.0@sha1:1',
+    ];
+    const released = await d2ci([...args, '-o', 'json'], checkout, {}, input);
+    assert.equal(released.code, 0, released.stderr);
+    assert.equal((JSON.parse(released.stdout) as { action: string }).action, 'built');
+    const same = await d2ci(['diff', `${repo}:v1.0.0`, '--path', '-'], checkout, {}, input);
+    assert.equal(same.code, 0, same.stderr);
+    const empty = await d2ci(args, checkout, {}, '');
+    assert.equal(empty.code, 1);
+    assert.match(lastLine(empty.stderr), /^✗ --path -: stdin is empty/);
+  });
+
   it('refuses, in one line naming --path -, a stream that is not YAML manifests, an empty one, and a terminal', async () => {
     const ws = makeWorkspace({});
     const url = `oci://${registry.host}/apps/refused:v1`;
