@@ -98,6 +98,14 @@ describe('d2ci --path - (one YAML stream from stdin, as flux)', () => {
     assert.equal(entries[1]?.content, fluxContent);
     assert.equal(entries[1]?.mode, 0o644);
 
+    // attach --sbom reads the same stream for the SBOM it generates.
+    const attached = await d2ci(['attach', url, '--sbom', 'cyclonedx', '--path', '-', '-o', 'json'], checkout, {}, input);
+    assert.equal(attached.code, 0, attached.stderr);
+    assert.deepEqual(
+      (JSON.parse(attached.stdout) as { format: string; source: string }[]).map((a) => [a.format, a.source]),
+      [['cyclonedx', 'generated']],
+    );
+
     // The same stream builds the same layer, and diff finds no change; an edited stream differs.
     const built = await d2ci(['build', '--path', '-', '-o', 'out.tgz', '--json'], checkout, {}, input);
     assert.equal(built.code, 0, built.stderr);
