@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isMap, parseAllDocuments } from 'yaml';
+import { isMap, isScalar, parseAllDocuments } from 'yaml';
 import { BaseError, oneLineMessage } from '../errors.ts';
 import { withTempDir } from './temp.ts';
 
@@ -80,7 +80,8 @@ function checkDocuments(text: string): void {
         `stdin is not a YAML stream: ${oneLineMessage(error, { firstLine: true }).replace(/:$/, '')}`,
       );
     const contents = document.contents;
-    if (contents === null || isMap(contents)) continue;
+    // An empty document parses as a null scalar.
+    if (contents === null || isMap(contents) || (isScalar(contents) && contents.value === null)) continue;
     const line = contents.range ? text.slice(0, contents.range[0]).split('\n').length : undefined;
     throw new ManifestStreamError(
       'STDIN_NOT_OBJECTS',
