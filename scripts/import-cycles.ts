@@ -133,8 +133,15 @@ for (const [from, targets] of parts) {
 /** Bare imports a workspace's sources make but its package.json does not declare. */
 const undeclared: string[] = [];
 for (const dir of workspaceDirs) {
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; dependencies?: Record<string, string> };
-  const declared = new Set(Object.keys(pkg.dependencies ?? {}));
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    name: string;
+    private?: boolean;
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  // The one published workspace (the d2ci CLI) ships a bundle made at prepack: what it imports is bundled in, so it
+  // declares those as devDependencies and its users install nothing else.
+  const declared = new Set(Object.keys({ ...pkg.dependencies, ...(pkg.private ? {} : pkg.devDependencies) }));
   const needed = new Set<string>();
   for (const [file, names] of bareImports) {
     if (!file.startsWith(dir + sep)) continue;

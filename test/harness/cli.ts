@@ -5,9 +5,13 @@ import { repoRoot } from './action.ts';
 
 export const d2ciBin = join(repoRoot, 'packages', 'cli', 'bin', 'd2ci.js');
 
-/** Runs `d2ci args…` in `cwd` (also its HOME), with PATH and `env` only. */
-export function d2ci(args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}): ReturnType<typeof run> {
-  return run(process.execPath, [d2ciBin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd, ...env } });
+/** Runs `d2ci args…` in `cwd` (also its HOME), with PATH and `env` only, and `input` on stdin when given. */
+export function d2ci(args: string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}, input?: string | Buffer): ReturnType<typeof run> {
+  return run(process.execPath, [d2ciBin, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: cwd, ...env },
+    ...(input === undefined ? {} : { input }),
+  });
 }
 
 /** The last line of a command's stderr: where a failure's one `✗` line is. */

@@ -13,7 +13,7 @@ export interface RunResult {
 export function run(
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; encoding?: 'buffer' } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string | Buffer; encoding?: 'buffer' } = {},
 ): Promise<RunResult & { stdoutBytes: Buffer }> {
   return new Promise((resolve) => {
     const child = execFile(

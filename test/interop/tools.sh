@@ -49,6 +49,30 @@ for entry in "${tools[@]}"; do
   echo "interop tools: $name $version built in $((SECONDS - start)) s" >&2
 done
 
+# The flux CLI, for what d2ci's CLI mirrors (`flux build artifact --path=-`). Built as the main module: its go.mod has
+# replace directives, so `go install` refuses it, and cmd/flux embeds manifests/*.yaml, which flux2's Makefile
+# generates and the module zip lacks; a placeholder stands in for them (`flux install` of this binary would be
+# wrong; build, push and pull artifact never read them).
+flux_version=v2.9.5
+if [ -z "$only" ] || [ "$only" = flux ] || [ "$only" = "flux-$flux_version" ]; then
+  target="$cache/bin/flux-$flux_version"
+  if [ ! -x "$target" ]; then
+    echo "interop tools: building flux $flux_version" >&2
+    start=$SECONDS
+    tmp="$cache/build-flux-$flux_version"
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    dir="$(go mod download -json "github.com/fluxcd/flux2/v2@$flux_version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    [ -n "$dir" ] || { echo "interop tools: github.com/fluxcd/flux2/v2@$flux_version is not served" >&2; exit 1; }
+    cp -r "$dir" "$tmp/src" && chmod -R u+w "$tmp/src"
+    mkdir -p "$tmp/src/cmd/flux/manifests"
+    echo "# placeholder for the generated install manifests" >"$tmp/src/cmd/flux/manifests/placeholder.yaml"
+    (cd "$tmp/src" && go build -o "$tmp/flux" ./cmd/flux)
+    mv "$tmp/flux" "$target"
+    rm -rf "$tmp"
+    echo "interop tools: flux $flux_version built in $((SECONDS - start)) s" >&2
+  fi
+fi
+
 # The module sources the Flux verifier harness copies (source-controller's verifiers are internal packages).
 for sc in v1.7.0 v1.8.5 v1.9.1; do
   GOFLAGS=-mod=mod go mod download -json "github.com/fluxcd/source-controller@$sc" >"$cache/source-controller-$sc.json"

@@ -1,16 +1,43 @@
 // Flux's own extraction (source-controller's tar.Untar) reads every layer d2ci packs, and refuses the names d2ci
 // refuses to pack (issue 10, defect 5): a backslash, or a `..` element such as a directory `v1..`. The cluster's
-// answer and d2ci's are compared for the same layer.
+// answer and d2ci's are compared for the same layer. A YAML stream from stdin (`d2ci build --path -`) is packed as
+// the flux CLI packs `flux build artifact --path=-` (the flux binary itself, built by tools.sh, on the same stream)
+// and extracted by Flux like any other layer.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import tar from 'tar-stream';
 import { buildLayer, UnpackableNameError } from '@d2ci/core';
 import { tarball } from '../harness/crafted.ts';
 import { fluxUntar } from './lib/consumers.ts';
 import { recordCell } from './lib/results.ts';
+import { fluxCliVersion, tool } from './lib/tools.ts';
+import { run } from '../harness/exec.ts';
+import { d2ci } from '../harness/cli.ts';
+
+/** Each entry of a gzipped tarball: name, type, mode and content. */
+async function entriesOf(tgz: Buffer): Promise<{ name: string; type: string; mode: string; content: string }[]> {
+  const entries: { name: string; type: string; mode: string; content: string }[] = [];
+  const extract = tar.extract();
+  extract.on('entry', (header, body, next) => {
+    const chunks: Buffer[] = [];
+    body.on('data', (c: unknown) => void chunks.push(c as Buffer));
+    body.on('end', () => {
+      const mode = (header.mode ?? 0).toString(8);
+      entries.push({ name: header.name, type: header.type ?? 'file', mode, content: Buffer.concat(chunks).toString() });
+      next();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    extract.on('finish', resolve);
+    extract.on('error', reject);
+    extract.end(gunzipSync(tgz));
+  });
+  return entries;
+}
 
 const versions = ['2.7', '2.8', '2.9'] as const;
 
@@ -61,6 +88,61 @@ describe('interop: Flux extracts what d2ci packs', () => {
       });
       if (!answer.ok) problems.push(`flux ${flux}: ${answer.error ?? ''}`);
       else assert.deepEqual(answer.files, expected, `flux ${flux} extracted something else`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('a YAML stream from stdin: d2ci build --path - packs what flux build artifact --path=- packs, and Flux extracts it', async () => {
+    const stream =
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: apps\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n\r\n\n';
+    const layer = join(work, 'stdin-d2ci.tgz');
+    const built = await d2ci(['build', '--path', '-', '-o', layer], work, {}, stream);
+    assert.equal(built.code, 0, built.stderr);
+    const fluxLayer = join(work, 'stdin-flux.tgz');
+    const flux = await run(tool('flux', fluxCliVersion), ['build', 'artifact', '--path=-', `--output=${fluxLayer}`], {
+      cwd: work,
+      env: { PATH: process.env.PATH, HOME: work },
+      input: stream,
+    });
+    assert.equal(flux.code, 0, flux.stderr);
+    const ours = await entriesOf(readFileSync(layer));
+    const theirs = await entriesOf(readFileSync(fluxLayer));
+    // Flux names the file os.CreateTemp's "<digits>.yaml" and keeps the temporary file's mode 0600 and its staging
+    // folder's 0700 (as "."); d2ci writes stdin.yaml (the same digest for the same stream) with its normalised 0644
+    // and 0755. Everything else, the trimmed content included, is the same.
+    const fileName = theirs[1]?.name ?? '';
+    assert.match(fileName, /^[0-9]+\.yaml$/);
+    assert.deepEqual(
+      theirs.map((e) => [e.name === fileName ? 'stdin.yaml' : e.name, e.mode]),
+      [
+        ['.', '700'],
+        ['stdin.yaml', '600'],
+      ],
+    );
+    assert.deepEqual(
+      ours.map((e) => [e.name, e.mode]),
+      [
+        ['.', '755'],
+        ['stdin.yaml', '644'],
+      ],
+    );
+    const same = (entries: typeof ours) => entries.map((e) => ({ type: e.type, content: e.content }));
+    assert.deepEqual(same(ours), same(theirs));
+    const problems: string[] = [];
+    for (const version of versions) {
+      const answer = await fluxUntar(version, layer);
+      recordCell({
+        suite: 'd2ci→consumer',
+        store: 'layer file',
+        scenario: 'd2ci pack of a YAML stream from stdin (--path -)',
+        format: 'artifact layer',
+        verifier: `flux ${version} untar`,
+        consumer: answer.ok,
+        d2ci: true,
+        expected: true,
+      });
+      if (!answer.ok) problems.push(`flux ${version}: ${answer.error ?? ''}`);
+      else assert.deepEqual(answer.files, { 'stdin.yaml': `644 ${Buffer.byteLength(stream.replace(/[\r\n]+$/, ''))}` });
     }
     assert.deepEqual(problems, []);
   });

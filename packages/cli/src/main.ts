@@ -1,5 +1,5 @@
-import { removeTempOnSignal } from '@d2ci/core';
-import { data, processIo, type Io } from './output.ts';
+import { processIo, type Io } from './io.ts';
+import cli from '../package.json' with { type: 'json' };
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -52,7 +52,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return verb ? 0 : 1;
   }
   if (verb === '--version' || verb === 'version') {
-    io.out('d2ci 0.1.0');
+    io.out(`d2ci ${cli.version}`);
     return 0;
   }
   const load = commands[verb];
@@ -60,6 +60,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`✗ unknown command "${verb}"; run d2ci --help`);
     return 1;
   }
+  // Core and the output helpers load here, not at the top: `--version` and `--help` need neither.
+  const [{ removeTempOnSignal }, { data }] = await Promise.all([import('@d2ci/core'), import('./output.ts')]);
   removeTempOnSignal();
   try {
     return await (

@@ -1,17 +1,9 @@
 import { escapeControls } from '@d2ci/core';
 import { stringify } from 'yaml';
 import { UsageError } from './errors.ts';
+import type { Io } from './io.ts';
 
-/** Where a command writes: results to stdout, progress and errors to stderr (so `--output json` stays parseable). */
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-export const processIo: Io = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
+export { processIo, type Io } from './io.ts';
 
 /** `-o json` or `-o yaml`, as flux's `-o`: one document for scripts instead of the lines for people. */
 export type OutputFormat = 'json' | 'yaml';

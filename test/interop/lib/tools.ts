@@ -12,6 +12,8 @@ export const cosignVersions = ['v2.5.2', 'v2.6.5', 'v3.0.6', 'v3.1.3'] as const;
 export type CosignVersion = (typeof cosignVersions)[number];
 /** source-controller inside Flux 2.7 and 2.9. */
 export const fluxControllers = { '2.7': 'v1.7.0', '2.8': 'v1.8.5', '2.9': 'v1.9.1' } as const;
+/** The flux CLI (Flux 2.9), for the behaviour d2ci's CLI mirrors. */
+export const fluxCliVersion = 'v2.9.5';
 export const notationVersion = 'v1.3.2';
 export const orasVersion = 'v1.3.6';
 export const craneVersion = 'v0.21.6';

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { withContentPath } from '../content-path.ts';
 import { attachDocuments, generateSbom, locationName, locationReference, readDocument, type ArtifactDocument } from '@d2ci/core';
 import { parseFlags, registryFlags, treeFlags, walkFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
@@ -17,7 +18,7 @@ document as an in-toto attestation (a Sigstore bundle referrer, as cosign attest
 Flags:
       --file F                   a document to attach (repeatable); its type is read from the content
       --sbom FORMAT              generate a cyclonedx or spdx SBOM of the images, charts and sources in --path
-  -f, --path DIR                 the tree the artifact was packed from (default ".")
+  -f, --path DIR                 the tree the artifact was packed from (default "."), or - for its YAML stream on stdin
       --attest                   sign each document as an in-toto attestation (keyless, or with --key)
       --key FILE, --identity-token T, --fulcio-url, --rekor-url, --timestamp-server-url   as d2ci sign
       --creds USER:PASS, --provider NAME, --insecure-registry                            registry access
@@ -56,8 +57,11 @@ export async function attach(args: string[], io: Io): Promise<number> {
   try {
     const subject = (await opened.target.fetchManifest(reference)).descriptor;
     if (values.sbom) {
+      const sbom = values.sbom;
       documents.unshift(
-        await generateSbom(resolve(values.path ?? '.'), values.sbom, { repository: name, digest: subject.digest }, walkFlags(values)),
+        await withContentPath(values.path, '.', io, (path) =>
+          generateSbom(path, sbom, { repository: name, digest: subject.digest }, walkFlags(values)),
+        ),
       );
     }
     attached = await attachDocuments(opened.target, subject, documents, identity ? { attest: { identity } } : {});

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import { diffArtifact, locationReference, ArtifactPathError, AmbiguousLayerError } from '@d2ci/core';
 import { parseFlags, registryFlags, treeFlags, walkFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { usageError } from '../fields.ts';
 import { layerUsageError } from '../layer-error.ts';
 import { data, outputFormat, structured, type Io } from '../output.ts';
+import { withContentPath } from '../content-path.ts';
 
 export const diffHelp = `Usage: d2ci diff URL [flags]
 
@@ -12,7 +12,7 @@ Compare a local directory with an artifact's content (layer digest and size), wi
 Exits 0 when identical, 1 when the contents differ or the tag does not exist.
 
 Flags:
-  -f, --path DIR             directory to compare (default ".")
+  -f, --path DIR             directory or file to compare (default "."), or - for one YAML stream from stdin
       --ignore-paths P       gitignore patterns to leave out; replaces Flux's defaults
       --add-ignore-paths P   patterns added to the defaults
       --source-ignore        also honour .sourceignore files
@@ -39,13 +39,15 @@ export async function diff(args: string[], io: Io): Promise<number> {
   const reference = locationReference(opened.location) ?? 'latest';
   let result;
   try {
-    result = await diffArtifact({
-      path: resolve(values.path ?? '.'),
-      target: opened.target,
-      reference,
-      ...walkFlags(values),
-      ...(values['layer-media-type'] ? { layerMediaType: values['layer-media-type'] } : {}),
-    });
+    result = await withContentPath(values.path, '.', io, (path) =>
+      diffArtifact({
+        path,
+        target: opened.target,
+        reference,
+        ...walkFlags(values),
+        ...(values['layer-media-type'] ? { layerMediaType: values['layer-media-type'] } : {}),
+      }),
+    );
   } catch (err) {
     if (err instanceof ArtifactPathError) throw usageError(err) ?? err;
     if (err instanceof AmbiguousLayerError) throw layerUsageError(err, Boolean(values['layer-media-type']));

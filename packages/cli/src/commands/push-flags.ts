@@ -4,6 +4,7 @@ import { parseAnnotations, registryFlags, splitList, treeFlags, walkFlags, type 
 import { notationSigner, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
 import { gitDefaults } from '../git.ts';
+import { fromStdin } from '../content-path.ts';
 
 export const pushFlags = {
   ...registryFlags,
@@ -70,7 +71,10 @@ export function readPushFlags(values: PushValues, location: Location): PushFlags
   for (const t of [...tags, ...(values['diff-tag'] ? [values['diff-tag']] : [])]) {
     if (!isValidTag(t)) throw new UsageError(`tag "${t}" is invalid: ${tagRule}`);
   }
-  const path = resolve(values.path ?? '.');
+  // `-` stays as it is: the stream is read once the push starts (push.ts, withContentPath).
+  const path = fromStdin(values.path) ? values.path : resolve(values.path ?? '.');
+  if (fromStdin(path) && values.components !== undefined)
+    throw new UsageError('--path - is one YAML stream, and --components globs directories: give --components a directory with --path');
   return {
     path,
     tags,
@@ -102,7 +106,8 @@ export function readPushFlags(values: PushValues, location: Location): PushFlags
 
 /** `--source` and `--revision`, defaulting to the git checkout's (or the GitHub job's) as Flux documents them. */
 export async function artifactMetadata(values: PushValues, path: string): Promise<{ source: string; revision: string }> {
-  const defaults = values.source && values.revision ? {} : await gitDefaults(path);
+  // A stream from stdin comes from the checkout the command runs in.
+  const defaults = values.source && values.revision ? {} : await gitDefaults(fromStdin(path) ? resolve('.') : path);
   const source = values.source ?? defaults.source;
   const revision = values.revision ?? defaults.revision;
   if (!source) throw new UsageError('--source is required here (no git origin remote found), e.g. --source https://github.com/owner/repo');

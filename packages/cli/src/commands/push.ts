@@ -6,6 +6,7 @@ import { outputFormat, type Io } from '../output.ts';
 import { artifactMetadata, pushFlags, readPushFlags } from './push-flags.ts';
 import { artifactError, printArtifact } from './push-output.ts';
 import { componentsError, printComponents, printPlan } from './push-components.ts';
+import { withContentPath } from '../content-path.ts';
 
 export const pushHelp = `Usage: d2ci push URL [flags]
        d2ci push oci://HOST/BASE --components 'components/*' [--tag T] [--plan]
@@ -18,7 +19,8 @@ BASE/<name>, several at once, each signed and given its --sbom as one artifact w
 own and one failure stops none of the others.
 
 Flags:
-  -f, --path DIR             directory or file to pack (default ".")
+  -f, --path DIR             directory or file to pack (default "."), or - for one YAML stream from stdin, packed
+                             as stdin.yaml (kustomize build . | d2ci push URL --path -)
       --source URL           org.opencontainers.image.source (default: origin remote, or the GitHub repository)
       --revision REV         org.opencontainers.image.revision (default: <branch>@sha1:<commit>)
       --tag T                more tags to point at the artifact (repeatable, comma-separated)
@@ -82,13 +84,9 @@ export async function push(args: string[], io: Io): Promise<number> {
     }).catch(componentsError);
     return printComponents(io, opened, published, format);
   }
-  io.err(`► pushing artifact to ${name}${flags.tags.length ? `:${flags.tags[0]}` : ''}`);
-  const published = await publishArtifact({
-    ...options,
-    path: flags.path,
-    target: opened.target,
-    documents: flags.documents,
-    signing: flags.signing(),
+  const published = await withContentPath(flags.path, '.', io, (path) => {
+    io.err(`► pushing artifact to ${name}${flags.tags.length ? `:${flags.tags[0]}` : ''}`);
+    return publishArtifact({ ...options, path, target: opened.target, documents: flags.documents, signing: flags.signing() });
   }).catch((err: unknown) => artifactError(opened, err));
   printArtifact(io, opened.location, published, format);
   return 0;

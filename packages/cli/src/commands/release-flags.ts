@@ -7,6 +7,7 @@ import { verificationFlags, verificationFromFlags } from '../verification.ts';
 import { gitCommit, gitDefaults } from '../git.ts';
 import { flagNames } from '../fields.ts';
 import { UsageError } from '../errors.ts';
+import { fromStdin } from '../content-path.ts';
 
 export const releaseFlags = {
   ...registryFlags,
@@ -58,7 +59,8 @@ export async function readReleaseFlags(values: ReleaseValues, mode: 'promote' | 
   const ref = values.ref;
   if (!ref) throw new UsageError('--ref is required: the release tag, e.g. v1.2.3 or frontend/v1.2.3');
   const release = parseTag(() => parseReleaseTag(ref, values['tag-pattern']));
-  const path = resolve(values.path ?? defaultReleasePath(release));
+  // `-` stays as it is: release.ts reads the stream once the release starts.
+  const path = fromStdin(values.path) ? values.path : resolve(values.path ?? defaultReleasePath(release));
   const signing =
     values.sign || values.key ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) } : undefined;
   const allowDowngrade = values['allow-downgrade'];
@@ -73,7 +75,7 @@ export async function readReleaseFlags(values: ReleaseValues, mode: 'promote' | 
 
 /** `--source` and `--revision`, by default the checkout's, the revision naming the release tag. */
 async function buildMetadata(values: ReleaseValues, release: ReleaseTag, path: string): Promise<{ source: string; revision: string }> {
-  const defaults = values.source && values.revision ? {} : await gitDefaults(path);
+  const defaults = values.source && values.revision ? {} : await gitDefaults(fromStdin(path) ? resolve('.') : path);
   const source = values.source ?? defaults.source;
   const revision = values.revision ?? (defaults.revision ? `refs/tags/${release.ref}@${defaults.revision.split('@')[1]}` : undefined);
   if (!source || !revision) throw new UsageError('--source and --revision are required here (not a git checkout)');

@@ -6,6 +6,7 @@ import { usageError } from '../fields.ts';
 import { outputFormat, type Io } from '../output.ts';
 import { readReleaseFlags, releaseFlags, releaseMode } from './release-flags.ts';
 import { printRelease } from './release-output.ts';
+import { withContentPath } from '../content-path.ts';
 
 export const releaseHelp = `Usage: d2ci release oci://HOST/REPO --ref <git tag> [flags]
 
@@ -22,7 +23,8 @@ Flags:
       --ref TAG                      the release tag (vX.Y.Z or <component>/vX.Y.Z)
       --tag-pattern RE               release tag pattern with (?<version>…) and optional (?<component>…) groups
       --mode M                       promote (default) or build
-  -f, --path DIR                     the tagged tree (default components/<component>, or .)
+  -f, --path DIR                     the tagged tree (default components/<component>, or .), or - for one YAML
+                                     stream from stdin (as push --path -)
       --ignore-paths P, --add-ignore-paths P, --source-ignore, --resolve-symlinks
                                      what the tree packs, as given to push (promote compares that content)
       --commit SHA                   the tagged commit (default: what --ref names in the git checkout)
@@ -50,7 +52,12 @@ export async function release(args: string[], io: Io): Promise<number> {
   const mode = releaseMode(values.mode);
   const opened = openLocation(positionals[0], values, io.err);
   const plan = await readReleaseFlags(values, mode, opened.location);
-  const result = await runRelease({ ...plan, repository: opened.location, client: opened.client }).catch(async (err: unknown) => {
+  const to = { repository: opened.location, client: opened.client };
+  const started =
+    plan.kind === 'rollback'
+      ? runRelease({ ...plan, ...to })
+      : withContentPath(plan.path, '.', io, (path) => runRelease({ ...plan, path, ...to }));
+  const result = await started.catch(async (err: unknown) => {
     if (err instanceof ReleaseRefused) throw err;
     // As the action names its `path` input, and push, diff and build their --path.
     if (err instanceof ArtifactPathError) throw usageError(err) ?? err;

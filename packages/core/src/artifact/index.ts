@@ -8,6 +8,14 @@ export { listArtifacts, ListFilterError } from './list.ts';
 export { artifactAnnotations, fluxConfig, fluxManifest } from './manifest.ts';
 export { pullArtifact, UnsafeArchiveError, type PullArtifactResult } from './pull.ts';
 export { pushArtifact, type PushArtifactResult } from './push.ts';
+export {
+  manifestStreamFile,
+  ManifestStreamError,
+  maxManifestStream,
+  readManifestStream,
+  withManifestStream,
+  type ManifestStreamInput,
+} from './stdin.ts';
 export { ProtectedTagError } from './tag-guard.ts';
 export { tagArtifact } from './tag.ts';
 export { removeTempOnSignal } from './temp.ts';
