@@ -26,20 +26,20 @@ export const usage = `d2ci: Flux OCI artifacts for Gitless GitOps
 Usage: d2ci <command> [URL] [flags]
 
 Commands:
-  push    pack a directory and push it as a Flux artifact
-  build   pack a directory into the artifact tarball
-  diff    compare a directory with an artifact (exit 1 when different)
-  pull    pull an artifact and extract it safely
-  tag     point more tags at an artifact
-  copy    copy an artifact with its signatures, attestations and SBOMs to another registry or layout
-  list    list a repository's artifacts
-  sign    sign an artifact (keyless or with a key), in cosign's formats
-  verify  verify an artifact's signature as Flux does (exit 1 when not verified)
-  release promote (or build) a release: vX.Y.Z and latest-stable, with rollback
-  attach   attach SBOM/VEX documents (and in-toto attestations of them) as OCI referrers
-  discover list what refers to an artifact: signatures, attestations, SBOMs, VEX
-  image-policy   print the tag a Flux ImagePolicy selects from a tag list or a registry
-  image-update   update {"$imagepolicy"} markers to the latest images (Flux image automation)
+  push          pack a directory and push it as a Flux artifact
+  build         pack a directory into the artifact tarball
+  diff          compare a directory with an artifact (exit 1 when different)
+  pull          pull an artifact and extract it safely
+  tag           point more tags at an artifact
+  copy          copy an artifact with its signatures, attestations and SBOMs to another registry or layout
+  list          list a repository's artifacts
+  sign          sign an artifact (keyless or with a key), in cosign's formats
+  verify        verify an artifact's signature as Flux does (exit 1 when not verified)
+  release       promote (or build) a release: vX.Y.Z and latest-stable, with rollback
+  attach        attach SBOM/VEX documents (and in-toto attestations of them) as OCI referrers
+  discover      list what refers to an artifact: signatures, attestations, SBOMs, VEX
+  image-policy  print the tag a Flux ImagePolicy selects from a tag list or a registry
+  image-update  update {"$imagepolicy"} markers to the latest images (Flux image automation)
 
 URLs: oci://HOST/REPO[:TAG|@DIGEST], HOST/REPO[…], or oci-layout:DIR[:TAG] for an OCI image layout on disk.
 Run d2ci <command> --help for its flags.`;

@@ -19,6 +19,8 @@ Flags:
       --resolve-symlinks     follow symlinks within the path
       --creds USER:PASS      registry credentials
       --provider NAME        generic (default), aws, gcp or azure
+                             (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's
+                             OIDC token; else the cloud credentials already here: AWS SDK chain, gcloud ADC, az)
       --insecure-registry    plain HTTP to the registry
       --layer-media-type T   the layer to compare, by media type (needed when the artifact has several layers)
   -o, --output json|yaml     print {"identical","reason","local","remote"}`;

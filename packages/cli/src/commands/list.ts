@@ -15,6 +15,8 @@ Flags:
       --all                  include signature and referrers-index tags
       --creds USER:PASS      registry credentials
       --provider NAME        generic (default), aws, gcp or azure
+                             (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's
+                             OIDC token; else the cloud credentials already here: AWS SDK chain, gcloud ADC, az)
       --insecure-registry    plain HTTP to the registry
   -o, --output json|yaml     print an array (JSON or YAML)`;
 

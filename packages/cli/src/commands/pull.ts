@@ -23,6 +23,8 @@ Flags:
                              attestation of that type (to stdout, or --output FILE)
       --creds USER:PASS      registry credentials
       --provider NAME        generic (default), aws, gcp or azure
+                             (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's
+                             OIDC token; else the cloud credentials already here: AWS SDK chain, gcloud ADC, az)
       --insecure-registry    plain HTTP to the registry
       --json                 print {"digest","source","revision","files","bytes"}`;
 

@@ -47,6 +47,8 @@ Flags:
       --fulcio-url, --rekor-url, --timestamp-server-url   private Sigstore services
       --creds USER:PASS      registry credentials (default: GITHUB_TOKEN for ghcr.io, docker config)
       --provider NAME        generic (default), aws, gcp or azure
+                             (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's
+                             OIDC token; else the cloud credentials already here: AWS SDK chain, gcloud ADC, az)
       --insecure-registry    plain HTTP to the registry
       --timeout SECONDS      per-request timeout (default 30; retries stop after 3 × this)
   -o, --output json|yaml     print {"pushed","url","repository","tag","tags","digest"} (plus "signatureRef" when signed)

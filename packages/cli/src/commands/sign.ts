@@ -35,6 +35,8 @@ Flags:
       --timestamp-server-url URL RFC 3161 timestamp authority (optional)
       --creds USER:PASS          registry credentials
       --provider NAME            generic (default), aws, gcp or azure
+                                 (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's
+                                 OIDC token; else the cloud credentials already here: AWS SDK chain, gcloud ADC, az)
       --insecure-registry        plain HTTP to the registry
   -o, --output json|yaml         print {"digest","signatureRef","rekorLogIndex","identity","formats"} (formats: what was
                                  written, e.g. ["legacy","bundle"]; ["notation"] for notation)`;

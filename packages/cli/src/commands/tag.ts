@@ -17,6 +17,8 @@ Flags:
       --timeout SECONDS      per-request timeout (default 30; retries stop after 3 × this)
       --creds USER:PASS      registry credentials
       --provider NAME        generic (default), aws, gcp or azure
+                             (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's
+                             OIDC token; else the cloud credentials already here: AWS SDK chain, gcloud ADC, az)
       --insecure-registry    plain HTTP to the registry
   -o, --output json|yaml     print {"digest","tags":[{"tag","changed"}]}`;
 

@@ -44,6 +44,8 @@ Flags:
   -a, --annotation KEY=REGEXP             artifact annotation that must match (repeatable)
       --creds USER:PASS                   registry credentials
       --provider NAME                     generic (default), aws, gcp or azure
+                                          (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's
+                                          OIDC token; else the cloud credentials already here: AWS SDK chain, gcloud ADC, az)
       --insecure-registry                 plain HTTP to the registry
   -o, --output json|yaml                  print the result as JSON or YAML`;
 
