@@ -167,6 +167,24 @@ describe('identity transition: verify a new signer against the verify block the 
       ],
     );
     assert.match(verdicts[2]?.reason ?? '', /one matchOIDCIdentity entry only .*policy has 2: give the cluster one entry/);
+    // The CLI takes the list as repeated flags.
+    const args = (...identities: string[]) => [
+      'verify',
+      `oci://${repository}@${candidate}`,
+      ...identities.flatMap((identity) => ['--certificate-identity', identity]),
+      '--trusted-root',
+      sigstore.trustedRootFile,
+      '--flux-version',
+      'none',
+      '--insecure-registry',
+      '-o',
+      'json',
+    ];
+    const either = await d2ci(args(`https://github.com/${oldWorkflow}`, `https://github.com/${newWorkflow}`));
+    assert.equal(either.code, 0, either.stderr);
+    assert.equal((JSON.parse(either.stdout) as { identity: string }).identity, `https://github.com/${newWorkflow}`);
+    const oldOnlyCli = await d2ci(args(`https://github.com/${oldWorkflow}`));
+    assert.equal(oldOnlyCli.code, 1, 'the old identity alone does not accept the new signer');
   });
 
   it('refuses a path outside the artifact, a missing file and a missing flux-manifest, naming the input', async () => {
