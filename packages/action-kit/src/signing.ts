@@ -5,7 +5,10 @@ import {
   createNotationPluginSigner,
   githubActionsIdentity,
   hasGitHubIdToken,
+  isKmsUri,
   loadPrivateKey,
+  openKmsKey,
+  KmsError,
   publicGood,
   signatureFormats,
   KeyError,
@@ -17,6 +20,7 @@ import * as core from './runner.ts';
 import { InputError, booleanInput, stringInput } from './inputs.ts';
 import { inputError } from './fields.ts';
 import type { GitHubContext } from './context.ts';
+import { registryInputs } from './registry.ts';
 
 /** Sigstore/cosign signing (keyless or a key), or a Notary Project signature with an X.509 key and chain. */
 export type SigningInputs =
@@ -69,6 +73,16 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
   if (!formats.includes(formatValue)) throw new InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
   if (formatValue === 'notation') return notationInputs(context);
   const format = formatValue as SignatureFormat;
+  if (key && isKmsUri(key)) {
+    try {
+      // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
+      const kms = openKmsKey(key, { cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
+      return { kind: 'cosign', format, identity: { kind: 'kms', key: kms }, describe: `key-based, ${key.trim()} (no transparency log)` };
+    } catch (err) {
+      if (err instanceof KmsError) throw inputError(err) ?? err;
+      throw err;
+    }
+  }
   if (key) {
     try {
       return {

@@ -1,7 +1,8 @@
-import { generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
 import type { Signer, Signature } from '@sigstore/sign';
 import type { IdentityProvider } from '../oidc/provider.ts';
+import type { KmsKey } from '../kms/index.ts';
 import { keyId, publicKeyPem } from './keys.ts';
 import { inTotoPayloadType } from './payload.ts';
 import { SigningError } from './errors.ts';
@@ -29,7 +30,13 @@ export interface KeyIdentity {
   privateKey: KeyObject;
 }
 
-export type SigningIdentity = KeylessIdentity | KeyIdentity;
+/** A key held by a KMS or Vault (`awskms://`, `gcpkms://`, `azurekms://`, `hashivault://`): signs as `key` does. */
+export interface KmsIdentity {
+  kind: 'kms';
+  key: KmsKey;
+}
+
+export type SigningIdentity = KeylessIdentity | KeyIdentity | KmsIdentity;
 
 export { SigningError };
 
@@ -45,6 +52,17 @@ function keySigner(privateKey: KeyObject): Signer {
     sign: async (data: Buffer): Promise<Signature> => ({
       signature: cryptoSign('sha256', data, privateKey),
       key: { $case: 'publicKey', publicKey },
+    }),
+  };
+}
+
+/** As keySigner, but the service signs the SHA-256 digest (cosign's KMS signers sign digests, too). */
+function kmsSigner(key: KmsKey, publicKey: KeyObject): Signer {
+  const pem = publicKeyPem(publicKey);
+  return {
+    sign: async (data: Buffer): Promise<Signature> => ({
+      signature: await key.signDigest(createHash('sha256').update(data).digest()),
+      key: { $case: 'publicKey', publicKey: pem },
     }),
   };
 }
@@ -100,10 +118,11 @@ export async function createBundleSigner(identity: SigningIdentity): Promise<Bun
 
 async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigner> {
   const sigstore = await import('@sigstore/sign');
-  if (identity.kind === 'key') {
-    const signer = keySigner(identity.privateKey);
+  if (identity.kind === 'key' || identity.kind === 'kms') {
+    const publicKey = identity.kind === 'kms' ? await identity.key.publicKey() : undefined;
+    const signer = publicKey && identity.kind === 'kms' ? kmsSigner(identity.key, publicKey) : keySigner((identity as KeyIdentity).privateKey);
     // The hint goes into the verification material only (informational; verifiers take the key they are given).
-    const hint = keyId(identity.privateKey);
+    const hint = keyId(publicKey ?? (identity as KeyIdentity).privateKey);
     const hinted = (bundle: Bundle): Bundle => {
       const content = bundle.verificationMaterial.content;
       if (content.$case === 'publicKey') content.publicKey.hint = hint;
