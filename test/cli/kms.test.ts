@@ -18,7 +18,10 @@ describe('d2ci with KMS and Vault keys (--key awskms:// gcpkms:// azurekms:// ha
     [registry, kms] = await Promise.all([startRegistry('none'), startKmsStandIn()]);
     ws = makeWorkspace(componentFiles);
     writeFileSync(join(ws, 'kms.pub'), kms.publicKeyPem);
-    writeFileSync(join(ws, 'other.pub'), generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'pem' }));
+    writeFileSync(
+      join(ws, 'other.pub'),
+      generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'pem' }),
+    );
   });
   after(() => Promise.all([registry.stop(), kms.close()]));
 
@@ -29,14 +32,35 @@ describe('d2ci with KMS and Vault keys (--key awskms:// gcpkms:// azurekms:// ha
       const url = `oci://${registry.host}/acme/kms-${service}:latest`;
       const before = kms.calls.length;
       const pushed = await d2ci(
-        ['push', url, '--path', 'components/frontend', '--source', 's', '--revision', 'main@sha1:1', '--key', uri, '--signature-format', 'both', '-o', 'json'],
+        [
+          'push',
+          url,
+          '--path',
+          'components/frontend',
+          '--source',
+          's',
+          '--revision',
+          'main@sha1:1',
+          '--key',
+          uri,
+          '--signature-format',
+          'both',
+          '-o',
+          'json',
+        ],
         ws,
         env,
       );
       assert.equal(pushed.code, 0, pushed.stderr);
       const calls = kms.calls.slice(before);
-      assert.ok(calls.some((call) => call.service === service && /sign/i.test(call.operation)), JSON.stringify(calls));
-      assert.ok(calls.every((call) => call.service === service && call.authorized), JSON.stringify(calls));
+      assert.ok(
+        calls.some((call) => call.service === service && /sign/i.test(call.operation)),
+        JSON.stringify(calls),
+      );
+      assert.ok(
+        calls.every((call) => call.service === service && call.authorized),
+        JSON.stringify(calls),
+      );
       const out = JSON.parse(pushed.stdout) as { digest: string; identity?: string };
       for (const key of [uri, 'kms.pub']) {
         for (const format of ['legacy', 'bundle']) {
@@ -65,10 +89,16 @@ describe('d2ci with KMS and Vault keys (--key awskms:// gcpkms:// azurekms:// ha
     const noToken = await push(kms.uris.vault, { VAULT_ADDR: kms.env('vault', ws).VAULT_ADDR as string });
     assert.equal(noToken.code, 1);
     // Found when signing, after the manifest was stored: the error says nothing was tagged, and why.
-    assert.match(noToken.stderr, /^✗ signing sha256:[0-9a-f]{64} failed, so no tag was moved \(the manifest is stored untagged\): hashivault:\/\/release needs a Vault token: set VAULT_TOKEN/m);
+    assert.match(
+      noToken.stderr,
+      /^✗ signing sha256:[0-9a-f]{64} failed, so no tag was moved \(the manifest is stored untagged\): hashivault:\/\/release needs a Vault token: set VAULT_TOKEN/m,
+    );
     const wrongToken = await push(kms.uris.vault, { ...kms.env('vault', ws), VAULT_TOKEN: 'hvs.wrong' });
     assert.equal(wrongToken.code, 1);
-    assert.match(wrongToken.stderr, /: Vault transit read key for hashivault:\/\/release failed: HTTP 403 "permission denied"; the token's policy must allow/m);
+    assert.match(
+      wrongToken.stderr,
+      /: Vault transit read key for hashivault:\/\/release failed: HTTP 403 "permission denied"; the token's policy must allow/m,
+    );
     assert.doesNotMatch(wrongToken.stderr, /hvs\./);
     const wrongSecret = await push(kms.uris.aws, { ...kms.env('aws', ws), AWS_SECRET_ACCESS_KEY: 'wrong' });
     assert.equal(wrongSecret.code, 1);

@@ -60,7 +60,13 @@ function multiply(k: bigint): [bigint, bigint] {
 const big = (bytes: Buffer): bigint => BigInt(`0x${bytes.toString('hex') || '0'}`);
 const fixed = (value: bigint): Buffer => Buffer.from(value.toString(16).padStart(64, '0'), 'hex');
 function derInteger(value: bigint): Buffer {
-  let bytes = Buffer.from(value.toString(16).padStart(2, '0').replace(/^(.(..)*)$/, '0$1'), 'hex');
+  let bytes = Buffer.from(
+    value
+      .toString(16)
+      .padStart(2, '0')
+      .replace(/^(.(..)*)$/, '0$1'),
+    'hex',
+  );
   if ((bytes[0] ?? 0) & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
   return Buffer.concat([Buffer.from([2, bytes.length]), bytes]);
 }
@@ -99,10 +105,14 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
       const check = checkSigV4(req, body, (id) => (id === aws.accessKeyId ? aws.secretAccessKey : undefined));
       const authorized = check.valid && check.service === 'kms' && check.region === 'eu-west-1';
       calls.push({ service: 'aws', operation: target, authorized });
-      if (!authorized) return send(res, 400, { __type: 'InvalidSignatureException', message: 'The request signature we calculated does not match' });
+      if (!authorized)
+        return send(res, 400, { __type: 'InvalidSignatureException', message: 'The request signature we calculated does not match' });
       const input = json();
       if (input.KeyId !== `alias/d2ci` && input.KeyId !== aws.keyId)
-        return send(res, 400, { __type: 'NotFoundException', message: `Alias arn:aws:kms:eu-west-1:111122223333:${String(input.KeyId)} is not found.` });
+        return send(res, 400, {
+          __type: 'NotFoundException',
+          message: `Alias arn:aws:kms:eu-west-1:111122223333:${String(input.KeyId)} is not found.`,
+        });
       if (target === 'TrentService.GetPublicKey')
         return send(res, 200, {
           KeyId: `arn:aws:kms:eu-west-1:111122223333:key/${aws.keyId}`,
@@ -122,14 +132,19 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
     if (path === '/google/token') {
       const form = new URLSearchParams(body.toString('utf8'));
       const ok = form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === google.refreshToken;
-      return ok ? send(res, 200, { access_token: google.token, expires_in: 3600, token_type: 'Bearer' }) : send(res, 400, { error: 'invalid_grant' });
+      return ok
+        ? send(res, 200, { access_token: google.token, expires_in: 3600, token_type: 'Bearer' })
+        : send(res, 400, { error: 'invalid_grant' });
     }
     const gcpKey = '/gcp/v1/projects/acme/locations/global/keyRings/d2ci/cryptoKeys/release';
     if (path.startsWith('/gcp/')) {
       const authorized = bearer(req, google.token);
       const operation = path.endsWith('/publicKey') ? 'getPublicKey' : path.endsWith(':asymmetricSign') ? 'asymmetricSign' : 'list';
       calls.push({ service: 'gcp', operation, authorized });
-      if (!authorized) return send(res, 401, { error: { code: 401, message: 'Request had invalid authentication credentials.', status: 'UNAUTHENTICATED' } });
+      if (!authorized)
+        return send(res, 401, {
+          error: { code: 401, message: 'Request had invalid authentication credentials.', status: 'UNAUTHENTICATED' },
+        });
       if (path === `${gcpKey}/cryptoKeyVersions`)
         return send(res, 200, {
           cryptoKeyVersions: [
@@ -160,7 +175,8 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
       const authorized = bearer(req, azure.token) && /api-version=7\.\d/.test(req.url ?? '');
       const kid = `https://d2ci.vault.azure.net/keys/release/0123456789abcdef`;
       calls.push({ service: 'azure', operation: path.endsWith('/sign') ? 'sign' : 'get', authorized });
-      if (!authorized) return send(res, 401, { error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer or PoP token.' } });
+      if (!authorized)
+        return send(res, 401, { error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer or PoP token.' } });
       if (req.method === 'GET' && (path === '/azure/keys/release' || path === '/azure/keys/release/0123456789abcdef')) {
         const jwk = publicKey.export({ format: 'jwk' });
         return send(res, 200, { key: { kid, kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, key_ops: ['sign', 'verify'] } });
@@ -168,7 +184,10 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
       if (req.method === 'POST' && path === '/azure/keys/release/0123456789abcdef/sign') {
         const input = json();
         if (input.alg !== 'ES256') return send(res, 400, { error: { code: 'BadParameter', message: 'alg' } });
-        return send(res, 200, { kid, value: digestSign(Buffer.from(String(input.value), 'base64url'), 'ieee-p1363').toString('base64url') });
+        return send(res, 200, {
+          kid,
+          value: digestSign(Buffer.from(String(input.value), 'base64url'), 'ieee-p1363').toString('base64url'),
+        });
       }
       return send(res, 404, { error: { code: 'KeyNotFound', message: `${path} not found` } });
     }
@@ -177,11 +196,15 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
       calls.push({ service: 'vault', operation: path.includes('/sign/') ? 'sign' : 'keys', authorized });
       if (!authorized) return send(res, 403, { errors: ['permission denied'] });
       if (req.method === 'GET' && path === '/vault/v1/transit/keys/release')
-        return send(res, 200, { data: { name: 'release', type: 'ecdsa-p256', latest_version: 1, keys: { '1': { public_key: publicKeyPem } } } });
+        return send(res, 200, {
+          data: { name: 'release', type: 'ecdsa-p256', latest_version: 1, keys: { '1': { public_key: publicKeyPem } } },
+        });
       if (req.method === 'POST' && path === '/vault/v1/transit/sign/release/sha2-256') {
         const input = json();
         if (input.prehashed !== true) return send(res, 400, { errors: ['expected prehashed input'] });
-        return send(res, 200, { data: { signature: `vault:v1:${digestSign(Buffer.from(String(input.input), 'base64')).toString('base64')}`, key_version: 1 } });
+        return send(res, 200, {
+          data: { signature: `vault:v1:${digestSign(Buffer.from(String(input.input), 'base64')).toString('base64')}`, key_version: 1 },
+        });
       }
       return send(res, 404, { errors: [] });
     }
@@ -200,12 +223,23 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
     },
     env(service, home) {
       if (service === 'aws')
-        return { AWS_ACCESS_KEY_ID: aws.accessKeyId, AWS_SECRET_ACCESS_KEY: aws.secretAccessKey, AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL_KMS: `${url}/aws` };
+        return {
+          AWS_ACCESS_KEY_ID: aws.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: aws.secretAccessKey,
+          AWS_REGION: 'eu-west-1',
+          AWS_ENDPOINT_URL_KMS: `${url}/aws`,
+        };
       if (service === 'gcp') {
         const file = join(home, 'adc.json');
         writeFileSync(
           file,
-          JSON.stringify({ type: 'authorized_user', client_id: google.clientId, client_secret: google.clientSecret, refresh_token: google.refreshToken, token_uri: `${url}/google/token` }),
+          JSON.stringify({
+            type: 'authorized_user',
+            client_id: google.clientId,
+            client_secret: google.clientSecret,
+            refresh_token: google.refreshToken,
+            token_uri: `${url}/google/token`,
+          }),
         );
         return { GOOGLE_APPLICATION_CREDENTIALS: file, D2CI_GCP_KMS_URL: `${url}/gcp` };
       }

@@ -59,7 +59,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Xu: () => (/* reexport */ fields_inputError),
   Bb: () => (/* reexport */ keyValueInput),
   dt: () => (/* reexport */ listInput),
-  P4: () => (/* reexport */ registryInputs),
+  P4: () => (/* reexport */ registry_registryInputs),
   _A: () => (/* reexport */ registryOptions),
   TW: () => (/* reexport */ registryServerInput),
   Cs: () => (/* reexport */ runAction),
@@ -393,7 +393,7 @@ function fields_inputError(err, names = {}) {
 
 
 /** The registry inputs every d2ci action shares; credentials are masked as soon as they are read. */
-function registryInputs() {
+function registry_registryInputs() {
     const username = inputs_stringInput('registry-username');
     const password = inputs_stringInput('registry-password');
     const githubToken = inputs_stringInput('github-token');
@@ -651,6 +651,7 @@ function cell(text) {
 
 
 
+
 /** The signing inputs where only Sigstore/cosign formats apply (release-artifact re-signs in cosign's formats). */
 function cosignSigningInputs(context) {
     const signing = signingInputs(context, { notation: false });
@@ -686,6 +687,18 @@ function signingInputs(context, options = {}) {
     if (formatValue === 'notation')
         return notationInputs(context);
     const format = formatValue;
+    if (key && isKmsUri(key)) {
+        try {
+            // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
+            const kms = openKmsKey(key, { cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
+            return { kind: 'cosign', format, identity: { kind: 'kms', key: kms }, describe: `key-based, ${key.trim()} (no transparency log)` };
+        }
+        catch (err) {
+            if (err instanceof KmsError)
+                throw inputError(err) ?? err;
+            throw err;
+        }
+    }
     if (key) {
         try {
             return {
@@ -784,6 +797,8 @@ function notationInputs(context) {
 
 
 
+
+
 const verification_verifyInputNames = {
     identity: 'certificate-identity',
     identityRegexp: 'certificate-identity-regexp',
@@ -839,7 +854,18 @@ async function verificationInputs(names, context, defaults = {}) {
     if (key) {
         if (identity.length > 0 || identityRegexp.length > 0)
             throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-        return { kind: 'key', keys: publicKeys(names, key, context) };
+        if (!isKmsUri(key))
+            return { kind: 'key', keys: publicKeys(names, key, context) };
+        try {
+            // The public key fetched from the service, with the credentials the registry's cloud provider finds.
+            const kms = openKmsKey(key, { use: 'verify', cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
+            return { kind: 'key', keys: [await kms.publicKey()] };
+        }
+        catch (err) {
+            if (err instanceof KmsError)
+                throw inputError(err, fieldNames(names)) ?? err;
+            throw err;
+        }
     }
     if (identity.length === 0 && identityRegexp.length === 0 && defaults.identityRegexp)
         identityRegexp = [defaults.identityRegexp];
@@ -1422,6 +1448,8 @@ function awsProvider(context) {
     return {
         name: 'aws',
         hosts: awsHosts,
+        // The same credentials for other AWS APIs (KMS signing keys, kms/aws.ts).
+        keys: credentials,
         serves: (registry) => parseEcrRegistry(registry) !== undefined,
         async credentialFor(registry) {
             const ecr = parseEcrRegistry(registry);
@@ -1657,10 +1685,10 @@ function azureProvider(context) {
     // theirs is in the environment (a secret, certificate or federated token file is DefaultAzureCredential's).
     const ambientIds = Boolean(env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH || env.AZURE_FEDERATED_TOKEN_FILE);
     /** The Entra ID token: the job's OIDC token as the client assertion first, else DefaultAzureCredential's chain. */
-    const entraToken = (registry) => {
+    const entraToken = (registry, resourceScope) => {
         const cloud = azureCloud(registry);
         const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
-        const scope = options.scope || cloud.scope;
+        const scope = resourceScope || options.scope || cloud.scope;
         const clientId = options.clientId || (ambientIds ? undefined : env.AZURE_CLIENT_ID);
         const tenantId = options.tenantId || (ambientIds && !options.clientId ? undefined : env.AZURE_TENANT_ID);
         return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
@@ -1707,6 +1735,8 @@ function azureProvider(context) {
     return {
         name: 'azure',
         hosts: azureHosts,
+        // An Entra ID token for another resource (Key Vault's `https://vault.azure.net/.default`, kms/azure.ts).
+        accessToken: async (scope) => (await entraToken('', scope)).token,
         serves: isAzureRegistry,
         credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
     };
@@ -2180,6 +2210,8 @@ function gcpProvider(context) {
     return {
         name: 'gcp',
         hosts: gcpHosts,
+        // The same cloud-platform access token for other Google APIs (Cloud KMS signing keys, kms/gcp.ts).
+        accessToken: async () => (await tokens.get('gcp', fetchToken)).password ?? '',
         serves: isGcpRegistry,
         // One access token serves every Google registry.
         credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),

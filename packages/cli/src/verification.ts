@@ -65,7 +65,8 @@ export async function verificationFromFlags(
     return { kind: 'keyless', policy, trustedRoot: await loadTrustedRoot({ trustedRootFile: values['trusted-root'] }) };
   } catch (err) {
     if (err instanceof PolicyInputError) throw policyUsageError(err);
-    if (err instanceof KeyError || err instanceof KmsError || err instanceof TrustError) throw usageError(err, { 'public-key': `--${keyFlag}` }) ?? err;
+    if (err instanceof KeyError || err instanceof KmsError || err instanceof TrustError)
+      throw usageError(err, { 'public-key': `--${keyFlag}` }) ?? err;
     throw err;
   }
 }

@@ -99,7 +99,8 @@ export function awsKmsKey(uri: string, options: KmsOptions): KmsKey {
 
   const publicKey = once(async () => {
     const out = await call('GetPublicKey', { KeyId: keyId });
-    if (typeof out.PublicKey !== 'string') throw new KmsError('KMS_REQUEST', `AWS KMS GetPublicKey for ${uri} returned no PublicKey`, { use });
+    if (typeof out.PublicKey !== 'string')
+      throw new KmsError('KMS_REQUEST', `AWS KMS GetPublicKey for ${uri} returned no PublicKey`, { use });
     return p256PublicKey(Buffer.from(out.PublicKey, 'base64'), uri, use);
   });
   return {

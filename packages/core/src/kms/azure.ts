@@ -30,7 +30,8 @@ export function azureKmsKey(uri: string, options: KmsOptions): KmsKey {
   const resolved = resolveOptions(options);
   const { use } = resolved;
   const match = form.exec(uri);
-  if (!match) throw new KmsError('KMS_URI', `"${uri}" is not an Azure Key Vault key: use azurekms://VAULT.vault.azure.net/KEY[/VERSION]`, { use });
+  if (!match)
+    throw new KmsError('KMS_URI', `"${uri}" is not an Azure Key Vault key: use azurekms://VAULT.vault.azure.net/KEY[/VERSION]`, { use });
   const [, host = '', name = '', version = ''] = match;
   const base = (resolved.env.D2CI_AZURE_KEYVAULT_URL || `https://${host}`).replace(/\/+$/, '');
   const keyPath = `${base}/keys/${encodeURIComponent(name)}${version ? `/${encodeURIComponent(version)}` : ''}`;
@@ -47,7 +48,8 @@ export function azureKmsKey(uri: string, options: KmsOptions): KmsKey {
         headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       },
-      (status) => (status === 401 || status === 403 ? 'the identity needs the Key Vault Crypto User role (keys/get and keys/sign)' : undefined),
+      (status) =>
+        status === 401 || status === 403 ? 'the identity needs the Key Vault Crypto User role (keys/get and keys/sign)' : undefined,
     );
   };
   // The key's full id (with its version), so that every signature is made by the version whose public key we hold.

@@ -61,7 +61,8 @@ export function gcpKmsKey(uri: string, options: KmsOptions): KmsKey {
     async signDigest(digest) {
       await publicKey();
       const out = await call('asymmetricSign', `${await versionName()}:asymmetricSign`, { digest: { sha256: digest.toString('base64') } });
-      if (typeof out.signature !== 'string') throw new KmsError('KMS_REQUEST', `Cloud KMS asymmetricSign for ${uri} returned no signature`, { use });
+      if (typeof out.signature !== 'string')
+        throw new KmsError('KMS_REQUEST', `Cloud KMS asymmetricSign for ${uri} returned no signature`, { use });
       return Buffer.from(out.signature, 'base64');
     },
   };

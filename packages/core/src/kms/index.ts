@@ -23,6 +23,8 @@ export function openKmsKey(uri: string, options: KmsOptions = {}): KmsKey {
   const value = uri.trim();
   const scheme = Object.keys(schemes).find((prefix) => value.startsWith(prefix)) as keyof typeof schemes | undefined;
   if (!scheme)
-    throw new KmsError('KMS_URI', `"${value}" is not a KMS key URI (awskms://, gcpkms://, azurekms://, hashivault://)`, { use: options.use });
+    throw new KmsError('KMS_URI', `"${value}" is not a KMS key URI (awskms://, gcpkms://, azurekms://, hashivault://)`, {
+      use: options.use,
+    });
   return schemes[scheme](value, options);
 }

@@ -35,7 +35,8 @@ export function vaultKey(uri: string, options: KmsOptions): KmsKey {
   };
   const call = async (what: string, path: string, body?: object): Promise<Record<string, unknown>> => {
     const address = env.VAULT_ADDR;
-    if (!address) throw new KmsError('KMS_URI', `${uri} needs Vault's address: set VAULT_ADDR (e.g. https://vault.example.com:8200)`, { use });
+    if (!address)
+      throw new KmsError('KMS_URI', `${uri} needs Vault's address: set VAULT_ADDR (e.g. https://vault.example.com:8200)`, { use });
     const out = await kmsRequest(
       resolved,
       `Vault transit ${what} for ${uri}`,

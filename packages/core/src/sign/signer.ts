@@ -120,7 +120,8 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
   const sigstore = await import('@sigstore/sign');
   if (identity.kind === 'key' || identity.kind === 'kms') {
     const publicKey = identity.kind === 'kms' ? await identity.key.publicKey() : undefined;
-    const signer = publicKey && identity.kind === 'kms' ? kmsSigner(identity.key, publicKey) : keySigner((identity as KeyIdentity).privateKey);
+    const signer =
+      publicKey && identity.kind === 'kms' ? kmsSigner(identity.key, publicKey) : keySigner((identity as KeyIdentity).privateKey);
     // The hint goes into the verification material only (informational; verifiers take the key they are given).
     const hint = keyId(publicKey ?? (identity as KeyIdentity).privateKey);
     const hinted = (bundle: Bundle): Bundle => {
