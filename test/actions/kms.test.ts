@@ -20,7 +20,7 @@ describe('push-artifact signs with a KMS or Vault key and verify-artifact verifi
   after(() => Promise.all([registry.stop(), kms.close()]));
 
   it('hashivault://: signs both formats through Vault transit, masks VAULT_TOKEN, verifies with the URI and the PEM', async () => {
-    const env = { GITHUB_WORKSPACE: workspace, ...kms.env('vault', workspace) };
+    const env: Record<string, string> = { GITHUB_WORKSPACE: workspace, ...kms.env('vault', workspace) };
     const repository = `${registry.host}/acme/apps/vault`;
     const pushed = await runAction(
       'push-artifact',
@@ -29,8 +29,8 @@ describe('push-artifact signs with a KMS or Vault key and verify-artifact verifi
     );
     ok(pushed);
     assert.ok(kms.calls.some((call) => call.service === 'vault' && call.operation === 'sign' && call.authorized));
-    assert.ok(pushed.masked.includes(env.VAULT_TOKEN as string), 'VAULT_TOKEN is masked');
-    assert.ok(!pushed.visible.includes(env.VAULT_TOKEN as string));
+    assert.ok(pushed.masked.includes(env.VAULT_TOKEN ?? ''), 'VAULT_TOKEN is masked');
+    assert.ok(!pushed.visible.includes(env.VAULT_TOKEN ?? ''));
     assert.equal(pushed.outputs['rekor-log-index'], '');
     const digest = pushed.outputs.digest ?? '';
     for (const key of [kms.uris.vault, kms.publicKeyPem]) {
@@ -41,7 +41,7 @@ describe('push-artifact signs with a KMS or Vault key and verify-artifact verifi
   });
 
   it('awskms://: signs with SigV4-signed KMS calls and credentials from the environment; verify-artifact fetches the key', async () => {
-    const env = { GITHUB_WORKSPACE: workspace, ...kms.env('aws', workspace) };
+    const env: Record<string, string> = { GITHUB_WORKSPACE: workspace, ...kms.env('aws', workspace) };
     const repository = `${registry.host}/acme/apps/aws`;
     const before = kms.calls.length;
     const pushed = await runAction(
@@ -56,7 +56,7 @@ describe('push-artifact signs with a KMS or Vault key and verify-artifact verifi
       // One public key fetch; one Sign per format (the legacy .sig and the bundle).
       ['TrentService.GetPublicKey true', 'TrentService.Sign true', 'TrentService.Sign true'],
     );
-    assert.ok(pushed.masked.includes(env.AWS_SECRET_ACCESS_KEY as string), 'the AWS secret key is masked');
+    assert.ok(pushed.masked.includes(env.AWS_SECRET_ACCESS_KEY ?? ''), 'the AWS secret key is masked');
     const verified = await runAction('verify-artifact', { repository, ref: 'latest', key: kms.uris.aws }, env);
     ok(verified);
     assert.equal(verified.outputs.digest, pushed.outputs.digest);

@@ -221,7 +221,7 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
       azure: 'azurekms://d2ci.vault.azure.net/release',
       vault: 'hashivault://release',
     },
-    env(service, home) {
+    env(service, home): Record<string, string> {
       if (service === 'aws')
         return {
           AWS_ACCESS_KEY_ID: aws.accessKeyId,
