@@ -48,14 +48,14 @@ function add(a: [bigint, bigint] | null, b: [bigint, bigint] | null): [bigint, b
   const x = mod(l * l - a[0] - b[0], P);
   return [x, mod(l * (a[0] - x) - a[1], P)];
 }
-function multiply(k: bigint): [bigint, bigint] {
+function multiply(k: bigint, base: [bigint, bigint] = G): [bigint, bigint] | null {
   let result: [bigint, bigint] | null = null;
-  let point: [bigint, bigint] | null = G;
+  let point: [bigint, bigint] | null = base;
   for (; k > 0n; k >>= 1n) {
     if (k & 1n) result = add(result, point);
     point = add(point, point);
   }
-  return result as [bigint, bigint];
+  return result;
 }
 const big = (bytes: Buffer): bigint => BigInt(`0x${bytes.toString('hex') || '0'}`);
 const fixed = (value: bigint): Buffer => Buffer.from(value.toString(16).padStart(64, '0'), 'hex');
@@ -75,13 +75,27 @@ export function signDigest(key: KeyObject, digest: Buffer, encoding: 'der' | 'ie
   const z = big(digest.subarray(0, 32));
   for (;;) {
     const k = mod(big(randomBytes(40)), N - 1n) + 1n;
-    const r = mod(multiply(k)[0], N);
+    const r = mod((multiply(k) as [bigint, bigint])[0], N);
     const s = mod(inverse(k, N) * (z + r * d), N);
     if (r === 0n || s === 0n) continue;
     if (encoding === 'ieee-p1363') return Buffer.concat([fixed(r), fixed(s)]);
     const body = Buffer.concat([derInteger(r), derInteger(s)]);
     return Buffer.concat([Buffer.from([0x30, body.length]), body]);
   }
+}
+
+/** Checks an ASN.1 ECDSA P-256 signature over a digest (Vault's transit verify answers with this). */
+export function verifyDigest(key: KeyObject, digest: Buffer, der: Buffer): boolean {
+  const jwk = key.export({ format: 'jwk' });
+  const q: [bigint, bigint] = [big(Buffer.from(String(jwk.x), 'base64url')), big(Buffer.from(String(jwk.y), 'base64url'))];
+  if (der[0] !== 0x30) return false;
+  const rLength = der[3] ?? 0;
+  const r = big(der.subarray(4, 4 + rLength));
+  const s = big(der.subarray(6 + rLength, 6 + rLength + (der[5 + rLength] ?? 0)));
+  if (r <= 0n || r >= N || s <= 0n || s >= N) return false;
+  const w = inverse(s, N);
+  const point = add(multiply(mod(big(digest.subarray(0, 32)) * w, N)), multiply(mod(r * w, N), q));
+  return point !== null && mod(point[0], N) === r;
 }
 
 export async function startKmsStandIn(): Promise<KmsStandIn> {
@@ -98,7 +112,9 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
   const server = createServer();
   const url = await listen(server);
   handle(server, (req, res, body) => {
-    const path = (req.url ?? '').split('?')[0] ?? '';
+    // d2ci's clients are pointed at /<service>; a consumer's (cosign's Vault and AWS clients) may also use the root.
+    const raw = (req.url ?? '').split('?')[0] ?? '';
+    const path = raw === '/' && req.headers['x-amz-target'] ? '/aws' : raw.startsWith('/v1/transit/') ? `/vault${raw}` : raw;
     const json = (): Record<string, unknown> => (body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {});
     if (path === '/aws') {
       const target = String(req.headers['x-amz-target'] ?? '');
@@ -120,6 +136,19 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
           KeyUsage: 'SIGN_VERIFY',
           PublicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
           SigningAlgorithms: ['ECDSA_SHA_256'],
+        });
+      if (target === 'TrentService.DescribeKey')
+        return send(res, 200, {
+          KeyMetadata: {
+            KeyId: aws.keyId,
+            Arn: `arn:aws:kms:eu-west-1:111122223333:key/${aws.keyId}`,
+            KeySpec: 'ECC_NIST_P256',
+            CustomerMasterKeySpec: 'ECC_NIST_P256',
+            KeyUsage: 'SIGN_VERIFY',
+            KeyState: 'Enabled',
+            Enabled: true,
+            SigningAlgorithms: ['ECDSA_SHA_256'],
+          },
         });
       if (target === 'TrentService.Sign') {
         if (input.MessageType !== 'DIGEST' || input.SigningAlgorithm !== 'ECDSA_SHA_256')
@@ -193,7 +222,11 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
     }
     if (path.startsWith('/vault/v1/transit/')) {
       const authorized = req.headers['x-vault-token'] === vault.token;
-      calls.push({ service: 'vault', operation: path.includes('/sign/') ? 'sign' : 'keys', authorized });
+      calls.push({
+        service: 'vault',
+        operation: path.includes('/sign/') ? 'sign' : path.includes('/verify/') ? 'verify' : 'keys',
+        authorized,
+      });
       if (!authorized) return send(res, 403, { errors: ['permission denied'] });
       if (req.method === 'GET' && path === '/vault/v1/transit/keys/release')
         return send(res, 200, {
@@ -205,6 +238,16 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
         return send(res, 200, {
           data: { signature: `vault:v1:${digestSign(Buffer.from(String(input.input), 'base64')).toString('base64')}`, key_version: 1 },
         });
+      }
+      if ((req.method === 'PUT' || req.method === 'POST') && path === '/vault/v1/transit/verify/release/sha2-256') {
+        // What cosign's hashivault verifier asks (sigstore pkg/signature/kms/hashivault: transit verify, prehashed).
+        const input = json();
+        const signature = /^vault:v1:(.+)$/.exec(String(input.signature))?.[1];
+        const valid =
+          Boolean(signature) &&
+          input.prehashed === true &&
+          verifyDigest(publicKey, Buffer.from(String(input.input), 'base64'), Buffer.from(signature ?? '', 'base64'));
+        return send(res, 200, { data: { valid } });
       }
       return send(res, 404, { errors: [] });
     }
