@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startRegistry, type LocalRegistry } from '../harness/registry.ts';
 import { startKmsStandIn, type KmsStandIn } from '../harness/kms.ts';
 import { runAction, type ActionRun } from '../harness/action.ts';
+import { startAwsStandIn, startGitHubOidc } from '../harness/cloud.ts';
 import { makeWorkspace, componentFiles } from '../harness/workspace.ts';
 
 function ok(run: ActionRun): void {
@@ -60,6 +61,46 @@ describe('push-artifact signs with a KMS or Vault key and verify-artifact verifi
     const verified = await runAction('verify-artifact', { repository, ref: 'latest', key: kms.uris.aws }, env);
     ok(verified);
     assert.equal(verified.outputs.digest, pushed.outputs.digest);
+  });
+
+  it("awskms:// with aws-role-arn: the job's OIDC token becomes STS keys, and those sign the KMS calls", async () => {
+    const roleArn = 'arn:aws:iam::111122223333:role/d2-signer';
+    const oidc = await startGitHubOidc();
+    const sts = await startAwsStandIn(oidc, { roles: [roleArn] });
+    kms.awsSecrets = (id) => sts.issuedKeys.get(id)?.secretAccessKey;
+    try {
+      const { AWS_ENDPOINT_URL_KMS, AWS_REGION } = kms.env('aws', workspace);
+      const env = {
+        GITHUB_WORKSPACE: workspace,
+        ...oidc.env,
+        AWS_ENDPOINT_URL_STS: sts.env.AWS_ENDPOINT_URL_STS,
+        AWS_ENDPOINT_URL_KMS,
+        AWS_REGION,
+      };
+      const before = kms.calls.length;
+      const pushed = await runAction(
+        'push-artifact',
+        {
+          repository: `${registry.host}/acme/apps/aws-oidc`,
+          path: 'components/frontend',
+          'signing-key': kms.uris.aws,
+          'aws-role-arn': roleArn,
+        },
+        env,
+      );
+      ok(pushed);
+      assert.deepEqual(
+        sts.sts.map((call) => `${call.action} ${call.roleArn} ${call.tokenAudience} ${call.status}`),
+        [`AssumeRoleWithWebIdentity ${roleArn} sts.amazonaws.com 200`],
+      );
+      const calls = kms.calls.slice(before);
+      assert.ok(calls.length >= 2 && calls.every((call) => call.authorized), JSON.stringify(calls));
+      const [issued] = [...sts.issuedKeys.values()];
+      assert.ok(issued && pushed.masked.includes(issued.secretAccessKey), 'the STS secret key is masked');
+    } finally {
+      kms.awsSecrets = () => undefined;
+      await Promise.all([sts.close(), oidc.close()]);
+    }
   });
 
   it('refuses a KMS URI it cannot read, naming the input', async () => {

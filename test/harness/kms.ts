@@ -19,6 +19,8 @@ export interface KmsStandIn {
   publicKeyPem: string;
   calls: KmsCall[];
   uris: { aws: string; gcp: string; azure: string; vault: string };
+  /** More AWS access keys KMS accepts, e.g. the ones an STS stand-in hands out (access key ID → secret). */
+  awsSecrets: (keyId: string) => string | undefined;
   /** The environment each service's client reads (credentials and endpoints), pointing at this stand-in. */
   env(service: 'aws' | 'gcp' | 'azure' | 'vault', home: string): Record<string, string>;
   close(): Promise<void>;
@@ -118,7 +120,7 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
     const json = (): Record<string, unknown> => (body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {});
     if (path === '/aws') {
       const target = String(req.headers['x-amz-target'] ?? '');
-      const check = checkSigV4(req, body, (id) => (id === aws.accessKeyId ? aws.secretAccessKey : undefined));
+      const check = checkSigV4(req, body, (id) => (id === aws.accessKeyId ? aws.secretAccessKey : state.awsSecrets(id)));
       const authorized = check.valid && check.service === 'kms' && check.region === 'eu-west-1';
       calls.push({ service: 'aws', operation: target, authorized });
       if (!authorized)
@@ -254,10 +256,11 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
     return send(res, 404, { message: `no route ${req.method} ${path}` });
   });
 
-  return {
+  const state: KmsStandIn = {
     url,
     publicKeyPem,
     calls,
+    awsSecrets: () => undefined,
     uris: {
       aws: 'awskms:///alias/d2ci',
       gcp: 'gcpkms://projects/acme/locations/global/keyRings/d2ci/cryptoKeys/release',
@@ -298,6 +301,7 @@ export async function startKmsStandIn(): Promise<KmsStandIn> {
     },
     close: () => closeServer(server),
   };
+  return state;
 }
 
 /** sha256 of some bytes, for tests that check a signature over a digest. */
