@@ -79,6 +79,88 @@ describe('d2ci with KMS and Vault keys (--key awskms:// gcpkms:// azurekms:// ha
     });
   }
 
+  it('release: verifies staging with --verify-key hashivault://, re-signs with --key awskms:// (another key), self-checks', async () => {
+    const releaseKms = await startKmsStandIn();
+    try {
+      const env = { ...kms.env('vault', ws), ...releaseKms.env('aws', ws) };
+      const base = `oci://${registry.host}/acme/kms-release`;
+      const sha = '2'.repeat(40);
+      const staged = await d2ci(
+        [
+          'push',
+          `${base}/frontend:latest`,
+          '--path',
+          'components/frontend',
+          '--source',
+          'https://github.com/acme/apps',
+          '--revision',
+          `refs/heads/main@sha1:${sha}`,
+          '--key',
+          kms.uris.vault,
+          '-o',
+          'json',
+        ],
+        ws,
+        env,
+      );
+      assert.equal(staged.code, 0, staged.stderr);
+      const released = await d2ci(
+        [
+          'release',
+          base,
+          '--ref',
+          'frontend/v1.0.0',
+          '--commit',
+          sha,
+          '--verify-key',
+          kms.uris.vault,
+          '--key',
+          releaseKms.uris.aws,
+          '-o',
+          'json',
+        ],
+        ws,
+        env,
+      );
+      assert.equal(released.code, 0, released.stderr);
+      const result = JSON.parse(released.stdout) as { action: string; digest: string };
+      assert.equal(result.action, 'promoted');
+      assert.equal(result.digest, (JSON.parse(staged.stdout) as { digest: string }).digest);
+      assert.ok(releaseKms.calls.some((call) => call.operation === 'TrentService.Sign' && call.authorized));
+      writeFileSync(join(ws, 'release.pub'), releaseKms.publicKeyPem);
+      const stable = await d2ci(['verify', `${base}/frontend:latest-stable`, '--key', 'release.pub'], ws);
+      assert.equal(stable.code, 0, stable.stderr);
+      // A staging artifact not signed by the staging (Vault) key is refused.
+      const other = '3'.repeat(40);
+      const unsigned = await d2ci(
+        [
+          'push',
+          `${base}/frontend:latest`,
+          '--path',
+          'components/frontend',
+          '--source',
+          'https://github.com/acme/apps',
+          '--revision',
+          `refs/heads/main@sha1:${other}`,
+          '--key',
+          releaseKms.uris.aws,
+        ],
+        ws,
+        env,
+      );
+      assert.equal(unsigned.code, 0, unsigned.stderr);
+      const refused = await d2ci(
+        ['release', base, '--ref', 'frontend/v1.0.1', '--commit', other, '--verify-key', kms.uris.vault, '--key', releaseKms.uris.aws],
+        ws,
+        env,
+      );
+      assert.equal(refused.code, 1, refused.stdout);
+      assert.match(refused.stderr, /does not verify with any given key/);
+    } finally {
+      await releaseKms.close();
+    }
+  });
+
   it('names --key and the fix when the URI, the credentials or the service are wrong', async () => {
     const url = `oci://${registry.host}/acme/kms-errors:latest`;
     const push = (key: string, env: Record<string, string>) =>

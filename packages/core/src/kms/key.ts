@@ -99,8 +99,7 @@ function serviceMessage(body: Record<string, unknown>): string | undefined {
   const error = body.error as { message?: unknown } | undefined;
   if (typeof error?.message === 'string') return error.message;
   for (const name of ['message', 'Message'])
-    if (typeof body[name] === 'string')
-      return `${typeof body.__type === 'string' ? `${body.__type.split('#').pop()}: ` : ''}${body[name]}`;
+    if (typeof body[name] === 'string') return `${typeof body.__type === 'string' ? `${body.__type.split('#').pop()}: ` : ''}${body[name]}`;
   if (Array.isArray(body.errors)) return body.errors.join('; ');
   return undefined;
 }
