@@ -16382,10 +16382,10 @@ async function createBundleSigner(identity) {
 async function buildBundleSigner(identity) {
     const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(773), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45775));
     if (identity.kind === 'key' || identity.kind === 'kms') {
-        const publicKey = identity.kind === 'kms' ? await identity.key.publicKey() : undefined;
-        const signer = publicKey && identity.kind === 'kms' ? kmsSigner(identity.key, publicKey) : keySigner(identity.privateKey);
+        const publicKey = identity.kind === 'kms' ? await identity.key.publicKey() : (0,external_node_crypto_.createPublicKey)(identity.privateKey);
+        const signer = identity.kind === 'kms' ? kmsSigner(identity.key, publicKey) : keySigner(identity.privateKey);
         // The hint goes into the verification material only (informational; verifiers take the key they are given).
-        const hint = (0,keys.keyId)(publicKey ?? identity.privateKey);
+        const hint = (0,keys.keyId)(publicKey);
         const hinted = (bundle) => {
             const content = bundle.verificationMaterial.content;
             if (content.$case === 'publicKey')

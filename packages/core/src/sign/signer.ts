@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
 import type { Signer, Signature } from '@sigstore/sign';
 import type { IdentityProvider } from '../oidc/provider.ts';
@@ -119,11 +119,10 @@ export async function createBundleSigner(identity: SigningIdentity): Promise<Bun
 async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigner> {
   const sigstore = await import('@sigstore/sign');
   if (identity.kind === 'key' || identity.kind === 'kms') {
-    const publicKey = identity.kind === 'kms' ? await identity.key.publicKey() : undefined;
-    const signer =
-      publicKey && identity.kind === 'kms' ? kmsSigner(identity.key, publicKey) : keySigner((identity as KeyIdentity).privateKey);
+    const publicKey = identity.kind === 'kms' ? await identity.key.publicKey() : createPublicKey(identity.privateKey);
+    const signer = identity.kind === 'kms' ? kmsSigner(identity.key, publicKey) : keySigner(identity.privateKey);
     // The hint goes into the verification material only (informational; verifiers take the key they are given).
-    const hint = keyId(publicKey ?? (identity as KeyIdentity).privateKey);
+    const hint = keyId(publicKey);
     const hinted = (bundle: Bundle): Bundle => {
       const content = bundle.verificationMaterial.content;
       if (content.$case === 'publicKey') content.publicKey.hint = hint;
