@@ -8,7 +8,7 @@ const sha256 = (data: Buffer | Uint8Array): Buffer => createHash('sha256').updat
  * Rekor v2's `POST /api/v2/log/entries` (sigstore/rekor-tiles `pkg/types/{hashedrekord,dsse}/v002` ToLogEntry):
  * the request becomes the canonical v0.0.2 entry (hashedrekord keeps digest and signature; dsse keeps the payload
  * hash and the signatures, not the envelope), logged in a one-leaf tree whose checkpoint is a C2SP signed note
- * (`<origin>\n<size>\n<root hash>\n`, origin = the log's host, key hint = the first 4 bytes of the log id). No
+ * (`<origin>\n<size>\n<root hash>\n`, origin = the log URL's hostname, key hint = the first 4 bytes of the log id). No
  * signed entry timestamp and no integrated time, as rekor-tiles: time comes from a TSA.
  * @sigstore/mock's `logV2` logs the request itself as the body, which no verifier accepts.
  */
@@ -46,7 +46,7 @@ export function rekorV2Entry(request: object, url: string, key: KeyObject, publi
   } else throw new Error('unsupported entry type');
   const body = Buffer.from(JSON.stringify(Entry.toJSON(entry)));
   const logId = sha256(publicKeyDer);
-  const origin = new URL(url).host;
+  const origin = new URL(url).hostname; // sigstore-go names the note verifier by the log URL's hostname (no port)
   const rootHash = sha256(Buffer.concat([Buffer.from([0]), body]));
   const note = `${origin}\n1\n${rootHash.toString('base64')}\n`;
   const signature = Buffer.concat([logId.subarray(0, 4), sign('sha256', Buffer.from(note), key)]);
