@@ -9,8 +9,16 @@ import { d2ci } from '../harness/cli.ts';
 
 const identity = 'https://github.com/acme/fleet/.github/workflows/push-artifact.yaml@refs/heads/main';
 
+interface BundleJson {
+  mediaType: string;
+  verificationMaterial: {
+    tlogEntries: { kindVersion: unknown; inclusionPromise?: unknown; inclusionProof: { checkpoint: { envelope: string } } }[];
+    timestampVerificationData: { rfc3161Timestamps: unknown[] };
+  };
+}
+
 /** The one bundle referrer of `digest`, read from the registry (the referrers tag schema: this registry has no API). */
-async function bundleOf(registry: LocalRegistry, repo: string, digest: string): Promise<Record<string, any>> {
+async function bundleOf(registry: LocalRegistry, repo: string, digest: string): Promise<BundleJson> {
   const index = (await (
     await fetch(`http://${registry.host}/v2/${repo}/manifests/${digest.replace(':', '-')}`, {
       headers: { accept: 'application/vnd.oci.image.index.v1+json' },
@@ -22,7 +30,7 @@ async function bundleOf(registry: LocalRegistry, repo: string, digest: string): 
       headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
     })
   ).json()) as { layers: { digest: string }[] };
-  return (await (await fetch(`http://${registry.host}/v2/${repo}/blobs/${manifest.layers[0]?.digest}`)).json()) as Record<string, any>;
+  return (await (await fetch(`http://${registry.host}/v2/${repo}/blobs/${manifest.layers[0]?.digest}`)).json()) as BundleJson;
 }
 
 describe('d2ci sign --signing-config (Rekor v2 and a TSA, as cosign v3)', () => {
@@ -81,7 +89,7 @@ describe('d2ci sign --signing-config (Rekor v2 and a TSA, as cosign v3)', () => 
     assert.ok(sigstore.requests.includes('POST /api/v1/timestamp'));
     const bundle = await bundleOf(registry, 'acme/rekor-v2', digest);
     assert.equal(bundle.mediaType, 'application/vnd.dev.sigstore.bundle.v0.3+json');
-    const entry = bundle.verificationMaterial.tlogEntries[0];
+    const entry = bundle.verificationMaterial.tlogEntries[0]!;
     assert.deepEqual(entry.kindVersion, { kind: 'dsse', version: '0.0.2' });
     assert.equal(entry.inclusionPromise, undefined);
     assert.match(entry.inclusionProof.checkpoint.envelope, /^127\.0\.0\.1\n1\n/);
