@@ -11736,6 +11736,7 @@ const inputNames = {
     provider: 'provider',
     'flux-version': 'flux-version',
     'signature-format': 'signature-format',
+    'signing-config': 'signing-config',
     'notation-trust-policy': 'notation-trust-policy',
     'notation-scope': 'notation-scope',
     ref: 'ref',
@@ -12041,27 +12042,47 @@ function signingInputs(context, options = {}) {
     if (!hasGitHubIdToken()) {
         throw new InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
-    const url = (name, fallback) => {
-        const value = stringInput(name) || fallback;
+    const url = (name) => {
+        const value = stringInput(name) || undefined;
         if (value && !/^https?:\/\/[^\s/]+/.test(value))
             throw new InputError(name, `"${value}" is not an http(s) URL`);
         return value;
     };
-    const fulcioUrl = url('fulcio-url', publicGood.fulcio);
-    const rekorUrl = url('rekor-url', publicGood.rekor);
-    const tsaUrl = url('timestamp-server-url');
+    const { describe, ...services } = keylessServicesFromInputs(context, format);
     return {
         kind: 'cosign',
         format,
         identity: {
             kind: 'keyless',
             identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }),
-            fulcioUrl,
-            rekorUrl,
-            tsaUrl,
+            ...services,
         },
-        describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
+        describe: `keyless (${describe})`,
     };
+    /** `signing-config` (a signing_config.v0.2.json in the workspace) or the fixed URLs; see keylessServices. */
+    function keylessServicesFromInputs(context, format) {
+        const configPath = stringInput('signing-config');
+        let signingConfig;
+        if (configPath) {
+            const path = resolve(context.workspace, configPath);
+            if (!existsSync(path))
+                throw new InputError('signing-config', `"${configPath}" is not a file in the workspace (a signing_config.v0.2.json)`);
+            signingConfig = { text: readFileSync(path, 'utf8'), source: configPath };
+        }
+        try {
+            return keylessServices({
+                format,
+                signingConfig,
+                fulcioUrl: url('fulcio-url'),
+                rekorUrl: url('rekor-url'),
+                tsaUrl: url('timestamp-server-url'),
+                defaults: publicGood,
+            });
+        }
+        catch (err) {
+            throw inputError(err) ?? err;
+        }
+    }
 }
 /**
  * `signature-format: notation`: an X.509 key and certificate chain (`notation-key`, `notation-certificate-chain`),

@@ -34,6 +34,7 @@ export const inputNames: Readonly<Record<Field, string>> = {
   provider: 'provider',
   'flux-version': 'flux-version',
   'signature-format': 'signature-format',
+  'signing-config': 'signing-config',
   'notation-trust-policy': 'notation-trust-policy',
   'notation-scope': 'notation-scope',
   ref: 'ref',

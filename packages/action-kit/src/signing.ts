@@ -5,10 +5,12 @@ import {
   createNotationPluginSigner,
   githubActionsIdentity,
   hasGitHubIdToken,
+  keylessServices,
   loadPrivateKey,
   publicGood,
   signatureFormats,
   KeyError,
+  type KeylessServices,
   type NotationSigner,
   type SignatureFormat,
   type SigningIdentity,
@@ -88,26 +90,46 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
       "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`",
     );
   }
-  const url = (name: string, fallback?: string): string | undefined => {
-    const value = stringInput(name) || fallback;
+  const url = (name: string): string | undefined => {
+    const value = stringInput(name) || undefined;
     if (value && !/^https?:\/\/[^\s/]+/.test(value)) throw new InputError(name, `"${value}" is not an http(s) URL`);
     return value;
   };
-  const fulcioUrl = url('fulcio-url', publicGood.fulcio) as string;
-  const rekorUrl = url('rekor-url', publicGood.rekor) as string;
-  const tsaUrl = url('timestamp-server-url');
+  const { describe, ...services } = keylessServicesFromInputs(context, format);
   return {
     kind: 'cosign',
     format,
     identity: {
       kind: 'keyless',
       identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }),
-      fulcioUrl,
-      rekorUrl,
-      tsaUrl,
+      ...services,
     },
-    describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
+    describe: `keyless (${describe})`,
   };
+
+  /** `signing-config` (a signing_config.v0.2.json in the workspace) or the fixed URLs; see keylessServices. */
+  function keylessServicesFromInputs(context: GitHubContext, format: SignatureFormat): KeylessServices {
+    const configPath = stringInput('signing-config');
+    let signingConfig: { text: string; source: string } | undefined;
+    if (configPath) {
+      const path = resolve(context.workspace, configPath);
+      if (!existsSync(path))
+        throw new InputError('signing-config', `"${configPath}" is not a file in the workspace (a signing_config.v0.2.json)`);
+      signingConfig = { text: readFileSync(path, 'utf8'), source: configPath };
+    }
+    try {
+      return keylessServices({
+        format,
+        signingConfig,
+        fulcioUrl: url('fulcio-url'),
+        rekorUrl: url('rekor-url'),
+        tsaUrl: url('timestamp-server-url'),
+        defaults: publicGood,
+      });
+    } catch (err) {
+      throw inputError(err) ?? err;
+    }
+  }
 }
 
 /**

@@ -4,11 +4,13 @@ import {
   createNotationPluginSigner,
   githubActionsIdentity,
   hasGitHubIdToken,
+  keylessServices,
   loadPrivateKey,
   publicGood,
   signatureFormats,
   staticIdentity,
   KeyError,
+  type KeylessServices,
   type NotationSigner,
   type SignatureFormat,
   type SigningIdentity,
@@ -23,6 +25,7 @@ export const signingFlags = {
   'fulcio-url': { type: 'string' },
   'rekor-url': { type: 'string' },
   'timestamp-server-url': { type: 'string' },
+  'signing-config': { type: 'string' },
   'identity-token': { type: 'string' },
   'notation-key': { type: 'string' },
   'notation-cert': { type: 'string' },
@@ -86,10 +89,14 @@ export async function notationSigner(values: SigningValues, env: NodeJS.ProcessE
  * The signer the flags describe: `--key FILE` (password from COSIGN_PASSWORD, as cosign), else keyless with an
  * OIDC token from `--identity-token`, SIGSTORE_ID_TOKEN, or the GitHub job (`id-token: write`).
  */
-export function signingIdentity(values: SigningValues, env: NodeJS.ProcessEnv = process.env): SigningIdentity {
+export function signingIdentity(
+  values: SigningValues,
+  env: NodeJS.ProcessEnv = process.env,
+  format: SignatureFormat = signatureFormat(values['signature-format']),
+): SigningIdentity {
   if (values.key) {
     // A key signature uses none of the keyless services: flags for them mean the user wanted something else.
-    const keyless = (['identity-token', 'fulcio-url'] as const).find((flag) => values[flag] !== undefined);
+    const keyless = (['identity-token', 'fulcio-url', 'signing-config'] as const).find((flag) => values[flag] !== undefined);
     if (keyless) throw new UsageError(`--${keyless} is for keyless signing and conflicts with --key; give one or the other`);
     let pem: string;
     try {
@@ -113,11 +120,27 @@ export function signingIdentity(values: SigningValues, env: NodeJS.ProcessEnv = 
       'keyless signing needs an OIDC token: pass --identity-token, set SIGSTORE_ID_TOKEN, or run in a GitHub job with `permissions: id-token: write`; or sign with --key',
     );
   }
-  return {
-    kind: 'keyless',
-    identity: token ? staticIdentity(token) : githubActionsIdentity('sigstore', { env }),
-    fulcioUrl: values['fulcio-url'] ?? publicGood.fulcio,
-    rekorUrl: values['rekor-url'] ?? publicGood.rekor,
-    tsaUrl: values['timestamp-server-url'],
-  };
+  let signingConfig: { text: string; source: string } | undefined;
+  if (values['signing-config']) {
+    try {
+      signingConfig = { text: readFileSync(values['signing-config'], 'utf8'), source: values['signing-config'] };
+    } catch {
+      throw new UsageError(`--signing-config: cannot read ${values['signing-config']}`);
+    }
+  }
+  let services: KeylessServices;
+  try {
+    services = keylessServices({
+      format,
+      signingConfig,
+      fulcioUrl: values['fulcio-url'],
+      rekorUrl: values['rekor-url'],
+      tsaUrl: values['timestamp-server-url'],
+      defaults: publicGood,
+    });
+  } catch (err) {
+    throw usageError(err) ?? err;
+  }
+  const { describe: _describe, ...chosen } = services;
+  return { kind: 'keyless', identity: token ? staticIdentity(token) : githubActionsIdentity('sigstore', { env }), ...chosen };
 }

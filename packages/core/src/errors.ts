@@ -39,6 +39,7 @@ export type Field =
   | 'provider'
   | 'flux-version'
   | 'signature-format'
+  | 'signing-config'
   | 'notation-trust-policy'
   | 'notation-scope'
   | 'ref'

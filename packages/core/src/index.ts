@@ -161,6 +161,14 @@ export {
   type WrittenFormat,
 } from './sign/index.ts';
 export {
+  keylessServices,
+  SigningConfigError,
+  signingConfigMediaType,
+  signingConfigServices,
+  type KeylessServices,
+  type SigstoreServices,
+} from './sign/index.ts';
+export {
   compileIdentityList,
   compilePolicy,
   FluxManifestError,

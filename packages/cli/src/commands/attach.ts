@@ -49,7 +49,7 @@ export async function attach(args: string[], io: Io): Promise<number> {
   } catch (err) {
     throw usageError(err, { attach: '--file' }) ?? err;
   }
-  const identity = values.attest ? signingIdentity(values) : undefined;
+  const identity = values.attest ? signingIdentity(values, process.env, 'bundle') : undefined;
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';
   const name = locationName(opened.location);

@@ -12,3 +12,11 @@ export {
   type SignResult,
 } from './sign.ts';
 export { publicGood, SigningError, type KeylessIdentity, type SigningIdentity } from './signer.ts';
+export {
+  keylessServices,
+  SigningConfigError,
+  signingConfigMediaType,
+  signingConfigServices,
+  type KeylessServices,
+  type SigstoreServices,
+} from './signing-config.ts';
