@@ -140,6 +140,25 @@ describe('d2ci sign --signing-config (Rekor v2 and a TSA, as cosign v3)', () => 
         ),
       );
       assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
+      // public-good's signing config (TUF, opt-in) may select Rekor v2 too: refused for these formats up front.
+      const publicGood = await d2ci(
+        [
+          'sign',
+          `oci://${registry.host}/acme/refused:latest`,
+          '--identity-token',
+          token,
+          '--signing-config',
+          'public-good',
+          '--signature-format',
+          format,
+        ],
+        ws,
+      );
+      assert.equal(publicGood.code, 1);
+      assert.match(
+        publicGood.stderr,
+        new RegExp(`^✗ --signing-config: public-good may select Rekor v2, .* the ${format} format's \\.sig`, 'm'),
+      );
     }
     assert.equal(sigstore.requests.length, before, 'nothing was asked of Fulcio, Rekor or the TSA');
   });

@@ -12063,7 +12063,9 @@ function signingInputs(context, options = {}) {
     function keylessServicesFromInputs(context, format) {
         const configPath = stringInput('signing-config');
         let signingConfig;
-        if (configPath) {
+        // `public-good`: public-good Sigstore's signing config from TUF (opt-in; see ServiceInputs.publicGood).
+        const fromTuf = configPath === 'public-good';
+        if (configPath && !fromTuf) {
             const path = resolve(context.workspace, configPath);
             if (!existsSync(path))
                 throw new InputError('signing-config', `"${configPath}" is not a file in the workspace (a signing_config.v0.2.json)`);
@@ -12073,6 +12075,7 @@ function signingInputs(context, options = {}) {
             return keylessServices({
                 format,
                 signingConfig,
+                ...(fromTuf ? { publicGood: true } : {}),
                 fulcioUrl: url('fulcio-url'),
                 rekorUrl: url('rekor-url'),
                 tsaUrl: url('timestamp-server-url'),

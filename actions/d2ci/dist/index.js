@@ -1178,7 +1178,9 @@ function signingInputs(context, options = {}) {
     function keylessServicesFromInputs(context, format) {
         const configPath = stringInput('signing-config');
         let signingConfig;
-        if (configPath) {
+        // `public-good`: public-good Sigstore's signing config from TUF (opt-in; see ServiceInputs.publicGood).
+        const fromTuf = configPath === 'public-good';
+        if (configPath && !fromTuf) {
             const path = (0,external_node_path_.resolve)(context.workspace, configPath);
             if (!(0,external_node_fs_.existsSync)(path))
                 throw new InputError('signing-config', `"${configPath}" is not a file in the workspace (a signing_config.v0.2.json)`);
@@ -1188,6 +1190,7 @@ function signingInputs(context, options = {}) {
             return (0,signing_config/* keylessServices */.Z6)({
                 format,
                 signingConfig,
+                ...(fromTuf ? { publicGood: true } : {}),
                 fulcioUrl: url('fulcio-url'),
                 rekorUrl: url('rekor-url'),
                 tsaUrl: url('timestamp-server-url'),
@@ -15969,11 +15972,18 @@ function signingConfigServices(text, source, format) {
 }
 /**
  * cosign v3's choice (cmd/cosign/cli/sign.go, `--use-signing-config` with `--signing-config`): a signing config
- * file, or fixed URLs (then Rekor v1), or, when neither is given and the format is the bundle, public-good
- * Sigstore's signing config from TUF. The legacy `.sig` format keeps public-good Rekor v1 by default.
+ * file, public-good Sigstore's from TUF (`public-good`, bundle format only), or fixed URLs (then Rekor v1, the
+ * default: public-good Fulcio and Rekor v1).
  */
 function keylessServices(inputs) {
     const fixed = inputs.fulcioUrl ?? inputs.rekorUrl ?? inputs.tsaUrl;
+    if (inputs.publicGood) {
+        if (fixed !== undefined)
+            throw new SigningConfigError('SIGNING_CONFIG_INVALID', 'names the services itself: give it or the Fulcio, Rekor and timestamp server URLs, not both');
+        if (inputs.format !== 'bundle')
+            throw new SigningConfigError('SIGNING_CONFIG_FORMAT', `public-good may select Rekor v2, whose entries carry no signed entry timestamp, which the ${inputs.format} format's .sig signature needs: sign in the bundle format with it, or leave signing-config empty (public-good Fulcio and Rekor v1)`);
+        return { signingConfigFromTuf: {}, describe: "public-good Sigstore's signing config (TUF)" };
+    }
     if (inputs.signingConfig) {
         if (fixed !== undefined)
             throw new SigningConfigError('SIGNING_CONFIG_INVALID', 'names the services itself: give it or the Fulcio, Rekor and timestamp server URLs, not both');
@@ -15985,8 +15995,6 @@ function keylessServices(inputs) {
             describe: `Fulcio ${services.fulcioUrl}, ${log}${services.tsaUrl ? `, TSA ${services.tsaUrl}` : ''}, from ${inputs.signingConfig.source}`,
         };
     }
-    if (fixed === undefined && inputs.format === 'bundle')
-        return { signingConfigFromTuf: {}, describe: "public-good Sigstore's signing config (TUF)" };
     const fulcioUrl = inputs.fulcioUrl ?? inputs.defaults.fulcio;
     const rekorUrl = inputs.rekorUrl ?? inputs.defaults.rekor;
     return {

@@ -111,7 +111,9 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
   function keylessServicesFromInputs(context: GitHubContext, format: SignatureFormat): KeylessServices {
     const configPath = stringInput('signing-config');
     let signingConfig: { text: string; source: string } | undefined;
-    if (configPath) {
+    // `public-good`: public-good Sigstore's signing config from TUF (opt-in; see ServiceInputs.publicGood).
+    const fromTuf = configPath === 'public-good';
+    if (configPath && !fromTuf) {
       const path = resolve(context.workspace, configPath);
       if (!existsSync(path))
         throw new InputError('signing-config', `"${configPath}" is not a file in the workspace (a signing_config.v0.2.json)`);
@@ -121,6 +123,7 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
       return keylessServices({
         format,
         signingConfig,
+        ...(fromTuf ? { publicGood: true } : {}),
         fulcioUrl: url('fulcio-url'),
         rekorUrl: url('rekor-url'),
         tsaUrl: url('timestamp-server-url'),

@@ -121,7 +121,9 @@ export function signingIdentity(
     );
   }
   let signingConfig: { text: string; source: string } | undefined;
-  if (values['signing-config']) {
+  // `public-good`: public-good Sigstore's signing config from TUF (opt-in; see ServiceInputs.publicGood).
+  const fromTuf = values['signing-config'] === 'public-good';
+  if (values['signing-config'] && !fromTuf) {
     try {
       signingConfig = { text: readFileSync(values['signing-config'], 'utf8'), source: values['signing-config'] };
     } catch {
@@ -133,6 +135,7 @@ export function signingIdentity(
     services = keylessServices({
       format,
       signingConfig,
+      ...(fromTuf ? { publicGood: true } : {}),
       fulcioUrl: values['fulcio-url'],
       rekorUrl: values['rekor-url'],
       tsaUrl: values['timestamp-server-url'],

@@ -33,6 +33,8 @@ Flags:
       --fulcio-url URL           Fulcio (default https://fulcio.sigstore.dev)
       --rekor-url URL            Rekor v1 (default https://rekor.sigstore.dev)
       --timestamp-server-url URL RFC 3161 timestamp authority (optional)
+      --signing-config FILE      a Sigstore signing_config.v0.2.json instead of the three URLs (Rekor v2 needs the
+                                 bundle format); public-good: public-good Sigstore's from TUF, as cosign v3
       --creds USER:PASS          registry credentials
       --provider NAME            generic (default), aws, gcp or azure
                                  (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's

@@ -116,6 +116,12 @@ export interface ServiceInputs {
   format: 'legacy' | 'bundle' | 'both';
   /** A signing config's JSON and what to call it (its path). */
   signingConfig?: { text: string; source: string };
+  /**
+   * `signing-config: public-good`: public-good Sigstore's signing config from TUF, as cosign v3's
+   * `--use-signing-config` default. Opt-in: it may select Rekor v2, whose bundles no Flux version has been shown
+   * here to accept yet, so the default stays the fixed public-good URLs (Rekor v1).
+   */
+  publicGood?: boolean;
   fulcioUrl?: string;
   rekorUrl?: string;
   tsaUrl?: string;
@@ -136,11 +142,24 @@ export interface KeylessServices {
 
 /**
  * cosign v3's choice (cmd/cosign/cli/sign.go, `--use-signing-config` with `--signing-config`): a signing config
- * file, or fixed URLs (then Rekor v1), or, when neither is given and the format is the bundle, public-good
- * Sigstore's signing config from TUF. The legacy `.sig` format keeps public-good Rekor v1 by default.
+ * file, public-good Sigstore's from TUF (`public-good`, bundle format only), or fixed URLs (then Rekor v1, the
+ * default: public-good Fulcio and Rekor v1).
  */
 export function keylessServices(inputs: ServiceInputs): KeylessServices {
   const fixed = inputs.fulcioUrl ?? inputs.rekorUrl ?? inputs.tsaUrl;
+  if (inputs.publicGood) {
+    if (fixed !== undefined)
+      throw new SigningConfigError(
+        'SIGNING_CONFIG_INVALID',
+        'names the services itself: give it or the Fulcio, Rekor and timestamp server URLs, not both',
+      );
+    if (inputs.format !== 'bundle')
+      throw new SigningConfigError(
+        'SIGNING_CONFIG_FORMAT',
+        `public-good may select Rekor v2, whose entries carry no signed entry timestamp, which the ${inputs.format} format's .sig signature needs: sign in the bundle format with it, or leave signing-config empty (public-good Fulcio and Rekor v1)`,
+      );
+    return { signingConfigFromTuf: {}, describe: "public-good Sigstore's signing config (TUF)" };
+  }
   if (inputs.signingConfig) {
     if (fixed !== undefined)
       throw new SigningConfigError(
@@ -155,8 +174,6 @@ export function keylessServices(inputs: ServiceInputs): KeylessServices {
       describe: `Fulcio ${services.fulcioUrl}, ${log}${services.tsaUrl ? `, TSA ${services.tsaUrl}` : ''}, from ${inputs.signingConfig.source}`,
     };
   }
-  if (fixed === undefined && inputs.format === 'bundle')
-    return { signingConfigFromTuf: {}, describe: "public-good Sigstore's signing config (TUF)" };
   const fulcioUrl = inputs.fulcioUrl ?? inputs.defaults.fulcio;
   const rekorUrl = inputs.rekorUrl ?? inputs.defaults.rekor;
   return {
