@@ -470,6 +470,7 @@ const inputNames = {
     'dry-run': 'dry-run',
     'commit-via': 'commit-via',
     'app-id': 'app-id',
+    'signature-annotations': 'signature-annotations',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -702,6 +703,8 @@ function cell(text) {
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts
 var sign = __nccwpck_require__(4756);
+// EXTERNAL MODULE: ../../packages/core/src/sign/annotations.ts
+var sign_annotations = __nccwpck_require__(95991);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
 var keys = __nccwpck_require__(86666);
 // EXTERNAL MODULE: ../../packages/core/src/oidc/github-actions.ts
@@ -1130,21 +1133,38 @@ function signingInputs(context, options = {}) {
         setSecret(key);
     if (password)
         setSecret(password);
-    if (!booleanInput('sign', true))
+    const annotations = linesInput('signature-annotations');
+    if (!booleanInput('sign', true)) {
+        if (annotations.length)
+            throw new InputError('signature-annotations', 'are signed into a signature, and `sign` is false');
         return undefined;
+    }
     const formatValue = stringInput('signature-format', { fallback: 'legacy' });
     const formats = [...sign/* signatureFormats */.XO, ...(options.notation === false ? [] : ['notation'])];
     if (!formats.includes(formatValue))
         throw new InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
-    if (formatValue === 'notation')
+    if (formatValue === 'notation') {
+        if (annotations.length)
+            throw new InputError('signature-annotations', 'are signed into cosign signatures; `signature-format: notation` takes none');
         return notationInputs(context);
+    }
     const format = formatValue;
+    let claims = {};
+    try {
+        const parsed = (0,sign_annotations/* parseSignatureAnnotations */.w9)(annotations);
+        if (Object.keys(parsed).length)
+            claims = { claims: parsed };
+    }
+    catch (err) {
+        throw inputError(err) ?? err;
+    }
     if (key) {
         try {
             return {
                 kind: 'cosign',
                 format,
                 identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) },
+                ...claims,
                 describe: 'key-based (no transparency log)',
             };
         }
@@ -1167,6 +1187,7 @@ function signingInputs(context, options = {}) {
     return {
         kind: 'cosign',
         format,
+        ...claims,
         identity: {
             kind: 'keyless',
             identity: (0,github_actions/* githubActionsIdentity */.J)('sigstore', { onToken: (token) => setSecret(token) }),
@@ -13247,6 +13268,62 @@ function githubActionsIdentity(audience, options = {}) {
             return value;
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 95991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   oH: () => (/* binding */ signatureAnnotationMismatch),
+/* harmony export */   w9: () => (/* binding */ parseSignatureAnnotations)
+/* harmony export */ });
+/* unused harmony export SignatureAnnotationError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85736);
+
+/**
+ * Signature annotations (cosign `sign -a key=value`, `verify -a key=value`): signed claims inside the signature,
+ * not the manifest's OCI annotations. cosign puts them in the simple-signing payload's `optional` map (legacy
+ * `.sig`, cosign pkg/cosign/verifiers.go SimpleClaimVerifier) and in the in-toto statement's subject
+ * `annotations` (v0.3 bundle, cosign v3 cmd/cosign/cli/sign/sign.go signDigestBundle; IntotoSubjectClaimVerifier).
+ */
+class SignatureAnnotationError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(problem) {
+        super('SIGNATURE_ANNOTATION', `signature annotation ${problem}`, { field: 'signature-annotations', problem });
+    }
+}
+/**
+ * `key=value` entries, split at the first `=` as cosign's AnnotationsMap does (options/annotations.go); a later
+ * entry for the same key wins, as there. Keys must not be empty.
+ */
+function parseSignatureAnnotations(pairs) {
+    const result = {};
+    for (const raw of pairs ?? []) {
+        const pair = raw.trim();
+        if (!pair)
+            continue;
+        const cut = pair.indexOf('=');
+        if (cut <= 0)
+            throw new SignatureAnnotationError(`"${pair}" is not key=value, e.g. env=prod`);
+        result[pair.slice(0, cut).trim()] = pair.slice(cut + 1);
+    }
+    return result;
+}
+/**
+ * Why `signed` (the signature's annotations: the payload's `optional`, the subject's `annotations`) does not hold
+ * every wanted key with exactly its value, as cosign's correctAnnotations (pkg/cosign/verify.go) decides;
+ * undefined when it does. A signature without annotations has none of the keys.
+ */
+function signatureAnnotationMismatch(wanted, signed) {
+    const have = signed !== null && typeof signed === 'object' ? signed : {};
+    const wrong = Object.entries(wanted).filter(([key, value]) => have[key] !== value);
+    if (wrong.length === 0)
+        return undefined;
+    const [key, value] = wrong[0];
+    const found = Object.hasOwn(have, key) ? `has ${key}=${JSON.stringify(have[key])}` : `has no ${key}`;
+    return `missing or incorrect signature annotation: wanted ${key}=${JSON.stringify(value)}, the signature ${found}${wrong.length > 1 ? ` (and ${wrong.length - 1} more)` : ''}`;
 }
 
 

@@ -7941,8 +7941,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
 var reference = __nccwpck_require__(8936);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 39 modules
-var src = __nccwpck_require__(2262);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 40 modules
+var src = __nccwpck_require__(7359);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -10868,7 +10868,12 @@ async function prepareSigning(plan) {
         };
     }
     const bundleSigner = await (0,sign_signer/* createBundleSigner */.B5)(plan.identity);
-    const each = await (0,sign/* signEachBeforeTagging */.pS)({ identity: plan.identity, format: plan.format, signer: bundleSigner });
+    const each = await (0,sign/* signEachBeforeTagging */.pS)({
+        identity: plan.identity,
+        format: plan.format,
+        signer: bundleSigner,
+        ...(plan.claims ? { claims: plan.claims } : {}),
+    });
     return { step: each.beforeTag, result: each.result, bundleSigner };
 }
 
@@ -11261,7 +11266,7 @@ function publishOptions(inputs) {
         signing: signing &&
             (signing.kind === 'notation'
                 ? { kind: 'notation', signer: signing.signer }
-                : { kind: 'cosign', identity: signing.identity, format: signing.format }),
+                : { kind: 'cosign', identity: signing.identity, format: signing.format, ...(signing.claims ? { claims: signing.claims } : {}) }),
     };
 }
 /** Rethrows an error explained at `place`. */
@@ -11323,7 +11328,7 @@ async function main() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2262);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7359);
 /* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1102);
 
 
@@ -11334,7 +11339,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2262:
+/***/ 7359:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14286,6 +14291,7 @@ const inputNames = {
     'dry-run': 'dry-run',
     'commit-via': 'commit-via',
     'app-id': 'app-id',
+    'signature-annotations': 'signature-annotations',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -14518,6 +14524,51 @@ function cell(text) {
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts + 1 modules
 var sign = __nccwpck_require__(1047);
+;// CONCATENATED MODULE: ../../packages/core/src/sign/annotations.ts
+
+/**
+ * Signature annotations (cosign `sign -a key=value`, `verify -a key=value`): signed claims inside the signature,
+ * not the manifest's OCI annotations. cosign puts them in the simple-signing payload's `optional` map (legacy
+ * `.sig`, cosign pkg/cosign/verifiers.go SimpleClaimVerifier) and in the in-toto statement's subject
+ * `annotations` (v0.3 bundle, cosign v3 cmd/cosign/cli/sign/sign.go signDigestBundle; IntotoSubjectClaimVerifier).
+ */
+class SignatureAnnotationError extends src_errors/* BaseError */.Cf {
+    constructor(problem) {
+        super('SIGNATURE_ANNOTATION', `signature annotation ${problem}`, { field: 'signature-annotations', problem });
+    }
+}
+/**
+ * `key=value` entries, split at the first `=` as cosign's AnnotationsMap does (options/annotations.go); a later
+ * entry for the same key wins, as there. Keys must not be empty.
+ */
+function parseSignatureAnnotations(pairs) {
+    const result = {};
+    for (const raw of pairs ?? []) {
+        const pair = raw.trim();
+        if (!pair)
+            continue;
+        const cut = pair.indexOf('=');
+        if (cut <= 0)
+            throw new SignatureAnnotationError(`"${pair}" is not key=value, e.g. env=prod`);
+        result[pair.slice(0, cut).trim()] = pair.slice(cut + 1);
+    }
+    return result;
+}
+/**
+ * Why `signed` (the signature's annotations: the payload's `optional`, the subject's `annotations`) does not hold
+ * every wanted key with exactly its value, as cosign's correctAnnotations (pkg/cosign/verify.go) decides;
+ * undefined when it does. A signature without annotations has none of the keys.
+ */
+function signatureAnnotationMismatch(wanted, signed) {
+    const have = signed !== null && typeof signed === 'object' ? signed : {};
+    const wrong = Object.entries(wanted).filter(([key, value]) => have[key] !== value);
+    if (wrong.length === 0)
+        return undefined;
+    const [key, value] = wrong[0];
+    const found = Object.hasOwn(have, key) ? `has ${key}=${JSON.stringify(have[key])}` : `has no ${key}`;
+    return `missing or incorrect signature annotation: wanted ${key}=${JSON.stringify(value)}, the signature ${found}${wrong.length > 1 ? ` (and ${wrong.length - 1} more)` : ''}`;
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
 var keys = __nccwpck_require__(6666);
 // EXTERNAL MODULE: ../../packages/core/src/sign/signing-config.ts
@@ -14940,21 +14991,38 @@ function signingInputs(context, options = {}) {
         setSecret(key);
     if (password)
         setSecret(password);
-    if (!booleanInput('sign', true))
+    const annotations = inputs_linesInput('signature-annotations');
+    if (!booleanInput('sign', true)) {
+        if (annotations.length)
+            throw new inputs_InputError('signature-annotations', 'are signed into a signature, and `sign` is false');
         return undefined;
+    }
     const formatValue = inputs_stringInput('signature-format', { fallback: 'legacy' });
     const formats = [...sign/* signatureFormats */.XO, ...(options.notation === false ? [] : ['notation'])];
     if (!formats.includes(formatValue))
         throw new inputs_InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
-    if (formatValue === 'notation')
+    if (formatValue === 'notation') {
+        if (annotations.length)
+            throw new inputs_InputError('signature-annotations', 'are signed into cosign signatures; `signature-format: notation` takes none');
         return notationInputs(context);
+    }
     const format = formatValue;
+    let claims = {};
+    try {
+        const parsed = parseSignatureAnnotations(annotations);
+        if (Object.keys(parsed).length)
+            claims = { claims: parsed };
+    }
+    catch (err) {
+        throw fields_inputError(err) ?? err;
+    }
     if (key) {
         try {
             return {
                 kind: 'cosign',
                 format,
                 identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) },
+                ...claims,
                 describe: 'key-based (no transparency log)',
             };
         }
@@ -14977,6 +15045,7 @@ function signingInputs(context, options = {}) {
     return {
         kind: 'cosign',
         format,
+        ...claims,
         identity: {
             kind: 'keyless',
             identity: githubActionsIdentity('sigstore', { onToken: (token) => setSecret(token) }),

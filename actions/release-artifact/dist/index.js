@@ -9063,6 +9063,8 @@ function annotationMismatches(annotations, required = {}) {
     });
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/sign/annotations.ts
+var sign_annotations = __nccwpck_require__(5991);
 // EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
 var oci_digest = __nccwpck_require__(8341);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
@@ -9176,6 +9178,10 @@ function checkSimpleSigningClaim(payload, digest) {
         return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
     return undefined;
 }
+/** The payload's `optional` map: the signature annotations cosign `sign -a` writes (null when none). */
+function simpleSigningOptional(payload) {
+    return JSON.parse(payload.toString('utf8')).optional;
+}
 function pemBlocks(pem) {
     return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
 }
@@ -9187,6 +9193,7 @@ function pemBlocks(pem) {
  */
 async function verifyLegacySignature(payload, annotations, digest, verification) {
     const claimProblem = checkSimpleSigningClaim(payload, digest);
+    const signed = claimProblem ? undefined : simpleSigningOptional(payload);
     const signatureB64 = annotations[legacy/* CosignAnnotation */.lr.signature];
     if (!signatureB64)
         return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
@@ -9194,7 +9201,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     if (verification.kind === 'key') {
         for (const key of verification.keys) {
             if ((0,external_node_crypto_.verify)('sha256', payload, key, signature))
-                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys.keyId)(key)}` };
+                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys.keyId)(key)}`, signed };
         }
         return fail('the signature does not verify with any given key');
     }
@@ -9266,7 +9273,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     const checked = await sigstoreVerify(bundle, payload, verification);
     if (!checked.ok)
         return checked;
-    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : checked;
+    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ...checked, signed };
 }
 /**
  * Verifies one Sigstore bundle referrer as cosign v3 (and Flux 2.8+) do: a DSSE envelope holding an in-toto
@@ -9294,10 +9301,13 @@ async function verifyBundleSignature(json, digest, verification) {
         return fail('the in-toto statement is not JSON');
     }
     const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
-    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
+    const subject = statement.subject?.find((s) => s.digest?.[algorithm] === hex);
+    if (!subject)
         return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
     // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
-    return sigstoreVerify(bundle, undefined, verification);
+    const checked = await sigstoreVerify(bundle, undefined, verification);
+    // cosign's IntotoSubjectClaimVerifier reads the annotations of the subject naming this digest.
+    return checked.ok ? { ...checked, signed: subject.annotations } : checked;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/flux.ts
@@ -9431,6 +9441,7 @@ function fluxRejections(verdicts) {
 
 
 
+
 const verifyFormats = (/* unused pure expression or super */ null && (['auto', 'legacy', 'bundle']));
 const maxSignatureBytes = 4 * 1024 * 1024;
 async function readBlob(target, descriptor) {
@@ -9519,7 +9530,15 @@ async function verifyArtifact(options) {
         format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
         format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
     ]);
-    const bundles = format === 'legacy' ? [] : allBundles;
+    const fluxBundles = format === 'legacy' ? [] : allBundles;
+    // d2ci's own verdict also asks for the signature annotations (cosign verify -a); Flux's does not (raw checks).
+    const wanted = options.signatureAnnotations ?? {};
+    const annotated = (check) => {
+        const mismatch = check.ok ? (0,sign_annotations/* signatureAnnotationMismatch */.oH)(wanted, check.signed) : undefined;
+        return mismatch ? { ...check, ok: false, reason: mismatch } : check;
+    };
+    const bundles = Object.keys(wanted).length ? fluxBundles.map(annotated) : fluxBundles;
+    const checkedLegacies = Object.keys(wanted).length ? legacies.map(annotated) : legacies;
     for (const predicateType of required) {
         const ofType = allBundles.filter((c) => c.predicateType === predicateType);
         const good = ofType.find((c) => c.ok);
@@ -9535,7 +9554,7 @@ async function verifyArtifact(options) {
     }
     result.signaturesChecked = bundles.length + legacies.length;
     const goodBundle = bundles.find((c) => c.ok);
-    const goodLegacy = legacies.find((c) => c.ok);
+    const goodLegacy = checkedLegacies.find((c) => c.ok);
     const good = goodBundle ?? goodLegacy;
     if (bundles.length === 0 && legacies.length === 0) {
         result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
@@ -9543,7 +9562,7 @@ async function verifyArtifact(options) {
     if (!good) {
         // One line per distinct reason, with how many signatures gave it.
         const counts = new Map();
-        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
+        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...checkedLegacies.map((c) => ['legacy', c])]) {
             if (!check.ok)
                 counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
         }
@@ -9556,7 +9575,7 @@ async function verifyArtifact(options) {
             (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
         const evidence = {
             legacies,
-            bundles,
+            bundles: fluxBundles,
             ...(options.identities !== undefined ? { identities: options.identities } : {}),
             ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
         };
@@ -9566,10 +9585,10 @@ async function verifyArtifact(options) {
             result.reasons.push(...fluxRejections(result.flux));
     }
     else if (format === 'auto') {
-        if (bundles.length > 0 && !goodBundle && goodLegacy) {
+        if (bundles.length > 0 && !fluxBundles.some((c) => c.ok) && legacies.some((c) => c.ok)) {
             result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
         }
-        if (!goodLegacy && goodBundle) {
+        if (!legacies.some((c) => c.ok) && fluxBundles.some((c) => c.ok)) {
             result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
         }
     }
@@ -12264,6 +12283,7 @@ const inputNames = {
     'dry-run': 'dry-run',
     'commit-via': 'commit-via',
     'app-id': 'app-id',
+    'signature-annotations': 'signature-annotations',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -12496,6 +12516,8 @@ function cell(text) {
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts
 var sign = __nccwpck_require__(4756);
+// EXTERNAL MODULE: ../../packages/core/src/sign/annotations.ts
+var sign_annotations = __nccwpck_require__(5991);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
 var keys = __nccwpck_require__(6666);
 // EXTERNAL MODULE: ../../packages/core/src/sign/signing-config.ts
@@ -13525,21 +13547,38 @@ function signingInputs(context, options = {}) {
         setSecret(key);
     if (password)
         setSecret(password);
-    if (!booleanInput('sign', true))
+    const annotations = linesInput('signature-annotations');
+    if (!booleanInput('sign', true)) {
+        if (annotations.length)
+            throw new inputs_InputError('signature-annotations', 'are signed into a signature, and `sign` is false');
         return undefined;
+    }
     const formatValue = inputs_stringInput('signature-format', { fallback: 'legacy' });
     const formats = [...sign/* signatureFormats */.XO, ...(options.notation === false ? [] : ['notation'])];
     if (!formats.includes(formatValue))
         throw new inputs_InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
-    if (formatValue === 'notation')
+    if (formatValue === 'notation') {
+        if (annotations.length)
+            throw new inputs_InputError('signature-annotations', 'are signed into cosign signatures; `signature-format: notation` takes none');
         return notationInputs(context);
+    }
     const format = formatValue;
+    let claims = {};
+    try {
+        const parsed = (0,sign_annotations/* parseSignatureAnnotations */.w9)(annotations);
+        if (Object.keys(parsed).length)
+            claims = { claims: parsed };
+    }
+    catch (err) {
+        throw inputError(err) ?? err;
+    }
     if (key) {
         try {
             return {
                 kind: 'cosign',
                 format,
                 identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) },
+                ...claims,
                 describe: 'key-based (no transparency log)',
             };
         }
@@ -13562,6 +13601,7 @@ function signingInputs(context, options = {}) {
     return {
         kind: 'cosign',
         format,
+        ...claims,
         identity: {
             kind: 'keyless',
             identity: githubActionsIdentity('sigstore', { onToken: (token) => setSecret(token) }),
@@ -16106,6 +16146,62 @@ function nextLink(header, current) {
             return new URL(match[1] ?? '', current).href;
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 5991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   oH: () => (/* binding */ signatureAnnotationMismatch),
+/* harmony export */   w9: () => (/* binding */ parseSignatureAnnotations)
+/* harmony export */ });
+/* unused harmony export SignatureAnnotationError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5736);
+
+/**
+ * Signature annotations (cosign `sign -a key=value`, `verify -a key=value`): signed claims inside the signature,
+ * not the manifest's OCI annotations. cosign puts them in the simple-signing payload's `optional` map (legacy
+ * `.sig`, cosign pkg/cosign/verifiers.go SimpleClaimVerifier) and in the in-toto statement's subject
+ * `annotations` (v0.3 bundle, cosign v3 cmd/cosign/cli/sign/sign.go signDigestBundle; IntotoSubjectClaimVerifier).
+ */
+class SignatureAnnotationError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(problem) {
+        super('SIGNATURE_ANNOTATION', `signature annotation ${problem}`, { field: 'signature-annotations', problem });
+    }
+}
+/**
+ * `key=value` entries, split at the first `=` as cosign's AnnotationsMap does (options/annotations.go); a later
+ * entry for the same key wins, as there. Keys must not be empty.
+ */
+function parseSignatureAnnotations(pairs) {
+    const result = {};
+    for (const raw of pairs ?? []) {
+        const pair = raw.trim();
+        if (!pair)
+            continue;
+        const cut = pair.indexOf('=');
+        if (cut <= 0)
+            throw new SignatureAnnotationError(`"${pair}" is not key=value, e.g. env=prod`);
+        result[pair.slice(0, cut).trim()] = pair.slice(cut + 1);
+    }
+    return result;
+}
+/**
+ * Why `signed` (the signature's annotations: the payload's `optional`, the subject's `annotations`) does not hold
+ * every wanted key with exactly its value, as cosign's correctAnnotations (pkg/cosign/verify.go) decides;
+ * undefined when it does. A signature without annotations has none of the keys.
+ */
+function signatureAnnotationMismatch(wanted, signed) {
+    const have = signed !== null && typeof signed === 'object' ? signed : {};
+    const wrong = Object.entries(wanted).filter(([key, value]) => have[key] !== value);
+    if (wrong.length === 0)
+        return undefined;
+    const [key, value] = wrong[0];
+    const found = Object.hasOwn(have, key) ? `has ${key}=${JSON.stringify(have[key])}` : `has no ${key}`;
+    return `missing or incorrect signature annotation: wanted ${key}=${JSON.stringify(value)}, the signature ${found}${wrong.length > 1 ? ` (and ${wrong.length - 1} more)` : ''}`;
 }
 
 

@@ -50,6 +50,7 @@ export const inputNames: Readonly<Record<Field, string>> = {
   'dry-run': 'dry-run',
   'commit-via': 'commit-via',
   'app-id': 'app-id',
+  'signature-annotations': 'signature-annotations',
 };
 
 /**

@@ -7,6 +7,7 @@ import {
   hasGitHubIdToken,
   keylessServices,
   loadPrivateKey,
+  parseSignatureAnnotations,
   publicGood,
   signatureFormats,
   KeyError,
@@ -16,7 +17,7 @@ import {
   type SigningIdentity,
 } from '@d2ci/core';
 import * as core from './runner.ts';
-import { InputError, booleanInput, stringInput } from './inputs.ts';
+import { InputError, booleanInput, linesInput, stringInput } from './inputs.ts';
 import { inputError } from './fields.ts';
 import type { GitHubContext } from './context.ts';
 
@@ -26,6 +27,8 @@ export type SigningInputs =
       kind: 'cosign';
       format: SignatureFormat;
       identity: SigningIdentity;
+      /** `signature-annotations`: signed into the signature, as cosign `sign -a key=value`. */
+      claims?: Record<string, string>;
       /** How the summary and logs name the signer setup. */ describe: string;
     }
   | {
@@ -65,18 +68,34 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
   const password = stringInput('signing-key-password');
   if (key) core.setSecret(key);
   if (password) core.setSecret(password);
-  if (!booleanInput('sign', true)) return undefined;
+  const annotations = linesInput('signature-annotations');
+  if (!booleanInput('sign', true)) {
+    if (annotations.length) throw new InputError('signature-annotations', 'are signed into a signature, and `sign` is false');
+    return undefined;
+  }
   const formatValue = stringInput('signature-format', { fallback: 'legacy' });
   const formats = [...signatureFormats, ...(options.notation === false ? [] : ['notation'])];
   if (!formats.includes(formatValue)) throw new InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
-  if (formatValue === 'notation') return notationInputs(context);
+  if (formatValue === 'notation') {
+    if (annotations.length)
+      throw new InputError('signature-annotations', 'are signed into cosign signatures; `signature-format: notation` takes none');
+    return notationInputs(context);
+  }
   const format = formatValue as SignatureFormat;
+  let claims: { claims?: Record<string, string> } = {};
+  try {
+    const parsed = parseSignatureAnnotations(annotations);
+    if (Object.keys(parsed).length) claims = { claims: parsed };
+  } catch (err) {
+    throw inputError(err) ?? err;
+  }
   if (key) {
     try {
       return {
         kind: 'cosign',
         format,
         identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) },
+        ...claims,
         describe: 'key-based (no transparency log)',
       };
     } catch (err) {
@@ -99,6 +118,7 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
   return {
     kind: 'cosign',
     format,
+    ...claims,
     identity: {
       kind: 'keyless',
       identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }),

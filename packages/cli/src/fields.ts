@@ -50,6 +50,7 @@ export const flagNames: Readonly<Record<Field, string | null>> = {
   'dry-run': '--dry-run',
   'commit-via': null,
   'app-id': null,
+  'signature-annotations': '--signature-annotation',
 };
 
 /**

@@ -6,6 +6,7 @@ import {
   hasGitHubIdToken,
   keylessServices,
   loadPrivateKey,
+  parseSignatureAnnotations,
   publicGood,
   signatureFormats,
   staticIdentity,
@@ -32,11 +33,32 @@ export const signingFlags = {
   'notation-plugin': { type: 'string' },
   'notation-key-id': { type: 'string' },
   'notation-plugin-config': { type: 'string', multiple: true },
+  // Not -a: on push and release -a is a manifest annotation; `d2ci sign` adds -a for it, as cosign sign -a.
+  'signature-annotation': { type: 'string', multiple: true },
 } as const;
 
-type SigningValues = { [K in Exclude<keyof typeof signingFlags, 'notation-plugin-config'>]?: string } & {
+type SigningValues = { [K in Exclude<keyof typeof signingFlags, 'notation-plugin-config' | 'signature-annotation'>]?: string } & {
   'notation-plugin-config'?: string[];
+  'signature-annotation'?: string[];
 };
+
+/**
+ * `--signature-annotation key=value` (repeatable), signed into the signature as cosign `sign -a` does, as the
+ * `claims` of a cosign signing request; refused when nothing signs with cosign (`signing` false).
+ */
+export function signatureClaims(values: SigningValues, signing: boolean): { claims?: Record<string, string> } {
+  if (!values['signature-annotation']?.length) return {};
+  if (!signing)
+    throw new UsageError(
+      '--signature-annotation is signed into a cosign signature: add --sign (keyless) or --key, with a cosign --signature-format',
+    );
+  try {
+    const claims = parseSignatureAnnotations(values['signature-annotation']);
+    return Object.keys(claims).length ? { claims } : {};
+  } catch (err) {
+    throw usageError(err) ?? err;
+  }
+}
 
 export function signatureFormat(value: string | undefined): SignatureFormat {
   const format = value ?? 'legacy';

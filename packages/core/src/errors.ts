@@ -54,7 +54,8 @@ export type Field =
   | 'message-template'
   | 'dry-run'
   | 'commit-via'
-  | 'app-id';
+  | 'app-id'
+  | 'signature-annotations';
 
 export interface BaseErrorOptions {
   /** The part of the request the error is about. */

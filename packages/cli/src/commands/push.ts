@@ -40,6 +40,8 @@ Flags:
       --sign                 sign keylessly before any tag moves (also implied by --key)
       --key FILE             sign with this ECDSA P-256 key (PEM or cosign.key; password in COSIGN_PASSWORD)
       --signature-format F   legacy (default), bundle, both, or notation (with --notation-key and --notation-cert)
+      --signature-annotation K=V   signed into each cosign signature, as cosign sign -a (repeatable; not -a, which
+                             is a manifest annotation here)
       --sbom FORMAT          attach a generated cyclonedx or spdx SBOM of the images, charts and sources it deploys
       --attach FILE          attach an SPDX, CycloneDX or OpenVEX document (repeatable; one artifact, not --components)
       --attest               also sign each document as an in-toto attestation (with --sign or --key)

@@ -2,6 +2,7 @@ export { attestDocument, predicateTypes } from './attest.ts';
 export { KeyError, keyId, loadPrivateKey, loadPublicKey, publicKeyPem } from './keys.ts';
 export { appendLegacySignature, CosignAnnotation, legacySignatureTag } from './legacy.ts';
 export { simpleSigningPayload } from './payload.ts';
+export { parseSignatureAnnotations, SignatureAnnotationError, signatureAnnotationMismatch } from './annotations.ts';
 export { addedFormatNotes, presentSignatureFormats, signInPresentFormats, unionFormat, type WrittenFormat } from './present.ts';
 export {
   signArtifact,
