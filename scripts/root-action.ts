@@ -40,7 +40,7 @@ export function rootAction(): string {
   };
   // Names whose meaning differs by command get each command's words; the others, which differ in wording only,
   // keep the first command's (push's) description.
-  const meaningDiffers = new Set(['annotations', 'ref', 'path', 'digest', 'digest-url', 'tags', 'verified']);
+  const meaningDiffers = new Set(['annotations', 'signature-annotations', 'ref', 'path', 'digest', 'digest-url', 'tags', 'verified']);
   const described = (name: string, byCommand: Map<string, string>): string => {
     const distinct = new Set(byCommand.values());
     if (distinct.size === 1 || !meaningDiffers.has(name)) return [...byCommand.values()][0] ?? '';

@@ -252,7 +252,7 @@ describe('release-artifact promotes what staging ran, as the D2 component workfl
     const dual = `${proxy.host}/acme/dual`;
     const sha = 'd'.repeat(40);
     const digest = await stagingPush(sha, { 'signature-format': 'both' }, dual);
-    const run = await release('frontend/v1.0.0', sha, { repository: dual });
+    const run = await release('frontend/v1.0.0', sha, { repository: dual, 'signature-annotations': 'env=production' });
     ok(run);
     assert.equal(run.outputs.digest, digest);
     assert.equal(run.outputs['signature-formats'], '["legacy","bundle"]');
@@ -271,6 +271,14 @@ describe('release-artifact promotes what staging ran, as the D2 component workfl
       const verified = await verifyArtifact({ target: dualRepo, reference: 'latest-stable', verification, fluxVersion });
       assert.equal(verified.verified, true, `Flux ${fluxVersion}: ${verified.reasons.join('; ')}`);
       assert.match(verified.identity ?? '', /release-artifact\.yaml@refs\/tags\/frontend\/v1\.0\.0$/);
+    }
+    // signature-annotations went into both release signatures (the requested .sig and the widened bundle).
+    for (const format of ['legacy', 'bundle'] as const) {
+      const check = (env: string) =>
+        verifyArtifact({ target: dualRepo, reference: 'latest-stable', verification, format, signatureAnnotations: { env } });
+      const annotated = await check('production');
+      assert.equal(annotated.verified, true, `${format}: ${annotated.reasons.join('; ')}`);
+      assert.equal((await check('staging')).verified, false);
     }
   });
 

@@ -256,4 +256,50 @@ describe('push-artifact signs and verify-artifact verifies, as GitHub runs them'
     assert.equal(rejected.code, 1);
     assert.match(rejected.errors[0] ?? '', /legacy signature: the signature does not verify with any given key/);
   });
+
+  it('signs signature-annotations into both formats, and verify-artifact checks them as cosign verify -a', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const layout = join(workspace, '..', `annotated-${Date.now()}`);
+    const pushed = await runAction(
+      'push-artifact',
+      {
+        repository: `oci-layout:${layout}`,
+        path: 'components/frontend',
+        'signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        'signature-format': 'both',
+        'signature-annotations': 'env=prod\nticket=CHG-42',
+      },
+      { GITHUB_WORKSPACE: workspace },
+    );
+    ok(pushed);
+    const key = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const verify = (format: string, annotations: string) =>
+      runAction(
+        'verify-artifact',
+        { repository: `oci-layout:${layout}`, key, 'signature-format': format, 'signature-annotations': annotations },
+        { GITHUB_WORKSPACE: workspace },
+      );
+    for (const format of ['legacy', 'bundle']) {
+      const good = await verify(format, 'env=prod\nticket=CHG-42');
+      ok(good);
+      assert.equal(good.outputs.format, format);
+      const wrong = await verify(format, 'env=staging');
+      assert.equal(wrong.code, 1);
+      assert.match(
+        wrong.errors[0] ?? '',
+        new RegExp(`${format} signature: missing or incorrect signature annotation: wanted env="staging", the signature has env="prod"`),
+      );
+    }
+    const malformed = await verify('legacy', 'env');
+    assert.equal(malformed.code, 1);
+    assert.match(malformed.errors[0] ?? '', /signature-annotations/);
+    assert.match(malformed.errors[0] ?? '', /"env" is not key=value, e.g. env=prod/);
+    const notSigning = await runAction(
+      'push-artifact',
+      { repository: `oci-layout:${layout}-2`, path: 'components/frontend', sign: 'false', 'signature-annotations': 'env=prod' },
+      { GITHUB_WORKSPACE: workspace },
+    );
+    assert.equal(notSigning.code, 1);
+    assert.match(notSigning.errors[0] ?? '', /signature-annotations.*are signed into a signature, and `sign` is false/);
+  });
 });

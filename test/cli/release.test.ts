@@ -170,6 +170,8 @@ describe('d2ci release (key-based pipeline)', () => {
         'staging.pub',
         '--key',
         'release.key',
+        '--signature-annotation',
+        'env=production',
         '-o',
         'json',
       ],
@@ -192,6 +194,17 @@ describe('d2ci release (key-based pipeline)', () => {
     for (const flux of ['2.7', '2.8', '2.9', 'all']) {
       const verified = await d2ci(['verify', `${base}/frontend:latest-stable`, '--key', 'release.pub', '--flux-version', flux], ws);
       assert.equal(verified.code, 0, `Flux ${flux}: ${verified.stderr}`);
+    }
+    // --signature-annotation: in the release signature, both formats (the staging key's signature has none).
+    for (const format of ['legacy', 'bundle']) {
+      const annotated = (env: string, key = 'release.pub') =>
+        d2ci(
+          ['verify', `${base}/frontend:latest-stable`, '--key', key, '--signature-format', format, '--signature-annotation', `env=${env}`],
+          ws,
+        );
+      assert.equal((await annotated('production')).code, 0, format);
+      assert.equal((await annotated('staging')).code, 1, format);
+      assert.equal((await annotated('production', 'staging.pub')).code, 1, format);
     }
 
     // d2ci sign widens the same way: legacy asked for, a bundle present → both written, and it says why.

@@ -175,6 +175,53 @@ describe('d2ci sign and verify', () => {
     );
   });
 
+  it('signs signature annotations (push --signature-annotation, sign -a) that verify --signature-annotation checks exactly', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    writeFileSync(join(ws, 'ann.key'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(join(ws, 'ann.pub'), publicKey.export({ type: 'spki', format: 'pem' }));
+    const url = `oci://${registry.host}/acme/cli-annotated`;
+    const push = ['push', `${url}:latest`, '--path', 'components/frontend', '--source', 's', '--revision', 'main@sha1:3'];
+    // -a stays a manifest annotation on push; --signature-annotation goes into the signature.
+    const pushed = await d2ci([...push, '-a', 'team=web', '--key', 'ann.key', '--signature-annotation', 'env=prod'], ws, {
+      COSIGN_PASSWORD: '',
+    });
+    assert.equal(pushed.code, 0, pushed.stderr);
+    const verify = (...extra: string[]) =>
+      d2ci(['verify', `${url}:latest`, '--key', 'ann.pub', '--signature-format', 'legacy', ...extra], ws);
+    const good = await verify('--signature-annotation', 'env=prod', '-a', 'team=^web$');
+    assert.equal(good.code, 0, good.stderr);
+    const wrong = await verify('--signature-annotation', 'env=staging');
+    assert.equal(wrong.code, 1);
+    assert.match(
+      wrong.stderr,
+      /legacy signature: missing or incorrect signature annotation: wanted env="staging", the signature has env="prod"/,
+    );
+    // A manifest annotation is not a signature annotation (and the other way round).
+    const manifestOnly = await verify('--signature-annotation', 'team=web');
+    assert.equal(manifestOnly.code, 1);
+    assert.match(manifestOnly.stderr, /wanted team="web", the signature has no team/);
+
+    // d2ci sign -a: as cosign sign -a (here a bundle, checked with the bundle format).
+    const signed = await d2ci(['sign', `${url}:latest`, '--key', 'ann.key', '--signature-format', 'bundle', '-a', 'env=canary'], ws, {
+      COSIGN_PASSWORD: '',
+    });
+    assert.equal(signed.code, 0, signed.stderr);
+    const bundle = (value: string) =>
+      d2ci(['verify', `${url}:latest`, '--key', 'ann.pub', '--signature-format', 'bundle', '--signature-annotation', `env=${value}`], ws);
+    assert.equal((await bundle('canary')).code, 0);
+    assert.match(
+      (await bundle('prod')).stderr,
+      /bundle signature: missing or incorrect signature annotation: wanted env="prod", the signature has env="canary"/,
+    );
+
+    const malformed = await d2ci(['sign', `${url}:latest`, '--key', 'ann.key', '-a', 'novalue'], ws, { COSIGN_PASSWORD: '' });
+    assert.equal(malformed.code, 1);
+    assert.match(malformed.stderr, /^✗ --signature-annotation: "novalue" is not key=value, e.g. env=prod$/m);
+    const unsigned = await d2ci([...push, '--signature-annotation', 'env=prod'], ws);
+    assert.equal(unsigned.code, 1);
+    assert.match(unsigned.stderr, /^✗ --signature-annotation is signed into a cosign signature: add --sign \(keyless\) or --key/m);
+  });
+
   it('explains what is missing', async () => {
     const noToken = await d2ci(['sign', `oci://${registry.host}/acme/cli-signed:latest`], ws, { SIGSTORE_ID_TOKEN: '' });
     assert.equal(noToken.code, 1);

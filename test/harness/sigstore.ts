@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, initializeTSA, tsaHandler } from '@sigstore/mock';
 import { TrustedRoot, HashAlgorithm, PublicKeyDetails } from '@sigstore/protobuf-specs';
+import { rekorV2Entry } from './rekor-v2.ts';
 
 /** What a GitHub Actions OIDC token carries (docs.github.com "About security hardening with OpenID Connect"). */
 export interface GitHubClaims {
@@ -77,6 +78,10 @@ export interface LocalSigstore {
   url: string;
   trustedRoot: Record<string, unknown>;
   trustedRootFile: string;
+  /** A signing_config.v0.2.json naming these services: Fulcio, Rekor v2 (`/api/v2/log/entries`) and the TSA. */
+  signingConfigFile: string;
+  /** The same with Rekor v1 (what the legacy format needs). */
+  signingConfigV1File: string;
   /** The runner's OIDC variables for a job with `permissions: id-token: write`. */
   oidcEnv: { ACTIONS_ID_TOKEN_REQUEST_URL: string; ACTIONS_ID_TOKEN_REQUEST_TOKEN: string };
   /** Claims the OIDC endpoint puts into the next tokens. */
@@ -99,7 +104,7 @@ export interface SigstoreOptions {
 }
 
 /**
- * A local Sigstore: @sigstore/mock's Fulcio, Rekor v1, TSA and CT log behind node:http on 127.0.0.1, a
+ * A local Sigstore: @sigstore/mock's Fulcio, Rekor v1, TSA and CT log, a Rekor v2 (rekor-v2.ts), behind node:http on 127.0.0.1, a
  * trusted_root.json built from their keys, and GitHub's OIDC token endpoint. Three things differ from the bare
  * mock, each to behave like the real services:
  * - Fulcio issues GitHub certificates for `https://github.com/<job_workflow_ref>`, as public-good Fulcio does;
@@ -150,12 +155,34 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
   const dir = mkdtempSync(join(tmpdir(), 'd2ci-sigstore-'));
   const trustedRootFile = join(dir, 'trusted_root.json');
   writeFileSync(trustedRootFile, JSON.stringify(root, null, 2));
+  // sigstore/protobuf-specs SigningConfig v0.2 (the shape of public-good's TUF target signing_config.v0.2.json).
+  const service = (majorApiVersion: number, path = '') => ({
+    url: `${url}${path}`,
+    majorApiVersion,
+    validFor: { start: start.toISOString() },
+    operator: 'd2ci-test',
+  });
+  const signingConfig = (rekorVersion: number) => ({
+    mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
+    caUrls: [service(1)],
+    oidcUrls: [],
+    rekorTlogUrls: [service(rekorVersion)],
+    tsaUrls: [service(1, '/api/v1/timestamp')],
+    rekorTlogConfig: { selector: 'ANY' },
+    tsaConfig: { selector: 'ANY' },
+  });
+  const signingConfigFile = join(dir, 'signing_config.v0.2.json');
+  writeFileSync(signingConfigFile, JSON.stringify(signingConfig(2), null, 2));
+  const signingConfigV1File = join(dir, 'signing_config.rekor-v1.json');
+  writeFileSync(signingConfigV1File, JSON.stringify(signingConfig(1), null, 2));
 
   const requestToken = `oidc-request-${randomBytes(8).toString('hex')}`;
   const state: LocalSigstore = {
     url,
     trustedRoot: root,
     trustedRootFile,
+    signingConfigFile,
+    signingConfigV1File,
     oidcEnv: { ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/oidc/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken },
     claims: githubClaims(options.claims),
     requests: [],
@@ -196,7 +223,7 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
         ? 'oidc'
         : /^\/api\/v[12]\/signingCert/.test(path.pathname)
           ? 'fulcio'
-          : path.pathname.startsWith('/api/v1/log')
+          : /^\/api\/v[12]\/log/.test(path.pathname)
             ? 'rekor'
             : path.pathname.startsWith('/api/v1/timestamp')
               ? 'tsa'
@@ -250,6 +277,13 @@ export async function startSigstore(options: SigstoreOptions = {}): Promise<Loca
           // Rekor names the new entry in ETag and Location (sigstore-go reads the entry by its ETag).
           const uuid = Object.keys(entry)[0] ?? '';
           return send(201, JSON.stringify(entry), 'application/json', { etag: uuid, location: `/api/v1/log/entries/${uuid}` });
+        } catch (err) {
+          return send(400, JSON.stringify({ message: (err as Error).message }));
+        }
+      }
+      if (req.method === 'POST' && path.pathname === '/api/v2/log/entries') {
+        try {
+          return send(201, JSON.stringify(rekorV2Entry(JSON.parse(text) as object, url, keyPair.privateKey, tlog.publicKey)));
         } catch (err) {
           return send(400, JSON.stringify({ message: (err as Error).message }));
         }

@@ -231,4 +231,44 @@ describe('keyless signing round trips (pushArtifact + signArtifact → verifyArt
     const result = await verifyArtifact({ target, reference: 'latest', verification });
     assert.equal(result.verified, true, result.reasons.join('; '));
   });
+
+  // cosign verify -a: every wanted key with exactly its value, in the format that verifies (both formats each).
+  for (const format of ['legacy', 'bundle'] as const) {
+    it(`checks signature annotations as cosign verify -a does (${format})`, async () => {
+      const target = remote(registry.host, `acme/claims-${format}`);
+      const pushed = await pushFresh(target, { sign: { identity: keyless(sigstore), format, claims: { env: 'prod', team: 'a' } } });
+      const check = (signatureAnnotations: Record<string, string>) =>
+        verifyArtifact({ target, reference: pushed.descriptor.digest, verification, format, signatureAnnotations });
+      const good = await check({ env: 'prod' });
+      assert.equal(good.verified, true, good.reasons.join('; '));
+      assert.equal(good.format, format);
+      assert.equal((await check({ env: 'prod', team: 'a' })).verified, true);
+      const wrong = await check({ env: 'staging' });
+      assert.equal(wrong.verified, false);
+      assert.match(
+        wrong.reasons.join('\n'),
+        new RegExp(`${format} signature: missing or incorrect signature annotation: wanted env="staging", the signature has env="prod"`),
+      );
+      const missing = await check({ env: 'prod', region: 'eu' });
+      assert.equal(missing.verified, false);
+      assert.match(missing.reasons.join('\n'), /wanted region="eu", the signature has no region/);
+    });
+  }
+
+  it('refuses signature annotations on a signature that has none, though Flux (no annotation check) accepts it', async () => {
+    const target = remote(registry.host, 'acme/claims-none');
+    const pushed = await pushFresh(target, { sign: { identity: keyless(sigstore), format: 'legacy' } });
+    const result = await verifyArtifact({
+      target,
+      reference: pushed.descriptor.digest,
+      verification,
+      signatureAnnotations: { env: 'prod' },
+    });
+    assert.equal(result.verified, false);
+    assert.match(
+      result.reasons.join('\n'),
+      /legacy signature: missing or incorrect signature annotation: wanted env="prod", the signature has no env/,
+    );
+    assert.ok(result.flux.length > 0 && result.flux.every((v) => v.accepted), 'Flux verdicts ignore signature annotations');
+  });
 });

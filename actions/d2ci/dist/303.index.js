@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux.ts
 var flux = __webpack_require__(10582);
+// EXTERNAL MODULE: ../../packages/core/src/sign/annotations.ts
+var annotations = __webpack_require__(95991);
 // EXTERNAL MODULE: ../../packages/core/src/documents/attach.ts + 13 modules
 var attach = __webpack_require__(37426);
 // EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts
@@ -206,7 +208,12 @@ async function cosignInputs(context, cluster, from) {
     const policy = (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster) ?? (from && !(0,src/* stringInput */.Uj)('key') ? (0,deployed_cluster/* deployedIdentityPolicy */.n)(from) : undefined);
     const verification = await (0,src/* verificationInputs */.zi)(src/* verifyInputNames */.uU, context, policy ? { policy } : {});
     try {
-        return { verification, requireAttestations: (0,src/* listInput */.dt)('require-attestations').map(attach/* attestationPredicateType */.YY) };
+        const signatureAnnotations = (0,annotations/* parseSignatureAnnotations */.w9)((0,src/* linesInput */.WO)('signature-annotations'));
+        return {
+            verification,
+            requireAttestations: (0,src/* listInput */.dt)('require-attestations').map(attach/* attestationPredicateType */.YY),
+            ...(Object.keys(signatureAnnotations).length ? { signatureAnnotations } : {}),
+        };
     }
     catch (err) {
         throw (0,src/* inputError */.Xu)(err) ?? err;

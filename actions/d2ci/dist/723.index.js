@@ -600,6 +600,8 @@ var required_annotations = __webpack_require__(82658);
 var legacy = __webpack_require__(41914);
 // EXTERNAL MODULE: ../../packages/core/src/sign/present.ts
 var present = __webpack_require__(50134);
+// EXTERNAL MODULE: ../../packages/core/src/sign/annotations.ts
+var sign_annotations = __webpack_require__(95991);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
@@ -717,6 +719,10 @@ function checkSimpleSigningClaim(payload, digest) {
         return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
     return undefined;
 }
+/** The payload's `optional` map: the signature annotations cosign `sign -a` writes (null when none). */
+function simpleSigningOptional(payload) {
+    return JSON.parse(payload.toString('utf8')).optional;
+}
 function pemBlocks(pem) {
     return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
 }
@@ -728,6 +734,7 @@ function pemBlocks(pem) {
  */
 async function verifyLegacySignature(payload, annotations, digest, verification) {
     const claimProblem = checkSimpleSigningClaim(payload, digest);
+    const signed = claimProblem ? undefined : simpleSigningOptional(payload);
     const signatureB64 = annotations[legacy/* CosignAnnotation */.lr.signature];
     if (!signatureB64)
         return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
@@ -735,7 +742,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     if (verification.kind === 'key') {
         for (const key of verification.keys) {
             if ((0,external_node_crypto_.verify)('sha256', payload, key, signature))
-                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys.keyId)(key)}` };
+                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys.keyId)(key)}`, signed };
         }
         return fail('the signature does not verify with any given key');
     }
@@ -807,7 +814,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     const checked = await sigstoreVerify(bundle, payload, verification);
     if (!checked.ok)
         return checked;
-    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : checked;
+    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ...checked, signed };
 }
 /**
  * Verifies one Sigstore bundle referrer as cosign v3 (and Flux 2.8+) do: a DSSE envelope holding an in-toto
@@ -835,15 +842,19 @@ async function verifyBundleSignature(json, digest, verification) {
         return fail('the in-toto statement is not JSON');
     }
     const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
-    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
+    const subject = statement.subject?.find((s) => s.digest?.[algorithm] === hex);
+    if (!subject)
         return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
     // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
-    return sigstoreVerify(bundle, undefined, verification);
+    const checked = await sigstoreVerify(bundle, undefined, verification);
+    // cosign's IntotoSubjectClaimVerifier reads the annotations of the subject naming this digest.
+    return checked.ok ? { ...checked, signed: subject.annotations } : checked;
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux.ts
 var verify_flux = __webpack_require__(10582);
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/verify.ts
+
 
 
 
@@ -942,7 +953,15 @@ async function verifyArtifact(options) {
         format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
         format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
     ]);
-    const bundles = format === 'legacy' ? [] : allBundles;
+    const fluxBundles = format === 'legacy' ? [] : allBundles;
+    // d2ci's own verdict also asks for the signature annotations (cosign verify -a); Flux's does not (raw checks).
+    const wanted = options.signatureAnnotations ?? {};
+    const annotated = (check) => {
+        const mismatch = check.ok ? (0,sign_annotations/* signatureAnnotationMismatch */.oH)(wanted, check.signed) : undefined;
+        return mismatch ? { ...check, ok: false, reason: mismatch } : check;
+    };
+    const bundles = Object.keys(wanted).length ? fluxBundles.map(annotated) : fluxBundles;
+    const checkedLegacies = Object.keys(wanted).length ? legacies.map(annotated) : legacies;
     for (const predicateType of required) {
         const ofType = allBundles.filter((c) => c.predicateType === predicateType);
         const good = ofType.find((c) => c.ok);
@@ -958,7 +977,7 @@ async function verifyArtifact(options) {
     }
     result.signaturesChecked = bundles.length + legacies.length;
     const goodBundle = bundles.find((c) => c.ok);
-    const goodLegacy = legacies.find((c) => c.ok);
+    const goodLegacy = checkedLegacies.find((c) => c.ok);
     const good = goodBundle ?? goodLegacy;
     if (bundles.length === 0 && legacies.length === 0) {
         result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
@@ -966,7 +985,7 @@ async function verifyArtifact(options) {
     if (!good) {
         // One line per distinct reason, with how many signatures gave it.
         const counts = new Map();
-        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
+        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...checkedLegacies.map((c) => ['legacy', c])]) {
             if (!check.ok)
                 counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
         }
@@ -979,7 +998,7 @@ async function verifyArtifact(options) {
             (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
         const evidence = {
             legacies,
-            bundles,
+            bundles: fluxBundles,
             ...(options.identities !== undefined ? { identities: options.identities } : {}),
             ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
         };
@@ -989,10 +1008,10 @@ async function verifyArtifact(options) {
             result.reasons.push(...(0,verify_flux/* fluxRejections */.iZ)(result.flux));
     }
     else if (format === 'auto') {
-        if (bundles.length > 0 && !goodBundle && goodLegacy) {
+        if (bundles.length > 0 && !fluxBundles.some((c) => c.ok) && legacies.some((c) => c.ok)) {
             result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
         }
-        if (!goodLegacy && goodBundle) {
+        if (!legacies.some((c) => c.ok) && fluxBundles.some((c) => c.ok)) {
             result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
         }
     }

@@ -1475,6 +1475,7 @@ async function checkCosign(request, signatures) {
         format: signatures.format,
         annotations: request.annotations,
         requireAttestations: signatures.requireAttestations,
+        ...(signatures.signatureAnnotations ? { signatureAnnotations: signatures.signatureAnnotations } : {}),
         fluxVersion: signatures.fluxVersion,
         // Flux 2.8+ verifies bundles with one matchOIDCIdentity entry only (the cluster's list, else the identities
         // given, which stand for the list the cluster would be given), and reaches the registry as the cluster does.

@@ -379,7 +379,12 @@ async function prepareSigning(plan) {
         };
     }
     const bundleSigner = await (0,signer/* createBundleSigner */.B5)(plan.identity);
-    const each = await (0,sign/* signEachBeforeTagging */.pS)({ identity: plan.identity, format: plan.format, signer: bundleSigner });
+    const each = await (0,sign/* signEachBeforeTagging */.pS)({
+        identity: plan.identity,
+        format: plan.format,
+        signer: bundleSigner,
+        ...(plan.claims ? { claims: plan.claims } : {}),
+    });
     return { step: each.beforeTag, result: each.result, bundleSigner };
 }
 
@@ -788,7 +793,7 @@ function publishOptions(inputs) {
         signing: signing &&
             (signing.kind === 'notation'
                 ? { kind: 'notation', signer: signing.signer }
-                : { kind: 'cosign', identity: signing.identity, format: signing.format }),
+                : { kind: 'cosign', identity: signing.identity, format: signing.format, ...(signing.claims ? { claims: signing.claims } : {}) }),
     };
 }
 /** Rethrows an error explained at `place`. */

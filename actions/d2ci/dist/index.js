@@ -454,6 +454,7 @@ const inputNames = {
     provider: 'provider',
     'flux-version': 'flux-version',
     'signature-format': 'signature-format',
+    'signing-config': 'signing-config',
     'notation-trust-policy': 'notation-trust-policy',
     'notation-scope': 'notation-scope',
     ref: 'ref',
@@ -469,6 +470,7 @@ const inputNames = {
     'dry-run': 'dry-run',
     'commit-via': 'commit-via',
     'app-id': 'app-id',
+    'signature-annotations': 'signature-annotations',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -701,6 +703,8 @@ function cell(text) {
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts
 var sign = __nccwpck_require__(4756);
+// EXTERNAL MODULE: ../../packages/core/src/sign/annotations.ts
+var sign_annotations = __nccwpck_require__(95991);
 // EXTERNAL MODULE: ../../packages/core/src/auth/aws.ts + 1 modules
 var aws = __nccwpck_require__(38565);
 ;// CONCATENATED MODULE: ../../packages/core/src/kms/errors.ts
@@ -1168,6 +1172,8 @@ function openKmsKey(uri, options = {}) {
 var keys = __nccwpck_require__(86666);
 // EXTERNAL MODULE: ../../packages/core/src/oidc/github-actions.ts
 var github_actions = __nccwpck_require__(56924);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signing-config.ts
+var signing_config = __nccwpck_require__(85173);
 // EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 2 modules
 var signer = __nccwpck_require__(21856);
 // EXTERNAL MODULE: ../../packages/core/src/notation/algorithms.ts
@@ -1591,20 +1597,42 @@ function signingInputs(context, options = {}) {
         setSecret(key);
     if (password)
         setSecret(password);
-    if (!booleanInput('sign', true))
+    const annotations = linesInput('signature-annotations');
+    if (!booleanInput('sign', true)) {
+        if (annotations.length)
+            throw new InputError('signature-annotations', 'are signed into a signature, and `sign` is false');
         return undefined;
+    }
     const formatValue = stringInput('signature-format', { fallback: 'legacy' });
     const formats = [...sign/* signatureFormats */.XO, ...(options.notation === false ? [] : ['notation'])];
     if (!formats.includes(formatValue))
         throw new InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
-    if (formatValue === 'notation')
+    if (formatValue === 'notation') {
+        if (annotations.length)
+            throw new InputError('signature-annotations', 'are signed into cosign signatures; `signature-format: notation` takes none');
         return notationInputs(context);
+    }
     const format = formatValue;
+    let claims = {};
+    try {
+        const parsed = (0,sign_annotations/* parseSignatureAnnotations */.w9)(annotations);
+        if (Object.keys(parsed).length)
+            claims = { claims: parsed };
+    }
+    catch (err) {
+        throw inputError(err) ?? err;
+    }
     if (key && isKmsUri(key)) {
         try {
             // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
             const kms = openKmsKey(key, { cloud: registryInputs().cloud, onSecret: (secret) => setSecret(secret) });
-            return { kind: 'cosign', format, identity: { kind: 'kms', key: kms }, describe: `key-based, ${key.trim()} (no transparency log)` };
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'kms', key: kms },
+                ...claims,
+                describe: `key-based, ${key.trim()} (no transparency log)`,
+            };
         }
         catch (err) {
             if (err instanceof KmsError)
@@ -1618,6 +1646,7 @@ function signingInputs(context, options = {}) {
                 kind: 'cosign',
                 format,
                 identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) },
+                ...claims,
                 describe: 'key-based (no transparency log)',
             };
         }
@@ -1630,27 +1659,51 @@ function signingInputs(context, options = {}) {
     if (!(0,github_actions/* hasGitHubIdToken */.Q)()) {
         throw new InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
-    const url = (name, fallback) => {
-        const value = stringInput(name) || fallback;
+    const url = (name) => {
+        const value = stringInput(name) || undefined;
         if (value && !/^https?:\/\/[^\s/]+/.test(value))
             throw new InputError(name, `"${value}" is not an http(s) URL`);
         return value;
     };
-    const fulcioUrl = url('fulcio-url', signer/* publicGood */.xe.fulcio);
-    const rekorUrl = url('rekor-url', signer/* publicGood */.xe.rekor);
-    const tsaUrl = url('timestamp-server-url');
+    const { describe, ...services } = keylessServicesFromInputs(context, format);
     return {
         kind: 'cosign',
         format,
+        ...claims,
         identity: {
             kind: 'keyless',
             identity: (0,github_actions/* githubActionsIdentity */.J)('sigstore', { onToken: (token) => setSecret(token) }),
-            fulcioUrl,
-            rekorUrl,
-            tsaUrl,
+            ...services,
         },
-        describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
+        describe: `keyless (${describe})`,
     };
+    /** `signing-config` (a signing_config.v0.2.json in the workspace) or the fixed URLs; see keylessServices. */
+    function keylessServicesFromInputs(context, format) {
+        const configPath = stringInput('signing-config');
+        let signingConfig;
+        // `public-good`: public-good Sigstore's signing config from TUF (opt-in; see ServiceInputs.publicGood).
+        const fromTuf = configPath === 'public-good';
+        if (configPath && !fromTuf) {
+            const path = (0,external_node_path_.resolve)(context.workspace, configPath);
+            if (!(0,external_node_fs_.existsSync)(path))
+                throw new InputError('signing-config', `"${configPath}" is not a file in the workspace (a signing_config.v0.2.json)`);
+            signingConfig = { text: (0,external_node_fs_.readFileSync)(path, 'utf8'), source: configPath };
+        }
+        try {
+            return (0,signing_config/* keylessServices */.Z6)({
+                format,
+                signingConfig,
+                ...(fromTuf ? { publicGood: true } : {}),
+                fulcioUrl: url('fulcio-url'),
+                rekorUrl: url('rekor-url'),
+                tsaUrl: url('timestamp-server-url'),
+                defaults: signer/* publicGood */.xe,
+            });
+        }
+        catch (err) {
+            throw inputError(err) ?? err;
+        }
+    }
 }
 /**
  * `signature-format: notation`: an X.509 key and certificate chain (`notation-key`, `notation-certificate-chain`),
@@ -13804,6 +13857,62 @@ function githubActionsIdentity(audience, options = {}) {
 
 /***/ }),
 
+/***/ 95991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   oH: () => (/* binding */ signatureAnnotationMismatch),
+/* harmony export */   w9: () => (/* binding */ parseSignatureAnnotations)
+/* harmony export */ });
+/* unused harmony export SignatureAnnotationError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85736);
+
+/**
+ * Signature annotations (cosign `sign -a key=value`, `verify -a key=value`): signed claims inside the signature,
+ * not the manifest's OCI annotations. cosign puts them in the simple-signing payload's `optional` map (legacy
+ * `.sig`, cosign pkg/cosign/verifiers.go SimpleClaimVerifier) and in the in-toto statement's subject
+ * `annotations` (v0.3 bundle, cosign v3 cmd/cosign/cli/sign/sign.go signDigestBundle; IntotoSubjectClaimVerifier).
+ */
+class SignatureAnnotationError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(problem) {
+        super('SIGNATURE_ANNOTATION', `signature annotation ${problem}`, { field: 'signature-annotations', problem });
+    }
+}
+/**
+ * `key=value` entries, split at the first `=` as cosign's AnnotationsMap does (options/annotations.go); a later
+ * entry for the same key wins, as there. Keys must not be empty.
+ */
+function parseSignatureAnnotations(pairs) {
+    const result = {};
+    for (const raw of pairs ?? []) {
+        const pair = raw.trim();
+        if (!pair)
+            continue;
+        const cut = pair.indexOf('=');
+        if (cut <= 0)
+            throw new SignatureAnnotationError(`"${pair}" is not key=value, e.g. env=prod`);
+        result[pair.slice(0, cut).trim()] = pair.slice(cut + 1);
+    }
+    return result;
+}
+/**
+ * Why `signed` (the signature's annotations: the payload's `optional`, the subject's `annotations`) does not hold
+ * every wanted key with exactly its value, as cosign's correctAnnotations (pkg/cosign/verify.go) decides;
+ * undefined when it does. A signature without annotations has none of the keys.
+ */
+function signatureAnnotationMismatch(wanted, signed) {
+    const have = signed !== null && typeof signed === 'object' ? signed : {};
+    const wrong = Object.entries(wanted).filter(([key, value]) => have[key] !== value);
+    if (wrong.length === 0)
+        return undefined;
+    const [key, value] = wrong[0];
+    const found = Object.hasOwn(have, key) ? `has ${key}=${JSON.stringify(have[key])}` : `has no ${key}`;
+    return `missing or incorrect signature annotation: wanted ${key}=${JSON.stringify(value)}, the signature ${found}${wrong.length > 1 ? ` (and ${wrong.length - 1} more)` : ''}`;
+}
+
+
+/***/ }),
+
 /***/ 40962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16303,7 +16412,10 @@ function fulcioSigner(privateKey, options) {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/sign/signing-config.ts
+var signing_config = __nccwpck_require__(85173);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/signer.ts
+
 
 
 
@@ -16398,6 +16510,8 @@ async function buildBundleSigner(identity) {
             certificateChain: async () => [],
         };
     }
+    if (identity.signingConfigFromTuf)
+        identity = { ...identity, ...(await (0,signing_config/* tufSigningConfig */.rJ)(identity.signingConfigFromTuf)) };
     const fetchOptions = {
         timeout: identity.timeoutMs ?? 30_000,
         retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
@@ -16409,14 +16523,22 @@ async function buildBundleSigner(identity) {
         timeoutMs: fetchOptions.timeout,
         retries: fetchOptions.retry.retries,
     });
+    const keyless = identity;
     const witnesses = [
-        new sigstore.RekorWitness({
-            rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
-            majorApiVersion: 1,
-            entryType: 'dsse',
-            fetchOnConflict: true,
-            ...fetchOptions,
-        }),
+        ...(identity.noTransparencyLog
+            ? []
+            : [
+                // Rekor v2 (rekor-tiles) answers once the entry is sequenced, which takes seconds: @sigstore/sign gives it at
+                // least 20 s (sigstore-js packages/sign/src/config.ts DEFAULT_REKORV2_TIMEOUT).
+                new sigstore.RekorWitness({
+                    rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+                    majorApiVersion: identity.rekorVersion ?? 1,
+                    entryType: 'dsse',
+                    fetchOnConflict: true,
+                    ...fetchOptions,
+                    ...(identity.rekorVersion === 2 ? { timeout: Math.max(fetchOptions.timeout, 20_000) } : {}),
+                }),
+            ]),
         ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
     ];
     const guard = async (build) => {
@@ -16424,7 +16546,7 @@ async function buildBundleSigner(identity) {
             return await build();
         }
         catch (err) {
-            throw describe(err, identity);
+            throw describe(err, keyless);
         }
     };
     return {
@@ -16432,6 +16554,149 @@ async function buildBundleSigner(identity) {
         signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
         certificateChain: () => guard(() => signer.chain()),
     };
+}
+
+
+/***/ }),
+
+/***/ 85173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z6: () => (/* binding */ keylessServices),
+/* harmony export */   rJ: () => (/* binding */ tufSigningConfig)
+/* harmony export */ });
+/* unused harmony exports signingConfigMediaType, signingConfigTarget, SigningConfigError, signingConfigServices */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85736);
+
+
+
+/**
+ * Sigstore's signing configuration (`signing_config.v0.2.json`, sigstore/protobuf-specs `SigningConfig`): which
+ * Fulcio, transparency log (Rekor v1 or v2) and timestamp authority a signer uses. cosign v3 reads it with
+ * `--use-signing-config` (from TUF) or `--signing-config FILE`; d2ci does the same.
+ */
+const signingConfigMediaType = 'application/vnd.dev.sigstore.signingconfig.v0.2+json';
+/** The TUF target public-good Sigstore publishes its signing config as (sigstore/root-signing targets). */
+const signingConfigTarget = 'signing_config.v0.2.json';
+/** The signing config is unreadable, selects nothing usable, or selects a log the signature format cannot carry. */
+class SigningConfigError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BaseError */ .Cf {
+    constructor(code, problem, options = {}) {
+        super(code, `signing-config ${problem}`, { field: 'signing-config', problem, ...options });
+    }
+}
+const time = (value, fallback) => (typeof value === 'string' ? Date.parse(value) : fallback);
+/**
+ * The newest service of a kind, as @sigstore/sign picks it (sigstore-js packages/sign/src/config.ts
+ * `certAuthorityService`/`tlogService`/`tsaService`): API version at most `max`, not expired, latest `validFor.start`
+ * first. Ported rather than called: @sigstore/sign's FulcioSigner keeps only the leaf certificate, and d2ci writes
+ * Fulcio's whole chain (fulcio.ts), so only the URLs are taken from the config. Read from the JSON directly, so a
+ * front door can refuse a bad config before anything is pushed.
+ */
+function newest(services, max, now = Date.now()) {
+    if (!Array.isArray(services))
+        return undefined;
+    return services
+        .filter((s) => typeof s?.url === 'string' && /^https?:\/\//.test(s.url) && typeof s.majorApiVersion === 'number')
+        .filter((s) => s.majorApiVersion <= max && !(time(s.validFor?.end, Infinity) < now))
+        .sort((a, b) => time(b.validFor?.start, 0) - time(a.validFor?.start, 0))
+        .map((s) => ({ url: s.url, version: s.majorApiVersion }))[0];
+}
+/**
+ * The services a signing config (its JSON text; `source` names it in errors) selects for a signature `format`.
+ * cosign v3 uses the signing config only with the new bundle format (cmd/cosign/cli/signcommon/common.go
+ * `LoadTrustedMaterialAndSigningConfig`): the legacy `.sig` format needs Rekor v1's signed entry timestamp, which
+ * Rekor v2 does not give. So `legacy`/`both` take the newest Rekor v1 log of the config, and a config with only
+ * Rekor v2 is refused.
+ */
+function signingConfigServices(text, source, format) {
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch (err) {
+        throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source} is not JSON: ${err.message}`, { cause: err });
+    }
+    if (config?.mediaType !== signingConfigMediaType)
+        throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source} is not a Sigstore signing_config.v0.2.json (its mediaType is ${JSON.stringify(config?.mediaType ?? null)}, not ${signingConfigMediaType})`);
+    const ca = newest(config.caUrls, 1);
+    if (!ca)
+        throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source} lists no usable Fulcio (caUrls with API version 1)`);
+    for (const [name, selector] of [
+        ['rekorTlogConfig', config.rekorTlogConfig],
+        ['tsaConfig', config.tsaConfig],
+    ]) {
+        // As @sigstore/sign: one service of a kind (ANY, or EXACT with count 1); cosign can also write to several.
+        if (selector && selector.selector !== 'ANY' && !(selector.selector === 'EXACT' && selector.count === 1))
+            throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source}: ${name} asks for several services; d2ci writes to one (ANY)`);
+    }
+    const legacyFormat = format !== 'bundle';
+    const tlog = config.rekorTlogConfig ? newest(config.rekorTlogUrls, legacyFormat ? 1 : 2) : undefined;
+    if (legacyFormat && !tlog) {
+        if (legacyFormat && newest(config.rekorTlogUrls, 2))
+            throw new SigningConfigError('SIGNING_CONFIG_FORMAT', `${source} selects only Rekor v2, whose entries carry no signed entry timestamp, which the ${format} format's .sig signature needs (cosign too signs with a signing config only in the bundle format): sign in the bundle format, or name a Rekor v1 log`);
+        throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source} lists no usable transparency log (rekorTlogUrls)`);
+    }
+    const tsa = config.tsaConfig ? newest(config.tsaUrls, 1) : undefined;
+    if (config.tsaConfig && !tsa)
+        throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source} lists no usable timestamp authority (tsaUrls)`);
+    return { fulcioUrl: ca.url, rekorUrl: tlog?.url, rekorVersion: tlog?.version === 2 ? 2 : 1, tsaUrl: tsa?.url };
+}
+/**
+ * cosign v3's choice (cmd/cosign/cli/sign.go, `--use-signing-config` with `--signing-config`): a signing config
+ * file, public-good Sigstore's from TUF (`public-good`, bundle format only), or fixed URLs (then Rekor v1, the
+ * default: public-good Fulcio and Rekor v1).
+ */
+function keylessServices(inputs) {
+    const fixed = inputs.fulcioUrl ?? inputs.rekorUrl ?? inputs.tsaUrl;
+    if (inputs.publicGood) {
+        if (fixed !== undefined)
+            throw new SigningConfigError('SIGNING_CONFIG_INVALID', 'names the services itself: give it or the Fulcio, Rekor and timestamp server URLs, not both');
+        if (inputs.format !== 'bundle')
+            throw new SigningConfigError('SIGNING_CONFIG_FORMAT', `public-good may select Rekor v2, whose entries carry no signed entry timestamp, which the ${inputs.format} format's .sig signature needs: sign in the bundle format with it, or leave signing-config empty (public-good Fulcio and Rekor v1)`);
+        return { signingConfigFromTuf: {}, describe: "public-good Sigstore's signing config (TUF)" };
+    }
+    if (inputs.signingConfig) {
+        if (fixed !== undefined)
+            throw new SigningConfigError('SIGNING_CONFIG_INVALID', 'names the services itself: give it or the Fulcio, Rekor and timestamp server URLs, not both');
+        const services = signingConfigServices(inputs.signingConfig.text, inputs.signingConfig.source, inputs.format);
+        const log = services.rekorUrl ? `Rekor v${services.rekorVersion} ${services.rekorUrl}` : 'no transparency log';
+        return {
+            ...services,
+            ...(services.rekorUrl ? {} : { noTransparencyLog: true }),
+            describe: `Fulcio ${services.fulcioUrl}, ${log}${services.tsaUrl ? `, TSA ${services.tsaUrl}` : ''}, from ${inputs.signingConfig.source}`,
+        };
+    }
+    const fulcioUrl = inputs.fulcioUrl ?? inputs.defaults.fulcio;
+    const rekorUrl = inputs.rekorUrl ?? inputs.defaults.rekor;
+    return {
+        fulcioUrl,
+        rekorUrl,
+        rekorVersion: 1,
+        tsaUrl: inputs.tsaUrl,
+        describe: `Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${inputs.tsaUrl ? `, TSA ${inputs.tsaUrl}` : ''}`,
+    };
+}
+/**
+ * The services public-good Sigstore's signing config selects (from its TUF repository, as cosign v3 does by
+ * default), for the bundle format.
+ */
+async function tufSigningConfig(options = {}) {
+    const { initTUF } = await Promise.all(/* import() */[__nccwpck_require__.e(773), __nccwpck_require__.e(855), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34187));
+    const cachePath = options.tufCachePath ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)() || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), '.sigstore', 'd2ci-tuf');
+    let text;
+    try {
+        const tuf = await initTUF({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
+        text = await tuf.getTarget(signingConfigTarget);
+    }
+    catch (err) {
+        throw new SigningConfigError('SIGNING_CONFIG_UNAVAILABLE', `cannot be fetched through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''} (${signingConfigTarget}): ${err.message}; give fulcio-url and rekor-url, or a signing-config file`, { cause: err });
+    }
+    return signingConfigServices(text, `TUF's ${signingConfigTarget}`, 'bundle');
 }
 
 

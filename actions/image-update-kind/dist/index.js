@@ -361,6 +361,7 @@ const inputNames = {
     provider: 'provider',
     'flux-version': 'flux-version',
     'signature-format': 'signature-format',
+    'signing-config': 'signing-config',
     'notation-trust-policy': 'notation-trust-policy',
     'notation-scope': 'notation-scope',
     ref: 'ref',
@@ -376,6 +377,7 @@ const inputNames = {
     'dry-run': 'dry-run',
     'commit-via': 'commit-via',
     'app-id': 'app-id',
+    'signature-annotations': 'signature-annotations',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -678,20 +680,42 @@ function signingInputs(context, options = {}) {
         core.setSecret(key);
     if (password)
         core.setSecret(password);
-    if (!booleanInput('sign', true))
+    const annotations = linesInput('signature-annotations');
+    if (!booleanInput('sign', true)) {
+        if (annotations.length)
+            throw new InputError('signature-annotations', 'are signed into a signature, and `sign` is false');
         return undefined;
+    }
     const formatValue = stringInput('signature-format', { fallback: 'legacy' });
     const formats = [...signatureFormats, ...(options.notation === false ? [] : ['notation'])];
     if (!formats.includes(formatValue))
         throw new InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
-    if (formatValue === 'notation')
+    if (formatValue === 'notation') {
+        if (annotations.length)
+            throw new InputError('signature-annotations', 'are signed into cosign signatures; `signature-format: notation` takes none');
         return notationInputs(context);
+    }
     const format = formatValue;
+    let claims = {};
+    try {
+        const parsed = parseSignatureAnnotations(annotations);
+        if (Object.keys(parsed).length)
+            claims = { claims: parsed };
+    }
+    catch (err) {
+        throw inputError(err) ?? err;
+    }
     if (key && isKmsUri(key)) {
         try {
             // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
             const kms = openKmsKey(key, { cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
-            return { kind: 'cosign', format, identity: { kind: 'kms', key: kms }, describe: `key-based, ${key.trim()} (no transparency log)` };
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'kms', key: kms },
+                ...claims,
+                describe: `key-based, ${key.trim()} (no transparency log)`,
+            };
         }
         catch (err) {
             if (err instanceof KmsError)
@@ -705,6 +729,7 @@ function signingInputs(context, options = {}) {
                 kind: 'cosign',
                 format,
                 identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) },
+                ...claims,
                 describe: 'key-based (no transparency log)',
             };
         }
@@ -717,27 +742,51 @@ function signingInputs(context, options = {}) {
     if (!hasGitHubIdToken()) {
         throw new InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
-    const url = (name, fallback) => {
-        const value = stringInput(name) || fallback;
+    const url = (name) => {
+        const value = stringInput(name) || undefined;
         if (value && !/^https?:\/\/[^\s/]+/.test(value))
             throw new InputError(name, `"${value}" is not an http(s) URL`);
         return value;
     };
-    const fulcioUrl = url('fulcio-url', publicGood.fulcio);
-    const rekorUrl = url('rekor-url', publicGood.rekor);
-    const tsaUrl = url('timestamp-server-url');
+    const { describe, ...services } = keylessServicesFromInputs(context, format);
     return {
         kind: 'cosign',
         format,
+        ...claims,
         identity: {
             kind: 'keyless',
             identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }),
-            fulcioUrl,
-            rekorUrl,
-            tsaUrl,
+            ...services,
         },
-        describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
+        describe: `keyless (${describe})`,
     };
+    /** `signing-config` (a signing_config.v0.2.json in the workspace) or the fixed URLs; see keylessServices. */
+    function keylessServicesFromInputs(context, format) {
+        const configPath = stringInput('signing-config');
+        let signingConfig;
+        // `public-good`: public-good Sigstore's signing config from TUF (opt-in; see ServiceInputs.publicGood).
+        const fromTuf = configPath === 'public-good';
+        if (configPath && !fromTuf) {
+            const path = resolve(context.workspace, configPath);
+            if (!existsSync(path))
+                throw new InputError('signing-config', `"${configPath}" is not a file in the workspace (a signing_config.v0.2.json)`);
+            signingConfig = { text: readFileSync(path, 'utf8'), source: configPath };
+        }
+        try {
+            return keylessServices({
+                format,
+                signingConfig,
+                ...(fromTuf ? { publicGood: true } : {}),
+                fulcioUrl: url('fulcio-url'),
+                rekorUrl: url('rekor-url'),
+                tsaUrl: url('timestamp-server-url'),
+                defaults: publicGood,
+            });
+        }
+        catch (err) {
+            throw inputError(err) ?? err;
+        }
+    }
 }
 /**
  * `signature-format: notation`: an X.509 key and certificate chain (`notation-key`, `notation-certificate-chain`),

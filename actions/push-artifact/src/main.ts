@@ -32,7 +32,7 @@ function publishOptions(inputs: Inputs): PublishOptions {
       signing &&
       (signing.kind === 'notation'
         ? { kind: 'notation', signer: signing.signer }
-        : { kind: 'cosign', identity: signing.identity, format: signing.format }),
+        : { kind: 'cosign', identity: signing.identity, format: signing.format, ...(signing.claims ? { claims: signing.claims } : {}) }),
   };
 }
 

@@ -9063,6 +9063,8 @@ function annotationMismatches(annotations, required = {}) {
     });
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/sign/annotations.ts
+var sign_annotations = __nccwpck_require__(5991);
 // EXTERNAL MODULE: ../../packages/core/src/oci/digest.ts
 var oci_digest = __nccwpck_require__(8341);
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
@@ -9176,6 +9178,10 @@ function checkSimpleSigningClaim(payload, digest) {
         return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
     return undefined;
 }
+/** The payload's `optional` map: the signature annotations cosign `sign -a` writes (null when none). */
+function simpleSigningOptional(payload) {
+    return JSON.parse(payload.toString('utf8')).optional;
+}
 function pemBlocks(pem) {
     return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
 }
@@ -9187,6 +9193,7 @@ function pemBlocks(pem) {
  */
 async function verifyLegacySignature(payload, annotations, digest, verification) {
     const claimProblem = checkSimpleSigningClaim(payload, digest);
+    const signed = claimProblem ? undefined : simpleSigningOptional(payload);
     const signatureB64 = annotations[legacy/* CosignAnnotation */.lr.signature];
     if (!signatureB64)
         return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
@@ -9194,7 +9201,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     if (verification.kind === 'key') {
         for (const key of verification.keys) {
             if ((0,external_node_crypto_.verify)('sha256', payload, key, signature))
-                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys.keyId)(key)}` };
+                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys.keyId)(key)}`, signed };
         }
         return fail('the signature does not verify with any given key');
     }
@@ -9266,7 +9273,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     const checked = await sigstoreVerify(bundle, payload, verification);
     if (!checked.ok)
         return checked;
-    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : checked;
+    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ...checked, signed };
 }
 /**
  * Verifies one Sigstore bundle referrer as cosign v3 (and Flux 2.8+) do: a DSSE envelope holding an in-toto
@@ -9294,10 +9301,13 @@ async function verifyBundleSignature(json, digest, verification) {
         return fail('the in-toto statement is not JSON');
     }
     const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
-    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
+    const subject = statement.subject?.find((s) => s.digest?.[algorithm] === hex);
+    if (!subject)
         return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
     // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
-    return sigstoreVerify(bundle, undefined, verification);
+    const checked = await sigstoreVerify(bundle, undefined, verification);
+    // cosign's IntotoSubjectClaimVerifier reads the annotations of the subject naming this digest.
+    return checked.ok ? { ...checked, signed: subject.annotations } : checked;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/flux.ts
@@ -9431,6 +9441,7 @@ function fluxRejections(verdicts) {
 
 
 
+
 const verifyFormats = (/* unused pure expression or super */ null && (['auto', 'legacy', 'bundle']));
 const maxSignatureBytes = 4 * 1024 * 1024;
 async function readBlob(target, descriptor) {
@@ -9519,7 +9530,15 @@ async function verifyArtifact(options) {
         format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
         format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
     ]);
-    const bundles = format === 'legacy' ? [] : allBundles;
+    const fluxBundles = format === 'legacy' ? [] : allBundles;
+    // d2ci's own verdict also asks for the signature annotations (cosign verify -a); Flux's does not (raw checks).
+    const wanted = options.signatureAnnotations ?? {};
+    const annotated = (check) => {
+        const mismatch = check.ok ? (0,sign_annotations/* signatureAnnotationMismatch */.oH)(wanted, check.signed) : undefined;
+        return mismatch ? { ...check, ok: false, reason: mismatch } : check;
+    };
+    const bundles = Object.keys(wanted).length ? fluxBundles.map(annotated) : fluxBundles;
+    const checkedLegacies = Object.keys(wanted).length ? legacies.map(annotated) : legacies;
     for (const predicateType of required) {
         const ofType = allBundles.filter((c) => c.predicateType === predicateType);
         const good = ofType.find((c) => c.ok);
@@ -9535,7 +9554,7 @@ async function verifyArtifact(options) {
     }
     result.signaturesChecked = bundles.length + legacies.length;
     const goodBundle = bundles.find((c) => c.ok);
-    const goodLegacy = legacies.find((c) => c.ok);
+    const goodLegacy = checkedLegacies.find((c) => c.ok);
     const good = goodBundle ?? goodLegacy;
     if (bundles.length === 0 && legacies.length === 0) {
         result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
@@ -9543,7 +9562,7 @@ async function verifyArtifact(options) {
     if (!good) {
         // One line per distinct reason, with how many signatures gave it.
         const counts = new Map();
-        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
+        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...checkedLegacies.map((c) => ['legacy', c])]) {
             if (!check.ok)
                 counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
         }
@@ -9556,7 +9575,7 @@ async function verifyArtifact(options) {
             (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
         const evidence = {
             legacies,
-            bundles,
+            bundles: fluxBundles,
             ...(options.identities !== undefined ? { identities: options.identities } : {}),
             ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
         };
@@ -9566,10 +9585,10 @@ async function verifyArtifact(options) {
             result.reasons.push(...fluxRejections(result.flux));
     }
     else if (format === 'auto') {
-        if (bundles.length > 0 && !goodBundle && goodLegacy) {
+        if (bundles.length > 0 && !fluxBundles.some((c) => c.ok) && legacies.some((c) => c.ok)) {
             result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
         }
-        if (!goodLegacy && goodBundle) {
+        if (!legacies.some((c) => c.ok) && fluxBundles.some((c) => c.ok)) {
             result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
         }
     }
@@ -12256,6 +12275,7 @@ const inputNames = {
     provider: 'provider',
     'flux-version': 'flux-version',
     'signature-format': 'signature-format',
+    'signing-config': 'signing-config',
     'notation-trust-policy': 'notation-trust-policy',
     'notation-scope': 'notation-scope',
     ref: 'ref',
@@ -12271,6 +12291,7 @@ const inputNames = {
     'dry-run': 'dry-run',
     'commit-via': 'commit-via',
     'app-id': 'app-id',
+    'signature-annotations': 'signature-annotations',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -12503,6 +12524,8 @@ function cell(text) {
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts
 var sign = __nccwpck_require__(4756);
+// EXTERNAL MODULE: ../../packages/core/src/sign/annotations.ts
+var sign_annotations = __nccwpck_require__(5991);
 ;// CONCATENATED MODULE: ../../packages/core/src/kms/errors.ts
 
 /** A KMS or Vault key that cannot be used; its field is the signing key or, for verification, the public key. */
@@ -12962,6 +12985,8 @@ function openKmsKey(uri, options = {}) {
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
 var keys = __nccwpck_require__(6666);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signing-config.ts
+var signing_config = __nccwpck_require__(5173);
 // EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 2 modules
 var signer = __nccwpck_require__(1856);
 ;// CONCATENATED MODULE: ../../packages/core/src/notation/errors.ts
@@ -13988,20 +14013,42 @@ function signingInputs(context, options = {}) {
         setSecret(key);
     if (password)
         setSecret(password);
-    if (!booleanInput('sign', true))
+    const annotations = linesInput('signature-annotations');
+    if (!booleanInput('sign', true)) {
+        if (annotations.length)
+            throw new inputs_InputError('signature-annotations', 'are signed into a signature, and `sign` is false');
         return undefined;
+    }
     const formatValue = inputs_stringInput('signature-format', { fallback: 'legacy' });
     const formats = [...sign/* signatureFormats */.XO, ...(options.notation === false ? [] : ['notation'])];
     if (!formats.includes(formatValue))
         throw new inputs_InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
-    if (formatValue === 'notation')
+    if (formatValue === 'notation') {
+        if (annotations.length)
+            throw new inputs_InputError('signature-annotations', 'are signed into cosign signatures; `signature-format: notation` takes none');
         return notationInputs(context);
+    }
     const format = formatValue;
+    let claims = {};
+    try {
+        const parsed = (0,sign_annotations/* parseSignatureAnnotations */.w9)(annotations);
+        if (Object.keys(parsed).length)
+            claims = { claims: parsed };
+    }
+    catch (err) {
+        throw inputError(err) ?? err;
+    }
     if (key && isKmsUri(key)) {
         try {
             // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
             const kms = openKmsKey(key, { cloud: registryInputs().cloud, onSecret: (secret) => setSecret(secret) });
-            return { kind: 'cosign', format, identity: { kind: 'kms', key: kms }, describe: `key-based, ${key.trim()} (no transparency log)` };
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'kms', key: kms },
+                ...claims,
+                describe: `key-based, ${key.trim()} (no transparency log)`,
+            };
         }
         catch (err) {
             if (err instanceof KmsError)
@@ -14015,6 +14062,7 @@ function signingInputs(context, options = {}) {
                 kind: 'cosign',
                 format,
                 identity: { kind: 'key', privateKey: (0,keys.loadPrivateKey)(pemInput('signing-key', key, context), password) },
+                ...claims,
                 describe: 'key-based (no transparency log)',
             };
         }
@@ -14027,27 +14075,51 @@ function signingInputs(context, options = {}) {
     if (!hasGitHubIdToken()) {
         throw new inputs_InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
-    const url = (name, fallback) => {
-        const value = inputs_stringInput(name) || fallback;
+    const url = (name) => {
+        const value = inputs_stringInput(name) || undefined;
         if (value && !/^https?:\/\/[^\s/]+/.test(value))
             throw new inputs_InputError(name, `"${value}" is not an http(s) URL`);
         return value;
     };
-    const fulcioUrl = url('fulcio-url', signer/* publicGood */.xe.fulcio);
-    const rekorUrl = url('rekor-url', signer/* publicGood */.xe.rekor);
-    const tsaUrl = url('timestamp-server-url');
+    const { describe, ...services } = keylessServicesFromInputs(context, format);
     return {
         kind: 'cosign',
         format,
+        ...claims,
         identity: {
             kind: 'keyless',
             identity: githubActionsIdentity('sigstore', { onToken: (token) => setSecret(token) }),
-            fulcioUrl,
-            rekorUrl,
-            tsaUrl,
+            ...services,
         },
-        describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
+        describe: `keyless (${describe})`,
     };
+    /** `signing-config` (a signing_config.v0.2.json in the workspace) or the fixed URLs; see keylessServices. */
+    function keylessServicesFromInputs(context, format) {
+        const configPath = inputs_stringInput('signing-config');
+        let signingConfig;
+        // `public-good`: public-good Sigstore's signing config from TUF (opt-in; see ServiceInputs.publicGood).
+        const fromTuf = configPath === 'public-good';
+        if (configPath && !fromTuf) {
+            const path = (0,external_node_path_.resolve)(context.workspace, configPath);
+            if (!(0,external_node_fs_.existsSync)(path))
+                throw new inputs_InputError('signing-config', `"${configPath}" is not a file in the workspace (a signing_config.v0.2.json)`);
+            signingConfig = { text: (0,external_node_fs_.readFileSync)(path, 'utf8'), source: configPath };
+        }
+        try {
+            return (0,signing_config/* keylessServices */.Z6)({
+                format,
+                signingConfig,
+                ...(fromTuf ? { publicGood: true } : {}),
+                fulcioUrl: url('fulcio-url'),
+                rekorUrl: url('rekor-url'),
+                tsaUrl: url('timestamp-server-url'),
+                defaults: signer/* publicGood */.xe,
+            });
+        }
+        catch (err) {
+            throw inputError(err) ?? err;
+        }
+    }
 }
 /**
  * `signature-format: notation`: an X.509 key and certificate chain (`notation-key`, `notation-certificate-chain`),
@@ -16576,6 +16648,62 @@ function nextLink(header, current) {
 
 /***/ }),
 
+/***/ 5991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   oH: () => (/* binding */ signatureAnnotationMismatch),
+/* harmony export */   w9: () => (/* binding */ parseSignatureAnnotations)
+/* harmony export */ });
+/* unused harmony export SignatureAnnotationError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5736);
+
+/**
+ * Signature annotations (cosign `sign -a key=value`, `verify -a key=value`): signed claims inside the signature,
+ * not the manifest's OCI annotations. cosign puts them in the simple-signing payload's `optional` map (legacy
+ * `.sig`, cosign pkg/cosign/verifiers.go SimpleClaimVerifier) and in the in-toto statement's subject
+ * `annotations` (v0.3 bundle, cosign v3 cmd/cosign/cli/sign/sign.go signDigestBundle; IntotoSubjectClaimVerifier).
+ */
+class SignatureAnnotationError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    constructor(problem) {
+        super('SIGNATURE_ANNOTATION', `signature annotation ${problem}`, { field: 'signature-annotations', problem });
+    }
+}
+/**
+ * `key=value` entries, split at the first `=` as cosign's AnnotationsMap does (options/annotations.go); a later
+ * entry for the same key wins, as there. Keys must not be empty.
+ */
+function parseSignatureAnnotations(pairs) {
+    const result = {};
+    for (const raw of pairs ?? []) {
+        const pair = raw.trim();
+        if (!pair)
+            continue;
+        const cut = pair.indexOf('=');
+        if (cut <= 0)
+            throw new SignatureAnnotationError(`"${pair}" is not key=value, e.g. env=prod`);
+        result[pair.slice(0, cut).trim()] = pair.slice(cut + 1);
+    }
+    return result;
+}
+/**
+ * Why `signed` (the signature's annotations: the payload's `optional`, the subject's `annotations`) does not hold
+ * every wanted key with exactly its value, as cosign's correctAnnotations (pkg/cosign/verify.go) decides;
+ * undefined when it does. A signature without annotations has none of the keys.
+ */
+function signatureAnnotationMismatch(wanted, signed) {
+    const have = signed !== null && typeof signed === 'object' ? signed : {};
+    const wrong = Object.entries(wanted).filter(([key, value]) => have[key] !== value);
+    if (wrong.length === 0)
+        return undefined;
+    const [key, value] = wrong[0];
+    const found = Object.hasOwn(have, key) ? `has ${key}=${JSON.stringify(have[key])}` : `has no ${key}`;
+    return `missing or incorrect signature annotation: wanted ${key}=${JSON.stringify(value)}, the signature ${found}${wrong.length > 1 ? ` (and ${wrong.length - 1} more)` : ''}`;
+}
+
+
+/***/ }),
+
 /***/ 962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -19071,7 +19199,10 @@ function fulcioSigner(privateKey, options) {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/sign/signing-config.ts
+var signing_config = __nccwpck_require__(5173);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/signer.ts
+
 
 
 
@@ -19166,6 +19297,8 @@ async function buildBundleSigner(identity) {
             certificateChain: async () => [],
         };
     }
+    if (identity.signingConfigFromTuf)
+        identity = { ...identity, ...(await (0,signing_config/* tufSigningConfig */.rJ)(identity.signingConfigFromTuf)) };
     const fetchOptions = {
         timeout: identity.timeoutMs ?? 30_000,
         retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
@@ -19177,14 +19310,22 @@ async function buildBundleSigner(identity) {
         timeoutMs: fetchOptions.timeout,
         retries: fetchOptions.retry.retries,
     });
+    const keyless = identity;
     const witnesses = [
-        new sigstore.RekorWitness({
-            rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
-            majorApiVersion: 1,
-            entryType: 'dsse',
-            fetchOnConflict: true,
-            ...fetchOptions,
-        }),
+        ...(identity.noTransparencyLog
+            ? []
+            : [
+                // Rekor v2 (rekor-tiles) answers once the entry is sequenced, which takes seconds: @sigstore/sign gives it at
+                // least 20 s (sigstore-js packages/sign/src/config.ts DEFAULT_REKORV2_TIMEOUT).
+                new sigstore.RekorWitness({
+                    rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+                    majorApiVersion: identity.rekorVersion ?? 1,
+                    entryType: 'dsse',
+                    fetchOnConflict: true,
+                    ...fetchOptions,
+                    ...(identity.rekorVersion === 2 ? { timeout: Math.max(fetchOptions.timeout, 20_000) } : {}),
+                }),
+            ]),
         ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
     ];
     const guard = async (build) => {
@@ -19192,7 +19333,7 @@ async function buildBundleSigner(identity) {
             return await build();
         }
         catch (err) {
-            throw describe(err, identity);
+            throw describe(err, keyless);
         }
     };
     return {
@@ -19200,6 +19341,149 @@ async function buildBundleSigner(identity) {
         signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
         certificateChain: () => guard(() => signer.chain()),
     };
+}
+
+
+/***/ }),
+
+/***/ 5173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z6: () => (/* binding */ keylessServices),
+/* harmony export */   rJ: () => (/* binding */ tufSigningConfig)
+/* harmony export */ });
+/* unused harmony exports signingConfigMediaType, signingConfigTarget, SigningConfigError, signingConfigServices */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5736);
+
+
+
+/**
+ * Sigstore's signing configuration (`signing_config.v0.2.json`, sigstore/protobuf-specs `SigningConfig`): which
+ * Fulcio, transparency log (Rekor v1 or v2) and timestamp authority a signer uses. cosign v3 reads it with
+ * `--use-signing-config` (from TUF) or `--signing-config FILE`; d2ci does the same.
+ */
+const signingConfigMediaType = 'application/vnd.dev.sigstore.signingconfig.v0.2+json';
+/** The TUF target public-good Sigstore publishes its signing config as (sigstore/root-signing targets). */
+const signingConfigTarget = 'signing_config.v0.2.json';
+/** The signing config is unreadable, selects nothing usable, or selects a log the signature format cannot carry. */
+class SigningConfigError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BaseError */ .Cf {
+    constructor(code, problem, options = {}) {
+        super(code, `signing-config ${problem}`, { field: 'signing-config', problem, ...options });
+    }
+}
+const time = (value, fallback) => (typeof value === 'string' ? Date.parse(value) : fallback);
+/**
+ * The newest service of a kind, as @sigstore/sign picks it (sigstore-js packages/sign/src/config.ts
+ * `certAuthorityService`/`tlogService`/`tsaService`): API version at most `max`, not expired, latest `validFor.start`
+ * first. Ported rather than called: @sigstore/sign's FulcioSigner keeps only the leaf certificate, and d2ci writes
+ * Fulcio's whole chain (fulcio.ts), so only the URLs are taken from the config. Read from the JSON directly, so a
+ * front door can refuse a bad config before anything is pushed.
+ */
+function newest(services, max, now = Date.now()) {
+    if (!Array.isArray(services))
+        return undefined;
+    return services
+        .filter((s) => typeof s?.url === 'string' && /^https?:\/\//.test(s.url) && typeof s.majorApiVersion === 'number')
+        .filter((s) => s.majorApiVersion <= max && !(time(s.validFor?.end, Infinity) < now))
+        .sort((a, b) => time(b.validFor?.start, 0) - time(a.validFor?.start, 0))
+        .map((s) => ({ url: s.url, version: s.majorApiVersion }))[0];
+}
+/**
+ * The services a signing config (its JSON text; `source` names it in errors) selects for a signature `format`.
+ * cosign v3 uses the signing config only with the new bundle format (cmd/cosign/cli/signcommon/common.go
+ * `LoadTrustedMaterialAndSigningConfig`): the legacy `.sig` format needs Rekor v1's signed entry timestamp, which
+ * Rekor v2 does not give. So `legacy`/`both` take the newest Rekor v1 log of the config, and a config with only
+ * Rekor v2 is refused.
+ */
+function signingConfigServices(text, source, format) {
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch (err) {
+        throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source} is not JSON: ${err.message}`, { cause: err });
+    }
+    if (config?.mediaType !== signingConfigMediaType)
+        throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source} is not a Sigstore signing_config.v0.2.json (its mediaType is ${JSON.stringify(config?.mediaType ?? null)}, not ${signingConfigMediaType})`);
+    const ca = newest(config.caUrls, 1);
+    if (!ca)
+        throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source} lists no usable Fulcio (caUrls with API version 1)`);
+    for (const [name, selector] of [
+        ['rekorTlogConfig', config.rekorTlogConfig],
+        ['tsaConfig', config.tsaConfig],
+    ]) {
+        // As @sigstore/sign: one service of a kind (ANY, or EXACT with count 1); cosign can also write to several.
+        if (selector && selector.selector !== 'ANY' && !(selector.selector === 'EXACT' && selector.count === 1))
+            throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source}: ${name} asks for several services; d2ci writes to one (ANY)`);
+    }
+    const legacyFormat = format !== 'bundle';
+    const tlog = config.rekorTlogConfig ? newest(config.rekorTlogUrls, legacyFormat ? 1 : 2) : undefined;
+    if (legacyFormat && !tlog) {
+        if (legacyFormat && newest(config.rekorTlogUrls, 2))
+            throw new SigningConfigError('SIGNING_CONFIG_FORMAT', `${source} selects only Rekor v2, whose entries carry no signed entry timestamp, which the ${format} format's .sig signature needs (cosign too signs with a signing config only in the bundle format): sign in the bundle format, or name a Rekor v1 log`);
+        throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source} lists no usable transparency log (rekorTlogUrls)`);
+    }
+    const tsa = config.tsaConfig ? newest(config.tsaUrls, 1) : undefined;
+    if (config.tsaConfig && !tsa)
+        throw new SigningConfigError('SIGNING_CONFIG_INVALID', `${source} lists no usable timestamp authority (tsaUrls)`);
+    return { fulcioUrl: ca.url, rekorUrl: tlog?.url, rekorVersion: tlog?.version === 2 ? 2 : 1, tsaUrl: tsa?.url };
+}
+/**
+ * cosign v3's choice (cmd/cosign/cli/sign.go, `--use-signing-config` with `--signing-config`): a signing config
+ * file, public-good Sigstore's from TUF (`public-good`, bundle format only), or fixed URLs (then Rekor v1, the
+ * default: public-good Fulcio and Rekor v1).
+ */
+function keylessServices(inputs) {
+    const fixed = inputs.fulcioUrl ?? inputs.rekorUrl ?? inputs.tsaUrl;
+    if (inputs.publicGood) {
+        if (fixed !== undefined)
+            throw new SigningConfigError('SIGNING_CONFIG_INVALID', 'names the services itself: give it or the Fulcio, Rekor and timestamp server URLs, not both');
+        if (inputs.format !== 'bundle')
+            throw new SigningConfigError('SIGNING_CONFIG_FORMAT', `public-good may select Rekor v2, whose entries carry no signed entry timestamp, which the ${inputs.format} format's .sig signature needs: sign in the bundle format with it, or leave signing-config empty (public-good Fulcio and Rekor v1)`);
+        return { signingConfigFromTuf: {}, describe: "public-good Sigstore's signing config (TUF)" };
+    }
+    if (inputs.signingConfig) {
+        if (fixed !== undefined)
+            throw new SigningConfigError('SIGNING_CONFIG_INVALID', 'names the services itself: give it or the Fulcio, Rekor and timestamp server URLs, not both');
+        const services = signingConfigServices(inputs.signingConfig.text, inputs.signingConfig.source, inputs.format);
+        const log = services.rekorUrl ? `Rekor v${services.rekorVersion} ${services.rekorUrl}` : 'no transparency log';
+        return {
+            ...services,
+            ...(services.rekorUrl ? {} : { noTransparencyLog: true }),
+            describe: `Fulcio ${services.fulcioUrl}, ${log}${services.tsaUrl ? `, TSA ${services.tsaUrl}` : ''}, from ${inputs.signingConfig.source}`,
+        };
+    }
+    const fulcioUrl = inputs.fulcioUrl ?? inputs.defaults.fulcio;
+    const rekorUrl = inputs.rekorUrl ?? inputs.defaults.rekor;
+    return {
+        fulcioUrl,
+        rekorUrl,
+        rekorVersion: 1,
+        tsaUrl: inputs.tsaUrl,
+        describe: `Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${inputs.tsaUrl ? `, TSA ${inputs.tsaUrl}` : ''}`,
+    };
+}
+/**
+ * The services public-good Sigstore's signing config selects (from its TUF repository, as cosign v3 does by
+ * default), for the bundle format.
+ */
+async function tufSigningConfig(options = {}) {
+    const { initTUF } = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(855), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4187));
+    const cachePath = options.tufCachePath ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)() || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), '.sigstore', 'd2ci-tuf');
+    let text;
+    try {
+        const tuf = await initTUF({ mirrorURL: options.tufMirrorUrl, rootPath: options.tufRootPath, cachePath, retry: 2, timeout: 15_000 });
+        text = await tuf.getTarget(signingConfigTarget);
+    }
+    catch (err) {
+        throw new SigningConfigError('SIGNING_CONFIG_UNAVAILABLE', `cannot be fetched through TUF${options.tufMirrorUrl ? ` from ${options.tufMirrorUrl}` : ''} (${signingConfigTarget}): ${err.message}; give fulcio-url and rekor-url, or a signing-config file`, { cause: err });
+    }
+    return signingConfigServices(text, `TUF's ${signingConfigTarget}`, 'bundle');
 }
 
 

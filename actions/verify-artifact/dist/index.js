@@ -3052,7 +3052,7 @@ function trailingBytesSeen(data) {
 
 /***/ }),
 
-/***/ 8681:
+/***/ 2196:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3181,6 +3181,51 @@ function fluxRejections(verdicts) {
         const names = versions.length === 1 ? versions[0] : `${versions.slice(0, -1).join(', ')} and ${versions.at(-1)}`;
         return `Flux ${names} would reject it: ${reason}`;
     });
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/sign/annotations.ts
+
+/**
+ * Signature annotations (cosign `sign -a key=value`, `verify -a key=value`): signed claims inside the signature,
+ * not the manifest's OCI annotations. cosign puts them in the simple-signing payload's `optional` map (legacy
+ * `.sig`, cosign pkg/cosign/verifiers.go SimpleClaimVerifier) and in the in-toto statement's subject
+ * `annotations` (v0.3 bundle, cosign v3 cmd/cosign/cli/sign/sign.go signDigestBundle; IntotoSubjectClaimVerifier).
+ */
+class SignatureAnnotationError extends errors/* BaseError */.Cf {
+    constructor(problem) {
+        super('SIGNATURE_ANNOTATION', `signature annotation ${problem}`, { field: 'signature-annotations', problem });
+    }
+}
+/**
+ * `key=value` entries, split at the first `=` as cosign's AnnotationsMap does (options/annotations.go); a later
+ * entry for the same key wins, as there. Keys must not be empty.
+ */
+function parseSignatureAnnotations(pairs) {
+    const result = {};
+    for (const raw of pairs ?? []) {
+        const pair = raw.trim();
+        if (!pair)
+            continue;
+        const cut = pair.indexOf('=');
+        if (cut <= 0)
+            throw new SignatureAnnotationError(`"${pair}" is not key=value, e.g. env=prod`);
+        result[pair.slice(0, cut).trim()] = pair.slice(cut + 1);
+    }
+    return result;
+}
+/**
+ * Why `signed` (the signature's annotations: the payload's `optional`, the subject's `annotations`) does not hold
+ * every wanted key with exactly its value, as cosign's correctAnnotations (pkg/cosign/verify.go) decides;
+ * undefined when it does. A signature without annotations has none of the keys.
+ */
+function signatureAnnotationMismatch(wanted, signed) {
+    const have = signed !== null && typeof signed === 'object' ? signed : {};
+    const wrong = Object.entries(wanted).filter(([key, value]) => have[key] !== value);
+    if (wrong.length === 0)
+        return undefined;
+    const [key, value] = wrong[0];
+    const found = Object.hasOwn(have, key) ? `has ${key}=${JSON.stringify(have[key])}` : `has no ${key}`;
+    return `missing or incorrect signature annotation: wanted ${key}=${JSON.stringify(value)}, the signature ${found}${wrong.length > 1 ? ` (and ${wrong.length - 1} more)` : ''}`;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -3975,6 +4020,10 @@ function checkSimpleSigningClaim(payload, digest) {
         return `the signature is for ${claimed ?? '(no digest)'}, not ${digest}`;
     return undefined;
 }
+/** The payload's `optional` map: the signature annotations cosign `sign -a` writes (null when none). */
+function simpleSigningOptional(payload) {
+    return JSON.parse(payload.toString('utf8')).optional;
+}
 function pemBlocks(pem) {
     return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'));
 }
@@ -3986,6 +4035,7 @@ function pemBlocks(pem) {
  */
 async function verifyLegacySignature(payload, annotations, digest, verification) {
     const claimProblem = checkSimpleSigningClaim(payload, digest);
+    const signed = claimProblem ? undefined : simpleSigningOptional(payload);
     const signatureB64 = annotations[CosignAnnotation.signature];
     if (!signatureB64)
         return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
@@ -3993,7 +4043,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     if (verification.kind === 'key') {
         for (const key of verification.keys) {
             if ((0,external_node_crypto_.verify)('sha256', payload, key, signature))
-                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys/* keyId */.xs)(key)}` };
+                return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${(0,keys/* keyId */.xs)(key)}`, signed };
         }
         return fail('the signature does not verify with any given key');
     }
@@ -4065,7 +4115,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     const checked = await sigstoreVerify(bundle, payload, verification);
     if (!checked.ok)
         return checked;
-    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : checked;
+    return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ...checked, signed };
 }
 /**
  * Verifies one Sigstore bundle referrer as cosign v3 (and Flux 2.8+) do: a DSSE envelope holding an in-toto
@@ -4093,13 +4143,17 @@ async function verifyBundleSignature(json, digest, verification) {
         return fail('the in-toto statement is not JSON');
     }
     const { algorithm, hex } = (0,oci_digest/* parseDigest */.m)(digest);
-    if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
+    const subject = statement.subject?.find((s) => s.digest?.[algorithm] === hex);
+    if (!subject)
         return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
     // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
-    return sigstoreVerify(bundle, undefined, verification);
+    const checked = await sigstoreVerify(bundle, undefined, verification);
+    // cosign's IntotoSubjectClaimVerifier reads the annotations of the subject naming this digest.
+    return checked.ok ? { ...checked, signed: subject.annotations } : checked;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/verify.ts
+
 
 
 
@@ -4198,7 +4252,15 @@ async function verifyArtifact(options) {
         format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
         format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
     ]);
-    const bundles = format === 'legacy' ? [] : allBundles;
+    const fluxBundles = format === 'legacy' ? [] : allBundles;
+    // d2ci's own verdict also asks for the signature annotations (cosign verify -a); Flux's does not (raw checks).
+    const wanted = options.signatureAnnotations ?? {};
+    const annotated = (check) => {
+        const mismatch = check.ok ? signatureAnnotationMismatch(wanted, check.signed) : undefined;
+        return mismatch ? { ...check, ok: false, reason: mismatch } : check;
+    };
+    const bundles = Object.keys(wanted).length ? fluxBundles.map(annotated) : fluxBundles;
+    const checkedLegacies = Object.keys(wanted).length ? legacies.map(annotated) : legacies;
     for (const predicateType of required) {
         const ofType = allBundles.filter((c) => c.predicateType === predicateType);
         const good = ofType.find((c) => c.ok);
@@ -4214,7 +4276,7 @@ async function verifyArtifact(options) {
     }
     result.signaturesChecked = bundles.length + legacies.length;
     const goodBundle = bundles.find((c) => c.ok);
-    const goodLegacy = legacies.find((c) => c.ok);
+    const goodLegacy = checkedLegacies.find((c) => c.ok);
     const good = goodBundle ?? goodLegacy;
     if (bundles.length === 0 && legacies.length === 0) {
         result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
@@ -4222,7 +4284,7 @@ async function verifyArtifact(options) {
     if (!good) {
         // One line per distinct reason, with how many signatures gave it.
         const counts = new Map();
-        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...legacies.map((c) => ['legacy', c])]) {
+        for (const [kind, check] of [...bundles.map((c) => ['bundle', c]), ...checkedLegacies.map((c) => ['legacy', c])]) {
             if (!check.ok)
                 counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
         }
@@ -4235,7 +4297,7 @@ async function verifyArtifact(options) {
             (options.target instanceof remote/* RemoteRepository */.N ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
         const evidence = {
             legacies,
-            bundles,
+            bundles: fluxBundles,
             ...(options.identities !== undefined ? { identities: options.identities } : {}),
             ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
         };
@@ -4245,10 +4307,10 @@ async function verifyArtifact(options) {
             result.reasons.push(...fluxRejections(result.flux));
     }
     else if (format === 'auto') {
-        if (bundles.length > 0 && !goodBundle && goodLegacy) {
+        if (bundles.length > 0 && !fluxBundles.some((c) => c.ok) && legacies.some((c) => c.ok)) {
             result.warnings.push('a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact');
         }
-        if (!goodLegacy && goodBundle) {
+        if (!legacies.some((c) => c.ok) && fluxBundles.some((c) => c.ok)) {
             result.warnings.push('only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact');
         }
     }
@@ -5661,7 +5723,12 @@ async function cosignInputs(context, cluster, from) {
     const policy = (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster) ?? (from && !(0,src/* stringInput */.Uj)('key') ? deployedIdentityPolicy(from) : undefined);
     const verification = await (0,src/* verificationInputs */.zi)(src/* verifyInputNames */.uU, context, policy ? { policy } : {});
     try {
-        return { verification, requireAttestations: (0,src/* listInput */.dt)('require-attestations').map(attestationPredicateType) };
+        const signatureAnnotations = parseSignatureAnnotations((0,src/* linesInput */.WO)('signature-annotations'));
+        return {
+            verification,
+            requireAttestations: (0,src/* listInput */.dt)('require-attestations').map(attestationPredicateType),
+            ...(Object.keys(signatureAnnotations).length ? { signatureAnnotations } : {}),
+        };
     }
     catch (err) {
         throw (0,src/* inputError */.Xu)(err) ?? err;
@@ -6691,6 +6758,7 @@ async function checkCosign(request, signatures) {
         format: signatures.format,
         annotations: request.annotations,
         requireAttestations: signatures.requireAttestations,
+        ...(signatures.signatureAnnotations ? { signatureAnnotations: signatures.signatureAnnotations } : {}),
         fluxVersion: signatures.fluxVersion,
         // Flux 2.8+ verifies bundles with one matchOIDCIdentity entry only (the cluster's list, else the identities
         // given, which stand for the list the cluster would be given), and reaches the registry as the cluster does.
@@ -6906,7 +6974,7 @@ async function main() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(419);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8681);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2196);
 
 
 await (0,_d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_action_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -6929,7 +6997,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ow: () => (/* reexport */ fluxManifestInputs),
   h4: () => (/* reexport */ githubContext),
   Xu: () => (/* reexport */ fields_inputError),
-  WO: () => (/* reexport */ linesInput),
+  WO: () => (/* reexport */ inputs_linesInput),
   dt: () => (/* reexport */ listInput),
   P4: () => (/* reexport */ registry_registryInputs),
   EK: () => (/* reexport */ registrySession),
@@ -7106,7 +7174,7 @@ function listInput(name) {
         .filter((item) => item !== '' && !item.startsWith('#'));
 }
 /** Patterns one per line (commas are part of gitignore patterns, so only newlines separate). */
-function linesInput(name) {
+function inputs_linesInput(name) {
     return getInput(name)
         .split('\n')
         .map((line) => line.trim())
@@ -7115,7 +7183,7 @@ function linesInput(name) {
 /** `key=value` lines (the value may contain `=`). */
 function keyValueInput(name) {
     const result = {};
-    linesInput(name).forEach((line) => {
+    inputs_linesInput(name).forEach((line) => {
         const cut = line.indexOf('=');
         const key = cut > 0 ? line.slice(0, cut).trim() : '';
         if (cut < 0 || !key)
@@ -8995,6 +9063,7 @@ const inputNames = {
     provider: 'provider',
     'flux-version': 'flux-version',
     'signature-format': 'signature-format',
+    'signing-config': 'signing-config',
     'notation-trust-policy': 'notation-trust-policy',
     'notation-scope': 'notation-scope',
     ref: 'ref',
@@ -9010,6 +9079,7 @@ const inputNames = {
     'dry-run': 'dry-run',
     'commit-via': 'commit-via',
     'app-id': 'app-id',
+    'signature-annotations': 'signature-annotations',
 };
 /**
  * The error as an `InputError` naming the input it is about, when it is one of core's errors with a field;
@@ -9274,20 +9344,42 @@ function signingInputs(context, options = {}) {
         core.setSecret(key);
     if (password)
         core.setSecret(password);
-    if (!booleanInput('sign', true))
+    const annotations = linesInput('signature-annotations');
+    if (!booleanInput('sign', true)) {
+        if (annotations.length)
+            throw new InputError('signature-annotations', 'are signed into a signature, and `sign` is false');
         return undefined;
+    }
     const formatValue = stringInput('signature-format', { fallback: 'legacy' });
     const formats = [...signatureFormats, ...(options.notation === false ? [] : ['notation'])];
     if (!formats.includes(formatValue))
         throw new InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
-    if (formatValue === 'notation')
+    if (formatValue === 'notation') {
+        if (annotations.length)
+            throw new InputError('signature-annotations', 'are signed into cosign signatures; `signature-format: notation` takes none');
         return notationInputs(context);
+    }
     const format = formatValue;
+    let claims = {};
+    try {
+        const parsed = parseSignatureAnnotations(annotations);
+        if (Object.keys(parsed).length)
+            claims = { claims: parsed };
+    }
+    catch (err) {
+        throw inputError(err) ?? err;
+    }
     if (key && isKmsUri(key)) {
         try {
             // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
             const kms = openKmsKey(key, { cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
-            return { kind: 'cosign', format, identity: { kind: 'kms', key: kms }, describe: `key-based, ${key.trim()} (no transparency log)` };
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'kms', key: kms },
+                ...claims,
+                describe: `key-based, ${key.trim()} (no transparency log)`,
+            };
         }
         catch (err) {
             if (err instanceof KmsError)
@@ -9301,6 +9393,7 @@ function signingInputs(context, options = {}) {
                 kind: 'cosign',
                 format,
                 identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) },
+                ...claims,
                 describe: 'key-based (no transparency log)',
             };
         }
@@ -9313,27 +9406,51 @@ function signingInputs(context, options = {}) {
     if (!hasGitHubIdToken()) {
         throw new InputError('sign', "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`");
     }
-    const url = (name, fallback) => {
-        const value = stringInput(name) || fallback;
+    const url = (name) => {
+        const value = stringInput(name) || undefined;
         if (value && !/^https?:\/\/[^\s/]+/.test(value))
             throw new InputError(name, `"${value}" is not an http(s) URL`);
         return value;
     };
-    const fulcioUrl = url('fulcio-url', publicGood.fulcio);
-    const rekorUrl = url('rekor-url', publicGood.rekor);
-    const tsaUrl = url('timestamp-server-url');
+    const { describe, ...services } = keylessServicesFromInputs(context, format);
     return {
         kind: 'cosign',
         format,
+        ...claims,
         identity: {
             kind: 'keyless',
             identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }),
-            fulcioUrl,
-            rekorUrl,
-            tsaUrl,
+            ...services,
         },
-        describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
+        describe: `keyless (${describe})`,
     };
+    /** `signing-config` (a signing_config.v0.2.json in the workspace) or the fixed URLs; see keylessServices. */
+    function keylessServicesFromInputs(context, format) {
+        const configPath = stringInput('signing-config');
+        let signingConfig;
+        // `public-good`: public-good Sigstore's signing config from TUF (opt-in; see ServiceInputs.publicGood).
+        const fromTuf = configPath === 'public-good';
+        if (configPath && !fromTuf) {
+            const path = resolve(context.workspace, configPath);
+            if (!existsSync(path))
+                throw new InputError('signing-config', `"${configPath}" is not a file in the workspace (a signing_config.v0.2.json)`);
+            signingConfig = { text: readFileSync(path, 'utf8'), source: configPath };
+        }
+        try {
+            return keylessServices({
+                format,
+                signingConfig,
+                ...(fromTuf ? { publicGood: true } : {}),
+                fulcioUrl: url('fulcio-url'),
+                rekorUrl: url('rekor-url'),
+                tsaUrl: url('timestamp-server-url'),
+                defaults: publicGood,
+            });
+        }
+        catch (err) {
+            throw inputError(err) ?? err;
+        }
+    }
 }
 /**
  * `signature-format: notation`: an X.509 key and certificate chain (`notation-key`, `notation-certificate-chain`),
@@ -9950,8 +10067,8 @@ const roots = new Map();
 async function verificationInputs(names, context, defaults = {}) {
     const key = inputs_stringInput(names.key);
     // One identity per line: any may sign, as a Flux matchOIDCIdentity list (an identity transition trusts both).
-    const identity = linesInput(names.identity);
-    let identityRegexp = linesInput(names.identityRegexp);
+    const identity = inputs_linesInput(names.identity);
+    let identityRegexp = inputs_linesInput(names.identityRegexp);
     if (key) {
         if (identity.length > 0 || identityRegexp.length > 0)
             throw new inputs_InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);

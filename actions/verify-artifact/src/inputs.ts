@@ -1,4 +1,4 @@
-import { attestationPredicateType, FluxVersionError, parseFluxVersionOption, type Location } from '@d2ci/core';
+import { attestationPredicateType, FluxVersionError, parseFluxVersionOption, parseSignatureAnnotations, type Location } from '@d2ci/core';
 import {
   chooseSignatures,
   clusterIdentityPolicy,
@@ -65,7 +65,12 @@ async function cosignInputs(context: GitHubContext, cluster: Inputs['check']['cl
   const policy = clusterIdentityPolicy(cluster) ?? (from && !stringInput('key') ? deployedIdentityPolicy(from) : undefined);
   const verification = await verificationInputs(verifyInputNames, context, policy ? { policy } : {});
   try {
-    return { verification, requireAttestations: listInput('require-attestations').map(attestationPredicateType) };
+    const signatureAnnotations = parseSignatureAnnotations(linesInput('signature-annotations'));
+    return {
+      verification,
+      requireAttestations: listInput('require-attestations').map(attestationPredicateType),
+      ...(Object.keys(signatureAnnotations).length ? { signatureAnnotations } : {}),
+    };
   } catch (err) {
     throw inputError(err) ?? err;
   }

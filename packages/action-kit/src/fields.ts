@@ -34,6 +34,7 @@ export const inputNames: Readonly<Record<Field, string>> = {
   provider: 'provider',
   'flux-version': 'flux-version',
   'signature-format': 'signature-format',
+  'signing-config': 'signing-config',
   'notation-trust-policy': 'notation-trust-policy',
   'notation-scope': 'notation-scope',
   ref: 'ref',
@@ -49,6 +50,7 @@ export const inputNames: Readonly<Record<Field, string>> = {
   'dry-run': 'dry-run',
   'commit-via': 'commit-via',
   'app-id': 'app-id',
+  'signature-annotations': 'signature-annotations',
 };
 
 /**

@@ -6,18 +6,21 @@ import {
   githubActionsIdentity,
   hasGitHubIdToken,
   isKmsUri,
+  keylessServices,
   loadPrivateKey,
   openKmsKey,
   KmsError,
+  parseSignatureAnnotations,
   publicGood,
   signatureFormats,
   KeyError,
+  type KeylessServices,
   type NotationSigner,
   type SignatureFormat,
   type SigningIdentity,
 } from '@d2ci/core';
 import * as core from './runner.ts';
-import { InputError, booleanInput, stringInput } from './inputs.ts';
+import { InputError, booleanInput, linesInput, stringInput } from './inputs.ts';
 import { inputError } from './fields.ts';
 import type { GitHubContext } from './context.ts';
 import { registryInputs } from './registry.ts';
@@ -28,6 +31,8 @@ export type SigningInputs =
       kind: 'cosign';
       format: SignatureFormat;
       identity: SigningIdentity;
+      /** `signature-annotations`: signed into the signature, as cosign `sign -a key=value`. */
+      claims?: Record<string, string>;
       /** How the summary and logs name the signer setup. */ describe: string;
     }
   | {
@@ -67,17 +72,38 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
   const password = stringInput('signing-key-password');
   if (key) core.setSecret(key);
   if (password) core.setSecret(password);
-  if (!booleanInput('sign', true)) return undefined;
+  const annotations = linesInput('signature-annotations');
+  if (!booleanInput('sign', true)) {
+    if (annotations.length) throw new InputError('signature-annotations', 'are signed into a signature, and `sign` is false');
+    return undefined;
+  }
   const formatValue = stringInput('signature-format', { fallback: 'legacy' });
   const formats = [...signatureFormats, ...(options.notation === false ? [] : ['notation'])];
   if (!formats.includes(formatValue)) throw new InputError('signature-format', `"${formatValue}" is not one of ${formats.join(', ')}`);
-  if (formatValue === 'notation') return notationInputs(context);
+  if (formatValue === 'notation') {
+    if (annotations.length)
+      throw new InputError('signature-annotations', 'are signed into cosign signatures; `signature-format: notation` takes none');
+    return notationInputs(context);
+  }
   const format = formatValue as SignatureFormat;
+  let claims: { claims?: Record<string, string> } = {};
+  try {
+    const parsed = parseSignatureAnnotations(annotations);
+    if (Object.keys(parsed).length) claims = { claims: parsed };
+  } catch (err) {
+    throw inputError(err) ?? err;
+  }
   if (key && isKmsUri(key)) {
     try {
       // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
       const kms = openKmsKey(key, { cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
-      return { kind: 'cosign', format, identity: { kind: 'kms', key: kms }, describe: `key-based, ${key.trim()} (no transparency log)` };
+      return {
+        kind: 'cosign',
+        format,
+        identity: { kind: 'kms', key: kms },
+        ...claims,
+        describe: `key-based, ${key.trim()} (no transparency log)`,
+      };
     } catch (err) {
       if (err instanceof KmsError) throw inputError(err) ?? err;
       throw err;
@@ -89,6 +115,7 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
         kind: 'cosign',
         format,
         identity: { kind: 'key', privateKey: loadPrivateKey(pemInput('signing-key', key, context), password) },
+        ...claims,
         describe: 'key-based (no transparency log)',
       };
     } catch (err) {
@@ -102,26 +129,50 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
       "keyless signing needs the job's OIDC token: add `permissions: id-token: write` to the job, or set `sign: false`",
     );
   }
-  const url = (name: string, fallback?: string): string | undefined => {
-    const value = stringInput(name) || fallback;
+  const url = (name: string): string | undefined => {
+    const value = stringInput(name) || undefined;
     if (value && !/^https?:\/\/[^\s/]+/.test(value)) throw new InputError(name, `"${value}" is not an http(s) URL`);
     return value;
   };
-  const fulcioUrl = url('fulcio-url', publicGood.fulcio) as string;
-  const rekorUrl = url('rekor-url', publicGood.rekor) as string;
-  const tsaUrl = url('timestamp-server-url');
+  const { describe, ...services } = keylessServicesFromInputs(context, format);
   return {
     kind: 'cosign',
     format,
+    ...claims,
     identity: {
       kind: 'keyless',
       identity: githubActionsIdentity('sigstore', { onToken: (token) => core.setSecret(token) }),
-      fulcioUrl,
-      rekorUrl,
-      tsaUrl,
+      ...services,
     },
-    describe: `keyless (Fulcio ${fulcioUrl}, Rekor ${rekorUrl}${tsaUrl ? `, TSA ${tsaUrl}` : ''})`,
+    describe: `keyless (${describe})`,
   };
+
+  /** `signing-config` (a signing_config.v0.2.json in the workspace) or the fixed URLs; see keylessServices. */
+  function keylessServicesFromInputs(context: GitHubContext, format: SignatureFormat): KeylessServices {
+    const configPath = stringInput('signing-config');
+    let signingConfig: { text: string; source: string } | undefined;
+    // `public-good`: public-good Sigstore's signing config from TUF (opt-in; see ServiceInputs.publicGood).
+    const fromTuf = configPath === 'public-good';
+    if (configPath && !fromTuf) {
+      const path = resolve(context.workspace, configPath);
+      if (!existsSync(path))
+        throw new InputError('signing-config', `"${configPath}" is not a file in the workspace (a signing_config.v0.2.json)`);
+      signingConfig = { text: readFileSync(path, 'utf8'), source: configPath };
+    }
+    try {
+      return keylessServices({
+        format,
+        signingConfig,
+        ...(fromTuf ? { publicGood: true } : {}),
+        fulcioUrl: url('fulcio-url'),
+        rekorUrl: url('rekor-url'),
+        tsaUrl: url('timestamp-server-url'),
+        defaults: publicGood,
+      });
+    } catch (err) {
+      throw inputError(err) ?? err;
+    }
+  }
 }
 
 /**

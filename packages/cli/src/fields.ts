@@ -34,6 +34,7 @@ export const flagNames: Readonly<Record<Field, string | null>> = {
   provider: '--provider',
   'flux-version': '--flux-version',
   'signature-format': '--signature-format',
+  'signing-config': '--signing-config',
   'notation-trust-policy': '--notation-trust-policy',
   'notation-scope': '--notation-scope',
   ref: '--ref',
@@ -49,6 +50,7 @@ export const flagNames: Readonly<Record<Field, string | null>> = {
   'dry-run': '--dry-run',
   'commit-via': null,
   'app-id': null,
+  'signature-annotations': '--signature-annotation',
 };
 
 /**

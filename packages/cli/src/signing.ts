@@ -5,12 +5,15 @@ import {
   githubActionsIdentity,
   hasGitHubIdToken,
   isKmsUri,
+  keylessServices,
   loadPrivateKey,
   openKmsKey,
+  parseSignatureAnnotations,
   publicGood,
   signatureFormats,
   staticIdentity,
   KeyError,
+  type KeylessServices,
   type NotationSigner,
   type SignatureFormat,
   type SigningIdentity,
@@ -25,17 +28,39 @@ export const signingFlags = {
   'fulcio-url': { type: 'string' },
   'rekor-url': { type: 'string' },
   'timestamp-server-url': { type: 'string' },
+  'signing-config': { type: 'string' },
   'identity-token': { type: 'string' },
   'notation-key': { type: 'string' },
   'notation-cert': { type: 'string' },
   'notation-plugin': { type: 'string' },
   'notation-key-id': { type: 'string' },
   'notation-plugin-config': { type: 'string', multiple: true },
+  // Not -a: on push and release -a is a manifest annotation; `d2ci sign` adds -a for it, as cosign sign -a.
+  'signature-annotation': { type: 'string', multiple: true },
 } as const;
 
-type SigningValues = { [K in Exclude<keyof typeof signingFlags, 'notation-plugin-config'>]?: string } & {
+type SigningValues = { [K in Exclude<keyof typeof signingFlags, 'notation-plugin-config' | 'signature-annotation'>]?: string } & {
   'notation-plugin-config'?: string[];
+  'signature-annotation'?: string[];
 };
+
+/**
+ * `--signature-annotation key=value` (repeatable), signed into the signature as cosign `sign -a` does, as the
+ * `claims` of a cosign signing request; refused when nothing signs with cosign (`signing` false).
+ */
+export function signatureClaims(values: SigningValues, signing: boolean): { claims?: Record<string, string> } {
+  if (!values['signature-annotation']?.length) return {};
+  if (!signing)
+    throw new UsageError(
+      '--signature-annotation is signed into a cosign signature: add --sign (keyless) or --key, with a cosign --signature-format',
+    );
+  try {
+    const claims = parseSignatureAnnotations(values['signature-annotation']);
+    return Object.keys(claims).length ? { claims } : {};
+  } catch (err) {
+    throw usageError(err) ?? err;
+  }
+}
 
 export function signatureFormat(value: string | undefined): SignatureFormat {
   const format = value ?? 'legacy';
@@ -88,10 +113,14 @@ export async function notationSigner(values: SigningValues, env: NodeJS.ProcessE
  * The signer the flags describe: `--key FILE` (password from COSIGN_PASSWORD, as cosign), else keyless with an
  * OIDC token from `--identity-token`, SIGSTORE_ID_TOKEN, or the GitHub job (`id-token: write`).
  */
-export function signingIdentity(values: SigningValues, env: NodeJS.ProcessEnv = process.env): SigningIdentity {
+export function signingIdentity(
+  values: SigningValues,
+  env: NodeJS.ProcessEnv = process.env,
+  format: SignatureFormat = signatureFormat(values['signature-format']),
+): SigningIdentity {
   if (values.key) {
     // A key signature uses none of the keyless services: flags for them mean the user wanted something else.
-    const keyless = (['identity-token', 'fulcio-url'] as const).find((flag) => values[flag] !== undefined);
+    const keyless = (['identity-token', 'fulcio-url', 'signing-config'] as const).find((flag) => values[flag] !== undefined);
     if (keyless) throw new UsageError(`--${keyless} is for keyless signing and conflicts with --key; give one or the other`);
     if (isKmsUri(values.key)) {
       // Credentials from each cloud's usual environment (the AWS SDK chain, ADC, DefaultAzureCredential, VAULT_TOKEN).
@@ -123,11 +152,30 @@ export function signingIdentity(values: SigningValues, env: NodeJS.ProcessEnv = 
       'keyless signing needs an OIDC token: pass --identity-token, set SIGSTORE_ID_TOKEN, or run in a GitHub job with `permissions: id-token: write`; or sign with --key',
     );
   }
-  return {
-    kind: 'keyless',
-    identity: token ? staticIdentity(token) : githubActionsIdentity('sigstore', { env }),
-    fulcioUrl: values['fulcio-url'] ?? publicGood.fulcio,
-    rekorUrl: values['rekor-url'] ?? publicGood.rekor,
-    tsaUrl: values['timestamp-server-url'],
-  };
+  let signingConfig: { text: string; source: string } | undefined;
+  // `public-good`: public-good Sigstore's signing config from TUF (opt-in; see ServiceInputs.publicGood).
+  const fromTuf = values['signing-config'] === 'public-good';
+  if (values['signing-config'] && !fromTuf) {
+    try {
+      signingConfig = { text: readFileSync(values['signing-config'], 'utf8'), source: values['signing-config'] };
+    } catch {
+      throw new UsageError(`--signing-config: cannot read ${values['signing-config']}`);
+    }
+  }
+  let services: KeylessServices;
+  try {
+    services = keylessServices({
+      format,
+      signingConfig,
+      ...(fromTuf ? { publicGood: true } : {}),
+      fulcioUrl: values['fulcio-url'],
+      rekorUrl: values['rekor-url'],
+      tsaUrl: values['timestamp-server-url'],
+      defaults: publicGood,
+    });
+  } catch (err) {
+    throw usageError(err) ?? err;
+  }
+  const { describe: _describe, ...chosen } = services;
+  return { kind: 'keyless', identity: token ? staticIdentity(token) : githubActionsIdentity('sigstore', { env }), ...chosen };
 }

@@ -39,6 +39,7 @@ export type Field =
   | 'provider'
   | 'flux-version'
   | 'signature-format'
+  | 'signing-config'
   | 'notation-trust-policy'
   | 'notation-scope'
   | 'ref'
@@ -53,7 +54,8 @@ export type Field =
   | 'message-template'
   | 'dry-run'
   | 'commit-via'
-  | 'app-id';
+  | 'app-id'
+  | 'signature-annotations';
 
 export interface BaseErrorOptions {
   /** The part of the request the error is about. */

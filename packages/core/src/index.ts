@@ -143,11 +143,13 @@ export {
   legacySignatureTag,
   loadPrivateKey,
   loadPublicKey,
+  parseSignatureAnnotations,
   predicateTypes,
   presentSignatureFormats,
   publicGood,
   publicKeyPem,
   signArtifact,
+  SignatureAnnotationError,
   signatureFormats,
   SigningError,
   signInPresentFormats,
@@ -160,6 +162,14 @@ export {
   type SignOptions,
   type SignResult,
   type WrittenFormat,
+} from './sign/index.ts';
+export {
+  keylessServices,
+  SigningConfigError,
+  signingConfigMediaType,
+  signingConfigServices,
+  type KeylessServices,
+  type SigstoreServices,
 } from './sign/index.ts';
 export {
   compileIdentityList,

@@ -33,8 +33,11 @@ const tail = (ran: Ran): string =>
     .join(' | ')
     .slice(0, 400);
 
-/** cosign verify, as a user runs it against a private Sigstore (consumers.md "Verifying against a private Sigstore"). */
-export async function cosignVerify(version: CosignVersion, reference: string, policy: Policy): Promise<Verdict> {
+/**
+ * cosign verify, as a user runs it against a private Sigstore (consumers.md "Verifying against a private Sigstore");
+ * `extra` are more flags, e.g. `-a key=value` (signature annotations).
+ */
+export async function cosignVerify(version: CosignVersion, reference: string, policy: Policy, extra: string[] = []): Promise<Verdict> {
   const args = ['verify', '--allow-http-registry', '--output', 'json'];
   let env: Record<string, string> = {};
   if (policy.kind === 'key') {
@@ -51,7 +54,7 @@ export async function cosignVerify(version: CosignVersion, reference: string, po
     if (version.startsWith('v2.5')) env = { ...policy.trust.legacyEnv };
     else args.push('--trusted-root', policy.trust.trustedRoot);
   }
-  args.push(reference);
+  args.push(...extra, reference);
   const ran = await run(tool('cosign', version), args, { env: { ...env, TUF_ROOT: join(tmpdir(), 'd2ci-interop-tuf') } });
   return { accepted: ran.code === 0, detail: tail(ran) };
 }

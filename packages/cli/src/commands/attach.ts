@@ -49,7 +49,9 @@ export async function attach(args: string[], io: Io): Promise<number> {
   } catch (err) {
     throw usageError(err, { attach: '--file' }) ?? err;
   }
-  const identity = values.attest ? signingIdentity(values) : undefined;
+  if (values['signature-annotation']?.length)
+    throw new UsageError('--signature-annotation is for signatures (d2ci sign, push, release); attestations take none');
+  const identity = values.attest ? signingIdentity(values, process.env, 'bundle') : undefined;
   const opened = openLocation(positionals[0], values, io.err);
   const reference = locationReference(opened.location) ?? 'latest';
   const name = locationName(opened.location);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { isValidTag, tagRule, type Location, type PublishOptions, type SbomFormat, type SigningPlan } from '@d2ci/core';
 import { parseAnnotations, registryFlags, splitList, treeFlags, walkFlags, type Parsed } from '../flags.ts';
-import { notationSigner, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
+import { notationSigner, signatureClaims, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
 import { gitDefaults } from '../git.ts';
 import { fromStdin } from '../content-path.ts';
@@ -58,8 +58,13 @@ export function readPushFlags(values: PushValues, location: Location): PushFlags
   const notation = values['signature-format'] === 'notation';
   const cosign =
     !notation && (values.sign || values.key)
-      ? { kind: 'cosign' as const, identity: signingIdentity(values), format: signatureFormat(values['signature-format']) }
-      : undefined;
+      ? {
+          kind: 'cosign' as const,
+          identity: signingIdentity(values),
+          format: signatureFormat(values['signature-format']),
+          ...signatureClaims(values, true),
+        }
+      : signatureClaims(values, false) && undefined;
   if (values.sbom !== undefined && values.sbom !== 'cyclonedx' && values.sbom !== 'spdx')
     throw new UsageError(`--sbom "${values.sbom}" is not cyclonedx or spdx`);
   // The user's documents describe one artifact; each component gets its own generated SBOM instead.

@@ -40,11 +40,13 @@ Flags:
       --sign                 sign keylessly before any tag moves (also implied by --key)
       --key FILE             sign with this ECDSA P-256 key (PEM or cosign.key; password in COSIGN_PASSWORD)
       --signature-format F   legacy (default), bundle, both, or notation (with --notation-key and --notation-cert)
+      --signature-annotation K=V   signed into each cosign signature, as cosign sign -a (repeatable; not -a, which
+                             is a manifest annotation here)
       --sbom FORMAT          attach a generated cyclonedx or spdx SBOM of the images, charts and sources it deploys
       --attach FILE          attach an SPDX, CycloneDX or OpenVEX document (repeatable; one artifact, not --components)
       --attest               also sign each document as an in-toto attestation (with --sign or --key)
       --identity-token T     OIDC token for keyless signing (default: SIGSTORE_ID_TOKEN, or the GitHub job's)
-      --fulcio-url, --rekor-url, --timestamp-server-url   private Sigstore services
+      --fulcio-url, --rekor-url, --timestamp-server-url   private Sigstore services (or --signing-config FILE|public-good)
       --creds USER:PASS      registry credentials (default: GITHUB_TOKEN for ghcr.io, docker config)
       --provider NAME        generic (default), aws, gcp or azure
                              (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's

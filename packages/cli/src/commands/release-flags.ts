@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseReleaseTag, parseRollbackTag, ReleaseTagError, type Location, type ReleaseTag } from '@d2ci/core';
 import { defaultReleasePath, type ReleasePlan } from '@d2ci/core/release';
 import { registryFlags, treeFlags, walkFlags, type Parsed } from '../flags.ts';
-import { signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
+import { signatureClaims, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { verificationFlags, verificationFromFlags } from '../verification.ts';
 import { gitCommit, gitDefaults } from '../git.ts';
 import { flagNames } from '../fields.ts';
@@ -62,7 +62,13 @@ export async function readReleaseFlags(values: ReleaseValues, mode: 'promote' | 
   // `-` stays as it is: release.ts reads the stream once the release starts.
   const path = fromStdin(values.path) ? values.path : resolve(values.path ?? defaultReleasePath(release));
   const signing =
-    values.sign || values.key ? { identity: signingIdentity(values), format: signatureFormat(values['signature-format']) } : undefined;
+    values.sign || values.key
+      ? {
+          identity: signingIdentity(values),
+          format: signatureFormat(values['signature-format']),
+          ...signatureClaims(values, true),
+        }
+      : signatureClaims(values, false) && undefined;
   const allowDowngrade = values['allow-downgrade'];
   if (mode === 'promote') {
     const verification = await verificationFromFlags(values, values['verify-key'], 'verify-key');

@@ -36,7 +36,8 @@ Flags:
       --certificate-identity(-regexp) X, --certificate-oidc-issuer(-regexp) Y, --trusted-root FILE, --verify-key PUBFILE,
       --certificate-github-workflow-repository OWNER/REPO (the repository whose run signed; use with reusable workflows)
   Signing (release identity): --sign (keyless) or --key FILE, --signature-format (legacy default, bundle, both;
-      widened to the formats the digest carries), --identity-token, --fulcio-url, --rekor-url, --timestamp-server-url
+      widened to the formats the digest carries), --identity-token, --fulcio-url, --rekor-url, --timestamp-server-url,
+      --signature-annotation K=V (signed into the release signature, as cosign sign -a; repeatable)
   Registry: --creds USER:PASS, --provider NAME, --insecure-registry
   -o, --output json|yaml             print the result as JSON or YAML (signatureFormats: what the release signature was
                                      written as, e.g. ["legacy","bundle"])`;

@@ -10,7 +10,7 @@ import {
 } from '@d2ci/core';
 import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
-import { notationSigner, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
+import { notationSigner, signatureClaims, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
 import { outputFormat, structured, type Io } from '../output.ts';
 
@@ -33,6 +33,10 @@ Flags:
       --fulcio-url URL           Fulcio (default https://fulcio.sigstore.dev)
       --rekor-url URL            Rekor v1 (default https://rekor.sigstore.dev)
       --timestamp-server-url URL RFC 3161 timestamp authority (optional)
+      --signing-config FILE      a Sigstore signing_config.v0.2.json instead of the three URLs (Rekor v2 needs the
+                                 bundle format); public-good: public-good Sigstore's from TUF, as cosign v3
+  -a, --signature-annotation K=V signed into the signature, as cosign sign -a (repeatable; checked by
+                                 d2ci verify --signature-annotation and cosign verify -a)
       --creds USER:PASS          registry credentials
       --provider NAME            generic (default), aws, gcp or azure
                                  (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's
@@ -42,7 +46,13 @@ Flags:
                                  written, e.g. ["legacy","bundle"]; ["notation"] for notation)`;
 
 export async function sign(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('sign', args, { ...registryFlags, ...signingFlags, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parseFlags('sign', args, {
+    ...registryFlags,
+    ...signingFlags,
+    // -a here as cosign sign -a: sign takes no manifest annotations.
+    'signature-annotation': { type: 'string', short: 'a', multiple: true },
+    output: { type: 'string', short: 'o' },
+  });
   if (values.help) {
     io.out(signHelp);
     return 0;
@@ -55,6 +65,7 @@ export async function sign(args: string[], io: Io): Promise<number> {
   if (!reference) throw new UsageError('the URL must name the artifact to sign, by :tag or @digest');
   const notationKey = notation ? await notationSigner(values) : undefined;
   const identity = notation ? undefined : signingIdentity(values);
+  const claims = signatureClaims(values, !notation);
   const name = locationName(opened.location);
   let result: SignResult;
   let formats: (WrittenFormat | 'notation')[] = ['notation'];
@@ -72,6 +83,7 @@ export async function sign(args: string[], io: Io): Promise<number> {
         identity: identity as SigningIdentity,
         format,
         repository: name,
+        ...claims,
       });
       ({ formats, added } = signed);
       result = signed;

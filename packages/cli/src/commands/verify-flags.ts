@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { attestationPredicateType, FluxVersionError, notationDirectoryTrustStore, parseFluxVersionOption } from '@d2ci/core';
+import {
+  attestationPredicateType,
+  FluxVersionError,
+  notationDirectoryTrustStore,
+  parseFluxVersionOption,
+  parseSignatureAnnotations,
+} from '@d2ci/core';
 import {
   chooseSignatures,
   clusterIdentityPolicy,
@@ -22,6 +28,8 @@ export const verifyFlags = {
   key: { type: 'string' },
   'signature-format': { type: 'string' },
   annotation: { type: 'string', short: 'a', multiple: true },
+  // cosign verify -a: signed annotations, exact values (-a here keeps meaning manifest annotation regexps).
+  'signature-annotation': { type: 'string', multiple: true },
   output: { type: 'string', short: 'o' },
   'require-attestations': { type: 'string', multiple: true },
   'notation-trust-policy': { type: 'string' },
@@ -68,6 +76,8 @@ function notationSignatures(values: VerifyValues): VerifyFlags['signatures'] {
   const policyFile = values['notation-trust-policy'];
   const store = values['notation-trust-store'];
   if (!policyFile || !store) throw new UsageError(notationNeeds);
+  if (values['signature-annotation']?.length)
+    throw new UsageError('--signature-annotation checks cosign signatures; a Notary Project signature has none');
   let trustPolicy: string;
   try {
     trustPolicy = readFileSync(policyFile, 'utf8');
@@ -101,7 +111,20 @@ async function cosignSignatures(
   // The deployed verify block is read once the registry is open; its identities then replace the placeholder.
   const policy = clusterIdentityPolicy(cluster) ?? (from && !values.key ? deployedIdentityPolicy(from) : undefined);
   const verification = await verificationFromFlags(values, values.key, 'key', policy);
-  return { provider: 'cosign' as const, verification, format, requireAttestations, fluxVersion };
+  let signatureAnnotations;
+  try {
+    signatureAnnotations = parseSignatureAnnotations(values['signature-annotation']);
+  } catch (err) {
+    throw usageError(err) ?? err;
+  }
+  return {
+    provider: 'cosign' as const,
+    verification,
+    format,
+    requireAttestations,
+    fluxVersion,
+    ...(Object.keys(signatureAnnotations).length ? { signatureAnnotations } : {}),
+  };
 }
 
 /** Reads and checks the verify flags, in the order the CLI has always refused them, and loads the trust material. */

@@ -41,7 +41,9 @@ Flags:
       --notation-trust-policy FILE        verify a Notary Project signature with this trustpolicy.json …
       --notation-trust-store DIR          … and this trust store (x509/ca/<name>/*.pem), as Notation and Flux do
       --notation-scope SCOPE              for an OCI layout: the registry scope to match, e.g. local/my-layout
-  -a, --annotation KEY=REGEXP             artifact annotation that must match (repeatable)
+  -a, --annotation KEY=REGEXP             artifact (manifest) annotation that must match (repeatable)
+      --signature-annotation KEY=VALUE    a signature must carry this signed annotation with exactly this value, as
+                                          cosign verify -a (repeatable; cosign signatures)
       --creds USER:PASS                   registry credentials
       --provider NAME                     generic (default), aws, gcp or azure
                                           (--aws-role-arn, --gcp-workload-identity-provider, --azure-client-id with the job's

@@ -16,7 +16,13 @@ import type { SigningIdentity } from '../sign/signer.ts';
 
 /** How each artifact is signed after its manifest is stored and before any tag moves. */
 export type SigningPlan =
-  | { kind: 'cosign'; identity: SigningIdentity; format: SignatureFormat }
+  | {
+      kind: 'cosign';
+      identity: SigningIdentity;
+      format: SignatureFormat;
+      /** Signature annotations (cosign `sign -a key=value`), signed into every artifact's signature. */
+      claims?: Record<string, string>;
+    }
   | {
       kind: 'notation';
       /** Awaited only after the user's documents are read, so a front door may start loading it early. */

@@ -32,6 +32,11 @@ export async function prepareSigning(plan: SigningPlan | undefined): Promise<Sig
     };
   }
   const bundleSigner = await createBundleSigner(plan.identity);
-  const each = await signEachBeforeTagging({ identity: plan.identity, format: plan.format, signer: bundleSigner });
+  const each = await signEachBeforeTagging({
+    identity: plan.identity,
+    format: plan.format,
+    signer: bundleSigner,
+    ...(plan.claims ? { claims: plan.claims } : {}),
+  });
   return { step: each.beforeTag, result: each.result, bundleSigner };
 }

@@ -27,6 +27,8 @@ export interface ReleaseSigning {
   identity: SigningIdentity;
   /** Widened to every format the digest already carries (see signInPresentFormats), so every Flux version reads it. */
   format: SignatureFormat;
+  /** Signature annotations (cosign `sign -a key=value`) for the release signature. */
+  claims?: Record<string, string>;
 }
 
 interface Common {

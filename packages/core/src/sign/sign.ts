@@ -21,7 +21,7 @@ export interface SignOptions {
   format: SignatureFormat;
   /** The repository name signed as `docker-reference` (legacy), e.g. `ghcr.io/acme/app`. */
   repository: string;
-  /** Extra signed claims (cosign `-a key=value`). */
+  /** Signature annotations (cosign `sign -a key=value`): the payload's `optional`, the statement subject's `annotations`. */
   claims?: Record<string, string>;
 }
 
@@ -178,7 +178,7 @@ export function signBeforeTagging(
  * `signBeforeTagging` for many artifacts (components) with one signer: one OIDC token and one Fulcio certificate
  * however many there are. `beforeTag(target, key)` gives each its step, `result(key)` what it signed.
  */
-export async function signEachBeforeTagging(options: Pick<SignOptions, 'identity' | 'format' | 'signer'>): Promise<{
+export async function signEachBeforeTagging(options: Pick<SignOptions, 'identity' | 'format' | 'signer' | 'claims'>): Promise<{
   beforeTag: (target: Target, key: string) => (descriptor: Descriptor) => Promise<void>;
   result: (key: string) => SignResult | undefined;
 }> {

@@ -7,6 +7,7 @@ import { keyId, publicKeyPem } from './keys.ts';
 import { inTotoPayloadType } from './payload.ts';
 import { SigningError } from './errors.ts';
 import { fulcioSigner } from './fulcio.ts';
+import { tufSigningConfig, type TufOptions } from './signing-config.ts';
 
 export const publicGood = {
   fulcio: 'https://fulcio.sigstore.dev',
@@ -20,6 +21,15 @@ export interface KeylessIdentity {
   rekorUrl?: string;
   /** An RFC 3161 timestamp authority; optional, as in cosign. */
   tsaUrl?: string;
+  /** Rekor's major API version at `rekorUrl`: 1 (default) or 2 (a signing config's Rekor v2 log). */
+  rekorVersion?: 1 | 2;
+  /**
+   * Take Fulcio, Rekor and the TSA from public-good Sigstore's signing config (TUF), as cosign v3 does when no URL
+   * is given; resolved on the first signature. Bundle format only (see signing-config.ts).
+   */
+  signingConfigFromTuf?: TufOptions;
+  /** A signing config selected no transparency log (e.g. a private instance with a TSA only). */
+  noTransparencyLog?: boolean;
   /** Per-request timeout and bounded retries for Fulcio, Rekor and the TSA. */
   timeoutMs?: number;
   retries?: number;
@@ -135,6 +145,7 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
       certificateChain: async () => [],
     };
   }
+  if (identity.signingConfigFromTuf) identity = { ...identity, ...(await tufSigningConfig(identity.signingConfigFromTuf)) };
   const fetchOptions = {
     timeout: identity.timeoutMs ?? 30_000,
     retry: { retries: identity.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
@@ -146,21 +157,29 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
     timeoutMs: fetchOptions.timeout,
     retries: fetchOptions.retry.retries,
   });
+  const keyless = identity;
   const witnesses = [
-    new sigstore.RekorWitness({
-      rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
-      majorApiVersion: 1,
-      entryType: 'dsse',
-      fetchOnConflict: true,
-      ...fetchOptions,
-    }),
+    ...(identity.noTransparencyLog
+      ? []
+      : [
+          // Rekor v2 (rekor-tiles) answers once the entry is sequenced, which takes seconds: @sigstore/sign gives it at
+          // least 20 s (sigstore-js packages/sign/src/config.ts DEFAULT_REKORV2_TIMEOUT).
+          new sigstore.RekorWitness({
+            rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+            majorApiVersion: identity.rekorVersion ?? 1,
+            entryType: 'dsse',
+            fetchOnConflict: true,
+            ...fetchOptions,
+            ...(identity.rekorVersion === 2 ? { timeout: Math.max(fetchOptions.timeout, 20_000) } : {}),
+          }),
+        ]),
     ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
   ];
   const guard = async <T>(build: () => Promise<T>): Promise<T> => {
     try {
       return await build();
     } catch (err) {
-      throw describe(err, identity);
+      throw describe(err, keyless);
     }
   };
   return {

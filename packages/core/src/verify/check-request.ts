@@ -21,6 +21,8 @@ export interface CosignSignatures {
   format?: VerifyFormat;
   /** In-toto predicate types that must be attested too, with the same policy. */
   requireAttestations?: readonly string[];
+  /** Signature annotations each accepted signature must carry (cosign `verify -a key=value`; not manifest annotations). */
+  signatureAnnotations?: Readonly<Record<string, string>>;
   /** With format auto: which Flux versions must accept it (default all), or none for cosign's rules alone. */
   fluxVersion?: FluxVersionOption | 'none';
 }

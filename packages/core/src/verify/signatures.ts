@@ -17,7 +17,15 @@ export type Verification = { kind: 'keyless'; trustedRoot: TrustedRoot; policy: 
  * whose payload names another digest (Flux passes cosign no claim verifier; d2ci refuses it all the same).
  */
 export type SignatureCheck =
-  { ok: true; identity: string; issuer?: string; sourceRepository?: string } | { ok: false; reason: string; fluxAccepts?: boolean };
+  | {
+      ok: true;
+      identity: string;
+      issuer?: string;
+      sourceRepository?: string;
+      /** The signature's annotations (cosign `sign -a`): the payload's `optional`, the statement subject's `annotations`. */
+      signed?: unknown;
+    }
+  | { ok: false; reason: string; fluxAccepts?: boolean };
 
 const fail = (reason: string): SignatureCheck => ({ ok: false, reason });
 
@@ -87,6 +95,11 @@ function checkSimpleSigningClaim(payload: Buffer, digest: string): string | unde
   return undefined;
 }
 
+/** The payload's `optional` map: the signature annotations cosign `sign -a` writes (null when none). */
+function simpleSigningOptional(payload: Buffer): unknown {
+  return (JSON.parse(payload.toString('utf8')) as { optional?: unknown }).optional;
+}
+
 function pemBlocks(pem: string): Buffer[] {
   return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
     Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'),
@@ -106,6 +119,7 @@ export async function verifyLegacySignature(
   verification: Verification,
 ): Promise<SignatureCheck> {
   const claimProblem = checkSimpleSigningClaim(payload, digest);
+  const signed = claimProblem ? undefined : simpleSigningOptional(payload);
   const signatureB64 = annotations[CosignAnnotation.signature];
   if (!signatureB64) return fail('the signature layer has no dev.cosignproject.cosign/signature annotation');
   const signature = Buffer.from(signatureB64, 'base64');
@@ -113,7 +127,7 @@ export async function verifyLegacySignature(
   if (verification.kind === 'key') {
     for (const key of verification.keys) {
       if (cryptoVerify('sha256', payload, key, signature))
-        return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${keyId(key)}` };
+        return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ok: true, identity: `key:${keyId(key)}`, signed };
     }
     return fail('the signature does not verify with any given key');
   }
@@ -184,7 +198,7 @@ export async function verifyLegacySignature(
   } as unknown as Bundle;
   const checked = await sigstoreVerify(bundle, payload, verification);
   if (!checked.ok) return checked;
-  return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : checked;
+  return claimProblem ? { ok: false, reason: claimProblem, fluxAccepts: true } : { ...checked, signed };
 }
 
 /**
@@ -202,15 +216,17 @@ export async function verifyBundleSignature(json: unknown, digest: string, verif
   if (bundle.content.$case !== 'dsseEnvelope') return fail('the bundle does not contain a DSSE envelope');
   const envelope = bundle.content.dsseEnvelope;
   if (envelope.payloadType !== inTotoPayloadType) return fail(`the DSSE payload type is ${envelope.payloadType}, not an in-toto statement`);
-  let statement: { subject?: { digest?: Record<string, string> }[] };
+  let statement: { subject?: { digest?: Record<string, string>; annotations?: unknown }[] };
   try {
     statement = JSON.parse(Buffer.from(envelope.payload).toString('utf8')) as typeof statement;
   } catch {
     return fail('the in-toto statement is not JSON');
   }
   const { algorithm, hex } = parseDigest(digest);
-  if (!statement.subject?.some((s) => s.digest?.[algorithm] === hex))
-    return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
+  const subject = statement.subject?.find((s) => s.digest?.[algorithm] === hex);
+  if (!subject) return fail(`the statement's subject is not ${digest} (a signature copied from another artifact?)`);
   // Like Flux 2.8+, any predicate counts (a provenance bundle from the same identity verifies the artifact too).
-  return sigstoreVerify(bundle, undefined, verification);
+  const checked = await sigstoreVerify(bundle, undefined, verification);
+  // cosign's IntotoSubjectClaimVerifier reads the annotations of the subject naming this digest.
+  return checked.ok ? { ...checked, signed: subject.annotations } : checked;
 }

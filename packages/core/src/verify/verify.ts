@@ -7,6 +7,7 @@ import { Annotation } from '../artifact/flux.ts';
 import { annotationMismatches } from '../artifact/required-annotations.ts';
 import { legacySignatureTag } from '../sign/legacy.ts';
 import { sigstoreBundleLayers } from '../sign/present.ts';
+import { signatureAnnotationMismatch } from '../sign/annotations.ts';
 import { verifyBundleSignature, verifyLegacySignature, type SignatureCheck, type Verification } from './signatures.ts';
 import { fluxRejections, fluxVerdict, parseFluxVersion, type FluxVerdict, type FluxVersionOption } from './flux.ts';
 
@@ -27,6 +28,11 @@ export interface VerifyOptions {
    * about this digest, verified with the same policy (e.g. an SPDX SBOM, an OpenVEX document).
    */
   requireAttestations?: readonly string[];
+  /**
+   * Signature annotations that must be signed (cosign `verify -a key=value`): a signature counts only when its
+   * annotations hold each key with exactly this value. Flux checks none, so its verdicts ignore them.
+   */
+  signatureAnnotations?: Readonly<Record<string, string>>;
   /**
    * With `format: auto`: verified only when this Flux version (or every version 2.6–2.9, `all`, the default) would
    * accept the artifact, read as its source-controller reads it. `none` checks as cosign does, without Flux's rules.
@@ -163,7 +169,15 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
     format === 'legacy' && required.length === 0 ? Promise.resolve([]) : bundleChecks(options.target, descriptor, options.verification),
     format === 'bundle' ? Promise.resolve([]) : legacyChecks(options.target, descriptor.digest, options.verification),
   ]);
-  const bundles = format === 'legacy' ? [] : allBundles;
+  const fluxBundles = format === 'legacy' ? [] : allBundles;
+  // d2ci's own verdict also asks for the signature annotations (cosign verify -a); Flux's does not (raw checks).
+  const wanted = options.signatureAnnotations ?? {};
+  const annotated = <C extends SignatureCheck>(check: C): C => {
+    const mismatch = check.ok ? signatureAnnotationMismatch(wanted, check.signed) : undefined;
+    return mismatch ? { ...check, ok: false, reason: mismatch } : check;
+  };
+  const bundles = Object.keys(wanted).length ? fluxBundles.map(annotated) : fluxBundles;
+  const checkedLegacies = Object.keys(wanted).length ? legacies.map(annotated) : legacies;
   for (const predicateType of required) {
     const ofType = allBundles.filter((c) => c.predicateType === predicateType);
     const good = ofType.find((c) => c.ok);
@@ -180,7 +194,7 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
   }
   result.signaturesChecked = bundles.length + legacies.length;
   const goodBundle = bundles.find((c) => c.ok);
-  const goodLegacy = legacies.find((c) => c.ok);
+  const goodLegacy = checkedLegacies.find((c) => c.ok);
   const good = goodBundle ?? goodLegacy;
   if (bundles.length === 0 && legacies.length === 0) {
     result.reasons.push(`no ${format === 'auto' ? '' : `${format} `}signature found for ${descriptor.digest}`);
@@ -188,7 +202,7 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
   if (!good) {
     // One line per distinct reason, with how many signatures gave it.
     const counts = new Map<string, number>();
-    for (const [kind, check] of [...bundles.map((c) => ['bundle', c] as const), ...legacies.map((c) => ['legacy', c] as const)]) {
+    for (const [kind, check] of [...bundles.map((c) => ['bundle', c] as const), ...checkedLegacies.map((c) => ['legacy', c] as const)]) {
       if (!check.ok) counts.set(`${kind} signature: ${check.reason}`, (counts.get(`${kind} signature: ${check.reason}`) ?? 0) + 1);
     }
     for (const [reason, count] of counts) result.reasons.push(count > 1 ? `${reason} (${count} signatures)` : reason);
@@ -200,7 +214,7 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
       (options.target instanceof RemoteRepository ? { registry: options.target.registry, plainHttp: options.target.plainHttp } : undefined);
     const evidence = {
       legacies,
-      bundles,
+      bundles: fluxBundles,
       ...(options.identities !== undefined ? { identities: options.identities } : {}),
       ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
     };
@@ -208,12 +222,12 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
     // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
     if (good?.ok) result.reasons.push(...fluxRejections(result.flux));
   } else if (format === 'auto') {
-    if (bundles.length > 0 && !goodBundle && goodLegacy) {
+    if (bundles.length > 0 && !fluxBundles.some((c) => c.ok) && legacies.some((c) => c.ok)) {
       result.warnings.push(
         'a Sigstore bundle referrer is attached but does not verify: Flux 2.8+ checks only bundles when any exist, so it would reject this artifact',
       );
     }
-    if (!goodLegacy && goodBundle) {
+    if (!legacies.some((c) => c.ok) && fluxBundles.some((c) => c.ok)) {
       result.warnings.push(
         'only a Sigstore bundle verifies: Flux 2.6 and 2.7 read only legacy .sig signatures and would reject this artifact',
       );
