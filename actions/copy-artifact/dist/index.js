@@ -6692,8 +6692,8 @@ function childLocation(base, name) {
         : { kind: 'layout', dir: `${base.dir}/${name}` };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 13 modules
-var resolve = __nccwpck_require__(2015);
+// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 3 modules
+var resolve = __nccwpck_require__(863);
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var src_errors = __nccwpck_require__(5736);
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/flux.ts
@@ -6816,8 +6816,8 @@ function fluxRejections(verdicts) {
     });
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 18 modules
-var src = __nccwpck_require__(232);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 25 modules
+var src = __nccwpck_require__(6690);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -11015,7 +11015,7 @@ async function main() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(232);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6690);
 /* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2407);
 
 
@@ -11026,7 +11026,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 232:
+/***/ 6690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11039,7 +11039,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   h4: () => (/* reexport */ githubContext),
   Xu: () => (/* reexport */ fields_inputError),
   dt: () => (/* reexport */ listInput),
-  P4: () => (/* reexport */ registryInputs),
+  P4: () => (/* reexport */ registry_registryInputs),
   EK: () => (/* reexport */ registrySession),
   Cs: () => (/* reexport */ runAction),
   lj: () => (/* reexport */ runner_namespaceObject),
@@ -11299,8 +11299,8 @@ function workspacePath(input, value, context) {
     return real;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 13 modules
-var auth_resolve = __nccwpck_require__(2015);
+// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 3 modules
+var auth_resolve = __nccwpck_require__(863);
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
 var http = __nccwpck_require__(1737);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
@@ -11833,7 +11833,7 @@ function fields_inputError(err, names = {}) {
 
 
 /** The registry inputs every d2ci action shares; credentials are masked as soon as they are read. */
-function registryInputs() {
+function registry_registryInputs() {
     const username = inputs_stringInput('registry-username');
     const password = inputs_stringInput('registry-password');
     const githubToken = inputs_stringInput('github-token');
@@ -12053,6 +12053,7 @@ function cell(text) {
 
 
 
+
 /** The signing inputs where only Sigstore/cosign formats apply (release-artifact re-signs in cosign's formats). */
 function cosignSigningInputs(context) {
     const signing = signingInputs(context, { notation: false });
@@ -12103,6 +12104,24 @@ function signingInputs(context, options = {}) {
     }
     catch (err) {
         throw inputError(err) ?? err;
+    }
+    if (key && isKmsUri(key)) {
+        try {
+            // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
+            const kms = openKmsKey(key, { cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'kms', key: kms },
+                ...claims,
+                describe: `key-based, ${key.trim()} (no transparency log)`,
+            };
+        }
+        catch (err) {
+            if (err instanceof KmsError)
+                throw inputError(err) ?? err;
+            throw err;
+        }
     }
     if (key) {
         try {
@@ -12223,6 +12242,469 @@ function notationInputs(context) {
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts
 var keys = __nccwpck_require__(889);
+// EXTERNAL MODULE: ../../packages/core/src/auth/aws.ts + 1 modules
+var aws = __nccwpck_require__(8565);
+;// CONCATENATED MODULE: ../../packages/core/src/kms/errors.ts
+
+/** A KMS or Vault key that cannot be used; its field is the signing key or, for verification, the public key. */
+class errors_KmsError extends src_errors/* BaseError */.Cf {
+    constructor(code, message, options = {}) {
+        const field = options.use === 'verify' ? 'public-key' : 'signing-key';
+        super(code, message, { field, cause: options.cause });
+        this.name = 'KmsError';
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/key.ts
+
+
+function resolveOptions(options) {
+    const env = options.env ?? process.env;
+    const onSecret = options.onSecret ?? (() => undefined);
+    return {
+        env,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        use: options.use ?? 'sign',
+        onSecret,
+        cloud: {
+            options: options.cloud ?? {},
+            env,
+            onSecret,
+            endpoints: {},
+            registryUrl: (registry) => `https://${registry}`,
+            onDebug: options.onDebug ?? (() => undefined),
+        },
+    };
+}
+/**
+ * One request to a key service with a deadline; a refusal or a network failure becomes a KmsError naming the
+ * service, the key URI and the HTTP status with the service's own message.
+ */
+async function kmsRequest(options, what, url, init, fix) {
+    let response;
+    try {
+        response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs), redirect: 'error' });
+    }
+    catch (err) {
+        const timedOut = err.name === 'TimeoutError';
+        throw new errors_KmsError('KMS_REQUEST', `${what} at ${new URL(url).origin} ${timedOut ? `did not answer within ${options.timeoutMs / 1000} s` : `failed: ${err.message}`}`, { use: options.use, cause: err });
+    }
+    const text = await response.text();
+    let body = {};
+    try {
+        body = text ? JSON.parse(text) : {};
+    }
+    catch {
+        if (response.ok)
+            throw new errors_KmsError('KMS_REQUEST', `${what} answered with something other than JSON`, { use: options.use });
+    }
+    if (!response.ok) {
+        const message = serviceMessage(body) ?? text.slice(0, 200);
+        const hint = fix?.(response.status);
+        throw new errors_KmsError('KMS_REQUEST', `${what} failed: HTTP ${response.status}${message ? ` ${JSON.stringify(message.replace(/\s+/g, ' '))}` : ''}${hint ? `; ${hint}` : ''}`, { use: options.use });
+    }
+    return body;
+}
+/** The error text each service puts in its JSON: AWS `message`, Google and Azure `error.message`, Vault `errors`. */
+function serviceMessage(body) {
+    const error = body.error;
+    if (typeof error?.message === 'string')
+        return error.message;
+    for (const name of ['message', 'Message'])
+        if (typeof body[name] === 'string')
+            return `${typeof body.__type === 'string' ? `${body.__type.split('#').pop()}: ` : ''}${body[name]}`;
+    if (Array.isArray(body.errors))
+        return body.errors.join('; ');
+    return undefined;
+}
+/** d2ci signs with ECDSA P-256 over SHA-256, as with PEM keys; other key types are refused before any signature. */
+function p256PublicKey(key, uri, use) {
+    let publicKey;
+    try {
+        publicKey =
+            typeof key === 'string'
+                ? (0,external_node_crypto_.createPublicKey)({ key, format: 'pem' })
+                : Buffer.isBuffer(key)
+                    ? (0,external_node_crypto_.createPublicKey)({ key, format: 'der', type: 'spki' })
+                    : (0,external_node_crypto_.createPublicKey)(key);
+    }
+    catch (err) {
+        throw new errors_KmsError('KMS_KEY', `the public key of ${uri} could not be read`, { use, cause: err });
+    }
+    if (publicKey.asymmetricKeyType !== 'ec' || publicKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+        throw new errors_KmsError('KMS_KEY', `${uri} is not an ECDSA P-256 key (got ${publicKey.asymmetricKeyType}${publicKey.asymmetricKeyDetails?.namedCurve ? ` ${publicKey.asymmetricKeyDetails.namedCurve}` : ''}); d2ci signs with ECDSA P-256 / SHA-256 keys, as with PEM keys`, { use });
+    return publicKey;
+}
+/** Caches a promise, but forgets a failure so that a later call retries. */
+function once(make) {
+    let value;
+    return () => {
+        value ??= make().catch((err) => {
+            value = undefined;
+            throw err;
+        });
+        return value;
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/aws.ts
+
+
+
+
+/**
+ * cosign's awskms:// forms (sigstore pkg/signature/kms/aws/client.go): `awskms://[ENDPOINT]/KEY` where KEY is a key
+ * ID, `alias/NAME`, or a key or alias ARN. An endpoint in the URI is reached over https, as there.
+ */
+const uuid = 'm?r?k?-?[A-Fa-f0-9]{8}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{12}';
+const arn = 'arn:(?:aws|aws-us-gov|aws-cn):kms:([a-z0-9-]+):\\d{12}:';
+const aws_forms = [
+    new RegExp(`^awskms://([^/]*)/(${uuid})$`),
+    new RegExp(`^awskms://([^/]*)/(${arn}key/${uuid})$`),
+    /^awskms:\/\/([^/]*)\/(alias\/.+)$/,
+    new RegExp(`^awskms://([^/]*)/(${arn}alias/.+)$`),
+];
+/** A SHA-256 (or HMAC-SHA-256) for @smithy/signature-v4, from node:crypto. */
+class Sha256 {
+    hash;
+    secret;
+    constructor(secret) {
+        this.secret =
+            secret === undefined || typeof secret === 'string'
+                ? secret
+                : secret instanceof ArrayBuffer
+                    ? new Uint8Array(secret)
+                    : new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength);
+        this.hash = this.make();
+    }
+    make() {
+        return this.secret === undefined ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', this.secret);
+    }
+    update(data) {
+        this.hash.update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    }
+    digest() {
+        return Promise.resolve(new Uint8Array(this.hash.digest()));
+    }
+    reset() {
+        this.hash = this.make();
+    }
+}
+/**
+ * AWS KMS through its JSON 1.1 API (`TrentService.GetPublicKey`, `TrentService.Sign` with MessageType DIGEST and
+ * ECDSA_SHA_256, as sigstore's client calls them), signed with SigV4. Credentials as `provider: aws` finds them:
+ * the job's OIDC token with `aws-role-arn`, else the SDK's default chain. The endpoint: the URI's, else
+ * AWS_ENDPOINT_URL_KMS / AWS_ENDPOINT_URL (as every AWS SDK reads them), else kms.<region>.amazonaws.com.
+ */
+function awsKmsKey(uri, options) {
+    const resolved = resolveOptions(options);
+    const { env, use } = resolved;
+    const match = aws_forms.map((form) => form.exec(uri)).find(Boolean);
+    if (!match)
+        throw new errors_KmsError('KMS_URI', `"${uri}" is not an AWS KMS key: use awskms:///KEY-ID, awskms:///alias/NAME or awskms:///arn:aws:kms:REGION:ACCOUNT:key/KEY-ID (an endpoint may go between // and /)`, { use });
+    const [, host = '', keyId = '', arnRegion] = match;
+    const region = arnRegion || options.cloud?.aws?.region || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    const endpoint = () => {
+        if (host)
+            return `https://${host}`;
+        const configured = /^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')
+            ? undefined
+            : env.AWS_ENDPOINT_URL_KMS || env.AWS_ENDPOINT_URL;
+        return (configured || `https://kms.${region}.amazonaws.com${region?.startsWith('cn-') ? '.cn' : ''}`).replace(/\/+$/, '');
+    };
+    const provider = (0,aws/* awsProvider */.tz)(resolved.cloud);
+    const call = async (target, payload) => {
+        if (!region)
+            throw new errors_KmsError('KMS_URI', `${uri} names no region: use the key's ARN, or set AWS_REGION (or the aws-region input)`, { use });
+        const keys = await provider.keys(region);
+        const url = new URL(endpoint());
+        const body = JSON.stringify(payload);
+        const { SignatureV4 } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9994, 19));
+        const signer = new SignatureV4({ service: 'kms', region, credentials: keys, sha256: Sha256 });
+        const signed = await signer.sign({
+            method: 'POST',
+            protocol: url.protocol,
+            hostname: url.hostname,
+            port: url.port ? Number(url.port) : undefined,
+            path: url.pathname || '/',
+            query: {},
+            headers: { host: url.host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `TrentService.${target}` },
+            body,
+        });
+        // fetch sets Host itself (the same value that was signed).
+        const headers = Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name !== 'host'));
+        return kmsRequest(resolved, `AWS KMS ${target} for ${uri}`, url.href, { method: 'POST', headers, body }, (status) => status === 400 || status === 403
+            ? `the AWS identity needs kms:${target} on the key (and the key must exist in ${region})`
+            : undefined);
+    };
+    const publicKey = once(async () => {
+        const out = await call('GetPublicKey', { KeyId: keyId });
+        if (typeof out.PublicKey !== 'string')
+            throw new errors_KmsError('KMS_REQUEST', `AWS KMS GetPublicKey for ${uri} returned no PublicKey`, { use });
+        return p256PublicKey(Buffer.from(out.PublicKey, 'base64'), uri, use);
+    });
+    return {
+        uri,
+        publicKey,
+        async signDigest(digest) {
+            await publicKey();
+            const out = await call('Sign', {
+                KeyId: keyId,
+                Message: digest.toString('base64'),
+                MessageType: 'DIGEST',
+                SigningAlgorithm: 'ECDSA_SHA_256',
+            });
+            if (typeof out.Signature !== 'string')
+                throw new errors_KmsError('KMS_REQUEST', `AWS KMS Sign for ${uri} returned no Signature`, { use });
+            return Buffer.from(out.Signature, 'base64');
+        },
+    };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/auth/azure.ts + 1 modules
+var azure = __nccwpck_require__(1677);
+;// CONCATENATED MODULE: ../../packages/core/src/kms/azure.ts
+
+
+
+/** cosign's azurekms:// form (sigstore pkg/signature/kms/azure/client.go): `azurekms://VAULT-HOST/KEY[/VERSION]`. */
+const azure_form = /^azurekms:\/\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/;
+const apiVersion = '7.4';
+/** A P-256 signature as Key Vault returns it (JWS: r‖s, 32 bytes each) in ASN.1 DER, as cosign writes ECDSA signatures. */
+function p1363ToDer(raw) {
+    const integer = (bytes) => {
+        let start = 0;
+        while (start < bytes.length - 1 && bytes[start] === 0)
+            start++;
+        let value = bytes.subarray(start);
+        if ((value[0] ?? 0) & 0x80)
+            value = Buffer.concat([Buffer.from([0]), value]);
+        return Buffer.concat([Buffer.from([0x02, value.length]), value]);
+    };
+    const half = raw.length / 2;
+    const body = Buffer.concat([integer(raw.subarray(0, half)), integer(raw.subarray(half))]);
+    return Buffer.concat([Buffer.from([0x30, body.length]), body]);
+}
+/**
+ * Azure Key Vault keys REST (api-version 7.4): `GET /keys/{name}/{version}` (a JWK) and `POST …/sign` with ES256 over
+ * the digest. The Entra ID token (scope https://vault.azure.net/.default) is `provider: azure`'s: the job's OIDC
+ * token as a federated client assertion, else DefaultAzureCredential's chain. D2CI_AZURE_KEYVAULT_URL replaces
+ * `https://VAULT-HOST` (a private endpoint, or a test stand-in).
+ */
+function azureKmsKey(uri, options) {
+    const resolved = resolveOptions(options);
+    const { use } = resolved;
+    const match = azure_form.exec(uri);
+    if (!match)
+        throw new errors_KmsError('KMS_URI', `"${uri}" is not an Azure Key Vault key: use azurekms://VAULT.vault.azure.net/KEY[/VERSION]`, { use });
+    const [, host = '', name = '', version = ''] = match;
+    const base = (resolved.env.D2CI_AZURE_KEYVAULT_URL || `https://${host}`).replace(/\/+$/, '');
+    const keyPath = `${base}/keys/${encodeURIComponent(name)}${version ? `/${encodeURIComponent(version)}` : ''}`;
+    const provider = (0,azure/* azureProvider */.hy)(resolved.cloud);
+    const scope = `https://${host.endsWith('.vault.azure.cn') ? 'vault.azure.cn' : host.endsWith('.vault.usgovcloudapi.net') ? 'vault.usgovcloudapi.net' : 'vault.azure.net'}/.default`;
+    const call = async (what, url, body) => {
+        const token = await provider.accessToken(scope);
+        return kmsRequest(resolved, `Azure Key Vault ${what} for ${uri}`, `${url}?api-version=${apiVersion}`, {
+            method: body ? 'POST' : 'GET',
+            headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+            body: body ? JSON.stringify(body) : undefined,
+        }, (status) => status === 401 || status === 403 ? 'the identity needs the Key Vault Crypto User role (keys/get and keys/sign)' : undefined);
+    };
+    // The key's full id (with its version), so that every signature is made by the version whose public key we hold.
+    const key = once(async () => {
+        const out = await call('get key', keyPath);
+        const jwk = out.key;
+        if (!jwk?.kid)
+            throw new errors_KmsError('KMS_REQUEST', `Azure Key Vault get key for ${uri} returned no key`, { use });
+        if (jwk.kty !== 'EC' && jwk.kty !== 'EC-HSM')
+            throw new errors_KmsError('KMS_KEY', `${uri} is a ${jwk.kty} key; d2ci signs with ECDSA P-256 / SHA-256 keys, as with PEM keys`, { use });
+        const publicKey = p256PublicKey({ key: { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y }, format: 'jwk' }, uri, use);
+        return { kid: jwk.kid, publicKey };
+    });
+    return {
+        uri,
+        publicKey: async () => (await key()).publicKey,
+        async signDigest(digest) {
+            const { kid } = await key();
+            const versioned = `${base}/keys/${encodeURIComponent(name)}/${encodeURIComponent(kid.split('/').pop() ?? '')}`;
+            const out = await call('sign', `${versioned}/sign`, { alg: 'ES256', value: digest.toString('base64url') });
+            if (typeof out.value !== 'string')
+                throw new errors_KmsError('KMS_REQUEST', `Azure Key Vault sign for ${uri} returned no value`, { use });
+            return p1363ToDer(Buffer.from(out.value, 'base64url'));
+        },
+    };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/auth/gcp.ts + 2 modules
+var gcp = __nccwpck_require__(7347);
+;// CONCATENATED MODULE: ../../packages/core/src/kms/gcp.ts
+
+
+
+/** cosign's gcpkms:// form (sigstore pkg/signature/kms/gcp/client.go), with an optional key version. */
+const gcp_form = /^gcpkms:\/\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)(?:\/(?:cryptoKeyVersions|versions)\/([^/]+))?$/;
+/**
+ * Google Cloud KMS REST (cloudkms.googleapis.com/v1): `cryptoKeyVersions.getPublicKey` and `asymmetricSign` with a
+ * SHA-256 digest. Without a version, the newest ENABLED version signs, as sigstore's client picks it. The access token
+ * is `provider: gcp`'s: Workload Identity Federation with the job's OIDC token, else Application Default Credentials.
+ * D2CI_GCP_KMS_URL replaces the API's base URL (a private endpoint, or a test stand-in).
+ */
+function gcpKmsKey(uri, options) {
+    const resolved = resolveOptions(options);
+    const { use } = resolved;
+    const match = gcp_form.exec(uri);
+    if (!match)
+        throw new errors_KmsError('KMS_URI', `"${uri}" is not a Cloud KMS key: use gcpkms://projects/PROJECT/locations/LOCATION/keyRings/RING/cryptoKeys/KEY[/cryptoKeyVersions/N]`, { use });
+    const [, keyName = '', version] = match;
+    const base = (resolved.env.D2CI_GCP_KMS_URL || 'https://cloudkms.googleapis.com').replace(/\/+$/, '');
+    const provider = (0,gcp/* gcpProvider */.Sq)(resolved.cloud);
+    const call = async (what, path, body) => {
+        const token = await provider.accessToken();
+        return kmsRequest(resolved, `Cloud KMS ${what} for ${uri}`, `${base}/v1/${path}`, {
+            method: body ? 'POST' : 'GET',
+            headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+            body: body ? JSON.stringify(body) : undefined,
+        }, (status) => (status === 403 ? 'the identity needs roles/cloudkms.signerVerifier (or viewer to verify) on the key' : undefined));
+    };
+    const versionName = once(async () => {
+        if (version)
+            return `${keyName}/cryptoKeyVersions/${version}`;
+        const out = await call('cryptoKeyVersions.list', `${keyName}/cryptoKeyVersions?filter=${encodeURIComponent('state=ENABLED')}`);
+        const names = (out.cryptoKeyVersions ?? [])
+            .filter((v) => v.state === undefined || v.state === 'ENABLED')
+            .map((v) => v.name ?? '')
+            .filter(Boolean);
+        const newest = names.sort((a, b) => Number(a.split('/').pop()) - Number(b.split('/').pop())).pop();
+        if (!newest)
+            throw new errors_KmsError('KMS_KEY', `${uri} has no enabled key version`, { use });
+        return newest;
+    });
+    const publicKey = once(async () => {
+        const out = await call('getPublicKey', `${await versionName()}/publicKey`);
+        if (typeof out.pem !== 'string')
+            throw new errors_KmsError('KMS_REQUEST', `Cloud KMS getPublicKey for ${uri} returned no pem`, { use });
+        return p256PublicKey(out.pem, uri, use);
+    });
+    return {
+        uri,
+        publicKey,
+        async signDigest(digest) {
+            await publicKey();
+            const out = await call('asymmetricSign', `${await versionName()}:asymmetricSign`, { digest: { sha256: digest.toString('base64') } });
+            if (typeof out.signature !== 'string')
+                throw new errors_KmsError('KMS_REQUEST', `Cloud KMS asymmetricSign for ${uri} returned no signature`, { use });
+            return Buffer.from(out.signature, 'base64');
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/vault.ts
+
+
+
+
+
+/** cosign's hashivault:// form (sigstore pkg/signature/kms/hashivault/client.go): `hashivault://KEYNAME`. */
+const vault_form = /^hashivault:\/\/([A-Za-z0-9._-]+)$/;
+/**
+ * HashiCorp Vault's transit engine, as sigstore's client uses it: `GET /v1/<path>/keys/<name>` for the public keys
+ * (PEM per version), `POST /v1/<path>/sign/<name>/sha2-256` with `prehashed: true` (ASN.1 signature, `vault:vN:…`).
+ * VAULT_ADDR, VAULT_TOKEN (else ~/.vault-token), VAULT_NAMESPACE and TRANSIT_SECRET_ENGINE_PATH (default
+ * `transit`) as there. The token is masked.
+ */
+function vaultKey(uri, options) {
+    const resolved = resolveOptions(options);
+    const { env, use } = resolved;
+    const match = vault_form.exec(uri);
+    if (!match)
+        throw new errors_KmsError('KMS_URI', `"${uri}" is not a Vault transit key: use hashivault://KEYNAME`, { use });
+    const name = match[1];
+    const engine = (env.TRANSIT_SECRET_ENGINE_PATH || 'transit').replace(/^\/+|\/+$/g, '');
+    const token = () => {
+        let value = env.VAULT_TOKEN ?? '';
+        if (!value) {
+            try {
+                value = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.vault-token'), 'utf8').trim();
+            }
+            catch {
+                // no token file: refused below
+            }
+        }
+        if (!value)
+            throw new errors_KmsError('KMS_URI', `${uri} needs a Vault token: set VAULT_TOKEN (e.g. from hashicorp/vault-action)`, { use });
+        resolved.onSecret(value);
+        return value;
+    };
+    const call = async (what, path, body) => {
+        const address = env.VAULT_ADDR;
+        if (!address)
+            throw new errors_KmsError('KMS_URI', `${uri} needs Vault's address: set VAULT_ADDR (e.g. https://vault.example.com:8200)`, { use });
+        const out = await kmsRequest(resolved, `Vault transit ${what} for ${uri}`, `${address.replace(/\/+$/, '')}/v1/${engine}/${path}`, {
+            method: body ? 'POST' : 'GET',
+            headers: {
+                'x-vault-token': token(),
+                ...(env.VAULT_NAMESPACE ? { 'x-vault-namespace': env.VAULT_NAMESPACE } : {}),
+                ...(body ? { 'content-type': 'application/json' } : {}),
+            },
+            body: body ? JSON.stringify(body) : undefined,
+        }, (status) => status === 403 ? `the token's policy must allow read on ${engine}/keys/${name} and update on ${engine}/sign/${name}/*` : undefined);
+        return out.data ?? {};
+    };
+    // The newest version's public key, and that version signs (key_version), so the two always match.
+    const key = once(async () => {
+        const data = await call('read key', `keys/${encodeURIComponent(name)}`);
+        const keys = (data.keys ?? {});
+        const latest = typeof data.latest_version === 'number' ? data.latest_version : Math.max(...Object.keys(keys).map(Number));
+        const pem = keys[String(latest)]?.public_key;
+        if (!pem)
+            throw new errors_KmsError('KMS_KEY', `${uri} has no public key (is it an asymmetric transit key, e.g. type ecdsa-p256?)`, { use });
+        return { version: latest, publicKey: p256PublicKey(pem, uri, use) };
+    });
+    return {
+        uri,
+        publicKey: async () => (await key()).publicKey,
+        async signDigest(digest) {
+            const { version } = await key();
+            const data = await call('sign', `sign/${encodeURIComponent(name)}/sha2-256`, {
+                input: digest.toString('base64'),
+                prehashed: true,
+                key_version: version,
+            });
+            const signature = typeof data.signature === 'string' ? /^vault:v\d+:(.+)$/.exec(data.signature)?.[1] : undefined;
+            if (!signature)
+                throw new errors_KmsError('KMS_REQUEST', `Vault transit sign for ${uri} returned no vault:vN: signature`, { use });
+            return Buffer.from(signature, 'base64');
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/index.ts
+
+
+
+
+
+
+
+const schemes = { 'awskms://': awsKmsKey, 'gcpkms://': gcpKmsKey, 'azurekms://': azureKmsKey, 'hashivault://': vaultKey };
+/** Whether a key value is one of cosign's KMS URIs rather than a PEM key or a path. */
+function kms_isKmsUri(value) {
+    return /^(awskms|gcpkms|azurekms|hashivault):\/\//.test(value.trim());
+}
+/**
+ * A key held by AWS KMS, Google Cloud KMS, Azure Key Vault or Vault transit, named as cosign names it. The URI is
+ * checked now; the service is first asked on `publicKey()` or `signDigest()`.
+ */
+function kms_openKmsKey(uri, options = {}) {
+    const value = uri.trim();
+    const scheme = Object.keys(schemes).find((prefix) => value.startsWith(prefix));
+    if (!scheme)
+        throw new errors_KmsError('KMS_URI', `"${value}" is not a KMS key URI (awskms://, gcpkms://, azurekms://, hashivault://)`, {
+            use: options.use,
+        });
+    return schemes[scheme](value, options);
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/verify/policy.ts + 2 modules
 var verify_policy = __nccwpck_require__(1113);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -12272,6 +12754,8 @@ async function loadTrustedRoot(options = {}) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/action-kit/src/verification.ts
+
+
 
 
 
@@ -12332,7 +12816,18 @@ async function verificationInputs(names, context, defaults = {}) {
     if (key) {
         if (identity.length > 0 || identityRegexp.length > 0)
             throw new inputs_InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-        return { kind: 'key', keys: publicKeys(names, key, context) };
+        if (!kms_isKmsUri(key))
+            return { kind: 'key', keys: publicKeys(names, key, context) };
+        try {
+            // The public key fetched from the service, with the credentials the registry's cloud provider finds.
+            const kms = kms_openKmsKey(key, { use: 'verify', cloud: registry_registryInputs().cloud, onSecret: (secret) => setSecret(secret) });
+            return { kind: 'key', keys: [await kms.publicKey()] };
+        }
+        catch (err) {
+            if (err instanceof errors_KmsError)
+                throw fields_inputError(err, fieldNames(names)) ?? err;
+            throw err;
+        }
     }
     if (identity.length === 0 && identityRegexp.length === 0 && defaults.identityRegexp)
         identityRegexp = [defaults.identityRegexp];
@@ -12524,54 +13019,590 @@ function removeTempOnSignal() {
 
 /***/ }),
 
-/***/ 9999:
+/***/ 8565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ githubTokenCredentials),
-/* harmony export */   v: () => (/* binding */ isGitHubRegistry)
-/* harmony export */ });
-/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
-function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
-    if (registry === 'ghcr.io')
-        return true;
-    const host = new URL(serverUrl).host;
-    return host !== 'github.com' && registry === `containers.${host}`;
-}
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  tz: () => (/* binding */ awsProvider)
+});
+
+// UNUSED EXPORTS: awsHosts, ecrHostPattern, ecrPublicHosts, ecrPublicRegion, parseEcrRegistry
+
+// EXTERNAL MODULE: ../../packages/core/src/auth/cloud.ts + 2 modules
+var cloud = __nccwpck_require__(8797);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/aws-ambient.ts
+
+/** What the SDK's `$source` feature flags (@aws-sdk/core setCredentialFeature) say about where keys came from. */
+const sourceNames = {
+    CREDENTIALS_ENV_VARS: 'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY',
+    CREDENTIALS_ENV_VARS_STS_WEB_ID_TOKEN: 'AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN',
+    CREDENTIALS_PROFILE: 'the shared credentials/config file profile',
+    CREDENTIALS_PROFILE_SOURCE_PROFILE: 'an assume-role profile (source_profile)',
+    CREDENTIALS_PROFILE_NAMED_PROVIDER: 'an assume-role profile (credential_source)',
+    CREDENTIALS_PROFILE_STS_WEB_ID_TOKEN: 'a web identity profile',
+    CREDENTIALS_PROFILE_PROCESS: 'a credential_process profile',
+    CREDENTIALS_PROFILE_SSO: 'an SSO profile',
+    CREDENTIALS_PROFILE_SSO_LEGACY: 'an SSO profile',
+    CREDENTIALS_PROFILE_LOGIN: 'an aws login profile',
+    CREDENTIALS_HTTP: 'the container credentials endpoint (ECS/EKS Pod Identity)',
+};
+/** The chain's order, for the refusal that lists what was tried. */
+const awsChainDescription = "the AWS SDK's default chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN, the shared config and credentials files with AWS_PROFILE, credential_process, container credentials AWS_CONTAINER_CREDENTIALS_FULL_URI/RELATIVE_URI, EC2 instance metadata IMDSv2)";
 /**
- * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
- * does. Pushing needs `permissions: packages: write`.
+ * Credentials the way Flux's `--provider aws` and every AWS SDK find them: the SDK v3 default chain
+ * (`defaultProvider`, which `fromNodeProviderChain` wraps; aws-sdk-js-v3 packages/credential-provider-node/src/defaultProvider.ts). The chain
+ * reads the process environment and the shared files, as the SDK always does (not `context.env`), and is loaded only
+ * here, so the bundles start without it.
  */
-function githubTokenCredentials(options) {
+async function ambientAwsKeys(context, tried) {
+    const { defaultProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(777)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7777, 19));
+    // Remote sources (IMDS, container endpoint) get a deadline and a small retry budget; STS calls made by
+    // assume-role and web identity profiles get the same request timeouts as d2ci's own STS and ECR clients.
+    const provider = defaultProvider({
+        timeout: 5_000,
+        maxRetries: 2,
+        clientConfig: { maxAttempts: 3, requestHandler: { connectionTimeout: 10_000, requestTimeout: 30_000 } },
+    });
+    let keys;
+    try {
+        keys = await provider();
+    }
+    catch (err) {
+        const e = err;
+        const why = (0,cloud/* oneLine */.TN)(e.message ?? String(err));
+        throw (0,cloud/* noCredentials */.gT)('aws', [...tried, `${awsChainDescription}: ${why}`], "give the IAM role to assume with the job's OIDC token (with `permissions: id-token: write`), or run aws-actions/configure-aws-credentials (or set AWS_PROFILE) before this step");
+    }
+    if (!keys.accessKeyId || !keys.secretAccessKey)
+        throw new cloud/* CloudCredentialError */.bC("the AWS SDK's default chain returned keys without a secret");
+    context.onSecret(keys.secretAccessKey);
+    if (keys.sessionToken)
+        context.onSecret(keys.sessionToken);
+    const features = Object.keys(keys.$source ?? {});
+    const named = features.map((feature) => sourceNames[feature]).find(Boolean);
+    const remote = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI || process.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
+    const source = named ?? (remote ? 'the container credentials endpoint' : 'EC2 instance metadata (IMDS)');
+    context.onDebug(`provider aws: credentials from ${source}${process.env.AWS_PROFILE ? ` (AWS_PROFILE ${process.env.AWS_PROFILE})` : ''}`);
     return {
-        name: 'GITHUB_TOKEN',
-        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
-            ? { username: options.actor || 'x-access-token', password: options.token }
-            : undefined,
+        value: {
+            accessKeyId: keys.accessKeyId,
+            secretAccessKey: keys.secretAccessKey,
+            sessionToken: keys.sessionToken,
+            expiration: keys.expiration,
+        },
+        expiresAt: keys.expiration?.getTime() ?? Number.POSITIVE_INFINITY,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/aws.ts
+
+
+/**
+ * Private ECR hosts (docker/login-action's pattern; Flux 2.6 accepts the same registries): `<account>.dkr.ecr.<region>.amazonaws.com`,
+ * the dual-stack `<account>.dkr-ecr.<region>.on.aws`, China (`.amazonaws.com.cn`) and the EU sovereign cloud (`.amazonaws.eu`).
+ */
+const ecrHostPattern = /^([0-9]{12})\.(dkr\.ecr|dkr-ecr|dkr\.ecr-fips|dkr-ecr-fips)\.([a-z0-9-]+)\.(on\.aws|amazonaws\.com(\.cn)?|amazonaws\.eu)$/;
+/** ECR Public's registry hosts. */
+const ecrPublicHosts = ['public.ecr.aws', 'ecr-public.aws.com'];
+/** "Authenticating to ECR Public auth only works in us-east-1" (amazon-ecr-login). */
+const ecrPublicRegion = 'us-east-1';
+/** Which ECR a registry name is (the port is ignored), or undefined when it is not one. */
+function parseEcrRegistry(registry) {
+    const host = (0,cloud/* registryHostname */.Jv)(registry);
+    if (ecrPublicHosts.includes(host))
+        return { kind: 'public', region: ecrPublicRegion };
+    const match = ecrHostPattern.exec(host);
+    return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
+}
+const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
+const endpointVariables = {
+    sts: 'AWS_ENDPOINT_URL_STS',
+    ecr: 'AWS_ENDPOINT_URL_ECR',
+    ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC',
+};
+/** An SDK error as one line: `<Code>: <message>`, or the network error. */
+function sdkError(err) {
+    const e = err;
+    const status = e.$metadata?.httpStatusCode;
+    const name = e.name && e.name !== 'Error' ? e.name : e.code;
+    const message = e.message ?? String(err);
+    return (0,cloud/* oneLine */.TN)(`${name && !message.startsWith(name) && !message.includes(`${name} `) ? `${name}: ` : ''}${message}${status ? ` (HTTP ${status})` : ''}`);
+}
+/** Request deadlines for d2ci's own STS and ECR clients (the SDK sets none by default). */
+const requestHandler = { connectionTimeout: 10_000, requestTimeout: 30_000 };
+/**
+ * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
+ * AssumeRoleWithWebIdentity); without a role or without an OIDC token, the AWS SDK's default chain as Flux uses it
+ * (environment keys, e.g. from aws-actions/configure-aws-credentials, web identity token file, AWS_PROFILE and the
+ * shared files, container credentials, EC2 instance metadata). Then ECR's GetAuthorizationToken (in the registry's
+ * region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is loaded only here, on first use.
+ */
+function awsProvider(context) {
+    const options = context.options.aws ?? {};
+    const env = context.env;
+    const keys = new cloud/* ExpiringCache */.L$();
+    const tokens = new cloud/* ExpiringCache */.L$();
+    const endpoint = (service) => {
+        const explicit = options.endpoints?.[service];
+        if (explicit)
+            return explicit;
+        if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? ''))
+            return undefined;
+        return env[endpointVariables[service]] || env.AWS_ENDPOINT_URL || undefined;
+    };
+    const assumeRole = async (roleArn, webIdentityToken, region) => {
+        const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2811, 19));
+        const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3, requestHandler });
+        const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+        try {
+            const out = await client.send(new AssumeRoleWithWebIdentityCommand({
+                RoleArn: roleArn,
+                RoleSessionName: sessionName,
+                WebIdentityToken: webIdentityToken,
+                DurationSeconds: options.durationSeconds ?? 3600,
+            }));
+            const c = out.Credentials;
+            if (!c?.AccessKeyId || !c.SecretAccessKey)
+                throw new cloud/* CloudCredentialError */.bC(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
+            context.onSecret(c.SecretAccessKey);
+            if (c.SessionToken)
+                context.onSecret(c.SessionToken);
+            const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
+            return {
+                value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
+                expiresAt,
+            };
+        }
+        catch (err) {
+            if (err instanceof cloud/* CloudCredentialError */.bC)
+                throw err;
+            const denied = /AccessDenied|InvalidIdentityToken|IDPRejectedClaim|ExpiredToken/.test(err.name ?? '');
+            const hint = denied
+                ? `; the role's trust policy must allow sts:AssumeRoleWithWebIdentity for token.actions.githubusercontent.com with audience ${options.audience ?? 'sts.amazonaws.com'} and this repository's sub claim`
+                : '';
+            throw new cloud/* CloudCredentialError */.bC(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} failed: ${sdkError(err)}${hint}`, { cause: err });
+        }
+        finally {
+            client.destroy();
+        }
+    };
+    /** The AWS credentials to call ECR with, cached until they expire. */
+    const credentials = (stsRegion) => keys.get(`keys|${stsRegion}`, async () => {
+        const tried = [];
+        if (options.roleArn) {
+            const audience = options.audience ?? 'sts.amazonaws.com';
+            const oidc = await (0,cloud/* jobOidcToken */.SZ)(context, audience, `provider aws (to assume ${options.roleArn})`);
+            if (oidc.token) {
+                context.onDebug(`provider aws: credentials from the job's OIDC token (AssumeRoleWithWebIdentity for ${options.roleArn})`);
+                return assumeRole(options.roleArn, oidc.token, stsRegion);
+            }
+            tried.push(`the job's OIDC token for ${options.roleArn}: ${oidc.missing}`);
+        }
+        else {
+            tried.push("the job's OIDC token: no IAM role to assume was given");
+        }
+        return ambientAwsKeys(context, tried);
+    });
+    const authorizationToken = async (registry, ecr) => {
+        const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
+        const awsKeys = await credentials(stsRegion);
+        let token;
+        let expires;
+        const api = ecr.kind === 'public' ? 'ECR Public GetAuthorizationToken' : `ECR GetAuthorizationToken in ${ecr.region}`;
+        try {
+            if (ecr.kind === 'public') {
+                const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6681, 19));
+                const client = new ECRPUBLICClient({
+                    region: ecr.region,
+                    credentials: awsKeys,
+                    endpoint: endpoint('ecrPublic'),
+                    maxAttempts: 3,
+                    requestHandler,
+                });
+                try {
+                    const out = await client.send(new GetAuthorizationTokenCommand({}));
+                    token = out.authorizationData?.authorizationToken;
+                    expires = out.authorizationData?.expiresAt;
+                }
+                finally {
+                    client.destroy();
+                }
+            }
+            else {
+                const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 149, 19));
+                const client = new ECRClient({
+                    region: ecr.region,
+                    credentials: awsKeys,
+                    endpoint: endpoint('ecr'),
+                    maxAttempts: 3,
+                    requestHandler,
+                });
+                try {
+                    const out = await client.send(new GetAuthorizationTokenCommand({}));
+                    token = out.authorizationData?.[0]?.authorizationToken;
+                    expires = out.authorizationData?.[0]?.expiresAt;
+                }
+                finally {
+                    client.destroy();
+                }
+            }
+        }
+        catch (err) {
+            const denied = /AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken/.test(err.name ?? '');
+            const permission = ecr.kind === 'public' ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken' : 'ecr:GetAuthorizationToken';
+            throw new cloud/* CloudCredentialError */.bC(`${api} for ${registry} failed: ${sdkError(err)}${denied ? `; the AWS identity needs ${permission}` : ''}`, { cause: err });
+        }
+        if (!token)
+            throw new cloud/* CloudCredentialError */.bC(`${api} for ${registry} returned no authorization token`);
+        context.onSecret(token);
+        const decoded = Buffer.from(token, 'base64').toString('utf8');
+        const cut = decoded.indexOf(':');
+        if (cut <= 0)
+            throw new cloud/* CloudCredentialError */.bC(`${api} for ${registry} returned a token that is not base64 "AWS:<password>"`);
+        const credential = { username: decoded.slice(0, cut), password: decoded.slice(cut + 1) };
+        context.onSecret(credential.password);
+        // ECR tokens last 12 hours; without an expiry, assume the shortest AWS documents for a session (1 hour).
+        return { value: credential, expiresAt: expires?.getTime() ?? Date.now() + 3600_000 };
+    };
+    return {
+        name: 'aws',
+        hosts: awsHosts,
+        // The same credentials for other AWS APIs (KMS signing keys, kms/aws.ts).
+        keys: credentials,
+        serves: (registry) => parseEcrRegistry(registry) !== undefined,
+        async credentialFor(registry) {
+            const ecr = parseEcrRegistry(registry);
+            if (!ecr)
+                return undefined;
+            const key = ecr.kind === 'public' ? 'public' : `${ecr.account}|${ecr.region}`;
+            return tokens.get(key, () => authorizationToken(registry, ecr));
+        },
     };
 }
 
 
 /***/ }),
 
-/***/ 2015:
+/***/ 1677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  mZ: () => (/* binding */ ProviderError),
-  G1: () => (/* binding */ assertProviderServes),
-  te: () => (/* binding */ parseProvider),
-  Qn: () => (/* binding */ registryCredentials)
+  hy: () => (/* binding */ azureProvider)
 });
 
-// UNUSED EXPORTS: registerCloudProvider
+// UNUSED EXPORTS: acrTokenUsername, azureCloud, azureHostPattern, azureHosts, isAzureRegistry
 
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var errors = __nccwpck_require__(5736);
+// EXTERNAL MODULE: ../../packages/core/src/auth/cloud.ts + 2 modules
+var auth_cloud = __nccwpck_require__(8797);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
+var http = __nccwpck_require__(1737);
+;// CONCATENATED MODULE: ../../packages/core/src/auth/azure-chain.ts
+
+
+
+
+
+const jwtBearer = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/**
+ * Entra ID's v2.0 client-credentials grant with a client secret or a client assertion (a federated token or a
+ * certificate-signed JWT), as MSAL's ConfidentialClientApplication sends it.
+ */
+async function entraClientCredentials(context, request, hint) {
+    const form = new URLSearchParams({ client_id: request.clientId, grant_type: 'client_credentials', scope: request.scope });
+    if (request.secret)
+        form.set('client_secret', request.secret);
+    if (request.assertion) {
+        form.set('client_assertion_type', jwtBearer);
+        form.set('client_assertion', request.assertion);
+    }
+    const what = `Microsoft Entra ID token request for client ${request.clientId} in tenant ${request.tenantId}`;
+    const answer = await (0,auth_cloud/* postForToken */.Fr)(what, `${request.authority}/${encodeURIComponent(request.tenantId)}/oauth2/v2.0/token`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, hint);
+    const token = typeof answer.access_token === 'string' ? answer.access_token : '';
+    if (!token)
+        throw new auth_cloud/* CloudCredentialError */.bC(`${what} returned no access_token`);
+    context.onSecret(token);
+    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600;
+    return { token, expiresAt: Date.now() + expiresIn * 1000, tenantId: request.tenantId };
+}
+/**
+ * The client assertion of a certificate credential (MSAL's ClientAssertion, which azidentity's
+ * ClientCertificateCredential uses): an RS256 JWT for the token endpoint, signed with the PEM's private key, naming
+ * the certificate by its SHA-1 thumbprint (`x5t`).
+ */
+function certificateAssertion(pem, clientId, tokenUrl) {
+    const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+    const key = /-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
+    if (!certificate || !key)
+        throw new auth_cloud/* CloudCredentialError */.bC('AZURE_CLIENT_CERTIFICATE_PATH must be a PEM file with the certificate and its unencrypted private key');
+    const x5t = (0,external_node_crypto_.createHash)('sha1').update(new external_node_crypto_.X509Certificate(certificate).raw).digest('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', x5t })}.${encode({ aud: tokenUrl, iss: clientId, sub: clientId, jti: (0,external_node_crypto_.randomUUID)(), nbf: now, iat: now, exp: now + 600 })}`;
+    return `${unsigned}.${(0,external_node_crypto_.createSign)('RSA-SHA256').update(unsigned).sign(key, 'base64url')}`;
+}
+/**
+ * AzureCliCredential (azure-sdk-for-go sdk/azidentity/azure_cli_credential.go): the session azure/login leaves,
+ * through `az account get-access-token --output json --resource <resource>`, within 10 s. No shell is involved.
+ */
+async function azureCliToken(context, resource, tenantId) {
+    const args = ['account', 'get-access-token', '--output', 'json', '--resource', resource, ...(tenantId ? ['--tenant', tenantId] : [])];
+    const result = await new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)('az', args, { env: context.env, timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => resolve({
+            code: err ? (err.killed ? 'timed out after 10 s' : (err.code ?? 1)) : 0,
+            stdout: String(stdout),
+            stderr: String(stderr),
+        }));
+    });
+    if (result.code === 'ENOENT')
+        return 'az is not on PATH';
+    if (result.code !== 0) {
+        const said = (0,auth_cloud/* oneLine */.TN)(result.stderr)
+            .replace(/^ERROR:\s*/, '')
+            .slice(0, 200);
+        return `az account get-access-token failed (${typeof result.code === 'number' ? `exit ${result.code}` : result.code})${said ? `: ${said}` : ''}`;
+    }
+    let answer;
+    try {
+        answer = JSON.parse(result.stdout);
+    }
+    catch {
+        throw new auth_cloud/* CloudCredentialError */.bC('az account get-access-token printed something that is not JSON');
+    }
+    if (!answer.accessToken)
+        throw new auth_cloud/* CloudCredentialError */.bC('az account get-access-token gave no accessToken');
+    context.onSecret(answer.accessToken);
+    const expiresAt = typeof answer.expires_on === 'number' ? answer.expires_on * 1000 : answer.expiresOn ? new Date(answer.expiresOn).getTime() : Number.NaN;
+    return {
+        token: answer.accessToken,
+        expiresAt: Number.isNaN(expiresAt) ? Date.now() + 300_000 : expiresAt,
+        tenantId: answer.tenant || tenantId,
+    };
+}
+/**
+ * ManagedIdentityCredential, simply: App Service's IDENTITY_ENDPOINT with IDENTITY_HEADER, else the Azure instance
+ * metadata service (IMDS; AZURE_POD_IDENTITY_AUTHORITY_HOST moves it, as in azidentity) with `Metadata: true`. A
+ * user-assigned identity is chosen by AZURE_CLIENT_ID. IMDS gets 2 s to answer off Azure.
+ */
+async function managedIdentityToken(context, resource) {
+    const env = context.env;
+    let url;
+    const headers = {};
+    if (env.IDENTITY_ENDPOINT && env.IDENTITY_HEADER) {
+        url = new URL(env.IDENTITY_ENDPOINT);
+        url.searchParams.set('api-version', '2019-08-01');
+        headers['X-IDENTITY-HEADER'] = env.IDENTITY_HEADER;
+    }
+    else {
+        url = new URL('/metadata/identity/oauth2/token', env.AZURE_POD_IDENTITY_AUTHORITY_HOST || 'http://169.254.169.254');
+        url.searchParams.set('api-version', '2018-02-01');
+        headers.Metadata = 'true';
+    }
+    url.searchParams.set('resource', resource);
+    if (env.AZURE_CLIENT_ID)
+        url.searchParams.set('client_id', env.AZURE_CLIENT_ID);
+    const where = `managed identity at ${url.host}`;
+    let response;
+    try {
+        response = await fetch(url, { headers, signal: AbortSignal.timeout(env.IDENTITY_ENDPOINT ? 30_000 : 2_000) });
+    }
+    catch (err) {
+        const code = (0,http/* networkErrorCode */.a0)(err) ?? err.name;
+        return `${where}: ${code === 'TimeoutError' ? 'no answer in 2 s' : code}`;
+    }
+    const text = await response.text();
+    if (!response.ok)
+        return `${where}: HTTP ${response.status} ${(0,auth_cloud/* oneLine */.TN)(text).slice(0, 160)}`;
+    const answer = JSON.parse(text);
+    if (!answer.access_token)
+        throw new auth_cloud/* CloudCredentialError */.bC(`${where} gave no access_token`);
+    context.onSecret(answer.access_token);
+    const expiresOn = Number(answer.expires_on);
+    const expiresAt = expiresOn > 0 ? expiresOn * 1000 : Date.now() + (Number(answer.expires_in) || 3600) * 1000;
+    return { token: answer.access_token, expiresAt };
+}
+const ambientFix = 'give the client and tenant IDs of an identity with a federated credential (with `permissions: id-token: write`), or run azure/login before this step, or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)';
+/**
+ * DefaultAzureCredential's order as Flux uses it (fluxcd/pkg/auth/azure → azidentity.NewDefaultAzureCredential):
+ * EnvironmentCredential (client secret, or certificate), WorkloadIdentityCredential (AZURE_FEDERATED_TOKEN_FILE),
+ * ManagedIdentityCredential, AzureCliCredential. The first that has its configuration is used; its failure is
+ * an error, except managed identity and the CLI, which say "not here" and let the next try (as azidentity does).
+ */
+async function defaultAzureToken(context, request, tried) {
+    const env = context.env;
+    const { authority, scope, hint } = request;
+    const tenantId = env.AZURE_TENANT_ID;
+    const clientId = env.AZURE_CLIENT_ID;
+    const used = (source, token) => {
+        context.onDebug(`provider azure: credentials from ${source}`);
+        return token;
+    };
+    if (tenantId && clientId && env.AZURE_CLIENT_SECRET) {
+        context.onSecret(env.AZURE_CLIENT_SECRET);
+        const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, secret: env.AZURE_CLIENT_SECRET }, hint);
+        return used(`the environment (AZURE_CLIENT_SECRET of client ${clientId})`, token);
+    }
+    if (tenantId && clientId && env.AZURE_CLIENT_CERTIFICATE_PATH) {
+        const pem = await (0,promises_.readFile)(env.AZURE_CLIENT_CERTIFICATE_PATH, 'utf8').catch((err) => {
+            throw new auth_cloud/* CloudCredentialError */.bC(`AZURE_CLIENT_CERTIFICATE_PATH ${env.AZURE_CLIENT_CERTIFICATE_PATH} cannot be read: ${(0,auth_cloud/* oneLine */.TN)(err.message)}`);
+        });
+        const assertion = certificateAssertion(pem, clientId, `${authority}/${tenantId}/oauth2/v2.0/token`);
+        context.onSecret(assertion);
+        const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, assertion }, hint);
+        return used(`the environment (AZURE_CLIENT_CERTIFICATE_PATH of client ${clientId})`, token);
+    }
+    tried.push('the environment: AZURE_TENANT_ID and AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH not set');
+    if (tenantId && clientId && env.AZURE_FEDERATED_TOKEN_FILE) {
+        const assertion = (await (0,promises_.readFile)(env.AZURE_FEDERATED_TOKEN_FILE, 'utf8').catch((err) => {
+            throw new auth_cloud/* CloudCredentialError */.bC(`AZURE_FEDERATED_TOKEN_FILE ${env.AZURE_FEDERATED_TOKEN_FILE} cannot be read: ${(0,auth_cloud/* oneLine */.TN)(err.message)}`);
+        })).trim();
+        context.onSecret(assertion);
+        const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, assertion }, hint);
+        return used(`workload identity (AZURE_FEDERATED_TOKEN_FILE for client ${clientId})`, token);
+    }
+    tried.push('workload identity: AZURE_FEDERATED_TOKEN_FILE with AZURE_TENANT_ID and AZURE_CLIENT_ID not set');
+    const resource = scope.replace(/\/\.default$/, '');
+    const managed = await managedIdentityToken(context, resource);
+    if (typeof managed !== 'string')
+        return used('a managed identity', managed);
+    tried.push(managed);
+    const cli = await azureCliToken(context, resource, tenantId);
+    if (typeof cli !== 'string')
+        return used('the Azure CLI session (az account get-access-token)', cli);
+    tried.push(`the Azure CLI: ${cli}`);
+    throw (0,auth_cloud/* noCredentials */.gT)('azure', tried, ambientFix);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/azure.ts
+
+
+/** Flux 2.6's ACR pattern (from Kubernetes' Azure credential provider). */
+const azureHostPattern = /^.+\.(azurecr\.io|azurecr\.cn|azurecr\.de|azurecr\.us)$/;
+const azureHosts = 'Azure Container Registry (*.azurecr.io, *.azurecr.cn, *.azurecr.de, *.azurecr.us)';
+/** The user name docker and `az acr login --expose-token` use with an ACR refresh token. */
+const acrTokenUsername = '00000000-0000-0000-0000-000000000000';
+function isAzureRegistry(registry) {
+    return azureHostPattern.test((0,auth_cloud/* registryHostname */.Jv)(registry));
+}
+/** The Entra ID authority and Resource Manager scope of the cloud a registry lives in (as Flux chooses the scope). */
+function azureCloud(registry) {
+    const host = (0,auth_cloud/* registryHostname */.Jv)(registry);
+    if (host.endsWith('.azurecr.cn'))
+        return { authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' };
+    if (host.endsWith('.azurecr.us'))
+        return { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' };
+    return { authorityHost: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' };
+}
+/**
+ * `provider: azure`, as azure/login does with OIDC: the job's OIDC token (audience `api://AzureADTokenExchange`) is a
+ * client assertion for the app's federated credential (Entra ID client-credentials grant), and the Entra ID token
+ * is exchanged at the registry's `/oauth2/exchange` for an ACR refresh token. That is an identity token: the
+ * registry's token endpoint trades it for access tokens (grant_type=refresh_token).
+ */
+function azureProvider(context) {
+    const options = context.options.azure ?? {};
+    const env = context.env;
+    const entraTokens = new auth_cloud/* ExpiringCache */.L$();
+    const refreshTokens = new auth_cloud/* ExpiringCache */.L$();
+    const entraHint = (status, error) => /AADSTS70021|AADSTS700213|AADSTS700211|AADSTS700212/.test(error)
+        ? "add a federated credential to the app for issuer https://token.actions.githubusercontent.com and this job's subject (repo:<owner>/<repo>:…)"
+        : status === 400 || status === 401
+            ? 'check the client and tenant IDs and the federated credential'
+            : undefined;
+    // Without inputs, AZURE_CLIENT_ID/AZURE_TENANT_ID are for the OIDC exchange only when no other credential of
+    // theirs is in the environment (a secret, certificate or federated token file is DefaultAzureCredential's).
+    const ambientIds = Boolean(env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH || env.AZURE_FEDERATED_TOKEN_FILE);
+    /** The Entra ID token: the job's OIDC token as the client assertion first, else DefaultAzureCredential's chain. */
+    const entraToken = (registry, resourceScope) => {
+        const cloud = azureCloud(registry);
+        const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
+        const scope = resourceScope || options.scope || cloud.scope;
+        const clientId = options.clientId || (ambientIds ? undefined : env.AZURE_CLIENT_ID);
+        const tenantId = options.tenantId || (ambientIds && !options.clientId ? undefined : env.AZURE_TENANT_ID);
+        return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
+            const tried = [];
+            if (clientId && tenantId) {
+                const oidc = await (0,auth_cloud/* jobOidcToken */.SZ)(context, options.audience || 'api://AzureADTokenExchange', 'provider azure');
+                if (oidc.token) {
+                    const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, assertion: oidc.token }, entraHint);
+                    context.onDebug(`provider azure: credentials from the job's OIDC token (federated credential of client ${clientId})`);
+                    return { value: token, expiresAt: token.expiresAt };
+                }
+                tried.push(`the job's OIDC token for client ${clientId}: ${oidc.missing}`);
+            }
+            else {
+                const missing = [clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ');
+                tried.push(`the job's OIDC token: no ${missing} of an identity with a federated credential was given`);
+            }
+            const token = await defaultAzureToken(context, { authority, scope, hint: entraHint }, tried);
+            return { value: token, expiresAt: token.expiresAt };
+        });
+    };
+    const refreshToken = async (registry) => {
+        const entra = await entraToken(registry);
+        const accessToken = entra.token;
+        const tenantId = entra.tenantId;
+        const base = context.registryUrl(registry);
+        const form = new URLSearchParams({
+            grant_type: 'access_token',
+            service: registry,
+            ...(tenantId ? { tenant: tenantId } : {}),
+            access_token: accessToken,
+        });
+        const answer = await (0,auth_cloud/* postForToken */.Fr)(`ACR token exchange at ${registry}`, `${base}/oauth2/exchange`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => (status === 401 || status === 403 ? `give the identity the AcrPush role on ${registry}` : undefined));
+        const token = typeof answer.refresh_token === 'string' ? answer.refresh_token : '';
+        if (!token)
+            throw new auth_cloud/* CloudCredentialError */.bC(`ACR token exchange at ${registry} returned no refresh_token`);
+        context.onSecret(token);
+        // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
+        return {
+            value: { username: acrTokenUsername, password: token, identityToken: token },
+            expiresAt: (0,auth_cloud/* jwtExpiry */.lo)(token) ?? Date.now() + 3 * 3600_000,
+        };
+    };
+    return {
+        name: 'azure',
+        hosts: azureHosts,
+        // An Entra ID token for another resource (Key Vault's `https://vault.azure.net/.default`, kms/azure.ts).
+        accessToken: async (scope) => (await entraToken('', scope)).token,
+        serves: isAzureRegistry,
+        credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
+    };
+}
+
+
+/***/ }),
+
+/***/ 8797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bC: () => (/* binding */ CloudCredentialError),
+  L$: () => (/* binding */ ExpiringCache),
+  SZ: () => (/* binding */ jobOidcToken),
+  lo: () => (/* binding */ jwtExpiry),
+  gT: () => (/* binding */ noCredentials),
+  TN: () => (/* binding */ oneLine),
+  Fr: () => (/* binding */ postForToken),
+  Jv: () => (/* binding */ registryHostname)
+});
+
+// UNUSED EXPORTS: expiryMarginMs, oidcToken
+
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
 ;// CONCATENATED MODULE: ../../packages/core/src/oidc/errors.ts
 
 /** The job's OIDC token could not be had. It is about the job's permissions or the runner, not one input. */
@@ -12761,532 +13792,443 @@ function truncate(text) {
     return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/auth/aws-ambient.ts
 
-/** What the SDK's `$source` feature flags (@aws-sdk/core setCredentialFeature) say about where keys came from. */
-const sourceNames = {
-    CREDENTIALS_ENV_VARS: 'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY',
-    CREDENTIALS_ENV_VARS_STS_WEB_ID_TOKEN: 'AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN',
-    CREDENTIALS_PROFILE: 'the shared credentials/config file profile',
-    CREDENTIALS_PROFILE_SOURCE_PROFILE: 'an assume-role profile (source_profile)',
-    CREDENTIALS_PROFILE_NAMED_PROVIDER: 'an assume-role profile (credential_source)',
-    CREDENTIALS_PROFILE_STS_WEB_ID_TOKEN: 'a web identity profile',
-    CREDENTIALS_PROFILE_PROCESS: 'a credential_process profile',
-    CREDENTIALS_PROFILE_SSO: 'an SSO profile',
-    CREDENTIALS_PROFILE_SSO_LEGACY: 'an SSO profile',
-    CREDENTIALS_PROFILE_LOGIN: 'an aws login profile',
-    CREDENTIALS_HTTP: 'the container credentials endpoint (ECS/EKS Pod Identity)',
-};
-/** The chain's order, for the refusal that lists what was tried. */
-const awsChainDescription = "the AWS SDK's default chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN, the shared config and credentials files with AWS_PROFILE, credential_process, container credentials AWS_CONTAINER_CREDENTIALS_FULL_URI/RELATIVE_URI, EC2 instance metadata IMDSv2)";
-/**
- * Credentials the way Flux's `--provider aws` and every AWS SDK find them: the SDK v3 default chain
- * (`defaultProvider`, which `fromNodeProviderChain` wraps; aws-sdk-js-v3 packages/credential-provider-node/src/defaultProvider.ts). The chain
- * reads the process environment and the shared files, as the SDK always does (not `context.env`), and is loaded only
- * here, so the bundles start without it.
- */
-async function ambientAwsKeys(context, tried) {
-    const { defaultProvider } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7777, 19));
-    // Remote sources (IMDS, container endpoint) get a deadline and a small retry budget; STS calls made by
-    // assume-role and web identity profiles get the same request timeouts as d2ci's own STS and ECR clients.
-    const provider = defaultProvider({
-        timeout: 5_000,
-        maxRetries: 2,
-        clientConfig: { maxAttempts: 3, requestHandler: { connectionTimeout: 10_000, requestTimeout: 30_000 } },
-    });
-    let keys;
-    try {
-        keys = await provider();
-    }
-    catch (err) {
-        const e = err;
-        const why = oneLine(e.message ?? String(err));
-        throw noCredentials('aws', [...tried, `${awsChainDescription}: ${why}`], "give the IAM role to assume with the job's OIDC token (with `permissions: id-token: write`), or run aws-actions/configure-aws-credentials (or set AWS_PROFILE) before this step");
-    }
-    if (!keys.accessKeyId || !keys.secretAccessKey)
-        throw new CloudCredentialError("the AWS SDK's default chain returned keys without a secret");
-    context.onSecret(keys.secretAccessKey);
-    if (keys.sessionToken)
-        context.onSecret(keys.sessionToken);
-    const features = Object.keys(keys.$source ?? {});
-    const named = features.map((feature) => sourceNames[feature]).find(Boolean);
-    const remote = process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI || process.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
-    const source = named ?? (remote ? 'the container credentials endpoint' : 'EC2 instance metadata (IMDS)');
-    context.onDebug(`provider aws: credentials from ${source}${process.env.AWS_PROFILE ? ` (AWS_PROFILE ${process.env.AWS_PROFILE})` : ''}`);
-    return {
-        value: {
-            accessKeyId: keys.accessKeyId,
-            secretAccessKey: keys.secretAccessKey,
-            sessionToken: keys.sessionToken,
-            expiration: keys.expiration,
-        },
-        expiresAt: keys.expiration?.getTime() ?? Number.POSITIVE_INFINITY,
-    };
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ../../packages/core/src/auth/aws.ts
+/***/ 7347:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
-/**
- * Private ECR hosts (docker/login-action's pattern; Flux 2.6 accepts the same registries): `<account>.dkr.ecr.<region>.amazonaws.com`,
- * the dual-stack `<account>.dkr-ecr.<region>.on.aws`, China (`.amazonaws.com.cn`) and the EU sovereign cloud (`.amazonaws.eu`).
- */
-const ecrHostPattern = /^([0-9]{12})\.(dkr\.ecr|dkr-ecr|dkr\.ecr-fips|dkr-ecr-fips)\.([a-z0-9-]+)\.(on\.aws|amazonaws\.com(\.cn)?|amazonaws\.eu)$/;
-/** ECR Public's registry hosts. */
-const ecrPublicHosts = ['public.ecr.aws', 'ecr-public.aws.com'];
-/** "Authenticating to ECR Public auth only works in us-east-1" (amazon-ecr-login). */
-const ecrPublicRegion = 'us-east-1';
-/** Which ECR a registry name is (the port is ignored), or undefined when it is not one. */
-function parseEcrRegistry(registry) {
-    const host = registryHostname(registry);
-    if (ecrPublicHosts.includes(host))
-        return { kind: 'public', region: ecrPublicRegion };
-    const match = ecrHostPattern.exec(host);
-    return match ? { kind: 'private', account: match[1], region: match[3] } : undefined;
-}
-const awsHosts = 'Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com, <account>.dkr-ecr.<region>.on.aws, .amazonaws.com.cn, .amazonaws.eu) and ECR Public (public.ecr.aws, ecr-public.aws.com)';
-const endpointVariables = {
-    sts: 'AWS_ENDPOINT_URL_STS',
-    ecr: 'AWS_ENDPOINT_URL_ECR',
-    ecrPublic: 'AWS_ENDPOINT_URL_ECR_PUBLIC',
-};
-/** An SDK error as one line: `<Code>: <message>`, or the network error. */
-function sdkError(err) {
-    const e = err;
-    const status = e.$metadata?.httpStatusCode;
-    const name = e.name && e.name !== 'Error' ? e.name : e.code;
-    const message = e.message ?? String(err);
-    return oneLine(`${name && !message.startsWith(name) && !message.includes(`${name} `) ? `${name}: ` : ''}${message}${status ? ` (HTTP ${status})` : ''}`);
-}
-/** Request deadlines for d2ci's own STS and ECR clients (the SDK sets none by default). */
-const requestHandler = { connectionTimeout: 10_000, requestTimeout: 30_000 };
-/**
- * `provider: aws`. Credentials, in order: assume `roleArn` with the job's OIDC token (STS
- * AssumeRoleWithWebIdentity); without a role or without an OIDC token, the AWS SDK's default chain as Flux uses it
- * (environment keys, e.g. from aws-actions/configure-aws-credentials, web identity token file, AWS_PROFILE and the
- * shared files, container credentials, EC2 instance metadata). Then ECR's GetAuthorizationToken (in the registry's
- * region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is loaded only here, on first use.
- */
-function awsProvider(context) {
-    const options = context.options.aws ?? {};
-    const env = context.env;
-    const keys = new ExpiringCache();
-    const tokens = new ExpiringCache();
-    const endpoint = (service) => {
-        const explicit = options.endpoints?.[service];
-        if (explicit)
-            return explicit;
-        if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? ''))
-            return undefined;
-        return env[endpointVariables[service]] || env.AWS_ENDPOINT_URL || undefined;
-    };
-    const assumeRole = async (roleArn, webIdentityToken, region) => {
-        const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2811, 19));
-        const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3, requestHandler });
-        const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
-        try {
-            const out = await client.send(new AssumeRoleWithWebIdentityCommand({
-                RoleArn: roleArn,
-                RoleSessionName: sessionName,
-                WebIdentityToken: webIdentityToken,
-                DurationSeconds: options.durationSeconds ?? 3600,
-            }));
-            const c = out.Credentials;
-            if (!c?.AccessKeyId || !c.SecretAccessKey)
-                throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} returned no credentials`);
-            context.onSecret(c.SecretAccessKey);
-            if (c.SessionToken)
-                context.onSecret(c.SessionToken);
-            const expiresAt = c.Expiration ? c.Expiration.getTime() : Date.now() + (options.durationSeconds ?? 3600) * 1000;
-            return {
-                value: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
-                expiresAt,
-            };
-        }
-        catch (err) {
-            if (err instanceof CloudCredentialError)
-                throw err;
-            const denied = /AccessDenied|InvalidIdentityToken|IDPRejectedClaim|ExpiredToken/.test(err.name ?? '');
-            const hint = denied
-                ? `; the role's trust policy must allow sts:AssumeRoleWithWebIdentity for token.actions.githubusercontent.com with audience ${options.audience ?? 'sts.amazonaws.com'} and this repository's sub claim`
-                : '';
-            throw new CloudCredentialError(`AWS STS AssumeRoleWithWebIdentity for ${roleArn} failed: ${sdkError(err)}${hint}`, { cause: err });
-        }
-        finally {
-            client.destroy();
-        }
-    };
-    /** The AWS credentials to call ECR with, cached until they expire. */
-    const credentials = (stsRegion) => keys.get(`keys|${stsRegion}`, async () => {
-        const tried = [];
-        if (options.roleArn) {
-            const audience = options.audience ?? 'sts.amazonaws.com';
-            const oidc = await jobOidcToken(context, audience, `provider aws (to assume ${options.roleArn})`);
-            if (oidc.token) {
-                context.onDebug(`provider aws: credentials from the job's OIDC token (AssumeRoleWithWebIdentity for ${options.roleArn})`);
-                return assumeRole(options.roleArn, oidc.token, stsRegion);
-            }
-            tried.push(`the job's OIDC token for ${options.roleArn}: ${oidc.missing}`);
-        }
-        else {
-            tried.push("the job's OIDC token: no IAM role to assume was given");
-        }
-        return ambientAwsKeys(context, tried);
-    });
-    const authorizationToken = async (registry, ecr) => {
-        const stsRegion = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || ecr.region;
-        const awsKeys = await credentials(stsRegion);
-        let token;
-        let expires;
-        const api = ecr.kind === 'public' ? 'ECR Public GetAuthorizationToken' : `ECR GetAuthorizationToken in ${ecr.region}`;
-        try {
-            if (ecr.kind === 'public') {
-                const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6681, 19));
-                const client = new ECRPUBLICClient({
-                    region: ecr.region,
-                    credentials: awsKeys,
-                    endpoint: endpoint('ecrPublic'),
-                    maxAttempts: 3,
-                    requestHandler,
-                });
-                try {
-                    const out = await client.send(new GetAuthorizationTokenCommand({}));
-                    token = out.authorizationData?.authorizationToken;
-                    expires = out.authorizationData?.expiresAt;
-                }
-                finally {
-                    client.destroy();
-                }
-            }
-            else {
-                const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 149, 19));
-                const client = new ECRClient({
-                    region: ecr.region,
-                    credentials: awsKeys,
-                    endpoint: endpoint('ecr'),
-                    maxAttempts: 3,
-                    requestHandler,
-                });
-                try {
-                    const out = await client.send(new GetAuthorizationTokenCommand({}));
-                    token = out.authorizationData?.[0]?.authorizationToken;
-                    expires = out.authorizationData?.[0]?.expiresAt;
-                }
-                finally {
-                    client.destroy();
-                }
-            }
-        }
-        catch (err) {
-            const denied = /AccessDenied|UnrecognizedClient|InvalidSignature|ExpiredToken/.test(err.name ?? '');
-            const permission = ecr.kind === 'public' ? 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken' : 'ecr:GetAuthorizationToken';
-            throw new CloudCredentialError(`${api} for ${registry} failed: ${sdkError(err)}${denied ? `; the AWS identity needs ${permission}` : ''}`, { cause: err });
-        }
-        if (!token)
-            throw new CloudCredentialError(`${api} for ${registry} returned no authorization token`);
-        context.onSecret(token);
-        const decoded = Buffer.from(token, 'base64').toString('utf8');
-        const cut = decoded.indexOf(':');
-        if (cut <= 0)
-            throw new CloudCredentialError(`${api} for ${registry} returned a token that is not base64 "AWS:<password>"`);
-        const credential = { username: decoded.slice(0, cut), password: decoded.slice(cut + 1) };
-        context.onSecret(credential.password);
-        // ECR tokens last 12 hours; without an expiry, assume the shortest AWS documents for a session (1 hour).
-        return { value: credential, expiresAt: expires?.getTime() ?? Date.now() + 3600_000 };
-    };
-    return {
-        name: 'aws',
-        hosts: awsHosts,
-        serves: (registry) => parseEcrRegistry(registry) !== undefined,
-        async credentialFor(registry) {
-            const ecr = parseEcrRegistry(registry);
-            if (!ecr)
-                return undefined;
-            const key = ecr.kind === 'public' ? 'public' : `${ecr.account}|${ecr.region}`;
-            return tokens.get(key, () => authorizationToken(registry, ecr));
-        },
-    };
-}
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Sq: () => (/* binding */ gcpProvider)
+});
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+// UNUSED EXPORTS: defaultGcpIamCredentialsUrl, defaultGcpStsUrl, gcpHostPattern, gcpHosts, isGcpRegistry, workloadIdentityProviderName
+
+// EXTERNAL MODULE: ../../packages/core/src/auth/cloud.ts + 2 modules
+var cloud = __nccwpck_require__(8797);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
 var http = __nccwpck_require__(1737);
-;// CONCATENATED MODULE: ../../packages/core/src/auth/azure-chain.ts
+;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp-external.ts
 
 
 
-
-
-const jwtBearer = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-/**
- * Entra ID's v2.0 client-credentials grant with a client secret or a client assertion (a federated token or a
- * certificate-signed JWT), as MSAL's ConfidentialClientApplication sends it.
- */
-async function entraClientCredentials(context, request, hint) {
-    const form = new URLSearchParams({ client_id: request.clientId, grant_type: 'client_credentials', scope: request.scope });
-    if (request.secret)
-        form.set('client_secret', request.secret);
-    if (request.assertion) {
-        form.set('client_assertion_type', jwtBearer);
-        form.set('client_assertion', request.assertion);
-    }
-    const what = `Microsoft Entra ID token request for client ${request.clientId} in tenant ${request.tenantId}`;
-    const answer = await postForToken(what, `${request.authority}/${encodeURIComponent(request.tenantId)}/oauth2/v2.0/token`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, hint);
-    const token = typeof answer.access_token === 'string' ? answer.access_token : '';
-    if (!token)
-        throw new CloudCredentialError(`${what} returned no access_token`);
-    context.onSecret(token);
-    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600;
-    return { token, expiresAt: Date.now() + expiresIn * 1000, tenantId: request.tenantId };
+const cloudPlatformScope = 'https://www.googleapis.com/auth/cloud-platform';
+const defaultGoogleStsUrl = 'https://sts.googleapis.com/v1/token';
+/** A GET with a deadline, for credential source URLs and the metadata server. */
+async function getText(url, headers, timeoutMs) {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    return { status: response.status, text: await response.text() };
 }
 /**
- * The client assertion of a certificate credential (MSAL's ClientAssertion, which azidentity's
- * ClientCertificateCredential uses): an RS256 JWT for the token endpoint, signed with the PEM's private key, naming
- * the certificate by its SHA-1 thumbprint (`x5t`).
+ * The subject token of an identity pool credential source, as google-auth-library's IdentityPoolClient
+ * (src/auth/identitypoolclient.ts, filesubjecttokensupplier.ts, urlsubjecttokensupplier.ts) reads it: a file or a
+ * URL, as plain text or JSON with `subject_token_field_name`. Executable and AWS sources are refused: d2ci does not
+ * run programs named in a credential file.
  */
-function certificateAssertion(pem, clientId, tokenUrl) {
-    const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-    const key = /-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
-    if (!certificate || !key)
-        throw new CloudCredentialError('AZURE_CLIENT_CERTIFICATE_PATH must be a PEM file with the certificate and its unencrypted private key');
-    const x5t = (0,external_node_crypto_.createHash)('sha1').update(new external_node_crypto_.X509Certificate(certificate).raw).digest('base64url');
-    const now = Math.floor(Date.now() / 1000);
-    const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', x5t })}.${encode({ aud: tokenUrl, iss: clientId, sub: clientId, jti: (0,external_node_crypto_.randomUUID)(), nbf: now, iat: now, exp: now + 600 })}`;
-    return `${unsigned}.${(0,external_node_crypto_.createSign)('RSA-SHA256').update(unsigned).sign(key, 'base64url')}`;
-}
-/**
- * AzureCliCredential (azure-sdk-for-go sdk/azidentity/azure_cli_credential.go): the session azure/login leaves,
- * through `az account get-access-token --output json --resource <resource>`, within 10 s. No shell is involved.
- */
-async function azureCliToken(context, resource, tenantId) {
-    const args = ['account', 'get-access-token', '--output', 'json', '--resource', resource, ...(tenantId ? ['--tenant', tenantId] : [])];
-    const result = await new Promise((resolve) => {
-        (0,external_node_child_process_.execFile)('az', args, { env: context.env, timeout: 10_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => resolve({
-            code: err ? (err.killed ? 'timed out after 10 s' : (err.code ?? 1)) : 0,
-            stdout: String(stdout),
-            stderr: String(stderr),
-        }));
-    });
-    if (result.code === 'ENOENT')
-        return 'az is not on PATH';
-    if (result.code !== 0) {
-        const said = oneLine(result.stderr)
-            .replace(/^ERROR:\s*/, '')
-            .slice(0, 200);
-        return `az account get-access-token failed (${typeof result.code === 'number' ? `exit ${result.code}` : result.code})${said ? `: ${said}` : ''}`;
+async function subjectToken(source, where) {
+    if (source.executable !== undefined)
+        throw new cloud/* CloudCredentialError */.bC(`${where}: credential_source.executable is not supported by d2ci (it would run a program named in the file); have the program write the token to a file and use credential_source.file`);
+    if (source.environment_id !== undefined)
+        throw new cloud/* CloudCredentialError */.bC(`${where}: the AWS credential source (environment_id ${source.environment_id}) is not supported by d2ci; use credential_source.file or credential_source.url`);
+    let text;
+    if (source.file) {
+        text = await (0,promises_.readFile)(source.file, 'utf8').catch((err) => {
+            throw new cloud/* CloudCredentialError */.bC(`${where}: cannot read credential_source.file ${source.file}: ${err.message}`);
+        });
     }
-    let answer;
-    try {
-        answer = JSON.parse(result.stdout);
-    }
-    catch {
-        throw new CloudCredentialError('az account get-access-token printed something that is not JSON');
-    }
-    if (!answer.accessToken)
-        throw new CloudCredentialError('az account get-access-token gave no accessToken');
-    context.onSecret(answer.accessToken);
-    const expiresAt = typeof answer.expires_on === 'number' ? answer.expires_on * 1000 : answer.expiresOn ? new Date(answer.expiresOn).getTime() : Number.NaN;
-    return {
-        token: answer.accessToken,
-        expiresAt: Number.isNaN(expiresAt) ? Date.now() + 300_000 : expiresAt,
-        tenantId: answer.tenant || tenantId,
-    };
-}
-/**
- * ManagedIdentityCredential, simply: App Service's IDENTITY_ENDPOINT with IDENTITY_HEADER, else the Azure instance
- * metadata service (IMDS; AZURE_POD_IDENTITY_AUTHORITY_HOST moves it, as in azidentity) with `Metadata: true`. A
- * user-assigned identity is chosen by AZURE_CLIENT_ID. IMDS gets 2 s to answer off Azure.
- */
-async function managedIdentityToken(context, resource) {
-    const env = context.env;
-    let url;
-    const headers = {};
-    if (env.IDENTITY_ENDPOINT && env.IDENTITY_HEADER) {
-        url = new URL(env.IDENTITY_ENDPOINT);
-        url.searchParams.set('api-version', '2019-08-01');
-        headers['X-IDENTITY-HEADER'] = env.IDENTITY_HEADER;
+    else if (source.url) {
+        const answer = await getText(source.url, source.headers ?? {}, 30_000).catch((err) => {
+            const cause = (0,http/* networkErrorCode */.a0)(err) ?? err.name;
+            throw new cloud/* CloudCredentialError */.bC(`${where}: credential_source.url ${new URL(source.url ?? '').host} is unreachable (${cause})`);
+        });
+        if (answer.status !== 200)
+            throw new cloud/* CloudCredentialError */.bC(`${where}: credential_source.url answered HTTP ${answer.status}: ${(0,cloud/* oneLine */.TN)(answer.text).slice(0, 200)}`);
+        text = answer.text;
     }
     else {
-        url = new URL('/metadata/identity/oauth2/token', env.AZURE_POD_IDENTITY_AUTHORITY_HOST || 'http://169.254.169.254');
-        url.searchParams.set('api-version', '2018-02-01');
-        headers.Metadata = 'true';
+        throw new cloud/* CloudCredentialError */.bC(`${where}: credential_source has neither file nor url`);
     }
-    url.searchParams.set('resource', resource);
-    if (env.AZURE_CLIENT_ID)
-        url.searchParams.set('client_id', env.AZURE_CLIENT_ID);
-    const where = `managed identity at ${url.host}`;
-    let response;
+    const format = source.format?.type ?? 'text';
+    if (format === 'text')
+        return text.trim();
+    if (format !== 'json')
+        throw new cloud/* CloudCredentialError */.bC(`${where}: credential_source.format.type "${format}" is neither text nor json`);
+    const field = source.format?.subject_token_field_name;
+    if (!field)
+        throw new cloud/* CloudCredentialError */.bC(`${where}: credential_source.format json needs subject_token_field_name`);
+    let value;
     try {
-        response = await fetch(url, { headers, signal: AbortSignal.timeout(env.IDENTITY_ENDPOINT ? 30_000 : 2_000) });
+        value = JSON.parse(text)[field];
+    }
+    catch {
+        throw new cloud/* CloudCredentialError */.bC(`${where}: the credential source did not give JSON`);
+    }
+    if (typeof value !== 'string' || !value)
+        throw new cloud/* CloudCredentialError */.bC(`${where}: the credential source's JSON has no "${field}"`);
+    return value;
+}
+/**
+ * An IAM Credentials generateAccessToken call (the `service_account_impersonation_url` of a credential file, or
+ * d2ci's own for a service account to impersonate): `{scope, lifetime, delegates}` with the source token as bearer.
+ */
+async function impersonate(context, url, sourceToken, lifetimeSeconds, delegates = []) {
+    const account = decodeURIComponent(/serviceAccounts\/([^/:]+):generateAccessToken/.exec(url)?.[1] ?? url);
+    const answer = await (0,cloud/* postForToken */.Fr)(`Google IAM Credentials generateAccessToken for ${account}`, url, {
+        body: JSON.stringify({ scope: [cloudPlatformScope], lifetime: `${lifetimeSeconds}s`, ...(delegates.length ? { delegates } : {}) }),
+        contentType: 'application/json',
+        authorization: `Bearer ${sourceToken}`,
+    }, (status) => status === 403 || status === 401
+        ? `grant the source identity roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
+        : undefined);
+    const token = typeof answer.accessToken === 'string' ? answer.accessToken : '';
+    if (!token)
+        throw new cloud/* CloudCredentialError */.bC(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
+    context.onSecret(token);
+    const expireTime = typeof answer.expireTime === 'string' ? Date.parse(answer.expireTime) : Number.NaN;
+    return { token, expiresAt: Number.isNaN(expireTime) ? Date.now() + lifetimeSeconds * 1000 : expireTime };
+}
+/**
+ * An `external_account` file (workload or workforce identity federation; what google-github-actions/auth writes):
+ * the subject token is exchanged at `token_url` (RFC 8693, google-auth-library src/auth/stscredentials.ts), then,
+ * with `service_account_impersonation_url`, traded for the service account's token. A workforce pool's
+ * `workforce_pool_user_project` goes in `options.userProject` when nothing is impersonated.
+ */
+async function externalAccountToken(context, file, where) {
+    if (!file.audience || !file.subject_token_type || !file.credential_source)
+        throw new cloud/* CloudCredentialError */.bC(`${where}: an external_account file needs audience, subject_token_type and credential_source`);
+    const subject = await subjectToken(file.credential_source, where);
+    context.onSecret(subject);
+    const form = new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+        audience: file.audience,
+        scope: cloudPlatformScope,
+        requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+        subject_token: subject,
+        subject_token_type: file.subject_token_type,
+    });
+    if (file.workforce_pool_user_project && !file.service_account_impersonation_url)
+        form.set('options', JSON.stringify({ userProject: file.workforce_pool_user_project }));
+    if (file.client_secret)
+        context.onSecret(file.client_secret);
+    const basic = file.client_id && file.client_secret ? `Basic ${Buffer.from(`${file.client_id}:${file.client_secret}`).toString('base64')}` : undefined;
+    const answer = await (0,cloud/* postForToken */.Fr)(`Google STS token exchange for ${file.audience.replace(/^\/\/iam\.googleapis\.com\//, '')}`, file.token_url || defaultGoogleStsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded', ...(basic ? { authorization: basic } : {}) }, (status) => status === 400 || status === 401 || status === 403
+        ? "check the pool provider's issuer, allowed audiences and attribute condition against the subject token"
+        : undefined);
+    const federated = typeof answer.access_token === 'string' ? answer.access_token : '';
+    if (!federated)
+        throw new cloud/* CloudCredentialError */.bC(`${where}: Google STS returned no access_token`);
+    context.onSecret(federated);
+    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : 3600;
+    if (!file.service_account_impersonation_url)
+        return { token: federated, expiresAt: Date.now() + expiresIn * 1000 };
+    const lifetime = file.service_account_impersonation?.token_lifetime_seconds ?? 3600;
+    return impersonate(context, file.service_account_impersonation_url, federated, lifetime);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp-adc.ts
+
+
+
+
+
+
+
+/** Google's OAuth 2.0 token endpoint, for service account keys and gcloud user credentials without `token_uri`. */
+const googleOAuthTokenUrl = 'https://oauth2.googleapis.com/token';
+/** An OAuth token endpoint's `{access_token, expires_in}`, masked. */
+function accessToken(context, answer, what) {
+    const token = typeof answer.access_token === 'string' ? answer.access_token : '';
+    if (!token)
+        throw new cloud/* CloudCredentialError */.bC(`${what} returned no access_token`);
+    context.onSecret(token);
+    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600;
+    return { token, expiresAt: Date.now() + expiresIn * 1000 };
+}
+/**
+ * A service account key: a self-signed RS256 JWT exchanged at `token_uri` with the JWT bearer grant (RFC 7523), as
+ * golang.org/x/oauth2/jwt and google-auth-library's JWT client (src/auth/jwtclient.ts, gtoken) do.
+ */
+async function serviceAccountToken(context, file, where) {
+    if (!file.client_email || !file.private_key)
+        throw new cloud/* CloudCredentialError */.bC(`${where}: a service_account file needs client_email and private_key`);
+    const tokenUrl = file.token_uri || googleOAuthTokenUrl;
+    const now = Math.floor(Date.now() / 1000);
+    const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', ...(file.private_key_id ? { kid: file.private_key_id } : {}) })}.${encode({
+        iss: file.client_email,
+        scope: cloudPlatformScope,
+        aud: tokenUrl,
+        iat: now,
+        exp: now + 3600,
+    })}`;
+    let signature;
+    try {
+        signature = (0,external_node_crypto_.createSign)('RSA-SHA256').update(unsigned).sign(file.private_key, 'base64url');
     }
     catch (err) {
-        const code = (0,http/* networkErrorCode */.a0)(err) ?? err.name;
-        return `${where}: ${code === 'TimeoutError' ? 'no answer in 2 s' : code}`;
+        throw new cloud/* CloudCredentialError */.bC(`${where}: the private_key of ${file.client_email} is not a usable RSA key (${err.name})`);
     }
-    const text = await response.text();
-    if (!response.ok)
-        return `${where}: HTTP ${response.status} ${oneLine(text).slice(0, 160)}`;
-    const answer = JSON.parse(text);
-    if (!answer.access_token)
-        throw new CloudCredentialError(`${where} gave no access_token`);
-    context.onSecret(answer.access_token);
-    const expiresOn = Number(answer.expires_on);
-    const expiresAt = expiresOn > 0 ? expiresOn * 1000 : Date.now() + (Number(answer.expires_in) || 3600) * 1000;
-    return { token: answer.access_token, expiresAt };
+    const assertion = `${unsigned}.${signature}`;
+    context.onSecret(assertion);
+    const answer = await (0,cloud/* postForToken */.Fr)(`Google OAuth token request for ${file.client_email}`, tokenUrl, {
+        body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+    }, (status) => status === 400 || status === 401 ? 'the key may be deleted or disabled; create a new key for the service account' : undefined);
+    return accessToken(context, answer, `Google OAuth token request for ${file.client_email}`);
 }
-const ambientFix = 'give the client and tenant IDs of an identity with a federated credential (with `permissions: id-token: write`), or run azure/login before this step, or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)';
-/**
- * DefaultAzureCredential's order as Flux uses it (fluxcd/pkg/auth/azure → azidentity.NewDefaultAzureCredential):
- * EnvironmentCredential (client secret, or certificate), WorkloadIdentityCredential (AZURE_FEDERATED_TOKEN_FILE),
- * ManagedIdentityCredential, AzureCliCredential. The first that has its configuration is used; its failure is
- * an error, except managed identity and the CLI, which say "not here" and let the next try (as azidentity does).
- */
-async function defaultAzureToken(context, request, tried) {
-    const env = context.env;
-    const { authority, scope, hint } = request;
-    const tenantId = env.AZURE_TENANT_ID;
-    const clientId = env.AZURE_CLIENT_ID;
-    const used = (source, token) => {
-        context.onDebug(`provider azure: credentials from ${source}`);
-        return token;
-    };
-    if (tenantId && clientId && env.AZURE_CLIENT_SECRET) {
-        context.onSecret(env.AZURE_CLIENT_SECRET);
-        const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, secret: env.AZURE_CLIENT_SECRET }, hint);
-        return used(`the environment (AZURE_CLIENT_SECRET of client ${clientId})`, token);
-    }
-    if (tenantId && clientId && env.AZURE_CLIENT_CERTIFICATE_PATH) {
-        const pem = await (0,external_node_fs_promises_.readFile)(env.AZURE_CLIENT_CERTIFICATE_PATH, 'utf8').catch((err) => {
-            throw new CloudCredentialError(`AZURE_CLIENT_CERTIFICATE_PATH ${env.AZURE_CLIENT_CERTIFICATE_PATH} cannot be read: ${oneLine(err.message)}`);
-        });
-        const assertion = certificateAssertion(pem, clientId, `${authority}/${tenantId}/oauth2/v2.0/token`);
-        context.onSecret(assertion);
-        const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, assertion }, hint);
-        return used(`the environment (AZURE_CLIENT_CERTIFICATE_PATH of client ${clientId})`, token);
-    }
-    tried.push('the environment: AZURE_TENANT_ID and AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH not set');
-    if (tenantId && clientId && env.AZURE_FEDERATED_TOKEN_FILE) {
-        const assertion = (await (0,external_node_fs_promises_.readFile)(env.AZURE_FEDERATED_TOKEN_FILE, 'utf8').catch((err) => {
-            throw new CloudCredentialError(`AZURE_FEDERATED_TOKEN_FILE ${env.AZURE_FEDERATED_TOKEN_FILE} cannot be read: ${oneLine(err.message)}`);
-        })).trim();
-        context.onSecret(assertion);
-        const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, assertion }, hint);
-        return used(`workload identity (AZURE_FEDERATED_TOKEN_FILE for client ${clientId})`, token);
-    }
-    tried.push('workload identity: AZURE_FEDERATED_TOKEN_FILE with AZURE_TENANT_ID and AZURE_CLIENT_ID not set');
-    const resource = scope.replace(/\/\.default$/, '');
-    const managed = await managedIdentityToken(context, resource);
-    if (typeof managed !== 'string')
-        return used('a managed identity', managed);
-    tried.push(managed);
-    const cli = await azureCliToken(context, resource, tenantId);
-    if (typeof cli !== 'string')
-        return used('the Azure CLI session (az account get-access-token)', cli);
-    tried.push(`the Azure CLI: ${cli}`);
-    throw noCredentials('azure', tried, ambientFix);
+/** gcloud's user credentials (`gcloud auth application-default login`): the refresh token grant at `token_uri`. */
+async function authorizedUserToken(context, file, where) {
+    if (!file.client_id || !file.client_secret || !file.refresh_token)
+        throw new cloud/* CloudCredentialError */.bC(`${where}: an authorized_user file needs client_id, client_secret and refresh_token`);
+    context.onSecret(file.refresh_token);
+    context.onSecret(file.client_secret);
+    const answer = await (0,cloud/* postForToken */.Fr)('Google OAuth refresh token grant', file.token_uri || googleOAuthTokenUrl, {
+        body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            client_id: file.client_id,
+            client_secret: file.client_secret,
+            refresh_token: file.refresh_token,
+        }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+    }, (status) => (status === 400 || status === 401 ? 'run `gcloud auth application-default login` again' : undefined));
+    return accessToken(context, answer, 'Google OAuth refresh token grant');
 }
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/azure.ts
-
-
-/** Flux 2.6's ACR pattern (from Kubernetes' Azure credential provider). */
-const azureHostPattern = /^.+\.(azurecr\.io|azurecr\.cn|azurecr\.de|azurecr\.us)$/;
-const azureHosts = 'Azure Container Registry (*.azurecr.io, *.azurecr.cn, *.azurecr.de, *.azurecr.us)';
-/** The user name docker and `az acr login --expose-token` use with an ACR refresh token. */
-const acrTokenUsername = '00000000-0000-0000-0000-000000000000';
-function isAzureRegistry(registry) {
-    return azureHostPattern.test(registryHostname(registry));
+/** A token from a parsed credential file, by its `type` (google-auth-library src/auth/googleauth.ts fromJSON). */
+async function credentialFileToken(context, file, where) {
+    switch (file.type) {
+        case 'external_account':
+            return externalAccountToken(context, file, where);
+        case 'service_account':
+            return serviceAccountToken(context, file, where);
+        case 'authorized_user':
+            return authorizedUserToken(context, file, where);
+        case 'impersonated_service_account': {
+            // gcloud auth application-default login --impersonate-service-account (src/auth/impersonated.ts).
+            if (!file.service_account_impersonation_url || !file.source_credentials)
+                throw new cloud/* CloudCredentialError */.bC(`${where}: an impersonated_service_account file needs service_account_impersonation_url and source_credentials`);
+            const source = await credentialFileToken(context, file.source_credentials, `${where} (source_credentials)`);
+            return impersonate(context, file.service_account_impersonation_url, source.token, 3600, file.delegates ?? []);
+        }
+        default:
+            throw new cloud/* CloudCredentialError */.bC(`${where} has type "${file.type ?? ''}", which d2ci does not read (external_account, service_account, authorized_user, impersonated_service_account)`);
+    }
 }
-/** The Entra ID authority and Resource Manager scope of the cloud a registry lives in (as Flux chooses the scope). */
-function azureCloud(registry) {
-    const host = registryHostname(registry);
-    if (host.endsWith('.azurecr.cn'))
-        return { authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://management.chinacloudapi.cn/.default' };
-    if (host.endsWith('.azurecr.us'))
-        return { authorityHost: 'https://login.microsoftonline.us', scope: 'https://management.usgovcloudapi.net/.default' };
-    return { authorityHost: 'https://login.microsoftonline.com', scope: 'https://management.azure.com/.default' };
+async function fileToken(context, path, where) {
+    const text = await (0,promises_.readFile)(path, 'utf8').catch((err) => {
+        throw new cloud/* CloudCredentialError */.bC(`${where} cannot be read: ${(0,cloud/* oneLine */.TN)(err.message)}`);
+    });
+    let file;
+    try {
+        file = JSON.parse(text);
+    }
+    catch {
+        throw new cloud/* CloudCredentialError */.bC(`${where} is not JSON`);
+    }
+    const token = await credentialFileToken(context, file, where);
+    context.onDebug(`provider gcp: credentials from ${where} (${file.type})`);
+    return token;
+}
+/** gcloud's well-known ADC file: CLOUDSDK_CONFIG, else %APPDATA%\gcloud on Windows, else ~/.config/gcloud. */
+function wellKnownFile(env) {
+    const dir = env.CLOUDSDK_CONFIG ||
+        (process.platform === 'win32' && env.APPDATA ? (0,external_node_path_.join)(env.APPDATA, 'gcloud') : (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.config', 'gcloud'));
+    return (0,external_node_path_.join)(dir, 'application_default_credentials.json');
 }
 /**
- * `provider: azure`, as azure/login does with OIDC: the job's OIDC token (audience `api://AzureADTokenExchange`) is a
- * client assertion for the app's federated credential (Entra ID client-credentials grant), and the Entra ID token
- * is exchanged at the registry's `/oauth2/exchange` for an ACR refresh token. That is an identity token: the
- * registry's token endpoint trades it for access tokens (grant_type=refresh_token).
+ * Application Default Credentials in Google's order (cloud.google.com/docs/authentication/application-default-credentials;
+ * golang.org/x/oauth2/google FindDefaultCredentials, which Flux uses): the file GOOGLE_APPLICATION_CREDENTIALS
+ * names, else gcloud's well-known file, else the GCE/GKE metadata server (GCE_METADATA_HOST, default
+ * 169.254.169.254). The first source found is used; a broken one is an error, not a reason to try the next.
  */
-function azureProvider(context) {
-    const options = context.options.azure ?? {};
+async function applicationDefaultToken(context, tried, fix) {
     const env = context.env;
-    const entraTokens = new ExpiringCache();
-    const refreshTokens = new ExpiringCache();
-    const entraHint = (status, error) => /AADSTS70021|AADSTS700213|AADSTS700211|AADSTS700212/.test(error)
-        ? "add a federated credential to the app for issuer https://token.actions.githubusercontent.com and this job's subject (repo:<owner>/<repo>:…)"
-        : status === 400 || status === 401
-            ? 'check the client and tenant IDs and the federated credential'
-            : undefined;
-    // Without inputs, AZURE_CLIENT_ID/AZURE_TENANT_ID are for the OIDC exchange only when no other credential of
-    // theirs is in the environment (a secret, certificate or federated token file is DefaultAzureCredential's).
-    const ambientIds = Boolean(env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH || env.AZURE_FEDERATED_TOKEN_FILE);
-    /** The Entra ID token: the job's OIDC token as the client assertion first, else DefaultAzureCredential's chain. */
-    const entraToken = (registry) => {
-        const cloud = azureCloud(registry);
-        const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
-        const scope = options.scope || cloud.scope;
-        const clientId = options.clientId || (ambientIds ? undefined : env.AZURE_CLIENT_ID);
-        const tenantId = options.tenantId || (ambientIds && !options.clientId ? undefined : env.AZURE_TENANT_ID);
-        return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
-            const tried = [];
-            if (clientId && tenantId) {
-                const oidc = await jobOidcToken(context, options.audience || 'api://AzureADTokenExchange', 'provider azure');
-                if (oidc.token) {
-                    const token = await entraClientCredentials(context, { authority, tenantId, clientId, scope, assertion: oidc.token }, entraHint);
-                    context.onDebug(`provider azure: credentials from the job's OIDC token (federated credential of client ${clientId})`);
-                    return { value: token, expiresAt: token.expiresAt };
-                }
-                tried.push(`the job's OIDC token for client ${clientId}: ${oidc.missing}`);
-            }
-            else {
-                const missing = [clientId ? '' : 'client ID', tenantId ? '' : 'tenant ID'].filter(Boolean).join(' and ');
-                tried.push(`the job's OIDC token: no ${missing} of an identity with a federated credential was given`);
-            }
-            const token = await defaultAzureToken(context, { authority, scope, hint: entraHint }, tried);
-            return { value: token, expiresAt: token.expiresAt };
-        });
-    };
-    const refreshToken = async (registry) => {
-        const entra = await entraToken(registry);
-        const accessToken = entra.token;
-        const tenantId = entra.tenantId;
-        const base = context.registryUrl(registry);
+    if (env.GOOGLE_APPLICATION_CREDENTIALS) {
+        const path = env.GOOGLE_APPLICATION_CREDENTIALS;
+        return fileToken(context, path, `GOOGLE_APPLICATION_CREDENTIALS (${path})`);
+    }
+    tried.push('GOOGLE_APPLICATION_CREDENTIALS: not set');
+    const wellKnown = wellKnownFile(env);
+    const exists = await (0,promises_.readFile)(wellKnown).then(() => true, () => false);
+    if (exists)
+        return fileToken(context, wellKnown, `gcloud's application default credentials (${wellKnown})`);
+    tried.push(`gcloud's application default credentials: no ${wellKnown}`);
+    const host = env.GCE_METADATA_HOST || '169.254.169.254';
+    // google-auth-library (gcp-metadata) gives detection 3 s; a machine off Google Cloud never answers.
+    const answer = await getText(`http://${host}/computeMetadata/v1/instance/service-accounts/default/token`, { 'Metadata-Flavor': 'Google' }, 3_000).catch((err) => {
+        const cause = (0,http/* networkErrorCode */.a0)(err) ?? err.name;
+        tried.push(`the GCE/GKE metadata server at ${host}: ${cause === 'TimeoutError' ? 'no answer in 3 s' : cause}`);
+        throw (0,cloud/* noCredentials */.gT)('gcp', tried, fix);
+    });
+    if (answer.status !== 200) {
+        tried.push(`the GCE/GKE metadata server at ${host}: HTTP ${answer.status}`);
+        throw (0,cloud/* noCredentials */.gT)('gcp', tried, fix);
+    }
+    let body = {};
+    try {
+        body = JSON.parse(answer.text);
+    }
+    catch {
+        // reported as no access_token
+    }
+    const token = accessToken(context, body, `the GCE/GKE metadata server at ${host}`);
+    context.onDebug(`provider gcp: credentials from the GCE/GKE metadata server (${host})`);
+    return token;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp.ts
+
+
+
+/** Flux 2.6's GCP registry pattern: Container Registry (`gcr.io`, `*.gcr.io`) and Artifact Registry (`<location>-docker.pkg.dev`). */
+const gcpHostPattern = /^(((.+\.)?gcr\.io)|(.+-docker\.pkg\.dev))$/;
+const gcpHosts = 'Google Artifact Registry (<location>-docker.pkg.dev) and Container Registry (gcr.io, *.gcr.io)';
+const defaultGcpStsUrl = 'https://sts.googleapis.com/v1/token';
+const defaultGcpIamCredentialsUrl = 'https://iamcredentials.googleapis.com';
+const cloudPlatform = 'https://www.googleapis.com/auth/cloud-platform';
+const providerPattern = /^projects\/[^/]+\/locations\/[^/]+\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
+function isGcpRegistry(registry) {
+    return gcpHostPattern.test((0,cloud/* registryHostname */.Jv)(registry));
+}
+/** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
+function workloadIdentityProviderName(value) {
+    return value
+        .trim()
+        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
+        .replace(/^\/+/, '');
+}
+const ambientFix = 'give the workload identity provider with `permissions: id-token: write`, or run google-github-actions/auth before this step (it sets GOOGLE_APPLICATION_CREDENTIALS), or run on Google Cloud with a service account attached';
+/**
+ * `provider: gcp`. First Workload Identity Federation with the job's OIDC token, as google-github-actions/auth
+ * does: the token is exchanged at Google's STS for a federated access token. Without a workload identity provider or
+ * without an OIDC token, Application Default Credentials as Flux finds them (gcp-adc.ts). Either token is used
+ * directly or, with `serviceAccount`, to impersonate that service account (IAM Credentials generateAccessToken).
+ * The registry user is `oauth2accesstoken`.
+ */
+function gcpProvider(context) {
+    const options = context.options.gcp ?? {};
+    const tokens = new cloud/* ExpiringCache */.L$();
+    const stsUrl = options.stsUrl || context.env.D2CI_GCP_STS_URL || defaultGcpStsUrl;
+    const iamUrl = (options.iamCredentialsUrl || context.env.D2CI_GCP_IAMCREDENTIALS_URL || defaultGcpIamCredentialsUrl).replace(/\/+$/, '');
+    /** The federated token from the job's OIDC token, or undefined (with the reason in `tried`) without one. */
+    const federatedToken = async (tried) => {
+        if (!options.workloadIdentityProvider) {
+            tried.push("the job's OIDC token: no workload identity provider was given");
+            return undefined;
+        }
+        const provider = workloadIdentityProviderName(options.workloadIdentityProvider);
+        if (!providerPattern.test(provider)) {
+            throw new cloud/* CloudCredentialError */.bC(`provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`);
+        }
+        const oidc = await (0,cloud/* jobOidcToken */.SZ)(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
+        if (!oidc.token) {
+            tried.push(`the job's OIDC token for ${provider}: ${oidc.missing}`);
+            return undefined;
+        }
         const form = new URLSearchParams({
-            grant_type: 'access_token',
-            service: registry,
-            ...(tenantId ? { tenant: tenantId } : {}),
-            access_token: accessToken,
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            audience: `//iam.googleapis.com/${provider}`,
+            scope: cloudPlatform,
+            requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            subject_token: oidc.token,
         });
-        const answer = await postForToken(`ACR token exchange at ${registry}`, `${base}/oauth2/exchange`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => (status === 401 || status === 403 ? `give the identity the AcrPush role on ${registry}` : undefined));
-        const token = typeof answer.refresh_token === 'string' ? answer.refresh_token : '';
+        const federated = await (0,cloud/* postForToken */.Fr)(`Google STS token exchange for ${provider}`, stsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => status === 400 || status === 401 || status === 403
+            ? "check the provider's issuer (https://token.actions.githubusercontent.com), allowed audiences and attribute condition against this job's token"
+            : undefined);
+        const token = typeof federated.access_token === 'string' ? federated.access_token : '';
         if (!token)
-            throw new CloudCredentialError(`ACR token exchange at ${registry} returned no refresh_token`);
+            throw new cloud/* CloudCredentialError */.bC(`Google STS token exchange for ${provider} returned no access_token`);
         context.onSecret(token);
-        // ACR refresh tokens are JWTs that last 3 hours; their `exp` says exactly.
-        return {
-            value: { username: acrTokenUsername, password: token, identityToken: token },
-            expiresAt: jwtExpiry(token) ?? Date.now() + 3 * 3600_000,
-        };
+        context.onDebug(`provider gcp: credentials from the job's OIDC token (workload identity provider ${provider})`);
+        return { token, expiresAt: Date.now() + (typeof federated.expires_in === 'number' ? federated.expires_in : 3600) * 1000 };
+    };
+    const fetchToken = async () => {
+        const tried = [];
+        const source = (await federatedToken(tried)) ?? (await applicationDefaultToken(context, tried, ambientFix));
+        const account = options.serviceAccount?.trim();
+        const { token, expiresAt } = account
+            ? await impersonate(context, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, source.token, options.lifetimeSeconds ?? 3600)
+            : source;
+        return { value: { username: 'oauth2accesstoken', password: token }, expiresAt };
     };
     return {
-        name: 'azure',
-        hosts: azureHosts,
-        serves: isAzureRegistry,
-        credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
+        name: 'gcp',
+        hosts: gcpHosts,
+        // The same cloud-platform access token for other Google APIs (Cloud KMS signing keys, kms/gcp.ts).
+        accessToken: async () => (await tokens.get('gcp', fetchToken)).password ?? '',
+        serves: isGcpRegistry,
+        // One access token serves every Google registry.
+        credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),
     };
 }
 
+
+/***/ }),
+
+/***/ 9999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ githubTokenCredentials),
+/* harmony export */   v: () => (/* binding */ isGitHubRegistry)
+/* harmony export */ });
+/** GitHub's container registry hosts: ghcr.io, and `containers.<host>` on GitHub Enterprise Server. */
+function isGitHubRegistry(registry, serverUrl = 'https://github.com') {
+    if (registry === 'ghcr.io')
+        return true;
+    const host = new URL(serverUrl).host;
+    return host !== 'github.com' && registry === `containers.${host}`;
+}
+/**
+ * The job's `GITHUB_TOKEN` for GHCR. Any username works with a token; we send the actor's, as docker/login-action
+ * does. Pushing needs `permissions: packages: write`.
+ */
+function githubTokenCredentials(options) {
+    return {
+        name: 'GITHUB_TOKEN',
+        credentialFor: async (registry) => options.token && isGitHubRegistry(registry, options.serverUrl)
+            ? { username: options.actor || 'x-access-token', password: options.token }
+            : undefined,
+    };
+}
+
+
+/***/ }),
+
+/***/ 863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mZ: () => (/* binding */ ProviderError),
+  G1: () => (/* binding */ assertProviderServes),
+  te: () => (/* binding */ parseProvider),
+  Qn: () => (/* binding */ registryCredentials)
+});
+
+// UNUSED EXPORTS: registerCloudProvider
+
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(5736);
+// EXTERNAL MODULE: ../../packages/core/src/auth/aws.ts + 1 modules
+var aws = __nccwpck_require__(8565);
+// EXTERNAL MODULE: ../../packages/core/src/auth/azure.ts + 1 modules
+var azure = __nccwpck_require__(1677);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -13362,7 +14304,7 @@ function dockerConfigCredentials(options = {}) {
     const load = () => {
         config ??= (async () => {
             const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-            const text = await (0,external_node_fs_promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8').catch(() => undefined);
+            const text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'config.json'), 'utf8').catch(() => undefined);
             if (text === undefined)
                 return undefined;
             try {
@@ -13409,358 +14351,8 @@ function dockerConfigCredentials(options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp-external.ts
-
-
-
-const cloudPlatformScope = 'https://www.googleapis.com/auth/cloud-platform';
-const defaultGoogleStsUrl = 'https://sts.googleapis.com/v1/token';
-/** A GET with a deadline, for credential source URLs and the metadata server. */
-async function getText(url, headers, timeoutMs) {
-    const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
-    return { status: response.status, text: await response.text() };
-}
-/**
- * The subject token of an identity pool credential source, as google-auth-library's IdentityPoolClient
- * (src/auth/identitypoolclient.ts, filesubjecttokensupplier.ts, urlsubjecttokensupplier.ts) reads it: a file or a
- * URL, as plain text or JSON with `subject_token_field_name`. Executable and AWS sources are refused: d2ci does not
- * run programs named in a credential file.
- */
-async function subjectToken(source, where) {
-    if (source.executable !== undefined)
-        throw new CloudCredentialError(`${where}: credential_source.executable is not supported by d2ci (it would run a program named in the file); have the program write the token to a file and use credential_source.file`);
-    if (source.environment_id !== undefined)
-        throw new CloudCredentialError(`${where}: the AWS credential source (environment_id ${source.environment_id}) is not supported by d2ci; use credential_source.file or credential_source.url`);
-    let text;
-    if (source.file) {
-        text = await (0,external_node_fs_promises_.readFile)(source.file, 'utf8').catch((err) => {
-            throw new CloudCredentialError(`${where}: cannot read credential_source.file ${source.file}: ${err.message}`);
-        });
-    }
-    else if (source.url) {
-        const answer = await getText(source.url, source.headers ?? {}, 30_000).catch((err) => {
-            const cause = (0,http/* networkErrorCode */.a0)(err) ?? err.name;
-            throw new CloudCredentialError(`${where}: credential_source.url ${new URL(source.url ?? '').host} is unreachable (${cause})`);
-        });
-        if (answer.status !== 200)
-            throw new CloudCredentialError(`${where}: credential_source.url answered HTTP ${answer.status}: ${oneLine(answer.text).slice(0, 200)}`);
-        text = answer.text;
-    }
-    else {
-        throw new CloudCredentialError(`${where}: credential_source has neither file nor url`);
-    }
-    const format = source.format?.type ?? 'text';
-    if (format === 'text')
-        return text.trim();
-    if (format !== 'json')
-        throw new CloudCredentialError(`${where}: credential_source.format.type "${format}" is neither text nor json`);
-    const field = source.format?.subject_token_field_name;
-    if (!field)
-        throw new CloudCredentialError(`${where}: credential_source.format json needs subject_token_field_name`);
-    let value;
-    try {
-        value = JSON.parse(text)[field];
-    }
-    catch {
-        throw new CloudCredentialError(`${where}: the credential source did not give JSON`);
-    }
-    if (typeof value !== 'string' || !value)
-        throw new CloudCredentialError(`${where}: the credential source's JSON has no "${field}"`);
-    return value;
-}
-/**
- * An IAM Credentials generateAccessToken call (the `service_account_impersonation_url` of a credential file, or
- * d2ci's own for a service account to impersonate): `{scope, lifetime, delegates}` with the source token as bearer.
- */
-async function impersonate(context, url, sourceToken, lifetimeSeconds, delegates = []) {
-    const account = decodeURIComponent(/serviceAccounts\/([^/:]+):generateAccessToken/.exec(url)?.[1] ?? url);
-    const answer = await postForToken(`Google IAM Credentials generateAccessToken for ${account}`, url, {
-        body: JSON.stringify({ scope: [cloudPlatformScope], lifetime: `${lifetimeSeconds}s`, ...(delegates.length ? { delegates } : {}) }),
-        contentType: 'application/json',
-        authorization: `Bearer ${sourceToken}`,
-    }, (status) => status === 403 || status === 401
-        ? `grant the source identity roles/iam.workloadIdentityUser (or roles/iam.serviceAccountTokenCreator) on ${account}`
-        : undefined);
-    const token = typeof answer.accessToken === 'string' ? answer.accessToken : '';
-    if (!token)
-        throw new CloudCredentialError(`Google IAM Credentials generateAccessToken for ${account} returned no accessToken`);
-    context.onSecret(token);
-    const expireTime = typeof answer.expireTime === 'string' ? Date.parse(answer.expireTime) : Number.NaN;
-    return { token, expiresAt: Number.isNaN(expireTime) ? Date.now() + lifetimeSeconds * 1000 : expireTime };
-}
-/**
- * An `external_account` file (workload or workforce identity federation; what google-github-actions/auth writes):
- * the subject token is exchanged at `token_url` (RFC 8693, google-auth-library src/auth/stscredentials.ts), then,
- * with `service_account_impersonation_url`, traded for the service account's token. A workforce pool's
- * `workforce_pool_user_project` goes in `options.userProject` when nothing is impersonated.
- */
-async function externalAccountToken(context, file, where) {
-    if (!file.audience || !file.subject_token_type || !file.credential_source)
-        throw new CloudCredentialError(`${where}: an external_account file needs audience, subject_token_type and credential_source`);
-    const subject = await subjectToken(file.credential_source, where);
-    context.onSecret(subject);
-    const form = new URLSearchParams({
-        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-        audience: file.audience,
-        scope: cloudPlatformScope,
-        requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-        subject_token: subject,
-        subject_token_type: file.subject_token_type,
-    });
-    if (file.workforce_pool_user_project && !file.service_account_impersonation_url)
-        form.set('options', JSON.stringify({ userProject: file.workforce_pool_user_project }));
-    if (file.client_secret)
-        context.onSecret(file.client_secret);
-    const basic = file.client_id && file.client_secret ? `Basic ${Buffer.from(`${file.client_id}:${file.client_secret}`).toString('base64')}` : undefined;
-    const answer = await postForToken(`Google STS token exchange for ${file.audience.replace(/^\/\/iam\.googleapis\.com\//, '')}`, file.token_url || defaultGoogleStsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded', ...(basic ? { authorization: basic } : {}) }, (status) => status === 400 || status === 401 || status === 403
-        ? "check the pool provider's issuer, allowed audiences and attribute condition against the subject token"
-        : undefined);
-    const federated = typeof answer.access_token === 'string' ? answer.access_token : '';
-    if (!federated)
-        throw new CloudCredentialError(`${where}: Google STS returned no access_token`);
-    context.onSecret(federated);
-    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : 3600;
-    if (!file.service_account_impersonation_url)
-        return { token: federated, expiresAt: Date.now() + expiresIn * 1000 };
-    const lifetime = file.service_account_impersonation?.token_lifetime_seconds ?? 3600;
-    return impersonate(context, file.service_account_impersonation_url, federated, lifetime);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp-adc.ts
-
-
-
-
-
-
-
-/** Google's OAuth 2.0 token endpoint, for service account keys and gcloud user credentials without `token_uri`. */
-const googleOAuthTokenUrl = 'https://oauth2.googleapis.com/token';
-/** An OAuth token endpoint's `{access_token, expires_in}`, masked. */
-function accessToken(context, answer, what) {
-    const token = typeof answer.access_token === 'string' ? answer.access_token : '';
-    if (!token)
-        throw new CloudCredentialError(`${what} returned no access_token`);
-    context.onSecret(token);
-    const expiresIn = typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in) || 3600;
-    return { token, expiresAt: Date.now() + expiresIn * 1000 };
-}
-/**
- * A service account key: a self-signed RS256 JWT exchanged at `token_uri` with the JWT bearer grant (RFC 7523), as
- * golang.org/x/oauth2/jwt and google-auth-library's JWT client (src/auth/jwtclient.ts, gtoken) do.
- */
-async function serviceAccountToken(context, file, where) {
-    if (!file.client_email || !file.private_key)
-        throw new CloudCredentialError(`${where}: a service_account file needs client_email and private_key`);
-    const tokenUrl = file.token_uri || googleOAuthTokenUrl;
-    const now = Math.floor(Date.now() / 1000);
-    const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', ...(file.private_key_id ? { kid: file.private_key_id } : {}) })}.${encode({
-        iss: file.client_email,
-        scope: cloudPlatformScope,
-        aud: tokenUrl,
-        iat: now,
-        exp: now + 3600,
-    })}`;
-    let signature;
-    try {
-        signature = (0,external_node_crypto_.createSign)('RSA-SHA256').update(unsigned).sign(file.private_key, 'base64url');
-    }
-    catch (err) {
-        throw new CloudCredentialError(`${where}: the private_key of ${file.client_email} is not a usable RSA key (${err.name})`);
-    }
-    const assertion = `${unsigned}.${signature}`;
-    context.onSecret(assertion);
-    const answer = await postForToken(`Google OAuth token request for ${file.client_email}`, tokenUrl, {
-        body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
-        contentType: 'application/x-www-form-urlencoded',
-    }, (status) => status === 400 || status === 401 ? 'the key may be deleted or disabled; create a new key for the service account' : undefined);
-    return accessToken(context, answer, `Google OAuth token request for ${file.client_email}`);
-}
-/** gcloud's user credentials (`gcloud auth application-default login`): the refresh token grant at `token_uri`. */
-async function authorizedUserToken(context, file, where) {
-    if (!file.client_id || !file.client_secret || !file.refresh_token)
-        throw new CloudCredentialError(`${where}: an authorized_user file needs client_id, client_secret and refresh_token`);
-    context.onSecret(file.refresh_token);
-    context.onSecret(file.client_secret);
-    const answer = await postForToken('Google OAuth refresh token grant', file.token_uri || googleOAuthTokenUrl, {
-        body: new URLSearchParams({
-            grant_type: 'refresh_token',
-            client_id: file.client_id,
-            client_secret: file.client_secret,
-            refresh_token: file.refresh_token,
-        }).toString(),
-        contentType: 'application/x-www-form-urlencoded',
-    }, (status) => (status === 400 || status === 401 ? 'run `gcloud auth application-default login` again' : undefined));
-    return accessToken(context, answer, 'Google OAuth refresh token grant');
-}
-/** A token from a parsed credential file, by its `type` (google-auth-library src/auth/googleauth.ts fromJSON). */
-async function credentialFileToken(context, file, where) {
-    switch (file.type) {
-        case 'external_account':
-            return externalAccountToken(context, file, where);
-        case 'service_account':
-            return serviceAccountToken(context, file, where);
-        case 'authorized_user':
-            return authorizedUserToken(context, file, where);
-        case 'impersonated_service_account': {
-            // gcloud auth application-default login --impersonate-service-account (src/auth/impersonated.ts).
-            if (!file.service_account_impersonation_url || !file.source_credentials)
-                throw new CloudCredentialError(`${where}: an impersonated_service_account file needs service_account_impersonation_url and source_credentials`);
-            const source = await credentialFileToken(context, file.source_credentials, `${where} (source_credentials)`);
-            return impersonate(context, file.service_account_impersonation_url, source.token, 3600, file.delegates ?? []);
-        }
-        default:
-            throw new CloudCredentialError(`${where} has type "${file.type ?? ''}", which d2ci does not read (external_account, service_account, authorized_user, impersonated_service_account)`);
-    }
-}
-async function fileToken(context, path, where) {
-    const text = await (0,external_node_fs_promises_.readFile)(path, 'utf8').catch((err) => {
-        throw new CloudCredentialError(`${where} cannot be read: ${oneLine(err.message)}`);
-    });
-    let file;
-    try {
-        file = JSON.parse(text);
-    }
-    catch {
-        throw new CloudCredentialError(`${where} is not JSON`);
-    }
-    const token = await credentialFileToken(context, file, where);
-    context.onDebug(`provider gcp: credentials from ${where} (${file.type})`);
-    return token;
-}
-/** gcloud's well-known ADC file: CLOUDSDK_CONFIG, else %APPDATA%\gcloud on Windows, else ~/.config/gcloud. */
-function wellKnownFile(env) {
-    const dir = env.CLOUDSDK_CONFIG ||
-        (process.platform === 'win32' && env.APPDATA ? (0,external_node_path_.join)(env.APPDATA, 'gcloud') : (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.config', 'gcloud'));
-    return (0,external_node_path_.join)(dir, 'application_default_credentials.json');
-}
-/**
- * Application Default Credentials in Google's order (cloud.google.com/docs/authentication/application-default-credentials;
- * golang.org/x/oauth2/google FindDefaultCredentials, which Flux uses): the file GOOGLE_APPLICATION_CREDENTIALS
- * names, else gcloud's well-known file, else the GCE/GKE metadata server (GCE_METADATA_HOST, default
- * 169.254.169.254). The first source found is used; a broken one is an error, not a reason to try the next.
- */
-async function applicationDefaultToken(context, tried, fix) {
-    const env = context.env;
-    if (env.GOOGLE_APPLICATION_CREDENTIALS) {
-        const path = env.GOOGLE_APPLICATION_CREDENTIALS;
-        return fileToken(context, path, `GOOGLE_APPLICATION_CREDENTIALS (${path})`);
-    }
-    tried.push('GOOGLE_APPLICATION_CREDENTIALS: not set');
-    const wellKnown = wellKnownFile(env);
-    const exists = await (0,external_node_fs_promises_.readFile)(wellKnown).then(() => true, () => false);
-    if (exists)
-        return fileToken(context, wellKnown, `gcloud's application default credentials (${wellKnown})`);
-    tried.push(`gcloud's application default credentials: no ${wellKnown}`);
-    const host = env.GCE_METADATA_HOST || '169.254.169.254';
-    // google-auth-library (gcp-metadata) gives detection 3 s; a machine off Google Cloud never answers.
-    const answer = await getText(`http://${host}/computeMetadata/v1/instance/service-accounts/default/token`, { 'Metadata-Flavor': 'Google' }, 3_000).catch((err) => {
-        const cause = (0,http/* networkErrorCode */.a0)(err) ?? err.name;
-        tried.push(`the GCE/GKE metadata server at ${host}: ${cause === 'TimeoutError' ? 'no answer in 3 s' : cause}`);
-        throw noCredentials('gcp', tried, fix);
-    });
-    if (answer.status !== 200) {
-        tried.push(`the GCE/GKE metadata server at ${host}: HTTP ${answer.status}`);
-        throw noCredentials('gcp', tried, fix);
-    }
-    let body = {};
-    try {
-        body = JSON.parse(answer.text);
-    }
-    catch {
-        // reported as no access_token
-    }
-    const token = accessToken(context, body, `the GCE/GKE metadata server at ${host}`);
-    context.onDebug(`provider gcp: credentials from the GCE/GKE metadata server (${host})`);
-    return token;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/auth/gcp.ts
-
-
-
-/** Flux 2.6's GCP registry pattern: Container Registry (`gcr.io`, `*.gcr.io`) and Artifact Registry (`<location>-docker.pkg.dev`). */
-const gcpHostPattern = /^(((.+\.)?gcr\.io)|(.+-docker\.pkg\.dev))$/;
-const gcpHosts = 'Google Artifact Registry (<location>-docker.pkg.dev) and Container Registry (gcr.io, *.gcr.io)';
-const defaultGcpStsUrl = 'https://sts.googleapis.com/v1/token';
-const defaultGcpIamCredentialsUrl = 'https://iamcredentials.googleapis.com';
-const cloudPlatform = 'https://www.googleapis.com/auth/cloud-platform';
-const providerPattern = /^projects\/[^/]+\/locations\/[^/]+\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
-function isGcpRegistry(registry) {
-    return gcpHostPattern.test(registryHostname(registry));
-}
-/** `projects/…/providers/…` from the forms people paste: bare, `//iam.googleapis.com/…` or `https://iam.googleapis.com/…`. */
-function workloadIdentityProviderName(value) {
-    return value
-        .trim()
-        .replace(/^(https:)?\/\/iam\.googleapis\.com\//, '')
-        .replace(/^\/+/, '');
-}
-const gcp_ambientFix = 'give the workload identity provider with `permissions: id-token: write`, or run google-github-actions/auth before this step (it sets GOOGLE_APPLICATION_CREDENTIALS), or run on Google Cloud with a service account attached';
-/**
- * `provider: gcp`. First Workload Identity Federation with the job's OIDC token, as google-github-actions/auth
- * does: the token is exchanged at Google's STS for a federated access token. Without a workload identity provider or
- * without an OIDC token, Application Default Credentials as Flux finds them (gcp-adc.ts). Either token is used
- * directly or, with `serviceAccount`, to impersonate that service account (IAM Credentials generateAccessToken).
- * The registry user is `oauth2accesstoken`.
- */
-function gcpProvider(context) {
-    const options = context.options.gcp ?? {};
-    const tokens = new ExpiringCache();
-    const stsUrl = options.stsUrl || context.env.D2CI_GCP_STS_URL || defaultGcpStsUrl;
-    const iamUrl = (options.iamCredentialsUrl || context.env.D2CI_GCP_IAMCREDENTIALS_URL || defaultGcpIamCredentialsUrl).replace(/\/+$/, '');
-    /** The federated token from the job's OIDC token, or undefined (with the reason in `tried`) without one. */
-    const federatedToken = async (tried) => {
-        if (!options.workloadIdentityProvider) {
-            tried.push("the job's OIDC token: no workload identity provider was given");
-            return undefined;
-        }
-        const provider = workloadIdentityProviderName(options.workloadIdentityProvider);
-        if (!providerPattern.test(provider)) {
-            throw new CloudCredentialError(`provider gcp: "${options.workloadIdentityProvider}" is not a workload identity provider name (projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>)`);
-        }
-        const oidc = await jobOidcToken(context, options.audience || `https://iam.googleapis.com/${provider}`, 'provider gcp');
-        if (!oidc.token) {
-            tried.push(`the job's OIDC token for ${provider}: ${oidc.missing}`);
-            return undefined;
-        }
-        const form = new URLSearchParams({
-            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-            audience: `//iam.googleapis.com/${provider}`,
-            scope: cloudPlatform,
-            requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-            subject_token: oidc.token,
-        });
-        const federated = await postForToken(`Google STS token exchange for ${provider}`, stsUrl, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }, (status) => status === 400 || status === 401 || status === 403
-            ? "check the provider's issuer (https://token.actions.githubusercontent.com), allowed audiences and attribute condition against this job's token"
-            : undefined);
-        const token = typeof federated.access_token === 'string' ? federated.access_token : '';
-        if (!token)
-            throw new CloudCredentialError(`Google STS token exchange for ${provider} returned no access_token`);
-        context.onSecret(token);
-        context.onDebug(`provider gcp: credentials from the job's OIDC token (workload identity provider ${provider})`);
-        return { token, expiresAt: Date.now() + (typeof federated.expires_in === 'number' ? federated.expires_in : 3600) * 1000 };
-    };
-    const fetchToken = async () => {
-        const tried = [];
-        const source = (await federatedToken(tried)) ?? (await applicationDefaultToken(context, tried, gcp_ambientFix));
-        const account = options.serviceAccount?.trim();
-        const { token, expiresAt } = account
-            ? await impersonate(context, `${iamUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(account)}:generateAccessToken`, source.token, options.lifetimeSeconds ?? 3600)
-            : source;
-        return { value: { username: 'oauth2accesstoken', password: token }, expiresAt };
-    };
-    return {
-        name: 'gcp',
-        hosts: gcpHosts,
-        serves: isGcpRegistry,
-        // One access token serves every Google registry.
-        credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),
-    };
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/auth/gcp.ts + 2 modules
+var gcp = __nccwpck_require__(7347);
 // EXTERNAL MODULE: ../../packages/core/src/auth/github.ts
 var github = __nccwpck_require__(9999);
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/provider-names.ts
@@ -13801,9 +14393,9 @@ const cloudProviders = new Map();
 function registerCloudProvider(name, create) {
     cloudProviders.set(name, create);
 }
-registerCloudProvider('aws', awsProvider);
-registerCloudProvider('gcp', gcpProvider);
-registerCloudProvider('azure', azureProvider);
+registerCloudProvider('aws', aws/* awsProvider */.tz);
+registerCloudProvider('gcp', gcp/* gcpProvider */.Sq);
+registerCloudProvider('azure', azure/* azureProvider */.hy);
 class ProviderError extends errors/* BaseError */.Cf {
     constructor(code, message) {
         super(code, message, { field: 'provider' });

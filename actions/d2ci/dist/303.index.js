@@ -62,8 +62,8 @@ function chooseSignatures(given) {
     return { provider: 'notation', notation };
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 17 modules
-var src = __webpack_require__(19912);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 24 modules
+var src = __webpack_require__(80437);
 // EXTERNAL MODULE: ../../packages/core/src/oci/open.ts + 2 modules
 var oci_open = __webpack_require__(17877);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts

@@ -213,9 +213,11 @@ class ReleaseSelfCheckError extends errors/* BaseError */.Cf {
  * issuer of the certificate under the trusted root staging was verified with (the same Sigstore signs both).
  * Undefined when there is no trusted root at hand (keyless release, staging verified with a key).
  */
-function signedAs(identity, signature, staging) {
+async function signedAs(identity, signature, staging) {
     if (identity.kind === 'key')
         return { kind: 'key', keys: [(0,external_node_crypto_.createPublicKey)(identity.privateKey)] };
+    if (identity.kind === 'kms')
+        return { kind: 'key', keys: [await identity.key.publicKey()] };
     if (staging?.kind !== 'keyless' || !signature.issuer)
         return undefined;
     return {
@@ -231,7 +233,7 @@ function signedAs(identity, signature, staging) {
  * check with); throws ReleaseSelfCheckError when it fails.
  */
 async function checkReleaseSignature(target, subject, identity, signature, staging) {
-    const verification = signedAs(identity, signature, staging);
+    const verification = await signedAs(identity, signature, staging);
     if (!verification)
         return staging
             ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)'
@@ -577,8 +579,8 @@ async function runRelease(request) {
     return { ...result, ...(component ? { component } : {}), location, name: (0,oci_open/* locationName */.zb)(location) };
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 17 modules
-var src = __webpack_require__(19912);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 24 modules
+var src = __webpack_require__(80437);
 ;// CONCATENATED MODULE: ../release-artifact/src/policies.ts
 
 const policies_escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -17,12 +17,12 @@ __webpack_require__.d(__webpack_exports__, {
 var oci_open = __webpack_require__(17877);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __webpack_require__(48706);
-// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 11 modules
-var resolve = __webpack_require__(38738);
+// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 3 modules
+var resolve = __webpack_require__(10863);
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux.ts
 var flux = __webpack_require__(10582);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 17 modules
-var src = __webpack_require__(19912);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 24 modules
+var src = __webpack_require__(80437);
 ;// CONCATENATED MODULE: ../copy-artifact/src/inputs.ts
 
 

@@ -213,8 +213,8 @@ async function installationToken(options) {
 var kind = __webpack_require__(55124);
 // EXTERNAL MODULE: ../../packages/core/src/auth/open-registry.ts + 3 modules
 var open_registry = __webpack_require__(15483);
-// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 11 modules
-var resolve = __webpack_require__(38738);
+// EXTERNAL MODULE: ../../packages/core/src/auth/resolve.ts + 3 modules
+var resolve = __webpack_require__(10863);
 ;// CONCATENATED MODULE: ../../packages/core/src/imageupdate/registries.ts
 // The registries an image update reads: every ImageRepository's, each with the credentials provider it names.
 
@@ -775,8 +775,8 @@ async function updateImages(request) {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 17 modules
-var src = __webpack_require__(19912);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 24 modules
+var src = __webpack_require__(80437);
 ;// CONCATENATED MODULE: ../image-update-kind/src/pull-request-body.ts
 
 /**

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
 var reference = __webpack_require__(48936);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 17 modules
-var src = __webpack_require__(19912);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 24 modules
+var src = __webpack_require__(80437);
 ;// CONCATENATED MODULE: ../push-artifact/src/inputs.ts
 
 

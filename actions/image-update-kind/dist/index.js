@@ -59,7 +59,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Xu: () => (/* reexport */ fields_inputError),
   Bb: () => (/* reexport */ keyValueInput),
   dt: () => (/* reexport */ listInput),
-  P4: () => (/* reexport */ registryInputs),
+  P4: () => (/* reexport */ registry_registryInputs),
   _A: () => (/* reexport */ registryOptions),
   TW: () => (/* reexport */ registryServerInput),
   Cs: () => (/* reexport */ runAction),
@@ -395,7 +395,7 @@ function fields_inputError(err, names = {}) {
 
 
 /** The registry inputs every d2ci action shares; credentials are masked as soon as they are read. */
-function registryInputs() {
+function registry_registryInputs() {
     const username = inputs_stringInput('registry-username');
     const password = inputs_stringInput('registry-password');
     const githubToken = inputs_stringInput('github-token');
@@ -653,6 +653,7 @@ function cell(text) {
 
 
 
+
 /** The signing inputs where only Sigstore/cosign formats apply (release-artifact re-signs in cosign's formats). */
 function cosignSigningInputs(context) {
     const signing = signingInputs(context, { notation: false });
@@ -703,6 +704,24 @@ function signingInputs(context, options = {}) {
     }
     catch (err) {
         throw inputError(err) ?? err;
+    }
+    if (key && isKmsUri(key)) {
+        try {
+            // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
+            const kms = openKmsKey(key, { cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'kms', key: kms },
+                ...claims,
+                describe: `key-based, ${key.trim()} (no transparency log)`,
+            };
+        }
+        catch (err) {
+            if (err instanceof KmsError)
+                throw inputError(err) ?? err;
+            throw err;
+        }
     }
     if (key) {
         try {
@@ -827,6 +846,8 @@ function notationInputs(context) {
 
 
 
+
+
 const verification_verifyInputNames = {
     identity: 'certificate-identity',
     identityRegexp: 'certificate-identity-regexp',
@@ -882,7 +903,18 @@ async function verificationInputs(names, context, defaults = {}) {
     if (key) {
         if (identity.length > 0 || identityRegexp.length > 0)
             throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-        return { kind: 'key', keys: publicKeys(names, key, context) };
+        if (!isKmsUri(key))
+            return { kind: 'key', keys: publicKeys(names, key, context) };
+        try {
+            // The public key fetched from the service, with the credentials the registry's cloud provider finds.
+            const kms = openKmsKey(key, { use: 'verify', cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
+            return { kind: 'key', keys: [await kms.publicKey()] };
+        }
+        catch (err) {
+            if (err instanceof KmsError)
+                throw inputError(err, fieldNames(names)) ?? err;
+            throw err;
+        }
     }
     if (identity.length === 0 && identityRegexp.length === 0 && defaults.identityRegexp)
         identityRegexp = [defaults.identityRegexp];
@@ -1465,6 +1497,8 @@ function awsProvider(context) {
     return {
         name: 'aws',
         hosts: awsHosts,
+        // The same credentials for other AWS APIs (KMS signing keys, kms/aws.ts).
+        keys: credentials,
         serves: (registry) => parseEcrRegistry(registry) !== undefined,
         async credentialFor(registry) {
             const ecr = parseEcrRegistry(registry);
@@ -1700,10 +1734,10 @@ function azureProvider(context) {
     // theirs is in the environment (a secret, certificate or federated token file is DefaultAzureCredential's).
     const ambientIds = Boolean(env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH || env.AZURE_FEDERATED_TOKEN_FILE);
     /** The Entra ID token: the job's OIDC token as the client assertion first, else DefaultAzureCredential's chain. */
-    const entraToken = (registry) => {
+    const entraToken = (registry, resourceScope) => {
         const cloud = azureCloud(registry);
         const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
-        const scope = options.scope || cloud.scope;
+        const scope = resourceScope || options.scope || cloud.scope;
         const clientId = options.clientId || (ambientIds ? undefined : env.AZURE_CLIENT_ID);
         const tenantId = options.tenantId || (ambientIds && !options.clientId ? undefined : env.AZURE_TENANT_ID);
         return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
@@ -1750,6 +1784,8 @@ function azureProvider(context) {
     return {
         name: 'azure',
         hosts: azureHosts,
+        // An Entra ID token for another resource (Key Vault's `https://vault.azure.net/.default`, kms/azure.ts).
+        accessToken: async (scope) => (await entraToken('', scope)).token,
         serves: isAzureRegistry,
         credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
     };
@@ -2223,6 +2259,8 @@ function gcpProvider(context) {
     return {
         name: 'gcp',
         hosts: gcpHosts,
+        // The same cloud-platform access token for other Google APIs (Cloud KMS signing keys, kms/gcp.ts).
+        accessToken: async () => (await tokens.get('gcp', fetchToken)).password ?? '',
         serves: isGcpRegistry,
         // One access token serves every Google registry.
         credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),

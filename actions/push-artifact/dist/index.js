@@ -7941,8 +7941,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
 var reference = __nccwpck_require__(8936);
-// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 40 modules
-var src = __nccwpck_require__(7359);
+// EXTERNAL MODULE: ../../packages/action-kit/src/index.ts + 47 modules
+var src = __nccwpck_require__(712);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -11328,7 +11328,7 @@ async function main() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7359);
+/* harmony import */ var _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(712);
 /* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1102);
 
 
@@ -11339,7 +11339,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7359:
+/***/ 712:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11357,7 +11357,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Bb: () => (/* reexport */ keyValueInput),
   WO: () => (/* reexport */ inputs_linesInput),
   dt: () => (/* reexport */ listInput),
-  P4: () => (/* reexport */ registryInputs),
+  P4: () => (/* reexport */ registry_registryInputs),
   EK: () => (/* reexport */ registrySession),
   JD: () => (/* reexport */ repositoryInput),
   Cs: () => (/* reexport */ runAction),
@@ -11837,7 +11837,7 @@ const awsChainDescription = "the AWS SDK's default chain (AWS_ACCESS_KEY_ID/AWS_
  * here, so the bundles start without it.
  */
 async function ambientAwsKeys(context, tried) {
-    const { defaultProvider } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7777, 19));
+    const { defaultProvider } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(777)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7777, 19));
     // Remote sources (IMDS, container endpoint) get a deadline and a small retry budget; STS calls made by
     // assume-role and web identity profiles get the same request timeouts as d2ci's own STS and ECR clients.
     const provider = defaultProvider({
@@ -11932,7 +11932,7 @@ function awsProvider(context) {
         return env[endpointVariables[service]] || env.AWS_ENDPOINT_URL || undefined;
     };
     const assumeRole = async (roleArn, webIdentityToken, region) => {
-        const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2811, 19));
+        const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(777), __nccwpck_require__.e(811)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2811, 19));
         const client = new STSClient({ region, endpoint: endpoint('sts'), maxAttempts: 3, requestHandler });
         const sessionName = (options.roleSessionName || `d2ci-${env.GITHUB_RUN_ID || Date.now()}`).replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
         try {
@@ -11992,7 +11992,7 @@ function awsProvider(context) {
         const api = ecr.kind === 'public' ? 'ECR Public GetAuthorizationToken' : `ECR GetAuthorizationToken in ${ecr.region}`;
         try {
             if (ecr.kind === 'public') {
-                const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6681, 19));
+                const { ECRPUBLICClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(777), __nccwpck_require__.e(681)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6681, 19));
                 const client = new ECRPUBLICClient({
                     region: ecr.region,
                     credentials: awsKeys,
@@ -12010,7 +12010,7 @@ function awsProvider(context) {
                 }
             }
             else {
-                const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 149, 19));
+                const { ECRClient, GetAuthorizationTokenCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(777), __nccwpck_require__.e(149)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 149, 19));
                 const client = new ECRClient({
                     region: ecr.region,
                     credentials: awsKeys,
@@ -12048,6 +12048,8 @@ function awsProvider(context) {
     return {
         name: 'aws',
         hosts: awsHosts,
+        // The same credentials for other AWS APIs (KMS signing keys, kms/aws.ts).
+        keys: credentials,
         serves: (registry) => parseEcrRegistry(registry) !== undefined,
         async credentialFor(registry) {
             const ecr = parseEcrRegistry(registry);
@@ -12660,10 +12662,10 @@ function azureProvider(context) {
     // theirs is in the environment (a secret, certificate or federated token file is DefaultAzureCredential's).
     const ambientIds = Boolean(env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH || env.AZURE_FEDERATED_TOKEN_FILE);
     /** The Entra ID token: the job's OIDC token as the client assertion first, else DefaultAzureCredential's chain. */
-    const entraToken = (registry) => {
+    const entraToken = (registry, resourceScope) => {
         const cloud = azureCloud(registry);
         const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
-        const scope = options.scope || cloud.scope;
+        const scope = resourceScope || options.scope || cloud.scope;
         const clientId = options.clientId || (ambientIds ? undefined : env.AZURE_CLIENT_ID);
         const tenantId = options.tenantId || (ambientIds && !options.clientId ? undefined : env.AZURE_TENANT_ID);
         return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
@@ -12710,6 +12712,8 @@ function azureProvider(context) {
     return {
         name: 'azure',
         hosts: azureHosts,
+        // An Entra ID token for another resource (Key Vault's `https://vault.azure.net/.default`, kms/azure.ts).
+        accessToken: async (scope) => (await entraToken('', scope)).token,
         serves: isAzureRegistry,
         credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
     };
@@ -13179,6 +13183,8 @@ function gcpProvider(context) {
     return {
         name: 'gcp',
         hosts: gcpHosts,
+        // The same cloud-platform access token for other Google APIs (Cloud KMS signing keys, kms/gcp.ts).
+        accessToken: async () => (await tokens.get('gcp', fetchToken)).password ?? '',
         serves: isGcpRegistry,
         // One access token serves every Google registry.
         credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),
@@ -14309,7 +14315,7 @@ function fields_inputError(err, names = {}) {
 
 
 /** The registry inputs every d2ci action shares; credentials are masked as soon as they are read. */
-function registryInputs() {
+function registry_registryInputs() {
     const username = inputs_stringInput('registry-username');
     const password = inputs_stringInput('registry-password');
     const githubToken = inputs_stringInput('github-token');
@@ -14567,6 +14573,463 @@ function signatureAnnotationMismatch(wanted, signed) {
     const [key, value] = wrong[0];
     const found = Object.hasOwn(have, key) ? `has ${key}=${JSON.stringify(have[key])}` : `has no ${key}`;
     return `missing or incorrect signature annotation: wanted ${key}=${JSON.stringify(value)}, the signature ${found}${wrong.length > 1 ? ` (and ${wrong.length - 1} more)` : ''}`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/errors.ts
+
+/** A KMS or Vault key that cannot be used; its field is the signing key or, for verification, the public key. */
+class errors_KmsError extends src_errors/* BaseError */.Cf {
+    constructor(code, message, options = {}) {
+        const field = options.use === 'verify' ? 'public-key' : 'signing-key';
+        super(code, message, { field, cause: options.cause });
+        this.name = 'KmsError';
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/key.ts
+
+
+function resolveOptions(options) {
+    const env = options.env ?? process.env;
+    const onSecret = options.onSecret ?? (() => undefined);
+    return {
+        env,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        use: options.use ?? 'sign',
+        onSecret,
+        cloud: {
+            options: options.cloud ?? {},
+            env,
+            onSecret,
+            endpoints: {},
+            registryUrl: (registry) => `https://${registry}`,
+            onDebug: options.onDebug ?? (() => undefined),
+        },
+    };
+}
+/**
+ * One request to a key service with a deadline; a refusal or a network failure becomes a KmsError naming the
+ * service, the key URI and the HTTP status with the service's own message.
+ */
+async function kmsRequest(options, what, url, init, fix) {
+    let response;
+    try {
+        response = await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs), redirect: 'error' });
+    }
+    catch (err) {
+        const timedOut = err.name === 'TimeoutError';
+        throw new errors_KmsError('KMS_REQUEST', `${what} at ${new URL(url).origin} ${timedOut ? `did not answer within ${options.timeoutMs / 1000} s` : `failed: ${err.message}`}`, { use: options.use, cause: err });
+    }
+    const text = await response.text();
+    let body = {};
+    try {
+        body = text ? JSON.parse(text) : {};
+    }
+    catch {
+        if (response.ok)
+            throw new errors_KmsError('KMS_REQUEST', `${what} answered with something other than JSON`, { use: options.use });
+    }
+    if (!response.ok) {
+        const message = serviceMessage(body) ?? text.slice(0, 200);
+        const hint = fix?.(response.status);
+        throw new errors_KmsError('KMS_REQUEST', `${what} failed: HTTP ${response.status}${message ? ` ${JSON.stringify(message.replace(/\s+/g, ' '))}` : ''}${hint ? `; ${hint}` : ''}`, { use: options.use });
+    }
+    return body;
+}
+/** The error text each service puts in its JSON: AWS `message`, Google and Azure `error.message`, Vault `errors`. */
+function serviceMessage(body) {
+    const error = body.error;
+    if (typeof error?.message === 'string')
+        return error.message;
+    for (const name of ['message', 'Message'])
+        if (typeof body[name] === 'string')
+            return `${typeof body.__type === 'string' ? `${body.__type.split('#').pop()}: ` : ''}${body[name]}`;
+    if (Array.isArray(body.errors))
+        return body.errors.join('; ');
+    return undefined;
+}
+/** d2ci signs with ECDSA P-256 over SHA-256, as with PEM keys; other key types are refused before any signature. */
+function p256PublicKey(key, uri, use) {
+    let publicKey;
+    try {
+        publicKey =
+            typeof key === 'string'
+                ? (0,external_node_crypto_.createPublicKey)({ key, format: 'pem' })
+                : Buffer.isBuffer(key)
+                    ? (0,external_node_crypto_.createPublicKey)({ key, format: 'der', type: 'spki' })
+                    : (0,external_node_crypto_.createPublicKey)(key);
+    }
+    catch (err) {
+        throw new errors_KmsError('KMS_KEY', `the public key of ${uri} could not be read`, { use, cause: err });
+    }
+    if (publicKey.asymmetricKeyType !== 'ec' || publicKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+        throw new errors_KmsError('KMS_KEY', `${uri} is not an ECDSA P-256 key (got ${publicKey.asymmetricKeyType}${publicKey.asymmetricKeyDetails?.namedCurve ? ` ${publicKey.asymmetricKeyDetails.namedCurve}` : ''}); d2ci signs with ECDSA P-256 / SHA-256 keys, as with PEM keys`, { use });
+    return publicKey;
+}
+/** Caches a promise, but forgets a failure so that a later call retries. */
+function once(make) {
+    let value;
+    return () => {
+        value ??= make().catch((err) => {
+            value = undefined;
+            throw err;
+        });
+        return value;
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/aws.ts
+
+
+
+
+/**
+ * cosign's awskms:// forms (sigstore pkg/signature/kms/aws/client.go): `awskms://[ENDPOINT]/KEY` where KEY is a key
+ * ID, `alias/NAME`, or a key or alias ARN. An endpoint in the URI is reached over https, as there.
+ */
+const uuid = 'm?r?k?-?[A-Fa-f0-9]{8}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{4}-?[A-Fa-f0-9]{12}';
+const arn = 'arn:(?:aws|aws-us-gov|aws-cn):kms:([a-z0-9-]+):\\d{12}:';
+const aws_forms = [
+    new RegExp(`^awskms://([^/]*)/(${uuid})$`),
+    new RegExp(`^awskms://([^/]*)/(${arn}key/${uuid})$`),
+    /^awskms:\/\/([^/]*)\/(alias\/.+)$/,
+    new RegExp(`^awskms://([^/]*)/(${arn}alias/.+)$`),
+];
+/** A SHA-256 (or HMAC-SHA-256) for @smithy/signature-v4, from node:crypto. */
+class Sha256 {
+    hash;
+    secret;
+    constructor(secret) {
+        this.secret =
+            secret === undefined || typeof secret === 'string'
+                ? secret
+                : secret instanceof ArrayBuffer
+                    ? new Uint8Array(secret)
+                    : new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength);
+        this.hash = this.make();
+    }
+    make() {
+        return this.secret === undefined ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', this.secret);
+    }
+    update(data) {
+        this.hash.update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    }
+    digest() {
+        return Promise.resolve(new Uint8Array(this.hash.digest()));
+    }
+    reset() {
+        this.hash = this.make();
+    }
+}
+/**
+ * AWS KMS through its JSON 1.1 API (`TrentService.GetPublicKey`, `TrentService.Sign` with MessageType DIGEST and
+ * ECDSA_SHA_256, as sigstore's client calls them), signed with SigV4. Credentials as `provider: aws` finds them:
+ * the job's OIDC token with `aws-role-arn`, else the SDK's default chain. The endpoint: the URI's, else
+ * AWS_ENDPOINT_URL_KMS / AWS_ENDPOINT_URL (as every AWS SDK reads them), else kms.<region>.amazonaws.com.
+ */
+function awsKmsKey(uri, options) {
+    const resolved = resolveOptions(options);
+    const { env, use } = resolved;
+    const match = aws_forms.map((form) => form.exec(uri)).find(Boolean);
+    if (!match)
+        throw new errors_KmsError('KMS_URI', `"${uri}" is not an AWS KMS key: use awskms:///KEY-ID, awskms:///alias/NAME or awskms:///arn:aws:kms:REGION:ACCOUNT:key/KEY-ID (an endpoint may go between // and /)`, { use });
+    const [, host = '', keyId = '', arnRegion] = match;
+    const region = arnRegion || options.cloud?.aws?.region || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    const endpoint = () => {
+        if (host)
+            return `https://${host}`;
+        const configured = /^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '')
+            ? undefined
+            : env.AWS_ENDPOINT_URL_KMS || env.AWS_ENDPOINT_URL;
+        return (configured || `https://kms.${region}.amazonaws.com${region?.startsWith('cn-') ? '.cn' : ''}`).replace(/\/+$/, '');
+    };
+    const provider = awsProvider(resolved.cloud);
+    const call = async (target, payload) => {
+        if (!region)
+            throw new errors_KmsError('KMS_URI', `${uri} names no region: use the key's ARN, or set AWS_REGION (or the aws-region input)`, { use });
+        const keys = await provider.keys(region);
+        const url = new URL(endpoint());
+        const body = JSON.stringify(payload);
+        const { SignatureV4 } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9994, 19));
+        const signer = new SignatureV4({ service: 'kms', region, credentials: keys, sha256: Sha256 });
+        const signed = await signer.sign({
+            method: 'POST',
+            protocol: url.protocol,
+            hostname: url.hostname,
+            port: url.port ? Number(url.port) : undefined,
+            path: url.pathname || '/',
+            query: {},
+            headers: { host: url.host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `TrentService.${target}` },
+            body,
+        });
+        // fetch sets Host itself (the same value that was signed).
+        const headers = Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name !== 'host'));
+        return kmsRequest(resolved, `AWS KMS ${target} for ${uri}`, url.href, { method: 'POST', headers, body }, (status) => status === 400 || status === 403
+            ? `the AWS identity needs kms:${target} on the key (and the key must exist in ${region})`
+            : undefined);
+    };
+    const publicKey = once(async () => {
+        const out = await call('GetPublicKey', { KeyId: keyId });
+        if (typeof out.PublicKey !== 'string')
+            throw new errors_KmsError('KMS_REQUEST', `AWS KMS GetPublicKey for ${uri} returned no PublicKey`, { use });
+        return p256PublicKey(Buffer.from(out.PublicKey, 'base64'), uri, use);
+    });
+    return {
+        uri,
+        publicKey,
+        async signDigest(digest) {
+            await publicKey();
+            const out = await call('Sign', {
+                KeyId: keyId,
+                Message: digest.toString('base64'),
+                MessageType: 'DIGEST',
+                SigningAlgorithm: 'ECDSA_SHA_256',
+            });
+            if (typeof out.Signature !== 'string')
+                throw new errors_KmsError('KMS_REQUEST', `AWS KMS Sign for ${uri} returned no Signature`, { use });
+            return Buffer.from(out.Signature, 'base64');
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/azure.ts
+
+
+
+/** cosign's azurekms:// form (sigstore pkg/signature/kms/azure/client.go): `azurekms://VAULT-HOST/KEY[/VERSION]`. */
+const azure_form = /^azurekms:\/\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/;
+const apiVersion = '7.4';
+/** A P-256 signature as Key Vault returns it (JWS: r‖s, 32 bytes each) in ASN.1 DER, as cosign writes ECDSA signatures. */
+function p1363ToDer(raw) {
+    const integer = (bytes) => {
+        let start = 0;
+        while (start < bytes.length - 1 && bytes[start] === 0)
+            start++;
+        let value = bytes.subarray(start);
+        if ((value[0] ?? 0) & 0x80)
+            value = Buffer.concat([Buffer.from([0]), value]);
+        return Buffer.concat([Buffer.from([0x02, value.length]), value]);
+    };
+    const half = raw.length / 2;
+    const body = Buffer.concat([integer(raw.subarray(0, half)), integer(raw.subarray(half))]);
+    return Buffer.concat([Buffer.from([0x30, body.length]), body]);
+}
+/**
+ * Azure Key Vault keys REST (api-version 7.4): `GET /keys/{name}/{version}` (a JWK) and `POST …/sign` with ES256 over
+ * the digest. The Entra ID token (scope https://vault.azure.net/.default) is `provider: azure`'s: the job's OIDC
+ * token as a federated client assertion, else DefaultAzureCredential's chain. D2CI_AZURE_KEYVAULT_URL replaces
+ * `https://VAULT-HOST` (a private endpoint, or a test stand-in).
+ */
+function azureKmsKey(uri, options) {
+    const resolved = resolveOptions(options);
+    const { use } = resolved;
+    const match = azure_form.exec(uri);
+    if (!match)
+        throw new errors_KmsError('KMS_URI', `"${uri}" is not an Azure Key Vault key: use azurekms://VAULT.vault.azure.net/KEY[/VERSION]`, { use });
+    const [, host = '', name = '', version = ''] = match;
+    const base = (resolved.env.D2CI_AZURE_KEYVAULT_URL || `https://${host}`).replace(/\/+$/, '');
+    const keyPath = `${base}/keys/${encodeURIComponent(name)}${version ? `/${encodeURIComponent(version)}` : ''}`;
+    const provider = azureProvider(resolved.cloud);
+    const scope = `https://${host.endsWith('.vault.azure.cn') ? 'vault.azure.cn' : host.endsWith('.vault.usgovcloudapi.net') ? 'vault.usgovcloudapi.net' : 'vault.azure.net'}/.default`;
+    const call = async (what, url, body) => {
+        const token = await provider.accessToken(scope);
+        return kmsRequest(resolved, `Azure Key Vault ${what} for ${uri}`, `${url}?api-version=${apiVersion}`, {
+            method: body ? 'POST' : 'GET',
+            headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+            body: body ? JSON.stringify(body) : undefined,
+        }, (status) => status === 401 || status === 403 ? 'the identity needs the Key Vault Crypto User role (keys/get and keys/sign)' : undefined);
+    };
+    // The key's full id (with its version), so that every signature is made by the version whose public key we hold.
+    const key = once(async () => {
+        const out = await call('get key', keyPath);
+        const jwk = out.key;
+        if (!jwk?.kid)
+            throw new errors_KmsError('KMS_REQUEST', `Azure Key Vault get key for ${uri} returned no key`, { use });
+        if (jwk.kty !== 'EC' && jwk.kty !== 'EC-HSM')
+            throw new errors_KmsError('KMS_KEY', `${uri} is a ${jwk.kty} key; d2ci signs with ECDSA P-256 / SHA-256 keys, as with PEM keys`, { use });
+        const publicKey = p256PublicKey({ key: { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y }, format: 'jwk' }, uri, use);
+        return { kid: jwk.kid, publicKey };
+    });
+    return {
+        uri,
+        publicKey: async () => (await key()).publicKey,
+        async signDigest(digest) {
+            const { kid } = await key();
+            const versioned = `${base}/keys/${encodeURIComponent(name)}/${encodeURIComponent(kid.split('/').pop() ?? '')}`;
+            const out = await call('sign', `${versioned}/sign`, { alg: 'ES256', value: digest.toString('base64url') });
+            if (typeof out.value !== 'string')
+                throw new errors_KmsError('KMS_REQUEST', `Azure Key Vault sign for ${uri} returned no value`, { use });
+            return p1363ToDer(Buffer.from(out.value, 'base64url'));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/gcp.ts
+
+
+
+/** cosign's gcpkms:// form (sigstore pkg/signature/kms/gcp/client.go), with an optional key version. */
+const gcp_form = /^gcpkms:\/\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)(?:\/(?:cryptoKeyVersions|versions)\/([^/]+))?$/;
+/**
+ * Google Cloud KMS REST (cloudkms.googleapis.com/v1): `cryptoKeyVersions.getPublicKey` and `asymmetricSign` with a
+ * SHA-256 digest. Without a version, the newest ENABLED version signs, as sigstore's client picks it. The access token
+ * is `provider: gcp`'s: Workload Identity Federation with the job's OIDC token, else Application Default Credentials.
+ * D2CI_GCP_KMS_URL replaces the API's base URL (a private endpoint, or a test stand-in).
+ */
+function gcpKmsKey(uri, options) {
+    const resolved = resolveOptions(options);
+    const { use } = resolved;
+    const match = gcp_form.exec(uri);
+    if (!match)
+        throw new errors_KmsError('KMS_URI', `"${uri}" is not a Cloud KMS key: use gcpkms://projects/PROJECT/locations/LOCATION/keyRings/RING/cryptoKeys/KEY[/cryptoKeyVersions/N]`, { use });
+    const [, keyName = '', version] = match;
+    const base = (resolved.env.D2CI_GCP_KMS_URL || 'https://cloudkms.googleapis.com').replace(/\/+$/, '');
+    const provider = gcpProvider(resolved.cloud);
+    const call = async (what, path, body) => {
+        const token = await provider.accessToken();
+        return kmsRequest(resolved, `Cloud KMS ${what} for ${uri}`, `${base}/v1/${path}`, {
+            method: body ? 'POST' : 'GET',
+            headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+            body: body ? JSON.stringify(body) : undefined,
+        }, (status) => (status === 403 ? 'the identity needs roles/cloudkms.signerVerifier (or viewer to verify) on the key' : undefined));
+    };
+    const versionName = once(async () => {
+        if (version)
+            return `${keyName}/cryptoKeyVersions/${version}`;
+        const out = await call('cryptoKeyVersions.list', `${keyName}/cryptoKeyVersions?filter=${encodeURIComponent('state=ENABLED')}`);
+        const names = (out.cryptoKeyVersions ?? [])
+            .filter((v) => v.state === undefined || v.state === 'ENABLED')
+            .map((v) => v.name ?? '')
+            .filter(Boolean);
+        const newest = names.sort((a, b) => Number(a.split('/').pop()) - Number(b.split('/').pop())).pop();
+        if (!newest)
+            throw new errors_KmsError('KMS_KEY', `${uri} has no enabled key version`, { use });
+        return newest;
+    });
+    const publicKey = once(async () => {
+        const out = await call('getPublicKey', `${await versionName()}/publicKey`);
+        if (typeof out.pem !== 'string')
+            throw new errors_KmsError('KMS_REQUEST', `Cloud KMS getPublicKey for ${uri} returned no pem`, { use });
+        return p256PublicKey(out.pem, uri, use);
+    });
+    return {
+        uri,
+        publicKey,
+        async signDigest(digest) {
+            await publicKey();
+            const out = await call('asymmetricSign', `${await versionName()}:asymmetricSign`, { digest: { sha256: digest.toString('base64') } });
+            if (typeof out.signature !== 'string')
+                throw new errors_KmsError('KMS_REQUEST', `Cloud KMS asymmetricSign for ${uri} returned no signature`, { use });
+            return Buffer.from(out.signature, 'base64');
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/vault.ts
+
+
+
+
+
+/** cosign's hashivault:// form (sigstore pkg/signature/kms/hashivault/client.go): `hashivault://KEYNAME`. */
+const vault_form = /^hashivault:\/\/([A-Za-z0-9._-]+)$/;
+/**
+ * HashiCorp Vault's transit engine, as sigstore's client uses it: `GET /v1/<path>/keys/<name>` for the public keys
+ * (PEM per version), `POST /v1/<path>/sign/<name>/sha2-256` with `prehashed: true` (ASN.1 signature, `vault:vN:…`).
+ * VAULT_ADDR, VAULT_TOKEN (else ~/.vault-token), VAULT_NAMESPACE and TRANSIT_SECRET_ENGINE_PATH (default
+ * `transit`) as there. The token is masked.
+ */
+function vaultKey(uri, options) {
+    const resolved = resolveOptions(options);
+    const { env, use } = resolved;
+    const match = vault_form.exec(uri);
+    if (!match)
+        throw new errors_KmsError('KMS_URI', `"${uri}" is not a Vault transit key: use hashivault://KEYNAME`, { use });
+    const name = match[1];
+    const engine = (env.TRANSIT_SECRET_ENGINE_PATH || 'transit').replace(/^\/+|\/+$/g, '');
+    const token = () => {
+        let value = env.VAULT_TOKEN ?? '';
+        if (!value) {
+            try {
+                value = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.vault-token'), 'utf8').trim();
+            }
+            catch {
+                // no token file: refused below
+            }
+        }
+        if (!value)
+            throw new errors_KmsError('KMS_URI', `${uri} needs a Vault token: set VAULT_TOKEN (e.g. from hashicorp/vault-action)`, { use });
+        resolved.onSecret(value);
+        return value;
+    };
+    const call = async (what, path, body) => {
+        const address = env.VAULT_ADDR;
+        if (!address)
+            throw new errors_KmsError('KMS_URI', `${uri} needs Vault's address: set VAULT_ADDR (e.g. https://vault.example.com:8200)`, { use });
+        const out = await kmsRequest(resolved, `Vault transit ${what} for ${uri}`, `${address.replace(/\/+$/, '')}/v1/${engine}/${path}`, {
+            method: body ? 'POST' : 'GET',
+            headers: {
+                'x-vault-token': token(),
+                ...(env.VAULT_NAMESPACE ? { 'x-vault-namespace': env.VAULT_NAMESPACE } : {}),
+                ...(body ? { 'content-type': 'application/json' } : {}),
+            },
+            body: body ? JSON.stringify(body) : undefined,
+        }, (status) => status === 403 ? `the token's policy must allow read on ${engine}/keys/${name} and update on ${engine}/sign/${name}/*` : undefined);
+        return out.data ?? {};
+    };
+    // The newest version's public key, and that version signs (key_version), so the two always match.
+    const key = once(async () => {
+        const data = await call('read key', `keys/${encodeURIComponent(name)}`);
+        const keys = (data.keys ?? {});
+        const latest = typeof data.latest_version === 'number' ? data.latest_version : Math.max(...Object.keys(keys).map(Number));
+        const pem = keys[String(latest)]?.public_key;
+        if (!pem)
+            throw new errors_KmsError('KMS_KEY', `${uri} has no public key (is it an asymmetric transit key, e.g. type ecdsa-p256?)`, { use });
+        return { version: latest, publicKey: p256PublicKey(pem, uri, use) };
+    });
+    return {
+        uri,
+        publicKey: async () => (await key()).publicKey,
+        async signDigest(digest) {
+            const { version } = await key();
+            const data = await call('sign', `sign/${encodeURIComponent(name)}/sha2-256`, {
+                input: digest.toString('base64'),
+                prehashed: true,
+                key_version: version,
+            });
+            const signature = typeof data.signature === 'string' ? /^vault:v\d+:(.+)$/.exec(data.signature)?.[1] : undefined;
+            if (!signature)
+                throw new errors_KmsError('KMS_REQUEST', `Vault transit sign for ${uri} returned no vault:vN: signature`, { use });
+            return Buffer.from(signature, 'base64');
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/kms/index.ts
+
+
+
+
+
+
+
+const schemes = { 'awskms://': awsKmsKey, 'gcpkms://': gcpKmsKey, 'azurekms://': azureKmsKey, 'hashivault://': vaultKey };
+/** Whether a key value is one of cosign's KMS URIs rather than a PEM key or a path. */
+function kms_isKmsUri(value) {
+    return /^(awskms|gcpkms|azurekms|hashivault):\/\//.test(value.trim());
+}
+/**
+ * A key held by AWS KMS, Google Cloud KMS, Azure Key Vault or Vault transit, named as cosign names it. The URI is
+ * checked now; the service is first asked on `publicKey()` or `signDigest()`.
+ */
+function kms_openKmsKey(uri, options = {}) {
+    const value = uri.trim();
+    const scheme = Object.keys(schemes).find((prefix) => value.startsWith(prefix));
+    if (!scheme)
+        throw new errors_KmsError('KMS_URI', `"${value}" is not a KMS key URI (awskms://, gcpkms://, azurekms://, hashivault://)`, {
+            use: options.use,
+        });
+    return schemes[scheme](value, options);
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
@@ -14965,6 +15428,7 @@ async function createNotationKeySigner(options) {
 
 
 
+
 /** The signing inputs where only Sigstore/cosign formats apply (release-artifact re-signs in cosign's formats). */
 function cosignSigningInputs(context) {
     const signing = signingInputs(context, { notation: false });
@@ -15015,6 +15479,24 @@ function signingInputs(context, options = {}) {
     }
     catch (err) {
         throw fields_inputError(err) ?? err;
+    }
+    if (key && kms_isKmsUri(key)) {
+        try {
+            // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
+            const kms = kms_openKmsKey(key, { cloud: registry_registryInputs().cloud, onSecret: (secret) => setSecret(secret) });
+            return {
+                kind: 'cosign',
+                format,
+                identity: { kind: 'kms', key: kms },
+                ...claims,
+                describe: `key-based, ${key.trim()} (no transparency log)`,
+            };
+        }
+        catch (err) {
+            if (err instanceof errors_KmsError)
+                throw fields_inputError(err) ?? err;
+            throw err;
+        }
     }
     if (key) {
         try {
@@ -15139,6 +15621,8 @@ function notationInputs(context) {
 
 
 
+
+
 const verification_verifyInputNames = {
     identity: 'certificate-identity',
     identityRegexp: 'certificate-identity-regexp',
@@ -15194,7 +15678,18 @@ async function verificationInputs(names, context, defaults = {}) {
     if (key) {
         if (identity.length > 0 || identityRegexp.length > 0)
             throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-        return { kind: 'key', keys: publicKeys(names, key, context) };
+        if (!isKmsUri(key))
+            return { kind: 'key', keys: publicKeys(names, key, context) };
+        try {
+            // The public key fetched from the service, with the credentials the registry's cloud provider finds.
+            const kms = openKmsKey(key, { use: 'verify', cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
+            return { kind: 'key', keys: [await kms.publicKey()] };
+        }
+        catch (err) {
+            if (err instanceof KmsError)
+                throw inputError(err, fieldNames(names)) ?? err;
+            throw err;
+        }
     }
     if (identity.length === 0 && identityRegexp.length === 0 && defaults.identityRegexp)
         identityRegexp = [defaults.identityRegexp];
@@ -19645,7 +20140,11 @@ async function signArtifact(target, subject, options) {
         result.rekorLogIndex = String(logIndex);
     result.identity =
         (first && certificateIdentity(first)) ??
-            (options.identity.kind === 'key' ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}` : 'unknown');
+            (options.identity.kind === 'key'
+                ? `key:${(await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6666))).keyId(options.identity.privateKey)}`
+                : options.identity.kind === 'kms'
+                    ? `key:${options.identity.key.uri}`
+                    : 'unknown');
     const issuer = first && (await certificateIssuer(first));
     if (issuer)
         result.issuer = issuer;
@@ -19845,6 +20344,16 @@ function keySigner(privateKey) {
         }),
     };
 }
+/** As keySigner, but the service signs the SHA-256 digest (cosign's KMS signers sign digests, too). */
+function kmsSigner(key, publicKey) {
+    const pem = (0,keys.publicKeyPem)(publicKey);
+    return {
+        sign: async (data) => ({
+            signature: await key.signDigest((0,external_node_crypto_.createHash)('sha256').update(data).digest()),
+            key: { $case: 'publicKey', publicKey: pem },
+        }),
+    };
+}
 /**
  * Names which Sigstore service an @sigstore/sign error came from, in one line, by its code (sigstore-js
  * packages/sign/src/error.ts `InternalErrorCode`: every witness error carries TLOG_… or TSA_…). Fulcio is asked by
@@ -19887,10 +20396,11 @@ async function createBundleSigner(identity) {
 }
 async function buildBundleSigner(identity) {
     const sigstore = await Promise.all(/* import() */[__nccwpck_require__.e(154), __nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775));
-    if (identity.kind === 'key') {
-        const signer = keySigner(identity.privateKey);
+    if (identity.kind === 'key' || identity.kind === 'kms') {
+        const publicKey = identity.kind === 'kms' ? await identity.key.publicKey() : (0,external_node_crypto_.createPublicKey)(identity.privateKey);
+        const signer = identity.kind === 'kms' ? kmsSigner(identity.key, publicKey) : keySigner(identity.privateKey);
         // The hint goes into the verification material only (informational; verifiers take the key they are given).
-        const hint = (0,keys.keyId)(identity.privateKey);
+        const hint = (0,keys.keyId)(publicKey);
         const hinted = (bundle) => {
             const content = bundle.verificationMaterial.content;
             if (content.$case === 'publicKey')

@@ -5,8 +5,11 @@ import {
   createNotationPluginSigner,
   githubActionsIdentity,
   hasGitHubIdToken,
+  isKmsUri,
   keylessServices,
   loadPrivateKey,
+  openKmsKey,
+  KmsError,
   parseSignatureAnnotations,
   publicGood,
   signatureFormats,
@@ -20,6 +23,7 @@ import * as core from './runner.ts';
 import { InputError, booleanInput, linesInput, stringInput } from './inputs.ts';
 import { inputError } from './fields.ts';
 import type { GitHubContext } from './context.ts';
+import { registryInputs } from './registry.ts';
 
 /** Sigstore/cosign signing (keyless or a key), or a Notary Project signature with an X.509 key and chain. */
 export type SigningInputs =
@@ -88,6 +92,22 @@ export function signingInputs(context: GitHubContext, options: { notation?: bool
     if (Object.keys(parsed).length) claims = { claims: parsed };
   } catch (err) {
     throw inputError(err) ?? err;
+  }
+  if (key && isKmsUri(key)) {
+    try {
+      // Credentials as the registry's cloud provider finds them (its OIDC inputs, else the ambient chain).
+      const kms = openKmsKey(key, { cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
+      return {
+        kind: 'cosign',
+        format,
+        identity: { kind: 'kms', key: kms },
+        ...claims,
+        describe: `key-based, ${key.trim()} (no transparency log)`,
+      };
+    } catch (err) {
+      if (err instanceof KmsError) throw inputError(err) ?? err;
+      throw err;
+    }
   }
   if (key) {
     try {

@@ -5,7 +5,10 @@ import {
   githubIssuer,
   loadPublicKey,
   loadTrustedRoot,
+  isKmsUri,
   KeyError,
+  KmsError,
+  openKmsKey,
   PolicyInputError,
   TrustError,
   type CompiledPolicy,
@@ -16,6 +19,8 @@ import {
 import { InputError, linesInput, stringInput } from './inputs.ts';
 import { inputError } from './fields.ts';
 import type { GitHubContext } from './context.ts';
+import * as core from './runner.ts';
+import { registryInputs } from './registry.ts';
 
 /** The input names one verification policy is read from (verify-artifact's, or release-artifact's staging ones). */
 export interface VerificationInputNames {
@@ -98,7 +103,15 @@ export async function verificationInputs(
   if (key) {
     if (identity.length > 0 || identityRegexp.length > 0)
       throw new InputError(names.key, `give \`${names.key}\` or \`${names.identity}(-regexp)\`, not both`);
-    return { kind: 'key', keys: publicKeys(names, key, context) };
+    if (!isKmsUri(key)) return { kind: 'key', keys: publicKeys(names, key, context) };
+    try {
+      // The public key fetched from the service, with the credentials the registry's cloud provider finds.
+      const kms = openKmsKey(key, { use: 'verify', cloud: registryInputs().cloud, onSecret: (secret) => core.setSecret(secret) });
+      return { kind: 'key', keys: [await kms.publicKey()] };
+    } catch (err) {
+      if (err instanceof KmsError) throw inputError(err, fieldNames(names)) ?? err;
+      throw err;
+    }
   }
   if (identity.length === 0 && identityRegexp.length === 0 && defaults.identityRegexp) identityRegexp = [defaults.identityRegexp];
   const issuer = stringInput(names.issuer);

@@ -4,8 +4,10 @@ import {
   createNotationPluginSigner,
   githubActionsIdentity,
   hasGitHubIdToken,
+  isKmsUri,
   keylessServices,
   loadPrivateKey,
+  openKmsKey,
   parseSignatureAnnotations,
   publicGood,
   signatureFormats,
@@ -120,6 +122,14 @@ export function signingIdentity(
     // A key signature uses none of the keyless services: flags for them mean the user wanted something else.
     const keyless = (['identity-token', 'fulcio-url', 'signing-config'] as const).find((flag) => values[flag] !== undefined);
     if (keyless) throw new UsageError(`--${keyless} is for keyless signing and conflicts with --key; give one or the other`);
+    if (isKmsUri(values.key)) {
+      // Credentials from each cloud's usual environment (the AWS SDK chain, ADC, DefaultAzureCredential, VAULT_TOKEN).
+      try {
+        return { kind: 'kms', key: openKmsKey(values.key, { env }) };
+      } catch (err) {
+        throw usageError(err) ?? err;
+      }
+    }
     let pem: string;
     try {
       pem = readFileSync(values.key, 'utf8');

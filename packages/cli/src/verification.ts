@@ -3,7 +3,10 @@ import {
   compilePolicy,
   loadPublicKey,
   loadTrustedRoot,
+  isKmsUri,
   KeyError,
+  KmsError,
+  openKmsKey,
   PolicyInputError,
   TrustError,
   type CompiledPolicy,
@@ -41,6 +44,8 @@ export async function verificationFromFlags(
     if (keyFile) {
       if (values['certificate-identity']?.length || values['certificate-identity-regexp']?.length)
         throw new UsageError(`give --${keyFlag} or --certificate-identity(-regexp), not both`);
+      // A KMS or Vault key: its public half, fetched from the service.
+      if (isKmsUri(keyFile)) return { kind: 'key', keys: [await openKmsKey(keyFile, { use: 'verify' }).publicKey()] };
       let pem: string;
       try {
         pem = readFileSync(keyFile, 'utf8');
@@ -60,7 +65,8 @@ export async function verificationFromFlags(
     return { kind: 'keyless', policy, trustedRoot: await loadTrustedRoot({ trustedRootFile: values['trusted-root'] }) };
   } catch (err) {
     if (err instanceof PolicyInputError) throw policyUsageError(err);
-    if (err instanceof KeyError || err instanceof TrustError) throw usageError(err, { 'public-key': `--${keyFlag}` }) ?? err;
+    if (err instanceof KeyError || err instanceof KmsError || err instanceof TrustError)
+      throw usageError(err, { 'public-key': `--${keyFlag}` }) ?? err;
     throw err;
   }
 }

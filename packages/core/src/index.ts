@@ -103,6 +103,7 @@ export {
   type SpdxDocument,
 } from './documents/index.ts';
 export { githubActionsIdentity, hasGitHubIdToken, staticIdentity } from './oidc/index.ts';
+export { isKmsUri, KmsError, openKmsKey, type KmsKey, type KmsOptions } from './kms/index.ts';
 export {
   assertProviderServes,
   azureCloud,

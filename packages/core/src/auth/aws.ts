@@ -62,7 +62,7 @@ const requestHandler = { connectionTimeout: 10_000, requestTimeout: 30_000 };
  * shared files, container credentials, EC2 instance metadata). Then ECR's GetAuthorizationToken (in the registry's
  * region; ECR Public's in us-east-1) gives `AWS:<password>`. The AWS SDK is loaded only here, on first use.
  */
-export function awsProvider(context: CloudContext): CloudProvider {
+export function awsProvider(context: CloudContext): CloudProvider & { keys(stsRegion: string): Promise<AwsKeys> } {
   const options = context.options.aws ?? {};
   const env = context.env;
   const keys = new ExpiringCache<AwsKeys>();
@@ -191,6 +191,8 @@ export function awsProvider(context: CloudContext): CloudProvider {
   return {
     name: 'aws',
     hosts: awsHosts,
+    // The same credentials for other AWS APIs (KMS signing keys, kms/aws.ts).
+    keys: credentials,
     serves: (registry) => parseEcrRegistry(registry) !== undefined,
     async credentialFor(registry) {
       const ecr = parseEcrRegistry(registry);

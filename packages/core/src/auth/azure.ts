@@ -38,7 +38,7 @@ export function azureCloud(registry: string): { authorityHost: string; scope: st
  * is exchanged at the registry's `/oauth2/exchange` for an ACR refresh token. That is an identity token: the
  * registry's token endpoint trades it for access tokens (grant_type=refresh_token).
  */
-export function azureProvider(context: CloudContext): CloudProvider {
+export function azureProvider(context: CloudContext): CloudProvider & { accessToken(resource: string): Promise<string> } {
   const options = context.options.azure ?? {};
   const env = context.env;
   const entraTokens = new ExpiringCache<EntraToken>();
@@ -55,10 +55,10 @@ export function azureProvider(context: CloudContext): CloudProvider {
   const ambientIds = Boolean(env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH || env.AZURE_FEDERATED_TOKEN_FILE);
 
   /** The Entra ID token: the job's OIDC token as the client assertion first, else DefaultAzureCredential's chain. */
-  const entraToken = (registry: string): Promise<EntraToken> => {
+  const entraToken = (registry: string, resourceScope?: string): Promise<EntraToken> => {
     const cloud = azureCloud(registry);
     const authority = (options.authorityHost || env.AZURE_AUTHORITY_HOST || cloud.authorityHost).replace(/\/+$/, '');
-    const scope = options.scope || cloud.scope;
+    const scope = resourceScope || options.scope || cloud.scope;
     const clientId = options.clientId || (ambientIds ? undefined : env.AZURE_CLIENT_ID);
     const tenantId = options.tenantId || (ambientIds && !options.clientId ? undefined : env.AZURE_TENANT_ID);
     return entraTokens.get(`${authority}|${tenantId}|${clientId}|${scope}`, async () => {
@@ -110,6 +110,8 @@ export function azureProvider(context: CloudContext): CloudProvider {
   return {
     name: 'azure',
     hosts: azureHosts,
+    // An Entra ID token for another resource (Key Vault's `https://vault.azure.net/.default`, kms/azure.ts).
+    accessToken: async (scope) => (await entraToken('', scope)).token,
     serves: isAzureRegistry,
     credentialFor: async (registry) => (isAzureRegistry(registry) ? refreshTokens.get(registry, () => refreshToken(registry)) : undefined),
   };

@@ -42,7 +42,7 @@ const ambientFix =
  * directly or, with `serviceAccount`, to impersonate that service account (IAM Credentials generateAccessToken).
  * The registry user is `oauth2accesstoken`.
  */
-export function gcpProvider(context: CloudContext): CloudProvider {
+export function gcpProvider(context: CloudContext): CloudProvider & { accessToken(): Promise<string> } {
   const options = context.options.gcp ?? {};
   const tokens = new ExpiringCache<Credential>();
   const stsUrl = options.stsUrl || context.env.D2CI_GCP_STS_URL || defaultGcpStsUrl;
@@ -107,6 +107,8 @@ export function gcpProvider(context: CloudContext): CloudProvider {
   return {
     name: 'gcp',
     hosts: gcpHosts,
+    // The same cloud-platform access token for other Google APIs (Cloud KMS signing keys, kms/gcp.ts).
+    accessToken: async () => (await tokens.get('gcp', fetchToken)).password ?? '',
     serves: isGcpRegistry,
     // One access token serves every Google registry.
     credentialFor: async (registry) => (isGcpRegistry(registry) ? tokens.get('gcp', fetchToken) : undefined),

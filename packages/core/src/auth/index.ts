@@ -1,5 +1,6 @@
-export { parseEcrRegistry } from './aws.ts';
-export { azureCloud, isAzureRegistry } from './azure.ts';
+export { awsProvider, parseEcrRegistry } from './aws.ts';
+export { type AwsKeys } from './aws-ambient.ts';
+export { azureCloud, azureProvider, isAzureRegistry } from './azure.ts';
 export { CloudCredentialError, type AzureProviderOptions, type CloudContext, type CloudOptions } from './cloud.ts';
 export { CredentialHelperError, dockerConfigCredentials, runCredentialHelper } from './docker-config.ts';
 export { explainRegistryError, unresolvedHost } from './explain.ts';

@@ -23,8 +23,13 @@ export class ReleaseSelfCheckError extends BaseError<'RELEASE_SELF_CHECK_FAILED'
  * issuer of the certificate under the trusted root staging was verified with (the same Sigstore signs both).
  * Undefined when there is no trusted root at hand (keyless release, staging verified with a key).
  */
-function signedAs(identity: SigningIdentity, signature: SignResult, staging: Verification | undefined): Verification | undefined {
+async function signedAs(
+  identity: SigningIdentity,
+  signature: SignResult,
+  staging: Verification | undefined,
+): Promise<Verification | undefined> {
   if (identity.kind === 'key') return { kind: 'key', keys: [createPublicKey(identity.privateKey)] };
+  if (identity.kind === 'kms') return { kind: 'key', keys: [await identity.key.publicKey()] };
   if (staging?.kind !== 'keyless' || !signature.issuer) return undefined;
   return {
     kind: 'keyless',
@@ -46,7 +51,7 @@ export async function checkReleaseSignature(
   signature: SignResult,
   staging?: Verification,
 ): Promise<string | undefined> {
-  const verification = signedAs(identity, signature, staging);
+  const verification = await signedAs(identity, signature, staging);
   if (!verification)
     return staging
       ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)'

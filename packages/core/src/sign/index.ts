@@ -12,7 +12,7 @@ export {
   type SignOptions,
   type SignResult,
 } from './sign.ts';
-export { publicGood, SigningError, type KeylessIdentity, type SigningIdentity } from './signer.ts';
+export { publicGood, SigningError, type KeylessIdentity, type KmsIdentity, type SigningIdentity } from './signer.ts';
 export {
   keylessServices,
   SigningConfigError,

@@ -127,7 +127,11 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
   if (logIndex !== undefined) result.rekorLogIndex = String(logIndex);
   result.identity =
     (first && certificateIdentity(first)) ??
-    (options.identity.kind === 'key' ? `key:${(await import('./keys.ts')).keyId(options.identity.privateKey)}` : 'unknown');
+    (options.identity.kind === 'key'
+      ? `key:${(await import('./keys.ts')).keyId(options.identity.privateKey)}`
+      : options.identity.kind === 'kms'
+        ? `key:${options.identity.key.uri}`
+        : 'unknown');
   const issuer = first && (await certificateIssuer(first));
   if (issuer) result.issuer = issuer;
   return result as SignResult;

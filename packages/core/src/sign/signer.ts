@@ -1,7 +1,8 @@
-import { generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
 import type { Signer, Signature } from '@sigstore/sign';
 import type { IdentityProvider } from '../oidc/provider.ts';
+import type { KmsKey } from '../kms/index.ts';
 import { keyId, publicKeyPem } from './keys.ts';
 import { inTotoPayloadType } from './payload.ts';
 import { SigningError } from './errors.ts';
@@ -39,7 +40,13 @@ export interface KeyIdentity {
   privateKey: KeyObject;
 }
 
-export type SigningIdentity = KeylessIdentity | KeyIdentity;
+/** A key held by a KMS or Vault (`awskms://`, `gcpkms://`, `azurekms://`, `hashivault://`): signs as `key` does. */
+export interface KmsIdentity {
+  kind: 'kms';
+  key: KmsKey;
+}
+
+export type SigningIdentity = KeylessIdentity | KeyIdentity | KmsIdentity;
 
 export { SigningError };
 
@@ -55,6 +62,17 @@ function keySigner(privateKey: KeyObject): Signer {
     sign: async (data: Buffer): Promise<Signature> => ({
       signature: cryptoSign('sha256', data, privateKey),
       key: { $case: 'publicKey', publicKey },
+    }),
+  };
+}
+
+/** As keySigner, but the service signs the SHA-256 digest (cosign's KMS signers sign digests, too). */
+function kmsSigner(key: KmsKey, publicKey: KeyObject): Signer {
+  const pem = publicKeyPem(publicKey);
+  return {
+    sign: async (data: Buffer): Promise<Signature> => ({
+      signature: await key.signDigest(createHash('sha256').update(data).digest()),
+      key: { $case: 'publicKey', publicKey: pem },
     }),
   };
 }
@@ -110,10 +128,11 @@ export async function createBundleSigner(identity: SigningIdentity): Promise<Bun
 
 async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigner> {
   const sigstore = await import('@sigstore/sign');
-  if (identity.kind === 'key') {
-    const signer = keySigner(identity.privateKey);
+  if (identity.kind === 'key' || identity.kind === 'kms') {
+    const publicKey = identity.kind === 'kms' ? await identity.key.publicKey() : createPublicKey(identity.privateKey);
+    const signer = identity.kind === 'kms' ? kmsSigner(identity.key, publicKey) : keySigner(identity.privateKey);
     // The hint goes into the verification material only (informational; verifiers take the key they are given).
-    const hint = keyId(identity.privateKey);
+    const hint = keyId(publicKey);
     const hinted = (bundle: Bundle): Bundle => {
       const content = bundle.verificationMaterial.content;
       if (content.$case === 'publicKey') content.publicKey.hint = hint;
