@@ -374,7 +374,7 @@ async function copyReferrers(context, subject, seen = new Set([subject.digest]),
     const fresh = listed.filter((d) => !seen.has(d.digest));
     for (const d of fresh)
         seen.add(d.digest);
-    const below = await (0,concurrency/* mapLimit */.s)(fresh, 4, async (referrer) => {
+    const below = await (0,concurrency/* mapLimit */.s)(fresh, 1, async (referrer) => {
         const copied = !there.has(referrer.digest);
         let descriptor = referrer;
         if (copied) {

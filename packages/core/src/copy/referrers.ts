@@ -77,7 +77,7 @@ export async function copyReferrers(
   const there = new Set(present.map((d) => d.digest));
   const fresh = listed.filter((d) => !seen.has(d.digest));
   for (const d of fresh) seen.add(d.digest);
-  const below = await mapLimit(fresh, 4, async (referrer): Promise<ReferrersCopy> => {
+  const below = await mapLimit(fresh, 1, async (referrer): Promise<ReferrersCopy> => {
     const copied = !there.has(referrer.digest);
     let descriptor = referrer;
     if (copied) {
