@@ -9726,7 +9726,7 @@ async function readClusterPolicy(file, options, given) {
     return { manifest, plan: planFluxVerification(manifest, given) };
 }
 /** The keyless policy a cluster's `matchOIDCIdentity` gives, replacing the identity flags or inputs (else undefined). */
-function clusterIdentityPolicy(cluster) {
+function cluster_policy_clusterIdentityPolicy(cluster) {
     const plan = cluster?.plan;
     return plan?.provider === 'cosign' && plan.kind === 'keyless' ? plan.policy : undefined;
 }
@@ -10337,6 +10337,7 @@ function flux_manifest_plan_planFluxVerification(manifest, given) {
 
 
 
+
 /** A deployed fleet artifact is small; refuse to unpack more than this to read one file of it. */
 const maxDeployedSize = 256 * 1024 * 1024;
 /** Reads the verify block the clusters run now from the artifact they follow, and plans its check. */
@@ -10367,6 +10368,14 @@ async function readDeployedClusterPolicy(target, source) {
 function deployedIdentityPolicy(source) {
     const describe = `matchOIDCIdentity of ${source.file} in the artifact at ${source.reference}`;
     return { describe, entries: 1, mismatch: () => `${describe} was not read` };
+}
+/**
+ * The keyless policy a front door passes to `checkArtifact` in place of its identity inputs: a flux manifest's
+ * matchOIDCIdentity, else (keyless only) the placeholder the deployed verify block replaces once the registry is
+ * open, else none, and the identity inputs decide.
+ */
+function presetIdentityPolicy(cluster, from, keyGiven) {
+    return clusterIdentityPolicy(cluster) ?? (from && !keyGiven ? deployedIdentityPolicy(from) : undefined);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/check.ts
@@ -10476,7 +10485,7 @@ async function checkArtifact(asked) {
 /** The request with the verify block the clusters run now, read from their artifact; its identities apply. */
 async function withDeployedCluster(request, source) {
     const cluster = await readDeployedClusterPolicy(request.target, source);
-    const policy = clusterIdentityPolicy(cluster);
+    const policy = cluster_policy_clusterIdentityPolicy(cluster);
     const { signatures } = request;
     const replaced = policy && signatures.provider === 'cosign' && signatures.verification.kind === 'keyless'
         ? { ...signatures, verification: { ...signatures.verification, policy } }

@@ -19,8 +19,6 @@ var flux = __webpack_require__(10582);
 var annotations = __webpack_require__(95991);
 // EXTERNAL MODULE: ../../packages/core/src/documents/attach.ts + 13 modules
 var attach = __webpack_require__(37426);
-// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts
-var cluster_policy = __webpack_require__(27358);
 // EXTERNAL MODULE: ../../packages/core/src/verify/deployed-cluster.ts + 1 modules
 var deployed_cluster = __webpack_require__(61601);
 // EXTERNAL MODULE: ../../packages/core/src/verify/check-errors.ts
@@ -204,8 +202,7 @@ function annotationsInput() {
 }
 /** cosign's signatures: the policy (a flux manifest's matchOIDCIdentity in place of the identity inputs) and what else to check. */
 async function cosignInputs(context, cluster, from) {
-    // The deployed verify block is read once the registry is open; its identities then replace this placeholder.
-    const policy = (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster) ?? (from && !(0,src/* stringInput */.Uj)('key') ? (0,deployed_cluster/* deployedIdentityPolicy */.n)(from) : undefined);
+    const policy = (0,deployed_cluster/* presetIdentityPolicy */.MY)(cluster, from, (0,src/* stringInput */.Uj)('key') !== '');
     const verification = await (0,src/* verificationInputs */.zi)(src/* verifyInputNames */.uU, context, policy ? { policy } : {});
     try {
         const signatureAnnotations = (0,annotations/* parseSignatureAnnotations */.w9)((0,src/* linesInput */.WO)('signature-annotations'));

@@ -1554,7 +1554,7 @@ async function checkArtifact(asked) {
 }
 /** The request with the verify block the clusters run now, read from their artifact; its identities apply. */
 async function withDeployedCluster(request, source) {
-    const cluster = await (0,deployed_cluster/* readDeployedClusterPolicy */.p)(request.target, source);
+    const cluster = await (0,deployed_cluster/* readDeployedClusterPolicy */.pE)(request.target, source);
     const policy = (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster);
     const { signatures } = request;
     const replaced = policy && signatures.provider === 'cosign' && signatures.verification.kind === 'keyless'
@@ -1572,9 +1572,11 @@ async function withDeployedCluster(request, source) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  n: () => (/* binding */ deployedIdentityPolicy),
-  p: () => (/* binding */ readDeployedClusterPolicy)
+  MY: () => (/* binding */ presetIdentityPolicy),
+  pE: () => (/* binding */ readDeployedClusterPolicy)
 });
+
+// UNUSED EXPORTS: deployedIdentityPolicy
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -1752,6 +1754,8 @@ async function moveInto(staging, output) {
     }
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts
+var cluster_policy = __webpack_require__(27358);
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
 var flux_manifest_error = __webpack_require__(14705);
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest.ts + 2 modules
@@ -1759,6 +1763,7 @@ var flux_manifest = __webpack_require__(38872);
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-plan.ts
 var flux_manifest_plan = __webpack_require__(30900);
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/deployed-cluster.ts
+
 
 
 
@@ -1796,6 +1801,14 @@ async function readDeployedClusterPolicy(target, source) {
 function deployedIdentityPolicy(source) {
     const describe = `matchOIDCIdentity of ${source.file} in the artifact at ${source.reference}`;
     return { describe, entries: 1, mismatch: () => `${describe} was not read` };
+}
+/**
+ * The keyless policy a front door passes to `checkArtifact` in place of its identity inputs: a flux manifest's
+ * matchOIDCIdentity, else (keyless only) the placeholder the deployed verify block replaces once the registry is
+ * open, else none, and the identity inputs decide.
+ */
+function presetIdentityPolicy(cluster, from, keyGiven) {
+    return (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster) ?? (from && !keyGiven ? deployedIdentityPolicy(from) : undefined);
 }
 
 

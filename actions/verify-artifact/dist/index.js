@@ -3362,8 +3362,6 @@ function attestationPredicateType(name) {
     });
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts
-var cluster_policy = __nccwpck_require__(7358);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:stream"
@@ -3572,6 +3570,8 @@ async function moveInto(staging, output) {
     }
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/verify/cluster-policy.ts
+var cluster_policy = __nccwpck_require__(7358);
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-error.ts
 var flux_manifest_error = __nccwpck_require__(4705);
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest.ts + 2 modules
@@ -3579,6 +3579,7 @@ var flux_manifest = __nccwpck_require__(8872);
 // EXTERNAL MODULE: ../../packages/core/src/verify/flux-manifest-plan.ts
 var flux_manifest_plan = __nccwpck_require__(900);
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/deployed-cluster.ts
+
 
 
 
@@ -3616,6 +3617,14 @@ async function readDeployedClusterPolicy(target, source) {
 function deployedIdentityPolicy(source) {
     const describe = `matchOIDCIdentity of ${source.file} in the artifact at ${source.reference}`;
     return { describe, entries: 1, mismatch: () => `${describe} was not read` };
+}
+/**
+ * The keyless policy a front door passes to `checkArtifact` in place of its identity inputs: a flux manifest's
+ * matchOIDCIdentity, else (keyless only) the placeholder the deployed verify block replaces once the registry is
+ * open, else none, and the identity inputs decide.
+ */
+function presetIdentityPolicy(cluster, from, keyGiven) {
+    return (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster) ?? (from && !keyGiven ? deployedIdentityPolicy(from) : undefined);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/check-errors.ts
@@ -5719,8 +5728,7 @@ function annotationsInput() {
 }
 /** cosign's signatures: the policy (a flux manifest's matchOIDCIdentity in place of the identity inputs) and what else to check. */
 async function cosignInputs(context, cluster, from) {
-    // The deployed verify block is read once the registry is open; its identities then replace this placeholder.
-    const policy = (0,cluster_policy/* clusterIdentityPolicy */.d)(cluster) ?? (from && !(0,src/* stringInput */.Uj)('key') ? deployedIdentityPolicy(from) : undefined);
+    const policy = presetIdentityPolicy(cluster, from, (0,src/* stringInput */.Uj)('key') !== '');
     const verification = await (0,src/* verificationInputs */.zi)(src/* verifyInputNames */.uU, context, policy ? { policy } : {});
     try {
         const signatureAnnotations = parseSignatureAnnotations((0,src/* linesInput */.WO)('signature-annotations'));

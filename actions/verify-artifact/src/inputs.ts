@@ -1,8 +1,7 @@
 import { attestationPredicateType, FluxVersionError, parseFluxVersionOption, parseSignatureAnnotations, type Location } from '@d2ci/core';
 import {
   chooseSignatures,
-  clusterIdentityPolicy,
-  deployedIdentityPolicy,
+  presetIdentityPolicy,
   VerifyRequestError,
   type CheckRequest,
   type DeployedClusterSource,
@@ -61,8 +60,7 @@ function annotationsInput(): Record<string, RegExp> {
 
 /** cosign's signatures: the policy (a flux manifest's matchOIDCIdentity in place of the identity inputs) and what else to check. */
 async function cosignInputs(context: GitHubContext, cluster: Inputs['check']['cluster'], from: DeployedClusterSource | undefined) {
-  // The deployed verify block is read once the registry is open; its identities then replace this placeholder.
-  const policy = clusterIdentityPolicy(cluster) ?? (from && !stringInput('key') ? deployedIdentityPolicy(from) : undefined);
+  const policy = presetIdentityPolicy(cluster, from, stringInput('key') !== '');
   const verification = await verificationInputs(verifyInputNames, context, policy ? { policy } : {});
   try {
     const signatureAnnotations = parseSignatureAnnotations(linesInput('signature-annotations'));

@@ -8,8 +8,7 @@ import {
 } from '@d2ci/core';
 import {
   chooseSignatures,
-  clusterIdentityPolicy,
-  deployedIdentityPolicy,
+  presetIdentityPolicy,
   parseSignatureFormat,
   VerifyRequestError,
   type CheckRequest,
@@ -108,8 +107,7 @@ async function cosignSignatures(
     if (err instanceof FluxVersionError) throw new UsageError(`--flux-version: ${err.message}, or none`);
     throw err;
   }
-  // The deployed verify block is read once the registry is open; its identities then replace the placeholder.
-  const policy = clusterIdentityPolicy(cluster) ?? (from && !values.key ? deployedIdentityPolicy(from) : undefined);
+  const policy = presetIdentityPolicy(cluster, from, Boolean(values.key));
   const verification = await verificationFromFlags(values, values.key, 'key', policy);
   let signatureAnnotations;
   try {

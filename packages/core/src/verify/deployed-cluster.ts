@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { pullArtifact, safeEntryName } from '../artifact/pull.ts';
 import { withTempDir } from '../artifact/temp.ts';
 import type { Target } from '../oci/target.ts';
-import type { ClusterPolicy } from './cluster-policy.ts';
+import { clusterIdentityPolicy, type ClusterPolicy } from './cluster-policy.ts';
 import { FluxManifestError } from './flux-manifest-error.ts';
 import { readFluxManifest } from './flux-manifest.ts';
 import { planFluxVerification, type GivenMaterial } from './flux-manifest-plan.ts';
@@ -61,4 +61,17 @@ export async function readDeployedClusterPolicy(target: Target, source: Deployed
 export function deployedIdentityPolicy(source: Pick<DeployedClusterSource, 'reference' | 'file'>): CompiledPolicy {
   const describe = `matchOIDCIdentity of ${source.file} in the artifact at ${source.reference}`;
   return { describe, entries: 1, mismatch: () => `${describe} was not read` };
+}
+
+/**
+ * The keyless policy a front door passes to `checkArtifact` in place of its identity inputs: a flux manifest's
+ * matchOIDCIdentity, else (keyless only) the placeholder the deployed verify block replaces once the registry is
+ * open, else none, and the identity inputs decide.
+ */
+export function presetIdentityPolicy(
+  cluster: ClusterPolicy | undefined,
+  from: Pick<DeployedClusterSource, 'reference' | 'file'> | undefined,
+  keyGiven: boolean,
+): CompiledPolicy | undefined {
+  return clusterIdentityPolicy(cluster) ?? (from && !keyGiven ? deployedIdentityPolicy(from) : undefined);
 }

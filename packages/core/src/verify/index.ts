@@ -3,7 +3,7 @@ export { VerifyRequestError } from './check-errors.ts';
 export { type CheckRequest, type CheckResult, type NotationSignatures } from './check-request.ts';
 export { checkArtifact } from './check.ts';
 export { clusterIdentityPolicy, readClusterPolicy, type ClusterPolicy } from './cluster-policy.ts';
-export { deployedIdentityPolicy, readDeployedClusterPolicy, type DeployedClusterSource } from './deployed-cluster.ts';
+export { deployedIdentityPolicy, presetIdentityPolicy, readDeployedClusterPolicy, type DeployedClusterSource } from './deployed-cluster.ts';
 export { FluxManifestError, type FluxManifestField } from './flux-manifest-error.ts';
 export { planFluxVerification, type GivenMaterial } from './flux-manifest-plan.ts';
 export { parseFluxManifest, readFluxManifest, type FluxManifestVerify } from './flux-manifest.ts';
