@@ -63,6 +63,11 @@ export interface ProxyOptions {
   name?: string;
   /** A log shared with other proxies (one timeline for a step that talks to several services). */
   log?: LoggedRequest[];
+  /**
+   * Other services on the same host and port, by path prefix: GHCR serves its token endpoint at ghcr.io/token, and
+   * Go clients (go-containerregistry ≥ 0.21.6) refuse a token realm on another loopback port.
+   */
+  routes?: { prefix: string; upstream: string; name: string }[];
 }
 
 export interface FaultProxy {
@@ -96,6 +101,8 @@ export async function startFaultProxy(upstream: string, options: ProxyOptions = 
     const n = ++count;
     const path = req.url ?? '/';
     const fault = proxy.plan({ method: req.method ?? 'GET', path, n });
+    const route = options.routes?.find((r) => path.startsWith(r.prefix));
+    const destination = route ? new URL(route.upstream) : target;
     const newConnection = !seenSockets.has(req.socket);
     seenSockets.add(req.socket);
     const entry: LoggedRequest = {
@@ -105,7 +112,7 @@ export async function startFaultProxy(upstream: string, options: ProxyOptions = 
       bytesIn: 0,
       start: performance.now(),
       newConnection,
-      ...(options.name ? { upstream: options.name } : {}),
+      ...(route || options.name ? { upstream: route?.name ?? options.name } : {}),
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
     };
     log.push(entry);
@@ -138,7 +145,7 @@ export async function startFaultProxy(upstream: string, options: ProxyOptions = 
       if (fault.kind === 'stall') return;
       if (fault.kind === 'delay') await sleep(fault.ms);
       const upstreamReq = httpRequest(
-        { host: target.hostname, port: target.port, method: req.method, path, headers: req.headers },
+        { host: destination.hostname, port: destination.port, method: req.method, path, headers: req.headers },
         (upstreamRes) => void forward(upstreamRes),
       );
       const forward = async (upstreamRes: IncomingMessage): Promise<void> => {
