@@ -62,6 +62,9 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
   if (tags.length === 0) tags.push('latest');
   tags.forEach(assertValidTag);
 
+  // A push writes (the manifest, or when unchanged the extra tags): one token exchange for reads and writes. Asking
+  // for push without the right is no error: token servers grant the subset the caller has (docker token spec).
+  options.target.expectPush?.();
   // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
   const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
   current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
