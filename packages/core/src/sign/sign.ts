@@ -6,7 +6,7 @@ import type { Target } from '../oci/target.ts';
 import { attachReferrer } from '../oci/attach.ts';
 import { rfc3339 } from '../go/time.ts';
 import { cosignSignPredicateType, signStatement, simpleSigningPayload } from './payload.ts';
-import { appendLegacySignature, legacyAnnotations } from './legacy.ts';
+import { legacyAnnotations, prepareLegacySignature } from './legacy.ts';
 import { createBundleSigner, type BundleSigner, type SigningIdentity } from './signer.ts';
 
 export const signatureFormats = ['legacy', 'bundle', 'both'] as const;
@@ -105,14 +105,11 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
   let first: Bundle | undefined;
   if (options.format !== 'bundle') {
     const payload = simpleSigningPayload(options.repository, subject.digest, options.claims);
+    // The .sig read and the payload and config uploads overlap Fulcio and Rekor; the manifest waits for the signature.
+    const write = prepareLegacySignature(target, subject.digest, payload);
     const bundle = await signer.signMessage(payload);
     first ??= bundle;
-    const written = await appendLegacySignature(
-      target,
-      subject.digest,
-      payload,
-      legacyAnnotations(bundle, await signer.certificateChain()),
-    );
+    const written = await write.complete(legacyAnnotations(bundle, await signer.certificateChain()));
     result.legacyTag = written.tag;
     result.signatureRef = `${name}:${written.tag}`;
   }
