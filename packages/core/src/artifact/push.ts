@@ -31,9 +31,9 @@ export interface PushArtifactOptions extends WalkOptions, ArtifactMetadata {
    * Called once it is settled that content will be pushed (the diff tag holds other content, or none), before the
    * first blob request: a keyless signer fetches its OIDC token and Fulcio certificate meanwhile, so those round
    * trips overlap the upload instead of following it. Nothing may be written from here: tags still wait for
-   * `beforeTag`.
+   * `beforeTag`. Given the manifest that will be stored, so signature blobs can be prepared for its digest.
    */
-  onPushing?: () => void;
+  onPushing?: (descriptor: Descriptor) => void;
   /** Where the layer tarball is staged (default: the OS temp dir, e.g. RUNNER_TEMP on GitHub). */
   tempDir?: string;
   concurrency?: number;
@@ -109,7 +109,7 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
     const built = fluxManifest(layer, options);
     // Before any byte is uploaded: a push that may not move one of its tags moves none.
     await guardTags(options.target, tags, built.descriptor.digest, options.force, options.diffTag);
-    options.onPushing?.();
+    options.onPushing?.(built.descriptor);
     const staging = new MemoryStore('staging');
     staging.stage(built.configDescriptor, bytesSource(built.config));
     staging.stage(built.layerDescriptor, fileSource(layerFile, layer.size));

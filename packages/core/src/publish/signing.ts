@@ -13,6 +13,8 @@ export interface Signatures {
   bundleSigner?: BundleSigner;
   /** Starts what signing needs from the network (keyless: the OIDC token and Fulcio certificate) ahead of time. */
   prepare?: () => void;
+  /** Starts the registry writes of `key`'s signature that need no signature (legacy: the .sig read, its blobs). */
+  prepareFor?: (key: string, descriptor: Descriptor) => void;
 }
 
 /**
@@ -40,5 +42,11 @@ export async function prepareSigning(plan: SigningPlan | undefined): Promise<Sig
     signer: bundleSigner,
     ...(plan.claims ? { claims: plan.claims } : {}),
   });
-  return { step: each.beforeTag, result: each.result, bundleSigner, prepare: () => bundleSigner.prepare() };
+  return {
+    step: each.beforeTag,
+    result: each.result,
+    bundleSigner,
+    prepare: () => bundleSigner.prepare(),
+    prepareFor: each.prepare,
+  };
 }
