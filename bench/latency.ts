@@ -164,7 +164,12 @@ function detail(c: Awaited<ReturnType<typeof compare>>): Record<string, unknown>
     wallMs: Math.round(m.ms),
     requests: m.requests.length,
     newConnections: m.requests.filter((r) => r.newConnection).length,
+    idleMs: Math.round(m.idleMs),
     criticalPath: m.path.map(describeRequest),
+    all: m.requests.map(
+      (r) =>
+        `${Math.round(r.start - (m.requests[0]?.start ?? 0))}–${Math.round((r.end ?? r.start) - (m.requests[0]?.start ?? 0))} ms ${describeRequest(r)}`,
+    ),
   });
   return { ours: c.ours.map(one), theirs: c.theirs.map(one) };
 }
@@ -176,7 +181,10 @@ function report(label: string, c: Awaited<ReturnType<typeof compare>>): void {
     ['D2', c.theirs[0]],
   ] as const) {
     if (!m) continue;
-    log(`    ${side} critical path, ${m.path.length} of ${m.requests.length} requests:`);
+    const fresh = m.requests.filter((r) => r.newConnection).length;
+    log(
+      `    ${side} critical path, ${m.path.length} of ${m.requests.length} requests (${fresh} new connections, ${fmtMs(m.idleMs)} with none in flight):`,
+    );
     for (const r of m.path) log(`      ${describeRequest(r)}`);
   }
 }

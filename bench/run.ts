@@ -40,7 +40,7 @@ const settings = {
   componentRuns: 3,
   imageUpdateRuns: 5,
   supplyChainRuns: 7,
-  wanRuns: 3,
+  wanRuns: Number(process.env.BENCH_WAN_RUNS ?? 3),
   /** One-way delay of the latency proxies (sections 11–13): 25 ms is a 50 ms round trip. */
   wanOneWayMs: Number(process.env.BENCH_ONE_WAY_MS ?? 25),
 };

@@ -140,6 +140,8 @@ export interface Measured {
   ms: number;
   requests: LoggedRequest[];
   path: LoggedRequest[];
+  /** Time with no request in flight: process start-up, packing, hashing, signing (local work). */
+  idleMs: number;
 }
 
 /** Runs `step` and takes the requests logged meanwhile. */
@@ -149,7 +151,20 @@ export async function measure(wan: Wan, step: () => Promise<unknown>): Promise<M
   await step();
   const ms = performance.now() - start;
   const requests = wan.log.slice(from);
-  return { ms, requests, path: criticalPath(requests) };
+  return { ms, requests, path: criticalPath(requests), idleMs: idle(requests, start, start + ms) };
+}
+
+/** The part of [from, to] covered by no request. */
+function idle(requests: readonly LoggedRequest[], from: number, to: number): number {
+  let covered = 0;
+  let reach = from;
+  for (const r of [...requests].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(r.start, reach);
+    const end = Math.min(r.end ?? r.start, to);
+    if (end > start) covered += end - start;
+    reach = Math.max(reach, end);
+  }
+  return to - from - covered;
 }
 
 /**
