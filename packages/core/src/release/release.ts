@@ -256,8 +256,10 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
       if (checkedRelease) notes.push(checkedRelease);
     }
     // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
-    await lastLook(target, release.version, artifact.descriptor.digest);
-    const results: TagResult[] = [await applyTag(target, artifact, release.version, { lookFirst: true })];
+    // The last look just read the version tag: the write does not look again (one round trip fewer).
+    const results: TagResult[] = (await lastLook(target, release.version, artifact.descriptor.digest))
+      ? [{ tag: release.version, changed: false }]
+      : [await applyTag(target, artifact, release.version, { lookFirst: false })];
     await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs);
     if (moveStable) results.push(await applyTag(target, artifact, stableTag, { lookFirst: true }));
     return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
@@ -287,7 +289,9 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
           if (checkedRelease) notes.push(checkedRelease);
           await lastLook(target, release.version, descriptor.digest);
         }
-      : (descriptor) => lastLook(target, release.version, descriptor.digest),
+      : async (descriptor) => {
+          await lastLook(target, release.version, descriptor.digest);
+        },
   });
   await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
   const stableResult = moveStable
