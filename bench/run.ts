@@ -22,7 +22,8 @@ import { benchComponents } from './components.ts';
 import { benchImageUpdate } from './imageupdate.ts';
 import { benchSupplyChain } from './supplychain.ts';
 import { benchMatrix, benchRelease, benchStaging } from './latency.ts';
-import { startWan, type Wan } from './wan.ts';
+import { cosignVersion, startWan, type Wan } from './wan.ts';
+import { fluxCliVersion } from '../test/interop/lib/tools.ts';
 import { fmtMiB, fmtMs, log, repoRoot, timed } from './util.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -247,7 +248,8 @@ async function main(): Promise<void> {
       curl: version('curl', ['--version']),
       skopeo: version('skopeo', ['--version']),
       registry: version('docker-registry', ['--version']),
-      ...(wan ? { flux: version(wan.flux, ['version', '--client']), cosign: version(wan.cosign, ['version']) } : {}),
+      // Built from their Go modules at these versions (test/interop/tools.sh); `flux version` needs a cluster.
+      ...(wan ? { flux: `flux ${fluxCliVersion}`, cosign: `cosign ${cosignVersion}` } : {}),
     },
     settings,
     totalWallMs: Date.now() - started,
