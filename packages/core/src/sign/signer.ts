@@ -129,7 +129,10 @@ export async function createBundleSigner(identity: SigningIdentity): Promise<Bun
     signMessage: async (data) => (await signer()).signMessage(data),
     signStatement: async (statement) => (await signer()).signStatement(statement),
     certificateChain: async () => (await signer()).certificateChain(),
-    prepare: () => void signer().then((built) => built.prepare()).catch(() => undefined),
+    prepare: () =>
+      void signer()
+        .then((built) => built.prepare())
+        .catch(() => undefined),
   };
 }
 
