@@ -704,6 +704,8 @@ function workspaceOptional(value, context) {
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/walk.ts + 1 modules
 var walk = __webpack_require__(92998);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signing-config.ts
+var signing_config = __webpack_require__(85173);
 ;// CONCATENATED MODULE: ../release-artifact/src/render.ts
 
 const verbs = { promoted: 'Promoted', built: 'Built', 'rolled back': 'Rolled back', unchanged: 'Already released' };
@@ -750,6 +752,8 @@ async function run(inputs) {
             throw err;
         if (err instanceof walk/* ArtifactPathError */.uR)
             throw new src/* InputError */.dz('path', `${err.message}; check \`path\``);
+        if (err instanceof signing_config/* SigningConfigError */.iw)
+            throw (0,src/* inputError */.Xu)(err) ?? err;
         throw await session.explain(err);
     });
     renderRelease(result);
