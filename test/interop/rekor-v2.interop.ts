@@ -25,7 +25,7 @@ import {
   type TimestampAuthority,
 } from './lib/sigstore-v2.ts';
 import { startStore, type Store } from './lib/stores.ts';
-import { cosignVerify, fluxVerify, type Policy, type Verdict } from './lib/consumers.ts';
+import { cosignVerify, cosignVerifyAttestation, fluxVerify, type Policy, type Verdict } from './lib/consumers.ts';
 import { run, tool } from './lib/tools.ts';
 import { recordCell } from './lib/results.ts';
 
@@ -160,6 +160,90 @@ describe('interop: Rekor v2 and a timestamp authority (a signing config, as cosi
     assert.match(material.tlogEntries[0]?.inclusionProof?.checkpoint?.envelope ?? '', /^127\.0\.0\.1\n\d+\n/);
     assert.equal(material.timestampVerificationData?.rfc3161Timestamps?.length, 1);
     assert.deepEqual(await judge('d2ci→consumer', 'd2ci sign --signing-config (keyless)', reference), []);
+  });
+
+  it('d2ci attach --attest --signing-config: the SBOM attestation in Rekor v2 passes cosign v3 verify-attestation as d2ci verify', async () => {
+    const target = remote(store.host, 'rekor-v2/attest');
+    const pushed = await pushFresh(target);
+    const reference = `${store.host}/rekor-v2/attest@${pushed.descriptor.digest}`;
+    const sbom = join(work, 'sbom.spdx.json');
+    writeFileSync(
+      sbom,
+      JSON.stringify({
+        spdxVersion: 'SPDX-2.3',
+        dataLicense: 'CC0-1.0',
+        SPDXID: 'SPDXRef-DOCUMENT',
+        name: 'app',
+        documentNamespace: 'https://example.com/app',
+        creationInfo: { created: '2026-01-01T00:00:00Z', creators: ['Tool: d2ci'] },
+        packages: [],
+      }),
+    );
+    const signed = await d2ci(
+      [
+        'sign',
+        `oci://${reference}`,
+        '--identity-token',
+        tokenFile(),
+        '--signing-config',
+        trust.signingConfig,
+        '--signature-format',
+        'bundle',
+      ],
+      work,
+    );
+    assert.equal(signed.code, 0, signed.stderr);
+    const attached = await d2ci(
+      [
+        'attach',
+        `oci://${reference}`,
+        '--file',
+        sbom,
+        '--attest',
+        '--identity-token',
+        tokenFile(),
+        '--signing-config',
+        trust.signingConfig,
+      ],
+      work,
+    );
+    assert.equal(attached.code, 0, attached.stderr);
+    const ran = await d2ci(
+      [
+        'verify',
+        `oci://${reference}`,
+        '--certificate-identity',
+        workflowIdentity,
+        '--certificate-oidc-issuer',
+        githubIssuerUrl,
+        '--trusted-root',
+        trust.trustedRoot,
+        '--require-attestations',
+        'spdx',
+        '--flux-version',
+        '2.9',
+      ],
+      work,
+    );
+    // d2ci's verdict: the signature and the required SPDX attestation, both logged in Rekor v2, verified.
+    const ours = ran.code === 0;
+    const problems: string[] = [];
+    for (const version of ['v3.0.6', 'v3.1.3'] as const) {
+      const consumer = await cosignVerifyAttestation(version, reference, 'https://spdx.dev/Document', policy());
+      recordCell({
+        suite: 'd2ci→consumer',
+        store: storeName,
+        scenario: 'd2ci attach --attest --signing-config (SPDX, keyless)',
+        format: 'bundle attestation (Rekor v2, TSA)',
+        verifier: `cosign ${version}`,
+        consumer: consumer.accepted,
+        d2ci: ours,
+        expected: true,
+      });
+      if (!consumer.accepted || !ours)
+        problems.push(`cosign ${version}: ${consumer.detail}; d2ci: ${ran.stderr.trim().split('\n').at(-1) ?? ''}`);
+    }
+    assert.deepEqual(problems, []);
   });
 
   // cosign v3.0.6 cannot sign here: it logs a DSSE envelope as a `dsse` entry, which rekor-tiles v2.3 refuses ("invalid
