@@ -191,8 +191,8 @@ async function listArtifacts(target, options = {}) {
 var artifact_layer = __webpack_require__(69627);
 // EXTERNAL MODULE: ../../packages/core/src/sign/present.ts
 var sign_present = __webpack_require__(50134);
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 2 modules
-var signer = __webpack_require__(21856);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 3 modules
+var signer = __webpack_require__(97266);
 // EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 2 modules
 var verify = __webpack_require__(26728);
 // EXTERNAL MODULE: external "node:crypto"
@@ -723,6 +723,8 @@ function workspaceOptional(value, context) {
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/walk.ts + 1 modules
 var walk = __webpack_require__(92998);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signing-config.ts
+var signing_config = __webpack_require__(85173);
 ;// CONCATENATED MODULE: ../release-artifact/src/render.ts
 
 const verbs = { promoted: 'Promoted', built: 'Built', 'rolled back': 'Rolled back', unchanged: 'Already released' };
@@ -769,6 +771,8 @@ async function run(inputs) {
             throw err;
         if (err instanceof walk/* ArtifactPathError */.uR)
             throw new src/* InputError */.dz('path', `${err.message}; check \`path\``);
+        if (err instanceof signing_config/* SigningConfigError */.iw)
+            throw (0,src/* inputError */.Xu)(err) ?? err;
         throw await session.explain(err);
     });
     renderRelease(result);

@@ -353,8 +353,8 @@ function signNotationBeforeTagging(target, signer) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 2 modules
-var signer = __webpack_require__(21856);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 3 modules
+var signer = __webpack_require__(97266);
 ;// CONCATENATED MODULE: ../../packages/core/src/publish/signing.ts
 
 

@@ -3843,6 +3843,7 @@ function prepareLegacySignature(target, subjectDigest, payload) {
 
 
 
+
 // Which signature formats a digest already carries, and signing in all of them. Flux picks ONE format to read
 // (source-controller internal/oci/cosign/cosign.go): 2.6/2.7 (cosign v2.5 VerifyImageSignatures) read only the
 // legacy `sha256-<hex>.sig` tag; 2.8/2.9 (cosign v3.0 GetBundles) list every referrer and, when any Sigstore
@@ -3906,6 +3907,10 @@ async function signInPresentFormats(target, subject, options,
 found) {
     const present = await (found ?? presentSignatureFormats(target, subject));
     const format = unionFormat(options.format, present);
+    const identity = options.identity;
+    // A .sig needs Rekor v1's signed entry timestamp: refuse before anything is logged or pushed, not half-way.
+    if (format !== 'bundle' && identity.kind === 'keyless' && (identity.rekorVersion === 2 || identity.signingConfigFromTuf))
+        throw new SigningConfigError('SIGNING_CONFIG_FORMAT', `${identity.rekorVersion === 2 ? 'selects Rekor v2' : 'public-good may select Rekor v2'}, but the digest carries a legacy .sig signature (Flux 2.6 and 2.7 read only that), so this signature must be written as a .sig too, which needs Rekor v1's signed entry timestamp: ask for signature format both (the config's Rekor v1 log then logs both), or leave signing-config empty`);
     const signed = await signArtifact(target, subject, { ...options, format });
     const formats = formatsOf(format);
     const requested = formatsOf(options.format);

@@ -8,6 +8,7 @@ import { inTotoPayloadType } from './payload.ts';
 import { SigningError } from './errors.ts';
 import { fulcioSigner } from './fulcio.ts';
 import { tufSigningConfig, type TufOptions } from './signing-config.ts';
+import { rekorV2Witness } from './rekor-v2.ts';
 
 export const publicGood = {
   fulcio: 'https://fulcio.sigstore.dev',
@@ -173,16 +174,24 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
     ...(identity.noTransparencyLog
       ? []
       : [
-          // Rekor v2 (rekor-tiles) answers once the entry is sequenced, which takes seconds: @sigstore/sign gives it at
-          // least 20 s (sigstore-js packages/sign/src/config.ts DEFAULT_REKORV2_TIMEOUT).
-          new sigstore.RekorWitness({
-            rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
-            majorApiVersion: identity.rekorVersion ?? 1,
-            entryType: 'dsse',
-            fetchOnConflict: true,
-            ...fetchOptions,
-            ...(identity.rekorVersion === 2 ? { timeout: Math.max(fetchOptions.timeout, 20_000) } : {}),
-          }),
+          identity.rekorVersion === 2
+            ? // Rekor v2 (rekor-tiles) answers once the entry is sequenced, which takes seconds: @sigstore/sign gives
+              // it at least 20 s (sigstore-js packages/sign/src/config.ts DEFAULT_REKORV2_TIMEOUT).
+              rekorV2Witness(
+                new sigstore.RekorWitness({
+                  rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+                  majorApiVersion: 2,
+                  ...fetchOptions,
+                  timeout: Math.max(fetchOptions.timeout, 20_000),
+                }),
+              )
+            : new sigstore.RekorWitness({
+                rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+                majorApiVersion: 1,
+                entryType: 'dsse',
+                fetchOnConflict: true,
+                ...fetchOptions,
+              }),
         ]),
     ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
   ];
