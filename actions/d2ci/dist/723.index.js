@@ -347,9 +347,10 @@ function* walkEntries(root, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $i: () => (/* binding */ addedFormatNotes),
 /* harmony export */   Th: () => (/* binding */ sigstoreBundleLayers),
+/* harmony export */   sw: () => (/* binding */ presentSignatureFormats),
 /* harmony export */   wo: () => (/* binding */ signInPresentFormats)
 /* harmony export */ });
-/* unused harmony exports sigstoreBundlePrefix, sigstoreBundleReferrers, presentSignatureFormats, unionFormat */
+/* unused harmony exports sigstoreBundlePrefix, sigstoreBundleReferrers, unionFormat */
 /* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77796);
 /* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48706);
 /* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41914);
@@ -418,8 +419,10 @@ function unionFormat(requested, present) {
  * Signs in the requested format and in every format the digest already carries, so that every Flux version
  * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
  */
-async function signInPresentFormats(target, subject, options) {
-    const present = await presentSignatureFormats(target, subject);
+async function signInPresentFormats(target, subject, options, 
+/** What presentSignatureFormats found, when the caller looked ahead (overlapping other reads). */
+found) {
+    const present = await (found ?? presentSignatureFormats(target, subject));
     const format = unionFormat(options.format, present);
     const identity = options.identity;
     // A .sig needs Rekor v1's signed entry timestamp: refuse before anything is logged or pushed, not half-way.

@@ -356,6 +356,9 @@ async function pushArtifact(options) {
     if (tags.length === 0)
         tags.push('latest');
     tags.forEach(reference/* assertValidTag */.b5);
+    // A push writes (the manifest, or when unchanged the extra tags): one token exchange for reads and writes. Asking
+    // for push without the right is no error: token servers grant the subset the caller has (docker token spec).
+    options.target.expectPush?.();
     // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
     const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
     current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
@@ -390,6 +393,7 @@ async function pushArtifact(options) {
         const built = fluxManifest(layer, options);
         // Before any byte is uploaded: a push that may not move one of its tags moves none.
         await (0,tag_guard/* guardTags */.JR)(options.target, tags, built.descriptor.digest, options.force, options.diffTag);
+        options.onPushing?.(built.descriptor);
         const staging = new memory/* MemoryStore */.n('staging');
         staging.stage(built.configDescriptor, (0,content/* bytesSource */.Xl)(built.config));
         staging.stage(built.layerDescriptor, (0,content/* fileSource */.IO)(layerFile, layer.size));

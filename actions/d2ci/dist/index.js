@@ -5146,11 +5146,13 @@ class RegistryClient {
         const authorization = await this.auth.authorization(registry, request.scopes);
         let response = await this.transport.send(withAuthorization(request, authorization));
         if (response.status === 401) {
-            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
-            if (retry) {
-                await response.body?.cancel();
-                response = await this.transport.send(withAuthorization(request, retry));
-            }
+            // Read the challenge and let go of the 401's body first: until it is consumed its connection stays busy, and
+            // the token request (often to the same host, as ghcr.io/token) would have to open another one.
+            // The body (a short error document) is kept for the error message when there is nothing better to send.
+            const { status, headers } = response;
+            const text = await response.text().catch(() => '');
+            const retry = await this.auth.challenge(registry, headers.get('www-authenticate'), request.scopes, authorization);
+            response = retry ? await this.transport.send(withAuthorization(request, retry)) : new Response(text, { status, headers });
         }
         const warning = response.headers.get('warning');
         if (warning && this.options.onWarning) {
@@ -13716,6 +13718,11 @@ const buffersInFlight = 4;
  * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
  * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
  * The answer comes back as a fetch Response, so callers handle both paths alike.
+ *
+ * HEAD requests come this way too: undici (fetch) closes the connection after every HEAD (undici
+ * lib/dispatcher/client-h1.js, "Close after a HEAD request to interop with misbehaving servers", nodejs/undici#258),
+ * so each blob or manifest HEAD cost the next request a new connection — a TCP and TLS handshake, two round trips
+ * to a registry across the internet. node:http keeps the socket, and the uploads that follow a HEAD reuse it.
  */
 class UploadSender {
     #http = new external_node_http_.Agent({ keepAlive: true });
@@ -13732,7 +13739,7 @@ class UploadSender {
         return new Promise((resolve, reject) => {
             const req = send(url, {
                 method,
-                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                headers: body ? { ...headers, 'content-length': String(body.end - body.start) } : headers,
                 agent: secure ? this.#https : this.#http,
                 signal,
             }, (res) => {
@@ -13740,7 +13747,10 @@ class UploadSender {
             });
             req.setTimeout(this.#idleMs, onIdle);
             req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
-            writeBody(req, body).catch((err) => req.destroy(err));
+            if (body)
+                writeBody(req, body).catch((err) => req.destroy(err));
+            else
+                req.end();
         });
     }
     close() {
@@ -13755,7 +13765,8 @@ function toResponse(method, res) {
             headers.append(name, item);
     }
     const status = res.statusCode ?? 502;
-    const empty = method === 'HEAD' || status === 204 || status === 304;
+    // An empty body is drained at once, so the socket goes back to the pool even if the caller never reads it.
+    const empty = method === 'HEAD' || status === 204 || status === 304 || res.headers['content-length'] === '0';
     if (empty)
         res.resume();
     return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
@@ -13959,8 +13970,9 @@ class Transport {
             const timer = new AbortController();
             const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
             try {
-                if (upload) {
-                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
+                if (upload || method === 'HEAD') {
+                    // HEADs too: see UploadSender (undici drops the connection after each one).
+                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, upload ? 'stalled during the upload' : `sent no response to HEAD ${url.pathname}`, this.timeouts.idleMs)));
                 }
                 else {
                     const init = { method, headers, redirect: 'manual', signal };
@@ -14991,6 +15003,8 @@ class RemoteRepository {
     #client;
     #monolithicLimit;
     #chunkSize;
+    /** Set by `expectPush`: reads ask for the push scope too (one token for the whole push). */
+    #pushing = false;
     constructor(client, registry, repository, upload = {}) {
         this.#client = client;
         this.registry = registry;
@@ -15003,7 +15017,13 @@ class RemoteRepository {
     #url(path) {
         return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
     }
+    expectPush() {
+        this.#pushing = true;
+    }
     #send(request, actions = ['pull'], extraScopes = []) {
+        // A pull+push token covers the reads too (auth.ts reuses any live token whose scopes cover a request's).
+        if (this.#pushing && actions.length === 1 && actions[0] === 'pull')
+            actions = ['pull', 'push'];
         return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
     }
     async resolve(reference) {
@@ -17552,18 +17572,18 @@ function keyId(key) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   En: () => (/* binding */ legacyAnnotations),
-/* harmony export */   cH: () => (/* binding */ appendLegacySignature),
+/* harmony export */   TS: () => (/* binding */ prepareLegacySignature),
 /* harmony export */   eG: () => (/* binding */ legacySignatureTag),
 /* harmony export */   fK: () => (/* binding */ signatureConfig),
 /* harmony export */   lr: () => (/* binding */ CosignAnnotation)
 /* harmony export */ });
-/* unused harmony export toPem */
+/* unused harmony exports toPem, appendLegacySignature */
 /* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(18613);
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48341);
 /* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77796);
 /* harmony import */ var _oci_attach_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(19400);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48706);
-/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38419);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(48706);
+/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38419);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40962);
 
 
@@ -17653,28 +17673,65 @@ function signatureConfig(layers) {
  * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
  */
 async function appendLegacySignature(target, subjectDigest, payload, annotations) {
+    return prepareLegacySignature(target, subjectDigest, payload).complete(annotations);
+}
+/**
+ * appendLegacySignature in two halves, so the registry work that does not need the signature runs while Fulcio and
+ * Rekor make it: reading the `.sig` manifest there is, and storing the payload blob and the config for the layers
+ * that will be (both depend only on the payload and the existing layers' digests). `complete` then writes the
+ * manifest with the signature's annotations; only it points the `.sig` tag at anything. If the signature turns out
+ * to be one already there (a repeated signature), the config stored ahead is left unreferenced, as an orphan blob.
+ */
+function prepareLegacySignature(target, subjectDigest, payload) {
     const tag = legacySignatureTag(subjectDigest);
-    let layers = [];
-    try {
-        const existing = await target.fetchManifest(tag);
-        layers = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
-    }
-    catch (err) {
-        if (!(0,_oci_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(err))
-            throw err;
-    }
-    const layer = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)({ ...(0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleSigningMediaType */ .K9, payload), annotations });
-    const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
-    if (!duplicate)
-        layers = [...layers, layer];
-    const config = signatureConfig(layers);
-    const configDescriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociConfig, config);
-    const manifest = { schemaVersion: 2, mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociManifest, config: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)(configDescriptor), layers };
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    const descriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociManifest, bytes);
-    await Promise.all([(0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, layer, payload), (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, configDescriptor, config)]);
-    await target.pushReference(descriptor, bytes, tag);
-    return { tag, manifest: descriptor, signatures: layers.length };
+    const payloadDescriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleSigningMediaType */ .K9, payload);
+    const existingLayers = (async () => {
+        try {
+            const existing = await target.fetchManifest(tag);
+            return (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
+        }
+        catch (err) {
+            if (!(0,_oci_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isNotFound */ .c4)(err))
+                throw err;
+            return [];
+        }
+    })();
+    const configFor = (layers) => {
+        const bytes = signatureConfig([...layers]);
+        return { descriptor: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociConfig, bytes), bytes };
+    };
+    const payloadStored = (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, payloadDescriptor, payload);
+    const configStored = existingLayers.then((layers) => {
+        const config = configFor([...layers, payloadDescriptor]);
+        return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, config.descriptor, config.bytes);
+    });
+    // Awaited in `complete`; a signing failure before then must not leave these rejections unhandled.
+    for (const pending of [payloadStored, configStored])
+        pending.catch(() => undefined);
+    return {
+        async complete(annotations) {
+            let layers = await existingLayers;
+            const layer = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)({ ...payloadDescriptor, annotations });
+            const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
+            if (!duplicate)
+                layers = [...layers, layer];
+            const config = configFor(layers);
+            const manifest = {
+                schemaVersion: 2,
+                mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociManifest,
+                config: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)(config.descriptor),
+                layers,
+            };
+            const bytes = Buffer.from(JSON.stringify(manifest));
+            const descriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociManifest, bytes);
+            await Promise.all([payloadStored, configStored]);
+            // The config stored ahead is this one unless the signature was a repeat (then the existing .sig has its config).
+            if (duplicate)
+                await (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, config.descriptor, config.bytes);
+            await target.pushReference(descriptor, bytes, tag);
+            return { tag, manifest: descriptor, signatures: layers.length };
+        },
+    };
 }
 
 
@@ -17741,15 +17798,15 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 /* harmony export */   pS: () => (/* binding */ signEachBeforeTagging),
 /* harmony export */   tu: () => (/* binding */ UntaggedSigningError)
 /* harmony export */ });
-/* unused harmony exports sigstoreBundleMediaType, signBeforeTagging */
+/* unused harmony exports sigstoreBundleMediaType, prepareLegacyWrite, signBeforeTagging */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(85736);
-/* harmony import */ var _oci_attach_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19400);
-/* harmony import */ var _go_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(80065);
-/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38419);
-/* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(41914);
-/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(97266);
+/* harmony import */ var _oci_attach_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(19400);
+/* harmony import */ var _go_time_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(80065);
+/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38419);
+/* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(41914);
+/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(97266);
 
 
 
@@ -17759,6 +17816,11 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 
 const signatureFormats = ['legacy', 'bundle', 'both'];
 const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+/** Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). */
+function prepareLegacyWrite(target, subject, options) {
+    const payload = (0,_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleSigningPayload */ .Kq)(options.repository, subject.digest, options.claims);
+    return { digest: subject.digest, payload, write: (0,_legacy_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareLegacySignature */ .TS)(target, subject.digest, payload) };
+}
 /** The signing (leaf) certificate's DER, for a keyless bundle. */
 function leafDer(bundle) {
     const material = bundle.verificationMaterial.content;
@@ -17795,13 +17857,13 @@ async function certificateIssuer(bundle) {
  */
 async function attachSigstoreBundle(target, subject, bundle, predicateType) {
     const { bundleToJSON } = await __nccwpck_require__.e(/* import() */ 743).then(__nccwpck_require__.bind(__nccwpck_require__, 36124));
-    return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_1__/* .attachReferrer */ .v)(target, subject, {
+    return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_3__/* .attachReferrer */ .v)(target, subject, {
         artifactType: sigstoreBundleMediaType,
         content: Buffer.from(JSON.stringify(bundleToJSON(bundle))),
         annotations: {
             'dev.sigstore.bundle.content': 'dsse-envelope',
             'dev.sigstore.bundle.predicateType': predicateType,
-            'org.opencontainers.image.created': (0,_go_time_js__WEBPACK_IMPORTED_MODULE_2__/* .rfc3339 */ .a)(new Date()),
+            'org.opencontainers.image.created': (0,_go_time_js__WEBPACK_IMPORTED_MODULE_4__/* .rfc3339 */ .a)(new Date()),
         },
     });
 }
@@ -17811,22 +17873,25 @@ async function attachSigstoreBundle(target, subject, bundle, predicateType) {
  * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
  */
 async function signArtifact(target, subject, options) {
-    const signer = options.signer ?? (await (0,_signer_js__WEBPACK_IMPORTED_MODULE_3__/* .createBundleSigner */ .B5)(options.identity));
+    const signer = options.signer ?? (await (0,_signer_js__WEBPACK_IMPORTED_MODULE_5__/* .createBundleSigner */ .B5)(options.identity));
     const name = target.name;
     const result = {};
     let first;
     if (options.format !== 'bundle') {
-        const payload = (0,_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleSigningPayload */ .Kq)(options.repository, subject.digest, options.claims);
+        // The .sig read and the payload and config uploads overlap Fulcio and Rekor (or started during the push, when
+        // prepared ahead); the .sig manifest waits for the signature.
+        const prepared = options.legacyWrite?.digest === subject.digest ? options.legacyWrite : prepareLegacyWrite(target, subject, options);
+        const { payload, write } = prepared;
         const bundle = await signer.signMessage(payload);
         first ??= bundle;
-        const written = await (0,_legacy_js__WEBPACK_IMPORTED_MODULE_5__/* .appendLegacySignature */ .cH)(target, subject.digest, payload, (0,_legacy_js__WEBPACK_IMPORTED_MODULE_5__/* .legacyAnnotations */ .En)(bundle, await signer.certificateChain()));
+        const written = await write.complete((0,_legacy_js__WEBPACK_IMPORTED_MODULE_2__/* .legacyAnnotations */ .En)(bundle, await signer.certificateChain()));
         result.legacyTag = written.tag;
         result.signatureRef = `${name}:${written.tag}`;
     }
     if (options.format !== 'legacy') {
-        const bundle = await signer.signStatement((0,_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .signStatement */ .fT)(subject.digest, options.claims));
+        const bundle = await signer.signStatement((0,_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .signStatement */ .fT)(subject.digest, options.claims));
         first ??= bundle;
-        const referrer = await attachSigstoreBundle(target, subject, bundle, _payload_js__WEBPACK_IMPORTED_MODULE_4__/* .cosignSignPredicateType */ .iQ);
+        const referrer = await attachSigstoreBundle(target, subject, bundle, _payload_js__WEBPACK_IMPORTED_MODULE_1__/* .cosignSignPredicateType */ .iQ);
         result.referrer = referrer;
         result.signatureRef ??= `${name}@${referrer.digest}`;
     }
@@ -17862,10 +17927,15 @@ class UntaggedSigningError extends _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .Ba
  */
 function signBeforeTagging(target, options) {
     let signed;
+    let legacyWrite;
     return {
+        prepare: (descriptor) => {
+            if (options.format !== 'bundle')
+                legacyWrite = prepareLegacyWrite(target, descriptor, options);
+        },
         beforeTag: async (descriptor) => {
             try {
-                signed = await signArtifact(target, descriptor, options);
+                signed = await signArtifact(target, descriptor, { ...options, ...(legacyWrite ? { legacyWrite } : {}) });
             }
             catch (err) {
                 throw new UntaggedSigningError(descriptor.digest, err);
@@ -17879,7 +17949,7 @@ function signBeforeTagging(target, options) {
  * however many there are. `beforeTag(target, key)` gives each its step, `result(key)` what it signed.
  */
 async function signEachBeforeTagging(options) {
-    const signer = options.signer ?? (await (0,_signer_js__WEBPACK_IMPORTED_MODULE_3__/* .createBundleSigner */ .B5)(options.identity));
+    const signer = options.signer ?? (await (0,_signer_js__WEBPACK_IMPORTED_MODULE_5__/* .createBundleSigner */ .B5)(options.identity));
     const steps = new Map();
     return {
         beforeTag: (target, key) => {
@@ -17888,6 +17958,7 @@ async function signEachBeforeTagging(options) {
             return step.beforeTag;
         },
         result: (key) => steps.get(key)?.result(),
+        prepare: (key, descriptor) => steps.get(key)?.prepare(descriptor),
     };
 }
 
@@ -18123,6 +18194,9 @@ async function createBundleSigner(identity) {
         signMessage: async (data) => (await signer()).signMessage(data),
         signStatement: async (statement) => (await signer()).signStatement(statement),
         certificateChain: async () => (await signer()).certificateChain(),
+        prepare: () => void signer()
+            .then((built) => built.prepare())
+            .catch(() => undefined),
     };
 }
 async function buildBundleSigner(identity) {
@@ -18142,6 +18216,7 @@ async function buildBundleSigner(identity) {
             signMessage: async (data) => hinted(await new sigstore.MessageSignatureBundleBuilder({ signer, witnesses: [] }).create({ data })),
             signStatement: async (statement) => hinted(await new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
             certificateChain: async () => [],
+            prepare: () => undefined,
         };
     }
     if (identity.signingConfigFromTuf)
@@ -18193,6 +18268,9 @@ async function buildBundleSigner(identity) {
         signMessage: (data) => guard(() => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })),
         signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
         certificateChain: () => guard(() => signer.chain()),
+        // The certificate is memoized in fulcioSigner: asking for the chain now makes it; a failure is reported when a
+        // signature asks for it again.
+        prepare: () => void signer.chain().catch(() => undefined),
     };
 }
 

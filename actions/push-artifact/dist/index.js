@@ -10409,6 +10409,9 @@ async function pushArtifact(options) {
     if (tags.length === 0)
         tags.push('latest');
     tags.forEach(reference/* assertValidTag */.b5);
+    // A push writes (the manifest, or when unchanged the extra tags): one token exchange for reads and writes. Asking
+    // for push without the right is no error: token servers grant the subset the caller has (docker token spec).
+    options.target.expectPush?.();
     // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
     const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
     current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
@@ -10443,6 +10446,7 @@ async function pushArtifact(options) {
         const built = fluxManifest(layer, options);
         // Before any byte is uploaded: a push that may not move one of its tags moves none.
         await guardTags(options.target, tags, built.descriptor.digest, options.force, options.diffTag);
+        options.onPushing?.(built.descriptor);
         const staging = new memory/* MemoryStore */.n('staging');
         staging.stage(built.configDescriptor, (0,content/* bytesSource */.Xl)(built.config));
         staging.stage(built.layerDescriptor, (0,content/* fileSource */.IO)(layerFile, layer.size));
@@ -12472,7 +12476,13 @@ async function prepareSigning(plan) {
         signer: bundleSigner,
         ...(plan.claims ? { claims: plan.claims } : {}),
     });
-    return { step: each.beforeTag, result: each.result, bundleSigner };
+    return {
+        step: each.beforeTag,
+        result: each.result,
+        bundleSigner,
+        prepare: () => bundleSigner.prepare(),
+        prepareFor: each.prepare,
+    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/publish/steps.ts
@@ -12503,6 +12513,10 @@ function artifactSteps(target, key, path, options) {
             : undefined,
         signature: () => signatures?.result(key),
         attached: () => attach?.attached() ?? [],
+        prepare: (descriptor) => {
+            signatures?.prepare?.();
+            signatures?.prepareFor?.(key, descriptor);
+        },
     };
 }
 
@@ -12523,7 +12537,7 @@ async function publishArtifact(request) {
     const files = await readUserDocuments(documents?.files ?? []);
     const signatures = await prepareSigning(signing);
     const steps = artifactSteps(target, target.name, path, { ...request, files, signatures });
-    const result = await pushArtifact({ ...push, path, target, beforeTag: steps.beforeTag });
+    const result = await pushArtifact({ ...push, path, target, beforeTag: steps.beforeTag, onPushing: steps.prepare });
     return { ...result, signature: steps.signature(), attached: steps.attached() };
 }
 
@@ -12593,11 +12607,13 @@ function report(component, target, outcome) {
  * signature, then tags); one failing stops none of the others, and every outcome is reported.
  */
 async function pushComponents(components, options) {
-    const { open, beforeTag, concurrency, ...push } = options;
+    const { open, beforeTag, onPushing, concurrency, ...push } = options;
     const targets = components.map(open);
     const outcomes = await settleLimit(components, concurrency ?? 6, (component, i) => {
         const target = targets[i];
-        return pushArtifact({ ...push, path: component.path, target, beforeTag: beforeTag?.(target, component) });
+        // beforeTag first: it makes the component's signing step, which onPushing then prepares.
+        const tagStep = beforeTag?.(target, component);
+        return pushArtifact({ ...push, path: component.path, target, beforeTag: tagStep, onPushing: onPushing?.(target, component) });
     });
     return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
 }
@@ -12639,6 +12655,7 @@ async function publishComponents(request) {
         ...push,
         open: components_opener(selection),
         concurrency: selection.concurrency,
+        onPushing: (_target, component) => (descriptor) => steps.get(component.name)?.prepare(descriptor),
         beforeTag: (target, component) => {
             const step = artifactSteps(target, component.name, component.path, { ...push, signing, documents, signatures });
             steps.set(component.name, step);
@@ -13684,6 +13701,11 @@ const buffersInFlight = 4;
  * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
  * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
  * The answer comes back as a fetch Response, so callers handle both paths alike.
+ *
+ * HEAD requests come this way too: undici (fetch) closes the connection after every HEAD (undici
+ * lib/dispatcher/client-h1.js, "Close after a HEAD request to interop with misbehaving servers", nodejs/undici#258),
+ * so each blob or manifest HEAD cost the next request a new connection — a TCP and TLS handshake, two round trips
+ * to a registry across the internet. node:http keeps the socket, and the uploads that follow a HEAD reuse it.
  */
 class UploadSender {
     #http = new external_node_http_.Agent({ keepAlive: true });
@@ -13700,7 +13722,7 @@ class UploadSender {
         return new Promise((resolve, reject) => {
             const req = send(url, {
                 method,
-                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                headers: body ? { ...headers, 'content-length': String(body.end - body.start) } : headers,
                 agent: secure ? this.#https : this.#http,
                 signal,
             }, (res) => {
@@ -13708,7 +13730,10 @@ class UploadSender {
             });
             req.setTimeout(this.#idleMs, onIdle);
             req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
-            writeBody(req, body).catch((err) => req.destroy(err));
+            if (body)
+                writeBody(req, body).catch((err) => req.destroy(err));
+            else
+                req.end();
         });
     }
     close() {
@@ -13723,7 +13748,8 @@ function toResponse(method, res) {
             headers.append(name, item);
     }
     const status = res.statusCode ?? 502;
-    const empty = method === 'HEAD' || status === 204 || status === 304;
+    // An empty body is drained at once, so the socket goes back to the pool even if the caller never reads it.
+    const empty = method === 'HEAD' || status === 204 || status === 304 || res.headers['content-length'] === '0';
     if (empty)
         res.resume();
     return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
@@ -13927,8 +13953,9 @@ class Transport {
             const timer = new AbortController();
             const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
             try {
-                if (upload) {
-                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
+                if (upload || method === 'HEAD') {
+                    // HEADs too: see UploadSender (undici drops the connection after each one).
+                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, upload ? 'stalled during the upload' : `sent no response to HEAD ${url.pathname}`, this.timeouts.idleMs)));
                 }
                 else {
                     const init = { method, headers, redirect: 'manual', signal };
@@ -15271,6 +15298,8 @@ class RemoteRepository {
     #client;
     #monolithicLimit;
     #chunkSize;
+    /** Set by `expectPush`: reads ask for the push scope too (one token for the whole push). */
+    #pushing = false;
     constructor(client, registry, repository, upload = {}) {
         this.#client = client;
         this.registry = registry;
@@ -15283,7 +15312,13 @@ class RemoteRepository {
     #url(path) {
         return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
     }
+    expectPush() {
+        this.#pushing = true;
+    }
     #send(request, actions = ['pull'], extraScopes = []) {
+        // A pull+push token covers the reads too (auth.ts reuses any live token whose scopes cover a request's).
+        if (this.#pushing && actions.length === 1 && actions[0] === 'pull')
+            actions = ['pull', 'push'];
         return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
     }
     async resolve(reference) {
@@ -15715,11 +15750,13 @@ class RegistryClient {
         const authorization = await this.auth.authorization(registry, request.scopes);
         let response = await this.transport.send(withAuthorization(request, authorization));
         if (response.status === 401) {
-            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
-            if (retry) {
-                await response.body?.cancel();
-                response = await this.transport.send(withAuthorization(request, retry));
-            }
+            // Read the challenge and let go of the 401's body first: until it is consumed its connection stays busy, and
+            // the token request (often to the same host, as ghcr.io/token) would have to open another one.
+            // The body (a short error document) is kept for the error message when there is nothing better to send.
+            const { status, headers } = response;
+            const text = await response.text().catch(() => '');
+            const retry = await this.auth.challenge(registry, headers.get('www-authenticate'), request.scopes, authorization);
+            response = retry ? await this.transport.send(withAuthorization(request, retry)) : new Response(text, { status, headers });
         }
         const warning = response.headers.get('warning');
         if (warning && this.options.onWarning) {
@@ -21515,7 +21552,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   XO: () => (/* binding */ signatureFormats)
 });
 
-// UNUSED EXPORTS: signArtifact, signBeforeTagging, sigstoreBundleMediaType
+// UNUSED EXPORTS: prepareLegacyWrite, signArtifact, signBeforeTagging, sigstoreBundleMediaType
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -21626,28 +21663,65 @@ function signatureConfig(layers) {
  * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
  */
 async function appendLegacySignature(target, subjectDigest, payload, annotations) {
+    return prepareLegacySignature(target, subjectDigest, payload).complete(annotations);
+}
+/**
+ * appendLegacySignature in two halves, so the registry work that does not need the signature runs while Fulcio and
+ * Rekor make it: reading the `.sig` manifest there is, and storing the payload blob and the config for the layers
+ * that will be (both depend only on the payload and the existing layers' digests). `complete` then writes the
+ * manifest with the signature's annotations; only it points the `.sig` tag at anything. If the signature turns out
+ * to be one already there (a repeated signature), the config stored ahead is left unreferenced, as an orphan blob.
+ */
+function prepareLegacySignature(target, subjectDigest, payload) {
     const tag = legacySignatureTag(subjectDigest);
-    let layers = [];
-    try {
-        const existing = await target.fetchManifest(tag);
-        layers = (0,oci_descriptor/* parseManifest */.Ng)(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
-    }
-    catch (err) {
-        if (!(0,oci_errors/* isNotFound */.c4)(err))
-            throw err;
-    }
-    const layer = (0,oci_descriptor/* plainDescriptor */.UM)({ ...(0,oci_descriptor/* descriptorFor */.RZ)(sign_payload/* simpleSigningMediaType */.K9, payload), annotations });
-    const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
-    if (!duplicate)
-        layers = [...layers, layer];
-    const config = signatureConfig(layers);
-    const configDescriptor = (0,oci_descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociConfig, config);
-    const manifest = { schemaVersion: 2, mediaType: media_types/* MediaType */.zu.ociManifest, config: (0,oci_descriptor/* plainDescriptor */.UM)(configDescriptor), layers };
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    const descriptor = (0,oci_descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, bytes);
-    await Promise.all([(0,attach/* pushIfMissing */._)(target, layer, payload), (0,attach/* pushIfMissing */._)(target, configDescriptor, config)]);
-    await target.pushReference(descriptor, bytes, tag);
-    return { tag, manifest: descriptor, signatures: layers.length };
+    const payloadDescriptor = (0,oci_descriptor/* descriptorFor */.RZ)(sign_payload/* simpleSigningMediaType */.K9, payload);
+    const existingLayers = (async () => {
+        try {
+            const existing = await target.fetchManifest(tag);
+            return (0,oci_descriptor/* parseManifest */.Ng)(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
+        }
+        catch (err) {
+            if (!(0,oci_errors/* isNotFound */.c4)(err))
+                throw err;
+            return [];
+        }
+    })();
+    const configFor = (layers) => {
+        const bytes = signatureConfig([...layers]);
+        return { descriptor: (0,oci_descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociConfig, bytes), bytes };
+    };
+    const payloadStored = (0,attach/* pushIfMissing */._)(target, payloadDescriptor, payload);
+    const configStored = existingLayers.then((layers) => {
+        const config = configFor([...layers, payloadDescriptor]);
+        return (0,attach/* pushIfMissing */._)(target, config.descriptor, config.bytes);
+    });
+    // Awaited in `complete`; a signing failure before then must not leave these rejections unhandled.
+    for (const pending of [payloadStored, configStored])
+        pending.catch(() => undefined);
+    return {
+        async complete(annotations) {
+            let layers = await existingLayers;
+            const layer = (0,oci_descriptor/* plainDescriptor */.UM)({ ...payloadDescriptor, annotations });
+            const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
+            if (!duplicate)
+                layers = [...layers, layer];
+            const config = configFor(layers);
+            const manifest = {
+                schemaVersion: 2,
+                mediaType: media_types/* MediaType */.zu.ociManifest,
+                config: (0,oci_descriptor/* plainDescriptor */.UM)(config.descriptor),
+                layers,
+            };
+            const bytes = Buffer.from(JSON.stringify(manifest));
+            const descriptor = (0,oci_descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociManifest, bytes);
+            await Promise.all([payloadStored, configStored]);
+            // The config stored ahead is this one unless the signature was a repeat (then the existing .sig has its config).
+            if (duplicate)
+                await (0,attach/* pushIfMissing */._)(target, config.descriptor, config.bytes);
+            await target.pushReference(descriptor, bytes, tag);
+            return { tag, manifest: descriptor, signatures: layers.length };
+        },
+    };
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 3 modules
@@ -21662,6 +21736,11 @@ var sign_signer = __nccwpck_require__(7266);
 
 const signatureFormats = ['legacy', 'bundle', 'both'];
 const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+/** Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). */
+function prepareLegacyWrite(target, subject, options) {
+    const payload = (0,sign_payload/* simpleSigningPayload */.Kq)(options.repository, subject.digest, options.claims);
+    return { digest: subject.digest, payload, write: prepareLegacySignature(target, subject.digest, payload) };
+}
 /** The signing (leaf) certificate's DER, for a keyless bundle. */
 function leafDer(bundle) {
     const material = bundle.verificationMaterial.content;
@@ -21719,10 +21798,13 @@ async function signArtifact(target, subject, options) {
     const result = {};
     let first;
     if (options.format !== 'bundle') {
-        const payload = (0,sign_payload/* simpleSigningPayload */.Kq)(options.repository, subject.digest, options.claims);
+        // The .sig read and the payload and config uploads overlap Fulcio and Rekor (or started during the push, when
+        // prepared ahead); the .sig manifest waits for the signature.
+        const prepared = options.legacyWrite?.digest === subject.digest ? options.legacyWrite : prepareLegacyWrite(target, subject, options);
+        const { payload, write } = prepared;
         const bundle = await signer.signMessage(payload);
         first ??= bundle;
-        const written = await appendLegacySignature(target, subject.digest, payload, legacyAnnotations(bundle, await signer.certificateChain()));
+        const written = await write.complete(legacyAnnotations(bundle, await signer.certificateChain()));
         result.legacyTag = written.tag;
         result.signatureRef = `${name}:${written.tag}`;
     }
@@ -21765,10 +21847,15 @@ class UntaggedSigningError extends errors/* BaseError */.Cf {
  */
 function signBeforeTagging(target, options) {
     let signed;
+    let legacyWrite;
     return {
+        prepare: (descriptor) => {
+            if (options.format !== 'bundle')
+                legacyWrite = prepareLegacyWrite(target, descriptor, options);
+        },
         beforeTag: async (descriptor) => {
             try {
-                signed = await signArtifact(target, descriptor, options);
+                signed = await signArtifact(target, descriptor, { ...options, ...(legacyWrite ? { legacyWrite } : {}) });
             }
             catch (err) {
                 throw new UntaggedSigningError(descriptor.digest, err);
@@ -21791,6 +21878,7 @@ async function signEachBeforeTagging(options) {
             return step.beforeTag;
         },
         result: (key) => steps.get(key)?.result(),
+        prepare: (key, descriptor) => steps.get(key)?.prepare(descriptor),
     };
 }
 
@@ -22026,6 +22114,9 @@ async function createBundleSigner(identity) {
         signMessage: async (data) => (await signer()).signMessage(data),
         signStatement: async (statement) => (await signer()).signStatement(statement),
         certificateChain: async () => (await signer()).certificateChain(),
+        prepare: () => void signer()
+            .then((built) => built.prepare())
+            .catch(() => undefined),
     };
 }
 async function buildBundleSigner(identity) {
@@ -22045,6 +22136,7 @@ async function buildBundleSigner(identity) {
             signMessage: async (data) => hinted(await new sigstore.MessageSignatureBundleBuilder({ signer, witnesses: [] }).create({ data })),
             signStatement: async (statement) => hinted(await new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
             certificateChain: async () => [],
+            prepare: () => undefined,
         };
     }
     if (identity.signingConfigFromTuf)
@@ -22096,6 +22188,9 @@ async function buildBundleSigner(identity) {
         signMessage: (data) => guard(() => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })),
         signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
         certificateChain: () => guard(() => signer.chain()),
+        // The certificate is memoized in fulcioSigner: asking for the chain now makes it; a failure is reported when a
+        // signature asks for it again.
+        prepare: () => void signer.chain().catch(() => undefined),
     };
 }
 

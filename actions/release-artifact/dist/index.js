@@ -10408,6 +10408,9 @@ async function pushArtifact(options) {
     if (tags.length === 0)
         tags.push('latest');
     tags.forEach(reference/* assertValidTag */.b5);
+    // A push writes (the manifest, or when unchanged the extra tags): one token exchange for reads and writes. Asking
+    // for push without the right is no error: token servers grant the subset the caller has (docker token spec).
+    options.target.expectPush?.();
     // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
     const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
     current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
@@ -10442,6 +10445,7 @@ async function pushArtifact(options) {
         const built = fluxManifest(layer, options);
         // Before any byte is uploaded: a push that may not move one of its tags moves none.
         await guardTags(options.target, tags, built.descriptor.digest, options.force, options.diffTag);
+        options.onPushing?.(built.descriptor);
         const staging = new memory/* MemoryStore */.n('staging');
         staging.stage(built.configDescriptor, (0,content/* bytesSource */.Xl)(built.config));
         staging.stage(built.layerDescriptor, (0,content/* fileSource */.IO)(layerFile, layer.size));
@@ -10628,8 +10632,10 @@ function unionFormat(requested, present) {
  * Signs in the requested format and in every format the digest already carries, so that every Flux version
  * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
  */
-async function signInPresentFormats(target, subject, options) {
-    const present = await presentSignatureFormats(target, subject);
+async function signInPresentFormats(target, subject, options, 
+/** What presentSignatureFormats found, when the caller looked ahead (overlapping other reads). */
+found) {
+    const present = await (found ?? presentSignatureFormats(target, subject));
     const format = unionFormat(options.format, present);
     const identity = options.identity;
     // A .sig needs Rekor v1's signed entry timestamp: refuse before anything is logged or pushed, not half-way.
@@ -10650,6 +10656,8 @@ function addedFormatNotes(added, what = 'the digest') {
         : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`);
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 3 modules
+var signer = __nccwpck_require__(7266);
 // EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
 var remote = __nccwpck_require__(40);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/required-annotations.ts
@@ -11297,11 +11305,15 @@ class ReleaseRaced extends ReleaseRefused {
 // moves latest-stable). The window is small because the last look comes right before the write, after signing.
 /** Default wait between writing the version tag and reading it back. */
 const defaultSettleMs = 1_000;
-/** Right before tagging: refuse when another digest took the version since the release started. */
+/**
+ * Right before tagging: refuse when another digest took the version since the release started. Says whether the
+ * version already names this digest, so the tag write need not look again.
+ */
 async function lastLook(target, version, digest) {
     const now = await currentDigest(target, version);
     if (now !== undefined && now !== digest)
         throw new ReleaseRaced(version, now, digest);
+    return now === digest;
 }
 /** After tagging: wait, read the version back, and refuse unless it still names this run's digest. */
 async function claimVersion(target, version, digest, settleMs = defaultSettleMs) {
@@ -11313,6 +11325,7 @@ async function claimVersion(target, version, digest, settleMs = defaultSettleMs)
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/release/release.ts
+
 
 
 
@@ -11423,6 +11436,8 @@ async function checkDowngrade(target, version, stable, allow) {
  */
 async function releaseArtifact(options) {
     const { target, release } = options;
+    // Every release writes (a signature, tags): one pull+push token for its reads and writes.
+    target.expectPush?.();
     const [existing, stable] = await Promise.all([fetchIfExists(target, release.version), currentDigest(target, stableTag)]);
     const notes = [];
     const moveStable = !release.prerelease;
@@ -11468,6 +11483,12 @@ async function releaseArtifact(options) {
             notes.push(note);
     }
     if (options.mode === 'promote' && artifact) {
+        // While the staging signature is checked: the release signer's OIDC token and Fulcio certificate, and which
+        // formats the digest carries. Reads and a certificate only; nothing is written before the check passes.
+        const signing = options.signing && { ...options.signing, signer: await (0,signer/* createBundleSigner */.B5)(options.signing.identity) };
+        signing?.signer.prepare();
+        const present = signing ? presentSignatureFormats(target, artifact.descriptor) : undefined;
+        present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
         // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
         // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
         // below). Flux's rules are checked on the result instead.
@@ -11481,18 +11502,20 @@ async function releaseArtifact(options) {
             throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
         notes.push(`staging signature verified: ${checked.identity}`);
         let signature;
-        if (options.signing) {
+        if (signing) {
             // Signatures first, then the self-check, then the tags: a failure leaves at most an extra signature on an
             // untagged-for-release digest, never a release tag production would reject.
-            signature = await signInPresentFormats(target, artifact.descriptor, { ...options.signing, repository: target.name });
+            signature = await signInPresentFormats(target, artifact.descriptor, { ...signing, repository: target.name }, present);
             notes.push(...addedFormatNotes(signature.added, 'the staging digest'));
-            const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, options.signing.identity, signature, options.verification);
+            const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, signing.identity, signature, options.verification);
             if (checkedRelease)
                 notes.push(checkedRelease);
         }
         // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
-        await lastLook(target, release.version, artifact.descriptor.digest);
-        const results = [await applyTag(target, artifact, release.version, { lookFirst: true })];
+        // The last look just read the version tag: the write does not look again (one round trip fewer).
+        const results = (await lastLook(target, release.version, artifact.descriptor.digest))
+            ? [{ tag: release.version, changed: false }]
+            : [await applyTag(target, artifact, release.version, { lookFirst: false })];
         await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs);
         if (moveStable)
             results.push(await applyTag(target, artifact, stableTag, { lookFirst: true }));
@@ -11523,7 +11546,9 @@ async function releaseArtifact(options) {
                     notes.push(checkedRelease);
                 await lastLook(target, release.version, descriptor.digest);
             }
-            : (descriptor) => lastLook(target, release.version, descriptor.digest),
+            : async (descriptor) => {
+                await lastLook(target, release.version, descriptor.digest);
+            },
     });
     await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
     const stableResult = moveStable
@@ -13719,11 +13744,13 @@ class RegistryClient {
         const authorization = await this.auth.authorization(registry, request.scopes);
         let response = await this.transport.send(withAuthorization(request, authorization));
         if (response.status === 401) {
-            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
-            if (retry) {
-                await response.body?.cancel();
-                response = await this.transport.send(withAuthorization(request, retry));
-            }
+            // Read the challenge and let go of the 401's body first: until it is consumed its connection stays busy, and
+            // the token request (often to the same host, as ghcr.io/token) would have to open another one.
+            // The body (a short error document) is kept for the error message when there is nothing better to send.
+            const { status, headers } = response;
+            const text = await response.text().catch(() => '');
+            const retry = await this.auth.challenge(registry, headers.get('www-authenticate'), request.scopes, authorization);
+            response = retry ? await this.transport.send(withAuthorization(request, retry)) : new Response(text, { status, headers });
         }
         const warning = response.headers.get('warning');
         if (warning && this.options.onWarning) {
@@ -16587,6 +16614,11 @@ const buffersInFlight = 4;
  * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
  * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
  * The answer comes back as a fetch Response, so callers handle both paths alike.
+ *
+ * HEAD requests come this way too: undici (fetch) closes the connection after every HEAD (undici
+ * lib/dispatcher/client-h1.js, "Close after a HEAD request to interop with misbehaving servers", nodejs/undici#258),
+ * so each blob or manifest HEAD cost the next request a new connection — a TCP and TLS handshake, two round trips
+ * to a registry across the internet. node:http keeps the socket, and the uploads that follow a HEAD reuse it.
  */
 class UploadSender {
     #http = new external_node_http_.Agent({ keepAlive: true });
@@ -16603,7 +16635,7 @@ class UploadSender {
         return new Promise((resolve, reject) => {
             const req = send(url, {
                 method,
-                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                headers: body ? { ...headers, 'content-length': String(body.end - body.start) } : headers,
                 agent: secure ? this.#https : this.#http,
                 signal,
             }, (res) => {
@@ -16611,7 +16643,10 @@ class UploadSender {
             });
             req.setTimeout(this.#idleMs, onIdle);
             req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
-            writeBody(req, body).catch((err) => req.destroy(err));
+            if (body)
+                writeBody(req, body).catch((err) => req.destroy(err));
+            else
+                req.end();
         });
     }
     close() {
@@ -16626,7 +16661,8 @@ function toResponse(method, res) {
             headers.append(name, item);
     }
     const status = res.statusCode ?? 502;
-    const empty = method === 'HEAD' || status === 204 || status === 304;
+    // An empty body is drained at once, so the socket goes back to the pool even if the caller never reads it.
+    const empty = method === 'HEAD' || status === 204 || status === 304 || res.headers['content-length'] === '0';
     if (empty)
         res.resume();
     return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
@@ -16830,8 +16866,9 @@ class Transport {
             const timer = new AbortController();
             const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
             try {
-                if (upload) {
-                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
+                if (upload || method === 'HEAD') {
+                    // HEADs too: see UploadSender (undici drops the connection after each one).
+                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, upload ? 'stalled during the upload' : `sent no response to HEAD ${url.pathname}`, this.timeouts.idleMs)));
                 }
                 else {
                     const init = { method, headers, redirect: 'manual', signal };
@@ -17859,6 +17896,8 @@ class RemoteRepository {
     #client;
     #monolithicLimit;
     #chunkSize;
+    /** Set by `expectPush`: reads ask for the push scope too (one token for the whole push). */
+    #pushing = false;
     constructor(client, registry, repository, upload = {}) {
         this.#client = client;
         this.registry = registry;
@@ -17871,7 +17910,13 @@ class RemoteRepository {
     #url(path) {
         return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
     }
+    expectPush() {
+        this.#pushing = true;
+    }
     #send(request, actions = ['pull'], extraScopes = []) {
+        // A pull+push token covers the reads too (auth.ts reuses any live token whose scopes cover a request's).
+        if (this.#pushing && actions.length === 1 && actions[0] === 'pull')
+            actions = ['pull', 'push'];
         return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
     }
     async resolve(reference) {
@@ -20353,17 +20398,17 @@ function keyId(key) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   En: () => (/* binding */ legacyAnnotations),
-/* harmony export */   cH: () => (/* binding */ appendLegacySignature),
+/* harmony export */   TS: () => (/* binding */ prepareLegacySignature),
 /* harmony export */   eG: () => (/* binding */ legacySignatureTag),
 /* harmony export */   lr: () => (/* binding */ CosignAnnotation)
 /* harmony export */ });
-/* unused harmony exports toPem, signatureConfig */
+/* unused harmony exports toPem, signatureConfig, appendLegacySignature */
 /* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8613);
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8341);
 /* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7796);
 /* harmony import */ var _oci_attach_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9400);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8706);
-/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8419);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8706);
+/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8419);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(962);
 
 
@@ -20453,28 +20498,65 @@ function signatureConfig(layers) {
  * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
  */
 async function appendLegacySignature(target, subjectDigest, payload, annotations) {
+    return prepareLegacySignature(target, subjectDigest, payload).complete(annotations);
+}
+/**
+ * appendLegacySignature in two halves, so the registry work that does not need the signature runs while Fulcio and
+ * Rekor make it: reading the `.sig` manifest there is, and storing the payload blob and the config for the layers
+ * that will be (both depend only on the payload and the existing layers' digests). `complete` then writes the
+ * manifest with the signature's annotations; only it points the `.sig` tag at anything. If the signature turns out
+ * to be one already there (a repeated signature), the config stored ahead is left unreferenced, as an orphan blob.
+ */
+function prepareLegacySignature(target, subjectDigest, payload) {
     const tag = legacySignatureTag(subjectDigest);
-    let layers = [];
-    try {
-        const existing = await target.fetchManifest(tag);
-        layers = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
-    }
-    catch (err) {
-        if (!(0,_oci_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(err))
-            throw err;
-    }
-    const layer = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)({ ...(0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleSigningMediaType */ .K9, payload), annotations });
-    const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
-    if (!duplicate)
-        layers = [...layers, layer];
-    const config = signatureConfig(layers);
-    const configDescriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociConfig, config);
-    const manifest = { schemaVersion: 2, mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociManifest, config: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)(configDescriptor), layers };
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    const descriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociManifest, bytes);
-    await Promise.all([(0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, layer, payload), (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, configDescriptor, config)]);
-    await target.pushReference(descriptor, bytes, tag);
-    return { tag, manifest: descriptor, signatures: layers.length };
+    const payloadDescriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleSigningMediaType */ .K9, payload);
+    const existingLayers = (async () => {
+        try {
+            const existing = await target.fetchManifest(tag);
+            return (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
+        }
+        catch (err) {
+            if (!(0,_oci_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isNotFound */ .c4)(err))
+                throw err;
+            return [];
+        }
+    })();
+    const configFor = (layers) => {
+        const bytes = signatureConfig([...layers]);
+        return { descriptor: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociConfig, bytes), bytes };
+    };
+    const payloadStored = (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, payloadDescriptor, payload);
+    const configStored = existingLayers.then((layers) => {
+        const config = configFor([...layers, payloadDescriptor]);
+        return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, config.descriptor, config.bytes);
+    });
+    // Awaited in `complete`; a signing failure before then must not leave these rejections unhandled.
+    for (const pending of [payloadStored, configStored])
+        pending.catch(() => undefined);
+    return {
+        async complete(annotations) {
+            let layers = await existingLayers;
+            const layer = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)({ ...payloadDescriptor, annotations });
+            const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
+            if (!duplicate)
+                layers = [...layers, layer];
+            const config = configFor(layers);
+            const manifest = {
+                schemaVersion: 2,
+                mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociManifest,
+                config: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)(config.descriptor),
+                layers,
+            };
+            const bytes = Buffer.from(JSON.stringify(manifest));
+            const descriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociManifest, bytes);
+            await Promise.all([payloadStored, configStored]);
+            // The config stored ahead is this one unless the signature was a repeat (then the existing .sig has its config).
+            if (duplicate)
+                await (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, config.descriptor, config.bytes);
+            await target.pushReference(descriptor, bytes, tag);
+            return { tag, manifest: descriptor, signatures: layers.length };
+        },
+    };
 }
 
 
@@ -20538,15 +20620,15 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 /* harmony export */   XO: () => (/* binding */ signatureFormats),
 /* harmony export */   oc: () => (/* binding */ signArtifact)
 /* harmony export */ });
-/* unused harmony exports sigstoreBundleMediaType, attachSigstoreBundle, UntaggedSigningError, signBeforeTagging, signEachBeforeTagging */
+/* unused harmony exports sigstoreBundleMediaType, prepareLegacyWrite, attachSigstoreBundle, UntaggedSigningError, signBeforeTagging, signEachBeforeTagging */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5736);
-/* harmony import */ var _oci_attach_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9400);
-/* harmony import */ var _go_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(65);
-/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8419);
-/* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1914);
-/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7266);
+/* harmony import */ var _oci_attach_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9400);
+/* harmony import */ var _go_time_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(65);
+/* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8419);
+/* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1914);
+/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7266);
 
 
 
@@ -20556,6 +20638,11 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 
 const signatureFormats = ['legacy', 'bundle', 'both'];
 const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+/** Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). */
+function prepareLegacyWrite(target, subject, options) {
+    const payload = (0,_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleSigningPayload */ .Kq)(options.repository, subject.digest, options.claims);
+    return { digest: subject.digest, payload, write: (0,_legacy_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareLegacySignature */ .TS)(target, subject.digest, payload) };
+}
 /** The signing (leaf) certificate's DER, for a keyless bundle. */
 function leafDer(bundle) {
     const material = bundle.verificationMaterial.content;
@@ -20592,13 +20679,13 @@ async function certificateIssuer(bundle) {
  */
 async function attachSigstoreBundle(target, subject, bundle, predicateType) {
     const { bundleToJSON } = await __nccwpck_require__.e(/* import() */ 124).then(__nccwpck_require__.bind(__nccwpck_require__, 6124));
-    return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_1__/* .attachReferrer */ .v)(target, subject, {
+    return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_3__/* .attachReferrer */ .v)(target, subject, {
         artifactType: sigstoreBundleMediaType,
         content: Buffer.from(JSON.stringify(bundleToJSON(bundle))),
         annotations: {
             'dev.sigstore.bundle.content': 'dsse-envelope',
             'dev.sigstore.bundle.predicateType': predicateType,
-            'org.opencontainers.image.created': (0,_go_time_js__WEBPACK_IMPORTED_MODULE_2__/* .rfc3339 */ .a)(new Date()),
+            'org.opencontainers.image.created': (0,_go_time_js__WEBPACK_IMPORTED_MODULE_4__/* .rfc3339 */ .a)(new Date()),
         },
     });
 }
@@ -20608,22 +20695,25 @@ async function attachSigstoreBundle(target, subject, bundle, predicateType) {
  * Flux 2.8+ verifies); `both` writes both, sharing one certificate.
  */
 async function signArtifact(target, subject, options) {
-    const signer = options.signer ?? (await (0,_signer_js__WEBPACK_IMPORTED_MODULE_3__/* .createBundleSigner */ .B5)(options.identity));
+    const signer = options.signer ?? (await (0,_signer_js__WEBPACK_IMPORTED_MODULE_5__/* .createBundleSigner */ .B5)(options.identity));
     const name = target.name;
     const result = {};
     let first;
     if (options.format !== 'bundle') {
-        const payload = (0,_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleSigningPayload */ .Kq)(options.repository, subject.digest, options.claims);
+        // The .sig read and the payload and config uploads overlap Fulcio and Rekor (or started during the push, when
+        // prepared ahead); the .sig manifest waits for the signature.
+        const prepared = options.legacyWrite?.digest === subject.digest ? options.legacyWrite : prepareLegacyWrite(target, subject, options);
+        const { payload, write } = prepared;
         const bundle = await signer.signMessage(payload);
         first ??= bundle;
-        const written = await (0,_legacy_js__WEBPACK_IMPORTED_MODULE_5__/* .appendLegacySignature */ .cH)(target, subject.digest, payload, (0,_legacy_js__WEBPACK_IMPORTED_MODULE_5__/* .legacyAnnotations */ .En)(bundle, await signer.certificateChain()));
+        const written = await write.complete((0,_legacy_js__WEBPACK_IMPORTED_MODULE_2__/* .legacyAnnotations */ .En)(bundle, await signer.certificateChain()));
         result.legacyTag = written.tag;
         result.signatureRef = `${name}:${written.tag}`;
     }
     if (options.format !== 'legacy') {
-        const bundle = await signer.signStatement((0,_payload_js__WEBPACK_IMPORTED_MODULE_4__/* .signStatement */ .fT)(subject.digest, options.claims));
+        const bundle = await signer.signStatement((0,_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .signStatement */ .fT)(subject.digest, options.claims));
         first ??= bundle;
-        const referrer = await attachSigstoreBundle(target, subject, bundle, _payload_js__WEBPACK_IMPORTED_MODULE_4__/* .cosignSignPredicateType */ .iQ);
+        const referrer = await attachSigstoreBundle(target, subject, bundle, _payload_js__WEBPACK_IMPORTED_MODULE_1__/* .cosignSignPredicateType */ .iQ);
         result.referrer = referrer;
         result.signatureRef ??= `${name}@${referrer.digest}`;
     }
@@ -20659,10 +20749,15 @@ class UntaggedSigningError extends _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .Ba
  */
 function signBeforeTagging(target, options) {
     let signed;
+    let legacyWrite;
     return {
+        prepare: (descriptor) => {
+            if (options.format !== 'bundle')
+                legacyWrite = prepareLegacyWrite(target, descriptor, options);
+        },
         beforeTag: async (descriptor) => {
             try {
-                signed = await signArtifact(target, descriptor, options);
+                signed = await signArtifact(target, descriptor, { ...options, ...(legacyWrite ? { legacyWrite } : {}) });
             }
             catch (err) {
                 throw new UntaggedSigningError(descriptor.digest, err);
@@ -20685,6 +20780,7 @@ async function signEachBeforeTagging(options) {
             return step.beforeTag;
         },
         result: (key) => steps.get(key)?.result(),
+        prepare: (key, descriptor) => steps.get(key)?.prepare(descriptor),
     };
 }
 
@@ -20920,6 +21016,9 @@ async function createBundleSigner(identity) {
         signMessage: async (data) => (await signer()).signMessage(data),
         signStatement: async (statement) => (await signer()).signStatement(statement),
         certificateChain: async () => (await signer()).certificateChain(),
+        prepare: () => void signer()
+            .then((built) => built.prepare())
+            .catch(() => undefined),
     };
 }
 async function buildBundleSigner(identity) {
@@ -20939,6 +21038,7 @@ async function buildBundleSigner(identity) {
             signMessage: async (data) => hinted(await new sigstore.MessageSignatureBundleBuilder({ signer, witnesses: [] }).create({ data })),
             signStatement: async (statement) => hinted(await new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
             certificateChain: async () => [],
+            prepare: () => undefined,
         };
     }
     if (identity.signingConfigFromTuf)
@@ -20990,6 +21090,9 @@ async function buildBundleSigner(identity) {
         signMessage: (data) => guard(() => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })),
         signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
         certificateChain: () => guard(() => signer.chain()),
+        // The certificate is memoized in fulcioSigner: asking for the chain now makes it; a failure is reported when a
+        // signature asks for it again.
+        prepare: () => void signer.chain().catch(() => undefined),
     };
 }
 

@@ -89,8 +89,14 @@ export interface PresentSignResult extends SignResult {
  * Signs in the requested format and in every format the digest already carries, so that every Flux version
  * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
  */
-export async function signInPresentFormats(target: Target, subject: Descriptor, options: SignOptions): Promise<PresentSignResult> {
-  const present = await presentSignatureFormats(target, subject);
+export async function signInPresentFormats(
+  target: Target,
+  subject: Descriptor,
+  options: SignOptions,
+  /** What presentSignatureFormats found, when the caller looked ahead (overlapping other reads). */
+  found?: Promise<PresentFormats>,
+): Promise<PresentSignResult> {
+  const present = await (found ?? presentSignatureFormats(target, subject));
   const format = unionFormat(options.format, present);
   const identity = options.identity;
   // A .sig needs Rekor v1's signed entry timestamp: refuse before anything is logged or pushed, not half-way.

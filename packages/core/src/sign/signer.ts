@@ -85,6 +85,12 @@ export interface BundleSigner {
   signStatement(statement: Buffer): Promise<Bundle>;
   /** Keyless: Fulcio's chain after the leaf certificate, PEM (what cosign's legacy `chain` annotation holds). */
   certificateChain(): Promise<string[]>;
+  /**
+   * Starts loading @sigstore/sign and, keyless, getting the OIDC token and the Fulcio certificate, without waiting:
+   * a push calls it once it knows it will sign, so these round trips overlap the upload. The certificate is the one
+   * every later signature uses; a failure surfaces there, from the first signature.
+   */
+  prepare(): void;
 }
 
 /**
@@ -124,6 +130,10 @@ export async function createBundleSigner(identity: SigningIdentity): Promise<Bun
     signMessage: async (data) => (await signer()).signMessage(data),
     signStatement: async (statement) => (await signer()).signStatement(statement),
     certificateChain: async () => (await signer()).certificateChain(),
+    prepare: () =>
+      void signer()
+        .then((built) => built.prepare())
+        .catch(() => undefined),
   };
 }
 
@@ -144,6 +154,7 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
       signStatement: async (statement) =>
         hinted(await new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: inTotoPayloadType })),
       certificateChain: async () => [],
+      prepare: () => undefined,
     };
   }
   if (identity.signingConfigFromTuf) identity = { ...identity, ...(await tufSigningConfig(identity.signingConfigFromTuf)) };
@@ -196,5 +207,8 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
     signStatement: (statement) =>
       guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: inTotoPayloadType })),
     certificateChain: () => guard(() => signer.chain()),
+    // The certificate is memoized in fulcioSigner: asking for the chain now makes it; a failure is reported when a
+    // signature asks for it again.
+    prepare: () => void signer.chain().catch(() => undefined),
   };
 }
