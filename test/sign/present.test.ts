@@ -176,6 +176,21 @@ describe('signing in every format a digest already carries (a release every Flux
     assert.equal((await target.resolve('latest-stable')).digest, subject.digest);
   });
 
+  it('promotes a bundle-only staging digest with signature-format bundle: checked as Flux 2.8 and 2.9, which read it', async () => {
+    const target = fresh();
+    const subject = await stagingPush(target, 'bundle');
+    const result = await promote(target, 'bundle');
+    assert.equal(result.action, 'promoted');
+    assert.deepEqual(result.signature?.formats, ['bundle']);
+    assert.ok(
+      result.notes.includes(
+        `release signature verified as Flux 2.8 and 2.9 read it (a bundle only, which Flux 2.6 and 2.7 do not read): ${releaseIdentity}`,
+      ),
+      result.notes.join('\n'),
+    );
+    assert.equal((await target.resolve('latest-stable')).digest, subject.digest);
+  });
+
   it('promotes a legacy-signed staging digest carrying an attestation (a bundle to Flux 2.8+)', async () => {
     const target = fresh();
     const subject = await stagingPush(target, 'legacy');

@@ -39,16 +39,18 @@ async function signedAs(
 }
 
 /**
- * Verifies the release signature as every Flux version 2.6–2.9 reads it (`fluxVersion: 'all'`), after signing and
- * before any tag moves: a bundle attached meanwhile, or one the detection missed, would make Flux 2.8+ read only
- * bundles by other identities. Returns a note for the release (none when a keyless build has no trusted root to
- * check with); throws ReleaseSelfCheckError when it fails.
+ * Verifies the release signature as every Flux version it is written for reads it, after signing and before any tag
+ * moves: a bundle attached meanwhile, or one the detection missed, would make Flux 2.8+ read only bundles by other
+ * identities. Written as a `.sig` (alone or with a bundle): every version 2.6–2.9 (`fluxVersion: 'all'`). Written as
+ * a bundle only (`signature-format: bundle` on a digest without a .sig): Flux 2.8 and 2.9, since 2.6 and 2.7 read only
+ * .sig and the format was chosen without them. Returns a note for the release (none when a keyless build has no
+ * trusted root to check with); throws ReleaseSelfCheckError when it fails.
  */
 export async function checkReleaseSignature(
   target: Target,
   subject: Descriptor,
   identity: SigningIdentity,
-  signature: SignResult,
+  signature: SignResult & { formats?: readonly string[] },
   staging?: Verification,
 ): Promise<string | undefined> {
   const verification = await signedAs(identity, signature, staging);
@@ -56,7 +58,14 @@ export async function checkReleaseSignature(
     return staging
       ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)'
       : undefined;
-  const checked = await verifyArtifact({ target, reference: subject.digest, verification, fluxVersion: 'all' });
-  if (!checked.verified) throw new ReleaseSelfCheckError(subject.digest, checked.reasons);
-  return `release signature verified as Flux 2.6–2.9 read it: ${signature.identity}`;
+  const bundleOnly = signature.formats !== undefined && !signature.formats.includes('legacy');
+  const versions = bundleOnly ? (['2.8', '2.9'] as const) : (['all'] as const);
+  const checks = await Promise.all(
+    versions.map((fluxVersion) => verifyArtifact({ target, reference: subject.digest, verification, fluxVersion })),
+  );
+  const failed = checks.find((checked) => !checked.verified);
+  if (failed) throw new ReleaseSelfCheckError(subject.digest, failed.reasons);
+  return bundleOnly
+    ? `release signature verified as Flux 2.8 and 2.9 read it (a bundle only, which Flux 2.6 and 2.7 do not read): ${signature.identity}`
+    : `release signature verified as Flux 2.6–2.9 read it: ${signature.identity}`;
 }
