@@ -111,6 +111,38 @@ describe('parallel gzip', () => {
     }
   });
 
+  it('stores incompressible 64 KiB blocks as they are (no deflate), in one member, the same bytes everywhere', async () => {
+    const text = (bytes: number, from: number): Buffer => Buffer.from(sample(bytes, from).map((b) => (b > 126 ? 32 : b)));
+    const random = (bytes: number, seed: number): Buffer =>
+      createCipheriv('aes-128-ctr', Buffer.alloc(16, seed), Buffer.alloc(16)).update(Buffer.alloc(bytes));
+    const noise = random(700_000, 9);
+    const tail = random(150_000, 10);
+    // Text, a random stretch across a chunk boundary, text, and random to the very end (the final block stored).
+    const input = Buffer.concat([text(200_000, 1), noise, text(300_000, 2), tail]);
+    for (const chunkBytes of [64 << 10, gzipChunkBytes]) {
+      const gz = await compress([input], { chunkBytes });
+      assertOneMember(gz, input);
+      // Stored blocks carry the bytes verbatim, 65,535 at a time (deflate would have re-coded any stretch it ran
+      // over): nearly every 1,000-byte probe of the random stretches is found in the output as it is.
+      const found = (data: Buffer): number => {
+        let hits = 0;
+        for (let at = 70_000; at + 1000 <= data.length - 70_000; at += 5000) hits += gz.includes(data.subarray(at, at + 1000)) ? 1 : 0;
+        return hits / Math.floor((data.length - 140_000) / 5000);
+      };
+      assert.ok(found(noise) > 0.9, 'the random stretch is stored');
+      assert.ok(gz.includes(tail.subarray(tail.length - 1000)), 'the random end is stored, in the final block');
+      const single = gzipSync(input, { level: 6 }).length;
+      if (chunkBytes === gzipChunkBytes) assert.ok(gz.length < single * 1.001, `${gz.length} bytes vs ${single} for one zlib stream`);
+      for (const [how, inFlight] of [
+        ['irregular', 2],
+        [4096, 8],
+      ] as const)
+        assert.ok((await compress(pieces(input, how), { chunkBytes, inFlight })).equals(gz), `writes of ${how}: different bytes`);
+    }
+    const allRandom = random(3 * gzipChunkBytes + 1, 11);
+    assertOneMember(await compress([allRandom]), allRandom);
+  });
+
   it('changes its bytes with the chunk size (so the chunk size is part of the format, fixed in gzipChunkBytes)', async () => {
     const input = sample(300 << 10);
     const [a, b] = await Promise.all([compress([input], { chunkBytes: 64 << 10 }), compress([input], { chunkBytes: 128 << 10 })]);

@@ -5,7 +5,7 @@
 // and extracted by Flux like any other layer.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,7 +153,8 @@ describe('interop: Flux extracts what d2ci packs', () => {
 
   it('a tree whose tar spans several gzip chunks: Flux untar, flux pull artifact, crane export and validate read it', async () => {
     // The layer is one gzip member whose deflate stream was compressed in 1 MiB chunks on several threads (gzip.ts):
-    // every chunk joint is a sync flush, and chunks reach back into the previous one's last 32 KiB.
+    // every chunk joint is a sync flush, chunks reach back into the previous one's last 32 KiB, and random stretches
+    // are stored blocks.
     const tree = join(work, 'chunked');
     mkdirSync(join(tree, 'apps'), { recursive: true });
     const yaml = (n: number): string =>
@@ -163,13 +164,18 @@ describe('interop: Flux extracts what d2ci packs', () => {
       ).join('');
     writeFileSync(join(tree, 'apps', 'configmaps.yaml'), yaml(40_000));
     writeFileSync(join(tree, 'apps', 'kustomization.yaml'), 'resources: [configmaps.yaml]\n');
-    writeFileSync(join(tree, 'blob.bin'), createHash('sha512').update('seed').digest().toString('hex').repeat(20_000));
+    // Random bytes: incompressible 64 KiB blocks are written as stored blocks, not deflated (gzip.ts).
+    writeFileSync(
+      join(tree, 'blob.bin'),
+      createCipheriv('aes-128-ctr', Buffer.alloc(16, 7), Buffer.alloc(16)).update(Buffer.alloc(2_560_000)),
+    );
     const layer = join(work, 'chunked.tgz');
     const info = await buildLayer({ path: tree }, layer);
     assert.ok(info.uncompressedSize > 4 * gzipChunkBytes, `${info.uncompressedSize} bytes of tar: at least five chunks`);
     const tgz = readFileSync(layer);
     const { engine } = inflateRawSync(tgz.subarray(10, tgz.length - 8), { info: true }) as unknown as { engine: { bytesWritten: number } };
     assert.equal(engine.bytesWritten, tgz.length - 18, 'one gzip member');
+    assert.ok(tgz.includes(readFileSync(join(tree, 'blob.bin')).subarray(1_000_000, 1_010_000)), 'random bytes stored as they are');
     const sizes = {
       apps: 'dir',
       'apps/configmaps.yaml': `644 ${Buffer.byteLength(yaml(40_000))}`,
