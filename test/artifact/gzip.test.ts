@@ -143,6 +143,30 @@ describe('parallel gzip', () => {
     assertOneMember(await compress([allRandom]), allRandom);
   });
 
+  it('takes no more input while its reader is behind, so a slow upload or disk bounds what it holds', async () => {
+    // Random bytes are stored, not deflated: output comes as fast as input, and a slow reader must hold it back.
+    const input = createCipheriv('aes-128-ctr', Buffer.alloc(16, 3), Buffer.alloc(16)).update(Buffer.alloc(24 * gzipChunkBytes));
+    const gz = new ParallelGzip({ level: 6, inFlight: 4, highWaterMark: 64 << 10 });
+    let held = 0;
+    let read = 0;
+    await pipeline(
+      Readable.from(pieces(input, 256 << 10)),
+      gz,
+      new Writable({
+        highWaterMark: 64 << 10,
+        write(chunk: Buffer, _encoding, callback) {
+          held = Math.max(held, gz.readableLength);
+          read += chunk.length;
+          setTimeout(callback, 2);
+        },
+      }),
+    );
+    assert.ok(read > input.length);
+    // At most its buffer plus the 4 chunks in flight when the reader said stop (3 MiB measured; 7 MiB and growing
+    // when it took input regardless), never the 24 MiB it was given.
+    assert.ok(held <= 4 * gzipChunkBytes + (64 << 10), `${held} bytes waiting for the reader`);
+  });
+
   it('changes its bytes with the chunk size (so the chunk size is part of the format, fixed in gzipChunkBytes)', async () => {
     const input = sample(300 << 10);
     const [a, b] = await Promise.all([compress([input], { chunkBytes: 64 << 10 }), compress([input], { chunkBytes: 128 << 10 })]);

@@ -8483,6 +8483,8 @@ class ParallelGzip extends external_node_stream_.Transform {
     #jobs = [];
     /** A transform or flush callback waiting for room in the window (or for every job, at the end). */
     #waiting;
+    /** The reader has enough for now (push returned false): take no more input until it reads (_read). */
+    #full = false;
     #crc = 0;
     #size = 0;
     constructor(options) {
@@ -8538,21 +8540,25 @@ class ParallelGzip extends external_node_stream_.Transform {
         const before = this.#tail;
         this.#tail = input.subarray(input.length - Math.min(dictionaryBytes, input.length));
         // Runs of 64 KiB blocks of one kind: deflated (primed with the 32 KiB before the run) or stored as they are.
+        const kinds = [];
+        for (let at = 0; at < input.length; at += blockBytes)
+            kinds.push(incompressible(input.subarray(at, at + blockBytes)));
         const parts = [];
-        let start = 0;
-        while (start < input.length || parts.length === 0) {
-            const stored = incompressible(input.subarray(start, start + blockBytes));
-            let end = Math.min(input.length, start + blockBytes);
-            while (end < input.length && incompressible(input.subarray(end, end + blockBytes)) === stored)
-                end = Math.min(input.length, end + blockBytes);
+        let first = 0;
+        do {
+            let next = first + 1;
+            while (next < kinds.length && kinds[next] === kinds[first])
+                next++;
+            const [start, end] = [first * blockBytes, Math.min(input.length, next * blockBytes)];
             const final = last && end === input.length;
             const run = input.subarray(start, end);
-            const dictionary = start === 0 ? before : input.subarray(Math.max(0, start - dictionaryBytes), start);
-            parts.push(stored ? Promise.resolve(storedBlocks(run, final)) : this.#deflate(run, dictionary, final));
-            start = end;
-        }
+            const dictionary = start === 0 ? before : input.subarray(start - dictionaryBytes, start);
+            parts.push(kinds[first] ? storedBlocks(run, final) : this.#deflate(run, dictionary, final));
+            first = next;
+        } while (first < kinds.length);
         Promise.all(parts).then((outputs) => {
-            job.out = outputs.length === 1 ? outputs[0] : Buffer.concat(outputs);
+            const pieces = outputs.flat();
+            job.out = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
             this.#drain();
         }, (err) => this.destroy(err));
     }
@@ -8571,10 +8577,16 @@ class ParallelGzip extends external_node_stream_.Transform {
             options.dictionary = dictionary;
         return new Promise((resolve, reject) => (0,external_node_zlib_.deflateRaw)(input, options, (err, out) => (err ? reject(err) : resolve(out))));
     }
+    _read(size) {
+        this.#full = false;
+        this.#waiting?.();
+        super._read(size);
+    }
     /** Pushes finished outputs in order, then lets a waiting callback go if there is room now. */
     #drain() {
         while (this.#jobs[0]?.out)
-            this.push(this.#jobs.shift().out);
+            if (!this.push(this.#jobs.shift().out))
+                this.#full = true;
         const waiting = this.#waiting;
         if (waiting)
             waiting();
@@ -8582,7 +8594,9 @@ class ParallelGzip extends external_node_stream_.Transform {
     /** Calls `callback` once fewer than `limit` chunks are in flight (`limit` 1: once all are done). */
     #whenRoom(limit, callback) {
         const check = () => {
-            if (this.#jobs.length >= limit)
+            // Outputs are pushed when they are ready, not when the reader asks; so the reader's backpressure is honoured
+            // here, by taking no more input (the flush only waits for the chunks already in flight).
+            if (this.#jobs.length >= limit || (this.#full && limit > 1))
                 return;
             this.#waiting = undefined;
             callback();
@@ -8618,17 +8632,20 @@ function incompressible(block) {
     return true;
 }
 const counts = new Uint8Array(256);
-/** Bytes as deflate stored blocks (RFC 1951 3.2.4), starting byte-aligned as every run here does. */
+/**
+ * Bytes as deflate stored blocks (RFC 1951 3.2.4), starting byte-aligned as every run here does: a 5-byte header
+ * (BFINAL, BTYPE 00 and padding; LEN, NLEN) before each view of at most 65,535 bytes of the data.
+ */
 function storedBlocks(data, final) {
     const blocks = Math.max(1, Math.ceil(data.length / storedMax));
-    const out = Buffer.allocUnsafe(data.length + 5 * blocks);
-    let at = 0;
+    const out = [];
     for (let i = 0; i < blocks; i++) {
         const piece = data.subarray(i * storedMax, (i + 1) * storedMax);
-        out[at] = final && i === blocks - 1 ? 1 : 0; // BFINAL, BTYPE 00; the rest of the byte pads to the boundary
-        out.writeUInt16LE(piece.length, at + 1);
-        out.writeUInt16LE(~piece.length & 0xffff, at + 3);
-        at += 5 + piece.copy(out, at + 5);
+        const header = Buffer.allocUnsafe(5);
+        header[0] = final && i === blocks - 1 ? 1 : 0;
+        header.writeUInt16LE(piece.length, 1);
+        header.writeUInt16LE(~piece.length & 0xffff, 3);
+        out.push(header, piece);
     }
     return out;
 }

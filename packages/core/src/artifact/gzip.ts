@@ -44,6 +44,7 @@ export interface ParallelGzipOptions {
 }
 
 interface Job {
+  /** The chunk's output, once compressed. */
   out?: Buffer;
 }
 
@@ -60,6 +61,8 @@ export class ParallelGzip extends Transform {
   #jobs: Job[] = [];
   /** A transform or flush callback waiting for room in the window (or for every job, at the end). */
   #waiting: (() => void) | undefined;
+  /** The reader has enough for now (push returned false): take no more input until it reads (_read). */
+  #full = false;
   #crc = 0;
   #size = 0;
 
@@ -118,22 +121,24 @@ export class ParallelGzip extends Transform {
     const before = this.#tail;
     this.#tail = input.subarray(input.length - Math.min(dictionaryBytes, input.length));
     // Runs of 64 KiB blocks of one kind: deflated (primed with the 32 KiB before the run) or stored as they are.
-    const parts: Promise<Buffer>[] = [];
-    let start = 0;
-    while (start < input.length || parts.length === 0) {
-      const stored = incompressible(input.subarray(start, start + blockBytes));
-      let end = Math.min(input.length, start + blockBytes);
-      while (end < input.length && incompressible(input.subarray(end, end + blockBytes)) === stored)
-        end = Math.min(input.length, end + blockBytes);
+    const kinds: boolean[] = [];
+    for (let at = 0; at < input.length; at += blockBytes) kinds.push(incompressible(input.subarray(at, at + blockBytes)));
+    const parts: (Buffer[] | Promise<Buffer>)[] = [];
+    let first = 0;
+    do {
+      let next = first + 1;
+      while (next < kinds.length && kinds[next] === kinds[first]) next++;
+      const [start, end] = [first * blockBytes, Math.min(input.length, next * blockBytes)];
       const final = last && end === input.length;
       const run = input.subarray(start, end);
-      const dictionary = start === 0 ? before : input.subarray(Math.max(0, start - dictionaryBytes), start);
-      parts.push(stored ? Promise.resolve(storedBlocks(run, final)) : this.#deflate(run, dictionary, final));
-      start = end;
-    }
+      const dictionary = start === 0 ? before : input.subarray(start - dictionaryBytes, start);
+      parts.push(kinds[first] ? storedBlocks(run, final) : this.#deflate(run, dictionary, final));
+      first = next;
+    } while (first < kinds.length);
     Promise.all(parts).then(
       (outputs) => {
-        job.out = outputs.length === 1 ? outputs[0] : Buffer.concat(outputs);
+        const pieces = outputs.flat();
+        job.out = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
         this.#drain();
       },
       (err: unknown) => this.destroy(err as Error),
@@ -155,9 +160,15 @@ export class ParallelGzip extends Transform {
     return new Promise((resolve, reject) => deflateRaw(input, options, (err, out) => (err ? reject(err) : resolve(out))));
   }
 
+  override _read(size: number): void {
+    this.#full = false;
+    this.#waiting?.();
+    super._read(size);
+  }
+
   /** Pushes finished outputs in order, then lets a waiting callback go if there is room now. */
   #drain(): void {
-    while (this.#jobs[0]?.out) this.push((this.#jobs.shift() as Job).out);
+    while (this.#jobs[0]?.out) if (!this.push((this.#jobs.shift() as Job).out)) this.#full = true;
     const waiting = this.#waiting;
     if (waiting) waiting();
   }
@@ -165,7 +176,9 @@ export class ParallelGzip extends Transform {
   /** Calls `callback` once fewer than `limit` chunks are in flight (`limit` 1: once all are done). */
   #whenRoom(limit: number, callback: () => void): void {
     const check = (): void => {
-      if (this.#jobs.length >= limit) return;
+      // Outputs are pushed when they are ready, not when the reader asks; so the reader's backpressure is honoured
+      // here, by taking no more input (the flush only waits for the chunks already in flight).
+      if (this.#jobs.length >= limit || (this.#full && limit > 1)) return;
       this.#waiting = undefined;
       callback();
     };
@@ -198,17 +211,20 @@ function incompressible(block: Buffer): boolean {
 }
 const counts = new Uint8Array(256);
 
-/** Bytes as deflate stored blocks (RFC 1951 3.2.4), starting byte-aligned as every run here does. */
-function storedBlocks(data: Buffer, final: boolean): Buffer {
+/**
+ * Bytes as deflate stored blocks (RFC 1951 3.2.4), starting byte-aligned as every run here does: a 5-byte header
+ * (BFINAL, BTYPE 00 and padding; LEN, NLEN) before each view of at most 65,535 bytes of the data.
+ */
+function storedBlocks(data: Buffer, final: boolean): Buffer[] {
   const blocks = Math.max(1, Math.ceil(data.length / storedMax));
-  const out = Buffer.allocUnsafe(data.length + 5 * blocks);
-  let at = 0;
+  const out: Buffer[] = [];
   for (let i = 0; i < blocks; i++) {
     const piece = data.subarray(i * storedMax, (i + 1) * storedMax);
-    out[at] = final && i === blocks - 1 ? 1 : 0; // BFINAL, BTYPE 00; the rest of the byte pads to the boundary
-    out.writeUInt16LE(piece.length, at + 1);
-    out.writeUInt16LE(~piece.length & 0xffff, at + 3);
-    at += 5 + piece.copy(out, at + 5);
+    const header = Buffer.allocUnsafe(5);
+    header[0] = final && i === blocks - 1 ? 1 : 0;
+    header.writeUInt16LE(piece.length, 1);
+    header.writeUInt16LE(~piece.length & 0xffff, 3);
+    out.push(header, piece);
   }
   return out;
 }
