@@ -172,7 +172,7 @@ class ParallelGzip extends external_node_stream_.Transform {
             const final = last && end === input.length;
             const run = input.subarray(start, end);
             const dictionary = start === 0 ? before : input.subarray(start - dictionaryBytes, start);
-            parts.push(kinds[first] ? storedBlocks(run, final) : this.#deflate(run, dictionary, final));
+            parts.push(kinds[first] ? Promise.resolve(storedBlocks(run, final)) : this.#deflate(run, dictionary, final));
             first = next;
         } while (first < kinds.length);
         Promise.all(parts).then((outputs) => {

@@ -123,7 +123,7 @@ export class ParallelGzip extends Transform {
     // Runs of 64 KiB blocks of one kind: deflated (primed with the 32 KiB before the run) or stored as they are.
     const kinds: boolean[] = [];
     for (let at = 0; at < input.length; at += blockBytes) kinds.push(incompressible(input.subarray(at, at + blockBytes)));
-    const parts: (Buffer[] | Promise<Buffer>)[] = [];
+    const parts: Promise<Buffer | Buffer[]>[] = [];
     let first = 0;
     do {
       let next = first + 1;
@@ -132,7 +132,7 @@ export class ParallelGzip extends Transform {
       const final = last && end === input.length;
       const run = input.subarray(start, end);
       const dictionary = start === 0 ? before : input.subarray(start - dictionaryBytes, start);
-      parts.push(kinds[first] ? storedBlocks(run, final) : this.#deflate(run, dictionary, final));
+      parts.push(kinds[first] ? Promise.resolve(storedBlocks(run, final)) : this.#deflate(run, dictionary, final));
       first = next;
     } while (first < kinds.length);
     Promise.all(parts).then(
