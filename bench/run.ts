@@ -21,6 +21,9 @@ import { benchSigning } from './sign.ts';
 import { benchComponents } from './components.ts';
 import { benchImageUpdate } from './imageupdate.ts';
 import { benchSupplyChain } from './supplychain.ts';
+import { benchMatrix, benchRelease, benchStaging } from './latency.ts';
+import { cosignVersion, startWan, type Wan } from './wan.ts';
+import { fluxCliVersion } from '../test/interop/lib/tools.ts';
 import { fmtMiB, fmtMs, log, repoRoot, timed } from './util.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -38,6 +41,9 @@ const settings = {
   componentRuns: 3,
   imageUpdateRuns: 5,
   supplyChainRuns: 7,
+  wanRuns: Number(process.env.BENCH_WAN_RUNS ?? 3),
+  /** One-way delay of the latency proxies (sections 11–13): 25 ms is a 50 ms round trip. */
+  wanOneWayMs: Number(process.env.BENCH_ONE_WAY_MS ?? 25),
 };
 
 const wanted = new Set(process.argv.slice(2).map((arg) => arg.replace(/^-+/, '')));
@@ -118,7 +124,7 @@ async function main(): Promise<void> {
     return { path, stats: value };
   };
   const tree50 = runs(1) ? await makeTree('tree50', packTree) : undefined;
-  const push50 = runs(2) || runs(3) ? await makeTree('push50', pushTree) : undefined;
+  const push50 = runs(2) || runs(3) || runs(11) ? await makeTree('push50', pushTree) : undefined;
   const small = await makeTree('small', smallTree);
 
   let registry: LocalRegistry | undefined;
@@ -198,6 +204,35 @@ async function main(): Promise<void> {
     results,
   );
 
+  let wan: Wan | undefined;
+  const lab = async (): Promise<Wan> => {
+    if (!wan) {
+      wan = await startWan(settings.wanOneWayMs);
+      const opened = wan;
+      cleanups.push(() => opened.close());
+      log(`latency proxies: ${settings.wanOneWayMs} ms each way in front of the registry (token auth), its token service and Sigstore`);
+    }
+    return wan;
+  };
+  await section(
+    11,
+    'staging at a wide-area round trip: push-artifact vs flux push/tag + cosign sign',
+    async () => benchStaging(await lab(), work, need(push50), settings.wanRuns),
+    results,
+  );
+  await section(
+    12,
+    'release and verify gate at a wide-area round trip: release-artifact vs re-push + cosign sign; verify-artifact vs cosign verify',
+    async () => benchRelease(await lab(), work, settings.wanRuns),
+    results,
+  );
+  await section(
+    13,
+    '20 components at a wide-area round trip: one step vs 20 D2 matrix jobs',
+    async () => benchMatrix(await lab(), work),
+    results,
+  );
+
   const rows: Row[] = [...results.values()].flatMap((r) => r.rows);
   const environment = {
     date: new Date().toISOString(),
@@ -213,6 +248,8 @@ async function main(): Promise<void> {
       curl: version('curl', ['--version']),
       skopeo: version('skopeo', ['--version']),
       registry: version('docker-registry', ['--version']),
+      // Built from their Go modules at these versions (test/interop/tools.sh); `flux version` needs a cluster.
+      ...(wan ? { flux: `flux ${fluxCliVersion}`, cosign: `cosign ${cosignVersion}` } : {}),
     },
     settings,
     totalWallMs: Date.now() - started,

@@ -90,7 +90,8 @@ describe('d2ci sign --signing-config (Rekor v2 and a TSA, as cosign v3)', () => 
     const bundle = await bundleOf(registry, 'acme/rekor-v2', digest);
     assert.equal(bundle.mediaType, 'application/vnd.dev.sigstore.bundle.v0.3+json');
     const entry = bundle.verificationMaterial.tlogEntries[0]!;
-    assert.deepEqual(entry.kindVersion, { kind: 'dsse', version: '0.0.2' });
+    // Rekor v2 logs hashedrekord entries only: the DSSE envelope as a hashedrekord over its PAE, as cosign v3.1 does.
+    assert.deepEqual(entry.kindVersion, { kind: 'hashedrekord', version: '0.0.2' });
     assert.equal(entry.inclusionPromise, undefined);
     assert.match(entry.inclusionProof.checkpoint.envelope, /^127\.0\.0\.1\n1\n/);
     assert.equal(bundle.verificationMaterial.timestampVerificationData.rfc3161Timestamps.length, 1);
@@ -161,6 +162,33 @@ describe('d2ci sign --signing-config (Rekor v2 and a TSA, as cosign v3)', () => 
       );
     }
     assert.equal(sigstore.requests.length, before, 'nothing was asked of Fulcio, Rekor or the TSA');
+  });
+
+  it('refuses to widen a Rekor v2 bundle to the .sig a digest already carries, before anything is logged or pushed', async () => {
+    const digest = await push('acme/widened');
+    const ref = `oci://${registry.host}/acme/widened:latest`;
+    const legacy = await d2ci(
+      ['sign', ref, '--identity-token', token, '--fulcio-url', sigstore.url, '--rekor-url', sigstore.url, '--signature-format', 'legacy'],
+      ws,
+    );
+    assert.equal(legacy.code, 0, legacy.stderr);
+    const before = sigstore.requests.length;
+    const tags = async (): Promise<string[]> =>
+      ((await (await fetch(`http://${registry.host}/v2/acme/widened/tags/list`)).json()) as { tags: string[] }).tags.sort();
+    const tagsBefore = await tags();
+    const refused = await d2ci(
+      ['sign', ref, '--identity-token', token, '--signing-config', sigstore.signingConfigFile, '--signature-format', 'bundle'],
+      ws,
+    );
+    assert.equal(refused.code, 1);
+    assert.match(
+      refused.stderr,
+      /^✗ --signing-config: selects Rekor v2, but the digest carries a legacy \.sig signature .*: ask for signature format both .*, or leave signing-config empty$/m,
+    );
+    assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
+    assert.equal(sigstore.requests.length, before, 'nothing was asked of Fulcio, Rekor or the TSA');
+    assert.deepEqual(await tags(), tagsBefore, 'no referrer tag index was written');
+    assert.ok(digest);
   });
 
   it('signs legacy and bundle with a Rekor v1 config; the signing config and fixed URLs exclude each other', async () => {

@@ -1,4 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Transform, type TransformCallback } from 'node:stream';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** What the proxy does to one request. */
@@ -30,6 +32,42 @@ export interface LoggedRequest {
   status?: number;
   fault: Fault['kind'];
   bytesIn: number;
+  /** The proxy's name (`registry`, `sigstore`, `token`) when several share one log. */
+  upstream?: string;
+  /** performance.now() when the request reached the proxy, i.e. when the client sent it (loopback). */
+  start: number;
+  /** performance.now() when the last response byte was handed to the client (undefined: no answer). */
+  end?: number;
+  /** The first request on a new client connection (it waited the handshake round trips). */
+  newConnection: boolean;
+}
+
+/**
+ * A wide-area link simulated on loopback: every request reaches the upstream `oneWayMs` after the client sent it,
+ * and its response reaches the client `oneWayMs` after the upstream answered (so 25 ms gives a 50 ms round trip).
+ */
+export interface Latency {
+  oneWayMs: number;
+  /**
+   * Round trips the first request on a new client connection waits before it is sent on: 1 for TCP's handshake,
+   * 2 with TLS 1.3 as on any real registry (default 2), so reusing connections counts as it would over the internet.
+   */
+  handshakeRoundTrips?: number;
+  /** Bandwidth cap in bytes per second, each direction, shared by every connection through this proxy. */
+  bytesPerSecond?: number;
+}
+
+export interface ProxyOptions {
+  latency?: Latency;
+  /** Recorded in each log entry's `upstream`. */
+  name?: string;
+  /** A log shared with other proxies (one timeline for a step that talks to several services). */
+  log?: LoggedRequest[];
+  /**
+   * Other services on the same host and port, by path prefix: GHCR serves its token endpoint at ghcr.io/token, and
+   * Go clients (go-containerregistry ≥ 0.21.6) refuse a token realm on another loopback port.
+   */
+  routes?: { prefix: string; upstream: string; name: string }[];
 }
 
 export interface FaultProxy {
@@ -46,27 +84,47 @@ export interface FaultProxy {
  * `Retry-After`, dropped connections and slow responses. The Host header is forwarded unchanged, so the
  * registry's absolute Location URLs point back at the proxy.
  */
-export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
+export async function startFaultProxy(upstream: string, options: ProxyOptions = {}): Promise<FaultProxy> {
   const target = new URL(upstream);
-  const log: LoggedRequest[] = [];
+  const log: LoggedRequest[] = options.log ?? [];
   let count = 0;
   const proxy: FaultProxy = { url: '', host: '', log, plan: () => ({ kind: 'pass' }), close: async () => undefined };
+  const latency = options.latency;
+  const oneWay = latency?.oneWayMs ?? 0;
+  const handshakeMs = 2 * oneWay * (latency?.handshakeRoundTrips ?? 2);
+  // One link each way, shared by all connections, as one runner's uplink and downlink are.
+  const uplink = { free: 0 };
+  const downlink = { free: 0 };
+  const seenSockets = new WeakSet<object>();
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const n = ++count;
     const path = req.url ?? '/';
     const fault = proxy.plan({ method: req.method ?? 'GET', path, n });
+    const route = options.routes?.find((r) => path.startsWith(r.prefix));
+    const destination = route ? new URL(route.upstream) : target;
+    const newConnection = !seenSockets.has(req.socket);
+    seenSockets.add(req.socket);
     const entry: LoggedRequest = {
       method: req.method ?? 'GET',
       path,
       fault: fault.kind,
       bytesIn: 0,
+      start: performance.now(),
+      newConnection,
+      ...(route || options.name ? { upstream: route?.name ?? options.name } : {}),
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
     };
     log.push(entry);
+    res.on('finish', () => (entry.end = performance.now()));
+    // The response travels back over the simulated link: written oneWayMs after the upstream produced it.
+    const toClient = async (): Promise<void> => {
+      if (oneWay > 0) await sleep(oneWay);
+    };
     // Count body bytes only once something consumes the body: a 'data' listener here would drain it during a delay.
     const countBody = (): void => void req.on('data', (chunk: Buffer) => (entry.bytesIn += chunk.length));
     void (async () => {
+      if (oneWay > 0 || (newConnection && handshakeMs > 0)) await sleep(oneWay + (newConnection ? handshakeMs : 0));
       if (fault.kind === 'drop') {
         req.socket.destroy();
         return;
@@ -76,6 +134,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         req.resume();
         await new Promise((resolve) => req.on('end', resolve));
         entry.status = fault.status;
+        await toClient();
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
         res.writeHead(fault.status, headers);
@@ -86,41 +145,58 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       if (fault.kind === 'stall') return;
       if (fault.kind === 'delay') await sleep(fault.ms);
       const upstreamReq = httpRequest(
-        { host: target.hostname, port: target.port, method: req.method, path, headers: req.headers },
-        (upstreamRes) => {
-          entry.status = upstreamRes.statusCode;
-          if (fault.kind === 'drop-after-forward') {
-            upstreamRes.resume();
-            upstreamRes.on('end', () => req.socket.destroy());
-            return;
-          }
-          const headers = fault.kind === 'headers' ? fault.rewrite({ ...upstreamRes.headers }) : upstreamRes.headers;
-          res.writeHead(upstreamRes.statusCode ?? 502, headers);
-          if (fault.kind === 'stall-body' || fault.kind === 'truncate' || fault.kind === 'corrupt') {
-            const chunks: Buffer[] = [];
-            upstreamRes.on('data', (chunk: Buffer) => chunks.push(chunk));
-            upstreamRes.on('end', () => {
-              const body = Buffer.concat(chunks);
-              if (fault.kind === 'corrupt') {
-                if (body.length > 0) body[body.length - 1] = (body[body.length - 1] ?? 0) ^ 0xff;
-                res.end(body);
-                return;
-              }
-              res.write(body.subarray(0, fault.bytes));
-              if (fault.kind === 'truncate') setTimeout(() => req.socket.destroy(), 20);
-            });
-            return;
-          }
-          upstreamRes.pipe(res);
-        },
+        { host: destination.hostname, port: destination.port, method: req.method, path, headers: req.headers },
+        (upstreamRes) => void forward(upstreamRes),
       );
+      const forward = async (upstreamRes: IncomingMessage): Promise<void> => {
+        entry.status = upstreamRes.statusCode;
+        await toClient();
+        if (fault.kind === 'drop-after-forward') {
+          upstreamRes.resume();
+          upstreamRes.on('end', () => req.socket.destroy());
+          return;
+        }
+        const headers = fault.kind === 'headers' ? fault.rewrite({ ...upstreamRes.headers }) : upstreamRes.headers;
+        res.writeHead(upstreamRes.statusCode ?? 502, headers);
+        if (fault.kind === 'stall-body' || fault.kind === 'truncate' || fault.kind === 'corrupt') {
+          const chunks: Buffer[] = [];
+          upstreamRes.on('data', (chunk: Buffer) => chunks.push(chunk));
+          upstreamRes.on('end', () => {
+            const body = Buffer.concat(chunks);
+            if (fault.kind === 'corrupt') {
+              if (body.length > 0) body[body.length - 1] = (body[body.length - 1] ?? 0) ^ 0xff;
+              res.end(body);
+              return;
+            }
+            res.write(body.subarray(0, fault.bytes));
+            if (fault.kind === 'truncate') setTimeout(() => req.socket.destroy(), 20);
+          });
+          return;
+        }
+        if (latency?.bytesPerSecond) upstreamRes.pipe(throttle(downlink, latency.bytesPerSecond)).pipe(res);
+        else upstreamRes.pipe(res);
+      };
       upstreamReq.on('error', () => req.socket.destroy());
       countBody();
-      req.pipe(upstreamReq);
+      if (latency?.bytesPerSecond) req.pipe(throttle(uplink, latency.bytesPerSecond)).pipe(upstreamReq);
+      else req.pipe(upstreamReq);
     })();
   });
   Object.assign(proxy, await listening(server));
   return proxy;
+}
+
+/** Passes bytes on no faster than `bytesPerSecond` over a link whose next free moment is `link.free`. */
+function throttle(link: { free: number }, bytesPerSecond: number): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      const now = performance.now();
+      link.free = Math.max(link.free, now) + (chunk.length / bytesPerSecond) * 1000;
+      const wait = link.free - now;
+      if (wait < 1) return callback(null, chunk);
+      setTimeout(() => callback(null, chunk), wait);
+    },
+  });
 }
 
 /** A listener standing for "another host": it records what reaches it (credentials included) and answers 200 {}. */
@@ -132,6 +208,8 @@ export async function startOtherOrigin(): Promise<{ url: string; host: string; r
       path: req.url ?? '/',
       fault: 'pass',
       bytesIn: 0,
+      start: performance.now(),
+      newConnection: false,
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
     });
     req.resume();

@@ -5,9 +5,9 @@ import { TransparencyLogEntry } from '@sigstore/protobuf-specs';
 const sha256 = (data: Buffer | Uint8Array): Buffer => createHash('sha256').update(data).digest();
 
 /**
- * Rekor v2's `POST /api/v2/log/entries` (sigstore/rekor-tiles `pkg/types/{hashedrekord,dsse}/v002` ToLogEntry):
- * the request becomes the canonical v0.0.2 entry (hashedrekord keeps digest and signature; dsse keeps the payload
- * hash and the signatures, not the envelope), logged in a one-leaf tree whose checkpoint is a C2SP signed note
+ * Rekor v2's `POST /api/v2/log/entries` (sigstore/rekor-tiles `pkg/types/hashedrekord/v002` ToLogEntry): the
+ * request becomes the canonical v0.0.2 entry (digest and signature). Like rekor-tiles v2.3, it takes hashedrekord
+ * requests only (internal/server/service.go); a DSSE envelope is logged as a hashedrekord over its PAE. Logged in a one-leaf tree whose checkpoint is a C2SP signed note
  * (`<origin>\n<size>\n<root hash>\n`, origin = the log URL's hostname, key hint = the first 4 bytes of the log id). No
  * signed entry timestamp and no integrated time, as rekor-tiles: time comes from a TSA.
  * @sigstore/mock's `logV2` logs the request itself as the body, which no verifier accepts.
@@ -27,23 +27,7 @@ export function rekorV2Entry(request: object, url: string, key: KeyObject, publi
         },
       },
     };
-  } else if (proposal?.$case === 'dsseRequestV002') {
-    const { envelope, verifiers } = proposal.dsseRequestV002;
-    if (!envelope) throw new Error('dsse entry without an envelope');
-    entry = {
-      kind: 'dsse',
-      apiVersion: '0.0.2',
-      spec: {
-        spec: {
-          $case: 'dsseV002',
-          dsseV002: {
-            payloadHash: { algorithm: 1 /* SHA2_256 */, digest: sha256(envelope.payload) },
-            signatures: envelope.signatures.map((s, i) => ({ content: s.sig, verifier: verifiers[i] ?? verifiers[0] })),
-          },
-        },
-      },
-    };
-  } else throw new Error('unsupported entry type');
+  } else throw new Error('invalid type, must be hashedrekord');
   const body = Buffer.from(JSON.stringify(Entry.toJSON(entry)));
   const logId = sha256(publicKeyDer);
   const origin = new URL(url).hostname; // sigstore-go names the note verifier by the log URL's hostname (no port)

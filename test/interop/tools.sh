@@ -12,7 +12,8 @@ export GOMODCACHE="$GOPATH/pkg/mod"
 
 # name version module/cmd/path — the versions the issue and consumers.md name: the cosign libraries inside Flux 2.7
 # (v2.5.2) and 2.9 (v3.0.6), the newest v2 and v3 served, notation 1.3.2 (inside every Flux 2.6-2.9), oras 1.3,
-# crane, the distribution v3 registry (no referrers API) and olareg (a registry with the OCI referrers API).
+# crane, the distribution v3 registry (no referrers API), olareg (a registry with the OCI referrers API), and
+# Sigstore's Rekor v2 (rekor-tiles, on its POSIX storage) and timestamp authority, the services cosign v3 signs with.
 tools=(
   "cosign v2.5.2 github.com/sigstore/cosign/v2/cmd/cosign"
   "cosign v2.6.5 github.com/sigstore/cosign/v2/cmd/cosign"
@@ -23,6 +24,8 @@ tools=(
   "crane v0.21.6 github.com/google/go-containerregistry/cmd/crane"
   "registry v3.1.1 github.com/distribution/distribution/v3/cmd/registry"
   "olareg v0.1.2 github.com/olareg/olareg/cmd/olareg"
+  "rekor-tiles v2.3.0 github.com/sigstore/rekor-tiles/v2/cmd/rekor-server/posix"
+  "timestamp-authority v2.1.3 github.com/sigstore/timestamp-authority/v2/cmd/timestamp-server"
 )
 
 only="${1:-}"

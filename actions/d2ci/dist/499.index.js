@@ -190,7 +190,9 @@ async function listArtifacts(target, options = {}) {
 // EXTERNAL MODULE: ../../packages/core/src/artifact/layer.ts
 var artifact_layer = __webpack_require__(69627);
 // EXTERNAL MODULE: ../../packages/core/src/sign/present.ts
-var present = __webpack_require__(50134);
+var sign_present = __webpack_require__(50134);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 3 modules
+var signer = __webpack_require__(97266);
 // EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 2 modules
 var verify = __webpack_require__(26728);
 // EXTERNAL MODULE: external "node:crypto"
@@ -279,11 +281,15 @@ class ReleaseRaced extends ReleaseRefused {
 // moves latest-stable). The window is small because the last look comes right before the write, after signing.
 /** Default wait between writing the version tag and reading it back. */
 const defaultSettleMs = 1_000;
-/** Right before tagging: refuse when another digest took the version since the release started. */
+/**
+ * Right before tagging: refuse when another digest took the version since the release started. Says whether the
+ * version already names this digest, so the tag write need not look again.
+ */
 async function lastLook(target, version, digest) {
     const now = await (0,copy/* currentDigest */.kE)(target, version);
     if (now !== undefined && now !== digest)
         throw new ReleaseRaced(version, now, digest);
+    return now === digest;
 }
 /** After tagging: wait, read the version back, and refuse unless it still names this run's digest. */
 async function claimVersion(target, version, digest, settleMs = defaultSettleMs) {
@@ -295,6 +301,7 @@ async function claimVersion(target, version, digest, settleMs = defaultSettleMs)
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/release/release.ts
+
 
 
 
@@ -404,6 +411,8 @@ async function checkDowngrade(target, version, stable, allow) {
  */
 async function releaseArtifact(options) {
     const { target, release } = options;
+    // Every release writes (a signature, tags): one pull+push token for its reads and writes.
+    target.expectPush?.();
     const [existing, stable] = await Promise.all([(0,push/* fetchIfExists */._)(target, release.version), (0,copy/* currentDigest */.kE)(target, stableTag)]);
     const notes = [];
     const moveStable = !release.prerelease;
@@ -449,6 +458,12 @@ async function releaseArtifact(options) {
             notes.push(note);
     }
     if (options.mode === 'promote' && artifact) {
+        // While the staging signature is checked: the release signer's OIDC token and Fulcio certificate, and which
+        // formats the digest carries. Reads and a certificate only; nothing is written before the check passes.
+        const signing = options.signing && { ...options.signing, signer: await (0,signer/* createBundleSigner */.B5)(options.signing.identity) };
+        signing?.signer.prepare();
+        const present = signing ? (0,sign_present/* presentSignatureFormats */.sw)(target, artifact.descriptor) : undefined;
+        present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
         // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
         // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
         // below). Flux's rules are checked on the result instead.
@@ -462,18 +477,20 @@ async function releaseArtifact(options) {
             throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
         notes.push(`staging signature verified: ${checked.identity}`);
         let signature;
-        if (options.signing) {
+        if (signing) {
             // Signatures first, then the self-check, then the tags: a failure leaves at most an extra signature on an
             // untagged-for-release digest, never a release tag production would reject.
-            signature = await (0,present/* signInPresentFormats */.wo)(target, artifact.descriptor, { ...options.signing, repository: target.name });
-            notes.push(...(0,present/* addedFormatNotes */.$i)(signature.added, 'the staging digest'));
-            const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, options.signing.identity, signature, options.verification);
+            signature = await (0,sign_present/* signInPresentFormats */.wo)(target, artifact.descriptor, { ...signing, repository: target.name }, present);
+            notes.push(...(0,sign_present/* addedFormatNotes */.$i)(signature.added, 'the staging digest'));
+            const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, signing.identity, signature, options.verification);
             if (checkedRelease)
                 notes.push(checkedRelease);
         }
         // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
-        await lastLook(target, release.version, artifact.descriptor.digest);
-        const results = [await (0,copy/* applyTag */.TL)(target, artifact, release.version, { lookFirst: true })];
+        // The last look just read the version tag: the write does not look again (one round trip fewer).
+        const results = (await lastLook(target, release.version, artifact.descriptor.digest))
+            ? [{ tag: release.version, changed: false }]
+            : [await (0,copy/* applyTag */.TL)(target, artifact, release.version, { lookFirst: false })];
         await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs);
         if (moveStable)
             results.push(await (0,copy/* applyTag */.TL)(target, artifact, stableTag, { lookFirst: true }));
@@ -497,14 +514,16 @@ async function releaseArtifact(options) {
         beforeTag: buildSigning
             ? async (descriptor) => {
                 // The same bytes may have been pushed (and signed) before: sign in every format already there.
-                signature = await (0,present/* signInPresentFormats */.wo)(target, descriptor, { ...buildSigning, repository: target.name });
-                notes.push(...(0,present/* addedFormatNotes */.$i)(signature.added, 'the digest'));
+                signature = await (0,sign_present/* signInPresentFormats */.wo)(target, descriptor, { ...buildSigning, repository: target.name });
+                notes.push(...(0,sign_present/* addedFormatNotes */.$i)(signature.added, 'the digest'));
                 const checkedRelease = await checkReleaseSignature(target, descriptor, buildSigning.identity, signature);
                 if (checkedRelease)
                     notes.push(checkedRelease);
                 await lastLook(target, release.version, descriptor.digest);
             }
-            : (descriptor) => lastLook(target, release.version, descriptor.digest),
+            : async (descriptor) => {
+                await lastLook(target, release.version, descriptor.digest);
+            },
     });
     await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
     const stableResult = moveStable
@@ -703,6 +722,8 @@ function workspaceOptional(value, context) {
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/walk.ts + 1 modules
 var walk = __webpack_require__(92998);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signing-config.ts
+var signing_config = __webpack_require__(85173);
 ;// CONCATENATED MODULE: ../release-artifact/src/render.ts
 
 const verbs = { promoted: 'Promoted', built: 'Built', 'rolled back': 'Rolled back', unchanged: 'Already released' };
@@ -749,6 +770,8 @@ async function run(inputs) {
             throw err;
         if (err instanceof walk/* ArtifactPathError */.uR)
             throw new src/* InputError */.dz('path', `${err.message}; check \`path\``);
+        if (err instanceof signing_config/* SigningConfigError */.iw)
+            throw (0,src/* inputError */.Xu)(err) ?? err;
         throw await session.explain(err);
     });
     renderRelease(result);

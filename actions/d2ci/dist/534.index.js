@@ -353,8 +353,8 @@ function signNotationBeforeTagging(target, signer) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 2 modules
-var signer = __webpack_require__(21856);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 3 modules
+var signer = __webpack_require__(97266);
 ;// CONCATENATED MODULE: ../../packages/core/src/publish/signing.ts
 
 
@@ -385,7 +385,13 @@ async function prepareSigning(plan) {
         signer: bundleSigner,
         ...(plan.claims ? { claims: plan.claims } : {}),
     });
-    return { step: each.beforeTag, result: each.result, bundleSigner };
+    return {
+        step: each.beforeTag,
+        result: each.result,
+        bundleSigner,
+        prepare: () => bundleSigner.prepare(),
+        prepareFor: each.prepare,
+    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/publish/steps.ts
@@ -416,6 +422,10 @@ function artifactSteps(target, key, path, options) {
             : undefined,
         signature: () => signatures?.result(key),
         attached: () => attach?.attached() ?? [],
+        prepare: (descriptor) => {
+            signatures?.prepare?.();
+            signatures?.prepareFor?.(key, descriptor);
+        },
     };
 }
 
@@ -436,7 +446,7 @@ async function publishArtifact(request) {
     const files = await readUserDocuments(documents?.files ?? []);
     const signatures = await prepareSigning(signing);
     const steps = artifactSteps(target, target.name, path, { ...request, files, signatures });
-    const result = await (0,artifact_push/* pushArtifact */.X)({ ...push, path, target, beforeTag: steps.beforeTag });
+    const result = await (0,artifact_push/* pushArtifact */.X)({ ...push, path, target, beforeTag: steps.beforeTag, onPushing: steps.prepare });
     return { ...result, signature: steps.signature(), attached: steps.attached() };
 }
 
@@ -526,11 +536,13 @@ function report(component, target, outcome) {
  * signature, then tags); one failing stops none of the others, and every outcome is reported.
  */
 async function pushComponents(components, options) {
-    const { open, beforeTag, concurrency, ...push } = options;
+    const { open, beforeTag, onPushing, concurrency, ...push } = options;
     const targets = components.map(open);
     const outcomes = await (0,oci_concurrency/* settleLimit */.X)(components, concurrency ?? 6, (component, i) => {
         const target = targets[i];
-        return (0,artifact_push/* pushArtifact */.X)({ ...push, path: component.path, target, beforeTag: beforeTag?.(target, component) });
+        // beforeTag first: it makes the component's signing step, which onPushing then prepares.
+        const tagStep = beforeTag?.(target, component);
+        return (0,artifact_push/* pushArtifact */.X)({ ...push, path: component.path, target, beforeTag: tagStep, onPushing: onPushing?.(target, component) });
     });
     return outcomes.map((outcome, i) => report(components[i], targets[i], outcome));
 }
@@ -572,6 +584,7 @@ async function publishComponents(request) {
         ...push,
         open: components_opener(selection),
         concurrency: selection.concurrency,
+        onPushing: (_target, component) => (descriptor) => steps.get(component.name)?.prepare(descriptor),
         beforeTag: (target, component) => {
             const step = artifactSteps(target, component.name, component.path, { ...push, signing, documents, signatures });
             steps.set(component.name, step);

@@ -439,13 +439,16 @@ function* walkEntries(root, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $i: () => (/* binding */ addedFormatNotes),
 /* harmony export */   Th: () => (/* binding */ sigstoreBundleLayers),
+/* harmony export */   sw: () => (/* binding */ presentSignatureFormats),
 /* harmony export */   wo: () => (/* binding */ signInPresentFormats)
 /* harmony export */ });
-/* unused harmony exports sigstoreBundlePrefix, sigstoreBundleReferrers, presentSignatureFormats, unionFormat */
+/* unused harmony exports sigstoreBundlePrefix, sigstoreBundleReferrers, unionFormat */
 /* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77796);
 /* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48706);
 /* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41914);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4756);
+/* harmony import */ var _signing_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85173);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4756);
+
 
 
 
@@ -508,10 +511,16 @@ function unionFormat(requested, present) {
  * Signs in the requested format and in every format the digest already carries, so that every Flux version
  * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
  */
-async function signInPresentFormats(target, subject, options) {
-    const present = await presentSignatureFormats(target, subject);
+async function signInPresentFormats(target, subject, options, 
+/** What presentSignatureFormats found, when the caller looked ahead (overlapping other reads). */
+found) {
+    const present = await (found ?? presentSignatureFormats(target, subject));
     const format = unionFormat(options.format, present);
-    const signed = await (0,_sign_js__WEBPACK_IMPORTED_MODULE_3__/* .signArtifact */ .oc)(target, subject, { ...options, format });
+    const identity = options.identity;
+    // A .sig needs Rekor v1's signed entry timestamp: refuse before anything is logged or pushed, not half-way.
+    if (format !== 'bundle' && identity.kind === 'keyless' && (identity.rekorVersion === 2 || identity.signingConfigFromTuf))
+        throw new _signing_config_js__WEBPACK_IMPORTED_MODULE_3__/* .SigningConfigError */ .iw('SIGNING_CONFIG_FORMAT', `${identity.rekorVersion === 2 ? 'selects Rekor v2' : 'public-good may select Rekor v2'}, but the digest carries a legacy .sig signature (Flux 2.6 and 2.7 read only that), so this signature must be written as a .sig too, which needs Rekor v1's signed entry timestamp: ask for signature format both (the config's Rekor v1 log then logs both), or leave signing-config empty`);
+    const signed = await (0,_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .signArtifact */ .oc)(target, subject, { ...options, format });
     const formats = formatsOf(format);
     const requested = formatsOf(options.format);
     return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
@@ -755,9 +764,9 @@ function why(err) {
     return code && !message.includes(code) ? `${code}: ${message}` : message;
 }
 async function sigstoreVerify(bundle, artifact, verification) {
-    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(137), __webpack_require__.e(575)]).then(__webpack_require__.bind(__webpack_require__, 93575));
+    const { Verifier, toSignedEntity, toTrustMaterial } = await Promise.all(/* import() */[__webpack_require__.e(137), __webpack_require__.e(575)]).then(__webpack_require__.bind(__webpack_require__, 93575));
     if (verification.kind === 'key') {
-        const { TrustedRoot } = await __webpack_require__.e(/* import() */ 773).then(__webpack_require__.t.bind(__webpack_require__, 17154, 23));
+        const { TrustedRoot } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 17154, 23));
         const empty = TrustedRoot.fromJSON({
             mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
             tlogs: [],
@@ -870,7 +879,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
     const logged = pemBlocks(Buffer.from(entry.spec?.signature?.publicKey?.content ?? '', 'base64').toString('utf8'))[0];
     if (!logged || !logged.equals(leaf))
         return fail('the Rekor entry names another certificate than the signature');
-    const { HashAlgorithm } = await __webpack_require__.e(/* import() */ 773).then(__webpack_require__.t.bind(__webpack_require__, 17154, 23));
+    const { HashAlgorithm } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 17154, 23));
     let timestamp;
     try {
         const json = annotations[legacy/* CosignAnnotation */.lr.timestamp];
@@ -913,7 +922,7 @@ async function verifyLegacySignature(payload, annotations, digest, verification)
  * statement whose subject is this digest, signed, logged and matching the policy.
  */
 async function verifyBundleSignature(json, digest, verification) {
-    const { bundleFromJSON } = await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(743)]).then(__webpack_require__.bind(__webpack_require__, 36124));
+    const { bundleFromJSON } = await __webpack_require__.e(/* import() */ 743).then(__webpack_require__.bind(__webpack_require__, 36124));
     let bundle;
     try {
         bundle = bundleFromJSON(json);

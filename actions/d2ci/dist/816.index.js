@@ -452,6 +452,9 @@ async function pushArtifact(options) {
     if (tags.length === 0)
         tags.push('latest');
     tags.forEach(_oci_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .assertValidTag */ .b5);
+    // A push writes (the manifest, or when unchanged the extra tags): one token exchange for reads and writes. Asking
+    // for push without the right is no error: token servers grant the subset the caller has (docker token spec).
+    options.target.expectPush?.();
     // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
     const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
     current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
@@ -486,6 +489,7 @@ async function pushArtifact(options) {
         const built = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .fluxManifest */ .zi)(layer, options);
         // Before any byte is uploaded: a push that may not move one of its tags moves none.
         await (0,_tag_guard_js__WEBPACK_IMPORTED_MODULE_8__/* .guardTags */ .JR)(options.target, tags, built.descriptor.digest, options.force, options.diffTag);
+        options.onPushing?.(built.descriptor);
         const staging = new _oci_memory_js__WEBPACK_IMPORTED_MODULE_12__/* .MemoryStore */ .n('staging');
         staging.stage(built.configDescriptor, (0,_oci_content_js__WEBPACK_IMPORTED_MODULE_13__/* .bytesSource */ .Xl)(built.config));
         staging.stage(built.layerDescriptor, (0,_oci_content_js__WEBPACK_IMPORTED_MODULE_13__/* .fileSource */ .IO)(layerFile, layer.size));

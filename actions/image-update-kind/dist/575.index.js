@@ -903,6 +903,8 @@ class RemoteRepository {
     #client;
     #monolithicLimit;
     #chunkSize;
+    /** Set by `expectPush`: reads ask for the push scope too (one token for the whole push). */
+    #pushing = false;
     constructor(client, registry, repository, upload = {}) {
         this.#client = client;
         this.registry = registry;
@@ -915,7 +917,13 @@ class RemoteRepository {
     #url(path) {
         return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
     }
+    expectPush() {
+        this.#pushing = true;
+    }
     #send(request, actions = ['pull'], extraScopes = []) {
+        // A pull+push token covers the reads too (auth.ts reuses any live token whose scopes cover a request's).
+        if (this.#pushing && actions.length === 1 && actions[0] === 'pull')
+            actions = ['pull', 'push'];
         return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
     }
     async resolve(reference) {
@@ -1347,11 +1355,13 @@ class RegistryClient {
         const authorization = await this.auth.authorization(registry, request.scopes);
         let response = await this.transport.send(withAuthorization(request, authorization));
         if (response.status === 401) {
-            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
-            if (retry) {
-                await response.body?.cancel();
-                response = await this.transport.send(withAuthorization(request, retry));
-            }
+            // Read the challenge and let go of the 401's body first: until it is consumed its connection stays busy, and
+            // the token request (often to the same host, as ghcr.io/token) would have to open another one.
+            // The body (a short error document) is kept for the error message when there is nothing better to send.
+            const { status, headers } = response;
+            const text = await response.text().catch(() => '');
+            const retry = await this.auth.challenge(registry, headers.get('www-authenticate'), request.scopes, authorization);
+            response = retry ? await this.transport.send(withAuthorization(request, retry)) : new Response(text, { status, headers });
         }
         const warning = response.headers.get('warning');
         if (warning && this.options.onWarning) {

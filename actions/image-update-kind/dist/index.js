@@ -2547,6 +2547,11 @@ const buffersInFlight = 4;
  * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
  * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
  * The answer comes back as a fetch Response, so callers handle both paths alike.
+ *
+ * HEAD requests come this way too: undici (fetch) closes the connection after every HEAD (undici
+ * lib/dispatcher/client-h1.js, "Close after a HEAD request to interop with misbehaving servers", nodejs/undici#258),
+ * so each blob or manifest HEAD cost the next request a new connection — a TCP and TLS handshake, two round trips
+ * to a registry across the internet. node:http keeps the socket, and the uploads that follow a HEAD reuse it.
  */
 class UploadSender {
     #http = new external_node_http_.Agent({ keepAlive: true });
@@ -2563,7 +2568,7 @@ class UploadSender {
         return new Promise((resolve, reject) => {
             const req = send(url, {
                 method,
-                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                headers: body ? { ...headers, 'content-length': String(body.end - body.start) } : headers,
                 agent: secure ? this.#https : this.#http,
                 signal,
             }, (res) => {
@@ -2571,7 +2576,10 @@ class UploadSender {
             });
             req.setTimeout(this.#idleMs, onIdle);
             req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
-            writeBody(req, body).catch((err) => req.destroy(err));
+            if (body)
+                writeBody(req, body).catch((err) => req.destroy(err));
+            else
+                req.end();
         });
     }
     close() {
@@ -2586,7 +2594,8 @@ function toResponse(method, res) {
             headers.append(name, item);
     }
     const status = res.statusCode ?? 502;
-    const empty = method === 'HEAD' || status === 204 || status === 304;
+    // An empty body is drained at once, so the socket goes back to the pool even if the caller never reads it.
+    const empty = method === 'HEAD' || status === 204 || status === 304 || res.headers['content-length'] === '0';
     if (empty)
         res.resume();
     return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
@@ -2790,8 +2799,9 @@ class Transport {
             const timer = new AbortController();
             const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
             try {
-                if (upload) {
-                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
+                if (upload || method === 'HEAD') {
+                    // HEADs too: see UploadSender (undici drops the connection after each one).
+                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, upload ? 'stalled during the upload' : `sent no response to HEAD ${url.pathname}`, this.timeouts.idleMs)));
                 }
                 else {
                     const init = { method, headers, redirect: 'manual', signal };

@@ -5206,7 +5206,7 @@ function lsStream (cache) {
 
   // Set all this up to run on the stream and then just return the stream
   Promise.resolve().then(async () => {
-    const { default: pMap } = await __webpack_require__.e(/* import() */ 773).then(__webpack_require__.bind(__webpack_require__, 4154))
+    const { default: pMap } = await __webpack_require__.e(/* import() */ 154).then(__webpack_require__.bind(__webpack_require__, 4154))
     const buckets = await readdirOrEmpty(indexDir)
     await pMap(buckets, async (bucket) => {
       const bucketPath = path.join(indexDir, bucket)
@@ -5996,7 +5996,7 @@ async function fixPerms (cache, opts) {
 //
 async function garbageCollect (cache, opts) {
   opts.log.silly('verify', 'garbage collecting content')
-  const { default: pMap } = await __webpack_require__.e(/* import() */ 773).then(__webpack_require__.bind(__webpack_require__, 4154))
+  const { default: pMap } = await __webpack_require__.e(/* import() */ 154).then(__webpack_require__.bind(__webpack_require__, 4154))
   const indexStream = index.lsStream(cache)
   const liveContent = new Set()
   indexStream.on('data', (entry) => {
@@ -6080,7 +6080,7 @@ async function verifyContent (filepath, sri) {
 
 async function rebuildIndex (cache, opts) {
   opts.log.silly('verify', 'rebuilding index')
-  const { default: pMap } = await __webpack_require__.e(/* import() */ 773).then(__webpack_require__.bind(__webpack_require__, 4154))
+  const { default: pMap } = await __webpack_require__.e(/* import() */ 154).then(__webpack_require__.bind(__webpack_require__, 4154))
   const entries = await index.ls(cache)
   const stats = {
     missingContent: 0,

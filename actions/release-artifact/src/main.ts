@@ -1,6 +1,6 @@
-import { ArtifactPathError, ReleaseRefused } from '@d2ci/core';
+import { ArtifactPathError, ReleaseRefused, SigningConfigError } from '@d2ci/core';
 import { releaseLocation, runRelease } from '@d2ci/core/release';
-import { InputError, registrySession } from '@d2ci/action-kit';
+import { InputError, inputError, registrySession } from '@d2ci/action-kit';
 import type { Inputs } from './inputs.ts';
 import { renderRelease } from './render.ts';
 
@@ -12,6 +12,7 @@ export async function run(inputs: Inputs): Promise<void> {
   const result = await runRelease({ ...plan, repository, client: session.client }).catch(async (err: unknown) => {
     if (err instanceof ReleaseRefused) throw err;
     if (err instanceof ArtifactPathError) throw new InputError('path', `${err.message}; check \`path\``);
+    if (err instanceof SigningConfigError) throw inputError(err) ?? err;
     throw await session.explain(err);
   });
   renderRelease(result);

@@ -3804,31 +3804,69 @@ function signatureConfig(layers) {
  * payload as blob, cosign's annotations on the layer — appending to what is there, as cosign does.
  */
 async function appendLegacySignature(target, subjectDigest, payload, annotations) {
+    return prepareLegacySignature(target, subjectDigest, payload).complete(annotations);
+}
+/**
+ * appendLegacySignature in two halves, so the registry work that does not need the signature runs while Fulcio and
+ * Rekor make it: reading the `.sig` manifest there is, and storing the payload blob and the config for the layers
+ * that will be (both depend only on the payload and the existing layers' digests). `complete` then writes the
+ * manifest with the signature's annotations; only it points the `.sig` tag at anything. If the signature turns out
+ * to be one already there (a repeated signature), the config stored ahead is left unreferenced, as an orphan blob.
+ */
+function prepareLegacySignature(target, subjectDigest, payload) {
     const tag = legacy_legacySignatureTag(subjectDigest);
-    let layers = [];
-    try {
-        const existing = await target.fetchManifest(tag);
-        layers = parseManifest(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
-    }
-    catch (err) {
-        if (!isNotFound(err))
-            throw err;
-    }
-    const layer = plainDescriptor({ ...descriptorFor(simpleSigningMediaType, payload), annotations });
-    const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
-    if (!duplicate)
-        layers = [...layers, layer];
-    const config = signatureConfig(layers);
-    const configDescriptor = descriptorFor(MediaType.ociConfig, config);
-    const manifest = { schemaVersion: 2, mediaType: MediaType.ociManifest, config: plainDescriptor(configDescriptor), layers };
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    const descriptor = descriptorFor(MediaType.ociManifest, bytes);
-    await Promise.all([pushIfMissing(target, layer, payload), pushIfMissing(target, configDescriptor, config)]);
-    await target.pushReference(descriptor, bytes, tag);
-    return { tag, manifest: descriptor, signatures: layers.length };
+    const payloadDescriptor = descriptorFor(simpleSigningMediaType, payload);
+    const existingLayers = (async () => {
+        try {
+            const existing = await target.fetchManifest(tag);
+            return parseManifest(existing.bytes, existing.descriptor.mediaType).manifest.layers ?? [];
+        }
+        catch (err) {
+            if (!isNotFound(err))
+                throw err;
+            return [];
+        }
+    })();
+    const configFor = (layers) => {
+        const bytes = signatureConfig([...layers]);
+        return { descriptor: descriptorFor(MediaType.ociConfig, bytes), bytes };
+    };
+    const payloadStored = pushIfMissing(target, payloadDescriptor, payload);
+    const configStored = existingLayers.then((layers) => {
+        const config = configFor([...layers, payloadDescriptor]);
+        return pushIfMissing(target, config.descriptor, config.bytes);
+    });
+    // Awaited in `complete`; a signing failure before then must not leave these rejections unhandled.
+    for (const pending of [payloadStored, configStored])
+        pending.catch(() => undefined);
+    return {
+        async complete(annotations) {
+            let layers = await existingLayers;
+            const layer = plainDescriptor({ ...payloadDescriptor, annotations });
+            const duplicate = layers.some((l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature]);
+            if (!duplicate)
+                layers = [...layers, layer];
+            const config = configFor(layers);
+            const manifest = {
+                schemaVersion: 2,
+                mediaType: MediaType.ociManifest,
+                config: plainDescriptor(config.descriptor),
+                layers,
+            };
+            const bytes = Buffer.from(JSON.stringify(manifest));
+            const descriptor = descriptorFor(MediaType.ociManifest, bytes);
+            await Promise.all([payloadStored, configStored]);
+            // The config stored ahead is this one unless the signature was a repeat (then the existing .sig has its config).
+            if (duplicate)
+                await pushIfMissing(target, config.descriptor, config.bytes);
+            await target.pushReference(descriptor, bytes, tag);
+            return { tag, manifest: descriptor, signatures: layers.length };
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/present.ts
+
 
 
 
@@ -3891,9 +3929,15 @@ function unionFormat(requested, present) {
  * Signs in the requested format and in every format the digest already carries, so that every Flux version
  * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
  */
-async function signInPresentFormats(target, subject, options) {
-    const present = await presentSignatureFormats(target, subject);
+async function signInPresentFormats(target, subject, options, 
+/** What presentSignatureFormats found, when the caller looked ahead (overlapping other reads). */
+found) {
+    const present = await (found ?? presentSignatureFormats(target, subject));
     const format = unionFormat(options.format, present);
+    const identity = options.identity;
+    // A .sig needs Rekor v1's signed entry timestamp: refuse before anything is logged or pushed, not half-way.
+    if (format !== 'bundle' && identity.kind === 'keyless' && (identity.rekorVersion === 2 || identity.signingConfigFromTuf))
+        throw new SigningConfigError('SIGNING_CONFIG_FORMAT', `${identity.rekorVersion === 2 ? 'selects Rekor v2' : 'public-good may select Rekor v2'}, but the digest carries a legacy .sig signature (Flux 2.6 and 2.7 read only that), so this signature must be written as a .sig too, which needs Rekor v1's signed entry timestamp: ask for signature format both (the config's Rekor v1 log then logs both), or leave signing-config empty`);
     const signed = await signArtifact(target, subject, { ...options, format });
     const formats = formatsOf(format);
     const requested = formatsOf(options.format);
@@ -8934,11 +8978,13 @@ class RegistryClient {
         const authorization = await this.auth.authorization(registry, request.scopes);
         let response = await this.transport.send(withAuthorization(request, authorization));
         if (response.status === 401) {
-            const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
-            if (retry) {
-                await response.body?.cancel();
-                response = await this.transport.send(withAuthorization(request, retry));
-            }
+            // Read the challenge and let go of the 401's body first: until it is consumed its connection stays busy, and
+            // the token request (often to the same host, as ghcr.io/token) would have to open another one.
+            // The body (a short error document) is kept for the error message when there is nothing better to send.
+            const { status, headers } = response;
+            const text = await response.text().catch(() => '');
+            const retry = await this.auth.challenge(registry, headers.get('www-authenticate'), request.scopes, authorization);
+            response = retry ? await this.transport.send(withAuthorization(request, retry)) : new Response(text, { status, headers });
         }
         const warning = response.headers.get('warning');
         if (warning && this.options.onWarning) {
@@ -10742,6 +10788,11 @@ const buffersInFlight = 4;
  * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
  * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
  * The answer comes back as a fetch Response, so callers handle both paths alike.
+ *
+ * HEAD requests come this way too: undici (fetch) closes the connection after every HEAD (undici
+ * lib/dispatcher/client-h1.js, "Close after a HEAD request to interop with misbehaving servers", nodejs/undici#258),
+ * so each blob or manifest HEAD cost the next request a new connection — a TCP and TLS handshake, two round trips
+ * to a registry across the internet. node:http keeps the socket, and the uploads that follow a HEAD reuse it.
  */
 class UploadSender {
     #http = new external_node_http_.Agent({ keepAlive: true });
@@ -10758,7 +10809,7 @@ class UploadSender {
         return new Promise((resolve, reject) => {
             const req = send(url, {
                 method,
-                headers: { ...headers, 'content-length': String(body.end - body.start) },
+                headers: body ? { ...headers, 'content-length': String(body.end - body.start) } : headers,
                 agent: secure ? this.#https : this.#http,
                 signal,
             }, (res) => {
@@ -10766,7 +10817,10 @@ class UploadSender {
             });
             req.setTimeout(this.#idleMs, onIdle);
             req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
-            writeBody(req, body).catch((err) => req.destroy(err));
+            if (body)
+                writeBody(req, body).catch((err) => req.destroy(err));
+            else
+                req.end();
         });
     }
     close() {
@@ -10781,7 +10835,8 @@ function toResponse(method, res) {
             headers.append(name, item);
     }
     const status = res.statusCode ?? 502;
-    const empty = method === 'HEAD' || status === 204 || status === 304;
+    // An empty body is drained at once, so the socket goes back to the pool even if the caller never reads it.
+    const empty = method === 'HEAD' || status === 204 || status === 304 || res.headers['content-length'] === '0';
     if (empty)
         res.resume();
     return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
@@ -10985,8 +11040,9 @@ class Transport {
             const timer = new AbortController();
             const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
             try {
-                if (upload) {
-                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)));
+                if (upload || method === 'HEAD') {
+                    // HEADs too: see UploadSender (undici drops the connection after each one).
+                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, upload ? 'stalled during the upload' : `sent no response to HEAD ${url.pathname}`, this.timeouts.idleMs)));
                 }
                 else {
                     const init = { method, headers, redirect: 'manual', signal };
@@ -11584,6 +11640,8 @@ class RemoteRepository {
     #client;
     #monolithicLimit;
     #chunkSize;
+    /** Set by `expectPush`: reads ask for the push scope too (one token for the whole push). */
+    #pushing = false;
     constructor(client, registry, repository, upload = {}) {
         this.#client = client;
         this.registry = registry;
@@ -11596,7 +11654,13 @@ class RemoteRepository {
     #url(path) {
         return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
     }
+    expectPush() {
+        this.#pushing = true;
+    }
     #send(request, actions = ['pull'], extraScopes = []) {
+        // A pull+push token covers the reads too (auth.ts reuses any live token whose scopes cover a request's).
+        if (this.#pushing && actions.length === 1 && actions[0] === 'pull')
+            actions = ['pull', 'push'];
         return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
     }
     async resolve(reference) {

@@ -146,7 +146,7 @@ export function signingIdentity(
       throw err;
     }
   }
-  const token = values['identity-token'] ?? env.SIGSTORE_ID_TOKEN;
+  const token = identityToken(values['identity-token']) ?? env.SIGSTORE_ID_TOKEN;
   if (!token && !hasGitHubIdToken(env)) {
     throw new UsageError(
       'keyless signing needs an OIDC token: pass --identity-token, set SIGSTORE_ID_TOKEN, or run in a GitHub job with `permissions: id-token: write`; or sign with --key',
@@ -178,4 +178,14 @@ export function signingIdentity(
   }
   const { describe: _describe, ...chosen } = services;
   return { kind: 'keyless', identity: token ? staticIdentity(token) : githubActionsIdentity('sigstore', { env }), ...chosen };
+}
+
+/** `--identity-token` takes the token or a file holding it, as cosign's does (cosign internal/auth/auth.go `idToken`). */
+function identityToken(value: string | undefined): string | undefined {
+  if (value === undefined || /^[\w-]+\.[\w-]+\.[\w-]*$/.test(value)) return value;
+  try {
+    return readFileSync(value, 'utf8').trim();
+  } catch {
+    throw new UsageError('--identity-token: neither a JWT nor a readable file holding one');
+  }
 }

@@ -19,6 +19,8 @@ export const orasVersion = 'v1.3.6';
 export const craneVersion = 'v0.21.6';
 export const registryV3Version = 'v3.1.1';
 export const oleregVersion = 'v0.1.2';
+export const rekorTilesVersion = 'v2.3.0';
+export const timestampAuthorityVersion = 'v2.1.3';
 
 export function tool(name: string, version: string): string {
   const file = join(cacheDir, 'bin', `${name}-${version}`);

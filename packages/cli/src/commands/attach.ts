@@ -20,7 +20,7 @@ Flags:
       --sbom FORMAT              generate a cyclonedx or spdx SBOM of the images, charts and sources in --path
   -f, --path DIR                 the tree the artifact was packed from (default "."), or - for its YAML stream on stdin
       --attest                   sign each document as an in-toto attestation (keyless, or with --key)
-      --key FILE, --identity-token T, --fulcio-url, --rekor-url, --timestamp-server-url   as d2ci sign
+      --key FILE, --identity-token T, --fulcio-url, --rekor-url, --timestamp-server-url, --signing-config   as d2ci sign
       --creds USER:PASS, --provider NAME, --insecure-registry                            registry access
   -o, --output json|yaml         print the attached referrers as JSON or YAML`;
 

@@ -45,7 +45,7 @@ Flags:
       --sbom FORMAT          attach a generated cyclonedx or spdx SBOM of the images, charts and sources it deploys
       --attach FILE          attach an SPDX, CycloneDX or OpenVEX document (repeatable; one artifact, not --components)
       --attest               also sign each document as an in-toto attestation (with --sign or --key)
-      --identity-token T     OIDC token for keyless signing (default: SIGSTORE_ID_TOKEN, or the GitHub job's)
+      --identity-token T     OIDC token, or a file holding it, for keyless signing (default: SIGSTORE_ID_TOKEN, or the GitHub job's)
       --fulcio-url, --rekor-url, --timestamp-server-url   private Sigstore services (or --signing-config FILE|public-good)
       --creds USER:PASS      registry credentials (default: GITHUB_TOKEN for ghcr.io, docker config)
       --provider NAME        generic (default), aws, gcp or azure

@@ -1,4 +1,4 @@
-import { ArtifactPathError, ReleaseRefused } from '@d2ci/core';
+import { ArtifactPathError, ReleaseRefused, SigningConfigError } from '@d2ci/core';
 import { releaseLocation, runRelease } from '@d2ci/core/release';
 import { parseFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
@@ -61,7 +61,7 @@ export async function release(args: string[], io: Io): Promise<number> {
   const result = await started.catch(async (err: unknown) => {
     if (err instanceof ReleaseRefused) throw err;
     // As the action names its `path` input, and push, diff and build their --path.
-    if (err instanceof ArtifactPathError) throw usageError(err) ?? err;
+    if (err instanceof ArtifactPathError || err instanceof SigningConfigError) throw usageError(err) ?? err;
     // Explained at the repository the release went to (a component's, for its tags).
     throw await explainAuth(opened, err, releaseLocation(opened.location, plan.release));
   });

@@ -3,6 +3,7 @@ import {
   locationName,
   locationReference,
   signInPresentFormats,
+  SigningConfigError,
   signNotationBeforeTagging,
   type SignResult,
   type SigningIdentity,
@@ -12,6 +13,7 @@ import { parseFlags, registryFlags } from '../flags.ts';
 import { openLocation, explainAuth } from '../registry.ts';
 import { notationSigner, signatureClaims, signatureFormat, signingFlags, signingIdentity } from '../signing.ts';
 import { UsageError } from '../errors.ts';
+import { usageError } from '../fields.ts';
 import { outputFormat, structured, type Io } from '../output.ts';
 
 export const signHelp = `Usage: d2ci sign URL [flags]
@@ -29,7 +31,7 @@ Flags:
       --notation-key FILE        notation: the signing key (PEM; password in NOTATION_KEY_PASSWORD)
       --notation-cert FILE       notation: its certificate chain (PEM, leaf first)
       --notation-plugin NAME, --notation-key-id ID, --notation-plugin-config K=V   notation: sign through a plugin
-      --identity-token TOKEN     OIDC token for keyless signing (default: SIGSTORE_ID_TOKEN, or the GitHub job's)
+      --identity-token TOKEN     OIDC token or a file holding it, for keyless signing (default: SIGSTORE_ID_TOKEN, or the GitHub job's)
       --fulcio-url URL           Fulcio (default https://fulcio.sigstore.dev)
       --rekor-url URL            Rekor v1 (default https://rekor.sigstore.dev)
       --timestamp-server-url URL RFC 3161 timestamp authority (optional)
@@ -89,6 +91,8 @@ export async function sign(args: string[], io: Io): Promise<number> {
       result = signed;
     }
   } catch (err) {
+    // A signing config that cannot write the formats the digest carries: about --signing-config, not the registry.
+    if (err instanceof SigningConfigError) throw usageError(err) ?? err;
     throw await explainAuth(opened, err);
   }
   if (output) {

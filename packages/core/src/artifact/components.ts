@@ -57,11 +57,13 @@ function report<R>(component: Component, target: Target, outcome: Settled<R>): C
 
 export type ComponentOutcome<R> = { component: Component; target: string } & ({ ok: true; result: R } | { ok: false; error: Error });
 
-export interface PushComponentsOptions extends Omit<PushArtifactOptions, 'path' | 'target' | 'beforeTag'> {
+export interface PushComponentsOptions extends Omit<PushArtifactOptions, 'path' | 'target' | 'beforeTag' | 'onPushing'> {
   /** Opens the target for a component (same client, so one auth session serves them all). */
   open: (component: Component) => Target;
   /** A beforeTag step per component (signing). */
   beforeTag?: (target: Target, component: Component) => PushArtifactOptions['beforeTag'];
+  /** An onPushing hook per component (signing starts its network work ahead). */
+  onPushing?: (target: Target, component: Component) => PushArtifactOptions['onPushing'];
   /** Components pushed at once (default 6). */
   concurrency?: number;
 }
@@ -74,11 +76,13 @@ export async function pushComponents(
   components: readonly Component[],
   options: PushComponentsOptions,
 ): Promise<ComponentOutcome<PushArtifactResult>[]> {
-  const { open, beforeTag, concurrency, ...push } = options;
+  const { open, beforeTag, onPushing, concurrency, ...push } = options;
   const targets = components.map(open);
   const outcomes = await settleLimit(components, concurrency ?? 6, (component, i) => {
     const target = targets[i] as Target;
-    return pushArtifact({ ...push, path: component.path, target, beforeTag: beforeTag?.(target, component) });
+    // beforeTag first: it makes the component's signing step, which onPushing then prepares.
+    const tagStep = beforeTag?.(target, component);
+    return pushArtifact({ ...push, path: component.path, target, beforeTag: tagStep, onPushing: onPushing?.(target, component) });
   });
   return outcomes.map((outcome, i) => report(components[i] as Component, targets[i] as Target, outcome));
 }

@@ -27,6 +27,13 @@ export interface PushArtifactOptions extends WalkOptions, ArtifactMetadata {
   force?: readonly string[];
   /** Runs once the manifest is stored by digest, before any tag moves (signing goes here). */
   beforeTag?: (descriptor: Descriptor) => Promise<void>;
+  /**
+   * Called once it is settled that content will be pushed (the diff tag holds other content, or none), before the
+   * first blob request: a keyless signer fetches its OIDC token and Fulcio certificate meanwhile, so those round
+   * trips overlap the upload instead of following it. Nothing may be written from here: tags still wait for
+   * `beforeTag`. Given the manifest that will be stored, so signature blobs can be prepared for its digest.
+   */
+  onPushing?: (descriptor: Descriptor) => void;
   /** Where the layer tarball is staged (default: the OS temp dir, e.g. RUNNER_TEMP on GitHub). */
   tempDir?: string;
   concurrency?: number;
@@ -55,6 +62,9 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
   if (tags.length === 0) tags.push('latest');
   tags.forEach(assertValidTag);
 
+  // A push writes (the manifest, or when unchanged the extra tags): one token exchange for reads and writes. Asking
+  // for push without the right is no error: token servers grant the subset the caller has (docker token spec).
+  options.target.expectPush?.();
   // Ask for the diff-tag's manifest first, so the registry round trip (and any token exchange) overlaps packing.
   const current = options.diffTag ? fetchIfExists(options.target, options.diffTag) : undefined;
   current?.catch(() => undefined); // awaited below; a bad path must not leave this rejection unhandled
@@ -99,6 +109,7 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
     const built = fluxManifest(layer, options);
     // Before any byte is uploaded: a push that may not move one of its tags moves none.
     await guardTags(options.target, tags, built.descriptor.digest, options.force, options.diffTag);
+    options.onPushing?.(built.descriptor);
     const staging = new MemoryStore('staging');
     staging.stage(built.configDescriptor, bytesSource(built.config));
     staging.stage(built.layerDescriptor, fileSource(layerFile, layer.size));

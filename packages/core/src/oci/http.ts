@@ -236,9 +236,16 @@ export class Transport {
       const timer = new AbortController();
       const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
       try {
-        if (upload) {
+        if (upload || method === 'HEAD') {
+          // HEADs too: see UploadSender (undici drops the connection after each one).
           response = await this.#uploads.send(method, url, headers, upload, signal, () =>
-            timer.abort(new TimeoutError(url, 'stalled during the upload', this.timeouts.idleMs)),
+            timer.abort(
+              new TimeoutError(
+                url,
+                upload ? 'stalled during the upload' : `sent no response to HEAD ${url.pathname}`,
+                this.timeouts.idleMs,
+              ),
+            ),
           );
         } else {
           const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual', signal };

@@ -74,11 +74,13 @@ export class RegistryClient implements RegistryConnection {
     const authorization = await this.auth.authorization(registry, request.scopes);
     let response = await this.transport.send(withAuthorization(request, authorization));
     if (response.status === 401) {
-      const retry = await this.auth.challenge(registry, response.headers.get('www-authenticate'), request.scopes, authorization);
-      if (retry) {
-        await response.body?.cancel();
-        response = await this.transport.send(withAuthorization(request, retry));
-      }
+      // Read the challenge and let go of the 401's body first: until it is consumed its connection stays busy, and
+      // the token request (often to the same host, as ghcr.io/token) would have to open another one.
+      // The body (a short error document) is kept for the error message when there is nothing better to send.
+      const { status, headers } = response;
+      const text = await response.text().catch(() => '');
+      const retry = await this.auth.challenge(registry, headers.get('www-authenticate'), request.scopes, authorization);
+      response = retry ? await this.transport.send(withAuthorization(request, retry)) : new Response(text, { status, headers });
     }
     const warning = response.headers.get('warning');
     if (warning && this.options.onWarning) {

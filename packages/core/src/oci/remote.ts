@@ -37,6 +37,8 @@ export class RemoteRepository implements MountingTarget {
   readonly #client: RegistryConnection;
   readonly #monolithicLimit: number;
   readonly #chunkSize: number;
+  /** Set by `expectPush`: reads ask for the push scope too (one token for the whole push). */
+  #pushing = false;
 
   constructor(client: RegistryConnection, registry: string, repository: string, upload: UploadOptions = {}) {
     this.#client = client;
@@ -52,11 +54,17 @@ export class RemoteRepository implements MountingTarget {
     return `${this.#client.baseUrl(this.registry)}/v2/${this.repository}/${path}`;
   }
 
+  expectPush(): void {
+    this.#pushing = true;
+  }
+
   #send(
     request: Omit<RegistryRequest, 'scopes'>,
     actions: readonly Action[] = ['pull'],
     extraScopes: readonly string[] = [],
   ): Promise<Response> {
+    // A pull+push token covers the reads too (auth.ts reuses any live token whose scopes cover a request's).
+    if (this.#pushing && actions.length === 1 && actions[0] === 'pull') actions = ['pull', 'push'];
     return this.#client.send(this.registry, { ...request, scopes: [...this.#client.scopes(this.repository, actions), ...extraScopes] });
   }
 

@@ -39,6 +39,11 @@ export interface Target {
   /** Manifests whose `subject` is `descriptor`, optionally filtered by artifact type. */
   referrers(descriptor: Descriptor, options?: { artifactType?: string }): Promise<Descriptor[]>;
   delete(descriptor: Descriptor): Promise<void>;
+  /**
+   * Says this client is about to write here: a remote repository then asks for a pull+push token with its first
+   * request, so the read before a push (the diff tag) and the writes share one token exchange instead of two.
+   */
+  expectPush?(): void;
 }
 
 /** How a blob push was satisfied; reported so users can see what was skipped and why. */

@@ -20,6 +20,11 @@ const buffersInFlight = 4;
  * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
  * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
  * The answer comes back as a fetch Response, so callers handle both paths alike.
+ *
+ * HEAD requests come this way too: undici (fetch) closes the connection after every HEAD (undici
+ * lib/dispatcher/client-h1.js, "Close after a HEAD request to interop with misbehaving servers", nodejs/undici#258),
+ * so each blob or manifest HEAD cost the next request a new connection — a TCP and TLS handshake, two round trips
+ * to a registry across the internet. node:http keeps the socket, and the uploads that follow a HEAD reuse it.
  */
 export class UploadSender {
   readonly #http = new HttpAgent({ keepAlive: true });
@@ -36,7 +41,7 @@ export class UploadSender {
     method: string,
     url: URL,
     headers: Record<string, string>,
-    body: UploadBody,
+    body: UploadBody | undefined,
     signal: AbortSignal | undefined,
     onIdle: () => void,
   ): Promise<Response> {
@@ -47,7 +52,7 @@ export class UploadSender {
         url,
         {
           method,
-          headers: { ...headers, 'content-length': String(body.end - body.start) },
+          headers: body ? { ...headers, 'content-length': String(body.end - body.start) } : headers,
           agent: secure ? this.#https : this.#http,
           signal,
         },
@@ -57,7 +62,8 @@ export class UploadSender {
       );
       req.setTimeout(this.#idleMs, onIdle);
       req.on('error', (err) => reject(signal?.aborted ? (signal.reason as Error) : err));
-      writeBody(req, body).catch((err: unknown) => req.destroy(err as Error));
+      if (body) writeBody(req, body).catch((err: unknown) => req.destroy(err as Error));
+      else req.end();
     });
   }
 
@@ -73,7 +79,8 @@ function toResponse(method: string, res: IncomingMessage): Response {
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
   }
   const status = res.statusCode ?? 502;
-  const empty = method === 'HEAD' || status === 204 || status === 304;
+  // An empty body is drained at once, so the socket goes back to the pool even if the caller never reads it.
+  const empty = method === 'HEAD' || status === 204 || status === 304 || res.headers['content-length'] === '0';
   if (empty) res.resume();
   return new Response(empty ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), { status, headers });
 }

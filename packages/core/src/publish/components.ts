@@ -39,6 +39,7 @@ export async function publishComponents(request: PublishComponentsRequest): Prom
     ...push,
     open: opener(selection),
     concurrency: selection.concurrency,
+    onPushing: (_target, component) => (descriptor) => steps.get(component.name)?.prepare(descriptor),
     beforeTag: (target, component) => {
       const step = artifactSteps(target, component.name, component.path, { ...push, signing, documents, signatures });
       steps.set(component.name, step);

@@ -16,6 +16,6 @@ export async function publishArtifact(request: PublishRequest): Promise<PublishR
   const files = await readUserDocuments(documents?.files ?? []);
   const signatures = await prepareSigning(signing);
   const steps = artifactSteps(target, target.name, path, { ...request, files, signatures });
-  const result = await pushArtifact({ ...push, path, target, beforeTag: steps.beforeTag });
+  const result = await pushArtifact({ ...push, path, target, beforeTag: steps.beforeTag, onPushing: steps.prepare });
   return { ...result, signature: steps.signature(), attached: steps.attached() };
 }

@@ -11,6 +11,10 @@ export interface Signatures {
   result(key: string): SignResult | undefined;
   /** The Sigstore signer, shared with attestations so one certificate covers everything. */
   bundleSigner?: BundleSigner;
+  /** Starts what signing needs from the network (keyless: the OIDC token and Fulcio certificate) ahead of time. */
+  prepare?: () => void;
+  /** Starts the registry writes of `key`'s signature that need no signature (legacy: the .sig read, its blobs). */
+  prepareFor?: (key: string, descriptor: Descriptor) => void;
 }
 
 /**
@@ -38,5 +42,11 @@ export async function prepareSigning(plan: SigningPlan | undefined): Promise<Sig
     signer: bundleSigner,
     ...(plan.claims ? { claims: plan.claims } : {}),
   });
-  return { step: each.beforeTag, result: each.result, bundleSigner };
+  return {
+    step: each.beforeTag,
+    result: each.result,
+    bundleSigner,
+    prepare: () => bundleSigner.prepare(),
+    prepareFor: each.prepare,
+  };
 }

@@ -12,6 +12,8 @@ export interface ArtifactSteps {
   beforeTag: ((descriptor: Descriptor) => Promise<void>) | undefined;
   signature: () => SignResult | undefined;
   attached: () => AttachedDocument[];
+  /** Once the push is settled: starts the signer's certificate and the signature's blobs for `descriptor`. */
+  prepare: (descriptor: Descriptor) => void;
 }
 
 /** Sign, then attach (and attest) documents: the `beforeTag` chain of one artifact, keyed by `key` for signing. */
@@ -46,5 +48,9 @@ export function artifactSteps(
         : undefined,
     signature: () => signatures?.result(key),
     attached: () => attach?.attached() ?? [],
+    prepare: (descriptor) => {
+      signatures?.prepare?.();
+      signatures?.prepareFor?.(key, descriptor);
+    },
   };
 }

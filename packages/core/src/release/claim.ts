@@ -11,10 +11,14 @@ import { ReleaseRaced } from './errors.ts';
 /** Default wait between writing the version tag and reading it back. */
 export const defaultSettleMs = 1_000;
 
-/** Right before tagging: refuse when another digest took the version since the release started. */
-export async function lastLook(target: Target, version: string, digest: string): Promise<void> {
+/**
+ * Right before tagging: refuse when another digest took the version since the release started. Says whether the
+ * version already names this digest, so the tag write need not look again.
+ */
+export async function lastLook(target: Target, version: string, digest: string): Promise<boolean> {
   const now = await currentDigest(target, version);
   if (now !== undefined && now !== digest) throw new ReleaseRaced(version, now, digest);
+  return now === digest;
 }
 
 /** After tagging: wait, read the version back, and refuse unless it still names this run's digest. */

@@ -10,8 +10,8 @@ import { sameContent } from '../artifact/layer.ts';
 import type { ArtifactMetadata } from '../artifact/manifest.ts';
 import type { WalkOptions } from '../artifact/walk.ts';
 import type { SignatureFormat } from '../sign/sign.ts';
-import { addedFormatNotes, signInPresentFormats, type PresentSignResult } from '../sign/present.ts';
-import type { SigningIdentity } from '../sign/signer.ts';
+import { addedFormatNotes, presentSignatureFormats, signInPresentFormats, type PresentSignResult } from '../sign/present.ts';
+import { createBundleSigner, type SigningIdentity } from '../sign/signer.ts';
 import { verifyArtifact } from '../verify/verify.ts';
 import type { Verification } from '../verify/signatures.ts';
 import { checkReleaseSignature } from './self-check.ts';
@@ -175,6 +175,8 @@ async function checkDowngrade(target: Target, version: string, stable: string | 
  */
 export async function releaseArtifact(options: PromoteReleaseOptions | BuildReleaseOptions): Promise<ReleaseResult> {
   const { target, release } = options;
+  // Every release writes (a signature, tags): one pull+push token for its reads and writes.
+  target.expectPush?.();
   const [existing, stable] = await Promise.all([fetchIfExists(target, release.version), currentDigest(target, stableTag)]);
   const notes: string[] = [];
   const moveStable = !release.prerelease;
@@ -222,6 +224,12 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
   }
 
   if (options.mode === 'promote' && artifact) {
+    // While the staging signature is checked: the release signer's OIDC token and Fulcio certificate, and which
+    // formats the digest carries. Reads and a certificate only; nothing is written before the check passes.
+    const signing = options.signing && { ...options.signing, signer: await createBundleSigner(options.signing.identity) };
+    signing?.signer.prepare();
+    const present = signing ? presentSignatureFormats(target, artifact.descriptor) : undefined;
+    present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
     // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
     // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
     // below). Flux's rules are checked on the result instead.
@@ -237,23 +245,19 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
       );
     notes.push(`staging signature verified: ${checked.identity}`);
     let signature: PresentSignResult | undefined;
-    if (options.signing) {
+    if (signing) {
       // Signatures first, then the self-check, then the tags: a failure leaves at most an extra signature on an
       // untagged-for-release digest, never a release tag production would reject.
-      signature = await signInPresentFormats(target, artifact.descriptor, { ...options.signing, repository: target.name });
+      signature = await signInPresentFormats(target, artifact.descriptor, { ...signing, repository: target.name }, present);
       notes.push(...addedFormatNotes(signature.added, 'the staging digest'));
-      const checkedRelease = await checkReleaseSignature(
-        target,
-        artifact.descriptor,
-        options.signing.identity,
-        signature,
-        options.verification,
-      );
+      const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, signing.identity, signature, options.verification);
       if (checkedRelease) notes.push(checkedRelease);
     }
     // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
-    await lastLook(target, release.version, artifact.descriptor.digest);
-    const results: TagResult[] = [await applyTag(target, artifact, release.version, { lookFirst: true })];
+    // The last look just read the version tag: the write does not look again (one round trip fewer).
+    const results: TagResult[] = (await lastLook(target, release.version, artifact.descriptor.digest))
+      ? [{ tag: release.version, changed: false }]
+      : [await applyTag(target, artifact, release.version, { lookFirst: false })];
     await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs);
     if (moveStable) results.push(await applyTag(target, artifact, stableTag, { lookFirst: true }));
     return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
@@ -283,7 +287,9 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
           if (checkedRelease) notes.push(checkedRelease);
           await lastLook(target, release.version, descriptor.digest);
         }
-      : (descriptor) => lastLook(target, release.version, descriptor.digest),
+      : async (descriptor) => {
+          await lastLook(target, release.version, descriptor.digest);
+        },
   });
   await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
   const stableResult = moveStable

@@ -18,6 +18,8 @@ export {
   SigningConfigError,
   signingConfigMediaType,
   signingConfigServices,
+  tufSigningConfig,
   type KeylessServices,
   type SigstoreServices,
+  type TufOptions,
 } from './signing-config.ts';

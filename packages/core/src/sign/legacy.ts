@@ -112,25 +112,65 @@ export async function appendLegacySignature(
   payload: Buffer,
   annotations: Record<string, string>,
 ): Promise<LegacyWriteResult> {
+  return prepareLegacySignature(target, subjectDigest, payload).complete(annotations);
+}
+
+/**
+ * appendLegacySignature in two halves, so the registry work that does not need the signature runs while Fulcio and
+ * Rekor make it: reading the `.sig` manifest there is, and storing the payload blob and the config for the layers
+ * that will be (both depend only on the payload and the existing layers' digests). `complete` then writes the
+ * manifest with the signature's annotations; only it points the `.sig` tag at anything. If the signature turns out
+ * to be one already there (a repeated signature), the config stored ahead is left unreferenced, as an orphan blob.
+ */
+export function prepareLegacySignature(
+  target: Target,
+  subjectDigest: string,
+  payload: Buffer,
+): { complete(annotations: Record<string, string>): Promise<LegacyWriteResult> } {
   const tag = legacySignatureTag(subjectDigest);
-  let layers: Descriptor[] = [];
-  try {
-    const existing = await target.fetchManifest(tag);
-    layers = (parseManifest(existing.bytes, existing.descriptor.mediaType).manifest as ImageManifest).layers ?? [];
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-  }
-  const layer = plainDescriptor({ ...descriptorFor(simpleSigningMediaType, payload), annotations });
-  const duplicate = layers.some(
-    (l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature],
-  );
-  if (!duplicate) layers = [...layers, layer];
-  const config = signatureConfig(layers);
-  const configDescriptor = descriptorFor(MediaType.ociConfig, config);
-  const manifest: ImageManifest = { schemaVersion: 2, mediaType: MediaType.ociManifest, config: plainDescriptor(configDescriptor), layers };
-  const bytes = Buffer.from(JSON.stringify(manifest));
-  const descriptor = descriptorFor(MediaType.ociManifest, bytes);
-  await Promise.all([pushIfMissing(target, layer, payload), pushIfMissing(target, configDescriptor, config)]);
-  await target.pushReference(descriptor, bytes, tag);
-  return { tag, manifest: descriptor, signatures: layers.length };
+  const payloadDescriptor = descriptorFor(simpleSigningMediaType, payload);
+  const existingLayers = (async (): Promise<Descriptor[]> => {
+    try {
+      const existing = await target.fetchManifest(tag);
+      return (parseManifest(existing.bytes, existing.descriptor.mediaType).manifest as ImageManifest).layers ?? [];
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      return [];
+    }
+  })();
+  const configFor = (layers: readonly Descriptor[]): { descriptor: Descriptor; bytes: Buffer } => {
+    const bytes = signatureConfig([...layers]);
+    return { descriptor: descriptorFor(MediaType.ociConfig, bytes), bytes };
+  };
+  const payloadStored = pushIfMissing(target, payloadDescriptor, payload);
+  const configStored = existingLayers.then((layers) => {
+    const config = configFor([...layers, payloadDescriptor]);
+    return pushIfMissing(target, config.descriptor, config.bytes);
+  });
+  // Awaited in `complete`; a signing failure before then must not leave these rejections unhandled.
+  for (const pending of [payloadStored, configStored]) pending.catch(() => undefined);
+  return {
+    async complete(annotations) {
+      let layers = await existingLayers;
+      const layer = plainDescriptor({ ...payloadDescriptor, annotations });
+      const duplicate = layers.some(
+        (l) => l.digest === layer.digest && l.annotations?.[CosignAnnotation.signature] === annotations[CosignAnnotation.signature],
+      );
+      if (!duplicate) layers = [...layers, layer];
+      const config = configFor(layers);
+      const manifest: ImageManifest = {
+        schemaVersion: 2,
+        mediaType: MediaType.ociManifest,
+        config: plainDescriptor(config.descriptor),
+        layers,
+      };
+      const bytes = Buffer.from(JSON.stringify(manifest));
+      const descriptor = descriptorFor(MediaType.ociManifest, bytes);
+      await Promise.all([payloadStored, configStored]);
+      // The config stored ahead is this one unless the signature was a repeat (then the existing .sig has its config).
+      if (duplicate) await pushIfMissing(target, config.descriptor, config.bytes);
+      await target.pushReference(descriptor, bytes, tag);
+      return { tag, manifest: descriptor, signatures: layers.length };
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { isIndex, parseManifest, type Descriptor } from '../oci/descriptor.ts';
 import { isNotFound } from '../oci/errors.ts';
 import type { Target } from '../oci/target.ts';
 import { legacySignatureTag } from './legacy.ts';
+import { SigningConfigError } from './signing-config.ts';
 import { signArtifact, type SignOptions, type SignResult, type SignatureFormat } from './sign.ts';
 
 // Which signature formats a digest already carries, and signing in all of them. Flux picks ONE format to read
@@ -88,9 +89,22 @@ export interface PresentSignResult extends SignResult {
  * Signs in the requested format and in every format the digest already carries, so that every Flux version
  * (2.6–2.9) reads a signature by this identity: the union of `options.format` and what is present.
  */
-export async function signInPresentFormats(target: Target, subject: Descriptor, options: SignOptions): Promise<PresentSignResult> {
-  const present = await presentSignatureFormats(target, subject);
+export async function signInPresentFormats(
+  target: Target,
+  subject: Descriptor,
+  options: SignOptions,
+  /** What presentSignatureFormats found, when the caller looked ahead (overlapping other reads). */
+  found?: Promise<PresentFormats>,
+): Promise<PresentSignResult> {
+  const present = await (found ?? presentSignatureFormats(target, subject));
   const format = unionFormat(options.format, present);
+  const identity = options.identity;
+  // A .sig needs Rekor v1's signed entry timestamp: refuse before anything is logged or pushed, not half-way.
+  if (format !== 'bundle' && identity.kind === 'keyless' && (identity.rekorVersion === 2 || identity.signingConfigFromTuf))
+    throw new SigningConfigError(
+      'SIGNING_CONFIG_FORMAT',
+      `${identity.rekorVersion === 2 ? 'selects Rekor v2' : 'public-good may select Rekor v2'}, but the digest carries a legacy .sig signature (Flux 2.6 and 2.7 read only that), so this signature must be written as a .sig too, which needs Rekor v1's signed entry timestamp: ask for signature format both (the config's Rekor v1 log then logs both), or leave signing-config empty`,
+    );
   const signed = await signArtifact(target, subject, { ...options, format });
   const formats = formatsOf(format);
   const requested = formatsOf(options.format);

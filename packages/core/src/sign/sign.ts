@@ -6,7 +6,7 @@ import type { Target } from '../oci/target.ts';
 import { attachReferrer } from '../oci/attach.ts';
 import { rfc3339 } from '../go/time.ts';
 import { cosignSignPredicateType, signStatement, simpleSigningPayload } from './payload.ts';
-import { appendLegacySignature, legacyAnnotations } from './legacy.ts';
+import { legacyAnnotations, prepareLegacySignature } from './legacy.ts';
 import { createBundleSigner, type BundleSigner, type SigningIdentity } from './signer.ts';
 
 export const signatureFormats = ['legacy', 'bundle', 'both'] as const;
@@ -23,6 +23,25 @@ export interface SignOptions {
   repository: string;
   /** Signature annotations (cosign `sign -a key=value`): the payload's `optional`, the statement subject's `annotations`. */
   claims?: Record<string, string>;
+  /** The legacy signature's registry work, started ahead for this subject (`prepareLegacyWrite`). */
+  legacyWrite?: PreparedLegacyWrite;
+}
+
+/** prepareLegacySignature's half-done write, for one subject digest and payload. */
+export interface PreparedLegacyWrite {
+  digest: string;
+  payload: Buffer;
+  write: ReturnType<typeof prepareLegacySignature>;
+}
+
+/** Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). */
+export function prepareLegacyWrite(
+  target: Target,
+  subject: Descriptor,
+  options: Pick<SignOptions, 'repository' | 'claims'>,
+): PreparedLegacyWrite {
+  const payload = simpleSigningPayload(options.repository, subject.digest, options.claims);
+  return { digest: subject.digest, payload, write: prepareLegacySignature(target, subject.digest, payload) };
 }
 
 export interface SignResult {
@@ -104,15 +123,13 @@ export async function signArtifact(target: Target, subject: Descriptor, options:
   const result: Partial<SignResult> = {};
   let first: Bundle | undefined;
   if (options.format !== 'bundle') {
-    const payload = simpleSigningPayload(options.repository, subject.digest, options.claims);
+    // The .sig read and the payload and config uploads overlap Fulcio and Rekor (or started during the push, when
+    // prepared ahead); the .sig manifest waits for the signature.
+    const prepared = options.legacyWrite?.digest === subject.digest ? options.legacyWrite : prepareLegacyWrite(target, subject, options);
+    const { payload, write } = prepared;
     const bundle = await signer.signMessage(payload);
     first ??= bundle;
-    const written = await appendLegacySignature(
-      target,
-      subject.digest,
-      payload,
-      legacyAnnotations(bundle, await signer.certificateChain()),
-    );
+    const written = await write.complete(legacyAnnotations(bundle, await signer.certificateChain()));
     result.legacyTag = written.tag;
     result.signatureRef = `${name}:${written.tag}`;
   }
@@ -160,12 +177,20 @@ export class UntaggedSigningError extends BaseError<'SIGNING_UNTAGGED'> {
 export function signBeforeTagging(
   target: Target,
   options: SignOptions,
-): { beforeTag: (descriptor: Descriptor) => Promise<void>; result: () => SignResult | undefined } {
+): {
+  beforeTag: (descriptor: Descriptor) => Promise<void>;
+  result: () => SignResult | undefined;
+  prepare: (descriptor: Descriptor) => void;
+} {
   let signed: SignResult | undefined;
+  let legacyWrite: PreparedLegacyWrite | undefined;
   return {
+    prepare: (descriptor) => {
+      if (options.format !== 'bundle') legacyWrite = prepareLegacyWrite(target, descriptor, options);
+    },
     beforeTag: async (descriptor) => {
       try {
-        signed = await signArtifact(target, descriptor, options);
+        signed = await signArtifact(target, descriptor, { ...options, ...(legacyWrite ? { legacyWrite } : {}) });
       } catch (err) {
         throw new UntaggedSigningError(descriptor.digest, err);
       }
@@ -181,6 +206,7 @@ export function signBeforeTagging(
 export async function signEachBeforeTagging(options: Pick<SignOptions, 'identity' | 'format' | 'signer' | 'claims'>): Promise<{
   beforeTag: (target: Target, key: string) => (descriptor: Descriptor) => Promise<void>;
   result: (key: string) => SignResult | undefined;
+  prepare: (key: string, descriptor: Descriptor) => void;
 }> {
   const signer = options.signer ?? (await createBundleSigner(options.identity));
   const steps = new Map<string, ReturnType<typeof signBeforeTagging>>();
@@ -191,5 +217,6 @@ export async function signEachBeforeTagging(options: Pick<SignOptions, 'identity
       return step.beforeTag;
     },
     result: (key) => steps.get(key)?.result(),
+    prepare: (key, descriptor) => steps.get(key)?.prepare(descriptor),
   };
 }

@@ -8,6 +8,7 @@ import { inTotoPayloadType } from './payload.ts';
 import { SigningError } from './errors.ts';
 import { fulcioSigner } from './fulcio.ts';
 import { tufSigningConfig, type TufOptions } from './signing-config.ts';
+import { rekorV2Witness } from './rekor-v2.ts';
 
 export const publicGood = {
   fulcio: 'https://fulcio.sigstore.dev',
@@ -84,6 +85,12 @@ export interface BundleSigner {
   signStatement(statement: Buffer): Promise<Bundle>;
   /** Keyless: Fulcio's chain after the leaf certificate, PEM (what cosign's legacy `chain` annotation holds). */
   certificateChain(): Promise<string[]>;
+  /**
+   * Starts loading @sigstore/sign and, keyless, getting the OIDC token and the Fulcio certificate, without waiting:
+   * a push calls it once it knows it will sign, so these round trips overlap the upload. The certificate is the one
+   * every later signature uses; a failure surfaces there, from the first signature.
+   */
+  prepare(): void;
 }
 
 /**
@@ -123,6 +130,10 @@ export async function createBundleSigner(identity: SigningIdentity): Promise<Bun
     signMessage: async (data) => (await signer()).signMessage(data),
     signStatement: async (statement) => (await signer()).signStatement(statement),
     certificateChain: async () => (await signer()).certificateChain(),
+    prepare: () =>
+      void signer()
+        .then((built) => built.prepare())
+        .catch(() => undefined),
   };
 }
 
@@ -143,6 +154,7 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
       signStatement: async (statement) =>
         hinted(await new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: inTotoPayloadType })),
       certificateChain: async () => [],
+      prepare: () => undefined,
     };
   }
   if (identity.signingConfigFromTuf) identity = { ...identity, ...(await tufSigningConfig(identity.signingConfigFromTuf)) };
@@ -162,16 +174,24 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
     ...(identity.noTransparencyLog
       ? []
       : [
-          // Rekor v2 (rekor-tiles) answers once the entry is sequenced, which takes seconds: @sigstore/sign gives it at
-          // least 20 s (sigstore-js packages/sign/src/config.ts DEFAULT_REKORV2_TIMEOUT).
-          new sigstore.RekorWitness({
-            rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
-            majorApiVersion: identity.rekorVersion ?? 1,
-            entryType: 'dsse',
-            fetchOnConflict: true,
-            ...fetchOptions,
-            ...(identity.rekorVersion === 2 ? { timeout: Math.max(fetchOptions.timeout, 20_000) } : {}),
-          }),
+          identity.rekorVersion === 2
+            ? // Rekor v2 (rekor-tiles) answers once the entry is sequenced, which takes seconds: @sigstore/sign gives
+              // it at least 20 s (sigstore-js packages/sign/src/config.ts DEFAULT_REKORV2_TIMEOUT).
+              rekorV2Witness(
+                new sigstore.RekorWitness({
+                  rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+                  majorApiVersion: 2,
+                  ...fetchOptions,
+                  timeout: Math.max(fetchOptions.timeout, 20_000),
+                }),
+              )
+            : new sigstore.RekorWitness({
+                rekorBaseURL: identity.rekorUrl ?? publicGood.rekor,
+                majorApiVersion: 1,
+                entryType: 'dsse',
+                fetchOnConflict: true,
+                ...fetchOptions,
+              }),
         ]),
     ...(identity.tsaUrl ? [new sigstore.TSAWitness({ tsaBaseURL: identity.tsaUrl, ...fetchOptions })] : []),
   ];
@@ -187,5 +207,8 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
     signStatement: (statement) =>
       guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: inTotoPayloadType })),
     certificateChain: () => guard(() => signer.chain()),
+    // The certificate is memoized in fulcioSigner: asking for the chain now makes it; a failure is reported when a
+    // signature asks for it again.
+    prepare: () => void signer.chain().catch(() => undefined),
   };
 }
