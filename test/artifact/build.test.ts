@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, readFileSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
+import { crc32, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
+import { gzipChunkBytes } from '../../packages/core/src/artifact/gzip.ts';
 import { join } from 'node:path';
 import tar from 'tar-stream';
 import {
@@ -96,11 +97,50 @@ describe('layer build', () => {
 
   it('pins the digest of a known tree, so a toolchain change that alters layer bytes is caught', async () => {
     // If this fails after a Node/zlib/tar-stream upgrade, every artifact would look changed to diff-tag users:
-    // treat it as a breaking change, not a fixture to refresh.
+    // treat it as a breaking change, not a fixture to refresh. This tree's tar fits in one gzip chunk (gzip.ts), so
+    // it is one zlib stream, byte for byte what d2ci wrote before packing in parallel: the pin has not changed.
     const root = makeWorkspace(sample);
     const info = await hashLayer({ path: root });
     assert.equal(info.diffId, 'sha256:8d69abeb20a07a776a8a5470a3e5482d08434e6297a2628abe6daeb312fded72');
     assert.equal(info.digest, 'sha256:e8b2c184115c31245b450ca5efa0174975fc767d284fcb410c4b1b1d5330c89c');
+  });
+
+  it('pins the digest of a tree whose tar spans several gzip chunks, packed as one gzip member', async () => {
+    // A change of chunk size, dictionary priming or flush would change this digest (and every big layer's).
+    const line = (i: number): string => `- name: app-${i % 97}\n  image: registry.example/app-${(i * 31) % 89}:v1.${i % 13}\n`;
+    const text = (from: number, bytes: number): string => {
+      let out = '';
+      for (let i = from; out.length < bytes; i++) out += line(i);
+      return out.slice(0, bytes);
+    };
+    const root = makeWorkspace({ 'a.yaml': text(0, 1_500_000), 'b/c.yaml': text(7, 1_300_000), 'd.yaml': 'x: 1\n' });
+    const out = join(root, '..', `${Date.now()}-multi.tgz`);
+    const info = await buildLayer({ path: root }, out);
+    assert.ok(info.uncompressedSize > 2 * gzipChunkBytes, 'three chunks');
+    const tgz = readFileSync(out);
+    const tarBytes = gunzipSync(tgz);
+    // One member: a raw inflater finds a single deflate stream that ends right before the 8-byte trailer.
+    const { engine } = inflateRawSync(tgz.subarray(10, tgz.length - 8), { info: true }) as unknown as { engine: { bytesWritten: number } };
+    assert.equal(engine.bytesWritten, tgz.length - 18);
+    assert.equal(tgz.readUInt32LE(tgz.length - 8), crc32(tarBytes));
+    // Not one zlib stream any more (that is what an earlier d2ci wrote): a different digest for the same tar.
+    const single = gzipSync(tarBytes, { level: 6 });
+    single[9] = 0xff;
+    assert.notDeepEqual(tgz, single);
+    assert.equal(info.diffId, 'sha256:439f135c16f962cca2ea54870c69a2015ac3ff86760c2a9b68f8d131f4373c96');
+    assert.equal(info.digest, 'sha256:24a71cda681b85ed4fa216d9445dcec2d92913b1630394083ec69dc08e901cd3');
+  });
+
+  it('writes a tar that fits in one chunk as the one zlib stream an earlier d2ci wrote', async () => {
+    const root = makeWorkspace({ ...sample, 'big.yaml': 'k: v\n'.repeat(150_000) });
+    const info = await hashLayer({ path: root });
+    assert.ok(info.uncompressedSize > 512 << 10 && info.uncompressedSize <= gzipChunkBytes);
+    const out = join(root, '..', `${Date.now()}-one.tgz`);
+    await buildLayer({ path: root }, out);
+    const tgz = readFileSync(out);
+    const single = gzipSync(gunzipSync(tgz), { level: 6 });
+    single[9] = 0xff; // the OS byte, as Go writes it
+    assert.deepEqual(tgz, single);
   });
 
   it('streams large files and long names through PAX headers that GNU tar reads', async () => {

@@ -34,6 +34,36 @@ describe('pullArtifact', () => {
     assert.equal(readFileSync(join(output, 'base/a.yaml'), 'utf8'), 'a: 1\n');
   });
 
+  it('round-trips a tree whose layer spans several gzip chunks (one member, sync-flushed joints)', async () => {
+    const big =
+      'kind: ConfigMap\ndata:\n' + Array.from({ length: 120_000 }, (_, i) => `  key-${i}: value-${(i * 7919) % 100_003}\n`).join('');
+    const ws = makeWorkspace({ 'app/big.yaml': big, 'app/small.yaml': 'a: 1\n' });
+    const layout = new OciLayout(join(ws, 'layout'));
+    const pushed = await pushArtifact({ path: join(ws, 'app'), target: layout, source: 's', revision: 'r' });
+    assert.ok(pushed.layer.uncompressedSize > 2 * (1 << 20), 'more than two 1 MiB chunks');
+    const output = join(ws, 'out');
+    const pulled = await pullArtifact({ target: layout, reference: 'latest', output });
+    assert.equal(pulled.files, 2);
+    assert.equal(readFileSync(join(output, 'big.yaml'), 'utf8'), big);
+  });
+
+  it('reads a layer of several concatenated gzip members, as other packers (pigz -i, some Go writers) may write', async () => {
+    const tar = await tarball([
+      { name: '.', type: 'directory', mode: 0o755 },
+      { name: 'a.yaml', content: 'a: 1\n'.repeat(20_000) },
+      { name: 'b.yaml', content: 'b: 2\n' },
+    ]);
+    // Three members, cut anywhere (even inside a tar header): Go's gzip reader and zlib's gunzip read on.
+    const cuts = [0, 1000, 70_000, tar.length];
+    const layer = Buffer.concat(cuts.slice(1).map((end, i) => gzipSync(tar.subarray(cuts[i], end))));
+    const { target, dir } = await artifactWithLayer(layer);
+    const output = join(dir, '..', 'out');
+    const pulled = await pullArtifact({ target, reference: 'latest', output });
+    assert.equal(pulled.files, 2);
+    assert.equal(readFileSync(join(output, 'a.yaml'), 'utf8'), 'a: 1\n'.repeat(20_000));
+    assert.equal(readFileSync(join(output, 'b.yaml'), 'utf8'), 'b: 2\n');
+  });
+
   const refused: [string, Entry[], RegExp][] = [
     ['a ".." traversal', [{ name: '../evil.yaml', content: 'x' }], /path traversal/],
     ['a nested traversal', [{ name: 'ok/../../evil.yaml', content: 'x' }], /path traversal/],

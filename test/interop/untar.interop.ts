@@ -5,16 +5,19 @@
 // and extracted by Flux like any other layer.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createCipheriv, createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
 import tar from 'tar-stream';
-import { buildLayer, UnpackableNameError } from '@d2ci/core';
-import { tarball } from '../harness/crafted.ts';
-import { fluxUntar } from './lib/consumers.ts';
+import { buildLayer, pullArtifact, pushArtifact, RegistryClient, UnpackableNameError } from '@d2ci/core';
+import { gzipChunkBytes } from '../../packages/core/src/artifact/gzip.ts';
+import { artifactWithLayers, tarball } from '../harness/crafted.ts';
+import { craneRun, craneValidate, fluxUntar } from './lib/consumers.ts';
+import { startStore } from './lib/stores.ts';
 import { recordCell } from './lib/results.ts';
-import { fluxCliVersion, tool } from './lib/tools.ts';
+import { craneVersion, fluxCliVersion, tool } from './lib/tools.ts';
 import { run } from '../harness/exec.ts';
 import { d2ci } from '../harness/cli.ts';
 
@@ -60,7 +63,8 @@ describe('interop: Flux extracts what d2ci packs', () => {
     chmodSync(join(tree, 'run.sh'), 0o755);
     writeFileSync(join(tree, 'big.bin'), Buffer.alloc(3 * 1024 * 1024, 7));
     const layer = join(work, 'layer.tgz');
-    await buildLayer({ path: tree }, layer);
+    const info = await buildLayer({ path: tree }, layer);
+    assert.ok(info.uncompressedSize > 3 * gzipChunkBytes, 'the 3 MiB file makes a layer of four gzip chunks');
     const expected: Record<string, string> = {
       '.hidden': '644 1',
       base: 'dir',
@@ -143,6 +147,131 @@ describe('interop: Flux extracts what d2ci packs', () => {
       });
       if (!answer.ok) problems.push(`flux ${version}: ${answer.error ?? ''}`);
       else assert.deepEqual(answer.files, { 'stdin.yaml': `644 ${Buffer.byteLength(stream.replace(/[\r\n]+$/, ''))}` });
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('a tree whose tar spans several gzip chunks: Flux untar, flux pull artifact, crane export and validate read it', async () => {
+    // The layer is one gzip member whose deflate stream was compressed in 1 MiB chunks on several threads (gzip.ts):
+    // every chunk joint is a sync flush, chunks reach back into the previous one's last 32 KiB, and random stretches
+    // are stored blocks.
+    const tree = join(work, 'chunked');
+    mkdirSync(join(tree, 'apps'), { recursive: true });
+    const yaml = (n: number): string =>
+      Array.from(
+        { length: n },
+        (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  k: v${(i * 7919) % 10007}\n`,
+      ).join('');
+    writeFileSync(join(tree, 'apps', 'configmaps.yaml'), yaml(40_000));
+    writeFileSync(join(tree, 'apps', 'kustomization.yaml'), 'resources: [configmaps.yaml]\n');
+    // Random bytes: incompressible 64 KiB blocks are written as stored blocks, not deflated (gzip.ts).
+    writeFileSync(
+      join(tree, 'blob.bin'),
+      createCipheriv('aes-128-ctr', Buffer.alloc(16, 7), Buffer.alloc(16)).update(Buffer.alloc(2_560_000)),
+    );
+    const layer = join(work, 'chunked.tgz');
+    const info = await buildLayer({ path: tree }, layer);
+    assert.ok(info.uncompressedSize > 4 * gzipChunkBytes, `${info.uncompressedSize} bytes of tar: at least five chunks`);
+    const tgz = readFileSync(layer);
+    const { engine } = inflateRawSync(tgz.subarray(10, tgz.length - 8), { info: true }) as unknown as { engine: { bytesWritten: number } };
+    assert.equal(engine.bytesWritten, tgz.length - 18, 'one gzip member');
+    assert.ok(tgz.includes(readFileSync(join(tree, 'blob.bin')).subarray(1_000_000, 1_010_000)), 'random bytes stored as they are');
+    const sizes = {
+      apps: 'dir',
+      'apps/configmaps.yaml': `644 ${Buffer.byteLength(yaml(40_000))}`,
+      'apps/kustomization.yaml': '644 29',
+      'blob.bin': `644 ${128 * 20_000}`,
+    };
+    const problems: string[] = [];
+    const cell = (verifier: string, ok: boolean, detail: string): void => {
+      recordCell({
+        suite: 'd2ci→consumer',
+        store: 'layer file',
+        scenario: 'd2ci pack of a tree spanning several gzip chunks (one member)',
+        format: 'artifact layer',
+        verifier,
+        consumer: ok,
+        d2ci: true,
+        expected: true,
+      });
+      if (!ok) problems.push(`${verifier}: ${detail}`);
+    };
+    for (const flux of versions) {
+      const answer = await fluxUntar(flux, layer);
+      cell(`flux ${flux} untar`, answer.ok && JSON.stringify(answer.files) === JSON.stringify(sizes), JSON.stringify(answer));
+    }
+
+    const store = await startStore('docker-registry-2.8');
+    try {
+      const target = new RegistryClient().repository({ registry: store.host, repository: 'interop/chunked' });
+      const pushed = await pushArtifact({ path: tree, target, source: 'https://github.com/acme/fleet', revision: 'main@sha1:1234567' });
+      assert.equal(pushed.layer.digest, info.digest, 'push packs the same bytes as build');
+      const reference = `${store.host}/interop/chunked:latest`;
+
+      const pulled = join(work, 'flux-pulled');
+      mkdirSync(pulled); // flux pull extracts into an existing directory
+      const flux = await run(
+        tool('flux', fluxCliVersion),
+        ['pull', 'artifact', `oci://${reference}`, '--insecure-registry', `--output=${pulled}`],
+        {
+          cwd: work,
+          env: { PATH: process.env.PATH, HOME: work },
+        },
+      );
+      const fluxRead =
+        flux.code === 0 &&
+        readFileSync(join(pulled, 'apps', 'configmaps.yaml'), 'utf8') === yaml(40_000) &&
+        readFileSync(join(pulled, 'blob.bin')).length === 128 * 20_000;
+      cell(`flux ${fluxCliVersion} pull artifact`, fluxRead, flux.stderr);
+
+      // crane export writes the layer's uncompressed tar (Go's gzip reader): it must be the very tar d2ci hashed.
+      const exported = join(work, 'crane-export.tar');
+      const crane = await craneRun(['export', reference, exported]);
+      const tarDigest = crane.code === 0 ? `sha256:${createHash('sha256').update(readFileSync(exported)).digest('hex')}` : '';
+      cell(`crane ${craneVersion} export`, tarDigest === info.diffId, `${crane.stderr} ${tarDigest} ≠ ${info.diffId}`);
+
+      // crane validate downloads the layer, checks its digest, and gunzips it to check the config's diff_ids.
+      const valid = await craneValidate(reference);
+      cell(`crane ${craneVersion} validate`, valid.accepted, valid.detail);
+
+      const ours = await pullArtifact({ target, reference: 'latest', output: join(work, 'd2ci-pulled') });
+      assert.equal(ours.files, 3);
+    } finally {
+      await store.stop();
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('a layer of several concatenated gzip members (as pigz -i writes): Flux untar and d2ci pull both read it', async () => {
+    // Not what d2ci writes (one member), but what another packer may: Go's gzip reader is multistream by default,
+    // and d2ci's pull (zlib's gunzip) reads on after a member's trailer as well.
+    const tar = await tarball([
+      { name: 'a.yaml', content: 'a: 1\n'.repeat(30_000) },
+      { name: 'b.yaml', content: 'b: 2\n' },
+    ]);
+    const cuts = [0, 700, 100_000, tar.length];
+    const layer = join(work, 'members.tgz');
+    writeFileSync(layer, Buffer.concat(cuts.slice(1).map((end, i) => gzipSync(tar.subarray(cuts[i], end)))));
+    const { target } = await artifactWithLayers([{ bytes: readFileSync(layer) }]);
+    const pulled = await pullArtifact({ target, reference: 'latest', output: join(work, 'members-pulled') }).then(
+      (r) => r.files === 2,
+      () => false,
+    );
+    const problems: string[] = [];
+    for (const flux of versions) {
+      const answer = await fluxUntar(flux, layer);
+      recordCell({
+        suite: 'd2ci→consumer',
+        store: 'layer file',
+        scenario: 'a layer of 3 concatenated gzip members',
+        format: 'artifact layer',
+        verifier: `flux ${flux} untar`,
+        consumer: answer.ok,
+        d2ci: pulled,
+        expected: true,
+      });
+      if (!answer.ok || !pulled) problems.push(`flux ${flux}: ${answer.error ?? 'ok'}; d2ci pull ${pulled ? 'reads it' : 'fails'}`);
+      else assert.deepEqual(answer.files, { 'a.yaml': `644 ${5 * 30_000}`, 'b.yaml': '644 5' });
     }
     assert.deepEqual(problems, []);
   });

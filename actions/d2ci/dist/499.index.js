@@ -104,12 +104,12 @@ var concurrency = __webpack_require__(81434);
 var copy = __webpack_require__(95672);
 // EXTERNAL MODULE: ../../packages/core/src/oci/descriptor.ts
 var descriptor = __webpack_require__(77796);
-// EXTERNAL MODULE: ../../packages/core/src/artifact/build.ts + 1 modules
-var artifact_build = __webpack_require__(58712);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/build.ts + 2 modules
+var artifact_build = __webpack_require__(89372);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
 var flux = __webpack_require__(18359);
-// EXTERNAL MODULE: ../../packages/core/src/artifact/push.ts + 1 modules
-var push = __webpack_require__(2782);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/push.ts
+var push = __webpack_require__(42816);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var oci_errors = __webpack_require__(48706);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/list.ts
@@ -332,8 +332,6 @@ function revisionCommit(revision) {
 function annotationsOf(fetched) {
     return (0,descriptor/* parseManifest */.Ng)(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
 }
-/** The content layer, decided as pull and diff decide it (an ambiguous artifact matches nothing). */
-const layerOf = artifact_layer/* soleLayer */.zJ;
 /**
  * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
  * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
@@ -344,10 +342,11 @@ async function findPublished(options, skipped) {
     const localLayer = options.path ? (0,artifact_build/* hashLayer */.UG)({ path: options.path, ...options.walk }) : undefined;
     localLayer?.catch(() => undefined);
     const namesCommit = (fetched) => Boolean(fetched && commit && revisionCommit(annotationsOf(fetched)[flux/* Annotation */.YH.revision]) === commit);
-    const sameContent = async (fetched) => {
-        const layer = fetched && layerOf(fetched);
+    // The content layer decided as pull and diff decide it (an ambiguous artifact matches nothing); the same tar
+    // compressed by an earlier d2ci counts (layer.ts sameContent).
+    const holdsTree = async (fetched) => {
         const local = localLayer ? await localLayer : undefined;
-        return Boolean(local && layer && layer.digest === local.digest && layer.size === local.size);
+        return Boolean(local && fetched && (0,artifact_layer/* sameContent */.Cm)(fetched, local));
     };
     const latest = await (0,push/* fetchIfExists */._)(options.target, 'latest');
     if (namesCommit(latest))
@@ -372,10 +371,10 @@ async function findPublished(options, skipped) {
         if (namesCommit(fetched))
             return { fetched, how: `${tags[i]} names commit ${commit?.slice(0, 12)}` };
     }
-    if (latest && (await sameContent(latest)))
+    if (latest && (await holdsTree(latest)))
         return { fetched: latest, how: "latest has the tagged tree's exact content" };
     for (const [i, fetched] of manifests.entries()) {
-        if (fetched && (await sameContent(fetched)))
+        if (fetched && (await holdsTree(fetched)))
             return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
     }
     const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : '']
@@ -446,7 +445,7 @@ async function releaseArtifact(options) {
     if (existing) {
         const same = artifact
             ? existing.descriptor.digest === artifact.descriptor.digest
-            : options.mode === 'build' && (await (0,artifact_build/* hashLayer */.UG)({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
+            : options.mode === 'build' && (0,artifact_layer/* sameContent */.Cm)(existing, await (0,artifact_build/* hashLayer */.UG)({ path: options.path, ...options.walk })) !== undefined;
         if (!same)
             throw new ReleaseRefused(`${release.version} already points at ${existing.descriptor.digest}${artifact ? `, not at ${artifact.descriptor.digest} (the artifact for this commit)` : ', whose content differs from this tree'}; refusing to overwrite a release`);
         // A finished (or half-finished) earlier run: make sure latest-stable is right, change nothing else.

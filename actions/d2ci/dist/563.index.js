@@ -202,8 +202,8 @@ var media_types = __webpack_require__(18613);
 var descriptor = __webpack_require__(77796);
 // EXTERNAL MODULE: ../../packages/core/src/oci/content.ts
 var content = __webpack_require__(83632);
-// EXTERNAL MODULE: ../../packages/core/src/artifact/push.ts + 1 modules
-var push = __webpack_require__(2782);
+// EXTERNAL MODULE: ../../packages/core/src/artifact/push.ts
+var push = __webpack_require__(42816);
 // EXTERNAL MODULE: ../../packages/core/src/sign/legacy.ts
 var legacy = __webpack_require__(41914);
 ;// CONCATENATED MODULE: ../../packages/core/src/copy/legacy.ts

@@ -40,12 +40,16 @@ function isSignatureTag(tag) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DO: () => (/* binding */ contentLayer),
-/* harmony export */   zJ: () => (/* binding */ soleLayer)
+/* harmony export */   Cm: () => (/* binding */ sameContent),
+/* harmony export */   DO: () => (/* binding */ contentLayer)
 /* harmony export */ });
-/* unused harmony export AmbiguousLayerError */
+/* unused harmony exports AmbiguousLayerError, soleLayer */
 /* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77796);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85736);
+/* harmony import */ var _flux_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18359);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94913);
+
+
 
 
 /** No one content layer. About `layer-media-type` when naming (another) media type is the fix. */
@@ -83,6 +87,94 @@ function soleLayer(fetched) {
             return undefined;
         throw err;
     }
+}
+/**
+ * Whether an artifact holds what a local tree packs to, for diff-tag's "unchanged" and `diff`: 'layer' when its
+ * one layer is the same blob (digest and size, as `flux diff artifact` compares), 'tar' when the layer differs but
+ * the config is byte for byte the one d2ci writes for the same uncompressed tar (fluxConfig: the tar's digest in
+ * `rootfs.diff_ids`, nothing else), undefined otherwise.
+ *
+ * The 'tar' case is what keeps an upgrade quiet: earlier d2ci packed one gzip stream, it now compresses chunks in
+ * parallel (gzip.ts), so the same tree gives another layer digest but the same tar, hence the same config digest,
+ * which the manifest already names: no request is added. Without it, the first diff-tag push after the
+ * upgrade would push (and sign, and make every cluster reconcile) an artifact that differs only in compression.
+ * The config is only the pusher's claim about the layer (nothing checks diff_ids against it); someone who can
+ * write such a claim can also move the tag, and an unchanged push signs nothing, so trusting it gives no one more.
+ */
+function sameContent(fetched, layer) {
+    const remote = soleLayer(fetched);
+    if (!remote)
+        return undefined;
+    if (remote.digest === layer.digest && remote.size === layer.size)
+        return 'layer';
+    const { manifest } = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(fetched.bytes, fetched.descriptor.mediaType);
+    if ((0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest) || remote.mediaType !== _flux_js__WEBPACK_IMPORTED_MODULE_2__/* .FluxMediaType */ .u7.content)
+        return undefined;
+    const ours = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_1__/* .descriptorFor */ .RZ)(_flux_js__WEBPACK_IMPORTED_MODULE_2__/* .FluxMediaType */ .u7.config, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .fluxConfig */ .Eb)(layer.diffId));
+    return manifest.config.digest === ours.digest && manifest.config.size === ours.size ? 'tar' : undefined;
+}
+
+
+/***/ }),
+
+/***/ 94913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eb: () => (/* binding */ fluxConfig),
+/* harmony export */   zi: () => (/* binding */ fluxManifest)
+/* harmony export */ });
+/* unused harmony export artifactAnnotations */
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18613);
+/* harmony import */ var _oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77796);
+/* harmony import */ var _go_time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80065);
+/* harmony import */ var _flux_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18359);
+
+
+
+
+function artifactAnnotations(metadata, now = new Date()) {
+    const created = metadata.created ?? (metadata.reproducible ? _flux_js__WEBPACK_IMPORTED_MODULE_0__/* .reproducibleCreated */ .Jl : (0,_go_time_js__WEBPACK_IMPORTED_MODULE_1__/* .rfc3339 */ .a)(now));
+    return (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .sortedAnnotations */ .sk)({
+        [_flux_js__WEBPACK_IMPORTED_MODULE_0__/* .Annotation */ .YH.created]: created,
+        [_flux_js__WEBPACK_IMPORTED_MODULE_0__/* .Annotation */ .YH.source]: metadata.source,
+        [_flux_js__WEBPACK_IMPORTED_MODULE_0__/* .Annotation */ .YH.revision]: metadata.revision,
+        ...metadata.annotations,
+    });
+}
+/** Go's zero time, which go-containerregistry writes for an unset `created`. */
+const goZeroTime = '0001-01-01T00:00:00Z';
+/**
+ * The config blob go-containerregistry writes for Flux 2.6–2.8 (a `v1.ConfigFile`, 233 bytes): the uncompressed
+ * tar's digest in `rootfs.diff_ids` and Go's zero time as `created`. Flux 2.9 copies the creation time in, but no
+ * consumer reads it; keeping it out makes the config depend on the content only, so an unchanged tree pushed again
+ * uploads no blob at all. The time stays in the manifest's `org.opencontainers.image.created` annotation.
+ */
+function fluxConfig(diffId) {
+    return Buffer.from(JSON.stringify({
+        architecture: '',
+        created: goZeroTime,
+        history: [{ created: goZeroTime }],
+        os: '',
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        config: {},
+    }));
+}
+/** The OCI image manifest of a Flux artifact: Flux config, one tar+gzip content layer, the annotations. */
+function fluxManifest(layer, metadata, now) {
+    const annotations = artifactAnnotations(metadata, now);
+    const config = fluxConfig(layer.diffId);
+    const configDescriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)((0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_flux_js__WEBPACK_IMPORTED_MODULE_0__/* .FluxMediaType */ .u7.config, config));
+    const layerDescriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)({ mediaType: _flux_js__WEBPACK_IMPORTED_MODULE_0__/* .FluxMediaType */ .u7.content, digest: layer.digest, size: layer.size });
+    const body = {
+        schemaVersion: 2,
+        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.ociManifest,
+        config: configDescriptor,
+        layers: [layerDescriptor],
+        annotations,
+    };
+    const manifest = Buffer.from(JSON.stringify(body));
+    return { manifest, descriptor: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.ociManifest, manifest), config, configDescriptor, layerDescriptor, annotations };
 }
 
 

@@ -1611,10 +1611,10 @@ if (!post)
     _d2ci_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runner.saveState */ .lj.saveState('phase', 'main');
 /** Each command is an action of this repository (its `@d2ci/<name>/action` entry), loaded only when asked for. */
 const commands = {
-    push: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(782), __nccwpck_require__.e(426), __nccwpck_require__.e(760)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53813))).main(),
-    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(723), __nccwpck_require__.e(782), __nccwpck_require__.e(499)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86499))).main(),
+    push: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(816), __nccwpck_require__.e(426), __nccwpck_require__.e(534)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53813))).main(),
+    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(723), __nccwpck_require__.e(816), __nccwpck_require__.e(499)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86499))).main(),
     verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(467), __nccwpck_require__.e(723), __nccwpck_require__.e(739), __nccwpck_require__.e(426), __nccwpck_require__.e(303)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71303))).main(),
-    copy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(723), __nccwpck_require__.e(782), __nccwpck_require__.e(739), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15563))).main(),
+    copy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(84), __nccwpck_require__.e(467), __nccwpck_require__.e(723), __nccwpck_require__.e(816), __nccwpck_require__.e(739), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15563))).main(),
     'image-update': async () => {
         const action = await __nccwpck_require__.e(/* import() */ 509).then(__nccwpck_require__.bind(__nccwpck_require__, 25509));
         await (post ? action.post() : action.main());

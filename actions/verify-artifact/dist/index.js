@@ -3377,6 +3377,8 @@ var oci_descriptor = __nccwpck_require__(7796);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/layer.ts
 
 
+
+
 /** No one content layer. About `layer-media-type` when naming (another) media type is the fix. */
 class AmbiguousLayerError extends errors/* BaseError */.Cf {
     constructor(code, message) {
@@ -3412,6 +3414,31 @@ function soleLayer(fetched) {
             return undefined;
         throw err;
     }
+}
+/**
+ * Whether an artifact holds what a local tree packs to, for diff-tag's "unchanged" and `diff`: 'layer' when its
+ * one layer is the same blob (digest and size, as `flux diff artifact` compares), 'tar' when the layer differs but
+ * the config is byte for byte the one d2ci writes for the same uncompressed tar (fluxConfig: the tar's digest in
+ * `rootfs.diff_ids`, nothing else), undefined otherwise.
+ *
+ * The 'tar' case is what keeps an upgrade quiet: earlier d2ci packed one gzip stream, it now compresses chunks in
+ * parallel (gzip.ts), so the same tree gives another layer digest but the same tar, hence the same config digest,
+ * which the manifest already names: no request is added. Without it, the first diff-tag push after the
+ * upgrade would push (and sign, and make every cluster reconcile) an artifact that differs only in compression.
+ * The config is only the pusher's claim about the layer (nothing checks diff_ids against it); someone who can
+ * write such a claim can also move the tag, and an unchanged push signs nothing, so trusting it gives no one more.
+ */
+function sameContent(fetched, layer) {
+    const remote = soleLayer(fetched);
+    if (!remote)
+        return undefined;
+    if (remote.digest === layer.digest && remote.size === layer.size)
+        return 'layer';
+    const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+    if (isIndex(manifest) || remote.mediaType !== FluxMediaType.content)
+        return undefined;
+    const ours = descriptorFor(FluxMediaType.config, fluxConfig(layer.diffId));
+    return manifest.config.digest === ours.digest && manifest.config.size === ours.size ? 'tar' : undefined;
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/artifact/temp.ts
@@ -3650,7 +3677,7 @@ var oci_errors = __nccwpck_require__(8706);
 var remote = __nccwpck_require__(5249);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/flux.ts
 /** Media types and annotations of Flux OCI artifacts (fluxcd/pkg oci/constants.go, meta.go). */
-const FluxMediaType = {
+const flux_FluxMediaType = {
     config: 'application/vnd.cncf.flux.config.v1+json',
     content: 'application/vnd.cncf.flux.content.v1.tar+gzip',
 };

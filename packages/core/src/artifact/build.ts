@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, constants as zlib, type ZlibOptions } from 'node:zlib';
 import tar from 'tar-stream';
 import { ArtifactPathError, walkEntries, type TreeEntry, type WalkOptions } from './walk.ts';
 import { collectGarbage } from './gc.ts';
+import { ParallelGzip } from './gzip.ts';
 
 /** Gzip level of every layer we write; fixed, so the same tree always gives the same digest. Go's default. */
 export const gzipLevel = 6;
@@ -23,8 +23,8 @@ export interface LayerInfo {
 const epoch = new Date(0);
 /** Files up to this size are read whole; larger ones are streamed. */
 const smallFile = 1 << 20;
-/** Size of the writes zlib sees: each write is a thread-pool round trip, so 512-byte tar headers must be batched. */
-const batchBytes = 256 << 10;
+/** Read size of large files. */
+const readBytes = 256 << 10;
 /** Stream buffers deep enough that packing and hashing run ahead while zlib compresses on the thread pool. */
 const queueBytes = 2 << 20;
 
@@ -49,45 +49,6 @@ class Tap extends Transform {
   }
 }
 
-/** Joins small writes into `batchBytes` chunks. The bytes are unchanged; only their grouping is. */
-class Batch extends Transform {
-  #chunks: Buffer[] = [];
-  #size = 0;
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.#chunks.push(chunk);
-    this.#size += chunk.length;
-    if (this.#size >= batchBytes) this.#emit();
-    callback();
-  }
-  override _flush(callback: TransformCallback): void {
-    this.#emit();
-    callback();
-  }
-  #emit(): void {
-    if (this.#size === 0) return;
-    this.push(this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#size));
-    this.#chunks = [];
-    this.#size = 0;
-  }
-}
-
-/**
- * Sets the gzip header's OS byte to 255 ("unknown"), as Go writes it. zlib writes the build platform there
- * (3 on Unix, 10 on Windows), which would make the layer digest depend on the runner's OS.
- */
-class PortableGzipHeader extends Transform {
-  #offset = 0;
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    const osByte = 9 - this.#offset;
-    if (osByte >= 0 && osByte < chunk.length) {
-      chunk = Buffer.from(chunk);
-      chunk[osByte] = 0xff;
-    }
-    this.#offset += chunk.length;
-    callback(null, chunk);
-  }
-}
-
 /**
  * Writes the deterministic tar+gzip layer of a list of entries: byte-wise order, uid/gid 0, empty owner names,
  * mtime 0, modes normalised to 0644/0755, fixed gzip level and header. The same tree gives the same digest on
@@ -99,19 +60,10 @@ export async function writeLayer(entries: Iterable<TreeEntry>, out?: Writable): 
   const tarTap = new Tap({ highWaterMark: queueBytes, collect: true });
   const gzTap = new Tap({ highWaterMark: queueBytes });
   const sink = out ?? new Writable({ write: (_chunk, _encoding, callback) => callback() });
-  const gzip = createGzip({
-    level: gzipLevel,
-    memLevel: 8,
-    strategy: zlib.Z_DEFAULT_STRATEGY,
-    chunkSize: batchBytes,
-    highWaterMark: queueBytes,
-  } as ZlibOptions);
   const done = pipeline([
     pack as unknown as NodeJS.ReadableStream,
-    new Batch({ highWaterMark: queueBytes }),
     tarTap,
-    gzip,
-    new PortableGzipHeader(),
+    new ParallelGzip({ level: gzipLevel, highWaterMark: queueBytes }),
     gzTap,
     sink,
   ]);
@@ -150,7 +102,7 @@ export async function writeLayer(entries: Iterable<TreeEntry>, out?: Writable): 
           );
           // The entry callback reports its error; the same error also emitted on the stream is handled there.
           (sinkEntry as unknown as Writable).on('error', () => undefined);
-          createReadStream(entry.source, { highWaterMark: batchBytes, start: 0, end: entry.size - 1 })
+          createReadStream(entry.source, { highWaterMark: readBytes, start: 0, end: entry.size - 1 })
             .on('error', reject)
             .pipe(sinkEntry as unknown as Writable);
         });

@@ -2,7 +2,7 @@ import type { Target } from '../oci/target.ts';
 import { hashLayer, type LayerInfo } from './build.ts';
 import { fetchIfExists } from './push.ts';
 import type { WalkOptions } from './walk.ts';
-import { contentLayer } from './layer.ts';
+import { contentLayer, sameContent } from './layer.ts';
 
 export interface DiffArtifactOptions extends WalkOptions {
   path: string;
@@ -14,7 +14,10 @@ export interface DiffArtifactOptions extends WalkOptions {
 }
 
 export interface DiffArtifactResult {
-  /** True when the local tree packs to exactly the remote layer (digest and size), as `flux diff artifact` checks. */
+  /**
+   * True when the local tree packs to exactly the remote layer (digest and size), as `flux diff artifact` checks,
+   * or to the same tar an earlier d2ci compressed differently (its config names the same uncompressed digest).
+   */
   identical: boolean;
   reason: string;
   local: LayerInfo;
@@ -28,10 +31,16 @@ export async function diffArtifact(options: DiffArtifactOptions): Promise<DiffAr
   // The same layer pull extracts (layer.ts): an ambiguous artifact is refused, not compared with a decoy.
   const layer = contentLayer(fetched, options.reference, options.layerMediaType);
   const remote = { digest: layer.digest, size: layer.size, manifestDigest: fetched.descriptor.digest };
-  const identical = layer.digest === local.digest && layer.size === local.size;
+  // The same blob, as `flux diff artifact` compares; or the same tar compressed by an earlier d2ci (layer.ts).
+  const same = layer.digest === local.digest && layer.size === local.size ? 'layer' : sameContent(fetched, local);
+  const identical = same !== undefined;
   return {
     identical,
-    reason: identical ? 'no changes detected' : 'the remote artifact contents differs from the local one',
+    reason: !identical
+      ? 'the remote artifact contents differs from the local one'
+      : same === 'tar'
+        ? 'no changes detected (the same tar, compressed by an earlier d2ci)'
+        : 'no changes detected',
     local,
     remote,
   };

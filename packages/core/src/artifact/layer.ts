@@ -1,6 +1,9 @@
-import { isIndex, parseManifest, type Descriptor } from '../oci/descriptor.ts';
+import { descriptorFor, isIndex, parseManifest, type Descriptor } from '../oci/descriptor.ts';
 import type { FetchedManifest } from '../oci/target.ts';
 import { BaseError } from '../errors.ts';
+import type { LayerInfo } from './build.ts';
+import { FluxMediaType } from './flux.ts';
+import { fluxConfig } from './manifest.ts';
 
 // Which layer of an artifact is its content, decided once for pull, diff, push's diff-tag check, release and list.
 // source-controller extracts the first layer when `spec.layerSelector` is unset, else the first layer of the
@@ -49,4 +52,29 @@ export function soleLayer(fetched: FetchedManifest): Descriptor | undefined {
     if (err instanceof AmbiguousLayerError) return undefined;
     throw err;
   }
+}
+
+export type SameContent = 'layer' | 'tar' | undefined;
+
+/**
+ * Whether an artifact holds what a local tree packs to, for diff-tag's "unchanged" and `diff`: 'layer' when its
+ * one layer is the same blob (digest and size, as `flux diff artifact` compares), 'tar' when the layer differs but
+ * the config is byte for byte the one d2ci writes for the same uncompressed tar (fluxConfig: the tar's digest in
+ * `rootfs.diff_ids`, nothing else), undefined otherwise.
+ *
+ * The 'tar' case is what keeps an upgrade quiet: earlier d2ci packed one gzip stream, it now compresses chunks in
+ * parallel (gzip.ts), so the same tree gives another layer digest but the same tar, hence the same config digest,
+ * which the manifest already names: no request is added. Without it, the first diff-tag push after the
+ * upgrade would push (and sign, and make every cluster reconcile) an artifact that differs only in compression.
+ * The config is only the pusher's claim about the layer (nothing checks diff_ids against it); someone who can
+ * write such a claim can also move the tag, and an unchanged push signs nothing, so trusting it gives no one more.
+ */
+export function sameContent(fetched: FetchedManifest, layer: Pick<LayerInfo, 'digest' | 'size' | 'diffId'>): SameContent {
+  const remote = soleLayer(fetched);
+  if (!remote) return undefined;
+  if (remote.digest === layer.digest && remote.size === layer.size) return 'layer';
+  const { manifest } = parseManifest(fetched.bytes, fetched.descriptor.mediaType);
+  if (isIndex(manifest) || remote.mediaType !== FluxMediaType.content) return undefined;
+  const ours = descriptorFor(FluxMediaType.config, fluxConfig(layer.diffId));
+  return manifest.config.digest === ours.digest && manifest.config.size === ours.size ? 'tar' : undefined;
 }

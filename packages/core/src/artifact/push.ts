@@ -13,7 +13,7 @@ import { writeLayer, type LayerInfo } from './build.ts';
 import { fluxManifest, type ArtifactMetadata } from './manifest.ts';
 import { guardTags } from './tag-guard.ts';
 import { withTempDir } from './temp.ts';
-import { soleLayer } from './layer.ts';
+import { sameContent } from './layer.ts';
 
 export interface PushArtifactOptions extends WalkOptions, ArtifactMetadata {
   /** Directory (or file) to pack. */
@@ -79,8 +79,8 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
     if (options.diffTag && current) {
       const existing = await current;
       diffTagFound = existing !== undefined;
-      const remoteLayer = existing && soleLayer(existing);
-      if (existing && remoteLayer?.digest === layer.digest && remoteLayer.size === layer.size) {
+      const same = existing && sameContent(existing, layer);
+      if (existing && same) {
         await guardTags(
           options.target,
           tags.filter((t) => t !== options.diffTag),
@@ -96,7 +96,7 @@ export async function pushArtifact(options: PushArtifactOptions): Promise<PushAr
         const { manifest } = parseManifest(existing.bytes, existing.descriptor.mediaType);
         return {
           pushed: false,
-          reason: `content unchanged since ${options.diffTag}`,
+          reason: `content unchanged since ${options.diffTag}${same === 'tar' ? ' (the same tar, compressed by an earlier d2ci)' : ''}`,
           descriptor: existing.descriptor,
           tags: results,
           layer,

@@ -6,7 +6,7 @@ import { hashLayer } from '../artifact/build.ts';
 import { Annotation, isSignatureTag } from '../artifact/flux.ts';
 import { fetchIfExists, pushArtifact } from '../artifact/push.ts';
 import { isContentError } from '../artifact/list.ts';
-import { soleLayer } from '../artifact/layer.ts';
+import { sameContent } from '../artifact/layer.ts';
 import type { ArtifactMetadata } from '../artifact/manifest.ts';
 import type { WalkOptions } from '../artifact/walk.ts';
 import type { SignatureFormat } from '../sign/sign.ts';
@@ -90,9 +90,6 @@ function annotationsOf(fetched: FetchedManifest): Record<string, string> {
   return parseManifest(fetched.bytes, fetched.descriptor.mediaType).manifest.annotations ?? {};
 }
 
-/** The content layer, decided as pull and diff decide it (an ambiguous artifact matches nothing). */
-const layerOf = soleLayer;
-
 /**
  * The artifact the push workflow published for a commit. A revision naming the commit wins (it is an explicit
  * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
@@ -104,10 +101,11 @@ async function findPublished(options: PromoteReleaseOptions, skipped: string[]):
   localLayer?.catch(() => undefined);
   const namesCommit = (fetched: FetchedManifest | undefined): fetched is FetchedManifest =>
     Boolean(fetched && commit && revisionCommit(annotationsOf(fetched)[Annotation.revision]) === commit);
-  const sameContent = async (fetched: FetchedManifest | undefined): Promise<boolean> => {
-    const layer = fetched && layerOf(fetched);
+  // The content layer decided as pull and diff decide it (an ambiguous artifact matches nothing); the same tar
+  // compressed by an earlier d2ci counts (layer.ts sameContent).
+  const holdsTree = async (fetched: FetchedManifest | undefined): Promise<boolean> => {
     const local = localLayer ? await localLayer : undefined;
-    return Boolean(local && layer && layer.digest === local.digest && layer.size === local.size);
+    return Boolean(local && fetched && sameContent(fetched, local));
   };
   const latest = await fetchIfExists(options.target, 'latest');
   if (namesCommit(latest)) return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
@@ -127,9 +125,9 @@ async function findPublished(options: PromoteReleaseOptions, skipped: string[]):
   for (const [i, fetched] of manifests.entries()) {
     if (namesCommit(fetched)) return { fetched, how: `${tags[i]} names commit ${commit?.slice(0, 12)}` };
   }
-  if (latest && (await sameContent(latest))) return { fetched: latest, how: "latest has the tagged tree's exact content" };
+  if (latest && (await holdsTree(latest))) return { fetched: latest, how: "latest has the tagged tree's exact content" };
   for (const [i, fetched] of manifests.entries()) {
-    if (fetched && (await sameContent(fetched))) return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
+    if (fetched && (await holdsTree(fetched))) return { fetched, how: `${tags[i]} has the tagged tree's exact content` };
   }
   const what = [commit ? `a revision naming commit ${commit.slice(0, 12)}` : '', localLayer ? "the tagged tree's content" : '']
     .filter(Boolean)
@@ -204,7 +202,7 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
   if (existing) {
     const same = artifact
       ? existing.descriptor.digest === artifact.descriptor.digest
-      : options.mode === 'build' && (await hashLayer({ path: options.path, ...options.walk })).digest === layerOf(existing)?.digest;
+      : options.mode === 'build' && sameContent(existing, await hashLayer({ path: options.path, ...options.walk })) !== undefined;
     if (!same)
       throw new ReleaseRefused(
         `${release.version} already points at ${existing.descriptor.digest}${artifact ? `, not at ${artifact.descriptor.digest} (the artifact for this commit)` : ', whose content differs from this tree'}; refusing to overwrite a release`,
