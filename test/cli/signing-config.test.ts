@@ -68,12 +68,14 @@ describe('d2ci sign --signing-config (Rekor v2 and a TSA, as cosign v3)', () => 
   it('logs the bundle in Rekor v2 and timestamps it; d2ci verify accepts it, and a wrong identity is refused', async () => {
     const digest = await push('acme/rekor-v2');
     const ref = `oci://${registry.host}/acme/rekor-v2:latest`;
+    // A file holding the token, as cosign's --identity-token takes (its dotted name is not mistaken for a JWT).
+    writeFileSync(join(ws, 'oidc.token.txt'), `${token}\n`);
     const signed = await d2ci(
       [
         'sign',
         ref,
         '--identity-token',
-        token,
+        'oidc.token.txt',
         '--signing-config',
         sigstore.signingConfigFile,
         '--signature-format',
@@ -219,5 +221,8 @@ describe('d2ci sign --signing-config (Rekor v2 and a TSA, as cosign v3)', () => 
     const wrongFile = await d2ci(['sign', ref, '--identity-token', token, '--signing-config', 'not-a-config.json'], ws);
     assert.equal(wrongFile.code, 1);
     assert.match(wrongFile.stderr, /^✗ --signing-config: not-a-config\.json is not a Sigstore signing_config\.v0\.2\.json/m);
+    const noToken = await d2ci(['sign', ref, '--identity-token', 'missing.token', '--signing-config', sigstore.signingConfigV1File], ws);
+    assert.equal(noToken.code, 1);
+    assert.match(noToken.stderr, /^✗ --identity-token: neither a JWT nor a readable file holding one$/m);
   });
 });

@@ -182,10 +182,21 @@ export function signingIdentity(
 
 /** `--identity-token` takes the token or a file holding it, as cosign's does (cosign internal/auth/auth.go `idToken`). */
 function identityToken(value: string | undefined): string | undefined {
-  if (value === undefined || /^[\w-]+\.[\w-]+\.[\w-]*$/.test(value)) return value;
+  if (value === undefined || looksLikeJwt(value)) return value;
   try {
     return readFileSync(value, 'utf8').trim();
   } catch {
     throw new UsageError('--identity-token: neither a JWT nor a readable file holding one');
+  }
+}
+
+/** Three base64url segments whose first decodes to a JOSE header (so `token.v1.txt` is read as a file). */
+function looksLikeJwt(value: string): boolean {
+  const [header, payload, signature, ...rest] = value.split('.');
+  if (!header || !payload || signature === undefined || rest.length > 0) return false;
+  try {
+    return typeof (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown }).alg === 'string';
+  } catch {
+    return false;
   }
 }
