@@ -1103,7 +1103,7 @@ async function verifyArtifact(options) {
             ...(options.identities !== undefined ? { identities: options.identities } : {}),
             ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
         };
-        result.flux = (0,verify_flux/* parseFluxVersion */.HP)(fluxMode).map((version) => (0,verify_flux/* fluxVerdict */.$6)(version, evidence));
+        result.flux = (typeof fluxMode === 'string' ? (0,verify_flux/* parseFluxVersion */.HP)(fluxMode) : fluxMode).map((version) => (0,verify_flux/* fluxVerdict */.$6)(version, evidence));
         // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
         if (good?.ok)
             result.reasons.push(...(0,verify_flux/* fluxRejections */.iZ)(result.flux));

@@ -11384,7 +11384,7 @@ async function verifyArtifact(options) {
             ...(options.identities !== undefined ? { identities: options.identities } : {}),
             ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
         };
-        result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
+        result.flux = (typeof fluxMode === 'string' ? parseFluxVersion(fluxMode) : fluxMode).map((version) => fluxVerdict(version, evidence));
         // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
         if (good?.ok)
             result.reasons.push(...fluxRejections(result.flux));
@@ -11459,11 +11459,10 @@ async function checkReleaseSignature(target, subject, identity, signature, stagi
             ? 'release signature not re-verified: no trusted root at hand (the staging signature was checked with a key)'
             : undefined;
     const bundleOnly = signature.formats !== undefined && !signature.formats.includes('legacy');
-    const versions = bundleOnly ? ['2.8', '2.9'] : ['all'];
-    const checks = await Promise.all(versions.map((fluxVersion) => verifyArtifact({ target, reference: subject.digest, verification, fluxVersion })));
-    const failed = checks.find((checked) => !checked.verified);
-    if (failed)
-        throw new ReleaseSelfCheckError(subject.digest, failed.reasons);
+    const fluxVersion = bundleOnly ? ['2.8', '2.9'] : 'all';
+    const checked = await verifyArtifact({ target, reference: subject.digest, verification, fluxVersion });
+    if (!checked.verified)
+        throw new ReleaseSelfCheckError(subject.digest, checked.reasons);
     return bundleOnly
         ? `release signature verified as Flux 2.8 and 2.9 read it (a bundle only, which Flux 2.6 and 2.7 do not read): ${signature.identity}`
         : `release signature verified as Flux 2.6–2.9 read it: ${signature.identity}`;

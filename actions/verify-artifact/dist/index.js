@@ -4381,7 +4381,7 @@ async function verifyArtifact(options) {
             ...(options.identities !== undefined ? { identities: options.identities } : {}),
             ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
         };
-        result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
+        result.flux = (typeof fluxMode === 'string' ? parseFluxVersion(fluxMode) : fluxMode).map((version) => fluxVerdict(version, evidence));
         // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
         if (good?.ok)
             result.reasons.push(...fluxRejections(result.flux));

@@ -9,7 +9,7 @@ import { legacySignatureTag } from '../sign/legacy.ts';
 import { sigstoreBundleLayers } from '../sign/present.ts';
 import { signatureAnnotationMismatch } from '../sign/annotations.ts';
 import { verifyBundleSignature, verifyLegacySignature, type SignatureCheck, type Verification } from './signatures.ts';
-import { fluxRejections, fluxVerdict, parseFluxVersion, type FluxVerdict, type FluxVersionOption } from './flux.ts';
+import { fluxRejections, fluxVerdict, parseFluxVersion, type FluxVerdict, type FluxVersion, type FluxVersionOption } from './flux.ts';
 
 export const verifyFormats = ['auto', 'legacy', 'bundle'] as const;
 export type VerifyFormat = (typeof verifyFormats)[number];
@@ -35,9 +35,10 @@ export interface VerifyOptions {
   signatureAnnotations?: Readonly<Record<string, string>>;
   /**
    * With `format: auto`: verified only when this Flux version (or every version 2.6–2.9, `all`, the default) would
-   * accept the artifact, read as its source-controller reads it. `none` checks as cosign does, without Flux's rules.
+   * accept the artifact, read as its source-controller reads it; a list, when every one of those versions would.
+   * `none` checks as cosign does, without Flux's rules.
    */
-  fluxVersion?: FluxVersionOption | 'none';
+  fluxVersion?: FluxVersionOption | readonly FluxVersion[] | 'none';
   /** Keyless: how many `matchOIDCIdentity` entries the cluster has (Flux 2.8+ bundles take exactly one). */
   identities?: number;
   /**
@@ -218,7 +219,7 @@ export async function verifyArtifact(options: VerifyOptions): Promise<VerifyResu
       ...(options.identities !== undefined ? { identities: options.identities } : {}),
       ...(cluster?.plainHttp ? { plainHttpRegistry: cluster.registry } : {}),
     };
-    result.flux = parseFluxVersion(fluxMode).map((version) => fluxVerdict(version, evidence));
+    result.flux = (typeof fluxMode === 'string' ? parseFluxVersion(fluxMode) : fluxMode).map((version) => fluxVerdict(version, evidence));
     // When d2ci's own check fails, its reasons say why; Flux's verdicts add a reason only where they differ.
     if (good?.ok) result.reasons.push(...fluxRejections(result.flux));
   } else if (format === 'auto') {
