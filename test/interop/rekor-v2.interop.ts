@@ -9,7 +9,6 @@
 //   asked about a private instance; Flux 2.7 reads no bundles.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +23,7 @@ import {
   type RekorV2,
   type TimestampAuthority,
 } from './lib/sigstore-v2.ts';
+import { oidcTokenFile } from './lib/trust.ts';
 import { startStore, type Store } from './lib/stores.ts';
 import { cosignVerify, cosignVerifyAttestation, fluxVerify, type Policy, type Verdict } from './lib/consumers.ts';
 import { run, tool } from './lib/tools.ts';
@@ -49,15 +49,7 @@ describe('interop: Rekor v2 and a timestamp authority (a signing config, as cosi
     rmSync(work, { recursive: true, force: true });
   });
 
-  /** A GitHub Actions OIDC token for the stand-in's Fulcio; cosign reads it unverified, but only as a signed JWT. */
-  const tokenFile = (): string => {
-    const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const now = Math.floor(Date.now() / 1000);
-    const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iat: now, nbf: now - 5, exp: now + 300, ...sigstore.claims, aud: 'sigstore' })}`;
-    const file = join(work, `token-${randomBytes(4).toString('hex')}`);
-    writeFileSync(file, `${unsigned}.${createHmac('sha256', 'interop').update(unsigned).digest('base64url')}`);
-    return file;
-  };
+  const tokenFile = (): string => oidcTokenFile(sigstore, work);
   const policy = (trustedRoot = trust.trustedRoot): Policy => ({
     kind: 'keyless',
     identity: workflowIdentity,

@@ -3,7 +3,7 @@
 // the one the consumers' own verifiers give (cosign, and Flux source-controller's verifier) for the same artifact.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ import {
 import { TestCa } from '../harness/ca.ts';
 import { startSigstore, type LocalSigstore } from '../harness/sigstore.ts';
 import { githubIssuerUrl, pushFresh, remote, workflowIdentity } from '../sign/helpers.ts';
-import { exportTrust, type TrustFiles } from './lib/trust.ts';
+import { exportTrust, oidcTokenFile, type TrustFiles } from './lib/trust.ts';
 import { interopRegistries as registries, startStore, type Store, type StoreName } from './lib/stores.ts';
 import { cosignVerifyAttestation, fluxVerify, notationConfig, notationVerify } from './lib/consumers.ts';
 import { notationVersion, orasVersion, run, tool, type CosignVersion } from './lib/tools.ts';
@@ -71,11 +71,7 @@ describe('interop: what the consumers sign and push, d2ci reads (and judges as t
    * Rekor v1) with a GitHub Actions OIDC token. cosign reads the token without verifying it, but only a signed JWT.
    */
   const cosignSignKeyless = async (version: CosignVersion, reference: string, bundle: boolean): Promise<void> => {
-    const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const now = Math.floor(Date.now() / 1000);
-    const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iat: now, nbf: now - 5, exp: now + 300, ...sigstore.claims, aud: 'sigstore' })}`;
-    const token = join(work, `token-${randomBytes(4).toString('hex')}`);
-    writeFileSync(token, `${unsigned}.${createHmac('sha256', 'interop').update(unsigned).digest('base64url')}`);
+    const token = oidcTokenFile(sigstore, work);
     const v3 = version.startsWith('v3');
     const args = [
       'sign',

@@ -1,6 +1,7 @@
 // The local Sigstore's trust material in every form the Go consumers read it: `trusted_root.json` (cosign
 // `--trusted-root`, Flux 2.9 `verify.trustedRootSecretRef`), and the individual PEM files of the legacy path
 // (cosign's and Flux 2.6/2.7's `SIGSTORE_ROOT_FILE`, `SIGSTORE_REKOR_PUBLIC_KEY`, `SIGSTORE_CT_LOG_PUBLIC_KEY_FILE`).
+import { createHmac, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalSigstore } from '../../harness/sigstore.ts';
@@ -57,4 +58,17 @@ export function exportTrust(sigstore: LocalSigstore, dir: string): TrustFiles {
       SIGSTORE_CT_LOG_PUBLIC_KEY_FILE: ctlogPublicKey,
     },
   };
+}
+
+/**
+ * A file holding a GitHub Actions OIDC token for the local Sigstore's Fulcio, for `cosign sign --identity-token`
+ * (and d2ci's): cosign reads the token without verifying it, but only a signed JWT.
+ */
+export function oidcTokenFile(sigstore: LocalSigstore, dir: string): string {
+  const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iat: now, nbf: now - 5, exp: now + 300, ...sigstore.claims, aud: 'sigstore' })}`;
+  const file = join(dir, `token-${randomBytes(4).toString('hex')}`);
+  writeFileSync(file, `${unsigned}.${createHmac('sha256', 'interop').update(unsigned).digest('base64url')}`);
+  return file;
 }
