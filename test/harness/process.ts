@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
 
@@ -64,5 +66,56 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     if (await check().catch(() => false)) return;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(20);
+  }
+}
+
+export interface ServedProcess {
+  /** `http://<address>:<port>` */
+  url: string;
+  address: string;
+  port: number;
+  /** Its own temp directory (data, logs), removed by `stop`. */
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a server on a free port in its own temp directory, waits until `ready(url)` says it answers, and retries
+ * on another port (a port freePort gave can be taken before the server binds it) up to three times. `stop` kills
+ * it by PID and removes the directory.
+ */
+export async function serveOnFreePort(
+  name: string,
+  command: (dir: string, port: number) => [string, string[]],
+  ready: (url: string) => Promise<boolean>,
+  options: { address?: string; timeoutMs?: number } = {},
+): Promise<ServedProcess> {
+  const address = options.address ?? '127.0.0.1';
+  const dir = mkdtempSync(join(tmpdir(), `d2ci-${name}-`));
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const [file, args] = command(dir, port);
+    const proc = startProcess(file, args, join(dir, 'server.log'));
+    const url = `http://${address}:${port}`;
+    try {
+      await waitFor(`${name} on ${address}:${port}`, () => ready(url), options.timeoutMs ?? 15_000);
+    } catch (err) {
+      await proc.stop();
+      if (attempt === 3) {
+        rmSync(dir, { recursive: true, force: true });
+        throw new Error(`${(err as Error).message}\n${proc.log()}`);
+      }
+      continue;
+    }
+    return {
+      url,
+      address,
+      port,
+      dir,
+      async stop() {
+        await proc.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
 }

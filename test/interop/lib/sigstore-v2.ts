@@ -3,10 +3,9 @@
 // (sigstore/timestamp-authority, its in-memory signer). Fulcio and GitHub's OIDC endpoint stay the local stand-in
 // (test/harness/sigstore.ts). `combinedTrust` writes the trusted root and the signing config naming all of them.
 import { createHash, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, startProcess, waitFor, type ManagedProcess } from '../../harness/process.ts';
+import { freePort, serveOnFreePort } from '../../harness/process.ts';
 import type { LocalSigstore } from '../../harness/sigstore.ts';
 import { exportTrust, type TrustFiles } from './trust.ts';
 import { rekorTilesVersion, timestampAuthorityVersion, tool } from './tools.ts';
@@ -26,31 +25,9 @@ export interface TimestampAuthority extends RunningService {
   chain: Buffer[];
 }
 
-async function serve(name: string, command: (dir: string, port: number) => [string, string[]], ready: (url: string) => Promise<boolean>) {
-  const dir = mkdtempSync(join(tmpdir(), `d2ci-interop-${name}-`));
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    const port = await freePort();
-    const [file, args] = command(dir, port);
-    const proc: ManagedProcess = startProcess(file, args, join(dir, 'server.log'));
-    const url = `http://127.0.0.1:${port}`;
-    try {
-      await waitFor(`${name} on ${url}`, () => ready(url).catch(() => false), 20_000);
-    } catch (err) {
-      await proc.stop();
-      if (attempt === 3) throw new Error(`${(err as Error).message}\n${proc.log()}`);
-      continue;
-    }
-    return {
-      url,
-      dir,
-      async stop() {
-        await proc.stop();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  throw new Error(`${name} did not start`);
-}
+/** A service on a free port, answering when `ready` says so (20 s: a Go server's first start reads its keys). */
+const serve = (name: string, command: (dir: string, port: number) => [string, string[]], ready: (url: string) => Promise<boolean>) =>
+  serveOnFreePort(`interop-${name}`, command, ready, { timeoutMs: 20_000 });
 
 /**
  * rekor-tiles with a fresh P-256 checkpoint key. `--hostname 127.0.0.1` is the checkpoint's origin: sigstore-go

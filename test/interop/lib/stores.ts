@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startProcess, waitFor, type ManagedProcess } from '../../harness/process.ts';
+import { serveOnFreePort } from '../../harness/process.ts';
 import { startRegistry } from '../../harness/registry.ts';
 import { oleregVersion, registryV3Version, tool } from './tools.ts';
 
@@ -34,31 +34,10 @@ async function serve(
   referrersApi: boolean,
   address = '127.0.0.1',
 ): Promise<Store> {
-  const dir = mkdtempSync(join(tmpdir(), `d2ci-interop-${name}-`));
-  let proc: ManagedProcess | undefined;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    const port = await freePort();
-    const [file, args] = command(dir, port);
-    proc = startProcess(file, args, join(dir, 'server.log'));
-    try {
-      await waitFor(`${name} on ${address}:${port}`, async () => (await fetch(`http://${address}:${port}/v2/`)).status === 200, 15_000);
-    } catch (err) {
-      await proc.stop();
-      if (attempt === 3) throw new Error(`${(err as Error).message}\n${proc.log()}`);
-      continue;
-    }
-    const running = proc;
-    return {
-      name,
-      host: `${address}:${port}`,
-      referrersApi,
-      async stop() {
-        await running.stop();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  throw new Error(`${name} did not start`);
+  const served = await serveOnFreePort(`interop-${name}`, command, async (url) => (await fetch(`${url}/v2/`)).status === 200, {
+    address,
+  });
+  return { name, host: `${address}:${served.port}`, referrersApi, stop: () => served.stop() };
 }
 
 const distributionV3 = (address: string): Promise<Store> =>
