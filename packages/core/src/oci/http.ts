@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BaseError } from '../errors.ts';
 import { OciError } from './errors.ts';
-import { UploadSender, type UploadBody } from './upload-body.ts';
+import { Connections, type UploadBody } from './connections.ts';
 
 export interface RetryPolicy {
   /** Attempts per request, the first included. */
@@ -29,7 +29,7 @@ export const defaultRetryPolicy: RetryPolicy = {
 };
 
 export interface Timeouts {
-  /** From sending a request until the response headers arrive (connecting included; undici also caps connect at 10 s). */
+  /** From sending a request until the response headers arrive (connecting included). */
   responseMs: number;
   /** The longest pause while a response body (or an upload body) is moving. */
   idleMs: number;
@@ -56,7 +56,7 @@ export interface TransportOptions {
   signal?: AbortSignal;
 }
 
-export type RequestBody = Uint8Array | string | AsyncIterable<Uint8Array>;
+export type RequestBody = Uint8Array | string;
 
 export interface HttpRequest {
   method: string;
@@ -148,7 +148,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /**
- * HTTP over Node's fetch with what registries need and fetch does not do: bounded retries with exponential
+ * HTTP over one keep-alive pool (connections.ts) with what registries need: bounded retries with exponential
  * backoff and jitter on 429/5xx and dropped connections (honouring `Retry-After`), and redirects followed by hand
  * so `Authorization` never leaves the host it was meant for.
  */
@@ -156,7 +156,7 @@ export class Transport {
   readonly policy: RetryPolicy;
   readonly timeouts: Timeouts;
   readonly #options: TransportOptions;
-  readonly #uploads: UploadSender;
+  readonly #connections: Connections;
   /** Retry time spent so far, against `policy.budgetMs`. */
   #spentMs = 0;
 
@@ -164,7 +164,12 @@ export class Transport {
     this.#options = options;
     this.policy = { ...defaultRetryPolicy, ...options.retry };
     this.timeouts = { ...defaultTimeouts, ...options.timeouts };
-    this.#uploads = new UploadSender(this.timeouts.idleMs);
+    this.#connections = new Connections(this.timeouts.idleMs);
+  }
+
+  /** Opens `count` connections to `url`'s host ahead of requests about to fan out (Connections.preconnect). */
+  preconnect(url: string | URL, count: number): void {
+    this.#connections.preconnect(new URL(url), count);
   }
 
   /** How long to wait before retry `attempt` (1-based): `Retry-After` when given, else exponential with jitter. */
@@ -236,39 +241,34 @@ export class Transport {
       const timer = new AbortController();
       const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
       try {
-        if (upload || method === 'HEAD') {
-          // HEADs too: see UploadSender (undici drops the connection after each one).
-          response = await this.#uploads.send(method, url, headers, upload, signal, () =>
+        // Until the answer's headers arrive; not for uploads, whose sending may rightly take longer (a stall is
+        // caught by the idle timeout).
+        const waiting = upload
+          ? undefined
+          : setTimeout(
+              () => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)),
+              this.timeouts.responseMs,
+            );
+        try {
+          response = await this.#connections.send(method, url, headers, upload ?? body?.(), signal, () =>
             timer.abort(
               new TimeoutError(
                 url,
-                upload ? 'stalled during the upload' : `sent no response to HEAD ${url.pathname}`,
+                upload ? 'stalled during the upload' : `sent no response to ${method} ${url.pathname}`,
                 this.timeouts.idleMs,
               ),
             ),
           );
-        } else {
-          const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual', signal };
-          if (body) {
-            init.body = body() as RequestInit['body'];
-            init.duplex = 'half';
-          }
-          const waiting = setTimeout(
-            () => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)),
-            this.timeouts.responseMs,
-          );
-          try {
-            response = await fetch(url, init);
-          } finally {
-            clearTimeout(waiting);
-          }
-          response = withIdleTimeout(
-            response,
-            timer,
-            () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs),
-            this.timeouts.idleMs,
-          );
+        } finally {
+          clearTimeout(waiting);
         }
+        response = withIdleTimeout(
+          response,
+          url,
+          timer,
+          () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs),
+          this.timeouts.idleMs,
+        );
       } catch (err) {
         const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
         const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
@@ -309,10 +309,9 @@ export class Transport {
  * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
  * got (undici says only "terminated").
  */
-function withIdleTimeout(response: Response, controller: AbortController, error: () => Error, idleMs: number): Response {
+function withIdleTimeout(response: Response, url: URL, controller: AbortController, error: () => Error, idleMs: number): Response {
   if (!response.body) return response;
   const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
-  const url = new URL(response.url || 'http://unknown/');
   let timer: NodeJS.Timeout | undefined;
   let received = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -346,7 +345,6 @@ function withIdleTimeout(response: Response, controller: AbortController, error:
     },
   });
   const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  Object.defineProperty(wrapped, 'url', { value: response.url });
   return wrapped;
 }
 

@@ -58,6 +58,10 @@ export class RemoteRepository implements MountingTarget {
     this.#pushing = true;
   }
 
+  preconnect(connections: number): void {
+    this.#client.transport.preconnect(this.#client.baseUrl(this.registry), connections);
+  }
+
   #send(
     request: Omit<RegistryRequest, 'scopes'>,
     actions: readonly Action[] = ['pull'],

@@ -44,6 +44,12 @@ export interface Target {
    * request, so the read before a push (the diff tag) and the writes share one token exchange instead of two.
    */
   expectPush?(): void;
+  /**
+   * Says this client is about to send up to `connections` requests at once (a push's HEADs and uploads): a remote
+   * repository opens the connections now, while its first requests (and the token exchange) are in flight, instead
+   * of paying a handshake for each when the fan-out starts.
+   */
+  preconnect?(connections: number): void;
 }
 
 /** How a blob push was satisfied; reported so users can see what was skipped and why. */
