@@ -38,7 +38,7 @@ export interface LoggedRequest {
   start: number;
   /** performance.now() when the last response byte was handed to the client (undefined: no answer). */
   end?: number;
-  /** The first request on a new client connection (it waited the handshake round trips). */
+  /** It waited for its connection's handshake: the first request on a connection opened less than the handshake time before. */
   newConnection: boolean;
 }
 
@@ -49,8 +49,9 @@ export interface LoggedRequest {
 export interface Latency {
   oneWayMs: number;
   /**
-   * Round trips the first request on a new client connection waits before it is sent on: 1 for TCP's handshake,
-   * 2 with TLS 1.3 as on any real registry (default 2), so reusing connections counts as it would over the internet.
+   * Round trips a new client connection takes before it can carry a request: 1 for TCP's handshake, 2 with TLS 1.3
+   * as on any real registry (default 2), counted from when the connection was opened, so reusing connections (and
+   * opening them ahead of need) counts as it would over the internet.
    */
   handshakeRoundTrips?: number;
   /** Bandwidth cap in bytes per second, each direction, shared by every connection through this proxy. */
@@ -95,7 +96,8 @@ export async function startFaultProxy(upstream: string, options: ProxyOptions = 
   // One link each way, shared by all connections, as one runner's uplink and downlink are.
   const uplink = { free: 0 };
   const downlink = { free: 0 };
-  const seenSockets = new WeakSet<object>();
+  // When each client connection's handshake completes (its TCP connect + TLS round trips from when it was opened).
+  const ready = new WeakMap<object, number>();
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const n = ++count;
@@ -103,8 +105,8 @@ export async function startFaultProxy(upstream: string, options: ProxyOptions = 
     const fault = proxy.plan({ method: req.method ?? 'GET', path, n });
     const route = options.routes?.find((r) => path.startsWith(r.prefix));
     const destination = route ? new URL(route.upstream) : target;
-    const newConnection = !seenSockets.has(req.socket);
-    seenSockets.add(req.socket);
+    const handshakeWait = Math.max(0, (ready.get(req.socket) ?? 0) - performance.now());
+    const newConnection = handshakeWait > 0;
     const entry: LoggedRequest = {
       method: req.method ?? 'GET',
       path,
@@ -124,7 +126,7 @@ export async function startFaultProxy(upstream: string, options: ProxyOptions = 
     // Count body bytes only once something consumes the body: a 'data' listener here would drain it during a delay.
     const countBody = (): void => void req.on('data', (chunk: Buffer) => (entry.bytesIn += chunk.length));
     void (async () => {
-      if (oneWay > 0 || (newConnection && handshakeMs > 0)) await sleep(oneWay + (newConnection ? handshakeMs : 0));
+      if (oneWay > 0 || handshakeWait > 0) await sleep(oneWay + handshakeWait);
       if (fault.kind === 'drop') {
         req.socket.destroy();
         return;
@@ -182,6 +184,7 @@ export async function startFaultProxy(upstream: string, options: ProxyOptions = 
       else req.pipe(upstreamReq);
     })();
   });
+  server.on('connection', (socket) => ready.set(socket, performance.now() + handshakeMs));
   Object.assign(proxy, await listening(server));
   return proxy;
 }

@@ -1,9 +1,13 @@
 // The bench's latency proxy (fault-proxy.ts with `latency`): the delay is applied each way, a new connection pays
-// its handshake round trips once, bytes pass intact both ways, and the bandwidth cap holds.
+// its handshake round trips once (counted from when it opened), bytes pass intact both ways, and the bandwidth cap
+// holds.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, request, Agent, type Server } from 'node:http';
+import { connect } from 'node:net';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.ts';
 
@@ -77,6 +81,25 @@ describe('latency proxy', () => {
       assert.ok(a?.end !== undefined && b?.end !== undefined && b.start >= a.end, 'the log times order the two requests');
     } finally {
       agent.destroy();
+      await proxy.close();
+    }
+  });
+
+  it('counts the handshake from when a connection opened: one opened ahead of need is ready for its first request', async () => {
+    const proxy = await startFaultProxy(upstreamUrl, { latency: { oneWayMs: 40, handshakeRoundTrips: 1 } });
+    const socket = connect(Number(new URL(proxy.url).port), '127.0.0.1');
+    const agent = new Agent({ keepAlive: true });
+    agent.createConnection = () => socket;
+    try {
+      await once(socket, 'connect');
+      await sleep(100); // longer than the 80 ms handshake
+      const first = await send(proxy, agent, Buffer.from('a'));
+      assert.ok(first.done - first.sent >= 78, `took ${first.done - first.sent} ms, expected ≥ 80 (one round trip)`);
+      assert.ok(first.done - first.sent < 150, `took ${first.done - first.sent} ms: the handshake was charged again`);
+      assert.equal(proxy.log[0]?.newConnection, false);
+    } finally {
+      agent.destroy();
+      socket.destroy();
       await proxy.close();
     }
   });
