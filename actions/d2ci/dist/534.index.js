@@ -353,8 +353,8 @@ function signNotationBeforeTagging(target, signer) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 3 modules
-var signer = __webpack_require__(97266);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 4 modules
+var signer = __webpack_require__(16766);
 ;// CONCATENATED MODULE: ../../packages/core/src/publish/signing.ts
 
 
@@ -389,6 +389,7 @@ async function prepareSigning(plan) {
         step: each.beforeTag,
         result: each.result,
         bundleSigner,
+        warm: () => bundleSigner.warm(),
         prepare: () => bundleSigner.prepare(),
         prepareFor: each.prepare,
     };
@@ -445,8 +446,17 @@ async function publishArtifact(request) {
     assertAttestable(signing, documents);
     const files = await readUserDocuments(documents?.files ?? []);
     const signatures = await prepareSigning(signing);
+    // The push fans out to the artifact's two blobs and, when signing, the signature's two blobs and its `.sig` tag
+    // (one more for the diff-tag lookup's own): their connections open while that lookup and the token exchange are
+    // under way.
+    target.preconnect?.(signing ? 6 : 3);
     const steps = artifactSteps(target, target.name, path, { ...request, files, signatures });
-    const result = await (0,artifact_push/* pushArtifact */.X)({ ...push, path, target, beforeTag: steps.beforeTag, onPushing: steps.prepare });
+    const pushing = (0,artifact_push/* pushArtifact */.X)({ ...push, path, target, beforeTag: steps.beforeTag, onPushing: steps.prepare });
+    // Once the first request is on its way: what the signer can start early (the OIDC token, loading @sigstore/sign)
+    // then fills the wait for its answer instead of delaying it.
+    if (signatures?.warm)
+        setImmediate(signatures.warm);
+    const result = await pushing;
     return { ...result, signature: steps.signature(), attached: steps.attached() };
 }
 

@@ -214,7 +214,7 @@ var kind = __webpack_require__(5124);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var oci_errors = __webpack_require__(8706);
 // EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 2 modules
-var http = __webpack_require__(1294);
+var http = __webpack_require__(6607);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/challenge.ts
 const isSpace = (c) => c === ' ' || c === '\t';
 /**
@@ -919,6 +919,9 @@ class RemoteRepository {
     }
     expectPush() {
         this.#pushing = true;
+    }
+    preconnect(connections) {
+        this.#client.transport.preconnect(this.#client.baseUrl(this.registry), connections);
     }
     #send(request, actions = ['pull'], extraScopes = []) {
         // A pull+push token covers the reads too (auth.ts reuses any live token whose scopes cover a request's).

@@ -10848,8 +10848,8 @@ function addedFormatNotes(added, what = 'the digest') {
         : `also signed as a legacy .sig signature because ${what} carries one (Flux 2.6 and 2.7 read only .sig)`);
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 3 modules
-var signer = __nccwpck_require__(7266);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 4 modules
+var signer = __nccwpck_require__(6766);
 // EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
 var remote = __nccwpck_require__(40);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/required-annotations.ts
@@ -12316,6 +12316,8 @@ class IdentityTokenError extends src_errors/* BaseError */.Cf {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/oidc/github-actions.ts
 
+/** Each attempt's limit: the runner's token service answers in milliseconds, and a hung one must not hang the step. */
+const timeoutMs = 30_000;
 /** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
 function hasGitHubIdToken(env = process.env) {
     return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
@@ -12337,7 +12339,10 @@ function githubActionsIdentity(audience, options = {}) {
             request.searchParams.append('audience', audience);
             let response;
             for (let attempt = 1; attempt <= 3; attempt++) {
-                response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(() => undefined);
+                response = await fetch(request, {
+                    headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+                    signal: AbortSignal.timeout(timeoutMs),
+                }).catch(() => undefined);
                 if (response && response.status < 500)
                     break;
             }
@@ -12746,8 +12751,8 @@ function awsProvider(context) {
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
-var http = __nccwpck_require__(1737);
+// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 2 modules
+var http = __nccwpck_require__(6344);
 ;// CONCATENATED MODULE: ../../packages/core/src/auth/azure-chain.ts
 
 
@@ -14819,8 +14824,8 @@ function openKmsKey(uri, options = {}) {
 var keys = __nccwpck_require__(6666);
 // EXTERNAL MODULE: ../../packages/core/src/sign/signing-config.ts
 var signing_config = __nccwpck_require__(5173);
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 3 modules
-var signer = __nccwpck_require__(7266);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 4 modules
+var signer = __nccwpck_require__(6766);
 ;// CONCATENATED MODULE: ../../packages/core/src/notation/errors.ts
 // The notation room's errors, on core's BaseError (errors.ts). Messages are notation-go's and notation-core-go's
 // where d2ci ports their checks; codes say what went wrong, and `field` says which part of a signing request an
@@ -16767,7 +16772,7 @@ function escapeControls(text) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 6344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16792,13 +16797,16 @@ var oci_errors = __nccwpck_require__(8706);
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __nccwpck_require__(6466);
-;// CONCATENATED MODULE: ../../packages/core/src/oci/upload-body.ts
+;// CONCATENATED MODULE: ../../packages/core/src/oci/connections.ts
+
 
 
 
@@ -16806,20 +16814,23 @@ var external_node_stream_promises_ = __nccwpck_require__(6466);
 
 const bufferSize = 256 << 10;
 const buffersInFlight = 4;
+/** A spare connection nobody took within this long is closed (registries close idle ones after about a minute). */
+const spareLifetimeMs = 20_000;
 /**
- * Sends a request whose body is blob content, over node:http(s) rather than fetch. fetch copies every chunk of a
- * streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB RSS; here a file is read
- * into four reused 256 KiB buffers, each refilled only once the socket has taken it, so memory stays flat.
- * The answer comes back as a fetch Response, so callers handle both paths alike.
- *
- * HEAD requests come this way too: undici (fetch) closes the connection after every HEAD (undici
- * lib/dispatcher/client-h1.js, "Close after a HEAD request to interop with misbehaving servers", nodejs/undici#258),
- * so each blob or manifest HEAD cost the next request a new connection — a TCP and TLS handshake, two round trips
- * to a registry across the internet. node:http keeps the socket, and the uploads that follow a HEAD reuse it.
+ * One keep-alive pool per transport, over node:http(s), for every registry request — manifests, HEADs, blob
+ * uploads and downloads, tokens — so that any request can take the connection the previous one freed. Two things
+ * ruled out fetch (undici) here:
+ * - it closes the connection after every HEAD (undici lib/dispatcher/client-h1.js, "Close after a HEAD request to
+ *   interop with misbehaving servers", nodejs/undici#258), and a registry across the internet charges a TCP and
+ *   TLS handshake, two round trips, for each new one; with manifests on fetch and HEADs here, the two pools could
+ *   not share a connection either;
+ * - it copies every chunk of a streamed body (and holds on to more), which let a 256 MiB upload peak at ~365 MiB
+ *   RSS; here a file is read into four reused 256 KiB buffers, each refilled only once the socket has taken it.
+ * Answers come back as fetch Responses, so callers see one type.
  */
-class UploadSender {
-    #http = new external_node_http_.Agent({ keepAlive: true });
-    #https = new external_node_https_.Agent({ keepAlive: true });
+class Connections {
+    #http = new WarmHttpAgent({ keepAlive: true });
+    #https = new WarmHttpsAgent({ keepAlive: true });
     #idleMs;
     /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
     constructor(idleMs = 30_000) {
@@ -16829,27 +16840,126 @@ class UploadSender {
     send(method, url, headers, body, signal, onIdle) {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
+        const length = body === undefined ? undefined : isUpload(body) ? body.end - body.start : byteLength(body);
         return new Promise((resolve, reject) => {
             const req = send(url, {
                 method,
-                headers: body ? { ...headers, 'content-length': String(body.end - body.start) } : headers,
+                headers: length === undefined ? headers : { ...headers, 'content-length': String(length) },
                 agent: secure ? this.#https : this.#http,
                 signal,
             }, (res) => {
-                resolve(toResponse(method, res));
+                // From here the body's idle timeout is the reader's (Transport): a caller slow to read is not a stalled
+                // registry, but an idle socket would say it is.
+                req.setTimeout(0);
+                const response = toResponse(method, res);
+                if (response.body)
+                    resolve(response);
+                else {
+                    // Answer once the empty body has ended: the socket is back in the pool by then (Node frees it a tick
+                    // after 'end'), so a request sent right after a HEAD takes this connection instead of opening one.
+                    res.once('end', () => resolve(response));
+                    res.once('close', () => resolve(response));
+                    res.resume();
+                }
             });
             req.setTimeout(this.#idleMs, onIdle);
             req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
-            if (body)
+            if (body === undefined)
+                req.end();
+            else if (isUpload(body))
                 writeBody(req, body).catch((err) => req.destroy(err));
             else
-                req.end();
+                req.end(body);
         });
+    }
+    /**
+     * Opens `count` connections to `url`'s host now, for requests about to fan out: a step that will send six
+     * requests at once after its token exchange opens them during the exchange instead of after it, when each
+     * would add its handshake to the step's critical path. Idle spares close by themselves.
+     */
+    preconnect(url, count) {
+        (url.protocol === 'https:' ? this.#https : this.#http).warm(url, count);
     }
     close() {
         this.#http.destroy();
         this.#https.destroy();
     }
+}
+/**
+ * Connections opened ahead of need, kept aside by host and port until an agent needs a new one there. Only what
+ * the agent would have opened itself (its own createConnection, with its options) is kept.
+ */
+class Spares {
+    #sockets = new Map();
+    fill(url, count, secure, connect) {
+        const host = url.hostname.replace(/^\[|\]$/g, '');
+        const port = Number(url.port || (secure ? 443 : 80));
+        const key = `${host}:${port}`;
+        const sockets = (this.#sockets.get(key) ?? []).filter((s) => !s.destroyed);
+        this.#sockets.set(key, sockets);
+        for (let i = sockets.length; i < count; i++) {
+            const socket = connect({ host, port, ...(secure && !(0,external_node_net_namespaceObject.isIP)(host) ? { servername: host } : {}) });
+            // A spare is nobody's yet: failing to connect only means a connection not gained, and an unused spare must
+            // not keep the process alive.
+            socket.on('error', () => socket.destroy());
+            socket.setTimeout(spareLifetimeMs, () => socket.destroy());
+            socket.unref();
+            sockets.push(socket);
+        }
+    }
+    take(options) {
+        const sockets = this.#sockets.get(`${options.host ?? ''}:${Number(options.port)}`);
+        for (let socket = sockets?.shift(); socket; socket = sockets?.shift()) {
+            if (socket.destroyed)
+                continue;
+            socket.removeAllListeners('error');
+            socket.removeAllListeners('timeout');
+            socket.setTimeout(0);
+            socket.ref();
+            return socket;
+        }
+        return undefined;
+    }
+    destroy() {
+        for (const sockets of this.#sockets.values())
+            for (const socket of sockets)
+                socket.destroy();
+        this.#sockets.clear();
+    }
+}
+/** Agent options Node keeps on the instance (not in its typings), which its createConnection merges in. */
+const agentOptions = (agent) => agent.options;
+class WarmHttpAgent extends external_node_http_.Agent {
+    #spares = new Spares();
+    warm(url, count) {
+        this.#spares.fill(url, count, false, (options) => super.createConnection({ ...agentOptions(this), ...options }));
+    }
+    createConnection(options, callback) {
+        return this.#spares.take(options) ?? super.createConnection(options, callback);
+    }
+    destroy() {
+        this.#spares.destroy();
+        super.destroy();
+    }
+}
+class WarmHttpsAgent extends external_node_https_.Agent {
+    #spares = new Spares();
+    warm(url, count) {
+        this.#spares.fill(url, count, true, (options) => super.createConnection({ ...agentOptions(this), ...options }));
+    }
+    createConnection(options, callback) {
+        return this.#spares.take(options) ?? super.createConnection(options, callback);
+    }
+    destroy() {
+        this.#spares.destroy();
+        super.destroy();
+    }
+}
+function isUpload(body) {
+    return typeof body === 'object' && !(body instanceof Uint8Array);
+}
+function byteLength(body) {
+    return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
 }
 function toResponse(method, res) {
     const headers = new Headers();
@@ -16858,10 +16968,9 @@ function toResponse(method, res) {
             headers.append(name, item);
     }
     const status = res.statusCode ?? 502;
-    // An empty body is drained at once, so the socket goes back to the pool even if the caller never reads it.
+    // An empty body is drained (by send) before the answer is handed over, so the socket goes back to the pool even
+    // if the caller never reads it.
     const empty = method === 'HEAD' || status === 204 || status === 304 || res.headers['content-length'] === '0';
-    if (empty)
-        res.resume();
     return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
 }
 async function writeBody(req, body) {
@@ -16985,7 +17094,7 @@ function parseRetryAfter(value, now = Date.now()) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 /**
- * HTTP over Node's fetch with what registries need and fetch does not do: bounded retries with exponential
+ * HTTP over one keep-alive pool (connections.ts) with what registries need: bounded retries with exponential
  * backoff and jitter on 429/5xx and dropped connections (honouring `Retry-After`), and redirects followed by hand
  * so `Authorization` never leaves the host it was meant for.
  */
@@ -16993,14 +17102,18 @@ class Transport {
     policy;
     timeouts;
     #options;
-    #uploads;
+    #connections;
     /** Retry time spent so far, against `policy.budgetMs`. */
     #spentMs = 0;
     constructor(options = {}) {
         this.#options = options;
         this.policy = { ...defaultRetryPolicy, ...options.retry };
         this.timeouts = { ...defaultTimeouts, ...options.timeouts };
-        this.#uploads = new UploadSender(this.timeouts.idleMs);
+        this.#connections = new Connections(this.timeouts.idleMs);
+    }
+    /** Opens `count` connections to `url`'s host ahead of requests about to fan out (Connections.preconnect). */
+    preconnect(url, count) {
+        this.#connections.preconnect(new URL(url), count);
     }
     /** How long to wait before retry `attempt` (1-based): `Retry-After` when given, else exponential with jitter. */
     delayFor(attempt, retryAfterMs) {
@@ -17063,25 +17176,18 @@ class Transport {
             const timer = new AbortController();
             const signal = this.#options.signal ? AbortSignal.any([timer.signal, this.#options.signal]) : timer.signal;
             try {
-                if (upload || method === 'HEAD') {
-                    // HEADs too: see UploadSender (undici drops the connection after each one).
-                    response = await this.#uploads.send(method, url, headers, upload, signal, () => timer.abort(new TimeoutError(url, upload ? 'stalled during the upload' : `sent no response to HEAD ${url.pathname}`, this.timeouts.idleMs)));
+                // Until the answer's headers arrive; not for uploads, whose sending may rightly take longer (a stall is
+                // caught by the idle timeout).
+                const waiting = upload
+                    ? undefined
+                    : setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
+                try {
+                    response = await this.#connections.send(method, url, headers, upload ?? body?.(), signal, () => timer.abort(new TimeoutError(url, upload ? 'stalled during the upload' : `sent no response to ${method} ${url.pathname}`, this.timeouts.idleMs)));
                 }
-                else {
-                    const init = { method, headers, redirect: 'manual', signal };
-                    if (body) {
-                        init.body = body();
-                        init.duplex = 'half';
-                    }
-                    const waiting = setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
-                    try {
-                        response = await fetch(url, init);
-                    }
-                    finally {
-                        clearTimeout(waiting);
-                    }
-                    response = withIdleTimeout(response, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
+                finally {
+                    clearTimeout(waiting);
                 }
+                response = withIdleTimeout(response, url, timer, () => new TimeoutError(url, 'stalled while sending a response body', this.timeouts.idleMs), this.timeouts.idleMs);
             }
             catch (err) {
                 const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
@@ -17124,11 +17230,10 @@ class Transport {
  * while the reader waits, and a connection dropped mid-body reported as one line naming the host and how far it
  * got (undici says only "terminated").
  */
-function withIdleTimeout(response, controller, error, idleMs) {
+function withIdleTimeout(response, url, controller, error, idleMs) {
     if (!response.body)
         return response;
     const reader = response.body.getReader();
-    const url = new URL(response.url || 'http://unknown/');
     let timer;
     let received = 0;
     const body = new ReadableStream({
@@ -17162,7 +17267,6 @@ function withIdleTimeout(response, controller, error, idleMs) {
         },
     });
     const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    Object.defineProperty(wrapped, 'url', { value: response.url });
     return wrapped;
 }
 /**
@@ -18017,8 +18121,8 @@ var oci_descriptor = __nccwpck_require__(7796);
 var oci_content = __nccwpck_require__(3632);
 // EXTERNAL MODULE: ../../packages/core/src/oci/memory.ts
 var memory = __nccwpck_require__(6198);
-// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 1 modules
-var http = __nccwpck_require__(1737);
+// EXTERNAL MODULE: ../../packages/core/src/oci/http.ts + 2 modules
+var http = __nccwpck_require__(6344);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/response-error.ts
 
 
@@ -18109,6 +18213,9 @@ class RemoteRepository {
     }
     expectPush() {
         this.#pushing = true;
+    }
+    preconnect(connections) {
+        this.#client.transport.preconnect(this.#client.baseUrl(this.registry), connections);
     }
     #send(request, actions = ['pull'], extraScopes = []) {
         // A pull+push token covers the reads too (auth.ts reuses any live token whose scopes cover a request's).
@@ -20825,7 +20932,7 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 /* harmony import */ var _go_time_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(65);
 /* harmony import */ var _payload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8419);
 /* harmony import */ var _legacy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1914);
-/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7266);
+/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6766);
 
 
 
@@ -20984,7 +21091,7 @@ async function signEachBeforeTagging(options) {
 
 /***/ }),
 
-/***/ 7266:
+/***/ 6766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20998,6 +21105,37 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../packages/core/src/oidc/provider.ts
+/** A fixed token (cosign's `--identity-token`, or `SIGSTORE_ID_TOKEN`). */
+function staticIdentity(token) {
+    return { getToken: async () => token };
+}
+/**
+ * A provider whose token can be fetched ahead of need (`prefetch`), so the OIDC round trip overlaps other work
+ * instead of opening the chain OIDC → Fulcio → Rekor. The prefetched token is handed out while it is younger than
+ * `maxAgeMs` (GitHub's live for minutes; Fulcio wants a fresh one); an older one, or a failed fetch, is fetched
+ * again when asked for, so a prefetch can only save time, never fail a step.
+ */
+function prefetching(provider, maxAgeMs = 60_000) {
+    let held;
+    const fetchNow = () => {
+        const token = provider.getToken();
+        held = { at: Date.now(), token };
+        token.catch(() => {
+            if (held?.token === token)
+                held = undefined;
+        });
+        return token;
+    };
+    return {
+        prefetch: () => {
+            if (!held)
+                fetchNow().catch(() => undefined);
+        },
+        getToken: () => (held && Date.now() - held.at < maxAgeMs ? held.token : fetchNow()),
+    };
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/sign/keys.ts + 4 modules
 var keys = __nccwpck_require__(6666);
 // EXTERNAL MODULE: ../../packages/core/src/sign/payload.ts
@@ -21145,6 +21283,7 @@ function rekorV2Witness(witness) {
 
 
 
+
 const publicGood = {
     fulcio: 'https://fulcio.sigstore.dev',
     rekor: 'https://rekor.sigstore.dev',
@@ -21207,6 +21346,9 @@ function describe(err, identity) {
  * signature: a step that prepares a signer and then pushes nothing (content unchanged) pays for neither.
  */
 async function createBundleSigner(identity) {
+    const token = identity.kind === 'keyless' ? prefetching(identity.identity) : undefined;
+    if (identity.kind === 'keyless' && token)
+        identity = { ...identity, identity: token };
     let built;
     const signer = () => (built ??= buildBundleSigner(identity));
     return {
@@ -21216,6 +21358,13 @@ async function createBundleSigner(identity) {
         prepare: () => void signer()
             .then((built) => built.prepare())
             .catch(() => undefined),
+        warm: () => {
+            token?.prefetch();
+            // Compiling @sigstore/sign takes ~0.1 s of the main thread: done now, it fills the wait for the registry's
+            // first answers instead of delaying the signature's uploads once the push is settled.
+            if (identity.kind === 'keyless')
+                void Promise.all(/* import() */[__nccwpck_require__.e(137), __nccwpck_require__.e(855), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5775)).catch(() => undefined);
+        },
     };
 }
 async function buildBundleSigner(identity) {
@@ -21236,6 +21385,7 @@ async function buildBundleSigner(identity) {
             signStatement: async (statement) => hinted(await new sigstore.DSSEBundleBuilder({ signer, witnesses: [] }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
             certificateChain: async () => [],
             prepare: () => undefined,
+            warm: () => undefined,
         };
     }
     if (identity.signingConfigFromTuf)
@@ -21290,6 +21440,7 @@ async function buildBundleSigner(identity) {
         // The certificate is memoized in fulcioSigner: asking for the chain now makes it; a failure is reported when a
         // signature asks for it again.
         prepare: () => void signer.chain().catch(() => undefined),
+        warm: () => undefined,
     };
 }
 

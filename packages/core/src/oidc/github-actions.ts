@@ -1,6 +1,9 @@
 import { IdentityTokenError } from './errors.ts';
 import type { IdentityProvider } from './provider.ts';
 
+/** Each attempt's limit: the runner's token service answers in milliseconds, and a hung one must not hang the step. */
+const timeoutMs = 30_000;
+
 /** Whether this GitHub job may ask for an OIDC token (`permissions: id-token: write` sets these variables). */
 export function hasGitHubIdToken(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
@@ -26,9 +29,10 @@ export function githubActionsIdentity(
       request.searchParams.append('audience', audience);
       let response: Response | undefined;
       for (let attempt = 1; attempt <= 3; attempt++) {
-        response = await fetch(request, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } }).catch(
-          () => undefined,
-        );
+        response = await fetch(request, {
+          headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+          signal: AbortSignal.timeout(timeoutMs),
+        }).catch(() => undefined);
         if (response && response.status < 500) break;
       }
       if (!response?.ok)

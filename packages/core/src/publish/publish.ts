@@ -15,7 +15,15 @@ export async function publishArtifact(request: PublishRequest): Promise<PublishR
   assertAttestable(signing, documents);
   const files = await readUserDocuments(documents?.files ?? []);
   const signatures = await prepareSigning(signing);
+  // The push fans out to the artifact's two blobs and, when signing, the signature's two blobs and its `.sig` tag
+  // (one more for the diff-tag lookup's own): their connections open while that lookup and the token exchange are
+  // under way.
+  target.preconnect?.(signing ? 6 : 3);
   const steps = artifactSteps(target, target.name, path, { ...request, files, signatures });
-  const result = await pushArtifact({ ...push, path, target, beforeTag: steps.beforeTag, onPushing: steps.prepare });
+  const pushing = pushArtifact({ ...push, path, target, beforeTag: steps.beforeTag, onPushing: steps.prepare });
+  // Once the first request is on its way: what the signer can start early (the OIDC token, loading @sigstore/sign)
+  // then fills the wait for its answer instead of delaying it.
+  if (signatures?.warm) setImmediate(signatures.warm);
+  const result = await pushing;
   return { ...result, signature: steps.signature(), attached: steps.attached() };
 }

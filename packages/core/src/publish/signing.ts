@@ -11,6 +11,8 @@ export interface Signatures {
   result(key: string): SignResult | undefined;
   /** The Sigstore signer, shared with attestations so one certificate covers everything. */
   bundleSigner?: BundleSigner;
+  /** Starts what costs nothing if unused (keyless: the OIDC token), before the push knows it will sign. */
+  warm?: () => void;
   /** Starts what signing needs from the network (keyless: the OIDC token and Fulcio certificate) ahead of time. */
   prepare?: () => void;
   /** Starts the registry writes of `key`'s signature that need no signature (legacy: the .sig read, its blobs). */
@@ -46,6 +48,7 @@ export async function prepareSigning(plan: SigningPlan | undefined): Promise<Sig
     step: each.beforeTag,
     result: each.result,
     bundleSigner,
+    warm: () => bundleSigner.warm(),
     prepare: () => bundleSigner.prepare(),
     prepareFor: each.prepare,
   };
