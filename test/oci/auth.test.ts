@@ -306,8 +306,10 @@ describe('registry auth: Bearer tokens', () => {
       [['repository:acme/app:pull,push']],
     );
     server.requests.length = 0;
-    assert.ok(await repo.exists(data.descriptor));
-    assert.deepEqual(await repo.tags(), ['v1']);
+    // Another repository object of the same client (one that did not push the blob, so it asks the registry).
+    const reader = client.repository({ registry: server.host, repository: 'acme/app' });
+    assert.ok(await reader.exists(data.descriptor));
+    assert.deepEqual(await reader.tags(), ['v1']);
     assert.equal(tokens.requests.length, 1, 'no new token for pulls');
     assert.equal(server.requests.length, 2, 'no 401 round trips');
   });

@@ -213,7 +213,8 @@ describe('copy between memory, layout and a registry', () => {
       const repo = remote('acme/again');
       await copy(memory, 'src', repo, { tags: ['x', 'y'] });
       proxy.log.length = 0;
-      const again = await copy(memory, 'src', repo, { tags: ['x', 'y'] });
+      // Another run (a new client: this one remembers what it pushed, and would not even look).
+      const again = await copy(memory, 'src', remote('acme/again'), { tags: ['x', 'y'] });
       assert.equal(again.existed, true);
       assert.deepEqual(again.blobs, []);
       assert.deepEqual(again.tags, [
@@ -233,7 +234,7 @@ describe('copy between memory, layout and a registry', () => {
       ]);
 
       proxy.log.length = 0;
-      const moved = await copy(memory, 'src', repo, { tags: ['x', 'z'] });
+      const moved = await copy(memory, 'src', remote('acme/again'), { tags: ['x', 'z'] });
       assert.deepEqual(moved.tags, [
         { tag: 'x', changed: false },
         { tag: 'z', changed: true },
@@ -318,7 +319,7 @@ describe('copy between memory, layout and a registry', () => {
         if (method === 'PUT' && path.includes('/manifests/')) return { kind: 'status', status: 400 };
         return { kind: 'pass' };
       };
-      const result = await copy(memory, 'src', repo, { tags: ['v1', 'v2'] });
+      const result = await copy(memory, 'src', remote('acme/immutable'), { tags: ['v1', 'v2'] });
       assert.equal(result.existed, false);
       assert.deepEqual(result.tags, [
         { tag: 'v1', changed: false },

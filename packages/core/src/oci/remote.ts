@@ -11,6 +11,7 @@ import { networkErrorCode } from './http.ts';
 import type { Action } from './auth.ts';
 import type { RegistryConnection, RegistryRequest } from './registry-connection.ts';
 import { responseError } from './response-error.ts';
+import { KnownContent } from './known-content.ts';
 import { addReferrer, emptyReferrersIndex, filterByArtifactType, referrerDescriptor, referrersTag, removeReferrer } from './referrers.ts';
 
 export interface UploadOptions {
@@ -39,6 +40,8 @@ export class RemoteRepository implements MountingTarget {
   readonly #chunkSize: number;
   /** Set by `expectPush`: reads ask for the push scope too (one token for the whole push). */
   #pushing = false;
+  /** Digests this client has read or written (immutable content): read again without a round trip. */
+  readonly #known = new KnownContent();
 
   constructor(client: RegistryConnection, registry: string, repository: string, upload: UploadOptions = {}) {
     this.#client = client;
@@ -90,6 +93,9 @@ export class RemoteRepository implements MountingTarget {
   }
 
   async fetchManifest(reference: string): Promise<FetchedManifest> {
+    const known = this.#known.content(reference);
+    if (known?.mediaType)
+      return { descriptor: { mediaType: known.mediaType, digest: reference, size: known.bytes.length }, bytes: known.bytes };
     const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${reference}`), headers: { accept: manifestAccept } });
     if (response.status === 404) {
       await response.body?.cancel();
@@ -105,10 +111,13 @@ export class RemoteRepository implements MountingTarget {
       throw new OciError('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
     }
     const { mediaType } = parseManifest(bytes, response.headers.get('content-type') ?? undefined);
+    this.#known.remember(digest, bytes, mediaType);
     return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
   }
 
   async fetch(descriptor: Descriptor): Promise<Readable> {
+    const known = this.#known.content(descriptor.digest);
+    if (known && known.bytes.length === descriptor.size) return Readable.from([known.bytes]);
     const manifest = isManifestMediaType(descriptor.mediaType);
     const headers: Record<string, string> = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
     const response = await this.#send({
@@ -124,7 +133,16 @@ export class RemoteRepository implements MountingTarget {
     const verifier = new DigestStream({ digest: descriptor.digest, size: descriptor.size });
     const body = Readable.fromWeb(response.body);
     body.on('error', (err) => verifier.destroy(err));
-    return body.pipe(verifier);
+    const verified = body.pipe(verifier);
+    if (descriptor.size > KnownContent.maxBlobBytes) {
+      // Read to the end, it was verified (DigestStream checks before it ends): it exists.
+      verified.once('end', () => this.#known.remember(descriptor.digest));
+      return verified;
+    }
+    // Small (a signature's payload, a bundle, a config): read whole, verified, and kept for the next read.
+    const bytes = await readAll(verified, KnownContent.maxBlobBytes);
+    this.#known.remember(descriptor.digest, bytes, manifest ? descriptor.mediaType : undefined);
+    return Readable.from([bytes]);
   }
 
   source(descriptor: Descriptor): BlobSource {
@@ -132,11 +150,15 @@ export class RemoteRepository implements MountingTarget {
   }
 
   async exists(descriptor: Descriptor): Promise<boolean> {
+    if (this.#known.has(descriptor.digest)) return true;
     const kind = isManifestMediaType(descriptor.mediaType) ? 'manifests' : 'blobs';
     const headers: Record<string, string> = kind === 'manifests' ? { accept: manifestAccept } : {};
     const response = await this.#send({ method: 'HEAD', url: this.#url(`${kind}/${descriptor.digest}`), headers });
     if (response.status === 404) return false;
-    if (response.ok) return true;
+    if (response.ok) {
+      this.#known.remember(descriptor.digest);
+      return true;
+    }
     throw await responseError(response, `check ${descriptor.digest} in ${this.name}`);
   }
 
@@ -147,10 +169,13 @@ export class RemoteRepository implements MountingTarget {
       return;
     }
     await this.#upload(descriptor, content, undefined);
+    this.#known.remember(descriptor.digest);
   }
 
   async mount(descriptor: Descriptor, fromRepository: string, fallback: BlobSource): Promise<BlobPushResult> {
-    return this.#upload(descriptor, fallback, fromRepository);
+    const result = await this.#upload(descriptor, fallback, fromRepository);
+    this.#known.remember(descriptor.digest);
+    return result;
   }
 
   async pushReference(descriptor: Descriptor, bytes: Buffer, reference: string): Promise<void> {
@@ -168,6 +193,7 @@ export class RemoteRepository implements MountingTarget {
       throw new OciError('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
     }
     const { manifest } = parseManifest(bytes, descriptor.mediaType);
+    this.#known.remember(descriptor.digest, bytes, descriptor.mediaType);
     if (manifest.subject && !response.headers.get('oci-subject')) {
       // The registry has no referrers API: keep the Referrers Tag Schema index up to date instead.
       await this.#updateReferrersIndex(manifest.subject.digest, (index) => addReferrer(index, referrerDescriptor(descriptor, manifest)));
@@ -242,6 +268,7 @@ export class RemoteRepository implements MountingTarget {
       'push',
       'delete',
     ]);
+    this.#known.forget(descriptor.digest);
     if (response.status === 404) {
       await response.body?.cancel();
       throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
