@@ -71,6 +71,16 @@ describe('connections: one keep-alive pool per transport', () => {
     assert.equal(plain.sockets.length, 1, 'one connection for HEAD, GET and PUT');
   });
 
+  it('keeps the connection when a caller drops a small answer unread (a 404 error document, cancelled)', async () => {
+    reset();
+    const transport = new Transport();
+    const missing = await transport.send({ method: 'GET', url: `${plain.url}/v2/missing` });
+    await missing.body?.cancel();
+    const next = await transport.send({ method: 'GET', url: `${plain.url}/v2/` });
+    assert.equal(await next.text(), 'ok');
+    assert.equal(plain.sockets.length, 1);
+  });
+
   it('opens connections ahead of a fan-out, and the fan-out uses them instead of opening more', async () => {
     reset();
     const transport = new Transport();

@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import { Readable, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobSource } from './content.ts';
+import { OciError } from './errors.ts';
 
 /** Bytes [start, end) of a source, sent as a request body. */
 export interface UploadBody {
@@ -17,6 +18,8 @@ export interface UploadBody {
 export type Body = Uint8Array | string | UploadBody | undefined;
 
 const bufferSize = 256 << 10;
+/** Answers up to this size (by Content-Length) are read whole before they are handed over. */
+const smallBodyBytes = 64 << 10;
 const buffersInFlight = 4;
 /** A spare connection nobody took within this long is closed (registries close idle ones after about a minute). */
 const spareLifetimeMs = 20_000;
@@ -43,19 +46,24 @@ export class Connections {
     this.#idleMs = idleMs;
   }
 
-  /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
+  /**
+   * `onIdle` is called when the socket stalls for `idleMs` (before the answer's headers, or while a small answer's
+   * body is read whole); it aborts `signal`, which ends the request. `onHeaders` says the headers have arrived.
+   */
   send(
     method: string,
     url: URL,
     headers: Record<string, string>,
     body: Body,
     signal: AbortSignal | undefined,
-    onIdle: () => void,
+    onIdle: (phase: 'waiting' | 'body') => void,
+    onHeaders?: () => void,
   ): Promise<Response> {
     const secure = url.protocol === 'https:';
     const send = secure ? httpsRequest : httpRequest;
     const length = body === undefined ? undefined : isUpload(body) ? body.end - body.start : byteLength(body);
     return new Promise((resolve, reject) => {
+      const fail = (err: Error): void => reject(signal?.aborted ? (signal.reason as Error) : err);
       const req = send(
         url,
         {
@@ -65,22 +73,44 @@ export class Connections {
           signal,
         },
         (res) => {
+          phase = 'body';
+          onHeaders?.();
+          const headers = responseHeaders(res);
+          const status = res.statusCode ?? 502;
+          const length = Number(res.headers['content-length']);
+          const empty = method === 'HEAD' || status === 204 || status === 304 || length === 0;
+          if (empty || (Number.isSafeInteger(length) && length <= smallBodyBytes)) {
+            // Read whole before answering (the socket's idle timeout still on): an empty body ends at once, and a
+            // small one (a manifest, a 404's error document, a token) comes with its headers. The socket is back
+            // in the pool by then (Node frees it a tick after 'end'), so the next request takes this connection;
+            // and a caller that drops the body (404 → cancel) no longer closes it, as cancelling a stream does.
+            const chunks: Buffer[] = [];
+            let received = 0;
+            res.on('data', (chunk: Buffer) => {
+              chunks.push(chunk);
+              received += chunk.length;
+            });
+            res.once('end', () => {
+              req.setTimeout(0);
+              resolve(new Response(empty ? null : Buffer.concat(chunks), { status, headers }));
+            });
+            // Cut off mid-answer (or aborted by a timeout, which `fail` reports instead): said as a body read by the
+            // caller is (Transport's withIdleTimeout).
+            res.once('close', () => {
+              if (!res.complete)
+                fail(new OciError('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`));
+            });
+            return;
+          }
           // From here the body's idle timeout is the reader's (Transport): a caller slow to read is not a stalled
           // registry, but an idle socket would say it is.
           req.setTimeout(0);
-          const response = toResponse(method, res);
-          if (response.body) resolve(response);
-          else {
-            // Answer once the empty body has ended: the socket is back in the pool by then (Node frees it a tick
-            // after 'end'), so a request sent right after a HEAD takes this connection instead of opening one.
-            res.once('end', () => resolve(response));
-            res.once('close', () => resolve(response));
-            res.resume();
-          }
+          resolve(new Response(Readable.toWeb(res) as ReadableStream<Uint8Array>, { status, headers }));
         },
       );
-      req.setTimeout(this.#idleMs, onIdle);
-      req.on('error', (err) => reject(signal?.aborted ? (signal.reason as Error) : err));
+      let phase: 'waiting' | 'body' = 'waiting';
+      req.setTimeout(this.#idleMs, () => onIdle(phase));
+      req.on('error', fail);
       if (body === undefined) req.end();
       else if (isUpload(body)) writeBody(req, body).catch((err: unknown) => req.destroy(err as Error));
       else req.end(body);
@@ -184,16 +214,12 @@ function byteLength(body: Uint8Array | string): number {
   return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
 }
 
-function toResponse(method: string, res: IncomingMessage): Response {
+function responseHeaders(res: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(res.headers)) {
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
   }
-  const status = res.statusCode ?? 502;
-  // An empty body is drained (by send) before the answer is handed over, so the socket goes back to the pool even
-  // if the caller never reads it.
-  const empty = method === 'HEAD' || status === 204 || status === 304 || res.headers['content-length'] === '0';
-  return new Response(empty ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), { status, headers });
+  return headers;
 }
 
 async function writeBody(req: ClientRequest, body: UploadBody): Promise<void> {

@@ -250,14 +250,20 @@ export class Transport {
               this.timeouts.responseMs,
             );
         try {
-          response = await this.#connections.send(method, url, headers, upload ?? body?.(), signal, () =>
-            timer.abort(
-              new TimeoutError(
-                url,
-                upload ? 'stalled during the upload' : `sent no response to ${method} ${url.pathname}`,
-                this.timeouts.idleMs,
-              ),
-            ),
+          const stalled = (phase: 'waiting' | 'body'): string =>
+            phase === 'body'
+              ? 'stalled while sending a response body'
+              : upload
+                ? 'stalled during the upload'
+                : `sent no response to ${method} ${url.pathname}`;
+          response = await this.#connections.send(
+            method,
+            url,
+            headers,
+            upload ?? body?.(),
+            signal,
+            (phase) => timer.abort(new TimeoutError(url, stalled(phase), this.timeouts.idleMs)),
+            () => clearTimeout(waiting),
           );
         } finally {
           clearTimeout(waiting);
@@ -271,6 +277,11 @@ export class Transport {
         );
       } catch (err) {
         const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
+        // Cut off while a small answer was read whole: said and handled as when the caller reads a body (not retried).
+        if (!timedOut && err instanceof OciError) {
+          this.#options.onRequest?.({ method, url: url.href, attempt, error: err.code });
+          throw err;
+        }
         const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
         this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
         if (this.#options.signal?.aborted) throw err;
