@@ -1,5 +1,6 @@
 // A repository client reads a digest once (core oci/known-content.ts): content addressed by digest never changes,
-// so what it has read or written is not asked for again; tags and referrers always are.
+// so what it has read or written is not asked for again; tags and referrers always are. It also asks only once
+// whether the registry has the referrers API.
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -71,6 +72,15 @@ describe('a repository client remembers digests it has read or written', () => {
     for (let i = 0; i < 2; i++) assert.deepEqual(await readAll(await reader.fetch(layer.descriptor)), layer.bytes);
     assert.equal(await reader.exists(layer.descriptor), true);
     assert.deepEqual(requests(), [`GET blobs/${layer.descriptor.digest}`, `GET blobs/${layer.descriptor.digest}`]);
+  });
+
+  it('asks once whether the registry has the referrers API (distribution 2.8 has not), then reads the tag schema', async () => {
+    const writer = repo();
+    const { manifest } = await pushed(writer);
+    proxy.log.length = 0;
+    for (let i = 0; i < 2; i++) assert.deepEqual(await writer.referrers(manifest.descriptor), []);
+    const tagIndex = `GET manifests/${manifest.descriptor.digest.replace(':', '-')}`;
+    assert.deepEqual(requests(), [`GET referrers/${manifest.descriptor.digest}`, tagIndex, tagIndex]);
   });
 
   it('keeps nothing that failed its digest check, and forgets what it deletes', async () => {

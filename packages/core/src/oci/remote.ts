@@ -40,6 +40,11 @@ export class RemoteRepository implements MountingTarget {
   readonly #chunkSize: number;
   /** Set by `expectPush`: reads ask for the push scope too (one token for the whole push). */
   #pushing = false;
+  /**
+   * Whether the registry serves the referrers API: learnt from the first answer (a registry with the API answers
+   * 200 even with no referrers), so later lookups go straight to the tag schema (oras-go Repository.referrersState).
+   */
+  #referrersApi: boolean | undefined;
   /** Digests this client has read or written (immutable content): read again without a round trip. */
   readonly #known = new KnownContent();
 
@@ -228,6 +233,9 @@ export class RemoteRepository implements MountingTarget {
 
   async referrers(descriptor: Descriptor, options: { artifactType?: string } = {}): Promise<Descriptor[]> {
     const query = options.artifactType ? `?artifactType=${encodeURIComponent(options.artifactType)}` : '';
+    const viaTags = async (): Promise<Descriptor[]> =>
+      filterByArtifactType((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
+    if (this.#referrersApi === false) return viaTags();
     let next: string | undefined = this.#url(`referrers/${descriptor.digest}${query}`);
     const found: Descriptor[] = [];
     let filtered = true;
@@ -240,8 +248,11 @@ export class RemoteRepository implements MountingTarget {
       if (response.status !== 200 || type !== MediaType.ociIndex) {
         // No referrers API here (distribution 2.8 and GHCR answer 404): use the tag schema.
         await response.body?.cancel();
-        return filterByArtifactType((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
+        // Remembered only from an answer that says so (not from a 5xx the retries could not get past).
+        if (response.status === 404 || response.status === 200) this.#referrersApi = false;
+        return viaTags();
       }
+      this.#referrersApi = true;
       const index = await jsonBody<ImageIndex>(response, `the referrers of ${descriptor.digest} in ${this.name}`);
       found.push(...(index.manifests ?? []));
       filtered &&= (response.headers.get('oci-filters-applied') ?? '')
