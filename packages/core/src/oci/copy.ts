@@ -76,10 +76,17 @@ export async function copyGraph(src: Target, root: FetchedManifest, dst: Target,
 /**
  * Points `tag` at a stored manifest. With `lookFirst`, resolves the tag first and writes nothing when it already
  * points there (immutable-tag registries reject even a same-digest re-put). A rejected write is forgiven only
- * when the tag turns out to point at the manifest already.
+ * when the tag turns out to point at the manifest already. `seen` is a look made already, alongside other reads:
+ * the digest the tag pointed at (undefined when it did not exist).
  */
-export async function applyTag(dst: Target, root: FetchedManifest, tag: string, options: { lookFirst: boolean }): Promise<TagResult> {
-  if (options.lookFirst && (await currentDigest(dst, tag)) === root.descriptor.digest) return { tag, changed: false };
+export async function applyTag(
+  dst: Target,
+  root: FetchedManifest,
+  tag: string,
+  options: { lookFirst: boolean } | { seen: string | undefined },
+): Promise<TagResult> {
+  const before = 'seen' in options ? options.seen : options.lookFirst ? await currentDigest(dst, tag) : undefined;
+  if (before === root.descriptor.digest) return { tag, changed: false };
   try {
     await dst.pushReference(root.descriptor, root.bytes, tag);
     return { tag, changed: true };

@@ -21,9 +21,19 @@ export async function lastLook(target: Target, version: string, digest: string):
   return now === digest;
 }
 
-/** After tagging: wait, read the version back, and refuse unless it still names this run's digest. */
-export async function claimVersion(target: Target, version: string, digest: string, settleMs = defaultSettleMs): Promise<void> {
+/**
+ * After tagging: wait, read the version back, and refuse unless it still names this run's digest. `alongside` is
+ * a read sent together with the read-back (where `latest-stable` points now), one round trip instead of two.
+ */
+export async function claimVersion<T = undefined>(
+  target: Target,
+  version: string,
+  digest: string,
+  settleMs = defaultSettleMs,
+  alongside?: () => Promise<T>,
+): Promise<T | undefined> {
   if (settleMs > 0) await sleep(settleMs);
-  const now = await currentDigest(target, version);
+  const [now, other] = await Promise.all([currentDigest(target, version), alongside?.()]);
   if (now !== digest) throw new ReleaseRaced(version, now ?? '(nothing: the tag was deleted)', digest);
+  return other;
 }

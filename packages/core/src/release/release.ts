@@ -95,7 +95,11 @@ function annotationsOf(fetched: FetchedManifest): Record<string, string> {
  * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
  * tree (the push skips unchanged components, so `latest` may carry an older commit's revision).
  */
-async function findPublished(options: PromoteReleaseOptions, skipped: string[]): Promise<{ fetched: FetchedManifest; how: string }> {
+async function findPublished(
+  options: PromoteReleaseOptions,
+  latestRead: Promise<FetchedManifest | undefined>,
+  skipped: string[],
+): Promise<{ fetched: FetchedManifest; how: string }> {
   const commit = options.commit?.toLowerCase();
   const localLayer = options.path ? hashLayer({ path: options.path, ...options.walk }) : undefined;
   localLayer?.catch(() => undefined);
@@ -107,7 +111,7 @@ async function findPublished(options: PromoteReleaseOptions, skipped: string[]):
     const local = localLayer ? await localLayer : undefined;
     return Boolean(local && fetched && sameContent(fetched, local));
   };
-  const latest = await fetchIfExists(options.target, 'latest');
+  const latest = await latestRead;
   if (namesCommit(latest)) return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
   const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !isSignatureTag(t)).reverse();
   // One unreadable tag (malformed, wrong digest) is skipped and reported; it does not stop the release.
@@ -175,11 +179,21 @@ async function checkDowngrade(target: Target, version: string, stable: string | 
  */
 export async function releaseArtifact(options: PromoteReleaseOptions | BuildReleaseOptions): Promise<ReleaseResult> {
   const { target, release } = options;
-  // Every release writes (a signature, tags): one pull+push token for its reads and writes.
+  // Every release writes (a signature, tags): one pull+push token for its reads and writes. Its widest fan-out
+  // (the staging check's and the format detection's reads, the signature's writes) takes four connections.
   target.expectPush?.();
-  const [existing, stable] = await Promise.all([fetchIfExists(target, release.version), currentDigest(target, stableTag)]);
+  target.preconnect?.(4);
+  // Where the version and latest-stable point, and (promote) the likeliest staging candidate, in one round trip.
+  const latestRead = options.mode === 'promote' ? fetchIfExists(target, 'latest') : Promise.resolve(undefined);
+  latestRead.catch(() => undefined); // awaited by findPublished; a failed first read must not leave it unhandled
+  const reads = Promise.all([fetchIfExists(target, release.version), currentDigest(target, stableTag)]);
+  // While those are out: the OIDC token and loading @sigstore/sign, which cost nothing if the release stops early.
+  const signer = options.mode === 'promote' && options.signing ? createBundleSigner(options.signing.identity) : undefined;
+  signer?.then((s) => setImmediate(() => s.warm())).catch(() => undefined);
+  const [existing, stable] = await reads;
   const notes: string[] = [];
   const moveStable = !release.prerelease;
+  const lookAtStable = moveStable ? () => currentDigest(target, stableTag) : undefined;
   if (release.prerelease) notes.push(`${release.version} is a prerelease: ${stableTag} stays where it is`);
   const base = {
     version: release.version,
@@ -191,7 +205,7 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
   let action: ReleaseResult['action'];
   if (options.mode === 'promote') {
     const skipped: string[] = [];
-    const found = await findPublished(options, skipped).finally(() => notes.push(...skipped));
+    const found = await findPublished(options, latestRead, skipped).finally(() => notes.push(...skipped));
     notes.push(`found: ${found.how}`);
     artifact = found.fetched;
     action = 'promoted';
@@ -226,7 +240,7 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
   if (options.mode === 'promote' && artifact) {
     // While the staging signature is checked: the release signer's OIDC token and Fulcio certificate, and which
     // formats the digest carries. Reads and a certificate only; nothing is written before the check passes.
-    const signing = options.signing && { ...options.signing, signer: await createBundleSigner(options.signing.identity) };
+    const signing = options.signing && { ...options.signing, signer: await (signer ?? createBundleSigner(options.signing.identity)) };
     signing?.signer.prepare();
     const present = signing ? presentSignatureFormats(target, artifact.descriptor) : undefined;
     present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
@@ -250,16 +264,24 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
       // untagged-for-release digest, never a release tag production would reject.
       signature = await signInPresentFormats(target, artifact.descriptor, { ...signing, repository: target.name }, present);
       notes.push(...addedFormatNotes(signature.added, 'the staging digest'));
+    }
+    // The last look at the version goes out with the self-check's reads (one round trip, not two); the window it
+    // adds before the write is the self-check's, far inside the settle time (claim.ts). It moves nothing, and the
+    // write waits for both.
+    const looked = lastLook(target, release.version, artifact.descriptor.digest);
+    looked.catch(() => undefined); // awaited after the self-check
+    if (signing && signature) {
       const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, signing.identity, signature, options.verification);
       if (checkedRelease) notes.push(checkedRelease);
     }
     // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
     // The last look just read the version tag: the write does not look again (one round trip fewer).
-    const results: TagResult[] = (await lastLook(target, release.version, artifact.descriptor.digest))
+    const results: TagResult[] = (await looked)
       ? [{ tag: release.version, changed: false }]
       : [await applyTag(target, artifact, release.version, { lookFirst: false })];
-    await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs);
-    if (moveStable) results.push(await applyTag(target, artifact, stableTag, { lookFirst: true }));
+    // latest-stable is looked at together with the read-back (one round trip), and moved only for the claim's winner.
+    const stableNow = await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs, lookAtStable);
+    if (moveStable) results.push(await applyTag(target, artifact, stableTag, { seen: stableNow }));
     return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
   }
 
@@ -291,9 +313,9 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
           await lastLook(target, release.version, descriptor.digest);
         },
   });
-  await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
+  const stableNow = await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs, lookAtStable);
   const stableResult = moveStable
-    ? [await applyTag(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })]
+    ? [await applyTag(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { seen: stableNow })]
     : [];
   return {
     ...base,
