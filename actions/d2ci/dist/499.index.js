@@ -192,7 +192,7 @@ var artifact_layer = __webpack_require__(69627);
 // EXTERNAL MODULE: ../../packages/core/src/sign/present.ts
 var sign_present = __webpack_require__(50134);
 // EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 4 modules
-var signer = __webpack_require__(16766);
+var sign_signer = __webpack_require__(16766);
 // EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 2 modules
 var verify = __webpack_require__(26728);
 // EXTERNAL MODULE: external "node:crypto"
@@ -297,13 +297,17 @@ async function lastLook(target, version, digest) {
         throw new ReleaseRaced(version, now, digest);
     return now === digest;
 }
-/** After tagging: wait, read the version back, and refuse unless it still names this run's digest. */
-async function claimVersion(target, version, digest, settleMs = defaultSettleMs) {
+/**
+ * After tagging: wait, read the version back, and refuse unless it still names this run's digest. `alongside` is
+ * a read sent together with the read-back (where `latest-stable` points now), one round trip instead of two.
+ */
+async function claimVersion(target, version, digest, settleMs = defaultSettleMs, alongside) {
     if (settleMs > 0)
         await (0,promises_.setTimeout)(settleMs);
-    const now = await (0,copy/* currentDigest */.kE)(target, version);
+    const [now, other] = await Promise.all([(0,copy/* currentDigest */.kE)(target, version), alongside?.()]);
     if (now !== digest)
         throw new ReleaseRaced(version, now ?? '(nothing: the tag was deleted)', digest);
+    return other;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/release/release.ts
@@ -336,7 +340,7 @@ function annotationsOf(fetched) {
  * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
  * tree (the push skips unchanged components, so `latest` may carry an older commit's revision).
  */
-async function findPublished(options, skipped) {
+async function findPublished(options, latestRead, skipped) {
     const commit = options.commit?.toLowerCase();
     const localLayer = options.path ? (0,artifact_build/* hashLayer */.UG)({ path: options.path, ...options.walk }) : undefined;
     localLayer?.catch(() => undefined);
@@ -347,7 +351,7 @@ async function findPublished(options, skipped) {
         const local = localLayer ? await localLayer : undefined;
         return Boolean(local && fetched && (0,artifact_layer/* sameContent */.Cm)(fetched, local));
     };
-    const latest = await (0,push/* fetchIfExists */._)(options.target, 'latest');
+    const latest = await latestRead;
     if (namesCommit(latest))
         return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
     const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !(0,flux/* isSignatureTag */.LI)(t)).reverse();
@@ -417,11 +421,21 @@ async function checkDowngrade(target, version, stable, allow) {
  */
 async function releaseArtifact(options) {
     const { target, release } = options;
-    // Every release writes (a signature, tags): one pull+push token for its reads and writes.
+    // Every release writes (a signature, tags): one pull+push token for its reads and writes. Its widest fan-out
+    // (the staging check's and the format detection's reads, the signature's writes) takes four connections.
     target.expectPush?.();
-    const [existing, stable] = await Promise.all([(0,push/* fetchIfExists */._)(target, release.version), (0,copy/* currentDigest */.kE)(target, stableTag)]);
+    target.preconnect?.(4);
+    // Where the version and latest-stable point, and (promote) the likeliest staging candidate, in one round trip.
+    const latestRead = options.mode === 'promote' ? (0,push/* fetchIfExists */._)(target, 'latest') : Promise.resolve(undefined);
+    latestRead.catch(() => undefined); // awaited by findPublished; a failed first read must not leave it unhandled
+    const reads = Promise.all([(0,push/* fetchIfExists */._)(target, release.version), (0,copy/* currentDigest */.kE)(target, stableTag)]);
+    // While those are out: the OIDC token and loading @sigstore/sign, which cost nothing if the release stops early.
+    const signer = options.mode === 'promote' && options.signing ? (0,sign_signer/* createBundleSigner */.B5)(options.signing.identity) : undefined;
+    signer?.then((s) => setImmediate(() => s.warm())).catch(() => undefined);
+    const [existing, stable] = await reads;
     const notes = [];
     const moveStable = !release.prerelease;
+    const lookAtStable = moveStable ? () => (0,copy/* currentDigest */.kE)(target, stableTag) : undefined;
     if (release.prerelease)
         notes.push(`${release.version} is a prerelease: ${stableTag} stays where it is`);
     const base = {
@@ -433,7 +447,7 @@ async function releaseArtifact(options) {
     let action;
     if (options.mode === 'promote') {
         const skipped = [];
-        const found = await findPublished(options, skipped).finally(() => notes.push(...skipped));
+        const found = await findPublished(options, latestRead, skipped).finally(() => notes.push(...skipped));
         notes.push(`found: ${found.how}`);
         artifact = found.fetched;
         action = 'promoted';
@@ -466,7 +480,7 @@ async function releaseArtifact(options) {
     if (options.mode === 'promote' && artifact) {
         // While the staging signature is checked: the release signer's OIDC token and Fulcio certificate, and which
         // formats the digest carries. Reads and a certificate only; nothing is written before the check passes.
-        const signing = options.signing && { ...options.signing, signer: await (0,signer/* createBundleSigner */.B5)(options.signing.identity) };
+        const signing = options.signing && { ...options.signing, signer: await (signer ?? (0,sign_signer/* createBundleSigner */.B5)(options.signing.identity)) };
         signing?.signer.prepare();
         const present = signing ? (0,sign_present/* presentSignatureFormats */.sw)(target, artifact.descriptor) : undefined;
         present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
@@ -488,18 +502,26 @@ async function releaseArtifact(options) {
             // untagged-for-release digest, never a release tag production would reject.
             signature = await (0,sign_present/* signInPresentFormats */.wo)(target, artifact.descriptor, { ...signing, repository: target.name }, present);
             notes.push(...(0,sign_present/* addedFormatNotes */.$i)(signature.added, 'the staging digest'));
+        }
+        // The last look at the version goes out with the self-check's reads (one round trip, not two); the window it
+        // adds before the write is the self-check's, far inside the settle time (claim.ts). It moves nothing, and the
+        // write waits for both.
+        const looked = lastLook(target, release.version, artifact.descriptor.digest);
+        looked.catch(() => undefined); // awaited after the self-check
+        if (signing && signature) {
             const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, signing.identity, signature, options.verification);
             if (checkedRelease)
                 notes.push(checkedRelease);
         }
         // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
         // The last look just read the version tag: the write does not look again (one round trip fewer).
-        const results = (await lastLook(target, release.version, artifact.descriptor.digest))
+        const results = (await looked)
             ? [{ tag: release.version, changed: false }]
             : [await (0,copy/* applyTag */.TL)(target, artifact, release.version, { lookFirst: false })];
-        await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs);
+        // latest-stable is looked at together with the read-back (one round trip), and moved only for the claim's winner.
+        const stableNow = await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs, lookAtStable);
         if (moveStable)
-            results.push(await (0,copy/* applyTag */.TL)(target, artifact, stableTag, { lookFirst: true }));
+            results.push(await (0,copy/* applyTag */.TL)(target, artifact, stableTag, { seen: stableNow }));
         return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
     }
     const build = options;
@@ -531,9 +553,9 @@ async function releaseArtifact(options) {
                 await lastLook(target, release.version, descriptor.digest);
             },
     });
-    await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
+    const stableNow = await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs, lookAtStable);
     const stableResult = moveStable
-        ? [await (0,copy/* applyTag */.TL)(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })]
+        ? [await (0,copy/* applyTag */.TL)(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { seen: stableNow })]
         : [];
     return {
         ...base,

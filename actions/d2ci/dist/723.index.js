@@ -691,8 +691,8 @@ var oci_descriptor = __webpack_require__(77796);
 var content = __webpack_require__(83632);
 // EXTERNAL MODULE: ../../packages/core/src/oci/errors.ts
 var errors = __webpack_require__(48706);
-// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
-var remote = __webpack_require__(30040);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 2 modules
+var remote = __webpack_require__(53262);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/flux.ts
 var flux = __webpack_require__(18359);
 // EXTERNAL MODULE: ../../packages/core/src/artifact/required-annotations.ts

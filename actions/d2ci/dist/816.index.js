@@ -704,10 +704,12 @@ async function copyGraph(src, root, dst, options = {}) {
 /**
  * Points `tag` at a stored manifest. With `lookFirst`, resolves the tag first and writes nothing when it already
  * points there (immutable-tag registries reject even a same-digest re-put). A rejected write is forgiven only
- * when the tag turns out to point at the manifest already.
+ * when the tag turns out to point at the manifest already. `seen` is a look made already, alongside other reads:
+ * the digest the tag pointed at (undefined when it did not exist).
  */
 async function applyTag(dst, root, tag, options) {
-    if (options.lookFirst && (await currentDigest(dst, tag)) === root.descriptor.digest)
+    const before = 'seen' in options ? options.seen : options.lookFirst ? await currentDigest(dst, tag) : undefined;
+    if (before === root.descriptor.digest)
         return { tag, changed: false };
     try {
         await dst.pushReference(root.descriptor, root.bytes, tag);

@@ -13,7 +13,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  * code. The root action (actions/d2ci) calls these too, as `@d2ci/image-update-kind/action`.
  */
 async function main() {
-    const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1601)), Promise.all(/* import() */[__nccwpck_require__.e(46), __nccwpck_require__.e(415), __nccwpck_require__.e(952), __nccwpck_require__.e(124), __nccwpck_require__.e(575)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7575))]);
+    const [{ getInputs }, { run }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(952), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1601)), Promise.all(/* import() */[__nccwpck_require__.e(46), __nccwpck_require__.e(415), __nccwpck_require__.e(952), __nccwpck_require__.e(124), __nccwpck_require__.e(566)]).then(__nccwpck_require__.bind(__nccwpck_require__, 566))]);
     await run(getInputs());
 }
 async function post() {
@@ -2548,7 +2548,10 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
 const bufferSize = 256 << 10;
+/** Answers up to this size (by Content-Length) are read whole before they are handed over. */
+const smallBodyBytes = 64 << 10;
 const buffersInFlight = 4;
 /** A spare connection nobody took within this long is closed (registries close idle ones after about a minute). */
 const spareLifetimeMs = 20_000;
@@ -2572,34 +2575,59 @@ class Connections {
     constructor(idleMs = 30_000) {
         this.#idleMs = idleMs;
     }
-    /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
-    send(method, url, headers, body, signal, onIdle) {
+    /**
+     * `onIdle` is called when the socket stalls for `idleMs` (before the answer's headers, or while a small answer's
+     * body is read whole); it aborts `signal`, which ends the request. `onHeaders` says the headers have arrived.
+     */
+    send(method, url, headers, body, signal, onIdle, onHeaders) {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
         const length = body === undefined ? undefined : isUpload(body) ? body.end - body.start : byteLength(body);
         return new Promise((resolve, reject) => {
+            const fail = (err) => reject(signal?.aborted ? signal.reason : err);
             const req = send(url, {
                 method,
                 headers: length === undefined ? headers : { ...headers, 'content-length': String(length) },
                 agent: secure ? this.#https : this.#http,
                 signal,
             }, (res) => {
+                phase = 'body';
+                onHeaders?.();
+                const headers = responseHeaders(res);
+                const status = res.statusCode ?? 502;
+                const length = Number(res.headers['content-length']);
+                const empty = method === 'HEAD' || status === 204 || status === 304 || length === 0;
+                if (empty || (Number.isSafeInteger(length) && length <= smallBodyBytes)) {
+                    // Read whole before answering (the socket's idle timeout still on): an empty body ends at once, and a
+                    // small one (a manifest, a 404's error document, a token) comes with its headers. The socket is back
+                    // in the pool by then (Node frees it a tick after 'end'), so the next request takes this connection;
+                    // and a caller that drops the body (404 → cancel) no longer closes it, as cancelling a stream does.
+                    const chunks = [];
+                    let received = 0;
+                    res.on('data', (chunk) => {
+                        chunks.push(chunk);
+                        received += chunk.length;
+                    });
+                    res.once('end', () => {
+                        req.setTimeout(0);
+                        resolve(new Response(empty ? null : Buffer.concat(chunks), { status, headers }));
+                    });
+                    // Cut off mid-answer (or aborted by a timeout, which `fail` reports instead): said as a body read by the
+                    // caller is (Transport's withIdleTimeout).
+                    res.once('close', () => {
+                        if (!res.complete)
+                            fail(new oci_errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`));
+                    });
+                    return;
+                }
                 // From here the body's idle timeout is the reader's (Transport): a caller slow to read is not a stalled
                 // registry, but an idle socket would say it is.
                 req.setTimeout(0);
-                const response = toResponse(method, res);
-                if (response.body)
-                    resolve(response);
-                else {
-                    // Answer once the empty body has ended: the socket is back in the pool by then (Node frees it a tick
-                    // after 'end'), so a request sent right after a HEAD takes this connection instead of opening one.
-                    res.once('end', () => resolve(response));
-                    res.once('close', () => resolve(response));
-                    res.resume();
-                }
+                resolve(new Response(external_node_stream_.Readable.toWeb(res), { status, headers }));
             });
-            req.setTimeout(this.#idleMs, onIdle);
-            req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
+            let phase = 'waiting';
+            req.setTimeout(this.#idleMs, () => onIdle(phase));
+            req.on('error', fail);
             if (body === undefined)
                 req.end();
             else if (isUpload(body))
@@ -2697,17 +2725,13 @@ function isUpload(body) {
 function byteLength(body) {
     return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
 }
-function toResponse(method, res) {
+function responseHeaders(res) {
     const headers = new Headers();
     for (const [name, value] of Object.entries(res.headers)) {
         for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
             headers.append(name, item);
     }
-    const status = res.statusCode ?? 502;
-    // An empty body is drained (by send) before the answer is handed over, so the socket goes back to the pool even
-    // if the caller never reads it.
-    const empty = method === 'HEAD' || status === 204 || status === 304 || res.headers['content-length'] === '0';
-    return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
+    return headers;
 }
 async function writeBody(req, body) {
     const closed = new Promise((_, reject) => req.once('close', () => reject(new Error('the connection closed during the upload'))));
@@ -2918,7 +2942,12 @@ class Transport {
                     ? undefined
                     : setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
                 try {
-                    response = await this.#connections.send(method, url, headers, upload ?? body?.(), signal, () => timer.abort(new TimeoutError(url, upload ? 'stalled during the upload' : `sent no response to ${method} ${url.pathname}`, this.timeouts.idleMs)));
+                    const stalled = (phase) => phase === 'body'
+                        ? 'stalled while sending a response body'
+                        : upload
+                            ? 'stalled during the upload'
+                            : `sent no response to ${method} ${url.pathname}`;
+                    response = await this.#connections.send(method, url, headers, upload ?? body?.(), signal, (phase) => timer.abort(new TimeoutError(url, stalled(phase), this.timeouts.idleMs)), () => clearTimeout(waiting));
                 }
                 finally {
                     clearTimeout(waiting);
@@ -2927,6 +2956,11 @@ class Transport {
             }
             catch (err) {
                 const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
+                // Cut off while a small answer was read whole: said and handled as when the caller reads a body (not retried).
+                if (!timedOut && err instanceof oci_errors/* OciError */.Mf) {
+                    this.#options.onRequest?.({ method, url: url.href, attempt, error: err.code });
+                    throw err;
+                }
                 const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
                 this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
                 if (this.#options.signal?.aborted)

@@ -9637,10 +9637,12 @@ async function copyGraph(src, root, dst, options = {}) {
 /**
  * Points `tag` at a stored manifest. With `lookFirst`, resolves the tag first and writes nothing when it already
  * points there (immutable-tag registries reject even a same-digest re-put). A rejected write is forgiven only
- * when the tag turns out to point at the manifest already.
+ * when the tag turns out to point at the manifest already. `seen` is a look made already, alongside other reads:
+ * the digest the tag pointed at (undefined when it did not exist).
  */
 async function applyTag(dst, root, tag, options) {
-    if (options.lookFirst && (await currentDigest(dst, tag)) === root.descriptor.digest)
+    const before = 'seen' in options ? options.seen : options.lookFirst ? await currentDigest(dst, tag) : undefined;
+    if (before === root.descriptor.digest)
         return { tag, changed: false };
     try {
         await dst.pushReference(root.descriptor, root.bytes, tag);
@@ -10849,9 +10851,9 @@ function addedFormatNotes(added, what = 'the digest') {
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 4 modules
-var signer = __nccwpck_require__(6766);
-// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
-var remote = __nccwpck_require__(40);
+var sign_signer = __nccwpck_require__(6766);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 2 modules
+var remote = __nccwpck_require__(3262);
 ;// CONCATENATED MODULE: ../../packages/core/src/artifact/required-annotations.ts
 /**
  * Why an artifact's annotations do not match the required patterns: one line per key, none when all match. Both
@@ -11513,13 +11515,17 @@ async function lastLook(target, version, digest) {
         throw new ReleaseRaced(version, now, digest);
     return now === digest;
 }
-/** After tagging: wait, read the version back, and refuse unless it still names this run's digest. */
-async function claimVersion(target, version, digest, settleMs = defaultSettleMs) {
+/**
+ * After tagging: wait, read the version back, and refuse unless it still names this run's digest. `alongside` is
+ * a read sent together with the read-back (where `latest-stable` points now), one round trip instead of two.
+ */
+async function claimVersion(target, version, digest, settleMs = defaultSettleMs, alongside) {
     if (settleMs > 0)
         await (0,external_node_timers_promises_.setTimeout)(settleMs);
-    const now = await currentDigest(target, version);
+    const [now, other] = await Promise.all([currentDigest(target, version), alongside?.()]);
     if (now !== digest)
         throw new ReleaseRaced(version, now ?? '(nothing: the tag was deleted)', digest);
+    return other;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/release/release.ts
@@ -11552,7 +11558,7 @@ function annotationsOf(fetched) {
  * claim), looked for on `latest` first and then on the other tags; failing that, identical content to the tagged
  * tree (the push skips unchanged components, so `latest` may carry an older commit's revision).
  */
-async function findPublished(options, skipped) {
+async function findPublished(options, latestRead, skipped) {
     const commit = options.commit?.toLowerCase();
     const localLayer = options.path ? hashLayer({ path: options.path, ...options.walk }) : undefined;
     localLayer?.catch(() => undefined);
@@ -11563,7 +11569,7 @@ async function findPublished(options, skipped) {
         const local = localLayer ? await localLayer : undefined;
         return Boolean(local && fetched && sameContent(fetched, local));
     };
-    const latest = await fetchIfExists(options.target, 'latest');
+    const latest = await latestRead;
     if (namesCommit(latest))
         return { fetched: latest, how: `latest names commit ${commit?.slice(0, 12)}` };
     const tags = (await options.target.tags()).filter((t) => t !== 'latest' && t !== stableTag && !flux_isSignatureTag(t)).reverse();
@@ -11633,11 +11639,21 @@ async function checkDowngrade(target, version, stable, allow) {
  */
 async function releaseArtifact(options) {
     const { target, release } = options;
-    // Every release writes (a signature, tags): one pull+push token for its reads and writes.
+    // Every release writes (a signature, tags): one pull+push token for its reads and writes. Its widest fan-out
+    // (the staging check's and the format detection's reads, the signature's writes) takes four connections.
     target.expectPush?.();
-    const [existing, stable] = await Promise.all([fetchIfExists(target, release.version), currentDigest(target, stableTag)]);
+    target.preconnect?.(4);
+    // Where the version and latest-stable point, and (promote) the likeliest staging candidate, in one round trip.
+    const latestRead = options.mode === 'promote' ? fetchIfExists(target, 'latest') : Promise.resolve(undefined);
+    latestRead.catch(() => undefined); // awaited by findPublished; a failed first read must not leave it unhandled
+    const reads = Promise.all([fetchIfExists(target, release.version), currentDigest(target, stableTag)]);
+    // While those are out: the OIDC token and loading @sigstore/sign, which cost nothing if the release stops early.
+    const signer = options.mode === 'promote' && options.signing ? (0,sign_signer/* createBundleSigner */.B5)(options.signing.identity) : undefined;
+    signer?.then((s) => setImmediate(() => s.warm())).catch(() => undefined);
+    const [existing, stable] = await reads;
     const notes = [];
     const moveStable = !release.prerelease;
+    const lookAtStable = moveStable ? () => currentDigest(target, stableTag) : undefined;
     if (release.prerelease)
         notes.push(`${release.version} is a prerelease: ${stableTag} stays where it is`);
     const base = {
@@ -11649,7 +11665,7 @@ async function releaseArtifact(options) {
     let action;
     if (options.mode === 'promote') {
         const skipped = [];
-        const found = await findPublished(options, skipped).finally(() => notes.push(...skipped));
+        const found = await findPublished(options, latestRead, skipped).finally(() => notes.push(...skipped));
         notes.push(`found: ${found.how}`);
         artifact = found.fetched;
         action = 'promoted';
@@ -11682,7 +11698,7 @@ async function releaseArtifact(options) {
     if (options.mode === 'promote' && artifact) {
         // While the staging signature is checked: the release signer's OIDC token and Fulcio certificate, and which
         // formats the digest carries. Reads and a certificate only; nothing is written before the check passes.
-        const signing = options.signing && { ...options.signing, signer: await (0,signer/* createBundleSigner */.B5)(options.signing.identity) };
+        const signing = options.signing && { ...options.signing, signer: await (signer ?? (0,sign_signer/* createBundleSigner */.B5)(options.signing.identity)) };
         signing?.signer.prepare();
         const present = signing ? presentSignatureFormats(target, artifact.descriptor) : undefined;
         present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
@@ -11704,18 +11720,26 @@ async function releaseArtifact(options) {
             // untagged-for-release digest, never a release tag production would reject.
             signature = await signInPresentFormats(target, artifact.descriptor, { ...signing, repository: target.name }, present);
             notes.push(...addedFormatNotes(signature.added, 'the staging digest'));
+        }
+        // The last look at the version goes out with the self-check's reads (one round trip, not two); the window it
+        // adds before the write is the self-check's, far inside the settle time (claim.ts). It moves nothing, and the
+        // write waits for both.
+        const looked = lastLook(target, release.version, artifact.descriptor.digest);
+        looked.catch(() => undefined); // awaited after the self-check
+        if (signing && signature) {
             const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, signing.identity, signature, options.verification);
             if (checkedRelease)
                 notes.push(checkedRelease);
         }
         // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
         // The last look just read the version tag: the write does not look again (one round trip fewer).
-        const results = (await lastLook(target, release.version, artifact.descriptor.digest))
+        const results = (await looked)
             ? [{ tag: release.version, changed: false }]
             : [await applyTag(target, artifact, release.version, { lookFirst: false })];
-        await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs);
+        // latest-stable is looked at together with the read-back (one round trip), and moved only for the claim's winner.
+        const stableNow = await claimVersion(target, release.version, artifact.descriptor.digest, options.settleMs, lookAtStable);
         if (moveStable)
-            results.push(await applyTag(target, artifact, stableTag, { lookFirst: true }));
+            results.push(await applyTag(target, artifact, stableTag, { seen: stableNow }));
         return { ...base, action, descriptor: artifact.descriptor, tags: results, ...(signature ? { signature } : {}), notes };
     }
     const build = options;
@@ -11747,9 +11771,9 @@ async function releaseArtifact(options) {
                 await lastLook(target, release.version, descriptor.digest);
             },
     });
-    await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs);
+    const stableNow = await claimVersion(target, release.version, pushed.descriptor.digest, options.settleMs, lookAtStable);
     const stableResult = moveStable
-        ? [await applyTag(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { lookFirst: true })]
+        ? [await applyTag(target, await target.fetchManifest(pushed.descriptor.digest), stableTag, { seen: stableNow })]
         : [];
     return {
         ...base,
@@ -13894,8 +13918,8 @@ function basicHeader(credential) {
 
 // EXTERNAL MODULE: ../../packages/core/src/oci/reference.ts
 var reference = __nccwpck_require__(8936);
-// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 1 modules
-var remote = __nccwpck_require__(40);
+// EXTERNAL MODULE: ../../packages/core/src/oci/remote.ts + 2 modules
+var remote = __nccwpck_require__(3262);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/registry.ts
 
 
@@ -16812,7 +16836,10 @@ var external_node_stream_promises_ = __nccwpck_require__(6466);
 
 
 
+
 const bufferSize = 256 << 10;
+/** Answers up to this size (by Content-Length) are read whole before they are handed over. */
+const smallBodyBytes = 64 << 10;
 const buffersInFlight = 4;
 /** A spare connection nobody took within this long is closed (registries close idle ones after about a minute). */
 const spareLifetimeMs = 20_000;
@@ -16836,34 +16863,59 @@ class Connections {
     constructor(idleMs = 30_000) {
         this.#idleMs = idleMs;
     }
-    /** `onIdle` is called when the socket stalls for `idleMs`; it aborts `signal`, which ends the request. */
-    send(method, url, headers, body, signal, onIdle) {
+    /**
+     * `onIdle` is called when the socket stalls for `idleMs` (before the answer's headers, or while a small answer's
+     * body is read whole); it aborts `signal`, which ends the request. `onHeaders` says the headers have arrived.
+     */
+    send(method, url, headers, body, signal, onIdle, onHeaders) {
         const secure = url.protocol === 'https:';
         const send = secure ? external_node_https_.request : external_node_http_.request;
         const length = body === undefined ? undefined : isUpload(body) ? body.end - body.start : byteLength(body);
         return new Promise((resolve, reject) => {
+            const fail = (err) => reject(signal?.aborted ? signal.reason : err);
             const req = send(url, {
                 method,
                 headers: length === undefined ? headers : { ...headers, 'content-length': String(length) },
                 agent: secure ? this.#https : this.#http,
                 signal,
             }, (res) => {
+                phase = 'body';
+                onHeaders?.();
+                const headers = responseHeaders(res);
+                const status = res.statusCode ?? 502;
+                const length = Number(res.headers['content-length']);
+                const empty = method === 'HEAD' || status === 204 || status === 304 || length === 0;
+                if (empty || (Number.isSafeInteger(length) && length <= smallBodyBytes)) {
+                    // Read whole before answering (the socket's idle timeout still on): an empty body ends at once, and a
+                    // small one (a manifest, a 404's error document, a token) comes with its headers. The socket is back
+                    // in the pool by then (Node frees it a tick after 'end'), so the next request takes this connection;
+                    // and a caller that drops the body (404 → cancel) no longer closes it, as cancelling a stream does.
+                    const chunks = [];
+                    let received = 0;
+                    res.on('data', (chunk) => {
+                        chunks.push(chunk);
+                        received += chunk.length;
+                    });
+                    res.once('end', () => {
+                        req.setTimeout(0);
+                        resolve(new Response(empty ? null : Buffer.concat(chunks), { status, headers }));
+                    });
+                    // Cut off mid-answer (or aborted by a timeout, which `fail` reports instead): said as a body read by the
+                    // caller is (Transport's withIdleTimeout).
+                    res.once('close', () => {
+                        if (!res.complete)
+                            fail(new oci_errors/* OciError */.Mf('NETWORK', `${url.host} closed the connection while sending ${url.pathname} (after ${received} bytes)`));
+                    });
+                    return;
+                }
                 // From here the body's idle timeout is the reader's (Transport): a caller slow to read is not a stalled
                 // registry, but an idle socket would say it is.
                 req.setTimeout(0);
-                const response = toResponse(method, res);
-                if (response.body)
-                    resolve(response);
-                else {
-                    // Answer once the empty body has ended: the socket is back in the pool by then (Node frees it a tick
-                    // after 'end'), so a request sent right after a HEAD takes this connection instead of opening one.
-                    res.once('end', () => resolve(response));
-                    res.once('close', () => resolve(response));
-                    res.resume();
-                }
+                resolve(new Response(external_node_stream_.Readable.toWeb(res), { status, headers }));
             });
-            req.setTimeout(this.#idleMs, onIdle);
-            req.on('error', (err) => reject(signal?.aborted ? signal.reason : err));
+            let phase = 'waiting';
+            req.setTimeout(this.#idleMs, () => onIdle(phase));
+            req.on('error', fail);
             if (body === undefined)
                 req.end();
             else if (isUpload(body))
@@ -16961,17 +17013,13 @@ function isUpload(body) {
 function byteLength(body) {
     return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
 }
-function toResponse(method, res) {
+function responseHeaders(res) {
     const headers = new Headers();
     for (const [name, value] of Object.entries(res.headers)) {
         for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
             headers.append(name, item);
     }
-    const status = res.statusCode ?? 502;
-    // An empty body is drained (by send) before the answer is handed over, so the socket goes back to the pool even
-    // if the caller never reads it.
-    const empty = method === 'HEAD' || status === 204 || status === 304 || res.headers['content-length'] === '0';
-    return new Response(empty ? null : external_node_stream_.Readable.toWeb(res), { status, headers });
+    return headers;
 }
 async function writeBody(req, body) {
     const closed = new Promise((_, reject) => req.once('close', () => reject(new Error('the connection closed during the upload'))));
@@ -17182,7 +17230,12 @@ class Transport {
                     ? undefined
                     : setTimeout(() => timer.abort(new TimeoutError(url, `sent no response to ${method} ${url.pathname}`, this.timeouts.responseMs)), this.timeouts.responseMs);
                 try {
-                    response = await this.#connections.send(method, url, headers, upload ?? body?.(), signal, () => timer.abort(new TimeoutError(url, upload ? 'stalled during the upload' : `sent no response to ${method} ${url.pathname}`, this.timeouts.idleMs)));
+                    const stalled = (phase) => phase === 'body'
+                        ? 'stalled while sending a response body'
+                        : upload
+                            ? 'stalled during the upload'
+                            : `sent no response to ${method} ${url.pathname}`;
+                    response = await this.#connections.send(method, url, headers, upload ?? body?.(), signal, (phase) => timer.abort(new TimeoutError(url, stalled(phase), this.timeouts.idleMs)), () => clearTimeout(waiting));
                 }
                 finally {
                     clearTimeout(waiting);
@@ -17191,6 +17244,11 @@ class Transport {
             }
             catch (err) {
                 const timedOut = timer.signal.aborted && timer.signal.reason instanceof TimeoutError ? timer.signal.reason : undefined;
+                // Cut off while a small answer was read whole: said and handled as when the caller reads a body (not retried).
+                if (!timedOut && err instanceof oci_errors/* OciError */.Mf) {
+                    this.#options.onRequest?.({ method, url: url.href, attempt, error: err.code });
+                    throw err;
+                }
                 const code = timedOut ? 'TIMEOUT' : networkErrorCode(err);
                 this.#options.onRequest?.({ method, url: url.href, attempt, error: code ?? String(err) });
                 if (this.#options.signal?.aborted)
@@ -18094,7 +18152,7 @@ function filterByArtifactType(referrers, artifactType) {
 
 /***/ }),
 
-/***/ 40:
+/***/ 3262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18167,9 +18225,53 @@ function statusCode(status) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/oci/known-content.ts
+/**
+ * What one repository client has seen stored under a digest, read or written. Content addressed by a digest never
+ * changes, so reading it again within a use case costs no round trip: a release reads the staging manifest and
+ * its signature's payload, re-signs, then reads them again to check its own signature as production would. Like
+ * the cache oras-go puts in front of a fetch (internal/cas/proxy.go). Tags and referrers are not digests, and are
+ * always asked for.
+ *
+ * Kept with their bytes: manifests, and blobs up to `maxBlobBytes`; of larger ones only that they exist. Past
+ * `budgetBytes` in all, only existence is kept.
+ */
+class KnownContent {
+    static maxBlobBytes = 64 * 1024;
+    #budgetBytes;
+    #heldBytes = 0;
+    #content = new Map();
+    #present = new Set();
+    constructor(budgetBytes = 16 * 1024 * 1024) {
+        this.#budgetBytes = budgetBytes;
+    }
+    /** Records that `digest` is stored; with its bytes (already verified against it) when they are worth keeping. */
+    remember(digest, bytes, mediaType) {
+        this.#present.add(digest);
+        if (!bytes || this.#content.has(digest) || this.#heldBytes + bytes.length > this.#budgetBytes)
+            return;
+        this.#content.set(digest, { bytes, ...(mediaType ? { mediaType } : {}) });
+        this.#heldBytes += bytes.length;
+    }
+    content(digest) {
+        return this.#content.get(digest);
+    }
+    has(digest) {
+        return this.#present.has(digest);
+    }
+    forget(digest) {
+        const held = this.#content.get(digest);
+        if (held)
+            this.#heldBytes -= held.bytes.length;
+        this.#content.delete(digest);
+        this.#present.delete(digest);
+    }
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/oci/referrers.ts
 var referrers = __nccwpck_require__(6869);
 ;// CONCATENATED MODULE: ../../packages/core/src/oci/remote.ts
+
 
 
 
@@ -18199,6 +18301,13 @@ class RemoteRepository {
     #chunkSize;
     /** Set by `expectPush`: reads ask for the push scope too (one token for the whole push). */
     #pushing = false;
+    /**
+     * Whether the registry serves the referrers API: learnt from the first answer (a registry with the API answers
+     * 200 even with no referrers), so later lookups go straight to the tag schema (oras-go Repository.referrersState).
+     */
+    #referrersApi;
+    /** Digests this client has read or written (immutable content): read again without a round trip. */
+    #known = new KnownContent();
     constructor(client, registry, repository, upload = {}) {
         this.#client = client;
         this.registry = registry;
@@ -18242,6 +18351,9 @@ class RemoteRepository {
         return { mediaType, digest, size };
     }
     async fetchManifest(reference) {
+        const known = this.#known.content(reference);
+        if (known?.mediaType)
+            return { descriptor: { mediaType: known.mediaType, digest: reference, size: known.bytes.length }, bytes: known.bytes };
         const response = await this.#send({ method: 'GET', url: this.#url(`manifests/${reference}`), headers: { accept: manifestAccept } });
         if (response.status === 404) {
             await response.body?.cancel();
@@ -18259,9 +18371,13 @@ class RemoteRepository {
             throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name}:${reference} claims ${claimed} but its content hashes to ${digest}`);
         }
         const { mediaType } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, response.headers.get('content-type') ?? undefined);
+        this.#known.remember(digest, bytes, mediaType);
         return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
     }
     async fetch(descriptor) {
+        const known = this.#known.content(descriptor.digest);
+        if (known && known.bytes.length === descriptor.size)
+            return external_node_stream_.Readable.from([known.bytes]);
         const manifest = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType);
         const headers = manifest ? { accept: manifestAccept } : { 'accept-encoding': 'identity' };
         const response = await this.#send({
@@ -18278,19 +18394,32 @@ class RemoteRepository {
         const verifier = new oci_digest/* DigestStream */.vl({ digest: descriptor.digest, size: descriptor.size });
         const body = external_node_stream_.Readable.fromWeb(response.body);
         body.on('error', (err) => verifier.destroy(err));
-        return body.pipe(verifier);
+        const verified = body.pipe(verifier);
+        if (descriptor.size > KnownContent.maxBlobBytes) {
+            // Read to the end, it was verified (DigestStream checks before it ends): it exists.
+            verified.once('end', () => this.#known.remember(descriptor.digest));
+            return verified;
+        }
+        // Small (a signature's payload, a bundle, a config): read whole, verified, and kept for the next read.
+        const bytes = await (0,oci_content/* readAll */.yw)(verified, KnownContent.maxBlobBytes);
+        this.#known.remember(descriptor.digest, bytes, manifest ? descriptor.mediaType : undefined);
+        return external_node_stream_.Readable.from([bytes]);
     }
     source(descriptor) {
         return (0,memory/* targetSource */.Z)(this, descriptor);
     }
     async exists(descriptor) {
+        if (this.#known.has(descriptor.digest))
+            return true;
         const kind = (0,media_types/* isManifestMediaType */.CM)(descriptor.mediaType) ? 'manifests' : 'blobs';
         const headers = kind === 'manifests' ? { accept: manifestAccept } : {};
         const response = await this.#send({ method: 'HEAD', url: this.#url(`${kind}/${descriptor.digest}`), headers });
         if (response.status === 404)
             return false;
-        if (response.ok)
+        if (response.ok) {
+            this.#known.remember(descriptor.digest);
             return true;
+        }
         throw await responseError(response, `check ${descriptor.digest} in ${this.name}`);
     }
     async push(descriptor, content) {
@@ -18300,9 +18429,12 @@ class RemoteRepository {
             return;
         }
         await this.#upload(descriptor, content, undefined);
+        this.#known.remember(descriptor.digest);
     }
     async mount(descriptor, fromRepository, fallback) {
-        return this.#upload(descriptor, fallback, fromRepository);
+        const result = await this.#upload(descriptor, fallback, fromRepository);
+        this.#known.remember(descriptor.digest);
+        return result;
     }
     async pushReference(descriptor, bytes, reference) {
         (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor);
@@ -18316,6 +18448,7 @@ class RemoteRepository {
             throw new errors/* OciError */.Mf('DIGEST_MISMATCH', `${this.name} stored ${reference} as ${stored}, expected ${descriptor.digest}`);
         }
         const { manifest } = (0,oci_descriptor/* parseManifest */.Ng)(bytes, descriptor.mediaType);
+        this.#known.remember(descriptor.digest, bytes, descriptor.mediaType);
         if (manifest.subject && !response.headers.get('oci-subject')) {
             // The registry has no referrers API: keep the Referrers Tag Schema index up to date instead.
             await this.#updateReferrersIndex(manifest.subject.digest, (index) => (0,referrers/* addReferrer */.Xg)(index, (0,referrers/* referrerDescriptor */.xh)(descriptor, manifest)));
@@ -18348,6 +18481,9 @@ class RemoteRepository {
     }
     async referrers(descriptor, options = {}) {
         const query = options.artifactType ? `?artifactType=${encodeURIComponent(options.artifactType)}` : '';
+        const viaTags = async () => (0,referrers/* filterByArtifactType */.Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
+        if (this.#referrersApi === false)
+            return viaTags();
         let next = this.#url(`referrers/${descriptor.digest}${query}`);
         const found = [];
         let filtered = true;
@@ -18361,8 +18497,12 @@ class RemoteRepository {
             if (response.status !== 200 || type !== media_types/* MediaType */.zu.ociIndex) {
                 // No referrers API here (distribution 2.8 and GHCR answer 404): use the tag schema.
                 await response.body?.cancel();
-                return (0,referrers/* filterByArtifactType */.Ul)((await this.#readReferrersIndex(descriptor.digest))?.index.manifests ?? [], options.artifactType);
+                // Remembered only from an answer that says so (not from a 5xx the retries could not get past).
+                if (response.status === 404 || response.status === 200)
+                    this.#referrersApi = false;
+                return viaTags();
             }
+            this.#referrersApi = true;
             const index = await jsonBody(response, `the referrers of ${descriptor.digest} in ${this.name}`);
             found.push(...(index.manifests ?? []));
             filtered &&= (response.headers.get('oci-filters-applied') ?? '')
@@ -18390,6 +18530,7 @@ class RemoteRepository {
             'push',
             'delete',
         ]);
+        this.#known.forget(descriptor.digest);
         if (response.status === 404) {
             await response.body?.cancel();
             throw notFound(this.name, descriptor.digest, manifest ? 'MANIFEST_UNKNOWN' : 'BLOB_UNKNOWN');
