@@ -14994,8 +14994,8 @@ const spareLifetimeMs = 20_000;
  * Answers come back as fetch Responses, so callers see one type.
  */
 class Connections {
-    #http = new WarmHttpAgent({ keepAlive: true });
-    #https = new WarmHttpsAgent({ keepAlive: true });
+    #http = warmable(new external_node_http_.Agent({ keepAlive: true }), false);
+    #https = warmable(new external_node_https_.Agent({ keepAlive: true }), true);
     #idleMs;
     /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
     constructor(idleMs = 30_000) {
@@ -15119,31 +15119,23 @@ class Spares {
 }
 /** Agent options Node keeps on the instance (not in its typings), which its createConnection merges in. */
 const agentOptions = (agent) => agent.options;
-class WarmHttpAgent extends external_node_http_.Agent {
-    #spares = new Spares();
-    warm(url, count) {
-        this.#spares.fill(url, count, false, (options) => super.createConnection({ ...agentOptions(this), ...options }));
-    }
-    createConnection(options, callback) {
-        return this.#spares.take(options) ?? super.createConnection(options, callback);
-    }
-    destroy() {
-        this.#spares.destroy();
-        super.destroy();
-    }
-}
-class WarmHttpsAgent extends external_node_https_.Agent {
-    #spares = new Spares();
-    warm(url, count) {
-        this.#spares.fill(url, count, true, (options) => super.createConnection({ ...agentOptions(this), ...options }));
-    }
-    createConnection(options, callback) {
-        return this.#spares.take(options) ?? super.createConnection(options, callback);
-    }
-    destroy() {
-        this.#spares.destroy();
-        super.destroy();
-    }
+/**
+ * A keep-alive agent (http or https) that can open connections ahead of need: `warm` connects sockets and keeps them
+ * aside, and the agent hands one out, instead of connecting, when a request needs a new connection to that host.
+ * Node's Agent calls `this.createConnection`, so the instance's own takes precedence over the prototype's.
+ */
+function warmable(agent, secure) {
+    const spares = new Spares();
+    const connect = agent.createConnection.bind(agent);
+    const destroy = agent.destroy.bind(agent);
+    agent.createConnection = (options, callback) => spares.take(options) ?? connect(options, callback);
+    agent.destroy = () => {
+        spares.destroy();
+        destroy();
+    };
+    return Object.assign(agent, {
+        warm: (url, count) => spares.fill(url, count, secure, (options) => connect({ ...agentOptions(agent), ...options })),
+    });
 }
 function isUpload(body) {
     return typeof body === 'object' && !(body instanceof Uint8Array);

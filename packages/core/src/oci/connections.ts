@@ -2,7 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type Cl
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { open } from 'node:fs/promises';
-import { Readable, type Duplex } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobSource } from './content.ts';
 import { OciError } from './errors.ts';
@@ -37,8 +37,8 @@ const spareLifetimeMs = 20_000;
  * Answers come back as fetch Responses, so callers see one type.
  */
 export class Connections {
-  readonly #http = new WarmHttpAgent({ keepAlive: true });
-  readonly #https = new WarmHttpsAgent({ keepAlive: true });
+  readonly #http = warmable(new HttpAgent({ keepAlive: true }), false);
+  readonly #https = warmable(new HttpsAgent({ keepAlive: true }), true);
   readonly #idleMs: number;
 
   /** `idleMs`: the longest the socket may sit idle (connecting, sending, awaiting or reading the answer). */
@@ -178,32 +178,24 @@ class Spares {
 /** Agent options Node keeps on the instance (not in its typings), which its createConnection merges in. */
 const agentOptions = (agent: HttpAgent): object => (agent as unknown as { options: object }).options;
 
-class WarmHttpAgent extends HttpAgent {
-  readonly #spares = new Spares();
-  warm(url: URL, count: number): void {
-    this.#spares.fill(url, count, false, (options) => super.createConnection({ ...agentOptions(this), ...options }) as Socket);
-  }
-  override createConnection(options: ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void) {
-    return this.#spares.take(options) ?? super.createConnection(options, callback);
-  }
-  override destroy(): void {
-    this.#spares.destroy();
-    super.destroy();
-  }
-}
-
-class WarmHttpsAgent extends HttpsAgent {
-  readonly #spares = new Spares();
-  warm(url: URL, count: number): void {
-    this.#spares.fill(url, count, true, (options) => super.createConnection({ ...agentOptions(this), ...options }) as Socket);
-  }
-  override createConnection(options: ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void) {
-    return this.#spares.take(options) ?? super.createConnection(options, callback);
-  }
-  override destroy(): void {
-    this.#spares.destroy();
-    super.destroy();
-  }
+/**
+ * A keep-alive agent (http or https) that can open connections ahead of need: `warm` connects sockets and keeps them
+ * aside, and the agent hands one out, instead of connecting, when a request needs a new connection to that host.
+ * Node's Agent calls `this.createConnection`, so the instance's own takes precedence over the prototype's.
+ */
+function warmable<A extends HttpAgent>(agent: A, secure: boolean): A & { warm(url: URL, count: number): void } {
+  const spares = new Spares();
+  const connect = agent.createConnection.bind(agent);
+  const destroy = agent.destroy.bind(agent);
+  agent.createConnection = (options, callback) => spares.take(options) ?? connect(options, callback);
+  agent.destroy = () => {
+    spares.destroy();
+    destroy();
+  };
+  return Object.assign(agent, {
+    warm: (url: URL, count: number) =>
+      spares.fill(url, count, secure, (options) => connect({ ...agentOptions(agent), ...options }) as Socket),
+  });
 }
 
 function isUpload(body: Exclude<Body, undefined>): body is UploadBody {
