@@ -127,3 +127,20 @@ export class TestCa {
     return { name, keyFile, certFile, keyPem: readFileSync(keyFile, 'utf8'), certPem: readFileSync(certFile, 'utf8') };
   }
 }
+
+/** A self-signed certificate for 127.0.0.1 (RSA-2048, one day), for a loopback HTTPS server; files written in `dir`. */
+export function loopbackCertificate(dir: string): { key: Buffer; cert: Buffer } {
+  const keyFile = join(dir, 'key.pem');
+  const certFile = join(dir, 'cert.pem');
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1'].concat([
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ]),
+    { stdio: 'ignore' },
+  );
+  return { key: readFileSync(keyFile), cert: readFileSync(certFile) };
+}

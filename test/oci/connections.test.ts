@@ -3,8 +3,7 @@
 // the ones the fan-out uses.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
@@ -12,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Transport } from '@d2ci/core/oci';
+import { loopbackCertificate } from '../harness/ca.ts';
 
 /** A server that records its connections and which one carried each request. */
 interface Counting {
@@ -117,19 +117,7 @@ describe('connections: one keep-alive pool per transport', () => {
     let previousTlsSetting: string | undefined;
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'd2ci-tls-'));
-      execFileSync(
-        'openssl',
-        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')].concat([
-          '-days',
-          '1',
-          '-subj',
-          '/CN=127.0.0.1',
-          '-addext',
-          'subjectAltName=IP:127.0.0.1',
-        ]),
-        { stdio: 'ignore' },
-      );
-      const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) });
+      const server = createHttpsServer(loopbackCertificate(dir));
       tls = await listen(server, 'https', 'secureConnection');
       // The certificate is self-signed; trust it for this test process only.
       previousTlsSetting = process.env.NODE_TLS_REJECT_UNAUTHORIZED;

@@ -1,13 +1,13 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transport, parseRetryAfter, networkErrorCode, OciError, type RequestEvent, type RetryPolicy } from '@d2ci/core/oci';
 import { startServer, type ScriptedServer } from './fixtures.ts';
 import { freePort } from '../harness/process.ts';
+import { loopbackCertificate } from '../harness/ca.ts';
 
 const fast: Partial<RetryPolicy> = { attempts: 4, baseDelayMs: 10, maxDelayMs: 40, maxRetryAfterMs: 5_000 };
 
@@ -388,28 +388,7 @@ describe('Transport against local servers', () => {
     let previousTlsSetting: string | undefined;
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'd2ci-tls-'));
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-keyout',
-          join(dir, 'key.pem'),
-          '-out',
-          join(dir, 'cert.pem'),
-          '-days',
-          '1',
-          '-subj',
-          '/CN=127.0.0.1',
-          '-addext',
-          'subjectAltName=IP:127.0.0.1',
-        ],
-        { stdio: 'ignore' },
-      );
-      tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
+      tls = createHttpsServer(loopbackCertificate(dir), (_req, res) => {
         res.writeHead(307, { location: `${other.url}/plain` });
         res.end();
       });
