@@ -99,6 +99,42 @@ describe('signing in every format a digest already carries (a release every Flux
     });
   }
 
+  it('a promote whose staging signature does not verify writes nothing, though it read the .sig it would append to', async () => {
+    const target = fresh();
+    const subject = await stagingPush(target, 'legacy');
+    const calls: string[] = [];
+    const watched: Target = new Proxy(target, {
+      get(object, property) {
+        const value: unknown = Reflect.get(object, property, object);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(property));
+          return (value as (...a: unknown[]) => unknown).apply(object, args);
+        };
+      },
+    });
+    asRelease();
+    await assert.rejects(
+      releaseArtifact({
+        mode: 'promote',
+        target: watched,
+        release: parseReleaseTag('v1.0.0'),
+        commit: sha,
+        verification: production, // staging signed as the push workflow: this policy wants the release workflow
+        signing: { identity: keyless(sigstore), format: 'legacy' },
+      }),
+      /is not verified, so it is not promoted/,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50)); // anything started ahead has had its chance to write
+    assert.ok(calls.includes('fetchManifest') && calls.includes('exists'), `read ahead: ${calls.join(', ')}`);
+    assert.deepEqual(
+      calls.filter((c) => ['push', 'pushReference', 'mount', 'tag', 'delete'].includes(c)),
+      [],
+      'no write at all',
+    );
+    assert.equal((await presentSignatureFormats(target, subject)).legacy, true);
+  });
+
   it('detects each format by what is stored, and widens the requested format to the union', async () => {
     const target = fresh();
     asStaging();

@@ -12,9 +12,14 @@ export interface AttachOptions {
   annotations?: Record<string, string>;
 }
 
-/** Stores small content unless the target already has it (one HEAD instead of an upload). */
-export async function pushIfMissing(target: Target, descriptor: Descriptor, content: Buffer): Promise<void> {
-  if (!(await target.exists(descriptor))) await target.push(descriptor, bytesSource(content));
+/**
+ * Stores small content unless the target already has it (one HEAD instead of an upload). With `writes`, the HEAD
+ * goes now and the upload only once `writes` says true: a read ahead of a decision, a write after it.
+ */
+export async function pushIfMissing(target: Target, descriptor: Descriptor, content: Buffer, writes?: Promise<boolean>): Promise<void> {
+  if (await target.exists(descriptor)) return;
+  if (writes && !(await writes)) return;
+  await target.push(descriptor, bytesSource(content));
 }
 
 /**

@@ -10,7 +10,13 @@ import { sameContent } from '../artifact/layer.ts';
 import type { ArtifactMetadata } from '../artifact/manifest.ts';
 import type { WalkOptions } from '../artifact/walk.ts';
 import type { SignatureFormat } from '../sign/sign.ts';
-import { addedFormatNotes, presentSignatureFormats, signInPresentFormats, type PresentSignResult } from '../sign/present.ts';
+import {
+  addedFormatNotes,
+  legacyWriteAhead,
+  presentSignatureFormats,
+  signInPresentFormats,
+  type PresentSignResult,
+} from '../sign/present.ts';
 import { createBundleSigner, type SigningIdentity } from '../sign/signer.ts';
 import { verifyArtifact } from '../verify/verify.ts';
 import type { Verification } from '../verify/signatures.ts';
@@ -244,6 +250,9 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
     signing?.signer.prepare();
     const present = signing ? presentSignatureFormats(target, artifact.descriptor) : undefined;
     present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
+    // The legacy signature's reads (the .sig it appends to, its blobs' HEADs) too; its uploads wait until the check
+    // passed and the formats are decided (signInPresentFormats opens it), and never happen if the release stops.
+    const ahead = signing ? legacyWriteAhead(target, artifact.descriptor, { repository: target.name, claims: signing.claims }) : undefined;
     // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
     // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
     // below). Flux's rules are checked on the result instead.
@@ -252,17 +261,24 @@ export async function releaseArtifact(options: PromoteReleaseOptions | BuildRele
       reference: artifact.descriptor.digest,
       verification: options.verification,
       fluxVersion: 'none',
+    }).catch((err: unknown) => {
+      ahead?.open(false);
+      throw err;
     });
-    if (!checked.verified)
+    if (!checked.verified) {
+      ahead?.open(false);
       throw new ReleaseRefused(
         `the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`,
       );
+    }
     notes.push(`staging signature verified: ${checked.identity}`);
     let signature: PresentSignResult | undefined;
     if (signing) {
       // Signatures first, then the self-check, then the tags: a failure leaves at most an extra signature on an
       // untagged-for-release digest, never a release tag production would reject.
-      signature = await signInPresentFormats(target, artifact.descriptor, { ...signing, repository: target.name }, present);
+      signature = await signInPresentFormats(target, artifact.descriptor, { ...signing, repository: target.name }, present, ahead).finally(
+        () => ahead?.open(false), // a no-op once opened; shuts it if the formats could not be read
+      );
       notes.push(...addedFormatNotes(signature.added, 'the staging digest'));
     }
     // The last look at the version goes out with the self-check's reads (one round trip, not two); the window it

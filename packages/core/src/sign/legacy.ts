@@ -126,6 +126,8 @@ export function prepareLegacySignature(
   target: Target,
   subjectDigest: string,
   payload: Buffer,
+  /** When given, only the reads start now; the blob uploads wait for it to say true (and never happen on false). */
+  writes?: Promise<boolean>,
 ): { complete(annotations: Record<string, string>): Promise<LegacyWriteResult> } {
   const tag = legacySignatureTag(subjectDigest);
   const payloadDescriptor = descriptorFor(simpleSigningMediaType, payload);
@@ -142,10 +144,10 @@ export function prepareLegacySignature(
     const bytes = signatureConfig([...layers]);
     return { descriptor: descriptorFor(MediaType.ociConfig, bytes), bytes };
   };
-  const payloadStored = pushIfMissing(target, payloadDescriptor, payload);
+  const payloadStored = pushIfMissing(target, payloadDescriptor, payload, writes);
   const configStored = existingLayers.then((layers) => {
     const config = configFor([...layers, payloadDescriptor]);
-    return pushIfMissing(target, config.descriptor, config.bytes);
+    return pushIfMissing(target, config.descriptor, config.bytes, writes);
   });
   // Awaited in `complete`; a signing failure before then must not leave these rejections unhandled.
   for (const pending of [payloadStored, configStored]) pending.catch(() => undefined);

@@ -3,7 +3,14 @@ import { isNotFound } from '../oci/errors.ts';
 import type { Target } from '../oci/target.ts';
 import { legacySignatureTag } from './legacy.ts';
 import { SigningConfigError } from './signing-config.ts';
-import { signArtifact, type SignOptions, type SignResult, type SignatureFormat } from './sign.ts';
+import {
+  prepareLegacyWrite,
+  signArtifact,
+  type PreparedLegacyWrite,
+  type SignOptions,
+  type SignResult,
+  type SignatureFormat,
+} from './sign.ts';
 
 // Which signature formats a digest already carries, and signing in all of them. Flux picks ONE format to read
 // (source-controller internal/oci/cosign/cosign.go): 2.6/2.7 (cosign v2.5 VerifyImageSignatures) read only the
@@ -95,20 +102,48 @@ export async function signInPresentFormats(
   options: SignOptions,
   /** What presentSignatureFormats found, when the caller looked ahead (overlapping other reads). */
   found?: Promise<PresentFormats>,
+  /** A legacy write whose reads the caller started ahead (legacyWriteAhead); opened here once the format is known. */
+  ahead?: LegacyWriteAhead,
 ): Promise<PresentSignResult> {
   const present = await (found ?? presentSignatureFormats(target, subject));
   const format = unionFormat(options.format, present);
   const identity = options.identity;
   // A .sig needs Rekor v1's signed entry timestamp: refuse before anything is logged or pushed, not half-way.
-  if (format !== 'bundle' && identity.kind === 'keyless' && (identity.rekorVersion === 2 || identity.signingConfigFromTuf))
+  const refused = format !== 'bundle' && identity.kind === 'keyless' && (identity.rekorVersion === 2 || identity.signingConfigFromTuf);
+  // The write started ahead may upload its blobs only if a .sig will be written.
+  ahead?.open(format !== 'bundle' && !refused);
+  if (refused)
     throw new SigningConfigError(
       'SIGNING_CONFIG_FORMAT',
       `${identity.rekorVersion === 2 ? 'selects Rekor v2' : 'public-good may select Rekor v2'}, but the digest carries a legacy .sig signature (Flux 2.6 and 2.7 read only that), so this signature must be written as a .sig too, which needs Rekor v1's signed entry timestamp: ask for signature format both (the config's Rekor v1 log then logs both), or leave signing-config empty`,
     );
-  const signed = await signArtifact(target, subject, { ...options, format });
+  const legacyWrite = format !== 'bundle' && ahead?.write.digest === subject.digest ? ahead.write : options.legacyWrite;
+  const signed = await signArtifact(target, subject, { ...options, format, ...(legacyWrite ? { legacyWrite } : {}) });
   const formats = formatsOf(format);
   const requested = formatsOf(options.format);
   return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
+}
+
+/** A legacy signature write whose reads started before it was known to be wanted; `open` decides its uploads. */
+export interface LegacyWriteAhead {
+  write: PreparedLegacyWrite;
+  /** true: the .sig will be written, its blobs may go up; false: nothing is written. The first call decides. */
+  open(go: boolean): void;
+}
+
+/**
+ * Starts the reads of a legacy signature write — the `.sig` there is, HEADs of its payload and config blobs — before
+ * it is known whether one will be written (a release reads them while the staging signature is still being
+ * checked); uploads wait until signInPresentFormats opens it.
+ */
+export function legacyWriteAhead(
+  target: Target,
+  subject: Descriptor,
+  options: Pick<SignOptions, 'repository' | 'claims'>,
+): LegacyWriteAhead {
+  let open: (go: boolean) => void = () => undefined;
+  const writes = new Promise<boolean>((resolve) => (open = resolve));
+  return { write: prepareLegacyWrite(target, subject, options, writes), open };
 }
 
 /**

@@ -34,14 +34,18 @@ export interface PreparedLegacyWrite {
   write: ReturnType<typeof prepareLegacySignature>;
 }
 
-/** Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). */
+/**
+ * Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). With `writes`,
+ * only the reads start; the uploads wait for it to say true (prepareLegacySignature).
+ */
 export function prepareLegacyWrite(
   target: Target,
   subject: Descriptor,
   options: Pick<SignOptions, 'repository' | 'claims'>,
+  writes?: Promise<boolean>,
 ): PreparedLegacyWrite {
   const payload = simpleSigningPayload(options.repository, subject.digest, options.claims);
-  return { digest: subject.digest, payload, write: prepareLegacySignature(target, subject.digest, payload) };
+  return { digest: subject.digest, payload, write: prepareLegacySignature(target, subject.digest, payload, writes) };
 }
 
 export interface SignResult {
