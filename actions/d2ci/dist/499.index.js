@@ -484,6 +484,9 @@ async function releaseArtifact(options) {
         signing?.signer.prepare();
         const present = signing ? (0,sign_present/* presentSignatureFormats */.sw)(target, artifact.descriptor) : undefined;
         present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
+        // The legacy signature's reads (the .sig it appends to, its blobs' HEADs) too; its uploads wait until the check
+        // passed and the formats are decided (signInPresentFormats opens it), and never happen if the release stops.
+        const ahead = signing ? (0,sign_present/* legacyWriteAhead */.an)(target, artifact.descriptor, { repository: target.name, claims: signing.claims }) : undefined;
         // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
         // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
         // below). Flux's rules are checked on the result instead.
@@ -492,15 +495,20 @@ async function releaseArtifact(options) {
             reference: artifact.descriptor.digest,
             verification: options.verification,
             fluxVersion: 'none',
+        }).catch((err) => {
+            ahead?.open(false);
+            throw err;
         });
-        if (!checked.verified)
+        if (!checked.verified) {
+            ahead?.open(false);
             throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
+        }
         notes.push(`staging signature verified: ${checked.identity}`);
         let signature;
         if (signing) {
             // Signatures first, then the self-check, then the tags: a failure leaves at most an extra signature on an
             // untagged-for-release digest, never a release tag production would reject.
-            signature = await (0,sign_present/* signInPresentFormats */.wo)(target, artifact.descriptor, { ...signing, repository: target.name }, present);
+            signature = await (0,sign_present/* signInPresentFormats */.wo)(target, artifact.descriptor, { ...signing, repository: target.name }, present, ahead).finally(() => ahead?.open(false));
             notes.push(...(0,sign_present/* addedFormatNotes */.$i)(signature.added, 'the staging digest'));
         }
         // The last look at the version goes out with the self-check's reads (one round trip, not two); the window it

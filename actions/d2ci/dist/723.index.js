@@ -439,6 +439,7 @@ function* walkEntries(root, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $i: () => (/* binding */ addedFormatNotes),
 /* harmony export */   Th: () => (/* binding */ sigstoreBundleLayers),
+/* harmony export */   an: () => (/* binding */ legacyWriteAhead),
 /* harmony export */   sw: () => (/* binding */ presentSignatureFormats),
 /* harmony export */   wo: () => (/* binding */ signInPresentFormats)
 /* harmony export */ });
@@ -513,17 +514,33 @@ function unionFormat(requested, present) {
  */
 async function signInPresentFormats(target, subject, options, 
 /** What presentSignatureFormats found, when the caller looked ahead (overlapping other reads). */
-found) {
+found, 
+/** A legacy write whose reads the caller started ahead (legacyWriteAhead); opened here once the format is known. */
+ahead) {
     const present = await (found ?? presentSignatureFormats(target, subject));
     const format = unionFormat(options.format, present);
     const identity = options.identity;
     // A .sig needs Rekor v1's signed entry timestamp: refuse before anything is logged or pushed, not half-way.
-    if (format !== 'bundle' && identity.kind === 'keyless' && (identity.rekorVersion === 2 || identity.signingConfigFromTuf))
+    const refused = format !== 'bundle' && identity.kind === 'keyless' && (identity.rekorVersion === 2 || identity.signingConfigFromTuf);
+    // The write started ahead may upload its blobs only if a .sig will be written.
+    ahead?.open(format !== 'bundle' && !refused);
+    if (refused)
         throw new _signing_config_js__WEBPACK_IMPORTED_MODULE_3__/* .SigningConfigError */ .iw('SIGNING_CONFIG_FORMAT', `${identity.rekorVersion === 2 ? 'selects Rekor v2' : 'public-good may select Rekor v2'}, but the digest carries a legacy .sig signature (Flux 2.6 and 2.7 read only that), so this signature must be written as a .sig too, which needs Rekor v1's signed entry timestamp: ask for signature format both (the config's Rekor v1 log then logs both), or leave signing-config empty`);
-    const signed = await (0,_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .signArtifact */ .oc)(target, subject, { ...options, format });
+    const legacyWrite = format !== 'bundle' && ahead?.write.digest === subject.digest ? ahead.write : options.legacyWrite;
+    const signed = await (0,_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .signArtifact */ .oc)(target, subject, { ...options, format, ...(legacyWrite ? { legacyWrite } : {}) });
     const formats = formatsOf(format);
     const requested = formatsOf(options.format);
     return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
+}
+/**
+ * Starts the reads of a legacy signature write — the `.sig` there is, HEADs of its payload and config blobs — before
+ * it is known whether one will be written (a release reads them while the staging signature is still being
+ * checked); uploads wait until signInPresentFormats opens it.
+ */
+function legacyWriteAhead(target, subject, options) {
+    let open = () => undefined;
+    const writes = new Promise((resolve) => (open = resolve));
+    return { write: (0,_sign_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareLegacyWrite */ .AK)(target, subject, options, writes), open };
 }
 /**
  * Why formats were added, one line each, for notes and job summaries; `what` names the digest ("the staging

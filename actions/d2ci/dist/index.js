@@ -13302,10 +13302,16 @@ function notationRfc1123z(date) {
 
 
 
-/** Stores small content unless the target already has it (one HEAD instead of an upload). */
-async function pushIfMissing(target, descriptor, content) {
-    if (!(await target.exists(descriptor)))
-        await target.push(descriptor, (0,_content_js__WEBPACK_IMPORTED_MODULE_0__/* .bytesSource */ .Xl)(content));
+/**
+ * Stores small content unless the target already has it (one HEAD instead of an upload). With `writes`, the HEAD
+ * goes now and the upload only once `writes` says true: a read ahead of a decision, a write after it.
+ */
+async function pushIfMissing(target, descriptor, content, writes) {
+    if (await target.exists(descriptor))
+        return;
+    if (writes && !(await writes))
+        return;
+    await target.push(descriptor, (0,_content_js__WEBPACK_IMPORTED_MODULE_0__/* .bytesSource */ .Xl)(content));
 }
 /**
  * Attaches content to a manifest as an OCI 1.1 referrer (image-spec "artifact" guidance): an image manifest with
@@ -17898,7 +17904,9 @@ async function appendLegacySignature(target, subjectDigest, payload, annotations
  * manifest with the signature's annotations; only it points the `.sig` tag at anything. If the signature turns out
  * to be one already there (a repeated signature), the config stored ahead is left unreferenced, as an orphan blob.
  */
-function prepareLegacySignature(target, subjectDigest, payload) {
+function prepareLegacySignature(target, subjectDigest, payload, 
+/** When given, only the reads start now; the blob uploads wait for it to say true (and never happen on false). */
+writes) {
     const tag = legacySignatureTag(subjectDigest);
     const payloadDescriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleSigningMediaType */ .K9, payload);
     const existingLayers = (async () => {
@@ -17916,10 +17924,10 @@ function prepareLegacySignature(target, subjectDigest, payload) {
         const bytes = signatureConfig([...layers]);
         return { descriptor: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociConfig, bytes), bytes };
     };
-    const payloadStored = (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, payloadDescriptor, payload);
+    const payloadStored = (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, payloadDescriptor, payload, writes);
     const configStored = existingLayers.then((layers) => {
         const config = configFor([...layers, payloadDescriptor]);
-        return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, config.descriptor, config.bytes);
+        return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, config.descriptor, config.bytes, writes);
     });
     // Awaited in `complete`; a signing failure before then must not leave these rejections unhandled.
     for (const pending of [payloadStored, configStored])
@@ -18008,13 +18016,14 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AK: () => (/* binding */ prepareLegacyWrite),
 /* harmony export */   Uy: () => (/* binding */ attachSigstoreBundle),
 /* harmony export */   XO: () => (/* binding */ signatureFormats),
 /* harmony export */   oc: () => (/* binding */ signArtifact),
 /* harmony export */   pS: () => (/* binding */ signEachBeforeTagging),
 /* harmony export */   tu: () => (/* binding */ UntaggedSigningError)
 /* harmony export */ });
-/* unused harmony exports sigstoreBundleMediaType, prepareLegacyWrite, signBeforeTagging */
+/* unused harmony exports sigstoreBundleMediaType, signBeforeTagging */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(85736);
@@ -18032,10 +18041,13 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 
 const signatureFormats = ['legacy', 'bundle', 'both'];
 const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-/** Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). */
-function prepareLegacyWrite(target, subject, options) {
+/**
+ * Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). With `writes`,
+ * only the reads start; the uploads wait for it to say true (prepareLegacySignature).
+ */
+function prepareLegacyWrite(target, subject, options, writes) {
     const payload = (0,_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleSigningPayload */ .Kq)(options.repository, subject.digest, options.claims);
-    return { digest: subject.digest, payload, write: (0,_legacy_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareLegacySignature */ .TS)(target, subject.digest, payload) };
+    return { digest: subject.digest, payload, write: (0,_legacy_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareLegacySignature */ .TS)(target, subject.digest, payload, writes) };
 }
 /** The signing (leaf) certificate's DER, for a keyless bundle. */
 function leafDer(bundle) {

@@ -18698,10 +18698,16 @@ class NotationPluginError extends NotationError {
 
 
 
-/** Stores small content unless the target already has it (one HEAD instead of an upload). */
-async function pushIfMissing(target, descriptor, content) {
-    if (!(await target.exists(descriptor)))
-        await target.push(descriptor, (0,_content_js__WEBPACK_IMPORTED_MODULE_0__/* .bytesSource */ .Xl)(content));
+/**
+ * Stores small content unless the target already has it (one HEAD instead of an upload). With `writes`, the HEAD
+ * goes now and the upload only once `writes` says true: a read ahead of a decision, a write after it.
+ */
+async function pushIfMissing(target, descriptor, content, writes) {
+    if (await target.exists(descriptor))
+        return;
+    if (writes && !(await writes))
+        return;
+    await target.push(descriptor, (0,_content_js__WEBPACK_IMPORTED_MODULE_0__/* .bytesSource */ .Xl)(content));
 }
 /**
  * Attaches content to a manifest as an OCI 1.1 referrer (image-spec "artifact" guidance): an image manifest with
@@ -22098,7 +22104,9 @@ async function appendLegacySignature(target, subjectDigest, payload, annotations
  * manifest with the signature's annotations; only it points the `.sig` tag at anything. If the signature turns out
  * to be one already there (a repeated signature), the config stored ahead is left unreferenced, as an orphan blob.
  */
-function prepareLegacySignature(target, subjectDigest, payload) {
+function prepareLegacySignature(target, subjectDigest, payload, 
+/** When given, only the reads start now; the blob uploads wait for it to say true (and never happen on false). */
+writes) {
     const tag = legacySignatureTag(subjectDigest);
     const payloadDescriptor = (0,oci_descriptor/* descriptorFor */.RZ)(sign_payload/* simpleSigningMediaType */.K9, payload);
     const existingLayers = (async () => {
@@ -22116,10 +22124,10 @@ function prepareLegacySignature(target, subjectDigest, payload) {
         const bytes = signatureConfig([...layers]);
         return { descriptor: (0,oci_descriptor/* descriptorFor */.RZ)(media_types/* MediaType */.zu.ociConfig, bytes), bytes };
     };
-    const payloadStored = (0,attach/* pushIfMissing */._)(target, payloadDescriptor, payload);
+    const payloadStored = (0,attach/* pushIfMissing */._)(target, payloadDescriptor, payload, writes);
     const configStored = existingLayers.then((layers) => {
         const config = configFor([...layers, payloadDescriptor]);
-        return (0,attach/* pushIfMissing */._)(target, config.descriptor, config.bytes);
+        return (0,attach/* pushIfMissing */._)(target, config.descriptor, config.bytes, writes);
     });
     // Awaited in `complete`; a signing failure before then must not leave these rejections unhandled.
     for (const pending of [payloadStored, configStored])
@@ -22162,10 +22170,13 @@ var sign_signer = __nccwpck_require__(6766);
 
 const signatureFormats = ['legacy', 'bundle', 'both'];
 const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-/** Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). */
-function prepareLegacyWrite(target, subject, options) {
+/**
+ * Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). With `writes`,
+ * only the reads start; the uploads wait for it to say true (prepareLegacySignature).
+ */
+function prepareLegacyWrite(target, subject, options, writes) {
     const payload = (0,sign_payload/* simpleSigningPayload */.Kq)(options.repository, subject.digest, options.claims);
-    return { digest: subject.digest, payload, write: prepareLegacySignature(target, subject.digest, payload) };
+    return { digest: subject.digest, payload, write: prepareLegacySignature(target, subject.digest, payload, writes) };
 }
 /** The signing (leaf) certificate's DER, for a keyless bundle. */
 function leafDer(bundle) {

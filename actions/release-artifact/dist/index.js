@@ -10828,17 +10828,33 @@ function unionFormat(requested, present) {
  */
 async function signInPresentFormats(target, subject, options, 
 /** What presentSignatureFormats found, when the caller looked ahead (overlapping other reads). */
-found) {
+found, 
+/** A legacy write whose reads the caller started ahead (legacyWriteAhead); opened here once the format is known. */
+ahead) {
     const present = await (found ?? presentSignatureFormats(target, subject));
     const format = unionFormat(options.format, present);
     const identity = options.identity;
     // A .sig needs Rekor v1's signed entry timestamp: refuse before anything is logged or pushed, not half-way.
-    if (format !== 'bundle' && identity.kind === 'keyless' && (identity.rekorVersion === 2 || identity.signingConfigFromTuf))
+    const refused = format !== 'bundle' && identity.kind === 'keyless' && (identity.rekorVersion === 2 || identity.signingConfigFromTuf);
+    // The write started ahead may upload its blobs only if a .sig will be written.
+    ahead?.open(format !== 'bundle' && !refused);
+    if (refused)
         throw new signing_config/* SigningConfigError */.iw('SIGNING_CONFIG_FORMAT', `${identity.rekorVersion === 2 ? 'selects Rekor v2' : 'public-good may select Rekor v2'}, but the digest carries a legacy .sig signature (Flux 2.6 and 2.7 read only that), so this signature must be written as a .sig too, which needs Rekor v1's signed entry timestamp: ask for signature format both (the config's Rekor v1 log then logs both), or leave signing-config empty`);
-    const signed = await (0,sign/* signArtifact */.oc)(target, subject, { ...options, format });
+    const legacyWrite = format !== 'bundle' && ahead?.write.digest === subject.digest ? ahead.write : options.legacyWrite;
+    const signed = await (0,sign/* signArtifact */.oc)(target, subject, { ...options, format, ...(legacyWrite ? { legacyWrite } : {}) });
     const formats = formatsOf(format);
     const requested = formatsOf(options.format);
     return { ...signed, requested: options.format, formats, added: formats.filter((f) => !requested.includes(f)) };
+}
+/**
+ * Starts the reads of a legacy signature write — the `.sig` there is, HEADs of its payload and config blobs — before
+ * it is known whether one will be written (a release reads them while the staging signature is still being
+ * checked); uploads wait until signInPresentFormats opens it.
+ */
+function legacyWriteAhead(target, subject, options) {
+    let open = () => undefined;
+    const writes = new Promise((resolve) => (open = resolve));
+    return { write: (0,sign/* prepareLegacyWrite */.AK)(target, subject, options, writes), open };
 }
 /**
  * Why formats were added, one line each, for notes and job summaries; `what` names the digest ("the staging
@@ -11702,6 +11718,9 @@ async function releaseArtifact(options) {
         signing?.signer.prepare();
         const present = signing ? presentSignatureFormats(target, artifact.descriptor) : undefined;
         present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
+        // The legacy signature's reads (the .sig it appends to, its blobs' HEADs) too; its uploads wait until the check
+        // passed and the formats are decided (signInPresentFormats opens it), and never happen if the release stops.
+        const ahead = signing ? legacyWriteAhead(target, artifact.descriptor, { repository: target.name, claims: signing.claims }) : undefined;
         // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
         // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
         // below). Flux's rules are checked on the result instead.
@@ -11710,15 +11729,20 @@ async function releaseArtifact(options) {
             reference: artifact.descriptor.digest,
             verification: options.verification,
             fluxVersion: 'none',
+        }).catch((err) => {
+            ahead?.open(false);
+            throw err;
         });
-        if (!checked.verified)
+        if (!checked.verified) {
+            ahead?.open(false);
             throw new ReleaseRefused(`the staging artifact ${artifact.descriptor.digest} is not verified, so it is not promoted: ${checked.reasons.join('; ')}`);
+        }
         notes.push(`staging signature verified: ${checked.identity}`);
         let signature;
         if (signing) {
             // Signatures first, then the self-check, then the tags: a failure leaves at most an extra signature on an
             // untagged-for-release digest, never a release tag production would reject.
-            signature = await signInPresentFormats(target, artifact.descriptor, { ...signing, repository: target.name }, present);
+            signature = await signInPresentFormats(target, artifact.descriptor, { ...signing, repository: target.name }, present, ahead).finally(() => ahead?.open(false));
             notes.push(...addedFormatNotes(signature.added, 'the staging digest'));
         }
         // The last look at the version goes out with the self-check's reads (one round trip, not two); the window it
@@ -16424,10 +16448,16 @@ function rfc3339(date) {
 
 
 
-/** Stores small content unless the target already has it (one HEAD instead of an upload). */
-async function pushIfMissing(target, descriptor, content) {
-    if (!(await target.exists(descriptor)))
-        await target.push(descriptor, (0,_content_js__WEBPACK_IMPORTED_MODULE_0__/* .bytesSource */ .Xl)(content));
+/**
+ * Stores small content unless the target already has it (one HEAD instead of an upload). With `writes`, the HEAD
+ * goes now and the upload only once `writes` says true: a read ahead of a decision, a write after it.
+ */
+async function pushIfMissing(target, descriptor, content, writes) {
+    if (await target.exists(descriptor))
+        return;
+    if (writes && !(await writes))
+        return;
+    await target.push(descriptor, (0,_content_js__WEBPACK_IMPORTED_MODULE_0__/* .bytesSource */ .Xl)(content));
 }
 /**
  * Attaches content to a manifest as an OCI 1.1 referrer (image-spec "artifact" guidance): an image manifest with
@@ -20944,7 +20974,9 @@ async function appendLegacySignature(target, subjectDigest, payload, annotations
  * manifest with the signature's annotations; only it points the `.sig` tag at anything. If the signature turns out
  * to be one already there (a repeated signature), the config stored ahead is left unreferenced, as an orphan blob.
  */
-function prepareLegacySignature(target, subjectDigest, payload) {
+function prepareLegacySignature(target, subjectDigest, payload, 
+/** When given, only the reads start now; the blob uploads wait for it to say true (and never happen on false). */
+writes) {
     const tag = legacySignatureTag(subjectDigest);
     const payloadDescriptor = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_payload_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleSigningMediaType */ .K9, payload);
     const existingLayers = (async () => {
@@ -20962,10 +20994,10 @@ function prepareLegacySignature(target, subjectDigest, payload) {
         const bytes = signatureConfig([...layers]);
         return { descriptor: (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .descriptorFor */ .RZ)(_oci_media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.ociConfig, bytes), bytes };
     };
-    const payloadStored = (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, payloadDescriptor, payload);
+    const payloadStored = (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, payloadDescriptor, payload, writes);
     const configStored = existingLayers.then((layers) => {
         const config = configFor([...layers, payloadDescriptor]);
-        return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, config.descriptor, config.bytes);
+        return (0,_oci_attach_js__WEBPACK_IMPORTED_MODULE_6__/* .pushIfMissing */ ._)(target, config.descriptor, config.bytes, writes);
     });
     // Awaited in `complete`; a signing failure before then must not leave these rejections unhandled.
     for (const pending of [payloadStored, configStored])
@@ -21054,10 +21086,11 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AK: () => (/* binding */ prepareLegacyWrite),
 /* harmony export */   XO: () => (/* binding */ signatureFormats),
 /* harmony export */   oc: () => (/* binding */ signArtifact)
 /* harmony export */ });
-/* unused harmony exports sigstoreBundleMediaType, prepareLegacyWrite, attachSigstoreBundle, UntaggedSigningError, signBeforeTagging, signEachBeforeTagging */
+/* unused harmony exports sigstoreBundleMediaType, attachSigstoreBundle, UntaggedSigningError, signBeforeTagging, signEachBeforeTagging */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5736);
@@ -21075,10 +21108,13 @@ function inTotoStatement(digest, predicateType, predicate, annotations) {
 
 const signatureFormats = ['legacy', 'bundle', 'both'];
 const sigstoreBundleMediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-/** Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). */
-function prepareLegacyWrite(target, subject, options) {
+/**
+ * Starts the legacy signature's .sig read and blob uploads for `subject` (they need no signature). With `writes`,
+ * only the reads start; the uploads wait for it to say true (prepareLegacySignature).
+ */
+function prepareLegacyWrite(target, subject, options, writes) {
     const payload = (0,_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleSigningPayload */ .Kq)(options.repository, subject.digest, options.claims);
-    return { digest: subject.digest, payload, write: (0,_legacy_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareLegacySignature */ .TS)(target, subject.digest, payload) };
+    return { digest: subject.digest, payload, write: (0,_legacy_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareLegacySignature */ .TS)(target, subject.digest, payload, writes) };
 }
 /** The signing (leaf) certificate's DER, for a keyless bundle. */
 function leafDer(bundle) {
