@@ -40,6 +40,8 @@ export interface LoggedRequest {
   end?: number;
   /** It waited for its connection's handshake: the first request on a connection opened less than the handshake time before. */
   newConnection: boolean;
+  /** Which client connection carried it (numbered as they were accepted, from 1). */
+  connection: number;
 }
 
 /**
@@ -96,8 +98,10 @@ export async function startFaultProxy(upstream: string, options: ProxyOptions = 
   // One link each way, shared by all connections, as one runner's uplink and downlink are.
   const uplink = { free: 0 };
   const downlink = { free: 0 };
-  // When each client connection's handshake completes (its TCP connect + TLS round trips from when it was opened).
+  // When each client connection's handshake completes (its TCP connect + TLS round trips from when it was opened),
+  // and its number.
   const ready = new WeakMap<object, number>();
+  const connections = new WeakMap<object, number>();
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const n = ++count;
@@ -114,6 +118,7 @@ export async function startFaultProxy(upstream: string, options: ProxyOptions = 
       bytesIn: 0,
       start: performance.now(),
       newConnection,
+      connection: connections.get(req.socket) ?? 0,
       ...(route || options.name ? { upstream: route?.name ?? options.name } : {}),
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
     };
@@ -184,7 +189,11 @@ export async function startFaultProxy(upstream: string, options: ProxyOptions = 
       else req.pipe(upstreamReq);
     })();
   });
-  server.on('connection', (socket) => ready.set(socket, performance.now() + handshakeMs));
+  let accepted = 0;
+  server.on('connection', (socket) => {
+    ready.set(socket, performance.now() + handshakeMs);
+    connections.set(socket, ++accepted);
+  });
   Object.assign(proxy, await listening(server));
   return proxy;
 }
@@ -213,6 +222,7 @@ export async function startOtherOrigin(): Promise<{ url: string; host: string; r
       bytesIn: 0,
       start: performance.now(),
       newConnection: false,
+      connection: 0,
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
     });
     req.resume();

@@ -9,6 +9,7 @@ import { SigningError } from './errors.ts';
 import { fulcioSigner } from './fulcio.ts';
 import { tufSigningConfig, type TufOptions } from './signing-config.ts';
 import { rekorV2Witness } from './rekor-v2.ts';
+import { preconnectRekor } from './preconnect.ts';
 
 export const publicGood = {
   fulcio: 'https://fulcio.sigstore.dev',
@@ -223,8 +224,15 @@ async function buildBundleSigner(identity: SigningIdentity): Promise<BundleSigne
       guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: inTotoPayloadType })),
     certificateChain: () => guard(() => signer.chain()),
     // The certificate is memoized in fulcioSigner: asking for the chain now makes it; a failure is reported when a
-    // signature asks for it again.
-    prepare: () => void signer.chain().catch(() => undefined),
+    // signature asks for it again. Rekor's connection opens meanwhile (with the timeout its witness was given).
+    prepare: () => {
+      void signer.chain().catch(() => undefined);
+      if (!identity.noTransparencyLog) {
+        const rekor = identity.rekorUrl ?? publicGood.rekor;
+        if (identity.rekorVersion === 2) preconnectRekor(rekor, Math.max(fetchOptions.timeout, 20_000), '/');
+        else preconnectRekor(rekor, fetchOptions.timeout);
+      }
+    },
     warm: () => undefined,
   };
 }
