@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(76760);
 var attach = __webpack_require__(19400);
 // EXTERNAL MODULE: ../../packages/core/src/sign/payload.ts
 var payload = __webpack_require__(38419);
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 4 modules
-var sign_signer = __webpack_require__(16766);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 5 modules
+var sign_signer = __webpack_require__(26991);
 // EXTERNAL MODULE: ../../packages/core/src/sign/sign.ts
 var sign = __webpack_require__(4756);
 ;// CONCATENATED MODULE: ../../packages/core/src/sign/attest.ts

@@ -191,8 +191,8 @@ async function listArtifacts(target, options = {}) {
 var artifact_layer = __webpack_require__(69627);
 // EXTERNAL MODULE: ../../packages/core/src/sign/present.ts
 var sign_present = __webpack_require__(50134);
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 4 modules
-var sign_signer = __webpack_require__(16766);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 5 modules
+var sign_signer = __webpack_require__(26991);
 // EXTERNAL MODULE: ../../packages/core/src/verify/verify.ts + 2 modules
 var verify = __webpack_require__(26728);
 // EXTERNAL MODULE: external "node:crypto"

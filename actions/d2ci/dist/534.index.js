@@ -353,8 +353,8 @@ function signNotationBeforeTagging(target, signer) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 4 modules
-var signer = __webpack_require__(16766);
+// EXTERNAL MODULE: ../../packages/core/src/sign/signer.ts + 5 modules
+var signer = __webpack_require__(26991);
 ;// CONCATENATED MODULE: ../../packages/core/src/publish/signing.ts
 
 
