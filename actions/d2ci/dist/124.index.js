@@ -600,7 +600,7 @@ async function sha256(file) {
  * before anything runs it, and returns the directories to put on PATH.
  */
 async function installTools(sources, log = () => undefined) {
-    const tc = await Promise.all(/* import() */[__webpack_require__.e(31), __webpack_require__.e(717)]).then(__webpack_require__.bind(__webpack_require__, 75717));
+    const tc = await Promise.all(/* import() */[__webpack_require__.e(84), __webpack_require__.e(31), __webpack_require__.e(717)]).then(__webpack_require__.bind(__webpack_require__, 75717));
     const dirs = [];
     for (const name of ['kind', 'kubectl', 'flux']) {
         const source = sources[name];

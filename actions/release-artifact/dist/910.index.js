@@ -76,7 +76,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const fs_1 = __importDefault(__webpack_require__(7515));
+const fs_1 = __importDefault(__webpack_require__(9896));
 const path_1 = __importDefault(__webpack_require__(6928));
 const tuf_js_1 = __webpack_require__(1438);
 const _1 = __webpack_require__(4187);
@@ -283,7 +283,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const fs_1 = __importDefault(__webpack_require__(7515));
+const fs_1 = __importDefault(__webpack_require__(9896));
 const error_1 = __webpack_require__(9281);
 // Downloads and returns the specified target from the provided TUF Updater.
 async function readTarget(tuf, targetPath) {
@@ -2322,7 +2322,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DefaultFetcher = exports.BaseFetcher = void 0;
 const debug_1 = __importDefault(__webpack_require__(7674));
-const fs_1 = __importDefault(__webpack_require__(7515));
+const fs_1 = __importDefault(__webpack_require__(9896));
 const util_1 = __importDefault(__webpack_require__(9023));
 const error_1 = __webpack_require__(1404);
 const tmpfile_1 = __webpack_require__(1183);
@@ -2736,7 +2736,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Updater = void 0;
 const models_1 = __webpack_require__(6120);
 const debug_1 = __importDefault(__webpack_require__(7674));
-const fs = __importStar(__webpack_require__(7515));
+const fs = __importStar(__webpack_require__(9896));
 const path = __importStar(__webpack_require__(6928));
 const package_json_1 = __webpack_require__(6296);
 const config_1 = __webpack_require__(3734);
