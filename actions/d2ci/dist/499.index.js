@@ -510,20 +510,15 @@ async function releaseArtifact(options) {
             // untagged-for-release digest, never a release tag production would reject.
             signature = await (0,sign_present/* signInPresentFormats */.wo)(target, artifact.descriptor, { ...signing, repository: target.name }, present, ahead).finally(() => ahead?.open(false));
             notes.push(...(0,sign_present/* addedFormatNotes */.$i)(signature.added, 'the staging digest'));
-        }
-        // The last look at the version goes out with the self-check's reads (one round trip, not two); the window it
-        // adds before the write is the self-check's, far inside the settle time (claim.ts). It moves nothing, and the
-        // write waits for both.
-        const looked = lastLook(target, release.version, artifact.descriptor.digest);
-        looked.catch(() => undefined); // awaited after the self-check
-        if (signing && signature) {
             const checkedRelease = await checkReleaseSignature(target, artifact.descriptor, signing.identity, signature, options.verification);
             if (checkedRelease)
                 notes.push(checkedRelease);
         }
         // The version first, read back after a settle time; latest-stable only for the run whose digest it kept.
-        // The last look just read the version tag: the write does not look again (one round trip fewer).
-        const results = (await looked)
+        // The last look comes right before the write, not alongside the self-check: the time between them is the
+        // window the other run's settle must outlast (claim.ts), so it stays one round trip, however far the registry.
+        // It just read the version tag: the write does not look again (one round trip fewer).
+        const results = (await lastLook(target, release.version, artifact.descriptor.digest))
             ? [{ tag: release.version, changed: false }]
             : [await (0,copy/* applyTag */.TL)(target, artifact, release.version, { lookFirst: false })];
         // latest-stable is looked at together with the read-back (one round trip), and moved only for the claim's winner.
