@@ -21615,6 +21615,7 @@ async function buildBundleSigner(identity) {
             throw describe(err, keyless);
         }
     };
+    let rekorOpened = false;
     return {
         signMessage: (data) => guard(() => new sigstore.MessageSignatureBundleBuilder({ signer, witnesses }).create({ data })),
         signStatement: (statement) => guard(() => new sigstore.DSSEBundleBuilder({ signer, witnesses }).create({ data: statement, type: payload/* inTotoPayloadType */.OY })),
@@ -21623,7 +21624,10 @@ async function buildBundleSigner(identity) {
         // signature asks for it again. Rekor's connection opens meanwhile (with the timeout its witness was given).
         prepare: () => {
             void signer.chain().catch(() => undefined);
-            if (!identity.noTransparencyLog) {
+            // Once per signer: a step pushing many components prepares it for each, and one connection is what a
+            // single-artifact push needs; more would be one extra request to Rekor per component.
+            if (!identity.noTransparencyLog && !rekorOpened) {
+                rekorOpened = true;
                 const rekor = identity.rekorUrl ?? publicGood.rekor;
                 if (identity.rekorVersion === 2)
                     preconnectRekor(rekor, Math.max(fetchOptions.timeout, 20_000), '/');
