@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Transport } from '@d2ci/core/oci';
 import { loopbackCertificate } from '../harness/ca.ts';
+import { waitFor } from '../harness/process.ts';
 
 /** A server that records its connections and which one carried each request. */
 interface Counting {
@@ -40,11 +41,6 @@ async function listen(server: Server | HttpsServer, scheme: 'http' | 'https', ev
       server.close(() => resolve());
     });
   return state;
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await sleep(10);
-  assert.ok(check(), `timed out waiting: ${what}`);
 }
 
 describe('connections: one keep-alive pool per transport', () => {
@@ -85,7 +81,7 @@ describe('connections: one keep-alive pool per transport', () => {
     reset();
     const transport = new Transport();
     transport.preconnect(plain.url, 3);
-    await until(() => plain.sockets.length === 3, 'three connections opened ahead');
+    await waitFor('three connections opened ahead', async () => plain.sockets.length === 3, 2_000);
     const answers = await Promise.all([1, 2, 3].map((n) => transport.send({ method: 'GET', url: `${plain.url}/v2/${n}` })));
     for (const answer of answers) assert.equal(await answer.text(), 'ok');
     assert.equal(plain.sockets.length, 3, 'no connection beyond the three opened ahead');
@@ -93,7 +89,7 @@ describe('connections: one keep-alive pool per transport', () => {
     // Asking again tops up to the count; it does not add three more.
     transport.preconnect(plain.url, 3);
     transport.preconnect(plain.url, 3);
-    await until(() => plain.sockets.length === 6, 'three new spares (the used ones went back to the pool)');
+    await waitFor('three new spares (the used ones went back to the pool)', async () => plain.sockets.length === 6, 2_000);
     await sleep(50);
     assert.equal(plain.sockets.length, 6);
   });
@@ -102,7 +98,7 @@ describe('connections: one keep-alive pool per transport', () => {
     reset();
     const transport = new Transport();
     transport.preconnect(plain.url, 1);
-    await until(() => plain.sockets.length === 1, 'the spare connected');
+    await waitFor('the spare connected', async () => plain.sockets.length === 1, 2_000);
     plain.sockets[0]?.destroy();
     await sleep(50);
     const answer = await transport.send({ method: 'GET', url: `${plain.url}/v2/` });
@@ -133,7 +129,7 @@ describe('connections: one keep-alive pool per transport', () => {
     it('completes the TLS handshake ahead, and the requests use those connections', async () => {
       const transport = new Transport();
       transport.preconnect(tls.url, 2);
-      await until(() => tls.sockets.length === 2, 'two TLS connections set up ahead');
+      await waitFor('two TLS connections set up ahead', async () => tls.sockets.length === 2, 2_000);
       const answers = await Promise.all([1, 2].map((n) => transport.send({ method: 'HEAD', url: `${tls.url}/v2/${n}` })));
       assert.deepEqual(
         answers.map((a) => a.status),
