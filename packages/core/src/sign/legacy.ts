@@ -128,7 +128,11 @@ export function prepareLegacySignature(
   payload: Buffer,
   /** When given, only the reads start now; the blob uploads wait for it to say true (and never happen on false). */
   writes?: Promise<boolean>,
-): { complete(annotations: Record<string, string>): Promise<LegacyWriteResult> } {
+): {
+  /** The signature layers the `.sig` already holds (none when it is missing or an index), read once. */
+  existingLayers: Promise<Descriptor[]>;
+  complete(annotations: Record<string, string>): Promise<LegacyWriteResult>;
+} {
   const tag = legacySignatureTag(subjectDigest);
   const payloadDescriptor = descriptorFor(simpleSigningMediaType, payload);
   const existingLayers = (async (): Promise<Descriptor[]> => {
@@ -152,6 +156,7 @@ export function prepareLegacySignature(
   // Awaited in `complete`; a signing failure before then must not leave these rejections unhandled.
   for (const pending of [payloadStored, configStored]) pending.catch(() => undefined);
   return {
+    existingLayers,
     async complete(annotations) {
       let layers = await existingLayers;
       const layer = plainDescriptor({ ...payloadDescriptor, annotations });

@@ -69,8 +69,16 @@ async function hasLegacySignature(target: Target, subject: Descriptor): Promise<
 }
 
 /** The cosign signature formats a digest already carries (whoever signed them). */
-export async function presentSignatureFormats(target: Target, subject: Descriptor): Promise<PresentFormats> {
-  const [legacy, bundles] = await Promise.all([hasLegacySignature(target, subject), sigstoreBundleReferrers(target, subject)]);
+export async function presentSignatureFormats(
+  target: Target,
+  subject: Descriptor,
+  /** The `.sig`'s layers when a legacy write already reads them (prepareLegacySignature), instead of a second read. */
+  legacyLayers?: Promise<readonly Descriptor[]>,
+): Promise<PresentFormats> {
+  const [legacy, bundles] = await Promise.all([
+    legacyLayers ? legacyLayers.then((layers) => layers.length > 0) : hasLegacySignature(target, subject),
+    sigstoreBundleReferrers(target, subject),
+  ]);
   return { legacy, bundles };
 }
 
