@@ -9149,6 +9149,7 @@ writes) {
     for (const pending of [payloadStored, configStored])
         pending.catch(() => undefined);
     return {
+        existingLayers,
         async complete(annotations) {
             let layers = await existingLayers;
             const layer = plainDescriptor({ ...payloadDescriptor, annotations });
@@ -9223,8 +9224,13 @@ async function hasLegacySignature(target, subject) {
     }
 }
 /** The cosign signature formats a digest already carries (whoever signed them). */
-async function presentSignatureFormats(target, subject) {
-    const [legacy, bundles] = await Promise.all([hasLegacySignature(target, subject), sigstoreBundleReferrers(target, subject)]);
+async function presentSignatureFormats(target, subject, 
+/** The `.sig`'s layers when a legacy write already reads them (prepareLegacySignature), instead of a second read. */
+legacyLayers) {
+    const [legacy, bundles] = await Promise.all([
+        legacyLayers ? legacyLayers.then((layers) => layers.length > 0) : hasLegacySignature(target, subject),
+        sigstoreBundleReferrers(target, subject),
+    ]);
     return { legacy, bundles };
 }
 const formatsOf = (format) => (format === 'both' ? ['legacy', 'bundle'] : [format]);

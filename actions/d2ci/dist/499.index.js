@@ -482,11 +482,12 @@ async function releaseArtifact(options) {
         // formats the digest carries. Reads and a certificate only; nothing is written before the check passes.
         const signing = options.signing && { ...options.signing, signer: await (signer ?? (0,sign_signer/* createBundleSigner */.B5)(options.signing.identity)) };
         signing?.signer.prepare();
-        const present = signing ? (0,sign_present/* presentSignatureFormats */.sw)(target, artifact.descriptor) : undefined;
-        present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
         // The legacy signature's reads (the .sig it appends to, its blobs' HEADs) too; its uploads wait until the check
         // passed and the formats are decided (signInPresentFormats opens it), and never happen if the release stops.
+        // Its read of the .sig also says whether the digest carries a legacy signature.
         const ahead = signing ? (0,sign_present/* legacyWriteAhead */.an)(target, artifact.descriptor, { repository: target.name, claims: signing.claims }) : undefined;
+        const present = ahead ? (0,sign_present/* presentSignatureFormats */.sw)(target, artifact.descriptor, ahead.write.write.existingLayers) : undefined;
+        present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
         // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
         // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
         // below). Flux's rules are checked on the result instead.

@@ -17933,6 +17933,7 @@ writes) {
     for (const pending of [payloadStored, configStored])
         pending.catch(() => undefined);
     return {
+        existingLayers,
         async complete(annotations) {
             let layers = await existingLayers;
             const layer = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)({ ...payloadDescriptor, annotations });

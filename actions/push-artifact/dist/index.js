@@ -22133,6 +22133,7 @@ writes) {
     for (const pending of [payloadStored, configStored])
         pending.catch(() => undefined);
     return {
+        existingLayers,
         async complete(annotations) {
             let layers = await existingLayers;
             const layer = (0,oci_descriptor/* plainDescriptor */.UM)({ ...payloadDescriptor, annotations });

@@ -10811,8 +10811,13 @@ async function hasLegacySignature(target, subject) {
     }
 }
 /** The cosign signature formats a digest already carries (whoever signed them). */
-async function presentSignatureFormats(target, subject) {
-    const [legacy, bundles] = await Promise.all([hasLegacySignature(target, subject), sigstoreBundleReferrers(target, subject)]);
+async function presentSignatureFormats(target, subject, 
+/** The `.sig`'s layers when a legacy write already reads them (prepareLegacySignature), instead of a second read. */
+legacyLayers) {
+    const [legacy, bundles] = await Promise.all([
+        legacyLayers ? legacyLayers.then((layers) => layers.length > 0) : hasLegacySignature(target, subject),
+        sigstoreBundleReferrers(target, subject),
+    ]);
     return { legacy, bundles };
 }
 const formatsOf = (format) => (format === 'both' ? ['legacy', 'bundle'] : [format]);
@@ -11716,11 +11721,12 @@ async function releaseArtifact(options) {
         // formats the digest carries. Reads and a certificate only; nothing is written before the check passes.
         const signing = options.signing && { ...options.signing, signer: await (signer ?? (0,sign_signer/* createBundleSigner */.B5)(options.signing.identity)) };
         signing?.signer.prepare();
-        const present = signing ? presentSignatureFormats(target, artifact.descriptor) : undefined;
-        present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
         // The legacy signature's reads (the .sig it appends to, its blobs' HEADs) too; its uploads wait until the check
         // passed and the formats are decided (signInPresentFormats opens it), and never happen if the release stops.
+        // Its read of the .sig also says whether the digest carries a legacy signature.
         const ahead = signing ? legacyWriteAhead(target, artifact.descriptor, { repository: target.name, claims: signing.claims }) : undefined;
+        const present = ahead ? presentSignatureFormats(target, artifact.descriptor, ahead.write.write.existingLayers) : undefined;
+        present?.catch(() => undefined); // awaited when signing; a refused release must not leave it unhandled
         // "Did the push workflow sign this?" — cosign's question, not Flux's: a bundle-only staging signature is fine
         // here (Flux 2.6/2.7 would not read it, but production reads the release signature, written in every format
         // below). Flux's rules are checked on the result instead.
@@ -20998,6 +21004,7 @@ writes) {
     for (const pending of [payloadStored, configStored])
         pending.catch(() => undefined);
     return {
+        existingLayers,
         async complete(annotations) {
             let layers = await existingLayers;
             const layer = (0,_oci_descriptor_js__WEBPACK_IMPORTED_MODULE_2__/* .plainDescriptor */ .UM)({ ...payloadDescriptor, annotations });
